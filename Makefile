@@ -1,0 +1,36 @@
+# sckg: the two Quickstart commands are `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DATA   ?= data/braunschweig
+OUT    ?= out
+
+.PHONY: run test lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+## run: set up .venv, install sckg, validate the bundled Braunschweig data and print its statistics
+run: $(VENV)/.installed
+	$(BIN)/sckg validate --data $(DATA)
+	$(BIN)/sckg stats --data $(DATA)
+
+## test: install the test extras and run the whole suite (ruff + pytest)
+test: $(VENV)/.installed-test
+	$(BIN)/ruff check sckg tests bench cli.py
+	$(BIN)/python -m pytest -q
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python bench/cli_latency.py
+
+clean:
+	rm -rf $(VENV) $(OUT) build dist .pytest_cache

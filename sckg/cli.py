@@ -1,0 +1,278 @@
+"""The ``sckg`` command line. It parses options, calls one library function and formats the result.
+
+Heavy libraries (rdflib, networkx, pyvis) are imported inside the commands, so ``sckg --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+from typer.exceptions import TyperException
+
+from . import __version__
+from .errors import SckgError
+
+if TYPE_CHECKING:
+    from .kg import KnowledgeGraph
+
+
+class Lang(StrEnum):
+    """Label language."""
+
+    de = "de"
+    en = "en"
+
+
+class Format(StrEnum):
+    """Output format of result rows."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+    md = "md"
+
+
+class ErrorBoundary(TyperGroup):
+    """The one place where library errors become a one-line message and an exit code (no traceback)."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SckgError as exc:
+            typer.echo(f"Error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except BrokenPipeError:  # output piped into `head` and the like
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit flush quiet
+            ctx.exit(0)
+        except KeyboardInterrupt:
+            typer.echo("Interrupted.", err=True)
+            ctx.exit(1)
+        except (typer.Exit, typer.Abort, TyperException):
+            raise
+        except Exception as exc:
+            if os.environ.get("SCKG_DEBUG"):
+                raise
+            typer.echo(f"Internal error: {type(exc).__name__}: {exc} (set SCKG_DEBUG=1 for details)", err=True)
+            ctx.exit(1)
+
+
+app = typer.Typer(
+    cls=ErrorBoundary,
+    name="sckg",
+    help="Smart City knowledge graph: who does what in a city's Smart City programme, and how it hangs "
+    "together. Validate the inventory, ask it questions in SPARQL, analyse dependencies, draw maps.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+)
+
+DataOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--data",
+        "-d",
+        help="RDF files or folders to load (repeatable). Default: the bundled Braunschweig data "
+        "(for a persistent store: what the store holds).",
+        show_default=False,
+    ),
+]
+StoreOpt = Annotated[
+    str,
+    typer.Option(help="Where the graph lives: memory, oxigraph:PATH (persistent store) or sparql:URL (endpoint)."),
+]
+LangOpt = Annotated[Lang, typer.Option("--lang", "-l", help="Language of labels and messages.")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+AllowRemoteOpt = Annotated[
+    bool,
+    typer.Option(help="Permit SERVICE and FROM clauses that fetch data from other hosts (refused by default)."),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"sckg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Smart City knowledge graph."""
+
+
+def open_graph(data: list[Path] | None, store: str, allow_remote: bool = False) -> KnowledgeGraph:
+    """Open the store and load the data, with a progress bar when there are many files."""
+    from rich.progress import Progress
+
+    from .kg import KnowledgeGraph, collect_files
+
+    files = collect_files(data) if data else None
+    if not files or len(files) < 20 or not sys.stderr.isatty():
+        return KnowledgeGraph.open(files, store, allow_remote=allow_remote)
+    with Progress(transient=True) as progress:
+        task = progress.add_task("Loading", total=len(files))
+        return KnowledgeGraph.open(
+            files, store, allow_remote=allow_remote, progress=lambda _: progress.advance(task)
+        )
+
+
+@app.command()
+def validate(
+    data: DataOpt = None,
+    store: StoreOpt = "memory",
+    lang: LangOpt = Lang.de,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="text (for people), json, csv, md or table.")
+    ] = "text",
+) -> None:
+    """Check the graph against the SHACL shapes: violations (wrong structure) first, then warnings
+    (open points of the inventory). Exit code 1 when there is a violation, 0 with warnings only."""
+    from .output import emit
+    from .validate import validate as run_validation
+
+    report = run_validation(open_graph(data, store), lang.value)
+    if fmt == "text":
+        _print_findings(report, lang.value)
+    elif fmt == "json":
+        import json
+
+        doc = {
+            "conforms": report.conforms,
+            "violations": len(report.violations),
+            "warnings": len(report.warnings),
+            "findings": [f.as_dict() for f in report.findings],
+        }
+        typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+    else:
+        columns = ["severity", "entity", "rule", "message", "fix", "iri"]
+        rows = [[f.severity, f.label, f.rule, f.message, f.fix, f.focus] for f in report.findings]
+        emit(columns, rows, fmt)
+    if not report.conforms:
+        raise typer.Exit(1)
+
+
+def _print_findings(report: Any, lang: str) -> None:
+    words = {
+        "de": ("Verstöße", "Warnungen (offene Punkte)", "Regel", "Behebung", "Keine Befunde."),
+        "en": ("violations", "warnings (open points)", "rule", "fix", "No findings."),
+    }[lang]
+    typer.echo(f"{len(report.violations)} {words[0]}, {len(report.warnings)} {words[1]}")
+    if not report.findings:
+        typer.echo(words[4])
+    for finding in report.findings:
+        typer.echo(f"\n{finding.severity.upper():9} {finding.label}: {finding.message}")
+        typer.echo(f"          {words[2]}: {finding.rule} ({finding.shape})  <{finding.focus}>")
+        if finding.fix:
+            typer.echo(f"          {words[3]}: {finding.fix}")
+
+
+@app.command()
+def query(
+    sparql: Annotated[
+        str, typer.Argument(help="Inline SPARQL, a path to a .rq file, or the name of a named query.")
+    ],
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", "-p", help="name=value, bound as an RDF term (repeatable)."),
+    ] = None,
+    data: DataOpt = None,
+    store: StoreOpt = "memory",
+    lang: LangOpt = Lang.de,
+    fmt: FormatOpt = Format.table,
+    allow_remote: AllowRemoteOpt = False,
+) -> None:
+    """Run a SPARQL query (SELECT, ASK or CONSTRUCT) and print the result. The prefixes listed by
+    'sckg queries --prefixes' are predeclared; ?lang is bound to --lang."""
+    from .queries import parse_params, resolve_query, run_any
+
+    named = resolve_query(sparql)
+    values = parse_params(param or [])
+    result = run_any(open_graph(data, store, allow_remote), named, values, lang.value)
+    if isinstance(result, bool):
+        typer.echo("true" if result else "false")
+    elif isinstance(result, str):
+        typer.echo(result, nl=False)
+    else:
+        from .output import emit
+
+        emit(result.columns, [[_plain(v) for v in row] for row in result.rows], fmt.value)
+
+
+def _plain(term: Any) -> Any:
+    from .kg import to_python
+
+    return to_python(term)
+
+
+@app.command("queries")
+def list_queries(
+    lang: LangOpt = Lang.de,
+    fmt: FormatOpt = Format.table,
+    prefixes: Annotated[bool, typer.Option(help="List the predeclared prefixes instead.")] = False,
+) -> None:
+    """List the named questions: name, title, parameters and description."""
+    from .output import emit
+
+    if prefixes:
+        from .namespaces import PREFIXES
+
+        emit(["prefix", "namespace"], sorted(PREFIXES.items()), fmt.value)
+        return
+    from .queries import named_queries
+
+    rows = [
+        [q.name, q.title(lang.value), " ".join(f"{p.name}({p.kind})" for p in q.params), q.description(lang.value)]
+        for q in named_queries().values()
+    ]
+    emit(["name", "title", "parameters", "description"], rows, fmt.value)
+
+
+@app.command()
+def stats(
+    data: DataOpt = None,
+    store: StoreOpt = "memory",
+    lang: LangOpt = Lang.de,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Count the data: triples, entities per class, statements per property, and its sources."""
+    from dataclasses import asdict
+
+    from .output import emit
+    from .stats import statistics
+
+    result = statistics(open_graph(data, store), lang.value)
+    if fmt is Format.json:
+        import json
+
+        typer.echo(json.dumps(asdict(result), ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"{result.triples} triples")
+    emit(["class", "label", "entities"], [[c.name, c.label, c.count] for c in result.classes], fmt.value, "Classes")
+    emit(
+        ["property", "label", "statements"],
+        [[p.name, p.label, p.count] for p in result.properties],
+        fmt.value,
+        "Properties",
+    )
+    emit(
+        ["source", "date", "entities", "iri"],
+        [[s.label, s.date or "", s.entities, s.iri] for s in result.sources],
+        fmt.value,
+        "Sources",
+    )
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="sckg")

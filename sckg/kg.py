@@ -1,0 +1,326 @@
+"""The knowledge graph: RDF files loaded into a store, queried with SPARQL.
+
+Every store is reached through SPARQL: ``memory`` (an in-memory Oxigraph store filled from files each run),
+``oxigraph:PATH`` (a persistent Oxigraph store on disk) and ``sparql:URL`` (any SPARQL 1.1 endpoint).
+Each data file is loaded into its own named graph (``file:`` IRI), the ontology and vocabularies into
+``MODEL_GRAPH``; queries see the union of all graphs as their default graph.
+"""
+
+from __future__ import annotations
+
+import decimal
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import pyoxigraph as ox
+
+from . import resources
+from .errors import DataError, QueryError, StoreError, UsageError
+from .namespaces import MODEL_GRAPH, PREFIXES, XSD
+from .sparql import bind_values, check_remote, is_update, syntax_error
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+
+RDF_FORMATS: dict[str, ox.RdfFormat] = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".n3": ox.RdfFormat.N3,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+    ".xml": ox.RdfFormat.RDF_XML,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+}
+_PARSE_POSITION = re.compile(r"line (\d+) column (\d+)")
+
+
+@dataclass
+class Table:
+    """The result of a SELECT query: column names and rows of RDF terms (``None`` where unbound)."""
+
+    columns: list[str]
+    rows: list[tuple[Term | None, ...]] = field(default_factory=list)
+
+    def records(self) -> list[dict[str, Any]]:
+        """Rows as dictionaries of plain Python values (see :func:`to_python`)."""
+        return [dict(zip(self.columns, map(to_python, row), strict=True)) for row in self.rows]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def to_python(term: Term | None) -> Any:
+    """An RDF term as a plain value: IRI → str, numbers → int/Decimal/float, boolean → bool, else the text."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    datatype = term.datatype.value
+    try:
+        if datatype in _INTEGER_TYPES:
+            return int(term.value)
+        if datatype == XSD + "decimal":
+            return decimal.Decimal(term.value)
+        if datatype in (XSD + "double", XSD + "float"):
+            return float(term.value)
+        if datatype == XSD + "boolean":
+            return term.value in ("true", "1")
+    except (ValueError, decimal.InvalidOperation):
+        pass
+    return term.value
+
+
+_INTEGER_TYPES = {XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
+
+
+class Backend(Protocol):
+    """What a store must offer: SPARQL queries with variable bindings, and its graph names."""
+
+    def select(self, query: str, bindings: Mapping[str, Term]) -> Table: ...
+    def construct(self, query: str, bindings: Mapping[str, Term]) -> list[ox.Triple]: ...
+    def ask(self, query: str, bindings: Mapping[str, Term]) -> bool: ...
+    def graph_names(self) -> set[str]: ...
+    def load_file(self, path: Path, graph: str) -> None: ...
+    def close(self) -> None: ...
+
+
+class OxigraphBackend:
+    """An Oxigraph store in memory or on disk, queried in-process."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+
+    def _query(self, query: str, bindings: Mapping[str, Term]) -> Any:
+        try:
+            return self.store.query(
+                bind_values(query, {name: str(term) for name, term in bindings.items()}),
+                prefixes=PREFIXES,
+                use_default_graph_as_union=True,
+            )
+        except SyntaxError as exc:
+            if bindings:  # report the position in the text as written, without the bound values
+                return self._query(query, {})
+            raise syntax_error(query, str(exc)) from None
+        except OSError as exc:
+            raise QueryError(f"The query failed: {exc}") from None
+
+    def select(self, query: str, bindings: Mapping[str, Term]) -> Table:
+        result = self._query(query, bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("Expected a SELECT query.")
+        columns = [v.value for v in result.variables]
+        try:
+            return Table(columns, [tuple(solution) for solution in result])
+        except (OSError, RuntimeError) as exc:
+            raise QueryError(f"The query failed: {exc}") from None
+
+    def construct(self, query: str, bindings: Mapping[str, Term]) -> list[ox.Triple]:
+        result = self._query(query, bindings)
+        if not isinstance(result, ox.QueryTriples):
+            raise QueryError("Expected a CONSTRUCT or DESCRIBE query.")
+        return list(result)
+
+    def ask(self, query: str, bindings: Mapping[str, Term]) -> bool:
+        result = self._query(query, bindings)
+        if not isinstance(result, ox.QueryBoolean):
+            raise QueryError("Expected an ASK query.")
+        return bool(result)
+
+    def graph_names(self) -> set[str]:
+        return {g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode)}
+
+    def load_file(self, path: Path, graph: str) -> None:
+        fmt = rdf_format(path)
+        try:
+            self.store.bulk_load(path=str(path), format=fmt, to_graph=ox.NamedNode(graph))
+        except SyntaxError as exc:
+            raise DataError(_parse_error(path, str(exc))) from None
+        except (OSError, ValueError) as exc:
+            raise DataError(f"{path}: cannot be read ({exc})") from None
+
+    def close(self) -> None:
+        self.store.flush()
+
+
+def rdf_format(path: Path) -> ox.RdfFormat:
+    """The RDF format of a file, by its extension."""
+    try:
+        return RDF_FORMATS[path.suffix.lower()]
+    except KeyError:
+        known = ", ".join(sorted(RDF_FORMATS))
+        raise DataError(f"{path}: unknown RDF file type '{path.suffix}' (known: {known})") from None
+
+
+def _parse_error(path: Path, message: str) -> str:
+    position = _PARSE_POSITION.search(message)
+    detail = re.sub(r"^Parser error at line \d+ column \d+: ", "", message)
+    if position:
+        return f"{path}, line {position.group(1)}, column {position.group(2)}: malformed RDF: {detail}"
+    return f"{path}: malformed RDF: {detail}"
+
+
+def collect_files(paths: Iterable[Path]) -> list[Path]:
+    """The RDF files named by ``paths``: files as given, folders searched recursively, in sorted order."""
+    files: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in RDF_FORMATS and p.is_file())
+            if not found:
+                raise DataError(f"{path}: the folder holds no RDF files ({', '.join(sorted(RDF_FORMATS))})")
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        elif path.exists():
+            raise DataError(f"{path}: not a file or folder")
+        else:
+            raise DataError(f"{path}: no such file or folder (check the --data path)")
+    return files
+
+
+def graph_iri(path: Path) -> str:
+    """The named graph a data file is loaded into."""
+    return path.resolve().as_uri()
+
+
+def open_backend(store: str) -> Backend:
+    """A backend for a store specification: ``memory``, ``oxigraph:PATH`` or ``sparql:URL``."""
+    if store == "memory":
+        return OxigraphBackend(ox.Store())
+    kind, _, location = store.partition(":")
+    if kind == "oxigraph" and location:
+        return OxigraphBackend(_open_oxigraph(Path(location)))
+    if kind == "sparql" and location:
+        from .remote import SparqlBackend
+
+        return SparqlBackend(location)
+    raise UsageError(f"Unknown store '{store}'. Use memory, oxigraph:PATH or sparql:URL.")
+
+
+def _open_oxigraph(path: Path) -> ox.Store:
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path}: not an Oxigraph store (it is a file; an Oxigraph store is a folder)")
+    if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").exists():
+        raise StoreError(f"{path}: not an Oxigraph store (the folder holds other files)")
+    try:
+        return ox.Store(str(path))
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot open the Oxigraph store ({exc})") from None
+
+
+class KnowledgeGraph:
+    """An RDF knowledge graph on a store, answering SPARQL. The entry point of the Python API.
+
+    >>> kg = KnowledgeGraph.open()            # the bundled Braunschweig data, in memory
+    >>> kg.select("SELECT (COUNT(*) AS ?n) WHERE { ?p a sckg:Project }").records()
+    """
+
+    def __init__(self, backend: Backend, *, allow_remote: bool = False) -> None:
+        self.backend = backend
+        self.allow_remote = allow_remote
+
+    @classmethod
+    def open(
+        cls,
+        data: Sequence[Path | str] | None = None,
+        store: str = "memory",
+        *,
+        allow_remote: bool = False,
+        progress: Callable[[Path], None] | None = None,
+    ) -> KnowledgeGraph:
+        """Open ``store`` and load ``data`` (files or folders) into it.
+
+        Without ``data``, a memory store gets the bundled Braunschweig dataset; other stores are used as
+        they are. The ontology and vocabularies are loaded too, unless the store already holds them.
+        """
+        if data is None and store == "memory":
+            data = [resources.dataset("braunschweig")]
+        files = collect_files(Path(p) for p in data or [])
+        kg = cls(open_backend(store), allow_remote=allow_remote)
+        kg.load(files, progress=progress)
+        return kg
+
+    def load(self, files: Sequence[Path], *, progress: Callable[[Path], None] | None = None) -> None:
+        """Load RDF files, each into its own named graph (replacing that graph), plus the model if missing."""
+        graphs = self.backend.graph_names()
+        if MODEL_GRAPH not in graphs:
+            for path in resources.model_files():
+                self.backend.load_file(path, MODEL_GRAPH)
+        for path in files:
+            self.backend.load_file(path, graph_iri(path))
+            if progress:
+                progress(path)
+
+    def _check(self, query: str) -> None:
+        if is_update(query):
+            raise QueryError("This is a SPARQL UPDATE; sckg only runs queries here (the graph is read-only).")
+        check_remote(query, self.backend.graph_names(), self.allow_remote)
+
+    def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> Table:
+        """Run a SELECT query; ``bindings`` pre-bind variables to RDF terms (never pasted into the text)."""
+        self._check(query)
+        return self.backend.select(query, dict(bindings or {}))
+
+    def construct(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[ox.Triple]:
+        """Run a CONSTRUCT or DESCRIBE query."""
+        self._check(query)
+        return self.backend.construct(query, dict(bindings or {}))
+
+    def ask(self, query: str, bindings: Mapping[str, Term] | None = None) -> bool:
+        """Run an ASK query."""
+        self._check(query)
+        return self.backend.ask(query, dict(bindings or {}))
+
+    def data_graphs(self) -> list[str]:
+        """The named graphs holding data (every graph but the model), sorted."""
+        return sorted(g for g in self.backend.graph_names() if g != MODEL_GRAPH)
+
+    def triples(self, *, include_model: bool = False) -> list[ox.Triple]:
+        """Every triple of the data graphs (and the model, if asked), without duplicates."""
+        where = "?s ?p ?o" if include_model else f"GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{MODEL_GRAPH}>)"
+        return self.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {where} }}")
+
+    def to_rdflib(self, *, include_model: bool = False) -> Any:
+        """The graph as an ``rdflib.Graph`` (for pySHACL and the serialisers)."""
+        import rdflib
+
+        data = ox.serialize(self.triples(include_model=include_model), format=ox.RdfFormat.N_TRIPLES)
+        graph = rdflib.Graph()
+        graph.parse(data=data.decode("utf-8") if data else "", format="nt")
+        return graph
+
+    def labels(self, iris: Iterable[str], lang: str = "de") -> dict[str, str]:
+        """The best label of each IRI in ``lang`` (then German, English, any); the IRI's tail if none."""
+        wanted = sorted(set(iris))
+        best: dict[str, tuple[int, str]] = {}
+        for start in range(0, len(wanted), 2000):
+            chunk = wanted[start : start + 2000]
+            values = " ".join(f"<{iri}>" for iri in chunk)
+            table = self.select(
+                f"SELECT ?x ?l WHERE {{ VALUES ?x {{ {values} }} "
+                "?x skos:prefLabel|rdfs:label|dcterms:title|foaf:name ?l }"
+            )
+            for x, label in table.rows:
+                rank = _language_rank(label.language if isinstance(label, ox.Literal) else None, lang)
+                if x.value not in best or rank < best[x.value][0]:
+                    best[x.value] = (rank, label.value)
+        return {iri: best[iri][1] if iri in best else _tail(iri) for iri in wanted}
+
+    def close(self) -> None:
+        """Flush and release the store."""
+        self.backend.close()
+
+
+def _language_rank(language: str | None, lang: str) -> int:
+    order = [lang, "de", "en", None]
+    return order.index(language) if language in order else len(order)
+
+
+def _tail(iri: str) -> str:
+    return re.split(r"[/#]", iri.rstrip("/#"))[-1] or iri

@@ -1,0 +1,65 @@
+"""All namespaces sckg uses, as plain strings (no rdflib import needed)."""
+
+SCKG = "https://w3id.org/sckg/ontology#"
+SHAPES = "https://w3id.org/sckg/shapes#"
+VOCAB = "https://w3id.org/sckg/vocab/"
+FIELD = VOCAB + "field/"
+KIND = VOCAB + "kind/"
+STATUS = VOCAB + "status/"
+PHASE = VOCAB + "phase/"
+ROLE = VOCAB + "role/"
+ID = "https://w3id.org/sckg/id/"
+MODEL_GRAPH = "https://w3id.org/sckg/graph/model"
+
+OPARL = "https://schema.oparl.org/1.1/"
+ORG = "http://www.w3.org/ns/org#"
+PROV = "http://www.w3.org/ns/prov#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+DCTERMS = "http://purl.org/dc/terms/"
+SCHEMA = "https://schema.org/"
+ADMS = "http://www.w3.org/ns/adms#"
+FOAF = "http://xmlns.com/foaf/0.1/"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+OWL = "http://www.w3.org/2002/07/owl#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+SH = "http://www.w3.org/ns/shacl#"
+
+#: Prefixes known to every query (and used to shorten IRIs in tables).
+PREFIXES: dict[str, str] = {
+    "sckg": SCKG,
+    "shapes": SHAPES,
+    "field": FIELD,
+    "kind": KIND,
+    "status": STATUS,
+    "phase": PHASE,
+    "role": ROLE,
+    "oparl": OPARL,
+    "org": ORG,
+    "prov": PROV,
+    "skos": SKOS,
+    "dcterms": DCTERMS,
+    "schema": SCHEMA,
+    "adms": ADMS,
+    "foaf": FOAF,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "owl": OWL,
+    "xsd": XSD,
+    "sh": SH,
+}
+
+
+def sparql_prologue() -> str:
+    """``PREFIX`` lines for every known prefix, to put in front of a query."""
+    return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
+
+
+def shorten(iri: str) -> str:
+    """``https://w3id.org/sckg/ontology#Project`` → ``sckg:Project``; city IRIs → ``<city>:<path>``."""
+    if iri.startswith(ID):
+        return iri[len(ID):].replace("/", ":", 1)
+    for name, ns in PREFIXES.items():
+        if iri.startswith(ns) and "/" not in iri[len(ns):]:
+            return f"{name}:{iri[len(ns):]}"
+    return iri

@@ -1,0 +1,237 @@
+"""The library of named questions (``ontology/queries/*.rq``) and safe parameter binding.
+
+Each ``.rq`` file starts with a header comment::
+
+    # title: Projects by field of action
+    # title@de: Projekte nach Handlungsfeld
+    # description: Every project with its field of action and status.
+    # param: field iri  The field of action (IRI, prefixed name or label); all fields when left out
+
+Parameters are bound as RDF terms through the store's variable substitution, never pasted into the text.
+``?lang`` is bound to the chosen language in every query that uses it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from . import resources
+from .errors import QueryError, UsageError
+from .kg import KnowledgeGraph, Table, Term
+from .namespaces import PREFIXES, XSD
+from .sparql import query_form
+
+PARAM_KINDS = ("iri", "string", "integer", "decimal", "date")
+_HEADER = re.compile(r"^#\s*(title|description|param)(?:@(\w+))?\s*:\s*(.*)$")
+
+
+@dataclass(frozen=True)
+class Param:
+    """A declared query parameter."""
+
+    name: str
+    kind: str
+    description: str
+
+
+@dataclass
+class NamedQuery:
+    """A named question: its SPARQL text, titles and descriptions per language, and its parameters."""
+
+    name: str
+    text: str
+    titles: dict[str, str] = field(default_factory=dict)
+    descriptions: dict[str, str] = field(default_factory=dict)
+    params: list[Param] = field(default_factory=list)
+
+    def title(self, lang: str = "en") -> str:
+        """The title in ``lang`` (English if missing)."""
+        return self.titles.get(lang) or self.titles.get("en", self.name)
+
+    def description(self, lang: str = "en") -> str:
+        """The description in ``lang`` (English if missing)."""
+        return self.descriptions.get(lang) or self.descriptions.get("en", "")
+
+
+def parse_named_query(path: Path) -> NamedQuery:
+    """Read a ``.rq`` file and its header."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QueryError(f"{path}: cannot be read ({exc})") from None
+    return parse_query_text(path.stem, text, str(path))
+
+
+def parse_query_text(name: str, text: str, origin: str = "query") -> NamedQuery:
+    """A query and the title, description and parameters declared in its header comment."""
+    query = NamedQuery(name, text)
+    for line in text.splitlines():
+        match = _HEADER.match(line.strip())
+        if not match:
+            continue
+        key, lang, value = match.group(1), match.group(2) or "en", match.group(3).strip()
+        if key == "title":
+            query.titles[lang] = value
+        elif key == "description":
+            query.descriptions[lang] = value
+        else:
+            name, kind, description = [*value.split(None, 2), "", ""][:3]
+            if kind not in PARAM_KINDS:
+                raise QueryError(f"{origin}: parameter '{name}' has unknown kind '{kind}' ({', '.join(PARAM_KINDS)})")
+            query.params.append(Param(name, kind, description))
+    return query
+
+
+def named_queries(folder: Path | None = None) -> dict[str, NamedQuery]:
+    """All named queries, by name."""
+    folder = folder or resources.queries_dir()
+    return {q.name: q for q in map(parse_named_query, sorted(folder.glob("*.rq")))}
+
+
+def get_named_query(name: str) -> NamedQuery:
+    """A named query by name; an unknown name raises an error listing the closest names."""
+    library = named_queries()
+    if name in library:
+        return library[name]
+    close = difflib.get_close_matches(name, library, n=3, cutoff=0.4)
+    hint = f" Did you mean: {', '.join(close)}?" if close else ""
+    raise QueryError(f"Unknown named query '{name}'.{hint} Run 'sckg queries' for the list.")
+
+
+def parse_params(pairs: list[str]) -> dict[str, str]:
+    """``["name=value", ...]`` → dict; a pair without ``=`` is a usage error."""
+    params: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise UsageError(f"--param expects name=value, got '{pair}'")
+        params[name.strip()] = value
+    return params
+
+
+def bind_params(kg: KnowledgeGraph, query: NamedQuery, values: Mapping[str, str]) -> dict[str, Term]:
+    """Turn ``name=value`` strings into RDF terms for the query's declared parameters."""
+    declared = {p.name: p for p in query.params}
+    if not declared:  # an ad-hoc query: <iri> or scheme://... binds an IRI, anything else a string
+        return {name: _adhoc_term(value) for name, value in values.items()}
+    unknown = sorted(set(values) - set(declared))
+    if unknown:
+        allowed = ", ".join(declared) or "none"
+        raise UsageError(f"Unknown parameter '{unknown[0]}' for query '{query.name}' (parameters: {allowed})")
+    return {name: to_term(kg, declared[name], value) for name, value in values.items()}
+
+
+def to_term(kg: KnowledgeGraph, param: Param, value: str) -> Term:
+    """One parameter value as an RDF term of the declared kind."""
+    try:
+        if param.kind == "iri":
+            return resolve_entity(kg, value)
+        if param.kind == "integer":
+            return ox.Literal(str(int(value)), datatype=ox.NamedNode(XSD + "integer"))
+        if param.kind == "decimal":
+            return ox.Literal(str(float(value)), datatype=ox.NamedNode(XSD + "decimal"))
+        if param.kind == "date":
+            return ox.Literal(date.fromisoformat(value).isoformat(), datatype=ox.NamedNode(XSD + "date"))
+    except ValueError:
+        raise UsageError(f"Parameter '{param.name}' expects a {param.kind}, got '{value}'") from None
+    return ox.Literal(value)
+
+
+def _adhoc_term(value: str) -> Term:
+    if (value.startswith("<") and value.endswith(">")) or re.match(r"^[a-z][a-z0-9+.-]*://\S+$", value):
+        return _iri(value.strip("<>"))
+    return ox.Literal(value)
+
+
+def resolve_entity(kg: KnowledgeGraph, value: str) -> ox.NamedNode:
+    """An entity named by full IRI, prefixed name (``field:smart-mobility``) or label (any language)."""
+    value = value.strip()
+    if value.startswith("<") and value.endswith(">"):
+        value = value[1:-1]
+    if re.match(r"^[a-z][a-z0-9+.-]*://\S+$", value):
+        return _iri(value)
+    prefix, sep, local = value.partition(":")
+    if sep and prefix in PREFIXES and " " not in value:
+        return _iri(PREFIXES[prefix] + local)
+    matches = kg.select(
+        "SELECT DISTINCT ?x WHERE { ?x skos:prefLabel|rdfs:label|dcterms:title|skos:altLabel ?l "
+        "FILTER(LCASE(STR(?l)) = LCASE(?wanted)) }",
+        {"wanted": ox.Literal(value)},
+    )
+    found = sorted(row[0].value for row in matches.rows if isinstance(row[0], ox.NamedNode))
+    if len(found) == 1:
+        return ox.NamedNode(found[0])
+    if len(found) > 1:
+        raise QueryError(f"'{value}' names {len(found)} entities: {', '.join(found)}. Use the IRI instead.")
+    raise QueryError(f"No entity is labelled '{value}'.{_suggest(kg, value)}")
+
+
+def _suggest(kg: KnowledgeGraph, value: str) -> str:
+    labels = kg.select(
+        "SELECT DISTINCT ?l WHERE { ?x skos:prefLabel|rdfs:label|dcterms:title ?l FILTER(isIRI(?x)) }"
+    )
+    names = sorted({row[0].value for row in labels.rows})
+    lower = {name.lower(): name for name in names}
+    close = difflib.get_close_matches(value.lower(), lower, n=3, cutoff=0.5)
+    close += [lower[n] for n in lower if value.lower() in n and lower[n] not in close][: 3 - len(close)]
+    return f" Did you mean: {', '.join(repr(lower.get(c, c)) for c in close)}?" if close else ""
+
+
+def _iri(value: str) -> ox.NamedNode:
+    try:
+        return ox.NamedNode(value)
+    except ValueError:
+        raise UsageError(f"'{value}' is not a valid IRI") from None
+
+
+def run_query(
+    kg: KnowledgeGraph, text: str, params: Mapping[str, Term] | None = None, lang: str = "de"
+) -> Table:
+    """Run a SELECT query, binding ``?lang`` when the query uses it."""
+    bindings = dict(params or {})
+    if re.search(r"[?$]lang\b", text):
+        bindings.setdefault("lang", ox.Literal(lang))
+    return kg.select(text, bindings)
+
+
+def run_named(kg: KnowledgeGraph, name: str, params: Mapping[str, str] | None = None, lang: str = "de") -> Table:
+    """Run a named query with ``name=value`` parameters."""
+    query = get_named_query(name)
+    return run_query(kg, query.text, bind_params(kg, query, params or {}), lang)
+
+
+def resolve_query(argument: str) -> NamedQuery:
+    """What ``sckg query ARG`` means: a ``.rq`` file, inline SPARQL, or the name of a named query."""
+    path = Path(argument)
+    if argument.endswith(".rq") or path.is_file():
+        if not path.is_file():
+            raise QueryError(f"{path}: no such query file")
+        return parse_named_query(path)
+    if re.search(r"[{\s]", argument.strip()):
+        return parse_query_text("inline", argument)
+    return get_named_query(argument)
+
+
+def run_any(
+    kg: KnowledgeGraph, query: NamedQuery, params: Mapping[str, str], lang: str = "de"
+) -> Table | bool | str:
+    """Run any query form: SELECT → Table, ASK → bool, CONSTRUCT/DESCRIBE → Turtle text."""
+    bindings = bind_params(kg, query, params)
+    form = query_form(query.text)
+    if form == "SELECT":
+        return run_query(kg, query.text, bindings, lang)
+    if re.search(r"[?$]lang\b", query.text):
+        bindings.setdefault("lang", ox.Literal(lang))
+    if form == "ASK":
+        return kg.ask(query.text, bindings)
+    if form == "UPDATE":
+        raise QueryError("This is a SPARQL UPDATE; 'sckg query' only reads. The graph was not changed.")
+    triples = kg.construct(query.text, bindings)
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")

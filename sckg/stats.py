@@ -1,0 +1,70 @@
+"""Statistics of a graph: entities per class, statements per property, and the sources it derives from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .kg import KnowledgeGraph, to_python
+from .namespaces import MODEL_GRAPH, shorten
+
+_DATA = f"GRAPH ?g {{ %s }} FILTER(?g != <{MODEL_GRAPH}>)"
+
+
+@dataclass(frozen=True)
+class Count:
+    """How many entities a class has, or how many statements use a property."""
+
+    iri: str
+    name: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document the data is derived from."""
+
+    iri: str
+    label: str
+    date: str | None
+    entities: int
+
+
+@dataclass
+class Statistics:
+    """Counts per class and per property, triples, and sources."""
+
+    triples: int
+    classes: list[Count]
+    properties: list[Count]
+    sources: list[Source]
+
+
+def statistics(kg: KnowledgeGraph, lang: str = "de") -> Statistics:
+    """Count the data (not the ontology) per class and property, and list its sources."""
+    triples = kg.select("SELECT (COUNT(*) AS ?n) WHERE { " + _DATA % "?s ?p ?o" + " }").rows[0][0]
+    classes = kg.select(
+        "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { " + _DATA % "?s a ?c" + " } GROUP BY ?c"
+    ).rows
+    properties = kg.select(
+        "SELECT ?p (COUNT(*) AS ?n) WHERE { " + _DATA % "?s ?p ?o" + " } GROUP BY ?p"
+    ).rows
+    sources = kg.select(
+        """SELECT ?src (SAMPLE(?d) AS ?date) (COUNT(DISTINCT ?s) AS ?n) WHERE {
+             ?s prov:wasDerivedFrom ?src . OPTIONAL { ?src dcterms:date ?d } } GROUP BY ?src"""
+    ).rows
+    labels = kg.labels([r[0].value for r in (*classes, *properties, *sources)], lang)
+
+    def counts(rows: list) -> list[Count]:
+        items = [Count(r[0].value, shorten(r[0].value), labels[r[0].value], int(r[1].value)) for r in rows]
+        return sorted(items, key=lambda c: (-c.count, c.name))
+
+    return Statistics(
+        triples=int(triples.value),
+        classes=counts(classes),
+        properties=counts(properties),
+        sources=sorted(
+            (Source(r[0].value, labels[r[0].value], to_python(r[1]), int(r[2].value)) for r in sources),
+            key=lambda s: (s.date or "", s.iri),
+        ),
+    )

@@ -1,0 +1,101 @@
+"""SHACL validation against ``ontology/shapes.ttl``: violations (wrong structure) and warnings (open points)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from . import resources
+from .kg import KnowledgeGraph
+from .namespaces import SH, shorten
+
+SEVERITIES = {SH + "Violation": "violation", SH + "Warning": "warning", SH + "Info": "info"}
+_ORDER = {"violation": 0, "warning": 1, "info": 2}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One validation result, phrased for people: which entity, which rule, what is wrong, how to fix it."""
+
+    severity: str
+    focus: str
+    label: str
+    rule: str
+    shape: str
+    message: str
+    fix: str
+    path: str | None = None
+    value: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The finding as a JSON-ready dictionary."""
+        return asdict(self)
+
+
+@dataclass
+class ValidationReport:
+    """All findings, violations first; ``conforms`` when there is no violation."""
+
+    findings: list[Finding]
+
+    @property
+    def violations(self) -> list[Finding]:
+        """Findings that break the structure."""
+        return [f for f in self.findings if f.severity == "violation"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        """Findings that mark an incomplete inventory (the open points)."""
+        return [f for f in self.findings if f.severity == "warning"]
+
+    @property
+    def conforms(self) -> bool:
+        """True when there is no violation (warnings allowed)."""
+        return not self.violations
+
+
+def validate(kg: KnowledgeGraph, lang: str = "de", shapes: Path | None = None) -> ValidationReport:
+    """Validate the graph (data and model) against the SHACL shapes."""
+    import pyshacl
+    import rdflib
+
+    shapes_graph = rdflib.Graph().parse(shapes or resources.shapes_file(), format="turtle")
+    data = kg.to_rdflib(include_model=True)
+    _, results, _ = pyshacl.validate(data, shacl_graph=shapes_graph, inference="none", allow_warnings=True)
+    rows = results.query(
+        """SELECT ?focus ?severity ?shape ?path ?value WHERE {
+             ?r a sh:ValidationResult ; sh:focusNode ?focus ; sh:resultSeverity ?severity ;
+                sh:sourceShape ?shape .
+             OPTIONAL { ?r sh:resultPath ?path } OPTIONAL { ?r sh:value ?value } }""",
+        initNs={"sh": rdflib.Namespace(SH)},
+    )
+    found = [(str(r.focus), str(r.severity), r.shape, r.path, r.value) for r in rows]
+    labels = kg.labels([focus for focus, *_ in found if not focus.startswith("_:")], lang)
+    findings = {
+        Finding(
+            severity=SEVERITIES.get(severity, "info"),
+            focus=focus,
+            label=labels.get(focus, focus),
+            rule=_text(shapes_graph, shape, "name", lang) or shorten(str(shape)),
+            shape=shorten(str(shape)),
+            message=_text(shapes_graph, shape, "message", lang),
+            fix=_text(shapes_graph, shape, "description", lang),
+            path=shorten(str(path)) if path is not None else None,
+            value=str(value) if value is not None else None,
+        )
+        for focus, severity, shape, path, value in found
+    }
+    return ValidationReport(sorted(findings, key=lambda f: (_ORDER[f.severity], f.label, f.rule, f.focus)))
+
+
+def _text(shapes_graph: Any, shape: Any, prop: str, lang: str) -> str:
+    """``sh:<prop>`` of a shape in ``lang`` (then English, then any)."""
+    import rdflib
+
+    values = list(shapes_graph.objects(shape, rdflib.URIRef(SH + prop)))
+    for wanted in (lang, "en", None):
+        for value in values:
+            if getattr(value, "language", None) == wanted:
+                return str(value)
+    return str(values[0]) if values else ""
