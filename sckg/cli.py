@@ -7,35 +7,15 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import StrEnum
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from . import __version__
+from .cli_common import AllowRemoteOpt, DataOpt, Format, FormatOpt, Lang, LangOpt, StoreOpt, open_graph
 from .errors import SckgError
-
-if TYPE_CHECKING:
-    from .kg import KnowledgeGraph
-
-
-class Lang(StrEnum):
-    """Label language."""
-
-    de = "de"
-    en = "en"
-
-
-class Format(StrEnum):
-    """Output format of result rows."""
-
-    table = "table"
-    csv = "csv"
-    json = "json"
-    md = "md"
 
 
 class ErrorBoundary(TyperGroup):
@@ -74,28 +54,6 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-DataOpt = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--data",
-        "-d",
-        help="RDF files or folders to load (repeatable). Default: the bundled Braunschweig data "
-        "(for a persistent store: what the store holds).",
-        show_default=False,
-    ),
-]
-StoreOpt = Annotated[
-    str,
-    typer.Option(help="Where the graph lives: memory, oxigraph:PATH (persistent store) or sparql:URL (endpoint)."),
-]
-LangOpt = Annotated[Lang, typer.Option("--lang", "-l", help="Language of labels and messages.")]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-AllowRemoteOpt = Annotated[
-    bool,
-    typer.Option(help="Permit SERVICE and FROM clauses that fetch data from other hosts (refused by default)."),
-]
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"sckg {__version__}")
@@ -109,22 +67,6 @@ def _main(
     ] = False,
 ) -> None:
     """Smart City knowledge graph."""
-
-
-def open_graph(data: list[Path] | None, store: str, allow_remote: bool = False) -> KnowledgeGraph:
-    """Open the store and load the data, with a progress bar when there are many files."""
-    from rich.progress import Progress
-
-    from .kg import KnowledgeGraph, collect_files
-
-    files = collect_files(data) if data else None
-    if not files or len(files) < 20 or not sys.stderr.isatty():
-        return KnowledgeGraph.open(files, store, allow_remote=allow_remote)
-    with Progress(transient=True) as progress:
-        task = progress.add_task("Loading", total=len(files))
-        return KnowledgeGraph.open(
-            files, store, allow_remote=allow_remote, progress=lambda _: progress.advance(task)
-        )
 
 
 @app.command()
@@ -271,6 +213,9 @@ def stats(
         fmt.value,
         "Sources",
     )
+
+
+# --- command groups: each cli_<area>.py adds its commands here, one line per module ---
 
 
 def main() -> None:

@@ -1,0 +1,70 @@
+"""What every command shares: option types, the language and format choices, and opening the graph.
+
+Command modules (``cli_*.py``) import from here; like ``cli.py`` they import no heavy library at module level.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from .kg import KnowledgeGraph
+
+
+class Lang(StrEnum):
+    """Label language."""
+
+    de = "de"
+    en = "en"
+
+
+class Format(StrEnum):
+    """Output format of result rows."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+    md = "md"
+
+
+DataOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--data",
+        "-d",
+        help="RDF files or folders to load (repeatable). Default: the bundled Braunschweig data "
+        "(for a persistent store: what the store holds).",
+        show_default=False,
+    ),
+]
+StoreOpt = Annotated[
+    str,
+    typer.Option(help="Where the graph lives: memory, oxigraph:PATH (persistent store) or sparql:URL (endpoint)."),
+]
+LangOpt = Annotated[Lang, typer.Option("--lang", "-l", help="Language of labels and messages.")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+AllowRemoteOpt = Annotated[
+    bool,
+    typer.Option(help="Permit SERVICE and FROM clauses that fetch data from other hosts (refused by default)."),
+]
+
+
+def open_graph(data: list[Path] | None, store: str, allow_remote: bool = False) -> KnowledgeGraph:
+    """Open the store and load the data, with a progress bar when there are many files."""
+    from rich.progress import Progress
+
+    from .kg import KnowledgeGraph, collect_files
+
+    files = collect_files(data) if data else None
+    if not files or len(files) < 20 or not sys.stderr.isatty():
+        return KnowledgeGraph.open(files, store, allow_remote=allow_remote)
+    with Progress(transient=True) as progress:
+        task = progress.add_task("Loading", total=len(files))
+        return KnowledgeGraph.open(
+            files, store, allow_remote=allow_remote, progress=lambda _: progress.advance(task)
+        )
