@@ -35,7 +35,7 @@ RDF_FORMATS: dict[str, ox.RdfFormat] = {
     ".xml": ox.RdfFormat.RDF_XML,
     ".jsonld": ox.RdfFormat.JSON_LD,
 }
-_PARSE_POSITION = re.compile(r"line (\d+) column (\d+)")
+_PARSE_POSITION = re.compile(r"line (\d+) (?:column|between columns) (\d+)")
 
 
 @dataclass
@@ -159,7 +159,8 @@ def rdf_format(path: Path) -> ox.RdfFormat:
 
 def _parse_error(path: Path, message: str) -> str:
     position = _PARSE_POSITION.search(message)
-    detail = re.sub(r"^Parser error at line \d+ column \d+: ", "", message)
+    detail = re.sub(r"^Parser error at line \d+ (?:column \d+|between columns \d+ and \d+): ", "", message)
+    detail = re.sub(r" \([^()]*, line \d+\)$", "", detail)
     if position:
         return f"{path}, line {position.group(1)}, column {position.group(2)}: malformed RDF: {detail}"
     return f"{path}: malformed RDF: {detail}"

@@ -25,7 +25,7 @@ import pyoxigraph as ox
 from . import resources
 from .errors import QueryError, UsageError
 from .kg import KnowledgeGraph, Table, Term
-from .namespaces import PREFIXES, XSD
+from .namespaces import MODEL_GRAPH, PREFIXES, XSD
 from .sparql import query_form
 
 PARAM_KINDS = ("iri", "string", "integer", "decimal", "date")
@@ -161,11 +161,13 @@ def resolve_entity(kg: KnowledgeGraph, value: str) -> ox.NamedNode:
     if sep and prefix in PREFIXES and " " not in value:
         return _iri(PREFIXES[prefix] + local)
     matches = kg.select(
-        "SELECT DISTINCT ?x WHERE { ?x skos:prefLabel|rdfs:label|dcterms:title|skos:altLabel ?l "
-        "FILTER(LCASE(STR(?l)) = LCASE(?wanted)) }",
+        "SELECT DISTINCT ?x ?g WHERE { GRAPH ?g { ?x skos:prefLabel|rdfs:label|dcterms:title|skos:altLabel ?l } "
+        "FILTER(isIRI(?x) && LCASE(STR(?l)) = LCASE(?wanted)) }",
         {"wanted": ox.Literal(value)},
     )
-    found = sorted(row[0].value for row in matches.rows if isinstance(row[0], ox.NamedNode))
+    in_data = {row[0].value for row in matches.rows if row[1].value != MODEL_GRAPH}
+    # an entity of the data wins over a vocabulary concept of the same name
+    found = sorted(in_data or {row[0].value for row in matches.rows})
     if len(found) == 1:
         return ox.NamedNode(found[0])
     if len(found) > 1:
@@ -179,7 +181,7 @@ def _suggest(kg: KnowledgeGraph, value: str) -> str:
     )
     names = sorted({row[0].value for row in labels.rows})
     lower = {name.lower(): name for name in names}
-    close = difflib.get_close_matches(value.lower(), lower, n=3, cutoff=0.5)
+    close = difflib.get_close_matches(value.lower(), lower, n=3, cutoff=0.75)
     close += [lower[n] for n in lower if value.lower() in n and lower[n] not in close][: 3 - len(close)]
     return f" Did you mean: {', '.join(repr(lower.get(c, c)) for c in close)}?" if close else ""
 

@@ -1,0 +1,90 @@
+"""Loading data into the knowledge graph, and what bad input says."""
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from sckg.errors import DataError, QueryError, StoreError, UsageError
+from sckg.kg import KnowledgeGraph, collect_files, to_python
+
+
+def test_default_graph_is_the_bundled_braunschweig_data() -> None:
+    kg = KnowledgeGraph.open()
+    rows = kg.select("SELECT (COUNT(?p) AS ?n) WHERE { ?p a sckg:Project }").records()
+    assert rows == [{"n": 5}]
+
+
+def test_each_file_gets_its_own_named_graph(braunschweig_path: Path, braunschweig: KnowledgeGraph) -> None:
+    names = [Path(g.removeprefix("file://")).name for g in braunschweig.data_graphs()]
+    assert names == ["actors.ttl", "decisions.ttl", "fields.ttl", "projects.ttl", "source.ttl"]
+
+
+def test_labels_prefer_the_language_then_german(make_kg) -> None:
+    kg = make_kg('ex:a rdfs:label "Amt"@de, "Office"@en . ex:b rdfs:label "Nur deutsch"@de .')
+    assert kg.labels(["https://example.org/city/a", "https://example.org/city/b"], "en") == {
+        "https://example.org/city/a": "Office",
+        "https://example.org/city/b": "Nur deutsch",
+    }
+    assert kg.labels(["https://example.org/city/none"]) == {"https://example.org/city/none": "none"}
+
+
+def test_literals_become_python_values(make_kg) -> None:
+    kg = make_kg('ex:a schema:value "64827.39"^^xsd:decimal ; ex:n 3 ; ex:ok true ; ex:d "2018-10-26"^^xsd:date .')
+    query = (
+        "PREFIX ex: <https://example.org/city/> "
+        "SELECT ?v ?n ?ok ?d WHERE { ?a schema:value ?v ; ex:n ?n ; ex:ok ?ok ; ex:d ?d }"
+    )
+    row = kg.select(query).rows[0]
+    assert [to_python(t) for t in row] == [Decimal("64827.39"), 3, True, "2018-10-26"]
+
+
+def test_malformed_turtle_names_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text('@prefix ex: <https://example.org/> .\nex:a ex:b "ok" .\nex:c ex:d ex:e ex:f .\n')
+    with pytest.raises(DataError) as err:
+        KnowledgeGraph.open([bad])
+    assert str(err.value) == f"{bad}, line 3, column 16: malformed RDF: A dot is expected at the end of statements"
+
+
+def test_missing_path_and_empty_folder_say_so(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match=r"nothing\.ttl: no such file or folder \(check the --data path\)"):
+        collect_files([tmp_path / "nothing.ttl"])
+    with pytest.raises(DataError, match="the folder holds no RDF files"):
+        collect_files([tmp_path])
+
+
+def test_unknown_file_type_is_refused(tmp_path: Path) -> None:
+    other = tmp_path / "notes.docx"
+    other.write_text("x")
+    with pytest.raises(DataError, match=r"notes\.docx: unknown RDF file type '\.docx'"):
+        KnowledgeGraph.open([other])
+
+
+def test_unreadable_file_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "locked.ttl"
+    path.write_bytes(b"\xff\xfe not utf-8 \xff")
+    with pytest.raises(DataError, match=r"locked\.ttl"):
+        KnowledgeGraph.open([path])
+
+
+def test_unknown_store_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match=r"Unknown store 'postgres:db'\. Use memory, oxigraph:PATH or sparql:URL\."):
+        KnowledgeGraph.open([], "postgres:db")
+
+
+def test_a_file_is_not_an_oxigraph_store(tmp_path: Path) -> None:
+    path = tmp_path / "store.ttl"
+    path.write_text("")
+    with pytest.raises(StoreError, match=r"not an Oxigraph store \(it is a file"):
+        KnowledgeGraph.open([], f"oxigraph:{path}")
+
+
+def test_update_is_refused(braunschweig: KnowledgeGraph) -> None:
+    with pytest.raises(QueryError, match="This is a SPARQL UPDATE"):
+        braunschweig.select("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+
+
+def test_rdflib_copy_has_the_data_without_the_model(braunschweig: KnowledgeGraph) -> None:
+    graph = braunschweig.to_rdflib()
+    assert len(graph) == 440

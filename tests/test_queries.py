@@ -1,0 +1,216 @@
+"""The named questions: exact rows on the bundled data and on small hand-built graphs; safe parameters."""
+
+from decimal import Decimal
+
+import pytest
+from pyoxigraph import Literal
+
+from sckg.errors import QueryError, UsageError
+from sckg.kg import KnowledgeGraph
+from sckg.queries import get_named_query, named_queries, parse_params, run_named, run_query
+
+BS = "https://w3id.org/sckg/id/braunschweig/"
+FRAMEWORK = "Smart City Rahmenkonzept für die Stadt Braunschweig"
+PAPER_TITLE = (
+    "Beauftragung der Partnerschaft Deutschland GmbH mit der Erstellung eines Smart City Rahmenkonzeptes "
+    "für die Stadt Braunschweig"
+)
+
+
+def rows(table, *columns):
+    return [tuple(r[c] for c in columns) for r in table.records()]
+
+
+def test_library_has_the_competency_questions() -> None:
+    library = named_queries()
+    assert len(library) >= 12
+    for query in library.values():
+        assert query.titles.keys() >= {"en", "de"}, query.name
+        assert query.descriptions.keys() >= {"en", "de"}, query.name
+
+
+def test_projects_by_field(braunschweig: KnowledgeGraph) -> None:
+    table = run_named(braunschweig, "projects-by-field")
+    assert rows(table, "fieldLabel", "projectLabel") == [
+        ("Smart Mobility", "Aufbau einer Ladeinfrastruktur für Elektrofahrzeuge"),
+        ("Smart Mobility", "Handyparken"),
+    ]
+
+
+def test_projects_by_field_in_english_with_a_label_parameter(braunschweig: KnowledgeGraph) -> None:
+    table = run_named(braunschweig, "projects-by-field", {"field": "Smart Mobility"}, lang="en")
+    assert rows(table, "fieldLabel", "projectLabel") == [
+        ("Smart mobility", "Building a charging infrastructure for electric vehicles"),
+        ("Smart mobility", "Mobile phone parking (Handyparken)"),
+    ]
+
+
+def test_actors_of_project_with_roles(braunschweig: KnowledgeGraph) -> None:
+    table = run_named(braunschweig, "actors-of-project", {"project": FRAMEWORK})
+    assert rows(table, "roleLabel", "actorLabel") == [
+        ("Auftragnehmer", "Partnerschaft Deutschland GmbH"),
+        ("federführend betreut von", "0800 Stabsstelle Wirtschaftsdezernat"),
+        ("finanziert durch", "Haushaltsansatz WLAN/Smart City"),
+    ]
+
+
+def test_projects_of_actor_include_its_units(braunschweig: KnowledgeGraph) -> None:
+    table = run_named(braunschweig, "projects-of-actor", {"actor": "Dezernat VI"})
+    assert rows(table, "actorLabel", "viaLabel", "projectLabel") == [
+        ("Dezernat VI", "0800 Stabsstelle Wirtschaftsdezernat", FRAMEWORK),
+    ]
+
+
+def test_budget_per_field_and_per_department(braunschweig: KnowledgeGraph) -> None:
+    assert rows(run_named(braunschweig, "budget-by-field"), "fieldLabel", "budgetEUR", "projects") == [
+        ("(keines)", Decimal("64827.39"), 1)
+    ]
+    assert rows(run_named(braunschweig, "budget-by-department", lang="en"), "departmentLabel", "budgetEUR") == [
+        ("Dezernat VI (Department VI)", Decimal("64827.39"))
+    ]
+
+
+def test_decisions_with_committees_roles_and_dates(braunschweig: KnowledgeGraph) -> None:
+    table = run_named(braunschweig, "decisions")
+    assert rows(table, "date", "bodyLabel", "roleLabel", "public") == [
+        ("2015", "Rat der Stadt Braunschweig", "Beschluss", None),
+        ("2018-11-02", "Wirtschaftsausschuss", "Vorberatung", True),
+        ("2018-12-11", "Verwaltungsausschuss", "Entscheidung", False),
+    ]
+    assert [r["subject"] for r in table.records()][1:] == [PAPER_TITLE, PAPER_TITLE]
+
+
+def test_projects_without_goal_and_open_points(braunschweig: KnowledgeGraph) -> None:
+    assert rows(run_named(braunschweig, "projects-without-goal"), "projectLabel") == [
+        ("Aufbau einer Ladeinfrastruktur für Elektrofahrzeuge",),
+        ("Begleitung von innovativen Forschungsvorhaben",),
+        ("Handyparken",),
+        (FRAMEWORK,),
+        ("Öffentliches WLAN in zentralen Bereichen der Innenstadt",),
+    ]
+    table = run_named(braunschweig, "open-points")
+    assert rows(table, "projectLabel", "noManager", "noField", "noGoal", "noStatus") == [
+        ("Aufbau einer Ladeinfrastruktur für Elektrofahrzeuge", True, False, True, True),
+        ("Begleitung von innovativen Forschungsvorhaben", True, True, True, True),
+        ("Handyparken", True, False, True, True),
+        (FRAMEWORK, False, True, True, False),
+        ("Öffentliches WLAN in zentralen Bereichen der Innenstadt", True, True, True, True),
+    ]
+
+
+def test_units_of_a_department_transitively(braunschweig: KnowledgeGraph) -> None:
+    table = run_named(braunschweig, "units-of-department", {"department": "Stadt Braunschweig"})
+    assert rows(table, "unitLabel", "kindLabel", "parentLabel") == [
+        ("0800 Stabsstelle Wirtschaftsdezernat", "Stabsstelle", "Dezernat VI"),
+        ("Dezernat VI", "Dezernat", "Stadt Braunschweig"),
+        ("Rechnungsprüfungsamt", "Amt", "Stadt Braunschweig"),
+    ]
+
+
+def test_sources_of_an_entity(braunschweig: KnowledgeGraph) -> None:
+    table = run_named(braunschweig, "sources-of-entity", {"entity": "Handyparken"})
+    assert rows(table, "sourceLabel", "sourceDate", "source") == [
+        (PAPER_TITLE, "2018-10-26", BS + "paper/2018-smart-city-rahmenkonzept")
+    ]
+
+
+SMALL_CITY = """
+ex:vision a sckg:Vision ; skos:prefLabel "Zielbild"@de .
+ex:g1 a sckg:StrategicGoal ; skos:prefLabel "Klimaneutral"@de ; skos:broader ex:vision .
+ex:g2 a sckg:StrategicGoal ; skos:prefLabel "Digitale Verwaltung"@de ; skos:broader ex:vision .
+ex:it a org:OrganizationalUnit ; rdfs:label "IT-Amt"@de .
+ex:a a sckg:Project ; dcterms:title "A"@de ; sckg:contributesTo ex:g1 ; sckg:managedBy ex:it ;
+    sckg:inFieldOfAction field:energy .
+ex:b a sckg:Project ; dcterms:title "B"@de ; sckg:dependsOn ex:a ; sckg:hasParticipant ex:it ;
+    sckg:inFieldOfAction field:e-government .
+ex:c a sckg:Project ; dcterms:title "C"@de ; sckg:dependsOn ex:b ; sckg:contributesTo ex:g1 .
+"""
+
+
+def test_goals_with_and_without_projects(make_kg) -> None:
+    kg = make_kg(SMALL_CITY)
+    assert rows(run_named(kg, "goals-and-projects"), "goalLabel", "projectLabel") == [
+        ("Digitale Verwaltung", None),
+        ("Klimaneutral", "A"),
+        ("Klimaneutral", "C"),
+    ]
+    assert rows(run_named(kg, "goals-without-projects"), "goalLabel") == [("Digitale Verwaltung",)]
+
+
+def test_transitive_dependencies(make_kg) -> None:
+    kg = make_kg(SMALL_CITY)
+    table = run_named(kg, "dependencies-of-project", {"project": "C"})
+    assert rows(table, "projectLabel", "dependencyLabel", "direct") == [("C", "B", True), ("C", "A", False)]
+
+
+def test_actors_in_several_fields(make_kg) -> None:
+    table = run_named(make_kg(SMALL_CITY), "actors-in-several-fields", lang="en")
+    [(actor, count, labels)] = rows(table, "actorLabel", "fields", "fieldLabels")
+    assert (actor, count, sorted(labels.split(", "))) == ("IT-Amt", 2, ["E-government", "Energy"])
+
+
+# --- parameters are bound as RDF terms, never pasted into the text -----------------------------------------
+
+
+def test_a_parameter_cannot_inject_sparql(braunschweig: KnowledgeGraph) -> None:
+    hostile = 'x" } UNION { ?s ?p ?o } #'
+    with pytest.raises(QueryError, match="No entity is labelled"):
+        run_named(braunschweig, "projects-by-field", {"field": hostile})
+    table = run_query(braunschweig, "SELECT ?v WHERE { BIND(?x AS ?v) }", {"x": Literal(hostile)})
+    assert table.records() == [{"v": hostile}]
+
+
+def test_unknown_label_suggests_close_ones(braunschweig: KnowledgeGraph) -> None:
+    with pytest.raises(QueryError) as err:
+        run_named(braunschweig, "actors-of-project", {"project": "Handyparkn"})
+    assert str(err.value) == "No entity is labelled 'Handyparkn'. Did you mean: 'Handyparken'?"
+
+
+def test_unknown_parameter_and_bad_pairs(braunschweig: KnowledgeGraph) -> None:
+    with pytest.raises(UsageError) as err:
+        run_named(braunschweig, "projects-by-field", {"feld": "x"})
+    assert str(err.value) == "Unknown parameter 'feld' for query 'projects-by-field' (parameters: field)"
+    with pytest.raises(UsageError, match="--param expects name=value, got 'field'"):
+        parse_params(["field"])
+
+
+def test_unknown_named_query_lists_the_closest() -> None:
+    with pytest.raises(QueryError) as err:
+        get_named_query("goals-without-project")
+    assert str(err.value).startswith(
+        "Unknown named query 'goals-without-project'. Did you mean: goals-without-projects"
+    )
+
+
+# --- query safety and syntax errors -------------------------------------------------------------------------
+
+
+def test_syntax_error_shows_line_and_column(braunschweig: KnowledgeGraph) -> None:
+    with pytest.raises(QueryError) as err:
+        braunschweig.select("SELECT ?p WHERE {\n  ?p a sckg:Project\n  FILTER(?p = ) }")
+    message = str(err.value)
+    first, text, pointer = message.split("\n")
+    assert first.startswith("SPARQL syntax error at line 3, column 18: expected one of")
+    assert (text, pointer) == ("    FILTER(?p = ) }", "  " + " " * 17 + "^")
+
+
+def test_service_is_refused_unless_allowed(braunschweig: KnowledgeGraph) -> None:
+    query = "SELECT * WHERE { SERVICE <https://query.wikidata.org/sparql> { ?s ?p ?o } }"
+    with pytest.raises(QueryError) as err:
+        braunschweig.select(query)
+    assert str(err.value) == (
+        "The query uses SERVICE, which would send a request to another host. "
+        "Refused by default; pass --allow-remote to permit it."
+    )
+
+
+def test_service_inside_a_string_or_comment_is_harmless(braunschweig: KnowledgeGraph) -> None:
+    table = braunschweig.select('# SERVICE <http://x>\nSELECT ("SERVICE <http://x>" AS ?s) WHERE {}')
+    assert table.records() == [{"s": "SERVICE <http://x>"}]
+
+
+def test_from_a_remote_graph_is_refused(braunschweig: KnowledgeGraph) -> None:
+    with pytest.raises(QueryError, match=r"reads FROM <http://example\.org/remote\.ttl>, a graph this store does not"):
+        braunschweig.select("SELECT * FROM <http://example.org/remote.ttl> WHERE { ?s ?p ?o }")
+    own = braunschweig.data_graphs()[0]
+    assert len(braunschweig.select(f"SELECT * FROM <{own}> WHERE {{ ?s ?p ?o }}")) > 0
