@@ -56,13 +56,13 @@ AllowRemoteOpt = Annotated[
 
 def open_graph(data: list[Path] | None, store: str, allow_remote: bool = False) -> KnowledgeGraph:
     """Open the store and load the data, with a progress bar when there are many files."""
-    from rich.progress import Progress
-
     from .kg import KnowledgeGraph, collect_files
 
     files = collect_files(data) if data else None
     if not files or len(files) < 20 or not sys.stderr.isatty():
         return KnowledgeGraph.open(files, store, allow_remote=allow_remote)
+    from rich.progress import Progress
+
     with Progress(transient=True) as progress:
         task = progress.add_task("Loading", total=len(files))
         return KnowledgeGraph.open(

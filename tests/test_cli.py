@@ -1,0 +1,130 @@
+"""The command line: help everywhere, documented in the README, clear errors and exit codes, no traceback."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from sckg.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+runner = CliRunner()
+
+
+def all_commands() -> list[str]:
+    """Every leaf command as its full name, e.g. 'analyze centrality'."""
+    names: list[str] = []
+
+    def walk(command, prefix: str) -> None:
+        children = getattr(command, "commands", None)
+        if children:
+            for name, child in children.items():
+                walk(child, f"{prefix} {name}".strip())
+        else:
+            names.append(prefix)
+
+    walk(typer.main.get_command(app), "")
+    return sorted(names)
+
+
+def test_every_command_has_help_and_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = all_commands()
+    assert {"validate", "query", "queries", "stats"} <= set(commands)
+    for name in commands:
+        result = runner.invoke(app, [*name.split(), "--help"])
+        assert result.exit_code == 0, name
+        summary = result.output.split("Options")[0]
+        assert len(re.sub(r"\s+", " ", summary)) > len(name) + 40, f"'{name}' explains too little"
+        assert f"sckg {name}" in readme, f"README does not document 'sckg {name}'"
+
+
+def test_no_arguments_shows_help_and_version_works() -> None:
+    result = runner.invoke(app, [])
+    assert "Usage:" in result.output
+    assert runner.invoke(app, ["--version"]).output == "sckg 0.1.0\n"
+
+
+def test_query_named_csv(braunschweig_path: Path) -> None:
+    result = runner.invoke(app, ["query", "projects-by-field", "--data", str(braunschweig_path), "-f", "csv"])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == "fieldLabel,projectLabel,statusLabel,project,field"
+    assert lines[1].startswith("Smart Mobility,Aufbau einer Ladeinfrastruktur für Elektrofahrzeuge,,https://")
+    assert len(lines) == 3
+
+
+def test_query_inline_json_with_param() -> None:
+    result = runner.invoke(
+        app,
+        ["query", "SELECT ?t WHERE { ?p dcterms:title ?t FILTER(lang(?t) = ?lang && ?p = ?project) }",
+         "--param", "project=https://w3id.org/sckg/id/braunschweig/project/handyparken", "--lang", "en", "-f", "json"],
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == [{"t": "Mobile phone parking (Handyparken)"}]
+
+
+def test_query_ask_and_rq_file(tmp_path: Path) -> None:
+    assert runner.invoke(app, ["query", "ASK { ?p a sckg:Project }"]).output == "true\n"
+    rq = tmp_path / "count.rq"
+    rq.write_text("# title: Count\nSELECT (COUNT(*) AS ?n) WHERE { ?p a sckg:Project }\n")
+    assert runner.invoke(app, ["query", str(rq), "-f", "csv"]).output == "n\n5\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["query", "no-such-question"], 1, "Error: Unknown named query 'no-such-question'."),
+        (["query", "SELECT * WHERE { ?s ?p }"], 1, "Error: SPARQL syntax error at line 1, column "),
+        (["query", "projects-by-field", "--param", "nope=1"], 2, "Error: Unknown parameter 'nope'"),
+        (["query", "projects-by-field", "--param", "nope"], 2, "Error: --param expects name=value, got 'nope'"),
+        (["stats", "--data", "does/not/exist"], 1, "Error: does/not/exist: no such file or folder"),
+        (["validate", "--store", "mongo:x"], 2, "Error: Unknown store 'mongo:x'."),
+        (["query", "SELECT * WHERE { SERVICE <http://example.org/s> { ?s ?p ?o } }"], 1,
+         "Error: The query uses SERVICE, which would send a request to another host."),
+    ],
+)
+def test_errors_are_one_line_with_exit_code(args: list[str], code: int, message: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == code
+    assert result.stderr.startswith(message)
+    assert "Traceback" not in result.output + result.stderr
+
+
+def test_malformed_turtle_names_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("@prefix ex: <https://example.org/> .\nex:a ex:b .\n")
+    result = runner.invoke(app, ["validate", "--data", str(bad)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {bad}, line 2, column ")
+
+
+def test_validate_exit_codes_and_json(braunschweig_path: Path, turtle_file) -> None:
+    result = runner.invoke(app, ["validate", "--data", str(braunschweig_path), "--lang", "en"])
+    assert result.exit_code == 0
+    assert result.output.startswith("0 violations, 16 warnings (open points)\n")
+    doc = json.loads(runner.invoke(app, ["validate", "-f", "json"]).output)
+    assert (doc["conforms"], doc["violations"], doc["warnings"]) == (True, 0, 16)
+    broken = turtle_file('ex:p a sckg:Project ; sckg:managedBy ex:u .')
+    result = runner.invoke(app, ["validate", "--data", str(broken)])
+    assert result.exit_code == 1
+    assert result.output.startswith("1 Verstöße, 3 Warnungen (offene Punkte)\n\nVIOLATION")
+
+
+def test_stats_counts_classes_and_sources(braunschweig_path: Path) -> None:
+    result = runner.invoke(app, ["stats", "--data", str(braunschweig_path), "-f", "json"])
+    doc = json.loads(result.output)
+    assert doc["triples"] == 440
+    counts = {c["name"]: c["count"] for c in doc["classes"]}
+    assert counts["sckg:Project"] == 5
+    assert counts["oparl:Consultation"] == 2
+    assert [(s["date"], s["entities"]) for s in doc["sources"]] == [("2018-10-26", 55)]
+
+
+def test_queries_lists_the_library() -> None:
+    result = runner.invoke(app, ["queries", "-f", "csv", "--lang", "de"])
+    assert "goals-without-projects,Ziele ohne Projekte,," in result.output
+    assert "projects-by-field,Projekte nach Handlungsfeld,field(iri)," in result.output
