@@ -1,0 +1,400 @@
+"""Named projections of the knowledge graph onto NetworkX graphs (design §5).
+
+Each projection says which predicates become edges, in which direction and with which weight (see
+:data:`PROJECTIONS`). The data is read with a handful of SPARQL SELECTs (never one per node), so a projection
+works on any store, a remote endpoint included. ``rdf:type``, labels and schema terms never become nodes.
+
+Node attributes: ``iri``, ``label`` (in the chosen language), ``cls`` (a short class key, for actors the slug of
+their kind, see :func:`class_key`), ``cls_label``, ``department`` and ``fields``; projects also carry
+``budget`` (EUR), ``start``, ``end`` (ISO dates) and ``status`` (the status slug). Edge attributes:
+``predicate`` (a short name like ``managedBy``) and ``weight``. The graph attribute ``timings`` holds the
+seconds spent in SPARQL (``sparql``) and in building the graph (``networkx``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import pyoxigraph as ox
+
+from ..errors import UsageError
+from ..kg import KnowledgeGraph, to_python
+from ..namespaces import DCTERMS, FOAF, KIND, OPARL, ORG, RDFS, SCKG, SKOS, STATUS, VOCAB
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+#: Node classes, in order of precedence when an entity has several types: class IRI → class key.
+NODE_CLASSES: dict[str, str] = {
+    SCKG + "Project": "project",
+    SCKG + "Programme": "programme",
+    SCKG + "Vision": "vision",
+    SCKG + "StrategicGoal": "goal",
+    SCKG + "FieldOfAction": "field",
+    SCKG + "Decision": "decision",
+    OPARL + "Paper": "paper",
+    OPARL + "Consultation": "consultation",
+    OPARL + "Meeting": "meeting",
+    SCKG + "BudgetLine": "budget",
+    SCKG + "LegalRequirement": "requirement",
+    SCKG + "BestPracticeExample": "example",
+    FOAF + "Person": "person",
+    ORG + "FormalOrganization": "actor",
+    ORG + "OrganizationalUnit": "actor",
+    ORG + "Organization": "actor",
+    OPARL + "Body": "actor",
+    OPARL + "Organization": "actor",
+}
+
+#: Labels of the class keys; an actor's ``cls`` is its kind's slug and its label the kind's prefLabel.
+CLASS_LABELS: dict[str, dict[str, str]] = {
+    "project": {"de": "Projekt", "en": "Project"},
+    "programme": {"de": "Programm", "en": "Programme"},
+    "vision": {"de": "Zielbild", "en": "Vision"},
+    "goal": {"de": "Strategisches Ziel", "en": "Strategic goal"},
+    "field": {"de": "Handlungsfeld", "en": "Field of action"},
+    "decision": {"de": "Beschluss", "en": "Decision"},
+    "paper": {"de": "Vorlage", "en": "Council paper"},
+    "consultation": {"de": "Beratung", "en": "Consultation"},
+    "meeting": {"de": "Sitzung", "en": "Meeting"},
+    "budget": {"de": "Haushaltsansatz", "en": "Budget line"},
+    "requirement": {"de": "Rechtliche Anforderung", "en": "Legal requirement"},
+    "example": {"de": "Best-Practice-Beispiel", "en": "Best-practice example"},
+    "person": {"de": "Person", "en": "Person"},
+    "actor": {"de": "Akteur", "en": "Actor"},
+}
+
+#: Organisation kinds that are a department of their own (outside the administration's unit tree).
+OWN_DEPARTMENT_KINDS = frozenset(
+    {"dezernat", "municipal-company", "contractor", "research-institution", "external-partner"}
+)
+#: Organisation kinds that belong to no department (bodies and the administration as a whole).
+NO_DEPARTMENT_KINDS = frozenset(
+    {"city-administration", "council", "committee", "steering-group", "coordination-body"}
+)
+
+_ACTOR_PREDICATES = ("managedBy", "hasParticipant", "contractor", "coordinatedBy")
+
+
+@dataclass(frozen=True)
+class Projection:
+    """What a named projection turns into a graph."""
+
+    name: str
+    description: str
+    nodes: str
+    predicates: tuple[str, ...]
+    direction: str
+    weight: str
+    directed: bool
+    node_classes: tuple[str, ...] = field(default=())
+
+
+#: Short predicate name → IRI, for every predicate some projection turns into edges.
+PREDICATES: dict[str, str] = {
+    "managedBy": SCKG + "managedBy",
+    "hasParticipant": SCKG + "hasParticipant",
+    "contractor": SCKG + "contractor",
+    "coordinatedBy": SCKG + "coordinatedBy",
+    "partnerOf": SCKG + "partnerOf",
+    "ownedBy": SCKG + "ownedBy",
+    "unitOf": ORG + "unitOf",
+    "dependsOn": SCKG + "dependsOn",
+    "contributesTo": SCKG + "contributesTo",
+    "inFieldOfAction": SCKG + "inFieldOfAction",
+    "partOfProgramme": SCKG + "partOfProgramme",
+    "fundedBy": SCKG + "fundedBy",
+    "heldBy": SCKG + "heldBy",
+    "broader": SKOS + "broader",
+    "decidedBy": SCKG + "decidedBy",
+    "decision": SCKG + "decision",
+    "originator": SCKG + "originator",
+    "paper": SCKG + "paper",
+    "committee": SCKG + "committee",
+    "meeting": SCKG + "meeting",
+    "subjectTo": SCKG + "subjectTo",
+    "refersToExample": SCKG + "refersToExample",
+    "signedBy": SCKG + "signedBy",
+    "isPartOf": DCTERMS + "isPartOf",
+}
+
+PROJECTIONS: dict[str, Projection] = {
+    "entity": Projection(
+        "entity",
+        "Every actor, project, programme, field, goal, vision, decision, paper, consultation, meeting, budget "
+        "line, legal requirement, best-practice example and person, linked by the domain properties.",
+        "entities of the classes in NODE_CLASSES (MonetaryAmounts, phases, tasks and sources are left out)",
+        tuple(PREDICATES),
+        "subject → object of each statement (e.g. project → managing actor)",
+        "number of statements linking the pair; 'predicate' is the first of them in the order listed",
+        True,
+        tuple(sorted(set(NODE_CLASSES.values()))),
+    ),
+    "actors": Projection(
+        "actors",
+        "Actor collaboration: two actors are linked when they work on the same project or programme (manage "
+        "it, take part, are its contractor or coordinate it).",
+        "every actor (organisation, unit, body), including actors without projects",
+        _ACTOR_PREDICATES,
+        "undirected (predicate 'sharesProject')",
+        "number of projects and programmes the two actors share",
+        False,
+        ("actor",),
+    ),
+    "dependencies": Projection(
+        "dependencies",
+        "Project dependencies: an edge from a project to each project it depends on (sckg:dependsOn).",
+        "every project",
+        ("dependsOn",),
+        "dependent project → the project it needs first (impact of X = the projects that reach X)",
+        "1",
+        True,
+        ("project",),
+    ),
+    "coverage": Projection(
+        "coverage",
+        "Coverage: projects linked to the strategic goals they serve and the fields of action they belong to "
+        "(goals and fields without edges are gaps).",
+        "every project, strategic goal and field of action",
+        ("contributesTo", "inFieldOfAction"),
+        "project → goal / field",
+        "1",
+        True,
+        ("project", "goal", "field"),
+    ),
+}
+
+
+@dataclass
+class _Entity:
+    """What the extraction learnt about one node."""
+
+    types: set[str] = field(default_factory=set)
+    kind: str | None = None
+
+
+def base_key(types: set[str]) -> str | None:
+    """The key of the first class in NODE_CLASSES an entity has (``actor`` for every organisation)."""
+    return next((key for iri, key in NODE_CLASSES.items() if iri in types), None)
+
+
+def class_key(types: set[str], kind: str | None) -> str:
+    """The short class key of a node: its base key; for actors the slug of their kind (``dezernat``)."""
+    key = base_key(types) or "actor"
+    if key == "actor" and kind and kind.startswith(KIND):
+        return kind[len(KIND):]
+    return key
+
+
+def project(kg: KnowledgeGraph, name: str = "entity", lang: str = "de") -> nx.Graph | nx.DiGraph:
+    """The named projection ``name`` (``entity``, ``actors``, ``dependencies`` or ``coverage``) of ``kg``."""
+    import networkx as nx
+
+    spec = PROJECTIONS.get(name)
+    if spec is None:
+        raise UsageError(f"Unknown projection '{name}'. Use one of: {', '.join(PROJECTIONS)}.")
+    started = time.perf_counter()
+    data = _extract(kg, spec, lang)
+    extracted = time.perf_counter()
+
+    graph: nx.Graph = nx.DiGraph() if spec.directed else nx.Graph()
+    for iri in sorted(data.nodes):
+        graph.add_node(iri, **data.attributes(iri))
+    if name == "actors":
+        _add_collaboration(graph, data)
+    else:
+        order = {short: i for i, short in enumerate(spec.predicates)}
+        for (s, o), predicates in sorted(data.edges.items()):
+            if s in data.nodes and o in data.nodes and s != o:
+                graph.add_edge(s, o, predicate=min(predicates, key=order.__getitem__), weight=len(predicates))
+    # Reference concepts of the shared vocabularies count only where the data links them.
+    graph.remove_nodes_from([n for n in list(graph) if n.startswith(VOCAB) and graph.degree(n) == 0])
+    graph.graph.update(
+        projection=name,
+        lang=lang,
+        timings={"sparql": extracted - started, "networkx": time.perf_counter() - extracted},
+    )
+    return graph
+
+
+class _Extraction:
+    """The rows a projection needs, fetched with a fixed number of queries."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.entities: dict[str, _Entity] = defaultdict(_Entity)
+        self.nodes: set[str] = set()
+        self.labels: dict[str, tuple[tuple[int, int, str], str]] = {}
+        self.kind_labels: dict[str, str] = {}
+        self.parent: dict[str, str] = {}
+        self.managers: dict[str, set[str]] = defaultdict(set)
+        self.fields: dict[str, set[str]] = defaultdict(set)
+        self.project_info: dict[str, dict[str, Any]] = {}
+        self.edges: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.participants: dict[str, set[str]] = defaultdict(set)
+        self._departments: dict[str, str | None] = {}
+
+    def label(self, iri: str) -> str:
+        found = self.labels.get(iri)
+        return found[1] if found else _tail(iri)
+
+    def attributes(self, iri: str) -> dict[str, Any]:
+        entity = self.entities[iri]
+        cls = class_key(entity.types, entity.kind)
+        if cls in CLASS_LABELS:
+            cls_label = CLASS_LABELS[cls][self.lang]
+        else:
+            cls_label = self.kind_labels.get(entity.kind or "", cls)
+        attrs: dict[str, Any] = {
+            "iri": iri,
+            "label": self.label(iri),
+            "cls": cls,
+            "cls_label": cls_label,
+            "department": self.department(iri),
+            "fields": sorted(self.fields.get(iri, ())),
+        }
+        if cls == "project":
+            info = self.project_info.get(iri, {})
+            attrs.update(
+                budget=info.get("budget"), start=info.get("start"), end=info.get("end"), status=info.get("status")
+            )
+        return attrs
+
+    def department(self, iri: str) -> str | None:
+        if iri not in self._departments:
+            self._departments[iri] = self._find_department(iri)
+        return self._departments[iri]
+
+    def _find_department(self, iri: str) -> str | None:
+        entity = self.entities.get(iri)
+        if entity is None:
+            return None
+        if SCKG + "Project" in entity.types:
+            found = sorted(d for d in map(self.department, self.managers.get(iri, ())) if d)
+            return found[0] if found else None
+        slug = entity.kind[len(KIND):] if entity.kind and entity.kind.startswith(KIND) else None
+        if slug in OWN_DEPARTMENT_KINDS:
+            return iri
+        if ORG + "OrganizationalUnit" in entity.types:
+            top, seen, current = iri, {iri}, iri
+            while current in self.parent:
+                current = self.parent[current]
+                if current in seen:
+                    break
+                seen.add(current)
+                above = self.entities.get(current)
+                if above is None or ORG + "OrganizationalUnit" not in above.types:
+                    break
+                if above.kind == KIND + "dezernat":
+                    return current
+                top = current
+            return top
+        if slug in NO_DEPARTMENT_KINDS or ORG + "FormalOrganization" not in entity.types:
+            return None
+        return iri
+
+
+def _extract(kg: KnowledgeGraph, spec: Projection, lang: str) -> _Extraction:
+    data = _Extraction(lang)
+    # Actors, projects and programmes are always fetched: for departments and for shared work.
+    always = {"actor", "project", "programme"}
+    fetched = [iri for iri, key in NODE_CLASSES.items() if key in spec.node_classes or key in always]
+    for x, t, kind in kg.select(
+        f"SELECT ?x ?t ?kind WHERE {{ VALUES ?t {{ {_values(fetched)} }} ?x a ?t FILTER(isIRI(?x)) "
+        "OPTIONAL { ?x org:classification ?kind } }"
+    ).rows:
+        entity = data.entities[x.value]
+        entity.types.add(t.value)
+        if isinstance(kind, ox.NamedNode) and (entity.kind is None or kind.value < entity.kind):
+            entity.kind = kind.value
+    data.nodes = {iri for iri, e in data.entities.items() if base_key(e.types) in spec.node_classes}
+
+    wanted = [iri for iri, key in NODE_CLASSES.items() if key in spec.node_classes]
+    for x, prop, label in kg.select(
+        f"SELECT ?x ?p ?l WHERE {{ VALUES ?t {{ {_values(wanted)} }} ?x a ?t . "
+        f"VALUES ?p {{ {_values(_LABEL_PROPERTIES)} }} ?x ?p ?l FILTER(isLiteral(?l)) }}"
+    ).rows:
+        rank = _label_rank(label, _LABEL_PROPERTIES.index(prop.value), lang)
+        if x.value not in data.labels or rank < data.labels[x.value][0]:
+            data.labels[x.value] = (rank, label.value)
+    kinds = {e.kind for e in data.entities.values() if e.kind}
+    data.kind_labels = kg.labels(kinds, lang) if kinds else {}
+    for unit, parent in kg.select("SELECT ?u ?p WHERE { ?u org:unitOf ?p FILTER(isIRI(?u) && isIRI(?p)) }").rows:
+        if unit.value not in data.parent or parent.value < data.parent[unit.value]:
+            data.parent[unit.value] = parent.value
+
+    edge_predicates = set(spec.predicates) if spec.name != "actors" else set()
+    short = {iri: name for name, iri in PREDICATES.items()}
+    names = set(spec.predicates) | {"managedBy", "inFieldOfAction"}
+    for s, p, o in kg.select(
+        f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {_values(PREDICATES[n] for n in sorted(names))} }} "
+        "?s ?p ?o FILTER(isIRI(?s) && isIRI(?o)) }"
+    ).rows:
+        name = short[p.value]
+        if name == "managedBy":
+            data.managers[s.value].add(o.value)
+        if name == "inFieldOfAction":
+            data.fields[s.value].add(o.value)
+        if name in edge_predicates:
+            data.edges[(s.value, o.value)].add(name)
+        elif spec.name == "actors" and name in _ACTOR_PREDICATES and _is_work(data, s.value):
+            data.participants[s.value].add(o.value)
+    if "project" in spec.node_classes:
+        _project_info(kg, data)
+    return data
+
+
+def _is_work(data: _Extraction, iri: str) -> bool:
+    return iri in data.entities and base_key(data.entities[iri].types) in ("project", "programme")
+
+
+def _project_info(kg: KnowledgeGraph, data: _Extraction) -> None:
+    for p, status, start, end in kg.select(
+        "SELECT ?p (MIN(STR(?s)) AS ?status) (MIN(STR(?sd)) AS ?start) (MAX(STR(?ed)) AS ?end) WHERE { "
+        "?p a sckg:Project . OPTIONAL { ?p adms:status ?s } OPTIONAL { ?p schema:startDate ?sd } "
+        "OPTIONAL { ?p schema:endDate ?ed } } GROUP BY ?p"
+    ).rows:
+        status_iri = status.value if status is not None else None
+        data.project_info[p.value] = {
+            "status": status_iri[len(STATUS):] if status_iri and status_iri.startswith(STATUS) else status_iri,
+            "start": start.value if start is not None else None,
+            "end": end.value if end is not None else None,
+            "budget": None,
+        }
+    for p, total in kg.select(
+        "SELECT ?p (SUM(?v) AS ?total) WHERE { ?p a sckg:Project ; sckg:hasBudget/schema:value ?v } GROUP BY ?p"
+    ).rows:
+        with contextlib.suppress(KeyError, TypeError, ValueError):  # a value that is no number stays None
+            data.project_info[p.value]["budget"] = float(to_python(total))
+
+
+def _add_collaboration(graph: nx.Graph, data: _Extraction) -> None:
+    shared: dict[tuple[str, str], int] = defaultdict(int)
+    for _project, actors in sorted(data.participants.items()):
+        members = sorted(a for a in actors if a in data.nodes)
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                shared[(a, b)] += 1
+    for (a, b), count in sorted(shared.items()):
+        graph.add_edge(a, b, predicate="sharesProject", weight=count)
+
+
+_LABEL_PROPERTIES = [SKOS + "prefLabel", RDFS + "label", DCTERMS + "title", FOAF + "name"]
+
+
+def _values(iris: Any) -> str:
+    return " ".join(f"<{iri}>" for iri in iris)
+
+
+def _label_rank(label: ox.Literal, prop: int, lang: str) -> tuple[int, int, str]:
+    order = [lang, "de", "en", None]
+    language = label.language
+    return (order.index(language) if language in order else len(order), prop, label.value)
+
+
+def _tail(iri: str) -> str:
+    return iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1] or iri
