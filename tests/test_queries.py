@@ -214,3 +214,42 @@ def test_from_a_remote_graph_is_refused(braunschweig: KnowledgeGraph) -> None:
         braunschweig.select("SELECT * FROM <http://example.org/remote.ttl> WHERE { ?s ?p ?o }")
     own = braunschweig.data_graphs()[0]
     assert len(braunschweig.select(f"SELECT * FROM <{own}> WHERE {{ ?s ?p ?o }}")) > 0
+
+
+# --- the fictional city: results its design intends (data/musterstadt/README.md) ----------------------------
+
+MS = "https://w3id.org/sckg/id/musterstadt/"
+
+
+def test_musterstadt_goals_without_projects(musterstadt: KnowledgeGraph) -> None:
+    assert rows(run_named(musterstadt, "goals-without-projects"), "goal") == [
+        (MS + "goal/gesundheit-pflege",),
+        (MS + "goal/wissenschaftsstandort",),
+    ]
+
+
+def test_musterstadt_transitive_dependencies_of_the_longest_chain(musterstadt: KnowledgeGraph) -> None:
+    table = run_named(musterstadt, "dependencies-of-project", {"project": "Starkregen- und Hitzesimulation"})
+    assert rows(table, "dependency", "direct") == [
+        (MS + "project/digitaler-zwilling", True),
+        (MS + "project/glasfaser-backbone", False),
+        (MS + "project/lorawan-netz", False),
+        (MS + "project/urbane-datenplattform", False),
+    ]
+
+
+def test_musterstadt_hub_actors_span_most_fields(musterstadt: KnowledgeGraph) -> None:
+    top = rows(run_named(musterstadt, "actors-in-several-fields"), "actor", "fields")[:3]
+    assert top == [
+        (MS + "actor/fb-it-digitalisierung", 8),
+        (MS + "actor/stadtwerke", 8),
+        (MS + "actor/institut-urbane-daten", 7),
+    ]
+
+
+def test_musterstadt_budget_by_department_top(musterstadt: KnowledgeGraph) -> None:
+    top = rows(run_named(musterstadt, "budget-by-department"), "departmentLabel", "budgetEUR", "projects")[:2]
+    assert top == [
+        ("Stadtwerke Musterstadt GmbH", Decimal("8700000"), 6),
+        ("Musterstädter Verkehrsbetriebe GmbH", Decimal("8440000"), 3),
+    ]

@@ -51,3 +51,8 @@ def test_violations_come_first_and_break_conformance(make_kg) -> None:
         ("violation", "shapes:StartDate"),
     ]
     assert report.warnings == []
+
+
+def test_musterstadt_is_complete(musterstadt: KnowledgeGraph) -> None:
+    report = validate(musterstadt)
+    assert report.findings == []
