@@ -296,8 +296,9 @@ class KnowledgeGraph:
         graph.parse(data=data.decode("utf-8") if data else "", format="nt")
         return graph
 
-    def labels(self, iris: Iterable[str], lang: str = "de") -> dict[str, str]:
-        """The best label of each IRI in ``lang`` (then German, English, any); the IRI's tail if none."""
+    def labels(self, iris: Iterable[str], lang: str = "de", *, fallback: bool = True) -> dict[str, str]:
+        """The best label of each IRI in ``lang`` (then German, English, any); without one, the IRI's tail
+        (or, with ``fallback=False``, no entry)."""
         wanted = sorted(set(iris))
         best: dict[str, tuple[int, str]] = {}
         for start in range(0, len(wanted), 2000):
@@ -311,6 +312,8 @@ class KnowledgeGraph:
                 rank = _language_rank(label.language if isinstance(label, ox.Literal) else None, lang)
                 if x.value not in best or rank < best[x.value][0]:
                     best[x.value] = (rank, label.value)
+        if not fallback:
+            return {iri: label for iri, (_, label) in best.items()}
         return {iri: best[iri][1] if iri in best else _tail(iri) for iri in wanted}
 
     def close(self) -> None:

@@ -1,0 +1,55 @@
+"""The change list between two hand-made snapshots."""
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from sckg.cli import app
+from sckg.diff import diff
+
+EX = "https://example.org/city/"
+
+OLD = """
+ex:it a org:OrganizationalUnit ; rdfs:label "IT-Amt"@de .
+ex:sw a org:FormalOrganization ; rdfs:label "Stadtwerke"@de .
+ex:wlan a sckg:Project ; dcterms:title "WLAN"@de ; sckg:managedBy ex:it ; adms:status status:planned .
+ex:old a sckg:Project ; dcterms:title "Altprojekt"@de .
+"""
+NEW = """
+ex:it a org:OrganizationalUnit ; rdfs:label "IT-Amt"@de .
+ex:sw a org:FormalOrganization ; rdfs:label "Stadtwerke"@de .
+ex:wlan a sckg:Project ; dcterms:title "WLAN Innenstadt"@de ; sckg:managedBy ex:sw ; sckg:hasParticipant ex:it ;
+    adms:status status:running .
+ex:lora a sckg:Project ; dcterms:title "LoRaWAN"@de ; sckg:dependsOn ex:wlan .
+"""
+
+
+def test_diff_of_two_snapshots(make_kg) -> None:
+    result = diff(make_kg(OLD), make_kg(NEW), lang="de")
+    rows = [(c.kind, c.change, c.subject_label, c.property, c.old, c.new) for c in result.changes]
+    assert rows == [
+        ("entity", "added", "LoRaWAN", "", "", "sckg:Project"),
+        ("entity", "removed", "Altprojekt", "", "sckg:Project", ""),
+        ("relation", "added", "WLAN Innenstadt", "federführend betreut von", "", "Stadtwerke"),
+        ("relation", "added", "WLAN Innenstadt", "hat Beteiligten", "", "IT-Amt"),
+        ("relation", "removed", "WLAN Innenstadt", "federführend betreut von", "IT-Amt", ""),
+        ("attribute", "changed", "WLAN Innenstadt", "adms:status", "status:planned", "status:running"),
+        ("attribute", "changed", "WLAN Innenstadt", "dcterms:title", "WLAN@de", "WLAN Innenstadt@de"),
+    ]
+    assert result.summary() == {"entity added": 1, "entity removed": 1, "relation added": 2,
+                                "relation removed": 1, "attribute changed": 2}
+
+
+def test_identical_snapshots_have_no_changes(make_kg) -> None:
+    assert diff(make_kg(OLD), make_kg(OLD)).changes == []
+
+
+def test_diff_command_csv(turtle_file) -> None:
+    old: Path = turtle_file(OLD, "old.ttl")
+    new: Path = turtle_file(NEW, "new.ttl")
+    result = CliRunner().invoke(app, ["diff", str(old), str(new), "--format", "csv", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "kind,change,entity,property,old,new,iri"
+    assert lines[1] == f"entity,added,LoRaWAN,,,sckg:Project,{EX}lora"
+    assert len(lines) == 8
