@@ -1,0 +1,230 @@
+"""Commands that move data in and out: ``sckg import table|oparl``, ``sckg link papers``, ``sckg export``.
+
+Like ``cli.py`` this module imports no heavy library at module level; each command calls one library function.
+"""
+
+from __future__ import annotations
+
+import sys
+from contextlib import nullcontext
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from .cli_common import DataOpt, Format, FormatOpt, Lang, LangOpt, StoreOpt, open_graph
+
+if TYPE_CHECKING:
+    from .ingest.oparl import OparlReport
+
+CityOpt = Annotated[
+    str,
+    typer.Option(help="Short name of the city (lower case, e.g. musterstadt): IRIs are "
+                 "https://w3id.org/sckg/id/<city>/..."),
+]
+OutOpt = Annotated[Path, typer.Option("--out", "-o", help="The Turtle file to write.")]
+
+import_app = typer.Typer(
+    help="Turn inventory spreadsheets or OParl council information into Turtle for sckg.",
+    no_args_is_help=True,
+)
+link_app = typer.Typer(help="Propose links between entities from keyword rules.", no_args_is_help=True)
+
+
+class ExportFormat(StrEnum):
+    """Export formats."""
+
+    ttl = "ttl"
+    nt = "nt"
+    jsonld = "jsonld"
+    graphml = "graphml"
+    gexf = "gexf"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``import``, ``link`` and ``export`` to the main app."""
+    app.add_typer(import_app, name="import")
+    app.add_typer(link_app, name="link")
+    app.command("export")(export)
+
+
+def _say(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+@import_app.command("table")
+def import_table(
+    source: Annotated[Path, typer.Argument(help="A filled template: an .xlsx file or a folder of CSV files.")],
+    out: OutOpt,
+    city: CityOpt,
+) -> None:
+    """Turn a filled inventory template (data/templates/) into Turtle: one stable IRI per row ID, references
+    between sheets resolved by ID or name, every row traced to its source. All errors of the file are listed
+    at once (file, sheet, row, column, value, what was expected), and nothing is written when there is one."""
+    from .ingest import write_turtle
+    from .ingest.tables import import_table as run
+
+    result = run(source, city)
+    write_turtle(result.triples, out, result.prefixes)
+    rows = ", ".join(f"{sheet} {count}" for sheet, count in result.rows.items())
+    _say(f"Wrote {out} ({len(set(result.triples))} triples) from {rows} rows.")
+
+
+@import_app.command("oparl")
+def import_oparl(
+    source: Annotated[str, typer.Argument(help="A folder of OParl JSON files, or the URL of an OParl system or body.")],
+    out: OutOpt,
+    city: CityOpt,
+    with_persons: Annotated[
+        bool, typer.Option(help="Also import persons and memberships (personal data: only with a legal basis).")
+    ] = False,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for each answer of the server.")] = 30.0,
+    retries: Annotated[int, typer.Option(help="How often to retry a failed request (with growing pauses).")] = 3,
+    cache: Annotated[
+        Path | None, typer.Option(help="Folder of the download cache. Default: ~/.cache/sckg/oparl.")
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the download cache.")] = False,
+    refresh: Annotated[bool, typer.Option(help="Download again even what the cache holds.")] = False,
+    report: Annotated[
+        Path | None, typer.Option(help="Write every skipped object and ignored field to this CSV file.")
+    ] = None,
+) -> None:
+    """Import council papers, consultations, meetings, committees, agenda items, files and legislative terms
+    from OParl 1.0 or 1.1 (a folder of JSON objects, or a live system: paging, timeouts, retries, a local
+    cache). Reports what it skipped and why. Persons and memberships only with --with-persons."""
+    from .ingest import write_turtle
+    from .ingest.oparl import import_oparl as run
+    from .ingest.oparl_fetch import Fetcher, default_cache_dir
+
+    fetcher = Fetcher(
+        timeout=timeout,
+        retries=retries,
+        cache_dir=None if no_cache else (cache or default_cache_dir()),
+        max_age=0 if refresh else 24 * 3600,
+    )
+    with _progress() as progress:
+        result = run(source, city, with_persons=with_persons, fetcher=fetcher, progress=progress)
+    write_turtle(result.triples, out)
+    _print_oparl_report(result.report, out, len(set(result.triples)))
+    if report:
+        from .fileio import write_atomic
+        from .output import render
+
+        rows = [["skipped", s.type, s.id, s.reason] for s in result.report.skipped]
+        rows += [["note", s.type, s.id, s.reason] for s in result.report.notes]
+        write_atomic(report, render(["kind", "type", "id", "reason"], rows, "csv"))
+        _say(f"Wrote the full report to {report}.")
+
+
+def _progress() -> Any:
+    """A context giving a ``progress(what, done, total)`` callback with a rich bar on a terminal, else ``None``."""
+    if not sys.stderr.isatty():
+        return nullcontext(None)
+    from contextlib import contextmanager
+
+    from rich.console import Console
+    from rich.progress import Progress
+
+    @contextmanager
+    def bar() -> Any:
+        tasks: dict[str, Any] = {}
+        with Progress(console=Console(stderr=True), transient=True) as progress:
+
+            def update(what: str, done: int, total: int | None) -> None:
+                if what not in tasks:
+                    tasks[what] = progress.add_task(what, total=total)
+                progress.update(tasks[what], completed=done, total=total)
+
+            yield update
+
+    return bar()
+
+
+def _print_oparl_report(report: OparlReport, out: Path, triples: int) -> None:
+    imported = sum(report.imported.values())
+    kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(report.imported.items()))
+    _say(f"Wrote {out} ({triples} triples): {imported} entities ({kinds or 'none'}).")
+    if report.requests or report.cache_hits:
+        _say(f"{report.requests} requests, {report.cache_hits} answers from the cache.")
+    if report.skipped:
+        _say(f"Skipped {len(report.skipped)} objects:")
+        for kind, reason, count in report.skipped_by_reason():
+            _say(f"  {count:>5} {kind or '?'}: {reason}")
+    if report.notes:
+        _say(f"{len(report.notes)} notes (ignored fields, links to objects not in the source), e.g.:")
+        for note in report.notes[:5]:
+            _say(f"        {note.id}: {note.reason}")
+
+
+@link_app.command("papers")
+def link_papers(
+    data: DataOpt = None,
+    store: StoreOpt = "memory",
+    lang: LangOpt = Lang.de,
+    fmt: FormatOpt = Format.table,
+    accept: Annotated[
+        str | None,
+        typer.Option(help="Accept proposals: 'all' or their numbers, e.g. 1,3,4 (as listed without --accept)."),
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="With --accept: the Turtle file the links are added to.")
+    ] = None,
+) -> None:
+    """Propose links from council papers to projects and fields of action by keyword rules: the
+    skos:hiddenLabel keywords of fields and projects (ontology/vocab/fields.ttl, the Keywords column of the
+    template) and short project titles. Each proposal shows the matching text; --accept writes the chosen
+    ones as dcterms:subject links into a Turtle file."""
+    from .errors import UsageError
+    from .link import propose_paper_links, select_proposals, write_links
+    from .output import emit
+
+    proposals = propose_paper_links(open_graph(data, store), lang.value)
+    if accept is None:
+        rows = [[n, p.paper_label, p.target_label, p.kind, p.keyword, p.text, p.paper, p.target]
+                for n, p in enumerate(proposals, start=1)]
+        emit(["n", "paper", "target", "kind", "keyword", "text", "paper_iri", "target_iri"], rows, fmt.value)
+        return
+    if out is None:
+        raise UsageError("--accept needs --out FILE.ttl: the file the accepted links are written to.")
+    chosen = select_proposals(proposals, accept)
+    added = write_links(chosen, out)
+    _say(f"Accepted {len(chosen)} proposals; {out} now holds {added} links.")
+
+
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")],
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Output file (for csv: a folder for nodes.csv and edges.csv). "
+                     "Default for ttl, nt, jsonld, graphml, gexf: standard output."),
+    ] = None,
+    projection: Annotated[
+        str, typer.Option(help="For graphml, gexf and csv: the network projection to export.")
+    ] = "entity",
+    city: Annotated[
+        str | None, typer.Option(help="For xlsx: the city whose IRIs become short IDs (default: the most common).")
+    ] = None,
+    data: DataOpt = None,
+    store: StoreOpt = "memory",
+    lang: LangOpt = Lang.de,
+) -> None:
+    """Export the graph: RDF (ttl, nt, jsonld with the sckg context), a network projection with labels,
+    classes and metrics for Gephi (graphml, gexf, csv of nodes and edges, formula-safe), or the inventory
+    spreadsheet template (xlsx, importable again with 'sckg import table')."""
+    from .errors import UsageError
+    from .export import export_graph
+
+    if out is None and fmt in (ExportFormat.csv, ExportFormat.xlsx):
+        raise UsageError(f"--format {fmt.value} needs --out ({'a folder' if fmt is ExportFormat.csv else 'a file'}).")
+    result = export_graph(open_graph(data, store), fmt.value, projection=projection, lang=lang.value, city=city)
+    if out is None:
+        sys.stdout.buffer.write(next(iter(result.values())))
+        sys.stdout.flush()
+        return
+    from .fileio import write_atomic
+
+    paths = [write_atomic(out / name if fmt is ExportFormat.csv else out, content) for name, content in result.items()]
+    _say("Wrote " + ", ".join(str(p) for p in paths) + ".")

@@ -1,0 +1,229 @@
+"""The graph back into the inventory template (xlsx): actors, projects, fields, goals, dependencies, sources.
+
+What the template can hold survives ``sckg export --format xlsx`` followed by ``sckg import table`` unchanged;
+IRIs of the city (``<base><folder>/<ID>``) become short IDs, every other IRI is written out in full.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING, Any
+
+import pyoxigraph as ox
+
+from .ingest import city_base
+from .ingest.tables import SDG, choice_text, choices
+from .ingest.template import SHEETS_BY_KEY, help_rows, workbook_bytes
+from .kg import to_python
+from .namespaces import ADMS, DCTERMS, FIELD, ID, MODEL_GRAPH, OPARL, ORG, PROV, RDF, RDFS, SCHEMA, SCKG, SKOS
+
+if TYPE_CHECKING:
+    from .kg import KnowledgeGraph
+
+_ACTOR_CLASSES = (ORG + "Organization", ORG + "FormalOrganization", ORG + "OrganizationalUnit", OPARL + "Body",
+                  OPARL + "Organization")
+#: Class → sheet, in order of precedence.
+_SHEET_OF = {SCKG + "Project": "projects", SCKG + "FieldOfAction": "fields", SCKG + "Vision": "goals",
+             SCKG + "StrategicGoal": "goals", **dict.fromkeys(_ACTOR_CLASSES, "actors")}
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]*$")
+#: Text columns (German and English pair) per sheet: key → predicates, first found wins.
+_TEXT = {
+    "actors": {"name": (RDFS + "label",), "alt": (SKOS + "altLabel",), "comment": (RDFS + "comment",)},
+    "projects": {"title": (DCTERMS + "title", RDFS + "label"), "description": (DCTERMS + "description",),
+                 "comment": (RDFS + "comment",)},
+    "fields": {"name": (SKOS + "prefLabel", RDFS + "label"), "definition": (SKOS + "definition",)},
+    "goals": {"name": (SKOS + "prefLabel", RDFS + "label"), "definition": (SKOS + "definition",)},
+    "sources": {"title": (DCTERMS + "title", RDFS + "label"), "description": (DCTERMS + "description",)},
+}
+#: Reference columns per sheet: key → predicate.
+_REFS = {
+    "actors": {"unit_of": ORG + "unitOf", "owned_by": SCKG + "ownedBy", "partner_of": SCKG + "partnerOf"},
+    "projects": {"managed_by": SCKG + "managedBy", "participants": SCKG + "hasParticipant",
+                 "contractors": SCKG + "contractor", "fields": SCKG + "inFieldOfAction",
+                 "goals": SCKG + "contributesTo", "funded_by": SCKG + "fundedBy"},
+    "goals": {"broader": SKOS + "broader"},
+}
+_MULTI_TEXT = {"alt", "keywords"}
+
+
+class _Entity:
+    """The statements about one exported entity: predicate → values."""
+
+    def __init__(self, iri: str) -> None:
+        self.iri = iri
+        self.values: dict[str, list[Any]] = defaultdict(list)
+        self.types: set[str] = set()
+
+    def texts(self, predicates: tuple[str, ...], lang: str) -> list[str]:
+        for p in predicates:
+            found = sorted(v.value for v in self.values.get(p, []) if _lang(v) == lang)
+            if found:
+                return found
+        return []
+
+    def iris(self, predicate: str) -> list[str]:
+        return sorted(v.value for v in self.values.get(predicate, []) if isinstance(v, ox.NamedNode))
+
+    def first(self, predicate: str) -> Any:
+        values = sorted(self.values.get(predicate, []), key=str)
+        return to_python(values[0]) if values else None
+
+
+def _lang(term: Any) -> str:
+    """A literal's language, with untagged strings counted as German (the template's first language)."""
+    return (term.language or "de") if isinstance(term, ox.Literal) else ""
+
+
+def workbook(kg: KnowledgeGraph, lang: str = "de", city: str | None = None) -> bytes:
+    """The graph's actors, projects, fields, goals, dependencies and sources as a filled template."""
+    entities = _entities(kg, _SHEET_OF, data_only=True)
+    sheets: dict[str, list[_Entity]] = defaultdict(list)
+    for entity in entities.values():
+        sheet = next(_SHEET_OF[c] for c in _SHEET_OF if c in entity.types)
+        sheets[sheet].append(entity)
+    sources = sorted({s for e in entities.values() for s in e.iris(PROV + "wasDerivedFrom")}
+                     | set(_typed(kg, (SCKG + "Interview", SCKG + "Workshop"))))
+    sheets["sources"] = [e for iri, e in sorted(_entities(kg, {}, values=sources).items())]
+    for iri in sources:
+        if not any(e.iri == iri for e in sheets["sources"]):
+            sheets["sources"].append(_Entity(iri))
+    base = city_base(city or _main_city(entities) or "city")
+    ids = {e.iri: _short(e.iri, base, SHEETS_BY_KEY[key].folder) for key, group in sheets.items() for e in group}
+    budgets = _budgets(kg)
+    writer = _Rows(ids, lang, kg.labels(sources, lang))
+    rows = {key: [writer.row(key, e, budgets) for e in sorted(group, key=lambda e: ids[e.iri])]
+            for key, group in sheets.items()}
+    rows["dependencies"] = [
+        [ids.get(e.iri, e.iri), ids.get(other, other)]
+        for e in sorted(sheets["projects"], key=lambda e: ids[e.iri]) for other in e.iris(SCKG + "dependsOn")
+    ]
+    return workbook_bytes(rows, help_rows(choice_text()))
+
+
+def _entities(kg: KnowledgeGraph, classes: dict[str, str], *, data_only: bool = False,
+              values: list[str] | None = None) -> dict[str, _Entity]:
+    """Every statement about the entities of ``classes`` (typed in a data graph), or about the IRIs ``values``."""
+    found: dict[str, _Entity] = {}
+    if values is not None:
+        chunks = [values[i:i + 1000] for i in range(0, len(values), 1000)]
+        queries = [f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {' '.join(f'<{v}>' for v in chunk)} }} ?s ?p ?o }}"
+                   for chunk in chunks]
+    else:
+        graph = f"GRAPH ?g {{ ?s a ?c }} FILTER(?g != <{MODEL_GRAPH}>)" if data_only else "?s a ?c"
+        queries = [f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?c {{ {' '.join(f'<{c}>' for c in classes)} }} "
+                   f"{graph} ?s ?p ?o FILTER(isIRI(?s)) }}"]
+    for query in queries:
+        for s, p, o in kg.select(query).rows:
+            entity = found.setdefault(s.value, _Entity(s.value))
+            if p.value == RDF + "type":
+                entity.types.add(o.value)
+            elif o not in entity.values[p.value]:
+                entity.values[p.value].append(o)
+    return found
+
+
+def _typed(kg: KnowledgeGraph, classes: tuple[str, ...]) -> list[str]:
+    values = " ".join(f"<{c}>" for c in classes)
+    return [r[0].value for r in kg.select(f"SELECT DISTINCT ?s WHERE {{ VALUES ?c {{ {values} }} ?s a ?c }}").rows]
+
+
+def _budgets(kg: KnowledgeGraph) -> dict[str, tuple[Any, bool | None]]:
+    """Project → (summed budget, VAT flag if all its budgets agree)."""
+    table = kg.select("SELECT ?p ?value ?vat WHERE { ?p a sckg:Project ; sckg:hasBudget ?b . ?b schema:value ?value "
+                      "OPTIONAL { ?b sckg:includesVAT ?vat } }")
+    sums: dict[str, Any] = {}
+    vats: dict[str, set[bool | None]] = defaultdict(set)
+    for project, value, vat in table.rows:
+        amount = to_python(value)
+        if not isinstance(amount, str):
+            sums[project.value] = sums.get(project.value, 0) + amount
+        vats[project.value].add(to_python(vat))
+    return {p: (total, next(iter(vats[p])) if len(vats[p]) == 1 else None) for p, total in sums.items()}
+
+
+def _main_city(entities: dict[str, _Entity]) -> str | None:
+    cities = Counter(iri[len(ID):].split("/", 1)[0] for iri in entities if iri.startswith(ID))
+    return cities.most_common(1)[0][0] if cities else None
+
+
+def _short(iri: str, base: str, folder: str) -> str:
+    prefix = f"{base}{folder}/"
+    rest = iri[len(prefix):] if iri.startswith(prefix) else ""
+    return rest if _ID.match(rest) else iri
+
+
+class _Rows:
+    """Turns entities into the cells of their sheet."""
+
+    def __init__(self, ids: dict[str, str], lang: str, source_labels: dict[str, str]) -> None:
+        self.ids = ids
+        self.lang = lang
+        self.source_labels = source_labels
+        self.vocab = {c.iri: c.label(lang) for values in choices().values() for c in values}
+
+    def ref(self, iri: str) -> str:
+        if iri in self.ids:
+            return self.ids[iri]
+        if iri.startswith(FIELD):
+            return f"field:{iri[len(FIELD):]}"
+        return iri
+
+    def row(self, key: str, e: _Entity, budgets: dict[str, tuple[Any, bool | None]]) -> list[Any]:
+        cells: dict[str, Any] = {"id": self.ids[e.iri]}
+        for column, predicates in _TEXT.get(key, {}).items():
+            for lang in ("de", "en"):
+                texts = e.texts(predicates, lang)
+                cells[f"{column}_{lang}"] = "; ".join(texts) if column in _MULTI_TEXT else (texts[0] if texts else None)
+        for column, predicate in _REFS.get(key, {}).items():
+            cells[column] = "; ".join(self.ref(i) for i in e.iris(predicate)) or None
+        cells["sources"] = "; ".join(self.ref(i) for i in e.iris(PROV + "wasDerivedFrom")) or None
+        getattr(self, f"_{key}")(cells, e, budgets)
+        return [cells.get(col.key) for col in SHEETS_BY_KEY[key].columns]
+
+    def _vocab(self, iris: list[str]) -> str | None:
+        known = [self.vocab[i] for i in iris if i in self.vocab]
+        return known[0] if known else None
+
+    def _actors(self, cells: dict[str, Any], e: _Entity, budgets: Any) -> None:
+        cells["kind"] = self._vocab(e.iris(ORG + "classification"))
+        cells["status"] = self._vocab(e.iris(ADMS + "status"))
+        cells["publicly_owned"] = e.first(SCKG + "publiclyOwned")
+        cells["identifier"] = e.first(DCTERMS + "identifier")
+
+    def _projects(self, cells: dict[str, Any], e: _Entity, budgets: dict[str, tuple[Any, bool | None]]) -> None:
+        cells["status"] = self._vocab(e.iris(ADMS + "status"))
+        cells["start"] = _date(e.first(SCHEMA + "startDate"))
+        cells["end"] = _date(e.first(SCHEMA + "endDate"))
+        cells["budget"], cells["vat"] = budgets.get(e.iri, (None, None))
+        award = e.texts((SCKG + "awardProcedure",), "de")
+        cells["award"] = award[0] if award else None
+
+    def _fields(self, cells: dict[str, Any], e: _Entity, budgets: Any) -> None:
+        cells["match"] = self._vocab([i for i in e.iris(SKOS + "exactMatch") if i.startswith(FIELD)])
+        cells["priority"] = e.first(SCKG + "priority")
+        cells["keywords"] = "; ".join(e.texts((SKOS + "hiddenLabel",), "de")) or None
+
+    def _goals(self, cells: dict[str, Any], e: _Entity, budgets: Any) -> None:
+        cells["goal_type"] = self.vocab[SCKG + "Vision"] if SCKG + "Vision" in e.types else None
+        sdgs = sorted(int(i[len(SDG):]) for i in e.iris(SKOS + "closeMatch") if i[len(SDG):].isdigit())
+        cells["sdg"] = "; ".join(map(str, sdgs)) or None
+
+    def _sources(self, cells: dict[str, Any], e: _Entity, budgets: Any) -> None:
+        cells.pop("sources")
+        if not cells.get("title_de") and not cells.get("title_en"):
+            cells["title_de"] = self.source_labels.get(e.iri, e.iri)
+        kinds = [c for c in (OPARL + "Paper", SCKG + "Interview", SCKG + "Workshop") if c in e.types]
+        cells["source_type"] = self.vocab[kinds[0]] if kinds else None
+        date = e.first(DCTERMS + "date")
+        cells["date"] = int(date) if isinstance(date, str) and date.isdigit() else _date(date)
+        urls = e.iris(SCHEMA + "url")
+        cells["url"] = urls[0] if urls else None
+
+
+def _date(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None

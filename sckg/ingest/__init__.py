@@ -1,0 +1,47 @@
+"""Getting data in: inventory spreadsheets (:mod:`.tables`) and OParl council information systems (:mod:`.oparl`)
+become RDF triples in the sckg model (docs/model.md).
+
+Importers return triples; :func:`turtle` writes them sorted, so the same input always gives the same file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ..errors import UsageError
+from ..fileio import write_atomic
+from ..namespaces import ID, PREFIXES, XSD
+
+_CITY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+XSD_DATE = ox.NamedNode(XSD + "date")
+XSD_GYEAR = ox.NamedNode(XSD + "gYear")
+XSD_DECIMAL = ox.NamedNode(XSD + "decimal")
+XSD_BOOLEAN = ox.NamedNode(XSD + "boolean")
+XSD_INTEGER = ox.NamedNode(XSD + "integer")
+
+
+def city_base(city: str) -> str:
+    """The base IRI of a city's data, e.g. ``https://w3id.org/sckg/id/musterstadt/``."""
+    if not _CITY.match(city):
+        raise UsageError(f"--city '{city}': use lower-case letters, digits and hyphens, e.g. musterstadt")
+    return f"{ID}{city}/"
+
+
+def slug(text: str) -> str:
+    """``Inventar 2024.xlsx`` → ``inventar-2024-xlsx``: lower case, runs of other characters become ``-``."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def turtle(triples: Iterable[ox.Triple], prefixes: dict[str, str] | None = None) -> bytes:
+    """The triples as Turtle, sorted and without duplicates, with the sckg prefixes (and ``prefixes``)."""
+    unique = sorted(set(triples), key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    return ox.serialize(unique, format=ox.RdfFormat.TURTLE, prefixes={**PREFIXES, **(prefixes or {})})
+
+
+def write_turtle(triples: Iterable[ox.Triple], path: Path | str, prefixes: dict[str, str] | None = None) -> Path:
+    """Write the triples as sorted Turtle to ``path`` (atomically)."""
+    return write_atomic(path, turtle(triples, prefixes))

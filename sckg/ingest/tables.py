@@ -1,0 +1,691 @@
+"""Inventory spreadsheets to RDF.
+
+:func:`import_table` reads a filled template (an ``.xlsx`` workbook, or a folder of CSV files named after the
+sheets), checks every cell, resolves references between sheets by ID or name and returns the triples. IRIs
+are stable: ``<city base><folder>/<ID>``. Every row's entity is derived from the sources named in its row
+(or, if none, from the imported file itself). Every problem of a file is collected; if there is any, a
+:class:`TableError` lists them all and nothing is returned to write.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import decimal
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from .. import resources
+from ..errors import DataError
+from ..namespaces import ADMS, DCTERMS, FIELD, KIND, OPARL, ORG, PROV, RDF, RDFS, SCHEMA, SCKG, SKOS, STATUS
+from . import XSD_BOOLEAN, XSD_DATE, XSD_DECIMAL, XSD_GYEAR, XSD_INTEGER, city_base, slug
+from .template import HELP_NAMES, HELP_SHEET, SHEETS, SHEETS_BY_KEY, Column, Sheet, sheet_named
+from .template import write_template as _write_template
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]*$")
+_IRI = re.compile(r"^https?://\S+$")
+_GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_AMOUNT = re.compile(r"^\d+(?:[.,]\d+)?$")
+_TRUE = {"ja", "yes", "true", "wahr", "1", "x", "j", "y"}
+_FALSE = {"nein", "no", "false", "falsch", "0", "n"}
+SDG = "http://metadata.un.org/sdg/"
+
+#: Organisation kind → the classes an actor of that kind gets (no kind: ``org:Organization``).
+KIND_CLASSES: dict[str, tuple[str, ...]] = {
+    "city-administration": (ORG + "FormalOrganization", OPARL + "Body"),
+    **dict.fromkeys(("council", "committee", "steering-group", "coordination-body"),
+                    (ORG + "Organization", OPARL + "Organization")),
+    **dict.fromkeys(("dezernat", "stabsstelle", "fachbereich", "amt", "eigenbetrieb"),
+                    (ORG + "OrganizationalUnit",)),
+    **dict.fromkeys(("municipal-company", "contractor", "research-institution", "external-partner"),
+                    (ORG + "FormalOrganization",)),
+}
+#: Fixed choices of the goal and source type columns: IRI (class) → German and English word.
+GOAL_TYPES = {SCKG + "StrategicGoal": ("Strategisches Ziel", "strategic goal"), SCKG + "Vision": ("Zielbild", "vision")}
+SOURCE_TYPES = {
+    PROV + "Entity": ("Dokument", "document"),
+    OPARL + "Paper": ("Vorlage", "council paper"),
+    SCKG + "Interview": ("Interview", "interview"),
+    SCKG + "Workshop": ("Workshop", "workshop"),
+}
+EXPECTED = {
+    "id": "an ID of letters, digits and - _ . ~ (e.g. wlan-innenstadt) or a full IRI",
+    "date": "a date like 2024-03-31 or 31.03.2024",
+    "date_or_year": "a date like 2018-10-26 or 26.10.2018, or a year like 2015",
+    "decimal": "an amount in euros like 250000 or 64827.39 (no thousands separators)",
+    "bool": "ja/nein or yes/no",
+    "int": "a whole number from 1 upwards",
+    "sdg": "SDG numbers from 1 to 17, e.g. 11",
+    "url": "a web address like https://example.org/page",
+}
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One allowed value of a vocabulary column: the IRI it stands for, its short name and labels."""
+
+    iri: str
+    slug: str
+    de: str
+    en: str
+
+    def label(self, lang: str) -> str:
+        """The word for the choice in ``lang``."""
+        return self.de if lang == "de" else self.en
+
+
+@cache
+def choices() -> dict[str, tuple[Choice, ...]]:
+    """The allowed values of the ``kind``, ``status``, ``field``, ``goal_type`` and ``source_type`` columns."""
+    store = ox.Store()
+    for path in resources.model_files():
+        store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
+    found: dict[str, tuple[Choice, ...]] = {}
+    for name, ns in (("kind", KIND), ("status", STATUS), ("field", FIELD)):
+        rows = store.query(
+            f"SELECT ?c ?de ?en WHERE {{ ?c skos:inScheme <{ns}scheme> ; skos:prefLabel ?de , ?en . "
+            'FILTER(lang(?de) = "de" && lang(?en) = "en") }',
+            prefixes={"skos": SKOS},
+        )
+        found[name] = tuple(
+            sorted({Choice(c.value, c.value[len(ns):], de.value, en.value) for c, de, en in rows}, key=_order(ns))
+        )
+    found["goal_type"] = tuple(Choice(iri, slug(en), de, en) for iri, (de, en) in GOAL_TYPES.items())
+    found["source_type"] = tuple(Choice(iri, en.split()[-1], de, en) for iri, (de, en) in SOURCE_TYPES.items())
+    return found
+
+
+def _order(ns: str) -> Any:
+    """Vocabulary choices in the order of the scheme file (kept stable for the help sheet)."""
+    text = "\n".join(p.read_text(encoding="utf-8") for p in resources.model_files())
+    prefix = {KIND: "kind:", STATUS: "status:", FIELD: "field:"}[ns]
+    return lambda c: text.find(f"\n{prefix}{c.slug}\n")
+
+
+def choice_text() -> dict[str, str]:
+    """The allowed values per column type, as shown on the help sheet: ``German label (short name)``."""
+    return {kind: ", ".join(f"{c.de} ({c.slug})" for c in values) for kind, values in choices().items()}
+
+
+def write_template(folder: Path | str) -> list[Path]:
+    """Write the empty inventory template (``inventory.xlsx``, one CSV per sheet, ``Help.csv``) into ``folder``."""
+    return _write_template(folder, choice_text())
+
+
+# --- errors ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CellError:
+    """One problem in a spreadsheet: where it is, what was found and what was expected."""
+
+    file: str
+    sheet: str
+    row: int | None
+    column: str | None
+    value: str | None
+    expected: str
+
+    def __str__(self) -> str:
+        where = [self.file, f"sheet {self.sheet}"]
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column is not None:
+            where.append(f"column {self.column}")
+        got = f"'{self.value}'" if self.value else "nothing"
+        return f"{', '.join(where)}: got {got}, expected {self.expected}"
+
+
+class TableError(DataError):
+    """A spreadsheet has errors; ``errors`` lists every one of them."""
+
+    def __init__(self, errors: Sequence[CellError]) -> None:
+        self.errors = list(errors)
+        count = f"{len(errors)} error" + ("s" if len(errors) != 1 else "")
+        super().__init__(f"{count} in the spreadsheet; nothing was written:\n" + "\n".join(map(str, errors)))
+
+
+# --- reading --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class RawSheet:
+    """The cells of one sheet as read: header and data rows (with their spreadsheet row numbers)."""
+
+    file: str
+    name: str
+    rows: list[tuple[int, tuple[Any, ...]]]
+    letters: bool  # an xlsx sheet (columns have letters) or a CSV file
+
+
+def _read_xlsx(path: Path) -> list[RawSheet]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a broken or foreign file
+        raise DataError(f"{path}: not a readable .xlsx workbook ({exc}); save it as an Excel workbook") from None
+    sheets = []
+    try:
+        for ws in workbook.worksheets:
+            rows = [(n, r) for n, r in enumerate(ws.iter_rows(values_only=True), start=1)]
+            sheets.append(RawSheet(path.name, ws.title, rows, letters=True))
+    finally:
+        workbook.close()
+    return sheets
+
+
+def _read_csv(path: Path) -> RawSheet:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252")  # "CSV" as saved by Excel on Windows
+    first = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first.count)
+    rows = [(n, tuple(r)) for n, r in enumerate(csv.reader(text.splitlines(), delimiter=delimiter), start=1)]
+    return RawSheet(path.name, path.stem, rows, letters=False)
+
+
+def read_sheets(path: Path) -> list[RawSheet]:
+    """The sheets of an ``.xlsx`` file, a CSV file or a folder of CSV files."""
+    path = Path(path)
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv" and p.is_file())
+        if not files:
+            raise DataError(f"{path}: the folder holds no CSV files (expected Actors.csv, Projects.csv, ...)")
+        return [_read_csv(p) for p in files]
+    if not path.is_file():
+        raise DataError(f"{path}: no such file or folder")
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(path)
+    if suffix == ".csv":
+        return [_read_csv(path)]
+    raise DataError(f"{path}: expected an .xlsx workbook, a .csv file or a folder of CSV files")
+
+
+# --- checking cells -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    """A data row with its checked values by column key (references still as text)."""
+
+    sheet: Sheet
+    number: int
+    values: dict[str, Any]
+    iri: str = ""
+
+
+@dataclass
+class _Context:
+    """What the checks of one file share: the file's name, the city base and the errors found so far."""
+
+    base: str
+    errors: list[CellError] = field(default_factory=list)
+    columns: dict[tuple[str, str], str] = field(default_factory=dict)  # (sheet key, column key) → 'C 'Status''
+
+    def error(self, raw: RawSheet, row: int | None, column: str | None, value: Any, expected: str) -> None:
+        self.errors.append(CellError(raw.file, raw.name, row, column, _text(value), expected))
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    return str(value).strip()
+
+
+def _split(value: Any, multi: bool) -> list[str]:
+    text = _text(value)
+    if not multi:
+        return [text] if text else []
+    return [part.strip() for part in re.split(r"[;\n]", text) if part.strip()]
+
+
+def _canonical_decimal(value: decimal.Decimal) -> str:
+    return format(value.normalize(), "f")  # 250000.00 → 250000, 64827.390 → 64827.39
+
+
+def _parse(col: Column, value: Any) -> Any:
+    """A checked cell value, or raise ``ValueError`` with what was expected."""
+    if col.type in ("id", "text", "ref"):
+        values = _split(value, col.multi)
+        if col.type == "id" and values and not (_ID.match(values[0]) or _IRI.match(values[0])):
+            raise ValueError(EXPECTED["id"])
+        return values if col.multi else (values[0] if values else None)
+    text = _text(value)
+    if not text:
+        return [] if col.multi else None
+    if col.type in ("date", "date_or_year"):
+        return _date(value, text, col.type == "date_or_year")
+    if col.type == "decimal":
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
+            return _canonical_decimal(decimal.Decimal(repr(value)))
+        cleaned = text.replace("€", "").replace("EUR", "").strip()
+        if not _AMOUNT.match(cleaned):
+            raise ValueError(EXPECTED["decimal"])
+        return _canonical_decimal(decimal.Decimal(cleaned.replace(",", ".")))
+    if col.type == "bool":
+        if isinstance(value, bool):
+            return value
+        if text.casefold() in _TRUE | _FALSE:
+            return text.casefold() in _TRUE
+        raise ValueError(EXPECTED["bool"])
+    if col.type == "int":
+        if re.fullmatch(r"\d+", text) and int(text) >= 1:
+            return int(text)
+        raise ValueError(EXPECTED["int"])
+    if col.type == "url":
+        if _IRI.match(text):
+            try:
+                return _checked_iri(text)
+            except ValueError:
+                pass
+        raise ValueError(EXPECTED["url"])
+    if col.type == "sdg":
+        numbers = [re.sub(r"^sdg\s*", "", part, flags=re.IGNORECASE) for part in _split(value, True)]
+        if not all(n.isdigit() and 1 <= int(n) <= 17 for n in numbers):
+            raise ValueError(EXPECTED["sdg"])
+        return [int(n) for n in numbers]
+    return _vocab(col.type, text)
+
+
+def _date(value: Any, text: str, year_ok: bool) -> dt.date | int:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if year_ok and re.fullmatch(r"\d{4}", text):
+        return int(text)
+    german = _GERMAN_DATE.match(text)
+    try:
+        if german:
+            return dt.date(int(german.group(3)), int(german.group(2)), int(german.group(1)))
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise ValueError(EXPECTED["date_or_year" if year_ok else "date"])
+
+
+def _vocab(kind: str, text: str) -> str:
+    wanted = re.sub(r"[\s_-]+", " ", text.casefold().split(":", 1)[-1]).strip()
+    for c in choices()[kind]:
+        if wanted in {re.sub(r"[\s_-]+", " ", w.casefold()) for w in (c.slug, c.de, c.en)}:
+            return c.iri
+    what = {"kind": "a kind of actor", "status": "a status", "field": "a reference field",
+            "goal_type": "a type of goal", "source_type": "a type of source"}[kind]
+    raise ValueError(f"{what}: " + ", ".join(f"{c.de} ({c.slug})" for c in choices()[kind]))
+
+
+def _columns(raw: RawSheet, sheet: Sheet, ctx: _Context) -> dict[int, Column]:
+    """Map the header row onto the sheet's columns; report unknown, repeated and missing columns."""
+    from openpyxl.utils import get_column_letter
+
+    header = raw.rows[0][1] if raw.rows else ()
+    found: dict[int, Column] = {}
+    for index, cell in enumerate(header):
+        name = _text(cell)
+        label = f"{get_column_letter(index + 1)} '{name}'" if raw.letters else f"{index + 1} '{name}'"
+        if not name:
+            continue
+        col = next((c for c in sheet.columns if name.casefold() in c.names()), None)
+        if col is None:
+            ctx.error(raw, 1, label, name, "a column of the template: " + ", ".join(c.header for c in sheet.columns))
+        elif col in found.values():
+            ctx.error(raw, 1, label, name, f"each column once (the column '{col.header}' is there already)")
+        else:
+            found[index] = col
+            ctx.columns[(sheet.key, col.key)] = label
+    for col in sheet.columns:
+        if col.required and col not in found.values():
+            ctx.error(raw, 1, f"'{col.header}'", None, "this required column in the header row")
+    return found
+
+
+def _rows(raw: RawSheet, sheet: Sheet, ctx: _Context) -> list[Row]:
+    columns = _columns(raw, sheet, ctx)
+    rows = []
+    for number, cells in raw.rows[1:]:
+        if not any(_text(c) for c in cells):
+            continue
+        values: dict[str, Any] = {}
+        for index, col in columns.items():
+            value = cells[index] if index < len(cells) else None
+            label = ctx.columns[(sheet.key, col.key)]
+            try:
+                values[col.key] = _parse(col, value)
+            except ValueError as exc:
+                ctx.error(raw, number, label, value, str(exc))
+                if col.type == "id":  # keep the row findable, so references to it do not fail as well
+                    values["id"] = _text(value)
+                continue
+            if col.required and not values[col.key]:
+                ctx.error(raw, number, label, value, "a value (the column is required)")
+        rows.append(Row(sheet, number, values))
+    return rows
+
+
+# --- resolving references ---------------------------------------------------------------------------------
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+_LABEL_KEYS = ("name_de", "name_en", "title_de", "title_en", "alt_de", "alt_en")
+
+
+@dataclass
+class _Index:
+    """IDs and names of the rows of every sheet, for resolving references."""
+
+    ids: dict[str, dict[str, Row]] = field(default_factory=lambda: defaultdict(dict))
+    names: dict[str, dict[str, list[Row]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
+
+    def add(self, row: Row) -> None:
+        for key in _LABEL_KEYS:
+            value = row.values.get(key)
+            for name in value if isinstance(value, list) else [value] if value else []:
+                rows = self.names[row.sheet.key][_norm(name)]
+                if row not in rows:
+                    rows.append(row)
+
+    def resolve(self, target: str, value: str) -> str:
+        """The IRI a reference stands for, or raise ``ValueError`` with what was expected."""
+        if _IRI.match(value):
+            return _checked_iri(value)
+        if value in self.ids[target]:
+            return self.ids[target][value].iri
+        rows = self.names[target].get(_norm(value), [])
+        sheet = SHEETS_BY_KEY[target]
+        if len(rows) > 1:
+            numbers = ", ".join(str(r.number) for r in rows)
+            raise ValueError(f"a unique name; it names several rows of sheet {sheet.name} (rows {numbers}): use the ID")
+        if rows:
+            return rows[0].iri
+        if target != "fields":
+            raise ValueError(f"the ID or name of a row in sheet {sheet.name}, or an IRI")
+        try:
+            return _vocab("field", value)
+        except ValueError:
+            raise ValueError(f"the ID or name of a row in sheet {sheet.name}, a reference field like "
+                             "smart-mobility, or an IRI") from None
+
+
+def _checked_iri(value: str) -> str:
+    try:
+        return ox.NamedNode(value).value
+    except ValueError:
+        raise ValueError(EXPECTED["id"]) from None
+
+
+# --- building triples -------------------------------------------------------------------------------------
+
+
+@dataclass
+class TableImport:
+    """The result of :func:`import_table`: the triples, the rows read per sheet and Turtle prefixes for the city."""
+
+    triples: list[ox.Triple]
+    rows: dict[str, int]
+    prefixes: dict[str, str]
+
+
+class _Graph:
+    """Collects triples with short helpers for IRIs and literals."""
+
+    def __init__(self) -> None:
+        self.triples: list[ox.Triple] = []
+
+    def add(self, s: str, p: str, o: ox.NamedNode | ox.Literal | str) -> None:
+        self.triples.append(ox.Triple(ox.NamedNode(s), ox.NamedNode(p), ox.NamedNode(o) if isinstance(o, str) else o))
+
+    def text(self, s: str, p: str, value: str | list[str] | None, lang: str | None) -> None:
+        for v in value if isinstance(value, list) else [value] if value else []:
+            self.add(s, p, ox.Literal(v, language=lang) if lang else ox.Literal(v))
+
+    def both(self, s: str, predicates: Sequence[str], values: dict[str, Any], key: str) -> None:
+        for lang in ("de", "en"):
+            for p in predicates:
+                self.text(s, p, values.get(f"{key}_{lang}"), lang)
+
+
+def _typed(value: Any) -> ox.Literal:
+    if isinstance(value, bool):
+        return ox.Literal("true" if value else "false", datatype=XSD_BOOLEAN)
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=XSD_GYEAR)
+    return ox.Literal(value.isoformat(), datatype=XSD_DATE)
+
+
+def import_table(path: Path | str, city: str) -> TableImport:
+    """Read a filled inventory template (``.xlsx``, a CSV file or a folder of CSV files) as triples of the city.
+
+    Raises :class:`TableError` with every problem of the file when there is any.
+    """
+    path = Path(path)
+    ctx = _Context(city_base(city))
+    rows_by_sheet: dict[str, list[Row]] = {}
+    raws: dict[str, RawSheet] = {}
+    for raw in read_sheets(path):
+        if raw.name in HELP_NAMES or raw.name == HELP_SHEET or raw.name.startswith("_"):
+            continue
+        sheet = sheet_named(raw.name)
+        if sheet is None:
+            names = ", ".join(s.name for s in SHEETS)
+            ctx.error(raw, None, None, raw.name,
+                      f"a sheet named {names} (or in German); start a sheet's name with _ to have it ignored")
+        elif sheet.key in rows_by_sheet:
+            ctx.error(raw, None, None, raw.name, f"the sheet {sheet.name} once (it is in {raws[sheet.key].name})")
+        else:
+            raws[sheet.key] = raw
+            rows_by_sheet[sheet.key] = _rows(raw, sheet, ctx)
+    if not rows_by_sheet and not ctx.errors:
+        raise DataError(f"{path}: holds none of the template's sheets ({', '.join(s.name for s in SHEETS)})")
+    index = _Index()
+    for key, rows in rows_by_sheet.items():
+        sheet = SHEETS_BY_KEY[key]
+        for row in rows:
+            ident = row.values.get("id")
+            if not sheet.folder or not ident:
+                continue
+            row.iri = ident if _IRI.match(ident) else f"{ctx.base}{sheet.folder}/{ident}"
+            if ident in index.ids[key]:
+                label = ctx.columns[(key, "id")]
+                ctx.error(raws[key], row.number, label, ident,
+                          f"an ID not used before in this sheet (row {index.ids[key][ident].number} has it too)")
+                continue
+            index.ids[key][ident] = row
+            index.add(row)
+    resolved = _resolve(rows_by_sheet, raws, index, ctx)
+    if ctx.errors:
+        raise TableError(ctx.errors)
+    graph = _Graph()
+    fallback = f"{ctx.base}source/{slug(path.name)}"
+    used_fallback = False
+    for key, rows in rows_by_sheet.items():
+        for row in rows:
+            refs = resolved[id(row)]
+            if key != "dependencies" and key != "sources" and not refs.get("sources"):
+                refs["sources"] = [fallback]
+                used_fallback = True
+            _BUILDERS[key](graph, row, refs, ctx.base)
+    if used_fallback:
+        graph.add(fallback, RDF + "type", PROV + "Entity")
+        for p in (RDFS + "label", DCTERMS + "title"):
+            graph.text(fallback, p, f"Tabelle {path.name}", "de")
+            graph.text(fallback, p, f"Spreadsheet {path.name}", "en")
+    return TableImport(
+        graph.triples,
+        {SHEETS_BY_KEY[k].name: len(v) for k, v in rows_by_sheet.items()},
+        city_prefixes(ctx.base),
+    )
+
+
+def city_prefixes(base: str) -> dict[str, str]:
+    """Turtle prefixes for the folders of a city's IRIs (``project:wlan``); ``cityfield:`` for its fields."""
+    names = {"actor": "actor", "project": "project", "field": "cityfield", "goal": "goal", "source": "source",
+             "budget": "budget"}
+    return {name: f"{base}{folder}/" for folder, name in names.items()}
+
+
+def _resolve(rows_by_sheet: dict[str, list[Row]], raws: dict[str, RawSheet], index: _Index,
+             ctx: _Context) -> dict[int, dict[str, list[str]]]:
+    """The IRIs of every reference cell, by row; unresolved references become errors."""
+    resolved: dict[int, dict[str, list[str]]] = {}
+    for key, rows in rows_by_sheet.items():
+        for row in rows:
+            refs: dict[str, list[str]] = {}
+            for col in row.sheet.columns:
+                if col.type != "ref" or col.key not in row.values:
+                    continue
+                values = row.values[col.key]
+                refs[col.key] = []
+                for value in values if isinstance(values, list) else [values] if values else []:
+                    try:
+                        refs[col.key].append(index.resolve(col.target or "", value))
+                    except ValueError as exc:
+                        ctx.error(raws[key], row.number, ctx.columns[(key, col.key)], value, str(exc))
+            if key == "dependencies" and refs.get("project") and refs["project"][0] in refs.get("depends_on", []):
+                ctx.error(raws[key], row.number, ctx.columns[(key, "depends_on")], row.values["project"],
+                          "a different project (a project cannot depend on itself)")
+            resolved[id(row)] = refs
+    return resolved
+
+
+def _common(g: _Graph, row: Row, refs: dict[str, list[str]]) -> None:
+    for source in refs.get("sources", []):
+        g.add(row.iri, PROV + "wasDerivedFrom", source)
+
+
+def _actor(g: _Graph, row: Row, refs: dict[str, list[str]], base: str) -> None:
+    v, s = row.values, row.iri
+    kind = v.get("kind")
+    for cls in KIND_CLASSES[kind[len(KIND):]] if kind else (ORG + "Organization",):
+        g.add(s, RDF + "type", cls)
+    if kind:
+        g.add(s, ORG + "classification", kind)
+    g.both(s, [RDFS + "label"], v, "name")
+    g.both(s, [SKOS + "altLabel"], v, "alt")
+    g.both(s, [RDFS + "comment"], v, "comment")
+    g.text(s, DCTERMS + "identifier", v.get("identifier"), None)
+    if v.get("status"):
+        g.add(s, ADMS + "status", v["status"])
+    if v.get("publicly_owned") is not None:
+        g.add(s, SCKG + "publiclyOwned", _typed(v["publicly_owned"]))
+    for key, p in (("unit_of", ORG + "unitOf"), ("owned_by", SCKG + "ownedBy"), ("partner_of", SCKG + "partnerOf")):
+        for target in refs.get(key, []):
+            g.add(s, p, target)
+    _common(g, row, refs)
+
+
+def _project(g: _Graph, row: Row, refs: dict[str, list[str]], base: str) -> None:
+    v, s = row.values, row.iri
+    g.add(s, RDF + "type", SCKG + "Project")
+    g.both(s, [DCTERMS + "title", RDFS + "label"], v, "title")
+    g.both(s, [DCTERMS + "description"], v, "description")
+    g.both(s, [RDFS + "comment"], v, "comment")
+    g.text(s, SCKG + "awardProcedure", v.get("award"), "de")
+    for key, p in (("managed_by", "managedBy"), ("participants", "hasParticipant"), ("contractors", "contractor"),
+                   ("fields", "inFieldOfAction"), ("goals", "contributesTo"), ("funded_by", "fundedBy")):
+        for target in refs.get(key, []):
+            g.add(s, SCKG + p, target)
+    if v.get("status"):
+        g.add(s, ADMS + "status", v["status"])
+    for key, p in (("start", SCHEMA + "startDate"), ("end", SCHEMA + "endDate")):
+        if v.get(key):
+            g.add(s, p, _typed(v[key]))
+    if v.get("budget") is not None:
+        project_folder = f"{base}project/"
+        budget = f"{base}budget/{s[len(project_folder):]}" if s.startswith(project_folder) else f"{s}/budget"
+        g.add(s, SCKG + "hasBudget", budget)
+        g.add(budget, RDF + "type", SCHEMA + "MonetaryAmount")
+        g.add(budget, SCHEMA + "value", ox.Literal(v["budget"], datatype=XSD_DECIMAL))
+        g.text(budget, SCHEMA + "currency", "EUR", None)
+        g.text(budget, RDFS + "label", f"Budget: {v['title_de']}", "de")
+        if v.get("vat") is not None:
+            g.add(budget, SCKG + "includesVAT", _typed(v["vat"]))
+        for source in refs.get("sources", []):
+            g.add(budget, PROV + "wasDerivedFrom", source)
+    _common(g, row, refs)
+
+
+def _scheme(g: _Graph, iri: str, de: str, en: str) -> None:
+    g.add(iri, RDF + "type", SKOS + "ConceptScheme")
+    for p in (SKOS + "prefLabel", RDFS + "label"):
+        g.text(iri, p, de, "de")
+        g.text(iri, p, en, "en")
+
+
+def _field(g: _Graph, row: Row, refs: dict[str, list[str]], base: str) -> None:
+    v, s, scheme = row.values, row.iri, f"{base}fields"
+    _scheme(g, scheme, "Handlungsfelder", "Fields of action")
+    for cls in (SCKG + "FieldOfAction", SKOS + "Concept"):
+        g.add(s, RDF + "type", cls)
+    g.both(s, [SKOS + "prefLabel"], v, "name")
+    g.both(s, [SKOS + "definition"], v, "definition")
+    g.text(s, SKOS + "hiddenLabel", v.get("keywords"), "de")
+    g.add(s, SKOS + "inScheme", scheme)
+    g.add(s, SKOS + "topConceptOf", scheme)
+    g.add(scheme, SKOS + "hasTopConcept", s)
+    if v.get("match"):
+        g.add(s, SKOS + "exactMatch", v["match"])
+    if v.get("priority"):
+        g.add(s, SCKG + "priority", ox.Literal(str(v["priority"]), datatype=XSD_INTEGER))
+    _common(g, row, refs)
+
+
+def _goal(g: _Graph, row: Row, refs: dict[str, list[str]], base: str) -> None:
+    v, s, scheme = row.values, row.iri, f"{base}goals"
+    _scheme(g, scheme, "Ziele", "Goals")
+    cls = v.get("goal_type") or SCKG + "StrategicGoal"
+    for c in (cls, SKOS + "Concept"):
+        g.add(s, RDF + "type", c)
+    g.both(s, [SKOS + "prefLabel"], v, "name")
+    g.both(s, [SKOS + "definition"], v, "definition")
+    g.add(s, SKOS + "inScheme", scheme)
+    if cls == SCKG + "Vision":
+        g.add(s, SKOS + "topConceptOf", scheme)
+        g.add(scheme, SKOS + "hasTopConcept", s)
+    for target in refs.get("broader", []):
+        g.add(s, SKOS + "broader", target)
+    for number in v.get("sdg") or []:
+        g.add(s, SKOS + "closeMatch", f"{SDG}{number}")
+    _common(g, row, refs)
+
+
+def _dependency(g: _Graph, row: Row, refs: dict[str, list[str]], base: str) -> None:
+    for project in refs.get("project", []):
+        for other in refs.get("depends_on", []):
+            g.add(project, SCKG + "dependsOn", other)
+
+
+def _source(g: _Graph, row: Row, refs: dict[str, list[str]], base: str) -> None:
+    v, s = row.values, row.iri
+    g.add(s, RDF + "type", PROV + "Entity")
+    if v.get("source_type") and v["source_type"] != PROV + "Entity":
+        g.add(s, RDF + "type", v["source_type"])
+    g.both(s, [DCTERMS + "title", RDFS + "label"], v, "title")
+    g.both(s, [DCTERMS + "description"], v, "description")
+    if v.get("date"):
+        g.add(s, DCTERMS + "date", _typed(v["date"]))
+    if v.get("url"):
+        g.add(s, SCHEMA + "url", v["url"])
+
+
+_BUILDERS = {"actors": _actor, "projects": _project, "fields": _field, "goals": _goal,
+             "dependencies": _dependency, "sources": _source}
+

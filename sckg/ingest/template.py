@@ -1,0 +1,357 @@
+"""The inventory spreadsheet template: its sheets, its columns (documented in German and English) and the
+workbook and CSV files built from it. The importer (:mod:`sckg.ingest.tables`) and the xlsx export
+(:mod:`sckg.export`) share this one description, so the template, the import and the export cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..fileio import write_atomic
+
+#: Names of the documentation sheet (and CSV file); the importer ignores them.
+HELP_NAMES = ("Hilfe", "Help")
+HELP_SHEET = "Hilfe - Help"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a sheet: its key, its header words and what it holds.
+
+    ``type`` is one of ``id``, ``text``, ``ref`` (ID or name of a row in sheet ``target``), ``kind``, ``status``,
+    ``goal_type``, ``source_type``, ``field`` (a reference field of the vocabulary), ``date``, ``date_or_year``,
+    ``decimal``, ``bool``, ``int``, ``sdg``, ``url``. ``lang`` is the language tag of a text column.
+    """
+
+    key: str
+    de: str
+    en: str
+    help_de: str
+    help_en: str
+    type: str = "text"
+    required: bool = False
+    multi: bool = False
+    target: str | None = None
+    lang: str | None = None
+    width: int = 22
+
+    @property
+    def header(self) -> str:
+        """The header cell: German and English words (once if they are the same)."""
+        return self.de if self.de == self.en else f"{self.de} / {self.en}"
+
+    def names(self) -> set[str]:
+        """Every header text that names this column (compared case-insensitively)."""
+        return {n.casefold() for n in (self.header, self.de, self.en, self.key)}
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet of the template (one CSV file): its names, the IRI folder of its rows and its columns."""
+
+    key: str
+    name: str
+    de: str
+    folder: str
+    help_de: str
+    help_en: str
+    columns: tuple[Column, ...]
+
+    def column(self, key: str) -> Column:
+        """The column with ``key``."""
+        return next(c for c in self.columns if c.key == key)
+
+
+MULTI_DE = "Mehrere Werte mit ; trennen."
+MULTI_EN = "Separate several values with ;."
+REF_DE = "Kennung oder Name einer Zeile im Blatt {de}"
+REF_EN = "ID or name of a row in sheet {en}"
+
+
+def _id() -> Column:
+    return Column(
+        "id", "Kennung", "ID",
+        "Eindeutige Kennung der Zeile aus Buchstaben, Ziffern, - _ . (z. B. wlan-innenstadt); sie bildet die "
+        "stabile IRI. Eine vollständige IRI (https://...) wird unverändert übernommen.",
+        "Unique ID of the row made of letters, digits, - _ . (e.g. wlan-innenstadt); it forms the stable IRI. "
+        "A full IRI (https://...) is used as it is.",
+        type="id", required=True, width=24,
+    )
+
+
+def _text(key: str, de: str, en: str, help_de: str, help_en: str, lang: str | None = None, *,
+          required: bool = False, multi: bool = False, width: int = 30) -> Column:
+    return Column(key, de, en, help_de, help_en, "text", required, multi, None, lang, width)
+
+
+def _pair(key: str, de: str, en: str, what_de: str, what_en: str, *, required: bool = False,
+          multi: bool = False, width: int = 30) -> tuple[Column, Column]:
+    """The German and the English column of a text."""
+    extra_de, extra_en = (f" {MULTI_DE}", f" {MULTI_EN}") if multi else ("", "")
+    return (
+        _text(f"{key}_de", f"{de} (de)", f"{en} (de)", f"{what_de} auf Deutsch.{extra_de}",
+              f"{what_en} in German.{extra_en}", "de", required=required, multi=multi, width=width),
+        _text(f"{key}_en", f"{de} (en)", f"{en} (en)", f"{what_de} auf Englisch (optional).{extra_de}",
+              f"{what_en} in English (optional).{extra_en}", "en", multi=multi, width=width),
+    )
+
+
+def _ref(key: str, de: str, en: str, target: str, what_de: str, what_en: str, *, multi: bool = True,
+         required: bool = False) -> Column:
+    sheet = {"actors": ("Akteure", "Actors"), "projects": ("Projekte", "Projects"),
+             "fields": ("Handlungsfelder", "FieldsOfAction"), "goals": ("Ziele", "Goals"),
+             "sources": ("Quellen", "Sources")}[target]
+    extra_de, extra_en = (f" {MULTI_DE}", f" {MULTI_EN}") if multi else ("", "")
+    return Column(
+        key, de, en,
+        f"{what_de}: {REF_DE.format(de=sheet[0])} oder eine IRI.{extra_de}",
+        f"{what_en}: {REF_EN.format(en=sheet[1])}, or an IRI.{extra_en}",
+        "ref", required, multi, target, None, 26,
+    )
+
+
+def _sources() -> Column:
+    return _ref(
+        "sources", "Quellen", "Sources", "sources",
+        "Woher die Angaben der Zeile stammen; leer: die importierte Datei selbst",
+        "Where the row's facts come from; empty: the imported file itself",
+    )
+
+
+SHEETS: tuple[Sheet, ...] = (
+    Sheet(
+        "actors", "Actors", "Akteure", "actor",
+        "Akteure: Verwaltung, Dezernate, Stabsstellen, Fachbereiche, Gremien, Unternehmen, Partner.",
+        "Actors: administration, departments, staff units, divisions, bodies, companies, partners.",
+        (
+            _id(),
+            *_pair("name", "Name", "Name", "Name des Akteurs", "Name of the actor", required=True),
+            Column("kind", "Art", "Kind",
+                   "Art des Akteurs (bestimmt die Klasse), z. B. Dezernat, Ausschuss, Auftragnehmer.",
+                   "Kind of actor (decides the class), e.g. dezernat, committee, contractor.", "kind", width=20),
+            _ref("unit_of", "Teil von", "Unit of", "actors", "Übergeordnete Einheit (org:unitOf)",
+                 "Parent unit (org:unitOf)"),
+            _ref("owned_by", "Eigentümer", "Owned by", "actors", "Gesellschafter (sckg:ownedBy)",
+                 "Shareholder (sckg:ownedBy)"),
+            _ref("partner_of", "Partner von", "Partner of", "actors", "Partnerschaft (sckg:partnerOf)",
+                 "Partnership (sckg:partnerOf)"),
+            Column("publicly_owned", "Rein öffentlich", "Publicly owned",
+                   "ja/nein: rein öffentliche Eigentümer (z. B. für eine Inhouse-Vergabe).",
+                   "yes/no: purely public owners (e.g. for an in-house award).", "bool", width=14),
+            Column("identifier", "Kennziffer", "Identifier",
+                   "Kennziffer der Organisationseinheit, z. B. 0800 (bleibt Text, führende Nullen bleiben).",
+                   "Number of the organisational unit, e.g. 0800 (kept as text, leading zeros stay).",
+                   width=12),
+            Column("status", "Status", "Status",
+                   "Status, z. B. einzurichten (für noch zu gründende Gremien).",
+                   "Status, e.g. to-be-established (for bodies still to be set up).", "status", width=16),
+            *_pair("alt", "Weitere Namen", "Other names", "Weitere Namen und Abkürzungen",
+                   "Other names and abbreviations", multi=True),
+            *_pair("comment", "Bemerkung", "Comment", "Bemerkung", "Comment", width=40),
+            _sources(),
+        ),
+    ),
+    Sheet(
+        "projects", "Projects", "Projekte", "project",
+        "Projekte und Maßnahmen des Smart-City-Programms.",
+        "Projects and measures of the Smart City programme.",
+        (
+            _id(),
+            *_pair("title", "Titel", "Title", "Titel des Projekts", "Title of the project", required=True,
+                   width=40),
+            *_pair("description", "Beschreibung", "Description", "Beschreibung", "Description", width=40),
+            _ref("managed_by", "Federführung", "Managed by", "actors", "Federführender Akteur",
+                 "Managing actor"),
+            _ref("participants", "Beteiligte", "Participants", "actors", "Beteiligte Akteure",
+                 "Participating actors"),
+            _ref("contractors", "Auftragnehmer", "Contractors", "actors", "Beauftragte Akteure",
+                 "Contracted actors"),
+            Column("fields", "Handlungsfelder", "Fields of action",
+                   f"Handlungsfelder: {REF_DE.format(de='Handlungsfelder')}, ein Referenz-Handlungsfeld "
+                   f"(z. B. smart-mobility) oder eine IRI. {MULTI_DE}",
+                   f"Fields of action: {REF_EN.format(en='FieldsOfAction')}, a reference field "
+                   f"(e.g. smart-mobility), or an IRI. {MULTI_EN}",
+                   "ref", False, True, "fields", None, 26),
+            _ref("goals", "Ziele", "Goals", "goals", "Strategische Ziele, zu denen das Projekt beiträgt",
+                 "Strategic goals the project contributes to"),
+            Column("status", "Status", "Status", "Status des Projekts, z. B. laufend.",
+                   "Status of the project, e.g. running.", "status", width=16),
+            Column("start", "Beginn", "Start", "Beginn als Datum (2024-03-31 oder 31.03.2024).",
+                   "Start as a date (2024-03-31 or 31.03.2024).", "date", width=12),
+            Column("end", "Ende", "End", "Ende als Datum (2024-03-31 oder 31.03.2024).",
+                   "End as a date (2024-03-31 or 31.03.2024).", "date", width=12),
+            Column("budget", "Budget (EUR)", "Budget (EUR)",
+                   "Budget in Euro als Zahl, z. B. 250000 oder 64827.39 (ohne Tausenderpunkte).",
+                   "Budget in euros as a number, e.g. 250000 or 64827.39 (no thousands separators).",
+                   "decimal", width=14),
+            Column("vat", "inkl. MwSt.", "Incl. VAT", "ja/nein: das Budget enthält die Mehrwertsteuer.",
+                   "yes/no: the budget includes VAT.", "bool", width=10),
+            _ref("funded_by", "Finanziert von", "Funded by", "actors", "Geldgeber", "Funding actor"),
+            _text("award", "Vergabeverfahren", "Award procedure",
+                  "Vergabeverfahren auf Deutsch, z. B. Inhouse-Vergabe.",
+                  "Award procedure in German, e.g. Inhouse-Vergabe.", "de", width=20),
+            *_pair("comment", "Bemerkung", "Comment", "Bemerkung", "Comment", width=40),
+            _sources(),
+        ),
+    ),
+    Sheet(
+        "fields", "FieldsOfAction", "Handlungsfelder", "field",
+        "Die Handlungsfelder der Stadt; Schlagwörter dienen 'sckg link papers' zum Zuordnen von Vorlagen.",
+        "The city's fields of action; keywords let 'sckg link papers' link council papers to them.",
+        (
+            _id(),
+            *_pair("name", "Name", "Name", "Name des Handlungsfelds", "Name of the field of action",
+                   required=True),
+            Column("match", "Referenz-Handlungsfeld", "Reference field",
+                   "Entsprechendes Handlungsfeld der sckg-Referenzliste (skos:exactMatch), z. B. smart-mobility "
+                   "oder Smart Mobility.",
+                   "Matching field of the sckg reference list (skos:exactMatch), e.g. smart-mobility.",
+                   "field", width=22),
+            Column("priority", "Priorität", "Priority", "Priorität aus der Bestandsaufnahme (1 = höchste).",
+                   "Priority from the inventory phase (1 = highest).", "int", width=10),
+            *_pair("definition", "Definition", "Definition", "Definition", "Definition", width=40),
+            _text("keywords", "Schlagwörter", "Keywords",
+                  f"Schlagwörter für das Zuordnen von Vorlagen (skos:hiddenLabel), z. B. WLAN. {MULTI_DE}",
+                  f"Keywords for linking council papers (skos:hiddenLabel), e.g. WLAN. {MULTI_EN}",
+                  "de", multi=True),
+            _sources(),
+        ),
+    ),
+    Sheet(
+        "goals", "Goals", "Ziele", "goal",
+        "Zielbild und strategische Ziele.",
+        "Vision and strategic goals.",
+        (
+            _id(),
+            *_pair("name", "Name", "Name", "Wortlaut des Ziels", "Wording of the goal", required=True,
+                   width=40),
+            Column("goal_type", "Art", "Type", "Zielbild oder Strategisches Ziel (leer: Strategisches Ziel).",
+                   "vision or strategic goal (empty: strategic goal).", "goal_type", width=18),
+            _ref("broader", "Übergeordnet", "Broader", "goals", "Übergeordnetes Ziel oder Zielbild",
+                 "Broader goal or vision"),
+            Column("sdg", "SDG", "SDG",
+                   f"Nummern der UN-Nachhaltigkeitsziele (1 bis 17), z. B. 11. {MULTI_DE}",
+                   f"Numbers of the UN Sustainable Development Goals (1 to 17), e.g. 11. {MULTI_EN}",
+                   "sdg", multi=True, width=10),
+            *_pair("definition", "Definition", "Definition", "Erläuterung", "Explanation", width=40),
+            _sources(),
+        ),
+    ),
+    Sheet(
+        "dependencies", "Dependencies", "Abhängigkeiten", "",
+        "Abhängigkeiten zwischen Projekten: das Projekt braucht das andere zuerst (sckg:dependsOn).",
+        "Dependencies between projects: the project needs the other one first (sckg:dependsOn).",
+        (
+            _ref("project", "Projekt", "Project", "projects", "Das abhängige Projekt", "The dependent project",
+                 multi=False, required=True),
+            _ref("depends_on", "Hängt ab von", "Depends on", "projects", "Projekte, die es zuerst braucht",
+                 "Projects it needs first", required=True),
+        ),
+    ),
+    Sheet(
+        "sources", "Sources", "Quellen", "source",
+        "Quellen der Angaben: Vorlagen, Dokumente, Interviews, Workshops.",
+        "Sources of the facts: council papers, documents, interviews, workshops.",
+        (
+            _id(),
+            *_pair("title", "Titel", "Title", "Titel der Quelle", "Title of the source", required=True,
+                   width=40),
+            Column("source_type", "Art", "Type", "Dokument (leer), Vorlage, Interview oder Workshop.",
+                   "document (empty), council paper, interview or workshop.", "source_type", width=16),
+            Column("date", "Datum", "Date", "Datum (2018-10-26 oder 26.10.2018) oder Jahr (2015).",
+                   "Date (2018-10-26 or 26.10.2018) or year (2015).", "date_or_year", width=12),
+            Column("url", "Link", "URL", "Adresse der Quelle im Netz (https://...).",
+                   "Web address of the source (https://...).", "url", width=30),
+            *_pair("description", "Beschreibung", "Description", "Beschreibung", "Description", width=40),
+        ),
+    ),
+)
+
+SHEETS_BY_KEY: dict[str, Sheet] = {s.key: s for s in SHEETS}
+
+
+def sheet_named(name: str) -> Sheet | None:
+    """The sheet called ``name`` in English or German (case-insensitive), if any."""
+    wanted = name.strip().casefold()
+    return next((s for s in SHEETS if wanted in (s.name.casefold(), s.de.casefold(), s.key)), None)
+
+
+def help_rows(choices: Mapping[str, str]) -> list[list[str]]:
+    """The rows of the help sheet: one per column, with German and English explanations.
+
+    ``choices`` gives the allowed values of the vocabulary column types (``kind``, ``status``, ...).
+    """
+    rows = [["Blatt / Sheet", "Spalte / Column", "Pflicht / Required", "Erläuterung (de)", "Explanation (en)",
+             "Werte / Values"]]
+    for sheet in SHEETS:
+        rows.append([f"{sheet.name} ({sheet.de})", "", "", sheet.help_de, sheet.help_en, ""])
+        for col in sheet.columns:
+            rows.append([sheet.name, col.header, "ja / yes" if col.required else "", col.help_de, col.help_en,
+                         choices.get(col.type, "")])
+    return rows
+
+
+def workbook_bytes(rows: Mapping[str, Sequence[Sequence[Any]]], help_table: Sequence[Sequence[str]]) -> bytes:
+    """An ``.xlsx`` file with a header row per sheet, the given data rows (by sheet key) and the help sheet."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+    for sheet in SHEETS:
+        ws = workbook.create_sheet(sheet.name)
+        ws.append([c.header for c in sheet.columns])
+        for row in rows.get(sheet.key, ()):
+            ws.append(list(row))
+            for cell in ws[ws.max_row]:
+                if cell.data_type == "f":  # text starting with '=' stays text, never a formula
+                    cell.data_type = "s"
+        for index, col in enumerate(sheet.columns, start=1):
+            letter = get_column_letter(index)
+            ws.column_dimensions[letter].width = col.width
+            ws[f"{letter}1"].font, ws[f"{letter}1"].fill = bold, fill
+            if col.type in ("id", "text", "ref"):  # IDs and numbers like 0800 stay text, also when typed in
+                ws.column_dimensions[letter].number_format = "@"
+                for (cell,) in ws.iter_rows(min_row=2, min_col=index, max_col=index):
+                    cell.number_format = "@"
+        ws.freeze_panes = "A2"
+    ws = workbook.create_sheet(HELP_SHEET)
+    for row in help_table:
+        ws.append(list(row))
+    for letter, width in zip("ABCDEF", (16, 30, 12, 60, 60, 50), strict=True):
+        ws.column_dimensions[letter].width = width
+    for cell in ws[1]:
+        cell.font, cell.fill = bold, fill
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def csv_text(rows: Sequence[Sequence[Any]]) -> str:
+    """Rows as CSV text (comma-separated, with a byte-order mark so spreadsheets read it as UTF-8)."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
+
+
+def write_template(folder: Path | str, choices: Mapping[str, str]) -> list[Path]:
+    """Write the empty template into ``folder``: ``inventory.xlsx``, one CSV per sheet and ``Help.csv``."""
+    folder = Path(folder)
+    table = help_rows(choices)
+    written = [write_atomic(folder / "inventory.xlsx", workbook_bytes({}, table))]
+    for sheet in SHEETS:
+        written.append(write_atomic(folder / f"{sheet.name}.csv", csv_text([[c.header for c in sheet.columns]])))
+    written.append(write_atomic(folder / "Help.csv", csv_text(table)))
+    return written

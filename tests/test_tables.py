@@ -1,0 +1,384 @@
+"""Inventory spreadsheets: the template, a filled template to exact triples, every kind of bad row with its
+exact message (and no output file), all errors at once, and export to xlsx and back without loss."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from conftest import PREFIXES
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from sckg import resources
+from sckg.cli import app
+from sckg.export import export_graph
+from sckg.ingest import turtle, write_turtle
+from sckg.ingest.tables import TableError, choice_text, import_table, write_template
+from sckg.ingest.template import SHEETS, help_rows, workbook_bytes
+from sckg.kg import KnowledgeGraph
+
+runner = CliRunner()
+BASE = "https://w3id.org/sckg/id/beispielstadt/"
+
+#: A filled template (cells as a user types them: dates, numbers, German words, names instead of IDs).
+FILLED: dict[str, list[list[object]]] = {
+    "actors": [
+        ["stadt", "Stadt Beispielstadt", "City of Beispielstadt", "Stadtverwaltung", None, None, None, None, None,
+         None, None, None, None, None, None],
+        ["dez-2", "Dezernat II", None, "dezernat", "Stadt Beispielstadt", None, None, None, "0200", None,
+         "Dez. II; Digitaldezernat", None, None, None, "vorlage-1"],
+        ["stadtwerke", "Stadtwerke Beispielstadt GmbH", None, "Städtische Gesellschaft", None, "stadt", "dez-2", "ja",
+         None, None, None, None, "fiktiv", None, None],
+        ["lenkung", "Lenkungskreis", "Steering group", "steering-group", None, None, None, None, None, "einzurichten",
+         None, None, None, None, None],
+    ],
+    "projects": [
+        ["wlan", "Öffentliches WLAN", "Public Wi-Fi", "WLAN in der Innenstadt", None, "dez-2", "stadtwerke", None,
+         "netze; smart-mobility", "Alle Menschen online", "laufend", dt.date(2024, 3, 1), "31.12.2025", 250000.5,
+         True, "stadt", "Inhouse-Vergabe", None, None, "vorlage-1; interview-it"],
+        ["laden", "Ladesäulen", None, None, None, "Stadtwerke Beispielstadt GmbH", None, None, None, None, "planned",
+         None, None, "120000,00", None, None, None, None, None, None],
+    ],
+    "fields": [
+        ["netze", "Digitale Netze", "Digital networks", "Infrastrukturausbau", 1, "Netze für alle", None,
+         "WLAN; Glasfaser", None],
+    ],
+    "goals": [
+        ["vision", "Vernetzte Stadt", None, "Zielbild", None, None, None, None, None],
+        ["online", "Alle Menschen online", None, None, "vision", "9; 11", None, None, None],
+    ],
+    "dependencies": [["laden", "wlan"]],
+    "sources": [
+        ["vorlage-1", "Vorlage 2024/017", None, "Vorlage", "2024-02-01", "https://ris.beispielstadt.example/2024-017",
+         None, None],
+        ["interview-it", "Interview mit der IT", None, "Interview", 2024, None, None, None],
+    ],
+}
+
+EXPECTED = """
+@prefix actor: <https://w3id.org/sckg/id/beispielstadt/actor/> .
+@prefix project: <https://w3id.org/sckg/id/beispielstadt/project/> .
+@prefix cityfield: <https://w3id.org/sckg/id/beispielstadt/field/> .
+@prefix goal: <https://w3id.org/sckg/id/beispielstadt/goal/> .
+@prefix source: <https://w3id.org/sckg/id/beispielstadt/source/> .
+@prefix budget: <https://w3id.org/sckg/id/beispielstadt/budget/> .
+@prefix city: <https://w3id.org/sckg/id/beispielstadt/> .
+
+actor:stadt a org:FormalOrganization , oparl:Body ; org:classification kind:city-administration ;
+    rdfs:label "Stadt Beispielstadt"@de , "City of Beispielstadt"@en ; prov:wasDerivedFrom source:inventory-xlsx .
+actor:dez-2 a org:OrganizationalUnit ; org:classification kind:dezernat ; rdfs:label "Dezernat II"@de ;
+    org:unitOf actor:stadt ; dcterms:identifier "0200" ; skos:altLabel "Dez. II"@de , "Digitaldezernat"@de ;
+    prov:wasDerivedFrom source:vorlage-1 .
+actor:stadtwerke a org:FormalOrganization ; org:classification kind:municipal-company ;
+    rdfs:label "Stadtwerke Beispielstadt GmbH"@de ; sckg:ownedBy actor:stadt ; sckg:partnerOf actor:dez-2 ;
+    sckg:publiclyOwned true ; rdfs:comment "fiktiv"@de ; prov:wasDerivedFrom source:inventory-xlsx .
+actor:lenkung a org:Organization , oparl:Organization ; org:classification kind:steering-group ;
+    rdfs:label "Lenkungskreis"@de , "Steering group"@en ; adms:status status:to-be-established ;
+    prov:wasDerivedFrom source:inventory-xlsx .
+
+project:wlan a sckg:Project ; dcterms:title "Öffentliches WLAN"@de , "Public Wi-Fi"@en ;
+    rdfs:label "Öffentliches WLAN"@de , "Public Wi-Fi"@en ; dcterms:description "WLAN in der Innenstadt"@de ;
+    sckg:managedBy actor:dez-2 ; sckg:hasParticipant actor:stadtwerke ;
+    sckg:inFieldOfAction cityfield:netze , field:smart-mobility ; sckg:contributesTo goal:online ;
+    adms:status status:running ; schema:startDate "2024-03-01"^^xsd:date ; schema:endDate "2025-12-31"^^xsd:date ;
+    sckg:hasBudget budget:wlan ; sckg:fundedBy actor:stadt ; sckg:awardProcedure "Inhouse-Vergabe"@de ;
+    prov:wasDerivedFrom source:vorlage-1 , source:interview-it .
+budget:wlan a schema:MonetaryAmount ; schema:value "250000.5"^^xsd:decimal ; schema:currency "EUR" ;
+    sckg:includesVAT true ; rdfs:label "Budget: Öffentliches WLAN"@de ;
+    prov:wasDerivedFrom source:vorlage-1 , source:interview-it .
+project:laden a sckg:Project ; dcterms:title "Ladesäulen"@de ; rdfs:label "Ladesäulen"@de ;
+    sckg:managedBy actor:stadtwerke ; adms:status status:planned ; sckg:hasBudget budget:laden ;
+    sckg:dependsOn project:wlan ; prov:wasDerivedFrom source:inventory-xlsx .
+budget:laden a schema:MonetaryAmount ; schema:value "120000"^^xsd:decimal ; schema:currency "EUR" ;
+    rdfs:label "Budget: Ladesäulen"@de ; prov:wasDerivedFrom source:inventory-xlsx .
+
+cityfield:netze a sckg:FieldOfAction , skos:Concept ; skos:prefLabel "Digitale Netze"@de , "Digital networks"@en ;
+    skos:exactMatch field:infrastructure ; sckg:priority 1 ; skos:definition "Netze für alle"@de ;
+    skos:hiddenLabel "WLAN"@de , "Glasfaser"@de ; skos:inScheme city:fields ; skos:topConceptOf city:fields ;
+    prov:wasDerivedFrom source:inventory-xlsx .
+city:fields a skos:ConceptScheme ; skos:prefLabel "Handlungsfelder"@de , "Fields of action"@en ;
+    rdfs:label "Handlungsfelder"@de , "Fields of action"@en ; skos:hasTopConcept cityfield:netze .
+
+goal:vision a sckg:Vision , skos:Concept ; skos:prefLabel "Vernetzte Stadt"@de ; skos:inScheme city:goals ;
+    skos:topConceptOf city:goals ; prov:wasDerivedFrom source:inventory-xlsx .
+goal:online a sckg:StrategicGoal , skos:Concept ; skos:prefLabel "Alle Menschen online"@de ;
+    skos:inScheme city:goals ; skos:broader goal:vision ;
+    skos:closeMatch <http://metadata.un.org/sdg/9> , <http://metadata.un.org/sdg/11> ;
+    prov:wasDerivedFrom source:inventory-xlsx .
+city:goals a skos:ConceptScheme ; skos:prefLabel "Ziele"@de , "Goals"@en ; rdfs:label "Ziele"@de , "Goals"@en ;
+    skos:hasTopConcept goal:vision .
+
+source:vorlage-1 a prov:Entity , oparl:Paper ; dcterms:title "Vorlage 2024/017"@de ;
+    rdfs:label "Vorlage 2024/017"@de ; dcterms:date "2024-02-01"^^xsd:date ;
+    schema:url <https://ris.beispielstadt.example/2024-017> .
+source:interview-it a prov:Entity , sckg:Interview ; dcterms:title "Interview mit der IT"@de ;
+    rdfs:label "Interview mit der IT"@de ; dcterms:date "2024"^^xsd:gYear .
+source:inventory-xlsx a prov:Entity ; dcterms:title "Tabelle inventory.xlsx"@de , "Spreadsheet inventory.xlsx"@en ;
+    rdfs:label "Tabelle inventory.xlsx"@de , "Spreadsheet inventory.xlsx"@en .
+"""
+
+
+def _workbook(path: Path, rows: dict[str, list[list[object]]]) -> Path:
+    path.write_bytes(workbook_bytes(rows, help_rows(choice_text())))
+    return path
+
+
+def _triples(turtle_text: str) -> set[ox.Triple]:
+    return set(ox.parse(PREFIXES + turtle_text, format=ox.RdfFormat.TURTLE))
+
+
+def _nt(triples: set[ox.Triple]) -> list[str]:
+    return sorted(ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES).decode().splitlines())
+
+
+@pytest.fixture
+def filled(tmp_path: Path) -> Path:
+    return _workbook(tmp_path / "inventory.xlsx", FILLED)
+
+
+# --- the template --------------------------------------------------------------------------------------
+
+
+def test_committed_templates_are_what_write_template_makes(tmp_path: Path) -> None:
+    committed = resources.data_dir() / "templates"
+    written = write_template(tmp_path)
+    assert sorted(p.name for p in written) == sorted(
+        ["inventory.xlsx", "Help.csv", *(f"{s.name}.csv" for s in SHEETS)]
+    )
+    for path in written:
+        if path.suffix == ".csv":
+            assert (committed / path.name).read_bytes() == path.read_bytes(), path.name
+    fresh, shipped = load_workbook(tmp_path / "inventory.xlsx"), load_workbook(committed / "inventory.xlsx")
+    assert fresh.sheetnames == shipped.sheetnames == [s.name for s in SHEETS] + ["Hilfe - Help"]
+    for name in fresh.sheetnames:
+        assert [list(r) for r in fresh[name].values] == [list(r) for r in shipped[name].values], name
+
+
+def test_template_headers_are_german_and_english_and_every_column_is_documented() -> None:
+    projects = next(s for s in SHEETS if s.key == "projects")
+    assert [c.header for c in projects.columns][:6] == [
+        "Kennung / ID", "Titel (de) / Title (de)", "Titel (en) / Title (en)", "Beschreibung (de) / Description (de)",
+        "Beschreibung (en) / Description (en)", "Federführung / Managed by",
+    ]
+    rows = help_rows(choice_text())
+    assert rows[0] == ["Blatt / Sheet", "Spalte / Column", "Pflicht / Required", "Erläuterung (de)",
+                       "Explanation (en)", "Werte / Values"]
+    documented = {(r[0], r[1]) for r in rows[1:] if r[1]}
+    assert documented == {(s.name, c.header) for s in SHEETS for c in s.columns}
+    assert all(r[3] and r[4] for r in rows[1:])
+    status = next(r for r in rows if r[:2] == ["Projects", "Status"])
+    assert status[5].startswith("beantragt (proposed), geplant (planned), laufend (running)")
+
+
+# --- a filled template ------------------------------------------------------------------------------------
+
+
+def test_filled_template_imports_to_exact_triples(filled: Path) -> None:
+    result = import_table(filled, "beispielstadt")
+    assert _nt(set(result.triples)) == _nt(_triples(EXPECTED))
+    assert result.rows == {"Actors": 4, "Projects": 2, "FieldsOfAction": 1, "Goals": 2, "Dependencies": 1,
+                           "Sources": 2}
+
+
+def test_csv_folder_with_german_headers_and_semicolons_gives_the_same_triples(filled: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "inventory.xlsx"  # same name, so the fallback source is the same
+    filled.rename(tmp_path / "book.xlsx")
+    folder.mkdir()
+    book = load_workbook(tmp_path / "book.xlsx")
+    for sheet in SHEETS:
+        rows = [list(r) for r in book[sheet.name].values]
+        rows[0] = [c.de for c in sheet.columns]  # German header words only
+        with (folder / f"{sheet.de}.csv").open("w", encoding="cp1252", newline="") as handle:
+            writer = csv.writer(handle, delimiter=";")
+            writer.writerows([["" if v is None else v.strftime("%d.%m.%Y") if isinstance(v, dt.datetime) else v
+                               for v in row] for row in rows])
+    assert _nt(set(import_table(folder, "beispielstadt").triples)) == _nt(_triples(EXPECTED))
+
+
+def test_import_is_idempotent(filled: Path, tmp_path: Path) -> None:
+    first = turtle(import_table(filled, "beispielstadt").triples)
+    assert turtle(import_table(filled, "beispielstadt").triples) == first
+
+
+def test_cli_writes_turtle(filled: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out" / "inventory.ttl"
+    result = runner.invoke(app, ["import", "table", str(filled), "--city", "beispielstadt", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (f"Wrote {out} (122 triples) from Actors 4, Projects 2, FieldsOfAction 1, Goals 2, "
+                             "Dependencies 1, Sources 2 rows.\n")
+    assert _nt(set(ox.parse(path=str(out), format=ox.RdfFormat.TURTLE))) == _nt(_triples(EXPECTED))
+
+
+# --- bad rows ---------------------------------------------------------------------------------------------
+
+
+def _with(sheet: str, row: int, column: int, value: object) -> dict[str, list[list[object]]]:
+    rows = {key: [list(r) for r in values] for key, values in FILLED.items()}
+    rows[sheet][row][column] = value
+    return rows
+
+
+W = "inventory.xlsx, sheet"
+BAD_ROWS = [
+    ("required", _with("projects", 1, 1, None),
+     f"{W} Projects, row 3, column B 'Titel (de) / Title (de)': got nothing, expected a value (the column is "
+     "required)"),
+    ("id", _with("actors", 3, 0, "lenkungs kreis"),
+     f"{W} Actors, row 5, column A 'Kennung / ID': got 'lenkungs kreis', expected an ID of letters, digits and "
+     "- _ . ~ (e.g. wlan-innenstadt) or a full IRI"),
+    ("duplicate", _with("actors", 3, 0, "stadtwerke"),
+     f"{W} Actors, row 5, column A 'Kennung / ID': got 'stadtwerke', expected an ID not used before in this sheet "
+     "(row 4 has it too)"),
+    ("reference", _with("projects", 0, 5, "dez-9"),
+     f"{W} Projects, row 2, column F 'Federführung / Managed by': got 'dez-9', expected the ID or name of a row in "
+     "sheet Actors, or an IRI"),
+    ("field", _with("projects", 0, 8, "netze; Verkehr"),
+     f"{W} Projects, row 2, column I 'Handlungsfelder / Fields of action': got 'Verkehr', expected the ID or name "
+     "of a row in sheet FieldsOfAction, a reference field like smart-mobility, or an IRI"),
+    ("date", _with("projects", 0, 12, "Ende 2025"),
+     f"{W} Projects, row 2, column M 'Ende / End': got 'Ende 2025', expected a date like 2024-03-31 or 31.03.2024"),
+    ("impossible date", _with("projects", 0, 12, "31.02.2025"),
+     f"{W} Projects, row 2, column M 'Ende / End': got '31.02.2025', expected a date like 2024-03-31 or 31.03.2024"),
+    ("amount", _with("projects", 0, 13, "250.000,00 €"),
+     f"{W} Projects, row 2, column N 'Budget (EUR)': got '250.000,00 €', expected an amount in euros like 250000 "
+     "or 64827.39 (no thousands separators)"),
+    ("yes/no", _with("projects", 0, 14, "vielleicht"),
+     f"{W} Projects, row 2, column O 'inkl. MwSt. / Incl. VAT': got 'vielleicht', expected ja/nein or yes/no"),
+    ("status", _with("projects", 0, 10, "läuft"),
+     f"{W} Projects, row 2, column K 'Status': got 'läuft', expected a status: beantragt (proposed), geplant "
+     "(planned), laufend (running), abgeschlossen (completed), beschlossen (decided), ruhend (on-hold), "
+     "einzurichten (to-be-established)"),
+    ("kind", _with("actors", 1, 3, "Referat"),
+     f"{W} Actors, row 3, column D 'Art / Kind': got 'Referat', expected a kind of actor: Stadtverwaltung "
+     "(city-administration), Rat (council), Ausschuss (committee), Lenkungsgruppe (steering-group), "
+     "Koordinationsgremium (coordination-body), Dezernat (dezernat), Stabsstelle (stabsstelle), Fachbereich "
+     "(fachbereich), Amt (amt), Eigenbetrieb (eigenbetrieb), Städtische Gesellschaft (municipal-company), "
+     "Auftragnehmer (contractor), Forschungseinrichtung (research-institution), Externer Partner "
+     "(external-partner)"),
+    ("priority", _with("fields", 0, 4, 0),
+     f"{W} FieldsOfAction, row 2, column E 'Priorität / Priority': got '0', expected a whole number from 1 upwards"),
+    ("sdg", _with("goals", 1, 5, "11; 18"),
+     f"{W} Goals, row 3, column F 'SDG': got '11; 18', expected SDG numbers from 1 to 17, e.g. 11"),
+    ("url", _with("sources", 0, 5, "ris.beispielstadt.example"),
+     f"{W} Sources, row 2, column F 'Link / URL': got 'ris.beispielstadt.example', expected a web address like "
+     "https://example.org/page"),
+    ("self-dependency", _with("dependencies", 0, 1, "laden"),
+     f"{W} Dependencies, row 2, column B 'Hängt ab von / Depends on': got 'laden', expected a different project "
+     "(a project cannot depend on itself)"),
+]
+
+
+@pytest.mark.parametrize(("rows", "message"), [case[1:] for case in BAD_ROWS], ids=[c[0] for c in BAD_ROWS])
+def test_each_kind_of_bad_row_has_its_exact_message_and_writes_nothing(
+    tmp_path: Path, rows: dict[str, list[list[object]]], message: str
+) -> None:
+    book = _workbook(tmp_path / "inventory.xlsx", rows)
+    with pytest.raises(TableError) as caught:
+        import_table(book, "beispielstadt")
+    assert [str(e) for e in caught.value.errors] == [message]
+    out = tmp_path / "out.ttl"
+    result = runner.invoke(app, ["import", "table", str(book), "--city", "beispielstadt", "--out", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: 1 error in the spreadsheet; nothing was written:\n{message}\n"
+    assert not out.exists()
+
+
+def test_ambiguous_name_is_reported_with_the_rows() -> None:
+    rows = _with("actors", 3, 1, "Stadt Beispielstadt")
+    error = _errors(rows)
+    assert error == [
+        f"{W} Actors, row 3, column E 'Teil von / Unit of': got 'Stadt Beispielstadt', expected a unique name; it "
+        "names several rows of sheet Actors (rows 2, 5): use the ID"
+    ]
+
+
+def _errors(rows: dict[str, list[list[object]]]) -> list[str]:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        book = _workbook(Path(folder) / "inventory.xlsx", rows)
+        try:
+            import_table(book, "beispielstadt")
+        except TableError as exc:
+            return [str(e) for e in exc.errors]
+    return []
+
+
+def test_sheet_and_column_problems(tmp_path: Path) -> None:
+    from openpyxl import load_workbook as load
+
+    book = _workbook(tmp_path / "inventory.xlsx", FILLED)
+    wb = load(book)
+    wb["Projects"]["B1"] = "Projekttitel"
+    wb["Goals"]["C1"] = None  # an unnamed column is ignored when empty
+    wb.create_sheet("Notizen")
+    wb.create_sheet("_meine Notizen")
+    wb.save(book)
+    with pytest.raises(TableError) as caught:
+        import_table(book, "beispielstadt")
+    headers = ", ".join(c.header for c in SHEETS[1].columns)
+    assert [str(e) for e in caught.value.errors] == [
+        f"{W} Projects, row 1, column B 'Projekttitel': got 'Projekttitel', expected a column of the template: "
+        f"{headers}",
+        f"{W} Projects, row 1, column 'Titel (de) / Title (de)': got nothing, expected this required column in the "
+        "header row",
+        f"{W} Notizen: got 'Notizen', expected a sheet named Actors, Projects, FieldsOfAction, Goals, Dependencies, "
+        "Sources (or in German); start a sheet's name with _ to have it ignored",
+    ]
+
+
+def test_all_errors_of_a_file_are_reported_at_once() -> None:
+    rows = _with("projects", 0, 10, "läuft")
+    rows["actors"][1][4] = "Stadt Nirgendwo"
+    rows["sources"][1][4] = "irgendwann"
+    errors = _errors(rows)
+    assert [e.split(": got")[0] for e in errors] == [
+        f"{W} Projects, row 2, column K 'Status'",
+        f"{W} Sources, row 3, column E 'Datum / Date'",
+        f"{W} Actors, row 3, column E 'Teil von / Unit of'",
+    ]
+
+
+# --- export to the template and back -----------------------------------------------------------------------
+
+
+def test_export_then_import_round_trips(filled: Path, tmp_path: Path) -> None:
+    first = import_table(filled, "beispielstadt")
+    write_turtle(first.triples, tmp_path / "first.ttl")
+    exported = export_graph(KnowledgeGraph.open([tmp_path / "first.ttl"]), "xlsx")["inventory.xlsx"]
+    (tmp_path / "exported.xlsx").write_bytes(exported)
+    again = import_table(tmp_path / "exported.xlsx", "beispielstadt")
+    assert _nt(set(again.triples)) == _nt(set(first.triples))
+
+
+def test_export_of_the_bundled_data_is_a_fixed_point(braunschweig: KnowledgeGraph, tmp_path: Path) -> None:
+    (tmp_path / "bs.xlsx").write_bytes(export_graph(braunschweig, "xlsx")["inventory.xlsx"])
+    write_turtle(import_table(tmp_path / "bs.xlsx", "braunschweig").triples, tmp_path / "bs.ttl")
+    (tmp_path / "again.xlsx").write_bytes(export_graph(KnowledgeGraph.open([tmp_path / "bs.ttl"]), "xlsx")
+                                          ["inventory.xlsx"])
+    first, second = load_workbook(tmp_path / "bs.xlsx"), load_workbook(tmp_path / "again.xlsx")
+    for sheet in SHEETS:
+        assert [list(r) for r in first[sheet.name].values] == [list(r) for r in second[sheet.name].values]
+    projects = [list(r) for r in first["Projects"].values]
+    assert [r[0] for r in projects[1:]] == [
+        "forschungsvorhaben", "handyparken", "ladeinfrastruktur-elektrofahrzeuge", "smart-city-rahmenkonzept",
+        "wlan-innenstadt",
+    ]
+    frame = projects[4]
+    assert frame[5:8] == ["stabsstelle-0800", None, "pd-gmbh"]
+    assert frame[10] == "beantragt" and frame[13] == 64827.39 and frame[14] is True
+    assert frame[-1] == "https://w3id.org/sckg/id/braunschweig/paper/2018-smart-city-rahmenkonzept"
+
+
+def test_xlsx_export_keeps_formula_text_as_text(make_kg, tmp_path: Path) -> None:
+    kg = make_kg('<https://w3id.org/sckg/id/x/actor/a> a org:Organization ; rdfs:label "=HYPERLINK(\\"x\\")"@de .')
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(export_graph(kg, "xlsx")["inventory.xlsx"])
+    cell = load_workbook(path)["Actors"]["B2"]
+    assert (cell.value, cell.data_type) == ('=HYPERLINK("x")', "s")
+    labels = [t.object.value for t in import_table(path, "x").triples if t.predicate.value.endswith("#label")]
+    assert '=HYPERLINK("x")' in labels
