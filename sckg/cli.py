@@ -216,6 +216,9 @@ def stats(
 
 
 # --- command groups: each cli_<area>.py adds its commands here, one line per module ---
+from .cli_analyze import register as register_analyze  # noqa: E402
+
+register_analyze(app)
 from .cli_report import register as register_report  # noqa: E402
 
 register_report(app)

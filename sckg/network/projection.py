@@ -73,9 +73,7 @@ OWN_DEPARTMENT_KINDS = frozenset(
     {"dezernat", "municipal-company", "contractor", "research-institution", "external-partner"}
 )
 #: Organisation kinds that belong to no department (bodies and the administration as a whole).
-NO_DEPARTMENT_KINDS = frozenset(
-    {"city-administration", "council", "committee", "steering-group", "coordination-body"}
-)
+NO_DEPARTMENT_KINDS = frozenset({"city-administration", "council", "committee", "steering-group", "coordination-body"})
 
 _ACTOR_PREDICATES = ("managedBy", "hasParticipant", "contractor", "coordinatedBy")
 
@@ -186,7 +184,7 @@ def class_key(types: set[str], kind: str | None) -> str:
     """The short class key of a node: its base key; for actors the slug of their kind (``dezernat``)."""
     key = base_key(types) or "actor"
     if key == "actor" and kind and kind.startswith(KIND):
-        return kind[len(KIND):]
+        return kind[len(KIND) :]
     return key
 
 
@@ -209,16 +207,26 @@ def project(kg: KnowledgeGraph, name: str = "entity", lang: str = "de") -> nx.Gr
     else:
         order = {short: i for i, short in enumerate(spec.predicates)}
         for (s, o), predicates in sorted(data.edges.items()):
-            if s in data.nodes and o in data.nodes and s != o:
+            if s in data.nodes and o in data.nodes:
                 graph.add_edge(s, o, predicate=min(predicates, key=order.__getitem__), weight=len(predicates))
-    # Reference concepts of the shared vocabularies count only where the data links them.
-    graph.remove_nodes_from([n for n in list(graph) if n.startswith(VOCAB) and graph.degree(n) == 0])
+    _drop_unused_reference_concepts(graph)
     graph.graph.update(
         projection=name,
         lang=lang,
         timings={"sparql": extracted - started, "networkx": time.perf_counter() - extracted},
     )
     return graph
+
+
+def _drop_unused_reference_concepts(graph: nx.Graph) -> None:
+    """Leave out the shared vocabulary's concepts (``field:…``) unless the data uses that vocabulary.
+
+    A city that links its projects to ``field:`` concepts directly has every ``field:`` concept as a node (an
+    unused one is a gap); a city with its own fields keeps only the reference concepts something links to.
+    """
+    reference = [n for n in graph if n.startswith(VOCAB)]
+    used = {graph.nodes[n]["cls"] for n in reference if graph.degree(n)}
+    graph.remove_nodes_from([n for n in reference if not graph.degree(n) and graph.nodes[n]["cls"] not in used])
 
 
 class _Extraction:
@@ -276,7 +284,7 @@ class _Extraction:
         if SCKG + "Project" in entity.types:
             found = sorted(d for d in map(self.department, self.managers.get(iri, ())) if d)
             return found[0] if found else None
-        slug = entity.kind[len(KIND):] if entity.kind and entity.kind.startswith(KIND) else None
+        slug = entity.kind[len(KIND) :] if entity.kind and entity.kind.startswith(KIND) else None
         if slug in OWN_DEPARTMENT_KINDS:
             return iri
         if ORG + "OrganizationalUnit" in entity.types:
@@ -360,7 +368,7 @@ def _project_info(kg: KnowledgeGraph, data: _Extraction) -> None:
     ).rows:
         status_iri = status.value if status is not None else None
         data.project_info[p.value] = {
-            "status": status_iri[len(STATUS):] if status_iri and status_iri.startswith(STATUS) else status_iri,
+            "status": status_iri[len(STATUS) :] if status_iri and status_iri.startswith(STATUS) else status_iri,
             "start": start.value if start is not None else None,
             "end": end.value if end is not None else None,
             "budget": None,

@@ -1,0 +1,413 @@
+"""A synthetic city of any size, for tests and benchmarks: valid against the shapes, clearly labelled synthetic.
+
+The shape of the data follows a real programme: a few hub actors and many small ones (actors are drawn with
+Zipf-like weights), Dezernate with divisions and sections below, municipal companies, contractors and research
+partners, fields of action of very different size, goals per field (a few served by no project), initiatives
+whose projects depend on each other in chains, a few platform projects many others need, and one dependency
+cycle per 1,000 projects (a data error the analyses must find). About 27 triples per project.
+
+The Turtle is written as text (no rdflib), so a million triples take seconds. The same ``projects`` and
+``seed`` always give the same file.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .errors import UsageError
+
+BASE = "https://w3id.org/sckg/id/synthetic/"
+#: The reference date that decides a project's status (completed, running, planned).
+REFERENCE_DATE = date(2025, 6, 30)
+
+_PREFIXES = f"""\
+@prefix sckg: <https://w3id.org/sckg/ontology#> .
+@prefix field: <https://w3id.org/sckg/vocab/field/> .
+@prefix kind: <https://w3id.org/sckg/vocab/kind/> .
+@prefix status: <https://w3id.org/sckg/vocab/status/> .
+@prefix role: <https://w3id.org/sckg/vocab/role/> .
+@prefix oparl: <https://schema.oparl.org/1.1/> .
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix schema: <https://schema.org/> .
+@prefix adms: <http://www.w3.org/ns/adms#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix s: <{BASE}> .
+"""
+
+#: Fields of action: reference field, German and English label, relative weight, project topics (de, en).
+_FIELDS: list[tuple[str, str, str, float, list[tuple[str, str]]]] = [
+    (
+        "smart-mobility",
+        "Mobilität",
+        "Mobility",
+        9,
+        [
+            ("Parkraumsensorik", "Parking sensors"),
+            ("Ladeinfrastruktur", "Charging infrastructure"),
+            ("Verkehrslagebild", "Traffic situation map"),
+            ("Mobilitätsstation", "Mobility hub"),
+            ("Radverkehrszählung", "Cycle counting"),
+        ],
+    ),
+    (
+        "e-government",
+        "Digitale Verwaltung",
+        "Digital administration",
+        8,
+        [
+            ("Online-Antrag", "Online application"),
+            ("E-Akte", "Electronic files"),
+            ("Bürgerkonto", "Citizen account"),
+            ("Terminbuchung", "Appointment booking"),
+        ],
+    ),
+    (
+        "infrastructure",
+        "Digitale Infrastruktur",
+        "Digital infrastructure",
+        6,
+        [
+            ("Glasfaserausbau", "Fibre roll-out"),
+            ("Öffentliches WLAN", "Public Wi-Fi"),
+            ("LoRaWAN-Netz", "LoRaWAN network"),
+            ("Urbane Datenplattform", "Urban data platform"),
+        ],
+    ),
+    (
+        "energy",
+        "Energie",
+        "Energy",
+        5,
+        [
+            ("Smart Metering", "Smart metering"),
+            ("Solarkataster", "Solar register"),
+            ("Quartiersspeicher", "Neighbourhood storage"),
+        ],
+    ),
+    (
+        "sustainability",
+        "Klima und Umwelt",
+        "Climate and environment",
+        4,
+        [
+            ("Luftgütemessung", "Air quality sensing"),
+            ("Baumbewässerung", "Tree irrigation"),
+            ("Hitzeaktionsplan", "Heat action plan"),
+        ],
+    ),
+    (
+        "digital-education",
+        "Digitale Bildung",
+        "Digital education",
+        3,
+        [("Schul-WLAN", "School Wi-Fi"), ("Lernplattform", "Learning platform"), ("Medienkompetenz", "Media literacy")],
+    ),
+    (
+        "citizen-dialogue",
+        "Beteiligung",
+        "Participation",
+        3,
+        [("Beteiligungsportal", "Participation portal"), ("Mängelmelder", "Issue reporter")],
+    ),
+    (
+        "smart-living",
+        "Wohnen und Quartier",
+        "Living and neighbourhoods",
+        2,
+        [("Quartiers-App", "Neighbourhood app"), ("Digitaler Zwilling", "Digital twin")],
+    ),
+    (
+        "industry-4-0",
+        "Wirtschaft 4.0",
+        "Economy 4.0",
+        2,
+        [("Gründerzentrum digital", "Digital start-up centre"), ("Gewerbeflächenportal", "Business site portal")],
+    ),
+    ("health", "Gesundheit", "Health", 1.5, [("Telemedizin", "Telemedicine"), ("Pflegenetz", "Care network")]),
+    ("security", "Sicherheit", "Safety", 1, [("Hochwasserwarnung", "Flood warning"), ("Leitstelle", "Control centre")]),
+    ("culture-tourism", "Kultur und Tourismus", "Culture and tourism", 0, [("Stadtführer-App", "City guide app")]),
+]
+_DISTRICTS = ["Altstadt", "Nordstadt", "Südviertel", "Westend", "Oststadt", "Hafen", "Campus", "Bahnhof"]
+_DEZERNATE = [
+    "Zentrale Dienste",
+    "Finanzen",
+    "Bauen",
+    "Umwelt",
+    "Soziales",
+    "Kultur",
+    "Wirtschaft",
+    "Ordnung",
+    "Bildung",
+    "Digitales",
+    "Verkehr",
+    "Jugend",
+]
+_UNIT_KINDS = ["fachbereich", "amt", "fachbereich", "amt", "stabsstelle", "eigenbetrieb"]
+
+
+@dataclass
+class _Project:
+    index: int
+    field: int
+    start: date
+    end: date
+    depends: list[int]
+
+
+def _zipf(n: int, exponent: float = 1.1) -> list[float]:
+    """Cumulative Zipf weights for ``n`` items (item 0 heaviest)."""
+    return list(itertools.accumulate(1.0 / (rank + 1) ** exponent for rank in range(n)))
+
+
+def _lit(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def generate(projects: int, seed: int = 1) -> str:
+    """A synthetic city with ``projects`` projects as Turtle text."""
+    return "".join(generate_chunks(projects, seed))
+
+
+def generate_chunks(projects: int, seed: int = 1) -> Iterator[str]:
+    """The Turtle of :func:`generate`, in pieces (to write a large city without holding it twice)."""
+    if projects < 1:
+        raise UsageError(f"--projects must be at least 1, got {projects}")
+    rng = random.Random(seed)
+    n = projects
+    yield _PREFIXES
+    src = "s:dataset"
+    yield (
+        f"\n{src} a sckg:Dataset , dcterms:Dataset ;\n"
+        f'    dcterms:title "Synthetische Stadt ({n} Projekte, Seed {seed})"@de , '
+        f'"Synthetic city ({n} projects, seed {seed})"@en ;\n'
+        '    dcterms:description "Vollständig synthetische, zufällig erzeugte Daten (sckg generate) für Tests und '
+        'Benchmarks; keine echte Stadt."@de , "Entirely synthetic, randomly generated data (sckg generate) for '
+        'tests and benchmarks; not a real city."@en ;\n'
+        "    sckg:fictional true .\n"
+    )
+    derived = f"prov:wasDerivedFrom {src}"
+
+    # --- actors ---------------------------------------------------------------------------------------
+    out: list[str] = [
+        f"\ns:city a org:FormalOrganization ; org:classification kind:city-administration ;\n"
+        f'    rdfs:label "Synthetische Stadt (Seed {seed})"@de , "Synthetic city (seed {seed})"@en ; {derived} .\n'
+    ]
+    n_dez = min(len(_DEZERNATE), 3 + n // 150)
+    for d in range(n_dez):
+        out.append(
+            f"s:dezernat-{d + 1} a org:OrganizationalUnit ; org:classification kind:dezernat ; org:unitOf s:city ;\n"
+            f'    rdfs:label "Dezernat {d + 1}: {_DEZERNATE[d]} (synthetisch)"@de , '
+            f'"Department {d + 1}: {_DEZERNATE[d]} (synthetic)"@en ; {derived} .\n'
+        )
+    units: list[str] = []
+    n_units = max(2 * n_dez, n // 12)
+    unit_dez: list[int] = []
+    for u in range(n_units):
+        kind = _UNIT_KINDS[rng.randrange(len(_UNIT_KINDS))]
+        iri = f"s:unit-{u + 1}"
+        if u == 0:  # a staff unit of the mayor, outside every Dezernat
+            parent, kind, d = "s:city", "stabsstelle", -1
+        elif u > n_dez * 2 and rng.random() < 0.3:  # a section below an earlier unit of the same Dezernat
+            above = rng.randrange(1, u)
+            parent, d = units[above], unit_dez[above]
+        else:
+            d = u % n_dez
+            parent = f"s:dezernat-{d + 1}"
+        units.append(iri)
+        unit_dez.append(d)
+        out.append(
+            f"{iri} a org:OrganizationalUnit ; org:classification kind:{kind} ; org:unitOf {parent} ;\n"
+            f'    rdfs:label "Einheit {u + 1} (synthetisch)"@de , "Unit {u + 1} (synthetic)"@en ; {derived} .\n'
+        )
+    outside: list[str] = []
+    for kind, count, de, en in (
+        ("municipal-company", max(2, n // 150), "Stadtwerke-Gesellschaft", "Municipal company"),
+        ("contractor", max(3, n // 25), "Dienstleister", "Contractor"),
+        ("research-institution", max(1, n // 300), "Forschungsinstitut", "Research institute"),
+        ("external-partner", max(1, n // 100), "Partner", "Partner"),
+    ):
+        for i in range(count):
+            iri = f"s:{kind}-{i + 1}"
+            outside.append(iri)
+            owner = " sckg:ownedBy s:city ; sckg:publiclyOwned true ;" if kind == "municipal-company" else ""
+            out.append(
+                f"{iri} a org:FormalOrganization ; org:classification kind:{kind} ;{owner}\n"
+                f'    rdfs:label "{de} {i + 1} (synthetisch)"@de , "{en} {i + 1} (synthetic)"@en ; {derived} .\n'
+            )
+    bodies = ["s:council", "s:steering-group"] + [f"s:committee-{i + 1}" for i in range(4)]
+    out.append(
+        f"s:council a org:Organization , oparl:Organization ; org:classification kind:council ;\n"
+        f'    rdfs:label "Rat (synthetisch)"@de , "Council (synthetic)"@en ; {derived} .\n'
+        f"s:steering-group a org:Organization , oparl:Organization ; org:classification kind:steering-group ;\n"
+        f'    rdfs:label "Lenkungskreis (synthetisch)"@de , "Steering group (synthetic)"@en ; {derived} .\n'
+    )
+    for i in range(4):
+        out.append(
+            f"s:committee-{i + 1} a org:Organization , oparl:Organization ; org:classification kind:committee ;\n"
+            f'    rdfs:label "Ausschuss {i + 1} (synthetisch)"@de , "Committee {i + 1} (synthetic)"@en ; {derived} .\n'
+        )
+    yield "".join(out)
+
+    # --- fields, vision, goals ------------------------------------------------------------------------
+    out = [
+        f'\ns:fields a skos:ConceptScheme ; skos:prefLabel "Handlungsfelder (synthetisch)"@de , '
+        f'"Fields of action (synthetic)"@en ; {derived} .\n'
+        f's:goals a skos:ConceptScheme ; skos:prefLabel "Ziele (synthetisch)"@de , '
+        f'"Goals (synthetic)"@en ; {derived} .\n'
+        f"s:vision a sckg:Vision , skos:Concept ; skos:inScheme s:goals ; skos:topConceptOf s:goals ;\n"
+        f'    skos:prefLabel "Zielbild der synthetischen Stadt"@de , "Vision of the synthetic city"@en ; {derived} .\n'
+    ]
+    for ref, de, en, _weight, _topics in _FIELDS:
+        out.append(
+            f"s:field-{ref} a sckg:FieldOfAction , skos:Concept ; skos:inScheme s:fields ; "
+            f"skos:exactMatch field:{ref} ;\n"
+            f'    skos:prefLabel "{de} (synthetisch)"@de , "{en} (synthetic)"@en ; {derived} .\n'
+        )
+    n_goals = max(len(_FIELDS), n // 12)
+    goal_field = [g % len(_FIELDS) for g in range(n_goals)]
+    unused_goals = {g for g in range(n_goals) if g % 20 == 19} | {n_goals - 1}
+    for g in range(n_goals):
+        de, en = _FIELDS[goal_field[g]][1:3]
+        out.append(
+            f"s:goal-{g + 1} a sckg:StrategicGoal , skos:Concept ; skos:inScheme s:goals ; skos:broader s:vision ;\n"
+            f'    skos:prefLabel "Ziel {g + 1}: {de} (synthetisch)"@de , "Goal {g + 1}: {en} (synthetic)"@en ; '
+            f"{derived} .\n"
+        )
+    goals_of_field: list[list[int]] = [[] for _ in _FIELDS]
+    for g in range(n_goals):
+        if g not in unused_goals:
+            goals_of_field[goal_field[g]].append(g)
+    yield "".join(out)
+
+    # --- projects -------------------------------------------------------------------------------------
+    field_cum = list(itertools.accumulate(f[3] for f in _FIELDS))
+    unit_order = units[:]
+    rng.shuffle(unit_order)
+    unit_cum = _zipf(len(unit_order))
+    participants = units + outside
+    rng.shuffle(participants)
+    participant_cum = _zipf(len(participants))
+    contractors = [a for a in outside if "contractor" in a]
+    contractor_cum = _zipf(len(contractors))
+    companies = [a for a in outside if "municipal-company" in a]
+    n_platforms = max(1, n // 60)
+    platform_cum = _zipf(n_platforms, 1.3)
+
+    plan: list[_Project] = []
+    by_field: list[list[int]] = [[] for _ in _FIELDS]
+    cycles_wanted = n // 1000 + (1 if n >= 30 else 0)
+    cycles: list[tuple[int, int]] = []
+    i = 0
+    while i < n:
+        length = 1 if i < n_platforms else rng.choice((1, 1, 1, 2, 2, 3, 3, 4, 5, 6, 8))
+        length = min(length, n - i)
+        f = rng.choices(range(len(_FIELDS)), cum_weights=field_cum)[0]
+        start = date(2016 if i < n_platforms else 2017, 1, 1) + timedelta(days=rng.randrange(365 * 8))
+        for j in range(length):
+            k = i + j
+            end = start + timedelta(days=rng.randrange(180, 1100))
+            depends = [k - 1] if j else []
+            if k >= n_platforms and rng.random() < 0.2:
+                depends.append(rng.choices(range(n_platforms), cum_weights=platform_cum)[0])
+            if k >= n_platforms and by_field[f] and rng.random() < 0.05:
+                depends.append(by_field[f][rng.randrange(len(by_field[f]))])
+            plan.append(_Project(k, f, start, end, sorted(set(depends) - {k})))
+            by_field[f].append(k)
+            start = end + timedelta(days=rng.randrange(0, 120))
+        if length >= 3 and len(cycles) < cycles_wanted and i >= n_platforms:
+            cycles.append((i, i + length - 1))
+        i += length
+    for first, last in cycles:  # the first project of the initiative also needs the last: a cycle
+        plan[first].depends.append(last)
+
+    out = []
+    for p in plan:
+        k = p.index + 1
+        ref, _de, _en, _w, topics = _FIELDS[p.field]
+        topic_de, topic_en = topics[rng.randrange(len(topics))]
+        district = _DISTRICTS[rng.randrange(len(_DISTRICTS))]
+        if p.index < n_platforms:
+            topic_de, topic_en, district = "Plattform", "Platform", "gesamtstädtisch"
+        title_de = f"{topic_de} {district} {k} (synthetisch)"
+        title_en = f"{topic_en} {district} {k} (synthetic)"
+        lines = [
+            f"s:project-{k} a sckg:Project ;\n"
+            f"    dcterms:title {_lit(title_de)}@de , {_lit(title_en)}@en ;\n"
+            f"    rdfs:label {_lit(title_de)}@de , {_lit(title_en)}@en ;\n"
+        ]
+        roll = rng.random()
+        if roll >= 0.01:
+            if rng.random() < 0.08:
+                manager = companies[rng.randrange(len(companies))]
+            else:
+                manager = rng.choices(unit_order, cum_weights=unit_cum)[0]
+            lines.append(f"    sckg:managedBy {manager} ;\n")
+        extra = rng.choice((0, 0, 1, 1, 1, 2, 2, 3, 4))
+        if extra:
+            chosen = sorted(set(rng.choices(participants, cum_weights=participant_cum, k=extra)))
+            lines.append(f"    sckg:hasParticipant {' , '.join(chosen)} ;\n")
+        if rng.random() < 0.4:
+            lines.append(f"    sckg:contractor {rng.choices(contractors, cum_weights=contractor_cum)[0]} ;\n")
+        if rng.random() >= 0.01:
+            fields = [f"s:field-{ref}"]
+            if rng.random() < 0.15:
+                second = _FIELDS[rng.choices(range(len(_FIELDS)), cum_weights=field_cum)[0]][0]
+                fields = sorted({*fields, f"s:field-{second}"})
+            lines.append(f"    sckg:inFieldOfAction {' , '.join(fields)} ;\n")
+        candidates = goals_of_field[p.field]
+        if candidates and rng.random() >= 0.03:
+            count = 2 if rng.random() < 0.2 else 1
+            picked = sorted({candidates[int(len(candidates) * rng.random() ** 2)] for _ in range(count)})
+            lines.append(f"    sckg:contributesTo {' , '.join(f's:goal-{g + 1}' for g in picked)} ;\n")
+        if p.depends:
+            lines.append(f"    sckg:dependsOn {' , '.join(f's:project-{d + 1}' for d in sorted(p.depends))} ;\n")
+        if rng.random() < 0.03:
+            status = "on-hold"
+        elif p.end < REFERENCE_DATE:
+            status = "completed"
+        elif p.start <= REFERENCE_DATE:
+            status = "running"
+        else:
+            status = "planned"
+        budget = round(rng.lognormvariate(11.5, 1.0), 2)
+        lines.append(
+            f"    adms:status status:{status} ;\n"
+            f'    schema:startDate "{p.start.isoformat()}"^^xsd:date ;\n'
+            f'    schema:endDate "{p.end.isoformat()}"^^xsd:date ;\n'
+            f"    sckg:hasBudget s:budget-{k} ;\n"
+            f"    {derived} .\n"
+            f's:budget-{k} a schema:MonetaryAmount ; schema:value "{budget:.2f}"^^xsd:decimal ; '
+            f'schema:currency "EUR" .\n'
+        )
+        if k % 4 == 0:  # a council paper, its consultation and the decision on the project
+            committee = bodies[2 + rng.randrange(4)]
+            day = p.start - timedelta(days=rng.randrange(30, 200))
+            originator = f" sckg:originator {manager} ;" if roll >= 0.01 else ""
+            lines.append(
+                f"s:paper-{k} a oparl:Paper , prov:Entity ;{originator}\n"
+                f'    dcterms:title "Vorlage zu Projekt {k} (synthetisch)"@de , '
+                f'"Council paper on project {k} (synthetic)"@en ;\n'
+                f'    dcterms:date "{day.isoformat()}"^^xsd:date ; sckg:decidedBy {committee} ; {derived} .\n'
+                f"s:consultation-{k} a oparl:Consultation , prov:Entity ; sckg:paper s:paper-{k} ; "
+                f'sckg:committee {committee} ;\n    dcterms:date "{day.isoformat()}"^^xsd:date ; '
+                f"sckg:consultationRole role:decision ; sckg:isPublic true ;\n"
+                f'    rdfs:label "Beratung zu Projekt {k} (synthetisch)"@de , '
+                f'"Consultation on project {k} (synthetic)"@en ; {derived} .\n'
+                f"s:decision-{k} a sckg:Decision ; sckg:decidedBy {committee} ; sckg:decision s:project-{k} ;\n"
+                f'    dcterms:date "{day.isoformat()}"^^xsd:date ;\n'
+                f'    rdfs:label "Beschluss zu Projekt {k} (synthetisch)"@de , '
+                f'"Decision on project {k} (synthetic)"@en ; {derived} .\n'
+            )
+        out.append("".join(lines))
+        if len(out) >= 2000:
+            yield "".join(out)
+            out = []
+    yield "".join(out)

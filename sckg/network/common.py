@@ -1,0 +1,118 @@
+"""What the analyses share: the result list, plain-language wording in German and English, stable ordering."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from ..errors import UsageError
+
+Row = TypeVar("Row")
+LANGS = ("de", "en")
+
+
+class Result(list[Row]):
+    """Ranked rows of an analysis (dataclasses), with ``notes`` (e.g. that a value is approximated) and
+    ``timings``: seconds spent in SPARQL (``sparql``) and in NetworkX and Python (``networkx``)."""
+
+    def __init__(
+        self, rows: Iterable[Row] = (), notes: Sequence[str] = (), timings: dict[str, float] | None = None
+    ) -> None:
+        super().__init__(rows)
+        self.notes = list(notes)
+        self.timings = dict(timings or {"sparql": 0.0, "networkx": 0.0})
+
+    def table(self, row_type: type) -> tuple[list[str], list[list[Any]]]:
+        """Columns and plain rows for :func:`sckg.output.emit` (fields marked ``hidden`` are left out)."""
+        shown = [f.name for f in dataclasses.fields(row_type) if not f.metadata.get("hidden")]
+        return shown, [[getattr(row, name) for name in shown] for row in self]
+
+
+def hidden(default: Any = ()) -> Any:
+    """A dataclass field for the Python API that the CLI's tables leave out (long lists of IRIs)."""
+    return dataclasses.field(default=default, metadata={"hidden": True}, compare=False)
+
+
+class Stopwatch:
+    """Adds up the seconds spent in SPARQL and in NetworkX for a :class:`Result`."""
+
+    def __init__(self) -> None:
+        self.timings = {"sparql": 0.0, "networkx": 0.0}
+
+    @contextmanager
+    def networkx(self) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings["networkx"] += time.perf_counter() - started
+
+    @contextmanager
+    def sparql(self) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings["sparql"] += time.perf_counter() - started
+
+    def add(self, graph: Any) -> Any:
+        """Count a projection's own timings (its ``graph.graph['timings']``); returns the graph."""
+        for key, seconds in graph.graph.get("timings", {}).items():
+            self.timings[key] += seconds
+        return graph
+
+
+def check_lang(lang: str) -> str:
+    """The language, or a usage error."""
+    if lang not in LANGS:
+        raise UsageError(f"Unknown language '{lang}' (use de or en)")
+    return lang
+
+
+def tr(lang: str, de: str, en: str) -> str:
+    """The German or the English wording."""
+    return de if lang == "de" else en
+
+
+def order(label: str, iri: str) -> tuple[str, str, str]:
+    """The stable tie-break of every ranking: label (case-insensitive), then label, then IRI."""
+    return (label.casefold(), label, iri)
+
+
+def names(labels: Iterable[str], lang: str, limit: int = 3) -> str:
+    """``A``, ``A und B``, ``A, B und C``, ``A, B, C und 4 weitere`` (sorted)."""
+    items = sorted(labels, key=str.casefold)
+    word_and, more = tr(lang, "und", "and"), tr(lang, "weitere", "more")
+    if len(items) > limit:
+        return f"{', '.join(items[:limit])} {word_and} {len(items) - limit} {more}"
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {word_and} {items[-1]}"
+
+
+def number(value: float, lang: str, digits: int = 1) -> str:
+    """A decimal number with the decimal sign of the language."""
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang == "de" else text
+
+
+def percent(value: float, lang: str) -> str:
+    """A share in per cent: ``39,9 %`` / ``39.9%``."""
+    return f"{number(100 * value, lang)} %" if lang == "de" else f"{number(100 * value, lang)}%"
+
+
+def projects_text(count: int, lang: str) -> str:
+    """``1 Projekt``, ``3 Projekte`` / ``1 project``, ``3 projects``."""
+    if lang == "de":
+        return f"{count} Projekt" + ("e" if count != 1 else "")
+    return f"{count} project" + ("s" if count != 1 else "")
+
+
+def top(rows: list[Row], limit: int | None) -> list[Row]:
+    """The first ``limit`` rows (all when ``limit`` is None or 0)."""
+    if limit is not None and limit < 0:
+        raise UsageError(f"--top must be 0 (all) or more, got {limit}")
+    return rows[:limit] if limit else rows

@@ -1,0 +1,279 @@
+"""Where the programme has holes and blind spots: gaps, silos between departments, overlapping projects.
+
+Departments are those of the projections (:mod:`.projection`): the Dezernat above a unit, a company or an
+external organisation itself. A project belongs to the department of its managing actor.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from ..kg import KnowledgeGraph
+from .common import Result, Stopwatch, check_lang, names, order, projects_text, top, tr
+from .projection import NO_DEPARTMENT_KINDS, PREDICATES, project
+
+GAP_KINDS = (
+    "goal-without-project",
+    "field-without-project",
+    "project-without-goal",
+    "project-without-field",
+    "project-without-manager",
+    "actor-without-project",
+)
+#: Predicates that make an actor work on a project (as in the ``actors`` projection).
+WORK_PREDICATES = ("managedBy", "hasParticipant", "contractor", "coordinatedBy")
+
+
+@dataclass(frozen=True)
+class GapRow:
+    """Something the programme lacks: a goal or field nobody serves, a project without a link, an idle actor."""
+
+    kind: str
+    label: str
+    reason: str
+    iri: str
+
+
+@dataclass(frozen=True)
+class SiloRow:
+    """Two departments with projects in the same field that share no actor and no dependency there."""
+
+    field: str
+    department: str
+    other_department: str
+    projects: int
+    other_projects: int
+    reason: str
+    field_iri: str
+    department_iri: str
+    other_iri: str
+
+
+@dataclass(frozen=True)
+class OverlapRow:
+    """Two projects of different departments in the same field serving the same goal: possible duplicates."""
+
+    project: str
+    other_project: str
+    department: str
+    other_department: str
+    shared: str
+    reason: str
+    iri: str
+    other_iri: str
+
+
+def _work_values() -> str:
+    return " ".join(f"<{PREDICATES[p]}>" for p in WORK_PREDICATES)
+
+
+def gaps(kg: KnowledgeGraph, *, lang: str = "de", graph: Any = None, limit: int | None = None) -> Result[GapRow]:
+    """Goals and fields without projects, projects without goal, field or managing actor, idle actors.
+
+    An actor counts as working on a project when it or a unit below it manages, takes part in, is contractor
+    of or coordinates one. Bodies and the administration as a whole (council, committees, steering group,
+    coordination bodies, city administration) decide rather than run projects and are not listed.
+    """
+    check_lang(lang)
+    watch = Stopwatch()
+    cover = watch.add(project(kg, "coverage", lang)) if graph is None else graph
+    found: list[tuple[str, str, str]] = []
+    with watch.networkx():
+        for node, attrs in cover.nodes(data=True):
+            cls = attrs["cls"]
+            if cls in ("goal", "field") and not cover.in_degree(node):
+                found.append((f"{cls}-without-project", attrs["label"], node))
+            if cls == "project":
+                targets = {cover.nodes[t]["cls"] for t in cover.successors(node)}
+                found += [(f"project-without-{c}", attrs["label"], node) for c in ("goal", "field") if c not in targets]
+    with watch.sparql():
+        unmanaged = kg.select("SELECT ?p WHERE { ?p a sckg:Project FILTER NOT EXISTS { ?p sckg:managedBy ?m } }")
+        work = f"VALUES ?w {{ {_work_values()} }}"
+        idle = kg.select(
+            "SELECT DISTINCT ?a ?kind WHERE { VALUES ?t { org:FormalOrganization org:OrganizationalUnit "
+            "org:Organization oparl:Body oparl:Organization } "
+            "?a a ?t FILTER(isIRI(?a)) OPTIONAL { ?a org:classification ?kind } "
+            f"FILTER NOT EXISTS {{ {work} ?p ?w ?a . ?p a sckg:Project }} "
+            f"FILTER NOT EXISTS {{ ?u org:unitOf+ ?a . {work} ?p ?w ?u . ?p a sckg:Project }} }}"
+        )
+        skip = {f"https://w3id.org/sckg/vocab/kind/{k}" for k in NO_DEPARTMENT_KINDS}
+        kinds_of: dict[str, set[str]] = defaultdict(set)
+        for a, kind in idle.rows:
+            kinds_of[a.value].add(kind.value if kind is not None else "")
+        idle_actors = sorted(a for a, kinds in kinds_of.items() if not kinds & skip)
+        unmanaged_projects = [row[0].value for row in unmanaged.rows]
+        labels = kg.labels([*idle_actors, *(p for p in unmanaged_projects if p not in cover)], lang)
+    with watch.networkx():
+        label = {**labels, **{n: a["label"] for n, a in cover.nodes(data=True)}}
+        found += [("project-without-manager", label[p], p) for p in unmanaged_projects]
+        found += [("actor-without-project", label[a], a) for a in idle_actors]
+        found.sort(key=lambda g: (GAP_KINDS.index(g[0]), *order(g[1], g[2])))
+        rows = [GapRow(kind, name, _gap_reason(kind, lang), iri) for kind, name, iri in found]
+    return Result(top(rows, limit), [], watch.timings)
+
+
+def _gap_reason(kind: str, lang: str) -> str:
+    return {
+        "goal-without-project": tr(
+            lang, "kein Projekt trägt zu diesem Ziel bei", "no project contributes to this goal"
+        ),
+        "field-without-project": tr(
+            lang, "kein Projekt ist diesem Handlungsfeld zugeordnet", "no project is in this field of action"
+        ),
+        "project-without-goal": tr(
+            lang, "das Projekt trägt zu keinem strategischen Ziel bei", "the project serves no strategic goal"
+        ),
+        "project-without-field": tr(
+            lang, "das Projekt ist keinem Handlungsfeld zugeordnet", "the project is in no field of action"
+        ),
+        "project-without-manager": tr(
+            lang, "für das Projekt ist keine Federführung angegeben", "the project has no managing actor"
+        ),
+        "actor-without-project": tr(
+            lang,
+            "der Akteur arbeitet an keinem Projekt (weder federführend noch beteiligt, auch keine Einheit darunter)",
+            "the actor works on no project (neither managing nor taking part, nor does any unit below it)",
+        ),
+    }[kind]
+
+
+def silos(kg: KnowledgeGraph, *, lang: str = "de", graph: Any = None, limit: int | None = None) -> Result[SiloRow]:
+    """Per field of action, pairs of departments whose projects there share no actor and no ``dependsOn``.
+
+    Two departments are in contact in a field when a project of one and a project of the other, both in
+    that field, have an actor in common (managing, taking part, contractor, coordinating) or one depends on
+    the other. Ranked by the number of projects of both, then by field and department labels.
+    """
+    check_lang(lang)
+    watch = Stopwatch()
+    deps = watch.add(project(kg, "dependencies", lang)) if graph is None else graph
+    with watch.sparql():
+        links = kg.select(
+            f"SELECT ?p ?a WHERE {{ VALUES ?w {{ {_work_values()} }} ?p ?w ?a . ?p a sckg:Project FILTER(isIRI(?a)) }}"
+        )
+    with watch.networkx():
+        actors: dict[str, set[str]] = defaultdict(set)
+        for p, a in links.rows:
+            actors[p.value].add(a.value)
+        in_field: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for p, attrs in deps.nodes(data=True):
+            if attrs.get("department"):
+                for f in attrs.get("fields", ()):
+                    in_field[f][attrs["department"]].append(p)
+    wanted = {f for f, by_dept in in_field.items() if len(by_dept) > 1}
+    wanted |= {d for f in wanted for d in in_field[f]}
+    with watch.sparql():
+        labels = kg.labels(wanted, lang)
+    with watch.networkx():
+        found = []
+        for f, by_dept in in_field.items():
+            if len(by_dept) < 2:
+                continue
+            dept_of = {p: d for d, ps in by_dept.items() for p in ps}
+            contact: set[tuple[str, str]] = set()
+            by_actor: dict[str, set[str]] = defaultdict(set)
+            for p, d in dept_of.items():
+                for a in actors.get(p, ()):
+                    by_actor[a].add(d)
+                for q in deps.successors(p):
+                    if q in dept_of and dept_of[q] != d:
+                        contact.add(tuple(sorted((d, dept_of[q]))))
+            for depts in by_actor.values():
+                contact.update(itertools.combinations(sorted(depts), 2))
+            ordered = sorted(by_dept, key=lambda d: order(labels[d], d))
+            for d1, d2 in itertools.combinations(ordered, 2):
+                if tuple(sorted((d1, d2))) not in contact:
+                    found.append((f, d1, d2, len(by_dept[d1]), len(by_dept[d2])))
+        found.sort(
+            key=lambda s: (
+                -(s[3] + s[4]),
+                *order(labels[s[0]], s[0]),
+                *order(labels[s[1]], s[1]),
+                *order(labels[s[2]], s[2]),
+            )
+        )
+        rows = [
+            SiloRow(
+                labels[f],
+                labels[d1],
+                labels[d2],
+                n1,
+                n2,
+                _silo_reason(lang, labels[f], labels[d1], n1, labels[d2], n2),
+                f,
+                d1,
+                d2,
+            )
+            for f, d1, d2, n1, n2 in top(found, limit)
+        ]
+    return Result(rows, [], watch.timings)
+
+
+def _silo_reason(lang: str, field_label: str, d1: str, n1: int, d2: str, n2: int) -> str:
+    first, second = f"{d1} ({projects_text(n1, lang)})", f"{d2} ({projects_text(n2, lang)})"
+    return tr(
+        lang,
+        f"Im Handlungsfeld {field_label} arbeiten {first} und {second} ohne gemeinsamen Akteur und ohne "
+        "Abhängigkeit: sie sollten miteinander sprechen",
+        f"In {field_label}, {first} and {second} share no actor and no dependency: they should talk to each other",
+    )
+
+
+def overlap(kg: KnowledgeGraph, *, lang: str = "de", graph: Any = None, limit: int | None = None) -> Result[OverlapRow]:
+    """Pairs of projects in different departments that share a field of action and a strategic goal.
+
+    Ranked by how many fields and goals they share, then by the projects' labels.
+    """
+    check_lang(lang)
+    watch = Stopwatch()
+    cover = watch.add(project(kg, "coverage", lang)) if graph is None else graph
+    with watch.networkx():
+        targets: dict[str, tuple[set[str], set[str]]] = {}
+        groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for p, attrs in cover.nodes(data=True):
+            if attrs["cls"] != "project" or not attrs.get("department"):
+                continue
+            fields = {t for t in cover.successors(p) if cover.nodes[t]["cls"] == "field"}
+            goals = {t for t in cover.successors(p) if cover.nodes[t]["cls"] == "goal"}
+            targets[p] = (fields, goals)
+            for pair in itertools.product(fields, goals):
+                groups[pair].append(p)
+        pairs: set[tuple[str, str]] = set()
+        key = {p: order(cover.nodes[p]["label"], p) for p in targets}
+        for members in groups.values():
+            for p, q in itertools.combinations(sorted(members, key=key.__getitem__), 2):
+                if cover.nodes[p]["department"] != cover.nodes[q]["department"]:
+                    pairs.add((p, q))
+        scored = []
+        for p, q in pairs:
+            fields = targets[p][0] & targets[q][0]
+            goals = targets[p][1] & targets[q][1]
+            scored.append((-(len(fields) + len(goals)), key[p], key[q], p, q, fields, goals))
+        scored.sort()
+    departments = {cover.nodes[v]["department"] for item in scored[: limit or None] for v in item[3:5]}
+    with watch.sparql():
+        dept_labels = kg.labels(departments, lang) if departments else {}
+    with watch.networkx():
+        rows = []
+        for _score, _kp, _kq, p, q, fields, goals in top(scored, limit):
+            field_labels = sorted((cover.nodes[t]["label"] for t in fields), key=str.casefold)
+            goal_labels = sorted((cover.nodes[t]["label"] for t in goals), key=str.casefold)
+            shared = field_labels + goal_labels
+            lp, lq = cover.nodes[p]["label"], cover.nodes[q]["label"]
+            dp, dq = dept_labels[cover.nodes[p]["department"]], dept_labels[cover.nodes[q]["department"]]
+            reason = _overlap_reason(lang, f"{lp} ({dp})", f"{lq} ({dq})", field_labels, goal_labels)
+            rows.append(OverlapRow(lp, lq, dp, dq, "; ".join(shared), reason, p, q))
+    return Result(rows, [], watch.timings)
+
+
+def _overlap_reason(lang: str, first: str, second: str, fields: list[str], goals: list[str]) -> str:
+    if lang == "de":
+        where = ("im Handlungsfeld " if len(fields) == 1 else "in den Handlungsfeldern ") + names(fields, lang, 5)
+        what = ("dem Ziel " if len(goals) == 1 else "den Zielen ") + names(goals, lang, 5)
+        return f"{first} und {second} liegen beide {where} und dienen {what}: möglicherweise doppelte Arbeit, abstimmen"
+    where = ("the field " if len(fields) == 1 else "the fields ") + names(fields, lang, 5)
+    what = ("the goal " if len(goals) == 1 else "the goals ") + names(goals, lang, 5)
+    return f"{first} and {second} are both in {where} and serve {what}: possibly duplicate work, coordinate"

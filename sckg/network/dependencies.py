@@ -1,0 +1,311 @@
+"""What depends on what: impact of a project, dependency cycles, the critical path.
+
+All three work on the ``dependencies`` projection: an edge from a project to each project it depends on
+(``sckg:dependsOn``). The projects that depend on X are those with a path to X.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import deque
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from ..errors import QueryError, UsageError
+from ..kg import KnowledgeGraph
+from ..namespaces import ID, PREFIXES
+from .common import Result, Stopwatch, check_lang, hidden, names, order, projects_text, top, tr
+from .projection import project
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+#: simple_cycles can find very many cycles in a tangled graph; listing stops after this many.
+MAX_CYCLES = 10_000
+PATH_WEIGHTS = ("count", "duration")
+_CITY_IRI = re.compile(r"([a-z0-9][a-z0-9-]*):([^\s/:]+/\S+)")
+
+
+@dataclass(frozen=True)
+class ImpactRow:
+    """A project reached from the one asked about, at a depth (1 = directly)."""
+
+    depth: int
+    label: str
+    status: str | None
+    via: str
+    reason: str
+    iri: str
+
+
+@dataclass(frozen=True)
+class CycleRow:
+    """A dependency cycle, starting at its first project by label."""
+
+    cycle: int
+    length: int
+    projects: str
+    reason: str
+    iris: tuple[str, ...] = hidden()
+
+
+@dataclass(frozen=True)
+class PathRow:
+    """One step of the longest dependency chain, in the order the projects must be done."""
+
+    step: int
+    label: str
+    start: str | None
+    end: str | None
+    days: int | None
+    reason: str
+    iri: str
+
+
+def _dependencies(kg: KnowledgeGraph, lang: str, graph: Any, watch: Stopwatch) -> nx.DiGraph:
+    return watch.add(project(kg, "dependencies", lang)) if graph is None else graph
+
+
+def _label(graph: nx.DiGraph, node: str) -> str:
+    return graph.nodes[node].get("label", node)
+
+
+def impact(
+    kg: KnowledgeGraph,
+    target: str,
+    *,
+    upstream: bool = False,
+    lang: str = "de",
+    graph: Any = None,
+    limit: int | None = None,
+) -> Result[ImpactRow]:
+    """Every project that depends on ``target`` (label, prefixed name or IRI), transitively, with its depth;
+    with ``upstream`` every project ``target`` depends on. Breadth-first: the depth is the shortest distance."""
+    from ..queries import resolve_entity
+
+    check_lang(lang)
+    watch = Stopwatch()
+    with watch.sparql():
+        node = resolve_entity(kg, _expand_city_iri(target)).value
+    deps = _dependencies(kg, lang, graph, watch)
+    if node not in deps:
+        raise QueryError(
+            f"'{target}' is not a project (no sckg:Project {node}); impact follows sckg:dependsOn between projects."
+        )
+    with watch.networkx():
+        step = deps.successors if upstream else deps.predecessors
+        parent: dict[str, str] = {}
+        depth = {node: 0}
+        queue = deque([node])
+        while queue:
+            current = queue.popleft()
+            for nxt in sorted(step(current), key=lambda v: order(_label(deps, v), v)):
+                if nxt not in depth:
+                    depth[nxt] = depth[current] + 1
+                    parent[nxt] = current
+                    queue.append(nxt)
+        name = _label(deps, node)
+        rows = []
+        for v in sorted((v for v in depth if v != node), key=lambda v: (depth[v], *order(_label(deps, v), v))):
+            chain = []
+            current = parent[v]
+            while current != node:
+                chain.append(_label(deps, current))
+                current = parent[current]
+            via = " → ".join(chain if not upstream else reversed(chain))
+            rows.append(
+                ImpactRow(
+                    depth[v],
+                    _label(deps, v),
+                    deps.nodes[v].get("status"),
+                    via,
+                    _impact_reason(lang, upstream, name, via),
+                    v,
+                )
+            )
+        count, direct = len(rows), sum(1 for r in rows if r.depth == 1)
+        counted = projects_text(count, lang)
+        if upstream:
+            note = tr(
+                lang,
+                f"{name} hängt von {counted} ab ({direct} direkt).",
+                f"{name} depends on {counted} ({direct} directly).",
+            )
+        else:
+            verb = tr(lang, "hängt" if count == 1 else "hängen", "depends" if count == 1 else "depend")
+            note = tr(
+                lang,
+                f"{counted} {verb} von {name} ab ({direct} direkt).",
+                f"{counted} {verb} on {name} ({direct} directly).",
+            )
+        notes = [note]
+        adjacency = deps.succ if upstream else deps.pred
+        if any(node in adjacency[v] for v in depth):  # the project reaches itself: it lies on a cycle
+            notes.append(
+                tr(
+                    lang,
+                    f"{name} liegt in einem Abhängigkeitskreis (siehe sckg analyze cycles).",
+                    f"{name} is part of a dependency cycle (see sckg analyze cycles).",
+                )
+            )
+    return Result(top(rows, limit), notes, watch.timings)
+
+
+def _expand_city_iri(value: str) -> str:
+    """``musterstadt:project/wlan`` (how the tables shorten city IRIs) → the full IRI; anything else as given."""
+    match = _CITY_IRI.fullmatch(value.strip())
+    if match and match.group(1) not in PREFIXES:
+        return ID + match.group(1) + "/" + match.group(2)
+    return value
+
+
+def _impact_reason(lang: str, upstream: bool, name: str, via: str) -> str:
+    if upstream:
+        if not via:
+            return tr(lang, f"{name} hängt direkt davon ab", f"{name} depends on it directly")
+        return tr(lang, f"{name} hängt über {via} davon ab", f"{name} depends on it via {via}")
+    if not via:
+        return tr(lang, f"hängt direkt von {name} ab", f"depends directly on {name}")
+    return tr(lang, f"hängt über {via} von {name} ab", f"depends on {name} via {via}")
+
+
+def cycles(kg: KnowledgeGraph, *, lang: str = "de", graph: Any = None, limit: int | None = None) -> Result[CycleRow]:
+    """Every dependency cycle once, starting at its first project by label; shortest first."""
+    import networkx as nx
+
+    check_lang(lang)
+    watch = Stopwatch()
+    deps = _dependencies(kg, lang, graph, watch)
+    notes: list[str] = []
+    with watch.networkx():
+        found = []
+        for cycle in itertools.islice(nx.simple_cycles(deps), MAX_CYCLES + 1):
+            first = min(range(len(cycle)), key=lambda i: order(_label(deps, cycle[i]), cycle[i]))
+            found.append(cycle[first:] + cycle[:first])
+        if len(found) > MAX_CYCLES:
+            found = found[:MAX_CYCLES]
+            notes.append(
+                tr(
+                    lang,
+                    f"Nur die ersten {MAX_CYCLES} Kreise sind aufgeführt.",
+                    f"Only the first {MAX_CYCLES} cycles are listed.",
+                )
+            )
+        found.sort(key=lambda c: (len(c), [order(_label(deps, v), v) for v in c]))
+        rows = []
+        for i, cycle in enumerate(top(found, limit), 1):
+            labels = [_label(deps, v) for v in cycle]
+            if len(cycle) == 1:
+                reason = tr(lang, "das Projekt hängt von sich selbst ab", "the project depends on itself")
+            else:
+                reason = tr(
+                    lang,
+                    f"{len(cycle)} Projekte hängen im Kreis voneinander ab: keines kann zuerst fertig werden; "
+                    "eine der dependsOn-Angaben ist zu prüfen",
+                    f"{len(cycle)} projects depend on each other in a circle: none can be finished first; "
+                    "one of the dependsOn statements needs checking",
+                )
+            rows.append(CycleRow(i, len(cycle), " → ".join([*labels, labels[0]]), reason, tuple(cycle)))
+    return Result(rows, notes, watch.timings)
+
+
+def critical_path(kg: KnowledgeGraph, *, by: str = "count", lang: str = "de", graph: Any = None) -> Result[PathRow]:
+    """The longest dependency chain, by number of projects or by the sum of their durations (end − start,
+    in days; projects without both dates count 0). Links inside dependency cycles are left out."""
+    import networkx as nx
+
+    check_lang(lang)
+    if by not in PATH_WEIGHTS:
+        raise UsageError(f"Unknown weight '{by}'. Use one of: {', '.join(PATH_WEIGHTS)}.")
+    watch = Stopwatch()
+    deps = _dependencies(kg, lang, graph, watch)
+    notes: list[str] = []
+    with watch.networkx():
+        cyclic = [c for c in nx.strongly_connected_components(deps) if len(c) > 1]
+        in_cycle = {v: i for i, c in enumerate(cyclic) for v in c}
+        enables = nx.DiGraph()  # prerequisite → dependent, without links inside cycles and self-loops
+        enables.add_nodes_from(deps)
+        enables.add_edges_from(
+            (b, a) for a, b in deps.edges if a != b and not (a in in_cycle and in_cycle[a] == in_cycle.get(b))
+        )
+        if cyclic:
+            notes.append(
+                tr(
+                    lang,
+                    f"Abhängigkeiten innerhalb von {len(cyclic)} Kreis(en) sind nicht berücksichtigt "
+                    "(siehe sckg analyze cycles).",
+                    f"Links inside {len(cyclic)} dependency cycle(s) are left out (see sckg analyze cycles).",
+                )
+            )
+        if not enables.number_of_edges():
+            notes.append(tr(lang, "Kein Projekt hängt von einem anderen ab.", "No project depends on another."))
+            return Result([], notes, watch.timings)
+        days = {v: _days(deps.nodes[v]) for v in deps}
+        weight = {v: 1 if by == "count" else (days[v] or 0) for v in deps}
+        best: dict[str, int] = {}
+        previous: dict[str, str | None] = {}
+        key = {v: order(_label(deps, v), v) for v in deps}
+        for v in nx.lexicographical_topological_sort(enables, key=key.__getitem__):
+            # max() keeps the first of equals: candidates in label order make ties go to the first label
+            before = max(sorted(enables.predecessors(v), key=key.__getitem__), key=best.__getitem__, default=None)
+            best[v] = weight[v] + (best[before] if before is not None else 0)
+            previous[v] = before
+        end = max(sorted(best, key=key.__getitem__), key=best.__getitem__)
+        chain = [end]
+        while previous[chain[-1]] is not None:
+            chain.append(previous[chain[-1]])
+        chain.reverse()
+        rows = []
+        for i, v in enumerate(chain):
+            attrs = deps.nodes[v]
+            prev = _label(deps, chain[i - 1]) if i else None
+            nxt = _label(deps, chain[i + 1]) if i + 1 < len(chain) else None
+            rows.append(
+                PathRow(
+                    i + 1,
+                    _label(deps, v),
+                    attrs.get("start"),
+                    attrs.get("end"),
+                    days[v],
+                    _step_reason(lang, prev, nxt),
+                    v,
+                )
+            )
+        total = sum(d for d in (days[v] for v in chain) if d)
+        missing = [_label(deps, v) for v in chain if days[v] is None]
+        notes.insert(
+            0,
+            tr(
+                lang,
+                f"Längste Kette ({'nach Anzahl' if by == 'count' else 'nach Dauer'}): {len(chain)} Projekte, "
+                f"zusammen {total} Tage Laufzeit.",
+                f"Longest chain ({'by count' if by == 'count' else 'by duration'}): {len(chain)} projects, "
+                f"{total} days of running time together.",
+            ),
+        )
+        if missing:
+            notes.append(
+                tr(
+                    lang,
+                    f"Ohne Start- und Enddatum (zählen 0 Tage): {names(missing, lang)}.",
+                    f"Without start and end date (count 0 days): {names(missing, lang)}.",
+                )
+            )
+    return Result(rows, notes, watch.timings)
+
+
+def _days(attrs: dict[str, Any]) -> int | None:
+    try:
+        return (date.fromisoformat(attrs["end"]) - date.fromisoformat(attrs["start"])).days
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _step_reason(lang: str, prev: str | None, nxt: str | None) -> str:
+    if prev is None:
+        return tr(lang, f"Anfang der Kette: {nxt} hängt davon ab", f"start of the chain: {nxt} depends on it")
+    if nxt is None:
+        return tr(lang, f"Ende der Kette: braucht {prev}", f"end of the chain: needs {prev}")
+    return tr(lang, f"braucht {prev}; {nxt} hängt davon ab", f"needs {prev}; {nxt} depends on it")

@@ -1,0 +1,485 @@
+"""Who holds the network together: centrality, cut points (articulation points and bridges), communities.
+
+Every function takes the knowledge graph and a projection name (or an already built projection as ``graph``),
+works on the undirected view of the projection, and returns ranked rows with a plain-language reason.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..errors import UsageError
+from ..kg import KnowledgeGraph
+from .common import Result, Stopwatch, check_lang, hidden, names, number, order, percent, top, tr
+from .projection import project
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+METRICS = ("betweenness", "degree", "pagerank", "closeness")
+#: Exact betweenness costs one breadth-first search per node; above this much work (nodes × (nodes + edges))
+#: it is estimated from a sample of source nodes instead (and the result says so).
+BETWEENNESS_BUDGET = 20_000_000
+DEFAULT_SEED = 42
+
+
+@dataclass(frozen=True)
+class CentralityRow:
+    """One node's centralities (undirected view; betweenness, PageRank and closeness are normalised 0–1)."""
+
+    rank: int
+    label: str
+    cls: str
+    degree: int
+    betweenness: float
+    pagerank: float
+    closeness: float
+    reason: str
+    iri: str
+
+
+@dataclass(frozen=True)
+class CutRow:
+    """A node (articulation point) or a link (bridge) whose removal cuts part of the network off."""
+
+    rank: int
+    kind: str
+    label: str
+    cut_off: int
+    reason: str
+    iri: str
+    other_iri: str | None = None
+    cut_off_iris: tuple[str, ...] = hidden()
+
+
+@dataclass(frozen=True)
+class CommunityRow:
+    """A community of the actor network (Louvain) and how it lines up with the formal departments."""
+
+    community: int
+    size: int
+    departments: int
+    crosses_departments: bool
+    department_labels: str
+    members: str
+    reason: str
+    iris: tuple[str, ...] = hidden()
+
+
+def _graph(kg: KnowledgeGraph, projection: str, lang: str, graph: Any, watch: Stopwatch) -> nx.Graph:
+    if graph is None:
+        graph = watch.add(project(kg, projection, lang))
+    return graph.to_undirected(as_view=True) if graph.is_directed() else graph
+
+
+def _label(graph: nx.Graph, node: str) -> str:
+    return graph.nodes[node].get("label", node)
+
+
+def centrality(
+    kg: KnowledgeGraph,
+    projection: str = "actors",
+    *,
+    by: str = "betweenness",
+    limit: int | None = 10,
+    sample: int | None = None,
+    seed: int = DEFAULT_SEED,
+    lang: str = "de",
+    graph: Any = None,
+) -> Result[CentralityRow]:
+    """Degree, betweenness, PageRank and closeness of every node, ranked by ``by`` (top ``limit``).
+
+    Betweenness is exact unless the graph is large (see :data:`BETWEENNESS_BUDGET`) or ``sample`` is given:
+    then it is estimated from ``sample`` source nodes drawn with ``seed`` (``sample=0`` forces exact values).
+    Closeness is computed for the rows returned only, unless the ranking is by closeness.
+    """
+    import networkx as nx
+
+    check_lang(lang)
+    if by not in METRICS:
+        raise UsageError(f"Unknown metric '{by}'. Use one of: {', '.join(METRICS)}.")
+    if sample is not None and sample < 0:
+        raise UsageError(f"--sample must be 0 (exact) or more, got {sample}")
+    watch = Stopwatch()
+    notes: list[str] = []
+    undirected = _graph(kg, projection, lang, graph, watch)
+    with watch.networkx():
+        n, m = undirected.number_of_nodes(), undirected.number_of_edges()
+        k = sample if sample is not None else _auto_sample(n, m)
+        if k and k < n:
+            between = nx.betweenness_centrality(undirected, k=k, seed=seed)
+            notes.append(
+                tr(
+                    lang,
+                    f"Betweenness geschätzt aus {k} von {n} Startknoten (Zufallsauswahl, Seed {seed}); "
+                    "exakte Werte mit --sample 0.",
+                    f"Betweenness estimated from {k} of {n} source nodes (random sample, seed {seed}); "
+                    "exact values with --sample 0.",
+                )
+            )
+        else:
+            between = nx.betweenness_centrality(undirected)
+        pagerank = pagerank_scores(undirected)
+        closeness: dict[str, tuple[float, int, float]] = {}
+        if by == "closeness":
+            closeness = {v: _closeness(undirected, v) for v in undirected}
+        values = {
+            "betweenness": between.__getitem__,
+            "degree": undirected.degree,
+            "pagerank": pagerank.__getitem__,
+            "closeness": lambda v: closeness[v][0],
+        }[by]
+        ranked = sorted(undirected, key=lambda v: (-values(v), *order(_label(undirected, v), v)))
+        rows = []
+        for rank, v in enumerate(top(ranked, limit), 1):
+            if v not in closeness:
+                closeness[v] = _closeness(undirected, v)
+            degree = undirected.degree(v)
+            reason = _centrality_reason(by, lang, degree, between[v], pagerank[v], closeness[v])
+            attrs = undirected.nodes[v]
+            rows.append(
+                CentralityRow(
+                    rank,
+                    attrs.get("label", v),
+                    attrs.get("cls", ""),
+                    degree,
+                    round(between[v], 4),
+                    round(pagerank[v], 4),
+                    round(closeness[v][0], 4),
+                    reason,
+                    v,
+                )
+            )
+    return Result(rows, notes, watch.timings)
+
+
+def pagerank_scores(graph: nx.Graph, alpha: float = 0.85, tol: float = 1.0e-6, max_iter: int = 100) -> dict[str, float]:
+    """PageRank of an undirected graph with edge weights, as ``nx.pagerank`` computes it (uniform teleport and
+    dangling redistribution), by power iteration in numpy (NetworkX's own version needs scipy)."""
+    import numpy as np
+
+    nodes = list(graph)
+    n = len(nodes)
+    if not n:
+        return {}
+    index = {v: i for i, v in enumerate(nodes)}
+    src: list[int] = []
+    dst: list[int] = []
+    weights: list[float] = []
+    for u, v, w in graph.edges(data="weight", default=1):
+        i, j = index[u], index[v]
+        src.append(i), dst.append(j), weights.append(float(w))
+        if i != j:  # an undirected link counts in both directions, a self-loop once
+            src.append(j), dst.append(i), weights.append(float(w))
+    source, target, weight = np.array(src, dtype=np.int64), np.array(dst, dtype=np.int64), np.array(weights)
+    out = np.bincount(source, weights=weight, minlength=n)
+    dangling = out == 0
+    share_of = np.divide(weight, out[source], out=np.zeros_like(weight), where=out[source] > 0)
+    x = np.full(n, 1.0 / n)
+    for _ in range(max_iter):
+        last = x
+        x = alpha * np.bincount(target, weights=last[source] * share_of, minlength=n)
+        x += (alpha * last[dangling].sum() + 1 - alpha) / n
+        if np.abs(x - last).sum() < n * tol:
+            break
+    return dict(zip(nodes, x.tolist(), strict=True))
+
+
+def _auto_sample(n: int, m: int) -> int:
+    """0 (exact) for small graphs, else enough sources to spend about :data:`BETWEENNESS_BUDGET` steps."""
+    return 0 if n * (n + m) <= BETWEENNESS_BUDGET else max(100, BETWEENNESS_BUDGET // (n + m))
+
+
+def _closeness(graph: nx.Graph, node: str) -> tuple[float, int, float]:
+    """Closeness as NetworkX defines it (scaled by the share of nodes reached), nodes reached, mean distance."""
+    import networkx as nx
+
+    lengths = nx.single_source_shortest_path_length(graph, node)
+    reached, total, n = len(lengths) - 1, sum(lengths.values()), graph.number_of_nodes()
+    if not total or n < 2:
+        return 0.0, 0, 0.0
+    return (reached / total) * (reached / (n - 1)), reached, total / reached
+
+
+def _centrality_reason(
+    by: str, lang: str, degree: int, between: float, pagerank: float, closeness: tuple[float, int, float]
+) -> str:
+    others = "other" if degree == 1 else "others"
+    linked = tr(lang, f"mit {degree} anderen verbunden", f"linked to {degree} {others}")
+    if by == "degree":
+        return tr(lang, f"direkt mit {degree} anderen verbunden", f"linked directly to {degree} {others}")
+    if by == "pagerank":
+        return tr(
+            lang,
+            f"PageRank {number(pagerank, lang, 3)} (Anteil der Besuche eines Zufallswegs über die Verbindungen); "
+            + linked,
+            f"PageRank {number(pagerank, lang, 3)} (share of visits of a random walk along the links); " + linked,
+        )
+    if by == "closeness":
+        _value, reached, mean = closeness
+        return tr(
+            lang,
+            f"erreicht die {reached} mit ihm verbundenen Knoten im Schnitt in {number(mean, lang)} Schritten",
+            f"reaches the {reached} nodes connected to it in {number(mean, lang)} steps on average",
+        )
+    return tr(
+        lang,
+        f"liegt auf {percent(between, lang)} der kürzesten Wege zwischen anderen Knoten; " + linked,
+        f"lies on {percent(between, lang)} of the shortest paths between other nodes; " + linked,
+    )
+
+
+def bridges(
+    kg: KnowledgeGraph,
+    projection: str = "actors",
+    *,
+    limit: int | None = 20,
+    lang: str = "de",
+    graph: Any = None,
+) -> Result[CutRow]:
+    """Articulation points and bridges, ranked by how many nodes their removal cuts off from the rest.
+
+    Removing a node or link splits its component into pieces; the largest piece is "the rest", the others
+    are cut off. Ties: articulation points before bridges, then by label and IRI.
+    """
+    check_lang(lang)
+    watch = Stopwatch()
+    undirected = _graph(kg, projection, lang, graph, watch)
+    with watch.networkx():
+        found = _cuts(undirected, lambda v: order(_label(undirected, v), v))
+        ranked = sorted(found, key=lambda c: _cut_key(undirected, c))
+        rows = []
+        for rank, cut in enumerate(top(ranked, limit), 1):
+            members = cut.members()
+            cut_names = names([_label(undirected, v) for v in members], lang)
+            label = _cut_label(undirected, cut)
+            verb = tr(lang, "verliert", "loses") if len(members) == 1 else tr(lang, "verlieren", "lose")
+            if cut.kind == "articulation-point":
+                subject = tr(lang, f"Ohne {label}", f"Without {label},")
+            else:
+                subject = tr(lang, f"Ohne die Verbindung {label}", f"Without the link {label},")
+            reason = tr(
+                lang,
+                f"{subject} {verb} {cut_names} jede Verbindung zum übrigen Netz",
+                f"{subject} {cut_names} {verb} every link to the rest of the network",
+            )
+            rows.append(CutRow(rank, cut.kind, label, cut.size, reason, cut.node, cut.other, tuple(sorted(members))))
+    return Result(rows, [], watch.timings)
+
+
+def _cut_key(graph: nx.Graph, cut: _Cut) -> tuple[Any, ...]:
+    return (-cut.size, cut.kind != "articulation-point", *order(_cut_label(graph, cut), cut.node), cut.other or "")
+
+
+def _cut_label(graph: nx.Graph, cut: _Cut) -> str:
+    if cut.other is None:
+        return _label(graph, cut.node)
+    return f"{_label(graph, cut.node)} – {_label(graph, cut.other)}"
+
+
+@dataclass
+class _Cut:
+    kind: str
+    node: str
+    other: str | None
+    size: int
+    pieces: list[tuple[int, int]]  # slices of the DFS order that are cut off
+    order: list[str]
+    rest: tuple[int, int, set[str]] | None = None  # (start, end, excluded): a component minus nodes, cut off
+
+    def members(self) -> list[str]:
+        found = [v for start, end in self.pieces for v in self.order[start:end]]
+        if self.rest is not None:
+            start, end, excluded = self.rest
+            found += [v for v in self.order[start:end] if v not in excluded]
+        return found
+
+
+def _largest(pieces: list[tuple[int, Any]], nodes: Any, key: Any) -> int:
+    """Index of the piece that stays "the rest": the largest; on a tie the one holding the first node by label."""
+    size = max(s for s, _ in pieces)
+    tied = [i for i, (s, _) in enumerate(pieces) if s == size]
+    if len(tied) == 1:
+        return tied[0]
+    return min(tied, key=lambda i: min(map(key, nodes(pieces[i][1]))))
+
+
+def _cuts(graph: nx.Graph, key: Any) -> list[_Cut]:
+    """Articulation points and bridges with what they cut off, in one depth-first search (Tarjan).
+
+    A bridge's ``node`` is the end that stays with the rest, ``other`` the end that is cut off."""
+    pre: dict[str, int] = {}
+    low: dict[str, int] = {}
+    size: dict[str, int] = {}
+    dfs_order: list[str] = []
+    separated: dict[str, list[str]] = defaultdict(list)
+    bridges: list[tuple[str, str]] = []
+    component: dict[str, tuple[int, int]] = {}
+    for root in graph:
+        if root in pre:
+            continue
+        start = len(dfs_order)
+        pre[root] = low[root] = start
+        dfs_order.append(root)
+        stack = [(root, None, iter(graph[root]))]
+        while stack:
+            v, parent, neighbours = stack[-1]
+            for w in neighbours:
+                if w == parent:
+                    continue
+                if w in pre:
+                    low[v] = min(low[v], pre[w])
+                else:
+                    pre[w] = low[w] = len(dfs_order)
+                    dfs_order.append(w)
+                    stack.append((w, v, iter(graph[w])))
+                    break
+            else:
+                stack.pop()
+                size[v] = len(dfs_order) - pre[v]
+                if parent is not None:
+                    low[parent] = min(low[parent], low[v])
+                    if low[v] >= pre[parent]:
+                        separated[parent].append(v)
+                    if low[v] > pre[parent]:
+                        bridges.append((parent, v))
+        for v in dfs_order[start:]:
+            component[v] = (start, len(dfs_order))
+
+    cuts: list[_Cut] = []
+    for v, children in separated.items():
+        start, end = component[v]
+        is_root = pre[v] == start
+        if is_root and len(children) < 2:
+            continue
+        pieces: list[tuple[int, tuple[int, int] | None]] = [(size[c], (pre[c], pre[c] + size[c])) for c in children]
+        rest_size = (end - start) - 1 - sum(s for s, _ in pieces)
+        if rest_size:
+            pieces.append((rest_size, None))  # the part of the component above v
+        excluded = {v, *(x for _, p in pieces if p for x in dfs_order[p[0] : p[1]])}
+
+        def nodes(piece: tuple[int, int] | None, start: int = start, end: int = end, excluded: set = excluded) -> Any:
+            return dfs_order[piece[0] : piece[1]] if piece else (x for x in dfs_order[start:end] if x not in excluded)
+
+        keep = _largest(pieces, nodes, key)
+        cut_off = [p for i, (_, p) in enumerate(pieces) if i != keep and p]
+        rest = (start, end, excluded) if any(p is None for i, (_, p) in enumerate(pieces) if i != keep) else None
+        total = sum(s for i, (s, _) in enumerate(pieces) if i != keep)
+        cuts.append(_Cut("articulation-point", v, None, total, cut_off, dfs_order, rest))
+    for parent, child in bridges:
+        start, end = component[child]
+        below = (pre[child], pre[child] + size[child])
+        above = set(dfs_order[below[0] : below[1]])
+        pieces = [(size[child], below), ((end - start) - size[child], None)]
+
+        def side(piece: tuple[int, int] | None, start: int = start, end: int = end, above: set = above) -> Any:
+            return dfs_order[piece[0] : piece[1]] if piece else (x for x in dfs_order[start:end] if x not in above)
+
+        if _largest(pieces, side, key) == 1:  # the child's side is cut off
+            cuts.append(_Cut("bridge", parent, child, size[child], [below], dfs_order))
+        else:
+            cuts.append(_Cut("bridge", child, parent, pieces[1][0], [], dfs_order, (start, end, above)))
+    return cuts
+
+
+def communities(
+    kg: KnowledgeGraph,
+    projection: str = "actors",
+    *,
+    limit: int | None = 20,
+    seed: int = DEFAULT_SEED,
+    lang: str = "de",
+    graph: Any = None,
+) -> Result[CommunityRow]:
+    """Louvain communities (weighted, seeded) and the departments their members belong to.
+
+    A community whose members come from two or more departments crosses department lines. The notes give
+    the modularity of the communities and of the formal department structure for comparison.
+    """
+    import networkx as nx
+
+    check_lang(lang)
+    watch = Stopwatch()
+    undirected = _graph(kg, projection, lang, graph, watch)
+    with watch.networkx():
+        linked = undirected.subgraph([v for v in undirected if undirected.degree(v)])
+        found = nx.community.louvain_communities(linked, weight="weight", seed=seed)
+        labelled = [sorted(c, key=lambda v: order(_label(undirected, v), v)) for c in found]
+        labelled.sort(key=lambda c: (-len(c), *order(_label(undirected, c[0]), c[0])))
+        dept_labels = _department_labels(kg, undirected, watch, lang)
+        rows = []
+        for number_, members in enumerate(top(labelled, limit), 1):
+            departments = Counter(d for v in members if (d := undirected.nodes[v].get("department")))
+            listed = sorted(departments.items(), key=lambda item: (-item[1], *order(dept_labels[item[0]], item[0])))
+            department_text = ", ".join(f"{dept_labels[d]} ({count})" for d, count in listed)
+            shown = [_label(undirected, v) for v in members[:8]]
+            member_text = ", ".join(shown) + (f" … (+{len(members) - 8})" if len(members) > 8 else "")
+            rows.append(
+                CommunityRow(
+                    number_,
+                    len(members),
+                    len(departments),
+                    len(departments) > 1,
+                    department_text,
+                    member_text,
+                    _community_reason(lang, len(members), listed, dept_labels),
+                    tuple(members),
+                )
+            )
+        notes = []
+        if linked.number_of_edges():
+            by_department: dict[str, set[str]] = defaultdict(set)
+            for v, d in linked.nodes(data="department"):
+                by_department[d or v].add(v)
+            q_found = nx.community.modularity(linked, found, weight="weight")
+            q_formal = nx.community.modularity(linked, list(by_department.values()), weight="weight")
+            notes.append(
+                tr(
+                    lang,
+                    f"{len(found)} Gemeinschaften (Louvain, Seed {seed}); Modularität {number(q_found, lang, 3)}, "
+                    f"die der formalen Bereiche {number(q_formal, lang, 3)}.",
+                    f"{len(found)} communities (Louvain, seed {seed}); modularity {number(q_found, lang, 3)}, "
+                    f"that of the formal departments {number(q_formal, lang, 3)}.",
+                )
+            )
+        isolated = undirected.number_of_nodes() - linked.number_of_nodes()
+        if isolated:
+            notes.append(
+                tr(
+                    lang,
+                    f"{isolated} Knoten ohne Verbindung sind nicht aufgeführt.",
+                    f"{isolated} nodes without any link are left out.",
+                )
+            )
+    return Result(rows, notes, watch.timings)
+
+
+def _department_labels(kg: KnowledgeGraph, graph: nx.Graph, watch: Stopwatch, lang: str) -> dict[str, str]:
+    wanted = {d for _, d in graph.nodes(data="department") if d}
+    labels = {d: graph.nodes[d]["label"] for d in wanted if d in graph}
+    missing = wanted - set(labels)
+    if missing:
+        with watch.sparql():
+            labels.update(kg.labels(missing, lang))
+    return labels
+
+
+def _community_reason(lang: str, size: int, departments: list[tuple[str, int]], labels: dict[str, str]) -> str:
+    outside = size - sum(count for _, count in departments)
+    without = (
+        tr(lang, f"; {outside} ohne Bereich (Gremien u. a.)", f"; {outside} without a department (bodies etc.)")
+        if outside and departments
+        else ""
+    )
+    if len(departments) > 1:
+        return tr(
+            lang,
+            f"arbeitet über Bereichsgrenzen hinweg: Mitglieder aus {len(departments)} Bereichen" + without,
+            f"works across department lines: members from {len(departments)} departments" + without,
+        )
+    if departments:
+        name = labels[departments[0][0]]
+        return tr(lang, f"bleibt innerhalb eines Bereichs: {name}", f"stays within one department: {name}") + without
+    return tr(lang, "kein Mitglied gehört zu einem Bereich", "no member belongs to a department")
