@@ -1,0 +1,532 @@
+"""OParl council information systems to RDF (OParl 1.0 and 1.1).
+
+:func:`import_oparl` reads OParl objects from a folder of JSON files or from a system URL, takes embedded
+objects out of their parents, and maps Body, Organization, Meeting, AgendaItem, Paper, Consultation, File
+and LegislativeTerm onto the sckg model (docs/model.md). Persons and memberships are personal data: they
+are mapped only with ``with_persons``. Real servers leave fields out or send empty strings; what cannot be
+mapped is skipped and reported with the reason, never guessed.
+
+Every entity gets an IRI under the city base (``<base>oparl/<path of the OParl id>``), ``rdfs:label`` and
+``prov:wasDerivedFrom`` its OParl object.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pyoxigraph as ox
+
+from ..errors import DataError
+from ..namespaces import DCTERMS, FOAF, KIND, OPARL, ORG, PROV, RDF, RDFS, ROLE, SCHEMA, SCKG, SKOS
+from . import XSD_BOOLEAN, XSD_DATE, city_base
+from .oparl_fetch import Fetcher, Progress, crawl, read_folder
+
+_TYPE = re.compile(r"^https?://schema\.oparl\.org/1\.[01]/(\w+)/?$")
+MAPPED = ("Body", "LegislativeTerm", "Organization", "Meeting", "AgendaItem", "Paper", "Consultation", "File")
+PERSONAL = ("Person", "Membership")
+NOT_MODELLED = ("System", "Location")
+_COUNCIL = re.compile(
+    r"^(rat|stadtrat|gemeinderat|kreistag|ratsversammlung|stadtverordnetenversammlung|gemeindevertretung|"
+    r"samtgemeinderat|bürgerschaft|rat der stadt .*)$"
+)
+_FILE_KEYS = {
+    "Paper": ("mainFile", "auxiliaryFile"),
+    "Meeting": ("invitation", "resultsProtocol", "verbatimProtocol", "auxiliaryFile"),
+    "AgendaItem": ("resolutionFile", "auxiliaryFile"),
+}
+
+SKIP_NOT_MODELLED = "not part of the sckg model"
+SKIP_PERSONAL = "personal data: imported only with --with-persons"
+SKIP_DELETED = "deleted on the server"
+SKIP_NO_ID = "no id"
+SKIP_BAD_ID = "the id is not an IRI"
+SKIP_NOT_JSON = "not valid JSON"
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An object that was not imported (or a field that was ignored), with the reason."""
+
+    id: str
+    type: str
+    reason: str
+
+
+@dataclass
+class OparlReport:
+    """What an import did: entities per OParl type, skipped objects, and notes on ignored fields and
+    references to objects that are not in the source."""
+
+    imported: dict[str, int] = field(default_factory=dict)
+    skipped: list[Skipped] = field(default_factory=list)
+    notes: list[Skipped] = field(default_factory=list)
+    requests: int = 0
+    cache_hits: int = 0
+
+    def skipped_by_reason(self) -> list[tuple[str, str, int]]:
+        """(type, reason, count) of the skipped objects, most frequent first."""
+        counts = Counter((s.type, s.reason) for s in self.skipped)
+        return [(t, r, n) for (t, r), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+
+
+@dataclass
+class OparlImport:
+    """The result of :func:`import_oparl`: the triples and the report."""
+
+    triples: list[ox.Triple]
+    report: OparlReport
+
+
+def oparl_type(value: Any) -> str | None:
+    """``https://schema.oparl.org/1.0/Paper`` (or ``1.1``) → ``Paper``; ``None`` for anything else."""
+    match = _TYPE.match(value) if isinstance(value, str) else None
+    return match.group(1) if match else None
+
+
+def import_oparl(
+    source: str | Path,
+    city: str,
+    *,
+    with_persons: bool = False,
+    fetcher: Fetcher | None = None,
+    progress: Progress | None = None,
+) -> OparlImport:
+    """Import an OParl folder (``*.json``, searched recursively) or system URL as triples of ``city``."""
+    base = city_base(city)
+    collector = _Collector()
+    text = str(source)
+    if text.startswith(("http://", "https://")):
+        fetcher = fetcher or Fetcher()
+        def missing(url: str, kind: str, problem: str) -> None:
+            collector.report.skipped.append(Skipped(url, kind, problem))
+
+        for obj, implied in crawl(text, fetcher, with_persons=with_persons, progress=progress, missing=missing):
+            collector.add(obj, implied, None, text)
+    else:
+        folder = Path(source)
+        if not folder.is_dir():
+            raise DataError(f"{folder}: no such folder (give a folder of OParl JSON files or an http(s) URL)")
+        for obj, implied, name in read_folder(folder, progress):
+            if obj is None:
+                collector.report.skipped.append(Skipped(name, "", SKIP_NOT_JSON))
+            else:
+                collector.add(obj, implied, None, name)
+    mapper = _Mapper(collector, base, with_persons)
+    triples = mapper.run()
+    report = collector.report
+    if fetcher:
+        report.requests, report.cache_hits = fetcher.requests, fetcher.cache_hits
+    return OparlImport(triples, report)
+
+
+class _Collector:
+    """Gathers objects by id (embedded ones too), with their type and the object they were embedded in."""
+
+    def __init__(self) -> None:
+        self.objects: dict[str, dict[str, Any]] = {}
+        self.types: dict[str, str] = {}
+        self.parents: dict[str, str] = {}
+        self.report = OparlReport()
+        self._skipped: set[str] = set()
+
+    def add(self, obj: Any, implied: str, parent: str | None, origin: str) -> None:
+        if not isinstance(obj, dict):
+            return
+        kind = oparl_type(obj.get("type")) or implied
+        ident = obj.get("id") if isinstance(obj.get("id"), str) and obj.get("id").strip() else None
+        if ident is None:
+            if kind:
+                self.report.skipped.append(Skipped(origin, kind, SKIP_NO_ID))
+        elif not kind:
+            self._skip(ident, "", f"unknown type '{obj.get('type', '')}'")
+        elif ident in self.objects:
+            stored = self.objects[ident]
+            for key, value in obj.items():  # embedded and listed copies complete each other
+                if _present(value) and not _present(stored.get(key)):
+                    stored[key] = value
+        else:
+            self.objects[ident] = dict(obj)
+            self.types[ident] = kind
+            if parent:
+                self.parents[ident] = parent
+        for key, value in obj.items():
+            if key == "geojson":
+                continue
+            for child in value if isinstance(value, list) else [value]:
+                if isinstance(child, dict):
+                    self.add(child, "", ident or parent, origin)
+
+    def _skip(self, ident: str, kind: str, reason: str) -> None:
+        if ident not in self._skipped:
+            self._skipped.add(ident)
+            self.report.skipped.append(Skipped(ident, kind, reason))
+
+
+def _present(value: Any) -> bool:
+    return value not in (None, "", [], {})
+
+
+def _str(obj: dict[str, Any], key: str) -> str | None:
+    value = obj.get(key)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
+
+
+def _refs(obj: dict[str, Any], key: str) -> list[str]:
+    """The ids an object refers to under ``key``: a URL, a list of URLs or embedded objects."""
+    value = obj.get(key)
+    out = []
+    for item in value if isinstance(value, list) else [value]:
+        ident = item.get("id") if isinstance(item, dict) else item
+        if isinstance(ident, str) and ident.strip():
+            out.append(ident.strip())
+    return out
+
+
+def _bool(value: Any) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    return None
+
+
+def _german(day: dt.date) -> str:
+    return f"{day.day:02d}.{day.month:02d}.{day.year}"
+
+
+class _Mapper:
+    """Turns the collected objects into triples, one OParl type at a time."""
+
+    def __init__(self, collector: _Collector, base: str, with_persons: bool) -> None:
+        self.c = collector
+        self.base = base
+        self.with_persons = with_persons
+        self.triples: list[ox.Triple] = []
+        self.dangling: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.agenda_public: dict[str, bool] = {}
+
+    # --- helpers ------------------------------------------------------------------------------------
+
+    def iri(self, ident: str) -> str:
+        """The entity IRI of an OParl id: the id's path (and query) under ``<base>oparl/``."""
+        parts = urlsplit(ident)
+        tail = parts.path + (f"-{parts.query}" if parts.query else "")
+        tail = re.sub(r"[^A-Za-z0-9._~/-]+", "-", tail)
+        tail = re.sub(r"/{2,}", "/", tail).strip("/-") or re.sub(r"[^A-Za-z0-9]+", "-", ident).strip("-")
+        return f"{self.base}oparl/{tail}"
+
+    def add(self, s: str, p: str, o: str | ox.Literal) -> None:
+        self.triples.append(ox.Triple(ox.NamedNode(s), ox.NamedNode(p), ox.NamedNode(o) if isinstance(o, str) else o))
+
+    def label(self, s: str, de: str, en: str | None = None) -> None:
+        self.add(s, RDFS + "label", ox.Literal(de, language="de"))
+        if en and en != de:
+            self.add(s, RDFS + "label", ox.Literal(en, language="en"))
+
+    def date(self, ident: str, obj: dict[str, Any], key: str) -> dt.date | None:
+        """The date in a date or date-time field (its local date); a note when the field is not a date."""
+        value = _str(obj, key)
+        if value is None:
+            return None
+        match = re.match(r"^(\d{4}-\d{2}-\d{2})(?:$|[T ])", value)
+        try:
+            return dt.date.fromisoformat(match.group(1)) if match else self._bad_date(ident, key, value)
+        except ValueError:
+            return self._bad_date(ident, key, value)
+
+    def _bad_date(self, ident: str, key: str, value: str) -> None:
+        self.note(ident, f"field '{key}' ignored: '{value}' is not an ISO date")
+        return None
+
+    def date_literal(self, day: dt.date) -> ox.Literal:
+        return ox.Literal(day.isoformat(), datatype=XSD_DATE)
+
+    def note(self, ident: str, message: str) -> None:
+        self.c.report.notes.append(Skipped(ident, self.c.types.get(ident, ""), message))
+
+    def skip(self, ident: str, reason: str) -> None:
+        self.c.report.skipped.append(Skipped(ident, self.c.types[ident], reason))
+
+    def link(self, ident: str, s: str, p: str, targets: Iterable[str], expected: str) -> list[str]:
+        """Link to other objects by id; a reference to an object not in the source is kept and noted."""
+        linked = []
+        for target in targets:
+            if not _valid_iri(target):
+                self.note(ident, f"reference '{target}' ignored: not an IRI")
+                continue
+            if self.c.types.get(target) != expected:
+                self.dangling[(ident, expected)].add(target)
+            self.add(s, p, self.iri(target))
+            linked.append(target)
+        return linked
+
+    def name(self, ident: str | None, *keys: str) -> str | None:
+        obj = self.c.objects.get(ident or "")
+        return next((v for v in (_str(obj, k) for k in keys) if v), None) if obj else None
+
+    def parent_of(self, ident: str, kind: str) -> list[str]:
+        parent = self.c.parents.get(ident)
+        return [parent] if parent and self.c.types.get(parent) == kind else []
+
+    # --- the run ------------------------------------------------------------------------------------
+
+    def run(self) -> list[ox.Triple]:
+        by_type: dict[str, list[str]] = defaultdict(list)
+        for ident, kind in self.c.types.items():
+            by_type[kind].append(ident)
+        for ident, kind in self.c.types.items():
+            if kind == "AgendaItem" and (public := _bool(self.c.objects[ident].get("public"))) is not None:
+                for consultation in _refs(self.c.objects[ident], "consultation"):
+                    self.agenda_public[consultation] = public
+        for kind in sorted(by_type):
+            for ident in sorted(by_type[kind]):
+                obj = self.c.objects[ident]
+                if kind in NOT_MODELLED:
+                    self.skip(ident, SKIP_NOT_MODELLED)
+                elif kind in PERSONAL and not self.with_persons:
+                    self.skip(ident, SKIP_PERSONAL)
+                elif kind not in MAPPED and kind not in PERSONAL:
+                    self.skip(ident, f"unknown type '{obj.get('type', '')}'")
+                elif obj.get("deleted") is True:
+                    self.skip(ident, SKIP_DELETED)
+                elif not _valid_iri(ident):
+                    self.skip(ident, SKIP_BAD_ID)
+                else:
+                    self._map(kind, ident, obj)
+        for (ident, expected), targets in sorted(self.dangling.items()):
+            for target in sorted(targets):
+                self.note(ident, f"refers to {expected} {target}, which is not in the source (link kept)")
+        return self.triples
+
+    def _map(self, kind: str, ident: str, obj: dict[str, Any]) -> None:
+        before = len(self.triples)
+        reason = getattr(self, f"_{kind.lower()}")(ident, obj, self.iri(ident))
+        if reason:
+            del self.triples[before:]
+            self.skip(ident, reason)
+            return
+        s = self.iri(ident)
+        self.add(s, PROV + "wasDerivedFrom", ident)
+        self.c.report.imported[kind] = self.c.report.imported.get(kind, 0) + 1
+        for key in _FILE_KEYS.get(kind, ()):
+            self.link(ident, s, DCTERMS + "hasPart", _refs(obj, key), "File")
+
+    # --- one method per OParl type: add the triples, or return why the object is skipped ---------------
+
+    def _body(self, ident: str, obj: dict[str, Any], s: str) -> str | None:
+        name, short = _str(obj, "name"), _str(obj, "shortName")
+        if not (name or short):
+            return "no name"
+        for cls in (ORG + "FormalOrganization", OPARL + "Body"):
+            self.add(s, RDF + "type", cls)
+        self.add(s, ORG + "classification", KIND + "city-administration")
+        self.label(s, name or short or "")
+        if short and short != name:
+            self.add(s, SKOS + "altLabel", ox.Literal(short, language="de"))
+        if ags := _str(obj, "ags"):
+            self.add(s, DCTERMS + "identifier", ox.Literal(ags))
+        return None
+
+    def _legislativeterm(self, ident: str, obj: dict[str, Any], s: str) -> str | None:
+        start, end = self.date(ident, obj, "startDate"), self.date(ident, obj, "endDate")
+        name = _str(obj, "name")
+        if not name and not start:
+            return "no name and no start date"
+        for cls in (OPARL + "LegislativeTerm", PROV + "Entity"):
+            self.add(s, RDF + "type", cls)
+        if name:
+            self.label(s, name)
+        elif start and end:
+            self.label(s, f"Wahlperiode {_german(start)}–{_german(end)}", f"Legislative term {start}–{end}")
+        elif start:
+            self.label(s, f"Wahlperiode ab {_german(start)}", f"Legislative term from {start}")
+        self._dates(s, start, end)
+        self.link(ident, s, DCTERMS + "isPartOf", _refs(obj, "body") or self.parent_of(ident, "Body"), "Body")
+        return None
+
+    def _dates(self, s: str, start: dt.date | None, end: dt.date | None) -> None:
+        if start:
+            self.add(s, SCHEMA + "startDate", self.date_literal(start))
+        if end:
+            self.add(s, SCHEMA + "endDate", self.date_literal(end))
+
+    def _organization(self, ident: str, obj: dict[str, Any], s: str) -> str | None:
+        name, short = _str(obj, "name"), _str(obj, "shortName")
+        if not (name or short):
+            return "no name"
+        for cls in (ORG + "Organization", OPARL + "Organization"):
+            self.add(s, RDF + "type", cls)
+        if kind := _organization_kind(obj):
+            self.add(s, ORG + "classification", KIND + kind)
+        self.label(s, name or short or "")
+        if short and short != name:
+            self.add(s, SKOS + "altLabel", ox.Literal(short, language="de"))
+        self._dates(s, self.date(ident, obj, "startDate"), self.date(ident, obj, "endDate"))
+        self.link(ident, s, ORG + "subOrganizationOf", _refs(obj, "body") or self.parent_of(ident, "Body"), "Body")
+        return None
+
+    def _meeting(self, ident: str, obj: dict[str, Any], s: str) -> str | None:
+        name, start = _str(obj, "name"), self.date(ident, obj, "start")
+        if not name and not start:
+            return "no name and no start date"
+        for cls in (OPARL + "Meeting", PROV + "Entity"):
+            self.add(s, RDF + "type", cls)
+        if name:
+            self.label(s, name)
+        elif start:
+            self.label(s, f"Sitzung am {_german(start)}", f"Meeting on {start.isoformat()}")
+        self._dates(s, start, self.date(ident, obj, "end"))
+        self.link(ident, s, SCKG + "committee", _refs(obj, "organization"), "Organization")
+        return None
+
+    def _agendaitem(self, ident: str, obj: dict[str, Any], s: str) -> str | None:
+        name, number = _str(obj, "name"), _str(obj, "number")
+        if not name:
+            return "no name"
+        for cls in (OPARL + "AgendaItem", PROV + "Entity"):
+            self.add(s, RDF + "type", cls)
+        self.label(s, f"{number} {name}" if number else name)
+        if number:
+            self.add(s, DCTERMS + "identifier", ox.Literal(number))
+        meeting = _refs(obj, "meeting") or self.parent_of(ident, "Meeting")
+        self.link(ident, s, DCTERMS + "isPartOf", meeting, "Meeting")
+        return None
+
+    def _paper(self, ident: str, obj: dict[str, Any], s: str) -> str | None:
+        name, reference = _str(obj, "name"), _str(obj, "reference")
+        if not (name or reference):
+            return "no name and no reference"
+        for cls in (OPARL + "Paper", PROV + "Entity"):
+            self.add(s, RDF + "type", cls)
+        self.label(s, name or reference or "")
+        if name:
+            self.add(s, DCTERMS + "title", ox.Literal(name, language="de"))
+        if reference:
+            self.add(s, DCTERMS + "identifier", ox.Literal(reference))
+        if day := self.date(ident, obj, "date"):
+            self.add(s, DCTERMS + "date", self.date_literal(day))
+        if paper_type := _str(obj, "paperType"):
+            self.add(s, DCTERMS + "type", ox.Literal(paper_type, language="de"))
+        originators = dict.fromkeys(_refs(obj, "originatorOrganization") + _refs(obj, "underDirectionOf"))
+        self.link(ident, s, SCKG + "originator", originators, "Organization")
+        self.link(ident, s, DCTERMS + "relation", _refs(obj, "relatedPaper"), "Paper")
+        if self.with_persons:
+            self.link(ident, s, DCTERMS + "creator", _refs(obj, "originatorPerson"), "Person")
+        return None
+
+    def _consultation(self, ident: str, obj: dict[str, Any], s: str) -> str | None:
+        papers = _refs(obj, "paper") or self.parent_of(ident, "Paper")
+        meetings = _refs(obj, "meeting")
+        if not papers:
+            return "no paper"
+        if not meetings:
+            return "no meeting (the date of a consultation is the start of its meeting)"
+        meeting = self.c.objects.get(meetings[0])
+        if meeting is None:
+            return "no date: its meeting is not in the source"
+        day = self.date(meetings[0], meeting, "start")
+        if day is None:
+            return "no date: its meeting has no start"
+        committees = _refs(obj, "organization") or _refs(meeting, "organization")
+        if not committees:
+            return "no committee: neither it nor its meeting names an organization"
+        for cls in (OPARL + "Consultation", PROV + "Entity"):
+            self.add(s, RDF + "type", cls)
+        self.link(ident, s, SCKG + "paper", papers[:1], "Paper")
+        self.link(ident, s, SCKG + "meeting", meetings[:1], "Meeting")
+        self.link(ident, s, SCKG + "committee", committees, "Organization")
+        self.add(s, DCTERMS + "date", self.date_literal(day))
+        role = _role(obj)
+        if role:
+            self.add(s, SCKG + "consultationRole", ROLE + role)
+        public = self.agenda_public.get(ident)
+        for item in _refs(obj, "agendaItem"):
+            item_public = _bool(self.c.objects.get(item, {}).get("public"))
+            public = item_public if item_public is not None else public
+        if public is not None:
+            self.add(s, SCKG + "isPublic", ox.Literal("true" if public else "false", datatype=XSD_BOOLEAN))
+        paper = self.name(papers[0], "reference", "name") or papers[0].rsplit("/", 1)[-1]
+        committee = self.name(committees[0], "name", "shortName")
+        what_de = {"decision": "Entscheidung", "preliminary": "Vorberatung"}.get(role or "", "Beratung")
+        what_en = {"decision": "Decision", "preliminary": "Preliminary consultation"}.get(role or "", "Consultation")
+        where = f", {committee}" if committee else ""
+        self.label(s, f"{what_de} {paper}{where}, {_german(day)}", f"{what_en} {paper}{where}, {day.isoformat()}")
+        return None
+
+    def _file(self, ident: str, obj: dict[str, Any], s: str) -> str | None:
+        name = _str(obj, "name") or _str(obj, "fileName")
+        if not name:
+            return "no name and no file name"
+        for cls in (OPARL + "File", PROV + "Entity"):
+            self.add(s, RDF + "type", cls)
+        self.label(s, name)
+        if mime := _str(obj, "mimeType"):
+            self.add(s, DCTERMS + "format", ox.Literal(mime))
+        if day := self.date(ident, obj, "date"):
+            self.add(s, DCTERMS + "date", self.date_literal(day))
+        url = _str(obj, "accessUrl")
+        if url and _valid_iri(url):
+            self.add(s, SCHEMA + "contentUrl", url)
+        return None
+
+    def _person(self, ident: str, obj: dict[str, Any], s: str) -> str | None:
+        name = _str(obj, "name") or " ".join(filter(None, (_str(obj, "givenName"), _str(obj, "familyName"))))
+        if not name:
+            return "no name"
+        self.add(s, RDF + "type", FOAF + "Person")
+        self.add(s, FOAF + "name", ox.Literal(name))
+        self.label(s, name)
+        return None
+
+    def _membership(self, ident: str, obj: dict[str, Any], s: str) -> str | None:
+        persons = _refs(obj, "person") or self.parent_of(ident, "Person")
+        organizations = _refs(obj, "organization")
+        if not persons or not organizations:
+            return "no person or no organization"
+        self.add(s, RDF + "type", ORG + "Membership")
+        self.link(ident, s, ORG + "member", persons[:1], "Person")
+        self.link(ident, s, ORG + "organization", organizations[:1], "Organization")
+        self._dates(s, self.date(ident, obj, "startDate"), self.date(ident, obj, "endDate"))
+        person = self.name(persons[0], "name", "familyName") or persons[0].rsplit("/", 1)[-1]
+        organization = self.name(organizations[0], "name", "shortName") or organizations[0].rsplit("/", 1)[-1]
+        role = _str(obj, "role")
+        self.label(s, f"{person}: {role + ', ' if role else ''}{organization}")
+        return None
+
+
+def _valid_iri(value: str) -> bool:
+    try:
+        ox.NamedNode(value)
+    except ValueError:
+        return False
+    return "://" in value
+
+
+def _organization_kind(obj: dict[str, Any]) -> str | None:
+    """``council`` or ``committee`` for a Gremium (by classification or name), else no kind."""
+    kind = (_str(obj, "organizationType") or "").casefold()
+    classification = (_str(obj, "classification") or "").casefold()
+    if kind != "gremium" and not (not kind and "ausschuss" in classification):
+        return None
+    names = {classification, (_str(obj, "name") or "").casefold(), (_str(obj, "shortName") or "").casefold()}
+    return "council" if any(_COUNCIL.match(n) for n in names) else "committee"
+
+
+def _role(obj: dict[str, Any]) -> str | None:
+    """``decision`` (authoritative, or the role says Entscheidung), ``preliminary`` (Vorberatung), else none."""
+    authoritative = _bool(obj.get("authoritative"))
+    text = (_str(obj, "role") or "").casefold()
+    if authoritative is True or (authoritative is None and re.search(r"entscheid|beschlussfass", text)):
+        return "decision"
+    if "vorberat" in text:
+        return "preliminary"
+    return None

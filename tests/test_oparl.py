@@ -1,0 +1,397 @@
+"""OParl import: the specification's examples to exact triples and counts, a messy OParl 1.0 folder with its
+skip report, the paper → consultation → committee → meeting date chain, persons only on request, and the
+URL mode against a local server (paging, cache, retries, timeouts, progress). No internet."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pyoxigraph as ox
+import pytest
+from conftest import PREFIXES
+from typer.testing import CliRunner
+
+from sckg.cli import app
+from sckg.errors import StoreError, UsageError
+from sckg.ingest import write_turtle
+from sckg.ingest.oparl import Skipped, import_oparl, oparl_type
+from sckg.ingest.oparl_fetch import Fetcher
+from sckg.kg import KnowledgeGraph
+from sckg.validate import validate
+
+ASSETS = Path(__file__).parent / "assets" / "oparl"
+SPEC = ASSETS / "spec-1.1"
+MESSY = ASSETS / "musterstadt-1.0"
+SPEC_HOST = "https://oparl.example.org"
+MESSY_HOST = "https://ris.musterstadt.example"
+M = "https://ris.musterstadt.example/oparl/v1/"
+runner = CliRunner()
+
+SPEC_EXPECTED = """
+@base <https://w3id.org/sckg/id/koeln/oparl/> .
+<body/0> a org:FormalOrganization , oparl:Body ; org:classification kind:city-administration ;
+    rdfs:label "Stadt Köln, kreisfreie Stadt"@de ; skos:altLabel "Köln"@de ; dcterms:identifier "05315000" ;
+    prov:wasDerivedFrom <https://oparl.example.org/body/0> .
+<term/21> a oparl:LegislativeTerm , prov:Entity ; rdfs:label "21. Wahlperiode"@de ;
+    schema:startDate "2010-12-03"^^xsd:date ; schema:endDate "2013-12-03"^^xsd:date ; dcterms:isPartOf <body/0> ;
+    prov:wasDerivedFrom <https://oparl.example.org/term/21> .
+<organization/34> a org:Organization , oparl:Organization ; org:classification kind:committee ;
+    rdfs:label "Ausschuss für Haushalt und Finanzen"@de ; skos:altLabel "Finanzausschuss"@de ;
+    schema:startDate "2012-07-17"^^xsd:date ; org:subOrganizationOf <bodies/1> ;
+    prov:wasDerivedFrom <https://oparl.example.org/organization/34> .
+<meeting/281> a oparl:Meeting , prov:Entity ; rdfs:label "4. Sitzung des Finanzausschusses"@de ;
+    schema:startDate "2013-01-04"^^xsd:date ; schema:endDate "2013-01-04"^^xsd:date ;
+    sckg:committee <organization/34> ; dcterms:hasPart <files/57739> ;
+    prov:wasDerivedFrom <https://oparl.example.org/meeting/281> .
+<agendaitem/3271> a oparl:AgendaItem , prov:Entity ; rdfs:label "10.1 Satzungsänderung für Ausschreibungen"@de ;
+    dcterms:identifier "10.1" ; dcterms:isPartOf <meeting/281> ;
+    prov:wasDerivedFrom <https://oparl.example.org/agendaitem/3271> .
+<paper/749> a oparl:Paper , prov:Entity ; rdfs:label "Antwort auf Anfrage 1200/2014"@de ;
+    dcterms:title "Antwort auf Anfrage 1200/2014"@de ; dcterms:identifier "1234/2014" ;
+    dcterms:date "2014-04-04"^^xsd:date ; dcterms:type "Beantwortung einer Anfrage"@de ;
+    sckg:originator <organization/1000> , <organization/2000> ; dcterms:relation <paper/699> ;
+    dcterms:hasPart <files/57737> , <files/57739> ; prov:wasDerivedFrom <https://oparl.example.org/paper/749> .
+<files/57737> a oparl:File , prov:Entity ; rdfs:label "Anlage 1 zur Anfrage"@de ; dcterms:format "application/pdf" ;
+    dcterms:date "2013-01-04"^^xsd:date ; schema:contentUrl <https://oparl.example.org/files/57737.pdf> ;
+    prov:wasDerivedFrom <https://oparl.example.org/files/57737> .
+<files/57739> a oparl:File , prov:Entity ; rdfs:label "Einladung"@de ; dcterms:format "application/pdf" ;
+    dcterms:date "2012-01-08"^^xsd:date ; schema:contentUrl <https://oparl.example.org/files/57739.pdf> ;
+    prov:wasDerivedFrom <https://oparl.example.org/files/57739> .
+"""
+
+
+def _nt(triples: Any) -> list[str]:
+    return sorted(ox.serialize(list(set(triples)), format=ox.RdfFormat.N_TRIPLES).decode().splitlines())
+
+
+def _expected(text: str) -> list[str]:
+    return _nt(ox.parse(PREFIXES + text, format=ox.RdfFormat.TURTLE))
+
+
+def test_type_iris_of_1_0_and_1_1() -> None:
+    assert oparl_type("https://schema.oparl.org/1.1/Paper") == "Paper"
+    assert oparl_type("https://schema.oparl.org/1.0/AgendaItem") == "AgendaItem"
+    assert oparl_type("https://schema.oparl.org/2.0/Paper") is None
+    assert oparl_type("Paper") is None
+
+
+# --- the specification's examples (OParl 1.1) ---------------------------------------------------------------
+
+
+def test_spec_examples_import_to_exact_triples_and_counts() -> None:
+    result = import_oparl(SPEC, "koeln")
+    assert _nt(result.triples) == _expected(SPEC_EXPECTED)
+    assert result.report.imported == {"AgendaItem": 1, "Body": 1, "File": 2, "LegislativeTerm": 1, "Meeting": 1,
+                                      "Organization": 1, "Paper": 1}
+    e = SPEC_HOST
+    assert result.report.skipped == [
+        Skipped(f"{e}/consultation/47594", "Consultation", "no date: its meeting is not in the source"),
+        Skipped(f"{e}/location/0", "Location", "not part of the sckg model"),
+        Skipped(f"{e}/locations/29856", "Location", "not part of the sckg model"),
+        Skipped(f"{e}/memberships/385", "Membership", "personal data: imported only with --with-persons"),
+        Skipped(f"{e}/memberships/693", "Membership", "personal data: imported only with --with-persons"),
+        Skipped(f"{e}/person/29", "Person", "personal data: imported only with --with-persons"),
+        Skipped(f"{e}/", "System", "not part of the sckg model"),
+    ]
+    assert result.report.notes == [
+        Skipped(f"{e}/organization/34", "Organization",
+                f"refers to Body {e}/bodies/1, which is not in the source (link kept)"),
+        Skipped(f"{e}/paper/749", "Paper", f"refers to Organization {e}/organization/1000, which is not in the "
+                "source (link kept)"),
+        Skipped(f"{e}/paper/749", "Paper", f"refers to Organization {e}/organization/2000, which is not in the "
+                "source (link kept)"),
+        Skipped(f"{e}/paper/749", "Paper", f"refers to Paper {e}/paper/699, which is not in the source (link kept)"),
+    ]
+
+
+def test_persons_and_memberships_only_with_persons() -> None:
+    result = import_oparl(SPEC, "koeln", with_persons=True)
+    assert result.report.imported["Person"] == 1
+    assert result.report.imported["Membership"] == 2
+    assert not any(s.type in ("Person", "Membership") for s in result.report.skipped)
+    base = "https://w3id.org/sckg/id/koeln/oparl/"
+    person = [t for t in result.triples if t.subject.value == f"{base}person/29"]
+    assert _nt(person) == _expected(f"""
+        @prefix foaf: <http://xmlns.com/foaf/0.1/> .
+        <{base}person/29> a foaf:Person ; foaf:name "Prof. Dr. Max Mustermann" ;
+            rdfs:label "Prof. Dr. Max Mustermann"@de ; prov:wasDerivedFrom <{SPEC_HOST}/person/29> .
+        """)
+    labels = sorted(t.object.value for t in result.triples
+                    if t.predicate.value.endswith("#label") and "/memberships/" in t.subject.value)
+    assert labels == ["Prof. Dr. Max Mustermann: Sachkundige Bürgerin, 9", "Prof. Dr. Max Mustermann: Vorsitzende, 5"]
+    without = import_oparl(SPEC, "koeln")
+    assert not any("person" in t.subject.value or "membership" in t.subject.value for t in without.triples)
+
+
+# --- a messy OParl 1.0 folder ---------------------------------------------------------------------------------
+
+
+def test_oparl_1_0_folder_with_gaps_imports_with_a_skip_report() -> None:
+    result = import_oparl(MESSY, "musterstadt")
+    assert result.report.imported == {"AgendaItem": 1, "Body": 1, "Consultation": 2, "File": 1, "LegislativeTerm": 1,
+                                      "Meeting": 4, "Organization": 3, "Paper": 3}
+    assert result.report.skipped == [
+        Skipped("broken.json", "", "not valid JSON"),
+        Skipped("papers-2.json", "Paper", "no id"),
+        Skipped(f"{M}consultation/1002", "Consultation", "no date: its meeting has no start"),
+        Skipped(f"{M}consultation/1003", "Consultation",
+                "no meeting (the date of a consultation is the start of its meeting)"),
+        Skipped(f"{M}location/1", "Location", "not part of the sckg model"),
+        Skipped(f"{M}membership/70", "Membership", "personal data: imported only with --with-persons"),
+        Skipped(f"{M}organization/4", "Organization", "no name"),
+        Skipped(f"{M}paper/2024-020", "Paper", "deleted on the server"),
+        Skipped(f"{M}person/7", "Person", "personal data: imported only with --with-persons"),
+        Skipped(M, "System", "not part of the sckg model"),
+    ]
+    assert result.report.notes == [
+        Skipped(f"{M}meeting/13", "Meeting", "field 'start' ignored: '14.05.2024' is not an ISO date"),
+    ]
+    types = {t.object.value for t in result.triples if t.predicate.value.endswith("#type")}
+    assert not any("schema.oparl.org/1.0/" in t for t in types)  # 1.0 type IRIs become the 1.1 ones of the model
+    assert "https://schema.oparl.org/1.1/Consultation" in types
+
+
+@pytest.fixture(scope="module")
+def messy_graph(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
+    path = tmp_path_factory.mktemp("oparl") / "messy.ttl"
+    write_turtle(import_oparl(MESSY, "musterstadt").triples, path)
+    return KnowledgeGraph.open([path])
+
+
+def test_paper_consultation_committee_meeting_date(messy_graph: KnowledgeGraph) -> None:
+    table = messy_graph.select("""
+        SELECT ?reference ?role ?committee ?kind ?meeting ?date ?public WHERE {
+          ?consultation a oparl:Consultation ; sckg:paper ?paper ; sckg:committee ?c ; sckg:meeting ?m ;
+                        dcterms:date ?date ; sckg:consultationRole ?role .
+          ?paper dcterms:identifier ?reference .
+          ?c rdfs:label ?committee ; org:classification ?kind .
+          ?m rdfs:label ?meeting ; schema:startDate ?start .
+          FILTER(?start = ?date && lang(?meeting) = "de")
+          OPTIONAL { ?consultation sckg:isPublic ?public }
+        } ORDER BY ?date""")
+    assert table.records() == [
+        {"reference": "2024/017", "role": "https://w3id.org/sckg/vocab/role/preliminary",
+         "committee": "Ausschuss für Digitalisierung und Mobilität", "kind": "https://w3id.org/sckg/vocab/kind/committee",
+         "meeting": "5. Sitzung des Ausschusses für Digitalisierung und Mobilität", "date": "2024-02-20",
+         "public": True},
+        {"reference": "2024/017", "role": "https://w3id.org/sckg/vocab/role/decision",
+         "committee": "Rat der Stadt Musterstadt", "kind": "https://w3id.org/sckg/vocab/kind/council",
+         "meeting": "Sitzung am 14.03.2024", "date": "2024-03-14", "public": None},
+    ]
+    labels = messy_graph.labels([f"https://w3id.org/sckg/id/musterstadt/oparl/oparl/v1/consultation/{n}"
+                                 for n in (1000, 1001)], "en")
+    assert sorted(labels.values()) == [
+        "Decision 2024/017, Rat der Stadt Musterstadt, 2024-03-14",
+        "Preliminary consultation 2024/017, Ausschuss für Digitalisierung und Mobilität, 2024-02-20",
+    ]
+
+
+def test_imported_council_data_conforms_to_the_shapes(messy_graph: KnowledgeGraph) -> None:
+    report = validate(messy_graph)
+    assert report.violations == []
+
+
+def test_cli_import_with_report(tmp_path: Path) -> None:
+    out, report = tmp_path / "council.ttl", tmp_path / "skipped.csv"
+    result = runner.invoke(app, ["import", "oparl", str(MESSY), "--city", "musterstadt", "--out", str(out),
+                                 "--report", str(report)])
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert lines[0] == (f"Wrote {out} (111 triples): 16 entities (AgendaItem 1, Body 1, Consultation 2, File 1, "
+                        "LegislativeTerm 1, Meeting 4, Organization 3, Paper 3).")
+    assert lines[1:4] == ["Skipped 10 objects:", "      1 ?: not valid JSON",
+                          "      1 Consultation: no date: its meeting has no start"]
+    rows = report.read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "kind,type,id,reason"
+    assert rows[-1] == f"note,Meeting,{M}meeting/13,field 'start' ignored: '14.05.2024' is not an ISO date"
+    assert len(rows) == 1 + 10 + 1
+
+
+def test_bad_city_and_missing_folder() -> None:
+    with pytest.raises(UsageError, match="--city 'Muster Stadt': use lower-case letters, digits and hyphens"):
+        import_oparl(MESSY, "Muster Stadt")
+    result = runner.invoke(app, ["import", "oparl", "no/such/folder", "--city", "x", "--out", "x.ttl"])
+    assert result.exit_code == 1
+    assert result.stderr == ("Error: no/such/folder: no such folder (give a folder of OParl JSON files or an "
+                             "http(s) URL)\n")
+
+
+# --- URL mode against a local server ------------------------------------------------------------------------
+
+
+class OParlServer:
+    """An OParl system on 127.0.0.1 (random port) serving objects and paged lists; counts every request."""
+
+    def __init__(self, documents: dict[str, Any], lists: dict[str, list[Any]], page_size: int = 2) -> None:
+        self.documents, self.lists, self.page_size = documents, lists, page_size
+        self.hits: Counter[str] = Counter()
+        self.fail_once: set[str] = set()
+        self.slow: dict[str, float] = {}
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                server.hits[self.path] += 1
+                path = urlsplit(self.path).path
+                if path in server.fail_once:
+                    server.fail_once.discard(path)
+                    return self._send(503, {"error": "busy"})
+                if path in server.slow:
+                    time.sleep(server.slow[path])
+                document = server.page(self.path)
+                self._send(404, {"error": "not found"}) if document is None else self._send(200, document)
+
+            def _send(self, status: int, document: Any) -> None:
+                body = json.dumps(document).encode("utf-8")
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def page(self, target: str) -> Any:
+        parts = urlsplit(target)
+        if parts.path in self.documents:
+            return self.documents[parts.path]
+        if parts.path not in self.lists:
+            return None
+        items = self.lists[parts.path]
+        number = int(parts.query.removeprefix("page=") or 1)
+        pages = max(1, -(-len(items) // self.page_size))
+        links = {"next": f"{self.base}{parts.path}?page={number + 1}"} if number < pages else {}
+        return {"data": items[(number - 1) * self.page_size : number * self.page_size], "links": links,
+                "pagination": {"totalPages": pages, "currentPage": number, "elementsPerPage": self.page_size}}
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def _load(folder: Path, host: str, base: str) -> dict[str, Any]:
+    """The JSON files of a folder with their host replaced by the local server's."""
+    return {p.name: json.loads(p.read_text(encoding="utf-8").replace(host, base))
+            for p in folder.glob("*.json") if p.name != "broken.json"}
+
+
+@pytest.fixture
+def messy_server() -> Iterator[OParlServer]:
+    server = OParlServer({}, {})
+    files = _load(MESSY, MESSY_HOST, server.base)
+    v1 = "/oparl/v1"
+    server.documents = {f"{v1}/": files["system.json"]}
+    server.lists = {
+        f"{v1}/bodies": [files["body.json"]],
+        f"{v1}/body/1/organizations": files["organizations.json"]["data"],
+        f"{v1}/body/1/meetings": files["meetings.json"]["data"],
+        f"{v1}/body/1/papers": files["papers-1.json"]["data"] + files["papers-2.json"]["data"],
+        f"{v1}/body/1/persons": files["persons.json"]["data"],
+    }
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def spec_server() -> Iterator[OParlServer]:
+    server = OParlServer({}, {}, page_size=1)
+    files = _load(SPEC, SPEC_HOST, server.base)
+    server.documents = {"/": files["System-01.json"]}
+    server.lists = {"/bodies": [files["Body-01.json"]], "/body/0/organizations/": [files["Organization-01.json"]],
+                    "/body/0/meetings/": [files["Meeting-01.json"]], "/body/0/papers/": [files["Paper-01.json"]],
+                    "/body/0/persons/": [files["Person-01.json"]]}
+    yield server
+    server.stop()
+
+
+def _local(triples: list[ox.Triple], server: OParlServer, host: str) -> list[str]:
+    return sorted(line.replace(server.base, host) for line in _nt(triples))
+
+
+def test_url_mode_follows_pages_and_gives_the_folder_triples(messy_server: OParlServer) -> None:
+    progress: list[tuple[str, int, int | None]] = []
+    fetcher = Fetcher(backoff=0)
+    result = import_oparl(f"{messy_server.base}/oparl/v1/", "musterstadt", fetcher=fetcher,
+                          progress=lambda *call: progress.append(call))
+    assert _local(result.triples, messy_server, MESSY_HOST) == _nt(import_oparl(MESSY, "musterstadt").triples)
+    assert result.report.requests == 9 and result.report.cache_hits == 0
+    assert sorted(messy_server.hits) == [
+        "/oparl/v1/", "/oparl/v1/bodies", "/oparl/v1/body/1/meetings", "/oparl/v1/body/1/meetings?page=2",
+        "/oparl/v1/body/1/organizations", "/oparl/v1/body/1/organizations?page=2", "/oparl/v1/body/1/papers",
+        "/oparl/v1/body/1/papers?page=2", "/oparl/v1/body/1/papers?page=3",
+    ]
+    assert progress == [("body", 1, 1), ("organization", 1, 2), ("organization", 2, 2), ("meeting", 1, 2),
+                        ("meeting", 2, 2), ("paper", 1, 3), ("paper", 2, 3), ("paper", 3, 3)]
+
+
+def test_url_mode_of_the_spec_examples(spec_server: OParlServer) -> None:
+    result = import_oparl(spec_server.base + "/", "koeln", fetcher=Fetcher(backoff=0))
+    assert _local(result.triples, spec_server, SPEC_HOST) == _expected(SPEC_EXPECTED)
+    with_persons = import_oparl(spec_server.base + "/", "koeln", fetcher=Fetcher(backoff=0), with_persons=True)
+    assert with_persons.report.imported["Person"] == 1
+    assert spec_server.hits["/body/0/persons/"] == 1
+    assert with_persons.report.skipped[0] == Skipped(  # the body names a membership list the server lacks
+        f"{spec_server.base}/body/0/memberships/", "Membership", "list not available: HTTP 404"
+    )
+
+
+def test_cache_serves_a_second_run_without_requests(messy_server: OParlServer, tmp_path: Path) -> None:
+    url = f"{messy_server.base}/oparl/v1/"
+    first = import_oparl(url, "musterstadt", fetcher=Fetcher(cache_dir=tmp_path / "cache"))
+    messy_server.stop()
+    second = import_oparl(url, "musterstadt", fetcher=Fetcher(cache_dir=tmp_path / "cache", retries=0))
+    assert (second.report.requests, second.report.cache_hits) == (0, 9)
+    assert _nt(second.triples) == _nt(first.triples)
+    with pytest.raises(StoreError, match="after 1 try"):  # an expired cache asks the server (which is gone)
+        import_oparl(url, "musterstadt", fetcher=Fetcher(cache_dir=tmp_path / "cache", retries=0, max_age=0))
+
+
+def test_failed_requests_are_retried(messy_server: OParlServer) -> None:
+    messy_server.fail_once = {"/oparl/v1/body/1/meetings"}
+    result = import_oparl(f"{messy_server.base}/oparl/v1/", "musterstadt", fetcher=Fetcher(backoff=0))
+    assert result.report.requests == 10
+    assert result.report.imported["Meeting"] == 4
+
+
+def test_timeouts_and_http_errors_give_a_clear_message(messy_server: OParlServer) -> None:
+    messy_server.slow = {"/oparl/v1/bodies": 1.0}
+    url = f"{messy_server.base}/oparl/v1/bodies"
+    with pytest.raises(StoreError) as caught:
+        import_oparl(f"{messy_server.base}/oparl/v1/", "musterstadt",
+                     fetcher=Fetcher(timeout=0.2, retries=1, backoff=0))
+    assert str(caught.value) == (
+        f"{url}: no answer within the timeout (after 2 tries). Check the URL and your connection; pages already "
+        "fetched are cached, so running the import again continues from there (see --timeout, --retries)."
+    )
+    missing = f"{messy_server.base}/oparl/v2/"
+    with pytest.raises(StoreError, match=r"/oparl/v2/: HTTP 404 Not Found \(after 1 try\)"):
+        import_oparl(missing, "musterstadt", fetcher=Fetcher(backoff=0))
+    assert messy_server.hits["/oparl/v2/"] == 1  # a 404 is not retried
+
+
+def test_cli_url_mode_uses_the_cache_folder(messy_server: OParlServer, tmp_path: Path) -> None:
+    args = ["import", "oparl", f"{messy_server.base}/oparl/v1/", "--city", "musterstadt", "--out",
+            str(tmp_path / "c.ttl"), "--cache", str(tmp_path / "cache")]
+    assert runner.invoke(app, args).exit_code == 0
+    again = runner.invoke(app, args)
+    assert "0 requests, 9 answers from the cache." in again.stderr
+    refreshed = runner.invoke(app, [*args, "--refresh"])
+    assert "9 requests, 0 answers from the cache." in refreshed.stderr
+    assert len(list((tmp_path / "cache").glob("*.json"))) == 9
