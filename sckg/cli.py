@@ -219,6 +219,12 @@ def stats(
 from .cli_analyze import register as register_analyze  # noqa: E402
 
 register_analyze(app)
+from .cli_stores import register as register_stores  # noqa: E402
+
+register_stores(app)
+from .cli_io import register as register_io  # noqa: E402
+
+register_io(app)
 from .cli_report import register as register_report  # noqa: E402
 
 register_report(app)

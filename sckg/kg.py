@@ -87,6 +87,7 @@ class Backend(Protocol):
     def ask(self, query: str, bindings: Mapping[str, Term]) -> bool: ...
     def graph_names(self) -> set[str]: ...
     def load_file(self, path: Path, graph: str) -> None: ...
+    def drop_graph(self, graph: str) -> None: ...
     def close(self) -> None: ...
 
 
@@ -144,6 +145,11 @@ class OxigraphBackend:
         except (OSError, ValueError) as exc:
             raise DataError(f"{path}: cannot be read ({exc})") from None
 
+    def drop_graph(self, graph: str) -> None:
+        node = ox.NamedNode(graph)
+        if self.store.contains_named_graph(node):
+            self.store.remove_graph(node)
+
     def close(self) -> None:
         self.store.flush()
 
@@ -190,13 +196,16 @@ def graph_iri(path: Path) -> str:
     return path.resolve().as_uri()
 
 
-def open_backend(store: str) -> Backend:
-    """A backend for a store specification: ``memory``, ``oxigraph:PATH`` or ``sparql:URL``."""
+def open_backend(store: str, *, create: bool = True) -> Backend:
+    """A backend for a store specification: ``memory``, ``oxigraph:PATH`` or ``sparql:URL``.
+
+    With ``create=False`` a missing Oxigraph store is an error instead of a new, empty store.
+    """
     if store == "memory":
         return OxigraphBackend(ox.Store())
     kind, _, location = store.partition(":")
     if kind == "oxigraph" and location:
-        return OxigraphBackend(_open_oxigraph(Path(location)))
+        return OxigraphBackend(_open_oxigraph(Path(location), create))
     if kind == "sparql" and location:
         from .remote import SparqlBackend
 
@@ -204,14 +213,21 @@ def open_backend(store: str) -> Backend:
     raise UsageError(f"Unknown store '{store}'. Use memory, oxigraph:PATH or sparql:URL.")
 
 
-def _open_oxigraph(path: Path) -> ox.Store:
+def _open_oxigraph(path: Path, create: bool) -> ox.Store:
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path}: not an Oxigraph store (it is a file; an Oxigraph store is a folder)")
     if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").exists():
         raise StoreError(f"{path}: not an Oxigraph store (the folder holds other files)")
+    if not create and not (path / "CURRENT").exists():
+        raise StoreError(f"{path}: no Oxigraph store there yet; create it with 'sckg load --store oxigraph:PATH FILES'")
     try:
         return ox.Store(str(path))
     except OSError as exc:
+        if "lock" in str(exc).lower():
+            raise StoreError(
+                f"{path}: the Oxigraph store is in use by another process (a running 'sckg serve --write' or "
+                "'sckg load'?); stop it, or query the running server with --store sparql:URL"
+            ) from None
         raise StoreError(f"{path}: cannot open the Oxigraph store ({exc})") from None
 
 
@@ -238,23 +254,31 @@ class KnowledgeGraph:
         """Open ``store`` and load ``data`` (files or folders) into it.
 
         Without ``data``, a memory store gets the bundled Braunschweig dataset; other stores are used as
-        they are. The ontology and vocabularies are loaded too, unless the store already holds them.
+        they are. With data, the ontology and vocabularies are loaded too, unless the store already holds them.
         """
         if data is None and store == "memory":
             data = [resources.dataset("braunschweig")]
         files = collect_files(Path(p) for p in data or [])
-        kg = cls(open_backend(store), allow_remote=allow_remote)
+        kg = cls(open_backend(store, create=bool(files)), allow_remote=allow_remote)
         kg.load(files, progress=progress)
         return kg
 
     def load(self, files: Sequence[Path], *, progress: Callable[[Path], None] | None = None) -> None:
-        """Load RDF files, each into its own named graph (replacing that graph), plus the model if missing."""
-        graphs = self.backend.graph_names()
-        if MODEL_GRAPH not in graphs:
+        """Load RDF files, each into its own named graph (replacing that graph), plus the model if missing.
+
+        Loading a file again gives the same graph. A file that fails to load leaves its graph empty.
+        """
+        if files and MODEL_GRAPH not in self.backend.graph_names():
             for path in resources.model_files():
                 self.backend.load_file(path, MODEL_GRAPH)
         for path in files:
-            self.backend.load_file(path, graph_iri(path))
+            graph = graph_iri(path)
+            self.backend.drop_graph(graph)
+            try:
+                self.backend.load_file(path, graph)
+            except DataError:
+                self.backend.drop_graph(graph)
+                raise
             if progress:
                 progress(path)
 

@@ -1,0 +1,121 @@
+"""Commands for stores and servers: ``sckg load``, ``sckg serve``, ``sckg push``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .cli_common import DataOpt, StoreOpt, open_graph
+
+TimeoutOpt = Annotated[float, typer.Option(help="Seconds to wait for the endpoint's answer.")]
+
+
+def load(
+    files: Annotated[list[Path], typer.Argument(help="RDF files or folders to load (folders are searched).")],
+    store: Annotated[str, typer.Option(help="The persistent store to fill: oxigraph:PATH (created if missing).")],
+    replace: Annotated[
+        bool, typer.Option(help="Leave the store holding only these files (drop every other data graph).")
+    ] = False,
+) -> None:
+    """Bulk-load RDF files into a persistent Oxigraph store, each file into its own named graph, and print
+    a summary. Loading a file again replaces its graph, so reloading is idempotent."""
+    from .kg import collect_files
+    from .stores import load_store
+
+    paths = collect_files(files)
+    if sys.stderr.isatty():
+        from rich.progress import Progress
+
+        with Progress(transient=True) as bar:
+            task = bar.add_task("Loading", total=sum(p.stat().st_size for p in paths))
+            report = load_store(store, paths, replace=replace, progress=lambda p: bar.advance(task, p.stat().st_size))
+    else:
+        report = load_store(store, paths, replace=replace)
+    removed = f", dropped {report.removed} other data graphs" if report.removed else ""
+    typer.echo(
+        f"Loaded {report.files} files, {report.triples:,} triples, in {report.seconds:.2f} s "
+        f"({report.rate:,.0f} triples/s){removed}."
+    )
+    typer.echo(f"{report.store} holds {report.store_triples:,} triples in {report.graphs} named graphs.")
+
+
+def serve(
+    data: DataOpt = None,
+    store: Annotated[
+        str, typer.Option(help="The store to serve: oxigraph:PATH, or memory (a temporary copy of --data).")
+    ] = "memory",
+    host: Annotated[str, typer.Option(help="Address to listen on (0.0.0.0: every network of this machine).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="Port to listen on (0: any free port).")] = 7878,
+    write: Annotated[
+        bool, typer.Option(help="Accept SPARQL UPDATE and Graph Store uploads (refused by default).")
+    ] = False,
+    timeout: Annotated[int, typer.Option(help="Stop a query after this many seconds (0: no limit).")] = 30,
+    cors: Annotated[bool, typer.Option(help="Allow web pages of other sites to query (e.g. a hosted YASGUI).")] = (
+        False
+    ),
+    log: Annotated[bool, typer.Option(help="Print every request on stderr.")] = False,
+) -> None:
+    """Run a SPARQL 1.1 endpoint (the Oxigraph server) over the store until Ctrl-C: read-only unless
+    --write, on 127.0.0.1 unless told otherwise, with a query time limit. Query it with
+    '--store sparql:URL', YASGUI, Protégé or SPARQLWrapper."""
+    import signal
+
+    from .serve import SparqlServer, is_loopback, served_store
+
+    def stop(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    with served_store(store, data) as location:
+        server = SparqlServer(location, host=host, port=port, write=write, timeout=timeout, cors=cors, log=log)
+        with server:
+            mode = "read-write" if write else "read-only"
+            limit = f"queries stop after {timeout} s" if timeout else "no query time limit"
+            typer.echo(f"SPARQL endpoint: {server.query_url}  ({mode}, {limit})")
+            typer.echo(f"Update endpoint: {server.update_url}" + ("" if write else "  (refused: read-only)"))
+            typer.echo(f"Graph Store:     {server.store_url}")
+            typer.echo(f"Query page:      {server.url}/")
+            if store == "memory" and write:
+                typer.echo("Note: the memory store is a temporary copy; what is written is gone when the server stops.")
+            if not is_loopback(host):
+                typer.echo(f"Warning: listening on {host}: anyone who can reach this machine can query the graph.",
+                           err=True)
+            typer.echo("Press Ctrl-C to stop.", err=True)
+            sys.stdout.flush()
+            server.wait()
+    typer.echo("Stopped.", err=True)
+
+
+def push(
+    endpoint: Annotated[
+        str,
+        typer.Option(help="Graph Store endpoint, e.g. http://127.0.0.1:7878/store (Fuseki: .../DATASET/data)."),
+    ],
+    data: DataOpt = None,
+    store: StoreOpt = "memory",
+    dataset: Annotated[
+        str | None, typer.Option(help="Put all data into one named graph for this dataset name.")
+    ] = None,
+    timeout: TimeoutOpt = 300.0,
+) -> None:
+    """Upload the graph to a SPARQL 1.1 Graph Store Protocol endpoint: one named graph per dataset
+    (https://w3id.org/sckg/graph/<folder>) plus the ontology; each is replaced, so pushing again is
+    idempotent. Read it back with --store sparql:QUERY-URL."""
+    from .stores import push as upload
+
+    report = upload(open_graph(data, store), endpoint, dataset=dataset, timeout=timeout)
+    for graph in report.graphs:
+        typer.echo(f"<{graph.iri}>  {graph.triples:,} triples")
+    typer.echo(f"Pushed {len(report.graphs)} graphs, {report.triples:,} triples, in {report.seconds:.2f} s.")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the store commands."""
+    app.command("load")(load)
+    app.command("serve")(serve)
+    app.command("push")(push)

@@ -1,0 +1,190 @@
+"""Any SPARQL 1.1 endpoint as a store: queries over HTTP (SPARQL 1.1 Protocol), results as JSON.
+
+Only the standard library's HTTP client is used. sckg expects the endpoint's default graph to be the union of
+its named graphs, as the in-process stores are queried (Oxigraph server: ``--union-default-graph``, which
+``sckg serve`` sets; Fuseki/TDB2: ``tdb2:unionDefaultGraph true``; GraphDB and Virtuoso do this by default).
+The predeclared prefixes are sent in front of every query; parameters are bound by a ``VALUES`` block, which
+every SPARQL 1.1 endpoint understands.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import QueryError, StoreError, UsageError
+from .kg import Table, Term
+from .namespaces import sparql_prologue
+from .sparql import bind_values, syntax_error
+
+#: Seconds to wait for an endpoint's answer (connecting, and between two pieces of the answer).
+DEFAULT_TIMEOUT = 120.0
+_PROLOGUE = sparql_prologue()
+_PROLOGUE_LINES = _PROLOGUE.count("\n")
+#: How Oxigraph ends a streamed result that its ``--timeout-s`` stopped (after a ``200 OK``).
+CANCELLED = b"The SPARQL operation has been cancelled"
+_RESULTS_JSON = "application/sparql-results+json"
+_RDF_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
+_OPENER = urllib.request.build_opener()
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # no HTTP proxy for this machine's servers
+_TIME_LIMIT = "narrow it down (more specific patterns, LIMIT) or raise the endpoint's time limit"
+
+
+@dataclass
+class Response:
+    """An HTTP answer: status, media type (without parameters) and body."""
+
+    status: int
+    media_type: str
+    body: bytes
+
+    def text(self, limit: int = 300) -> str:
+        """The body as one line of text, shortened (for error messages)."""
+        text = " ".join(self.body.decode("utf-8", "replace").split())
+        return text if len(text) <= limit else text[:limit] + " …"
+
+
+def http_request(
+    method: str, url: str, *, data: bytes | None = None, headers: Mapping[str, str] | None = None, timeout: float
+) -> Response:
+    """One HTTP request. Any HTTP status is returned; a server that does not answer raises :class:`StoreError`."""
+    request = urllib.request.Request(url, data=data, method=method, headers=dict(headers or {}))
+    local = urllib.parse.urlsplit(url).hostname in ("localhost", "127.0.0.1", "::1")
+    try:
+        with (_DIRECT if local else _OPENER).open(request, timeout=timeout) as answer:
+            return Response(answer.status, _media_type(answer.headers), answer.read())
+    except urllib.error.HTTPError as exc:
+        body = exc.read() if exc.fp else b""
+        return Response(exc.code, _media_type(exc.headers), body)
+    except TimeoutError:
+        raise StoreError(f"The endpoint {url} did not answer within {timeout:g} s.") from None
+    except urllib.error.URLError as exc:
+        reason = exc.reason.strerror if isinstance(exc.reason, OSError) and exc.reason.strerror else exc.reason
+        if isinstance(exc.reason, TimeoutError):
+            raise StoreError(f"The endpoint {url} did not answer within {timeout:g} s.") from None
+        raise StoreError(
+            f"The endpoint {url} does not answer ({reason}). Check the URL and that the server is running."
+        ) from None
+    except (OSError, ValueError) as exc:  # connection reset, malformed URL, bad status line
+        raise StoreError(f"The endpoint {url} cannot be reached ({exc}).") from None
+
+
+def _media_type(headers: object) -> str:
+    value = headers.get("Content-Type", "") if headers is not None else ""  # type: ignore[attr-defined]
+    return (value or "").split(";")[0].strip().lower()
+
+
+def check_http_url(url: str, what: str) -> str:
+    """``url`` if it is an http(s) URL, else a usage error naming ``what`` it should be."""
+    if not re.match(r"^https?://[^/\s]+", url):
+        raise UsageError(f"'{url}' is not an http:// or https:// URL ({what}).")
+    return url
+
+
+class SparqlBackend:
+    """A SPARQL 1.1 query endpoint, read through the SPARQL 1.1 Protocol. sckg never writes through it.
+
+    The names of the endpoint's graphs are fetched once and kept for the life of the backend.
+    """
+
+    def __init__(self, url: str, *, timeout: float = DEFAULT_TIMEOUT) -> None:
+        self.url = check_http_url(url, "a SPARQL endpoint, e.g. sparql:http://127.0.0.1:7878/query")
+        self.timeout = timeout
+        self._graphs: set[str] | None = None
+
+    def _send(self, query: str, bindings: Mapping[str, Term], accept: str) -> Response:
+        text = _PROLOGUE + bind_values(query, {name: str(term) for name, term in bindings.items()})
+        answer = http_request(
+            "POST",
+            self.url,
+            data=urllib.parse.urlencode({"query": text}).encode("utf-8"),
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept},
+            timeout=self.timeout,
+        )
+        if answer.status == 200:
+            if answer.body.rstrip().endswith(CANCELLED):
+                raise QueryError(f"The SPARQL endpoint stopped the query: it ran over its time limit; {_TIME_LIMIT}.")
+            return answer
+        if answer.status == 504:
+            raise QueryError(f"The SPARQL endpoint stopped the query: {answer.text().removeprefix('Query stopped: ')}")
+        if answer.status == 400:
+            if bindings:  # report the position in the text as written, without the bound values
+                self._send(query, {}, accept)
+                raise QueryError(f"The SPARQL endpoint refused the query with its parameters: {answer.text()}")
+            raise syntax_error(query, answer.text(1000), line_offset=_PROLOGUE_LINES)
+        if answer.status == 404:
+            raise StoreError(
+                f"{self.url} is not a SPARQL endpoint (HTTP 404). Check the URL: Oxigraph and 'sckg serve' answer "
+                "at /query, Fuseki at /DATASET/sparql."
+            )
+        raise StoreError(f"The SPARQL endpoint {self.url} failed (HTTP {answer.status}: {answer.text()}).")
+
+    def _results(self, query: str, bindings: Mapping[str, Term]) -> ox.QuerySolutions | ox.QueryBoolean:
+        answer = self._send(query, bindings, _RESULTS_JSON)
+        if answer.media_type not in (_RESULTS_JSON, "application/json"):
+            raise StoreError(
+                f"The SPARQL endpoint {self.url} answered with '{answer.media_type or 'no media type'}' instead of "
+                f"SPARQL JSON results: is it a SPARQL endpoint? ({answer.text(120)})"
+            )
+        try:
+            return ox.parse_query_results(answer.body, format=ox.QueryResultsFormat.JSON)
+        except (SyntaxError, ValueError) as exc:
+            raise StoreError(f"The SPARQL endpoint {self.url} sent results that cannot be read ({exc}).") from None
+
+    def select(self, query: str, bindings: Mapping[str, Term]) -> Table:
+        result = self._results(query, bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("Expected a SELECT query.")
+        try:
+            return Table([v.value for v in result.variables], [tuple(solution) for solution in result])
+        except (SyntaxError, ValueError) as exc:
+            raise StoreError(f"The SPARQL endpoint {self.url} sent results that cannot be read ({exc}).") from None
+
+    def construct(self, query: str, bindings: Mapping[str, Term]) -> list[ox.Triple]:
+        answer = self._send(query, bindings, _RDF_ACCEPT)
+        try:
+            fmt = ox.RdfFormat.from_media_type(answer.media_type)
+        except ValueError:
+            fmt = None
+        if fmt is None:
+            raise QueryError(
+                f"Expected a CONSTRUCT or DESCRIBE query (the endpoint answered with '{answer.media_type}')."
+            )
+        try:
+            return [quad.triple for quad in ox.parse(answer.body, format=fmt)]
+        except (SyntaxError, ValueError) as exc:
+            raise StoreError(f"The SPARQL endpoint {self.url} sent RDF that cannot be read ({exc}).") from None
+
+    def ask(self, query: str, bindings: Mapping[str, Term]) -> bool:
+        result = self._results(query, bindings)
+        if not isinstance(result, ox.QueryBoolean):
+            raise QueryError("Expected an ASK query.")
+        return bool(result)
+
+    def graph_names(self) -> set[str]:
+        if self._graphs is None:
+            rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", {}).rows
+            self._graphs = {row[0].value for row in rows if isinstance(row[0], ox.NamedNode)}
+        return self._graphs
+
+    def load_file(self, path: Path, graph: str) -> None:
+        raise StoreError(
+            f"{path}: sckg reads a SPARQL endpoint through --store sparql:URL but does not write to it; "
+            "upload the data with 'sckg push --endpoint GRAPH-STORE-URL --data FILES' first."
+        )
+
+    def drop_graph(self, graph: str) -> None:
+        raise StoreError(
+            f"<{graph}>: sckg does not change a SPARQL endpoint through --store sparql:URL; "
+            "use 'sckg push --endpoint GRAPH-STORE-URL' to replace its graphs."
+        )
+
+    def close(self) -> None:
+        """Nothing to release: every request has its own connection."""

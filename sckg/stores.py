@@ -1,0 +1,194 @@
+"""Filling stores: bulk loading into a persistent Oxigraph store, and pushing graphs to a Graph Store endpoint.
+
+Each data file is its own named graph in a store (``file:`` IRI), so loading a file again replaces exactly
+what it said before. A SPARQL endpoint gets one named graph per dataset instead
+(``https://w3id.org/sckg/graph/<dataset>``, the dataset being the folder a file lies in), so that pushing a
+city again from another machine or checkout replaces its graph rather than adding a second copy.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import StoreError, UsageError
+from .kg import KnowledgeGraph, collect_files, graph_iri, open_backend
+from .namespaces import MODEL_GRAPH
+from .remote import DEFAULT_TIMEOUT, check_http_url, http_request
+
+#: Where pushed datasets live on an endpoint: one named graph per dataset below this IRI.
+GRAPH_BASE = MODEL_GRAPH.rsplit("/", 1)[0] + "/"
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """What ``sckg load`` did."""
+
+    store: str
+    files: int
+    triples: int  # in the graphs of the loaded files
+    seconds: float  # loading only (not counting)
+    graphs: int  # named graphs the store holds now, the model included
+    store_triples: int  # triples the store holds now, the model included
+    removed: int = 0  # data graphs dropped by ``replace``
+
+    @property
+    def rate(self) -> float:
+        """Triples loaded per second."""
+        return self.triples / self.seconds if self.seconds > 0 else float("inf")
+
+
+def load_store(
+    store: str,
+    paths: Sequence[Path],
+    *,
+    replace: bool = False,
+    progress: Callable[[Path], None] | None = None,
+) -> LoadReport:
+    """Bulk-load RDF files into a persistent Oxigraph store, each file into its own named graph.
+
+    A file loaded before replaces its graph (loading is idempotent). With ``replace`` the store is left
+    holding only these files (and a fresh copy of the ontology and vocabularies).
+    """
+    kind, _, location = store.partition(":")
+    if kind != "oxigraph" or not location:
+        raise UsageError(
+            f"'sckg load' fills a persistent store: use --store oxigraph:PATH, not '{store}' "
+            "(a SPARQL endpoint is filled with 'sckg push')."
+        )
+    files = collect_files(paths)
+    if not files:
+        raise UsageError("Name the RDF files or folders to load.")
+    kg = KnowledgeGraph(open_backend(store))
+    try:
+        start = time.perf_counter()
+        removed = 0
+        if replace:
+            keep = {graph_iri(path) for path in files}
+            for graph in sorted(kg.backend.graph_names() - keep):
+                kg.backend.drop_graph(graph)
+                removed += graph != MODEL_GRAPH
+        kg.load(files, progress=progress)
+        seconds = time.perf_counter() - start
+        counts = graph_sizes(kg)
+    finally:
+        kg.close()
+    loaded = {graph_iri(path) for path in files}
+    return LoadReport(
+        store=store,
+        files=len(files),
+        triples=sum(n for graph, n in counts.items() if graph in loaded),
+        seconds=seconds,
+        graphs=len(counts),
+        store_triples=sum(counts.values()),
+        removed=removed,
+    )
+
+
+def graph_sizes(kg: KnowledgeGraph) -> dict[str, int]:
+    """The number of triples in each named graph."""
+    rows = kg.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g").rows
+    return {g.value: int(n.value) for g, n in rows}
+
+
+@dataclass(frozen=True)
+class PushedGraph:
+    """One named graph sent to the endpoint, and the store graphs it was made of."""
+
+    iri: str
+    triples: int
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PushReport:
+    """What ``sckg push`` did."""
+
+    endpoint: str
+    graphs: list[PushedGraph]
+    seconds: float
+
+    @property
+    def triples(self) -> int:
+        """Triples sent, over all graphs."""
+        return sum(g.triples for g in self.graphs)
+
+
+def dataset_name(graph: str) -> str | None:
+    """The dataset of a store graph loaded from a file: its folder's name as a slug (``None`` for other graphs)."""
+    if not graph.startswith("file:"):
+        return None
+    folder = Path(urllib.request.url2pathname(urllib.parse.urlsplit(graph).path)).parent.name
+    return slug(folder) or "data"
+
+
+def slug(name: str) -> str:
+    """``"Musterstadt 2024"`` → ``"musterstadt-2024"``: lower case letters, digits and hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def push_targets(graphs: Sequence[str], dataset: str | None = None) -> dict[str, list[str]]:
+    """Which endpoint graph each store graph goes to: the model to the model graph, a file's graph to its
+    dataset's graph (or all data to ``dataset``), any other graph to the same IRI."""
+    if dataset is not None and not slug(dataset):
+        raise UsageError(f"--dataset '{dataset}' has no letters or digits; give a name such as 'braunschweig'.")
+    targets: dict[str, list[str]] = {}
+    for graph in sorted(graphs):
+        if graph == MODEL_GRAPH:
+            target = MODEL_GRAPH
+        else:
+            name = slug(dataset) if dataset is not None else dataset_name(graph)
+            target = graph if name is None else GRAPH_BASE + name
+            if target == MODEL_GRAPH:
+                target = GRAPH_BASE + "data-model"  # a dataset folder called "model" must not replace the model
+        targets.setdefault(target, []).append(graph)
+    return targets
+
+
+def push(
+    kg: KnowledgeGraph,
+    endpoint: str,
+    *,
+    dataset: str | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    progress: Callable[[str], None] | None = None,
+) -> PushReport:
+    """Upload the graph to a SPARQL 1.1 Graph Store Protocol endpoint, one named graph per dataset.
+
+    Each endpoint graph is replaced (HTTP PUT), so pushing again gives the same result. The model graph
+    (ontology and vocabularies) goes too, so that queries on the endpoint find labels and classes.
+    """
+    check_http_url(endpoint, "a Graph Store endpoint, e.g. http://127.0.0.1:7878/store")
+    targets = push_targets(sorted(kg.backend.graph_names()), dataset)
+    if not [t for t in targets if t != MODEL_GRAPH]:
+        raise UsageError("There is nothing to push: the store holds no data graphs (load some with --data).")
+    start = time.perf_counter()
+    pushed = []
+    for target, sources in targets.items():
+        values = " ".join(f"<{g}>" for g in sources)
+        triples = kg.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")
+        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+        separator = "&" if "?" in endpoint else "?"
+        answer = http_request(
+            "PUT",
+            f"{endpoint}{separator}{urllib.parse.urlencode({'graph': target})}",
+            data=body,
+            headers={"Content-Type": "application/n-triples"},
+            timeout=timeout,
+        )
+        if answer.status not in (200, 201, 204):
+            hint = " Start the server in write mode ('sckg serve --write')." if answer.status == 403 else ""
+            raise StoreError(
+                f"The endpoint {endpoint} refused the graph <{target}> (HTTP {answer.status}: {answer.text()}).{hint}"
+            )
+        pushed.append(PushedGraph(target, len(set(triples)), sources))
+        if progress:
+            progress(target)
+    return PushReport(endpoint, pushed, time.perf_counter() - start)

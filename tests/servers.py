@@ -1,0 +1,63 @@
+"""Real stores for tests: Oxigraph stores on disk and real Oxigraph servers on 127.0.0.1 (random free port).
+
+Any test module gets the fixtures ``sparql_server`` and ``oxigraph_store`` by importing them::
+
+    from servers import oxigraph_store_fixture, sparql_server_fixture  # noqa: F401  (pytest fixtures)
+
+``sparql_server("braunschweig")`` starts (once per test session and set of options) the Oxigraph server of
+``sckg serve`` over a store holding a bundled dataset and returns the running :class:`SparqlServer`; every
+server is stopped at the end of the session. ``oxigraph_store("braunschweig")`` gives a ``KnowledgeGraph``
+on an Oxigraph store on disk holding that dataset. The three stores of a dataset hold the same graphs
+(the same ``file:`` graph names), so any result must be the same on all three.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sckg import resources
+from sckg.kg import KnowledgeGraph
+from sckg.serve import SparqlServer
+from sckg.stores import load_store
+
+
+def fill_store(folder: Path, datasets: tuple[str, ...]) -> Path:
+    """An Oxigraph store in ``folder/store`` holding the bundled ``datasets``."""
+    path = folder / "store"
+    load_store(f"oxigraph:{path}", [resources.dataset(name) for name in datasets])
+    return path
+
+
+@pytest.fixture(scope="session", name="sparql_server")
+def sparql_server_fixture(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., SparqlServer]]:
+    """Start a real SPARQL server over bundled datasets: ``sparql_server("musterstadt", timeout=1)``."""
+    servers: dict[tuple[Any, ...], SparqlServer] = {}
+
+    def start(*datasets: str, **options: Any) -> SparqlServer:
+        key = (datasets, tuple(sorted(options.items())))
+        if key not in servers:
+            path = fill_store(tmp_path_factory.mktemp("served"), datasets)
+            servers[key] = SparqlServer(path, port=0, **options).start()
+        return servers[key]
+
+    yield start
+    for server in servers.values():
+        server.stop()
+
+
+@pytest.fixture(scope="session", name="oxigraph_store")
+def oxigraph_store_fixture(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., KnowledgeGraph]:
+    """A ``KnowledgeGraph`` on an Oxigraph store on disk holding bundled datasets (shared: do not modify)."""
+    graphs: dict[tuple[str, ...], KnowledgeGraph] = {}
+
+    def open_store(*datasets: str) -> KnowledgeGraph:
+        if datasets not in graphs:
+            path = fill_store(tmp_path_factory.mktemp("store"), datasets)
+            graphs[datasets] = KnowledgeGraph.open(None, f"oxigraph:{path}")
+        return graphs[datasets]
+
+    return open_store

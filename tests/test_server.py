@@ -1,0 +1,298 @@
+"""The three stores give the same answers; the real SPARQL server of ``sckg serve``: read-only, time limit, push."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import pytest
+from servers import oxigraph_store_fixture, sparql_server_fixture  # noqa: F401  (pytest fixtures)
+from typer.testing import CliRunner
+
+from sckg import resources
+from sckg.cli import app
+from sckg.errors import QueryError, StoreError
+from sckg.kg import KnowledgeGraph, to_python
+from sckg.namespaces import MODEL_GRAPH
+from sckg.queries import named_queries, run_named
+from sckg.serve import SparqlServer
+from sckg.stores import GRAPH_BASE, graph_sizes, push
+
+pytestmark = pytest.mark.server
+DATASETS = ["braunschweig", "musterstadt"]
+
+
+def three_stores(dataset: str, oxigraph_store: Callable, sparql_server: Callable) -> dict[str, KnowledgeGraph]:
+    return {
+        "memory": KnowledgeGraph.open([resources.dataset(dataset)]),
+        "oxigraph": oxigraph_store(dataset),
+        "sparql": KnowledgeGraph.open(None, "sparql:" + sparql_server(dataset).query_url),
+    }
+
+
+#: Columns made by GROUP_CONCAT: SPARQL leaves the order of the parts open (a store on disk orders them
+#: differently from one in memory), so they are compared as sorted lists.
+CONCATENATED = {"fieldLabels"}
+
+
+def plain(table: Any) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Columns and rows as plain values, the rows sorted: rows that tie in a query's ORDER BY may come in any
+    order (SPARQL leaves it open, and a store on disk orders them differently from one in memory)."""
+
+    def value(column: str, term: Any) -> Any:
+        value = to_python(term)
+        return sorted(value.split(", ")) if column in CONCATENATED and value else value
+
+    rows = (tuple(value(c, t) for c, t in zip(table.columns, row, strict=True)) for row in table.rows)
+    return table.columns, sorted(rows, key=repr)
+
+
+@pytest.mark.parametrize("dataset", DATASETS)
+def test_named_queries_give_the_same_rows_on_all_three_stores(
+    dataset: str, oxigraph_store: Callable, sparql_server: Callable
+) -> None:
+    stores = three_stores(dataset, oxigraph_store, sparql_server)
+    answered = 0
+    for name in named_queries():
+        for lang in ("de", "en"):
+            results = {store: plain(run_named(kg, name, lang=lang)) for store, kg in stores.items()}
+            assert results["oxigraph"] == results["memory"], (name, lang)
+            assert results["sparql"] == results["memory"], (name, lang)
+            answered += bool(results["memory"][1])
+    assert answered >= 20  # most named queries have rows on the bundled data: the comparison is not empty
+
+
+@pytest.mark.parametrize("dataset", DATASETS)
+def test_projections_are_the_same_on_all_three_stores(
+    dataset: str, oxigraph_store: Callable, sparql_server: Callable
+) -> None:
+    from sckg.network.projection import PROJECTIONS, project
+
+    stores = three_stores(dataset, oxigraph_store, sparql_server)
+    for name in PROJECTIONS:
+        graphs = {store: project(kg, name, "en") for store, kg in stores.items()}
+        expected = graphs["memory"]
+        assert expected.number_of_nodes() > 0, name
+        for store in ("oxigraph", "sparql"):
+            assert sorted(graphs[store].nodes(data=True)) == sorted(expected.nodes(data=True)), (name, store)
+            assert sorted(graphs[store].edges(data=True)) == sorted(expected.edges(data=True)), (name, store)
+
+
+#: Commands that read the graph, with arguments; each runs with --store on every store and must print the same.
+READ_COMMANDS = {
+    "query": ["query", "projects-by-field", "-f", "csv"],
+    "stats": ["stats", "-f", "json"],
+    "validate": ["validate", "-f", "json"],
+    "export": ["export", "-f", "nt"],
+    "link papers": ["link", "papers"],
+    **{f"analyze {name}": ["analyze", name, "-f", "csv"] for name in (
+        "bridges", "centrality", "communities", "critical-path", "cycles", "gaps", "overlap", "silos")},
+    "analyze impact": ["analyze", "impact", "https://w3id.org/sckg/id/musterstadt/project/lorawan-netz", "-f", "csv"],
+}
+
+
+def _store_commands() -> set[str]:
+    """Every command (``link papers`` for a sub-command) that has a --store option."""
+    import typer.main
+
+    found = set()
+    groups: list[tuple[str, Any]] = [("", typer.main.get_command(app))]
+    while groups:
+        prefix, group = groups.pop()
+        for name, command in group.commands.items():
+            if hasattr(command, "commands"):
+                groups.append((f"{prefix}{name} ", command))
+            elif any(param.name == "store" for param in command.params):
+                found.add(prefix + name)
+    return found
+
+
+def test_every_command_that_reads_the_graph_is_checked_on_every_store() -> None:
+    missing = sorted(_store_commands() - set(READ_COMMANDS) - {"load", "push", "serve"})  # tested below
+    assert not missing, f"add an invocation of {missing} to READ_COMMANDS in {__file__}"
+
+
+@pytest.mark.parametrize("command", sorted(READ_COMMANDS))
+def test_commands_print_the_same_on_all_three_stores(
+    command: str, sparql_server: Callable, tmp_path: Path
+) -> None:
+    if command not in _store_commands():
+        pytest.skip(f"'sckg {command}' is not there yet")
+    runner = CliRunner()
+    path = resources.dataset("musterstadt")
+    store = tmp_path / "store"
+    assert runner.invoke(app, ["load", "--store", f"oxigraph:{store}", str(path)]).exit_code == 0
+    outputs: dict[str, tuple[int, str]] = {}
+    for spec, data in (
+        ("memory", ["--data", str(path)]),
+        (f"oxigraph:{store}", []),
+        ("sparql:" + sparql_server("musterstadt").query_url, []),
+    ):
+        result = runner.invoke(app, [*READ_COMMANDS[command], *data, "--store", spec])
+        assert "Traceback" not in result.output
+        outputs[spec.split(":")[0]] = (result.exit_code, result.stdout)
+    assert outputs["memory"][1].strip(), command
+    assert outputs["oxigraph"] == outputs["memory"]
+    assert outputs["sparql"] == outputs["memory"]
+
+
+def test_syntax_errors_point_into_the_query_as_written_on_every_store(
+    oxigraph_store: Callable, sparql_server: Callable
+) -> None:
+    stores = three_stores("braunschweig", oxigraph_store, sparql_server)
+    query = "SELECT ?p WHERE {\n  ?p a sckg:Project ;\n     dcterms:title ?t ?x .\n}"
+    messages = set()
+    for kg in stores.values():
+        with pytest.raises(QueryError) as caught:
+            kg.select(query, {"t": ox.Literal("x")})
+        messages.add(str(caught.value))
+    assert len(messages) == 1
+    assert messages.pop() == "SPARQL syntax error at line 4, column 2: expected one of FILTER, VALUES, [_]\n  }\n   ^"
+
+
+def _post(url: str, **form: str) -> tuple[int, str]:
+    request = urllib.request.Request(url, data=urllib.parse.urlencode(form).encode(), method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return answer.status, answer.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode()
+
+
+def test_an_update_is_refused_unless_the_server_is_in_write_mode(sparql_server: Callable, tmp_path: Path) -> None:
+    update = "INSERT DATA { GRAPH <https://example.org/g> { <https://example.org/a> a <https://example.org/B> } }"
+    ask = "ASK { <https://example.org/a> a <https://example.org/B> }"
+    reader = sparql_server("braunschweig")
+    assert _post(reader.update_url, update=update) == (403, "The server is read-only")
+    assert KnowledgeGraph.open(None, "sparql:" + reader.query_url).ask(ask) is False
+
+    with SparqlServer(tmp_path / "store", port=0, write=True) as writer:
+        assert _post(writer.update_url, update=update) == (204, "")
+        assert KnowledgeGraph.open(None, "sparql:" + writer.query_url).ask(ask) is True
+
+
+SLOW_QUERIES = {
+    # Oxigraph's own --timeout-s stops this one and cuts off the answer; the proxy turns it into a 504.
+    "join": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }",
+    # A sort ignores Oxigraph's time limit (oxigraph#1871); the proxy restarts the server to stop it.
+    "sort": "SELECT ?a WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(SLOW_QUERIES))
+def test_a_query_over_the_time_limit_is_stopped_with_a_clear_message(kind: str, sparql_server: Callable) -> None:
+    server = sparql_server("braunschweig", timeout=1)
+    kg = KnowledgeGraph.open(None, "sparql:" + server.query_url)
+    start = time.monotonic()
+    with pytest.raises(QueryError) as caught:
+        kg.select(SLOW_QUERIES[kind])
+    assert time.monotonic() - start < 10
+    assert str(caught.value) == (
+        "The SPARQL endpoint stopped the query: it ran over the time limit of 1 s; narrow it down (more specific "
+        "patterns, LIMIT) or start the server with a longer --timeout."
+    )
+    assert kg.select("SELECT (COUNT(*) AS ?n) WHERE { ?p a sckg:Project }").records() == [{"n": 5}]
+
+
+def test_the_cli_reports_a_stopped_query_without_traceback(sparql_server: Callable) -> None:
+    url = sparql_server("braunschweig", timeout=1).query_url
+    result = CliRunner().invoke(app, ["query", SLOW_QUERIES["join"], "--store", f"sparql:{url}"])
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: The SPARQL endpoint stopped the query: it ran over the time limit of 1 s; narrow it down (more "
+        "specific patterns, LIMIT) or start the server with a longer --timeout.\n"
+    )
+
+
+@pytest.mark.parametrize("source", ["memory", "oxigraph", "sparql"])
+def test_push_sends_one_graph_per_dataset_and_reads_back_the_same(
+    source: str, oxigraph_store: Callable, sparql_server: Callable, tmp_path: Path
+) -> None:
+    datasets = ("braunschweig", "musterstadt")
+    memory = KnowledgeGraph.open([resources.dataset(name) for name in datasets])
+    origin = {
+        "memory": memory,
+        "oxigraph": oxigraph_store(*datasets),
+        "sparql": KnowledgeGraph.open(None, "sparql:" + sparql_server(*datasets).query_url),
+    }[source]
+    with SparqlServer(tmp_path / "store", port=0, write=True) as server:
+        report = push(origin, server.store_url)
+        again = push(origin, server.store_url)
+        remote = KnowledgeGraph.open(None, "sparql:" + server.query_url)
+        sizes = graph_sizes(memory)
+        expected = [
+            (GRAPH_BASE + name, sum(n for g, n in sizes.items() if g.startswith(resources.dataset(name).as_uri())))
+            for name in datasets
+        ]
+        assert expected[0] == (GRAPH_BASE + "braunschweig", 440)
+        assert [(g.iri, g.triples) for g in report.graphs] == [*expected, (MODEL_GRAPH, sizes[MODEL_GRAPH])]
+        assert [(g.iri, g.triples) for g in again.graphs] == [(g.iri, g.triples) for g in report.graphs]
+        assert remote.data_graphs() == [GRAPH_BASE + "braunschweig", GRAPH_BASE + "musterstadt"]
+        assert remote.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").records() == [
+            {"n": report.triples}
+        ]
+        for name in named_queries():
+            assert plain(run_named(remote, name)) == plain(run_named(memory, name)), name
+
+
+def test_push_to_a_read_only_server_says_how_to_fix_it(sparql_server: Callable) -> None:
+    result = CliRunner().invoke(app, ["push", "--endpoint", sparql_server("braunschweig").store_url])
+    assert result.exit_code == 1
+    assert re.fullmatch(
+        r"Error: The endpoint http://127\.0\.0\.1:\d+/store refused the graph "
+        r"<https://w3id\.org/sckg/graph/braunschweig> \(HTTP 403: The server is read-only\)\. "
+        r"Start the server in write mode \('sckg serve --write'\)\.\n",
+        result.output,
+    )
+
+
+def test_sckg_serve_runs_until_stopped_and_leaves_nothing_behind(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    CliRunner().invoke(app, ["load", "--store", f"oxigraph:{store}", str(resources.dataset("braunschweig"))])
+    command = ["serve", "--store", f"oxigraph:{store}", "--port", "0", "--timeout", "5"]
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from sckg.cli import main; main()", *command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        first = process.stdout.readline()
+        match = re.fullmatch(r"SPARQL endpoint: (\S+/query)  \(read-only, queries stop after 5 s\)\n", first)
+        assert match, first + process.stderr.read()
+        kg = KnowledgeGraph.open(None, f"sparql:{match.group(1)}")
+        assert kg.select("SELECT (COUNT(*) AS ?n) WHERE { ?p a sckg:Project }").records() == [{"n": 5}]
+        children = subprocess.run(["ps", "-o", "pid=", "--ppid", str(process.pid)], capture_output=True, text=True)
+        oxigraph_pids = [int(pid) for pid in children.stdout.split()]
+        assert len(oxigraph_pids) == 1
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, err = process.communicate(timeout=20)
+    assert process.returncode == 0, err
+    assert err.endswith("Stopped.\n")
+    with pytest.raises(ProcessLookupError):
+        os.kill(oxigraph_pids[0], 0)
+    with pytest.raises(StoreError, match="does not answer"):
+        kg.backend._graphs = None
+        kg.backend.graph_names()
+
+
+def test_serve_refuses_a_remote_store() -> None:
+    result = CliRunner().invoke(app, ["serve", "--store", "sparql:http://127.0.0.1:9/query"])
+    assert result.exit_code == 2
+    assert result.output == (
+        "Error: 'sckg serve' serves a store of this machine: use --store memory or oxigraph:PATH, "
+        "not 'sparql:http://127.0.0.1:9/query'.\n"
+    )
