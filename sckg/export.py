@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from . import resources
 from .errors import UsageError
-from .namespaces import PREFIXES
+from .namespaces import PREFIXES, RDF, XSD
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -52,13 +52,27 @@ def export_graph(
 # --- RDF --------------------------------------------------------------------------------------------------
 
 
-def _sorted(triples: list[ox.Triple]) -> list[ox.Triple]:
-    return sorted(set(triples), key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+def canonical(triples: list[ox.Triple]) -> list[ox.Triple]:
+    """The triples sorted, with blank nodes renamed ``b0``, ``b1``, ... in the order they are first linked from
+    an IRI, so the same graph is always written the same way."""
+
+    def bnode_free(t: ox.Triple) -> tuple[str, ...]:
+        return tuple("" if isinstance(x, ox.BlankNode) else str(x) for x in (t.subject, t.predicate, t.object))
+
+    ordered = sorted(set(triples), key=lambda t: (isinstance(t.subject, ox.BlankNode), bnode_free(t)))
+    names: dict[ox.BlankNode, ox.BlankNode] = {}
+    for t in ordered:
+        for term in (t.subject, t.object):
+            if isinstance(term, ox.BlankNode) and term not in names:
+                names[term] = ox.BlankNode(f"b{len(names)}")
+    renamed = {ox.Triple(names.get(t.subject, t.subject), t.predicate, names.get(t.object, t.object))
+               for t in ordered}
+    return sorted(renamed, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
 
 def rdf_bytes(kg: KnowledgeGraph, fmt: str) -> bytes:
     """The data graphs (not the ontology) as sorted Turtle, N-Triples or JSON-LD."""
-    triples = _sorted(kg.triples())
+    triples = canonical(kg.triples())
     if fmt == "ttl":
         return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
     if fmt == "nt":
@@ -75,13 +89,85 @@ def jsonld_context() -> dict[str, Any]:
 
 def jsonld_bytes(triples: list[ox.Triple]) -> bytes:
     """Triples as compact JSON-LD with the sckg context embedded (readable offline, same terms as the file)."""
-    import rdflib
+    document = {"@context": jsonld_context(), "@graph": _JsonLd(jsonld_context()).nodes(canonical(triples))}
+    return json.dumps(document, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
 
-    graph = rdflib.Graph()
-    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-    graph.parse(data=data.decode("utf-8") if data else "", format="nt")
-    text = graph.serialize(format="json-ld", context=jsonld_context(), auto_compact=True, indent=2)
-    return text.encode("utf-8") + b"\n"
+
+class _JsonLd:
+    """Compacts triples with the sckg context: short terms where the context defines them (IRIs for ``@id``
+    terms, language maps, typed values), compact IRIs (``sckg:Project``) or full IRIs elsewhere."""
+
+    def __init__(self, context: dict[str, Any]) -> None:
+        self.prefixes = sorted(((v, k) for k, v in context.items() if isinstance(v, str) and "://" in v),
+                               key=lambda p: -len(p[0]))
+        self.terms: dict[str, tuple[str, dict[str, Any]]] = {}
+        for name, definition in context.items():
+            if isinstance(definition, str) and "://" not in definition and not definition.startswith("@"):
+                definition = {"@id": definition}
+            if isinstance(definition, dict):
+                self.terms[self.expand(definition["@id"])] = (name, definition)
+
+    def expand(self, compact: str) -> str:
+        prefix, _, local = compact.partition(":")
+        return next((ns + local for ns, name in self.prefixes if name == prefix), compact)
+
+    def compact(self, iri: str) -> str:
+        return next((f"{name}:{iri[len(ns):]}" for ns, name in self.prefixes if iri.startswith(ns) and iri != ns), iri)
+
+    def ref(self, term: ox.NamedNode | ox.BlankNode) -> str:
+        return f"_:{term.value}" if isinstance(term, ox.BlankNode) else self.compact(term.value)
+
+    def value(self, term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Any:
+        if not isinstance(term, ox.Literal):
+            return {"@id": self.ref(term)}
+        if term.language:
+            return {"@value": term.value, "@language": term.language}
+        datatype = term.datatype.value
+        if datatype == XSD + "string":
+            return term.value
+        if datatype == XSD + "boolean" and term.value in ("true", "false"):
+            return term.value == "true"
+        if datatype == XSD + "integer" and term.value.lstrip("-").isdigit():
+            return int(term.value)
+        return {"@value": term.value, "@type": self.compact(datatype)}
+
+    def entry(self, predicate: str, term: ox.NamedNode | ox.BlankNode | ox.Literal) -> tuple[str, Any, str | None]:
+        """(key, value, language of a language map or None) of one statement."""
+        name, definition = self.terms.get(predicate, (None, {}))
+        literal = isinstance(term, ox.Literal)
+        kind = definition.get("@type")
+        if name and kind == "@id" and not literal:
+            return name, self.ref(term), None
+        if name and definition.get("@container") == "@language" and literal and term.language:
+            return name, term.value, term.language
+        if name and kind and kind != "@id" and literal and not term.language and \
+                term.datatype.value == self.expand(kind):
+            return name, term.value, None
+        if name and not kind and "@container" not in definition:
+            return name, self.value(term), None
+        return self.compact(predicate), self.value(term), None
+
+    def nodes(self, triples: list[ox.Triple]) -> list[dict[str, Any]]:
+        nodes: dict[str, dict[str, Any]] = {}
+        for t in triples:
+            node = nodes.setdefault(self.ref(t.subject), {"id": self.ref(t.subject)})
+            if t.predicate.value == RDF + "type" and not isinstance(t.object, ox.Literal):
+                node.setdefault("type", []).append(self.ref(t.object))
+                continue
+            key, value, language = self.entry(t.predicate.value, t.object)
+            if language:
+                node.setdefault(key, {}).setdefault(language, []).append(value)
+            else:
+                node.setdefault(key, []).append(value)
+        for node in nodes.values():
+            for key, value in node.items():
+                if isinstance(value, dict):
+                    node[key] = {lang: v[0] if len(v) == 1 else v for lang, v in value.items()}
+                elif isinstance(value, list) and len(value) == 1:
+                    node[key] = value[0]
+        first = ("id", "type")
+        return [{**{k: nodes[key][k] for k in first if k in nodes[key]},
+                 **{k: v for k, v in sorted(nodes[key].items()) if k not in first}} for key in sorted(nodes)]
 
 
 # --- networks ---------------------------------------------------------------------------------------------
