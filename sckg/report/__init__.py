@@ -1,0 +1,18 @@
+"""The steering group's briefing: computed from the graph, rendered as one offline HTML file and Markdown."""
+
+from .build import build_report
+from .model import Bars, MapSpec, Report, Section, Source, Table
+from .render import render_html, render_markdown, write_report
+
+__all__ = [
+    "Bars",
+    "MapSpec",
+    "Report",
+    "Section",
+    "Source",
+    "Table",
+    "build_report",
+    "render_html",
+    "render_markdown",
+    "write_report",
+]

@@ -1,0 +1,93 @@
+"""The briefing as data: sections with text, tables, bar charts and maps, rendered to HTML and Markdown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Table:
+    """Rows with column headings; ``links`` maps a column to the column holding its IRI (not shown)."""
+
+    columns: list[str]
+    rows: list[list[Any]]
+    caption: str = ""
+
+
+@dataclass
+class Bars:
+    """A small horizontal bar chart (rendered as inline SVG in HTML, as a table in Markdown)."""
+
+    title: str
+    unit: str
+    bars: list[tuple[str, float]]
+
+
+@dataclass
+class MapSpec:
+    """An interactive map to embed: a projection, optionally focused on a node or filtered to a field."""
+
+    title: str
+    projection: str = "entity"
+    focus: str | None = None
+    depth: int = 1
+    field: str | None = None
+    color_by: str = "class"
+    static_figure: bool = False
+
+
+@dataclass
+class Section:
+    """One section of the briefing (``key`` is stable across languages, used as the HTML id)."""
+
+    key: str
+    heading: str
+    paragraphs: list[str] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    charts: list[Bars] = field(default_factory=list)
+    maps: list[MapSpec] = field(default_factory=list)
+    subsections: list[Section] = field(default_factory=list)
+    facts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Source:
+    """A document the graph is derived from."""
+
+    label: str
+    date: str | None
+    iri: str
+
+
+@dataclass
+class Report:
+    """The steering group's briefing."""
+
+    title: str
+    lang: str
+    data_date: str | None
+    generated: str
+    sources: list[Source]
+    sections: list[Section]
+
+    @property
+    def facts(self) -> dict[str, int]:
+        """The headline numbers of all sections (projects, cycles, open points ...)."""
+        return {k: v for section in self.sections for k, v in section.facts.items()}
+
+    @property
+    def summary(self) -> list[str]:
+        """The headline numbers as short lines in the report's language."""
+        from .texts import TEXTS
+
+        names = TEXTS[self.lang]["facts"]
+        return [f"{names[k]}: {v}" for k, v in self.facts.items() if k in names]
+
+    def section(self, key: str) -> Section:
+        """The section with ``key`` (KeyError if absent)."""
+        for section in self.sections:
+            if section.key == key:
+                return section
+        raise KeyError(key)

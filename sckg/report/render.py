@@ -1,0 +1,96 @@
+"""Render the briefing: one self-contained, printable HTML file, and Markdown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..fileio import write_atomic
+from .model import Bars, MapSpec, Report, Section, Table
+from .texts import TEXTS
+
+_TEMPLATE_DIR = Path(__file__).parent
+
+MapRenderer = Callable[[MapSpec, str], str]
+"""Turns a map spec and an element id into trusted HTML (the renderer escapes the data itself)."""
+
+
+def _bar_rows(chart: Bars, width: int = 360) -> list[dict[str, Any]]:
+    top = max((value for _, value in chart.bars), default=0) or 1
+    return [
+        {"label": label, "value": value, "width": max(1, round(width * value / top))}
+        for label, value in chart.bars
+    ]
+
+
+def render_html(report: Report, render_map: MapRenderer | None = None, head: str = "") -> str:
+    """The briefing as one HTML page. ``render_map`` embeds interactive maps; ``head`` adds trusted
+    ``<script>``/``<style>`` shared by the maps (inlined, never loaded from elsewhere)."""
+    import jinja2
+    from markupsafe import Markup
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(_TEMPLATE_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    counter = iter(range(1, 10_000))
+
+    def embed(spec: MapSpec) -> Markup:
+        if render_map is None:
+            return Markup("")
+        return Markup(render_map(spec, f"map-{next(counter)}"))
+
+    env.globals.update(bar_rows=_bar_rows, embed=embed)
+    template = env.get_template("template.html.j2")
+    return template.render(report=report, t=TEXTS[report.lang], head=Markup(head))
+
+
+def _md_escape(value: Any) -> str:
+    text = "" if value is None else str(value)
+    for ch in "\\|*_`[]<>":
+        text = text.replace(ch, "\\" + ch)
+    return text.replace("\n", " ")
+
+
+def _md_table(table: Table) -> list[str]:
+    lines = [f"*{_md_escape(table.caption)}*", ""] if table.caption else []
+    lines.append("| " + " | ".join(map(_md_escape, table.columns)) + " |")
+    lines.append("|" + "---|" * len(table.columns))
+    lines += ["| " + " | ".join(_md_escape(v) for v in row) + " |" for row in table.rows]
+    return [*lines, ""]
+
+
+def _md_section(section: Section, level: int) -> list[str]:
+    lines = [f"{'#' * level} {_md_escape(section.heading)}", ""]
+    for paragraph in section.paragraphs:
+        lines += [_md_escape(paragraph), ""]
+    if section.items:
+        lines += [f"- {_md_escape(item)}" for item in section.items] + [""]
+    for table in section.tables:
+        lines += _md_table(table)
+    for sub in section.subsections:
+        lines += _md_section(sub, level + 1)
+    return lines
+
+
+def render_markdown(report: Report) -> str:
+    """The briefing as Markdown (tables instead of charts and maps)."""
+    t = TEXTS[report.lang]
+    lines = [f"# {_md_escape(report.title)}", ""]
+    lines.append(f"{t['data_date']}: {report.data_date or '–'} · {t['generated']}: {report.generated}")
+    lines += ["", f"**{t['sources']}:**", ""]
+    lines += [f"- {_md_escape(s.label)} ({s.date or '–'}) <{s.iri}>" for s in report.sources] + [""]
+    for section in report.sections:
+        lines += _md_section(section, 2)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def write_report(report: Report, out_dir: Path | str, render_map: MapRenderer | None = None, head: str = "") -> Path:
+    """Write ``report.html`` and ``report.md`` into ``out_dir`` (atomically); return the HTML path."""
+    out = Path(out_dir)
+    write_atomic(out / "report.md", render_markdown(report))
+    return write_atomic(out / "report.html", render_html(report, render_map, head))

@@ -1,0 +1,143 @@
+"""The steering group's briefing: sections and exact figures on the bundled data, German and English,
+escaping, and the change list with --since."""
+
+from pathlib import Path
+
+import pytest
+
+from sckg.kg import KnowledgeGraph
+from sckg.report import build_report, render_html, render_markdown
+
+HEADINGS = {
+    "de": ["Kennzahlen", "Gesamtkarte", "Wer das Programm zusammenhält", "Abhängigkeiten",
+           "Silos und Überschneidungen", "Offene Punkte", "Handlungsfelder", "Beschlüsse"],
+    "en": ["Key figures", "Overall map", "Who holds the programme together", "Dependencies",
+           "Silos and overlaps", "Open points", "Fields of action", "Decisions"],
+}
+
+
+@pytest.fixture(scope="module")
+def bs_de(braunschweig: KnowledgeGraph):
+    return build_report(braunschweig, "de")
+
+
+@pytest.fixture(scope="module")
+def ms_en(musterstadt: KnowledgeGraph):
+    return build_report(musterstadt, "en")
+
+
+def table(section, caption):
+    [found] = [t for t in section.tables if t.caption == caption]
+    return found
+
+
+def test_headings_in_both_languages(bs_de, braunschweig: KnowledgeGraph) -> None:
+    assert [s.heading for s in bs_de.sections] == HEADINGS["de"]
+    english = build_report(braunschweig, "en")
+    assert [s.heading for s in english.sections] == HEADINGS["en"]
+    assert english.title == (
+        "Smart City briefing for the steering group – Smart City Braunschweig: 2018 framework concept proposal"
+    )
+
+
+def test_braunschweig_figures(bs_de) -> None:
+    assert bs_de.facts == {
+        "actors": 10, "projects": 5, "fields": 8, "goals": 0, "decisions": 4, "chain": 0, "cycles": 0,
+        "silos": 0, "overlaps": 0, "violations": 0, "open_points": 16, "gaps": 8,
+    }
+    figures = bs_de.section("figures")
+    assert table(figures, "Budget je Dezernat").rows == [["Dezernat VI", "64.827,39 €", 1]]
+    assert table(figures, "Budget je Handlungsfeld").rows == [["(keines)", "64.827,39 €", 1]]
+    assert [c.bars for c in figures.charts] == [[("(keines)", 64827.39)], [("Dezernat VI", 64827.39)]]
+    assert bs_de.data_date == "2018-10-26"
+    assert [(s.date, s.iri) for s in bs_de.sources] == [
+        ("2018-10-26", "https://w3id.org/sckg/id/braunschweig/paper/2018-smart-city-rahmenkonzept")
+    ]
+
+
+def test_braunschweig_decisions_timeline(bs_de) -> None:
+    rows = bs_de.section("decisions").tables[0].rows
+    assert [(r[0], r[1], r[2], r[4]) for r in rows] == [
+        ("2015", "Rat der Stadt Braunschweig", "Beschluss", ""),
+        ("2018-11-02", "Wirtschaftsausschuss", "Vorberatung", "öffentlich"),
+        ("2018-12-11", "Verwaltungsausschuss", "Entscheidung", "nichtöffentlich"),
+    ]
+
+
+def test_braunschweig_fields_and_open_points(bs_de) -> None:
+    fields = bs_de.section("fields").subsections
+    mobility = [s for s in fields if s.heading == "Smart Mobility"][0]
+    assert mobility.paragraphs == ["2 Projekte, 0 Akteure, Budget 0,00 €."]
+    assert [row[0] for row in mobility.tables[0].rows] == [
+        "Aufbau einer Ladeinfrastruktur für Elektrofahrzeuge", "Handyparken"
+    ]
+    gaps = table(bs_de.section("open-points"), "Lücken").rows
+    assert gaps[-1] == ["Akteur ohne Projekt", "Rechnungsprüfungsamt",
+                        "der Akteur arbeitet an keinem Projekt (weder federführend noch beteiligt, auch keine "
+                        "Einheit darunter)"]
+
+
+def test_musterstadt_analyses(ms_en) -> None:
+    facts = ms_en.facts
+    assert (facts["projects"], facts["chain"], facts["cycles"], facts["silos"], facts["overlaps"]) == (52, 5, 1, 1, 1)
+    deps = ms_en.section("dependencies")
+    path = table(deps, "Longest dependency chain (critical path)")
+    assert [r[1] for r in path.rows] == [
+        "Fibre backbone for municipal sites", "Musterstadt LoRaWAN network", "Musterstadt urban data platform",
+        "Musterstadt digital twin", "Heavy rain and heat simulation",
+    ]
+    assert [t.caption for t in deps.tables][2:] == [
+        "Impact of 'Fibre backbone for municipal sites': 8 projects depend on it",
+        "Impact of 'Musterstadt LoRaWAN network': 7 projects depend on it",
+        "Impact of 'Digital citizen account': 2 projects depend on it",
+    ]
+    actors = table(ms_en.section("actors"), "Central actors")
+    assert actors.rows[0][:4] == [1, "IT and Digitalisation division", "Division", 27]
+    silo = ms_en.section("silos").tables[0].rows
+    assert [r[:3] for r in silo] == [["Smart living", "Department V – Social Affairs, Health and Housing",
+                                      "Department VI – Urban Development and Building"]]
+    gaps = table(ms_en.section("open-points"), "Gaps").rows
+    assert [(r[0], r[1]) for r in gaps] == [
+        ("goal without project", "Strengthen Musterstadt as a place of higher education and research"),
+        ("goal without project", "Support health and care digitally"),
+        ("field without project", "Health"),
+        ("actor without project", "Musterstadt Glasfaser GmbH (fibre network company)"),
+    ]
+
+
+def test_changes_since_come_first(make_kg, turtle_file) -> None:
+    old = make_kg('ex:p a sckg:Project ; dcterms:title "Alt"@de .')
+    new = make_kg('ex:p a sckg:Project ; dcterms:title "Neu"@de . ex:q a sckg:Project ; dcterms:title "Q"@de .')
+    report = build_report(new, "de", since=old)
+    changes = report.sections[0]
+    assert changes.key == "changes"
+    assert changes.heading == "Was sich seit dem letzten Stand geändert hat"
+    assert changes.tables[0].rows == [
+        ["Entität neu", "Q", "", "", "sckg:Project"],
+        ["Angabe geändert", "Neu", "dcterms:title", "Alt@de", "Neu@de"],
+    ]
+    assert report.facts["changes"] == 2
+
+
+def test_every_label_is_escaped(make_kg) -> None:
+    kg = make_kg(
+        'ex:p a sckg:Project ; dcterms:title "<script>alert(1)</script>"@de ; sckg:inFieldOfAction ex:f ; '
+        'sckg:managedBy ex:a .\n'
+        'ex:f a sckg:FieldOfAction ; skos:prefLabel "<img src=x onerror=alert(2)>"@de .\n'
+        'ex:a a org:OrganizationalUnit ; rdfs:label "A & B | <b>"@de .'
+    )
+    report = build_report(kg, "de")
+    html = render_html(report)
+    assert "<script>alert(1)" not in html and "<img src=x" not in html and "<b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(2)&gt;" in html
+    markdown = render_markdown(report)
+    assert "\\<script\\>alert(1)\\</script\\>" in markdown
+    assert "A & B \\| \\<b\\>" in markdown
+
+
+def test_markdown_has_the_sections(bs_de, tmp_path: Path) -> None:
+    markdown = render_markdown(bs_de)
+    for heading in HEADINGS["de"]:
+        assert f"\n## {heading}\n" in markdown
+    assert "| Dezernat VI | 64.827,39 € | 1 |" in markdown
