@@ -2,11 +2,41 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .cli_common import Format, FormatOpt, Lang, LangOpt
+from .cli_common import DataOpt, Format, FormatOpt, Lang, LangOpt, StoreOpt, open_graph
+
+
+def report(
+    data: DataOpt = None,
+    store: StoreOpt = "memory",
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for report.html and report.md.")] = Path("out"),
+    since: Annotated[
+        str | None,
+        typer.Option(help="The previous snapshot (file, folder, oxigraph:PATH or sparql:URL): what changed "
+                     "since then opens the briefing."),
+    ] = None,
+    lang: LangOpt = Lang.de,
+    title: Annotated[str | None, typer.Option(help="Title of the briefing (default: from the dataset).")] = None,
+) -> None:
+    """Write the steering group's briefing: key figures, budgets, the overall map, the actors that hold the
+    programme together, dependency chains, open points, silos and overlaps, one section per field of action,
+    the decisions timeline and, with --since, what changed. One offline HTML file (printable) and Markdown."""
+    from .diff import open_snapshot
+    from .report import build_report
+    from .report.maps import write_report_with_maps
+
+    kg = open_graph(data, store)
+    previous = open_snapshot(since) if since else None
+    briefing = build_report(kg, lang.value, title=title, since=previous)
+    path = write_report_with_maps(briefing, kg, out)
+    typer.echo(f"{briefing.title}")
+    for line in briefing.summary:
+        typer.echo(f"  {line}")
+    typer.echo(f"Report: {path} (and {path.with_suffix('.md').name})")
 
 
 def diff(

@@ -66,7 +66,7 @@ def test_braunschweig_decisions_timeline(bs_de) -> None:
 
 def test_braunschweig_fields_and_open_points(bs_de) -> None:
     fields = bs_de.section("fields").subsections
-    mobility = [s for s in fields if s.heading == "Smart Mobility"][0]
+    mobility = next(s for s in fields if s.heading == "Smart Mobility")
     assert mobility.paragraphs == ["2 Projekte, 0 Akteure, Budget 0,00 €."]
     assert [row[0] for row in mobility.tables[0].rows] == [
         "Aufbau einer Ladeinfrastruktur für Elektrofahrzeuge", "Handyparken"
