@@ -216,6 +216,9 @@ def stats(
 
 
 # --- command groups: each cli_<area>.py adds its commands here, one line per module ---
+from .cli_viz import register as register_viz  # noqa: E402
+
+register_viz(app)
 from .cli_analyze import register as register_analyze  # noqa: E402
 
 register_analyze(app)

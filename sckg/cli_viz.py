@@ -1,0 +1,115 @@
+"""``sckg viz``: an interactive offline HTML map of a projection (and optionally a PNG/SVG image of it).
+
+Like every command module it imports no heavy library at module level; the map is built by :mod:`sckg.viz`.
+"""
+
+from __future__ import annotations
+
+import time
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .cli_analyze import Projection, ProjectionOpt
+from .cli_common import DataOpt, Lang, LangOpt, StoreOpt, open_graph
+from .errors import UsageError
+
+
+class ColorBy(StrEnum):
+    """What the node colour shows."""
+
+    cls = "class"
+    field = "field"
+    department = "department"
+    community = "community"
+
+
+class SizeBy(StrEnum):
+    """What the node size shows."""
+
+    degree = "degree"
+    betweenness = "betweenness"
+    pagerank = "pagerank"
+    budget = "budget"
+
+
+class Layout(StrEnum):
+    """How the nodes are placed."""
+
+    spring = "spring"
+    kamada_kawai = "kamada-kawai"
+    forceatlas2 = "forceatlas2"
+    hierarchical = "hierarchical"
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``viz`` to the main app."""
+    app.command("viz")(viz)
+
+
+def viz(
+    projection: ProjectionOpt = Projection.entity,
+    focus: Annotated[
+        str | None, typer.Option(help="Show only the nodes near this one (IRI, prefixed name or label).")
+    ] = None,
+    depth: Annotated[
+        int | None, typer.Option(help="With --focus: how many links away a node may be (default 1).", min=0)
+    ] = None,
+    field: Annotated[
+        list[str] | None,
+        typer.Option("--field", help="Keep this field of action, its projects and their direct links (repeatable)."),
+    ] = None,
+    cls: Annotated[
+        list[str] | None,
+        typer.Option("--class", help="Keep nodes of this class, e.g. project, goal, dezernat, actor (repeatable)."),
+    ] = None,
+    department: Annotated[
+        list[str] | None,
+        typer.Option(help="Keep nodes of this Dezernat or organisation (repeatable)."),
+    ] = None,
+    color_by: Annotated[ColorBy, typer.Option(help="What the colour shows.")] = ColorBy.cls,
+    size_by: Annotated[SizeBy, typer.Option(help="What the size shows.")] = SizeBy.degree,
+    layout: Annotated[
+        Layout, typer.Option(help="Node placement (hierarchical suits the dependencies projection).")
+    ] = Layout.spring,
+    seed: Annotated[int, typer.Option(help="Layout seed: the same seed gives the same map.")] = 42,
+    title: Annotated[str | None, typer.Option(help="Page title (default: dataset and projection).")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path("map.html"),
+    png: Annotated[Path | None, typer.Option(help="Also write a PNG image of the same map.")] = None,
+    svg: Annotated[Path | None, typer.Option(help="Also write an SVG image of the same map.")] = None,
+    data: DataOpt = None,
+    store: StoreOpt = "memory",
+    lang: LangOpt = Lang.de,
+) -> None:
+    """Draw a projection as one self-contained HTML page that works offline: fixed layout, legend, search,
+    class and field filters, tooltips, click to highlight neighbours."""
+    from .viz import build_network, write_image, write_map
+
+    if depth is not None and focus is None:
+        raise UsageError("--depth needs --focus (the node the map is centred on)")
+    started = time.perf_counter()
+    net = build_network(
+        open_graph(data, store),
+        projection.value,
+        focus=focus,
+        depth=1 if depth is None else depth,
+        fields=field or (),
+        classes=cls or (),
+        departments=department or (),
+        color_by=color_by.value,
+        size_by=size_by.value,
+        layout=layout.value,
+        seed=seed,
+        title=title,
+        lang=lang.value,
+    )
+    written = [write_map(net, out)]
+    written += [write_image(net, path, kind) for path, kind in ((png, "png"), (svg, "svg")) if path is not None]
+    seconds = time.perf_counter() - started
+    layout_seconds = net.meta.timings.get("layout", 0.0)
+    typer.echo(
+        f"{', '.join(map(str, written))}: {len(net.nodes)} nodes, {len(net.edges)} links "
+        f"({seconds:.2f} s, layout {layout_seconds:.2f} s)"
+    )

@@ -1,0 +1,12 @@
+"""Interactive network maps: one self-contained offline HTML page per map, and a static image of it.
+
+>>> from sckg.viz import build_network, write_map
+>>> net = build_network(kg, "actors", color_by="community")   # a pyvis Network, for notebooks
+>>> write_map(net, "actors.html")
+"""
+
+from .build import COLOR_BY, SIZE_BY, CityMap, build_network
+from .layout import LAYOUTS
+from .write import write_image, write_map
+
+__all__ = ["COLOR_BY", "LAYOUTS", "SIZE_BY", "CityMap", "build_network", "write_image", "write_map"]

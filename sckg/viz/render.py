@@ -1,0 +1,112 @@
+"""The HTML page of a map: one file with vis-network, the page's own script and style, and the data inlined.
+
+Nothing on the page is fetched: no CDN, no font, no image. Data never becomes markup: it travels as JSON in a
+``<script type="application/json">`` element (with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped, so no data
+can close the element), and the page's script puts every label and tooltip into the page with ``textContent``.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .style import EDGE_COLOR, UI
+
+if TYPE_CHECKING:
+    from .build import CityMap
+
+_HERE = Path(__file__).resolve().parent
+#: Above this many nodes the page hides edges while dragging and zooming (keeps panning smooth).
+LARGE_MAP = 2000
+
+
+@cache
+def _asset(name: str) -> str:
+    return (_HERE / name).read_text(encoding="utf-8")
+
+
+@cache
+def _template() -> Any:
+    from jinja2 import Environment
+
+    return Environment(autoescape=True, keep_trailing_newline=True).from_string(_asset("template.html"))
+
+
+def script_json(data: Any) -> str:
+    """``data`` as JSON that is safe inside a ``<script>`` element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
+                         ("\u2029", "\\u2029")):
+        text = text.replace(char, escape)
+    return text
+
+
+def page_data(net: CityMap) -> dict[str, Any]:
+    """What the page's script reads: metadata, legend, and compact node and edge lists (indices, not IRIs)."""
+    meta = net.meta
+    class_index = {entry.key: i for i, entry in enumerate(meta.classes)}
+    field_index = {entry.key: i for i, entry in enumerate(meta.fields)}
+    node_index = {node["id"]: i for i, node in enumerate(net.nodes)}
+    nodes = [
+        {
+            "l": node["label"],
+            "n": node["full_label"],
+            "x": node["x"],
+            "y": node["y"],
+            "s": node["size"],
+            "c": class_index[node["cls"]],
+            "b": node["color"]["background"],
+            "o": node["color"]["border"],
+            "f": [field_index[f] for f in node["fields"] if f in field_index],
+            "t": node["title"],
+        }
+        for node in net.nodes
+    ]
+    edges = [[node_index[e["from"]], node_index[e["to"]], e["width"], e["title"]] for e in net.edges]
+    return {
+        "lang": meta.lang,
+        "ui": UI[meta.lang],
+        "title": meta.title,
+        "date": meta.date,
+        "sources": meta.sources,
+        "fictional": meta.fictional,
+        "focus": meta.focus,
+        "directed": net.directed,
+        "large": len(nodes) > LARGE_MAP,
+        "edgeColor": EDGE_COLOR,
+        "colorBy": meta.color_by,
+        "colorByLabel": _choice_label(meta.color_by, meta.lang),
+        "sizeByLabel": _choice_label(meta.size_by, meta.lang),
+        "classes": [
+            {"key": e.key, "label": e.label, "color": e.color, "shape": e.shape, "count": e.count}
+            for e in meta.classes
+        ],
+        "categories": [{"key": e.key, "label": e.label, "color": e.color, "count": e.count} for e in meta.categories],
+        "fields": [{"key": e.key, "label": e.label, "count": e.count} for e in meta.fields],
+        "nodes": nodes,
+        "edges": edges,
+    }
+
+
+def _choice_label(choice: str, lang: str) -> str:
+    words = UI[lang]
+    return {"class": words["class"], "field": words["field"], "department": words["department"]}.get(
+        choice, words.get(choice, choice)
+    )
+
+
+def render_html(net: CityMap) -> str:
+    """The complete page of ``net``."""
+    meta = net.meta
+    return _template().render(
+        lang=meta.lang,
+        title=meta.title,
+        ui=UI[meta.lang],
+        vis_css=_asset("vendor/vis-network.css"),
+        vis_js=_asset("vendor/vis-network.min.js"),
+        page_css=_asset("page.css"),
+        page_js=_asset("page.js"),
+        data=script_json(page_data(net)),
+    )

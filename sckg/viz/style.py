@@ -1,0 +1,185 @@
+"""How a map looks: one style table (colour and shape per class), the palette for categories, label wrapping,
+and the page's German and English wording.
+
+Colours are the Okabe-Ito palette (distinguishable with the common colour-vision deficiencies); classes of one
+family share a colour and differ by shape, so no class depends on colour alone.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+#: Okabe-Ito (2008): blue, orange, bluish green, reddish purple, sky blue, vermillion, yellow, black.
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+OTHER_COLOR = "#BBBBBB"
+NONE_COLOR = "#E4E4E4"
+EDGE_COLOR = "#8A8A8A"
+
+_BLUE, _ORANGE, _GREEN, _PURPLE, _SKY, _RED, _YELLOW, _BLACK = OKABE_ITO
+
+
+@dataclass(frozen=True)
+class Style:
+    """The look of one class: fill colour, border colour and vis-network shape."""
+
+    color: str
+    shape: str
+    border: str = ""
+
+    @property
+    def outline(self) -> str:
+        return self.border or darken(self.color)
+
+
+#: Class key (``cls`` of a projection node) → style. Families: work (blue), strategy (orange/green),
+#: administration (vermillion), bodies (yellow), companies and partners (purple), council business (black),
+#: money, law and examples (sky blue).
+STYLES: dict[str, Style] = {
+    "project": Style(_BLUE, "dot"),
+    "programme": Style(_BLUE, "hexagon"),
+    "field": Style(_ORANGE, "diamond"),
+    "goal": Style(_GREEN, "star"),
+    "vision": Style(_GREEN, "hexagon"),
+    "city-administration": Style(_RED, "hexagon"),
+    "dezernat": Style(_RED, "square"),
+    "stabsstelle": Style(_RED, "triangle"),
+    "fachbereich": Style(_RED, "dot"),
+    "amt": Style(_RED, "triangleDown"),
+    "eigenbetrieb": Style(_RED, "diamond"),
+    "council": Style(_YELLOW, "hexagon", "#8A7F00"),
+    "committee": Style(_YELLOW, "triangleDown", "#8A7F00"),
+    "steering-group": Style(_YELLOW, "star", "#8A7F00"),
+    "coordination-body": Style(_YELLOW, "square", "#8A7F00"),
+    "municipal-company": Style(_PURPLE, "square"),
+    "contractor": Style(_PURPLE, "triangle"),
+    "research-institution": Style(_PURPLE, "diamond"),
+    "external-partner": Style(_PURPLE, "dot"),
+    "actor": Style(_PURPLE, "hexagon"),
+    "person": Style(_PURPLE, "star"),
+    "decision": Style(_BLACK, "square", "#000000"),
+    "paper": Style(_BLACK, "triangle", "#000000"),
+    "consultation": Style(_BLACK, "triangleDown", "#000000"),
+    "meeting": Style(_BLACK, "dot", "#000000"),
+    "budget": Style(_SKY, "square"),
+    "requirement": Style(_SKY, "triangle"),
+    "example": Style(_SKY, "star"),
+}
+UNKNOWN_STYLE = Style("#999999", "dot", "#5F5F5F")
+#: vis-network shapes whose label is drawn below the node (the others draw the label inside and grow with it).
+SHAPES = ("dot", "diamond", "square", "triangle", "triangleDown", "star", "hexagon")
+
+
+def style(cls: str) -> Style:
+    """The style of a class key (a grey dot for a class the table does not know)."""
+    return STYLES.get(cls, UNKNOWN_STYLE)
+
+
+def darken(color: str, factor: float = 0.65) -> str:
+    """A darker shade of ``#RRGGBB`` (for node borders)."""
+    r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    return "#{:02X}{:02X}{:02X}".format(*(round(c * factor) for c in (r, g, b)))
+
+
+def category_colors(count: int) -> list[str]:
+    """Colours for ``count`` categories ordered by size: Okabe-Ito for the first eight; the rest share
+    :data:`OTHER_COLOR` (the legend groups them as "other")."""
+    return [OKABE_ITO[i] if i < len(OKABE_ITO) else OTHER_COLOR for i in range(count)]
+
+
+def wrap_label(text: str, width: int = 24, lines: int = 3) -> str:
+    """A label broken into at most ``lines`` lines of about ``width`` characters (long German compounds are
+    split with a hyphen); the rest is cut off with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    wrapped = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=True)
+    parts: list[str] = []
+    for part in wrapped:
+        while len(part) > width:
+            parts.append(part[: width - 1] + "-")
+            part = part[width - 1 :]
+        parts.append(part)
+    if len(parts) > lines:
+        parts = parts[:lines]
+        parts[-1] = parts[-1][: width - 1].rstrip(" -") + "…"
+    return "\n".join(parts)
+
+
+#: The page's wording; ``{n}`` etc. are filled in by the page's script.
+UI: dict[str, dict[str, str]] = {
+    "de": {
+        "search": "Suchen",
+        "search_placeholder": "Name eines Knotens …",
+        "no_match": "Kein Treffer",
+        "matches": "Treffer {i} von {n}",
+        "legend": "Legende",
+        "classes": "Klassen",
+        "fields": "Handlungsfelder",
+        "colors": "Farbe: {by}",
+        "other": "Weitere",
+        "none": "ohne Angabe",
+        "no_field": "ohne Handlungsfeld",
+        "all": "alle",
+        "no": "keine",
+        "data_date": "Datenstand",
+        "sources": "Quellen",
+        "unknown": "unbekannt",
+        "fictional": "Fiktive Beispieldaten",
+        "nodes": "Knoten",
+        "edges": "Verbindungen",
+        "shown": "{v} von {n} Knoten sichtbar",
+        "size": "Größe: {by}",
+        "layout": "Anordnung: {by}",
+        "hint": "Klick auf einen Knoten hebt seine Nachbarn hervor; Klick ins Leere hebt das auf.",
+        "class": "Klasse",
+        "department": "Dezernat/Organisation",
+        "budget": "Budget",
+        "status": "Status",
+        "period": "Laufzeit",
+        "degree": "Verbindungen",
+        "betweenness": "Betweenness",
+        "pagerank": "PageRank",
+        "community": "Gemeinschaft",
+        "field": "Handlungsfeld",
+        "weight": "Gewicht",
+        "focus": "Fokus: {label}, {depth} Schritt(e)",
+    },
+    "en": {
+        "search": "Search",
+        "search_placeholder": "Name of a node …",
+        "no_match": "No match",
+        "matches": "Match {i} of {n}",
+        "legend": "Legend",
+        "classes": "Classes",
+        "fields": "Fields of action",
+        "colors": "Colour: {by}",
+        "other": "Other",
+        "none": "not given",
+        "no_field": "no field of action",
+        "all": "all",
+        "no": "none",
+        "data_date": "Data as of",
+        "sources": "Sources",
+        "unknown": "unknown",
+        "fictional": "Fictional example data",
+        "nodes": "nodes",
+        "edges": "links",
+        "shown": "{v} of {n} nodes shown",
+        "size": "Size: {by}",
+        "layout": "Layout: {by}",
+        "hint": "Click a node to highlight its neighbours; click the background to clear.",
+        "class": "Class",
+        "department": "Department/organisation",
+        "budget": "Budget",
+        "status": "Status",
+        "period": "Period",
+        "degree": "Links",
+        "betweenness": "Betweenness",
+        "pagerank": "PageRank",
+        "community": "Community",
+        "field": "Field of action",
+        "weight": "Weight",
+        "focus": "Focus: {label}, {depth} step(s)",
+    },
+}
