@@ -139,7 +139,7 @@ def test_oparl_1_0_folder_with_gaps_imports_with_a_skip_report() -> None:
     assert result.report.imported == {"AgendaItem": 1, "Body": 1, "Consultation": 2, "File": 1, "LegislativeTerm": 1,
                                       "Meeting": 4, "Organization": 3, "Paper": 3}
     assert result.report.skipped == [
-        Skipped("broken.json", "", "not valid JSON"),
+        Skipped("broken.json", "JSON file", "not valid JSON"),
         Skipped("papers-2.json", "Paper", "no id"),
         Skipped(f"{M}consultation/1002", "Consultation", "no date: its meeting has no start"),
         Skipped(f"{M}consultation/1003", "Consultation",
@@ -207,8 +207,8 @@ def test_cli_import_with_report(tmp_path: Path) -> None:
     lines = result.stderr.splitlines()
     assert lines[0] == (f"Wrote {out} (111 triples): 16 entities (AgendaItem 1, Body 1, Consultation 2, File 1, "
                         "LegislativeTerm 1, Meeting 4, Organization 3, Paper 3).")
-    assert lines[1:4] == ["Skipped 10 objects:", "      1 ?: not valid JSON",
-                          "      1 Consultation: no date: its meeting has no start"]
+    assert lines[1:4] == ["Skipped 10 objects:", "      1 Consultation: no date: its meeting has no start",
+                          "      1 Consultation: no meeting (the date of a consultation is the start of its meeting)"]
     rows = report.read_text(encoding="utf-8").splitlines()
     assert rows[0] == "kind,type,id,reason"
     assert rows[-1] == f"note,Meeting,{M}meeting/13,field 'start' ignored: '14.05.2024' is not an ISO date"

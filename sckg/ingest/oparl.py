@@ -115,7 +115,7 @@ def import_oparl(
             raise DataError(f"{folder}: no such folder (give a folder of OParl JSON files or an http(s) URL)")
         for obj, implied, name in read_folder(folder, progress):
             if obj is None:
-                collector.report.skipped.append(Skipped(name, "", SKIP_NOT_JSON))
+                collector.report.skipped.append(Skipped(name, "JSON file", SKIP_NOT_JSON))
             else:
                 collector.add(obj, implied, None, name)
     mapper = _Mapper(collector, base, with_persons)

@@ -233,8 +233,22 @@ class _Context:
     errors: list[CellError] = field(default_factory=list)
     columns: dict[tuple[str, str], str] = field(default_factory=dict)  # (sheet key, column key) → 'C 'Status''
 
+    sheets: list[str] = field(default_factory=list)  # files and sheets in the order they were read
+
     def error(self, raw: RawSheet, row: int | None, column: str | None, value: Any, expected: str) -> None:
         self.errors.append(CellError(raw.file, raw.name, row, column, _text(value), expected))
+
+    def sorted_errors(self) -> list[CellError]:
+        """The errors in reading order: by sheet, row and column."""
+        from openpyxl.utils import column_index_from_string
+
+        def key(e: CellError) -> tuple[int, int, int]:
+            position = (e.column or "").split(" ", 1)[0]
+            column = int(position) if position.isdigit() else (
+                column_index_from_string(position) if position.isalpha() else 0)
+            return self.sheets.index(f"{e.file}/{e.sheet}"), e.row or 0, column
+
+        return sorted(self.errors, key=key)
 
 
 def _text(value: Any) -> str:
@@ -320,11 +334,20 @@ def _date(value: Any, text: str, year_ok: bool) -> dt.date | int:
     raise ValueError(EXPECTED["date_or_year" if year_ok else "date"])
 
 
+def _word(text: str) -> str:
+    return re.sub(r"[\s_-]+", " ", text.casefold()).strip()
+
+
+@cache
+def _vocab_index(kind: str) -> dict[str, str]:
+    """Every accepted spelling of a vocabulary column's values (short name, German, English) → IRI."""
+    return {_word(w): c.iri for c in reversed(choices()[kind]) for w in (c.slug, c.de, c.en)}
+
+
 def _vocab(kind: str, text: str) -> str:
-    wanted = re.sub(r"[\s_-]+", " ", text.casefold().split(":", 1)[-1]).strip()
-    for c in choices()[kind]:
-        if wanted in {re.sub(r"[\s_-]+", " ", w.casefold()) for w in (c.slug, c.de, c.en)}:
-            return c.iri
+    iri = _vocab_index(kind).get(_word(text.split(":", 1)[-1]))
+    if iri:
+        return iri
     what = {"kind": "a kind of actor", "status": "a status", "field": "a reference field",
             "goal_type": "a type of goal", "source_type": "a type of source"}[kind]
     raise ValueError(f"{what}: " + ", ".join(f"{c.de} ({c.slug})" for c in choices()[kind]))
@@ -449,9 +472,16 @@ class _Graph:
 
     def __init__(self) -> None:
         self.triples: list[ox.Triple] = []
+        self.nodes: dict[str, ox.NamedNode] = {}
+
+    def node(self, iri: str) -> ox.NamedNode:
+        node = self.nodes.get(iri)
+        if node is None:
+            node = self.nodes[iri] = ox.NamedNode(iri)
+        return node
 
     def add(self, s: str, p: str, o: ox.NamedNode | ox.Literal | str) -> None:
-        self.triples.append(ox.Triple(ox.NamedNode(s), ox.NamedNode(p), ox.NamedNode(o) if isinstance(o, str) else o))
+        self.triples.append(ox.Triple(self.node(s), self.node(p), self.node(o) if isinstance(o, str) else o))
 
     def text(self, s: str, p: str, value: str | list[str] | None, lang: str | None) -> None:
         for v in value if isinstance(value, list) else [value] if value else []:
@@ -481,6 +511,7 @@ def import_table(path: Path | str, city: str) -> TableImport:
     rows_by_sheet: dict[str, list[Row]] = {}
     raws: dict[str, RawSheet] = {}
     for raw in read_sheets(path):
+        ctx.sheets.append(f"{raw.file}/{raw.name}")
         if raw.name in HELP_NAMES or raw.name == HELP_SHEET or raw.name.startswith("_"):
             continue
         sheet = sheet_named(raw.name)
@@ -512,7 +543,7 @@ def import_table(path: Path | str, city: str) -> TableImport:
             index.add(row)
     resolved = _resolve(rows_by_sheet, raws, index, ctx)
     if ctx.errors:
-        raise TableError(ctx.errors)
+        raise TableError(ctx.sorted_errors())
     graph = _Graph()
     fallback = f"{ctx.base}source/{slug(path.name)}"
     used_fallback = False

@@ -308,11 +308,12 @@ def workbook_bytes(rows: Mapping[str, Sequence[Sequence[Any]]], help_table: Sequ
     for sheet in SHEETS:
         ws = workbook.create_sheet(sheet.name)
         ws.append([c.header for c in sheet.columns])
-        for row in rows.get(sheet.key, ()):
-            ws.append(list(row))
-            for cell in ws[ws.max_row]:
-                if cell.data_type == "f":  # text starting with '=' stays text, never a formula
-                    cell.data_type = "s"
+        for number, row in enumerate(rows.get(sheet.key, ()), start=2):
+            for index, value in enumerate(row, start=1):
+                if value is not None:
+                    cell = ws.cell(row=number, column=index, value=value)
+                    if cell.data_type == "f":  # text starting with '=' stays text, never a formula
+                        cell.data_type = "s"
         for index, col in enumerate(sheet.columns, start=1):
             letter = get_column_letter(index)
             ws.column_dimensions[letter].width = col.width
