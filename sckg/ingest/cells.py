@@ -1,0 +1,305 @@
+"""Reading inventory spreadsheets and checking their cells: ``.xlsx`` workbooks and CSV files as raw sheets,
+every cell checked against its column's type, the allowed values of the vocabulary columns, and the errors
+(file, sheet, row, column, value, what was expected).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import decimal
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from .. import resources
+from ..errors import DataError
+from ..namespaces import FIELD, KIND, OPARL, PROV, SCKG, SKOS, STATUS
+from . import slug
+from .template import Column
+
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]*$")
+IRI_PATTERN = re.compile(r"^https?://\S+$")
+_GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_AMOUNT = re.compile(r"^\d+(?:[.,]\d+)?$")
+_TRUE = {"ja", "yes", "true", "wahr", "1", "x", "j", "y"}
+_FALSE = {"nein", "no", "false", "falsch", "0", "n"}
+
+#: Fixed choices of the goal and source type columns: IRI (class) → German and English word.
+GOAL_TYPES = {SCKG + "StrategicGoal": ("Strategisches Ziel", "strategic goal"), SCKG + "Vision": ("Zielbild", "vision")}
+SOURCE_TYPES = {
+    PROV + "Entity": ("Dokument", "document"),
+    OPARL + "Paper": ("Vorlage", "council paper"),
+    SCKG + "Interview": ("Interview", "interview"),
+    SCKG + "Workshop": ("Workshop", "workshop"),
+}
+#: What a cell of each column type must hold, as the error messages say it.
+EXPECTED = {
+    "id": "an ID of letters, digits and - _ . ~ (e.g. wlan-innenstadt) or a full IRI",
+    "date": "a date like 2024-03-31 or 31.03.2024",
+    "date_or_year": "a date like 2018-10-26 or 26.10.2018, or a year like 2015",
+    "decimal": "an amount in euros like 250000 or 64827.39 (no thousands separators)",
+    "bool": "ja/nein or yes/no",
+    "int": "a whole number from 1 upwards",
+    "sdg": "SDG numbers from 1 to 17, e.g. 11",
+    "url": "a web address like https://example.org/page",
+}
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One allowed value of a vocabulary column: the IRI it stands for, its short name and labels."""
+
+    iri: str
+    slug: str
+    de: str
+    en: str
+
+    def label(self, lang: str) -> str:
+        """The word for the choice in ``lang``."""
+        return self.de if lang == "de" else self.en
+
+
+@cache
+def choices() -> dict[str, tuple[Choice, ...]]:
+    """The allowed values of the ``kind``, ``status``, ``field``, ``goal_type`` and ``source_type`` columns."""
+    store = ox.Store()
+    for path in resources.model_files():
+        store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
+    found: dict[str, tuple[Choice, ...]] = {}
+    for name, ns in (("kind", KIND), ("status", STATUS), ("field", FIELD)):
+        rows = store.query(
+            f"SELECT ?c ?de ?en WHERE {{ ?c skos:inScheme <{ns}scheme> ; skos:prefLabel ?de , ?en . "
+            'FILTER(lang(?de) = "de" && lang(?en) = "en") }',
+            prefixes={"skos": SKOS},
+        )
+        found[name] = tuple(
+            sorted({Choice(c.value, c.value[len(ns):], de.value, en.value) for c, de, en in rows}, key=_order(ns))
+        )
+    found["goal_type"] = tuple(Choice(iri, slug(en), de, en) for iri, (de, en) in GOAL_TYPES.items())
+    found["source_type"] = tuple(Choice(iri, en.split()[-1], de, en) for iri, (de, en) in SOURCE_TYPES.items())
+    return found
+
+
+def _order(ns: str) -> Any:
+    """Vocabulary choices in the order of the scheme file (kept stable for the help sheet)."""
+    text = "\n".join(p.read_text(encoding="utf-8") for p in resources.model_files())
+    prefix = {KIND: "kind:", STATUS: "status:", FIELD: "field:"}[ns]
+    return lambda c: text.find(f"\n{prefix}{c.slug}\n")
+
+
+def choice_text() -> dict[str, str]:
+    """The allowed values per column type, as shown on the help sheet: ``German label (short name)``."""
+    return {kind: ", ".join(f"{c.de} ({c.slug})" for c in values) for kind, values in choices().items()}
+
+
+# --- errors ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CellError:
+    """One problem in a spreadsheet: where it is, what was found and what was expected."""
+
+    file: str
+    sheet: str
+    row: int | None
+    column: str | None
+    value: str | None
+    expected: str
+
+    def __str__(self) -> str:
+        where = [self.file, f"sheet {self.sheet}"]
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column is not None:
+            where.append(f"column {self.column}")
+        got = f"'{self.value}'" if self.value else "nothing"
+        return f"{', '.join(where)}: got {got}, expected {self.expected}"
+
+
+class TableError(DataError):
+    """A spreadsheet has errors; ``errors`` lists every one of them."""
+
+    def __init__(self, errors: Sequence[CellError]) -> None:
+        self.errors = list(errors)
+        count = f"{len(errors)} error" + ("s" if len(errors) != 1 else "")
+        super().__init__(f"{count} in the spreadsheet; nothing was written:\n" + "\n".join(map(str, errors)))
+
+
+# --- reading --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class RawSheet:
+    """The cells of one sheet as read: header and data rows (with their spreadsheet row numbers)."""
+
+    file: str
+    name: str
+    rows: list[tuple[int, tuple[Any, ...]]]
+    letters: bool  # an xlsx sheet (columns have letters) or a CSV file
+
+
+def _read_xlsx(path: Path) -> list[RawSheet]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a broken or foreign file
+        raise DataError(f"{path}: not a readable .xlsx workbook ({exc}); save it as an Excel workbook") from None
+    sheets = []
+    try:
+        for ws in workbook.worksheets:
+            rows = [(n, r) for n, r in enumerate(ws.iter_rows(values_only=True), start=1)]
+            sheets.append(RawSheet(path.name, ws.title, rows, letters=True))
+    finally:
+        workbook.close()
+    return sheets
+
+
+def _read_csv(path: Path) -> RawSheet:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252")  # "CSV" as saved by Excel on Windows
+    first = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first.count)
+    rows = [(n, tuple(r)) for n, r in enumerate(csv.reader(text.splitlines(), delimiter=delimiter), start=1)]
+    return RawSheet(path.name, path.stem, rows, letters=False)
+
+
+def read_sheets(path: Path) -> list[RawSheet]:
+    """The sheets of an ``.xlsx`` file, a CSV file or a folder of CSV files."""
+    path = Path(path)
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv" and p.is_file())
+        if not files:
+            raise DataError(f"{path}: the folder holds no CSV files (expected Actors.csv, Projects.csv, ...)")
+        return [_read_csv(p) for p in files]
+    if not path.is_file():
+        raise DataError(f"{path}: no such file or folder")
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(path)
+    if suffix == ".csv":
+        return [_read_csv(path)]
+    raise DataError(f"{path}: expected an .xlsx workbook, a .csv file or a folder of CSV files")
+
+
+# --- checking cells -------------------------------------------------------------------------------------
+
+
+def text_of(value: Any) -> str:
+    """A cell as trimmed text (whole numbers without ``.0``, dates as ISO dates)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    return str(value).strip()
+
+
+def _split(value: Any, multi: bool) -> list[str]:
+    text = text_of(value)
+    if not multi:
+        return [text] if text else []
+    return [part.strip() for part in re.split(r"[;\n]", text) if part.strip()]
+
+
+def _canonical_decimal(value: decimal.Decimal) -> str:
+    return format(value.normalize(), "f")  # 250000.00 → 250000, 64827.390 → 64827.39
+
+
+def parse_cell(col: Column, value: Any) -> Any:
+    """A checked cell value, or raise ``ValueError`` with what was expected."""
+    if col.type in ("id", "text", "ref"):
+        values = _split(value, col.multi)
+        if col.type == "id" and values and not (ID_PATTERN.match(values[0]) or IRI_PATTERN.match(values[0])):
+            raise ValueError(EXPECTED["id"])
+        return values if col.multi else (values[0] if values else None)
+    text = text_of(value)
+    if not text:
+        return [] if col.multi else None
+    if col.type in ("date", "date_or_year"):
+        return _date(value, text, col.type == "date_or_year")
+    if col.type == "decimal":
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
+            return _canonical_decimal(decimal.Decimal(repr(value)))
+        cleaned = text.replace("€", "").replace("EUR", "").strip()
+        if not _AMOUNT.match(cleaned):
+            raise ValueError(EXPECTED["decimal"])
+        return _canonical_decimal(decimal.Decimal(cleaned.replace(",", ".")))
+    if col.type == "bool":
+        if isinstance(value, bool):
+            return value
+        if text.casefold() in _TRUE | _FALSE:
+            return text.casefold() in _TRUE
+        raise ValueError(EXPECTED["bool"])
+    if col.type == "int":
+        if re.fullmatch(r"\d+", text) and int(text) >= 1:
+            return int(text)
+        raise ValueError(EXPECTED["int"])
+    if col.type == "url":
+        if IRI_PATTERN.match(text):
+            try:
+                return checked_iri(text)
+            except ValueError:
+                pass
+        raise ValueError(EXPECTED["url"])
+    if col.type == "sdg":
+        numbers = [re.sub(r"^sdg\s*", "", part, flags=re.IGNORECASE) for part in _split(value, True)]
+        if not all(n.isdigit() and 1 <= int(n) <= 17 for n in numbers):
+            raise ValueError(EXPECTED["sdg"])
+        return [int(n) for n in numbers]
+    return vocab_iri(col.type, text)
+
+
+def _date(value: Any, text: str, year_ok: bool) -> dt.date | int:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if year_ok and re.fullmatch(r"\d{4}", text):
+        return int(text)
+    german = _GERMAN_DATE.match(text)
+    try:
+        if german:
+            return dt.date(int(german.group(3)), int(german.group(2)), int(german.group(1)))
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise ValueError(EXPECTED["date_or_year" if year_ok else "date"])
+
+
+def _word(text: str) -> str:
+    return re.sub(r"[\s_-]+", " ", text.casefold()).strip()
+
+
+@cache
+def _vocab_index(kind: str) -> dict[str, str]:
+    """Every accepted spelling of a vocabulary column's values (short name, German, English) → IRI."""
+    return {_word(w): c.iri for c in reversed(choices()[kind]) for w in (c.slug, c.de, c.en)}
+
+
+def vocab_iri(kind: str, text: str) -> str:
+    """The IRI of a vocabulary column's value (short name, ``prefix:name``, German or English label)."""
+    iri = _vocab_index(kind).get(_word(text.split(":", 1)[-1]))
+    if iri:
+        return iri
+    what = {"kind": "a kind of actor", "status": "a status", "field": "a reference field",
+            "goal_type": "a type of goal", "source_type": "a type of source"}[kind]
+    raise ValueError(f"{what}: " + ", ".join(f"{c.de} ({c.slug})" for c in choices()[kind]))
+
+def checked_iri(value: str) -> str:
+    """``value`` if it is a valid IRI, else ``ValueError`` with what an ID must look like."""
+    try:
+        return ox.NamedNode(value).value
+    except ValueError:
+        raise ValueError(EXPECTED["id"]) from None
