@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -157,6 +158,7 @@ _UNIT_KINDS = ["fachbereich", "amt", "fachbereich", "amt", "stabsstelle", "eigen
 class _Project:
     index: int
     field: int
+    manager: str | None
     start: date
     end: date
     depends: list[int]
@@ -282,9 +284,11 @@ def generate_chunks(projects: int, seed: int = 1) -> Iterator[str]:
             f"{derived} .\n"
         )
     goals_of_field: list[list[int]] = [[] for _ in _FIELDS]
+    goals_of_dezernat: list[dict[int, list[int]]] = [defaultdict(list) for _ in _FIELDS]
     for g in range(n_goals):
         if g not in unused_goals:
             goals_of_field[goal_field[g]].append(g)
+            goals_of_dezernat[goal_field[g]][(g // len(_FIELDS)) % n_dez].append(g)
     yield "".join(out)
 
     # --- projects -------------------------------------------------------------------------------------
@@ -301,6 +305,28 @@ def generate_chunks(projects: int, seed: int = 1) -> Iterator[str]:
     n_platforms = max(1, n // 60)
     platform_cum = _zipf(n_platforms, 1.3)
 
+    # Departments specialise: each Dezernat works mainly in three fields, each unit and company has a home
+    # field, and goals belong to a Dezernat; projects mostly follow their managing actor's home field and goals.
+    def draw_field() -> int:
+        return rng.choices(range(len(_FIELDS)), cum_weights=field_cum)[0]
+
+    dez_fields = []
+    for _ in range(n_dez):
+        chosen: list[int] = []
+        while len(chosen) < 3:
+            f = draw_field()
+            if f not in chosen:
+                chosen.append(f)
+        dez_fields.append(chosen)
+    dezernat_of = {u: d for u, d in zip(units, unit_dez, strict=True)}
+    home_field = {u: rng.choice(dez_fields[d]) if d >= 0 else draw_field() for u, d in dezernat_of.items()}
+    home_field.update({c: draw_field() for c in companies})
+
+    def draw_manager() -> str:
+        if rng.random() < 0.08:
+            return companies[rng.randrange(len(companies))]
+        return rng.choices(unit_order, cum_weights=unit_cum)[0]
+
     plan: list[_Project] = []
     by_field: list[list[int]] = [[] for _ in _FIELDS]
     cycles_wanted = n // 1000 + (1 if n >= 30 else 0)
@@ -309,7 +335,8 @@ def generate_chunks(projects: int, seed: int = 1) -> Iterator[str]:
     while i < n:
         length = 1 if i < n_platforms else rng.choice((1, 1, 1, 2, 2, 3, 3, 4, 5, 6, 8))
         length = min(length, n - i)
-        f = rng.choices(range(len(_FIELDS)), cum_weights=field_cum)[0]
+        lead = draw_manager()
+        f = home_field[lead] if rng.random() < 0.85 else draw_field()
         start = date(2016 if i < n_platforms else 2017, 1, 1) + timedelta(days=rng.randrange(365 * 8))
         for j in range(length):
             k = i + j
@@ -319,7 +346,9 @@ def generate_chunks(projects: int, seed: int = 1) -> Iterator[str]:
                 depends.append(rng.choices(range(n_platforms), cum_weights=platform_cum)[0])
             if k >= n_platforms and by_field[f] and rng.random() < 0.05:
                 depends.append(by_field[f][rng.randrange(len(by_field[f]))])
-            plan.append(_Project(k, f, start, end, sorted(set(depends) - {k})))
+            roll = rng.random()
+            manager = None if roll < 0.01 else lead if roll < 0.7 else draw_manager()
+            plan.append(_Project(k, f, manager, start, end, sorted(set(depends) - {k})))
             by_field[f].append(k)
             start = end + timedelta(days=rng.randrange(0, 120))
         if length >= 3 and len(cycles) < cycles_wanted and i >= n_platforms:
@@ -343,13 +372,8 @@ def generate_chunks(projects: int, seed: int = 1) -> Iterator[str]:
             f"    dcterms:title {_lit(title_de)}@de , {_lit(title_en)}@en ;\n"
             f"    rdfs:label {_lit(title_de)}@de , {_lit(title_en)}@en ;\n"
         ]
-        roll = rng.random()
-        if roll >= 0.01:
-            if rng.random() < 0.08:
-                manager = companies[rng.randrange(len(companies))]
-            else:
-                manager = rng.choices(unit_order, cum_weights=unit_cum)[0]
-            lines.append(f"    sckg:managedBy {manager} ;\n")
+        if p.manager:
+            lines.append(f"    sckg:managedBy {p.manager} ;\n")
         extra = rng.choice((0, 0, 1, 1, 1, 2, 2, 3, 4))
         if extra:
             chosen = sorted(set(rng.choices(participants, cum_weights=participant_cum, k=extra)))
@@ -363,9 +387,12 @@ def generate_chunks(projects: int, seed: int = 1) -> Iterator[str]:
                 fields = sorted({*fields, f"s:field-{second}"})
             lines.append(f"    sckg:inFieldOfAction {' , '.join(fields)} ;\n")
         candidates = goals_of_field[p.field]
+        own = goals_of_dezernat[p.field].get(dezernat_of.get(p.manager or "", -1), [])
+        if own and rng.random() < 0.85:
+            candidates = own
         if candidates and rng.random() >= 0.03:
             count = 2 if rng.random() < 0.2 else 1
-            picked = sorted({candidates[int(len(candidates) * rng.random() ** 2)] for _ in range(count)})
+            picked = sorted({candidates[int(len(candidates) * rng.random() ** 1.5)] for _ in range(count)})
             lines.append(f"    sckg:contributesTo {' , '.join(f's:goal-{g + 1}' for g in picked)} ;\n")
         if p.depends:
             lines.append(f"    sckg:dependsOn {' , '.join(f's:project-{d + 1}' for d in sorted(p.depends))} ;\n")
@@ -390,7 +417,7 @@ def generate_chunks(projects: int, seed: int = 1) -> Iterator[str]:
         if k % 4 == 0:  # a council paper, its consultation and the decision on the project
             committee = bodies[2 + rng.randrange(4)]
             day = p.start - timedelta(days=rng.randrange(30, 200))
-            originator = f" sckg:originator {manager} ;" if roll >= 0.01 else ""
+            originator = f" sckg:originator {p.manager} ;" if p.manager else ""
             lines.append(
                 f"s:paper-{k} a oparl:Paper , prov:Entity ;{originator}\n"
                 f'    dcterms:title "Vorlage zu Projekt {k} (synthetisch)"@de , '

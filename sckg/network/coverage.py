@@ -91,20 +91,32 @@ def gaps(kg: KnowledgeGraph, *, lang: str = "de", graph: Any = None, limit: int 
                 found += [(f"project-without-{c}", attrs["label"], node) for c in ("goal", "field") if c not in targets]
     with watch.sparql():
         unmanaged = kg.select("SELECT ?p WHERE { ?p a sckg:Project FILTER NOT EXISTS { ?p sckg:managedBy ?m } }")
-        work = f"VALUES ?w {{ {_work_values()} }}"
-        idle = kg.select(
-            "SELECT DISTINCT ?a ?kind WHERE { VALUES ?t { org:FormalOrganization org:OrganizationalUnit "
-            "org:Organization oparl:Body oparl:Organization } "
-            "?a a ?t FILTER(isIRI(?a)) OPTIONAL { ?a org:classification ?kind } "
-            f"FILTER NOT EXISTS {{ {work} ?p ?w ?a . ?p a sckg:Project }} "
-            f"FILTER NOT EXISTS {{ ?u org:unitOf+ ?a . {work} ?p ?w ?u . ?p a sckg:Project }} }}"
+        actors = kg.select(
+            "SELECT ?a ?kind WHERE { VALUES ?t { org:FormalOrganization org:OrganizationalUnit org:Organization "
+            "oparl:Body oparl:Organization } ?a a ?t FILTER(isIRI(?a)) OPTIONAL { ?a org:classification ?kind } }"
         )
+        working = kg.select(
+            f"SELECT DISTINCT ?a WHERE {{ VALUES ?w {{ {_work_values()} }} ?p ?w ?a . ?p a sckg:Project }}"
+        )
+        tree = kg.select("SELECT ?u ?parent WHERE { ?u org:unitOf ?parent }")
+    with watch.networkx():
+        kinds: dict[str, set[str]] = defaultdict(set)
+        for a, kind in actors.rows:
+            kinds[a.value].add(kind.value if kind is not None else "")
+        parents: dict[str, set[str]] = defaultdict(set)
+        for unit, parent in tree.rows:
+            parents[unit.value].add(parent.value)
+        busy: set[str] = set()
+        stack = [row[0].value for row in working.rows]
+        while stack:  # an actor works when it or a unit below it works
+            actor = stack.pop()
+            if actor not in busy:
+                busy.add(actor)
+                stack.extend(parents.get(actor, ()))
         skip = {f"https://w3id.org/sckg/vocab/kind/{k}" for k in NO_DEPARTMENT_KINDS}
-        kinds_of: dict[str, set[str]] = defaultdict(set)
-        for a, kind in idle.rows:
-            kinds_of[a.value].add(kind.value if kind is not None else "")
-        idle_actors = sorted(a for a, kinds in kinds_of.items() if not kinds & skip)
+        idle_actors = sorted(a for a, k in kinds.items() if a not in busy and not k & skip)
         unmanaged_projects = [row[0].value for row in unmanaged.rows]
+    with watch.sparql():
         labels = kg.labels([*idle_actors, *(p for p in unmanaged_projects if p not in cover)], lang)
     with watch.networkx():
         label = {**labels, **{n: a["label"] for n, a in cover.nodes(data=True)}}
@@ -231,41 +243,47 @@ def overlap(kg: KnowledgeGraph, *, lang: str = "de", graph: Any = None, limit: i
     watch = Stopwatch()
     cover = watch.add(project(kg, "coverage", lang)) if graph is None else graph
     with watch.networkx():
-        targets: dict[str, tuple[set[str], set[str]]] = {}
+        label = dict(cover.nodes(data="label"))
+        cls = dict(cover.nodes(data="cls"))
+        department = dict(cover.nodes(data="department"))
+        targets: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         groups: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for p, attrs in cover.nodes(data=True):
-            if attrs["cls"] != "project" or not attrs.get("department"):
+        for p in cover:
+            if cls[p] != "project" or not department[p]:
                 continue
-            fields = {t for t in cover.successors(p) if cover.nodes[t]["cls"] == "field"}
-            goals = {t for t in cover.successors(p) if cover.nodes[t]["cls"] == "goal"}
+            fields = frozenset(t for t in cover.successors(p) if cls[t] == "field")
+            goals = frozenset(t for t in cover.successors(p) if cls[t] == "goal")
             targets[p] = (fields, goals)
             for pair in itertools.product(fields, goals):
                 groups[pair].append(p)
+        key = {p: order(label[p], p) for p in targets}
         pairs: set[tuple[str, str]] = set()
-        key = {p: order(cover.nodes[p]["label"], p) for p in targets}
         for members in groups.values():
             for p, q in itertools.combinations(sorted(members, key=key.__getitem__), 2):
-                if cover.nodes[p]["department"] != cover.nodes[q]["department"]:
+                if department[p] != department[q]:
                     pairs.add((p, q))
         scored = []
         for p, q in pairs:
-            fields = targets[p][0] & targets[q][0]
-            goals = targets[p][1] & targets[q][1]
+            fields, goals = targets[p][0] & targets[q][0], targets[p][1] & targets[q][1]
             scored.append((-(len(fields) + len(goals)), key[p], key[q], p, q, fields, goals))
         scored.sort()
-    departments = {cover.nodes[v]["department"] for item in scored[: limit or None] for v in item[3:5]}
+        shown = top(scored, limit)
     with watch.sparql():
-        dept_labels = kg.labels(departments, lang) if departments else {}
+        dept_labels = kg.labels({department[v] for item in shown for v in item[3:5]}, lang) if shown else {}
     with watch.networkx():
+        texts: dict[frozenset[str], list[str]] = {}
+
+        def labels_of(items: frozenset[str]) -> list[str]:
+            if items not in texts:
+                texts[items] = sorted((label[t] for t in items), key=str.casefold)
+            return texts[items]
+
         rows = []
-        for _score, _kp, _kq, p, q, fields, goals in top(scored, limit):
-            field_labels = sorted((cover.nodes[t]["label"] for t in fields), key=str.casefold)
-            goal_labels = sorted((cover.nodes[t]["label"] for t in goals), key=str.casefold)
-            shared = field_labels + goal_labels
-            lp, lq = cover.nodes[p]["label"], cover.nodes[q]["label"]
-            dp, dq = dept_labels[cover.nodes[p]["department"]], dept_labels[cover.nodes[q]["department"]]
-            reason = _overlap_reason(lang, f"{lp} ({dp})", f"{lq} ({dq})", field_labels, goal_labels)
-            rows.append(OverlapRow(lp, lq, dp, dq, "; ".join(shared), reason, p, q))
+        for _score, _kp, _kq, p, q, fields, goals in shown:
+            field_labels, goal_labels = labels_of(fields), labels_of(goals)
+            dp, dq = dept_labels[department[p]], dept_labels[department[q]]
+            reason = _overlap_reason(lang, f"{label[p]} ({dp})", f"{label[q]} ({dq})", field_labels, goal_labels)
+            rows.append(OverlapRow(label[p], label[q], dp, dq, "; ".join(field_labels + goal_labels), reason, p, q))
     return Result(rows, [], watch.timings)
 
 

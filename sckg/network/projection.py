@@ -23,7 +23,7 @@ import pyoxigraph as ox
 
 from ..errors import UsageError
 from ..kg import KnowledgeGraph, to_python
-from ..namespaces import DCTERMS, FOAF, KIND, OPARL, ORG, RDFS, SCKG, SKOS, STATUS, VOCAB
+from ..namespaces import ADMS, DCTERMS, FOAF, KIND, OPARL, ORG, RDFS, SCHEMA, SCKG, SKOS, STATUS, VOCAB
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -236,7 +236,7 @@ class _Extraction:
         self.lang = lang
         self.entities: dict[str, _Entity] = defaultdict(_Entity)
         self.nodes: set[str] = set()
-        self.labels: dict[str, tuple[tuple[int, int, str], str]] = {}
+        self.labels: dict[str, tuple[int, str]] = {}
         self.kind_labels: dict[str, str] = {}
         self.parent: dict[str, str] = {}
         self.managers: dict[str, set[str]] = defaultdict(set)
@@ -247,8 +247,7 @@ class _Extraction:
         self._departments: dict[str, str | None] = {}
 
     def label(self, iri: str) -> str:
-        found = self.labels.get(iri)
-        return found[1] if found else _tail(iri)
+        return self.labels[iri][1]
 
     def attributes(self, iri: str) -> dict[str, Any]:
         entity = self.entities[iri]
@@ -321,14 +320,20 @@ def _extract(kg: KnowledgeGraph, spec: Projection, lang: str) -> _Extraction:
             entity.kind = kind.value
     data.nodes = {iri for iri, e in data.entities.items() if base_key(e.types) in spec.node_classes}
 
+    # Labels in the chosen language in one query; the few nodes without one get the usual fallback (German,
+    # English, any) from kg.labels. Oxigraph runs the patterns in the order written: with projects among the
+    # nodes (most labelled entities) scanning the labels first is faster, for actors alone the types first.
     wanted = [iri for iri, key in NODE_CLASSES.items() if key in spec.node_classes]
-    for x, prop, label in kg.select(
-        f"SELECT ?x ?p ?l WHERE {{ VALUES ?t {{ {_values(wanted)} }} ?x a ?t . "
-        f"VALUES ?p {{ {_values(_LABEL_PROPERTIES)} }} ?x ?p ?l FILTER(isLiteral(?l)) }}"
-    ).rows:
-        rank = _label_rank(label, _LABEL_PROPERTIES.index(prop.value), lang)
-        if x.value not in data.labels or rank < data.labels[x.value][0]:
+    types = f"VALUES ?t {{ {_values(wanted)} }} ?x a ?t ."
+    labels = f"VALUES ?p {{ {_values(_LABEL_PROPERTIES)} }} ?x ?p ?l FILTER(LANG(?l) = {ox.Literal(lang)})"
+    pattern = f"{labels} {types}" if "project" in spec.node_classes else f"{types} {labels}"
+    for x, prop, label in kg.select(f"SELECT ?x ?p ?l WHERE {{ {pattern} }}").rows:
+        rank = _LABEL_PROPERTIES.index(prop.value)
+        if x.value not in data.labels or (rank, label.value) < data.labels[x.value]:
             data.labels[x.value] = (rank, label.value)
+    missing = [n for n in data.nodes if n not in data.labels]
+    if missing:
+        data.labels.update((iri, (0, text)) for iri, text in kg.labels(missing, lang).items())
     kinds = {e.kind for e in data.entities.values() if e.kind}
     data.kind_labels = kg.labels(kinds, lang) if kinds else {}
     for unit, parent in kg.select("SELECT ?u ?p WHERE { ?u org:unitOf ?p FILTER(isIRI(?u) && isIRI(?p)) }").rows:
@@ -339,9 +344,10 @@ def _extract(kg: KnowledgeGraph, spec: Projection, lang: str) -> _Extraction:
     short = {iri: name for name, iri in PREDICATES.items()}
     names = set(spec.predicates) | {"managedBy", "inFieldOfAction"}
     for s, p, o in kg.select(
-        f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {_values(PREDICATES[n] for n in sorted(names))} }} "
-        "?s ?p ?o FILTER(isIRI(?s) && isIRI(?o)) }"
+        f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {_values(PREDICATES[n] for n in sorted(names))} }} ?s ?p ?o }}"
     ).rows:
+        if not isinstance(o, ox.NamedNode) or not isinstance(s, ox.NamedNode):
+            continue
         name = short[p.value]
         if name == "managedBy":
             data.managers[s.value].add(o.value)
@@ -361,23 +367,36 @@ def _is_work(data: _Extraction, iri: str) -> bool:
 
 
 def _project_info(kg: KnowledgeGraph, data: _Extraction) -> None:
-    for p, status, start, end in kg.select(
-        "SELECT ?p (MIN(STR(?s)) AS ?status) (MIN(STR(?sd)) AS ?start) (MAX(STR(?ed)) AS ?end) WHERE { "
-        "?p a sckg:Project . OPTIONAL { ?p adms:status ?s } OPTIONAL { ?p schema:startDate ?sd } "
-        "OPTIONAL { ?p schema:endDate ?ed } } GROUP BY ?p"
+    """Status, dates and budget of the projects, without aggregates (plain rows are faster on Oxigraph)."""
+    first: dict[str, dict[str, str]] = {ADMS + "status": {}, SCHEMA + "startDate": {}}
+    last: dict[str, str] = {}
+    for p, prop, value in kg.select(
+        "SELECT ?p ?prop ?v WHERE { VALUES ?prop { adms:status schema:startDate schema:endDate } ?p ?prop ?v }"
     ).rows:
-        status_iri = status.value if status is not None else None
-        data.project_info[p.value] = {
-            "status": status_iri[len(STATUS) :] if status_iri and status_iri.startswith(STATUS) else status_iri,
-            "start": start.value if start is not None else None,
-            "end": end.value if end is not None else None,
-            "budget": None,
+        iri, text, kind = p.value, value.value, prop.value
+        if kind in first:  # the smallest status IRI and start date, the largest end date
+            if iri not in first[kind] or text < first[kind][iri]:
+                first[kind][iri] = text
+        elif iri not in last or text > last[iri]:
+            last[iri] = text
+    amounts: dict[str, dict[str, Any]] = defaultdict(dict)
+    for p, amount, value in kg.select("SELECT ?p ?a ?v WHERE { ?p sckg:hasBudget ?a . ?a schema:value ?v }").rows:
+        amounts[p.value][amount.value] = to_python(value)
+    status_of, start_of = first[ADMS + "status"], first[SCHEMA + "startDate"]
+    for p, entity in data.entities.items():
+        if SCKG + "Project" not in entity.types:
+            continue
+        status = status_of.get(p)
+        budget = None
+        if p in amounts:
+            with contextlib.suppress(TypeError, ValueError):  # a value that is no number leaves it unknown
+                budget = float(sum(amounts[p].values()))
+        data.project_info[p] = {
+            "status": status[len(STATUS) :] if status and status.startswith(STATUS) else status,
+            "start": start_of.get(p),
+            "end": last.get(p),
+            "budget": budget,
         }
-    for p, total in kg.select(
-        "SELECT ?p (SUM(?v) AS ?total) WHERE { ?p a sckg:Project ; sckg:hasBudget/schema:value ?v } GROUP BY ?p"
-    ).rows:
-        with contextlib.suppress(KeyError, TypeError, ValueError):  # a value that is no number stays None
-            data.project_info[p.value]["budget"] = float(to_python(total))
 
 
 def _add_collaboration(graph: nx.Graph, data: _Extraction) -> None:
@@ -397,12 +416,3 @@ _LABEL_PROPERTIES = [SKOS + "prefLabel", RDFS + "label", DCTERMS + "title", FOAF
 def _values(iris: Any) -> str:
     return " ".join(f"<{iri}>" for iri in iris)
 
-
-def _label_rank(label: ox.Literal, prop: int, lang: str) -> tuple[int, int, str]:
-    order = [lang, "de", "en", None]
-    language = label.language
-    return (order.index(language) if language in order else len(order), prop, label.value)
-
-
-def _tail(iri: str) -> str:
-    return iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1] or iri
