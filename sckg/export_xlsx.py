@@ -85,10 +85,8 @@ def workbook(kg: KnowledgeGraph, lang: str = "de", city: str | None = None) -> b
         sheets[sheet].append(entity)
     sources = sorted({s for e in entities.values() for s in e.iris(PROV + "wasDerivedFrom")}
                      | set(_typed(kg, (SCKG + "Interview", SCKG + "Workshop"))))
-    sheets["sources"] = [e for iri, e in sorted(_entities(kg, {}, values=sources).items())]
-    for iri in sources:
-        if not any(e.iri == iri for e in sheets["sources"]):
-            sheets["sources"].append(_Entity(iri))
+    described = _entities(kg, {}, values=sources)
+    sheets["sources"] = [described.get(iri) or _Entity(iri) for iri in sources]
     base = city_base(city or _main_city(entities) or "city")
     ids = {e.iri: _short(e.iri, base, SHEETS_BY_KEY[key].folder) for key, group in sheets.items() for e in group}
     budgets = _budgets(kg)
@@ -211,7 +209,6 @@ class _Rows:
         cells["sdg"] = "; ".join(map(str, sdgs)) or None
 
     def _sources(self, cells: dict[str, Any], e: _Entity, budgets: Any) -> None:
-        cells.pop("sources")
         if not cells.get("title_de") and not cells.get("title_en"):
             cells["title_de"] = self.source_labels.get(e.iri, e.iri)
         kinds = [c for c in (OPARL + "Paper", SCKG + "Interview", SCKG + "Workshop") if c in e.types]
