@@ -20,7 +20,7 @@ from conftest import PREFIXES
 from typer.testing import CliRunner
 
 from sckg.cli import app
-from sckg.errors import StoreError, UsageError
+from sckg.errors import DataError, StoreError, UsageError
 from sckg.ingest import write_turtle
 from sckg.ingest.oparl import Skipped, import_oparl, oparl_type
 from sckg.ingest.oparl_fetch import Fetcher
@@ -395,3 +395,22 @@ def test_cli_url_mode_uses_the_cache_folder(messy_server: OParlServer, tmp_path:
     refreshed = runner.invoke(app, [*args, "--refresh"])
     assert "9 requests, 0 answers from the cache." in refreshed.stderr
     assert len(list((tmp_path / "cache").glob("*.json"))) == 9
+
+
+def test_url_of_a_body_or_of_something_else(messy_server: OParlServer) -> None:
+    body = messy_server.lists["/oparl/v1/bodies"][0]
+    messy_server.documents["/oparl/v1/body/1"] = body
+    messy_server.documents["/oparl/v1/paper/2024-017"] = messy_server.lists["/oparl/v1/body/1/papers"][0]
+    from_body = import_oparl(f"{messy_server.base}/oparl/v1/body/1", "musterstadt", fetcher=Fetcher(backoff=0))
+    assert _local(from_body.triples, messy_server, MESSY_HOST) == _nt(import_oparl(MESSY, "musterstadt").triples)
+    paper = f"{messy_server.base}/oparl/v1/paper/2024-017"
+    with pytest.raises(DataError) as caught:
+        import_oparl(paper, "musterstadt", fetcher=Fetcher(backoff=0))
+    assert str(caught.value) == (f"{paper}: expected an OParl System or Body, got type "
+                                 "'https://schema.oparl.org/1.0/Paper'")
+
+
+def test_url_of_a_list(messy_server: OParlServer) -> None:
+    result = import_oparl(f"{messy_server.base}/oparl/v1/body/1/meetings", "musterstadt", fetcher=Fetcher())
+    assert result.report.imported == {"AgendaItem": 1, "Meeting": 4}
+    assert result.report.requests == 2  # two pages, the first one read once

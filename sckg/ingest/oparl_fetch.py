@@ -109,13 +109,15 @@ class Fetcher:
         raise HttpStatusError(message, status) if status else StoreError(message)
 
 
-def list_items(fetcher: Fetcher, url: str, what: str, progress: Progress | None) -> Iterator[Any]:
-    """The objects of an OParl list, page by page (``links.next``)."""
+def list_items(
+    fetcher: Fetcher, url: str, what: str, progress: Progress | None, first: Any = None
+) -> Iterator[Any]:
+    """The objects of an OParl list, page by page (``links.next``); ``first`` is its first page if already read."""
     seen: set[str] = set()
     next_url: str | None = url
     while next_url and next_url not in seen:
         seen.add(next_url)
-        page = fetcher.get(next_url)
+        page = first if first is not None and next_url == url else fetcher.get(next_url)
         if isinstance(page, list):  # not OParl, but some servers answer with a bare array
             page = {"data": page}
         if not isinstance(page, dict):
@@ -144,7 +146,7 @@ def crawl(
     """
     root = fetcher.get(url)
     if isinstance(root, list) or (isinstance(root, dict) and "data" in root):
-        yield from ((obj, "") for obj in list_items(fetcher, url, "objects", progress))
+        yield from ((obj, "") for obj in list_items(fetcher, url, "objects", progress, first=root))
         return
     if not isinstance(root, dict):
         raise DataError(f"{url}: expected an OParl System, Body or list, got {type(root).__name__}")
