@@ -38,7 +38,7 @@ def slug(text: str) -> str:
 
 def turtle(triples: Iterable[ox.Triple], prefixes: dict[str, str] | None = None) -> bytes:
     """The triples as Turtle, sorted and without duplicates, with the sckg prefixes (and ``prefixes``)."""
-    unique = sorted(set(triples), key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    unique = sorted(set(triples), key=lambda t: (t.subject.value, t.predicate.value, str(t.object)))
     return ox.serialize(unique, format=ox.RdfFormat.TURTLE, prefixes={**PREFIXES, **(prefixes or {})})
 
 
