@@ -19,10 +19,11 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-## run: set up .venv, install sckg, validate the bundled Braunschweig data and print its statistics
+## run: set up .venv, install sckg, validate the bundled Braunschweig data and write the steering group's
+## briefing to out/report.html (the main job)
 run: $(VENV)/.installed
 	$(BIN)/sckg validate --data $(DATA)
-	$(BIN)/sckg stats --data $(DATA)
+	$(BIN)/sckg report --data $(DATA) --out $(OUT)
 
 ## test: install the test extras and run the whole suite (ruff + pytest)
 test: $(VENV)/.installed-test

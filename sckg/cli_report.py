@@ -65,3 +65,4 @@ def diff(
 def register(app: typer.Typer) -> None:
     """Add the steering group's commands."""
     app.command("diff")(diff)
+    app.command("report")(report)

@@ -141,3 +141,22 @@ def test_markdown_has_the_sections(bs_de, tmp_path: Path) -> None:
     for heading in HEADINGS["de"]:
         assert f"\n## {heading}\n" in markdown
     assert "| Dezernat VI | 64.827,39 € | 1 |" in markdown
+
+
+def test_report_command_writes_both_files_and_prints_the_summary(braunschweig_path: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from sckg.cli import app
+
+    result = CliRunner().invoke(app, ["report", "--data", str(braunschweig_path), "--out", str(tmp_path), "-l", "en"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == (
+        "Smart City briefing for the steering group – Smart City Braunschweig: 2018 framework concept proposal"
+    )
+    assert "  open points: 16" in lines
+    assert lines[-1] == f"Report: {tmp_path / 'report.html'} (and report.md)"
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert html.count('<iframe class="map"') == 3  # overall, actors, one field of action with projects
+    assert "64,827.39" in html and "2018-11-02" in html and "2018-12-11" in html
+    assert (tmp_path / "report.md").read_text(encoding="utf-8").startswith("# Smart City briefing")

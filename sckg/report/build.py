@@ -132,6 +132,7 @@ def figures_section(kg: KnowledgeGraph, lang: str) -> Section:
         t["figures"],
         facts=dict(zip(["actors", "projects", "fields", "goals", "decisions"], (r[1] for r in overview.rows),
                        strict=True)),
+        grid=True,
         tables=[
             overview,
             Table([t["kind"], t["count"]], [list(r) for r in actors], t["actors_by_kind"]),

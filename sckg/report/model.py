@@ -50,6 +50,7 @@ class Section:
     maps: list[MapSpec] = field(default_factory=list)
     subsections: list[Section] = field(default_factory=list)
     facts: dict[str, int] = field(default_factory=dict)
+    grid: bool = False
 
 
 @dataclass

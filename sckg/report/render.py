@@ -8,7 +8,7 @@ from typing import Any
 
 from ..fileio import write_atomic
 from .model import Bars, MapSpec, Report, Section, Table
-from .texts import TEXTS
+from .texts import TEXTS, money
 
 _TEMPLATE_DIR = Path(__file__).parent
 
@@ -16,10 +16,11 @@ MapRenderer = Callable[[MapSpec, str], str]
 """Turns a map spec and an element id into trusted HTML (the renderer escapes the data itself)."""
 
 
-def _bar_rows(chart: Bars, width: int = 360) -> list[dict[str, Any]]:
+def _bar_rows(chart: Bars, lang: str, width: int = 360) -> list[dict[str, Any]]:
     top = max((value for _, value in chart.bars), default=0) or 1
     return [
-        {"label": label, "value": value, "width": max(1, round(width * value / top))}
+        {"label": label, "text": money(value, lang) if chart.unit == "EUR" else f"{value:g} {chart.unit}",
+         "width": max(1, round(width * value / top))}
         for label, value in chart.bars
     ]
 
@@ -44,7 +45,7 @@ def render_html(report: Report, render_map: MapRenderer | None = None, head: str
             return Markup("")
         return Markup(render_map(spec, f"map-{next(counter)}"))
 
-    env.globals.update(bar_rows=_bar_rows, embed=embed)
+    env.globals.update(bar_rows=lambda chart: _bar_rows(chart, report.lang), embed=embed)
     template = env.get_template("template.html.j2")
     return template.render(report=report, t=TEXTS[report.lang], head=Markup(head))
 

@@ -97,15 +97,32 @@ def _choice_label(choice: str, lang: str) -> str:
     )
 
 
-def render_html(net: CityMap) -> str:
-    """The complete page of ``net``."""
+#: In a page embedded in another (a report's ``<iframe srcdoc>``), vis-network comes from the embedding page,
+#: which holds one copy for all its maps (see :func:`shared_assets`); srcdoc frames share its origin.
+_FROM_PARENT_JS = (
+    "var vis = window.parent.vis; (function () { var style = document.createElement('style'); "
+    "style.textContent = window.parent.document.getElementById('sckg-vis-css').textContent; "
+    "document.head.appendChild(style); })();"
+)
+
+
+def shared_assets() -> str:
+    """The ``<style>`` and ``<script>`` of vis-network for a page embedding maps rendered with ``embedded``."""
+    return (
+        f'<style id="sckg-vis-css">{_asset("vendor/vis-network.css")}</style>\n'
+        f"<script>{_asset('vendor/vis-network.min.js')}</script>"
+    )
+
+
+def render_html(net: CityMap, *, embedded: bool = False) -> str:
+    """The complete page of ``net``; ``embedded`` pages take vis-network from the page around them."""
     meta = net.meta
     return _template().render(
         lang=meta.lang,
         title=meta.title,
         ui=UI[meta.lang],
-        vis_css=_asset("vendor/vis-network.css"),
-        vis_js=_asset("vendor/vis-network.min.js"),
+        vis_css="" if embedded else _asset("vendor/vis-network.css"),
+        vis_js=_FROM_PARENT_JS if embedded else _asset("vendor/vis-network.min.js"),
         page_css=_asset("page.css"),
         page_js=_asset("page.js"),
         data=script_json(page_data(net)),

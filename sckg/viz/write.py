@@ -33,14 +33,19 @@ def write_map(source: CityMap | KnowledgeGraph | nx.Graph, out: Path | str, **op
 def write_image(net: CityMap, out: Path | str, fmt: str | None = None) -> Path:
     """A static image of ``net`` with the same positions, colours and shapes (PNG or SVG by ``fmt`` or the
     file's suffix), with title, legend, data date and sources."""
-    from matplotlib.collections import LineCollection
-    from matplotlib.figure import Figure
-    from matplotlib.lines import Line2D
-
     out = Path(out)
     fmt = (fmt or out.suffix.lstrip(".")).lower()
     if fmt not in IMAGE_FORMATS:
         raise UsageError(f"{out}: unknown image format '{fmt}' (use a .png or .svg file)")
+    return write_atomic(out, render_image(net, fmt))
+
+
+def render_image(net: CityMap, fmt: str = "png") -> bytes:
+    """The static image of ``net`` (see :func:`write_image`) as PNG or SVG bytes."""
+    from matplotlib.collections import LineCollection
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+
     meta = net.meta
     ui = UI[meta.lang]
     where = {node["id"]: (node["x"], -node["y"]) for node in net.nodes}
@@ -102,7 +107,7 @@ def write_image(net: CityMap, out: Path | str, fmt: str | None = None) -> Path:
     fig.text(0.01, 0.005, " · ".join(facts), fontsize=7, color="#444444", parse_math=False, wrap=True)
     buffer = io.BytesIO()
     fig.savefig(buffer, format=fmt, dpi=150, metadata=_metadata(fmt, meta.title))
-    return write_atomic(out, buffer.getvalue())
+    return buffer.getvalue()
 
 
 def _plain(text: str) -> str:

@@ -1,0 +1,58 @@
+"""The briefing's maps: each an offline map page in an ``<iframe srcdoc>``, sharing one copy of vis-network
+with the report, plus a static PNG of the overall map for print."""
+
+from __future__ import annotations
+
+import base64
+import html
+from pathlib import Path
+
+from ..kg import KnowledgeGraph
+from .model import MapSpec, Report
+from .render import write_report
+from .texts import TEXTS
+
+#: Layout per projection: dependency maps read top-down, the others are spring layouts.
+LAYOUT = {"dependencies": "hierarchical"}
+MAP_HEIGHT = 620
+
+
+def map_renderer(kg: KnowledgeGraph, lang: str):
+    """A function turning a :class:`MapSpec` into trusted HTML: the iframe (and the static figure if asked)."""
+    from ..viz import build_network
+    from ..viz.render import render_html
+    from ..viz.write import render_image
+
+    def render(spec: MapSpec, element_id: str) -> str:
+        net = build_network(
+            kg,
+            spec.projection,
+            focus=spec.focus,
+            depth=spec.depth,
+            color_by=spec.color_by,
+            layout=LAYOUT.get(spec.projection, "spring"),
+            title=spec.title,
+            lang=lang,
+        )
+        page = render_html(net, embedded=True)
+        parts = [
+            f'<iframe class="map" id="{element_id}" title="{html.escape(spec.title)}" '
+            f'style="width:100%;height:{MAP_HEIGHT}px" srcdoc="{html.escape(page, quote=True)}"></iframe>'
+        ]
+        if spec.static_figure:
+            png = base64.b64encode(render_image(net, "png")).decode("ascii")
+            caption = html.escape(TEXTS[lang]["static_figure"])
+            parts.append(
+                f'<figure class="static-figure"><img alt="{html.escape(spec.title)}" '
+                f'src="data:image/png;base64,{png}"><figcaption>{caption}</figcaption></figure>'
+            )
+        return "\n".join(parts)
+
+    return render
+
+
+def write_report_with_maps(report: Report, kg: KnowledgeGraph, out_dir: Path | str) -> Path:
+    """Write ``report.html`` (with its interactive maps and static figure) and ``report.md``."""
+    from ..viz.render import shared_assets
+
+    return write_report(report, out_dir, map_renderer(kg, report.lang), shared_assets())
