@@ -9,6 +9,7 @@ Each data file is loaded into its own named graph (``file:`` IRI), the ontology 
 from __future__ import annotations
 
 import decimal
+import gc
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -117,7 +118,7 @@ class OxigraphBackend:
             raise QueryError("Expected a SELECT query.")
         columns = [v.value for v in result.variables]
         try:
-            return Table(columns, [tuple(solution) for solution in result])
+            return Table(columns, solution_rows(result))
         except (OSError, RuntimeError) as exc:
             raise QueryError(f"The query failed: {exc}") from None
 
@@ -152,6 +153,18 @@ class OxigraphBackend:
 
     def close(self) -> None:
         self.store.flush()
+
+
+def solution_rows(solutions: ox.QuerySolutions) -> list[tuple[Term | None, ...]]:
+    """Every solution as a tuple of terms. Python's cyclic garbage collector is paused meanwhile: it would
+    otherwise scan the growing list again and again, which nearly doubles the time of a result of 100,000 rows."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return list(map(tuple, solutions))
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def rdf_format(path: Path) -> ox.RdfFormat:
@@ -221,6 +234,7 @@ def _open_oxigraph(path: Path, create: bool) -> ox.Store:
     if not create and not (path / "CURRENT").exists():
         raise StoreError(f"{path}: no Oxigraph store there yet; create it with 'sckg load --store oxigraph:PATH FILES'")
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         return ox.Store(str(path))
     except OSError as exc:
         if "lock" in str(exc).lower():

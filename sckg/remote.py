@@ -20,7 +20,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import QueryError, StoreError, UsageError
-from .kg import Table, Term
+from .kg import Table, Term, solution_rows
 from .namespaces import sparql_prologue
 from .sparql import bind_values, syntax_error
 
@@ -143,7 +143,7 @@ class SparqlBackend:
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("Expected a SELECT query.")
         try:
-            return Table([v.value for v in result.variables], [tuple(solution) for solution in result])
+            return Table([v.value for v in result.variables], solution_rows(result))
         except (SyntaxError, ValueError) as exc:
             raise StoreError(f"The SPARQL endpoint {self.url} sent results that cannot be read ({exc}).") from None
 

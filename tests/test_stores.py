@@ -225,3 +225,22 @@ def test_push_puts_each_dataset_into_one_graph() -> None:
         GRAPH_BASE + "region-ost": [g for g in graphs if g != MODEL_GRAPH],
         MODEL_GRAPH: [MODEL_GRAPH],
     }
+
+
+def test_load_creates_the_folders_of_a_new_store(tmp_path: Path, turtle_file: Callable) -> None:
+    store = f"oxigraph:{tmp_path / 'a' / 'b' / 'db'}"
+    assert load_store(store, [turtle_file(TWO_PROJECTS)]).triples == 7
+    assert count(store) == 2
+
+
+def test_collecting_rows_leaves_the_garbage_collector_as_it_was(braunschweig: KnowledgeGraph) -> None:
+    import gc
+
+    assert len(braunschweig.select("SELECT ?s WHERE { ?s ?p ?o }")) > 400
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        braunschweig.select("SELECT ?s WHERE { ?s ?p ?o }")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
