@@ -208,7 +208,7 @@ def gaps(
 
 @analyze_app.command()
 def silos(
-    top: TopOpt = 0,
+    top: TopOpt = 50,
     data: DataOpt = None,
     store: StoreOpt = "memory",
     lang: LangOpt = Lang.de,
@@ -224,7 +224,7 @@ def silos(
 
 @analyze_app.command()
 def overlap(
-    top: TopOpt = 0,
+    top: TopOpt = 50,
     data: DataOpt = None,
     store: StoreOpt = "memory",
     lang: LangOpt = Lang.de,

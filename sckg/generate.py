@@ -2,9 +2,10 @@
 
 The shape of the data follows a real programme: a few hub actors and many small ones (actors are drawn with
 Zipf-like weights), Dezernate with divisions and sections below, municipal companies, contractors and research
-partners, fields of action of very different size, goals per field (a few served by no project), initiatives
-whose projects depend on each other in chains, a few platform projects many others need, and one dependency
-cycle per 1,000 projects (a data error the analyses must find). About 27 triples per project.
+partners, fields of action of very different size, departments that specialise in a few fields and own their
+goals (a few goals are served by no project), initiatives
+whose projects depend on each other in chains, a few platform projects many others need, and about one
+dependency cycle per 1,000 projects (a data error the analyses must find). About 27 triples per project.
 
 The Turtle is written as text (no rdflib), so a million triples take seconds. The same ``projects`` and
 ``seed`` always give the same file.
@@ -273,7 +274,7 @@ def generate_chunks(projects: int, seed: int = 1) -> Iterator[str]:
             f"skos:exactMatch field:{ref} ;\n"
             f'    skos:prefLabel "{de} (synthetisch)"@de , "{en} (synthetic)"@en ; {derived} .\n'
         )
-    n_goals = max(len(_FIELDS), n // 12)
+    n_goals = max(len(_FIELDS) * n_dez, n // 12)  # every Dezernat has goals of its own in every field
     goal_field = [g % len(_FIELDS) for g in range(n_goals)]
     unused_goals = {g for g in range(n_goals) if g % 20 == 19} | {n_goals - 1}
     for g in range(n_goals):
@@ -351,7 +352,8 @@ def generate_chunks(projects: int, seed: int = 1) -> Iterator[str]:
             plan.append(_Project(k, f, manager, start, end, sorted(set(depends) - {k})))
             by_field[f].append(k)
             start = end + timedelta(days=rng.randrange(0, 120))
-        if length >= 3 and len(cycles) < cycles_wanted and i >= n_platforms:
+        spread = (len(cycles) + 1) * n // (cycles_wanted + 1)  # cycles spread over the whole portfolio
+        if length >= 3 and len(cycles) < cycles_wanted and i >= max(n_platforms, spread):
             cycles.append((i, i + length - 1))
         i += length
     for first, last in cycles:  # the first project of the initiative also needs the last: a cycle

@@ -503,7 +503,7 @@ def test_critical_path_by_count(deps):
     ]
     assert rows.notes == [
         "Längste Kette (nach Anzahl): 4 Projekte, zusammen 454 Tage Laufzeit.",
-        "Abhängigkeiten innerhalb von 1 Kreis(en) sind nicht berücksichtigt (siehe sckg analyze cycles).",
+        "Abhängigkeiten innerhalb von 1 Kreis sind nicht berücksichtigt (siehe sckg analyze cycles).",
         "Ohne Start- und Enddatum (zählen 0 Tage): E.",
     ]
 
@@ -666,6 +666,7 @@ def test_overlap(make_kg):
             EX + "p3",
         ),
     ]
+    assert overlap(make_kg(SILOS), limit=1).notes == ["1 von 3 Zeilen gezeigt; --top 0 zeigt alle."]
     assert overlap(make_kg(SILOS), limit=1)[0].reason == (
         "P1 (Dezernat 1) und P2 (Dezernat 2) liegen beide im Handlungsfeld Feld F und dienen den Zielen Ziel und "
         "Ziel 2: möglicherweise doppelte Arbeit, abstimmen"

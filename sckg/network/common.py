@@ -111,6 +111,19 @@ def projects_text(count: int, lang: str) -> str:
     return f"{count} project" + ("s" if count != 1 else "")
 
 
+def cut_note(total: int, limit: int | None, lang: str) -> list[str]:
+    """A note when ``limit`` leaves rows out: ``Showing 50 of 208 rows; --top 0 shows all.``"""
+    if not limit or total <= limit:
+        return []
+    return [
+        tr(
+            lang,
+            f"{limit} von {total} Zeilen gezeigt; --top 0 zeigt alle.",
+            f"Showing {limit} of {total} rows; --top 0 shows all.",
+        )
+    ]
+
+
 def top(rows: list[Row], limit: int | None) -> list[Row]:
     """The first ``limit`` rows (all when ``limit`` is None or 0)."""
     if limit is not None and limit < 0:

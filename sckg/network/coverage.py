@@ -11,8 +11,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+import pyoxigraph as ox
+
 from ..kg import KnowledgeGraph
-from .common import Result, Stopwatch, check_lang, names, order, projects_text, top, tr
+from .common import Result, Stopwatch, check_lang, cut_note, names, order, projects_text, top, tr
 from .projection import NO_DEPARTMENT_KINDS, PREDICATES, project
 
 GAP_KINDS = (
@@ -79,7 +81,7 @@ def gaps(kg: KnowledgeGraph, *, lang: str = "de", graph: Any = None, limit: int 
     """
     check_lang(lang)
     watch = Stopwatch()
-    cover = watch.add(project(kg, "coverage", lang)) if graph is None else graph
+    cover = watch.add(project(kg, "coverage", lang, details=False)) if graph is None else graph
     found: list[tuple[str, str, str]] = []
     with watch.networkx():
         for node, attrs in cover.nodes(data=True):
@@ -161,15 +163,14 @@ def silos(kg: KnowledgeGraph, *, lang: str = "de", graph: Any = None, limit: int
     """
     check_lang(lang)
     watch = Stopwatch()
-    deps = watch.add(project(kg, "dependencies", lang)) if graph is None else graph
+    deps = watch.add(project(kg, "dependencies", lang, details=False)) if graph is None else graph
     with watch.sparql():
-        links = kg.select(
-            f"SELECT ?p ?a WHERE {{ VALUES ?w {{ {_work_values()} }} ?p ?w ?a . ?p a sckg:Project FILTER(isIRI(?a)) }}"
-        )
+        links = kg.select(f"SELECT ?p ?a WHERE {{ VALUES ?w {{ {_work_values()} }} ?p ?w ?a }}")
     with watch.networkx():
         actors: dict[str, set[str]] = defaultdict(set)
         for p, a in links.rows:
-            actors[p.value].add(a.value)
+            if p.value in deps and isinstance(a, ox.NamedNode):  # projects only (the nodes), actors only (IRIs)
+                actors[p.value].add(a.value)
         in_field: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         for p, attrs in deps.nodes(data=True):
             if attrs.get("department"):
@@ -221,7 +222,7 @@ def silos(kg: KnowledgeGraph, *, lang: str = "de", graph: Any = None, limit: int
             )
             for f, d1, d2, n1, n2 in top(found, limit)
         ]
-    return Result(rows, [], watch.timings)
+    return Result(rows, cut_note(len(found), limit, lang), watch.timings)
 
 
 def _silo_reason(lang: str, field_label: str, d1: str, n1: int, d2: str, n2: int) -> str:
@@ -241,7 +242,7 @@ def overlap(kg: KnowledgeGraph, *, lang: str = "de", graph: Any = None, limit: i
     """
     check_lang(lang)
     watch = Stopwatch()
-    cover = watch.add(project(kg, "coverage", lang)) if graph is None else graph
+    cover = watch.add(project(kg, "coverage", lang, details=False)) if graph is None else graph
     with watch.networkx():
         label = dict(cover.nodes(data="label"))
         cls = dict(cover.nodes(data="cls"))
@@ -284,7 +285,7 @@ def overlap(kg: KnowledgeGraph, *, lang: str = "de", graph: Any = None, limit: i
             dp, dq = dept_labels[department[p]], dept_labels[department[q]]
             reason = _overlap_reason(lang, f"{label[p]} ({dp})", f"{label[q]} ({dq})", field_labels, goal_labels)
             rows.append(OverlapRow(label[p], label[q], dp, dq, "; ".join(field_labels + goal_labels), reason, p, q))
-    return Result(rows, [], watch.timings)
+    return Result(rows, cut_note(len(scored), limit, lang), watch.timings)
 
 
 def _overlap_reason(lang: str, first: str, second: str, fields: list[str], goals: list[str]) -> str:

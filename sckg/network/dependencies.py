@@ -64,8 +64,8 @@ class PathRow:
     iri: str
 
 
-def _dependencies(kg: KnowledgeGraph, lang: str, graph: Any, watch: Stopwatch) -> nx.DiGraph:
-    return watch.add(project(kg, "dependencies", lang)) if graph is None else graph
+def _dependencies(kg: KnowledgeGraph, lang: str, graph: Any, watch: Stopwatch, details: bool = True) -> nx.DiGraph:
+    return watch.add(project(kg, "dependencies", lang, details=details)) if graph is None else graph
 
 
 def _label(graph: nx.DiGraph, node: str) -> str:
@@ -177,7 +177,7 @@ def cycles(kg: KnowledgeGraph, *, lang: str = "de", graph: Any = None, limit: in
 
     check_lang(lang)
     watch = Stopwatch()
-    deps = _dependencies(kg, lang, graph, watch)
+    deps = _dependencies(kg, lang, graph, watch, details=False)
     notes: list[str] = []
     with watch.networkx():
         found = []
@@ -234,9 +234,10 @@ def critical_path(kg: KnowledgeGraph, *, by: str = "count", lang: str = "de", gr
             notes.append(
                 tr(
                     lang,
-                    f"Abhängigkeiten innerhalb von {len(cyclic)} Kreis(en) sind nicht berücksichtigt "
-                    "(siehe sckg analyze cycles).",
-                    f"Links inside {len(cyclic)} dependency cycle(s) are left out (see sckg analyze cycles).",
+                    f"Abhängigkeiten innerhalb von {len(cyclic)} {'Kreis' if len(cyclic) == 1 else 'Kreisen'} "
+                    "sind nicht berücksichtigt (siehe sckg analyze cycles).",
+                    f"Links inside {len(cyclic)} dependency {'cycle' if len(cyclic) == 1 else 'cycles'} are left out "
+                    "(see sckg analyze cycles).",
                 )
             )
         if not enables.number_of_edges():

@@ -2,6 +2,11 @@
 
 Every function takes the knowledge graph and a projection name (or an already built projection as ``graph``),
 works on the undirected view of the projection, and returns ranked rows with a plain-language reason.
+
+Betweenness and Louvain run on igraph (C): on the actor network of a million-triple city NetworkX's pure-Python
+versions take 30+ s (betweenness from 259 sampled sources) and 3 s (Louvain), igraph well under a second for the
+same sample and 0.2 s. The results are those NetworkX defines (betweenness normalised the same way, estimated from
+sampled sources scaled by n/k as ``betweenness_centrality(k=...)`` does; Louvain seeded).
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ if TYPE_CHECKING:
 METRICS = ("betweenness", "degree", "pagerank", "closeness")
 #: Exact betweenness costs one breadth-first search per node; above this much work (nodes × (nodes + edges))
 #: it is estimated from a sample of source nodes instead (and the result says so).
-BETWEENNESS_BUDGET = 20_000_000
+BETWEENNESS_BUDGET = 100_000_000
 DEFAULT_SEED = 42
 
 
@@ -70,7 +75,7 @@ class CommunityRow:
 
 def _graph(kg: KnowledgeGraph, projection: str, lang: str, graph: Any, watch: Stopwatch) -> nx.Graph:
     if graph is None:
-        graph = watch.add(project(kg, projection, lang))
+        graph = watch.add(project(kg, projection, lang, details=False))
     return graph.to_undirected(as_view=True) if graph.is_directed() else graph
 
 
@@ -95,7 +100,6 @@ def centrality(
     then it is estimated from ``sample`` source nodes drawn with ``seed`` (``sample=0`` forces exact values).
     Closeness is computed for the rows returned only, unless the ranking is by closeness.
     """
-    import networkx as nx
 
     check_lang(lang)
     if by not in METRICS:
@@ -108,8 +112,8 @@ def centrality(
     with watch.networkx():
         n, m = undirected.number_of_nodes(), undirected.number_of_edges()
         k = sample if sample is not None else _auto_sample(n, m)
+        between = betweenness_scores(undirected, k, seed)
         if k and k < n:
-            between = nx.betweenness_centrality(undirected, k=k, seed=seed)
             notes.append(
                 tr(
                     lang,
@@ -119,8 +123,6 @@ def centrality(
                     "exact values with --sample 0.",
                 )
             )
-        else:
-            between = nx.betweenness_centrality(undirected)
         pagerank = pagerank_scores(undirected)
         closeness: dict[str, tuple[float, int, float]] = {}
         if by == "closeness":
@@ -153,6 +155,54 @@ def centrality(
                 )
             )
     return Result(rows, notes, watch.timings)
+
+
+def to_igraph(graph: nx.Graph) -> tuple[Any, list[str]]:
+    """The undirected graph as an ``igraph.Graph`` (edge attribute ``weight``) and the node of each vertex index."""
+    import igraph as ig
+
+    nodes = list(graph)
+    index = {v: i for i, v in enumerate(nodes)}
+    converted = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in graph.edges()], directed=False)
+    converted.es["weight"] = [float(w) for _, _, w in graph.edges(data="weight", default=1)]
+    return converted, nodes
+
+
+def betweenness_scores(graph: nx.Graph, sample: int = 0, seed: int = DEFAULT_SEED) -> dict[str, float]:
+    """Normalised betweenness (hop counts) as ``nx.betweenness_centrality``; with ``0 < sample < n`` estimated from
+    ``sample`` source nodes drawn with ``seed`` and scaled by n/sample, as NetworkX's ``k`` does."""
+    import random
+
+    n = graph.number_of_nodes()
+    if n < 3:
+        return dict.fromkeys(graph, 0.0)
+    converted, nodes = to_igraph(graph)
+    if sample and sample < n:
+        sources = random.Random(seed).sample(range(n), sample)
+        raw = [value * n / sample for value in converted.betweenness(directed=False, sources=sources)]
+    else:
+        raw = converted.betweenness(directed=False)
+    scale = 2 / ((n - 1) * (n - 2))
+    return {v: value * scale for v, value in zip(nodes, raw, strict=True)}
+
+
+def louvain(graph: nx.Graph, seed: int = DEFAULT_SEED) -> tuple[list[set[str]], Any, list[str]]:
+    """Louvain communities (igraph's multilevel method, weighted, its random order drawn with ``seed``), with the
+    igraph graph and vertex order for further measures."""
+    import random
+
+    import igraph as ig
+
+    converted, nodes = to_igraph(graph)
+    ig.set_random_number_generator(random.Random(seed))
+    try:
+        membership = converted.community_multilevel(weights="weight").membership
+    finally:
+        ig.set_random_number_generator(random)
+    found: dict[int, set[str]] = defaultdict(set)
+    for node, group in zip(nodes, membership, strict=True):
+        found[group].add(node)
+    return list(found.values()), converted, nodes
 
 
 def pagerank_scores(graph: nx.Graph, alpha: float = 0.85, tol: float = 1.0e-6, max_iter: int = 100) -> dict[str, float]:
@@ -398,14 +448,13 @@ def communities(
     A community whose members come from two or more departments crosses department lines. The notes give
     the modularity of the communities and of the formal department structure for comparison.
     """
-    import networkx as nx
 
     check_lang(lang)
     watch = Stopwatch()
     undirected = _graph(kg, projection, lang, graph, watch)
     with watch.networkx():
         linked = undirected.subgraph([v for v in undirected if undirected.degree(v)])
-        found = nx.community.louvain_communities(linked, weight="weight", seed=seed)
+        found, converted, vertex_nodes = louvain(linked, seed)
         labelled = [sorted(c, key=lambda v: order(_label(undirected, v), v)) for c in found]
         labelled.sort(key=lambda c: (-len(c), *order(_label(undirected, c[0]), c[0])))
         dept_labels = _department_labels(kg, undirected, watch, lang)
@@ -430,11 +479,12 @@ def communities(
             )
         notes = []
         if linked.number_of_edges():
-            by_department: dict[str, set[str]] = defaultdict(set)
-            for v, d in linked.nodes(data="department"):
-                by_department[d or v].add(v)
-            q_found = nx.community.modularity(linked, found, weight="weight")
-            q_formal = nx.community.modularity(linked, list(by_department.values()), weight="weight")
+            group = {v: i for i, members in enumerate(found) for v in members}
+            q_found = converted.modularity([group[v] for v in vertex_nodes], weights="weight")
+            formal: dict[str, int] = {}  # each department one group; an actor without one is a group of its own
+            department = dict(linked.nodes(data="department"))
+            membership = [formal.setdefault(department[v] or v, len(formal)) for v in vertex_nodes]
+            q_formal = converted.modularity(membership, weights="weight")
             notes.append(
                 tr(
                     lang,
@@ -449,8 +499,9 @@ def communities(
             notes.append(
                 tr(
                     lang,
-                    f"{isolated} Knoten ohne Verbindung sind nicht aufgeführt.",
-                    f"{isolated} nodes without any link are left out.",
+                    f"{isolated} Knoten ohne Verbindung {'ist' if isolated == 1 else 'sind'} nicht aufgeführt.",
+                    f"{isolated} {'node' if isolated == 1 else 'nodes'} without any link "
+                    f"{'is' if isolated == 1 else 'are'} left out.",
                 )
             )
     return Result(rows, notes, watch.timings)

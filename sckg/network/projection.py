@@ -188,15 +188,21 @@ def class_key(types: set[str], kind: str | None) -> str:
     return key
 
 
-def project(kg: KnowledgeGraph, name: str = "entity", lang: str = "de") -> nx.Graph | nx.DiGraph:
-    """The named projection ``name`` (``entity``, ``actors``, ``dependencies`` or ``coverage``) of ``kg``."""
+def project(
+    kg: KnowledgeGraph, name: str = "entity", lang: str = "de", *, details: bool = True
+) -> nx.Graph | nx.DiGraph:
+    """The named projection ``name`` (``entity``, ``actors``, ``dependencies`` or ``coverage``) of ``kg``.
+
+    ``details=False`` skips the projects' budget, dates and status (they stay None): one query less for
+    analyses that do not need them.
+    """
     import networkx as nx
 
     spec = PROJECTIONS.get(name)
     if spec is None:
         raise UsageError(f"Unknown projection '{name}'. Use one of: {', '.join(PROJECTIONS)}.")
     started = time.perf_counter()
-    data = _extract(kg, spec, lang)
+    data = _extract(kg, spec, lang, details)
     extracted = time.perf_counter()
 
     graph: nx.Graph = nx.DiGraph() if spec.directed else nx.Graph()
@@ -305,7 +311,7 @@ class _Extraction:
         return iri
 
 
-def _extract(kg: KnowledgeGraph, spec: Projection, lang: str) -> _Extraction:
+def _extract(kg: KnowledgeGraph, spec: Projection, lang: str, details: bool) -> _Extraction:
     data = _Extraction(lang)
     # Actors, projects and programmes are always fetched: for departments and for shared work.
     always = {"actor", "project", "programme"}
@@ -357,7 +363,7 @@ def _extract(kg: KnowledgeGraph, spec: Projection, lang: str) -> _Extraction:
             data.edges[(s.value, o.value)].add(name)
         elif spec.name == "actors" and name in _ACTOR_PREDICATES and _is_work(data, s.value):
             data.participants[s.value].add(o.value)
-    if "project" in spec.node_classes:
+    if "project" in spec.node_classes and details:
         _project_info(kg, data)
     return data
 
@@ -415,4 +421,3 @@ _LABEL_PROPERTIES = [SKOS + "prefLabel", RDFS + "label", DCTERMS + "title", FOAF
 
 def _values(iris: Any) -> str:
     return " ".join(f"<{iri}>" for iri in iris)
-
