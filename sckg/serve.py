@@ -38,7 +38,7 @@ from .remote import CANCELLED
 GRACE = 1.0
 _HOP_BY_HOP = {
     "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer", "trailers",
-    "transfer-encoding", "upgrade", "host", "content-length",
+    "transfer-encoding", "upgrade", "host", "content-length", "server", "date",  # the proxy sends its own
 }
 _UNLIMITED_PATHS = ("/update", "/store")  # writes and Graph Store downloads may take long
 _SPOOL_IN_MEMORY = 32 * 1024 * 1024
@@ -160,6 +160,9 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: _Proxy
 
+    def version_string(self) -> str:
+        return "sckg-serve (Oxigraph)"
+
     def do_GET(self) -> None:
         self._forward()
 
@@ -191,10 +194,10 @@ class _Handler(BaseHTTPRequestHandler):
                 answer = connection.getresponse()
                 while chunk := answer.read1(1 << 16):
                     spool.write(chunk)
-            except (OSError, http.client.HTTPException):
+            except (OSError, http.client.HTTPException) as exc:
                 if not expired.is_set():
-                    self._reply(502, "The SPARQL server was restarted to stop a query that ran over its time limit; "
-                                     "send the request again.")
+                    self._reply(502, f"The SPARQL server did not answer ({exc}). If another query was just stopped "
+                                     "for running over its time limit, the server restarted: send the request again.")
                     return
             finally:
                 if timer:
