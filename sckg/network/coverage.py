@@ -14,6 +14,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from ..kg import KnowledgeGraph
+from ..namespaces import KIND
 from .common import Result, Stopwatch, check_lang, cut_note, names, order, projects_text, top, tr
 from .projection import NO_DEPARTMENT_KINDS, PREDICATES, project
 
@@ -115,7 +116,7 @@ def gaps(kg: KnowledgeGraph, *, lang: str = "de", graph: Any = None, limit: int 
             if actor not in busy:
                 busy.add(actor)
                 stack.extend(parents.get(actor, ()))
-        skip = {f"https://w3id.org/sckg/vocab/kind/{k}" for k in NO_DEPARTMENT_KINDS}
+        skip = {KIND + k for k in NO_DEPARTMENT_KINDS}
         idle_actors = sorted(a for a, k in kinds.items() if a not in busy and not k & skip)
         unmanaged_projects = [row[0].value for row in unmanaged.rows]
     with watch.sparql():

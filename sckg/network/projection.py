@@ -333,10 +333,12 @@ def _extract(kg: KnowledgeGraph, spec: Projection, lang: str, details: bool) -> 
     types = f"VALUES ?t {{ {_values(wanted)} }} ?x a ?t ."
     labels = f"VALUES ?p {{ {_values(_LABEL_PROPERTIES)} }} ?x ?p ?l FILTER(LANG(?l) = {ox.Literal(lang)})"
     pattern = f"{labels} {types}" if "project" in spec.node_classes else f"{types} {labels}"
+    rank_of = {ox.NamedNode(iri): rank for rank, iri in enumerate(_LABEL_PROPERTIES)}
+    best = data.labels
     for x, prop, label in kg.select(f"SELECT ?x ?p ?l WHERE {{ {pattern} }}").rows:
-        rank = _LABEL_PROPERTIES.index(prop.value)
-        if x.value not in data.labels or (rank, label.value) < data.labels[x.value]:
-            data.labels[x.value] = (rank, label.value)
+        iri, offer = x.value, (rank_of[prop], label.value)
+        if iri not in best or offer < best[iri]:
+            best[iri] = offer
     missing = [n for n in data.nodes if n not in data.labels]
     if missing:
         data.labels.update((iri, (0, text)) for iri, text in kg.labels(missing, lang).items())
@@ -347,22 +349,25 @@ def _extract(kg: KnowledgeGraph, spec: Projection, lang: str, details: bool) -> 
             data.parent[unit.value] = parent.value
 
     edge_predicates = set(spec.predicates) if spec.name != "actors" else set()
-    short = {iri: name for name, iri in PREDICATES.items()}
     names = set(spec.predicates) | {"managedBy", "inFieldOfAction"}
-    for s, p, o in kg.select(
+    rows = kg.select(
         f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {_values(PREDICATES[n] for n in sorted(names))} }} ?s ?p ?o }}"
-    ).rows:
-        if not isinstance(o, ox.NamedNode) or not isinstance(s, ox.NamedNode):
+    ).rows
+    short = {ox.NamedNode(iri): name for name, iri in PREDICATES.items()}
+    iri_type, edges, managers, fields = ox.NamedNode, data.edges, data.managers, data.fields
+    collaboration = spec.name == "actors"
+    for s, p, o in rows:  # the hot loop of a large projection: locals only
+        if type(o) is not iri_type or type(s) is not iri_type:
             continue
-        name = short[p.value]
+        name, subject, target = short[p], s.value, o.value
         if name == "managedBy":
-            data.managers[s.value].add(o.value)
-        if name == "inFieldOfAction":
-            data.fields[s.value].add(o.value)
+            managers[subject].add(target)
+        elif name == "inFieldOfAction":
+            fields[subject].add(target)
         if name in edge_predicates:
-            data.edges[(s.value, o.value)].add(name)
-        elif spec.name == "actors" and name in _ACTOR_PREDICATES and _is_work(data, s.value):
-            data.participants[s.value].add(o.value)
+            edges[(subject, target)].add(name)
+        elif collaboration and name in _ACTOR_PREDICATES and _is_work(data, subject):
+            data.participants[subject].add(target)
     if "project" in spec.node_classes and details:
         _project_info(kg, data)
     return data
