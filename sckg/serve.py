@@ -152,6 +152,8 @@ class _Proxy(ThreadingHTTPServer):
         self.oxigraph = oxigraph
         self.limit = timeout
         self.log = log
+        self.requests = 0
+        self.counting = threading.Lock()
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -173,6 +175,8 @@ class _Handler(BaseHTTPRequestHandler):
             super().log_message(format, *args)
 
     def _forward(self) -> None:
+        with self.server.counting:
+            self.server.requests += 1
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
             self._reply(411, "Send the request with a Content-Length header (chunked requests are not supported).")
             return
@@ -299,6 +303,11 @@ class SparqlServer:
     def update_url(self) -> str:
         """The SPARQL 1.1 update endpoint (refused unless the server runs in write mode)."""
         return self.url + "/update"
+
+    @property
+    def requests(self) -> int:
+        """How many HTTP requests the server has answered (to check that a client does not query per node)."""
+        return self._proxy.requests if self._proxy else 0
 
     @property
     def store_url(self) -> str:
