@@ -302,6 +302,17 @@ def test_the_page_is_self_contained_and_data_is_never_markup(make_kg, tmp_path):
     assert render_html(net) == html  # the same map gives the same page
 
 
+def test_pyvis_methods_write_the_same_offline_page(city, tmp_path, monkeypatch):
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    net = build_network(city, "entity")
+    net.save_graph("pyvis.html")
+    ours = write_map(net, folder / "sckg.html").read_text(encoding="utf-8")
+    assert (folder / "pyvis.html").read_text(encoding="utf-8") == ours
+    assert sorted(p.name for p in folder.iterdir()) == ["pyvis.html", "sckg.html"]  # no lib/ folder as pyvis's
+
+
 def test_write_map_builds_from_a_graph_and_writes_atomically(city, tmp_path):
     out = write_map(city, tmp_path / "maps" / "m.html", projection="dependencies", layout="hierarchical")
     assert out == tmp_path / "maps" / "m.html" and out.stat().st_size > 500_000  # vis-network is inside

@@ -147,7 +147,8 @@ def build_network(
     timings["select"] = time.perf_counter() - started - timings["projection"]
 
     started = time.perf_counter()
-    sizes = _size_values(shown, size_by, seed)
+    degree = degrees(shown)
+    sizes = {n: float(d) for n, d in degree.items()} if size_by == "degree" else _size_values(shown, size_by, seed)
     categories = _categories(shown, names, color_by, seed)
     timings["metrics"] = time.perf_counter() - started
     started = time.perf_counter()
@@ -159,7 +160,7 @@ def build_network(
     if focus_iri is not None:
         meta.focus = UI[lang]["focus"].format(label=graph.nodes[focus_iri].get("label", focus_iri), depth=depth)
     net = CityMap(meta, shown.is_directed())
-    _fill(net, shown, names, pixels, sizes, categories, size_by, color_by, lang)
+    _fill(net, shown, names, pixels, degree, sizes, categories, size_by, color_by, lang)
     meta.timings = {**timings, "build": time.perf_counter() - started}
     return net
 
@@ -196,7 +197,7 @@ class _Names:
         self.labels.update((n, a["label"]) for n, a in graph.nodes(data=True) if n in wanted and "label" in a)
 
     def __call__(self, iri: str) -> str:
-        return self.labels.get(iri, _tail(iri))
+        return self.labels.get(iri) or _tail(iri)
 
     def predicate(self, short: str) -> str:
         if short == "sharesProject":
@@ -238,7 +239,7 @@ def _select(
     classes: Sequence[str],
     departments: Sequence[str],
 ) -> nx.Graph:
-    """The part of ``graph`` the map shows (a subgraph view): focus first, then every filter."""
+    """The part of ``graph`` the map shows: focus first, then every filter."""
     import networkx as nx
 
     keep = set(graph)
@@ -273,7 +274,9 @@ def _select(
         keep.add(focus)
     if not keep:
         raise UsageError("No node is left after the filters; loosen --class, --field or --department.")
-    return graph.subgraph(sorted(keep, key=str))
+    if len(keep) == graph.number_of_nodes():
+        return graph
+    return graph.subgraph(sorted(keep, key=str)).copy()
 
 
 def _cls(graph: nx.Graph, node: Hashable) -> str:
@@ -281,21 +284,26 @@ def _cls(graph: nx.Graph, node: Hashable) -> str:
 
 
 def _size_values(graph: nx.Graph, size_by: str, seed: int) -> dict[Hashable, float | None]:
-    """The value of the size metric per node (``None``: not applicable, e.g. a project without budget).
+    """The value of the size metric (but degree) per node (``None``: not applicable, e.g. no budget).
     Betweenness is estimated from a seeded sample of sources on large maps, by the rule ``sckg analyze`` uses."""
     import networkx as nx
 
-    undirected = graph.to_undirected(as_view=True) if graph.is_directed() else graph
-    if size_by == "degree":
-        return {n: float(d) for n, d in undirected.degree()}
     if size_by == "budget":
         return {n: graph.nodes[n].get("budget") for n in graph}
+    undirected = graph.to_undirected(as_view=True) if graph.is_directed() else graph
     if size_by == "pagerank":
         return pagerank_scores(undirected)
     n, m = undirected.number_of_nodes(), undirected.number_of_edges()
     if n * (n + m) <= BETWEENNESS_BUDGET:
         return nx.betweenness_centrality(undirected)
     return nx.betweenness_centrality(undirected, k=min(n, max(100, BETWEENNESS_BUDGET // (n + m))), seed=seed)
+
+
+def degrees(graph: nx.Graph) -> dict[Hashable, int]:
+    """The number of distinct neighbours of each node, whatever the direction of the links."""
+    if not graph.is_directed():
+        return dict(graph.degree())
+    return {n: len(graph.succ[n].keys() | graph.pred[n].keys()) for n in graph}
 
 
 def _categories(graph: nx.Graph, names: _Names, color_by: str, seed: int) -> dict[Hashable, tuple[str, str] | None]:
@@ -335,7 +343,7 @@ def _meta(
 ) -> MapMeta:
     """Title, data date and sources: from the dataset descriptions (``sckg:Dataset``) or ``graph.graph``."""
     info = graph.graph
-    dataset_title, date, sources, fictional = info.get("title"), info.get("date"), list(info.get("sources", [])), False
+    dataset_title, date, sources = info.get("title"), info.get("date"), list(info.get("sources", []))
     fictional = bool(info.get("fictional", False))
     if kg is not None:
         dataset_title, date, sources, fictional = _dataset_info(kg, lang)
@@ -387,6 +395,7 @@ def _fill(
     graph: nx.Graph,
     names: _Names,
     pixels: dict[Hashable, tuple[float, float]],
+    degree: dict[Hashable, int],
     sizes: dict[Hashable, float | None],
     categories: dict[Hashable, tuple[str, str] | None],
     size_by: str,
@@ -398,7 +407,6 @@ def _fill(
     meta = net.meta
     largest = max((v for v in sizes.values() if v), default=0.0)
     colors = _category_table(meta, categories, lang)
-    degree = dict(graph.to_undirected(as_view=True).degree() if graph.is_directed() else graph.degree())
     class_counts: Counter[str] = Counter()
     class_labels: dict[str, str] = {}
     field_counts: Counter[str] = Counter()

@@ -7,7 +7,6 @@ family share a colour and differ by shape, so no class depends on colour alone.
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 
 #: Okabe-Ito (2008): blue, orange, bluish green, reddish purple, sky blue, vermillion, yellow, black.
@@ -88,22 +87,32 @@ def category_colors(count: int) -> list[str]:
 
 
 def wrap_label(text: str, width: int = 24, lines: int = 3) -> str:
-    """A label broken into at most ``lines`` lines of about ``width`` characters (long German compounds are
-    split with a hyphen); the rest is cut off with an ellipsis."""
+    """A label broken into at most ``lines`` lines of at most ``width`` characters: at spaces, after hyphens,
+    and inside words longer than a line (marked with a hyphen); the rest is cut off with an ellipsis."""
     text = " ".join(text.split())
     if len(text) <= width:
         return text
-    wrapped = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=True)
-    parts: list[str] = []
-    for part in wrapped:
-        while len(part) > width:
-            parts.append(part[: width - 1] + "-")
-            part = part[width - 1 :]
-        parts.append(part)
-    if len(parts) > lines:
-        parts = parts[:lines]
-        parts[-1] = parts[-1][: width - 1].rstrip(" -") + "…"
-    return "\n".join(parts)
+    rows: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        glue = " " if current else ""
+        while len(current) + len(glue) + len(word) > width:
+            room = width - len(current) - len(glue)
+            cut = word.rfind("-", 0, room) + 1
+            if not cut and not current:
+                cut = width - 1
+                rows.append(word[:cut] + "-")
+            elif cut:
+                rows.append(current + glue + word[:cut])
+            else:
+                rows.append(current)
+            current, glue, word = "", "", word[cut:]
+        current += glue + word
+    rows.append(current)
+    if len(rows) > lines:
+        rows = rows[:lines]
+        rows[-1] = rows[-1][: width - 1].rstrip(" -") + "…"
+    return "\n".join(rows)
 
 
 #: The page's wording; ``{n}`` etc. are filled in by the page's script.
