@@ -31,8 +31,9 @@ def report(
 
     kg = open_graph(data, store)
     previous = open_snapshot(since) if since else None
-    briefing = build_report(kg, lang.value, title=title, since=previous)
-    path = write_report_with_maps(briefing, kg, out)
+    with kg.cached():  # the sections and the maps share projections: each is read from the store once
+        briefing = build_report(kg, lang.value, title=title, since=previous)
+        path = write_report_with_maps(briefing, kg, out)
     typer.echo(f"{briefing.title}")
     for line in briefing.summary:
         typer.echo(f"  {line}")

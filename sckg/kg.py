@@ -11,7 +11,9 @@ from __future__ import annotations
 import decimal
 import gc
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -36,6 +38,9 @@ RDF_FORMATS: dict[str, ox.RdfFormat] = {
     ".xml": ox.RdfFormat.RDF_XML,
     ".jsonld": ox.RdfFormat.JSON_LD,
 }
+#: Within :meth:`KnowledgeGraph.cached`, results of up to this many rows are kept, at most CACHED_RESULTS of them.
+CACHED_ROWS = 20_000
+CACHED_RESULTS = 256
 _PARSE_POSITION = re.compile(r"line (\d+) (?:column|between columns) (\d+)")
 
 
@@ -255,6 +260,24 @@ class KnowledgeGraph:
     def __init__(self, backend: Backend, *, allow_remote: bool = False) -> None:
         self.backend = backend
         self.allow_remote = allow_remote
+        self._caching = 0
+        self._results: OrderedDict[tuple[str, tuple[tuple[str, str], ...]], Table] = OrderedDict()
+        self._labels: dict[tuple[str, str], tuple[int, str] | None] = {}
+
+    @contextmanager
+    def cached(self) -> Iterator[KnowledgeGraph]:
+        """Within this block, a SELECT asked again (same text and bindings) and labels looked up again are
+        answered from memory: a job that asks the same question in several places (the report's sections and
+        maps share projections) asks the store once. Only results of up to CACHED_ROWS rows are kept; the
+        memory is freed when the outermost block ends."""
+        self._caching += 1
+        try:
+            yield self
+        finally:
+            self._caching -= 1
+            if not self._caching:
+                self._results.clear()
+                self._labels.clear()
 
     @classmethod
     def open(
@@ -282,6 +305,8 @@ class KnowledgeGraph:
 
         Loading a file again gives the same graph. A file that fails to load leaves its graph empty.
         """
+        self._results.clear()
+        self._labels.clear()
         if files and MODEL_GRAPH not in self.backend.graph_names():
             for path in resources.model_files():
                 self.backend.load_file(path, MODEL_GRAPH)
@@ -306,7 +331,19 @@ class KnowledgeGraph:
     def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> Table:
         """Run a SELECT query; ``bindings`` pre-bind variables to RDF terms (never pasted into the text)."""
         self._check(query)
-        return self.backend.select(query, dict(bindings or {}))
+        if not self._caching:
+            return self.backend.select(query, dict(bindings or {}))
+        key = (query, tuple(sorted((name, str(term)) for name, term in (bindings or {}).items())))
+        table = self._results.get(key)
+        if table is None:
+            table = self.backend.select(query, dict(bindings or {}))
+            if len(table.rows) > CACHED_ROWS:
+                return table
+            self._results[key] = table
+            if len(self._results) > CACHED_RESULTS:
+                self._results.popitem(last=False)
+        self._results.move_to_end(key)
+        return Table(table.columns, list(table.rows))
 
     def construct(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[ox.Triple]:
         """Run a CONSTRUCT or DESCRIBE query."""
@@ -341,8 +378,13 @@ class KnowledgeGraph:
         (or, with ``fallback=False``, no entry)."""
         wanted = sorted(set(iris))
         best: dict[str, tuple[int, str]] = {}
-        for start in range(0, len(wanted), 2000):
-            chunk = wanted[start : start + 2000]
+        unknown = wanted
+        if self._caching:
+            known = {iri: self._labels[(iri, lang)] for iri in wanted if (iri, lang) in self._labels}
+            best.update((iri, found) for iri, found in known.items() if found is not None)
+            unknown = [iri for iri in wanted if iri not in known]
+        for start in range(0, len(unknown), 2000):
+            chunk = unknown[start : start + 2000]
             values = " ".join(f"<{iri}>" for iri in chunk)
             table = self.select(
                 f"SELECT ?x ?l WHERE {{ VALUES ?x {{ {values} }} "
@@ -352,6 +394,8 @@ class KnowledgeGraph:
                 rank = _language_rank(label.language if isinstance(label, ox.Literal) else None, lang)
                 if x.value not in best or rank < best[x.value][0]:
                     best[x.value] = (rank, label.value)
+        if self._caching:
+            self._labels.update(((iri, lang), best.get(iri)) for iri in unknown)
         if not fallback:
             return {iri: label for iri, (_, label) in best.items()}
         return {iri: best[iri][1] if iri in best else _tail(iri) for iri in wanted}

@@ -88,3 +88,22 @@ def test_update_is_refused(braunschweig: KnowledgeGraph) -> None:
 def test_rdflib_copy_has_the_data_without_the_model(braunschweig: KnowledgeGraph) -> None:
     graph = braunschweig.to_rdflib()
     assert len(graph) == 440
+
+
+def test_cached_block_asks_each_question_once(make_kg) -> None:
+    kg = make_kg('ex:a rdfs:label "A"@de . ex:b rdfs:label "B"@de .')
+    asked: list[str] = []
+    select = kg.backend.select
+    kg.backend.select = lambda query, bindings: asked.append(query) or select(query, bindings)
+    query = 'SELECT ?x WHERE { ?x rdfs:label ?l FILTER(STRSTARTS(STR(?x), "https://example.org/")) }'
+    a, b = "https://example.org/city/a", "https://example.org/city/b"
+    with kg.cached():
+        first = kg.select(query)
+        first.rows.clear()  # a caller changing its result does not change the cache
+        assert len(kg.select(query)) == 2
+        assert kg.labels([a]) == {a: "A"}
+        assert kg.labels([a, b]) == {a: "A", b: "B"}
+        assert kg.labels([a]) == {a: "A"}
+    assert len(asked) == 3  # the query once, then labels of a, then only of b
+    kg.select(query)
+    assert len(asked) == 4  # outside the block nothing is kept

@@ -25,6 +25,11 @@ def build_report(
     since: KnowledgeGraph | None = None,
 ) -> Report:
     """The briefing for ``kg``; with ``since``, what changed since that snapshot comes first."""
+    with kg.cached():
+        return _build(kg, lang, title, since)
+
+
+def _build(kg: KnowledgeGraph, lang: str, title: str | None, since: KnowledgeGraph | None) -> Report:
     t = TEXTS[lang]
     sources = _sources(kg, lang)
     sections: list[Section] = []
@@ -38,8 +43,9 @@ def build_report(
         fields_section(kg, lang),
         decisions_section(kg, lang),
     ]
+    dataset = _dataset_title(kg, lang)
     return Report(
-        title=title or t["title"] + (f" – {_dataset_title(kg, lang)}" if _dataset_title(kg, lang) else ""),
+        title=title or t["title"] + (f" – {dataset}" if dataset else ""),
         lang=lang,
         data_date=_data_date(kg, sources),
         generated=datetime.now().strftime("%Y-%m-%d %H:%M"),

@@ -19,14 +19,20 @@ MAP_HEIGHT = 620
 
 def map_renderer(kg: KnowledgeGraph, lang: str):
     """A function turning a :class:`MapSpec` into trusted HTML: the iframe (and the static figure if asked)."""
+    from ..network.projection import project
     from ..viz import build_network
     from ..viz.render import render_html
     from ..viz.write import render_image
 
+    projections: dict[str, object] = {}
+
     def render(spec: MapSpec, element_id: str) -> str:
+        if spec.projection not in projections:
+            projections[spec.projection] = project(kg, spec.projection, lang)
         net = build_network(
             kg,
             spec.projection,
+            projected=projections[spec.projection],
             focus=spec.focus,
             depth=spec.depth,
             color_by=spec.color_by,
@@ -55,4 +61,5 @@ def write_report_with_maps(report: Report, kg: KnowledgeGraph, out_dir: Path | s
     """Write ``report.html`` (with its interactive maps and static figure) and ``report.md``."""
     from ..viz.render import shared_assets
 
-    return write_report(report, out_dir, map_renderer(kg, report.lang), shared_assets())
+    with kg.cached():
+        return write_report(report, out_dir, map_renderer(kg, report.lang), shared_assets())

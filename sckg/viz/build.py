@@ -112,6 +112,7 @@ def build_network(
     seed: int = 42,
     title: str | None = None,
     lang: str = "de",
+    projected: nx.Graph | None = None,
 ) -> CityMap:
     """The map of a projection of ``source`` (a knowledge graph, or a projection already built).
 
@@ -119,6 +120,8 @@ def build_network(
     ``classes`` and ``departments`` keep only matching nodes (see the README for the exact rules). Node colour
     comes from ``color_by``, size from ``size_by``, positions from ``layout`` with ``seed``. A projection
     passed in may carry page metadata in ``graph.graph``: ``title``, ``date``, ``sources``, ``fictional``.
+    With a knowledge graph, ``projected`` reuses its projection ``projection`` already built (several maps of
+    one projection, as in the report, extract it once).
     """
     import networkx as nx
 
@@ -132,6 +135,8 @@ def build_network(
     if kg is None:
         graph = source
         projection = graph.graph.get("projection", projection)
+    elif projected is not None:
+        graph = projected
     else:
         from ..network.projection import project
 
