@@ -12,8 +12,10 @@ from sckg.network.metrics import (
     CentralityRow,
     CommunityRow,
     CutRow,
+    betweenness_scores,
     bridges,
     centrality,
+    closeness_all,
     communities,
     pagerank_scores,
 )
@@ -296,6 +298,20 @@ def test_pagerank_matches_the_closed_form():
     assert abs(scores[0] - centre) < 1e-5
     assert abs(scores[1] - (0.0375 + 0.85 * centre / 3)) < 1e-5
     assert round(sum(scores.values()), 9) == 1.0
+
+
+def test_igraph_measures_match_networkx_definitions():
+    import networkx as nx
+
+    graph = nx.relabel_nodes(nx.gnm_random_graph(60, 90, seed=5), str)
+    graph.add_node("isolated")
+    expected_closeness = nx.closeness_centrality(graph)
+    assert all(abs(closeness_all(graph)[v][0] - expected_closeness[v]) < 1e-12 for v in graph)
+    expected_betweenness = nx.betweenness_centrality(graph)
+    assert all(abs(betweenness_scores(graph)[v] - expected_betweenness[v]) < 1e-12 for v in graph)
+    sampled = betweenness_scores(graph, sample=20, seed=3)
+    assert sampled == betweenness_scores(graph, sample=20, seed=3)
+    assert sampled != betweenness_scores(graph)
 
 
 #: Two triangles of actors joined by H, and C hanging off B2.

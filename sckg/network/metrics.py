@@ -126,7 +126,7 @@ def centrality(
         pagerank = pagerank_scores(undirected)
         closeness: dict[str, tuple[float, int, float]] = {}
         if by == "closeness":
-            closeness = {v: _closeness(undirected, v) for v in undirected}
+            closeness = closeness_all(undirected)
         values = {
             "betweenness": between.__getitem__,
             "degree": undirected.degree,
@@ -240,6 +240,24 @@ def pagerank_scores(graph: nx.Graph, alpha: float = 0.85, tol: float = 1.0e-6, m
 def _auto_sample(n: int, m: int) -> int:
     """0 (exact) for small graphs, else enough sources to spend about :data:`BETWEENNESS_BUDGET` steps."""
     return 0 if n * (n + m) <= BETWEENNESS_BUDGET else max(100, BETWEENNESS_BUDGET // (n + m))
+
+
+def closeness_all(graph: nx.Graph) -> dict[str, tuple[float, int, float]]:
+    """:func:`_closeness` of every node at once, from igraph's closeness (one BFS per node in C)."""
+    import networkx as nx
+
+    n = graph.number_of_nodes()
+    if n < 2:
+        return {v: (0.0, 0, 0.0) for v in graph}
+    reached = {v: len(c) - 1 for c in nx.connected_components(graph) for v in c}
+    converted, nodes = to_igraph(graph)
+    found = {}
+    for v, value in zip(nodes, converted.closeness(normalized=True), strict=True):
+        if not reached[v] or not value or value != value:  # isolated (igraph gives NaN)
+            found[v] = (0.0, 0, 0.0)
+        else:  # igraph: reached / sum of distances; NetworkX scales that by the share of all nodes reached
+            found[v] = (value * reached[v] / (n - 1), reached[v], 1 / value)
+    return found
 
 
 def _closeness(graph: nx.Graph, node: str) -> tuple[float, int, float]:
