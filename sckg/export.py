@@ -26,8 +26,6 @@ if TYPE_CHECKING:
 FORMATS = ("ttl", "nt", "jsonld", "graphml", "gexf", "csv", "xlsx")
 #: Metrics added to every node of an exported projection (computed on the undirected view).
 METRICS = ("degree", "betweenness", "closeness")
-#: Betweenness is exact up to this many nodes, above it estimated from this many sampled sources (seed 42).
-BETWEENNESS_SAMPLE = 2000
 
 
 def export_graph(
@@ -176,14 +174,13 @@ class _JsonLd:
 def network(kg: KnowledgeGraph, projection: str, lang: str) -> nx.Graph:
     """A named projection with metrics as node attributes (undirected view: ``degree``, ``betweenness`` and
     ``closeness``, both normalised 0–1); every attribute a plain value, as GraphML and GEXF need."""
-    import networkx as nx
-
+    from .network.metrics import auto_sample, betweenness_scores, closeness_all
     from .network.projection import project
 
     graph = project(kg, projection, lang)
     undirected = graph.to_undirected(as_view=True) if graph.is_directed() else graph
-    betweenness = nx.betweenness_centrality(undirected, k=min(BETWEENNESS_SAMPLE, len(graph)) or None, seed=42)
-    closeness = nx.closeness_centrality(undirected)
+    betweenness = betweenness_scores(undirected, auto_sample(len(undirected), undirected.number_of_edges()))
+    closeness = {node: value for node, (value, _, _) in closeness_all(undirected).items()}
     for node, attrs in graph.nodes(data=True):
         attrs.update(degree=undirected.degree(node), betweenness=round(betweenness[node], 6),
                      closeness=round(closeness[node], 6))

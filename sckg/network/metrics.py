@@ -111,7 +111,7 @@ def centrality(
     undirected = _graph(kg, projection, lang, graph, watch)
     with watch.networkx():
         n, m = undirected.number_of_nodes(), undirected.number_of_edges()
-        k = sample if sample is not None else _auto_sample(n, m)
+        k = sample if sample is not None else auto_sample(n, m)
         between = betweenness_scores(undirected, k, seed)
         if k and k < n:
             notes.append(
@@ -237,7 +237,7 @@ def pagerank_scores(graph: nx.Graph, alpha: float = 0.85, tol: float = 1.0e-6, m
     return dict(zip(nodes, x.tolist(), strict=True))
 
 
-def _auto_sample(n: int, m: int) -> int:
+def auto_sample(n: int, m: int) -> int:
     """0 (exact) for small graphs, else enough sources to spend about :data:`BETWEENNESS_BUDGET` steps."""
     return 0 if n * (n + m) <= BETWEENNESS_BUDGET else max(100, BETWEENNESS_BUDGET // (n + m))
 

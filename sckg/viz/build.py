@@ -21,7 +21,7 @@ from pyvis.network import Network
 from ..errors import UsageError
 from ..fileio import write_atomic
 from ..namespaces import STATUS, shorten
-from ..network.metrics import BETWEENNESS_BUDGET, pagerank_scores
+from ..network.metrics import auto_sample, betweenness_scores, pagerank_scores
 from ..network.projection import CLASS_LABELS, PREDICATES
 from .layout import LAYOUTS, compute_layout, to_pixels
 from .style import NONE_COLOR, OTHER_COLOR, UI, category_colors, darken, style, wrap_label
@@ -291,17 +291,13 @@ def _cls(graph: nx.Graph, node: Hashable) -> str:
 def _size_values(graph: nx.Graph, size_by: str, seed: int) -> dict[Hashable, float | None]:
     """The value of the size metric (but degree) per node (``None``: not applicable, e.g. no budget).
     Betweenness is estimated from a seeded sample of sources on large maps, by the rule ``sckg analyze`` uses."""
-    import networkx as nx
 
     if size_by == "budget":
         return {n: graph.nodes[n].get("budget") for n in graph}
     undirected = graph.to_undirected(as_view=True) if graph.is_directed() else graph
     if size_by == "pagerank":
         return pagerank_scores(undirected)
-    n, m = undirected.number_of_nodes(), undirected.number_of_edges()
-    if n * (n + m) <= BETWEENNESS_BUDGET:
-        return nx.betweenness_centrality(undirected)
-    return nx.betweenness_centrality(undirected, k=min(n, max(100, BETWEENNESS_BUDGET // (n + m))), seed=seed)
+    return betweenness_scores(undirected, auto_sample(undirected.number_of_nodes(), undirected.number_of_edges()), seed)
 
 
 def degrees(graph: nx.Graph) -> dict[Hashable, int]:
