@@ -77,13 +77,18 @@ def validate(
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="text (for people), json, csv, md or table.")
     ] = "text",
+    engine: Annotated[
+        str,
+        typer.Option(help="sparql (the shapes as SPARQL queries on the store, fast), pyshacl (the reference: "
+                     "copies the graph into rdflib) or auto (sparql when the shapes allow it)."),
+    ] = "auto",
 ) -> None:
     """Check the graph against the SHACL shapes: violations (wrong structure) first, then warnings
     (open points of the inventory). Exit code 1 when there is a violation, 0 with warnings only."""
     from .output import emit
     from .validate import validate as run_validation
 
-    report = run_validation(open_graph(data, store), lang.value)
+    report = run_validation(open_graph(data, store), lang.value, engine=engine)
     if fmt == "text":
         _print_findings(report, lang.value)
     elif fmt == "json":

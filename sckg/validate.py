@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from . import resources
+from .errors import UsageError
 from .kg import KnowledgeGraph
 from .namespaces import SH, shorten
 
@@ -55,22 +56,35 @@ class ValidationReport:
         return not self.violations
 
 
-def validate(kg: KnowledgeGraph, lang: str = "de", shapes: Path | None = None) -> ValidationReport:
-    """Validate the graph (data and model) against the SHACL shapes."""
-    import pyshacl
+ENGINES = ("auto", "sparql", "pyshacl")
+
+
+def validate(
+    kg: KnowledgeGraph, lang: str = "de", shapes: Path | None = None, engine: str = "auto"
+) -> ValidationReport:
+    """Validate the graph (data and model) against the SHACL shapes.
+
+    ``engine``: ``sparql`` runs the shapes as SPARQL queries on the store (:mod:`sckg.shacl_sparql`; fast, and
+    nothing is copied from a remote endpoint), ``pyshacl`` copies the graph into rdflib and runs pySHACL, the
+    reference; ``auto`` takes SPARQL when the shapes allow it.
+    """
     import rdflib
 
+    from .shacl_sparql import compile_shapes, run_checks
+
+    if engine not in ENGINES:
+        raise UsageError(f"Unknown validation engine '{engine}' (use {', '.join(ENGINES)})")
     shapes_graph = rdflib.Graph().parse(shapes or resources.shapes_file(), format="turtle")
-    data = kg.to_rdflib(include_model=True)
-    _, results, _ = pyshacl.validate(data, shacl_graph=shapes_graph, inference="none", allow_warnings=True)
-    rows = results.query(
-        """SELECT ?focus ?severity ?shape ?path ?value WHERE {
-             ?r a sh:ValidationResult ; sh:focusNode ?focus ; sh:resultSeverity ?severity ;
-                sh:sourceShape ?shape .
-             OPTIONAL { ?r sh:resultPath ?path } OPTIONAL { ?r sh:value ?value } }""",
-        initNs={"sh": rdflib.Namespace(SH)},
-    )
-    found = [(str(r.focus), str(r.severity), r.shape, r.path, r.value) for r in rows]
+    checks = compile_shapes(shapes_graph) if engine != "pyshacl" else None
+    if checks is None and engine == "sparql":
+        raise UsageError("The shapes use SHACL features the SPARQL engine does not compile; use --engine pyshacl")
+    if checks is None:
+        found = _pyshacl(kg, shapes_graph)
+    else:
+        found = [
+            (_text_of(focus), severity, rdflib.URIRef(shape), path, _text_of(value) if value is not None else None)
+            for focus, severity, shape, path, value in run_checks(kg, checks)
+        ]
     labels = kg.labels([focus for focus, *_ in found if not focus.startswith("_:")], lang)
     findings = {
         Finding(
@@ -87,6 +101,27 @@ def validate(kg: KnowledgeGraph, lang: str = "de", shapes: Path | None = None) -
         for focus, severity, shape, path, value in found
     }
     return ValidationReport(sorted(findings, key=lambda f: (_ORDER[f.severity], f.label, f.rule, f.focus)))
+
+
+def _pyshacl(kg: KnowledgeGraph, shapes_graph: Any) -> list[tuple[str, str, Any, Any, Any]]:
+    import pyshacl
+    import rdflib
+
+    data = kg.to_rdflib(include_model=True)
+    _, results, _ = pyshacl.validate(data, shacl_graph=shapes_graph, inference="none", allow_warnings=True)
+    rows = results.query(
+        """SELECT ?focus ?severity ?shape ?path ?value WHERE {
+             ?r a sh:ValidationResult ; sh:focusNode ?focus ; sh:resultSeverity ?severity ;
+                sh:sourceShape ?shape .
+             OPTIONAL { ?r sh:resultPath ?path } OPTIONAL { ?r sh:value ?value } }""",
+        initNs={"sh": rdflib.Namespace(SH)},
+    )
+    return [(str(r.focus), str(r.severity), r.shape, r.path, r.value) for r in rows]
+
+
+def _text_of(term: Any) -> str:
+    """A pyoxigraph term as pySHACL's results give it: the IRI, ``_:id`` or the lexical form."""
+    return f"_:{term.value}" if term.__class__.__name__ == "BlankNode" else term.value
 
 
 def _text(shapes_graph: Any, shape: Any, prop: str, lang: str) -> str:

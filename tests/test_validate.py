@@ -56,3 +56,47 @@ def test_violations_come_first_and_break_conformance(make_kg) -> None:
 def test_musterstadt_is_complete(musterstadt: KnowledgeGraph) -> None:
     report = validate(musterstadt)
     assert report.findings == []
+
+
+BROKEN = """
+ex:p a sckg:Project ; sckg:hasBudget ex:b1, ex:b2 ; sckg:dependsOn ex:notaproject ;
+     schema:startDate "2024-13-45"^^xsd:date ; schema:endDate "2024-05-01" ; dcterms:date "2015"^^xsd:gYear , 2018 .
+ex:b1 a schema:MonetaryAmount ; schema:value 5 , 6.0 ; schema:currency "EUR" , "USD" .
+ex:b2 a schema:MonetaryAmount ; schema:value "12,50"^^xsd:decimal .
+ex:org a org:OrganizationalUnit ; sckg:managedBy ex:someone .
+ex:c a oparl:Consultation ; dcterms:date "2018-11-02"^^xsd:date .
+ex:ok a sckg:Project ; dcterms:title "OK"@de ; sckg:managedBy ex:org ; sckg:inFieldOfAction field:energy ;
+      sckg:contributesTo ex:g ; adms:status status:running ; sckg:dependsOn ex:p .
+"""
+
+
+def test_sparql_engine_finds_exactly_what_pyshacl_finds(make_kg, braunschweig: KnowledgeGraph,
+                                                         musterstadt: KnowledgeGraph) -> None:
+    for kg in (make_kg(BROKEN), braunschweig, musterstadt):
+        sparql, reference = validate(kg, engine="sparql"), validate(kg, engine="pyshacl")
+        assert sparql.findings == reference.findings
+
+
+def test_sparql_engine_checks_lexical_forms_pyshacl_lets_pass(make_kg) -> None:
+    kg = make_kg('ex:d dcterms:date "nope"^^xsd:gYear .')  # rdflib has no lexical check for xsd:gYear
+    assert [(f.shape, f.value) for f in validate(kg, engine="sparql").findings] == [("shapes:Date", "nope")]
+    assert validate(kg, engine="pyshacl").findings == []
+
+
+def test_broken_graph_findings(make_kg) -> None:
+    report = validate(make_kg(BROKEN), lang="en", engine="sparql")
+    found = sorted((f.focus.rsplit("/", 1)[-1], f.shape, f.value or "") for f in report.violations)
+    assert found == [
+        ("b1", "shapes:MonetaryAmountCurrency", "USD"),
+        ("b1", "shapes:MonetaryAmountValue", ""),
+        ("b1", "shapes:MonetaryAmountValue", "5"),
+        ("b2", "shapes:MonetaryAmountCurrency", ""),
+        ("b2", "shapes:MonetaryAmountValue", "12,50"),
+        ("c", "shapes:ConsultationCommittee", ""),
+        ("notaproject", "shapes:DependsOnObject", "https://example.org/city/notaproject"),
+        ("org", "shapes:ProjectSubject", "https://example.org/city/org"),
+        ("p", "shapes:Date", "2018"),
+        ("p", "shapes:EndDate", "2024-05-01"),
+        ("p", "shapes:ProjectTitle", ""),
+        ("p", "shapes:StartDate", "2024-13-45"),
+    ]
