@@ -14,6 +14,9 @@ from .model import Bars, MapSpec, Report, Section, Source, Table
 from .texts import TEXTS, money
 
 _IN_DATA = f"GRAPH ?g {{ %s }} FILTER(?g != <{MODEL_GRAPH}>)"
+#: A field's map shows what lies within 2 links of it (its projects, their actors and goals) up to 40 projects,
+#: only its projects up to 300; a larger field gets no map (it would take seconds and show a hairball).
+MAP_PROJECTS = ((40, 2), (300, 1))
 _ACTOR_CLASSES = "VALUES ?cls { org:Organization org:FormalOrganization org:OrganizationalUnit }"
 
 
@@ -240,7 +243,11 @@ def fields_section(kg: KnowledgeGraph, lang: str) -> Section:
             )
             sub.items.append(t["actors"] + ": " + ", ".join(sorted(set(data["actors"]))))
             sub.items.append(t["goals"] + ": " + (", ".join(sorted(set(data["goals"]))) or t["none"]))
-            sub.maps.append(MapSpec(labels[iri], "entity", focus=iri, depth=2))
+            if len(rows) <= MAP_PROJECTS[-1][0]:
+                depth = next(d for limit, d in MAP_PROJECTS if len(rows) <= limit)
+                sub.maps.append(MapSpec(labels[iri], "entity", focus=iri, depth=depth))
+            else:
+                sub.paragraphs.append(t["field_map_left_out"].format(projects=len(rows)))
         section.subsections.append(sub)
     return section
 

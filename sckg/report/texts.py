@@ -44,6 +44,8 @@ _COMMON_DE = {
     "fields_intro": "Je Handlungsfeld: seine Projekte, Akteure, Ziele und sein Budget.",
     "field_without_projects": "Diesem Handlungsfeld ist noch kein Projekt zugeordnet.",
     "field_summary": "{projects} Projekte, {actors} Akteure, Budget {budget}.",
+    "field_map_left_out": "Keine Karte: {projects} Projekte sind zu viele für eine lesbare Karte; "
+    "sckg viz --field zeigt das Feld einzeln.",
     "project": "Projekt", "manager": "Federführung", "none": "keine",
     "decisions_heading": "Beschlüsse",
     "decisions_intro": "Welches Gremium wann was beraten oder beschlossen hat.",
@@ -98,6 +100,8 @@ _COMMON_EN = {
     "fields_intro": "Per field of action: its projects, actors, goals and budget.",
     "field_without_projects": "No project is assigned to this field of action yet.",
     "field_summary": "{projects} projects, {actors} actors, budget {budget}.",
+    "field_map_left_out": "No map: {projects} projects are too many for a readable map; "
+    "sckg viz --field shows the field on its own.",
     "project": "Project", "manager": "Managed by", "none": "none",
     "decisions_heading": "Decisions",
     "decisions_intro": "Which committee deliberated or decided what, and when.",
