@@ -110,7 +110,7 @@ READ_COMMANDS = {
 MAX_REQUESTS = 15
 #: Commands that ask more distinct questions: their limit, and why (the count must not grow with the data).
 MANY_REQUESTS = {
-    "report": (45, "four projections, validation, figures, analyses and 14 maps: each question asked once "
+    "report": (45, "four projections, validation (one query), figures, analyses and 14 maps: each question once "
                    "(KnowledgeGraph.cached), none per node or per field of action"),
 }
 
