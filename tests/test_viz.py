@@ -4,7 +4,10 @@ the CLI. (The page in a real browser: test_browser.py.)"""
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import networkx as nx
@@ -366,3 +369,27 @@ def test_cli_errors_are_one_line(turtle_file, tmp_path, args, message):
     assert result.exit_code == 2
     assert result.stderr == message
     assert not Path(tmp_path / "x.html").exists()
+
+
+def test_positions_do_not_depend_on_the_process(musterstadt_path):
+    """NetworkX's undirected view of a directed graph lists neighbours in hash order, which changes between
+    processes; the layouts and Louvain must not see that order."""
+    script = (
+        "import sys, json\n"
+        "from sckg.kg import KnowledgeGraph\n"
+        "from sckg.viz import build_network\n"
+        "kg = KnowledgeGraph.open([sys.argv[1]])\n"
+        "out = {}\n"
+        "for layout in ('spring', 'kamada-kawai', 'forceatlas2'):\n"
+        "    net = build_network(kg, 'entity', layout=layout, color_by='community')\n"
+        "    out[layout] = [(n['id'], n['x'], n['y'], n['color']['background']) for n in net.nodes]\n"
+        "print(json.dumps(out))\n"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", script, str(musterstadt_path)], capture_output=True, text=True, check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    ]
+    assert runs[0] == runs[1]

@@ -23,7 +23,7 @@ from ..fileio import write_atomic
 from ..namespaces import STATUS, shorten
 from ..network.metrics import auto_sample, betweenness_scores, pagerank_scores
 from ..network.projection import CLASS_LABELS, PREDICATES
-from .layout import LAYOUTS, compute_layout, to_pixels
+from .layout import LAYOUTS, canonical_undirected, compute_layout, to_pixels
 from .style import NONE_COLOR, OTHER_COLOR, UI, category_colors, darken, style, wrap_label
 
 if TYPE_CHECKING:
@@ -294,7 +294,7 @@ def _size_values(graph: nx.Graph, size_by: str, seed: int) -> dict[Hashable, flo
 
     if size_by == "budget":
         return {n: graph.nodes[n].get("budget") for n in graph}
-    undirected = graph.to_undirected(as_view=True) if graph.is_directed() else graph
+    undirected = canonical_undirected(graph)
     if size_by == "pagerank":
         return pagerank_scores(undirected)
     return betweenness_scores(undirected, auto_sample(undirected.number_of_nodes(), undirected.number_of_edges()), seed)
@@ -314,7 +314,7 @@ def _categories(graph: nx.Graph, names: _Names, color_by: str, seed: int) -> dic
     if color_by == "class":
         return {}
     if color_by == "community":
-        undirected = graph.to_undirected(as_view=True) if graph.is_directed() else graph
+        undirected = canonical_undirected(graph)
         found = nx.community.louvain_communities(undirected, weight="weight", seed=seed)
         ranked = sorted(found, key=lambda c: (-len(c), min(map(str, c))))
         word = UI[names.lang]["community"]

@@ -48,7 +48,7 @@ def compute_layout(graph: nx.Graph, method: str = "spring", seed: int = 42) -> P
         return {nodes[0]: (0.0, 0.0)}
     if method == "hierarchical":
         return hierarchical_layout(graph)
-    undirected = graph.to_undirected(as_view=True) if graph.is_directed() else graph
+    undirected = canonical_undirected(graph)
     if method == "kamada-kawai":
         return kamada_kawai_layout(undirected, seed)
     if method == "forceatlas2" and len(nodes) <= EXACT_LIMIT:
@@ -57,6 +57,25 @@ def compute_layout(graph: nx.Graph, method: str = "spring", seed: int = 42) -> P
         pos = nx.forceatlas2_layout(undirected, seed=seed, max_iter=200, weight="weight")
         return {node: (float(xy[0]), float(xy[1])) for node, xy in pos.items()}
     return mesh_layout(undirected, seed, model="fa2" if method == "forceatlas2" else "fr")
+
+
+def canonical_undirected(graph: nx.Graph) -> nx.Graph:
+    """An undirected copy with nodes and edges in a fixed order. NetworkX's undirected *view* of a directed graph
+    lists neighbours from a set, in an order that changes with Python's string hashing between processes, and
+    seeded algorithms (layouts, Louvain) then give different results on every run."""
+    import networkx as nx
+
+    if not graph.is_directed():
+        return graph
+    index = {node: i for i, node in enumerate(graph)}
+    undirected = nx.Graph()
+    undirected.add_nodes_from(graph.nodes(data=True))
+    pairs = {}
+    for u, v, attrs in graph.edges(data=True):
+        key = (u, v) if index[u] <= index[v] else (v, u)
+        pairs.setdefault(key, attrs)
+    undirected.add_edges_from((u, v, pairs[(u, v)]) for u, v in sorted(pairs, key=lambda e: (index[e[0]], index[e[1]])))
+    return undirected
 
 
 def _edge_arrays(graph: nx.Graph) -> tuple[list[Hashable], np.ndarray, np.ndarray, np.ndarray]:
@@ -239,7 +258,7 @@ def hierarchical_layout(graph: nx.Graph) -> Positions:
 
     loose = sorted((v for v in graph if graph.degree(v) == 0), key=str)
     linked = graph.subgraph(v for v in graph if graph.degree(v) > 0)
-    undirected = linked.to_undirected(as_view=True) if linked.is_directed() else linked
+    undirected = canonical_undirected(linked)
     components = sorted(nx.connected_components(undirected), key=lambda c: (-len(c), min(map(str, c))))
     pos: Positions = {}
     left = 0.0
