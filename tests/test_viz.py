@@ -337,6 +337,8 @@ def test_static_image_of_the_same_map(city, tmp_path, suffix):
 def test_static_image_refuses_unknown_formats(city, tmp_path):
     with pytest.raises(UsageError, match=r"map\.gif: unknown image format 'gif' \(use a \.png or \.svg file\)$"):
         write_image(build_network(city), tmp_path / "map.gif")
+    with pytest.raises(UsageError, match=r"map\.svg: a PNG image needs a file name ending in \.png$"):
+        write_image(build_network(city), tmp_path / "map.svg", "png")
 
 
 def test_cli_writes_the_page_and_images(turtle_file, tmp_path):

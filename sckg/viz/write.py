@@ -34,9 +34,12 @@ def write_image(net: CityMap, out: Path | str, fmt: str | None = None) -> Path:
     """A static image of ``net`` with the same positions, colours and shapes (PNG or SVG by ``fmt`` or the
     file's suffix), with title, legend, data date and sources."""
     out = Path(out)
-    fmt = (fmt or out.suffix.lstrip(".")).lower()
+    suffix = out.suffix.lstrip(".").lower()
+    fmt = (fmt or suffix).lower()
     if fmt not in IMAGE_FORMATS:
         raise UsageError(f"{out}: unknown image format '{fmt}' (use a .png or .svg file)")
+    if suffix and suffix != fmt:
+        raise UsageError(f"{out}: a {fmt.upper()} image needs a file name ending in .{fmt}")
     return write_atomic(out, render_image(net, fmt))
 
 
