@@ -155,6 +155,13 @@ class _Proxy(ThreadingHTTPServer):
         self.requests = 0
         self.counting = threading.Lock()
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that hangs up is normal; another error is one line in the log (socketserver would print a
+        traceback between two rulers to whatever ``sys.stderr`` is at that moment)."""
+        error = sys.exc_info()[1]
+        if self.log and not isinstance(error, ConnectionError):
+            sys.stderr.write(f"sckg serve: a request from {client_address[0]} failed: {error}\n")
+
 
 class _Handler(BaseHTTPRequestHandler):
     """Forwards one request to the Oxigraph server; holds query answers until complete (see the module doc)."""
