@@ -21,28 +21,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .errors import UsageError
+from .namespaces import turtle_prefixes
 
 BASE = "https://w3id.org/sckg/id/synthetic/"
 #: The reference date that decides a project's status (completed, running, planned).
 REFERENCE_DATE = date(2025, 6, 30)
 
-_PREFIXES = f"""\
-@prefix sckg: <https://w3id.org/sckg/ontology#> .
-@prefix field: <https://w3id.org/sckg/vocab/field/> .
-@prefix kind: <https://w3id.org/sckg/vocab/kind/> .
-@prefix status: <https://w3id.org/sckg/vocab/status/> .
-@prefix role: <https://w3id.org/sckg/vocab/role/> .
-@prefix oparl: <https://schema.oparl.org/1.1/> .
-@prefix org: <http://www.w3.org/ns/org#> .
-@prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix schema: <https://schema.org/> .
-@prefix adms: <http://www.w3.org/ns/adms#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-@prefix s: <{BASE}> .
-"""
+_PREFIXES = turtle_prefixes(s=BASE)
 
 #: Fields of action: reference field, German and English label, relative weight, project topics (de, en).
 _FIELDS: list[tuple[str, str, str, float, list[tuple[str, str]]]] = [

@@ -55,6 +55,11 @@ def sparql_prologue() -> str:
     return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
 
 
+def turtle_prefixes(**extra: str) -> str:
+    """``@prefix`` lines for every known prefix and the ``extra`` ones, to put in front of Turtle."""
+    return "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in {**PREFIXES, **extra}.items())
+
+
 def shorten(iri: str) -> str:
     """``https://w3id.org/sckg/ontology#Project`` → ``sckg:Project``; city IRIs → ``<city>:<path>``."""
     if iri.startswith(ID):

@@ -9,27 +9,12 @@ import pytest
 
 from sckg import resources
 from sckg.kg import KnowledgeGraph
+from sckg.namespaces import turtle_prefixes
 
 ROOT = Path(__file__).resolve().parent.parent
 
 #: Prefixes for inline Turtle in tests; ``ex:`` is the namespace of hand-built test entities.
-PREFIXES = """\
-@prefix sckg: <https://w3id.org/sckg/ontology#> .
-@prefix field: <https://w3id.org/sckg/vocab/field/> .
-@prefix kind: <https://w3id.org/sckg/vocab/kind/> .
-@prefix status: <https://w3id.org/sckg/vocab/status/> .
-@prefix role: <https://w3id.org/sckg/vocab/role/> .
-@prefix oparl: <https://schema.oparl.org/1.1/> .
-@prefix org: <http://www.w3.org/ns/org#> .
-@prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix schema: <https://schema.org/> .
-@prefix adms: <http://www.w3.org/ns/adms#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-@prefix ex: <https://example.org/city/> .
-"""
+PREFIXES = turtle_prefixes(ex="https://example.org/city/")
 
 
 @pytest.fixture(scope="session")
