@@ -44,7 +44,10 @@ DataOpt = Annotated[
 ]
 StoreOpt = Annotated[
     str,
-    typer.Option(help="Where the graph lives: memory, oxigraph:PATH (persistent store) or sparql:URL (endpoint)."),
+    typer.Option(
+        help="Where the graph lives: memory, oxigraph:PATH (persistent store) or sparql:URL (endpoint; a login "
+        "and time limit come from SCKG_ENDPOINT_USER/_PASSWORD or _TOKEN, and SCKG_ENDPOINT_TIMEOUT)."
+    ),
 ]
 LangOpt = Annotated[Lang, typer.Option("--lang", "-l", help="Language of labels and messages.")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]

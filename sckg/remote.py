@@ -5,17 +5,26 @@ its named graphs, as the in-process stores are queried (Oxigraph server: ``--uni
 ``sckg serve`` sets; Fuseki/TDB2: ``tdb2:unionDefaultGraph true``; GraphDB and Virtuoso do this by default).
 The predeclared prefixes are sent in front of every query; parameters are bound by a ``VALUES`` block, which
 every SPARQL 1.1 endpoint understands.
+
+Endpoints that ask for a login get it from the environment (never from the command line, which shell histories
+and process lists keep): ``SCKG_ENDPOINT_TOKEN`` (sent as a bearer token), or ``SCKG_ENDPOINT_USER`` and
+``SCKG_ENDPOINT_PASSWORD`` (HTTP Basic). The login is not passed on when the endpoint redirects to another host.
+``SCKG_ENDPOINT_TIMEOUT`` sets how many seconds ``--store sparql:URL`` waits for an answer (default 120).
 """
 
 from __future__ import annotations
 
+import base64
+import os
 import re
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass
+from email.message import Message
 from pathlib import Path
+from typing import IO
 
 import pyoxigraph as ox
 
@@ -26,14 +35,33 @@ from .sparql import bind_values, syntax_error
 
 #: Seconds to wait for an endpoint's answer (connecting, and between two pieces of the answer).
 DEFAULT_TIMEOUT = 120.0
+TIMEOUT_VARIABLE = "SCKG_ENDPOINT_TIMEOUT"
+TOKEN_VARIABLE, USER_VARIABLE, PASSWORD_VARIABLE = "SCKG_ENDPOINT_TOKEN", "SCKG_ENDPOINT_USER", "SCKG_ENDPOINT_PASSWORD"
 _PROLOGUE = sparql_prologue()
 _PROLOGUE_LINES = _PROLOGUE.count("\n")
 #: How Oxigraph ends a streamed result that its ``--timeout-s`` stopped (after a ``200 OK``).
 CANCELLED = b"The SPARQL operation has been cancelled"
 _RESULTS_JSON = "application/sparql-results+json"
 _RDF_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
-_OPENER = urllib.request.build_opener()
-_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # no HTTP proxy for this machine's servers
+
+
+class _LoginStaysWithHost(urllib.request.HTTPRedirectHandler):
+    """Follows redirects, but drops the login when one leads to another scheme, host or port."""
+
+    def redirect_request(
+        self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str, headers: Message, newurl: str
+    ) -> urllib.request.Request | None:
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        origin = urllib.parse.urlsplit(req.full_url)
+        target = urllib.parse.urlsplit(new.full_url) if new is not None else origin
+        if new is not None and (origin.scheme, origin.netloc) != (target.scheme, target.netloc):
+            new.remove_header("Authorization")
+        return new
+
+
+_OPENER = urllib.request.build_opener(_LoginStaysWithHost())
+# no HTTP proxy for this machine's servers
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}), _LoginStaysWithHost())
 _TIME_LIMIT = "narrow it down (more specific patterns, LIMIT) or raise the endpoint's time limit"
 
 
@@ -51,16 +79,47 @@ class Response:
         return text if len(text) <= limit else text[:limit] + " …"
 
 
+def login_headers() -> dict[str, str]:
+    """The ``Authorization`` header for the login in the environment (see the module's docstring), or none."""
+    if token := os.environ.get(TOKEN_VARIABLE):
+        return {"Authorization": f"Bearer {token}"}
+    if (user := os.environ.get(USER_VARIABLE)) is None:
+        return {}
+    pair = f"{user}:{os.environ.get(PASSWORD_VARIABLE, '')}".encode()
+    return {"Authorization": "Basic " + base64.b64encode(pair).decode("ascii")}
+
+
+def endpoint_timeout() -> float:
+    """Seconds to wait for an endpoint: ``SCKG_ENDPOINT_TIMEOUT``, or :data:`DEFAULT_TIMEOUT`."""
+    value = os.environ.get(TIMEOUT_VARIABLE, "").strip()
+    if not value:
+        return DEFAULT_TIMEOUT
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):
+        raise UsageError(f"{TIMEOUT_VARIABLE}={value!r} is not a number of seconds greater than 0.")
+    return seconds
+
+
 def http_request(
     method: str, url: str, *, data: bytes | None = None, headers: Mapping[str, str] | None = None, timeout: float
 ) -> Response:
-    """One HTTP request. Any HTTP status is returned; a server that does not answer raises :class:`StoreError`."""
-    request = urllib.request.Request(url, data=data, method=method, headers=dict(headers or {}))
+    """One HTTP request with the login from the environment, if any.
+
+    Any HTTP status is returned, but a refused login (401) and a server that does not answer raise
+    :class:`StoreError`.
+    """
+    login = login_headers()
+    request = urllib.request.Request(url, data=data, method=method, headers={**login, **(headers or {})})
     local = urllib.parse.urlsplit(url).hostname in ("localhost", "127.0.0.1", "::1")
     try:
         with (_DIRECT if local else _OPENER).open(request, timeout=timeout) as answer:
             return Response(answer.status, _media_type(answer.headers), answer.read())
     except urllib.error.HTTPError as exc:
+        if exc.code == 401:
+            raise StoreError(_login_refused(url, login)) from None
         body = exc.read() if exc.fp else b""
         return Response(exc.code, _media_type(exc.headers), body)
     except TimeoutError:
@@ -74,6 +133,16 @@ def http_request(
         ) from None
     except (OSError, ValueError) as exc:  # connection reset, malformed URL, bad status line
         raise StoreError(f"The endpoint {url} cannot be reached ({exc}).") from None
+
+
+def _login_refused(url: str, login: Mapping[str, str]) -> str:
+    if not login:
+        return (
+            f"The endpoint {url} asks for a login (HTTP 401). Set {USER_VARIABLE} and {PASSWORD_VARIABLE}, "
+            f"or {TOKEN_VARIABLE}, in the environment."
+        )
+    given = TOKEN_VARIABLE if os.environ.get(TOKEN_VARIABLE) else f"{USER_VARIABLE}/{PASSWORD_VARIABLE}"
+    return f"The endpoint {url} refused the login in {given} (HTTP 401)."
 
 
 def _media_type(headers: object) -> str:
@@ -94,9 +163,9 @@ class SparqlBackend:
     The names of the endpoint's graphs are fetched once and kept for the life of the backend.
     """
 
-    def __init__(self, url: str, *, timeout: float = DEFAULT_TIMEOUT) -> None:
+    def __init__(self, url: str, *, timeout: float | None = None) -> None:
         self.url = check_http_url(url, "a SPARQL endpoint, e.g. sparql:http://127.0.0.1:7878/query")
-        self.timeout = timeout
+        self.timeout = endpoint_timeout() if timeout is None else timeout
         self._graphs: set[str] | None = None
 
     def _send(self, query: str, bindings: Mapping[str, Term], accept: str) -> Response:
