@@ -13,8 +13,11 @@ _TOKEN = re.compile(
     r"""(?P<comment>\#[^\n]*)
       | (?P<string>'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
       | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+      | (?P<variable>[?$][A-Za-z0-9_]+)
+      | (?P<pname>(?:[A-Za-z][\w-]*(?:\.[\w-]+)*)?:[\w%-]*(?:\.[\w%-]+)*)
       | (?P<word>[A-Za-z_][A-Za-z0-9_-]*)
       | (?P<brace>\{)
+      | (?P<paren>[()])
     """,
     re.VERBOSE | re.DOTALL,
 )
@@ -28,26 +31,41 @@ def _tokens(query: str) -> list[tuple[str, str]]:
 
 
 def bind_values(query: str, bindings: dict[str, str]) -> str:
-    """Pre-bind variables by a ``VALUES`` block at the start of the query's WHERE group.
+    """Pre-bind variables by a ``VALUES`` block at the start of the query's WHERE group and of every sub-select's.
 
     ``bindings`` maps variable names to terms already serialised in N-Triples syntax (escaped by the
-    RDF library), so a value can never change the query's structure. Filters inside OPTIONAL see them.
+    RDF library), so a value can never change the query's structure. Filters inside OPTIONAL see them, and so
+    do sub-selects: SPARQL evaluates a sub-select on its own, so the outer block alone would not reach it.
     """
     if not bindings:
         return query
     names = sorted(bindings)
     block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(bindings[n] for n in names)}) }} "
-    seen_where = False
-    first_brace = None
+    starts = _where_groups(query)
+    if not starts:
+        raise QueryError("The query has no WHERE group to bind parameters in.")
+    for start in reversed(starts):
+        query = query[:start] + block + query[start:]
+    return query
+
+
+def _where_groups(query: str) -> list[int]:
+    """Where the WHERE group of the query and of each sub-select opens (the offset after its brace)."""
+    starts = []
+    depth = 0  # parentheses: a brace inside a projected expression, as in (EXISTS { ... } AS ?x), is not the group
+    waiting: tuple[str, int] | None = None  # the query form whose group comes next, at which depth
     for match in _TOKEN.finditer(query):
         kind, text = match.lastgroup, match.group()
-        if kind == "word" and text.upper() == "WHERE":
-            seen_where = True
-        elif kind == "word" and text.upper() == "CONSTRUCT" and first_brace is None:
-            first_brace = -1  # the first brace is the template, not the pattern
-        elif kind == "brace" and (seen_where or first_brace is None):
-            return query[: match.end()] + block + query[match.end() :]
-    raise QueryError("The query has no WHERE group to bind parameters in.")
+        if kind == "paren":
+            depth += 1 if text == "(" else -1
+        elif kind == "word" and text.upper() in {"SELECT", "ASK", "DESCRIBE", "CONSTRUCT"}:
+            waiting = (text.upper(), depth)
+        elif kind == "word" and text.upper() == "WHERE" and waiting and waiting[0] == "CONSTRUCT":
+            waiting = ("WHERE", waiting[1])  # the brace after CONSTRUCT was its template
+        elif kind == "brace" and waiting and waiting[0] != "CONSTRUCT" and depth == waiting[1]:
+            starts.append(match.end())
+            waiting = None
+    return starts
 
 
 def remote_access(query: str) -> tuple[bool, list[str]]:

@@ -3,11 +3,12 @@
 from decimal import Decimal
 
 import pytest
-from pyoxigraph import Literal
+from pyoxigraph import Literal, NamedNode
 
 from sckg.errors import QueryError, UsageError
 from sckg.kg import KnowledgeGraph
 from sckg.queries import get_named_query, named_queries, parse_params, run_named, run_query
+from sckg.sparql import bind_values
 
 BS = "https://w3id.org/sckg/id/braunschweig/"
 FRAMEWORK = "Smart City Rahmenkonzept für die Stadt Braunschweig"
@@ -158,6 +159,35 @@ def test_a_parameter_cannot_inject_sparql(braunschweig: KnowledgeGraph) -> None:
         run_named(braunschweig, "projects-by-field", {"field": hostile})
     table = run_query(braunschweig, "SELECT ?v WHERE { BIND(?x AS ?v) }", {"x": Literal(hostile)})
     assert table.records() == [{"v": hostile}]
+
+
+def test_a_parameter_reaches_into_sub_selects(musterstadt: KnowledgeGraph) -> None:
+    # a sub-select is evaluated on its own: without its own VALUES block it would count the projects of every field
+    query = """SELECT ?projects WHERE {
+      { SELECT (COUNT(DISTINCT ?p) AS ?projects) WHERE { ?p sckg:inFieldOfAction ?field } }
+    }"""
+    dialogue = NamedNode("https://w3id.org/sckg/vocab/field/citizen-dialogue")
+    assert run_query(musterstadt, query, {"field": dialogue}).records() == [{"projects": 3}]
+    assert run_query(musterstadt, query).records() == [{"projects": 52}]
+
+
+def test_bind_values_finds_the_groups_of_every_query_form() -> None:
+    block = ' VALUES (?x) { ("v") } '
+    cases = {
+        "SELECT ?where WHERE { ?where ex:select ?x }": "SELECT ?where WHERE {# ?where ex:select ?x }",
+        "SELECT (EXISTS { ?a ?b ?x } AS ?e) { ?s ?p ?x }": "SELECT (EXISTS { ?a ?b ?x } AS ?e) {# ?s ?p ?x }",
+        "ASK { ?s ?p ?x }": "ASK {# ?s ?p ?x }",
+        "CONSTRUCT { ?s ?p ?x } WHERE { ?s ?p ?x }": "CONSTRUCT { ?s ?p ?x } WHERE {# ?s ?p ?x }",
+        "CONSTRUCT WHERE { ?s ?p ?x }": "CONSTRUCT WHERE {# ?s ?p ?x }",
+        "DESCRIBE ?s WHERE { ?s ?p ?x }": "DESCRIBE ?s WHERE {# ?s ?p ?x }",
+        "SELECT * { { SELECT ?s { ?s ?p ?x } } OPTIONAL { ?s ?q ?x } }":
+            "SELECT * {# { SELECT ?s {# ?s ?p ?x } } OPTIONAL { ?s ?q ?x } }",
+    }
+    for query, expected in cases.items():
+        assert bind_values(query, {"x": '"v"'}) == expected.replace("{#", "{" + block), query
+    with pytest.raises(QueryError) as err:
+        bind_values("DESCRIBE <https://example.org/a>", {"x": '"v"'})
+    assert str(err.value) == "The query has no WHERE group to bind parameters in."
 
 
 def test_unknown_label_suggests_close_ones(braunschweig: KnowledgeGraph) -> None:
