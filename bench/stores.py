@@ -258,12 +258,14 @@ def report(
               f"{'met' if ratio <= 1.5 else 'NOT met'} (worst {ratio:.2f}x, {worst['query']})")
     if with_rdflib:
         bound = "at least " if any(r["rdflib_rows"] is None for r in named) else ""
-        for store, ours in (("Oxigraph store on disk", "sckg"), ("Oxigraph in memory", "sckg_mem")):
+        for store, ours in (("Oxigraph store on disk", "sckg"), ("Oxigraph in memory, the default", "sckg_mem")):
             median = statistics.median(r["rdflib"] / r[ours] for r in named)
+            least = min(named, key=lambda r, ours=ours: r["rdflib"] / r[ours])
             verdict = "met" if median >= 20 else "open" if bound else "NOT met"
             print(f"goal: sckg ({store}) >= 20x faster than rdflib (median over named queries): {verdict} "
                   f"(median of per-query speedups {bound}{median:.1f}x, "
-                  f"ratio of medians {bound}{medians['rdflib'] / medians[ours]:.1f}x)")
+                  f"ratio of medians {bound}{medians['rdflib'] / medians[ours]:.1f}x, "
+                  f"least {least['rdflib'] / least[ours]:.1f}x on {least['query']})")
 
 
 def main() -> None:
