@@ -100,7 +100,12 @@ def validate(
         )
         for focus, severity, shape, path, value in found
     }
-    return ValidationReport(sorted(findings, key=lambda f: (_ORDER[f.severity], f.label, f.rule, f.focus)))
+    return ValidationReport(sorted(findings, key=_reading_order))
+
+
+def _reading_order(f: Finding) -> tuple[int, str, str, str, str, str, str]:
+    """Violations first, then by entity and rule; the rest makes the order total (the same on every run)."""
+    return _ORDER[f.severity], f.label, f.rule, f.focus, f.shape, f.path or "", f.value or ""
 
 
 def _pyshacl(kg: KnowledgeGraph, shapes_graph: Any) -> list[tuple[str, str, Any, Any, Any]]:
