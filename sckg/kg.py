@@ -22,7 +22,7 @@ import pyoxigraph as ox
 
 from . import resources
 from .errors import DataError, QueryError, StoreError, UsageError
-from .namespaces import MODEL_GRAPH, PREFIXES, XSD
+from .namespaces import DCTERMS, FOAF, MODEL_GRAPH, PREFIXES, RDFS, SKOS, XSD
 from .sparql import bind_values, check_remote, is_update, syntax_error
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
@@ -262,7 +262,7 @@ class KnowledgeGraph:
         self.allow_remote = allow_remote
         self._caching = 0
         self._results: OrderedDict[tuple[str, tuple[tuple[str, str], ...]], Table] = OrderedDict()
-        self._labels: dict[tuple[str, str], tuple[int, str] | None] = {}
+        self._labels: dict[tuple[str, str], tuple[int, int, str] | None] = {}
 
     @contextmanager
     def cached(self) -> Iterator[KnowledgeGraph]:
@@ -375,9 +375,10 @@ class KnowledgeGraph:
 
     def labels(self, iris: Iterable[str], lang: str = "de", *, fallback: bool = True) -> dict[str, str]:
         """The best label of each IRI in ``lang`` (then German, English, any); without one, the IRI's tail
-        (or, with ``fallback=False``, no entry)."""
+        (or, with ``fallback=False``, no entry). In one language skos:prefLabel wins over rdfs:label, then
+        dcterms:title, then foaf:name, so the choice does not depend on the order in which a store answers."""
         wanted = sorted(set(iris))
-        best: dict[str, tuple[int, str]] = {}
+        best: dict[str, tuple[int, int, str]] = {}
         unknown = wanted
         if self._caching:
             known = {iri: self._labels[(iri, lang)] for iri in wanted if (iri, lang) in self._labels}
@@ -387,22 +388,26 @@ class KnowledgeGraph:
             chunk = unknown[start : start + 2000]
             values = " ".join(f"<{iri}>" for iri in chunk)
             table = self.select(
-                f"SELECT ?x ?l WHERE {{ VALUES ?x {{ {values} }} "
-                "?x skos:prefLabel|rdfs:label|dcterms:title|foaf:name ?l }"
+                f"SELECT ?x ?p ?l WHERE {{ VALUES ?x {{ {values} }} VALUES ?p {{ {_LABEL_PROPERTIES} }} ?x ?p ?l }}"
             )
-            for x, label in table.rows:
-                rank = _language_rank(label.language if isinstance(label, ox.Literal) else None, lang)
-                if x.value not in best or rank < best[x.value][0]:
-                    best[x.value] = (rank, label.value)
+            for x, prop, label in table.rows:
+                language = label.language if isinstance(label, ox.Literal) else None
+                rank = (_language_rank(language, lang), _LABEL_PROPERTIES.split().index(str(prop)), label.value)
+                if x.value not in best or rank < best[x.value]:
+                    best[x.value] = rank
         if self._caching:
             self._labels.update(((iri, lang), best.get(iri)) for iri in unknown)
         if not fallback:
-            return {iri: label for iri, (_, label) in best.items()}
-        return {iri: best[iri][1] if iri in best else _tail(iri) for iri in wanted}
+            return {iri: label for iri, (_, _, label) in best.items()}
+        return {iri: best[iri][2] if iri in best else _tail(iri) for iri in wanted}
 
     def close(self) -> None:
         """Flush and release the store."""
         self.backend.close()
+
+
+#: The properties a label is taken from, best first.
+_LABEL_PROPERTIES = " ".join(f"<{p}>" for p in (SKOS + "prefLabel", RDFS + "label", DCTERMS + "title", FOAF + "name"))
 
 
 def _language_rank(language: str | None, lang: str) -> int:

@@ -29,6 +29,17 @@ def test_labels_prefer_the_language_then_german(make_kg) -> None:
     assert kg.labels(["https://example.org/city/none"]) == {"https://example.org/city/none": "none"}
 
 
+def test_labels_prefer_pref_label_then_label_then_title_in_one_language(make_kg) -> None:
+    kg = make_kg(
+        'ex:a dcterms:title "Titel"@de ; rdfs:label "Etikett"@de ; skos:prefLabel "Vorzug"@de . '
+        'ex:b dcterms:title "Titel"@de ; rdfs:label "Etikett"@de ; foaf:name "Name"@de . '
+        'ex:c foaf:name "Name"@de ; dcterms:title "Titel"@de . '
+        'ex:d dcterms:title "Title"@en ; rdfs:label "Etikett"@de .'
+    )
+    iris = [f"https://example.org/city/{x}" for x in "abcd"]
+    assert list(kg.labels(iris, "en").values()) == ["Vorzug", "Etikett", "Titel", "Title"]
+
+
 def test_literals_become_python_values(make_kg) -> None:
     kg = make_kg('ex:a schema:value "64827.39"^^xsd:decimal ; ex:n 3 ; ex:ok true ; ex:d "2018-10-26"^^xsd:date .')
     query = (
