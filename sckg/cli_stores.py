@@ -105,7 +105,8 @@ def push(
 ) -> None:
     """Upload the graph to a SPARQL 1.1 Graph Store Protocol endpoint: one named graph per dataset
     (https://w3id.org/sckg/graph/<folder>) plus the ontology; each is replaced, so pushing again is
-    idempotent. Read it back with --store sparql:QUERY-URL."""
+    idempotent. Read it back with --store sparql:QUERY-URL. An endpoint that asks for a login gets it from
+    the environment: SCKG_ENDPOINT_USER and SCKG_ENDPOINT_PASSWORD, or SCKG_ENDPOINT_TOKEN."""
     from .stores import push as upload
 
     report = upload(open_graph(data, store), endpoint, dataset=dataset, timeout=timeout)
