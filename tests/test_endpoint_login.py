@@ -35,6 +35,8 @@ class Guard(ThreadingHTTPServer):
     makes it wait that many seconds before answering. ``seen`` keeps the Authorization header of every request.
     """
 
+    daemon_threads = False  # server_close() waits for every request: nothing outlives the test
+
     def __init__(self, upstream: str, *, redirect: str | None = None, delay: float = 0) -> None:
         super().__init__(("127.0.0.1", 0), GuardHandler)
         self.upstream, self.redirect, self.delay = upstream, redirect, delay
@@ -48,6 +50,10 @@ class Guard(ThreadingHTTPServer):
     def __exit__(self, *exc: object) -> None:
         self.shutdown()
         self.server_close()
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Quiet: a client that gave up (the timeout test) makes the late answer fail; socketserver would print
+        a traceback on whatever sys.stderr is then, which may be another test's captured output."""
 
 
 class GuardHandler(BaseHTTPRequestHandler):
