@@ -384,15 +384,16 @@ class KnowledgeGraph:
             known = {iri: self._labels[(iri, lang)] for iri in wanted if (iri, lang) in self._labels}
             best.update((iri, found) for iri, found in known.items() if found is not None)
             unknown = [iri for iri in wanted if iri not in known]
+        properties = " ".join(f"<{p}>" for p in _LABEL_PROPERTIES)
         for start in range(0, len(unknown), 2000):
             chunk = unknown[start : start + 2000]
             values = " ".join(f"<{iri}>" for iri in chunk)
             table = self.select(
-                f"SELECT ?x ?p ?l WHERE {{ VALUES ?x {{ {values} }} VALUES ?p {{ {_LABEL_PROPERTIES} }} ?x ?p ?l }}"
+                f"SELECT ?x ?p ?l WHERE {{ VALUES ?x {{ {values} }} VALUES ?p {{ {properties} }} ?x ?p ?l }}"
             )
             for x, prop, label in table.rows:
                 language = label.language if isinstance(label, ox.Literal) else None
-                rank = (_language_rank(language, lang), _LABEL_PROPERTIES.split().index(str(prop)), label.value)
+                rank = (_language_rank(language, lang), _LABEL_PROPERTIES.index(prop.value), label.value)
                 if x.value not in best or rank < best[x.value]:
                     best[x.value] = rank
         if self._caching:
@@ -407,7 +408,7 @@ class KnowledgeGraph:
 
 
 #: The properties a label is taken from, best first.
-_LABEL_PROPERTIES = " ".join(f"<{p}>" for p in (SKOS + "prefLabel", RDFS + "label", DCTERMS + "title", FOAF + "name"))
+_LABEL_PROPERTIES = (SKOS + "prefLabel", RDFS + "label", DCTERMS + "title", FOAF + "name")
 
 
 def _language_rank(language: str | None, lang: str) -> int:

@@ -52,10 +52,8 @@ class _LoginStaysWithHost(urllib.request.HTTPRedirectHandler):
         self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str, headers: Message, newurl: str
     ) -> urllib.request.Request | None:
         new = super().redirect_request(req, fp, code, msg, headers, newurl)
-        origin = urllib.parse.urlsplit(req.full_url)
-        target = urllib.parse.urlsplit(new.full_url) if new is not None else origin
-        if new is not None and (origin.scheme, origin.netloc) != (target.scheme, target.netloc):
-            new.remove_header("Authorization")
+        if new is not None and urllib.parse.urlsplit(new.full_url)[:2] != urllib.parse.urlsplit(req.full_url)[:2]:
+            new.remove_header("Authorization")  # [:2]: scheme and host:port
         return new
 
 
