@@ -64,6 +64,17 @@ def test_braunschweig_decisions_timeline(bs_de) -> None:
     ]
 
 
+def test_musterstadt_timeline_lists_each_consultation_once(ms_en) -> None:
+    rows = ms_en.section("decisions").tables[0].rows
+    assert len(rows) == 15  # a paper with a title and a label once gave each of its consultations four rows
+    assert rows[:3] == [
+        ["2025-03-04", "Committee for Digitalisation and Organisation", "preliminary deliberation",
+         "Smart city strategy Musterstadt 2030", "public"],
+        ["2025-03-20", "Musterstadt city council", "Decision", "Council resolution on the smart city strategy", ""],
+        ["2025-03-20", "Musterstadt city council", "decision", "Smart city strategy Musterstadt 2030", "public"],
+    ]
+
+
 def test_braunschweig_fields_and_open_points(bs_de) -> None:
     fields = bs_de.section("fields").subsections
     mobility = next(s for s in fields if s.heading == "Smart Mobility")
