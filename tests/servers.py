@@ -14,6 +14,7 @@ on an Oxigraph store on disk holding that dataset. The three stores of a dataset
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,17 @@ from sckg import resources
 from sckg.kg import KnowledgeGraph
 from sckg.serve import SparqlServer
 from sckg.stores import load_store
+
+
+class QuietHTTPServer(ThreadingHTTPServer):
+    """A test's own HTTP server that leaves nothing behind: ``server_close()`` waits for every request, and a
+    client that gave up (a timeout test) is no error. socketserver would print a traceback on whatever
+    ``sys.stderr`` is when the late answer fails, which may be the captured output of a later test."""
+
+    daemon_threads = False
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Quiet (see the class)."""
 
 
 def fill_store(folder: Path, datasets: tuple[str, ...]) -> Path:

@@ -8,11 +8,11 @@ import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
-from servers import sparql_server_fixture  # noqa: F401  (pytest fixture)
+from servers import QuietHTTPServer, sparql_server_fixture  # noqa: F401  (pytest fixture)
 from typer.testing import CliRunner
 
 from sckg import resources
@@ -28,14 +28,12 @@ BEARER = "Bearer t0ken"
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?p a sckg:Project }"
 
 
-class Guard(ThreadingHTTPServer):
+class Guard(QuietHTTPServer):
     """Forwards requests with the right login to ``upstream``; answers 401 to the others.
 
     ``redirect`` (a URL) makes it answer every request with ``303 See Other`` to that URL instead; ``delay``
     makes it wait that many seconds before answering. ``seen`` keeps the Authorization header of every request.
     """
-
-    daemon_threads = False  # server_close() waits for every request: nothing outlives the test
 
     def __init__(self, upstream: str, *, redirect: str | None = None, delay: float = 0) -> None:
         super().__init__(("127.0.0.1", 0), GuardHandler)
@@ -50,10 +48,6 @@ class Guard(ThreadingHTTPServer):
     def __exit__(self, *exc: object) -> None:
         self.shutdown()
         self.server_close()
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        """Quiet: a client that gave up (the timeout test) makes the late answer fail; socketserver would print
-        a traceback on whatever sys.stderr is then, which may be another test's captured output."""
 
 
 class GuardHandler(BaseHTTPRequestHandler):
