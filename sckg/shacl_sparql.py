@@ -94,6 +94,8 @@ def compile_shapes(shapes: Any) -> list[Check] | None:
         if path is not None and not isinstance(path, URIRef):
             return None  # only predicate paths
         base = dict(shape=str(shape), severity=severity, path=str(path) if path is not None else None)
+        nodes = f"{{ SELECT DISTINCT ?this WHERE {{ {focus} }} }}"  # each focus node once
+        values = f"SELECT DISTINCT ?this ?value WHERE {{ {nodes} ?this <{path}> ?value"  # closed by each check
         for constraint, value in shapes.predicate_objects(shape):
             name = str(constraint)
             if name not in _CONSTRAINTS:
@@ -106,21 +108,17 @@ def compile_shapes(shapes: Any) -> list[Check] | None:
                     f"FILTER NOT EXISTS {{ ?this {_INSTANCE} <{value}> }} }}")))
             elif name == SH + "minCount":
                 checks.append(Check(**base, query=(
-                    f"SELECT ?this WHERE {{ {{ SELECT DISTINCT ?this WHERE {{ {focus} }} }} "
+                    f"SELECT ?this WHERE {{ {nodes} "
                     f"OPTIONAL {{ ?this <{path}> ?v }} }} GROUP BY ?this HAVING (COUNT(DISTINCT ?v) < {int(value)})")))
             elif name == SH + "maxCount":
                 checks.append(Check(**base, query=(
-                    f"SELECT ?this WHERE {{ {{ SELECT DISTINCT ?this WHERE {{ {focus} }} }} ?this <{path}> ?v }} "
+                    f"SELECT ?this WHERE {{ {nodes} ?this <{path}> ?v }} "
                     f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {int(value)})")))
             elif name == SH + "in":
                 members = ", ".join(term.n3() for term in Collection(shapes, value))
-                checks.append(Check(**base, query=(
-                    f"SELECT DISTINCT ?this ?value WHERE {{ {{ SELECT DISTINCT ?this WHERE {{ {focus} }} }} "
-                    f"?this <{path}> ?value FILTER(?value NOT IN ({members})) }}")))
+                checks.append(Check(**base, query=f"{values} FILTER(?value NOT IN ({members})) }}"))
             elif name == SH + "class":
-                checks.append(Check(**base, query=(
-                    f"SELECT DISTINCT ?this ?value WHERE {{ {{ SELECT DISTINCT ?this WHERE {{ {focus} }} }} "
-                    f"?this <{path}> ?value FILTER NOT EXISTS {{ ?value {_INSTANCE} <{value}> }} }}")))
+                checks.append(Check(**base, query=f"{values} FILTER NOT EXISTS {{ ?value {_INSTANCE} <{value}> }} }}"))
             else:  # sh:datatype, or sh:or of shapes that each hold one sh:datatype only
                 if name == SH + "datatype":
                     types = (str(value),)
@@ -129,9 +127,7 @@ def compile_shapes(shapes: Any) -> list[Check] | None:
                     if any(set(shapes.predicates(a)) != {URIRef(SH + "datatype")} for a in alternatives):
                         return None
                     types = tuple(str(one(a, "datatype")) for a in alternatives)
-                checks.append(Check(**base, datatypes=types, query=(
-                    f"SELECT DISTINCT ?this ?value WHERE {{ {{ SELECT DISTINCT ?this WHERE {{ {focus} }} }} "
-                    f"?this <{path}> ?value }}")))
+                checks.append(Check(**base, datatypes=types, query=f"{values} }}"))
     return checks
 
 
