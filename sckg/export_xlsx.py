@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
+from .entities import ACTOR_CLASSES
 from .ingest import city_base
 from .ingest.tables import SDG, choice_text, choices
 from .ingest.template import SHEETS_BY_KEY, help_rows, workbook_bytes
@@ -22,11 +23,9 @@ from .namespaces import ADMS, DCTERMS, FIELD, ID, MODEL_GRAPH, OPARL, ORG, PROV,
 if TYPE_CHECKING:
     from .kg import KnowledgeGraph
 
-_ACTOR_CLASSES = (ORG + "Organization", ORG + "FormalOrganization", ORG + "OrganizationalUnit", OPARL + "Body",
-                  OPARL + "Organization")
 #: Class → sheet, in order of precedence.
 _SHEET_OF = {SCKG + "Project": "projects", SCKG + "FieldOfAction": "fields", SCKG + "Vision": "goals",
-             SCKG + "StrategicGoal": "goals", **dict.fromkeys(_ACTOR_CLASSES, "actors")}
+             SCKG + "StrategicGoal": "goals", **dict.fromkeys(ACTOR_CLASSES, "actors")}
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]*$")
 #: Text columns (German and English pair) per sheet: key → predicates, first found wins.
 _TEXT = {

@@ -21,8 +21,9 @@ from typing import Any, Protocol
 import pyoxigraph as ox
 
 from . import resources
+from .entities import LABEL_PROPERTIES, sparql_values, tail
 from .errors import DataError, QueryError, StoreError, UsageError
-from .namespaces import DCTERMS, FOAF, MODEL_GRAPH, PREFIXES, RDFS, SKOS, XSD
+from .namespaces import MODEL_GRAPH, PREFIXES, XSD
 from .sparql import bind_values, check_remote, is_update, syntax_error
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
@@ -384,7 +385,7 @@ class KnowledgeGraph:
             known = {iri: self._labels[(iri, lang)] for iri in wanted if (iri, lang) in self._labels}
             best.update((iri, found) for iri, found in known.items() if found is not None)
             unknown = [iri for iri in wanted if iri not in known]
-        properties = " ".join(f"<{p}>" for p in _LABEL_PROPERTIES)
+        properties = sparql_values(LABEL_PROPERTIES)
         for start in range(0, len(unknown), 2000):
             chunk = unknown[start : start + 2000]
             values = " ".join(f"<{iri}>" for iri in chunk)
@@ -393,28 +394,20 @@ class KnowledgeGraph:
             )
             for x, prop, label in table.rows:
                 language = label.language if isinstance(label, ox.Literal) else None
-                rank = (_language_rank(language, lang), _LABEL_PROPERTIES.index(prop.value), label.value)
+                rank = (_language_rank(language, lang), LABEL_PROPERTIES.index(prop.value), label.value)
                 if x.value not in best or rank < best[x.value]:
                     best[x.value] = rank
         if self._caching:
             self._labels.update(((iri, lang), best.get(iri)) for iri in unknown)
         if not fallback:
             return {iri: label for iri, (_, _, label) in best.items()}
-        return {iri: best[iri][2] if iri in best else _tail(iri) for iri in wanted}
+        return {iri: best[iri][2] if iri in best else tail(iri) for iri in wanted}
 
     def close(self) -> None:
         """Flush and release the store."""
         self.backend.close()
 
 
-#: The properties a label is taken from, best first.
-_LABEL_PROPERTIES = (SKOS + "prefLabel", RDFS + "label", DCTERMS + "title", FOAF + "name")
-
-
 def _language_rank(language: str | None, lang: str) -> int:
     order = [lang, "de", "en", None]
     return order.index(language) if language in order else len(order)
-
-
-def _tail(iri: str) -> str:
-    return re.split(r"[/#]", iri.rstrip("/#"))[-1] or iri

@@ -23,13 +23,17 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from . import resources
+from .entities import ACTOR_CLASSES, as_iri, resolve
 from .errors import QueryError, UsageError
 from .kg import KnowledgeGraph, Table, Term
-from .namespaces import MODEL_GRAPH, PREFIXES, XSD
+from .namespaces import PREFIXES, XSD
 from .sparql import query_form
 
 PARAM_KINDS = ("iri", "string", "integer", "decimal", "date")
 _HEADER = re.compile(r"^#\s*(title|description|param)(?:@(\w+))?\s*:\s*(.*)$")
+#: ``iri(sckg:Project,org:Organization)``: an IRI parameter whose entity must be of one of these classes
+#: (``actor`` stands for every actor class).
+_KIND = re.compile(r"(\w+)(?:\(([^()]*)\))?")
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,7 @@ class Param:
     name: str
     kind: str
     description: str
+    classes: tuple[str, ...] = ()
 
 
 @dataclass
@@ -82,11 +87,19 @@ def parse_query_text(name: str, text: str, origin: str = "query") -> NamedQuery:
         elif key == "description":
             query.descriptions[lang] = value
         else:
-            name, kind, description = [*value.split(None, 2), "", ""][:3]
-            if kind not in PARAM_KINDS:
-                raise QueryError(f"{origin}: parameter '{name}' has unknown kind '{kind}' ({', '.join(PARAM_KINDS)})")
-            query.params.append(Param(name, kind, description))
+            query.params.append(_param(origin, value))
     return query
+
+
+def _param(origin: str, declaration: str) -> Param:
+    """``project iri(sckg:Project)  The project …`` → its name, kind, description and classes."""
+    name, kind, description = [*declaration.split(None, 2), "", ""][:3]
+    match = _KIND.fullmatch(kind)
+    if not match or match.group(1) not in PARAM_KINDS or (match.group(2) is not None and match.group(1) != "iri"):
+        raise QueryError(f"{origin}: parameter '{name}' has unknown kind '{kind}' ({', '.join(PARAM_KINDS)})")
+    named = (match.group(2) or "").replace(",", " ").split()
+    classes = tuple(iri for c in named for iri in (ACTOR_CLASSES if c == "actor" else (as_iri(c) or c,)))
+    return Param(name, match.group(1), description, classes)
 
 
 def named_queries(folder: Path | None = None) -> dict[str, NamedQuery]:
@@ -132,7 +145,7 @@ def to_term(kg: KnowledgeGraph, param: Param, value: str) -> Term:
     """One parameter value as an RDF term of the declared kind."""
     try:
         if param.kind == "iri":
-            return resolve_entity(kg, value)
+            return _iri(resolve(value, kg=kg, param=param.name, classes=param.classes))
         if param.kind == "integer":
             return ox.Literal(str(int(value)), datatype=ox.NamedNode(XSD + "integer"))
         if param.kind == "decimal":
@@ -145,45 +158,8 @@ def to_term(kg: KnowledgeGraph, param: Param, value: str) -> Term:
 
 
 def _adhoc_term(value: str) -> Term:
-    if (value.startswith("<") and value.endswith(">")) or re.match(r"^[a-z][a-z0-9+.-]*://\S+$", value):
-        return _iri(value.strip("<>"))
-    return ox.Literal(value)
-
-
-def resolve_entity(kg: KnowledgeGraph, value: str) -> ox.NamedNode:
-    """An entity named by full IRI, prefixed name (``field:smart-mobility``) or label (any language)."""
-    value = value.strip()
-    if value.startswith("<") and value.endswith(">"):
-        value = value[1:-1]
-    if re.match(r"^[a-z][a-z0-9+.-]*://\S+$", value):
-        return _iri(value)
-    prefix, sep, local = value.partition(":")
-    if sep and prefix in PREFIXES and " " not in value:
-        return _iri(PREFIXES[prefix] + local)
-    matches = kg.select(
-        "SELECT DISTINCT ?x ?g WHERE { GRAPH ?g { ?x skos:prefLabel|rdfs:label|dcterms:title|skos:altLabel ?l } "
-        "FILTER(isIRI(?x) && LCASE(STR(?l)) = LCASE(?wanted)) }",
-        {"wanted": ox.Literal(value)},
-    )
-    in_data = {row[0].value for row in matches.rows if row[1].value != MODEL_GRAPH}
-    # an entity of the data wins over a vocabulary concept of the same name
-    found = sorted(in_data or {row[0].value for row in matches.rows})
-    if len(found) == 1:
-        return ox.NamedNode(found[0])
-    if len(found) > 1:
-        raise QueryError(f"'{value}' names {len(found)} entities: {', '.join(found)}. Use the IRI instead.")
-    raise QueryError(f"No entity is labelled '{value}'.{_suggest(kg, value)}")
-
-
-def _suggest(kg: KnowledgeGraph, value: str) -> str:
-    labels = kg.select(
-        "SELECT DISTINCT ?l WHERE { ?x skos:prefLabel|rdfs:label|dcterms:title ?l FILTER(isIRI(?x)) }"
-    )
-    names = sorted({row[0].value for row in labels.rows})
-    lower = {name.lower(): name for name in names}
-    close = difflib.get_close_matches(value.lower(), lower, n=3, cutoff=0.75)
-    close += [lower[n] for n in lower if value.lower() in n and lower[n] not in close][: 3 - len(close)]
-    return f" Did you mean: {', '.join(repr(lower.get(c, c)) for c in close)}?" if close else ""
+    iri = as_iri(value) if value.strip().startswith("<") or "://" in value else None
+    return ox.Literal(value) if iri is None else _iri(iri)
 
 
 def _iri(value: str) -> ox.NamedNode:

@@ -8,7 +8,6 @@ city again from another machine or checkout replaces its graph rather than addin
 
 from __future__ import annotations
 
-import re
 import time
 import urllib.parse
 import urllib.request
@@ -18,6 +17,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .entities import slug
 from .errors import StoreError, UsageError
 from .kg import KnowledgeGraph, OxigraphBackend, collect_files, graph_iri, open_backend
 from .namespaces import MODEL_GRAPH
@@ -139,11 +139,6 @@ def dataset_name(graph: str) -> str | None:
         return None
     folder = Path(urllib.request.url2pathname(urllib.parse.urlsplit(graph).path)).parent.name
     return slug(folder) or "data"
-
-
-def slug(name: str) -> str:
-    """``"Musterstadt 2024"`` → ``"musterstadt-2024"``: lower case letters, digits and hyphens."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
 def push_targets(graphs: Sequence[str], dataset: str | None = None) -> dict[str, list[str]]:

@@ -80,18 +80,19 @@ def test_impact_upstream_with_a_short_iri():
 
 
 def test_impact_unknown_project_suggests_names():
-    result = run("impact", "Glasfaser-Backbone")
-    assert result.exit_code == 1
-    assert result.stderr.startswith("Error: No entity is labelled 'Glasfaser-Backbone'. Did you mean: ")
+    result = run("impact", "Glasfaser-Backbon")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: target 'Glasfaser-Backbon': no such project (give its IRI, prefixed name "
+                                    "such as musterstadt:project/wlan, or label). Did you mean: ")
     assert "'Glasfaser-Backbone für städtische Standorte'" in result.stderr
     assert "Traceback" not in result.output
 
 
 def test_impact_of_something_that_is_no_project():
-    result = run("impact", "Kulturamt")
+    result = run("impact", "musterstadt:actor/kulturamt")
     assert result.exit_code == 1
     assert result.stderr == (
-        f"Error: 'Kulturamt' is not a project (no sckg:Project {MS}actor/kulturamt); impact follows "
+        f"Error: 'musterstadt:actor/kulturamt' is not a project (no sckg:Project {MS}actor/kulturamt); impact follows "
         "sckg:dependsOn between projects.\n"
     )
 

@@ -481,13 +481,15 @@ def test_impact_in_a_cycle_and_without_dependents(deps):
 
 def test_impact_errors(deps):
     with pytest.raises(QueryError) as error:
-        impact(deps, "Unit")
+        impact(deps, EX + "u")
     assert str(error.value) == (
-        f"'Unit' is not a project (no sckg:Project {EX}u); impact follows sckg:dependsOn between projects."
+        f"'{EX}u' is not a project (no sckg:Project {EX}u); impact follows sckg:dependsOn between projects."
     )
-    with pytest.raises(QueryError) as error:
-        impact(deps, "Projekt B")
-    assert str(error.value).startswith("No entity is labelled 'Projekt B'.")
+    with pytest.raises(UsageError) as error:
+        impact(deps, "Projekt Z")
+    assert str(error.value) == (
+        "target 'Projekt Z': no such project (give its IRI, prefixed name such as musterstadt:project/wlan, or label)."
+    )
 
 
 def test_cycles_each_once(deps):

@@ -199,7 +199,7 @@ def test_actors_in_several_fields(make_kg) -> None:
 
 def test_a_parameter_cannot_inject_sparql(braunschweig: KnowledgeGraph) -> None:
     hostile = 'x" } UNION { ?s ?p ?o } #'
-    with pytest.raises(QueryError, match="No entity is labelled"):
+    with pytest.raises(UsageError, match="no such entity"):
         run_named(braunschweig, "projects-by-field", {"field": hostile})
     table = run_query(braunschweig, "SELECT ?v WHERE { BIND(?x AS ?v) }", {"x": Literal(hostile)})
     assert table.records() == [{"v": hostile}]
@@ -235,9 +235,12 @@ def test_bind_values_finds_the_groups_of_every_query_form() -> None:
 
 
 def test_unknown_label_suggests_close_ones(braunschweig: KnowledgeGraph) -> None:
-    with pytest.raises(QueryError) as err:
+    with pytest.raises(UsageError) as err:
         run_named(braunschweig, "actors-of-project", {"project": "Handyparkn"})
-    assert str(err.value) == "No entity is labelled 'Handyparkn'. Did you mean: 'Handyparken'?"
+    assert str(err.value) == (
+        "project 'Handyparkn': no such entity (give its IRI, prefixed name such as musterstadt:project/wlan, or "
+        "label). Did you mean: 'Handyparken'?"
+    )
 
 
 def test_unknown_parameter_and_bad_pairs(braunschweig: KnowledgeGraph) -> None:

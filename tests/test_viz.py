@@ -100,15 +100,15 @@ def test_filters_and_focus_keep_exactly_these_nodes(city, options, expected):
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ({"focus": "Nirgendwo"}, "--focus 'Nirgendwo': no such node in this map (use its IRI, prefixed name or "
-                                 "label)."),
-        ({"focus": "Parkn"}, "--focus 'Parkn': no such node in this map (use its IRI, prefixed name or label). "
-                             "Did you mean: Parken?"),
+        ({"focus": "Nirgendwo"}, "focus 'Nirgendwo': no such node in this map (give its IRI, prefixed name such as "
+                                 "musterstadt:project/wlan, or label)."),
+        ({"focus": "Parkn"}, "focus 'Parkn': no such node in this map (give its IRI, prefixed name such as "
+                             "musterstadt:project/wlan, or label). Did you mean: 'Parken'?"),
         ({"focus": "p2", "depth": -1}, "--depth must be 0 or more, got -1"),
         ({"classes": ["spaceship"]}, "--class 'spaceship': unknown class. Classes in this map: amt, contractor, "
                                      "dezernat, field, goal, project."),
-        ({"fields": ["Gesundheit"]}, "--field 'Gesundheit': no such field of action in this map (use its IRI, "
-                                     "prefixed name or label)."),
+        ({"fields": ["Gesundheit"]}, "field 'Gesundheit': no such field of action in this map (give its IRI, "
+                                     "prefixed name such as musterstadt:project/wlan, or label)."),
         ({"classes": ["goal"], "departments": ["Dezernat II"]},
          "No node is left after the filters; loosen --class, --field or --department."),
         ({"layout": "circle"}, "Unknown layout 'circle'. Use one of: spring, kamada-kawai, forceatlas2, hierarchical."),
@@ -127,7 +127,7 @@ def test_an_ambiguous_name_asks_for_the_iri():
     graph = nx.Graph()
     graph.add_node("a:1", label="Amt", cls="amt")
     graph.add_node("b:1", label="Amt", cls="amt")
-    with pytest.raises(UsageError, match=r"^--focus 'Amt' matches 2 nodes: Amt <a:1>; Amt <b:1>\. Give the IRI\.$"):
+    with pytest.raises(UsageError, match=r"^focus 'Amt' matches 2 nodes: Amt <a:1>; Amt <b:1>\. Give the IRI\.$"):
         build_network(graph, focus="Amt")
 
 

@@ -31,11 +31,6 @@ def city_base(city: str) -> str:
     return f"{ID}{city}/"
 
 
-def slug(text: str) -> str:
-    """``Inventar 2024.xlsx`` → ``inventar-2024-xlsx``: lower case, runs of other characters become ``-``."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
-
-
 def turtle(triples: Iterable[ox.Triple], prefixes: dict[str, str] | None = None) -> bytes:
     """The triples as Turtle, sorted and without duplicates, with the sckg prefixes (and ``prefixes``)."""
     unique = sorted(set(triples), key=lambda t: (t.subject.value, t.predicate.value, str(t.object)))

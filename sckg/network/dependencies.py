@@ -7,15 +7,15 @@ All three work on the ``dependencies`` projection: an edge from a project to eac
 from __future__ import annotations
 
 import itertools
-import re
 from collections import deque
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from ..entities import resolve
 from ..errors import QueryError, UsageError
 from ..kg import KnowledgeGraph
-from ..namespaces import ID, PREFIXES
+from ..namespaces import SCKG
 from .common import Result, Stopwatch, check_lang, hidden, names, order, projects_text, top, tr
 from .projection import project
 
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 #: simple_cycles can find very many cycles in a tangled graph; listing stops after this many.
 MAX_CYCLES = 10_000
 PATH_WEIGHTS = ("count", "duration")
-_CITY_IRI = re.compile(r"([a-z0-9][a-z0-9-]*):([^\s/:]+/\S+)")
 
 
 @dataclass(frozen=True)
@@ -83,12 +82,10 @@ def impact(
 ) -> Result[ImpactRow]:
     """Every project that depends on ``target`` (label, prefixed name or IRI), transitively, with its depth;
     with ``upstream`` every project ``target`` depends on. Breadth-first: the depth is the shortest distance."""
-    from ..queries import resolve_entity
-
     check_lang(lang)
     watch = Stopwatch()
     with watch.sparql():
-        node = resolve_entity(kg, _expand_city_iri(target)).value
+        node = resolve(target, kg=kg, what="project", param="target", classes=(SCKG + "Project",))
     deps = _dependencies(kg, lang, graph, watch)
     if node not in deps:
         raise QueryError(
@@ -151,14 +148,6 @@ def impact(
                 )
             )
     return Result(top(rows, limit), notes, watch.timings)
-
-
-def _expand_city_iri(value: str) -> str:
-    """``musterstadt:project/wlan`` (how the tables shorten city IRIs) → the full IRI; anything else as given."""
-    match = _CITY_IRI.fullmatch(value.strip())
-    if match and match.group(1) not in PREFIXES:
-        return ID + match.group(1) + "/" + match.group(2)
-    return value
 
 
 def _impact_reason(lang: str, upstream: bool, name: str, via: str) -> str:

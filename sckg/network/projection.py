@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
+from ..entities import ACTOR_CLASSES, LABEL_PROPERTIES, sparql_values
 from ..errors import UsageError
 from ..kg import KnowledgeGraph, to_python
-from ..namespaces import ADMS, DCTERMS, FOAF, KIND, OPARL, ORG, RDFS, SCHEMA, SCKG, SKOS, STATUS, VOCAB
+from ..namespaces import ADMS, DCTERMS, FOAF, KIND, OPARL, ORG, SCHEMA, SCKG, SKOS, STATUS, VOCAB
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -43,11 +44,7 @@ NODE_CLASSES: dict[str, str] = {
     SCKG + "LegalRequirement": "requirement",
     SCKG + "BestPracticeExample": "example",
     FOAF + "Person": "person",
-    ORG + "FormalOrganization": "actor",
-    ORG + "OrganizationalUnit": "actor",
-    ORG + "Organization": "actor",
-    OPARL + "Body": "actor",
-    OPARL + "Organization": "actor",
+    **dict.fromkeys(ACTOR_CLASSES, "actor"),
 }
 
 #: Labels of the class keys; an actor's ``cls`` is its kind's slug and its label the kind's prefLabel.
@@ -317,7 +314,7 @@ def _extract(kg: KnowledgeGraph, spec: Projection, lang: str, details: bool) -> 
     always = {"actor", "project", "programme"}
     fetched = [iri for iri, key in NODE_CLASSES.items() if key in spec.node_classes or key in always]
     for x, t, kind in kg.select(
-        f"SELECT ?x ?t ?kind WHERE {{ VALUES ?t {{ {_values(fetched)} }} ?x a ?t FILTER(isIRI(?x)) "
+        f"SELECT ?x ?t ?kind WHERE {{ VALUES ?t {{ {sparql_values(fetched)} }} ?x a ?t FILTER(isIRI(?x)) "
         "OPTIONAL { ?x org:classification ?kind } }"
     ).rows:
         entity = data.entities[x.value]
@@ -330,10 +327,10 @@ def _extract(kg: KnowledgeGraph, spec: Projection, lang: str, details: bool) -> 
     # English, any) from kg.labels. Oxigraph runs the patterns in the order written: with projects among the
     # nodes (most labelled entities) scanning the labels first is faster, for actors alone the types first.
     wanted = [iri for iri, key in NODE_CLASSES.items() if key in spec.node_classes]
-    types = f"VALUES ?t {{ {_values(wanted)} }} ?x a ?t ."
-    labels = f"VALUES ?p {{ {_values(_LABEL_PROPERTIES)} }} ?x ?p ?l FILTER(LANG(?l) = {ox.Literal(lang)})"
+    types = f"VALUES ?t {{ {sparql_values(wanted)} }} ?x a ?t ."
+    labels = f"VALUES ?p {{ {sparql_values(LABEL_PROPERTIES)} }} ?x ?p ?l FILTER(LANG(?l) = {ox.Literal(lang)})"
     pattern = f"{labels} {types}" if "project" in spec.node_classes else f"{types} {labels}"
-    rank_of = {ox.NamedNode(iri): rank for rank, iri in enumerate(_LABEL_PROPERTIES)}
+    rank_of = {ox.NamedNode(iri): rank for rank, iri in enumerate(LABEL_PROPERTIES)}
     best = data.labels
     for x, prop, label in kg.select(f"SELECT ?x ?p ?l WHERE {{ {pattern} }}").rows:
         iri, offer = x.value, (rank_of[prop], label.value)
@@ -351,7 +348,7 @@ def _extract(kg: KnowledgeGraph, spec: Projection, lang: str, details: bool) -> 
     edge_predicates = set(spec.predicates) if spec.name != "actors" else set()
     names = set(spec.predicates) | {"managedBy", "inFieldOfAction"}
     rows = kg.select(
-        f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {_values(PREDICATES[n] for n in sorted(names))} }} ?s ?p ?o }}"
+        f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {sparql_values(PREDICATES[n] for n in sorted(names))} }} ?s ?p ?o }}"
     ).rows
     short = {ox.NamedNode(iri): name for name, iri in PREDICATES.items()}
     iri_type, edges, managers, fields = ox.NamedNode, data.edges, data.managers, data.fields
@@ -421,8 +418,3 @@ def _add_collaboration(graph: nx.Graph, data: _Extraction) -> None:
         graph.add_edge(a, b, predicate="sharesProject", weight=count)
 
 
-_LABEL_PROPERTIES = [SKOS + "prefLabel", RDFS + "label", DCTERMS + "title", FOAF + "name"]
-
-
-def _values(iris: Any) -> str:
-    return " ".join(f"<{iri}>" for iri in iris)

@@ -6,6 +6,7 @@ from collections import defaultdict
 from datetime import datetime
 from decimal import Decimal
 
+from ..entities import ACTOR_CLASSES, slug, sparql_values, tail
 from ..kg import KnowledgeGraph, to_python
 from ..namespaces import MODEL_GRAPH
 from ..network.projection import CLASS_LABELS, NODE_CLASSES
@@ -17,7 +18,7 @@ _IN_DATA = f"GRAPH ?g {{ %s }} FILTER(?g != <{MODEL_GRAPH}>)"
 #: A field's map shows what lies within 2 links of it (its projects, their actors and goals) up to 40 projects,
 #: only its projects up to 300; a larger field gets no map (it would take seconds and show a hairball).
 MAP_PROJECTS = ((40, 2), (300, 1))
-_ACTOR_CLASSES = "VALUES ?cls { org:Organization org:FormalOrganization org:OrganizationalUnit }"
+_ACTOR_CLASSES = f"VALUES ?cls {{ {sparql_values(ACTOR_CLASSES)} }}"
 
 
 def build_report(
@@ -229,7 +230,7 @@ def fields_section(kg: KnowledgeGraph, lang: str) -> Section:
         data = per_field[iri]
         rows = sorted(data["projects"])
         total = sum((b for *_, b in rows if b is not None), Decimal(0))
-        sub = Section(f"field-{_slug(iri)}", labels[iri])
+        sub = Section(f"field-{slug(tail(iri))}", labels[iri])
         if not rows:
             sub.paragraphs.append(t["field_without_projects"])
         else:
@@ -282,7 +283,3 @@ def changes_section(old: KnowledgeGraph, new: KnowledgeGraph, lang: str) -> Sect
               [[words[f"{c.kind} {c.change}"], c.subject_label, c.property, c.old, c.new] for c in result.changes])
     )
     return section
-
-
-def _slug(iri: str) -> str:
-    return "".join(ch if ch.isalnum() else "-" for ch in iri.rstrip("/#").rsplit("/", 1)[-1]).strip("-").lower()

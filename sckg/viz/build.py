@@ -12,15 +12,15 @@ import webbrowser
 from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
-from difflib import get_close_matches
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pyvis.network import Network
 
+from ..entities import resolve, tail
 from ..errors import UsageError
 from ..fileio import write_atomic
-from ..namespaces import STATUS, shorten
+from ..namespaces import STATUS
 from ..network.metrics import auto_sample, betweenness_scores, pagerank_scores
 from ..network.projection import CLASS_LABELS, PREDICATES
 from .layout import LAYOUTS, canonical_undirected, compute_layout, to_pixels
@@ -145,7 +145,8 @@ def build_network(
     names = _Names(graph, kg, lang)
     focus_iri = None
     if focus is not None:
-        focus_iri = _resolve(focus, {n: graph.nodes[n].get("label", str(n)) for n in graph}, "node", "--focus")
+        labels = {n: graph.nodes[n].get("label", str(n)) for n in graph}
+        focus_iri = resolve(focus, kg=kg, candidates=labels, what="node", param="focus")
         if depth < 0:
             raise UsageError(f"--depth must be 0 or more, got {depth}")
     shown = _select(graph, names, focus_iri, depth, fields, classes, departments)
@@ -175,16 +176,13 @@ def _check_choice(value: str, choices: Sequence[str], what: str) -> None:
         raise UsageError(f"Unknown {what} '{value}'. Use one of: {', '.join(choices)}.")
 
 
-def _tail(iri: str) -> str:
-    return iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1] or iri
-
-
 class _Names:
     """Labels of the IRIs a map mentions but may not hold as nodes (fields, departments, statuses, predicates):
     the node's own label if it is in the projection, else one SPARQL lookup, else the IRI's last part."""
 
     def __init__(self, graph: nx.Graph, kg: KnowledgeGraph | None, lang: str) -> None:
         self.lang = lang
+        self.kg = kg
         wanted: set[str] = set()
         for node, attrs in graph.nodes(data=True):
             wanted.update(attrs.get("fields") or ())
@@ -195,40 +193,19 @@ class _Names:
             if attrs.get("status"):
                 wanted.add(STATUS + attrs["status"])
         wanted.update(PREDICATES.values())
-        self.labels = {iri: _tail(iri) for iri in wanted}
+        self.labels = {iri: tail(iri) for iri in wanted}
         missing = [iri for iri in wanted if iri not in graph]
         if kg is not None and missing:
             self.labels.update(kg.labels(missing, lang))
         self.labels.update((n, a["label"]) for n, a in graph.nodes(data=True) if n in wanted and "label" in a)
 
     def __call__(self, iri: str) -> str:
-        return self.labels.get(iri) or _tail(iri)
+        return self.labels.get(iri) or tail(iri)
 
     def predicate(self, short: str) -> str:
         if short == "sharesProject":
             return _SHARES_PROJECT[self.lang]
         return self(PREDICATES[short]) if short in PREDICATES else short
-
-
-def _resolve(spec: str, candidates: dict[Any, str], what: str, option: str) -> Any:
-    """The candidate ``spec`` names: by IRI, prefixed name (``musterstadt:project/wlan``), last IRI part or
-    label (case-insensitive); an unknown or ambiguous name is a usage error with suggestions."""
-    wanted = spec.strip().casefold()
-    for matcher in (
-        lambda iri, label: str(iri) == spec.strip(),
-        lambda iri, label: shorten(str(iri)).casefold() == wanted,
-        lambda iri, label: label.casefold() == wanted,
-        lambda iri, label: _tail(str(iri)).casefold() == wanted,
-    ):
-        found = sorted((iri for iri, label in candidates.items() if matcher(iri, label)), key=str)
-        if len(found) == 1:
-            return found[0]
-        if len(found) > 1:
-            listed = "; ".join(f"{candidates[i]} <{i}>" for i in found[:5])
-            raise UsageError(f"{option} '{spec}' matches {len(found)} {what}s: {listed}. Give the IRI.")
-    close = get_close_matches(spec, sorted(set(candidates.values())), n=3, cutoff=0.6)
-    hint = f" Did you mean: {', '.join(close)}?" if close else ""
-    raise UsageError(f"{option} '{spec}': no such {what} in this map (use its IRI, prefixed name or label).{hint}")
 
 
 def _is_actor(cls: str) -> bool:
@@ -265,7 +242,7 @@ def _select(
     if fields:
         known = {f: names(f) for n in graph for f in graph.nodes[n].get("fields") or ()}
         known.update({n: graph.nodes[n].get("label", n) for n in graph if graph.nodes[n].get("cls") == "field"})
-        chosen = {_resolve(f, known, "field of action", "--field") for f in fields}
+        chosen = {resolve(f, kg=names.kg, candidates=known, what="field of action", param="field") for f in fields}
         projects = {n for n in keep if set(graph.nodes[n].get("fields") or ()) & chosen and _cls(graph, n) == "project"}
         linked = {
             m for n in projects for m in nx.all_neighbors(graph, n) if _cls(graph, m) not in ("project", "field")
@@ -273,7 +250,7 @@ def _select(
         keep &= chosen | projects | linked
     if departments:
         known = {d: names(d) for n in graph if (d := graph.nodes[n].get("department"))}
-        chosen = {_resolve(d, known, "department", "--department") for d in departments}
+        chosen = {resolve(d, kg=names.kg, candidates=known, what="department", param="department") for d in departments}
         keep = {n for n in keep if graph.nodes[n].get("department") in chosen}
     if focus is not None:
         keep.add(focus)

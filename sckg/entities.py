@@ -1,0 +1,170 @@
+"""How sckg names things: the one entity resolver, the label properties, the actor classes, IRI tails and slugs.
+
+Every command and function that takes an entity (a project for ``impact``, ``focus``/``fields``/``departments``
+of a map, an ``iri`` parameter of a named query) resolves it here, so each accepts the same forms:
+a full IRI (with or without ``<>``), a prefixed name (``field:smart-mobility``), the ``city:path`` short form the
+tables print (``musterstadt:project/wlan``), a label in any language, or the IRI's last segment.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+from .errors import UsageError
+from .namespaces import DCTERMS, FOAF, ID, MODEL_GRAPH, OPARL, ORG, PREFIXES, RDFS, SKOS
+
+if TYPE_CHECKING:
+    from .kg import KnowledgeGraph
+
+#: The properties a label is taken from, best first (within one language).
+LABEL_PROPERTIES: tuple[str, ...] = (SKOS + "prefLabel", RDFS + "label", DCTERMS + "title", FOAF + "name")
+#: Further names an entity may be found by (not shown as its label).
+ALIAS_PROPERTIES: tuple[str, ...] = (SKOS + "altLabel",)
+#: The classes of actors: every kind of organisation sckg draws as an actor.
+ACTOR_CLASSES: tuple[str, ...] = (
+    ORG + "Organization",
+    ORG + "FormalOrganization",
+    ORG + "OrganizationalUnit",
+    OPARL + "Body",
+    OPARL + "Organization",
+)
+
+_ABSOLUTE_IRI = re.compile(r"[a-z][a-z0-9+.-]*://\S+", re.IGNORECASE)
+_CITY_IRI = re.compile(r"([a-z0-9][a-z0-9-]*):([^\s/:]+/\S+)")
+
+
+def tail(iri: str) -> str:
+    """The last segment of an IRI: ``…/project/wlan`` → ``wlan``, ``…/ontology#Project`` → ``Project``."""
+    return re.split(r"[/#]", iri.rstrip("/#"))[-1] or iri
+
+
+def slug(text: str) -> str:
+    """``"Inventar 2024.xlsx"`` → ``"inventar-2024-xlsx"``: lower-case letters and digits, other runs become ``-``
+    (empty when ``text`` has neither)."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def sparql_values(iris: Iterable[str]) -> str:
+    """IRIs as the body of a SPARQL ``VALUES`` block: ``<a> <b>``."""
+    return " ".join(f"<{iri}>" for iri in iris)
+
+
+def as_iri(spec: str) -> str | None:
+    """The IRI ``spec`` writes out (full, ``<full>``, prefixed or ``city:path``), or ``None`` for a name."""
+    value = spec.strip()
+    if value.startswith("<") and value.endswith(">"):
+        value = value[1:-1].strip()
+    if _ABSOLUTE_IRI.fullmatch(value):
+        return value
+    prefix, sep, local = value.partition(":")
+    if sep and prefix in PREFIXES and " " not in value:
+        return PREFIXES[prefix] + local
+    city = _CITY_IRI.fullmatch(value)
+    if city:
+        return f"{ID}{city.group(1)}/{city.group(2)}"
+    return None
+
+
+def resolve(
+    spec: str,
+    *,
+    kg: KnowledgeGraph | None = None,
+    candidates: Mapping[str, str] | None = None,
+    what: str = "entity",
+    param: str = "entity",
+    classes: tuple[str, ...] = (),
+) -> str:
+    """The IRI of the entity ``spec`` names (see the module's docstring for the accepted forms).
+
+    With ``candidates`` (IRI → label, e.g. the nodes of a map) only those are eligible, otherwise the entities
+    of ``kg`` (of ``classes``, if given; one of the data wins over a vocabulary concept of the same name). With
+    both, ``kg`` adds the candidates' labels in other languages.
+    An unknown or ambiguous name is a :class:`UsageError` naming ``param``, with suggestions.
+    """
+    if candidates is None and kg is None:
+        raise ValueError("resolve() needs kg or candidates")
+    iri = as_iri(spec)
+    if iri is not None and (candidates is None or iri in candidates):
+        return iri
+    value, wanted = spec.strip(), spec.strip().casefold()
+    by_label: set[str] = set()
+    by_tail: set[str] = set()
+    if candidates is not None:
+        by_label = {i for i, label in candidates.items() if label.casefold() == wanted}
+        by_tail = {i for i in candidates if tail(i).casefold() == wanted}
+    if kg is not None:  # labels in every language; within ``candidates`` where given
+        eligible = (lambda i: i in candidates) if candidates is not None else (lambda i: True)
+        by_label |= set(filter(eligible, _labelled(kg, value, classes)))
+        by_tail |= set() if by_label else set(filter(eligible, _by_tail(kg, value, classes)))
+    for found in (sorted(by_label), sorted(by_tail)):
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            names = {**(kg.labels(found) if kg is not None else {}), **(candidates or {})}
+            listed = "; ".join(f"{names.get(i, tail(i))} <{i}>" for i in found[:5])
+            raise UsageError(f"{param} '{spec}' matches {len(found)} {what}s: {listed}. Give the IRI.")
+    where = " in this map" if candidates is not None else ""
+    hint = _suggest(spec, sorted(set(candidates.values())) if candidates is not None else _all_labels(kg, classes))
+    raise UsageError(
+        f"{param} '{spec}': no such {what}{where} (give its IRI, prefixed name such as musterstadt:project/wlan, "
+        f"or label).{hint}"
+    )
+
+
+def _labelled(kg: KnowledgeGraph, value: str, classes: tuple[str, ...]) -> list[str]:
+    """The entities with the label ``value`` (any language, any case); data before the vocabularies."""
+    properties = sparql_values(LABEL_PROPERTIES + ALIAS_PROPERTIES)
+    return _in_data_first(
+        kg,
+        f"VALUES ?p {{ {properties} }} GRAPH ?g {{ ?x ?p ?l }} FILTER(isIRI(?x) && LCASE(STR(?l)) = LCASE(?wanted))",
+        value,
+        classes,
+    )
+
+
+def _by_tail(kg: KnowledgeGraph, value: str, classes: tuple[str, ...]) -> list[str]:
+    """The typed entities whose IRI ends in ``/value`` or ``#value`` (any case); data before the vocabularies."""
+    if not re.fullmatch(r"[\w.~-]+", value):
+        return []
+    return _in_data_first(
+        kg,
+        "GRAPH ?g { ?x a ?type } FILTER(isIRI(?x)) BIND(LCASE(STR(?x)) AS ?s) "
+        "FILTER(STRENDS(?s, CONCAT('/', LCASE(?wanted))) || STRENDS(?s, CONCAT('#', LCASE(?wanted))))",
+        value,
+        classes,
+    )
+
+
+def _in_data_first(kg: KnowledgeGraph, pattern: str, value: str, classes: tuple[str, ...]) -> list[str]:
+    """The ``?x`` of ``pattern`` (which binds ``?g`` and reads ``?wanted``), of ``classes`` if given; those of the
+    data graphs if there are any, else those of the model."""
+    import pyoxigraph as ox
+
+    of_class = f" VALUES ?c {{ {sparql_values(classes)} }} ?x a ?c ." if classes else ""
+    matches = kg.select(f"SELECT DISTINCT ?x ?g WHERE {{ {pattern} .{of_class} }}", {"wanted": ox.Literal(value)})
+    rows = [(row[0].value, row[1].value) for row in matches.rows if row[0] is not None and row[1] is not None]
+    in_data = [x for x, graph in rows if graph != MODEL_GRAPH]
+    return in_data or [x for x, _ in rows]
+
+
+def _all_labels(kg: KnowledgeGraph | None, classes: tuple[str, ...]) -> list[str]:
+    if kg is None:
+        return []
+    of_class = f" VALUES ?c {{ {sparql_values(classes)} }} ?x a ?c ." if classes else ""
+    table = kg.select(
+        f"SELECT DISTINCT ?l WHERE {{ VALUES ?p {{ {sparql_values(LABEL_PROPERTIES)} }} ?x ?p ?l "
+        f"FILTER(isIRI(?x)){of_class} }}"
+    )
+    return sorted({row[0].value for row in table.rows if row[0] is not None})
+
+
+def _suggest(value: str, names: list[str]) -> str:
+    """`` Did you mean: 'A', 'B'?`` for up to three close or containing names, else nothing."""
+    lower = {name.casefold(): name for name in names}
+    wanted = value.strip().casefold()
+    close = difflib.get_close_matches(wanted, lower, n=3, cutoff=0.75)
+    close += [n for n in lower if wanted and wanted in n and n not in close][: 3 - len(close)]
+    return f" Did you mean: {', '.join(repr(lower[c]) for c in close)}?" if close else ""
