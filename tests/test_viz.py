@@ -395,3 +395,28 @@ def test_positions_do_not_depend_on_the_process(musterstadt_path):
         for seed in ("1", "2")
     ]
     assert runs[0] == runs[1]
+
+
+def _map_communities(net: CityMap, word: str) -> dict[int, set[str]]:
+    """The community each node of a map coloured by community shows in its tooltip (``Gemeinschaft 3``)."""
+    found: dict[int, set[str]] = {}
+    for node in net.nodes:
+        line = next((t for t in node["title"].split("\n") if t.startswith(word + " ")), None)
+        if line is not None:
+            found.setdefault(int(line.split()[-1]), set()).add(node["id"])
+    return found
+
+
+@pytest.mark.parametrize("projects", [400])
+def test_the_maps_communities_are_those_of_analyze_communities(tmp_path, projects):
+    from sckg.generate import generate
+    from sckg.kg import KnowledgeGraph
+    from sckg.network.metrics import communities
+
+    path = tmp_path / "city.ttl"
+    path.write_text(generate(projects, seed=7), encoding="utf-8")
+    kg = KnowledgeGraph.open([path])
+    table = {row.community: set(row.iris) for row in communities(kg, "actors", limit=None)}
+    shown = _map_communities(build_network(kg, "actors", color_by="community"), "Gemeinschaft")
+    assert len(table) > 3
+    assert shown == table

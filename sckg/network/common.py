@@ -6,9 +6,12 @@ import dataclasses
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import UsageError
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 Row = TypeVar("Row")
 LANGS = ("de", "en")
@@ -129,3 +132,22 @@ def top(rows: list[Row], limit: int | None) -> list[Row]:
     if limit is not None and limit < 0:
         raise UsageError(f"--top must be 0 (all) or more, got {limit}")
     return rows[:limit] if limit else rows
+
+
+def canonical_undirected(graph: nx.Graph) -> nx.Graph:
+    """An undirected copy with nodes and edges in a fixed order. NetworkX's undirected *view* of a directed graph
+    lists neighbours from a set, in an order that changes with Python's string hashing between processes, and
+    seeded algorithms (layouts, Louvain) then give different results on every run."""
+    import networkx as nx
+
+    if not graph.is_directed():
+        return graph
+    index = {node: i for i, node in enumerate(graph)}
+    undirected = nx.Graph()
+    undirected.add_nodes_from(graph.nodes(data=True))
+    pairs = {}
+    for u, v, attrs in graph.edges(data=True):
+        key = (u, v) if index[u] <= index[v] else (v, u)
+        pairs.setdefault(key, attrs)
+    undirected.add_edges_from((u, v, pairs[(u, v)]) for u, v in sorted(pairs, key=lambda e: (index[e[0]], index[e[1]])))
+    return undirected

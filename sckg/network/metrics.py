@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
 from ..kg import KnowledgeGraph
-from .common import Result, Stopwatch, check_lang, hidden, names, number, order, percent, top, tr
+from .common import Result, Stopwatch, canonical_undirected, check_lang, hidden, names, number, order, percent, top, tr
 from .projection import project
 
 if TYPE_CHECKING:
@@ -186,23 +186,39 @@ def betweenness_scores(graph: nx.Graph, sample: int = 0, seed: int = DEFAULT_SEE
     return {v: value * scale for v, value in zip(nodes, raw, strict=True)}
 
 
-def louvain(graph: nx.Graph, seed: int = DEFAULT_SEED) -> tuple[list[set[str]], Any, list[str]]:
-    """Louvain communities (igraph's multilevel method, weighted, its random order drawn with ``seed``), with the
-    igraph graph and vertex order for further measures."""
+@dataclass(frozen=True)
+class Partition:
+    """Communities of a network: ``groups`` largest first (members in label order), the linked part of the
+    undirected network they cover, and its igraph form (``vertices``: the node of each vertex) for measures."""
+
+    groups: list[list[str]]
+    linked: nx.Graph
+    igraph: Any
+    vertices: list[str]
+
+
+def detect_communities(graph: nx.Graph, seed: int = DEFAULT_SEED) -> Partition:
+    """The one community detection of sckg, for analyses, maps and report: Louvain (igraph's multilevel method,
+    weighted, its random order drawn with ``seed``) on the undirected network's linked nodes; a node without
+    links belongs to no community."""
     import random
 
     import igraph as ig
 
-    converted, nodes = to_igraph(graph)
+    undirected = canonical_undirected(graph)
+    linked = undirected.subgraph([v for v in undirected if undirected.degree(v)])
+    converted, nodes = to_igraph(linked)
     ig.set_random_number_generator(random.Random(seed))
     try:
         membership = converted.community_multilevel(weights="weight").membership
     finally:
         ig.set_random_number_generator(random)
-    found: dict[int, set[str]] = defaultdict(set)
+    found: dict[int, list[str]] = defaultdict(list)
     for node, group in zip(nodes, membership, strict=True):
-        found[group].add(node)
-    return list(found.values()), converted, nodes
+        found[group].append(node)
+    groups = [sorted(c, key=lambda v: order(_label(undirected, v), v)) for c in found.values()]
+    groups.sort(key=lambda c: (-len(c), *order(_label(undirected, c[0]), c[0])))
+    return Partition(groups, linked, converted, nodes)
 
 
 def pagerank_scores(graph: nx.Graph, alpha: float = 0.85, tol: float = 1.0e-6, max_iter: int = 100) -> dict[str, float]:
@@ -471,10 +487,9 @@ def communities(
     watch = Stopwatch()
     undirected = _graph(kg, projection, lang, graph, watch)
     with watch.networkx():
-        linked = undirected.subgraph([v for v in undirected if undirected.degree(v)])
-        found, converted, vertex_nodes = louvain(linked, seed)
-        labelled = [sorted(c, key=lambda v: order(_label(undirected, v), v)) for c in found]
-        labelled.sort(key=lambda c: (-len(c), *order(_label(undirected, c[0]), c[0])))
+        partition = detect_communities(undirected, seed)
+        linked, converted, vertex_nodes = partition.linked, partition.igraph, partition.vertices
+        labelled = partition.groups
         dept_labels = _department_labels(kg, undirected, watch, lang)
         rows = []
         for number_, members in enumerate(top(labelled, limit), 1):
@@ -497,7 +512,7 @@ def communities(
             )
         notes = []
         if linked.number_of_edges():
-            group = {v: i for i, members in enumerate(found) for v in members}
+            group = {v: i for i, members in enumerate(labelled) for v in members}
             q_found = converted.modularity([group[v] for v in vertex_nodes], weights="weight")
             formal: dict[str, int] = {}  # each department one group; an actor without one is a group of its own
             department = dict(linked.nodes(data="department"))
@@ -506,9 +521,9 @@ def communities(
             notes.append(
                 tr(
                     lang,
-                    f"{len(found)} Gemeinschaften (Louvain, Seed {seed}); Modularität {number(q_found, lang, 3)}, "
+                    f"{len(labelled)} Gemeinschaften (Louvain, Seed {seed}); Modularität {number(q_found, lang, 3)}, "
                     f"die der formalen Bereiche {number(q_formal, lang, 3)}.",
-                    f"{len(found)} communities (Louvain, seed {seed}); modularity {number(q_found, lang, 3)}, "
+                    f"{len(labelled)} communities (Louvain, seed {seed}); modularity {number(q_found, lang, 3)}, "
                     f"that of the formal departments {number(q_formal, lang, 3)}.",
                 )
             )

@@ -21,9 +21,10 @@ from ..entities import resolve, tail
 from ..errors import UsageError
 from ..fileio import write_atomic
 from ..namespaces import STATUS
-from ..network.metrics import auto_sample, betweenness_scores, pagerank_scores
+from ..network.common import canonical_undirected
+from ..network.metrics import auto_sample, betweenness_scores, detect_communities, pagerank_scores
 from ..network.projection import CLASS_LABELS, PREDICATES
-from .layout import LAYOUTS, canonical_undirected, compute_layout, to_pixels
+from .layout import LAYOUTS, compute_layout, to_pixels
 from .style import NONE_COLOR, OTHER_COLOR, UI, category_colors, darken, style, wrap_label
 
 if TYPE_CHECKING:
@@ -286,14 +287,11 @@ def degrees(graph: nx.Graph) -> dict[Hashable, int]:
 
 def _categories(graph: nx.Graph, names: _Names, color_by: str, seed: int) -> dict[Hashable, tuple[str, str] | None]:
     """The colour category (key, label) of each node for ``color_by`` other than ``class``."""
-    import networkx as nx
 
     if color_by == "class":
         return {}
     if color_by == "community":
-        undirected = canonical_undirected(graph)
-        found = nx.community.louvain_communities(undirected, weight="weight", seed=seed)
-        ranked = sorted(found, key=lambda c: (-len(c), min(map(str, c))))
+        ranked = detect_communities(graph, seed).groups
         word = UI[names.lang]["community"]
         return {n: (str(i), f"{word} {i}") for i, members in enumerate(ranked, 1) for n in members}
     result: dict[Hashable, tuple[str, str] | None] = {}

@@ -21,6 +21,7 @@ from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
+from ..network.common import canonical_undirected
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -57,25 +58,6 @@ def compute_layout(graph: nx.Graph, method: str = "spring", seed: int = 42) -> P
         pos = nx.forceatlas2_layout(undirected, seed=seed, max_iter=200, weight="weight")
         return {node: (float(xy[0]), float(xy[1])) for node, xy in pos.items()}
     return mesh_layout(undirected, seed, model="fa2" if method == "forceatlas2" else "fr")
-
-
-def canonical_undirected(graph: nx.Graph) -> nx.Graph:
-    """An undirected copy with nodes and edges in a fixed order. NetworkX's undirected *view* of a directed graph
-    lists neighbours from a set, in an order that changes with Python's string hashing between processes, and
-    seeded algorithms (layouts, Louvain) then give different results on every run."""
-    import networkx as nx
-
-    if not graph.is_directed():
-        return graph
-    index = {node: i for i, node in enumerate(graph)}
-    undirected = nx.Graph()
-    undirected.add_nodes_from(graph.nodes(data=True))
-    pairs = {}
-    for u, v, attrs in graph.edges(data=True):
-        key = (u, v) if index[u] <= index[v] else (v, u)
-        pairs.setdefault(key, attrs)
-    undirected.add_edges_from((u, v, pairs[(u, v)]) for u, v in sorted(pairs, key=lambda e: (index[e[0]], index[e[1]])))
-    return undirected
 
 
 def _edge_arrays(graph: nx.Graph) -> tuple[list[Hashable], np.ndarray, np.ndarray, np.ndarray]:
