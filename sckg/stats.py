@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .kg import KnowledgeGraph, to_python
+from .kg import KnowledgeGraph
 from .namespaces import MODEL_GRAPH, shorten
+from .sources import Source, data_info
 
 _DATA = f"GRAPH ?g {{ %s }} FILTER(?g != <{MODEL_GRAPH}>)"
 
@@ -20,19 +21,9 @@ class Count:
     count: int
 
 
-@dataclass(frozen=True)
-class Source:
-    """A document the data is derived from."""
-
-    iri: str
-    label: str
-    date: str | None
-    entities: int
-
-
 @dataclass
 class Statistics:
-    """Counts per class and per property, triples, and sources."""
+    """Counts per class and per property, triples, and sources (see :mod:`sckg.sources`)."""
 
     triples: int
     classes: list[Count]
@@ -49,11 +40,7 @@ def statistics(kg: KnowledgeGraph, lang: str = "de") -> Statistics:
     properties = kg.select(
         "SELECT ?p (COUNT(*) AS ?n) WHERE { " + _DATA % "?s ?p ?o" + " } GROUP BY ?p"
     ).rows
-    sources = kg.select(
-        """SELECT ?src (SAMPLE(?d) AS ?date) (COUNT(DISTINCT ?s) AS ?n) WHERE {
-             ?s prov:wasDerivedFrom ?src . OPTIONAL { ?src dcterms:date ?d } } GROUP BY ?src"""
-    ).rows
-    labels = kg.labels([r[0].value for r in (*classes, *properties, *sources)], lang)
+    labels = kg.labels([r[0].value for r in (*classes, *properties)], lang)
 
     def counts(rows: list) -> list[Count]:
         items = [Count(r[0].value, shorten(r[0].value), labels[r[0].value], int(r[1].value)) for r in rows]
@@ -63,8 +50,5 @@ def statistics(kg: KnowledgeGraph, lang: str = "de") -> Statistics:
         triples=int(triples.value),
         classes=counts(classes),
         properties=counts(properties),
-        sources=sorted(
-            (Source(r[0].value, labels[r[0].value], to_python(r[1]), int(r[2].value)) for r in sources),
-            key=lambda s: (s.date or "", s.iri),
-        ),
+        sources=data_info(kg, lang).sources,
     )

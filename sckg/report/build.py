@@ -11,7 +11,8 @@ from ..kg import KnowledgeGraph, to_python
 from ..namespaces import MODEL_GRAPH
 from ..network.projection import CLASS_LABELS, NODE_CLASSES
 from ..queries import run_named
-from .model import Bars, MapSpec, Report, Section, Source, Table
+from ..sources import data_info
+from .model import Bars, MapSpec, Report, Section, Table
 from .texts import TEXTS, money
 
 _IN_DATA = f"GRAPH ?g {{ %s }} FILTER(?g != <{MODEL_GRAPH}>)"
@@ -35,7 +36,7 @@ def build_report(
 
 def _build(kg: KnowledgeGraph, lang: str, title: str | None, since: KnowledgeGraph | None) -> Report:
     t = TEXTS[lang]
-    sources = _sources(kg, lang)
+    info = data_info(kg, lang)
     sections: list[Section] = []
     if since is not None:
         sections.append(changes_section(since, kg, lang))
@@ -47,13 +48,12 @@ def _build(kg: KnowledgeGraph, lang: str, title: str | None, since: KnowledgeGra
         fields_section(kg, lang),
         decisions_section(kg, lang),
     ]
-    dataset = _dataset_title(kg, lang)
     return Report(
-        title=title or t["title"] + (f" – {dataset}" if dataset else ""),
+        title=title or t["title"] + (f" – {info.title}" if info.title else ""),
         lang=lang,
-        data_date=_data_date(kg, sources),
+        data_date=info.date,
         generated=datetime.now().strftime("%Y-%m-%d %H:%M"),
-        sources=sources,
+        sources=info.sources,
         sections=sections,
     )
 
@@ -63,30 +63,6 @@ def analysis_sections(kg: KnowledgeGraph, lang: str) -> list[Section]:
     from .analysis import actors_section, dependencies_section, silos_section
 
     return [actors_section(kg, lang), dependencies_section(kg, lang), silos_section(kg, lang)]
-
-
-def _sources(kg: KnowledgeGraph, lang: str) -> list[Source]:
-    table = kg.select(
-        "SELECT DISTINCT ?src ?d WHERE { ?s prov:wasDerivedFrom|prov:hadPrimarySource ?src . "
-        "OPTIONAL { ?src dcterms:date ?d } }"
-    )
-    dates: dict[str, str | None] = {}
-    for src, date in table.rows:
-        dates[src.value] = max(filter(None, [dates.get(src.value), to_python(date)]), default=None)
-    labels = kg.labels(dates, lang)
-    return sorted((Source(labels[i], d, i) for i, d in dates.items()), key=lambda s: (s.date or "", s.label))
-
-
-def _dataset_title(kg: KnowledgeGraph, lang: str) -> str:
-    table = kg.select("SELECT ?d WHERE { ?d a sckg:Dataset }")
-    titles = kg.labels([row[0].value for row in table.rows], lang)
-    return " · ".join(sorted(titles.values()))
-
-
-def _data_date(kg: KnowledgeGraph, sources: list[Source]) -> str | None:
-    table = kg.select("SELECT (MAX(STR(?m)) AS ?latest) WHERE { ?d a sckg:Dataset ; dcterms:modified ?m }")
-    latest = to_python(table.rows[0][0]) if table.rows else None
-    return latest or max((s.date for s in sources if s.date), default=None)
 
 
 def _counts(kg: KnowledgeGraph, query: str, lang: str) -> list[tuple[str, int]]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..sources import Source
+
 
 @dataclass
 class Table:
@@ -51,15 +53,6 @@ class Section:
     subsections: list[Section] = field(default_factory=list)
     facts: dict[str, int] = field(default_factory=dict)
     grid: bool = False
-
-
-@dataclass
-class Source:
-    """A document the graph is derived from."""
-
-    label: str
-    date: str | None
-    iri: str
 
 
 @dataclass

@@ -24,6 +24,7 @@ from ..namespaces import STATUS
 from ..network.common import canonical_undirected
 from ..network.metrics import auto_sample, betweenness_scores, detect_communities, pagerank_scores
 from ..network.projection import CLASS_LABELS, PREDICATES
+from ..sources import data_info
 from .layout import LAYOUTS, compute_layout, to_pixels
 from .style import NONE_COLOR, OTHER_COLOR, UI, category_colors, darken, style, wrap_label
 
@@ -322,43 +323,15 @@ def _meta(
     dataset_title, date, sources = info.get("title"), info.get("date"), list(info.get("sources", []))
     fictional = bool(info.get("fictional", False))
     if kg is not None:
-        dataset_title, date, sources, fictional = _dataset_info(kg, lang)
+        found = data_info(kg, lang)
+        dataset_title, date, fictional = found.title, found.date, found.fictional
+        sources = [source.caption() for source in found.sources]
     kind = PROJECTION_TITLES.get(projection, {}).get(lang, projection)
     default = f"{dataset_title}: {kind}" if dataset_title else kind
     return MapMeta(
         title=title or default, lang=lang, projection=projection, layout=layout, color_by=color_by,
         size_by=size_by, date=date, sources=sources, fictional=fictional,
     )
-
-
-def _dataset_info(kg: KnowledgeGraph, lang: str) -> tuple[str | None, str | None, list[str], bool]:
-    """The datasets' titles, their latest modification date, their sources (label and date) and whether any is
-    fictional; without a dataset description the sources are what the entities are derived from."""
-    rows = kg.select(
-        "SELECT ?d ?modified ?fictional ?src ?srcdate WHERE { ?d a sckg:Dataset . "
-        "OPTIONAL { ?d dcterms:modified ?modified } OPTIONAL { ?d sckg:fictional ?fictional } "
-        "OPTIONAL { ?d dcterms:source ?src OPTIONAL { ?src dcterms:date ?srcdate } } }"
-    ).records()
-    if not rows:
-        rows = kg.select(
-            "SELECT DISTINCT ?src ?srcdate WHERE { ?s prov:wasDerivedFrom ?src FILTER(isIRI(?src)) "
-            "OPTIONAL { ?src dcterms:date ?srcdate } }"
-        ).records()
-    iris = {r[k] for r in rows for k in ("d", "src") if r.get(k)}
-    labels = kg.labels(iris, lang) if iris else {}
-    titles = sorted({labels[r["d"]] for r in rows if r.get("d")})
-    dates = sorted(str(r[k]) for r in rows for k in ("modified", "srcdate") if r.get(k) is not None)
-    source_dates: dict[str, str | None] = {}
-    for r in rows:
-        if r.get("src"):
-            source_dates[r["src"]] = max(filter(None, [source_dates.get(r["src"]), r.get("srcdate")]), default=None)
-    sources = sorted(
-        f"{labels[s]} ({d})" if d else labels[s] for s, d in ((s, source_dates[s]) for s in source_dates)
-    )
-    modified = [str(r["modified"]) for r in rows if r.get("modified") is not None]
-    date = max(modified) if modified else (dates[-1] if dates else None)
-    fictional = any(r.get("fictional") is True for r in rows)
-    return (" · ".join(titles) or None), date, sources, fictional
 
 
 def _number(value: float, lang: str) -> str:

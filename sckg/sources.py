@@ -1,0 +1,88 @@
+"""Where the data comes from and how current it is: the one home of "sources and data date".
+
+Stats, report and maps all show what :func:`data_info` finds. The rule: the datasets (``sckg:Dataset``) give
+the title, the date (their latest ``dcterms:modified``) and the sources (their ``dcterms:source``); without a
+dataset description, the sources are the documents the entities derive from, and the date is the latest of
+theirs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .entities import sparql_values
+from .kg import KnowledgeGraph, to_python
+from .namespaces import PROV
+
+#: The properties by which an entity names a document it derives from.
+PROVENANCE_PROPERTIES: tuple[str, ...] = (PROV + "wasDerivedFrom", PROV + "hadPrimarySource")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document the data derives from: its label, date (ISO, if known) and how many entities cite it."""
+
+    iri: str
+    label: str
+    date: str | None
+    entities: int
+
+    def caption(self) -> str:
+        """``Label (2024-04-30)``, or the label alone without a date."""
+        return f"{self.label} ({self.date})" if self.date else self.label
+
+
+@dataclass(frozen=True)
+class DataInfo:
+    """What a page says about its data: dataset titles, the data date, the sources, and whether it is fictional."""
+
+    titles: list[str]
+    date: str | None
+    sources: list[Source]
+    fictional: bool
+
+    @property
+    def title(self) -> str | None:
+        """The dataset titles joined with `` · `` (``None`` without a dataset description)."""
+        return " · ".join(self.titles) or None
+
+
+def data_info(kg: KnowledgeGraph, lang: str = "de") -> DataInfo:
+    """The datasets' titles, date, sources and fictional flag (see the module's docstring for the rule)."""
+    datasets = kg.select(
+        "SELECT ?d ?modified ?fictional ?src WHERE { ?d a sckg:Dataset . "
+        "OPTIONAL { ?d dcterms:modified ?modified } OPTIONAL { ?d sckg:fictional ?fictional } "
+        "OPTIONAL { ?d dcterms:source ?src FILTER(isIRI(?src)) } }"
+    ).records()
+    listed = sorted({r["src"] for r in datasets if r.get("src")})
+    derived = kg.select(
+        f"SELECT ?src (COUNT(DISTINCT ?s) AS ?n) WHERE {{ VALUES ?p {{ {sparql_values(PROVENANCE_PROPERTIES)} }} "
+        "?s ?p ?src FILTER(isIRI(?src)) } GROUP BY ?src"
+    ).records()
+    cited = {r["src"]: int(r["n"]) for r in derived}
+    iris = listed or sorted(cited)
+    dates = _latest_dates(kg, iris)
+    labels = kg.labels([*iris, *(r["d"] for r in datasets)], lang)
+    sources = sorted(
+        (Source(iri, labels[iri], dates.get(iri), cited.get(iri, 0)) for iri in iris),
+        key=lambda s: (s.date or "", s.label, s.iri),
+    )
+    modified = [str(r["modified"]) for r in datasets if r.get("modified") is not None]
+    return DataInfo(
+        titles=sorted({labels[r["d"]] for r in datasets}),
+        date=max(modified, default=None) or max((s.date for s in sources if s.date), default=None),
+        sources=sources,
+        fictional=any(r.get("fictional") is True for r in datasets),
+    )
+
+
+def _latest_dates(kg: KnowledgeGraph, iris: list[str]) -> dict[str, str]:
+    """The latest ``dcterms:date`` of each source that has one."""
+    dates: dict[str, str] = {}
+    for start in range(0, len(iris), 2000):
+        values = sparql_values(iris[start : start + 2000])
+        table = kg.select(f"SELECT ?src ?d WHERE {{ VALUES ?src {{ {values} }} ?src dcterms:date ?d }}")
+        for src, date in table.rows:
+            if src is not None and date is not None:
+                dates[src.value] = max(dates.get(src.value, ""), str(to_python(date)))
+    return dates
