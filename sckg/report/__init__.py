@@ -1,7 +1,7 @@
 """The steering group's briefing: computed from the graph, rendered as one offline HTML file and Markdown."""
 
-from .build import build_report
 from ..sources import Source
+from .build import build_report
 from .model import Bars, MapSpec, Report, Section, Table
 from .render import render_html, render_markdown, write_report
 
