@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from .cli_common import DataOpt, StoreOpt, open_graph
+from .storespec import StoreKind, parse_store
 
 TimeoutOpt = Annotated[float, typer.Option(help="Seconds to wait for the endpoint's answer.")]
 
@@ -80,7 +81,7 @@ def serve(
             typer.echo(f"Update endpoint: {server.update_url}" + ("" if write else "  (refused: read-only)"))
             typer.echo(f"Graph Store:     {server.store_url}")
             typer.echo(f"Query page:      {server.url}/")
-            if store == "memory" and write:
+            if parse_store(store).kind is StoreKind.memory and write:
                 typer.echo("Note: the memory store is a temporary copy; what is written is gone when the server stops.")
             if not is_loopback(host):
                 typer.echo(f"Warning: listening on {host}: anyone who can reach this machine can query the graph.",

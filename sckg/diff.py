@@ -10,6 +10,7 @@ import pyoxigraph as ox
 
 from .kg import KnowledgeGraph, to_python
 from .namespaces import RDF, shorten
+from .storespec import names_store
 
 RDF_TYPE = RDF + "type"
 _ORDER = {"entity": 0, "relation": 1, "attribute": 2}
@@ -123,7 +124,7 @@ def _sort_key(c: Change) -> tuple:
 
 def open_snapshot(spec: str) -> KnowledgeGraph:
     """A snapshot named by a file or folder path, or by a store (``oxigraph:PATH``, ``sparql:URL``)."""
-    if spec.startswith(("oxigraph:", "sparql:")):
+    if names_store(spec):
         return KnowledgeGraph.open(None, spec)
     return KnowledgeGraph.open([spec])
 

@@ -22,9 +22,10 @@ import pyoxigraph as ox
 
 from . import resources
 from .entities import LABEL_PROPERTIES, sparql_values, tail
-from .errors import DataError, QueryError, StoreError, UsageError
+from .errors import DataError, QueryError, StoreError
 from .namespaces import MODEL_GRAPH, PREFIXES, XSD
 from .sparql import bind_values, check_remote, is_update, syntax_error
+from .storespec import StoreKind, StoreSpec, parse_store
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
@@ -215,21 +216,19 @@ def graph_iri(path: Path) -> str:
     return path.resolve().as_uri()
 
 
-def open_backend(store: str, *, create: bool = True) -> Backend:
+def open_backend(store: str | StoreSpec, *, create: bool = True) -> Backend:
     """A backend for a store specification: ``memory``, ``oxigraph:PATH`` or ``sparql:URL``.
 
     With ``create=False`` a missing Oxigraph store is an error instead of a new, empty store.
     """
-    if store == "memory":
+    spec = parse_store(store)
+    if spec.kind is StoreKind.memory:
         return OxigraphBackend(ox.Store())
-    kind, _, location = store.partition(":")
-    if kind == "oxigraph" and location:
-        return OxigraphBackend(_open_oxigraph(Path(location), create))
-    if kind == "sparql" and location:
-        from .remote import SparqlBackend
+    if spec.kind is StoreKind.oxigraph:
+        return OxigraphBackend(_open_oxigraph(spec.path, create))
+    from .remote import SparqlBackend
 
-        return SparqlBackend(location)
-    raise UsageError(f"Unknown store '{store}'. Use memory, oxigraph:PATH or sparql:URL.")
+    return SparqlBackend(spec.location)
 
 
 def _open_oxigraph(path: Path, create: bool) -> ox.Store:
@@ -284,7 +283,7 @@ class KnowledgeGraph:
     def open(
         cls,
         data: Sequence[Path | str] | None = None,
-        store: str = "memory",
+        store: str | StoreSpec = "memory",
         *,
         allow_remote: bool = False,
         progress: Callable[[Path], None] | None = None,
@@ -294,7 +293,7 @@ class KnowledgeGraph:
         Without ``data``, a memory store gets the bundled Braunschweig dataset; other stores are used as
         they are. With data, the ontology and vocabularies are loaded too, unless the store already holds them.
         """
-        if data is None and store == "memory":
+        if data is None and parse_store(store).kind is StoreKind.memory:
             data = [resources.dataset("braunschweig")]
         files = collect_files(Path(p) for p in data or [])
         kg = cls(open_backend(store, create=bool(files)), allow_remote=allow_remote)

@@ -33,6 +33,7 @@ from urllib.parse import urlsplit
 from . import resources
 from .errors import StoreError, UsageError
 from .remote import CANCELLED
+from .storespec import StoreKind, StoreSpec, parse_store
 
 #: Seconds a query may run past its time limit before the Oxigraph server is restarted to stop it.
 GRACE = 1.0
@@ -359,7 +360,7 @@ class SparqlServer:
 
 
 @contextmanager
-def served_store(store: str, data: Sequence[Path] | None = None) -> Iterator[Path]:
+def served_store(store: str | StoreSpec, data: Sequence[Path] | None = None) -> Iterator[Path]:
     """The folder of the Oxigraph store to serve, with ``data`` loaded into it.
 
     ``oxigraph:PATH`` is served in place. ``memory`` becomes a temporary store (default data: the bundled
@@ -367,15 +368,15 @@ def served_store(store: str, data: Sequence[Path] | None = None) -> Iterator[Pat
     """
     from .kg import KnowledgeGraph
 
-    kind, _, location = store.partition(":")
-    if store == "memory":
+    spec = parse_store(store)
+    if spec.kind is StoreKind.memory:
         with tempfile.TemporaryDirectory(prefix="sckg-serve-") as folder:
             path = Path(folder) / "store"
             _release(KnowledgeGraph.open(list(data or [resources.dataset("braunschweig")]), f"oxigraph:{path}"))
             yield path
-    elif kind == "oxigraph" and location:
-        _release(KnowledgeGraph.open(list(data) if data else None, store))
-        yield Path(location)
+    elif spec.kind is StoreKind.oxigraph:
+        _release(KnowledgeGraph.open(list(data) if data else None, spec))
+        yield spec.path
     else:
         raise UsageError(
             f"'sckg serve' serves a store of this machine: use --store memory or oxigraph:PATH, not '{store}'."

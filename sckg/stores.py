@@ -22,6 +22,7 @@ from .errors import StoreError, UsageError
 from .kg import KnowledgeGraph, OxigraphBackend, collect_files, graph_iri, open_backend
 from .namespaces import MODEL_GRAPH
 from .remote import DEFAULT_TIMEOUT, check_http_url, http_request
+from .storespec import StoreKind, parse_store
 
 #: Where pushed datasets live on an endpoint: one named graph per dataset below this IRI.
 GRAPH_BASE = MODEL_GRAPH.rsplit("/", 1)[0] + "/"
@@ -57,8 +58,7 @@ def load_store(
     A file loaded before replaces its graph (loading is idempotent). With ``replace`` the store is left
     holding only these files (and a fresh copy of the ontology and vocabularies).
     """
-    kind, _, location = store.partition(":")
-    if kind != "oxigraph" or not location:
+    if parse_store(store).kind is not StoreKind.oxigraph:
         raise UsageError(
             f"'sckg load' fills a persistent store: use --store oxigraph:PATH, not '{store}' "
             "(a SPARQL endpoint is filled with 'sckg push')."

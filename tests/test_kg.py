@@ -118,3 +118,26 @@ def test_cached_block_asks_each_question_once(make_kg) -> None:
     assert len(asked) == 3  # the query once, then labels of a, then only of b
     kg.select(query)
     assert len(asked) == 4  # outside the block nothing is kept
+
+
+@pytest.mark.parametrize(
+    ("spec", "kind", "location", "names_a_store"),
+    [
+        ("memory", "memory", "", False),
+        ("oxigraph:out/store", "oxigraph", "out/store", True),
+        ("sparql:http://127.0.0.1:7878/query", "sparql", "http://127.0.0.1:7878/query", True),
+        ("data/musterstadt", None, None, False),
+        ("oxigraph:", None, None, False),
+    ],
+)
+def test_one_parser_for_store_specifications(spec, kind, location, names_a_store):
+    from sckg.storespec import StoreSpec, names_store, parse_store
+
+    assert names_store(spec) is names_a_store
+    if kind is None:
+        with pytest.raises(UsageError, match=rf"^Unknown store '{spec}'\. Use memory, oxigraph:PATH or sparql:URL\.$"):
+            parse_store(spec)
+    else:
+        parsed = parse_store(spec)
+        assert (parsed.kind, parsed.location, str(parsed)) == (kind, location, spec)
+        assert parse_store(parsed) is parsed and isinstance(parsed, StoreSpec)
