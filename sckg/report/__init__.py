@@ -1,16 +1,16 @@
 """The steering group's briefing: computed from the graph, rendered as one offline HTML file and Markdown."""
 
 from .build import build_report
-from .model import Bars, MapSpec, Report, Section, Source, Table
+from .model import Bars, MapSpec, Report, ReportTable, Section, Source
 from .render import render_html, render_markdown, write_report
 
 __all__ = [
     "Bars",
     "MapSpec",
     "Report",
+    "ReportTable",
     "Section",
     "Source",
-    "Table",
     "build_report",
     "render_html",
     "render_markdown",

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..fileio import write_atomic
-from .model import Bars, MapSpec, Report, Section, Table
+from .model import Bars, MapSpec, Report, ReportTable, Section
 from .texts import TEXTS, money
 
 _TEMPLATE_DIR = Path(__file__).parent
@@ -57,7 +57,7 @@ def _md_escape(value: Any) -> str:
     return text.replace("\n", " ")
 
 
-def _md_table(table: Table) -> list[str]:
+def _md_table(table: ReportTable) -> list[str]:
     lines = [f"*{_md_escape(table.caption)}*", ""] if table.caption else []
     lines.append("| " + " | ".join(map(_md_escape, table.columns)) + " |")
     lines.append("|" + "---|" * len(table.columns))
