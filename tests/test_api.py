@@ -1,0 +1,92 @@
+"""The public Python API: query results as pandas DataFrames and HTML tables, and what ``import sckg`` offers."""
+
+from __future__ import annotations
+
+import datetime
+import sys
+
+import pandas as pd
+import pytest
+
+from sckg.errors import SckgError
+from sckg.kg import KnowledgeGraph, Table
+
+EX = "https://example.org/city/"
+#: Two projects with a decimal budget, an integer, and a date, a boolean and a double that only the first has.
+TYPED = (
+    'ex:a a sckg:Project ; dcterms:title "Alpha"@de ; ex:budget 1234.50 ; ex:n 3 ; '
+    'ex:start "2025-03-04"^^xsd:date ; ex:ok true ; ex:score 1.5e0 .\n'
+    'ex:b a sckg:Project ; dcterms:title "Beta <b> & Co"@de ; ex:budget "0.1"^^xsd:decimal ; ex:n 12 .'
+)
+TYPED_QUERY = f"""SELECT ?p ?title ?budget ?n ?start ?ok ?score WHERE {{
+    ?p a sckg:Project ; dcterms:title ?title ; <{EX}budget> ?budget ; <{EX}n> ?n .
+    OPTIONAL {{ ?p <{EX}start> ?start }} OPTIONAL {{ ?p <{EX}ok> ?ok }} OPTIONAL {{ ?p <{EX}score> ?score }}
+}} ORDER BY ?p"""
+
+
+@pytest.fixture
+def typed(make_kg) -> Table:
+    return make_kg(TYPED).select(TYPED_QUERY)
+
+
+def test_to_pandas_gives_numbers_dates_and_text_their_dtypes(typed: Table) -> None:
+    frame = typed.to_pandas()
+    assert list(frame.columns) == ["p", "title", "budget", "n", "start", "ok", "score"]
+    assert {c: str(t) for c, t in frame.dtypes.items()} == {
+        "p": "str", "title": "str", "budget": "float64", "n": "int64", "start": "datetime64[s]",
+        "ok": "boolean", "score": "float64",
+    }
+    assert frame["p"].tolist() == [EX + "a", EX + "b"]
+    assert frame["title"].tolist() == ["Alpha", "Beta <b> & Co"]
+    assert frame["budget"].tolist() == [1234.5, 0.1]
+    assert frame["n"].tolist() == [3, 12]
+    assert frame["start"].iloc[0] == pd.Timestamp("2025-03-04")
+    assert frame["start"].iloc[0].date() == datetime.date(2025, 3, 4)
+    assert frame["start"].isna().tolist() == [False, True]
+    assert frame["ok"].tolist() == [True, pd.NA]
+    assert frame["score"].iloc[0] == 1.5 and frame["score"].isna().tolist() == [False, True]
+    assert frame["budget"].sum() == pytest.approx(1234.6)  # numbers, not Decimal objects
+
+
+def test_to_pandas_keeps_gaps_in_integer_columns_and_mixed_columns_as_plain_values(make_kg) -> None:
+    kg = make_kg("ex:a ex:n 7 ; ex:x 5 . ex:b ex:x ex:c . ex:c ex:x \"text\" .")
+    table = kg.select(f"SELECT ?s ?n ?x WHERE {{ ?s <{EX}x> ?x OPTIONAL {{ ?s <{EX}n> ?n }} }} ORDER BY ?s")
+    frame = table.to_pandas()
+    assert [str(t) for t in frame.dtypes] == ["str", "Int64", "object"]
+    assert frame["n"].tolist() == [7, pd.NA, pd.NA]
+    assert frame["x"].tolist() == [5, EX + "c", "text"]
+
+
+def test_to_pandas_of_an_empty_result_keeps_the_columns(make_kg) -> None:
+    frame = make_kg("ex:a a sckg:Project .").select("SELECT ?p ?q WHERE { ?p a sckg:Goal }").to_pandas()
+    assert list(frame.columns) == ["p", "q"] and len(frame) == 0
+
+
+def test_to_pandas_without_pandas_says_how_to_install_it(typed: Table, monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)  # makes `import pandas` fail
+    with pytest.raises(SckgError) as error:
+        typed.to_pandas()
+    assert str(error.value) == (
+        "Table.to_pandas() needs pandas, which is not installed: pip install pandas (or pip install 'sckg[notebook]')"
+    )
+
+
+def test_table_shows_as_an_escaped_html_table(typed: Table) -> None:
+    assert typed._repr_html_() == (
+        '<table class="sckg-table"><thead><tr><th>p</th><th>title</th><th>budget</th><th>n</th><th>start</th>'
+        "<th>ok</th><th>score</th></tr></thead><tbody>"
+        f'<tr><td title="{EX}a">{EX}a</td><td>Alpha</td><td>1234.5</td><td>3</td><td>2025-03-04</td>'
+        "<td>True</td><td>1.5</td></tr>"
+        f'<tr><td title="{EX}b">{EX}b</td><td>Beta &lt;b&gt; &amp; Co</td><td>0.1</td><td>12</td><td></td>'
+        "<td></td><td></td></tr>"
+        "</tbody></table>"
+    )
+
+
+def test_a_long_table_shows_its_first_rows_and_says_how_many_there_are(musterstadt: KnowledgeGraph) -> None:
+    table = musterstadt.select("SELECT ?p WHERE { ?p a sckg:Project } ORDER BY ?p")
+    shown = table._repr_html_()
+    assert shown.count("<tr>") == 1 + 50
+    assert shown.endswith("</tbody></table><p>50 of 52 rows (Table.to_pandas() has all).</p>")
+    first = "https://w3id.org/sckg/id/musterstadt/project/5g-campus-gewerbegebiet"
+    assert f'<tr><td title="{first}">musterstadt:project/5g-campus-gewerbegebiet</td></tr>' in shown
