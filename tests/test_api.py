@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import html
 import sys
 
 import pandas as pd
@@ -90,3 +91,43 @@ def test_a_long_table_shows_its_first_rows_and_says_how_many_there_are(mustersta
     assert shown.endswith("</tbody></table><p>50 of 52 rows (Table.to_pandas() has all).</p>")
     first = "https://w3id.org/sckg/id/musterstadt/project/5g-campus-gewerbegebiet"
     assert f'<tr><td title="{first}">musterstadt:project/5g-campus-gewerbegebiet</td></tr>' in shown
+
+
+def test_a_map_shows_inline_in_a_notebook_at_a_fixed_height(musterstadt: KnowledgeGraph) -> None:
+    from sckg.viz import build_network
+
+    net = build_network(musterstadt, "dependencies", lang="en")
+    page = net.generate_html()
+    assert net._repr_html_() == (
+        f'<iframe class="map" title="{net.meta.title}" style="width:100%;height:600px;box-sizing:border-box" '
+        f'srcdoc="{html.escape(page, quote=True)}"></iframe>'
+    )
+    assert net.meta.title == "Musterstadt – fictional example city: Project dependencies"
+    net.display_height = 420
+    assert 'style="width:100%;height:420px;box-sizing:border-box"' in net._repr_html_()
+
+
+@pytest.mark.browser
+def test_a_notebook_page_draws_the_map_at_its_height_offline(musterstadt: KnowledgeGraph, tmp_path) -> None:
+    from browser import canvas_ink, chromium, open_offline, require_browser, wait_until
+
+    from sckg.viz import build_network
+
+    require_browser()
+    net = build_network(musterstadt, "actors", lang="en")
+    notebook = tmp_path / "notebook.html"  # a page holding the cell output, as Jupyter puts it into its page
+    notebook.write_text(f"<!DOCTYPE html><html><body><h1>In [1]:</h1>{net._repr_html_()}</body></html>", "utf-8")
+    with chromium() as browser:
+        view = open_offline(browser, notebook, viewport=(1200, 900))
+        frame_element = view.page.query_selector("iframe.map")
+        frame = frame_element.content_frame()
+        wait_until(frame, "window.sckgMap !== undefined && window.sckgMap.drawnAt !== null")
+        assert frame_element.bounding_box()["height"] == 600  # the frame's border included
+        top, bottom, inner = frame.evaluate(
+            "(() => { const r = document.querySelector('canvas').getBoundingClientRect();"
+            " return [r.top, r.bottom, window.innerHeight]; })()"
+        )
+        assert inner == 596 and bottom == inner and bottom - top > 450  # from below the map's header to the bottom
+        assert canvas_ink(frame) > 500
+        assert frame.evaluate("sckgMap.nodes.length") == net.num_nodes()
+        assert view.outside == [] and view.errors == []

@@ -134,7 +134,8 @@ def srcdoc_iframe(page: str, title: str, height: int, element_id: str | None = N
     """``page`` (a complete HTML page) in an ``<iframe srcdoc>``, escaped, full width and ``height`` pixels tall:
     how a report and a notebook show a map."""
     ident = f' id="{html.escape(element_id)}"' if element_id else ""
+    style = f"width:100%;height:{int(height)}px;box-sizing:border-box"
     return (
-        f'<iframe class="map"{ident} title="{html.escape(title)}" style="width:100%;height:{int(height)}px" '
+        f'<iframe class="map"{ident} title="{html.escape(title)}" style="{style}" '
         f'srcdoc="{html.escape(page, quote=True)}"></iframe>'
     )
