@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import ast
 import datetime
 import html
+import importlib
+import pkgutil
+import subprocess
 import sys
+from pathlib import Path
+from types import ModuleType
 
 import pandas as pd
 import pytest
@@ -131,3 +137,55 @@ def test_a_notebook_page_draws_the_map_at_its_height_offline(musterstadt: Knowle
         assert canvas_ink(frame) > 500
         assert frame.evaluate("sckgMap.nodes.length") == net.num_nodes()
         assert view.outside == [] and view.errors == []
+
+
+def test_import_sckg_loads_no_library_until_a_name_is_used() -> None:
+    code = (
+        "import sys, sckg; heavy = ('sckg.', 'pyoxigraph', 'networkx', 'rdflib', 'pyvis', 'pandas', 'typer', "
+        "'matplotlib', 'igraph'); print(sorted(m for m in sys.modules if m.startswith(heavy)))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout == "[]\n"
+
+
+def test_every_public_name_is_documented_and_no_submodule_hides_it() -> None:
+    import sckg
+
+    submodules = {info.name.rsplit(".", 1)[-1] for info in pkgutil.walk_packages(sckg.__path__, "sckg.")}
+    for info in pkgutil.walk_packages(sckg.__path__, "sckg."):
+        importlib.import_module(info.name)  # importing a module binds its name in the package
+    assert set(sckg.__all__) == {"open", *sckg._LAZY}
+    assert not set(sckg.__all__) & submodules
+    for name in sckg.__all__:
+        value = getattr(sckg, name)
+        assert callable(value) and not isinstance(value, ModuleType), name
+        assert (value.__doc__ or "").strip(), f"{name} has no docstring"
+    assert sckg.validate_graph is importlib.import_module("sckg.validate").validate
+    assert set(sckg.__all__) <= set(dir(sckg))
+    with pytest.raises(AttributeError, match="module 'sckg' has no attribute 'validat'"):
+        sckg.validat  # noqa: B018
+
+
+def test_the_names_for_type_checkers_are_the_names_imported_at_run_time() -> None:
+    import sckg
+
+    tree = ast.parse(Path(sckg.__file__).read_text(encoding="utf-8"))
+    [block] = [node for node in tree.body if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"]
+    typed = {
+        alias.asname or alias.name: (f"sckg.{node.module}", alias.name)
+        for node in block.body if isinstance(node, ast.ImportFrom) for alias in node.names
+    }
+    assert typed == sckg._LAZY
+
+
+def test_open_takes_one_path_or_several(musterstadt_path: Path, tmp_path: Path) -> None:
+    import sckg
+
+    extra = tmp_path / "extra.ttl"
+    extra.write_text("<https://example.org/city/x> a <https://w3id.org/sckg/ontology#Project> .", "utf-8")
+    count = "SELECT (COUNT(?p) AS ?n) WHERE { ?p a sckg:Project }"
+    assert sckg.open(str(musterstadt_path)).select(count).records() == [{"n": 52}]
+    assert sckg.open(musterstadt_path).select(count).records() == [{"n": 52}]
+    assert sckg.open([musterstadt_path, extra]).select(count).records() == [{"n": 53}]
+    assert sckg.open().select(count).records() == [{"n": 5}]  # the bundled Braunschweig data
+    assert isinstance(sckg.open(sckg.dataset("musterstadt")), sckg.KnowledgeGraph)
