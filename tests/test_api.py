@@ -7,8 +7,10 @@ import datetime
 import html
 import importlib
 import pkgutil
+import re
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
 
@@ -189,3 +191,38 @@ def test_open_takes_one_path_or_several(musterstadt_path: Path, tmp_path: Path) 
     assert sckg.open([musterstadt_path, extra]).select(count).records() == [{"n": 53}]
     assert sckg.open().select(count).records() == [{"n": 5}]  # the bundled Braunschweig data
     assert isinstance(sckg.open(sckg.dataset("musterstadt")), sckg.KnowledgeGraph)
+
+
+API_DOC = Path(__file__).resolve().parent.parent / "docs" / "api.md"
+#: A line of a Python example that states its value: ``EXPRESSION  # → VALUE``.
+CLAIM = re.compile(r"^(?P<expr>\S.*?)\s+# → (?P<value>.+)$")
+
+
+def checked(block: str) -> str:
+    """A Python block of the docs with every ``EXPRESSION  # → VALUE`` line turned into a check of the value."""
+    return "\n".join(
+        f"_claim(({m['expr']}), ({m['value']}), {line!r})" if (m := CLAIM.match(line)) else line
+        for line in block.splitlines()
+    )
+
+
+def test_the_worked_example_of_docs_api_runs_and_gives_what_it_says(tmp_path: Path, monkeypatch) -> None:
+    blocks = re.findall(r"^```python\n(.*?)^```$", API_DOC.read_text(encoding="utf-8"), re.DOTALL | re.MULTILINE)
+    assert len(blocks) == 6
+    stated = [line for block in blocks for line in block.splitlines() if "# →" in line]
+    assert all(CLAIM.match(line) for line in stated)
+    monkeypatch.chdir(tmp_path)
+    claims: list[str] = []
+
+    def claim(value: object, expected: object, line: str) -> None:
+        assert value == expected, f"docs/api.md: {line}\n    gives {value!r}"
+        claims.append(line)
+
+    namespace: dict[str, object] = {"_claim": claim, "Decimal": Decimal}  # Decimal: in a stated value
+    for block in blocks:
+        exec(compile(checked(block), str(API_DOC), "exec"), namespace)
+    assert claims == stated and len(claims) == 21
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "dependencies.html", "dependencies.png", "report.html", "report.md"
+    ]
+    assert (tmp_path / "out" / "dependencies.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
