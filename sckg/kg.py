@@ -21,7 +21,7 @@ from typing import Any, Protocol
 import pyoxigraph as ox
 
 from . import resources
-from .errors import DataError, QueryError, SckgError, StoreError, UsageError
+from .errors import DataError, QueryError, StoreError, UsageError
 from .namespaces import DCTERMS, FOAF, MODEL_GRAPH, PREFIXES, RDFS, SKOS, XSD
 from .sparql import bind_values, check_remote, is_update, syntax_error
 
@@ -51,6 +51,9 @@ class Table:
     columns: list[str]
     rows: list[tuple[Term | None, ...]] = field(default_factory=list)
 
+    #: Rows shown by :meth:`_repr_html_`.
+    HTML_ROWS = 50
+
     def records(self) -> list[dict[str, Any]]:
         """Rows as dictionaries of plain Python values (see :func:`to_python`)."""
         return [dict(zip(self.columns, map(to_python, row), strict=True)) for row in self.rows]
@@ -65,15 +68,52 @@ class Table:
         try:
             import pandas as pd
         except ImportError:
+            from .errors import SckgError
+
             raise SckgError(
                 "Table.to_pandas() needs pandas, which is not installed: pip install pandas "
                 "(or pip install 'sckg[notebook]')"
             ) from None
         columns = [[row[i] for row in self.rows] for i in range(len(self.columns))]
         return pd.DataFrame(
-            {name: _pandas_column(pd, terms) for name, terms in zip(self.columns, columns, strict=True)},
+            {name: self._pandas_column(pd, terms) for name, terms in zip(self.columns, columns, strict=True)},
             columns=self.columns,
         )
+
+    @staticmethod
+    def _kind(term: Term) -> str:
+        """What :meth:`to_pandas` makes of a term: ``integer``, ``float``, ``boolean``, ``date`` or ``text``."""
+        if not isinstance(term, ox.Literal):
+            return "text"
+        datatype = term.datatype.value
+        if datatype in _INTEGER_TYPES:
+            return "integer"
+        if datatype in (XSD + "decimal", XSD + "double", XSD + "float"):
+            return "float"
+        if datatype == XSD + "boolean":
+            return "boolean"
+        return "date" if datatype == XSD + "date" else "text"
+
+    @classmethod
+    def _pandas_column(cls, pd: Any, terms: list[Term | None]) -> Any:
+        """One column of :meth:`to_pandas`: typed when all its values are of one kind, else plain values."""
+        values = [to_python(term) for term in terms]
+        kinds = {cls._kind(term) for term in terms if term is not None}
+        gaps = None in values
+        try:
+            if kinds == {"date"}:
+                return pd.Series(pd.to_datetime(values, format="ISO8601"), dtype="datetime64[s]")
+            if kinds == {"integer"}:
+                return pd.Series(values, dtype="Int64" if gaps else "int64")
+            if kinds and kinds <= {"integer", "float"}:
+                return pd.Series([None if v is None else float(v) for v in values], dtype="float64")
+            if kinds == {"boolean"}:
+                return pd.Series(values, dtype="boolean" if gaps else "bool")
+            if kinds <= {"text"}:
+                return pd.Series(values)
+        except (ValueError, TypeError, OverflowError):  # a malformed literal or a number beyond int64
+            pass
+        return pd.Series([float(v) if isinstance(v, decimal.Decimal) else v for v in values], dtype=object)
 
     def _repr_html_(self) -> str:
         """The table in Jupyter: an HTML table (text escaped, IRIs shortened with the full IRI as tooltip) of
@@ -88,54 +128,13 @@ class Table:
             return f"<td>{escape('' if term is None else str(to_python(term)))}</td>"
 
         head = "".join(f"<th>{escape(name)}</th>" for name in self.columns)
-        body = "".join(f"<tr>{''.join(map(cell, row))}</tr>" for row in self.rows[:HTML_ROWS])
-        more = len(self.rows) - HTML_ROWS
-        note = f"<p>{HTML_ROWS} of {len(self.rows)} rows (Table.to_pandas() has all).</p>" if more > 0 else ""
+        body = "".join(f"<tr>{''.join(map(cell, row))}</tr>" for row in self.rows[: self.HTML_ROWS])
+        shown = len(self.rows) > self.HTML_ROWS
+        note = f"<p>{self.HTML_ROWS} of {len(self.rows)} rows (Table.to_pandas() has all).</p>" if shown else ""
         return f'<table class="sckg-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{note}'
 
     def __len__(self) -> int:
         return len(self.rows)
-
-
-#: Rows shown by :meth:`Table._repr_html_`.
-HTML_ROWS = 50
-#: The pandas dtype of a column whose values are all of one kind (with and without gaps), by XSD datatype.
-_PANDAS_KINDS = {"integer": ("int64", "Int64"), "float": ("float64", "float64"), "boolean": ("bool", "boolean")}
-
-
-def _kind(term: Term) -> str:
-    """What :func:`_pandas_column` makes of a term: ``integer``, ``float``, ``boolean``, ``date`` or ``text``."""
-    if not isinstance(term, ox.Literal):
-        return "text"
-    datatype = term.datatype.value
-    if datatype in _INTEGER_TYPES:
-        return "integer"
-    if datatype in (XSD + "decimal", XSD + "double", XSD + "float"):
-        return "float"
-    if datatype == XSD + "boolean":
-        return "boolean"
-    return "date" if datatype == XSD + "date" else "text"
-
-
-def _pandas_column(pd: Any, terms: list[Term | None]) -> Any:
-    """One column of :meth:`Table.to_pandas`."""
-    values = [to_python(term) for term in terms]
-    kinds = {_kind(term) for term in terms if term is not None}
-    gaps = None in values
-    try:
-        if kinds == {"date"}:
-            return pd.Series(pd.to_datetime(values, format="ISO8601"), dtype="datetime64[s]")
-        if kinds and kinds <= {"integer", "float"}:
-            kind = "integer" if kinds == {"integer"} else "float"
-            return pd.Series([None if v is None else float(v) if kind == "float" else v for v in values],
-                             dtype=_PANDAS_KINDS[kind][gaps])
-        if kinds == {"boolean"}:
-            return pd.Series(values, dtype=_PANDAS_KINDS["boolean"][gaps])
-        if kinds == {"text"} or not kinds:
-            return pd.Series(values)
-    except (ValueError, TypeError, OverflowError):  # a malformed literal or a number beyond int64
-        pass
-    return pd.Series([float(v) if isinstance(v, decimal.Decimal) else v for v in values], dtype=object)
 
 
 def to_python(term: Term | None) -> Any:
