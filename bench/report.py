@@ -17,8 +17,7 @@ from pathlib import Path
 
 from sckg.generate import generate_chunks
 from sckg.kg import KnowledgeGraph
-from sckg.report import build_report
-from sckg.report.maps import write_report_with_maps
+from sckg.report import build_report, write_report
 
 ROOT = Path(__file__).resolve().parent.parent
 GOALS = {"musterstadt (fictional)": 5.0, "synthetic ~100k triples": 30.0}
@@ -31,7 +30,7 @@ def run(data: Path, out: Path) -> tuple[float, float, float, int]:
     with kg.cached():
         report = build_report(kg, "de")
         built = time.perf_counter()
-        path = write_report_with_maps(report, kg, out)
+        path = write_report(report, kg, out)
     written = time.perf_counter()
     return loaded - started, built - loaded, written - built, path.stat().st_size
 

@@ -16,8 +16,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from browser import chromium, open_offline, wait_until  # noqa: E402
 
 from sckg.kg import KnowledgeGraph  # noqa: E402
-from sckg.report import build_report  # noqa: E402
-from sckg.report.maps import write_report_with_maps  # noqa: E402
+from sckg.report import build_report, write_report  # noqa: E402
 
 
 def main() -> None:
@@ -29,7 +28,7 @@ def main() -> None:
     args = parser.parse_args()
     kg = KnowledgeGraph.open([args.data])
     with tempfile.TemporaryDirectory() as tmp, chromium() as browser:
-        path = write_report_with_maps(build_report(kg, args.lang), kg, tmp)
+        path = write_report(build_report(kg, args.lang), kg, tmp)
         view = open_offline(browser, path, viewport=(1280, 1650))
         for frame in view.page.frames[1:]:
             wait_until(frame, "window.sckgMap !== undefined && window.sckgMap.drawnAt !== null")

@@ -26,14 +26,13 @@ def report(
     programme together, dependency chains, open points, silos and overlaps, one section per field of action,
     the decisions timeline and, with --since, what changed. One offline HTML file (printable) and Markdown."""
     from .diff import open_snapshot
-    from .report import build_report
-    from .report.maps import write_report_with_maps
+    from .report import build_report, write_report
 
     kg = open_graph(data, store)
     previous = open_snapshot(since) if since else None
     with kg.cached():  # the sections and the maps share projections: each is read from the store once
         briefing = build_report(kg, lang.value, title=title, since=previous)
-        path = write_report_with_maps(briefing, kg, out)
+        path = write_report(briefing, kg, out)
     typer.echo(f"{briefing.title}")
     for line in briefing.summary:
         typer.echo(f"  {line}")

@@ -1,6 +1,7 @@
 """The steering group's briefing: sections and exact figures on the bundled data, German and English,
 escaping, and the change list with --since."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -171,3 +172,23 @@ def test_report_command_writes_both_files_and_prints_the_summary(braunschweig_pa
     assert html.count('<iframe class="map"') == 3  # overall, actors, one field of action with projects
     assert "64,827.39" in html and "2018-11-02" in html and "2018-12-11" in html
     assert (tmp_path / "report.md").read_text(encoding="utf-8").startswith("# Smart City briefing")
+
+
+def test_write_report_includes_every_map(make_kg, tmp_path: Path) -> None:
+    from sckg.report import write_report
+
+    kg = make_kg(
+        'ex:p a sckg:Project ; dcterms:title "Parken"@de ; sckg:inFieldOfAction ex:f ; sckg:managedBy ex:a .\n'
+        'ex:f a sckg:FieldOfAction ; skos:prefLabel "Mobilität"@de .\n'
+        'ex:a a org:OrganizationalUnit ; rdfs:label "Amt"@de .'
+    )
+    report = build_report(kg, "de")
+    path = write_report(report, kg, tmp_path)
+    assert path == tmp_path / "report.html"
+    page = path.read_text(encoding="utf-8")
+    titles = re.findall(r'<iframe class="map" id="map-\d+" title="([^"]*)"', page)
+    specs = [spec.title for s in report.sections for part in (s, *s.subsections) for spec in part.maps]
+    assert titles == specs == ["Gesamtkarte", "Mobilität"]  # the overall map, and the field's map
+    assert page.count('srcdoc="&lt;!DOCTYPE html&gt;') == 2
+    assert page.count('<figure class="static-figure"><img alt="Gesamtkarte" src="data:image/png;base64,') == 1
+    assert (tmp_path / "report.md").read_text(encoding="utf-8").startswith("# Smart-City-Lagebild")

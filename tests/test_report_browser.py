@@ -7,8 +7,7 @@ import pytest
 from browser import canvas_ink, chromium, open_offline, require_browser, wait_until
 
 from sckg.kg import KnowledgeGraph
-from sckg.report import build_report
-from sckg.report.maps import write_report_with_maps
+from sckg.report import build_report, write_report
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +22,7 @@ def browser():
 @pytest.fixture(scope="module")
 def musterstadt_report(musterstadt: KnowledgeGraph, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("report")
-    return write_report_with_maps(build_report(musterstadt, "de"), musterstadt, out)
+    return write_report(build_report(musterstadt, "de"), musterstadt, out)
 
 
 def test_report_opens_offline_and_every_map_is_drawn(browser, musterstadt_report: Path) -> None:
@@ -49,7 +48,7 @@ def test_report_labels_stay_text(browser, make_kg, tmp_path: Path) -> None:
         'ex:f a sckg:FieldOfAction ; skos:prefLabel "<script>window.pwned=2</script>"@de .\n'
         'ex:a a org:OrganizationalUnit ; rdfs:label "Amt"@de .'
     )
-    path = write_report_with_maps(build_report(kg, "de"), kg, tmp_path)
+    path = write_report(build_report(kg, "de"), kg, tmp_path)
     view = open_offline(browser, path)
     page = view.page
     for handle in page.query_selector_all("iframe.map"):

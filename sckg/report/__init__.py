@@ -2,16 +2,16 @@
 
 from ..sources import Source
 from .build import build_report
-from .model import Bars, MapSpec, Report, Section, Table
+from .model import Bars, MapSpec, Report, ReportTable, Section
 from .render import render_html, render_markdown, write_report
 
 __all__ = [
     "Bars",
     "MapSpec",
     "Report",
+    "ReportTable",
     "Section",
     "Source",
-    "Table",
     "build_report",
     "render_html",
     "render_markdown",

@@ -7,7 +7,7 @@ from ..network.coverage import gaps, overlap, silos
 from ..network.dependencies import critical_path, cycles, impact
 from ..network.metrics import bridges, centrality
 from ..network.projection import project
-from .model import MapSpec, Section, Table
+from .model import MapSpec, ReportTable, Section
 
 _WORDS = {
     "de": {
@@ -82,14 +82,14 @@ def actors_section(kg: KnowledgeGraph, lang: str) -> Section:
     section = Section("actors", w["actors_heading"], [w["actors_intro"]])
     ranked = [row for row in centrality(kg, "actors", lang=lang, graph=graph, limit=10) if row.degree > 0]
     section.tables.append(
-        Table([w["rank"], w["actor"], w["kind"], w["projects_links"], w["betweenness"], w["reason"]],
+        ReportTable([w["rank"], w["actor"], w["kind"], w["projects_links"], w["betweenness"], w["reason"]],
               [[rank, r.label, graph.nodes[r.iri]["cls_label"], r.degree, round(r.betweenness, 3), r.reason]
                for rank, r in enumerate(ranked, 1)], w["central"])
     )
     cuts = bridges(kg, "actors", lang=lang, graph=graph)
     if cuts:
         section.tables.append(
-            Table([w["what"], w["actor"], w["cut_off"], w["reason"]],
+            ReportTable([w["what"], w["actor"], w["cut_off"], w["reason"]],
                   [[w[r.kind], r.label, r.cut_off, r.reason] for r in cuts], w["cuts"])
         )
     else:
@@ -113,14 +113,14 @@ def dependencies_section(kg: KnowledgeGraph, lang: str) -> Section:
     path = critical_path(kg, lang=lang, graph=graph)
     section.facts["chain"] = len(path)
     section.tables.append(
-        Table([w["step"], w["project"], w["start"], w["end"], w["reason"]],
+        ReportTable([w["step"], w["project"], w["start"], w["end"], w["reason"]],
               [[r.step, r.label, r.start or "", r.end or "", r.reason] for r in path], w["path"])
     )
     found = cycles(kg, lang=lang, graph=graph)
     section.facts["cycles"] = len(found)
     if found:
         section.tables.append(
-            Table([w["cycle"], w["length"], w["projects"], w["reason"]],
+            ReportTable([w["cycle"], w["length"], w["projects"], w["reason"]],
                   [[r.cycle, r.length, r.projects, r.reason] for r in found], w["cycles"])
         )
     else:
@@ -131,7 +131,7 @@ def dependencies_section(kg: KnowledgeGraph, lang: str) -> Section:
         rows = impact(kg, node, lang=lang, graph=graph)
         caption = w["impact"].format(name=graph.nodes[node]["label"], n=len(rows))
         section.tables.append(
-            Table([w["depth"], w["project"], w["via"], w["reason"]],
+            ReportTable([w["depth"], w["project"], w["via"], w["reason"]],
                   [[r.depth, r.label, r.via, r.reason] for r in rows], caption)
         )
     section.maps.append(MapSpec(w["deps_map"], "dependencies"))
@@ -147,14 +147,14 @@ def silos_section(kg: KnowledgeGraph, lang: str) -> Section:
     section.facts.update(silos=len(found), overlaps=len(pairs))
     if found:
         section.tables.append(
-            Table([w["field"], w["department"], w["other"], w["reason"]],
+            ReportTable([w["field"], w["department"], w["other"], w["reason"]],
                   [[r.field, r.department, r.other_department, r.reason] for r in found], w["silos"])
         )
     else:
         section.paragraphs.append(w["no_silos"])
     if pairs:
         section.tables.append(
-            Table([w["project"], w["project"], w["shared"], w["reason"]],
+            ReportTable([w["project"], w["project"], w["shared"], w["reason"]],
                   [[r.project, r.other_project, r.shared, r.reason] for r in pairs], w["overlaps"])
         )
     else:
@@ -166,10 +166,10 @@ def silos_section(kg: KnowledgeGraph, lang: str) -> Section:
 _REPORTED_GAPS = ("goal-without-project", "field-without-project", "actor-without-project")
 
 
-def gaps_table(kg: KnowledgeGraph, lang: str) -> Table:
+def gaps_table(kg: KnowledgeGraph, lang: str) -> ReportTable:
     """Goals and fields without projects and actors without any project (the projects' own gaps are
     validation warnings)."""
     w = _WORDS[lang]
     rows = [row for row in gaps(kg, lang=lang) if row.kind in _REPORTED_GAPS]
-    return Table([w["gap"], w["entity"], w["reason"]], [[w[r.kind], r.label, r.reason] for r in rows], w["gaps"])
+    return ReportTable([w["gap"], w["entity"], w["reason"]], [[w[r.kind], r.label, r.reason] for r in rows], w["gaps"])
 

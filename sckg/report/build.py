@@ -12,7 +12,7 @@ from ..namespaces import MODEL_GRAPH
 from ..network.projection import CLASS_LABELS, NODE_CLASSES
 from ..queries import run_named
 from ..sources import data_info
-from .model import Bars, MapSpec, Report, Section, Table
+from .model import Bars, MapSpec, Report, ReportTable, Section
 from .texts import TEXTS, money
 
 _IN_DATA = f"GRAPH ?g {{ %s }} FILTER(?g != <{MODEL_GRAPH}>)"
@@ -102,7 +102,7 @@ def figures_section(kg: KnowledgeGraph, lang: str) -> Section:
         ((CLASS_LABELS[NODE_CLASSES[cls.value]][lang], int(n.value)) for cls, n in decision_rows),
         key=lambda r: (-r[1], r[0]),
     )
-    overview = Table(
+    overview = ReportTable(
         [t["what"], t["count"]],
         [
             [t["actors"], sum(n for _, n in actors)],
@@ -121,9 +121,9 @@ def figures_section(kg: KnowledgeGraph, lang: str) -> Section:
         grid=True,
         tables=[
             overview,
-            Table([t["kind"], t["count"]], [list(r) for r in actors], t["actors_by_kind"]),
-            Table([t["status"], t["count"]], [list(r) for r in projects], t["projects_by_status"]),
-            Table([t["class"], t["count"]], [list(r) for r in decisions], t["decisions_by_class"]),
+            ReportTable([t["kind"], t["count"]], [list(r) for r in actors], t["actors_by_kind"]),
+            ReportTable([t["status"], t["count"]], [list(r) for r in projects], t["projects_by_status"]),
+            ReportTable([t["class"], t["count"]], [list(r) for r in decisions], t["decisions_by_class"]),
         ],
     )
     for query, heading in (("budget-by-field", t["budget_by_field"]), ("budget-by-department", t["budget_by_dept"])):
@@ -132,7 +132,7 @@ def figures_section(kg: KnowledgeGraph, lang: str) -> Section:
             continue
         label = "fieldLabel" if query == "budget-by-field" else "departmentLabel"
         section.tables.append(
-            Table([t["name"], t["budget"], t["projects"]], [[r[label], money(r["budgetEUR"], lang), r["projects"]]
+            ReportTable([t["name"], t["budget"], t["projects"]], [[r[label], money(r["budgetEUR"], lang), r["projects"]]
                                                             for r in rows], heading)
         )
         section.charts.append(Bars(heading, "EUR", [(r[label], float(r["budgetEUR"])) for r in rows]))
@@ -159,7 +159,7 @@ def open_points_section(kg: KnowledgeGraph, lang: str) -> Section:
         section.paragraphs.append(t["violations"].format(n=len(report.violations)))
     if report.findings:
         rows = [[f.label, f.message, f.fix] for f in report.findings]
-        section.tables.append(Table([t["entity"], t["finding"], t["fix"]], rows, t["validation"]))
+        section.tables.append(ReportTable([t["entity"], t["finding"], t["fix"]], rows, t["validation"]))
     else:
         section.paragraphs.append(t["no_findings"])
     section.tables.append(gap_rows)
@@ -215,7 +215,7 @@ def fields_section(kg: KnowledgeGraph, lang: str) -> Section:
                 summary.format(projects=len(rows), actors=len(set(data["actors"])), budget=money(total, lang))
             )
             sub.tables.append(
-                Table([t["project"], t["status"], t["manager"], t["budget"]],
+                ReportTable([t["project"], t["status"], t["manager"], t["budget"]],
                       [[p, s, m, money(b, lang) if b is not None else ""] for p, s, m, b in rows])
             )
             sub.items.append(t["actors"] + ": " + ", ".join(sorted(set(data["actors"]))))
@@ -236,7 +236,7 @@ def decisions_section(kg: KnowledgeGraph, lang: str) -> Section:
     section = Section("decisions", t["decisions_heading"], [t["decisions_intro"]])
     public = {True: t["public"], False: t["non_public"], None: ""}
     section.tables.append(
-        Table([t["date"], t["body"], t["role"], t["subject"], t["session"]],
+        ReportTable([t["date"], t["body"], t["role"], t["subject"], t["session"]],
               [[r["date"] or "", r["bodyLabel"], r["roleLabel"], r["subject"], public[r["public"]]] for r in rows])
     )
     return section
@@ -255,7 +255,7 @@ def changes_section(old: KnowledgeGraph, new: KnowledgeGraph, lang: str) -> Sect
     words = t["change_words"]
     section.items = [f"{words[k]}: {n}" for k, n in result.summary().items()]
     section.tables.append(
-        Table([t["change"], t["entity"], t["property"], t["old"], t["new"]],
+        ReportTable([t["change"], t["entity"], t["property"], t["old"], t["new"]],
               [[words[f"{c.kind} {c.change}"], c.subject_label, c.property, c.old, c.new] for c in result.changes])
     )
     return section

@@ -5,23 +5,28 @@ from __future__ import annotations
 
 import base64
 import html
-from pathlib import Path
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from ..kg import KnowledgeGraph
-from .model import MapSpec, Report
-from .render import write_report
+from .model import MapSpec
 from .texts import TEXTS
+
+if TYPE_CHECKING:
+    from ..kg import KnowledgeGraph
+
+MapRenderer = Callable[[MapSpec, str], str]
+"""Turns a map spec and an element id into trusted HTML (the renderer escapes the data itself)."""
 
 #: Layout per projection: dependency maps read top-down, the others are spring layouts.
 LAYOUT = {"dependencies": "hierarchical"}
 MAP_HEIGHT = 620
 
 
-def map_renderer(kg: KnowledgeGraph, lang: str):
+def map_renderer(kg: KnowledgeGraph, lang: str) -> MapRenderer:
     """A function turning a :class:`MapSpec` into trusted HTML: the iframe (and the static figure if asked)."""
     from ..network.projection import project
     from ..viz import build_network
-    from ..viz.render import render_html
+    from ..viz.render import render_html, srcdoc_iframe
     from ..viz.write import render_image
 
     projections: dict[str, object] = {}
@@ -41,10 +46,7 @@ def map_renderer(kg: KnowledgeGraph, lang: str):
             lang=lang,
         )
         page = render_html(net, embedded=True)
-        parts = [
-            f'<iframe class="map" id="{element_id}" title="{html.escape(spec.title)}" '
-            f'style="width:100%;height:{MAP_HEIGHT}px" srcdoc="{html.escape(page, quote=True)}"></iframe>'
-        ]
+        parts = [srcdoc_iframe(page, spec.title, MAP_HEIGHT, element_id)]
         if spec.static_figure:
             png = base64.b64encode(render_image(net, "png")).decode("ascii")
             caption = html.escape(TEXTS[lang]["static_figure"])
@@ -55,11 +57,3 @@ def map_renderer(kg: KnowledgeGraph, lang: str):
         return "\n".join(parts)
 
     return render
-
-
-def write_report_with_maps(report: Report, kg: KnowledgeGraph, out_dir: Path | str) -> Path:
-    """Write ``report.html`` (with its interactive maps and static figure) and ``report.md``."""
-    from ..viz.render import shared_assets
-
-    with kg.cached():
-        return write_report(report, out_dir, map_renderer(kg, report.lang), shared_assets())

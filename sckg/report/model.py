@@ -9,8 +9,8 @@ from ..sources import Source
 
 
 @dataclass
-class Table:
-    """Rows with column headings; ``links`` maps a column to the column holding its IRI (not shown)."""
+class ReportTable:
+    """A table of the briefing: column headings, rows and a caption (not :class:`sckg.kg.Table`, a query result)."""
 
     columns: list[str]
     rows: list[list[Any]]
@@ -47,7 +47,7 @@ class Section:
     heading: str
     paragraphs: list[str] = field(default_factory=list)
     items: list[str] = field(default_factory=list)
-    tables: list[Table] = field(default_factory=list)
+    tables: list[ReportTable] = field(default_factory=list)
     charts: list[Bars] = field(default_factory=list)
     maps: list[MapSpec] = field(default_factory=list)
     subsections: list[Section] = field(default_factory=list)

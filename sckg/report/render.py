@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..fileio import write_atomic
-from .model import Bars, MapSpec, Report, Section, Table
+from .maps import MapRenderer, map_renderer
+from .model import Bars, MapSpec, Report, ReportTable, Section
 from .texts import TEXTS, money
 
-_TEMPLATE_DIR = Path(__file__).parent
+if TYPE_CHECKING:
+    from ..kg import KnowledgeGraph
 
-MapRenderer = Callable[[MapSpec, str], str]
-"""Turns a map spec and an element id into trusted HTML (the renderer escapes the data itself)."""
+_TEMPLATE_DIR = Path(__file__).parent
 
 
 def _bar_rows(chart: Bars, lang: str, width: int = 360) -> list[dict[str, Any]]:
@@ -57,7 +57,7 @@ def _md_escape(value: Any) -> str:
     return text.replace("\n", " ")
 
 
-def _md_table(table: Table) -> list[str]:
+def _md_table(table: ReportTable) -> list[str]:
     lines = [f"*{_md_escape(table.caption)}*", ""] if table.caption else []
     lines.append("| " + " | ".join(map(_md_escape, table.columns)) + " |")
     lines.append("|" + "---|" * len(table.columns))
@@ -90,8 +90,14 @@ def render_markdown(report: Report) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def write_report(report: Report, out_dir: Path | str, render_map: MapRenderer | None = None, head: str = "") -> Path:
-    """Write ``report.html`` and ``report.md`` into ``out_dir`` (atomically); return the HTML path."""
+def write_report(report: Report, kg: KnowledgeGraph, out_dir: Path | str) -> Path:
+    """Write ``report.html`` (one offline file with every interactive map and the static figure, drawn from
+    ``kg``, the graph the report was built from) and ``report.md`` into ``out_dir`` (atomically); return the
+    HTML path."""
+    from ..viz.render import shared_assets
+
+    with kg.cached():  # the maps share projections with each other (and with build_report in the same block)
+        page = render_html(report, map_renderer(kg, report.lang), shared_assets())
     out = Path(out_dir)
     write_atomic(out / "report.md", render_markdown(report))
-    return write_atomic(out / "report.html", render_html(report, render_map, head))
+    return write_atomic(out / "report.html", page)

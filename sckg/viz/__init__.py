@@ -3,6 +3,7 @@
 >>> from sckg.viz import build_network, write_map
 >>> net = build_network(kg, "actors", color_by="community")   # a pyvis Network, for notebooks
 >>> write_map(net, "actors.html")
+>>> net                     # in Jupyter: the map inline, net.display_height (600) pixels tall
 """
 
 from .build import COLOR_BY, SIZE_BY, CityMap, build_network

@@ -79,7 +79,11 @@ class MapMeta:
 
 
 class CityMap(Network):
-    """A pyvis ``Network`` whose HTML is sckg's offline page (vis-network inlined, positions fixed)."""
+    """A pyvis ``Network`` whose HTML is sckg's offline page (vis-network inlined, positions fixed); in Jupyter
+    it shows inline, ``display_height`` pixels tall."""
+
+    #: Height in pixels of the map shown in a notebook (:meth:`_repr_html_`); set it on a map to change it.
+    display_height = 600
 
     def __init__(self, meta: MapMeta, directed: bool) -> None:
         super().__init__(height="100%", width="100%", directed=directed, heading=meta.title, cdn_resources="in_line")
@@ -91,6 +95,12 @@ class CityMap(Network):
 
         self.html = render_html(self)
         return self.html
+
+    def _repr_html_(self) -> str:
+        """The map inline in Jupyter: its offline page in an ``<iframe srcdoc>`` of ``display_height`` pixels."""
+        from .render import srcdoc_iframe
+
+        return srcdoc_iframe(self.generate_html(), self.meta.title, self.display_height)
 
     def write_html(self, name: str, local: bool = True, notebook: bool = False, open_browser: bool = False) -> None:
         """Write the page to ``name`` atomically (pyvis's ``show`` and ``save_graph`` come here too)."""

@@ -7,6 +7,7 @@ can close the element), and the page's script puts every label and tooltip into 
 
 from __future__ import annotations
 
+import html
 import json
 from functools import cache
 from pathlib import Path
@@ -126,4 +127,15 @@ def render_html(net: CityMap, *, embedded: bool = False) -> str:
         page_css=_asset("page.css"),
         page_js=_asset("page.js"),
         data=script_json(page_data(net)),
+    )
+
+
+def srcdoc_iframe(page: str, title: str, height: int, element_id: str | None = None) -> str:
+    """``page`` (a complete HTML page) in an ``<iframe srcdoc>``, escaped, full width and ``height`` pixels tall:
+    how a report and a notebook show a map."""
+    ident = f' id="{html.escape(element_id)}"' if element_id else ""
+    style = f"width:100%;height:{int(height)}px;box-sizing:border-box"
+    return (
+        f'<iframe class="map"{ident} title="{html.escape(title)}" style="{style}" '
+        f'srcdoc="{html.escape(page, quote=True)}"></iframe>'
     )

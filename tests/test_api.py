@@ -1,0 +1,228 @@
+"""The public Python API: query results as pandas DataFrames and HTML tables, and what ``import sckg`` offers."""
+
+from __future__ import annotations
+
+import ast
+import datetime
+import html
+import importlib
+import pkgutil
+import re
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+from types import ModuleType
+
+import pandas as pd
+import pytest
+
+from sckg.errors import SckgError
+from sckg.kg import KnowledgeGraph, Table
+
+EX = "https://example.org/city/"
+#: Two projects with a decimal budget, an integer, and a date, a boolean and a double that only the first has.
+TYPED = (
+    'ex:a a sckg:Project ; dcterms:title "Alpha"@de ; ex:budget 1234.50 ; ex:n 3 ; '
+    'ex:start "2025-03-04"^^xsd:date ; ex:ok true ; ex:score 1.5e0 .\n'
+    'ex:b a sckg:Project ; dcterms:title "Beta <b> & Co"@de ; ex:budget "0.1"^^xsd:decimal ; ex:n 12 .'
+)
+TYPED_QUERY = f"""SELECT ?p ?title ?budget ?n ?start ?ok ?score WHERE {{
+    ?p a sckg:Project ; dcterms:title ?title ; <{EX}budget> ?budget ; <{EX}n> ?n .
+    OPTIONAL {{ ?p <{EX}start> ?start }} OPTIONAL {{ ?p <{EX}ok> ?ok }} OPTIONAL {{ ?p <{EX}score> ?score }}
+}} ORDER BY ?p"""
+
+
+@pytest.fixture
+def typed(make_kg) -> Table:
+    return make_kg(TYPED).select(TYPED_QUERY)
+
+
+def test_to_pandas_gives_numbers_dates_and_text_their_dtypes(typed: Table) -> None:
+    frame = typed.to_pandas()
+    assert list(frame.columns) == ["p", "title", "budget", "n", "start", "ok", "score"]
+    assert {c: str(t) for c, t in frame.dtypes.items()} == {
+        "p": "str", "title": "str", "budget": "float64", "n": "int64", "start": "datetime64[s]",
+        "ok": "boolean", "score": "float64",
+    }
+    assert frame["p"].tolist() == [EX + "a", EX + "b"]
+    assert frame["title"].tolist() == ["Alpha", "Beta <b> & Co"]
+    assert frame["budget"].tolist() == [1234.5, 0.1]
+    assert frame["n"].tolist() == [3, 12]
+    assert frame["start"].iloc[0] == pd.Timestamp("2025-03-04")
+    assert frame["start"].iloc[0].date() == datetime.date(2025, 3, 4)
+    assert frame["start"].isna().tolist() == [False, True]
+    assert frame["ok"].tolist() == [True, pd.NA]
+    assert frame["score"].iloc[0] == 1.5 and frame["score"].isna().tolist() == [False, True]
+    assert frame["budget"].sum() == pytest.approx(1234.6)  # numbers, not Decimal objects
+
+
+def test_to_pandas_keeps_gaps_in_integer_columns_and_mixed_columns_as_plain_values(make_kg) -> None:
+    kg = make_kg("ex:a ex:n 7 ; ex:x 5 . ex:b ex:x ex:c . ex:c ex:x \"text\" .")
+    table = kg.select(f"SELECT ?s ?n ?x WHERE {{ ?s <{EX}x> ?x OPTIONAL {{ ?s <{EX}n> ?n }} }} ORDER BY ?s")
+    frame = table.to_pandas()
+    assert [str(t) for t in frame.dtypes] == ["str", "Int64", "object"]
+    assert frame["n"].tolist() == [7, pd.NA, pd.NA]
+    assert frame["x"].tolist() == [5, EX + "c", "text"]
+
+
+def test_to_pandas_of_an_empty_result_keeps_the_columns(make_kg) -> None:
+    frame = make_kg("ex:a a sckg:Project .").select("SELECT ?p ?q WHERE { ?p a sckg:Goal }").to_pandas()
+    assert list(frame.columns) == ["p", "q"] and len(frame) == 0
+
+
+def test_to_pandas_without_pandas_says_how_to_install_it(typed: Table, monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)  # makes `import pandas` fail
+    with pytest.raises(SckgError) as error:
+        typed.to_pandas()
+    assert str(error.value) == (
+        "Table.to_pandas() needs pandas, which is not installed: pip install pandas (or pip install 'sckg[notebook]')"
+    )
+
+
+def test_table_shows_as_an_escaped_html_table(typed: Table) -> None:
+    assert typed._repr_html_() == (
+        '<table class="sckg-table"><thead><tr><th>p</th><th>title</th><th>budget</th><th>n</th><th>start</th>'
+        "<th>ok</th><th>score</th></tr></thead><tbody>"
+        f'<tr><td title="{EX}a">{EX}a</td><td>Alpha</td><td>1234.5</td><td>3</td><td>2025-03-04</td>'
+        "<td>True</td><td>1.5</td></tr>"
+        f'<tr><td title="{EX}b">{EX}b</td><td>Beta &lt;b&gt; &amp; Co</td><td>0.1</td><td>12</td><td></td>'
+        "<td></td><td></td></tr>"
+        "</tbody></table>"
+    )
+
+
+def test_a_long_table_shows_its_first_rows_and_says_how_many_there_are(musterstadt: KnowledgeGraph) -> None:
+    table = musterstadt.select("SELECT ?p WHERE { ?p a sckg:Project } ORDER BY ?p")
+    shown = table._repr_html_()
+    assert shown.count("<tr>") == 1 + 50
+    assert shown.endswith("</tbody></table><p>50 of 52 rows (Table.to_pandas() has all).</p>")
+    first = "https://w3id.org/sckg/id/musterstadt/project/5g-campus-gewerbegebiet"
+    assert f'<tr><td title="{first}">musterstadt:project/5g-campus-gewerbegebiet</td></tr>' in shown
+
+
+def test_a_map_shows_inline_in_a_notebook_at_a_fixed_height(musterstadt: KnowledgeGraph) -> None:
+    from sckg.viz import build_network
+
+    net = build_network(musterstadt, "dependencies", lang="en")
+    page = net.generate_html()
+    assert net._repr_html_() == (
+        f'<iframe class="map" title="{net.meta.title}" style="width:100%;height:600px;box-sizing:border-box" '
+        f'srcdoc="{html.escape(page, quote=True)}"></iframe>'
+    )
+    assert net.meta.title == "Musterstadt – fictional example city: Project dependencies"
+    net.display_height = 420
+    assert 'style="width:100%;height:420px;box-sizing:border-box"' in net._repr_html_()
+
+
+@pytest.mark.browser
+def test_a_notebook_page_draws_the_map_at_its_height_offline(musterstadt: KnowledgeGraph, tmp_path) -> None:
+    from browser import canvas_ink, chromium, open_offline, require_browser, wait_until
+
+    from sckg.viz import build_network
+
+    require_browser()
+    net = build_network(musterstadt, "actors", lang="en")
+    notebook = tmp_path / "notebook.html"  # a page holding the cell output, as Jupyter puts it into its page
+    notebook.write_text(f"<!DOCTYPE html><html><body><h1>In [1]:</h1>{net._repr_html_()}</body></html>", "utf-8")
+    with chromium() as browser:
+        view = open_offline(browser, notebook, viewport=(1200, 900))
+        frame_element = view.page.query_selector("iframe.map")
+        frame = frame_element.content_frame()
+        wait_until(frame, "window.sckgMap !== undefined && window.sckgMap.drawnAt !== null")
+        assert frame_element.bounding_box()["height"] == 600  # the frame's border included
+        top, bottom, inner = frame.evaluate(
+            "(() => { const r = document.querySelector('canvas').getBoundingClientRect();"
+            " return [r.top, r.bottom, window.innerHeight]; })()"
+        )
+        assert inner == 596 and bottom == inner and bottom - top > 450  # from below the map's header to the bottom
+        assert canvas_ink(frame) > 500
+        assert frame.evaluate("sckgMap.nodes.length") == net.num_nodes()
+        assert view.outside == [] and view.errors == []
+
+
+def test_import_sckg_loads_no_library_until_a_name_is_used() -> None:
+    code = (
+        "import sys, sckg; heavy = ('sckg.', 'pyoxigraph', 'networkx', 'rdflib', 'pyvis', 'pandas', 'typer', "
+        "'matplotlib', 'igraph'); print(sorted(m for m in sys.modules if m.startswith(heavy)))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout == "[]\n"
+
+
+def test_every_public_name_is_documented_and_no_submodule_hides_it() -> None:
+    import sckg
+
+    submodules = {info.name.rsplit(".", 1)[-1] for info in pkgutil.walk_packages(sckg.__path__, "sckg.")}
+    for info in pkgutil.walk_packages(sckg.__path__, "sckg."):
+        importlib.import_module(info.name)  # importing a module binds its name in the package
+    assert set(sckg.__all__) == {"open", *sckg._LAZY}
+    assert not set(sckg.__all__) & submodules
+    for name in sckg.__all__:
+        value = getattr(sckg, name)
+        assert callable(value) and not isinstance(value, ModuleType), name
+        assert (value.__doc__ or "").strip(), f"{name} has no docstring"
+    assert sckg.validate_graph is importlib.import_module("sckg.validate").validate
+    assert set(sckg.__all__) <= set(dir(sckg))
+    with pytest.raises(AttributeError, match="module 'sckg' has no attribute 'validat'"):
+        sckg.validat  # noqa: B018
+
+
+def test_the_names_for_type_checkers_are_the_names_imported_at_run_time() -> None:
+    import sckg
+
+    tree = ast.parse(Path(sckg.__file__).read_text(encoding="utf-8"))
+    [block] = [node for node in tree.body if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"]
+    typed = {
+        alias.asname or alias.name: (f"sckg.{node.module}", alias.name)
+        for node in block.body if isinstance(node, ast.ImportFrom) for alias in node.names
+    }
+    assert typed == sckg._LAZY
+
+
+def test_open_takes_one_path_or_several(musterstadt_path: Path, tmp_path: Path) -> None:
+    import sckg
+
+    extra = tmp_path / "extra.ttl"
+    extra.write_text("<https://example.org/city/x> a <https://w3id.org/sckg/ontology#Project> .", "utf-8")
+    count = "SELECT (COUNT(?p) AS ?n) WHERE { ?p a sckg:Project }"
+    assert sckg.open(str(musterstadt_path)).select(count).records() == [{"n": 52}]
+    assert sckg.open(musterstadt_path).select(count).records() == [{"n": 52}]
+    assert sckg.open([musterstadt_path, extra]).select(count).records() == [{"n": 53}]
+    assert sckg.open().select(count).records() == [{"n": 5}]  # the bundled Braunschweig data
+    assert isinstance(sckg.open(sckg.dataset("musterstadt")), sckg.KnowledgeGraph)
+
+
+API_DOC = Path(__file__).resolve().parent.parent / "docs" / "api.md"
+#: A line of a Python example that states its value: ``EXPRESSION  # → VALUE``.
+CLAIM = re.compile(r"^(?P<expr>\S.*?)\s+# → (?P<value>.+)$")
+
+
+def checked(block: str) -> str:
+    """A Python block of the docs with every ``EXPRESSION  # → VALUE`` line turned into a check of the value."""
+    return "\n".join(
+        f"_claim(({m['expr']}), ({m['value']}), {line!r})" if (m := CLAIM.match(line)) else line
+        for line in block.splitlines()
+    )
+
+
+def test_the_worked_example_of_docs_api_runs_and_gives_what_it_says(tmp_path: Path, monkeypatch) -> None:
+    blocks = re.findall(r"^```python\n(.*?)^```$", API_DOC.read_text(encoding="utf-8"), re.DOTALL | re.MULTILINE)
+    assert len(blocks) == 6
+    stated = [line for block in blocks for line in block.splitlines() if "# →" in line]
+    assert all(CLAIM.match(line) for line in stated)
+    monkeypatch.chdir(tmp_path)
+    claims: list[str] = []
+
+    def claim(value: object, expected: object, line: str) -> None:
+        assert value == expected, f"docs/api.md: {line}\n    gives {value!r}"
+        claims.append(line)
+
+    namespace: dict[str, object] = {"_claim": claim, "Decimal": Decimal}  # Decimal: in a stated value
+    for block in blocks:
+        exec(compile(checked(block), str(API_DOC), "exec"), namespace)
+    assert claims == stated and len(claims) == 21
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "dependencies.html", "dependencies.png", "report.html", "report.md"
+    ]
+    assert (tmp_path / "out" / "dependencies.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
