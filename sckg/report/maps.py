@@ -8,9 +8,9 @@ import html
 from pathlib import Path
 
 from ..kg import KnowledgeGraph
+from ..words import t
 from .model import MapSpec, Report
 from .render import write_report
-from .texts import TEXTS
 
 #: Layout per projection: dependency maps read top-down, the others are spring layouts.
 LAYOUT = {"dependencies": "hierarchical"}
@@ -47,7 +47,7 @@ def map_renderer(kg: KnowledgeGraph, lang: str):
         ]
         if spec.static_figure:
             png = base64.b64encode(render_image(net, "png")).decode("ascii")
-            caption = html.escape(TEXTS[lang]["static_figure"])
+            caption = html.escape(t("report.static_figure", lang))
             parts.append(
                 f'<figure class="static-figure"><img alt="{html.escape(spec.title)}" '
                 f'src="data:image/png;base64,{png}"><figcaption>{caption}</figcaption></figure>'
