@@ -430,7 +430,6 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "map.colors": {"de": "Farbe: {by}", "en": "Colour: {by}"},
     "map.other": {"de": "Weitere", "en": "Other"},
     "map.none": {"de": "ohne Angabe", "en": "not given"},
-    "map.no_field": {"de": "ohne Handlungsfeld", "en": "no field of action"},
     "map.all": {"de": "alle", "en": "all"},
     "map.no": {"de": "keine", "en": "none"},
     "map.data_date": {"de": "Datenstand", "en": "Data as of"},

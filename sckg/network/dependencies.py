@@ -128,8 +128,8 @@ def impact(
             )
         count, direct = len(rows), sum(1 for r in rows if r.depth == 1)
         counted = t("count.projects", lang, n=count)
-        key = "impact.upstream" if upstream else "impact.downstream"
-        notes = [t(key, lang, name=name, counted=counted, direct=direct, n=count)]
+        notes = [t("impact.upstream" if upstream else "impact.downstream", lang,
+                   name=name, counted=counted, direct=direct, n=count)]
         adjacency = deps.succ if upstream else deps.pred
         if any(node in adjacency[v] for v in depth):  # the project reaches itself: it lies on a cycle
             notes.append(t("impact.in_cycle", lang, name=name))
@@ -145,8 +145,9 @@ def _expand_city_iri(value: str) -> str:
 
 
 def _impact_reason(lang: str, upstream: bool, name: str, via: str) -> str:
-    key = ("impact.needs" if upstream else "impact.depends") + ("_via" if via else "_directly")
-    return t(key, lang, name=name, via=via)
+    if upstream:
+        return t("impact.needs_via" if via else "impact.needs_directly", lang, name=name, via=via)
+    return t("impact.depends_via" if via else "impact.depends_directly", lang, name=name, via=via)
 
 
 def cycles(kg: KnowledgeGraph, *, lang: str = "de", graph: Any = None, limit: int | None = None) -> Result[CycleRow]:
