@@ -14,18 +14,19 @@ from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from . import __version__
-from .cli_common import AllowRemoteOpt, DataOpt, Format, FormatOpt, Lang, LangOpt, StoreOpt, open_graph
-from .errors import SckgError
+from .cli_common import AllowRemoteOpt, DataOpt, Format, FormatOpt, Lang, LangOpt, StoreOpt, flag, open_graph
+from .errors import Message, SckgError
 
 
 class ErrorBoundary(TyperGroup):
-    """The one place where library errors become a one-line message and an exit code (no traceback)."""
+    """The one place where library errors become a one-line message and an exit code (no traceback); a
+    message naming a library parameter (``limit``) names its flag (``--top``) instead."""
 
     def invoke(self, ctx: typer.Context) -> Any:
         try:
             return super().invoke(ctx)
         except SckgError as exc:
-            typer.echo(f"Error: {exc}", err=True)
+            typer.echo(f"Error: {cli_text(exc.args[0] if exc.args else exc)}", err=True)
             ctx.exit(exc.exit_code)
         except BrokenPipeError:  # output piped into `head` and the like
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit flush quiet
@@ -40,6 +41,11 @@ class ErrorBoundary(TyperGroup):
                 raise
             typer.echo(f"Internal error: {type(exc).__name__}: {exc} (set SCKG_DEBUG=1 for details)", err=True)
             ctx.exit(1)
+
+
+def cli_text(message: object) -> str:
+    """A library message as the command line says it: with flags where it names parameters."""
+    return message.with_flags(flag) if isinstance(message, Message) else str(message)
 
 
 app = typer.Typer(

@@ -7,12 +7,13 @@ imported inside the commands.
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from .choices import Metric, PathWeight
+from .choices import ProjectionName as Projection
 from .cli_common import DataOpt, Format, FormatOpt, Lang, LangOpt, StoreOpt, open_graph
 
 analyze_app = typer.Typer(
@@ -20,31 +21,6 @@ analyze_app = typer.Typer(
     "ranked rows with a plain-language reason.",
     no_args_is_help=True,
 )
-
-
-class Projection(StrEnum):
-    """Named projections (see sckg.network.projection.PROJECTIONS)."""
-
-    entity = "entity"
-    actors = "actors"
-    dependencies = "dependencies"
-    coverage = "coverage"
-
-
-class Metric(StrEnum):
-    """Centrality metrics."""
-
-    betweenness = "betweenness"
-    degree = "degree"
-    pagerank = "pagerank"
-    closeness = "closeness"
-
-
-class PathWeight(StrEnum):
-    """What makes a dependency chain long."""
-
-    count = "count"
-    duration = "duration"
 
 
 ProjectionOpt = Annotated[
@@ -69,12 +45,13 @@ def register(app: typer.Typer) -> None:
 
 
 def _show(result: Any, row_type: type, fmt: Format) -> None:
+    from .cli import cli_text
     from .output import emit
 
     columns, rows = result.table(row_type)
     emit(columns, rows, fmt.value)
     for note in result.notes:
-        typer.echo(note, err=True)
+        typer.echo(cli_text(note), err=True)
 
 
 @analyze_app.command()

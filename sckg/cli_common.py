@@ -1,4 +1,4 @@
-"""What every command shares: option types, the language and format choices, and opening the graph.
+"""What every command shares: option types, the flag of a library parameter, and opening the graph.
 
 Command modules (``cli_*.py``) import from here; like ``cli.py`` they import no heavy library at module level.
 """
@@ -6,30 +6,34 @@ Command modules (``cli_*.py``) import from here; like ``cli.py`` they import no 
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from .choices import Format, Lang
+
 if TYPE_CHECKING:
     from .kg import KnowledgeGraph
 
 
-class Lang(StrEnum):
-    """Label language."""
+__all__ = ["Format", "Lang", "flag", "open_graph"]
 
-    de = "de"
-    en = "en"
+#: Library parameters whose command-line flag is not ``--`` and the parameter's name with hyphens.
+FLAGS = {
+    "limit": "--top",
+    "classes": "--class",
+    "fields": "--field",
+    "departments": "--department",
+    "fmt": "--format",
+    "method": "--layout",
+    "target": "PROJECT",
+}
 
 
-class Format(StrEnum):
-    """Output format of result rows."""
-
-    table = "table"
-    csv = "csv"
-    json = "json"
-    md = "md"
+def flag(param: str) -> str:
+    """The command-line flag of a library function's parameter (``limit`` → ``--top``)."""
+    return FLAGS.get(param, "--" + param.replace("_", "-"))
 
 
 DataOpt = Annotated[

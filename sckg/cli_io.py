@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import sys
 from contextlib import nullcontext
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from .choices import ExportFormat, ProjectionName
 from .cli_common import DataOpt, Format, FormatOpt, Lang, LangOpt, StoreOpt, open_graph
 
 if TYPE_CHECKING:
@@ -30,18 +30,6 @@ import_app = typer.Typer(
     no_args_is_help=True,
 )
 link_app = typer.Typer(help="Propose links between entities from keyword rules.", no_args_is_help=True)
-
-
-class ExportFormat(StrEnum):
-    """Export formats."""
-
-    ttl = "ttl"
-    nt = "nt"
-    jsonld = "jsonld"
-    graphml = "graphml"
-    gexf = "gexf"
-    csv = "csv"
-    xlsx = "xlsx"
 
 
 def register(app: typer.Typer) -> None:
@@ -202,8 +190,8 @@ def export(
                      "Default for ttl, nt, jsonld, graphml, gexf: standard output."),
     ] = None,
     projection: Annotated[
-        str, typer.Option(help="For graphml, gexf and csv: the network projection to export.")
-    ] = "entity",
+        ProjectionName, typer.Option(help="For graphml, gexf and csv: the network projection to export.")
+    ] = ProjectionName.entity,
     city: Annotated[
         str | None, typer.Option(help="For xlsx: the city whose IRIs become short IDs (default: the most common).")
     ] = None,
@@ -219,7 +207,7 @@ def export(
 
     if out is None and fmt in (ExportFormat.csv, ExportFormat.xlsx):
         raise UsageError(f"--format {fmt.value} needs --out ({'a folder' if fmt is ExportFormat.csv else 'a file'}).")
-    result = export_graph(open_graph(data, store), fmt.value, projection=projection, lang=lang.value, city=city)
+    result = export_graph(open_graph(data, store), fmt.value, projection=projection.value, lang=lang.value, city=city)
     if out is None:
         sys.stdout.buffer.write(next(iter(result.values())))
         sys.stdout.flush()

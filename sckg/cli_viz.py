@@ -6,42 +6,15 @@ Like every command module it imports no heavy library at module level; the map i
 from __future__ import annotations
 
 import time
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from .choices import ColorBy, Layout, SizeBy
 from .cli_analyze import Projection, ProjectionOpt
 from .cli_common import DataOpt, Lang, LangOpt, StoreOpt, open_graph
 from .errors import UsageError
-
-
-class ColorBy(StrEnum):
-    """What the node colour shows."""
-
-    cls = "class"
-    field = "field"
-    department = "department"
-    community = "community"
-
-
-class SizeBy(StrEnum):
-    """What the node size shows."""
-
-    degree = "degree"
-    betweenness = "betweenness"
-    pagerank = "pagerank"
-    budget = "budget"
-
-
-class Layout(StrEnum):
-    """How the nodes are placed."""
-
-    spring = "spring"
-    kamada_kawai = "kamada-kawai"
-    forceatlas2 = "forceatlas2"
-    hierarchical = "hierarchical"
 
 
 def register(app: typer.Typer) -> None:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from .errors import UsageError
+from .errors import ParameterError
 from .namespaces import DCTERMS, FOAF, ID, MODEL_GRAPH, OPARL, ORG, PREFIXES, RDFS, SKOS
 
 if TYPE_CHECKING:
@@ -82,7 +82,8 @@ def resolve(
     With ``candidates`` (IRI → label, e.g. the nodes of a map) only those are eligible, otherwise the entities
     of ``kg`` (of ``classes``, if given; one of the data wins over a vocabulary concept of the same name). With
     both, ``kg`` adds the candidates' labels in other languages.
-    An unknown or ambiguous name is a :class:`UsageError` naming ``param``, with suggestions.
+    An unknown or ambiguous name is a :class:`ParameterError` naming ``param`` (``{=focus}`` for a function's
+    parameter, which the CLI shows as its flag; see :class:`~sckg.errors.Message`), with suggestions.
     """
     if candidates is None and kg is None:
         raise ValueError("resolve() needs kg or candidates")
@@ -105,13 +106,18 @@ def resolve(
         if len(found) > 1:
             names = {**(kg.labels(found) if kg is not None else {}), **(candidates or {})}
             listed = "; ".join(f"{names.get(i, tail(i))} <{i}>" for i in found[:5])
-            raise UsageError(f"{param} '{spec}' matches {len(found)} {what}s: {listed}. Give the IRI.")
+            raise ParameterError(f"{param} '{_literal(spec)}' matches {len(found)} {what}s: {listed}. Give the IRI.")
     where = " in this map" if candidates is not None else ""
     hint = _suggest(spec, sorted(set(candidates.values())) if candidates is not None else _all_labels(kg, classes))
-    raise UsageError(
-        f"{param} '{spec}': no such {what}{where} (give its IRI, prefixed name such as musterstadt:project/wlan, "
-        f"or label).{hint}"
+    raise ParameterError(
+        f"{param} '{_literal(spec)}': no such {what}{where} (give its IRI, prefixed name such as "
+        f"musterstadt:project/wlan, or label).{hint}"
     )
+
+
+def _literal(text: str) -> str:
+    """``text`` as it may stand in a :class:`~sckg.errors.Message` (no ``{=…}`` of its own)."""
+    return text.replace("{=", "{ =")
 
 
 def _labelled(kg: KnowledgeGraph, value: str, classes: tuple[str, ...]) -> list[str]:

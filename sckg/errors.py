@@ -1,5 +1,11 @@
 """The one error hierarchy of sckg: every message says what is wrong and how to fix it."""
 
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from enum import StrEnum
+
 
 class SckgError(Exception):
     """A user or data error. The CLI prints the message without traceback and exits with ``exit_code``."""
@@ -23,3 +29,44 @@ class QueryError(SckgError):
 
 class StoreError(SckgError):
     """A store cannot be opened or an endpoint does not answer."""
+
+
+class Message(str):
+    """A message naming parameters as ``{=limit}`` or, with a value, ``{=limit 0}``. As a string it reads like
+    the Python API (``limit``, ``limit=0``); :meth:`with_flags` names the command line's flags instead
+    (``--top``, ``--top 0``), which the CLI's error boundary and its notes do."""
+
+    template: str
+
+    def __new__(cls, template: str) -> Message:
+        self = super().__new__(cls, _PARAM.sub(lambda m: m[1] + (f"={m[2]}" if m[2] is not None else ""), template))
+        self.template = template
+        return self
+
+    @property
+    def params(self) -> list[str]:
+        """The parameters the message names, in order."""
+        return [m[1] for m in _PARAM.finditer(self.template)]
+
+    def with_flags(self, flag: Callable[[str], str]) -> str:
+        """The message with each parameter replaced by ``flag(parameter)``."""
+        return _PARAM.sub(lambda m: flag(m[1]) + (f" {m[2]}" if m[2] is not None else ""), self.template)
+
+
+_PARAM = re.compile(r"\{=(\w+)(?: ([^{}]*))?\}")
+
+
+class ParameterError(UsageError):
+    """A function was called with a bad value: the message (a :class:`Message`) names the parameter, so a
+    notebook user reads ``limit`` where the command line says ``--top``."""
+
+    def __init__(self, message: str) -> None:
+        self.message = Message(message)
+        super().__init__(self.message)
+
+
+def choice(value: str, choices: type[StrEnum], param: str, what: str) -> str:
+    """``value`` if it is one of ``choices``, else a :class:`ParameterError` listing them."""
+    if value not in tuple(choices):
+        raise ParameterError(f"{{={param}}}: unknown {what} '{value}'. Use one of: {', '.join(choices)}.")
+    return value

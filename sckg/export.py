@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from . import resources
-from .errors import UsageError
+from .choices import ExportFormat
+from .errors import choice
 from .namespaces import PREFIXES, RDF, XSD
 
 if TYPE_CHECKING:
@@ -23,7 +24,8 @@ if TYPE_CHECKING:
 
     from .kg import KnowledgeGraph
 
-FORMATS = ("ttl", "nt", "jsonld", "graphml", "gexf", "csv", "xlsx")
+
+
 #: Metrics added to every node of an exported projection (computed on the undirected view).
 METRICS = ("degree", "betweenness", "closeness")
 
@@ -32,6 +34,7 @@ def export_graph(
     kg: KnowledgeGraph, fmt: str, *, projection: str = "entity", lang: str = "de", city: str | None = None
 ) -> dict[str, bytes]:
     """The export in format ``fmt`` as file name → content (``csv`` gives ``nodes.csv`` and ``edges.csv``)."""
+    choice(fmt, ExportFormat, "fmt", "export format")
     if fmt in ("ttl", "nt", "jsonld"):
         return {f"graph.{fmt}": rdf_bytes(kg, fmt)}
     if fmt in ("graphml", "gexf", "csv"):
@@ -40,11 +43,9 @@ def export_graph(
             nodes, edges = csv_tables(graph)
             return {"nodes.csv": nodes.encode("utf-8"), "edges.csv": edges.encode("utf-8")}
         return {f"graph.{fmt}": network_bytes(graph, fmt)}
-    if fmt == "xlsx":
-        from .export_xlsx import workbook
+    from .export_xlsx import workbook
 
-        return {"inventory.xlsx": workbook(kg, lang, city)}
-    raise UsageError(f"Unknown export format '{fmt}' (use {', '.join(FORMATS)})")
+    return {"inventory.xlsx": workbook(kg, lang, city)}
 
 
 # --- RDF --------------------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .errors import UsageError
+from .errors import ParameterError
 from .namespaces import turtle_prefixes
 
 BASE = "https://w3id.org/sckg/id/synthetic/"
@@ -167,7 +167,7 @@ def generate(projects: int, seed: int = 1) -> str:
 def generate_chunks(projects: int, seed: int = 1) -> Iterator[str]:
     """The Turtle of :func:`generate`, in pieces (to write a large city without holding it twice)."""
     if projects < 1:
-        raise UsageError(f"--projects must be at least 1, got {projects}")
+        raise ParameterError(f"{{=projects}} must be at least 1, got {projects}")
     rng = random.Random(seed)
     n = projects
     yield _PREFIXES

@@ -9,10 +9,10 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from .errors import UsageError
+from .choices import Format
+from .errors import choice
 from .namespaces import shorten
 
-FORMATS = ("table", "csv", "json", "md")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -39,6 +39,7 @@ def _cell(value: Any, short: bool) -> str:
 
 def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str) -> str:
     """Rows as CSV, JSON (a list of objects) or Markdown; ``table`` gives plain aligned text."""
+    choice(fmt, Format, "fmt", "format")
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
@@ -55,13 +56,11 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str) -> s
         lines = ["| " + " | ".join(map(esc, columns)) + " |", "|" + "---|" * len(columns)]
         lines += ["| " + " | ".join(esc(_cell(v, short=True)) for v in row) + " |" for row in rows]
         return "\n".join(lines) + "\n"
-    if fmt == "table":
-        cells = [list(columns)] + [[_cell(v, short=True) for v in row] for row in rows]
-        widths = [max(len(r[i]) for r in cells) for i in range(len(columns))]
-        lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
-        lines.insert(1, "  ".join("-" * w for w in widths))
-        return "\n".join(lines) + "\n"
-    raise UsageError(f"Unknown format '{fmt}' (use {', '.join(FORMATS)})")
+    cells = [list(columns)] + [[_cell(v, short=True) for v in row] for row in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(columns))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines) + "\n"
 
 
 def emit(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, title: str | None = None) -> None:

@@ -70,7 +70,7 @@ def test_the_map_draws_offline_with_the_projections_nodes_and_edges(browser, ent
     assert counts == [graph.number_of_nodes(), graph.number_of_edges()] == [166, 469]
     assert view.page.evaluate("sckgMap.network.physics.options.enabled") is False
     assert view.page.text_content("#sckg-count") == "166 von 166 Knoten sichtbar"
-    assert "Datenstand: 2026-01-15" in view.page.text_content("#sckg-about")
+    assert "Datenstand: 15. Januar 2026" in view.page.text_content("#sckg-about")
     view.page.close()
 
 

@@ -82,7 +82,7 @@ def test_impact_upstream_with_a_short_iri():
 def test_impact_unknown_project_suggests_names():
     result = run("impact", "Glasfaser-Backbon")
     assert result.exit_code == 2
-    assert result.stderr.startswith("Error: target 'Glasfaser-Backbon': no such project (give its IRI, prefixed name "
+    assert result.stderr.startswith("Error: PROJECT 'Glasfaser-Backbon': no such project (give its IRI, prefixed name "
                                     "such as musterstadt:project/wlan, or label). Did you mean: ")
     assert "'Glasfaser-Backbone für städtische Standorte'" in result.stderr
     assert "Traceback" not in result.output

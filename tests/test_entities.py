@@ -148,3 +148,21 @@ def test_every_entity_taking_command_accepts_every_form(tmp_path, forms, command
     outputs = _outputs(tmp_path, forms, command)
     assert outputs[0].strip() not in ("", "[]")
     assert all(output == outputs[0] for output in outputs[1:])
+
+
+@pytest.mark.parametrize(
+    ("command", "named"),
+    [
+        (["viz", "--focus", "Nirgendwo", "--out", "x.html"], "--focus 'Nirgendwo': no such node in this map"),
+        (["viz", "--field", "Nirgendwo", "--out", "x.html"],
+         "--field 'Nirgendwo': no such field of action in this map"),
+        (["analyze", "impact", "Nirgendwo"], "PROJECT 'Nirgendwo': no such project"),
+        (["query", "actors-of-project", "-p", "project=Nirgendwo"], "project 'Nirgendwo': no such entity"),
+    ],
+)
+def test_the_command_line_names_its_flag_where_python_names_the_parameter(tmp_path, monkeypatch, command, named):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, [*command, "--data", MUSTERSTADT])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {named} (give its IRI, prefixed name such as musterstadt:project/wlan")
+    assert not (tmp_path / "x.html").exists()

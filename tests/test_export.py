@@ -178,4 +178,7 @@ def test_cli_exports(tmp_path: Path, braunschweig_path: Path) -> None:
     assert result.stderr == "Error: --format xlsx needs --out (a file).\n"
     result = runner.invoke(app, ["export", "-f", "graphml", "--projection", "nope", *data])
     assert result.exit_code == 2
-    assert result.stderr.startswith("Error: Unknown projection 'nope'")
+    assert result.stderr.endswith(
+        "Error: Invalid value for '--projection': 'nope' is not one of 'entity', 'actors', 'dependencies', "
+        "'coverage'.\n"
+    )

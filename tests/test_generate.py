@@ -68,7 +68,9 @@ def test_hubs_chains_and_a_cycle(city: KnowledgeGraph):
 def test_at_least_one_project():
     with pytest.raises(UsageError) as error:
         generate(0)
-    assert str(error.value) == "--projects must be at least 1, got 0"
+    assert str(error.value) == "projects must be at least 1, got 0"
+    result = CliRunner().invoke(app, ["generate", "--projects", "0"])
+    assert (result.exit_code, result.stderr) == (2, "Error: --projects must be at least 1, got 0\n")
 
 
 def test_cli_writes_the_file(tmp_path: Path):

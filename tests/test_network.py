@@ -172,7 +172,9 @@ def test_several_predicates_between_one_pair(make_kg):
 def test_unknown_projection(city):
     with pytest.raises(UsageError) as error:
         project(city, "people")
-    assert str(error.value) == "Unknown projection 'people'. Use one of: entity, actors, dependencies, coverage."
+    assert str(error.value) == (
+        "projection: unknown projection 'people'. Use one of: entity, actors, dependencies, coverage."
+    )
 
 
 def test_projections_are_documented():
@@ -272,7 +274,7 @@ def test_centrality_other_metrics_and_english(make_kg):
 def test_centrality_sampled_betweenness_says_so(make_kg):
     rows = centrality(make_kg(STAR), sample=2, seed=7, lang="en")
     assert rows.notes == [
-        "Betweenness estimated from 2 of 4 source nodes (random sample, seed 7); exact values with --sample 0."
+        "Betweenness estimated from 2 of 4 source nodes (random sample, seed 7); exact values with sample=0."
     ]
     assert rows == centrality(make_kg(STAR), sample=2, seed=7, lang="en")  # same seed, same result
 
@@ -281,13 +283,13 @@ def test_centrality_bad_options(make_kg):
     kg = make_kg(STAR)
     with pytest.raises(UsageError) as error:
         centrality(kg, by="fame")
-    assert str(error.value) == "Unknown metric 'fame'. Use one of: betweenness, degree, pagerank, closeness."
+    assert str(error.value) == "by: unknown metric 'fame'. Use one of: betweenness, degree, pagerank, closeness."
     with pytest.raises(UsageError) as error:
         centrality(kg, sample=-1)
-    assert str(error.value) == "--sample must be 0 (exact) or more, got -1"
+    assert str(error.value) == "sample must be 0 (exact) or more, got -1"
     with pytest.raises(UsageError) as error:
         centrality(kg, lang="fr")
-    assert str(error.value) == "Unknown language 'fr' (use de or en)"
+    assert str(error.value) == "lang: unknown language 'fr'. Use one of: de, en."
 
 
 def test_pagerank_matches_the_closed_form():
@@ -536,7 +538,7 @@ def test_critical_path_by_duration(deps):
     assert rows.notes[0] == "Longest chain (by duration): 3 projects, 1520 days of running time together."
     with pytest.raises(UsageError) as error:
         critical_path(deps, by="budget")
-    assert str(error.value) == "Unknown weight 'budget'. Use one of: count, duration."
+    assert str(error.value) == "by: unknown weight 'budget'. Use one of: count, duration."
 
 
 def test_critical_path_without_dependencies(make_kg):
@@ -684,7 +686,7 @@ def test_overlap(make_kg):
             EX + "p3",
         ),
     ]
-    assert overlap(make_kg(SILOS), limit=1).notes == ["1 von 3 Zeilen gezeigt; --top 0 zeigt alle."]
+    assert overlap(make_kg(SILOS), limit=1).notes == ["1 von 3 Zeilen gezeigt; limit=0 zeigt alle."]
     assert overlap(make_kg(SILOS), limit=1)[0].reason == (
         "P1 (Dezernat 1) und P2 (Dezernat 2) liegen beide im Handlungsfeld Feld F und dienen den Zielen Ziel und "
         "Ziel 2: möglicherweise doppelte Arbeit, abstimmen"

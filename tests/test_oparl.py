@@ -216,7 +216,7 @@ def test_cli_import_with_report(tmp_path: Path) -> None:
 
 
 def test_bad_city_and_missing_folder() -> None:
-    with pytest.raises(UsageError, match="--city 'Muster Stadt': use lower-case letters, digits and hyphens"):
+    with pytest.raises(UsageError, match=r"^city 'Muster Stadt': use lower-case letters, digits and hyphens"):
         import_oparl(MESSY, "Muster Stadt")
     result = runner.invoke(app, ["import", "oparl", "no/such/folder", "--city", "x", "--out", "x.ttl"])
     assert result.exit_code == 1

@@ -16,11 +16,12 @@ from pyvis.network import Network
 from typer.testing import CliRunner
 
 import sckg.viz
+from sckg.choices import Layout
 from sckg.cli import app
 from sckg.errors import UsageError
 from sckg.network.projection import project
 from sckg.viz import CityMap, build_network, write_image, write_map
-from sckg.viz.layout import EXACT_LIMIT, KAMADA_KAWAI_LIMIT, LAYOUTS, compute_layout, hierarchical_layout
+from sckg.viz.layout import EXACT_LIMIT, KAMADA_KAWAI_LIMIT, compute_layout, hierarchical_layout
 from sckg.viz.render import page_data, render_html, script_json
 from sckg.viz.style import OKABE_ITO, OTHER_COLOR, STYLES, category_colors, darken, wrap_label
 
@@ -104,17 +105,18 @@ def test_filters_and_focus_keep_exactly_these_nodes(city, options, expected):
                                  "musterstadt:project/wlan, or label)."),
         ({"focus": "Parkn"}, "focus 'Parkn': no such node in this map (give its IRI, prefixed name such as "
                              "musterstadt:project/wlan, or label). Did you mean: 'Parken'?"),
-        ({"focus": "p2", "depth": -1}, "--depth must be 0 or more, got -1"),
-        ({"classes": ["spaceship"]}, "--class 'spaceship': unknown class. Classes in this map: amt, contractor, "
+        ({"focus": "p2", "depth": -1}, "depth must be 0 or more, got -1"),
+        ({"classes": ["spaceship"]}, "classes 'spaceship': unknown class. Classes in this map: amt, contractor, "
                                      "dezernat, field, goal, project."),
-        ({"fields": ["Gesundheit"]}, "field 'Gesundheit': no such field of action in this map (give its IRI, "
+        ({"fields": ["Gesundheit"]}, "fields 'Gesundheit': no such field of action in this map (give its IRI, "
                                      "prefixed name such as musterstadt:project/wlan, or label)."),
         ({"classes": ["goal"], "departments": ["Dezernat II"]},
-         "No node is left after the filters; loosen --class, --field or --department."),
-        ({"layout": "circle"}, "Unknown layout 'circle'. Use one of: spring, kamada-kawai, forceatlas2, hierarchical."),
-        ({"color_by": "mood"}, "Unknown --color-by value 'mood'. Use one of: class, field, department, community."),
-        ({"size_by": "age"}, "Unknown --size-by value 'age'. Use one of: degree, betweenness, pagerank, budget."),
-        ({"lang": "fr"}, "Unknown language 'fr'. Use one of: de, en."),
+         "No node is left after the filters; loosen classes, fields or departments."),
+        ({"layout": "circle"},
+         "layout: unknown layout 'circle'. Use one of: spring, kamada-kawai, forceatlas2, hierarchical."),
+        ({"color_by": "mood"}, "color_by: unknown value 'mood'. Use one of: class, field, department, community."),
+        ({"size_by": "age"}, "size_by: unknown value 'age'. Use one of: degree, betweenness, pagerank, budget."),
+        ({"lang": "fr"}, "lang: unknown language 'fr'. Use one of: de, en."),
     ],
 )
 def test_bad_options_say_what_is_wrong(city, options, message):
@@ -226,7 +228,7 @@ def test_a_projection_passed_in_carries_its_own_metadata():
     )
 
 
-@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("layout", list(Layout))
 def test_the_same_seed_gives_the_same_positions(musterstadt, layout):
     first = build_network(musterstadt, "coverage", layout=layout, seed=7)
     again = build_network(musterstadt, "coverage", layout=layout, seed=7)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..errors import UsageError
+from ..errors import ParameterError
 from ..fileio import write_atomic
 from ..namespaces import ID, PREFIXES, XSD
 
@@ -27,7 +27,7 @@ XSD_INTEGER = ox.NamedNode(XSD + "integer")
 def city_base(city: str) -> str:
     """The base IRI of a city's data, e.g. ``https://w3id.org/sckg/id/musterstadt/``."""
     if not _CITY.match(city):
-        raise UsageError(f"--city '{city}': use lower-case letters, digits and hyphens, e.g. musterstadt")
+        raise ParameterError(f"{{=city}} '{city}': use lower-case letters, digits and hyphens, e.g. musterstadt")
     return f"{ID}{city}/"
 
 

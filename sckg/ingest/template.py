@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..fileio import write_atomic
+from ..words import t
 
 #: Names of the documentation sheet (and CSV file); the importer ignores them.
 HELP_NAMES = ("Hilfe", "Help")
@@ -67,10 +68,7 @@ class Sheet:
         return next(c for c in self.columns if c.key == key)
 
 
-MULTI_DE = "Mehrere Werte mit ; trennen."
-MULTI_EN = "Separate several values with ;."
-REF_DE = "Kennung oder Name einer Zeile im Blatt {de}"
-REF_EN = "ID or name of a row in sheet {en}"
+MULTI_DE, MULTI_EN = t("template.multi", "de"), t("template.multi", "en")
 
 
 def _id() -> Column:
@@ -109,8 +107,8 @@ def _ref(key: str, de: str, en: str, target: str, what_de: str, what_en: str, *,
     extra_de, extra_en = (f" {MULTI_DE}", f" {MULTI_EN}") if multi else ("", "")
     return Column(
         key, de, en,
-        f"{what_de}: {REF_DE.format(de=sheet[0])} oder eine IRI.{extra_de}",
-        f"{what_en}: {REF_EN.format(en=sheet[1])}, or an IRI.{extra_en}",
+        f"{what_de}: {t('template.ref', 'de', sheet=sheet[0])} oder eine IRI.{extra_de}",
+        f"{what_en}: {t('template.ref', 'en', sheet=sheet[1])}, or an IRI.{extra_en}",
         "ref", required, multi, target, None, 26,
     )
 
@@ -172,9 +170,9 @@ SHEETS: tuple[Sheet, ...] = (
             _ref("contractors", "Auftragnehmer", "Contractors", "actors", "Beauftragte Akteure",
                  "Contracted actors"),
             Column("fields", "Handlungsfelder", "Fields of action",
-                   f"Handlungsfelder: {REF_DE.format(de='Handlungsfelder')}, ein Referenz-Handlungsfeld "
+                   f"Handlungsfelder: {t('template.ref', 'de', sheet='Handlungsfelder')}, ein Referenz-Handlungsfeld "
                    f"(z. B. smart-mobility) oder eine IRI. {MULTI_DE}",
-                   f"Fields of action: {REF_EN.format(en='FieldsOfAction')}, a reference field "
+                   f"Fields of action: {t('template.ref', 'en', sheet='FieldsOfAction')}, a reference field "
                    f"(e.g. smart-mobility), or an IRI. {MULTI_EN}",
                    "ref", False, True, "fields", None, 26),
             _ref("goals", "Ziele", "Goals", "goals", "Strategische Ziele, zu denen das Projekt beiträgt",

@@ -1,4 +1,4 @@
-"""What the analyses share: the result list, plain-language wording in German and English, stable ordering."""
+"""What the analyses share: the result list, lists of names in plain language, stable ordering."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..errors import UsageError
+from ..errors import Message, ParameterError
+from ..words import t
 
 if TYPE_CHECKING:
     import networkx as nx
 
 Row = TypeVar("Row")
-LANGS = ("de", "en")
 
 
 class Result(list[Row]):
@@ -68,18 +68,6 @@ class Stopwatch:
         return graph
 
 
-def check_lang(lang: str) -> str:
-    """The language, or a usage error."""
-    if lang not in LANGS:
-        raise UsageError(f"Unknown language '{lang}' (use de or en)")
-    return lang
-
-
-def tr(lang: str, de: str, en: str) -> str:
-    """The German or the English wording."""
-    return de if lang == "de" else en
-
-
 def order(label: str, iri: str) -> tuple[str, str, str]:
     """The stable tie-break of every ranking: label (case-insensitive), then label, then IRI."""
     return (label.casefold(), label, iri)
@@ -88,49 +76,24 @@ def order(label: str, iri: str) -> tuple[str, str, str]:
 def names(labels: Iterable[str], lang: str, limit: int = 3) -> str:
     """``A``, ``A und B``, ``A, B und C``, ``A, B, C und 4 weitere`` (sorted)."""
     items = sorted(labels, key=str.casefold)
-    word_and, more = tr(lang, "und", "and"), tr(lang, "weitere", "more")
     if len(items) > limit:
-        return f"{', '.join(items[:limit])} {word_and} {len(items) - limit} {more}"
+        return t("list.more", lang, items=", ".join(items[:limit]), n=len(items) - limit)
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} {word_and} {items[-1]}"
+    return t("list.and", lang, items=", ".join(items[:-1]), last=items[-1])
 
 
-def number(value: float, lang: str, digits: int = 1) -> str:
-    """A decimal number with the decimal sign of the language."""
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if lang == "de" else text
-
-
-def percent(value: float, lang: str) -> str:
-    """A share in per cent: ``39,9 %`` / ``39.9%``."""
-    return f"{number(100 * value, lang)} %" if lang == "de" else f"{number(100 * value, lang)}%"
-
-
-def projects_text(count: int, lang: str) -> str:
-    """``1 Projekt``, ``3 Projekte`` / ``1 project``, ``3 projects``."""
-    if lang == "de":
-        return f"{count} Projekt" + ("e" if count != 1 else "")
-    return f"{count} project" + ("s" if count != 1 else "")
-
-
-def cut_note(total: int, limit: int | None, lang: str) -> list[str]:
-    """A note when ``limit`` leaves rows out: ``Showing 50 of 208 rows; --top 0 shows all.``"""
+def cut_note(total: int, limit: int | None, lang: str) -> list[Message]:
+    """A note when ``limit`` leaves rows out: ``Showing 50 of 208 rows; limit=0 shows all.``"""
     if not limit or total <= limit:
         return []
-    return [
-        tr(
-            lang,
-            f"{limit} von {total} Zeilen gezeigt; --top 0 zeigt alle.",
-            f"Showing {limit} of {total} rows; --top 0 shows all.",
-        )
-    ]
+    return [Message(t("count.rows_shown", lang, shown=limit, total=total))]
 
 
 def top(rows: list[Row], limit: int | None) -> list[Row]:
     """The first ``limit`` rows (all when ``limit`` is None or 0)."""
     if limit is not None and limit < 0:
-        raise UsageError(f"--top must be 0 (all) or more, got {limit}")
+        raise ParameterError(f"{{=limit}} must be 0 (all) or more, got {limit}")
     return rows[:limit] if limit else rows
 
 

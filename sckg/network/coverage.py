@@ -15,7 +15,8 @@ import pyoxigraph as ox
 
 from ..kg import KnowledgeGraph
 from ..namespaces import KIND
-from .common import Result, Stopwatch, check_lang, cut_note, names, order, projects_text, top, tr
+from ..words import check_lang, t
+from .common import Result, Stopwatch, cut_note, names, order, top
 from .projection import NO_DEPARTMENT_KINDS, PREDICATES, project
 
 GAP_KINDS = (
@@ -131,28 +132,7 @@ def gaps(kg: KnowledgeGraph, *, lang: str = "de", graph: Any = None, limit: int 
 
 
 def _gap_reason(kind: str, lang: str) -> str:
-    return {
-        "goal-without-project": tr(
-            lang, "kein Projekt trägt zu diesem Ziel bei", "no project contributes to this goal"
-        ),
-        "field-without-project": tr(
-            lang, "kein Projekt ist diesem Handlungsfeld zugeordnet", "no project is in this field of action"
-        ),
-        "project-without-goal": tr(
-            lang, "das Projekt trägt zu keinem strategischen Ziel bei", "the project serves no strategic goal"
-        ),
-        "project-without-field": tr(
-            lang, "das Projekt ist keinem Handlungsfeld zugeordnet", "the project is in no field of action"
-        ),
-        "project-without-manager": tr(
-            lang, "für das Projekt ist keine Federführung angegeben", "the project has no managing actor"
-        ),
-        "actor-without-project": tr(
-            lang,
-            "der Akteur arbeitet an keinem Projekt (weder federführend noch beteiligt, auch keine Einheit darunter)",
-            "the actor works on no project (neither managing nor taking part, nor does any unit below it)",
-        ),
-    }[kind]
+    return t(f"gap_reason.{kind}", lang)
 
 
 def silos(kg: KnowledgeGraph, *, lang: str = "de", graph: Any = None, limit: int | None = None) -> Result[SiloRow]:
@@ -227,13 +207,8 @@ def silos(kg: KnowledgeGraph, *, lang: str = "de", graph: Any = None, limit: int
 
 
 def _silo_reason(lang: str, field_label: str, d1: str, n1: int, d2: str, n2: int) -> str:
-    first, second = f"{d1} ({projects_text(n1, lang)})", f"{d2} ({projects_text(n2, lang)})"
-    return tr(
-        lang,
-        f"Im Handlungsfeld {field_label} arbeiten {first} und {second} ohne gemeinsamen Akteur und ohne "
-        "Abhängigkeit: sie sollten miteinander sprechen",
-        f"In {field_label}, {first} and {second} share no actor and no dependency: they should talk to each other",
-    )
+    first, second = f"{d1} ({t('count.projects', lang, n=n1)})", f"{d2} ({t('count.projects', lang, n=n2)})"
+    return t("silo.reason", lang, field=field_label, first=first, second=second)
 
 
 def overlap(kg: KnowledgeGraph, *, lang: str = "de", graph: Any = None, limit: int | None = None) -> Result[OverlapRow]:
@@ -290,10 +265,6 @@ def overlap(kg: KnowledgeGraph, *, lang: str = "de", graph: Any = None, limit: i
 
 
 def _overlap_reason(lang: str, first: str, second: str, fields: list[str], goals: list[str]) -> str:
-    if lang == "de":
-        where = ("im Handlungsfeld " if len(fields) == 1 else "in den Handlungsfeldern ") + names(fields, lang, 5)
-        what = ("dem Ziel " if len(goals) == 1 else "den Zielen ") + names(goals, lang, 5)
-        return f"{first} und {second} liegen beide {where} und dienen {what}: möglicherweise doppelte Arbeit, abstimmen"
-    where = ("the field " if len(fields) == 1 else "the fields ") + names(fields, lang, 5)
-    what = ("the goal " if len(goals) == 1 else "the goals ") + names(goals, lang, 5)
-    return f"{first} and {second} are both in {where} and serve {what}: possibly duplicate work, coordinate"
+    where = t("overlap.fields", lang, names=names(fields, lang, 5), n=len(fields))
+    what = t("overlap.goals", lang, names=names(goals, lang, 5), n=len(goals))
+    return t("overlap.reason", lang, first=first, second=second, where=where, what=what)

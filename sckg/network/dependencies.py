@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from ..choices import PathWeight
 from ..entities import resolve
-from ..errors import QueryError, UsageError
+from ..errors import QueryError, choice
 from ..kg import KnowledgeGraph
 from ..namespaces import SCKG
-from .common import Result, Stopwatch, check_lang, hidden, names, order, projects_text, top, tr
+from ..words import check_lang, t
+from .common import Result, Stopwatch, hidden, names, order, top
 from .projection import project
 
 if TYPE_CHECKING:
@@ -24,7 +26,6 @@ if TYPE_CHECKING:
 
 #: simple_cycles can find very many cycles in a tangled graph; listing stops after this many.
 MAX_CYCLES = 10_000
-PATH_WEIGHTS = ("count", "duration")
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def impact(
     check_lang(lang)
     watch = Stopwatch()
     with watch.sparql():
-        node = resolve(target, kg=kg, what="project", param="target", classes=(SCKG + "Project",))
+        node = resolve(target, kg=kg, what="project", param="{=target}", classes=(SCKG + "Project",))
     deps = _dependencies(kg, lang, graph, watch)
     if node not in deps:
         raise QueryError(
@@ -123,41 +124,19 @@ def impact(
                 )
             )
         count, direct = len(rows), sum(1 for r in rows if r.depth == 1)
-        counted = projects_text(count, lang)
-        if upstream:
-            note = tr(
-                lang,
-                f"{name} hängt von {counted} ab ({direct} direkt).",
-                f"{name} depends on {counted} ({direct} directly).",
-            )
-        else:
-            verb = tr(lang, "hängt" if count == 1 else "hängen", "depends" if count == 1 else "depend")
-            note = tr(
-                lang,
-                f"{counted} {verb} von {name} ab ({direct} direkt).",
-                f"{counted} {verb} on {name} ({direct} directly).",
-            )
-        notes = [note]
+        counted = t("count.projects", lang, n=count)
+        notes = [t("impact.upstream" if upstream else "impact.downstream", lang,
+                   name=name, counted=counted, direct=direct, n=count)]
         adjacency = deps.succ if upstream else deps.pred
         if any(node in adjacency[v] for v in depth):  # the project reaches itself: it lies on a cycle
-            notes.append(
-                tr(
-                    lang,
-                    f"{name} liegt in einem Abhängigkeitskreis (siehe sckg analyze cycles).",
-                    f"{name} is part of a dependency cycle (see sckg analyze cycles).",
-                )
-            )
+            notes.append(t("impact.in_cycle", lang, name=name))
     return Result(top(rows, limit), notes, watch.timings)
 
 
 def _impact_reason(lang: str, upstream: bool, name: str, via: str) -> str:
     if upstream:
-        if not via:
-            return tr(lang, f"{name} hängt direkt davon ab", f"{name} depends on it directly")
-        return tr(lang, f"{name} hängt über {via} davon ab", f"{name} depends on it via {via}")
-    if not via:
-        return tr(lang, f"hängt direkt von {name} ab", f"depends directly on {name}")
-    return tr(lang, f"hängt über {via} von {name} ab", f"depends on {name} via {via}")
+        return t("impact.needs_via" if via else "impact.needs_directly", lang, name=name, via=via)
+    return t("impact.depends_via" if via else "impact.depends_directly", lang, name=name, via=via)
 
 
 def cycles(kg: KnowledgeGraph, *, lang: str = "de", graph: Any = None, limit: int | None = None) -> Result[CycleRow]:
@@ -175,27 +154,12 @@ def cycles(kg: KnowledgeGraph, *, lang: str = "de", graph: Any = None, limit: in
             found.append(cycle[first:] + cycle[:first])
         if len(found) > MAX_CYCLES:
             found = found[:MAX_CYCLES]
-            notes.append(
-                tr(
-                    lang,
-                    f"Nur die ersten {MAX_CYCLES} Kreise sind aufgeführt.",
-                    f"Only the first {MAX_CYCLES} cycles are listed.",
-                )
-            )
+            notes.append(t("cycles.limited", lang, n=MAX_CYCLES))
         found.sort(key=lambda c: (len(c), [order(_label(deps, v), v) for v in c]))
         rows = []
         for i, cycle in enumerate(top(found, limit), 1):
             labels = [_label(deps, v) for v in cycle]
-            if len(cycle) == 1:
-                reason = tr(lang, "das Projekt hängt von sich selbst ab", "the project depends on itself")
-            else:
-                reason = tr(
-                    lang,
-                    f"{len(cycle)} Projekte hängen im Kreis voneinander ab: keines kann zuerst fertig werden; "
-                    "eine der dependsOn-Angaben ist zu prüfen",
-                    f"{len(cycle)} projects depend on each other in a circle: none can be finished first; "
-                    "one of the dependsOn statements needs checking",
-                )
+            reason = t("cycles.self" if len(cycle) == 1 else "cycles.circle", lang, n=len(cycle))
             rows.append(CycleRow(i, len(cycle), " → ".join([*labels, labels[0]]), reason, tuple(cycle)))
     return Result(rows, notes, watch.timings)
 
@@ -206,8 +170,7 @@ def critical_path(kg: KnowledgeGraph, *, by: str = "count", lang: str = "de", gr
     import networkx as nx
 
     check_lang(lang)
-    if by not in PATH_WEIGHTS:
-        raise UsageError(f"Unknown weight '{by}'. Use one of: {', '.join(PATH_WEIGHTS)}.")
+    choice(by, PathWeight, "by", "weight")
     watch = Stopwatch()
     deps = _dependencies(kg, lang, graph, watch)
     notes: list[str] = []
@@ -220,17 +183,9 @@ def critical_path(kg: KnowledgeGraph, *, by: str = "count", lang: str = "de", gr
             (b, a) for a, b in deps.edges if a != b and not (a in in_cycle and in_cycle[a] == in_cycle.get(b))
         )
         if cyclic:
-            notes.append(
-                tr(
-                    lang,
-                    f"Abhängigkeiten innerhalb von {len(cyclic)} {'Kreis' if len(cyclic) == 1 else 'Kreisen'} "
-                    "sind nicht berücksichtigt (siehe sckg analyze cycles).",
-                    f"Links inside {len(cyclic)} dependency {'cycle' if len(cyclic) == 1 else 'cycles'} are left out "
-                    "(see sckg analyze cycles).",
-                )
-            )
+            notes.append(t("path.cycles_left_out", lang, n=len(cyclic)))
         if not enables.number_of_edges():
-            notes.append(tr(lang, "Kein Projekt hängt von einem anderen ab.", "No project depends on another."))
+            notes.append(t("path.no_dependencies", lang))
             return Result([], notes, watch.timings)
         days = {v: _days(deps.nodes[v]) for v in deps}
         weight = {v: 1 if by == "count" else (days[v] or 0) for v in deps}
@@ -265,24 +220,9 @@ def critical_path(kg: KnowledgeGraph, *, by: str = "count", lang: str = "de", gr
             )
         total = sum(d for d in (days[v] for v in chain) if d)
         missing = [_label(deps, v) for v in chain if days[v] is None]
-        notes.insert(
-            0,
-            tr(
-                lang,
-                f"Längste Kette ({'nach Anzahl' if by == 'count' else 'nach Dauer'}): {len(chain)} Projekte, "
-                f"zusammen {total} Tage Laufzeit.",
-                f"Longest chain ({'by count' if by == 'count' else 'by duration'}): {len(chain)} projects, "
-                f"{total} days of running time together.",
-            ),
-        )
+        notes.insert(0, t(f"path.longest.{by}", lang, n=len(chain), days=total))
         if missing:
-            notes.append(
-                tr(
-                    lang,
-                    f"Ohne Start- und Enddatum (zählen 0 Tage): {names(missing, lang)}.",
-                    f"Without start and end date (count 0 days): {names(missing, lang)}.",
-                )
-            )
+            notes.append(t("path.undated", lang, names=names(missing, lang)))
     return Result(rows, notes, watch.timings)
 
 
@@ -294,8 +234,5 @@ def _days(attrs: dict[str, Any]) -> int | None:
 
 
 def _step_reason(lang: str, prev: str | None, nxt: str | None) -> str:
-    if prev is None:
-        return tr(lang, f"Anfang der Kette: {nxt} hängt davon ab", f"start of the chain: {nxt} depends on it")
-    if nxt is None:
-        return tr(lang, f"Ende der Kette: braucht {prev}", f"end of the chain: needs {prev}")
-    return tr(lang, f"braucht {prev}; {nxt} hängt davon ab", f"needs {prev}; {nxt} depends on it")
+    key = "path.start" if prev is None else "path.end" if nxt is None else "path.step"
+    return t(key, lang, previous=prev, next=nxt)

@@ -15,15 +15,19 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..errors import UsageError
+from ..choices import Metric
+from ..errors import Message, ParameterError, choice
+from ..formatting import number, percent
 from ..kg import KnowledgeGraph
-from .common import Result, Stopwatch, canonical_undirected, check_lang, hidden, names, number, order, percent, top, tr
+from ..words import check_lang, t
+from .common import Result, Stopwatch, canonical_undirected, hidden, names, order, top
 from .projection import project
 
 if TYPE_CHECKING:
     import networkx as nx
 
-METRICS = ("betweenness", "degree", "pagerank", "closeness")
+
+
 #: Exact betweenness costs one breadth-first search per node; above this much work (nodes × (nodes + edges))
 #: it is estimated from a sample of source nodes instead (and the result says so).
 BETWEENNESS_BUDGET = 100_000_000
@@ -102,10 +106,9 @@ def centrality(
     """
 
     check_lang(lang)
-    if by not in METRICS:
-        raise UsageError(f"Unknown metric '{by}'. Use one of: {', '.join(METRICS)}.")
+    choice(by, Metric, "by", "metric")
     if sample is not None and sample < 0:
-        raise UsageError(f"--sample must be 0 (exact) or more, got {sample}")
+        raise ParameterError(f"{{=sample}} must be 0 (exact) or more, got {sample}")
     watch = Stopwatch()
     notes: list[str] = []
     undirected = _graph(kg, projection, lang, graph, watch)
@@ -114,15 +117,7 @@ def centrality(
         k = sample if sample is not None else auto_sample(n, m)
         between = betweenness_scores(undirected, k, seed)
         if k and k < n:
-            notes.append(
-                tr(
-                    lang,
-                    f"Betweenness geschätzt aus {k} von {n} Startknoten (Zufallsauswahl, Seed {seed}); "
-                    "exakte Werte mit --sample 0.",
-                    f"Betweenness estimated from {k} of {n} source nodes (random sample, seed {seed}); "
-                    "exact values with --sample 0.",
-                )
-            )
+            notes.append(Message(t("centrality.estimated", lang, k=k, n=n, seed=seed)))
         pagerank = pagerank_scores(undirected)
         closeness: dict[str, tuple[float, int, float]] = {}
         if by == "closeness":
@@ -290,29 +285,15 @@ def _closeness(graph: nx.Graph, node: str) -> tuple[float, int, float]:
 def _centrality_reason(
     by: str, lang: str, degree: int, between: float, pagerank: float, closeness: tuple[float, int, float]
 ) -> str:
-    others = "other" if degree == 1 else "others"
-    linked = tr(lang, f"mit {degree} anderen verbunden", f"linked to {degree} {others}")
+    linked = t("centrality.linked", lang, n=degree)
     if by == "degree":
-        return tr(lang, f"direkt mit {degree} anderen verbunden", f"linked directly to {degree} {others}")
+        return t("centrality.degree", lang, n=degree)
     if by == "pagerank":
-        return tr(
-            lang,
-            f"PageRank {number(pagerank, lang, 3)} (Anteil der Besuche eines Zufallswegs über die Verbindungen); "
-            + linked,
-            f"PageRank {number(pagerank, lang, 3)} (share of visits of a random walk along the links); " + linked,
-        )
+        return t("centrality.pagerank", lang, value=number(pagerank, lang, 3), linked=linked)
     if by == "closeness":
         _value, reached, mean = closeness
-        return tr(
-            lang,
-            f"erreicht die {reached} mit ihm verbundenen Knoten im Schnitt in {number(mean, lang)} Schritten",
-            f"reaches the {reached} nodes connected to it in {number(mean, lang)} steps on average",
-        )
-    return tr(
-        lang,
-        f"liegt auf {percent(between, lang)} der kürzesten Wege zwischen anderen Knoten; " + linked,
-        f"lies on {percent(between, lang)} of the shortest paths between other nodes; " + linked,
-    )
+        return t("centrality.closeness", lang, reached=reached, mean=number(mean, lang, 1))
+    return t("centrality.betweenness", lang, share=percent(between, lang), linked=linked)
 
 
 def bridges(
@@ -339,16 +320,7 @@ def bridges(
             members = cut.members()
             cut_names = names([_label(undirected, v) for v in members], lang)
             label = _cut_label(undirected, cut)
-            verb = tr(lang, "verliert", "loses") if len(members) == 1 else tr(lang, "verlieren", "lose")
-            if cut.kind == "articulation-point":
-                subject = tr(lang, f"Ohne {label}", f"Without {label},")
-            else:
-                subject = tr(lang, f"Ohne die Verbindung {label}", f"Without the link {label},")
-            reason = tr(
-                lang,
-                f"{subject} {verb} {cut_names} jede Verbindung zum übrigen Netz",
-                f"{subject} {cut_names} {verb} every link to the rest of the network",
-            )
+            reason = t(f"cut.{cut.kind}", lang, label=label, names=cut_names, n=len(members))
             rows.append(CutRow(rank, cut.kind, label, cut.size, reason, cut.node, cut.other, tuple(sorted(members))))
     return Result(rows, [], watch.timings)
 
@@ -519,24 +491,12 @@ def communities(
             membership = [formal.setdefault(department[v] or v, len(formal)) for v in vertex_nodes]
             q_formal = converted.modularity(membership, weights="weight")
             notes.append(
-                tr(
-                    lang,
-                    f"{len(labelled)} Gemeinschaften (Louvain, Seed {seed}); Modularität {number(q_found, lang, 3)}, "
-                    f"die der formalen Bereiche {number(q_formal, lang, 3)}.",
-                    f"{len(labelled)} communities (Louvain, seed {seed}); modularity {number(q_found, lang, 3)}, "
-                    f"that of the formal departments {number(q_formal, lang, 3)}.",
-                )
+                t("communities.found", lang, n=len(labelled), seed=seed, found=number(q_found, lang, 3),
+                  formal=number(q_formal, lang, 3))
             )
         isolated = undirected.number_of_nodes() - linked.number_of_nodes()
         if isolated:
-            notes.append(
-                tr(
-                    lang,
-                    f"{isolated} Knoten ohne Verbindung {'ist' if isolated == 1 else 'sind'} nicht aufgeführt.",
-                    f"{isolated} {'node' if isolated == 1 else 'nodes'} without any link "
-                    f"{'is' if isolated == 1 else 'are'} left out.",
-                )
-            )
+            notes.append(t("communities.isolated", lang, n=isolated))
     return Result(rows, notes, watch.timings)
 
 
@@ -552,18 +512,10 @@ def _department_labels(kg: KnowledgeGraph, graph: nx.Graph, watch: Stopwatch, la
 
 def _community_reason(lang: str, size: int, departments: list[tuple[str, int]], labels: dict[str, str]) -> str:
     outside = size - sum(count for _, count in departments)
-    without = (
-        tr(lang, f"; {outside} ohne Bereich (Gremien u. a.)", f"; {outside} without a department (bodies etc.)")
-        if outside and departments
-        else ""
-    )
     if len(departments) > 1:
-        return tr(
-            lang,
-            f"arbeitet über Bereichsgrenzen hinweg: Mitglieder aus {len(departments)} Bereichen" + without,
-            f"works across department lines: members from {len(departments)} departments" + without,
-        )
-    if departments:
-        name = labels[departments[0][0]]
-        return tr(lang, f"bleibt innerhalb eines Bereichs: {name}", f"stays within one department: {name}") + without
-    return tr(lang, "kein Mitglied gehört zu einem Bereich", "no member belongs to a department")
+        reason = t("communities.across", lang, n=len(departments))
+    elif departments:
+        reason = t("communities.within", lang, name=labels[departments[0][0]])
+    else:
+        return t("communities.none", lang)
+    return t("communities.outside", lang, reason=reason, n=outside) if outside else reason

@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
+from .. import words
+from ..choices import ProjectionName
 from ..entities import ACTOR_CLASSES, LABEL_PROPERTIES, sparql_values
-from ..errors import UsageError
+from ..errors import choice
 from ..kg import KnowledgeGraph, to_python
 from ..namespaces import ADMS, DCTERMS, FOAF, KIND, OPARL, ORG, SCHEMA, SCKG, SKOS, STATUS, VOCAB
 
@@ -47,23 +49,9 @@ NODE_CLASSES: dict[str, str] = {
     **dict.fromkeys(ACTOR_CLASSES, "actor"),
 }
 
-#: Labels of the class keys; an actor's ``cls`` is its kind's slug and its label the kind's prefLabel.
-CLASS_LABELS: dict[str, dict[str, str]] = {
-    "project": {"de": "Projekt", "en": "Project"},
-    "programme": {"de": "Programm", "en": "Programme"},
-    "vision": {"de": "Zielbild", "en": "Vision"},
-    "goal": {"de": "Strategisches Ziel", "en": "Strategic goal"},
-    "field": {"de": "Handlungsfeld", "en": "Field of action"},
-    "decision": {"de": "Beschluss", "en": "Decision"},
-    "paper": {"de": "Vorlage", "en": "Council paper"},
-    "consultation": {"de": "Beratung", "en": "Consultation"},
-    "meeting": {"de": "Sitzung", "en": "Meeting"},
-    "budget": {"de": "Haushaltsansatz", "en": "Budget line"},
-    "requirement": {"de": "Rechtliche Anforderung", "en": "Legal requirement"},
-    "example": {"de": "Best-Practice-Beispiel", "en": "Best-practice example"},
-    "person": {"de": "Person", "en": "Person"},
-    "actor": {"de": "Akteur", "en": "Actor"},
-}
+#: The class keys (their labels are the words ``class.<key>`` of :mod:`sckg.words`); an actor's ``cls`` is its
+#: kind's slug and its label the kind's prefLabel.
+CLASS_KEYS = frozenset(NODE_CLASSES.values())
 
 #: Organisation kinds that are a department of their own (outside the administration's unit tree).
 OWN_DEPARTMENT_KINDS = frozenset(
@@ -195,9 +183,7 @@ def project(
     """
     import networkx as nx
 
-    spec = PROJECTIONS.get(name)
-    if spec is None:
-        raise UsageError(f"Unknown projection '{name}'. Use one of: {', '.join(PROJECTIONS)}.")
+    spec = PROJECTIONS[choice(name, ProjectionName, "projection", "projection")]
     started = time.perf_counter()
     data = _extract(kg, spec, lang, details)
     extracted = time.perf_counter()
@@ -255,10 +241,8 @@ class _Extraction:
     def attributes(self, iri: str) -> dict[str, Any]:
         entity = self.entities[iri]
         cls = class_key(entity.types, entity.kind)
-        if cls in CLASS_LABELS:
-            cls_label = CLASS_LABELS[cls][self.lang]
-        else:
-            cls_label = self.kind_labels.get(entity.kind or "", cls)
+        known = cls in CLASS_KEYS
+        cls_label = words.t(f"class.{cls}", self.lang) if known else self.kind_labels.get(entity.kind or "", cls)
         attrs: dict[str, Any] = {
             "iri": iri,
             "label": self.label(iri),

@@ -7,13 +7,14 @@ from datetime import datetime
 from decimal import Decimal
 
 from ..entities import ACTOR_CLASSES, slug, sparql_values, tail
+from ..formatting import money
 from ..kg import KnowledgeGraph, to_python
 from ..namespaces import MODEL_GRAPH
-from ..network.projection import CLASS_LABELS, NODE_CLASSES
+from ..network.projection import NODE_CLASSES
 from ..queries import run_named
 from ..sources import data_info
+from ..words import Words, t
 from .model import Bars, MapSpec, Report, ReportTable, Section
-from .texts import TEXTS, money
 
 _IN_DATA = f"GRAPH ?g {{ %s }} FILTER(?g != <{MODEL_GRAPH}>)"
 #: A field's map shows what lies within 2 links of it (its projects, their actors and goals) up to 40 projects,
@@ -35,21 +36,21 @@ def build_report(
 
 
 def _build(kg: KnowledgeGraph, lang: str, title: str | None, since: KnowledgeGraph | None) -> Report:
-    t = TEXTS[lang]
+    w = Words("report", lang)
     info = data_info(kg, lang)
     sections: list[Section] = []
     if since is not None:
         sections.append(changes_section(since, kg, lang))
     sections += [
         figures_section(kg, lang),
-        Section("map", t["map"], [t["map_intro"]], maps=[MapSpec(t["map"], "entity", static_figure=True)]),
+        Section("map", w["map"], [w["map_intro"]], maps=[MapSpec(w["map"], "entity", static_figure=True)]),
         *analysis_sections(kg, lang),
         open_points_section(kg, lang),
         fields_section(kg, lang),
         decisions_section(kg, lang),
     ]
     return Report(
-        title=title or t["title"] + (f" – {info.title}" if info.title else ""),
+        title=title or w["title"] + (f" – {info.title}" if info.title else ""),
         lang=lang,
         data_date=info.date,
         generated=datetime.now().strftime("%Y-%m-%d %H:%M"),
@@ -69,13 +70,13 @@ def _counts(kg: KnowledgeGraph, query: str, lang: str) -> list[tuple[str, int]]:
     """Rows ``(iri or None, count)`` as ``(label, count)``, largest first."""
     rows = [(row[0].value if row[0] is not None else None, int(row[1].value)) for row in kg.select(query).rows]
     labels = kg.labels([iri for iri, _ in rows if iri], lang)
-    none = TEXTS[lang]["unspecified"]
+    none = t("report.unspecified", lang)
     return sorted(((labels[i] if i else none, n) for i, n in rows), key=lambda r: (-r[1], r[0]))
 
 
 def figures_section(kg: KnowledgeGraph, lang: str) -> Section:
     """Key figures: entities per class, budgets per field of action and per department."""
-    t = TEXTS[lang]
+    w = Words("report", lang)
     actors = _counts(
         kg,
         "SELECT ?kind (COUNT(DISTINCT ?a) AS ?n) WHERE { " + _ACTOR_CLASSES + " "
@@ -99,45 +100,45 @@ def figures_section(kg: KnowledgeGraph, lang: str) -> Section:
         "VALUES ?cls { sckg:Decision oparl:Paper oparl:Consultation oparl:Meeting } ?d a ?cls } GROUP BY ?cls"
     ).rows
     decisions = sorted(
-        ((CLASS_LABELS[NODE_CLASSES[cls.value]][lang], int(n.value)) for cls, n in decision_rows),
+        ((t(f"class.{NODE_CLASSES[cls.value]}", lang), int(n.value)) for cls, n in decision_rows),
         key=lambda r: (-r[1], r[0]),
     )
     overview = ReportTable(
-        [t["what"], t["count"]],
+        [w["what"], w["count"]],
         [
-            [t["actors"], sum(n for _, n in actors)],
-            [t["projects"], sum(n for _, n in projects)],
-            [t["fields"], records["fields"]],
-            [t["goals"], records["goals"]],
-            [t["decisions"], sum(n for _, n in decisions)],
+            [w["actors"], sum(n for _, n in actors)],
+            [w["projects"], sum(n for _, n in projects)],
+            [w["fields"], records["fields"]],
+            [w["goals"], records["goals"]],
+            [w["decisions"], sum(n for _, n in decisions)],
         ],
-        t["key_figures"],
+        w["key_figures"],
     )
     section = Section(
         "figures",
-        t["figures"],
+        w["figures"],
         facts=dict(zip(["actors", "projects", "fields", "goals", "decisions"], (r[1] for r in overview.rows),
                        strict=True)),
         grid=True,
         tables=[
             overview,
-            ReportTable([t["kind"], t["count"]], [list(r) for r in actors], t["actors_by_kind"]),
-            ReportTable([t["status"], t["count"]], [list(r) for r in projects], t["projects_by_status"]),
-            ReportTable([t["class"], t["count"]], [list(r) for r in decisions], t["decisions_by_class"]),
+            ReportTable([w["kind"], w["count"]], [list(r) for r in actors], w["actors_by_kind"]),
+            ReportTable([w["status"], w["count"]], [list(r) for r in projects], w["projects_by_status"]),
+            ReportTable([w["class"], w["count"]], [list(r) for r in decisions], w["decisions_by_class"]),
         ],
     )
-    for query, heading in (("budget-by-field", t["budget_by_field"]), ("budget-by-department", t["budget_by_dept"])):
+    for query, heading in (("budget-by-field", w["budget_by_field"]), ("budget-by-department", w["budget_by_dept"])):
         rows = run_named(kg, query, lang=lang).records()
         if not rows:
             continue
         label = "fieldLabel" if query == "budget-by-field" else "departmentLabel"
         section.tables.append(
-            ReportTable([t["name"], t["budget"], t["projects"]], [[r[label], money(r["budgetEUR"], lang), r["projects"]]
+            ReportTable([w["name"], w["budget"], w["projects"]], [[r[label], money(r["budgetEUR"], lang), r["projects"]]
                                                             for r in rows], heading)
         )
         section.charts.append(Bars(heading, "EUR", [(r[label], float(r["budgetEUR"])) for r in rows]))
     if not section.charts:
-        section.paragraphs.append(t["no_budgets"])
+        section.paragraphs.append(w["no_budgets"])
     return section
 
 
@@ -146,29 +147,29 @@ def open_points_section(kg: KnowledgeGraph, lang: str) -> Section:
     from ..validate import validate
     from .analysis import gaps_table
 
-    t = TEXTS[lang]
+    w = Words("report", lang)
     report = validate(kg, lang)
     gap_rows = gaps_table(kg, lang)
     section = Section(
         "open-points",
-        t["open_points"],
-        [t["open_points_intro"]],
+        w["open_points"],
+        [w["open_points_intro"]],
         facts={"violations": len(report.violations), "open_points": len(report.warnings), "gaps": len(gap_rows.rows)},
     )
     if report.violations:
-        section.paragraphs.append(t["violations"].format(n=len(report.violations)))
+        section.paragraphs.append(w("violations", n=len(report.violations)))
     if report.findings:
         rows = [[f.label, f.message, f.fix] for f in report.findings]
-        section.tables.append(ReportTable([t["entity"], t["finding"], t["fix"]], rows, t["validation"]))
+        section.tables.append(ReportTable([w["entity"], w["finding"], w["fix"]], rows, w["validation"]))
     else:
-        section.paragraphs.append(t["no_findings"])
+        section.paragraphs.append(w["no_findings"])
     section.tables.append(gap_rows)
     return section
 
 
 def fields_section(kg: KnowledgeGraph, lang: str) -> Section:
     """One subsection per field of action: its projects, actors, goals, budget and a focused map."""
-    t = TEXTS[lang]
+    w = Words("report", lang)
     projects = kg.select(
         """SELECT ?field ?project ?status ?manager ?budget WHERE {
              ?project a sckg:Project ; sckg:inFieldOfAction ?field .
@@ -201,42 +202,41 @@ def fields_section(kg: KnowledgeGraph, lang: str) -> Section:
     for field_, goal in goals:
         per_field[field_.value]["goals"].append(labels[goal.value])
 
-    section = Section("fields", t["fields_heading"], [t["fields_intro"]])
+    section = Section("fields", w["fields"], [w["fields_intro"]])
     for iri in sorted(fields, key=lambda i: labels[i].lower()):
         data = per_field[iri]
         rows = sorted(data["projects"])
         total = sum((b for *_, b in rows if b is not None), Decimal(0))
         sub = Section(f"field-{slug(tail(iri))}", labels[iri])
         if not rows:
-            sub.paragraphs.append(t["field_without_projects"])
+            sub.paragraphs.append(w["field_without_projects"])
         else:
-            summary = t["field_summary"]
             sub.paragraphs.append(
-                summary.format(projects=len(rows), actors=len(set(data["actors"])), budget=money(total, lang))
+                w("field_summary", projects=len(rows), actors=len(set(data["actors"])), budget=money(total, lang))
             )
             sub.tables.append(
-                ReportTable([t["project"], t["status"], t["manager"], t["budget"]],
+                ReportTable([w["project"], w["status"], w["manager"], w["budget"]],
                       [[p, s, m, money(b, lang) if b is not None else ""] for p, s, m, b in rows])
             )
-            sub.items.append(t["actors"] + ": " + ", ".join(sorted(set(data["actors"]))))
-            sub.items.append(t["goals"] + ": " + (", ".join(sorted(set(data["goals"]))) or t["none"]))
+            sub.items.append(w["actors"] + ": " + ", ".join(sorted(set(data["actors"]))))
+            sub.items.append(w["goals"] + ": " + (", ".join(sorted(set(data["goals"]))) or w["none"]))
             if len(rows) <= MAP_PROJECTS[-1][0]:
                 depth = next(d for limit, d in MAP_PROJECTS if len(rows) <= limit)
                 sub.maps.append(MapSpec(labels[iri], "entity", focus=iri, depth=depth))
             else:
-                sub.paragraphs.append(t["field_map_left_out"].format(projects=len(rows)))
+                sub.paragraphs.append(w("field_map_left_out", projects=len(rows)))
         section.subsections.append(sub)
     return section
 
 
 def decisions_section(kg: KnowledgeGraph, lang: str) -> Section:
     """The timeline of decisions: which body deliberated or decided what, when."""
-    t = TEXTS[lang]
+    w = Words("report", lang)
     rows = run_named(kg, "decisions", lang=lang).records()
-    section = Section("decisions", t["decisions_heading"], [t["decisions_intro"]])
-    public = {True: t["public"], False: t["non_public"], None: ""}
+    section = Section("decisions", w["decisions_heading"], [w["decisions_intro"]])
+    public = {True: w["public"], False: w["non_public"], None: ""}
     section.tables.append(
-        ReportTable([t["date"], t["body"], t["role"], t["subject"], t["session"]],
+        ReportTable([w["date"], w["body"], w["role"], w["subject"], w["session"]],
               [[r["date"] or "", r["bodyLabel"], r["roleLabel"], r["subject"], public[r["public"]]] for r in rows])
     )
     return section
@@ -246,16 +246,16 @@ def changes_section(old: KnowledgeGraph, new: KnowledgeGraph, lang: str) -> Sect
     """What changed since the previous snapshot (entities, relations, attributes)."""
     from ..diff import diff
 
-    t = TEXTS[lang]
+    w = Words("report", lang)
     result = diff(old, new, lang)
-    section = Section("changes", t["changes"], facts={"changes": len(result.changes)})
+    section = Section("changes", w["changes"], facts={"changes": len(result.changes)})
     if not result.changes:
-        section.paragraphs.append(t["no_changes"])
+        section.paragraphs.append(w["no_changes"])
         return section
-    words = t["change_words"]
-    section.items = [f"{words[k]}: {n}" for k, n in result.summary().items()]
+    section.items = [f"{t('change.' + k.replace(' ', '-'), lang)}: {n}" for k, n in result.summary().items()]
     section.tables.append(
-        ReportTable([t["change"], t["entity"], t["property"], t["old"], t["new"]],
-              [[words[f"{c.kind} {c.change}"], c.subject_label, c.property, c.old, c.new] for c in result.changes])
+        ReportTable([w["change"], w["entity"], w["property"], w["old"], w["new"]],
+                    [[t(f"change.{c.kind}-{c.change}", lang), c.subject_label, c.property, c.old, c.new]
+                     for c in result.changes])
     )
     return section

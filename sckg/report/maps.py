@@ -8,8 +8,8 @@ import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ..words import t
 from .model import MapSpec
-from .texts import TEXTS
 
 if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
@@ -49,7 +49,7 @@ def map_renderer(kg: KnowledgeGraph, lang: str) -> MapRenderer:
         parts = [srcdoc_iframe(page, spec.title, MAP_HEIGHT, element_id)]
         if spec.static_figure:
             png = base64.b64encode(render_image(net, "png")).decode("ascii")
-            caption = html.escape(TEXTS[lang]["static_figure"])
+            caption = html.escape(t("report.static_figure", lang))
             parts.append(
                 f'<figure class="static-figure"><img alt="{html.escape(spec.title)}" '
                 f'src="data:image/png;base64,{png}"><figcaption>{caption}</figcaption></figure>'

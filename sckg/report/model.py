@@ -74,9 +74,9 @@ class Report:
     @property
     def summary(self) -> list[str]:
         """The headline numbers as short lines in the report's language."""
-        from .texts import TEXTS
+        from ..words import Words
 
-        names = TEXTS[self.lang]["facts"]
+        names = Words("fact", self.lang)
         return [f"{names[k]}: {v}" for k, v in self.facts.items() if k in names]
 
     def section(self, key: str) -> Section:

@@ -6,9 +6,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..fileio import write_atomic
+from ..formatting import long_date, money
+from ..words import Words
 from .maps import MapRenderer, map_renderer
 from .model import Bars, MapSpec, Report, ReportTable, Section
-from .texts import TEXTS, money
 
 if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
@@ -47,7 +48,12 @@ def render_html(report: Report, render_map: MapRenderer | None = None, head: str
 
     env.globals.update(bar_rows=lambda chart: _bar_rows(chart, report.lang), embed=embed)
     template = env.get_template("template.html.j2")
-    return template.render(report=report, t=TEXTS[report.lang], head=Markup(head))
+    return template.render(report=report, t=Words("report", report.lang), data_date=_data_date(report),
+                           head=Markup(head))
+
+
+def _data_date(report: Report) -> str:
+    return long_date(report.data_date, report.lang) if report.data_date else "–"
 
 
 def _md_escape(value: Any) -> str:
@@ -80,9 +86,9 @@ def _md_section(section: Section, level: int) -> list[str]:
 
 def render_markdown(report: Report) -> str:
     """The briefing as Markdown (tables instead of charts and maps)."""
-    t = TEXTS[report.lang]
+    t = Words("report", report.lang)
     lines = [f"# {_md_escape(report.title)}", ""]
-    lines.append(f"{t['data_date']}: {report.data_date or '–'} · {t['generated']}: {report.generated}")
+    lines.append(f"{t['data_date']}: {_data_date(report)} · {t['generated']}: {report.generated}")
     lines += ["", f"**{t['sources']}:**", ""]
     lines += [f"- {_md_escape(s.label)} ({s.date or '–'}) <{s.iri}>" for s in report.sources] + [""]
     for section in report.sections:

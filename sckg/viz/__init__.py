@@ -6,8 +6,8 @@
 >>> net                     # in Jupyter: the map inline, net.display_height (600) pixels tall
 """
 
-from .build import COLOR_BY, SIZE_BY, CityMap, build_network
-from .layout import LAYOUTS
+from .build import CityMap, ColorBy, SizeBy, build_network
+from .layout import Layout
 from .write import write_image, write_map
 
-__all__ = ["COLOR_BY", "LAYOUTS", "SIZE_BY", "CityMap", "build_network", "write_image", "write_map"]
+__all__ = ["CityMap", "ColorBy", "Layout", "SizeBy", "build_network", "write_image", "write_map"]

@@ -17,34 +17,30 @@ from typing import TYPE_CHECKING, Any
 
 from pyvis.network import Network
 
+from ..choices import ColorBy, SizeBy
 from ..entities import resolve, tail
-from ..errors import UsageError
+from ..errors import ParameterError, choice
 from ..fileio import write_atomic
+from ..formatting import money, number
 from ..namespaces import STATUS
 from ..network.common import canonical_undirected
 from ..network.metrics import auto_sample, betweenness_scores, detect_communities, pagerank_scores
-from ..network.projection import CLASS_LABELS, PREDICATES
+from ..network.projection import CLASS_KEYS, PREDICATES, ProjectionName
 from ..sources import data_info
-from .layout import LAYOUTS, compute_layout, to_pixels
-from .style import NONE_COLOR, OTHER_COLOR, UI, category_colors, darken, style, wrap_label
+from ..words import Words, check_lang, t
+from .layout import Layout, compute_layout, to_pixels
+from .style import NONE_COLOR, OTHER_COLOR, category_colors, darken, style, wrap_label
 
 if TYPE_CHECKING:
     import networkx as nx
 
     from ..kg import KnowledgeGraph
 
-COLOR_BY = ("class", "field", "department", "community")
-SIZE_BY = ("degree", "betweenness", "pagerank", "budget")
+
+
 #: Node sizes (vis-network radius in pixels) for the smallest and the largest value of the size metric.
 MIN_SIZE, MAX_SIZE = 9.0, 36.0
 
-PROJECTION_TITLES = {
-    "entity": {"de": "Gesamtnetz", "en": "Entity network"},
-    "actors": {"de": "Akteursnetz", "en": "Actor network"},
-    "dependencies": {"de": "Projektabhängigkeiten", "en": "Project dependencies"},
-    "coverage": {"de": "Abdeckung: Ziele und Handlungsfelder", "en": "Coverage: goals and fields of action"},
-}
-_SHARES_PROJECT = {"de": "gemeinsame Projekte", "en": "shared projects"}
 
 
 @dataclass(frozen=True)
@@ -137,10 +133,10 @@ def build_network(
     """
     import networkx as nx
 
-    _check_choice(lang, tuple(UI), "language")
-    _check_choice(color_by, COLOR_BY, "--color-by value")
-    _check_choice(size_by, SIZE_BY, "--size-by value")
-    _check_choice(layout, LAYOUTS, "layout")
+    check_lang(lang)
+    choice(color_by, ColorBy, "color_by", "value")
+    choice(size_by, SizeBy, "size_by", "value")
+    choice(layout, Layout, "layout", "layout")
     timings: dict[str, float] = {}
     started = time.perf_counter()
     kg = None if isinstance(source, nx.Graph) else source
@@ -158,9 +154,9 @@ def build_network(
     focus_iri = None
     if focus is not None:
         labels = {n: graph.nodes[n].get("label", str(n)) for n in graph}
-        focus_iri = resolve(focus, kg=kg, candidates=labels, what="node", param="focus")
+        focus_iri = resolve(focus, kg=kg, candidates=labels, what="node", param="{=focus}")
         if depth < 0:
-            raise UsageError(f"--depth must be 0 or more, got {depth}")
+            raise ParameterError(f"{{=depth}} must be 0 or more, got {depth}")
     shown = _select(graph, names, focus_iri, depth, fields, classes, departments)
     timings["select"] = time.perf_counter() - started - timings["projection"]
 
@@ -176,16 +172,13 @@ def build_network(
     started = time.perf_counter()
     meta = _meta(kg, graph, projection, title, lang, layout, color_by, size_by)
     if focus_iri is not None:
-        meta.focus = UI[lang]["focus"].format(label=graph.nodes[focus_iri].get("label", focus_iri), depth=depth)
+        meta.focus = t("map.focus", lang, label=graph.nodes[focus_iri].get("label", focus_iri), depth=depth)
     net = CityMap(meta, shown.is_directed())
     _fill(net, shown, names, pixels, degree, sizes, categories, size_by, color_by, lang)
     meta.timings = {**timings, "build": time.perf_counter() - started}
     return net
 
 
-def _check_choice(value: str, choices: Sequence[str], what: str) -> None:
-    if value not in choices:
-        raise UsageError(f"Unknown {what} '{value}'. Use one of: {', '.join(choices)}.")
 
 
 class _Names:
@@ -216,12 +209,12 @@ class _Names:
 
     def predicate(self, short: str) -> str:
         if short == "sharesProject":
-            return _SHARES_PROJECT[self.lang]
+            return t("map.shares_project", self.lang)
         return self(PREDICATES[short]) if short in PREDICATES else short
 
 
 def _is_actor(cls: str) -> bool:
-    return cls == "actor" or cls not in CLASS_LABELS
+    return cls == "actor" or cls not in CLASS_KEYS
 
 
 def _select(
@@ -242,10 +235,12 @@ def _select(
         keep = set(nx.single_source_shortest_path_length(undirected, focus, cutoff=depth))
     if classes:
         present = {graph.nodes[n].get("cls", "") for n in graph}
-        known = present | set(CLASS_LABELS)
+        known = present | CLASS_KEYS
         for cls in classes:
             if cls not in known:
-                raise UsageError(f"--class '{cls}': unknown class. Classes in this map: {', '.join(sorted(present))}.")
+                raise ParameterError(
+                    f"{{=classes}} '{cls}': unknown class. Classes in this map: {', '.join(sorted(present))}."
+                )
         wanted = set(classes)
         keep = {
             n for n in keep
@@ -254,7 +249,7 @@ def _select(
     if fields:
         known = {f: names(f) for n in graph for f in graph.nodes[n].get("fields") or ()}
         known.update({n: graph.nodes[n].get("label", n) for n in graph if graph.nodes[n].get("cls") == "field"})
-        chosen = {resolve(f, kg=names.kg, candidates=known, what="field of action", param="field") for f in fields}
+        chosen = {resolve(f, kg=names.kg, candidates=known, what="field of action", param="{=fields}") for f in fields}
         projects = {n for n in keep if set(graph.nodes[n].get("fields") or ()) & chosen and _cls(graph, n) == "project"}
         linked = {
             m for n in projects for m in nx.all_neighbors(graph, n) if _cls(graph, m) not in ("project", "field")
@@ -262,12 +257,14 @@ def _select(
         keep &= chosen | projects | linked
     if departments:
         known = {d: names(d) for n in graph if (d := graph.nodes[n].get("department"))}
-        chosen = {resolve(d, kg=names.kg, candidates=known, what="department", param="department") for d in departments}
+        chosen = {
+            resolve(d, kg=names.kg, candidates=known, what="department", param="{=departments}") for d in departments
+        }
         keep = {n for n in keep if graph.nodes[n].get("department") in chosen}
     if focus is not None:
         keep.add(focus)
     if not keep:
-        raise UsageError("No node is left after the filters; loosen --class, --field or --department.")
+        raise ParameterError("No node is left after the filters; loosen {=classes}, {=fields} or {=departments}.")
     if len(keep) == graph.number_of_nodes():
         return graph
     return graph.subgraph(sorted(keep, key=str)).copy()
@@ -303,7 +300,7 @@ def _categories(graph: nx.Graph, names: _Names, color_by: str, seed: int) -> dic
         return {}
     if color_by == "community":
         ranked = detect_communities(graph, seed).groups
-        word = UI[names.lang]["community"]
+        word = t("map.community", names.lang)
         return {n: (str(i), f"{word} {i}") for i, members in enumerate(ranked, 1) for n in members}
     result: dict[Hashable, tuple[str, str] | None] = {}
     for n, attrs in graph.nodes(data=True):
@@ -336,7 +333,7 @@ def _meta(
         found = data_info(kg, lang)
         dataset_title, date, fictional = found.title, found.date, found.fictional
         sources = [source.caption() for source in found.sources]
-    kind = PROJECTION_TITLES.get(projection, {}).get(lang, projection)
+    kind = t(f"projection.{projection}", lang) if projection in tuple(ProjectionName) else projection
     default = f"{dataset_title}: {kind}" if dataset_title else kind
     return MapMeta(
         title=title or default, lang=lang, projection=projection, layout=layout, color_by=color_by,
@@ -344,9 +341,6 @@ def _meta(
     )
 
 
-def _number(value: float, lang: str) -> str:
-    text = f"{value:,.0f}"
-    return text.replace(",", ".") if lang == "de" else text
 
 
 def _fill(
@@ -362,7 +356,7 @@ def _fill(
     lang: str,
 ) -> None:
     """Nodes, edges and the legend of the map, straight into pyvis's lists (no per-node pyvis calls)."""
-    ui = UI[lang]
+    ui = Words("map", lang)
     meta = net.meta
     largest = max((v for v in sizes.values() if v), default=0.0)
     colors = _category_table(meta, categories, lang)
@@ -425,11 +419,11 @@ def _category_table(
     entries = [LegendEntry(c[0], c[1], color, "", counts[c]) for c, color in table.items() if color != OTHER_COLOR]
     rest = [c for c in ranked if table[c] == OTHER_COLOR]
     if rest:
-        label = f"{UI[lang]['other']} ({len(rest)})"
+        label = f"{t('map.other', lang)} ({len(rest)})"
         entries.append(LegendEntry("other", label, OTHER_COLOR, "", sum(counts[c] for c in rest)))
     unset = sum(1 for c in categories.values() if c is None)
     if unset:
-        entries.append(LegendEntry("none", UI[lang]["none"], NONE_COLOR, "", unset))
+        entries.append(LegendEntry("none", t("map.none", lang), NONE_COLOR, "", unset))
     meta.categories = entries
     return table
 
@@ -442,7 +436,7 @@ def _tooltip(
     size_by: str,
     category: tuple[str, str] | None,
     color_by: str,
-    ui: dict[str, str],
+    ui: Words,
     lang: str,
 ) -> str:
     """The plain-text tooltip of a node: label, class, department, fields, key figures, IRI."""
@@ -456,11 +450,10 @@ def _tooltip(
     if attrs.get("start") or attrs.get("end"):
         lines.append(f"{ui['period']}: {attrs.get('start') or '?'} – {attrs.get('end') or '?'}")
     if attrs.get("budget") is not None:
-        amount = _number(attrs["budget"], lang)
-        lines.append(f"{ui['budget']}: {amount} €" if lang == "de" else f"{ui['budget']}: €{amount}")
+        lines.append(f"{ui['budget']}: {money(attrs['budget'], lang, 0)}")
     lines.append(f"{ui['degree']}: {degree}")
     if size_by in ("betweenness", "pagerank") and value is not None:
-        lines.append(f"{ui[size_by]}: {value:.4f}".replace(".", "," if lang == "de" else "."))
+        lines.append(f"{ui[size_by]}: {number(value, lang, 4)}")
     if color_by == "community" and category is not None:
         lines.append(category[1])
     if attrs.get("iri"):

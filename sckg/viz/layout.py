@@ -20,14 +20,16 @@ import math
 from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
-from ..errors import UsageError
+from ..choices import Layout
+from ..errors import ParameterError, choice
 from ..network.common import canonical_undirected
 
 if TYPE_CHECKING:
     import networkx as nx
     import numpy as np
 
-LAYOUTS = ("spring", "kamada-kawai", "forceatlas2", "hierarchical")
+
+
 #: Up to this many nodes forceatlas2 is NetworkX's exact algorithm.
 EXACT_LIMIT = 500
 KAMADA_KAWAI_LIMIT = 1000
@@ -39,9 +41,8 @@ Positions = dict[Hashable, tuple[float, float]]
 
 
 def compute_layout(graph: nx.Graph, method: str = "spring", seed: int = 42) -> Positions:
-    """Positions of every node of ``graph`` with ``method`` (one of :data:`LAYOUTS`), seeded."""
-    if method not in LAYOUTS:
-        raise UsageError(f"Unknown layout '{method}'. Use one of: {', '.join(LAYOUTS)}.")
+    """Positions of every node of ``graph`` with ``method`` (a :class:`Layout`), seeded."""
+    choice(method, Layout, "method", "layout")
     nodes = list(graph)
     if not nodes:
         return {}
@@ -164,9 +165,9 @@ def kamada_kawai_layout(graph: nx.Graph, seed: int = 42, iterations: int = 100) 
     nodes = list(graph)
     n = len(nodes)
     if n > KAMADA_KAWAI_LIMIT:
-        raise UsageError(
+        raise ParameterError(
             f"The kamada-kawai layout needs all pairwise distances and is limited to {KAMADA_KAWAI_LIMIT} nodes "
-            f"(this map has {n}); use --layout spring or forceatlas2, or make the map smaller with filters."
+            f"(this map has {n}); use {{=layout spring}} or forceatlas2, or make the map smaller with filters."
         )
     dist = _distances(graph, nodes)
     finite = np.isfinite(dist)

@@ -13,7 +13,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .style import EDGE_COLOR, UI
+from ..formatting import long_date
+from ..words import Words
+from .style import EDGE_COLOR
 
 if TYPE_CHECKING:
     from .build import CityMap
@@ -68,9 +70,9 @@ def page_data(net: CityMap) -> dict[str, Any]:
     edges = [[node_index[e["from"]], node_index[e["to"]], e["width"], e["title"]] for e in net.edges]
     return {
         "lang": meta.lang,
-        "ui": UI[meta.lang],
+        "ui": dict(Words("map", meta.lang)),
         "title": meta.title,
-        "date": meta.date,
+        "date": long_date(meta.date, meta.lang) if meta.date else None,
         "sources": meta.sources,
         "fictional": meta.fictional,
         "focus": meta.focus,
@@ -92,10 +94,7 @@ def page_data(net: CityMap) -> dict[str, Any]:
 
 
 def _choice_label(choice: str, lang: str) -> str:
-    words = UI[lang]
-    return {"class": words["class"], "field": words["field"], "department": words["department"]}.get(
-        choice, words.get(choice, choice)
-    )
+    return Words("map", lang).get(choice, choice)
 
 
 #: In a page embedded in another (a report's ``<iframe srcdoc>``), vis-network comes from the embedding page,
@@ -121,7 +120,7 @@ def render_html(net: CityMap, *, embedded: bool = False) -> str:
     return _template().render(
         lang=meta.lang,
         title=meta.title,
-        ui=UI[meta.lang],
+        ui=Words("map", meta.lang),
         vis_css="" if embedded else _asset("vendor/vis-network.css"),
         vis_js=_FROM_PARENT_JS if embedded else _asset("vendor/vis-network.min.js"),
         page_css=_asset("page.css"),

@@ -1,5 +1,5 @@
-"""How a map looks: one style table (colour and shape per class), the palette for categories, label wrapping,
-and the page's German and English wording.
+"""How a map looks: one style table (colour and shape per class), the palette for categories, label wrapping
+(the page's words are the ``map.*`` entries of :mod:`sckg.words`).
 
 Colours are the Okabe-Ito palette (distinguishable with the common colour-vision deficiencies); classes of one
 family share a colour and differ by shape, so no class depends on colour alone.
@@ -113,82 +113,3 @@ def wrap_label(text: str, width: int = 24, lines: int = 3) -> str:
         rows = rows[:lines]
         rows[-1] = rows[-1][: width - 1].rstrip(" -") + "…"
     return "\n".join(rows)
-
-
-#: The page's wording; ``{n}`` etc. are filled in by the page's script.
-UI: dict[str, dict[str, str]] = {
-    "de": {
-        "search": "Suchen",
-        "search_placeholder": "Name eines Knotens …",
-        "no_match": "Kein Treffer",
-        "matches": "Treffer {i} von {n}",
-        "legend": "Legende",
-        "classes": "Klassen",
-        "fields": "Handlungsfelder",
-        "colors": "Farbe: {by}",
-        "other": "Weitere",
-        "none": "ohne Angabe",
-        "no_field": "ohne Handlungsfeld",
-        "all": "alle",
-        "no": "keine",
-        "data_date": "Datenstand",
-        "sources": "Quellen",
-        "unknown": "unbekannt",
-        "fictional": "Fiktive Beispieldaten",
-        "nodes": "Knoten",
-        "edges": "Verbindungen",
-        "shown": "{v} von {n} Knoten sichtbar",
-        "size": "Größe: {by}",
-        "layout": "Anordnung: {by}",
-        "hint": "Klick auf einen Knoten hebt seine Nachbarn hervor; Klick ins Leere hebt das auf.",
-        "class": "Klasse",
-        "department": "Dezernat/Organisation",
-        "budget": "Budget",
-        "status": "Status",
-        "period": "Laufzeit",
-        "degree": "Verbindungen",
-        "betweenness": "Betweenness",
-        "pagerank": "PageRank",
-        "community": "Gemeinschaft",
-        "field": "Handlungsfeld",
-        "weight": "Gewicht",
-        "focus": "Fokus: {label}, {depth} Schritt(e)",
-    },
-    "en": {
-        "search": "Search",
-        "search_placeholder": "Name of a node …",
-        "no_match": "No match",
-        "matches": "Match {i} of {n}",
-        "legend": "Legend",
-        "classes": "Classes",
-        "fields": "Fields of action",
-        "colors": "Colour: {by}",
-        "other": "Other",
-        "none": "not given",
-        "no_field": "no field of action",
-        "all": "all",
-        "no": "none",
-        "data_date": "Data as of",
-        "sources": "Sources",
-        "unknown": "unknown",
-        "fictional": "Fictional example data",
-        "nodes": "nodes",
-        "edges": "links",
-        "shown": "{v} of {n} nodes shown",
-        "size": "Size: {by}",
-        "layout": "Layout: {by}",
-        "hint": "Click a node to highlight its neighbours; click the background to clear.",
-        "class": "Class",
-        "department": "Department/organisation",
-        "budget": "Budget",
-        "status": "Status",
-        "period": "Period",
-        "degree": "Links",
-        "betweenness": "Betweenness",
-        "pagerank": "PageRank",
-        "community": "Community",
-        "field": "Field of action",
-        "weight": "Weight",
-        "focus": "Focus: {label}, {depth} step(s)",
-    },
-}

@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
 from ..fileio import write_atomic
+from ..formatting import long_date
+from ..words import Words
 from .build import CityMap, build_network
-from .style import EDGE_COLOR, UI, wrap_label
+from .style import EDGE_COLOR, wrap_label
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -50,7 +52,7 @@ def render_image(net: CityMap, fmt: str = "png") -> bytes:
     from matplotlib.lines import Line2D
 
     meta = net.meta
-    ui = UI[meta.lang]
+    ui = Words("map", meta.lang)
     where = {node["id"]: (node["x"], -node["y"]) for node in net.nodes}
     fig = Figure(figsize=(16, 10))
     fig.subplots_adjust(left=0.01, right=0.8, top=0.94, bottom=0.04)
@@ -101,7 +103,7 @@ def render_image(net: CityMap, fmt: str = "png") -> bytes:
     if handles:
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
     fig.suptitle(meta.title, fontsize=14, parse_math=False)
-    facts = [f"{ui['data_date']}: {meta.date or ui['unknown']}",
+    facts = [f"{ui['data_date']}: {long_date(meta.date, meta.lang) if meta.date else ui['unknown']}",
              f"{ui['sources']}: {'; '.join(meta.sources) if meta.sources else ui['unknown']}"]
     if meta.focus:
         facts.append(meta.focus)

@@ -1,0 +1,90 @@
+"""Every set of choices a function of sckg accepts, defined once: the library checks its arguments against
+these enums (with :func:`sckg.errors.choice`) and the command line offers them as its option values.
+
+They live together in this light module so that ``sckg --help`` does not import the analyses, the stores or
+pyvis. Each is a ``StrEnum``: its members are the plain strings the functions take (``"betweenness"``).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Lang(StrEnum):
+    """The languages of labels and messages."""
+
+    de = "de"
+    en = "en"
+
+
+class Format(StrEnum):
+    """How result rows are written (:func:`sckg.output.render`)."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+    md = "md"
+
+
+class ExportFormat(StrEnum):
+    """What :func:`sckg.export.export_graph` writes: RDF, a network projection for Gephi, or the workbook."""
+
+    ttl = "ttl"
+    nt = "nt"
+    jsonld = "jsonld"
+    graphml = "graphml"
+    gexf = "gexf"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+class ProjectionName(StrEnum):
+    """The named projections of :data:`sckg.network.projection.PROJECTIONS`."""
+
+    entity = "entity"
+    actors = "actors"
+    dependencies = "dependencies"
+    coverage = "coverage"
+
+
+class Metric(StrEnum):
+    """What ranks the rows of :func:`sckg.network.metrics.centrality`."""
+
+    betweenness = "betweenness"
+    degree = "degree"
+    pagerank = "pagerank"
+    closeness = "closeness"
+
+
+class PathWeight(StrEnum):
+    """What makes a dependency chain long in :func:`sckg.network.dependencies.critical_path`."""
+
+    count = "count"
+    duration = "duration"
+
+
+class ColorBy(StrEnum):
+    """What the colour of a map's nodes shows."""
+
+    cls = "class"
+    field = "field"
+    department = "department"
+    community = "community"
+
+
+class SizeBy(StrEnum):
+    """What the size of a map's nodes shows."""
+
+    degree = "degree"
+    betweenness = "betweenness"
+    pagerank = "pagerank"
+    budget = "budget"
+
+
+class Layout(StrEnum):
+    """How the nodes of a map are placed."""
+
+    spring = "spring"
+    kamada_kawai = "kamada-kawai"
+    forceatlas2 = "forceatlas2"
+    hierarchical = "hierarchical"

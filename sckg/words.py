@@ -1,0 +1,514 @@
+"""Every word sckg shows to people, in German and English: one catalogue, looked up with :func:`t`.
+
+A key is ``group.name``; its entry holds one text per language with ``{placeholders}`` filled by :func:`t`.
+A text that depends on a count has a ``one`` and an ``other`` form, chosen by the value ``n``. Families of
+keys named after a concept's values (``class.project``, ``gap.goal-without-project``, ``month.12`` ...) are
+looked up with the value in the key. Numbers, amounts and dates are formatted by :mod:`sckg.formatting`.
+
+To add a message: add its key with both languages here and call ``t("group.name", lang, value=...)``;
+``tests/test_words.py`` fails when a key lacks a language or a placeholder, or is never used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from .choices import Lang
+from .errors import choice
+
+_LANGS = frozenset(Lang)
+Text = str | dict[str, str]  # a text, or its "one" and "other" forms
+
+CATALOGUE: dict[str, dict[str, Text]] = {
+    # --- shared words ---
+    "list.and": {"de": "{items} und {last}", "en": "{items} and {last}"},
+    "list.more": {"de": "{items} und {n} weitere", "en": "{items} and {n} more"},
+    "count.projects": {
+        "de": {"one": "{n} Projekt", "other": "{n} Projekte"},
+        "en": {"one": "{n} project", "other": "{n} projects"},
+    },
+    "count.rows_shown": {
+        "de": "{shown} von {total} Zeilen gezeigt; {=limit 0} zeigt alle.",
+        "en": "Showing {shown} of {total} rows; {=limit 0} shows all.",
+    },
+    **{f"month.{i}": {"de": de, "en": en} for i, (de, en) in enumerate(
+        [("Januar", "January"), ("Februar", "February"), ("März", "March"), ("April", "April"), ("Mai", "May"),
+         ("Juni", "June"), ("Juli", "July"), ("August", "August"), ("September", "September"),
+         ("Oktober", "October"), ("November", "November"), ("Dezember", "December")], 1)},
+    "date.long": {"de": "{day}. {month} {year}", "en": "{day} {month} {year}"},
+    # --- classes of nodes (sckg.network.projection.NODE_CLASSES) ---
+    "class.project": {"de": "Projekt", "en": "Project"},
+    "class.programme": {"de": "Programm", "en": "Programme"},
+    "class.vision": {"de": "Zielbild", "en": "Vision"},
+    "class.goal": {"de": "Strategisches Ziel", "en": "Strategic goal"},
+    "class.field": {"de": "Handlungsfeld", "en": "Field of action"},
+    "class.decision": {"de": "Beschluss", "en": "Decision"},
+    "class.paper": {"de": "Vorlage", "en": "Council paper"},
+    "class.consultation": {"de": "Beratung", "en": "Consultation"},
+    "class.meeting": {"de": "Sitzung", "en": "Meeting"},
+    "class.budget": {"de": "Haushaltsansatz", "en": "Budget line"},
+    "class.requirement": {"de": "Rechtliche Anforderung", "en": "Legal requirement"},
+    "class.example": {"de": "Best-Practice-Beispiel", "en": "Best-practice example"},
+    "class.person": {"de": "Person", "en": "Person"},
+    "class.actor": {"de": "Akteur", "en": "Actor"},
+    # --- projections (sckg.network.projection.PROJECTIONS): the default title of their map ---
+    "projection.entity": {"de": "Gesamtnetz", "en": "Entity network"},
+    "projection.actors": {"de": "Akteursnetz", "en": "Actor network"},
+    "projection.dependencies": {"de": "Projektabhängigkeiten", "en": "Project dependencies"},
+    "projection.coverage": {"de": "Abdeckung: Ziele und Handlungsfelder", "en": "Coverage: goals and fields of action"},
+    # --- analyses (sckg.network): reasons and notes ---
+    "centrality.estimated": {
+        "de": "Betweenness geschätzt aus {k} von {n} Startknoten (Zufallsauswahl, Seed {seed}); "
+        "exakte Werte mit {=sample 0}.",
+        "en": "Betweenness estimated from {k} of {n} source nodes (random sample, seed {seed}); "
+        "exact values with {=sample 0}.",
+    },
+    "centrality.linked": {
+        "de": {"one": "mit {n} anderen verbunden", "other": "mit {n} anderen verbunden"},
+        "en": {"one": "linked to {n} other", "other": "linked to {n} others"},
+    },
+    "centrality.degree": {
+        "de": {"one": "direkt mit {n} anderen verbunden", "other": "direkt mit {n} anderen verbunden"},
+        "en": {"one": "linked directly to {n} other", "other": "linked directly to {n} others"},
+    },
+    "centrality.pagerank": {
+        "de": "PageRank {value} (Anteil der Besuche eines Zufallswegs über die Verbindungen); {linked}",
+        "en": "PageRank {value} (share of visits of a random walk along the links); {linked}",
+    },
+    "centrality.closeness": {
+        "de": "erreicht die {reached} mit ihm verbundenen Knoten im Schnitt in {mean} Schritten",
+        "en": "reaches the {reached} nodes connected to it in {mean} steps on average",
+    },
+    "centrality.betweenness": {
+        "de": "liegt auf {share} der kürzesten Wege zwischen anderen Knoten; {linked}",
+        "en": "lies on {share} of the shortest paths between other nodes; {linked}",
+    },
+    "cut.articulation-point": {
+        "de": {"one": "Ohne {label} verliert {names} jede Verbindung zum übrigen Netz",
+               "other": "Ohne {label} verlieren {names} jede Verbindung zum übrigen Netz"},
+        "en": {"one": "Without {label}, {names} loses every link to the rest of the network",
+               "other": "Without {label}, {names} lose every link to the rest of the network"},
+    },
+    "cut.bridge": {
+        "de": {"one": "Ohne die Verbindung {label} verliert {names} jede Verbindung zum übrigen Netz",
+               "other": "Ohne die Verbindung {label} verlieren {names} jede Verbindung zum übrigen Netz"},
+        "en": {"one": "Without the link {label}, {names} loses every link to the rest of the network",
+               "other": "Without the link {label}, {names} lose every link to the rest of the network"},
+    },
+    "communities.found": {
+        "de": "{n} Gemeinschaften (Louvain, Seed {seed}); Modularität {found}, die der formalen Bereiche {formal}.",
+        "en": "{n} communities (Louvain, seed {seed}); modularity {found}, that of the formal departments {formal}.",
+    },
+    "communities.isolated": {
+        "de": {"one": "{n} Knoten ohne Verbindung ist nicht aufgeführt.",
+               "other": "{n} Knoten ohne Verbindung sind nicht aufgeführt."},
+        "en": {"one": "{n} node without any link is left out.", "other": "{n} nodes without any link are left out."},
+    },
+    "communities.outside": {
+        "de": "{reason}; {n} ohne Bereich (Gremien u. a.)",
+        "en": "{reason}; {n} without a department (bodies etc.)",
+    },
+    "communities.across": {
+        "de": "arbeitet über Bereichsgrenzen hinweg: Mitglieder aus {n} Bereichen",
+        "en": "works across department lines: members from {n} departments",
+    },
+    "communities.within": {
+        "de": "bleibt innerhalb eines Bereichs: {name}",
+        "en": "stays within one department: {name}",
+    },
+    "communities.none": {
+        "de": "kein Mitglied gehört zu einem Bereich",
+        "en": "no member belongs to a department",
+    },
+    "impact.upstream": {
+        "de": "{name} hängt von {counted} ab ({direct} direkt).",
+        "en": "{name} depends on {counted} ({direct} directly).",
+    },
+    "impact.downstream": {
+        "de": {"one": "{counted} hängt von {name} ab ({direct} direkt).",
+               "other": "{counted} hängen von {name} ab ({direct} direkt)."},
+        "en": {"one": "{counted} depends on {name} ({direct} directly).",
+               "other": "{counted} depend on {name} ({direct} directly)."},
+    },
+    "impact.in_cycle": {
+        "de": "{name} liegt in einem Abhängigkeitskreis (siehe sckg analyze cycles).",
+        "en": "{name} is part of a dependency cycle (see sckg analyze cycles).",
+    },
+    "impact.needs_directly": {"de": "{name} hängt direkt davon ab", "en": "{name} depends on it directly"},
+    "impact.needs_via": {"de": "{name} hängt über {via} davon ab", "en": "{name} depends on it via {via}"},
+    "impact.depends_directly": {"de": "hängt direkt von {name} ab", "en": "depends directly on {name}"},
+    "impact.depends_via": {"de": "hängt über {via} von {name} ab", "en": "depends on {name} via {via}"},
+    "cycles.limited": {
+        "de": "Nur die ersten {n} Kreise sind aufgeführt.",
+        "en": "Only the first {n} cycles are listed.",
+    },
+    "cycles.self": {"de": "das Projekt hängt von sich selbst ab", "en": "the project depends on itself"},
+    "cycles.circle": {
+        "de": "{n} Projekte hängen im Kreis voneinander ab: keines kann zuerst fertig werden; "
+        "eine der dependsOn-Angaben ist zu prüfen",
+        "en": "{n} projects depend on each other in a circle: none can be finished first; "
+        "one of the dependsOn statements needs checking",
+    },
+    "path.cycles_left_out": {
+        "de": {"one": "Abhängigkeiten innerhalb von {n} Kreis sind nicht berücksichtigt (siehe sckg analyze cycles).",
+               "other": "Abhängigkeiten innerhalb von {n} Kreisen sind nicht berücksichtigt "
+               "(siehe sckg analyze cycles)."},
+        "en": {"one": "Links inside {n} dependency cycle are left out (see sckg analyze cycles).",
+               "other": "Links inside {n} dependency cycles are left out (see sckg analyze cycles)."},
+    },
+    "path.no_dependencies": {"de": "Kein Projekt hängt von einem anderen ab.", "en": "No project depends on another."},
+    "path.longest.count": {
+        "de": "Längste Kette (nach Anzahl): {n} Projekte, zusammen {days} Tage Laufzeit.",
+        "en": "Longest chain (by count): {n} projects, {days} days of running time together.",
+    },
+    "path.longest.duration": {
+        "de": "Längste Kette (nach Dauer): {n} Projekte, zusammen {days} Tage Laufzeit.",
+        "en": "Longest chain (by duration): {n} projects, {days} days of running time together.",
+    },
+    "path.undated": {
+        "de": "Ohne Start- und Enddatum (zählen 0 Tage): {names}.",
+        "en": "Without start and end date (count 0 days): {names}.",
+    },
+    "path.start": {"de": "Anfang der Kette: {next} hängt davon ab", "en": "start of the chain: {next} depends on it"},
+    "path.end": {"de": "Ende der Kette: braucht {previous}", "en": "end of the chain: needs {previous}"},
+    "path.step": {
+        "de": "braucht {previous}; {next} hängt davon ab",
+        "en": "needs {previous}; {next} depends on it",
+    },
+    # gap kinds (sckg.network.coverage.GAP_KINDS): what the gap is called, and why it is one
+    "gap.goal-without-project": {"de": "Ziel ohne Projekt", "en": "goal without project"},
+    "gap.field-without-project": {"de": "Handlungsfeld ohne Projekt", "en": "field without project"},
+    "gap.project-without-goal": {"de": "Projekt ohne Ziel", "en": "project without goal"},
+    "gap.project-without-field": {"de": "Projekt ohne Handlungsfeld", "en": "project without field"},
+    "gap.project-without-manager": {"de": "Projekt ohne Federführung", "en": "project without manager"},
+    "gap.actor-without-project": {"de": "Akteur ohne Projekt", "en": "actor without project"},
+    "gap_reason.goal-without-project": {
+        "de": "kein Projekt trägt zu diesem Ziel bei", "en": "no project contributes to this goal",
+    },
+    "gap_reason.field-without-project": {
+        "de": "kein Projekt ist diesem Handlungsfeld zugeordnet", "en": "no project is in this field of action",
+    },
+    "gap_reason.project-without-goal": {
+        "de": "das Projekt trägt zu keinem strategischen Ziel bei", "en": "the project serves no strategic goal",
+    },
+    "gap_reason.project-without-field": {
+        "de": "das Projekt ist keinem Handlungsfeld zugeordnet", "en": "the project is in no field of action",
+    },
+    "gap_reason.project-without-manager": {
+        "de": "für das Projekt ist keine Federführung angegeben", "en": "the project has no managing actor",
+    },
+    "gap_reason.actor-without-project": {
+        "de": "der Akteur arbeitet an keinem Projekt (weder federführend noch beteiligt, auch keine Einheit darunter)",
+        "en": "the actor works on no project (neither managing nor taking part, nor does any unit below it)",
+    },
+    "silo.reason": {
+        "de": "Im Handlungsfeld {field} arbeiten {first} und {second} ohne gemeinsamen Akteur und ohne "
+        "Abhängigkeit: sie sollten miteinander sprechen",
+        "en": "In {field}, {first} and {second} share no actor and no dependency: they should talk to each other",
+    },
+    "overlap.fields": {
+        "de": {"one": "im Handlungsfeld {names}", "other": "in den Handlungsfeldern {names}"},
+        "en": {"one": "the field {names}", "other": "the fields {names}"},
+    },
+    "overlap.goals": {
+        "de": {"one": "dem Ziel {names}", "other": "den Zielen {names}"},
+        "en": {"one": "the goal {names}", "other": "the goals {names}"},
+    },
+    "overlap.reason": {
+        "de": "{first} und {second} liegen beide {where} und dienen {what}: möglicherweise doppelte Arbeit, abstimmen",
+        "en": "{first} and {second} are both in {where} and serve {what}: possibly duplicate work, coordinate",
+    },
+    # --- the briefing (sckg.report) ---
+    "report.title": {
+        "de": "Smart-City-Lagebild für die Lenkungsgruppe",
+        "en": "Smart City briefing for the steering group",
+    },
+    "report.data_date": {"de": "Datenstand", "en": "Data as of"},
+    "report.generated": {"de": "erstellt", "en": "generated"},
+    "report.sources": {"de": "Quellen", "en": "Sources"},
+    "report.contents": {"de": "Inhalt", "en": "Contents"},
+    "report.changes": {
+        "de": "Was sich seit dem letzten Stand geändert hat",
+        "en": "What changed since the last snapshot",
+    },
+    "report.no_changes": {
+        "de": "Seit dem letzten Stand hat sich nichts geändert.", "en": "Nothing changed since the last snapshot.",
+    },
+    "report.change": {"de": "Änderung", "en": "Change"},
+    "report.property": {"de": "Eigenschaft", "en": "Property"},
+    "report.old": {"de": "vorher", "en": "before"},
+    "report.new": {"de": "jetzt", "en": "now"},
+    "report.figures": {"de": "Kennzahlen", "en": "Key figures"},
+    "report.key_figures": {"de": "Überblick", "en": "Overview"},
+    "report.what": {"de": "Was", "en": "What"},
+    "report.count": {"de": "Anzahl", "en": "Count"},
+    "report.kind": {"de": "Art", "en": "Kind"},
+    "report.status": {"de": "Status", "en": "Status"},
+    "report.class": {"de": "Klasse", "en": "Class"},
+    "report.name": {"de": "Name", "en": "Name"},
+    "report.actors": {"de": "Akteure", "en": "Actors"},
+    "report.projects": {"de": "Projekte", "en": "Projects"},
+    "report.fields": {"de": "Handlungsfelder", "en": "Fields of action"},
+    "report.goals": {"de": "Ziele", "en": "Goals"},
+    "report.decisions": {"de": "Beschlüsse und Beratungen", "en": "Decisions and consultations"},
+    "report.actors_by_kind": {"de": "Akteure nach Art", "en": "Actors by kind"},
+    "report.projects_by_status": {"de": "Projekte nach Status", "en": "Projects by status"},
+    "report.decisions_by_class": {
+        "de": "Beschlüsse, Vorlagen, Beratungen und Sitzungen", "en": "Decisions, papers, consultations and meetings",
+    },
+    "report.budget": {"de": "Budget", "en": "Budget"},
+    "report.budget_by_field": {"de": "Budget je Handlungsfeld", "en": "Budget per field of action"},
+    "report.budget_by_dept": {"de": "Budget je Dezernat", "en": "Budget per department"},
+    "report.no_budgets": {"de": "Für keine Projekte sind Budgets erfasst.", "en": "No project has a budget recorded."},
+    "report.unspecified": {"de": "(nicht angegeben)", "en": "(not stated)"},
+    "report.map": {"de": "Gesamtkarte", "en": "Overall map"},
+    "report.map_intro": {
+        "de": "Alle Akteure, Projekte, Handlungsfelder, Ziele und Beschlüsse mit ihren Beziehungen. "
+        "Suchen, filtern und klicken Sie, um Nachbarn hervorzuheben.",
+        "en": "Every actor, project, field of action, goal and decision with their relations. "
+        "Search, filter and click to highlight neighbours.",
+    },
+    "report.static_figure": {"de": "Statische Abbildung derselben Karte", "en": "Static figure of the same map"},
+    "report.open_points": {"de": "Offene Punkte", "en": "Open points"},
+    "report.open_points_intro": {
+        "de": "Was in der Bestandsaufnahme noch fehlt: die Warnungen der Prüfung und die Lücken "
+        "zwischen Zielen, Handlungsfeldern, Projekten und Akteuren.",
+        "en": "What the inventory still lacks: the warnings of the validation and the gaps between "
+        "goals, fields of action, projects and actors.",
+    },
+    "report.violations": {
+        "de": "Achtung: {n} Strukturfehler (Verstöße) in den Daten; siehe sckg validate.",
+        "en": "Attention: {n} structural errors (violations) in the data; see sckg validate.",
+    },
+    "report.validation": {"de": "Prüfergebnisse", "en": "Validation findings"},
+    "report.entity": {"de": "Entität", "en": "Entity"},
+    "report.finding": {"de": "Befund", "en": "Finding"},
+    "report.fix": {"de": "Behebung", "en": "How to fix"},
+    "report.no_findings": {
+        "de": "Die Prüfung meldet keine Verstöße und keine Warnungen.",
+        "en": "The validation reports no violations and no warnings.",
+    },
+    "report.fields_intro": {
+        "de": "Je Handlungsfeld: seine Projekte, Akteure, Ziele und sein Budget.",
+        "en": "Per field of action: its projects, actors, goals and budget.",
+    },
+    "report.field_without_projects": {
+        "de": "Diesem Handlungsfeld ist noch kein Projekt zugeordnet.",
+        "en": "No project is assigned to this field of action yet.",
+    },
+    "report.field_summary": {
+        "de": "{projects} Projekte, {actors} Akteure, Budget {budget}.",
+        "en": "{projects} projects, {actors} actors, budget {budget}.",
+    },
+    "report.field_map_left_out": {
+        "de": "Keine Karte: {projects} Projekte sind zu viele für eine lesbare Karte; "
+        "sckg viz --field zeigt das Feld einzeln.",
+        "en": "No map: {projects} projects are too many for a readable map; "
+        "sckg viz --field shows the field on its own.",
+    },
+    "report.project": {"de": "Projekt", "en": "Project"},
+    "report.manager": {"de": "Federführung", "en": "Managed by"},
+    "report.none": {"de": "keine", "en": "none"},
+    "report.decisions_heading": {"de": "Beschlüsse", "en": "Decisions"},
+    "report.decisions_intro": {
+        "de": "Welches Gremium wann was beraten oder beschlossen hat.",
+        "en": "Which committee deliberated or decided what, and when.",
+    },
+    "report.date": {"de": "Datum", "en": "Date"},
+    "report.body": {"de": "Gremium", "en": "Body"},
+    "report.role": {"de": "Rolle", "en": "Role"},
+    "report.subject": {"de": "Gegenstand", "en": "Subject"},
+    "report.session": {"de": "Sitzung", "en": "Session"},
+    "report.public": {"de": "öffentlich", "en": "public"},
+    "report.non_public": {"de": "nichtöffentlich", "en": "non-public"},
+    "report.print_note": {
+        "de": "Interaktive Karten sind im Druck durch die statische Abbildung ersetzt.",
+        "en": "In print, interactive maps are replaced by the static figure.",
+    },
+    "report.actors_heading": {"de": "Wer das Programm zusammenhält", "en": "Who holds the programme together"},
+    "report.actors_intro": {
+        "de": "Akteure, über die viele Verbindungen laufen (Zwischenzentralität im Netz der "
+        "Zusammenarbeit: zwei Akteure sind verbunden, wenn sie an einem Projekt zusammenarbeiten), und "
+        "Akteure oder Verbindungen, ohne die Teile des Netzes abgeschnitten wären.",
+        "en": "Actors many connections run through (betweenness in the collaboration network: two "
+        "actors are linked when they work on a project together), and actors or links without which parts "
+        "of the network would be cut off.",
+    },
+    "report.central": {"de": "Zentrale Akteure", "en": "Central actors"},
+    "report.cuts": {
+        "de": "Engpässe: ohne sie zerfällt das Netz", "en": "Bottlenecks: without them the network falls apart",
+    },
+    "report.no_cuts": {
+        "de": "Kein einzelner Akteur und keine einzelne Verbindung trennt das Netz.",
+        "en": "No single actor and no single link separates the network.",
+    },
+    "report.rank": {"de": "Rang", "en": "Rank"},
+    "report.actor": {"de": "Akteur", "en": "Actor"},
+    "report.projects_links": {"de": "Verbindungen", "en": "Links"},
+    "report.betweenness": {"de": "Zwischenzentralität", "en": "Betweenness"},
+    "report.reason": {"de": "Begründung", "en": "Reason"},
+    "report.cut_off": {"de": "abgeschnitten", "en": "cut off"},
+    "report.cut.articulation-point": {"de": "Akteur", "en": "actor"},
+    "report.cut.bridge": {"de": "Verbindung", "en": "link"},
+    "report.deps_heading": {"de": "Abhängigkeiten", "en": "Dependencies"},
+    "report.deps_intro": {
+        "de": "Welche Projekte auf welche anderen warten (sckg:dependsOn): die längste Kette, Zyklen "
+        "(Planungsfehler) und die Projekte, von denen die meisten anderen abhängen.",
+        "en": "Which projects wait for which others (sckg:dependsOn): the longest chain, cycles "
+        "(planning errors) and the projects most others depend on.",
+    },
+    "report.path": {
+        "de": "Längste Abhängigkeitskette (kritischer Pfad)",
+        "en": "Longest dependency chain (critical path)",
+    },
+    "report.no_path": {"de": "Es sind keine Abhängigkeiten erfasst.", "en": "No dependencies are recorded."},
+    "report.step": {"de": "Schritt", "en": "Step"},
+    "report.start": {"de": "Beginn", "en": "Start"},
+    "report.end": {"de": "Ende", "en": "End"},
+    "report.cycles": {"de": "Zyklen", "en": "Cycles"},
+    "report.no_cycles": {"de": "Keine zyklischen Abhängigkeiten.", "en": "No cyclic dependencies."},
+    "report.cycle": {"de": "Zyklus", "en": "Cycle"},
+    "report.length": {"de": "Länge", "en": "Length"},
+    "report.impact": {
+        "de": "Wirkung von „{name}“: {n} Projekte hängen davon ab",
+        "en": "Impact of '{name}': {n} projects depend on it",
+    },
+    "report.depth": {"de": "Tiefe", "en": "Depth"},
+    "report.via": {"de": "über", "en": "via"},
+    "report.silos_heading": {"de": "Silos und Überschneidungen", "en": "Silos and overlaps"},
+    "report.silos_intro": {
+        "de": "Dezernate, die im selben Handlungsfeld arbeiten, ohne einen Akteur oder eine "
+        "Abhängigkeit zu teilen (wer mit wem reden sollte), und Projektpaare verschiedener Dezernate mit "
+        "gleichem Handlungsfeld und Ziel (mögliche Doppelarbeit).",
+        "en": "Departments working in the same field of action without sharing an actor or a "
+        "dependency (who should be talking to whom), and pairs of projects of different departments with "
+        "the same field and goal (possible duplicates).",
+    },
+    "report.silos": {"de": "Silos", "en": "Silos"},
+    "report.no_silos": {"de": "Keine Silos gefunden.", "en": "No silos found."},
+    "report.field": {"de": "Handlungsfeld", "en": "Field of action"},
+    "report.department": {"de": "Dezernat", "en": "Department"},
+    "report.other": {"de": "anderes Dezernat", "en": "other department"},
+    "report.overlaps": {"de": "Mögliche Überschneidungen", "en": "Possible overlaps"},
+    "report.no_overlaps": {"de": "Keine Überschneidungen gefunden.", "en": "No overlaps found."},
+    "report.shared": {"de": "gemeinsam", "en": "shared"},
+    "report.gaps": {"de": "Lücken", "en": "Gaps"},
+    "report.gap": {"de": "Art der Lücke", "en": "Kind of gap"},
+    "report.actors_map": {"de": "Netz der Zusammenarbeit", "en": "Collaboration network"},
+    "report.deps_map": {"de": "Abhängigkeitskarte", "en": "Dependency map"},
+    # what changed (sckg.diff: kind and change of each difference)
+    "change.entity-added": {"de": "Entität neu", "en": "entity added"},
+    "change.entity-removed": {"de": "Entität entfernt", "en": "entity removed"},
+    "change.relation-added": {"de": "Beziehung neu", "en": "relation added"},
+    "change.relation-removed": {"de": "Beziehung entfernt", "en": "relation removed"},
+    "change.attribute-added": {"de": "Angabe neu", "en": "attribute added"},
+    "change.attribute-removed": {"de": "Angabe entfernt", "en": "attribute removed"},
+    "change.attribute-changed": {"de": "Angabe geändert", "en": "attribute changed"},
+    # the briefing's headline numbers (Section.facts)
+    "fact.changes": {"de": "Änderungen seit dem letzten Stand", "en": "changes since the last snapshot"},
+    "fact.actors": {"de": "Akteure", "en": "actors"},
+    "fact.projects": {"de": "Projekte", "en": "projects"},
+    "fact.fields": {"de": "Handlungsfelder", "en": "fields of action"},
+    "fact.goals": {"de": "Ziele", "en": "goals"},
+    "fact.decisions": {"de": "Beschlüsse und Beratungen", "en": "decisions and consultations"},
+    "fact.chain": {"de": "längste Abhängigkeitskette (Projekte)", "en": "longest dependency chain (projects)"},
+    "fact.cycles": {"de": "Zyklen", "en": "cycles"},
+    "fact.violations": {"de": "Verstöße", "en": "violations"},
+    "fact.open_points": {"de": "offene Punkte", "en": "open points"},
+    "fact.gaps": {"de": "Lücken", "en": "gaps"},
+    "fact.silos": {"de": "Silos", "en": "silos"},
+    "fact.overlaps": {"de": "mögliche Überschneidungen", "en": "possible overlaps"},
+    # --- the map page (sckg.viz); the page's script fills in {n} etc. ---
+    "map.search": {"de": "Suchen", "en": "Search"},
+    "map.search_placeholder": {"de": "Name eines Knotens …", "en": "Name of a node …"},
+    "map.no_match": {"de": "Kein Treffer", "en": "No match"},
+    "map.matches": {"de": "Treffer {i} von {n}", "en": "Match {i} of {n}"},
+    "map.legend": {"de": "Legende", "en": "Legend"},
+    "map.classes": {"de": "Klassen", "en": "Classes"},
+    "map.fields": {"de": "Handlungsfelder", "en": "Fields of action"},
+    "map.colors": {"de": "Farbe: {by}", "en": "Colour: {by}"},
+    "map.other": {"de": "Weitere", "en": "Other"},
+    "map.none": {"de": "ohne Angabe", "en": "not given"},
+    "map.all": {"de": "alle", "en": "all"},
+    "map.no": {"de": "keine", "en": "none"},
+    "map.data_date": {"de": "Datenstand", "en": "Data as of"},
+    "map.sources": {"de": "Quellen", "en": "Sources"},
+    "map.unknown": {"de": "unbekannt", "en": "unknown"},
+    "map.fictional": {"de": "Fiktive Beispieldaten", "en": "Fictional example data"},
+    "map.nodes": {"de": "Knoten", "en": "nodes"},
+    "map.edges": {"de": "Verbindungen", "en": "links"},
+    "map.shown": {"de": "{v} von {n} Knoten sichtbar", "en": "{v} of {n} nodes shown"},
+    "map.size": {"de": "Größe: {by}", "en": "Size: {by}"},
+    "map.layout": {"de": "Anordnung: {by}", "en": "Layout: {by}"},
+    "map.hint": {
+        "de": "Klick auf einen Knoten hebt seine Nachbarn hervor; Klick ins Leere hebt das auf.",
+        "en": "Click a node to highlight its neighbours; click the background to clear.",
+    },
+    "map.class": {"de": "Klasse", "en": "Class"},
+    "map.department": {"de": "Dezernat/Organisation", "en": "Department/organisation"},
+    "map.budget": {"de": "Budget", "en": "Budget"},
+    "map.status": {"de": "Status", "en": "Status"},
+    "map.period": {"de": "Laufzeit", "en": "Period"},
+    "map.degree": {"de": "Verbindungen", "en": "Links"},
+    "map.betweenness": {"de": "Betweenness", "en": "Betweenness"},
+    "map.pagerank": {"de": "PageRank", "en": "PageRank"},
+    "map.community": {"de": "Gemeinschaft", "en": "Community"},
+    "map.field": {"de": "Handlungsfeld", "en": "Field of action"},
+    "map.weight": {"de": "Gewicht", "en": "Weight"},
+    "map.focus": {"de": "Fokus: {label}, {depth} Schritt(e)", "en": "Focus: {label}, {depth} step(s)"},
+    "map.shares_project": {"de": "gemeinsame Projekte", "en": "shared projects"},
+    # --- the inventory template (sckg.ingest.template): hints repeated in many columns ---
+    "template.multi": {"de": "Mehrere Werte mit ; trennen.", "en": "Separate several values with ;."},
+    "template.ref": {
+        "de": "Kennung oder Name einer Zeile im Blatt {sheet}",
+        "en": "ID or name of a row in sheet {sheet}",
+    },
+}
+
+
+def check_lang(lang: str) -> str:
+    """The language, or a :class:`~sckg.errors.ParameterError` naming ``lang``."""
+    return lang if lang in _LANGS else choice(lang, Lang, "lang", "language")
+
+
+def t(key: str, lang: str, /, **values: Any) -> str:
+    """The text of ``key`` in ``lang`` with its placeholders filled from ``values``; a text with a ``one``
+    and an ``other`` form is chosen by ``n`` (``one`` when ``n == 1``)."""
+    text = CATALOGUE[key][check_lang(lang)]
+    if isinstance(text, dict):
+        text = text["one" if values["n"] == 1 else "other"]
+    return text.format_map(_Values(values))
+
+
+class _Values(dict[str, Any]):
+    """The values of a text's placeholders; a parameter named as ``{=limit 0}`` stays for :class:`Message`."""
+
+    def __missing__(self, key: str) -> str:
+        if key.startswith("="):
+            return "{" + key + "}"
+        raise KeyError(key)
+
+
+class Words(Mapping[str, str]):
+    """The texts of one group (``report``, ``map`` ...) in one language, by the name after the group:
+    ``words["title"]`` is the text of ``report.title`` as written (placeholders unfilled, for the map page's
+    script to fill); ``words("impact", n=3)`` fills them like :func:`t`. Templates get their words this way."""
+
+    def __init__(self, group: str, lang: str) -> None:
+        self.group, self.lang = group + ".", check_lang(lang)
+        self._names = [key[len(self.group) :] for key in CATALOGUE if key.startswith(self.group)]
+
+    def __getitem__(self, name: str) -> str:
+        text = CATALOGUE[self.group + name][self.lang]
+        assert isinstance(text, str), f"{self.group}{name} has plural forms: use t(..., n=...)"
+        return text
+
+    def __call__(self, name: str, /, **values: Any) -> str:
+        return t(self.group + name, self.lang, **values)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
