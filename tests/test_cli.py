@@ -1,4 +1,5 @@
-"""The command line: help everywhere, documented in the README, clear errors and exit codes, no traceback."""
+"""The command line: help everywhere, documented in docs/commands.md and linked from the README, clear errors and
+exit codes, no traceback."""
 
 import json
 import re
@@ -30,8 +31,9 @@ def all_commands() -> list[str]:
     return sorted(names)
 
 
-def test_every_command_has_help_and_is_in_the_readme() -> None:
+def test_every_command_has_help_a_reference_and_a_link_from_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    reference = (ROOT / "docs" / "commands.md").read_text(encoding="utf-8").splitlines()
     commands = all_commands()
     assert {"validate", "query", "queries", "stats"} <= set(commands)
     for name in commands:
@@ -39,7 +41,9 @@ def test_every_command_has_help_and_is_in_the_readme() -> None:
         assert result.exit_code == 0, name
         summary = result.output.split("Options")[0]
         assert len(re.sub(r"\s+", " ", summary)) > len(name) + 40, f"'{name}' explains too little"
-        assert f"sckg {name}" in readme, f"README does not document 'sckg {name}'"
+        assert f"## sckg {name}" in reference, f"docs/commands.md has no section for 'sckg {name}'"
+        anchor = "sckg-" + name.replace(" ", "-")
+        assert f"(docs/commands.md#{anchor})" in readme, f"README does not link to the reference of 'sckg {name}'"
 
 
 def test_no_arguments_shows_help_and_version_works() -> None:
