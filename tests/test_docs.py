@@ -129,17 +129,17 @@ def updated(expected: list[str], actual: str) -> list[str]:
     """New expected lines for ``actual``: its lines, with a standalone ``...`` kept where the page had one (as
     many lines before and after it as before) and a line with an inline ``...`` kept while it still fits."""
     lines = [line.rstrip() for line in actual.rstrip("\n").splitlines()]
-    old = _meaningful(expected)
-    if "..." in old:
-        head = old.index("...")
-        tail = old[::-1].index("...")
-        real = _meaningful(lines)
-        if len(real) > head + tail:
-            return [*real[:head], "...", *(real[len(real) - tail:] if tail else [])]
+    real, old = _meaningful(lines), _meaningful(expected)
+    if not any("..." in line for line in old):
         return lines
-    if len(old) == len(lines):
-        return [o if "..." in o and matches([o], n) else n for o, n in zip(old, lines, strict=True)]
-    return lines
+    if "..." in old:
+        head, tail = old.index("..."), old[::-1].index("...")
+        if len(real) <= head + tail:
+            return lines
+        real, old = [*real[:head], "...", *real[len(real) - tail:]], [*old[:head], "...", *old[len(old) - tail:]]
+    elif len(real) != len(old):
+        return lines
+    return [o if "..." in o and matches([o], n) else n for o, n in zip(old, real, strict=True)]
 
 
 def run(argv: list[str]) -> str:
