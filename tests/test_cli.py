@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-import typer
+from test_docs import command_tree
 from typer.testing import CliRunner
 
 from sckg.cli import app
@@ -15,26 +15,10 @@ ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
 
 
-def all_commands() -> list[str]:
-    """Every leaf command as its full name, e.g. 'analyze centrality'."""
-    names: list[str] = []
-
-    def walk(command, prefix: str) -> None:
-        children = getattr(command, "commands", None)
-        if children:
-            for name, child in children.items():
-                walk(child, f"{prefix} {name}".strip())
-        else:
-            names.append(prefix)
-
-    walk(typer.main.get_command(app), "")
-    return sorted(names)
-
-
 def test_every_command_has_help_a_reference_and_a_link_from_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     reference = (ROOT / "docs" / "commands.md").read_text(encoding="utf-8").splitlines()
-    commands = all_commands()
+    commands = list(command_tree())
     assert {"validate", "query", "queries", "stats"} <= set(commands)
     for name in commands:
         result = runner.invoke(app, [*name.split(), "--help"])
