@@ -171,6 +171,6 @@ def _suggest(value: str, names: list[str]) -> str:
     """`` Did you mean: 'A', 'B'?`` for up to three close or containing names, else nothing."""
     lower = {name.casefold(): name for name in names}
     wanted = value.strip().casefold()
-    close = difflib.get_close_matches(wanted, lower, n=3, cutoff=0.75)
+    close = difflib.get_close_matches(wanted, lower, n=3, cutoff=0.6)
     close += [n for n in lower if wanted and wanted in n and n not in close][: 3 - len(close)]
     return f" Did you mean: {', '.join(repr(lower[c]) for c in close)}?" if close else ""

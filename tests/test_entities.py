@@ -16,6 +16,7 @@ MUSTERSTADT = str(resources.dataset("musterstadt"))
 MS = "https://w3id.org/sckg/id/musterstadt/"
 FIELD = "https://w3id.org/sckg/vocab/field/"
 EX = "http://example.org/"
+SCKG = "https://w3id.org/sckg/ontology#"
 
 SMALL = """
 @prefix ex: <http://example.org/> .
@@ -59,7 +60,7 @@ def test_tail_and_slug():
 )
 def test_the_graph_resolves_iri_label_alias_and_tail(make_kg, spec):
     kg = make_kg(SMALL)
-    assert resolve(spec, kg=kg, classes=("https://w3id.org/sckg/ontology#Project",)) == EX + "wlan"
+    assert resolve(spec, kg=kg, classes=(SCKG + "Project",)) == EX + "wlan"
 
 
 def test_a_tail_shared_by_two_entities_is_ambiguous_unless_the_class_decides(make_kg):
@@ -77,7 +78,7 @@ def test_an_ambiguous_label_and_an_unknown_name(make_kg):
         resolve("amt", kg=kg, what="project", param="target")
     assert str(error.value) == f"target 'amt' matches 2 projects: Amt <{EX}amt-a>; Amt <{EX}amt-b>. Give the IRI."
     with pytest.raises(UsageError) as error:
-        resolve("Öffentliches WLAM", kg=kg, what="project", param="target")
+        resolve("Öffentliches WLAM", kg=kg, what="project", param="target", classes=(SCKG + "Project",))
     assert str(error.value) == (
         "target 'Öffentliches WLAM': no such project (give its IRI, prefixed name such as musterstadt:project/wlan, "
         "or label). Did you mean: 'Öffentliches WLAN'?"
