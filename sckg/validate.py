@@ -8,7 +8,7 @@ from typing import Any
 
 from . import resources
 from .errors import UsageError
-from .kg import KnowledgeGraph
+from .kg import KnowledgeGraph, quiet_rdflib
 from .namespaces import SH, shorten
 
 SEVERITIES = {SH + "Violation": "violation", SH + "Warning": "warning", SH + "Info": "info"}
@@ -70,14 +70,19 @@ def validate(
     """
     import rdflib
 
-    from .shacl_sparql import compile_shapes, run_checks
+    from .shacl_sparql import NotCompiled, compile_shapes, run_checks
 
     if engine not in ENGINES:
         raise UsageError(f"Unknown validation engine '{engine}' (use {', '.join(ENGINES)})")
     shapes_graph = rdflib.Graph().parse(shapes or resources.shapes_file(), format="turtle")
-    checks = compile_shapes(shapes_graph) if engine != "pyshacl" else None
-    if checks is None and engine == "sparql":
-        raise UsageError("The shapes use SHACL features the SPARQL engine does not compile; use --engine pyshacl")
+    checks = None
+    if engine != "pyshacl":
+        try:
+            checks = compile_shapes(shapes_graph)
+        except NotCompiled as exc:
+            if engine == "sparql":
+                raise UsageError(f"The shapes use {exc}, which the SPARQL engine does not compile; "
+                                 "use --engine pyshacl") from None
     if checks is None:
         found = _pyshacl(kg, shapes_graph)
     else:
@@ -113,7 +118,8 @@ def _pyshacl(kg: KnowledgeGraph, shapes_graph: Any) -> list[tuple[str, str, Any,
     import rdflib
 
     data = kg.to_rdflib(include_model=True)
-    _, results, _ = pyshacl.validate(data, shacl_graph=shapes_graph, inference="none", allow_warnings=True)
+    with quiet_rdflib():
+        _, results, _ = pyshacl.validate(data, shacl_graph=shapes_graph, inference="none", allow_warnings=True)
     rows = results.query(
         """SELECT ?focus ?severity ?shape ?path ?value WHERE {
              ?r a sh:ValidationResult ; sh:focusNode ?focus ; sh:resultSeverity ?severity ;
