@@ -117,9 +117,13 @@ def _pyshacl(kg: KnowledgeGraph, shapes_graph: Any) -> list[tuple[str, str, Any,
     import pyshacl
     import rdflib
 
-    data = kg.to_rdflib(include_model=True)
-    with quiet_rdflib():
-        _, results, _ = pyshacl.validate(data, shacl_graph=shapes_graph, inference="none", allow_warnings=True)
+    normalize, rdflib.NORMALIZE_LITERALS = rdflib.NORMALIZE_LITERALS, False  # values as written ("TRUE", not "true")
+    try:
+        data = kg.to_rdflib(include_model=True)
+        with quiet_rdflib():
+            _, results, _ = pyshacl.validate(data, shacl_graph=shapes_graph, inference="none", allow_warnings=True)
+    finally:
+        rdflib.NORMALIZE_LITERALS = normalize
     rows = results.query(
         """SELECT ?focus ?severity ?shape ?path ?value WHERE {
              ?r a sh:ValidationResult ; sh:focusNode ?focus ; sh:resultSeverity ?severity ;

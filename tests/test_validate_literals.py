@@ -58,3 +58,10 @@ def test_ill_typed_literals_convert_to_rdflib_silently(make_kg, capfd, caplog) -
     assert [str(w.message) for w in caught] == []
     assert capfd.readouterr() == ("", "")
     assert caplog.records == []
+
+
+@pytest.mark.parametrize("engine", ["sparql", "pyshacl"])
+def test_findings_quote_the_value_as_the_data_writes_it(make_kg, engine: str) -> None:
+    kg = make_kg('ex:b a schema:MonetaryAmount ; schema:value "TRUE"^^xsd:boolean ; schema:currency "EUR" .')
+    [finding] = validate(kg, engine=engine).findings
+    assert (finding.shape, finding.value) == ("shapes:MonetaryAmountValue", "TRUE")  # rdflib would write "true"
