@@ -55,6 +55,44 @@ class ValidationReport:
         """True when there is no violation (warnings allowed)."""
         return not self.violations
 
+    def to_json(self) -> str:
+        """The report as JSON: ``conforms``, the number of violations and warnings, and every finding."""
+        import json
+
+        doc = {
+            "conforms": self.conforms,
+            "violations": len(self.violations),
+            "warnings": len(self.warnings),
+            "findings": [f.as_dict() for f in self.findings],
+        }
+        return json.dumps(doc, ensure_ascii=False, indent=2)
+
+    def text_lines(self, lang: str = "de") -> list[str]:
+        """The report for people: the counts, then each finding with its rule and how to fix it."""
+        words = _WORDS[lang]
+        lines = [f"{len(self.violations)} {words['violations']}, {len(self.warnings)} {words['warnings']}"]
+        if not self.findings:
+            lines.append(words["none"])
+        for f in self.findings:
+            lines += ["", f"{f.severity.upper():9} {f.label}: {f.message}",
+                      f"          {words['rule']}: {f.rule} ({f.shape})  <{f.focus}>"]
+            if f.fix:
+                lines.append(f"          {words['fix']}: {f.fix}")
+        return lines
+
+    def table(self) -> tuple[list[str], list[list[str]]]:
+        """Columns and one row per finding, for CSV, Markdown and table output."""
+        rows = [[f.severity, f.label, f.rule, f.message, f.fix, f.focus] for f in self.findings]
+        return ["severity", "entity", "rule", "message", "fix", "iri"], rows
+
+
+_WORDS = {
+    "de": {"violations": "Verstöße", "warnings": "Warnungen (offene Punkte)", "rule": "Regel", "fix": "Behebung",
+           "none": "Keine Befunde."},
+    "en": {"violations": "violations", "warnings": "warnings (open points)", "rule": "rule", "fix": "fix",
+           "none": "No findings."},
+}
+
 
 ENGINES = ("auto", "sparql", "pyshacl")
 
