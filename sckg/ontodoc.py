@@ -38,6 +38,7 @@ _WORDS = {
         "datatype": "Werte von {p} sind Literale vom Typ {t}", "in": "Werte von {p} sind eines von: {v}",
         "class": "Werte von {p} sind Instanzen von {c}", "node_class": "die Ressource ist eine Instanz von {c}",
         "violation": "Verstoß", "warning": "Warnung", "info": "Hinweis", "fix": "Behebung", "severity": "Schwere",
+        "parts": "Teilregeln",
         OWL + "versionInfo": "Version", DCTERMS + "license": "Lizenz",
     },
     "en": {
@@ -51,6 +52,7 @@ _WORDS = {
         "datatype": "values of {p} are literals of type {t}", "in": "values of {p} are one of: {v}",
         "class": "values of {p} are instances of {c}", "node_class": "the resource is an instance of {c}",
         "violation": "violation", "warning": "warning", "info": "info", "fix": "fix", "severity": "severity",
+        "parts": "part rules",
         OWL + "versionInfo": "version", DCTERMS + "license": "licence",
     },
 }
@@ -206,6 +208,9 @@ def _shapes(shapes: Any) -> list[Term]:
                 elif key == "class":
                     text = words["class"] if path is not None else words["node_class"]
                     sentences.append(text.format(p=p, c=shorten(str(value))))
+            parts = sorted(shorten(str(o)) for o in shapes.objects(shape, URIRef(SH + "property")))
+            if parts:
+                sentences.append(f"{words['parts']}: {', '.join(parts)}")
             sentences.append(f"{words['severity']}: {words.get(severity, severity)}")
             if fixes.get(lang):
                 sentences.append(f"{words['fix']}: {fixes[lang]}")
@@ -242,7 +247,7 @@ _CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#1d2730;background:#fafbfc}
 header{background:#1f4e79;color:#fff;padding:1.2em 2em}header h1{margin:0 0 .3em}
 nav{padding:.6em 2em;background:#e8eef4;position:sticky;top:0}nav a{margin-right:1.2em}
-main{padding:0 2em 3em;max-width:80em}h2{border-bottom:2px solid #1f4e79;margin-top:2em}
+main{padding:0 2em 3em;max-width:80em}.term,h2{scroll-margin-top:3em}h2{border-bottom:2px solid #1f4e79;margin-top:2em}
 .term{background:#fff;border:1px solid #d5dde5;border-radius:6px;padding:.6em 1em;margin:.8em 0}
 .term h3{margin:.1em 0;font-size:1.05em}.iri{font-family:monospace;color:#51606d;font-size:.85em}
 .langs{display:grid;grid-template-columns:1fr 1fr;gap:1.2em}.langs>div{min-width:0}
