@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DATA   ?= data/braunschweig
 OUT    ?= out
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean docs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check sckg tests bench cli.py
 	$(BIN)/python -m pytest -q
+
+## docs: write the HTML documentation of the ontology, vocabularies and shapes to docs/ontology/index.html
+docs: $(VENV)/.installed
+	$(BIN)/python -m sckg.ontodoc docs/ontology
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/cli_latency.py

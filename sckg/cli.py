@@ -96,38 +96,13 @@ def validate(
 
     report = run_validation(open_graph(data, store), lang.value, engine=engine)
     if fmt == "text":
-        _print_findings(report, lang.value)
+        typer.echo("\n".join(report.text_lines(lang.value)))
     elif fmt == "json":
-        import json
-
-        doc = {
-            "conforms": report.conforms,
-            "violations": len(report.violations),
-            "warnings": len(report.warnings),
-            "findings": [f.as_dict() for f in report.findings],
-        }
-        typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+        typer.echo(report.to_json())
     else:
-        columns = ["severity", "entity", "rule", "message", "fix", "iri"]
-        rows = [[f.severity, f.label, f.rule, f.message, f.fix, f.focus] for f in report.findings]
-        emit(columns, rows, fmt)
+        emit(*report.table(), fmt)
     if not report.conforms:
         raise typer.Exit(1)
-
-
-def _print_findings(report: Any, lang: str) -> None:
-    words = {
-        "de": ("Verstöße", "Warnungen (offene Punkte)", "Regel", "Behebung", "Keine Befunde."),
-        "en": ("violations", "warnings (open points)", "rule", "fix", "No findings."),
-    }[lang]
-    typer.echo(f"{len(report.violations)} {words[0]}, {len(report.warnings)} {words[1]}")
-    if not report.findings:
-        typer.echo(words[4])
-    for finding in report.findings:
-        typer.echo(f"\n{finding.severity.upper():9} {finding.label}: {finding.message}")
-        typer.echo(f"          {words[2]}: {finding.rule} ({finding.shape})  <{finding.focus}>")
-        if finding.fix:
-            typer.echo(f"          {words[3]}: {finding.fix}")
 
 
 @app.command()

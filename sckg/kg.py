@@ -328,6 +328,27 @@ def _open_oxigraph(path: Path, create: bool) -> ox.Store:
         raise StoreError(f"{path}: cannot open the Oxigraph store ({exc})") from None
 
 
+@contextmanager
+def quiet_rdflib() -> Iterator[None]:
+    """Keep rdflib's and pySHACL's log lines and warnings from the user: an ill-typed literal (``"2023-02-29"^^
+    xsd:date``) makes rdflib log "Failed to convert Literal" with a traceback and warn about odd booleans; such a
+    literal is reported as a validation finding instead."""
+    import logging
+    import warnings
+
+    loggers = [logging.getLogger(name) for name in ("rdflib", "pyshacl")]
+    levels = [logger.level for logger in loggers]
+    try:
+        for logger in loggers:
+            logger.setLevel(logging.CRITICAL)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
 class KnowledgeGraph:
     """An RDF knowledge graph on a store, answering SPARQL. The entry point of the Python API.
 
@@ -448,7 +469,8 @@ class KnowledgeGraph:
 
         data = ox.serialize(self.triples(include_model=include_model), format=ox.RdfFormat.N_TRIPLES)
         graph = rdflib.Graph()
-        graph.parse(data=data.decode("utf-8") if data else "", format="nt")
+        with quiet_rdflib():
+            graph.parse(data=data.decode("utf-8") if data else "", format="nt")
         return graph
 
     def labels(self, iris: Iterable[str], lang: str = "de", *, fallback: bool = True) -> dict[str, str]:

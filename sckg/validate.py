@@ -8,7 +8,7 @@ from typing import Any
 
 from . import resources
 from .errors import UsageError
-from .kg import KnowledgeGraph
+from .kg import KnowledgeGraph, quiet_rdflib
 from .namespaces import SH, shorten
 
 SEVERITIES = {SH + "Violation": "violation", SH + "Warning": "warning", SH + "Info": "info"}
@@ -55,6 +55,44 @@ class ValidationReport:
         """True when there is no violation (warnings allowed)."""
         return not self.violations
 
+    def to_json(self) -> str:
+        """The report as JSON: ``conforms``, the number of violations and warnings, and every finding."""
+        import json
+
+        doc = {
+            "conforms": self.conforms,
+            "violations": len(self.violations),
+            "warnings": len(self.warnings),
+            "findings": [f.as_dict() for f in self.findings],
+        }
+        return json.dumps(doc, ensure_ascii=False, indent=2)
+
+    def text_lines(self, lang: str = "de") -> list[str]:
+        """The report for people: the counts, then each finding with its rule and how to fix it."""
+        words = _WORDS[lang]
+        lines = [f"{len(self.violations)} {words['violations']}, {len(self.warnings)} {words['warnings']}"]
+        if not self.findings:
+            lines.append(words["none"])
+        for f in self.findings:
+            lines += ["", f"{f.severity.upper():9} {f.label}: {f.message}",
+                      f"          {words['rule']}: {f.rule} ({f.shape})  <{f.focus}>"]
+            if f.fix:
+                lines.append(f"          {words['fix']}: {f.fix}")
+        return lines
+
+    def table(self) -> tuple[list[str], list[list[str]]]:
+        """Columns and one row per finding, for CSV, Markdown and table output."""
+        rows = [[f.severity, f.label, f.rule, f.message, f.fix, f.focus] for f in self.findings]
+        return ["severity", "entity", "rule", "message", "fix", "iri"], rows
+
+
+_WORDS = {
+    "de": {"violations": "Verstöße", "warnings": "Warnungen (offene Punkte)", "rule": "Regel", "fix": "Behebung",
+           "none": "Keine Befunde."},
+    "en": {"violations": "violations", "warnings": "warnings (open points)", "rule": "rule", "fix": "fix",
+           "none": "No findings."},
+}
+
 
 ENGINES = ("auto", "sparql", "pyshacl")
 
@@ -70,14 +108,19 @@ def validate(
     """
     import rdflib
 
-    from .shacl_sparql import compile_shapes, run_checks
+    from .shacl_sparql import NotCompiled, compile_shapes, run_checks
 
     if engine not in ENGINES:
         raise UsageError(f"Unknown validation engine '{engine}' (use {', '.join(ENGINES)})")
     shapes_graph = rdflib.Graph().parse(shapes or resources.shapes_file(), format="turtle")
-    checks = compile_shapes(shapes_graph) if engine != "pyshacl" else None
-    if checks is None and engine == "sparql":
-        raise UsageError("The shapes use SHACL features the SPARQL engine does not compile; use --engine pyshacl")
+    checks = None
+    if engine != "pyshacl":
+        try:
+            checks = compile_shapes(shapes_graph)
+        except NotCompiled as exc:
+            if engine == "sparql":
+                raise UsageError(f"The shapes use {exc}, which the SPARQL engine does not compile; "
+                                 "use --engine pyshacl") from None
     if checks is None:
         found = _pyshacl(kg, shapes_graph)
     else:
@@ -112,8 +155,13 @@ def _pyshacl(kg: KnowledgeGraph, shapes_graph: Any) -> list[tuple[str, str, Any,
     import pyshacl
     import rdflib
 
-    data = kg.to_rdflib(include_model=True)
-    _, results, _ = pyshacl.validate(data, shacl_graph=shapes_graph, inference="none", allow_warnings=True)
+    normalize, rdflib.NORMALIZE_LITERALS = rdflib.NORMALIZE_LITERALS, False  # values as written ("TRUE", not "true")
+    try:
+        data = kg.to_rdflib(include_model=True)
+        with quiet_rdflib():
+            _, results, _ = pyshacl.validate(data, shacl_graph=shapes_graph, inference="none", allow_warnings=True)
+    finally:
+        rdflib.NORMALIZE_LITERALS = normalize
     rows = results.query(
         """SELECT ?focus ?severity ?shape ?path ?value WHERE {
              ?r a sh:ValidationResult ; sh:focusNode ?focus ; sh:resultSeverity ?severity ;

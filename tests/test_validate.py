@@ -100,3 +100,25 @@ def test_broken_graph_findings(make_kg) -> None:
         ("p", "shapes:ProjectTitle", ""),
         ("p", "shapes:StartDate", "2024-13-45"),
     ]
+
+
+def test_report_as_text_json_and_table(make_kg) -> None:
+    import json
+
+    report = validate(make_kg('ex:b a schema:MonetaryAmount ; schema:value 5.00 ; schema:currency "USD" .'), lang="en")
+    assert report.text_lines("en") == [
+        "1 violations, 0 warnings (open points)",
+        "",
+        "VIOLATION b: The monetary amount's currency is missing or not \"EUR\" (schema:currency).",
+        "          rule: Monetary amount currency (shapes:MonetaryAmountCurrency)  <https://example.org/city/b>",
+        "          fix: State the currency as schema:currency \"EUR\" (ISO 4217 code as a plain literal, without "
+        "language tag).",
+    ]
+    doc = json.loads(report.to_json())
+    assert (doc["conforms"], doc["violations"], doc["warnings"]) == (False, 1, 0)
+    assert doc["findings"][0]["value"] == "USD"
+    columns, rows = report.table()
+    assert columns == ["severity", "entity", "rule", "message", "fix", "iri"]
+    assert [row[:3] for row in rows] == [["violation", "b", "Monetary amount currency"]]
+    assert validate(make_kg("ex:x ex:y ex:z ."), lang="de").text_lines("de") == [
+        "0 Verstöße, 0 Warnungen (offene Punkte)", "Keine Befunde."]
