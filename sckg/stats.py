@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .kg import KnowledgeGraph, to_python
-from .namespaces import MODEL_GRAPH, shorten
+from .namespaces import MODEL_GRAPH, SOURCE_PATH, shorten
 
 _DATA = f"GRAPH ?g {{ %s }} FILTER(?g != <{MODEL_GRAPH}>)"
 
@@ -50,8 +50,8 @@ def statistics(kg: KnowledgeGraph, lang: str = "de") -> Statistics:
         "SELECT ?p (COUNT(*) AS ?n) WHERE { " + _DATA % "?s ?p ?o" + " } GROUP BY ?p"
     ).rows
     sources = kg.select(
-        """SELECT ?src (SAMPLE(?d) AS ?date) (COUNT(DISTINCT ?s) AS ?n) WHERE {
-             ?s prov:wasDerivedFrom ?src . OPTIONAL { ?src dcterms:date ?d } } GROUP BY ?src"""
+        "SELECT ?src (SAMPLE(?d) AS ?date) (COUNT(DISTINCT ?s) AS ?n) WHERE { "
+        f"?s {SOURCE_PATH} ?src . OPTIONAL {{ ?src dcterms:date ?d }} }} GROUP BY ?src"
     ).rows
     labels = kg.labels([r[0].value for r in (*classes, *properties, *sources)], lang)
 

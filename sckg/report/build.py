@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from ..kg import KnowledgeGraph, to_python
-from ..namespaces import MODEL_GRAPH
+from ..namespaces import MODEL_GRAPH, SOURCE_PATH
 from ..network.projection import CLASS_LABELS, NODE_CLASSES
 from ..queries import run_named
 from .model import Bars, MapSpec, Report, Section, Source, Table
@@ -66,7 +66,7 @@ def analysis_sections(kg: KnowledgeGraph, lang: str) -> list[Section]:
 
 def _sources(kg: KnowledgeGraph, lang: str) -> list[Source]:
     table = kg.select(
-        "SELECT DISTINCT ?src ?d WHERE { ?s prov:wasDerivedFrom|prov:hadPrimarySource ?src . "
+        f"SELECT DISTINCT ?src ?d WHERE {{ ?s {SOURCE_PATH} ?src . "
         "OPTIONAL { ?src dcterms:date ?d } }"
     )
     dates: dict[str, str | None] = {}

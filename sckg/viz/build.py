@@ -20,7 +20,7 @@ from pyvis.network import Network
 
 from ..errors import UsageError
 from ..fileio import write_atomic
-from ..namespaces import STATUS, shorten
+from ..namespaces import SOURCE_PATH, STATUS, shorten
 from ..network.metrics import auto_sample, betweenness_scores, pagerank_scores
 from ..network.projection import CLASS_LABELS, PREDICATES
 from .layout import LAYOUTS, canonical_undirected, compute_layout, to_pixels
@@ -366,7 +366,7 @@ def _dataset_info(kg: KnowledgeGraph, lang: str) -> tuple[str | None, str | None
     ).records()
     if not rows:
         rows = kg.select(
-            "SELECT DISTINCT ?src ?srcdate WHERE { ?s prov:wasDerivedFrom ?src FILTER(isIRI(?src)) "
+            f"SELECT DISTINCT ?src ?srcdate WHERE {{ ?s {SOURCE_PATH} ?src FILTER(isIRI(?src)) "
             "OPTIONAL { ?src dcterms:date ?srcdate } }"
         ).records()
     iris = {r[k] for r in rows for k in ("d", "src") if r.get(k)}
