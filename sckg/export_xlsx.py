@@ -18,7 +18,21 @@ from .ingest import city_base
 from .ingest.tables import SDG, choice_text, choices
 from .ingest.template import SHEETS_BY_KEY, help_rows, workbook_bytes
 from .kg import to_python
-from .namespaces import ADMS, DCTERMS, FIELD, ID, MODEL_GRAPH, OPARL, ORG, PROV, RDF, RDFS, SCHEMA, SCKG, SKOS
+from .namespaces import (
+    ADMS,
+    DCTERMS,
+    FIELD,
+    ID,
+    MODEL_GRAPH,
+    OPARL,
+    ORG,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SCKG,
+    SKOS,
+    SOURCE_PROPERTIES,
+)
 
 if TYPE_CHECKING:
     from .kg import KnowledgeGraph
@@ -36,14 +50,16 @@ _TEXT = {
     "goals": {"name": (SKOS + "prefLabel", RDFS + "label"), "definition": (SKOS + "definition",)},
     "sources": {"title": (DCTERMS + "title", RDFS + "label"), "description": (DCTERMS + "description",)},
 }
-#: Reference columns per sheet: key → predicate.
+#: Reference columns per sheet: key → predicates.
 _REFS = {
-    "actors": {"unit_of": ORG + "unitOf", "owned_by": SCKG + "ownedBy", "partner_of": SCKG + "partnerOf"},
-    "projects": {"managed_by": SCKG + "managedBy", "participants": SCKG + "hasParticipant",
-                 "contractors": SCKG + "contractor", "fields": SCKG + "inFieldOfAction",
-                 "goals": SCKG + "contributesTo", "funded_by": SCKG + "fundedBy"},
-    "goals": {"broader": SKOS + "broader"},
+    "actors": {"unit_of": (ORG + "unitOf", ORG + "subOrganizationOf"), "owned_by": (SCKG + "ownedBy",),
+               "partner_of": (SCKG + "partnerOf",)},
+    "projects": {"managed_by": (SCKG + "managedBy",), "participants": (SCKG + "hasParticipant",),
+                 "contractors": (SCKG + "contractor",), "fields": (SCKG + "inFieldOfAction",),
+                 "goals": (SCKG + "contributesTo",), "funded_by": (SCKG + "fundedBy",)},
+    "goals": {"broader": (SKOS + "broader",)},
 }
+#: The predicates that name an entity's sources (the Sources column).
 _MULTI_TEXT = {"alt", "keywords"}
 
 
@@ -62,8 +78,8 @@ class _Entity:
                 return found
         return []
 
-    def iris(self, predicate: str) -> list[str]:
-        return sorted(v.value for v in self.values.get(predicate, []) if isinstance(v, ox.NamedNode))
+    def iris(self, *predicates: str) -> list[str]:
+        return sorted({v.value for p in predicates for v in self.values.get(p, []) if isinstance(v, ox.NamedNode)})
 
     def first(self, predicate: str) -> Any:
         values = sorted(self.values.get(predicate, []), key=str)
@@ -82,7 +98,7 @@ def workbook(kg: KnowledgeGraph, lang: str = "de", city: str | None = None) -> b
     for entity in entities.values():
         sheet = next(_SHEET_OF[c] for c in _SHEET_OF if c in entity.types)
         sheets[sheet].append(entity)
-    sources = sorted({s for e in entities.values() for s in e.iris(PROV + "wasDerivedFrom")}
+    sources = sorted({s for e in entities.values() for s in e.iris(*SOURCE_PROPERTIES)}
                      | set(_typed(kg, (SCKG + "Interview", SCKG + "Workshop"))))
     described = _entities(kg, {}, values=sources)
     sheets["sources"] = [described.get(iri) or _Entity(iri) for iri in sources]
@@ -173,9 +189,9 @@ class _Rows:
             for lang in ("de", "en"):
                 texts = e.texts(predicates, lang)
                 cells[f"{column}_{lang}"] = "; ".join(texts) if column in _MULTI_TEXT else (texts[0] if texts else None)
-        for column, predicate in _REFS.get(key, {}).items():
-            cells[column] = "; ".join(self.ref(i) for i in e.iris(predicate)) or None
-        cells["sources"] = "; ".join(self.ref(i) for i in e.iris(PROV + "wasDerivedFrom")) or None
+        for column, predicates in _REFS.get(key, {}).items():
+            cells[column] = "; ".join(self.ref(i) for i in e.iris(*predicates)) or None
+        cells["sources"] = "; ".join(self.ref(i) for i in e.iris(*SOURCE_PROPERTIES)) or None
         getattr(self, f"_{key}")(cells, e, budgets)
         return [cells.get(col.key) for col in SHEETS_BY_KEY[key].columns]
 

@@ -25,6 +25,13 @@ OWL = "http://www.w3.org/2002/07/owl#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 SH = "http://www.w3.org/ns/shacl#"
 
+#: The properties from a resource to the documents its facts come from: ``sckg:documentedIn`` for every kind of
+#: resource, ``prov:wasDerivedFrom``/``prov:hadPrimarySource`` between entities (docs/model.md, "Sources").
+SOURCE_PROPERTIES = (SCKG + "documentedIn", PROV + "wasDerivedFrom", PROV + "hadPrimarySource")
+#: SPARQL path from an organisation to the one it is part of: ``org:unitOf`` (only to an org:FormalOrganization)
+#: or ``org:subOrganizationOf`` (a unit inside a unit, a committee of a body) (docs/model.md, "Units").
+PARENT_PATH = "org:unitOf|org:subOrganizationOf"
+
 #: Prefixes known to every query (and used to shorten IRIs in tables).
 PREFIXES: dict[str, str] = {
     "sckg": SCKG,

@@ -12,10 +12,7 @@ from dataclasses import dataclass
 
 from .entities import sparql_values
 from .kg import KnowledgeGraph, to_python
-from .namespaces import PROV
-
-#: The properties by which an entity names a document it derives from.
-PROVENANCE_PROPERTIES: tuple[str, ...] = (PROV + "wasDerivedFrom", PROV + "hadPrimarySource")
+from .namespaces import SOURCE_PROPERTIES
 
 
 @dataclass(frozen=True)
@@ -56,7 +53,7 @@ def data_info(kg: KnowledgeGraph, lang: str = "de") -> DataInfo:
     ).records()
     listed = sorted({r["src"] for r in datasets if r.get("src")})
     derived = kg.select(
-        f"SELECT ?src (COUNT(DISTINCT ?s) AS ?n) WHERE {{ VALUES ?p {{ {sparql_values(PROVENANCE_PROPERTIES)} }} "
+        f"SELECT ?src (COUNT(DISTINCT ?s) AS ?n) WHERE {{ VALUES ?p {{ {sparql_values(SOURCE_PROPERTIES)} }} "
         "?s ?p ?src FILTER(isIRI(?src)) } GROUP BY ?src"
     ).records()
     cited = {r["src"]: int(r["n"]) for r in derived}

@@ -39,32 +39,32 @@ SPEC_EXPECTED = """
 @base <https://w3id.org/sckg/id/koeln/oparl/> .
 <body/0> a org:FormalOrganization , oparl:Body ; org:classification kind:city-administration ;
     rdfs:label "Stadt Köln, kreisfreie Stadt"@de ; skos:altLabel "Köln"@de ; dcterms:identifier "05315000" ;
-    prov:wasDerivedFrom <https://oparl.example.org/body/0> .
+    sckg:documentedIn <https://oparl.example.org/body/0> .
 <term/21> a oparl:LegislativeTerm , prov:Entity ; rdfs:label "21. Wahlperiode"@de ;
     schema:startDate "2010-12-03"^^xsd:date ; schema:endDate "2013-12-03"^^xsd:date ; dcterms:isPartOf <body/0> ;
-    prov:wasDerivedFrom <https://oparl.example.org/term/21> .
+    sckg:documentedIn <https://oparl.example.org/term/21> .
 <organization/34> a org:Organization , oparl:Organization ; org:classification kind:committee ;
     rdfs:label "Ausschuss für Haushalt und Finanzen"@de ; skos:altLabel "Finanzausschuss"@de ;
     schema:startDate "2012-07-17"^^xsd:date ; org:subOrganizationOf <bodies/1> ;
-    prov:wasDerivedFrom <https://oparl.example.org/organization/34> .
+    sckg:documentedIn <https://oparl.example.org/organization/34> .
 <meeting/281> a oparl:Meeting , prov:Entity ; rdfs:label "4. Sitzung des Finanzausschusses"@de ;
     schema:startDate "2013-01-04"^^xsd:date ; schema:endDate "2013-01-04"^^xsd:date ;
     sckg:committee <organization/34> ; dcterms:hasPart <files/57739> ;
-    prov:wasDerivedFrom <https://oparl.example.org/meeting/281> .
+    sckg:documentedIn <https://oparl.example.org/meeting/281> .
 <agendaitem/3271> a oparl:AgendaItem , prov:Entity ; rdfs:label "10.1 Satzungsänderung für Ausschreibungen"@de ;
     dcterms:identifier "10.1" ; dcterms:isPartOf <meeting/281> ;
-    prov:wasDerivedFrom <https://oparl.example.org/agendaitem/3271> .
+    sckg:documentedIn <https://oparl.example.org/agendaitem/3271> .
 <paper/749> a oparl:Paper , prov:Entity ; rdfs:label "Antwort auf Anfrage 1200/2014"@de ;
     dcterms:title "Antwort auf Anfrage 1200/2014"@de ; dcterms:identifier "1234/2014" ;
-    dcterms:date "2014-04-04"^^xsd:date ; dcterms:type "Beantwortung einer Anfrage"@de ;
+    dcterms:date "2014-04-04"^^xsd:date ; sckg:paperType "Beantwortung einer Anfrage"@de ;
     sckg:originator <organization/1000> , <organization/2000> ; dcterms:relation <paper/699> ;
-    dcterms:hasPart <files/57737> , <files/57739> ; prov:wasDerivedFrom <https://oparl.example.org/paper/749> .
+    dcterms:hasPart <files/57737> , <files/57739> ; sckg:documentedIn <https://oparl.example.org/paper/749> .
 <files/57737> a oparl:File , prov:Entity ; rdfs:label "Anlage 1 zur Anfrage"@de ; dcterms:format "application/pdf" ;
     dcterms:date "2013-01-04"^^xsd:date ; schema:contentUrl <https://oparl.example.org/files/57737.pdf> ;
-    prov:wasDerivedFrom <https://oparl.example.org/files/57737> .
+    sckg:documentedIn <https://oparl.example.org/files/57737> .
 <files/57739> a oparl:File , prov:Entity ; rdfs:label "Einladung"@de ; dcterms:format "application/pdf" ;
     dcterms:date "2012-01-08"^^xsd:date ; schema:contentUrl <https://oparl.example.org/files/57739.pdf> ;
-    prov:wasDerivedFrom <https://oparl.example.org/files/57739> .
+    sckg:documentedIn <https://oparl.example.org/files/57739> .
 """
 
 
@@ -122,7 +122,7 @@ def test_persons_and_memberships_only_with_persons() -> None:
     assert _nt(person) == _expected(f"""
         @prefix foaf: <http://xmlns.com/foaf/0.1/> .
         <{base}person/29> a foaf:Person ; foaf:name "Prof. Dr. Max Mustermann" ;
-            rdfs:label "Prof. Dr. Max Mustermann"@de ; prov:wasDerivedFrom <{SPEC_HOST}/person/29> .
+            rdfs:label "Prof. Dr. Max Mustermann"@de ; sckg:documentedIn <{SPEC_HOST}/person/29> .
         """)
     labels = sorted(t.object.value for t in result.triples
                     if t.predicate.value.endswith("#label") and "/memberships/" in t.subject.value)

@@ -23,6 +23,7 @@ from sckg.kg import KnowledgeGraph
 
 runner = CliRunner()
 BASE = "https://w3id.org/sckg/id/beispielstadt/"
+ORG_NS = "http://www.w3.org/ns/org#"
 
 #: A filled template (cells as a user types them: dates, numbers, German words, names instead of IDs).
 FILLED: dict[str, list[list[object]]] = {
@@ -69,16 +70,16 @@ EXPECTED = """
 @prefix city: <https://w3id.org/sckg/id/beispielstadt/> .
 
 actor:stadt a org:FormalOrganization , oparl:Body ; org:classification kind:city-administration ;
-    rdfs:label "Stadt Beispielstadt"@de , "City of Beispielstadt"@en ; prov:wasDerivedFrom source:inventory-xlsx .
+    rdfs:label "Stadt Beispielstadt"@de , "City of Beispielstadt"@en ; sckg:documentedIn source:inventory-xlsx .
 actor:dez-2 a org:OrganizationalUnit ; org:classification kind:dezernat ; rdfs:label "Dezernat II"@de ;
     org:unitOf actor:stadt ; dcterms:identifier "0200" ; skos:altLabel "Dez. II"@de , "Digitaldezernat"@de ;
-    prov:wasDerivedFrom source:vorlage-1 .
+    sckg:documentedIn source:vorlage-1 .
 actor:stadtwerke a org:FormalOrganization ; org:classification kind:municipal-company ;
     rdfs:label "Stadtwerke Beispielstadt GmbH"@de ; sckg:ownedBy actor:stadt ; sckg:partnerOf actor:dez-2 ;
-    sckg:publiclyOwned true ; rdfs:comment "fiktiv"@de ; prov:wasDerivedFrom source:inventory-xlsx .
+    sckg:publiclyOwned true ; rdfs:comment "fiktiv"@de ; sckg:documentedIn source:inventory-xlsx .
 actor:lenkung a org:Organization , oparl:Organization ; org:classification kind:steering-group ;
     rdfs:label "Lenkungskreis"@de , "Steering group"@en ; adms:status status:to-be-established ;
-    prov:wasDerivedFrom source:inventory-xlsx .
+    sckg:documentedIn source:inventory-xlsx .
 
 project:wlan a sckg:Project ; dcterms:title "Öffentliches WLAN"@de , "Public Wi-Fi"@en ;
     rdfs:label "Öffentliches WLAN"@de , "Public Wi-Fi"@en ; dcterms:description "WLAN in der Innenstadt"@de ;
@@ -86,29 +87,29 @@ project:wlan a sckg:Project ; dcterms:title "Öffentliches WLAN"@de , "Public Wi
     sckg:inFieldOfAction cityfield:netze , field:smart-mobility ; sckg:contributesTo goal:online ;
     adms:status status:running ; schema:startDate "2024-03-01"^^xsd:date ; schema:endDate "2025-12-31"^^xsd:date ;
     sckg:hasBudget budget:wlan ; sckg:fundedBy actor:stadt ; sckg:awardProcedure "Inhouse-Vergabe"@de ;
-    prov:wasDerivedFrom source:vorlage-1 , source:interview-it .
+    sckg:documentedIn source:vorlage-1 , source:interview-it .
 budget:wlan a schema:MonetaryAmount ; schema:value "250000.5"^^xsd:decimal ; schema:currency "EUR" ;
     sckg:includesVAT true ; rdfs:label "Budget: Öffentliches WLAN"@de ;
-    prov:wasDerivedFrom source:vorlage-1 , source:interview-it .
+    sckg:documentedIn source:vorlage-1 , source:interview-it .
 project:laden a sckg:Project ; dcterms:title "Ladesäulen"@de ; rdfs:label "Ladesäulen"@de ;
     sckg:managedBy actor:stadtwerke ; adms:status status:planned ; sckg:hasBudget budget:laden ;
-    sckg:dependsOn project:wlan ; prov:wasDerivedFrom source:inventory-xlsx .
+    sckg:dependsOn project:wlan ; sckg:documentedIn source:inventory-xlsx .
 budget:laden a schema:MonetaryAmount ; schema:value "120000"^^xsd:decimal ; schema:currency "EUR" ;
-    rdfs:label "Budget: Ladesäulen"@de ; prov:wasDerivedFrom source:inventory-xlsx .
+    rdfs:label "Budget: Ladesäulen"@de ; sckg:documentedIn source:inventory-xlsx .
 
 cityfield:netze a sckg:FieldOfAction , skos:Concept ; skos:prefLabel "Digitale Netze"@de , "Digital networks"@en ;
     skos:exactMatch field:infrastructure ; sckg:priority 1 ; skos:definition "Netze für alle"@de ;
     skos:hiddenLabel "WLAN"@de , "Glasfaser"@de ; skos:inScheme city:fields ; skos:topConceptOf city:fields ;
-    prov:wasDerivedFrom source:inventory-xlsx .
+    sckg:documentedIn source:inventory-xlsx .
 city:fields a skos:ConceptScheme ; skos:prefLabel "Handlungsfelder"@de , "Fields of action"@en ;
     rdfs:label "Handlungsfelder"@de , "Fields of action"@en ; skos:hasTopConcept cityfield:netze .
 
 goal:vision a sckg:Vision , skos:Concept ; skos:prefLabel "Vernetzte Stadt"@de ; skos:inScheme city:goals ;
-    skos:topConceptOf city:goals ; prov:wasDerivedFrom source:inventory-xlsx .
+    skos:topConceptOf city:goals ; sckg:documentedIn source:inventory-xlsx .
 goal:online a sckg:StrategicGoal , skos:Concept ; skos:prefLabel "Alle Menschen online"@de ;
     skos:inScheme city:goals ; skos:broader goal:vision ;
     skos:closeMatch <http://metadata.un.org/sdg/9> , <http://metadata.un.org/sdg/11> ;
-    prov:wasDerivedFrom source:inventory-xlsx .
+    sckg:documentedIn source:inventory-xlsx .
 city:goals a skos:ConceptScheme ; skos:prefLabel "Ziele"@de , "Goals"@en ; rdfs:label "Ziele"@de , "Goals"@en ;
     skos:hasTopConcept goal:vision .
 
@@ -382,3 +383,21 @@ def test_xlsx_export_keeps_formula_text_as_text(make_kg, tmp_path: Path) -> None
     assert (cell.value, cell.data_type) == ('=HYPERLINK("x")', "s")
     labels = [t.object.value for t in import_table(path, "x").triples if t.predicate.value.endswith("#label")]
     assert '=HYPERLINK("x")' in labels
+
+
+def test_unit_of_a_formal_organisation_is_unit_of_and_of_a_unit_sub_organization_of(tmp_path: Path) -> None:
+    """org:unitOf has the range org:FormalOrganization (W3C ORG): a unit inside a unit gets org:subOrganizationOf."""
+    blank = [None] * 10
+    book = _workbook(tmp_path / "inventory.xlsx", {"actors": [
+        ["stadt", "Stadt", None, "Stadtverwaltung", None, *blank],
+        ["dez-1", "Dezernat I", None, "dezernat", "stadt", *blank],
+        ["fb-10", "Fachbereich 10", None, "fachbereich", "dez-1", *blank],
+        ["extern", "Externe Einheit", None, "amt", "https://example.org/org/land", *blank],
+    ]})
+    parents = sorted((t.subject.value[len(BASE):], t.predicate.value.rsplit("#", 1)[1], t.object.value)
+                     for t in import_table(book, "beispielstadt").triples if t.predicate.value.startswith(ORG_NS))
+    assert [p for p in parents if p[1] != "classification"] == [
+        ("actor/dez-1", "unitOf", f"{BASE}actor/stadt"),
+        ("actor/extern", "subOrganizationOf", "https://example.org/org/land"),
+        ("actor/fb-10", "subOrganizationOf", f"{BASE}actor/dez-1"),
+    ]

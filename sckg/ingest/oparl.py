@@ -7,7 +7,8 @@ are mapped only with ``with_persons``. Real servers leave fields out or send emp
 mapped is skipped and reported with the reason, never guessed.
 
 Every entity gets an IRI under the city base (``<base>oparl/<path of the OParl id>``), ``rdfs:label`` and
-``prov:wasDerivedFrom`` its OParl object.
+``sckg:documentedIn`` its OParl object (not ``prov:wasDerivedFrom``: bodies and organisations are agents, not
+``prov:Entity``).
 """
 
 from __future__ import annotations
@@ -315,7 +316,7 @@ class _Mapper:
             self.skip(ident, reason)
             return
         s = self.iri(ident)
-        self.add(s, PROV + "wasDerivedFrom", ident)
+        self.add(s, SCKG + "documentedIn", ident)
         self.c.report.imported[kind] = self.c.report.imported.get(kind, 0) + 1
         for key in _FILE_KEYS.get(kind, ()):
             self.link(ident, s, DCTERMS + "hasPart", _refs(obj, key), "File")
@@ -415,7 +416,7 @@ class _Mapper:
         if day := self.date(ident, obj, "date"):
             self.add(s, DCTERMS + "date", self.date_literal(day))
         if paper_type := _str(obj, "paperType"):
-            self.add(s, DCTERMS + "type", ox.Literal(paper_type, language="de"))
+            self.add(s, SCKG + "paperType", ox.Literal(paper_type, language="de"))
         originators = dict.fromkeys(_refs(obj, "originatorOrganization") + _refs(obj, "underDirectionOf"))
         self.link(ident, s, SCKG + "originator", originators, "Organization")
         self.link(ident, s, DCTERMS + "relation", _refs(obj, "relatedPaper"), "Paper")

@@ -2,8 +2,8 @@
 
 :func:`import_table` reads a filled template (an ``.xlsx`` workbook, or a folder of CSV files named after the
 sheets), checks every cell, resolves references between sheets by ID or name and returns the triples. IRIs
-are stable: ``<city base><folder>/<ID>``. Every row's entity is derived from the sources named in its row
-(or, if none, from the imported file itself). Every problem of a file is collected; if there is any, a
+are stable: ``<city base><folder>/<ID>``. Every row's entity is ``sckg:documentedIn`` the sources named in its
+row (or, if none, the imported file itself). Every problem of a file is collected; if there is any, a
 :class:`TableError` lists them all and nothing is returned to write.
 """
 
@@ -209,9 +209,11 @@ class TableImport:
 class _Graph:
     """Collects triples with short helpers for IRIs and literals."""
 
-    def __init__(self) -> None:
+    def __init__(self, formal: set[str]) -> None:
         self.triples: list[ox.Triple] = []
         self.nodes: dict[str, ox.NamedNode] = {}
+        #: Actors typed org:FormalOrganization: the range of org:unitOf, so the only parents it may point to.
+        self.formal = formal
 
     def node(self, iri: str) -> ox.NamedNode:
         node = self.nodes.get(iri)
@@ -283,7 +285,8 @@ def import_table(path: Path | str, city: str) -> TableImport:
     resolved = _resolve(rows_by_sheet, raws, index, ctx)
     if ctx.errors:
         raise TableError(ctx.sorted_errors())
-    graph = _Graph()
+    graph = _Graph({row.iri for row in rows_by_sheet.get("actors", [])
+                    if ORG + "FormalOrganization" in _actor_classes(row)})
     fallback = f"{ctx.base}source/{slug(path.name)}"
     used_fallback = False
     for key, rows in rows_by_sheet.items():
@@ -338,13 +341,13 @@ def _resolve(rows_by_sheet: dict[str, list[Row]], raws: dict[str, RawSheet], ind
 
 def _common(g: _Graph, row: Row, refs: dict[str, list[str]]) -> None:
     for source in refs.get("sources", []):
-        g.add(row.iri, PROV + "wasDerivedFrom", source)
+        g.add(row.iri, SCKG + "documentedIn", source)
 
 
 def _actor(g: _Graph, row: Row, refs: dict[str, list[str]], base: str) -> None:
     v, s = row.values, row.iri
     kind = v.get("kind")
-    for cls in KIND_CLASSES.get(kind[len(KIND):] if kind else "", (ORG + "Organization",)):
+    for cls in _actor_classes(row):
         g.add(s, RDF + "type", cls)
     if kind:
         g.add(s, ORG + "classification", kind)
@@ -356,10 +359,17 @@ def _actor(g: _Graph, row: Row, refs: dict[str, list[str]], base: str) -> None:
         g.add(s, ADMS + "status", v["status"])
     if v.get("publicly_owned") is not None:
         g.add(s, SCKG + "publiclyOwned", _typed(v["publicly_owned"]))
-    for key, p in (("unit_of", ORG + "unitOf"), ("owned_by", SCKG + "ownedBy"), ("partner_of", SCKG + "partnerOf")):
+    for target in refs.get("unit_of", []):  # org:unitOf only to a formal organisation (its range), else the parent
+        g.add(s, ORG + ("unitOf" if target in g.formal else "subOrganizationOf"), target)
+    for key, p in (("owned_by", SCKG + "ownedBy"), ("partner_of", SCKG + "partnerOf")):
         for target in refs.get(key, []):
             g.add(s, p, target)
     _common(g, row, refs)
+
+
+def _actor_classes(row: Row) -> tuple[str, ...]:
+    kind = row.values.get("kind")
+    return KIND_CLASSES.get(kind[len(KIND):] if kind else "", (ORG + "Organization",))
 
 
 def _project(g: _Graph, row: Row, refs: dict[str, list[str]], base: str) -> None:
@@ -389,7 +399,7 @@ def _project(g: _Graph, row: Row, refs: dict[str, list[str]], base: str) -> None
         if v.get("vat") is not None:
             g.add(budget, SCKG + "includesVAT", _typed(v["vat"]))
         for source in refs.get("sources", []):
-            g.add(budget, PROV + "wasDerivedFrom", source)
+            g.add(budget, SCKG + "documentedIn", source)
     _common(g, row, refs)
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from ..kg import KnowledgeGraph
-from ..namespaces import KIND
+from ..namespaces import KIND, PARENT_PATH
 from ..words import check_lang, t
 from .common import Result, Stopwatch, cut_note, names, order, top
 from .projection import NO_DEPARTMENT_KINDS, PREDICATES, project
@@ -102,7 +102,7 @@ def gaps(kg: KnowledgeGraph, *, lang: str = "de", graph: Any = None, limit: int 
         working = kg.select(
             f"SELECT DISTINCT ?a WHERE {{ VALUES ?w {{ {_work_values()} }} ?p ?w ?a . ?p a sckg:Project }}"
         )
-        tree = kg.select("SELECT ?u ?parent WHERE { ?u org:unitOf ?parent }")
+        tree = kg.select(f"SELECT ?u ?parent WHERE {{ ?u {PARENT_PATH} ?parent }}")
     with watch.networkx():
         kinds: dict[str, set[str]] = defaultdict(set)
         for a, kind in actors.rows:

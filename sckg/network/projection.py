@@ -26,7 +26,7 @@ from ..choices import ProjectionName
 from ..entities import ACTOR_CLASSES, LABEL_PROPERTIES, sparql_values
 from ..errors import choice
 from ..kg import KnowledgeGraph, to_python
-from ..namespaces import ADMS, DCTERMS, FOAF, KIND, OPARL, ORG, SCHEMA, SCKG, SKOS, STATUS, VOCAB
+from ..namespaces import ADMS, DCTERMS, FOAF, KIND, OPARL, ORG, PARENT_PATH, SCHEMA, SCKG, SKOS, STATUS, VOCAB
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -86,6 +86,7 @@ PREDICATES: dict[str, str] = {
     "partnerOf": SCKG + "partnerOf",
     "ownedBy": SCKG + "ownedBy",
     "unitOf": ORG + "unitOf",
+    "subOrganizationOf": ORG + "subOrganizationOf",
     "dependsOn": SCKG + "dependsOn",
     "contributesTo": SCKG + "contributesTo",
     "inFieldOfAction": SCKG + "inFieldOfAction",
@@ -325,7 +326,7 @@ def _extract(kg: KnowledgeGraph, spec: Projection, lang: str, details: bool) -> 
         data.labels.update((iri, (0, text)) for iri, text in kg.labels(missing, lang).items())
     kinds = {e.kind for e in data.entities.values() if e.kind}
     data.kind_labels = kg.labels(kinds, lang) if kinds else {}
-    for unit, parent in kg.select("SELECT ?u ?p WHERE { ?u org:unitOf ?p FILTER(isIRI(?u) && isIRI(?p)) }").rows:
+    for unit, parent in kg.select(f"SELECT ?u ?p WHERE {{ ?u {PARENT_PATH} ?p FILTER(isIRI(?u) && isIRI(?p)) }}").rows:
         if unit.value not in data.parent or parent.value < data.parent[unit.value]:
             data.parent[unit.value] = parent.value
 
