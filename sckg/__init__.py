@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # the names below, for type checkers and editors (at run time
     from .ingest import write_turtle
     from .ingest.oparl import import_oparl
     from .ingest.tables import import_table
-    from .kg import KnowledgeGraph, Table
+    from .kg import KnowledgeGraph
     from .network.coverage import gaps, overlap, silos
     from .network.dependencies import critical_path, cycles, impact
     from .network.metrics import bridges, centrality, communities
@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # the names below, for type checkers and editors (at run time
     from .queries import named_queries, run_named, run_query
     from .report import Report, build_report, write_report
     from .resources import dataset
+    from .results import Table
     from .stats import statistics
     from .stores import load_store, push
     from .validate import ValidationReport
@@ -48,7 +49,7 @@ if TYPE_CHECKING:  # the names below, for type checkers and editors (at run time
 #: functions are public as ``validate_graph`` and ``diff_graphs`` (importing a module rebinds its name here).
 _LAZY: dict[str, tuple[str, str]] = {
     "KnowledgeGraph": ("sckg.kg", "KnowledgeGraph"),
-    "Table": ("sckg.kg", "Table"),
+    "Table": ("sckg.results", "Table"),
     "dataset": ("sckg.resources", "dataset"),
     "named_queries": ("sckg.queries", "named_queries"),
     "run_named": ("sckg.queries", "run_named"),

@@ -14,8 +14,8 @@ from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from . import __version__
-from .cli_common import AllowRemoteOpt, DataOpt, Format, FormatOpt, Lang, LangOpt, StoreOpt, flag, open_graph
-from .errors import Message, SckgError
+from .cli_common import AllowRemoteOpt, DataOpt, Format, FormatOpt, Lang, LangOpt, StoreOpt, cli_text, open_graph
+from .errors import SckgError
 
 
 class ErrorBoundary(TyperGroup):
@@ -41,11 +41,6 @@ class ErrorBoundary(TyperGroup):
                 raise
             typer.echo(f"Internal error: {type(exc).__name__}: {exc} (set SCKG_DEBUG=1 for details)", err=True)
             ctx.exit(1)
-
-
-def cli_text(message: object) -> str:
-    """A library message as the command line says it: with flags where it names parameters."""
-    return message.with_flags(flag) if isinstance(message, Message) else str(message)
 
 
 app = typer.Typer(
@@ -138,7 +133,7 @@ def query(
 
 
 def _plain(term: Any) -> Any:
-    from .kg import to_python
+    from .results import to_python
 
     return to_python(term)
 

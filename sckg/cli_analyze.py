@@ -7,14 +7,13 @@ imported inside the commands.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from .choices import Metric, PathWeight
 from .choices import ProjectionName as Projection
-from .cli_common import DataOpt, Format, FormatOpt, Lang, LangOpt, StoreOpt, open_graph
+from .cli_common import DataOpt, Format, FormatOpt, Lang, LangOpt, SeedOpt, StoreOpt, cli_text, open_graph
 
 analyze_app = typer.Typer(
     help="Network analyses: who is central, what depends on what, where the gaps and silos are. Each prints "
@@ -32,20 +31,17 @@ ProjectionOpt = Annotated[
         "(dependsOn) or coverage (projects with their goals and fields).",
     ),
 ]
-SeedOpt = Annotated[int, typer.Option(help="Random seed (same seed, same result).")]
 
 
 TopOpt = Annotated[int, typer.Option("--top", "-n", help="Show the first N rows (0: all).")]
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``analyze`` and ``generate`` to the main app."""
+    """Add ``analyze`` to the main app."""
     app.add_typer(analyze_app, name="analyze")
-    app.command("generate")(generate)
 
 
 def _show(result: Any, row_type: type, fmt: Format) -> None:
-    from .cli import cli_text
     from .output import emit
 
     columns, rows = result.table(row_type)
@@ -212,25 +208,3 @@ def overlap(
     from .network.coverage import overlap as run
 
     _show(run(open_graph(data, store), limit=top, lang=lang.value), OverlapRow, fmt)
-
-
-def generate(
-    projects: Annotated[int, typer.Option(help="Number of projects (about 27 triples each).")] = 100,
-    seed: SeedOpt = 1,
-    out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="The Turtle file to write (default: standard output).")
-    ] = None,
-) -> None:
-    """Write a synthetic city (clearly labelled synthetic, valid against the shapes) for tests and benchmarks:
-    a few hub actors and many small ones, dependency chains, a cycle per 1,000 projects."""
-    from .generate import generate_chunks
-
-    chunks = generate_chunks(projects, seed)
-    if out is None:
-        for chunk in chunks:
-            typer.echo(chunk, nl=False)
-        return
-    from .fileio import write_atomic
-
-    write_atomic(out, "".join(chunks))
-    typer.echo(f"Wrote a synthetic city with {projects} projects (seed {seed}) to {out}", err=True)

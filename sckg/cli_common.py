@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .choices import Format, Lang
+from .errors import Message
 
 if TYPE_CHECKING:
     from .kg import KnowledgeGraph
@@ -36,6 +37,11 @@ def flag(param: str) -> str:
     return FLAGS.get(param, "--" + param.replace("_", "-"))
 
 
+def cli_text(message: object) -> str:
+    """A library message as the command line says it: with flags where it names parameters."""
+    return message.with_flags(flag) if isinstance(message, Message) else str(message)
+
+
 DataOpt = Annotated[
     list[Path] | None,
     typer.Option(
@@ -55,6 +61,7 @@ StoreOpt = Annotated[
 ]
 LangOpt = Annotated[Lang, typer.Option("--lang", "-l", help="Language of labels and messages.")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+SeedOpt = Annotated[int, typer.Option(help="Random seed (same seed, same result).")]
 AllowRemoteOpt = Annotated[
     bool,
     typer.Option(help="Permit SERVICE and FROM clauses that fetch data from other hosts (refused by default)."),

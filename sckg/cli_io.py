@@ -1,4 +1,5 @@
-"""Commands that move data in and out: ``sckg import table|oparl``, ``sckg link papers``, ``sckg export``.
+"""Commands that move data in and out: ``sckg import table|oparl``, ``sckg link papers``, ``sckg export``,
+``sckg generate``.
 
 Like ``cli.py`` this module imports no heavy library at module level; each command calls one library function.
 """
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from .choices import ExportFormat, ProjectionName
-from .cli_common import DataOpt, Format, FormatOpt, Lang, LangOpt, StoreOpt, open_graph
+from .cli_common import DataOpt, Format, FormatOpt, Lang, LangOpt, SeedOpt, StoreOpt, open_graph
 
 if TYPE_CHECKING:
     from .ingest.oparl import OparlReport
@@ -33,10 +34,11 @@ link_app = typer.Typer(help="Propose links between entities from keyword rules."
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``import``, ``link`` and ``export`` to the main app."""
+    """Add ``import``, ``link``, ``export`` and ``generate`` to the main app."""
     app.add_typer(import_app, name="import")
     app.add_typer(link_app, name="link")
     app.command("export")(export)
+    app.command("generate")(generate)
 
 
 def _say(message: str) -> None:
@@ -216,3 +218,25 @@ def export(
 
     paths = [write_atomic(out / name if fmt is ExportFormat.csv else out, content) for name, content in result.items()]
     _say("Wrote " + ", ".join(str(p) for p in paths) + ".")
+
+
+def generate(
+    projects: Annotated[int, typer.Option(help="Number of projects (about 27 triples each).")] = 100,
+    seed: SeedOpt = 1,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="The Turtle file to write (default: standard output).")
+    ] = None,
+) -> None:
+    """Write a synthetic city (clearly labelled synthetic, valid against the shapes) for tests and benchmarks:
+    a few hub actors and many small ones, dependency chains, a cycle per 1,000 projects."""
+    from .generate import generate_chunks
+
+    chunks = generate_chunks(projects, seed)
+    if out is None:
+        for chunk in chunks:
+            typer.echo(chunk, nl=False)
+        return
+    from .fileio import write_atomic
+
+    write_atomic(out, "".join(chunks))
+    typer.echo(f"Wrote a synthetic city with {projects} projects (seed {seed}) to {out}", err=True)

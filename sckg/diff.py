@@ -8,8 +8,9 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from .kg import KnowledgeGraph, to_python
+from .kg import KnowledgeGraph
 from .namespaces import RDF, shorten
+from .results import to_python
 from .storespec import names_store
 
 RDF_TYPE = RDF + "type"

@@ -1,4 +1,4 @@
-"""How sckg names things: the one entity resolver, the label properties, the actor classes, IRI tails and slugs.
+"""The one entity resolver: how a user names an entity, and which entity that is.
 
 Every command and function that takes an entity (a project for ``impact``, ``focus``/``fields``/``departments``
 of a map, an ``iri`` parameter of a named query) resolves it here, so each accepts the same forms:
@@ -10,46 +10,17 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from .errors import ParameterError
-from .namespaces import DCTERMS, FOAF, ID, MODEL_GRAPH, OPARL, ORG, PREFIXES, RDFS, SKOS
+from .namespaces import ALIAS_PROPERTIES, ID, LABEL_PROPERTIES, MODEL_GRAPH, PREFIXES, sparql_values, tail
 
 if TYPE_CHECKING:
     from .kg import KnowledgeGraph
 
-#: The properties a label is taken from, best first (within one language).
-LABEL_PROPERTIES: tuple[str, ...] = (SKOS + "prefLabel", RDFS + "label", DCTERMS + "title", FOAF + "name")
-#: Further names an entity may be found by (not shown as its label).
-ALIAS_PROPERTIES: tuple[str, ...] = (SKOS + "altLabel",)
-#: The classes of actors: every kind of organisation sckg draws as an actor.
-ACTOR_CLASSES: tuple[str, ...] = (
-    ORG + "Organization",
-    ORG + "FormalOrganization",
-    ORG + "OrganizationalUnit",
-    OPARL + "Body",
-    OPARL + "Organization",
-)
-
 _ABSOLUTE_IRI = re.compile(r"[a-z][a-z0-9+.-]*://\S+", re.IGNORECASE)
 _CITY_IRI = re.compile(r"([a-z0-9][a-z0-9-]*):([^\s/:]+/\S+)")
-
-
-def tail(iri: str) -> str:
-    """The last segment of an IRI: ``…/project/wlan`` → ``wlan``, ``…/ontology#Project`` → ``Project``."""
-    return re.split(r"[/#]", iri.rstrip("/#"))[-1] or iri
-
-
-def slug(text: str) -> str:
-    """``"Inventar 2024.xlsx"`` → ``"inventar-2024-xlsx"``: lower-case letters and digits, other runs become ``-``
-    (empty when ``text`` has neither)."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-def sparql_values(iris: Iterable[str]) -> str:
-    """IRIs as the body of a SPARQL ``VALUES`` block: ``<a> <b>``."""
-    return " ".join(f"<{iri}>" for iri in iris)
 
 
 def as_iri(spec: str) -> str | None:

@@ -13,12 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from .entities import ACTOR_CLASSES
 from .ingest import city_base
 from .ingest.tables import SDG, choice_text, choices
 from .ingest.template import SHEETS_BY_KEY, help_rows, workbook_bytes
-from .kg import to_python
 from .namespaces import (
+    ACTOR_CLASSES,
     ADMS,
     DCTERMS,
     FIELD,
@@ -33,6 +32,7 @@ from .namespaces import (
     SKOS,
     SOURCE_PROPERTIES,
 )
+from .results import to_python
 
 if TYPE_CHECKING:
     from .kg import KnowledgeGraph

@@ -8,26 +8,21 @@ Each data file is loaded into its own named graph (``file:`` IRI), the ontology 
 
 from __future__ import annotations
 
-import decimal
-import gc
 import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 import pyoxigraph as ox
 
 from . import resources
-from .entities import LABEL_PROPERTIES, sparql_values, tail
 from .errors import DataError, QueryError, StoreError
-from .namespaces import MODEL_GRAPH, PREFIXES, XSD
+from .namespaces import LABEL_PROPERTIES, MODEL_GRAPH, PREFIXES, sparql_values, tail
+from .results import Table, Term, solution_rows
 from .sparql import bind_values, check_remote, is_update, syntax_error
 from .storespec import StoreKind, StoreSpec, parse_store
-
-Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -44,125 +39,6 @@ RDF_FORMATS: dict[str, ox.RdfFormat] = {
 CACHED_ROWS = 20_000
 CACHED_RESULTS = 256
 _PARSE_POSITION = re.compile(r"line (\d+) (?:column|between columns) (\d+)")
-
-
-@dataclass
-class Table:
-    """The result of a SELECT query: column names and rows of RDF terms (``None`` where unbound)."""
-
-    columns: list[str]
-    rows: list[tuple[Term | None, ...]] = field(default_factory=list)
-
-    #: Rows shown by :meth:`_repr_html_`.
-    HTML_ROWS = 50
-
-    def records(self) -> list[dict[str, Any]]:
-        """Rows as dictionaries of plain Python values (see :func:`to_python`)."""
-        return [dict(zip(self.columns, map(to_python, row), strict=True)) for row in self.rows]
-
-    def to_pandas(self) -> Any:
-        """The rows as a ``pandas.DataFrame`` (pandas is optional: ``pip install pandas``).
-
-        A column whose values are all of one kind gets its dtype: integers ``int64`` (``Int64`` with gaps),
-        decimals and doubles ``float64``, dates ``datetime64[s]``, booleans ``bool`` (``boolean`` with
-        gaps), IRIs and text ``str``. A column mixing kinds holds the plain values of :meth:`records`.
-        """
-        try:
-            import pandas as pd
-        except ImportError:
-            from .errors import SckgError
-
-            raise SckgError(
-                "Table.to_pandas() needs pandas, which is not installed: pip install pandas "
-                "(or pip install 'sckg[notebook]')"
-            ) from None
-        columns = [[row[i] for row in self.rows] for i in range(len(self.columns))]
-        return pd.DataFrame(
-            {name: self._pandas_column(pd, terms) for name, terms in zip(self.columns, columns, strict=True)},
-            columns=self.columns,
-        )
-
-    @staticmethod
-    def _kind(term: Term) -> str:
-        """What :meth:`to_pandas` makes of a term: ``integer``, ``float``, ``boolean``, ``date`` or ``text``."""
-        if not isinstance(term, ox.Literal):
-            return "text"
-        datatype = term.datatype.value
-        if datatype in _INTEGER_TYPES:
-            return "integer"
-        if datatype in (XSD + "decimal", XSD + "double", XSD + "float"):
-            return "float"
-        if datatype == XSD + "boolean":
-            return "boolean"
-        return "date" if datatype == XSD + "date" else "text"
-
-    @classmethod
-    def _pandas_column(cls, pd: Any, terms: list[Term | None]) -> Any:
-        """One column of :meth:`to_pandas`: typed when all its values are of one kind, else plain values."""
-        values = [to_python(term) for term in terms]
-        kinds = {cls._kind(term) for term in terms if term is not None}
-        gaps = None in values
-        try:
-            if kinds == {"date"}:
-                return pd.Series(pd.to_datetime(values, format="ISO8601"), dtype="datetime64[s]")
-            if kinds == {"integer"}:
-                return pd.Series(values, dtype="Int64" if gaps else "int64")
-            if kinds and kinds <= {"integer", "float"}:
-                return pd.Series([None if v is None else float(v) for v in values], dtype="float64")
-            if kinds == {"boolean"}:
-                return pd.Series(values, dtype="boolean" if gaps else "bool")
-            if kinds <= {"text"}:
-                return pd.Series(values)
-        except (ValueError, TypeError, OverflowError):  # a malformed literal or a number beyond int64
-            pass
-        return pd.Series([float(v) if isinstance(v, decimal.Decimal) else v for v in values], dtype=object)
-
-    def _repr_html_(self) -> str:
-        """The table in Jupyter: an HTML table (text escaped, IRIs shortened with the full IRI as tooltip) of
-        the first HTML_ROWS rows."""
-        from html import escape
-
-        from .namespaces import shorten
-
-        def cell(term: Term | None) -> str:
-            if isinstance(term, ox.NamedNode):
-                return f'<td title="{escape(term.value)}">{escape(shorten(term.value))}</td>'
-            return f"<td>{escape('' if term is None else str(to_python(term)))}</td>"
-
-        head = "".join(f"<th>{escape(name)}</th>" for name in self.columns)
-        body = "".join(f"<tr>{''.join(map(cell, row))}</tr>" for row in self.rows[: self.HTML_ROWS])
-        shown = len(self.rows) > self.HTML_ROWS
-        note = f"<p>{self.HTML_ROWS} of {len(self.rows)} rows (Table.to_pandas() has all).</p>" if shown else ""
-        return f'<table class="sckg-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{note}'
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-
-def to_python(term: Term | None) -> Any:
-    """An RDF term as a plain value: IRI → str, numbers → int/Decimal/float, boolean → bool, else the text."""
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return term.value
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    datatype = term.datatype.value
-    try:
-        if datatype in _INTEGER_TYPES:
-            return int(term.value)
-        if datatype == XSD + "decimal":
-            return decimal.Decimal(term.value)
-        if datatype in (XSD + "double", XSD + "float"):
-            return float(term.value)
-        if datatype == XSD + "boolean":
-            return term.value in ("true", "1")
-    except (ValueError, decimal.InvalidOperation):
-        pass
-    return term.value
-
-
-_INTEGER_TYPES = {XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
 
 
 class Backend(Protocol):
@@ -238,18 +114,6 @@ class OxigraphBackend:
 
     def close(self) -> None:
         self.store.flush()
-
-
-def solution_rows(solutions: ox.QuerySolutions) -> list[tuple[Term | None, ...]]:
-    """Every solution as a tuple of terms. Python's cyclic garbage collector is paused meanwhile: it would
-    otherwise scan the growing list again and again, which nearly doubles the time of a result of 100,000 rows."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return list(map(tuple, solutions))
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def rdf_format(path: Path) -> ox.RdfFormat:

@@ -1,4 +1,8 @@
-"""All namespaces sckg uses, as plain strings (no rdflib import needed)."""
+"""All namespaces sckg uses, as plain strings (no rdflib import needed), the properties and classes sckg gives a
+meaning of its own (labels, sources, actors), and the helpers that write IRIs as text."""
+
+import re
+from collections.abc import Iterable
 
 SCKG = "https://w3id.org/sckg/ontology#"
 SHAPES = "https://w3id.org/sckg/shapes#"
@@ -31,6 +35,19 @@ SOURCE_PROPERTIES = (SCKG + "documentedIn", PROV + "wasDerivedFrom", PROV + "had
 #: SPARQL path from an organisation to the one it is part of: ``org:unitOf`` (only to an org:FormalOrganization)
 #: or ``org:subOrganizationOf`` (a unit inside a unit, a committee of a body) (docs/model.md, "Units").
 PARENT_PATH = "org:unitOf|org:subOrganizationOf"
+
+#: The properties a label is taken from, best first (within one language).
+LABEL_PROPERTIES: tuple[str, ...] = (SKOS + "prefLabel", RDFS + "label", DCTERMS + "title", FOAF + "name")
+#: Further names an entity may be found by (not shown as its label).
+ALIAS_PROPERTIES: tuple[str, ...] = (SKOS + "altLabel",)
+#: The classes of actors: every kind of organisation sckg draws as an actor.
+ACTOR_CLASSES: tuple[str, ...] = (
+    ORG + "Organization",
+    ORG + "FormalOrganization",
+    ORG + "OrganizationalUnit",
+    OPARL + "Body",
+    OPARL + "Organization",
+)
 
 #: Prefixes known to every query (and used to shorten IRIs in tables).
 PREFIXES: dict[str, str] = {
@@ -75,3 +92,19 @@ def shorten(iri: str) -> str:
         if iri.startswith(ns) and "/" not in iri[len(ns):]:
             return f"{name}:{iri[len(ns):]}"
     return iri
+
+
+def tail(iri: str) -> str:
+    """The last segment of an IRI: ``…/project/wlan`` → ``wlan``, ``…/ontology#Project`` → ``Project``."""
+    return re.split(r"[/#]", iri.rstrip("/#"))[-1] or iri
+
+
+def slug(text: str) -> str:
+    """``"Inventar 2024.xlsx"`` → ``"inventar-2024-xlsx"``: lower-case letters and digits, other runs become ``-``
+    (empty when ``text`` has neither)."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def sparql_values(iris: Iterable[str]) -> str:
+    """IRIs as the body of a SPARQL ``VALUES`` block: ``<a> <b>``."""
+    return " ".join(f"<{iri}>" for iri in iris)

@@ -23,10 +23,11 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from . import resources
-from .entities import ACTOR_CLASSES, as_iri, resolve
+from .entities import as_iri, resolve
 from .errors import QueryError, UsageError
-from .kg import KnowledgeGraph, Table, Term
-from .namespaces import PREFIXES, XSD
+from .kg import KnowledgeGraph
+from .namespaces import ACTOR_CLASSES, PREFIXES, XSD
+from .results import Table, Term
 from .sparql import query_form
 
 PARAM_KINDS = ("iri", "string", "integer", "decimal", "date")

@@ -29,8 +29,8 @@ from typing import IO
 import pyoxigraph as ox
 
 from .errors import QueryError, StoreError, UsageError
-from .kg import Table, Term, solution_rows
 from .namespaces import sparql_prologue
+from .results import Table, Term, solution_rows
 from .sparql import bind_values, syntax_error
 
 #: Seconds to wait for an endpoint's answer (connecting, and between two pieces of the answer).

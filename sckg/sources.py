@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .entities import sparql_values
-from .kg import KnowledgeGraph, to_python
-from .namespaces import SOURCE_PROPERTIES
+from .kg import KnowledgeGraph
+from .namespaces import SOURCE_PROPERTIES, sparql_values
+from .results import to_python
 
 
 @dataclass(frozen=True)

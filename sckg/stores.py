@@ -17,10 +17,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .entities import slug
 from .errors import StoreError, UsageError
 from .kg import KnowledgeGraph, OxigraphBackend, collect_files, graph_iri, open_backend
-from .namespaces import MODEL_GRAPH
+from .namespaces import MODEL_GRAPH, slug
 from .remote import DEFAULT_TIMEOUT, check_http_url, http_request
 from .storespec import StoreKind, parse_store
 

@@ -18,7 +18,8 @@ import pandas as pd
 import pytest
 
 from sckg.errors import SckgError
-from sckg.kg import KnowledgeGraph, Table
+from sckg.kg import KnowledgeGraph
+from sckg.results import Table
 
 EX = "https://example.org/city/"
 #: Two projects with a decimal budget, an integer, and a date, a boolean and a double that only the first has.

@@ -9,8 +9,9 @@ from typer.testing import CliRunner
 
 from sckg import resources
 from sckg.cli import app
-from sckg.entities import as_iri, resolve, slug, tail
+from sckg.entities import as_iri, resolve
 from sckg.errors import UsageError
+from sckg.namespaces import slug, tail
 
 MUSTERSTADT = str(resources.dataset("musterstadt"))
 MS = "https://w3id.org/sckg/id/musterstadt/"

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from sckg.errors import DataError, QueryError, StoreError, UsageError
-from sckg.kg import KnowledgeGraph, collect_files, to_python
+from sckg.kg import KnowledgeGraph, collect_files
+from sckg.results import to_python
 
 
 def test_default_graph_is_the_bundled_braunschweig_data() -> None:

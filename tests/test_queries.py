@@ -7,9 +7,10 @@ import rdflib
 from pyoxigraph import Literal, NamedNode
 
 from sckg.errors import QueryError, UsageError
-from sckg.kg import KnowledgeGraph, to_python
+from sckg.kg import KnowledgeGraph
 from sckg.namespaces import PREFIXES
 from sckg.queries import get_named_query, named_queries, parse_params, run_named, run_query
+from sckg.results import to_python
 from sckg.sparql import bind_values
 
 BS = "https://w3id.org/sckg/id/braunschweig/"

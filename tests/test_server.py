@@ -24,9 +24,10 @@ from typer.testing import CliRunner
 from sckg import resources
 from sckg.cli import app
 from sckg.errors import QueryError, StoreError
-from sckg.kg import KnowledgeGraph, to_python
+from sckg.kg import KnowledgeGraph
 from sckg.namespaces import MODEL_GRAPH
 from sckg.queries import named_queries, run_named
+from sckg.results import to_python
 from sckg.serve import SparqlServer
 from sckg.stores import GRAPH_BASE, graph_sizes, push
 

@@ -18,9 +18,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from .. import resources
-from ..entities import slug
 from ..errors import DataError
-from ..namespaces import FIELD, KIND, OPARL, PROV, SCKG, SKOS, STATUS
+from ..namespaces import FIELD, KIND, OPARL, PROV, SCKG, SKOS, STATUS, slug
 from .template import Column
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]*$")

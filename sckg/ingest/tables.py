@@ -17,9 +17,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from ..entities import slug
 from ..errors import DataError
-from ..namespaces import ADMS, DCTERMS, KIND, OPARL, ORG, PROV, RDF, RDFS, SCHEMA, SCKG, SKOS
+from ..namespaces import ADMS, DCTERMS, KIND, OPARL, ORG, PROV, RDF, RDFS, SCHEMA, SCKG, SKOS, slug
 from . import XSD_BOOLEAN, XSD_DATE, XSD_DECIMAL, XSD_GYEAR, XSD_INTEGER, city_base
 from .cells import (
     IRI_PATTERN,

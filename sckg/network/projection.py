@@ -23,10 +23,26 @@ import pyoxigraph as ox
 
 from .. import words
 from ..choices import ProjectionName
-from ..entities import ACTOR_CLASSES, LABEL_PROPERTIES, sparql_values
 from ..errors import choice
-from ..kg import KnowledgeGraph, to_python
-from ..namespaces import ADMS, DCTERMS, FOAF, KIND, OPARL, ORG, PARENT_PATH, SCHEMA, SCKG, SKOS, STATUS, VOCAB
+from ..kg import KnowledgeGraph
+from ..namespaces import (
+    ACTOR_CLASSES,
+    ADMS,
+    DCTERMS,
+    FOAF,
+    KIND,
+    LABEL_PROPERTIES,
+    OPARL,
+    ORG,
+    PARENT_PATH,
+    SCHEMA,
+    SCKG,
+    SKOS,
+    STATUS,
+    VOCAB,
+    sparql_values,
+)
+from ..results import to_python
 
 if TYPE_CHECKING:
     import networkx as nx

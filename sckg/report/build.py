@@ -6,12 +6,12 @@ from collections import defaultdict
 from datetime import datetime
 from decimal import Decimal
 
-from ..entities import ACTOR_CLASSES, slug, sparql_values, tail
 from ..formatting import money
-from ..kg import KnowledgeGraph, to_python
-from ..namespaces import MODEL_GRAPH
+from ..kg import KnowledgeGraph
+from ..namespaces import ACTOR_CLASSES, MODEL_GRAPH, slug, sparql_values, tail
 from ..network.projection import NODE_CLASSES
 from ..queries import run_named
+from ..results import to_python
 from ..sources import data_info
 from ..words import Words, t
 from .model import Bars, MapSpec, Report, ReportTable, Section

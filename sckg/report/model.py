@@ -10,7 +10,7 @@ from ..sources import Source
 
 @dataclass
 class ReportTable:
-    """A table of the briefing: column headings, rows and a caption (not :class:`sckg.kg.Table`, a query result)."""
+    """A table of the briefing: column headings, rows and a caption (a query result is :class:`sckg.results.Table`)."""
 
     columns: list[str]
     rows: list[list[Any]]

@@ -6,8 +6,9 @@
 >>> net                     # in Jupyter: the map inline, net.display_height (600) pixels tall
 """
 
-from .build import CityMap, ColorBy, SizeBy, build_network
+from .build import ColorBy, SizeBy, build_network
 from .layout import Layout
+from .render import CityMap
 from .write import write_image, write_map
 
 __all__ = ["CityMap", "ColorBy", "Layout", "SizeBy", "build_network", "write_image", "write_map"]

@@ -8,27 +8,22 @@ from __future__ import annotations
 
 import math
 import time
-import webbrowser
 from collections import Counter
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pyvis.network import Network
-
 from ..choices import ColorBy, SizeBy
-from ..entities import resolve, tail
+from ..entities import resolve
 from ..errors import ParameterError, choice
-from ..fileio import write_atomic
 from ..formatting import money, number
-from ..namespaces import STATUS
+from ..namespaces import STATUS, tail
 from ..network.common import canonical_undirected
 from ..network.metrics import auto_sample, betweenness_scores, detect_communities, pagerank_scores
 from ..network.projection import CLASS_KEYS, PREDICATES, ProjectionName
 from ..sources import data_info
 from ..words import Words, check_lang, t
 from .layout import Layout, compute_layout, to_pixels
+from .render import CityMap, LegendEntry, MapMeta
 from .style import NONE_COLOR, OTHER_COLOR, category_colors, darken, style, wrap_label
 
 if TYPE_CHECKING:
@@ -41,68 +36,6 @@ if TYPE_CHECKING:
 #: Node sizes (vis-network radius in pixels) for the smallest and the largest value of the size metric.
 MIN_SIZE, MAX_SIZE = 9.0, 36.0
 
-
-
-@dataclass(frozen=True)
-class LegendEntry:
-    """One line of the legend: a class (colour and shape), a colour category, or a field of action."""
-
-    key: str
-    label: str
-    color: str
-    shape: str
-    count: int
-
-
-@dataclass
-class MapMeta:
-    """What the page says about the map besides nodes and edges."""
-
-    title: str
-    lang: str
-    projection: str
-    layout: str
-    color_by: str
-    size_by: str
-    date: str | None = None
-    sources: list[str] = field(default_factory=list)
-    fictional: bool = False
-    focus: str | None = None
-    classes: list[LegendEntry] = field(default_factory=list)
-    categories: list[LegendEntry] = field(default_factory=list)
-    fields: list[LegendEntry] = field(default_factory=list)
-    timings: dict[str, float] = field(default_factory=dict)
-
-
-class CityMap(Network):
-    """A pyvis ``Network`` whose HTML is sckg's offline page (vis-network inlined, positions fixed); in Jupyter
-    it shows inline, ``display_height`` pixels tall."""
-
-    #: Height in pixels of the map shown in a notebook (:meth:`_repr_html_`); set it on a map to change it.
-    display_height = 600
-
-    def __init__(self, meta: MapMeta, directed: bool) -> None:
-        super().__init__(height="100%", width="100%", directed=directed, heading=meta.title, cdn_resources="in_line")
-        self.meta = meta
-
-    def generate_html(self, name: str = "index.html", local: bool = True, notebook: bool = False) -> str:
-        """The self-contained HTML page of this map (the arguments are pyvis's and are not needed)."""
-        from .render import render_html
-
-        self.html = render_html(self)
-        return self.html
-
-    def _repr_html_(self) -> str:
-        """The map inline in Jupyter: its offline page in an ``<iframe srcdoc>`` of ``display_height`` pixels."""
-        from .render import srcdoc_iframe
-
-        return srcdoc_iframe(self.generate_html(), self.meta.title, self.display_height)
-
-    def write_html(self, name: str, local: bool = True, notebook: bool = False, open_browser: bool = False) -> None:
-        """Write the page to ``name`` atomically (pyvis's ``show`` and ``save_graph`` come here too)."""
-        write_atomic(Path(name), self.generate_html())
-        if open_browser:
-            webbrowser.open(Path(name).resolve().as_uri())
 
 
 def build_network(

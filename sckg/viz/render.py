@@ -1,4 +1,5 @@
-"""The HTML page of a map: one file with vis-network, the page's own script and style, and the data inlined.
+"""A map (:class:`CityMap`, a pyvis Network) and its HTML page: one file with vis-network, the page's own script
+and style, and the data inlined.
 
 Nothing on the page is fetched: no CDN, no font, no image. Data never becomes markup: it travels as JSON in a
 ``<script type="application/json">`` element (with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped, so no data
@@ -9,20 +10,80 @@ from __future__ import annotations
 
 import html
 import json
+import webbrowser
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from pyvis.network import Network
+
+from ..fileio import write_atomic
 from ..formatting import long_date
 from ..words import Words
 from .style import EDGE_COLOR
 
-if TYPE_CHECKING:
-    from .build import CityMap
-
 _HERE = Path(__file__).resolve().parent
 #: Above this many nodes the page hides edges while dragging and zooming (keeps panning smooth).
 LARGE_MAP = 2000
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    """One line of the legend: a class (colour and shape), a colour category, or a field of action."""
+
+    key: str
+    label: str
+    color: str
+    shape: str
+    count: int
+
+
+@dataclass
+class MapMeta:
+    """What the page says about the map besides nodes and edges."""
+
+    title: str
+    lang: str
+    projection: str
+    layout: str
+    color_by: str
+    size_by: str
+    date: str | None = None
+    sources: list[str] = field(default_factory=list)
+    fictional: bool = False
+    focus: str | None = None
+    classes: list[LegendEntry] = field(default_factory=list)
+    categories: list[LegendEntry] = field(default_factory=list)
+    fields: list[LegendEntry] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+class CityMap(Network):
+    """A pyvis ``Network`` whose HTML is sckg's offline page (vis-network inlined, positions fixed); in Jupyter
+    it shows inline, ``display_height`` pixels tall."""
+
+    #: Height in pixels of the map shown in a notebook (:meth:`_repr_html_`); set it on a map to change it.
+    display_height = 600
+
+    def __init__(self, meta: MapMeta, directed: bool) -> None:
+        super().__init__(height="100%", width="100%", directed=directed, heading=meta.title, cdn_resources="in_line")
+        self.meta = meta
+
+    def generate_html(self, name: str = "index.html", local: bool = True, notebook: bool = False) -> str:
+        """The self-contained HTML page of this map (the arguments are pyvis's and are not needed)."""
+        self.html = render_html(self)
+        return self.html
+
+    def _repr_html_(self) -> str:
+        """The map inline in Jupyter: its offline page in an ``<iframe srcdoc>`` of ``display_height`` pixels."""
+        return srcdoc_iframe(self.generate_html(), self.meta.title, self.display_height)
+
+    def write_html(self, name: str, local: bool = True, notebook: bool = False, open_browser: bool = False) -> None:
+        """Write the page to ``name`` atomically (pyvis's ``show`` and ``save_graph`` come here too)."""
+        write_atomic(Path(name), self.generate_html())
+        if open_browser:
+            webbrowser.open(Path(name).resolve().as_uri())
 
 
 @cache

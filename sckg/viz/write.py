@@ -10,7 +10,8 @@ from ..errors import UsageError
 from ..fileio import write_atomic
 from ..formatting import long_date
 from ..words import Words
-from .build import CityMap, build_network
+from .build import build_network
+from .render import CityMap
 from .style import EDGE_COLOR, wrap_label
 
 if TYPE_CHECKING:
