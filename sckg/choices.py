@@ -26,6 +26,25 @@ class Format(StrEnum):
     md = "md"
 
 
+class ValidationEngine(StrEnum):
+    """How :func:`sckg.validate.validate` runs the shapes: as SPARQL on the store, with pySHACL, or SPARQL where
+    the shapes allow it."""
+
+    auto = "auto"
+    sparql = "sparql"
+    pyshacl = "pyshacl"
+
+
+class ValidationFormat(StrEnum):
+    """How ``sckg validate`` prints its findings: text for people, or the row formats."""
+
+    text = "text"
+    table = "table"
+    csv = "csv"
+    json = "json"
+    md = "md"
+
+
 class ExportFormat(StrEnum):
     """What :func:`sckg.export.export_graph` writes: RDF, a network projection for Gephi, or the workbook."""
 

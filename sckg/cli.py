@@ -14,6 +14,7 @@ from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from . import __version__
+from .choices import ValidationEngine, ValidationFormat
 from .cli_common import AllowRemoteOpt, DataOpt, Format, FormatOpt, Lang, LangOpt, StoreOpt, cli_text, open_graph
 from .errors import SckgError
 
@@ -76,26 +77,26 @@ def validate(
     store: StoreOpt = "memory",
     lang: LangOpt = Lang.de,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="text (for people), json, csv, md or table.")
-    ] = "text",
+        ValidationFormat, typer.Option("--format", "-f", help="text (for people), json, csv, md or table.")
+    ] = ValidationFormat.text,
     engine: Annotated[
-        str,
+        ValidationEngine,
         typer.Option(help="sparql (the shapes as SPARQL queries on the store, fast), pyshacl (the reference: "
                      "copies the graph into rdflib) or auto (sparql when the shapes allow it)."),
-    ] = "auto",
+    ] = ValidationEngine.auto,
 ) -> None:
     """Check the graph against the SHACL shapes: violations (wrong structure) first, then warnings
     (open points of the inventory). Exit code 1 when there is a violation, 0 with warnings only."""
     from .output import emit
     from .validate import validate as run_validation
 
-    report = run_validation(open_graph(data, store), lang.value, engine=engine)
-    if fmt == "text":
+    report = run_validation(open_graph(data, store), lang.value, engine=engine.value)
+    if fmt is ValidationFormat.text:
         typer.echo("\n".join(report.text_lines(lang.value)))
-    elif fmt == "json":
+    elif fmt is ValidationFormat.json:
         typer.echo(report.to_json())
     else:
-        emit(*report.table(), fmt)
+        emit(*report.table(), fmt.value)
     if not report.conforms:
         raise typer.Exit(1)
 

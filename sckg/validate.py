@@ -7,9 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from . import resources
-from .errors import UsageError
+from .choices import ValidationEngine
+from .errors import ParameterError, choice
 from .kg import KnowledgeGraph, quiet_rdflib
 from .namespaces import SH, shorten
+from .words import Words
 
 SEVERITIES = {SH + "Violation": "violation", SH + "Warning": "warning", SH + "Info": "info"}
 _ORDER = {"violation": 0, "warning": 1, "info": 2}
@@ -69,7 +71,7 @@ class ValidationReport:
 
     def text_lines(self, lang: str = "de") -> list[str]:
         """The report for people: the counts, then each finding with its rule and how to fix it."""
-        words = _WORDS[lang]
+        words = Words("validate", lang)
         lines = [f"{len(self.violations)} {words['violations']}, {len(self.warnings)} {words['warnings']}"]
         if not self.findings:
             lines.append(words["none"])
@@ -86,17 +88,6 @@ class ValidationReport:
         return ["severity", "entity", "rule", "message", "fix", "iri"], rows
 
 
-_WORDS = {
-    "de": {"violations": "Verstöße", "warnings": "Warnungen (offene Punkte)", "rule": "Regel", "fix": "Behebung",
-           "none": "Keine Befunde."},
-    "en": {"violations": "violations", "warnings": "warnings (open points)", "rule": "rule", "fix": "fix",
-           "none": "No findings."},
-}
-
-
-ENGINES = ("auto", "sparql", "pyshacl")
-
-
 def validate(
     kg: KnowledgeGraph, lang: str = "de", shapes: Path | None = None, engine: str = "auto"
 ) -> ValidationReport:
@@ -110,8 +101,7 @@ def validate(
 
     from .shacl_sparql import NotCompiled, compile_shapes, run_checks
 
-    if engine not in ENGINES:
-        raise UsageError(f"Unknown validation engine '{engine}' (use {', '.join(ENGINES)})")
+    choice(engine, ValidationEngine, "engine", "validation engine")
     shapes_graph = rdflib.Graph().parse(shapes or resources.shapes_file(), format="turtle")
     checks = None
     if engine != "pyshacl":
@@ -119,8 +109,8 @@ def validate(
             checks = compile_shapes(shapes_graph)
         except NotCompiled as exc:
             if engine == "sparql":
-                raise UsageError(f"The shapes use {exc}, which the SPARQL engine does not compile; "
-                                 "use --engine pyshacl") from None
+                raise ParameterError(f"The shapes use {exc}, which the SPARQL engine does not compile; "
+                                     "use {=engine pyshacl}") from None
     if checks is None:
         found = _pyshacl(kg, shapes_graph)
     else:

@@ -219,6 +219,12 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "{first} und {second} liegen beide {where} und dienen {what}: möglicherweise doppelte Arbeit, abstimmen",
         "en": "{first} and {second} are both in {where} and serve {what}: possibly duplicate work, coordinate",
     },
+    # --- validation (sckg.validate) ---
+    "validate.violations": {"de": "Verstöße", "en": "violations"},
+    "validate.warnings": {"de": "Warnungen (offene Punkte)", "en": "warnings (open points)"},
+    "validate.rule": {"de": "Regel", "en": "rule"},
+    "validate.fix": {"de": "Behebung", "en": "fix"},
+    "validate.none": {"de": "Keine Befunde.", "en": "No findings."},
     # --- the briefing (sckg.report) ---
     "report.title": {
         "de": "Smart-City-Lagebild für die Lenkungsgruppe",

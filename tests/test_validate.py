@@ -1,5 +1,7 @@
 """SHACL validation: violations for wrong structure, warnings for the open points of the inventory."""
 
+import pytest
+
 from sckg.kg import KnowledgeGraph
 from sckg.validate import validate
 
@@ -122,3 +124,18 @@ def test_report_as_text_json_and_table(make_kg) -> None:
     assert [row[:3] for row in rows] == [["violation", "b", "Monetary amount currency"]]
     assert validate(make_kg("ex:x ex:y ex:z ."), lang="de").text_lines("de") == [
         "0 Verstöße, 0 Warnungen (offene Punkte)", "Keine Befunde."]
+
+
+def test_an_unknown_engine_names_the_parameter_in_python_and_the_flag_on_the_command_line(braunschweig) -> None:
+    from typer.testing import CliRunner
+
+    from sckg.cli import app
+    from sckg.errors import ParameterError
+    from sckg.validate import validate
+
+    with pytest.raises(ParameterError) as error:
+        validate(braunschweig, engine="jena")
+    assert str(error.value) == "engine: unknown validation engine 'jena'. Use one of: auto, sparql, pyshacl."
+    result = CliRunner().invoke(app, ["validate", "--engine", "jena"])
+    assert result.exit_code == 2
+    assert "'jena' is not one of 'auto', 'sparql', 'pyshacl'" in result.stderr
