@@ -145,35 +145,38 @@ class LinkProposal:
 def keyword_rules(kg: KnowledgeGraph) -> list[Rule]:
     """The keyword rules of the graph (see the module description), sorted."""
     rules = set()
-    for target, kind, strength, keyword in kg.select(RULES_QUERY).rows:
-        word = " ".join(keyword.value.split())
-        if strength.value == "title":
+    for row in kg.select(RULES_QUERY).rows:
+        target, kind, strength, keyword = (term.value if term else "" for term in row)
+        word = " ".join(keyword.split())
+        if strength == "title":
             if len(word.split()) > TITLE_WORDS:
                 continue
-            strength = ox.Literal("match")
+            strength = "match"
         if word:
-            rules.add(Rule(target.value, kind.value, strength.value, word))
+            rules.add(Rule(target, kind, strength, word))
     return sorted(rules, key=lambda r: (r.kind, r.target, r.strength, r.keyword.casefold()))
 
 
 def _paper_texts(kg: KnowledgeGraph, lang: str) -> dict[str, dict[str, list[str]]]:
     """Paper → place → its texts (committee and originator names in ``lang``)."""
     found: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    organizations = set()
+    organizations: set[str] = set()
     for paper, place, value in kg.select(PAPERS_QUERY).rows:
+        if paper is None or place is None or value is None:
+            continue
         if isinstance(value, ox.NamedNode):
             organizations.add(value.value)
         found[paper.value][place.value].append(value.value)
     names = kg.labels(organizations, lang)
     for places in found.values():
-        for place in ("committee", "originator"):
-            if place in places:
-                places[place] = [names[iri] for iri in places[place]]
+        for body in ("committee", "originator"):
+            if body in places:
+                places[body] = [names[iri] for iri in places[body]]
         label = places.pop("label", [])
         if not places.get("title"):
             places["title"] = label[:1]
-        for place, texts in places.items():
-            places[place] = sorted(set(texts))[: 1 if place == "title" else None]
+        for name, texts in places.items():
+            places[name] = sorted(set(texts))[: 1 if name == "title" else None]
     return found
 
 
@@ -202,7 +205,7 @@ def propose_paper_links(kg: KnowledgeGraph, lang: str = "de", threshold: float =
     for rule in rules:
         if rule.kind != "any":
             by_target[rule.target].append(rule)
-    decided = {(p.value, t.value) for p, t in kg.select(DECIDED_QUERY).rows}
+    decided = {(p.value, t.value) for p, t in kg.select(DECIDED_QUERY).rows if p and t}
     found = []
     for paper, places in sorted(_paper_texts(kg, lang).items()):
         folded = fold(" ".join(text for texts in places.values() for text in texts))

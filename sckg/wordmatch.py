@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import snowballstemmer
+import snowballstemmer  # type: ignore[import-untyped]  # ships no type hints
 
 #: Inflection endings (and linking elements) that may follow a keyword in the same word.
 ENDINGS = frozenset({"", "e", "en", "n", "s", "es", "er", "ern", "ens", "nen", "se", "sen"})
