@@ -107,3 +107,10 @@ class Layout(StrEnum):
     kamada_kawai = "kamada-kawai"
     forceatlas2 = "forceatlas2"
     hierarchical = "hierarchical"
+
+
+class ReviewDecision(StrEnum):
+    """A person's decision on a proposed link in a review file (:mod:`sckg.link`)."""
+
+    accept = "accept"
+    reject = "reject"

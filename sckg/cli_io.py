@@ -155,33 +155,57 @@ def link_papers(
     store: StoreOpt = "memory",
     lang: LangOpt = Lang.de,
     fmt: FormatOpt = Format.table,
+    min_score: Annotated[
+        float, typer.Option(help="Show proposals scoring at least this (a match word in the title scores 1).")
+    ] = 1.0,
+    review: Annotated[
+        Path | None,
+        typer.Option(help="Write the proposals to this review file (.csv or .xlsx) to accept or reject them."),
+    ] = None,
+    decisions: Annotated[
+        Path | None,
+        typer.Option(help="Read the decisions of a filled-in review file and write them to --out."),
+    ] = None,
     accept: Annotated[
         str | None,
         typer.Option(help="Accept proposals: 'all' or their numbers, e.g. 1,3,4 (as listed without --accept)."),
     ] = None,
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="With --accept: the Turtle file the links are added to.")
+        Path | None,
+        typer.Option("--out", "-o", help="With --accept or --decisions: the Turtle file the decisions are added to."),
     ] = None,
 ) -> None:
-    """Propose links from council papers to projects and fields of action by keyword rules: the
-    skos:hiddenLabel keywords of fields and projects (ontology/vocab/fields.ttl, the Keywords column of the
-    template) and short project titles. Each proposal shows the matching text; --accept writes the chosen
-    ones as dcterms:subject links into a Turtle file."""
+    """Propose links from council papers to projects and fields of action, scored with their evidence: the
+    SKOS keywords of fields and projects (ontology/vocab/fields.ttl, the Keywords column of the template),
+    matched in German (inflections, compounds) in the title, paper type, committees and texts. --review writes
+    a review file; --decisions FILE --out links.ttl keeps what a person accepted (dcterms:subject) and
+    rejected (sckg:rejectedSubject); load links.ttl with the data and neither is proposed again."""
     from .errors import UsageError
-    from .link import propose_paper_links, select_proposals, write_links
+    from .link import accepted, propose_paper_links, read_review, select_proposals, write_decisions, write_review
     from .output import emit
 
-    proposals = propose_paper_links(open_graph(data, store), lang.value)
-    if accept is None:
-        rows = [[n, p.paper_label, p.target_label, p.kind, p.keyword, p.text, p.paper, p.target]
-                for n, p in enumerate(proposals, start=1)]
-        emit(["n", "paper", "target", "kind", "keyword", "text", "paper_iri", "target_iri"], rows, fmt.value)
-        return
-    if out is None:
-        raise UsageError("--accept needs --out FILE.ttl: the file the accepted links are written to.")
-    chosen = select_proposals(proposals, accept)
-    added = write_links(chosen, out)
-    _say(f"Accepted {len(chosen)} proposals; {out} now holds {added} links.")
+    if (accept is not None or decisions is not None) and out is None:
+        raise UsageError("--accept and --decisions need --out FILE.ttl: the file the decisions are written to.")
+    if decisions is not None:
+        chosen = read_review(decisions)
+    else:
+        proposals = propose_paper_links(open_graph(data, store), lang.value, min_score)
+        if review is not None:
+            write_review(proposals, review, lang.value)
+            _say(f"Wrote {len(proposals)} proposals to {review}: write accept or reject in the decision column, "
+                 f"then run sckg link papers --decisions {review} --out links.ttl")
+            return
+        if accept is None:
+            rows = [[n, f"{p.score:g}", p.paper_label, p.target_label, p.kind, p.evidence_text(lang.value), p.paper,
+                     p.target] for n, p in enumerate(proposals, start=1)]
+            emit(["n", "score", "paper", "target", "kind", "evidence", "paper_iri", "target_iri"], rows, fmt.value)
+            return
+        chosen = accepted(select_proposals(proposals, accept))
+    assert out is not None
+    links, rejected = write_decisions(chosen, out)
+    taken = sum(d.decision == "accept" for d in chosen)
+    _say(f"Accepted {taken} and rejected {len(chosen) - taken} proposals; {out} now holds {links} links and "
+         f"{rejected} rejections.")
 
 
 def export(

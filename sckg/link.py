@@ -1,131 +1,279 @@
-"""Proposing links from council papers to projects and fields of action by keyword rules.
+"""Proposing links from council papers to projects and fields of action, scored with their evidence.
 
-The rules live in the graph as SKOS: every ``skos:hiddenLabel`` of a field of action (the reference fields in
-``ontology/vocab/fields.ttl``, a city's own fields from the template's Keywords column) and of a project,
-plus a project's ``skos:altLabel`` and its title when that has at most three words. A reference field's
-keywords point to the city's field that ``skos:exactMatch``-es it, if there is one. A keyword of up to four
-characters must match a whole word (WLAN, OZG, 5G); a longer one the start of a word, so plurals and
-compounds ending in it are found (Ladesäule → Ladesäulen, but not Schnellladesäule).
-An accepted proposal becomes ``<paper> dcterms:subject <project or field>``.
+The keywords live in the graph as SKOS, so a city can edit them (``ontology/vocab/fields.ttl``, the
+template's Keywords column): a field's or project's ``skos:hiddenLabel`` is a *match word*; a project's
+``skos:altLabel`` and its title of at most three words are match words too; ``sckg:contextKeyword`` is an
+ambiguous *context word* (Feuerwehr, Tourismus) that needs another hint; ``sckg:excludedKeyword`` keeps a
+paper whose title contains it from the field or project. Context and excluded words of a concept scheme
+(``digital``, ``online``, ``Jahresabschluss``) hold for every field and project. A reference field's words
+point to the city's field that ``skos:exactMatch``-es it, if there is one. Words are matched in German
+(:mod:`sckg.wordmatch`: inflections and compounds).
+
+Where a word is found weighs: the title 1, the paper type, the committees of its consultations, its
+originator and its other texts ½ each. A proposal's score is the sum of its match words (each at its best
+place) plus the best context word (½ of the place's weight) plus the best general context word (the
+same); proposals below the threshold (default 1) are not shown. So a match word in the title is enough, a
+context word needs a general one ("Digitalisierung der Feuerwehr") and a match word only in the committee's
+name needs one more hint.
+
+A person decides in a review file (CSV or xlsx); an accepted proposal becomes ``<paper> dcterms:subject
+<project or field>``, a rejected one ``<paper> sckg:rejectedSubject <project or field>``, in one Turtle file
+loaded with the data: pairs with either are not proposed again.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from .errors import DataError, UsageError
+from .choices import ReviewDecision
+from .errors import DataError, ParameterError, UsageError
+from .fileio import write_atomic
+from .formatting import number
 from .ingest import write_turtle
-from .namespaces import DCTERMS, MODEL_GRAPH, shorten
+from .namespaces import DCTERMS, MODEL_GRAPH, SCKG
+from .output import csv_safe
+from .wordmatch import Keyword, Token, fold, tokens
+from .words import t
 
 if TYPE_CHECKING:
     from .kg import KnowledgeGraph
 
 SUBJECT = DCTERMS + "subject"
-SHORT_KEYWORD = 4
+REJECTED = SCKG + "rejectedSubject"
 TITLE_WORDS = 3
+THRESHOLD = 1.0
 _CONTEXT = 40
+#: Where a word is found and how much that place weighs, in the order evidence is listed.
+PLACES = {"title": 1.0, "type": 0.5, "committee": 0.5, "originator": 0.5, "text": 0.5}
+#: How much a word of each strength counts (times the place's weight); excluded words veto.
+STRENGTHS = {"match": 1.0, "context": 0.5, "general": 0.5}
 
+_KEYWORD_PROPERTIES = "VALUES (?p ?strength) { (skos:hiddenLabel 'match') (sckg:contextKeyword 'context') " \
+                      "(sckg:excludedKeyword 'exclude') }"
 RULES_QUERY = f"""
-SELECT DISTINCT ?target ?kind ?keyword WHERE {{
+SELECT DISTINCT ?target ?kind ?strength ?keyword WHERE {{
   {{
-    ?concept a sckg:FieldOfAction ; skos:hiddenLabel ?keyword .
+    {_KEYWORD_PROPERTIES}
+    ?concept a sckg:FieldOfAction ; ?p ?keyword .
     OPTIONAL {{ GRAPH ?g {{ ?city skos:exactMatch ?concept ; a sckg:FieldOfAction }} FILTER(?g != <{MODEL_GRAPH}>) }}
     BIND(COALESCE(?city, ?concept) AS ?target)
     BIND("field" AS ?kind)
   }} UNION {{
-    ?target a sckg:Project ; skos:hiddenLabel|skos:altLabel|dcterms:title ?keyword .
+    {{ {_KEYWORD_PROPERTIES} }} UNION {{ VALUES (?p ?strength) {{ (skos:altLabel 'match') (dcterms:title 'title') }} }}
+    ?target a sckg:Project ; ?p ?keyword .
     BIND("project" AS ?kind)
+  }} UNION {{
+    VALUES (?p ?strength) {{ (sckg:contextKeyword 'general') (sckg:excludedKeyword 'exclude') }}
+    ?scheme a skos:ConceptScheme ; ?p ?keyword .
+    BIND("" AS ?target)
+    BIND("any" AS ?kind)
   }}
 }}"""
-#: The texts of a paper that are searched, in this order (the first match gives the text shown).
-TEXT_PROPERTIES = ("dcterms:title", "rdfs:label", "dcterms:description", "dcterms:abstract", "sckg:resolutionText")
-PAPERS_QUERY = f"""
-SELECT ?paper ?property ?text WHERE {{
-  VALUES ?property {{ {" ".join(TEXT_PROPERTIES)} }}
-  ?paper a oparl:Paper ; ?property ?text .
-}}"""
-LINKED_QUERY = "SELECT ?paper ?target WHERE { ?paper a oparl:Paper ; dcterms:subject ?target }"
+#: The texts of a paper that are searched (title: the first of the title properties found), by place.
+PAPERS_QUERY = """
+SELECT ?paper ?place ?text WHERE {
+  ?paper a oparl:Paper .
+  {
+    VALUES (?p ?place) { (dcterms:title 'title') (rdfs:label 'label') (sckg:paperType 'type')
+                         (dcterms:description 'text') (dcterms:abstract 'text') (sckg:resolutionText 'text') }
+    ?paper ?p ?text .
+  } UNION {
+    ?consultation sckg:paper ?paper ; sckg:committee ?text . BIND("committee" AS ?place)
+  } UNION {
+    ?paper sckg:originator ?text . BIND("originator" AS ?place)
+  }
+}"""
+DECIDED_QUERY = """
+SELECT ?paper ?target WHERE { ?paper a oparl:Paper ; dcterms:subject|sckg:rejectedSubject ?target }"""
 
 
 @dataclass(frozen=True)
 class Rule:
-    """A keyword and what a paper that mentions it is about."""
+    """A keyword, how strong a hint it is (match, context, general, exclude) and for what."""
 
     target: str
     kind: str
+    strength: str
     keyword: str
 
-    def pattern(self) -> re.Pattern[str]:
-        """Whole word for short keywords, start of a word for longer ones; case-insensitive."""
-        end = r"(?!\w)" if len(self.keyword) <= SHORT_KEYWORD else ""
-        return re.compile(r"(?<!\w)" + re.escape(self.keyword) + end, re.IGNORECASE)
+
+@dataclass(frozen=True)
+class Evidence:
+    """One keyword found in a paper: where, as which word, and the points it gave."""
+
+    keyword: str
+    strength: str
+    place: str
+    found: str
+    points: float
+
+    def text(self, lang: str = "de") -> str:
+        """``Titel: „Ladestationen“ ~ Ladestation +1``."""
+        values = {"place": t(f"link.place.{self.place}", lang), "found": self.found, "keyword": self.keyword,
+                  "points": number(self.points, lang, 2 if self.points % 0.5 else 1 if self.points % 1 else 0)}
+        if self.strength == "match":
+            return t("link.evidence", lang, **values)
+        return t("link.evidence_context", lang, **values)
 
 
 @dataclass(frozen=True)
 class LinkProposal:
-    """A proposed link from a paper to a project or field, with the keywords and the text that matched."""
+    """A proposed link from a paper to a project or field, with its score, evidence and the matching text."""
 
     paper: str
     paper_label: str
     target: str
     target_label: str
     kind: str
-    keyword: str
+    score: float
+    evidence: tuple[Evidence, ...]
     text: str
+
+    def evidence_text(self, lang: str = "de") -> str:
+        """The evidence as one line."""
+        return "; ".join(e.text(lang) for e in self.evidence)
 
 
 def keyword_rules(kg: KnowledgeGraph) -> list[Rule]:
     """The keyword rules of the graph (see the module description), sorted."""
     rules = set()
-    for target, kind, keyword in kg.select(RULES_QUERY).rows:
-        word = " ".join(keyword.value.split())
-        if word and (kind.value == "field" or len(word.split()) <= TITLE_WORDS):
-            rules.add(Rule(target.value, kind.value, word))
-    return sorted(rules, key=lambda r: (r.kind, r.target, r.keyword.casefold()))
-
-
-def propose_paper_links(kg: KnowledgeGraph, lang: str = "de") -> list[LinkProposal]:
-    """Proposals for every paper whose title or text mentions a keyword, except links already in the graph."""
-    rules = [(rule, rule.pattern()) for rule in keyword_rules(kg)]
-    order = {name: rank for rank, name in enumerate(TEXT_PROPERTIES)}
-    found_texts: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for paper, prop, text in kg.select(PAPERS_QUERY).rows:
-        found_texts[paper.value].append((order[shorten(prop.value)], text.value))
-    texts = {paper: list(dict.fromkeys(t for _, t in sorted(items))) for paper, items in found_texts.items()}
-    linked = {(p.value, t.value) for p, t in kg.select(LINKED_QUERY).rows}
-    matches: dict[tuple[str, str], list[tuple[int, int, str, str, re.Match[str]]]] = defaultdict(list)
-    for paper in sorted(texts):
-        for rule, pattern in rules:
-            if (paper, rule.target) in linked:
+    for row in kg.select(RULES_QUERY).rows:
+        target, kind, strength, keyword = (term.value if term else "" for term in row)
+        word = " ".join(keyword.split())
+        if strength == "title":
+            if len(word.split()) > TITLE_WORDS:
                 continue
-            for index, text in enumerate(texts[paper]):
-                if match := pattern.search(text):
-                    matches[(paper, rule.target)].append((index, match.start(), rule.kind, text, match))
-                    break
-    found = {}
-    for key, hits in matches.items():
-        hits.sort(key=lambda hit: hit[:2])  # the earliest match (in the first text) gives the text shown
-        _, _, kind, text, match = hits[0]
-        found[key] = (kind, [hit[4].group(0) for hit in hits], _snippet(text, match))
-    labels = kg.labels({iri for key in found for iri in key}, lang)
+            strength = "match"
+        if word:
+            rules.add(Rule(target, kind, strength, word))
+    return sorted(rules, key=lambda r: (r.kind, r.target, r.strength, r.keyword.casefold()))
+
+
+def _paper_texts(kg: KnowledgeGraph, lang: str) -> dict[str, dict[str, list[str]]]:
+    """Paper → place → its texts (committee and originator names in ``lang``)."""
+    found: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    organizations: set[str] = set()
+    for paper, place, value in kg.select(PAPERS_QUERY).rows:
+        if paper is None or place is None or value is None:
+            continue
+        if isinstance(value, ox.NamedNode):
+            organizations.add(value.value)
+        found[paper.value][place.value].append(value.value)
+    names = kg.labels(organizations, lang)
+    for places in found.values():
+        for body in ("committee", "originator"):
+            if body in places:
+                places[body] = [names[iri] for iri in places[body]]
+        label = places.pop("label", [])
+        if not places.get("title"):
+            places["title"] = label[:1]
+        for name, texts in places.items():
+            places[name] = sorted(set(texts))[: 1 if name == "title" else None]
+    return found
+
+
+class _Matcher:
+    """Finds the rules' keywords in texts, each text tokenised once."""
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.keywords = {rule.keyword: Keyword.of(rule.keyword) for rule in rules}
+        self.clues = {word: keyword.clue for word, keyword in self.keywords.items()}
+        self._tokens: dict[str, list[Token]] = {}
+
+    def find(self, keyword: str, text: str) -> tuple[int, int] | None:
+        if text not in self._tokens:
+            self._tokens[text] = tokens(text)
+        return self.keywords[keyword].find(self._tokens[text])
+
+
+def propose_paper_links(kg: KnowledgeGraph, lang: str = "de", threshold: float = THRESHOLD) -> list[LinkProposal]:
+    """Proposals scoring at least ``threshold`` for every paper, except pairs already decided in the graph."""
+    if threshold <= 0:
+        raise ParameterError("{=threshold} must be greater than 0")
+    rules = keyword_rules(kg)
+    matcher = _Matcher(rules)
+    general = [r for r in rules if r.kind == "any"]
+    by_target: dict[str, list[Rule]] = defaultdict(list)
+    for rule in rules:
+        if rule.kind != "any":
+            by_target[rule.target].append(rule)
+    decided = {(p.value, t.value) for p, t in kg.select(DECIDED_QUERY).rows if p and t}
+    found = []
+    for paper, places in sorted(_paper_texts(kg, lang).items()):
+        folded = fold(" ".join(text for texts in places.values() for text in texts))
+        hits = {rule: hit for rule in rules if matcher.clues[rule.keyword] in folded
+                and (hit := _best_place(matcher, rule, places))}
+        if any(rule.strength == "exclude" and hit[0] == "title" for rule, hit in hits.items() if rule.kind == "any"):
+            continue
+        general_rules = [r for r in general if r in hits and r.strength == "general"]
+        for target, target_rules in by_target.items():
+            if (paper, target) in decided:
+                continue
+            own = [(r, hits[r]) for r in target_rules if r in hits]
+            if not own or any(r.strength == "exclude" and hit[0] == "title" for r, hit in own):
+                continue
+            evidence = [_evidence(r, hit) for r, hit in own if r.strength == "match"]
+            used = {(e.place, e.found) for e in evidence}  # a word of the paper counts once, at its strongest
+            if context := _strongest([(r, hit) for r, hit in own if r.strength == "context" and hit[:2] not in used]):
+                evidence.append(context)
+                used.add((context.place, context.found))
+            general_hit = _strongest([(r, hits[r]) for r in general_rules if hits[r][:2] not in used])
+            if general_hit and general_hit.keyword.casefold() not in {e.keyword.casefold() for e in evidence}:
+                evidence.append(general_hit)  # nor does a keyword that is one of the target's own
+            score = sum(e.points for e in evidence)
+            if score >= threshold and any(e.strength != "general" for e in evidence):
+                evidence.sort(key=lambda e: (list(PLACES).index(e.place), -e.points, e.keyword.casefold()))
+                first = evidence[0]
+                text = places[first.place][0] if first.place == "title" else _first_text(matcher, first, places)
+                found.append((paper, target, target_rules[0].kind, score, tuple(evidence), text))
+    labels = kg.labels({iri for item in found for iri in item[:2]}, lang)
     proposals = [
-        LinkProposal(paper, labels[paper], target, labels[target], kind, ", ".join(dict.fromkeys(words)), text)
-        for (paper, target), (kind, words, text) in found.items()
+        LinkProposal(paper, labels[paper], target, labels[target], kind, score, evidence, text)
+        for paper, target, kind, score, evidence, text in found
     ]
     return sorted(proposals, key=lambda p: (p.paper_label.casefold(), p.paper, p.kind, p.target_label.casefold()))
 
 
-def _snippet(text: str, match: re.Match[str]) -> str:
-    start, end = max(0, match.start() - _CONTEXT), min(len(text), match.end() + _CONTEXT)
-    if start and (space := text.find(" ", start, match.start())) >= 0:  # whole words only
+def _best_place(matcher: _Matcher, rule: Rule, places: dict[str, list[str]]) -> tuple[str, str, str] | None:
+    """(place, word found, whole text) of the weightiest place where the rule's keyword is found."""
+    for place in PLACES:
+        for text in places.get(place, ()):
+            if span := matcher.find(rule.keyword, text):
+                return place, text[span[0] : span[1]], text
+    return None
+
+
+def _evidence(rule: Rule, hit: tuple[str, str, str]) -> Evidence:
+    return Evidence(rule.keyword, rule.strength, hit[0], hit[1], STRENGTHS[rule.strength] * PLACES[hit[0]])
+
+
+def _strongest(hits: list[tuple[Rule, tuple[str, str, str]]]) -> Evidence | None:
+    """The context word that gives the most points (the first by keyword among equals)."""
+    found = [_evidence(rule, hit) for rule, hit in hits]
+    return min(found, key=lambda e: (-e.points, e.keyword.casefold()), default=None)
+
+
+def _first_text(matcher: _Matcher, evidence: Evidence, places: dict[str, list[str]]) -> str:
+    """The text around the first evidence found outside the title."""
+    for text in places[evidence.place]:
+        if span := matcher.find(evidence.keyword, text):
+            return _snippet(text, *span)
+    return ""
+
+
+def _snippet(text: str, start_at: int, end_at: int) -> str:
+    start, end = max(0, start_at - _CONTEXT), min(len(text), end_at + _CONTEXT)
+    if start and (space := text.find(" ", start, start_at)) >= 0:  # whole words only
         start = space + 1
-    if end < len(text) and (space := text.rfind(" ", match.end(), end)) >= 0:
+    if end < len(text) and (space := text.rfind(" ", end_at, end)) >= 0:
         end = space
     snippet = " ".join(text[start:end].split())
     return ("…" if start else "") + snippet + ("…" if end < len(text) else "")
@@ -148,20 +296,147 @@ def select_proposals(proposals: list[LinkProposal], spec: str) -> list[LinkPropo
     return chosen
 
 
-def link_triples(proposals: list[LinkProposal]) -> list[ox.Triple]:
-    """The ``dcterms:subject`` triples of accepted proposals."""
-    return [ox.Triple(ox.NamedNode(p.paper), ox.NamedNode(SUBJECT), ox.NamedNode(p.target)) for p in proposals]
+# --- the review file and the decisions ---
+
+#: The columns of a review file; a person fills in ``decision``.
+REVIEW_COLUMNS = ("decision", "score", "paper", "target", "kind", "evidence", "text", "paper_iri", "target_iri")
+#: What a person may write in the decision column (case-insensitive); an empty cell leaves it undecided.
+DECISION_WORDS = {
+    **dict.fromkeys(("accept", "yes", "y", "ja", "j", "x", "annehmen"), ReviewDecision.accept),
+    **dict.fromkeys(("reject", "no", "n", "nein", "ablehnen"), ReviewDecision.reject),
+}
 
 
-def write_links(proposals: list[LinkProposal], path: Path | str) -> int:
-    """Add the accepted links to the Turtle file ``path`` (kept triples and new ones, sorted); the number of
-    ``dcterms:subject`` links the file then holds."""
+@dataclass(frozen=True)
+class Decision:
+    """A person's decision on one proposal."""
+
+    paper: str
+    target: str
+    decision: ReviewDecision
+
+
+def review_rows(proposals: list[LinkProposal], lang: str = "de") -> list[list[Any]]:
+    """The rows of a review file (``REVIEW_COLUMNS``), the decision column empty."""
+    return [["", round(p.score, 2), p.paper_label, p.target_label, p.kind, p.evidence_text(lang), p.text, p.paper,
+             p.target] for p in proposals]
+
+
+def write_review(proposals: list[LinkProposal], path: Path | str, lang: str = "de") -> Path:
+    """Write the review file ``path``: ``.csv`` or ``.xlsx``; cells a spreadsheet would run as formulas are
+    neutralised in both."""
     path = Path(path)
-    triples = set(link_triples(proposals))
+    rows = review_rows(proposals, lang)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(REVIEW_COLUMNS)
+        writer.writerows([csv_safe(v) for v in row] for row in rows)
+        return write_atomic(path, buffer.getvalue())
+    if suffix == ".xlsx":
+        return write_atomic(path, _review_workbook(rows))
+    raise UsageError(f"--review: {path.name} must end in .csv or .xlsx")
+
+
+def _review_workbook(rows: list[list[Any]]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "review"
+    sheet.append(list(REVIEW_COLUMNS))
+    for number_, row in enumerate(rows, start=2):
+        for index, value in enumerate(row, start=1):
+            cell = sheet.cell(row=number_, column=index, value=value)
+            if cell.data_type == "f":  # text starting with '=' stays text, never a formula
+                cell.data_type = "s"
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    choices = DataValidation(type="list", formula1=f'"{",".join(ReviewDecision)}"', allow_blank=True)
+    sheet.add_data_validation(choices)
+    choices.add(f"A2:A{max(2, len(rows) + 1)}")
+    for letter, width in zip("ABCDEFGHI", (10, 7, 50, 30, 8, 60, 50, 40, 40), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def read_review(path: Path | str) -> list[Decision]:
+    """The decisions in a filled-in review file (CSV or xlsx); rows without a decision are left out."""
+    path = Path(path)
+    if not path.is_file():
+        raise DataError(f"{path}: no such review file")
+    try:
+        records = _xlsx_records(path) if path.suffix.lower() == ".xlsx" else _csv_records(path)
+    except (OSError, UnicodeDecodeError, ValueError, KeyError) as exc:
+        raise DataError(f"{path}: not a readable review file ({exc})") from None
+    header = [str(c or "").strip().lower() for c in (records[0] if records else [])]
+    missing = [c for c in ("decision", "paper_iri", "target_iri") if c not in header]
+    if missing:
+        raise DataError(f"{path}: the review file has no column {', '.join(missing)} (write it with --review)")
+    column = {name: header.index(name) for name in ("decision", "paper_iri", "target_iri")}
+    decisions = []
+    for line, record in enumerate(records[1:], start=2):
+        cells = {name: str(record[i] if i < len(record) and record[i] is not None else "").strip()
+                 for name, i in column.items()}
+        word = cells["decision"].casefold()
+        if not word:
+            continue
+        if word not in DECISION_WORDS:
+            raise DataError(f"{path}: row {line}: decision '{cells['decision']}' is neither accept nor reject "
+                            f"(write one of: {', '.join(DECISION_WORDS)}; or leave it empty)")
+        if not all("://" in cells[name] for name in ("paper_iri", "target_iri")):
+            raise DataError(f"{path}: row {line}: paper_iri and target_iri must be IRIs as written by --review")
+        decisions.append(Decision(cells["paper_iri"], cells["target_iri"], DECISION_WORDS[word]))
+    return decisions
+
+
+def _csv_records(path: Path) -> list[list[Any]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def _xlsx_records(path: Path) -> list[list[Any]]:
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        return [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+
+
+def decision_triples(decisions: list[Decision]) -> list[ox.Triple]:
+    """``dcterms:subject`` for accepted, ``sckg:rejectedSubject`` for rejected proposals."""
+    predicate = {ReviewDecision.accept: ox.NamedNode(SUBJECT), ReviewDecision.reject: ox.NamedNode(REJECTED)}
+    return [ox.Triple(ox.NamedNode(d.paper), predicate[d.decision], ox.NamedNode(d.target)) for d in decisions]
+
+
+def write_decisions(decisions: list[Decision], path: Path | str) -> tuple[int, int]:
+    """Add the decisions to the Turtle file ``path`` (a new decision on a pair replaces the old one); the
+    numbers of accepted links and of rejections the file then holds."""
+    path = Path(path)
+    new = decision_triples(decisions)
+    pairs = {(t.subject, t.object) for t in new}
+    triples = set(new)
     if path.exists():
         try:
-            triples.update(quad.triple for quad in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+            kept = [quad.triple for quad in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
         except (SyntaxError, OSError) as exc:
             raise DataError(f"{path}: cannot add links to it, it is not a readable Turtle file ({exc})") from None
+        triples.update(t for t in kept if t.predicate.value not in (SUBJECT, REJECTED)
+                       or (t.subject, t.object) not in pairs)
     write_turtle(triples, path)
-    return sum(1 for t in triples if t.predicate.value == SUBJECT)
+    return (sum(1 for t in triples if t.predicate.value == SUBJECT),
+            sum(1 for t in triples if t.predicate.value == REJECTED))
+
+
+def accepted(proposals: list[LinkProposal]) -> list[Decision]:
+    """The proposals as accepted decisions (for ``--accept``)."""
+    return [Decision(p.paper, p.target, ReviewDecision.accept) for p in proposals]

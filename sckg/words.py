@@ -37,6 +37,20 @@ CATALOGUE: dict[str, dict[str, Text]] = {
          ("Juni", "June"), ("Juli", "July"), ("August", "August"), ("September", "September"),
          ("Oktober", "October"), ("November", "November"), ("Dezember", "December")], 1)},
     "date.long": {"de": "{day}. {month} {year}", "en": "{day} {month} {year}"},
+    # --- linking council papers (sckg.link): the evidence of a proposal ---
+    "link.evidence": {
+        "de": "{place}: „{found}“ ~ {keyword} +{points}",
+        "en": '{place}: "{found}" ~ {keyword} +{points}',
+    },
+    "link.evidence_context": {
+        "de": "{place}: „{found}“ ~ {keyword} (Kontext) +{points}",
+        "en": '{place}: "{found}" ~ {keyword} (context) +{points}',
+    },
+    "link.place.title": {"de": "Titel", "en": "title"},
+    "link.place.type": {"de": "Vorlagenart", "en": "paper type"},
+    "link.place.committee": {"de": "Gremium", "en": "committee"},
+    "link.place.originator": {"de": "Einreicher", "en": "originator"},
+    "link.place.text": {"de": "Text", "en": "text"},
     # --- classes of nodes (sckg.network.projection.NODE_CLASSES) ---
     "class.project": {"de": "Projekt", "en": "Project"},
     "class.programme": {"de": "Programm", "en": "Programme"},
