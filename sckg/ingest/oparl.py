@@ -145,7 +145,8 @@ class _Collector:
         if ident is None:
             if kind:
                 self.report.skipped.append(Skipped(origin, kind, SKIP_NO_ID))
-        elif not kind:
+        elif not kind and obj.get("deleted") is not True:  # a deleted stub often has no type
+
             self._skip(ident, "", f"unknown type '{obj.get('type', '')}'")
         elif ident in self.objects:
             stored = self.objects[ident]
@@ -291,14 +292,14 @@ class _Mapper:
         for kind in sorted(by_type):
             for ident in sorted(by_type[kind]):
                 obj = self.c.objects[ident]
-                if kind in NOT_MODELLED:
+                if obj.get("deleted") is True:  # before the type: deleted stubs often have none
+                    self.skip(ident, SKIP_DELETED)
+                elif kind in NOT_MODELLED:
                     self.skip(ident, SKIP_NOT_MODELLED)
                 elif kind in PERSONAL and not self.with_persons:
                     self.skip(ident, SKIP_PERSONAL)
                 elif kind not in MAPPED and kind not in PERSONAL:
                     self.skip(ident, f"unknown type '{obj.get('type', '')}'")
-                elif obj.get("deleted") is True:
-                    self.skip(ident, SKIP_DELETED)
                 elif not _valid_iri(ident):
                     self.skip(ident, SKIP_BAD_ID)
                 else:
