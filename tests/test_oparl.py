@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import threading
 import time
 from collections import Counter
@@ -459,3 +460,36 @@ def test_url_of_a_list(messy_server: OParlServer) -> None:
     result = import_oparl(f"{messy_server.base}/oparl/v1/body/1/meetings", "musterstadt", fetcher=Fetcher())
     assert result.report.imported == {"AgendaItem": 1, "Location": 1, "Meeting": 4}
     assert result.report.requests == 2  # two pages, the first one read once
+
+
+def test_sync_from_a_live_system_asks_only_for_changes(messy_server: OParlServer, tmp_path: Path) -> None:
+    lists = messy_server.lists
+    for items in lists.values():
+        for item in items:
+            item["modified"] = "2024-01-01T00:00:00+01:00"
+    out = tmp_path / "council.ttl"
+    args = ["import", "oparl", f"{messy_server.base}/oparl/v1/", "--city", "musterstadt", "--out", str(out),
+            "--cache", str(tmp_path / "cache")]
+    assert runner.invoke(app, args).exit_code == 0
+    papers = lists["/oparl/v1/body/1/papers"]
+    later = "2099-01-01T00:00:00+01:00"
+    papers[0] = {**papers[0], "name": "Öffentliches WLAN in der ganzen Innenstadt", "modified": later}
+    papers[1] = {"id": papers[1]["id"], "deleted": True, "modified": later}
+    papers.append({"id": f"{messy_server.base}/oparl/v1/paper/2024-030", "type": "https://schema.oparl.org/1.0/Paper",
+                   "name": "Glasfaser für die Gewerbegebiete", "reference": "2024/030", "modified": later})
+    messy_server.hits.clear()
+    synced = runner.invoke(app, args)
+    lines = synced.stderr.splitlines()
+    since = lines[1].removeprefix("Asked the server only for what changed since ").removesuffix(".")
+    assert re.fullmatch(r"20\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ", since)
+    since = since.replace(":", "%3A")
+    assert lines[2] == ("Since the last import: added 1 (Paper 1); changed 1 (Paper 1); "
+                        "deleted 2 (File 1, Paper 1).")
+    asked = sorted(path for path in messy_server.hits if "modified_since" in path)
+    assert asked == [f"/oparl/v1/body/1/{name}?modified_since={stamp}" for name, stamp in (
+        ("meetings", since), ("organizations", since), ("papers", since), ("papers", f"{since}&page=2"))]
+    kg = KnowledgeGraph.open([out])
+    titles = {row[0].value for row in kg.select("SELECT ?t WHERE { ?p a oparl:Paper ; rdfs:label ?t }").rows}
+    assert titles == {"Öffentliches WLAN in der ganzen Innenstadt", "Glasfaser für die Gewerbegebiete",
+                      "Ausbau der Ladesäulen für Elektroautos und Handyparken in der Altstadt"}
+    assert runner.invoke(app, args).stderr.splitlines()[2] == "Nothing added, changed or deleted since the last import."

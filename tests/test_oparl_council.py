@@ -4,15 +4,21 @@ its dataset description, deleted stubs, the mapping a briefing needs, the skip r
 from __future__ import annotations
 
 import datetime as dt
+import json
+import shutil
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from sckg.cli import app
 from sckg.ingest import write_turtle
 from sckg.ingest.oparl import OparlImport, Skipped, import_oparl
 from sckg.ingest.oparl_synth import ROOT, write_synthetic_export
 from sckg.kg import KnowledgeGraph
 from sckg.sources import DataInfo, Source, data_info
+
+runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
@@ -99,3 +105,45 @@ def test_the_mapping_a_briefing_needs(imported: tuple[OparlImport, KnowledgeGrap
                       "<http://www.opengis.net/ont/geosparql#hasGeometry>/"
                       "<http://www.opengis.net/ont/geosparql#asWKT> ?wkt } ORDER BY ?label LIMIT 1").records()
     assert where == [{"label": "Bürgerhaus Nord, Lindenweg 4, 99999 Musterstadt", "wkt": "POINT(10.5105 52.281)"}]
+
+
+def _edit_papers(folder: Path) -> None:
+    """Between two imports: paper 1 renamed, paper 2 deleted on the server (a stub), paper 9001 added."""
+    page = folder / "papers" / "page-0001.json"
+    document = json.loads(page.read_text(encoding="utf-8"))
+    papers = document["data"]
+    papers[0]["name"] = "Öffentliches WLAN im Rathaus – geänderte Fassung"
+    papers[1] = {"id": papers[1]["id"], "deleted": True, "modified": "2026-01-03T10:00:00+01:00"}
+    papers.append({"id": f"{ROOT}paper/9001", "type": "https://schema.oparl.org/1.1/Paper",
+                   "name": "Ladesäulen für E-Autos am Bahnhof", "reference": "2026/9001", "date": "2026-01-02",
+                   "modified": "2026-01-03T10:00:00+01:00"})
+    page.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+
+
+def test_sync_of_a_folder_adds_changes_and_deletes(export: Path, tmp_path: Path) -> None:
+    folder, out = tmp_path / "export", tmp_path / "council.ttl"
+    shutil.copytree(export, folder)
+    args = ["import", "oparl", str(folder), "--city", "musterstadt", "--out", str(out)]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert "Since the last import" not in first.stderr
+    written = out.read_bytes()
+    again = runner.invoke(app, args)
+    assert again.stderr.splitlines()[:2] == [
+        f"Unchanged: {out} (18062 triples): 1683 entities (AgendaItem 500, Body 1, Consultation 220, File 700, "
+        "LegislativeTerm 2, Location 5, Meeting 35, Organization 20, Paper 200).",
+        "Nothing added, changed or deleted since the last import."]
+    assert out.read_bytes() == written  # byte-identical, the import time kept
+    _edit_papers(folder)
+    synced = runner.invoke(app, args)
+    assert synced.stderr.splitlines()[:2] == [
+        f"Wrote {out} (18034 triples): 1681 entities (AgendaItem 500, Body 1, Consultation 219, File 699, "
+        "LegislativeTerm 2, Location 5, Meeting 35, Organization 20, Paper 200).",
+        "Since the last import: added 1 (Paper 1); changed 1 (Paper 1); deleted 3 (Consultation 1, File 1, Paper 1)."]
+    kg = KnowledgeGraph.open([out])
+    titles = kg.select("SELECT ?p ?t WHERE { ?p dcterms:title ?t } ORDER BY ?p").rows
+    found = {p.value.rsplit("/", 1)[-1]: t.value for p, t in titles}
+    assert found["1"] == "Öffentliches WLAN im Rathaus – geänderte Fassung"
+    assert found["9001"] == "Ladesäulen für E-Autos am Bahnhof"
+    assert "2" not in found
+    assert not kg.ask(f"ASK {{ ?s sckg:documentedIn <{ROOT}paper/2> }}")

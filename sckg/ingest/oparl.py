@@ -177,15 +177,18 @@ def import_oparl(
 def _merge_snapshot(path: Path, items: list[tuple[Any, str]], incremental: bool) -> list[tuple[Any, str]]:
     """The objects of the snapshot at ``path`` replaced by ``items`` of the same id (all of them when not
     ``incremental``); written back to ``path``."""
+    def key(obj: Any, n: int) -> str:
+        ident = obj.get("id") if isinstance(obj, dict) else None
+        return ident if isinstance(ident, str) else f"#{n}"  # kept, so the import reports it again
+
     kept: dict[str, tuple[Any, str]] = {}
     if incremental:
         try:
-            kept = {obj["id"]: (obj, implied) for obj, implied in json.loads(path.read_bytes())}
-        except (ValueError, TypeError, KeyError):
+            kept = {key(obj, n): (obj, implied) for n, (obj, implied) in enumerate(json.loads(path.read_bytes()))}
+        except (ValueError, TypeError):
             raise DataError(f"{path}: the sync snapshot is damaged; delete it to import everything again") from None
     for obj, implied in items:
-        ident = obj.get("id") if isinstance(obj, dict) else None
-        kept[ident if isinstance(ident, str) else f"#{len(kept)}"] = (obj, implied)
+        kept[key(obj, len(kept))] = (obj, implied)
     merged = [kept[key] for key in sorted(kept)]
     write_atomic(path, json.dumps(merged, ensure_ascii=False, sort_keys=True))
     return merged
@@ -283,19 +286,30 @@ class _Mapper:
         self.systems: list[str] = []
         self.dataset = ""
         self.entities: list[str] = []
+        self._iris: dict[str, str] = {}
+        self._nodes: dict[str, ox.NamedNode] = {}
 
     # --- helpers ------------------------------------------------------------------------------------
 
     def iri(self, ident: str) -> str:
         """The entity IRI of an OParl id: the id's path (and query) under ``<base>oparl/``."""
+        if (known := self._iris.get(ident)) is not None:
+            return known
         parts = urlsplit(ident)
-        tail = parts.path + (f"-{parts.query}" if parts.query else "")
-        tail = re.sub(r"[^A-Za-z0-9._~/-]+", "-", tail)
-        tail = re.sub(r"/{2,}", "/", tail).strip("/-") or re.sub(r"[^A-Za-z0-9]+", "-", ident).strip("-")
-        return f"{self.base}oparl/{tail}"
+        path = parts.path + (f"-{parts.query}" if parts.query else "")
+        path = re.sub(r"[^A-Za-z0-9._~/-]+", "-", path)
+        path = re.sub(r"/{2,}", "/", path).strip("/-") or re.sub(r"[^A-Za-z0-9]+", "-", ident).strip("-")
+        self._iris[ident] = iri = f"{self.base}oparl/{path}"
+        return iri
+
+    def node(self, iri: str) -> ox.NamedNode:
+        """The named node of an IRI (made once: the same subjects and predicates recur thousands of times)."""
+        if (known := self._nodes.get(iri)) is None:
+            self._nodes[iri] = known = ox.NamedNode(iri)
+        return known
 
     def add(self, s: str, p: str, o: str | ox.Literal) -> None:
-        self.triples.append(ox.Triple(ox.NamedNode(s), ox.NamedNode(p), ox.NamedNode(o) if isinstance(o, str) else o))
+        self.triples.append(ox.Triple(self.node(s), self.node(p), self.node(o) if isinstance(o, str) else o))
 
     def label(self, s: str, de: str, en: str | None = None) -> None:
         self.add(s, RDFS + "label", ox.Literal(de, language="de"))
