@@ -17,7 +17,7 @@ from .choices import ExportFormat, ProjectionName
 from .cli_common import DataOpt, Format, FormatOpt, Lang, LangOpt, SeedOpt, StoreOpt, open_graph
 
 if TYPE_CHECKING:
-    from .ingest.oparl import OparlReport
+    from .ingest.oparl_sync import SyncResult
 
 CityOpt = Annotated[
     str,
@@ -82,12 +82,13 @@ def import_oparl(
         Path | None, typer.Option(help="Write every skipped object and ignored field to this CSV file.")
     ] = None,
 ) -> None:
-    """Import council papers, consultations, meetings, committees, agenda items, files and legislative terms
-    from OParl 1.0 or 1.1 (a folder of JSON objects, or a live system: paging, timeouts, retries, a local
-    cache). Reports what it skipped and why. Persons and memberships only with --with-persons."""
-    from .ingest import write_turtle
-    from .ingest.oparl import import_oparl as run
+    """Import council papers, consultations, meetings, committees, agenda items, files, locations and legislative
+    terms from OParl 1.0 or 1.1 (a folder of JSON objects, or a live system: paging, timeouts, retries, a local
+    cache), with a dataset description. An existing --out file is updated: from a live system only what changed
+    since the last run is fetched; prints what was added, changed and deleted, and leaves the file as it is when
+    nothing changed. Reports what it skipped and why. Persons and memberships only with --with-persons."""
     from .ingest.oparl_fetch import Fetcher, default_cache_dir
+    from .ingest.oparl_sync import sync_oparl
 
     fetcher = Fetcher(
         timeout=timeout,
@@ -96,14 +97,15 @@ def import_oparl(
         max_age=0 if refresh else 24 * 3600,
     )
     with _progress() as progress:
-        result = run(source, city, with_persons=with_persons, fetcher=fetcher, progress=progress)
-    write_turtle(result.triples, out)
-    _print_oparl_report(result.report, out, len(set(result.triples)))
+        sync = sync_oparl(source, city, out, with_persons=with_persons, fetcher=fetcher, progress=progress)
+    _print_oparl_report(sync, out)
     if report:
         from .fileio import write_atomic
         from .output import render
 
+        result = sync.result
         rows = [["skipped", s.type, s.id, s.reason] for s in result.report.skipped]
+        rows += [["field", kind, name, f"{n} objects: {why}"] for kind, name, n, why in result.report.ignored_fields()]
         rows += [["note", s.type, s.id, s.reason] for s in result.report.notes]
         write_atomic(report, render(["kind", "type", "id", "reason"], rows, "csv"))
         _say(f"Wrote the full report to {report}.")
@@ -133,16 +135,33 @@ def _progress() -> Any:
     return bar()
 
 
-def _print_oparl_report(report: OparlReport, out: Path, triples: int) -> None:
+def _print_oparl_report(sync: SyncResult, out: Path) -> None:
+    report = sync.result.report
     imported = sum(report.imported.values())
     kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(report.imported.items()))
-    _say(f"Wrote {out} ({triples} triples): {imported} entities ({kinds or 'none'}).")
+    done = "Wrote" if sync.written else "Unchanged:"
+    _say(f"{done} {out} ({sync.triples} triples): {imported} entities ({kinds or 'none'}).")
+    if sync.since:
+        _say(f"Asked the server only for what changed since {sync.since}.")
+    parts = [f"{what} {sum(counts.values())} ({', '.join(f'{k} {n}' for k, n in sorted(counts.items()))})"
+             for what, counts in (("added", sync.added), ("changed", sync.changed), ("deleted", sync.deleted))
+             if counts]
+    if sync.merged:
+        _say(("Since the last import: " + "; ".join(parts) + ".") if parts else
+             "Nothing added, changed or deleted since the last import.")
     if report.requests or report.cache_hits:
         _say(f"{report.requests} requests, {report.cache_hits} answers from the cache.")
     if report.skipped:
         _say(f"Skipped {len(report.skipped)} objects:")
         for kind, reason, count in report.skipped_by_reason():
-            _say(f"  {count:>5} {kind or '?'}: {reason}")
+            _say(f"  {count:>5} {kind or '(no type)'}: {reason}")
+    fields: dict[tuple[str, str], list[str]] = {}
+    for kind, name, count, why in report.ignored_fields():
+        fields.setdefault((name, why), []).append(f"{kind} {count}")
+    if fields:
+        _say(f"Fields not imported ({len(fields)}):")
+        for (name, why), where in sorted(fields.items()):
+            _say(f"        {name} ({', '.join(where)}): {why}")
     if report.notes:
         _say(f"{len(report.notes)} notes (ignored fields, links to objects not in the source), e.g.:")
         for note in report.notes[:5]:

@@ -28,6 +28,8 @@ RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 OWL = "http://www.w3.org/2002/07/owl#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 SH = "http://www.w3.org/ns/shacl#"
+GEO = "http://www.opengis.net/ont/geosparql#"
+VOID = "http://rdfs.org/ns/void#"
 
 #: The properties from a resource to the documents its facts come from: ``sckg:documentedIn`` for every kind of
 #: resource, ``prov:wasDerivedFrom``/``prov:hadPrimarySource`` between entities (docs/model.md, "Sources").

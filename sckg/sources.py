@@ -1,9 +1,10 @@
 """Where the data comes from and how current it is: the one home of "sources and data date".
 
 Stats, report and maps all show what :func:`data_info` finds. The rule: the datasets (``sckg:Dataset``) give
-the title, the date (their latest ``dcterms:modified``) and the sources (their ``dcterms:source``); without a
-dataset description, the sources are the documents the entities derive from, and the date is the latest of
-theirs.
+the title, the date (the day of their latest ``dcterms:modified``) and the sources (their ``dcterms:source``;
+a source counts the entities citing it and those ``sckg:inDataset`` a dataset of that source, so an OParl
+import shows one council system, not thousands of objects); without a dataset description, the sources are the
+documents the entities derive from, and the date is the latest of theirs.
 """
 
 from __future__ import annotations
@@ -53,8 +54,9 @@ def data_info(kg: KnowledgeGraph, lang: str = "de") -> DataInfo:
     ).records()
     listed = sorted({r["src"] for r in datasets if r.get("src")})
     derived = kg.select(
-        f"SELECT ?src (COUNT(DISTINCT ?s) AS ?n) WHERE {{ VALUES ?p {{ {sparql_values(SOURCE_PROPERTIES)} }} "
-        "?s ?p ?src FILTER(isIRI(?src)) } GROUP BY ?src"
+        f"SELECT ?src (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {{ VALUES ?p {{ {sparql_values(SOURCE_PROPERTIES)} }} "
+        "?s ?p ?src FILTER(isIRI(?src)) } UNION { ?s sckg:inDataset ?d . ?d dcterms:source ?src "
+        "FILTER(isIRI(?src)) } } GROUP BY ?src"
     ).records()
     cited = {r["src"]: int(r["n"]) for r in derived}
     iris = listed or sorted(cited)
@@ -64,7 +66,7 @@ def data_info(kg: KnowledgeGraph, lang: str = "de") -> DataInfo:
         (Source(iri, labels[iri], dates.get(iri), cited.get(iri, 0)) for iri in iris),
         key=lambda s: (s.date or "", s.label, s.iri),
     )
-    modified = [str(r["modified"]) for r in datasets if r.get("modified") is not None]
+    modified = [str(r["modified"])[:10] for r in datasets if r.get("modified") is not None]
     return DataInfo(
         titles=sorted({labels[r["d"]] for r in datasets}),
         date=max(modified, default=None) or max((s.date for s in sources if s.date), default=None),

@@ -96,7 +96,8 @@ def test_ontology_declares_the_model_terms(ontology: Graph) -> None:
     assert {SCKG.Project, SCKG.Interview, SCKG.Dataset, SCKG.FieldOfAction, SCKG.StrategicGoal} <= classes
     assert {SCKG.managedBy, SCKG.dependsOn, SCKG.consultationRole, SCKG.fictional} <= terms
     assert {SCKG.documentedIn, SCKG.classifiedAs, SCKG.paperType} <= terms  # the model fix of issue 12
-    assert len(terms) == 16 + 37  # + sckg:rejectedSubject (issue 13)
+    assert {SCKG.inDataset, SCKG.agendaItem, SCKG.outcome, SCKG.resolutionFile} <= terms  # OParl import, issue 13
+    assert len(terms) == 16 + 41  # + sckg:rejectedSubject (linking) and the OParl import's terms (issue 13)
 
 
 def test_every_own_term_is_documented(ontology: Graph) -> None:
@@ -116,7 +117,7 @@ def test_ontology_only_declares_external_terms(ontology: Graph) -> None:
         if isinstance(s, URIRef) and s != ONTOLOGY_IRI and not s.startswith(str(SCKG))
     ]
     assert [t for t in outside if t[1] != RDF.type or t[2] not in kinds] == []
-    assert len(outside) == 23
+    assert len(outside) == 26  # + oparl:AgendaItem, oparl:File, dcterms:hasPart (issue 13)
 
 
 # --- vocabularies ------------------------------------------------------------------------------------

@@ -4,7 +4,9 @@ URL mode against a local server (paging, cache, retries, timeouts, progress). No
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 import threading
 import time
 from collections import Counter
@@ -12,7 +14,7 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pyoxigraph as ox
 import pytest
@@ -22,7 +24,8 @@ from typer.testing import CliRunner
 from sckg.cli import app
 from sckg.errors import DataError, StoreError, UsageError
 from sckg.ingest import write_turtle
-from sckg.ingest.oparl import Skipped, import_oparl, oparl_type
+from sckg.ingest.oparl import OparlImport, Skipped, oparl_type
+from sckg.ingest.oparl import import_oparl as _import_oparl
 from sckg.ingest.oparl_fetch import Fetcher
 from sckg.kg import KnowledgeGraph
 from sckg.validate import validate
@@ -34,37 +37,73 @@ SPEC_HOST = "https://oparl.example.org"
 MESSY_HOST = "https://ris.musterstadt.example"
 M = "https://ris.musterstadt.example/oparl/v1/"
 runner = CliRunner()
+NOW = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
+
+
+def import_oparl(*args: Any, **kwargs: Any) -> OparlImport:
+    """The import at a fixed time (the dataset description's dcterms:modified)."""
+    return _import_oparl(*args, now=NOW, **kwargs)
 
 SPEC_EXPECTED = """
 @base <https://w3id.org/sckg/id/koeln/oparl/> .
+@prefix geo: <http://www.opengis.net/ont/geosparql#> .
+@prefix void: <http://rdfs.org/ns/void#> .
+<dataset> a sckg:Dataset ; rdfs:label "Stadt Köln, kreisfreie Stadt: Ratsinformationen (OParl)"@de ,
+        "Stadt Köln, kreisfreie Stadt: council information (OParl)"@en ;
+    dcterms:title "Stadt Köln, kreisfreie Stadt: Ratsinformationen (OParl)"@de ,
+        "Stadt Köln, kreisfreie Stadt: council information (OParl)"@en ;
+    dcterms:source <https://oparl.example.org/> ; dcterms:modified "2026-01-02T03:04:05Z"^^xsd:dateTime ;
+    void:classPartition <dataset/AgendaItem> , <dataset/Body> , <dataset/File> , <dataset/LegislativeTerm> ,
+        <dataset/Location> , <dataset/Meeting> , <dataset/Organization> , <dataset/Paper> .
+<dataset/AgendaItem> void:class oparl:AgendaItem ; void:entities 1 .
+<dataset/Body> void:class oparl:Body ; void:entities 1 .
+<dataset/File> void:class oparl:File ; void:entities 2 .
+<dataset/LegislativeTerm> void:class oparl:LegislativeTerm ; void:entities 1 .
+<dataset/Location> void:class oparl:Location ; void:entities 2 .
+<dataset/Meeting> void:class oparl:Meeting ; void:entities 1 .
+<dataset/Organization> void:class oparl:Organization ; void:entities 1 .
+<dataset/Paper> void:class oparl:Paper ; void:entities 1 .
+<https://oparl.example.org/> a prov:Entity ; rdfs:label "Beispiel-System"@de ; schema:url <http://www.example.org/> .
 <body/0> a org:FormalOrganization , oparl:Body ; org:classification kind:city-administration ;
     rdfs:label "Stadt Köln, kreisfreie Stadt"@de ; skos:altLabel "Köln"@de ; dcterms:identifier "05315000" ;
-    sckg:documentedIn <https://oparl.example.org/body/0> .
+    dcterms:spatial <location/0> ; sckg:documentedIn <https://oparl.example.org/body/0> ; sckg:inDataset <dataset> .
+<location/0> a oparl:Location , dcterms:Location , geo:Feature ;
+    rdfs:label "Rathaus der Beispielstadt, Ratshausplatz 1, 12345 Beispielstadt"@de ;
+    schema:address "Platz der Republik 1, 11011 Berlin" ; geo:hasGeometry <location/0/geometry> ;
+    sckg:documentedIn <https://oparl.example.org/location/0> ; sckg:inDataset <dataset> .
+<location/0/geometry> a geo:Geometry ; geo:asWKT "POINT(50.1234 10.4321)"^^geo:wktLiteral .
+<locations/29856> a oparl:Location , dcterms:Location , geo:Feature ; rdfs:label "Honschaftsstraße 312, Köln"@de ;
+    geo:hasGeometry <locations/29856/geometry> ;
+    sckg:documentedIn <https://oparl.example.org/locations/29856> ; sckg:inDataset <dataset> .
+<locations/29856/geometry> a geo:Geometry ; geo:asWKT "POINT(7.03291 50.98249)"^^geo:wktLiteral .
 <term/21> a oparl:LegislativeTerm , prov:Entity ; rdfs:label "21. Wahlperiode"@de ;
     schema:startDate "2010-12-03"^^xsd:date ; schema:endDate "2013-12-03"^^xsd:date ; dcterms:isPartOf <body/0> ;
-    sckg:documentedIn <https://oparl.example.org/term/21> .
+    sckg:documentedIn <https://oparl.example.org/term/21> ; sckg:inDataset <dataset> .
 <organization/34> a org:Organization , oparl:Organization ; org:classification kind:committee ;
     rdfs:label "Ausschuss für Haushalt und Finanzen"@de ; skos:altLabel "Finanzausschuss"@de ;
     schema:startDate "2012-07-17"^^xsd:date ; org:subOrganizationOf <bodies/1> ;
-    sckg:documentedIn <https://oparl.example.org/organization/34> .
+    schema:keywords "finanzen"@de , "haushalt"@de ; dcterms:spatial <location/0> ;
+    sckg:documentedIn <https://oparl.example.org/organization/34> ; sckg:inDataset <dataset> .
 <meeting/281> a oparl:Meeting , prov:Entity ; rdfs:label "4. Sitzung des Finanzausschusses"@de ;
     schema:startDate "2013-01-04"^^xsd:date ; schema:endDate "2013-01-04"^^xsd:date ;
-    sckg:committee <organization/34> ; dcterms:hasPart <files/57739> ;
-    sckg:documentedIn <https://oparl.example.org/meeting/281> .
+    sckg:committee <organization/34> ; dcterms:hasPart <files/57739> ; dcterms:spatial <location/0> ;
+    sckg:documentedIn <https://oparl.example.org/meeting/281> ; sckg:inDataset <dataset> .
 <agendaitem/3271> a oparl:AgendaItem , prov:Entity ; rdfs:label "10.1 Satzungsänderung für Ausschreibungen"@de ;
-    dcterms:identifier "10.1" ; dcterms:isPartOf <meeting/281> ;
-    sckg:documentedIn <https://oparl.example.org/agendaitem/3271> .
+    dcterms:identifier "10.1" ; dcterms:isPartOf <meeting/281> ; sckg:outcome "Geändert beschlossen"@de ;
+    sckg:resolutionText "Der Beschluss weicht wie folgt vom Antrag ab: ..."@de ; sckg:isPublic true ;
+    sckg:documentedIn <https://oparl.example.org/agendaitem/3271> ; sckg:inDataset <dataset> .
 <paper/749> a oparl:Paper , prov:Entity ; rdfs:label "Antwort auf Anfrage 1200/2014"@de ;
     dcterms:title "Antwort auf Anfrage 1200/2014"@de ; dcterms:identifier "1234/2014" ;
     dcterms:date "2014-04-04"^^xsd:date ; sckg:paperType "Beantwortung einer Anfrage"@de ;
     sckg:originator <organization/1000> , <organization/2000> ; dcterms:relation <paper/699> ;
-    dcterms:hasPart <files/57737> , <files/57739> ; sckg:documentedIn <https://oparl.example.org/paper/749> .
+    dcterms:hasPart <files/57737> , <files/57739> ; dcterms:spatial <locations/29856> ;
+    sckg:documentedIn <https://oparl.example.org/paper/749> ; sckg:inDataset <dataset> .
 <files/57737> a oparl:File , prov:Entity ; rdfs:label "Anlage 1 zur Anfrage"@de ; dcterms:format "application/pdf" ;
     dcterms:date "2013-01-04"^^xsd:date ; schema:contentUrl <https://oparl.example.org/files/57737.pdf> ;
-    sckg:documentedIn <https://oparl.example.org/files/57737> .
+    sckg:documentedIn <https://oparl.example.org/files/57737> ; sckg:inDataset <dataset> .
 <files/57739> a oparl:File , prov:Entity ; rdfs:label "Einladung"@de ; dcterms:format "application/pdf" ;
     dcterms:date "2012-01-08"^^xsd:date ; schema:contentUrl <https://oparl.example.org/files/57739.pdf> ;
-    sckg:documentedIn <https://oparl.example.org/files/57739> .
+    sckg:documentedIn <https://oparl.example.org/files/57739> ; sckg:inDataset <dataset> .
 """
 
 
@@ -89,17 +128,14 @@ def test_type_iris_of_1_0_and_1_1() -> None:
 def test_spec_examples_import_to_exact_triples_and_counts() -> None:
     result = import_oparl(SPEC, "koeln")
     assert _nt(result.triples) == _expected(SPEC_EXPECTED)
-    assert result.report.imported == {"AgendaItem": 1, "Body": 1, "File": 2, "LegislativeTerm": 1, "Meeting": 1,
-                                      "Organization": 1, "Paper": 1}
+    assert result.report.imported == {"AgendaItem": 1, "Body": 1, "File": 2, "LegislativeTerm": 1, "Location": 2,
+                                      "Meeting": 1, "Organization": 1, "Paper": 1}
     e = SPEC_HOST
     assert result.report.skipped == [
         Skipped(f"{e}/consultation/47594", "Consultation", "no date: its meeting is not in the source"),
-        Skipped(f"{e}/location/0", "Location", "not part of the sckg model"),
-        Skipped(f"{e}/locations/29856", "Location", "not part of the sckg model"),
         Skipped(f"{e}/memberships/385", "Membership", "personal data: imported only with --with-persons"),
         Skipped(f"{e}/memberships/693", "Membership", "personal data: imported only with --with-persons"),
         Skipped(f"{e}/person/29", "Person", "personal data: imported only with --with-persons"),
-        Skipped(f"{e}/", "System", "not part of the sckg model"),
     ]
     assert result.report.notes == [
         Skipped(f"{e}/organization/34", "Organization",
@@ -122,7 +158,8 @@ def test_persons_and_memberships_only_with_persons() -> None:
     assert _nt(person) == _expected(f"""
         @prefix foaf: <http://xmlns.com/foaf/0.1/> .
         <{base}person/29> a foaf:Person ; foaf:name "Prof. Dr. Max Mustermann" ;
-            rdfs:label "Prof. Dr. Max Mustermann"@de ; sckg:documentedIn <{SPEC_HOST}/person/29> .
+            rdfs:label "Prof. Dr. Max Mustermann"@de ; sckg:documentedIn <{SPEC_HOST}/person/29> ;
+            sckg:inDataset <{base}dataset> .
         """)
     labels = sorted(t.object.value for t in result.triples
                     if t.predicate.value.endswith("#label") and "/memberships/" in t.subject.value)
@@ -137,19 +174,17 @@ def test_persons_and_memberships_only_with_persons() -> None:
 def test_oparl_1_0_folder_with_gaps_imports_with_a_skip_report() -> None:
     result = import_oparl(MESSY, "musterstadt")
     assert result.report.imported == {"AgendaItem": 1, "Body": 1, "Consultation": 2, "File": 1, "LegislativeTerm": 1,
-                                      "Meeting": 4, "Organization": 3, "Paper": 3}
+                                      "Location": 1, "Meeting": 4, "Organization": 3, "Paper": 3}
     assert result.report.skipped == [
         Skipped("broken.json", "JSON file", "not valid JSON"),
         Skipped("papers-2.json", "Paper", "no id"),
         Skipped(f"{M}consultation/1002", "Consultation", "no date: its meeting has no start"),
         Skipped(f"{M}consultation/1003", "Consultation",
                 "no meeting (the date of a consultation is the start of its meeting)"),
-        Skipped(f"{M}location/1", "Location", "not part of the sckg model"),
         Skipped(f"{M}membership/70", "Membership", "personal data: imported only with --with-persons"),
         Skipped(f"{M}organization/4", "Organization", "no name"),
         Skipped(f"{M}paper/2024-020", "Paper", "deleted on the server"),
         Skipped(f"{M}person/7", "Person", "personal data: imported only with --with-persons"),
-        Skipped(M, "System", "not part of the sckg model"),
     ]
     assert result.report.notes == [
         Skipped(f"{M}meeting/13", "Meeting", "field 'start' ignored: '14.05.2024' is not an ISO date"),
@@ -205,14 +240,15 @@ def test_cli_import_with_report(tmp_path: Path) -> None:
                                  "--report", str(report)])
     assert result.exit_code == 0, result.output
     lines = result.stderr.splitlines()
-    assert lines[0] == (f"Wrote {out} (111 triples): 16 entities (AgendaItem 1, Body 1, Consultation 2, File 1, "
-                        "LegislativeTerm 1, Meeting 4, Organization 3, Paper 3).")
-    assert lines[1:4] == ["Skipped 10 objects:", "      1 Consultation: no date: its meeting has no start",
+    assert lines[0] == (f"Wrote {out} (173 triples): 17 entities (AgendaItem 1, Body 1, Consultation 2, File 1, "
+                        "LegislativeTerm 1, Location 1, Meeting 4, Organization 3, Paper 3).")
+    assert lines[1:4] == ["Skipped 8 objects:", "      1 Consultation: no date: its meeting has no start",
                           "      1 Consultation: no meeting (the date of a consultation is the start of its meeting)"]
     rows = report.read_text(encoding="utf-8").splitlines()
     assert rows[0] == "kind,type,id,reason"
     assert rows[-1] == f"note,Meeting,{M}meeting/13,field 'start' ignored: '14.05.2024' is not an ISO date"
-    assert len(rows) == 1 + 10 + 1
+    assert rows[-2] == "field,Body,created,1 objects: creation time in the council system (the sync uses 'modified')"
+    assert len(rows) == 1 + 8 + 1 + 1
 
 
 def test_bad_city_and_missing_folder() -> None:
@@ -274,10 +310,13 @@ class OParlServer:
             return self.documents[parts.path]
         if parts.path not in self.lists:
             return None
-        items = self.lists[parts.path]
-        number = int(parts.query.removeprefix("page=") or 1)
+        query = parse_qs(parts.query)
+        since = query.get("modified_since", [""])[0]  # OParl: only what changed since then (deleted included)
+        items = [i for i in self.lists[parts.path] if not since or i.get("modified", since) >= since]
+        number = int(query.get("page", ["1"])[0])
         pages = max(1, -(-len(items) // self.page_size))
-        links = {"next": f"{self.base}{parts.path}?page={number + 1}"} if number < pages else {}
+        more = urlencode({**({"modified_since": since} if since else {}), "page": number + 1})
+        links = {"next": f"{self.base}{parts.path}?{more}"} if number < pages else {}
         return {"data": items[(number - 1) * self.page_size : number * self.page_size], "links": links,
                 "pagination": {"totalPages": pages, "currentPage": number, "elementsPerPage": self.page_size}}
 
@@ -316,6 +355,7 @@ def spec_server() -> Iterator[OParlServer]:
     server.documents = {"/": files["System-01.json"]}
     server.lists = {"/bodies": [files["Body-01.json"]], "/body/0/organizations/": [files["Organization-01.json"]],
                     "/body/0/meetings/": [files["Meeting-01.json"]], "/body/0/papers/": [files["Paper-01.json"]],
+                    "/body/0/locations/": [files["Location-01.json"]],
                     "/body/0/persons/": [files["Person-01.json"]]}
     yield server
     server.stop()
@@ -370,16 +410,20 @@ def test_failed_requests_are_retried(messy_server: OParlServer) -> None:
     assert result.report.imported["Meeting"] == 4
 
 
-def test_timeouts_and_http_errors_give_a_clear_message(messy_server: OParlServer) -> None:
+def test_timeouts_and_http_errors_give_a_clear_message(messy_server: OParlServer, tmp_path: Path) -> None:
     messy_server.slow = {"/oparl/v1/bodies": 1.0}
     url = f"{messy_server.base}/oparl/v1/bodies"
     with pytest.raises(StoreError) as caught:
         import_oparl(f"{messy_server.base}/oparl/v1/", "musterstadt",
                      fetcher=Fetcher(timeout=0.2, retries=1, backoff=0))
     assert str(caught.value) == (
-        f"{url}: no answer within the timeout (after 2 tries). Check the URL and your connection; pages already "
-        "fetched are cached, so running the import again continues from there (see --timeout, --retries)."
+        f"{url}: no answer within the timeout (after 2 tries). Check the URL and your connection; then run the "
+        "import again (see --timeout, --retries)."  # without a cache: no promise that pages are kept
     )
+    with pytest.raises(StoreError, match=r"; pages already fetched are cached, so running the import again continues "
+                       r"from there \(see --timeout, --retries\)\.$"):
+        import_oparl(f"{messy_server.base}/oparl/v1/", "musterstadt",
+                     fetcher=Fetcher(timeout=0.2, retries=0, backoff=0, cache_dir=tmp_path / "cache"))
     missing = f"{messy_server.base}/oparl/v2/"
     with pytest.raises(StoreError, match=r"/oparl/v2/: HTTP 404 Not Found \(after 1 try\)"):
         import_oparl(missing, "musterstadt", fetcher=Fetcher(backoff=0))
@@ -390,8 +434,10 @@ def test_cli_url_mode_uses_the_cache_folder(messy_server: OParlServer, tmp_path:
     args = ["import", "oparl", f"{messy_server.base}/oparl/v1/", "--city", "musterstadt", "--out",
             str(tmp_path / "c.ttl"), "--cache", str(tmp_path / "cache")]
     assert runner.invoke(app, args).exit_code == 0
+    args[6] = str(tmp_path / "c2.ttl")  # a new file: a full import (an existing one is synced, see test_oparl_council)
     again = runner.invoke(app, args)
     assert "0 requests, 9 answers from the cache." in again.stderr
+    args[6] = str(tmp_path / "c3.ttl")
     refreshed = runner.invoke(app, [*args, "--refresh"])
     assert "9 requests, 0 answers from the cache." in refreshed.stderr
     assert len(list((tmp_path / "cache").glob("*.json"))) == 9
@@ -412,5 +458,38 @@ def test_url_of_a_body_or_of_something_else(messy_server: OParlServer) -> None:
 
 def test_url_of_a_list(messy_server: OParlServer) -> None:
     result = import_oparl(f"{messy_server.base}/oparl/v1/body/1/meetings", "musterstadt", fetcher=Fetcher())
-    assert result.report.imported == {"AgendaItem": 1, "Meeting": 4}
+    assert result.report.imported == {"AgendaItem": 1, "Location": 1, "Meeting": 4}
     assert result.report.requests == 2  # two pages, the first one read once
+
+
+def test_sync_from_a_live_system_asks_only_for_changes(messy_server: OParlServer, tmp_path: Path) -> None:
+    lists = messy_server.lists
+    for items in lists.values():
+        for item in items:
+            item["modified"] = "2024-01-01T00:00:00+01:00"
+    out = tmp_path / "council.ttl"
+    args = ["import", "oparl", f"{messy_server.base}/oparl/v1/", "--city", "musterstadt", "--out", str(out),
+            "--cache", str(tmp_path / "cache")]
+    assert runner.invoke(app, args).exit_code == 0
+    papers = lists["/oparl/v1/body/1/papers"]
+    later = "2099-01-01T00:00:00+01:00"
+    papers[0] = {**papers[0], "name": "Öffentliches WLAN in der ganzen Innenstadt", "modified": later}
+    papers[1] = {"id": papers[1]["id"], "deleted": True, "modified": later}
+    papers.append({"id": f"{messy_server.base}/oparl/v1/paper/2024-030", "type": "https://schema.oparl.org/1.0/Paper",
+                   "name": "Glasfaser für die Gewerbegebiete", "reference": "2024/030", "modified": later})
+    messy_server.hits.clear()
+    synced = runner.invoke(app, args)
+    lines = synced.stderr.splitlines()
+    since = lines[1].removeprefix("Asked the server only for what changed since ").removesuffix(".")
+    assert re.fullmatch(r"20\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ", since)
+    since = since.replace(":", "%3A")
+    assert lines[2] == ("Since the last import: added 1 (Paper 1); changed 1 (Paper 1); "
+                        "deleted 2 (File 1, Paper 1).")
+    asked = sorted(path for path in messy_server.hits if "modified_since" in path)
+    assert asked == [f"/oparl/v1/body/1/{name}?modified_since={stamp}" for name, stamp in (
+        ("meetings", since), ("organizations", since), ("papers", since), ("papers", f"{since}&page=2"))]
+    kg = KnowledgeGraph.open([out])
+    titles = {row[0].value for row in kg.select("SELECT ?t WHERE { ?p a oparl:Paper ; rdfs:label ?t }").rows}
+    assert titles == {"Öffentliches WLAN in der ganzen Innenstadt", "Glasfaser für die Gewerbegebiete",
+                      "Ausbau der Ladesäulen für Elektroautos und Handyparken in der Altstadt"}
+    assert runner.invoke(app, args).stderr.splitlines()[2] == "Nothing added, changed or deleted since the last import."

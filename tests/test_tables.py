@@ -259,7 +259,8 @@ BAD_ROWS = [
      "Koordinationsgremium (coordination-body), Dezernat (dezernat), Stabsstelle (stabsstelle), Fachbereich "
      "(fachbereich), Amt (amt), Eigenbetrieb (eigenbetrieb), Städtische Gesellschaft (municipal-company), "
      "Auftragnehmer (contractor), Forschungseinrichtung (research-institution), Externer Partner "
-     "(external-partner)"),
+     "(external-partner), Fraktion (party-group), Partei (party), Verwaltungsbereich (administration-area), "
+     "Externes Gremium (external-body)"),
     ("priority", _with("fields", 0, 4, 0),
      f"{W} FieldsOfAction, row 2, column E 'Priorität / Priority': got '0', expected a whole number from 1 upwards"),
     ("sdg", _with("goals", 1, 5, "11; 18"),

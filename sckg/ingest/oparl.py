@@ -14,6 +14,7 @@ Every entity gets an IRI under the city base (``<base>oparl/<path of the OParl i
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -25,14 +26,38 @@ from urllib.parse import urlsplit
 import pyoxigraph as ox
 
 from ..errors import DataError
-from ..namespaces import DCTERMS, FOAF, KIND, OPARL, ORG, PROV, RDF, RDFS, ROLE, SCHEMA, SCKG, SKOS
-from . import XSD_BOOLEAN, XSD_DATE, city_base
+from ..fileio import write_atomic
+from ..namespaces import (
+    DCTERMS,
+    FOAF,
+    GEO,
+    KIND,
+    OPARL,
+    ORG,
+    PROV,
+    RDF,
+    RDFS,
+    ROLE,
+    SCHEMA,
+    SCKG,
+    SKOS,
+    VOID,
+    XSD,
+    tail,
+)
+from . import XSD_BOOLEAN, XSD_DATE, XSD_INTEGER, city_base
 from .oparl_fetch import Fetcher, Progress, crawl, read_folder
+from .oparl_fields import ignored_fields, reason, wkt
 
 _TYPE = re.compile(r"^https?://schema\.oparl\.org/1\.[01]/(\w+)/?$")
-MAPPED = ("Body", "LegislativeTerm", "Organization", "Meeting", "AgendaItem", "Paper", "Consultation", "File")
+MAPPED = ("Body", "LegislativeTerm", "Organization", "Meeting", "AgendaItem", "Paper", "Consultation", "File",
+          "Location")
 PERSONAL = ("Person", "Membership")
-NOT_MODELLED = ("System", "Location")
+#: OParl organizationType (case-folded) → the kind of organisation; a Gremium is the council or a committee.
+#: Prefixes for the Turtle an import writes, besides the sckg ones.
+OPARL_PREFIXES = {"geo": GEO, "void": VOID}
+ORGANIZATION_KINDS = {"fraktion": "party-group", "partei": "party", "verwaltungsbereich": "administration-area",
+                      "externes gremium": "external-body"}
 _COUNCIL = re.compile(
     r"^(rat|stadtrat|gemeinderat|kreistag|ratsversammlung|stadtverordnetenversammlung|gemeindevertretung|"
     r"samtgemeinderat|bürgerschaft|rat der stadt .*)$"
@@ -43,7 +68,6 @@ _FILE_KEYS = {
     "AgendaItem": ("resolutionFile", "auxiliaryFile"),
 }
 
-SKIP_NOT_MODELLED = "not part of the sckg model"
 SKIP_PERSONAL = "personal data: imported only with --with-persons"
 SKIP_DELETED = "deleted on the server"
 SKIP_NO_ID = "no id"
@@ -68,6 +92,10 @@ class OparlReport:
     imported: dict[str, int] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
     notes: list[Skipped] = field(default_factory=list)
+    #: (OParl type, field) → on how many imported objects the field was not mapped
+    ignored: Counter[tuple[str, str]] = field(default_factory=Counter)
+    #: the IRI of the dataset description the import wrote
+    dataset: str = ""
     requests: int = 0
     cache_hits: int = 0
 
@@ -75,6 +103,10 @@ class OparlReport:
         """(type, reason, count) of the skipped objects, most frequent first."""
         counts = Counter((s.type, s.reason) for s in self.skipped)
         return [(t, r, n) for (t, r), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+
+    def ignored_fields(self) -> list[tuple[str, str, int, str]]:
+        """(type, field, objects, reason) of every field that was not imported, by type and field."""
+        return [(kind, name, n, reason(name)) for (kind, name), n in sorted(self.ignored.items())]
 
 
 @dataclass
@@ -98,8 +130,16 @@ def import_oparl(
     with_persons: bool = False,
     fetcher: Fetcher | None = None,
     progress: Progress | None = None,
+    now: dt.datetime | None = None,
+    since: str | None = None,
+    snapshot: Path | None = None,
 ) -> OparlImport:
-    """Import an OParl folder (``*.json``, searched recursively) or system URL as triples of ``city``."""
+    """Import an OParl folder (``*.json``, searched recursively) or system URL as triples of ``city``, with one
+    ``sckg:Dataset`` describing the import (``now``, default the current time, is its ``dcterms:modified``).
+
+    From a URL, ``snapshot`` is a JSON file that keeps every object read: with ``since`` (the time of the last
+    run) and an existing snapshot only what changed since then is fetched, and merged into the snapshot by id.
+    """
     base = city_base(city)
     collector = _Collector()
     text = str(source)
@@ -108,7 +148,12 @@ def import_oparl(
         def missing(url: str, kind: str, problem: str) -> None:
             collector.report.skipped.append(Skipped(url, kind, problem))
 
-        for obj, implied in crawl(text, fetcher, with_persons=with_persons, progress=progress, missing=missing):
+        incremental = since is not None and snapshot is not None and snapshot.is_file()
+        items = list(crawl(text, fetcher, with_persons=with_persons, progress=progress, missing=missing,
+                           since=since if incremental else None))
+        if snapshot is not None:
+            items = _merge_snapshot(snapshot, items, incremental)
+        for obj, implied in items:
             collector.add(obj, implied, None, text)
     else:
         folder = Path(source)
@@ -119,12 +164,34 @@ def import_oparl(
                 collector.report.skipped.append(Skipped(name, "JSON file", SKIP_NOT_JSON))
             else:
                 collector.add(obj, implied, None, name)
+    origin = text if text.startswith(("http://", "https://")) else Path(source).resolve().as_uri()
     mapper = _Mapper(collector, base, with_persons)
     triples = mapper.run()
+    mapper.describe(origin, now or dt.datetime.now(dt.UTC))
     report = collector.report
     if fetcher:
         report.requests, report.cache_hits = fetcher.requests, fetcher.cache_hits
     return OparlImport(triples, report)
+
+
+def _merge_snapshot(path: Path, items: list[tuple[Any, str]], incremental: bool) -> list[tuple[Any, str]]:
+    """The objects of the snapshot at ``path`` replaced by ``items`` of the same id (all of them when not
+    ``incremental``); written back to ``path``."""
+    def key(obj: Any, n: int) -> str:
+        ident = obj.get("id") if isinstance(obj, dict) else None
+        return ident if isinstance(ident, str) else f"#{n}"  # kept, so the import reports it again
+
+    kept: dict[str, tuple[Any, str]] = {}
+    if incremental:
+        try:
+            kept = {key(obj, n): (obj, implied) for n, (obj, implied) in enumerate(json.loads(path.read_bytes()))}
+        except (ValueError, TypeError):
+            raise DataError(f"{path}: the sync snapshot is damaged; delete it to import everything again") from None
+    for obj, implied in items:
+        kept[key(obj, len(kept))] = (obj, implied)
+    merged = [kept[key] for key in sorted(kept)]
+    write_atomic(path, json.dumps(merged, ensure_ascii=False, sort_keys=True))
+    return merged
 
 
 class _Collector:
@@ -145,7 +212,8 @@ class _Collector:
         if ident is None:
             if kind:
                 self.report.skipped.append(Skipped(origin, kind, SKIP_NO_ID))
-        elif not kind:
+        elif not kind and obj.get("deleted") is not True:  # a deleted stub often has no type
+
             self._skip(ident, "", f"unknown type '{obj.get('type', '')}'")
         elif ident in self.objects:
             stored = self.objects[ident]
@@ -214,19 +282,34 @@ class _Mapper:
         self.triples: list[ox.Triple] = []
         self.dangling: dict[tuple[str, str], set[str]] = defaultdict(set)
         self.agenda_public: dict[str, bool] = {}
+        self.agenda_of: dict[str, str] = {}  # consultation id → its agenda item (from either side of the link)
+        self.systems: list[str] = []
+        self.dataset = ""
+        self.entities: list[str] = []
+        self._iris: dict[str, str] = {}
+        self._nodes: dict[str, ox.NamedNode] = {}
 
     # --- helpers ------------------------------------------------------------------------------------
 
     def iri(self, ident: str) -> str:
         """The entity IRI of an OParl id: the id's path (and query) under ``<base>oparl/``."""
+        if (known := self._iris.get(ident)) is not None:
+            return known
         parts = urlsplit(ident)
-        tail = parts.path + (f"-{parts.query}" if parts.query else "")
-        tail = re.sub(r"[^A-Za-z0-9._~/-]+", "-", tail)
-        tail = re.sub(r"/{2,}", "/", tail).strip("/-") or re.sub(r"[^A-Za-z0-9]+", "-", ident).strip("-")
-        return f"{self.base}oparl/{tail}"
+        path = parts.path + (f"-{parts.query}" if parts.query else "")
+        path = re.sub(r"[^A-Za-z0-9._~/-]+", "-", path)
+        path = re.sub(r"/{2,}", "/", path).strip("/-") or re.sub(r"[^A-Za-z0-9]+", "-", ident).strip("-")
+        self._iris[ident] = iri = f"{self.base}oparl/{path}"
+        return iri
+
+    def node(self, iri: str) -> ox.NamedNode:
+        """The named node of an IRI (made once: the same subjects and predicates recur thousands of times)."""
+        if (known := self._nodes.get(iri)) is None:
+            self._nodes[iri] = known = ox.NamedNode(iri)
+        return known
 
     def add(self, s: str, p: str, o: str | ox.Literal) -> None:
-        self.triples.append(ox.Triple(ox.NamedNode(s), ox.NamedNode(p), ox.NamedNode(o) if isinstance(o, str) else o))
+        self.triples.append(ox.Triple(self.node(s), self.node(p), self.node(o) if isinstance(o, str) else o))
 
     def label(self, s: str, de: str, en: str | None = None) -> None:
         self.add(s, RDFS + "label", ox.Literal(de, language="de"))
@@ -285,20 +368,23 @@ class _Mapper:
         for ident, kind in self.c.types.items():
             by_type[kind].append(ident)
         for ident, kind in self.c.types.items():
-            if kind == "AgendaItem" and (public := _bool(self.c.objects[ident].get("public"))) is not None:
+            if kind == "AgendaItem":
+                public = _bool(self.c.objects[ident].get("public"))
                 for consultation in _refs(self.c.objects[ident], "consultation"):
-                    self.agenda_public[consultation] = public
+                    self.agenda_of.setdefault(consultation, ident)
+                    if public is not None:
+                        self.agenda_public[consultation] = public
         for kind in sorted(by_type):
             for ident in sorted(by_type[kind]):
                 obj = self.c.objects[ident]
-                if kind in NOT_MODELLED:
-                    self.skip(ident, SKIP_NOT_MODELLED)
+                if obj.get("deleted") is True:  # before the type: deleted stubs often have none
+                    self.skip(ident, SKIP_DELETED)
+                elif kind == "System":
+                    self.systems.append(ident)  # the source of the dataset description
                 elif kind in PERSONAL and not self.with_persons:
                     self.skip(ident, SKIP_PERSONAL)
                 elif kind not in MAPPED and kind not in PERSONAL:
                     self.skip(ident, f"unknown type '{obj.get('type', '')}'")
-                elif obj.get("deleted") is True:
-                    self.skip(ident, SKIP_DELETED)
                 elif not _valid_iri(ident):
                     self.skip(ident, SKIP_BAD_ID)
                 else:
@@ -317,9 +403,52 @@ class _Mapper:
             return
         s = self.iri(ident)
         self.add(s, SCKG + "documentedIn", ident)
+        self.entities.append(s)
         self.c.report.imported[kind] = self.c.report.imported.get(kind, 0) + 1
         for key in _FILE_KEYS.get(kind, ()):
             self.link(ident, s, DCTERMS + "hasPart", _refs(obj, key), "File")
+        if (web := _str(obj, "web")) and _valid_iri(web):
+            self.add(s, SCHEMA + "url", web)
+        keywords = obj.get("keyword")
+        for keyword in sorted({" ".join(k.split()) for k in keywords if isinstance(k, str) and k.strip()}
+                              if isinstance(keywords, list) else ()):
+            self.add(s, SCHEMA + "keywords", ox.Literal(keyword, language="de"))
+        if kind in ("Body", "Meeting", "Paper", "Organization"):
+            self.link(ident, s, DCTERMS + "spatial", _refs(obj, "location"), "Location")
+        for name in ignored_fields(kind, obj):
+            if _present(obj[name]):
+                self.c.report.ignored[(kind, name)] += 1
+
+    def describe(self, origin: str, now: dt.datetime) -> None:
+        """One ``sckg:Dataset`` for the import: title from the bodies' names, source (the OParl system, else
+        ``origin``), ``dcterms:modified`` ``now``, entities per OParl class; every entity ``sckg:inDataset`` it."""
+        system = self.systems[0] if self.systems else next(
+            (ref for ident, kind in sorted(self.c.types.items()) if kind == "Body"
+             for ref in _refs(self.c.objects[ident], "system") if _valid_iri(ref)), origin)
+        d = f"{self.base}oparl/dataset"
+        self.dataset = self.c.report.dataset = d
+        bodies = sorted({name for ident, kind in self.c.types.items() if kind == "Body" and not
+                         self.c.objects[ident].get("deleted") and (name := self.name(ident, "name", "shortName"))})
+        where = " · ".join(bodies) or (self.name(system, "name") or system)
+        self.add(d, RDF + "type", SCKG + "Dataset")
+        for p in (RDFS + "label", DCTERMS + "title"):
+            self.add(d, p, ox.Literal(f"{where}: Ratsinformationen (OParl)", language="de"))
+            self.add(d, p, ox.Literal(f"{where}: council information (OParl)", language="en"))
+        self.add(d, DCTERMS + "source", system)
+        stamp = now.astimezone(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+        self.add(d, DCTERMS + "modified", ox.Literal(stamp, datatype=ox.NamedNode(XSD + "dateTime")))
+        self.add(system, RDF + "type", PROV + "Entity")
+        folder = Path(urlsplit(system).path).name if system.startswith("file:") else None
+        self.label(system, self.name(system, "name") or folder or system)
+        if (website := self.name(system, "website")) and _valid_iri(website):
+            self.add(system, SCHEMA + "url", website)
+        for kind, count in sorted(self.c.report.imported.items()):
+            part = f"{d}/{kind}"
+            self.add(d, VOID + "classPartition", part)
+            self.add(part, VOID + "class", OPARL + kind if kind not in PERSONAL else _PERSONAL_CLASS[kind])
+            self.add(part, VOID + "entities", ox.Literal(str(count), datatype=XSD_INTEGER))
+        for s in self.entities:
+            self.add(s, SCKG + "inDataset", d)
 
     # --- one method per OParl type: add the triples, or return why the object is skipped ---------------
 
@@ -368,11 +497,17 @@ class _Mapper:
             self.add(s, RDF + "type", cls)
         if kind := _organization_kind(obj):
             self.add(s, ORG + "classification", KIND + kind)
+        elif organization_type := _str(obj, "organizationType"):
+            self.note(ident, f"organizationType '{organization_type}' has no kind in sckg")
         self.label(s, name or short or "")
         if short and short != name:
             self.add(s, SKOS + "altLabel", ox.Literal(short, language="de"))
         self._dates(s, self.date(ident, obj, "startDate"), self.date(ident, obj, "endDate"))
-        self.link(ident, s, ORG + "subOrganizationOf", _refs(obj, "body") or self.parent_of(ident, "Body"), "Body")
+        if parents := _refs(obj, "subOrganizationOf"):
+            self.link(ident, s, ORG + "subOrganizationOf", parents[:1], "Organization")
+        else:
+            body = _refs(obj, "body") or self.parent_of(ident, "Body")
+            self.link(ident, s, ORG + "subOrganizationOf", body, "Body")
         return None
 
     def _meeting(self, ident: str, obj: dict[str, Any], s: str) -> str | None:
@@ -400,6 +535,13 @@ class _Mapper:
             self.add(s, DCTERMS + "identifier", ox.Literal(number))
         meeting = _refs(obj, "meeting") or self.parent_of(ident, "Meeting")
         self.link(ident, s, DCTERMS + "isPartOf", meeting, "Meeting")
+        if result := _str(obj, "result"):
+            self.add(s, SCKG + "outcome", ox.Literal(result, language="de"))
+        if text := _str(obj, "resolutionText"):
+            self.add(s, SCKG + "resolutionText", ox.Literal(text, language="de"))
+        self.link(ident, s, SCKG + "resolutionFile", _refs(obj, "resolutionFile"), "File")
+        if (public := _bool(obj.get("public"))) is not None:
+            self.add(s, SCKG + "isPublic", ox.Literal("true" if public else "false", datatype=XSD_BOOLEAN))
         return None
 
     def _paper(self, ident: str, obj: dict[str, Any], s: str) -> str | None:
@@ -449,6 +591,8 @@ class _Mapper:
         role = _role(obj)
         if role:
             self.add(s, SCKG + "consultationRole", ROLE + role)
+        items = _refs(obj, "agendaItem") or ([self.agenda_of[ident]] if ident in self.agenda_of else [])
+        self.link(ident, s, SCKG + "agendaItem", items[:1], "AgendaItem")
         public = self.agenda_public.get(ident)
         for item in _refs(obj, "agendaItem"):
             item_public = _bool(self.c.objects.get(item, {}).get("public"))
@@ -479,6 +623,27 @@ class _Mapper:
             self.add(s, SCHEMA + "contentUrl", url)
         return None
 
+    def _location(self, ident: str, obj: dict[str, Any], s: str) -> str | None:
+        address = ", ".join(filter(None, (_str(obj, "streetAddress"), " ".join(
+            filter(None, (_str(obj, "postalCode"), _str(obj, "locality")))))))
+        name = _str(obj, "description") or address or None
+        geometry = wkt(obj.get("geojson"))
+        if not name and not geometry:
+            return "no description, address or geometry"
+        for cls in (OPARL + "Location", DCTERMS + "Location", GEO + "Feature"):
+            self.add(s, RDF + "type", cls)
+        self.label(s, name or f"Ort {tail(ident)}", None if name else f"Location {tail(ident)}")
+        if address:
+            self.add(s, SCHEMA + "address", ox.Literal(address))
+        if obj.get("geojson") is not None and geometry is None:
+            self.note(ident, "field 'geojson' ignored: not a Point, LineString, Polygon, MultiPoint or MultiPolygon")
+        if geometry:
+            g = f"{s}/geometry"
+            self.add(s, GEO + "hasGeometry", g)
+            self.add(g, RDF + "type", GEO + "Geometry")
+            self.add(g, GEO + "asWKT", ox.Literal(geometry, datatype=ox.NamedNode(GEO + "wktLiteral")))
+        return None
+
     def _person(self, ident: str, obj: dict[str, Any], s: str) -> str | None:
         name = _str(obj, "name") or " ".join(filter(None, (_str(obj, "givenName"), _str(obj, "familyName"))))
         if not name:
@@ -504,6 +669,9 @@ class _Mapper:
         return None
 
 
+_PERSONAL_CLASS = {"Person": FOAF + "Person", "Membership": ORG + "Membership"}
+
+
 def _valid_iri(value: str) -> bool:
     try:
         ox.NamedNode(value)
@@ -513,9 +681,12 @@ def _valid_iri(value: str) -> bool:
 
 
 def _organization_kind(obj: dict[str, Any]) -> str | None:
-    """``council`` or ``committee`` for a Gremium (by classification or name), else no kind."""
+    """``council`` or ``committee`` for a Gremium (by classification or name), the kind of a party group,
+    party, administration area or external body (:data:`ORGANIZATION_KINDS`), else no kind."""
     kind = (_str(obj, "organizationType") or "").casefold()
     classification = (_str(obj, "classification") or "").casefold()
+    if kind in ORGANIZATION_KINDS:
+        return ORGANIZATION_KINDS[kind]
     if kind != "gremium" and not (not kind and "ausschuss" in classification):
         return None
     names = {classification, (_str(obj, "name") or "").casefold(), (_str(obj, "shortName") or "").casefold()}

@@ -13,6 +13,7 @@ import json
 import os
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -27,7 +28,8 @@ from ..fileio import write_atomic
 Progress = Callable[[str, int, int | None], None]
 
 #: The lists of a Body that the crawler follows, with the type of their objects; persons only when asked.
-BODY_LISTS = (("organization", "Organization"), ("meeting", "Meeting"), ("paper", "Paper"))
+BODY_LISTS = (("organization", "Organization"), ("meeting", "Meeting"), ("paper", "Paper"),
+              ("locationList", "Location"))
 PERSON_LISTS = (("person", "Person"), ("membership", "Membership"))
 _RETRY_STATUS = {408, 425, 429, 500, 502, 503, 504}
 #: Answers that mean "this list is not offered": the crawl reports the list and goes on.
@@ -60,12 +62,12 @@ class Fetcher:
     requests: int = 0
     cache_hits: int = 0
 
-    def get(self, url: str) -> Any:
-        """The JSON document at ``url`` (from the cache if it is younger than ``max_age`` seconds)."""
+    def get(self, url: str, *, fresh: bool = False) -> Any:
+        """The JSON document at ``url`` (from the cache if it is younger than ``max_age`` seconds and not ``fresh``)."""
         if not url.startswith(("http://", "https://")):
             raise DataError(f"{url}: not an http(s) URL; OParl links must be web addresses")
         cached = self._cache_path(url)
-        if cached and cached.is_file() and time.time() - cached.stat().st_mtime < self.max_age:
+        if cached and not fresh and cached.is_file() and time.time() - cached.stat().st_mtime < self.max_age:
             self.cache_hits += 1
             return json.loads(cached.read_bytes())
         body = self._download(url)
@@ -104,20 +106,23 @@ class Fetcher:
                 reason = getattr(exc, "reason", exc)
                 problem = "no answer within the timeout" if isinstance(reason, TimeoutError) else str(reason)
         tries = "1 try" if attempts == 1 else f"{attempts} tries"
-        message = (f"{url}: {problem} (after {tries}). Check the URL and your connection; pages already fetched are "
-                   "cached, so running the import again continues from there (see --timeout, --retries).")
+        resume = ("pages already fetched are cached, so running the import again continues from there"
+                  if self.cache_dir is not None else "then run the import again")
+        message = (f"{url}: {problem} (after {tries}). Check the URL and your connection; {resume} "
+                   "(see --timeout, --retries).")
         raise HttpStatusError(message, status) if status else StoreError(message)
 
 
 def list_items(
-    fetcher: Fetcher, url: str, what: str, progress: Progress | None, first: Any = None
+    fetcher: Fetcher, url: str, what: str, progress: Progress | None, first: Any = None, fresh: bool = False
 ) -> Iterator[Any]:
-    """The objects of an OParl list, page by page (``links.next``); ``first`` is its first page if already read."""
+    """The objects of an OParl list, page by page (``links.next``); ``first`` is its first page if already read;
+    ``fresh``: never from the cache."""
     seen: set[str] = set()
     next_url: str | None = url
     while next_url and next_url not in seen:
         seen.add(next_url)
-        page = first if first is not None and next_url == url else fetcher.get(next_url)
+        page = first if first is not None and next_url == url else fetcher.get(next_url, fresh=fresh)
         if isinstance(page, list):  # not OParl, but some servers answer with a bare array
             page = {"data": page}
         if not isinstance(page, dict):
@@ -138,11 +143,14 @@ def crawl(
     with_persons: bool,
     progress: Progress | None,
     missing: Callable[[str, str, str], None],
+    since: str | None = None,
 ) -> Iterator[tuple[Any, str]]:
     """Every object of an OParl system (or one body, or one list) with the type its list implies.
 
     A list of a body that the server does not offer (HTTP 403, 404, 410, 501) is passed to
-    ``missing(url, type, problem)`` and the crawl goes on.
+    ``missing(url, type, problem)`` and the crawl goes on. With ``since`` (an ISO time) the body's lists are asked
+    only for what changed since then (OParl ``modified_since``; the answer includes deleted objects), never from
+    the cache.
     """
     root = fetcher.get(url)
     if isinstance(root, list) or (isinstance(root, dict) and "data" in root):
@@ -152,12 +160,18 @@ def crawl(
         raise DataError(f"{url}: expected an OParl System, Body or list, got {type(root).__name__}")
     kind = str(root.get("type", "")).rstrip("/").rsplit("/", 1)[-1]
     if kind == "System":
+        yield root, "System"
         body_list = root.get("body")
         if not isinstance(body_list, str):
             raise DataError(f"{url}: the OParl System names no body list ('body')")
         bodies = list(list_items(fetcher, body_list, "body", progress))
     elif kind == "Body":
         bodies = [root]
+        if isinstance(root.get("system"), str) and root["system"].startswith(("http://", "https://")):
+            try:  # the system names the source of the import
+                yield fetcher.get(root["system"]), "System"
+            except HttpStatusError as exc:
+                missing(root["system"], "System", f"not available: HTTP {exc.status}")
     else:
         raise DataError(f"{url}: expected an OParl System or Body, got type '{root.get('type', '')}'")
     lists = BODY_LISTS + (PERSON_LISTS if with_persons else ())
@@ -168,11 +182,17 @@ def crawl(
         for key, object_type in lists:
             if isinstance(body.get(key), str) and body[key]:
                 try:
-                    yield from ((obj, object_type) for obj in list_items(fetcher, body[key], key, progress))
+                    url = body[key] if since is None else _with_query(body[key], "modified_since", since)
+                    items = list_items(fetcher, url, key, progress, fresh=since is not None)
+                    yield from ((obj, object_type) for obj in items)
                 except HttpStatusError as exc:
                     if exc.status not in _MISSING_STATUS:
                         raise
                     missing(body[key], object_type, f"list not available: HTTP {exc.status}")
+
+
+def _with_query(url: str, name: str, value: str) -> str:
+    return f"{url}{'&' if '?' in url else '?'}{urllib.parse.urlencode({name: value})}"
 
 
 def read_folder(folder: Path, progress: Progress | None) -> Iterator[tuple[Any, str, str]]:
