@@ -83,7 +83,7 @@ class LinkProposal:
 def keyword_rules(kg: KnowledgeGraph) -> list[Rule]:
     """The keyword rules of the graph (see the module description), sorted."""
     rules = set()
-    for target, kind, keyword in kg.select(RULES_QUERY).rows:
+    for target, kind, keyword in kg.select(RULES_QUERY).bound_rows():
         word = " ".join(keyword.value.split())
         if word and (kind.value == "field" or len(word.split()) <= TITLE_WORDS):
             rules.add(Rule(target.value, kind.value, word))
@@ -95,10 +95,10 @@ def propose_paper_links(kg: KnowledgeGraph, lang: str = "de") -> list[LinkPropos
     rules = [(rule, rule.pattern()) for rule in keyword_rules(kg)]
     order = {name: rank for rank, name in enumerate(TEXT_PROPERTIES)}
     found_texts: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for paper, prop, text in kg.select(PAPERS_QUERY).rows:
-        found_texts[paper.value].append((order[shorten(prop.value)], text.value))
+    for paper_term, prop, text_term in kg.select(PAPERS_QUERY).bound_rows():
+        found_texts[paper_term.value].append((order[shorten(prop.value)], text_term.value))
     texts = {paper: list(dict.fromkeys(t for _, t in sorted(items))) for paper, items in found_texts.items()}
-    linked = {(p.value, t.value) for p, t in kg.select(LINKED_QUERY).rows}
+    linked = {(p.value, t.value) for p, t in kg.select(LINKED_QUERY).bound_rows()}
     matches: dict[tuple[str, str], list[tuple[int, int, str, str, re.Match[str]]]] = defaultdict(list)
     for paper in sorted(texts):
         for rule, pattern in rules:

@@ -34,7 +34,7 @@ def city_base(city: str) -> str:
 def turtle(triples: Iterable[ox.Triple], prefixes: dict[str, str] | None = None) -> bytes:
     """The triples as Turtle, sorted and without duplicates, with the sckg prefixes (and ``prefixes``)."""
     unique = sorted(set(triples), key=lambda t: (t.subject.value, t.predicate.value, str(t.object)))
-    return ox.serialize(unique, format=ox.RdfFormat.TURTLE, prefixes={**PREFIXES, **(prefixes or {})})
+    return ox.serialize(unique, format=ox.RdfFormat.TURTLE, prefixes={**PREFIXES, **(prefixes or {})}) or b""
 
 
 def write_turtle(triples: Iterable[ox.Triple], path: Path | str, prefixes: dict[str, str] | None = None) -> Path:
