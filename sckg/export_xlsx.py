@@ -201,7 +201,7 @@ class _Rows:
         known = [self.vocab[i] for i in iris if i in self.vocab]
         return known[0] if known else None
 
-    def _actors(self, cells: dict[str, Any], e: _Entity, budgets: Any) -> None:
+    def _actors(self, cells: dict[str, Any], e: _Entity, budgets: dict[str, tuple[Any, bool | None]]) -> None:
         cells["kind"] = self._vocab(e.iris(ORG + "classification"))
         cells["status"] = self._vocab(e.iris(ADMS + "status"))
         cells["publicly_owned"] = e.first(SCKG + "publiclyOwned")
@@ -215,17 +215,17 @@ class _Rows:
         award = e.texts((SCKG + "awardProcedure",), "de")
         cells["award"] = award[0] if award else None
 
-    def _fields(self, cells: dict[str, Any], e: _Entity, budgets: Any) -> None:
+    def _fields(self, cells: dict[str, Any], e: _Entity, budgets: dict[str, tuple[Any, bool | None]]) -> None:
         cells["match"] = self._vocab([i for i in e.iris(SKOS + "exactMatch") if i.startswith(FIELD)])
         cells["priority"] = e.first(SCKG + "priority")
         cells["keywords"] = "; ".join(e.texts((SKOS + "hiddenLabel",), "de")) or None
 
-    def _goals(self, cells: dict[str, Any], e: _Entity, budgets: Any) -> None:
+    def _goals(self, cells: dict[str, Any], e: _Entity, budgets: dict[str, tuple[Any, bool | None]]) -> None:
         cells["goal_type"] = self.vocab[SCKG + "Vision"] if SCKG + "Vision" in e.types else None
         sdgs = sorted(int(i[len(SDG):]) for i in e.iris(SKOS + "closeMatch") if i[len(SDG):].isdigit())
         cells["sdg"] = "; ".join(map(str, sdgs)) or None
 
-    def _sources(self, cells: dict[str, Any], e: _Entity, budgets: Any) -> None:
+    def _sources(self, cells: dict[str, Any], e: _Entity, budgets: dict[str, tuple[Any, bool | None]]) -> None:
         if not cells.get("title_de") and not cells.get("title_en"):
             cells["title_de"] = self.source_labels.get(e.iri, e.iri)
         kinds = [c for c in (OPARL + "Paper", SCKG + "Interview", SCKG + "Workshop") if c in e.types]

@@ -17,7 +17,7 @@ import contextlib
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, TypedDict, overload
 
 import pyoxigraph as ox
 
@@ -241,6 +241,16 @@ def _drop_unused_reference_concepts(graph: nx.Graph[str]) -> None:
     graph.remove_nodes_from([n for n in reference if not graph.degree(n) and graph.nodes[n]["cls"] not in used])
 
 
+class _ProjectInfo(TypedDict):
+    """A project's status (its slug; the IRI outside the status scheme), start and end date as written, and total
+    budget; each None when unknown."""
+
+    status: str | None
+    start: str | None
+    end: str | None
+    budget: float | None
+
+
 class _Extraction:
     """The rows a projection needs, fetched with a fixed number of queries."""
 
@@ -253,7 +263,7 @@ class _Extraction:
         self.parent: dict[str, str] = {}
         self.managers: dict[str, set[str]] = defaultdict(set)
         self.fields: dict[str, set[str]] = defaultdict(set)
-        self.project_info: dict[str, dict[str, Any]] = {}
+        self.project_info: dict[str, _ProjectInfo] = {}
         self.edges: dict[tuple[str, str], set[str]] = defaultdict(set)
         self.participants: dict[str, set[str]] = defaultdict(set)
         self._departments: dict[str, str | None] = {}
@@ -275,7 +285,7 @@ class _Extraction:
             "fields": sorted(self.fields.get(iri, ())),
         }
         if cls == "project":
-            info = self.project_info.get(iri, {})
+            info: _ProjectInfo | dict[str, None] = self.project_info.get(iri, {})
             attrs.update(
                 budget=info.get("budget"), start=info.get("start"), end=info.get("end"), status=info.get("status")
             )
