@@ -12,7 +12,6 @@ from . import resources
 from .errors import UsageError
 from .kg import KnowledgeGraph, quiet_rdflib
 from .namespaces import SH, shorten
-from .results import Term
 
 SEVERITIES = {SH + "Violation": "violation", SH + "Warning": "warning", SH + "Info": "info"}
 _ORDER = {"violation": 0, "warning": 1, "info": 2}
@@ -175,7 +174,7 @@ def _pyshacl(kg: KnowledgeGraph, shapes_graph: Any) -> list[tuple[str, str, Any,
     return [(str(r.focus), str(r.severity), r.shape, r.path, r.value) for r in rows]
 
 
-def _text_of(term: Term) -> str:
+def _text_of(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
     """A pyoxigraph term as pySHACL's results give it: the IRI, ``_:id`` or the lexical form."""
     return f"_:{term.value}" if isinstance(term, ox.BlankNode) else term.value
 
