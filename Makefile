@@ -25,9 +25,10 @@ run: $(VENV)/.installed
 	$(BIN)/sckg validate --data $(DATA)
 	$(BIN)/sckg report --data $(DATA) --out $(OUT)
 
-## test: install the test extras and run the whole suite (ruff + pytest)
+## test: install the test extras and run the whole suite (ruff + mypy + pytest)
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check sckg tests bench cli.py
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 ## docs: write the HTML documentation of the ontology, vocabularies and shapes to docs/ontology/index.html
@@ -38,4 +39,4 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/cli_latency.py
 
 clean:
-	rm -rf $(VENV) $(OUT) build dist .pytest_cache
+	rm -rf $(VENV) $(OUT) build dist .pytest_cache .mypy_cache

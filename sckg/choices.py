@@ -78,7 +78,7 @@ class Metric(StrEnum):
 class PathWeight(StrEnum):
     """What makes a dependency chain long in :func:`sckg.network.dependencies.critical_path`."""
 
-    count = "count"
+    projects = "count"  # not named count: that would hide str.count
     duration = "duration"
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -18,12 +18,15 @@ from .choices import ValidationEngine, ValidationFormat
 from .cli_common import AllowRemoteOpt, DataOpt, Format, FormatOpt, Lang, LangOpt, StoreOpt, cli_text, open_graph
 from .errors import SckgError
 
+if TYPE_CHECKING:
+    from typer._click import Context as ClickContext  # the type TyperGroup.invoke declares (typer's own click)
+
 
 class ErrorBoundary(TyperGroup):
     """The one place where library errors become a one-line message and an exit code (no traceback); a
     message naming a library parameter (``limit``) names its flag (``--top``) instead."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: ClickContext) -> Any:
         try:
             return super().invoke(ctx)
         except SckgError as exc:

@@ -151,7 +151,7 @@ def cycles(
 def critical_path(
     by: Annotated[
         PathWeight, typer.Option(help="count: most projects; duration: most days (end − start) in total.")
-    ] = PathWeight.count,
+    ] = PathWeight.projects,
     data: DataOpt = None,
     store: StoreOpt = "memory",
     lang: LangOpt = Lang.de,

@@ -12,7 +12,8 @@ from typing import Annotated
 import typer
 
 from .choices import ColorBy, Layout, SizeBy
-from .cli_analyze import Projection, ProjectionOpt
+from .choices import ProjectionName as Projection
+from .cli_analyze import ProjectionOpt
 from .cli_common import DataOpt, Lang, LangOpt, StoreOpt, open_graph
 from .errors import UsageError
 

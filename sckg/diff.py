@@ -119,7 +119,7 @@ def diff(old: KnowledgeGraph, new: KnowledgeGraph, lang: str = "de") -> Diff:
     return Diff(sorted(changes, key=_sort_key))
 
 
-def _sort_key(c: Change) -> tuple:
+def _sort_key(c: Change) -> tuple[int, int, str, str, str, str]:
     return (_ORDER[c.kind], _CHANGE_ORDER[c.change], c.subject_label, c.property, c.old, c.new)
 
 

@@ -59,7 +59,7 @@ def canonical(triples: list[ox.Triple]) -> list[ox.Triple]:
         return tuple("" if isinstance(x, ox.BlankNode) else str(x) for x in (t.subject, t.predicate, t.object))
 
     ordered = sorted(set(triples), key=lambda t: (isinstance(t.subject, ox.BlankNode), bnode_free(t)))
-    names: dict[ox.BlankNode, ox.BlankNode] = {}
+    names: dict[object, ox.BlankNode] = {}
     for t in ordered:
         for term in (t.subject, t.object):
             if isinstance(term, ox.BlankNode) and term not in names:
@@ -73,9 +73,9 @@ def rdf_bytes(kg: KnowledgeGraph, fmt: str) -> bytes:
     """The data graphs (not the ontology) as sorted Turtle, N-Triples or JSON-LD."""
     triples = canonical(kg.triples())
     if fmt == "ttl":
-        return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+        return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b""
     if fmt == "nt":
-        return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
     return jsonld_bytes(triples)
 
 
@@ -83,7 +83,8 @@ def rdf_bytes(kg: KnowledgeGraph, fmt: str) -> bytes:
 def jsonld_context() -> dict[str, Any]:
     """The published sckg JSON-LD context (``ontology/context.jsonld``): prefixes and short terms."""
     path = resources.ontology_dir() / "context.jsonld"
-    return json.loads(path.read_text(encoding="utf-8"))["@context"]
+    context: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))["@context"]
+    return context
 
 
 def jsonld_bytes(triples: list[ox.Triple]) -> bytes:
@@ -133,13 +134,12 @@ class _JsonLd:
     def entry(self, predicate: str, term: ox.NamedNode | ox.BlankNode | ox.Literal) -> tuple[str, Any, str | None]:
         """(key, value, language of a language map or None) of one statement."""
         name, definition = self.terms.get(predicate, (None, {}))
-        literal = isinstance(term, ox.Literal)
         kind = definition.get("@type")
-        if name and kind == "@id" and not literal:
+        if name and kind == "@id" and not isinstance(term, ox.Literal):
             return name, self.ref(term), None
-        if name and definition.get("@container") == "@language" and literal and term.language:
+        if name and definition.get("@container") == "@language" and isinstance(term, ox.Literal) and term.language:
             return name, term.value, term.language
-        if name and kind and kind != "@id" and literal and not term.language and \
+        if name and kind and kind != "@id" and isinstance(term, ox.Literal) and not term.language and \
                 term.datatype.value == self.expand(kind):
             return name, term.value, None
         if name and not kind and "@container" not in definition:
@@ -149,11 +149,13 @@ class _JsonLd:
     def nodes(self, triples: list[ox.Triple]) -> list[dict[str, Any]]:
         nodes: dict[str, dict[str, Any]] = {}
         for t in triples:
-            node = nodes.setdefault(self.ref(t.subject), {"id": self.ref(t.subject)})
-            if t.predicate.value == RDF + "type" and not isinstance(t.object, ox.Literal):
-                node.setdefault("type", []).append(self.ref(t.object))
+            subject, obj = t.subject, t.object
+            assert not isinstance(subject, ox.Triple) and not isinstance(obj, ox.Triple)  # no RDF-star in sckg data
+            node = nodes.setdefault(self.ref(subject), {"id": self.ref(subject)})
+            if t.predicate.value == RDF + "type" and not isinstance(obj, ox.Literal):
+                node.setdefault("type", []).append(self.ref(obj))
                 continue
-            key, value, language = self.entry(t.predicate.value, t.object)
+            key, value, language = self.entry(t.predicate.value, obj)
             if language:
                 node.setdefault(key, {}).setdefault(language, []).append(value)
             else:
@@ -172,7 +174,7 @@ class _JsonLd:
 # --- networks ---------------------------------------------------------------------------------------------
 
 
-def network(kg: KnowledgeGraph, projection: str, lang: str) -> nx.Graph:
+def network(kg: KnowledgeGraph, projection: str, lang: str) -> nx.Graph[str]:
     """A named projection with metrics as node attributes (undirected view: ``degree``, ``betweenness`` and
     ``closeness``, both normalised 0–1); every attribute a plain value, as GraphML and GEXF need."""
     from .network.metrics import auto_sample, betweenness_scores, closeness_all
@@ -205,7 +207,7 @@ def _plain(attrs: dict[str, Any]) -> None:
             attrs[key] = str(value)
 
 
-def network_bytes(graph: nx.Graph, fmt: str) -> bytes:
+def network_bytes(graph: nx.Graph[str], fmt: str) -> bytes:
     """A projection as GraphML or GEXF (node ids are the IRIs; ``label`` is the Gephi label)."""
     import networkx as nx
 
@@ -217,13 +219,13 @@ def network_bytes(graph: nx.Graph, fmt: str) -> bytes:
     return buffer.getvalue()
 
 
-def csv_tables(graph: nx.Graph) -> tuple[str, str]:
+def csv_tables(graph: nx.Graph[str]) -> tuple[str, str]:
     """``nodes.csv`` (Id, Label, attributes) and ``edges.csv`` (Source, Target, Type, Weight, attributes) in
     Gephi's spreadsheet format; cells a spreadsheet would run as formulas are neutralised."""
     from .output import render
 
     node_keys = sorted({k for _, a in graph.nodes(data=True) for k in a} - {"label"})
-    nodes = [[n, a.get("label", n), *(a.get(k) for k in node_keys)] for n, a in sorted(graph.nodes(data=True))]
+    nodes = [[n, a.get("label", n), *(a.get(k) for k in node_keys)] for n, a in sorted(graph.nodes.items())]
     edge_keys = sorted({k for _, _, a in graph.edges(data=True) for k in a} - {"weight"})
     kind = "Directed" if graph.is_directed() else "Undirected"
     edges = [[s, t, kind, a.get("weight", 1), *(a.get(k) for k in edge_keys)]

@@ -42,7 +42,7 @@ _SHEET_OF = {SCKG + "Project": "projects", SCKG + "FieldOfAction": "fields", SCK
              SCKG + "StrategicGoal": "goals", **dict.fromkeys(ACTOR_CLASSES, "actors")}
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]*$")
 #: Text columns (German and English pair) per sheet: key → predicates, first found wins.
-_TEXT = {
+_TEXT: dict[str, dict[str, tuple[str, ...]]] = {
     "actors": {"name": (RDFS + "label",), "alt": (SKOS + "altLabel",), "comment": (RDFS + "comment",)},
     "projects": {"title": (DCTERMS + "title", RDFS + "label"), "description": (DCTERMS + "description",),
                  "comment": (RDFS + "comment",)},
@@ -51,7 +51,7 @@ _TEXT = {
     "sources": {"title": (DCTERMS + "title", RDFS + "label"), "description": (DCTERMS + "description",)},
 }
 #: Reference columns per sheet: key → predicates.
-_REFS = {
+_REFS: dict[str, dict[str, tuple[str, ...]]] = {
     "actors": {"unit_of": (ORG + "unitOf", ORG + "subOrganizationOf"), "owned_by": (SCKG + "ownedBy",),
                "partner_of": (SCKG + "partnerOf",)},
     "projects": {"managed_by": (SCKG + "managedBy",), "participants": (SCKG + "hasParticipant",),
@@ -128,7 +128,7 @@ def _entities(kg: KnowledgeGraph, classes: dict[str, str], *, data_only: bool = 
         queries = [f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?c {{ {' '.join(f'<{c}>' for c in classes)} }} "
                    f"{graph} ?s ?p ?o FILTER(isIRI(?s)) }}"]
     for query in queries:
-        for s, p, o in kg.select(query).rows:
+        for s, p, o in kg.select(query).bound_rows():
             entity = found.setdefault(s.value, _Entity(s.value))
             if p.value == RDF + "type":
                 entity.types.add(o.value)
@@ -139,7 +139,8 @@ def _entities(kg: KnowledgeGraph, classes: dict[str, str], *, data_only: bool = 
 
 def _typed(kg: KnowledgeGraph, classes: tuple[str, ...]) -> list[str]:
     values = " ".join(f"<{c}>" for c in classes)
-    return [r[0].value for r in kg.select(f"SELECT DISTINCT ?s WHERE {{ VALUES ?c {{ {values} }} ?s a ?c }}").rows]
+    table = kg.select(f"SELECT DISTINCT ?s WHERE {{ VALUES ?c {{ {values} }} ?s a ?c }}")
+    return [r[0].value for r in table.bound_rows()]
 
 
 def _budgets(kg: KnowledgeGraph) -> dict[str, tuple[Any, bool | None]]:
@@ -149,6 +150,7 @@ def _budgets(kg: KnowledgeGraph) -> dict[str, tuple[Any, bool | None]]:
     sums: dict[str, Any] = {}
     vats: dict[str, set[bool | None]] = defaultdict(set)
     for project, value, vat in table.rows:
+        assert project is not None  # ?project and ?value are bound, ?vat is optional
         amount = to_python(value)
         if not isinstance(amount, str):
             sums[project.value] = sums.get(project.value, 0) + amount
@@ -199,7 +201,7 @@ class _Rows:
         known = [self.vocab[i] for i in iris if i in self.vocab]
         return known[0] if known else None
 
-    def _actors(self, cells: dict[str, Any], e: _Entity, budgets: Any) -> None:
+    def _actors(self, cells: dict[str, Any], e: _Entity, budgets: dict[str, tuple[Any, bool | None]]) -> None:
         cells["kind"] = self._vocab(e.iris(ORG + "classification"))
         cells["status"] = self._vocab(e.iris(ADMS + "status"))
         cells["publicly_owned"] = e.first(SCKG + "publiclyOwned")
@@ -213,17 +215,17 @@ class _Rows:
         award = e.texts((SCKG + "awardProcedure",), "de")
         cells["award"] = award[0] if award else None
 
-    def _fields(self, cells: dict[str, Any], e: _Entity, budgets: Any) -> None:
+    def _fields(self, cells: dict[str, Any], e: _Entity, budgets: dict[str, tuple[Any, bool | None]]) -> None:
         cells["match"] = self._vocab([i for i in e.iris(SKOS + "exactMatch") if i.startswith(FIELD)])
         cells["priority"] = e.first(SCKG + "priority")
         cells["keywords"] = "; ".join(e.texts((SKOS + "hiddenLabel",), "de")) or None
 
-    def _goals(self, cells: dict[str, Any], e: _Entity, budgets: Any) -> None:
+    def _goals(self, cells: dict[str, Any], e: _Entity, budgets: dict[str, tuple[Any, bool | None]]) -> None:
         cells["goal_type"] = self.vocab[SCKG + "Vision"] if SCKG + "Vision" in e.types else None
         sdgs = sorted(int(i[len(SDG):]) for i in e.iris(SKOS + "closeMatch") if i[len(SDG):].isdigit())
         cells["sdg"] = "; ".join(map(str, sdgs)) or None
 
-    def _sources(self, cells: dict[str, Any], e: _Entity, budgets: Any) -> None:
+    def _sources(self, cells: dict[str, Any], e: _Entity, budgets: dict[str, tuple[Any, bool | None]]) -> None:
         if not cells.get("title_de") and not cells.get("title_en"):
             cells["title_de"] = self.source_labels.get(e.iri, e.iri)
         kinds = [c for c in (OPARL + "Paper", SCKG + "Interview", SCKG + "Workshop") if c in e.types]

@@ -50,10 +50,11 @@ def long_date(value: Date | str, lang: str) -> str:
     """A date written out: ``2. Dezember 2026`` / ``2 December 2026`` (from a date or an ISO string; a
     datetime counts by its date, text that is no ISO date is returned as it is)."""
     if isinstance(value, str):
+        text = value
         try:
-            value = Date.fromisoformat(value[:10])
+            value = Date.fromisoformat(text[:10])
         except ValueError:
-            return value
+            return text
     if isinstance(value, datetime):
         value = value.date()
     return t("date.long", lang, day=value.day, month=t(f"month.{value.month}", lang), year=value.year)

@@ -8,6 +8,7 @@ Each data file is loaded into its own named graph (``file:`` IRI), the ontology 
 
 from __future__ import annotations
 
+import os
 import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -245,7 +246,7 @@ class KnowledgeGraph:
     @classmethod
     def open(
         cls,
-        data: Sequence[Path | str] | None = None,
+        data: Sequence[str | os.PathLike[str]] | None = None,
         store: str | StoreSpec = "memory",
         *,
         allow_remote: bool = False,
@@ -355,7 +356,7 @@ class KnowledgeGraph:
             table = self.select(
                 f"SELECT ?x ?p ?l WHERE {{ VALUES ?x {{ {values} }} VALUES ?p {{ {properties} }} ?x ?p ?l }}"
             )
-            for x, prop, label in table.rows:
+            for x, prop, label in table.bound_rows():
                 language = label.language if isinstance(label, ox.Literal) else None
                 rank = (_language_rank(language, lang), LABEL_PROPERTIES.index(prop.value), label.value)
                 if x.value not in best or rank < best[x.value]:

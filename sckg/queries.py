@@ -213,4 +213,4 @@ def run_any(
     if form == "UPDATE":
         raise QueryError("This is a SPARQL UPDATE; 'sckg query' only reads. The graph was not changed.")
     triples = kg.construct(query.text, bindings)
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
+    return (ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b"").decode("utf-8")

@@ -173,7 +173,7 @@ class _Compiler:
         if name == SH + "class":
             return _with_query(base, f"{values} FILTER NOT EXISTS {{ ?value {_INSTANCE} <{value}> }} }}")
         if name == SH + "datatype":
-            types = (str(value),)
+            types: tuple[str, ...] = (str(value),)
         else:  # sh:or of shapes that each hold one sh:datatype only
             alternatives = list(Collection(self.shapes, value))
             if any({str(p) for p in self.shapes.predicates(a)} != {SH + "datatype"} for a in alternatives):
@@ -205,6 +205,7 @@ def run_checks(kg: KnowledgeGraph, checks: list[Check]) -> Iterator[Result]:
     branches = " UNION ".join(f"{{ {{ {check.query} }} BIND({i} AS ?check) }}" for i, check in enumerate(checks))
     table = kg.select(f"SELECT ?check ?this ?value WHERE {{ {branches} }}")
     for index, focus, value in table.rows:
+        assert index is not None  # bound by the BIND of every branch
         check = checks[int(index.value)]
         if check.datatypes and _conforms(value, check.datatypes):
             continue

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .kg import KnowledgeGraph
 from .namespaces import MODEL_GRAPH, shorten
+from .results import Term
 from .sources import Source, data_info
 
 _DATA = f"GRAPH ?g {{ %s }} FILTER(?g != <{MODEL_GRAPH}>)"
@@ -33,16 +34,16 @@ class Statistics:
 
 def statistics(kg: KnowledgeGraph, lang: str = "de") -> Statistics:
     """Count the data (not the ontology) per class and property, and list its sources."""
-    triples = kg.select("SELECT (COUNT(*) AS ?n) WHERE { " + _DATA % "?s ?p ?o" + " }").rows[0][0]
+    triples = kg.select("SELECT (COUNT(*) AS ?n) WHERE { " + _DATA % "?s ?p ?o" + " }").bound_rows()[0][0]
     classes = kg.select(
         "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { " + _DATA % "?s a ?c" + " } GROUP BY ?c"
-    ).rows
+    ).bound_rows()
     properties = kg.select(
         "SELECT ?p (COUNT(*) AS ?n) WHERE { " + _DATA % "?s ?p ?o" + " } GROUP BY ?p"
-    ).rows
+    ).bound_rows()
     labels = kg.labels([r[0].value for r in (*classes, *properties)], lang)
 
-    def counts(rows: list) -> list[Count]:
+    def counts(rows: list[tuple[Term, ...]]) -> list[Count]:
         items = [Count(r[0].value, shorten(r[0].value), labels[r[0].value], int(r[1].value)) for r in rows]
         return sorted(items, key=lambda c: (-c.count, c.name))
 

@@ -100,12 +100,13 @@ def load_store(
 
 def graph_size(kg: KnowledgeGraph, graph: str) -> int:
     """The number of triples in one named graph."""
-    return int(kg.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}").rows[0][0].value)
+    table = kg.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+    return int(table.bound_rows()[0][0].value)
 
 
 def graph_sizes(kg: KnowledgeGraph) -> dict[str, int]:
     """The number of triples in each named graph."""
-    rows = kg.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g").rows
+    rows = kg.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g").bound_rows()
     return {g.value: int(n.value) for g, n in rows}
 
 

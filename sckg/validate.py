@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
+
 from . import resources
 from .choices import ValidationEngine
 from .errors import ParameterError, choice
@@ -162,9 +164,9 @@ def _pyshacl(kg: KnowledgeGraph, shapes_graph: Any) -> list[tuple[str, str, Any,
     return [(str(r.focus), str(r.severity), r.shape, r.path, r.value) for r in rows]
 
 
-def _text_of(term: Any) -> str:
+def _text_of(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
     """A pyoxigraph term as pySHACL's results give it: the IRI, ``_:id`` or the lexical form."""
-    return f"_:{term.value}" if term.__class__.__name__ == "BlankNode" else term.value
+    return f"_:{term.value}" if isinstance(term, ox.BlankNode) else term.value
 
 
 def _text(shapes_graph: Any, shape: Any, prop: str, lang: str) -> str:

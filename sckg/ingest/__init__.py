@@ -33,8 +33,13 @@ def city_base(city: str) -> str:
 
 def turtle(triples: Iterable[ox.Triple], prefixes: dict[str, str] | None = None) -> bytes:
     """The triples as Turtle, sorted and without duplicates, with the sckg prefixes (and ``prefixes``)."""
-    unique = sorted(set(triples), key=lambda t: (t.subject.value, t.predicate.value, str(t.object)))
-    return ox.serialize(unique, format=ox.RdfFormat.TURTLE, prefixes={**PREFIXES, **(prefixes or {})})
+
+    def key(t: ox.Triple) -> tuple[str, str, str]:
+        assert not isinstance(t.subject, ox.Triple)  # no RDF-star in an import
+        return (t.subject.value, t.predicate.value, str(t.object))
+
+    unique = sorted(set(triples), key=key)
+    return ox.serialize(unique, format=ox.RdfFormat.TURTLE, prefixes={**PREFIXES, **(prefixes or {})}) or b""
 
 
 def write_turtle(triples: Iterable[ox.Triple], path: Path | str, prefixes: dict[str, str] | None = None) -> Path:

@@ -9,7 +9,7 @@ import csv
 import datetime as dt
 import decimal
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -77,6 +77,7 @@ def choices() -> dict[str, tuple[Choice, ...]]:
             'FILTER(lang(?de) = "de" && lang(?en) = "en") }',
             prefixes={"skos": SKOS},
         )
+        assert isinstance(rows, ox.QuerySolutions)  # a SELECT
         found[name] = tuple(
             sorted({Choice(c.value, c.value[len(ns):], de.value, en.value) for c, de, en in rows}, key=_order(ns))
         )
@@ -85,7 +86,7 @@ def choices() -> dict[str, tuple[Choice, ...]]:
     return found
 
 
-def _order(ns: str) -> Any:
+def _order(ns: str) -> Callable[[Choice], int]:
     """Vocabulary choices in the order of the scheme file (kept stable for the help sheet)."""
     text = "\n".join(p.read_text(encoding="utf-8") for p in resources.model_files())
     prefix = {KIND: "kind:", STATUS: "status:", FIELD: "field:"}[ns]

@@ -208,7 +208,8 @@ class _Collector:
         if not isinstance(obj, dict):
             return
         kind = oparl_type(obj.get("type")) or implied
-        ident = obj.get("id") if isinstance(obj.get("id"), str) and obj.get("id").strip() else None
+        raw_id = obj.get("id")
+        ident = raw_id if isinstance(raw_id, str) and raw_id.strip() else None
         if ident is None:
             if kind:
                 self.report.skipped.append(Skipped(origin, kind, SKIP_NO_ID))
@@ -327,7 +328,7 @@ class _Mapper:
         except ValueError:
             return self._bad_date(ident, key, value)
 
-    def _bad_date(self, ident: str, key: str, value: str) -> None:
+    def _bad_date(self, ident: str, key: str, value: str) -> dt.date | None:
         self.note(ident, f"field '{key}' ignored: '{value}' is not an ISO date")
         return None
 

@@ -97,7 +97,8 @@ class Fetcher:
             attempts += 1
             try:
                 with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                    return response.read()
+                    body: bytes = response.read()
+                    return body
             except urllib.error.HTTPError as exc:
                 problem, status = f"HTTP {exc.code} {exc.reason}", exc.code
                 if exc.code not in _RETRY_STATUS:
@@ -128,9 +129,11 @@ def list_items(
         if not isinstance(page, dict):
             raise DataError(f"{next_url}: expected an OParl list page, got {type(page).__name__}")
         yield from page.get("data") or []
-        links = page.get("links") if isinstance(page.get("links"), dict) else {}
+        links = page.get("links")
+        links = links if isinstance(links, dict) else {}
         next_url = links.get("next") if isinstance(links.get("next"), str) else None
-        pagination = page.get("pagination") if isinstance(page.get("pagination"), dict) else {}
+        pagination = page.get("pagination")
+        pagination = pagination if isinstance(pagination, dict) else {}
         total = pagination.get("totalPages")
         if progress:
             progress(what, len(seen), total if isinstance(total, int) else None)
@@ -210,7 +213,7 @@ def read_folder(folder: Path, progress: Progress | None) -> Iterator[tuple[Any, 
         except ValueError:
             yield None, "", name
             continue
-        items = document if isinstance(document, list) else document.get("data") if (
+        items = document if isinstance(document, list) else document["data"] if (
             isinstance(document, dict) and isinstance(document.get("data"), list)) else [document]
         for item in items:
             yield item, "", name

@@ -92,6 +92,8 @@ def wkt(geojson: Any) -> str | None:
     if not isinstance(geojson, dict):
         return None
     kind, coords = geojson.get("type"), geojson.get("coordinates")
+    if not isinstance(coords, list):
+        return None
 
     def point(c: Any) -> str:
         if not (isinstance(c, list) and len(c) >= 2 and all(isinstance(v, (int, float)) for v in c[:2])):

@@ -58,7 +58,7 @@ def sync_oparl(
         except (SyntaxError, ValueError) as exc:
             raise DataError(f"{out}: not a Turtle file sckg can merge into ({exc})") from None
     dataset = f"{city_base(city)}oparl/dataset"
-    since = next((t.object.value for t in previous if t.subject.value == dataset
+    since = next((_value(t.object) for t in previous if _value(t.subject) == dataset
                   and t.predicate.value == DCTERMS + "modified"), None)
     text = str(source)
     snapshot = None
@@ -93,19 +93,25 @@ def sync_oparl(
     return sync
 
 
+def _value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
+    """The text of a term (sckg writes no RDF-star triples as terms)."""
+    assert not isinstance(term, ox.Triple), "an RDF-star term in an OParl import"
+    return term.value
+
+
 def _groups(triples: Iterable[ox.Triple], dataset: str) -> tuple[dict[str, frozenset[ox.Triple]], list[ox.Triple]]:
     """The triples of each entity of ``dataset`` (its own and its geometry's), and all triples of the rest."""
     triples = list(triples)
-    members = {t.subject.value for t in triples
-               if t.predicate.value == SCKG + "inDataset" and t.object.value == dataset}
-    geometry = {t.object.value: t.subject.value for t in triples
-                if t.predicate.value == GEO + "hasGeometry" and t.subject.value in members}
-    own = {dataset} | {t.object.value for t in triples if t.subject.value == dataset
+    members = {_value(t.subject) for t in triples
+               if t.predicate.value == SCKG + "inDataset" and _value(t.object) == dataset}
+    geometry = {_value(t.object): _value(t.subject) for t in triples
+                if t.predicate.value == GEO + "hasGeometry" and _value(t.subject) in members}
+    own = {dataset} | {_value(t.object) for t in triples if _value(t.subject) == dataset
                        and t.predicate.value in (VOID + "classPartition", DCTERMS + "source")}
     groups: dict[str, set[ox.Triple]] = {m: set() for m in members}
     rest = []
     for t in triples:
-        s = t.subject.value
+        s = _value(t.subject)
         if s in members or s in geometry:
             groups[geometry.get(s, s)].add(t)
         elif s not in own:
@@ -115,6 +121,6 @@ def _groups(triples: Iterable[ox.Triple], dataset: str) -> tuple[dict[str, froze
 
 def _kind(group: frozenset[ox.Triple]) -> str:
     """The OParl type of an entity (by its rdf:type), e.g. ``Paper``."""
-    types = sorted(t.object.value for t in group if t.predicate.value == RDF + "type")
+    types = sorted(_value(t.object) for t in group if t.predicate.value == RDF + "type")
     oparl = [t[len(OPARL):] for t in types if t.startswith(OPARL)]
     return oparl[0] if oparl else (types[0].rsplit("/", 1)[-1].rsplit("#", 1)[-1] if types else "?")

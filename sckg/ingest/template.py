@@ -302,7 +302,7 @@ def workbook_bytes(rows: Mapping[str, Sequence[Sequence[Any]]], help_table: Sequ
     from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook.remove(workbook.worksheets[0])  # the empty sheet a new workbook has
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
     for sheet in SHEETS:
         ws = workbook.create_sheet(sheet.name)

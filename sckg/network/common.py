@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
 Row = TypeVar("Row")
+Graph = TypeVar("Graph", bound="nx.Graph[str]")
 
 
 class Result(list[Row]):
@@ -61,7 +62,7 @@ class Stopwatch:
         finally:
             self.timings["sparql"] += time.perf_counter() - started
 
-    def add(self, graph: Any) -> Any:
+    def add(self, graph: Graph) -> Graph:
         """Count a projection's own timings (its ``graph.graph['timings']``); returns the graph."""
         for key, seconds in graph.graph.get("timings", {}).items():
             self.timings[key] += seconds
@@ -97,7 +98,7 @@ def top(rows: list[Row], limit: int | None) -> list[Row]:
     return rows[:limit] if limit else rows
 
 
-def canonical_undirected(graph: nx.Graph) -> nx.Graph:
+def canonical_undirected(graph: nx.Graph[str]) -> nx.Graph[str]:
     """An undirected copy with nodes and edges in a fixed order. NetworkX's undirected *view* of a directed graph
     lists neighbours from a set, in an order that changes with Python's string hashing between processes, and
     seeded algorithms (layouts, Louvain) then give different results on every run."""
@@ -106,9 +107,9 @@ def canonical_undirected(graph: nx.Graph) -> nx.Graph:
     if not graph.is_directed():
         return graph
     index = {node: i for i, node in enumerate(graph)}
-    undirected = nx.Graph()
+    undirected: nx.Graph[str] = nx.Graph()
     undirected.add_nodes_from(graph.nodes(data=True))
-    pairs = {}
+    pairs: dict[tuple[str, str], dict[str, Any]] = {}
     for u, v, attrs in graph.edges(data=True):
         key = (u, v) if index[u] <= index[v] else (v, u)
         pairs.setdefault(key, attrs)

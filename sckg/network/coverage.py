@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
@@ -18,6 +18,9 @@ from ..namespaces import KIND, PARENT_PATH
 from ..words import check_lang, t
 from .common import Result, Stopwatch, cut_note, names, order, top
 from .projection import NO_DEPARTMENT_KINDS, PREDICATES, project
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 GAP_KINDS = (
     "goal-without-project",
@@ -74,7 +77,9 @@ def _work_values() -> str:
     return " ".join(f"<{PREDICATES[p]}>" for p in WORK_PREDICATES)
 
 
-def gaps(kg: KnowledgeGraph, *, lang: str = "de", graph: Any = None, limit: int | None = None) -> Result[GapRow]:
+def gaps(
+    kg: KnowledgeGraph, *, lang: str = "de", graph: nx.DiGraph[str] | None = None, limit: int | None = None
+) -> Result[GapRow]:
     """Goals and fields without projects, projects without goal, field or managing actor, idle actors.
 
     An actor counts as working on a project when it or a unit below it manages, takes part in, is contractor
@@ -106,12 +111,13 @@ def gaps(kg: KnowledgeGraph, *, lang: str = "de", graph: Any = None, limit: int 
     with watch.networkx():
         kinds: dict[str, set[str]] = defaultdict(set)
         for a, kind in actors.rows:
+            assert a is not None  # ?kind is optional, ?a is not
             kinds[a.value].add(kind.value if kind is not None else "")
         parents: dict[str, set[str]] = defaultdict(set)
-        for unit, parent in tree.rows:
+        for unit, parent in tree.bound_rows():
             parents[unit.value].add(parent.value)
         busy: set[str] = set()
-        stack = [row[0].value for row in working.rows]
+        stack = [row[0].value for row in working.bound_rows()]
         while stack:  # an actor works when it or a unit below it works
             actor = stack.pop()
             if actor not in busy:
@@ -119,7 +125,7 @@ def gaps(kg: KnowledgeGraph, *, lang: str = "de", graph: Any = None, limit: int 
                 stack.extend(parents.get(actor, ()))
         skip = {KIND + k for k in NO_DEPARTMENT_KINDS}
         idle_actors = sorted(a for a, k in kinds.items() if a not in busy and not k & skip)
-        unmanaged_projects = [row[0].value for row in unmanaged.rows]
+        unmanaged_projects = [row[0].value for row in unmanaged.bound_rows()]
     with watch.sparql():
         labels = kg.labels([*idle_actors, *(p for p in unmanaged_projects if p not in cover)], lang)
     with watch.networkx():
@@ -135,7 +141,9 @@ def _gap_reason(kind: str, lang: str) -> str:
     return t(f"gap_reason.{kind}", lang)
 
 
-def silos(kg: KnowledgeGraph, *, lang: str = "de", graph: Any = None, limit: int | None = None) -> Result[SiloRow]:
+def silos(
+    kg: KnowledgeGraph, *, lang: str = "de", graph: nx.DiGraph[str] | None = None, limit: int | None = None
+) -> Result[SiloRow]:
     """Per field of action, pairs of departments whose projects there share no actor and no ``dependsOn``.
 
     Two departments are in contact in a field when a project of one and a project of the other, both in
@@ -149,9 +157,9 @@ def silos(kg: KnowledgeGraph, *, lang: str = "de", graph: Any = None, limit: int
         links = kg.select(f"SELECT ?p ?a WHERE {{ VALUES ?w {{ {_work_values()} }} ?p ?w ?a }}")
     with watch.networkx():
         actors: dict[str, set[str]] = defaultdict(set)
-        for p, a in links.rows:
-            if p.value in deps and isinstance(a, ox.NamedNode):  # projects only (the nodes), actors only (IRIs)
-                actors[p.value].add(a.value)
+        for subject, actor in links.bound_rows():
+            if subject.value in deps and isinstance(actor, ox.NamedNode):  # projects only (nodes), actors only (IRIs)
+                actors[subject.value].add(actor.value)
         in_field: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         for p, attrs in deps.nodes(data=True):
             if attrs.get("department"):
@@ -167,7 +175,7 @@ def silos(kg: KnowledgeGraph, *, lang: str = "de", graph: Any = None, limit: int
             if len(by_dept) < 2:
                 continue
             dept_of = {p: d for d, ps in by_dept.items() for p in ps}
-            contact: set[tuple[str, str]] = set()
+            contact: set[tuple[str, ...]] = set()
             by_actor: dict[str, set[str]] = defaultdict(set)
             for p, d in dept_of.items():
                 for a in actors.get(p, ()):
@@ -211,7 +219,9 @@ def _silo_reason(lang: str, field_label: str, d1: str, n1: int, d2: str, n2: int
     return t("silo.reason", lang, field=field_label, first=first, second=second)
 
 
-def overlap(kg: KnowledgeGraph, *, lang: str = "de", graph: Any = None, limit: int | None = None) -> Result[OverlapRow]:
+def overlap(
+    kg: KnowledgeGraph, *, lang: str = "de", graph: nx.DiGraph[str] | None = None, limit: int | None = None
+) -> Result[OverlapRow]:
     """Pairs of projects in different departments that share a field of action and a strategic goal.
 
     Ranked by how many fields and goals they share, then by the projects' labels.
@@ -220,9 +230,9 @@ def overlap(kg: KnowledgeGraph, *, lang: str = "de", graph: Any = None, limit: i
     watch = Stopwatch()
     cover = watch.add(project(kg, "coverage", lang, details=False)) if graph is None else graph
     with watch.networkx():
-        label = dict(cover.nodes(data="label"))
-        cls = dict(cover.nodes(data="cls"))
-        department = dict(cover.nodes(data="department"))
+        label: dict[str, Any] = {n: a.get("label") for n, a in cover.nodes(data=True)}
+        cls: dict[str, Any] = {n: a.get("cls") for n, a in cover.nodes(data=True)}
+        department: dict[str, Any] = {n: a.get("department") for n, a in cover.nodes(data=True)}
         targets: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         groups: dict[tuple[str, str], list[str]] = defaultdict(list)
         for p in cover:

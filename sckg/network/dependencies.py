@@ -64,12 +64,17 @@ class PathRow:
     iri: str
 
 
-def _dependencies(kg: KnowledgeGraph, lang: str, graph: Any, watch: Stopwatch, details: bool = True) -> nx.DiGraph:
-    return watch.add(project(kg, "dependencies", lang, details=details)) if graph is None else graph
+def _dependencies(
+    kg: KnowledgeGraph, lang: str, graph: nx.DiGraph[str] | None, watch: Stopwatch, details: bool = True
+) -> nx.DiGraph[str]:
+    if graph is not None:
+        return graph
+    return watch.add(project(kg, "dependencies", lang, details=details))
 
 
-def _label(graph: nx.DiGraph, node: str) -> str:
-    return graph.nodes[node].get("label", node)
+def _label(graph: nx.DiGraph[str], node: str) -> str:
+    label: str = graph.nodes[node].get("label", node)
+    return label
 
 
 def impact(
@@ -78,7 +83,7 @@ def impact(
     *,
     upstream: bool = False,
     lang: str = "de",
-    graph: Any = None,
+    graph: nx.DiGraph[str] | None = None,
     limit: int | None = None,
 ) -> Result[ImpactRow]:
     """Every project that depends on ``target`` (label, prefixed name or IRI), transitively, with its depth;
@@ -139,7 +144,9 @@ def _impact_reason(lang: str, upstream: bool, name: str, via: str) -> str:
     return t("impact.depends_via" if via else "impact.depends_directly", lang, name=name, via=via)
 
 
-def cycles(kg: KnowledgeGraph, *, lang: str = "de", graph: Any = None, limit: int | None = None) -> Result[CycleRow]:
+def cycles(
+    kg: KnowledgeGraph, *, lang: str = "de", graph: nx.DiGraph[str] | None = None, limit: int | None = None
+) -> Result[CycleRow]:
     """Every dependency cycle once, starting at its first project by label; shortest first."""
     import networkx as nx
 
@@ -164,7 +171,9 @@ def cycles(kg: KnowledgeGraph, *, lang: str = "de", graph: Any = None, limit: in
     return Result(rows, notes, watch.timings)
 
 
-def critical_path(kg: KnowledgeGraph, *, by: str = "count", lang: str = "de", graph: Any = None) -> Result[PathRow]:
+def critical_path(
+    kg: KnowledgeGraph, *, by: str = "count", lang: str = "de", graph: nx.DiGraph[str] | None = None
+) -> Result[PathRow]:
     """The longest dependency chain, by number of projects or by the sum of their durations (end − start,
     in days; projects without both dates count 0). Links inside dependency cycles are left out."""
     import networkx as nx
@@ -177,7 +186,7 @@ def critical_path(kg: KnowledgeGraph, *, by: str = "count", lang: str = "de", gr
     with watch.networkx():
         cyclic = [c for c in nx.strongly_connected_components(deps) if len(c) > 1]
         in_cycle = {v: i for i, c in enumerate(cyclic) for v in c}
-        enables = nx.DiGraph()  # prerequisite → dependent, without links inside cycles and self-loops
+        enables: nx.DiGraph[str] = nx.DiGraph()  # prerequisite → dependent, without links inside cycles and self-loops
         enables.add_nodes_from(deps)
         enables.add_edges_from(
             (b, a) for a, b in deps.edges if a != b and not (a in in_cycle and in_cycle[a] == in_cycle.get(b))
@@ -199,8 +208,8 @@ def critical_path(kg: KnowledgeGraph, *, by: str = "count", lang: str = "de", gr
             previous[v] = before
         end = max(sorted(best, key=key.__getitem__), key=best.__getitem__)
         chain = [end]
-        while previous[chain[-1]] is not None:
-            chain.append(previous[chain[-1]])
+        while (before := previous[chain[-1]]) is not None:
+            chain.append(before)
         chain.reverse()
         rows = []
         for i, v in enumerate(chain):

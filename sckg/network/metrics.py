@@ -12,6 +12,7 @@ sampled sources scaled by n/k as ``betweenness_centrality(k=...)`` does; Louvain
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -77,14 +78,17 @@ class CommunityRow:
     iris: tuple[str, ...] = hidden()
 
 
-def _graph(kg: KnowledgeGraph, projection: str, lang: str, graph: Any, watch: Stopwatch) -> nx.Graph:
+def _graph(
+    kg: KnowledgeGraph, projection: str, lang: str, graph: nx.Graph[str] | None, watch: Stopwatch
+) -> nx.Graph[str]:
     if graph is None:
         graph = watch.add(project(kg, projection, lang, details=False))
     return graph.to_undirected(as_view=True) if graph.is_directed() else graph
 
 
-def _label(graph: nx.Graph, node: str) -> str:
-    return graph.nodes[node].get("label", node)
+def _label(graph: nx.Graph[str], node: str) -> str:
+    label: str = graph.nodes[node].get("label", node)
+    return label
 
 
 def centrality(
@@ -96,7 +100,7 @@ def centrality(
     sample: int | None = None,
     seed: int = DEFAULT_SEED,
     lang: str = "de",
-    graph: Any = None,
+    graph: nx.Graph[str] | None = None,
 ) -> Result[CentralityRow]:
     """Degree, betweenness, PageRank and closeness of every node, ranked by ``by`` (top ``limit``).
 
@@ -122,12 +126,13 @@ def centrality(
         closeness: dict[str, tuple[float, int, float]] = {}
         if by == "closeness":
             closeness = closeness_all(undirected)
-        values = {
+        metrics: dict[str, Callable[[str], float]] = {
             "betweenness": between.__getitem__,
             "degree": undirected.degree,
             "pagerank": pagerank.__getitem__,
             "closeness": lambda v: closeness[v][0],
-        }[by]
+        }
+        values = metrics[by]
         ranked = sorted(undirected, key=lambda v: (-values(v), *order(_label(undirected, v), v)))
         rows = []
         for rank, v in enumerate(top(ranked, limit), 1):
@@ -152,7 +157,7 @@ def centrality(
     return Result(rows, notes, watch.timings)
 
 
-def to_igraph(graph: nx.Graph) -> tuple[Any, list[str]]:
+def to_igraph(graph: nx.Graph[str]) -> tuple[Any, list[str]]:
     """The undirected graph as an ``igraph.Graph`` (edge attribute ``weight``) and the node of each vertex index."""
     import igraph as ig
 
@@ -163,7 +168,7 @@ def to_igraph(graph: nx.Graph) -> tuple[Any, list[str]]:
     return converted, nodes
 
 
-def betweenness_scores(graph: nx.Graph, sample: int = 0, seed: int = DEFAULT_SEED) -> dict[str, float]:
+def betweenness_scores(graph: nx.Graph[str], sample: int = 0, seed: int = DEFAULT_SEED) -> dict[str, float]:
     """Normalised betweenness (hop counts) as ``nx.betweenness_centrality``; with ``0 < sample < n`` estimated from
     ``sample`` source nodes drawn with ``seed`` and scaled by n/sample, as NetworkX's ``k`` does."""
     import random
@@ -187,12 +192,12 @@ class Partition:
     undirected network they cover, and its igraph form (``vertices``: the node of each vertex) for measures."""
 
     groups: list[list[str]]
-    linked: nx.Graph
+    linked: nx.Graph[str]
     igraph: Any
     vertices: list[str]
 
 
-def detect_communities(graph: nx.Graph, seed: int = DEFAULT_SEED) -> Partition:
+def detect_communities(graph: nx.Graph[str], seed: int = DEFAULT_SEED) -> Partition:
     """The one community detection of sckg, for analyses, maps and report: Louvain (igraph's multilevel method,
     weighted, its random order drawn with ``seed``) on the undirected network's linked nodes; a node without
     links belongs to no community."""
@@ -216,7 +221,9 @@ def detect_communities(graph: nx.Graph, seed: int = DEFAULT_SEED) -> Partition:
     return Partition(groups, linked, converted, nodes)
 
 
-def pagerank_scores(graph: nx.Graph, alpha: float = 0.85, tol: float = 1.0e-6, max_iter: int = 100) -> dict[str, float]:
+def pagerank_scores(
+    graph: nx.Graph[str], alpha: float = 0.85, tol: float = 1.0e-6, max_iter: int = 100
+) -> dict[str, float]:
     """PageRank of an undirected graph with edge weights, as ``nx.pagerank`` computes it (uniform teleport and
     dangling redistribution), by power iteration in numpy (NetworkX's own version needs scipy)."""
     import numpy as np
@@ -231,9 +238,13 @@ def pagerank_scores(graph: nx.Graph, alpha: float = 0.85, tol: float = 1.0e-6, m
     weights: list[float] = []
     for u, v, w in graph.edges(data="weight", default=1):
         i, j = index[u], index[v]
-        src.append(i), dst.append(j), weights.append(float(w))
+        src.append(i)
+        dst.append(j)
+        weights.append(float(w))
         if i != j:  # an undirected link counts in both directions, a self-loop once
-            src.append(j), dst.append(i), weights.append(float(w))
+            src.append(j)
+            dst.append(i)
+            weights.append(float(w))
     source, target, weight = np.array(src, dtype=np.int64), np.array(dst, dtype=np.int64), np.array(weights)
     out = np.bincount(source, weights=weight, minlength=n)
     dangling = out == 0
@@ -253,7 +264,7 @@ def auto_sample(n: int, m: int) -> int:
     return 0 if n * (n + m) <= BETWEENNESS_BUDGET else max(100, BETWEENNESS_BUDGET // (n + m))
 
 
-def closeness_all(graph: nx.Graph) -> dict[str, tuple[float, int, float]]:
+def closeness_all(graph: nx.Graph[str]) -> dict[str, tuple[float, int, float]]:
     """:func:`_closeness` of every node at once, from igraph's closeness (one BFS per node in C)."""
     import networkx as nx
 
@@ -271,7 +282,7 @@ def closeness_all(graph: nx.Graph) -> dict[str, tuple[float, int, float]]:
     return found
 
 
-def _closeness(graph: nx.Graph, node: str) -> tuple[float, int, float]:
+def _closeness(graph: nx.Graph[str], node: str) -> tuple[float, int, float]:
     """Closeness as NetworkX defines it (scaled by the share of nodes reached), nodes reached, mean distance."""
     import networkx as nx
 
@@ -302,7 +313,7 @@ def bridges(
     *,
     limit: int | None = 20,
     lang: str = "de",
-    graph: Any = None,
+    graph: nx.Graph[str] | None = None,
 ) -> Result[CutRow]:
     """Articulation points and bridges, ranked by how many nodes their removal cuts off from the rest.
 
@@ -325,11 +336,11 @@ def bridges(
     return Result(rows, [], watch.timings)
 
 
-def _cut_key(graph: nx.Graph, cut: _Cut) -> tuple[Any, ...]:
+def _cut_key(graph: nx.Graph[str], cut: _Cut) -> tuple[Any, ...]:
     return (-cut.size, cut.kind != "articulation-point", *order(_cut_label(graph, cut), cut.node), cut.other or "")
 
 
-def _cut_label(graph: nx.Graph, cut: _Cut) -> str:
+def _cut_label(graph: nx.Graph[str], cut: _Cut) -> str:
     if cut.other is None:
         return _label(graph, cut.node)
     return f"{_label(graph, cut.node)} – {_label(graph, cut.other)}"
@@ -362,7 +373,7 @@ def _largest(pieces: list[tuple[int, Any]], nodes: Any, key: Any) -> int:
     return min(tied, key=lambda i: min(map(key, nodes(pieces[i][1]))))
 
 
-def _cuts(graph: nx.Graph, key: Any) -> list[_Cut]:
+def _cuts(graph: nx.Graph[str], key: Any) -> list[_Cut]:
     """Articulation points and bridges with what they cut off, in one depth-first search (Tarjan).
 
     A bridge's ``node`` is the end that stays with the rest, ``other`` the end that is cut off."""
@@ -379,7 +390,7 @@ def _cuts(graph: nx.Graph, key: Any) -> list[_Cut]:
         start = len(dfs_order)
         pre[root] = low[root] = start
         dfs_order.append(root)
-        stack = [(root, None, iter(graph[root]))]
+        stack: list[tuple[str, str | None, Iterator[str]]] = [(root, None, iter(graph[root]))]
         while stack:
             v, parent, neighbours = stack[-1]
             for w in neighbours:
@@ -416,7 +427,9 @@ def _cuts(graph: nx.Graph, key: Any) -> list[_Cut]:
             pieces.append((rest_size, None))  # the part of the component above v
         excluded = {v, *(x for _, p in pieces if p for x in dfs_order[p[0] : p[1]])}
 
-        def nodes(piece: tuple[int, int] | None, start: int = start, end: int = end, excluded: set = excluded) -> Any:
+        def nodes(
+            piece: tuple[int, int] | None, start: int = start, end: int = end, excluded: set[str] = excluded
+        ) -> Any:
             return dfs_order[piece[0] : piece[1]] if piece else (x for x in dfs_order[start:end] if x not in excluded)
 
         keep = _largest(pieces, nodes, key)
@@ -430,7 +443,7 @@ def _cuts(graph: nx.Graph, key: Any) -> list[_Cut]:
         above = set(dfs_order[below[0] : below[1]])
         pieces = [(size[child], below), ((end - start) - size[child], None)]
 
-        def side(piece: tuple[int, int] | None, start: int = start, end: int = end, above: set = above) -> Any:
+        def side(piece: tuple[int, int] | None, start: int = start, end: int = end, above: set[str] = above) -> Any:
             return dfs_order[piece[0] : piece[1]] if piece else (x for x in dfs_order[start:end] if x not in above)
 
         if _largest(pieces, side, key) == 1:  # the child's side is cut off
@@ -447,7 +460,7 @@ def communities(
     limit: int | None = 20,
     seed: int = DEFAULT_SEED,
     lang: str = "de",
-    graph: Any = None,
+    graph: nx.Graph[str] | None = None,
 ) -> Result[CommunityRow]:
     """Louvain communities (weighted, seeded) and the departments their members belong to.
 
@@ -487,7 +500,7 @@ def communities(
             group = {v: i for i, members in enumerate(labelled) for v in members}
             q_found = converted.modularity([group[v] for v in vertex_nodes], weights="weight")
             formal: dict[str, int] = {}  # each department one group; an actor without one is a group of its own
-            department = dict(linked.nodes(data="department"))
+            department = {v: attrs.get("department") for v, attrs in linked.nodes(data=True)}
             membership = [formal.setdefault(department[v] or v, len(formal)) for v in vertex_nodes]
             q_formal = converted.modularity(membership, weights="weight")
             notes.append(
@@ -500,8 +513,8 @@ def communities(
     return Result(rows, notes, watch.timings)
 
 
-def _department_labels(kg: KnowledgeGraph, graph: nx.Graph, watch: Stopwatch, lang: str) -> dict[str, str]:
-    wanted = {d for _, d in graph.nodes(data="department") if d}
+def _department_labels(kg: KnowledgeGraph, graph: nx.Graph[str], watch: Stopwatch, lang: str) -> dict[str, str]:
+    wanted = {d for _, attrs in graph.nodes(data=True) if (d := attrs.get("department"))}
     labels = {d: graph.nodes[d]["label"] for d in wanted if d in graph}
     missing = wanted - set(labels)
     if missing:

@@ -17,7 +17,7 @@ import contextlib
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, TypedDict, overload
 
 import pyoxigraph as ox
 
@@ -42,7 +42,7 @@ from ..namespaces import (
     VOCAB,
     sparql_values,
 )
-from ..results import to_python
+from ..results import Term, to_python
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -190,9 +190,15 @@ def class_key(types: set[str], kind: str | None) -> str:
     return key
 
 
+@overload
+def project(
+    kg: KnowledgeGraph, name: Literal["entity", "dependencies", "coverage"], lang: str = ..., *, details: bool = ...
+) -> nx.DiGraph[str]: ...
+@overload
+def project(kg: KnowledgeGraph, name: str = ..., lang: str = ..., *, details: bool = ...) -> nx.Graph[str]: ...
 def project(
     kg: KnowledgeGraph, name: str = "entity", lang: str = "de", *, details: bool = True
-) -> nx.Graph | nx.DiGraph:
+) -> nx.Graph[str]:
     """The named projection ``name`` (``entity``, ``actors``, ``dependencies`` or ``coverage``) of ``kg``.
 
     ``details=False`` skips the projects' budget, dates and status (they stay None): one query less for
@@ -205,7 +211,7 @@ def project(
     data = _extract(kg, spec, lang, details)
     extracted = time.perf_counter()
 
-    graph: nx.Graph = nx.DiGraph() if spec.directed else nx.Graph()
+    graph: nx.Graph[str] = nx.DiGraph() if spec.directed else nx.Graph()
     for iri in sorted(data.nodes):
         graph.add_node(iri, **data.attributes(iri))
     if name == "actors":
@@ -224,7 +230,7 @@ def project(
     return graph
 
 
-def _drop_unused_reference_concepts(graph: nx.Graph) -> None:
+def _drop_unused_reference_concepts(graph: nx.Graph[str]) -> None:
     """Leave out the shared vocabulary's concepts (``field:…``) unless the data uses that vocabulary.
 
     A city that links its projects to ``field:`` concepts directly has every ``field:`` concept as a node (an
@@ -233,6 +239,16 @@ def _drop_unused_reference_concepts(graph: nx.Graph) -> None:
     reference = [n for n in graph if n.startswith(VOCAB)]
     used = {graph.nodes[n]["cls"] for n in reference if graph.degree(n)}
     graph.remove_nodes_from([n for n in reference if not graph.degree(n) and graph.nodes[n]["cls"] not in used])
+
+
+class _ProjectInfo(TypedDict):
+    """A project's status (its slug; the IRI outside the status scheme), start and end date as written, and total
+    budget; each None when unknown."""
+
+    status: str | None
+    start: str | None
+    end: str | None
+    budget: float | None
 
 
 class _Extraction:
@@ -247,7 +263,7 @@ class _Extraction:
         self.parent: dict[str, str] = {}
         self.managers: dict[str, set[str]] = defaultdict(set)
         self.fields: dict[str, set[str]] = defaultdict(set)
-        self.project_info: dict[str, dict[str, Any]] = {}
+        self.project_info: dict[str, _ProjectInfo] = {}
         self.edges: dict[tuple[str, str], set[str]] = defaultdict(set)
         self.participants: dict[str, set[str]] = defaultdict(set)
         self._departments: dict[str, str | None] = {}
@@ -269,7 +285,7 @@ class _Extraction:
             "fields": sorted(self.fields.get(iri, ())),
         }
         if cls == "project":
-            info = self.project_info.get(iri, {})
+            info: _ProjectInfo | dict[str, None] = self.project_info.get(iri, {})
             attrs.update(
                 budget=info.get("budget"), start=info.get("start"), end=info.get("end"), status=info.get("status")
             )
@@ -318,6 +334,7 @@ def _extract(kg: KnowledgeGraph, spec: Projection, lang: str, details: bool) -> 
         f"SELECT ?x ?t ?kind WHERE {{ VALUES ?t {{ {sparql_values(fetched)} }} ?x a ?t FILTER(isIRI(?x)) "
         "OPTIONAL { ?x org:classification ?kind } }"
     ).rows:
+        assert x is not None and t is not None  # ?kind is optional, ?x and ?t are not
         entity = data.entities[x.value]
         entity.types.add(t.value)
         if isinstance(kind, ox.NamedNode) and (entity.kind is None or kind.value < entity.kind):
@@ -331,9 +348,9 @@ def _extract(kg: KnowledgeGraph, spec: Projection, lang: str, details: bool) -> 
     types = f"VALUES ?t {{ {sparql_values(wanted)} }} ?x a ?t ."
     labels = f"VALUES ?p {{ {sparql_values(LABEL_PROPERTIES)} }} ?x ?p ?l FILTER(LANG(?l) = {ox.Literal(lang)})"
     pattern = f"{labels} {types}" if "project" in spec.node_classes else f"{types} {labels}"
-    rank_of = {ox.NamedNode(iri): rank for rank, iri in enumerate(LABEL_PROPERTIES)}
+    rank_of: dict[Term, int] = {ox.NamedNode(iri): rank for rank, iri in enumerate(LABEL_PROPERTIES)}
     best = data.labels
-    for x, prop, label in kg.select(f"SELECT ?x ?p ?l WHERE {{ {pattern} }}").rows:
+    for x, prop, label in kg.select(f"SELECT ?x ?p ?l WHERE {{ {pattern} }}").bound_rows():
         iri, offer = x.value, (rank_of[prop], label.value)
         if iri not in best or offer < best[iri]:
             best[iri] = offer
@@ -342,7 +359,8 @@ def _extract(kg: KnowledgeGraph, spec: Projection, lang: str, details: bool) -> 
         data.labels.update((iri, (0, text)) for iri, text in kg.labels(missing, lang).items())
     kinds = {e.kind for e in data.entities.values() if e.kind}
     data.kind_labels = kg.labels(kinds, lang) if kinds else {}
-    for unit, parent in kg.select(f"SELECT ?u ?p WHERE {{ ?u {PARENT_PATH} ?p FILTER(isIRI(?u) && isIRI(?p)) }}").rows:
+    parents = kg.select(f"SELECT ?u ?p WHERE {{ ?u {PARENT_PATH} ?p FILTER(isIRI(?u) && isIRI(?p)) }}")
+    for unit, parent in parents.bound_rows():
         if unit.value not in data.parent or parent.value < data.parent[unit.value]:
             data.parent[unit.value] = parent.value
 
@@ -350,8 +368,8 @@ def _extract(kg: KnowledgeGraph, spec: Projection, lang: str, details: bool) -> 
     names = set(spec.predicates) | {"managedBy", "inFieldOfAction"}
     rows = kg.select(
         f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {sparql_values(PREDICATES[n] for n in sorted(names))} }} ?s ?p ?o }}"
-    ).rows
-    short = {ox.NamedNode(iri): name for name, iri in PREDICATES.items()}
+    ).bound_rows()
+    short: dict[Term, str] = {ox.NamedNode(iri): name for name, iri in PREDICATES.items()}
     iri_type, edges, managers, fields = ox.NamedNode, data.edges, data.managers, data.fields
     collaboration = spec.name == "actors"
     for s, p, o in rows:  # the hot loop of a large projection: locals only
@@ -379,18 +397,19 @@ def _project_info(kg: KnowledgeGraph, data: _Extraction) -> None:
     """Status, dates and budget of the projects, without aggregates (plain rows are faster on Oxigraph)."""
     first: dict[str, dict[str, str]] = {ADMS + "status": {}, SCHEMA + "startDate": {}}
     last: dict[str, str] = {}
-    for p, prop, value in kg.select(
+    for node, prop, value in kg.select(
         "SELECT ?p ?prop ?v WHERE { VALUES ?prop { adms:status schema:startDate schema:endDate } ?p ?prop ?v }"
-    ).rows:
-        iri, text, kind = p.value, value.value, prop.value
+    ).bound_rows():
+        iri, text, kind = node.value, value.value, prop.value
         if kind in first:  # the smallest status IRI and start date, the largest end date
             if iri not in first[kind] or text < first[kind][iri]:
                 first[kind][iri] = text
         elif iri not in last or text > last[iri]:
             last[iri] = text
     amounts: dict[str, dict[str, Any]] = defaultdict(dict)
-    for p, amount, value in kg.select("SELECT ?p ?a ?v WHERE { ?p sckg:hasBudget ?a . ?a schema:value ?v }").rows:
-        amounts[p.value][amount.value] = to_python(value)
+    budgets = kg.select("SELECT ?p ?a ?v WHERE { ?p sckg:hasBudget ?a . ?a schema:value ?v }")
+    for node, amount, value in budgets.bound_rows():
+        amounts[node.value][amount.value] = to_python(value)
     status_of, start_of = first[ADMS + "status"], first[SCHEMA + "startDate"]
     for p, entity in data.entities.items():
         if SCKG + "Project" not in entity.types:
@@ -408,7 +427,7 @@ def _project_info(kg: KnowledgeGraph, data: _Extraction) -> None:
         }
 
 
-def _add_collaboration(graph: nx.Graph, data: _Extraction) -> None:
+def _add_collaboration(graph: nx.Graph[str], data: _Extraction) -> None:
     shared: dict[tuple[str, str], int] = defaultdict(int)
     for _project, actors in sorted(data.participants.items()):
         members = sorted(a for a in actors if a in data.nodes)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from ..formatting import money
 from ..kg import KnowledgeGraph
@@ -68,7 +69,7 @@ def analysis_sections(kg: KnowledgeGraph, lang: str) -> list[Section]:
 
 def _counts(kg: KnowledgeGraph, query: str, lang: str) -> list[tuple[str, int]]:
     """Rows ``(iri or None, count)`` as ``(label, count)``, largest first."""
-    rows = [(row[0].value if row[0] is not None else None, int(row[1].value)) for row in kg.select(query).rows]
+    rows = [(row[0].value if row[0] is not None else None, int(to_python(row[1]))) for row in kg.select(query).rows]
     labels = kg.labels([iri for iri, _ in rows if iri], lang)
     none = t("report.unspecified", lang)
     return sorted(((labels[i] if i else none, n) for i, n in rows), key=lambda r: (-r[1], r[0]))
@@ -98,7 +99,7 @@ def figures_section(kg: KnowledgeGraph, lang: str) -> Section:
     decision_rows = kg.select(
         "SELECT ?cls (COUNT(DISTINCT ?d) AS ?n) WHERE { "
         "VALUES ?cls { sckg:Decision oparl:Paper oparl:Consultation oparl:Meeting } ?d a ?cls } GROUP BY ?cls"
-    ).rows
+    ).bound_rows()
     decisions = sorted(
         ((t(f"class.{NODE_CLASSES[cls.value]}", lang), int(n.value)) for cls, n in decision_rows),
         key=lambda r: (-r[1], r[0]),
@@ -179,20 +180,21 @@ def fields_section(kg: KnowledgeGraph, lang: str) -> Section:
     actors = kg.select(
         "SELECT DISTINCT ?field ?actor WHERE { ?p a sckg:Project ; sckg:inFieldOfAction ?field ; "
         "sckg:managedBy|sckg:hasParticipant|sckg:contractor ?actor }"
-    ).rows
+    ).bound_rows()
     goals = kg.select(
         "SELECT DISTINCT ?field ?goal WHERE { ?p sckg:inFieldOfAction ?field ; sckg:contributesTo ?goal }"
-    ).rows
+    ).bound_rows()
     from ..network.projection import project
 
     coverage = project(kg, "coverage", lang)
-    fields = {node for node, cls in coverage.nodes(data="cls") if cls == "field"}
-    iris = fields | {r[i].value for r in projects for i in (1, 2, 3) if r[i] is not None}
+    fields = {node for node, attrs in coverage.nodes(data=True) if attrs.get("cls") == "field"}
+    iris = fields | {term.value for r in projects for term in r[1:4] if term is not None}
     iris |= {r[1].value for r in actors} | {r[1].value for r in goals}
     labels = kg.labels(iris, lang)
 
-    per_field: dict[str, dict[str, list]] = defaultdict(lambda: {"projects": [], "actors": [], "goals": []})
+    per_field: dict[str, dict[str, list[Any]]] = defaultdict(lambda: {"projects": [], "actors": [], "goals": []})
     for field_, project_, status, manager, budget in projects:
+        assert field_ is not None and project_ is not None  # the other three are optional
         per_field[field_.value]["projects"].append(
             (labels[project_.value], labels[status.value] if status else "", labels[manager.value] if manager else "",
              to_python(budget) if budget is not None else None)

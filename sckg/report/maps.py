@@ -12,6 +12,8 @@ from ..words import t
 from .model import MapSpec
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from ..kg import KnowledgeGraph
 
 MapRenderer = Callable[[MapSpec, str], str]
@@ -29,7 +31,7 @@ def map_renderer(kg: KnowledgeGraph, lang: str) -> MapRenderer:
     from ..viz.render import render_html, srcdoc_iframe
     from ..viz.write import render_image
 
-    projections: dict[str, object] = {}
+    projections: dict[str, nx.Graph[str]] = {}
 
     def render(spec: MapSpec, element_id: str) -> str:
         if spec.projection not in projections:

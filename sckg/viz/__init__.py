@@ -6,8 +6,8 @@
 >>> net                     # in Jupyter: the map inline, net.display_height (600) pixels tall
 """
 
-from .build import ColorBy, SizeBy, build_network
-from .layout import Layout
+from ..choices import ColorBy, Layout, SizeBy
+from .build import build_network
 from .render import CityMap
 from .write import write_image, write_map
 

@@ -9,20 +9,20 @@ from __future__ import annotations
 import math
 import time
 from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..choices import ColorBy, SizeBy
+from ..choices import ColorBy, Layout, ProjectionName, SizeBy
 from ..entities import resolve
 from ..errors import ParameterError, choice
 from ..formatting import money, number
 from ..namespaces import STATUS, tail
 from ..network.common import canonical_undirected
 from ..network.metrics import auto_sample, betweenness_scores, detect_communities, pagerank_scores
-from ..network.projection import CLASS_KEYS, PREDICATES, ProjectionName
+from ..network.projection import CLASS_KEYS, PREDICATES
 from ..sources import data_info
 from ..words import Words, check_lang, t
-from .layout import Layout, compute_layout, to_pixels
+from .layout import compute_layout, to_pixels
 from .render import CityMap, LegendEntry, MapMeta
 from .style import NONE_COLOR, OTHER_COLOR, category_colors, darken, style, wrap_label
 
@@ -39,7 +39,7 @@ MIN_SIZE, MAX_SIZE = 9.0, 36.0
 
 
 def build_network(
-    source: KnowledgeGraph | nx.Graph,
+    source: KnowledgeGraph | nx.Graph[str],
     projection: str = "entity",
     *,
     focus: str | None = None,
@@ -53,7 +53,7 @@ def build_network(
     seed: int = 42,
     title: str | None = None,
     lang: str = "de",
-    projected: nx.Graph | None = None,
+    projected: nx.Graph[str] | None = None,
 ) -> CityMap:
     """The map of a projection of ``source`` (a knowledge graph, or a projection already built).
 
@@ -73,7 +73,8 @@ def build_network(
     timings: dict[str, float] = {}
     started = time.perf_counter()
     kg = None if isinstance(source, nx.Graph) else source
-    if kg is None:
+    graph: nx.Graph[str]
+    if isinstance(source, nx.Graph):
         graph = source
         projection = graph.graph.get("projection", projection)
     elif projected is not None:
@@ -81,7 +82,7 @@ def build_network(
     else:
         from ..network.projection import project
 
-        graph = project(kg, projection, lang)
+        graph = project(source, projection, lang)
     timings["projection"] = time.perf_counter() - started
     names = _Names(graph, kg, lang)
     focus_iri = None
@@ -118,7 +119,7 @@ class _Names:
     """Labels of the IRIs a map mentions but may not hold as nodes (fields, departments, statuses, predicates):
     the node's own label if it is in the projection, else one SPARQL lookup, else the IRI's last part."""
 
-    def __init__(self, graph: nx.Graph, kg: KnowledgeGraph | None, lang: str) -> None:
+    def __init__(self, graph: nx.Graph[str], kg: KnowledgeGraph | None, lang: str) -> None:
         self.lang = lang
         self.kg = kg
         wanted: set[str] = set()
@@ -151,14 +152,14 @@ def _is_actor(cls: str) -> bool:
 
 
 def _select(
-    graph: nx.Graph,
+    graph: nx.Graph[str],
     names: _Names,
-    focus: Hashable | None,
+    focus: str | None,
     depth: int,
     fields: Sequence[str],
     classes: Sequence[str],
     departments: Sequence[str],
-) -> nx.Graph:
+) -> nx.Graph[str]:
     """The part of ``graph`` the map shows: focus first, then every filter."""
     import networkx as nx
 
@@ -180,18 +181,21 @@ def _select(
             if graph.nodes[n].get("cls") in wanted or ("actor" in wanted and _is_actor(graph.nodes[n].get("cls", "")))
         }
     if fields:
-        known = {f: names(f) for n in graph for f in graph.nodes[n].get("fields") or ()}
-        known.update({n: graph.nodes[n].get("label", n) for n in graph if graph.nodes[n].get("cls") == "field"})
-        chosen = {resolve(f, kg=names.kg, candidates=known, what="field of action", param="{=fields}") for f in fields}
+        candidates = {f: names(f) for n in graph for f in graph.nodes[n].get("fields") or ()}
+        candidates.update({n: graph.nodes[n].get("label", n) for n in graph if graph.nodes[n].get("cls") == "field"})
+        chosen = {
+            resolve(f, kg=names.kg, candidates=candidates, what="field of action", param="{=fields}") for f in fields
+        }
         projects = {n for n in keep if set(graph.nodes[n].get("fields") or ()) & chosen and _cls(graph, n) == "project"}
         linked = {
             m for n in projects for m in nx.all_neighbors(graph, n) if _cls(graph, m) not in ("project", "field")
         }
         keep &= chosen | projects | linked
     if departments:
-        known = {d: names(d) for n in graph if (d := graph.nodes[n].get("department"))}
+        candidates = {d: names(d) for n in graph if (d := graph.nodes[n].get("department"))}
         chosen = {
-            resolve(d, kg=names.kg, candidates=known, what="department", param="{=departments}") for d in departments
+            resolve(d, kg=names.kg, candidates=candidates, what="department", param="{=departments}")
+            for d in departments
         }
         keep = {n for n in keep if graph.nodes[n].get("department") in chosen}
     if focus is not None:
@@ -203,11 +207,12 @@ def _select(
     return graph.subgraph(sorted(keep, key=str)).copy()
 
 
-def _cls(graph: nx.Graph, node: Hashable) -> str:
-    return graph.nodes[node].get("cls", "")
+def _cls(graph: nx.Graph[str], node: str) -> str:
+    cls: str = graph.nodes[node].get("cls", "")
+    return cls
 
 
-def _size_values(graph: nx.Graph, size_by: str, seed: int) -> dict[Hashable, float | None]:
+def _size_values(graph: nx.Graph[str], size_by: str, seed: int) -> Mapping[str, float | None]:
     """The value of the size metric (but degree) per node (``None``: not applicable, e.g. no budget).
     Betweenness is estimated from a seeded sample of sources on large maps, by the rule ``sckg analyze`` uses."""
 
@@ -219,14 +224,16 @@ def _size_values(graph: nx.Graph, size_by: str, seed: int) -> dict[Hashable, flo
     return betweenness_scores(undirected, auto_sample(undirected.number_of_nodes(), undirected.number_of_edges()), seed)
 
 
-def degrees(graph: nx.Graph) -> dict[Hashable, int]:
+def degrees(graph: nx.Graph[str]) -> dict[str, int]:
     """The number of distinct neighbours of each node, whatever the direction of the links."""
-    if not graph.is_directed():
+    import networkx as nx
+
+    if not isinstance(graph, nx.DiGraph):
         return dict(graph.degree())
     return {n: len(graph.succ[n].keys() | graph.pred[n].keys()) for n in graph}
 
 
-def _categories(graph: nx.Graph, names: _Names, color_by: str, seed: int) -> dict[Hashable, tuple[str, str] | None]:
+def _categories(graph: nx.Graph[str], names: _Names, color_by: str, seed: int) -> dict[str, tuple[str, str] | None]:
     """The colour category (key, label) of each node for ``color_by`` other than ``class``."""
 
     if color_by == "class":
@@ -235,7 +242,7 @@ def _categories(graph: nx.Graph, names: _Names, color_by: str, seed: int) -> dic
         ranked = detect_communities(graph, seed).groups
         word = t("map.community", names.lang)
         return {n: (str(i), f"{word} {i}") for i, members in enumerate(ranked, 1) for n in members}
-    result: dict[Hashable, tuple[str, str] | None] = {}
+    result: dict[str, tuple[str, str] | None] = {}
     for n, attrs in graph.nodes(data=True):
         if color_by == "department":
             dept = attrs.get("department")
@@ -250,7 +257,7 @@ def _categories(graph: nx.Graph, names: _Names, color_by: str, seed: int) -> dic
 
 def _meta(
     kg: KnowledgeGraph | None,
-    graph: nx.Graph,
+    graph: nx.Graph[str],
     projection: str,
     title: str | None,
     lang: str,
@@ -278,12 +285,12 @@ def _meta(
 
 def _fill(
     net: CityMap,
-    graph: nx.Graph,
+    graph: nx.Graph[str],
     names: _Names,
-    pixels: dict[Hashable, tuple[float, float]],
-    degree: dict[Hashable, int],
-    sizes: dict[Hashable, float | None],
-    categories: dict[Hashable, tuple[str, str] | None],
+    pixels: dict[str, tuple[float, float]],
+    degree: dict[str, int],
+    sizes: Mapping[str, float | None],
+    categories: dict[str, tuple[str, str] | None],
     size_by: str,
     color_by: str,
     lang: str,
@@ -342,14 +349,15 @@ def _fill(
 
 
 def _category_table(
-    meta: MapMeta, categories: dict[Hashable, tuple[str, str] | None], lang: str
+    meta: MapMeta, categories: dict[str, tuple[str, str] | None], lang: str
 ) -> dict[tuple[str, str] | None, str]:
     """Colour per category (largest first; beyond the palette they share "other"); fills the legend."""
     counts = Counter(c for c in categories.values() if c is not None)
     ranked = sorted(counts, key=lambda c: (-counts[c], c[1].casefold(), c[0]))
     palette = category_colors(len(ranked))
     table: dict[tuple[str, str] | None, str] = dict(zip(ranked, palette, strict=True))
-    entries = [LegendEntry(c[0], c[1], color, "", counts[c]) for c, color in table.items() if color != OTHER_COLOR]
+    entries = [LegendEntry(c[0], c[1], color, "", counts[c]) for c, color in table.items()
+               if c is not None and color != OTHER_COLOR]
     rest = [c for c in ranked if table[c] == OTHER_COLOR]
     if rest:
         label = f"{t('map.other', lang)} ({len(rest)})"

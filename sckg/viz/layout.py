@@ -17,7 +17,6 @@ All layouts return positions in a unit-free plane; :func:`to_pixels` scales them
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
 from ..choices import Layout
@@ -37,10 +36,10 @@ KAMADA_KAWAI_LIMIT = 1000
 SPACING = 110.0
 LAYER_GAP = 160.0
 
-Positions = dict[Hashable, tuple[float, float]]
+Positions = dict[str, tuple[float, float]]
 
 
-def compute_layout(graph: nx.Graph, method: str = "spring", seed: int = 42) -> Positions:
+def compute_layout(graph: nx.Graph[str], method: str = "spring", seed: int = 42) -> Positions:
     """Positions of every node of ``graph`` with ``method`` (a :class:`Layout`), seeded."""
     choice(method, Layout, "method", "layout")
     nodes = list(graph)
@@ -61,12 +60,12 @@ def compute_layout(graph: nx.Graph, method: str = "spring", seed: int = 42) -> P
     return mesh_layout(undirected, seed, model="fa2" if method == "forceatlas2" else "fr")
 
 
-def _edge_arrays(graph: nx.Graph) -> tuple[list[Hashable], np.ndarray, np.ndarray, np.ndarray]:
+def _edge_arrays(graph: nx.Graph[str]) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
     import numpy as np
 
     nodes = list(graph)
     index = {node: i for i, node in enumerate(nodes)}
-    edges = [(index[u], index[v], float(w or 1.0)) for u, v, w in graph.edges(data="weight") if u != v]
+    edges = [(index[u], index[v], float(w or 1.0)) for u, v, w in graph.edges(data="weight", default=1.0) if u != v]
     if not edges:
         empty = np.zeros(0, dtype=np.int64)
         return nodes, empty, empty, np.zeros(0)
@@ -74,7 +73,7 @@ def _edge_arrays(graph: nx.Graph) -> tuple[list[Hashable], np.ndarray, np.ndarra
     return nodes, np.array(src, dtype=np.int64), np.array(dst, dtype=np.int64), np.array(weight)
 
 
-def mesh_layout(graph: nx.Graph, seed: int = 42, *, model: str = "fr", iterations: int = 100) -> Positions:
+def mesh_layout(graph: nx.Graph[str], seed: int = 42, *, model: str = "fr", iterations: int = 100) -> Positions:
     """A force layout for large graphs: spring (Fruchterman-Reingold, ``fr``) or ForceAtlas2 (``fa2``) forces,
     with the all-pairs repulsion approximated on an FFT grid; linear gravity keeps components together."""
     import numpy as np
@@ -158,7 +157,7 @@ def _mesh_repulsion(
     return force / cell
 
 
-def kamada_kawai_layout(graph: nx.Graph, seed: int = 42, iterations: int = 100) -> Positions:
+def kamada_kawai_layout(graph: nx.Graph[str], seed: int = 42, iterations: int = 100) -> Positions:
     """Kamada-Kawai energy minimised by stress majorization, from a pivot-MDS start (up to 1,000 nodes)."""
     import numpy as np
 
@@ -190,7 +189,7 @@ def kamada_kawai_layout(graph: nx.Graph, seed: int = 42, iterations: int = 100) 
     return {node: (float(x), float(y)) for node, (x, y) in zip(nodes, pos, strict=True)}
 
 
-def _distances(graph: nx.Graph, nodes: list[Hashable]) -> np.ndarray:
+def _distances(graph: nx.Graph[str], nodes: list[str]) -> np.ndarray:
     """All shortest-path lengths (hops) as an n × n array, ``inf`` between components (breadth-first search
     on all nodes at once)."""
     import numpy as np
@@ -231,10 +230,11 @@ def _pivot_mds(dist: np.ndarray, seed: int, pivots: int = 50) -> np.ndarray:
     pos = left[:, :2] * np.sqrt(np.maximum(values[:2], 1e-12))
     if pos.shape[1] < 2:
         pos = np.column_stack([pos, np.zeros(n)])
-    return pos + rng.normal(scale=1e-3, size=pos.shape)
+    jittered: np.ndarray = pos + rng.normal(scale=1e-3, size=pos.shape)
+    return jittered
 
 
-def hierarchical_layout(graph: nx.Graph) -> Positions:
+def hierarchical_layout(graph: nx.Graph[str]) -> Positions:
     """Layers by topological generation (prerequisites on top; a cycle's members share a layer), each layer
     ordered by the barycentre of its neighbours; each component side by side, nodes without links below."""
     import networkx as nx
@@ -261,10 +261,10 @@ def hierarchical_layout(graph: nx.Graph) -> Positions:
     return {node: (x * SPACING * 1.5 / LAYER_GAP, y) for node, (x, y) in pos.items()}
 
 
-def _layers(graph: nx.Graph) -> list[list[Hashable]]:
+def _layers(graph: nx.Graph[str]) -> list[list[str]]:
     import networkx as nx
 
-    if graph.is_directed():
+    if isinstance(graph, nx.DiGraph):
         condensed = nx.condensation(graph.reverse(copy=False))
         members = condensed.graph["mapping"]
         generation = {c: g for g, layer in enumerate(nx.topological_generations(condensed)) for c in layer}
@@ -272,13 +272,13 @@ def _layers(graph: nx.Graph) -> list[list[Hashable]]:
     else:
         root = min(graph, key=lambda v: (-graph.degree(v), str(v)))
         depth = nx.single_source_shortest_path_length(graph, root)
-    layers: list[list[Hashable]] = [[] for _ in range(max(depth.values()) + 1)]
+    layers: list[list[str]] = [[] for _ in range(max(depth.values()) + 1)]
     for node in sorted(graph, key=str):
         layers[depth[node]].append(node)
     return layers
 
 
-def _order_layers(graph: nx.Graph, layers: list[list[Hashable]], sweeps: int = 4) -> list[list[Hashable]]:
+def _order_layers(graph: nx.Graph[str], layers: list[list[str]], sweeps: int = 4) -> list[list[str]]:
     """Reorder each layer by the mean position of its neighbours in the layer above (then below), a few times."""
     place = {node: float(i) for layer in layers for i, node in enumerate(layer)}
     for sweep in range(sweeps):
@@ -286,7 +286,7 @@ def _order_layers(graph: nx.Graph, layers: list[list[Hashable]], sweeps: int = 4
         for i in sequence:
             reference = set(layers[i - 1] if sweep % 2 == 0 else layers[i + 1])
 
-            def key(node: Hashable, reference: set[Hashable] = reference) -> tuple[float, float]:
+            def key(node: str, reference: set[str] = reference) -> tuple[float, float]:
                 near = [place[v] for v in graph[node] if v in reference]
                 return (sum(near) / len(near) if near else place[node], place[node])
 
@@ -295,7 +295,7 @@ def _order_layers(graph: nx.Graph, layers: list[list[Hashable]], sweeps: int = 4
     return layers
 
 
-def to_pixels(pos: Positions, method: str) -> dict[Hashable, tuple[float, float]]:
+def to_pixels(pos: Positions, method: str) -> dict[str, tuple[float, float]]:
     """Page coordinates: force layouts scaled to a mean spacing of :data:`SPACING` pixels, centred on 0;
     hierarchical layers :data:`LAYER_GAP` pixels apart."""
     if not pos:

@@ -14,7 +14,7 @@ import webbrowser
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pyvis.network import Network
 
@@ -22,6 +22,9 @@ from ..fileio import write_atomic
 from ..formatting import long_date
 from ..words import Words
 from .style import EDGE_COLOR
+
+if TYPE_CHECKING:
+    from jinja2 import Template
 
 _HERE = Path(__file__).resolve().parent
 #: Above this many nodes the page hides edges while dragging and zooming (keeps panning smooth).
@@ -59,7 +62,7 @@ class MapMeta:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-class CityMap(Network):
+class CityMap(Network):  # type: ignore[misc]  # pyvis ships no types, so mypy sees Network as Any
     """A pyvis ``Network`` whose HTML is sckg's offline page (vis-network inlined, positions fixed); in Jupyter
     it shows inline, ``display_height`` pixels tall."""
 
@@ -92,7 +95,7 @@ def _asset(name: str) -> str:
 
 
 @cache
-def _template() -> Any:
+def _template() -> Template:
     from jinja2 import Environment
 
     return Environment(autoescape=True, keep_trailing_newline=True).from_string(_asset("template.html"))

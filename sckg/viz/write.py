@@ -26,7 +26,7 @@ IMAGE_FORMATS = ("png", "svg")
 LABELLED_NODES = 250
 
 
-def write_map(source: CityMap | KnowledgeGraph | nx.Graph, out: Path | str, **options: Any) -> Path:
+def write_map(source: CityMap | KnowledgeGraph | nx.Graph[str], out: Path | str, **options: Any) -> Path:
     """Write the HTML page of a map to ``out`` (atomically) and return the path. ``source`` is a map from
     :func:`build_network`, or a knowledge graph or projection with ``options`` for :func:`build_network`."""
     net = source if isinstance(source, CityMap) else build_network(source, **options)
