@@ -37,6 +37,7 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import IO, Any
@@ -52,7 +53,13 @@ from .storespec import StoreKind, StoreSpec, parse_store
 GRACE = 0.5
 #: Read-only Oxigraph processes by default: queries answered at the same time (more wait for a free one).
 DEFAULT_WORKERS = 8
-_WATCH_EVERY = 0.05  # seconds between two looks at the processes' memory
+_WATCH_EVERY = 0.02  # seconds between two looks at the running queries and the processes' memory
+#: A read-only query running longer than this gets the lowest CPU priority, so that the short queries of other
+#: clients stay fast; its process is replaced when it is done (a priority cannot be raised again unprivileged).
+DEMOTE_AFTER = 0.5
+#: The watcher stops the largest process at this share of the cap, and no process may take more: a query
+#: allocates up to 1 GB/s, so the memory that grows between two looks stays under the cap.
+_HEADROOM = 0.9
 _HOP_BY_HOP = {
     "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer", "trailers",
     "transfer-encoding", "upgrade", "content-length", "server", "date",  # the proxy sends its own
@@ -144,6 +151,8 @@ class OxigraphProcess:
         self.host = _private_address()
         self.port = free_port(self.host)
         self.stopped_for = ""  # "time" or "memory" once killed for a reason
+        self.demoted = False
+        self.retired = False  # a replacement has been started
         self._process: subprocess.Popen[bytes] | None = None
         self._log: IO[bytes] | None = None
 
@@ -205,13 +214,21 @@ class OxigraphProcess:
             with suppress(OSError):
                 self._process.kill()
 
+    def demote(self) -> None:
+        """Give every thread of the process the lowest CPU priority (Linux; elsewhere nothing happens)."""
+        self.demoted = True
+        if self._process:
+            with suppress(OSError):
+                for thread in os.listdir(f"/proc/{self._process.pid}/task"):
+                    os.setpriority(os.PRIO_PROCESS, int(thread), 19)
+
     def why_stopped(self) -> str:
         """Why the process stopped: "time" or "memory" (killed, or an allocation over its limit), else ""."""
-        if self._process:
+        if not self.stopped_for and self._process:
             with suppress(subprocess.TimeoutExpired):
-                self._process.wait(2)
-        if not self.stopped_for and "memory allocation of" in self._output():
-            self.stopped_for = "memory"
+                self._process.wait(2)  # it may be writing why it ended
+            if "memory allocation of" in self._output():
+                self.stopped_for = "memory"
         return self.stopped_for
 
     def stop(self) -> None:
@@ -228,10 +245,21 @@ class OxigraphProcess:
             self._log = None
 
 
+@dataclass(eq=False)
+class Running:
+    """A request being answered by an Oxigraph process; ``expired`` once it ran over ``deadline``."""
+
+    process: OxigraphProcess
+    started: float
+    deadline: float | None
+    expired: threading.Event = field(default_factory=threading.Event)
+
+
 class ProcessPool:
     """The Oxigraph processes of a server: ``workers`` read-only ones, each lent to one request at a time and
     replaced when it dies; or, with ``write``, one read-write process that every request shares. A watcher
-    keeps their memory together under ``memory`` bytes by killing the largest process when it is over."""
+    stops a query over its deadline by killing its process, gives a long query the lowest CPU priority, and
+    keeps the memory of all processes together under ``memory`` bytes by killing the largest near the cap."""
 
     def __init__(
         self, location: Path, *, write: bool, timeout: int, cors: bool, workers: int, memory: int
@@ -244,13 +272,14 @@ class ProcessPool:
         self.memory = memory
         self.processes: list[OxigraphProcess] = []
         self._idle: queue.SimpleQueue[OxigraphProcess] = queue.SimpleQueue()
+        self._running: set[Running] = set()
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._watcher: threading.Thread | None = None
 
     def _new(self) -> OxigraphProcess:
         process = OxigraphProcess(
-            self.location, write=self.write, timeout=self.timeout, cors=self.cors, memory=self.memory
+            self.location, write=self.write, timeout=self.timeout, cors=self.cors, memory=int(self.memory * _HEADROOM)
         )
         process.start()
         return process
@@ -264,49 +293,104 @@ class ProcessPool:
         except StoreError:
             self.stop()
             raise
-        if self.memory and Path("/proc/self/statm").exists():
-            self._watcher = threading.Thread(target=self._watch, name="sckg-serve-memory", daemon=True)
-            self._watcher.start()
+        self._watcher = threading.Thread(target=self._watch, name="sckg-serve-watch", daemon=True)
+        self._watcher.start()
 
     @contextmanager
-    def process(self) -> Iterator[OxigraphProcess]:
-        """A process to send one request to (read-only: this request's alone until it is done)."""
-        process = self.processes[0] if self.write else self._idle.get()
-        while not process.alive:  # died while idle (killed by the watcher)
-            process = self._replace(process) if self.write else (self._replace(process), self._idle.get())[1]
+    def process(self, limit: float | None) -> Iterator[Running]:
+        """A process to send one request to (read-only: this request's alone until it is done), stopped when
+        the request runs over ``limit`` seconds."""
+        process = self._take()
+        now = time.monotonic()
+        running = Running(process, now, now + limit if limit else None)
+        self._running.add(running)
         try:
-            yield process
+            yield running
         finally:
-            if not process.alive:
-                self._replace(process)
-            elif not self.write:
+            self._running.discard(running)
+            if self.write:
+                if not process.alive:
+                    self._restart(process)
+            elif process.alive and not process.retired:
                 self._idle.put(process)
+            else:
+                self._retire(process)
+                process.stop()
+                self._drop(process)
 
-    def _replace(self, dead: OxigraphProcess) -> OxigraphProcess:
-        """Start a process in place of a dead one (once, however many requests saw it die)."""
+    def _take(self) -> OxigraphProcess:
+        if self.write:
+            return self.processes[0] if self.processes[0].alive else self._restart(self.processes[0])
+        while not (process := self._idle.get()).alive:  # killed while idle by the memory watcher
+            self._retire(process)
+            process.stop()
+            self._drop(process)
+        return process
+
+    def _retire(self, process: OxigraphProcess) -> None:
+        """Start a fresh read-only process in the background to take this one's place (once per process), so
+        that the pool has ``workers`` processes for new requests while this one finishes or dies."""
         with self._lock:
-            if dead not in self.processes:
-                return self.processes[0]
-            dead.stop()
+            if process.retired:
+                return
+            process.retired = True
+        threading.Thread(target=self._add, name="sckg-serve-start", daemon=True).start()
+
+    def _add(self) -> None:
+        try:
             fresh = self._new()
-            self.processes[self.processes.index(dead)] = fresh
-        if not self.write:
-            self._idle.put(fresh)
-        return fresh
+        except StoreError as exc:
+            sys.stderr.write(f"sckg serve: {exc}\n")
+            return
+        with self._lock:
+            if self._stopping.is_set():
+                fresh.stop()
+                return
+            self.processes.append(fresh)
+        self._idle.put(fresh)
+
+    def _drop(self, process: OxigraphProcess) -> None:
+        with self._lock:
+            if process in self.processes:
+                self.processes.remove(process)
+
+    def _restart(self, dead: OxigraphProcess) -> OxigraphProcess:
+        """Restart the read-write process (once, however many requests saw it die)."""
+        with self._lock:
+            if dead is self.processes[0]:
+                dead.stop()
+                self.processes[0] = self._new()
+            return self.processes[0]
 
     def memory_used(self) -> int:
         """Resident bytes of the processes and the proxy together."""
         return _rss(os.getpid()) + sum(process.rss for process in list(self.processes))
 
     def _watch(self) -> None:
+        measurable = Path("/proc/self/statm").exists()
         while not self._stopping.wait(_WATCH_EVERY):
-            if self.memory_used() > self.memory:
-                max(list(self.processes), key=lambda process: process.rss).kill("memory")
+            now = time.monotonic()
+            for running in list(self._running):
+                if running.deadline is not None and now > running.deadline and not running.expired.is_set():
+                    running.expired.set()
+                    self._stop(running.process, "time")
+                elif not self.write and now - running.started > DEMOTE_AFTER and not running.process.demoted:
+                    running.process.demote()
+                    self._retire(running.process)
+            if measurable and self.memory_used() > self.memory * _HEADROOM:
+                self._stop(max(list(self.processes), key=lambda process: process.rss), "memory")
+
+    def _stop(self, process: OxigraphProcess, reason: str) -> None:
+        process.kill(reason)
+        if not self.write:
+            self._retire(process)
 
     def stop(self) -> None:
         """Stop every process."""
-        self._stopping.set()
-        for process in self.processes:
+        with self._lock:
+            self._stopping.set()
+            processes = list(self.processes)
+        for process in processes:
             process.stop()
 
 
@@ -382,19 +466,15 @@ class _Handler(BaseHTTPRequestHandler):
                 return
         headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_BY_HOP}
         limited = bool(settings.timeout) and path not in _UNLIMITED_PATHS
-        with self.server.pool.process() as oxigraph:
-            self._send(oxigraph, body or None, headers, limited)
+        with self.server.pool.process(settings.timeout + GRACE if limited else None) as running:
+            self._send(running, body or None, headers, limited)
 
-    def _send(self, oxigraph: OxigraphProcess, body: bytes | None, headers: dict[str, str], limited: bool) -> None:
+    def _send(self, running: Running, body: bytes | None, headers: dict[str, str], limited: bool) -> None:
+        oxigraph, expired = running.process, running.expired
         connection = http.client.HTTPConnection(oxigraph.host, oxigraph.port)
-        expired = threading.Event()
-        limit = self.server.settings.timeout
-        timer = threading.Timer(limit + GRACE, self._expire, (oxigraph, expired)) if limited else None
         with tempfile.SpooledTemporaryFile(_SPOOL_IN_MEMORY) as spool:
             try:
                 connection.connect()
-                if timer:
-                    timer.start()
                 connection.request(self.command, self.path, body, headers)
                 answer = connection.getresponse()
                 while chunk := answer.read1(1 << 16):
@@ -410,8 +490,6 @@ class _Handler(BaseHTTPRequestHandler):
                     self._reply(502, f"The SPARQL server did not answer{again}; send the request again.")
                 return
             finally:
-                if timer:
-                    timer.cancel()
                 connection.close()
             if expired.is_set() or (limited and _ends_with(spool, CANCELLED)):
                 self._reply(504, self._stopped())
@@ -429,11 +507,6 @@ class _Handler(BaseHTTPRequestHandler):
             "Query stopped: it needed more memory than this server may use "
             f"({format_size(self.server.pool.memory)}, --memory); narrow it down (more specific patterns, LIMIT)."
         )
-
-    @staticmethod
-    def _expire(oxigraph: OxigraphProcess, expired: threading.Event) -> None:
-        expired.set()
-        oxigraph.kill("time")
 
     def _relay(self, answer: http.client.HTTPResponse, spool: IO[bytes]) -> None:
         size = spool.tell()
