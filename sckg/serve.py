@@ -253,6 +253,13 @@ class Running:
     started: float
     deadline: float | None
     expired: threading.Event = field(default_factory=threading.Event)
+    connection: http.client.HTTPConnection | None = None
+
+    def cut(self) -> None:
+        """Stop waiting for the answer (a killed process may take a while to end: its priority is low)."""
+        if self.connection and self.connection.sock:
+            with suppress(OSError):
+                self.connection.sock.shutdown(socket.SHUT_RDWR)
 
 
 class ProcessPool:
@@ -374,11 +381,16 @@ class ProcessPool:
                 if running.deadline is not None and now > running.deadline and not running.expired.is_set():
                     running.expired.set()
                     self._stop(running.process, "time")
+                    running.cut()
                 elif not self.write and now - running.started > DEMOTE_AFTER and not running.process.demoted:
                     running.process.demote()
                     self._retire(running.process)
             if measurable and self.memory_used() > self.memory * _HEADROOM:
-                self._stop(max(list(self.processes), key=lambda process: process.rss), "memory")
+                victim = max(list(self.processes), key=lambda process: process.rss)
+                self._stop(victim, "memory")
+                for running in list(self._running):
+                    if running.process is victim:
+                        running.cut()
 
     def _stop(self, process: OxigraphProcess, reason: str) -> None:
         process.kill(reason)
@@ -471,7 +483,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _send(self, running: Running, body: bytes | None, headers: dict[str, str], limited: bool) -> None:
         oxigraph, expired = running.process, running.expired
-        connection = http.client.HTTPConnection(oxigraph.host, oxigraph.port)
+        connection = running.connection = http.client.HTTPConnection(oxigraph.host, oxigraph.port)
         with tempfile.SpooledTemporaryFile(_SPOOL_IN_MEMORY) as spool:
             try:
                 connection.connect()
