@@ -13,7 +13,7 @@ from typing import ClassVar
 
 import pyoxigraph as ox
 import pytest
-from servers import QuietHTTPServer, sparql_server_fixture  # noqa: F401  (pytest fixtures)
+from servers import serving, sparql_server_fixture  # noqa: F401  (pytest fixtures)
 
 from sckg import resources
 from sckg.namespaces import MODEL_GRAPH
@@ -67,12 +67,8 @@ class Counting(BaseHTTPRequestHandler):
 @pytest.fixture(name="other_server")
 def other_server_fixture() -> Iterator[str]:
     Counting.hits = []
-    server = QuietHTTPServer(("127.0.0.1", 0), Counting)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/sparql"
-    server.shutdown()
-    server.server_close()
+    with serving(Counting) as url:
+        yield url + "/sparql"
 
 
 SERVICE_REFUSED = (
