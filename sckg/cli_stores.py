@@ -60,20 +60,39 @@ def serve(
         False
     ),
     log: Annotated[bool, typer.Option(help="Print every request on stderr.")] = False,
+    allow_remote: Annotated[
+        bool, typer.Option(help="Let queries use SERVICE (and updates LOAD): the server then sends requests to "
+                                "other servers for its clients.")
+    ] = False,
+    workers: Annotated[
+        int, typer.Option(help="Queries answered at the same time, each by its own read-only Oxigraph process.")
+    ] = 8,
+    memory: Annotated[
+        str | None, typer.Option(help="Memory cap of the whole server, e.g. 4G or 512M; a query over it is "
+                                      "stopped (default: a quarter of this machine's memory).")
+    ] = None,
+    allow_host: Annotated[
+        list[str] | None, typer.Option(help="Another name clients reach the server by (e.g. kg.example.org); "
+                                            "requests naming any other host are refused.")
+    ] = None,
 ) -> None:
-    """Run a SPARQL 1.1 endpoint (the Oxigraph server) over the store until Ctrl-C: read-only unless
-    --write, on 127.0.0.1 unless told otherwise, with a query time limit. Query it with
-    '--store sparql:URL', YASGUI, Protégé or SPARQLWrapper."""
+    """Run a SPARQL 1.1 endpoint (Oxigraph servers behind a checking proxy) over the store until Ctrl-C:
+    read-only unless --write, on 127.0.0.1 unless told otherwise, with a query time limit and a memory cap
+    that stop only the query over it, no SERVICE unless --allow-remote. Query it with '--store sparql:URL',
+    YASGUI, Protégé or SPARQLWrapper."""
     import signal
 
-    from .serve import SparqlServer, is_loopback, served_store
+    from .serve import SparqlServer, format_size, is_loopback, served_store
 
     def stop(*_: object) -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop)
     with served_store(store, data) as location:
-        server = SparqlServer(location, host=host, port=port, write=write, timeout=timeout, cors=cors, log=log)
+        server = SparqlServer(
+            location, host=host, port=port, write=write, timeout=timeout, cors=cors, log=log,
+            allow_remote=allow_remote, workers=workers, memory=memory, allow_hosts=allow_host or (),
+        )
         with server:
             mode = "read-write" if write else "read-only"
             limit = f"queries stop after {timeout} s" if timeout else "no query time limit"
@@ -81,6 +100,7 @@ def serve(
             typer.echo(f"Update endpoint: {server.update_url}" + ("" if write else "  (refused: read-only)"))
             typer.echo(f"Graph Store:     {server.store_url}")
             typer.echo(f"Query page:      {server.url}/")
+            typer.echo(f"Memory cap:      {format_size(server.memory)} (a query over it is stopped)")
             if parse_store(store).kind is StoreKind.memory and write:
                 typer.echo("Note: the memory store is a temporary copy; what is written is gone when the server stops.")
             if not is_loopback(host):

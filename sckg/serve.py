@@ -1,13 +1,21 @@
-"""``sckg serve``: a real SPARQL 1.1 endpoint over a store, read-only by default, with a query time limit.
+"""``sckg serve``: a real SPARQL 1.1 endpoint over a store, read-only by default, with a query time limit and a
+memory cap, safe to open in a browser.
 
-The endpoint is the Oxigraph server (PyPI package ``oxigraph``, the same engine as the in-process stores). It
-runs on a private port of 127.0.0.1 behind a small proxy that listens on the public address, because its own
-``--timeout-s`` is not enough on its own: Oxigraph reports a stopped query by cutting off a ``200 OK`` answer
-with a line of text (clients see broken JSON), and a sort (``ORDER BY``) only notices the limit when it is
-done (oxigraph/oxigraph#1871). The proxy holds each query's answer until it is complete, turns a cut-off
-answer into ``504 Gateway Timeout`` with a clear message, and when a query still runs a moment after its
-limit it stops it the only way there is, by restarting the Oxigraph server (queries running at that moment
-fail with ``502`` and may be sent again). Updates and Graph Store requests have no time limit.
+The engine is the Oxigraph server (PyPI package ``oxigraph``, the same engine as the in-process stores), behind
+a small proxy that listens on the public address. Read-only, it is a pool of ``oxigraph serve-read-only``
+processes on private loopback ports, each answering one request at a time: a query that runs over its time
+limit, or over the memory cap, is stopped by killing its own process, which is replaced, and every other query
+goes on. (Oxigraph's own ``--timeout-s`` is kept for the queries it can stop, but it reports a stop by cutting
+off a ``200 OK`` answer, and a sort only notices it when done, oxigraph/oxigraph#1871; no process can be told
+to stop one query.) The proxy holds each answer until it is complete and turns a stop into ``504`` or ``503``
+with a message. With ``--write`` there is one read-write process for everything (a store has one writer), so
+stopping a query restarts it and interrupts what else it runs (``502``, send again).
+
+The proxy also refuses what would turn the endpoint against its host: ``SERVICE`` (and ``LOAD``), which make
+the engine send requests elsewhere, unless ``allow_remote``; requests whose ``Host`` is not a name of this
+server (DNS rebinding); requests from web pages of other sites unless ``cors``; and any path but the
+endpoints and the query page. No answer names the internal processes: the ``Host`` header goes through, so
+the service description names the public URL.
 """
 
 from __future__ import annotations
@@ -16,6 +24,10 @@ import gc
 import http.client
 import ipaddress
 import os
+import queue
+import random
+import re
+import resource
 import shutil
 import socket
 import subprocess
@@ -25,24 +37,39 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import IO, Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from . import resources
-from .errors import StoreError, UsageError
+from .errors import ParameterError, StoreError, UsageError
 from .remote import CANCELLED
+from .sparql import keywords
 from .storespec import StoreKind, StoreSpec, parse_store
 
-#: Seconds a query may run past its time limit before the Oxigraph server is restarted to stop it.
-GRACE = 1.0
+#: Seconds a query may run past its time limit before its Oxigraph process is killed to stop it.
+GRACE = 0.5
+#: Read-only Oxigraph processes by default: queries answered at the same time (more wait for a free one).
+DEFAULT_WORKERS = 8
+_WATCH_EVERY = 0.02  # seconds between two looks at the running queries and the processes' memory
+#: A read-only query running longer than this gets the lowest CPU priority, so that the short queries of other
+#: clients stay fast; its process is replaced when it is done (a priority cannot be raised again unprivileged).
+DEMOTE_AFTER = 0.5
+#: The watcher stops the largest process at this share of the cap, and no process may take more: a query
+#: allocates up to 1 GB/s, so the memory that grows between two looks stays under the cap.
+_HEADROOM = 0.9
 _HOP_BY_HOP = {
     "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer", "trailers",
-    "transfer-encoding", "upgrade", "host", "content-length", "server", "date",  # the proxy sends its own
+    "transfer-encoding", "upgrade", "content-length", "server", "date",  # the proxy sends its own
 }
+_QUERY_PATHS = {"/query", "/sparql"}
+_PAGES = {"/", "/yasgui.min.js", "/yasgui.min.css", "/logo.svg"}  # the query page (YASGUI)
 _UNLIMITED_PATHS = ("/update", "/store")  # writes and Graph Store downloads may take long
+_FETCHING = {"SERVICE", "LOAD"}  # keywords that make the engine send a request to another server
 _SPOOL_IN_MEMORY = 32 * 1024 * 1024
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?)i?B?\s*", re.IGNORECASE)
 
 
 def oxigraph_binary() -> str:
@@ -74,24 +101,66 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-class OxigraphProcess:
-    """The Oxigraph server on a private port of 127.0.0.1 over a store folder; it can be restarted."""
+def machine_memory() -> int:
+    """Bytes of memory this machine has."""
+    return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
 
-    def __init__(self, location: Path, *, write: bool = False, timeout: int = 30, cors: bool = False) -> None:
+
+def parse_size(text: str) -> int:
+    """Bytes of a size such as ``512M``, ``4G`` or ``1.5GB`` (powers of 1024; a plain number is bytes)."""
+    match = _SIZE.fullmatch(text)
+    if not match or float(match.group(1)) <= 0:
+        raise ParameterError(f"{{=memory}} must be a size such as 512M or 4G, not '{text}'.")
+    return int(float(match.group(1)) * 1024 ** " KMGT".index(match.group(2).upper() or " "))
+
+
+def format_size(size: int) -> str:
+    """``300 MB``, ``5.9 GB`` (powers of 1024, as :func:`parse_size` reads them)."""
+    if size >= 1024**3:
+        return f"{size / 1024**3:.1f}".removesuffix(".0") + " GB"
+    return f"{size / 1024**2:.0f} MB"
+
+
+def _private_address() -> str:
+    """A loopback address for the internal processes: on Linux a random one of 127.0.0.0/8, so that neither a
+    local port scan of 127.0.0.1 nor a web page guessing ports finds them."""
+    if sys.platform.startswith("linux"):
+        return f"127.{random.randint(1, 254)}.{random.randint(1, 254)}.{random.randint(1, 254)}"
+    return "127.0.0.1"
+
+
+def _rss(pid: int) -> int:
+    """Resident memory of a process in bytes (0 where /proc is not there or the process is gone)."""
+    try:
+        with open(f"/proc/{pid}/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+class OxigraphProcess:
+    """One Oxigraph server on a private loopback port over a store folder, its memory limited to ``memory``."""
+
+    def __init__(
+        self, location: Path, *, write: bool = False, timeout: int = 30, cors: bool = False, memory: int = 0
+    ) -> None:
         self.location = location
         self.write = write
         self.timeout = timeout
         self.cors = cors
-        self.port = free_port()
-        self.generation = 0  # counts restarts, so two requests over their limit restart it once
-        self._lock = threading.Lock()
+        self.memory = memory
+        self.host = _private_address()
+        self.port = free_port(self.host)
+        self.stopped_for = ""  # "time" or "memory" once killed for a reason
+        self.demoted = False
+        self.retired = False  # a replacement has been started
         self._process: subprocess.Popen[bytes] | None = None
         self._log: IO[bytes] | None = None
 
     def command(self) -> list[str]:
         """The command line that starts the server."""
         command = [oxigraph_binary(), "serve" if self.write else "serve-read-only", "--location", str(self.location)]
-        command += ["--bind", f"127.0.0.1:{self.port}", "--union-default-graph"]
+        command += ["--bind", f"{self.host}:{self.port}", "--union-default-graph"]
         if self.timeout:
             command += ["--timeout-s", str(self.timeout)]
         return [*command, "--cors"] if self.cors else command
@@ -100,20 +169,27 @@ class OxigraphProcess:
         """Start the server and wait until it accepts connections."""
         self._log = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the server process
         self._process = subprocess.Popen(self.command(), stdin=subprocess.DEVNULL, stdout=self._log, stderr=self._log)
+        if self.memory and hasattr(resource, "prlimit"):  # Linux: an allocation over the limit ends the process
+            with suppress(OSError):
+                resource.prlimit(self._process.pid, resource.RLIMIT_DATA, (self.memory, self.memory))
         until = time.monotonic() + wait
         while time.monotonic() < until:
             if self._process.poll() is not None:
                 raise StoreError(self._failure())
-            with suppress(OSError), socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+            with suppress(OSError), socket.create_connection((self.host, self.port), timeout=0.5):
                 return
-            time.sleep(0.05)
+            time.sleep(0.02)
         self.stop()
         raise StoreError(f"The Oxigraph server did not start within {wait:g} s.")
 
-    def _failure(self) -> str:
-        assert self._log is not None
+    def _output(self) -> str:
+        if self._log is None or self._log.closed:
+            return ""
         self._log.seek(0)
-        lines = self._log.read().decode("utf-8", "replace").splitlines()
+        return self._log.read().decode("utf-8", "replace")
+
+    def _failure(self) -> str:
+        lines = self._output().splitlines()
         error = next((line.removeprefix("Error: ") for line in lines if line.startswith("Error")), " ".join(lines[:2]))
         if "lock" in error.lower():
             return (
@@ -122,14 +198,39 @@ class OxigraphProcess:
             )
         return f"The Oxigraph server did not start: {error}"
 
-    def restart(self, generation: int) -> None:
-        """Restart the server (stopping every query it runs), unless that already happened since ``generation``."""
-        with self._lock:
-            if generation != self.generation:
-                return
-            self.stop()
-            self.start()
-            self.generation += 1
+    @property
+    def alive(self) -> bool:
+        """Whether the server process runs."""
+        return self._process is not None and self._process.poll() is None
+
+    @property
+    def rss(self) -> int:
+        """Its resident memory in bytes."""
+        return _rss(self._process.pid) if self.alive and self._process else 0
+
+    def kill(self, reason: str) -> None:
+        """Stop the process at once, and every query it runs, for ``reason`` ("time" or "memory")."""
+        self.stopped_for = self.stopped_for or reason
+        if self.alive and self._process:
+            with suppress(OSError):
+                self._process.kill()
+
+    def demote(self) -> None:
+        """Give every thread of the process the lowest CPU priority (Linux; elsewhere nothing happens)."""
+        self.demoted = True
+        if self._process:
+            with suppress(OSError):
+                for thread in os.listdir(f"/proc/{self._process.pid}/task"):
+                    os.setpriority(os.PRIO_PROCESS, int(thread), 19)
+
+    def why_stopped(self) -> str:
+        """Why the process stopped: "time" or "memory" (killed, or an allocation over its limit), else ""."""
+        if not self.stopped_for and self._process:
+            with suppress(subprocess.TimeoutExpired):
+                self._process.wait(2)  # it may be writing why it ended
+            if "memory allocation of" in self._output():
+                self.stopped_for = "memory"
+        return self.stopped_for
 
     def stop(self) -> None:
         """Stop the server."""
@@ -145,15 +246,176 @@ class OxigraphProcess:
             self._log = None
 
 
+@dataclass(eq=False)
+class Running:
+    """A request being answered by an Oxigraph process; ``expired`` once it ran over ``deadline``."""
+
+    process: OxigraphProcess
+    started: float
+    deadline: float | None
+    expired: threading.Event = field(default_factory=threading.Event)
+    connection: http.client.HTTPConnection | None = None
+
+    def cut(self) -> None:
+        """Stop waiting for the answer (a killed process may take a while to end: its priority is low)."""
+        if self.connection and self.connection.sock:
+            with suppress(OSError):
+                self.connection.sock.shutdown(socket.SHUT_RDWR)
+
+
+class ProcessPool:
+    """The Oxigraph processes of a server: ``workers`` read-only ones, each lent to one request at a time and
+    replaced when it dies; or, with ``write``, one read-write process that every request shares. A watcher
+    stops a query over its deadline by killing its process, gives a long query the lowest CPU priority, and
+    keeps the memory of all processes together under ``memory`` bytes by killing the largest near the cap."""
+
+    def __init__(
+        self, location: Path, *, write: bool, timeout: int, cors: bool, workers: int, memory: int
+    ) -> None:
+        self.location = location
+        self.write = write
+        self.timeout = timeout
+        self.cors = cors
+        self.workers = 1 if write else workers
+        self.memory = memory
+        self.processes: list[OxigraphProcess] = []
+        self._idle: queue.SimpleQueue[OxigraphProcess] = queue.SimpleQueue()
+        self._running: set[Running] = set()
+        self._lock = threading.Lock()
+        self._stopping = threading.Event()
+        self._watcher: threading.Thread | None = None
+
+    def _new(self) -> OxigraphProcess:
+        process = OxigraphProcess(
+            self.location, write=self.write, timeout=self.timeout, cors=self.cors, memory=int(self.memory * _HEADROOM)
+        )
+        process.start()
+        return process
+
+    def start(self) -> None:
+        """Start the processes and the memory watcher."""
+        try:
+            for _ in range(self.workers):
+                self.processes.append(self._new())
+                self._idle.put(self.processes[-1])
+        except StoreError:
+            self.stop()
+            raise
+        self._watcher = threading.Thread(target=self._watch, name="sckg-serve-watch", daemon=True)
+        self._watcher.start()
+
+    @contextmanager
+    def process(self, limit: float | None) -> Iterator[Running]:
+        """A process to send one request to (read-only: this request's alone until it is done), stopped when
+        the request runs over ``limit`` seconds."""
+        process = self._take()
+        now = time.monotonic()
+        running = Running(process, now, now + limit if limit else None)
+        self._running.add(running)
+        try:
+            yield running
+        finally:
+            self._running.discard(running)
+            if self.write:
+                if not process.alive:
+                    self._restart(process)
+            elif process.alive and not process.retired:
+                self._idle.put(process)
+            else:
+                self._retire(process)
+                process.stop()
+                self._drop(process)
+
+    def _take(self) -> OxigraphProcess:
+        if self.write:
+            return self.processes[0] if self.processes[0].alive else self._restart(self.processes[0])
+        while not (process := self._idle.get()).alive:  # killed while idle by the memory watcher
+            self._retire(process)
+            process.stop()
+            self._drop(process)
+        return process
+
+    def _retire(self, process: OxigraphProcess) -> None:
+        """Start a fresh read-only process in the background to take this one's place (once per process), so
+        that the pool has ``workers`` processes for new requests while this one finishes or dies."""
+        with self._lock:
+            if process.retired:
+                return
+            process.retired = True
+        threading.Thread(target=self._add, name="sckg-serve-start", daemon=True).start()
+
+    def _add(self) -> None:
+        try:
+            fresh = self._new()
+        except StoreError as exc:
+            sys.stderr.write(f"sckg serve: {exc}\n")
+            return
+        with self._lock:
+            if self._stopping.is_set():
+                fresh.stop()
+                return
+            self.processes.append(fresh)
+        self._idle.put(fresh)
+
+    def _drop(self, process: OxigraphProcess) -> None:
+        with self._lock:
+            if process in self.processes:
+                self.processes.remove(process)
+
+    def _restart(self, dead: OxigraphProcess) -> OxigraphProcess:
+        """Restart the read-write process (once, however many requests saw it die)."""
+        with self._lock:
+            if dead is self.processes[0]:
+                dead.stop()
+                self.processes[0] = self._new()
+            return self.processes[0]
+
+    def memory_used(self) -> int:
+        """Resident bytes of the processes and the proxy together."""
+        return _rss(os.getpid()) + sum(process.rss for process in list(self.processes))
+
+    def _watch(self) -> None:
+        measurable = Path("/proc/self/statm").exists()
+        while not self._stopping.wait(_WATCH_EVERY):
+            now = time.monotonic()
+            for running in list(self._running):
+                if running.deadline is not None and now > running.deadline and not running.expired.is_set():
+                    running.expired.set()
+                    self._stop(running.process, "time")
+                    running.cut()
+                elif not self.write and now - running.started > DEMOTE_AFTER and not running.process.demoted:
+                    running.process.demote()
+                    self._retire(running.process)
+            if measurable and self.memory_used() > self.memory * _HEADROOM:
+                victim = max(list(self.processes), key=lambda process: process.rss)
+                self._stop(victim, "memory")
+                for running in list(self._running):
+                    if running.process is victim:
+                        running.cut()
+
+    def _stop(self, process: OxigraphProcess, reason: str) -> None:
+        process.kill(reason)
+        if not self.write:
+            self._retire(process)
+
+    def stop(self) -> None:
+        """Stop every process."""
+        with self._lock:
+            self._stopping.set()
+            processes = list(self.processes)
+        for process in processes:
+            process.stop()
+
+
 class _Proxy(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], oxigraph: OxigraphProcess, timeout: int, log: bool) -> None:
+    def __init__(self, address: tuple[str, int], server: SparqlServer) -> None:
         self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
         super().__init__(address, _Handler)
-        self.oxigraph = oxigraph
-        self.limit = timeout
-        self.log = log
+        self.settings = server
+        assert server.pool is not None
+        self.pool = server.pool
         self.requests = 0
         self.counting = threading.Lock()
 
@@ -161,12 +423,12 @@ class _Proxy(ThreadingHTTPServer):
         """A client that hangs up is normal; another error is one line in the log (socketserver would print a
         traceback between two rulers to whatever ``sys.stderr`` is at that moment)."""
         error = sys.exc_info()[1]
-        if self.log and not isinstance(error, ConnectionError):
+        if self.settings.log and not isinstance(error, ConnectionError):
             sys.stderr.write(f"sckg serve: a request from {client_address[0]} failed: {error}\n")
 
 
 class _Handler(BaseHTTPRequestHandler):
-    """Forwards one request to the Oxigraph server; holds query answers until complete (see the module doc)."""
+    """Checks one request and forwards it to an Oxigraph process; holds query answers until complete."""
 
     protocol_version = "HTTP/1.1"
     server: _Proxy
@@ -180,62 +442,84 @@ class _Handler(BaseHTTPRequestHandler):
     do_POST = do_PUT = do_DELETE = do_HEAD = do_OPTIONS = do_PATCH = do_GET
 
     def log_message(self, format: str, *args: Any) -> None:
-        if self.server.log:
+        if self.server.settings.log:
             super().log_message(format, *args)
 
     def _forward(self) -> None:
+        settings = self.server.settings
         with self.server.counting:
             self.server.requests += 1
+        path = urlsplit(self.path).path
+        host = self.headers.get("Host")
+        origin = self.headers.get("Origin")
+        if host is not None and not settings.names_this_server(host):
+            self._reply(403, f"Refused: the request names the host '{host}', not this server ({settings.url}); a "
+                             "web page that renamed itself (DNS rebinding) must not reach it.")
+            return
+        if origin is not None and not settings.cors and not settings.names_this_server(_netloc(origin)):
+            self._reply(403, f"Refused: a web page of {origin} may not query this server; start it with --cors to "
+                             "allow other sites.")
+            return
+        if path not in _QUERY_PATHS | _PAGES | {"/update", "/store"} and not path.startswith("/store/"):
+            self._reply(404, f"Not found: {path}")
+            return
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
             self._reply(411, "Send the request with a Content-Length header (chunked requests are not supported).")
             return
         length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length else None
+        body = self.rfile.read(length) if length else b""
+        if not settings.allow_remote and path in _QUERY_PATHS | {"/update"}:
+            form = self.headers.get_content_type() == "application/x-www-form-urlencoded"
+            texts = _sparql_texts(self.path, body, form)
+            fetching = sorted(_FETCHING & set().union(*(keywords(text) for text in texts)))
+            if fetching:
+                kind = "update" if path == "/update" else "query"
+                self._reply(403, f"Refused: the {kind} uses {fetching[-1]}, which would make this server send a "
+                                 "request to another server. Start it with --allow-remote to permit that.")
+                return
         headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_BY_HOP}
-        limited = bool(self.server.limit) and urlsplit(self.path).path not in _UNLIMITED_PATHS
-        oxigraph = self.server.oxigraph
-        generation = oxigraph.generation
-        connection = http.client.HTTPConnection("127.0.0.1", oxigraph.port)
-        expired = threading.Event()
-        timer = threading.Timer(self.server.limit + GRACE, self._expire, (connection, expired)) if limited else None
+        limited = bool(settings.timeout) and path not in _UNLIMITED_PATHS
+        with self.server.pool.process(settings.timeout + GRACE if limited else None) as running:
+            self._send(running, body or None, headers, limited)
+
+    def _send(self, running: Running, body: bytes | None, headers: dict[str, str], limited: bool) -> None:
+        oxigraph, expired = running.process, running.expired
+        connection = running.connection = http.client.HTTPConnection(oxigraph.host, oxigraph.port)
         with tempfile.SpooledTemporaryFile(_SPOOL_IN_MEMORY) as spool:
             try:
                 connection.connect()
-                if timer:
-                    timer.start()
                 connection.request(self.command, self.path, body, headers)
                 answer = connection.getresponse()
                 while chunk := answer.read1(1 << 16):
                     spool.write(chunk)
-            except (OSError, http.client.HTTPException) as exc:
-                if not expired.is_set():
-                    self._reply(502, f"The SPARQL server did not answer ({exc}). If another query was just stopped "
-                                     "for running over its time limit, the server restarted: send the request again.")
-                    return
+            except (OSError, http.client.HTTPException):
+                reason = oxigraph.why_stopped()
+                if reason == "memory":
+                    self._reply(503, self._out_of_memory())
+                elif reason == "time" and expired.is_set():
+                    self._reply(504, self._stopped())
+                else:
+                    again = " (another request stopped the read-write server)" if oxigraph.write else ""
+                    self._reply(502, f"The SPARQL server did not answer{again}; send the request again.")
+                return
             finally:
-                if timer:
-                    timer.cancel()
                 connection.close()
-            if expired.is_set():
-                oxigraph.restart(generation)
-                self._reply(504, self._stopped())
-            elif limited and _ends_with(spool, CANCELLED):
+            if expired.is_set() or (limited and _ends_with(spool, CANCELLED)):
                 self._reply(504, self._stopped())
             else:
                 self._relay(answer, spool)
 
     def _stopped(self) -> str:
         return (
-            f"Query stopped: it ran over the time limit of {self.server.limit} s; narrow it down (more specific "
-            "patterns, LIMIT) or start the server with a longer --timeout."
+            f"Query stopped: it ran over the time limit of {self.server.settings.timeout} s; narrow it down (more "
+            "specific patterns, LIMIT) or start the server with a longer --timeout."
         )
 
-    @staticmethod
-    def _expire(connection: http.client.HTTPConnection, expired: threading.Event) -> None:
-        expired.set()
-        if connection.sock:
-            with suppress(OSError):
-                connection.sock.shutdown(socket.SHUT_RDWR)
+    def _out_of_memory(self) -> str:
+        return (
+            "Query stopped: it needed more memory than this server may use "
+            f"({format_size(self.server.pool.memory)}, --memory); narrow it down (more specific patterns, LIMIT)."
+        )
 
     def _relay(self, answer: http.client.HTTPResponse, spool: IO[bytes]) -> None:
         size = spool.tell()
@@ -260,6 +544,30 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(data)
 
 
+def _sparql_texts(target: str, body: bytes, form: bool) -> list[str]:
+    """Every text of a request that Oxigraph may read as SPARQL: the ``query`` and ``update`` parameters of the
+    URL and of a ``form`` body, or the body itself (``application/sparql-query``, ``-update``)."""
+    raw = body.decode("utf-8", "replace")
+    fields = parse_qs(urlsplit(target).query)
+    texts = fields.get("query", []) + fields.get("update", [])
+    if form:
+        fields = parse_qs(raw)
+        return texts + fields.get("query", []) + fields.get("update", [])
+    return [*texts, raw]
+
+
+def _netloc(url: str) -> str:
+    """The host and port of a URL (an ``Origin``), with the scheme's default port; "" for ``null``."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return ""
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        return ""
+    return f"{parts.netloc.rsplit(':', 1)[0] if parts.port else parts.netloc}:{port}"
+
+
 def _ends_with(spool: IO[bytes], marker: bytes) -> bool:
     size = spool.tell()
     spool.seek(max(0, size - len(marker) - 16))
@@ -270,6 +578,9 @@ def _ends_with(spool: IO[bytes], marker: bytes) -> bool:
 
 class SparqlServer:
     """A SPARQL 1.1 endpoint over an Oxigraph store folder (see the module doc). Use it as a context manager.
+
+    ``memory`` is the cap for the whole server in bytes or as ``"4G"`` (default: a quarter of the machine);
+    ``allow_hosts`` are more names under which clients reach it (a DNS name of a server on the network).
 
     >>> with SparqlServer(Path("city.db"), port=0) as server:
     ...     print(server.query_url)
@@ -285,15 +596,27 @@ class SparqlServer:
         timeout: int = 30,
         cors: bool = False,
         log: bool = False,
+        allow_remote: bool = False,
+        workers: int = DEFAULT_WORKERS,
+        memory: int | str | None = None,
+        allow_hosts: Sequence[str] = (),
     ) -> None:
         if timeout < 0:
-            raise UsageError("--timeout must be 0 (no limit) or more seconds.")
+            raise ParameterError("{=timeout} must be 0 (no limit) or more seconds.")
+        if workers < 1:
+            raise ParameterError("{=workers} must be 1 or more.")
         self.host = host
         self.port = port
         self.write = write
         self.timeout = timeout
+        self.cors = cors
         self.log = log
-        self.oxigraph = OxigraphProcess(location, write=write, timeout=timeout, cors=cors)
+        self.allow_remote = allow_remote
+        self.allow_hosts = {name.lower() for name in allow_hosts}
+        cap = parse_size(memory) if isinstance(memory, str) else memory or machine_memory() // 4
+        self.pool: ProcessPool | None = ProcessPool(
+            location, write=write, timeout=timeout, cors=cors, workers=workers, memory=cap
+        )
         self._proxy: _Proxy | None = None
         self._thread: threading.Thread | None = None
 
@@ -314,22 +637,50 @@ class SparqlServer:
         return self.url + "/update"
 
     @property
+    def store_url(self) -> str:
+        """The SPARQL 1.1 Graph Store endpoint (for ``sckg push --endpoint``; writes need write mode)."""
+        return self.url + "/store"
+
+    @property
     def requests(self) -> int:
         """How many HTTP requests the server has answered (to check that a client does not query per node)."""
         return self._proxy.requests if self._proxy else 0
 
     @property
-    def store_url(self) -> str:
-        """The SPARQL 1.1 Graph Store endpoint (for ``sckg push --endpoint``; writes need write mode)."""
-        return self.url + "/store"
+    def memory(self) -> int:
+        """The memory cap of the whole server in bytes."""
+        assert self.pool is not None
+        return self.pool.memory
+
+    @property
+    def processes(self) -> list[OxigraphProcess]:
+        """The Oxigraph processes running now."""
+        return list(self.pool.processes) if self.pool else []
+
+    def names_this_server(self, netloc: str) -> bool:
+        """Whether a ``Host`` header (``name:port``) names this server: its port, and one of its addresses,
+        ``localhost``, ``allow_hosts`` or, listening on every network, this machine's name or any IP address."""
+        name, _, port = netloc.strip().lower().rpartition(":")
+        if not name or "]" in port:  # no port: HTTP's default
+            name, port = netloc.strip().lower(), "80"
+        if port != str(self.port):
+            return False
+        names = {"localhost", "127.0.0.1", "[::1]", self.host.lower(), f"[{self.host.lower()}]"} | self.allow_hosts
+        if self.host in ("0.0.0.0", "::", ""):
+            names |= {socket.gethostname().lower(), socket.getfqdn().lower()}
+            with suppress(ValueError):
+                ipaddress.ip_address(name.strip("[]"))
+                return True
+        return name in names
 
     def start(self) -> SparqlServer:
-        """Start the Oxigraph server and the proxy in front of it."""
-        self.oxigraph.start()
+        """Start the Oxigraph processes and the proxy in front of them."""
+        assert self.pool is not None
+        self.pool.start()
         try:
-            self._proxy = _Proxy((self.host, self.port), self.oxigraph, self.timeout, self.log)
+            self._proxy = _Proxy((self.host, self.port), self)
         except OSError as exc:
-            self.oxigraph.stop()
+            self.pool.stop()
             raise StoreError(f"Cannot listen on {self.host}:{self.port} ({exc.strerror or exc}); "
                              "choose another --port or --host.") from None
         self.port = self._proxy.server_address[1]
@@ -346,12 +697,13 @@ class SparqlServer:
             return
 
     def stop(self) -> None:
-        """Stop the proxy and the Oxigraph server."""
+        """Stop the proxy and the Oxigraph processes."""
         if self._proxy:
             self._proxy.shutdown()
             self._proxy.server_close()
             self._proxy = None
-        self.oxigraph.stop()
+        if self.pool:
+            self.pool.stop()
 
     def __enter__(self) -> SparqlServer:
         return self.start()
@@ -373,7 +725,9 @@ def served_store(store: str | StoreSpec, data: Sequence[Path] | None = None) -> 
     if spec.kind is StoreKind.memory:
         with tempfile.TemporaryDirectory(prefix="sckg-serve-") as folder:
             path = Path(folder) / "store"
-            _release(KnowledgeGraph.open(list(data or [resources.dataset("braunschweig")]), f"oxigraph:{path}"))
+            _release(_name_graphs_as_push(
+                KnowledgeGraph.open(list(data or [resources.dataset("braunschweig")]), f"oxigraph:{path}")
+            ))
             yield path
     elif spec.kind is StoreKind.oxigraph:
         _release(KnowledgeGraph.open(list(data) if data else None, spec))
@@ -382,6 +736,18 @@ def served_store(store: str | StoreSpec, data: Sequence[Path] | None = None) -> 
         raise UsageError(
             f"'sckg serve' serves a store of this machine: use --store memory or oxigraph:PATH, not '{store}'."
         )
+
+
+def _name_graphs_as_push(kg: Any) -> Any:
+    """Give the graphs the names ``sckg push`` gives them (``https://w3id.org/sckg/graph/<dataset>``), not the
+    ``file:`` names of this machine's paths."""
+    from .stores import push_targets
+
+    for target, sources in push_targets(sorted(kg.backend.graph_names())).items():
+        for source in sources:
+            if source != target:
+                kg.backend.store.update(f"ADD GRAPH <{source}> TO GRAPH <{target}> ; DROP GRAPH <{source}>")
+    return kg
 
 
 def _release(kg: Any) -> None:

@@ -14,7 +14,7 @@ _TOKEN = re.compile(
       | (?P<string>'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
       | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
       | (?P<variable>[?$][A-Za-z0-9_]+)
-      | (?P<pname>(?:[A-Za-z][\w-]*(?:\.[\w-]+)*)?:[\w%-]*(?:\.[\w%-]+)*)
+      | (?P<pname>(?:[A-Za-z][\w-]*(?:\.[\w-]+)*)?:(?:[\w%-]+(?:\.[\w%-]+)*)?)  # a local name never starts with .
       | (?P<word>[A-Za-z_][A-Za-z0-9_-]*)
       | (?P<brace>\{)
       | (?P<paren>[()])
@@ -81,6 +81,11 @@ def remote_access(query: str) -> tuple[bool, list[str]]:
             if rest and rest[0][0] == "iri":
                 dataset_iris.append(rest[0][1][1:-1])
     return uses_service, dataset_iris
+
+
+def keywords(query: str) -> set[str]:
+    """The words of the query outside strings, IRIs, names and comments, in capitals (SERVICE, LOAD, ...)."""
+    return {text.upper() for kind, text in _tokens(query) if kind == "word"}
 
 
 def check_remote(query: str, known_graphs: set[str], allow_remote: bool) -> None:

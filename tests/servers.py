@@ -13,8 +13,10 @@ on an Oxigraph store on disk holding that dataset. The three stores of a dataset
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
-from http.server import ThreadingHTTPServer
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +37,19 @@ class QuietHTTPServer(ThreadingHTTPServer):
 
     def handle_error(self, request: object, client_address: object) -> None:
         """Quiet (see the class)."""
+
+
+@contextmanager
+def serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """A test's own HTTP server with ``handler`` on a free port of 127.0.0.1: its base URL, stopped afterwards."""
+    server = QuietHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def fill_store(folder: Path, datasets: tuple[str, ...]) -> Path:

@@ -28,7 +28,7 @@ from sckg.kg import KnowledgeGraph
 from sckg.namespaces import MODEL_GRAPH
 from sckg.queries import named_queries, run_named
 from sckg.results import to_python
-from sckg.serve import SparqlServer
+from sckg.serve import DEFAULT_WORKERS, SparqlServer
 from sckg.stores import GRAPH_BASE, graph_sizes, push
 
 pytestmark = pytest.mark.server
@@ -306,14 +306,15 @@ def test_sckg_serve_runs_until_stopped_and_leaves_nothing_behind(tmp_path: Path)
         assert kg.select("SELECT (COUNT(*) AS ?n) WHERE { ?p a sckg:Project }").records() == [{"n": 5}]
         children = subprocess.run(["ps", "-o", "pid=", "--ppid", str(process.pid)], capture_output=True, text=True)
         oxigraph_pids = [int(pid) for pid in children.stdout.split()]
-        assert len(oxigraph_pids) == 1
+        assert len(oxigraph_pids) == DEFAULT_WORKERS  # the read-only pool
     finally:
         process.send_signal(signal.SIGTERM)
         _, err = process.communicate(timeout=20)
     assert process.returncode == 0, err
     assert err.endswith("Stopped.\n")
-    with pytest.raises(ProcessLookupError):
-        os.kill(oxigraph_pids[0], 0)
+    for pid in oxigraph_pids:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
     with pytest.raises(StoreError, match="does not answer"):
         kg.backend._graphs = None
         kg.backend.graph_names()

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import threading
 import time
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
-from servers import QuietHTTPServer
+from servers import serving
 from typer.testing import CliRunner
 
 from sckg import resources
@@ -176,12 +175,8 @@ class _Slow(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def web_server() -> Iterator[str]:
-    server = QuietHTTPServer(("127.0.0.1", 0), _Slow)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(_Slow) as url:
+        yield url
 
 
 def test_an_endpoint_that_answers_too_late(web_server: str) -> None:

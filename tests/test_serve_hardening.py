@@ -1,0 +1,196 @@
+"""``sckg serve`` under attack and load (issue 14): no SERVICE, Host and Origin checked, a stopped query stops
+only itself, a memory cap, no way to the internal port, graph names as ``push`` gives them."""
+
+from __future__ import annotations
+
+import http.client
+import threading
+import time
+import urllib.parse
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler
+from typing import ClassVar
+
+import pyoxigraph as ox
+import pytest
+from servers import serving, sparql_server_fixture  # noqa: F401  (pytest fixtures)
+
+from sckg import resources
+from sckg.namespaces import MODEL_GRAPH
+from sckg.serve import SparqlServer, served_store
+from sckg.stores import GRAPH_BASE
+
+pytestmark = pytest.mark.server
+LIGHT = "SELECT (COUNT(*) AS ?n) WHERE { ?p a <https://w3id.org/sckg/ontology#Project> }"
+#: A sort ignores Oxigraph's own time limit (oxigraph#1871): only stopping its process stops it.
+HEAVY = "SELECT ?a WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i"
+#: The query of the issue that took 10.9 GB.
+HUNGRY = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f LIMIT 10"
+
+
+def request(
+    server: SparqlServer, method: str, path: str, body: str | None = None, **headers: str
+) -> tuple[int, str, str]:
+    """(status, content type, body) of one raw request; headers given with underscores for dashes."""
+    connection = http.client.HTTPConnection(server.host, server.port, timeout=60)
+    try:
+        sent = {name.replace("_", "-"): value for name, value in headers.items()}
+        connection.request(method, path, body.encode() if body is not None else None, sent)
+        answer = connection.getresponse()
+        return answer.status, answer.getheader("Content-Type", ""), answer.read().decode()
+    finally:
+        connection.close()
+
+
+def query(server: SparqlServer, text: str, **headers: str) -> tuple[int, str, str]:
+    form = urllib.parse.urlencode({"query": text})
+    return request(server, "POST", "/query", form, Content_Type="application/x-www-form-urlencoded",
+                   Accept="text/csv", **headers)
+
+
+class Counting(BaseHTTPRequestHandler):
+    """A second local server: counts every request it gets (it must get none)."""
+
+    hits: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        Counting.hits.append(self.path)
+        self.send_response(500)
+        self.end_headers()
+
+    do_POST = do_GET
+
+    def log_message(self, *args: object) -> None:
+        """Quiet."""
+
+
+@pytest.fixture(name="other_server")
+def other_server_fixture() -> Iterator[str]:
+    Counting.hits = []
+    with serving(Counting) as url:
+        yield url + "/sparql"
+
+
+SERVICE_REFUSED = (
+    "Refused: the query uses SERVICE, which would make this server send a request to another server. "
+    "Start it with --allow-remote to permit that.\n"
+)
+
+
+def test_service_is_refused_and_the_other_server_gets_no_request(sparql_server: Callable, other_server: str) -> None:
+    server = sparql_server("braunschweig")
+    service = f"<{other_server}>"
+    texts = [
+        f"SELECT * WHERE {{ SERVICE {service} {{ ?s ?p ?o }} }}",
+        f"select * where {{ ?s ?p ?o . service {service} {{ ?a ?b ?c }} }}",
+        f"SELECT * WHERE {{ ?s ?p ?o .SERVICE{service}{{ ?a ?b ?c }} }}",
+        # a prefixed name with an empty local part, then a dot and the keyword (the sckg client missed it too)
+        f"PREFIX ex: <http://e/> SELECT * WHERE {{ ?s ?p ex:.SERVICE {service} {{ ?a ?b ?c }} }}",
+        f"SELECT * WHERE {{ # SERVICE in a comment is nothing\n SERVICE {service} {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ ?s ?p ?o . SERVICE ?x {{ ?a ?b ?c }} VALUES ?x {{ {service} }} }}",
+    ]
+    for text in texts:
+        assert query(server, text) == (403, "text/plain; charset=utf-8", SERVICE_REFUSED), text
+    get = "/query?" + urllib.parse.urlencode({"query": texts[0]})
+    assert request(server, "GET", get)[::2] == (403, SERVICE_REFUSED)
+    body = request(server, "POST", "/sparql", texts[1], Content_Type="application/sparql-query")
+    assert body[::2] == (403, SERVICE_REFUSED)
+    assert Counting.hits == []
+    # the word in a string, an IRI or a name is no SERVICE
+    fine = 'SELECT ?service WHERE { BIND("SERVICE <http://x/> {}" AS ?service) FILTER(?service != <http://x/SERVICE>) }'
+    assert query(server, fine)[0] == 200
+
+
+def test_allow_remote_lets_service_through(sparql_server: Callable, other_server: str) -> None:
+    server = sparql_server("braunschweig", allow_remote=True)
+    status, _, _ = query(server, f"SELECT * WHERE {{ SERVICE <{other_server}> {{ ?s ?p ?o }} }}")
+    assert status != 403
+    assert Counting.hits == ["/sparql"]
+
+
+def test_a_foreign_host_or_origin_is_refused(sparql_server: Callable) -> None:
+    server = sparql_server("braunschweig")
+    assert query(server, LIGHT, Host="evil.example.com") == (
+        403,
+        "text/plain; charset=utf-8",
+        f"Refused: the request names the host 'evil.example.com', not this server ({server.url}); a web page "
+        "that renamed itself (DNS rebinding) must not reach it.\n",
+    )
+    assert query(server, LIGHT, Host=f"evil.example.com:{server.port}")[0] == 403
+    assert query(server, LIGHT, Origin="http://evil.example.com") == (
+        403,
+        "text/plain; charset=utf-8",
+        "Refused: a web page of http://evil.example.com may not query this server; start it with --cors to "
+        "allow other sites.\n",
+    )
+    assert query(server, LIGHT, Host=f"localhost:{server.port}")[::2] == (200, "n\r\n5\r\n")
+    assert query(server, LIGHT, Origin=server.url)[::2] == (200, "n\r\n5\r\n")
+    assert request(server, "GET", "/")[0] == 200  # the query page
+    cors = sparql_server("braunschweig", cors=True)
+    assert query(cors, LIGHT, Origin="https://yasgui.triply.cc")[::2] == (200, "n\r\n5\r\n")
+    assert query(cors, LIGHT, Host="evil.example.com")[0] == 403
+
+
+def test_a_heavy_query_is_stopped_with_504_while_light_queries_go_on(sparql_server: Callable) -> None:
+    server = sparql_server("braunschweig", timeout=1)
+    heavy: list[tuple[float, tuple[int, str, str]]] = []
+
+    def run_heavy() -> None:
+        start = time.monotonic()
+        answer = query(server, HEAVY)
+        heavy.append((time.monotonic() - start, answer))
+
+    threads = [threading.Thread(target=run_heavy) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    light = []
+    while any(thread.is_alive() for thread in threads):
+        light.append(query(server, LIGHT)[::2])
+    for thread in threads:
+        thread.join()
+    assert light and set(light) == {(200, "n\r\n5\r\n")}, sorted(set(light))
+    for seconds, answer in heavy:
+        assert answer == (
+            504,
+            "text/plain; charset=utf-8",
+            "Query stopped: it ran over the time limit of 1 s; narrow it down (more specific patterns, LIMIT) or "
+            "start the server with a longer --timeout.\n",
+        )
+        assert seconds < 1 + 1
+    assert query(server, LIGHT)[::2] == (200, "n\r\n5\r\n")
+
+
+def test_a_query_over_the_memory_cap_is_stopped_and_the_server_goes_on(sparql_server: Callable) -> None:
+    server = sparql_server("musterstadt", memory="300M")
+    assert query(server, HUNGRY) == (
+        503,
+        "text/plain; charset=utf-8",
+        "Query stopped: it needed more memory than this server may use (300 MB, --memory); narrow it down (more "
+        "specific patterns, LIMIT).\n",
+    )
+    assert query(server, LIGHT)[::2] == (200, "n\r\n52\r\n")
+
+
+@pytest.mark.parametrize("accept", [None, "application/n-triples", "application/n-quads", "text/turtle"])
+def test_the_service_description_names_the_public_url_only(sparql_server: Callable, accept: str | None) -> None:
+    server = sparql_server("braunschweig")
+    headers = {"Accept": accept} if accept else {}
+    status, _, body = request(server, "GET", "/query", **headers)
+    assert status == 200
+    internal = {str(process.port) for process in server.processes}
+    assert internal and not any(port in body for port in internal)
+    if accept != "text/turtle":  # Turtle names it relative to the document: <>
+        assert f"<{server.query_url}>" in body
+
+
+def test_paths_other_than_the_endpoints_are_not_forwarded(sparql_server: Callable) -> None:
+    server = sparql_server("braunschweig")
+    assert request(server, "GET", "/query/../store")[0] == 404
+    assert request(server, "GET", "/admin") == (404, "text/plain; charset=utf-8", "Not found: /admin\n")
+
+
+def test_serve_names_its_graphs_as_push_does() -> None:
+    with served_store("memory", [resources.dataset("braunschweig")]) as path:
+        store = ox.Store.read_only(str(path))
+        assert sorted(graph.value for graph in store.named_graphs()) == [GRAPH_BASE + "braunschweig", MODEL_GRAPH]
+        del store
