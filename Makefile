@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DATA   ?= data/braunschweig
 OUT    ?= out
 
-.PHONY: run test lint bench clean docs
+.PHONY: run test lint bench clean docs comunica
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,13 @@ test: $(VENV)/.installed-test
 ## docs: write the HTML documentation of the ontology, vocabularies and shapes to docs/ontology/index.html
 docs: $(VENV)/.installed
 	$(BIN)/python -m sckg.ontodoc docs/ontology
+
+## comunica: install the Comunica SPARQL engine (npm, 4.x for Node 18/20) into .cache/comunica for the engine tests
+comunica: .cache/comunica/node_modules/.bin/comunica-sparql-file-http
+
+.cache/comunica/node_modules/.bin/comunica-sparql-file-http:
+	mkdir -p .cache/comunica
+	cd .cache/comunica && npm install --no-audit --no-fund --silent @comunica/query-sparql-file@4
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/cli_latency.py

@@ -8,13 +8,16 @@ every SPARQL 1.1 endpoint understands.
 
 Endpoints that ask for a login get it from the environment (never from the command line, which shell histories
 and process lists keep): ``SCKG_ENDPOINT_TOKEN`` (sent as a bearer token), or ``SCKG_ENDPOINT_USER`` and
-``SCKG_ENDPOINT_PASSWORD`` (HTTP Basic). The login is not passed on when the endpoint redirects to another host.
+``SCKG_ENDPOINT_PASSWORD`` (HTTP Basic, or HTTP Digest when the endpoint asks for it, as Virtuoso's
+``/sparql-auth`` and Graph Store endpoints do). The login is not passed on when the endpoint redirects to another
+host.
 ``SCKG_ENDPOINT_TIMEOUT`` sets how many seconds ``--store sparql:URL`` waits for an answer (default 120).
 """
 
 from __future__ import annotations
 
 import base64
+import json
 import os
 import re
 import urllib.error
@@ -60,6 +63,12 @@ class _LoginStaysWithHost(urllib.request.HTTPRedirectHandler):
 _OPENER = urllib.request.build_opener(_LoginStaysWithHost())
 # no HTTP proxy for this machine's servers
 _DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}), _LoginStaysWithHost())
+#: A graph every Virtuoso holds, and the graphs it keeps for itself: its RDF views, the LDP vocabulary, WebDAV and
+#: its service description (named after its host).
+VIRTUOSO_MARK = "http://www.openlinksw.com/schemas/virtrdf#"
+VIRTUOSO_OWN = re.compile(
+    r"http://www\.openlinksw\.com/schemas/virtrdf#|http://www\.w3\.org/ns/ldp#|https?://[^/]+/(DAV/|sparql)"
+)
 _TIME_LIMIT = "narrow it down (more specific patterns, LIMIT) or raise the endpoint's time limit"
 
 
@@ -106,17 +115,26 @@ def http_request(
 ) -> Response:
     """One HTTP request with the login from the environment, if any.
 
-    Any HTTP status is returned, but a refused login (401) and a server that does not answer raise
-    :class:`StoreError`.
+    A user and password go as HTTP Basic, unless the server refused Basic without asking for it (Virtuoso
+    answers a Basic login with a bare 401): then, for this and every later request to that server, as HTTP
+    Digest in answer to the server's challenge. Any HTTP status is returned, but a refused login (401) and a
+    server that does not answer raise :class:`StoreError`.
     """
+    server = urllib.parse.urlsplit(url)[:2]  # scheme and host:port
     login = login_headers()
-    request = urllib.request.Request(url, data=data, method=method, headers={**login, **(headers or {})})
-    local = urllib.parse.urlsplit(url).hostname in ("localhost", "127.0.0.1", "::1")
+    digest = login.get("Authorization", "").startswith("Basic ") and server in _DIGEST_SERVERS
+    request = urllib.request.Request(
+        url, data=data, method=method, headers={**({} if digest else login), **(headers or {})}
+    )
     try:
-        with (_DIRECT if local else _OPENER).open(request, timeout=timeout) as answer:
+        with _opener(url, digest=digest).open(request, timeout=timeout) as answer:
             return Response(answer.status, _media_type(answer.headers), answer.read())
     except urllib.error.HTTPError as exc:
         if exc.code == 401:
+            challenge = (exc.headers.get("WWW-Authenticate") or "") if exc.headers is not None else ""
+            if login.get("Authorization", "").startswith("Basic ") and not digest and not challenge.startswith("Basic"):
+                _DIGEST_SERVERS.add(server)
+                return http_request(method, url, data=data, headers=headers, timeout=timeout)
             raise StoreError(_login_refused(url, login)) from None
         body = exc.read() if exc.fp else b""
         return Response(exc.code, _media_type(exc.headers), body)
@@ -131,6 +149,22 @@ def http_request(
         ) from None
     except (OSError, ValueError) as exc:  # connection reset, malformed URL, bad status line
         raise StoreError(f"The endpoint {url} cannot be reached ({exc}).") from None
+
+
+#: Servers (scheme, host:port) that refused HTTP Basic without asking for it: they get HTTP Digest.
+_DIGEST_SERVERS: set[tuple[str, str]] = set()
+
+
+def _opener(url: str, *, digest: bool) -> urllib.request.OpenerDirector:
+    """The shared opener, or for ``digest`` one that answers the server's Digest challenge with the login of the
+    environment (a new one per request: urllib's digest handler counts its attempts)."""
+    local = urllib.parse.urlsplit(url).hostname in ("localhost", "127.0.0.1", "::1")
+    if not digest:
+        return _DIRECT if local else _OPENER
+    passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+    passwords.add_password(None, url, os.environ.get(USER_VARIABLE, ""), os.environ.get(PASSWORD_VARIABLE, ""))
+    handlers = [_LoginStaysWithHost(), urllib.request.HTTPDigestAuthHandler(passwords)]
+    return urllib.request.build_opener(*([urllib.request.ProxyHandler({})] if local else []), *handlers)
 
 
 def _login_refused(url: str, login: Mapping[str, str]) -> str:
@@ -155,6 +189,23 @@ def check_http_url(url: str, what: str) -> str:
     return url
 
 
+def _read_results(body: bytes) -> Table | bool:
+    """SPARQL JSON results as a table (SELECT) or a boolean (ASK)."""
+    result = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+    if isinstance(result, ox.QueryBoolean):
+        return bool(result)
+    return Table([v.value for v in result.variables], solution_rows(result))
+
+
+def _standard_json(body: bytes) -> bytes:
+    """SPARQL JSON results without the members that the standard does not define."""
+    document = json.loads(body)
+    if not isinstance(document, dict):
+        raise ValueError("not a JSON object")
+    standard = {key: document[key] for key in ("head", "results", "boolean") if key in document}
+    return json.dumps(standard).encode("utf-8")
+
+
 class SparqlBackend:
     """A SPARQL 1.1 query endpoint, read through the SPARQL 1.1 Protocol. sckg never writes through it.
 
@@ -165,13 +216,17 @@ class SparqlBackend:
         self.url = check_http_url(url, "a SPARQL endpoint, e.g. sparql:http://127.0.0.1:7878/query")
         self.timeout = endpoint_timeout() if timeout is None else timeout
         self._graphs: set[str] | None = None
+        #: SPARQL Protocol parameters (default-graph-uri, named-graph-uri) that leave out an engine's own graphs
+        self._dataset: list[tuple[str, str]] | None = None
 
     def _send(self, query: str, bindings: Mapping[str, Term], accept: str) -> Response:
+        if self._dataset is None:
+            self.graph_names()
         text = _PROLOGUE + bind_values(query, {name: str(term) for name, term in bindings.items()})
         answer = http_request(
             "POST",
             self.url,
-            data=urllib.parse.urlencode({"query": text}).encode("utf-8"),
+            data=urllib.parse.urlencode([("query", text), *(self._dataset or [])]).encode("utf-8"),
             headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept},
             timeout=self.timeout,
         )
@@ -193,7 +248,7 @@ class SparqlBackend:
             )
         raise StoreError(f"The SPARQL endpoint {self.url} failed (HTTP {answer.status}: {answer.text()}).")
 
-    def _results(self, query: str, bindings: Mapping[str, Term]) -> ox.QuerySolutions | ox.QueryBoolean:
+    def _results(self, query: str, bindings: Mapping[str, Term]) -> Table | bool:
         answer = self._send(query, bindings, _RESULTS_JSON)
         if answer.media_type not in (_RESULTS_JSON, "application/json"):
             raise StoreError(
@@ -201,18 +256,18 @@ class SparqlBackend:
                 f"SPARQL JSON results: is it a SPARQL endpoint? ({answer.text(120)})"
             )
         try:
-            return ox.parse_query_results(answer.body, format=ox.QueryResultsFormat.JSON)
-        except (SyntaxError, ValueError) as exc:
-            raise StoreError(f"The SPARQL endpoint {self.url} sent results that cannot be read ({exc}).") from None
+            return _read_results(answer.body)
+        except (SyntaxError, ValueError):  # Comunica adds a "metadata" member after "results", which Oxigraph refuses
+            try:
+                return _read_results(_standard_json(answer.body))
+            except (SyntaxError, ValueError) as exc:
+                raise StoreError(f"The SPARQL endpoint {self.url} sent results that cannot be read ({exc}).") from None
 
     def select(self, query: str, bindings: Mapping[str, Term]) -> Table:
         result = self._results(query, bindings)
-        if not isinstance(result, ox.QuerySolutions):
+        if not isinstance(result, Table):
             raise QueryError("Expected a SELECT query.")
-        try:
-            return Table([v.value for v in result.variables], solution_rows(result))
-        except (SyntaxError, ValueError) as exc:
-            raise StoreError(f"The SPARQL endpoint {self.url} sent results that cannot be read ({exc}).") from None
+        return result
 
     def construct(self, query: str, bindings: Mapping[str, Term]) -> list[ox.Triple]:
         answer = self._send(query, bindings, _RDF_ACCEPT)
@@ -231,15 +286,28 @@ class SparqlBackend:
 
     def ask(self, query: str, bindings: Mapping[str, Term]) -> bool:
         result = self._results(query, bindings)
-        if not isinstance(result, ox.QueryBoolean):
+        if not isinstance(result, bool):
             raise QueryError("Expected an ASK query.")
-        return bool(result)
+        return result
 
     def graph_names(self) -> set[str]:
+        """The endpoint's graphs, without those an engine keeps for itself (Virtuoso's: then every query is sent
+        with a dataset of the others, so that they are left out of the default graph and of ``GRAPH ?g`` too)."""
         if self._graphs is None:
-            rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", {}).rows
-            self._graphs = {row[0].value for row in rows if isinstance(row[0], ox.NamedNode)}
+            self._dataset = []
+            # GRAPH ?g { } is cheap, but Virtuoso finds no graph with it: then ask for the graphs' triples
+            found = self._named("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }") or self._named(
+                "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+            )
+            own = {g for g in found if VIRTUOSO_OWN.fullmatch(g)} if VIRTUOSO_MARK in found else set()
+            self._graphs = found - own
+            if own:  # an empty list would mean the endpoint's default dataset: name a graph that is not there
+                kept = sorted(self._graphs) or ["urn:sckg:no-graph"]
+                self._dataset = [("default-graph-uri", g) for g in kept] + [("named-graph-uri", g) for g in kept]
         return self._graphs
+
+    def _named(self, query: str) -> set[str]:
+        return {row[0].value for row in self.select(query, {}).rows if isinstance(row[0], ox.NamedNode)}
 
     def load_file(self, path: Path, graph: str) -> None:
         raise StoreError(

@@ -29,10 +29,43 @@ Result = tuple[Any, str, str, str | None, Any]
 _CONSTRAINTS = {SH + name for name in ("class", "minCount", "maxCount", "datatype", "in", "or")}
 _TARGETS = {SH + name for name in ("targetClass", "targetSubjectsOf", "targetObjectsOf")}
 _NOT_CONSTRAINTS = {
-    RDF + "type", RDFS + "label", RDFS + "comment", SH + "name", SH + "message", SH + "description",
-    SH + "severity", SH + "path", SH + "property", SH + "order", SH + "group", SH + "deactivated", *_TARGETS,
+    RDF + "type",
+    RDFS + "label",
+    RDFS + "comment",
+    SH + "name",
+    SH + "message",
+    SH + "description",
+    SH + "severity",
+    SH + "path",
+    SH + "property",
+    SH + "order",
+    SH + "group",
+    SH + "deactivated",
+    *_TARGETS,
 }
 _INSTANCE = f"<{RDF}type>/<{RDFS}subClassOf>*"
+
+
+def _same_term(variable: str, term: Any) -> str:
+    """``sameTerm(variable, term)``, written out for a literal: on Virtuoso sameTerm of a stored literal and a
+    literal in the query is false (docs/engines.md)."""
+    from rdflib import Literal
+
+    if not isinstance(term, Literal):
+        return f"sameTerm({variable}, {term.n3()})"
+    kind = (
+        f'LANG({variable}) = "{term.language}"'
+        if term.language
+        else f"DATATYPE({variable}) = <{term.datatype or XSD + 'string'}>"
+    )
+    return f"(isLiteral({variable}) && STR({variable}) = {Literal(str(term)).n3()} && {kind})"
+
+
+def _is_instance(node: str, cls: str) -> str:
+    """``node rdf:type/rdfs:subClassOf* cls`` for use inside NOT EXISTS, written as a UNION: Virtuoso misses the
+    zero-length step of ``*`` there (docs/engines.md)."""
+    return f"{{ {node} <{RDF}type> <{cls}> }} UNION {{ {node} <{RDF}type>/<{RDFS}subClassOf>+ <{cls}> }}"
+
 
 # XSD 1.1 Part 2 lexical spaces (ASCII digits only; section numbers of the datatypes in the comments).
 _YEAR = r"(?P<year>-?(?:[1-9][0-9]{3,}|0[0-9]{3}))"  # yearFrag: four digits or more without a leading 0
@@ -151,8 +184,11 @@ class _Compiler:
         """A constraint on the focus node itself (a node shape): only ``sh:class``."""
         if name != SH + "class":
             raise NotCompiled(f"{shorten(name)} on a node shape ({base.shape})")
-        return _with_query(base, f"SELECT DISTINCT ?this (?this AS ?value) WHERE {{ {focus} "
-                                 f"FILTER NOT EXISTS {{ ?this {_INSTANCE} <{value}> }} }}")
+        return _with_query(
+            base,
+            f"SELECT DISTINCT ?this (?this AS ?value) WHERE {{ {focus} "
+            f"FILTER NOT EXISTS {{ {_is_instance('?this', value)} }} }}",
+        )
 
     def value_check(self, base: Check, focus: str, name: str, value: Any) -> Check:
         """A constraint on the values of the focus nodes along the shape's path."""
@@ -162,16 +198,22 @@ class _Compiler:
         nodes = f"{{ SELECT DISTINCT ?this WHERE {{ {focus} }} }}"  # each focus node once
         values = f"SELECT DISTINCT ?this ?value WHERE {{ {nodes} ?this <{path}> ?value"  # closed by each check
         if name == SH + "minCount":
-            return _with_query(base, f"SELECT ?this WHERE {{ {nodes} OPTIONAL {{ ?this <{path}> ?v }} }} "
-                                     f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) < {int(value)})")
+            return _with_query(
+                base,
+                f"SELECT ?this WHERE {{ {nodes} OPTIONAL {{ ?this <{path}> ?v }} }} "
+                f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) < {int(value)})",
+            )
         if name == SH + "maxCount":
-            return _with_query(base, f"SELECT ?this WHERE {{ {nodes} ?this <{path}> ?v }} "
-                                     f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {int(value)})")
+            return _with_query(
+                base,
+                f"SELECT ?this WHERE {{ {nodes} ?this <{path}> ?v }} "
+                f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {int(value)})",
+            )
         if name == SH + "in":  # RDF term equality: "EUR"@en and "EUR"^^xsd:token are not "EUR"
-            same = " || ".join(f"sameTerm(?value, {term.n3()})" for term in Collection(self.shapes, value))
+            same = " || ".join(_same_term("?value", term) for term in Collection(self.shapes, value))
             return _with_query(base, f"{values} FILTER(!({same or 'false'})) }}")
         if name == SH + "class":
-            return _with_query(base, f"{values} FILTER NOT EXISTS {{ ?value {_INSTANCE} <{value}> }} }}")
+            return _with_query(base, f"{values} FILTER NOT EXISTS {{ {_is_instance('?value', value)} }} }}")
         if name == SH + "datatype":
             types: tuple[str, ...] = (str(value),)
         else:  # sh:or of shapes that each hold one sh:datatype only

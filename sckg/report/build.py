@@ -80,8 +80,11 @@ def figures_section(kg: KnowledgeGraph, lang: str) -> Section:
     w = Words("report", lang)
     actors = _counts(
         kg,
-        "SELECT ?kind (COUNT(DISTINCT ?a) AS ?n) WHERE { " + _ACTOR_CLASSES + " "
-        + _IN_DATA % "?a a ?cls" + " OPTIONAL { ?a org:classification ?kind } } GROUP BY ?kind",
+        "SELECT ?kind (COUNT(DISTINCT ?a) AS ?n) WHERE { "
+        + _ACTOR_CLASSES
+        + " "
+        + _IN_DATA % "?a a ?cls"
+        + " OPTIONAL { ?a org:classification ?kind } } GROUP BY ?kind",
         lang,
     )
     projects = _counts(
@@ -90,11 +93,10 @@ def figures_section(kg: KnowledgeGraph, lang: str) -> Section:
         "OPTIONAL { ?p adms:status ?status } } GROUP BY ?status",
         lang,
     )
-    records = kg.select(
-        "SELECT "
-        "(COUNT(DISTINCT ?field) AS ?fields) (COUNT(DISTINCT ?goal) AS ?goals) WHERE { "
-        "{ " + _IN_DATA % "?field a sckg:FieldOfAction" + " } UNION { ?p sckg:inFieldOfAction ?field } "
-        "UNION { ?goal a sckg:StrategicGoal } }"
+    records = kg.select(  # two counts in two sub-selects: Comunica counts nothing when a row leaves ?goal unbound
+        "SELECT ?fields ?goals WHERE { { SELECT (COUNT(DISTINCT ?field) AS ?fields) WHERE { "
+        "{ " + _IN_DATA % "?field a sckg:FieldOfAction" + " } UNION { ?p sckg:inFieldOfAction ?field } } } "
+        "{ SELECT (COUNT(DISTINCT ?goal) AS ?goals) WHERE { ?goal a sckg:StrategicGoal } } }"
     ).records()[0]
     decision_rows = kg.select(
         "SELECT ?cls (COUNT(DISTINCT ?d) AS ?n) WHERE { "
@@ -118,8 +120,9 @@ def figures_section(kg: KnowledgeGraph, lang: str) -> Section:
     section = Section(
         "figures",
         w["figures"],
-        facts=dict(zip(["actors", "projects", "fields", "goals", "decisions"], (r[1] for r in overview.rows),
-                       strict=True)),
+        facts=dict(
+            zip(["actors", "projects", "fields", "goals", "decisions"], (r[1] for r in overview.rows), strict=True)
+        ),
         grid=True,
         tables=[
             overview,
@@ -134,8 +137,11 @@ def figures_section(kg: KnowledgeGraph, lang: str) -> Section:
             continue
         label = "fieldLabel" if query == "budget-by-field" else "departmentLabel"
         section.tables.append(
-            ReportTable([w["name"], w["budget"], w["projects"]], [[r[label], money(r["budgetEUR"], lang), r["projects"]]
-                                                            for r in rows], heading)
+            ReportTable(
+                [w["name"], w["budget"], w["projects"]],
+                [[r[label], money(r["budgetEUR"], lang), r["projects"]] for r in rows],
+                heading,
+            )
         )
         section.charts.append(Bars(heading, "EUR", [(r[label], float(r["budgetEUR"])) for r in rows]))
     if not section.charts:
@@ -196,8 +202,12 @@ def fields_section(kg: KnowledgeGraph, lang: str) -> Section:
     for field_, project_, status, manager, budget in projects:
         assert field_ is not None and project_ is not None  # the other three are optional
         per_field[field_.value]["projects"].append(
-            (labels[project_.value], labels[status.value] if status else "", labels[manager.value] if manager else "",
-             to_python(budget) if budget is not None else None)
+            (
+                labels[project_.value],
+                labels[status.value] if status else "",
+                labels[manager.value] if manager else "",
+                to_python(budget) if budget is not None else None,
+            )
         )
     for field_, actor in actors:
         per_field[field_.value]["actors"].append(labels[actor.value])
@@ -217,8 +227,10 @@ def fields_section(kg: KnowledgeGraph, lang: str) -> Section:
                 w("field_summary", projects=len(rows), actors=len(set(data["actors"])), budget=money(total, lang))
             )
             sub.tables.append(
-                ReportTable([w["project"], w["status"], w["manager"], w["budget"]],
-                      [[p, s, m, money(b, lang) if b is not None else ""] for p, s, m, b in rows])
+                ReportTable(
+                    [w["project"], w["status"], w["manager"], w["budget"]],
+                    [[p, s, m, money(b, lang) if b is not None else ""] for p, s, m, b in rows],
+                )
             )
             sub.items.append(w["actors"] + ": " + ", ".join(sorted(set(data["actors"]))))
             sub.items.append(w["goals"] + ": " + (", ".join(sorted(set(data["goals"]))) or w["none"]))
@@ -238,8 +250,10 @@ def decisions_section(kg: KnowledgeGraph, lang: str) -> Section:
     section = Section("decisions", w["decisions_heading"], [w["decisions_intro"]])
     public = {True: w["public"], False: w["non_public"], None: ""}
     section.tables.append(
-        ReportTable([w["date"], w["body"], w["role"], w["subject"], w["session"]],
-              [[r["date"] or "", r["bodyLabel"], r["roleLabel"], r["subject"], public[r["public"]]] for r in rows])
+        ReportTable(
+            [w["date"], w["body"], w["role"], w["subject"], w["session"]],
+            [[r["date"] or "", r["bodyLabel"], r["roleLabel"], r["subject"], public[r["public"]]] for r in rows],
+        )
     )
     return section
 
@@ -256,8 +270,12 @@ def changes_section(old: KnowledgeGraph, new: KnowledgeGraph, lang: str) -> Sect
         return section
     section.items = [f"{t('change.' + k.replace(' ', '-'), lang)}: {n}" for k, n in result.summary().items()]
     section.tables.append(
-        ReportTable([w["change"], w["entity"], w["property"], w["old"], w["new"]],
-                    [[t(f"change.{c.kind}-{c.change}", lang), c.subject_label, c.property, c.old, c.new]
-                     for c in result.changes])
+        ReportTable(
+            [w["change"], w["entity"], w["property"], w["old"], w["new"]],
+            [
+                [t(f"change.{c.kind}-{c.change}", lang), c.subject_label, c.property, c.old, c.new]
+                for c in result.changes
+            ],
+        )
     )
     return section
