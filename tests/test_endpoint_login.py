@@ -127,7 +127,8 @@ def test_a_wrong_password_is_named_and_the_right_one_answers(guarded: Guard) -> 
     )
     right = {**wrong, "SCKG_ENDPOINT_PASSWORD": "s3cret"}
     assert query(guarded.url + "/query", right) == (0, "n\n5\n")
-    assert guarded.seen == ["Basic " + base64.b64encode(b"analyst:guess").decode(), BASIC]
+    # with the right login: the endpoint's graph names (asked once per process), then the query
+    assert guarded.seen == ["Basic " + base64.b64encode(b"analyst:guess").decode(), BASIC, BASIC]
 
 
 def test_a_token_is_sent_as_bearer_and_every_named_query_reads_the_same(
