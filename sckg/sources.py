@@ -44,6 +44,19 @@ class DataInfo:
         return " · ".join(self.titles) or None
 
 
+#: Pages name this many sources; the rest are counted ("and 16,545 more").
+SOURCES_SHOWN = 5
+
+
+def summary(sources: list[Source], lang: str = "de", limit: int = SOURCES_SHOWN) -> list[str]:
+    """The captions of the first ``limit`` sources, then one line counting the rest."""
+    from .words import t
+
+    shown = [source.caption() for source in sources[:limit]]
+    rest = len(sources) - limit
+    return [*shown, t("sources.more", lang, n=rest)] if rest > 0 else shown
+
+
 def data_info(kg: KnowledgeGraph, lang: str = "de") -> DataInfo:
     """The datasets' titles, date, sources and fictional flag (see the module's docstring for the rule)."""
     datasets = kg.select(
