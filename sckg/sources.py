@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .formatting import number
 from .kg import KnowledgeGraph
 from .namespaces import SOURCE_PROPERTIES, sparql_values
 from .results import to_python
+from .words import t
 
 
 @dataclass(frozen=True)
@@ -50,11 +52,9 @@ SOURCES_SHOWN = 5
 
 def summary(sources: list[Source], lang: str = "de", limit: int = SOURCES_SHOWN) -> list[str]:
     """The captions of the first ``limit`` sources, then one line counting the rest."""
-    from .words import t
-
     shown = [source.caption() for source in sources[:limit]]
     rest = len(sources) - limit
-    return [*shown, t("sources.more", lang, n=rest)] if rest > 0 else shown
+    return [*shown, t("sources.more", lang, n=rest, count=number(rest, lang))] if rest > 0 else shown
 
 
 def data_info(kg: KnowledgeGraph, lang: str = "de") -> DataInfo:

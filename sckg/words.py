@@ -37,8 +37,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
          ("Juni", "June"), ("Juli", "July"), ("August", "August"), ("September", "September"),
          ("Oktober", "October"), ("November", "November"), ("Dezember", "December")], 1)},
     "sources.more": {
-        "de": {"one": "und {n} weitere Quelle", "other": "und {n} weitere Quellen"},
-        "en": {"one": "and {n} more source", "other": "and {n} more sources"},
+        "de": {"one": "und {count} weitere Quelle", "other": "und {count} weitere Quellen"},
+        "en": {"one": "and {count} more source", "other": "and {count} more sources"},
     },
     "date.long": {"de": "{day}. {month} {year}", "en": "{day} {month} {year}"},
     # --- classes of nodes (sckg.network.projection.NODE_CLASSES) ---
