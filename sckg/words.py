@@ -383,6 +383,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": {"one": "{n} Vorlage zu diesem Projekt.", "other": "{n} Vorlagen zu diesem Projekt."},
         "en": {"one": "{n} council paper on this project.", "other": "{n} council papers on this project."},
     },
+    "report.council_cut": {
+        "de": "Die {shown} jüngsten von {total} Zeilen; alle: sckg query council-history --param \"target={target}\".",
+        "en": "The latest {shown} of {total} rows; all: sckg query council-history --param \"target={target}\".",
+    },
     "report.result": {"de": "Ergebnis", "en": "Result"},
     "report.paper": {"de": "Vorlage", "en": "Paper"},
     "report.about": {"de": "zu", "en": "on"},

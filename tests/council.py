@@ -42,11 +42,11 @@ c:k3 a oparl:Consultation , prov:Entity ; rdfs:label "Entscheidung 0061/24, Rat,
     sckg:paper c:p3 ; sckg:meeting c:m2 ; sckg:committee c:rat ; dcterms:date "2024-04-18"^^xsd:date ;
     sckg:consultationRole role:decision ; sckg:agendaItem c:a3 ; sckg:documentedIn ris:k3 .
 c:a1 a oparl:AgendaItem , prov:Entity ; rdfs:label "4 Öffentliches WLAN"@de ; dcterms:isPartOf c:m1 ;
-    sckg:result "zur Kenntnis genommen" ; sckg:documentedIn ris:a1 .
+    sckg:outcome "zur Kenntnis genommen"@de ; sckg:documentedIn ris:a1 .
 c:a2 a oparl:AgendaItem , prov:Entity ; rdfs:label "9 Öffentliches WLAN"@de ; dcterms:isPartOf c:m2 ;
-    sckg:result "ungeändert beschlossen" ; sckg:documentedIn ris:a2 .
+    sckg:outcome "ungeändert beschlossen"@de ; sckg:documentedIn ris:a2 .
 c:a3 a oparl:AgendaItem , prov:Entity ; rdfs:label "10 Löschfahrzeug"@de ; dcterms:isPartOf c:m2 ;
-    sckg:result "abgelehnt" ; sckg:documentedIn ris:a3 .
+    sckg:outcome "abgelehnt"@de ; sckg:documentedIn ris:a3 .
 """
 
 #: A programme next to the council data: a field, two projects in it, a managing unit; and the accepted links

@@ -176,3 +176,17 @@ def test_exports_date_papers_meetings_and_consultations(linked) -> None:
     assert f'<node id="{C}p1" label="Öffentliches WLAN in der Innenstadt" start="2024-02-20">' in gexf
     graphml = export_graph(linked, "graphml", with_papers=True)["graph.graphml"].decode("utf-8")
     assert '<key id="start" for="node" attr.name="start" attr.type="string" />' in graphml
+
+
+def test_a_long_history_shows_the_latest_rows_and_how_to_see_all(make_kg) -> None:
+    papers = "\n".join(
+        f'ex:p{i} a oparl:Paper ; dcterms:title "Vorlage {i:02d}"@de ; dcterms:date "2024-01-{i:02d}"^^xsd:date ; '
+        "dcterms:subject ex:wlan ." for i in range(1, 24)
+    )
+    kg = make_kg('ex:wlan a sckg:Project ; dcterms:title "WLAN"@de .\n' + papers)
+    [sub] = build_report(kg, "en").section("council").subsections
+    assert sub.paragraphs == [
+        "23 council papers on this project.",
+        'The latest 20 of 23 rows; all: sckg query council-history --param "target=WLAN".',
+    ]
+    assert [row[4] for row in sub.tables[0].rows][::19] == ["Vorlage 04", "Vorlage 23"]

@@ -14,6 +14,9 @@ from ..queries import run_named
 from ..words import Words
 from .model import Link, ReportTable, Section
 
+#: Each field's and project's table lists the latest this many consultations and papers.
+ROWS_SHOWN = 20
+
 
 def council_section(kg: KnowledgeGraph, lang: str) -> Section:
     """One subsection per field of action and per project with linked council papers: date, committee, role,
@@ -49,11 +52,14 @@ def council_section(kg: KnowledgeGraph, lang: str) -> Section:
             web = str(r.get("web") or "")
             paper = Link(title, web) if web.startswith(("https://", "http://")) else title
             date = "" if r.get("date") is None else str(r["date"])
-            table_rows.append([date, r.get("committeeLabel") or "", r.get("roleLabel") or "", r.get("result") or "",
+            table_rows.append([date, r.get("committeeLabel") or "", r.get("roleLabel") or "", r.get("outcome") or "",
                                paper, r.get("viaLabel") or ""])
         columns = [w["date"], w["body"], w["role"], w["result"], w["paper"], w["via_project"]]
         if not field:  # a project's own papers come via nothing
             columns, table_rows = columns[:-1], [row[:-1] for row in table_rows]
+        if len(table_rows) > ROWS_SHOWN:  # rows are in date order: the latest, and how to see all
+            sub.paragraphs.append(w("council_cut", shown=ROWS_SHOWN, total=len(table_rows), target=labels[iri]))
+            table_rows = table_rows[-ROWS_SHOWN:]
         sub.tables.append(ReportTable(columns, table_rows))
         section.subsections.append(sub)
     return section
