@@ -44,7 +44,8 @@ c:k3 a oparl:Consultation , prov:Entity ; rdfs:label "Entscheidung 0061/24, Rat,
 c:a1 a oparl:AgendaItem , prov:Entity ; rdfs:label "4 Öffentliches WLAN"@de ; dcterms:isPartOf c:m1 ;
     sckg:outcome "zur Kenntnis genommen"@de ; sckg:documentedIn ris:a1 .
 c:a2 a oparl:AgendaItem , prov:Entity ; rdfs:label "9 Öffentliches WLAN"@de ; dcterms:isPartOf c:m2 ;
-    sckg:outcome "ungeändert beschlossen"@de ; sckg:documentedIn ris:a2 .
+    sckg:outcome "ungeändert beschlossen"@de ;
+    sckg:resolutionText "Der Rat beschließt das öffentliche WLAN in der Innenstadt."@de ; sckg:documentedIn ris:a2 .
 c:a3 a oparl:AgendaItem , prov:Entity ; rdfs:label "10 Löschfahrzeug"@de ; dcterms:isPartOf c:m2 ;
     sckg:outcome "abgelehnt"@de ; sckg:documentedIn ris:a3 .
 """

@@ -74,9 +74,9 @@ def test_headline_counts_name_each_kind_of_council_record(linked) -> None:
     report = build_report(linked, "en")
     assert report.section("figures").tables[0].rows == [
         ["Actors", 5], ["Projects", 2], ["Fields of action", 1], ["Goals", 0], ["Council papers", 3],
-        ["Meetings", 2], ["Consultations", 3], ["Resolutions", 0],
+        ["Meetings", 2], ["Consultations", 3], ["Resolutions", 1],
     ]
-    assert report.summary[4:8] == ["council papers: 3", "meetings: 2", "consultations: 3", "resolutions: 0"]
+    assert report.summary[4:8] == ["council papers: 3", "meetings: 2", "consultations: 3", "resolutions: 1"]
 
 
 def test_report_on_council_data_alone_gives_reasons_not_empty_tables(council) -> None:

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ..formatting import money
 from ..kg import KnowledgeGraph
-from ..namespaces import ACTOR_CLASSES, MODEL_GRAPH, OPARL, SCKG, slug, sparql_values, tail
+from ..namespaces import ACTOR_CLASSES, MODEL_GRAPH, OPARL, slug, sparql_values, tail
 from ..queries import run_named
 from ..results import to_python
 from ..sources import data_info
@@ -22,12 +22,12 @@ _IN_DATA = f"GRAPH ?g {{ %s }} FILTER(?g != <{MODEL_GRAPH}>)"
 MAP_PROJECTS = ((40, 2), (300, 1))
 #: The decisions section lists the latest this many consultations and resolutions.
 DECISIONS_SHOWN = 100
-#: The headline counts of council records, each on its own: fact key → class.
+#: The headline counts of council records, each on its own: fact key → class. Resolutions are counted apart:
+#: the resolutions of bodies (sckg:Decision) and the agenda items with a resolution text or file.
 COUNCIL_RECORDS = {
     "papers": OPARL + "Paper",
     "meetings": OPARL + "Meeting",
     "consultations": OPARL + "Consultation",
-    "resolutions": SCKG + "Decision",
 }
 _ACTOR_CLASSES = f"VALUES ?cls {{ {sparql_values(ACTOR_CLASSES)} }}"
 
@@ -110,7 +110,12 @@ def figures_section(kg: KnowledgeGraph, lang: str) -> Section:
         f"VALUES ?cls {{ {sparql_values(COUNCIL_RECORDS.values())} }} ?d a ?cls }} GROUP BY ?cls"
     ).rows
     found = {cls.value: int(n.value) for cls, n in council}
-    records_counted = [(key, found.get(iri, 0)) for key, iri in COUNCIL_RECORDS.items()]
+    resolutions = kg.select(
+        "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { { ?d a sckg:Decision } UNION "
+        "{ ?d a oparl:AgendaItem ; sckg:resolutionText|sckg:resolutionFile ?resolution } }"
+    ).rows[0][0]
+    records_counted = [*((key, found.get(iri, 0)) for key, iri in COUNCIL_RECORDS.items()),
+                       ("resolutions", int(resolutions.value))]
     overview = ReportTable(
         [w["what"], w["count"]],
         [
