@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -125,7 +126,9 @@ def diff(old: KnowledgeGraph, new: KnowledgeGraph, lang: str = "de") -> Diff:
     return Diff(sorted(changes, key=_sort_key), _new_papers(added, new_triples, label, labels))
 
 
-def _new_papers(added: set[Triple], triples: set[Triple], label: Any, labels: dict[str, str]) -> list[Change]:
+def _new_papers(
+    added: set[Triple], triples: set[Triple], label: Callable[[str], str], labels: dict[str, str]
+) -> list[Change]:
     """The links from council papers to projects and fields that ``added`` holds, oldest paper first."""
     papers = {s for s, p, o in triples if p == RDF_TYPE and o == f"<{OPARL}Paper>"}
     targets = {s for s, p, o in triples if p == RDF_TYPE and o in _TARGETS}

@@ -70,7 +70,7 @@ class Stopwatch:
         return graph
 
 
-def why_empty(kg: KnowledgeGraph, graph: nx.Graph, lang: str) -> str:
+def why_empty(kg: KnowledgeGraph, graph: nx.Graph[str], lang: str) -> str:
     """The one line an analysis shows when it has nothing to rank: the reason and the next step. No projects
     in the graph (council data alone), else the projection without nodes or without links."""
     projection = graph.graph.get("projection", "entity")

@@ -399,14 +399,14 @@ def _council_records(kg: KnowledgeGraph, data: _Extraction, with_papers: bool) -
         about = "?paper dcterms:subject ?x . ?x a ?t VALUES ?t { sckg:Project sckg:FieldOfAction }"
         linked = f"{{ {linked} }} UNION {{ {about} }}"
     query = f"SELECT DISTINCT ?paper WHERE {{ ?paper a oparl:Paper . {linked} }}"
-    kept = {row[0].value for row in kg.select(query).rows}
-    for c, paper, meeting in kg.select(
+    kept: set[str] = {row["paper"] for row in kg.select(query).records()}
+    for row in kg.select(
         "SELECT ?c ?paper ?m WHERE { ?c a oparl:Consultation ; sckg:paper ?paper OPTIONAL { ?c sckg:meeting ?m } }"
-    ).rows:
-        if paper.value in kept:
-            kept.add(c.value)
-            if meeting is not None:
-                kept.add(meeting.value)
+    ).records():
+        if row["paper"] in kept:
+            kept.add(row["c"])
+            if row.get("m") is not None:
+                kept.add(row["m"])
     council = {iri for iri in data.nodes if base_key(data.entities[iri].types) in COUNCIL_CLASSES}
     return council - kept
 
@@ -459,7 +459,8 @@ def _record_dates(kg: KnowledgeGraph, data: _Extraction) -> None:
         "SELECT ?x ?prop ?v WHERE { VALUES ?prop { dcterms:date schema:startDate schema:endDate } ?x ?prop ?v "
         "VALUES ?t { oparl:Paper oparl:Consultation oparl:Meeting } ?x a ?t }"
     ).rows:
-        if x.value in records and isinstance(value, ox.Literal):
+        if isinstance(x, ox.NamedNode) and isinstance(prop, ox.NamedNode) and isinstance(value, ox.Literal) \
+                and x.value in records:
             dates = data.record_dates.setdefault(x.value, {})
             key, text = keys[prop.value], value.value[:10]
             if key not in dates or (text < dates[key] if key == "start" else text > dates[key]):

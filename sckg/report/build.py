@@ -105,17 +105,16 @@ def figures_section(kg: KnowledgeGraph, lang: str) -> Section:
         "{ " + _IN_DATA % "?field a sckg:FieldOfAction" + " } UNION { ?p sckg:inFieldOfAction ?field } "
         "UNION { ?goal a sckg:StrategicGoal } }"
     ).records()[0]
-    council = kg.select(
+    found = {r["cls"]: int(r["n"]) for r in kg.select(
         "SELECT ?cls (COUNT(DISTINCT ?d) AS ?n) WHERE { "
         f"VALUES ?cls {{ {sparql_values(COUNCIL_RECORDS.values())} }} ?d a ?cls }} GROUP BY ?cls"
-    ).rows
-    found = {cls.value: int(n.value) for cls, n in council}
+    ).records()}
     resolutions = kg.select(
         "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { { ?d a sckg:Decision } UNION "
         "{ ?d a oparl:AgendaItem ; sckg:resolutionText|sckg:resolutionFile ?resolution } }"
-    ).rows[0][0]
+    ).records()[0]["n"]
     records_counted = [*((key, found.get(iri, 0)) for key, iri in COUNCIL_RECORDS.items()),
-                       ("resolutions", int(resolutions.value))]
+                       ("resolutions", int(resolutions))]
     overview = ReportTable(
         [w["what"], w["count"]],
         [

@@ -7,6 +7,7 @@ with their consultations, committees, dates and results).
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from ..kg import KnowledgeGraph
 from ..namespaces import slug, tail
@@ -25,14 +26,14 @@ def council_section(kg: KnowledgeGraph, lang: str) -> Section:
     section = Section("council", w["council_heading"], [w["council_intro"]])
     rows = run_named(kg, "council-history", lang=lang).records()
     if not rows:
-        papers = kg.ask("ASK { ?p a oparl:Paper }")
-        section.paragraphs = [w["council_no_links" if papers else "council_no_papers"]]
-        if papers:
+        any_paper = kg.ask("ASK { ?p a oparl:Paper }")
+        section.paragraphs = [w["council_no_links" if any_paper else "council_no_papers"]]
+        if any_paper:
             section.facts["linked_papers"] = 0
         return section
-    kinds = {r[0].value: r[1].value for r in kg.select(
-        "SELECT ?x ?k WHERE { VALUES ?k { sckg:FieldOfAction sckg:Project } ?x a ?k }").rows}
-    per_target: dict[str, list[dict]] = defaultdict(list)
+    kinds: dict[str, str] = {r["x"]: r["k"] for r in kg.select(
+        "SELECT ?x ?k WHERE { VALUES ?k { sckg:FieldOfAction sckg:Project } ?x a ?k }").records()}
+    per_target: dict[str, list[dict[str, Any]]] = defaultdict(list)
     labels: dict[str, str] = {}
     for row in rows:
         per_target[row["target"]].append(row)
