@@ -393,20 +393,16 @@ def _council_records(kg: KnowledgeGraph, data: _Extraction, with_papers: bool) -
     """The papers, consultations and meetings the entity projection leaves out: all but the papers something
     outside the council records refers to (a decision, a dataset, a source link) and, ``with_papers``, those
     about a project or field, plus the consultations of the papers kept and their meetings."""
-    records = "VALUES ?c { oparl:Paper oparl:Consultation oparl:Meeting oparl:AgendaItem oparl:File }"
-    linked = f"?x ?link ?paper FILTER NOT EXISTS {{ {records} ?x a ?c }}"
+    records = "VALUES ?record { oparl:Paper oparl:Consultation oparl:Meeting oparl:AgendaItem oparl:File }"
+    linked = f"?x ?link ?paper FILTER NOT EXISTS {{ {records} ?x a ?record }}"
     if with_papers:
         about = "?paper dcterms:subject ?x . ?x a ?t VALUES ?t { sckg:Project sckg:FieldOfAction }"
         linked = f"{{ {linked} }} UNION {{ {about} }}"
-    query = f"SELECT DISTINCT ?paper WHERE {{ ?paper a oparl:Paper . {linked} }}"
-    kept: set[str] = {row["paper"] for row in kg.select(query).records()}
-    for row in kg.select(
-        "SELECT ?c ?paper ?m WHERE { ?c a oparl:Consultation ; sckg:paper ?paper OPTIONAL { ?c sckg:meeting ?m } }"
-    ).records():
-        if row["paper"] in kept:
-            kept.add(row["c"])
-            if row.get("m") is not None:
-                kept.add(row["m"])
+    consultations = "OPTIONAL { ?c a oparl:Consultation ; sckg:paper ?paper OPTIONAL { ?c sckg:meeting ?m } }"
+    query = f"SELECT DISTINCT ?paper ?c ?m WHERE {{ ?paper a oparl:Paper . {linked} {consultations} }}"
+    kept: set[str] = set()
+    for row in kg.select(query).records():
+        kept.update(row[key] for key in ("paper", "c", "m") if row.get(key) is not None)
     council = {iri for iri in data.nodes if base_key(data.entities[iri].types) in COUNCIL_CLASSES}
     return council - kept
 

@@ -105,16 +105,13 @@ def figures_section(kg: KnowledgeGraph, lang: str) -> Section:
         "{ " + _IN_DATA % "?field a sckg:FieldOfAction" + " } UNION { ?p sckg:inFieldOfAction ?field } "
         "UNION { ?goal a sckg:StrategicGoal } }"
     ).records()[0]
-    found = {r["cls"]: int(r["n"]) for r in kg.select(
+    found = {str(r["cls"]): int(r["n"]) for r in kg.select(
         "SELECT ?cls (COUNT(DISTINCT ?d) AS ?n) WHERE { "
-        f"VALUES ?cls {{ {sparql_values(COUNCIL_RECORDS.values())} }} ?d a ?cls }} GROUP BY ?cls"
+        f"{{ VALUES ?cls {{ {sparql_values(COUNCIL_RECORDS.values())} }} ?d a ?cls }} UNION {{ "
+        "{ ?d a sckg:Decision } UNION { ?d a oparl:AgendaItem ; sckg:resolutionText|sckg:resolutionFile ?r } "
+        'BIND("resolutions" AS ?cls) } } GROUP BY ?cls'
     ).records()}
-    resolutions = kg.select(
-        "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { { ?d a sckg:Decision } UNION "
-        "{ ?d a oparl:AgendaItem ; sckg:resolutionText|sckg:resolutionFile ?resolution } }"
-    ).records()[0]["n"]
-    records_counted = [*((key, found.get(iri, 0)) for key, iri in COUNCIL_RECORDS.items()),
-                       ("resolutions", int(resolutions))]
+    records_counted = [(key, found.get(COUNCIL_RECORDS.get(key, key), 0)) for key in (*COUNCIL_RECORDS, "resolutions")]
     overview = ReportTable(
         [w["what"], w["count"]],
         [
