@@ -45,7 +45,8 @@ def _show(result: Any, row_type: type, fmt: Format) -> None:
     from .output import emit
 
     columns, rows = result.table(row_type)
-    emit(columns, rows, fmt.value)
+    if rows or fmt.value != "table":  # an empty table says nothing: the note gives the reason
+        emit(columns, rows, fmt.value)
     for note in result.notes:
         typer.echo(cli_text(note), err=True)
 

@@ -240,6 +240,10 @@ def export(
     city: Annotated[
         str | None, typer.Option(help="For xlsx: the city whose IRIs become short IDs (default: the most common).")
     ] = None,
+    with_papers: Annotated[
+        bool, typer.Option(help="For graphml, gexf and csv of the entity projection: add the council papers linked "
+                           "to projects and fields, with their consultations and meetings (dated, for a timeline).")
+    ] = False,
     data: DataOpt = None,
     store: StoreOpt = "memory",
     lang: LangOpt = Lang.de,
@@ -252,7 +256,8 @@ def export(
 
     if out is None and fmt in (ExportFormat.csv, ExportFormat.xlsx):
         raise UsageError(f"--format {fmt.value} needs --out ({'a folder' if fmt is ExportFormat.csv else 'a file'}).")
-    result = export_graph(open_graph(data, store), fmt.value, projection=projection.value, lang=lang.value, city=city)
+    result = export_graph(open_graph(data, store), fmt.value, projection=projection.value, lang=lang.value, city=city,
+                          with_papers=with_papers)
     if out is None:
         sys.stdout.buffer.write(next(iter(result.values())))
         sys.stdout.flush()

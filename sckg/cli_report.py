@@ -55,11 +55,16 @@ def diff(
     if fmt is Format.json:
         import json
 
-        doc = {"summary": result.summary(), "changes": [c.as_dict() for c in result.changes]}
+        doc = {"summary": result.summary(), "changes": [c.as_dict() for c in result.changes],
+               "papers": [c.as_dict() for c in result.papers]}
         typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
         return
     rows = [[c.kind, c.change, c.subject_label, c.property, c.old, c.new, c.subject] for c in result.changes]
     emit(["kind", "change", "entity", "property", "old", "new", "iri"], rows, fmt.value)
+    if result.papers:
+        from .words import t
+
+        typer.echo(t("diff.new_papers", lang.value, n=len({c.subject for c in result.papers})), err=True)
 
 
 def register(app: typer.Typer) -> None:

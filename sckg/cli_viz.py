@@ -53,6 +53,10 @@ def viz(
     out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path("map.html"),
     png: Annotated[Path | None, typer.Option(help="Also write a PNG image of the same map.")] = None,
     svg: Annotated[Path | None, typer.Option(help="Also write an SVG image of the same map.")] = None,
+    with_papers: Annotated[
+        bool, typer.Option(help="Add the council papers linked to projects and fields (sckg link papers), "
+                           "with their consultations and meetings.")
+    ] = False,
     data: DataOpt = None,
     store: StoreOpt = "memory",
     lang: LangOpt = Lang.de,
@@ -78,6 +82,7 @@ def viz(
         seed=seed,
         title=title,
         lang=lang.value,
+        with_papers=with_papers,
     )
     written = [write_map(net, out)]
     written += [write_image(net, path, kind) for path, kind in ((png, "png"), (svg, "svg")) if path is not None]

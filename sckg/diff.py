@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import asdict, dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import pyoxigraph as ox
 
 from .kg import KnowledgeGraph
-from .namespaces import RDF, shorten
+from .namespaces import DCTERMS, OPARL, RDF, SCKG, shorten
 from .results import to_python
 from .storespec import names_store
 
 RDF_TYPE = RDF + "type"
+#: A council paper is about a project or field when it has ``dcterms:subject`` to one (sckg link papers).
+SUBJECT = DCTERMS + "subject"
+_TARGETS = (f"<{SCKG}Project>", f"<{SCKG}FieldOfAction>")
 _ORDER = {"entity": 0, "relation": 1, "attribute": 2}
 _CHANGE_ORDER = {"added": 0, "removed": 1, "changed": 2}
 
@@ -38,9 +42,12 @@ class Change:
 
 @dataclass
 class Diff:
-    """All changes, ordered: entities, then relations, then attributes; added before removed before changed."""
+    """All changes, ordered: entities, then relations, then attributes; added before removed before changed.
+    ``papers`` are the council papers newly linked to a project or field (kind ``paper``, change ``linked``,
+    ``new`` the project or field), by date of the paper."""
 
     changes: list[Change]
+    papers: list[Change] = field(default_factory=list)
 
     def of(self, kind: str, change: str) -> list[Change]:
         """The changes of one kind and direction, e.g. ``diff.of("entity", "added")``."""
@@ -116,7 +123,22 @@ def diff(old: KnowledgeGraph, new: KnowledgeGraph, lang: str = "de") -> Diff:
         change = "changed" if olds and news else "added" if news else "removed"
         name = labels.get(p, shorten(p))
         changes.append(Change("attribute", change, s[1:-1], label(s), name, "; ".join(olds), "; ".join(news)))
-    return Diff(sorted(changes, key=_sort_key))
+    return Diff(sorted(changes, key=_sort_key), _new_papers(added, new_triples, label, labels))
+
+
+def _new_papers(
+    added: set[Triple], triples: set[Triple], label: Callable[[str], str], labels: dict[str, str]
+) -> list[Change]:
+    """The links from council papers to projects and fields that ``added`` holds, oldest paper first."""
+    papers = {s for s, p, o in triples if p == RDF_TYPE and o == f"<{OPARL}Paper>"}
+    targets = {s for s, p, o in triples if p == RDF_TYPE and o in _TARGETS}
+    dates = {s: o for s, p, o in triples if p == DCTERMS + "date" and s in papers}
+    name = labels.get(SUBJECT, shorten(SUBJECT))
+    found = [
+        Change("paper", "linked", s[1:-1], label(s), name, "", label(o), o[1:-1])
+        for s, p, o in added if p == SUBJECT and s in papers and o in targets
+    ]
+    return sorted(found, key=lambda c: (dates.get(f"<{c.subject}>", ""), c.subject_label, c.new, c.subject))
 
 
 def _sort_key(c: Change) -> tuple[int, int, str, str, str, str]:

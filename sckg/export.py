@@ -31,14 +31,21 @@ METRICS = ("degree", "betweenness", "closeness")
 
 
 def export_graph(
-    kg: KnowledgeGraph, fmt: str, *, projection: str = "entity", lang: str = "de", city: str | None = None
+    kg: KnowledgeGraph,
+    fmt: str,
+    *,
+    projection: str = "entity",
+    lang: str = "de",
+    city: str | None = None,
+    with_papers: bool = False,
 ) -> dict[str, bytes]:
-    """The export in format ``fmt`` as file name → content (``csv`` gives ``nodes.csv`` and ``edges.csv``)."""
+    """The export in format ``fmt`` as file name → content (``csv`` gives ``nodes.csv`` and ``edges.csv``);
+    ``with_papers`` adds the council papers linked to projects and fields to the entity network."""
     choice(fmt, ExportFormat, "fmt", "export format")
     if fmt in ("ttl", "nt", "jsonld"):
         return {f"graph.{fmt}": rdf_bytes(kg, fmt)}
     if fmt in ("graphml", "gexf", "csv"):
-        graph = network(kg, projection, lang)
+        graph = network(kg, projection, lang, with_papers=with_papers)
         if fmt == "csv":
             nodes, edges = csv_tables(graph)
             return {"nodes.csv": nodes.encode("utf-8"), "edges.csv": edges.encode("utf-8")}
@@ -174,13 +181,14 @@ class _JsonLd:
 # --- networks ---------------------------------------------------------------------------------------------
 
 
-def network(kg: KnowledgeGraph, projection: str, lang: str) -> nx.Graph[str]:
+def network(kg: KnowledgeGraph, projection: str, lang: str, *, with_papers: bool = False) -> nx.Graph[str]:
     """A named projection with metrics as node attributes (undirected view: ``degree``, ``betweenness`` and
-    ``closeness``, both normalised 0–1); every attribute a plain value, as GraphML and GEXF need."""
+    ``closeness``, both normalised 0–1); every attribute a plain value, as GraphML and GEXF need. Projects and
+    council records carry ``start`` and ``end`` (ISO dates): Gephi's timeline."""
     from .network.metrics import auto_sample, betweenness_scores, closeness_all
     from .network.projection import project
 
-    graph = project(kg, projection, lang)
+    graph = project(kg, projection, lang, with_papers=with_papers)
     undirected = graph.to_undirected(as_view=True) if graph.is_directed() else graph
     betweenness = betweenness_scores(undirected, auto_sample(len(undirected), undirected.number_of_edges()))
     closeness = {node: value for node, (value, _, _) in closeness_all(undirected).items()}

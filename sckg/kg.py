@@ -20,7 +20,7 @@ import pyoxigraph as ox
 
 from . import resources
 from .errors import DataError, QueryError, StoreError
-from .namespaces import LABEL_PROPERTIES, MODEL_GRAPH, PREFIXES, sparql_values, tail
+from .namespaces import LABEL_PROPERTIES, MODEL_GRAPH, PREFIXES, tail
 from .results import Table, Term, solution_rows
 from .sparql import bind_values, check_remote, is_update, syntax_error
 from .storespec import StoreKind, StoreSpec, parse_store
@@ -349,12 +349,14 @@ class KnowledgeGraph:
             known = {iri: self._labels[(iri, lang)] for iri in wanted if (iri, lang) in self._labels}
             best.update((iri, found) for iri, found in known.items() if found is not None)
             unknown = [iri for iri in wanted if iri not in known]
-        properties = sparql_values(LABEL_PROPERTIES)
+        # FILTER, not a second VALUES: Oxigraph joins two VALUES blocks with a scan of every triple (2,000
+        # IRIs took 2-3 s on a 128k-triple graph; with the FILTER 0.03 s).
+        properties = ", ".join(f"<{p}>" for p in LABEL_PROPERTIES)
         for start in range(0, len(unknown), 2000):
             chunk = unknown[start : start + 2000]
             values = " ".join(f"<{iri}>" for iri in chunk)
             table = self.select(
-                f"SELECT ?x ?p ?l WHERE {{ VALUES ?x {{ {values} }} VALUES ?p {{ {properties} }} ?x ?p ?l }}"
+                f"SELECT ?x ?p ?l WHERE {{ VALUES ?x {{ {values} }} ?x ?p ?l FILTER(?p IN ({properties})) }}"
             )
             for x, prop, label in table.bound_rows():
                 language = label.language if isinstance(label, ox.Literal) else None

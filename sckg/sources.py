@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .formatting import number
 from .kg import KnowledgeGraph
 from .namespaces import SOURCE_PROPERTIES, sparql_values
 from .results import to_python
+from .words import t
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,17 @@ class DataInfo:
     def title(self) -> str | None:
         """The dataset titles joined with `` · `` (``None`` without a dataset description)."""
         return " · ".join(self.titles) or None
+
+
+#: Pages name this many sources; the rest are counted ("and 16,545 more").
+SOURCES_SHOWN = 5
+
+
+def summary(sources: list[Source], lang: str = "de", limit: int = SOURCES_SHOWN) -> list[str]:
+    """The captions of the first ``limit`` sources, then one line counting the rest."""
+    shown = [source.caption() for source in sources[:limit]]
+    rest = len(sources) - limit
+    return [*shown, t("sources.more", lang, n=rest, count=number(rest, lang))] if rest > 0 else shown
 
 
 def data_info(kg: KnowledgeGraph, lang: str = "de") -> DataInfo:

@@ -36,6 +36,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         [("Januar", "January"), ("Februar", "February"), ("März", "March"), ("April", "April"), ("Mai", "May"),
          ("Juni", "June"), ("Juli", "July"), ("August", "August"), ("September", "September"),
          ("Oktober", "October"), ("November", "November"), ("Dezember", "December")], 1)},
+    "sources.more": {
+        "de": {"one": "und {count} weitere Quelle", "other": "und {count} weitere Quellen"},
+        "en": {"one": "and {count} more source", "other": "and {count} more sources"},
+    },
     "date.long": {"de": "{day}. {month} {year}", "en": "{day} {month} {year}"},
     # --- linking council papers (sckg.link): the evidence of a proposal ---
     "link.evidence": {
@@ -72,6 +76,37 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "projection.dependencies": {"de": "Projektabhängigkeiten", "en": "Project dependencies"},
     "projection.coverage": {"de": "Abdeckung: Ziele und Handlungsfelder", "en": "Coverage: goals and fields of action"},
     # --- analyses (sckg.network): reasons and notes ---
+    "empty.no_projects": {
+        "de": "Keine Projekte im Graphen: Importieren Sie das Projektinventar des Programms neben die Ratsdaten "
+        "(sckg import table).",
+        "en": "No projects in the graph: import the programme's inventory next to the council data "
+        "(sckg import table).",
+    },
+    "empty.no_nodes": {
+        "de": "Nichts zu ordnen: Die Projektion „{projection}“ hat keine Knoten.",
+        "en": "Nothing to rank: the projection “{projection}” has no nodes.",
+    },
+    "empty.no_links.actors": {
+        "de": "Nichts zu ordnen: Kein Akteur arbeitet mit einem anderen an einem Projekt; erfassen Sie, wer an "
+        "Projekten beteiligt ist (sckg:hasParticipant, sckg:contractor).",
+        "en": "Nothing to rank: no actor works on a project with another; record who takes part in projects "
+        "(sckg:hasParticipant, sckg:contractor).",
+    },
+    "empty.no_links.dependencies": {
+        "de": "Nichts zu ordnen: Kein Projekt hängt von einem anderen ab; erfassen Sie Abhängigkeiten mit "
+        "sckg:dependsOn.",
+        "en": "Nothing to rank: no project depends on another; record dependencies with sckg:dependsOn.",
+    },
+    "empty.no_links.coverage": {
+        "de": "Nichts zu ordnen: Kein Projekt ist einem Ziel oder Handlungsfeld zugeordnet; erfassen Sie "
+        "sckg:contributesTo und sckg:inFieldOfAction.",
+        "en": "Nothing to rank: no project is linked to a goal or field of action; record sckg:contributesTo and "
+        "sckg:inFieldOfAction.",
+    },
+    "empty.no_links.entity": {
+        "de": "Nichts zu ordnen: Die Entitäten sind nicht miteinander verknüpft.",
+        "en": "Nothing to rank: the entities are not linked to each other.",
+    },
     "centrality.estimated": {
         "de": "Betweenness geschätzt aus {k} von {n} Startknoten (Zufallsauswahl, Seed {seed}); "
         "exakte Werte mit {=sample 0}.",
@@ -265,18 +300,17 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "report.count": {"de": "Anzahl", "en": "Count"},
     "report.kind": {"de": "Art", "en": "Kind"},
     "report.status": {"de": "Status", "en": "Status"},
-    "report.class": {"de": "Klasse", "en": "Class"},
     "report.name": {"de": "Name", "en": "Name"},
     "report.actors": {"de": "Akteure", "en": "Actors"},
     "report.projects": {"de": "Projekte", "en": "Projects"},
     "report.fields": {"de": "Handlungsfelder", "en": "Fields of action"},
     "report.goals": {"de": "Ziele", "en": "Goals"},
-    "report.decisions": {"de": "Beschlüsse und Beratungen", "en": "Decisions and consultations"},
+    "report.papers": {"de": "Vorlagen", "en": "Council papers"},
+    "report.meetings": {"de": "Sitzungen", "en": "Meetings"},
+    "report.consultations": {"de": "Beratungen", "en": "Consultations"},
+    "report.resolutions": {"de": "Beschlüsse", "en": "Resolutions"},
     "report.actors_by_kind": {"de": "Akteure nach Art", "en": "Actors by kind"},
     "report.projects_by_status": {"de": "Projekte nach Status", "en": "Projects by status"},
-    "report.decisions_by_class": {
-        "de": "Beschlüsse, Vorlagen, Beratungen und Sitzungen", "en": "Decisions, papers, consultations and meetings",
-    },
     "report.budget": {"de": "Budget", "en": "Budget"},
     "report.budget_by_field": {"de": "Budget je Handlungsfeld", "en": "Budget per field of action"},
     "report.budget_by_dept": {"de": "Budget je Dezernat", "en": "Budget per department"},
@@ -330,6 +364,54 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "report.project": {"de": "Projekt", "en": "Project"},
     "report.manager": {"de": "Federführung", "en": "Managed by"},
     "report.none": {"de": "keine", "en": "none"},
+    "report.no_fields": {"de": "Es sind keine Handlungsfelder erfasst.", "en": "No fields of action are recorded."},
+    "report.no_decisions": {
+        "de": "Es sind keine Beratungen oder Beschlüsse erfasst.",
+        "en": "No consultations or resolutions are recorded.",
+    },
+    "report.decisions_cut": {
+        "de": "Die {shown} jüngsten von {total}; sckg query decisions listet alle.",
+        "en": "The latest {shown} of {total}; sckg query decisions lists all.",
+    },
+    "report.council_heading": {
+        "de": "Was der Rat beschlossen hat, und wann",
+        "en": "What the council decided, and when",
+    },
+    "report.council_intro": {
+        "de": "Die Vorlagen, die mit einem Handlungsfeld oder Projekt verknüpft sind (sckg link papers), mit "
+        "ihren Beratungen nach Datum: Gremium, Rolle, Ergebnis und Link ins Ratsinformationssystem.",
+        "en": "The council papers linked to a field of action or project (sckg link papers), with their "
+        "consultations in date order: committee, role, result and a link to the council information system.",
+    },
+    "report.council_no_papers": {
+        "de": "Keine Ratsvorlagen im Graphen: Importieren Sie das Ratsinformationssystem mit sckg import oparl.",
+        "en": "No council papers in the graph: import the council information system with sckg import oparl.",
+    },
+    "report.council_no_links": {
+        "de": "Keine Vorlage ist mit einem Projekt oder Handlungsfeld verknüpft: Prüfen Sie die Vorschläge von "
+        "sckg link papers und nehmen Sie passende an.",
+        "en": "No council paper is linked to a project or field of action: review the proposals of "
+        "sckg link papers and accept the ones that fit.",
+    },
+    "report.council_field_summary": {
+        "de": {"one": "{n} Vorlage zu diesem Handlungsfeld oder seinen Projekten.",
+               "other": "{n} Vorlagen zu diesem Handlungsfeld oder seinen Projekten."},
+        "en": {"one": "{n} council paper on this field of action or its projects.",
+               "other": "{n} council papers on this field of action or its projects."},
+    },
+    "report.council_project_summary": {
+        "de": {"one": "{n} Vorlage zu diesem Projekt.", "other": "{n} Vorlagen zu diesem Projekt."},
+        "en": {"one": "{n} council paper on this project.", "other": "{n} council papers on this project."},
+    },
+    "report.council_cut": {
+        "de": "Die {shown} jüngsten von {total} Zeilen; alle: sckg query council-history --param \"target={target}\".",
+        "en": "The latest {shown} of {total} rows; all: sckg query council-history --param \"target={target}\".",
+    },
+    "report.result": {"de": "Ergebnis", "en": "Result"},
+    "report.paper": {"de": "Vorlage", "en": "Paper"},
+    "report.about": {"de": "zu", "en": "on"},
+    "report.new_papers": {"de": "Neue Ratsvorlagen zu Ihren Projekten", "en": "New council papers on your projects"},
+    "report.via_project": {"de": "über Projekt", "en": "via project"},
     "report.decisions_heading": {"de": "Beschlüsse", "en": "Decisions"},
     "report.decisions_intro": {
         "de": "Welches Gremium wann was beraten oder beschlossen hat.",
@@ -382,7 +464,6 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "Längste Abhängigkeitskette (kritischer Pfad)",
         "en": "Longest dependency chain (critical path)",
     },
-    "report.no_path": {"de": "Es sind keine Abhängigkeiten erfasst.", "en": "No dependencies are recorded."},
     "report.step": {"de": "Schritt", "en": "Step"},
     "report.start": {"de": "Beginn", "en": "Start"},
     "report.end": {"de": "Ende", "en": "End"},
@@ -418,6 +499,12 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "report.actors_map": {"de": "Netz der Zusammenarbeit", "en": "Collaboration network"},
     "report.deps_map": {"de": "Abhängigkeitskarte", "en": "Dependency map"},
     # what changed (sckg.diff: kind and change of each difference)
+    "diff.new_papers": {
+        "de": {"one": "{n} neue Ratsvorlage zu Ihren Projekten und Handlungsfeldern seit dem letzten Stand.",
+               "other": "{n} neue Ratsvorlagen zu Ihren Projekten und Handlungsfeldern seit dem letzten Stand."},
+        "en": {"one": "{n} new council paper on your projects and fields of action since the last snapshot.",
+               "other": "{n} new council papers on your projects and fields of action since the last snapshot."},
+    },
     "change.entity-added": {"de": "Entität neu", "en": "entity added"},
     "change.entity-removed": {"de": "Entität entfernt", "en": "entity removed"},
     "change.relation-added": {"de": "Beziehung neu", "en": "relation added"},
@@ -431,7 +518,11 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "fact.projects": {"de": "Projekte", "en": "projects"},
     "fact.fields": {"de": "Handlungsfelder", "en": "fields of action"},
     "fact.goals": {"de": "Ziele", "en": "goals"},
-    "fact.decisions": {"de": "Beschlüsse und Beratungen", "en": "decisions and consultations"},
+    "fact.papers": {"de": "Vorlagen", "en": "council papers"},
+    "fact.meetings": {"de": "Sitzungen", "en": "meetings"},
+    "fact.consultations": {"de": "Beratungen", "en": "consultations"},
+    "fact.resolutions": {"de": "Beschlüsse", "en": "resolutions"},
+    "fact.linked_papers": {"de": "verknüpfte Ratsvorlagen", "en": "linked council papers"},
     "fact.chain": {"de": "längste Abhängigkeitskette (Projekte)", "en": "longest dependency chain (projects)"},
     "fact.cycles": {"de": "Zyklen", "en": "cycles"},
     "fact.violations": {"de": "Verstöße", "en": "violations"},

@@ -544,7 +544,7 @@ def test_critical_path_by_duration(deps):
 def test_critical_path_without_dependencies(make_kg):
     rows = critical_path(make_kg('ex:a a sckg:Project ; dcterms:title "A"@de .'), lang="en")
     assert rows == []
-    assert rows.notes == ["No project depends on another."]
+    assert rows.notes == ["Nothing to rank: no project depends on another; record dependencies with sckg:dependsOn."]
 
 
 #: Coverage: a field and a goal nobody serves, projects lacking goal, field or manager, an idle unit, a

@@ -11,9 +11,11 @@ from sckg.report import build_report, render_html, render_markdown
 
 HEADINGS = {
     "de": ["Kennzahlen", "Gesamtkarte", "Wer das Programm zusammenhält", "Abhängigkeiten",
-           "Silos und Überschneidungen", "Offene Punkte", "Handlungsfelder", "Beschlüsse"],
+           "Silos und Überschneidungen", "Offene Punkte", "Handlungsfelder", "Was der Rat beschlossen hat, und wann",
+           "Beschlüsse"],
     "en": ["Key figures", "Overall map", "Who holds the programme together", "Dependencies",
-           "Silos and overlaps", "Open points", "Fields of action", "Decisions"],
+           "Silos and overlaps", "Open points", "Fields of action", "What the council decided, and when",
+           "Decisions"],
 }
 
 
@@ -43,8 +45,9 @@ def test_headings_in_both_languages(bs_de, braunschweig: KnowledgeGraph) -> None
 
 def test_braunschweig_figures(bs_de) -> None:
     assert bs_de.facts == {
-        "actors": 10, "projects": 5, "fields": 8, "goals": 0, "decisions": 4, "chain": 0, "cycles": 0,
-        "silos": 0, "overlaps": 0, "violations": 0, "open_points": 16, "gaps": 8,
+        "actors": 10, "projects": 5, "fields": 8, "goals": 0, "papers": 1, "meetings": 0, "consultations": 2,
+        "resolutions": 1, "chain": 0, "cycles": 0, "silos": 0, "overlaps": 0, "violations": 0, "open_points": 16,
+        "gaps": 8, "linked_papers": 0,
     }
     figures = bs_de.section("figures")
     assert table(figures, "Budget je Dezernat").rows == [["Dezernat VI", "64.827,39 €", 1]]

@@ -14,6 +14,8 @@ from ..words import t
 if TYPE_CHECKING:
     import networkx as nx
 
+    from ..kg import KnowledgeGraph
+
 Row = TypeVar("Row")
 Graph = TypeVar("Graph", bound="nx.Graph[str]")
 
@@ -67,6 +69,17 @@ class Stopwatch:
         for key, seconds in graph.graph.get("timings", {}).items():
             self.timings[key] += seconds
         return graph
+
+
+def why_empty(kg: KnowledgeGraph, graph: nx.Graph[str], lang: str) -> str:
+    """The one line an analysis shows when it has nothing to rank: the reason and the next step. No projects
+    in the graph (council data alone), else the projection without nodes or without links."""
+    projection = graph.graph.get("projection", "entity")
+    if not kg.ask("ASK { ?p a sckg:Project }"):
+        return t("empty.no_projects", lang)
+    if not graph.number_of_nodes():
+        return t("empty.no_nodes", lang, projection=t(f"projection.{projection}", lang))
+    return t(f"empty.no_links.{projection}", lang)
 
 
 def order(label: str, iri: str) -> tuple[str, str, str]:

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 from ..kg import KnowledgeGraph
 from ..namespaces import KIND, PARENT_PATH
 from ..words import check_lang, t
-from .common import Result, Stopwatch, cut_note, names, order, top
+from .common import Result, Stopwatch, cut_note, names, order, top, why_empty
 from .projection import NO_DEPARTMENT_KINDS, PREDICATES, project
 
 if TYPE_CHECKING:
@@ -84,7 +84,8 @@ def gaps(
 
     An actor counts as working on a project when it or a unit below it manages, takes part in, is contractor
     of or coordinates one. Bodies and the administration as a whole (council, committees, steering group,
-    coordination bodies, city administration) decide rather than run projects and are not listed.
+    coordination bodies, city administration) decide rather than run projects and are not listed, nor are the
+    organisations of a council information system (OParl bodies and organisations: party groups, committees).
     """
     check_lang(lang)
     watch = Stopwatch()
@@ -101,8 +102,9 @@ def gaps(
     with watch.sparql():
         unmanaged = kg.select("SELECT ?p WHERE { ?p a sckg:Project FILTER NOT EXISTS { ?p sckg:managedBy ?m } }")
         actors = kg.select(
-            "SELECT ?a ?kind WHERE { VALUES ?t { org:FormalOrganization org:OrganizationalUnit org:Organization "
-            "oparl:Body oparl:Organization } ?a a ?t FILTER(isIRI(?a)) OPTIONAL { ?a org:classification ?kind } }"
+            "SELECT ?a ?kind WHERE { VALUES ?t { org:FormalOrganization org:OrganizationalUnit org:Organization } "
+            "?a a ?t FILTER(isIRI(?a)) OPTIONAL { ?a org:classification ?kind } "
+            "FILTER NOT EXISTS { VALUES ?council { oparl:Body oparl:Organization } ?a a ?council } }"
         )
         working = kg.select(
             f"SELECT DISTINCT ?a WHERE {{ VALUES ?w {{ {_work_values()} }} ?p ?w ?a . ?p a sckg:Project }}"
@@ -134,7 +136,14 @@ def gaps(
         found += [("actor-without-project", label[a], a) for a in idle_actors]
         found.sort(key=lambda g: (GAP_KINDS.index(g[0]), *order(g[1], g[2])))
         rows = [GapRow(kind, name, _gap_reason(kind, lang), iri) for kind, name, iri in found]
-    return Result(top(rows, limit), [], watch.timings)
+    return Result(top(rows, limit), _no_projects(kg, cover, lang) if not rows else [], watch.timings)
+
+
+def _no_projects(kg: KnowledgeGraph, graph: Any, lang: str) -> list[str]:
+    """The empty-state line when ``graph`` holds no project (else nothing: an empty result is then a finding)."""
+    if any(cls == "project" for _, cls in graph.nodes(data="cls")):
+        return []
+    return [why_empty(kg, graph, lang)]
 
 
 def _gap_reason(kind: str, lang: str) -> str:
@@ -211,7 +220,7 @@ def silos(
             )
             for f, d1, d2, n1, n2 in top(found, limit)
         ]
-    return Result(rows, cut_note(len(found), limit, lang), watch.timings)
+    return Result(rows, cut_note(len(found), limit, lang) or _no_projects(kg, deps, lang), watch.timings)
 
 
 def _silo_reason(lang: str, field_label: str, d1: str, n1: int, d2: str, n2: int) -> str:
@@ -271,7 +280,7 @@ def overlap(
             dp, dq = dept_labels[department[p]], dept_labels[department[q]]
             reason = _overlap_reason(lang, f"{label[p]} ({dp})", f"{label[q]} ({dq})", field_labels, goal_labels)
             rows.append(OverlapRow(label[p], label[q], dp, dq, "; ".join(field_labels + goal_labels), reason, p, q))
-    return Result(rows, cut_note(len(scored), limit, lang), watch.timings)
+    return Result(rows, cut_note(len(scored), limit, lang) or _no_projects(kg, cover, lang), watch.timings)
 
 
 def _overlap_reason(lang: str, first: str, second: str, fields: list[str], goals: list[str]) -> str:

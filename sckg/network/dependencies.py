@@ -18,7 +18,7 @@ from ..errors import QueryError, choice
 from ..kg import KnowledgeGraph
 from ..namespaces import SCKG
 from ..words import check_lang, t
-from .common import Result, Stopwatch, hidden, names, order, top
+from .common import Result, Stopwatch, hidden, names, order, top, why_empty
 from .projection import project
 
 if TYPE_CHECKING:
@@ -153,6 +153,8 @@ def cycles(
     check_lang(lang)
     watch = Stopwatch()
     deps = _dependencies(kg, lang, graph, watch, details=False)
+    if not deps.number_of_edges():
+        return Result([], [why_empty(kg, deps, lang)], watch.timings)
     notes: list[str] = []
     with watch.networkx():
         found = []
@@ -193,8 +195,8 @@ def critical_path(
         )
         if cyclic:
             notes.append(t("path.cycles_left_out", lang, n=len(cyclic)))
-        if not enables.number_of_edges():
-            notes.append(t("path.no_dependencies", lang))
+        if not enables.number_of_edges():  # no links, or only links inside cycles
+            notes.append(t("path.no_dependencies", lang) if deps.number_of_edges() else why_empty(kg, deps, lang))
             return Result([], notes, watch.timings)
         days = {v: _days(deps.nodes[v]) for v in deps}
         weight = {v: 1 if by == "count" else (days[v] or 0) for v in deps}

@@ -21,7 +21,7 @@ from ..errors import Message, ParameterError, choice
 from ..formatting import number, percent
 from ..kg import KnowledgeGraph
 from ..words import check_lang, t
-from .common import Result, Stopwatch, canonical_undirected, hidden, names, order, top
+from .common import Result, Stopwatch, canonical_undirected, hidden, names, order, top, why_empty
 from .projection import project
 
 if TYPE_CHECKING:
@@ -118,6 +118,8 @@ def centrality(
     undirected = _graph(kg, projection, lang, graph, watch)
     with watch.networkx():
         n, m = undirected.number_of_nodes(), undirected.number_of_edges()
+        if not m:  # every node has degree 0: a ranking would only sort the labels
+            return Result([], [why_empty(kg, undirected, lang)], watch.timings)
         k = sample if sample is not None else auto_sample(n, m)
         between = betweenness_scores(undirected, k, seed)
         if k and k < n:
@@ -324,6 +326,8 @@ def bridges(
     watch = Stopwatch()
     undirected = _graph(kg, projection, lang, graph, watch)
     with watch.networkx():
+        if not undirected.number_of_edges():
+            return Result([], [why_empty(kg, undirected, lang)], watch.timings)
         found = _cuts(undirected, lambda v: order(_label(undirected, v), v))
         ranked = sorted(found, key=lambda c: _cut_key(undirected, c))
         rows = []
@@ -471,6 +475,8 @@ def communities(
     check_lang(lang)
     watch = Stopwatch()
     undirected = _graph(kg, projection, lang, graph, watch)
+    if not undirected.number_of_edges():
+        return Result([], [why_empty(kg, undirected, lang)], watch.timings)
     with watch.networkx():
         partition = detect_communities(undirected, seed)
         linked, converted, vertex_nodes = partition.linked, partition.igraph, partition.vertices

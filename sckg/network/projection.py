@@ -6,7 +6,8 @@ works on any store, a remote endpoint included. ``rdf:type``, labels and schema 
 
 Node attributes: ``iri``, ``label`` (in the chosen language), ``cls`` (a short class key, for actors the slug of
 their kind, see :func:`class_key`), ``cls_label``, ``department`` and ``fields``; projects also carry
-``budget`` (EUR), ``start``, ``end`` (ISO dates) and ``status`` (the status slug). Edge attributes:
+``budget`` (EUR), ``start``, ``end`` (ISO dates) and ``status`` (the status slug); papers, consultations and
+meetings ``start`` (their date, a meeting's start) and meetings ``end``, for a timeline in Gephi. Edge attributes:
 ``predicate`` (a short name like ``managedBy``) and ``weight``. The graph attribute ``timings`` holds the
 seconds spent in SPARQL (``sparql``) and in building the graph (``networkx``).
 """
@@ -23,7 +24,7 @@ import pyoxigraph as ox
 
 from .. import words
 from ..choices import ProjectionName
-from ..errors import choice
+from ..errors import ParameterError, choice
 from ..kg import KnowledgeGraph
 from ..namespaces import (
     ACTOR_CLASSES,
@@ -120,14 +121,21 @@ PREDICATES: dict[str, str] = {
     "refersToExample": SCKG + "refersToExample",
     "signedBy": SCKG + "signedBy",
     "isPartOf": DCTERMS + "isPartOf",
+    "subject": DCTERMS + "subject",
 }
+
+#: Council records: an OParl import holds thousands; the entity projection keeps those the programme refers to.
+COUNCIL_CLASSES = ("paper", "consultation", "meeting")
 
 PROJECTIONS: dict[str, Projection] = {
     "entity": Projection(
         "entity",
-        "Every actor, project, programme, field, goal, vision, decision, paper, consultation, meeting, budget "
-        "line, legal requirement, best-practice example and person, linked by the domain properties.",
-        "entities of the classes in NODE_CLASSES (MonetaryAmounts, phases, tasks and sources are left out)",
+        "Every actor, project, programme, field, goal, vision, decision, budget line, legal requirement, "
+        "best-practice example and person, linked by the domain properties; of the council records, the papers a "
+        "decision records (sckg:decision), their consultations and meetings (with_papers: also every paper "
+        "about a project or field, dcterms:subject).",
+        "entities of the classes in NODE_CLASSES (MonetaryAmounts, phases, tasks and sources are left out; "
+        "council papers, consultations and meetings only as described)",
         tuple(PREDICATES),
         "subject → object of each statement (e.g. project → managing actor)",
         "number of statements linking the pair; 'predicate' is the first of them in the order listed",
@@ -192,23 +200,33 @@ def class_key(types: set[str], kind: str | None) -> str:
 
 @overload
 def project(
-    kg: KnowledgeGraph, name: Literal["entity", "dependencies", "coverage"], lang: str = ..., *, details: bool = ...
+    kg: KnowledgeGraph,
+    name: Literal["entity", "dependencies", "coverage"],
+    lang: str = ...,
+    *,
+    details: bool = ...,
+    with_papers: bool = ...,
 ) -> nx.DiGraph[str]: ...
 @overload
-def project(kg: KnowledgeGraph, name: str = ..., lang: str = ..., *, details: bool = ...) -> nx.Graph[str]: ...
 def project(
-    kg: KnowledgeGraph, name: str = "entity", lang: str = "de", *, details: bool = True
+    kg: KnowledgeGraph, name: str = ..., lang: str = ..., *, details: bool = ..., with_papers: bool = ...
+) -> nx.Graph[str]: ...
+def project(
+    kg: KnowledgeGraph, name: str = "entity", lang: str = "de", *, details: bool = True, with_papers: bool = False
 ) -> nx.Graph[str]:
     """The named projection ``name`` (``entity``, ``actors``, ``dependencies`` or ``coverage``) of ``kg``.
 
     ``details=False`` skips the projects' budget, dates and status (they stay None): one query less for
-    analyses that do not need them.
+    analyses that do not need them. ``with_papers`` adds to the entity projection every council paper linked to
+    a project or field of action (``dcterms:subject``, as ``sckg link papers`` writes), with that link as edge.
     """
     import networkx as nx
 
     spec = PROJECTIONS[choice(name, ProjectionName, "projection", "projection")]
+    if with_papers and name != "entity":
+        raise ParameterError(f"{{=with_papers}} adds council papers to the entity projection, not to '{name}'")
     started = time.perf_counter()
-    data = _extract(kg, spec, lang, details)
+    data = _extract(kg, spec, lang, details, with_papers)
     extracted = time.perf_counter()
 
     graph: nx.Graph[str] = nx.DiGraph() if spec.directed else nx.Graph()
@@ -264,6 +282,7 @@ class _Extraction:
         self.managers: dict[str, set[str]] = defaultdict(set)
         self.fields: dict[str, set[str]] = defaultdict(set)
         self.project_info: dict[str, _ProjectInfo] = {}
+        self.record_dates: dict[str, dict[str, str]] = {}
         self.edges: dict[tuple[str, str], set[str]] = defaultdict(set)
         self.participants: dict[str, set[str]] = defaultdict(set)
         self._departments: dict[str, str | None] = {}
@@ -289,6 +308,8 @@ class _Extraction:
             attrs.update(
                 budget=info.get("budget"), start=info.get("start"), end=info.get("end"), status=info.get("status")
             )
+        elif iri in self.record_dates:
+            attrs.update(self.record_dates[iri])
         return attrs
 
     def department(self, iri: str) -> str | None:
@@ -325,7 +346,7 @@ class _Extraction:
         return iri
 
 
-def _extract(kg: KnowledgeGraph, spec: Projection, lang: str, details: bool) -> _Extraction:
+def _extract(kg: KnowledgeGraph, spec: Projection, lang: str, details: bool, with_papers: bool) -> _Extraction:
     data = _Extraction(lang)
     # Actors, projects and programmes are always fetched: for departments and for shared work.
     always = {"actor", "project", "programme"}
@@ -340,6 +361,8 @@ def _extract(kg: KnowledgeGraph, spec: Projection, lang: str, details: bool) -> 
         if isinstance(kind, ox.NamedNode) and (entity.kind is None or kind.value < entity.kind):
             entity.kind = kind.value
     data.nodes = {iri for iri, e in data.entities.items() if base_key(e.types) in spec.node_classes}
+    if "paper" in spec.node_classes:
+        data.nodes -= _council_records(kg, data, with_papers)
 
     # Labels in the chosen language in one query; the few nodes without one get the usual fallback (German,
     # English, any) from kg.labels. Oxigraph runs the patterns in the order written: with projects among the
@@ -386,7 +409,27 @@ def _extract(kg: KnowledgeGraph, spec: Projection, lang: str, details: bool) -> 
             data.participants[subject].add(target)
     if "project" in spec.node_classes and details:
         _project_info(kg, data)
+    if "paper" in spec.node_classes and details:
+        _record_dates(kg, data)
     return data
+
+
+def _council_records(kg: KnowledgeGraph, data: _Extraction, with_papers: bool) -> set[str]:
+    """The papers, consultations and meetings the entity projection leaves out: all but the papers something
+    outside the council records refers to (a decision, a dataset, a source link) and, ``with_papers``, those
+    about a project or field, plus the consultations of the papers kept and their meetings."""
+    records = "VALUES ?record { oparl:Paper oparl:Consultation oparl:Meeting oparl:AgendaItem oparl:File }"
+    linked = f"?x ?link ?paper FILTER NOT EXISTS {{ {records} ?x a ?record }}"
+    if with_papers:
+        about = "?paper dcterms:subject ?x . ?x a ?t VALUES ?t { sckg:Project sckg:FieldOfAction }"
+        linked = f"{{ {linked} }} UNION {{ {about} }}"
+    consultations = "OPTIONAL { ?c a oparl:Consultation ; sckg:paper ?paper OPTIONAL { ?c sckg:meeting ?m } }"
+    query = f"SELECT DISTINCT ?paper ?c ?m WHERE {{ ?paper a oparl:Paper . {linked} {consultations} }}"
+    kept: set[str] = set()
+    for row in kg.select(query).records():
+        kept.update(row[key] for key in ("paper", "c", "m") if row.get(key) is not None)
+    council = {iri for iri in data.nodes if base_key(data.entities[iri].types) in COUNCIL_CLASSES}
+    return council - kept
 
 
 def _is_work(data: _Extraction, iri: str) -> bool:
@@ -425,6 +468,25 @@ def _project_info(kg: KnowledgeGraph, data: _Extraction) -> None:
             "end": last.get(p),
             "budget": budget,
         }
+
+
+def _record_dates(kg: KnowledgeGraph, data: _Extraction) -> None:
+    """``start`` (and ``end``) of the council records among the nodes, as ISO dates: a paper's or
+    consultation's ``dcterms:date``, a meeting's start and end."""
+    records = {n for n in data.nodes if base_key(data.entities[n].types) in COUNCIL_CLASSES}
+    if not records:
+        return
+    keys = {DCTERMS + "date": "start", SCHEMA + "startDate": "start", SCHEMA + "endDate": "end"}
+    for x, prop, value in kg.select(
+        "SELECT ?x ?prop ?v WHERE { VALUES ?prop { dcterms:date schema:startDate schema:endDate } ?x ?prop ?v "
+        "VALUES ?t { oparl:Paper oparl:Consultation oparl:Meeting } ?x a ?t }"
+    ).rows:
+        if isinstance(x, ox.NamedNode) and isinstance(prop, ox.NamedNode) and isinstance(value, ox.Literal) \
+                and x.value in records:
+            dates = data.record_dates.setdefault(x.value, {})
+            key, text = keys[prop.value], value.value[:10]
+            if key not in dates or (text < dates[key] if key == "start" else text > dates[key]):
+                dates[key] = text
 
 
 def _add_collaboration(graph: nx.Graph[str], data: _Extraction) -> None:

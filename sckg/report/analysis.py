@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..kg import KnowledgeGraph
+from ..network.common import why_empty
 from ..network.coverage import gaps, overlap, silos
 from ..network.dependencies import critical_path, cycles, impact
 from ..network.metrics import bridges, centrality
@@ -16,7 +17,11 @@ def actors_section(kg: KnowledgeGraph, lang: str) -> Section:
     w = Words("report", lang)
     graph = project(kg, "actors", lang)
     section = Section("actors", w["actors_heading"], [w["actors_intro"]])
-    ranked = [row for row in centrality(kg, "actors", lang=lang, graph=graph, limit=10) if row.degree > 0]
+    found = centrality(kg, "actors", lang=lang, graph=graph, limit=10)
+    if not found:  # nobody works with anybody: one line with the reason, no empty tables
+        section.paragraphs += [str(note) for note in found.notes]
+        return section
+    ranked = [row for row in found if row.degree > 0]
     section.tables.append(
         ReportTable([w["rank"], w["actor"], w["kind"], w["projects_links"], w["betweenness"], w["reason"]],
               [[rank, r.label, graph.nodes[r.iri]["cls_label"], r.degree, round(r.betweenness, 3), r.reason]
@@ -43,7 +48,7 @@ def dependencies_section(kg: KnowledgeGraph, lang: str) -> Section:
     graph = project(kg, "dependencies", lang)
     section = Section("dependencies", w["deps_heading"], [w["deps_intro"]])
     if not graph.number_of_edges():
-        section.paragraphs.append(w["no_path"])
+        section.paragraphs.append(why_empty(kg, graph, lang))
         section.facts.update(chain=0, cycles=0)
         return section
     path = critical_path(kg, lang=lang, graph=graph)
@@ -81,6 +86,9 @@ def silos_section(kg: KnowledgeGraph, lang: str) -> Section:
     found = silos(kg, lang=lang)
     pairs = overlap(kg, lang=lang)
     section.facts.update(silos=len(found), overlaps=len(pairs))
+    if not found and not pairs and found.notes:  # no projects: the reason once, not "no silos" and "no overlaps"
+        section.paragraphs += [str(note) for note in found.notes]
+        return section
     if found:
         section.tables.append(
             ReportTable([w["field"], w["department"], w["other"], w["reason"]],

@@ -9,18 +9,27 @@ from typing import Any
 
 from ..formatting import money
 from ..kg import KnowledgeGraph
-from ..namespaces import ACTOR_CLASSES, MODEL_GRAPH, slug, sparql_values, tail
-from ..network.projection import NODE_CLASSES
+from ..namespaces import ACTOR_CLASSES, MODEL_GRAPH, OPARL, slug, sparql_values, tail
 from ..queries import run_named
 from ..results import to_python
 from ..sources import data_info
 from ..words import Words, t
+from .council import council_section
 from .model import Bars, MapSpec, Report, ReportTable, Section
 
 _IN_DATA = f"GRAPH ?g {{ %s }} FILTER(?g != <{MODEL_GRAPH}>)"
 #: A field's map shows what lies within 2 links of it (its projects, their actors and goals) up to 40 projects,
 #: only its projects up to 300; a larger field gets no map (it would take seconds and show a hairball).
 MAP_PROJECTS = ((40, 2), (300, 1))
+#: The decisions section lists the latest this many consultations and resolutions.
+DECISIONS_SHOWN = 100
+#: The headline counts of council records, each on its own: fact key → class. Resolutions are counted apart:
+#: the resolutions of bodies (sckg:Decision) and the agenda items with a resolution text or file.
+COUNCIL_RECORDS = {
+    "papers": OPARL + "Paper",
+    "meetings": OPARL + "Meeting",
+    "consultations": OPARL + "Consultation",
+}
 _ACTOR_CLASSES = f"VALUES ?cls {{ {sparql_values(ACTOR_CLASSES)} }}"
 
 
@@ -48,6 +57,7 @@ def _build(kg: KnowledgeGraph, lang: str, title: str | None, since: KnowledgeGra
         *analysis_sections(kg, lang),
         open_points_section(kg, lang),
         fields_section(kg, lang),
+        council_section(kg, lang),
         decisions_section(kg, lang),
     ]
     return Report(
@@ -98,14 +108,13 @@ def figures_section(kg: KnowledgeGraph, lang: str) -> Section:
         "{ " + _IN_DATA % "?field a sckg:FieldOfAction" + " } UNION { ?p sckg:inFieldOfAction ?field } } } "
         "{ SELECT (COUNT(DISTINCT ?goal) AS ?goals) WHERE { ?goal a sckg:StrategicGoal } } }"
     ).records()[0]
-    decision_rows = kg.select(
+    found = {str(r["cls"]): int(r["n"]) for r in kg.select(
         "SELECT ?cls (COUNT(DISTINCT ?d) AS ?n) WHERE { "
-        "VALUES ?cls { sckg:Decision oparl:Paper oparl:Consultation oparl:Meeting } ?d a ?cls } GROUP BY ?cls"
-    ).bound_rows()
-    decisions = sorted(
-        ((t(f"class.{NODE_CLASSES[cls.value]}", lang), int(n.value)) for cls, n in decision_rows),
-        key=lambda r: (-r[1], r[0]),
-    )
+        f"{{ VALUES ?cls {{ {sparql_values(COUNCIL_RECORDS.values())} }} ?d a ?cls }} UNION {{ "
+        "{ ?d a sckg:Decision } UNION { ?d a oparl:AgendaItem ; sckg:resolutionText|sckg:resolutionFile ?r } "
+        'BIND("resolutions" AS ?cls) } } GROUP BY ?cls'
+    ).records()}
+    records_counted = [(key, found.get(COUNCIL_RECORDS.get(key, key), 0)) for key in (*COUNCIL_RECORDS, "resolutions")]
     overview = ReportTable(
         [w["what"], w["count"]],
         [
@@ -113,22 +122,21 @@ def figures_section(kg: KnowledgeGraph, lang: str) -> Section:
             [w["projects"], sum(n for _, n in projects)],
             [w["fields"], records["fields"]],
             [w["goals"], records["goals"]],
-            [w["decisions"], sum(n for _, n in decisions)],
+            *([w[key], n] for key, n in records_counted),
         ],
         w["key_figures"],
     )
     section = Section(
         "figures",
         w["figures"],
-        facts=dict(
-            zip(["actors", "projects", "fields", "goals", "decisions"], (r[1] for r in overview.rows), strict=True)
-        ),
+        facts=dict(zip(["actors", "projects", "fields", "goals", "papers", "meetings", "consultations", "resolutions"],
+                       (r[1] for r in overview.rows), strict=True)),
         grid=True,
         tables=[
             overview,
-            ReportTable([w["kind"], w["count"]], [list(r) for r in actors], w["actors_by_kind"]),
-            ReportTable([w["status"], w["count"]], [list(r) for r in projects], w["projects_by_status"]),
-            ReportTable([w["class"], w["count"]], [list(r) for r in decisions], w["decisions_by_class"]),
+            *([ReportTable([w["kind"], w["count"]], [list(r) for r in actors], w["actors_by_kind"])] if actors else []),
+            *([ReportTable([w["status"], w["count"]], [list(r) for r in projects], w["projects_by_status"])]
+              if projects else []),
         ],
     )
     for query, heading in (("budget-by-field", w["budget_by_field"]), ("budget-by-department", w["budget_by_dept"])):
@@ -144,7 +152,7 @@ def figures_section(kg: KnowledgeGraph, lang: str) -> Section:
             )
         )
         section.charts.append(Bars(heading, "EUR", [(r[label], float(r["budgetEUR"])) for r in rows]))
-    if not section.charts:
+    if not section.charts and projects:
         section.paragraphs.append(w["no_budgets"])
     return section
 
@@ -170,7 +178,8 @@ def open_points_section(kg: KnowledgeGraph, lang: str) -> Section:
         section.tables.append(ReportTable([w["entity"], w["finding"], w["fix"]], rows, w["validation"]))
     else:
         section.paragraphs.append(w["no_findings"])
-    section.tables.append(gap_rows)
+    if gap_rows.rows:
+        section.tables.append(gap_rows)
     return section
 
 
@@ -215,6 +224,8 @@ def fields_section(kg: KnowledgeGraph, lang: str) -> Section:
         per_field[field_.value]["goals"].append(labels[goal.value])
 
     section = Section("fields", w["fields"], [w["fields_intro"]])
+    if not fields:
+        section.paragraphs = [t("empty.no_projects", lang) if not projects else w["no_fields"]]
     for iri in sorted(fields, key=lambda i: labels[i].lower()):
         data = per_field[iri]
         rows = sorted(data["projects"])
@@ -249,6 +260,12 @@ def decisions_section(kg: KnowledgeGraph, lang: str) -> Section:
     rows = run_named(kg, "decisions", lang=lang).records()
     section = Section("decisions", w["decisions_heading"], [w["decisions_intro"]])
     public = {True: w["public"], False: w["non_public"], None: ""}
+    if not rows:
+        section.paragraphs.append(w["no_decisions"])
+        return section
+    if len(rows) > DECISIONS_SHOWN:  # a council system's thousands: the latest, the rest by query
+        section.paragraphs.append(w("decisions_cut", shown=DECISIONS_SHOWN, total=len(rows)))
+        rows = rows[-DECISIONS_SHOWN:]
     section.tables.append(
         ReportTable(
             [w["date"], w["body"], w["role"], w["subject"], w["session"]],
@@ -269,6 +286,10 @@ def changes_section(old: KnowledgeGraph, new: KnowledgeGraph, lang: str) -> Sect
         section.paragraphs.append(w["no_changes"])
         return section
     section.items = [f"{t('change.' + k.replace(' ', '-'), lang)}: {n}" for k, n in result.summary().items()]
+    if result.papers:  # what the steering group asks first: what the council did on our projects
+        section.paragraphs.append(t("diff.new_papers", lang, n=len({c.subject for c in result.papers})))
+        section.tables.append(ReportTable([w["paper"], w["about"]], [[c.subject_label, c.new] for c in result.papers],
+                                          w["new_papers"]))
     section.tables.append(
         ReportTable(
             [w["change"], w["entity"], w["property"], w["old"], w["new"]],

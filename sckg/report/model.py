@@ -8,6 +8,17 @@ from typing import Any
 from ..sources import Source
 
 
+@dataclass(frozen=True)
+class Link:
+    """A table cell that links to a page elsewhere (e.g. a paper in the council information system)."""
+
+    text: str
+    url: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
 @dataclass
 class ReportTable:
     """A table of the briefing: column headings, rows and a caption (a query result is :class:`sckg.results.Table`)."""

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..fileio import write_atomic
 from ..formatting import long_date, money
+from ..sources import SOURCES_SHOWN, summary
 from ..words import Words
 from .maps import MapRenderer, map_renderer
-from .model import Bars, MapSpec, Report, ReportTable, Section
+from .model import Bars, Link, MapSpec, Report, ReportTable, Section
 
 if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
@@ -49,7 +50,7 @@ def render_html(report: Report, render_map: MapRenderer | None = None, head: str
     env.globals.update(bar_rows=lambda chart: _bar_rows(chart, report.lang), embed=embed)
     template = env.get_template("template.html.j2")
     return template.render(report=report, t=Words("report", report.lang), data_date=_data_date(report),
-                           head=Markup(head))
+                           sources=summary(report.sources, report.lang), head=Markup(head))
 
 
 def _data_date(report: Report) -> str:
@@ -63,11 +64,17 @@ def _md_escape(value: Any) -> str:
     return text.replace("\n", " ")
 
 
+def _md_cell(value: Any) -> str:
+    if isinstance(value, Link):
+        return f"[{_md_escape(value.text)}](<{value.url.replace('>', '%3E')}>)"
+    return _md_escape(value)
+
+
 def _md_table(table: ReportTable) -> list[str]:
     lines = [f"*{_md_escape(table.caption)}*", ""] if table.caption else []
     lines.append("| " + " | ".join(map(_md_escape, table.columns)) + " |")
     lines.append("|" + "---|" * len(table.columns))
-    lines += ["| " + " | ".join(_md_escape(v) for v in row) + " |" for row in table.rows]
+    lines += ["| " + " | ".join(_md_cell(v) for v in row) + " |" for row in table.rows]
     return [*lines, ""]
 
 
@@ -90,7 +97,9 @@ def render_markdown(report: Report) -> str:
     lines = [f"# {_md_escape(report.title)}", ""]
     lines.append(f"{t['data_date']}: {_data_date(report)} · {t['generated']}: {report.generated}")
     lines += ["", f"**{t['sources']}:**", ""]
-    lines += [f"- {_md_escape(s.label)} ({s.date or '–'}) <{s.iri}>" for s in report.sources] + [""]
+    shown = report.sources[:SOURCES_SHOWN]
+    lines += [f"- {_md_escape(s.label)} ({s.date or '–'}) <{s.iri}>" for s in shown]
+    lines += [f"- {_md_escape(line)}" for line in summary(report.sources, report.lang)[len(shown):]] + [""]
     for section in report.sections:
         lines += _md_section(section, 2)
     return "\n".join(lines).rstrip() + "\n"

@@ -20,7 +20,7 @@ from ..namespaces import STATUS, tail
 from ..network.common import canonical_undirected
 from ..network.metrics import auto_sample, betweenness_scores, detect_communities, pagerank_scores
 from ..network.projection import CLASS_KEYS, PREDICATES
-from ..sources import data_info
+from ..sources import data_info, summary
 from ..words import Words, check_lang, t
 from .layout import compute_layout, to_pixels
 from .render import CityMap, LegendEntry, MapMeta
@@ -54,6 +54,7 @@ def build_network(
     title: str | None = None,
     lang: str = "de",
     projected: nx.Graph[str] | None = None,
+    with_papers: bool = False,
 ) -> CityMap:
     """The map of a projection of ``source`` (a knowledge graph, or a projection already built).
 
@@ -62,7 +63,8 @@ def build_network(
     comes from ``color_by``, size from ``size_by``, positions from ``layout`` with ``seed``. A projection
     passed in may carry page metadata in ``graph.graph``: ``title``, ``date``, ``sources``, ``fictional``.
     With a knowledge graph, ``projected`` reuses its projection ``projection`` already built (several maps of
-    one projection, as in the report, extract it once).
+    one projection, as in the report, extract it once). ``with_papers`` adds the council papers linked to a
+    project or field of action to the entity map (see :func:`sckg.network.projection.project`).
     """
     import networkx as nx
 
@@ -82,7 +84,7 @@ def build_network(
     else:
         from ..network.projection import project
 
-        graph = project(source, projection, lang)
+        graph = project(source, projection, lang, with_papers=with_papers)
     timings["projection"] = time.perf_counter() - started
     names = _Names(graph, kg, lang)
     focus_iri = None
@@ -272,7 +274,7 @@ def _meta(
     if kg is not None:
         found = data_info(kg, lang)
         dataset_title, date, fictional = found.title, found.date, found.fictional
-        sources = [source.caption() for source in found.sources]
+        sources = summary(found.sources, lang)
     kind = t(f"projection.{projection}", lang) if projection in tuple(ProjectionName) else projection
     default = f"{dataset_title}: {kind}" if dataset_title else kind
     return MapMeta(
