@@ -203,6 +203,8 @@ def _standard_json(body: bytes) -> bytes:
     if not isinstance(document, dict):
         raise ValueError("not a JSON object")
     standard = {key: document[key] for key in ("head", "results", "boolean") if key in document}
+    if "results" in standard and isinstance(standard.get("head"), dict):  # Comunica: no "vars" when nothing matched
+        standard["head"] = {"vars": [], **standard["head"]}
     return json.dumps(standard).encode("utf-8")
 
 

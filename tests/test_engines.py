@@ -73,12 +73,13 @@ def test_named_queries_give_the_same_rows_as_the_memory_store(
     remote = KnowledgeGraph.open(None, "sparql:" + endpoint(engine, memory, virtuoso, comunica))
     assert remote.data_graphs() == memory.data_graphs()  # an engine's own graphs are left out
     answered = 0
+    langs = ("de",) if engine == "comunica" else ("de", "en")  # the same text, another ?lang
     for name in named_queries():
-        for lang in ("de",) if engine == "comunica" else ("de", "en"):  # the same text, another ?lang
+        for lang in langs:
             expected = plain(run_named(memory, name, lang=lang))
             assert plain(run_named(remote, name, lang=lang)) == expected, (name, lang)
             answered += bool(expected[1])
-    assert answered >= 20
+    assert answered >= 10 * len(langs)  # most named queries have rows on these cities
 
 
 @pytest.mark.parametrize("command", sorted(READ_COMMANDS))
