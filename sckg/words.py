@@ -231,6 +231,7 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "Smart City briefing for the steering group",
     },
     "report.data_date": {"de": "Datenstand", "en": "Data as of"},
+    "report.chart_table": {"de": "Die Zahlen als Tabelle", "en": "The figures as a table"},
     "report.generated": {"de": "erstellt", "en": "generated"},
     "report.sources": {"de": "Quellen", "en": "Sources"},
     "report.contents": {"de": "Inhalt", "en": "Contents"},
@@ -425,6 +426,57 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "fact.gaps": {"de": "Lücken", "en": "gaps"},
     "fact.silos": {"de": "Silos", "en": "silos"},
     "fact.overlaps": {"de": "mögliche Überschneidungen", "en": "possible overlaps"},
+    # --- the briefing's charts (sckg.report.charts) ---
+    "chart.source": {"de": "Quelle: {sources}; Datenstand: {date}", "en": "Source: {sources}; data as of {date}"},
+    "chart.unknown": {"de": "unbekannt", "en": "unknown"},
+    "chart.count": {"de": "Anzahl", "en": "Count"},
+    "chart.status_by_field": {
+        "de": "Projekte nach Status je Handlungsfeld", "en": "Projects by status per field of action",
+    },
+    "chart.actor_field": {
+        "de": "Projekte je Akteur und Handlungsfeld", "en": "Projects per actor and field of action",
+    },
+    "chart.projects_unit": {"de": "Projekte", "en": "projects"},
+    "chart.matrix_left_out": {
+        "de": {"one": "{n} weiterer Akteur mit weniger Projekten steht nicht in der Matrix.",
+               "other": "{n} weitere Akteure mit weniger Projekten stehen nicht in der Matrix."},
+        "en": {"one": "{n} more actor with fewer projects is left out of the matrix.",
+               "other": "{n} more actors with fewer projects are left out of the matrix."},
+    },
+    "chart.roadmap_heading": {"de": "Zeitplan", "en": "Roadmap"},
+    "chart.roadmap_intro": {
+        "de": "Die Projekte auf der Zeitachse von Beginn bis Ende; Pfeile zeigen Abhängigkeiten, der kritische Pfad "
+        "(die längste Kette) ist dunkel, mit ▶ markiert und rot verbunden.",
+        "en": "The projects on a time axis from start to end; arrows show dependencies, the critical path (the "
+        "longest chain) is dark, marked ▶ and linked in red.",
+    },
+    "chart.roadmap": {"de": "Zeitplan der Projekte", "en": "Project roadmap"},
+    "chart.no_projects": {"de": "Es sind keine Projekte erfasst.", "en": "No projects are recorded."},
+    "chart.years": {"de": "Jahre", "en": "years"},
+    "chart.critical": {"de": "Kritischer Pfad", "en": "Critical path"},
+    "chart.depends_on": {"de": "hängt ab von", "en": "depends on"},
+    "chart.yes": {"de": "ja", "en": "yes"},
+    "chart.dated": {"de": "Projekte mit Terminen", "en": "Projects with dates"},
+    "chart.undated": {
+        "de": {"one": "{n} Projekt ohne Beginn und Ende", "other": "{n} Projekte ohne Beginn und Ende"},
+        "en": {"one": "{n} project without start and end", "other": "{n} projects without start and end"},
+    },
+    "chart.roadmap_left_out": {
+        "de": "{n} weitere Projekte mit Terminen stehen nur in der Tabelle.",
+        "en": "{n} more dated projects are in the table only.",
+    },
+    "chart.changes": {"de": "Änderungen seit dem letzten Stand", "en": "Changes since the last snapshot"},
+    "chart.new_projects": {"de": "Projekte neu", "en": "Projects new"},
+    "chart.gone_projects": {"de": "Projekte entfallen", "en": "Projects removed"},
+    "chart.finished": {"de": "Projekte abgeschlossen", "en": "Projects completed"},
+    "chart.stalled": {"de": "Projekte ruhend gesetzt", "en": "Projects put on hold"},
+    "chart.points_opened": {"de": "Offene Punkte neu", "en": "Open points opened"},
+    "chart.points_closed": {"de": "Offene Punkte erledigt", "en": "Open points closed"},
+    "chart.council": {
+        "de": "Ratsvorlagen je Handlungsfeld und Jahr", "en": "Council papers per field of action and year",
+    },
+    "chart.year": {"de": "Jahr", "en": "Year"},
+    "chart.papers_unit": {"de": "Vorlagen", "en": "papers"},
     # --- the map page (sckg.viz); the page's script fills in {n} etc. ---
     "map.search": {"de": "Suchen", "en": "Search"},
     "map.search_placeholder": {"de": "Name eines Knotens …", "en": "Name of a node …"},
