@@ -475,7 +475,6 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "chart.council": {
         "de": "Ratsvorlagen je Handlungsfeld und Jahr", "en": "Council papers per field of action and year",
     },
-    "chart.year": {"de": "Jahr", "en": "Year"},
     "chart.papers_unit": {"de": "Vorlagen", "en": "papers"},
     # --- the map page (sckg.viz); the page's script fills in {n} etc. ---
     "map.search": {"de": "Suchen", "en": "Search"},

@@ -46,9 +46,9 @@ def test_status_charts_count_every_project(musterstadt: KnowledgeGraph) -> None:
     per_field = status_by_field_chart(musterstadt, "de")
     assert per_field.table.columns[:3] == ["Handlungsfeld", "laufend", "geplant"]
     assert per_field.table.rows[0] == ["E-Government", 3, 3, 3, 0, 0, 0]
-    # Black and white: the series differ by hatch patterns, not by colour alone; each segment has its number.
-    assert len(re.findall(r"<pattern ", per_field.svg)) >= 4
-    assert "Smart Living" in texts(per_field.svg)
+    # Black and white: every cell carries its number; no fill patterns (Chromium prints those as bitmaps).
+    assert "<pattern" not in per_field.svg and "<image" not in per_field.svg
+    assert {"Smart Living", "laufend", "3"} <= set(texts(per_field.svg))
 
 
 def test_roadmap_highlights_the_critical_path_and_lists_undated_projects(musterstadt: KnowledgeGraph) -> None:
@@ -118,8 +118,8 @@ def test_council_activity_per_field_and_year(make_kg) -> None:
         'ex:v3 a oparl:Paper ; rdfs:label "V3"@de ; dcterms:subject ex:p ; dcterms:date "2025-01-10"^^xsd:date .'
     )
     chart = council_chart(kg, "de")
-    assert chart.table.columns == ["Jahr", "Mobilität"]
-    assert chart.table.rows == [["2024", 1], ["2025", 2]]
+    assert chart.table.columns == ["Handlungsfeld", "2024", "2025"]
+    assert chart.table.rows == [["Mobilität", 1, 2]]
     assert chart.unit == "Vorlagen"
     assert council_chart(make_kg('ex:p a sckg:Project .'), "de") is None
 

@@ -1,11 +1,12 @@
 """The briefing's charts: matplotlib drawings as inline SVG, each with title, unit, source line and the table
 it draws (its text alternative).
 
-Why matplotlib (docs/report.md has the figures): it is a dependency already, its SVG needs no script (it
-prints, turns into a PDF as vectors and shows on a slide as it is), hatching keeps the charts readable in
-black and white, and with ``svg.hashsalt`` set and no date in the metadata the same data gives the same bytes.
-Text stays text (``svg.fonttype = "none"``): a chart of the fictional city is about 20 KB and its labels are
-searchable. Vega-Lite through altair would need 830 KB of vendored scripts per page and draws only when they run.
+Why matplotlib (docs/report.md has the figures): it is a dependency already; its SVG needs no script, so it
+prints, becomes a PDF as vectors and stands on a slide as it is; with ``svg.hashsalt`` set and no date in the
+metadata the same data gives the same bytes; text stays text (``svg.fonttype = "none"``), so a chart of the
+fictional city is 8-50 KB and its labels can be searched. Vega-Lite through altair would add 830 KB of vendored
+scripts to every page and draws only when they run. Black and white: bars and cells carry their numbers, grey
+levels and the ▶ mark the rest; no fill patterns (Chromium prints SVG patterns as bitmaps).
 """
 
 from __future__ import annotations
@@ -29,9 +30,6 @@ if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
     from .model import Section
 
-#: Fills that stay apart in black and white: each series gets a hatch as well as a grey.
-HATCHES = ("", "///", "", "xxx", "\\\\\\", "++", "", "---", "|||", "//")
-GREYS = ("#4d4d4d", "#ffffff", "#bdbdbd", "#ffffff", "#8c8c8c", "#ffffff", "#d9d9d9", "#ffffff", "#a6a6a6", "#ffffff")
 INK = "#1d1d1f"
 HIGHLIGHT = "#c0392b"
 #: The actor × field matrix shows the actors with the most projects, up to this many.
@@ -115,7 +113,7 @@ def bar_chart(
     fig, ax = _figure(0.9 + 0.32 * max(len(bars), 1))
     names = [_plain(n) for n, _ in bars][::-1]
     values = [v for _, v in bars][::-1]
-    ax.barh(range(len(values)), values, color="#bdbdbd", edgecolor=INK, hatch="///", linewidth=0.6, height=0.7)
+    ax.barh(range(len(values)), values, color="#bdbdbd", edgecolor=INK, linewidth=0.6, height=0.7)
     ax.set_yticks(range(len(values)), names, fontsize=8)
     top = max(values, default=0) or 1
     for i, value in enumerate(values):
@@ -129,33 +127,36 @@ def bar_chart(
     return Chart(key, title, unit, source, ReportTable(list(columns), rows, title), _svg(fig, key, title))
 
 
-def stacked_chart(
-    key: str, title: str, rows: Sequence[str], series: Sequence[str], counts: dict[tuple[str, str], int],
-    source: str, lang: str, columns: Sequence[str],
+def matrix_chart(
+    key: str, title: str, unit: str, rows: Sequence[str], columns: Sequence[str], cells: dict[tuple[str, str], int],
+    source: str, lang: str, corner: str,
 ) -> Chart:
-    """One horizontal bar per row, stacked by series; each series has its own hatch and grey, each segment
-    its count."""
-    fig, ax = _figure(1.3 + 0.32 * max(len(rows), 1))
-    order = list(rows)[::-1]
-    left = [0] * len(order)
-    for i, name in enumerate(series):
-        widths = [counts.get((row, name), 0) for row in order]
-        ax.barh(range(len(order)), widths, left=left, color=GREYS[i % len(GREYS)], hatch=HATCHES[i % len(HATCHES)],
-                edgecolor=INK, linewidth=0.6, height=0.7, label=_plain(name))
-        for j, width in enumerate(widths):
-            if width:
-                ax.text(left[j] + width / 2, j, number(width, lang), ha="center", va="center", fontsize=7,
-                        color="#ffffff" if GREYS[i % len(GREYS)] == "#4d4d4d" else INK,
-                        bbox=None if GREYS[i % len(GREYS)] == "#4d4d4d" else
-                        {"boxstyle": "round,pad=0.1", "fc": "#ffffff", "ec": "none"})
-        left = [a + b for a, b in zip(left, widths, strict=True)]
-    ax.set_yticks(range(len(order)), [_plain(r) for r in order], fontsize=8)
-    ax.tick_params(axis="x", labelsize=7)
-    ax.set_xlabel(Words("chart", lang)["count"], fontsize=8)
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=min(len(series), 4), fontsize=7, frameon=False)
-    ax.set_title(_plain(title), fontsize=10, loc="left", pad=10 + 12 * ((len(series) + 3) // 4))
-    table_rows = [[row, *(counts.get((row, s), 0) for s in series)] for row in rows]
-    return Chart(key, title, "", source, ReportTable([columns[0], *series], table_rows, title), _svg(fig, key, title))
+    """A grid of counts: one square per non-zero cell, darker for more and labelled with its number (readable
+    in black and white without patterns, which Chromium would print as bitmaps)."""
+    from matplotlib.collections import PatchCollection
+    from matplotlib.patches import Rectangle
+
+    fig, ax = _figure(1.6 + 0.26 * max(len(rows), 1))
+    top = max(cells.values(), default=0) or 1
+    grid = [[cells.get((r, c), 0) for c in columns] for r in rows]
+    filled = [(i, j, n) for i, row in enumerate(grid) for j, n in enumerate(row) if n]
+    shade = [str(round(0.92 - 0.62 * n / top, 2)) for _, _, n in filled]  # grey levels: darker = more
+    ax.add_collection(PatchCollection([Rectangle((j - 0.45, i - 0.42), 0.9, 0.84) for i, j, _ in filled],
+                                      facecolors=shade, edgecolors=INK, linewidths=0.3))
+    for i, j, n in filled:
+        ax.text(j, i, number(n, lang), ha="center", va="center", fontsize=7, color="#ffffff" if n > top * 0.6 else INK)
+    ax.set_xlim(-0.5, len(columns) - 0.5)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.tick_params(length=0)
+    ax.xaxis.tick_top()
+    ax.set_xticks(range(len(columns)), [_plain(c) for c in columns], rotation=30, ha="left", fontsize=7)
+    ax.set_yticks(range(len(rows)), [_plain(r) for r in rows], fontsize=7)
+    ax.spines[["left", "bottom"]].set_visible(False)
+    ax.grid(color="#e6e6e6", linewidth=0.4)
+    ax.set_axisbelow(True)
+    ax.set_title(_plain(title), fontsize=10, loc="left")
+    table = ReportTable([corner, *columns], [[r, *row] for r, row in zip(rows, grid, strict=True)], title)
+    return Chart(key, title, unit, source, table, _svg(fig, key, title))
 
 
 # --- the charts of the briefing, one function each ---------------------------------------------------------
@@ -211,8 +212,8 @@ def status_by_field_chart(kg: KnowledgeGraph, lang: str) -> Chart | None:
     fields = sorted(totals, key=lambda f: (-totals[f], f))
     series = sorted({s for _, s, _ in rows}, key=lambda s: (-sum(n for (_, x), n in counts.items() if x == s), s))
     w = Words("chart", lang)
-    return stacked_chart("status-by-field", w["status_by_field"], fields, series, counts, source_line(kg, lang),
-                         lang, [t("report.field", lang)])
+    return matrix_chart("status-by-field", w["status_by_field"], w["projects_unit"], fields, series, counts,
+                        source_line(kg, lang), lang, t("report.field", lang))
 
 
 def actor_field_chart(kg: KnowledgeGraph, lang: str) -> Chart | None:
@@ -232,30 +233,8 @@ def actor_field_chart(kg: KnowledgeGraph, lang: str) -> Chart | None:
     actors = sorted(per_actor, key=lambda a: (-per_actor[a], a))[:MATRIX_ACTORS]
     fields = sorted({f for _, f in cells})
     w = Words("chart", lang)
-    fig, ax = _figure(1.6 + 0.26 * len(actors))
-    top = max(cells.values())
-    grid = [[cells.get((a, f), 0) for f in fields] for a in actors]
-    from matplotlib.collections import PatchCollection
-    from matplotlib.patches import Rectangle
-
-    filled = [(i, j, n) for i, row in enumerate(grid) for j, n in enumerate(row) if n]
-    shade = [str(round(0.92 - 0.62 * n / top, 2)) for _, _, n in filled]  # darker = more projects
-    ax.add_collection(PatchCollection([Rectangle((j - 0.45, i - 0.42), 0.9, 0.84) for i, j, _ in filled],
-                                      facecolors=shade, edgecolors=INK, linewidths=0.3))
-    for i, j, n in filled:
-        ax.text(j, i, number(n, lang), ha="center", va="center", fontsize=7, color="#ffffff" if n > top * 0.6 else INK)
-    ax.set_xlim(-0.5, len(fields) - 0.5)
-    ax.set_ylim(len(actors) - 0.5, -0.5)
-    ax.tick_params(length=0)
-    ax.set_xticks(range(len(fields)), [_plain(f) for f in fields], rotation=40, ha="right", fontsize=7)
-    ax.set_yticks(range(len(actors)), [_plain(a) for a in actors], fontsize=7)
-    ax.spines[["left", "bottom"]].set_visible(False)
-    title = w["actor_field"]
-    ax.set_title(_plain(title), fontsize=10, loc="left")
-    table = ReportTable([t("report.actor", lang), *fields], [[a, *row] for a, row in zip(actors, grid, strict=True)],
-                        title)
-    svg = _svg(fig, "actor-field", title)
-    chart = Chart("actor-field", title, w["projects_unit"], source_line(kg, lang), table, svg)
+    chart = matrix_chart("actor-field", w["actor_field"], w["projects_unit"], actors, fields, cells,
+                         source_line(kg, lang), lang, t("report.actor", lang))
     if len(per_actor) > len(actors):
         chart.aside_title = w("matrix_left_out", n=len(per_actor) - len(actors))
     return chart
@@ -287,8 +266,8 @@ def roadmap_chart(kg: KnowledgeGraph, lang: str, graph: Any = None) -> Chart | N
     for n in drawn:
         start, end = (mdates.date2num(d) for d in day[n])
         critical = n in on_path
-        ax.barh(row[n], end - start, left=start, height=0.6, color="#4d4d4d" if critical else "#d9d9d9",
-                hatch="" if critical else "///", edgecolor=INK, linewidth=1.4 if critical else 0.5)
+        ax.barh(row[n], end - start, left=start, height=0.6, color="#4d4d4d" if critical else "#e0e0e0",
+                edgecolor=INK, linewidth=1.4 if critical else 0.5)
         for label, p_start, p_end in phases.get(n, []):
             ax.barh(row[n], mdates.date2num(p_end) - mdates.date2num(p_start), left=mdates.date2num(p_start),
                     height=0.25, color="#ffffff", edgecolor=INK, linewidth=0.5)
@@ -400,10 +379,9 @@ def council_chart(kg: KnowledgeGraph, lang: str) -> Chart | None:
     years = sorted({y for y, _ in counts})
     fields = sorted({f for _, f in counts}, key=lambda f: (-sum(n for (_, x), n in counts.items() if x == f), f))
     w = Words("chart", lang)
-    title = w["council"]
-    chart = stacked_chart("council", title, years, fields, counts, source_line(kg, lang), lang, [w["year"]])
-    chart.unit = w["papers_unit"]
-    return chart
+    cells = {(f, y): n for (y, f), n in counts.items()}
+    return matrix_chart("council", w["council"], w["papers_unit"], fields, years, cells, source_line(kg, lang), lang,
+                        t("report.field", lang))
 
 
 def roadmap_section(kg: KnowledgeGraph, lang: str) -> Section:
