@@ -107,3 +107,18 @@ class Layout(StrEnum):
     kamada_kawai = "kamada-kawai"
     forceatlas2 = "forceatlas2"
     hierarchical = "hierarchical"
+
+
+class SlideView(StrEnum):
+    """What a slide of the meeting deck shows (:mod:`sckg.present`; the ``view`` of an agenda entry)."""
+
+    overview = "overview"
+    field = "field"
+    project = "project"
+    open_points = "open-points"
+    actors = "actors"
+    cycles = "cycles"
+    changes = "changes"
+    decisions = "decisions"
+    query = "query"
+    chart = "chart"

@@ -476,6 +476,42 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "Ratsvorlagen je Handlungsfeld und Jahr", "en": "Council papers per field of action and year",
     },
     "chart.papers_unit": {"de": "Vorlagen", "en": "papers"},
+    # --- the meeting deck (sckg.present, sckg/present.html.j2) ---
+    "deck.more_rows": {"de": "{shown} von {total} Zeilen gezeigt", "en": "{shown} of {total} rows shown"},
+    "deck.overview_notes": {
+        "de": "Überblick über das Programm, Datenstand {date}. Die Kennzahlen stehen rechts, die Karte zeigt "
+        "alle Akteure, Projekte, Ziele und Handlungsfelder.",
+        "en": "Overview of the programme, data as of {date}. The key figures are on the right; the map shows "
+        "every actor, project, goal and field of action.",
+    },
+    "deck.open_points": {"de": "Offene Punkte", "en": "Open points"},
+    "deck.field_notes": {
+        "de": "{name}: {projects} Projekte, {points} offene Punkte in ihren Angaben.",
+        "en": "{name}: {projects} projects, {points} open points in their records.",
+    },
+    "deck.needs": {"de": "hängt ab von (Projekte)", "en": "depends on (projects)"},
+    "deck.needed_by": {"de": "davon abhängig (Projekte)", "en": "depending on it (projects)"},
+    "deck.project_notes": {
+        "de": "{name} hängt von {needs} Projekten ab; {needed_by} Projekte hängen davon ab.",
+        "en": "{name} depends on {needs} projects; {needed_by} projects depend on it.",
+    },
+    "deck.changes_need_since": {
+        "de": "eine Folie 'changes' braucht einen vorigen Stand zum Vergleich (since)",
+        "en": "a 'changes' slide needs a previous snapshot to compare with (since)",
+    },
+    "deck.rows": {"de": "Zeilen", "en": "rows"},
+    "deck.slide": {"de": "Folie", "en": "Slide"},
+    "deck.notes": {"de": "Notizen", "en": "Notes"},
+    "deck.next": {"de": "Als Nächstes", "en": "Next"},
+    "deck.end": {"de": "Ende", "en": "End"},
+    "deck.elapsed": {"de": "Zeit", "en": "Time"},
+    "deck.presenter": {"de": "Referentenansicht", "en": "Presenter view"},
+    "deck.help": {
+        "de": "← → Leertaste oder Klick: blättern · Pos1/Ende: erste/letzte Folie · N: Notizen · "
+        "P: Referentenansicht in neuem Fenster",
+        "en": "← → space or click: move · Home/End: first/last slide · N: notes · P: presenter view in a new window",
+    },
+    "deck.figures": {"de": "Kennzahlen", "en": "Key figures"},
     # --- the map page (sckg.viz); the page's script fills in {n} etc. ---
     "map.search": {"de": "Suchen", "en": "Search"},
     "map.search_placeholder": {"de": "Name eines Knotens …", "en": "Name of a node …"},

@@ -51,23 +51,32 @@ def source_line(kg: KnowledgeGraph, lang: str) -> str:
     return w("source", sources=sources, date=when)
 
 
-def _svg(fig: Figure, key: str, title: str) -> str:
-    """``fig`` as inline SVG markup: deterministic ids (salted by ``key``), no date, text as text."""
+def svg_context(key: str) -> Any:
+    """matplotlib settings for deterministic, compact SVG: ids salted by ``key``, text kept as text."""
     import matplotlib
 
-    buffer = io.BytesIO()
-    with matplotlib.rc_context({"svg.hashsalt": f"sckg-{key}", "svg.fonttype": "none", "font.family": "sans-serif",
-                                "font.sans-serif": ["DejaVu Sans"]}):
-        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": "sckg", "Title": title})
-    text = buffer.getvalue().decode("utf-8")
+    return matplotlib.rc_context({"svg.hashsalt": f"sckg-{key}", "svg.fonttype": "none", "font.family": "sans-serif",
+                                  "font.sans-serif": ["DejaVu Sans"]})
+
+
+def inline_svg(text: str, title: str) -> str:
+    """matplotlib's SVG document as markup for inside a page: no XML prolog or metadata, coordinates to two
+    decimals, the font set once, scaling with the page (the viewBox kept), labelled with ``title``."""
     text = _GEOMETRY.sub(lambda m: m[1] + _NUMBER.sub(r"\1", " ".join(m[2].split())) + '"', text[text.index("<svg"):])
     text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, count=1, flags=re.S)
     text = _FONT.sub("", _NO_TURN.sub("", text))
     text = text.replace("<style type=\"text/css\">*{", "<style type=\"text/css\">svg.chart-svg text{font-family: "
                         "'DejaVu Sans', sans-serif}\nsvg.chart-svg *{", 1)
-    # Scale with the page: drop the fixed size, keep the viewBox.
     return re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"', r'<svg\1 class="chart-svg" role="img" '
                   r'aria-label="' + _attr(title) + '"', text, count=1)
+
+
+def _svg(fig: Figure, key: str, title: str) -> str:
+    """``fig`` as inline SVG markup (see :func:`inline_svg`), the same bytes for the same figure."""
+    buffer = io.BytesIO()
+    with svg_context(key):
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": "sckg", "Title": title})
+    return inline_svg(buffer.getvalue().decode("utf-8"), title)
 
 
 #: Coordinates in attributes, and their digits past the second decimal (a hundredth of a point is invisible).
