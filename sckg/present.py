@@ -27,7 +27,7 @@ from .choices import SlideView
 from .errors import DataError, SckgError
 from .fileio import write_atomic
 from .formatting import long_date, money, number
-from .namespaces import SCKG, slug, tail
+from .namespaces import MODEL_GRAPH, SCKG, slug, tail
 from .report.model import Chart, Report, ReportTable
 from .words import Words
 
@@ -53,13 +53,15 @@ class View:
     title: str | None = None
     notes: str | None = None
     line: int = 0
+    target_line: int = 0
     source: str = ""
 
     def error(self, key: str, message: str) -> DataError:
         """An error about this entry, naming the agenda file, line and key."""
         if not self.source:
             return DataError(message)
-        return DataError(f"{self.source}, line {self.line}, key '{key}': {message}")
+        line = self.line if key == "view" else self.target_line
+        return DataError(f"{self.source}, line {line}, key '{key}': {message}")
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,8 @@ def _view(entry: dict[str, Any], index: int, lines: list[str], source: str) -> V
     target = entry.get(TARGET[view]) if view in TARGET else None
     if view in TARGET and not target:
         raise fail("view", f"a '{view}' slide needs the key '{TARGET[view]}'")
-    return View(view, target, entry.get("title"), entry.get("notes"), _line(lines, index, "view"), source)
+    target_line = _line(lines, index, TARGET[view]) if view in TARGET else 0
+    return View(view, target, entry.get("title"), entry.get("notes"), _line(lines, index, "view"), target_line, source)
 
 
 _HEADER = re.compile(r"\s*\[\[\s*slide\s*\]\]")
@@ -166,8 +169,8 @@ def _line(lines: list[str], index: int | None, key: str) -> int:
 def default_agenda(kg: KnowledgeGraph, lang: str = "de", *, since: bool = False) -> Agenda:
     """Overview, each field of action with its open points, bottleneck actors, cycles and, with ``since``,
     what changed."""
-    fields = kg.select("SELECT DISTINCT ?f WHERE { { ?f a sckg:FieldOfAction } UNION "
-                       "{ ?p a sckg:Project ; sckg:inFieldOfAction ?f } FILTER EXISTS { ?x sckg:inFieldOfAction ?f } }")
+    fields = kg.select(f"SELECT DISTINCT ?f WHERE {{ {{ GRAPH ?g {{ ?f a sckg:FieldOfAction }} "
+                       f"FILTER(?g != <{MODEL_GRAPH}>) }} UNION {{ ?p a sckg:Project ; sckg:inFieldOfAction ?f }} }}")
     iris = [row[0].value for row in fields.rows]
     labels = kg.labels(iris, lang)
     views = [View(SlideView.overview)]
