@@ -56,3 +56,15 @@ def test_every_slide_is_reachable_by_keyboard_and_drawn(musterstadt: KnowledgeGr
         assert f"Slide {len(deck.slides)} / {len(deck.slides)}: {deck.slides[-1].title}" in text
         assert "Next: End" in text and deck.slides[-1].notes[:30] in text
         assert view.outside == [] and view.errors == []
+
+
+def test_handout_has_a_landscape_page_per_slide(braunschweig: KnowledgeGraph, tmp_path: Path) -> None:
+    require_browser()
+    import re
+
+    deck = build_deck(braunschweig, "de")
+    write_deck(deck, tmp_path / "deck.html", tmp_path / "handout.pdf")
+    data = (tmp_path / "handout.pdf").read_bytes()
+    boxes = re.findall(rb"/Type /Page\b(?!s).*?/MediaBox \[([^\]]*)\]", data, re.S)
+    assert len(boxes) == len(deck.slides) == 11
+    assert {tuple(box.split()[2:]) for box in boxes} == {(b"841.91998", b"594.95996")}  # A4 landscape
