@@ -92,10 +92,16 @@ def _attr(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _figure(height: float) -> tuple[Figure, Axes]:
+def _figure(rows: int, labels: Sequence[str], *, top: float = 0.45, bottom: float = 0.5, right: float = 0.25,
+            row: float = 0.26) -> tuple[Figure, Axes]:
+    """A figure for ``rows`` rows labelled ``labels`` on the left (7-8 pt), margins in inches. The margins are
+    estimated from the labels' length: matplotlib's constrained layout would measure them but doubles the time."""
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(WIDTH, height), layout="constrained")
+    left = min(WIDTH / 2, 0.2 + 0.062 * max((len(label) for label in labels), default=4))
+    height = top + bottom + row * max(rows, 1)
+    fig = Figure(figsize=(WIDTH, height))
+    fig.subplots_adjust(left=left / WIDTH, right=1 - right / WIDTH, top=1 - top / height, bottom=bottom / height)
     ax = fig.add_subplot()
     ax.spines[["top", "right"]].set_visible(False)
     return fig, ax
@@ -119,8 +125,8 @@ def bar_chart(
     from matplotlib.ticker import FuncFormatter
 
     label = _ticks(lang, unit)
-    fig, ax = _figure(0.9 + 0.32 * max(len(bars), 1))
     names = [_plain(n) for n, _ in bars][::-1]
+    fig, ax = _figure(len(bars), names, row=0.3)
     values = [v for _, v in bars][::-1]
     ax.barh(range(len(values)), values, color="#bdbdbd", edgecolor=INK, linewidth=0.6, height=0.7)
     ax.set_yticks(range(len(values)), names, fontsize=8)
@@ -145,7 +151,10 @@ def matrix_chart(
     from matplotlib.collections import PatchCollection
     from matplotlib.patches import Rectangle
 
-    fig, ax = _figure(1.6 + 0.26 * max(len(rows), 1))
+    heads = [_plain(c) for c in columns]
+    # the column heads stand at the top, turned by 30°: their height is half their length
+    fig, ax = _figure(len(rows), [_plain(r) for r in rows], top=0.55 + 0.031 * max(map(len, heads), default=0),
+                      bottom=0.1, right=0.3 + 0.054 * len(heads[-1]) if heads else 0.3)
     top = max(cells.values(), default=0) or 1
     grid = [[cells.get((r, c), 0) for c in columns] for r in rows]
     filled = [(i, j, n) for i, row in enumerate(grid) for j, n in enumerate(row) if n]
@@ -158,7 +167,7 @@ def matrix_chart(
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.tick_params(length=0)
     ax.xaxis.tick_top()
-    ax.set_xticks(range(len(columns)), [_plain(c) for c in columns], rotation=30, ha="left", fontsize=7)
+    ax.set_xticks(range(len(columns)), heads, rotation=30, ha="left", fontsize=7)
     ax.set_yticks(range(len(rows)), [_plain(r) for r in rows], fontsize=7)
     ax.spines[["left", "bottom"]].set_visible(False)
     ax.grid(color="#e6e6e6", linewidth=0.4)
@@ -265,11 +274,13 @@ def roadmap_chart(kg: KnowledgeGraph, lang: str, graph: Any = None) -> Chart | N
     on_path = set(path)
     dated = sorted((n for n, a in deps.nodes(data=True) if a.get("start") and a.get("end")),
                    key=lambda n: (deps.nodes[n]["start"], deps.nodes[n]["end"], deps.nodes[n]["label"]))
-    undated = sorted(deps.nodes[n]["label"] for n in deps if n not in set(dated))
+    has_dates = set(dated)
+    undated = sorted(deps.nodes[n]["label"] for n in deps if n not in has_dates)
     drawn = dated[:ROADMAP_PROJECTS]
     phases = _phases(kg, lang, drawn)
     row = {n: i for i, n in enumerate(drawn)}
-    fig, ax = _figure(1.5 + 0.26 * max(len(drawn), 1))
+    names = [("▶ " if n in on_path else "") + _plain(deps.nodes[n]["label"]) for n in drawn]
+    fig, ax = _figure(len(drawn), names, top=0.35, bottom=0.35)
     day = {n: (date.fromisoformat(deps.nodes[n]["start"][:10]), date.fromisoformat(deps.nodes[n]["end"][:10]))
            for n in drawn}
     for n in drawn:
@@ -288,7 +299,6 @@ def roadmap_chart(kg: KnowledgeGraph, lang: str, graph: Any = None) -> Chart | N
                         arrowprops={"arrowstyle": "->", "color": HIGHLIGHT if critical else "#555555",
                                     "lw": 1.4 if critical else 0.6, "connectionstyle": "arc3,rad=0.2",
                                     "linestyle": "-" if critical else "--"})
-    names = [("▶ " if n in on_path else "") + _plain(deps.nodes[n]["label"]) for n in drawn]
     ax.set_yticks(range(len(drawn)), names, fontsize=7)
     ax.invert_yaxis()
     ax.xaxis_date()
@@ -305,7 +315,7 @@ def roadmap_chart(kg: KnowledgeGraph, lang: str, graph: Any = None) -> Chart | N
         [[deps.nodes[n]["label"], deps.nodes[n].get("start") or "", deps.nodes[n].get("end") or "",
           w["yes"] if n in on_path else "", ", ".join(sorted(deps.nodes[b]["label"] for b in deps.successors(n)
                                                            if b != n))]
-         for n in [*dated, *sorted(set(deps) - set(dated), key=lambda v: deps.nodes[v]["label"])]],
+         for n in [*dated, *sorted(set(deps) - has_dates, key=lambda v: deps.nodes[v]["label"])]],
         title,
     )
     chart = Chart("roadmap", title, w["years"], source_line(kg, lang), table, _svg(fig, "roadmap", title))
