@@ -171,7 +171,7 @@ def default_agenda(kg: KnowledgeGraph, lang: str = "de", *, since: bool = False)
     what changed."""
     fields = kg.select(f"SELECT DISTINCT ?f WHERE {{ {{ GRAPH ?g {{ ?f a sckg:FieldOfAction }} "
                        f"FILTER(?g != <{MODEL_GRAPH}>) }} UNION {{ ?p a sckg:Project ; sckg:inFieldOfAction ?f }} }}")
-    iris = [row[0].value for row in fields.rows]
+    iris = [row["f"] for row in fields.records()]
     labels = kg.labels(iris, lang)
     views = [View(SlideView.overview)]
     views += [View(SlideView.field, iri) for iri in sorted(iris, key=lambda i: (labels[i].lower(), i))]
@@ -288,9 +288,9 @@ class _Slides:
         rows = self.kg.select(
             f"SELECT ?p ?budget WHERE {{ ?p a sckg:Project ; sckg:inFieldOfAction <{iri}> "
             "OPTIONAL { ?p sckg:hasBudget/schema:value ?budget } }"
-        ).rows
-        projects = {r[0].value for r in rows}
-        budget = sum(float(r[1].value) for r in rows if r[1] is not None)
+        ).records()
+        projects = {r["p"] for r in rows}
+        budget = sum(float(r["budget"]) for r in rows if r["budget"] is not None)
         points = [f for f in self.warnings() if f.focus in projects]
         slide = Slide(f"field-{slug(tail(iri))}", label, caption=label)
         slide.facts = [(self.r["projects"], number(len(projects), self.lang)),

@@ -203,10 +203,11 @@ def _project_status(kg: KnowledgeGraph, lang: str) -> list[tuple[str, str, str]]
     rows = kg.select(
         "SELECT ?p ?status ?field WHERE { ?p a sckg:Project OPTIONAL { ?p adms:status ?status } "
         "OPTIONAL { ?p sckg:inFieldOfAction ?field } }"
-    ).rows
-    labels = kg.labels({r[i].value for r in rows for i in (1, 2) if r[i] is not None}, lang)
+    ).records()
+    labels = kg.labels({r[k] for r in rows for k in ("status", "field") if r[k]}, lang)
     none = t("report.unspecified", lang)
-    return [(r[0].value, labels[r[1].value] if r[1] else none, labels[r[2].value] if r[2] else none) for r in rows]
+    return [(r["p"], labels[r["status"]] if r["status"] else none, labels[r["field"]] if r["field"] else none)
+            for r in rows]
 
 
 def status_chart(kg: KnowledgeGraph, lang: str) -> Chart | None:
@@ -240,11 +241,11 @@ def actor_field_chart(kg: KnowledgeGraph, lang: str) -> Chart | None:
     rows = kg.select(
         "SELECT ?actor ?field (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a sckg:Project ; sckg:inFieldOfAction ?field ; "
         "sckg:managedBy|sckg:hasParticipant|sckg:contractor ?actor } GROUP BY ?actor ?field"
-    ).rows
+    ).records()
     if not rows:
         return None
-    labels = kg.labels({r[i].value for r in rows for i in (0, 1)}, lang)
-    cells = {(labels[a.value], labels[f.value]): int(n.value) for a, f, n in rows}
+    labels = kg.labels({r[k] for r in rows for k in ("actor", "field")}, lang)
+    cells = {(labels[r["actor"]], labels[r["field"]]): int(r["n"]) for r in rows}
     per_actor = Counter[str]()
     for (actor, _), n in cells.items():
         per_actor[actor] += n
@@ -266,7 +267,7 @@ def roadmap_chart(kg: KnowledgeGraph, lang: str, graph: Any = None) -> Chart | N
     from ..network.dependencies import critical_path
     from ..network.projection import project
 
-    deps = graph if graph is not None else project(kg, "dependencies", lang)
+    deps: Any = graph if graph is not None else project(kg, "dependencies", lang)
     if not deps.number_of_nodes():
         return None
     w = Words("chart", lang)
@@ -334,13 +335,13 @@ def _phases(kg: KnowledgeGraph, lang: str, projects: list[str]) -> dict[str, lis
     rows = kg.select(
         f"SELECT ?project ?phase ?start ?end WHERE {{ VALUES ?project {{ {sparql_values(projects)} }} "
         "?phase a sckg:ProcessPhase ; dcterms:isPartOf ?project ; schema:startDate ?start ; schema:endDate ?end }"
-    ).rows
-    labels = kg.labels({r[1].value for r in rows}, lang)
+    ).records()
+    labels = kg.labels({r["phase"] for r in rows}, lang)
     found: dict[str, list[tuple[str, date, date]]] = defaultdict(list)
-    for p, phase, start, end in rows:
+    for r in rows:
         try:
-            found[p.value].append((labels[phase.value], date.fromisoformat(start.value[:10]),
-                                   date.fromisoformat(end.value[:10])))
+            found[r["project"]].append((labels[r["phase"]], date.fromisoformat(str(r["start"])[:10]),
+                                        date.fromisoformat(str(r["end"])[:10])))
         except ValueError:  # not an xsd:date: validation reports it
             continue
     return {p: sorted(v, key=lambda x: (x[1], x[0])) for p, v in found.items()}
@@ -374,8 +375,8 @@ def changes_chart(old: KnowledgeGraph, new: KnowledgeGraph, lang: str) -> Chart 
 
 
 def _statuses(kg: KnowledgeGraph) -> dict[str, str]:
-    return {r[0].value: r[1].value if r[1] else "" for r in kg.select(
-        "SELECT ?p ?s WHERE { ?p a sckg:Project OPTIONAL { ?p adms:status ?s } }").rows}
+    return {r["p"]: r["s"] or "" for r in kg.select(
+        "SELECT ?p ?s WHERE { ?p a sckg:Project OPTIONAL { ?p adms:status ?s } }").records()}
 
 
 def _tail_is(statuses: dict[str, str], name: str) -> set[str]:
@@ -389,12 +390,12 @@ def council_chart(kg: KnowledgeGraph, lang: str) -> Chart | None:
         "SELECT ?field ?paper (MIN(STR(?d)) AS ?date) WHERE { ?paper a oparl:Paper ; dcterms:subject ?s . "
         "{ ?s a sckg:FieldOfAction BIND(?s AS ?field) } UNION { ?s sckg:inFieldOfAction ?field } "
         "{ ?paper dcterms:date ?d } UNION { ?c sckg:paper ?paper ; dcterms:date ?d } } GROUP BY ?field ?paper"
-    ).rows
-    rows = [r for r in rows if r[2] is not None and r[2].value[:4].isdigit()]
+    ).records()
+    rows = [r for r in rows if r["date"] and str(r["date"])[:4].isdigit()]
     if not rows:
         return None
-    labels = kg.labels({r[0].value for r in rows}, lang)
-    counts = Counter((r[2].value[:4], labels[r[0].value]) for r in rows)
+    labels = kg.labels({r["field"] for r in rows}, lang)
+    counts = Counter((str(r["date"])[:4], labels[r["field"]]) for r in rows)
     years = sorted({y for y, _ in counts})
     fields = sorted({f for _, f in counts}, key=lambda f: (-sum(n for (_, x), n in counts.items() if x == f), f))
     w = Words("chart", lang)
