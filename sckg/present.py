@@ -214,6 +214,7 @@ class _Slides:
         self.r = Words("report", lang)
         self.projections: dict[str, Any] = {}
         self._warnings: list[Any] | None = None
+        self._fields: dict[str, list[dict[str, Any]]] | None = None
 
     def slide(self, view: View, n: int) -> Slide:
         made: Slide = getattr(self, "_" + view.view.replace("-", "_"))(view)
@@ -253,6 +254,15 @@ class _Slides:
             slide.more = self.w("more_rows", shown=rows, total=len(table.rows))
         return slide
 
+    def field_projects(self) -> dict[str, list[dict[str, Any]]]:
+        """The projects of every field with their budgets, asked once for all fields."""
+        if self._fields is None:
+            self._fields = {}
+            for row in self.kg.select("SELECT ?field ?p ?budget WHERE { ?p a sckg:Project ; sckg:inFieldOfAction "
+                                      "?field OPTIONAL { ?p sckg:hasBudget/schema:value ?budget } }").records():
+                self._fields.setdefault(row["field"], []).append(row)
+        return self._fields
+
     def warnings(self) -> list[Any]:
         if self._warnings is None:
             from .validate import validate
@@ -285,10 +295,7 @@ class _Slides:
         except SckgError as error:
             raise view.error("field", str(error)) from None
         label = self.kg.labels([iri], self.lang)[iri]
-        rows = self.kg.select(
-            f"SELECT ?p ?budget WHERE {{ ?p a sckg:Project ; sckg:inFieldOfAction <{iri}> "
-            "OPTIONAL { ?p sckg:hasBudget/schema:value ?budget } }"
-        ).records()
+        rows = self.field_projects().get(iri, [])
         projects = {r["p"] for r in rows}
         budget = sum(float(r["budget"]) for r in rows if r["budget"] is not None)
         points = [f for f in self.warnings() if f.focus in projects]
