@@ -4,7 +4,7 @@ it draws (its text alternative).
 Why matplotlib (docs/report.md has the figures): it is a dependency already; its SVG needs no script, so it
 prints, becomes a PDF as vectors and stands on a slide as it is; with ``svg.hashsalt`` set and no date in the
 metadata the same data gives the same bytes; text stays text (``svg.fonttype = "none"``), so a chart of the
-fictional city is 8-50 KB and its labels can be searched. Vega-Lite through altair would add 830 KB of vendored
+fictional city is 7-45 KB and its labels can be searched. Vega-Lite through altair would add 830 KB of vendored
 scripts to every page and draws only when they run. Black and white: bars and cells carry their numbers, grey
 levels and the ▶ mark the rest; no fill patterns (Chromium prints SVG patterns as bitmaps).
 """
