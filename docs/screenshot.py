@@ -1,6 +1,8 @@
-"""Render the first page of a briefing to PNG in headless Chromium (the picture in the README).
+"""Render the pictures of the docs in headless Chromium: the first page of a briefing (the picture in the
+README), a page of its charts, and a slide of the meeting deck.
 
 Run: .venv/bin/python docs/screenshot.py [--data data/musterstadt] [--lang de] [--out docs/report-page.png]
+     [--charts-out docs/report-charts.png] [--slide-out docs/deck-slide.png] [--slide 12]
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from browser import chromium, open_offline, wait_until  # noqa: E402
 
 from sckg.kg import KnowledgeGraph  # noqa: E402
+from sckg.present import build_deck, write_deck  # noqa: E402
 from sckg.report import build_report, write_report  # noqa: E402
 
 
@@ -25,6 +28,9 @@ def main() -> None:
     parser.add_argument("--lang", default="de")
     parser.add_argument("--section", default="", help="id of a section to scroll to (default: the top)")
     parser.add_argument("--out", default=str(ROOT / "docs" / "report-page.png"))
+    parser.add_argument("--charts-out", default=str(ROOT / "docs" / "report-charts.png"))
+    parser.add_argument("--slide-out", default=str(ROOT / "docs" / "deck-slide.png"))
+    parser.add_argument("--slide", type=int, default=12, help="number of the slide to render (default: a field)")
     args = parser.parse_args()
     kg = KnowledgeGraph.open([args.data])
     with tempfile.TemporaryDirectory() as tmp, chromium() as browser:
@@ -36,6 +42,14 @@ def main() -> None:
             view.page.evaluate(f"document.getElementById({args.section!r}).scrollIntoView()")
         view.page.screenshot(path=args.out)
         print(f"{args.out} (outside requests: {len(view.outside)}, console errors: {len(view.errors)})")
+        view.page.evaluate("document.getElementById('chart-status-by-field').scrollIntoView()")
+        view.page.screenshot(path=args.charts_out)
+        print(f"{args.charts_out} (the charts of the key figures)")
+        deck = write_deck(build_deck(kg, args.lang), Path(tmp) / "deck.html")
+        slides = open_offline(browser, deck, viewport=(1280, 720))
+        slides.page.evaluate(f"window.sckgDeck.show({args.slide - 1})")
+        slides.page.screenshot(path=args.slide_out)
+        print(f"{args.slide_out} (outside requests: {len(slides.outside)}, console errors: {len(slides.errors)})")
 
 
 if __name__ == "__main__":

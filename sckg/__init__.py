@@ -25,7 +25,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:  # the names below, for type checkers and editors (at run time they come from _LAZY)
     from .diff import diff as diff_graphs
-    from .errors import DataError, QueryError, SckgError, StoreError, UsageError
+    from .errors import DataError, EngineError, QueryError, SckgError, StoreError, UsageError
     from .export import export_graph
     from .ingest import write_turtle
     from .ingest.oparl import import_oparl
@@ -35,6 +35,8 @@ if TYPE_CHECKING:  # the names below, for type checkers and editors (at run time
     from .network.dependencies import critical_path, cycles, impact
     from .network.metrics import bridges, centrality, communities
     from .network.projection import project
+    from .pdf import html_to_pdf
+    from .present import Deck, build_deck, read_agenda, write_deck
     from .queries import named_queries, run_named, run_query
     from .report import Report, build_report, write_report
     from .resources import dataset
@@ -75,6 +77,12 @@ _LAZY: dict[str, tuple[str, str]] = {
     "build_report": ("sckg.report", "build_report"),
     "write_report": ("sckg.report", "write_report"),
     "Report": ("sckg.report", "Report"),
+    "build_deck": ("sckg.present", "build_deck"),
+    "write_deck": ("sckg.present", "write_deck"),
+    "read_agenda": ("sckg.present", "read_agenda"),
+    "Deck": ("sckg.present", "Deck"),
+    "html_to_pdf": ("sckg.pdf", "html_to_pdf"),
+    "EngineError": ("sckg.errors", "EngineError"),
     "export_graph": ("sckg.export", "export_graph"),
     "import_table": ("sckg.ingest.tables", "import_table"),
     "import_oparl": ("sckg.ingest.oparl", "import_oparl"),
@@ -91,6 +99,8 @@ _LAZY: dict[str, tuple[str, str]] = {
 __all__ = [
     "CityMap",
     "DataError",
+    "Deck",
+    "EngineError",
     "KnowledgeGraph",
     "QueryError",
     "Report",
@@ -100,6 +110,7 @@ __all__ = [
     "UsageError",
     "ValidationReport",
     "bridges",
+    "build_deck",
     "build_network",
     "build_report",
     "centrality",
@@ -110,6 +121,7 @@ __all__ = [
     "diff_graphs",
     "export_graph",
     "gaps",
+    "html_to_pdf",
     "impact",
     "import_oparl",
     "import_table",
@@ -119,11 +131,13 @@ __all__ = [
     "overlap",
     "project",
     "push",
+    "read_agenda",
     "run_named",
     "run_query",
     "silos",
     "statistics",
     "validate_graph",
+    "write_deck",
     "write_image",
     "write_map",
     "write_report",

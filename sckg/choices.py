@@ -114,3 +114,18 @@ class ReviewDecision(StrEnum):
 
     accept = "accept"
     reject = "reject"
+
+
+class SlideView(StrEnum):
+    """What a slide of the meeting deck shows (:mod:`sckg.present`; the ``view`` of an agenda entry)."""
+
+    overview = "overview"
+    field = "field"
+    project = "project"
+    open_points = "open-points"
+    actors = "actors"
+    cycles = "cycles"
+    changes = "changes"
+    decisions = "decisions"
+    query = "query"
+    chart = "chart"

@@ -216,6 +216,9 @@ register_io(app)
 from .cli_report import register as register_report  # noqa: E402
 
 register_report(app)
+from .cli_present import register as register_present  # noqa: E402
+
+register_present(app)
 
 
 def main() -> None:

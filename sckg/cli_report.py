@@ -21,10 +21,15 @@ def report(
     ] = None,
     lang: LangOpt = Lang.de,
     title: Annotated[str | None, typer.Option(help="Title of the briefing (default: from the dataset).")] = None,
+    pdf: Annotated[
+        Path | None,
+        typer.Option("--pdf", help="Also print the briefing to this A4 PDF file (needs Chromium and playwright)."),
+    ] = None,
 ) -> None:
     """Write the steering group's briefing: key figures, budgets, the overall map, the actors that hold the
     programme together, dependency chains, open points, silos and overlaps, one section per field of action,
-    the decisions timeline and, with --since, what changed. One offline HTML file (printable) and Markdown."""
+    the decisions timeline and, with --since, what changed. One offline HTML file (printable) and Markdown;
+    with --pdf also an A4 PDF."""
     from .diff import open_snapshot
     from .report import build_report, write_report
 
@@ -37,6 +42,10 @@ def report(
     for line in briefing.summary:
         typer.echo(f"  {line}")
     typer.echo(f"Report: {path} (and {path.with_suffix('.md').name})")
+    if pdf is not None:
+        from .pdf import html_to_pdf
+
+        typer.echo(f"PDF: {html_to_pdf(path, pdf)}")
 
 
 def diff(

@@ -23,6 +23,10 @@ class DataError(SckgError):
     """Input data cannot be read: missing file, malformed RDF, bad spreadsheet row."""
 
 
+class EngineError(SckgError):
+    """A program sckg drives is missing or failed (headless Chromium for PDF files)."""
+
+
 class QueryError(SckgError):
     """A SPARQL query is malformed, unknown, refused or failed."""
 

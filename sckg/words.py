@@ -280,6 +280,7 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "Smart City briefing for the steering group",
     },
     "report.data_date": {"de": "Datenstand", "en": "Data as of"},
+    "report.chart_table": {"de": "Die Zahlen als Tabelle", "en": "The figures as a table"},
     "report.generated": {"de": "erstellt", "en": "generated"},
     "report.sources": {"de": "Quellen", "en": "Sources"},
     "report.contents": {"de": "Inhalt", "en": "Contents"},
@@ -530,6 +531,92 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "fact.gaps": {"de": "Lücken", "en": "gaps"},
     "fact.silos": {"de": "Silos", "en": "silos"},
     "fact.overlaps": {"de": "mögliche Überschneidungen", "en": "possible overlaps"},
+    # --- the briefing's charts (sckg.report.charts) ---
+    "chart.source": {"de": "Quelle: {sources}; Datenstand: {date}", "en": "Source: {sources}; data as of {date}"},
+    "chart.unknown": {"de": "unbekannt", "en": "unknown"},
+    "chart.count": {"de": "Anzahl", "en": "Count"},
+    "chart.status_by_field": {
+        "de": "Projekte nach Status je Handlungsfeld", "en": "Projects by status per field of action",
+    },
+    "chart.actor_field": {
+        "de": "Projekte je Akteur und Handlungsfeld", "en": "Projects per actor and field of action",
+    },
+    "chart.projects_unit": {"de": "Projekte", "en": "projects"},
+    "chart.matrix_left_out": {
+        "de": {"one": "{n} weiterer Akteur mit weniger Projekten steht nicht in der Matrix.",
+               "other": "{n} weitere Akteure mit weniger Projekten stehen nicht in der Matrix."},
+        "en": {"one": "{n} more actor with fewer projects is left out of the matrix.",
+               "other": "{n} more actors with fewer projects are left out of the matrix."},
+    },
+    "chart.roadmap_heading": {"de": "Zeitplan", "en": "Roadmap"},
+    "chart.roadmap_intro": {
+        "de": "Die Projekte auf der Zeitachse von Beginn bis Ende; Pfeile zeigen Abhängigkeiten, der kritische Pfad "
+        "(die längste Kette) ist dunkel, mit ▶ markiert und rot verbunden.",
+        "en": "The projects on a time axis from start to end; arrows show dependencies, the critical path (the "
+        "longest chain) is dark, marked ▶ and linked in red.",
+    },
+    "chart.roadmap": {"de": "Zeitplan der Projekte", "en": "Project roadmap"},
+    "chart.no_projects": {"de": "Es sind keine Projekte erfasst.", "en": "No projects are recorded."},
+    "chart.years": {"de": "Jahre", "en": "years"},
+    "chart.critical": {"de": "Kritischer Pfad", "en": "Critical path"},
+    "chart.depends_on": {"de": "hängt ab von", "en": "depends on"},
+    "chart.yes": {"de": "ja", "en": "yes"},
+    "chart.dated": {"de": "Projekte mit Terminen", "en": "Projects with dates"},
+    "chart.undated": {
+        "de": {"one": "{n} Projekt ohne Beginn und Ende", "other": "{n} Projekte ohne Beginn und Ende"},
+        "en": {"one": "{n} project without start and end", "other": "{n} projects without start and end"},
+    },
+    "chart.roadmap_left_out": {
+        "de": "{n} weitere Projekte mit Terminen stehen nur in der Tabelle.",
+        "en": "{n} more dated projects are in the table only.",
+    },
+    "chart.changes": {"de": "Änderungen seit dem letzten Stand", "en": "Changes since the last snapshot"},
+    "chart.new_projects": {"de": "Projekte neu", "en": "Projects new"},
+    "chart.gone_projects": {"de": "Projekte entfallen", "en": "Projects removed"},
+    "chart.finished": {"de": "Projekte abgeschlossen", "en": "Projects completed"},
+    "chart.stalled": {"de": "Projekte ruhend gesetzt", "en": "Projects put on hold"},
+    "chart.points_opened": {"de": "Offene Punkte neu", "en": "Open points opened"},
+    "chart.points_closed": {"de": "Offene Punkte erledigt", "en": "Open points closed"},
+    "chart.council": {
+        "de": "Ratsvorlagen je Handlungsfeld und Jahr", "en": "Council papers per field of action and year",
+    },
+    "chart.papers_unit": {"de": "Vorlagen", "en": "papers"},
+    # --- the meeting deck (sckg.present, sckg/present.html.j2) ---
+    "deck.more_rows": {"de": "{shown} von {total} Zeilen gezeigt", "en": "{shown} of {total} rows shown"},
+    "deck.overview_notes": {
+        "de": "Überblick über das Programm, Datenstand {date}. Die Kennzahlen stehen rechts, die Karte zeigt "
+        "alle Akteure, Projekte, Ziele und Handlungsfelder.",
+        "en": "Overview of the programme, data as of {date}. The key figures are on the right; the map shows "
+        "every actor, project, goal and field of action.",
+    },
+    "deck.open_points": {"de": "Offene Punkte", "en": "Open points"},
+    "deck.field_notes": {
+        "de": "{name}: {projects} Projekte, {points} offene Punkte in ihren Angaben.",
+        "en": "{name}: {projects} projects, {points} open points in their records.",
+    },
+    "deck.needs": {"de": "hängt ab von (Projekte)", "en": "depends on (projects)"},
+    "deck.needed_by": {"de": "davon abhängig (Projekte)", "en": "depending on it (projects)"},
+    "deck.project_notes": {
+        "de": "{name} hängt von {needs} Projekten ab; {needed_by} Projekte hängen davon ab.",
+        "en": "{name} depends on {needs} projects; {needed_by} projects depend on it.",
+    },
+    "deck.changes_need_since": {
+        "de": "eine Folie 'changes' braucht einen vorigen Stand zum Vergleich (since)",
+        "en": "a 'changes' slide needs a previous snapshot to compare with (since)",
+    },
+    "deck.rows": {"de": "Zeilen", "en": "rows"},
+    "deck.slide": {"de": "Folie", "en": "Slide"},
+    "deck.notes": {"de": "Notizen", "en": "Notes"},
+    "deck.next": {"de": "Als Nächstes", "en": "Next"},
+    "deck.end": {"de": "Ende", "en": "End"},
+    "deck.elapsed": {"de": "Zeit", "en": "Time"},
+    "deck.presenter": {"de": "Referentenansicht", "en": "Presenter view"},
+    "deck.help": {
+        "de": "← → Leertaste oder Klick: blättern · Pos1/Ende: erste/letzte Folie · N: Notizen · "
+        "P: Referentenansicht in neuem Fenster",
+        "en": "← → space or click: move · Home/End: first/last slide · N: notes · P: presenter view in a new window",
+    },
+    "deck.figures": {"de": "Kennzahlen", "en": "Key figures"},
     # --- the map page (sckg.viz); the page's script fills in {n} etc. ---
     "map.search": {"de": "Suchen", "en": "Search"},
     "map.search_placeholder": {"de": "Name eines Knotens …", "en": "Name of a node …"},

@@ -19,18 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sckg.pdf import ARGS, LOCAL_SCHEMES  # the flags sckg's own PDF output uses
+
 #: The browser binary (Debian's package); SCKG_CHROMIUM overrides it.
 CHROMIUM = os.environ.get("SCKG_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-LOCAL_SCHEMES = ("file:", "data:", "blob:")
 
 
 def missing_reason() -> str | None:

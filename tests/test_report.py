@@ -10,10 +10,10 @@ from sckg.kg import KnowledgeGraph
 from sckg.report import build_report, render_html, render_markdown
 
 HEADINGS = {
-    "de": ["Kennzahlen", "Gesamtkarte", "Wer das Programm zusammenhält", "Abhängigkeiten",
+    "de": ["Kennzahlen", "Zeitplan", "Gesamtkarte", "Wer das Programm zusammenhält", "Abhängigkeiten",
            "Silos und Überschneidungen", "Offene Punkte", "Handlungsfelder", "Was der Rat beschlossen hat, und wann",
            "Beschlüsse"],
-    "en": ["Key figures", "Overall map", "Who holds the programme together", "Dependencies",
+    "en": ["Key figures", "Roadmap", "Overall map", "Who holds the programme together", "Dependencies",
            "Silos and overlaps", "Open points", "Fields of action", "What the council decided, and when",
            "Decisions"],
 }
@@ -50,9 +50,10 @@ def test_braunschweig_figures(bs_de) -> None:
         "gaps": 8, "linked_papers": 0,
     }
     figures = bs_de.section("figures")
-    assert table(figures, "Budget je Dezernat").rows == [["Dezernat VI", "64.827,39 €", 1]]
-    assert table(figures, "Budget je Handlungsfeld").rows == [["(keines)", "64.827,39 €", 1]]
-    assert [c.bars for c in figures.charts] == [[("(keines)", 64827.39)], [("Dezernat VI", 64827.39)]]
+    charts = {c.key: c.table for c in figures.charts}
+    assert charts["budget-by-department"].rows == [["Dezernat VI", "64.827,39 €", 1]]
+    assert charts["budget-by-field"].rows == [["(keines)", "64.827,39 €", 1]]
+    assert [c.key for c in figures.charts] == ["budget-by-field", "budget-by-department", "status", "status-by-field"]
     assert bs_de.data_date == "2018-10-26"
     assert [(s.date, s.iri) for s in bs_de.sources] == [
         ("2018-10-26", "https://w3id.org/sckg/id/braunschweig/paper/2018-smart-city-rahmenkonzept")

@@ -104,6 +104,7 @@ READ_COMMANDS = {
     # commands that write files write them to OUT, and the files are compared too
     "viz": ["viz", "-p", "dependencies", "-o", "OUT/map.html"],
     "report": ["report", "-o", "OUT"],
+    "present": ["present", "-o", "OUT/deck.html"],
 }
 
 
@@ -111,8 +112,9 @@ READ_COMMANDS = {
 MAX_REQUESTS = 15
 #: Commands that ask more distinct questions: their limit, and why (the count must not grow with the data).
 MANY_REQUESTS = {
-    "report": (45, "four projections, validation (one query), figures, analyses and 14 maps: each question once "
-                   "(KnowledgeGraph.cached), none per node or per field of action"),
+    "report": (55, "four projections, validation (one query), figures, analyses, 8 charts and 14 maps: each "
+                   "question once (KnowledgeGraph.cached), none per node or per field of action"),
+    "present": (60, "the briefing's questions, and the deck's maps and field figures: each question once"),
 }
 
 

@@ -2,11 +2,11 @@
 
 from ..sources import Source
 from .build import build_report
-from .model import Bars, MapSpec, Report, ReportTable, Section
+from .model import Chart, MapSpec, Report, ReportTable, Section
 from .render import render_html, render_markdown, write_report
 
 __all__ = [
-    "Bars",
+    "Chart",
     "MapSpec",
     "Report",
     "ReportTable",

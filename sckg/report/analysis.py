@@ -9,6 +9,7 @@ from ..network.dependencies import critical_path, cycles, impact
 from ..network.metrics import bridges, centrality
 from ..network.projection import project
 from ..words import Words, t
+from .charts import actor_field_chart
 from .model import MapSpec, ReportTable, Section
 
 
@@ -103,6 +104,7 @@ def silos_section(kg: KnowledgeGraph, lang: str) -> Section:
         )
     else:
         section.paragraphs.append(w["no_overlaps"])
+    section.charts += [chart for chart in (actor_field_chart(kg, lang),) if chart]
     return section
 
 

@@ -14,8 +14,9 @@ from ..queries import run_named
 from ..results import to_python
 from ..sources import data_info
 from ..words import Words, t
+from .charts import budget_chart, changes_chart, council_chart, roadmap_section, status_by_field_chart, status_chart
 from .council import council_section
-from .model import Bars, MapSpec, Report, ReportTable, Section
+from .model import MapSpec, Report, ReportTable, Section
 
 _IN_DATA = f"GRAPH ?g {{ %s }} FILTER(?g != <{MODEL_GRAPH}>)"
 #: A field's map shows what lies within 2 links of it (its projects, their actors and goals) up to 40 projects,
@@ -53,6 +54,7 @@ def _build(kg: KnowledgeGraph, lang: str, title: str | None, since: KnowledgeGra
         sections.append(changes_section(since, kg, lang))
     sections += [
         figures_section(kg, lang),
+        roadmap_section(kg, lang),
         Section("map", w["map"], [w["map_intro"]], maps=[MapSpec(w["map"], "entity", static_figure=True)]),
         *analysis_sections(kg, lang),
         open_points_section(kg, lang),
@@ -139,21 +141,12 @@ def figures_section(kg: KnowledgeGraph, lang: str) -> Section:
               if projects else []),
         ],
     )
-    for query, heading in (("budget-by-field", w["budget_by_field"]), ("budget-by-department", w["budget_by_dept"])):
-        rows = run_named(kg, query, lang=lang).records()
-        if not rows:
-            continue
-        label = "fieldLabel" if query == "budget-by-field" else "departmentLabel"
-        section.tables.append(
-            ReportTable(
-                [w["name"], w["budget"], w["projects"]],
-                [[r[label], money(r["budgetEUR"], lang), r["projects"]] for r in rows],
-                heading,
-            )
-        )
-        section.charts.append(Bars(heading, "EUR", [(r[label], float(r["budgetEUR"])) for r in rows]))
-    if not section.charts and projects:
+    budgets = [chart for chart in (budget_chart(kg, "budget-by-field", lang), budget_chart(kg, "budget-by-department",
+                                                                                          lang)) if chart]
+    if not budgets and projects:
         section.paragraphs.append(w["no_budgets"])
+    section.charts += budgets
+    section.charts += [chart for chart in (status_chart(kg, lang), status_by_field_chart(kg, lang)) if chart]
     return section
 
 
@@ -272,6 +265,7 @@ def decisions_section(kg: KnowledgeGraph, lang: str) -> Section:
             [[r["date"] or "", r["bodyLabel"], r["roleLabel"], r["subject"], public[r["public"]]] for r in rows],
         )
     )
+    section.charts += [chart for chart in (council_chart(kg, lang),) if chart]
     return section
 
 
@@ -299,4 +293,5 @@ def changes_section(old: KnowledgeGraph, new: KnowledgeGraph, lang: str) -> Sect
             ],
         )
     )
+    section.charts += [chart for chart in (changes_chart(old, new, lang),) if chart]
     return section

@@ -1,4 +1,4 @@
-"""The briefing as data: sections with text, tables, bar charts and maps, rendered to HTML and Markdown."""
+"""The briefing as data: sections with text, tables, charts and maps, rendered to HTML and Markdown."""
 
 from __future__ import annotations
 
@@ -29,12 +29,21 @@ class ReportTable:
 
 
 @dataclass
-class Bars:
-    """A small horizontal bar chart (rendered as inline SVG in HTML, as a table in Markdown)."""
+class Chart:
+    """A chart of the briefing (drawn by :mod:`sckg.report.charts`): its drawing (inline SVG), what it shows,
+    and the table it draws."""
 
+    key: str
     title: str
     unit: str
-    bars: list[tuple[str, float]]
+    source: str
+    table: ReportTable
+    svg: str
+    #: Items listed beside the chart (e.g. projects without dates on the roadmap), with their heading.
+    aside: list[str] = field(default_factory=list)
+    aside_title: str = ""
+    #: The key figures a slide shows next to the chart.
+    facts: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -59,7 +68,7 @@ class Section:
     paragraphs: list[str] = field(default_factory=list)
     items: list[str] = field(default_factory=list)
     tables: list[ReportTable] = field(default_factory=list)
-    charts: list[Bars] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
     maps: list[MapSpec] = field(default_factory=list)
     subsections: list[Section] = field(default_factory=list)
     facts: dict[str, int] = field(default_factory=dict)

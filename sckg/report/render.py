@@ -6,25 +6,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..fileio import write_atomic
-from ..formatting import long_date, money
+from ..formatting import long_date
 from ..sources import SOURCES_SHOWN, summary
 from ..words import Words
 from .maps import MapRenderer, map_renderer
-from .model import Bars, Link, MapSpec, Report, ReportTable, Section
+from .model import Link, MapSpec, Report, ReportTable, Section
 
 if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
 
 _TEMPLATE_DIR = Path(__file__).parent
-
-
-def _bar_rows(chart: Bars, lang: str, width: int = 360) -> list[dict[str, Any]]:
-    top = max((value for _, value in chart.bars), default=0) or 1
-    return [
-        {"label": label, "text": money(value, lang) if chart.unit == "EUR" else f"{value:g} {chart.unit}",
-         "width": max(1, round(width * value / top))}
-        for label, value in chart.bars
-    ]
 
 
 def render_html(report: Report, render_map: MapRenderer | None = None, head: str = "") -> str:
@@ -47,7 +38,7 @@ def render_html(report: Report, render_map: MapRenderer | None = None, head: str
             return Markup("")
         return Markup(render_map(spec, f"map-{next(counter)}"))
 
-    env.globals.update(bar_rows=lambda chart: _bar_rows(chart, report.lang), embed=embed)
+    env.globals.update(embed=embed)
     template = env.get_template("template.html.j2")
     return template.render(report=report, t=Words("report", report.lang), data_date=_data_date(report),
                            sources=summary(report.sources, report.lang), head=Markup(head))
@@ -86,6 +77,8 @@ def _md_section(section: Section, level: int) -> list[str]:
         lines += [f"- {_md_escape(item)}" for item in section.items] + [""]
     for table in section.tables:
         lines += _md_table(table)
+    for chart in section.charts:
+        lines += _md_table(chart.table)
     for sub in section.subsections:
         lines += _md_section(sub, level + 1)
     return lines

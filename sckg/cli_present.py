@@ -1,0 +1,52 @@
+"""The meeting deck: ``sckg present``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .cli_common import DataOpt, Lang, LangOpt, StoreOpt, open_graph
+
+
+def present(
+    data: DataOpt = None,
+    store: StoreOpt = "memory",
+    agenda: Annotated[
+        Path | None,
+        typer.Option("--agenda", "-a", help="TOML file with the sequence of views (default: overview, each field "
+                     "with its open points, bottleneck actors, cycles and, with --since, what changed)."),
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="The deck's HTML file.")] = Path("out/deck.html"),
+    since: Annotated[
+        str | None,
+        typer.Option(help="The previous snapshot (file, folder, oxigraph:PATH or sparql:URL) for the changes."),
+    ] = None,
+    lang: LangOpt = Lang.de,
+    title: Annotated[str | None, typer.Option(help="Title of the deck (default: the agenda's or the data's).")] = None,
+    pdf: Annotated[
+        Path | None,
+        typer.Option("--pdf", help="Also write the handout: one slide with its notes per A4 page (needs Chromium)."),
+    ] = None,
+) -> None:
+    """Write the meeting deck: one offline HTML file of slides (arrow keys or clicks to move, N for notes, P for
+    the presenter view), each a still map or chart with its key figures, from an agenda file or the default
+    agenda; the same agenda on the same data gives the same file."""
+    from .diff import open_snapshot
+    from .present import build_deck, deck_summary, read_agenda, write_deck
+
+    plan = read_agenda(agenda) if agenda is not None else None
+    kg = open_graph(data, store)
+    previous = open_snapshot(since) if since else None
+    deck = build_deck(kg, lang.value, agenda=plan, since=previous, title=title)
+    path = write_deck(deck, out, pdf)
+    typer.echo(deck.title)
+    for line in deck_summary(deck):
+        typer.echo(line)
+    typer.echo(f"Deck: {path} ({len(deck.slides)} slides)" + (f", handout: {pdf}" if pdf is not None else ""))
+
+
+def register(app: typer.Typer) -> None:
+    """Add the meeting deck's command."""
+    app.command("present")(present)

@@ -1,0 +1,78 @@
+"""Print an offline HTML page (the briefing, the deck's handout) to an A4 PDF with headless Chromium.
+
+The engine is the browser the system has (Debian's ``chromium``, or the one ``SCKG_CHROMIUM`` names) driven by
+the PyPI ``playwright`` package; sckg never downloads a browser. Charts stay vectors (inline SVG), page breaks
+come from the page's print CSS (``@page { size: A4 }``, ``break-before``). Nothing is loaded from outside: every
+request that is not ``file:``, ``data:`` or ``blob:`` is aborted.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from .errors import EngineError
+from .fileio import write_atomic
+
+#: Where sckg looks for Chromium (SCKG_CHROMIUM first).
+CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
+#: Flags for a headless Chromium without sandbox, GPU or background traffic (the browser tests use them too).
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOCAL_SCHEMES = ("file:", "data:", "blob:")
+INSTALL = ("install Chromium (Debian/Ubuntu: apt-get install chromium; or set SCKG_CHROMIUM to a Chromium or Chrome "
+           "binary) and the playwright package (pip install playwright; no 'playwright install' needed)")
+
+
+def chromium_path() -> str | None:
+    """The Chromium binary to use, or None."""
+    for name in filter(None, (os.environ.get("SCKG_CHROMIUM"), *CANDIDATES)):
+        found = name if Path(name).is_file() else shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def engine_missing() -> str | None:
+    """What is missing for PDF output, or None when it can be made."""
+    if chromium_path() is None:
+        return "no Chromium found"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the playwright package is missing"
+    return None
+
+
+def html_to_pdf(page: Path | str, out: Path | str, *, landscape: bool = False) -> Path:
+    """Print the local HTML file ``page`` to the PDF ``out`` (A4, or the page's ``@page`` size; atomically) and
+    return its path. :class:`EngineError` says what to install when no engine is there."""
+    missing = engine_missing()
+    if missing:
+        raise EngineError(f"PDF output needs headless Chromium, but {missing}: {INSTALL}.")
+    from playwright.sync_api import Error, sync_playwright
+
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium_path(), args=ARGS, headless=True)
+            try:
+                context = browser.new_context(service_workers="block")
+                context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(LOCAL_SCHEMES)
+                              else route.abort())
+                tab = context.new_page()
+                tab.goto(Path(page).resolve().as_uri(), wait_until="load")
+                tab.emulate_media(media="print")
+                data = tab.pdf(format="A4", landscape=landscape, print_background=True, prefer_css_page_size=True)
+            finally:
+                browser.close()
+    except Error as error:
+        raise EngineError(f"Chromium could not print {page}: {str(error).splitlines()[0]}") from None
+    return write_atomic(Path(out), data)

@@ -1,0 +1,476 @@
+"""The meeting deck: one offline HTML file of slides, built from an agenda (a TOML file naming a sequence of
+views) or from a default agenda derived from the data.
+
+Every slide is a still picture (a focused map drawn by :func:`sckg.viz.write.render_image`, or a chart of the
+briefing) with its key figures, an optional table and speaker notes. The figures come from the briefing
+(:func:`sckg.report.build_report`), so deck and briefing agree. The same agenda on the same data gives the same
+bytes. An agenda file (see docs/report.md)::
+
+    title = "Lenkungskreis März"
+    [[slide]]
+    view = "overview"
+    notes = "Begrüßung"
+    [[slide]]
+    view = "field"
+    field = "Smart Mobility"
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .choices import SlideView
+from .errors import DataError, SckgError
+from .fileio import write_atomic
+from .formatting import long_date, money, number
+from .namespaces import MODEL_GRAPH, SCKG, slug, tail
+from .report.model import Chart, Report, ReportTable
+from .words import Words
+
+if TYPE_CHECKING:
+    from .kg import KnowledgeGraph
+
+#: The key each view needs besides ``view`` (the others need none).
+TARGET = {SlideView.field: "field", SlideView.project: "project", SlideView.query: "query", SlideView.chart: "chart"}
+#: Keys every slide may have.
+COMMON = ("view", "title", "notes")
+#: Rows a slide's table shows at most (the rest is counted below it).
+TABLE_ROWS = 10
+_TEMPLATE_DIR = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class View:
+    """One entry of an agenda: the view, its target (a field, project, query or chart), title and notes; the
+    line of the agenda file it comes from (0 for the default agenda)."""
+
+    view: SlideView
+    target: str | None = None
+    title: str | None = None
+    notes: str | None = None
+    line: int = 0
+    target_line: int = 0
+    source: str = ""
+
+    def error(self, key: str, message: str) -> DataError:
+        """An error about this entry, naming the agenda file, line and key."""
+        if not self.source:
+            return DataError(message)
+        line = self.line if key == "view" else self.target_line
+        return DataError(f"{self.source}, line {line}, key '{key}': {message}")
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """A title (``None``: from the data) and a sequence of views."""
+
+    title: str | None
+    views: list[View]
+
+
+@dataclass
+class Slide:
+    """One slide: title, a still picture (trusted inline SVG), key figures, a table, and speaker notes."""
+
+    key: str
+    title: str
+    picture: str = ""
+    facts: list[tuple[str, str]] = field(default_factory=list)
+    table: ReportTable | None = None
+    more: str = ""
+    notes: str = ""
+    caption: str = ""
+
+
+@dataclass
+class Deck:
+    """The slides of a meeting, with the data's date and source line."""
+
+    title: str
+    lang: str
+    source: str
+    slides: list[Slide]
+
+
+# --- the agenda --------------------------------------------------------------------------------------------
+
+
+def read_agenda(path: Path | str) -> Agenda:
+    """The agenda in the TOML file ``path``: ``title`` and ``[[slide]]`` entries with ``view`` and, by view,
+    ``field``, ``project``, ``query`` or ``chart``, and optional ``title`` and ``notes``. A bad file is a
+    :class:`DataError` naming the line and key."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise DataError(f"{path}: cannot read the agenda ({error.strerror})") from None
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise DataError(f"{path}: not a TOML agenda: {error}") from None
+    lines = text.splitlines()
+    for key in doc:
+        if key not in ("title", "slide"):
+            raise DataError(f"{path}, line {_line(lines, None, key)}, key '{key}': unknown key (use title and "
+                            "[[slide]] entries)")
+    if "title" in doc and not isinstance(doc["title"], str):
+        raise DataError(f"{path}, line {_line(lines, None, 'title')}, key 'title': must be text")
+    slides = doc.get("slide", [])
+    if not isinstance(slides, list) or not slides:
+        raise DataError(f"{path}, line {_line(lines, None, 'slide')}, key 'slide': the agenda needs at least one "
+                        "[[slide]] entry with a view")
+    views = [_view(entry, i, lines, str(path)) for i, entry in enumerate(slides)]
+    return Agenda(doc.get("title"), views)
+
+
+def _view(entry: dict[str, Any], index: int, lines: list[str], source: str) -> View:
+    def fail(key: str, message: str) -> DataError:
+        return DataError(f"{source}, line {_line(lines, index, key)}, key '{key}': {message}")
+
+    if "view" not in entry:
+        raise fail("view", f"missing; one of {', '.join(SlideView)}")
+    try:
+        view = SlideView(entry["view"])
+    except ValueError:
+        raise fail("view", f"unknown view '{entry['view']}'; one of {', '.join(SlideView)}") from None
+    allowed = (*COMMON, *((TARGET[view],) if view in TARGET else ()))
+    for key, value in entry.items():
+        if key not in allowed:
+            raise fail(key, f"not a key of a '{view}' slide (keys: {', '.join(allowed)})")
+        if not isinstance(value, str):
+            raise fail(key, "must be text")
+    target = entry.get(TARGET[view]) if view in TARGET else None
+    if view in TARGET and not target:
+        raise fail("view", f"a '{view}' slide needs the key '{TARGET[view]}'")
+    target_line = _line(lines, index, TARGET[view]) if view in TARGET else 0
+    return View(view, target, entry.get("title"), entry.get("notes"), _line(lines, index, "view"), target_line, source)
+
+
+_HEADER = re.compile(r"\s*\[\[\s*slide\s*\]\]")
+
+
+def _line(lines: list[str], index: int | None, key: str) -> int:
+    """The line (1-based) of ``key`` in the ``index``-th ``[[slide]]`` block (None: before the first), else
+    the block's header line."""
+    headers = [i for i, line in enumerate(lines) if _HEADER.match(line)]
+    start = headers[index] if index is not None else 0
+    end = next((i for i in headers if i > start), len(lines)) if index is not None else (headers or [len(lines)])[0]
+    pattern = re.compile(rf"\s*{re.escape(key)}\s*=")
+    found = next((i for i in range(start, end) if pattern.match(lines[i])), None)
+    if found is None and index is None and key == "slide" and headers:
+        found = headers[0]
+    return (found if found is not None else start) + 1
+
+
+def default_agenda(kg: KnowledgeGraph, lang: str = "de", *, since: bool = False) -> Agenda:
+    """Overview, each field of action with its open points, bottleneck actors, cycles and, with ``since``,
+    what changed."""
+    fields = kg.select(f"SELECT DISTINCT ?f WHERE {{ {{ GRAPH ?g {{ ?f a sckg:FieldOfAction }} "
+                       f"FILTER(?g != <{MODEL_GRAPH}>) }} UNION {{ ?p a sckg:Project ; sckg:inFieldOfAction ?f }} }}")
+    iris = [row["f"] for row in fields.records()]
+    labels = kg.labels(iris, lang)
+    views = [View(SlideView.overview)]
+    views += [View(SlideView.field, iri) for iri in sorted(iris, key=lambda i: (labels[i].lower(), i))]
+    views += [View(SlideView.actors), View(SlideView.cycles)]
+    if since:
+        views.append(View(SlideView.changes))
+    return Agenda(None, views)
+
+
+# --- the slides --------------------------------------------------------------------------------------------
+
+
+def build_deck(
+    kg: KnowledgeGraph,
+    lang: str = "de",
+    *,
+    agenda: Agenda | None = None,
+    since: KnowledgeGraph | None = None,
+    title: str | None = None,
+) -> Deck:
+    """The deck for ``agenda`` (default: :func:`default_agenda`) on ``kg``; ``since`` is the previous
+    snapshot that the ``changes`` view compares with."""
+    from .report import build_report
+    from .report.charts import source_line
+
+    with kg.cached():
+        agenda = agenda or default_agenda(kg, lang, since=since is not None)
+        report = build_report(kg, lang, since=since)
+        maker = _Slides(kg, lang, report, since)
+        slides = [maker.slide(view, n) for n, view in enumerate(agenda.views, 1)]
+        return Deck(title or agenda.title or report.title, lang, source_line(kg, lang), slides)
+
+
+class _Slides:
+    """Makes slides from views, sharing the briefing, the projections and the validation findings."""
+
+    def __init__(self, kg: KnowledgeGraph, lang: str, report: Report, since: KnowledgeGraph | None) -> None:
+        self.kg, self.lang, self.report, self.since = kg, lang, report, since
+        self.w = Words("deck", lang)
+        self.r = Words("report", lang)
+        self.projections: dict[str, Any] = {}
+        self._warnings: list[Any] | None = None
+        self._fields: dict[str, list[dict[str, Any]]] | None = None
+
+    def slide(self, view: View, n: int) -> Slide:
+        made: Slide = getattr(self, "_" + view.view.replace("-", "_"))(view)
+        made.key = f"{n}-{made.key}"
+        if view.title:
+            made.title = view.title
+        if view.notes is not None:
+            made.notes = view.notes
+        return made
+
+    # helpers
+
+    def chart(self, key: str) -> Chart | None:
+        return next((c for s in self.report.sections for c in s.charts if c.key == key), None)
+
+    def charts(self) -> list[str]:
+        return [c.key for s in self.report.sections for c in s.charts]
+
+    def map_picture(self, projection: str, key: str, title: str, *, focus: str | None = None, depth: int = 1,
+                    color_by: str = "class") -> str:
+        from .network.projection import project
+        from .report.charts import inline_svg, svg_context
+        from .report.maps import LAYOUT
+        from .viz import build_network
+        from .viz.write import render_image
+
+        if projection not in self.projections:
+            self.projections[projection] = project(self.kg, projection, self.lang)
+        net = build_network(self.kg, projection, projected=self.projections[projection], focus=focus, depth=depth,
+                            color_by=color_by, layout=LAYOUT.get(projection, "spring"), title=title, lang=self.lang)
+        with svg_context(key):
+            return inline_svg(render_image(net, "svg").decode("utf-8"), title)
+
+    def table(self, slide: Slide, table: ReportTable, rows: int = TABLE_ROWS) -> Slide:
+        slide.table = ReportTable(table.columns, table.rows[:rows], table.caption)
+        if len(table.rows) > rows:
+            slide.more = self.w("more_rows", shown=rows, total=len(table.rows))
+        return slide
+
+    def field_projects(self) -> dict[str, list[dict[str, Any]]]:
+        """The projects of every field with their budgets, asked once for all fields."""
+        if self._fields is None:
+            self._fields = {}
+            for row in self.kg.select("SELECT ?field ?p ?budget WHERE { ?p a sckg:Project ; sckg:inFieldOfAction "
+                                      "?field OPTIONAL { ?p sckg:hasBudget/schema:value ?budget } }").records():
+                self._fields.setdefault(row["field"], []).append(row)
+        return self._fields
+
+    def warnings(self) -> list[Any]:
+        if self._warnings is None:
+            from .validate import validate
+
+            self._warnings = validate(self.kg, self.lang).warnings
+        return self._warnings
+
+    def facts(self, *keys: str) -> list[tuple[str, str]]:
+        names = Words("fact", self.lang)
+        facts = self.report.facts
+        return [(names[k], number(facts[k], self.lang)) for k in keys if k in facts]
+
+    # the views
+
+    def _overview(self, view: View) -> Slide:
+        slide = Slide("overview", self.report.title, caption=self.r["map"])
+        slide.picture = self.map_picture("entity", "overview", self.r["map"])
+        slide.facts = self.facts("projects", "actors", "fields", "goals", "decisions", "open_points")
+        slide.notes = self.w("overview_notes", date=long_date(self.report.data_date, self.lang)
+                             if self.report.data_date else "–")
+        return slide
+
+    def _field(self, view: View) -> Slide:
+        from .entities import resolve
+        from .report.build import MAP_PROJECTS
+
+        try:
+            iri = resolve(view.target or "", kg=self.kg, what="field of action", param="field",
+                          classes=(SCKG + "FieldOfAction",))
+        except SckgError as error:
+            raise view.error("field", str(error)) from None
+        label = self.kg.labels([iri], self.lang)[iri]
+        rows = self.field_projects().get(iri, [])
+        projects = {r["p"] for r in rows}
+        budget = sum(float(r["budget"]) for r in rows if r["budget"] is not None)
+        points = [f for f in self.warnings() if f.focus in projects]
+        slide = Slide(f"field-{slug(tail(iri))}", label, caption=label)
+        slide.facts = [(self.r["projects"], number(len(projects), self.lang)),
+                       (self.r["budget"], money(budget, self.lang, 0)),
+                       (self.w["open_points"], number(len(points), self.lang))]
+        if projects and len(projects) <= MAP_PROJECTS[-1][0]:
+            depth = next(d for limit, d in MAP_PROJECTS if len(projects) <= limit)
+            slide.picture = self.map_picture("entity", slide.key, label, focus=iri, depth=depth)
+        elif not projects:
+            slide.more = self.r["field_without_projects"]
+        if points:
+            self.table(slide, ReportTable([self.r["entity"], self.r["finding"]],
+                                          [[f.label, f.message] for f in points], self.w["open_points"]))
+        slide.notes = self.w("field_notes", name=label, projects=len(projects), points=len(points))
+        return slide
+
+    def _project(self, view: View) -> Slide:
+        from .entities import resolve
+        from .network.dependencies import impact
+
+        try:
+            iri = resolve(view.target or "", kg=self.kg, what="project", param="project", classes=(SCKG + "Project",))
+        except SckgError as error:
+            raise view.error("project", str(error)) from None
+        if "dependencies" not in self.projections:
+            from .network.projection import project
+
+            self.projections["dependencies"] = project(self.kg, "dependencies", self.lang)
+        deps = self.projections["dependencies"]
+        label = deps.nodes[iri]["label"]
+        needed_by = impact(self.kg, iri, lang=self.lang, graph=deps)
+        needs = impact(self.kg, iri, upstream=True, lang=self.lang, graph=deps)
+        slide = Slide(f"project-{slug(tail(iri))}", label, caption=self.r["deps_heading"])
+        slide.picture = self.map_picture("dependencies", slide.key, label, focus=iri, depth=2)
+        slide.facts = [(self.w["needs"], number(len(needs), self.lang)),
+                       (self.w["needed_by"], number(len(needed_by), self.lang))]
+        if needed_by:
+            self.table(slide, ReportTable([self.r["depth"], self.r["project"], self.r["via"]],
+                                          [[r.depth, r.label, r.via] for r in needed_by], self.w["needed_by"]))
+        slide.notes = self.w("project_notes", name=label, needs=len(needs), needed_by=len(needed_by))
+        return slide
+
+    def _open_points(self, view: View) -> Slide:
+        section = self.report.section("open-points")
+        slide = Slide("open-points", section.heading)
+        slide.facts = self.facts("violations", "open_points", "gaps")
+        tables = [t for t in section.tables if t.rows]
+        if tables:
+            self.table(slide, tables[0])
+        slide.notes = " ".join(section.paragraphs)
+        return slide
+
+    def _actors(self, view: View) -> Slide:
+        section = self.report.section("actors")
+        slide = Slide("actors", section.heading)
+        slide.picture, slide.caption = self._chart_picture("actor-field")
+        self.table(slide, ReportTable(section.tables[0].columns[:4], [r[:4] for r in section.tables[0].rows],
+                                      section.tables[0].caption), 6)
+        slide.notes = " ".join(section.paragraphs)
+        return slide
+
+    def _cycles(self, view: View) -> Slide:
+        section = self.report.section("dependencies")
+        slide = Slide("cycles", section.heading, caption=self.r["deps_map"])
+        slide.facts = self.facts("chain", "cycles")
+        found = [t for t in section.tables if t.caption == self.r["cycles"]]
+        if found:
+            self.table(slide, found[0])
+        else:
+            slide.more = self.r["no_cycles"]
+        slide.picture = self.map_picture("dependencies", "cycles", self.r["deps_map"])
+        slide.notes = " ".join(section.paragraphs)
+        return slide
+
+    def _changes(self, view: View) -> Slide:
+        if self.since is None:
+            raise view.error("view", self.w["changes_need_since"])
+        section = self.report.section("changes")
+        slide = Slide("changes", section.heading)
+        chart = self.chart("changes")
+        if chart:
+            slide.picture, slide.caption = chart.svg, chart.title
+            slide.facts = list(chart.facts.items())
+        else:
+            slide.more = self.r["no_changes"]
+        slide.notes = "; ".join(section.items)
+        return slide
+
+    def _decisions(self, view: View) -> Slide:
+        section = self.report.section("decisions")
+        slide = Slide("decisions", section.heading)
+        slide.facts = self.facts("decisions")
+        if self.chart("council"):
+            slide.picture, slide.caption = self._chart_picture("council")
+        table = section.tables[0]
+        self.table(slide, ReportTable(table.columns, table.rows[::-1], table.caption))  # the latest first
+        slide.notes = " ".join(section.paragraphs)
+        return slide
+
+    def _query(self, view: View) -> Slide:
+        from .queries import named_queries, run_named
+
+        name = view.target or ""
+        known = named_queries()
+        if name not in known:
+            raise view.error("query", f"unknown query '{name}'; one of {', '.join(sorted(known))}")
+        result = run_named(self.kg, name, lang=self.lang)
+        import pyoxigraph as ox
+
+        # IRI columns are for machines; a slide shows the labels beside them
+        index = [i for i in range(len(result.columns))
+                 if not result.rows or not all(isinstance(row[i], ox.NamedNode | None) for row in result.rows)]
+        columns = [result.columns[i] for i in index]
+        rows = [[_cell(row[i], self.lang) for i in index] for row in result.rows]
+        slide = Slide(f"query-{name}", known[name].title(self.lang))
+        self.table(slide, ReportTable(columns, rows), TABLE_ROWS + 4)
+        slide.facts = [(self.w["rows"], number(len(rows), self.lang))]
+        return slide
+
+    def _chart(self, view: View) -> Slide:
+        key = view.target or ""
+        chart = self.chart(key)
+        if chart is None:
+            raise view.error("chart", f"unknown chart '{key}'; one of {', '.join(self.charts())}")
+        slide = Slide(f"chart-{key}", chart.title, chart.svg, list(chart.facts.items()), caption=chart.source)
+        if chart.aside_title:
+            slide.more = chart.aside_title + (": " + ", ".join(chart.aside) if chart.aside else "")
+        return slide
+
+    def _chart_picture(self, key: str) -> tuple[str, str]:
+        chart = self.chart(key)
+        return (chart.svg, chart.title) if chart else ("", "")
+
+
+def _cell(term: Any, lang: str) -> Any:
+    """A query result's term for a slide's table: numbers in the language's format, the rest as text."""
+    from decimal import Decimal
+
+    from .results import to_python
+
+    value = to_python(term)
+    if isinstance(value, bool) or value is None:
+        return "" if value is None else str(value)
+    if isinstance(value, Decimal | float):
+        return number(value, lang, 2)
+    return value if isinstance(value, int | str) else str(value)
+
+
+# --- the page ----------------------------------------------------------------------------------------------
+
+
+def render_deck(deck: Deck) -> str:
+    """The deck as one offline HTML page (keys, clicks, notes and presenter view; prints as a handout)."""
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(_TEMPLATE_DIR), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    return env.get_template("present.html.j2").render(deck=deck, t=Words("deck", deck.lang))
+
+
+def write_deck(deck: Deck, out: Path | str, pdf: Path | str | None = None) -> Path:
+    """Write the deck's page to ``out`` (atomically) and, with ``pdf``, its handout (A4 landscape, one slide
+    with its notes per page); return the page's path."""
+    path = write_atomic(Path(out), render_deck(deck))
+    if pdf is not None:
+        from .pdf import html_to_pdf
+
+        html_to_pdf(path, pdf, landscape=True)
+    return path
+
+
+def deck_summary(deck: Deck) -> list[str]:
+    """One line per slide: its number and title."""
+    return [f"{n:3d}  {slide.title}" for n, slide in enumerate(deck.slides, 1)]
+
+

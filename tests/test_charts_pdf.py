@@ -1,0 +1,49 @@
+"""`sckg report --pdf`: an A4 PDF through headless Chromium, charts as vectors, page breaks between sections,
+and a clear error naming what to install when there is no engine."""
+
+import re
+from pathlib import Path
+
+import pytest
+from browser import require_browser
+from typer.testing import CliRunner
+
+from sckg import pdf
+from sckg.cli import app
+
+
+def pages(data: bytes) -> list[bytes]:
+    """The MediaBox of every page object of a PDF (Chromium writes them uncompressed)."""
+    return re.findall(rb"/Type /Page\b(?!s).*?/MediaBox \[([^\]]*)\]", data, re.S)
+
+
+def test_report_pdf_is_a4_with_vector_charts(musterstadt_path: Path, tmp_path: Path) -> None:
+    require_browser()
+    out = tmp_path / "briefing.pdf"
+    result = CliRunner().invoke(app, ["report", "-d", str(musterstadt_path), "-o", str(tmp_path), "--pdf", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == f"PDF: {out}"
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF-")
+    boxes = {tuple(box.split()[2:]) for box in pages(data)}
+    assert boxes == {(b"594.95996", b"841.91998")}  # A4 in points
+    # page breaks: every top-level section starts a page (changes and key figures share the first)
+    assert len(pages(data)) >= 9
+    # the charts are SVG paths and text; the one bitmap is the static figure of the overall map
+    assert data.count(b"/Subtype /Image") == 1
+
+
+def test_pdf_without_engine_says_what_to_install(
+    musterstadt_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SCKG_CHROMIUM", str(tmp_path / "no-chromium"))
+    monkeypatch.setattr(pdf, "CANDIDATES", ())
+    out = tmp_path / "briefing.pdf"
+    result = CliRunner().invoke(app, ["report", "-d", str(musterstadt_path), "-o", str(tmp_path), "--pdf", str(out)])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        "Error: PDF output needs headless Chromium, but no Chromium found: install Chromium (Debian/Ubuntu: "
+        "apt-get install chromium; or set SCKG_CHROMIUM to a Chromium or Chrome binary) and the playwright package "
+        "(pip install playwright; no 'playwright install' needed)."
+    )
+    assert not out.exists() and (tmp_path / "report.html").exists()

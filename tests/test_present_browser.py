@@ -1,0 +1,70 @@
+"""The meeting deck in headless Chromium: every slide reachable by keyboard and drawn, clicks and the notes,
+the presenter window, no outside request, no console error; a slide per field of action."""
+
+from pathlib import Path
+
+import pytest
+from browser import chromium, open_offline, require_browser
+
+from sckg.kg import KnowledgeGraph
+from sckg.present import build_deck, write_deck
+
+pytestmark = pytest.mark.browser
+
+
+def test_every_slide_is_reachable_by_keyboard_and_drawn(musterstadt: KnowledgeGraph, tmp_path: Path) -> None:
+    require_browser()
+    deck = build_deck(musterstadt, "en")
+    path = write_deck(deck, tmp_path / "deck.html")
+    fields = musterstadt.select("SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE { ?p sckg:inFieldOfAction ?f }").rows[0][0]
+    assert sum(s.key.split("-", 1)[1].startswith("field-") for s in deck.slides) >= int(fields.value) == 11
+    with chromium() as browser:
+        view = open_offline(browser, path, viewport=(1280, 720))
+        page = view.page
+        for n, slide in enumerate(deck.slides, 1):
+            if n > 1:
+                page.keyboard.press("ArrowRight")
+            state = page.evaluate("""() => {
+                const slide = document.querySelector('.slide.current');
+                const box = slide.getBoundingClientRect();
+                const svg = slide.querySelector('svg');
+                const texts = svg ? Array.from(svg.querySelectorAll('text'))
+                    .filter(t => t.getBBox().width > 0).length : 0;
+                return [slide.id, slide.querySelector('h1').textContent, Math.round(box.width), texts,
+                        slide.querySelector('.number').textContent, location.hash];
+            }""")
+            assert state[:3] == [f"slide-{n}", slide.title, 1280], n
+            assert state[4:] == [f"{n} / {len(deck.slides)}", f"#{n}"]
+            if slide.picture:
+                assert state[3] > 3, slide.title  # the map or chart is drawn with its labels
+        page.keyboard.press("ArrowRight")  # past the end: stays on the last slide
+        assert page.evaluate("sckgDeck.current") == len(deck.slides)
+        page.keyboard.press("Home")
+        assert page.evaluate("sckgDeck.current") == 1
+        page.mouse.click(1100, 400)  # right part: next
+        assert page.evaluate("sckgDeck.current") == 2
+        page.mouse.click(100, 400)  # left third: back
+        assert page.evaluate("sckgDeck.current") == 1
+        assert not page.is_visible("#slide-1 aside.notes")
+        page.keyboard.press("n")
+        assert page.is_visible("#slide-1 aside.notes")
+        with page.expect_popup() as popup:
+            page.keyboard.press("p")
+        presenter = popup.value
+        page.keyboard.press("End")
+        text = presenter.evaluate("document.body.innerText")
+        assert f"Slide {len(deck.slides)} / {len(deck.slides)}: {deck.slides[-1].title}" in text
+        assert "Next: End" in text and deck.slides[-1].notes[:30] in text
+        assert view.outside == [] and view.errors == []
+
+
+def test_handout_has_a_landscape_page_per_slide(braunschweig: KnowledgeGraph, tmp_path: Path) -> None:
+    require_browser()
+    import re
+
+    deck = build_deck(braunschweig, "de")
+    write_deck(deck, tmp_path / "deck.html", tmp_path / "handout.pdf")
+    data = (tmp_path / "handout.pdf").read_bytes()
+    boxes = re.findall(rb"/Type /Page\b(?!s).*?/MediaBox \[([^\]]*)\]", data, re.S)
+    assert len(boxes) == len(deck.slides) == 11
+    assert {tuple(box.split()[2:]) for box in boxes} == {(b"841.91998", b"594.95996")}  # A4 landscape
