@@ -114,6 +114,11 @@ def query(
     lang: LangOpt = Lang.de,
     fmt: FormatOpt = Format.table,
     allow_remote: AllowRemoteOpt = False,
+    timeout: Annotated[
+        float,
+        typer.Option(help="Stop the query after this many seconds with an error (0: no limit; scripts running "
+                     "long queries on purpose set it).", min=0),
+    ] = 120.0,
 ) -> None:
     """Run a SPARQL query (SELECT, ASK or CONSTRUCT) and print the result. The prefixes listed by
     'sckg queries --prefixes' are predeclared; ?lang is bound to --lang."""
@@ -121,7 +126,7 @@ def query(
 
     named = resolve_query(sparql)
     values = parse_params(param or [])
-    result = run_any(open_graph(data, store, allow_remote), named, values, lang.value)
+    result = run_any(open_graph(data, store, allow_remote), named, values, lang.value, timeout=timeout or None)
     if isinstance(result, bool):
         typer.echo("true" if result else "false")
     elif isinstance(result, str):
@@ -194,6 +199,13 @@ def stats(
         fmt.value,
         "Sources",
     )
+    if result.ill_typed:
+        emit(
+            ["subject", "property", "value", "datatype"],
+            [[i.subject, i.property, i.value, i.datatype] for i in result.ill_typed],
+            fmt.value,
+            "Ill-typed literals (see 'sckg validate')",
+        )
 
 
 # --- command groups: each cli_<area>.py adds its commands here, one line per module ---

@@ -6,10 +6,13 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
+
 from . import resources
 from .errors import UsageError
 from .kg import KnowledgeGraph, quiet_rdflib
 from .namespaces import SH, shorten
+from .words import t
 
 SEVERITIES = {SH + "Violation": "violation", SH + "Warning": "warning", SH + "Info": "info"}
 _ORDER = {"violation": 0, "warning": 1, "info": 2}
@@ -143,7 +146,32 @@ def validate(
         )
         for focus, severity, shape, path, value in found
     }
+    findings |= _ill_typed_findings(kg, lang, {(f.focus, f.path, f.value) for f in findings})
     return ValidationReport(sorted(findings, key=_reading_order))
+
+
+def _ill_typed_findings(kg: KnowledgeGraph, lang: str, reported: set[tuple[str, str | None, str | None]]
+                        ) -> set[Finding]:
+    """A violation for every ill-typed literal of the data that no shape reported already (a shape checks the
+    datatypes of a few properties; a literal such as ``"bad-decimal"^^xsd:decimal`` is wrong anywhere)."""
+    from .shacl_sparql import ill_typed
+
+    rows = [(s, p, o) for s, p, o in ill_typed(kg) if (_text_of(s), shorten(p.value), o.value) not in reported]
+    labels = kg.labels([s.value for s, _, _ in rows if not isinstance(s, ox.BlankNode)], lang)
+    return {
+        Finding(
+            severity="violation",
+            focus=_text_of(s),
+            label=labels.get(s.value, _text_of(s)),
+            rule=t("validate.ill_typed_rule", lang),
+            shape=shorten(o.datatype.value),
+            message=t("validate.ill_typed_message", lang, value=o.value, datatype=shorten(o.datatype.value)),
+            fix=t("validate.ill_typed_fix", lang),
+            path=shorten(p.value),
+            value=o.value,
+        )
+        for s, p, o in rows
+    }
 
 
 def _reading_order(f: Finding) -> tuple[int, str, str, str, str, str, str]:

@@ -42,6 +42,17 @@ class HttpStatusError(StoreError):
         self.status = status
 
 
+def parse_json(body: bytes, where: str) -> Any:
+    """A JSON document; ``ValueError`` if it is not JSON, :class:`DataError` naming ``where`` if it is nested
+    deeper than Python's parser can follow (a hostile file of ``[[[[…``)."""
+    try:
+        return json.loads(body)
+    except RecursionError:
+        raise DataError(
+            f"{where}: the JSON is nested too deeply (more than 1,000 levels); OParl objects are a few levels deep."
+        ) from None
+
+
 def default_cache_dir() -> Path:
     """``$XDG_CACHE_HOME/sckg/oparl`` (``~/.cache/sckg/oparl``)."""
     root = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
@@ -67,10 +78,10 @@ class Fetcher:
         cached = self._cache_path(url)
         if cached and cached.is_file() and time.time() - cached.stat().st_mtime < self.max_age:
             self.cache_hits += 1
-            return json.loads(cached.read_bytes())
+            return parse_json(cached.read_bytes(), url)
         body = self._download(url)
         try:
-            document = json.loads(body)
+            document = parse_json(body, url)
         except ValueError as exc:
             raise DataError(f"{url}: the server sent no valid JSON ({exc}); is this an OParl system URL?") from None
         if cached:
@@ -186,7 +197,7 @@ def read_folder(folder: Path, progress: Progress | None) -> Iterator[tuple[Any, 
     for done, path in enumerate(files, start=1):
         name = str(path.relative_to(folder))
         try:
-            document = json.loads(path.read_bytes())
+            document = parse_json(path.read_bytes(), str(path))
         except ValueError:
             yield None, "", name
             continue

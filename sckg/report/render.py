@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..fileio import write_atomic
+from ..fileio import write_all
 from ..formatting import long_date, money
 from ..words import Words
 from .maps import MapRenderer, map_renderer
@@ -105,5 +105,4 @@ def write_report(report: Report, kg: KnowledgeGraph, out_dir: Path | str) -> Pat
     with kg.cached():  # the maps share projections with each other (and with build_report in the same block)
         page = render_html(report, map_renderer(kg, report.lang), shared_assets())
     out = Path(out_dir)
-    write_atomic(out / "report.md", render_markdown(report))
-    return write_atomic(out / "report.html", page)
+    return write_all({out / "report.html": page, out / "report.md": render_markdown(report)})[0]
