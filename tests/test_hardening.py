@@ -15,9 +15,10 @@ import pytest
 from typer.testing import CliRunner
 
 from sckg.cli import app
-from sckg.errors import DataError, QueryError
+from sckg.errors import DataError, QueryError, StoreError
 from sckg.fileio import write_atomic
 from sckg.kg import KnowledgeGraph
+from sckg.stores import load_store
 
 HOSTILE = Path(__file__).parent / "assets" / "hostile"
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,19 +69,6 @@ def _cli(args: list[str], **options: object) -> subprocess.CompletedProcess[str]
 # --- 7: load is all or nothing ------------------------------------------------------------------------------
 
 
-def _load_in_child(store: Path, data: Path, interrupt_after: float | None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    child = subprocess.Popen(
-        [sys.executable, str(ROOT / "cli.py"), "load", "--store", f"oxigraph:{store}", str(data)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
-    if interrupt_after is not None:
-        time.sleep(interrupt_after)
-        child.send_signal(signal.SIGINT)
-    out, err = child.communicate(timeout=120)
-    return subprocess.CompletedProcess(child.args, child.returncode, out, err)
-
-
 def _graph_sizes(store: Path) -> dict[str, int]:
     from sckg.stores import graph_sizes
 
@@ -91,19 +79,59 @@ def _graph_sizes(store: Path) -> dict[str, int]:
         kg.close()
 
 
-def test_interrupted_reload_keeps_the_old_graph(tmp_path: Path) -> None:
-    data = tmp_path / "big.ttl"
-    assert runner.invoke(app, ["generate", "--projects", "8000", "--out", str(data)]).exit_code == 0
+def ctrl_c_while_loading(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    """Press Ctrl-C (SIGINT to this process) just as Oxigraph starts loading ``path``."""
+    from sckg.kg import OxigraphBackend
+
+    load_file = OxigraphBackend.load_file
+
+    def pressed(self: OxigraphBackend, file: Path, graph: str) -> None:
+        if file == path:
+            os.kill(os.getpid(), signal.SIGINT)
+        load_file(self, file, graph)
+
+    monkeypatch.setattr(OxigraphBackend, "load_file", pressed)
+
+
+def test_ctrl_c_during_a_reload_keeps_every_graph_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = tmp_path / "a.ttl", tmp_path / "b.ttl"
+    assert runner.invoke(app, ["generate", "--projects", "1500", "--out", str(first)]).exit_code == 0
+    assert runner.invoke(app, ["generate", "--projects", "10", "--out", str(second)]).exit_code == 0
     store = tmp_path / "store"
-    assert _load_in_child(store, data, None).returncode == 0
+    load_store(f"oxigraph:{store}", [first, second])
     before = _graph_sizes(store)
-    graph = data.resolve().as_uri()
-    assert before[graph] > 200_000
-    result = _load_in_child(store, data, 1.5)  # Ctrl-C while the file is loaded again
-    assert result.returncode == 1
-    assert "Interrupted" in result.stderr
-    assert f"the store still holds the previous version of {data}" in result.stderr
+    assert before[first.resolve().as_uri()] == 40_119
+    ctrl_c_while_loading(monkeypatch, first)  # Ctrl-C while the first file replaces its graph
+    with pytest.raises(StoreError) as caught:
+        load_store(f"oxigraph:{store}", [first, second])
+    message = str(caught.value)
+    del caught  # its traceback holds the store open
+    assert message == (
+        f"Interrupted: 1 of 2 files were loaded completely; the store still holds the previous version of {second}. "
+        "Run the command again to load the rest."
+    )
+    assert _graph_sizes(store) == before  # today: the reloaded file's graph was left empty
+
+
+def test_a_malformed_new_version_leaves_the_old_graph(tmp_path: Path, braunschweig_path: Path) -> None:
+    data = tmp_path / "city.ttl"
+    data.write_text((braunschweig_path / "projects.ttl").read_text(encoding="utf-8"), encoding="utf-8")
+    store = tmp_path / "store"
+    load_store(f"oxigraph:{store}", [data])
+    before = _graph_sizes(store)
+    data.write_text(data.read_text(encoding="utf-8") + "\nex:broken ex:triple .\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"city.ttl, line \d+, column \d+: malformed RDF"):
+        load_store(f"oxigraph:{store}", [data])
     assert _graph_sizes(store) == before
+
+
+def test_a_fresh_load_interrupted_in_its_last_file_is_complete(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                                 ) -> None:
+    data = tmp_path / "a.ttl"
+    assert runner.invoke(app, ["generate", "--projects", "1500", "--out", str(data)]).exit_code == 0
+    ctrl_c_while_loading(monkeypatch, data)
+    report = load_store(f"oxigraph:{tmp_path / 'store'}", [data])  # no "Interrupted." when all is there
+    assert report.triples == 40_119
 
 
 # --- 8: entity expansion, long labels -----------------------------------------------------------------------
