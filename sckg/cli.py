@@ -14,7 +14,20 @@ from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from . import __version__
-from .cli_common import AllowRemoteOpt, DataOpt, Format, FormatOpt, Lang, LangOpt, StoreOpt, cli_text, open_graph
+from .cli_common import (
+    AllowRemoteOpt,
+    CsvDialect,
+    CsvDialectOpt,
+    DataOpt,
+    Format,
+    FormatOpt,
+    FormulaGuardOpt,
+    Lang,
+    LangOpt,
+    StoreOpt,
+    cli_text,
+    open_graph,
+)
 from .errors import SckgError
 
 
@@ -119,6 +132,8 @@ def query(
         typer.Option(help="Stop the query after this many seconds with an error (0: no limit; scripts running "
                      "long queries on purpose set it).", min=0),
     ] = 120.0,
+    formula_guard: FormulaGuardOpt = True,
+    csv_dialect: CsvDialectOpt = CsvDialect.standard,
 ) -> None:
     """Run a SPARQL query (SELECT, ASK or CONSTRUCT) and print the result. The prefixes listed by
     'sckg queries --prefixes' are predeclared; ?lang is bound to --lang."""
@@ -134,7 +149,8 @@ def query(
     else:
         from .output import emit
 
-        emit(result.columns, [[_plain(v) for v in row] for row in result.rows], fmt.value)
+        emit(result.columns, [[_plain(v) for v in row] for row in result.rows], fmt.value,
+             formula_guard=formula_guard, csv_dialect=csv_dialect.value)
 
 
 def _plain(term: Any) -> Any:

@@ -14,7 +14,19 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from .choices import ExportFormat, ProjectionName
-from .cli_common import DataOpt, Format, FormatOpt, Lang, LangOpt, SeedOpt, StoreOpt, open_graph
+from .cli_common import (
+    CsvDialect,
+    CsvDialectOpt,
+    DataOpt,
+    Format,
+    FormatOpt,
+    FormulaGuardOpt,
+    Lang,
+    LangOpt,
+    SeedOpt,
+    StoreOpt,
+    open_graph,
+)
 
 if TYPE_CHECKING:
     from .ingest.oparl import OparlReport
@@ -200,6 +212,8 @@ def export(
     data: DataOpt = None,
     store: StoreOpt = "memory",
     lang: LangOpt = Lang.de,
+    formula_guard: FormulaGuardOpt = True,
+    csv_dialect: CsvDialectOpt = CsvDialect.standard,
 ) -> None:
     """Export the graph: RDF (ttl, nt, jsonld with the sckg context), a network projection with labels,
     classes and metrics for Gephi (graphml, gexf, csv of nodes and edges, formula-safe), or the inventory
@@ -209,7 +223,8 @@ def export(
 
     if out is None and fmt in (ExportFormat.csv, ExportFormat.xlsx):
         raise UsageError(f"--format {fmt.value} needs --out ({'a folder' if fmt is ExportFormat.csv else 'a file'}).")
-    result = export_graph(open_graph(data, store), fmt.value, projection=projection.value, lang=lang.value, city=city)
+    result = export_graph(open_graph(data, store), fmt.value, projection=projection.value, lang=lang.value, city=city,
+                          formula_guard=formula_guard, csv_dialect=csv_dialect.value)
     if out is None:
         sys.stdout.buffer.write(next(iter(result.values())))
         sys.stdout.flush()

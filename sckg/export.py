@@ -31,16 +31,24 @@ METRICS = ("degree", "betweenness", "closeness")
 
 
 def export_graph(
-    kg: KnowledgeGraph, fmt: str, *, projection: str = "entity", lang: str = "de", city: str | None = None
+    kg: KnowledgeGraph,
+    fmt: str,
+    *,
+    projection: str = "entity",
+    lang: str = "de",
+    city: str | None = None,
+    formula_guard: bool = True,
+    csv_dialect: str = "standard",
 ) -> dict[str, bytes]:
-    """The export in format ``fmt`` as file name → content (``csv`` gives ``nodes.csv`` and ``edges.csv``)."""
+    """The export in format ``fmt`` as file name → content (``csv`` gives ``nodes.csv`` and ``edges.csv``;
+    ``formula_guard`` and ``csv_dialect`` as for :func:`sckg.output.render_csv`)."""
     choice(fmt, ExportFormat, "fmt", "export format")
     if fmt in ("ttl", "nt", "jsonld"):
         return {f"graph.{fmt}": rdf_bytes(kg, fmt)}
     if fmt in ("graphml", "gexf", "csv"):
         graph = network(kg, projection, lang)
         if fmt == "csv":
-            nodes, edges = csv_tables(graph)
+            nodes, edges = csv_tables(graph, formula_guard=formula_guard, csv_dialect=csv_dialect)
             return {"nodes.csv": nodes.encode("utf-8"), "edges.csv": edges.encode("utf-8")}
         return {f"graph.{fmt}": network_bytes(graph, fmt)}
     from .export_xlsx import workbook
@@ -217,10 +225,11 @@ def network_bytes(graph: nx.Graph, fmt: str) -> bytes:
     return buffer.getvalue()
 
 
-def csv_tables(graph: nx.Graph) -> tuple[str, str]:
+def csv_tables(graph: nx.Graph, *, formula_guard: bool = True, csv_dialect: str = "standard") -> tuple[str, str]:
     """``nodes.csv`` (Id, Label, attributes) and ``edges.csv`` (Source, Target, Type, Weight, attributes) in
-    Gephi's spreadsheet format; cells a spreadsheet would run as formulas are neutralised."""
-    from .output import render
+    Gephi's spreadsheet format; with ``formula_guard``, cells a spreadsheet would run as formulas are
+    neutralised (Gephi itself wants ``formula_guard=False``)."""
+    from .output import render_csv
 
     node_keys = sorted({k for _, a in graph.nodes(data=True) for k in a} - {"label"})
     nodes = [[n, a.get("label", n), *(a.get(k) for k in node_keys)] for n, a in sorted(graph.nodes(data=True))]
@@ -229,6 +238,7 @@ def csv_tables(graph: nx.Graph) -> tuple[str, str]:
     edges = [[s, t, kind, a.get("weight", 1), *(a.get(k) for k in edge_keys)]
              for s, t, a in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1]))]
     return (
-        render(["Id", "Label", *node_keys], nodes, "csv"),
-        render(["Source", "Target", "Type", "Weight", *edge_keys], edges, "csv"),
+        render_csv(["Id", "Label", *node_keys], nodes, formula_guard=formula_guard, csv_dialect=csv_dialect),
+        render_csv(["Source", "Target", "Type", "Weight", *edge_keys], edges, formula_guard=formula_guard,
+                   csv_dialect=csv_dialect),
     )
