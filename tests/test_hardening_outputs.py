@@ -65,3 +65,52 @@ def test_export_and_query_take_the_csv_options(tmp_path: Path) -> None:
     assert result.stdout == "x\n-5 % Energie\n"
     help_text = runner.invoke(app, ["query", "--help"]).output
     assert "--no-formula-guard" in help_text and "--csv-dialect" in help_text
+
+
+# --- 13: Markdown -------------------------------------------------------------------------------------------
+
+HOSTILE_REPORT = """
+@prefix sckg: <https://w3id.org/sckg/ontology#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<https://example.org/city/dataset> a sckg:Dataset ; dcterms:title "[Stadt](javascript:alert(1))"@de ;
+    dcterms:modified "<img src=x onerror=alert(1)>" ;
+    dcterms:source <javascript:alert(2)> , <https://example.org/city/doc> .
+<javascript:alert(2)> rdfs:label "Quelle"@de ; dcterms:date "<script>alert(3)</script>" .
+<https://example.org/city/doc> rdfs:label "<b>fett</b> & ![bild](https://evil.example/x.png)"@de ;
+    dcterms:date "2024-01-01" .
+<https://example.org/city/p> a sckg:Project ; dcterms:title "<img src=x onerror=alert(8)>"@de ;
+    sckg:documentedIn <https://example.org/city/doc> .
+"""
+
+
+def test_markdown_escapes_keep_numbers_and_dates_readable() -> None:
+    from sckg.report.render import _md_escape
+
+    assert _md_escape("64.827,39 €") == "64.827,39 €"
+    assert _md_escape("2024-01-01") == "2024-01-01"
+    assert _md_escape("1. Platz") == "1\\. Platz"
+    assert _md_escape("# Titel") == "\\# Titel"
+    assert _md_escape("- Punkt\r\nzwei") == "\\- Punkt zwei"
+    assert _md_escape("a_b *c* [d](e) <f> & g | h") == "a\\_b \\*c\\* \\[d\\](e) \\<f\\> \\& g \\| h"
+
+
+def test_report_markdown_escapes_every_value_for_commonmark(tmp_path: Path) -> None:
+    from markdown_it import MarkdownIt
+
+    data = tmp_path / "hostile.ttl"
+    data.write_text(HOSTILE_REPORT, encoding="utf-8")
+    result = runner.invoke(app, ["report", "--data", str(data), "--out", str(tmp_path / "rep")])
+    assert result.exit_code == 0, result.output
+    markdown = (tmp_path / "rep" / "report.md").read_text(encoding="utf-8")
+    html = MarkdownIt("commonmark").enable("table").render(markdown)
+    for tag in ("<img", "<script", "<b>"):
+        assert tag not in html
+    assert html.count("<a ") == 1  # the one web address among the sources
+    assert 'href="javascript' not in html
+    assert "– [Stadt](javascript:alert(1))</h1>" in html  # the title as text, not a link
+    assert "&lt;img src=x onerror=alert(8)&gt;" in html  # shown as text
+    assert "&lt;b&gt;fett&lt;/b&gt; &amp; !" in html
+    assert "<li>Quelle (&lt;script&gt;alert(3)&lt;/script&gt;) &lt;javascript:alert(2)&gt;</li>" in html
+    assert '&lt;https://example.org/city/doc&gt;' not in html
+    assert '<a href="https://example.org/city/doc">https://example.org/city/doc</a>' in html

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -57,10 +58,26 @@ def _data_date(report: Report) -> str:
 
 
 def _md_escape(value: Any) -> str:
-    text = "" if value is None else str(value)
-    for ch in "\\|*_`[]<>":
-        text = text.replace(ch, "\\" + ch)
-    return text.replace("\n", " ")
+    """A data value as Markdown text that every CommonMark renderer shows as it is: no HTML, link, image,
+    entity, emphasis or block marker comes through (each such character gets a backslash)."""
+    text = " ".join(("" if value is None else str(value)).split())
+    text = _MD_SPECIAL.sub(r"\\\g<0>", text)
+    return _MD_LIST.sub(r"\g<1>\\\g<2>", _MD_BLOCK.sub(r"\\\g<0>", text))
+
+
+#: What CommonMark (and GitHub's tables and strikethrough) give a meaning inside a line: code, emphasis, links
+#: and images (``[``), autolinks and HTML (``<``), entities (``&``), table cells (``|``).
+_MD_SPECIAL = re.compile(r"[\\`*_\[\]<>|&~]")
+#: What makes a line a heading, a list item or a heading's underline: ``# ``, ``- ``, ``+ ``, ``===``, ``1. ``.
+_MD_BLOCK = re.compile(r"^(?:#{1,6}|[-+])(?=\s|$)|^=+$")
+_MD_LIST = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+
+
+def _md_link(iri: str) -> str:
+    """An IRI as an autolink when it is a web address, else as escaped text (no ``javascript:`` link)."""
+    if re.fullmatch(r"https?://[^\s<>]+", iri):
+        return f"<{iri}>"
+    return _md_escape(f"<{iri}>")
 
 
 def _md_table(table: ReportTable) -> list[str]:
@@ -88,9 +105,11 @@ def render_markdown(report: Report) -> str:
     """The briefing as Markdown (tables instead of charts and maps)."""
     t = Words("report", report.lang)
     lines = [f"# {_md_escape(report.title)}", ""]
-    lines.append(f"{t['data_date']}: {_data_date(report)} · {t['generated']}: {report.generated}")
+    lines.append(f"{t['data_date']}: {_md_escape(_data_date(report))} · {t['generated']}: "
+                 f"{_md_escape(report.generated)}")
     lines += ["", f"**{t['sources']}:**", ""]
-    lines += [f"- {_md_escape(s.label)} ({s.date or '–'}) <{s.iri}>" for s in report.sources] + [""]
+    lines += [f"- {_md_escape(s.label)} ({_md_escape(s.date or '–')}) {_md_link(s.iri)}" for s in report.sources]
+    lines.append("")
     for section in report.sections:
         lines += _md_section(section, 2)
     return "\n".join(lines).rstrip() + "\n"
