@@ -187,6 +187,7 @@ def network(kg: KnowledgeGraph, projection: str, lang: str) -> nx.Graph:
     from .network.projection import project
 
     graph = project(kg, projection, lang)
+    _add_labels_and_dates(kg, graph, lang)
     undirected = graph.to_undirected(as_view=True) if graph.is_directed() else graph
     betweenness = betweenness_scores(undirected, auto_sample(len(undirected), undirected.number_of_edges()))
     closeness = {node: value for node, (value, _, _) in closeness_all(undirected).items()}
@@ -198,6 +199,19 @@ def network(kg: KnowledgeGraph, projection: str, lang: str) -> nx.Graph:
         _plain(attrs)
     graph.graph = {"projection": projection, "lang": lang}
     return graph
+
+
+def _add_labels_and_dates(kg: KnowledgeGraph, graph: nx.Graph, lang: str) -> None:
+    """Give each node the labels of its department and fields (``department_label``, ``fields_label``) beside
+    their IRIs."""
+    wanted = {a["department"] for _, a in graph.nodes(data=True) if a.get("department")}
+    wanted |= {f for _, a in graph.nodes(data=True) for f in a.get("fields") or ()}
+    labels = kg.labels(sorted(map(str, wanted)), lang)
+    for _, attrs in graph.nodes(data=True):
+        if attrs.get("department"):
+            attrs["department_label"] = labels[str(attrs["department"])]
+        if attrs.get("fields"):
+            attrs["fields_label"] = sorted(labels[str(f)] for f in attrs["fields"])
 
 
 def _plain(attrs: dict[str, Any]) -> None:
@@ -214,13 +228,18 @@ def _plain(attrs: dict[str, Any]) -> None:
 
 
 def network_bytes(graph: nx.Graph, fmt: str) -> bytes:
-    """A projection as GraphML or GEXF (node ids are the IRIs; ``label`` is the Gephi label)."""
+    """A projection as GraphML or GEXF (node ids are the IRIs; ``label`` is the Gephi label). GEXF turns the
+    ``start`` and ``end`` attributes into the node's lifetime (Gephi's timeline) and drops them as attributes,
+    so they are also written as ``start_date`` and ``end_date``."""
     import networkx as nx
 
     buffer = io.BytesIO()
     if fmt == "graphml":
         nx.write_graphml(graph, buffer, named_key_ids=True)
     else:
+        graph = graph.copy()
+        for _, attrs in graph.nodes(data=True):
+            attrs.update({f"{key}_date": attrs[key] for key in ("start", "end") if key in attrs})
         nx.write_gexf(graph, buffer)
     return buffer.getvalue()
 

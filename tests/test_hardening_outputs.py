@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from servers import oxigraph_store_fixture  # noqa: F401  (pytest fixture)
 from typer.testing import CliRunner
 
 from sckg.cli import app
@@ -114,3 +115,34 @@ def test_report_markdown_escapes_every_value_for_commonmark(tmp_path: Path) -> N
     assert "<li>Quelle (&lt;script&gt;alert(3)&lt;/script&gt;) &lt;javascript:alert(2)&gt;</li>" in html
     assert '&lt;https://example.org/city/doc&gt;' not in html
     assert '<a href="https://example.org/city/doc">https://example.org/city/doc</a>' in html
+
+
+# --- 16: GEXF and GraphML, redirects, GROUP_CONCAT ----------------------------------------------------------
+
+
+def test_gexf_keeps_start_and_end_as_attributes_and_labels_departments_and_fields(musterstadt) -> None:
+    import networkx as nx
+
+    from sckg.export import export_graph
+
+    node = "https://w3id.org/sckg/id/musterstadt/project/5g-campus-gewerbegebiet"
+    gexf = nx.read_gexf(io.BytesIO(export_graph(musterstadt, "gexf")["graph.gexf"]))
+    project = gexf.nodes[node]
+    assert (project["start_date"], project["end_date"]) == ("2026-05-01", "2027-12-31")
+    assert project["department"] == "https://w3id.org/sckg/id/musterstadt/actor/dezernat-2"
+    assert project["department_label"] == "Dezernat II – Finanzen und Wirtschaft"
+    assert project["fields_label"] == "Industrie und Wirtschaft 4.0; Infrastrukturausbau"
+    graphml = nx.read_graphml(io.BytesIO(export_graph(musterstadt, "graphml")["graph.graphml"]))
+    assert graphml.nodes[node]["fields_label"] == "Industrie und Wirtschaft 4.0; Infrastrukturausbau"
+    assert graphml.nodes[node]["start"] == "2026-05-01"
+
+
+def test_group_concat_is_sorted_on_every_store(musterstadt, oxigraph_store) -> None:
+    from sckg.queries import run_named
+
+    memory = run_named(musterstadt, "actors-in-several-fields").records()
+    disk = run_named(oxigraph_store("musterstadt"), "actors-in-several-fields").records()
+    assert memory == disk
+    for record in memory:
+        labels = record["fieldLabels"].split(", ")
+        assert labels == sorted(labels)
