@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import csv
 import io
+import threading
+from collections.abc import Iterator
 from decimal import Decimal
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
-from servers import oxigraph_store_fixture  # noqa: F401  (pytest fixture)
+from servers import QuietHTTPServer, oxigraph_store_fixture  # noqa: F401  (pytest fixture)
 from typer.testing import CliRunner
 
 from sckg.cli import app
@@ -146,3 +150,93 @@ def test_group_concat_is_sorted_on_every_store(musterstadt, oxigraph_store) -> N
     for record in memory:
         labels = record["fieldLabels"].split(", ")
         assert labels == sorted(labels)
+
+
+class _Redirecting(BaseHTTPRequestHandler):
+    """/moved: 302 to /query; /temporary: 307 to /query; /query answers a POST with one row and a GET (the
+    query lost) with no rows; /store-old: 307 to /store, which records what is PUT."""
+
+    received: ClassVar[list[tuple[str, str, bytes]]] = []
+
+    def _answer(self, status: int, body: bytes = b"", location: str = "", kind: str = "") -> None:
+        self.send_response(status)
+        if location:
+            self.send_header("Location", location)
+        if kind:
+            self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _redirect(self) -> bool:
+        targets = {"/moved": (302, "/query"), "/see-other": (303, "/query"), "/temporary": (307, "/query"),
+                   "/store-old": (307, "/store")}
+        path = self.path.split("?")[0]
+        if path in targets:
+            code, target = targets[path]
+            self._answer(code, location=target + self.path[len(path):])
+            return True
+        return False
+
+    def do_GET(self) -> None:
+        if not self._redirect():
+            self._answer(200, b'{"head": {"vars": ["n"]}, "results": {"bindings": []}}',
+                         kind="application/sparql-results+json")
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        if not self._redirect():
+            self.received.append(("POST", self.path, body))
+            self._answer(200, b'{"head": {"vars": ["n"]}, "results": {"bindings": [{"n": {"type": "literal", '
+                              b'"value": "1"}}]}}', kind="application/sparql-results+json")
+
+    def do_PUT(self) -> None:
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        if not self._redirect():
+            self.received.append(("PUT", self.path, body))
+            self._answer(204)
+
+    def log_message(self, *args: object) -> None:
+        """Quiet."""
+
+
+@pytest.fixture
+def redirecting() -> Iterator[str]:
+    _Redirecting.received.clear()
+    server = QuietHTTPServer(("127.0.0.1", 0), _Redirecting)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize(("path", "code"), [("/moved", 302), ("/see-other", 303)])
+def test_sparql_store_refuses_a_redirect_that_would_drop_the_query(redirecting: str, path: str, code: int) -> None:
+    from sckg.errors import StoreError
+    from sckg.remote import SparqlBackend
+
+    with pytest.raises(StoreError) as caught:
+        SparqlBackend(redirecting + path).select("SELECT (1 AS ?n) WHERE {}", {})
+    assert str(caught.value) == (
+        f"The endpoint {redirecting}{path} redirects a query (HTTP {code}) to {redirecting}/query, which would "
+        f"lose the query on the way; use that address: --store sparql:{redirecting}/query"
+    )
+
+
+def test_sparql_store_follows_a_307_with_the_query(redirecting: str) -> None:
+    from sckg.remote import SparqlBackend
+
+    table = SparqlBackend(redirecting + "/temporary").select("SELECT (1 AS ?n) WHERE {}", {})
+    assert [row[0].value for row in table.rows] == ["1"]
+    assert [(method, path) for method, path, _ in _Redirecting.received] == [("POST", "/query")]
+    assert b"query=" in _Redirecting.received[0][2]
+
+
+def test_push_follows_a_307(redirecting: str, braunschweig) -> None:
+    from sckg.stores import push
+
+    report = push(braunschweig, redirecting + "/store-old")
+    assert [(method, path.split("?")[0]) for method, path, _ in _Redirecting.received] == [("PUT", "/store")] * 2
+    assert report.triples > 0
+    assert all(body for _, _, body in _Redirecting.received)
