@@ -83,8 +83,23 @@ def import_oparl(
     with_persons: Annotated[
         bool, typer.Option(help="Also import persons and memberships (personal data: only with a legal basis).")
     ] = False,
-    timeout: Annotated[float, typer.Option(help="Seconds to wait for each answer of the server.")] = 30.0,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds a request may take in all: connecting and reading the whole answer.")
+    ] = 30.0,
     retries: Annotated[int, typer.Option(help="How often to retry a failed request (with growing pauses).")] = 3,
+    max_pages: Annotated[
+        int | None,
+        typer.Option(help="Stop with an error when a list has more pages than this (an endless 'next'). "
+                     "Default: 20,000.", min=1, show_default=False),
+    ] = None,
+    max_response_mb: Annotated[
+        float | None,
+        typer.Option(help="Stop with an error when one answer is larger than this many megabytes. Default: 50.",
+                     min=0.001, show_default=False),
+    ] = None,
+    follow_other_hosts: Annotated[
+        bool, typer.Option(help="Follow links and redirects to other hosts or ports than the system's own.")
+    ] = False,
     cache: Annotated[
         Path | None, typer.Option(help="Folder of the download cache. Default: ~/.cache/sckg/oparl.")
     ] = None,
@@ -99,11 +114,14 @@ def import_oparl(
     cache). Reports what it skipped and why. Persons and memberships only with --with-persons."""
     from .ingest import write_turtle
     from .ingest.oparl import import_oparl as run
-    from .ingest.oparl_fetch import Fetcher, default_cache_dir
+    from .ingest.oparl_fetch import MAX_BYTES, MAX_PAGES, Fetcher, default_cache_dir
 
     fetcher = Fetcher(
         timeout=timeout,
         retries=retries,
+        max_pages=max_pages or MAX_PAGES,
+        max_bytes=round(max_response_mb * 1e6) if max_response_mb else MAX_BYTES,
+        follow_other_hosts=follow_other_hosts,
         cache_dir=None if no_cache else (cache or default_cache_dir()),
         max_age=0 if refresh else 24 * 3600,
     )
