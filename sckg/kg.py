@@ -396,7 +396,8 @@ class KnowledgeGraph:
     def require_data(self) -> None:
         """Raise :class:`DataError` when the data graphs hold no triple (the graph holds the model at most), so
         that a command drawing or reporting on the data says what is wrong instead of showing nothing."""
-        if self.ask(f"ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{MODEL_GRAPH}>) }}"):
+        # a SELECT, not an ASK: within cached() a report's many maps ask the store once
+        if self.select(f"SELECT ?s WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{MODEL_GRAPH}>) }} LIMIT 1").rows:
             return
         where = ("the files given hold no triples: " + ", ".join(map(str, self.files)) if self.files
                  else "the store holds no data")

@@ -15,6 +15,7 @@ and process lists keep): ``SCKG_ENDPOINT_TOKEN`` (sent as a bearer token), or ``
 from __future__ import annotations
 
 import base64
+import http.client
 import os
 import re
 import urllib.error
@@ -22,7 +23,6 @@ import urllib.parse
 import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass
-from email.message import Message
 from pathlib import Path
 from typing import IO
 
@@ -54,7 +54,13 @@ class _LoginStaysWithHost(urllib.request.HTTPRedirectHandler):
     """
 
     def redirect_request(
-        self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str, headers: Message, newurl: str
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: http.client.HTTPMessage,
+        newurl: str,
     ) -> urllib.request.Request | None:
         method = req.get_method()
         if method in ("GET", "HEAD"):

@@ -20,6 +20,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import pyoxigraph as ox
+
 from .kg import KnowledgeGraph
 from .namespaces import MODEL_GRAPH, RDF, RDFS, SH, XSD, shorten
 
@@ -242,7 +244,7 @@ def ill_typed(kg: KnowledgeGraph) -> list[tuple[Any, Any, Any]]:
         f"SELECT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{MODEL_GRAPH}> && isLiteral(?o)) "
         f"VALUES ?t {{ {checked} }} FILTER(datatype(?o) = ?t) }}"
     ).rows
-    found = [(s, p, o) for s, p, o in rows if not well_formed(o.value, o.datatype.value)]
+    found = [(s, p, o) for s, p, o in rows if isinstance(o, ox.Literal) and not well_formed(o.value, o.datatype.value)]
     return sorted(found, key=lambda row: tuple(map(str, row)))
 
 
