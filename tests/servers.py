@@ -13,8 +13,10 @@ on an Oxigraph store on disk holding that dataset. The three stores of a dataset
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
-from http.server import ThreadingHTTPServer
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +37,20 @@ class QuietHTTPServer(ThreadingHTTPServer):
 
     def handle_error(self, request: object, client_address: object) -> None:
         """Quiet (see the class)."""
+
+
+@contextmanager
+def serving(handler: type[BaseHTTPRequestHandler], *, wait_for_requests: bool = True) -> Iterator[str]:
+    """Run a test's own HTTP server with ``handler`` on a free port of 127.0.0.1; yield its base URL. Without
+    ``wait_for_requests``, closing does not wait for requests still being answered (a server that drips)."""
+    server = QuietHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = not wait_for_requests
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def fill_store(folder: Path, datasets: tuple[str, ...]) -> Path:

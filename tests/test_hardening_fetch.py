@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import json
 import socket
-import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
 
 import pytest
-from servers import QuietHTTPServer
+from servers import serving
 
 from sckg.errors import DataError, StoreError
 from sckg.ingest.oparl_fetch import Fetcher, list_items
@@ -66,11 +65,8 @@ class Hostile(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def hostile() -> Iterator[str]:
-    server = QuietHTTPServer(("127.0.0.1", 0), Hostile)
-    server.daemon_threads = True  # the drip goes on after the client gave up
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serving(Hostile, wait_for_requests=False) as url:  # the drip goes on after the client gave up
+        yield url
 
 
 def test_a_total_deadline_per_request(hostile: str) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-import threading
 from collections.abc import Iterator
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler
@@ -14,7 +13,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from servers import QuietHTTPServer, oxigraph_store_fixture  # noqa: F401  (pytest fixture)
+from servers import oxigraph_store_fixture, serving  # noqa: F401  (pytest fixture)
 from typer.testing import CliRunner
 
 from sckg.cli import app
@@ -203,12 +202,8 @@ class _Redirecting(BaseHTTPRequestHandler):
 @pytest.fixture
 def redirecting() -> Iterator[str]:
     _Redirecting.received.clear()
-    server = QuietHTTPServer(("127.0.0.1", 0), _Redirecting)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(_Redirecting) as url:
+        yield url
 
 
 @pytest.mark.parametrize(("path", "code"), [("/moved", 302), ("/see-other", 303)])

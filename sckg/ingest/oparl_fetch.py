@@ -203,40 +203,39 @@ def _origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc.rsplit('@', 1)[-1].lower()}"
 
 
+def _watched(connection: type[http.client.HTTPConnection], fetcher: Fetcher) -> type[http.client.HTTPConnection]:
+    """The connection class, telling the fetcher the socket of each connection it opens (to shut it at the
+    deadline)."""
+
+    class Watched(connection):  # type: ignore[valid-type,misc]
+        def connect(self) -> None:
+            super().connect()
+            fetcher._opening(self.sock)
+
+    return Watched
+
+
 class _DeadlineHTTP(urllib.request.HTTPHandler):
-    """Tells the fetcher the socket of each connection it opens (to shut it at the deadline)."""
+    """Opens http connections the fetcher watches."""
 
     def __init__(self, fetcher: Fetcher) -> None:
         super().__init__()
         self.fetcher = fetcher
 
     def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        fetcher = self.fetcher
-
-        class Connection(http.client.HTTPConnection):
-            def connect(self) -> None:
-                super().connect()
-                fetcher._opening(self.sock)
-
-        return self.do_open(Connection, req)
+        return self.do_open(_watched(http.client.HTTPConnection, self.fetcher), req)
 
 
 class _DeadlineHTTPS(urllib.request.HTTPSHandler):
-    """As :class:`_DeadlineHTTP`, for https."""
+    """Opens https connections the fetcher watches."""
 
     def __init__(self, fetcher: Fetcher) -> None:
         super().__init__()
         self.fetcher = fetcher
 
     def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        fetcher = self.fetcher
-
-        class Connection(http.client.HTTPSConnection):
-            def connect(self) -> None:
-                super().connect()
-                fetcher._opening(self.sock)
-
-        return self.do_open(Connection, req, context=self._context)  # type: ignore[attr-defined]
+        connection = _watched(http.client.HTTPSConnection, self.fetcher)
+        return self.do_open(connection, req, context=self._context)  # type: ignore[attr-defined]
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
