@@ -146,17 +146,25 @@ def validate(
         )
         for focus, severity, shape, path, value in found
     }
-    findings |= _ill_typed_findings(kg, lang, {(f.focus, f.path, f.value) for f in findings})
+    findings |= _ill_typed_findings(kg, lang, _datatype_paths(shapes_graph))
     return ValidationReport(sorted(findings, key=_reading_order))
 
 
-def _ill_typed_findings(kg: KnowledgeGraph, lang: str, reported: set[tuple[str, str | None, str | None]]
-                        ) -> set[Finding]:
-    """A violation for every ill-typed literal of the data that no shape reported already (a shape checks the
-    datatypes of a few properties; a literal such as ``"bad-decimal"^^xsd:decimal`` is wrong anywhere)."""
+def _datatype_paths(shapes_graph: Any) -> set[str]:
+    """The properties whose values a shape checks for their datatype (``sh:datatype``, or ``sh:or`` of them)."""
+    import rdflib
+
+    sh = rdflib.Namespace(SH)
+    return {str(shapes_graph.value(shape, sh.path)) for constraint in (sh.datatype, getattr(sh, "or"))
+            for shape in shapes_graph.subjects(constraint, None) if shapes_graph.value(shape, sh.path) is not None}
+
+
+def _ill_typed_findings(kg: KnowledgeGraph, lang: str, checked: set[str]) -> set[Finding]:
+    """A violation for every ill-typed literal of the data on a property no shape checks for its datatype
+    (the shapes check a few properties; a literal such as ``"bad-decimal"^^xsd:decimal`` is wrong anywhere)."""
     from .shacl_sparql import ill_typed
 
-    rows = [(s, p, o) for s, p, o in ill_typed(kg) if (_text_of(s), shorten(p.value), o.value) not in reported]
+    rows = [(s, p, o) for s, p, o in ill_typed(kg) if p.value not in checked]
     labels = kg.labels([s.value for s, _, _ in rows if not isinstance(s, ox.BlankNode)], lang)
     return {
         Finding(

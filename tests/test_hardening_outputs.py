@@ -93,9 +93,10 @@ def test_markdown_escapes_keep_numbers_and_dates_readable() -> None:
 
     assert _md_escape("64.827,39 €") == "64.827,39 €"
     assert _md_escape("2024-01-01") == "2024-01-01"
-    assert _md_escape("1. Platz") == "1\\. Platz"
-    assert _md_escape("# Titel") == "\\# Titel"
-    assert _md_escape("- Punkt\r\nzwei") == "\\- Punkt zwei"
+    assert _md_escape("26. Oktober 2018") == "26. Oktober 2018"  # inline: no block starts there
+    assert _md_escape("1. Platz", block=True) == "1\\. Platz"
+    assert _md_escape("# Titel", block=True) == "\\# Titel"
+    assert _md_escape("- Punkt\r\nzwei", block=True) == "\\- Punkt zwei"
     assert _md_escape("a_b *c* [d](e) <f> & g | h") == "a\\_b \\*c\\* \\[d\\](e) \\<f\\> \\& g \\| h"
 
 

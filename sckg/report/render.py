@@ -57,12 +57,13 @@ def _data_date(report: Report) -> str:
     return long_date(report.data_date, report.lang) if report.data_date else "–"
 
 
-def _md_escape(value: Any) -> str:
+def _md_escape(value: Any, *, block: bool = False) -> str:
     """A data value as Markdown text that every CommonMark renderer shows as it is: no HTML, link, image,
-    entity, emphasis or block marker comes through (each such character gets a backslash)."""
+    entity or emphasis comes through (each such character gets a backslash), and with ``block`` (the value
+    starts a paragraph or a list item) no heading or list marker either."""
     text = " ".join(("" if value is None else str(value)).split())
     text = _MD_SPECIAL.sub(r"\\\g<0>", text)
-    return _MD_LIST.sub(r"\g<1>\\\g<2>", _MD_BLOCK.sub(r"\\\g<0>", text))
+    return _MD_LIST.sub(r"\g<1>\\\g<2>", _MD_BLOCK.sub(r"\\\g<0>", text)) if block else text
 
 
 #: What CommonMark (and GitHub's tables and strikethrough) give a meaning inside a line: code, emphasis, links
@@ -91,9 +92,9 @@ def _md_table(table: ReportTable) -> list[str]:
 def _md_section(section: Section, level: int) -> list[str]:
     lines = [f"{'#' * level} {_md_escape(section.heading)}", ""]
     for paragraph in section.paragraphs:
-        lines += [_md_escape(paragraph), ""]
+        lines += [_md_escape(paragraph, block=True), ""]
     if section.items:
-        lines += [f"- {_md_escape(item)}" for item in section.items] + [""]
+        lines += [f"- {_md_escape(item, block=True)}" for item in section.items] + [""]
     for table in section.tables:
         lines += _md_table(table)
     for sub in section.subsections:
@@ -108,7 +109,8 @@ def render_markdown(report: Report) -> str:
     lines.append(f"{t['data_date']}: {_md_escape(_data_date(report))} · {t['generated']}: "
                  f"{_md_escape(report.generated)}")
     lines += ["", f"**{t['sources']}:**", ""]
-    lines += [f"- {_md_escape(s.label)} ({_md_escape(s.date or '–')}) {_md_link(s.iri)}" for s in report.sources]
+    lines += [f"- {_md_escape(s.label, block=True)} ({_md_escape(s.date or '–')}) {_md_link(s.iri)}"
+              for s in report.sources]
     lines.append("")
     for section in report.sections:
         lines += _md_section(section, 2)

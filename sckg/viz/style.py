@@ -91,7 +91,7 @@ def wrap_label(text: str, width: int = 24, lines: int = 3) -> str:
     """A label broken into at most ``lines`` lines of at most ``width`` characters: at spaces, after hyphens,
     and inside words longer than a line (marked with a hyphen); the rest is cut off with an ellipsis.
     Only the beginning of the text is read, so a label of megabytes takes no longer than a short one."""
-    text = shorten_text(text, lines * (width + 1) + 1)
+    text = " ".join(shorten_text(text, lines * (width + 1) + 1).split())
     if len(text) <= width:
         return text
     rows: list[str] = []
@@ -118,8 +118,11 @@ def wrap_label(text: str, width: int = 24, lines: int = 3) -> str:
 
 
 def shorten_text(text: str, limit: int) -> str:
-    """The text with its whitespace collapsed to single spaces, cut after ``limit`` characters (with an
-    ellipsis). Linear in ``limit``, not in the length of the text: only the words needed are read."""
+    """The text as it is if it has at most ``limit`` characters; else its beginning, whitespace collapsed to
+    single spaces, cut after ``limit`` characters with an ellipsis. Linear in ``limit``, not in the length of
+    the text: only the words needed are read."""
+    if len(text) <= limit:
+        return text
     words: list[str] = []
     size = -1
     for match in _WORDS.finditer(text):
