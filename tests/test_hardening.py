@@ -176,6 +176,22 @@ def test_viz_of_a_10mb_label_is_fast(tmp_path: Path) -> None:
     assert (tmp_path / "map.html").stat().st_size < 3_000_000
 
 
+def test_report_of_a_10mb_label_is_fast_and_small(tmp_path: Path) -> None:
+    data = tmp_path / "long.ttl"
+    data.write_text(
+        "@prefix sckg: <https://w3id.org/sckg/ontology#> .\n@prefix dcterms: <http://purl.org/dc/terms/> .\n"
+        f'<https://example.org/city/p> a sckg:Project ; dcterms:title "{"Langer Titel " * 800_000}"@de .\n',
+        encoding="utf-8",
+    )
+    started = time.perf_counter()
+    result = runner.invoke(app, ["report", "--data", str(data), "--out", str(tmp_path / "rep")])
+    assert result.exit_code == 0, result.output
+    assert time.perf_counter() - started < 30  # before: 168 s
+    assert (tmp_path / "rep" / "report.html").stat().st_size < 2_000_000  # before: 42 MB
+    markdown = (tmp_path / "rep" / "report.md").read_text(encoding="utf-8")
+    assert "Langer Titel Langer Titel" in markdown and len(markdown) < 100_000
+
+
 # --- 9: --out refuses special files -------------------------------------------------------------------------
 
 

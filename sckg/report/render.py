@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..fileio import write_all
 from ..formatting import long_date, money
+from ..viz.style import shorten_text
 from ..words import Words
 from .maps import MapRenderer, map_renderer
 from .model import Bars, MapSpec, Report, ReportTable, Section
@@ -36,6 +37,7 @@ def render_html(report: Report, render_map: MapRenderer | None = None, head: str
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(_TEMPLATE_DIR),
         autoescape=True,
+        finalize=_cut,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -53,6 +55,21 @@ def render_html(report: Report, render_map: MapRenderer | None = None, head: str
                            head=Markup(head))
 
 
+#: Data values longer than this are cut (with an ellipsis) in the briefing: a label of megabytes is shown as its
+#: beginning, and the page stays readable and small.
+TEXT_LIMIT = 2000
+
+
+def _cut(value: Any) -> Any:
+    """A value printed by the page template: text from the data cut to :data:`TEXT_LIMIT` (trusted markup, the
+    maps and scripts, is left whole)."""
+    from markupsafe import Markup
+
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return shorten_text(value, TEXT_LIMIT)
+    return value
+
+
 def _data_date(report: Report) -> str:
     return long_date(report.data_date, report.lang) if report.data_date else "–"
 
@@ -61,7 +78,7 @@ def _md_escape(value: Any, *, block: bool = False) -> str:
     """A data value as Markdown text that every CommonMark renderer shows as it is: no HTML, link, image,
     entity or emphasis comes through (each such character gets a backslash), and with ``block`` (the value
     starts a paragraph or a list item) no heading or list marker either."""
-    text = " ".join(("" if value is None else str(value)).split())
+    text = " ".join(shorten_text("" if value is None else str(value), TEXT_LIMIT).split())
     text = _MD_SPECIAL.sub(r"\\\g<0>", text)
     return _MD_LIST.sub(r"\g<1>\\\g<2>", _MD_BLOCK.sub(r"\\\g<0>", text)) if block else text
 
