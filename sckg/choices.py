@@ -45,6 +45,13 @@ class ValidationFormat(StrEnum):
     md = "md"
 
 
+class CsvDialect(StrEnum):
+    """CSV dialects (sckg.output): ``standard`` for programs, ``excel`` for Excel with German settings."""
+
+    standard = "standard"
+    excel = "excel"
+
+
 class ExportFormat(StrEnum):
     """What :func:`sckg.export.export_graph` writes: RDF, a network projection for Gephi, or the workbook."""
 

@@ -14,8 +14,20 @@ from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from . import __version__
-from .choices import ValidationEngine, ValidationFormat
-from .cli_common import AllowRemoteOpt, DataOpt, Format, FormatOpt, Lang, LangOpt, StoreOpt, cli_text, open_graph
+from .choices import CsvDialect, ValidationEngine, ValidationFormat
+from .cli_common import (
+    AllowRemoteOpt,
+    CsvDialectOpt,
+    DataOpt,
+    Format,
+    FormatOpt,
+    FormulaGuardOpt,
+    Lang,
+    LangOpt,
+    StoreOpt,
+    cli_text,
+    open_graph,
+)
 from .errors import SckgError
 
 if TYPE_CHECKING:
@@ -118,6 +130,13 @@ def query(
     lang: LangOpt = Lang.de,
     fmt: FormatOpt = Format.table,
     allow_remote: AllowRemoteOpt = False,
+    timeout: Annotated[
+        float,
+        typer.Option(help="Stop the query after this many seconds with an error (0: no limit; scripts running "
+                     "long queries on purpose set it).", min=0),
+    ] = 120.0,
+    formula_guard: FormulaGuardOpt = True,
+    csv_dialect: CsvDialectOpt = CsvDialect.standard,
 ) -> None:
     """Run a SPARQL query (SELECT, ASK or CONSTRUCT) and print the result. The prefixes listed by
     'sckg queries --prefixes' are predeclared; ?lang is bound to --lang."""
@@ -125,7 +144,7 @@ def query(
 
     named = resolve_query(sparql)
     values = parse_params(param or [])
-    result = run_any(open_graph(data, store, allow_remote), named, values, lang.value)
+    result = run_any(open_graph(data, store, allow_remote), named, values, lang.value, timeout=timeout or None)
     if isinstance(result, bool):
         typer.echo("true" if result else "false")
     elif isinstance(result, str):
@@ -133,7 +152,8 @@ def query(
     else:
         from .output import emit
 
-        emit(result.columns, [[_plain(v) for v in row] for row in result.rows], fmt.value)
+        emit(result.columns, [[_plain(v) for v in row] for row in result.rows], fmt.value,
+             formula_guard=formula_guard, csv_dialect=csv_dialect.value)
 
 
 def _plain(term: Any) -> Any:
@@ -198,6 +218,13 @@ def stats(
         fmt.value,
         "Sources",
     )
+    if result.ill_typed:
+        emit(
+            ["subject", "property", "value", "datatype"],
+            [[i.subject, i.property, i.value, i.datatype] for i in result.ill_typed],
+            fmt.value,
+            "Ill-typed literals (see 'sckg validate')",
+        )
 
 
 # --- command groups: each cli_<area>.py adds its commands here, one line per module ---

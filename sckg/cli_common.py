@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .choices import Format, Lang
+from .choices import CsvDialect, Format, Lang
 from .errors import Message
 
 if TYPE_CHECKING:
@@ -62,6 +62,17 @@ StoreOpt = Annotated[
 LangOpt = Annotated[Lang, typer.Option("--lang", "-l", help="Language of labels and messages.")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 SeedOpt = Annotated[int, typer.Option(help="Random seed (same seed, same result).")]
+CsvDialectOpt = Annotated[
+    CsvDialect,
+    typer.Option(help="For CSV: standard (comma, decimal point: for pandas, R, Gephi and scripts) or excel "
+                 "(semicolon, decimal comma, UTF-8 with BOM: for Excel with German settings)."),
+]
+FormulaGuardOpt = Annotated[
+    bool,
+    typer.Option(help="For CSV: put ' before text a spreadsheet would run as a formula (=, +, -, @). Keep it for "
+                 "files people open in Excel or LibreOffice; --no-formula-guard gives the values unchanged for "
+                 "programs (pandas, Gephi, R)."),
+]
 AllowRemoteOpt = Annotated[
     bool,
     typer.Option(help="Permit SERVICE and FROM clauses that fetch data from other hosts (refused by default)."),

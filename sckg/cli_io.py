@@ -13,8 +13,19 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .choices import ExportFormat, ProjectionName
-from .cli_common import DataOpt, Format, FormatOpt, Lang, LangOpt, SeedOpt, StoreOpt, open_graph
+from .choices import CsvDialect, ExportFormat, ProjectionName
+from .cli_common import (
+    CsvDialectOpt,
+    DataOpt,
+    Format,
+    FormatOpt,
+    FormulaGuardOpt,
+    Lang,
+    LangOpt,
+    SeedOpt,
+    StoreOpt,
+    open_graph,
+)
 
 if TYPE_CHECKING:
     from .ingest.oparl_sync import SyncResult
@@ -71,8 +82,23 @@ def import_oparl(
     with_persons: Annotated[
         bool, typer.Option(help="Also import persons and memberships (personal data: only with a legal basis).")
     ] = False,
-    timeout: Annotated[float, typer.Option(help="Seconds to wait for each answer of the server.")] = 30.0,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds a request may take in all: connecting and reading the whole answer.")
+    ] = 30.0,
     retries: Annotated[int, typer.Option(help="How often to retry a failed request (with growing pauses).")] = 3,
+    max_pages: Annotated[
+        int | None,
+        typer.Option(help="Stop with an error when a list has more pages than this (an endless 'next'). "
+                     "Default: 20,000.", min=1, show_default=False),
+    ] = None,
+    max_response_mb: Annotated[
+        float | None,
+        typer.Option(help="Stop with an error when one answer is larger than this many megabytes. Default: 50.",
+                     min=0.001, show_default=False),
+    ] = None,
+    follow_other_hosts: Annotated[
+        bool, typer.Option(help="Follow links and redirects to other hosts or ports than the system's own.")
+    ] = False,
     cache: Annotated[
         Path | None, typer.Option(help="Folder of the download cache. Default: ~/.cache/sckg/oparl.")
     ] = None,
@@ -87,12 +113,15 @@ def import_oparl(
     cache), with a dataset description. An existing --out file is updated: from a live system only what changed
     since the last run is fetched; prints what was added, changed and deleted, and leaves the file as it is when
     nothing changed. Reports what it skipped and why. Persons and memberships only with --with-persons."""
-    from .ingest.oparl_fetch import Fetcher, default_cache_dir
+    from .ingest.oparl_fetch import MAX_BYTES, MAX_PAGES, Fetcher, default_cache_dir
     from .ingest.oparl_sync import sync_oparl
 
     fetcher = Fetcher(
         timeout=timeout,
         retries=retries,
+        max_pages=max_pages or MAX_PAGES,
+        max_bytes=round(max_response_mb * 1e6) if max_response_mb else MAX_BYTES,
+        follow_other_hosts=follow_other_hosts,
         cache_dir=None if no_cache else (cache or default_cache_dir()),
         max_age=0 if refresh else 24 * 3600,
     )
@@ -247,6 +276,8 @@ def export(
     data: DataOpt = None,
     store: StoreOpt = "memory",
     lang: LangOpt = Lang.de,
+    formula_guard: FormulaGuardOpt = True,
+    csv_dialect: CsvDialectOpt = CsvDialect.standard,
 ) -> None:
     """Export the graph: RDF (ttl, nt, jsonld with the sckg context), a network projection with labels,
     classes and metrics for Gephi (graphml, gexf, csv of nodes and edges, formula-safe), or the inventory
@@ -257,7 +288,7 @@ def export(
     if out is None and fmt in (ExportFormat.csv, ExportFormat.xlsx):
         raise UsageError(f"--format {fmt.value} needs --out ({'a folder' if fmt is ExportFormat.csv else 'a file'}).")
     result = export_graph(open_graph(data, store), fmt.value, projection=projection.value, lang=lang.value, city=city,
-                          with_papers=with_papers)
+                          with_papers=with_papers, formula_guard=formula_guard, csv_dialect=csv_dialect.value)
     if out is None:
         sys.stdout.buffer.write(next(iter(result.values())))
         sys.stdout.flush()

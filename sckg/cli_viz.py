@@ -63,8 +63,10 @@ def viz(
 ) -> None:
     """Draw a projection as one self-contained HTML page that works offline: fixed layout, legend, search,
     class and field filters, tooltips, click to highlight neighbours."""
+    from .fileio import check_outputs
     from .viz import build_network, write_image, write_map
 
+    check_outputs(out, *(path for path in (png, svg) if path is not None))
     if depth is not None and focus is None:
         raise UsageError("--depth needs --focus (the node the map is centred on)")
     started = time.perf_counter()

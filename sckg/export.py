@@ -38,16 +38,19 @@ def export_graph(
     lang: str = "de",
     city: str | None = None,
     with_papers: bool = False,
+    formula_guard: bool = True,
+    csv_dialect: str = "standard",
 ) -> dict[str, bytes]:
-    """The export in format ``fmt`` as file name → content (``csv`` gives ``nodes.csv`` and ``edges.csv``);
-    ``with_papers`` adds the council papers linked to projects and fields to the entity network."""
+    """The export in format ``fmt`` as file name → content (``csv`` gives ``nodes.csv`` and ``edges.csv``;
+    ``formula_guard`` and ``csv_dialect`` as for :func:`sckg.output.render_csv`); ``with_papers`` adds the council
+    papers linked to projects and fields to the entity network."""
     choice(fmt, ExportFormat, "fmt", "export format")
     if fmt in ("ttl", "nt", "jsonld"):
         return {f"graph.{fmt}": rdf_bytes(kg, fmt)}
     if fmt in ("graphml", "gexf", "csv"):
         graph = network(kg, projection, lang, with_papers=with_papers)
         if fmt == "csv":
-            nodes, edges = csv_tables(graph)
+            nodes, edges = csv_tables(graph, formula_guard=formula_guard, csv_dialect=csv_dialect)
             return {"nodes.csv": nodes.encode("utf-8"), "edges.csv": edges.encode("utf-8")}
         return {f"graph.{fmt}": network_bytes(graph, fmt)}
     from .export_xlsx import workbook
@@ -189,6 +192,7 @@ def network(kg: KnowledgeGraph, projection: str, lang: str, *, with_papers: bool
     from .network.projection import project
 
     graph = project(kg, projection, lang, with_papers=with_papers)
+    _add_labels_and_dates(kg, graph, lang)
     undirected = graph.to_undirected(as_view=True) if graph.is_directed() else graph
     betweenness = betweenness_scores(undirected, auto_sample(len(undirected), undirected.number_of_edges()))
     closeness = {node: value for node, (value, _, _) in closeness_all(undirected).items()}
@@ -200,6 +204,19 @@ def network(kg: KnowledgeGraph, projection: str, lang: str, *, with_papers: bool
         _plain(attrs)
     graph.graph = {"projection": projection, "lang": lang}
     return graph
+
+
+def _add_labels_and_dates(kg: KnowledgeGraph, graph: nx.Graph[str], lang: str) -> None:
+    """Give each node the labels of its department and fields (``department_label``, ``fields_label``) beside
+    their IRIs."""
+    wanted = {a["department"] for _, a in graph.nodes(data=True) if a.get("department")}
+    wanted |= {f for _, a in graph.nodes(data=True) for f in a.get("fields") or ()}
+    labels = kg.labels(sorted(map(str, wanted)), lang)
+    for _, attrs in graph.nodes(data=True):
+        if attrs.get("department"):
+            attrs["department_label"] = labels[str(attrs["department"])]
+        if attrs.get("fields"):
+            attrs["fields_label"] = sorted(labels[str(f)] for f in attrs["fields"])
 
 
 def _plain(attrs: dict[str, Any]) -> None:
@@ -216,21 +233,27 @@ def _plain(attrs: dict[str, Any]) -> None:
 
 
 def network_bytes(graph: nx.Graph[str], fmt: str) -> bytes:
-    """A projection as GraphML or GEXF (node ids are the IRIs; ``label`` is the Gephi label)."""
+    """A projection as GraphML or GEXF (node ids are the IRIs; ``label`` is the Gephi label). GEXF turns the
+    ``start`` and ``end`` attributes into the node's lifetime (Gephi's timeline) and drops them as attributes,
+    so they are also written as ``start_date`` and ``end_date``."""
     import networkx as nx
 
     buffer = io.BytesIO()
     if fmt == "graphml":
         nx.write_graphml(graph, buffer, named_key_ids=True)
     else:
+        graph = graph.copy()
+        for _, attrs in graph.nodes(data=True):
+            attrs.update({f"{key}_date": attrs[key] for key in ("start", "end") if key in attrs})
         nx.write_gexf(graph, buffer)
     return buffer.getvalue()
 
 
-def csv_tables(graph: nx.Graph[str]) -> tuple[str, str]:
+def csv_tables(graph: nx.Graph[str], *, formula_guard: bool = True, csv_dialect: str = "standard") -> tuple[str, str]:
     """``nodes.csv`` (Id, Label, attributes) and ``edges.csv`` (Source, Target, Type, Weight, attributes) in
-    Gephi's spreadsheet format; cells a spreadsheet would run as formulas are neutralised."""
-    from .output import render
+    Gephi's spreadsheet format; with ``formula_guard``, cells a spreadsheet would run as formulas are
+    neutralised (Gephi itself wants ``formula_guard=False``)."""
+    from .output import render_csv
 
     node_keys = sorted({k for _, a in graph.nodes(data=True) for k in a} - {"label"})
     nodes = [[n, a.get("label", n), *(a.get(k) for k in node_keys)] for n, a in sorted(graph.nodes.items())]
@@ -239,6 +262,7 @@ def csv_tables(graph: nx.Graph[str]) -> tuple[str, str]:
     edges = [[s, t, kind, a.get("weight", 1), *(a.get(k) for k in edge_keys)]
              for s, t, a in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1]))]
     return (
-        render(["Id", "Label", *node_keys], nodes, "csv"),
-        render(["Source", "Target", "Type", "Weight", *edge_keys], edges, "csv"),
+        render_csv(["Id", "Label", *node_keys], nodes, formula_guard=formula_guard, csv_dialect=csv_dialect),
+        render_csv(["Source", "Target", "Type", "Weight", *edge_keys], edges, formula_guard=formula_guard,
+                   csv_dialect=csv_dialect),
     )

@@ -112,7 +112,35 @@ def workbook(kg: KnowledgeGraph, lang: str = "de", city: str | None = None) -> b
         [ids.get(e.iri, e.iri), ids.get(other, other)]
         for e in sorted(sheets["projects"], key=lambda e: ids[e.iri]) for other in e.iris(SCKG + "dependsOn")
     ]
-    return workbook_bytes(rows, help_rows(choice_text()))
+    lists = {kind: [c.label(lang) for c in values] for kind, values in choices().items()}
+    content = workbook_bytes(rows, help_rows(choice_text()), lists=lists)
+    lost = remainder(kg, content, base)
+    if not lost:
+        return content
+    header = ["subject", "predicate", "object"] if lang == "en" else ["Subjekt", "Prädikat", "Objekt"]
+    return workbook_bytes(rows, help_rows(choice_text()), lists=lists, remainder=[header, *lost])
+
+
+def remainder(kg: KnowledgeGraph, content: bytes, base: str) -> list[list[str]]:
+    """The statements of the data graphs that the workbook ``content`` does not give back when imported (as
+    subject, predicate and object in N-Triples terms, a blank node as ``[]``), sorted: what the template cannot
+    hold. Found by importing the workbook, so the list is exact by construction."""
+    import tempfile
+    from pathlib import Path
+
+    from .ingest.tables import import_table
+
+    def key(triple: ox.Triple) -> tuple[str, str, str]:
+        return tuple("[]" if isinstance(t, ox.BlankNode) else str(t)  # type: ignore[return-value]
+                     for t in (triple.subject, triple.predicate, triple.object))
+
+    with tempfile.TemporaryDirectory(prefix="sckg-xlsx-") as folder:
+        path = Path(folder) / "inventory.xlsx"
+        path.write_bytes(content)
+        city = base.rstrip("/").rsplit("/", 1)[-1]
+        back = Counter(key(t) for t in set(import_table(path, city).triples))
+    original = Counter(key(t) for t in kg.triples())
+    return [list(row) for row in sorted((original - back).elements())]
 
 
 def _entities(kg: KnowledgeGraph, classes: dict[str, str], *, data_only: bool = False,

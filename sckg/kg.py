@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar, cast
 
 import pyoxigraph as ox
 
 from . import resources
-from .errors import DataError, QueryError, StoreError
+from .errors import DataError, Message, QueryError, StoreError
 from .namespaces import LABEL_PROPERTIES, MODEL_GRAPH, PREFIXES, tail
 from .results import Table, Term, solution_rows
 from .sparql import bind_values, check_remote, is_update, syntax_error
@@ -39,6 +40,8 @@ RDF_FORMATS: dict[str, ox.RdfFormat] = {
 #: Within :meth:`KnowledgeGraph.cached`, results of up to this many rows are kept, at most CACHED_RESULTS of them.
 CACHED_ROWS = 20_000
 CACHED_RESULTS = 256
+T = TypeVar("T")
+_BOM = b"\xef\xbb\xbf"
 _PARSE_POSITION = re.compile(r"line (\d+) (?:column|between columns) (\d+)")
 
 
@@ -101,7 +104,13 @@ class OxigraphBackend:
 
     def load_file(self, path: Path, graph: str) -> None:
         fmt = rdf_format(path)
+        if fmt == ox.RdfFormat.RDF_XML:
+            refuse_xml_entities(path)
         try:
+            with path.open("rb") as handle:
+                if handle.read(3) == _BOM:  # what Windows editors write first; the RDF parsers refuse it
+                    self.store.bulk_load(input=handle, format=fmt, to_graph=ox.NamedNode(graph))
+                    return
             self.store.bulk_load(path=str(path), format=fmt, to_graph=ox.NamedNode(graph))
         except SyntaxError as exc:
             raise DataError(_parse_error(path, str(exc))) from None
@@ -124,6 +133,45 @@ def rdf_format(path: Path) -> ox.RdfFormat:
     except KeyError:
         known = ", ".join(sorted(RDF_FORMATS))
         raise DataError(f"{path}: unknown RDF file type '{path.suffix}' (known: {known})") from None
+
+
+def check_parses(path: Path) -> None:
+    """Read an RDF file without storing it: :class:`DataError` (as loading would raise it) if it is malformed.
+    About a tenth of the time of loading; done before a file replaces its previous graph."""
+    from collections import deque
+
+    fmt = rdf_format(path)
+    if fmt == ox.RdfFormat.RDF_XML:
+        refuse_xml_entities(path)
+    try:
+        with path.open("rb") as handle:
+            if handle.read(3) != _BOM:
+                handle.seek(0)
+            deque(ox.parse(handle, format=fmt), maxlen=0)
+    except SyntaxError as exc:
+        raise DataError(_parse_error(path, str(exc))) from None
+    except (OSError, ValueError) as exc:
+        raise DataError(f"{path}: cannot be read ({exc})") from None
+
+
+def refuse_xml_entities(path: Path) -> None:
+    """Refuse an XML file that declares entities: nested entities ("billion laughs") make a file of a few
+    bytes expand to gigabytes in the parser. The file is scanned, not parsed (linear, constant memory)."""
+    import mmap
+
+    try:
+        with path.open("rb") as handle:
+            if path.stat().st_size == 0:
+                return
+            with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as content:
+                declares = content.find(b"<!ENTITY") >= 0
+    except OSError as exc:
+        raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if declares:
+        raise DataError(
+            f"{path}: the RDF/XML file declares XML entities (<!ENTITY>); sckg does not expand them "
+            "(a file of a few bytes can expand to gigabytes). Write the values out."
+        )
 
 
 def _parse_error(path: Path, message: str) -> str:
@@ -224,6 +272,7 @@ class KnowledgeGraph:
     def __init__(self, backend: Backend, *, allow_remote: bool = False) -> None:
         self.backend = backend
         self.allow_remote = allow_remote
+        self.files: list[Path] = []  # the data files loaded through this object
         self._caching = 0
         self._results: OrderedDict[tuple[str, tuple[tuple[str, str], ...]], Table] = OrderedDict()
         self._labels: dict[tuple[str, str], tuple[int, int, str] | None] = {}
@@ -264,26 +313,43 @@ class KnowledgeGraph:
         kg.load(files, progress=progress)
         return kg
 
-    def load(self, files: Sequence[Path], *, progress: Callable[[Path], None] | None = None) -> None:
-        """Load RDF files, each into its own named graph (replacing that graph), plus the model if missing.
+    def load(
+        self,
+        files: Sequence[Path],
+        *,
+        progress: Callable[[Path], None] | None = None,
+        stop: Callable[[], bool] | None = None,
+    ) -> list[Path]:
+        """Load RDF files, each into its own named graph (replacing that graph), plus the model if missing;
+        return the files loaded (all, unless ``stop()`` said so between two files).
 
-        Loading a file again gives the same graph. A file that fails to load leaves its graph empty.
+        Loading a file again gives the same graph. A file loaded again is read once first: if it is malformed,
+        the error is raised and its previous graph stays as it was.
         """
         self._results.clear()
         self._labels.clear()
         if files and MODEL_GRAPH not in self.backend.graph_names():
             for path in resources.model_files():
                 self.backend.load_file(path, MODEL_GRAPH)
+        loaded: list[Path] = []
+        present = self.backend.graph_names() if files else set()
         for path in files:
+            if stop is not None and stop():
+                break
+            self.files.append(path)
             graph = graph_iri(path)
-            self.backend.drop_graph(graph)
+            if graph in present:
+                check_parses(path)
+                self.backend.drop_graph(graph)
             try:
                 self.backend.load_file(path, graph)
             except DataError:
                 self.backend.drop_graph(graph)
                 raise
+            loaded.append(path)
             if progress:
                 progress(path)
+        return loaded
 
     def _check(self, query: str) -> None:
         if is_update(query):
@@ -292,15 +358,18 @@ class KnowledgeGraph:
             graphs = self.backend.graph_names() if re.search(r"\bFROM\b", query, re.IGNORECASE) else set()
             check_remote(query, graphs, self.allow_remote)
 
-    def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> Table:
-        """Run a SELECT query; ``bindings`` pre-bind variables to RDF terms (never pasted into the text)."""
+    def select(
+        self, query: str, bindings: Mapping[str, Term] | None = None, *, timeout: float | None = None
+    ) -> Table:
+        """Run a SELECT query; ``bindings`` pre-bind variables to RDF terms (never pasted into the text).
+        With ``timeout`` (seconds), a query still running then raises :class:`QueryError` (see :func:`within`)."""
         self._check(query)
         if not self._caching:
-            return self.backend.select(query, dict(bindings or {}))
+            return within(timeout, lambda: self.backend.select(query, dict(bindings or {})))
         key = (query, tuple(sorted((name, str(term)) for name, term in (bindings or {}).items())))
         table = self._results.get(key)
         if table is None:
-            table = self.backend.select(query, dict(bindings or {}))
+            table = within(timeout, lambda: self.backend.select(query, dict(bindings or {})))
             if len(table.rows) > CACHED_ROWS:
                 return table
             self._results[key] = table
@@ -309,19 +378,31 @@ class KnowledgeGraph:
         self._results.move_to_end(key)
         return Table(table.columns, list(table.rows))
 
-    def construct(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[ox.Triple]:
-        """Run a CONSTRUCT or DESCRIBE query."""
+    def construct(
+        self, query: str, bindings: Mapping[str, Term] | None = None, *, timeout: float | None = None
+    ) -> list[ox.Triple]:
+        """Run a CONSTRUCT or DESCRIBE query (``timeout`` as for :meth:`select`)."""
         self._check(query)
-        return self.backend.construct(query, dict(bindings or {}))
+        return within(timeout, lambda: self.backend.construct(query, dict(bindings or {})))
 
-    def ask(self, query: str, bindings: Mapping[str, Term] | None = None) -> bool:
-        """Run an ASK query."""
+    def ask(self, query: str, bindings: Mapping[str, Term] | None = None, *, timeout: float | None = None) -> bool:
+        """Run an ASK query (``timeout`` as for :meth:`select`)."""
         self._check(query)
-        return self.backend.ask(query, dict(bindings or {}))
+        return within(timeout, lambda: self.backend.ask(query, dict(bindings or {})))
 
     def data_graphs(self) -> list[str]:
         """The named graphs holding data (every graph but the model), sorted."""
         return sorted(g for g in self.backend.graph_names() if g != MODEL_GRAPH)
+
+    def require_data(self) -> None:
+        """Raise :class:`DataError` when the data graphs hold no triple (the graph holds the model at most), so
+        that a command drawing or reporting on the data says what is wrong instead of showing nothing."""
+        # a SELECT, not an ASK: within cached() a report's many maps ask the store once
+        if self.select(f"SELECT ?s WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{MODEL_GRAPH}>) }} LIMIT 1").rows:
+            return
+        where = ("the files given hold no triples: " + ", ".join(map(str, self.files)) if self.files
+                 else "the store holds no data")
+        raise DataError(f"The graph holds no data ({where}); check --data or --store.")
 
     def triples(self, *, include_model: bool = False) -> list[ox.Triple]:
         """Every triple of the data graphs (and the model, if asked), without duplicates."""
@@ -372,6 +453,35 @@ class KnowledgeGraph:
     def close(self) -> None:
         """Flush and release the store."""
         self.backend.close()
+
+
+def within(timeout: float | None, work: Callable[[], T]) -> T:
+    """``work()``, or :class:`QueryError` if it has not finished after ``timeout`` seconds (``None`` or 0: no
+    limit). The work runs in a worker thread (Oxigraph evaluates without holding Python's lock, an endpoint is
+    waited for), so the caller gets control back on time and Ctrl-C works; the abandoned query ends with the
+    process (pyoxigraph offers no way to cancel it), so a command exits after this error."""
+    if not timeout:
+        return work()
+    outcome: list[Any] = []
+
+    def run() -> None:
+        try:
+            outcome.append((True, work()))
+        except BaseException as exc:  # handed to the caller's thread
+            outcome.append((False, exc))
+
+    worker = threading.Thread(target=run, name="sckg-query", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if not outcome:
+        raise QueryError(Message(
+            f"The query ran over its time limit of {timeout:g} s and was stopped; narrow it down (more specific "
+            "patterns, LIMIT) or raise {=timeout} ({=timeout 0}: no limit)."
+        ))
+    done, value = outcome[0]
+    if not done:
+        raise value
+    return cast(T, value)
 
 
 def _language_rank(language: str | None, lang: str) -> int:

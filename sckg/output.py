@@ -1,15 +1,20 @@
-"""Rows to text: a rich table for the terminal, CSV (formula-safe), JSON and Markdown."""
+"""Rows to text: a rich table for the terminal, CSV (formula-safe), JSON and Markdown.
+
+CSV comes in two dialects: ``standard`` (RFC 4180: comma, decimal point, UTF-8, for pandas, R, Gephi and
+scripts) and ``excel`` (semicolon, decimal comma, UTF-8 with byte-order mark, CRLF: what Excel with German
+settings opens as columns with the umlauts right). Every field holding a delimiter, a quote, CR or LF is quoted.
+The formula guard (on by default) puts ``'`` before a text cell a spreadsheet would run as a formula; machines
+reading the file want the values unchanged (``formula_guard=False``).
+"""
 
 from __future__ import annotations
 
-import csv
 import decimal
-import io
 import json
 from collections.abc import Sequence
 from typing import Any
 
-from .choices import Format
+from .choices import CsvDialect, Format
 from .errors import choice
 from .namespaces import shorten
 
@@ -37,15 +42,19 @@ def _cell(value: Any, short: bool) -> str:
     return str(value)
 
 
-def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str) -> str:
-    """Rows as CSV, JSON (a list of objects) or Markdown; ``table`` gives plain aligned text."""
+def render(
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    fmt: str,
+    *,
+    formula_guard: bool = True,
+    csv_dialect: str = "standard",
+) -> str:
+    """Rows as CSV, JSON (a list of objects) or Markdown; ``table`` gives plain aligned text. For CSV,
+    ``csv_dialect`` and ``formula_guard`` as the module says."""
     choice(fmt, Format, "fmt", "format")
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows([csv_safe(_cell(v, short=False)) for v in row] for row in rows)
-        return buffer.getvalue()
+        return render_csv(columns, rows, formula_guard=formula_guard, csv_dialect=csv_dialect)
     if fmt == "json":
         records = [dict(zip(columns, row, strict=True)) for row in rows]
         return json.dumps(records, ensure_ascii=False, indent=2, default=_json_default) + "\n"
@@ -63,8 +72,36 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str) -> s
     return "\n".join(lines) + "\n"
 
 
-def emit(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, title: str | None = None) -> None:
-    """Print rows to stdout: a rich table for ``table`` on a terminal, else :func:`render`."""
+def render_csv(
+    columns: Sequence[str], rows: Sequence[Sequence[Any]], *, formula_guard: bool = True, csv_dialect: str = "standard"
+) -> str:
+    """Rows as CSV in a dialect (see the module); a field is quoted when it holds the delimiter, a quote, CR or
+    LF (Python's csv module leaves a lone CR unquoted, and readers then start a new row there)."""
+    choice(csv_dialect, CsvDialect, "csv_dialect", "CSV dialect")
+    excel = csv_dialect == CsvDialect.excel
+    delimiter, newline = (";", "\r\n") if excel else (",", "\n")
+    special = (delimiter, '"', "\r", "\n")
+
+    def field(value: Any) -> str:
+        if excel and isinstance(value, (float, decimal.Decimal)):
+            text = str(value).replace(".", ",")
+        else:
+            text = _cell(value, short=False)
+            text = csv_safe(text) if formula_guard and isinstance(value, str) else text  # numbers are no formulas
+        return '"' + text.replace('"', '""') + '"' if any(c in text for c in special) else text
+
+    def line(values: Sequence[Any]) -> str:
+        fields = [field(v) for v in values]
+        return (delimiter.join(fields) if fields != [""] else '""') + newline
+
+    return ("\ufeff" if excel else "") + line(columns) + "".join(line(row) for row in rows)
+
+
+def emit(
+    columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, title: str | None = None, **csv: Any
+) -> None:
+    """Print rows to stdout: a rich table for ``table`` on a terminal, else :func:`render` (``csv``: its CSV
+    options)."""
     if fmt == "table":
         from rich.console import Console
         from rich.table import Table
@@ -77,4 +114,4 @@ def emit(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, title:
                 table.add_row(*(Text(_cell(v, short=True)) for v in row))
             console.print(table)
             return
-    print(render(columns, rows, fmt), end="")
+    print(render(columns, rows, fmt, **csv), end="")

@@ -56,6 +56,7 @@ class NamedQuery:
     titles: dict[str, str] = field(default_factory=dict)
     descriptions: dict[str, str] = field(default_factory=dict)
     params: list[Param] = field(default_factory=list)
+    origin: str | None = None  # the file it was read from (named in syntax errors)
 
     def title(self, lang: str = "en") -> str:
         """The title in ``lang`` (English if missing)."""
@@ -72,7 +73,9 @@ def parse_named_query(path: Path) -> NamedQuery:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise QueryError(f"{path}: cannot be read ({exc})") from None
-    return parse_query_text(path.stem, text, str(path))
+    query = parse_query_text(path.stem, text, str(path))
+    query.origin = str(path)
+    return query
 
 
 def parse_query_text(name: str, text: str, origin: str = "query") -> NamedQuery:
@@ -171,13 +174,18 @@ def _iri(value: str) -> ox.NamedNode:
 
 
 def run_query(
-    kg: KnowledgeGraph, text: str, params: Mapping[str, Term] | None = None, lang: str = "de"
+    kg: KnowledgeGraph,
+    text: str,
+    params: Mapping[str, Term] | None = None,
+    lang: str = "de",
+    *,
+    timeout: float | None = None,
 ) -> Table:
-    """Run a SELECT query, binding ``?lang`` when the query uses it."""
+    """Run a SELECT query, binding ``?lang`` when the query uses it; ``timeout`` as for ``KnowledgeGraph.select``."""
     bindings = dict(params or {})
     if re.search(r"[?$]lang\b", text):
         bindings.setdefault("lang", ox.Literal(lang))
-    return kg.select(text, bindings)
+    return kg.select(text, bindings, timeout=timeout)
 
 
 def run_named(kg: KnowledgeGraph, name: str, params: Mapping[str, str] | None = None, lang: str = "de") -> Table:
@@ -199,18 +207,30 @@ def resolve_query(argument: str) -> NamedQuery:
 
 
 def run_any(
-    kg: KnowledgeGraph, query: NamedQuery, params: Mapping[str, str], lang: str = "de"
+    kg: KnowledgeGraph, query: NamedQuery, params: Mapping[str, str], lang: str = "de", *, timeout: float | None = None
 ) -> Table | bool | str:
-    """Run any query form: SELECT → Table, ASK → bool, CONSTRUCT/DESCRIBE → Turtle text."""
+    """Run any query form: SELECT → Table, ASK → bool, CONSTRUCT/DESCRIBE → Turtle text. A syntax error in a
+    query read from a file names the file."""
+    try:
+        return _run_any(kg, query, params, lang, timeout)
+    except QueryError as exc:
+        if query.origin and str(exc).startswith("SPARQL syntax error"):
+            raise QueryError(f"{query.origin}: {exc}") from None
+        raise
+
+
+def _run_any(
+    kg: KnowledgeGraph, query: NamedQuery, params: Mapping[str, str], lang: str, timeout: float | None
+) -> Table | bool | str:
     bindings = bind_params(kg, query, params)
     form = query_form(query.text)
     if form == "SELECT":
-        return run_query(kg, query.text, bindings, lang)
+        return run_query(kg, query.text, bindings, lang, timeout=timeout)
     if re.search(r"[?$]lang\b", query.text):
         bindings.setdefault("lang", ox.Literal(lang))
     if form == "ASK":
-        return kg.ask(query.text, bindings)
+        return kg.ask(query.text, bindings, timeout=timeout)
     if form == "UPDATE":
         raise QueryError("This is a SPARQL UPDATE; 'sckg query' only reads. The graph was not changed.")
-    triples = kg.construct(query.text, bindings)
+    triples = kg.construct(query.text, bindings, timeout=timeout)
     return (ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b"").decode("utf-8")

@@ -17,6 +17,7 @@ host.
 from __future__ import annotations
 
 import base64
+import http.client
 import json
 import os
 import re
@@ -25,7 +26,6 @@ import urllib.parse
 import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass
-from http.client import HTTPMessage
 from pathlib import Path
 from typing import IO
 
@@ -49,12 +49,37 @@ _RDF_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0
 
 
 class _LoginStaysWithHost(urllib.request.HTTPRedirectHandler):
-    """Follows redirects, but drops the login when one leads to another scheme, host or port."""
+    """Follows redirects, but drops the login when one leads to another scheme, host or port.
+
+    A request with a body (a query sent by POST, a graph sent by PUT) is sent again, body and all, on a 307 or
+    308; a 301, 302 or 303 would make it a GET without the body (the query lost, an empty answer taken for
+    the result), so such a redirect is an error naming the address to use instead.
+    """
 
     def redirect_request(
-        self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str, headers: HTTPMessage, newurl: str
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: http.client.HTTPMessage,
+        newurl: str,
     ) -> urllib.request.Request | None:
-        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        method = req.get_method()
+        if method in ("GET", "HEAD"):
+            new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        elif code in (307, 308):
+            check_http_url(newurl, "where the endpoint redirects to")
+            kept = {name: value for name, value in req.header_items() if name.lower() not in ("host", "content-length")}
+            new = urllib.request.Request(newurl, data=req.data, headers=kept, method=method,
+                                         origin_req_host=req.origin_req_host, unverifiable=True)
+        else:
+            what = "a query" if method == "POST" else f"a {method} request"
+            raise StoreError(
+                f"The endpoint {req.full_url} redirects {what} (HTTP {code}) to {newurl}, which would lose the "
+                f"{'query' if method == 'POST' else 'data'} on the way; use that address: "
+                + (f"--store sparql:{newurl}" if method == "POST" else f"--endpoint {newurl}")
+            )
         if new is not None and urllib.parse.urlsplit(new.full_url)[:2] != urllib.parse.urlsplit(req.full_url)[:2]:
             new.remove_header("Authorization")  # [:2]: scheme and host:port
         return new

@@ -20,8 +20,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import pyoxigraph as ox
+
 from .kg import KnowledgeGraph
-from .namespaces import RDF, RDFS, SH, XSD, shorten
+from .namespaces import MODEL_GRAPH, RDF, RDFS, SH, XSD, shorten
 
 #: Result rows: focus node, severity IRI, source shape IRI, result path IRI or None, value term or None.
 Result = tuple[Any, str, str, str | None, Any]
@@ -275,6 +277,18 @@ def well_formed(lexical: str, datatype: str) -> bool:
     if groups.get("day") is None:
         return True
     return int(groups["day"]) <= _days_in_month(int(groups["year"]), int(groups["month"]))
+
+
+def ill_typed(kg: KnowledgeGraph) -> list[tuple[Any, Any, Any]]:
+    """(subject, property, literal) of every literal in the data graphs whose lexical form is not one of its
+    datatype (XSD 1.1, as :func:`well_formed` judges it), e.g. ``"bad-decimal"^^xsd:decimal``; sorted."""
+    checked = " ".join(f"<{iri}>" for iri, pattern in LEXICAL.items() if pattern is not None)
+    rows = kg.select(
+        f"SELECT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{MODEL_GRAPH}> && isLiteral(?o)) "
+        f"VALUES ?t {{ {checked} }} FILTER(datatype(?o) = ?t) }}"
+    ).rows
+    found = [(s, p, o) for s, p, o in rows if isinstance(o, ox.Literal) and not well_formed(o.value, o.datatype.value)]
+    return sorted(found, key=lambda row: tuple(map(str, row)))
 
 
 def _days_in_month(year: int, month: int) -> int:

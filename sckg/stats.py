@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from .kg import KnowledgeGraph
 from .namespaces import MODEL_GRAPH, shorten
 from .results import Term
+from .shacl_sparql import ill_typed
 from .sources import Source, data_info
 
 _DATA = f"GRAPH ?g {{ %s }} FILTER(?g != <{MODEL_GRAPH}>)"
@@ -30,10 +31,21 @@ class Statistics:
     classes: list[Count]
     properties: list[Count]
     sources: list[Source]
+    ill_typed: list[IllTyped]
+
+
+@dataclass(frozen=True)
+class IllTyped:
+    """A literal whose lexical form is not one of its datatype (``"bad-decimal"^^xsd:decimal``)."""
+
+    subject: str
+    property: str
+    value: str
+    datatype: str
 
 
 def statistics(kg: KnowledgeGraph, lang: str = "de") -> Statistics:
-    """Count the data (not the ontology) per class and property, and list its sources."""
+    """Count the data (not the ontology) per class and property, list its sources and its ill-typed literals."""
     triples = kg.select("SELECT (COUNT(*) AS ?n) WHERE { " + _DATA % "?s ?p ?o" + " }").bound_rows()[0][0]
     classes = kg.select(
         "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { " + _DATA % "?s a ?c" + " } GROUP BY ?c"
@@ -52,4 +64,7 @@ def statistics(kg: KnowledgeGraph, lang: str = "de") -> Statistics:
         classes=counts(classes),
         properties=counts(properties),
         sources=data_info(kg, lang).sources,
+        ill_typed=[
+            IllTyped(s.value, shorten(p.value), o.value, shorten(o.datatype.value)) for s, p, o in ill_typed(kg)
+        ],
     )

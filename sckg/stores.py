@@ -8,10 +8,13 @@ city again from another machine or checkout replaces its graph rather than addin
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,6 +59,10 @@ def load_store(
 
     A file loaded before replaces its graph (loading is idempotent). With ``replace`` the store is left
     holding only these files (and a fresh copy of the ontology and vocabularies).
+
+    Each file is loaded all or nothing: a malformed file leaves its previous graph as it was, and Ctrl-C
+    stops before the next file (the message says which files were loaded and which keep their previous
+    version) rather than leave a graph half-loaded or empty.
     """
     if parse_store(store).kind is not StoreKind.oxigraph:
         raise UsageError(
@@ -80,7 +87,10 @@ def load_store(
         # (a full count per graph would add a tenth to the time of a bulk load)
         present = backend.graph_names()
         before = len(backend.store) - sum(graph_size(kg, g) for g in sorted(loaded & present))
-        kg.load(files, progress=progress)
+        with _interrupt_between_files() as interrupted:
+            done = kg.load(files, progress=progress, stop=interrupted)
+        if len(done) < len(files):
+            raise StoreError(_interrupted(files, len(done), present))
         seconds = time.perf_counter() - start
         model = graph_size(kg, MODEL_GRAPH) if MODEL_GRAPH not in present else 0
         store_triples = len(backend.store)
@@ -96,6 +106,45 @@ def load_store(
         store_triples=store_triples,
         removed=removed,
     )
+
+
+@contextmanager
+def _interrupt_between_files() -> Iterator[Callable[[], bool]]:
+    """Within the block, Ctrl-C (SIGINT) does not stop a file half-way (its graph would be left incomplete or
+    empty): it is noted, and ``interrupted()`` tells the loader to stop before the next file. A second Ctrl-C
+    stops at once, as usual."""
+    if threading.current_thread() is not threading.main_thread():
+        yield lambda: False
+        return
+    pressed: list[int] = []
+
+    def note(signum: int, frame: object) -> None:
+        pressed.append(signum)
+        signal.signal(signal.SIGINT, previous)
+
+    previous = signal.signal(signal.SIGINT, note)
+    try:
+        yield lambda: bool(pressed)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _interrupted(files: Sequence[Path], done: int, present: set[str]) -> str:
+    """What an interrupted load left in the store, file by file."""
+    missing = files[done:]
+    kept = [p for p in missing if graph_iri(p) in present]
+    new = [p for p in missing if graph_iri(p) not in present]
+    message = f"Interrupted: {done} of {len(files)} files were loaded completely"
+    if kept:
+        message += f"; the store still holds the previous version of {_some(kept)}"
+    if new:
+        message += f"; not loaded: {_some(new)}"
+    return message + ". Run the command again to load the rest."
+
+
+def _some(paths: Sequence[Path], shown: int = 3) -> str:
+    names = ", ".join(map(str, paths[:shown]))
+    return names + (f" and {len(paths) - shown} more" if len(paths) > shown else "")
 
 
 def graph_size(kg: KnowledgeGraph, graph: str) -> int:

@@ -13,7 +13,7 @@ from .choices import ValidationEngine
 from .errors import ParameterError, choice
 from .kg import KnowledgeGraph, quiet_rdflib
 from .namespaces import SH, shorten
-from .words import Words
+from .words import Words, t
 
 SEVERITIES = {SH + "Violation": "violation", SH + "Warning": "warning", SH + "Info": "info"}
 _ORDER = {"violation": 0, "warning": 1, "info": 2}
@@ -135,7 +135,40 @@ def validate(
         )
         for focus, severity, shape, path, value in found
     }
+    findings |= _ill_typed_findings(kg, lang, _datatype_paths(shapes_graph))
     return ValidationReport(sorted(findings, key=_reading_order))
+
+
+def _datatype_paths(shapes_graph: Any) -> set[str]:
+    """The properties whose values a shape checks for their datatype (``sh:datatype``, or ``sh:or`` of them)."""
+    import rdflib
+
+    sh = rdflib.Namespace(SH)
+    return {str(shapes_graph.value(shape, sh.path)) for constraint in (sh.datatype, getattr(sh, "or"))
+            for shape in shapes_graph.subjects(constraint, None) if shapes_graph.value(shape, sh.path) is not None}
+
+
+def _ill_typed_findings(kg: KnowledgeGraph, lang: str, checked: set[str]) -> set[Finding]:
+    """A violation for every ill-typed literal of the data on a property no shape checks for its datatype
+    (the shapes check a few properties; a literal such as ``"bad-decimal"^^xsd:decimal`` is wrong anywhere)."""
+    from .shacl_sparql import ill_typed
+
+    rows = [(s, p, o) for s, p, o in ill_typed(kg) if p.value not in checked]
+    labels = kg.labels([s.value for s, _, _ in rows if not isinstance(s, ox.BlankNode)], lang)
+    return {
+        Finding(
+            severity="violation",
+            focus=_text_of(s),
+            label=labels.get(s.value, _text_of(s)),
+            rule=t("validate.ill_typed_rule", lang),
+            shape=shorten(o.datatype.value),
+            message=t("validate.ill_typed_message", lang, value=o.value, datatype=shorten(o.datatype.value)),
+            fix=t("validate.ill_typed_fix", lang),
+            path=shorten(p.value),
+            value=o.value,
+        )
+        for s, p, o in rows
+    }
 
 
 def _reading_order(f: Finding) -> tuple[int, str, str, str, str, str, str]:

@@ -55,6 +55,18 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "link.place.committee": {"de": "Gremium", "en": "committee"},
     "link.place.originator": {"de": "Einreicher", "en": "originator"},
     "link.place.text": {"de": "Text", "en": "text"},
+    # --- validation findings that are not SHACL results (sckg.validate) ---
+    "validate.ill_typed_rule": {"de": "Gültiger Literalwert", "en": "Well-typed literal"},
+    "validate.ill_typed_message": {
+        "de": "Der Wert \"{value}\" ist kein gültiger Wert vom Typ {datatype}.",
+        "en": "The value \"{value}\" is not a valid {datatype}.",
+    },
+    "validate.ill_typed_fix": {
+        "de": "Schreiben Sie den Wert in der Form des Datentyps (XML Schema 1.1), z. B. 250000.00 für xsd:decimal "
+              "und 2024-03-01 für xsd:date, oder lassen Sie den Datentyp weg.",
+        "en": "Write the value in its datatype's form (XML Schema 1.1), e.g. 250000.00 for xsd:decimal and "
+              "2024-03-01 for xsd:date, or leave the datatype out.",
+    },
     # --- classes of nodes (sckg.network.projection.NODE_CLASSES) ---
     "class.project": {"de": "Projekt", "en": "Project"},
     "class.programme": {"de": "Programm", "en": "Programme"},

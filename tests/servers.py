@@ -40,11 +40,12 @@ class QuietHTTPServer(ThreadingHTTPServer):
 
 
 @contextmanager
-def serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
-    """A test's own HTTP server with ``handler`` on a free port of 127.0.0.1: its base URL, stopped afterwards."""
+def serving(handler: type[BaseHTTPRequestHandler], *, wait_for_requests: bool = True) -> Iterator[str]:
+    """Run a test's own HTTP server with ``handler`` on a free port of 127.0.0.1; yield its base URL. Without
+    ``wait_for_requests``, closing does not wait for requests still being answered (a server that drips)."""
     server = QuietHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server.daemon_threads = not wait_for_requests
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:

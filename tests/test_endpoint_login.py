@@ -31,7 +31,8 @@ COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?p a sckg:Project }"
 class Guard(QuietHTTPServer):
     """Forwards requests with the right login to ``upstream``; answers 401 to the others.
 
-    ``redirect`` (a URL) makes it answer every request with ``303 See Other`` to that URL instead; ``delay``
+    ``redirect`` (a URL) makes it answer every request with ``307 Temporary Redirect`` to that URL instead (a
+    redirect that keeps the query; sckg refuses a 303 on a POST, see tests/test_hardening_outputs.py); ``delay``
     makes it wait that many seconds before answering. ``seen`` keeps the Authorization header of every request.
     """
 
@@ -62,7 +63,7 @@ class GuardHandler(BaseHTTPRequestHandler):
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         time.sleep(self.server.delay)
         if self.server.redirect:
-            self.send_response(303)
+            self.send_response(307)
             self.send_header("Location", self.server.redirect)
             self.send_header("Content-Length", "0")
             self.end_headers()

@@ -417,7 +417,7 @@ def test_timeouts_and_http_errors_give_a_clear_message(messy_server: OParlServer
         import_oparl(f"{messy_server.base}/oparl/v1/", "musterstadt",
                      fetcher=Fetcher(timeout=0.2, retries=1, backoff=0))
     assert str(caught.value) == (
-        f"{url}: no answer within the timeout (after 2 tries). Check the URL and your connection; then run the "
+        f"{url}: no complete answer within 0.2 s (after 2 tries). Check the URL and your connection; then run the "
         "import again (see --timeout, --retries)."  # without a cache: no promise that pages are kept
     )
     with pytest.raises(StoreError, match=r"; pages already fetched are cached, so running the import again continues "

@@ -149,7 +149,7 @@ def test_every_label_is_escaped(make_kg) -> None:
     assert "&lt;img src=x onerror=alert(2)&gt;" in html
     markdown = render_markdown(report)
     assert "\\<script\\>alert(1)\\</script\\>" in markdown
-    assert "A & B \\| \\<b\\>" in markdown
+    assert "A \\& B \\| \\<b\\>" in markdown
 
 
 def test_markdown_has_the_sections(bs_de, tmp_path: Path) -> None:

@@ -79,7 +79,7 @@ def test_the_cli_prints_the_summary(tmp_path: Path) -> None:
     assert len(lines) == 2
 
 
-def test_a_malformed_file_leaves_its_graph_empty(tmp_path: Path, turtle_file: Callable) -> None:
+def test_a_malformed_file_keeps_its_previous_graph(tmp_path: Path, turtle_file: Callable) -> None:
     path = turtle_file(TWO_PROJECTS)
     store = f"oxigraph:{tmp_path / 'db'}"
     load_store(store, [path])
@@ -87,7 +87,8 @@ def test_a_malformed_file_leaves_its_graph_empty(tmp_path: Path, turtle_file: Ca
     with pytest.raises(DataError, match=r"graph\.ttl, line 3, column \d+: malformed RDF"):
         load_store(store, [path])
     kg = KnowledgeGraph.open(None, store)
-    assert kg.data_graphs() == []
+    assert kg.data_graphs() == [path.resolve().as_uri()]  # loading is all or nothing (issue 14)
+    assert len(kg.triples()) == len(KnowledgeGraph.open([turtle_file(TWO_PROJECTS, "again.ttl")]).triples())
     kg.close()
 
 

@@ -46,7 +46,9 @@ def test_cli_prints_only_the_findings_no_library_text(turtle_file, engine: str) 
     )
     assert done.stderr == ""
     assert done.returncode == 1
-    assert done.stdout.startswith("4 violations, 0 warnings (open points)\n")
+    # the four dates, and "TRUE", which is no xsd:boolean (true, false, 1, 0): every literal is checked
+    assert done.stdout.startswith("5 violations, 0 warnings (open points)\n")
+    assert 'VIOLATION f: The value "TRUE" is not a valid xsd:boolean.' in done.stdout
 
 
 def test_ill_typed_literals_convert_to_rdflib_silently(make_kg, capfd, caplog) -> None:

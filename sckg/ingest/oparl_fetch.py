@@ -1,24 +1,30 @@
 """Reading OParl objects: from a folder of JSON files, or from a live OParl system over HTTP.
 
-The HTTP side follows list pages (``links.next``), waits at most ``timeout`` seconds per request, retries
-failed requests with a growing pause, and keeps every answer in a local cache, so an interrupted crawl
-resumes where it stopped.
+The HTTP side follows list pages (``links.next``), retries failed requests with a growing pause, and keeps
+every answer in a local cache, so an interrupted crawl resumes where it stopped. A server cannot hold it up or
+lead it astray: each request has a total deadline (``timeout``: connecting, the headers and the whole body; a
+server sending one byte at a time is cut off then), an answer may hold at most ``max_bytes``, a list at most
+``max_pages`` pages, and only http(s) URLs on the origin (scheme, host and port) of the first URL are requested,
+links and redirects alike, unless ``follow_other_hosts``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import http.client
 import json
 import os
+import socket
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from .. import __version__
 from ..errors import DataError, StoreError
@@ -34,6 +40,9 @@ PERSON_LISTS = (("person", "Person"), ("membership", "Membership"))
 _RETRY_STATUS = {408, 425, 429, 500, 502, 503, 504}
 #: Answers that mean "this list is not offered": the crawl reports the list and goes on.
 _MISSING_STATUS = {403, 404, 410, 501}
+#: Defaults of the limits (see the module's docstring).
+MAX_BYTES = 50_000_000
+MAX_PAGES = 20_000
 
 
 class HttpStatusError(StoreError):
@@ -44,6 +53,17 @@ class HttpStatusError(StoreError):
         self.status = status
 
 
+def parse_json(body: bytes, where: str) -> Any:
+    """A JSON document; ``ValueError`` if it is not JSON, :class:`DataError` naming ``where`` if it is nested
+    deeper than Python's parser can follow (a hostile file of ``[[[[…``)."""
+    try:
+        return json.loads(body)
+    except RecursionError:
+        raise DataError(
+            f"{where}: the JSON is nested too deeply (more than 1,000 levels); OParl objects are a few levels deep."
+        ) from None
+
+
 def default_cache_dir() -> Path:
     """``$XDG_CACHE_HOME/sckg/oparl`` (``~/.cache/sckg/oparl``)."""
     root = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
@@ -52,27 +72,40 @@ def default_cache_dir() -> Path:
 
 @dataclass
 class Fetcher:
-    """Gets JSON documents over HTTP with a timeout, retries and a local cache (``cache_dir=None``: no cache)."""
+    """Gets JSON documents over HTTP with a deadline, limits, retries and a local cache (``cache_dir=None``: no
+    cache); see the module's docstring. ``origin`` is set by the first request unless given."""
 
     timeout: float = 30.0
     retries: int = 3
     backoff: float = 1.0
     cache_dir: Path | None = None
     max_age: float = 24 * 3600
+    max_bytes: int = MAX_BYTES
+    max_pages: int = MAX_PAGES
+    follow_other_hosts: bool = False
+    origin: str | None = None
     requests: int = 0
     cache_hits: int = 0
+    _opened: list[socket.socket] = field(default_factory=list, init=False, repr=False)
+    _expired: bool = field(default=False, init=False, repr=False)
 
     def get(self, url: str, *, fresh: bool = False) -> Any:
         """The JSON document at ``url`` (from the cache if it is younger than ``max_age`` seconds and not ``fresh``)."""
         if not url.startswith(("http://", "https://")):
             raise DataError(f"{url}: not an http(s) URL; OParl links must be web addresses")
+        self.origin = self.origin or _origin(url)
+        if not self.follow_other_hosts and _origin(url) != self.origin:
+            raise DataError(
+                f"{url}: on another host than the OParl system ({self.origin}); sckg follows only links to the "
+                "system's own host and port (--follow-other-hosts allows others)."
+            )
         cached = self._cache_path(url)
         if cached and not fresh and cached.is_file() and time.time() - cached.stat().st_mtime < self.max_age:
             self.cache_hits += 1
-            return json.loads(cached.read_bytes())
+            return parse_json(cached.read_bytes(), url)
         body = self._download(url)
         try:
-            document = json.loads(body)
+            document = parse_json(body, url)
         except ValueError as exc:
             raise DataError(f"{url}: the server sent no valid JSON ({exc}); is this an OParl system URL?") from None
         if cached:
@@ -85,9 +118,6 @@ class Fetcher:
         return Path(self.cache_dir) / f"{hashlib.sha256(url.encode('utf-8')).hexdigest()}.json"
 
     def _download(self, url: str) -> bytes:
-        request = urllib.request.Request(
-            url, headers={"Accept": "application/json", "User-Agent": f"sckg/{__version__} (OParl import)"}
-        )
         problem, status = "", 0
         attempts = 0
         for attempt in range(self.retries + 1):
@@ -96,16 +126,16 @@ class Fetcher:
             self.requests += 1
             attempts += 1
             try:
-                with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                    body: bytes = response.read()
-                    return body
+                return self._fetch(url)
             except urllib.error.HTTPError as exc:
                 problem, status = f"HTTP {exc.code} {exc.reason}", exc.code
                 if exc.code not in _RETRY_STATUS:
                     break
             except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
                 reason = getattr(exc, "reason", exc)
-                problem = "no answer within the timeout" if isinstance(reason, TimeoutError) else str(reason)
+                problem = str(reason)
+                if isinstance(reason, TimeoutError) or self._expired:
+                    problem = f"no complete answer within {self.timeout:g} s"
         tries = "1 try" if attempts == 1 else f"{attempts} tries"
         resume = ("pages already fetched are cached, so running the import again continues from there"
                   if self.cache_dir is not None else "then run the import again")
@@ -113,15 +143,138 @@ class Fetcher:
                    "(see --timeout, --retries).")
         raise HttpStatusError(message, status) if status else StoreError(message)
 
+    def _fetch(self, url: str) -> bytes:
+        """One request: the body, read within the deadline and the size cap."""
+        self._expired = False
+        self._opened.clear()
+        timer = threading.Timer(self.timeout, self._expire)
+        timer.daemon = True
+        timer.start()
+        opener = urllib.request.build_opener(
+            _DeadlineHTTP(self), _DeadlineHTTPS(self), _Redirects(self), urllib.request.HTTPErrorProcessor()
+        )
+        request = urllib.request.Request(
+            url, headers={"Accept": "application/json", "User-Agent": f"sckg/{__version__} (OParl import)"}
+        )
+        try:
+            with opener.open(request, timeout=self.timeout) as response:
+                length = response.headers.get("Content-Length", "")
+                if length.isdigit() and int(length) > self.max_bytes:
+                    raise self._too_big(url)
+                chunks, size = [], 0
+                while chunk := response.read1(65536):
+                    size += len(chunk)
+                    if size > self.max_bytes:
+                        raise self._too_big(url)
+                    chunks.append(chunk)
+                if self._expired:
+                    raise TimeoutError
+                return b"".join(chunks)
+        finally:
+            timer.cancel()
+
+    def _expire(self) -> None:
+        """At the deadline: shut the request's connections, so that a read waiting for the server returns."""
+        self._expired = True
+        for sock in list(self._opened):
+            with contextlib.suppress(OSError):  # already closed
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def _opening(self, sock: socket.socket) -> None:
+        self._opened.append(sock)
+        if self._expired:
+            self._expire()
+
+    def _too_big(self, url: str) -> DataError:
+        return DataError(f"{url}: the answer is larger than {self.max_bytes / 1e6:g} MB; an OParl page is far "
+                         "smaller (raise the limit with --max-response-mb).")
+
+    def check_redirect(self, url: str, target: str) -> None:
+        """Refuse a redirect to anything but http(s), or to another origin unless ``follow_other_hosts``."""
+        if not target.startswith(("http://", "https://")):
+            raise DataError(f"{url}: redirects to {target}; sckg follows only http:// and https:// links.")
+        if not self.follow_other_hosts and _origin(target) != self.origin:
+            raise DataError(
+                f"{url}: redirects to {target}, another host than the OParl system ({self.origin}); "
+                "--follow-other-hosts allows it."
+            )
+
+
+def _origin(url: str) -> str:
+    """``scheme://host:port`` of a URL (the port only if the URL names it)."""
+    parts = urllib.parse.urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc.rsplit('@', 1)[-1].lower()}"
+
+
+def _watched(connection: type[http.client.HTTPConnection], fetcher: Fetcher) -> type[http.client.HTTPConnection]:
+    """The connection class, telling the fetcher the socket of each connection it opens (to shut it at the
+    deadline)."""
+
+    class Watched(connection):  # type: ignore[valid-type,misc]
+        def connect(self) -> None:
+            super().connect()
+            fetcher._opening(self.sock)
+
+    return Watched
+
+
+class _DeadlineHTTP(urllib.request.HTTPHandler):
+    """Opens http connections the fetcher watches."""
+
+    def __init__(self, fetcher: Fetcher) -> None:
+        super().__init__()
+        self.fetcher = fetcher
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_watched(http.client.HTTPConnection, self.fetcher), req)
+
+
+class _DeadlineHTTPS(urllib.request.HTTPSHandler):
+    """Opens https connections the fetcher watches."""
+
+    def __init__(self, fetcher: Fetcher) -> None:
+        super().__init__()
+        self.fetcher = fetcher
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        connection = _watched(http.client.HTTPSConnection, self.fetcher)
+        return self.do_open(connection, req, context=self._context)  # type: ignore[attr-defined]
+
+
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect only where the fetcher may go (see :meth:`Fetcher.check_redirect`)."""
+
+    def __init__(self, fetcher: Fetcher) -> None:
+        super().__init__()
+        self.fetcher = fetcher
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: http.client.HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        self.fetcher.check_redirect(req.full_url, newurl)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
 
 def list_items(
     fetcher: Fetcher, url: str, what: str, progress: Progress | None, first: Any = None, fresh: bool = False
 ) -> Iterator[Any]:
     """The objects of an OParl list, page by page (``links.next``); ``first`` is its first page if already read;
-    ``fresh``: never from the cache."""
+    ``fresh``: never from the cache. A list of more than ``fetcher.max_pages`` pages is an error (an endless
+    ``next`` chain)."""
     seen: set[str] = set()
     next_url: str | None = url
     while next_url and next_url not in seen:
+        if len(seen) >= fetcher.max_pages:
+            raise DataError(
+                f"{url}: the list '{what}' has more than {fetcher.max_pages:,} pages; is the server's 'next' link "
+                "endless? (raise the limit with --max-pages)"
+            )
         seen.add(next_url)
         page = first if first is not None and next_url == url else fetcher.get(next_url, fresh=fresh)
         if isinstance(page, list):  # not OParl, but some servers answer with a bare array
@@ -209,7 +362,7 @@ def read_folder(folder: Path, progress: Progress | None) -> Iterator[tuple[Any, 
     for done, path in enumerate(files, start=1):
         name = str(path.relative_to(folder))
         try:
-            document = json.loads(path.read_bytes())
+            document = parse_json(path.read_bytes(), str(path))
         except ValueError:
             yield None, "", name
             continue

@@ -295,15 +295,35 @@ def help_rows(choices: Mapping[str, str]) -> list[list[str]]:
     return rows
 
 
-def workbook_bytes(rows: Mapping[str, Sequence[Sequence[Any]]], help_table: Sequence[Sequence[str]]) -> bytes:
-    """An ``.xlsx`` file with a header row per sheet, the given data rows (by sheet key) and the help sheet."""
+#: The hidden sheet holding the drop-down lists, and the sheet listing what an export could not put into the
+#: template (the importer ignores sheets whose name starts with ``_``).
+LISTS_SHEET, REMAINDER_SHEET = "_Lists", "_Not in the template"
+
+
+def workbook_bytes(
+    rows: Mapping[str, Sequence[Sequence[Any]]],
+    help_table: Sequence[Sequence[str]],
+    *,
+    lists: Mapping[str, Sequence[str]] | None = None,
+    remainder: Sequence[Sequence[str]] | None = None,
+) -> bytes:
+    """An ``.xlsx`` file with a header row per sheet, the given data rows (by sheet key) and the help sheet.
+
+    Every sheet gets a filter on its header row; ``lists`` (column type → allowed values) gives each column of
+    that type a drop-down list (a value not in it is warned about, not refused: English labels and short names
+    are accepted too). ``remainder`` rows (with their header first) fill the sheet :data:`REMAINDER_SHEET`.
+    """
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
 
     workbook = Workbook()
     workbook.remove(workbook.worksheets[0])  # the empty sheet a new workbook has
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+    lists = dict(sorted((lists or {}).items()))
+    ranges = {kind: f"'{LISTS_SHEET}'!${get_column_letter(index)}$2:${get_column_letter(index)}${len(values) + 1}"
+              for index, (kind, values) in enumerate(lists.items(), start=1)}
     for sheet in SHEETS:
         ws = workbook.create_sheet(sheet.name)
         ws.append([c.header for c in sheet.columns])
@@ -321,6 +341,21 @@ def workbook_bytes(rows: Mapping[str, Sequence[Sequence[Any]]], help_table: Sequ
                 ws.column_dimensions[letter].number_format = "@"
                 for (cell,) in ws.iter_rows(min_row=2, min_col=index, max_col=index):
                     cell.number_format = "@"
+            if col.type in ranges:
+                drop_down = DataValidation(type="list", formula1=ranges[col.type], allow_blank=True,
+                                           errorStyle="warning", showErrorMessage=True)
+                drop_down.add(f"{letter}2:{letter}1048576")
+                ws.add_data_validation(drop_down)
+        ws.freeze_panes = "A2"
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.columns))}{max(ws.max_row, 1)}"
+    if remainder:
+        ws = workbook.create_sheet(REMAINDER_SHEET)
+        for row in remainder:
+            ws.append(list(row))
+        for letter in "ABC":
+            ws.column_dimensions[letter].width = 60
+        for cell in ws[1]:
+            cell.font, cell.fill = bold, fill
         ws.freeze_panes = "A2"
     ws = workbook.create_sheet(HELP_SHEET)
     for row in help_table:
@@ -333,6 +368,13 @@ def workbook_bytes(rows: Mapping[str, Sequence[Sequence[Any]]], help_table: Sequ
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "A2"
+    if lists:
+        hidden = workbook.create_sheet(LISTS_SHEET)
+        hidden.sheet_state = "hidden"
+        for index, (kind, values) in enumerate(lists.items(), start=1):
+            hidden.cell(row=1, column=index, value=kind)
+            for number, value in enumerate(values, start=2):
+                hidden.cell(row=number, column=index, value=value)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -42,6 +42,7 @@ def build_report(
     since: KnowledgeGraph | None = None,
 ) -> Report:
     """The briefing for ``kg``; with ``since``, what changed since that snapshot comes first."""
+    kg.require_data()
     with kg.cached():
         return _build(kg, lang, title, since)
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..fileio import write_atomic
+from ..fileio import write_all
 from ..formatting import long_date
 from ..sources import SOURCES_SHOWN, summary
+from ..viz.style import shorten_text
 from ..words import Words
 from .maps import MapRenderer, map_renderer
 from .model import Link, MapSpec, Report, ReportTable, Section
@@ -27,6 +29,7 @@ def render_html(report: Report, render_map: MapRenderer | None = None, head: str
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(_TEMPLATE_DIR),
         autoescape=True,
+        finalize=_cut,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -44,15 +47,47 @@ def render_html(report: Report, render_map: MapRenderer | None = None, head: str
                            sources=summary(report.sources, report.lang), head=Markup(head))
 
 
+#: Data values longer than this are cut (with an ellipsis) in the briefing: a label of megabytes is shown as its
+#: beginning, and the page stays readable and small.
+TEXT_LIMIT = 2000
+
+
+def _cut(value: Any) -> Any:
+    """A value printed by the page template: text from the data cut to :data:`TEXT_LIMIT` (trusted markup, the
+    maps and scripts, is left whole)."""
+    from markupsafe import Markup
+
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return shorten_text(value, TEXT_LIMIT)
+    return value
+
+
 def _data_date(report: Report) -> str:
     return long_date(report.data_date, report.lang) if report.data_date else "–"
 
 
-def _md_escape(value: Any) -> str:
-    text = "" if value is None else str(value)
-    for ch in "\\|*_`[]<>":
-        text = text.replace(ch, "\\" + ch)
-    return text.replace("\n", " ")
+def _md_escape(value: Any, *, block: bool = False) -> str:
+    """A data value as Markdown text that every CommonMark renderer shows as it is: no HTML, link, image,
+    entity or emphasis comes through (each such character gets a backslash), and with ``block`` (the value
+    starts a paragraph or a list item) no heading or list marker either."""
+    text = " ".join(shorten_text("" if value is None else str(value), TEXT_LIMIT).split())
+    text = _MD_SPECIAL.sub(r"\\\g<0>", text)
+    return _MD_LIST.sub(r"\g<1>\\\g<2>", _MD_BLOCK.sub(r"\\\g<0>", text)) if block else text
+
+
+#: What CommonMark (and GitHub's tables and strikethrough) give a meaning inside a line: code, emphasis, links
+#: and images (``[``), autolinks and HTML (``<``), entities (``&``), table cells (``|``).
+_MD_SPECIAL = re.compile(r"[\\`*_\[\]<>|&~]")
+#: What makes a line a heading, a list item or a heading's underline: ``# ``, ``- ``, ``+ ``, ``===``, ``1. ``.
+_MD_BLOCK = re.compile(r"^(?:#{1,6}|[-+])(?=\s|$)|^=+$")
+_MD_LIST = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+
+
+def _md_link(iri: str) -> str:
+    """An IRI as an autolink when it is a web address, else as escaped text (no ``javascript:`` link)."""
+    if re.fullmatch(r"https?://[^\s<>]+", iri):
+        return f"<{iri}>"
+    return _md_escape(f"<{iri}>")
 
 
 def _md_cell(value: Any) -> str:
@@ -72,9 +107,9 @@ def _md_table(table: ReportTable) -> list[str]:
 def _md_section(section: Section, level: int) -> list[str]:
     lines = [f"{'#' * level} {_md_escape(section.heading)}", ""]
     for paragraph in section.paragraphs:
-        lines += [_md_escape(paragraph), ""]
+        lines += [_md_escape(paragraph, block=True), ""]
     if section.items:
-        lines += [f"- {_md_escape(item)}" for item in section.items] + [""]
+        lines += [f"- {_md_escape(item, block=True)}" for item in section.items] + [""]
     for table in section.tables:
         lines += _md_table(table)
     for chart in section.charts:
@@ -88,11 +123,13 @@ def render_markdown(report: Report) -> str:
     """The briefing as Markdown (tables instead of charts and maps)."""
     t = Words("report", report.lang)
     lines = [f"# {_md_escape(report.title)}", ""]
-    lines.append(f"{t['data_date']}: {_data_date(report)} · {t['generated']}: {report.generated}")
+    lines.append(f"{t['data_date']}: {_md_escape(_data_date(report))} · {t['generated']}: "
+                 f"{_md_escape(report.generated)}")
     lines += ["", f"**{t['sources']}:**", ""]
     shown = report.sources[:SOURCES_SHOWN]
-    lines += [f"- {_md_escape(s.label)} ({s.date or '–'}) <{s.iri}>" for s in shown]
-    lines += [f"- {_md_escape(line)}" for line in summary(report.sources, report.lang)[len(shown):]] + [""]
+    lines += [f"- {_md_escape(s.label, block=True)} ({_md_escape(s.date or '–')}) {_md_link(s.iri)}" for s in shown]
+    lines += [f"- {_md_escape(line, block=True)}" for line in summary(report.sources, report.lang)[len(shown):]]
+    lines.append("")
     for section in report.sections:
         lines += _md_section(section, 2)
     return "\n".join(lines).rstrip() + "\n"
@@ -107,5 +144,4 @@ def write_report(report: Report, kg: KnowledgeGraph, out_dir: Path | str) -> Pat
     with kg.cached():  # the maps share projections with each other (and with build_report in the same block)
         page = render_html(report, map_renderer(kg, report.lang), shared_assets())
     out = Path(out_dir)
-    write_atomic(out / "report.md", render_markdown(report))
-    return write_atomic(out / "report.html", page)
+    return write_all({out / "report.html": page, out / "report.md": render_markdown(report)})[0]

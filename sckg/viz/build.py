@@ -24,7 +24,7 @@ from ..sources import data_info, summary
 from ..words import Words, check_lang, t
 from .layout import compute_layout, to_pixels
 from .render import CityMap, LegendEntry, MapMeta
-from .style import NONE_COLOR, OTHER_COLOR, category_colors, darken, style, wrap_label
+from .style import NONE_COLOR, OTHER_COLOR, category_colors, darken, shorten_text, style, wrap_label
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 
 #: Node sizes (vis-network radius in pixels) for the smallest and the largest value of the size metric.
 MIN_SIZE, MAX_SIZE = 9.0, 36.0
+#: Labels longer than this are cut (with an ellipsis) in the page: tooltips, search and images stay readable.
+LABEL_LIMIT = 300
 
 
 
@@ -76,6 +78,8 @@ def build_network(
     started = time.perf_counter()
     kg = None if isinstance(source, nx.Graph) else source
     graph: nx.Graph[str]
+    if not isinstance(source, nx.Graph):
+        source.require_data()
     if isinstance(source, nx.Graph):
         graph = source
         projection = graph.graph.get("projection", projection)
@@ -318,7 +322,7 @@ def _fill(
         size = MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt(value / largest) if value and largest else MIN_SIZE
         fill = colors.get(categories.get(n), NONE_COLOR) if color_by != "class" else look.color
         border = look.outline if color_by == "class" else darken(fill)
-        label = attrs.get("label", str(n))
+        label = shorten_text(attrs.get("label", str(n)), LABEL_LIMIT)
         node = {
             "id": n,
             "label": wrap_label(label),
@@ -383,7 +387,10 @@ def _tooltip(
     lang: str,
 ) -> str:
     """The plain-text tooltip of a node: label, class, department, fields, key figures, IRI."""
-    lines = [attrs.get("label", ""), f"{ui['class']}: {attrs.get('cls_label', attrs.get('cls', ''))}"]
+    lines = [
+        shorten_text(attrs.get("label", ""), LABEL_LIMIT),
+        f"{ui['class']}: {attrs.get('cls_label', attrs.get('cls', ''))}",
+    ]
     if attrs.get("department") and attrs.get("department") != attrs.get("iri"):
         lines.append(f"{ui['department']}: {names(attrs['department'])}")
     if attrs.get("fields"):

@@ -7,6 +7,7 @@ family share a colour and differ by shape, so no class depends on colour alone.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 #: Okabe-Ito (2008): blue, orange, bluish green, reddish purple, sky blue, vermillion, yellow, black.
@@ -88,8 +89,9 @@ def category_colors(count: int) -> list[str]:
 
 def wrap_label(text: str, width: int = 24, lines: int = 3) -> str:
     """A label broken into at most ``lines`` lines of at most ``width`` characters: at spaces, after hyphens,
-    and inside words longer than a line (marked with a hyphen); the rest is cut off with an ellipsis."""
-    text = " ".join(text.split())
+    and inside words longer than a line (marked with a hyphen); the rest is cut off with an ellipsis.
+    Only the beginning of the text is read, so a label of megabytes takes no longer than a short one."""
+    text = " ".join(shorten_text(text, lines * (width + 1) + 1).split())
     if len(text) <= width:
         return text
     rows: list[str] = []
@@ -113,3 +115,23 @@ def wrap_label(text: str, width: int = 24, lines: int = 3) -> str:
         rows = rows[:lines]
         rows[-1] = rows[-1][: width - 1].rstrip(" -") + "…"
     return "\n".join(rows)
+
+
+def shorten_text(text: str, limit: int) -> str:
+    """The text as it is if it has at most ``limit`` characters; else its beginning, whitespace collapsed to
+    single spaces, cut after ``limit`` characters with an ellipsis. Linear in ``limit``, not in the length of
+    the text: only the words needed are read."""
+    if len(text) <= limit:
+        return text
+    words: list[str] = []
+    size = -1
+    for match in _WORDS.finditer(text):
+        word = match.group()
+        words.append(word[: limit - size])
+        size += 1 + len(word)
+        if size > limit:
+            return " ".join(words)[:limit].rstrip() + "…"
+    return " ".join(words)
+
+
+_WORDS = re.compile(r"\S+")
