@@ -26,8 +26,7 @@ SYSTEMD_ANALYZE = shutil.which("systemd-analyze")
 
 def unit(path: Path) -> configparser.ConfigParser:
     """A unit file as configparser reads it; a key given twice (ExecStart) keeps every value, one per line."""
-    parser = configparser.ConfigParser(strict=False, interpolation=None, delimiters=("=",),
-                                       comment_prefixes=("#", ";"))
+    parser = configparser.ConfigParser(strict=False, interpolation=None, delimiters=("=",), comment_prefixes=("#", ";"))
     parser.optionxform = str  # type: ignore[assignment,method-assign]  # keys are case-sensitive in systemd
     text: list[str] = []
     seen: set[str] = set()
@@ -57,8 +56,9 @@ def test_timer_fires_nightly_and_is_installed_into_timers_target() -> None:
     assert timer["Timer"]["Persistent"] == "true"
     assert timer["Install"]["WantedBy"] == "timers.target"
     if SYSTEMD_ANALYZE:
-        out = subprocess.run([SYSTEMD_ANALYZE, "calendar", timer["Timer"]["OnCalendar"]],
-                             capture_output=True, text=True, check=True).stdout
+        out = subprocess.run(
+            [SYSTEMD_ANALYZE, "calendar", timer["Timer"]["OnCalendar"]], capture_output=True, text=True, check=True
+        ).stdout
         assert "Normalized form: *-*-* 02:30:00" in out
 
 
@@ -69,10 +69,14 @@ def test_systemd_analyze_verifies_the_units(tmp_path: Path) -> None:
     stand_in.write_text("#!/bin/sh\n", encoding="utf-8")
     stand_in.chmod(0o755)
     for path in (SERVICE, TIMER):
-        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8").replace(SCKG, str(stand_in)),
-                                          encoding="utf-8")
-    result = subprocess.run([str(SYSTEMD_ANALYZE), "verify", str(tmp_path / SERVICE.name), str(tmp_path / TIMER.name)],
-                            capture_output=True, text=True)
+        (tmp_path / path.name).write_text(
+            path.read_text(encoding="utf-8").replace(SCKG, str(stand_in)), encoding="utf-8"
+        )
+    result = subprocess.run(
+        [str(SYSTEMD_ANALYZE), "verify", str(tmp_path / SERVICE.name), str(tmp_path / TIMER.name)],
+        capture_output=True,
+        text=True,
+    )
     assert (result.returncode, result.stderr) == (0, "")
 
 
@@ -80,8 +84,9 @@ def test_systemd_analyze_verifies_the_units(tmp_path: Path) -> None:
 def test_systemd_analyze_refuses_a_broken_timer(tmp_path: Path) -> None:
     """The check above would catch a mistake: a timer with an invalid OnCalendar fails verify."""
     broken = tmp_path / "broken.timer"
-    broken.write_text(TIMER.read_text(encoding="utf-8").replace("*-*-* 02:30:00", "nightly at half past two"),
-                      encoding="utf-8")
+    broken.write_text(
+        TIMER.read_text(encoding="utf-8").replace("*-*-* 02:30:00", "nightly at half past two"), encoding="utf-8"
+    )
     (tmp_path / "broken.service").write_text("[Service]\nType=oneshot\nExecStart=/bin/true\n", encoding="utf-8")
     result = subprocess.run([str(SYSTEMD_ANALYZE), "verify", str(broken)], capture_output=True, text=True)
     assert result.returncode != 0
@@ -89,7 +94,12 @@ def test_systemd_analyze_refuses_a_broken_timer(tmp_path: Path) -> None:
 
 
 CRON_FIELDS = [  # (name, lowest, highest) of the five time fields
-    ("minute", 0, 59), ("hour", 0, 23), ("day of month", 1, 31), ("month", 1, 12), ("day of week", 0, 7)]
+    ("minute", 0, 59),
+    ("hour", 0, 23),
+    ("day of month", 1, 31),
+    ("month", 1, 12),
+    ("day of week", 0, 7),
+]
 
 
 def cron_field_ok(field: str, low: int, high: int) -> bool:
@@ -124,13 +134,23 @@ def test_cron_lines_have_five_valid_time_fields_and_a_command() -> None:
         for value, (name, low, high) in zip(fields, CRON_FIELDS, strict=True):
             assert cron_field_ok(value, low, high), f"{name} {value!r} is not a valid cron field"
         assert "%" not in command  # cron turns % into a newline
-        assert command.split(" && ")[-3:] == [
-            step for step in command.split(" && ") if step.startswith(SCKG)]
+        assert command.split(" && ")[-3:] == [step for step in command.split(" && ") if step.startswith(SCKG)]
 
 
-@pytest.mark.parametrize(("field", "low", "high", "ok"), [
-    ("30", 0, 59, True), ("*/15", 0, 59, True), ("1-5", 0, 7, True), ("1,3,5", 0, 7, True),
-    ("60", 0, 59, False), ("5-1", 0, 7, False), ("*/0", 0, 59, False), ("nightly", 0, 59, False), ("", 0, 59, False)])
+@pytest.mark.parametrize(
+    ("field", "low", "high", "ok"),
+    [
+        ("30", 0, 59, True),
+        ("*/15", 0, 59, True),
+        ("1-5", 0, 7, True),
+        ("1,3,5", 0, 7, True),
+        ("60", 0, 59, False),
+        ("5-1", 0, 7, False),
+        ("*/0", 0, 59, False),
+        ("nightly", 0, 59, False),
+        ("", 0, 59, False),
+    ],
+)
 def test_cron_field_check(field: str, low: int, high: int, ok: bool) -> None:
     assert cron_field_ok(field, low, high) is ok
 
@@ -161,7 +181,7 @@ def sckg_calls(text: str) -> list[list[str]]:
         for i, word in enumerate(words):
             if word == SCKG:
                 end = words.index("&&", i) if "&&" in words[i:] else len(words)
-                calls.append(words[i + 1:end])
+                calls.append(words[i + 1 : end])
     return calls
 
 
@@ -172,7 +192,7 @@ def test_every_sckg_call_is_a_command_with_options_it_accepts() -> None:
     for call in calls:
         name = " ".join(call[:2]) if " ".join(call[:2]) in tree else call[0]
         assert name in tree, f"sckg {name} is not a command"
-        args = call[len(name.split()):]
+        args = call[len(name.split()) :]
         command = tree[name]
         # click parses the arguments as the CLI would: an unknown option or a missing required one fails here.
         context = command.make_context(name, list(args))
