@@ -11,9 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import typer
-
-from sckg.cli import app
+from test_docs import command_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
@@ -155,22 +153,6 @@ def test_cron_field_check(field: str, low: int, high: int, ok: bool) -> None:
     assert cron_field_ok(field, low, high) is ok
 
 
-def commands() -> dict[str, typer.core.TyperCommand]:
-    """Every leaf command of the CLI by its full name ('import oparl'), as tests/test_docs.py finds them."""
-    found: dict[str, typer.core.TyperCommand] = {}
-
-    def walk(command, prefix: str) -> None:  # type: ignore[no-untyped-def]
-        children = getattr(command, "commands", None)
-        if children:
-            for name, child in children.items():
-                walk(child, f"{prefix} {name}".strip())
-        else:
-            found[prefix] = command
-
-    walk(typer.main.get_command(app), "")
-    return found
-
-
 def sckg_calls(text: str) -> list[list[str]]:
     """The argument lists of every call of the installed sckg in a unit file or crontab."""
     calls = []
@@ -186,7 +168,7 @@ def sckg_calls(text: str) -> list[list[str]]:
 
 
 def test_every_sckg_call_is_a_command_with_options_it_accepts() -> None:
-    tree = commands()
+    tree = command_tree()  # every command, as tests/test_docs.py finds them
     calls = [call for path in (SERVICE, TIMER, CRON) for call in sckg_calls(path.read_text(encoding="utf-8"))]
     assert [call[:2] for call in calls] == [["import", "oparl"], ["push", "--data"], ["report", "--store"]] * 2
     for call in calls:
