@@ -86,8 +86,8 @@ def oxigraph_server(work: Path, city: Path, cap: float) -> Iterator[str]:
 def virtuoso(work: Path, memory: KnowledgeGraph) -> Iterator[str]:
     """A Virtuoso server holding ``memory``'s named graphs, filled by its bulk loader (docs/engines.md).
 
-    Not by ``sckg push``: its Graph Store request of a 100k-triple graph is reset by Virtuoso (the body is
-    sent before the digest login is asked for, and Virtuoso closes the connection on the 401)."""
+    Not by ``sckg push``: Virtuoso resets the connection of its Graph Store request for the 100k-triple graph
+    (digest login; the cause is open, a small graph goes through)."""
     server = test_engines.Virtuoso(work / "virtuoso", free_port(), free_port()).start()
     try:
         statements = []
