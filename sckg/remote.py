@@ -94,6 +94,8 @@ VIRTUOSO_MARK = "http://www.openlinksw.com/schemas/virtrdf#"
 VIRTUOSO_OWN = re.compile(
     r"http://www\.openlinksw\.com/schemas/virtrdf#|http://www\.w3\.org/ns/ldp#|https?://[^/]+/(DAV/|sparql)"
 )
+#: Virtuoso sends at most 2**20 rows in one HTTP answer and leaves out the rest without an error (its issue 700).
+VIRTUOSO_MAX_ROWS = 1_048_576
 _TIME_LIMIT = "narrow it down (more specific patterns, LIMIT) or raise the endpoint's time limit"
 
 
@@ -142,25 +144,29 @@ def http_request(
 
     A user and password go as HTTP Basic, unless the server refused Basic without asking for it (Virtuoso
     answers a Basic login with a bare 401): then, for this and every later request to that server, as HTTP
-    Digest in answer to the server's challenge. Any HTTP status is returned, but a refused login (401) and a
-    server that does not answer raise :class:`StoreError`.
+    Digest. A server may cut the connection when it refuses a login while a large body is on its way (Virtuoso
+    does, for a graph of 100,000 triples), so a request with a body first learns the server's login scheme, and
+    a Digest login is answered to a fresh challenge fetched by a ``HEAD`` request without the body. Any HTTP
+    status is returned, but a refused login (401) and a server that does not answer raise :class:`StoreError`.
     """
     server = urllib.parse.urlsplit(url)[:2]  # scheme and host:port
     login = login_headers()
-    digest = login.get("Authorization", "").startswith("Basic ") and server in _DIGEST_SERVERS
-    request = urllib.request.Request(
-        url, data=data, method=method, headers={**({} if digest else login), **(headers or {})}
-    )
+    basic = login.get("Authorization", "").startswith("Basic ")
+    if basic and data is not None and server not in _LOGIN_SCHEMES:
+        _learn_login_scheme(url, login, timeout)
+    digest = basic and _LOGIN_SCHEMES.get(server) == "digest"
+    if digest:
+        login = _digest_login(method, url, timeout)
+    request = urllib.request.Request(url, data=data, method=method, headers={**login, **(headers or {})})
     try:
-        with _opener(url, digest=digest).open(request, timeout=timeout) as answer:
+        with _opener(url).open(request, timeout=timeout) as answer:
             return Response(answer.status, _media_type(answer.headers), answer.read())
     except urllib.error.HTTPError as exc:
         if exc.code == 401:
-            challenge = (exc.headers.get("WWW-Authenticate") or "") if exc.headers is not None else ""
-            if login.get("Authorization", "").startswith("Basic ") and not digest and not challenge.startswith("Basic"):
-                _DIGEST_SERVERS.add(server)
+            if basic and not digest and not _challenge(exc).startswith("Basic"):
+                _LOGIN_SCHEMES[server] = "digest"
                 return http_request(method, url, data=data, headers=headers, timeout=timeout)
-            raise StoreError(_login_refused(url, login)) from None
+            raise StoreError(_login_refused(url, login_headers())) from None
         body = exc.read() if exc.fp else b""
         return Response(exc.code, _media_type(exc.headers), body)
     except TimeoutError:
@@ -176,20 +182,55 @@ def http_request(
         raise StoreError(f"The endpoint {url} cannot be reached ({exc}).") from None
 
 
-#: Servers (scheme, host:port) that refused HTTP Basic without asking for it: they get HTTP Digest.
-_DIGEST_SERVERS: set[tuple[str, str]] = set()
+#: The login scheme of each server (scheme, host:port) a user and password were sent to: "digest" for those
+#: that refused HTTP Basic without asking for it, "basic" for the others.
+_LOGIN_SCHEMES: dict[tuple[str, str], str] = {}
 
 
-def _opener(url: str, *, digest: bool) -> urllib.request.OpenerDirector:
-    """The shared opener, or for ``digest`` one that answers the server's Digest challenge with the login of the
-    environment (a new one per request: urllib's digest handler counts its attempts)."""
-    local = urllib.parse.urlsplit(url).hostname in ("localhost", "127.0.0.1", "::1")
-    if not digest:
-        return _DIRECT if local else _OPENER
+def _challenge(answer: urllib.error.HTTPError) -> str:
+    """The ``WWW-Authenticate`` challenge of a 401 answer ('' without one)."""
+    return (answer.headers.get("WWW-Authenticate") or "") if answer.headers is not None else ""
+
+
+def _probe(url: str, headers: Mapping[str, str], timeout: float) -> str | None:
+    """A ``HEAD`` request without a body: the challenge of its 401 answer, or None when it was not refused."""
+    request = urllib.request.Request(url, method="HEAD", headers=dict(headers))
+    try:
+        with _opener(url).open(request, timeout=timeout):
+            return None
+    except urllib.error.HTTPError as exc:
+        return _challenge(exc) if exc.code == 401 else None
+    except (OSError, ValueError):
+        return None  # the request itself will say what is wrong with the server
+
+
+def _learn_login_scheme(url: str, login: Mapping[str, str], timeout: float) -> None:
+    """Whether the server takes the Basic ``login`` or wants Digest, learnt from a request without a body."""
+    challenge = _probe(url, login, timeout)
+    scheme = "digest" if challenge is not None and not challenge.startswith("Basic") else "basic"
+    _LOGIN_SCHEMES[urllib.parse.urlsplit(url)[:2]] = scheme
+
+
+def _digest_login(method: str, url: str, timeout: float) -> dict[str, str]:
+    """The ``Authorization`` header answering the server's Digest challenge for ``method url`` with the login of
+    the environment (the challenge is fetched fresh, so each nonce is used once), or none without a challenge."""
+    challenge = _probe(url, {}, timeout) or ""
+    scheme, _, parameters = challenge.partition(" ")
+    if scheme.lower() != "digest":
+        return {}
     passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
     passwords.add_password(None, url, os.environ.get(USER_VARIABLE, ""), os.environ.get(PASSWORD_VARIABLE, ""))
-    handlers = [_LoginStaysWithHost(), urllib.request.HTTPDigestAuthHandler(passwords)]
-    return urllib.request.build_opener(*([urllib.request.ProxyHandler({})] if local else []), *handlers)
+    fields = urllib.request.parse_keqv_list([f for f in urllib.request.parse_http_list(parameters) if f])
+    answer = urllib.request.HTTPDigestAuthHandler(passwords).get_authorization(
+        urllib.request.Request(url, method=method), fields
+    )
+    return {"Authorization": f"Digest {answer}"} if answer else {}
+
+
+def _opener(url: str) -> urllib.request.OpenerDirector:
+    """The shared opener: no HTTP proxy for this machine's servers."""
+    local = urllib.parse.urlsplit(url).hostname in ("localhost", "127.0.0.1", "::1")
+    return _DIRECT if local else _OPENER
 
 
 def _login_refused(url: str, login: Mapping[str, str]) -> str:
@@ -245,6 +286,7 @@ class SparqlBackend:
         self._graphs: set[str] | None = None
         #: SPARQL Protocol parameters (default-graph-uri, named-graph-uri) that leave out an engine's own graphs
         self._dataset: list[tuple[str, str]] | None = None
+        self._virtuoso = False
 
     def _send(self, query: str, bindings: Mapping[str, Term], accept: str) -> Response:
         if self._dataset is None:
@@ -294,6 +336,12 @@ class SparqlBackend:
         result = self._results(query, bindings)
         if not isinstance(result, Table):
             raise QueryError("Expected a SELECT query.")
+        if self._virtuoso and len(result.rows) == VIRTUOSO_MAX_ROWS:
+            raise QueryError(
+                f"Virtuoso sends at most {VIRTUOSO_MAX_ROWS:,} rows in one answer and leaves out the rest without "
+                "saying so; this answer has exactly that many, so it is probably cut. Ask in parts (FILTER, or "
+                "ORDER BY with LIMIT and OFFSET)."
+            )
         return result
 
     def construct(self, query: str, bindings: Mapping[str, Term]) -> list[ox.Triple]:
@@ -326,7 +374,8 @@ class SparqlBackend:
             found = self._named("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }") or self._named(
                 "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
             )
-            own = {g for g in found if VIRTUOSO_OWN.fullmatch(g)} if VIRTUOSO_MARK in found else set()
+            self._virtuoso = VIRTUOSO_MARK in found
+            own = {g for g in found if VIRTUOSO_OWN.fullmatch(g)} if self._virtuoso else set()
             self._graphs = found - own
             if own:  # an empty list would mean the endpoint's default dataset: name a graph that is not there
                 kept = sorted(self._graphs) or ["urn:sckg:no-graph"]
