@@ -255,12 +255,27 @@ def check_http_url(url: str, what: str) -> str:
     return url
 
 
+_BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
+_CANONICAL_BOOLEANS = {"1": ox.Literal(True), "0": ox.Literal(False)}
+
+
+def _canonical(term: Term | None) -> Term | None:
+    """A boolean in its canonical form: Virtuoso, which stores booleans as numbers, answers ``"1"^^xsd:boolean``
+    for the ``true`` it was given (the same value, but another term)."""
+    if isinstance(term, ox.Literal) and term.datatype == _BOOLEAN and term.value in _CANONICAL_BOOLEANS:
+        return _CANONICAL_BOOLEANS[term.value]
+    return term
+
+
 def _read_results(body: bytes) -> Table | bool:
-    """SPARQL JSON results as a table (SELECT) or a boolean (ASK)."""
+    """SPARQL JSON results as a table (SELECT) or a boolean (ASK), booleans in their canonical form."""
     result = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
     if isinstance(result, ox.QueryBoolean):
         return bool(result)
-    return Table([v.value for v in result.variables], solution_rows(result))
+    rows = solution_rows(result)
+    if _BOOLEAN.value.encode() in body:
+        rows = [tuple(map(_canonical, row)) for row in rows]
+    return Table([v.value for v in result.variables], rows)
 
 
 def _standard_json(body: bytes) -> bytes:
@@ -355,7 +370,10 @@ class SparqlBackend:
                 f"Expected a CONSTRUCT or DESCRIBE query (the endpoint answered with '{answer.media_type}')."
             )
         try:
-            return [quad.triple for quad in ox.parse(answer.body, format=fmt)]
+            triples = [quad.triple for quad in ox.parse(answer.body, format=fmt)]
+            if _BOOLEAN.value.encode() in answer.body:
+                triples = [ox.Triple(t.subject, t.predicate, _canonical(t.object)) for t in triples]  # type: ignore[arg-type]
+            return triples
         except (SyntaxError, ValueError) as exc:
             raise StoreError(f"The SPARQL endpoint {self.url} sent RDF that cannot be read ({exc}).") from None
 

@@ -13,6 +13,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from engines import DBA, Comunica, Virtuoso, comunica_fixture, login, virtuoso_fixture  # noqa: F401  (fixtures)
 from test_server import READ_COMMANDS, plain
@@ -23,7 +24,7 @@ from sckg.cli import app
 from sckg.errors import StoreError
 from sckg.generate import generate
 from sckg.kg import KnowledgeGraph
-from sckg.namespaces import MODEL_GRAPH
+from sckg.namespaces import MODEL_GRAPH, SCKG
 from sckg.queries import named_queries, run_named
 from sckg.stores import GRAPH_BASE, graph_sizes, push
 
@@ -180,6 +181,28 @@ def test_an_answer_virtuoso_cut_at_its_row_limit_is_an_error_not_a_result(cities
     remote = KnowledgeGraph.open(None, "sparql:" + server.query_url)
     count = remote.select(cross.replace("?nothing", "(COUNT(*) AS ?n)"))
     assert int(count.rows[0][0].value) > 1_048_576  # type: ignore[union-attr]
+
+
+def test_booleans_stored_in_virtuoso_come_back_as_written(virtuoso: Callable) -> None:
+    """Virtuoso stores a boolean as a number and answers "1"^^xsd:boolean: the same value, but not the triple that
+    was pushed (a million-triple city read back with 10,267 such differences)."""
+    server: Virtuoso = virtuoso()
+    graph = GRAPH_BASE + "booleans"
+    subject, public = ox.NamedNode("urn:x:consultation"), ox.NamedNode(SCKG + "isPublic")
+    pushed = {ox.Triple(subject, public, ox.Literal(True)), ox.Triple(ox.NamedNode("urn:x:other"), public,
+                                                                        ox.Literal(False))}
+    server.put(graph, list(pushed))
+    try:
+        remote = KnowledgeGraph.open(None, "sparql:" + server.query_url)
+        rows = remote.select(f"SELECT ?s ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} ORDER BY ?s").rows
+        back = set(remote.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"))
+    finally:
+        server.put(graph, [])
+    assert [(str(s), str(o)) for s, o in rows] == [
+        ("<urn:x:consultation>", '"true"^^<http://www.w3.org/2001/XMLSchema#boolean>'),
+        ("<urn:x:other>", '"false"^^<http://www.w3.org/2001/XMLSchema#boolean>'),
+    ]
+    assert back == pushed
 
 
 def test_a_wrong_password_is_refused_by_virtuoso_with_a_clear_message(virtuoso: Callable) -> None:
