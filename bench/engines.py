@@ -82,26 +82,30 @@ def oxigraph_server(work: Path, city: Path, cap: float) -> Iterator[str]:
         yield server.query_url
 
 
+def bulk_load(server: test_engines.Virtuoso, memory: KnowledgeGraph) -> None:
+    """Replace ``memory``'s named graphs in Virtuoso by its bulk loader (the graphs cleared, then files loaded)."""
+    statements = []
+    for i, graph in enumerate(sorted(memory.backend.graph_names())):
+        triples = memory.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+        name = f"graph{i}.nt"
+        ox.serialize(triples, str(server.folder / name), format=ox.RdfFormat.N_TRIPLES)
+        statements += [
+            f"SPARQL CLEAR GRAPH <{graph}>;",
+            f"DELETE FROM DB.DBA.load_list WHERE ll_file = '{server.folder / name}';",
+            f"ld_dir('{server.folder}', '{name}', '{graph}');",
+        ]
+    statements += ["rdf_loader_run();", "checkpoint;"]
+    user, password = test_engines.DBA
+    subprocess.run([ISQL, str(server.sql_port), user, password, "exec=" + " ".join(statements)], check=True,
+                   capture_output=True)
+
+
 @contextmanager
 def virtuoso(work: Path, memory: KnowledgeGraph) -> Iterator[str]:
-    """A Virtuoso server holding ``memory``'s named graphs, filled by its bulk loader (docs/engines.md).
-
-    Not by ``sckg push``: Virtuoso resets the connection of its Graph Store request for the 100k-triple graph
-    (digest login; the cause is open, a small graph goes through)."""
+    """A Virtuoso server holding ``memory``'s named graphs, filled by its bulk loader (docs/engines.md)."""
     server = test_engines.Virtuoso(work / "virtuoso", free_port(), free_port()).start()
     try:
-        statements = []
-        for i, graph in enumerate(sorted(memory.backend.graph_names())):
-            triples = memory.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
-            ox.serialize(triples, str(server.folder / f"graph{i}.nt"), format=ox.RdfFormat.N_TRIPLES)
-            statements.append(f"ld_dir('{server.folder}', 'graph{i}.nt', '{graph}');")
-        statements += ["rdf_loader_run();", "checkpoint;"]
-        user, password = test_engines.DBA
-        subprocess.run(
-            [ISQL, str(server.sql_port), user, password, "exec=" + " ".join(statements)],
-            check=True,
-            capture_output=True,
-        )
+        bulk_load(server, memory)
         yield server.query_url
     finally:
         server.stop()
