@@ -567,12 +567,21 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "The projects on a time axis from start to end; arrows show dependencies, the critical path (the "
         "longest chain) is dark, marked ▶ and linked in red.",
     },
+    "chart.roadmap_milestones": {
+        "de": "Rauten sind Meilensteine (gefüllt: erreicht), nummeriert wie in der Tabelle.",
+        "en": "Diamonds are milestones (filled: reached), numbered as in the table.",
+    },
     "chart.roadmap": {"de": "Zeitplan der Projekte", "en": "Project roadmap"},
     "chart.no_projects": {"de": "Es sind keine Projekte erfasst.", "en": "No projects are recorded."},
     "chart.years": {"de": "Jahre", "en": "years"},
     "chart.critical": {"de": "Kritischer Pfad", "en": "Critical path"},
     "chart.depends_on": {"de": "hängt ab von", "en": "depends on"},
     "chart.yes": {"de": "ja", "en": "yes"},
+    "chart.milestones": {"de": "Meilensteine", "en": "Milestones"},
+    "chart.reached": {"de": "erreicht", "en": "reached"},
+    "chart.not_reached": {"de": "nicht erreicht", "en": "not reached"},
+    "chart.milestones_reached": {"de": "Meilensteine erreicht", "en": "Milestones reached"},
+    "chart.of": {"de": "{n} von {total}", "en": "{n} of {total}"},
     "chart.dated": {"de": "Projekte mit Terminen", "en": "Projects with dates"},
     "chart.undated": {
         "de": {"one": "{n} Projekt ohne Beginn und Ende", "other": "{n} Projekte ohne Beginn und Ende"},

@@ -12,6 +12,7 @@ from sckg.report.charts import (
     changes_chart,
     council_chart,
     roadmap_chart,
+    roadmap_section,
     status_by_field_chart,
     status_chart,
 )
@@ -64,7 +65,8 @@ def test_roadmap_highlights_the_critical_path_and_lists_undated_projects(musters
     assert {"2023", "2029"} <= set(texts(chart.svg))
     twin = next(row for row in chart.table.rows if row[0] == "Digitaler Zwilling Musterstadt")
     assert twin[4] == "Urbane Datenplattform Musterstadt"
-    assert chart.facts == {"Projekte mit Terminen": "51", "Kritischer Pfad": "5"}
+    assert twin[5] == "1 3D-Stadtmodell übernommen (2026-12-31, nicht erreicht)"
+    assert chart.facts == {"Projekte mit Terminen": "51", "Kritischer Pfad": "5", "Meilensteine erreicht": "7 von 15"}
 
 
 def test_roadmap_draws_dated_phases(make_kg) -> None:
@@ -77,6 +79,52 @@ def test_roadmap_draws_dated_phases(make_kg) -> None:
     chart = roadmap_chart(kg, "de")
     assert "Phase A" in texts(chart.svg)
     assert chart.aside == [] and chart.aside_title == ""
+
+
+MILESTONES = (
+    'ex:p a sckg:Project ; rdfs:label "P"@de , "P en"@en ; schema:startDate "2025-01-01"^^xsd:date ; '
+    'schema:endDate "2025-12-31"^^xsd:date . '
+    'ex:q a sckg:Project ; rdfs:label "Q"@de . '
+    'ex:m1 a sckg:Milestone ; rdfs:label "Zuschlag"@de , "Contract awarded"@en ; dcterms:isPartOf ex:p ; '
+    'dcterms:date "2025-03-31"^^xsd:date ; sckg:reached true . '
+    'ex:m2 a sckg:Milestone ; rdfs:label "Abnahme"@de ; dcterms:isPartOf ex:p ; '
+    'dcterms:date "2026-02-15"^^xsd:date ; sckg:reached false . '
+    'ex:m3 a sckg:Milestone ; rdfs:label "Konzept"@de ; dcterms:isPartOf ex:q ; dcterms:date "2025-06-01"^^xsd:date . '
+)
+
+
+def test_roadmap_draws_milestones_and_lists_them_in_its_table(make_kg) -> None:
+    """Each project's milestones in date order, numbered on the chart and in the table; one after the project's
+    end is still drawn (the axis reaches 2026); those of an undated project are in the table only."""
+    kg = make_kg(MILESTONES)
+    chart = roadmap_chart(kg, "de")
+    assert chart.table.columns == ["Projekt", "Beginn", "Ende", "Kritischer Pfad", "hängt ab von", "Meilensteine"]
+    assert chart.table.rows == [
+        ["P", "2025-01-01", "2025-12-31", "", "",
+         "1 Zuschlag (2025-03-31, erreicht); 2 Abnahme (2026-02-15, nicht erreicht)"],
+        ["Q", "", "", "", "", "1 Konzept (2025-06-01)"],
+    ]
+    assert chart.facts["Meilensteine erreicht"] == "1 von 3"
+    assert texts(chart.svg).count("1") == 1 and texts(chart.svg).count("2") == 1  # the numbers by the diamonds
+    assert "2026" in texts(chart.svg)
+    # Two diamonds on P's row: the reached one black with a white rim, the open one white with a black rim.
+    markers = re.findall(r'<use xlink:href="#\w+" x="[\d.]+" y="[\d.]+" style="fill: (#\w+); stroke: (#\w+)',
+                         chart.svg)
+    assert sorted(markers) == [("#1d1d1f", "#ffffff"), ("#ffffff", "#1d1d1f")]
+    en = roadmap_chart(kg, "en")
+    assert en.table.rows[0][5] == "1 Contract awarded (2025-03-31, reached); 2 Abnahme (2026-02-15, not reached)"
+    assert en.facts["Milestones reached"] == "1 of 3"
+    section_de = roadmap_section(kg, "de")
+    assert section_de.paragraphs[1] == "Rauten sind Meilensteine (gefüllt: erreicht), nummeriert wie in der Tabelle."
+
+
+def test_roadmap_without_milestones_says_nothing_about_them(make_kg) -> None:
+    kg = make_kg('ex:p a sckg:Project ; rdfs:label "P"@de ; schema:startDate "2025-01-01"^^xsd:date ; '
+                 'schema:endDate "2025-12-31"^^xsd:date .')
+    chart = roadmap_chart(kg, "de")
+    assert chart.table.rows == [["P", "2025-01-01", "2025-12-31", "", "", ""]]
+    assert "Meilensteine erreicht" not in chart.facts
+    assert len(roadmap_section(kg, "de").paragraphs) == 1
 
 
 def test_actor_field_matrix(musterstadt: KnowledgeGraph) -> None:

@@ -92,12 +92,13 @@ def test_ontology_header(ontology: Graph) -> None:
 def test_ontology_declares_the_model_terms(ontology: Graph) -> None:
     terms = _own_terms(ontology)
     classes = {t for t in terms if (t, RDF.type, OWL.Class) in ontology}
-    assert len(classes) == 16
+    assert len(classes) == 17
     assert {SCKG.Project, SCKG.Interview, SCKG.Dataset, SCKG.FieldOfAction, SCKG.StrategicGoal} <= classes
     assert {SCKG.managedBy, SCKG.dependsOn, SCKG.consultationRole, SCKG.fictional} <= terms
     assert {SCKG.documentedIn, SCKG.classifiedAs, SCKG.paperType} <= terms  # the model fix of issue 12
     assert {SCKG.inDataset, SCKG.agendaItem, SCKG.outcome, SCKG.resolutionFile} <= terms  # OParl import, issue 13
-    assert len(terms) == 16 + 41  # + sckg:rejectedSubject (linking) and the OParl import's terms (issue 13)
+    assert {SCKG.Milestone, SCKG.reached} <= terms  # milestones on the roadmap (issue 15)
+    assert len(terms) == 17 + 42  # + sckg:rejectedSubject (linking) and the OParl import's terms (issue 13)
 
 
 def test_every_own_term_is_documented(ontology: Graph) -> None:
@@ -117,7 +118,7 @@ def test_ontology_only_declares_external_terms(ontology: Graph) -> None:
         if isinstance(s, URIRef) and s != ONTOLOGY_IRI and not s.startswith(str(SCKG))
     ]
     assert [t for t in outside if t[1] != RDF.type or t[2] not in kinds] == []
-    assert len(outside) == 26  # + oparl:AgendaItem, oparl:File, dcterms:hasPart (issue 13)
+    assert len(outside) == 27  # + oparl:AgendaItem, oparl:File, dcterms:hasPart (issue 13), prov:InstantaneousEvent
 
 
 # --- vocabularies ------------------------------------------------------------------------------------
@@ -187,6 +188,10 @@ def test_severities_are_as_in_the_model(shapes: Graph) -> None:
         SHAPES.Date,
         SHAPES.ConsultationCommittee,
         SHAPES.ConsultationDate,
+        SHAPES.MilestoneLabel,
+        SHAPES.MilestoneDate,
+        SHAPES.MilestoneProject,
+        SHAPES.MilestoneReached,
     } == {s for s, sev in severities.items() if sev == SH.Violation}
 
 

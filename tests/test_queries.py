@@ -331,3 +331,40 @@ def test_musterstadt_budget_by_department_top(musterstadt: KnowledgeGraph) -> No
         ("Stadtwerke Musterstadt GmbH", Decimal("8700000"), 6),
         ("Musterstädter Verkehrsbetriebe GmbH", Decimal("8440000"), 3),
     ]
+
+
+MILESTONES = """
+ex:p a sckg:Project ; dcterms:title "Plattform"@de , "Platform"@en .
+ex:q a sckg:Project ; dcterms:title "Quartier"@de .
+ex:m1 a sckg:Milestone ; rdfs:label "Abnahme"@de ; dcterms:isPartOf ex:p ; dcterms:date "2026-02-15"^^xsd:date ;
+      sckg:reached false .
+ex:m2 a sckg:Milestone ; rdfs:label "Zuschlag"@de , "Contract awarded"@en ; dcterms:isPartOf ex:p ;
+      dcterms:date "2025-03-31"^^xsd:date ; sckg:reached true .
+ex:m3 a sckg:Milestone ; rdfs:label "Konzept"@de ; dcterms:isPartOf ex:q ; dcterms:date "2025-06-01"^^xsd:date .
+ex:notes a sckg:Milestone ; rdfs:label "Ohne Projekt"@de ; dcterms:isPartOf ex:nothing ;
+         dcterms:date "2025-01-01"^^xsd:date .
+"""
+
+
+def test_milestones_in_date_order_with_reached(make_kg) -> None:
+    """A milestone of something that is not a project is left out (validation reports it)."""
+    kg = make_kg(MILESTONES)
+    columns = ("date", "projectLabel", "milestoneLabel", "reached")
+    assert rows(run_named(kg, "milestones", lang="en"), *columns) == [
+        ("2025-03-31", "Platform", "Contract awarded", True),
+        ("2025-06-01", "Quartier", "Konzept", None),
+        ("2026-02-15", "Platform", "Abnahme", False),
+    ]
+    assert rows(run_named(kg, "milestones", {"project": "Plattform"}), *columns) == [
+        ("2025-03-31", "Plattform", "Zuschlag", True),
+        ("2026-02-15", "Plattform", "Abnahme", False),
+    ]
+
+
+def test_milestones_of_musterstadt(musterstadt: KnowledgeGraph) -> None:
+    table = run_named(musterstadt, "milestones", {"project": "e-akte"})
+    assert rows(table, "date", "milestoneLabel", "reached") == [
+        ("2024-09-30", "Pilotbetrieb im Bürgeramt", True),
+        ("2025-12-31", "Hälfte der Fachbereiche umgestellt", False),
+    ]
+    assert len(run_named(musterstadt, "milestones").rows) == 15

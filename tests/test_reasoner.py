@@ -115,6 +115,7 @@ _NOT_AN_ACTIVITY = ("org:Organization schema:Organization foaf:Agent prov:Agent 
 @pytest.mark.parametrize(("kind", "forbidden"), [
     *((activity, _NOT_AN_ACTIVITY) for activity in (
         "sckg:Project", "sckg:Decision", "sckg:Programme", "sckg:ProcessPhase", "sckg:Task", "sckg:Assessment")),
+    ("sckg:Milestone", "prov:Activity prov:Entity prov:Agent org:Organization skos:Concept rdfs:Class"),
     ("skos:Concept", "rdfs:Class owl:Class prov:Activity prov:Entity org:Organization"),
     ("org:Organization", "prov:Activity prov:Entity skos:Concept rdfs:Class schema:Place"),
     ("prov:Entity", "prov:Activity org:Organization skos:Concept"),

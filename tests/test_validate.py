@@ -104,6 +104,37 @@ def test_broken_graph_findings(make_kg) -> None:
     ]
 
 
+MILESTONES = """
+ex:p a sckg:Project ; dcterms:title "P"@de ; sckg:managedBy ex:org ; sckg:inFieldOfAction field:energy ;
+     sckg:contributesTo ex:g ; adms:status status:running .
+ex:ok a sckg:Milestone ; rdfs:label "Ausschreibung veröffentlicht"@de ; dcterms:date "2025-03-31"^^xsd:date ;
+      dcterms:isPartOf ex:p ; sckg:reached true .
+ex:undated a sckg:Milestone ; rdfs:label "Ohne Datum"@de ; dcterms:isPartOf ex:p .
+ex:twice a sckg:Milestone ; rdfs:label "Zweimal"@de ; dcterms:date "2025-01-01"^^xsd:date , "2025-02-01"^^xsd:date ;
+         dcterms:isPartOf ex:p ; sckg:reached "ja" .
+ex:loose a sckg:Milestone ; dcterms:date "2025"^^xsd:gYear ; dcterms:isPartOf ex:org .
+"""
+
+
+@pytest.mark.parametrize("engine", ["sparql", "pyshacl"])
+def test_milestone_findings(make_kg, engine: str) -> None:
+    """A milestone needs a label, one xsd:date and a project; ``sckg:reached`` is one boolean if given."""
+    report = validate(make_kg(MILESTONES), lang="en", engine=engine)
+    found = sorted((f.focus.rsplit("/", 1)[-1], f.shape, f.value or "") for f in report.findings)
+    assert found == [
+        ("loose", "shapes:MilestoneDate", "2025"),
+        ("loose", "shapes:MilestoneLabel", ""),
+        ("loose", "shapes:MilestoneProject", "https://example.org/city/org"),
+        ("twice", "shapes:MilestoneDate", ""),
+        ("twice", "shapes:MilestoneReached", "ja"),
+        ("undated", "shapes:MilestoneDate", ""),
+    ]
+    [undated] = [f for f in report.findings if f.focus.endswith("/undated")]
+    assert (undated.severity, undated.label, undated.rule, undated.message) == (
+        "violation", "Ohne Datum", "Milestone date",
+        "The milestone does not have exactly one dcterms:date of type xsd:date.")
+
+
 def test_report_as_text_json_and_table(make_kg) -> None:
     import json
 

@@ -15,6 +15,7 @@ import io
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -279,6 +280,7 @@ def roadmap_chart(kg: KnowledgeGraph, lang: str, graph: Any = None) -> Chart | N
     undated = sorted(deps.nodes[n]["label"] for n in deps if n not in has_dates)
     drawn = dated[:ROADMAP_PROJECTS]
     phases = _phases(kg, lang, drawn)
+    milestones = _milestones(kg, lang, set(deps))
     row = {n: i for i, n in enumerate(drawn)}
     names = [("▶ " if n in on_path else "") + _plain(deps.nodes[n]["label"]) for n in drawn]
     fig, ax = _figure(len(drawn), names, top=0.35, bottom=0.35)
@@ -293,6 +295,13 @@ def roadmap_chart(kg: KnowledgeGraph, lang: str, graph: Any = None) -> Chart | N
             ax.barh(row[n], mdates.date2num(p_end) - mdates.date2num(p_start), left=mdates.date2num(p_start),
                     height=0.25, color="#ffffff", edgecolor=INK, linewidth=0.5)
             ax.text(mdates.date2num(p_start), row[n] - 0.32, _plain(label), fontsize=5, va="bottom")
+        for key, milestone in enumerate(milestones.get(n, []), 1):  # ◆ filled: reached; ◇: not (or not known)
+            x = mdates.date2num(milestone.day)
+            ax.plot([x], [row[n]], marker="D", markersize=5, linestyle="none", markeredgewidth=0.8, zorder=3,
+                    markerfacecolor=INK if milestone.reached else "#ffffff",  # white rim: seen on a dark bar too
+                    markeredgecolor="#ffffff" if milestone.reached else INK)
+            ax.annotate(str(key), (x, row[n]), xytext=(0, 3.5), textcoords="offset points", fontsize=5,
+                        ha="center", va="bottom")
     for a, b in deps.edges:  # a depends on b: an arrow from b's end to a's start
         if a in row and b in row and a != b:
             critical = a in on_path and b in on_path and abs(path.index(a) - path.index(b)) == 1
@@ -312,15 +321,19 @@ def roadmap_chart(kg: KnowledgeGraph, lang: str, graph: Any = None) -> Chart | N
     ax.set_title(_plain(title), fontsize=10, loc="left")
     r = Words("report", lang)
     table = ReportTable(
-        [r["project"], r["start"], r["end"], w["critical"], w["depends_on"]],
+        [r["project"], r["start"], r["end"], w["critical"], w["depends_on"], w["milestones"]],
         [[deps.nodes[n]["label"], deps.nodes[n].get("start") or "", deps.nodes[n].get("end") or "",
           w["yes"] if n in on_path else "", ", ".join(sorted(deps.nodes[b]["label"] for b in deps.successors(n)
-                                                           if b != n))]
+                                                           if b != n)),
+          "; ".join(m.text(i, w) for i, m in enumerate(milestones.get(n, []), 1))]
          for n in [*dated, *sorted(set(deps) - has_dates, key=lambda v: deps.nodes[v]["label"])]],
         title,
     )
     chart = Chart("roadmap", title, w["years"], source_line(kg, lang), table, _svg(fig, "roadmap", title))
     chart.facts = {w["dated"]: number(len(dated), lang), w["critical"]: number(len(path), lang)}
+    if every := [m for found in milestones.values() for m in found]:
+        chart.facts[w["milestones_reached"]] = w("of", n=number(sum(1 for m in every if m.reached), lang),
+                                                 total=number(len(every), lang))
     if undated:
         chart.aside, chart.aside_title = undated, w("undated", n=len(undated))
     elif len(dated) > len(drawn):
@@ -345,6 +358,38 @@ def _phases(kg: KnowledgeGraph, lang: str, projects: list[str]) -> dict[str, lis
         except ValueError:  # not an xsd:date: validation reports it
             continue
     return {p: sorted(v, key=lambda x: (x[1], x[0])) for p, v in found.items()}
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """A milestone on the roadmap: its label, date and whether it is reached (None: not stated)."""
+
+    label: str
+    day: date
+    reached: bool | None
+
+    def text(self, number: int, w: Words) -> str:
+        """``1 Label (2026-03-31, reached)``: the milestone as the roadmap's table lists it, keyed by its number."""
+        state = "" if self.reached is None else ", " + (w["reached"] if self.reached else w["not_reached"])
+        return f"{number} {self.label} ({self.day.isoformat()}{state})"
+
+
+def _milestones(kg: KnowledgeGraph, lang: str, projects: set[str]) -> dict[str, list[Milestone]]:
+    """The milestones of ``projects`` (``sckg:Milestone`` parts with an xsd:date), in date order."""
+    rows = [r for r in kg.select(
+        "SELECT ?project ?milestone ?date ?reached WHERE { ?milestone a sckg:Milestone ; dcterms:isPartOf ?project ; "
+        "dcterms:date ?date OPTIONAL { ?milestone sckg:reached ?reached } }"
+    ).records() if r["project"] in projects]
+    labels = kg.labels({r["milestone"] for r in rows}, lang)
+    found: dict[str, list[Milestone]] = defaultdict(list)
+    for r in rows:
+        try:
+            day = date.fromisoformat(str(r["date"])[:10])
+        except ValueError:  # not an xsd:date: validation reports it
+            continue
+        found[r["project"]].append(Milestone(labels[r["milestone"]], day,
+                                             r["reached"] if isinstance(r["reached"], bool) else None))
+    return {p: sorted(v, key=lambda m: (m.day, m.label)) for p, v in found.items()}
 
 
 def changes_chart(old: KnowledgeGraph, new: KnowledgeGraph, lang: str) -> Chart | None:
@@ -413,4 +458,6 @@ def roadmap_section(kg: KnowledgeGraph, lang: str) -> Section:
     section = Section("roadmap", w["roadmap_heading"], [w["roadmap_intro"]] if chart else [w["no_projects"]])
     if chart:
         section.charts.append(chart)
+        if w["milestones_reached"] in chart.facts:
+            section.paragraphs.append(w["roadmap_milestones"])
     return section
