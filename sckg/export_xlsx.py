@@ -1,7 +1,8 @@
-"""The graph back into the inventory template (xlsx): actors, projects, fields, goals, dependencies, sources.
+"""The graph back into the inventory template (xlsx): every sheet of :data:`sckg.ingest.template.SHEETS`.
 
 What the template can hold survives ``sckg export --format xlsx`` followed by ``sckg import table`` unchanged;
-IRIs of the city (``<base><folder>/<ID>``) become short IDs, every other IRI is written out in full.
+IRIs of the city become short IDs (``<base><folder>/<ID>`` → ``ID``, another folder → ``folder/ID``), every
+other IRI is written out in full. What it cannot hold is listed on the sheet ``_Not in the template``.
 """
 
 from __future__ import annotations
@@ -100,7 +101,7 @@ def _lang(term: Any) -> str:
 
 
 def workbook(kg: KnowledgeGraph, lang: str = "de", city: str | None = None) -> bytes:
-    """The graph's actors, projects, fields, goals, dependencies and sources as a filled template."""
+    """The graph's data as a filled template (what it cannot hold listed on the sheet ``_Not in the template``)."""
     entities = _entities(kg, _SHEET_OF, data_only=True)
     sheets: dict[str, list[_Entity]] = defaultdict(list)
     for entity in entities.values():
@@ -292,6 +293,9 @@ class _Rows:
         date = e.first(DCTERMS + "date")
         cells["date"] = int(date) if isinstance(date, str) and date.isdigit() else _date(date)
         for lang in ("de", "en"):
+            if DCTERMS + "title" in e.values:  # a title only in the languages it has (not from the label)
+                title = e.texts((DCTERMS + "title",), lang)
+                cells[f"title_{lang}"] = title[0] if title else None
             label = e.texts((RDFS + "label",), lang)
             if label and label[0] != cells.get(f"title_{lang}"):
                 cells[f"label_{lang}"] = label[0]

@@ -271,6 +271,7 @@ def test_xlsx_round_trip_gives_back_everything_or_lists_it(dataset: str, city: s
     back = {key(t) for t in import_table(path, city).triples}
     missing = sorted(t for t in original if t not in back)
     assert sorted(rest) == missing  # every statement is given back by the import, or listed
+    assert back <= set(original)  # and nothing is added
     assert len(rest) == listed  # what the template cannot hold
     projects = book["Projects"]
     assert projects.auto_filter.ref == f"A1:U{projects.max_row}"

@@ -59,8 +59,8 @@ class Column:
 
 @dataclass(frozen=True)
 class Sheet:
-    """One sheet of the template (one CSV file): its names, the IRI folder of its rows, its columns and the
-    classes every row gets (a sheet with classes is built from its columns' predicates alone)."""
+    """One sheet of the template (one CSV file): its names, the IRI folder of its rows (empty: the city base), its
+    columns and the classes every row gets (the first one finds its rows on export)."""
 
     key: str
     name: str
