@@ -1,7 +1,8 @@
-"""The graph back into the inventory template (xlsx): actors, projects, fields, goals, dependencies, sources.
+"""The graph back into the inventory template (xlsx): every sheet of :data:`sckg.ingest.template.SHEETS`.
 
 What the template can hold survives ``sckg export --format xlsx`` followed by ``sckg import table`` unchanged;
-IRIs of the city (``<base><folder>/<ID>``) become short IDs, every other IRI is written out in full.
+IRIs of the city become short IDs (``<base><folder>/<ID>`` → ``ID``, another folder → ``folder/ID``), every
+other IRI is written out in full. What it cannot hold is listed on the sheet ``_Not in the template``.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from .ingest import city_base
+from .ingest.cells import ID_PATTERN
 from .ingest.tables import SDG, choice_text, choices
-from .ingest.template import SHEETS_BY_KEY, help_rows, workbook_bytes
+from .ingest.template import EXTRA_SHEETS, SHEETS_BY_KEY, Column, help_rows, workbook_bytes
 from .namespaces import (
     ACTOR_CLASSES,
     ADMS,
@@ -37,10 +39,16 @@ from .results import to_python
 if TYPE_CHECKING:
     from .kg import KnowledgeGraph
 
-#: Class → sheet, in order of precedence.
+#: Class → sheet, in order of precedence: the sheets with their own code, then the sheets described by their
+#: columns (their first class, and the classes their type column offers).
 _SHEET_OF = {SCKG + "Project": "projects", SCKG + "FieldOfAction": "fields", SCKG + "Vision": "goals",
-             SCKG + "StrategicGoal": "goals", **dict.fromkeys(ACTOR_CLASSES, "actors")}
+             SCKG + "StrategicGoal": "goals", **dict.fromkeys(ACTOR_CLASSES, "actors"),
+             **{sheet.classes[0]: sheet.key for sheet in EXTRA_SHEETS if sheet.classes},
+             **{c.iri: sheet.key for sheet in EXTRA_SHEETS for col in sheet.columns
+                if col.predicates == (RDF + "type",) for c in choices()[col.type]}}
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]*$")
+#: The classes of the rows of the Sources sheet that no statement needs to cite.
+_SOURCE_CLASSES = (SCKG + "Interview", SCKG + "Workshop", OPARL + "Paper")
 #: Text columns (German and English pair) per sheet: key → predicates, first found wins.
 _TEXT: dict[str, dict[str, tuple[str, ...]]] = {
     "actors": {"name": (RDFS + "label",), "alt": (SKOS + "altLabel",), "comment": (RDFS + "comment",)},
@@ -57,7 +65,8 @@ _REFS: dict[str, dict[str, tuple[str, ...]]] = {
     "projects": {"managed_by": (SCKG + "managedBy",), "participants": (SCKG + "hasParticipant",),
                  "contractors": (SCKG + "contractor",), "fields": (SCKG + "inFieldOfAction",),
                  "goals": (SCKG + "contributesTo",), "funded_by": (SCKG + "fundedBy",)},
-    "goals": {"broader": (SKOS + "broader",)},
+    "fields": {"scheme": (SKOS + "inScheme",)},
+    "goals": {"broader": (SKOS + "broader",), "scheme": (SKOS + "inScheme",)},
 }
 #: The predicates that name an entity's sources (the Sources column).
 _MULTI_TEXT = {"alt", "keywords"}
@@ -92,21 +101,20 @@ def _lang(term: Any) -> str:
 
 
 def workbook(kg: KnowledgeGraph, lang: str = "de", city: str | None = None) -> bytes:
-    """The graph's actors, projects, fields, goals, dependencies and sources as a filled template."""
+    """The graph's data as a filled template (what it cannot hold listed on the sheet ``_Not in the template``)."""
     entities = _entities(kg, _SHEET_OF, data_only=True)
     sheets: dict[str, list[_Entity]] = defaultdict(list)
     for entity in entities.values():
         sheet = next(_SHEET_OF[c] for c in _SHEET_OF if c in entity.types)
         sheets[sheet].append(entity)
-    sources = sorted({s for e in entities.values() for s in e.iris(*SOURCE_PROPERTIES)}
-                     | set(_typed(kg, (SCKG + "Interview", SCKG + "Workshop"))))
+    sources = sorted(({s for e in entities.values() for s in e.iris(*SOURCE_PROPERTIES)}
+                      | set(_typed(kg, _SOURCE_CLASSES))) - set(entities))
     described = _entities(kg, {}, values=sources)
     sheets["sources"] = [described.get(iri) or _Entity(iri) for iri in sources]
     base = city_base(city or _main_city(entities) or "city")
     ids = {e.iri: _short(e.iri, base, SHEETS_BY_KEY[key].folder) for key, group in sheets.items() for e in group}
-    budgets = _budgets(kg)
-    writer = _Rows(ids, lang, kg.labels(sources, lang))
-    rows = {key: [writer.row(key, e, budgets) for e in sorted(group, key=lambda e: ids[e.iri])]
+    writer = _Rows(ids, lang, kg.labels(sources, lang), _inverse(kg))
+    rows = {key: [writer.row(key, e) for e in sorted(group, key=lambda e: ids[e.iri])]
             for key, group in sheets.items()}
     rows["dependencies"] = [
         [ids.get(e.iri, e.iri), ids.get(other, other)]
@@ -171,19 +179,14 @@ def _typed(kg: KnowledgeGraph, classes: tuple[str, ...]) -> list[str]:
     return [r[0].value for r in table.bound_rows()]
 
 
-def _budgets(kg: KnowledgeGraph) -> dict[str, tuple[Any, bool | None]]:
-    """Project → (summed budget, VAT flag if all its budgets agree)."""
-    table = kg.select("SELECT ?p ?value ?vat WHERE { ?p a sckg:Project ; sckg:hasBudget ?b . ?b schema:value ?value "
-                      "OPTIONAL { ?b sckg:includesVAT ?vat } }")
-    sums: dict[str, Any] = {}
-    vats: dict[str, set[bool | None]] = defaultdict(set)
-    for project, value, vat in table.rows:
-        assert project is not None  # ?project and ?value are bound, ?vat is optional
-        amount = to_python(value)
-        if not isinstance(amount, str):
-            sums[project.value] = sums.get(project.value, 0) + amount
-        vats[project.value].add(to_python(vat))
-    return {p: (total, next(iter(vats[p])) if len(vats[p]) == 1 else None) for p, total in sums.items()}
+def _inverse(kg: KnowledgeGraph) -> dict[tuple[str, str], list[str]]:
+    """(predicate, object) → subjects, for the columns that hold the subjects of their predicate."""
+    predicates = sorted({p for sheet in EXTRA_SHEETS for c in sheet.columns if c.inverse for p in c.predicates})
+    found: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for p in predicates:
+        for s, o in kg.select(f"SELECT ?s ?o WHERE {{ ?s <{p}> ?o FILTER(isIRI(?s) && isIRI(?o)) }}").bound_rows():
+            found[(p, o.value)].append(s.value)
+    return found
 
 
 def _main_city(entities: dict[str, _Entity]) -> str | None:
@@ -192,18 +195,24 @@ def _main_city(entities: dict[str, _Entity]) -> str | None:
 
 
 def _short(iri: str, base: str, folder: str) -> str:
-    prefix = f"{base}{folder}/"
+    """The ID that gives back ``iri`` in a sheet of ``folder``: ``name``, ``folder/name`` or the IRI itself."""
+    prefix = f"{base}{folder}/" if folder else base
     rest = iri[len(prefix):] if iri.startswith(prefix) else ""
-    return rest if _ID.match(rest) else iri
+    if _ID.match(rest):
+        return rest
+    rest = iri[len(base):] if iri.startswith(base) else ""
+    return rest if "/" in rest and ID_PATTERN.match(rest) else iri
 
 
 class _Rows:
     """Turns entities into the cells of their sheet."""
 
-    def __init__(self, ids: dict[str, str], lang: str, source_labels: dict[str, str]) -> None:
+    def __init__(self, ids: dict[str, str], lang: str, source_labels: dict[str, str],
+                 inverse: dict[tuple[str, str], list[str]]) -> None:
         self.ids = ids
         self.lang = lang
         self.source_labels = source_labels
+        self.inverse = inverse
         self.vocab = {c.iri: c.label(lang) for values in choices().values() for c in values}
 
     def ref(self, iri: str) -> str:
@@ -213,7 +222,7 @@ class _Rows:
             return f"field:{iri[len(FIELD):]}"
         return iri
 
-    def row(self, key: str, e: _Entity, budgets: dict[str, tuple[Any, bool | None]]) -> list[Any]:
+    def row(self, key: str, e: _Entity) -> list[Any]:
         cells: dict[str, Any] = {"id": self.ids[e.iri]}
         for column, predicates in _TEXT.get(key, {}).items():
             for lang in ("de", "en"):
@@ -221,45 +230,75 @@ class _Rows:
                 cells[f"{column}_{lang}"] = "; ".join(texts) if column in _MULTI_TEXT else (texts[0] if texts else None)
         for column, predicates in _REFS.get(key, {}).items():
             cells[column] = "; ".join(self.ref(i) for i in e.iris(*predicates)) or None
-        cells["sources"] = "; ".join(self.ref(i) for i in e.iris(*SOURCE_PROPERTIES)) or None
-        getattr(self, f"_{key}")(cells, e, budgets)
+        for col in SHEETS_BY_KEY[key].columns:
+            if col.predicates and col.key not in cells:
+                cells[col.key] = self.cell(col, e)
+        if hasattr(self, f"_{key}"):
+            getattr(self, f"_{key}")(cells, e)
         return [cells.get(col.key) for col in SHEETS_BY_KEY[key].columns]
+
+    def cell(self, col: Column, e: _Entity) -> Any:
+        """The cell of a column described by its predicate: the values of its first predicate."""
+        p = col.predicates[0]
+        if col.type == "ref":
+            iris = sorted(self.inverse.get((p, e.iri), [])) if col.inverse else e.iris(p)
+            return "; ".join(self.ref(i) for i in iris) or None
+        if col.type == "text":
+            texts = (e.texts((p,), col.lang) if col.lang else
+                     sorted(v.value for v in e.values.get(p, []) if isinstance(v, ox.Literal) and not v.language))
+            return ("; ".join(texts) if col.multi else texts[0]) if texts else None
+        if col.type in choices():
+            return self._vocab(sorted(e.types) if p == RDF + "type" else e.iris(p))
+        if col.type == "url":
+            return next(iter(e.iris(p)), None)
+        value = e.first(p)
+        if col.type == "date":
+            return _date(value)
+        if col.type == "date_or_year":
+            return int(value) if isinstance(value, str) and value.isdigit() else _date(value)
+        return value
 
     def _vocab(self, iris: list[str]) -> str | None:
         known = [self.vocab[i] for i in iris if i in self.vocab]
         return known[0] if known else None
 
-    def _actors(self, cells: dict[str, Any], e: _Entity, budgets: dict[str, tuple[Any, bool | None]]) -> None:
+    def _actors(self, cells: dict[str, Any], e: _Entity) -> None:
         cells["kind"] = self._vocab(e.iris(ORG + "classification"))
         cells["status"] = self._vocab(e.iris(ADMS + "status"))
         cells["publicly_owned"] = e.first(SCKG + "publiclyOwned")
         cells["identifier"] = e.first(DCTERMS + "identifier")
 
-    def _projects(self, cells: dict[str, Any], e: _Entity, budgets: dict[str, tuple[Any, bool | None]]) -> None:
+    def _projects(self, cells: dict[str, Any], e: _Entity) -> None:
         cells["status"] = self._vocab(e.iris(ADMS + "status"))
         cells["start"] = _date(e.first(SCHEMA + "startDate"))
         cells["end"] = _date(e.first(SCHEMA + "endDate"))
-        cells["budget"], cells["vat"] = budgets.get(e.iri, (None, None))
         award = e.texts((SCKG + "awardProcedure",), "de")
         cells["award"] = award[0] if award else None
 
-    def _fields(self, cells: dict[str, Any], e: _Entity, budgets: dict[str, tuple[Any, bool | None]]) -> None:
+    def _fields(self, cells: dict[str, Any], e: _Entity) -> None:
         cells["match"] = self._vocab([i for i in e.iris(SKOS + "exactMatch") if i.startswith(FIELD)])
         cells["priority"] = e.first(SCKG + "priority")
         cells["keywords"] = "; ".join(e.texts((SKOS + "hiddenLabel",), "de")) or None
 
-    def _goals(self, cells: dict[str, Any], e: _Entity, budgets: dict[str, tuple[Any, bool | None]]) -> None:
+    def _goals(self, cells: dict[str, Any], e: _Entity) -> None:
         cells["goal_type"] = self.vocab[SCKG + "Vision"] if SCKG + "Vision" in e.types else None
         sdgs = sorted(int(i[len(SDG):]) for i in e.iris(SKOS + "closeMatch") if i[len(SDG):].isdigit())
         cells["sdg"] = "; ".join(map(str, sdgs)) or None
 
-    def _sources(self, cells: dict[str, Any], e: _Entity, budgets: dict[str, tuple[Any, bool | None]]) -> None:
+    def _sources(self, cells: dict[str, Any], e: _Entity) -> None:
         if not cells.get("title_de") and not cells.get("title_en"):
             cells["title_de"] = self.source_labels.get(e.iri, e.iri)
         kinds = [c for c in (OPARL + "Paper", SCKG + "Interview", SCKG + "Workshop") if c in e.types]
         cells["source_type"] = self.vocab[kinds[0]] if kinds else None
         date = e.first(DCTERMS + "date")
         cells["date"] = int(date) if isinstance(date, str) and date.isdigit() else _date(date)
+        for lang in ("de", "en"):
+            if DCTERMS + "title" in e.values:  # a title only in the languages it has (not from the label)
+                title = e.texts((DCTERMS + "title",), lang)
+                cells[f"title_{lang}"] = title[0] if title else None
+            label = e.texts((RDFS + "label",), lang)
+            if label and label[0] != cells.get(f"title_{lang}"):
+                cells[f"label_{lang}"] = label[0]
         urls = e.iris(SCHEMA + "url")
         cells["url"] = urls[0] if urls else None
 

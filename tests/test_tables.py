@@ -24,6 +24,7 @@ from sckg.kg import KnowledgeGraph
 runner = CliRunner()
 BASE = "https://w3id.org/sckg/id/beispielstadt/"
 ORG_NS = "http://www.w3.org/ns/org#"
+SCKG_NS = "https://w3id.org/sckg/ontology#"
 
 #: A filled template (cells as a user types them: dates, numbers, German words, names instead of IDs).
 FILLED: dict[str, list[list[object]]] = {
@@ -230,7 +231,7 @@ BAD_ROWS = [
      "required)"),
     ("id", _with("actors", 3, 0, "lenkungs kreis"),
      f"{W} Actors, row 5, column A 'Kennung / ID': got 'lenkungs kreis', expected an ID of letters, digits and "
-     "- _ . ~ (e.g. wlan-innenstadt) or a full IRI"),
+     "- _ . ~ (e.g. wlan-innenstadt, or folder/name like budget/wlan) or a full IRI"),
     ("duplicate", _with("actors", 3, 0, "stadtwerke"),
      f"{W} Actors, row 5, column A 'Kennung / ID': got 'stadtwerke', expected an ID not used before in this sheet "
      "(row 4 has it too)"),
@@ -329,7 +330,8 @@ def test_sheet_and_column_problems(tmp_path: Path) -> None:
         f"{W} Projects, row 1, column B 'Projekttitel': got 'Projekttitel', expected a column of the template: "
         f"{headers}",
         f"{W} Notizen: got 'Notizen', expected a sheet named Actors, Projects, FieldsOfAction, Goals, Dependencies, "
-        "Sources (or in German); start a sheet's name with _ to have it ignored",
+        "Sources, Programmes, Budgets, Decisions, Meetings, Consultations, Work, Milestones, People, Schemes, Dataset "
+        "(or in German); start a sheet's name with _ to have it ignored",
     ]
 
 
@@ -372,8 +374,12 @@ def test_export_of_the_bundled_data_is_a_fixed_point(braunschweig: KnowledgeGrap
     ]
     frame = projects[4]
     assert frame[5:8] == ["stabsstelle-0800", None, "pd-gmbh"]
-    assert frame[10] == "beantragt" and frame[13] == 64827.39 and frame[14] is True
-    assert frame[-1] == "https://w3id.org/sckg/id/braunschweig/paper/2018-smart-city-rahmenkonzept"
+    assert frame[10] == "beantragt" and frame[13] is None and frame[15] == "haushaltsansatz-wlan-smart-city"
+    assert frame[-2:] == ["paper/2018-smart-city-rahmenkonzept", "smart-city"]
+    budgets = [list(r) for r in first["Budgets"].values]
+    assert budgets[2][:8] == ["rahmenkonzept", "Betrag", "Auftragsvolumen Smart City Rahmenkonzept (brutto)",
+                              "Contract volume of the Smart City framework concept (gross)",
+                              "smart-city-rahmenkonzept", 64827.39, "EUR", True]
 
 
 def test_xlsx_export_keeps_formula_text_as_text(make_kg, tmp_path: Path) -> None:
@@ -402,3 +408,36 @@ def test_unit_of_a_formal_organisation_is_unit_of_and_of_a_unit_sub_organization
         ("actor/extern", "subOrganizationOf", "https://example.org/org/land"),
         ("actor/fb-10", "subOrganizationOf", f"{BASE}actor/dez-1"),
     ]
+
+
+def test_a_row_without_id_gets_the_slug_of_its_name_and_folder_ids_keep_their_folder(tmp_path: Path) -> None:
+    rows = {key: [list(r) for r in values] for key, values in FILLED.items()}
+    rows["projects"][1][0] = None  # "Ladesäulen"
+    rows["dependencies"] = [["Ladesäulen", "wlan"]]
+    rows["budgets"] = [["budget/laden-2025", "Haushaltsansatz", "Ansatz Ladesäulen 2025", "Charging budget line 2025",
+                        "Ladesäulen", None, None, None, "Stadtwerke Beispielstadt GmbH", None, None, "vorlage-1"]]
+    rows["decisions"] = [[None, "Beschluss über die Ladesäulen", None, "stadt", "12.03.2025", None, None,
+                          "Ladesäulen; vorlage-1", "vorlage-1"]]
+    rows["consultations"] = [["beratung-1", "Beratung der Vorlage", None, "vorlage-1", "stadt", "2025-03-12",
+                              "Entscheidung", "nein", None, None]]
+    result = import_table(_workbook(tmp_path / "inventory.xlsx", rows), "beispielstadt")
+    new = {t for t in result.triples if t.subject.value.startswith((BASE + "budget/laden", BASE + "decision/",
+                                                                    BASE + "consultation/"))}
+    assert _nt(new) == _nt(_triples("""
+@prefix actor: <https://w3id.org/sckg/id/beispielstadt/actor/> .
+@prefix project: <https://w3id.org/sckg/id/beispielstadt/project/> .
+@prefix source: <https://w3id.org/sckg/id/beispielstadt/source/> .
+<https://w3id.org/sckg/id/beispielstadt/budget/laden-2025> a sckg:BudgetLine ;
+    rdfs:label "Ansatz Ladesäulen 2025"@de , "Charging budget line 2025"@en ;
+    sckg:heldBy actor:stadtwerke ; sckg:documentedIn source:vorlage-1 .
+<https://w3id.org/sckg/id/beispielstadt/decision/beschluss-ueber-die-ladesaeulen> a sckg:Decision ;
+    rdfs:label "Beschluss über die Ladesäulen"@de ; sckg:decidedBy actor:stadt ; dcterms:date "2025-03-12"^^xsd:date ;
+    sckg:decision project:ladesaeulen , source:vorlage-1 ; sckg:documentedIn source:vorlage-1 .
+<https://w3id.org/sckg/id/beispielstadt/consultation/beratung-1> a oparl:Consultation , prov:Entity ;
+    rdfs:label "Beratung der Vorlage"@de ; sckg:paper source:vorlage-1 ; sckg:committee actor:stadt ;
+    dcterms:date "2025-03-12"^^xsd:date ; sckg:consultationRole <https://w3id.org/sckg/vocab/role/decision> ;
+    sckg:isPublic false ; sckg:documentedIn source:inventory-xlsx .
+"""))
+    assert (BASE + "project/ladesaeulen", SCKG_NS + "hasBudget", BASE + "budget/laden-2025") in {
+        (t.subject.value, t.predicate.value, t.object.value) for t in result.triples}
+    assert result.rows["Budgets"] == 1 and "Work" not in result.rows

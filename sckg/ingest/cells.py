@@ -19,10 +19,11 @@ import pyoxigraph as ox
 
 from .. import resources
 from ..errors import DataError
-from ..namespaces import FIELD, KIND, OPARL, PROV, SCKG, SKOS, STATUS, slug
+from ..namespaces import FIELD, KIND, OPARL, PHASE, PROV, ROLE, SCHEMA, SCKG, SKOS, STATUS, slug
 from .template import Column
 
-ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]*$")
+#: An ID: a name (``wlan``, IRI ``<city>/<folder of the sheet>/wlan``) or ``folder/name`` (IRI ``<city>/folder/name``).
+ID_PATTERN = re.compile(r"^(?:[A-Za-z0-9][A-Za-z0-9._~-]*/)?[A-Za-z0-9][A-Za-z0-9._~-]*$")
 IRI_PATTERN = re.compile(r"^https?://\S+$")
 _GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _AMOUNT = re.compile(r"^\d+(?:[.,]\d+)?$")
@@ -37,9 +38,17 @@ SOURCE_TYPES = {
     SCKG + "Interview": ("Interview", "interview"),
     SCKG + "Workshop": ("Workshop", "workshop"),
 }
+BUDGET_TYPES = {SCHEMA + "MonetaryAmount": ("Betrag", "amount"),
+                SCKG + "BudgetLine": ("Haushaltsansatz", "budget line")}
+WORK_TYPES = {
+    SCKG + "ProcessPhase": ("Phase", "phase"),
+    SCKG + "Task": ("Aufgabe", "task"),
+    SCKG + "Deliverable": ("Ergebnis", "deliverable"),
+    SCKG + "Assessment": ("Prüfung", "assessment"),
+}
 #: What a cell of each column type must hold, as the error messages say it.
 EXPECTED = {
-    "id": "an ID of letters, digits and - _ . ~ (e.g. wlan-innenstadt) or a full IRI",
+    "id": "an ID of letters, digits and - _ . ~ (e.g. wlan-innenstadt, or folder/name like budget/wlan) or a full IRI",
     "date": "a date like 2024-03-31 or 31.03.2024",
     "date_or_year": "a date like 2018-10-26 or 26.10.2018, or a year like 2015",
     "decimal": "an amount in euros like 250000 or 64827.39 (no thousands separators)",
@@ -66,12 +75,13 @@ class Choice:
 
 @cache
 def choices() -> dict[str, tuple[Choice, ...]]:
-    """The allowed values of the ``kind``, ``status``, ``field``, ``goal_type`` and ``source_type`` columns."""
+    """The allowed values of the vocabulary columns: ``kind``, ``status``, ``field``, ``role``, ``phase`` (from the
+    sckg vocabulary), ``goal_type``, ``source_type``, ``budget_type`` and ``work_type`` (classes)."""
     store = ox.Store()
     for path in resources.model_files():
         store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
     found: dict[str, tuple[Choice, ...]] = {}
-    for name, ns in (("kind", KIND), ("status", STATUS), ("field", FIELD)):
+    for name, ns in (("kind", KIND), ("status", STATUS), ("field", FIELD), ("role", ROLE), ("phase", PHASE)):
         rows = store.query(
             f"SELECT ?c ?de ?en WHERE {{ ?c skos:inScheme <{ns}scheme> ; skos:prefLabel ?de , ?en . "
             'FILTER(lang(?de) = "de" && lang(?en) = "en") }',
@@ -83,13 +93,15 @@ def choices() -> dict[str, tuple[Choice, ...]]:
         )
     found["goal_type"] = tuple(Choice(iri, slug(en), de, en) for iri, (de, en) in GOAL_TYPES.items())
     found["source_type"] = tuple(Choice(iri, en.split()[-1], de, en) for iri, (de, en) in SOURCE_TYPES.items())
+    for name, types in (("budget_type", BUDGET_TYPES), ("work_type", WORK_TYPES)):
+        found[name] = tuple(Choice(iri, slug(en), de, en) for iri, (de, en) in types.items())
     return found
 
 
 def _order(ns: str) -> Callable[[Choice], int]:
     """Vocabulary choices in the order of the scheme file (kept stable for the help sheet)."""
     text = "\n".join(p.read_text(encoding="utf-8") for p in resources.model_files())
-    prefix = {KIND: "kind:", STATUS: "status:", FIELD: "field:"}[ns]
+    prefix = {KIND: "kind:", STATUS: "status:", FIELD: "field:", ROLE: "role:", PHASE: "phase:"}[ns]
     return lambda c: text.find(f"\n{prefix}{c.slug}\n")
 
 
@@ -294,7 +306,8 @@ def vocab_iri(kind: str, text: str) -> str:
     if iri:
         return iri
     what = {"kind": "a kind of actor", "status": "a status", "field": "a reference field",
-            "goal_type": "a type of goal", "source_type": "a type of source"}[kind]
+            "goal_type": "a type of goal", "source_type": "a type of source", "role": "a role in the consultation",
+            "phase": "a process phase", "budget_type": "a type of budget", "work_type": "a type of work"}[kind]
     raise ValueError(f"{what}: " + ", ".join(f"{c.de} ({c.slug})" for c in choices()[kind]))
 
 def checked_iri(value: str) -> str:

@@ -33,7 +33,7 @@ from .cells import (
     text_of,
     vocab_iri,
 )
-from .template import HELP_NAMES, HELP_SHEET, SHEETS, SHEETS_BY_KEY, Column, Sheet, sheet_named
+from .template import HELP_NAMES, HELP_SHEET, SHEETS, SHEETS_BY_KEY, UNSOURCED, Column, Sheet, sheet_named
 from .template import write_template as _write_template
 
 __all__ = ["SDG", "CellError", "TableError", "TableImport", "choice_text", "choices", "import_table",
@@ -153,7 +153,7 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-_LABEL_KEYS = ("name_de", "name_en", "title_de", "title_en", "alt_de", "alt_en")
+_LABEL_KEYS = ("name_de", "name_en", "title_de", "title_en", "alt_de", "alt_en", "name")
 
 
 @dataclass
@@ -172,24 +172,29 @@ class _Index:
                     rows.append(row)
 
     def resolve(self, target: str, value: str) -> str:
-        """The IRI a reference stands for, or raise ``ValueError`` with what was expected."""
+        """The IRI a reference stands for, or raise ``ValueError`` with what was expected. ``target`` names the
+        sheet, or several joined by ``+`` (the first that has the ID or name wins)."""
         if IRI_PATTERN.match(value):
             return checked_iri(value)
-        if value in self.ids[target]:
-            return self.ids[target][value].iri
-        rows = self.names[target].get(_norm(value), [])
-        sheet = SHEETS_BY_KEY[target]
-        if len(rows) > 1:
-            numbers = ", ".join(str(r.number) for r in rows)
-            raise ValueError(f"a unique name; it names several rows of sheet {sheet.name} (rows {numbers}): use the ID")
-        if rows:
-            return rows[0].iri
+        targets = target.split("+")
+        for key in targets:
+            if value in self.ids[key]:
+                return self.ids[key][value].iri
+        for key in targets:
+            rows = self.names[key].get(_norm(value), [])
+            if len(rows) > 1:
+                numbers = ", ".join(str(r.number) for r in rows)
+                raise ValueError(f"a unique name; it names several rows of sheet {SHEETS_BY_KEY[key].name} "
+                                 f"(rows {numbers}): use the ID")
+            if rows:
+                return rows[0].iri
+        names = " or ".join(SHEETS_BY_KEY[key].name for key in targets)
         if target != "fields":
-            raise ValueError(f"the ID or name of a row in sheet {sheet.name}, or an IRI")
+            raise ValueError(f"the ID or name of a row in sheet {names}, or an IRI")
         try:
             return vocab_iri("field", value)
         except ValueError:
-            raise ValueError(f"the ID or name of a row in sheet {sheet.name}, a reference field like "
+            raise ValueError(f"the ID or name of a row in sheet {names}, a reference field like "
                              "smart-mobility, or an IRI") from None
 
 
@@ -269,13 +274,15 @@ def import_table(path: Path | str, city: str) -> TableImport:
     index = _Index()
     for key, rows in rows_by_sheet.items():
         sheet = SHEETS_BY_KEY[key]
+        if not any(c.type == "id" for c in sheet.columns):
+            continue
         for row in rows:
-            ident = row.values.get("id")
-            if not sheet.folder or not ident:
+            ident = row.values.get("id") or _derived_id(row)
+            if not ident:
                 continue
-            row.iri = ident if IRI_PATTERN.match(ident) else f"{ctx.base}{sheet.folder}/{ident}"
+            row.iri = _row_iri(ctx.base, sheet.folder, ident)
             if ident in index.ids[key]:
-                label = ctx.columns[(key, "id")]
+                label = ctx.columns.get((key, "id"), f"'{sheet.column('id').header}'")
                 ctx.error(raws[key], row.number, label, ident,
                           f"an ID not used before in this sheet (row {index.ids[key][ident].number} has it too)")
                 continue
@@ -291,10 +298,10 @@ def import_table(path: Path | str, city: str) -> TableImport:
     for key, rows in rows_by_sheet.items():
         for row in rows:
             refs = resolved[id(row)]
-            if key != "dependencies" and key != "sources" and not refs.get("sources"):
+            if key not in UNSOURCED and not refs.get("sources") and any(c.key == "sources" for c in row.sheet.columns):
                 refs["sources"] = [fallback]
                 used_fallback = True
-            _BUILDERS[key](graph, row, refs, ctx.base)
+            _BUILDERS.get(key, _entity)(graph, row, refs, ctx.base)
     if used_fallback:
         graph.add(fallback, RDF + "type", PROV + "Entity")
         for p in (RDFS + "label", DCTERMS + "title"):
@@ -302,9 +309,32 @@ def import_table(path: Path | str, city: str) -> TableImport:
             graph.text(fallback, p, f"Spreadsheet {path.name}", "en")
     return TableImport(
         graph.triples,
-        {SHEETS_BY_KEY[k].name: len(v) for k, v in rows_by_sheet.items()},
+        {SHEETS_BY_KEY[k].name: len(v) for k, v in rows_by_sheet.items() if v or k in _FIRST_SHEETS},
         city_prefixes(ctx.base),
     )
+
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _derived_id(row: Row) -> str:
+    """The ID of a row whose ID cell is empty: the slug of its name (German first), umlauts spelt out."""
+    for key in ("name_de", "title_de", "name", "name_en", "title_en"):
+        value = row.values.get(key)
+        if isinstance(value, str) and slug(value.lower().translate(_UMLAUTS)):
+            return slug(value.lower().translate(_UMLAUTS))
+    return ""
+
+
+def _row_iri(base: str, folder: str, ident: str) -> str:
+    """The IRI of a row: a full IRI as it is, ``folder/name`` in the city, else ``name`` in the sheet's folder."""
+    if IRI_PATTERN.match(ident):
+        return ident
+    return f"{base}{ident}" if "/" in ident or not folder else f"{base}{folder}/{ident}"
+
+
+#: The sheets whose row count is reported also when they have no rows (the others only when they have some).
+_FIRST_SHEETS = ("actors", "projects", "fields", "goals", "dependencies", "sources")
 
 
 def city_prefixes(base: str) -> dict[str, str]:
@@ -339,8 +369,46 @@ def _resolve(rows_by_sheet: dict[str, list[Row]], raws: dict[str, RawSheet], ind
 
 
 def _common(g: _Graph, row: Row, refs: dict[str, list[str]]) -> None:
-    for source in refs.get("sources", []):
-        g.add(row.iri, SCKG + "documentedIn", source)
+    """The statements of the row's columns that name their predicates (see :class:`Column`)."""
+    for col in row.sheet.columns:
+        if not col.predicates:
+            continue
+        objects = refs.get(col.key, []) if col.type == "ref" else _objects(col, row.values.get(col.key))
+        for p in col.predicates:
+            for o in objects:
+                if col.inverse:
+                    g.add(str(o), p, row.iri)
+                else:
+                    g.add(row.iri, p, o)
+        if not objects and col.predicates == (RDF + "type",):  # an empty type column: its first choice
+            g.add(row.iri, RDF + "type", choices()[col.type][0].iri)
+
+
+def _objects(col: Column, value: Any) -> list[ox.Literal | str]:
+    """The RDF objects of a checked cell value (IRIs as strings)."""
+    values = value if isinstance(value, list) else [] if value is None or value == "" else [value]
+    if col.type == "text":
+        return [ox.Literal(v, language=col.lang) if col.lang else ox.Literal(v) for v in values]
+    if col.type in ("bool", "date", "date_or_year"):
+        return [_typed(v) for v in values]
+    if col.type == "int":
+        return [ox.Literal(str(v), datatype=XSD_INTEGER) for v in values]
+    if col.type == "decimal":
+        return [ox.Literal(v, datatype=XSD_DECIMAL) for v in values]
+    return [str(v) for v in values]  # url and vocabulary columns: IRIs
+
+
+def _entity(g: _Graph, row: Row, refs: dict[str, list[str]], base: str) -> None:
+    """A row of a sheet described by its columns alone: its classes and its columns' statements."""
+    for cls in row.sheet.classes:
+        g.add(row.iri, RDF + "type", cls)
+    _common(g, row, refs)
+
+
+def _budget(g: _Graph, row: Row, refs: dict[str, list[str]], base: str) -> None:
+    _entity(g, row, refs, base)
+    if row.values.get("amount") is not None and not row.values.get("currency"):
+        g.text(row.iri, SCHEMA + "currency", "EUR", None)
 
 
 def _actor(g: _Graph, row: Row, refs: dict[str, list[str]], base: str) -> None:
@@ -410,8 +478,9 @@ def _scheme(g: _Graph, iri: str, de: str, en: str) -> None:
 
 
 def _field(g: _Graph, row: Row, refs: dict[str, list[str]], base: str) -> None:
-    v, s, scheme = row.values, row.iri, f"{base}fields"
-    _scheme(g, scheme, "Handlungsfelder", "Fields of action")
+    v, s, scheme = row.values, row.iri, (refs.get("scheme") or [f"{base}fields"])[0]
+    if not refs.get("scheme"):
+        _scheme(g, scheme, "Handlungsfelder", "Fields of action")
     for cls in (SCKG + "FieldOfAction", SKOS + "Concept"):
         g.add(s, RDF + "type", cls)
     g.both(s, [SKOS + "prefLabel"], v, "name")
@@ -428,8 +497,9 @@ def _field(g: _Graph, row: Row, refs: dict[str, list[str]], base: str) -> None:
 
 
 def _goal(g: _Graph, row: Row, refs: dict[str, list[str]], base: str) -> None:
-    v, s, scheme = row.values, row.iri, f"{base}goals"
-    _scheme(g, scheme, "Ziele", "Goals")
+    v, s, scheme = row.values, row.iri, (refs.get("scheme") or [f"{base}goals"])[0]
+    if not refs.get("scheme"):
+        _scheme(g, scheme, "Ziele", "Goals")
     cls = v.get("goal_type") or SCKG + "StrategicGoal"
     for c in (cls, SKOS + "Concept"):
         g.add(s, RDF + "type", c)
@@ -457,14 +527,17 @@ def _source(g: _Graph, row: Row, refs: dict[str, list[str]], base: str) -> None:
     g.add(s, RDF + "type", PROV + "Entity")
     if v.get("source_type") and v["source_type"] != PROV + "Entity":
         g.add(s, RDF + "type", v["source_type"])
-    g.both(s, [DCTERMS + "title", RDFS + "label"], v, "title")
+    g.both(s, [DCTERMS + "title"], v, "title")
+    for lang in ("de", "en"):
+        g.text(s, RDFS + "label", v.get(f"label_{lang}") or v.get(f"title_{lang}"), lang)
     g.both(s, [DCTERMS + "description"], v, "description")
     if v.get("date"):
         g.add(s, DCTERMS + "date", _typed(v["date"]))
     if v.get("url"):
         g.add(s, SCHEMA + "url", v["url"])
+    _common(g, row, refs)
 
 
 _BUILDERS = {"actors": _actor, "projects": _project, "fields": _field, "goals": _goal,
-             "dependencies": _dependency, "sources": _source}
+             "dependencies": _dependency, "sources": _source, "budgets": _budget}
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..fileio import write_atomic
+from ..namespaces import DCTERMS, FOAF, OPARL, PROV, RDF, RDFS, SCHEMA, SCKG, SKOS
 from ..words import t
 
 #: Names of the documentation sheet (and CSV file); the importer ignores them.
@@ -25,8 +26,11 @@ class Column:
     """One column of a sheet: its key, its header words and what it holds.
 
     ``type`` is one of ``id``, ``text``, ``ref`` (ID or name of a row in sheet ``target``), ``kind``, ``status``,
-    ``goal_type``, ``source_type``, ``field`` (a reference field of the vocabulary), ``date``, ``date_or_year``,
-    ``decimal``, ``bool``, ``int``, ``sdg``, ``url``. ``lang`` is the language tag of a text column.
+    ``goal_type``, ``source_type``, ``budget_type``, ``work_type``, ``role``, ``phase``, ``field`` (a reference
+    field of the vocabulary), ``date``, ``date_or_year``, ``decimal``, ``bool``, ``int``, ``sdg``, ``url``. ``target``
+    may name several sheets joined by ``+``. ``lang`` is the language tag of a text column. ``predicates``: the
+    cell's values are the objects of these predicates (the subjects, if ``inverse``); columns without them are
+    built by their sheet's own code.
     """
 
     key: str
@@ -40,6 +44,8 @@ class Column:
     target: str | None = None
     lang: str | None = None
     width: int = 22
+    predicates: tuple[str, ...] = ()
+    inverse: bool = False
 
     @property
     def header(self) -> str:
@@ -53,7 +59,8 @@ class Column:
 
 @dataclass(frozen=True)
 class Sheet:
-    """One sheet of the template (one CSV file): its names, the IRI folder of its rows and its columns."""
+    """One sheet of the template (one CSV file): its names, the IRI folder of its rows (empty: the city base), its
+    columns and the classes every row gets (the first one finds its rows on export)."""
 
     key: str
     name: str
@@ -62,6 +69,7 @@ class Sheet:
     help_de: str
     help_en: str
     columns: tuple[Column, ...]
+    classes: tuple[str, ...] = ()
 
     def column(self, key: str) -> Column:
         """The column with ``key``."""
@@ -75,51 +83,290 @@ def _id() -> Column:
     return Column(
         "id", "Kennung", "ID",
         "Eindeutige Kennung der Zeile aus Buchstaben, Ziffern, - _ . (z. B. wlan-innenstadt); sie bildet die "
-        "stabile IRI. Eine vollständige IRI (https://...) wird unverändert übernommen.",
-        "Unique ID of the row made of letters, digits, - _ . (e.g. wlan-innenstadt); it forms the stable IRI. "
-        "A full IRI (https://...) is used as it is.",
-        type="id", required=True, width=24,
+        "stabile IRI (Ordner/Name wie budget/wlan: die IRI in diesem Ordner der Stadt). Leer: aus dem Namen "
+        "gebildet (Öffentliches WLAN → oeffentliches-wlan). Eine vollständige IRI (https://...) wird unverändert "
+        "übernommen.",
+        "Unique ID of the row made of letters, digits, - _ . (e.g. wlan-innenstadt); it forms the stable IRI "
+        "(folder/name like budget/wlan: the IRI in that folder of the city). Empty: made from the name "
+        "(Öffentliches WLAN → oeffentliches-wlan). A full IRI (https://...) is used as it is.",
+        type="id", width=24,
     )
 
 
 def _text(key: str, de: str, en: str, help_de: str, help_en: str, lang: str | None = None, *,
-          required: bool = False, multi: bool = False, width: int = 30) -> Column:
-    return Column(key, de, en, help_de, help_en, "text", required, multi, None, lang, width)
+          required: bool = False, multi: bool = False, width: int = 30, predicates: tuple[str, ...] = ()) -> Column:
+    return Column(key, de, en, help_de, help_en, "text", required, multi, None, lang, width, predicates)
 
 
 def _pair(key: str, de: str, en: str, what_de: str, what_en: str, *, required: bool = False,
-          multi: bool = False, width: int = 30) -> tuple[Column, Column]:
+          multi: bool = False, width: int = 30, predicates: tuple[str, ...] = ()) -> tuple[Column, Column]:
     """The German and the English column of a text."""
     extra_de, extra_en = (f" {MULTI_DE}", f" {MULTI_EN}") if multi else ("", "")
     return (
         _text(f"{key}_de", f"{de} (de)", f"{en} (de)", f"{what_de} auf Deutsch.{extra_de}",
-              f"{what_en} in German.{extra_en}", "de", required=required, multi=multi, width=width),
+              f"{what_en} in German.{extra_en}", "de", required=required, multi=multi, width=width,
+              predicates=predicates),
         _text(f"{key}_en", f"{de} (en)", f"{en} (en)", f"{what_de} auf Englisch (optional).{extra_de}",
-              f"{what_en} in English (optional).{extra_en}", "en", multi=multi, width=width),
+              f"{what_en} in English (optional).{extra_en}", "en", multi=multi, width=width, predicates=predicates),
     )
+
+
+#: The sheets whose rows without a source get none (rather than the imported file).
+UNSOURCED = frozenset({"sources", "schemes"})
+
+#: The German and English names of the sheets, for the help texts of reference columns.
+_SHEET_NAMES = {"actors": ("Akteure", "Actors"), "projects": ("Projekte", "Projects"),
+                "fields": ("Handlungsfelder", "FieldsOfAction"), "goals": ("Ziele", "Goals"),
+                "sources": ("Quellen", "Sources"), "programmes": ("Programme", "Programmes"),
+                "decisions": ("Beschlüsse", "Decisions"), "meetings": ("Sitzungen", "Meetings"),
+                "work": ("Arbeitspakete", "Work"), "people": ("Personen", "People"),
+                "schemes": ("Verzeichnisse", "Schemes"), "budgets": ("Budgets", "Budgets")}
 
 
 def _ref(key: str, de: str, en: str, target: str, what_de: str, what_en: str, *, multi: bool = True,
-         required: bool = False) -> Column:
-    sheet = {"actors": ("Akteure", "Actors"), "projects": ("Projekte", "Projects"),
-             "fields": ("Handlungsfelder", "FieldsOfAction"), "goals": ("Ziele", "Goals"),
-             "sources": ("Quellen", "Sources")}[target]
+         required: bool = False, predicates: tuple[str, ...] = (), inverse: bool = False) -> Column:
+    names = [_SHEET_NAMES[part] for part in target.split("+")]
+    de_names, en_names = " oder ".join(n[0] for n in names), " or ".join(n[1] for n in names)
     extra_de, extra_en = (f" {MULTI_DE}", f" {MULTI_EN}") if multi else ("", "")
     return Column(
         key, de, en,
-        f"{what_de}: {t('template.ref', 'de', sheet=sheet[0])} oder eine IRI.{extra_de}",
-        f"{what_en}: {t('template.ref', 'en', sheet=sheet[1])}, or an IRI.{extra_en}",
-        "ref", required, multi, target, None, 26,
+        f"{what_de}: {t('template.ref', 'de', sheet=de_names)} oder eine IRI.{extra_de}",
+        f"{what_en}: {t('template.ref', 'en', sheet=en_names)}, or an IRI.{extra_en}",
+        "ref", required, multi, target, None, 26, predicates, inverse,
     )
 
 
-def _sources() -> Column:
+def _sources(*, fallback: bool = True) -> Column:
     return _ref(
         "sources", "Quellen", "Sources", "sources",
-        "Woher die Angaben der Zeile stammen; leer: die importierte Datei selbst",
-        "Where the row's facts come from; empty: the imported file itself",
+        "Woher die Angaben der Zeile stammen" + ("; leer: die importierte Datei selbst" if fallback else ""),
+        "Where the row's facts come from" + ("; empty: the imported file itself" if fallback else ""),
+        predicates=(SCKG + "documentedIn",),
     )
 
+
+def _col(key: str, de: str, en: str, help_de: str, help_en: str, type: str, predicate: str, *,
+         width: int = 14, required: bool = False) -> Column:
+    """A single-valued column of one predicate."""
+    return Column(key, de, en, help_de, help_en, type, required, False, None, None, width, (predicate,))
+
+
+def _labels(what_de: str, what_en: str, *predicates: str) -> tuple[Column, Column]:
+    """The required name of a row (German) and its English name, as ``predicates`` (default ``rdfs:label``)."""
+    return _pair("name", "Name", "Name", what_de, what_en, required=True, width=40,
+                 predicates=predicates or (RDFS + "label",))
+
+
+def _comment() -> tuple[Column, Column]:
+    return _pair("comment", "Bemerkung", "Comment", "Bemerkung", "Comment", width=40, predicates=(RDFS + "comment",))
+
+
+def _date_col(key: str, de: str, en: str, predicate: str, *, year: bool = False) -> Column:
+    what_de, what_en = ("Datum (2018-10-26 oder 26.10.2018) oder Jahr (2015).",
+                        "Date (2018-10-26 or 26.10.2018) or year (2015).") if year else (
+        "Datum (2024-03-31 oder 31.03.2024).", "Date (2024-03-31 or 31.03.2024).")
+    return _col(key, de, en, f"{de}: {what_de}", f"{en}: {what_en}", "date_or_year" if year else "date",
+                predicate, width=12)
+
+
+EXTRA_SHEETS: tuple[Sheet, ...] = (
+    Sheet(
+        "programmes", "Programmes", "Programme", "programme",
+        "Programme, zu denen Projekte gehören (Spalte Programm im Blatt Projekte).",
+        "Programmes that projects are part of (column Programme of the sheet Projects).",
+        (
+            _id(),
+            *_labels("Titel des Programms", "Title of the programme", DCTERMS + "title", RDFS + "label"),
+            *_pair("description", "Beschreibung", "Description", "Beschreibung", "Description", width=40,
+                   predicates=(DCTERMS + "description",)),
+            *_comment(),
+            _ref("coordinated_by", "Koordiniert von", "Coordinated by", "actors", "Steuernde Gremien und Stellen",
+                 "Coordinating bodies and units", predicates=(SCKG + "coordinatedBy",)),
+            _ref("informed_by", "Ausgelöst durch", "Informed by", "decisions", "Beschlüsse, auf die das Programm "
+                 "zurückgeht (prov:wasInformedBy)", "Decisions the programme goes back to (prov:wasInformedBy)",
+                 predicates=(PROV + "wasInformedBy",)),
+            _date_col("start", "Beginn", "Start", SCHEMA + "startDate"),
+            _date_col("end", "Ende", "End", SCHEMA + "endDate"),
+            _sources(),
+        ),
+        (SCKG + "Programme",),
+    ),
+    Sheet(
+        "budgets", "Budgets", "Budgets", "budget",
+        "Beträge und Haushaltsansätze, jeweils mit eigener Kennung; ein Betrag gehört zu Projekten (Spalte Projekt).",
+        "Amounts and budget lines, each with its own ID; an amount belongs to projects (column Project).",
+        (
+            _id(),
+            _col("budget_type", "Art", "Type", "Betrag (leer) oder Haushaltsansatz.",
+                 "amount (empty) or budget line.", "budget_type", RDF + "type", width=16),
+            *_labels("Bezeichnung", "Label"),
+            _ref("project", "Projekt", "Project", "projects", "Projekte, zu denen der Betrag gehört (sckg:hasBudget)",
+                 "Projects the amount belongs to (sckg:hasBudget)", predicates=(SCKG + "hasBudget",), inverse=True),
+            _col("amount", "Betrag", "Amount", "Betrag als Zahl, z. B. 250000 oder 64827.39 (ohne Tausenderpunkte).",
+                 "Amount as a number, e.g. 250000 or 64827.39 (no thousands separators).", "decimal",
+                 SCHEMA + "value"),
+            _col("currency", "Währung", "Currency", "Währung, z. B. EUR (leer bei einem Betrag: EUR).",
+                 "Currency, e.g. EUR (empty for an amount: EUR).", "text", SCHEMA + "currency", width=8),
+            _col("vat", "inkl. MwSt.", "Incl. VAT", "ja/nein: der Betrag enthält die Mehrwertsteuer.",
+                 "yes/no: the amount includes VAT.", "bool", SCKG + "includesVAT", width=10),
+            _ref("held_by", "Bewirtschaftet von", "Held by", "actors", "Stelle, die den Haushaltsansatz bewirtschaftet",
+                 "Unit that holds the budget line", predicates=(SCKG + "heldBy",)),
+            *_comment(),
+            _sources(),
+        ),
+    ),
+    Sheet(
+        "decisions", "Decisions", "Beschlüsse", "decision",
+        "Beschlüsse von Rat und Ausschüssen: wer, wann, worüber.",
+        "Decisions of the council and its committees: who, when, on what.",
+        (
+            _id(),
+            *_labels("Bezeichnung des Beschlusses", "Label of the decision"),
+            _ref("decided_by", "Beschlossen von", "Decided by", "actors", "Beschließendes Gremium", "Deciding body",
+                 predicates=(SCKG + "decidedBy",)),
+            _date_col("date", "Datum", "Date", DCTERMS + "date", year=True),
+            *_pair("description", "Beschreibung", "Description", "Was beschlossen wurde", "What was decided",
+                   width=40, predicates=(DCTERMS + "description",)),
+            _ref("decided_on", "Beschlossen über", "Decided on", "sources+projects",
+                 "Vorlagen und Projekte, über die beschlossen wurde (sckg:decision)",
+                 "Council papers and projects decided on (sckg:decision)", predicates=(SCKG + "decision",)),
+            _sources(),
+        ),
+        (SCKG + "Decision",),
+    ),
+    Sheet(
+        "meetings", "Meetings", "Sitzungen", "meeting",
+        "Sitzungen von Rat und Ausschüssen.",
+        "Meetings of the council and its committees.",
+        (
+            _id(),
+            *_labels("Bezeichnung der Sitzung", "Label of the meeting"),
+            _ref("committee", "Gremium", "Body", "actors", "Tagendes Gremium", "Body that meets",
+                 predicates=(SCKG + "committee",)),
+            _date_col("start", "Datum", "Date", SCHEMA + "startDate"),
+            _sources(),
+        ),
+        (OPARL + "Meeting", PROV + "Entity"),
+    ),
+    Sheet(
+        "consultations", "Consultations", "Beratungen", "consultation",
+        "Beratungen einer Vorlage (Blatt Quellen) in einem Gremium: Vorberatung oder Entscheidung.",
+        "Consultations of a council paper (sheet Sources) in a body: preliminary deliberation or decision.",
+        (
+            _id(),
+            *_labels("Bezeichnung der Beratung", "Label of the consultation"),
+            _ref("paper", "Vorlage", "Paper", "sources", "Beratene Vorlage", "Paper consulted on",
+                 predicates=(SCKG + "paper",)),
+            _ref("committee", "Gremium", "Body", "actors", "Beratendes Gremium", "Consulting body",
+                 predicates=(SCKG + "committee",)),
+            _date_col("date", "Datum", "Date", DCTERMS + "date"),
+            _col("role", "Rolle", "Role", "Vorberatung oder Entscheidung.", "preliminary deliberation or decision.",
+                 "role", SCKG + "consultationRole", width=16),
+            _col("public", "Öffentlich", "Public", "ja/nein: öffentliche Sitzung.", "yes/no: public session.",
+                 "bool", SCKG + "isPublic", width=10),
+            _ref("meeting", "Sitzung", "Meeting", "meetings", "Sitzung der Beratung", "Meeting of the consultation",
+                 predicates=(SCKG + "meeting",)),
+            _sources(),
+        ),
+        (OPARL + "Consultation", PROV + "Entity"),
+    ),
+    Sheet(
+        "work", "Work", "Arbeitspakete", "work",
+        "Phasen, Aufgaben, Ergebnisse und Prüfungen von Projekten.",
+        "Phases, tasks, deliverables and assessments of projects.",
+        (
+            _id(),
+            _col("work_type", "Art", "Type", "Phase, Aufgabe, Ergebnis oder Prüfung.",
+                 "phase, task, deliverable or assessment.", "work_type", RDF + "type", width=14, required=True),
+            *_labels("Bezeichnung", "Label"),
+            *_comment(),
+            _ref("part_of", "Teil von", "Part of", "projects+work", "Projekt oder Arbeitspaket, zu dem es gehört",
+                 "Project or work item it is part of", predicates=(DCTERMS + "isPartOf",)),
+            _ref("generated_by", "Erarbeitet in", "Generated by", "projects+work",
+                 "Projekt oder Phase, die das Ergebnis erarbeitet (prov:wasGeneratedBy)",
+                 "Project or phase that produces the deliverable (prov:wasGeneratedBy)",
+                 predicates=(PROV + "wasGeneratedBy",)),
+            _ref("associated_with", "Beteiligt", "Associated with", "actors", "Beteiligte Akteure",
+                 "Actors involved", predicates=(PROV + "wasAssociatedWith",)),
+            _col("order", "Reihenfolge", "Order", "Nummer der Phase (1, 2, ...).", "Number of the phase (1, 2, ...).",
+                 "int", SCKG + "order", width=10),
+            _col("phase", "Phasentyp", "Phase type", "Art der Phase aus dem sckg-Vokabular.",
+                 "Kind of phase from the sckg vocabulary.", "phase", SCKG + "classifiedAs", width=18),
+            _ref("assessed", "Geprüft", "Assessed", "projects", "Geprüfte Projekte", "Assessed projects",
+                 predicates=(SCKG + "assessed",)),
+            *_pair("result", "Ergebnis", "Result", "Ergebnis der Prüfung", "Result of the assessment", width=40,
+                   predicates=(SCKG + "result",)),
+            _sources(),
+        ),
+    ),
+    Sheet(
+        "milestones", "Milestones", "Meilensteine", "milestone",
+        "Meilensteine von Projekten: ein Datum, an dem etwas erreicht sein soll.",
+        "Milestones of projects: a date by which something is to be reached.",
+        (
+            _id(),
+            *_labels("Bezeichnung des Meilensteins", "Label of the milestone"),
+            _ref("project", "Projekt", "Project", "projects", "Projekt, zu dem der Meilenstein gehört",
+                 "Project the milestone belongs to", multi=False, required=True,
+                 predicates=(DCTERMS + "isPartOf",)),
+            _date_col("date", "Datum", "Date", DCTERMS + "date"),
+            _col("reached", "Erreicht", "Reached", "ja/nein: ob der Meilenstein erreicht ist; leer: nicht bekannt.",
+                 "yes/no: whether the milestone has been reached; empty: not known.", "bool", SCKG + "reached",
+                 width=10),
+            _sources(),
+        ),
+        (SCKG + "Milestone",),
+    ),
+    Sheet(
+        "people", "People", "Personen", "person",
+        "Personen, z. B. wer eine Vorlage unterzeichnet.",
+        "People, e.g. who signed a council paper.",
+        (
+            _id(),
+            _col("name", "Name", "Name", "Name der Person.", "Name of the person.", "text", FOAF + "name",
+                 width=30, required=True),
+            *_pair("label", "Bezeichnung", "Label", "Anzeigename", "Display name", predicates=(RDFS + "label",)),
+            _sources(),
+        ),
+        (FOAF + "Person",),
+    ),
+    Sheet(
+        "schemes", "Schemes", "Verzeichnisse", "scheme",
+        "Verzeichnisse der Handlungsfelder und Ziele (Spalte Verzeichnis dort).",
+        "Schemes of the fields of action and goals (column Scheme there).",
+        (
+            _id(),
+            *_labels("Name des Verzeichnisses", "Name of the scheme", SKOS + "prefLabel", RDFS + "label"),
+            *_pair("title", "Titel", "Title", "Titel (dcterms:title), falls angegeben", "Title (dcterms:title), if "
+                   "given", width=40, predicates=(DCTERMS + "title",)),
+            *_comment(),
+            _sources(fallback=False),
+        ),
+        (SKOS + "ConceptScheme",),
+    ),
+    Sheet(
+        "dataset", "Dataset", "Datensatz", "",
+        "Angaben zum Datensatz selbst: Titel, Lizenz, Stand.",
+        "Facts about the dataset itself: title, licence, date.",
+        (
+            _id(),
+            *_labels("Titel des Datensatzes", "Title of the dataset", DCTERMS + "title", RDFS + "label"),
+            *_pair("description", "Beschreibung", "Description", "Beschreibung", "Description", width=40,
+                   predicates=(DCTERMS + "description",)),
+            *_comment(),
+            _col("license", "Lizenz", "Licence", "Adresse der Lizenz (https://...).", "Address of the licence "
+                 "(https://...).", "url", DCTERMS + "license", width=30),
+            _date_col("modified", "Stand", "Modified", DCTERMS + "modified"),
+            _ref("source", "Quelle", "Source", "sources", "Quelle des Datensatzes (dcterms:source)",
+                 "Source of the dataset (dcterms:source)", predicates=(DCTERMS + "source",)),
+            _ref("derived_from", "Abgeleitet von", "Derived from", "sources", "prov:wasDerivedFrom",
+                 "prov:wasDerivedFrom", predicates=(PROV + "wasDerivedFrom",)),
+            _col("fictional", "Fiktiv", "Fictional", "ja/nein: die Inhalte sind erfunden.",
+                 "yes/no: the content is invented.", "bool", SCKG + "fictional", width=8),
+        ),
+        (SCKG + "Dataset",),
+    ),
+)
 
 SHEETS: tuple[Sheet, ...] = (
     Sheet(
@@ -185,17 +432,22 @@ SHEETS: tuple[Sheet, ...] = (
             Column("end", "Ende", "End", "Ende als Datum (2024-03-31 oder 31.03.2024).",
                    "End as a date (2024-03-31 or 31.03.2024).", "date", width=12),
             Column("budget", "Budget (EUR)", "Budget (EUR)",
-                   "Budget in Euro als Zahl, z. B. 250000 oder 64827.39 (ohne Tausenderpunkte).",
-                   "Budget in euros as a number, e.g. 250000 or 64827.39 (no thousands separators).",
+                   "Budget in Euro als Zahl, z. B. 250000 oder 64827.39 (ohne Tausenderpunkte); wird der Betrag "
+                   "budget/<Kennung>. Mehrere Beträge, Haushaltsansätze: Blatt Budgets.",
+                   "Budget in euros as a number, e.g. 250000 or 64827.39 (no thousands separators); becomes the "
+                   "amount budget/<ID>. Several amounts, budget lines: sheet Budgets.",
                    "decimal", width=14),
             Column("vat", "inkl. MwSt.", "Incl. VAT", "ja/nein: das Budget enthält die Mehrwertsteuer.",
                    "yes/no: the budget includes VAT.", "bool", width=10),
-            _ref("funded_by", "Finanziert von", "Funded by", "actors", "Geldgeber", "Funding actor"),
+            _ref("funded_by", "Finanziert von", "Funded by", "actors+budgets", "Geldgeber oder Haushaltsansatz",
+                 "Funding actor or budget line"),
             _text("award", "Vergabeverfahren", "Award procedure",
                   "Vergabeverfahren auf Deutsch, z. B. Inhouse-Vergabe.",
                   "Award procedure in German, e.g. Inhouse-Vergabe.", "de", width=20),
             *_pair("comment", "Bemerkung", "Comment", "Bemerkung", "Comment", width=40),
             _sources(),
+            _ref("programme", "Programm", "Programme", "programmes", "Programm, zu dem das Projekt gehört",
+                 "Programme the project is part of", predicates=(SCKG + "partOfProgramme",)),
         ),
     ),
     Sheet(
@@ -219,6 +471,11 @@ SHEETS: tuple[Sheet, ...] = (
                   f"Keywords for linking council papers (skos:hiddenLabel), e.g. WLAN. {MULTI_EN}",
                   "de", multi=True),
             _sources(),
+            *_pair("alt", "Weitere Namen", "Other names", "Weitere Namen und Abkürzungen",
+                   "Other names and abbreviations", multi=True, predicates=(SKOS + "altLabel",)),
+            _ref("scheme", "Verzeichnis", "Scheme", "schemes",
+                 "Verzeichnis der Handlungsfelder; leer: das Standardverzeichnis fields",
+                 "Scheme of the fields of action; empty: the default scheme fields", multi=False),
         ),
     ),
     Sheet(
@@ -239,6 +496,16 @@ SHEETS: tuple[Sheet, ...] = (
                    "sdg", multi=True, width=10),
             *_pair("definition", "Definition", "Definition", "Erläuterung", "Explanation", width=40),
             _sources(),
+            Column("related", "Handlungsfelder", "Fields of action",
+                   f"Handlungsfelder, zu denen das Ziel gehört (skos:related): "
+                   f"{t('template.ref', 'de', sheet='Handlungsfelder')}, ein Referenz-Handlungsfeld "
+                   f"(z. B. smart-mobility) oder eine IRI. {MULTI_DE}",
+                   f"Fields of action the goal belongs to (skos:related): "
+                   f"{t('template.ref', 'en', sheet='FieldsOfAction')}, a reference field (e.g. smart-mobility), "
+                   f"or an IRI. {MULTI_EN}",
+                   "ref", False, True, "fields", None, 26, (SKOS + "related",)),
+            _ref("scheme", "Verzeichnis", "Scheme", "schemes", "Verzeichnis der Ziele; leer: das Standardverzeichnis "
+                 "goals", "Scheme of the goals; empty: the default scheme goals", multi=False),
         ),
     ),
     Sheet(
@@ -267,8 +534,26 @@ SHEETS: tuple[Sheet, ...] = (
             Column("url", "Link", "URL", "Adresse der Quelle im Netz (https://...).",
                    "Web address of the source (https://...).", "url", width=30),
             *_pair("description", "Beschreibung", "Description", "Beschreibung", "Description", width=40),
+            *_pair("label", "Bezeichnung", "Label", "Anzeigename (rdfs:label), nur wenn er vom Titel abweicht",
+                   "Display name (rdfs:label), only where it differs from the title", width=40),
+            _col("identifier", "Aktenzeichen", "Reference", "Aktenzeichen einer Vorlage, z. B. V 2025/014.",
+                 "Reference number of a council paper, e.g. V 2025/014.", "text", DCTERMS + "identifier"),
+            *_pair("resolution", "Beschlusstext", "Resolution text", "Beschlussvorschlag der Vorlage",
+                   "Proposed resolution of the council paper", width=40, predicates=(SCKG + "resolutionText",)),
+            _ref("originator", "Einreicher", "Originator", "actors", "Akteure, die die Vorlage einbringen",
+                 "Actors who put the paper forward", predicates=(SCKG + "originator",)),
+            _ref("decided_by", "Entschieden von", "Decided by", "actors", "Gremium, das über die Vorlage entscheidet",
+                 "Body that decides on the paper", predicates=(SCKG + "decidedBy",)),
+            _ref("signed_by", "Unterzeichnet von", "Signed by", "people", "Wer die Vorlage unterzeichnet",
+                 "Who signed the paper", predicates=(SCKG + "signedBy",)),
+            _col("language", "Sprache", "Language", "Sprache des Dokuments als Kürzel, z. B. de.",
+                 "Language of the document as a code, e.g. de.", "text", DCTERMS + "language", width=8),
+            _col("fictional", "Fiktiv", "Fictional", "ja/nein: die Quelle ist erfunden (Beispieldaten).",
+                 "yes/no: the source is invented (example data).", "bool", SCKG + "fictional", width=8),
+            _sources(fallback=False),
         ),
     ),
+    *EXTRA_SHEETS,
 )
 
 SHEETS_BY_KEY: dict[str, Sheet] = {s.key: s for s in SHEETS}
