@@ -204,6 +204,11 @@ class OxigraphProcess:
         return self._process is not None and self._process.poll() is None
 
     @property
+    def pid(self) -> int | None:
+        """Its process id (None before it starts)."""
+        return self._process.pid if self._process else None
+
+    @property
     def rss(self) -> int:
         """Its resident memory in bytes."""
         return _rss(self._process.pid) if self.alive and self._process else 0
@@ -307,10 +312,10 @@ class ProcessPool:
     @contextmanager
     def process(self, limit: float | None) -> Iterator[Running]:
         """A process to send one request to (read-only: this request's alone until it is done), stopped when
-        the request runs over ``limit`` seconds."""
+        the request runs over ``limit`` seconds, counted from now: the wait for a free process counts too."""
+        arrived = time.monotonic()
         process = self._take()
-        now = time.monotonic()
-        running = Running(process, now, now + limit if limit else None)
+        running = Running(process, time.monotonic(), arrived + limit if limit else None)
         self._running.add(running)
         try:
             yield running
@@ -387,7 +392,11 @@ class ProcessPool:
                     running.process.demote()
                     self._retire(running.process)
             if measurable and self.memory_used() > self.memory * _HEADROOM:
-                victim = max(list(self.processes), key=lambda process: process.rss)
+                # not one stopped already: it keeps its memory while it ends (slowly, at the lowest priority)
+                victims = [process for process in list(self.processes) if not process.stopped_for]
+                if not victims:
+                    continue
+                victim = max(victims, key=lambda process: process.rss)
                 self._stop(victim, "memory")
                 for running in list(self._running):
                     if running.process is victim:
@@ -484,6 +493,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _send(self, running: Running, body: bytes | None, headers: dict[str, str], limited: bool) -> None:
         oxigraph, expired = running.process, running.expired
+        if running.deadline is not None and time.monotonic() > running.deadline:  # its time went by in the queue
+            self._reply(504, self._stopped())
+            return
         connection = running.connection = http.client.HTTPConnection(oxigraph.host, oxigraph.port)
         with tempfile.SpooledTemporaryFile(_SPOOL_IN_MEMORY) as spool:
             try:
