@@ -8,14 +8,13 @@ other IRI is written out in full. What it cannot hold is listed on the sheet ``_
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
 from .ingest import city_base
-from .ingest.cells import ID_PATTERN
+from .ingest.cells import ID_PATTERN, NAME_PATTERN
 from .ingest.tables import SDG, choice_text, choices
 from .ingest.template import EXTRA_SHEETS, SHEETS_BY_KEY, Column, help_rows, workbook_bytes
 from .namespaces import (
@@ -46,7 +45,6 @@ _SHEET_OF = {SCKG + "Project": "projects", SCKG + "FieldOfAction": "fields", SCK
              **{sheet.classes[0]: sheet.key for sheet in EXTRA_SHEETS if sheet.classes},
              **{c.iri: sheet.key for sheet in EXTRA_SHEETS for col in sheet.columns
                 if col.predicates == (RDF + "type",) for c in choices()[col.type]}}
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]*$")
 #: The classes of the rows of the Sources sheet that no statement needs to cite.
 _SOURCE_CLASSES = (SCKG + "Interview", SCKG + "Workshop", OPARL + "Paper")
 #: Text columns (German and English pair) per sheet: key → predicates, first found wins.
@@ -198,7 +196,7 @@ def _short(iri: str, base: str, folder: str) -> str:
     """The ID that gives back ``iri`` in a sheet of ``folder``: ``name``, ``folder/name`` or the IRI itself."""
     prefix = f"{base}{folder}/" if folder else base
     rest = iri[len(prefix):] if iri.startswith(prefix) else ""
-    if _ID.match(rest):
+    if NAME_PATTERN.match(rest):
         return rest
     rest = iri[len(base):] if iri.startswith(base) else ""
     return rest if "/" in rest and ID_PATTERN.match(rest) else iri

@@ -85,9 +85,14 @@ def test_sparql_engine_checks_lexical_forms_pyshacl_lets_pass(make_kg) -> None:
     assert validate(kg, engine="pyshacl").findings == []
 
 
+def _by_focus(findings: list) -> list[tuple[str, str, str]]:
+    """Findings as (last segment of the focus IRI, shape, value), sorted."""
+    return sorted((f.focus.rsplit("/", 1)[-1], f.shape, f.value or "") for f in findings)
+
+
 def test_broken_graph_findings(make_kg) -> None:
     report = validate(make_kg(BROKEN), lang="en", engine="sparql")
-    found = sorted((f.focus.rsplit("/", 1)[-1], f.shape, f.value or "") for f in report.violations)
+    found = _by_focus(report.violations)
     assert found == [
         ("b1", "shapes:MonetaryAmountCurrency", "USD"),
         ("b1", "shapes:MonetaryAmountValue", ""),
@@ -120,7 +125,7 @@ ex:loose a sckg:Milestone ; dcterms:date "2025"^^xsd:gYear ; dcterms:isPartOf ex
 def test_milestone_findings(make_kg, engine: str) -> None:
     """A milestone needs a label, one xsd:date and a project; ``sckg:reached`` is one boolean if given."""
     report = validate(make_kg(MILESTONES), lang="en", engine=engine)
-    found = sorted((f.focus.rsplit("/", 1)[-1], f.shape, f.value or "") for f in report.findings)
+    found = _by_focus(report.findings)
     assert found == [
         ("loose", "shapes:MilestoneDate", "2025"),
         ("loose", "shapes:MilestoneLabel", ""),

@@ -22,8 +22,11 @@ from ..errors import DataError
 from ..namespaces import FIELD, KIND, OPARL, PHASE, PROV, ROLE, SCHEMA, SCKG, SKOS, STATUS, slug
 from .template import Column
 
+_NAME = r"[A-Za-z0-9][A-Za-z0-9._~-]*"
+#: A name alone (``wlan``): the ID of a row in its sheet's folder.
+NAME_PATTERN = re.compile(rf"^{_NAME}$")
 #: An ID: a name (``wlan``, IRI ``<city>/<folder of the sheet>/wlan``) or ``folder/name`` (IRI ``<city>/folder/name``).
-ID_PATTERN = re.compile(r"^(?:[A-Za-z0-9][A-Za-z0-9._~-]*/)?[A-Za-z0-9][A-Za-z0-9._~-]*$")
+ID_PATTERN = re.compile(rf"^(?:{_NAME}/)?{_NAME}$")
 IRI_PATTERN = re.compile(r"^https?://\S+$")
 _GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _AMOUNT = re.compile(r"^\d+(?:[.,]\d+)?$")

@@ -321,8 +321,8 @@ def _derived_id(row: Row) -> str:
     """The ID of a row whose ID cell is empty: the slug of its name (German first), umlauts spelt out."""
     for key in ("name_de", "title_de", "name", "name_en", "title_en"):
         value = row.values.get(key)
-        if isinstance(value, str) and slug(value.lower().translate(_UMLAUTS)):
-            return slug(value.lower().translate(_UMLAUTS))
+        if isinstance(value, str) and (ident := slug(value.lower().translate(_UMLAUTS))):
+            return ident
     return ""
 
 
