@@ -29,6 +29,7 @@ import random
 import re
 import resource
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -200,8 +201,15 @@ class OxigraphProcess:
 
     @property
     def alive(self) -> bool:
-        """Whether the server process runs."""
-        return self._process is not None and self._process.poll() is None
+        """Whether the server process runs. Asked without reaping it (``WNOWAIT``): the kernel may take seconds to
+        reap a process that ended (bench/serve.py: up to 2.5 s, in the thread that reaps), which is :meth:`stop`'s
+        work, never the watcher's."""
+        if self._process is None or self._process.returncode is not None:
+            return False
+        try:
+            return os.waitid(os.P_PID, self._process.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None
+        except ChildProcessError:  # reaped by another thread just now
+            return False
 
     @property
     def pid(self) -> int | None:
@@ -216,9 +224,9 @@ class OxigraphProcess:
     def kill(self, reason: str) -> None:
         """Stop the process at once, and every query it runs, for ``reason`` ("time" or "memory")."""
         self.stopped_for = self.stopped_for or reason
-        if self.alive and self._process:
+        if self.alive and self._process:  # not reaped, so the process id is still its own
             with suppress(OSError):
-                self._process.kill()
+                os.kill(self._process.pid, signal.SIGKILL)  # Popen.kill() would reap it first if it ended
 
     def demote(self) -> None:
         """Give every thread of the process the lowest CPU priority (Linux; elsewhere nothing happens)."""
@@ -231,8 +239,9 @@ class OxigraphProcess:
     def why_stopped(self) -> str:
         """Why the process stopped: "time" or "memory" (killed, or an allocation over its limit), else ""."""
         if not self.stopped_for and self._process:
-            with suppress(subprocess.TimeoutExpired):
-                self._process.wait(2)  # it may be writing why it ended
+            until = time.monotonic() + 2
+            while self.alive and time.monotonic() < until:  # it may be writing why it ends
+                time.sleep(0.01)
             if "memory allocation of" in self._output():
                 self.stopped_for = "memory"
         return self.stopped_for
@@ -327,18 +336,24 @@ class ProcessPool:
             elif process.alive and not process.retired:
                 self._idle.put(process)
             else:
-                self._retire(process)
-                process.stop()
-                self._drop(process)
+                self._discard(process)
 
     def _take(self) -> OxigraphProcess:
         if self.write:
             return self.processes[0] if self.processes[0].alive else self._restart(self.processes[0])
         while not (process := self._idle.get()).alive:  # killed while idle by the memory watcher
-            self._retire(process)
-            process.stop()
-            self._drop(process)
+            self._discard(process)
         return process
+
+    def _discard(self, process: OxigraphProcess) -> None:
+        """Replace a read-only process that is done with (stopped, ended or demoted) and end it in the background:
+        reaping it may take the kernel seconds, and no request nor the watcher may wait for that."""
+        self._retire(process)
+        threading.Thread(target=self._end, args=(process,), name="sckg-serve-end", daemon=True).start()
+
+    def _end(self, process: OxigraphProcess) -> None:
+        process.stop()
+        self._drop(process)
 
     def _retire(self, process: OxigraphProcess) -> None:
         """Start a fresh read-only process in the background to take this one's place (once per process), so

@@ -6,13 +6,14 @@ from __future__ import annotations
 import contextlib
 import http.client
 import os
+import subprocess
 import threading
 import time
 import urllib.parse
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import pyoxigraph as ox
 import pytest
@@ -181,6 +182,78 @@ def test_a_query_that_waits_for_a_free_process_still_ends_within_its_limit(sparq
         thread.join()
     assert [status for _, status in ended] == [504] * 4
     assert max(seconds for seconds, _ in ended) < 1 + 1, sorted(seconds for seconds, _ in ended)
+
+
+REAPING = 2.0  # seconds the kernel took to reap one killed Oxigraph process in bench/serve.py (up to 2.5 s)
+
+
+@pytest.fixture(name="slow_reaping")
+def slow_reaping_fixture(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reaping an ended Oxigraph process (``waitpid``) takes ``REAPING`` seconds, as in bench/serve.py, where the
+    kernel spent up to 2.5 s in it (``release_task`` → ``proc_invalidate_siblings_dcache`` →
+    ``shrink_dcache_parent``, in the reaping thread) while the other processes kept two cores busy."""
+    poll, try_wait = subprocess.Popen._internal_poll, subprocess.Popen._try_wait  # type: ignore[attr-defined]
+
+    def is_oxigraph(process: subprocess.Popen[bytes]) -> bool:
+        return "oxigraph" in Path(str(process.args[0])).name  # type: ignore[index]
+
+    def slow_poll(self: subprocess.Popen[bytes], *args: Any, **kwargs: Any) -> int | None:
+        before = self.returncode
+        code: int | None = poll(self, *args, **kwargs)
+        if before is None and code is not None and is_oxigraph(self):
+            time.sleep(REAPING)
+        return code
+
+    def slow_try_wait(self: subprocess.Popen[bytes], flags: int) -> tuple[int, int]:
+        pid, status = try_wait(self, flags)
+        if pid == self.pid and is_oxigraph(self):
+            time.sleep(REAPING)
+        return pid, status
+
+    monkeypatch.setattr(subprocess.Popen, "_internal_poll", slow_poll)
+    monkeypatch.setattr(subprocess.Popen, "_try_wait", slow_try_wait)
+
+
+@pytest.mark.usefixtures("slow_reaping")
+def test_a_slow_reaping_of_a_stopped_process_delays_no_other_query(sparql_server: Callable) -> None:
+    """bench/serve.py: heavy queries stopped after up to 7.9 s with a 5 s limit, and the memory went over the cap,
+    while the watcher that enforces both was reaping a killed process (it asked whether it was alive)."""
+    server = sparql_server("braunschweig", timeout=1, workers=3)
+    ended: list[tuple[float, int]] = []
+
+    def run_heavy() -> None:
+        start = time.monotonic()
+        status = query(server, HEAVY)[0]
+        ended.append((time.monotonic() - start, status))
+
+    first, second = threading.Thread(target=run_heavy), threading.Thread(target=run_heavy)
+    first.start()
+    time.sleep(0.3)  # the second is stopped 0.3 s after the first: while the first one's process is reaped
+    second.start()
+    first.join()
+    second.join()
+    assert [status for _, status in ended] == [504, 504]
+    assert max(seconds for seconds, _ in ended) < 1 + 1, sorted(seconds for seconds, _ in ended)
+
+
+@pytest.mark.usefixtures("slow_reaping")
+def test_the_next_request_on_a_connection_does_not_wait_for_a_stopped_process(sparql_server: Callable) -> None:
+    """Clients keep their connection open (SPARQLWrapper, YASGUI): after a 504 the next query on it must not wait
+    until the stopped process has been reaped."""
+    server = sparql_server("braunschweig", timeout=1, workers=2)
+    connection = http.client.HTTPConnection(server.host, server.port, timeout=60)
+    times = []
+    try:
+        for text in (HEAVY, LIGHT):
+            start = time.monotonic()
+            connection.request("POST", "/query", urllib.parse.urlencode({"query": text}),
+                               {"Content-Type": "application/x-www-form-urlencoded", "Accept": "text/csv"})
+            answer = connection.getresponse()
+            times.append((answer.status, answer.read().decode()[:2], time.monotonic() - start))
+    finally:
+        connection.close()
+    assert [(status, text) for status, text, _ in times] == [(504, "Qu"), (200, "n\r")]
+    assert times[0][2] < 1 + 1 and times[1][2] < 0.5, times
 
 
 def test_a_query_over_the_memory_cap_is_stopped_and_the_server_goes_on(sparql_server: Callable) -> None:
