@@ -503,38 +503,43 @@ class _Handler(BaseHTTPRequestHandler):
                 return
         headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_BY_HOP}
         limited = bool(settings.timeout) and path not in _UNLIMITED_PATHS
-        with self.server.pool.process(settings.timeout + GRACE if limited else None) as running:
-            self._send(running, body or None, headers, limited)
+        with tempfile.SpooledTemporaryFile(_SPOOL_IN_MEMORY) as spool:
+            with self.server.pool.process(settings.timeout + GRACE if limited else None) as running:
+                answer = self._send(running, body or None, headers, limited, spool)
+            # the process is free again: a client that reads slowly keeps only its own answer waiting
+            if isinstance(answer, http.client.HTTPResponse):
+                self._relay(answer, spool)
+            else:
+                self._reply(*answer)
 
-    def _send(self, running: Running, body: bytes | None, headers: dict[str, str], limited: bool) -> None:
+    def _send(
+        self, running: Running, body: bytes | None, headers: dict[str, str], limited: bool, spool: IO[bytes]
+    ) -> http.client.HTTPResponse | tuple[int, str]:
+        """Send the request to the process and read its whole answer into ``spool``: the answer, or the status
+        and message to reply with instead."""
         oxigraph, expired = running.process, running.expired
         if running.deadline is not None and time.monotonic() > running.deadline:  # its time went by in the queue
-            self._reply(504, self._stopped())
-            return
+            return 504, self._stopped()
         connection = running.connection = http.client.HTTPConnection(oxigraph.host, oxigraph.port)
-        with tempfile.SpooledTemporaryFile(_SPOOL_IN_MEMORY) as spool:
-            try:
-                connection.connect()
-                connection.request(self.command, self.path, body, headers)
-                answer = connection.getresponse()
-                while chunk := answer.read1(1 << 16):
-                    spool.write(chunk)
-            except (OSError, http.client.HTTPException):
-                reason = oxigraph.why_stopped()
-                if reason == "memory":
-                    self._reply(503, self._out_of_memory())
-                elif reason == "time" and expired.is_set():
-                    self._reply(504, self._stopped())
-                else:
-                    again = " (another request stopped the read-write server)" if oxigraph.write else ""
-                    self._reply(502, f"The SPARQL server did not answer{again}; send the request again.")
-                return
-            finally:
-                connection.close()
-            if expired.is_set() or (limited and _ends_with(spool, CANCELLED)):
-                self._reply(504, self._stopped())
-            else:
-                self._relay(answer, spool)
+        try:
+            connection.connect()
+            connection.request(self.command, self.path, body, headers)
+            answer = connection.getresponse()
+            while chunk := answer.read1(1 << 16):
+                spool.write(chunk)
+        except (OSError, http.client.HTTPException):
+            reason = oxigraph.why_stopped()
+            if reason == "memory":
+                return 503, self._out_of_memory()
+            if reason == "time" and expired.is_set():
+                return 504, self._stopped()
+            again = " (another request stopped the read-write server)" if oxigraph.write else ""
+            return 502, f"The SPARQL server did not answer{again}; send the request again."
+        finally:
+            connection.close()
+        if expired.is_set() or (limited and _ends_with(spool, CANCELLED)):
+            return 504, self._stopped()
+        return answer
 
     def _stopped(self) -> str:
         return (

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import http.client
 import os
+import socket
 import subprocess
 import threading
 import time
@@ -19,7 +20,7 @@ import pyoxigraph as ox
 import pytest
 from servers import serving, sparql_server_fixture  # noqa: F401  (pytest fixtures)
 
-from sckg import resources
+from sckg import resources, serve
 from sckg.namespaces import MODEL_GRAPH
 from sckg.serve import SparqlServer, served_store
 from sckg.stores import GRAPH_BASE
@@ -254,6 +255,31 @@ def test_the_next_request_on_a_connection_does_not_wait_for_a_stopped_process(sp
         connection.close()
     assert [(status, text) for status, text, _ in times] == [(504, "Qu"), (200, "n\r")]
     assert times[0][2] < 1 + 1 and times[1][2] < 0.5, times
+
+
+def test_a_client_that_reads_slowly_holds_no_oxigraph_process(
+    sparql_server: Callable, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An answer is complete in the proxy before it is sent on, so its process is free at once: a client that
+    reads a big answer slowly made the watcher take the process for a long query, demote it, start another one
+    and kill the first at the time limit (one new Oxigraph process per slow reader)."""
+    monkeypatch.setattr(serve, "DEMOTE_AFTER", 1.5)  # longer than the query takes on a busy machine
+    server = sparql_server("musterstadt", timeout=5, workers=1)
+    big = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } LIMIT 30000"  # 8.5 MB as CSV, more than the socket buffers hold
+    form = urllib.parse.urlencode({"query": big})
+    processes = [process.pid for process in server.processes]
+    with socket.socket() as stalled:
+        stalled.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        stalled.connect((server.host, server.port))
+        stalled.sendall(
+            f"POST /query HTTP/1.1\r\nHost: {server.host}:{server.port}\r\nAccept: text/csv\r\n"
+            f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {len(form)}\r\n\r\n{form}".encode()
+        )
+        assert stalled.recv(12) == b"HTTP/1.1 200"  # the answer has begun; the rest waits for this client
+        time.sleep(2)  # longer than a query may run before its process is demoted
+        assert query(server, LIGHT)[::2] == (200, "n\r\n52\r\n")
+        assert [process.pid for process in server.processes] == processes
+        assert not any(process.demoted or process.stopped_for for process in server.processes)
 
 
 def test_a_query_over_the_memory_cap_is_stopped_and_the_server_goes_on(sparql_server: Callable) -> None:
