@@ -173,7 +173,8 @@ def gaps(
     lang: LangOpt = Lang.de,
     fmt: FormatOpt = Format.table,
 ) -> None:
-    """Goals and fields without projects; projects without goal, field or managing actor; idle actors."""
+    """Goals and fields without projects; projects without goal, field or managing actor; milestones overdue at
+    the data date; idle actors."""
     from .network.coverage import GapRow
     from .network.coverage import gaps as run
 

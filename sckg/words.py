@@ -243,6 +243,7 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "gap.project-without-goal": {"de": "Projekt ohne Ziel", "en": "project without goal"},
     "gap.project-without-field": {"de": "Projekt ohne Handlungsfeld", "en": "project without field"},
     "gap.project-without-manager": {"de": "Projekt ohne Federführung", "en": "project without manager"},
+    "gap.milestone-overdue": {"de": "Meilenstein überfällig", "en": "milestone overdue"},
     "gap.actor-without-project": {"de": "Akteur ohne Projekt", "en": "actor without project"},
     "gap_reason.goal-without-project": {
         "de": "kein Projekt trägt zu diesem Ziel bei", "en": "no project contributes to this goal",
@@ -258,6 +259,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     },
     "gap_reason.project-without-manager": {
         "de": "für das Projekt ist keine Federführung angegeben", "en": "the project has no managing actor",
+    },
+    "gap_reason.milestone-overdue": {
+        "de": "fällig am {date}, zum Datenstand {as_of} nicht als erreicht angegeben",
+        "en": "due {date}, not marked as reached as of the data date {as_of}",
     },
     "gap_reason.actor-without-project": {
         "de": "der Akteur arbeitet an keinem Projekt (weder federführend noch beteiligt, auch keine Einheit darunter)",

@@ -698,6 +698,46 @@ def test_result_table_leaves_out_hidden_columns():
     assert rows.table(CycleRow) == (["cycle", "length", "projects", "reason"], [[1, 1, "H → H", "r"]])
 
 
+#: Milestones against the data date (the dataset's dcterms:modified, 2026-01-15): one overdue (not reached),
+#: one overdue whose state is not stated, one reached, one later than the data date, one on the data date.
+MILESTONES = """
+ex:d a sckg:Dataset ; dcterms:title "Stadt"@de ; dcterms:modified "2026-01-15"^^xsd:date .
+ex:u a org:FormalOrganization ; rdfs:label "U"@de .
+ex:f a sckg:FieldOfAction ; skos:prefLabel "F"@de .
+ex:g a sckg:StrategicGoal ; skos:prefLabel "G"@de .
+ex:p a sckg:Project ; dcterms:title "Portal"@de , "Portal"@en ; sckg:managedBy ex:u ; sckg:inFieldOfAction ex:f ;
+    sckg:contributesTo ex:g .
+ex:m1 a sckg:Milestone ; rdfs:label "Ausschreibung"@de , "Tender"@en ; dcterms:isPartOf ex:p ;
+    dcterms:date "2025-12-31"^^xsd:date ; sckg:reached false .
+ex:m2 a sckg:Milestone ; rdfs:label "Pilot"@de ; dcterms:isPartOf ex:p ; dcterms:date "2025-06-30"^^xsd:date .
+ex:m3 a sckg:Milestone ; rdfs:label "Start"@de ; dcterms:isPartOf ex:p ; dcterms:date "2025-01-01"^^xsd:date ;
+    sckg:reached true .
+ex:m4 a sckg:Milestone ; rdfs:label "Betrieb"@de ; dcterms:isPartOf ex:p ; dcterms:date "2026-06-30"^^xsd:date ;
+    sckg:reached false .
+ex:m5 a sckg:Milestone ; rdfs:label "Abnahme"@de ; dcterms:isPartOf ex:p ; dcterms:date "2026-01-15"^^xsd:date ;
+    sckg:reached false .
+"""
+
+
+def test_gaps_milestones_overdue_at_the_data_date(make_kg):
+    kg = make_kg(MILESTONES)
+    assert gaps(kg) == [
+        GapRow("milestone-overdue", "Ausschreibung (Portal)",
+               "fällig am 31. Dezember 2025, zum Datenstand 15. Januar 2026 nicht als erreicht angegeben", EX + "m1"),
+        GapRow("milestone-overdue", "Pilot (Portal)",
+               "fällig am 30. Juni 2025, zum Datenstand 15. Januar 2026 nicht als erreicht angegeben", EX + "m2"),
+    ]
+    assert [(r.label, r.reason) for r in gaps(kg, lang="en")] == [
+        ("Pilot (Portal)", "due 30 June 2025, not marked as reached as of the data date 15 January 2026"),
+        ("Tender (Portal)", "due 31 December 2025, not marked as reached as of the data date 15 January 2026"),
+    ]
+
+
+def test_gaps_milestones_without_a_data_date_are_not_judged(make_kg):
+    undated = "\n".join(line for line in MILESTONES.splitlines() if not line.startswith("ex:d "))
+    assert gaps(make_kg(undated)) == []
+
+
 # --- the fictional city gives the results its design intends (data/musterstadt/README.md) -----------------------
 
 MS = "https://w3id.org/sckg/id/musterstadt/"
@@ -708,6 +748,8 @@ def test_musterstadt_gaps(musterstadt):
         ("goal-without-project", MS + "goal/gesundheit-pflege"),
         ("goal-without-project", MS + "goal/wissenschaftsstandort"),
         ("field-without-project", FIELD + "health"),
+        ("milestone-overdue", MS + "milestone/reparatur-tauschboerse-plattform-online"),
+        ("milestone-overdue", MS + "milestone/e-akte-halbzeit-rollout"),
         ("actor-without-project", MS + "actor/glasfaser-gmbh"),
     ]
 

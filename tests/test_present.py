@@ -84,7 +84,7 @@ def test_every_view_of_an_agenda_file(musterstadt: KnowledgeGraph, tmp_path: Pat
     assert platform.facts == [("depends on (projects)", "2"), ("depending on it (projects)", "2")]
     assert platform.table.rows == [[1, "Musterstadt digital twin", ""],
                                    [2, "Heavy rain and heat simulation", "Musterstadt digital twin"]]
-    assert points.facts == [("violations", "0"), ("open points", "0"), ("gaps", "4")]
+    assert points.facts == [("violations", "0"), ("open points", "0"), ("gaps", "6")]
     assert decisions.table.columns[:2] == ["Date", "Body"]
     assert decisions.table.rows[0][:2] == ["2025-12-02", "Finance and Economic Affairs Committee"]  # the latest
     assert decisions.more == "10 of 15 rows shown"

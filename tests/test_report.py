@@ -117,6 +117,8 @@ def test_musterstadt_analyses(ms_en) -> None:
         ("goal without project", "Strengthen Musterstadt as a place of higher education and research"),
         ("goal without project", "Support health and care digitally"),
         ("field without project", "Health"),
+        ("milestone overdue", "Exchange online (Digital repair and swap exchange)"),
+        ("milestone overdue", "Half of the departments switched over (Introduction of electronic files)"),
         ("actor without project", "Musterstadt Glasfaser GmbH (fibre network company)"),
     ]
 

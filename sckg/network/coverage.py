@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
+from contextlib import suppress
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
+from ..formatting import long_date
 from ..kg import KnowledgeGraph
 from ..namespaces import KIND, PARENT_PATH
+from ..sources import data_info
 from ..words import check_lang, t
 from .common import Result, Stopwatch, cut_note, names, order, top, why_empty
 from .projection import NO_DEPARTMENT_KINDS, PREDICATES, project
@@ -28,6 +32,7 @@ GAP_KINDS = (
     "project-without-goal",
     "project-without-field",
     "project-without-manager",
+    "milestone-overdue",
     "actor-without-project",
 )
 #: Predicates that make an actor work on a project (as in the ``actors`` projection).
@@ -80,7 +85,11 @@ def _work_values() -> str:
 def gaps(
     kg: KnowledgeGraph, *, lang: str = "de", graph: nx.DiGraph[str] | None = None, limit: int | None = None
 ) -> Result[GapRow]:
-    """Goals and fields without projects, projects without goal, field or managing actor, idle actors.
+    """Goals and fields without projects, projects without goal, field or managing actor, milestones overdue,
+    idle actors.
+
+    A milestone is overdue when its date lies before the data date (:func:`sckg.sources.data_info`: the date
+    the inventory describes, not today) and it is not marked as reached; without a data date none is judged.
 
     An actor counts as working on a project when it or a unit below it manages, takes part in, is contractor
     of or coordinates one. Bodies and the administration as a whole (council, committees, steering group,
@@ -90,15 +99,17 @@ def gaps(
     check_lang(lang)
     watch = Stopwatch()
     cover = watch.add(project(kg, "coverage", lang, details=False)) if graph is None else graph
-    found: list[tuple[str, str, str]] = []
+    found: list[tuple[str, str, str, str]] = []  # kind, label, IRI, reason
     with watch.networkx():
         for node, attrs in cover.nodes(data=True):
             cls = attrs["cls"]
             if cls in ("goal", "field") and not cover.in_degree(node):
-                found.append((f"{cls}-without-project", attrs["label"], node))
+                gap = f"{cls}-without-project"
+                found.append((gap, attrs["label"], node, _gap_reason(gap, lang)))
             if cls == "project":
                 targets = {cover.nodes[t]["cls"] for t in cover.successors(node)}
-                found += [(f"project-without-{c}", attrs["label"], node) for c in ("goal", "field") if c not in targets]
+                found += [(f"project-without-{c}", attrs["label"], node, _gap_reason(f"project-without-{c}", lang))
+                          for c in ("goal", "field") if c not in targets]
     with watch.sparql():
         unmanaged = kg.select("SELECT ?p WHERE { ?p a sckg:Project FILTER NOT EXISTS { ?p sckg:managedBy ?m } }")
         actors = kg.select(
@@ -110,6 +121,7 @@ def gaps(
             f"SELECT DISTINCT ?a WHERE {{ VALUES ?w {{ {_work_values()} }} ?p ?w ?a . ?p a sckg:Project }}"
         )
         tree = kg.select(f"SELECT ?u ?parent WHERE {{ ?u {PARENT_PATH} ?parent }}")
+        found += _overdue_milestones(kg, lang)
     with watch.networkx():
         kinds: dict[str, set[str]] = defaultdict(set)
         for a, kind in actors.rows:
@@ -132,10 +144,12 @@ def gaps(
         labels = kg.labels([*idle_actors, *(p for p in unmanaged_projects if p not in cover)], lang)
     with watch.networkx():
         label = {**labels, **{n: a["label"] for n, a in cover.nodes(data=True)}}
-        found += [("project-without-manager", label[p], p) for p in unmanaged_projects]
-        found += [("actor-without-project", label[a], a) for a in idle_actors]
+        found += [("project-without-manager", label[p], p, _gap_reason("project-without-manager", lang))
+                  for p in unmanaged_projects]
+        found += [("actor-without-project", label[a], a, _gap_reason("actor-without-project", lang))
+                  for a in idle_actors]
         found.sort(key=lambda g: (GAP_KINDS.index(g[0]), *order(g[1], g[2])))
-        rows = [GapRow(kind, name, _gap_reason(kind, lang), iri) for kind, name, iri in found]
+        rows = [GapRow(kind, name, reason, iri) for kind, name, iri, reason in found]
     return Result(top(rows, limit), _no_projects(kg, cover, lang) if not rows else [], watch.timings)
 
 
@@ -148,6 +162,29 @@ def _no_projects(kg: KnowledgeGraph, graph: Any, lang: str) -> list[str]:
 
 def _gap_reason(kind: str, lang: str) -> str:
     return t(f"gap_reason.{kind}", lang)
+
+
+def _overdue_milestones(kg: KnowledgeGraph, lang: str) -> list[tuple[str, str, str, str]]:
+    """Milestones dated before the data date and not marked as reached, as gaps: ``Label (Project)``."""
+    rows = kg.select(
+        "SELECT ?m ?project ?date WHERE { ?m a sckg:Milestone ; dcterms:isPartOf ?project ; dcterms:date ?date "
+        "FILTER NOT EXISTS { ?m sckg:reached true } }"
+    ).records()
+    as_of = data_info(kg, lang).date if rows else None
+    if as_of is None:
+        return []
+    due: list[tuple[str, str, str]] = []
+    for r in rows:
+        with suppress(ValueError):  # not an xsd:date: validation reports it
+            day = date.fromisoformat(str(r["date"])[:10]).isoformat()
+            if day < as_of:
+                due.append((r["m"], r["project"], day))
+    labels = kg.labels({iri for m, project, _ in due for iri in (m, project)}, lang)
+    return [
+        ("milestone-overdue", f"{labels[m]} ({labels[project]})", m,
+         t("gap_reason.milestone-overdue", lang, date=long_date(day, lang), as_of=long_date(as_of, lang)))
+        for m, project, day in due
+    ]
 
 
 def silos(

@@ -109,12 +109,12 @@ def silos_section(kg: KnowledgeGraph, lang: str) -> Section:
 
 
 #: Gaps the validation warnings do not already list.
-_REPORTED_GAPS = ("goal-without-project", "field-without-project", "actor-without-project")
+_REPORTED_GAPS = ("goal-without-project", "field-without-project", "milestone-overdue", "actor-without-project")
 
 
 def gaps_table(kg: KnowledgeGraph, lang: str) -> ReportTable:
-    """Goals and fields without projects and actors without any project (the projects' own gaps are
-    validation warnings)."""
+    """Goals and fields without projects, overdue milestones and actors without any project (the projects' own
+    gaps are validation warnings)."""
     w = Words("report", lang)
     rows = [row for row in gaps(kg, lang=lang) if row.kind in _REPORTED_GAPS]
     return ReportTable([w["gap"], w["entity"], w["reason"]],
