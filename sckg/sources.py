@@ -10,6 +10,7 @@ documents the entities derive from, and the date is the latest of theirs.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .formatting import number
 from .kg import KnowledgeGraph
@@ -58,13 +59,16 @@ def summary(sources: list[Source], lang: str = "de", limit: int = SOURCES_SHOWN)
     return [*shown, t("sources.more", lang, n=rest, count=number(rest, lang))] if rest > 0 else shown
 
 
+_DATASETS = (
+    "SELECT ?d ?modified ?fictional ?src WHERE { ?d a sckg:Dataset . "
+    "OPTIONAL { ?d dcterms:modified ?modified } OPTIONAL { ?d sckg:fictional ?fictional } "
+    "OPTIONAL { ?d dcterms:source ?src FILTER(isIRI(?src)) } }"
+)
+
+
 def data_info(kg: KnowledgeGraph, lang: str = "de") -> DataInfo:
     """The datasets' titles, date, sources and fictional flag (see the module's docstring for the rule)."""
-    datasets = kg.select(
-        "SELECT ?d ?modified ?fictional ?src WHERE { ?d a sckg:Dataset . "
-        "OPTIONAL { ?d dcterms:modified ?modified } OPTIONAL { ?d sckg:fictional ?fictional } "
-        "OPTIONAL { ?d dcterms:source ?src FILTER(isIRI(?src)) } }"
-    ).records()
+    datasets = kg.select(_DATASETS).records()
     listed = sorted({r["src"] for r in datasets if r.get("src")})
     derived = kg.select(
         f"SELECT ?src (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {{ VALUES ?p {{ {sparql_values(SOURCE_PROPERTIES)} }} "
@@ -79,13 +83,23 @@ def data_info(kg: KnowledgeGraph, lang: str = "de") -> DataInfo:
         (Source(iri, labels[iri], dates.get(iri), cited.get(iri, 0)) for iri in iris),
         key=lambda s: (s.date or "", s.label, s.iri),
     )
-    modified = [str(r["modified"])[:10] for r in datasets if r.get("modified") is not None]
     return DataInfo(
         titles=sorted({labels[r["d"]] for r in datasets}),
-        date=max(modified, default=None) or max((s.date for s in sources if s.date), default=None),
+        date=_newest_modified(datasets) or max((s.date for s in sources if s.date), default=None),
         sources=sources,
         fictional=any(r.get("fictional") is True for r in datasets),
     )
+
+
+def data_date(kg: KnowledgeGraph) -> str | None:
+    """The data date of :func:`data_info` alone: one question (the same, so a cache answers it once) when a
+    dataset says when it was modified."""
+    return _newest_modified(kg.select(_DATASETS).records()) or data_info(kg).date
+
+
+def _newest_modified(datasets: list[dict[str, Any]]) -> str | None:
+    """The newest ``dcterms:modified`` of the datasets (``YYYY-MM-DD``), if one says it."""
+    return max((str(r["modified"])[:10] for r in datasets if r.get("modified") is not None), default=None)
 
 
 def _latest_dates(kg: KnowledgeGraph, iris: list[str]) -> dict[str, str]:

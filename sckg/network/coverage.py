@@ -18,7 +18,7 @@ import pyoxigraph as ox
 from ..formatting import long_date
 from ..kg import KnowledgeGraph
 from ..namespaces import KIND, PARENT_PATH
-from ..sources import data_info
+from ..sources import data_date
 from ..words import check_lang, t
 from .common import Result, Stopwatch, cut_note, names, order, top, why_empty
 from .projection import NO_DEPARTMENT_KINDS, PREDICATES, project
@@ -34,6 +34,11 @@ GAP_KINDS = (
     "project-without-manager",
     "milestone-overdue",
     "actor-without-project",
+)
+#: Every dated milestone: its project, date and, where stated, whether it is reached (the roadmap draws them).
+MILESTONES = (
+    "SELECT ?project ?milestone ?date ?reached WHERE { ?milestone a sckg:Milestone ; dcterms:isPartOf ?project ; "
+    "dcterms:date ?date OPTIONAL { ?milestone sckg:reached ?reached } }"
 )
 #: Predicates that make an actor work on a project (as in the ``actors`` projection).
 WORK_PREDICATES = ("managedBy", "hasParticipant", "contractor", "coordinatedBy")
@@ -88,7 +93,7 @@ def gaps(
     """Goals and fields without projects, projects without goal, field or managing actor, milestones overdue,
     idle actors.
 
-    A milestone is overdue when its date lies before the data date (:func:`sckg.sources.data_info`: the date
+    A milestone is overdue when its date lies before the data date (:func:`sckg.sources.data_date`: the date
     the inventory describes, not today) and it is not marked as reached; without a data date none is judged.
 
     An actor counts as working on a project when it or a unit below it manages, takes part in, is contractor
@@ -121,7 +126,7 @@ def gaps(
             f"SELECT DISTINCT ?a WHERE {{ VALUES ?w {{ {_work_values()} }} ?p ?w ?a . ?p a sckg:Project }}"
         )
         tree = kg.select(f"SELECT ?u ?parent WHERE {{ ?u {PARENT_PATH} ?parent }}")
-        found += _overdue_milestones(kg, lang)
+        overdue = _overdue_milestones(kg)
     with watch.networkx():
         kinds: dict[str, set[str]] = defaultdict(set)
         for a, kind in actors.rows:
@@ -141,13 +146,17 @@ def gaps(
         idle_actors = sorted(a for a, k in kinds.items() if a not in busy and not k & skip)
         unmanaged_projects = [row[0].value for row in unmanaged.bound_rows()]
     with watch.sparql():
-        labels = kg.labels([*idle_actors, *(p for p in unmanaged_projects if p not in cover)], lang)
+        unlabelled = [*unmanaged_projects, *(iri for milestone, project, *_ in overdue for iri in (milestone, project))]
+        labels = kg.labels([*idle_actors, *(iri for iri in unlabelled if iri not in cover)], lang)
     with watch.networkx():
         label = {**labels, **{n: a["label"] for n, a in cover.nodes(data=True)}}
         found += [("project-without-manager", label[p], p, _gap_reason("project-without-manager", lang))
                   for p in unmanaged_projects]
         found += [("actor-without-project", label[a], a, _gap_reason("actor-without-project", lang))
                   for a in idle_actors]
+        found += [("milestone-overdue", f"{label[milestone]} ({label[project]})", milestone,
+                   t("gap_reason.milestone-overdue", lang, date=long_date(day, lang), as_of=long_date(as_of, lang)))
+                  for milestone, project, day, as_of in overdue]
         found.sort(key=lambda g: (GAP_KINDS.index(g[0]), *order(g[1], g[2])))
         rows = [GapRow(kind, name, reason, iri) for kind, name, iri, reason in found]
     return Result(top(rows, limit), _no_projects(kg, cover, lang) if not rows else [], watch.timings)
@@ -164,27 +173,19 @@ def _gap_reason(kind: str, lang: str) -> str:
     return t(f"gap_reason.{kind}", lang)
 
 
-def _overdue_milestones(kg: KnowledgeGraph, lang: str) -> list[tuple[str, str, str, str]]:
-    """Milestones dated before the data date and not marked as reached, as gaps: ``Label (Project)``."""
-    rows = kg.select(
-        "SELECT ?m ?project ?date WHERE { ?m a sckg:Milestone ; dcterms:isPartOf ?project ; dcterms:date ?date "
-        "FILTER NOT EXISTS { ?m sckg:reached true } }"
-    ).records()
-    as_of = data_info(kg, lang).date if rows else None
+def _overdue_milestones(kg: KnowledgeGraph) -> list[tuple[str, str, str, str]]:
+    """Milestones dated before the data date and not marked as reached: (milestone, project, date, data date)."""
+    rows = [r for r in kg.select(MILESTONES).records() if r["reached"] is not True]
+    as_of = data_date(kg) if rows else None
     if as_of is None:
         return []
-    due: list[tuple[str, str, str]] = []
+    due = []
     for r in rows:
         with suppress(ValueError):  # not an xsd:date: validation reports it
             day = date.fromisoformat(str(r["date"])[:10]).isoformat()
             if day < as_of:
-                due.append((r["m"], r["project"], day))
-    labels = kg.labels({iri for m, project, _ in due for iri in (m, project)}, lang)
-    return [
-        ("milestone-overdue", f"{labels[m]} ({labels[project]})", m,
-         t("gap_reason.milestone-overdue", lang, date=long_date(day, lang), as_of=long_date(as_of, lang)))
-        for m, project, day in due
-    ]
+                due.append((r["milestone"], r["project"], day, as_of))
+    return due
 
 
 def silos(

@@ -376,10 +376,9 @@ class Milestone:
 
 def _milestones(kg: KnowledgeGraph, lang: str, projects: set[str]) -> dict[str, list[Milestone]]:
     """The milestones of ``projects`` (``sckg:Milestone`` parts with an xsd:date), in date order."""
-    rows = [r for r in kg.select(
-        "SELECT ?project ?milestone ?date ?reached WHERE { ?milestone a sckg:Milestone ; dcterms:isPartOf ?project ; "
-        "dcterms:date ?date OPTIONAL { ?milestone sckg:reached ?reached } }"
-    ).records() if r["project"] in projects]
+    from ..network.coverage import MILESTONES
+
+    rows = [r for r in kg.select(MILESTONES).records() if r["project"] in projects]
     labels = kg.labels({r["milestone"] for r in rows}, lang)
     found: dict[str, list[Milestone]] = defaultdict(list)
     for r in rows:
