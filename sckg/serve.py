@@ -72,6 +72,9 @@ _PAGES = {"/", "/yasgui.min.js", "/yasgui.min.css", "/logo.svg"}  # the query pa
 _UNLIMITED_PATHS = ("/update", "/store")  # writes and Graph Store downloads may take long
 _FETCHING = {"SERVICE", "LOAD"}  # keywords that make the engine send a request to another server
 _SPOOL_IN_MEMORY = 32 * 1024 * 1024
+#: The operating system's randomness: not the ``random`` module's generator, whose numbers can be predicted
+#: from a few outputs and which a program (or a test) may have seeded.
+_UNGUESSABLE = random.SystemRandom()
 _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?)i?B?\s*", re.IGNORECASE)
 
 
@@ -128,7 +131,7 @@ def _private_address() -> str:
     """A loopback address for the internal processes: on Linux a random one of 127.0.0.0/8, so that neither a
     local port scan of 127.0.0.1 nor a web page guessing ports finds them."""
     if sys.platform.startswith("linux"):
-        return f"127.{random.randint(1, 254)}.{random.randint(1, 254)}.{random.randint(1, 254)}"
+        return f"127.{_UNGUESSABLE.randint(1, 254)}.{_UNGUESSABLE.randint(1, 254)}.{_UNGUESSABLE.randint(1, 254)}"
     return "127.0.0.1"
 
 

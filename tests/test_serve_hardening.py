@@ -6,8 +6,10 @@ from __future__ import annotations
 import contextlib
 import http.client
 import os
+import random
 import socket
 import subprocess
+import sys
 import threading
 import time
 import urllib.parse
@@ -352,3 +354,16 @@ def test_serve_names_its_graphs_as_push_does() -> None:
         store = ox.Store.read_only(str(path))
         assert sorted(graph.value for graph in store.named_graphs()) == [GRAPH_BASE + "braunschweig", MODEL_GRAPH]
         del store
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="elsewhere the address is 127.0.0.1")
+def test_the_internal_addresses_come_from_the_operating_system_not_the_random_module() -> None:
+    """The internal processes' loopback addresses must not be predictable from ``random`` (which a program may
+    seed), nor may starting a process move its state: Hypothesis warned about a changed ``random`` state while a
+    server started a replacement process in the background."""
+    random.seed(14)
+    before = random.getstate()
+    addresses = {serve._private_address() for _ in range(20)}
+    assert random.getstate() == before
+    random.seed(14)
+    assert {serve._private_address() for _ in range(20)} != addresses
