@@ -35,11 +35,6 @@ GAP_KINDS = (
     "milestone-overdue",
     "actor-without-project",
 )
-#: Every dated milestone: its project, date and, where stated, whether it is reached (the roadmap draws them).
-MILESTONES = (
-    "SELECT ?project ?milestone ?date ?reached WHERE { ?milestone a sckg:Milestone ; dcterms:isPartOf ?project ; "
-    "dcterms:date ?date OPTIONAL { ?milestone sckg:reached ?reached } }"
-)
 #: Predicates that make an actor work on a project (as in the ``actors`` projection).
 WORK_PREDICATES = ("managedBy", "hasParticipant", "contractor", "coordinatedBy")
 
@@ -52,6 +47,16 @@ class GapRow:
     label: str
     reason: str
     iri: str
+
+
+@dataclass(frozen=True)
+class DatedMilestone:
+    """A milestone with an xsd:date: its IRI, project, date and whether it is reached (None: not stated)."""
+
+    iri: str
+    project: str
+    day: date
+    reached: bool | None
 
 
 @dataclass(frozen=True)
@@ -173,19 +178,26 @@ def _gap_reason(kind: str, lang: str) -> str:
     return t(f"gap_reason.{kind}", lang)
 
 
+def milestones(kg: KnowledgeGraph) -> list[DatedMilestone]:
+    """Every milestone with its project and an xsd:date (one that has none is validation's to report)."""
+    found = []
+    for r in kg.select(
+        "SELECT ?project ?milestone ?date ?reached WHERE { ?milestone a sckg:Milestone ; dcterms:isPartOf ?project ; "
+        "dcterms:date ?date OPTIONAL { ?milestone sckg:reached ?reached } }"
+    ).records():
+        with suppress(ValueError):
+            found.append(DatedMilestone(r["milestone"], r["project"], date.fromisoformat(str(r["date"])[:10]),
+                                        r["reached"] if isinstance(r["reached"], bool) else None))
+    return found
+
+
 def _overdue_milestones(kg: KnowledgeGraph) -> list[tuple[str, str, str, str]]:
     """Milestones dated before the data date and not marked as reached: (milestone, project, date, data date)."""
-    rows = [r for r in kg.select(MILESTONES).records() if r["reached"] is not True]
-    as_of = data_date(kg) if rows else None
+    open_ones = [m for m in milestones(kg) if m.reached is not True]
+    as_of = data_date(kg) if open_ones else None
     if as_of is None:
         return []
-    due = []
-    for r in rows:
-        with suppress(ValueError):  # not an xsd:date: validation reports it
-            day = date.fromisoformat(str(r["date"])[:10]).isoformat()
-            if day < as_of:
-                due.append((r["milestone"], r["project"], day, as_of))
-    return due
+    return [(m.iri, m.project, m.day.isoformat(), as_of) for m in open_ones if m.day.isoformat() < as_of]
 
 
 def silos(

@@ -376,18 +376,13 @@ class Milestone:
 
 def _milestones(kg: KnowledgeGraph, lang: str, projects: set[str]) -> dict[str, list[Milestone]]:
     """The milestones of ``projects`` (``sckg:Milestone`` parts with an xsd:date), in date order."""
-    from ..network.coverage import MILESTONES
+    from ..network.coverage import milestones
 
-    rows = [r for r in kg.select(MILESTONES).records() if r["project"] in projects]
-    labels = kg.labels({r["milestone"] for r in rows}, lang)
+    rows = [m for m in milestones(kg) if m.project in projects]
+    labels = kg.labels({m.iri for m in rows}, lang)
     found: dict[str, list[Milestone]] = defaultdict(list)
-    for r in rows:
-        try:
-            day = date.fromisoformat(str(r["date"])[:10])
-        except ValueError:  # not an xsd:date: validation reports it
-            continue
-        found[r["project"]].append(Milestone(labels[r["milestone"]], day,
-                                             r["reached"] if isinstance(r["reached"], bool) else None))
+    for m in rows:
+        found[m.project].append(Milestone(labels[m.iri], m.day, m.reached))
     return {p: sorted(v, key=lambda m: (m.day, m.label)) for p, v in found.items()}
 
 
