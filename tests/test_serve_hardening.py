@@ -55,6 +55,17 @@ def query(server: SparqlServer, text: str, **headers: str) -> tuple[int, str, st
                    Accept="text/csv", **headers)
 
 
+def heavy_query(server: SparqlServer, ended: list[tuple[float, tuple[int, str, str]]]) -> threading.Thread:
+    """A thread (not started) that sends ``HEAVY`` and appends how long it took and the answer to ``ended``."""
+
+    def run() -> None:
+        start = time.monotonic()
+        answer = query(server, HEAVY)
+        ended.append((time.monotonic() - start, answer))
+
+    return threading.Thread(target=run)
+
+
 class Counting(BaseHTTPRequestHandler):
     """A second local server: counts every request it gets (it must get none)."""
 
@@ -141,13 +152,7 @@ def test_a_foreign_host_or_origin_is_refused(sparql_server: Callable) -> None:
 def test_a_heavy_query_is_stopped_with_504_while_light_queries_go_on(sparql_server: Callable) -> None:
     server = sparql_server("braunschweig", timeout=1)
     heavy: list[tuple[float, tuple[int, str, str]]] = []
-
-    def run_heavy() -> None:
-        start = time.monotonic()
-        answer = query(server, HEAVY)
-        heavy.append((time.monotonic() - start, answer))
-
-    threads = [threading.Thread(target=run_heavy) for _ in range(2)]
+    threads = [heavy_query(server, heavy) for _ in range(2)]
     for thread in threads:
         thread.start()
     light = []
@@ -171,19 +176,13 @@ def test_a_query_that_waits_for_a_free_process_still_ends_within_its_limit(sparq
     """The time limit counts from the request's arrival: with every process busy, a query used to wait for one
     and then get its whole limit again (bench/serve.py: a heavy query answered after 6.01 s with a 5 s limit)."""
     server = sparql_server("braunschweig", timeout=1, workers=1)
-    ended: list[tuple[float, int]] = []
-
-    def run_heavy() -> None:
-        start = time.monotonic()
-        status = query(server, HEAVY)[0]
-        ended.append((time.monotonic() - start, status))
-
-    threads = [threading.Thread(target=run_heavy) for _ in range(4)]
+    ended: list[tuple[float, tuple[int, str, str]]] = []
+    threads = [heavy_query(server, ended) for _ in range(4)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert [status for _, status in ended] == [504] * 4
+    assert [answer[0] for _, answer in ended] == [504] * 4
     assert max(seconds for seconds, _ in ended) < 1 + 1, sorted(seconds for seconds, _ in ended)
 
 
@@ -222,20 +221,14 @@ def test_a_slow_reaping_of_a_stopped_process_delays_no_other_query(sparql_server
     """bench/serve.py: heavy queries stopped after up to 7.9 s with a 5 s limit, and the memory went over the cap,
     while the watcher that enforces both was reaping a killed process (it asked whether it was alive)."""
     server = sparql_server("braunschweig", timeout=1, workers=3)
-    ended: list[tuple[float, int]] = []
-
-    def run_heavy() -> None:
-        start = time.monotonic()
-        status = query(server, HEAVY)[0]
-        ended.append((time.monotonic() - start, status))
-
-    first, second = threading.Thread(target=run_heavy), threading.Thread(target=run_heavy)
+    ended: list[tuple[float, tuple[int, str, str]]] = []
+    first, second = heavy_query(server, ended), heavy_query(server, ended)
     first.start()
     time.sleep(0.3)  # the second is stopped 0.3 s after the first: while the first one's process is reaped
     second.start()
     first.join()
     second.join()
-    assert [status for _, status in ended] == [504, 504]
+    assert [answer[0] for _, answer in ended] == [504, 504]
     assert max(seconds for seconds, _ in ended) < 1 + 1, sorted(seconds for seconds, _ in ended)
 
 
