@@ -304,3 +304,16 @@ def test_every_command_runs_on_ulm(command: list[str], tmp_path: Path) -> None:
     result = CliRunner().invoke(app, [*args, "--data", DATA])
     assert result.exit_code == 0, result.output
     assert "Error" not in result.output
+
+
+def test_text_before_the_first_heading_is_documented_in_its_page(tmp_path: Path) -> None:
+    page = tmp_path / "06_Handlungsfelder" / "06.08_Energie" / "index.md"
+    page.parent.mkdir(parents=True)
+    text = "Die SWU bauen aus (GD 400/16).\n# Energie\n## Maßnahmen\n01 | Smart Grids | -\n"
+    page.write_text(text, encoding="utf-8")
+    triples, _ = convert(tmp_path, COMMIT, "2021-11-03")
+    cited = {t.object.value for t in triples if t.predicate.value.endswith("#documentedIn")}
+    sources = {t.subject.value for t in triples if t.predicate.value == "https://schema.org/url"}
+    assert cited - sources == set()  # every section cited exists, with its address
+    assert f"{ULM}source/06-08-energie" in {t.object.value for t in triples
+                                             if t.subject.value == f"{ULM}actor/swu"}

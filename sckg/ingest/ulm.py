@@ -182,9 +182,10 @@ def _sections(page: str, text: str) -> list[Section]:
             )
         )
         stack.append(sections[-1])
-    used: set[str] = set()
-    for section in sections:
-        base = f"{_page_key(page)}-{_key(section.heading) or 'intro'}"
+    sections[0].iri = _page_key(page)  # the text before the first heading: the page itself
+    used = {sections[0].iri}
+    for section in sections[1:]:
+        base = f"{_page_key(page)}-{_key(section.heading)}"
         section.iri, n = base, 2
         while section.iri in used:
             section.iri, n = f"{base}-{n}", n + 1
