@@ -10,7 +10,7 @@ import pytest
 from sckg import resources
 from sckg.errors import DataError, ParameterError
 from sckg.ingest import turtle
-from sckg.ingest.sdg import CITATION, GERMAN_GOALS, PREFIXES, convert
+from sckg.ingest.sdg import CITATION, GERMAN_GOALS, PREFIXES, convert, main
 from sckg.kg import KnowledgeGraph
 
 COMMIT = "0ae578bacb1f4339596f5a6a19338457e4b22ba3"
@@ -118,3 +118,11 @@ def test_an_unknown_vocabulary(frame: KnowledgeGraph) -> None:
     with pytest.raises(ParameterError) as error:
         frame.use_vocabulary("iso")
     assert str(error.value) == "name 'iso' is no reference vocabulary; use one of: sdg"
+
+
+def test_the_build_command_prints_one_line_errors(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main([str(_source(tmp_path, goals=2)), str(tmp_path / "sdg.ttl"), "--commit", COMMIT])
+    assert stop.value.code == (f"Error: {tmp_path / 'sdg-kos.ttl'}: 2 goals, expected 17; "
+                               "give sdg-data/sdg-kos-goals-targets-indicators.ttl")
+    assert not (tmp_path / "sdg.ttl").exists()

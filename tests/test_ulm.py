@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from typer.testing import CliRunner
 
@@ -12,7 +13,7 @@ from sckg import resources
 from sckg.cli import app
 from sckg.errors import DataError
 from sckg.ingest import turtle
-from sckg.ingest.ulm import PREFIXES, Counts, build, convert
+from sckg.ingest.ulm import PREFIXES, Counts, build, convert, main
 from sckg.kg import KnowledgeGraph
 
 COPY = Path(__file__).parent / "assets" / "ulm"
@@ -317,3 +318,38 @@ def test_text_before_the_first_heading_is_documented_in_its_page(tmp_path: Path)
     assert cited - sources == set()  # every section cited exists, with its address
     assert f"{ULM}source/06-08-energie" in {t.object.value for t in triples
                                              if t.subject.value == f"{ULM}actor/swu"}
+
+
+def test_the_build_command_prints_one_line_errors(tmp_path: Path) -> None:
+    page = tmp_path / "06_Handlungsfelder" / "06.08_Energie" / "index.md"
+    page.parent.mkdir(parents=True)
+    page.write_bytes("# Energie\n## Maßnahmen\n01 | Stra\xdfe | -\n".encode("latin-1"))
+    with pytest.raises(SystemExit) as stop:
+        main([str(tmp_path), str(tmp_path / "out.ttl"), "--commit", COMMIT, "--date", "2021-11-03"])
+    assert stop.value.code == (f"Error: {page}: not UTF-8 text (byte 0xdf at offset 15); "
+                               "give the strategy's Markdown pages as published")
+    assert not (tmp_path / "out.ttl").exists()
+
+
+def test_the_build_command_writes_and_counts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "strategy.ttl"
+    main([str(COPY), str(out), "--commit", COMMIT, "--date", "2021-11-03"])
+    counts = "fields 3, goals 11, measures 33, projects 6, actors 6, papers 3\n"
+    assert capsys.readouterr().out == counts
+    assert out.read_bytes() == turtle(convert(COPY, COMMIT, "2021-11-03")[0], PREFIXES)
+
+
+def test_the_bundled_file_agrees_with_the_copy() -> None:
+    """The bundled file is the converter's output: what it says about the copied pages' measures,
+    goals and projects is what the converter makes of the copy."""
+    copied, _ = convert(COPY, COMMIT, "2021-11-03")
+    kinds = ("/measure/", "/goal/mobilitaet", "/goal/sicherheit", "/project/")
+    subjects = {t.subject for t in copied if any(k in t.subject.value for k in kinds)}
+    subjects -= {ox.NamedNode(f"{ULM}project/{p}") for p in ("ulm4clevercity", "zukunftskommune-bw",
+                                                             "zukunftsstadt-2030")}
+    bundled = ox.parse(path=Path(DATA) / "strategy.ttl", format=ox.RdfFormat.TURTLE)
+    found = {ox.Triple(q.subject, q.predicate, q.object) for q in bundled if q.subject in subjects}
+    assert found == {t for t in copied if t.subject in subjects}
+    assert len(subjects) == 33 + 11 + 6

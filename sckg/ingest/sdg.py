@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..errors import DataError
+from ..errors import DataError, SckgError
 from ..namespaces import DCTERMS, RDF, SKOS
 from . import write_turtle
 
@@ -129,7 +129,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("out", help="the Turtle file to write, e.g. ontology/vocab/sdg.ttl")
     parser.add_argument("--commit", required=True, help="the source's full commit hash")
     args = parser.parse_args(argv)
-    write_turtle(convert(args.source, args.commit), args.out, PREFIXES)
+    try:
+        write_turtle(convert(args.source, args.commit), args.out, PREFIXES)
+    except SckgError as exc:
+        raise SystemExit(f"Error: {exc}") from None
 
 
 if __name__ == "__main__":

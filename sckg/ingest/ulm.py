@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..errors import DataError
+from ..errors import DataError, SckgError
 from ..namespaces import DCTERMS, FIELD, KIND, OPARL, ORG, PROV, RDF, RDFS, SCHEMA, SCKG, SKOS, slug
 from . import XSD_BOOLEAN, XSD_DATE, city_base, write_turtle
 
@@ -365,7 +365,13 @@ def _pages(source: Path) -> Iterator[tuple[str, str]]:
     for path in sorted(source.rglob("index.md")):
         rel = path.relative_to(source).as_posix()
         if rel.count("/") >= 1:  # chapter pages, not the book's root index
-            yield rel, path.read_text(encoding="utf-8")
+            try:
+                yield rel, path.read_text(encoding="utf-8")
+            except UnicodeDecodeError as exc:
+                raise DataError(
+                    f"{path}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset "
+                    f"{exc.start}); give the strategy's Markdown pages as published"
+                ) from None
 
 
 def convert(source: Path | str, commit: str, date: str) -> tuple[list[ox.Triple], Counts]:
@@ -559,7 +565,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--commit", required=True, help="the source's full commit hash")
     parser.add_argument("--date", required=True, help="the commit's date, YYYY-MM-DD")
     args = parser.parse_args(argv)
-    counts = build(args.source, args.out, args.commit, args.date)
+    try:
+        counts = build(args.source, args.out, args.commit, args.date)
+    except SckgError as exc:
+        raise SystemExit(f"Error: {exc}") from None
     print(", ".join(f"{name} {value}" for name, value in vars(counts).items()))
 
 
