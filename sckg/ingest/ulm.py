@@ -314,13 +314,13 @@ class _Converter:
             source = _node(f"{section.iri}-{number}")
             self.source(
                 source,
-                f"{fld_label(section)} – Maßnahme {number}",
+                f"{_page_title(section)} – Maßnahme {number}",
                 _node(section.iri),
                 self.url(section.page, line_no),
             )
             s = _node(f"measure/{key}-{number}")
             if title in ("", "-"):
-                title = f"Maßnahme {number} ({fld_label(section)}, ohne Titel in der Quelle)"
+                title = f"Maßnahme {number} ({_page_title(section)}, ohne Titel in der Quelle)"
                 self.add(
                     s,
                     RDFS + "comment",
@@ -353,7 +353,7 @@ class _Converter:
         return s
 
 
-def fld_label(section: Section) -> str:
+def _page_title(section: Section) -> str:
     """The title of the page a section is on (its level-1 heading)."""
     top = section
     while top.parent is not None:
