@@ -276,6 +276,7 @@ class KnowledgeGraph:
         self._caching = 0
         self._results: OrderedDict[tuple[str, tuple[tuple[str, str], ...]], Table] = OrderedDict()
         self._labels: dict[tuple[str, str], tuple[int, int, str] | None] = {}
+        self._vocabularies: set[str] = set()  # the reference vocabularies loaded here
 
     @contextmanager
     def cached(self) -> Iterator[KnowledgeGraph]:
@@ -350,6 +351,18 @@ class KnowledgeGraph:
             if progress:
                 progress(path)
         return loaded
+
+    def use_vocabulary(self, name: str) -> None:
+        """Load a reference vocabulary (``resources.REFERENCE_VOCABULARIES``, e.g. ``"sdg"``: the
+        UN's 17 goals, 169 targets and their indicators) into the model graph, once: jobs that
+        compare against the frame call this; other graphs stay without it."""
+        path = resources.reference_vocabulary(name)
+        if name in self._vocabularies:
+            return
+        self.backend.load_file(path, MODEL_GRAPH)
+        self._vocabularies.add(name)
+        self._results.clear()
+        self._labels.clear()
 
     def _check(self, query: str) -> None:
         if is_update(query):

@@ -354,8 +354,9 @@ class _Slides:
         section = self.report.section("actors")
         slide = Slide("actors", section.heading)
         slide.picture, slide.caption = self._chart_picture("actor-field")
-        self.table(slide, ReportTable(section.tables[0].columns[:4], [r[:4] for r in section.tables[0].rows],
-                                      section.tables[0].caption), 6)
+        if section.tables:  # none when no actor works on a project (Ulm's strategy names no roles)
+            table = section.tables[0]
+            self.table(slide, ReportTable(table.columns[:4], [r[:4] for r in table.rows], table.caption), 6)
         slide.notes = " ".join(section.paragraphs)
         return slide
 
