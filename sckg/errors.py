@@ -35,6 +35,10 @@ class StoreError(SckgError):
     """A store cannot be opened or an endpoint does not answer."""
 
 
+class DataWarning(UserWarning):
+    """Something in the data that an output could not hold as it is and changed (the CLI prints it as a note)."""
+
+
 class Message(str):
     """A message naming parameters as ``{=limit}`` or, with a value, ``{=limit 0}``. As a string it reads like
     the Python API (``limit``, ``limit=0``); :meth:`with_flags` names the command line's flags instead
