@@ -39,7 +39,8 @@ def flag(param: str) -> str:
 
 def say(message: str) -> None:
     """A message on stderr, as a terminal may show it: no control sequences, no password of an address."""
-    from .output import mask_password, terminal_text
+    from .errors import mask_password
+    from .output import terminal_text
 
     typer.echo(terminal_text(mask_password(message)), err=True)
 

@@ -30,8 +30,6 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 #: What a terminal acts on instead of showing: C0 controls but tab and LF, DEL and the C1 controls (CSI, OSC).
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-#: The password of a ``scheme://user:password@host`` address.
-_URL_PASSWORD = re.compile(r"(?<=://)([^/\s:@]*):[^/\s@]*@")
 #: What CommonMark (and GitHub's tables and strikethrough) give a meaning inside a line: code, emphasis, links
 #: and images (``[``), autolinks and HTML (``<``), entities (``&``), table cells (``|``).
 _MD_SPECIAL = re.compile(r"[\\`*_\[\]<>|&~]")
@@ -73,11 +71,6 @@ class XmlCleaner:
 def terminal_text(text: str) -> str:
     """``text`` with each control character a terminal would act on (escape sequences) shown as ``?``."""
     return _CONTROL.sub("?", text)
-
-
-def mask_password(text: str) -> str:
-    """``text`` with the password of every ``scheme://user:password@host`` address shown as ``***``."""
-    return _URL_PASSWORD.sub(r"\1:***@", text)
 
 
 def md_text(value: Any, *, block: bool = False) -> str:

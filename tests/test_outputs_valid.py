@@ -127,6 +127,14 @@ def test_a_password_in_a_url_is_masked_in_the_error(args: list[str]) -> None:
     assert "anna:***@127.0.0.1:9" in result.stderr
 
 
+def test_library_errors_mask_the_password_too() -> None:
+    from sckg.kg import KnowledgeGraph
+
+    with pytest.raises(Exception, match=r"anna:\*\*\*@127") as caught:
+        KnowledgeGraph.open(None, "sparql:http://anna:geheim-42@127.0.0.1:9/sparql").ask("ASK {}")
+    assert "geheim-42" not in str(caught.value)
+
+
 # --- the property: random labels through every export ---------------------------------------------------------
 
 
