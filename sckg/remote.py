@@ -156,7 +156,7 @@ def http_request(
     if credentials and data is not None and server not in _LOGIN_SCHEMES:
         _LOGIN_SCHEMES[server] = _scheme_asked(_probe(url, {}, timeout), url) or "none"
     scheme = _LOGIN_SCHEMES.get(server, "none")
-    login = _digest_login(method, url, timeout) if scheme == "digest" else _login(scheme)
+    login = _digest_login(method, url, timeout) if scheme == "digest" and credentials else _login(scheme)
     request = urllib.request.Request(url, data=data, method=method, headers={**login, **(headers or {})})
     try:
         with _opener(url).open(request, timeout=timeout) as answer:
