@@ -3,7 +3,6 @@ moment of a replace leaves the old graph or the new one, never none or a part.""
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -20,8 +19,8 @@ COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(
 
 
 def _load(store: Path, data: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([str(Path(sys.executable).parent / "sckg"), "load", "--store", f"oxigraph:{store}", str(data)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    command = [str(Path(sys.executable).parent / "sckg"), "load", "--store", f"oxigraph:{store}", str(data)]
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def _triples(store: Path) -> int:
