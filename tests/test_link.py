@@ -85,14 +85,14 @@ def test_proposals_with_scores_and_evidence(papers: KnowledgeGraph) -> None:
         ("p1", "Öffentliches WLAN in der Innenstadt", 1.5,
          "Titel: „Hotspots“ ~ Hotspot +1; Titel: „WLAN“ ~ WLAN (Kontext) +0,5"),
         ("p6", "Sicherheit und Ordnung", 1.0,
-         "Titel: „Digitalisierung“ ~ digital (Kontext) +0,5; Titel: „Feuerwehr“ ~ Feuerwehr (Kontext) +0,5"),
+         "Titel: „Digitalisierung“ ~ Digitalisierung (Kontext) +0,5; Titel: „Feuerwehr“ ~ Feuerwehr (Kontext) +0,5"),
         ("p3", "E-Government", 1.0, "Titel: „Digitalisierungskonzeptes“ ~ Digitalisierungskonzept +1"),
         ("p2", "Smart Mobility", 2.0, "Titel: „E-Autos“ ~ E-Auto +1; Titel: „Ladestationen“ ~ Ladestation +1"),
         ("p7", "Nachhaltigkeit", 1.0,
          "Titel: „Sensoren“ ~ Sensor (Kontext) +0,5; Gremium: „Klimaschutz“ ~ Klimaschutz +0,5"),
     ]
     assert propose_paper_links(papers, "en")[2].evidence_text("en") == (
-        'title: "Digitalisierung" ~ digital (context) +0.5; title: "Feuerwehr" ~ Feuerwehr (context) +0.5')
+        'title: "Digitalisierung" ~ Digitalisierung (context) +0.5; title: "Feuerwehr" ~ Feuerwehr (context) +0.5')
     # fire brigade and tourism papers without a digital hint score 0.5: below the threshold
     assert {p.paper for p in propose_paper_links(papers, threshold=0.5)} - {p.paper for p in propose_paper_links(
         papers)} == {f"{EX}p4", f"{EX}p5"}
