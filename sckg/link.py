@@ -222,10 +222,10 @@ def propose_paper_links(kg: KnowledgeGraph, lang: str = "de", threshold: float =
                 continue
             evidence = [_evidence(r, hit) for r, hit in own if r.strength == "match"]
             used = {(e.place, e.found) for e in evidence}  # a word of the paper counts once, at its strongest
-            if context := _strongest([(r, hit) for r, hit in own if r.strength == "context" and hit[:2] not in used]):
+            if context := _strongest([(r, hit) for r, hit in own if r.strength == "context" and _new(hit, used)]):
                 evidence.append(context)
                 used.add((context.place, context.found))
-            general_hit = _strongest([(r, hits[r]) for r in general_rules if hits[r][:2] not in used])
+            general_hit = _strongest([(r, hits[r]) for r in general_rules if _new(hits[r], used)])
             if general_hit and general_hit.keyword.casefold() not in {e.keyword.casefold() for e in evidence}:
                 evidence.append(general_hit)  # nor does a keyword that is one of the target's own
             score = sum(e.points for e in evidence)
@@ -249,6 +249,12 @@ def _best_place(matcher: _Matcher, rule: Rule, places: dict[str, list[str]]) -> 
             if span := matcher.find(rule.keyword, text):
                 return place, text[span[0] : span[1]], text
     return None
+
+
+def _new(hit: tuple[str, str, str], used: set[tuple[str, str]]) -> bool:
+    """The words found by ``hit`` are not among the words that already count (``Smart`` in ``Smart City``)."""
+    words = {t.word for t in tokens(hit[1])}
+    return not any(place == hit[0] and words & {t.word for t in tokens(found)} for place, found in used)
 
 
 def _evidence(rule: Rule, hit: tuple[str, str, str]) -> Evidence:

@@ -170,6 +170,7 @@ def test_council_papers_from_oparl_against_the_braunschweig_data(braunschweig_pa
     assert [(p.paper[len(paper):], p.target[len(bs):], p.score) for p in propose_paper_links(kg)] == [
         ("2024-019", "field/smart-mobility", 3.0),
         ("2024-019", "project/handyparken", 1.0),
+        ("y-rahmenkonzept", "field/e-government", 1.25),  # Smart City: its "Smart" counts once
         ("2024-017", "field/infrastrukturausbau", 1.25),
     ]
 
@@ -202,3 +203,20 @@ def test_precision_and_recall_on_the_labelled_titles() -> None:
         assert overall.precision >= 0.8 and overall.recall >= 0.8, (split, overall)
     assert (result["all"]["overall"].right, result["all"]["overall"].wrong, result["all"]["overall"].missed) == (
         147, 5, 5)
+
+
+@pytest.mark.parametrize(("title", "fields"), [
+    ("Gebührenbedarfsberechnung für die Abwasserbeseitigung", set()),  # not E-Rechnung
+    ("Bau einer Flächenphotovoltaikanlage", {"energy"}),
+    ("Erneuerung der EDV-Ausstattung der Grundschule", {"digital-education"}),
+    ("Errichtung einer Mobilstation am Bahnhof", {"smart-mobility"}),
+    ("Facebook-Auftritt der Gemeinde", {"citizen-dialogue"}),
+    ("Ausrufung des Klimanotstands", {"sustainability"}),
+    ("Internet-Anschluss für das Dorfgemeinschaftshaus", {"infrastructure"}),
+    ("Grundstücksverkehr – Digitalisierung des Genehmigungsverfahrens", set()),  # not Verkehr
+    ("Innovationspark Künstliche Intelligenz: Information über den Stand", {"industry-4-0"}),
+    ("Sanierung von Dach und Fenstern der Grundschule", set()),
+])
+def test_fields_of_real_titles_the_issue_names(make_kg, title: str, fields: set[str]) -> None:
+    kg = make_kg(f'ex:p a oparl:Paper ; dcterms:title "{title}"@de .')
+    assert {p.target[len(FIELD):] for p in propose_paper_links(kg)} == fields
