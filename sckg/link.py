@@ -40,7 +40,7 @@ from .formatting import number
 from .ingest import write_turtle
 from .namespaces import DCTERMS, MODEL_GRAPH, SCKG
 from .output import csv_safe
-from .wordmatch import Keyword, Token, fold, tokens
+from .wordmatch import Keyword, Token, tokens
 from .words import t
 
 if TYPE_CHECKING:
@@ -188,10 +188,13 @@ class _Matcher:
         self.clues = {word: keyword.clue for word, keyword in self.keywords.items()}
         self._tokens: dict[str, list[Token]] = {}
 
-    def find(self, keyword: str, text: str) -> tuple[int, int] | None:
+    def tokens(self, text: str) -> list[Token]:
         if text not in self._tokens:
             self._tokens[text] = tokens(text)
-        return self.keywords[keyword].find(self._tokens[text])
+        return self._tokens[text]
+
+    def find(self, keyword: str, text: str) -> tuple[int, int] | None:
+        return self.keywords[keyword].find(self.tokens(text))
 
 
 def propose_paper_links(kg: KnowledgeGraph, lang: str = "de", threshold: float = THRESHOLD) -> list[LinkProposal]:
@@ -208,7 +211,7 @@ def propose_paper_links(kg: KnowledgeGraph, lang: str = "de", threshold: float =
     decided = {(p.value, t.value) for p, t in kg.select(DECIDED_QUERY).rows if p and t}
     found = []
     for paper, places in sorted(_paper_texts(kg, lang).items()):
-        folded = fold(" ".join(text for texts in places.values() for text in texts))
+        folded = " ".join(t.word for texts in places.values() for text in texts for t in matcher.tokens(text))
         hits = {rule: hit for rule in rules if matcher.clues[rule.keyword] in folded
                 and (hit := _best_place(matcher, rule, places))}
         if any(rule.strength == "exclude" and hit[0] == "title" for rule, hit in hits.items() if rule.kind == "any"):

@@ -38,6 +38,7 @@ SUFFIXES = ("ell", "isch", "lich", "ig", "ung", "heit", "keit", "bar", "haft", "
 FUNCTION_WORDS = frozenset({"den", "der", "die", "das", "dem", "des", "und", "ein", "eine", "einer", "einen", "mit",
                             "von", "vom", "zum", "zur", "auf", "aus", "bei", "fur", "nach", "ihr", "ihre", "sie"})
 _WORD = re.compile(r"[^\W_]+")
+_TRUNCATED = re.compile(r"-\s+(?:und|oder|bzw\.|sowie)\s+([^\W_]+)")
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
 _STEMMER = snowballstemmer.stemmer("german")
 
@@ -65,8 +66,21 @@ class Token:
 
 
 def tokens(text: str) -> list[Token]:
-    """The words of ``text`` with their positions, folded and stemmed."""
-    return [Token(m.start(), m.end(), w := fold(m.group(0)), stem(w), m.group(0)) for m in _WORD.finditer(text)]
+    """The words of ``text`` with their positions, folded and stemmed. A truncated compound ("Energie- und
+    Klimaschutzagentur") is followed by the whole word it stands for (Energieagentur), at its own place."""
+    found = []
+    for m in _WORD.finditer(text):
+        found.append(Token(m.start(), m.end(), w := fold(m.group(0)), stem(w), m.group(0)))
+        if (after := _TRUNCATED.match(text, m.end())) and (tail := last_part(after.group(1))):
+            whole = m.group(0) + tail
+            found.append(Token(m.start(), m.end(), w := fold(whole), stem(w), whole))
+    return found
+
+
+def last_part(word: str) -> str:
+    """The last part of a compound (``Klimaschutzagentur`` → ``agentur``), or "" if it is none."""
+    return next((word[i:] for i in range(MIN_PART, len(word) - MIN_PART + 1)
+                 if _known(word[i:]) and compound(word[:i])), "")
 
 
 def _known(part: str) -> bool:

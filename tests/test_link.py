@@ -81,7 +81,7 @@ def test_rules_come_from_the_skos_vocabulary_and_the_data(papers: KnowledgeGraph
 def test_proposals_with_scores_and_evidence(papers: KnowledgeGraph) -> None:
     found = [(p.paper[len(EX):], p.target_label, p.score, p.evidence_text("de")) for p in propose_paper_links(papers)]
     assert found == [
-        ("p1", "Netze", 2.0, "Titel: „Hotspots“ ~ Hotspot +1; Titel: „WLAN“ ~ WLAN +1"),
+        ("p1", "Netze", 1.5, "Titel: „WLAN“ ~ WLAN +1; Titel: „Hotspots“ ~ Hotspot (Kontext) +0,5"),
         ("p1", "Öffentliches WLAN in der Innenstadt", 1.5,
          "Titel: „Hotspots“ ~ Hotspot +1; Titel: „WLAN“ ~ WLAN (Kontext) +0,5"),
         ("p6", "Sicherheit und Ordnung", 1.0,

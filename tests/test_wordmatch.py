@@ -40,3 +40,13 @@ def test_compound_heads_middles_and_tails_match(keyword: str, text: str, match: 
 ])
 def test_no_match_inside_a_part(keyword: str, text: str) -> None:
     assert found(keyword, text) is None
+
+
+def test_a_truncated_compound_takes_the_last_part_of_the_next() -> None:
+    """"Energie- und Klimaschutzagentur" speaks of an Energieagentur."""
+    text = "Energie- und Klimaschutzagentur"
+    assert found("Energieagentur", text) == "Energie"
+    assert found("Klimaschutz", text) == "Klimaschutzagentur"
+    assert found("Gründungszentrum", "Gründungs- und Gewerbezentrum") == "Gründungs"
+    assert [t.word for t in tokens("Rad- oder Fußverkehr")] == ["rad", "radverkehr", "oder", "fussverkehr"]
+    assert found("Energieagentur", "Energie - und Agentur") is None  # a dash between words is no truncation
