@@ -2,7 +2,10 @@
 
 The keywords live in the graph as SKOS, so a city can edit them (``ontology/vocab/fields.ttl``, the
 template's Keywords column): a field's or project's ``skos:hiddenLabel`` is a *match word*; a project's
-``skos:altLabel`` and its title of at most three words are match words too; ``sckg:contextKeyword`` is an
+``skos:altLabel`` and its title of at most three words are match words too (the Projects sheet's columns Other
+names and Keywords); a longer title matches a text that holds at least half of its significant words, and at
+least two (:class:`sckg.wordmatch.Name`: "Glasfaserausbau in den Gewerbegebieten Nord und Süd" ~ "Sachstand
+Glasfaserausbau in den Gewerbegebieten"); ``sckg:contextKeyword`` is an
 ambiguous *context word* (Feuerwehr, Tourismus) that needs another hint; ``sckg:excludedKeyword`` keeps a
 paper whose title contains it from the field or project. Context and excluded words of a concept scheme
 (``digital``, ``online``, ``Jahresabschluss``) hold for every field and project. A reference field's words
@@ -40,7 +43,7 @@ from .formatting import number
 from .ingest import write_turtle
 from .namespaces import DCTERMS, MODEL_GRAPH, SCKG
 from .output import csv_safe
-from .wordmatch import Keyword, Token, tokens
+from .wordmatch import Keyword, Name, Token, tokens
 from .words import t
 
 if TYPE_CHECKING:
@@ -48,13 +51,15 @@ if TYPE_CHECKING:
 
 SUBJECT = DCTERMS + "subject"
 REJECTED = SCKG + "rejectedSubject"
-TITLE_WORDS = 3
+TITLE_WORDS = 3  #: a project title of at most this many words is a match word, a longer one a Name
 THRESHOLD = 1.0
 _CONTEXT = 40
 #: Where a word is found and how much that place weighs, in the order evidence is listed.
 PLACES = {"title": 1.0, "type": 0.5, "committee": 0.5, "originator": 0.5, "text": 0.5}
 #: How much a word of each strength counts (times the place's weight); excluded words veto.
-STRENGTHS = {"match": 1.0, "context": 0.5, "general": 0.5}
+STRENGTHS = {"match": 1.0, "title": 1.0, "context": 0.5, "general": 0.5}
+#: The strengths of words that are enough on their own.
+MATCHES = ("match", "title")
 
 _KEYWORD_PROPERTIES = "VALUES (?p ?strength) { (skos:hiddenLabel 'match') (sckg:contextKeyword 'context') " \
                       "(sckg:excludedKeyword 'exclude') }"
@@ -97,7 +102,8 @@ SELECT ?paper ?target WHERE { ?paper a oparl:Paper ; dcterms:subject|sckg:reject
 
 @dataclass(frozen=True)
 class Rule:
-    """A keyword, how strong a hint it is (match, context, general, exclude) and for what."""
+    """A keyword, how strong a hint it is (match, title: a project's long title, context, general, exclude)
+    and for what."""
 
     target: str
     kind: str
@@ -119,7 +125,7 @@ class Evidence:
         """``Titel: „Ladestationen“ ~ Ladestation +1``."""
         values = {"place": t(f"link.place.{self.place}", lang), "found": self.found, "keyword": self.keyword,
                   "points": number(self.points, lang, 2 if self.points % 0.5 else 1 if self.points % 1 else 0)}
-        if self.strength == "match":
+        if self.strength in MATCHES:
             return t("link.evidence", lang, **values)
         return t("link.evidence_context", lang, **values)
 
@@ -148,9 +154,7 @@ def keyword_rules(kg: KnowledgeGraph) -> list[Rule]:
     for row in kg.select(RULES_QUERY).rows:
         target, kind, strength, keyword = (term.value if term else "" for term in row)
         word = " ".join(keyword.split())
-        if strength == "title":
-            if len(word.split()) > TITLE_WORDS:
-                continue
+        if strength == "title" and len(word.split()) <= TITLE_WORDS:
             strength = "match"
         if word:
             rules.add(Rule(target, kind, strength, word))
@@ -184,8 +188,10 @@ class _Matcher:
     """Finds the rules' keywords in texts, each text tokenised once."""
 
     def __init__(self, rules: list[Rule]) -> None:
-        self.keywords = {rule.keyword: Keyword.of(rule.keyword) for rule in rules}
-        self.clues = {word: keyword.clue for word, keyword in self.keywords.items()}
+        self.keywords: dict[tuple[str, bool], Keyword | Name] = {
+            (r.keyword, r.strength == "title"): Name.of(r.keyword) if r.strength == "title" else Keyword.of(r.keyword)
+            for r in rules}
+        self.clues = {key: keyword.clue for key, keyword in self.keywords.items()}
         self._tokens: dict[str, list[Token]] = {}
 
     def tokens(self, text: str) -> list[Token]:
@@ -193,8 +199,8 @@ class _Matcher:
             self._tokens[text] = tokens(text)
         return self._tokens[text]
 
-    def find(self, keyword: str, text: str) -> tuple[int, int] | None:
-        return self.keywords[keyword].find(self.tokens(text))
+    def find(self, keyword: str, strength: str, text: str) -> tuple[int, int] | None:
+        return self.keywords[(keyword, strength == "title")].find(self.tokens(text))
 
 
 def propose_paper_links(kg: KnowledgeGraph, lang: str = "de", threshold: float = THRESHOLD) -> list[LinkProposal]:
@@ -212,7 +218,7 @@ def propose_paper_links(kg: KnowledgeGraph, lang: str = "de", threshold: float =
     found = []
     for paper, places in sorted(_paper_texts(kg, lang).items()):
         folded = " ".join(t.word for texts in places.values() for text in texts for t in matcher.tokens(text))
-        hits = {rule: hit for rule in rules if matcher.clues[rule.keyword] in folded
+        hits = {rule: hit for rule in rules if matcher.clues[(rule.keyword, rule.strength == "title")] in folded
                 and (hit := _best_place(matcher, rule, places))}
         if any(rule.strength == "exclude" and hit[0] == "title" for rule, hit in hits.items() if rule.kind == "any"):
             continue
@@ -223,8 +229,12 @@ def propose_paper_links(kg: KnowledgeGraph, lang: str = "de", threshold: float =
             own = [(r, hits[r]) for r in target_rules if r in hits]
             if not own or any(r.strength == "exclude" and hit[0] == "title" for r, hit in own):
                 continue
-            evidence = [_evidence(r, hit) for r, hit in own if r.strength == "match"]
-            used = {(e.place, e.found) for e in evidence}  # a word of the paper counts once, at its strongest
+            evidence: list[Evidence] = []
+            used: set[tuple[str, str]] = set()  # a word of the paper counts once, at its strongest
+            for rule, hit in own:
+                if rule.strength in MATCHES and _new(hit, used):
+                    evidence.append(_evidence(rule, hit))
+                    used.add(hit[:2])
             if context := _strongest([(r, hit) for r, hit in own if r.strength == "context" and _new(hit, used)]):
                 evidence.append(context)
                 used.add((context.place, context.found))
@@ -249,7 +259,7 @@ def _best_place(matcher: _Matcher, rule: Rule, places: dict[str, list[str]]) -> 
     """(place, word found, whole text) of the weightiest place where the rule's keyword is found."""
     for place in PLACES:
         for text in places.get(place, ()):
-            if span := matcher.find(rule.keyword, text):
+            if span := matcher.find(rule.keyword, rule.strength, text):
                 return place, text[span[0] : span[1]], text
     return None
 
@@ -273,7 +283,7 @@ def _strongest(hits: list[tuple[Rule, tuple[str, str, str]]]) -> Evidence | None
 def _first_text(matcher: _Matcher, evidence: Evidence, places: dict[str, list[str]]) -> str:
     """The text around the first evidence found outside the title."""
     for text in places[evidence.place]:
-        if span := matcher.find(evidence.keyword, text):
+        if span := matcher.find(evidence.keyword, evidence.strength, text):
             return _snippet(text, *span)
     return ""
 

@@ -36,7 +36,9 @@ SUFFIXES = ("ell", "isch", "lich", "ig", "ung", "heit", "keit", "bar", "haft", "
             "ismus", "tion", "ität")
 #: Short words that are no compound's part, though the dictionary knows them.
 FUNCTION_WORDS = frozenset({"den", "der", "die", "das", "dem", "des", "und", "ein", "eine", "einer", "einen", "mit",
-                            "von", "vom", "zum", "zur", "auf", "aus", "bei", "fur", "nach", "ihr", "ihre", "sie"})
+                            "von", "vom", "zum", "zur", "auf", "aus", "bei", "fur", "nach", "ihr", "ihre", "sie",
+                            "alle", "uber", "sowie", "oder", "durch", "beim", "unter", "ohne", "gegen", "als", "wie",
+                            "bis", "neue", "neuer", "neues", "neuen"})
 _WORD = re.compile(r"[^\W_]+")
 _TRUNCATED = re.compile(r"-\s+(?:und|oder|bzw\.|sowie)\s+([^\W_]+)")
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
@@ -191,3 +193,36 @@ class Keyword:
             ) and part_of(self.words[-1], self.stems[-1], window[-1], head=False):
                 return token.start, window[-1].end
         return None
+
+
+@dataclass(frozen=True)
+class Name:
+    """A long name (a project's title) by its significant words (not articles, prepositions ...): found in a
+    text that holds at least half of them, and at least two, each as a keyword (:class:`Keyword`)."""
+
+    text: str
+    keywords: tuple[Keyword, ...]
+
+    @classmethod
+    def of(cls, text: str) -> Name:
+        """The name ``text``."""
+        words = dict.fromkeys(t.text for t in tokens(text) if len(t.word) >= MIN_PART and t.word not in
+                              FUNCTION_WORDS)
+        return cls(text, tuple(Keyword.of(word) for word in words))
+
+    @property
+    def needed(self) -> int:
+        """How many of its words a text must hold."""
+        return min(len(self.keywords), max(2, -(-len(self.keywords) // 2)))
+
+    @property
+    def clue(self) -> str:
+        """A string every text that matches holds (folded): none."""
+        return ""
+
+    def find(self, found: Sequence[Token]) -> tuple[int, int] | None:
+        """The character span from the first to the last of its words found in the tokens of a text, or None."""
+        spans = [span for keyword in self.keywords if (span := keyword.find(found))]
+        if not spans or len(spans) < self.needed:
+            return None
+        return min(start for start, _ in spans), max(end for _, end in spans)

@@ -16,6 +16,7 @@ from sckg.cli import app
 from sckg.errors import DataError, UsageError
 from sckg.ingest import write_turtle
 from sckg.ingest.oparl import import_oparl
+from sckg.ingest.tables import import_table
 from sckg.kg import KnowledgeGraph
 from sckg.link import Rule, keyword_rules, propose_paper_links, read_review, select_proposals, write_review
 from sckg.wordmatch import Keyword, tokens
@@ -68,7 +69,9 @@ def test_german_matching_finds_inflections_and_compounds(keyword: str, text: str
 
 def test_rules_come_from_the_skos_vocabulary_and_the_data(papers: KnowledgeGraph) -> None:
     rules = keyword_rules(papers)
-    assert [r for r in rules if r.kind == "project"] == [Rule(f"{EX}wlan", "project", "match", "Hotspot")]
+    assert [r for r in rules if r.kind == "project"] == [
+        Rule(f"{EX}wlan", "project", "match", "Hotspot"),
+        Rule(f"{EX}wlan", "project", "title", "Öffentliches WLAN in der Innenstadt")]
     security = [(r.strength, r.keyword) for r in rules if r.target == f"{FIELD}security"]
     assert ("match", "Digitalfunk") in security and ("context", "Feuerwehr") in security
     assert ("general", "digital") in [(r.strength, r.keyword) for r in rules if r.kind == "any"]
@@ -82,8 +85,8 @@ def test_proposals_with_scores_and_evidence(papers: KnowledgeGraph) -> None:
     found = [(p.paper[len(EX):], p.target_label, p.score, p.evidence_text("de")) for p in propose_paper_links(papers)]
     assert found == [
         ("p1", "Netze", 1.5, "Titel: „WLAN“ ~ WLAN +1; Titel: „Hotspots“ ~ Hotspot (Kontext) +0,5"),
-        ("p1", "Öffentliches WLAN in der Innenstadt", 1.5,
-         "Titel: „Hotspots“ ~ Hotspot +1; Titel: „WLAN“ ~ WLAN (Kontext) +0,5"),
+        ("p1", "Öffentliches WLAN in der Innenstadt", 2.0,
+         "Titel: „Hotspots“ ~ Hotspot +1; Titel: „öffentlicher WLAN“ ~ Öffentliches WLAN in der Innenstadt +1"),
         ("p6", "Sicherheit und Ordnung", 1.0,
          "Titel: „Digitalisierung“ ~ Digitalisierung (Kontext) +0,5; Titel: „Feuerwehr“ ~ Feuerwehr (Kontext) +0,5"),
         ("p3", "E-Government", 1.0, "Titel: „Digitalisierungskonzeptes“ ~ Digitalisierungskonzept +1"),
@@ -171,7 +174,9 @@ def test_council_papers_from_oparl_against_the_braunschweig_data(braunschweig_pa
         ("2024-019", "field/smart-mobility", 3.0),
         ("2024-019", "project/handyparken", 1.0),
         ("y-rahmenkonzept", "field/e-government", 1.25),  # Smart City: its "Smart" counts once
+        ("y-rahmenkonzept", "project/smart-city-rahmenkonzept", 1.0),  # long titles by their words
         ("2024-017", "field/infrastrukturausbau", 1.25),
+        ("2024-017", "project/wlan-innenstadt", 1.25),
     ]
 
 
@@ -220,3 +225,40 @@ def test_precision_and_recall_on_the_labelled_titles() -> None:
 def test_fields_of_real_titles_the_issue_names(make_kg, title: str, fields: set[str]) -> None:
     kg = make_kg(f'ex:p a oparl:Paper ; dcterms:title "{title}"@de .')
     assert {p.target[len(FIELD):] for p in propose_paper_links(kg)} == fields
+
+
+def test_projects_sheet_keywords_and_other_names_link_papers(tmp_path: Path, turtle_file) -> None:
+    """The three projects with the most council history got nothing until renamed (issue 21): their other
+    names and keywords on the Projects sheet link them, and a long title matches by its significant words."""
+    folder = tmp_path / "inventory"
+    folder.mkdir()
+    (folder / "Projekte.csv").write_text(
+        "Kennung;Titel (de);Weitere Namen (de);Schlagwörter;Kontextwörter\n"
+        "wifi;Kostenloses öffentliches WLAN für alle Ortsteile;WiFi4EU;Hotspot;\n"
+        "funk;Schließen der Mobilfunklücken im Gemeindegebiet;;\"Funkloch; Funklöcher\";Mast\n"
+        "breitband;Glasfaserausbau in den Gewerbegebieten Nord und Süd;;;\n", encoding="utf-8")
+    write_turtle(import_table(folder, "t").triples, tmp_path / "t.ttl")
+    papers = turtle_file("""
+ex:p1 a oparl:Paper ; dcterms:title "Förderprogramm WiFi4EU: Antrag der Gemeinde"@de .
+ex:p2 a oparl:Paper ; dcterms:title "Funklöcher in Oberdorf"@de .
+ex:p3 a oparl:Paper ; dcterms:title "Neuer Mast für den Mobilfunk"@de .
+ex:p4 a oparl:Paper ; dcterms:title "Sachstand Glasfaserausbau in den Gewerbegebieten"@de .
+ex:p5 a oparl:Paper ; dcterms:title "Glasfaserausbau an Schulen"@de .
+""", "papers.ttl")
+    kg = KnowledgeGraph.open([tmp_path / "t.ttl", papers])
+    rules = [(r.target.rsplit("/", 1)[1], r.strength, r.keyword) for r in keyword_rules(kg) if r.kind == "project"]
+    assert rules == [
+        ("breitband", "title", "Glasfaserausbau in den Gewerbegebieten Nord und Süd"),
+        ("funk", "context", "Mast"), ("funk", "match", "Funkloch"), ("funk", "match", "Funklöcher"),
+        ("funk", "title", "Schließen der Mobilfunklücken im Gemeindegebiet"),
+        ("wifi", "match", "Hotspot"), ("wifi", "match", "WiFi4EU"),
+        ("wifi", "title", "Kostenloses öffentliches WLAN für alle Ortsteile"),
+    ]
+    found = [(p.paper[len(EX):], p.target.rsplit("/", 1)[1], p.score, p.evidence_text())
+             for p in propose_paper_links(kg) if p.kind == "project"]
+    assert found == [
+        ("p2", "funk", 1.0, "Titel: „Funklöcher“ ~ Funkloch +1"),  # Funklöcher counts once
+        ("p1", "wifi", 1.0, "Titel: „WiFi4EU“ ~ WiFi4EU +1"),
+        ("p4", "breitband", 1.0, "Titel: „Glasfaserausbau in den Gewerbegebieten“ ~ Glasfaserausbau in den "
+                                 "Gewerbegebieten Nord und Süd +1"),
+    ]  # p3: a context word alone is not enough; p5: one of the long title's four significant words neither
