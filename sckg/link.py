@@ -21,7 +21,8 @@ name needs one more hint.
 
 A person decides in a review file (CSV or xlsx); an accepted proposal becomes ``<paper> dcterms:subject
 <project or field>``, a rejected one ``<paper> sckg:rejectedSubject <project or field>``, in one Turtle file
-loaded with the data: pairs with either are not proposed again.
+loaded with the data: pairs with either are not proposed again. Another project or field in the column
+``other_target`` sends the paper there and rejects the proposed one.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from .choices import ReviewDecision
+from .entities import as_iri, resolve
 from .errors import DataError, ParameterError, UsageError
 from .fileio import write_atomic
 from .formatting import number
@@ -317,8 +319,10 @@ def select_proposals(proposals: list[LinkProposal], spec: str) -> list[LinkPropo
 
 # --- the review file and the decisions ---
 
-#: The columns of a review file; a person fills in ``decision``.
-REVIEW_COLUMNS = ("decision", "score", "paper", "target", "kind", "evidence", "text", "paper_iri", "target_iri")
+#: The columns of a review file; a person fills in ``decision``, or ``other_target``: the project or field (IRI,
+#: ID or name) the paper belongs to instead of the proposed one.
+REVIEW_COLUMNS = ("decision", "score", "paper", "target", "kind", "evidence", "text", "paper_iri", "target_iri",
+                  "other_target")
 #: What a person may write in the decision column (case-insensitive); an empty cell leaves it undecided.
 DECISION_WORDS = {
     **dict.fromkeys(("accept", "yes", "y", "ja", "j", "x", "annehmen"), ReviewDecision.accept),
@@ -338,7 +342,7 @@ class Decision:
 def review_rows(proposals: list[LinkProposal], lang: str = "de") -> list[list[Any]]:
     """The rows of a review file (``REVIEW_COLUMNS``), the decision column empty."""
     return [["", round(p.score, 2), p.paper_label, p.target_label, p.kind, p.evidence_text(lang), p.text, p.paper,
-             p.target] for p in proposals]
+             p.target, ""] for p in proposals]
 
 
 def write_review(proposals: list[LinkProposal], path: Path | str, lang: str = "de") -> Path:
@@ -378,7 +382,7 @@ def _review_workbook(rows: list[list[Any]]) -> bytes:
     choices = DataValidation(type="list", formula1=f'"{",".join(ReviewDecision)}"', allow_blank=True)
     sheet.add_data_validation(choices)
     choices.add(f"A2:A{max(2, len(rows) + 1)}")
-    for letter, width in zip("ABCDEFGHI", (10, 7, 50, 30, 8, 60, 50, 40, 40), strict=True):
+    for letter, width in zip("ABCDEFGHIJ", (10, 7, 50, 30, 8, 60, 50, 40, 40, 30), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
@@ -386,8 +390,9 @@ def _review_workbook(rows: list[list[Any]]) -> bytes:
     return buffer.getvalue()
 
 
-def read_review(path: Path | str) -> list[Decision]:
-    """The decisions in a filled-in review file (CSV or xlsx); rows without a decision are left out."""
+def read_review(path: Path | str, kg: KnowledgeGraph | None = None) -> list[Decision]:
+    """The decisions in a filled-in review file (CSV or xlsx); rows without a decision are left out. A row
+    with ``other_target`` rejects the proposed target and accepts that one instead (found by name in ``kg``)."""
     path = Path(path)
     if not path.is_file():
         raise DataError(f"{path}: no such review file")
@@ -399,21 +404,42 @@ def read_review(path: Path | str) -> list[Decision]:
     missing = [c for c in ("decision", "paper_iri", "target_iri") if c not in header]
     if missing:
         raise DataError(f"{path}: the review file has no column {', '.join(missing)} (write it with --review)")
-    column = {name: header.index(name) for name in ("decision", "paper_iri", "target_iri")}
+    column = {name: header.index(name) for name in ("decision", "paper_iri", "target_iri", "other_target")
+              if name in header}
     decisions = []
     for line, record in enumerate(records[1:], start=2):
         cells = {name: str(record[i] if i < len(record) and record[i] is not None else "").strip()
                  for name, i in column.items()}
-        word = cells["decision"].casefold()
-        if not word:
+        word, other = cells["decision"].casefold(), cells.get("other_target", "")
+        if not word and not other:
             continue
-        if word not in DECISION_WORDS:
+        if word and word not in DECISION_WORDS:
             raise DataError(f"{path}: row {line}: decision '{cells['decision']}' is neither accept nor reject "
                             f"(write one of: {', '.join(DECISION_WORDS)}; or leave it empty)")
         if not all("://" in cells[name] for name in ("paper_iri", "target_iri")):
             raise DataError(f"{path}: row {line}: paper_iri and target_iri must be IRIs as written by --review")
-        decisions.append(Decision(cells["paper_iri"], cells["target_iri"], DECISION_WORDS[word]))
+        if other:
+            target = _other_target(other, kg, f"{path}: row {line}: other_target")
+            if target != cells["target_iri"]:
+                decisions.append(Decision(cells["paper_iri"], cells["target_iri"], ReviewDecision.reject))
+            decisions.append(Decision(cells["paper_iri"], target, ReviewDecision.accept))
+        else:
+            decisions.append(Decision(cells["paper_iri"], cells["target_iri"], DECISION_WORDS[word]))
     return decisions
+
+
+def _other_target(value: str, kg: KnowledgeGraph | None, where: str) -> str:
+    """The IRI of the project or field a person wrote into a review file's other_target column."""
+    if (iri := as_iri(value)) is not None:
+        return iri
+    if kg is None:
+        raise DataError(f"{where} '{value}' must be an IRI (or give the data, to find a project or field by its "
+                        "name)")
+    try:
+        return resolve(value, kg=kg, what="project or field", param=where,
+                       classes=(SCKG + "Project", SCKG + "FieldOfAction"))
+    except ParameterError as exc:
+        raise DataError(str(exc)) from None
 
 
 def _csv_records(path: Path) -> list[list[Any]]:

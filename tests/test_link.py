@@ -115,7 +115,8 @@ def test_select_and_review_file_round_trip(papers: KnowledgeGraph, tmp_path: Pat
     assert result.stderr.startswith(f"Wrote 6 proposals to {review}: write accept or reject")
     with review.open(encoding="utf-8") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0] == ["decision", "score", "paper", "target", "kind", "evidence", "text", "paper_iri", "target_iri"]
+    assert rows[0] == ["decision", "score", "paper", "target", "kind", "evidence", "text", "paper_iri", "target_iri",
+                       "other_target"]
     rows[1][0], rows[2][0], rows[3][0] = "accept", "nein", "ja"  # p1 → Netze, not → project; p6 → security
     review.write_text("".join(",".join(f'"{c}"' for c in row) + "\n" for row in rows), encoding="utf-8")
     assert [d.decision for d in read_review(review)] == ["accept", "reject", "accept"]
@@ -262,3 +263,37 @@ ex:p5 a oparl:Paper ; dcterms:title "Glasfaserausbau an Schulen"@de .
         ("p4", "breitband", 1.0, "Titel: „Glasfaserausbau in den Gewerbegebieten“ ~ Glasfaserausbau in den "
                                  "Gewerbegebieten Nord und Süd +1"),
     ]  # p3: a context word alone is not enough; p5: one of the long title's four significant words neither
+
+
+def test_the_review_file_sends_a_paper_to_another_project(papers: KnowledgeGraph, tmp_path: Path,
+                                                           turtle_file) -> None:
+    """A person writes another project or field into other_target: the paper is linked there, and the proposed
+    target is rejected (not proposed again)."""
+    review = tmp_path / "review.csv"
+    write_review(propose_paper_links(papers), review)
+    with review.open(encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][-1] == "other_target" and rows[1][-1] == ""
+    rows[1][-1] = "Öffentliches WLAN in der Innenstadt"  # p1 → Netze: rather the project, by its title
+    rows[3][-1] = "field:security"  # p6 → security, by IRI; the decision cell may stay empty
+    rows[4][0], rows[4][-1] = "reject", "field:energy"
+    review.write_text("".join(",".join(f'"{c}"' for c in row) + "\n" for row in rows), encoding="utf-8")
+    assert [(d.paper[len(EX):], d.target.rsplit("/", 1)[1], d.decision) for d in read_review(review, papers)] == [
+        ("p1", "netze", "reject"), ("p1", "wlan", "accept"),
+        ("p6", "security", "accept"),  # the proposed target itself: accepted
+        ("p3", "e-government", "reject"), ("p3", "energy", "accept"),
+    ]
+    rows[1][-1] = "Kein solches Projekt"
+    review.write_text("".join(",".join(f'"{c}"' for c in row) + "\n" for row in rows), encoding="utf-8")
+    with pytest.raises(DataError, match=r"review.csv: row 2: other_target 'Kein solches Projekt': no such project "
+                                        r"or field"):
+        read_review(review, papers)
+    with pytest.raises(DataError, match=r"review.csv: row 2: other_target 'Kein solches Projekt' must be an IRI "
+                                        r"\(or give the data, to find a project or field by its name\)"):
+        read_review(review)
+    data = ["--data", str(turtle_file(PAPERS))]
+    rows[1][-1] = f"{EX}wlan"
+    review.write_text("".join(",".join(f'"{c}"' for c in row) + "\n" for row in rows), encoding="utf-8")
+    result = runner.invoke(app, ["link", "papers", *data, "--decisions", str(review), "--out", str(tmp_path / "l.ttl")])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith("Accepted 3 and rejected 2 proposals;")
