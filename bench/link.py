@@ -46,13 +46,14 @@ class Row:
     paper_type: str
     committee: str
     fields: frozenset[str]
+    sample: str = ""
 
 
 def labelled(path: Path = LABELLED) -> list[Row]:
     """The labelled titles of ``path`` (the committee is empty where the set names none)."""
     with path.open(encoding="utf-8", newline="") as handle:
-        return [Row(r["split"], r["title"], r["paper_type"], r.get("committee", ""), frozenset(r["fields"].split()))
-                for r in csv.DictReader(handle)]
+        return [Row(r["split"], r["title"], r["paper_type"], r.get("committee", ""), frozenset(r["fields"].split()),
+                    r.get("sample", "")) for r in csv.DictReader(handle)]
 
 
 def _literal(text: str) -> str:
@@ -151,6 +152,13 @@ def report(path: Path, show_errors: bool) -> None:
     measures = ("precision", "recall", "right/wrong/missed")
     columns = ["field", *(f"{split} {what}" for split in SPLITS for what in measures)]
     print(render(columns, out, "table"), end="")
+    for sample in sorted({r.sample for r in rows} - {""}):
+        cells = []
+        for split in SPLITS:
+            chosen = [(r, f) for r, f in zip(rows, found, strict=True) if r.split == split and r.sample == sample]
+            s = scores([r for r, _ in chosen], [f for _, f in chosen])["overall"]
+            cells.append(f"{split} precision {s.precision:.2f}, recall {s.recall:.2f} ({s.right}/{s.wrong}/{s.missed})")
+        print(f"  sample {sample}: {'; '.join(cells)}")
     if show_errors:
         print("\nMistakes on the tune rows (expected → proposed):")
         for row, fields in zip(rows, found, strict=True):
