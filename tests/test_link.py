@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from sckg.cli import app
 from sckg.errors import DataError, UsageError
+from sckg.export import export_graph
 from sckg.ingest import write_turtle
 from sckg.ingest.oparl import import_oparl
 from sckg.ingest.tables import import_table
@@ -263,6 +264,12 @@ ex:p5 a oparl:Paper ; dcterms:title "Glasfaserausbau an Schulen"@de .
         ("p4", "breitband", 1.0, "Titel: „Glasfaserausbau in den Gewerbegebieten“ ~ Glasfaserausbau in den "
                                  "Gewerbegebieten Nord und Süd +1"),
     ]  # p3: a context word alone is not enough; p5: one of the long title's four significant words neither
+    # the columns go out to the spreadsheet and come back
+    (tmp_path / "again.xlsx").write_bytes(export_graph(kg, "xlsx", city="t")["inventory.xlsx"])
+    write_turtle(import_table(tmp_path / "again.xlsx", "t").triples, tmp_path / "again.ttl")
+    again = KnowledgeGraph.open([tmp_path / "again.ttl", papers])
+    assert [r for r in keyword_rules(again) if r.kind == "project"] == [
+        r for r in keyword_rules(kg) if r.kind == "project"]
 
 
 def test_the_review_file_sends_a_paper_to_another_project(papers: KnowledgeGraph, tmp_path: Path,
