@@ -232,8 +232,8 @@ def link_papers(
 
     if (accept is not None or decisions is not None) and out is None:
         raise UsageError("--accept and --decisions need --out FILE.ttl: the file the decisions are written to.")
-    if decisions is not None:
-        chosen = read_review(decisions)
+    if decisions is not None:  # the data finds the projects and fields named in the column other_target
+        chosen = read_review(decisions, open_graph(data, store) if data else None)
     else:
         proposals = propose_paper_links(open_graph(data, store), lang.value, min_score)
         if review is not None:
