@@ -91,7 +91,10 @@ class OxigraphBackend:
         result = self._query(query, bindings)
         if not isinstance(result, ox.QueryTriples):
             raise QueryError("Expected a CONSTRUCT or DESCRIBE query.")
-        return list(result)
+        try:
+            return list(result)
+        except (OSError, RuntimeError) as exc:
+            raise QueryError(f"The query failed: {exc}") from None
 
     def ask(self, query: str, bindings: Mapping[str, Term]) -> bool:
         result = self._query(query, bindings)
