@@ -302,3 +302,13 @@ def test_a_long_text_that_mentions_service_is_refused_unparsed_and_a_long_text_t
     assert sparql.remote_access(f"SELECT ?v WHERE {{ VALUES ?v {{ {values} }} }} LIMIT 1").uses == set()
     assert time.perf_counter() - start < 5
 
+
+@pytest.mark.parametrize("name", ["ex:a\\#b", "ex:a\\'"])
+def test_parameters_reach_the_sub_select_after_an_escaped_name(name: str) -> None:
+    """Binding parameters still reads the text: it read ``ex:a\\#b`` as a name and a comment, and so bound no
+    parameter in the sub-select."""
+    query = f"SELECT ?x WHERE {{ BIND({name} AS ?y) {{ SELECT ?x WHERE {{ BIND(?p AS ?x) }} }} }}"
+    block = " VALUES (?p) { (<http://example.org/p>) } "
+    assert sparql.bind_values(query, {"p": "<http://example.org/p>"}) == (
+        f"SELECT ?x WHERE {{{block} BIND({name} AS ?y) {{ SELECT ?x WHERE {{{block} BIND(?p AS ?x) }} }} }}"
+    )
