@@ -17,11 +17,11 @@ from .errors import Message, QueryError
 from .namespaces import PREFIXES
 
 _TOKEN = re.compile(
-    r"""(?P<comment>\#[^\n]*)
-      | (?P<string>'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
+    r"""(?P<comment>\#[^\r\n]*)
+      | (?P<string>'''(?:[^\\]|\\.)*?'''|\"\"\"(?:[^\\]|\\.)*?\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
       | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
       | (?P<variable>[?$][A-Za-z0-9_]+)
-      | (?P<pname>(?:[A-Za-z][\w-]*(?:\.[\w-]+)*)?:(?:[\w%-]+(?:\.[\w%-]+)*)?)  # a local name never starts with .
+      | (?P<pname>(?:[A-Za-z][\w-]*(?:\.[\w-]+)*)?:(?:(?:[\w%:-]|\\.)+(?:\.(?:[\w%:-]|\\.)+)*)?)  # \# is in it
       | (?P<word>[A-Za-z_][A-Za-z0-9_-]*)
       | (?P<brace>\{)
       | (?P<paren>[()])
