@@ -20,7 +20,10 @@ from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler
 from typing import ClassVar
 
+import pyoxigraph as ox
 import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 from servers import oxigraph_store_fixture, serving, sparql_server_fixture  # noqa: F401  (pytest fixtures)
 from typer.testing import CliRunner
 
@@ -312,3 +315,52 @@ def test_parameters_reach_the_sub_select_after_an_escaped_name(name: str) -> Non
     assert sparql.bind_values(query, {"p": "<http://example.org/p>"}) == (
         f"SELECT ?x WHERE {{{block} BIND({name} AS ?y) {{ SELECT ?x WHERE {{{block} BIND(?p AS ?x) }} }} }}"
     )
+
+
+#: Group patterns that change how a text scan reads the rest of a line (quotes, comments, escapes), each valid.
+CONFUSERS = [
+    'BIND("x\\"y" AS ?q1)', "BIND('x\\'y' AS ?q2)", 'BIND("""a\\"""" AS ?q3)', "BIND('''a\\'''' AS ?q4)",
+    "BIND(ex:a\\#b AS ?q5)", "BIND(ex:a\\' AS ?q6)", "BIND(ex:a%23 AS ?q7)", 'BIND("\\u0022" AS ?q8)',
+    "BIND('#' AS ?q9)", "BIND(<http://e/#'> AS ?q10)", "# a comment ' \" {\r", "# }\n", "\r", "FILTER(1 < 2)",
+    'BIND("\\\\" AS ?q11)', "VALUES ?q12 { ex:a\\#b }", "{ BIND(ex:a\\' AS ?q13) }", "BIND(ex:a\\. AS ?q14)",
+]
+
+
+@pytest.fixture(name="one_triple", scope="module")
+def one_triple_fixture() -> ox.Store:
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("http://e/s"), ox.NamedNode("http://e/p"), ox.Literal("o")))
+    return store
+
+
+def reaches_the_canary(store: ox.Store, query: str) -> bool:
+    """Whether Oxigraph sends the canary a request when it runs ``query``."""
+    before = len(Canary.hits)
+    answer = None
+    try:
+        answer = store.query(query, prefixes={"ex": "http://example.org/"})
+        if not isinstance(answer, ox.QueryBoolean):
+            list(answer)
+    except (SyntaxError, OSError, RuntimeError):
+        pass
+    finally:
+        del answer  # the solutions must not be dropped with the exception, on another thread
+    return len(Canary.hits) > before
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(template=st.sampled_from(sorted(LIVE)), pieces=st.lists(st.sampled_from(CONFUSERS), unique=True, max_size=4),
+       data=st.data())
+def test_whatever_reaches_the_canary_the_check_refuses(
+    template: str, pieces: list[str], data: st.DataObject, one_triple: ox.Store, canary: str
+) -> None:
+    """The corpus with confusing group patterns put between its tokens, run by the engine itself: any text that
+    makes it send a request must be refused by the check."""
+    query = text(LIVE[template], canary)
+    for piece in pieces:
+        at = data.draw(st.sampled_from([i for i, char in enumerate(query) if char == " "]))
+        query = f"{query[:at]} {piece} {query[at:]}"
+    if reaches_the_canary(one_triple, query):
+        event("reached the canary")
+        with contextlib.suppress(sparql.Unreadable):
+            assert "SERVICE" in sparql.remote_access(query).uses, query
