@@ -166,7 +166,7 @@ def _parsed(text: str, update_first: bool) -> RemoteAccess | str:
             if isinstance(node, CompValue):
                 uses.update(_FETCHING.get(node.name, ()))
                 if node.name == "DatasetClause" and prologue is not None:
-                    iri = node.get("default", node.get("named"))
+                    iri = node["default"] if "default" in node else node["named"]
                     name = prologue.resolvePName(iri.prefix, iri.localname) if isinstance(iri, CompValue) else iri
                     datasets.append(str(prologue.absolutize(name)))
                 nodes.extend(node.values())

@@ -364,3 +364,29 @@ def test_whatever_reaches_the_canary_the_check_refuses(
         event("reached the canary")
         with contextlib.suppress(sparql.Unreadable):
             assert "SERVICE" in sparql.remote_access(query).uses, query
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT * FROM ex:remote.ttl WHERE { ?s ?p ?o }",
+    "SELECT (ex:a\\#b AS ?x) FROM <http://example.org/remote.ttl> WHERE { ?s ?p ?o }",
+    "SELECT * FROM NAMED <remote.ttl> WHERE { GRAPH ?g { ?s ?p ?o } }",
+])
+def test_from_a_graph_the_store_does_not_hold_is_found_in_the_parse(
+    query: str, braunschweig: KnowledgeGraph
+) -> None:
+    """A prefixed name, an escaped name before it and a relative IRI (with BASE) hid FROM from the text scan."""
+    with pytest.raises(QueryError) as err:
+        braunschweig.select(EX + "BASE <http://example.org/> " + query)
+    assert str(err.value) == (
+        "The query reads FROM <http://example.org/remote.ttl>, a graph this store does not hold, which would be "
+        "fetched from the network. Refused by default; pass allow_remote to permit it."
+    )
+
+
+def test_from_and_from_named_of_a_graph_the_store_holds_run(braunschweig: KnowledgeGraph) -> None:
+    own = braunschweig.data_graphs()[0]
+    rows = braunschweig.select(f"SELECT (COUNT(*) AS ?n) FROM NAMED <{own}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}")
+    assert rows.records() == braunschweig.select(
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{own}> {{ ?s ?p ?o }} }}"
+    ).records()
+    assert int(str(rows.rows[0][0].value)) > 0
