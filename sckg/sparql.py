@@ -139,10 +139,8 @@ def _readable(text: str) -> str:
 @functools.lru_cache(maxsize=256)
 def _parsed(text: str, update_first: bool) -> RemoteAccess | str:
     """The remote access of a readable text, parsed as a query or as an update, or why neither parses."""
-    from pyparsing import ParseBaseException, ParseResults
+    from pyparsing import ParseBaseException
     from rdflib.plugins.sparql import parser
-    from rdflib.plugins.sparql.algebra import translatePrologue
-    from rdflib.plugins.sparql.parserutils import CompValue
 
     grammars = [parser.Query, parser.UpdateUnit]
     reasons = []
@@ -150,30 +148,38 @@ def _parsed(text: str, update_first: bool) -> RemoteAccess | str:
         try:
             with _PARSING:
                 tree = grammar.parse_string(text, parse_all=True)  # rdflib's parseQuery would expand \u again
+            return _access(tree, grammar is parser.Query)
         except ParseBaseException as exc:
             reasons.append(f"its SPARQL parser (rdflib) stops at line {exc.lineno}, column {exc.col}")
-            continue
         except RecursionError:
             return "it is nested too deeply for its SPARQL parser (rdflib)"
-        except Exception as exc:  # a parse action failed: whatever it was, refuse
+        except Exception as exc:  # a parse action or a prefix failed: whatever it was, refuse
             return f"its SPARQL parser (rdflib) fails: {exc}"
-        uses: set[str] = set()
-        datasets: list[str] = []
-        prologue = translatePrologue(tree[0], None, PREFIXES) if grammar is parser.Query else None
-        nodes: list[Any] = [tree]
-        while nodes:  # a loop, not recursion: the tree may be as deep as the parser went
-            node = nodes.pop()
-            if isinstance(node, CompValue):
-                uses.update(_FETCHING.get(node.name, ()))
-                if node.name == "DatasetClause" and prologue is not None:
-                    iri = node["default"] if "default" in node else node["named"]
-                    name = prologue.resolvePName(iri.prefix, iri.localname) if isinstance(iri, CompValue) else iri
-                    datasets.append(str(prologue.absolutize(name)))
-                nodes.extend(node.values())
-            elif isinstance(node, list | tuple | ParseResults):
-                nodes.extend(node)
-        return RemoteAccess(frozenset(uses), tuple(datasets))
     return reasons[0]
+
+
+def _access(tree: Any, query: bool) -> RemoteAccess:
+    """What the parse tree of a query (or update) fetches."""
+    from pyparsing import ParseResults
+    from rdflib.plugins.sparql.algebra import translatePrologue
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    uses: set[str] = set()
+    datasets: list[str] = []
+    prologue = translatePrologue(tree[0], None, PREFIXES) if query else None
+    nodes: list[Any] = [tree]
+    while nodes:  # a loop, not recursion: the tree may be as deep as the parser went
+        node = nodes.pop()
+        if isinstance(node, CompValue):
+            uses.update(_FETCHING.get(node.name, ()))
+            if node.name == "DatasetClause" and prologue is not None:
+                iri = node["default"] if "default" in node else node["named"]
+                name = prologue.resolvePName(iri.prefix, iri.localname) if isinstance(iri, CompValue) else iri
+                datasets.append(str(prologue.absolutize(name)))
+            nodes.extend(node.values())
+        elif isinstance(node, list | tuple | ParseResults):
+            nodes.extend(node)
+    return RemoteAccess(frozenset(uses), tuple(datasets))
 
 
 def check_remote(query: str, graph_names: Callable[[], set[str]]) -> None:

@@ -390,3 +390,13 @@ def test_from_and_from_named_of_a_graph_the_store_holds_run(braunschweig: Knowle
         f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{own}> {{ ?s ?p ?o }} }}"
     ).records()
     assert int(str(rows.rows[0][0].value)) > 0
+
+
+def test_from_with_a_prefix_nobody_declared_is_a_one_line_error(braunschweig: KnowledgeGraph) -> None:
+    """It was an ``Exception`` from rdflib's prefix resolution: "Internal error" on the command line."""
+    with pytest.raises(QueryError) as err:
+        braunschweig.select("SELECT * FROM nope:g WHERE { ?s ?p ?o }")
+    assert str(err.value) == (
+        "The query mentions FROM, and sckg cannot tell whether it would send a request to another host: its SPARQL "
+        "parser (rdflib) fails: Unknown namespace prefix : nope. Refused by default; pass allow_remote to permit it."
+    )
