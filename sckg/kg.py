@@ -361,7 +361,7 @@ class KnowledgeGraph:
             check_remote(query, self.backend.graph_names)
 
     def _checked(self, query: str, timeout: float | None, run: Callable[[], T]) -> T:
-        """Check the query, then ``run()`` it; both within ``timeout`` (the check may parse for a while)."""
+        """Check the query, then ``run()`` it, both within ``timeout`` (the check may parse)."""
 
         def checked() -> T:
             self._check(query)
@@ -374,12 +374,13 @@ class KnowledgeGraph:
     ) -> Table:
         """Run a SELECT query; ``bindings`` pre-bind variables to RDF terms (never pasted into the text).
         With ``timeout`` (seconds), a query still running then raises :class:`QueryError` (see :func:`within`)."""
+        values = dict(bindings or {})
         if not self._caching:
-            return self._checked(query, timeout, lambda: self.backend.select(query, dict(bindings or {})))
+            return self._checked(query, timeout, lambda: self.backend.select(query, values))
         key = (query, tuple(sorted((name, str(term)) for name, term in (bindings or {}).items())))
         table = self._results.get(key)  # only checked queries have results here
         if table is None:
-            table = self._checked(query, timeout, lambda: self.backend.select(query, dict(bindings or {})))
+            table = self._checked(query, timeout, lambda: self.backend.select(query, values))
             if len(table.rows) > CACHED_ROWS:
                 return table
             self._results[key] = table
@@ -392,11 +393,13 @@ class KnowledgeGraph:
         self, query: str, bindings: Mapping[str, Term] | None = None, *, timeout: float | None = None
     ) -> list[ox.Triple]:
         """Run a CONSTRUCT or DESCRIBE query (``timeout`` as for :meth:`select`)."""
-        return self._checked(query, timeout, lambda: self.backend.construct(query, dict(bindings or {})))
+        values = dict(bindings or {})
+        return self._checked(query, timeout, lambda: self.backend.construct(query, values))
 
     def ask(self, query: str, bindings: Mapping[str, Term] | None = None, *, timeout: float | None = None) -> bool:
         """Run an ASK query (``timeout`` as for :meth:`select`)."""
-        return self._checked(query, timeout, lambda: self.backend.ask(query, dict(bindings or {})))
+        values = dict(bindings or {})
+        return self._checked(query, timeout, lambda: self.backend.ask(query, values))
 
     def data_graphs(self) -> list[str]:
         """The named graphs holding data (every graph but the model), sorted."""

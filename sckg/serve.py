@@ -500,13 +500,13 @@ class _Handler(BaseHTTPRequestHandler):
         if not settings.allow_remote and path in _QUERY_PATHS | {"/update"}:
             form = self.headers.get_content_type() == "application/x-www-form-urlencoded"
             kind = "update" if path == "/update" else "query"
+            texts = _sparql_texts(self.path, body, form)
             try:
-                fetching = sorted(set().union(*(remote_access(text, _FETCHING).uses
-                                                for text in _sparql_texts(self.path, body, form))))
+                fetching = sorted(set().union(*(remote_access(t, _FETCHING).uses for t in texts)))
             except Unreadable as exc:
-                self._reply(403, f"Refused: the {kind} mentions {exc.word}, and this server cannot tell whether it "
-                                 f"would make it send a request to another server: {exc.reason}. Start it with "
-                                 "--allow-remote to permit that.")
+                self._reply(403, f"Refused: the {kind} mentions {exc.word}, and this server cannot "
+                                 "tell whether it would make it send a request to another server: "
+                                 f"{exc.reason}. Start it with --allow-remote to permit that.")
                 return
             if fetching:
                 self._reply(403, f"Refused: the {kind} uses {fetching[-1]}, which would make this server send a "

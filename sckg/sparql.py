@@ -1,7 +1,7 @@
-"""SPARQL helpers: what a query would fetch from other hosts (found by parsing it), friendly syntax errors,
-terms as values.
+"""SPARQL helpers: what a query would fetch from other hosts (found by parsing it), friendly
+syntax errors, terms as values.
 
-The safety check parses with rdflib (imported when a text needs it); the other helpers work on the text.
+The safety check parses with rdflib (imported when a text needs it); the others read the text.
 """
 
 from __future__ import annotations
@@ -18,10 +18,12 @@ from .namespaces import PREFIXES
 
 _TOKEN = re.compile(
     r"""(?P<comment>\#[^\r\n]*)
-      | (?P<string>'''(?:[^\\]|\\.)*?'''|\"\"\"(?:[^\\]|\\.)*?\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
+      | (?P<string>'''(?:[^\\]|\\.)*?'''|\"\"\"(?:[^\\]|\\.)*?\"\"\"
+          |'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
       | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
       | (?P<variable>[?$][A-Za-z0-9_]+)
-      | (?P<pname>(?:[A-Za-z][\w-]*(?:\.[\w-]+)*)?:(?:(?:[\w%:-]|\\.)+(?:\.(?:[\w%:-]|\\.)+)*)?)  # \# is in it
+      | (?P<pname>(?:[A-Za-z][\w-]*(?:\.[\w-]+)*)?:  # \# is part of a local name, .x is not
+          (?:(?:[\w%:-]|\\.)+(?:\.(?:[\w%:-]|\\.)+)*)?)
       | (?P<word>[A-Za-z_][A-Za-z0-9_-]*)
       | (?P<brace>\{)
       | (?P<paren>[()])
@@ -30,19 +32,22 @@ _TOKEN = re.compile(
 )
 _ERROR_POSITION = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
 _UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY"}
-#: Query texts that mention SERVICE, LOAD or FROM are parsed up to this many characters to find out whether they
-#: use them; a longer one is refused. rdflib's parser reads 7 (FILTER expressions) to 450 (VALUES) KB per CPU second.
+#: Texts that mention SERVICE, LOAD or FROM are parsed up to this many characters to find out
+#: whether they use them; a longer one is refused. rdflib's parser reads 7 (FILTER expressions) to
+#: 450 (VALUES) KB per second of CPU.
 PARSED_CHARACTERS = 10_000
 _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_IN_TOKENS = "-._~:/?@!$&()*+,;=%"  # escaped characters kept as they are (with letters and digits)
-_NEUTRAL = "`"  # stands for any other escaped character: it is in no SPARQL token but strings and comments
+_IN_TOKENS = "-._~:/?@!$&()*+,;=%"  # escaped characters kept (with letters and digits)
+_NEUTRAL = "`"  # any other escaped character: no SPARQL token has it (strings, comments do)
 _FETCHING = {"ServiceGraphPattern": ("SERVICE",), "Load": ("LOAD",)}  # parse tree nodes that fetch
 _PARSING = threading.Lock()  # pyparsing grammars are not documented as thread-safe
 
 
 def _tokens(query: str) -> Iterator[tuple[str, str]]:
-    """(kind, text) tokens of a query, comments dropped, as they are needed: enough to find keywords and IRIs."""
-    return ((m.lastgroup or "", m.group()) for m in _TOKEN.finditer(query) if m.lastgroup != "comment")
+    """(kind, text) tokens of a query, comments dropped, as they are needed: enough to find
+    keywords and IRIs."""
+    return ((m.lastgroup or "", m.group()) for m in _TOKEN.finditer(query)
+            if m.lastgroup != "comment")
 
 
 def bind_values(query: str, bindings: dict[str, str]) -> str:
@@ -92,53 +97,58 @@ class RemoteAccess:
 
 
 class Unreadable(QueryError):
-    """A text that mentions SERVICE, LOAD or FROM, but cannot be parsed to find out whether it uses them."""
+    """A text that mentions SERVICE, LOAD or FROM but cannot be parsed to find out whether it uses
+    them."""
 
     def __init__(self, word: str, reason: str) -> None:
         self.word, self.reason = word, reason
         super().__init__(Message(
-            f"The query mentions {word}, and sckg cannot tell whether it would send a request to another host: "
-            f"{reason}. Refused by default; pass {{=allow_remote}} to permit it."
+            f"The query mentions {word}, and sckg cannot tell whether it would send a request to "
+            f"another host: {reason}. Refused by default; pass {{=allow_remote}} to permit it."
         ))
 
 
-def remote_access(text: str, keywords: Collection[str] = ("SERVICE", "LOAD", "FROM")) -> RemoteAccess:
-    """Which of SERVICE and LOAD a query or update uses, and its FROM IRIs, found in its parse (rdflib's SPARQL
-    1.1 parser), never in its text. A text that mentions none of ``keywords`` cannot use them: it is not parsed.
+def remote_access(
+    text: str, keywords: Collection[str] = ("SERVICE", "LOAD", "FROM")
+) -> RemoteAccess:
+    """Which of SERVICE and LOAD a query or update uses, and its FROM IRIs, found in its parse
+    (rdflib's SPARQL 1.1 parser), never in its text. A text that mentions none of ``keywords``
+    cannot use them: it is not parsed.
 
-    The parser reads the text as Oxigraph does: a ``\\uXXXX`` escape is a character of the string or IRI it
-    stands in (one that would end it, such as ``\\u0022``, a neutral one), and a carriage return ends a comment.
-    Raises :class:`Unreadable` for a text that mentions one of ``keywords`` but cannot be parsed, or is longer
-    than ``PARSED_CHARACTERS``.
+    The parser reads the text as Oxigraph does: a ``\\uXXXX`` escape is a character of the string
+    or IRI it stands in (one that would end it, such as ``\\u0022``, a neutral one), and a carriage
+    return ends a comment. Outside them an escaped letter counts too (``\\u0053ERVICE``: SPARQL 1.1
+    reads escapes before parsing, Oxigraph does not). Raises :class:`Unreadable` for a text that
+    mentions one of ``keywords`` but cannot be parsed or is longer than ``PARSED_CHARACTERS``.
     """
     readable = _readable(text)
     folded = readable.casefold()  # Unicode folding, a superset of the engine's: also ſervice
-    mentioned = [word for word in ("SERVICE", "LOAD", "FROM") if word in keywords and word.lower() in folded]
+    mentioned = [word for word in ("SERVICE", "LOAD", "FROM")
+                 if word in keywords and word.lower() in folded]
     if not mentioned:
         return RemoteAccess()
-    word = mentioned[0]
     if len(text) > PARSED_CHARACTERS:
-        raise Unreadable(word, f"the text has {len(text):,} characters, more than the {PARSED_CHARACTERS:,} its "
-                               "SPARQL parser (rdflib) reads")
+        raise Unreadable(mentioned[0], f"the text has {len(text):,} characters, more than the "
+                                       f"{PARSED_CHARACTERS:,} its SPARQL parser (rdflib) reads")
     access = _parsed(readable, is_update(text))
     if isinstance(access, str):
-        raise Unreadable(word, access)
+        raise Unreadable(mentioned[0], access)
     return access
 
 
 def _readable(text: str) -> str:
-    """The text as :func:`remote_access` gives it to the parser (its escapes replaced, CR as LF)."""
+    """The text as :func:`remote_access` gives it to the parser (escapes replaced, CR as LF)."""
 
     def character(match: re.Match[str]) -> str:
         value = chr(min(int(match.group(1) or match.group(2), 16), 0x10FFFF))
         return value if value.isalnum() or value in _IN_TOKENS else _NEUTRAL
 
-    return _CODEPOINT.sub(character, text).replace("\r", "\n") if "\\" in text else text.replace("\r", "\n")
+    return (_CODEPOINT.sub(character, text) if "\\" in text else text).replace("\r", "\n")
 
 
 @functools.lru_cache(maxsize=256)
 def _parsed(text: str, update_first: bool) -> RemoteAccess | str:
-    """The remote access of a readable text, parsed as a query or as an update, or why neither parses."""
+    """What a readable text fetches, parsed as a query or as an update, or why neither parses."""
     from pyparsing import ParseBaseException
     from rdflib.plugins.sparql import parser
 
@@ -146,11 +156,12 @@ def _parsed(text: str, update_first: bool) -> RemoteAccess | str:
     reasons = []
     for grammar in reversed(grammars) if update_first else grammars:
         try:
-            with _PARSING:
-                tree = grammar.parse_string(text, parse_all=True)  # rdflib's parseQuery would expand \u again
+            with _PARSING:  # not rdflib's parseQuery: it would expand the escapes again
+                tree = grammar.parse_string(text, parse_all=True)
             return _access(tree, grammar is parser.Query)
         except ParseBaseException as exc:
-            reasons.append(f"its SPARQL parser (rdflib) stops at line {exc.lineno}, column {exc.col}")
+            reasons.append(f"its SPARQL parser (rdflib) stops at line {exc.lineno}, "
+                           f"column {exc.col}")
         except RecursionError:
             return "it is nested too deeply for its SPARQL parser (rdflib)"
         except Exception as exc:  # a parse action or a prefix failed: whatever it was, refuse
@@ -174,8 +185,9 @@ def _access(tree: Any, query: bool) -> RemoteAccess:
             uses.update(_FETCHING.get(node.name, ()))
             if node.name == "DatasetClause" and prologue is not None:
                 iri = node["default"] if "default" in node else node["named"]
-                name = prologue.resolvePName(iri.prefix, iri.localname) if isinstance(iri, CompValue) else iri
-                datasets.append(str(prologue.absolutize(name)))
+                if isinstance(iri, CompValue):
+                    iri = prologue.resolvePName(iri.prefix, iri.localname)
+                datasets.append(str(prologue.absolutize(iri)))
             nodes.extend(node.values())
         elif isinstance(node, list | tuple | ParseResults):
             nodes.extend(node)
@@ -183,7 +195,8 @@ def _access(tree: Any, query: bool) -> RemoteAccess:
 
 
 def check_remote(query: str, graph_names: Callable[[], set[str]]) -> None:
-    """Refuse ``SERVICE``, and ``FROM <iri>`` of a graph the store does not hold (not in ``graph_names()``)."""
+    """Refuse ``SERVICE``, and ``FROM <iri>`` of a graph the store does not hold (not in
+    ``graph_names()``)."""
     access = remote_access(query, ("SERVICE", "FROM"))
     if "SERVICE" in access.uses:
         raise QueryError(Message(
@@ -194,8 +207,8 @@ def check_remote(query: str, graph_names: Callable[[], set[str]]) -> None:
     outside = [iri for iri in access.datasets if iri not in known]
     if outside:
         raise QueryError(Message(
-            f"The query reads FROM <{outside[0]}>, a graph this store does not hold, which would be fetched "
-            "from the network. Refused by default; pass {=allow_remote} to permit it."
+            f"The query reads FROM <{outside[0]}>, a graph this store does not hold, which would be "
+            "fetched from the network. Refused by default; pass {=allow_remote} to permit it."
         ))
 
 
