@@ -102,6 +102,8 @@ LEGIT = [
     ("SELECT ?x WHERE { BIND('''a SERVICE\n<http://x/> { }''' AS ?x) }", "x",
      "a SERVICE\n<http://x/> { }"),
     ('SELECT ?x WHERE { BIND("\\u0022SERVICE\\u0022" AS ?x) }', "x", '"SERVICE"'),
+    ("SELECT ?x WHERE { BIND(<http://example.org/\\u0053ERVICE> AS ?x) }", "x",
+     "http://example.org/SERVICE"),
     ('SELECT ?loaded WHERE { BIND("loaded FROM a service" AS ?loaded) }', "loaded",
      "loaded FROM a service"),
     ("SELECT (COUNT(*) AS ?n) WHERE { ?x ?p ?l "
