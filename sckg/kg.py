@@ -116,7 +116,10 @@ class OxigraphBackend:
         result = self._query(query, bindings)
         if not isinstance(result, ox.QueryTriples):
             raise QueryError("Expected a CONSTRUCT or DESCRIBE query.")
-        return list(result)
+        try:
+            return list(result)
+        except (OSError, RuntimeError) as exc:
+            raise QueryError(f"The query failed: {exc}") from None
 
     def ask(self, query: str, bindings: Mapping[str, Term]) -> bool:
         result = self._query(query, bindings)
@@ -430,22 +433,30 @@ class KnowledgeGraph:
     def _check(self, query: str) -> None:
         if is_update(query):
             raise QueryError("This is a SPARQL UPDATE; sckg only runs queries here (the graph is read-only).")
-        if not self.allow_remote:  # only FROM needs the store's graph names (a request, on a remote store)
-            graphs = self.backend.graph_names() if re.search(r"\bFROM\b", query, re.IGNORECASE) else set()
-            check_remote(query, graphs, self.allow_remote)
+        if not self.allow_remote:
+            check_remote(query, self.backend.graph_names)
+
+    def _checked(self, query: str, timeout: float | None, run: Callable[[], T]) -> T:
+        """Check the query, then ``run()`` it, both within ``timeout`` (the check may parse)."""
+
+        def checked() -> T:
+            self._check(query)
+            return run()
+
+        return within(timeout, checked)
 
     def select(
         self, query: str, bindings: Mapping[str, Term] | None = None, *, timeout: float | None = None
     ) -> Table:
         """Run a SELECT query; ``bindings`` pre-bind variables to RDF terms (never pasted into the text).
         With ``timeout`` (seconds), a query still running then raises :class:`QueryError` (see :func:`within`)."""
-        self._check(query)
+        values = dict(bindings or {})
         if not self._caching:
-            return within(timeout, lambda: self.backend.select(query, dict(bindings or {})))
+            return self._checked(query, timeout, lambda: self.backend.select(query, values))
         key = (query, tuple(sorted((name, str(term)) for name, term in (bindings or {}).items())))
-        table = self._results.get(key)
+        table = self._results.get(key)  # only checked queries have results here
         if table is None:
-            table = within(timeout, lambda: self.backend.select(query, dict(bindings or {})))
+            table = self._checked(query, timeout, lambda: self.backend.select(query, values))
             if len(table.rows) > CACHED_ROWS:
                 return table
             self._results[key] = table
@@ -458,13 +469,13 @@ class KnowledgeGraph:
         self, query: str, bindings: Mapping[str, Term] | None = None, *, timeout: float | None = None
     ) -> list[ox.Triple]:
         """Run a CONSTRUCT or DESCRIBE query (``timeout`` as for :meth:`select`)."""
-        self._check(query)
-        return within(timeout, lambda: self.backend.construct(query, dict(bindings or {})))
+        values = dict(bindings or {})
+        return self._checked(query, timeout, lambda: self.backend.construct(query, values))
 
     def ask(self, query: str, bindings: Mapping[str, Term] | None = None, *, timeout: float | None = None) -> bool:
         """Run an ASK query (``timeout`` as for :meth:`select`)."""
-        self._check(query)
-        return within(timeout, lambda: self.backend.ask(query, dict(bindings or {})))
+        values = dict(bindings or {})
+        return self._checked(query, timeout, lambda: self.backend.ask(query, values))
 
     def data_graphs(self) -> list[str]:
         """The named graphs holding data (every graph but the model), sorted."""
