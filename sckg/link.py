@@ -368,8 +368,8 @@ def _review_workbook(rows: list[list[Any]]) -> bytes:
 
 
 def read_review(path: Path | str) -> list[Decision]:
-    """The decisions in a filled-in review file (CSV or xlsx, its first sheet); rows without a decision are left
-    out. A row whose IRIs are not IRIs is a :class:`DataError` naming its row and column."""
+    """The decisions in a filled-in review file (CSV or xlsx, its first sheet); rows without a
+    decision are left out. An IRI that is not one is a :class:`DataError` naming row and column."""
     from .ingest.cells import read_sheets, shown
 
     path = Path(path)
@@ -397,9 +397,10 @@ def read_review(path: Path | str) -> list[Decision]:
             try:
                 ox.NamedNode(cells[name])
             except ValueError:
+                where = f"row {line}, column {sheet.column(column[name], name)}"
                 raise DataError(
-                    f"{path}, row {line}, column {sheet.column(column[name], name)}: {shown(cells[name])} is not "
-                    "an IRI (no spaces, <>\"{}|\\^` or control characters); write the IRI as --review wrote it."
+                    f"{path}, {where}: {shown(cells[name])} is not an IRI (no spaces, "
+                    "<>\"{}|\\^` or control characters); write the IRI as --review wrote it."
                 ) from None
         decisions.append(Decision(cells["paper_iri"], cells["target_iri"], DECISION_WORDS[word]))
     return decisions

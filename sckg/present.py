@@ -112,16 +112,17 @@ def read_agenda(path: Path | str) -> Agenda:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        column = len(raw[raw.rfind(b"\n", 0, error.start) + 1 : error.start].decode("utf-8", "replace")) + 1
-        raise DataError(f"{path}, line {line}, column {column}: not UTF-8 text (byte 0x{raw[error.start]:02x}); "
-                        "save the agenda as UTF-8.") from None
+        before = raw[raw.rfind(b"\n", 0, error.start) + 1 : error.start]
+        column = len(before.decode("utf-8", "replace")) + 1
+        raise DataError(f"{path}, line {line}, column {column}: not UTF-8 text (byte "
+                        f"0x{raw[error.start]:02x}); save the agenda as UTF-8.") from None
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise DataError(f"{path}: not a TOML agenda: {error}") from None
     except RecursionError:
-        raise DataError(f"{path}: not a TOML agenda: the values are nested too deeply (an agenda needs two "
-                        "levels).") from None
+        raise DataError(f"{path}: not a TOML agenda: the values are nested too deeply (an agenda "
+                        "needs two levels).") from None
     lines = text.splitlines()
     for key in doc:
         if key not in ("title", "slide"):

@@ -24,6 +24,9 @@ import pytest
 from openpyxl import Workbook
 from servers import serving
 
+from sckg.errors import DataError
+from sckg.ingest.oparl_fetch import Fetcher, list_items
+
 ROOT = Path(__file__).resolve().parent.parent
 #: The address space every command of these tests may use.
 MEMORY_CAP = 1 << 30
@@ -74,9 +77,10 @@ def workbook(
     *,
     dimension: str | None = None,
     more_xml: str = "",
+    doctype: str = "",
 ) -> Path:
     """An .xlsx file with one sheet of ``rows``; ``dimension`` replaces the sheet's declared dimension,
-    ``more_xml`` is appended to its rows (raw ``<row>`` elements)."""
+    ``more_xml`` is appended to its rows (raw ``<row>`` elements), ``doctype`` put before its root."""
     book = Workbook()
     ws = book.active
     assert ws is not None
@@ -96,6 +100,7 @@ def workbook(
                 if dimension:
                     text = re.sub(r'<dimension ref="[^"]*"', f'<dimension ref="{dimension}"', text)
                 text = text.replace("</sheetData>", more_xml + "</sheetData>")
+                text = text.replace("?>", "?>" + doctype, 1)
                 data = text.encode()
             target.writestr(item, data)
     return path
@@ -180,6 +185,46 @@ def test_a_workbook_with_too_many_cells_is_refused(tmp_path: Path, command: str)
         "filled column of each row); sckg reads at most that many. Split the workbook, or delete what is far "
         "right or below the table."
     )
+
+
+def test_xlsx_xml_nested_deeply_is_read_within_the_cap(tmp_path: Path) -> None:
+    """200,000 nested elements in a cell: openpyxl's parser (expat, iteratively) reads them in linear time; the
+    cell's text is what its first run says."""
+    deep = "<r>" * 200_000 + "</r>" * 200_000
+    review = review_xlsx(
+        tmp_path / "deep.xlsx",
+        more_xml=(
+            f'<row r="3"><c r="A3" t="inlineStr"><is><t>reject</t>{deep}</is></c>'
+            f'<c r="H3" t="inlineStr"><is><t>{PAPER}</t></is></c>'
+            f'<c r="I3" t="inlineStr"><is><t>{FIELD}2</t></is></c></row>'
+        ),
+    )
+    code, _, stderr, seconds = sckg(
+        "link", "papers", "--decisions", review, "--out", "l.ttl", cwd=tmp_path
+    )
+    assert (code, stderr) == (
+        0,
+        "Accepted 1 and rejected 1 proposals; l.ttl now holds 1 links and 1 rejections.\n",
+    )
+    assert seconds < 30
+
+
+def test_xlsx_xml_declaring_entities_is_refused(tmp_path: Path) -> None:
+    """A "billion laughs" in the sheet: nine levels of ten references each, never expanded."""
+    entities = "".join(
+        f'<!ENTITY {c} "{("&" + p + ";") * 10}">'
+        for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    review = review_xlsx(
+        tmp_path / "laughs.xlsx",
+        doctype=f'<!DOCTYPE worksheet [<!ENTITY a "ha">{entities}]>',
+        more_xml='<row r="3"><c r="A3" t="inlineStr"><is><t>&i;</t></is></c></row>',
+    )
+    message = one_line_error(
+        sckg("link", "papers", "--decisions", review, "--out", "l.ttl", cwd=tmp_path)
+    )
+    assert message.startswith(f"{review}: not a readable .xlsx workbook (")
+    assert message.endswith("); save it as an Excel workbook")
 
 
 def test_an_xlsx_part_expanding_too_far_is_refused(tmp_path: Path) -> None:
@@ -507,6 +552,17 @@ def test_many_bodies_count_towards_the_crawls_page_cap(tmp_path: Path, crawled: 
         "sckg stops there (raise the limit with --max-total-pages)."
     )
     assert len(list((tmp_path / "cache").glob("*.json"))) == 500
+
+
+def test_the_crawls_caps_name_the_parameters_in_python(crawled: str) -> None:
+    fetcher = Fetcher(retries=0, max_total_pages=3)
+    with pytest.raises(DataError) as caught:
+        list(list_items(fetcher, f"{crawled}/list/0/paper/0", "paper", None))
+    assert str(caught.value) == (
+        f"{crawled}/list/0/paper/3: the crawl has read more than 3 pages in all (lists of every body); "
+        "sckg stops there (raise the limit with max_total_pages)."
+    )
+    assert (fetcher.pages, fetcher.requests) == (3, 3)
 
 
 def test_memory_follows_the_objects_not_the_pages(tmp_path: Path, crawled: str) -> None:

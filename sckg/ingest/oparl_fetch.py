@@ -110,8 +110,9 @@ class Fetcher:
             )
         if self.pages >= self.max_total_pages:
             raise DataError(Message(
-                f"{url}: the crawl has read more than {self.max_total_pages:,} pages in all (lists of every body); "
-                "sckg stops there (raise the limit with {=max_total_pages})."))
+                f"{url}: the crawl has read more than {self.max_total_pages:,} pages in all "
+                "(lists of every body); sckg stops there (raise the limit with "
+                "{=max_total_pages})."))
         cached = self._cache_path(url)
         if cached and not fresh and cached.is_file() and time.time() - cached.stat().st_mtime < self.max_age:
             self.cache_hits += 1
@@ -135,17 +136,20 @@ class Fetcher:
         self.read_bytes += size
         if self.read_bytes > self.max_total_mb * 1e6:
             raise DataError(Message(
-                f"{url}: the crawl has read more than {self.max_total_mb:g} MB in all; sckg stops there (raise the "
-                "limit with {=max_total_mb})."))
+                f"{url}: the crawl has read more than {self.max_total_mb:g} MB in all; sckg stops "
+                "there (raise the limit with {=max_total_mb})."))
 
     def _download_to(self, url: str, cached: Path) -> bytes:
-        """Download into the cache file ``cached`` (written as the answer arrives, in place when whole) and
-        return what it holds."""
+        """Download into the cache file ``cached`` (written as the answer arrives, put in place when
+        whole) and return what it holds."""
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(prefix=f".{cached.name}.", suffix=".tmp", dir=cached.parent)
+            fd, temporary = tempfile.mkstemp(
+                prefix=f".{cached.name}.", suffix=".tmp", dir=cached.parent)
         except OSError as exc:
-            raise DataError(f"{cached.parent}: cannot write the download cache ({exc.strerror or exc})") from None
+            problem = exc.strerror or exc
+            raise DataError(f"{cached.parent}: cannot write the download cache ({problem})") \
+                from None
         try:
             with os.fdopen(fd, "w+b") as sink:
                 self._download(url, sink)
@@ -162,7 +166,8 @@ class Fetcher:
         return Path(self.cache_dir) / f"{hashlib.sha256(url.encode('utf-8')).hexdigest()}.json"
 
     def _download(self, url: str, sink: IO[bytes]) -> None:
-        """Write the answer to ``url`` into ``sink`` (with retries) and count it against the crawl's limits."""
+        """Write the answer to ``url`` into ``sink`` (with retries); count it against the crawl's
+        limits."""
         problem, status = "", 0
         attempts = 0
         for attempt in range(self.retries + 1):
@@ -192,7 +197,8 @@ class Fetcher:
         raise HttpStatusError(message, status) if status else StoreError(message)
 
     def _fetch(self, url: str, sink: IO[bytes]) -> int:
-        """One request: the body written to ``sink`` within the deadline and the size cap; its size."""
+        """One request: the body written to ``sink`` within the deadline and the size cap; its
+        size."""
         self._expired = False
         self._opened.clear()
         timer = threading.Timer(self.timeout, self._expire)
@@ -217,7 +223,9 @@ class Fetcher:
                     try:
                         sink.write(chunk)
                     except OSError as exc:  # not the server's fault: no retry
-                        raise DataError(f"{url}: cannot write the download cache ({exc.strerror or exc})") from None
+                        problem = exc.strerror or exc
+                        message = f"{url}: cannot write the download cache ({problem})"
+                        raise DataError(message) from None
                 if self._expired:
                     raise TimeoutError
                 return size
