@@ -45,6 +45,13 @@ _BOM = b"\xef\xbb\xbf"
 #: RDF/XML nested deeper than this is refused (libxml2's limit without XML_PARSE_HUGE; real files
 #: need about ten levels).
 MAX_XML_DEPTH = 256
+#: JSON-LD nested deeper than this is refused (Oxigraph's parser needs time growing with the square
+#: of the depth, 2,000 levels: 10 s, and crashes at a few thousand).
+MAX_JSON_DEPTH = 64
+#: A JSON string (its brackets are not nesting), and a string or a bracket.
+_JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+_JSON_TOKEN = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 _PARSE_POSITION = re.compile(r"line (\d+) (?:column|between columns) (\d+)")
 
 
@@ -107,8 +114,7 @@ class OxigraphBackend:
 
     def load_file(self, path: Path, graph: str) -> None:
         fmt = rdf_format(path)
-        if fmt == ox.RdfFormat.RDF_XML:
-            refuse_hostile_xml(path)
+        refuse_hostile(path, fmt)
         try:
             with path.open("rb") as handle:
                 if handle.read(3) == _BOM:  # what Windows editors write first; the RDF parsers refuse it
@@ -144,8 +150,7 @@ def check_parses(path: Path) -> None:
     from collections import deque
 
     fmt = rdf_format(path)
-    if fmt == ox.RdfFormat.RDF_XML:
-        refuse_hostile_xml(path)
+    refuse_hostile(path, fmt)
     try:
         with path.open("rb") as handle:
             if handle.read(3) != _BOM:
@@ -155,6 +160,47 @@ def check_parses(path: Path) -> None:
         raise DataError(_parse_error(path, str(exc))) from None
     except (OSError, ValueError) as exc:
         raise DataError(f"{path}: cannot be read ({exc})") from None
+
+
+def refuse_hostile(path: Path, fmt: ox.RdfFormat) -> None:
+    """Refuse what a parser would take too long (or crash) on: see :func:`refuse_hostile_xml` and
+    :func:`refuse_deep_json`."""
+    if fmt == ox.RdfFormat.RDF_XML:
+        refuse_hostile_xml(path)
+    elif fmt == ox.RdfFormat.JSON_LD:
+        refuse_deep_json(path)
+
+
+def refuse_deep_json(path: Path) -> None:
+    """Refuse JSON nested more than MAX_JSON_DEPTH levels deep. The depth is found without parsing:
+    strings removed, brackets counted (in C); only a file that is too deep is scanned token by token
+    for the line and column of the error."""
+    import mmap
+    from itertools import accumulate
+
+    try:
+        with path.open("rb") as handle:
+            if path.stat().st_size == 0:
+                return
+            with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as content:
+                brackets = _JSON_STRING.sub(b"", content).translate(None, _NOT_BRACKETS)
+                step = {ord("{"): 1, ord("["): 1, ord("}"): -1, ord("]"): -1}
+                if max(accumulate(map(step.__getitem__, brackets)), default=0) <= MAX_JSON_DEPTH:
+                    return
+                depth, offset = 0, 0
+                for token in _JSON_TOKEN.finditer(content):
+                    depth += step.get(token[0][0], 0) if len(token[0]) == 1 else 0
+                    if depth > MAX_JSON_DEPTH:
+                        offset = token.start()
+                        break
+                line = content[:offset].count(b"\n") + 1
+                start = content.rfind(b"\n", 0, offset) + 1
+                column = len(content[start:offset].decode("utf-8", "replace")) + 1
+    except OSError as exc:
+        raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    raise DataError(f"{path}, line {line}, column {column}: the JSON is nested more than "
+                    f"{MAX_JSON_DEPTH} levels deep; JSON-LD needs a few levels (write the data flatter, "
+                    "or as Turtle).")
 
 
 def refuse_hostile_xml(path: Path) -> None:

@@ -1,9 +1,10 @@
-"""Inputs bounded in work, not only in bytes (issue 27, items 5, 6, 7 and 9): spreadsheets that declare a huge
-dimension or hold too many cells, xlsx parts that expand too far, RDF/XML nested too deeply, TOML agendas nested
-too deeply or not UTF-8, review files with broken IRIs, hostile OParl servers. Each case runs its command in a
-process of its own whose address space is capped at 1 GB (RLIMIT_AS): a regression fails the test with a
-MemoryError instead of exhausting the machine. Each ends in one line naming the file (and row and column), exit
-1, or in the result the file asks for."""
+"""Inputs bounded in work, not only in bytes (issue 27, items 5, 6, 7 and 9): spreadsheets that
+declare a huge dimension or hold too many cells, xlsx parts that expand too far, RDF/XML nested too
+deeply, TOML agendas nested too deeply or not UTF-8, review files with broken IRIs, hostile OParl
+servers. Each case runs its command in a process of its own whose address space is capped at 1 GB
+(RLIMIT_AS): a regression fails the test with a MemoryError instead of exhausting the machine. Each
+ends in one line naming the file (and row and column), exit 1, or in the result the file asks
+for."""
 
 from __future__ import annotations
 
@@ -40,7 +41,8 @@ def _capped() -> None:
 
 
 def sckg(*args: str | Path, cwd: Path, timeout: float = 60) -> tuple[int, str, str, float]:
-    """Run ``sckg ARGS`` with at most 1 GB of address space: exit code, stdout, stderr and seconds."""
+    """Run ``sckg ARGS`` with at most 1 GB of address space: exit code, stdout, stderr and
+    seconds."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     started = time.perf_counter()
     done = subprocess.run(
@@ -67,7 +69,7 @@ def one_line_error(result: tuple[int, str, str, float]) -> str:
     return stderr.removeprefix("Error: ").removesuffix("\n")
 
 
-# --- spreadsheets ------------------------------------------------------------------------------------------
+# --- spreadsheets ---------------------------------------------------------------------------------
 
 
 def workbook(
@@ -79,8 +81,9 @@ def workbook(
     more_xml: str = "",
     doctype: str = "",
 ) -> Path:
-    """An .xlsx file with one sheet of ``rows``; ``dimension`` replaces the sheet's declared dimension,
-    ``more_xml`` is appended to its rows (raw ``<row>`` elements), ``doctype`` put before its root."""
+    """An .xlsx file with one sheet of ``rows``; ``dimension`` replaces the sheet's declared
+    dimension, ``more_xml`` is appended to its rows (raw ``<row>`` elements), ``doctype`` put before
+    its root."""
     book = Workbook()
     ws = book.active
     assert ws is not None
@@ -124,8 +127,9 @@ def review_xlsx(path: Path, **options: str) -> Path:
 
 
 def test_a_review_workbook_declaring_every_cell_is_read_by_its_cells(tmp_path: Path) -> None:
-    """Item 5: a file of a few KB declaring A1:XFD1048576, with its last row filled, grew to 23.7 GB (each of the
-    million rows between was made a row of 16,384 cells); the declared dimension is not trusted."""
+    """Item 5: a file of a few KB declaring A1:XFD1048576, with its last row filled, grew to 23.7 GB
+    (each of the million rows between was made a row of 16,384 cells); the declared dimension is not
+    trusted."""
     review = review_xlsx(
         tmp_path / "review.xlsx",
         dimension="A1:XFD1048576",
@@ -170,8 +174,8 @@ def test_an_inventory_declaring_every_cell_imports_its_rows(tmp_path: Path) -> N
 
 @pytest.mark.parametrize("command", ["import", "link"])
 def test_a_workbook_with_too_many_cells_is_refused(tmp_path: Path, command: str) -> None:
-    """Cells present, counted up to the last filled column of each row: 130 rows reaching column XFD (16,384
-    columns) are 2.1 million cells, over the cap of 2 million."""
+    """Cells present, counted up to the last filled column of each row: 130 rows reaching column XFD
+    (16,384 columns) are 2.1 million cells, over the cap of 2 million."""
     book = workbook(
         tmp_path / "big.xlsx", "Actors", [["Kennung / ID", "Name (de)"]], more_xml=far_cells(2, 130)
     )
@@ -181,15 +185,15 @@ def test_a_workbook_with_too_many_cells_is_refused(tmp_path: Path, command: str)
         else ["link", "papers", "--decisions", book, "--out", "links.ttl"]
     )
     assert one_line_error(sckg(*args, cwd=tmp_path)) == (
-        f"{book}, sheet Actors, row 124: the workbook holds more than 2,000,000 cells (counted up to the last "
-        "filled column of each row); sckg reads at most that many. Split the workbook, or delete what is far "
-        "right or below the table."
+        f"{book}, sheet Actors, row 124: the workbook holds more than 2,000,000 cells (counted up "
+        "to the last filled column of each row); sckg reads at most that many. Split the workbook, "
+        "or delete what is far right or below the table."
     )
 
 
 def test_xlsx_xml_nested_deeply_is_read_within_the_cap(tmp_path: Path) -> None:
-    """200,000 nested elements in a cell: openpyxl's parser (expat, iteratively) reads them in linear time; the
-    cell's text is what its first run says."""
+    """200,000 nested elements in a cell: openpyxl's parser (expat, iteratively) reads them in
+    linear time; the cell's text is what its first run says."""
     deep = "<r>" * 200_000 + "</r>" * 200_000
     review = review_xlsx(
         tmp_path / "deep.xlsx",
@@ -241,7 +245,8 @@ def test_an_xlsx_part_expanding_too_far_is_refused(tmp_path: Path) -> None:
         sckg("link", "papers", "--decisions", book, "--out", "l.ttl", cwd=tmp_path)
     ) == (
         f"{book}: the workbook unpacks to 120.0 MB, more than the 100 MB sckg reads; an inventory "
-        "or review file is far smaller. Save it again without what it does not need (images, other sheets)."
+        "or review file is far smaller. Save it again without what it does not need (images, "
+        "other sheets)."
     )
 
 
@@ -255,11 +260,12 @@ def test_an_xlsx_that_is_not_a_zip(tmp_path: Path, command: str) -> None:
         else ["link", "papers", "--decisions", fake, "--out", "links.ttl"]
     )
     assert one_line_error(sckg(*args, cwd=tmp_path)) == (
-        f"{fake}: not an .xlsx workbook (it is not a zip archive); save it as an Excel workbook (.xlsx) or as CSV."
+        f"{fake}: not an .xlsx workbook (it is not a zip archive); save it as an Excel workbook "
+        "(.xlsx) or as CSV."
     )
 
 
-# --- review files ------------------------------------------------------------------------------------------
+# --- review files ---------------------------------------------------------------------------------
 
 
 def review_csv(path: Path, target: str) -> Path:
@@ -288,14 +294,15 @@ def test_a_review_file_with_a_broken_iri(tmp_path: Path, target: str, shown: str
     assert one_line_error(
         sckg("link", "papers", "--decisions", review, "--out", "links.ttl", cwd=tmp_path)
     ) == (
-        f"{review}, row 2, column 9 'target_iri': {shown} is not an IRI (no spaces, <>\"{{}}|\\^` or control "
-        "characters); write the IRI as --review wrote it."
+        f"{review}, row 2, column 9 'target_iri': {shown} is not an IRI (no spaces, "
+        "<>\"{}|\\^` or control characters); write the IRI as --review wrote it."
     )
     assert not (tmp_path / "links.ttl").exists()
 
 
 def test_a_review_file_with_a_cell_of_a_megabyte(tmp_path: Path) -> None:
-    """Python's CSV reader refuses a cell over 131,072 characters (it ended in `Internal error: csv.Error`)."""
+    """Python's CSV reader refuses a cell over 131,072 characters (it ended in `Internal error:
+    csv.Error`)."""
     review = tmp_path / "review.csv"
     review.write_text(
         f'{REVIEW_HEADER}\naccept,1,P,F,field,,"{"x" * 1_000_000}",{PAPER},{FIELD}\n',
@@ -320,12 +327,13 @@ def test_a_review_file_that_is_not_utf8(tmp_path: Path) -> None:
     ) == (f"{review}, row 3: not UTF-8 text (byte 0x81); save the file as CSV UTF-8.")
 
 
-# --- RDF/XML -----------------------------------------------------------------------------------------------
+# --- RDF/XML --------------------------------------------------------------------------------------
 
 
 def test_rdf_xml_nested_too_deeply(tmp_path: Path) -> None:
-    """Item 6: RDF/XML nested 50,000 levels deep kept `sckg stats --data` busy for more than 120 s (Oxigraph's
-    parser takes time growing with the square of the depth; 50,000 levels of a node and a property: 100,000)."""
+    """Item 6: RDF/XML nested 50,000 levels deep kept `sckg stats --data` busy for more than 120 s
+    (Oxigraph's parser takes time growing with the square of the depth; 50,000 levels of a node and
+    a property: 100,000)."""
     deep = tmp_path / "deep.rdf"
     deep.write_text(
         '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
@@ -337,10 +345,32 @@ def test_rdf_xml_nested_too_deeply(tmp_path: Path) -> None:
     )
     result = sckg("stats", "--data", deep, cwd=tmp_path)
     assert one_line_error(result) == (
-        f"{deep}, line 3, column 5755: the XML is nested more than 256 elements deep; RDF/XML needs a few "
-        "levels (write the data flatter, or as Turtle)."
+        f"{deep}, line 3, column 5755: the XML is nested more than 256 elements deep; RDF/XML "
+        "needs a few levels (write the data flatter, or as Turtle)."
     )
     assert result[3] < 30
+
+
+def test_json_ld_nested_too_deeply(tmp_path: Path) -> None:
+    """Oxigraph's JSON-LD parser takes time growing with the square of the depth (2,000 levels: 10 s)
+    and crashes the process (segmentation fault) at a few thousand."""
+    deep = tmp_path / "deep.jsonld"
+    deep.write_text('{"@id": "http://example.org/a", "http://example.org/p": ' * 4_000
+                    + '"x"' + "}" * 4_000 + "\n", encoding="utf-8")
+    assert one_line_error(sckg("stats", "--data", deep, cwd=tmp_path)) == (
+        f"{deep}, line 1, column 3585: the JSON is nested more than 64 levels deep; JSON-LD needs a "
+        "few levels (write the data flatter, or as Turtle).")
+
+
+def test_json_ld_with_brackets_in_strings_loads(tmp_path: Path) -> None:
+    nested = tmp_path / "nested.jsonld"
+    nested.write_text(json.dumps({"@id": "http://example.org/a", "http://example.org/p": [
+        "{[" * 100 + '\\"' + "{" * 100, {"@id": "http://example.org/b", "http://example.org/q": "]]"}]}),
+        encoding="utf-8")
+    code, stdout, stderr, _ = sckg("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+                                   "FILTER(?g != <https://w3id.org/sckg/graph/model>) }", "--data", nested,
+                                   "--format", "csv", cwd=tmp_path)
+    assert (code, stdout, stderr) == (0, "n\n3\n", "")
 
 
 def test_rdf_xml_of_ordinary_depth_loads(tmp_path: Path) -> None:
@@ -367,7 +397,7 @@ def test_rdf_xml_of_ordinary_depth_loads(tmp_path: Path) -> None:
     assert (code, stdout, stderr) == (0, "n\n255\n", "")
 
 
-# --- agendas -----------------------------------------------------------------------------------------------
+# --- agendas --------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -396,7 +426,8 @@ def test_an_agenda_nested_too_deeply(tmp_path: Path, text: str, line: int) -> No
     assert one_line_error(
         sckg("present", "--agenda", agenda, "--out", "deck.html", cwd=tmp_path)
     ) == (
-        f"{agenda}: not a TOML agenda: the values are nested too deeply (an agenda needs two levels)."
+        f"{agenda}: not a TOML agenda: the values are nested too deeply (an agenda needs two "
+        "levels)."
     )
 
 
@@ -410,7 +441,7 @@ def test_an_agenda_that_is_not_utf8(tmp_path: Path) -> None:
     ) == (f"{agenda}, line 4, column 12: not UTF-8 text (byte 0xfc); save the agenda as UTF-8.")
 
 
-# --- OParl crawls ------------------------------------------------------------------------------------------
+# --- OParl crawls ---------------------------------------------------------------------------------
 
 
 #: The papers of a page of /endless or /same, as JSON, made once.
@@ -418,9 +449,9 @@ _PAGES: dict[str, str] = {}
 
 
 class Crawled(BaseHTTPRequestHandler):
-    """/endless/N: a list of pages of 4 MB (40,000 papers each) whose next page is N+1; /same/N: 80 such pages
-    holding the same 40,000 papers; /system: a system with 1,000 bodies (10 pages of 100), each with 4 lists of 10
-    small pages."""
+    """/endless/N: a list of pages of 4 MB (40,000 papers each) whose next page is N+1; /same/N: 80
+    such pages holding the same 40,000 papers; /system: a system with 1,000 bodies (10 pages of
+    100), each with 4 lists of 10 small pages."""
 
     protocol_version = "HTTP/1.0"
 
@@ -504,7 +535,8 @@ def ox_ntriples(path: Path) -> str:
 
 
 def test_endless_big_pages_stop_at_the_crawls_byte_cap(tmp_path: Path, crawled: str) -> None:
-    """Item 9: endless 4 MB pages drove the import to 5.7 GB, then MemoryError. Pages 0-10 are 5.5 MB each."""
+    """Item 9: endless 4 MB pages drove the import to 5.7 GB, then MemoryError. Pages 0-10 are 5.5
+    MB each."""
     result = sckg(
         "import",
         "oparl",
@@ -521,15 +553,16 @@ def test_endless_big_pages_stop_at_the_crawls_byte_cap(tmp_path: Path, crawled: 
         timeout=300,
     )
     assert one_line_error(result) == (
-        f"{crawled}/endless/10: the crawl has read more than 60 MB in all; sckg stops there (raise the limit "
-        "with --max-total-mb)."
+        f"{crawled}/endless/10: the crawl has read more than 60 MB in all; sckg stops there "
+        "(raise the limit with --max-total-mb)."
     )
     assert not (tmp_path / "council.ttl").exists()
 
 
 def test_many_bodies_count_towards_the_crawls_page_cap(tmp_path: Path, crawled: str) -> None:
-    """Item 9: 1,000 bodies × 5 lists ran for 400 s to 5.6 GB (--max-pages counted each list alone). The system,
-    10 pages of bodies, 40 pages for each of bodies 0-11 and 9 of body 12 make 500: the 501st is not read."""
+    """Item 9: 1,000 bodies × 5 lists ran for 400 s to 5.6 GB (--max-pages counted each list alone).
+    The system, 10 pages of bodies, 40 pages for each of bodies 0-11 and 9 of body 12 make 500: the
+    501st is not read."""
     result = sckg(
         "import",
         "oparl",
@@ -548,8 +581,8 @@ def test_many_bodies_count_towards_the_crawls_page_cap(tmp_path: Path, crawled: 
         timeout=300,
     )
     assert one_line_error(result) == (
-        f"{crawled}/list/12/organization/9: the crawl has read more than 500 pages in all (lists of every body); "
-        "sckg stops there (raise the limit with --max-total-pages)."
+        f"{crawled}/list/12/organization/9: the crawl has read more than 500 pages in all (lists "
+        "of every body); sckg stops there (raise the limit with --max-total-pages)."
     )
     assert len(list((tmp_path / "cache").glob("*.json"))) == 500
 
@@ -559,15 +592,16 @@ def test_the_crawls_caps_name_the_parameters_in_python(crawled: str) -> None:
     with pytest.raises(DataError) as caught:
         list(list_items(fetcher, f"{crawled}/list/0/paper/0", "paper", None))
     assert str(caught.value) == (
-        f"{crawled}/list/0/paper/3: the crawl has read more than 3 pages in all (lists of every body); "
-        "sckg stops there (raise the limit with max_total_pages)."
+        f"{crawled}/list/0/paper/3: the crawl has read more than 3 pages in all (lists of every "
+        "body); sckg stops there (raise the limit with max_total_pages)."
     )
     assert (fetcher.pages, fetcher.requests) == (3, 3)
 
 
 def test_memory_follows_the_objects_not_the_pages(tmp_path: Path, crawled: str) -> None:
-    """80 pages of 4 MB (320 MB of JSON) repeating the same 40,000 papers: kept by id, not page by page (all pages
-    held at once took more than the 1 GB cap); the pages are in the cache on disk."""
+    """80 pages of 4 MB (320 MB of JSON) repeating the same 40,000 papers: kept by id, not page by
+    page (all pages held at once took more than the 1 GB cap); the pages are in the cache on
+    disk."""
     code, _, stderr, _ = sckg(
         "import",
         "oparl",
