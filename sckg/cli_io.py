@@ -99,13 +99,13 @@ def import_oparl(
     max_total_pages: Annotated[
         int | None,
         typer.Option(help="Stop with an error when the whole crawl (every list of every body) has "
-                     "read more pages than this. Default: 50,000.", min=1, show_default=False),
+                     "read more pages than this. Default: 20,000.", min=1, show_default=False),
     ] = None,
     max_total_mb: Annotated[
         float | None,
         typer.Option(help="Stop with an error when the whole crawl has read more megabytes than "
-                     "this (memory grows with what is read). Default: 500.", min=0.001,
-                     show_default=False),
+                     "this (the import needs about four times as much memory). Default: 200.",
+                     min=0.001, show_default=False),
     ] = None,
     follow_other_hosts: Annotated[
         bool, typer.Option(help="Follow links and redirects to other hosts or ports than the system's own.")

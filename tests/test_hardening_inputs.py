@@ -353,7 +353,7 @@ def test_rdf_xml_nested_too_deeply(tmp_path: Path) -> None:
 
 def test_json_ld_nested_too_deeply(tmp_path: Path) -> None:
     """Oxigraph's JSON-LD parser takes time growing with the square of the depth (2,000 levels: 10 s)
-    and crashes the process (segmentation fault) at a few thousand."""
+    and crashes the process (a segmentation fault; under the cap an abort) at a few thousand."""
     deep = tmp_path / "deep.jsonld"
     deep.write_text('{"@id": "http://example.org/a", "http://example.org/p": ' * 4_000
                     + '"x"' + "}" * 4_000 + "\n", encoding="utf-8")
@@ -557,6 +557,18 @@ def test_endless_big_pages_stop_at_the_crawls_byte_cap(tmp_path: Path, crawled: 
         "(raise the limit with --max-total-mb)."
     )
     assert not (tmp_path / "council.ttl").exists()
+
+
+def test_endless_big_pages_stop_at_the_default_cap_within_a_gigabyte(
+    tmp_path: Path, crawled: str
+) -> None:
+    """The same with the default cap (200 MB): the import stops within the 1 GB cap (with a cap of
+    500 MB it ended in MemoryError at 929 MB)."""
+    result = sckg("import", "oparl", f"{crawled}/endless/0", "--out", "council.ttl", "--city",
+                  "testcity", "--cache", tmp_path / "cache", cwd=tmp_path, timeout=400)
+    assert one_line_error(result) == (
+        f"{crawled}/endless/35: the crawl has read more than 200 MB in all; sckg stops there "
+        "(raise the limit with --max-total-mb).")
 
 
 def test_many_bodies_count_towards_the_crawls_page_cap(tmp_path: Path, crawled: str) -> None:

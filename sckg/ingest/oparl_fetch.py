@@ -46,8 +46,9 @@ _MISSING_STATUS = {403, 404, 410, 501}
 #: Defaults of the limits (see the module's docstring).
 MAX_BYTES = 50_000_000
 MAX_PAGES = 20_000
-MAX_TOTAL_PAGES = 50_000
-MAX_TOTAL_MB = 500.0
+#: A crawl's memory is about four times what it reads (200 MB of small objects: about 800 MB).
+MAX_TOTAL_PAGES = 20_000
+MAX_TOTAL_MB = 200.0
 
 
 class HttpStatusError(StoreError):
