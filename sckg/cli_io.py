@@ -94,6 +94,17 @@ def import_oparl(
         typer.Option(help="Stop with an error when one answer is larger than this many megabytes. Default: 50.",
                      min=0.001, show_default=False),
     ] = None,
+    max_total_pages: Annotated[
+        int | None,
+        typer.Option(help="Stop with an error when the whole crawl (every list of every body) has "
+                     "read more pages than this. Default: 20,000.", min=1, show_default=False),
+    ] = None,
+    max_total_mb: Annotated[
+        float | None,
+        typer.Option(help="Stop with an error when the whole crawl has read more megabytes than "
+                     "this (the import needs about four times as much memory). Default: 200.",
+                     min=0.001, show_default=False),
+    ] = None,
     follow_other_hosts: Annotated[
         bool, typer.Option(help="Follow links and redirects to other hosts or ports than the system's own.")
     ] = False,
@@ -111,14 +122,17 @@ def import_oparl(
     cache), with a dataset description. An existing --out file is updated: from a live system only what changed
     since the last run is fetched; prints what was added, changed and deleted, and leaves the file as it is when
     nothing changed. Reports what it skipped and why. Persons and memberships only with --with-persons."""
-    from .ingest.oparl_fetch import MAX_BYTES, MAX_PAGES, Fetcher, default_cache_dir
+    from .ingest import oparl_fetch as limits
+    from .ingest.oparl_fetch import Fetcher, default_cache_dir
     from .ingest.oparl_sync import sync_oparl
 
     fetcher = Fetcher(
         timeout=timeout,
         retries=retries,
-        max_pages=max_pages or MAX_PAGES,
-        max_bytes=round(max_response_mb * 1e6) if max_response_mb else MAX_BYTES,
+        max_pages=max_pages or limits.MAX_PAGES,
+        max_bytes=round(max_response_mb * 1e6) if max_response_mb else limits.MAX_BYTES,
+        max_total_pages=max_total_pages or limits.MAX_TOTAL_PAGES,
+        max_total_mb=max_total_mb or limits.MAX_TOTAL_MB,
         follow_other_hosts=follow_other_hosts,
         cache_dir=None if no_cache else (cache or default_cache_dir()),
         max_age=0 if refresh else 24 * 3600,

@@ -42,6 +42,16 @@ CACHED_ROWS = 20_000
 CACHED_RESULTS = 256
 T = TypeVar("T")
 _BOM = b"\xef\xbb\xbf"
+#: RDF/XML nested deeper than this is refused (libxml2's limit without XML_PARSE_HUGE; real files
+#: need about ten levels).
+MAX_XML_DEPTH = 256
+#: JSON-LD nested deeper than this is refused (Oxigraph's parser needs time growing with the square
+#: of the depth, 2,000 levels: 10 s, and crashes at a few thousand).
+MAX_JSON_DEPTH = 64
+#: A JSON string (its brackets are not nesting), and a string or a bracket.
+_JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+_JSON_TOKEN = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 _PARSE_POSITION = re.compile(r"line (\d+) (?:column|between columns) (\d+)")
 
 
@@ -132,8 +142,7 @@ class OxigraphBackend:
 
     def load_file(self, path: Path, graph: str) -> None:
         fmt = rdf_format(path)
-        if fmt == ox.RdfFormat.RDF_XML:
-            refuse_xml_entities(path)
+        refuse_hostile(path, fmt)
         try:
             with path.open("rb") as handle:
                 if handle.read(3) == _BOM:  # what Windows editors write first; the RDF parsers refuse it
@@ -169,8 +178,7 @@ def check_parses(path: Path) -> None:
     from collections import deque
 
     fmt = rdf_format(path)
-    if fmt == ox.RdfFormat.RDF_XML:
-        refuse_xml_entities(path)
+    refuse_hostile(path, fmt)
     try:
         with path.open("rb") as handle:
             if handle.read(3) != _BOM:
@@ -182,10 +190,54 @@ def check_parses(path: Path) -> None:
         raise DataError(f"{path}: cannot be read ({exc})") from None
 
 
-def refuse_xml_entities(path: Path) -> None:
-    """Refuse an XML file that declares entities: nested entities ("billion laughs") make a file of a few
-    bytes expand to gigabytes in the parser. The file is scanned, not parsed (linear, constant memory)."""
+def refuse_hostile(path: Path, fmt: ox.RdfFormat) -> None:
+    """Refuse what a parser would take too long (or crash) on: see :func:`refuse_hostile_xml` and
+    :func:`refuse_deep_json`."""
+    if fmt == ox.RdfFormat.RDF_XML:
+        refuse_hostile_xml(path)
+    elif fmt == ox.RdfFormat.JSON_LD:
+        refuse_deep_json(path)
+
+
+def refuse_deep_json(path: Path) -> None:
+    """Refuse JSON nested more than MAX_JSON_DEPTH levels deep. The depth is found without parsing:
+    strings removed, brackets counted (in C); only a file that is too deep is scanned token by token
+    for the line and column of the error."""
     import mmap
+    from itertools import accumulate
+
+    try:
+        with path.open("rb") as handle:
+            if path.stat().st_size == 0:
+                return
+            with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as content:
+                brackets = _JSON_STRING.sub(b"", content).translate(None, _NOT_BRACKETS)
+                step = {ord("{"): 1, ord("["): 1, ord("}"): -1, ord("]"): -1}
+                if max(accumulate(map(step.__getitem__, brackets)), default=0) <= MAX_JSON_DEPTH:
+                    return
+                depth, offset = 0, 0
+                for token in _JSON_TOKEN.finditer(content):
+                    depth += step.get(token[0][0], 0) if len(token[0]) == 1 else 0
+                    if depth > MAX_JSON_DEPTH:
+                        offset = token.start()
+                        break
+                line = content[:offset].count(b"\n") + 1
+                start = content.rfind(b"\n", 0, offset) + 1
+                column = len(content[start:offset].decode("utf-8", "replace")) + 1
+    except OSError as exc:
+        raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    raise DataError(f"{path}, line {line}, column {column}: the JSON is nested more than "
+                    f"{MAX_JSON_DEPTH} levels deep; JSON-LD needs a few levels (write the data flatter, "
+                    "or as Turtle).")
+
+
+def refuse_hostile_xml(path: Path) -> None:
+    """Refuse an XML file that declares entities or nests elements more than MAX_XML_DEPTH deep,
+    before the RDF/XML parser reads it: nested entities ("billion laughs") make a file of a few
+    bytes expand to gigabytes, and Oxigraph's parser takes time growing with the square of the
+    depth (100,000 levels: minutes). Entities are found by a scan, the depth by one expat pass."""
+    import mmap
+    import pyexpat
 
     try:
         with path.open("rb") as handle:
@@ -193,13 +245,38 @@ def refuse_xml_entities(path: Path) -> None:
                 return
             with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as content:
                 declares = content.find(b"<!ENTITY") >= 0
+            if declares:
+                raise DataError(
+                    f"{path}: the RDF/XML file declares XML entities (<!ENTITY>); sckg does not "
+                    "expand them (a file of a few bytes can expand to gigabytes). Write the values "
+                    "out."
+                )
+            handle.seek(0)
+            parser = pyexpat.ParserCreate()
+            depth = 0
+
+            def start(name: str, attributes: list[str]) -> None:
+                nonlocal depth
+                depth += 1
+                if depth > MAX_XML_DEPTH:
+                    line, column = parser.CurrentLineNumber, parser.CurrentColumnNumber + 1
+                    raise DataError(
+                        f"{path}, line {line}, column {column}: the XML is nested more than "
+                        f"{MAX_XML_DEPTH} elements deep; RDF/XML needs a few levels (write the "
+                        "data flatter, or as Turtle).")
+
+            def end(name: str) -> None:
+                nonlocal depth
+                depth -= 1
+
+            parser.ordered_attributes = True
+            parser.StartElementHandler = start
+            parser.EndElementHandler = end
+            parser.ParseFile(handle)
+    except pyexpat.ExpatError:
+        return  # malformed: the RDF/XML parser reports where
     except OSError as exc:
         raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    if declares:
-        raise DataError(
-            f"{path}: the RDF/XML file declares XML entities (<!ENTITY>); sckg does not expand them "
-            "(a file of a few bytes can expand to gigabytes). Write the values out."
-        )
 
 
 def _parse_error(path: Path, message: str) -> str:

@@ -391,23 +391,23 @@ def _review_workbook(rows: list[list[Any]]) -> bytes:
 
 
 def read_review(path: Path | str, kg: KnowledgeGraph | None = None) -> list[Decision]:
-    """The decisions in a filled-in review file (CSV or xlsx); rows without a decision are left out. A row
-    with ``other_target`` rejects the proposed target and accepts that one instead (found by name in ``kg``)."""
+    """The decisions in a filled-in review file (CSV or xlsx, its first sheet); rows without a decision are
+    left out. A row with ``other_target`` rejects the proposed target and accepts that one instead (found by
+    name in ``kg``). An IRI that is not one is a :class:`DataError` naming row and column."""
+    from .ingest.cells import read_sheets, shown
+
     path = Path(path)
     if not path.is_file():
         raise DataError(f"{path}: no such review file")
-    try:
-        records = _xlsx_records(path) if path.suffix.lower() == ".xlsx" else _csv_records(path)
-    except (OSError, UnicodeDecodeError, ValueError, KeyError) as exc:
-        raise DataError(f"{path}: not a readable review file ({exc})") from None
-    header = [str(c or "").strip().lower() for c in (records[0] if records else [])]
+    sheet = read_sheets(path)[0]
+    header = [str(c or "").strip().lower() for c in (sheet.rows[0][1] if sheet.rows else ())]
     missing = [c for c in ("decision", "paper_iri", "target_iri") if c not in header]
     if missing:
         raise DataError(f"{path}: the review file has no column {', '.join(missing)} (write it with --review)")
     column = {name: header.index(name) for name in ("decision", "paper_iri", "target_iri", "other_target")
               if name in header}
     decisions = []
-    for line, record in enumerate(records[1:], start=2):
+    for line, record in sheet.rows[1:]:
         cells = {name: str(record[i] if i < len(record) and record[i] is not None else "").strip()
                  for name, i in column.items()}
         word, other = cells["decision"].casefold(), cells.get("other_target", "")
@@ -418,6 +418,15 @@ def read_review(path: Path | str, kg: KnowledgeGraph | None = None) -> list[Deci
                             f"(write one of: {', '.join(DECISION_WORDS)}; or leave it empty)")
         if not all("://" in cells[name] for name in ("paper_iri", "target_iri")):
             raise DataError(f"{path}: row {line}: paper_iri and target_iri must be IRIs as written by --review")
+        for name in ("paper_iri", "target_iri"):
+            try:
+                ox.NamedNode(cells[name])
+            except ValueError:
+                where = f"row {line}, column {sheet.column(column[name], name)}"
+                raise DataError(
+                    f"{path}, {where}: {shown(cells[name])} is not an IRI (no spaces, "
+                    "<>\"{}|\\^` or control characters); write the IRI as --review wrote it."
+                ) from None
         if other:
             target = _other_target(other, kg, f"{path}: row {line}: other_target")
             if target != cells["target_iri"]:
@@ -440,21 +449,6 @@ def _other_target(value: str, kg: KnowledgeGraph | None, where: str) -> str:
                        classes=(SCKG + "Project", SCKG + "FieldOfAction"))
     except ParameterError as exc:
         raise DataError(str(exc)) from None
-
-
-def _csv_records(path: Path) -> list[list[Any]]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return list(csv.reader(handle))
-
-
-def _xlsx_records(path: Path) -> list[list[Any]]:
-    from openpyxl import load_workbook
-
-    workbook = load_workbook(path, read_only=True, data_only=True)
-    try:
-        return [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
-    finally:
-        workbook.close()
 
 
 def decision_triples(decisions: list[Decision]) -> list[ox.Triple]:

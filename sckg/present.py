@@ -105,13 +105,24 @@ def read_agenda(path: Path | str) -> Agenda:
     :class:`DataError` naming the line and key."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except OSError as error:
         raise DataError(f"{path}: cannot read the agenda ({error.strerror})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        before = raw[raw.rfind(b"\n", 0, error.start) + 1 : error.start]
+        column = len(before.decode("utf-8", "replace")) + 1
+        raise DataError(f"{path}, line {line}, column {column}: not UTF-8 text (byte "
+                        f"0x{raw[error.start]:02x}); save the agenda as UTF-8.") from None
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise DataError(f"{path}: not a TOML agenda: {error}") from None
+    except RecursionError:
+        raise DataError(f"{path}: not a TOML agenda: the values are nested too deeply (an agenda "
+                        "needs two levels).") from None
     lines = text.splitlines()
     for key in doc:
         if key not in ("title", "slide"):
