@@ -48,9 +48,9 @@ class ErrorBoundary(TyperGroup):
         except BrokenPipeError:  # output piped into `head` and the like
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit flush quiet
             ctx.exit(0)
-        except KeyboardInterrupt:
-            typer.echo("Interrupted.", err=True)
-            ctx.exit(1)
+        except KeyboardInterrupt:  # Ctrl-C: the shell's convention, 128 + SIGINT
+            say("Interrupted.")
+            ctx.exit(130)
         except (typer.Exit, typer.Abort, TyperException):
             raise
         except Exception as exc:
@@ -168,14 +168,24 @@ def list_queries(
     lang: LangOpt = Lang.de,
     fmt: FormatOpt = Format.table,
     prefixes: Annotated[bool, typer.Option(help="List the predeclared prefixes instead.")] = False,
+    show: Annotated[
+        str | None,
+        typer.Option(help="Print the named query NAME with its PREFIX lines: it runs in any SPARQL client "
+                     "(bind ?lang and its parameters there).", metavar="NAME"),
+    ] = None,
 ) -> None:
     """List the named questions: name, title, parameters and description."""
     from .output import emit
 
+    if show is not None:
+        from .queries import get_named_query, runnable_text
+
+        typer.echo(runnable_text(get_named_query(show).text), nl=False)
+        return
     if prefixes:
         from .namespaces import PREFIXES
 
-        emit(["prefix", "namespace"], sorted(PREFIXES.items()), fmt.value)
+        emit(["prefix", "namespace"], sorted(PREFIXES.items()), fmt.value, short_iris=False)
         return
     from .queries import named_queries
 
@@ -206,26 +216,21 @@ def stats(
         typer.echo(json.dumps(asdict(result), ensure_ascii=False, indent=2))
         return
     typer.echo(f"{result.triples} triples")
-    emit(["class", "label", "entities"], [[c.name, c.label, c.count] for c in result.classes], fmt.value, "Classes")
-    emit(
-        ["property", "label", "statements"],
-        [[p.name, p.label, p.count] for p in result.properties],
-        fmt.value,
-        "Properties",
-    )
-    emit(
-        ["source", "date", "entities", "iri"],
-        [[s.label, s.date or "", s.entities, s.iri] for s in result.sources],
-        fmt.value,
-        "Sources",
-    )
+    tables = [
+        (["class", "label", "entities"], [[c.name, c.label, c.count] for c in result.classes], "Classes"),
+        (["property", "label", "statements"], [[p.name, p.label, p.count] for p in result.properties],
+         "Properties"),
+        (["source", "date", "entities", "iri"], [[s.label, s.date or "", s.entities, s.iri] for s in result.sources],
+         "Sources"),
+    ]
     if result.ill_typed:
-        emit(
-            ["subject", "property", "value", "datatype"],
-            [[i.subject, i.property, i.value, i.datatype] for i in result.ill_typed],
-            fmt.value,
-            "Ill-typed literals (see 'sckg validate')",
-        )
+        tables.append((["subject", "property", "value", "datatype"],
+                       [[i.subject, i.property, i.value, i.datatype] for i in result.ill_typed],
+                       "Ill-typed literals (see 'sckg validate')"))
+    for columns, rows, title in tables:
+        if fmt is not Format.table:  # a blank line ends a Markdown table and separates CSV blocks
+            typer.echo(f"\n{title}:\n" if fmt is Format.csv else f"\n**{title}**\n")
+        emit(columns, rows, fmt.value, title)
 
 
 # --- command groups: each cli_<area>.py adds its commands here, one line per module ---

@@ -29,6 +29,7 @@ FLAGS = {
     "fmt": "--format",
     "method": "--layout",
     "target": "PROJECT",
+    "max_bytes": "--max-response-mb",
 }
 
 

@@ -14,7 +14,9 @@ class SckgError(Exception):
     exit_code = 1
 
     def __init__(self, *args: object) -> None:
-        if args and type(args[0]) is str:
+        if args and isinstance(args[0], Message):
+            args = (Message(mask_password(args[0].template)), *args[1:])
+        elif args and isinstance(args[0], str):
             args = (mask_password(args[0]), *args[1:])
         super().__init__(*args)
 

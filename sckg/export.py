@@ -9,6 +9,7 @@ from __future__ import annotations
 import decimal
 import io
 import json
+import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -235,7 +236,8 @@ def _plain(attrs: dict[str, Any]) -> None:
 def network_bytes(graph: nx.Graph[str], fmt: str) -> bytes:
     """A projection as GraphML or GEXF (node ids are the IRIs; ``label`` is the Gephi label). GEXF turns the
     ``start`` and ``end`` attributes into the node's lifetime (Gephi's timeline) and drops them as attributes,
-    so they are also written as ``start_date`` and ``end_date``. Characters XML 1.0 forbids become U+FFFD,
+    so they are also written as ``start_date`` and ``end_date``; its nodes have the maps' colours and positions,
+    and the file no build date. Characters XML 1.0 forbids become U+FFFD,
     with a :class:`~sckg.errors.DataWarning` naming the entities."""
     import networkx as nx
 
@@ -252,10 +254,25 @@ def network_bytes(graph: nx.Graph[str], fmt: str) -> bytes:
     if fmt == "graphml":
         nx.write_graphml(graph, buffer, named_key_ids=True)
     else:
+        _add_gephi_looks(graph)
         for _, attrs in graph.nodes(data=True):
             attrs.update({f"{key}_date": attrs[key] for key in ("start", "end") if key in attrs})
         nx.write_gexf(graph, buffer)
-    return buffer.getvalue()
+    return re.sub(rb' lastmodifieddate="[^"]*"', b"", buffer.getvalue(), count=1)  # the same file every day
+
+
+def _add_gephi_looks(graph: nx.Graph[str]) -> None:
+    """Each node's colour (by class, as on the maps) and position (the maps' seeded layout) for Gephi."""
+    from .viz.layout import compute_layout
+    from .viz.style import style
+
+    for node, (x, y) in compute_layout(graph).items():
+        color = style(graph.nodes[node].get("cls", "")).color.lstrip("#")
+        red, green, blue = (int(color[i : i + 2], 16) for i in (0, 2, 4))
+        graph.nodes[node]["viz"] = {
+            "color": {"r": red, "g": green, "b": blue, "a": 1.0},
+            "position": {"x": round(x * 1000, 2), "y": round(y * 1000, 2), "z": 0.0},
+        }
 
 
 def csv_tables(graph: nx.Graph[str], *, formula_guard: bool = True, csv_dialect: str = "standard") -> tuple[str, str]:

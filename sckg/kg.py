@@ -303,7 +303,7 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
         elif path.exists():
             raise DataError(f"{path}: not a file or folder")
         else:
-            raise DataError(f"{path}: no such file or folder (check the --data path)")
+            raise DataError(Message(f"{path}: no such file or folder (check the {{=data}} path)"))
     return files
 
 
@@ -363,10 +363,10 @@ def _open_oxigraph(path: Path, create: bool) -> ox.Store:
         return ox.Store(str(path))
     except OSError as exc:
         if "lock" in str(exc).lower():
-            raise StoreError(
+            raise StoreError(Message(
                 f"{path}: the Oxigraph store is in use by another process (a running 'sckg serve --write' or "
-                "'sckg load'?); stop it, or query the running server with --store sparql:URL"
-            ) from None
+                "'sckg load'?); stop it, or query the running server with {=store sparql:URL}"
+            )) from None
         raise StoreError(f"{path}: cannot open the Oxigraph store ({exc})") from None
 
 
@@ -566,7 +566,7 @@ class KnowledgeGraph:
             return
         where = ("the files given hold no triples: " + ", ".join(map(str, self.files)) if self.files
                  else "the store holds no data")
-        raise DataError(f"The graph holds no data ({where}); check --data or --store.")
+        raise DataError(Message(f"The graph holds no data ({where}); check {{=data}} or {{=store}}."))
 
     def triples(self, *, include_model: bool = False) -> list[ox.Triple]:
         """Every triple of the data graphs (and the model, if asked), without duplicates."""

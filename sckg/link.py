@@ -310,7 +310,7 @@ def select_proposals(proposals: list[LinkProposal], spec: str) -> list[LinkPropo
         first, last = (int(match.group(1)), int(match.group(2) or match.group(1))) if match else (0, 0)
         if not match or not 1 <= first <= last <= len(proposals):
             raise UsageError(
-                f"--accept: '{part}' is not a proposal number or range between 1 and {len(proposals)} "
+                f"Accepting proposals: '{part}' is not a proposal number or range between 1 and {len(proposals)} "
                 "(use 'all' or numbers like 1,3,5-7 from the listing)"
             )
         chosen.extend(p for p in proposals[first - 1 : last] if p not in chosen)
@@ -359,7 +359,7 @@ def write_review(proposals: list[LinkProposal], path: Path | str, lang: str = "d
         return write_atomic(path, buffer.getvalue())
     if suffix == ".xlsx":
         return write_atomic(path, _review_workbook(rows))
-    raise UsageError(f"--review: {path.name} must end in .csv or .xlsx")
+    raise UsageError(f"The review file {path.name} must end in .csv or .xlsx")
 
 
 def _review_workbook(rows: list[list[Any]]) -> bytes:
@@ -403,7 +403,7 @@ def read_review(path: Path | str, kg: KnowledgeGraph | None = None) -> list[Deci
     header = [str(c or "").strip().lower() for c in (sheet.rows[0][1] if sheet.rows else ())]
     missing = [c for c in ("decision", "paper_iri", "target_iri") if c not in header]
     if missing:
-        raise DataError(f"{path}: the review file has no column {', '.join(missing)} (write it with --review)")
+        raise DataError(f"{path}: the review file has no column {', '.join(missing)} (write it with 'sckg link papers --review FILE')")
     column = {name: header.index(name) for name in ("decision", "paper_iri", "target_iri", "other_target")
               if name in header}
     decisions = []
@@ -417,7 +417,7 @@ def read_review(path: Path | str, kg: KnowledgeGraph | None = None) -> list[Deci
             raise DataError(f"{path}: row {line}: decision '{cells['decision']}' is neither accept nor reject "
                             f"(write one of: {', '.join(DECISION_WORDS)}; or leave it empty)")
         if not all("://" in cells[name] for name in ("paper_iri", "target_iri")):
-            raise DataError(f"{path}: row {line}: paper_iri and target_iri must be IRIs as written by --review")
+            raise DataError(f"{path}: row {line}: paper_iri and target_iri must be IRIs as 'sckg link papers --review' wrote them")
         for name in ("paper_iri", "target_iri"):
             try:
                 ox.NamedNode(cells[name])
@@ -425,7 +425,7 @@ def read_review(path: Path | str, kg: KnowledgeGraph | None = None) -> list[Deci
                 where = f"row {line}, column {sheet.column(column[name], name)}"
                 raise DataError(
                     f"{path}, {where}: {shown(cells[name])} is not an IRI (no spaces, "
-                    "<>\"{}|\\^` or control characters); write the IRI as --review wrote it."
+                    "<>\"{}|\\^` or control characters); write the IRI as 'sckg link papers --review' wrote it."
                 ) from None
         if other:
             target = _other_target(other, kg, f"{path}: row {line}: other_target")

@@ -109,9 +109,11 @@ def render(
     *,
     formula_guard: bool = True,
     csv_dialect: str = "standard",
+    short_iris: bool = True,
 ) -> str:
-    """Rows as CSV, JSON (a list of objects) or Markdown; ``table`` gives plain aligned text. For CSV,
-    ``csv_dialect`` and ``formula_guard`` as the module says."""
+    """Rows as CSV, JSON (a list of objects) or Markdown; ``table`` gives plain aligned text, and it and Markdown
+    show IRIs as prefixed names unless ``short_iris`` is false. For CSV, ``csv_dialect`` and ``formula_guard`` as
+    the module says."""
     choice(fmt, Format, "fmt", "format")
     if fmt == "csv":
         return render_csv(columns, rows, formula_guard=formula_guard, csv_dialect=csv_dialect)
@@ -120,9 +122,9 @@ def render(
         return json.dumps(records, ensure_ascii=False, indent=2, default=_json_default) + "\n"
     if fmt == "md":
         lines = ["| " + " | ".join(map(md_text, columns)) + " |", "|" + "---|" * len(columns)]
-        lines += ["| " + " | ".join(md_text(_cell(v, short=True)) for v in row) + " |" for row in rows]
+        lines += ["| " + " | ".join(md_text(_cell(v, short=short_iris)) for v in row) + " |" for row in rows]
         return "\n".join(lines) + "\n"
-    cells = [list(columns)] + [[_cell(v, short=True) for v in row] for row in rows]
+    cells = [list(columns)] + [[_cell(v, short=short_iris) for v in row] for row in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(columns))]
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
     lines.insert(1, "  ".join("-" * w for w in widths))
@@ -155,10 +157,10 @@ def render_csv(
 
 
 def emit(
-    columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, title: str | None = None, **csv: Any
+    columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, title: str | None = None, **options: Any
 ) -> None:
-    """Print rows to stdout: a rich table for ``table`` on a terminal, else :func:`render` (``csv``: its CSV
-    options)."""
+    """Print rows to stdout: a rich table for ``table`` on a terminal, else :func:`render` (``options``: its
+    keyword options)."""
     if fmt == "table":
         from rich.console import Console
         from rich.table import Table
@@ -168,8 +170,9 @@ def emit(
         if console.is_terminal:
             table = Table(*columns, title=title, show_lines=False)
             for row in rows:
-                table.add_row(*(Text(terminal_text(_cell(v, short=True))) for v in row))
+                short = options.get("short_iris", True)
+                table.add_row(*(Text(terminal_text(_cell(v, short=short))) for v in row))
             console.print(table)
             return
-    text = render(columns, rows, fmt, **csv)
+    text = render(columns, rows, fmt, **options)
     print(terminal_text(text) if sys.stdout.isatty() else text, end="")

@@ -24,7 +24,7 @@ import pyoxigraph as ox
 
 from . import resources
 from .entities import as_iri, resolve
-from .errors import QueryError, UsageError
+from .errors import ParameterError, QueryError, UsageError
 from .kg import KnowledgeGraph
 from .namespaces import ACTOR_CLASSES, PREFIXES, XSD
 from .results import Table, Term
@@ -119,7 +119,13 @@ def get_named_query(name: str) -> NamedQuery:
         return library[name]
     close = difflib.get_close_matches(name, library, n=3, cutoff=0.4)
     hint = f" Did you mean: {', '.join(close)}?" if close else ""
-    raise QueryError(f"Unknown named query '{name}'.{hint} Run 'sckg queries' for the list.")
+    raise UsageError(f"Unknown named query '{name}'.{hint} Run 'sckg queries' for the list.")
+
+
+def runnable_text(query: str) -> str:
+    """``query`` with a ``PREFIX`` line for each predeclared prefix it uses, so it runs in any SPARQL client."""
+    used = sorted(p for p in PREFIXES if re.search(rf"(?<![\w:-]){re.escape(p)}:", query))
+    return "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in used) + query
 
 
 def parse_params(pairs: list[str]) -> dict[str, str]:
@@ -128,7 +134,7 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
-            raise UsageError(f"--param expects name=value, got '{pair}'")
+            raise ParameterError(f"{{=param}} expects name=value, got '{pair}'")
         params[name.strip()] = value
     return params
 

@@ -31,7 +31,7 @@ from typing import IO
 
 import pyoxigraph as ox
 
-from .errors import QueryError, StoreError, UsageError
+from .errors import Message, QueryError, StoreError, UsageError
 from .namespaces import sparql_prologue
 from .results import Table, Term, solution_rows
 from .sparql import bind_values, syntax_error
@@ -75,11 +75,11 @@ class _LoginStaysWithHost(urllib.request.HTTPRedirectHandler):
                                          origin_req_host=req.origin_req_host, unverifiable=True)
         else:
             what = "a query" if method == "POST" else f"a {method} request"
-            raise StoreError(
+            raise StoreError(Message(
                 f"The endpoint {req.full_url} redirects {what} (HTTP {code}) to {newurl}, which would lose the "
                 f"{'query' if method == 'POST' else 'data'} on the way; use that address: "
-                + (f"--store sparql:{newurl}" if method == "POST" else f"--endpoint {newurl}")
-            )
+                + (f"{{=store sparql:{newurl}}}" if method == "POST" else f"{{=endpoint {newurl}}}")
+            ))
         if new is not None and urllib.parse.urlsplit(new.full_url)[:2] != urllib.parse.urlsplit(req.full_url)[:2]:
             new.remove_header("Authorization")  # [:2]: scheme and host:port
         return new
@@ -433,16 +433,16 @@ class SparqlBackend:
         return {row[0].value for row in self.select(query, {}).rows if isinstance(row[0], ox.NamedNode)}
 
     def load_file(self, path: Path, graph: str) -> None:
-        raise StoreError(
-            f"{path}: sckg reads a SPARQL endpoint through --store sparql:URL but does not write to it; "
+        raise StoreError(Message(
+            f"{path}: sckg reads a SPARQL endpoint through {{=store sparql:URL}} but does not write to it; "
             "upload the data with 'sckg push --endpoint GRAPH-STORE-URL --data FILES' first."
-        )
+        ))
 
     def drop_graph(self, graph: str) -> None:
-        raise StoreError(
-            f"<{graph}>: sckg does not change a SPARQL endpoint through --store sparql:URL; "
+        raise StoreError(Message(
+            f"<{graph}>: sckg does not change a SPARQL endpoint through {{=store sparql:URL}}; "
             "use 'sckg push --endpoint GRAPH-STORE-URL' to replace its graphs."
-        )
+        ))
 
     def close(self) -> None:
         """Nothing to release: every request has its own connection."""

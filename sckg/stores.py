@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import StoreError, UsageError
+from .errors import Message, ParameterError, StoreError, UsageError
 from .kg import KnowledgeGraph, OxigraphBackend, collect_files, graph_iri, open_backend
 from .namespaces import MODEL_GRAPH, slug
 from .remote import DEFAULT_TIMEOUT, check_http_url, http_request
@@ -66,10 +66,10 @@ def load_store(
     the store as it was: it is restored when the store is next opened (:meth:`OxigraphBackend.replacing`).
     """
     if parse_store(store).kind is not StoreKind.oxigraph:
-        raise UsageError(
-            f"'sckg load' fills a persistent store: use --store oxigraph:PATH, not '{store}' "
+        raise UsageError(Message(
+            f"'sckg load' fills a persistent store: use {{=store oxigraph:PATH}}, not '{store}' "
             "(a SPARQL endpoint is filled with 'sckg push')."
-        )
+        ))
     files = collect_files(paths)
     if not files:
         raise UsageError("Name the RDF files or folders to load.")
@@ -196,7 +196,7 @@ def push_targets(graphs: Sequence[str], dataset: str | None = None) -> dict[str,
     """Which endpoint graph each store graph goes to: the model to the model graph, a file's graph to its
     dataset's graph (or all data to ``dataset``), any other graph to the same IRI."""
     if dataset is not None and not slug(dataset):
-        raise UsageError(f"--dataset '{dataset}' has no letters or digits; give a name such as 'braunschweig'.")
+        raise ParameterError(f"{{=dataset}} '{dataset}' has no letters or digits; give a name such as 'braunschweig'.")
     targets: dict[str, list[str]] = {}
     for graph in sorted(graphs):
         if graph == MODEL_GRAPH:
@@ -226,7 +226,7 @@ def push(
     check_http_url(endpoint, "a Graph Store endpoint, e.g. http://127.0.0.1:7878/store")
     targets = push_targets(sorted(kg.backend.graph_names()), dataset)
     if not [t for t in targets if t != MODEL_GRAPH]:
-        raise UsageError("There is nothing to push: the store holds no data graphs (load some with --data).")
+        raise UsageError(Message("There is nothing to push: the store holds no data graphs (load some with {=data})."))
     start = time.perf_counter()
     pushed = []
     for target, sources in targets.items():

@@ -65,7 +65,7 @@ def test_query_ask_and_rq_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["query", "no-such-question"], 1, "Error: Unknown named query 'no-such-question'."),
+        (["query", "no-such-question"], 2, "Error: Unknown named query 'no-such-question'."),
         (["query", "SELECT * WHERE { ?s ?p }"], 1, "Error: SPARQL syntax error at line 1, column "),
         (["query", "projects-by-field", "--param", "nope=1"], 2, "Error: Unknown parameter 'nope'"),
         (["query", "projects-by-field", "--param", "nope"], 2, "Error: --param expects name=value, got 'nope'"),

@@ -125,6 +125,7 @@ def test_graphml_and_gexf_read_back_with_the_same_nodes_edges_and_attributes(
         got = dict(read.nodes[node])
         if fmt == "gexf":
             got.pop("id", None)  # GEXF's reader adds nothing else: label and the attributes come back
+            assert set(got.pop("viz")) == {"color", "position"}, node  # Gephi's colour and position
             for key in ("start", "end"):  # a lifetime for Gephi's timeline, and an attribute for its tables
                 assert got.pop(f"{key}_date", None) == attrs.get(key), node
         assert got == attrs, node

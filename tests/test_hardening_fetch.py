@@ -82,7 +82,7 @@ def test_a_size_cap_per_answer(hostile: str) -> None:
         Fetcher(retries=0, max_bytes=1_000_000).get(hostile + "/big")
     assert str(caught.value) == (
         f"{hostile}/big: the answer is larger than 1 MB; an OParl page is far smaller "
-        "(raise the limit with --max-response-mb)."
+        "(raise the limit with max_bytes)."
     )
     assert Fetcher(retries=0, max_bytes=4_000_000).get(hostile + "/big")["data"][0] == "x" * 3_000_000
 
@@ -93,7 +93,7 @@ def test_a_page_cap_per_list(hostile: str) -> None:
         list(list_items(fetcher, hostile + "/endless?n=0", "paper", None))
     assert str(caught.value) == (
         f"{hostile}/endless?n=0: the list 'paper' has more than 5 pages; is the server's 'next' link endless? "
-        "(raise the limit with --max-pages)"
+        "(raise the limit with max_pages)"
     )
     assert fetcher.requests == 5
 
@@ -118,7 +118,7 @@ def test_only_the_systems_own_origin(hostile: str) -> None:
         list(list_items(Fetcher(retries=0), hostile + "/other-list", "paper", None))
     assert str(caught.value) == (
         f"{other}/ok: on another host than the OParl system ({hostile}); sckg follows only links to the "
-        "system's own host and port (--follow-other-hosts allows others)."
+        "system's own host and port (follow_other_hosts allows others)."
     )
     with pytest.raises(DataError, match=r"/elsewhere: redirects to http://localhost:\d+/ok, another host than"):
         Fetcher(retries=0).get(hostile + "/elsewhere")

@@ -295,7 +295,7 @@ def test_a_review_file_with_a_broken_iri(tmp_path: Path, target: str, shown: str
         sckg("link", "papers", "--decisions", review, "--out", "links.ttl", cwd=tmp_path)
     ) == (
         f"{review}, row 2, column 9 'target_iri': {shown} is not an IRI (no spaces, "
-        "<>\"{}|\\^` or control characters); write the IRI as --review wrote it."
+        "<>\"{}|\\^` or control characters); write the IRI as 'sckg link papers --review' wrote it."
     )
     assert not (tmp_path / "links.ttl").exists()
 

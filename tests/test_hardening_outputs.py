@@ -217,7 +217,7 @@ def test_sparql_store_refuses_a_redirect_that_would_drop_the_query(redirecting: 
         SparqlBackend(redirecting + path).select("SELECT (1 AS ?n) WHERE {}", {})
     assert str(caught.value) == (
         f"The endpoint {redirecting}{path} redirects a query (HTTP {code}) to {redirecting}/query, which would "
-        f"lose the query on the way; use that address: --store sparql:{redirecting}/query"
+        f"lose the query on the way; use that address: store=sparql:{redirecting}/query"
     )
 
 

@@ -107,7 +107,7 @@ def test_proposals_with_scores_and_evidence(papers: KnowledgeGraph) -> None:
 def test_select_and_review_file_round_trip(papers: KnowledgeGraph, tmp_path: Path, turtle_file) -> None:
     proposals = propose_paper_links(papers)
     assert select_proposals(proposals, "2, 4-5,2") == [proposals[1], proposals[3], proposals[4]]
-    with pytest.raises(UsageError, match=r"--accept: '7' is not a proposal number or range between 1 and 6"):
+    with pytest.raises(UsageError, match=r"Accepting proposals: '7' is not a proposal number or range between 1 and 6"):
         select_proposals(proposals, "1,7")
     data = ["--data", str(turtle_file(PAPERS))]
     review = tmp_path / "review.csv"
@@ -162,7 +162,7 @@ def test_review_files_neutralise_formulas_and_check_decisions(make_kg, tmp_path:
     (tmp_path / "cols.csv").write_text("decision,paper\n")
     with pytest.raises(DataError, match=r"cols.csv: the review file has no column paper_iri, target_iri"):
         read_review(tmp_path / "cols.csv")
-    with pytest.raises(UsageError, match=r"--review: r.txt must end in .csv or .xlsx"):
+    with pytest.raises(UsageError, match=r"The review file r.txt must end in .csv or .xlsx"):
         write_review(proposals, tmp_path / "r.txt")
 
 

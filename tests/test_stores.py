@@ -197,7 +197,7 @@ def test_a_web_page_is_not_an_endpoint(web_server: str) -> None:
 
 
 def test_sckg_does_not_write_through_a_sparql_store(turtle_file: Callable) -> None:
-    with pytest.raises(StoreError, match=r"graph\.ttl: sckg reads a SPARQL endpoint through --store sparql:URL but "
+    with pytest.raises(StoreError, match=r"graph\.ttl: sckg reads a SPARQL endpoint through store=sparql:URL but "
                                          r"does not write to it; upload the data with 'sckg push"):
         SparqlBackend("http://127.0.0.1:9/query").load_file(turtle_file(""), "file:///x")
 

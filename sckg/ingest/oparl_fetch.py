@@ -105,10 +105,10 @@ class Fetcher:
             raise DataError(f"{url}: not an http(s) URL; OParl links must be web addresses")
         self.origin = self.origin or _origin(url)
         if not self.follow_other_hosts and _origin(url) != self.origin:
-            raise DataError(
+            raise DataError(Message(
                 f"{url}: on another host than the OParl system ({self.origin}); sckg follows only links to the "
-                "system's own host and port (--follow-other-hosts allows others)."
-            )
+                "system's own host and port ({=follow_other_hosts} allows others)."
+            ))
         if self.pages >= self.max_total_pages:
             raise DataError(Message(
                 f"{url}: the crawl has read more than {self.max_total_pages:,} pages in all "
@@ -246,18 +246,18 @@ class Fetcher:
             self._expire()
 
     def _too_big(self, url: str) -> DataError:
-        return DataError(f"{url}: the answer is larger than {self.max_bytes / 1e6:g} MB; an OParl page is far "
-                         "smaller (raise the limit with --max-response-mb).")
+        return DataError(Message(f"{url}: the answer is larger than {self.max_bytes / 1e6:g} MB; an OParl page is "
+                                 "far smaller (raise the limit with {=max_bytes})."))
 
     def check_redirect(self, url: str, target: str) -> None:
         """Refuse a redirect to anything but http(s), or to another origin unless ``follow_other_hosts``."""
         if not target.startswith(("http://", "https://")):
             raise DataError(f"{url}: redirects to {target}; sckg follows only http:// and https:// links.")
         if not self.follow_other_hosts and _origin(target) != self.origin:
-            raise DataError(
+            raise DataError(Message(
                 f"{url}: redirects to {target}, another host than the OParl system ({self.origin}); "
-                "--follow-other-hosts allows it."
-            )
+                "{=follow_other_hosts} allows it."
+            ))
 
 
 def _origin(url: str) -> str:
@@ -332,8 +332,8 @@ def list_items(
     while next_url and next_url not in seen:
         if len(seen) >= fetcher.max_pages:
             raise DataError(
-                f"{url}: the list '{what}' has more than {fetcher.max_pages:,} pages; is the server's 'next' link "
-                "endless? (raise the limit with --max-pages)"
+                Message(f"{url}: the list '{what}' has more than {fetcher.max_pages:,} pages; is the server's 'next' "
+                        "link endless? (raise the limit with {=max_pages})")
             )
         seen.add(next_url)
         page = first if first is not None and next_url == url else fetcher.get(next_url, fresh=fresh)

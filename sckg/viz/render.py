@@ -21,7 +21,7 @@ from pyvis.network import Network
 from ..fileio import write_atomic
 from ..formatting import long_date
 from ..words import Words
-from .style import EDGE_COLOR
+from .style import EDGE_COLOR, OTHER_COLOR
 
 if TYPE_CHECKING:
     from jinja2 import Template
@@ -111,28 +111,20 @@ def script_json(data: Any) -> str:
 
 
 def page_data(net: CityMap) -> dict[str, Any]:
-    """What the page's script reads: metadata, legend, and compact node and edge lists (indices, not IRIs)."""
+    """What the page's script reads: metadata, legend, and compact node and edge lists (indices, not IRIs).
+    Nodes and edges added with pyvis's own ``add_node`` and ``add_edge`` are shown too, as "other" in the
+    legend unless they name a class of the map (``cls``)."""
     meta = net.meta
-    class_index = {entry.key: i for i, entry in enumerate(meta.classes)}
+    classes = list(meta.classes)
+    class_index = {entry.key: i for i, entry in enumerate(classes)}
+    added = [node for node in net.nodes if node.get("cls", "") not in class_index]
+    if added:
+        class_index[ADDED] = len(classes)
+        classes.append(LegendEntry(ADDED, Words("map", meta.lang)["other"], OTHER_COLOR, "dot", len(added)))
     field_index = {entry.key: i for i, entry in enumerate(meta.fields)}
     node_index = {node["id"]: i for i, node in enumerate(net.nodes)}
-    nodes = [
-        {
-            "l": node["label"],
-            "n": node["full_label"],
-            "x": node["x"],
-            "y": node["y"],
-            "s": node["size"],
-            "c": class_index[node["cls"]],
-            "b": node["color"]["background"],
-            "o": node["color"]["border"],
-            "f": [field_index[f] for f in node["fields"] if f in field_index],
-            "t": node["title"],
-            "k": int(node.get("label_shown", True)),
-        }
-        for node in net.nodes
-    ]
-    edges = [[node_index[e["from"]], node_index[e["to"]], e["width"], e["title"]] for e in net.edges]
+    nodes = [_page_node(node, class_index, field_index) for node in net.nodes]
+    edges = [[node_index[e["from"]], node_index[e["to"]], e.get("width", 1), e.get("title", "")] for e in net.edges]
     return {
         "lang": meta.lang,
         "ui": dict(Words("map", meta.lang)),
@@ -148,13 +140,37 @@ def page_data(net: CityMap) -> dict[str, Any]:
         "colorByLabel": _choice_label(meta.color_by, meta.lang),
         "sizeByLabel": _choice_label(meta.size_by, meta.lang),
         "classes": [
-            {"key": e.key, "label": e.label, "color": e.color, "shape": e.shape, "count": e.count}
-            for e in meta.classes
+            {"key": e.key, "label": e.label, "color": e.color, "shape": e.shape, "count": e.count} for e in classes
         ],
         "categories": [{"key": e.key, "label": e.label, "color": e.color, "count": e.count} for e in meta.categories],
         "fields": [{"key": e.key, "label": e.label, "count": e.count} for e in meta.fields],
         "nodes": nodes,
         "edges": edges,
+    }
+
+
+#: The legend key of nodes added with pyvis's API that name no class of the map.
+ADDED = "added"
+
+
+def _page_node(node: dict[str, Any], class_index: dict[str, int], field_index: dict[str, int]) -> dict[str, Any]:
+    """One node as the page reads it; what a node added with pyvis's API lacks gets a default."""
+    label = str(node.get("label", node["id"]))
+    color = node.get("color")
+    fill, border = ((color.get("background"), color.get("border")) if isinstance(color, dict)
+                    else (color, color) if isinstance(color, str) else (OTHER_COLOR, OTHER_COLOR))
+    return {
+        "l": label,
+        "n": node.get("full_label", label),
+        "x": node.get("x", 0),
+        "y": node.get("y", 0),
+        "s": node.get("size", 10),
+        "c": class_index.get(node.get("cls", ""), class_index.get(ADDED, 0)),
+        "b": fill,
+        "o": border,
+        "f": [field_index[f] for f in node.get("fields", ()) if f in field_index],
+        "t": node.get("title", label),
+        "k": int(node.get("label_shown", True)),
     }
 
 
