@@ -403,7 +403,8 @@ def read_review(path: Path | str, kg: KnowledgeGraph | None = None) -> list[Deci
     header = [str(c or "").strip().lower() for c in (sheet.rows[0][1] if sheet.rows else ())]
     missing = [c for c in ("decision", "paper_iri", "target_iri") if c not in header]
     if missing:
-        raise DataError(f"{path}: the review file has no column {', '.join(missing)} (write it with 'sckg link papers --review FILE')")
+        raise DataError(f"{path}: the review file has no column {', '.join(missing)} "
+                        "(write it with 'sckg link papers --review FILE')")
     column = {name: header.index(name) for name in ("decision", "paper_iri", "target_iri", "other_target")
               if name in header}
     decisions = []
@@ -417,7 +418,8 @@ def read_review(path: Path | str, kg: KnowledgeGraph | None = None) -> list[Deci
             raise DataError(f"{path}: row {line}: decision '{cells['decision']}' is neither accept nor reject "
                             f"(write one of: {', '.join(DECISION_WORDS)}; or leave it empty)")
         if not all("://" in cells[name] for name in ("paper_iri", "target_iri")):
-            raise DataError(f"{path}: row {line}: paper_iri and target_iri must be IRIs as 'sckg link papers --review' wrote them")
+            raise DataError(f"{path}: row {line}: paper_iri and target_iri must be IRIs as "
+                            "'sckg link papers --review' wrote them")
         for name in ("paper_iri", "target_iri"):
             try:
                 ox.NamedNode(cells[name])
