@@ -48,6 +48,7 @@ from ..namespaces import (
 from . import XSD_BOOLEAN, XSD_DATE, XSD_INTEGER, city_base
 from .oparl_fetch import Fetcher, Progress, crawl, read_folder
 from .oparl_fields import ignored_fields, reason, wkt
+from .oparl_outcome import reduce_outcome
 
 _TYPE = re.compile(r"^https?://schema\.oparl\.org/1\.[01]/(\w+)/?$")
 MAPPED = ("Body", "LegislativeTerm", "Organization", "Meeting", "AgendaItem", "Paper", "Consultation", "File",
@@ -537,13 +538,25 @@ class _Mapper:
         meeting = _refs(obj, "meeting") or self.parent_of(ident, "Meeting")
         self.link(ident, s, DCTERMS + "isPartOf", meeting, "Meeting")
         if result := _str(obj, "result"):
-            self.add(s, SCKG + "outcome", ox.Literal(result, language="de"))
+            self._outcome(ident, s, result)
         if text := _str(obj, "resolutionText"):
             self.add(s, SCKG + "resolutionText", ox.Literal(text, language="de"))
         self.link(ident, s, SCKG + "resolutionFile", _refs(obj, "resolutionFile"), "File")
         if (public := _bool(obj.get("public"))) is not None:
             self.add(s, SCKG + "isPublic", ox.Literal("true" if public else "false", datatype=XSD_BOOLEAN))
         return None
+
+    def _outcome(self, ident: str, s: str, result: str) -> None:
+        """The result an agenda item's ``result`` states (:func:`.oparl_outcome.reduce_outcome`); the text as
+        sent (it may name persons) only with ``with_persons``."""
+        outcome = reduce_outcome(result)
+        if outcome:
+            self.add(s, SCKG + "outcome", ox.Literal(outcome, language="de"))
+        if self.with_persons and result != outcome:
+            self.add(s, DCTERMS + "description", ox.Literal(result, language="de"))
+        elif not outcome:
+            self.note(ident, "field 'result' ignored: no result could be read from it (the text is kept only with "
+                      "--with-persons: it may name persons)")
 
     def _paper(self, ident: str, obj: dict[str, Any], s: str) -> str | None:
         name, reference = _str(obj, "name"), _str(obj, "reference")
