@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -49,18 +50,23 @@ def imported(export: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Op
     return result, KnowledgeGraph.open([path])
 
 
-def test_counts_per_type_and_the_dataset_description(imported: tuple[OparlImport, KnowledgeGraph]) -> None:
+def test_counts_per_type_and_the_dataset_description(imported: tuple[OparlImport, KnowledgeGraph],
+                                                     export: Path) -> None:
     result, kg = imported
     assert result.report.imported == {"AgendaItem": 500, "Body": 1, "Consultation": 220, "File": 700,
                                       "LegislativeTerm": 2, "Location": 5, "Meeting": 35, "Organization": 20,
                                       "Paper": 200}
     rows = kg.select(f"""PREFIX void: <http://rdfs.org/ns/void#>
-        SELECT ?title ?source ?modified ?class ?n WHERE {{
+        SELECT ?title ?source ?modified ?generated ?class ?n WHERE {{
         <{DATASET}> a sckg:Dataset ; dcterms:title ?title ; dcterms:source ?source ; dcterms:modified ?modified ;
+            prov:generatedAtTime ?generated ;
             void:classPartition [ void:class ?class ; void:entities ?n ] FILTER(lang(?title) = "de") }}
         ORDER BY ?class""").records()
-    assert {(r["title"], r["source"], str(r["modified"])) for r in rows} == {
-        ("Musterstadt (synthetisch): Ratsinformationen (OParl)", SYSTEM, "2026-01-02T03:04:05Z")}
+    assert {(r["title"], r["source"], str(r["modified"]), str(r["generated"])) for r in rows} == {
+        ("Musterstadt (synthetisch): Ratsinformationen (OParl)", SYSTEM, "2025-12-16", "2026-01-02T03:04:05Z")}
+    stamps = [day for page in export.rglob("*.json")
+              for day in re.findall(r'"modified":\s*"(\d{4}-\d\d-\d\d)', page.read_text(encoding="utf-8"))]
+    assert max(stamps) == "2025-12-16"  # the data date: the newest day an object was modified, not the import
     assert [(r["class"].rsplit("/", 1)[-1], r["n"]) for r in rows] == [
         ("AgendaItem", 500), ("Body", 1), ("Consultation", 220), ("File", 700), ("LegislativeTerm", 2),
         ("Location", 5), ("Meeting", 35), ("Organization", 20), ("Paper", 200)]
@@ -71,7 +77,7 @@ def test_counts_per_type_and_the_dataset_description(imported: tuple[OparlImport
 
 def test_sources_name_the_council_system_not_its_objects(imported: tuple[OparlImport, KnowledgeGraph]) -> None:
     assert data_info(imported[1]) == DataInfo(
-        titles=["Musterstadt (synthetisch): Ratsinformationen (OParl)"], date="2026-01-02",
+        titles=["Musterstadt (synthetisch): Ratsinformationen (OParl)"], date="2025-12-16",
         sources=[Source(SYSTEM, "Musterstadt (synthetisch) – Ratsinformationssystem", None, 1683)], fictional=False)
 
 
@@ -130,14 +136,14 @@ def test_sync_of_a_folder_adds_changes_and_deletes(export: Path, tmp_path: Path)
     written = out.read_bytes()
     again = runner.invoke(app, args)
     assert again.stderr.splitlines()[:2] == [
-        f"Unchanged: {out} (18062 triples): 1683 entities (AgendaItem 500, Body 1, Consultation 220, File 700, "
+        f"Unchanged: {out} (18064 triples): 1683 entities (AgendaItem 500, Body 1, Consultation 220, File 700, "
         "LegislativeTerm 2, Location 5, Meeting 35, Organization 20, Paper 200).",
         "Nothing added, changed or deleted since the last import."]
     assert out.read_bytes() == written  # byte-identical, the import time kept
     _edit_papers(folder)
     synced = runner.invoke(app, args)
     assert synced.stderr.splitlines()[:2] == [
-        f"Wrote {out} (18034 triples): 1681 entities (AgendaItem 500, Body 1, Consultation 219, File 699, "
+        f"Wrote {out} (18036 triples): 1681 entities (AgendaItem 500, Body 1, Consultation 219, File 699, "
         "LegislativeTerm 2, Location 5, Meeting 35, Organization 20, Paper 200).",
         "Since the last import: added 1 (Paper 1); changed 1 (Paper 1); deleted 3 (Consultation 1, File 1, Paper 1)."]
     kg = KnowledgeGraph.open([out])

@@ -18,7 +18,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..errors import DataError
-from ..namespaces import DCTERMS, GEO, OPARL, RDF, SCKG, VOID
+from ..namespaces import DCTERMS, GEO, OPARL, PROV, RDF, SCKG, VOID
 from . import city_base, turtle
 from .oparl import OPARL_PREFIXES, OparlImport, import_oparl
 from .oparl_fetch import Fetcher, Progress
@@ -58,8 +58,8 @@ def sync_oparl(
         except (SyntaxError, ValueError) as exc:
             raise DataError(f"{out}: not a Turtle file sckg can merge into ({exc})") from None
     dataset = f"{city_base(city)}oparl/dataset"
-    since = next((_value(t.object) for t in previous if _value(t.subject) == dataset
-                  and t.predicate.value == DCTERMS + "modified"), None)
+    stamps = {t.predicate.value: _value(t.object) for t in previous if _value(t.subject) == dataset}
+    since = stamps.get(PROV + "generatedAtTime") or stamps.get(DCTERMS + "modified")  # the last run (older files)
     text = str(source)
     snapshot = None
     if text.startswith(("http://", "https://")) and fetcher is not None and fetcher.cache_dir is not None:
