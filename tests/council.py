@@ -7,7 +7,8 @@ Shared by the tests of empty states, the council history (query, report, maps, d
 from pathlib import Path
 
 #: Council records only: a body, the council, a committee, a party group, two meetings, three papers (one
-#: without consultation), three consultations with their agenda items, one file. Prefix ``c:`` is the import.
+#: without consultation; each in the import's dataset), three consultations with their agenda items, one file.
+#: Prefix ``c:`` is the import.
 COUNCIL = """
 @prefix c: <https://w3id.org/sckg/id/test/oparl/> .
 @prefix ris: <https://ris.example.org/oparl/> .
@@ -26,14 +27,15 @@ c:m2 a oparl:Meeting , prov:Entity ; rdfs:label "7. Sitzung des Rates"@de ;
 c:p1 a oparl:Paper , prov:Entity ; rdfs:label "Öffentliches WLAN in der Innenstadt"@de ;
     dcterms:title "Öffentliches WLAN in der Innenstadt"@de ; dcterms:identifier "0042/24" ;
     dcterms:date "2024-02-20"^^xsd:date ; sckg:paperType "Beschlussvorlage"@de ;
-    schema:url <https://ris.example.org/vo/42> ; dcterms:hasPart c:f1 ; sckg:documentedIn ris:p1 .
+    schema:url <https://ris.example.org/vo/42> ; dcterms:hasPart c:f1 ; sckg:documentedIn ris:p1 ;
+    sckg:inDataset c:dataset .
 c:p2 a oparl:Paper , prov:Entity ; rdfs:label "Digitalisierungskonzept"@de ;
     dcterms:title "Digitalisierungskonzept"@de ; dcterms:identifier "0050/24" ;
     dcterms:date "2024-02-28"^^xsd:date ; sckg:paperType "Antrag"@de ; sckg:originator c:spd ;
-    sckg:documentedIn ris:p2 .
+    sckg:documentedIn ris:p2 ; sckg:inDataset c:dataset .
 c:p3 a oparl:Paper , prov:Entity ; rdfs:label "Löschfahrzeug für die Feuerwehr"@de ;
     dcterms:title "Löschfahrzeug für die Feuerwehr"@de ; dcterms:identifier "0061/24" ;
-    dcterms:date "2024-03-01"^^xsd:date ; sckg:documentedIn ris:p3 .
+    dcterms:date "2024-03-01"^^xsd:date ; sckg:documentedIn ris:p3 ; sckg:inDataset c:dataset .
 c:f1 a oparl:File , prov:Entity ; rdfs:label "Anlage 1"@de ; sckg:documentedIn ris:f1 .
 c:k1 a oparl:Consultation , prov:Entity ; rdfs:label "Vorberatung 0042/24, Bauausschuss, 05.03.2024"@de ;
     sckg:paper c:p1 ; sckg:meeting c:m1 ; sckg:committee c:bau ; dcterms:date "2024-03-05"^^xsd:date ;

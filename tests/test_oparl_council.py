@@ -78,7 +78,8 @@ def test_counts_per_type_and_the_dataset_description(imported: tuple[OparlImport
 def test_sources_name_the_council_system_not_its_objects(imported: tuple[OparlImport, KnowledgeGraph]) -> None:
     assert data_info(imported[1]) == DataInfo(
         titles=["Musterstadt (synthetisch): Ratsinformationen (OParl)"], date="2025-12-16",
-        sources=[Source(SYSTEM, "Musterstadt (synthetisch) – Ratsinformationssystem", None, 1683)], fictional=False)
+        sources=[Source(SYSTEM, "Musterstadt (synthetisch) – Ratsinformationssystem", None, 1683)], fictional=False,
+        dated=[("Musterstadt (synthetisch): Ratsinformationen (OParl)", "2025-12-16")])
 
 
 def test_the_mapping_a_briefing_needs(imported: tuple[OparlImport, KnowledgeGraph]) -> None:
