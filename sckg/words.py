@@ -670,7 +670,7 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     },
     "chart.papers_unit": {"de": "Vorlagen", "en": "papers"},
     # --- the meeting deck (sckg.present, sckg/present.html.j2) ---
-    "deck.more_rows": {"de": "{shown} von {total} Zeilen gezeigt", "en": "{shown} of {total} rows shown"},
+    "deck.more_rows": {"de": "… {n} weitere von {total}", "en": "… {n} more of {total}"},
     "deck.overview_notes": {
         "de": "Überblick über das Programm, Datenstand {date}. Die Kennzahlen stehen rechts, die Karte zeigt "
         "alle Akteure, Projekte, Ziele und Handlungsfelder.",

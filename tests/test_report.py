@@ -228,8 +228,9 @@ def test_the_header_dates_each_dataset_by_its_newest_record(graphs) -> None:
     assert council[2].startswith("Datenstand (jüngster Eintrag): 14. März 2024 · erstellt: ")
     assert council[6] == "- Stadt Musterstadt – Ratsinformationssystem (–) <https://ris.musterstadt.example/oparl/v1/>"
     both = render_markdown(build_report(graphs["combined"], "en")).splitlines()
-    assert both[2].startswith("Data as of (newest record per dataset): 16 December 2025 (Musterstadt (synthetisch): "
-                              "council information (OParl)) · 30 April 2024 (Musterstadt: Bestandsaufnahme) · generated: ")
+    assert both[2].startswith("Data as of (newest record per dataset): 16 December 2025 (Musterstadt "
+                              "(synthetisch): council information (OParl)) · 30 April 2024 (Musterstadt: "
+                              "Bestandsaufnahme) · generated: ")
 
 
 def test_every_headline_count_states_what_it_counts(graphs) -> None:
@@ -294,3 +295,9 @@ def test_a_roadmap_of_start_dates_only_has_no_empty_axis(make_kg) -> None:
     assert "1970" not in chart.svg and "Parken" in chart.svg
     assert re.findall(r">(\d{4})<", chart.svg) == ["2024", "2025"]
     assert (chart.aside_title, chart.aside) == ("1 Projekt ohne Beginn und Ende", ["Ohne Termin"])
+
+
+def test_central_actors_are_the_ones_that_work_together_not_the_councils_organisations(graphs) -> None:
+    [central, *_] = build_report(graphs["combined"], "de").section("actors").tables
+    assert [row[:4] for row in central.rows] == [[1, "Stabsstelle IT", "Stabsstelle", 1],
+                                                 [2, "Stadtwerke", "Städtische Gesellschaft", 1]]
