@@ -296,9 +296,10 @@ def roadmap_chart(kg: KnowledgeGraph, lang: str, graph: Any = None) -> Chart | N
     for n in drawn:
         start, end = (mdates.date2num(d) for d in day[n])
         critical = n in on_path
-        ax.barh(row[n], end - start, left=start, height=0.6, color="#4d4d4d" if critical else "#e0e0e0",
-                edgecolor=INK, linewidth=1.4 if critical else 0.5, linestyle="-" if all(given[n]) else "--",
-                hatch=None if all(given[n]) else "///")
+        closed = all(given[n])  # an open bar is paler and dashed (no hatching: it would print as a bitmap)
+        ax.barh(row[n], end - start, left=start, height=0.6,
+                color=("#4d4d4d" if closed else "#9e9e9e") if critical else ("#e0e0e0" if closed else "#f4f4f4"),
+                edgecolor=INK, linewidth=1.4 if critical else 0.5, linestyle="-" if closed else "--")
         for side, marker in ((0, "<"), (1, ">")):  # an open side points past the axis: its date is not known
             if given[n][side] is None:
                 ax.plot([(start, end)[side]], [row[n]], marker=marker, markersize=6, color=INK, clip_on=False)
