@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from .choices import SlideView
 from .errors import DataError, SckgError
 from .fileio import write_atomic
-from .formatting import long_date, money, number
+from .formatting import money, number
 from .namespaces import MODEL_GRAPH, SCKG, slug, tail
 from .report.model import Chart, Report, ReportTable
 from .words import Words
@@ -309,8 +309,9 @@ class _Slides:
 
             slide.more = why_empty(self.kg, self.projections["entity"], self.lang)
         slide.facts = self.facts("projects", "actors", "fields", "goals", "decisions", "open_points")
-        slide.notes = self.w("overview_notes", date=long_date(self.report.data_date, self.lang)
-                             if self.report.data_date else "–")
+        from .report.render import data_date_text
+
+        slide.notes = self.w("overview_notes", date=data_date_text(self.report)[1])
         return slide
 
     def _field(self, view: View) -> Slide:
