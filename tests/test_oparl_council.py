@@ -154,3 +154,26 @@ def test_sync_of_a_folder_adds_changes_and_deletes(export: Path, tmp_path: Path)
     assert found["9001"] == "Ladesäulen für E-Autos am Bahnhof"
     assert "2" not in found
     assert not kg.ask(f"ASK {{ ?s sckg:documentedIn <{ROOT}paper/2> }}")
+
+
+def test_a_file_of_an_older_import_gets_the_new_description_once(export: Path, tmp_path: Path) -> None:
+    """A file written before the dataset was dated by its newest record (its dcterms:modified the import time, the
+    system named after the vendor's product) is rewritten by the next sync, though no record changed."""
+    out = tmp_path / "council.ttl"
+    args = ["import", "oparl", str(export), "--city", "musterstadt", "--out", str(out)]
+    assert runner.invoke(app, args).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    old = re.sub(r'prov:generatedAtTime "[^"]*"\^\^xsd:dateTime', "", text)
+    old = re.sub(r'dcterms:modified "[^"]*"\^\^xsd:date', 'dcterms:modified "2026-01-02T03:04:05Z"^^xsd:dateTime',
+                 old).replace("Musterstadt (synthetisch) – Ratsinformationssystem", "SD.NET RIM")
+    assert old != text
+    out.write_text(old, encoding="utf-8")
+    synced = runner.invoke(app, args)
+    assert synced.stderr.splitlines()[:2] == [
+        f"Wrote {out} (18064 triples): 1683 entities (AgendaItem 500, Body 1, Consultation 220, File 700, "
+        "LegislativeTerm 2, Location 5, Meeting 35, Organization 20, Paper 200).",
+        "Nothing added, changed or deleted since the last import."]
+    info = data_info(KnowledgeGraph.open([out]))
+    assert (info.date, [s.label for s in info.sources]) == (
+        "2025-12-16", ["Musterstadt (synthetisch) – Ratsinformationssystem"])
+    assert runner.invoke(app, args).stderr.startswith(f"Unchanged: {out} (18064 triples)")
