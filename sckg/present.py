@@ -45,7 +45,7 @@ CELL_TEXT = 60
 #: (586 px of 15 px), and the characters a line holds across the side beside a picture and without one. A key
 #: figure takes two lines; a table row the lines its text needs across the side, and a little padding.
 SIDE_LINES = 38
-SIDE_CHARS = {True: 42, False: 150}
+SIDE_CHARS = {True: 54, False: 150}
 _TEMPLATE_DIR = Path(__file__).parent
 
 

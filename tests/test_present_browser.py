@@ -93,7 +93,8 @@ def test_slide_tables_stay_on_the_slide(musterstadt: KnowledgeGraph, tmp_path: P
                 view.page.evaluate(f"sckgDeck.show({n - 1})")
                 side = view.page.evaluate("""() => {
                     const side = document.querySelector('.slide.current .side');
-                    return [side.scrollHeight, side.clientHeight, side.querySelectorAll('tbody tr').length];
+                    return [side.scrollHeight, side.clientHeight, side.querySelectorAll('tbody tr').length,
+                            side.scrollWidth, side.clientWidth];
                 }""")
-                assert side[0] <= side[1], (d, slide.key, side)
+                assert side[0] <= side[1] and side[3] <= side[4], (d, slide.key, side)
                 assert side[2] == (len(slide.table.rows) if slide.table else 0)
