@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from .choices import SlideView
 from .errors import DataError, SckgError
 from .fileio import write_atomic
-from .formatting import long_date, money, number
+from .formatting import money, number
 from .namespaces import MODEL_GRAPH, SCKG, slug, tail
 from .report.model import Chart, Report, ReportTable
 from .words import Words
@@ -38,8 +38,14 @@ if TYPE_CHECKING:
 TARGET = {SlideView.field: "field", SlideView.project: "project", SlideView.query: "query", SlideView.chart: "chart"}
 #: Keys every slide may have.
 COMMON = ("view", "title", "notes")
-#: Rows a slide's table shows at most (the rest is counted below it).
+#: Rows a slide's table shows at most (the rest is counted below it), and the characters of a cell's text.
 TABLE_ROWS = 10
+CELL_TEXT = 60
+#: What the side of a slide holds on the smallest screen a deck is shown on (1280 × 720): lines of table text
+#: (586 px of 15 px), and the characters a line holds across the side beside a picture and without one. A key
+#: figure takes two lines; a table row the lines its text needs across the side, and a little padding.
+SIDE_LINES = 38
+SIDE_CHARS = {True: 54, False: 150}
 _TEMPLATE_DIR = Path(__file__).parent
 
 
@@ -254,15 +260,33 @@ class _Slides:
 
         if projection not in self.projections:
             self.projections[projection] = project(self.kg, projection, self.lang)
+        if not self.projections[projection].number_of_nodes():  # e.g. council records alone: nothing to draw
+            return ""
         net = build_network(self.kg, projection, projected=self.projections[projection], focus=focus, depth=depth,
                             color_by=color_by, layout=LAYOUT.get(projection, "spring"), title=title, lang=self.lang)
         with svg_context(key):
             return inline_svg(render_image(net, "svg").decode("utf-8"), title)
 
     def table(self, slide: Slide, table: ReportTable, rows: int = TABLE_ROWS) -> Slide:
-        slide.table = ReportTable(table.columns, table.rows[:rows], table.caption)
-        if len(table.rows) > rows:
-            slide.more = self.w("more_rows", shown=rows, total=len(table.rows))
+        """The first rows of ``table`` on the slide (at most ``rows``, and as many as fit beside the slide's
+        picture and figures: :data:`SIDE_LINES`), each cell as text of at most :data:`CELL_TEXT` characters;
+        the rest counted below it (``… 5 more of 15``). Set the picture and figures first."""
+        from .viz.style import shorten_text
+
+        cells = [[cell if isinstance(cell, int) else shorten_text("" if cell is None else str(cell), CELL_TEXT - 1)
+                  for cell in row] for row in table.rows[:rows]]
+        width = SIDE_CHARS[bool(slide.picture)]
+        free = SIDE_LINES - (2 * len(slide.facts) + 1 if slide.facts else 0) - 1.5 * (1 + bool(table.caption))
+        free -= _lines(table.columns, width) + 0.5
+        shown = 0
+        for row in cells:
+            free -= _lines(row, width) + 0.5
+            if free < 0:
+                break
+            shown += 1
+        slide.table = ReportTable(table.columns, cells[:shown], table.caption)
+        if len(table.rows) > shown:
+            slide.more = self.w("more_rows", n=len(table.rows) - shown, total=len(table.rows))
         return slide
 
     def field_projects(self) -> dict[str, list[dict[str, Any]]]:
@@ -291,9 +315,14 @@ class _Slides:
     def _overview(self, view: View) -> Slide:
         slide = Slide("overview", self.report.title, caption=self.r["map"])
         slide.picture = self.map_picture("entity", "overview", self.r["map"])
+        if not slide.picture:
+            from .network.common import why_empty
+
+            slide.more = why_empty(self.kg, self.projections["entity"], self.lang)
         slide.facts = self.facts("projects", "actors", "fields", "goals", "decisions", "open_points")
-        slide.notes = self.w("overview_notes", date=long_date(self.report.data_date, self.lang)
-                             if self.report.data_date else "–")
+        from .report.render import data_date_text
+
+        slide.notes = self.w("overview_notes", date=data_date_text(self.report)[1])
         return slide
 
     def _field(self, view: View) -> Slide:
@@ -368,6 +397,8 @@ class _Slides:
         if section.tables:  # none when no actor works on a project (Ulm's strategy names no roles)
             table = section.tables[0]
             self.table(slide, ReportTable(table.columns[:4], [r[:4] for r in table.rows], table.caption), 6)
+        else:  # nobody works with anybody: the reason
+            slide.more = section.paragraphs[-1]
         slide.notes = " ".join(section.paragraphs)
         return slide
 
@@ -378,8 +409,8 @@ class _Slides:
         found = [t for t in section.tables if t.caption == self.r["cycles"]]
         if found:
             self.table(slide, found[0])
-        else:
-            slide.more = self.r["no_cycles"]
+        else:  # no cycles, or nothing to analyse (then the reason)
+            slide.more = self.r["no_cycles"] if section.tables else section.paragraphs[-1]
         slide.picture = self.map_picture("dependencies", "cycles", self.r["deps_map"])
         slide.notes = " ".join(section.paragraphs)
         return slide
@@ -404,8 +435,11 @@ class _Slides:
         slide.facts = self.facts("decisions")
         if self.chart("council"):
             slide.picture, slide.caption = self._chart_picture("council")
-        table = section.tables[0]
-        self.table(slide, ReportTable(table.columns, table.rows[::-1], table.caption))  # the latest first
+        ours = [t for t in section.tables if not t.collapsed]  # the programme's, not all council business
+        if ours:  # the latest first, without the session column (the slide has no room for it)
+            self.table(slide, ReportTable(ours[0].columns[:4], [r[:4] for r in ours[0].rows[::-1]], ours[0].caption))
+        else:
+            slide.more = section.paragraphs[-1]
         slide.notes = " ".join(section.paragraphs)
         return slide
 
@@ -442,6 +476,14 @@ class _Slides:
     def _chart_picture(self, key: str) -> tuple[str, str]:
         chart = self.chart(key)
         return (chart.svg, chart.title) if chart else ("", "")
+
+
+def _lines(cells: list[Any], width: int) -> int:
+    """The lines a table row of ``cells`` takes across ``width`` characters (the browser gives long cells the
+    room; words wrap whole, so a line holds four fifths of its width)."""
+    import math
+
+    return max(1, math.ceil(sum(len(str(cell)) + 2 for cell in cells) / (0.8 * width)))
 
 
 def _cell(term: Any, lang: str) -> Any:

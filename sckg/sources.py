@@ -1,7 +1,9 @@
 """Where the data comes from and how current it is: the one home of "sources and data date".
 
 Stats, report and maps all show what :func:`data_info` finds. The rule: the datasets (``sckg:Dataset``) give
-the title, the date (the day of their latest ``dcterms:modified``) and the sources (their ``dcterms:source``;
+the title, the date (each dataset's is the day of its ``dcterms:modified``: the newest date in its data, as the
+OParl import writes it or the inventory's author states it; the data date is the newest of them) and the
+sources (their ``dcterms:source``;
 a source counts the entities citing it and those ``sckg:inDataset`` a dataset of that source, so an OParl
 import shows one council system, not thousands of objects); without a dataset description, the sources are the
 documents the entities derive from, and the date is the latest of theirs.
@@ -9,7 +11,7 @@ documents the entities derive from, and the date is the latest of theirs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .formatting import number
@@ -41,6 +43,8 @@ class DataInfo:
     date: str | None
     sources: list[Source]
     fictional: bool
+    #: (title, date) of each dataset that has a date, by title
+    dated: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def title(self) -> str | None:
@@ -83,11 +87,16 @@ def data_info(kg: KnowledgeGraph, lang: str = "de") -> DataInfo:
         (Source(iri, labels[iri], dates.get(iri), cited.get(iri, 0)) for iri in iris),
         key=lambda s: (s.date or "", s.label, s.iri),
     )
+    days: dict[str, str] = {}
+    for r in datasets:
+        if r.get("modified") is not None:
+            days[labels[r["d"]]] = max(days.get(labels[r["d"]], ""), str(r["modified"])[:10])
     return DataInfo(
         titles=sorted({labels[r["d"]] for r in datasets}),
         date=_newest_modified(datasets) or max((s.date for s in sources if s.date), default=None),
         sources=sources,
         fictional=any(r.get("fictional") is True for r in datasets),
+        dated=sorted(days.items()),
     )
 
 

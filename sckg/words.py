@@ -296,7 +296,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "Smart-City-Lagebild für die Lenkungsgruppe",
         "en": "Smart City briefing for the steering group",
     },
-    "report.data_date": {"de": "Datenstand", "en": "Data as of"},
+    "report.data_date": {"de": "Datenstand (jüngster Eintrag)", "en": "Data as of (newest record)"},
+    "report.data_dates": {
+        "de": "Datenstand (jüngster Eintrag je Datensatz)", "en": "Data as of (newest record per dataset)",
+    },
     "report.chart_table": {"de": "Die Zahlen als Tabelle", "en": "The figures as a table"},
     "report.generated": {"de": "erstellt", "en": "generated"},
     "report.sources": {"de": "Quellen", "en": "Sources"},
@@ -323,10 +326,7 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "report.projects": {"de": "Projekte", "en": "Projects"},
     "report.fields": {"de": "Handlungsfelder", "en": "Fields of action"},
     "report.goals": {"de": "Ziele", "en": "Goals"},
-    "report.papers": {"de": "Vorlagen", "en": "Council papers"},
-    "report.meetings": {"de": "Sitzungen", "en": "Meetings"},
-    "report.consultations": {"de": "Beratungen", "en": "Consultations"},
-    "report.resolutions": {"de": "Beschlüsse", "en": "Resolutions"},
+    "report.counted": {"de": "Was gezählt wird", "en": "What is counted"},
     "report.actors_by_kind": {"de": "Akteure nach Art", "en": "Actors by kind"},
     "report.projects_by_status": {"de": "Projekte nach Status", "en": "Projects by status"},
     "report.budget": {"de": "Budget", "en": "Budget"},
@@ -391,6 +391,22 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "Die {shown} jüngsten von {total}; sckg query decisions listet alle.",
         "en": "The latest {shown} of {total}; sckg query decisions lists all.",
     },
+    "report.no_programme_decisions": {
+        "de": "Keine Beratung betrifft eine Vorlage zum Programm: sckg link papers schlägt vor, welche Vorlagen zu "
+        "welchen Projekten und Handlungsfeldern gehören.",
+        "en": "No consultation concerns a paper on the programme: sckg link papers proposes which papers belong "
+        "to which projects and fields of action.",
+    },
+    "report.all_business": {
+        "de": "Alle Ratsgeschäfte, nicht nur zum Programm ({total} Beratungen und Beschlüsse)",
+        "en": "All council business, not only the programme's ({total} consultations and decisions)",
+    },
+    "report.all_business_cut": {
+        "de": "Alle Ratsgeschäfte, nicht nur zum Programm: die {shown} jüngsten von {total} Beratungen und "
+        "Beschlüssen (sckg query decisions listet alle)",
+        "en": "All council business, not only the programme's: the latest {shown} of {total} consultations and "
+        "decisions (sckg query decisions lists all)",
+    },
     "report.council_heading": {
         "de": "Was der Rat beschlossen hat, und wann",
         "en": "What the council decided, and when",
@@ -430,10 +446,13 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "report.about": {"de": "zu", "en": "on"},
     "report.new_papers": {"de": "Neue Ratsvorlagen zu Ihren Projekten", "en": "New council papers on your projects"},
     "report.via_project": {"de": "über Projekt", "en": "via project"},
-    "report.decisions_heading": {"de": "Beschlüsse", "en": "Decisions"},
+    "report.decisions_heading": {"de": "Beschlüsse zum Programm", "en": "Decisions on the programme"},
     "report.decisions_intro": {
-        "de": "Welches Gremium wann was beraten oder beschlossen hat.",
-        "en": "Which committee deliberated or decided what, and when.",
+        "de": "Welches Gremium wann über die Vorlagen zum Programm beraten oder beschlossen hat (Vorlagen, die mit "
+        "einem Projekt oder Handlungsfeld verknüpft sind oder die die Bestandsaufnahme selbst erfasst), und die "
+        "Beschlüsse der Bestandsaufnahme.",
+        "en": "Which committee deliberated or decided on the programme's papers, and when (papers linked to a "
+        "project or field of action, or recorded by the inventory itself), and the inventory's resolutions.",
     },
     "report.date": {"de": "Datum", "en": "Date"},
     "report.body": {"de": "Gremium", "en": "Body"},
@@ -536,11 +555,43 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "fact.projects": {"de": "Projekte", "en": "projects"},
     "fact.fields": {"de": "Handlungsfelder", "en": "fields of action"},
     "fact.goals": {"de": "Ziele", "en": "goals"},
-    "fact.papers": {"de": "Vorlagen", "en": "council papers"},
-    "fact.meetings": {"de": "Sitzungen", "en": "meetings"},
-    "fact.consultations": {"de": "Beratungen", "en": "consultations"},
-    "fact.resolutions": {"de": "Beschlüsse", "en": "resolutions"},
-    "fact.linked_papers": {"de": "verknüpfte Ratsvorlagen", "en": "linked council papers"},
+    "fact.papers": {"de": "Ratsvorlagen (alle)", "en": "council papers (all)"},
+    "fact.meetings": {"de": "Sitzungen (alle Gremien)", "en": "meetings (all committees)"},
+    "fact.consultations": {"de": "Beratungen (alle Vorlagen)", "en": "consultations (all papers)"},
+    "fact.programme_papers": {"de": "Vorlagen zum Programm", "en": "council papers on the programme"},
+    "fact.decisions": {"de": "Beschlüsse zum Programm", "en": "decisions on the programme"},
+    # what each key figure counts (the briefing's overview table states it beside the number)
+    "definition.actors": {
+        "de": "Organisationen und Einheiten jeder Art: Verwaltung, Gesellschaften, Partner, Gremien, Fraktionen",
+        "en": "organisations and units of every kind: administration, companies, partners, committees, party groups",
+    },
+    "definition.projects": {"de": "Projekte der Bestandsaufnahme", "en": "projects of the inventory"},
+    "definition.fields": {
+        "de": "Handlungsfelder der Stadt und die, denen ein Projekt zugeordnet ist",
+        "en": "the city's fields of action and those a project is assigned to",
+    },
+    "definition.goals": {"de": "strategische Ziele", "en": "strategic goals"},
+    "definition.papers": {
+        "de": "alle Vorlagen im Graphen, ob zum Programm oder nicht",
+        "en": "every council paper in the graph, on the programme or not",
+    },
+    "definition.meetings": {"de": "alle Sitzungen aller Gremien", "en": "every meeting of every committee"},
+    "definition.consultations": {
+        "de": "alle Beratungen einer Vorlage in einem Gremium (eine Vorlage wird oft mehrfach beraten)",
+        "en": "every consultation of a paper in a committee (a paper is often consulted several times)",
+    },
+    "definition.programme_papers": {
+        "de": "Vorlagen, die mit einem Projekt oder Handlungsfeld verknüpft sind (sckg link papers) oder die die "
+        "Bestandsaufnahme selbst erfasst (nicht aus dem Ratsinformationssystem importiert)",
+        "en": "papers linked to a project or field of action (sckg link papers) or recorded by the inventory "
+        "itself (not imported from the council information system)",
+    },
+    "definition.decisions": {
+        "de": "beschließende Beratungen (Rolle Entscheidung) von Vorlagen zum Programm und Beschlüsse der "
+        "Bestandsaufnahme (sckg:Decision)",
+        "en": "deciding consultations (role decision) of papers on the programme and the inventory's resolutions "
+        "(sckg:Decision)",
+    },
     "fact.chain": {"de": "längste Abhängigkeitskette (Projekte)", "en": "longest dependency chain (projects)"},
     "fact.cycles": {"de": "Zyklen", "en": "cycles"},
     "fact.violations": {"de": "Verstöße", "en": "violations"},
@@ -577,6 +628,17 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "Diamonds are milestones (filled: reached), numbered as in the table.",
     },
     "chart.roadmap": {"de": "Zeitplan der Projekte", "en": "Project roadmap"},
+    "chart.roadmap_open_ended": {
+        "de": "Ein gestrichelter Balken mit Pfeil hat nur einen Beginn oder nur ein Ende: er läuft bis an den Rand "
+        "der Achse, der andere Termin ist nicht erfasst.",
+        "en": "A dashed bar with an arrow has only a start or only an end: it runs to the edge of the axis, the "
+        "other date is not recorded.",
+    },
+    "chart.open_ended": {"de": "nur Beginn oder nur Ende", "en": "start or end only"},
+    "chart.no_dates": {
+        "de": "Kein Projekt hat einen Beginn oder ein Ende: Tragen Sie die Termine in der Bestandsaufnahme ein.",
+        "en": "No project has a start or an end: record the dates in the inventory.",
+    },
     "chart.no_projects": {"de": "Es sind keine Projekte erfasst.", "en": "No projects are recorded."},
     "chart.years": {"de": "Jahre", "en": "years"},
     "chart.critical": {"de": "Kritischer Pfad", "en": "Critical path"},
@@ -608,7 +670,7 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     },
     "chart.papers_unit": {"de": "Vorlagen", "en": "papers"},
     # --- the meeting deck (sckg.present, sckg/present.html.j2) ---
-    "deck.more_rows": {"de": "{shown} von {total} Zeilen gezeigt", "en": "{shown} of {total} rows shown"},
+    "deck.more_rows": {"de": "… {n} weitere von {total}", "en": "… {n} more of {total}"},
     "deck.overview_notes": {
         "de": "Überblick über das Programm, Datenstand {date}. Die Kennzahlen stehen rechts, die Karte zeigt "
         "alle Akteure, Projekte, Ziele und Handlungsfelder.",

@@ -72,11 +72,14 @@ def test_council_organizations_are_not_actors_without_project(linked) -> None:
 
 def test_headline_counts_name_each_kind_of_council_record(linked) -> None:
     report = build_report(linked, "en")
-    assert report.section("figures").tables[0].rows == [
-        ["Actors", 5], ["Projects", 2], ["Fields of action", 1], ["Goals", 0], ["Council papers", 3],
-        ["Meetings", 2], ["Consultations", 3], ["Resolutions", 1],
-    ]
-    assert report.summary[4:8] == ["council papers: 3", "meetings: 2", "consultations: 3", "resolutions: 1"]
+    assert [row[:2] for row in report.section("figures").tables[0].rows] == [
+        ["Actors", 5], ["Projects", 2], ["Fields of action", 1], ["Goals", 0], ["Council papers (all)", 3],
+        ["Meetings (all committees)", 2], ["Consultations (all papers)", 3], ["Council papers on the programme", 2],
+        ["Decisions on the programme", 1],
+    ]  # p1 and p2 are linked, p3 is not; of the deciding consultations k2 (on p1) counts, k3 (on p3) does not
+    assert report.summary[4:9] == ["council papers (all): 3", "meetings (all committees): 2",
+                                   "consultations (all papers): 3", "council papers on the programme: 2",
+                                   "decisions on the programme: 1"]
 
 
 def test_report_on_council_data_alone_gives_reasons_not_empty_tables(council) -> None:
@@ -128,7 +131,7 @@ def test_report_section_what_the_council_decided_and_when(linked) -> None:
         ["2024-04-18", "Rat", "Entscheidung", "ungeändert beschlossen", "0042/24 Öffentliches WLAN in der Innenstadt"],
     ]
     assert project.rows[0][4].url == "https://ris.example.org/vo/42"
-    assert section.facts == {"linked_papers": 2}
+    assert section.facts == {}  # the headline count of papers on the programme is the key figures' own
     markdown = render_markdown(build_report(linked, "de"))
     assert ("| 2024-04-18 | Rat | Entscheidung | ungeändert beschlossen | "
             "[0042/24 Öffentliches WLAN in der Innenstadt](<https://ris.example.org/vo/42>) |") in markdown

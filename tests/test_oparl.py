@@ -41,7 +41,7 @@ NOW = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
 
 
 def import_oparl(*args: Any, **kwargs: Any) -> OparlImport:
-    """The import at a fixed time (the dataset description's dcterms:modified)."""
+    """The import at a fixed time (the dataset description's prov:generatedAtTime)."""
     return _import_oparl(*args, now=NOW, **kwargs)
 
 SPEC_EXPECTED = """
@@ -52,7 +52,8 @@ SPEC_EXPECTED = """
         "Stadt Köln, kreisfreie Stadt: council information (OParl)"@en ;
     dcterms:title "Stadt Köln, kreisfreie Stadt: Ratsinformationen (OParl)"@de ,
         "Stadt Köln, kreisfreie Stadt: council information (OParl)"@en ;
-    dcterms:source <https://oparl.example.org/> ; dcterms:modified "2026-01-02T03:04:05Z"^^xsd:dateTime ;
+    dcterms:source <https://oparl.example.org/> ; dcterms:modified "2014-01-08"^^xsd:date ;
+    prov:generatedAtTime "2026-01-02T03:04:05Z"^^xsd:dateTime ;
     void:classPartition <dataset/AgendaItem> , <dataset/Body> , <dataset/File> , <dataset/LegislativeTerm> ,
         <dataset/Location> , <dataset/Meeting> , <dataset/Organization> , <dataset/Paper> .
 <dataset/AgendaItem> void:class oparl:AgendaItem ; void:entities 1 .
@@ -63,7 +64,8 @@ SPEC_EXPECTED = """
 <dataset/Meeting> void:class oparl:Meeting ; void:entities 1 .
 <dataset/Organization> void:class oparl:Organization ; void:entities 1 .
 <dataset/Paper> void:class oparl:Paper ; void:entities 1 .
-<https://oparl.example.org/> a prov:Entity ; rdfs:label "Beispiel-System"@de ; schema:url <http://www.example.org/> .
+<https://oparl.example.org/> a prov:Entity ; rdfs:label "Stadt Köln, kreisfreie Stadt – Ratsinformationssystem"@de ,
+    "Stadt Köln, kreisfreie Stadt – council information system"@en ; schema:url <http://www.example.org/> .
 <body/0> a org:FormalOrganization , oparl:Body ; org:classification kind:city-administration ;
     rdfs:label "Stadt Köln, kreisfreie Stadt"@de ; skos:altLabel "Köln"@de ; dcterms:identifier "05315000" ;
     dcterms:spatial <location/0> ; sckg:documentedIn <https://oparl.example.org/body/0> ; sckg:inDataset <dataset> .
@@ -240,7 +242,7 @@ def test_cli_import_with_report(tmp_path: Path) -> None:
                                  "--report", str(report)])
     assert result.exit_code == 0, result.output
     lines = result.stderr.splitlines()
-    assert lines[0] == (f"Wrote {out} (173 triples): 17 entities (AgendaItem 1, Body 1, Consultation 2, File 1, "
+    assert lines[0] == (f"Wrote {out} (175 triples): 17 entities (AgendaItem 1, Body 1, Consultation 2, File 1, "
                         "LegislativeTerm 1, Location 1, Meeting 4, Organization 3, Paper 3).")
     assert lines[1:4] == ["Skipped 8 objects:", "      1 Consultation: no date: its meeting has no start",
                           "      1 Consultation: no meeting (the date of a consultation is the start of its meeting)"]
@@ -249,6 +251,40 @@ def test_cli_import_with_report(tmp_path: Path) -> None:
     assert rows[-1] == f"note,Meeting,{M}meeting/13,field 'start' ignored: '14.05.2024' is not an ISO date"
     assert rows[-2] == "field,Body,created,1 objects: creation time in the council system (the sync uses 'modified')"
     assert len(rows) == 1 + 8 + 1 + 1
+
+
+def test_a_folder_without_body_or_system_is_named_by_the_city_never_by_its_path(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    meeting = {"id": f"{M}meeting/1", "type": "https://schema.oparl.org/1.1/Meeting", "name": "1. Sitzung",
+               "start": "2021-03-04T17:00:00+01:00", "modified": "", "agendaItem": [
+                   {"id": f"{M}item/1", "type": "https://schema.oparl.org/1.1/AgendaItem", "name": "Punkt 1"}]}
+    paper = {"id": f"{M}paper/1", "type": "https://schema.oparl.org/1.1/Paper", "name": "WLAN", "date": "2021-02-11"}
+    planned = {"id": f"{M}meeting/2", "type": "https://schema.oparl.org/1.1/Meeting", "name": "2. Sitzung",
+               "start": "2026-05-04T17:00:00+01:00"}  # after the import: not a date of the data
+    for name, obj in (("meeting", meeting), ("paper", paper), ("planned", planned)):
+        (folder / f"{name}.json").write_text(json.dumps(obj), encoding="utf-8")
+    result = import_oparl(folder, "beispiel")
+    base = "https://w3id.org/sckg/id/beispiel/oparl/"
+    dataset = [t for t in result.triples if t.subject.value in (f"{base}dataset", f"{base}system")]
+    assert _nt(dataset) == _expected(f"""
+        <{base}dataset> a sckg:Dataset ; rdfs:label "beispiel: Ratsinformationen (OParl)"@de ,
+                "beispiel: council information (OParl)"@en ;
+            dcterms:title "beispiel: Ratsinformationen (OParl)"@de , "beispiel: council information (OParl)"@en ;
+            dcterms:source <{base}system> ; dcterms:modified "2021-03-04"^^xsd:date ;
+            prov:generatedAtTime "2026-01-02T03:04:05Z"^^xsd:dateTime ;
+            <http://rdfs.org/ns/void#classPartition> <{base}dataset/AgendaItem> , <{base}dataset/Meeting> ,
+                <{base}dataset/Paper> .
+        <{base}system> a prov:Entity ; rdfs:label "beispiel – Ratsinformationssystem"@de ,
+            "beispiel – council information system"@en .
+        """)
+    assert not [t for t in result.triples if "file:" in str(t) or str(tmp_path) in str(t)]
+
+
+def test_the_data_date_is_the_newest_day_an_object_was_modified() -> None:
+    modified = [t.object.value for t in import_oparl(MESSY, "musterstadt").triples
+                if t.predicate.value == "http://purl.org/dc/terms/modified"]
+    assert modified == ["2024-03-14"]  # no object says when it was modified: the newest meeting, not the import
 
 
 def test_bad_city_and_missing_folder() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -49,18 +50,23 @@ def imported(export: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Op
     return result, KnowledgeGraph.open([path])
 
 
-def test_counts_per_type_and_the_dataset_description(imported: tuple[OparlImport, KnowledgeGraph]) -> None:
+def test_counts_per_type_and_the_dataset_description(imported: tuple[OparlImport, KnowledgeGraph],
+                                                     export: Path) -> None:
     result, kg = imported
     assert result.report.imported == {"AgendaItem": 500, "Body": 1, "Consultation": 220, "File": 700,
                                       "LegislativeTerm": 2, "Location": 5, "Meeting": 35, "Organization": 20,
                                       "Paper": 200}
     rows = kg.select(f"""PREFIX void: <http://rdfs.org/ns/void#>
-        SELECT ?title ?source ?modified ?class ?n WHERE {{
+        SELECT ?title ?source ?modified ?generated ?class ?n WHERE {{
         <{DATASET}> a sckg:Dataset ; dcterms:title ?title ; dcterms:source ?source ; dcterms:modified ?modified ;
+            prov:generatedAtTime ?generated ;
             void:classPartition [ void:class ?class ; void:entities ?n ] FILTER(lang(?title) = "de") }}
         ORDER BY ?class""").records()
-    assert {(r["title"], r["source"], str(r["modified"])) for r in rows} == {
-        ("Musterstadt (synthetisch): Ratsinformationen (OParl)", SYSTEM, "2026-01-02T03:04:05Z")}
+    assert {(r["title"], r["source"], str(r["modified"]), str(r["generated"])) for r in rows} == {
+        ("Musterstadt (synthetisch): Ratsinformationen (OParl)", SYSTEM, "2025-12-16", "2026-01-02T03:04:05Z")}
+    stamps = [day for page in export.rglob("*.json")
+              for day in re.findall(r'"modified":\s*"(\d{4}-\d\d-\d\d)', page.read_text(encoding="utf-8"))]
+    assert max(stamps) == "2025-12-16"  # the data date: the newest day an object was modified, not the import
     assert [(r["class"].rsplit("/", 1)[-1], r["n"]) for r in rows] == [
         ("AgendaItem", 500), ("Body", 1), ("Consultation", 220), ("File", 700), ("LegislativeTerm", 2),
         ("Location", 5), ("Meeting", 35), ("Organization", 20), ("Paper", 200)]
@@ -71,8 +77,9 @@ def test_counts_per_type_and_the_dataset_description(imported: tuple[OparlImport
 
 def test_sources_name_the_council_system_not_its_objects(imported: tuple[OparlImport, KnowledgeGraph]) -> None:
     assert data_info(imported[1]) == DataInfo(
-        titles=["Musterstadt (synthetisch): Ratsinformationen (OParl)"], date="2026-01-02",
-        sources=[Source(SYSTEM, "Musterstadt (synthetisch) – Ratsinformationssystem", None, 1683)], fictional=False)
+        titles=["Musterstadt (synthetisch): Ratsinformationen (OParl)"], date="2025-12-16",
+        sources=[Source(SYSTEM, "Musterstadt (synthetisch) – Ratsinformationssystem", None, 1683)], fictional=False,
+        dated=[("Musterstadt (synthetisch): Ratsinformationen (OParl)", "2025-12-16")])
 
 
 def test_the_mapping_a_briefing_needs(imported: tuple[OparlImport, KnowledgeGraph]) -> None:
@@ -130,14 +137,14 @@ def test_sync_of_a_folder_adds_changes_and_deletes(export: Path, tmp_path: Path)
     written = out.read_bytes()
     again = runner.invoke(app, args)
     assert again.stderr.splitlines()[:2] == [
-        f"Unchanged: {out} (18062 triples): 1683 entities (AgendaItem 500, Body 1, Consultation 220, File 700, "
+        f"Unchanged: {out} (18064 triples): 1683 entities (AgendaItem 500, Body 1, Consultation 220, File 700, "
         "LegislativeTerm 2, Location 5, Meeting 35, Organization 20, Paper 200).",
         "Nothing added, changed or deleted since the last import."]
     assert out.read_bytes() == written  # byte-identical, the import time kept
     _edit_papers(folder)
     synced = runner.invoke(app, args)
     assert synced.stderr.splitlines()[:2] == [
-        f"Wrote {out} (18034 triples): 1681 entities (AgendaItem 500, Body 1, Consultation 219, File 699, "
+        f"Wrote {out} (18036 triples): 1681 entities (AgendaItem 500, Body 1, Consultation 219, File 699, "
         "LegislativeTerm 2, Location 5, Meeting 35, Organization 20, Paper 200).",
         "Since the last import: added 1 (Paper 1); changed 1 (Paper 1); deleted 3 (Consultation 1, File 1, Paper 1)."]
     kg = KnowledgeGraph.open([out])
@@ -147,3 +154,26 @@ def test_sync_of_a_folder_adds_changes_and_deletes(export: Path, tmp_path: Path)
     assert found["9001"] == "Ladesäulen für E-Autos am Bahnhof"
     assert "2" not in found
     assert not kg.ask(f"ASK {{ ?s sckg:documentedIn <{ROOT}paper/2> }}")
+
+
+def test_a_file_of_an_older_import_gets_the_new_description_once(export: Path, tmp_path: Path) -> None:
+    """A file written before the dataset was dated by its newest record (its dcterms:modified the import time, the
+    system named after the vendor's product) is rewritten by the next sync, though no record changed."""
+    out = tmp_path / "council.ttl"
+    args = ["import", "oparl", str(export), "--city", "musterstadt", "--out", str(out)]
+    assert runner.invoke(app, args).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    old = re.sub(r'prov:generatedAtTime "[^"]*"\^\^xsd:dateTime', "", text)
+    old = re.sub(r'dcterms:modified "[^"]*"\^\^xsd:date', 'dcterms:modified "2026-01-02T03:04:05Z"^^xsd:dateTime',
+                 old).replace("Musterstadt (synthetisch) – Ratsinformationssystem", "SD.NET RIM")
+    assert old != text
+    out.write_text(old, encoding="utf-8")
+    synced = runner.invoke(app, args)
+    assert synced.stderr.splitlines()[:2] == [
+        f"Wrote {out} (18064 triples): 1683 entities (AgendaItem 500, Body 1, Consultation 220, File 700, "
+        "LegislativeTerm 2, Location 5, Meeting 35, Organization 20, Paper 200).",
+        "Nothing added, changed or deleted since the last import."]
+    info = data_info(KnowledgeGraph.open([out]))
+    assert (info.date, [s.label for s in info.sources]) == (
+        "2025-12-16", ["Musterstadt (synthetisch) – Ratsinformationssystem"])
+    assert runner.invoke(app, args).stderr.startswith(f"Unchanged: {out} (18064 triples)")

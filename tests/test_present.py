@@ -1,15 +1,17 @@
 """The meeting deck (sckg.present): the default agenda, every view of an agenda file, errors naming line and
 key, byte-identical output, and the `present` command."""
 
+import re
 from pathlib import Path
 
 import pytest
+from council import meeting_graphs
 from typer.testing import CliRunner
 
 from sckg.cli import app
 from sckg.errors import DataError
 from sckg.kg import KnowledgeGraph
-from sckg.present import build_deck, read_agenda, render_deck
+from sckg.present import CELL_TEXT, TABLE_ROWS, build_deck, read_agenda, render_deck
 
 FIELDS_DE = ["Digitale Bildung", "E-Government", "Energie", "Industrie und Wirtschaft 4.0", "Infrastrukturausbau",
              "Kommunikation und Bürgerdialog", "Kultur und Tourismus", "Nachhaltigkeit", "Sicherheit und Ordnung",
@@ -87,7 +89,7 @@ def test_every_view_of_an_agenda_file(musterstadt: KnowledgeGraph, tmp_path: Pat
     assert points.facts == [("violations", "0"), ("open points", "0"), ("gaps", "6")]
     assert decisions.table.columns[:2] == ["Date", "Body"]
     assert decisions.table.rows[0][:2] == ["2025-12-02", "Finance and Economic Affairs Committee"]  # the latest
-    assert decisions.more == "10 of 15 rows shown"
+    assert decisions.more == "… 5 more of 15"
     assert query.title == "Budget per department"
     assert query.table.columns == ["departmentLabel", "budgetEUR", "projects"]
     assert query.table.rows[0] == ["Stadtwerke Musterstadt GmbH (municipal utility)", "8,700,000.00", 6]
@@ -149,3 +151,74 @@ def test_present_command(braunschweig_path: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["present", "-d", str(braunschweig_path), "-o", str(out), "-a", str(bad)])
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: {bad}, line 2, key 'view': unknown view 'movie'")
+
+
+# --- the three graphs a city has: council records, inventory, both ----------------------------------------------
+
+EVERY_VIEW = "".join(f'[[slide]]\nview = "{view}"\n\n' for view in ("overview", "open-points", "actors", "cycles",
+                                                                       "decisions"))
+
+
+@pytest.fixture(scope="module")
+def graphs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, KnowledgeGraph]:
+    paths = meeting_graphs(tmp_path_factory.mktemp("meeting"))
+    return {name: KnowledgeGraph.open(files) for name, files in paths.items()}
+
+
+@pytest.mark.parametrize("shape", ["council", "inventory", "combined"])
+def test_decks_on_council_inventory_and_combined_graphs(graphs, shape: str, tmp_path: Path) -> None:
+    agenda = tmp_path / "agenda.toml"
+    agenda.write_text(EVERY_VIEW, encoding="utf-8")
+    for lang in ("de", "en"):
+        for deck in (build_deck(graphs[shape], lang), build_deck(graphs[shape], lang, agenda=read_agenda(agenda))):
+            page = render_deck(deck)
+            assert re.findall(r".{30}\bNone\b.{30}", page) == [], (shape, lang)
+            assert "file:" not in page and str(tmp_path.parent.parent) not in page, (shape, lang)
+            for slide in deck.slides:
+                rows = slide.table.rows if slide.table else []
+                assert len(rows) <= TABLE_ROWS, slide.key
+                assert all(cell is not None and len(str(cell)) <= CELL_TEXT for row in rows for cell in row)
+
+
+def test_a_slide_without_its_table_says_why(graphs, tmp_path: Path) -> None:
+    agenda = tmp_path / "agenda.toml"
+    agenda.write_text(EVERY_VIEW, encoding="utf-8")
+    overview, _, actors, cycles, decisions = build_deck(graphs["council"], "en", agenda=read_agenda(agenda)).slides
+    reason = "No projects in the graph: import the programme's inventory next to the council data (sckg import table)."
+    assert overview.picture.startswith("<svg") and overview.more == ""  # the council's organisations
+    assert (actors.table, actors.more) == (None, reason)
+    assert (cycles.picture, cycles.table, cycles.more) == ("", None, reason)
+    assert decisions.facts == [("decisions on the programme", "0")]
+    assert decisions.more == ("No consultation concerns a paper on the programme: sckg link papers proposes which "
+                              "papers belong to which projects and fields of action.")
+    assert decisions.table is None
+    inventory = build_deck(graphs["inventory"], "en", agenda=read_agenda(agenda)).slides[4]
+    assert (inventory.table, inventory.more) == (None, "No consultations or resolutions are recorded.")
+
+
+def test_the_decisions_slide_lists_the_programme_latest_first_and_counts_the_rest(graphs, tmp_path: Path) -> None:
+    agenda = tmp_path / "agenda.toml"
+    agenda.write_text('[[slide]]\nview = "decisions"\n', encoding="utf-8")
+    [slide] = build_deck(graphs["combined"], "de", agenda=read_agenda(agenda)).slides
+    overview = build_deck(graphs["combined"], "de").slides[0]
+    assert slide.facts == [("Beschlüsse zum Programm", "15")]
+    assert slide.table.columns == ["Datum", "Gremium", "Rolle", "Gegenstand"]
+    assert slide.table.rows[0] == ["2025-06-24", "Ausschuss für Digitalisierung und Organisation", "Entscheidung",
+                                   "Öffentliches WLAN im Rathaus"]
+    assert len(slide.table.rows) == 9  # as many as fit beside the chart (the browser test measures it)
+    assert slide.more == "… 10 weitere von 19"
+    assert ("Beschlüsse zum Programm", "15") in overview.facts
+    assert overview.notes.startswith("Überblick über das Programm, Datenstand 16. Dezember 2025 (Musterstadt "
+                                     "(synthetisch): Ratsinformationen (OParl)) · 30. April 2024 (Musterstadt: "
+                                     "Bestandsaufnahme).")
+
+
+def test_the_commands_of_the_issue_give_a_deck(tmp_path: Path) -> None:
+    out = tmp_path / "council.ttl"
+    folder = Path(__file__).parent / "assets" / "oparl" / "musterstadt-1.0"
+    runner = CliRunner()
+    imported = runner.invoke(app, ["import", "oparl", str(folder), "--city", "musterstadt", "--out", str(out)])
+    assert imported.exit_code == 0
+    result = runner.invoke(app, ["present", "--data", str(out), "--out", str(tmp_path / "deck.html")])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == f"Deck: {tmp_path / 'deck.html'} (3 slides)"

@@ -68,3 +68,33 @@ def test_handout_has_a_landscape_page_per_slide(braunschweig: KnowledgeGraph, tm
     boxes = re.findall(rb"/Type /Page\b(?!s).*?/MediaBox \[([^\]]*)\]", data, re.S)
     assert len(boxes) == len(deck.slides) == 11
     assert {tuple(box.split()[2:]) for box in boxes} == {(b"841.91998", b"594.95996")}  # A4 landscape
+
+
+def test_slide_tables_stay_on_the_slide(musterstadt: KnowledgeGraph, tmp_path: Path) -> None:
+    """The side of every slide (figures, table, the count of the rest) fits: nothing runs off the slide, on the
+    council's long paper titles and the inventory's long findings too."""
+    require_browser()
+    from council import meeting_graphs
+    from test_present import AGENDA
+
+    from sckg.present import read_agenda
+
+    agenda, every = tmp_path / "agenda.toml", tmp_path / "every.toml"
+    agenda.write_text(AGENDA, encoding="utf-8")
+    every.write_text("".join(f'[[slide]]\nview = "{view}"\n\n' for view in (
+        "overview", "open-points", "actors", "cycles", "decisions")), encoding="utf-8")
+    combined = KnowledgeGraph.open(meeting_graphs(tmp_path)["combined"])
+    decks = [build_deck(combined, "de", agenda=read_agenda(every)), build_deck(musterstadt, "de"),
+             build_deck(musterstadt, "en", agenda=read_agenda(agenda))]
+    with chromium() as browser:
+        for d, deck in enumerate(decks):
+            view = open_offline(browser, write_deck(deck, tmp_path / f"deck-{d}.html"), viewport=(1280, 720))
+            for n, slide in enumerate(deck.slides, 1):
+                view.page.evaluate(f"sckgDeck.show({n - 1})")
+                side = view.page.evaluate("""() => {
+                    const side = document.querySelector('.slide.current .side');
+                    return [side.scrollHeight, side.clientHeight, side.querySelectorAll('tbody tr').length,
+                            side.scrollWidth, side.clientWidth];
+                }""")
+                assert side[0] <= side[1] and side[3] <= side[4], (d, slide.key, side)
+                assert side[2] == (len(slide.table.rows) if slide.table else 0)

@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from council import meeting_graphs
 
 from sckg.kg import KnowledgeGraph
 from sckg.report import build_report, render_html, render_markdown
@@ -12,10 +13,10 @@ from sckg.report import build_report, render_html, render_markdown
 HEADINGS = {
     "de": ["Kennzahlen", "Zeitplan", "Gesamtkarte", "Wer das Programm zusammenhält", "Abhängigkeiten",
            "Silos und Überschneidungen", "Offene Punkte", "Handlungsfelder", "Was der Rat beschlossen hat, und wann",
-           "Beschlüsse"],
+           "Beschlüsse zum Programm"],
     "en": ["Key figures", "Roadmap", "Overall map", "Who holds the programme together", "Dependencies",
            "Silos and overlaps", "Open points", "Fields of action", "What the council decided, and when",
-           "Decisions"],
+           "Decisions on the programme"],
 }
 
 
@@ -46,9 +47,9 @@ def test_headings_in_both_languages(bs_de, braunschweig: KnowledgeGraph) -> None
 def test_braunschweig_figures(bs_de) -> None:
     assert bs_de.facts == {
         "actors": 10, "projects": 5, "fields": 8, "goals": 0, "papers": 1, "meetings": 0, "consultations": 2,
-        "resolutions": 1, "chain": 0, "cycles": 0, "silos": 0, "overlaps": 0, "violations": 0, "open_points": 16,
-        "gaps": 8, "linked_papers": 0,
-    }
+        "programme_papers": 1, "decisions": 2, "chain": 0, "cycles": 0, "silos": 0, "overlaps": 0, "violations": 0,
+        "open_points": 16, "gaps": 8,
+    }  # the inventory records its paper itself; decisions: the administrative committee's, the council's of 2015
     figures = bs_de.section("figures")
     charts = {c.key: c.table for c in figures.charts}
     assert charts["budget-by-department"].rows == [["Dezernat VI", "64.827,39 €", 1]]
@@ -198,3 +199,105 @@ def test_write_report_includes_every_map(make_kg, tmp_path: Path) -> None:
     assert page.count('srcdoc="&lt;!DOCTYPE html&gt;') == 2
     assert page.count('<figure class="static-figure"><img alt="Gesamtkarte" src="data:image/png;base64,') == 1
     assert (tmp_path / "report.md").read_text(encoding="utf-8").startswith("# Smart-City-Lagebild")
+
+
+# --- the three graphs a city has: council records, inventory, both ----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def graphs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, KnowledgeGraph]:
+    paths = meeting_graphs(tmp_path_factory.mktemp("meeting"))
+    return {name: KnowledgeGraph.open(files) for name, files in paths.items()}
+
+
+@pytest.mark.parametrize("shape", ["council", "inventory", "combined"])
+def test_every_output_is_free_of_none_and_of_local_paths(graphs, shape: str, tmp_path: Path) -> None:
+    from sckg.report import write_report
+
+    for lang in ("de", "en"):
+        report = build_report(graphs[shape], lang)
+        write_report(report, graphs[shape], tmp_path)
+        for name in ("report.html", "report.md"):
+            text = (tmp_path / name).read_text(encoding="utf-8")
+            assert re.findall(r".{30}\bNone\b.{30}", text) == [], (shape, lang, name)
+            assert "file:" not in text and str(tmp_path.parent.parent) not in text, (shape, lang, name)
+
+
+def test_the_header_dates_each_dataset_by_its_newest_record(graphs) -> None:
+    council = render_markdown(build_report(graphs["council"], "de")).splitlines()
+    assert council[2].startswith("Datenstand (jüngster Eintrag): 14. März 2024 · erstellt: ")
+    assert council[6] == "- Stadt Musterstadt – Ratsinformationssystem (–) <https://ris.musterstadt.example/oparl/v1/>"
+    both = render_markdown(build_report(graphs["combined"], "en")).splitlines()
+    assert both[2].startswith("Data as of (newest record per dataset): 16 December 2025 (Musterstadt "
+                              "(synthetisch): council information (OParl)) · 30 April 2024 (Musterstadt: "
+                              "Bestandsaufnahme) · generated: ")
+
+
+def test_every_headline_count_states_what_it_counts(graphs) -> None:
+    figures = build_report(graphs["council"], "en").section("figures")
+    assert figures.tables[0].columns == ["What", "Count", "What is counted"]
+    assert [row[:2] for row in figures.tables[0].rows] == [
+        ["Actors", 4], ["Projects", 0], ["Fields of action", 0], ["Goals", 0], ["Council papers (all)", 3],
+        ["Meetings (all committees)", 4], ["Consultations (all papers)", 2], ["Council papers on the programme", 0],
+        ["Decisions on the programme", 0]]
+    assert figures.tables[0].rows[7][2] == (
+        "papers linked to a project or field of action (sckg link papers) or recorded by the inventory itself (not "
+        "imported from the council information system)")
+    report = build_report(graphs["combined"], "en")
+    linked = graphs["combined"].select(
+        "SELECT (COUNT(DISTINCT ?p) AS ?papers) (COUNT(DISTINCT ?c) AS ?decided) WHERE { ?p dcterms:subject ?x . "
+        "OPTIONAL { ?c sckg:paper ?p ; sckg:consultationRole role:decision } }").records()[0]
+    assert (report.facts["programme_papers"], report.facts["decisions"]) == (linked["papers"], linked["decided"])
+    assert (report.facts["papers"], report.facts["consultations"]) == (100, 110)
+
+
+def test_decisions_list_the_programme_and_all_council_business_one_click_away(graphs) -> None:
+    section = build_report(graphs["combined"], "de").section("decisions")
+    ours, everything = section.tables
+    on_wlan = graphs["combined"].select(
+        "SELECT ?c WHERE { ?c sckg:paper ?p . ?p dcterms:subject ?x }").records()
+    assert len(ours.rows) == len(on_wlan) == 19
+    assert all("WLAN" in row[3] or "WiFi4EU" in row[3] for row in ours.rows)
+    assert ours.rows[0] == ["2022-11-01", "Ausschuss für Digitalisierung und Organisation", "Entscheidung",
+                            "Ausbau des freien WLAN am Bahnhof", "öffentlich"]
+    assert (ours.collapsed, everything.collapsed) == (False, True)
+    assert everything.caption == ("Alle Ratsgeschäfte, nicht nur zum Programm: die 100 jüngsten von 110 Beratungen "
+                                  "und Beschlüssen (sckg query decisions listet alle)")
+    assert len(everything.rows) == 100
+    html = render_html(build_report(graphs["combined"], "de"))
+    assert ('<details class="more-rows"><summary>Alle Ratsgeschäfte, nicht nur zum Programm: die 100 jüngsten '
+            "von 110") in html
+    council = build_report(graphs["council"], "de").section("decisions")
+    assert council.paragraphs[1] == ("Keine Beratung betrifft eine Vorlage zum Programm: sckg link papers schlägt "
+                                     "vor, welche Vorlagen zu welchen Projekten und Handlungsfeldern gehören.")
+    assert [t.caption for t in council.tables] == ["Alle Ratsgeschäfte, nicht nur zum Programm (2 Beratungen und "
+                                                   "Beschlüsse)"]
+    assert [row[2] for row in council.tables[0].rows] == ["Vorberatung", "Entscheidung"]
+
+
+def test_start_only_and_end_only_projects_are_drawn_with_an_open_end(graphs) -> None:
+    chart = build_report(graphs["inventory"], "de").section("roadmap").charts[0]
+    assert [row[:3] for row in chart.table.rows] == [
+        ["Öffentliches WLAN", "2023-01-01", "2025-12-31"], ["Ladesäulen am Rathaus", "2024-03-01", ""],
+        ["Bürgerportal", "", "2026-06-30"]]
+    assert chart.aside_title == "" and chart.aside == []
+    for name in ("Öffentliches WLAN", "Ladesäulen am Rathaus", "Bürgerportal"):
+        assert name in chart.svg
+    years = re.findall(r">(\d{4})<", chart.svg)
+    assert years == ["2023", "2024", "2025", "2026", "2027"]  # whole years: the axis ends on 1 January 2027
+    assert chart.facts["Projekte mit Terminen"] == "3"
+
+
+def test_a_roadmap_of_start_dates_only_has_no_empty_axis(make_kg) -> None:
+    kg = make_kg('ex:p a sckg:Project ; dcterms:title "Parken"@de ; schema:startDate "2024-03-01"^^xsd:date .\n'
+                 'ex:q a sckg:Project ; dcterms:title "Ohne Termin"@de .')
+    chart = build_report(kg, "de").section("roadmap").charts[0]
+    assert "1970" not in chart.svg and "Parken" in chart.svg
+    assert re.findall(r">(\d{4})<", chart.svg) == ["2024", "2025"]
+    assert (chart.aside_title, chart.aside) == ("1 Projekt ohne Beginn und Ende", ["Ohne Termin"])
+
+
+def test_central_actors_are_the_ones_that_work_together_not_the_councils_organisations(graphs) -> None:
+    [central, *_] = build_report(graphs["combined"], "de").section("actors").tables
+    assert [row[:4] for row in central.rows] == [[1, "Stabsstelle IT", "Stabsstelle", 1],
+                                                 [2, "Stadtwerke", "Städtische Gesellschaft", 1]]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from council import meeting_graphs
 
+from sckg.kg import KnowledgeGraph
 from sckg.report import build_report
 from sckg.sources import DataInfo, Source, data_info
 from sckg.stats import statistics
@@ -38,7 +40,20 @@ def test_without_a_dataset_the_sources_are_what_entities_derive_from(make_kg):
 
 def test_a_dataset_names_its_sources_title_and_date(make_kg):
     info = data_info(make_kg(ENTITIES + DATASET))
-    assert info == DataInfo(["Teststadt"], "2024-05-01", [Source(EX + "doc-b", "Dokument B", None, 2)], True)
+    assert info == DataInfo(["Teststadt"], "2024-05-01", [Source(EX + "doc-b", "Dokument B", None, 2)], True,
+                            [("Teststadt", "2024-05-01")])
+
+
+def test_each_dataset_has_its_own_date_the_newest_is_the_data_date(tmp_path) -> None:
+    paths = meeting_graphs(tmp_path)["combined"]
+    info = data_info(KnowledgeGraph.open(paths))
+    assert info.dated == [("Musterstadt (synthetisch): Ratsinformationen (OParl)", "2025-12-16"),
+                          ("Musterstadt: Bestandsaufnahme", "2024-04-30")]
+    assert info.date == "2025-12-16"
+    council = data_info(KnowledgeGraph.open(meeting_graphs(tmp_path / "again")["council"]))
+    assert (council.dated, council.date) == ([("Stadt Musterstadt: Ratsinformationen (OParl)", "2024-03-14")],
+                                             "2024-03-14")
+    assert [s.label for s in council.sources] == ["Stadt Musterstadt – Ratsinformationssystem"]
 
 
 @pytest.mark.parametrize("city", ["braunschweig", "musterstadt"])

@@ -30,6 +30,7 @@ from sckg.errors import Message, ParameterError
 from sckg.formatting import long_date, money, number, percent
 from sckg.network.coverage import GAP_KINDS
 from sckg.network.projection import CLASS_KEYS
+from sckg.report.build import FIGURES
 from sckg.words import CATALOGUE, Words, t
 
 SCKG = Path(sckg.__file__).parent
@@ -137,7 +138,8 @@ def test_every_key_looked_up_exists_and_every_key_is_used() -> None:
     assert sorted(p for p in prefixes if not any(k.startswith(p) for k in CATALOGUE)) == []
     assert sorted(g for g in groups if not any(k.startswith(g + ".") for k in CATALOGUE)) == []
     templates = _template_words()
-    groups["fact"] = _fact_names()
+    groups["fact"] = _fact_names() | set(FIGURES)  # the key figures are named in FIGURES
+    groups["definition"] = set(FIGURES)  # each key figure says what it counts
     unused = []
     for key in CATALOGUE:
         group, _, name = key.partition(".")
@@ -162,6 +164,7 @@ def test_families_of_keys_cover_exactly_their_concept() -> None:
     assert _family("cut.") == _family("report.cut.") == {"articulation-point", "bridge"}
     assert _family("path.longest.") == set(PathWeight)
     assert _family("month.") == {str(m) for m in range(1, 13)}
+    assert _family("definition.") == set(FIGURES)
     assert _family("change.") == {"entity-added", "entity-removed", "relation-added", "relation-removed",
                                   "attribute-added", "attribute-removed", "attribute-changed"}
 
@@ -253,9 +256,9 @@ def test_report_and_map_write_their_dates_out(braunschweig_path: Path, tmp_path:
     kg = KnowledgeGraph.open([braunschweig_path])
     report = build_report(kg, "de")
     assert report.data_date == "2018-10-26"
-    assert "Datenstand: 26. Oktober 2018 · erstellt: " in render_markdown(report)
+    assert "Datenstand (jüngster Eintrag): 26. Oktober 2018 · erstellt: " in render_markdown(report)
     report = build_report(kg, "en")
-    assert "Data as of: 26 October 2018 · generated: " in render_markdown(report)
+    assert "Data as of (newest record): 26 October 2018 · generated: " in render_markdown(report)
 
 
 # --- choices: defined once in sckg.choices, the CLI offers exactly those -------------------------------------

@@ -48,6 +48,7 @@ from ..namespaces import (
 from . import XSD_BOOLEAN, XSD_DATE, XSD_INTEGER, city_base
 from .oparl_fetch import Fetcher, Progress, crawl, read_folder
 from .oparl_fields import ignored_fields, reason, wkt
+from .oparl_outcome import reduce_outcome
 
 _TYPE = re.compile(r"^https?://schema\.oparl\.org/1\.[01]/(\w+)/?$")
 MAPPED = ("Body", "LegislativeTerm", "Organization", "Meeting", "AgendaItem", "Paper", "Consultation", "File",
@@ -135,12 +136,13 @@ def import_oparl(
     snapshot: Path | None = None,
 ) -> OparlImport:
     """Import an OParl folder (``*.json``, searched recursively) or system URL as triples of ``city``, with one
-    ``sckg:Dataset`` describing the import (``now``, default the current time, is its ``dcterms:modified``).
+    ``sckg:Dataset`` describing the import (``now``, default the current time, is its ``prov:generatedAtTime``;
+    its ``dcterms:modified`` is the date of the newest record, see :meth:`_Mapper.describe`).
 
     From a URL, ``snapshot`` is a JSON file that keeps every object read: with ``since`` (the time of the last
     run) and an existing snapshot only what changed since then is fetched, and merged into the snapshot by id.
     """
-    base = city_base(city)
+    city_base(city)  # a bad city fails before anything is read
     collector = _Collector()
     text = str(source)
     if text.startswith(("http://", "https://")):
@@ -165,8 +167,8 @@ def import_oparl(
                 collector.report.skipped.append(Skipped(name, "JSON file", SKIP_NOT_JSON))
             else:
                 collector.add(obj, implied, None, name)
-    origin = text if text.startswith(("http://", "https://")) else Path(source).resolve().as_uri()
-    mapper = _Mapper(collector, base, with_persons)
+    origin = text if text.startswith(("http://", "https://")) else None  # a folder's path stays on this machine
+    mapper = _Mapper(collector, city, with_persons)
     triples = mapper.run()
     mapper.describe(origin, now or dt.datetime.now(dt.UTC))
     report = collector.report
@@ -279,9 +281,10 @@ def _german(day: dt.date) -> str:
 class _Mapper:
     """Turns the collected objects into triples, one OParl type at a time."""
 
-    def __init__(self, collector: _Collector, base: str, with_persons: bool) -> None:
+    def __init__(self, collector: _Collector, city: str, with_persons: bool) -> None:
         self.c = collector
-        self.base = base
+        self.city = city
+        self.base = city_base(city)
         self.with_persons = with_persons
         self.triples: list[ox.Triple] = []
         self.dangling: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -290,6 +293,10 @@ class _Mapper:
         self.systems: list[str] = []
         self.dataset = ""
         self.entities: list[str] = []
+        #: the days the imported objects were last modified on the server, and the days they record (papers,
+        #: files, meetings): the dataset's date is the newest of the first, else of the second
+        self.modified: list[dt.date] = []
+        self.recorded: list[dt.date] = []
         self._iris: dict[str, str] = {}
         self._nodes: dict[str, ox.NamedNode] = {}
 
@@ -320,19 +327,21 @@ class _Mapper:
         if en and en != de:
             self.add(s, RDFS + "label", ox.Literal(en, language="en"))
 
-    def date(self, ident: str, obj: dict[str, Any], key: str) -> dt.date | None:
-        """The date in a date or date-time field (its local date); a note when the field is not a date."""
+    def date(self, ident: str, obj: dict[str, Any], key: str, *, quiet: bool = False) -> dt.date | None:
+        """The date in a date or date-time field (its local date); a note when the field is not a date (unless
+        ``quiet``: a field read a second time)."""
         value = _str(obj, key)
         if value is None:
             return None
         match = re.match(r"^(\d{4}-\d{2}-\d{2})(?:$|[T ])", value)
         try:
-            return dt.date.fromisoformat(match.group(1)) if match else self._bad_date(ident, key, value)
+            return dt.date.fromisoformat(match.group(1)) if match else self._bad_date(ident, key, value, quiet)
         except ValueError:
-            return self._bad_date(ident, key, value)
+            return self._bad_date(ident, key, value, quiet)
 
-    def _bad_date(self, ident: str, key: str, value: str) -> dt.date | None:
-        self.note(ident, f"field '{key}' ignored: '{value}' is not an ISO date")
+    def _bad_date(self, ident: str, key: str, value: str, quiet: bool) -> dt.date | None:
+        if not quiet:
+            self.note(ident, f"field '{key}' ignored: '{value}' is not an ISO date")
         return None
 
     def date_literal(self, day: dt.date) -> ox.Literal:
@@ -407,6 +416,10 @@ class _Mapper:
             return
         s = self.iri(ident)
         self.add(s, SCKG + "documentedIn", ident)
+        if modified := self.date(ident, obj, "modified"):
+            self.modified.append(modified)
+        if day := self.date(ident, obj, _RECORD_DATE.get(kind, ""), quiet=True):
+            self.recorded.append(day)
         self.entities.append(s)
         self.c.report.imported[kind] = self.c.report.imported.get(kind, 0) + 1
         for key in _FILE_KEYS.get(kind, ()):
@@ -423,27 +436,35 @@ class _Mapper:
             if _present(obj[name]):
                 self.c.report.ignored[(kind, name)] += 1
 
-    def describe(self, origin: str, now: dt.datetime) -> None:
-        """One ``sckg:Dataset`` for the import: title from the bodies' names, source (the OParl system, else
-        ``origin``), ``dcterms:modified`` ``now``, entities per OParl class; every entity ``sckg:inDataset`` it."""
+    def describe(self, origin: str | None, now: dt.datetime) -> None:
+        """One ``sckg:Dataset`` for the import: titled after the bodies (else the city), its source the OParl
+        system (else ``origin``, else ``<base>oparl/system``: never a local path) named after them too, never
+        after the vendor's product; ``dcterms:modified`` the newest record (the newest day an object was modified
+        on the server, else the newest paper, file or meeting date; none after ``now``), ``prov:generatedAtTime``
+        ``now``; entities per OParl class; every entity ``sckg:inDataset`` it."""
         system = self.systems[0] if self.systems else next(
             (ref for ident, kind in sorted(self.c.types.items()) if kind == "Body"
              for ref in _refs(self.c.objects[ident], "system") if _valid_iri(ref)), origin)
+        system = system or f"{self.base}oparl/system"
         d = f"{self.base}oparl/dataset"
         self.dataset = self.c.report.dataset = d
         bodies = sorted({name for ident, kind in self.c.types.items() if kind == "Body" and not
                          self.c.objects[ident].get("deleted") and (name := self.name(ident, "name", "shortName"))})
-        where = " · ".join(bodies) or (self.name(system, "name") or system)
+        where = " · ".join(bodies) or self.city
         self.add(d, RDF + "type", SCKG + "Dataset")
         for p in (RDFS + "label", DCTERMS + "title"):
             self.add(d, p, ox.Literal(f"{where}: Ratsinformationen (OParl)", language="de"))
             self.add(d, p, ox.Literal(f"{where}: council information (OParl)", language="en"))
         self.add(d, DCTERMS + "source", system)
         stamp = now.astimezone(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-        self.add(d, DCTERMS + "modified", ox.Literal(stamp, datatype=ox.NamedNode(XSD + "dateTime")))
+        self.add(d, PROV + "generatedAtTime", ox.Literal(stamp, datatype=ox.NamedNode(XSD + "dateTime")))
+        today = now.date()
+        newest = max((day for day in self.modified if day <= today), default=None) or max(
+            (day for day in self.recorded if day <= today), default=None)
+        if newest:
+            self.add(d, DCTERMS + "modified", self.date_literal(newest))
         self.add(system, RDF + "type", PROV + "Entity")
-        folder = Path(urlsplit(system).path).name if system.startswith("file:") else None
-        self.label(system, self.name(system, "name") or folder or system)
+        self.label(system, f"{where} – Ratsinformationssystem", f"{where} – council information system")
         if (website := self.name(system, "website")) and _valid_iri(website):
             self.add(system, SCHEMA + "url", website)
         for kind, count in sorted(self.c.report.imported.items()):
@@ -540,13 +561,25 @@ class _Mapper:
         meeting = _refs(obj, "meeting") or self.parent_of(ident, "Meeting")
         self.link(ident, s, DCTERMS + "isPartOf", meeting, "Meeting")
         if result := _str(obj, "result"):
-            self.add(s, SCKG + "outcome", ox.Literal(result, language="de"))
+            self._outcome(ident, s, result)
         if text := _str(obj, "resolutionText"):
             self.add(s, SCKG + "resolutionText", ox.Literal(text, language="de"))
         self.link(ident, s, SCKG + "resolutionFile", _refs(obj, "resolutionFile"), "File")
         if (public := _bool(obj.get("public"))) is not None:
             self.add(s, SCKG + "isPublic", ox.Literal("true" if public else "false", datatype=XSD_BOOLEAN))
         return None
+
+    def _outcome(self, ident: str, s: str, result: str) -> None:
+        """The result an agenda item's ``result`` states (:func:`.oparl_outcome.reduce_outcome`); the text as
+        sent (it may name persons) only with ``with_persons``."""
+        outcome = reduce_outcome(result)
+        if outcome:
+            self.add(s, SCKG + "outcome", ox.Literal(outcome, language="de"))
+        if self.with_persons and result != outcome:
+            self.add(s, DCTERMS + "description", ox.Literal(result, language="de"))
+        elif not outcome:
+            self.note(ident, "field 'result' ignored: no result could be read from it (the text is kept only with "
+                      "--with-persons: it may name persons)")
 
     def _paper(self, ident: str, obj: dict[str, Any], s: str) -> str | None:
         name, reference = _str(obj, "name"), _str(obj, "reference")
@@ -674,6 +707,8 @@ class _Mapper:
 
 
 _PERSONAL_CLASS = {"Person": FOAF + "Person", "Membership": ORG + "Membership"}
+#: The field of each OParl type that dates what it records (the data date without ``modified`` stamps).
+_RECORD_DATE = {"Paper": "date", "File": "date", "Meeting": "start"}
 
 
 def _valid_iri(value: str) -> bool:

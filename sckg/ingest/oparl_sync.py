@@ -18,7 +18,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..errors import DataError
-from ..namespaces import DCTERMS, GEO, OPARL, RDF, SCKG, VOID
+from ..namespaces import DCTERMS, GEO, OPARL, PROV, RDF, SCKG, VOID
 from . import city_base, turtle
 from .oparl import OPARL_PREFIXES, OparlImport, import_oparl
 from .oparl_fetch import Fetcher, Progress
@@ -58,8 +58,8 @@ def sync_oparl(
         except (SyntaxError, ValueError) as exc:
             raise DataError(f"{out}: not a Turtle file sckg can merge into ({exc})") from None
     dataset = f"{city_base(city)}oparl/dataset"
-    since = next((_value(t.object) for t in previous if _value(t.subject) == dataset
-                  and t.predicate.value == DCTERMS + "modified"), None)
+    stamps = {t.predicate.value: _value(t.object) for t in previous if _value(t.subject) == dataset}
+    since = stamps.get(PROV + "generatedAtTime") or stamps.get(DCTERMS + "modified")  # the last run (older files)
     text = str(source)
     snapshot = None
     if text.startswith(("http://", "https://")) and fetcher is not None and fetcher.cache_dir is not None:
@@ -68,8 +68,8 @@ def sync_oparl(
     incremental = bool(since and snapshot and snapshot.is_file() and previous)
     result = import_oparl(source, city, with_persons=with_persons, fetcher=fetcher, progress=progress, now=now,
                           since=since if incremental else None, snapshot=snapshot)
-    old_groups, rest = _groups(previous, dataset)
-    new_groups, _ = _groups(result.triples, dataset)
+    old_groups, rest, old_description = _groups(previous, dataset)
+    new_groups, _, new_description = _groups(result.triples, dataset)
     sync = SyncResult(result, incremental=incremental, since=since if incremental else None, merged=bool(previous))
     for s in sorted(old_groups.keys() | new_groups.keys()):
         kind = _kind(new_groups.get(s) or old_groups[s])
@@ -79,7 +79,7 @@ def sync_oparl(
             sync.added[kind] += 1
         elif new_groups[s] != old_groups[s]:
             sync.changed[kind] += 1
-    if previous and not (sync.added or sync.changed or sync.deleted):
+    if previous and not (sync.added or sync.changed or sync.deleted) and old_description == new_description:
         sync.triples = len(set(previous))
         return sync
     triples = [*rest, *result.triples]
@@ -99,8 +99,10 @@ def _value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
     return term.value
 
 
-def _groups(triples: Iterable[ox.Triple], dataset: str) -> tuple[dict[str, frozenset[ox.Triple]], list[ox.Triple]]:
-    """The triples of each entity of ``dataset`` (its own and its geometry's), and all triples of the rest."""
+def _groups(triples: Iterable[ox.Triple], dataset: str) -> tuple[dict[str, frozenset[ox.Triple]], list[ox.Triple],
+                                                                  frozenset[ox.Triple]]:
+    """The triples of each entity of ``dataset`` (its own and its geometry's), all triples of the rest, and the
+    dataset's description but the time of its import (a file of an older sckg differs there, and is rewritten)."""
     triples = list(triples)
     members = {_value(t.subject) for t in triples
                if t.predicate.value == SCKG + "inDataset" and _value(t.object) == dataset}
@@ -110,13 +112,16 @@ def _groups(triples: Iterable[ox.Triple], dataset: str) -> tuple[dict[str, froze
                        and t.predicate.value in (VOID + "classPartition", DCTERMS + "source")}
     groups: dict[str, set[ox.Triple]] = {m: set() for m in members}
     rest = []
+    description = set()
     for t in triples:
         s = _value(t.subject)
         if s in members or s in geometry:
             groups[geometry.get(s, s)].add(t)
         elif s not in own:
             rest.append(t)
-    return {s: frozenset(g) for s, g in groups.items()}, rest
+        elif t.predicate.value != PROV + "generatedAtTime":
+            description.add(t)
+    return {s: frozenset(g) for s, g in groups.items()}, rest, frozenset(description)
 
 
 def _kind(group: frozenset[ox.Triple]) -> str:

@@ -18,11 +18,11 @@ def actors_section(kg: KnowledgeGraph, lang: str) -> Section:
     w = Words("report", lang)
     graph = project(kg, "actors", lang)
     section = Section("actors", w["actors_heading"], [w["actors_intro"]])
-    found = centrality(kg, "actors", lang=lang, graph=graph, limit=10)
-    if not found:  # nobody works with anybody: one line with the reason, no empty tables
-        section.paragraphs += [str(note) for note in found.notes]
+    found = centrality(kg, "actors", lang=lang, graph=graph, limit=None)
+    ranked = [row for row in found if row.degree > 0][:10]  # not the council's organisations without projects
+    if not ranked:  # nobody works with anybody: one line with the reason, no empty tables
+        section.paragraphs += [str(note) for note in found.notes] if not found else [why_empty(kg, graph, lang)]
         return section
-    ranked = [row for row in found if row.degree > 0]
     section.tables.append(
         ReportTable([w["rank"], w["actor"], w["kind"], w["projects_links"], w["betweenness"], w["reason"]],
               [[rank, r.label, graph.nodes[r.iri]["cls_label"], r.degree, round(r.betweenness, 3), r.reason]

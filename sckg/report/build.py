@@ -9,7 +9,7 @@ from typing import Any
 
 from ..formatting import money
 from ..kg import KnowledgeGraph
-from ..namespaces import ACTOR_CLASSES, MODEL_GRAPH, OPARL, slug, sparql_values, tail
+from ..namespaces import ACTOR_CLASSES, MODEL_GRAPH, slug, sparql_values, tail
 from ..queries import run_named
 from ..results import to_python
 from ..sources import data_info
@@ -22,15 +22,32 @@ _IN_DATA = f"GRAPH ?g {{ %s }} FILTER(?g != <{MODEL_GRAPH}>)"
 #: A field's map shows what lies within 2 links of it (its projects, their actors and goals) up to 40 projects,
 #: only its projects up to 300; a larger field gets no map (it would take seconds and show a hairball).
 MAP_PROJECTS = ((40, 2), (300, 1))
-#: The decisions section lists the latest this many consultations and resolutions.
+#: The decisions section lists the latest this many consultations and resolutions (each of its two tables).
 DECISIONS_SHOWN = 100
-#: The headline counts of council records, each on its own: fact key → class. Resolutions are counted apart:
-#: the resolutions of bodies (sckg:Decision) and the agenda items with a resolution text or file.
-COUNCIL_RECORDS = {
-    "papers": OPARL + "Paper",
-    "meetings": OPARL + "Meeting",
-    "consultations": OPARL + "Consultation",
-}
+#: A council paper (``?paper``) is the programme's when it is linked to a project or field of action (``sckg link
+#: papers``), or when the inventory records it itself: it is not part of an imported council system (which puts
+#: every object ``sckg:inDataset`` its import).
+PROGRAMME_PAPER = (
+    "{ ?paper a oparl:Paper ; dcterms:subject ?linked . ?linked a ?linkedKind "
+    "VALUES ?linkedKind { sckg:Project sckg:FieldOfAction } } "
+    "UNION { ?paper a oparl:Paper FILTER NOT EXISTS { ?paper sckg:inDataset ?dataset } }"
+)
+#: The programme's decisions (``?x``): deciding consultations of its papers and the inventory's resolutions.
+PROGRAMME_DECISION = (
+    "{ ?x a oparl:Consultation ; sckg:paper ?paper ; sckg:consultationRole role:decision . "
+    + PROGRAMME_PAPER + " } UNION { ?x a sckg:Decision }"
+)
+#: The headline counts of council records, each with one definition (words ``definition.<key>``): all papers,
+#: meetings and consultations, the programme's papers and its decisions.
+COUNCIL_RECORDS = (
+    "{ VALUES (?key ?cls) { (\"papers\" oparl:Paper) (\"meetings\" oparl:Meeting) "
+    "(\"consultations\" oparl:Consultation) } ?x a ?cls } "
+    "UNION { " + PROGRAMME_PAPER + " BIND(?paper AS ?x) BIND(\"programme_papers\" AS ?key) } "
+    "UNION { " + PROGRAMME_DECISION + " BIND(\"decisions\" AS ?key) }"
+)
+#: The key figures, in the order of the overview table.
+FIGURES = ("actors", "projects", "fields", "goals", "papers", "meetings", "consultations", "programme_papers",
+           "decisions")
 _ACTOR_CLASSES = f"VALUES ?cls {{ {sparql_values(ACTOR_CLASSES)} }}"
 
 
@@ -70,6 +87,7 @@ def _build(kg: KnowledgeGraph, lang: str, title: str | None, since: KnowledgeGra
         generated=datetime.now().strftime("%Y-%m-%d %H:%M"),
         sources=info.sources,
         sections=sections,
+        data_dates=info.dated,
     )
 
 
@@ -111,29 +129,18 @@ def figures_section(kg: KnowledgeGraph, lang: str) -> Section:
         "{ " + _IN_DATA % "?field a sckg:FieldOfAction" + " } UNION { ?p sckg:inFieldOfAction ?field } } } "
         "{ SELECT (COUNT(DISTINCT ?goal) AS ?goals) WHERE { ?goal a sckg:StrategicGoal } } }"
     ).records()[0]
-    found = {str(r["cls"]): int(r["n"]) for r in kg.select(
-        "SELECT ?cls (COUNT(DISTINCT ?d) AS ?n) WHERE { "
-        f"{{ VALUES ?cls {{ {sparql_values(COUNCIL_RECORDS.values())} }} ?d a ?cls }} UNION {{ "
-        "{ ?d a sckg:Decision } UNION { ?d a oparl:AgendaItem ; sckg:resolutionText|sckg:resolutionFile ?r } "
-        'BIND("resolutions" AS ?cls) } } GROUP BY ?cls'
-    ).records()}
-    records_counted = [(key, found.get(COUNCIL_RECORDS.get(key, key), 0)) for key in (*COUNCIL_RECORDS, "resolutions")]
-    overview = ReportTable(
-        [w["what"], w["count"]],
-        [
-            [w["actors"], sum(n for _, n in actors)],
-            [w["projects"], sum(n for _, n in projects)],
-            [w["fields"], records["fields"]],
-            [w["goals"], records["goals"]],
-            *([w[key], n] for key, n in records_counted),
-        ],
-        w["key_figures"],
-    )
+    counted = {str(r["key"]): int(r["n"]) for r in kg.select(
+        f"SELECT ?key (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {COUNCIL_RECORDS} }} GROUP BY ?key").records()}
+    counted |= {"actors": sum(n for _, n in actors), "projects": sum(n for _, n in projects),
+                "fields": int(records["fields"]), "goals": int(records["goals"])}
+    facts = {key: counted.get(key, 0) for key in FIGURES}
+    names, definitions = Words("fact", lang), Words("definition", lang)
+    overview = ReportTable([w["what"], w["count"], w["counted"]],
+                           [[_capital(names[key]), n, definitions[key]] for key, n in facts.items()], w["key_figures"])
     section = Section(
         "figures",
         w["figures"],
-        facts=dict(zip(["actors", "projects", "fields", "goals", "papers", "meetings", "consultations", "resolutions"],
-                       (r[1] for r in overview.rows), strict=True)),
+        facts=facts,
         grid=True,
         tables=[
             overview,
@@ -149,6 +156,10 @@ def figures_section(kg: KnowledgeGraph, lang: str) -> Section:
     section.charts += budgets
     section.charts += [chart for chart in (status_chart(kg, lang), status_by_field_chart(kg, lang)) if chart]
     return section
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def open_points_section(kg: KnowledgeGraph, lang: str) -> Section:
@@ -249,25 +260,40 @@ def fields_section(kg: KnowledgeGraph, lang: str) -> Section:
 
 
 def decisions_section(kg: KnowledgeGraph, lang: str) -> Section:
-    """The timeline of decisions: which body deliberated or decided what, when."""
+    """The timeline of the programme's decisions: which body deliberated or decided on the programme's papers
+    (:data:`PROGRAMME_PAPER`) when, and the inventory's resolutions; all council business, programme or not,
+    below it in a table that opens with one click."""
     w = Words("report", lang)
     rows = run_named(kg, "decisions", lang=lang).records()
     section = Section("decisions", w["decisions_heading"], [w["decisions_intro"]])
-    public = {True: w["public"], False: w["non_public"], None: ""}
     if not rows:
         section.paragraphs.append(w["no_decisions"])
         return section
-    if len(rows) > DECISIONS_SHOWN:  # a council system's thousands: the latest, the rest by query
-        section.paragraphs.append(w("decisions_cut", shown=DECISIONS_SHOWN, total=len(rows)))
-        rows = rows[-DECISIONS_SHOWN:]
-    section.tables.append(
-        ReportTable(
-            [w["date"], w["body"], w["role"], w["subject"], w["session"]],
-            [[r["date"] or "", r["bodyLabel"], r["roleLabel"], r["subject"], public[r["public"]]] for r in rows],
-        )
-    )
+    ours = {r["x"] for r in kg.select(
+        f"SELECT DISTINCT ?x WHERE {{ {{ ?x a oparl:Consultation ; sckg:paper ?paper . {PROGRAMME_PAPER} }} "
+        "UNION { ?x a sckg:Decision } }").records()}
+    programme = [r for r in rows if r["item"] in ours]
+    columns = [w["date"], w["body"], w["role"], w["subject"], w["session"]]
+    if not programme:
+        section.paragraphs.append(w["no_programme_decisions"])
+    else:
+        if len(programme) > DECISIONS_SHOWN:  # the latest, the rest by query
+            section.paragraphs.append(w("decisions_cut", shown=DECISIONS_SHOWN, total=len(programme)))
+        section.tables.append(ReportTable(columns, _decision_rows(programme[-DECISIONS_SHOWN:], w)))
+    if len(rows) > len(programme):  # the council's other business: one click away
+        caption = w("all_business", total=len(rows)) if len(rows) <= DECISIONS_SHOWN else w(
+            "all_business_cut", shown=DECISIONS_SHOWN, total=len(rows))
+        section.tables.append(ReportTable(columns, _decision_rows(rows[-DECISIONS_SHOWN:], w), caption,
+                                          collapsed=True))
     section.charts += [chart for chart in (council_chart(kg, lang),) if chart]
     return section
+
+
+def _decision_rows(rows: list[dict[str, Any]], w: Words) -> list[list[Any]]:
+    """The decisions query's rows as the table's cells (text, never ``None``)."""
+    public = {True: w["public"], False: w["non_public"]}
+    return [[str(r["date"] or ""), r["bodyLabel"] or "", r["roleLabel"] or "", r["subject"] or "",
+             public.get(r["public"], "")] for r in rows]
 
 
 def changes_section(old: KnowledgeGraph, new: KnowledgeGraph, lang: str) -> Section:

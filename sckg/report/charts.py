@@ -262,7 +262,8 @@ def actor_field_chart(kg: KnowledgeGraph, lang: str) -> Chart | None:
 
 def roadmap_chart(kg: KnowledgeGraph, lang: str, graph: Any = None) -> Chart | None:
     """The projects on a time axis (start to end, dated phases inside), the dependency arrows, the critical
-    path highlighted; projects without both dates are listed beside it."""
+    path highlighted; a project with only a start (or only an end) runs, dashed, to the axis's edge; projects
+    with neither are listed beside it."""
     import matplotlib.dates as mdates
 
     from ..network.dependencies import critical_path
@@ -274,23 +275,34 @@ def roadmap_chart(kg: KnowledgeGraph, lang: str, graph: Any = None) -> Chart | N
     w = Words("chart", lang)
     path = [row.iri for row in critical_path(kg, lang=lang, graph=deps)]
     on_path = set(path)
-    dated = sorted((n for n, a in deps.nodes(data=True) if a.get("start") and a.get("end")),
-                   key=lambda n: (deps.nodes[n]["start"], deps.nodes[n]["end"], deps.nodes[n]["label"]))
+    given = {n: (_day(a.get("start")), _day(a.get("end"))) for n, a in deps.nodes(data=True)}
+    dated = sorted((n for n in deps if any(given[n])), key=lambda n: (
+        min(d for d in given[n] if d), given[n][1] or given[n][0], deps.nodes[n]["label"]))
     has_dates = set(dated)
     undated = sorted(deps.nodes[n]["label"] for n in deps if n not in has_dates)
+    if not dated:  # nothing to draw on a time axis: the projects are listed, not an empty axis
+        return None
     drawn = dated[:ROADMAP_PROJECTS]
     phases = _phases(kg, lang, drawn)
     milestones = _milestones(kg, lang, set(deps))
     row = {n: i for i, n in enumerate(drawn)}
     names = [("▶ " if n in on_path else "") + _plain(deps.nodes[n]["label"]) for n in drawn]
     fig, ax = _figure(len(drawn), names, top=0.35, bottom=0.35)
-    day = {n: (date.fromisoformat(deps.nodes[n]["start"][:10]), date.fromisoformat(deps.nodes[n]["end"][:10]))
-           for n in drawn}
+    known = [d for n in drawn for d in given[n] if d]
+    known += [d for n in drawn for _, *days in phases.get(n, []) for d in days]
+    known += [m.day for n in drawn for m in milestones.get(n, [])]
+    edges = date(min(known).year, 1, 1), date(max(known).year + 1, 1, 1)  # whole years: an open bar's edge
+    day = {n: (given[n][0] or edges[0], given[n][1] or edges[1]) for n in drawn}
     for n in drawn:
         start, end = (mdates.date2num(d) for d in day[n])
         critical = n in on_path
-        ax.barh(row[n], end - start, left=start, height=0.6, color="#4d4d4d" if critical else "#e0e0e0",
-                edgecolor=INK, linewidth=1.4 if critical else 0.5)
+        closed = all(given[n])  # an open bar is paler and dashed (no hatching: it would print as a bitmap)
+        ax.barh(row[n], end - start, left=start, height=0.6,
+                color=("#4d4d4d" if closed else "#9e9e9e") if critical else ("#e0e0e0" if closed else "#f4f4f4"),
+                edgecolor=INK, linewidth=1.4 if critical else 0.5, linestyle="-" if closed else "--")
+        for side, marker in ((0, "<"), (1, ">")):  # an open side points past the axis: its date is not known
+            if given[n][side] is None:
+                ax.plot([(start, end)[side]], [row[n]], marker=marker, markersize=6, color=INK, clip_on=False)
         for label, p_start, p_end in phases.get(n, []):
             ax.barh(row[n], mdates.date2num(p_end) - mdates.date2num(p_start), left=mdates.date2num(p_start),
                     height=0.25, color="#ffffff", edgecolor=INK, linewidth=0.5)
@@ -303,7 +315,7 @@ def roadmap_chart(kg: KnowledgeGraph, lang: str, graph: Any = None) -> Chart | N
             ax.annotate(str(key), (x, row[n]), xytext=(0, 3.5), textcoords="offset points", fontsize=5,
                         ha="center", va="bottom")
     for a, b in deps.edges:  # a depends on b: an arrow from b's end to a's start
-        if a in row and b in row and a != b:
+        if a in row and b in row and a != b and given[a][0] and given[b][1]:  # between known dates only
             critical = a in on_path and b in on_path and abs(path.index(a) - path.index(b)) == 1
             ax.annotate("", xy=(mdates.date2num(day[a][0]), row[a]), xytext=(mdates.date2num(day[b][1]), row[b]),
                         arrowprops={"arrowstyle": "->", "color": HIGHLIGHT if critical else "#555555",
@@ -315,6 +327,7 @@ def roadmap_chart(kg: KnowledgeGraph, lang: str, graph: Any = None) -> Chart | N
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.xaxis.set_minor_locator(mdates.MonthLocator(bymonth=(4, 7, 10)))
+    ax.set_xlim(mdates.date2num(edges[0]), mdates.date2num(edges[1]))
     ax.grid(axis="x", which="major", color="#bdbdbd", linewidth=0.5)
     ax.tick_params(axis="x", labelsize=7)
     title = w["roadmap"]
@@ -334,11 +347,21 @@ def roadmap_chart(kg: KnowledgeGraph, lang: str, graph: Any = None) -> Chart | N
     if every := [m for found in milestones.values() for m in found]:
         chart.facts[w["milestones_reached"]] = w("of", n=number(sum(1 for m in every if m.reached), lang),
                                                  total=number(len(every), lang))
+    if open_ended := sum(1 for n in drawn if not all(given[n])):
+        chart.facts[w["open_ended"]] = number(open_ended, lang)
     if undated:
         chart.aside, chart.aside_title = undated, w("undated", n=len(undated))
     elif len(dated) > len(drawn):
         chart.aside_title = w("roadmap_left_out", n=len(dated) - len(drawn))
     return chart
+
+
+def _day(value: Any) -> date | None:
+    """The date of an ISO date (or date-time) text, ``None`` for none or another text."""
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:  # not an xsd:date: validation reports it
+        return None
 
 
 def _phases(kg: KnowledgeGraph, lang: str, projects: list[str]) -> dict[str, list[tuple[str, date, date]]]:
@@ -454,4 +477,8 @@ def roadmap_section(kg: KnowledgeGraph, lang: str) -> Section:
         section.charts.append(chart)
         if w["milestones_reached"] in chart.facts:
             section.paragraphs.append(w["roadmap_milestones"])
+        if w["open_ended"] in chart.facts:
+            section.paragraphs.append(w["roadmap_open_ended"])
+    elif kg.ask("ASK { ?p a sckg:Project }"):
+        section.paragraphs = [w["no_dates"]]
     return section

@@ -28,8 +28,6 @@ def council_section(kg: KnowledgeGraph, lang: str) -> Section:
     if not rows:
         any_paper = kg.ask("ASK { ?p a oparl:Paper }")
         section.paragraphs = [w["council_no_links" if any_paper else "council_no_papers"]]
-        if any_paper:
-            section.facts["linked_papers"] = 0
         return section
     kinds: dict[str, str] = {r["x"]: r["k"] for r in kg.select(
         "SELECT ?x ?k WHERE { VALUES ?k { sckg:FieldOfAction sckg:Project } ?x a ?k }").records()}
@@ -38,7 +36,6 @@ def council_section(kg: KnowledgeGraph, lang: str) -> Section:
     for row in rows:
         per_target[row["target"]].append(row)
         labels[row["target"]] = row["targetLabel"] or tail(row["target"])
-    section.facts["linked_papers"] = len({r["paper"] for r in rows})
     fields_first = sorted(per_target, key=lambda i: (not kinds.get(i, "").endswith("FieldOfAction"),
                                                      labels[i].casefold(), i))
     for iri in fields_first:

@@ -26,6 +26,8 @@ class ReportTable:
     columns: list[str]
     rows: list[list[Any]]
     caption: str = ""
+    #: shown folded under its caption, opened with one click (HTML; Markdown shows it whole)
+    collapsed: bool = False
 
 
 @dataclass
@@ -85,6 +87,8 @@ class Report:
     generated: str
     sources: list[Source]
     sections: list[Section]
+    #: (title, date) of each dataset that has a date (:attr:`sckg.sources.DataInfo.dated`)
+    data_dates: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def facts(self) -> dict[str, int]:

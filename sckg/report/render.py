@@ -44,7 +44,7 @@ def render_html(report: Report, render_map: MapRenderer | None = None, head: str
 
     env.globals.update(embed=embed)
     template = env.get_template("template.html.j2")
-    return template.render(report=report, t=Words("report", report.lang), data_date=_data_date(report),
+    return template.render(report=report, t=Words("report", report.lang), data_date=data_date_text(report),
                            sources=summary(report.sources, report.lang), head=Markup(head))
 
 
@@ -63,8 +63,14 @@ def _cut(value: Any) -> Any:
     return value
 
 
-def _data_date(report: Report) -> str:
-    return long_date(report.data_date, report.lang) if report.data_date else "–"
+def data_date_text(report: Report) -> tuple[str, str]:
+    """The data date as pages show it, its label and value: the newest record's date, or with several dated
+    datasets each one's title and date (``16. Dezember 2025 (Rat) · 30. April 2024 (Bestandsaufnahme)``)."""
+    w = Words("report", report.lang)
+    if len(report.data_dates) > 1:
+        return w["data_dates"], " · ".join(f"{long_date(day, report.lang)} ({title})"
+                                           for title, day in report.data_dates)
+    return w["data_date"], long_date(report.data_date, report.lang) if report.data_date else "–"
 
 
 def _md_escape(value: Any, *, block: bool = False) -> str:
@@ -112,8 +118,8 @@ def render_markdown(report: Report) -> str:
     """The briefing as Markdown (tables instead of charts and maps)."""
     t = Words("report", report.lang)
     lines = [f"# {_md_escape(report.title)}", ""]
-    lines.append(f"{t['data_date']}: {_md_escape(_data_date(report))} · {t['generated']}: "
-                 f"{_md_escape(report.generated)}")
+    label, when = data_date_text(report)
+    lines.append(f"{label}: {_md_escape(when)} · {t['generated']}: {_md_escape(report.generated)}")
     lines += ["", f"**{t['sources']}:**", ""]
     shown = report.sources[:SOURCES_SHOWN]
     lines += [f"- {_md_escape(s.label, block=True)} ({_md_escape(s.date or '–')}) {_md_link(s.iri)}" for s in shown]
