@@ -36,6 +36,12 @@ _UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "
 #: whether they use them; a longer one is refused. rdflib's parser reads 7 (FILTER expressions) to
 #: 450 (VALUES) KB per second of CPU.
 PARSED_CHARACTERS = 10_000
+#: An IRI token as SPARQL 1.1's grammar writes it (IRIREF), but without escapes, quotes and ``#``. A word inside
+#: one is no keyword, and no use of SERVICE, LOAD or FROM fits inside one, nor in such a span that starts in a
+#: string or at a ``<`` operator (each keyword is followed by a space, a comment, ``<``, or a variable and
+#: ``{``, all outside it). So a text that mentions them only in IRIs (a VALUES block of ``<…/buergerservice>``)
+#: is not parsed, however long; any other mention is.
+_IRIREF = re.compile(r"""<[^<>"'#{}|^`\\\x00-\x20]*>""")
 _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _IN_TOKENS = "-._~:/?@!$&()*+,;=%"  # escaped characters kept (with letters and digits)
 _NEUTRAL = "`"  # any other escaped character: no SPARQL token has it (strings, comments do)
@@ -113,7 +119,7 @@ def remote_access(
 ) -> RemoteAccess:
     """Which of SERVICE and LOAD a query or update uses, and its FROM IRIs, found in its parse
     (rdflib's SPARQL 1.1 parser), never in its text. A text that mentions none of ``keywords``
-    cannot use them: it is not parsed.
+    outside its IRI tokens cannot use them: it is not parsed.
 
     The parser reads the text as Oxigraph does: a ``\\uXXXX`` escape is a character of the string
     or IRI it stands in (one that would end it, such as ``\\u0022``, a neutral one), and a carriage
@@ -122,7 +128,8 @@ def remote_access(
     mentions one of ``keywords`` but cannot be parsed or is longer than ``PARSED_CHARACTERS``.
     """
     readable = _readable(text)
-    folded = readable.casefold()  # Unicode folding, a superset of the engine's: also ſervice
+    # Unicode folding, a superset of the engine's (also ſervice), of the text without its IRI tokens
+    folded = _readable(_IRIREF.sub("<>", text)).casefold()
     mentioned = [word for word in ("SERVICE", "LOAD", "FROM")
                  if word in keywords and word.lower() in folded]
     if not mentioned:

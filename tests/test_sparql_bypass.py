@@ -37,6 +37,7 @@ from sckg.errors import QueryError
 from sckg.kg import KnowledgeGraph
 from sckg.queries import parse_query_text, run_any
 from sckg.serve import SparqlServer
+from sckg.sparql import PARSED_CHARACTERS, RemoteAccess, check_remote, remote_access
 
 EX = "PREFIX ex: <http://example.org/> "
 #: ``@S`` is a SERVICE call to the canary, ``@C`` the canary's URL, ``@E`` the same with its first
@@ -438,3 +439,22 @@ def test_from_with_a_prefix_nobody_declared_is_a_one_line_error(
     assert str(err.value) == unchecked(
         "FROM", "its SPARQL parser (rdflib) fails: Unknown namespace prefix : nope"
     )
+
+
+def test_a_long_query_naming_the_words_only_in_its_iris_is_not_refused() -> None:
+    """sckg's own queries list IRIs in VALUES blocks (Ulm's report: 17,289 characters with
+    ``<…/buergerservice>``): a word inside an IRI token is no keyword, and the text is not parsed."""
+    iris = " ".join(f"<https://example.org/buergerservice/{i}>" for i in range(2000))
+    query = f"SELECT ?x WHERE {{ VALUES ?x {{ {iris} }} }}"
+    assert len(query) > 8 * PARSED_CHARACTERS
+    assert remote_access(query) == RemoteAccess()
+
+
+@pytest.mark.parametrize("text", [
+    "SELECT * { FILTER('<' = '<') '<'SERVICE#>\n<http://127.0.0.1:9/> { ?s ?p ?o } }",
+    "SELECT * { FILTER(1<2) SERVICE<http://127.0.0.1:9/s>{ ?s ?p ?o } FILTER(2>1) }",
+    "SELECT * { ?s ?p ?o FILTER(?o<?s&&?s>?o) SERVICE ?s { ?a ?b ?c } }",
+])
+def test_a_keyword_between_lookalike_iri_brackets_is_still_parsed(text: str) -> None:
+    with pytest.raises(QueryError):
+        check_remote(text, set)
