@@ -346,32 +346,34 @@ def review_rows(proposals: list[LinkProposal], lang: str = "de") -> list[list[An
 
 
 def write_review(proposals: list[LinkProposal], path: Path | str, lang: str = "de") -> Path:
-    """Write the review file ``path``: ``.csv`` or ``.xlsx``; cells a spreadsheet would run as formulas are
+    """Write the review file ``path`` of paper links (:func:`write_review_table`)."""
+    return write_review_table(REVIEW_COLUMNS, review_rows(proposals, lang), path)
+
+
+def write_review_table(columns: tuple[str, ...], rows: list[list[Any]], path: Path | str) -> Path:
+    """Write a review file ``path`` (``.csv`` or ``.xlsx``) of any proposals: ``columns`` start with
+    ``decision`` (empty in ``rows``, a drop-down in xlsx); cells a spreadsheet would run as formulas are
     neutralised in both."""
     path = Path(path)
-    rows = review_rows(proposals, lang)
     suffix = path.suffix.lower()
     if suffix == ".csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(REVIEW_COLUMNS)
+        writer.writerow(columns)
         writer.writerows([csv_safe(v) for v in row] for row in rows)
         return write_atomic(path, buffer.getvalue())
-    if suffix == ".xlsx":
-        return write_atomic(path, _review_workbook(rows))
-    raise UsageError(f"The review file {path.name} must end in .csv or .xlsx")
-
-
-def _review_workbook(rows: list[list[Any]]) -> bytes:
+    if suffix != ".xlsx":
+        raise UsageError(f"The review file {path.name} must end in .csv or .xlsx")
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
     sheet.title = "review"
-    sheet.append(list(REVIEW_COLUMNS))
+    sheet.append(list(columns))
     for number_, row in enumerate(rows, start=2):
         for index, value in enumerate(row, start=1):
             cell = sheet.cell(row=number_, column=index, value=value)
@@ -382,18 +384,26 @@ def _review_workbook(rows: list[list[Any]]) -> bytes:
     choices = DataValidation(type="list", formula1=f'"{",".join(ReviewDecision)}"', allow_blank=True)
     sheet.add_data_validation(choices)
     choices.add(f"A2:A{max(2, len(rows) + 1)}")
-    for letter, width in zip("ABCDEFGHIJ", (10, 7, 50, 30, 8, 60, 50, 40, 40, 30), strict=True):
-        sheet.column_dimensions[letter].width = width
+    for index, name in enumerate(columns, start=1):
+        longest = max((len(str(row[index - 1])) for row in rows), default=0)
+        sheet.column_dimensions[get_column_letter(index)].width = min(60, max(len(name), longest, 7) + 2)
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return buffer.getvalue()
+    return write_atomic(path, buffer.getvalue())
 
 
-def read_review(path: Path | str, kg: KnowledgeGraph | None = None) -> list[Decision]:
-    """The decisions in a filled-in review file (CSV or xlsx, its first sheet); rows without a decision are
-    left out. A row with ``other_target`` rejects the proposed target and accepts that one instead (found by
-    name in ``kg``). An IRI that is not one is a :class:`DataError` naming row and column."""
+def read_review_table(
+    path: Path | str,
+    iri_columns: tuple[str, ...],
+    *,
+    undecided: bool = False,
+    written_by: str = "sckg link papers --review",
+) -> list[dict[str, str]]:
+    """The rows of a filled-in review file (CSV or xlsx, its first sheet) as column → text, with ``decision``
+    as ``accept`` or ``reject`` (the words of :data:`DECISION_WORDS`) and ``row`` its row number; rows without
+    a decision are left out unless ``undecided``. ``iri_columns`` must hold IRIs: one that is not is a
+    :class:`DataError` naming row and column (and the command ``written_by`` that wrote the file)."""
     from .ingest.cells import read_sheets, shown
 
     path = Path(path)
@@ -401,41 +411,50 @@ def read_review(path: Path | str, kg: KnowledgeGraph | None = None) -> list[Deci
         raise DataError(f"{path}: no such review file")
     sheet = read_sheets(path)[0]
     header = [str(c or "").strip().lower() for c in (sheet.rows[0][1] if sheet.rows else ())]
-    missing = [c for c in ("decision", "paper_iri", "target_iri") if c not in header]
+    missing = [c for c in ("decision", *iri_columns) if c not in header]
     if missing:
         raise DataError(f"{path}: the review file has no column {', '.join(missing)} "
-                        "(write it with 'sckg link papers --review FILE')")
-    column = {name: header.index(name) for name in ("decision", "paper_iri", "target_iri", "other_target")
-              if name in header}
-    decisions = []
+                        f"(write it with '{written_by} FILE')")
+    rows = []
     for line, record in sheet.rows[1:]:
         cells = {name: str(record[i] if i < len(record) and record[i] is not None else "").strip()
-                 for name, i in column.items()}
-        word, other = cells["decision"].casefold(), cells.get("other_target", "")
-        if not word and not other:
-            continue
+                 for i, name in enumerate(header)}
+        word = cells["decision"].casefold()
         if word and word not in DECISION_WORDS:
             raise DataError(f"{path}: row {line}: decision '{cells['decision']}' is neither accept nor reject "
                             f"(write one of: {', '.join(DECISION_WORDS)}; or leave it empty)")
-        if not all("://" in cells[name] for name in ("paper_iri", "target_iri")):
-            raise DataError(f"{path}: row {line}: paper_iri and target_iri must be IRIs as "
-                            "'sckg link papers --review' wrote them")
-        for name in ("paper_iri", "target_iri"):
+        if not word and not undecided:
+            continue
+        for name in iri_columns:
             try:
                 ox.NamedNode(cells[name])
+                valid = "://" in cells[name]
             except ValueError:
-                where = f"row {line}, column {sheet.column(column[name], name)}"
+                valid = False
+            if not valid:
                 raise DataError(
-                    f"{path}, {where}: {shown(cells[name])} is not an IRI (no spaces, "
-                    "<>\"{}|\\^` or control characters); write the IRI as 'sckg link papers --review' wrote it."
-                ) from None
+                    f"{path}, row {line}, column {sheet.column(header.index(name), name)}: {shown(cells[name])} "
+                    "is not an IRI (no spaces, <>\"{}|\\^` or control characters); write the IRI as "
+                    f"'{written_by}' wrote it."
+                )
+        rows.append({**cells, "decision": DECISION_WORDS[word].value if word else "", "row": str(line)})
+    return rows
+
+
+def read_review(path: Path | str, kg: KnowledgeGraph | None = None) -> list[Decision]:
+    """The decisions in a filled-in review file of paper links; rows without a decision are left out. A row
+    with ``other_target`` rejects the proposed target and accepts that one instead (found by name in ``kg``)."""
+    decisions = []
+    for cells in read_review_table(path, ("paper_iri", "target_iri"), undecided=True):
+        word, other = cells["decision"], cells.get("other_target", "")
         if other:
-            target = _other_target(other, kg, f"{path}: row {line}: other_target")
+            where = f"{path}: row {cells['row']}: other_target"
+            target = _other_target(other, kg, where)
             if target != cells["target_iri"]:
                 decisions.append(Decision(cells["paper_iri"], cells["target_iri"], ReviewDecision.reject))
             decisions.append(Decision(cells["paper_iri"], target, ReviewDecision.accept))
-        else:
-            decisions.append(Decision(cells["paper_iri"], cells["target_iri"], DECISION_WORDS[word]))
+        elif word:
+            decisions.append(Decision(cells["paper_iri"], cells["target_iri"], ReviewDecision(word)))
     return decisions
 
 
