@@ -328,17 +328,28 @@ def read_amount(text: str) -> Amount:
     if number.endswith((",-", ",--")):  # German for whole euros: 250.000,-
         number, notations = number.rstrip("-")[:-1], ["de"]
     readings: dict[str, decimal.Decimal] = {}
-    if number and all(c in "0123456789.," or c.isspace() for c in number):
+    if number.isascii() and number.isdigit():  # no separator: the same in every notation (and fast)
+        readings = dict.fromkeys(notations, decimal.Decimal(number))
+    elif number and all(c in "0123456789.," or c.isspace() for c in number):
         for notation in notations:
+            locale = _locale(notation)
             # a space between digit groups separates thousands in both notations
-            grouped = get_group_symbol(notation).join(number.split())
+            grouped = get_group_symbol(locale).join(number.split())
             try:
-                readings[notation] = parse_decimal(grouped, locale=notation, strict=True)
+                readings[notation] = parse_decimal(grouped, locale=locale, strict=True)
             except NumberFormatError:
                 continue
     if not readings:
         raise ValueError(EXPECTED["decimal"])
     return Amount(text, readings)
+
+
+@cache
+def _locale(notation: str) -> Any:
+    """Babel's locale of a notation, parsed once."""
+    from babel import Locale
+
+    return Locale.parse(notation)
 
 
 def column_notation(amounts: Sequence[Amount], file_notation: str | None) -> str | None:
