@@ -4,6 +4,7 @@ key, byte-identical output, and the `present` command."""
 from pathlib import Path
 
 import pytest
+from conftest import ILL_TYPED, ILL_TYPED_NOTES
 from typer.testing import CliRunner
 
 from sckg.cli import app
@@ -149,3 +150,18 @@ def test_present_command(braunschweig_path: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["present", "-d", str(braunschweig_path), "-o", str(out), "-a", str(bad)])
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: {bad}, line 2, key 'view': unknown view 'movie'")
+
+
+def test_ill_typed_values_are_left_out_with_a_note_and_the_deck_is_written(turtle_file, tmp_path: Path) -> None:
+    out = tmp_path / "deck.html"
+    result = CliRunner().invoke(app, ["present", "-d", str(turtle_file(ILL_TYPED)), "-o", str(out), "-l", "en"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == ILL_TYPED_NOTES
+    page = out.read_text(encoding="utf-8")
+    assert "at least €250,000" in page  # the field's budget: Laden's, Parken's is unknown
+
+
+def test_a_field_whose_budget_is_not_recorded_shows_it_as_unknown(braunschweig: KnowledgeGraph) -> None:
+    deck = build_deck(braunschweig, "de")
+    mobility = next(s for s in deck.slides if s.title == "Smart Mobility")
+    assert mobility.facts == [("Projekte", "2"), ("Budget", "unbekannt"), ("Offene Punkte", "6")]

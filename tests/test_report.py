@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import ILL_TYPED, ILL_TYPED_NOTES
 
 from sckg.kg import KnowledgeGraph
 from sckg.report import build_report, render_html, render_markdown
@@ -83,9 +84,9 @@ def test_musterstadt_timeline_lists_each_consultation_once(ms_en) -> None:
 def test_braunschweig_fields_and_open_points(bs_de) -> None:
     fields = bs_de.section("fields").subsections
     mobility = next(s for s in fields if s.heading == "Smart Mobility")
-    assert mobility.paragraphs == ["2 Projekte, 0 Akteure, Budget 0,00 €."]
-    assert [row[0] for row in mobility.tables[0].rows] == [
-        "Aufbau einer Ladeinfrastruktur für Elektrofahrzeuge", "Handyparken"
+    assert mobility.paragraphs == ["2 Projekte, 0 Akteure, Budget unbekannt."]  # no budget is recorded
+    assert [(row[0], row[3]) for row in mobility.tables[0].rows] == [
+        ("Aufbau einer Ladeinfrastruktur für Elektrofahrzeuge", "unbekannt"), ("Handyparken", "unbekannt")
     ]
     gaps = table(bs_de.section("open-points"), "Lücken").rows
     assert gaps[-1] == ["Akteur ohne Projekt", "Rechnungsprüfungsamt",
@@ -198,3 +199,20 @@ def test_write_report_includes_every_map(make_kg, tmp_path: Path) -> None:
     assert page.count('srcdoc="&lt;!DOCTYPE html&gt;') == 2
     assert page.count('<figure class="static-figure"><img alt="Gesamtkarte" src="data:image/png;base64,') == 1
     assert (tmp_path / "report.md").read_text(encoding="utf-8").startswith("# Smart-City-Lagebild")
+
+
+def test_ill_typed_values_are_left_out_with_a_note_and_the_report_is_written(turtle_file, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from sckg.cli import app
+
+    data = turtle_file(ILL_TYPED)
+    result = CliRunner().invoke(app, ["report", "--data", str(data), "--out", str(tmp_path), "-l", "en"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == ILL_TYPED_NOTES
+    markdown = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert (tmp_path / "report.html").is_file()
+    assert "2 projects, 2 actors, budget at least €250,000.00." in markdown
+    assert "| Laden |  | Amt | €250,000.00 |" in markdown
+    assert "| Parken |  | Amt | unknown |" in markdown
+    assert "| Mobility | €250,000.00 | 1 |" in markdown  # the budget chart's table: Laden's budget only

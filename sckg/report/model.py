@@ -85,6 +85,8 @@ class Report:
     generated: str
     sources: list[Source]
     sections: list[Section]
+    #: What the briefing left out, one line each: ill-typed values (sckg.typed.left_out).
+    notes: list[str] = field(default_factory=list)
 
     @property
     def facts(self) -> dict[str, int]:
