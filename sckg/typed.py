@@ -1,5 +1,5 @@
 """Typed values for the outputs: charts, tables, slides and map tooltips read every typed literal through
-:func:`value` (or :func:`amount`, :func:`day`), which checks it as validation does
+:func:`value` (or :func:`records`, :func:`amount`, :func:`day`), which checks it as validation does
 (:func:`sckg.shacl_sparql.well_formed`) and skips an ill-typed one such as ``"1.450.000,00"^^xsd:decimal``
 instead of failing on it; :func:`left_out` names what was skipped, for the output's notes.
 """
@@ -14,7 +14,7 @@ import pyoxigraph as ox
 
 from .kg import KnowledgeGraph
 from .namespaces import shorten
-from .results import Term, to_python
+from .results import Table, Term, to_python
 from .shacl_sparql import ill_typed, well_formed
 from .words import t
 
@@ -28,6 +28,12 @@ def value(term: Term | None) -> Any:
     if isinstance(term, ox.Literal) and not well_formed(term.value, term.datatype.value):
         return None
     return to_python(term)
+
+
+def records(table: Table) -> list[dict[str, Any]]:
+    """A query's rows as dictionaries of plain values, as :meth:`Table.records` gives them but each value
+    read through :func:`value` (an ill-typed literal is None)."""
+    return [dict(zip(table.columns, map(value, row), strict=True)) for row in table.rows]
 
 
 def amount(term: Term | None) -> Decimal | int | float | None:

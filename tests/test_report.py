@@ -216,3 +216,7 @@ def test_ill_typed_values_are_left_out_with_a_note_and_the_report_is_written(tur
     assert "| Laden |  | Amt | €250,000.00 |" in markdown
     assert "| Parken |  | Amt | unknown |" in markdown
     assert "| Mobility | €250,000.00 | 1 |" in markdown  # the budget chart's table: Laden's budget only
+    assert "| Parken |  | 2025-06-30 | yes | Laden |  |" in markdown  # the roadmap's table: no start
+    assert "|  | Amt |  | Vorlage Parken |  |" in markdown  # the decisions table: no date
+    for page in (markdown, (tmp_path / "report.html").read_text(encoding="utf-8")):  # tables, charts, maps
+        assert not any(text in page for text in ("1.450.000,00", "2024-13-01", "4.3.2025", "18.02.2025"))

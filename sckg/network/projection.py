@@ -483,7 +483,7 @@ def _record_dates(kg: KnowledgeGraph, data: _Extraction) -> None:
         "VALUES ?t { oparl:Paper oparl:Consultation oparl:Meeting } ?x a ?t }"
     ).rows:
         if isinstance(x, ox.NamedNode) and isinstance(prop, ox.NamedNode) and isinstance(value, ox.Literal) \
-                and x.value in records:
+                and x.value in records and day(value) is not None:  # an ill-typed date is left out
             dates = data.record_dates.setdefault(x.value, {})
             key, text = keys[prop.value], value.value[:10]
             if key not in dates or (text < dates[key] if key == "start" else text > dates[key]):

@@ -12,7 +12,7 @@ from ..namespaces import ACTOR_CLASSES, MODEL_GRAPH, OPARL, slug, sparql_values,
 from ..queries import run_named
 from ..results import to_python
 from ..sources import data_info
-from ..typed import amount, left_out
+from ..typed import amount, left_out, records
 from ..words import Words, t
 from .charts import budget_chart, changes_chart, council_chart, roadmap_section, status_by_field_chart, status_chart
 from .council import council_section
@@ -252,7 +252,7 @@ def fields_section(kg: KnowledgeGraph, lang: str) -> Section:
 def decisions_section(kg: KnowledgeGraph, lang: str) -> Section:
     """The timeline of decisions: which body deliberated or decided what, when."""
     w = Words("report", lang)
-    rows = run_named(kg, "decisions", lang=lang).records()
+    rows = records(run_named(kg, "decisions", lang=lang))  # an ill-typed date is left out (and noted)
     section = Section("decisions", w["decisions_heading"], [w["decisions_intro"]])
     public = {True: w["public"], False: w["non_public"], None: ""}
     if not rows:

@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ..formatting import money, number
@@ -185,14 +186,12 @@ def budget_chart(kg: KnowledgeGraph, query: str, lang: str) -> Chart | None:
     """Budget per field of action (``budget-by-field``) or per department (``budget-by-department``); the
     queries sum only values that are numbers, so an ill-typed budget is left out (sckg.typed notes it)."""
     from ..queries import run_named
-    from ..typed import amount
+    from ..typed import records
 
     by_field = query == "budget-by-field"
     label = "fieldLabel" if by_field else "departmentLabel"
-    table = run_named(kg, query, lang=lang)
-    at = table.columns.index("budgetEUR")
-    rows = [(r[label], value, r["projects"]) for r, row in zip(table.records(), table.rows, strict=True)
-            if (value := amount(row[at])) is not None]
+    rows = [(r[label], value, r["projects"]) for r in records(run_named(kg, query, lang=lang))
+            if isinstance(value := r["budgetEUR"], Decimal | int | float)]
     if not rows:
         return None
     w = Words("report", lang)
