@@ -73,8 +73,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "Left out: {entity}, {property} \"{value}\" is not a valid {datatype}.",
     },
     "typed.more": {
-        "de": "… und {n} weitere ungültige Werte (sckg validate nennt alle).",
-        "en": "… and {n} more ill-typed values (sckg validate lists them all).",
+        "de": {"one": "… und {n} weiterer ungültiger Wert (sckg validate nennt alle).",
+               "other": "… und {n} weitere ungültige Werte (sckg validate nennt alle)."},
+        "en": {"one": "… and {n} more ill-typed value (sckg validate lists them all).",
+               "other": "… and {n} more ill-typed values (sckg validate lists them all)."},
     },
     "money.unknown": {"de": "unbekannt", "en": "unknown"},
     "money.at_least": {"de": "mindestens {amount}", "en": "at least {amount}"},

@@ -235,7 +235,8 @@ def _canonical_decimal(value: decimal.Decimal) -> str:
 
 
 def parse_cell(col: Column, value: Any) -> Any:
-    """A checked cell value, or raise ``ValueError`` with what was expected."""
+    """A checked cell value, or raise ``ValueError`` with what was expected. An amount written as text is an
+    :class:`Amount`: whether it reads two ways is decided for its whole column (:func:`column_notation`)."""
     if col.type in ("id", "text", "ref"):
         values = _split(value, col.multi)
         if col.type == "id" and values and not (ID_PATTERN.match(values[0]) or IRI_PATTERN.match(values[0])):
