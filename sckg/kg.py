@@ -13,7 +13,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, cast
 
@@ -42,6 +42,16 @@ CACHED_ROWS = 20_000
 CACHED_RESULTS = 256
 T = TypeVar("T")
 _BOM = b"\xef\xbb\xbf"
+#: RDF/XML nested deeper than this is refused (libxml2's limit without XML_PARSE_HUGE; real files
+#: need about ten levels).
+MAX_XML_DEPTH = 256
+#: JSON-LD nested deeper than this is refused (Oxigraph's parser needs time growing with the square
+#: of the depth, 2,000 levels: 10 s, and crashes at a few thousand).
+MAX_JSON_DEPTH = 64
+#: A JSON string (its brackets are not nesting), and a string or a bracket.
+_JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+_JSON_TOKEN = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 _PARSE_POSITION = re.compile(r"line (\d+) (?:column|between columns) (\d+)")
 
 
@@ -58,10 +68,35 @@ class Backend(Protocol):
 
 
 class OxigraphBackend:
-    """An Oxigraph store in memory or on disk, queried in-process."""
+    """An Oxigraph store in memory or on disk (at ``path``), queried in-process."""
 
-    def __init__(self, store: ox.Store) -> None:
-        self.store = store
+    def __init__(self, store: ox.Store, path: Path | None = None) -> None:
+        self.store, self.path = store, path
+        self._replacing = 0
+
+    @contextmanager
+    def replacing(self) -> Iterator[None]:
+        """Within the block, graphs of a store on disk may be dropped and loaded again as one change: a copy of
+        the store as it was (a checkpoint: hard links, taken in a tenth of a second) is kept beside it until the
+        block ends, and a process killed within the block leaves the store to be restored from it when the
+        store is next opened (:func:`_recover`). In memory, and within an outer block, nothing is kept."""
+        if self.path is None or self._replacing:
+            yield
+            return
+        saving, previous = _beside(self.path, "saving"), _beside(self.path, "previous")
+        _remove(saving)
+        self.store.flush()
+        self.store.backup(str(saving))
+        saving.rename(previous)  # from here on, an unfinished replace is undone on opening
+        self._replacing += 1
+        try:
+            yield
+            self.store.flush()
+        finally:
+            self._replacing -= 1
+        discard = _beside(self.path, "discard")
+        previous.rename(discard)  # the new state is whole: nothing to undo any more
+        _remove(discard)
 
     def _query(self, query: str, bindings: Mapping[str, Term]) -> Any:
         try:
@@ -91,7 +126,10 @@ class OxigraphBackend:
         result = self._query(query, bindings)
         if not isinstance(result, ox.QueryTriples):
             raise QueryError("Expected a CONSTRUCT or DESCRIBE query.")
-        return list(result)
+        try:
+            return list(result)
+        except (OSError, RuntimeError) as exc:
+            raise QueryError(f"The query failed: {exc}") from None
 
     def ask(self, query: str, bindings: Mapping[str, Term]) -> bool:
         result = self._query(query, bindings)
@@ -104,8 +142,7 @@ class OxigraphBackend:
 
     def load_file(self, path: Path, graph: str) -> None:
         fmt = rdf_format(path)
-        if fmt == ox.RdfFormat.RDF_XML:
-            refuse_xml_entities(path)
+        refuse_hostile(path, fmt)
         try:
             with path.open("rb") as handle:
                 if handle.read(3) == _BOM:  # what Windows editors write first; the RDF parsers refuse it
@@ -141,8 +178,7 @@ def check_parses(path: Path) -> None:
     from collections import deque
 
     fmt = rdf_format(path)
-    if fmt == ox.RdfFormat.RDF_XML:
-        refuse_xml_entities(path)
+    refuse_hostile(path, fmt)
     try:
         with path.open("rb") as handle:
             if handle.read(3) != _BOM:
@@ -154,10 +190,54 @@ def check_parses(path: Path) -> None:
         raise DataError(f"{path}: cannot be read ({exc})") from None
 
 
-def refuse_xml_entities(path: Path) -> None:
-    """Refuse an XML file that declares entities: nested entities ("billion laughs") make a file of a few
-    bytes expand to gigabytes in the parser. The file is scanned, not parsed (linear, constant memory)."""
+def refuse_hostile(path: Path, fmt: ox.RdfFormat) -> None:
+    """Refuse what a parser would take too long (or crash) on: see :func:`refuse_hostile_xml` and
+    :func:`refuse_deep_json`."""
+    if fmt == ox.RdfFormat.RDF_XML:
+        refuse_hostile_xml(path)
+    elif fmt == ox.RdfFormat.JSON_LD:
+        refuse_deep_json(path)
+
+
+def refuse_deep_json(path: Path) -> None:
+    """Refuse JSON nested more than MAX_JSON_DEPTH levels deep. The depth is found without parsing:
+    strings removed, brackets counted (in C); only a file that is too deep is scanned token by token
+    for the line and column of the error."""
     import mmap
+    from itertools import accumulate
+
+    try:
+        with path.open("rb") as handle:
+            if path.stat().st_size == 0:
+                return
+            with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as content:
+                brackets = _JSON_STRING.sub(b"", content).translate(None, _NOT_BRACKETS)
+                step = {ord("{"): 1, ord("["): 1, ord("}"): -1, ord("]"): -1}
+                if max(accumulate(map(step.__getitem__, brackets)), default=0) <= MAX_JSON_DEPTH:
+                    return
+                depth, offset = 0, 0
+                for token in _JSON_TOKEN.finditer(content):
+                    depth += step.get(token[0][0], 0) if len(token[0]) == 1 else 0
+                    if depth > MAX_JSON_DEPTH:
+                        offset = token.start()
+                        break
+                line = content[:offset].count(b"\n") + 1
+                start = content.rfind(b"\n", 0, offset) + 1
+                column = len(content[start:offset].decode("utf-8", "replace")) + 1
+    except OSError as exc:
+        raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    raise DataError(f"{path}, line {line}, column {column}: the JSON is nested more than "
+                    f"{MAX_JSON_DEPTH} levels deep; JSON-LD needs a few levels (write the data flatter, "
+                    "or as Turtle).")
+
+
+def refuse_hostile_xml(path: Path) -> None:
+    """Refuse an XML file that declares entities or nests elements more than MAX_XML_DEPTH deep,
+    before the RDF/XML parser reads it: nested entities ("billion laughs") make a file of a few
+    bytes expand to gigabytes, and Oxigraph's parser takes time growing with the square of the
+    depth (100,000 levels: minutes). Entities are found by a scan, the depth by one expat pass."""
+    import mmap
+    import pyexpat
 
     try:
         with path.open("rb") as handle:
@@ -165,13 +245,38 @@ def refuse_xml_entities(path: Path) -> None:
                 return
             with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as content:
                 declares = content.find(b"<!ENTITY") >= 0
+            if declares:
+                raise DataError(
+                    f"{path}: the RDF/XML file declares XML entities (<!ENTITY>); sckg does not "
+                    "expand them (a file of a few bytes can expand to gigabytes). Write the values "
+                    "out."
+                )
+            handle.seek(0)
+            parser = pyexpat.ParserCreate()
+            depth = 0
+
+            def start(name: str, attributes: list[str]) -> None:
+                nonlocal depth
+                depth += 1
+                if depth > MAX_XML_DEPTH:
+                    line, column = parser.CurrentLineNumber, parser.CurrentColumnNumber + 1
+                    raise DataError(
+                        f"{path}, line {line}, column {column}: the XML is nested more than "
+                        f"{MAX_XML_DEPTH} elements deep; RDF/XML needs a few levels (write the "
+                        "data flatter, or as Turtle).")
+
+            def end(name: str) -> None:
+                nonlocal depth
+                depth -= 1
+
+            parser.ordered_attributes = True
+            parser.StartElementHandler = start
+            parser.EndElementHandler = end
+            parser.ParseFile(handle)
+    except pyexpat.ExpatError:
+        return  # malformed: the RDF/XML parser reports where
     except OSError as exc:
         raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    if declares:
-        raise DataError(
-            f"{path}: the RDF/XML file declares XML entities (<!ENTITY>); sckg does not expand them "
-            "(a file of a few bytes can expand to gigabytes). Write the values out."
-        )
 
 
 def _parse_error(path: Path, message: str) -> str:
@@ -216,13 +321,37 @@ def open_backend(store: str | StoreSpec, *, create: bool = True) -> Backend:
     if spec.kind is StoreKind.memory:
         return OxigraphBackend(ox.Store())
     if spec.kind is StoreKind.oxigraph:
-        return OxigraphBackend(_open_oxigraph(spec.path, create))
+        return OxigraphBackend(_open_oxigraph(spec.path, create), spec.path)
     from .remote import SparqlBackend
 
     return SparqlBackend(spec.location)
 
 
+def _beside(path: Path, what: str) -> Path:
+    """A folder beside the store at ``path`` that a replace uses (see :meth:`OxigraphBackend.replacing`)."""
+    return path.with_name(f"{path.name}.sckg-{what}")
+
+
+def _remove(folder: Path) -> None:
+    import shutil
+
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _recover(path: Path) -> None:
+    """Undo a replace that a killed process left unfinished: the store as it was before comes back."""
+    previous, discard = _beside(path, "previous"), _beside(path, "discard")
+    if previous.is_dir():
+        _remove(discard)
+        if path.exists():
+            path.rename(discard)
+        previous.rename(path)
+    _remove(discard)
+    _remove(_beside(path, "saving"))
+
+
 def _open_oxigraph(path: Path, create: bool) -> ox.Store:
+    _recover(path)
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path}: not an Oxigraph store (it is a file; an Oxigraph store is a folder)")
     if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").exists():
@@ -276,6 +405,7 @@ class KnowledgeGraph:
         self._caching = 0
         self._results: OrderedDict[tuple[str, tuple[tuple[str, str], ...]], Table] = OrderedDict()
         self._labels: dict[tuple[str, str], tuple[int, int, str] | None] = {}
+        self._vocabularies: set[str] = set()  # the reference vocabularies loaded here
 
     @contextmanager
     def cached(self) -> Iterator[KnowledgeGraph]:
@@ -333,6 +463,21 @@ class KnowledgeGraph:
                 self.backend.load_file(path, MODEL_GRAPH)
         loaded: list[Path] = []
         present = self.backend.graph_names() if files else set()
+        backend = self.backend
+        again = present & {graph_iri(f) for f in files}  # graphs replaced: all or nothing (on disk)
+        with backend.replacing() if again and isinstance(backend, OxigraphBackend) else nullcontext():
+            self._load_files(files, present, loaded, progress, stop)
+        return loaded
+
+    def _load_files(
+        self,
+        files: Sequence[Path],
+        present: set[str],
+        loaded: list[Path],
+        progress: Callable[[Path], None] | None,
+        stop: Callable[[], bool] | None,
+    ) -> None:
+        """Load ``files`` (see :meth:`load`), appending each one loaded to ``loaded``."""
         for path in files:
             if stop is not None and stop():
                 break
@@ -349,27 +494,46 @@ class KnowledgeGraph:
             loaded.append(path)
             if progress:
                 progress(path)
-        return loaded
+
+    def use_vocabulary(self, name: str) -> None:
+        """Load a reference vocabulary (``resources.REFERENCE_VOCABULARIES``, e.g. ``"sdg"``: the
+        UN's 17 goals, 169 targets and their indicators) into the model graph, once: jobs that
+        compare against the frame call this; other graphs stay without it."""
+        path = resources.reference_vocabulary(name)
+        if name in self._vocabularies:
+            return
+        self.backend.load_file(path, MODEL_GRAPH)
+        self._vocabularies.add(name)
+        self._results.clear()
+        self._labels.clear()
 
     def _check(self, query: str) -> None:
         if is_update(query):
             raise QueryError("This is a SPARQL UPDATE; sckg only runs queries here (the graph is read-only).")
-        if not self.allow_remote:  # only FROM needs the store's graph names (a request, on a remote store)
-            graphs = self.backend.graph_names() if re.search(r"\bFROM\b", query, re.IGNORECASE) else set()
-            check_remote(query, graphs, self.allow_remote)
+        if not self.allow_remote:
+            check_remote(query, self.backend.graph_names)
+
+    def _checked(self, query: str, timeout: float | None, run: Callable[[], T]) -> T:
+        """Check the query, then ``run()`` it, both within ``timeout`` (the check may parse)."""
+
+        def checked() -> T:
+            self._check(query)
+            return run()
+
+        return within(timeout, checked)
 
     def select(
         self, query: str, bindings: Mapping[str, Term] | None = None, *, timeout: float | None = None
     ) -> Table:
         """Run a SELECT query; ``bindings`` pre-bind variables to RDF terms (never pasted into the text).
         With ``timeout`` (seconds), a query still running then raises :class:`QueryError` (see :func:`within`)."""
-        self._check(query)
+        values = dict(bindings or {})
         if not self._caching:
-            return within(timeout, lambda: self.backend.select(query, dict(bindings or {})))
+            return self._checked(query, timeout, lambda: self.backend.select(query, values))
         key = (query, tuple(sorted((name, str(term)) for name, term in (bindings or {}).items())))
-        table = self._results.get(key)
+        table = self._results.get(key)  # only checked queries have results here
         if table is None:
-            table = within(timeout, lambda: self.backend.select(query, dict(bindings or {})))
+            table = self._checked(query, timeout, lambda: self.backend.select(query, values))
             if len(table.rows) > CACHED_ROWS:
                 return table
             self._results[key] = table
@@ -382,13 +546,13 @@ class KnowledgeGraph:
         self, query: str, bindings: Mapping[str, Term] | None = None, *, timeout: float | None = None
     ) -> list[ox.Triple]:
         """Run a CONSTRUCT or DESCRIBE query (``timeout`` as for :meth:`select`)."""
-        self._check(query)
-        return within(timeout, lambda: self.backend.construct(query, dict(bindings or {})))
+        values = dict(bindings or {})
+        return self._checked(query, timeout, lambda: self.backend.construct(query, values))
 
     def ask(self, query: str, bindings: Mapping[str, Term] | None = None, *, timeout: float | None = None) -> bool:
         """Run an ASK query (``timeout`` as for :meth:`select`)."""
-        self._check(query)
-        return within(timeout, lambda: self.backend.ask(query, dict(bindings or {})))
+        values = dict(bindings or {})
+        return self._checked(query, timeout, lambda: self.backend.ask(query, values))
 
     def data_graphs(self) -> list[str]:
         """The named graphs holding data (every graph but the model), sorted."""

@@ -108,13 +108,24 @@ def read_agenda(path: Path | str) -> Agenda:
     :class:`DataError` naming the line and key."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except OSError as error:
         raise DataError(f"{path}: cannot read the agenda ({error.strerror})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        before = raw[raw.rfind(b"\n", 0, error.start) + 1 : error.start]
+        column = len(before.decode("utf-8", "replace")) + 1
+        raise DataError(f"{path}, line {line}, column {column}: not UTF-8 text (byte "
+                        f"0x{raw[error.start]:02x}); save the agenda as UTF-8.") from None
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise DataError(f"{path}: not a TOML agenda: {error}") from None
+    except RecursionError:
+        raise DataError(f"{path}: not a TOML agenda: the values are nested too deeply (an agenda "
+                        "needs two levels).") from None
     lines = text.splitlines()
     for key in doc:
         if key not in ("title", "slide"):
@@ -358,8 +369,9 @@ class _Slides:
         section = self.report.section("actors")
         slide = Slide("actors", section.heading)
         slide.picture, slide.caption = self._chart_picture("actor-field")
-        self.table(slide, ReportTable(section.tables[0].columns[:4], [r[:4] for r in section.tables[0].rows],
-                                      section.tables[0].caption), 6)
+        if section.tables:  # none when no actor works on a project (Ulm's strategy names no roles)
+            table = section.tables[0]
+            self.table(slide, ReportTable(table.columns[:4], [r[:4] for r in table.rows], table.caption), 6)
         slide.notes = " ".join(section.paragraphs)
         return slide
 

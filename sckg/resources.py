@@ -7,6 +7,8 @@ in a checkout or an editable install they are the top-level ``ontology/`` and ``
 from functools import cache
 from pathlib import Path
 
+from .errors import ParameterError
+
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -33,10 +35,25 @@ def dataset(name: str) -> Path:
     return data_dir() / name
 
 
+#: Reference vocabularies in ``vocab/``, loaded not with every dataset but when a job needs them
+#: (:meth:`sckg.kg.KnowledgeGraph.use_vocabulary`): ``sdg``, the UN's goals, targets, indicators.
+REFERENCE_VOCABULARIES = ("sdg",)
+
+
 def model_files() -> list[Path]:
     """The ontology and SKOS vocabularies that are loaded with every dataset (for labels and classes)."""
     root = ontology_dir()
-    return [root / "sckg.ttl", *sorted((root / "vocab").glob("*.ttl"))]
+    files = sorted((root / "vocab").glob("*.ttl"))
+    vocab = (p for p in files if p.stem not in REFERENCE_VOCABULARIES)
+    return [root / "sckg.ttl", *vocab]
+
+
+def reference_vocabulary(name: str) -> Path:
+    """The file of a reference vocabulary by name, e.g. ``reference_vocabulary("sdg")``."""
+    if name not in REFERENCE_VOCABULARIES:
+        known = ", ".join(REFERENCE_VOCABULARIES)
+        raise ParameterError(f"{{=name}} '{name}' is no reference vocabulary; use one of: {known}")
+    return ontology_dir() / "vocab" / f"{name}.ttl"
 
 
 def shapes_file() -> Path:

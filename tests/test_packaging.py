@@ -27,9 +27,12 @@ def test_wheel_contains_ontology_data_and_queries(wheel: Path) -> None:
         "sckg/ontology/sckg.ttl",
         "sckg/ontology/shapes.ttl",
         "sckg/ontology/vocab/fields.ttl",
+        "sckg/ontology/vocab/sdg.ttl",
         "sckg/ontology/queries/projects-by-field.rq",
         "sckg/data/braunschweig/projects.ttl",
         "sckg/data/musterstadt/projects.ttl",
+        "sckg/data/ulm/strategy.ttl",
+        "sckg/data/ulm/LICENSE",
         "sckg/py.typed",
     ):
         assert needed in names

@@ -50,7 +50,7 @@ def _sources(tmp: Path) -> list[Graph]:
     """Every graph the closure is taken of: the model and the vocabularies, then the data."""
     graphs = [Graph().parse(p) for p in [*model_files(), *VOCAB_FILES]]
     graphs[-1].add(DCTERMS_TYPE_RANGE)
-    for name in ("braunschweig", "musterstadt"):
+    for name in ("braunschweig", "musterstadt", "ulm"):
         graphs += [Graph().parse(p) for p in sorted(dataset(name).glob("*.ttl"))]
     for folder, city in (("spec-1.1", "oparl-spec"), ("musterstadt-1.0", "oparl-musterstadt")):
         result = import_oparl(ASSETS / "oparl" / folder, city, with_persons=True)

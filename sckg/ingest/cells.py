@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import decimal
+import io
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -148,6 +149,14 @@ class TableError(DataError):
 # --- reading --------------------------------------------------------------------------------------------
 
 
+#: Spreadsheets are read by what they hold, never by the size they declare (a file of a few KB
+#: may declare A1:XFD1048576): at most MAX_CELLS cells (each row counted up to its last cell, an
+#: empty row as one), from at most MAX_BYTES bytes (a CSV file; an xlsx file unpacked, so a zip
+#: bomb is refused before it is read).
+MAX_CELLS = 2_000_000
+MAX_BYTES = 100_000_000
+
+
 @dataclass
 class RawSheet:
     """The cells of one sheet as read: header and data rows (with their spreadsheet row numbers)."""
@@ -160,33 +169,108 @@ class RawSheet:
     #: Excel and LibreOffice with German settings save: the comma is their decimal sign), else none.
     notation: str | None = None
 
+    def column(self, index: int, name: str) -> str:
+        """How an error names the column at ``index`` (from 0) headed ``name``: ``C 'Status'``
+        (xlsx) or ``3 'Status'`` (CSV)."""
+        from openpyxl.utils import get_column_letter
+
+        return f"{get_column_letter(index + 1) if self.letters else index + 1} '{name}'"
+
+
+def shown(value: str, limit: int = 60) -> str:
+    """``value`` quoted for a one-line message: control characters escaped, a long text cut (with
+    its length)."""
+    if len(value) <= limit:
+        return repr(value)
+    return f"{value[:limit] + '…'!r} ({len(value):,} characters)"
+
+
+def _too_big(path: Path, what: str, size: int, advice: str) -> DataError:
+    return DataError(f"{path}: the {what} {size / 1e6:.1f} MB, more than the "
+                     f"{MAX_BYTES / 1e6:g} MB sckg reads; an inventory or review file is far "
+                     f"smaller. {advice}")
+
 
 def _read_xlsx(path: Path) -> list[RawSheet]:
+    import zipfile
+
     from openpyxl import load_workbook
 
     try:
+        # sizes as declared: reading more than that fails the CRC check
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(item.file_size for item in archive.infolist())
+    except zipfile.BadZipFile:
+        raise DataError(f"{path}: not an .xlsx workbook (it is not a zip archive); save it as an "
+                        "Excel workbook (.xlsx) or as CSV.") from None
+    except OSError as exc:
+        raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if unpacked > MAX_BYTES:
+        raise _too_big(path, "workbook unpacks to", unpacked,
+                       "Save it again without what it does not need (images, other sheets).")
+    sheets: list[RawSheet] = []
+    cells = 0
+    try:
         workbook = load_workbook(path, read_only=True, data_only=True)
+        try:
+            for ws in workbook.worksheets:
+                ws.reset_dimensions()  # the declared dimension is not trusted
+                rows: list[tuple[int, tuple[Any, ...]]] = []
+                for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
+                    cells += max(len(row), 1)
+                    if cells > MAX_CELLS:
+                        raise DataError(
+                            f"{path}, sheet {ws.title}, row {number}: the workbook holds more "
+                            f"than {MAX_CELLS:,} cells (counted up to the last filled column of "
+                            "each row); sckg reads at most that many. Split the workbook, or "
+                            "delete what is far right or below the table.")
+                    if number == 1 or any(value is not None for value in row):
+                        rows.append((number, row))
+                sheets.append(RawSheet(path.name, ws.title, rows, letters=True))
+        finally:
+            workbook.close()
+    except DataError:
+        raise
     except Exception as exc:  # openpyxl raises many types for a broken or foreign file
         raise DataError(f"{path}: not a readable .xlsx workbook ({exc}); save it as an Excel workbook") from None
-    sheets = []
-    try:
-        for ws in workbook.worksheets:
-            rows = [(n, r) for n, r in enumerate(ws.iter_rows(values_only=True), start=1)]
-            sheets.append(RawSheet(path.name, ws.title, rows, letters=True))
-    finally:
-        workbook.close()
     return sheets
 
 
 def _read_csv(path: Path) -> RawSheet:
-    raw = path.read_bytes()
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise _too_big(path, "CSV file holds", size, "Split the file.")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     try:
         text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252")  # "CSV" as saved by Excel on Windows
+    except UnicodeDecodeError as utf8:
+        try:
+            text = raw.decode("cp1252")  # "CSV" as saved by Excel on Windows
+        except UnicodeDecodeError:
+            line = raw.count(b"\n", 0, utf8.start) + 1
+            byte = f"0x{raw[utf8.start]:02x}"
+            raise DataError(f"{path}, row {line}: not UTF-8 text (byte {byte}); save the file as "
+                            "CSV UTF-8.") from None
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count)
-    rows = [(n, tuple(r)) for n, r in enumerate(csv.reader(text.splitlines(), delimiter=delimiter), start=1)]
+    rows: list[tuple[int, tuple[Any, ...]]] = []
+    cells = 0
+    limit = csv.field_size_limit(MAX_BYTES)  # a cell may be as long as the file; restored below
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        for number, row in enumerate(reader, start=1):
+            cells += max(len(row), 1)
+            if cells > MAX_CELLS:
+                raise DataError(f"{path}, row {number}: the file holds more than {MAX_CELLS:,} "
+                                "cells; sckg reads at most that many. Split the file.")
+            rows.append((number, tuple(row)))
+    except csv.Error as exc:
+        raise DataError(f"{path}, row {len(rows) + 1}: not a readable CSV row ({exc})") from None
+    finally:
+        csv.field_size_limit(limit)
     notation = "de" if delimiter == ";" else None
     return RawSheet(path.name, path.stem, rows, letters=False, notation=notation)
 

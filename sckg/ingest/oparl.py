@@ -149,9 +149,10 @@ def import_oparl(
             collector.report.skipped.append(Skipped(url, kind, problem))
 
         incremental = since is not None and snapshot is not None and snapshot.is_file()
-        items = list(crawl(text, fetcher, with_persons=with_persons, progress=progress, missing=missing,
-                           since=since if incremental else None))
-        if snapshot is not None:
+        items: Iterable[tuple[Any, str]] = crawl(
+            text, fetcher, with_persons=with_persons, progress=progress, missing=missing,
+            since=since if incremental else None)
+        if snapshot is not None:  # kept by id, not by page: memory follows the objects
             items = _merge_snapshot(snapshot, items, incremental)
         for obj, implied in items:
             collector.add(obj, implied, None, text)
@@ -174,7 +175,9 @@ def import_oparl(
     return OparlImport(triples, report)
 
 
-def _merge_snapshot(path: Path, items: list[tuple[Any, str]], incremental: bool) -> list[tuple[Any, str]]:
+def _merge_snapshot(
+    path: Path, items: Iterable[tuple[Any, str]], incremental: bool
+) -> list[tuple[Any, str]]:
     """The objects of the snapshot at ``path`` replaced by ``items`` of the same id (all of them when not
     ``incremental``); written back to ``path``."""
     def key(obj: Any, n: int) -> str:

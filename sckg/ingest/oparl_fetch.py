@@ -4,8 +4,10 @@ The HTTP side follows list pages (``links.next``), retries failed requests with 
 every answer in a local cache, so an interrupted crawl resumes where it stopped. A server cannot hold it up or
 lead it astray: each request has a total deadline (``timeout``: connecting, the headers and the whole body; a
 server sending one byte at a time is cut off then), an answer may hold at most ``max_bytes``, a list at most
-``max_pages`` pages, and only http(s) URLs on the origin (scheme, host and port) of the first URL are requested,
-links and redirects alike, unless ``follow_other_hosts``.
+``max_pages`` pages, the whole crawl (every list of every body, the body list too, from the cache or not) at most
+``max_total_pages`` pages and ``max_total_mb`` megabytes, and only http(s) URLs on the origin (scheme, host and
+port) of the first URL are requested, links and redirects alike, unless ``follow_other_hosts``. An answer is
+written to the cache as it arrives and read from there, one page at a time.
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import http.client
+import io
 import json
 import os
 import socket
+import tempfile
 import threading
 import time
 import urllib.error
@@ -27,8 +31,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .. import __version__
-from ..errors import DataError, StoreError
-from ..fileio import write_atomic
+from ..errors import DataError, Message, StoreError
 
 #: ``progress(what, done, total)``: a list (or ``files``) and how many of its pages (files) are read.
 Progress = Callable[[str, int, int | None], None]
@@ -43,6 +46,9 @@ _MISSING_STATUS = {403, 404, 410, 501}
 #: Defaults of the limits (see the module's docstring).
 MAX_BYTES = 50_000_000
 MAX_PAGES = 20_000
+#: A crawl's memory is about four times what it reads (200 MB of small objects: about 800 MB).
+MAX_TOTAL_PAGES = 20_000
+MAX_TOTAL_MB = 200.0
 
 
 class HttpStatusError(StoreError):
@@ -82,10 +88,14 @@ class Fetcher:
     max_age: float = 24 * 3600
     max_bytes: int = MAX_BYTES
     max_pages: int = MAX_PAGES
+    max_total_pages: int = MAX_TOTAL_PAGES
+    max_total_mb: float = MAX_TOTAL_MB
     follow_other_hosts: bool = False
     origin: str | None = None
     requests: int = 0
     cache_hits: int = 0
+    pages: int = 0  # pages read in all, from the server or the cache
+    read_bytes: int = 0
     _opened: list[socket.socket] = field(default_factory=list, init=False, repr=False)
     _expired: bool = field(default=False, init=False, repr=False)
 
@@ -99,25 +109,66 @@ class Fetcher:
                 f"{url}: on another host than the OParl system ({self.origin}); sckg follows only links to the "
                 "system's own host and port (--follow-other-hosts allows others)."
             )
+        if self.pages >= self.max_total_pages:
+            raise DataError(Message(
+                f"{url}: the crawl has read more than {self.max_total_pages:,} pages in all "
+                "(lists of every body); sckg stops there (raise the limit with "
+                "{=max_total_pages})."))
         cached = self._cache_path(url)
         if cached and not fresh and cached.is_file() and time.time() - cached.stat().st_mtime < self.max_age:
             self.cache_hits += 1
-            return parse_json(cached.read_bytes(), url)
-        body = self._download(url)
+            body = cached.read_bytes()
+            self._count(url, len(body))
+            return parse_json(body, url)
+        if cached:
+            body = self._download_to(url, cached)
+        else:
+            sink = io.BytesIO()
+            self._download(url, sink)
+            body = sink.getvalue()
         try:
-            document = parse_json(body, url)
+            return parse_json(body, url)
         except ValueError as exc:
             raise DataError(f"{url}: the server sent no valid JSON ({exc}); is this an OParl system URL?") from None
-        if cached:
-            write_atomic(cached, body)
-        return document
+
+    def _count(self, url: str, size: int) -> None:
+        """Count a page read against the crawl's limits."""
+        self.pages += 1
+        self.read_bytes += size
+        if self.read_bytes > self.max_total_mb * 1e6:
+            raise DataError(Message(
+                f"{url}: the crawl has read more than {self.max_total_mb:g} MB in all; sckg stops "
+                "there (raise the limit with {=max_total_mb})."))
+
+    def _download_to(self, url: str, cached: Path) -> bytes:
+        """Download into the cache file ``cached`` (written as the answer arrives, put in place when
+        whole) and return what it holds."""
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(
+                prefix=f".{cached.name}.", suffix=".tmp", dir=cached.parent)
+        except OSError as exc:
+            problem = exc.strerror or exc
+            raise DataError(f"{cached.parent}: cannot write the download cache ({problem})") \
+                from None
+        try:
+            with os.fdopen(fd, "w+b") as sink:
+                self._download(url, sink)
+                sink.seek(0)
+                body = sink.read()
+            os.replace(temporary, cached)
+        finally:
+            Path(temporary).unlink(missing_ok=True)
+        return body
 
     def _cache_path(self, url: str) -> Path | None:
         if self.cache_dir is None:
             return None
         return Path(self.cache_dir) / f"{hashlib.sha256(url.encode('utf-8')).hexdigest()}.json"
 
-    def _download(self, url: str) -> bytes:
+    def _download(self, url: str, sink: IO[bytes]) -> None:
+        """Write the answer to ``url`` into ``sink`` (with retries); count it against the crawl's
+        limits."""
         problem, status = "", 0
         attempts = 0
         for attempt in range(self.retries + 1):
@@ -125,8 +176,11 @@ class Fetcher:
                 time.sleep(self.backoff * 2 ** (attempt - 1))
             self.requests += 1
             attempts += 1
+            sink.seek(0)
+            sink.truncate()
             try:
-                return self._fetch(url)
+                self._count(url, self._fetch(url, sink))
+                return
             except urllib.error.HTTPError as exc:
                 problem, status = f"HTTP {exc.code} {exc.reason}", exc.code
                 if exc.code not in _RETRY_STATUS:
@@ -143,8 +197,9 @@ class Fetcher:
                    "(see --timeout, --retries).")
         raise HttpStatusError(message, status) if status else StoreError(message)
 
-    def _fetch(self, url: str) -> bytes:
-        """One request: the body, read within the deadline and the size cap."""
+    def _fetch(self, url: str, sink: IO[bytes]) -> int:
+        """One request: the body written to ``sink`` within the deadline and the size cap; its
+        size."""
         self._expired = False
         self._opened.clear()
         timer = threading.Timer(self.timeout, self._expire)
@@ -161,15 +216,20 @@ class Fetcher:
                 length = response.headers.get("Content-Length", "")
                 if length.isdigit() and int(length) > self.max_bytes:
                     raise self._too_big(url)
-                chunks, size = [], 0
+                size = 0
                 while chunk := response.read1(65536):
                     size += len(chunk)
                     if size > self.max_bytes:
                         raise self._too_big(url)
-                    chunks.append(chunk)
+                    try:
+                        sink.write(chunk)
+                    except OSError as exc:  # not the server's fault: no retry
+                        problem = exc.strerror or exc
+                        message = f"{url}: cannot write the download cache ({problem})"
+                        raise DataError(message) from None
                 if self._expired:
                     raise TimeoutError
-                return b"".join(chunks)
+                return size
         finally:
             timer.cancel()
 

@@ -102,13 +102,11 @@ class _Context:
 
 def _columns(raw: RawSheet, sheet: Sheet, ctx: _Context) -> dict[int, Column]:
     """Map the header row onto the sheet's columns; report unknown, repeated and missing columns."""
-    from openpyxl.utils import get_column_letter
-
     header = raw.rows[0][1] if raw.rows else ()
     found: dict[int, Column] = {}
     for index, cell in enumerate(header):
         name = text_of(cell)
-        label = f"{get_column_letter(index + 1)} '{name}'" if raw.letters else f"{index + 1} '{name}'"
+        label = raw.column(index, name)
         if not name:
             continue
         col = next((c for c in sheet.columns if name.casefold() in c.names()), None)
