@@ -45,6 +45,8 @@ def present(
     for line in deck_summary(deck):
         typer.echo(line)
     typer.echo(f"Deck: {path} ({len(deck.slides)} slides)" + (f", handout: {pdf}" if pdf is not None else ""))
+    for note in deck.notes:
+        typer.echo(note, err=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -42,6 +42,8 @@ def report(
     for line in briefing.summary:
         typer.echo(f"  {line}")
     typer.echo(f"Report: {path} (and {path.with_suffix('.md').name})")
+    for note in briefing.notes:
+        typer.echo(note, err=True)
     if pdf is not None:
         from .pdf import html_to_pdf
 

@@ -7,6 +7,7 @@ rounds to zero shows no minus sign.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date as Date
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -31,13 +32,25 @@ def number(value: Number, lang: str, digits: int = 0) -> str:
 
 
 def money(value: Number | None, lang: str, digits: int = 2) -> str:
-    """An amount in euros: ``1.234,56 €`` / ``€1,234.56``, ``-5,00 €`` / ``-€5.00``; ``""`` for None."""
+    """An amount in euros: ``1.234,56 €`` / ``€1,234.56``, ``-5,00 €`` / ``-€5.00``; None (not known) is
+    ``unbekannt`` / ``unknown``."""
     if value is None:
-        return ""
+        return t("money.unknown", lang)
     text = number(value, lang, digits)
     if lang == "de":
         return text + " €"
     return "-€" + text[1:] if text.startswith("-") else "€" + text
+
+
+def money_total(values: Iterable[Number | None], lang: str, digits: int = 2) -> str:
+    """The sum of amounts of which some may be unknown (None): ``unbekannt`` / ``unknown`` when none is
+    known (or there are none), ``mindestens 250.000,00 €`` / ``at least €250,000.00`` when some are."""
+    amounts = list(values)
+    known = [v for v in amounts if v is not None]
+    if not known:
+        return money(None, lang)
+    total = money(sum((Decimal(str(v)) if isinstance(v, float) else v for v in known), Decimal(0)), lang, digits)
+    return total if len(known) == len(amounts) else t("money.at_least", lang, amount=total)
 
 
 def percent(share: Number, lang: str, digits: int = 1) -> str:

@@ -388,9 +388,9 @@ def write_review_table(columns: tuple[str, ...], rows: list[list[Any]], path: Pa
         longest = max((len(str(row[index - 1])) for row in rows), default=0)
         sheet.column_dimensions[get_column_letter(index)].width = min(60, max(len(name), longest, 7) + 2)
     sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return write_atomic(path, buffer.getvalue())
+    content = io.BytesIO()
+    workbook.save(content)
+    return write_atomic(path, content.getvalue())
 
 
 def read_review_table(

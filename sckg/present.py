@@ -26,9 +26,10 @@ from typing import TYPE_CHECKING, Any
 from .choices import SlideView
 from .errors import DataError, SckgError
 from .fileio import write_atomic
-from .formatting import money, number
+from .formatting import money_total, number
 from .namespaces import MODEL_GRAPH, SCKG, slug, tail
 from .report.model import Chart, Report, ReportTable
+from .typed import amount
 from .words import Words
 
 if TYPE_CHECKING:
@@ -100,6 +101,8 @@ class Deck:
     lang: str
     source: str
     slides: list[Slide]
+    #: What the deck left out, one line each: ill-typed values (sckg.typed.left_out).
+    notes: list[str] = field(default_factory=list)
 
 
 # --- the agenda --------------------------------------------------------------------------------------------
@@ -219,7 +222,7 @@ def build_deck(
         report = build_report(kg, lang, since=since)
         maker = _Slides(kg, lang, report, since)
         slides = [maker.slide(view, n) for n, view in enumerate(agenda.views, 1)]
-        return Deck(title or agenda.title or report.title, lang, source_line(kg, lang), slides)
+        return Deck(title or agenda.title or report.title, lang, source_line(kg, lang), slides, report.notes)
 
 
 class _Slides:
@@ -293,9 +296,11 @@ class _Slides:
         """The projects of every field with their budgets, asked once for all fields."""
         if self._fields is None:
             self._fields = {}
-            for row in self.kg.select("SELECT ?field ?p ?budget WHERE { ?p a sckg:Project ; sckg:inFieldOfAction "
-                                      "?field OPTIONAL { ?p sckg:hasBudget/schema:value ?budget } }").records():
-                self._fields.setdefault(row["field"], []).append(row)
+            for field_, project_, budget in self.kg.select(
+                    "SELECT ?field ?p ?budget WHERE { ?p a sckg:Project ; sckg:inFieldOfAction ?field "
+                    "OPTIONAL { ?p sckg:hasBudget/schema:value ?budget } }").rows:
+                assert field_ is not None and project_ is not None  # ?budget alone is optional
+                self._fields.setdefault(field_.value, []).append({"p": project_.value, "budget": amount(budget)})
         return self._fields
 
     def warnings(self) -> list[Any]:
@@ -337,11 +342,10 @@ class _Slides:
         label = self.kg.labels([iri], self.lang)[iri]
         rows = self.field_projects().get(iri, [])
         projects = {r["p"] for r in rows}
-        budget = sum(float(r["budget"]) for r in rows if r["budget"] is not None)
         points = [f for f in self.warnings() if f.focus in projects]
         slide = Slide(f"field-{slug(tail(iri))}", label, caption=label)
         slide.facts = [(self.r["projects"], number(len(projects), self.lang)),
-                       (self.r["budget"], money(budget, self.lang, 0)),
+                       (self.r["budget"], money_total((r["budget"] for r in rows), self.lang, 0)),
                        (self.w["open_points"], number(len(points), self.lang))]
         if projects and len(projects) <= MAP_PROJECTS[-1][0]:
             depth = next(d for limit, d in MAP_PROJECTS if len(projects) <= limit)
@@ -490,9 +494,9 @@ def _cell(term: Any, lang: str) -> Any:
     """A query result's term for a slide's table: numbers in the language's format, the rest as text."""
     from decimal import Decimal
 
-    from .results import to_python
+    from .typed import value as typed_value
 
-    value = to_python(term)
+    value = typed_value(term)  # an ill-typed literal is left out (and noted)
     if isinstance(value, bool) or value is None:
         return "" if value is None else str(value)
     if isinstance(value, Decimal | float):

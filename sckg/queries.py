@@ -18,6 +18,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -159,12 +160,23 @@ def to_term(kg: KnowledgeGraph, param: Param, value: str) -> Term:
         if param.kind == "integer":
             return ox.Literal(str(int(value)), datatype=ox.NamedNode(XSD + "integer"))
         if param.kind == "decimal":
-            return ox.Literal(str(float(value)), datatype=ox.NamedNode(XSD + "decimal"))
+            return ox.Literal(_decimal(value), datatype=ox.NamedNode(XSD + "decimal"))
         if param.kind == "date":
             return ox.Literal(date.fromisoformat(value).isoformat(), datatype=ox.NamedNode(XSD + "date"))
     except ValueError:
         raise UsageError(f"Parameter '{param.name}' expects a {param.kind}, got '{value}'") from None
     return ox.Literal(value)
+
+
+def _decimal(value: str) -> str:
+    """An xsd:decimal lexical form of exactly the number written (``1E-7`` → ``0.0000001``, every digit kept)."""
+    try:
+        number = Decimal(value.strip())
+    except InvalidOperation:
+        raise ValueError(value) from None
+    if not number.is_finite():
+        raise ValueError(value)
+    return format(number, "f")
 
 
 def _adhoc_term(value: str) -> Term:

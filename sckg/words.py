@@ -67,6 +67,19 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "Write the value in its datatype's form (XML Schema 1.1), e.g. 250000.00 for xsd:decimal and "
               "2024-03-01 for xsd:date, or leave the datatype out.",
     },
+    # --- values the outputs leave out (sckg.typed) and unknown amounts (sckg.formatting) ---
+    "typed.left_out": {
+        "de": "Ausgelassen: {entity}, {property} \"{value}\" ist kein gültiger Wert vom Typ {datatype}.",
+        "en": "Left out: {entity}, {property} \"{value}\" is not a valid {datatype}.",
+    },
+    "typed.more": {
+        "de": {"one": "… und {n} weiterer ungültiger Wert (sckg validate nennt alle).",
+               "other": "… und {n} weitere ungültige Werte (sckg validate nennt alle)."},
+        "en": {"one": "… and {n} more ill-typed value (sckg validate lists them all).",
+               "other": "… and {n} more ill-typed values (sckg validate lists them all)."},
+    },
+    "money.unknown": {"de": "unbekannt", "en": "unknown"},
+    "money.at_least": {"de": "mindestens {amount}", "en": "at least {amount}"},
     # --- classes of nodes (sckg.network.projection.NODE_CLASSES) ---
     "class.project": {"de": "Projekt", "en": "Project"},
     "class.programme": {"de": "Programm", "en": "Programme"},

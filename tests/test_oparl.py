@@ -529,3 +529,31 @@ def test_sync_from_a_live_system_asks_only_for_changes(messy_server: OParlServer
     assert titles == {"Öffentliches WLAN in der ganzen Innenstadt", "Glasfaser für die Gewerbegebiete",
                       "Ausbau der Ladesäulen für Elektroautos und Handyparken in der Altstadt"}
     assert runner.invoke(app, args).stderr.splitlines()[2] == "Nothing added, changed or deleted since the last import."
+
+
+def test_geojson_coordinates_given_as_numeric_text_are_read_with_a_note(tmp_path: Path) -> None:
+    def location(number: int, geometry: dict[str, Any]) -> dict[str, Any]:
+        return {"id": f"{M}location/{number}", "type": "https://schema.oparl.org/1.1/Location",
+                "description": f"Ort {number}", "geojson": geometry}
+
+    objects = [
+        location(1, {"type": "Point", "coordinates": ["8.317490", "49.005950"]}),
+        location(2, {"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [
+            [["8.3", "49.0"], [" 8.4 ", "49.0"], ["8.4", "49.1"], ["8.3", "49.0"]]]}}),
+        location(3, {"type": "Point", "coordinates": [8.31749, 49.00595]}),
+        location(4, {"type": "Point", "coordinates": ["8,317490", "49,005950"]}),
+        location(5, {"type": "Point", "coordinates": ["NaN", "49.0"]}),
+    ]
+    (tmp_path / "locations.json").write_text(json.dumps(objects), encoding="utf-8")
+    result = import_oparl(tmp_path, "musterstadt")
+    wkt = {t.subject.value.rsplit("/", 2)[-2]: t.object.value for t in result.triples
+           if t.predicate.value.endswith("#asWKT")}
+    assert wkt == {"1": "POINT(8.317490 49.005950)", "2": "POLYGON((8.3 49.0, 8.4 49.0, 8.4 49.1, 8.3 49.0))",
+                   "3": "POINT(8.31749 49.00595)"}
+    ignored = "field 'geojson' ignored: not a Point, LineString, Polygon, MultiPoint or MultiPolygon"
+    assert result.report.notes == [
+        Skipped(f"{M}location/1", "Location", "field 'geojson': coordinates given as text, read as numbers"),
+        Skipped(f"{M}location/2", "Location", "field 'geojson': coordinates given as text, read as numbers"),
+        Skipped(f"{M}location/4", "Location", ignored),
+        Skipped(f"{M}location/5", "Location", ignored),
+    ]

@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import ILL_TYPED, ILL_TYPED_NOTES
 from council import meeting_graphs
 from typer.testing import CliRunner
 
@@ -222,3 +223,17 @@ def test_the_commands_of_the_issue_give_a_deck(tmp_path: Path) -> None:
     result = runner.invoke(app, ["present", "--data", str(out), "--out", str(tmp_path / "deck.html")])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-1] == f"Deck: {tmp_path / 'deck.html'} (3 slides)"
+def test_ill_typed_values_are_left_out_with_a_note_and_the_deck_is_written(turtle_file, tmp_path: Path) -> None:
+    out = tmp_path / "deck.html"
+    result = CliRunner().invoke(app, ["present", "-d", str(turtle_file(ILL_TYPED)), "-o", str(out), "-l", "en"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == ILL_TYPED_NOTES
+    page = out.read_text(encoding="utf-8")
+    assert "at least €250,000" in page  # the field's budget: Laden's, Parken's is unknown
+    assert not any(text in page for text in ("1.450.000,00", "2024-13-01", "4.3.2025", "18.02.2025"))
+
+
+def test_a_field_whose_budget_is_not_recorded_shows_it_as_unknown(braunschweig: KnowledgeGraph) -> None:
+    deck = build_deck(braunschweig, "de")
+    mobility = next(s for s in deck.slides if s.title == "Smart Mobility")
+    assert mobility.facts == [("Projekte", "2"), ("Budget", "unbekannt"), ("Offene Punkte", "6")]

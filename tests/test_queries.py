@@ -9,7 +9,15 @@ from pyoxigraph import Literal, NamedNode
 from sckg.errors import QueryError, UsageError
 from sckg.kg import KnowledgeGraph
 from sckg.namespaces import PREFIXES
-from sckg.queries import get_named_query, named_queries, parse_params, run_named, run_query
+from sckg.queries import (
+    bind_params,
+    get_named_query,
+    named_queries,
+    parse_params,
+    parse_query_text,
+    run_named,
+    run_query,
+)
 from sckg.results import to_python
 from sckg.sparql import bind_values
 
@@ -368,3 +376,38 @@ def test_milestones_of_musterstadt(musterstadt: KnowledgeGraph) -> None:
         ("2025-12-31", "Hälfte der Fachbereiche umgestellt", False),
     ]
     assert len(run_named(musterstadt, "milestones").rows) == 15
+
+
+DECIMAL_QUERY = "# param: min decimal  A minimum\nSELECT ?v WHERE { BIND(?min AS ?v) }\n"
+
+
+@pytest.mark.parametrize(("given", "bound"), [
+    ("0.0000001", "0.0000001"), ("1E-7", "0.0000001"), ("12345678901234567.89", "12345678901234567.89"),
+    ("-3", "-3"), ("250000.50", "250000.50"),
+])
+def test_a_decimal_parameter_is_bound_exactly_as_an_xsd_decimal(make_kg, given: str, bound: str) -> None:
+    kg = make_kg("")
+    query = parse_query_text("q", DECIMAL_QUERY)
+    term = bind_params(kg, query, {"min": given})["min"]
+    assert term == Literal(bound, datatype=NamedNode("http://www.w3.org/2001/XMLSchema#decimal"))
+    assert run_query(kg, query.text, {"min": term}).records() == [{"v": Decimal(bound)}]
+
+
+@pytest.mark.parametrize("given", ["NaN", "Infinity", "-inf", "1,5", "zwei", ""])
+def test_a_decimal_parameter_that_is_no_number_is_a_usage_error(make_kg, given: str) -> None:
+    with pytest.raises(UsageError) as err:
+        bind_params(make_kg(""), parse_query_text("q", DECIMAL_QUERY), {"min": given})
+    assert str(err.value) == f"Parameter 'min' expects a decimal, got '{given}'"
+
+
+def test_query_command_prints_a_decimal_parameter_with_every_digit(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from sckg.cli import app
+
+    (tmp_path / "q.rq").write_text(DECIMAL_QUERY, encoding="utf-8")
+    (tmp_path / "empty.ttl").write_text("", encoding="utf-8")
+    result = CliRunner().invoke(app, ["query", str(tmp_path / "q.rq"), "--data", str(tmp_path / "empty.ttl"),
+                                      "--param", "min=12345678901234567.89", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "v\n12345678901234567.89\n"

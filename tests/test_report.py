@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import ILL_TYPED, ILL_TYPED_NOTES
 from council import meeting_graphs
 
 from sckg.kg import KnowledgeGraph
@@ -84,9 +85,9 @@ def test_musterstadt_timeline_lists_each_consultation_once(ms_en) -> None:
 def test_braunschweig_fields_and_open_points(bs_de) -> None:
     fields = bs_de.section("fields").subsections
     mobility = next(s for s in fields if s.heading == "Smart Mobility")
-    assert mobility.paragraphs == ["2 Projekte, 0 Akteure, Budget 0,00 €."]
-    assert [row[0] for row in mobility.tables[0].rows] == [
-        "Aufbau einer Ladeinfrastruktur für Elektrofahrzeuge", "Handyparken"
+    assert mobility.paragraphs == ["2 Projekte, 0 Akteure, Budget unbekannt."]  # no budget is recorded
+    assert [(row[0], row[3]) for row in mobility.tables[0].rows] == [
+        ("Aufbau einer Ladeinfrastruktur für Elektrofahrzeuge", "unbekannt"), ("Handyparken", "unbekannt")
     ]
     gaps = table(bs_de.section("open-points"), "Lücken").rows
     assert gaps[-1] == ["Akteur ohne Projekt", "Rechnungsprüfungsamt",
@@ -301,3 +302,22 @@ def test_central_actors_are_the_ones_that_work_together_not_the_councils_organis
     [central, *_] = build_report(graphs["combined"], "de").section("actors").tables
     assert [row[:4] for row in central.rows] == [[1, "Stabsstelle IT", "Stabsstelle", 1],
                                                  [2, "Stadtwerke", "Städtische Gesellschaft", 1]]
+def test_ill_typed_values_are_left_out_with_a_note_and_the_report_is_written(turtle_file, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from sckg.cli import app
+
+    data = turtle_file(ILL_TYPED)
+    result = CliRunner().invoke(app, ["report", "--data", str(data), "--out", str(tmp_path), "-l", "en"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == ILL_TYPED_NOTES
+    markdown = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert (tmp_path / "report.html").is_file()
+    assert "2 projects, 2 actors, budget at least €250,000.00." in markdown
+    assert "| Laden |  | Amt | €250,000.00 |" in markdown
+    assert "| Parken |  | Amt | unknown |" in markdown
+    assert "| Mobility | €250,000.00 | 1 |" in markdown  # the budget chart's table: Laden's budget only
+    assert "| Parken |  | 2025-06-30 | yes | Laden |  |" in markdown  # the roadmap's table: no start
+    assert "|  | Amt |  | Vorlage Parken |  |" in markdown  # the decisions table: no date
+    for page in (markdown, (tmp_path / "report.html").read_text(encoding="utf-8")):  # tables, charts, maps
+        assert not any(text in page for text in ("1.450.000,00", "2024-13-01", "4.3.2025", "18.02.2025"))

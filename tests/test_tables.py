@@ -25,6 +25,7 @@ runner = CliRunner()
 BASE = "https://w3id.org/sckg/id/beispielstadt/"
 ORG_NS = "http://www.w3.org/ns/org#"
 SCKG_NS = "https://w3id.org/sckg/ontology#"
+XSD_NS = "http://www.w3.org/2001/XMLSchema#"
 
 #: A filled template (cells as a user types them: dates, numbers, German words, names instead of IDs).
 FILLED: dict[str, list[list[object]]] = {
@@ -245,9 +246,9 @@ BAD_ROWS = [
      f"{W} Projects, row 2, column M 'Ende / End': got 'Ende 2025', expected a date like 2024-03-31 or 31.03.2024"),
     ("impossible date", _with("projects", 0, 12, "31.02.2025"),
      f"{W} Projects, row 2, column M 'Ende / End': got '31.02.2025', expected a date like 2024-03-31 or 31.03.2024"),
-    ("amount", _with("projects", 0, 13, "250.000,00 €"),
-     f"{W} Projects, row 2, column N 'Budget (EUR)': got '250.000,00 €', expected an amount in euros like 250000 "
-     "or 64827.39 (no thousands separators)"),
+    *[(f"amount {text}", _with("projects", 0, 13, text),
+       f"{W} Projects, row 2, column N 'Budget (EUR)': got '{text}', expected an amount in euros "
+       "like 250000, 1.250,50 or 1,250.50") for text in ("ca. 250.000 €", "25.00.000", "-5", "1e5")],
     ("yes/no", _with("projects", 0, 14, "vielleicht"),
      f"{W} Projects, row 2, column O 'inkl. MwSt. / Incl. VAT': got 'vielleicht', expected ja/nein or yes/no"),
     ("status", _with("projects", 0, 10, "läuft"),
@@ -441,3 +442,101 @@ def test_a_row_without_id_gets_the_slug_of_its_name_and_folder_ids_keep_their_fo
     assert (BASE + "project/ladesaeulen", SCKG_NS + "hasBudget", BASE + "budget/laden-2025") in {
         (t.subject.value, t.predicate.value, t.object.value) for t in result.triples}
     assert result.rows["Budgets"] == 1 and "Work" not in result.rows
+
+
+# --- amounts as people write them ------------------------------------------------------------
+
+
+def _projects_csv(folder: Path, budgets: list[str], delimiter: str = ";") -> Path:
+    """A folder with Projekte.csv: one project per budget text (p1, p2, ...)."""
+    folder.mkdir(exist_ok=True)
+    with (folder / "Projekte.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=delimiter)
+        writer.writerow(["Kennung", "Titel (de)", "Budget (EUR)"])
+        writer.writerows([f"p{i}", f"Projekt {i}", budget] for i, budget in enumerate(budgets, 1))
+    return folder
+
+
+def _amounts(path: Path) -> list[str]:
+    """The budgets imported, in the order of the projects."""
+    values = {t.subject.value: t.object.value for t in import_table(path, "t").triples
+              if t.predicate.value == "https://schema.org/value"}
+    return [values[k] for k in sorted(values, key=lambda iri: int(iri.rsplit("/p", 1)[1]))]
+
+
+def test_the_issues_german_csv_imports_250_thousand_euros(tmp_path: Path) -> None:
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "Projekte.csv").write_bytes(
+        b"Kennung;Titel (de);Budget (EUR)\nwlan;WLAN;250.000\n")
+    out = tmp_path / "t.ttl"
+    result = runner.invoke(app, ["import", "table", str(tmp_path / "d"), "--city", "t",
+                                 "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    values = [t.object for t in ox.parse(path=str(out), format=ox.RdfFormat.TURTLE)
+              if t.predicate.value == "https://schema.org/value"]
+    assert values == [ox.Literal("250000", datatype=ox.NamedNode(XSD_NS + "decimal"))]
+
+
+def test_a_semicolon_csv_is_german_notation(tmp_path: Path) -> None:
+    budgets = ["250.000", "1.250", "1,250", "12,5 €", "1.250.000,00 EUR"]
+    assert _amounts(_projects_csv(tmp_path / "d", budgets)) == [
+        "250000", "1250", "1.25", "12.5", "1250000"]
+
+
+def test_amounts_that_read_one_way_only_in_german_and_english_notation(tmp_path: Path) -> None:
+    budgets = ["1.250,50", "1,250.50", "250000", "250 000", "250\u00a0000 €", "€ 1.250.000",
+               "64827,39 EUR", "0.5", "12.50", "EUR 1,250,000", "1 250,50 €", "250.000,- €",
+               "1.250,--", "Euro 7"]
+    assert _amounts(_projects_csv(tmp_path / "d", budgets, delimiter=",")) == [
+        "1250.5", "1250.5", "250000", "250000", "250000", "1250000", "64827.39", "0.5", "12.5",
+        "1250000", "1250.5", "250000", "1250", "7"]
+
+
+@pytest.mark.parametrize(("budgets", "expected"), [
+    (["1.250", "64.827,39"], ["1250", "64827.39"]),  # the column's other amount is German
+    (["1.250", "2,500.00"], ["1.25", "2500"]),  # ... English
+    (["1,250", "12,5"], ["1.25", "12.5"]),
+    (["1,250", "0.5", "250000"], ["1250", "0.5", "250000"]),
+])
+def test_the_other_amounts_of_the_column_tell_the_notation(
+        tmp_path: Path, budgets: list[str], expected: list[str]) -> None:
+    assert _amounts(_projects_csv(tmp_path / "d", budgets, delimiter=",")) == expected
+
+
+def test_the_column_outweighs_the_csv_separator(tmp_path: Path) -> None:
+    assert _amounts(_projects_csv(tmp_path / "d", ["250.000", "1,250.50"])) == ["250", "1250.5"]
+
+
+def _ambiguous(where: str, text: str, de: str, en: str) -> str:
+    return (f"{where}: got '{text}', expected an amount that reads one way only: {de} in German "
+            f"notation or {en} in English, and nothing else in the file says which (write it "
+            "without thousands separators, or with two decimals: 1.250,00 or 1,250.00)")
+
+
+@pytest.mark.parametrize(("budgets", "text", "de", "en"), [
+    (["1.250"], "1.250", "1250", "1.25"),
+    (["250.000 €"], "250.000 €", "250000", "250"),
+    (["1,250", "250000"], "1,250", "1.25", "1250"),
+    (["1.250", "1.250,50", "1,250.50"], "1.250", "1250", "1.25"),  # the column shows both
+])
+def test_an_amount_that_reads_two_ways_is_an_error_with_both_readings(
+        tmp_path: Path, budgets: list[str], text: str, de: str, en: str) -> None:
+    folder = _projects_csv(tmp_path / "d", budgets, delimiter=",")
+    with pytest.raises(TableError) as caught:
+        import_table(folder, "t")
+    where = "Projekte.csv, sheet Projekte, row 2, column 3 'Budget (EUR)'"
+    assert [str(e) for e in caught.value.errors] == [_ambiguous(where, text, de, en)]
+    out = tmp_path / "t.ttl"
+    result = runner.invoke(app, ["import", "table", str(folder), "--city", "t", "--out", str(out)])
+    assert result.exit_code == 1
+    assert not out.exists()
+
+
+def test_xlsx_number_cells_are_exact_and_text_cells_have_no_separator_hint(tmp_path: Path) -> None:
+    book = _workbook(tmp_path / "a.xlsx", _with("projects", 1, 13, 1250.75))
+    values = {t.subject.value: t.object.value for t in import_table(book, "beispielstadt").triples
+              if t.predicate.value == "https://schema.org/value"}
+    assert values == {BASE + "budget/wlan": "250000.5", BASE + "budget/laden": "1250.75"}
+    where = f"{W} Projects, row 3, column N 'Budget (EUR)'"
+    assert _errors(_with("projects", 1, 13, "1.250")) == [  # the number cell above tells nothing
+        _ambiguous(where, "1.250", "1250", "1.25")]

@@ -27,7 +27,7 @@ from sckg.choices import Lang, PathWeight, ProjectionName
 from sckg.cli import app
 from sckg.cli_common import FLAGS, flag
 from sckg.errors import Message, ParameterError
-from sckg.formatting import long_date, money, number, percent
+from sckg.formatting import long_date, money, money_total, number, percent
 from sckg.network.coverage import GAP_KINDS
 from sckg.network.projection import CLASS_KEYS
 from sckg.report.build import FIGURES
@@ -215,12 +215,20 @@ def test_number(value, digits, de, en) -> None:
         (-1234.56, "-1.234,56 €", "-€1,234.56"),
         (Decimal("64827.385"), "64.827,39 €", "€64,827.39"),
         (1_250_000_000, "1.250.000.000,00 €", "€1,250,000,000.00"),
-        (None, "", ""),
+        (None, "unbekannt", "unknown"),
     ],
 )
 def test_money(value, de, en) -> None:
     assert money(value, "de") == de
     assert money(value, "en") == en
+
+
+def test_money_total_says_unknown_and_at_least() -> None:
+    assert money_total([Decimal("250000"), 0.5], "de") == "250.000,50 €"
+    assert money_total([Decimal("250000"), None], "de") == "mindestens 250.000,00 €"
+    assert money_total([Decimal("250000"), None], "en", 0) == "at least €250,000"
+    assert money_total([None, None], "de") == money_total([], "de") == "unbekannt"
+    assert money_total([], "en") == "unknown"
 
 
 def test_money_without_cents_and_percent() -> None:

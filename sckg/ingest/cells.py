@@ -30,7 +30,6 @@ NAME_PATTERN = re.compile(rf"^{_NAME}$")
 ID_PATTERN = re.compile(rf"^(?:{_NAME}/)?{_NAME}$")
 IRI_PATTERN = re.compile(r"^https?://\S+$")
 _GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
-_AMOUNT = re.compile(r"^\d+(?:[.,]\d+)?$")
 _TRUE = {"ja", "yes", "true", "wahr", "1", "x", "j", "y"}
 _FALSE = {"nein", "no", "false", "falsch", "0", "n"}
 
@@ -55,7 +54,7 @@ EXPECTED = {
     "id": "an ID of letters, digits and - _ . ~ (e.g. wlan-innenstadt, or folder/name like budget/wlan) or a full IRI",
     "date": "a date like 2024-03-31 or 31.03.2024",
     "date_or_year": "a date like 2018-10-26 or 26.10.2018, or a year like 2015",
-    "decimal": "an amount in euros like 250000 or 64827.39 (no thousands separators)",
+    "decimal": "an amount in euros like 250000, 1.250,50 or 1,250.50",
     "bool": "ja/nein or yes/no",
     "int": "a whole number from 1 upwards",
     "sdg": "SDG numbers from 1 to 17, e.g. 11",
@@ -166,6 +165,9 @@ class RawSheet:
     name: str
     rows: list[tuple[int, tuple[Any, ...]]]
     letters: bool  # an xlsx sheet (columns have letters) or a CSV file
+    #: The notation of amounts the file shows by itself: ``de`` for a CSV separated by ``;`` (what
+    #: Excel and LibreOffice with German settings save: the comma is their decimal sign), else none.
+    notation: str | None = None
 
     def column(self, index: int, name: str) -> str:
         """How an error names the column at ``index`` (from 0) headed ``name``: ``C 'Status'``
@@ -269,7 +271,8 @@ def _read_csv(path: Path) -> RawSheet:
         raise DataError(f"{path}, row {len(rows) + 1}: not a readable CSV row ({exc})") from None
     finally:
         csv.field_size_limit(limit)
-    return RawSheet(path.name, path.stem, rows, letters=False)
+    notation = "de" if delimiter == ";" else None
+    return RawSheet(path.name, path.stem, rows, letters=False, notation=notation)
 
 
 def read_sheets(path: Path) -> list[RawSheet]:
@@ -316,7 +319,8 @@ def _canonical_decimal(value: decimal.Decimal) -> str:
 
 
 def parse_cell(col: Column, value: Any) -> Any:
-    """A checked cell value, or raise ``ValueError`` with what was expected."""
+    """A checked cell value, or raise ``ValueError`` with what was expected. An amount written as text is an
+    :class:`Amount`: whether it reads two ways is decided for its whole column (:func:`column_notation`)."""
     if col.type in ("id", "text", "ref"):
         values = _split(value, col.multi)
         if col.type == "id" and values and not (ID_PATTERN.match(values[0]) or IRI_PATTERN.match(values[0])):
@@ -329,11 +333,9 @@ def parse_cell(col: Column, value: Any) -> Any:
         return _date(value, text, col.type == "date_or_year")
     if col.type == "decimal":
         if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
+            # a number cell: exact, nothing to guess
             return _canonical_decimal(decimal.Decimal(repr(value)))
-        cleaned = text.replace("€", "").replace("EUR", "").strip()
-        if not _AMOUNT.match(cleaned):
-            raise ValueError(EXPECTED["decimal"])
-        return _canonical_decimal(decimal.Decimal(cleaned.replace(",", ".")))
+        return read_amount(text)
     if col.type == "bool":
         if isinstance(value, bool):
             return value
@@ -357,6 +359,91 @@ def parse_cell(col: Column, value: Any) -> Any:
             raise ValueError(EXPECTED["sdg"])
         return [int(n) for n in numbers]
     return vocab_iri(col.type, text)
+
+
+#: The notations an amount written as text may be in (Babel locales) and their names in messages.
+NOTATIONS = {"de": "German", "en": "English"}
+_CURRENCY = ("euro", "eur", "€")
+
+
+@dataclass(frozen=True)
+class Amount:
+    """An amount written as text, with its value in each notation that reads it: ``250.000`` is
+    250000 in German notation and 250 in English, ``1.250,50`` only German, ``250000`` both alike."""
+
+    text: str
+    readings: dict[str, decimal.Decimal]
+
+    @property
+    def notation(self) -> str | None:
+        """The notation the text shows by itself: the only one that reads it."""
+        return next(iter(self.readings)) if len(self.readings) == 1 else None
+
+    def value(self, notation: str | None) -> str | None:
+        """The amount as an xsd:decimal: the value all readings agree on, else its value in
+        ``notation``; None while it reads two ways and ``notation`` does not decide."""
+        values = {_canonical_decimal(v) for v in self.readings.values()}
+        if len(values) == 1:
+            return values.pop()
+        if notation in self.readings:
+            return _canonical_decimal(self.readings[notation])
+        return None
+
+    def ambiguity(self) -> str:
+        """What a cell must hold instead, naming both readings."""
+        de, en = (_canonical_decimal(self.readings[n]) for n in NOTATIONS)
+        return (f"an amount that reads one way only: {de} in German notation or {en} in English, "
+                "and nothing else in the file says which (write it without thousands separators, "
+                "or with two decimals: 1.250,00 or 1,250.00)")
+
+
+def read_amount(text: str) -> Amount:
+    """An amount in euros in German or English notation (``250.000``, ``1.250,50``, ``1,250.50``,
+    ``250000``, ``250 000``, ``250.000,- €``, ``EUR 1,250``), read by Babel's locale rules (strict:
+    digit groups of three); ``ValueError`` with what was expected when no notation reads it."""
+    from babel.numbers import NumberFormatError, get_group_symbol, parse_decimal
+
+    number = text.strip()
+    for sign in _CURRENCY:
+        if number.casefold().startswith(sign):
+            number = number[len(sign):].strip()
+        if number.casefold().endswith(sign):
+            number = number[:-len(sign)].strip()
+    notations = list(NOTATIONS)
+    if number.endswith((",-", ",--")):  # German for whole euros: 250.000,-
+        number, notations = number.rstrip("-")[:-1], ["de"]
+    readings: dict[str, decimal.Decimal] = {}
+    if number.isascii() and number.isdigit():  # no separator: the same in every notation (and fast)
+        readings = dict.fromkeys(notations, decimal.Decimal(number))
+    elif number and all(c in "0123456789.," or c.isspace() for c in number):
+        for notation in notations:
+            locale = _locale(notation)
+            # a space between digit groups separates thousands in both notations
+            grouped = get_group_symbol(locale).join(number.split())
+            try:
+                readings[notation] = parse_decimal(grouped, locale=locale, strict=True)
+            except NumberFormatError:
+                continue
+    if not readings:
+        raise ValueError(EXPECTED["decimal"])
+    return Amount(text, readings)
+
+
+@cache
+def _locale(notation: str) -> Any:
+    """Babel's locale of a notation, parsed once."""
+    from babel import Locale
+
+    return Locale.parse(notation)
+
+
+def column_notation(amounts: Sequence[Amount], file_notation: str | None) -> str | None:
+    """The notation in which a column's amounts that read two ways are read: the one its other
+    amounts show (none when they show both), else the file's (:attr:`RawSheet.notation`)."""
+    shown = {a.notation for a in amounts} - {None}
+    if shown:
+        return shown.pop() if len(shown) == 1 else None
+    return file_notation
 
 
 def _date(value: Any, text: str, year_ok: bool) -> dt.date | int:

@@ -664,7 +664,7 @@ class _Mapper:
         address = ", ".join(filter(None, (_str(obj, "streetAddress"), " ".join(
             filter(None, (_str(obj, "postalCode"), _str(obj, "locality")))))))
         name = _str(obj, "description") or address or None
-        geometry = wkt(obj.get("geojson"))
+        geometry, as_text = wkt(obj.get("geojson"))
         if not name and not geometry:
             return "no description, address or geometry"
         for cls in (OPARL + "Location", DCTERMS + "Location", GEO + "Feature"):
@@ -674,6 +674,8 @@ class _Mapper:
             self.add(s, SCHEMA + "address", ox.Literal(address))
         if obj.get("geojson") is not None and geometry is None:
             self.note(ident, "field 'geojson' ignored: not a Point, LineString, Polygon, MultiPoint or MultiPolygon")
+        if as_text:
+            self.note(ident, "field 'geojson': coordinates given as text, read as numbers")
         if geometry:
             g = f"{s}/geometry"
             self.add(s, GEO + "hasGeometry", g)

@@ -7,6 +7,7 @@ model"). :func:`wkt` turns a GeoJSON geometry into GeoSPARQL WKT.
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 #: Read on every type: identity, type, deletion, the page a reader opens, keywords, and the times the sync uses.
@@ -85,35 +86,56 @@ def reason(field: str) -> str:
     return REASONS.get(field, NOT_MODELLED)
 
 
-def wkt(geojson: Any) -> str | None:
-    """A GeoJSON geometry (or Feature) as WKT, coordinates as given; ``None`` when it is none of the simple types."""
+def wkt(geojson: Any) -> tuple[str | None, bool]:
+    """A GeoJSON geometry (or Feature) as WKT, coordinates as given (``None`` when it is none of the simple
+    types), and whether some coordinates were numbers written as text (``"8.317490"``, as some servers send
+    them), read as the numbers they show."""
     if isinstance(geojson, dict) and geojson.get("type") == "Feature":
         geojson = geojson.get("geometry")
     if not isinstance(geojson, dict):
-        return None
+        return None, False
     kind, coords = geojson.get("type"), geojson.get("coordinates")
     if not isinstance(coords, list):
-        return None
+        return None, False
+    as_text = False
+
+    def number(v: Any) -> str:
+        nonlocal as_text
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            return str(v)
+        if not isinstance(v, str):
+            raise ValueError(v)
+        try:
+            value = Decimal(v.strip())
+        except InvalidOperation:
+            raise ValueError(v) from None
+        if not value.is_finite():
+            raise ValueError(v)
+        as_text = True
+        return format(value, "f")
 
     def point(c: Any) -> str:
-        if not (isinstance(c, list) and len(c) >= 2 and all(isinstance(v, (int, float)) for v in c[:2])):
+        if not (isinstance(c, list) and len(c) >= 2):
             raise ValueError(c)
-        return f"{c[0]} {c[1]}"
+        return f"{number(c[0])} {number(c[1])}"
 
     def ring(cs: Any) -> str:
         return "(" + ", ".join(point(c) for c in cs) + ")"
 
     try:
         if kind == "Point":
-            return f"POINT({point(coords)})"
-        if kind == "LineString":
-            return f"LINESTRING{ring(coords)}"
-        if kind == "Polygon":
-            return "POLYGON(" + ", ".join(ring(r) for r in coords) + ")"
-        if kind == "MultiPoint":
-            return "MULTIPOINT(" + ", ".join(f"({point(c)})" for c in coords) + ")"
-        if kind == "MultiPolygon":
-            return "MULTIPOLYGON(" + ", ".join("(" + ", ".join(ring(r) for r in p) + ")" for p in coords) + ")"
+            text = f"POINT({point(coords)})"
+        elif kind == "LineString":
+            text = f"LINESTRING{ring(coords)}"
+        elif kind == "Polygon":
+            text = "POLYGON(" + ", ".join(ring(r) for r in coords) + ")"
+        elif kind == "MultiPoint":
+            text = "MULTIPOINT(" + ", ".join(f"({point(c)})" for c in coords) + ")"
+        elif kind == "MultiPolygon":
+            text = "MULTIPOLYGON(" + ", ".join("(" + ", ".join(ring(r) for r in p) + ")" for p in coords) + ")"
+        else:
+            return None, False
     except (ValueError, TypeError):
-        return None
+        return None, False
+    return text, as_text
     return None

@@ -22,12 +22,14 @@ from ..namespaces import ADMS, DCTERMS, KIND, OPARL, ORG, PROV, RDF, RDFS, SCHEM
 from . import XSD_BOOLEAN, XSD_DATE, XSD_DECIMAL, XSD_GYEAR, XSD_INTEGER, city_base
 from .cells import (
     IRI_PATTERN,
+    Amount,
     CellError,
     RawSheet,
     TableError,
     checked_iri,
     choice_text,
     choices,
+    column_notation,
     parse_cell,
     read_sheets,
     text_of,
@@ -141,7 +143,22 @@ def _rows(raw: RawSheet, sheet: Sheet, ctx: _Context) -> list[Row]:
             if col.required and not values[col.key]:
                 ctx.error(raw, number, label, value, "a value (the column is required)")
         rows.append(Row(sheet, number, values))
+    for col in columns.values():
+        if col.type == "decimal":
+            _decide_amounts(raw, ctx.columns[(sheet.key, col.key)], col.key, rows, ctx)
     return rows
+
+
+def _decide_amounts(raw: RawSheet, label: str, key: str, rows: list[Row], ctx: _Context) -> None:
+    """Replace the column's amounts written as text by their values; one that reads two ways is read
+    in the notation of the column or file (:func:`column_notation`), else it is an error naming both
+    readings."""
+    written = [(row, row.values[key]) for row in rows if isinstance(row.values.get(key), Amount)]
+    notation = column_notation([amount for _, amount in written], raw.notation)
+    for row, amount in written:
+        row.values[key] = amount.value(notation)
+        if row.values[key] is None:
+            ctx.error(raw, row.number, label, amount.text, amount.ambiguity())
 
 
 # --- resolving references ---------------------------------------------------------------------------------

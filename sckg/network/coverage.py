@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -180,14 +179,17 @@ def _gap_reason(kind: str, lang: str) -> str:
 
 def milestones(kg: KnowledgeGraph) -> list[DatedMilestone]:
     """Every milestone with its project and an xsd:date (one that has none is validation's to report)."""
+    from ..typed import day, value
+
     found = []
-    for r in kg.select(
-        "SELECT ?project ?milestone ?date ?reached WHERE { ?milestone a sckg:Milestone ; dcterms:isPartOf ?project ; "
+    for milestone, part_of, when, reached in kg.select(
+        "SELECT ?milestone ?project ?date ?reached WHERE { ?milestone a sckg:Milestone ; dcterms:isPartOf ?project ; "
         "dcterms:date ?date OPTIONAL { ?milestone sckg:reached ?reached } }"
-    ).records():
-        with suppress(ValueError):
-            found.append(DatedMilestone(r["milestone"], r["project"], date.fromisoformat(str(r["date"])[:10]),
-                                        r["reached"] if isinstance(r["reached"], bool) else None))
+    ).rows:
+        assert milestone is not None and part_of is not None  # ?reached alone is optional
+        if (dated := day(when)) is not None:
+            found.append(DatedMilestone(milestone.value, part_of.value, dated,
+                                        flag if isinstance(flag := value(reached), bool) else None))
     return found
 
 

@@ -14,7 +14,6 @@ seconds spent in SPARQL (``sparql``) and in building the graph (``networkx``).
 
 from __future__ import annotations
 
-import contextlib
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -43,7 +42,8 @@ from ..namespaces import (
     VOCAB,
     sparql_values,
 )
-from ..results import Term, to_python
+from ..results import Term
+from ..typed import amount, day
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -460,6 +460,8 @@ def _project_info(kg: KnowledgeGraph, data: _Extraction) -> None:
         "SELECT ?p ?prop ?v WHERE { VALUES ?prop { adms:status schema:startDate schema:endDate } ?p ?prop ?v }"
     ).bound_rows():
         iri, text, kind = node.value, value.value, prop.value
+        if kind != ADMS + "status" and day(value) is None:  # an ill-typed date is left out (sckg.typed)
+            continue
         if kind in first:  # the smallest status IRI and start date, the largest end date
             if iri not in first[kind] or text < first[kind][iri]:
                 first[kind][iri] = text
@@ -467,17 +469,16 @@ def _project_info(kg: KnowledgeGraph, data: _Extraction) -> None:
             last[iri] = text
     amounts: dict[str, dict[str, Any]] = defaultdict(dict)
     budgets = kg.select("SELECT ?p ?a ?v WHERE { ?p sckg:hasBudget ?a . ?a schema:value ?v }")
-    for node, amount, value in budgets.bound_rows():
-        amounts[node.value][amount.value] = to_python(value)
+    for node, budget_node, value in budgets.bound_rows():
+        amounts[node.value][budget_node.value] = amount(value)
     status_of, start_of = first[ADMS + "status"], first[SCHEMA + "startDate"]
     for p, entity in data.entities.items():
         if SCKG + "Project" not in entity.types:
             continue
         status = status_of.get(p)
         budget = None
-        if p in amounts:
-            with contextlib.suppress(TypeError, ValueError):  # a value that is no number leaves it unknown
-                budget = float(sum(amounts[p].values()))
+        if p in amounts and None not in amounts[p].values():  # a value that is no number leaves it unknown
+            budget = float(sum(amounts[p].values()))
         data.project_info[p] = {
             "status": status[len(STATUS) :] if status and status.startswith(STATUS) else status,
             "start": start_of.get(p),
@@ -498,7 +499,7 @@ def _record_dates(kg: KnowledgeGraph, data: _Extraction) -> None:
         "VALUES ?t { oparl:Paper oparl:Consultation oparl:Meeting } ?x a ?t }"
     ).rows:
         if isinstance(x, ox.NamedNode) and isinstance(prop, ox.NamedNode) and isinstance(value, ox.Literal) \
-                and x.value in records:
+                and x.value in records and day(value) is not None:  # an ill-typed date is left out
             dates = data.record_dates.setdefault(x.value, {})
             key, text = keys[prop.value], value.value[:10]
             if key not in dates or (text < dates[key] if key == "start" else text > dates[key]):

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime
-from decimal import Decimal
 from typing import Any
 
-from ..formatting import money
+from ..formatting import money, money_total
 from ..kg import KnowledgeGraph
 from ..namespaces import ACTOR_CLASSES, MODEL_GRAPH, slug, sparql_values, tail
 from ..queries import run_named
 from ..results import to_python
 from ..sources import data_info
+from ..typed import amount, left_out, records
 from ..words import Words, t
 from .charts import budget_chart, changes_chart, council_chart, roadmap_section, status_by_field_chart, status_chart
 from .council import council_section
@@ -88,6 +88,7 @@ def _build(kg: KnowledgeGraph, lang: str, title: str | None, since: KnowledgeGra
         sources=info.sources,
         sections=sections,
         data_dates=info.dated,
+        notes=left_out(kg, lang),
     )
 
 
@@ -220,7 +221,7 @@ def fields_section(kg: KnowledgeGraph, lang: str) -> Section:
                 labels[project_.value],
                 labels[status.value] if status else "",
                 labels[manager.value] if manager else "",
-                to_python(budget) if budget is not None else None,
+                amount(budget),
             )
         )
     for field_, actor in actors:
@@ -233,19 +234,19 @@ def fields_section(kg: KnowledgeGraph, lang: str) -> Section:
         section.paragraphs = [t("empty.no_projects", lang) if not projects else w["no_fields"]]
     for iri in sorted(fields, key=lambda i: labels[i].lower()):
         data = per_field[iri]
-        rows = sorted(data["projects"])
-        total = sum((b for *_, b in rows if b is not None), Decimal(0))
+        rows = sorted(data["projects"], key=lambda row: row[:3])  # budgets may be unknown (None)
         sub = Section(f"field-{slug(tail(iri))}", labels[iri])
         if not rows:
             sub.paragraphs.append(w["field_without_projects"])
         else:
             sub.paragraphs.append(
-                w("field_summary", projects=len(rows), actors=len(set(data["actors"])), budget=money(total, lang))
+                w("field_summary", projects=len(rows), actors=len(set(data["actors"])),
+                  budget=money_total((b for *_, b in rows), lang))
             )
             sub.tables.append(
                 ReportTable(
                     [w["project"], w["status"], w["manager"], w["budget"]],
-                    [[p, s, m, money(b, lang) if b is not None else ""] for p, s, m, b in rows],
+                    [[p, s, m, money(b, lang)] for p, s, m, b in rows],
                 )
             )
             sub.items.append(w["actors"] + ": " + ", ".join(sorted(set(data["actors"]))))
@@ -264,7 +265,7 @@ def decisions_section(kg: KnowledgeGraph, lang: str) -> Section:
     (:data:`PROGRAMME_PAPER`) when, and the inventory's resolutions; all council business, programme or not,
     below it in a table that opens with one click."""
     w = Words("report", lang)
-    rows = run_named(kg, "decisions", lang=lang).records()
+    rows = records(run_named(kg, "decisions", lang=lang))  # an ill-typed date is left out (and noted)
     section = Section("decisions", w["decisions_heading"], [w["decisions_intro"]])
     if not rows:
         section.paragraphs.append(w["no_decisions"])

@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ..formatting import money, number
@@ -182,20 +183,22 @@ def matrix_chart(
 
 
 def budget_chart(kg: KnowledgeGraph, query: str, lang: str) -> Chart | None:
-    """Budget per field of action (``budget-by-field``) or per department (``budget-by-department``)."""
+    """Budget per field of action (``budget-by-field``) or per department (``budget-by-department``); the
+    queries sum only values that are numbers, so an ill-typed budget is left out (sckg.typed notes it)."""
     from ..queries import run_named
+    from ..typed import records
 
-    rows = run_named(kg, query, lang=lang).records()
+    by_field = query == "budget-by-field"
+    label = "fieldLabel" if by_field else "departmentLabel"
+    rows = [(r[label], value, r["projects"]) for r in records(run_named(kg, query, lang=lang))
+            if isinstance(value := r["budgetEUR"], Decimal | int | float)]
     if not rows:
         return None
     w = Words("report", lang)
-    by_field = query == "budget-by-field"
-    label = "fieldLabel" if by_field else "departmentLabel"
     title = w["budget_by_field" if by_field else "budget_by_dept"]
     return bar_chart(
-        query, title, "EUR", [(r[label], float(r["budgetEUR"])) for r in rows], source_line(kg, lang), lang,
-        [w["name"], w["budget"], w["projects"]],
-        [[r[label], money(r["budgetEUR"], lang), r["projects"]] for r in rows],
+        query, title, "EUR", [(name, float(value)) for name, value, _ in rows], source_line(kg, lang), lang,
+        [w["name"], w["budget"], w["projects"]], [[name, money(value, lang), n] for name, value, n in rows],
     )
 
 
@@ -368,18 +371,18 @@ def _phases(kg: KnowledgeGraph, lang: str, projects: list[str]) -> dict[str, lis
     """The dated phases of ``projects`` (``sckg:ProcessPhase`` parts with start and end), in order."""
     if not projects:
         return {}
+    from ..typed import day
+
     rows = kg.select(
         f"SELECT ?project ?phase ?start ?end WHERE {{ VALUES ?project {{ {sparql_values(projects)} }} "
         "?phase a sckg:ProcessPhase ; dcterms:isPartOf ?project ; schema:startDate ?start ; schema:endDate ?end }"
-    ).records()
-    labels = kg.labels({r["phase"] for r in rows}, lang)
+    ).bound_rows()
+    labels = kg.labels({phase.value for _, phase, _, _ in rows}, lang)
     found: dict[str, list[tuple[str, date, date]]] = defaultdict(list)
-    for r in rows:
-        try:
-            found[r["project"]].append((labels[r["phase"]], date.fromisoformat(str(r["start"])[:10]),
-                                        date.fromisoformat(str(r["end"])[:10])))
-        except ValueError:  # not an xsd:date: validation reports it
-            continue
+    for project, phase, start, end in rows:
+        first, last = day(start), day(end)
+        if first is not None and last is not None:  # else not an xsd:date: left out, and noted
+            found[project.value].append((labels[phase.value], first, last))
     return {p: sorted(v, key=lambda x: (x[1], x[0])) for p, v in found.items()}
 
 

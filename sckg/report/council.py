@@ -12,6 +12,7 @@ from typing import Any
 from ..kg import KnowledgeGraph
 from ..namespaces import slug, tail
 from ..queries import run_named
+from ..typed import records
 from ..words import Words
 from .model import Link, ReportTable, Section
 
@@ -24,7 +25,7 @@ def council_section(kg: KnowledgeGraph, lang: str) -> Section:
     result and paper (linked to the council information system), in date order."""
     w = Words("report", lang)
     section = Section("council", w["council_heading"], [w["council_intro"]])
-    rows = run_named(kg, "council-history", lang=lang).records()
+    rows = records(run_named(kg, "council-history", lang=lang))  # ill-typed values left out (sckg.typed)
     if not rows:
         any_paper = kg.ask("ASK { ?p a oparl:Paper }")
         section.paragraphs = [w["council_no_links" if any_paper else "council_no_papers"]]

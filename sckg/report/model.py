@@ -89,6 +89,8 @@ class Report:
     sections: list[Section]
     #: (title, date) of each dataset that has a date (:attr:`sckg.sources.DataInfo.dated`)
     data_dates: list[tuple[str, str]] = field(default_factory=list)
+    #: What the briefing left out, one line each: ill-typed values (sckg.typed.left_out).
+    notes: list[str] = field(default_factory=list)
 
     @property
     def facts(self) -> dict[str, int]:
