@@ -118,7 +118,8 @@ def workbook(kg: KnowledgeGraph, lang: str = "de", city: str | None = None) -> b
             for key, group in sheets.items()}
     rows["dependencies"] = [
         [ids.get(e.iri, e.iri), ids.get(other, other)]
-        for e in sorted(sheets["projects"], key=lambda e: ids[e.iri]) for other in e.iris(SCKG + "dependsOn")
+        for e in sorted(sheets.get("projects", ()), key=lambda e: ids[e.iri])
+        for other in e.iris(SCKG + "dependsOn")
     ]
     cleaner = XmlCleaner("xlsx")
     for key, group in sheets.items():
