@@ -440,3 +440,79 @@ def write_decisions(decisions: list[Decision], path: Path | str) -> tuple[int, i
 def accepted(proposals: list[LinkProposal]) -> list[Decision]:
     """The proposals as accepted decisions (for ``--accept``)."""
     return [Decision(p.paper, p.target, ReviewDecision.accept) for p in proposals]
+
+
+# --- review files of other proposals (sckg compare's best-practice pairs): the same format and words ---
+
+
+def write_review_table(columns: tuple[str, ...], rows: list[list[Any]], path: Path | str) -> Path:
+    """Write a review file ``path`` (``.csv`` or ``.xlsx``) of any proposals: ``columns`` start with
+    ``decision`` (empty in ``rows``); cells a spreadsheet would run as formulas are neutralised."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([csv_safe(v) for v in row] for row in rows)
+        return write_atomic(path, buffer.getvalue())
+    if suffix != ".xlsx":
+        raise UsageError(f"--review: {path.name} must end in .csv or .xlsx")
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "review"
+    sheet.append(list(columns))
+    for number_, row in enumerate(rows, start=2):
+        for index, value in enumerate(row, start=1):
+            cell = sheet.cell(row=number_, column=index, value=value)
+            if cell.data_type == "f":  # text starting with '=' stays text, never a formula
+                cell.data_type = "s"
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    choices = DataValidation(type="list", formula1=f'"{",".join(ReviewDecision)}"', allow_blank=True)
+    sheet.add_data_validation(choices)
+    choices.add(f"A2:A{max(2, len(rows) + 1)}")
+    for index, name in enumerate(columns, start=1):
+        longest = max((len(str(row[index - 1])) for row in rows), default=0)
+        sheet.column_dimensions[get_column_letter(index)].width = min(60, max(len(name), longest, 7) + 2)
+    sheet.freeze_panes = "A2"
+    data = io.BytesIO()
+    workbook.save(data)
+    return write_atomic(path, data.getvalue())
+
+
+def read_review_table(path: Path | str, iri_columns: tuple[str, ...]) -> list[dict[str, str]]:
+    """The decided rows of a filled-in review file (CSV or xlsx) as column → text, ``decision`` as
+    ``accept`` or ``reject`` (the words of :data:`DECISION_WORDS`); rows without a decision are left out;
+    ``iri_columns`` must hold IRIs."""
+    path = Path(path)
+    if not path.is_file():
+        raise DataError(f"{path}: no such review file")
+    try:
+        records = _xlsx_records(path) if path.suffix.lower() == ".xlsx" else _csv_records(path)
+    except (OSError, UnicodeDecodeError, ValueError, KeyError) as exc:
+        raise DataError(f"{path}: not a readable review file ({exc})") from None
+    header = [str(c or "").strip().lower() for c in (records[0] if records else [])]
+    missing = [c for c in ("decision", *iri_columns) if c not in header]
+    if missing:
+        raise DataError(f"{path}: the review file has no column {', '.join(missing)} (write it with --review)")
+    decided = []
+    for line, record in enumerate(records[1:], start=2):
+        cells = {name: str(record[i] if i < len(record) and record[i] is not None else "").strip()
+                 for i, name in enumerate(header)}
+        word = cells["decision"].casefold()
+        if not word:
+            continue
+        if word not in DECISION_WORDS:
+            raise DataError(f"{path}: row {line}: decision '{cells['decision']}' is neither accept nor reject "
+                            f"(write one of: {', '.join(DECISION_WORDS)}; or leave it empty)")
+        if not all("://" in cells[name] for name in iri_columns):
+            raise DataError(f"{path}: row {line}: {' and '.join(iri_columns)} must be IRIs as written by --review")
+        decided.append({**cells, "decision": DECISION_WORDS[word].value})
+    return decided
