@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 SDG = "http://metadata.un.org/sdg/"
 #: The least score a best-practice candidate needs (tuned on the tune half of the labelled pairs).
-THRESHOLD = 0.4
+THRESHOLD = 0.45
 #: Candidates per project, at most.
 TOP = 3
 #: What the same reference field and each shared SDG target add to the words' score.
@@ -58,6 +58,9 @@ FUNCTION_WORDS = frozenset((
 #: Automatisierung).
 _SUFFIXES = ("ung", "ier", "isier", "ation", "tion", "itat", "heit", "keit", "schaft", "lich", "isch", "ismus")
 MIN_SHARED = 6  #: the least letters of a compound part two words share
+#: A compound part two words share counts this much of a whole word (Parkleitsystem, Stadtleitsystem).
+PARTIAL_FACTOR = 0.5
+PARTIAL = "-"  # marks a shared compound part
 
 MATCH = "skos:exactMatch|skos:closeMatch|skos:broadMatch"
 DATASET_QUERY = """SELECT ?dataset ?city ?fictional WHERE {
@@ -391,9 +394,10 @@ def _significant(token: Token) -> bool:
 
 def shared_part(a: Token, b: Token) -> str | None:
     """The folded word part ``a`` and ``b`` share, found by the word matcher: one is the other in another
-    inflection or a part of it at a part boundary; or both end in the same compound part (Mobilstationen,
-    Mobilitätsstationen: ``station``) or start with it (Digitallotsen, Digitalmentor: ``digital``), a part of
-    at least six letters that is no derivational ending, with at least three letters before or after it."""
+    inflection or a part of it at a part boundary; or, marked with a leading ``-``, both end in the same
+    compound part (Mobilstationen, Mobilitätsstationen: ``-station``) or start with it (Digitallotsen,
+    Digitalmentor: ``-digital``), a part of at least six letters that is no derivational ending, with at least
+    three letters before or after it."""
     return _shared(a.word, a.stem, b.word, b.stem)
 
 
@@ -407,14 +411,15 @@ def _shared(a_word: str, a_stem: str, b_word: str, b_stem: str) -> str | None:
     if same_word(a_word, a_stem, b):
         return min(a_word, b_word, key=len)
     shorter, longer = (a, b) if len(a_word) <= len(b_word) else (b, a)
-    if part_of(shorter.word, shorter.stem, longer):
+    if part_of(shorter.word, shorter.stem, longer) and (  # not by a stem of three letters (Lesen, digitales)
+            shorter.word in longer.word or (len(shorter.stem) > MIN_PART and shorter.stem in longer.word)):
         return shorter.word
     head = a_stem[len(a_stem) - _common(a_stem[::-1], b_stem[::-1]):]
     if _part(head, a_stem, b_stem) and not head.startswith(_SUFFIXES):
-        return head
+        return PARTIAL + head
     modifier = a_word[:_common(a_word, b_word)]
     if _part(modifier, a_word, b_word):
-        return modifier
+        return PARTIAL + modifier
     return None
 
 
@@ -442,7 +447,7 @@ def _shared_words(ours: list[Token], theirs: list[Token], words: _Words,
         for j, b in enumerate(theirs):
             if j in used or not (part := shared_part(a, b)):
                 continue
-            points = words.rarity(part)
+            points = words.rarity(part.removeprefix(PARTIAL)) * (PARTIAL_FACTOR if part.startswith(PARTIAL) else 1)
             if best is None or points > best[0]:
                 best = (points, j, part)
         if best is not None:
