@@ -1,13 +1,13 @@
-"""Benchmark of ``sckg compare``: precision and recall of best-practice candidates on hand-labelled pairs, and
-the time a comparison of the three bundled cities takes against loading them.
+"""Benchmark of ``sckg compare``: precision and recall of best-practice candidates on hand-labelled
+pairs, and the time a comparison of the three bundled cities takes against loading them.
 
-``tests/assets/compare/labelled-pairs.csv`` holds pairs of a Braunschweig or Musterstadt project and an Ulm
-measure or project, judged by hand from the titles before the matcher existed; the judgement covers each
-listed project against all of Ulm's titles (a pair not in the file is not similar, see the README there).
-Each of the two cities is compared with Ulm (``sckg compare --data data/X --data data/ulm --city X``); its
-candidates (default top and threshold) are the proposals. The projects are split by a hash of their IRI into
-``tune`` and ``holdout``; the score was tuned on ``tune`` only (``--errors`` lists the tune half's mistakes,
-never the others).
+``tests/assets/compare/labelled-pairs.csv`` holds pairs of a Braunschweig or Musterstadt project and
+an Ulm measure or project, judged by hand from the titles before the matcher existed; the judgement
+covers each listed project against all of Ulm's titles (a pair not in the file is not similar, see
+the README there). Each of the two cities is compared with Ulm (``sckg compare --data data/X --data
+data/ulm --city X``); its candidates (default top and threshold) are the proposals. The projects are
+split by a hash of their IRI into ``tune`` and ``holdout``; the score was tuned on ``tune`` only
+(``--errors`` lists the tune half's mistakes, never the others).
 
     python bench/compare.py              # precision and recall of both halves, and the timing
     python bench/compare.py --errors     # plus the wrong and missed pairs of the tune half
@@ -42,7 +42,10 @@ def labelled(path: Path = LABELLED) -> tuple[dict[str, str], dict[str, set[str]]
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             split[row["project"]] = row["split"]
-            titles[row["project"]], titles[row["measure"]] = row["project_title"], row["measure_title"]
+            titles[row["project"]], titles[row["measure"]] = (
+                row["project_title"],
+                row["measure_title"],
+            )
             if row["similar"] == "yes":
                 similar[row["project"]].add(row["measure"])
     return split, similar, titles
@@ -60,8 +63,8 @@ def proposals() -> dict[str, set[str]]:
 
 
 def timing() -> tuple[float, float]:
-    """Seconds to load the three cities, and to compare them (coverage, gaps, structure, best practice for
-    each city)."""
+    """Seconds to load the three cities, and to compare them (coverage, gaps, structure, best
+    practice for each city)."""
     start = time.perf_counter()
     graphs = [KnowledgeGraph.open([DATA / city]) for city in ("braunschweig", "ulm", "musterstadt")]
     loaded = time.perf_counter()
@@ -89,9 +92,17 @@ def main() -> None:
         missed = sum(len(similar[p] - found[p]) for p in projects)
         precision = right / (right + wrong) if right + wrong else 1.0
         recall = right / (right + missed) if right + missed else 1.0
-        rows.append([name, len(projects), f"{precision:.2f}", f"{recall:.2f}", f"{right}/{wrong}/{missed}"])
-    print(f"{len(split)} projects judged against Ulm's titles, {sum(map(len, similar.values()))} similar pairs\n")
-    print(render(["half", "projects", "precision", "recall", "right/wrong/missed"], rows, "table"), end="")
+        rows.append(
+            [name, len(projects), f"{precision:.2f}", f"{recall:.2f}", f"{right}/{wrong}/{missed}"]
+        )
+    print(
+        f"{len(split)} projects judged against Ulm's titles, "
+        f"{sum(map(len, similar.values()))} similar pairs\n"
+    )
+    print(
+        render(["half", "projects", "precision", "recall", "right/wrong/missed"], rows, "table"),
+        end="",
+    )
     load, work = timing()
     print(f"\nthree cities: loading {load:.2f} s, comparing {work:.2f} s (ratio {work / load:.1f})")
     if args.errors:

@@ -59,6 +59,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "compare.fictional": {"de": "{name} (fiktiv)", "en": "{name} (fictional)"},
     "compare.frame.field": {"de": "Handlungsfeld", "en": "field of action"},
     "compare.frame.sdg": {"de": "SDG", "en": "SDG"},
+    "compare.heatmap.field": {"de": "Projekte je Referenz-Handlungsfeld", "en": "Projects per reference field"},
+    "compare.heatmap.sdg": {"de": "Projekte je SDG", "en": "Projects per SDG"},
     "compare.measure": {"de": "Kennzahl", "en": "measure"},
     "compare.evidence_word": {"de": "„{ours}“ ~ „{theirs}“ +{points}", "en": '"{ours}" ~ "{theirs}" +{points}'},
     "compare.evidence_field": {"de": "gleiches Handlungsfeld {field} +{points}",
