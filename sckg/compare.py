@@ -316,12 +316,14 @@ def compare(
                 f"({data.city.label}); compare different cities"
             )
         seen[data.city.iri] = source or data.city.label
-    first = graphs[0]
+    from . import resources
+    from .kg import KnowledgeGraph
+
+    first = KnowledgeGraph.open([resources.reference_vocabulary("sdg")])  # the frames, not a city's graph
     fields = first.select(
         f"SELECT ?f WHERE {{ ?f skos:inScheme <{FIELD}scheme> ; a sckg:FieldOfAction }}"
     ).rows
     field_iris = sorted(f.value for (f,) in fields if f is not None)
-    first.use_vocabulary("sdg")
     goals = first.select(f"SELECT ?g WHERE {{ ?g skos:topConceptOf <{SDG[:-1]}> }}").rows
     goal_iris = sorted(
         (g.value for (g,) in goals if g is not None), key=lambda g: int(g[len(SDG) :])

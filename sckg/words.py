@@ -61,6 +61,31 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "compare.frame.sdg": {"de": "SDG", "en": "SDG"},
     "compare.heatmap.field": {"de": "Projekte je Referenz-Handlungsfeld", "en": "Projects per reference field"},
     "compare.heatmap.sdg": {"de": "Projekte je SDG", "en": "Projects per SDG"},
+    "compare.section": {"de": "Vergleich mit anderen Städten", "en": "Benchmarking with other cities"},
+    "compare.section_intro": {
+        "de": "{city} im Vergleich mit {others}: Projekte und Maßnahmen je Referenz-Handlungsfeld, was die "
+              "anderen tun und {city} nicht, die Programme nebeneinander und Best-Practice-Kandidaten für die "
+              "eigenen Projekte (Vorschläge mit ihren Belegen, zu prüfen mit sckg compare --review).",
+        "en": "{city} beside {others}: projects and measures per reference field, what the others do that "
+              "{city} does not, the programmes side by side and best-practice candidates for its projects "
+              "(proposals with their evidence, to review with sckg compare --review).",
+    },
+    "compare.source": {"de": "Quelle: die Datensätze von {cities}", "en": "Source: the datasets of {cities}"},
+    "compare.gaps": {"de": "Was andere tun und {city} nicht", "en": "What others do that {city} does not"},
+    "compare.structure": {"de": "Die Programme nebeneinander", "en": "The programmes side by side"},
+    "compare.candidates": {
+        "de": {"one": "{n} Best-Practice-Kandidat", "other": "{n} Best-Practice-Kandidaten"},
+        "en": {"one": "{n} best-practice candidate", "other": "{n} best-practice candidates"},
+    },
+    "compare.column.frame": {"de": "Rahmen", "en": "frame"},
+    "compare.column.concept": {"de": "Handlungsfeld oder Ziel", "en": "field or goal"},
+    "compare.column.others": {"de": "andere Städte (Projekte)", "en": "other cities (projects)"},
+    "compare.column.field": {"de": "Referenz-Handlungsfeld", "en": "reference field"},
+    "compare.column.project": {"de": "Projekt", "en": "project"},
+    "compare.column.example": {"de": "Beispiel", "en": "example"},
+    "compare.column.city": {"de": "Stadt", "en": "city"},
+    "compare.column.score": {"de": "Punkte", "en": "score"},
+    "compare.column.evidence": {"de": "Belege", "en": "evidence"},
     "compare.measure": {"de": "Kennzahl", "en": "measure"},
     "compare.evidence_word": {"de": "„{ours}“ ~ „{theirs}“ +{points}", "en": '"{ours}" ~ "{theirs}" +{points}'},
     "compare.evidence_field": {"de": "gleiches Handlungsfeld {field} +{points}",
@@ -572,6 +597,9 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "fact.gaps": {"de": "Lücken", "en": "gaps"},
     "fact.silos": {"de": "Silos", "en": "silos"},
     "fact.overlaps": {"de": "mögliche Überschneidungen", "en": "possible overlaps"},
+    "fact.benchmark_gaps": {"de": "Handlungsfelder und SDGs, in denen nur andere Städte handeln",
+                            "en": "fields and SDGs where only other cities act"},
+    "fact.best_practice": {"de": "Best-Practice-Kandidaten", "en": "best-practice candidates"},
     # --- the briefing's charts (sckg.report.charts) ---
     "chart.source": {"de": "Quelle: {sources}; Datenstand: {date}", "en": "Source: {sources}; data as of {date}"},
     "chart.unknown": {"de": "unbekannt", "en": "unknown"},
