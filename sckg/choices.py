@@ -146,3 +146,4 @@ class SlideView(StrEnum):
     decisions = "decisions"
     query = "query"
     chart = "chart"
+    benchmark = "benchmark"

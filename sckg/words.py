@@ -678,6 +678,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "{name} hängt von {needs} Projekten ab; {needed_by} Projekte hängen davon ab.",
         "en": "{name} depends on {needs} projects; {needed_by} projects depend on it.",
     },
+    "deck.benchmark_needs_compare": {
+        "de": "eine Folie 'benchmark' braucht andere Städte zum Vergleich (compare)",
+        "en": "a 'benchmark' slide needs other cities to compare with (compare)",
+    },
     "deck.changes_need_since": {
         "de": "eine Folie 'changes' braucht einen vorigen Stand zum Vergleich (since)",
         "en": "a 'changes' slide needs a previous snapshot to compare with (since)",

@@ -335,3 +335,45 @@ def test_the_bundled_cities(tmp_path: Path) -> None:
         "strategische Ziele,0,24,20",
         "Projekte und Maßnahmen,5,135,52",
     ]
+
+
+def test_report_benchmark_section(cities: tuple[Path, Path]) -> None:
+    from sckg.report import build_report
+
+    aburg, bdorf = (KnowledgeGraph.open([path]) for path in cities)
+    section = build_report(aburg, compare=[bdorf]).section("benchmark")
+    assert [c.key for c in section.charts] == ["benchmark-fields"]
+    assert [t.caption for t in section.tables] == [
+        "Was andere tun und Stadt Aburg nicht",
+        "Die Programme nebeneinander",
+        "1 Best-Practice-Kandidat",
+    ]
+    assert section.tables[0].rows == gaps(compare([aburg, bdorf]), "Aburg")
+    assert section.tables[2].rows == [
+        [
+            "Smart Mobility",
+            "Mobilstationen an Haltestellen",
+            "Mobilitätsstationen",
+            "Stadt Bdorf (fiktiv)",
+            "0,55",
+            "„Mobilstationen“ ~ „Mobilitätsstationen“ +0,6; "
+            "gleiches Handlungsfeld Smart Mobility +0,10; gleiches SDG-Unterziel 11.2 +0,2",
+        ]
+    ]
+    assert section.facts == {"benchmark_gaps": 2, "best_practice": 1}
+
+
+def test_deck_benchmark_slide_needs_other_cities(cities: tuple[Path, Path]) -> None:
+    from sckg.choices import SlideView
+    from sckg.present import Agenda, View, build_deck
+
+    aburg, bdorf = (KnowledgeGraph.open([path]) for path in cities)
+    deck = build_deck(aburg, compare=[bdorf])
+    last = deck.slides[-1]
+    assert (last.key, last.title) == (f"{len(deck.slides)}-benchmark", "Vergleich mit anderen Städten")
+    assert last.table is not None and last.table.rows == [
+        ["E-Government", "Stadt Bdorf (fiktiv) 1"],
+        ["Nachhaltigkeit", "Stadt Bdorf (fiktiv) 1"],
+    ]
+    with pytest.raises(DataError, match=r"^eine Folie 'benchmark' braucht andere Städte zum Vergleich"):
+        build_deck(aburg, agenda=Agenda(None, [View(SlideView.benchmark)]))
