@@ -26,7 +26,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -299,6 +299,12 @@ class Comparison:
         known = ", ".join(c.city.label for c in self.cities)
         raise ParameterError(f"{{=city}} '{name}' is none of the cities compared: {known}")
 
+    @cached_property
+    def words(self) -> _Words:
+        """The significant words of every title of every city, and their rarity."""
+        items = [item for data in self.cities for item in data.items]
+        return _Words(items, [data.city.label for data in self.cities])
+
 
 def compare(
     graphs: Sequence[KnowledgeGraph], sources: Sequence[str] = (), lang: str = "de"
@@ -531,12 +537,9 @@ class _Words:
         """How much a word part says: log(1 + titles / titles holding it)."""
         if word not in self._rarity:
             key = Keyword.of(word)
+            clue = key.clue
             holding = set().union(
-                *(
-                    iris
-                    for tok, iris in self._titles.items()
-                    if key.clue in tok.word and key.find([tok])
-                )
+                *(iris for tok, iris in self._titles.items() if clue in tok.word and key.find([tok]))
             )
             self._rarity[word] = math.log(1 + self.count / max(len(holding), 1))
         return self._rarity[word]
@@ -559,10 +562,11 @@ def shared_part(a: Token, b: Token) -> str | None:
     (Digitallotsen, Digitalmentor: ``-digital``), a part of at least six letters that is no
     derivational ending, with at least three letters before or after it (a shared end starts with a
     consonant)."""
-    return _shared(a.word, a.stem, b.word, b.stem)
+    first, second = (a, b) if a.word <= b.word else (b, a)  # the same answer either way: cached once
+    return _shared(first.word, first.stem, second.word, second.stem)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def _shared(a_word: str, a_stem: str, b_word: str, b_stem: str) -> str | None:
     shorter_stem = min(a_stem, b_stem, key=len)
     if (
@@ -642,9 +646,7 @@ def best_practice(
         raise ParameterError("{=threshold} must be greater than 0")
     ours = comparison.city(city)
     others = [(c.city, item) for c in comparison.cities if c is not ours for item in c.items]
-    words = _Words(
-        [*ours.items, *(item for _, item in others)], [c.city.label for c in comparison.cities]
-    )
+    words = comparison.words
     found = []
     for project in ours.items:
         scored = []
