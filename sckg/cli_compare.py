@@ -155,7 +155,7 @@ def _best(
     rows = [
         [
             n,
-            f"{c.score:g}",
+            f"{c.score:.2f}",
             c.project.title,
             c.example.title,
             c.city.name(comparison.lang),

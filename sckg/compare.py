@@ -160,6 +160,7 @@ class City:
     label: str
     fictional: bool
     dataset: str
+    german: str = ""  # its German name: its words are left out of the titles' words
 
     def name(self, lang: str = "de") -> str:
         """The city's name, "(fiktiv)" after it when it is fictional."""
@@ -203,7 +204,8 @@ def sdg_goal(iri: str) -> str:
 
 
 def load_city(kg: KnowledgeGraph, source: str = "", lang: str = "de") -> CityData:
-    """The city of the graph ``kg`` and its projects; ``source`` names the data in messages."""
+    """The city of the graph ``kg`` (its name in ``lang``) and its projects with their German titles
+    (the word matcher reads German); ``source`` names the data in messages."""
     where = f"{source}: " if source else ""
     datasets = kg.select(DATASET_QUERY).rows
     if not datasets:
@@ -224,6 +226,7 @@ def load_city(kg: KnowledgeGraph, source: str = "", lang: str = "de") -> CityDat
         kg.labels([iri], lang)[iri],
         any(r[2] is not None and r[2].value == "true" for r in datasets),
         dataset.value,
+        kg.labels([iri], "de")[iri],
     )
     fields: dict[str, set[str]] = defaultdict(set)
     has_field = set()
@@ -236,7 +239,8 @@ def load_city(kg: KnowledgeGraph, source: str = "", lang: str = "de") -> CityDat
     for p, sdg in kg.select(SDG_QUERY).bound_rows():
         sdgs[p.value].add(sdg.value)
     rows = kg.select(PROJECTS_QUERY).rows
-    titles = kg.labels({r[0].value for r in rows if r[0] is not None}, lang)
+    # German titles: the matcher reads German
+    titles = kg.labels({r[0].value for r in rows if r[0] is not None}, "de")
     items = sorted(
         (
             Item(
@@ -284,26 +288,29 @@ class Comparison:
     lang: str
 
     def city(self, name: str) -> CityData:
-        """The city named ``name`` (its label, with or without "Stadt", or its IRI),
+        """The city named ``name``: its IRI, its label or a word of it ("Ulm" for "Stadt Ulm"),
         case-insensitive."""
         wanted = name.casefold().strip()
-        for data in self.cities:
-            names = {
-                data.city.iri.casefold(),
-                data.city.label.casefold(),
-                data.city.name(self.lang).casefold(),
-            }
-            names |= {n.split(" ", 1)[1] for n in set(names) if " " in n}
-            if wanted in names:
-                return data
+        exact = [
+            c
+            for c in self.cities
+            if wanted
+            in {c.city.iri.casefold(), c.city.label.casefold(), c.city.name(self.lang).casefold()}
+        ]
+        found = exact or [c for c in self.cities if wanted in c.city.label.casefold().split()]
+        if len(found) == 1:
+            return found[0]
         known = ", ".join(c.city.label for c in self.cities)
-        raise ParameterError(f"{{=city}} '{name}' is none of the cities compared: {known}")
+        raise ParameterError(
+            f"{{=city}} '{name}' is {'more than one' if found else 'none'} of the cities "
+            f"compared: {known}"
+        )
 
     @cached_property
     def words(self) -> _Words:
         """The significant words of every title of every city, and their rarity."""
         items = [item for data in self.cities for item in data.items]
-        return _Words(items, [data.city.label for data in self.cities])
+        return _Words(items, [data.city.german for data in self.cities])
 
 
 def compare(
@@ -325,7 +332,8 @@ def compare(
     from . import resources
     from .kg import KnowledgeGraph
 
-    first = KnowledgeGraph.open([resources.reference_vocabulary("sdg")])  # the frames, not a city's graph
+    # the frames, in a graph of their own (not a city's)
+    first = KnowledgeGraph.open([resources.reference_vocabulary("sdg")])
     fields = first.select(
         f"SELECT ?f WHERE {{ ?f skos:inScheme <{FIELD}scheme> ; a sckg:FieldOfAction }}"
     ).rows
@@ -539,7 +547,11 @@ class _Words:
             key = Keyword.of(word)
             clue = key.clue
             holding = set().union(
-                *(iris for tok, iris in self._titles.items() if clue in tok.word and key.find([tok]))
+                *(
+                    iris
+                    for tok, iris in self._titles.items()
+                    if clue in tok.word and key.find([tok])
+                )
             )
             self._rarity[word] = math.log(1 + self.count / max(len(holding), 1))
         return self._rarity[word]
@@ -562,7 +574,8 @@ def shared_part(a: Token, b: Token) -> str | None:
     (Digitallotsen, Digitalmentor: ``-digital``), a part of at least six letters that is no
     derivational ending, with at least three letters before or after it (a shared end starts with a
     consonant)."""
-    first, second = (a, b) if a.word <= b.word else (b, a)  # the same answer either way: cached once
+    # the same answer either way: cached once
+    first, second = (a, b) if a.word <= b.word else (b, a)
     return _shared(first.word, first.stem, second.word, second.stem)
 
 

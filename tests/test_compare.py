@@ -370,10 +370,15 @@ def test_deck_benchmark_slide_needs_other_cities(cities: tuple[Path, Path]) -> N
     aburg, bdorf = (KnowledgeGraph.open([path]) for path in cities)
     deck = build_deck(aburg, compare=[bdorf])
     last = deck.slides[-1]
-    assert (last.key, last.title) == (f"{len(deck.slides)}-benchmark", "Vergleich mit anderen Städten")
+    assert (last.key, last.title) == (
+        f"{len(deck.slides)}-benchmark",
+        "Vergleich mit anderen Städten",
+    )
     assert last.table is not None and last.table.rows == [
         ["E-Government", "Stadt Bdorf (fiktiv) 1"],
         ["Nachhaltigkeit", "Stadt Bdorf (fiktiv) 1"],
     ]
-    with pytest.raises(DataError, match=r"^eine Folie 'benchmark' braucht andere Städte zum Vergleich"):
+    with pytest.raises(
+        DataError, match=r"^eine Folie 'benchmark' braucht andere Städte zum Vergleich"
+    ):
         build_deck(aburg, agenda=Agenda(None, [View(SlideView.benchmark)]))
