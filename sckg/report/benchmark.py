@@ -80,5 +80,5 @@ def benchmark_section(kg: KnowledgeGraph, others: Sequence[KnowledgeGraph], lang
             t("compare.candidates", lang, n=len(found)),
         )
     )
-    section.facts = {"benchmark_gaps": len(missing), "best_practice": len(found)}
+    section.facts.update(benchmark_gaps=len(missing), best_practice=len(found))
     return section
