@@ -382,3 +382,23 @@ def test_deck_benchmark_slide_needs_other_cities(cities: tuple[Path, Path]) -> N
         DataError, match=r"^eine Folie 'benchmark' braucht andere Städte zum Vergleich"
     ):
         build_deck(aburg, agenda=Agenda(None, [View(SlideView.benchmark)]))
+
+
+def test_review_file_as_xlsx(cities: tuple[Path, Path], tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from sckg.link import read_review_table
+
+    review = tmp_path / "review.xlsx"
+    args = ["compare", "-d", str(cities[0]), "-d", str(cities[1]), "--review", str(review)]
+    assert runner.invoke(app, args).exit_code == 0
+    workbook = load_workbook(review)
+    sheet = workbook.active
+    assert sheet is not None
+    assert [c.value for c in sheet[1]][:4] == ["decision", "score", "project", "example"]
+    sheet["A2"] = "x"
+    workbook.save(review)
+    rows = read_review_table(review, ("project_iri", "example_iri", "city_iri"))
+    assert [(r["decision"], r["project"], r["example"]) for r in rows] == [
+        ("accept", "Mobilstationen an Haltestellen", "Mobilitätsstationen")
+    ]
