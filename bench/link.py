@@ -1,11 +1,12 @@
 """Benchmark of ``sckg link papers``: precision and recall of the proposed fields on hand-labelled titles.
 
-``tests/assets/link/labelled-titles.csv`` holds invented, realistic German council paper titles with their
-paper type, the committee that discusses them and the fields of action they belong to (none for most:
-fire brigade, tourism, budget, building plans, personnel, sport ...). Each becomes an ``oparl:Paper`` with a
-consultation in its committee; the proposals for fields of action (``ontology/vocab/fields.ttl``, default
-threshold) are compared with the labels. The keywords were tuned on the ``tune`` rows only; the ``holdout``
-rows measure how well they carry over (``--errors`` lists the mistakes of the tune rows, never of the others).
+Two labelled sets (``tests/assets/link/``, described in its README): ``council-titles.csv``, 400 real
+council paper titles of the City of Karlsruhe with their paper type, and ``labelled-titles.csv``, invented
+titles with paper type and committee. Each title becomes an ``oparl:Paper`` (with a consultation in its
+committee, where the set names one); the proposals for fields of action (``ontology/vocab/fields.ttl``,
+default threshold) are compared with the fields a person gave them. The keywords were tuned on the ``tune``
+rows only; the ``holdout`` rows measure how well they carry over (``--errors`` lists the mistakes of the tune
+rows, never of the others).
 
     python bench/link.py              # precision and recall per field and overall, tune and holdout
     python bench/link.py --errors     # plus the wrong and missed proposals of the tune rows
@@ -30,6 +31,7 @@ from sckg.link import propose_paper_links  # noqa: E402
 from sckg.namespaces import FIELD  # noqa: E402
 from sckg.output import render  # noqa: E402
 
+COUNCIL = ROOT / "tests/assets/link/council-titles.csv"
 LABELLED = ROOT / "tests/assets/link/labelled-titles.csv"
 PAPER = "https://example.org/bench/paper/"
 SPLITS = ("tune", "holdout")
@@ -44,13 +46,14 @@ class Row:
     paper_type: str
     committee: str
     fields: frozenset[str]
+    sample: str = ""
 
 
 def labelled(path: Path = LABELLED) -> list[Row]:
-    """The labelled titles."""
+    """The labelled titles of ``path`` (the committee is empty where the set names none)."""
     with path.open(encoding="utf-8", newline="") as handle:
-        return [Row(r["split"], r["title"], r["paper_type"], r["committee"], frozenset(r["fields"].split()))
-                for r in csv.DictReader(handle)]
+        return [Row(r["split"], r["title"], r["paper_type"], r.get("committee", ""), frozenset(r["fields"].split()),
+                    r.get("sample", "")) for r in csv.DictReader(handle)]
 
 
 def _literal(text: str) -> str:
@@ -62,14 +65,15 @@ def turtle(rows: list[Row]) -> str:
     lines = ["@prefix oparl: <https://schema.oparl.org/1.1/> .", "@prefix dcterms: <http://purl.org/dc/terms/> .",
              "@prefix sckg: <https://w3id.org/sckg/ontology#> .", "@prefix org: <http://www.w3.org/ns/org#> .",
              "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> ."]
-    committees = {name: f"<https://example.org/bench/org/{n}>" for n, name in enumerate(sorted({r.committee
-                                                                                                for r in rows}))}
+    committees = {name: f"<https://example.org/bench/org/{n}>"
+                  for n, name in enumerate(sorted({r.committee for r in rows if r.committee}))}
     lines += [f"{iri} a org:Organization ; rdfs:label {_literal(name)} ." for name, iri in committees.items()]
     for n, row in enumerate(rows):
         lines.append(f"<{PAPER}{n}> a oparl:Paper ; dcterms:title {_literal(row.title)} ; "
                      f"sckg:paperType {_literal(row.paper_type)} .")
-        lines.append(f"<https://example.org/bench/consultation/{n}> a oparl:Consultation ; sckg:paper <{PAPER}{n}> ;"
-                     f" sckg:committee {committees[row.committee]} .")
+        if row.committee:
+            lines.append(f"<https://example.org/bench/consultation/{n}> a oparl:Consultation ; "
+                         f"sckg:paper <{PAPER}{n}> ; sckg:committee {committees[row.committee]} .")
     return "\n".join(lines) + "\n"
 
 
@@ -128,14 +132,13 @@ def evaluate(rows: list[Row]) -> dict[str, dict[str, Score]]:
     return result
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--errors", action="store_true", help="list the mistakes on the tune rows")
-    args = parser.parse_args()
-    rows = labelled()
+def report(path: Path, show_errors: bool) -> None:
+    """Print the scores of the labelled set ``path`` (and the tune rows' mistakes with ``show_errors``)."""
+    rows = labelled(path)
     found, seconds = predict(rows)
-    print(f"{len(rows)} labelled titles ({', '.join(f'{s}: {sum(r.split == s for r in rows)}' for s in SPLITS)}; "
-          f"{sum(not r.fields for r in rows)} belong to no field); proposals in {seconds:.2f} s\n")
+    sizes = ", ".join(f"{split}: {sum(r.split == split for r in rows)}" for split in SPLITS)
+    print(f"{path.name}: {len(rows)} labelled titles ({sizes}; {sum(not r.fields for r in rows)} belong to no "
+          f"field); proposals in {seconds:.2f} s\n")
     table = {split: scores(*zip(*[(r, f) for r, f in zip(rows, found, strict=True) if r.split == split],
                                 strict=True)) for split in SPLITS}
     names = [*sorted({name for split in table.values() for name in split} - {"overall"}), "overall"]
@@ -149,12 +152,29 @@ def main() -> None:
     measures = ("precision", "recall", "right/wrong/missed")
     columns = ["field", *(f"{split} {what}" for split in SPLITS for what in measures)]
     print(render(columns, out, "table"), end="")
-    if args.errors:
+    for sample in sorted({r.sample for r in rows} - {""}):
+        cells = []
+        for split in SPLITS:
+            chosen = [(r, f) for r, f in zip(rows, found, strict=True) if r.split == split and r.sample == sample]
+            s = scores([r for r, _ in chosen], [f for _, f in chosen])["overall"]
+            cells.append(f"{split} precision {s.precision:.2f}, recall {s.recall:.2f} ({s.right}/{s.wrong}/{s.missed})")
+        print(f"  sample {sample}: {'; '.join(cells)}")
+    if show_errors:
         print("\nMistakes on the tune rows (expected → proposed):")
         for row, fields in zip(rows, found, strict=True):
             if row.split == "tune" and fields != row.fields:
-                print(f"  {row.title} [{row.committee}]: {' '.join(sorted(row.fields)) or '-'} → "
+                committee = f" [{row.committee}]" if row.committee else ""
+                print(f"  {row.title}{committee}: {' '.join(sorted(row.fields)) or '-'} → "
                       f"{' '.join(sorted(fields)) or '-'}")
+    print()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--errors", action="store_true", help="list the mistakes on the tune rows")
+    args = parser.parse_args()
+    for path in (COUNCIL, LABELLED):
+        report(path, args.errors)
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ from .cli_common import (
     StoreOpt,
     cli_text,
     open_graph,
+    say,
 )
 from .errors import SckgError
 
@@ -42,7 +43,7 @@ class ErrorBoundary(TyperGroup):
         try:
             return super().invoke(ctx)
         except SckgError as exc:
-            typer.echo(f"Error: {cli_text(exc.args[0] if exc.args else exc)}", err=True)
+            say(f"Error: {cli_text(exc.args[0] if exc.args else exc)}")
             ctx.exit(exc.exit_code)
         except BrokenPipeError:  # output piped into `head` and the like
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit flush quiet
@@ -55,7 +56,7 @@ class ErrorBoundary(TyperGroup):
         except Exception as exc:
             if os.environ.get("SCKG_DEBUG"):
                 raise
-            typer.echo(f"Internal error: {type(exc).__name__}: {exc} (set SCKG_DEBUG=1 for details)", err=True)
+            say(f"Internal error: {type(exc).__name__}: {exc} (set SCKG_DEBUG=1 for details)")
             ctx.exit(1)
 
 

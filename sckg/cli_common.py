@@ -37,6 +37,14 @@ def flag(param: str) -> str:
     return FLAGS.get(param, "--" + param.replace("_", "-"))
 
 
+def say(message: str) -> None:
+    """A message on stderr, as a terminal may show it: no control sequences, no password of an address."""
+    from .errors import mask_password
+    from .output import terminal_text
+
+    typer.echo(terminal_text(mask_password(message)), err=True)
+
+
 def cli_text(message: object) -> str:
     """A library message as the command line says it: with flags where it names parameters."""
     return message.with_flags(flag) if isinstance(message, Message) else str(message)

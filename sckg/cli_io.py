@@ -7,6 +7,7 @@ Like ``cli.py`` this module imports no heavy library at module level; each comma
 from __future__ import annotations
 
 import sys
+import warnings
 from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -25,6 +26,7 @@ from .cli_common import (
     SeedOpt,
     StoreOpt,
     open_graph,
+    say,
 )
 
 if TYPE_CHECKING:
@@ -52,10 +54,6 @@ def register(app: typer.Typer) -> None:
     app.command("generate")(generate)
 
 
-def _say(message: str) -> None:
-    typer.echo(message, err=True)
-
-
 @import_app.command("table")
 def import_table(
     source: Annotated[Path, typer.Argument(help="A filled template: an .xlsx file or a folder of CSV files.")],
@@ -71,7 +69,7 @@ def import_table(
     result = run(source, city)
     write_turtle(result.triples, out, result.prefixes)
     rows = ", ".join(f"{sheet} {count}" for sheet, count in result.rows.items())
-    _say(f"Wrote {out} ({len(set(result.triples))} triples) from {rows} rows.")
+    say(f"Wrote {out} ({len(set(result.triples))} triples) from {rows} rows.")
 
 
 @import_app.command("oparl")
@@ -137,7 +135,7 @@ def import_oparl(
         rows += [["field", kind, name, f"{n} objects: {why}"] for kind, name, n, why in result.report.ignored_fields()]
         rows += [["note", s.type, s.id, s.reason] for s in result.report.notes]
         write_atomic(report, render(["kind", "type", "id", "reason"], rows, "csv"))
-        _say(f"Wrote the full report to {report}.")
+        say(f"Wrote the full report to {report}.")
 
 
 def _progress() -> Any:
@@ -169,32 +167,32 @@ def _print_oparl_report(sync: SyncResult, out: Path) -> None:
     imported = sum(report.imported.values())
     kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(report.imported.items()))
     done = "Wrote" if sync.written else "Unchanged:"
-    _say(f"{done} {out} ({sync.triples} triples): {imported} entities ({kinds or 'none'}).")
+    say(f"{done} {out} ({sync.triples} triples): {imported} entities ({kinds or 'none'}).")
     if sync.since:
-        _say(f"Asked the server only for what changed since {sync.since}.")
+        say(f"Asked the server only for what changed since {sync.since}.")
     parts = [f"{what} {sum(counts.values())} ({', '.join(f'{k} {n}' for k, n in sorted(counts.items()))})"
              for what, counts in (("added", sync.added), ("changed", sync.changed), ("deleted", sync.deleted))
              if counts]
     if sync.merged:
-        _say(("Since the last import: " + "; ".join(parts) + ".") if parts else
+        say(("Since the last import: " + "; ".join(parts) + ".") if parts else
              "Nothing added, changed or deleted since the last import.")
     if report.requests or report.cache_hits:
-        _say(f"{report.requests} requests, {report.cache_hits} answers from the cache.")
+        say(f"{report.requests} requests, {report.cache_hits} answers from the cache.")
     if report.skipped:
-        _say(f"Skipped {len(report.skipped)} objects:")
+        say(f"Skipped {len(report.skipped)} objects:")
         for kind, reason, count in report.skipped_by_reason():
-            _say(f"  {count:>5} {kind or '(no type)'}: {reason}")
+            say(f"  {count:>5} {kind or '(no type)'}: {reason}")
     fields: dict[tuple[str, str], list[str]] = {}
     for kind, name, count, why in report.ignored_fields():
         fields.setdefault((name, why), []).append(f"{kind} {count}")
     if fields:
-        _say(f"Fields not imported ({len(fields)}):")
+        say(f"Fields not imported ({len(fields)}):")
         for (name, why), where in sorted(fields.items()):
-            _say(f"        {name} ({', '.join(where)}): {why}")
+            say(f"        {name} ({', '.join(where)}): {why}")
     if report.notes:
-        _say(f"{len(report.notes)} notes (ignored fields, links to objects not in the source), e.g.:")
+        say(f"{len(report.notes)} notes (ignored fields, links to objects not in the source), e.g.:")
         for note in report.notes[:5]:
-            _say(f"        {note.id}: {note.reason}")
+            say(f"        {note.id}: {note.reason}")
 
 
 @link_app.command("papers")
@@ -234,13 +232,13 @@ def link_papers(
 
     if (accept is not None or decisions is not None) and out is None:
         raise UsageError("--accept and --decisions need --out FILE.ttl: the file the decisions are written to.")
-    if decisions is not None:
-        chosen = read_review(decisions)
+    if decisions is not None:  # the data finds the projects and fields named in the column other_target
+        chosen = read_review(decisions, open_graph(data, store) if data else None)
     else:
         proposals = propose_paper_links(open_graph(data, store), lang.value, min_score)
         if review is not None:
             write_review(proposals, review, lang.value)
-            _say(f"Wrote {len(proposals)} proposals to {review}: write accept or reject in the decision column, "
+            say(f"Wrote {len(proposals)} proposals to {review}: write accept or reject in the decision column, "
                  f"then run sckg link papers --decisions {review} --out links.ttl")
             return
         if accept is None:
@@ -252,7 +250,7 @@ def link_papers(
     assert out is not None
     links, rejected = write_decisions(chosen, out)
     taken = sum(d.decision == "accept" for d in chosen)
-    _say(f"Accepted {taken} and rejected {len(chosen) - taken} proposals; {out} now holds {links} links and "
+    say(f"Accepted {taken} and rejected {len(chosen) - taken} proposals; {out} now holds {links} links and "
          f"{rejected} rejections.")
 
 
@@ -282,13 +280,18 @@ def export(
     """Export the graph: RDF (ttl, nt, jsonld with the sckg context), a network projection with labels,
     classes and metrics for Gephi (graphml, gexf, csv of nodes and edges, formula-safe), or the inventory
     spreadsheet template (xlsx, importable again with 'sckg import table')."""
-    from .errors import UsageError
+    from .errors import DataWarning, UsageError
     from .export import export_graph
 
     if out is None and fmt in (ExportFormat.csv, ExportFormat.xlsx):
         raise UsageError(f"--format {fmt.value} needs --out ({'a folder' if fmt is ExportFormat.csv else 'a file'}).")
-    result = export_graph(open_graph(data, store), fmt.value, projection=projection.value, lang=lang.value, city=city,
-                          with_papers=with_papers, formula_guard=formula_guard, csv_dialect=csv_dialect.value)
+    with warnings.catch_warnings(record=True) as notes:
+        warnings.simplefilter("always", DataWarning)
+        result = export_graph(open_graph(data, store), fmt.value, projection=projection.value, lang=lang.value,
+                              city=city, with_papers=with_papers, formula_guard=formula_guard,
+                              csv_dialect=csv_dialect.value)
+    for note in notes:
+        say(f"Note: {note.message}")
     if out is None:
         sys.stdout.buffer.write(next(iter(result.values())))
         sys.stdout.flush()
@@ -296,7 +299,7 @@ def export(
     from .fileio import write_atomic
 
     paths = [write_atomic(out / name if fmt is ExportFormat.csv else out, content) for name, content in result.items()]
-    _say("Wrote " + ", ".join(str(p) for p in paths) + ".")
+    say("Wrote " + ", ".join(str(p) for p in paths) + ".")
 
 
 def generate(

@@ -8,9 +8,24 @@ from enum import StrEnum
 
 
 class SckgError(Exception):
-    """A user or data error. The CLI prints the message without traceback and exits with ``exit_code``."""
+    """A user or data error. The CLI prints the message without traceback and exits with ``exit_code``. A
+    password in an address the message names is masked (:func:`mask_password`)."""
 
     exit_code = 1
+
+    def __init__(self, *args: object) -> None:
+        if args and type(args[0]) is str:
+            args = (mask_password(args[0]), *args[1:])
+        super().__init__(*args)
+
+
+#: The password of a ``scheme://user:password@host`` address.
+_URL_PASSWORD = re.compile(r"(?<=://)([^/\s:@]*):[^/\s@]*@")
+
+
+def mask_password(text: str) -> str:
+    """``text`` with the password of every ``scheme://user:password@host`` address shown as ``***``."""
+    return _URL_PASSWORD.sub(r"\1:***@", text)
 
 
 class UsageError(SckgError):
@@ -33,6 +48,10 @@ class QueryError(SckgError):
 
 class StoreError(SckgError):
     """A store cannot be opened or an endpoint does not answer."""
+
+
+class DataWarning(UserWarning):
+    """Something in the data that an output could not hold as it is and changed (the CLI prints it as a note)."""
 
 
 class Message(str):

@@ -235,14 +235,23 @@ def _plain(attrs: dict[str, Any]) -> None:
 def network_bytes(graph: nx.Graph[str], fmt: str) -> bytes:
     """A projection as GraphML or GEXF (node ids are the IRIs; ``label`` is the Gephi label). GEXF turns the
     ``start`` and ``end`` attributes into the node's lifetime (Gephi's timeline) and drops them as attributes,
-    so they are also written as ``start_date`` and ``end_date``."""
+    so they are also written as ``start_date`` and ``end_date``. Characters XML 1.0 forbids become U+FFFD,
+    with a :class:`~sckg.errors.DataWarning` naming the entities."""
     import networkx as nx
 
+    from .output import XmlCleaner
+
+    cleaner = XmlCleaner("GraphML" if fmt == "graphml" else "GEXF")
+    graph = graph.copy()
+    for node, attrs in graph.nodes(data=True):
+        attrs.update({key: cleaner.clean(value, node) for key, value in attrs.items()})
+    for source, _, attrs in graph.edges(data=True):
+        attrs.update({key: cleaner.clean(value, source) for key, value in attrs.items()})
+    cleaner.warn()
     buffer = io.BytesIO()
     if fmt == "graphml":
         nx.write_graphml(graph, buffer, named_key_ids=True)
     else:
-        graph = graph.copy()
         for _, attrs in graph.nodes(data=True):
             attrs.update({f"{key}_date": attrs[key] for key in ("start", "end") if key in attrs})
         nx.write_gexf(graph, buffer)

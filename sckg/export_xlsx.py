@@ -33,6 +33,7 @@ from .namespaces import (
     SKOS,
     SOURCE_PROPERTIES,
 )
+from .output import XmlCleaner
 from .results import to_python
 
 if TYPE_CHECKING:
@@ -99,7 +100,8 @@ def _lang(term: Any) -> str:
 
 
 def workbook(kg: KnowledgeGraph, lang: str = "de", city: str | None = None) -> bytes:
-    """The graph's data as a filled template (what it cannot hold listed on the sheet ``_Not in the template``)."""
+    """The graph's data as a filled template (what it cannot hold listed on the sheet ``_Not in the template``).
+    Characters XML 1.0 forbids become U+FFFD, with a :class:`~sckg.errors.DataWarning` naming the entities."""
     entities = _entities(kg, _SHEET_OF, data_only=True)
     sheets: dict[str, list[_Entity]] = defaultdict(list)
     for entity in entities.values():
@@ -118,9 +120,14 @@ def workbook(kg: KnowledgeGraph, lang: str = "de", city: str | None = None) -> b
         [ids.get(e.iri, e.iri), ids.get(other, other)]
         for e in sorted(sheets["projects"], key=lambda e: ids[e.iri]) for other in e.iris(SCKG + "dependsOn")
     ]
+    cleaner = XmlCleaner("xlsx")
+    for key, group in sheets.items():
+        ordered = sorted(group, key=lambda e: ids[e.iri])
+        rows[key] = [[cleaner.clean(v, e.iri) for v in row] for e, row in zip(ordered, rows[key], strict=True)]
     lists = {kind: [c.label(lang) for c in values] for kind, values in choices().items()}
     content = workbook_bytes(rows, help_rows(choice_text()), lists=lists)
-    lost = remainder(kg, content, base)
+    lost = [[cleaner.clean(v, row[0]) for v in row] for row in remainder(kg, content, base)]
+    cleaner.warn()
     if not lost:
         return content
     header = ["subject", "predicate", "object"] if lang == "en" else ["Subjekt", "Prädikat", "Objekt"]

@@ -13,7 +13,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, cast
 
@@ -58,10 +58,35 @@ class Backend(Protocol):
 
 
 class OxigraphBackend:
-    """An Oxigraph store in memory or on disk, queried in-process."""
+    """An Oxigraph store in memory or on disk (at ``path``), queried in-process."""
 
-    def __init__(self, store: ox.Store) -> None:
-        self.store = store
+    def __init__(self, store: ox.Store, path: Path | None = None) -> None:
+        self.store, self.path = store, path
+        self._replacing = 0
+
+    @contextmanager
+    def replacing(self) -> Iterator[None]:
+        """Within the block, graphs of a store on disk may be dropped and loaded again as one change: a copy of
+        the store as it was (a checkpoint: hard links, taken in a tenth of a second) is kept beside it until the
+        block ends, and a process killed within the block leaves the store to be restored from it when the
+        store is next opened (:func:`_recover`). In memory, and within an outer block, nothing is kept."""
+        if self.path is None or self._replacing:
+            yield
+            return
+        saving, previous = _beside(self.path, "saving"), _beside(self.path, "previous")
+        _remove(saving)
+        self.store.flush()
+        self.store.backup(str(saving))
+        saving.rename(previous)  # from here on, an unfinished replace is undone on opening
+        self._replacing += 1
+        try:
+            yield
+            self.store.flush()
+        finally:
+            self._replacing -= 1
+        discard = _beside(self.path, "discard")
+        previous.rename(discard)  # the new state is whole: nothing to undo any more
+        _remove(discard)
 
     def _query(self, query: str, bindings: Mapping[str, Term]) -> Any:
         try:
@@ -91,7 +116,10 @@ class OxigraphBackend:
         result = self._query(query, bindings)
         if not isinstance(result, ox.QueryTriples):
             raise QueryError("Expected a CONSTRUCT or DESCRIBE query.")
-        return list(result)
+        try:
+            return list(result)
+        except (OSError, RuntimeError) as exc:
+            raise QueryError(f"The query failed: {exc}") from None
 
     def ask(self, query: str, bindings: Mapping[str, Term]) -> bool:
         result = self._query(query, bindings)
@@ -216,13 +244,37 @@ def open_backend(store: str | StoreSpec, *, create: bool = True) -> Backend:
     if spec.kind is StoreKind.memory:
         return OxigraphBackend(ox.Store())
     if spec.kind is StoreKind.oxigraph:
-        return OxigraphBackend(_open_oxigraph(spec.path, create))
+        return OxigraphBackend(_open_oxigraph(spec.path, create), spec.path)
     from .remote import SparqlBackend
 
     return SparqlBackend(spec.location)
 
 
+def _beside(path: Path, what: str) -> Path:
+    """A folder beside the store at ``path`` that a replace uses (see :meth:`OxigraphBackend.replacing`)."""
+    return path.with_name(f"{path.name}.sckg-{what}")
+
+
+def _remove(folder: Path) -> None:
+    import shutil
+
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _recover(path: Path) -> None:
+    """Undo a replace that a killed process left unfinished: the store as it was before comes back."""
+    previous, discard = _beside(path, "previous"), _beside(path, "discard")
+    if previous.is_dir():
+        _remove(discard)
+        if path.exists():
+            path.rename(discard)
+        previous.rename(path)
+    _remove(discard)
+    _remove(_beside(path, "saving"))
+
+
 def _open_oxigraph(path: Path, create: bool) -> ox.Store:
+    _recover(path)
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path}: not an Oxigraph store (it is a file; an Oxigraph store is a folder)")
     if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").exists():
@@ -334,6 +386,21 @@ class KnowledgeGraph:
                 self.backend.load_file(path, MODEL_GRAPH)
         loaded: list[Path] = []
         present = self.backend.graph_names() if files else set()
+        backend = self.backend
+        again = present & {graph_iri(f) for f in files}  # graphs replaced: all or nothing (on disk)
+        with backend.replacing() if again and isinstance(backend, OxigraphBackend) else nullcontext():
+            self._load_files(files, present, loaded, progress, stop)
+        return loaded
+
+    def _load_files(
+        self,
+        files: Sequence[Path],
+        present: set[str],
+        loaded: list[Path],
+        progress: Callable[[Path], None] | None,
+        stop: Callable[[], bool] | None,
+    ) -> None:
+        """Load ``files`` (see :meth:`load`), appending each one loaded to ``loaded``."""
         for path in files:
             if stop is not None and stop():
                 break
@@ -350,7 +417,6 @@ class KnowledgeGraph:
             loaded.append(path)
             if progress:
                 progress(path)
-        return loaded
 
     def use_vocabulary(self, name: str) -> None:
         """Load a reference vocabulary (``resources.REFERENCE_VOCABULARIES``, e.g. ``"sdg"``: the
@@ -367,22 +433,30 @@ class KnowledgeGraph:
     def _check(self, query: str) -> None:
         if is_update(query):
             raise QueryError("This is a SPARQL UPDATE; sckg only runs queries here (the graph is read-only).")
-        if not self.allow_remote:  # only FROM needs the store's graph names (a request, on a remote store)
-            graphs = self.backend.graph_names() if re.search(r"\bFROM\b", query, re.IGNORECASE) else set()
-            check_remote(query, graphs, self.allow_remote)
+        if not self.allow_remote:
+            check_remote(query, self.backend.graph_names)
+
+    def _checked(self, query: str, timeout: float | None, run: Callable[[], T]) -> T:
+        """Check the query, then ``run()`` it, both within ``timeout`` (the check may parse)."""
+
+        def checked() -> T:
+            self._check(query)
+            return run()
+
+        return within(timeout, checked)
 
     def select(
         self, query: str, bindings: Mapping[str, Term] | None = None, *, timeout: float | None = None
     ) -> Table:
         """Run a SELECT query; ``bindings`` pre-bind variables to RDF terms (never pasted into the text).
         With ``timeout`` (seconds), a query still running then raises :class:`QueryError` (see :func:`within`)."""
-        self._check(query)
+        values = dict(bindings or {})
         if not self._caching:
-            return within(timeout, lambda: self.backend.select(query, dict(bindings or {})))
+            return self._checked(query, timeout, lambda: self.backend.select(query, values))
         key = (query, tuple(sorted((name, str(term)) for name, term in (bindings or {}).items())))
-        table = self._results.get(key)
+        table = self._results.get(key)  # only checked queries have results here
         if table is None:
-            table = within(timeout, lambda: self.backend.select(query, dict(bindings or {})))
+            table = self._checked(query, timeout, lambda: self.backend.select(query, values))
             if len(table.rows) > CACHED_ROWS:
                 return table
             self._results[key] = table
@@ -395,13 +469,13 @@ class KnowledgeGraph:
         self, query: str, bindings: Mapping[str, Term] | None = None, *, timeout: float | None = None
     ) -> list[ox.Triple]:
         """Run a CONSTRUCT or DESCRIBE query (``timeout`` as for :meth:`select`)."""
-        self._check(query)
-        return within(timeout, lambda: self.backend.construct(query, dict(bindings or {})))
+        values = dict(bindings or {})
+        return self._checked(query, timeout, lambda: self.backend.construct(query, values))
 
     def ask(self, query: str, bindings: Mapping[str, Term] | None = None, *, timeout: float | None = None) -> bool:
         """Run an ASK query (``timeout`` as for :meth:`select`)."""
-        self._check(query)
-        return within(timeout, lambda: self.backend.ask(query, dict(bindings or {})))
+        values = dict(bindings or {})
+        return self._checked(query, timeout, lambda: self.backend.ask(query, values))
 
     def data_graphs(self) -> list[str]:
         """The named graphs holding data (every graph but the model), sorted."""

@@ -2,7 +2,10 @@
 
 The keywords live in the graph as SKOS, so a city can edit them (``ontology/vocab/fields.ttl``, the
 template's Keywords column): a field's or project's ``skos:hiddenLabel`` is a *match word*; a project's
-``skos:altLabel`` and its title of at most three words are match words too; ``sckg:contextKeyword`` is an
+``skos:altLabel`` and its title of at most three words are match words too (the Projects sheet's columns Other
+names and Keywords); a longer title matches a text that holds at least half of its significant words, and at
+least two (:class:`sckg.wordmatch.Name`: "Glasfaserausbau in den Gewerbegebieten Nord und Süd" ~ "Sachstand
+Glasfaserausbau in den Gewerbegebieten"); ``sckg:contextKeyword`` is an
 ambiguous *context word* (Feuerwehr, Tourismus) that needs another hint; ``sckg:excludedKeyword`` keeps a
 paper whose title contains it from the field or project. Context and excluded words of a concept scheme
 (``digital``, ``online``, ``Jahresabschluss``) hold for every field and project. A reference field's words
@@ -18,7 +21,8 @@ name needs one more hint.
 
 A person decides in a review file (CSV or xlsx); an accepted proposal becomes ``<paper> dcterms:subject
 <project or field>``, a rejected one ``<paper> sckg:rejectedSubject <project or field>``, in one Turtle file
-loaded with the data: pairs with either are not proposed again.
+loaded with the data: pairs with either are not proposed again. Another project or field in the column
+``other_target`` sends the paper there and rejects the proposed one.
 """
 
 from __future__ import annotations
@@ -34,13 +38,14 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from .choices import ReviewDecision
+from .entities import as_iri, resolve
 from .errors import DataError, ParameterError, UsageError
 from .fileio import write_atomic
 from .formatting import number
 from .ingest import write_turtle
 from .namespaces import DCTERMS, MODEL_GRAPH, SCKG
 from .output import csv_safe
-from .wordmatch import Keyword, Token, fold, tokens
+from .wordmatch import Keyword, Name, Token, tokens
 from .words import t
 
 if TYPE_CHECKING:
@@ -48,13 +53,15 @@ if TYPE_CHECKING:
 
 SUBJECT = DCTERMS + "subject"
 REJECTED = SCKG + "rejectedSubject"
-TITLE_WORDS = 3
+TITLE_WORDS = 3  #: a project title of at most this many words is a match word, a longer one a Name
 THRESHOLD = 1.0
 _CONTEXT = 40
 #: Where a word is found and how much that place weighs, in the order evidence is listed.
 PLACES = {"title": 1.0, "type": 0.5, "committee": 0.5, "originator": 0.5, "text": 0.5}
 #: How much a word of each strength counts (times the place's weight); excluded words veto.
-STRENGTHS = {"match": 1.0, "context": 0.5, "general": 0.5}
+STRENGTHS = {"match": 1.0, "title": 1.0, "context": 0.5, "general": 0.5}
+#: The strengths of words that are enough on their own.
+MATCHES = ("match", "title")
 
 _KEYWORD_PROPERTIES = "VALUES (?p ?strength) { (skos:hiddenLabel 'match') (sckg:contextKeyword 'context') " \
                       "(sckg:excludedKeyword 'exclude') }"
@@ -97,7 +104,8 @@ SELECT ?paper ?target WHERE { ?paper a oparl:Paper ; dcterms:subject|sckg:reject
 
 @dataclass(frozen=True)
 class Rule:
-    """A keyword, how strong a hint it is (match, context, general, exclude) and for what."""
+    """A keyword, how strong a hint it is (match, title: a project's long title, context, general, exclude)
+    and for what."""
 
     target: str
     kind: str
@@ -119,7 +127,7 @@ class Evidence:
         """``Titel: „Ladestationen“ ~ Ladestation +1``."""
         values = {"place": t(f"link.place.{self.place}", lang), "found": self.found, "keyword": self.keyword,
                   "points": number(self.points, lang, 2 if self.points % 0.5 else 1 if self.points % 1 else 0)}
-        if self.strength == "match":
+        if self.strength in MATCHES:
             return t("link.evidence", lang, **values)
         return t("link.evidence_context", lang, **values)
 
@@ -148,9 +156,7 @@ def keyword_rules(kg: KnowledgeGraph) -> list[Rule]:
     for row in kg.select(RULES_QUERY).rows:
         target, kind, strength, keyword = (term.value if term else "" for term in row)
         word = " ".join(keyword.split())
-        if strength == "title":
-            if len(word.split()) > TITLE_WORDS:
-                continue
+        if strength == "title" and len(word.split()) <= TITLE_WORDS:
             strength = "match"
         if word:
             rules.add(Rule(target, kind, strength, word))
@@ -184,14 +190,19 @@ class _Matcher:
     """Finds the rules' keywords in texts, each text tokenised once."""
 
     def __init__(self, rules: list[Rule]) -> None:
-        self.keywords = {rule.keyword: Keyword.of(rule.keyword) for rule in rules}
-        self.clues = {word: keyword.clue for word, keyword in self.keywords.items()}
+        self.keywords: dict[tuple[str, bool], Keyword | Name] = {
+            (r.keyword, r.strength == "title"): Name.of(r.keyword) if r.strength == "title" else Keyword.of(r.keyword)
+            for r in rules}
+        self.clues = {key: keyword.clue for key, keyword in self.keywords.items()}
         self._tokens: dict[str, list[Token]] = {}
 
-    def find(self, keyword: str, text: str) -> tuple[int, int] | None:
+    def tokens(self, text: str) -> list[Token]:
         if text not in self._tokens:
             self._tokens[text] = tokens(text)
-        return self.keywords[keyword].find(self._tokens[text])
+        return self._tokens[text]
+
+    def find(self, keyword: str, strength: str, text: str) -> tuple[int, int] | None:
+        return self.keywords[(keyword, strength == "title")].find(self.tokens(text))
 
 
 def propose_paper_links(kg: KnowledgeGraph, lang: str = "de", threshold: float = THRESHOLD) -> list[LinkProposal]:
@@ -208,8 +219,8 @@ def propose_paper_links(kg: KnowledgeGraph, lang: str = "de", threshold: float =
     decided = {(p.value, t.value) for p, t in kg.select(DECIDED_QUERY).rows if p and t}
     found = []
     for paper, places in sorted(_paper_texts(kg, lang).items()):
-        folded = fold(" ".join(text for texts in places.values() for text in texts))
-        hits = {rule: hit for rule in rules if matcher.clues[rule.keyword] in folded
+        folded = " ".join(t.word for texts in places.values() for text in texts for t in matcher.tokens(text))
+        hits = {rule: hit for rule in rules if matcher.clues[(rule.keyword, rule.strength == "title")] in folded
                 and (hit := _best_place(matcher, rule, places))}
         if any(rule.strength == "exclude" and hit[0] == "title" for rule, hit in hits.items() if rule.kind == "any"):
             continue
@@ -220,12 +231,16 @@ def propose_paper_links(kg: KnowledgeGraph, lang: str = "de", threshold: float =
             own = [(r, hits[r]) for r in target_rules if r in hits]
             if not own or any(r.strength == "exclude" and hit[0] == "title" for r, hit in own):
                 continue
-            evidence = [_evidence(r, hit) for r, hit in own if r.strength == "match"]
-            used = {(e.place, e.found) for e in evidence}  # a word of the paper counts once, at its strongest
-            if context := _strongest([(r, hit) for r, hit in own if r.strength == "context" and hit[:2] not in used]):
+            evidence: list[Evidence] = []
+            used: set[tuple[str, str]] = set()  # a word of the paper counts once, at its strongest
+            for rule, hit in own:
+                if rule.strength in MATCHES and _new(hit, used):
+                    evidence.append(_evidence(rule, hit))
+                    used.add(hit[:2])
+            if context := _strongest([(r, hit) for r, hit in own if r.strength == "context" and _new(hit, used)]):
                 evidence.append(context)
                 used.add((context.place, context.found))
-            general_hit = _strongest([(r, hits[r]) for r in general_rules if hits[r][:2] not in used])
+            general_hit = _strongest([(r, hits[r]) for r in general_rules if _new(hits[r], used)])
             if general_hit and general_hit.keyword.casefold() not in {e.keyword.casefold() for e in evidence}:
                 evidence.append(general_hit)  # nor does a keyword that is one of the target's own
             score = sum(e.points for e in evidence)
@@ -246,9 +261,15 @@ def _best_place(matcher: _Matcher, rule: Rule, places: dict[str, list[str]]) -> 
     """(place, word found, whole text) of the weightiest place where the rule's keyword is found."""
     for place in PLACES:
         for text in places.get(place, ()):
-            if span := matcher.find(rule.keyword, text):
+            if span := matcher.find(rule.keyword, rule.strength, text):
                 return place, text[span[0] : span[1]], text
     return None
+
+
+def _new(hit: tuple[str, str, str], used: set[tuple[str, str]]) -> bool:
+    """The words found by ``hit`` are not among the words that already count (``Smart`` in ``Smart City``)."""
+    words = {t.word for t in tokens(hit[1])}
+    return not any(place == hit[0] and words & {t.word for t in tokens(found)} for place, found in used)
 
 
 def _evidence(rule: Rule, hit: tuple[str, str, str]) -> Evidence:
@@ -264,7 +285,7 @@ def _strongest(hits: list[tuple[Rule, tuple[str, str, str]]]) -> Evidence | None
 def _first_text(matcher: _Matcher, evidence: Evidence, places: dict[str, list[str]]) -> str:
     """The text around the first evidence found outside the title."""
     for text in places[evidence.place]:
-        if span := matcher.find(evidence.keyword, text):
+        if span := matcher.find(evidence.keyword, evidence.strength, text):
             return _snippet(text, *span)
     return ""
 
@@ -298,8 +319,10 @@ def select_proposals(proposals: list[LinkProposal], spec: str) -> list[LinkPropo
 
 # --- the review file and the decisions ---
 
-#: The columns of a review file; a person fills in ``decision``.
-REVIEW_COLUMNS = ("decision", "score", "paper", "target", "kind", "evidence", "text", "paper_iri", "target_iri")
+#: The columns of a review file; a person fills in ``decision``, or ``other_target``: the project or field (IRI,
+#: ID or name) the paper belongs to instead of the proposed one.
+REVIEW_COLUMNS = ("decision", "score", "paper", "target", "kind", "evidence", "text", "paper_iri", "target_iri",
+                  "other_target")
 #: What a person may write in the decision column (case-insensitive); an empty cell leaves it undecided.
 DECISION_WORDS = {
     **dict.fromkeys(("accept", "yes", "y", "ja", "j", "x", "annehmen"), ReviewDecision.accept),
@@ -319,7 +342,7 @@ class Decision:
 def review_rows(proposals: list[LinkProposal], lang: str = "de") -> list[list[Any]]:
     """The rows of a review file (``REVIEW_COLUMNS``), the decision column empty."""
     return [["", round(p.score, 2), p.paper_label, p.target_label, p.kind, p.evidence_text(lang), p.text, p.paper,
-             p.target] for p in proposals]
+             p.target, ""] for p in proposals]
 
 
 def write_review(proposals: list[LinkProposal], path: Path | str, lang: str = "de") -> Path:
@@ -359,7 +382,7 @@ def _review_workbook(rows: list[list[Any]]) -> bytes:
     choices = DataValidation(type="list", formula1=f'"{",".join(ReviewDecision)}"', allow_blank=True)
     sheet.add_data_validation(choices)
     choices.add(f"A2:A{max(2, len(rows) + 1)}")
-    for letter, width in zip("ABCDEFGHI", (10, 7, 50, 30, 8, 60, 50, 40, 40), strict=True):
+    for letter, width in zip("ABCDEFGHIJ", (10, 7, 50, 30, 8, 60, 50, 40, 40, 30), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
@@ -367,8 +390,9 @@ def _review_workbook(rows: list[list[Any]]) -> bytes:
     return buffer.getvalue()
 
 
-def read_review(path: Path | str) -> list[Decision]:
-    """The decisions in a filled-in review file (CSV or xlsx); rows without a decision are left out."""
+def read_review(path: Path | str, kg: KnowledgeGraph | None = None) -> list[Decision]:
+    """The decisions in a filled-in review file (CSV or xlsx); rows without a decision are left out. A row
+    with ``other_target`` rejects the proposed target and accepts that one instead (found by name in ``kg``)."""
     path = Path(path)
     if not path.is_file():
         raise DataError(f"{path}: no such review file")
@@ -380,21 +404,42 @@ def read_review(path: Path | str) -> list[Decision]:
     missing = [c for c in ("decision", "paper_iri", "target_iri") if c not in header]
     if missing:
         raise DataError(f"{path}: the review file has no column {', '.join(missing)} (write it with --review)")
-    column = {name: header.index(name) for name in ("decision", "paper_iri", "target_iri")}
+    column = {name: header.index(name) for name in ("decision", "paper_iri", "target_iri", "other_target")
+              if name in header}
     decisions = []
     for line, record in enumerate(records[1:], start=2):
         cells = {name: str(record[i] if i < len(record) and record[i] is not None else "").strip()
                  for name, i in column.items()}
-        word = cells["decision"].casefold()
-        if not word:
+        word, other = cells["decision"].casefold(), cells.get("other_target", "")
+        if not word and not other:
             continue
-        if word not in DECISION_WORDS:
+        if word and word not in DECISION_WORDS:
             raise DataError(f"{path}: row {line}: decision '{cells['decision']}' is neither accept nor reject "
                             f"(write one of: {', '.join(DECISION_WORDS)}; or leave it empty)")
         if not all("://" in cells[name] for name in ("paper_iri", "target_iri")):
             raise DataError(f"{path}: row {line}: paper_iri and target_iri must be IRIs as written by --review")
-        decisions.append(Decision(cells["paper_iri"], cells["target_iri"], DECISION_WORDS[word]))
+        if other:
+            target = _other_target(other, kg, f"{path}: row {line}: other_target")
+            if target != cells["target_iri"]:
+                decisions.append(Decision(cells["paper_iri"], cells["target_iri"], ReviewDecision.reject))
+            decisions.append(Decision(cells["paper_iri"], target, ReviewDecision.accept))
+        else:
+            decisions.append(Decision(cells["paper_iri"], cells["target_iri"], DECISION_WORDS[word]))
     return decisions
+
+
+def _other_target(value: str, kg: KnowledgeGraph | None, where: str) -> str:
+    """The IRI of the project or field a person wrote into a review file's other_target column."""
+    if (iri := as_iri(value)) is not None:
+        return iri
+    if kg is None:
+        raise DataError(f"{where} '{value}' must be an IRI (or give the data, to find a project or field by its "
+                        "name)")
+    try:
+        return resolve(value, kg=kg, what="project or field", param=where,
+                       classes=(SCKG + "Project", SCKG + "FieldOfAction"))
+    except ParameterError as exc:
+        raise DataError(str(exc)) from None
 
 
 def _csv_records(path: Path) -> list[list[Any]]:

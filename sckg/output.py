@@ -11,14 +11,74 @@ from __future__ import annotations
 
 import decimal
 import json
+import re
+import sys
+import warnings
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from .choices import CsvDialect, Format
-from .errors import choice
+from .errors import DataWarning, choice
 from .namespaces import shorten
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+#: What XML 1.0 does not allow in a document (its ``Char`` production): C0 controls but tab, LF and CR,
+#: surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+#: What a terminal acts on instead of showing: C0 controls but tab and LF, DEL and the C1 controls (CSI, OSC).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: What CommonMark (and GitHub's tables and strikethrough) give a meaning inside a line: code, emphasis, links
+#: and images (``[``), autolinks and HTML (``<``), entities (``&``), table cells (``|``).
+_MD_SPECIAL = re.compile(r"[\\`*_\[\]<>|&~]")
+#: What makes a line a heading, a list item or a heading's underline: ``# ``, ``- ``, ``+ ``, ``===``, ``1. ``.
+_MD_BLOCK = re.compile(r"^(?:#{1,6}|[-+])(?=\s|$)|^=+$")
+_MD_LIST = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+
+
+def xml_text(text: str) -> str:
+    """``text`` with each character XML 1.0 forbids replaced by U+FFFD (�), so any XML parser reads it."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
+@dataclass
+class XmlCleaner:
+    """Makes the texts of entities fit for an XML format (:func:`xml_text`) and says whose texts it changed."""
+
+    format_name: str
+    changed: Counter[str] = field(default_factory=Counter)
+
+    def clean(self, value: Any, entity: str) -> Any:
+        """``value`` fit for XML; a changed text is counted for ``entity``."""
+        if isinstance(value, str) and (cleaned := xml_text(value)) != value:
+            self.changed[entity] += 1
+            return cleaned
+        return value
+
+    def warn(self) -> None:
+        """A :class:`DataWarning` naming the entities whose texts were changed, if any."""
+        if not self.changed:
+            return
+        count, first = self.changed.total(), next(iter(self.changed))
+        texts = f"{count} text{'s' if count > 1 else ''}"
+        whose = first if len(self.changed) == 1 else f"{len(self.changed)} entities (first: {first})"
+        warnings.warn(DataWarning(f"{texts} of {whose} held characters {self.format_name} does not allow; "
+                                  "each was replaced by \ufffd."), stacklevel=3)
+
+
+def terminal_text(text: str) -> str:
+    """``text`` with each control character a terminal would act on (escape sequences) shown as ``?``."""
+    return _CONTROL.sub("?", text)
+
+
+def md_text(value: Any, *, block: bool = False) -> str:
+    """A data value as Markdown text that every CommonMark renderer shows as it is, on one line: no HTML, link,
+    image, entity or emphasis comes through (each such character gets a backslash), and with ``block`` (the
+    value starts a paragraph or a list item) no heading or list marker either."""
+    text = _MD_SPECIAL.sub(r"\\\g<0>", " ".join(("" if value is None else str(value)).split()))
+    return _MD_LIST.sub(r"\g<1>\\\g<2>", _MD_BLOCK.sub(r"\\\g<0>", text)) if block else text
 
 
 def csv_safe(value: Any) -> Any:
@@ -59,11 +119,8 @@ def render(
         records = [dict(zip(columns, row, strict=True)) for row in rows]
         return json.dumps(records, ensure_ascii=False, indent=2, default=_json_default) + "\n"
     if fmt == "md":
-        def esc(text: str) -> str:
-            return text.replace("|", "\\|").replace("\n", " ")
-
-        lines = ["| " + " | ".join(map(esc, columns)) + " |", "|" + "---|" * len(columns)]
-        lines += ["| " + " | ".join(esc(_cell(v, short=True)) for v in row) + " |" for row in rows]
+        lines = ["| " + " | ".join(map(md_text, columns)) + " |", "|" + "---|" * len(columns)]
+        lines += ["| " + " | ".join(md_text(_cell(v, short=True)) for v in row) + " |" for row in rows]
         return "\n".join(lines) + "\n"
     cells = [list(columns)] + [[_cell(v, short=True) for v in row] for row in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(columns))]
@@ -111,7 +168,8 @@ def emit(
         if console.is_terminal:
             table = Table(*columns, title=title, show_lines=False)
             for row in rows:
-                table.add_row(*(Text(_cell(v, short=True)) for v in row))
+                table.add_row(*(Text(terminal_text(_cell(v, short=True))) for v in row))
             console.print(table)
             return
-    print(render(columns, rows, fmt, **csv), end="")
+    text = render(columns, rows, fmt, **csv)
+    print(terminal_text(text) if sys.stdout.isatty() else text, end="")

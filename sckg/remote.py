@@ -140,33 +140,45 @@ def endpoint_timeout() -> float:
 def http_request(
     method: str, url: str, *, data: bytes | None = None, headers: Mapping[str, str] | None = None, timeout: float
 ) -> Response:
-    """One HTTP request with the login from the environment, if any.
+    """One HTTP request with the login from the environment, if any, sent only when the server asks for it.
 
-    A user and password go as HTTP Basic, unless the server refused Basic without asking for it (Virtuoso
-    answers a Basic login with a bare 401): then, for this and every later request to that server, as HTTP
-    Digest. A server may cut the connection when it refuses a login while a large body is on its way (Virtuoso
-    does, for a graph of 100,000 triples), so a request with a body first learns the server's login scheme, and
-    a Digest login is answered to a fresh challenge fetched by a ``HEAD`` request without the body. Any HTTP
-    status is returned, but a refused login (401) and a server that does not answer raise :class:`StoreError`.
+    The first request to a server goes without a login. When the server answers 401, its challenge says how to
+    log in: a token goes as ``Bearer``, a user and password as HTTP Digest or Basic as the server asks; over
+    plain http a password goes as Basic only when the server asks for Basic (over https also to a bare 401, as
+    Virtuoso answers a Basic login it does not take). The scheme is kept per server for the later requests. A
+    server may cut the connection when it refuses a request while a large body is on its way (Virtuoso does,
+    for a graph of 100,000 triples), so a request with a body first learns the scheme by a ``HEAD`` request
+    without the body, and a Digest login is answered to a fresh challenge fetched the same way. Any HTTP status
+    is returned, but a refused login (401) and a server that does not answer raise :class:`StoreError`.
     """
     server = urllib.parse.urlsplit(url)[:2]  # scheme and host:port
-    login = login_headers()
-    basic = login.get("Authorization", "").startswith("Basic ")
-    if basic and data is not None and server not in _LOGIN_SCHEMES:
-        _learn_login_scheme(url, login, timeout)
-    digest = basic and _LOGIN_SCHEMES.get(server) == "digest"
-    if digest:
-        login = _digest_login(method, url, timeout)
+    credentials = bool(login_headers())
+    if credentials and data is not None and server not in _LOGIN_SCHEMES:
+        _LOGIN_SCHEMES[server] = _scheme_asked(_probe(url, {}, timeout), url) or "none"
+    scheme = _LOGIN_SCHEMES.get(server, "none")
+    login = _digest_login(method, url, timeout) if scheme == "digest" and credentials else _login(scheme)
     request = urllib.request.Request(url, data=data, method=method, headers={**login, **(headers or {})})
     try:
         with _opener(url).open(request, timeout=timeout) as answer:
             return Response(answer.status, _media_type(answer.headers), answer.read())
     except urllib.error.HTTPError as exc:
         if exc.code == 401:
-            if basic and not digest and not _challenge(exc).startswith("Basic"):
-                _LOGIN_SCHEMES[server] = "digest"
+            asked = _scheme_asked(_challenge(exc), url) if _same_server(exc.url, url) else None
+            if credentials and asked is not None and asked != scheme:
+                _LOGIN_SCHEMES[server] = asked
                 return http_request(method, url, data=data, headers=headers, timeout=timeout)
-            raise StoreError(_login_refused(url, login_headers())) from None
+            if credentials and not login and not _challenge(exc) and server[0] == "http":
+                raise StoreError(
+                    f"The endpoint {url} asks for a login (HTTP 401) without saying which (no WWW-Authenticate "
+                    "header); sckg sends a password over http only when the server asks for Basic or Digest. "
+                    "Use https."
+                ) from None
+            if not _same_server(exc.url, url):
+                raise StoreError(
+                    f"The endpoint {url} sent the request on to {exc.url}, which asks for a login (HTTP 401); sckg "
+                    f"gives the login only to the server it was given: use {exc.url} if you trust it."
+                ) from None
+            raise StoreError(_login_refused(url, login)) from None
         body = exc.read() if exc.fp else b""
         return Response(exc.code, _media_type(exc.headers), body)
     except TimeoutError:
@@ -182,9 +194,32 @@ def http_request(
         raise StoreError(f"The endpoint {url} cannot be reached ({exc}).") from None
 
 
-#: The login scheme of each server (scheme, host:port) a user and password were sent to: "digest" for those
-#: that refused HTTP Basic without asking for it, "basic" for the others.
+#: How each server (scheme, host:port) asked for the login of the environment: "bearer", "basic", "digest", or
+#: "none" while it has not asked.
 _LOGIN_SCHEMES: dict[tuple[str, str], str] = {}
+
+
+def _same_server(url: str, other: str) -> bool:
+    """Whether two addresses have the same scheme, host and port."""
+    return urllib.parse.urlsplit(url)[:2] == urllib.parse.urlsplit(other)[:2]
+
+
+def _login(scheme: str) -> dict[str, str]:
+    """The ``Authorization`` header of the environment's login for a server that asked for ``scheme``."""
+    return login_headers() if scheme in ("bearer", "basic") else {}
+
+
+def _scheme_asked(challenge: str | None, url: str) -> str | None:
+    """How a server whose 401 answer carried ``challenge`` ('' for none, None for no 401) gets the login of the
+    environment: a token always as bearer; a password as the server asks, or as Basic to a bare 401 over https."""
+    if challenge is None:
+        return None
+    if os.environ.get(TOKEN_VARIABLE):
+        return "bearer"
+    asked = challenge.split(" ", 1)[0].lower()
+    if asked in ("basic", "digest"):
+        return asked
+    return "basic" if not challenge and urllib.parse.urlsplit(url).scheme == "https" else None
 
 
 def _challenge(answer: urllib.error.HTTPError) -> str:
@@ -193,22 +228,16 @@ def _challenge(answer: urllib.error.HTTPError) -> str:
 
 
 def _probe(url: str, headers: Mapping[str, str], timeout: float) -> str | None:
-    """A ``HEAD`` request without a body: the challenge of its 401 answer, or None when it was not refused."""
+    """A ``HEAD`` request without a body: the challenge of its 401 answer, or None when it was not refused (or
+    refused by another server it was redirected to)."""
     request = urllib.request.Request(url, method="HEAD", headers=dict(headers))
     try:
         with _opener(url).open(request, timeout=timeout):
             return None
     except urllib.error.HTTPError as exc:
-        return _challenge(exc) if exc.code == 401 else None
+        return _challenge(exc) if exc.code == 401 and _same_server(exc.url, url) else None
     except (OSError, ValueError):
         return None  # the request itself will say what is wrong with the server
-
-
-def _learn_login_scheme(url: str, login: Mapping[str, str], timeout: float) -> None:
-    """Whether the server takes the Basic ``login`` or wants Digest, learnt from a request without a body."""
-    challenge = _probe(url, login, timeout)
-    scheme = "digest" if challenge is not None and not challenge.startswith("Basic") else "basic"
-    _LOGIN_SCHEMES[urllib.parse.urlsplit(url)[:2]] = scheme
 
 
 def _digest_login(method: str, url: str, timeout: float) -> dict[str, str]:

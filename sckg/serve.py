@@ -47,7 +47,7 @@ from urllib.parse import parse_qs, urlsplit
 from . import resources
 from .errors import ParameterError, StoreError, UsageError
 from .remote import CANCELLED
-from .sparql import keywords
+from .sparql import Unreadable, remote_access
 from .storespec import StoreKind, StoreSpec, parse_store
 
 #: Seconds a query may run past its time limit before its Oxigraph process is killed to stop it.
@@ -70,7 +70,7 @@ _HOP_BY_HOP = {
 _QUERY_PATHS = {"/query", "/sparql"}
 _PAGES = {"/", "/yasgui.min.js", "/yasgui.min.css", "/logo.svg"}  # the query page (YASGUI)
 _UNLIMITED_PATHS = ("/update", "/store")  # writes and Graph Store downloads may take long
-_FETCHING = {"SERVICE", "LOAD"}  # keywords that make the engine send a request to another server
+_FETCHING = ("SERVICE", "LOAD")  # what makes the engine send a request to another server
 _SPOOL_IN_MEMORY = 32 * 1024 * 1024
 #: The operating system's randomness: not the ``random`` module's generator, whose numbers can be predicted
 #: from a few outputs and which a program (or a test) may have seeded.
@@ -499,10 +499,16 @@ class _Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(length) if length else b""
         if not settings.allow_remote and path in _QUERY_PATHS | {"/update"}:
             form = self.headers.get_content_type() == "application/x-www-form-urlencoded"
+            kind = "update" if path == "/update" else "query"
             texts = _sparql_texts(self.path, body, form)
-            fetching = sorted(_FETCHING & set().union(*(keywords(text) for text in texts)))
+            try:
+                fetching = sorted(set().union(*(remote_access(t, _FETCHING).uses for t in texts)))
+            except Unreadable as exc:
+                self._reply(403, f"Refused: the {kind} mentions {exc.word}, and this server cannot "
+                                 "tell whether it would make it send a request to another server: "
+                                 f"{exc.reason}. Start it with --allow-remote to permit that.")
+                return
             if fetching:
-                kind = "update" if path == "/update" else "query"
                 self._reply(403, f"Refused: the {kind} uses {fetching[-1]}, which would make this server send a "
                                  "request to another server. Start it with --allow-remote to permit that.")
                 return

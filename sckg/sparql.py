@@ -1,20 +1,29 @@
-"""SPARQL text helpers: safety checks, friendly syntax errors, terms as values.
+"""SPARQL helpers: what a query would fetch from other hosts (found by parsing it), friendly
+syntax errors, terms as values.
 
-Works on the query text only and imports neither rdflib nor pyoxigraph.
+The safety check parses with rdflib (imported when a text needs it); the others read the text.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import threading
+from collections.abc import Callable, Collection, Iterator
+from dataclasses import dataclass
+from typing import Any
 
-from .errors import QueryError
+from .errors import Message, QueryError
+from .namespaces import PREFIXES
 
 _TOKEN = re.compile(
-    r"""(?P<comment>\#[^\n]*)
-      | (?P<string>'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
+    r"""(?P<comment>\#[^\r\n]*)
+      | (?P<string>'''(?:[^\\]|\\.)*?'''|\"\"\"(?:[^\\]|\\.)*?\"\"\"
+          |'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
       | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
       | (?P<variable>[?$][A-Za-z0-9_]+)
-      | (?P<pname>(?:[A-Za-z][\w-]*(?:\.[\w-]+)*)?:(?:[\w%-]+(?:\.[\w%-]+)*)?)  # a local name never starts with .
+      | (?P<pname>(?:[A-Za-z][\w-]*(?:\.[\w-]+)*)?:  # \# is part of a local name, .x is not
+          (?:(?:[\w%:-]|\\.)+(?:\.(?:[\w%:-]|\\.)+)*)?)
       | (?P<word>[A-Za-z_][A-Za-z0-9_-]*)
       | (?P<brace>\{)
       | (?P<paren>[()])
@@ -23,11 +32,22 @@ _TOKEN = re.compile(
 )
 _ERROR_POSITION = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
 _UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY"}
+#: Texts that mention SERVICE, LOAD or FROM are parsed up to this many characters to find out
+#: whether they use them; a longer one is refused. rdflib's parser reads 7 (FILTER expressions) to
+#: 450 (VALUES) KB per second of CPU.
+PARSED_CHARACTERS = 10_000
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_IN_TOKENS = "-._~:/?@!$&()*+,;=%"  # escaped characters kept (with letters and digits)
+_NEUTRAL = "`"  # any other escaped character: no SPARQL token has it (strings, comments do)
+_FETCHING = {"ServiceGraphPattern": ("SERVICE",), "Load": ("LOAD",)}  # parse tree nodes that fetch
+_PARSING = threading.Lock()  # pyparsing grammars are not documented as thread-safe
 
 
-def _tokens(query: str) -> list[tuple[str, str]]:
-    """(kind, text) tokens of a query, comments dropped: enough to find keywords and their IRIs."""
-    return [(m.lastgroup or "", m.group()) for m in _TOKEN.finditer(query) if m.lastgroup != "comment"]
+def _tokens(query: str) -> Iterator[tuple[str, str]]:
+    """(kind, text) tokens of a query, comments dropped, as they are needed: enough to find
+    keywords and IRIs."""
+    return ((m.lastgroup or "", m.group()) for m in _TOKEN.finditer(query)
+            if m.lastgroup != "comment")
 
 
 def bind_values(query: str, bindings: dict[str, str]) -> str:
@@ -68,42 +88,128 @@ def _where_groups(query: str) -> list[int]:
     return starts
 
 
-def remote_access(query: str) -> tuple[bool, list[str]]:
-    """Whether the query uses ``SERVICE``, and the IRIs named by ``FROM`` / ``FROM NAMED``."""
-    tokens = _tokens(query)
-    uses_service = any(kind == "word" and text.upper() == "SERVICE" for kind, text in tokens)
-    dataset_iris = []
-    for i, (kind, text) in enumerate(tokens):
-        if kind == "word" and text.upper() == "FROM":
-            rest = tokens[i + 1 : i + 3]
-            if rest and rest[0][0] == "word" and rest[0][1].upper() == "NAMED":
-                rest = rest[1:]
-            if rest and rest[0][0] == "iri":
-                dataset_iris.append(rest[0][1][1:-1])
-    return uses_service, dataset_iris
+@dataclass(frozen=True)
+class RemoteAccess:
+    """What a query or update would fetch from other hosts, as its parse says."""
+
+    uses: frozenset[str] = frozenset()  # SERVICE, LOAD
+    datasets: tuple[str, ...] = ()  # the IRIs of FROM and FROM NAMED
 
 
-def keywords(query: str) -> set[str]:
-    """The words of the query outside strings, IRIs, names and comments, in capitals (SERVICE, LOAD, ...)."""
-    return {text.upper() for kind, text in _tokens(query) if kind == "word"}
+class Unreadable(QueryError):
+    """A text that mentions SERVICE, LOAD or FROM but cannot be parsed to find out whether it uses
+    them."""
+
+    def __init__(self, word: str, reason: str) -> None:
+        self.word, self.reason = word, reason
+        super().__init__(Message(
+            f"The query mentions {word}, and sckg cannot tell whether it would send a request to "
+            f"another host: {reason}. Refused by default; pass {{=allow_remote}} to permit it."
+        ))
 
 
-def check_remote(query: str, known_graphs: set[str], allow_remote: bool) -> None:
-    """Refuse ``SERVICE`` and ``FROM <iri>`` of graphs the store does not hold, unless allowed."""
-    if allow_remote:
-        return
-    uses_service, dataset_iris = remote_access(query)
-    if uses_service:
-        raise QueryError(
+def remote_access(
+    text: str, keywords: Collection[str] = ("SERVICE", "LOAD", "FROM")
+) -> RemoteAccess:
+    """Which of SERVICE and LOAD a query or update uses, and its FROM IRIs, found in its parse
+    (rdflib's SPARQL 1.1 parser), never in its text. A text that mentions none of ``keywords``
+    cannot use them: it is not parsed.
+
+    The parser reads the text as Oxigraph does: a ``\\uXXXX`` escape is a character of the string
+    or IRI it stands in (one that would end it, such as ``\\u0022``, a neutral one), and a carriage
+    return ends a comment. Outside them an escaped letter counts too (``\\u0053ERVICE``: SPARQL 1.1
+    reads escapes before parsing, Oxigraph does not). Raises :class:`Unreadable` for a text that
+    mentions one of ``keywords`` but cannot be parsed or is longer than ``PARSED_CHARACTERS``.
+    """
+    readable = _readable(text)
+    folded = readable.casefold()  # Unicode folding, a superset of the engine's: also ſervice
+    mentioned = [word for word in ("SERVICE", "LOAD", "FROM")
+                 if word in keywords and word.lower() in folded]
+    if not mentioned:
+        return RemoteAccess()
+    if len(text) > PARSED_CHARACTERS:
+        raise Unreadable(mentioned[0], f"the text has {len(text):,} characters, more than the "
+                                       f"{PARSED_CHARACTERS:,} its SPARQL parser (rdflib) reads")
+    access = _parsed(readable, is_update(text))
+    if isinstance(access, str):
+        raise Unreadable(mentioned[0], access)
+    return access
+
+
+def _readable(text: str) -> str:
+    """The text as :func:`remote_access` gives it to the parser (escapes replaced, CR as LF)."""
+
+    def character(match: re.Match[str]) -> str:
+        value = chr(min(int(match.group(1) or match.group(2), 16), 0x10FFFF))
+        return value if value.isalnum() or value in _IN_TOKENS else _NEUTRAL
+
+    return (_CODEPOINT.sub(character, text) if "\\" in text else text).replace("\r", "\n")
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed(text: str, update_first: bool) -> RemoteAccess | str:
+    """What a readable text fetches, parsed as a query or as an update, or why neither parses."""
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql import parser
+
+    grammars = [parser.Query, parser.UpdateUnit]
+    reasons = []
+    for grammar in reversed(grammars) if update_first else grammars:
+        try:
+            with _PARSING:  # not rdflib's parseQuery: it would expand the escapes again
+                tree = grammar.parse_string(text, parse_all=True)
+            return _access(tree, grammar is parser.Query)
+        except ParseBaseException as exc:
+            reasons.append(f"its SPARQL parser (rdflib) stops at line {exc.lineno}, "
+                           f"column {exc.col}")
+        except RecursionError:
+            return "it is nested too deeply for its SPARQL parser (rdflib)"
+        except Exception as exc:  # a parse action or a prefix failed: whatever it was, refuse
+            return f"its SPARQL parser (rdflib) fails: {exc}"
+    return reasons[0]
+
+
+def _access(tree: Any, query: bool) -> RemoteAccess:
+    """What the parse tree of a query (or update) fetches."""
+    from pyparsing import ParseResults
+    from rdflib.plugins.sparql.algebra import translatePrologue
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    uses: set[str] = set()
+    datasets: list[str] = []
+    prologue = translatePrologue(tree[0], None, PREFIXES) if query else None
+    nodes: list[Any] = [tree]
+    while nodes:  # a loop, not recursion: the tree may be as deep as the parser went
+        node = nodes.pop()
+        if isinstance(node, CompValue):
+            uses.update(_FETCHING.get(node.name, ()))
+            if node.name == "DatasetClause" and prologue is not None:
+                iri = node["default"] if "default" in node else node["named"]
+                if isinstance(iri, CompValue):
+                    iri = prologue.resolvePName(iri.prefix, iri.localname)
+                datasets.append(str(prologue.absolutize(iri)))
+            nodes.extend(node.values())
+        elif isinstance(node, list | tuple | ParseResults):
+            nodes.extend(node)
+    return RemoteAccess(frozenset(uses), tuple(datasets))
+
+
+def check_remote(query: str, graph_names: Callable[[], set[str]]) -> None:
+    """Refuse ``SERVICE``, and ``FROM <iri>`` of a graph the store does not hold (not in
+    ``graph_names()``)."""
+    access = remote_access(query, ("SERVICE", "FROM"))
+    if "SERVICE" in access.uses:
+        raise QueryError(Message(
             "The query uses SERVICE, which would send a request to another host. "
-            "Refused by default; pass --allow-remote to permit it."
-        )
-    outside = [iri for iri in dataset_iris if iri not in known_graphs]
+            "Refused by default; pass {=allow_remote} to permit it."
+        ))
+    known = graph_names() if access.datasets else set()
+    outside = [iri for iri in access.datasets if iri not in known]
     if outside:
-        raise QueryError(
-            f"The query reads FROM <{outside[0]}>, a graph this store does not hold, which would be fetched "
-            "from the network. Refused by default; pass --allow-remote to permit it."
-        )
+        raise QueryError(Message(
+            f"The query reads FROM <{outside[0]}>, a graph this store does not hold, which would be "
+            "fetched from the network. Refused by default; pass {=allow_remote} to permit it."
+        ))
 
 
 def query_form(query: str) -> str:

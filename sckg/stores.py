@@ -62,7 +62,8 @@ def load_store(
 
     Each file is loaded all or nothing: a malformed file leaves its previous graph as it was, and Ctrl-C
     stops before the next file (the message says which files were loaded and which keep their previous
-    version) rather than leave a graph half-loaded or empty.
+    version) rather than leave a graph half-loaded or empty. A process killed while it replaces graphs leaves
+    the store as it was: it is restored when the store is next opened (:meth:`OxigraphBackend.replacing`).
     """
     if parse_store(store).kind is not StoreKind.oxigraph:
         raise UsageError(
@@ -79,16 +80,17 @@ def load_store(
     try:
         start = time.perf_counter()
         removed = 0
-        if replace:
-            for graph in sorted(backend.graph_names() - loaded):
-                backend.drop_graph(graph)
-                removed += graph != MODEL_GRAPH
-        # the triples loaded, counted cheaply: the store's growth, plus what the reloaded graphs held before
-        # (a full count per graph would add a tenth to the time of a bulk load)
-        present = backend.graph_names()
-        before = len(backend.store) - sum(graph_size(kg, g) for g in sorted(loaded & present))
-        with _interrupt_between_files() as interrupted:
-            done = kg.load(files, progress=progress, stop=interrupted)
+        with backend.replacing():  # killed at any moment: the store as it was comes back when next opened
+            if replace:
+                for graph in sorted(backend.graph_names() - loaded):
+                    backend.drop_graph(graph)
+                    removed += graph != MODEL_GRAPH
+            # the triples loaded, counted cheaply: the store's growth, plus what the reloaded graphs held before
+            # (a full count per graph would add a tenth to the time of a bulk load)
+            present = backend.graph_names()
+            before = len(backend.store) - sum(graph_size(kg, g) for g in sorted(loaded & present))
+            with _interrupt_between_files() as interrupted:
+                done = kg.load(files, progress=progress, stop=interrupted)
         if len(done) < len(files):
             raise StoreError(_interrupted(files, len(done), present))
         seconds = time.perf_counter() - start

@@ -178,3 +178,36 @@ def test_labels_with_markup_show_as_text_and_run_nothing(browser, make_kg, tmp_p
     assert state["tip"] == state["label"] == EVIL
     assert view.errors == [] and view.outside == []
     page.close()
+
+
+#: The label boxes (canvas coordinates) of the nodes whose label is drawn now, and how many pairs overlap.
+OVERLAPS = """() => {
+    const scale = sckgMap.network.getScale();
+    const boxes = sckgMap.nodes.get().filter((n) => n.label).map((n) => {
+        const size = sckgMap.network.body.nodes[n.id].labelModule.size;
+        return [size.left, size.top, size.left + size.width, size.top + size.height];
+    }).filter((b) => b[2] > b[0]);
+    let pairs = 0;
+    for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++)
+            if (boxes[i][0] < boxes[j][2] && boxes[j][0] < boxes[i][2] && boxes[i][1] < boxes[j][3]
+                && boxes[j][1] < boxes[i][3]) pairs++;
+    return [boxes.length, pairs, scale];
+}"""
+
+
+def test_a_large_map_labels_its_important_nodes_without_overlaps_and_the_rest_on_zoom(browser, entity_map, tmp_path):
+    path, graph = entity_map
+    view = open_offline(browser, path)
+    wait_drawn(view.page)
+    view.page.wait_for_timeout(300)
+    shown, overlapping, scale = view.page.evaluate(OVERLAPS)
+    view.page.screenshot(path=str(tmp_path / "large-map.png"))
+    assert graph.number_of_nodes() == 166
+    assert overlapping == 0, f"{overlapping} overlapping pairs among {shown} labels"
+    assert 20 <= shown < 166
+    view.page.evaluate(f"sckgMap.network.moveTo({{scale: {scale * 3}}})")
+    view.page.wait_for_timeout(300)
+    assert view.page.evaluate("sckgMap.nodes.get().filter((n) => n.label).length") == 166  # zoomed in: all
+    assert view.errors == []
+    view.page.close()

@@ -33,12 +33,21 @@ class Guard(QuietHTTPServer):
 
     ``redirect`` (a URL) makes it answer every request with ``307 Temporary Redirect`` to that URL instead (a
     redirect that keeps the query; sckg refuses a 303 on a POST, see tests/test_hardening_outputs.py); ``delay``
-    makes it wait that many seconds before answering. ``seen`` keeps the Authorization header of every request.
+    makes it wait that many seconds before answering; ``challenge`` is its ``WWW-Authenticate`` header ('' for a
+    bare 401; a Digest challenge lets any Digest answer of the user pass). ``seen`` keeps the Authorization
+    header of every request.
     """
 
-    def __init__(self, upstream: str, *, redirect: str | None = None, delay: float = 0) -> None:
+    def __init__(
+        self,
+        upstream: str,
+        *,
+        redirect: str | None = None,
+        delay: float = 0,
+        challenge: str = 'Basic realm="sckg test"',
+    ) -> None:
         super().__init__(("127.0.0.1", 0), GuardHandler)
-        self.upstream, self.redirect, self.delay = upstream, redirect, delay
+        self.upstream, self.redirect, self.delay, self.challenge = upstream, redirect, delay, challenge
         self.seen: list[str | None] = []
         self.url = f"http://127.0.0.1:{self.server_address[1]}"
 
@@ -68,9 +77,11 @@ class GuardHandler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
-        if login not in (BASIC, BEARER):
+        digest = self.server.challenge.startswith("Digest") and (login or "").startswith('Digest username="analyst"')
+        if login not in (BASIC, BEARER) and not digest:
             self.send_response(401)
-            self.send_header("WWW-Authenticate", 'Basic realm="sckg test"')
+            if self.server.challenge:
+                self.send_header("WWW-Authenticate", self.server.challenge)
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
@@ -89,7 +100,7 @@ class GuardHandler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(reply)
 
-    do_GET = do_POST = do_PUT = _answer
+    do_GET = do_POST = do_PUT = do_HEAD = _answer
 
 
 @pytest.fixture(name="guarded")
@@ -128,8 +139,8 @@ def test_a_wrong_password_is_named_and_the_right_one_answers(guarded: Guard) -> 
     )
     right = {**wrong, "SCKG_ENDPOINT_PASSWORD": "s3cret"}
     assert query(guarded.url + "/query", right) == (0, "n\n5\n")
-    # with the right login: the endpoint's graph names (asked once per process), then the query
-    assert guarded.seen == ["Basic " + base64.b64encode(b"analyst:guess").decode(), BASIC, BASIC]
+    # nothing before the server asks; with the right login: the graph names (once per process), then the query
+    assert guarded.seen == [None, "Basic " + base64.b64encode(b"analyst:guess").decode(), BASIC, BASIC]
 
 
 def test_a_token_is_sent_as_bearer_and_every_named_query_reads_the_same(
@@ -141,7 +152,8 @@ def test_a_token_is_sent_as_bearer_and_every_named_query_reads_the_same(
     memory = KnowledgeGraph.open([resources.dataset("braunschweig")])
     for name in ("projects-by-field", "actors-of-project", "decisions"):
         assert run_named(remote, name).rows == run_named(memory, name).rows, name
-    assert set(guarded.seen) == {BEARER}
+    assert guarded.seen[0] is None  # nothing before the server asks
+    assert set(guarded.seen[1:]) == {BEARER}
 
 
 def test_push_logs_in_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -152,7 +164,7 @@ def test_push_logs_in_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     ):
         report = push(KnowledgeGraph.open([resources.dataset("braunschweig")]), guard.url + "/store")
     assert [g.iri.rsplit("/", 1)[1] for g in report.graphs] == ["braunschweig", "model"]
-    assert guard.seen == [BEARER, BEARER]
+    assert guard.seen == [None, BEARER, BEARER]  # asked first by a HEAD request without the graph
 
 
 def test_the_login_is_not_passed_on_to_another_host(guarded: Guard) -> None:
@@ -160,10 +172,31 @@ def test_the_login_is_not_passed_on_to_another_host(guarded: Guard) -> None:
     with Guard(guarded.url, redirect=guarded.url + "/query") as forwarder:
         # another port is another origin: the redirect is followed, the login stays behind
         code, output = query(forwarder.url + "/query", env)
-    assert forwarder.seen == [BASIC]
-    assert guarded.seen == [None]
-    assert code == 1
-    assert output.startswith(f"Error: The endpoint {forwarder.url}/query refused the login")
+    assert forwarder.seen == guarded.seen == [None, None]  # the HEAD request that asks how to log in, the query
+    assert (code, output) == (1, f"Error: The endpoint {forwarder.url}/query sent the request on to "
+                                 f"{guarded.url}/query, which asks for a login (HTTP 401); sckg gives the login only "
+                                 f"to the server it was given: use {guarded.url}/query if you trust it.\n")
+
+
+LOGIN = {**NO_LOGIN, "SCKG_ENDPOINT_USER": "analyst", "SCKG_ENDPOINT_PASSWORD": "s3cret"}
+
+
+def test_a_digest_login_over_http_never_sends_the_password_as_basic(sparql_server: Callable) -> None:
+    upstream = sparql_server("braunschweig").query_url.removesuffix("/query")
+    with Guard(upstream, challenge='Digest realm="sckg", nonce="n0nce", qop="auth"') as guard:
+        assert query(guard.url + "/query", LOGIN) == (0, "n\n5\n")
+    assert guard.seen[0] is None  # nothing before the server asks
+    assert [s for s in guard.seen if s and not s.startswith("Digest ")] == []
+
+
+def test_a_login_without_a_challenge_over_http_is_not_sent(sparql_server: Callable) -> None:
+    upstream = sparql_server("braunschweig").query_url.removesuffix("/query")
+    with Guard(upstream, challenge="") as guard:
+        code, output = query(guard.url + "/query", LOGIN)
+    assert guard.seen == [None, None]  # the HEAD request that asks how to log in, the query: no password
+    assert (code, output) == (1, f"Error: The endpoint {guard.url}/query asks for a login (HTTP 401) without saying "
+                                 "which (no WWW-Authenticate header); sckg sends a password over http only when the "
+                                 "server asks for Basic or Digest. Use https.\n")
 
 
 def test_the_endpoint_timeout_comes_from_the_environment(sparql_server: Callable) -> None:

@@ -274,7 +274,7 @@ def test_xlsx_round_trip_gives_back_everything_or_lists_it(dataset: str, city: s
     assert back <= set(original)  # and nothing is added
     assert len(rest) == listed  # what the template cannot hold
     projects = book["Projects"]
-    assert projects.auto_filter.ref == f"A1:U{projects.max_row}"
+    assert projects.auto_filter.ref == f"A1:Y{projects.max_row}"
     assert [(str(dv.sqref), dv.formula1) for dv in projects.data_validations.dataValidation] == [
         ("K2:K1048576", "'_Lists'!$H$2:$H$8")]
     assert projects["K1"].value.startswith("Status")

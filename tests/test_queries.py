@@ -278,7 +278,7 @@ def test_service_is_refused_unless_allowed(braunschweig: KnowledgeGraph) -> None
         braunschweig.select(query)
     assert str(err.value) == (
         "The query uses SERVICE, which would send a request to another host. "
-        "Refused by default; pass --allow-remote to permit it."
+        "Refused by default; pass allow_remote to permit it."
     )
 
 

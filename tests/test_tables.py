@@ -375,7 +375,7 @@ def test_export_of_the_bundled_data_is_a_fixed_point(braunschweig: KnowledgeGrap
     frame = projects[4]
     assert frame[5:8] == ["stabsstelle-0800", None, "pd-gmbh"]
     assert frame[10] == "beantragt" and frame[13] is None and frame[15] == "haushaltsansatz-wlan-smart-city"
-    assert frame[-2:] == ["paper/2018-smart-city-rahmenkonzept", "smart-city"]
+    assert frame[19:] == ["paper/2018-smart-city-rahmenkonzept", "smart-city", None, None, None, None]
     budgets = [list(r) for r in first["Budgets"].values]
     assert budgets[2][:8] == ["rahmenkonzept", "Betrag", "Auftragsvolumen Smart City Rahmenkonzept (brutto)",
                               "Contract volume of the Smart City framework concept (gross)",

@@ -422,3 +422,27 @@ def test_the_maps_communities_are_those_of_analyze_communities(tmp_path, project
     shown = _map_communities(build_network(kg, "actors", color_by="community"), "Gemeinschaft")
     assert len(table) > 3
     assert shown == table
+
+
+def test_a_map_with_papers_counts_them_in_their_fields_and_shows_only_the_reference_fields_they_name(make_kg):
+    from council import COUNCIL, PROGRAMME
+
+    kg = make_kg(COUNCIL + PROGRAMME + "c:p3 dcterms:subject field:energy .")
+    net = build_network(kg, "entity", with_papers=True)
+    # the WLAN paper counts in its project's field, the concept paper in its own, the fire engine in energy
+    assert [(e.label, e.count) for e in net.meta.fields] == [("Digitale Infrastruktur", 4), ("Energie", 1)]
+    papers = {n["full_label"]: n["fields"] for n in net.nodes if n["cls"] == "paper"}
+    assert papers == {
+        "Öffentliches WLAN in der Innenstadt": ["https://example.org/city/digital"],
+        "Digitalisierungskonzept": ["https://example.org/city/digital"],
+        "Löschfahrzeug für die Feuerwehr": ["https://w3id.org/sckg/vocab/field/energy"],
+    }
+
+
+def test_a_large_map_marks_the_labels_it_shows_before_zooming(musterstadt):
+    nodes = build_network(musterstadt, "entity").nodes
+    assert len(nodes) == 166
+    shown = [n for n in nodes if n["label_shown"]]
+    assert 20 <= len(shown) < 166
+    small = build_network(musterstadt, "dependencies").nodes
+    assert len(small) <= 100 and all("label_shown" not in n for n in small)

@@ -448,6 +448,19 @@ SHEETS: tuple[Sheet, ...] = (
             _sources(),
             _ref("programme", "Programm", "Programme", "programmes", "Programm, zu dem das Projekt gehört",
                  "Programme the project is part of", predicates=(SCKG + "partOfProgramme",)),
+            *_pair("alt", "Weitere Namen", "Other names",
+                   "Weitere Namen und Abkürzungen (skos:altLabel); sie verbinden Vorlagen mit dem Projekt",
+                   "Other names and abbreviations (skos:altLabel); they link council papers to the project",
+                   multi=True, predicates=(SKOS + "altLabel",)),
+            _text("keywords", "Schlagwörter", "Keywords",
+                  f"Schlagwörter für das Zuordnen von Vorlagen (skos:hiddenLabel), z. B. Funkloch. {MULTI_DE}",
+                  f"Keywords for linking council papers (skos:hiddenLabel), e.g. Funkloch. {MULTI_EN}",
+                  "de", multi=True, predicates=(SKOS + "hiddenLabel",)),
+            _text("context", "Kontextwörter", "Context words",
+                  "Mehrdeutige Schlagwörter (sckg:contextKeyword), die nur mit einem weiteren Hinweis zählen, "
+                  f"z. B. Mast. {MULTI_DE}",
+                  "Ambiguous keywords (sckg:contextKeyword) that count only with another hint, e.g. Mast. "
+                  f"{MULTI_EN}", "de", multi=True, predicates=(SCKG + "contextKeyword",)),
         ),
     ),
     Sheet(

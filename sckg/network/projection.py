@@ -252,10 +252,14 @@ def _drop_unused_reference_concepts(graph: nx.Graph[str]) -> None:
     """Leave out the shared vocabulary's concepts (``field:…``) unless the data uses that vocabulary.
 
     A city that links its projects to ``field:`` concepts directly has every ``field:`` concept as a node (an
-    unused one is a gap); a city with its own fields keeps only the reference concepts something links to.
+    unused one is a gap); a city with its own fields keeps only the reference concepts something links to (a
+    council paper linked to one does not make the city a user of the vocabulary).
     """
+    import networkx as nx
+
     reference = [n for n in graph if n.startswith(VOCAB)]
-    used = {graph.nodes[n]["cls"] for n in reference if graph.degree(n)}
+    programme = [n for n in graph if graph.nodes[n].get("cls") not in COUNCIL_CLASSES]  # papers do not count
+    used = {graph.nodes[n]["cls"] for n in reference if set(nx.all_neighbors(graph, n)) & set(programme)}
     graph.remove_nodes_from([n for n in reference if not graph.degree(n) and graph.nodes[n]["cls"] not in used])
 
 
@@ -407,6 +411,8 @@ def _extract(kg: KnowledgeGraph, spec: Projection, lang: str, details: bool, wit
             edges[(subject, target)].add(name)
         elif collaboration and name in _ACTOR_PREDICATES and _is_work(data, subject):
             data.participants[subject].add(target)
+    if with_papers:
+        _paper_fields(kg, data)
     if "project" in spec.node_classes and details:
         _project_info(kg, data)
     if "paper" in spec.node_classes and details:
@@ -430,6 +436,16 @@ def _council_records(kg: KnowledgeGraph, data: _Extraction, with_papers: bool) -
         kept.update(row[key] for key in ("paper", "c", "m") if row.get(key) is not None)
     council = {iri for iri in data.nodes if base_key(data.entities[iri].types) in COUNCIL_CLASSES}
     return council - kept
+
+
+def _paper_fields(kg: KnowledgeGraph, data: _Extraction) -> None:
+    """The fields of action of each paper about a field (that field) or a project (the project's fields)."""
+    rows = kg.select("SELECT ?paper ?x WHERE { ?paper a oparl:Paper ; dcterms:subject ?x }").bound_rows()
+    for paper, subject in rows:
+        if SCKG + "FieldOfAction" in data.entities[subject.value].types:
+            data.fields[paper.value].add(subject.value)
+        else:
+            data.fields[paper.value].update(data.fields.get(subject.value, ()))
 
 
 def _is_work(data: _Extraction, iri: str) -> bool:

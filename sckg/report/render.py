@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..fileio import write_all
 from ..formatting import long_date
+from ..output import md_text
 from ..sources import SOURCES_SHOWN, summary
 from ..viz.style import shorten_text
 from ..words import Words
@@ -67,20 +68,8 @@ def _data_date(report: Report) -> str:
 
 
 def _md_escape(value: Any, *, block: bool = False) -> str:
-    """A data value as Markdown text that every CommonMark renderer shows as it is: no HTML, link, image,
-    entity or emphasis comes through (each such character gets a backslash), and with ``block`` (the value
-    starts a paragraph or a list item) no heading or list marker either."""
-    text = " ".join(shorten_text("" if value is None else str(value), TEXT_LIMIT).split())
-    text = _MD_SPECIAL.sub(r"\\\g<0>", text)
-    return _MD_LIST.sub(r"\g<1>\\\g<2>", _MD_BLOCK.sub(r"\\\g<0>", text)) if block else text
-
-
-#: What CommonMark (and GitHub's tables and strikethrough) give a meaning inside a line: code, emphasis, links
-#: and images (``[``), autolinks and HTML (``<``), entities (``&``), table cells (``|``).
-_MD_SPECIAL = re.compile(r"[\\`*_\[\]<>|&~]")
-#: What makes a line a heading, a list item or a heading's underline: ``# ``, ``- ``, ``+ ``, ``===``, ``1. ``.
-_MD_BLOCK = re.compile(r"^(?:#{1,6}|[-+])(?=\s|$)|^=+$")
-_MD_LIST = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+    """A data value as Markdown text (:func:`sckg.output.md_text`), cut to :data:`TEXT_LIMIT`."""
+    return md_text(shorten_text("" if value is None else str(value), TEXT_LIMIT), block=block)
 
 
 def _md_link(iri: str) -> str:

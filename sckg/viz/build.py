@@ -37,6 +37,10 @@ if TYPE_CHECKING:
 MIN_SIZE, MAX_SIZE = 9.0, 36.0
 #: Labels longer than this are cut (with an ellipsis) in the page: tooltips, search and images stay readable.
 LABEL_LIMIT = 300
+#: Maps with more nodes than this show the labels of their important nodes first, the others when zoomed in
+#: (:func:`_labels_that_fit`); the estimate of a label's box: width per character, height per line, margin.
+LABELLED_MAP = 100
+LABEL_CHAR_WIDTH, LABEL_LINE, LABEL_MARGIN = 8.5, 17.0, 3.0
 
 
 
@@ -339,6 +343,11 @@ def _fill(
         net.nodes.append(node)
         net.node_ids.append(n)
         net.node_map[n] = node
+    if len(net.nodes) > LABELLED_MAP:
+        order = sorted(net.nodes, key=lambda nd: (-(sizes.get(nd["id"]) or 0), -degree.get(nd["id"], 0), nd["id"]))
+        shown_labels = _labels_that_fit(order)
+        for node in net.nodes:
+            node["label_shown"] = node["id"] in shown_labels
     for u, v, attrs in graph.edges(data=True):
         weight = attrs.get("weight", 1) or 1
         predicate = names.predicate(attrs.get("predicate", ""))
@@ -352,6 +361,23 @@ def _fill(
         LegendEntry(f, names(f), "", "", count)
         for f, count in sorted(field_counts.items(), key=lambda item: (names(item[0]).casefold(), item[0]))
     ]
+
+
+def _labels_that_fit(nodes: list[dict[str, Any]]) -> set[str]:
+    """The nodes whose labels a large map shows before it is zoomed: in the order given (most important
+    first), each whose label box would not overlap one taken already. Boxes are estimated in the map's own
+    coordinates (the page draws labels 14 units high, below the node), where they scale with the zoom."""
+    taken: list[tuple[float, float, float, float]] = []
+    shown: set[str] = set()
+    for node in nodes:
+        lines = node["label"].split("\n")
+        width = max(len(line) for line in lines) * LABEL_CHAR_WIDTH + 2 * LABEL_MARGIN
+        top = node["y"] + node["size"] - LABEL_MARGIN
+        box = (node["x"] - width / 2, top, node["x"] + width / 2, top + len(lines) * LABEL_LINE + 2 * LABEL_MARGIN)
+        if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken):
+            taken.append(box)
+            shown.add(node["id"])
+    return shown
 
 
 def _category_table(

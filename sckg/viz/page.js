@@ -83,7 +83,7 @@
   for (var i = 0; i < N; i++) {
     var n = data.nodes[i];
     nodeList[i] = {
-      id: i, label: n.l, x: n.x, y: n.y, size: n.s, shape: data.classes[n.c].shape, title: tip(n.t),
+      id: i, label: n.k ? n.l : "", x: n.x, y: n.y, size: n.s, shape: data.classes[n.c].shape, title: tip(n.t),
       color: { background: n.b, border: n.o, highlight: { background: n.b, border: "#000000" },
                hover: { background: n.b, border: "#000000" } }
     };
@@ -119,6 +119,22 @@
   };
   network.once("afterDrawing", function () { map.drawnAt = performance.now(); });
 
+  /* ---- a large map labels its important nodes; zoomed in (twice the first scale), every node ---- */
+  var quiet = data.nodes.map(function (n, k) { return n.k ? -1 : k; }).filter(function (k) { return k >= 0; });
+  var firstScale = null, allLabels = false;
+  if (quiet.length) network.on("afterDrawing", function () {
+    var scale = network.getScale();
+    if (firstScale === null) firstScale = scale;
+    var wanted = scale >= 2 * firstScale;
+    if (wanted === allLabels) return;
+    allLabels = wanted;
+    nodes.update(quiet.map(function (k) { return { id: k, label: labelOf(k, false) }; }));
+  });
+  /* the label a node shows: always when important, zoomed in, or ``near`` (a highlighted neighbourhood) */
+  function labelOf(k, near) {
+    return data.nodes[k].k || allLabels || near ? data.nodes[k].l : "";
+  }
+
   /* ---- click: highlight the neighbours ---- */
   function highlight(id) {
     var keep = {};
@@ -128,7 +144,7 @@
     network.getConnectedEdges(id).forEach(function (k) { near[k] = true; });
     var changes = new Array(N);
     for (var k = 0; k < N; k++) {
-      changes[k] = { id: k, color: keep[k] ? nodeList[k].color : FADED,
+      changes[k] = { id: k, color: keep[k] ? nodeList[k].color : FADED, label: labelOf(k, keep[k]),
                      font: { color: keep[k] ? "#1a1a1a" : "#B0B0B0" } };
     }
     nodes.update(changes);
@@ -140,7 +156,9 @@
 
   function clearHighlight() {
     if (map.highlighted === null) return;
-    nodes.update(nodeList.map(function (n) { return { id: n.id, color: n.color, font: { color: "#1a1a1a" } }; }));
+    nodes.update(nodeList.map(function (n) {
+      return { id: n.id, color: n.color, label: labelOf(n.id, false), font: { color: "#1a1a1a" } };
+    }));
     edges.update(edgeList.map(function (e) {
       return { id: e.id, color: { color: data.edgeColor, opacity: 0.6 } };
     }));

@@ -128,6 +128,7 @@ def page_data(net: CityMap) -> dict[str, Any]:
             "o": node["color"]["border"],
             "f": [field_index[f] for f in node["fields"] if f in field_index],
             "t": node["title"],
+            "k": int(node.get("label_shown", True)),
         }
         for node in net.nodes
     ]
