@@ -47,7 +47,7 @@ def compare(
         typer.Option(help="With --show fields or sdg: also write the heat-map (.png or .svg)."),
     ] = None,
     top: Annotated[int, typer.Option(help="Best-practice candidates per project, at most.")] = 3,
-    min_score: Annotated[float, typer.Option(help="Show candidates scoring at least this.")] = 0.45,
+    min_score: Annotated[float, typer.Option(help="Show candidates scoring at least this.")] = 0.5,
     review: Annotated[
         Path | None,
         typer.Option(

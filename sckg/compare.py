@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
 SDG = "http://metadata.un.org/sdg/"
 #: The least score a best-practice candidate needs (tuned on the tune half of the labelled pairs).
-THRESHOLD = 0.45
+THRESHOLD = 0.5
 #: Candidates per project, at most.
 TOP = 3
 #: What the same reference field and each shared SDG target add to the words' score.
@@ -537,7 +537,7 @@ class _Words:
         )  # each distinct word: the titles holding it
         for iri, found in self.tokens.items():
             for tok in found:
-                self._titles[Token(0, 0, tok.word, tok.stem)].add(iri)
+                self._titles[Token(0, 0, tok.word, tok.stem, tok.text)].add(iri)
         self._rarity: dict[str, float] = {}
         self._weight: dict[str, float] = {}
 
@@ -576,11 +576,13 @@ def shared_part(a: Token, b: Token) -> str | None:
     consonant)."""
     # the same answer either way: cached once
     first, second = (a, b) if a.word <= b.word else (b, a)
-    return _shared(first.word, first.stem, second.word, second.stem)
+    return _shared(first.word, first.stem, first.text, second.word, second.stem, second.text)
 
 
 @lru_cache(maxsize=1 << 18)
-def _shared(a_word: str, a_stem: str, b_word: str, b_stem: str) -> str | None:
+def _shared(
+    a_word: str, a_stem: str, a_text: str, b_word: str, b_stem: str, b_text: str
+) -> str | None:
     shorter_stem = min(a_stem, b_stem, key=len)
     if (
         a_word[:2] != b_word[:2]
@@ -588,22 +590,21 @@ def _shared(a_word: str, a_stem: str, b_word: str, b_stem: str) -> str | None:
         and shorter_stem[: max(2, len(shorter_stem) - 3)] not in max(a_word, b_word, key=len)
     ):
         return None  # a quick test: none of the cases below can hold
-    a, b = Token(0, 0, a_word, a_stem), Token(0, 0, b_word, b_stem)
+    a, b = Token(0, 0, a_word, a_stem, a_text), Token(0, 0, b_word, b_stem, b_text)
     if same_word(a_word, a_stem, b):
         return min(a_word, b_word, key=len)
     shorter, longer = (a, b) if len(a_word) <= len(b_word) else (b, a)
-    if part_of(
-        shorter.word, shorter.stem, longer
-    ) and (  # not by a stem of three letters (Lesen, digitales)
+    if part_of(shorter.word, shorter.stem, longer) and (
+        # not by a stem of three letters (Lesen, digitales)
         shorter.word in longer.word
         or (len(shorter.stem) > MIN_PART and shorter.stem in longer.word)
     ):
         return shorter.word
     head = a_stem[len(a_stem) - _common(a_stem[::-1], b_stem[::-1]) :]
-    if _part(head, a_stem, b_stem) and not head.startswith(_SUFFIXES) and head[0] not in _VOWELS:
+    if _part(head, a, b) and not head.startswith(_SUFFIXES) and head[0] not in _VOWELS:
         return PARTIAL + head
     modifier = a_word[: _common(a_word, b_word)]
-    if _part(modifier, a_word, b_word):
+    if _part(modifier, a, b):
         return PARTIAL + modifier
     return None
 
@@ -614,13 +615,13 @@ def _common(a: str, b: str) -> int:
     return next((i for i in range(size) if a[i] != b[i]), size)
 
 
-def _part(part: str, a: str, b: str) -> bool:
+def _part(part: str, a: Token, b: Token) -> bool:
     """``part`` is a compound part of both ``a`` and ``b`` by the word matcher, with more letters
     beside it."""
-    if len(part) < MIN_SHARED or min(len(a), len(b)) - len(part) < MIN_PART:
+    if len(part) < MIN_SHARED or min(len(a.word), len(b.word)) - len(part) < MIN_PART:
         return False
     key = (part, stem(part))
-    return all(part_of(*key, Token(0, 0, word, stem(word))) for word in (a, b))
+    return part_of(*key, a) and part_of(*key, b)
 
 
 def _shared_words(
