@@ -123,6 +123,16 @@ class ReviewDecision(StrEnum):
     reject = "reject"
 
 
+class CompareView(StrEnum):
+    """What ``sckg compare`` shows (:mod:`sckg.compare`)."""
+
+    fields = "fields"
+    sdg = "sdg"
+    gaps = "gaps"
+    best = "best"
+    structure = "structure"
+
+
 class SlideView(StrEnum):
     """What a slide of the meeting deck shows (:mod:`sckg.present`; the ``view`` of an agenda entry)."""
 
@@ -136,3 +146,4 @@ class SlideView(StrEnum):
     decisions = "decisions"
     query = "query"
     chart = "chart"
+    benchmark = "benchmark"

@@ -252,6 +252,9 @@ register_report(app)
 from .cli_present import register as register_present  # noqa: E402
 
 register_present(app)
+from .cli_compare import register as register_compare  # noqa: E402
+
+register_compare(app)
 
 
 def main() -> None:

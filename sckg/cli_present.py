@@ -29,17 +29,24 @@ def present(
         Path | None,
         typer.Option("--pdf", help="Also write the handout: one slide with its notes per A4 page (needs Chromium)."),
     ] = None,
+    compare: Annotated[
+        list[Path] | None,
+        typer.Option(help="Another city's data (file or folder; repeatable): adds the benchmarking slide.",
+                     show_default=False),
+    ] = None,
 ) -> None:
     """Write the meeting deck: one offline HTML file of slides (arrow keys or clicks to move, N for notes, P for
     the presenter view), each a still map or chart with its key figures, from an agenda file or the default
     agenda; the same agenda on the same data gives the same file."""
     from .diff import open_snapshot
+    from .kg import KnowledgeGraph, collect_files
     from .present import build_deck, deck_summary, read_agenda, write_deck
 
     plan = read_agenda(agenda) if agenda is not None else None
     kg = open_graph(data, store)
     previous = open_snapshot(since) if since else None
-    deck = build_deck(kg, lang.value, agenda=plan, since=previous, title=title)
+    others = [KnowledgeGraph.open(collect_files([path])) for path in compare or []]
+    deck = build_deck(kg, lang.value, agenda=plan, since=previous, title=title, compare=others)
     path = write_deck(deck, out, pdf)
     typer.echo(deck.title)
     for line in deck_summary(deck):

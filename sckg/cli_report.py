@@ -25,18 +25,25 @@ def report(
         Path | None,
         typer.Option("--pdf", help="Also print the briefing to this A4 PDF file (needs Chromium and playwright)."),
     ] = None,
+    compare: Annotated[
+        list[Path] | None,
+        typer.Option(help="Another city's data (file or folder; repeatable): adds the benchmarking section.",
+                     show_default=False),
+    ] = None,
 ) -> None:
     """Write the steering group's briefing: key figures, budgets, the overall map, the actors that hold the
     programme together, dependency chains, open points, silos and overlaps, one section per field of action,
-    the decisions timeline and, with --since, what changed. One offline HTML file (printable) and Markdown;
-    with --pdf also an A4 PDF."""
+    the decisions timeline, with --since what changed and with --compare the benchmarking with other cities.
+    One offline HTML file (printable) and Markdown; with --pdf also an A4 PDF."""
     from .diff import open_snapshot
+    from .kg import KnowledgeGraph, collect_files
     from .report import build_report, write_report
 
     kg = open_graph(data, store)
     previous = open_snapshot(since) if since else None
+    others = [KnowledgeGraph.open(collect_files([path])) for path in compare or []]
     with kg.cached():  # the sections and the maps share projections: each is read from the store once
-        briefing = build_report(kg, lang.value, title=title, since=previous)
+        briefing = build_report(kg, lang.value, title=title, since=previous, compare=others)
         path = write_report(briefing, kg, out)
     typer.echo(f"{briefing.title}")
     for line in briefing.summary:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -186,9 +187,10 @@ def _line(lines: list[str], index: int | None, key: str) -> int:
     return (found if found is not None else start) + 1
 
 
-def default_agenda(kg: KnowledgeGraph, lang: str = "de", *, since: bool = False) -> Agenda:
-    """Overview, each field of action with its open points, bottleneck actors, cycles and, with ``since``,
-    what changed."""
+def default_agenda(kg: KnowledgeGraph, lang: str = "de", *, since: bool = False,
+                   compare: bool = False) -> Agenda:
+    """Overview, each field of action with its open points, bottleneck actors, cycles, with ``since``
+    what changed and with ``compare`` the benchmarking with other cities."""
     fields = kg.select(f"SELECT DISTINCT ?f WHERE {{ {{ GRAPH ?g {{ ?f a sckg:FieldOfAction }} "
                        f"FILTER(?g != <{MODEL_GRAPH}>) }} UNION {{ ?p a sckg:Project ; sckg:inFieldOfAction ?f }} }}")
     iris = [row["f"] for row in fields.records()]
@@ -198,6 +200,8 @@ def default_agenda(kg: KnowledgeGraph, lang: str = "de", *, since: bool = False)
     views += [View(SlideView.actors), View(SlideView.cycles)]
     if since:
         views.append(View(SlideView.changes))
+    if compare:
+        views.append(View(SlideView.benchmark))
     return Agenda(None, views)
 
 
@@ -211,15 +215,17 @@ def build_deck(
     agenda: Agenda | None = None,
     since: KnowledgeGraph | None = None,
     title: str | None = None,
+    compare: Sequence[KnowledgeGraph] = (),
 ) -> Deck:
     """The deck for ``agenda`` (default: :func:`default_agenda`) on ``kg``; ``since`` is the previous
-    snapshot that the ``changes`` view compares with."""
+    snapshot that the ``changes`` view compares with, ``compare`` the other cities of the ``benchmark``
+    view."""
     from .report import build_report
     from .report.charts import source_line
 
     with kg.cached():
-        agenda = agenda or default_agenda(kg, lang, since=since is not None)
-        report = build_report(kg, lang, since=since)
+        agenda = agenda or default_agenda(kg, lang, since=since is not None, compare=bool(compare))
+        report = build_report(kg, lang, since=since, compare=compare)
         maker = _Slides(kg, lang, report, since)
         slides = [maker.slide(view, n) for n, view in enumerate(agenda.views, 1)]
         return Deck(title or agenda.title or report.title, lang, source_line(kg, lang), slides, report.notes)
@@ -431,6 +437,18 @@ class _Slides:
         else:
             slide.more = self.r["no_changes"]
         slide.notes = "; ".join(section.items)
+        return slide
+
+    def _benchmark(self, view: View) -> Slide:
+        if not any(s.key == "benchmark" for s in self.report.sections):
+            raise view.error("view", self.w["benchmark_needs_compare"])
+        section = self.report.section("benchmark")
+        slide = Slide("benchmark", section.heading)
+        slide.picture, slide.caption = self._chart_picture("benchmark-fields")
+        slide.facts = self.facts("benchmark_gaps", "best_practice")
+        gaps = section.tables[0]  # without the frame column: the slide is narrow
+        self.table(slide, ReportTable(gaps.columns[1:], [r[1:] for r in gaps.rows], gaps.caption), 6)
+        slide.notes = " ".join(section.paragraphs)
         return slide
 
     def _decisions(self, view: View) -> Slide:

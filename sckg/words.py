@@ -55,6 +55,55 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "link.place.committee": {"de": "Gremium", "en": "committee"},
     "link.place.originator": {"de": "Einreicher", "en": "originator"},
     "link.place.text": {"de": "Text", "en": "text"},
+    # --- comparing cities (sckg.compare) ---
+    "compare.fictional": {"de": "{name} (fiktiv)", "en": "{name} (fictional)"},
+    "compare.frame.field": {"de": "Handlungsfeld", "en": "field of action"},
+    "compare.frame.sdg": {"de": "SDG", "en": "SDG"},
+    "compare.heatmap.field": {"de": "Projekte je Referenz-Handlungsfeld", "en": "Projects per reference field"},
+    "compare.heatmap.sdg": {"de": "Projekte je SDG", "en": "Projects per SDG"},
+    "compare.section": {"de": "Vergleich mit anderen Städten", "en": "Benchmarking with other cities"},
+    "compare.section_intro": {
+        "de": "{city} im Vergleich mit {others}: Projekte und Maßnahmen je Referenz-Handlungsfeld, was die "
+              "anderen tun und {city} nicht, die Programme nebeneinander und Best-Practice-Kandidaten für die "
+              "eigenen Projekte (Vorschläge mit ihren Belegen, zu prüfen mit sckg compare --review).",
+        "en": "{city} beside {others}: projects and measures per reference field, what the others do that "
+              "{city} does not, the programmes side by side and best-practice candidates for its projects "
+              "(proposals with their evidence, to review with sckg compare --review).",
+    },
+    "compare.source": {"de": "Quelle: die Datensätze von {cities}", "en": "Source: the datasets of {cities}"},
+    "compare.gaps": {"de": "Was andere tun und {city} nicht", "en": "What others do that {city} does not"},
+    "compare.structure": {"de": "Die Programme nebeneinander", "en": "The programmes side by side"},
+    "compare.candidates": {
+        "de": {"one": "{n} Best-Practice-Kandidat", "other": "{n} Best-Practice-Kandidaten"},
+        "en": {"one": "{n} best-practice candidate", "other": "{n} best-practice candidates"},
+    },
+    "compare.column.frame": {"de": "Rahmen", "en": "frame"},
+    "compare.column.concept": {"de": "Handlungsfeld oder Ziel", "en": "field or goal"},
+    "compare.column.others": {"de": "andere Städte (Projekte)", "en": "other cities (projects)"},
+    "compare.column.field": {"de": "Referenz-Handlungsfeld", "en": "reference field"},
+    "compare.column.project": {"de": "Projekt", "en": "project"},
+    "compare.column.example": {"de": "Beispiel", "en": "example"},
+    "compare.column.city": {"de": "Stadt", "en": "city"},
+    "compare.column.score": {"de": "Punkte", "en": "score"},
+    "compare.column.evidence": {"de": "Belege", "en": "evidence"},
+    "compare.measure": {"de": "Kennzahl", "en": "measure"},
+    "compare.evidence_word": {"de": "„{ours}“ ~ „{theirs}“ +{points}", "en": '"{ours}" ~ "{theirs}" +{points}'},
+    "compare.evidence_field": {"de": "gleiches Handlungsfeld {field} +{points}",
+                               "en": "same field of action {field} +{points}"},
+    "compare.evidence_target": {"de": "gleiches SDG-Unterziel {target} +{points}",
+                                "en": "same SDG target {target} +{points}"},
+    "compare.structure.fields": {"de": "Handlungsfelder", "en": "fields of action"},
+    "compare.structure.goals": {"de": "strategische Ziele", "en": "strategic goals"},
+    "compare.structure.projects": {"de": "Projekte und Maßnahmen", "en": "projects and measures"},
+    "compare.structure.projects_per_field": {"de": "Projekte je Handlungsfeld", "en": "projects per field"},
+    "compare.structure.with_field": {"de": "mit Handlungsfeld", "en": "with a field of action"},
+    "compare.structure.with_reference_field": {"de": "mit Referenz-Handlungsfeld",
+                                               "en": "with a reference field"},
+    "compare.structure.with_sdg": {"de": "mit SDG-Bezug", "en": "mapped to an SDG"},
+    "compare.structure.managed": {"de": "mit Federführung", "en": "with a managing unit"},
+    "compare.structure.budget": {"de": "mit Budget", "en": "with a budget"},
+    "compare.structure.decided": {"de": "mit Ratsbeschluss oder Vorlage", "en": "with a council decision or paper"},
+    "compare.structure.dependencies": {"de": "Abhängigkeiten je Projekt", "en": "dependencies per project"},
     # --- validation findings that are not SHACL results (sckg.validate) ---
     "validate.ill_typed_rule": {"de": "Gültiger Literalwert", "en": "Well-typed literal"},
     "validate.ill_typed_message": {
@@ -612,6 +661,9 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "fact.gaps": {"de": "Lücken", "en": "gaps"},
     "fact.silos": {"de": "Silos", "en": "silos"},
     "fact.overlaps": {"de": "mögliche Überschneidungen", "en": "possible overlaps"},
+    "fact.benchmark_gaps": {"de": "Handlungsfelder und SDGs, in denen nur andere Städte handeln",
+                            "en": "fields and SDGs where only other cities act"},
+    "fact.best_practice": {"de": "Best-Practice-Kandidaten", "en": "best-practice candidates"},
     # --- the briefing's charts (sckg.report.charts) ---
     "chart.source": {"de": "Quelle: {sources}; Datenstand: {date}", "en": "Source: {sources}; data as of {date}"},
     "chart.unknown": {"de": "unbekannt", "en": "unknown"},
@@ -700,6 +752,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "deck.project_notes": {
         "de": "{name} hängt von {needs} Projekten ab; {needed_by} Projekte hängen davon ab.",
         "en": "{name} depends on {needs} projects; {needed_by} projects depend on it.",
+    },
+    "deck.benchmark_needs_compare": {
+        "de": "eine Folie 'benchmark' braucht andere Städte zum Vergleich (compare)",
+        "en": "a 'benchmark' slide needs other cities to compare with (compare)",
     },
     "deck.changes_need_since": {
         "de": "eine Folie 'changes' braucht einen vorigen Stand zum Vergleich (since)",

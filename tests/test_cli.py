@@ -105,7 +105,7 @@ def test_validate_exit_codes_and_json(braunschweig_path: Path, turtle_file) -> N
 def test_stats_counts_classes_and_sources(braunschweig_path: Path) -> None:
     result = runner.invoke(app, ["stats", "--data", str(braunschweig_path), "-f", "json"])
     doc = json.loads(result.output)
-    assert doc["triples"] == 440
+    assert doc["triples"] == 441
     counts = {c["name"]: c["count"] for c in doc["classes"]}
     assert counts["sckg:Project"] == 5
     assert counts["oparl:Consultation"] == 2

@@ -51,7 +51,7 @@ def test_rdf_exports_round_trip_and_are_reproducible(braunschweig: KnowledgeGrap
     path.write_bytes(content)
     again = KnowledgeGraph.open([path])  # read back by Oxigraph
     assert isomorphic(_graph(again), _graph(braunschweig))
-    assert len(_graph(again)) == 440
+    assert len(_graph(again)) == 441
 
 
 @pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")  # inside rdflib
@@ -171,7 +171,7 @@ def test_cli_exports(tmp_path: Path, braunschweig_path: Path) -> None:
     data = ["--data", str(braunschweig_path)]
     result = runner.invoke(app, ["export", "--format", "nt", *data])
     assert result.exit_code == 0
-    assert len(result.stdout.splitlines()) == 440
+    assert len(result.stdout.splitlines()) == 441
     result = runner.invoke(app, ["export", "-f", "csv", "-o", str(tmp_path / "gephi"), "--projection", "actors", *data])
     assert result.exit_code == 0
     assert result.stderr == f"Wrote {tmp_path}/gephi/nodes.csv, {tmp_path}/gephi/edges.csv.\n"

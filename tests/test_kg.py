@@ -99,7 +99,7 @@ def test_update_is_refused(braunschweig: KnowledgeGraph) -> None:
 
 def test_rdflib_copy_has_the_data_without_the_model(braunschweig: KnowledgeGraph) -> None:
     graph = braunschweig.to_rdflib()
-    assert len(graph) == 440
+    assert len(graph) == 441
 
 
 def test_cached_block_asks_each_question_once(make_kg) -> None:

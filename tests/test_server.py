@@ -267,7 +267,7 @@ def test_push_sends_one_graph_per_dataset_and_reads_back_the_same(
             (GRAPH_BASE + name, sum(n for g, n in sizes.items() if g.startswith(resources.dataset(name).as_uri())))
             for name in datasets
         ]
-        assert expected[0] == (GRAPH_BASE + "braunschweig", 440)
+        assert expected[0] == (GRAPH_BASE + "braunschweig", 441)
         assert [(g.iri, g.triples) for g in report.graphs] == [*expected, (MODEL_GRAPH, sizes[MODEL_GRAPH])]
         assert [(g.iri, g.triples) for g in again.graphs] == [(g.iri, g.triples) for g in report.graphs]
         assert remote.data_graphs() == [GRAPH_BASE + "braunschweig", GRAPH_BASE + "musterstadt"]

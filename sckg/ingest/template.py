@@ -363,6 +363,10 @@ EXTRA_SHEETS: tuple[Sheet, ...] = (
                  "prov:wasDerivedFrom", predicates=(PROV + "wasDerivedFrom",)),
             _col("fictional", "Fiktiv", "Fictional", "ja/nein: die Inhalte sind erfunden.",
                  "yes/no: the content is invented.", "bool", SCKG + "fictional", width=8),
+            _ref("city", "Stadt", "City", "actors", "Die Stadt des Datensatzes, ihre Körperschaft "
+                 "(dcterms:coverage; sckg compare vergleicht Städte danach)", "The dataset's city, its "
+                 "body (dcterms:coverage; sckg compare compares cities by it)", multi=False,
+                 predicates=(DCTERMS + "coverage",)),
         ),
         (SCKG + "Dataset",),
     ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -57,14 +58,17 @@ def build_report(
     *,
     title: str | None = None,
     since: KnowledgeGraph | None = None,
+    compare: Sequence[KnowledgeGraph] = (),
 ) -> Report:
-    """The briefing for ``kg``; with ``since``, what changed since that snapshot comes first."""
+    """The briefing for ``kg``; with ``since``, what changed since that snapshot comes first; with
+    ``compare`` (other cities, one graph each), a benchmarking section comes last."""
     kg.require_data()
     with kg.cached():
-        return _build(kg, lang, title, since)
+        return _build(kg, lang, title, since, compare)
 
 
-def _build(kg: KnowledgeGraph, lang: str, title: str | None, since: KnowledgeGraph | None) -> Report:
+def _build(kg: KnowledgeGraph, lang: str, title: str | None, since: KnowledgeGraph | None,
+           compare: Sequence[KnowledgeGraph] = ()) -> Report:
     w = Words("report", lang)
     info = data_info(kg, lang)
     sections: list[Section] = []
@@ -80,6 +84,10 @@ def _build(kg: KnowledgeGraph, lang: str, title: str | None, since: KnowledgeGra
         council_section(kg, lang),
         decisions_section(kg, lang),
     ]
+    if compare:
+        from .benchmark import benchmark_section
+
+        sections.append(benchmark_section(kg, compare, lang))
     return Report(
         title=title or w["title"] + (f" – {info.title}" if info.title else ""),
         lang=lang,

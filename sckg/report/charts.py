@@ -150,6 +150,23 @@ def matrix_chart(
 ) -> Chart:
     """A grid of counts: one square per non-zero cell, darker for more and labelled with its number (readable
     in black and white without patterns, which Chromium would print as bitmaps)."""
+    fig, grid = _matrix_figure(title, rows, columns, cells, lang)
+    table = ReportTable([corner, *columns], [[r, *row] for r, row in zip(rows, grid, strict=True)], title)
+    return Chart(key, title, unit, source, table, _svg(fig, key, title))
+
+
+def matrix_image(title: str, rows: Sequence[str], columns: Sequence[str], cells: dict[tuple[str, str], int],
+                 lang: str, fmt: str) -> bytes:
+    """The grid of :func:`matrix_chart` as a file's bytes: ``png`` (150 dpi) or ``svg``."""
+    fig, _ = _matrix_figure(title, rows, columns, cells, lang)
+    buffer = io.BytesIO()
+    with svg_context(title):
+        fig.savefig(buffer, format=fmt, dpi=150, metadata={"Date": None} if fmt == "svg" else {})
+    return buffer.getvalue()
+
+
+def _matrix_figure(title: str, rows: Sequence[str], columns: Sequence[str], cells: dict[tuple[str, str], int],
+                   lang: str) -> tuple[Figure, list[list[int]]]:
     from matplotlib.collections import PatchCollection
     from matplotlib.patches import Rectangle
 
@@ -175,8 +192,7 @@ def matrix_chart(
     ax.grid(color="#e6e6e6", linewidth=0.4)
     ax.set_axisbelow(True)
     ax.set_title(_plain(title), fontsize=10, loc="left")
-    table = ReportTable([corner, *columns], [[r, *row] for r, row in zip(rows, grid, strict=True)], title)
-    return Chart(key, title, unit, source, table, _svg(fig, key, title))
+    return fig, grid
 
 
 # --- the charts of the briefing, one function each ---------------------------------------------------------

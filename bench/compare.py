@@ -1,0 +1,118 @@
+"""Benchmark of ``sckg compare``: precision and recall of best-practice candidates on hand-labelled
+pairs, and the time a comparison of the three bundled cities takes against loading them.
+
+``tests/assets/compare/labelled-pairs.csv`` holds pairs of a Braunschweig or Musterstadt project and
+an Ulm measure or project, judged by hand from the titles before the matcher existed; the judgement
+covers each listed project against all of Ulm's titles (a pair not in the file is not similar, see
+the README there). Each of the two cities is compared with Ulm (``sckg compare --data data/X --data
+data/ulm --city X``); its candidates (default top and threshold) are the proposals. The projects are
+split by a hash of their IRI into ``tune`` and ``holdout``; the score was tuned on ``tune`` only
+(``--errors`` lists the tune half's mistakes, never the others).
+
+    python bench/compare.py              # precision and recall of both halves, and the timing
+    python bench/compare.py --errors     # plus the wrong and missed pairs of the tune half
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sckg.compare import best_practice, compare, coverage, gaps, structure  # noqa: E402
+from sckg.kg import KnowledgeGraph  # noqa: E402
+from sckg.output import render  # noqa: E402
+
+LABELLED = ROOT / "tests/assets/compare/labelled-pairs.csv"
+DATA = ROOT / "data"
+SPLITS = ("tune", "holdout")
+
+
+def labelled(path: Path = LABELLED) -> tuple[dict[str, str], dict[str, set[str]], dict[str, str]]:
+    """The split of each project, its similar Ulm entries, and the titles of every IRI."""
+    split: dict[str, str] = {}
+    similar: dict[str, set[str]] = defaultdict(set)
+    titles: dict[str, str] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            split[row["project"]] = row["split"]
+            titles[row["project"]], titles[row["measure"]] = (
+                row["project_title"],
+                row["measure_title"],
+            )
+            if row["similar"] == "yes":
+                similar[row["project"]].add(row["measure"])
+    return split, similar, titles
+
+
+def proposals() -> dict[str, set[str]]:
+    """The Ulm entries proposed for each Braunschweig and Musterstadt project."""
+    ulm = KnowledgeGraph.open([DATA / "ulm"])
+    found: dict[str, set[str]] = defaultdict(set)
+    for city in ("braunschweig", "musterstadt"):
+        comparison = compare([KnowledgeGraph.open([DATA / city]), ulm])
+        for candidate in best_practice(comparison, comparison.cities[0].city.iri):
+            found[candidate.project.iri].add(candidate.example.iri)
+    return found
+
+
+def timing() -> tuple[float, float]:
+    """Seconds to load the three cities, and to compare them (coverage, gaps, structure, best
+    practice for each city)."""
+    start = time.perf_counter()
+    graphs = [KnowledgeGraph.open([DATA / city]) for city in ("braunschweig", "ulm", "musterstadt")]
+    loaded = time.perf_counter()
+    comparison = compare(graphs)
+    for frame in ("field", "sdg"):
+        coverage(comparison, frame)
+    structure(comparison)
+    for data in comparison.cities:
+        gaps(comparison, data.city.iri)
+        best_practice(comparison, data.city.iri)
+    return loaded - start, time.perf_counter() - loaded
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--errors", action="store_true", help="list the mistakes of the tune half")
+    args = parser.parse_args()
+    split, similar, titles = labelled()
+    found = proposals()
+    rows = []
+    for name in SPLITS:
+        projects = [p for p, s in split.items() if s == name]
+        right = sum(len(found[p] & similar[p]) for p in projects)
+        wrong = sum(len(found[p] - similar[p]) for p in projects)
+        missed = sum(len(similar[p] - found[p]) for p in projects)
+        precision = right / (right + wrong) if right + wrong else 1.0
+        recall = right / (right + missed) if right + missed else 1.0
+        rows.append(
+            [name, len(projects), f"{precision:.2f}", f"{recall:.2f}", f"{right}/{wrong}/{missed}"]
+        )
+    print(
+        f"{len(split)} projects judged against Ulm's titles, "
+        f"{sum(map(len, similar.values()))} similar pairs\n"
+    )
+    print(
+        render(["half", "projects", "precision", "recall", "right/wrong/missed"], rows, "table"),
+        end="",
+    )
+    load, work = timing()
+    print(f"\nthree cities: loading {load:.2f} s, comparing {work:.2f} s (ratio {work / load:.1f})")
+    if args.errors:
+        print("\nMistakes of the tune half (+ proposed, not similar; - similar, not proposed):")
+        for project in sorted(p for p, s in split.items() if s == "tune"):
+            for other in sorted(found[project] - similar[project]):
+                print(f"  + {titles[project]} → {titles.get(other, other)}")
+            for other in sorted(similar[project] - found[project]):
+                print(f"  - {titles[project]} → {titles[other]}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,195 @@
+"""Comparing cities: ``sckg compare``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from .choices import CompareView
+from .cli_common import Format, FormatOpt, Lang, LangOpt
+
+if TYPE_CHECKING:
+    from .compare import Comparison
+
+
+def compare(
+    data: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--data",
+            "-d",
+            help="One city's RDF file or folder; repeat for each city (at least two).",
+            show_default=False,
+        ),
+    ] = None,
+    show: Annotated[
+        CompareView,
+        typer.Option(
+            help="fields: city × reference field; sdg: city × SDG goal; gaps: where others act and "
+            "--city has nothing; best: best-practice candidates for each project of --city; "
+            "structure: the "
+            "programmes side by side."
+        ),
+    ] = CompareView.fields,
+    city: Annotated[
+        str | None,
+        typer.Option(
+            help="The city that is 'we' for gaps and best (its name or IRI; default: the first "
+            "--data)."
+        ),
+    ] = None,
+    lang: LangOpt = Lang.de,
+    fmt: FormatOpt = Format.table,
+    chart: Annotated[
+        Path | None,
+        typer.Option(help="With --show fields or sdg: also write the heat-map (.png or .svg)."),
+    ] = None,
+    top: Annotated[int, typer.Option(help="Best-practice candidates per project, at most.")] = 3,
+    min_score: Annotated[float, typer.Option(help="Show candidates scoring at least this.")] = 0.5,
+    review: Annotated[
+        Path | None,
+        typer.Option(
+            help="Write the best-practice candidates to this review file (.csv or .xlsx)."
+        ),
+    ] = None,
+    decisions: Annotated[
+        Path | None,
+        typer.Option(help="Read the decisions of a filled-in review file and write them to --out."),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="With --decisions: the Turtle file of --city's data the decisions are added to.",
+        ),
+    ] = None,
+) -> None:
+    """Compare two or more cities (one --data each; each dataset names its city with
+    dcterms:coverage, fictional ones are marked) through the reference fields of action and the
+    SDGs: coverage, what others do that --city does not, the structure of the programmes, and
+    best-practice candidates for each project with their evidence (shared word parts, the same
+    reference field, the same SDG targets). --review writes the candidates to a review file;
+    --decisions FILE --out FILE.ttl keeps what a person accepted (sckg:refersToExample to a
+    sckg:BestPracticeExample) and rejected (sckg:rejectedExample); put FILE.ttl with --city's data
+    and neither is proposed again."""
+    from .errors import UsageError
+    from .output import emit
+
+    if decisions is not None:
+        from .compare import BEST_PRACTICE_COLUMNS, write_decisions
+        from .link import read_review_table
+
+        if out is None:
+            raise UsageError(
+                "--decisions needs --out FILE.ttl: the file the decisions are written to."
+            )
+        decided = read_review_table(
+            decisions, BEST_PRACTICE_COLUMNS[6:9], written_by="sckg compare --show best --review"
+        )
+        examples, rejected = write_decisions(decided, out, lang.value)
+        taken = sum(r["decision"] == "accept" for r in decided)
+        typer.echo(
+            f"Accepted {taken} and rejected {len(decided) - taken} candidates; {out} now holds "
+            f"{examples} "
+            f"best-practice examples and {rejected} rejections.",
+            err=True,
+        )
+        return
+    if not data or len(data) < 2:
+        raise UsageError("--data: give at least two cities to compare, one --data each.")
+    comparison = _comparison(data, lang.value)
+    we = city or comparison.cities[0].city.iri
+    if review is not None or show == CompareView.best:
+        _best(comparison, we, top, min_score, review, fmt)
+        return
+    if show in (CompareView.fields, CompareView.sdg):
+        from .compare import COVERAGE_COLUMNS, coverage
+
+        frame = "field" if show == CompareView.fields else "sdg"
+        emit(COVERAGE_COLUMNS, coverage(comparison, frame), fmt.value)
+        if chart is not None:
+            _chart(comparison, frame, chart)
+        return
+    if chart is not None:
+        raise UsageError("--chart draws --show fields or sdg.")
+    if show == CompareView.gaps:
+        from .compare import GAP_COLUMNS, gaps
+
+        emit(GAP_COLUMNS, gaps(comparison, we), fmt.value)
+        return
+    from .compare import structure
+
+    columns, rows = structure(comparison)
+    emit(columns, rows, fmt.value)
+
+
+def _comparison(data: list[Path], lang: str) -> Comparison:
+    from .compare import compare as compare_cities
+    from .kg import KnowledgeGraph, collect_files
+
+    graphs = [KnowledgeGraph.open(collect_files([path])) for path in data]
+    return compare_cities(graphs, [str(path) for path in data], lang)
+
+
+def _best(
+    comparison: Comparison, we: str, top: int, min_score: float, review: Path | None, fmt: Format
+) -> None:
+    from .compare import best_practice, review_rows
+    from .link import write_review_table
+    from .output import emit
+
+    candidates = best_practice(comparison, we, top, min_score)
+    if review is not None:
+        from .compare import BEST_PRACTICE_COLUMNS
+
+        write_review_table(BEST_PRACTICE_COLUMNS, review_rows(candidates, comparison), review)
+        typer.echo(
+            f"Wrote {len(candidates)} candidates to {review}: write accept or reject in the "
+            f"decision column, then run sckg compare --decisions {review} --out FILE.ttl (FILE.ttl "
+            "with the data of "
+            f"{comparison.city(we).city.name(comparison.lang)})",
+            err=True,
+        )
+        return
+    rows = [
+        [
+            n,
+            f"{c.score:.2f}",
+            c.project.title,
+            c.example.title,
+            c.city.name(comparison.lang),
+            c.evidence(comparison),
+            c.project.iri,
+            c.example.iri,
+        ]
+        for n, c in enumerate(candidates, start=1)
+    ]
+    emit(
+        ["n", "score", "project", "example", "city", "evidence", "project_iri", "example_iri"],
+        rows,
+        fmt.value,
+    )
+
+
+def _chart(comparison: Comparison, frame: str, path: Path) -> None:
+    from .compare import coverage_matrix
+    from .errors import UsageError
+    from .fileio import write_atomic
+    from .report.charts import matrix_image
+    from .words import t
+
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in ("png", "svg"):
+        raise UsageError(f"--chart: {path.name} must end in .png or .svg")
+    rows, columns, cells = coverage_matrix(comparison, frame)
+    title = t(f"compare.heatmap.{frame}", comparison.lang)
+    write_atomic(path, matrix_image(title, rows, columns, cells, comparison.lang, fmt))
+    typer.echo(f"Heat-map: {path}", err=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the comparison's command."""
+    app.command("compare")(compare)

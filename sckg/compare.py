@@ -1,0 +1,805 @@
+"""Comparing cities: coverage by reference field and SDG goal, what others do, structure, best
+practice.
+
+Each city is its own graph (one ``--data`` each) whose ``sckg:Dataset`` names the city with
+``dcterms:coverage`` (the city's ``oparl:Body``) and says whether it is fictional
+(``sckg:fictional``); a fictional city's name carries "(fiktiv)" wherever it is shown. Cities are
+compared through the frames, never by their own words: a project counts in a reference field
+(``ontology/vocab/fields.ttl``) when its field of action is that field or maps to it
+(``skos:exactMatch``, ``closeMatch``, ``broadMatch``), and in an SDG goal when it, or a goal it
+contributes to, maps to the goal or one of its targets.
+
+Best practice: for each project of one city, the most similar projects and measures of the others.
+Evidence are the word parts both titles share, found by the one word matcher (:mod:`sckg.wordmatch`:
+the same word in another inflection, a word that is a part of a compound at a part boundary, a
+compound part both share), each weighing by how rare it is among all titles (a part in few titles
+says more than "digital"), plus the same reference field and the same SDG targets. Proposals go
+through the review file of :mod:`sckg.link`; an accepted pair becomes ``<project>
+sckg:refersToExample <example>``, the example a ``sckg:BestPracticeExample`` that names the other
+city (``dcterms:coverage``) and the project it stands for (``dcterms:source``); a rejected pair
+``<project> sckg:rejectedExample <other project>``. Neither is proposed again."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pyoxigraph as ox
+
+from .choices import ReviewDecision
+from .errors import DataError, ParameterError
+from .formatting import number
+from .ingest import write_turtle
+from .namespaces import DCTERMS, FIELD, ID, MODEL_GRAPH, PROV, RDF, RDFS, SCKG
+from .wordmatch import MIN_PART, Keyword, Token, part_of, same_word, stem, tokens
+from .words import t
+
+if TYPE_CHECKING:
+    from .kg import KnowledgeGraph
+
+SDG = "http://metadata.un.org/sdg/"
+#: The least score a best-practice candidate needs (tuned on the tune half of the labelled pairs).
+THRESHOLD = 0.5
+#: Candidates per project, at most.
+TOP = 3
+#: What the same reference field and each shared SDG target add to the words' score.
+FIELD_POINTS = 0.1
+TARGET_POINTS = 0.2
+#: Words that say nothing about what a project does (articles, prepositions, conjunctions).
+FUNCTION_WORDS = frozenset(
+    (
+        "der",
+        "die",
+        "das",
+        "des",
+        "dem",
+        "den",
+        "ein",
+        "eine",
+        "einer",
+        "eines",
+        "einem",
+        "einen",
+        "und",
+        "oder",
+        "fur",
+        "von",
+        "vom",
+        "mit",
+        "im",
+        "in",
+        "zu",
+        "zur",
+        "zum",
+        "an",
+        "am",
+        "auf",
+        "aus",
+        "bei",
+        "nach",
+        "uber",
+        "unter",
+        "durch",
+        "als",
+        "sowie",
+        "inkl",
+        "alle",
+        "allen",
+        "innen",
+    )
+)
+#: A shared word part that starts like this is a derivational ending, not a word (Digitalisierung,
+#: Automatisierung).
+_SUFFIXES = (
+    "ung",
+    "ier",
+    "isier",
+    "ation",
+    "tion",
+    "itat",
+    "heit",
+    "keit",
+    "schaft",
+    "lich",
+    "isch",
+    "ismus",
+)
+MIN_SHARED = 6  #: the least letters of a compound part two words share
+#: A shared end that starts with a vowel is mostly inside a syllable (Leit|stelle, Bere|itstellung):
+#: no part.
+_VOWELS = frozenset("aeiouy")
+#: A compound part two words share counts this much of a whole word (Parkleitsystem,
+#: Stadtleitsystem).
+PARTIAL_FACTOR = 0.5
+PARTIAL = "-"  # marks a shared compound part
+
+MATCH = "skos:exactMatch|skos:closeMatch|skos:broadMatch"
+DATASET_QUERY = """SELECT ?dataset ?city ?fictional WHERE {
+  ?dataset a sckg:Dataset . OPTIONAL { ?dataset dcterms:coverage ?city }
+  OPTIONAL { ?dataset sckg:fictional ?fictional }
+}"""
+PROJECTS_QUERY = """SELECT ?p ?managed ?budget ?decided ?deps WHERE {
+  ?p a sckg:Project .
+  BIND(EXISTS { ?p sckg:managedBy ?m } AS ?managed)
+  BIND(EXISTS { ?p sckg:hasBudget ?b } AS ?budget)
+  BIND(EXISTS { { ?d sckg:decision ?p } UNION { ?paper a oparl:Paper ; dcterms:subject ?p } }
+       AS ?decided)
+  { SELECT ?p (COUNT(DISTINCT ?q) AS ?deps) WHERE {
+      ?p a sckg:Project OPTIONAL { ?p sckg:dependsOn ?q } }
+    GROUP BY ?p }
+}"""
+FIELDS_QUERY = f"""SELECT ?p ?field ?ref WHERE {{
+  ?p a sckg:Project ; sckg:inFieldOfAction ?field .
+  OPTIONAL {{ {{ ?field skos:inScheme <{FIELD}scheme> . BIND(?field AS ?ref) }}
+             UNION {{ ?field {MATCH} ?ref . ?ref skos:inScheme <{FIELD}scheme> }} }}
+}}"""
+SDG_QUERY = f"""SELECT DISTINCT ?p ?sdg WHERE {{
+  ?p a sckg:Project .
+  {{ ?p {MATCH} ?sdg }} UNION {{ ?p sckg:contributesTo/({MATCH}) ?sdg }}
+  FILTER(STRSTARTS(STR(?sdg), "{SDG}"))
+}}"""
+COUNTS_QUERY = f"""SELECT (COUNT(DISTINCT ?f) AS ?fields) (COUNT(DISTINCT ?g) AS ?goals) WHERE {{
+  {{ GRAPH ?graph {{ ?f a sckg:FieldOfAction }} FILTER(?graph != <{MODEL_GRAPH}>) }}
+  UNION {{ ?p a sckg:Project ; sckg:inFieldOfAction ?f }} UNION {{ ?g a sckg:StrategicGoal }}
+}}"""
+DECIDED_QUERY = """SELECT ?p ?q WHERE {
+  { ?p sckg:refersToExample/dcterms:source ?q } UNION { ?p sckg:rejectedExample ?q } }"""
+
+
+@dataclass(frozen=True)
+class City:
+    """A city as its dataset names it."""
+
+    iri: str
+    label: str
+    fictional: bool
+    dataset: str
+    german: str = ""  # its German name: its words are left out of the titles' words
+
+    def name(self, lang: str = "de") -> str:
+        """The city's name, "(fiktiv)" after it when it is fictional."""
+        return t("compare.fictional", lang, name=self.label) if self.fictional else self.label
+
+
+@dataclass(frozen=True)
+class Item:
+    """A project or measure of a city with what the comparison needs of it."""
+
+    iri: str
+    title: str
+    fields: frozenset[str]  # reference fields
+    sdgs: frozenset[str]  # SDG goals and targets it maps to
+    own_field: bool
+    managed: bool
+    budget: bool
+    decided: bool
+    dependencies: int
+
+    @property
+    def goals(self) -> frozenset[str]:
+        """The SDG goals: those it maps to and those of its targets."""
+        return frozenset(sdg_goal(s) for s in self.sdgs)
+
+
+@dataclass(frozen=True)
+class CityData:
+    """One city's items, its counts of fields and goals, and the pairs decided in review."""
+
+    city: City
+    items: tuple[Item, ...]
+    fields: int
+    goals: int
+    decided: frozenset[tuple[str, str]]
+
+
+def sdg_goal(iri: str) -> str:
+    """The goal of an SDG goal or target IRI (``…/sdg/11.2`` → ``…/sdg/11``)."""
+    return SDG + iri[len(SDG) :].split(".")[0]
+
+
+def load_city(kg: KnowledgeGraph, source: str = "", lang: str = "de") -> CityData:
+    """The city of the graph ``kg`` (its name in ``lang``) and its projects with their German titles
+    (the word matcher reads German); ``source`` names the data in messages."""
+    where = f"{source}: " if source else ""
+    datasets = kg.select(DATASET_QUERY).rows
+    if not datasets:
+        raise DataError(
+            f"{where}no sckg:Dataset: a city to compare needs a dataset node naming the city "
+            "(dcterms:coverage) and whether it is fictional (sckg:fictional)"
+        )
+    cities = {(row[1] or row[0]).value for row in datasets if row[0] is not None}
+    if len(cities) > 1:
+        raise DataError(
+            f"{where}holds several cities ({', '.join(sorted(cities))}); give each its own data"
+        )
+    dataset, body, _ = datasets[0]
+    assert dataset is not None
+    iri = (body or dataset).value
+    city = City(
+        iri,
+        kg.labels([iri], lang)[iri],
+        any(r[2] is not None and r[2].value == "true" for r in datasets),
+        dataset.value,
+        kg.labels([iri], "de")[iri],
+    )
+    fields: dict[str, set[str]] = defaultdict(set)
+    has_field = set()
+    for p, _, ref in kg.select(FIELDS_QUERY).rows:
+        assert p is not None
+        has_field.add(p.value)
+        if ref is not None:
+            fields[p.value].add(ref.value)
+    sdgs: dict[str, set[str]] = defaultdict(set)
+    for p, sdg in kg.select(SDG_QUERY).bound_rows():
+        sdgs[p.value].add(sdg.value)
+    rows = kg.select(PROJECTS_QUERY).rows
+    # German titles: the matcher reads German
+    titles = kg.labels({r[0].value for r in rows if r[0] is not None}, "de")
+    items = sorted(
+        (
+            Item(
+                p.value,
+                titles[p.value],
+                frozenset(fields[p.value]),
+                frozenset(sdgs[p.value]),
+                p.value in has_field,
+                _true(managed),
+                _true(budget),
+                _true(decided),
+                int(deps.value) if deps else 0,
+            )
+            for p, managed, budget, decided, deps in rows
+            if p is not None
+        ),
+        key=lambda i: (i.title.casefold(), i.iri),
+    )
+    counts = kg.select(COUNTS_QUERY).rows[0]
+    decided_pairs = frozenset((p.value, q.value) for p, q in kg.select(DECIDED_QUERY).bound_rows())
+    return CityData(
+        city,
+        tuple(items),
+        int(counts[0].value) if counts[0] else 0,
+        int(counts[1].value) if counts[1] else 0,
+        decided_pairs,
+    )
+
+
+def _true(term: Any) -> bool:
+    return term is not None and term.value == "true"
+
+
+# --- the frames ---
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The cities compared, with the labels of the frames' concepts (reference fields, SDG goals) in
+    order."""
+
+    cities: tuple[CityData, ...]
+    field_labels: dict[str, str]
+    goal_labels: dict[str, str]
+    lang: str
+
+    def city(self, name: str) -> CityData:
+        """The city named ``name``: its IRI, its label or a word of it ("Ulm" for "Stadt Ulm"),
+        case-insensitive."""
+        wanted = name.casefold().strip()
+        exact = [
+            c
+            for c in self.cities
+            if wanted
+            in {c.city.iri.casefold(), c.city.label.casefold(), c.city.name(self.lang).casefold()}
+        ]
+        found = exact or [c for c in self.cities if wanted in c.city.label.casefold().split()]
+        if len(found) == 1:
+            return found[0]
+        known = ", ".join(c.city.label for c in self.cities)
+        raise ParameterError(
+            f"{{=city}} '{name}' is {'more than one' if found else 'none'} of the cities "
+            f"compared: {known}"
+        )
+
+    @cached_property
+    def words(self) -> _Words:
+        """The significant words of every title of every city, and their rarity."""
+        items = [item for data in self.cities for item in data.items]
+        return _Words(items, [data.city.german for data in self.cities])
+
+
+def compare(
+    graphs: Sequence[KnowledgeGraph], sources: Sequence[str] = (), lang: str = "de"
+) -> Comparison:
+    """The cities of ``graphs`` (one city each; ``sources`` name them in messages) side by side."""
+    if len(graphs) < 2:
+        raise ParameterError("{=graphs}: give at least two cities to compare")
+    names = list(sources) + [""] * (len(graphs) - len(sources))
+    cities = tuple(load_city(kg, source, lang) for kg, source in zip(graphs, names, strict=True))
+    seen: dict[str, str] = {}
+    for data, source in zip(cities, names, strict=True):
+        if data.city.iri in seen:
+            raise DataError(
+                f"{source or data.city.label}: the same city as {seen[data.city.iri]} "
+                f"({data.city.label}); compare different cities"
+            )
+        seen[data.city.iri] = source or data.city.label
+    from . import resources
+    from .kg import KnowledgeGraph
+
+    # the frames, in a graph of their own (not a city's)
+    first = KnowledgeGraph.open([resources.reference_vocabulary("sdg")])
+    fields = first.select(
+        f"SELECT ?f WHERE {{ ?f skos:inScheme <{FIELD}scheme> ; a sckg:FieldOfAction }}"
+    ).rows
+    field_iris = sorted(f.value for (f,) in fields if f is not None)
+    goals = first.select(f"SELECT ?g WHERE {{ ?g skos:topConceptOf <{SDG[:-1]}> }}").rows
+    goal_iris = sorted(
+        (g.value for (g,) in goals if g is not None), key=lambda g: int(g[len(SDG) :])
+    )
+    field_labels = first.labels(field_iris, lang)
+    goal_labels = {
+        g: f"SDG {g[len(SDG) :]} {label}" for g, label in first.labels(goal_iris, lang).items()
+    }
+    return Comparison(
+        cities,
+        dict(sorted(field_labels.items(), key=lambda kv: kv[1].casefold())),
+        {g: goal_labels[g] for g in goal_iris},
+        lang,
+    )
+
+
+COVERAGE_COLUMNS = ("city", "concept", "projects", "share")
+
+
+def coverage(comparison: Comparison, frame: str = "field") -> list[list[Any]]:
+    """City × reference field (``frame="field"``) or × SDG goal (``"sdg"``): the projects in it and
+    their share of the city's projects (a project in two fields counts in both), zero where the city
+    has none."""
+    labels = _frame(comparison, frame)
+    rows = []
+    for data in comparison.cities:
+        counts = _counts(data, frame)
+        total = len(data.items)
+        for concept, label in labels.items():
+            n = counts[concept]
+            rows.append(
+                [data.city.name(comparison.lang), label, n, round(n / total, 3) if total else 0.0]
+            )
+    return rows
+
+
+def coverage_matrix(
+    comparison: Comparison, frame: str = "field"
+) -> tuple[list[str], list[str], dict[tuple[str, str], int]]:
+    """Rows (the frame's concepts), columns (the cities) and counts, for the heat-map."""
+    labels = _frame(comparison, frame)
+    cities = [data.city.name(comparison.lang) for data in comparison.cities]
+    cells = {
+        (labels[c], name): n
+        for data, name in zip(comparison.cities, cities, strict=True)
+        for c, n in _counts(data, frame).items()
+        if c in labels
+    }
+    return list(labels.values()), cities, cells
+
+
+def _frame(comparison: Comparison, frame: str) -> dict[str, str]:
+    if frame == "field":
+        return comparison.field_labels
+    if frame == "sdg":
+        return comparison.goal_labels
+    raise ParameterError(f"{{=frame}}: unknown frame '{frame}'. Use one of: field, sdg.")
+
+
+def _counts(data: CityData, frame: str) -> Counter[str]:
+    return Counter(
+        c for item in data.items for c in (item.fields if frame == "field" else item.goals)
+    )
+
+
+GAP_COLUMNS = ("frame", "concept", "others")
+
+
+def gaps(comparison: Comparison, city: str) -> list[list[Any]]:
+    """Reference fields and SDG goals where other cities have projects and ``city`` has none, with
+    the others' counts. SDG goals only when ``city`` maps any project to an SDG (else its gaps would
+    be all)."""
+    ours = comparison.city(city)
+    others = [c for c in comparison.cities if c is not ours]
+    rows = []
+    frames = ["field"] + (["sdg"] if any(item.sdgs for item in ours.items) else [])
+    for frame in frames:
+        mine = _counts(ours, frame)
+        theirs = [(c, _counts(c, frame)) for c in others]
+        for concept, label in _frame(comparison, frame).items():
+            acting = [
+                f"{c.city.name(comparison.lang)} {n[concept]}" for c, n in theirs if n[concept]
+            ]
+            if acting and not mine[concept]:
+                rows.append(
+                    [t(f"compare.frame.{frame}", comparison.lang), label, ", ".join(acting)]
+                )
+    return rows
+
+
+def structure(comparison: Comparison) -> tuple[list[str], list[list[Any]]]:
+    """The programmes side by side: columns (measure, then one per city) and a row per measure."""
+    lang = comparison.lang
+    columns = [t("compare.measure", lang)] + [c.city.name(lang) for c in comparison.cities]
+
+    def share(data: CityData, test: Any) -> str:
+        n = len(data.items)
+        return f"{number(100 * sum(map(test, data.items)) / n, lang, 0)} %" if n else "–"
+
+    def ratio(a: float, b: int) -> str:
+        return number(a / b, lang, 1) if b else "–"
+
+    measures: list[tuple[str, Any]] = [
+        ("fields", lambda d: d.fields),
+        ("goals", lambda d: d.goals),
+        ("projects", lambda d: len(d.items)),
+        ("projects_per_field", lambda d: ratio(len(d.items), d.fields)),
+        ("with_field", lambda d: share(d, lambda i: i.own_field)),
+        ("with_reference_field", lambda d: share(d, lambda i: bool(i.fields))),
+        ("with_sdg", lambda d: share(d, lambda i: bool(i.sdgs))),
+        ("managed", lambda d: share(d, lambda i: i.managed)),
+        ("budget", lambda d: share(d, lambda i: i.budget)),
+        ("decided", lambda d: share(d, lambda i: i.decided)),
+        ("dependencies", lambda d: ratio(sum(i.dependencies for i in d.items), len(d.items))),
+    ]
+    return columns, [
+        [t(f"compare.structure.{key}", lang)] + [get(c) for c in comparison.cities]
+        for key, get in measures
+    ]
+
+
+# --- best practice ---
+
+
+@dataclass(frozen=True)
+class Shared:
+    """A word part two titles share: as written in each and the points it gives."""
+
+    ours: str
+    theirs: str
+    points: float
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A project or measure of another city proposed as best practice for one of ours."""
+
+    project: Item
+    example: Item
+    city: City
+    score: float
+    words: tuple[Shared, ...]
+    same_fields: tuple[str, ...]
+    same_targets: tuple[str, ...]
+
+    def evidence(self, comparison: Comparison) -> str:
+        """The evidence as one line: ``„Mobilstationen“ ~ „Mobilitätsstationen“ +0,6; …``."""
+        lang = comparison.lang
+        parts = [
+            t(
+                "compare.evidence_word",
+                lang,
+                ours=w.ours,
+                theirs=w.theirs,
+                points=number(w.points, lang, 1),
+            )
+            for w in self.words
+        ]
+        parts += [
+            t(
+                "compare.evidence_field",
+                lang,
+                field=comparison.field_labels.get(f, f),
+                points=number(FIELD_POINTS, lang, 2),
+            )
+            for f in self.same_fields
+        ]
+        parts += [
+            t(
+                "compare.evidence_target",
+                lang,
+                target=target[len(SDG) :],
+                points=number(TARGET_POINTS, lang, 1),
+            )
+            for target in self.same_targets
+        ]
+        return "; ".join(parts)
+
+
+class _Words:
+    """The significant words of every title (not function words, not the cities' names), tokenised
+    once, and how rare each word part is among the titles."""
+
+    def __init__(self, items: Sequence[Item], names: Sequence[str]) -> None:
+        stop = [tok for name in names for tok in tokens(name) if len(tok.word) > 2]
+        self.tokens = {
+            item.iri: [
+                tok
+                for tok in tokens(item.title)
+                if _significant(tok) and not any(same_word(s.word, s.stem, tok) for s in stop)
+            ]
+            for item in items
+        }
+        self.count = len(items)
+        self._titles: dict[Token, set[str]] = defaultdict(
+            set
+        )  # each distinct word: the titles holding it
+        for iri, found in self.tokens.items():
+            for tok in found:
+                self._titles[Token(0, 0, tok.word, tok.stem, tok.text)].add(iri)
+        self._rarity: dict[str, float] = {}
+        self._weight: dict[str, float] = {}
+
+    def rarity(self, word: str) -> float:
+        """How much a word part says: log(1 + titles / titles holding it)."""
+        if word not in self._rarity:
+            key = Keyword.of(word)
+            clue = key.clue
+            holding = set().union(
+                *(
+                    iris
+                    for tok, iris in self._titles.items()
+                    if clue in tok.word and key.find([tok])
+                )
+            )
+            self._rarity[word] = math.log(1 + self.count / max(len(holding), 1))
+        return self._rarity[word]
+
+    def weight(self, iri: str) -> float:
+        """The rarity of all significant words of a title."""
+        if iri not in self._weight:
+            self._weight[iri] = sum(self.rarity(tok.word) for tok in self.tokens[iri])
+        return self._weight[iri]
+
+
+def _significant(token: Token) -> bool:
+    return len(token.word) >= 3 and token.word not in FUNCTION_WORDS and not token.word.isdigit()
+
+
+def shared_part(a: Token, b: Token) -> str | None:
+    """The folded word part ``a`` and ``b`` share, found by the word matcher: one is the other in
+    another inflection or a part of it at a part boundary; or, marked with a leading ``-``, both end
+    in the same compound part (Mobilstationen, Mobilitätsstationen: ``-station``) or start with it
+    (Digitallotsen, Digitalmentor: ``-digital``), a part of at least six letters that is no
+    derivational ending, with at least three letters before or after it (a shared end starts with a
+    consonant)."""
+    # the same answer either way: cached once
+    first, second = (a, b) if a.word <= b.word else (b, a)
+    return _shared(first.word, first.stem, first.text, second.word, second.stem, second.text)
+
+
+@lru_cache(maxsize=1 << 18)
+def _shared(
+    a_word: str, a_stem: str, a_text: str, b_word: str, b_stem: str, b_text: str
+) -> str | None:
+    shorter_stem = min(a_stem, b_stem, key=len)
+    if (
+        a_word[:2] != b_word[:2]
+        and a_stem[-MIN_SHARED:] != b_stem[-MIN_SHARED:]
+        and shorter_stem[: max(2, len(shorter_stem) - 3)] not in max(a_word, b_word, key=len)
+    ):
+        return None  # a quick test: none of the cases below can hold
+    a, b = Token(0, 0, a_word, a_stem, a_text), Token(0, 0, b_word, b_stem, b_text)
+    if same_word(a_word, a_stem, b):
+        return min(a_word, b_word, key=len)
+    shorter, longer = (a, b) if len(a_word) <= len(b_word) else (b, a)
+    if part_of(shorter.word, shorter.stem, longer) and (
+        # not by a stem of three letters (Lesen, digitales)
+        shorter.word in longer.word
+        or (len(shorter.stem) > MIN_PART and shorter.stem in longer.word)
+    ):
+        return shorter.word
+    head = a_stem[len(a_stem) - _common(a_stem[::-1], b_stem[::-1]) :]
+    if _part(head, a, b) and not head.startswith(_SUFFIXES) and head[0] not in _VOWELS:
+        return PARTIAL + head
+    modifier = a_word[: _common(a_word, b_word)]
+    if _part(modifier, a, b):
+        return PARTIAL + modifier
+    return None
+
+
+def _common(a: str, b: str) -> int:
+    """How many letters ``a`` and ``b`` share at their start."""
+    size = min(len(a), len(b))
+    return next((i for i in range(size) if a[i] != b[i]), size)
+
+
+def _part(part: str, a: Token, b: Token) -> bool:
+    """``part`` is a compound part of both ``a`` and ``b`` by the word matcher, with more letters
+    beside it."""
+    if len(part) < MIN_SHARED or min(len(a.word), len(b.word)) - len(part) < MIN_PART:
+        return False
+    key = (part, stem(part))
+    return part_of(*key, a) and part_of(*key, b)
+
+
+def _shared_words(
+    ours: list[Token], theirs: list[Token], words: _Words, titles: tuple[str, str]
+) -> tuple[Shared, ...]:
+    """The best shared part of each of our words, each of their words used once."""
+    found: list[Shared] = []
+    used: set[int] = set()
+    for a in ours:
+        best: tuple[float, int, str] | None = None
+        for j, b in enumerate(theirs):
+            if j in used or not (part := shared_part(a, b)):
+                continue
+            points = words.rarity(part.removeprefix(PARTIAL)) * (
+                PARTIAL_FACTOR if part.startswith(PARTIAL) else 1
+            )
+            if best is None or points > best[0]:
+                best = (points, j, part)
+        if best is not None:
+            used.add(best[1])
+            b = theirs[best[1]]
+            found.append(
+                Shared(titles[0][a.start : a.end], titles[1][b.start : b.end], round(best[0], 2))
+            )
+    return tuple(found)
+
+
+def best_practice(
+    comparison: Comparison, city: str, top: int = TOP, threshold: float = THRESHOLD
+) -> list[Candidate]:
+    """For each project of ``city``, up to ``top`` projects and measures of the other cities scoring
+    at least ``threshold``, best first; pairs decided in review are left out."""
+    if top < 1:
+        raise ParameterError("{=top} must be at least 1")
+    if threshold <= 0:
+        raise ParameterError("{=threshold} must be greater than 0")
+    ours = comparison.city(city)
+    others = [(c.city, item) for c in comparison.cities if c is not ours for item in c.items]
+    words = comparison.words
+    found = []
+    for project in ours.items:
+        scored = []
+        for other_city, example in others:
+            if (project.iri, example.iri) in ours.decided:
+                continue
+            shared = _shared_words(
+                words.tokens[project.iri],
+                words.tokens[example.iri],
+                words,
+                (project.title, example.title),
+            )
+            if not shared:
+                continue
+            fields = tuple(sorted(project.fields & example.fields))
+            targets = tuple(sorted(s for s in project.sdgs & example.sdgs if "." in s[len(SDG) :]))
+            overlap = sum(w.points for w in shared) / math.sqrt(
+                words.weight(project.iri) * words.weight(example.iri)
+            )
+            score = overlap + FIELD_POINTS * bool(fields) + TARGET_POINTS * len(targets)
+            if score >= threshold:
+                scored.append(
+                    Candidate(
+                        project, example, other_city, round(score, 2), shared, fields, targets
+                    )
+                )
+        scored.sort(key=lambda c: (-c.score, c.example.title.casefold(), c.example.iri))
+        found.extend(scored[:top])
+    return found
+
+
+# --- review and decisions ---
+
+BEST_PRACTICE_COLUMNS = (
+    "decision",
+    "score",
+    "project",
+    "example",
+    "city",
+    "evidence",
+    "project_iri",
+    "example_iri",
+    "city_iri",
+    "city_name",
+)
+EXAMPLE = ID + "example/"
+REJECTED_EXAMPLE = SCKG + "rejectedExample"
+
+
+def review_rows(candidates: Sequence[Candidate], comparison: Comparison) -> list[list[Any]]:
+    """The rows of a best-practice review file (``BEST_PRACTICE_COLUMNS``), the decision column
+    empty."""
+    lang = comparison.lang
+    return [
+        [
+            "",
+            c.score,
+            c.project.title,
+            c.example.title,
+            c.city.name(lang),
+            c.evidence(comparison),
+            c.project.iri,
+            c.example.iri,
+            c.city.iri,
+            c.city.name(lang),
+        ]
+        for c in candidates
+    ]
+
+
+def example_iri(other: str) -> str:
+    """The IRI of the best-practice example that stands for another city's project ``other``."""
+    if other.startswith(ID):
+        return EXAMPLE + other[len(ID) :]
+    return EXAMPLE + hashlib.sha1(other.encode()).hexdigest()[:16]
+
+
+def decision_triples(rows: Sequence[dict[str, str]], lang: str = "de") -> list[ox.Triple]:
+    """The statements of decided review rows (``decision`` accept or reject, the IRI columns and the
+    names)."""
+    triples = []
+    for row in rows:
+        project, other = ox.NamedNode(row["project_iri"]), ox.NamedNode(row["example_iri"])
+        if row["decision"] == ReviewDecision.reject:
+            triples.append(ox.Triple(project, ox.NamedNode(REJECTED_EXAMPLE), other))
+            continue
+        example = ox.NamedNode(example_iri(other.value))
+        label = ox.Literal(f"{row['example']} ({row['city_name']})", language=lang)
+        triples += [
+            ox.Triple(project, ox.NamedNode(SCKG + "refersToExample"), example),
+            ox.Triple(
+                example, ox.NamedNode(RDF + "type"), ox.NamedNode(SCKG + "BestPracticeExample")
+            ),
+            ox.Triple(example, ox.NamedNode(RDFS + "label"), label),
+            ox.Triple(example, ox.NamedNode(DCTERMS + "source"), other),
+            ox.Triple(example, ox.NamedNode(DCTERMS + "coverage"), ox.NamedNode(row["city_iri"])),
+            ox.Triple(example, ox.NamedNode(PROV + "wasDerivedFrom"), other),
+        ]
+    return triples
+
+
+def write_decisions(
+    rows: Sequence[dict[str, str]], path: Path | str, lang: str = "de"
+) -> tuple[int, int]:
+    """Add decided review rows to the Turtle file ``path`` (a new decision on a pair replaces the
+    old one); the numbers of examples referred to and of rejections the file then holds."""
+    path = Path(path)
+    pairs = {(r["project_iri"], r["example_iri"]) for r in rows}
+    kept: list[ox.Triple] = []
+    if path.exists():
+        try:
+            kept = [quad.triple for quad in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
+        except (SyntaxError, OSError) as exc:
+            raise DataError(
+                f"{path}: cannot add decisions to it, it is not a readable Turtle file ({exc})"
+            ) from None
+    source = {
+        str(k.subject): str(k.object) for k in kept if k.predicate.value == DCTERMS + "source"
+    }
+    refers = SCKG + "refersToExample"
+
+    def pair(k: ox.Triple) -> tuple[str, str | None]:
+        other = str(k.object)
+        return str(k.subject)[1:-1], (
+            other if k.predicate.value == REJECTED_EXAMPLE else source.get(other, "<>")
+        )[1:-1]
+
+    triples = {
+        k
+        for k in kept
+        if k.predicate.value not in (refers, REJECTED_EXAMPLE) or pair(k) not in pairs
+    }
+    triples.update(decision_triples(rows, lang))
+    used = {k.object for k in triples if k.predicate.value == refers}
+    triples = {
+        k for k in triples if not str(k.subject).startswith("<" + EXAMPLE) or k.subject in used
+    }
+    write_turtle(triples, path)
+    return (
+        sum(1 for k in triples if k.predicate.value == refers),
+        sum(1 for k in triples if k.predicate.value == REJECTED_EXAMPLE),
+    )

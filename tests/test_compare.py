@@ -1,0 +1,404 @@
+"""Comparing cities (sckg.compare, sckg compare): known answers on two tiny hand-built cities, the
+review of best-practice candidates and the bundled cities."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from conftest import PREFIXES, ROOT
+from typer.testing import CliRunner
+
+from sckg.cli import app
+from sckg.compare import (
+    Comparison,
+    best_practice,
+    compare,
+    coverage,
+    coverage_matrix,
+    example_iri,
+    gaps,
+    shared_part,
+    structure,
+)
+from sckg.errors import DataError, ParameterError
+from sckg.kg import KnowledgeGraph
+from sckg.wordmatch import tokens
+
+runner = CliRunner()
+SDG = "http://metadata.un.org/sdg/"
+
+ABURG = """
+@prefix a: <https://example.org/aburg/> .
+@prefix sdg: <http://metadata.un.org/sdg/> .
+a:dataset a sckg:Dataset ; dcterms:coverage a:city ; sckg:fictional false .
+a:city a oparl:Body ; rdfs:label "Stadt Aburg"@de .
+a:mobility a sckg:FieldOfAction , skos:Concept ; skos:prefLabel "Mobilität"@de ;
+    skos:exactMatch field:smart-mobility .
+a:goal a sckg:StrategicGoal ; skos:prefLabel "Vernetzte Mobilität"@de ; skos:closeMatch sdg:11.2 .
+a:stations a sckg:Project ; dcterms:title "Mobilstationen an Haltestellen"@de ;
+    sckg:inFieldOfAction a:mobility ;
+    sckg:contributesTo a:goal ; sckg:managedBy a:unit ; sckg:dependsOn a:permit .
+a:permit a sckg:Project ; dcterms:title "Digitaler Bauantrag"@de .
+a:unit a org:OrganizationalUnit ; rdfs:label "Tiefbauamt"@de .
+"""
+BDORF = """
+@prefix b: <https://example.org/bdorf/> .
+@prefix sdg: <http://metadata.un.org/sdg/> .
+b:dataset a sckg:Dataset ; dcterms:coverage b:city ; sckg:fictional true .
+b:city a oparl:Body ; rdfs:label "Stadt Bdorf"@de .
+b:stations a sckg:Project ; dcterms:title "Mobilitätsstationen"@de ;
+    sckg:inFieldOfAction field:smart-mobility ;
+    skos:closeMatch sdg:11.2 .
+b:bins a sckg:Project ; dcterms:title "Smarte Abfallbehälter"@de ;
+    sckg:inFieldOfAction field:sustainability .
+b:permit a sckg:Project ; dcterms:title "Bauantrag online"@de ;
+    sckg:inFieldOfAction field:e-government ;
+    sckg:hasBudget [ a schema:MonetaryAmount ; schema:value 1000 ; schema:currency "EUR" ] .
+"""
+
+
+def _city(tmp_path: Path, name: str, body: str) -> Path:
+    folder = tmp_path / name
+    folder.mkdir(exist_ok=True)
+    (folder / "city.ttl").write_text(PREFIXES + body, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def cities(tmp_path: Path) -> tuple[Path, Path]:
+    return _city(tmp_path, "aburg", ABURG), _city(tmp_path, "bdorf", BDORF)
+
+
+@pytest.fixture
+def comparison(cities: tuple[Path, Path]) -> Comparison:
+    return compare([KnowledgeGraph.open([path]) for path in cities])
+
+
+def test_coverage_by_reference_field_counts_projects_through_the_cities_mappings(
+    comparison: Comparison,
+) -> None:
+    rows = coverage(comparison, "field")
+    assert len(rows) == 24  # 12 reference fields for each of the two cities, zeros included
+    assert [r for r in rows if r[2]] == [
+        ["Stadt Aburg", "Smart Mobility", 1, 0.5],
+        ["Stadt Bdorf (fiktiv)", "E-Government", 1, 0.333],
+        ["Stadt Bdorf (fiktiv)", "Nachhaltigkeit", 1, 0.333],
+        ["Stadt Bdorf (fiktiv)", "Smart Mobility", 1, 0.333],
+    ]
+
+
+def test_coverage_by_sdg_goal_through_a_goal_or_the_project_itself(comparison: Comparison) -> None:
+    rows = coverage(comparison, "sdg")
+    assert len(rows) == 34
+    assert [r for r in rows if r[2]] == [
+        ["Stadt Aburg", "SDG 11 Nachhaltige Städte und Gemeinden", 1, 0.5],
+        ["Stadt Bdorf (fiktiv)", "SDG 11 Nachhaltige Städte und Gemeinden", 1, 0.333],
+    ]
+
+
+def test_coverage_matrix_is_what_the_heat_map_draws(comparison: Comparison) -> None:
+    rows, columns, cells = coverage_matrix(comparison, "field")
+    assert columns == ["Stadt Aburg", "Stadt Bdorf (fiktiv)"]
+    assert rows[:3] == ["Digitale Bildung", "E-Government", "Energie"]
+    assert cells == {
+        ("Smart Mobility", "Stadt Aburg"): 1,
+        ("E-Government", "Stadt Bdorf (fiktiv)"): 1,
+        ("Nachhaltigkeit", "Stadt Bdorf (fiktiv)"): 1,
+        ("Smart Mobility", "Stadt Bdorf (fiktiv)"): 1,
+    }
+
+
+def test_gaps_are_fields_where_others_act_and_we_do_not(comparison: Comparison) -> None:
+    assert gaps(comparison, "Aburg") == [
+        ["Handlungsfeld", "E-Government", "Stadt Bdorf (fiktiv) 1"],
+        ["Handlungsfeld", "Nachhaltigkeit", "Stadt Bdorf (fiktiv) 1"],
+    ]
+    assert gaps(comparison, "https://example.org/bdorf/city") == []
+
+
+def test_structure_side_by_side(comparison: Comparison) -> None:
+    columns, rows = structure(comparison)
+    assert columns == ["Kennzahl", "Stadt Aburg", "Stadt Bdorf (fiktiv)"]
+    assert rows == [
+        ["Handlungsfelder", 1, 3],
+        ["strategische Ziele", 1, 0],
+        ["Projekte und Maßnahmen", 2, 3],
+        ["Projekte je Handlungsfeld", "2,0", "1,0"],
+        ["mit Handlungsfeld", "50 %", "100 %"],
+        ["mit Referenz-Handlungsfeld", "50 %", "100 %"],
+        ["mit SDG-Bezug", "50 %", "33 %"],
+        ["mit Federführung", "50 %", "0 %"],
+        ["mit Budget", "0 %", "33 %"],
+        ["mit Ratsbeschluss oder Vorlage", "0 %", "0 %"],
+        ["Abhängigkeiten je Projekt", "0,5", "0,0"],
+    ]
+
+
+def test_best_practice_candidates_with_their_evidence(comparison: Comparison) -> None:
+    found = best_practice(comparison, "Aburg", threshold=0.3)
+    assert [(c.project.title, c.example.title, c.score, c.evidence(comparison)) for c in found] == [
+        ("Digitaler Bauantrag", "Bauantrag online", 0.41, "„Bauantrag“ ~ „Bauantrag“ +1,3"),
+        (
+            "Mobilstationen an Haltestellen",
+            "Mobilitätsstationen",
+            0.55,
+            "„Mobilstationen“ ~ „Mobilitätsstationen“ +0,6; "
+            "gleiches Handlungsfeld Smart Mobility +0,10; gleiches SDG-Unterziel 11.2 +0,2",
+        ),
+    ]
+    assert found[1].city.fictional
+    assert [c.example.title for c in best_practice(comparison, "Aburg")] == ["Mobilitätsstationen"]
+
+
+@pytest.mark.parametrize(
+    ("ours", "theirs", "shared"),
+    [
+        ("Bauantrag", "Bauanträge", "bauantrag"),  # the same word in another inflection
+        ("Sensoren", "Füllstandssensoren", "sensoren"),  # a word that is a compound's part
+        ("Mobilstationen", "Mobilitätsstationen", "-station"),  # a compound part both share
+        ("Digitallotsen", "Digitalmentor", "-digital"),
+        ("Einsatzleitstelle", "Bereitstellung", None),  # "eitstell" is no part of either
+        ("Digitalisierung", "Automatisierung", None),  # a derivational ending, no word
+        ("Lesen", "Digitales", None),  # not by a stem of three letters
+        ("Stadtarchiv", "Stadtleitsystem", None),  # a shared part needs six letters
+    ],
+)
+def test_shared_word_parts_are_whole_words_or_compound_parts(
+    ours: str, theirs: str, shared: str | None
+) -> None:
+    assert shared_part(tokens(ours)[0], tokens(theirs)[0]) == shared
+
+
+def test_the_city_is_named_by_the_dataset_or_the_data_is_refused(tmp_path: Path) -> None:
+    bare = _city(tmp_path, "bare", 'ex:p a sckg:Project ; dcterms:title "Radweg"@de .')
+    other = _city(tmp_path, "bdorf", BDORF)
+    with pytest.raises(
+        DataError, match=r"^bare: no sckg:Dataset: a city to compare needs a dataset node naming "
+    ):
+        compare([KnowledgeGraph.open([bare]), KnowledgeGraph.open([other])], ["bare"])
+    with pytest.raises(
+        DataError, match=r"^b2: the same city as b1 \(Stadt Bdorf\); compare different cities$"
+    ):
+        compare([KnowledgeGraph.open([other]), KnowledgeGraph.open([other])], ["b1", "b2"])
+
+
+def test_an_unknown_city_names_the_cities_compared(comparison: Comparison) -> None:
+    with pytest.raises(
+        ParameterError, match=r"^city 'Cstadt' is none of the cities compared: Stadt Aburg, Stadt B"
+    ):
+        gaps(comparison, "Cstadt")
+
+
+def test_cli_compare_gaps_as_csv(cities: tuple[Path, Path]) -> None:
+    result = runner.invoke(
+        app, ["compare", "-d", str(cities[0]), "-d", str(cities[1]), "--show", "gaps", "-f", "csv"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "frame,concept,others\nHandlungsfeld,E-Government,Stadt Bdorf (fiktiv) 1\n"
+        "Handlungsfeld,Nachhaltigkeit,Stadt Bdorf (fiktiv) 1\n"
+    )
+
+
+def test_cli_compare_needs_two_cities(cities: tuple[Path, Path]) -> None:
+    result = runner.invoke(app, ["compare", "-d", str(cities[0])])
+    assert result.exit_code == 2
+    assert result.stderr == "Error: --data: give at least two cities to compare, one --data each.\n"
+
+
+def test_cli_heat_map_as_png_and_svg(cities: tuple[Path, Path], tmp_path: Path) -> None:
+    for name in ("heat.png", "heat.svg"):
+        result = runner.invoke(
+            app,
+            [
+                "compare",
+                "-d",
+                str(cities[0]),
+                "-d",
+                str(cities[1]),
+                "--chart",
+                str(tmp_path / name),
+            ],
+        )
+        assert result.exit_code == 0, result.output
+    assert (tmp_path / "heat.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "Projekte je Referenz-Handlungsfeld" in (tmp_path / "heat.svg").read_text(
+        encoding="utf-8"
+    )
+    result = runner.invoke(
+        app, ["compare", "-d", str(cities[0]), "-d", str(cities[1]), "--chart", "x.gif"]
+    )
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "Error: --chart: x.gif must end in .png or .svg\n",
+    )
+
+
+def test_review_accept_and_reject_become_data_and_are_not_proposed_again(
+    cities: tuple[Path, Path], tmp_path: Path
+) -> None:
+    review, out = tmp_path / "review.csv", cities[0] / "best-practice.ttl"
+    args = ["compare", "-d", str(cities[0]), "-d", str(cities[1]), "--min-score", "0.3"]
+    assert runner.invoke(app, [*args, "--review", str(review)]).exit_code == 0
+    with review.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert [r[2:5] for r in rows] == [
+        ["project", "example", "city"],
+        ["Digitaler Bauantrag", "Bauantrag online", "Stadt Bdorf (fiktiv)"],
+        ["Mobilstationen an Haltestellen", "Mobilitätsstationen", "Stadt Bdorf (fiktiv)"],
+    ]
+    rows[1][0], rows[2][0] = "nein", "ja"
+    with review.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    result = runner.invoke(app, ["compare", "--decisions", str(review), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"Accepted 1 and rejected 1 candidates; {out} now holds 1 best-practice examples and 1 "
+        "rejections.\n"
+    )
+    triples = {
+        (q.subject.value, q.predicate.value, q.object.value)
+        for q in ox.parse(path=str(out), format=ox.RdfFormat.TURTLE)
+    }
+    example = example_iri("https://example.org/bdorf/stations")
+    assert example.startswith("https://w3id.org/sckg/id/example/")
+    assert triples == {
+        (
+            "https://example.org/aburg/permit",
+            "https://w3id.org/sckg/ontology#rejectedExample",
+            "https://example.org/bdorf/permit",
+        ),
+        (
+            "https://example.org/aburg/stations",
+            "https://w3id.org/sckg/ontology#refersToExample",
+            example,
+        ),
+        (
+            example,
+            "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+            "https://w3id.org/sckg/ontology#BestPracticeExample",
+        ),
+        (
+            example,
+            "http://www.w3.org/2000/01/rdf-schema#label",
+            "Mobilitätsstationen (Stadt Bdorf (fiktiv))",
+        ),
+        (example, "http://purl.org/dc/terms/source", "https://example.org/bdorf/stations"),
+        (example, "http://purl.org/dc/terms/coverage", "https://example.org/bdorf/city"),
+        (example, "http://www.w3.org/ns/prov#wasDerivedFrom", "https://example.org/bdorf/stations"),
+    }
+    again = runner.invoke(app, [*args, "--show", "best", "-f", "csv"])
+    assert again.stdout == "n,score,project,example,city,evidence,project_iri,example_iri\n"
+
+
+def test_a_bad_decision_names_its_row(tmp_path: Path) -> None:
+    review = tmp_path / "review.csv"
+    review.write_text(
+        "decision,project_iri,example_iri,city_iri\n"
+        "vielleicht,https://a/p,https://b/q,https://b/c\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        app, ["compare", "--decisions", str(review), "--out", str(tmp_path / "x.ttl")]
+    )
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"Error: {review}: row 2: decision 'vielleicht' is neither accept nor reject"
+    )
+
+
+def test_the_bundled_cities(tmp_path: Path) -> None:
+    data = ROOT / "data"
+    result = runner.invoke(
+        app,
+        [
+            "compare",
+            "-d",
+            str(data / "braunschweig"),
+            "-d",
+            str(data / "ulm"),
+            "-d",
+            str(data / "musterstadt"),
+            "--show",
+            "structure",
+            "-f",
+            "csv",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[:4] == [
+        "Kennzahl,Stadt Braunschweig,Stadt Ulm,Stadtverwaltung Musterstadt (fiktiv)",
+        "Handlungsfelder,8,13,11",
+        "strategische Ziele,0,24,20",
+        "Projekte und Maßnahmen,5,135,52",
+    ]
+
+
+def test_report_benchmark_section(cities: tuple[Path, Path]) -> None:
+    from sckg.report import build_report
+
+    aburg, bdorf = (KnowledgeGraph.open([path]) for path in cities)
+    section = build_report(aburg, compare=[bdorf]).section("benchmark")
+    assert [c.key for c in section.charts] == ["benchmark-fields"]
+    assert [t.caption for t in section.tables] == [
+        "Was andere tun und Stadt Aburg nicht",
+        "Die Programme nebeneinander",
+        "1 Best-Practice-Kandidat",
+    ]
+    assert section.tables[0].rows == gaps(compare([aburg, bdorf]), "Aburg")
+    assert section.tables[2].rows == [
+        [
+            "Smart Mobility",
+            "Mobilstationen an Haltestellen",
+            "Mobilitätsstationen",
+            "Stadt Bdorf (fiktiv)",
+            "0,55",
+            "„Mobilstationen“ ~ „Mobilitätsstationen“ +0,6; "
+            "gleiches Handlungsfeld Smart Mobility +0,10; gleiches SDG-Unterziel 11.2 +0,2",
+        ]
+    ]
+    assert section.facts == {"benchmark_gaps": 2, "best_practice": 1}
+
+
+def test_deck_benchmark_slide_needs_other_cities(cities: tuple[Path, Path]) -> None:
+    from sckg.choices import SlideView
+    from sckg.present import Agenda, View, build_deck
+
+    aburg, bdorf = (KnowledgeGraph.open([path]) for path in cities)
+    deck = build_deck(aburg, compare=[bdorf])
+    last = deck.slides[-1]
+    assert (last.key, last.title) == (
+        f"{len(deck.slides)}-benchmark",
+        "Vergleich mit anderen Städten",
+    )
+    assert last.table is not None and last.table.rows == [
+        ["E-Government", "Stadt Bdorf (fiktiv) 1"],
+        ["Nachhaltigkeit", "Stadt Bdorf (fiktiv) 1"],
+    ]
+    with pytest.raises(
+        DataError, match=r"^eine Folie 'benchmark' braucht andere Städte zum Vergleich"
+    ):
+        build_deck(aburg, agenda=Agenda(None, [View(SlideView.benchmark)]))
+
+
+def test_review_file_as_xlsx(cities: tuple[Path, Path], tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from sckg.link import read_review_table
+
+    review = tmp_path / "review.xlsx"
+    args = ["compare", "-d", str(cities[0]), "-d", str(cities[1]), "--review", str(review)]
+    assert runner.invoke(app, args).exit_code == 0
+    workbook = load_workbook(review)
+    sheet = workbook.active
+    assert sheet is not None
+    assert [c.value for c in sheet[1]][:4] == ["decision", "score", "project", "example"]
+    sheet["A2"] = "x"
+    workbook.save(review)
+    rows = read_review_table(review, ("project_iri", "example_iri", "city_iri"))
+    assert [(r["decision"], r["project"], r["example"]) for r in rows] == [
+        ("accept", "Mobilstationen an Haltestellen", "Mobilitätsstationen")
+    ]
