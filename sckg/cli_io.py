@@ -68,7 +68,7 @@ def import_table(
 
     result = run(source, city)
     write_turtle(result.triples, out, result.prefixes)
-    rows = ", ".join(f"{sheet} {count}" for sheet, count in result.rows.items())
+    rows = ", ".join(f"{sheet} {count}" for sheet, count in result.counts.items())
     say(f"Wrote {out} ({len(set(result.triples))} triples) from {rows} rows.")
 
 
