@@ -37,7 +37,7 @@ def _registered() -> list[Any]:
     return [*_ANALYSES.values(), *_IMPORTERS.values()]
 
 
-if TYPE_CHECKING:  # the names below, for type checkers and editors (at run time they come from _LAZY);
+if TYPE_CHECKING:  # the names below, for type checkers and editors (at run time: _LAZY);
     # ``X as X`` and the assignments at the end export them under mypy --strict
     from .diff import diff as _diff_graphs
     from .errors import DataError as DataError

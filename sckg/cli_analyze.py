@@ -1,8 +1,8 @@
 """``sckg analyze ...``: one command per analysis of :data:`sckg.registry.ANALYSES`.
 
-Each command opens the graph, calls the analysis and prints its ranked rows with :func:`sckg.output.emit`;
-notes (e.g. that betweenness was estimated) go to stderr. The commands are built from the registry's
-parameters, and the analyses are imported when a command runs.
+Each command opens the graph, calls the analysis and prints its ranked rows with
+:func:`sckg.output.emit`; notes (e.g. that betweenness was estimated) go to stderr. The commands are
+built from the registry's parameters, and the analyses are imported when a command runs.
 """
 
 from __future__ import annotations
@@ -44,11 +44,13 @@ def _annotation(param: Param) -> Any:
     kind = param.kind | None if param.optional else param.kind
     if param.argument:
         return Annotated[kind, typer.Argument(help=param.help, show_default=param.show_default)]
-    return Annotated[kind, typer.Option(*param.flags, help=param.help, show_default=param.show_default)]
+    option = typer.Option(*param.flags, help=param.help, show_default=param.show_default)
+    return Annotated[kind, option]
 
 
 def command(analysis: Analysis) -> Any:
-    """The typer command of ``analysis``: its parameters, then ``--data``, ``--store``, ``--lang``, ``--format``."""
+    """The typer command of ``analysis``: its parameters, then ``--data``, ``--store``, ``--lang``
+    and ``--format``."""
 
     def run(**values: Any) -> None:
         kg = open_graph(values.pop("data"), values.pop("store"))
@@ -56,11 +58,15 @@ def command(analysis: Analysis) -> Any:
         _show(analysis.run(kg, values, lang.value), analysis.row_type(), fmt)
 
     keyword = inspect.Parameter.KEYWORD_ONLY
-    params = [inspect.Parameter(p.name, keyword, default=inspect.Parameter.empty if p.default is ... else p.default,
-                                annotation=_annotation(p)) for p in analysis.params]
+    params = [
+        inspect.Parameter(p.name, keyword, annotation=_annotation(p),
+                          default=inspect.Parameter.empty if p.default is ... else p.default)
+        for p in analysis.params
+    ]
     params += [inspect.Parameter(name, keyword, default=default, annotation=annotation)
                for name, annotation, default in _COMMON]
-    run.__signature__ = inspect.Signature(params, return_annotation=None)  # type: ignore[attr-defined]
+    signature = inspect.Signature(params, return_annotation=None)
+    run.__signature__ = signature  # type: ignore[attr-defined]
     run.__annotations__ = {p.name: p.annotation for p in params}
     run.__doc__ = analysis.help
     run.__name__ = analysis.api_name

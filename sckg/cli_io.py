@@ -77,7 +77,8 @@ def _import_command(importer: Importer) -> Any:
     source = Annotated[Path, typer.Argument(help=importer.source)]
     params = [inspect.Parameter(name, keyword, annotation=annotation)
               for name, annotation in (("source", source), ("out", OutOpt), ("city", CityOpt))]
-    run.__signature__ = inspect.Signature(params, return_annotation=None)  # type: ignore[attr-defined]
+    signature = inspect.Signature(params, return_annotation=None)
+    run.__signature__ = signature  # type: ignore[attr-defined]
     run.__annotations__ = {p.name: p.annotation for p in params}
     run.__doc__ = importer.help
     return run

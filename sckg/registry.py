@@ -1,9 +1,10 @@
 """The tables of analyses and importers: the command line, the public API and the docs read them.
 
-An entry names its function as ``"module:name"`` and imports it on first use, so reading the tables (as
-``sckg --help`` does) loads no heavy library. Adding an analysis is one :class:`Analysis` in
-:data:`ANALYSES` (or :func:`register_analysis` from outside sckg); ``sckg analyze NAME``, ``sckg.NAME`` and
-the table in docs/api.md follow from it. Importers work alike (:class:`Importer`, :data:`IMPORTERS`).
+An entry names its function as ``"module:name"`` and imports it on first use, so reading the tables
+(as ``sckg --help`` does) loads no heavy library. Adding an analysis is one :class:`Analysis` in
+:data:`ANALYSES` (or :func:`register_analysis` from outside sckg); ``sckg analyze NAME``,
+``sckg.NAME`` and the table in docs/api.md follow from it. Importers work alike (:class:`Importer`,
+:data:`IMPORTERS`).
 """
 
 from __future__ import annotations
@@ -25,11 +26,13 @@ def _load(target: str) -> Any:
 
 @dataclass(frozen=True)
 class Param:
-    """One parameter of an analysis as the command line offers it (after the graph, before ``lang``).
+    """One parameter of an analysis as the command line offers it (after the graph, before
+    ``lang``).
 
-    ``kind`` is the value's type (``int``, ``bool``, ``str``, a :class:`~enum.StrEnum` of :mod:`sckg.choices`);
-    ``keyword`` the function's keyword for it (``None``: passed positionally, in order); ``flags`` the option's
-    names when not ``--NAME``; ``argument`` makes it a positional command-line argument.
+    ``kind`` is the value's type (``int``, ``bool``, ``str``, a :class:`~enum.StrEnum` of
+    :mod:`sckg.choices`); ``keyword`` the function's keyword for it (``None``: passed positionally,
+    in order); ``flags`` the option's names when not ``--NAME``; ``argument`` makes it a positional
+    command-line argument.
     """
 
     name: str
@@ -52,8 +55,8 @@ class Analysis:
     """A network analysis: ``function(kg, *positional, **keywords, lang=...)`` returns a
     :class:`sckg.network.common.Result` of ``row`` rows.
 
-    ``help`` is the command's ``--help`` and the API table's description; ``words`` the prefix of its texts
-    in :mod:`sckg.words` (``""`` when it has none of its own); ``docs`` its section, relative to docs/.
+    ``help`` is the command's ``--help``; ``words`` the prefix of its texts in :mod:`sckg.words`
+    (``""`` when it has none of its own); ``docs`` its section, relative to docs/.
     """
 
     name: str
@@ -79,7 +82,7 @@ class Analysis:
         return row
 
     def run(self, kg: Any, values: dict[str, Any], lang: str) -> Any:
-        """Call the function on ``kg`` with the command-line ``values`` of :attr:`params` by name."""
+        """Call the function on ``kg`` with the ``values`` of :attr:`params` by name."""
         args = [p.value(values[p.name]) for p in self.params if p.keyword is None]
         kwargs = {p.keyword: p.value(values[p.name]) for p in self.params if p.keyword is not None}
         return self.load()(kg, *args, **kwargs, lang=lang)
@@ -107,19 +110,24 @@ class Importer:
 
 
 PROJECTION_HELP = (
-    "entity (all entities and their links), actors (actors linked by shared projects), dependencies "
-    "(dependsOn) or coverage (projects with their goals and fields)."
+    "entity (all entities and their links), actors (actors linked by shared projects), "
+    "dependencies (dependsOn) or coverage (projects with their goals and fields)."
 )
 
 
 def projection(default: ProjectionName = ProjectionName.actors) -> Param:
     """The projection an analysis runs on (first argument of the function)."""
-    return Param("projection", ProjectionName, default, PROJECTION_HELP, flags=("--projection", "-p"))
+    return Param(
+        "projection", ProjectionName, default, PROJECTION_HELP, flags=("--projection", "-p")
+    )
 
 
 def top(default: int) -> Param:
     """How many rows to show (the function's ``limit``)."""
-    return Param("top", int, default, "Show the first N rows (0: all).", keyword="limit", flags=("--top", "-n"))
+    return Param(
+        "top", int, default, "Show the first N rows (0: all).", keyword="limit",
+        flags=("--top", "-n"),
+    )
 
 
 SEED = Param("seed", int, 42, "Random seed (same seed, same result).", keyword="seed")
@@ -132,22 +140,25 @@ _COVERAGE = "sckg.network.coverage:"
 ANALYSES: dict[str, Analysis] = {a.name: a for a in (
     Analysis(
         "centrality", _METRICS + "centrality", _METRICS + "CentralityRow",
-        "Who holds the network together: degree, betweenness, PageRank and closeness of every node.",
+        "Who holds the network together: degree, betweenness, PageRank and closeness of every "
+        "node.",
         (
             projection(),
-            Param("by", Metric, Metric.betweenness, "The metric that ranks the rows.", keyword="by"),
+            Param("by", Metric, Metric.betweenness, "The metric that ranks the rows.",
+                  keyword="by"),
             top(10),
-            Param("sample", int, None, "Estimate betweenness from K random source nodes (0: exact). Default: "
-                  "exact for small graphs, estimated for large ones (the output says so).", keyword="sample",
-                  optional=True, show_default=False),
+            Param("sample", int, None,
+                  "Estimate betweenness from K random source nodes (0: exact). Default: exact for "
+                  "small graphs, estimated for large ones (the output says so).",
+                  keyword="sample", optional=True, show_default=False),
             SEED,
         ),
         words="centrality", docs="analyses.md#centrality",
     ),
     Analysis(
         "bridges", _METRICS + "bridges", _METRICS + "CutRow",
-        "Single points of failure: nodes (articulation points) and links (bridges) whose removal cuts part of "
-        "the network off, with what they would cut off.",
+        "Single points of failure: nodes (articulation points) and links (bridges) whose removal "
+        "cuts part of the network off, with what they would cut off.",
         (projection(), top(20)), words="cut",
         docs="analyses.md#bridges",
     ),
@@ -161,9 +172,10 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
         "impact", _DEPENDENCIES + "impact", _DEPENDENCIES + "ImpactRow",
         "Everything that depends on a project, transitively, with the depth (1 = directly).",
         (
-            Param("project", str, ..., "The project: its label (any language), IRI or prefixed IRI.",
-                  argument=True),
-            Param("upstream", bool, False, "List what the project depends on instead of what depends on it.",
+            Param("project", str, ...,
+                  "The project: its label (any language), IRI or prefixed IRI.", argument=True),
+            Param("upstream", bool, False,
+                  "List what the project depends on instead of what depends on it.",
                   keyword="upstream"),
             top(0),
         ),
@@ -183,19 +195,20 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
     ),
     Analysis(
         "gaps", _COVERAGE + "gaps", _COVERAGE + "GapRow",
-        "Goals and fields without projects; projects without goal, field or managing actor; milestones "
-        "overdue at the data date; idle actors.",
+        "Goals and fields without projects; projects without goal, field or managing actor; "
+        "milestones overdue at the data date; idle actors.",
         (top(0),), words="gap", docs="analyses.md#gaps",
     ),
     Analysis(
         "silos", _COVERAGE + "silos", _COVERAGE + "SiloRow",
-        "Fields where two departments run projects that share no actor and no dependency: who should be "
-        "talking to whom.",
+        "Fields where two departments run projects that share no actor and no dependency: who "
+        "should be talking to whom.",
         (top(50),), words="silo", docs="analyses.md#silos",
     ),
     Analysis(
         "overlap", _COVERAGE + "overlap", _COVERAGE + "OverlapRow",
-        "Pairs of projects of different departments with the same field and goal (possible duplicates).",
+        "Pairs of projects of different departments with the same field and goal (possible "
+        "duplicates).",
         (top(50),), words="overlap", docs="analyses.md#overlap",
     ),
 )}
@@ -210,7 +223,8 @@ IMPORTERS: dict[str, Importer] = {i.name: i for i in (
     ),
     Importer(
         "oparl", "sckg.ingest.oparl:import_oparl",
-        "OParl 1.0 or 1.1 council information (a folder of JSON objects or a live system) to triples.",
+        "OParl 1.0 or 1.1 council information (a folder of JSON objects or a live system) to "
+        "triples.",
         "A folder of OParl JSON files, or the URL of an OParl system or body.",
         docs="commands.md#sckg-import-oparl",
     ),
@@ -218,7 +232,7 @@ IMPORTERS: dict[str, Importer] = {i.name: i for i in (
 
 
 def register_analysis(analysis: Analysis) -> Analysis:
-    """Add ``analysis`` to :data:`ANALYSES` (before the command line is built, e.g. by a plugin module)."""
+    """Add ``analysis`` to :data:`ANALYSES` (before the command line is built)."""
     if analysis.name in ANALYSES:
         raise ParameterError(f"{{=analysis}} '{analysis.name}' is registered already")
     ANALYSES[analysis.name] = analysis

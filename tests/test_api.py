@@ -148,7 +148,8 @@ def test_import_sckg_loads_no_library_until_a_name_is_used() -> None:
         "'matplotlib', 'igraph'); print(sorted(m for m in sys.modules if m.startswith(heavy)))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout == "['sckg.choices', 'sckg.errors', 'sckg.registry']\n"  # the light tables of the API
+    # only the light tables of the API
+    assert done.stdout == "['sckg.choices', 'sckg.errors', 'sckg.registry']\n"
 
 
 def test_every_public_name_is_documented_and_no_submodule_hides_it() -> None:
@@ -186,14 +187,17 @@ def test_the_api_offers_every_registered_analysis_and_importer() -> None:
     from sckg.registry import ANALYSES, IMPORTERS
 
     assert {a.api_name for a in ANALYSES.values()} == {
-        "centrality", "bridges", "communities", "impact", "cycles", "critical_path", "gaps", "silos", "overlap"
+        "centrality", "bridges", "communities", "impact", "cycles", "critical_path", "gaps",
+        "silos", "overlap",
     }
     for entry in (*ANALYSES.values(), *IMPORTERS.values()):
         assert getattr(sckg, entry.api_name) is entry.load(), entry.name
         assert entry.api_name in sckg.__all__
-    assert sckg.import_table.__name__ == "import_table" and sckg.import_oparl.__name__ == "import_oparl"
+    assert sckg.import_table.__name__ == "import_table"
+    assert sckg.import_oparl.__name__ == "import_oparl"
     page = (Path(__file__).resolve().parent.parent / "docs" / "api.md").read_text(encoding="utf-8")
-    missing = [e.api_name for e in (*ANALYSES.values(), *IMPORTERS.values()) if f"`{e.api_name}" not in page]
+    entries = (*ANALYSES.values(), *IMPORTERS.values())
+    missing = [e.api_name for e in entries if f"`{e.api_name}" not in page]
     assert missing == [], f"docs/api.md does not name {missing}"
 
 

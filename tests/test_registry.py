@@ -1,5 +1,5 @@
-"""The tables of analyses and importers: the command line and the API follow from an entry, and the worked
-example of CONTRIBUTING.md (a toy analysis registered from outside sckg) stays true."""
+"""The tables of analyses and importers: the command line and the API follow from an entry, and the
+worked example of CONTRIBUTING.md (a toy analysis registered from outside sckg) stays true."""
 
 from __future__ import annotations
 
@@ -12,23 +12,26 @@ from pathlib import Path
 import pytest
 
 from sckg.errors import ParameterError
-from sckg.registry import ANALYSES, IMPORTERS, Analysis, Importer, register_analysis, register_importer
+from sckg.registry import ANALYSES, IMPORTERS, Analysis, Importer, register_analysis
+from sckg.registry import register_importer as add_importer
 from sckg.words import CATALOGUE
 
 ROOT = Path(__file__).resolve().parent.parent
+LONER_EN = "depends on nothing, nothing depends on it"
 
 
 def run_python(code: str, folder: Path) -> str:
-    """Run ``code`` in a fresh interpreter in ``folder`` (so a registration does not leak into other tests)."""
-    done = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=folder, capture_output=True,
-                          text=True, check=False)
+    """Run ``code`` in a fresh interpreter in ``folder`` (its registrations stay out of others)."""
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=folder,
+                          capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     return done.stdout
 
 
 def test_the_worked_example_of_contributing_adds_a_command_and_an_api_name(tmp_path: Path) -> None:
     page = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    [example] = re.findall(r"<!-- worked example: analysis -->\n```python\n(.*?)^```$", page, re.DOTALL | re.M)
+    marker = r"<!-- worked example: analysis -->\n```python\n(.*?)^```$"
+    [example] = re.findall(marker, page, re.DOTALL | re.MULTILINE)
     (tmp_path / "loners.py").write_text(example, encoding="utf-8")
     output = run_python(f"""
         import loners, sckg
@@ -37,8 +40,9 @@ def test_the_worked_example_of_contributing_adds_a_command_and_an_api_name(tmp_p
 
         runner = CliRunner()
         print(runner.invoke(app, ["analyze", "--help"]).output.splitlines()[-1])
-        shown = runner.invoke(app, ["analyze", "loners", "-d", {str(ROOT / "data" / "musterstadt")!r}, "-l", "en",
-                                    "-n", "2", "-f", "csv"])
+        data = {str(ROOT / "data" / "musterstadt")!r}
+        args = ["analyze", "loners", "-d", data, "-l", "en", "-n", "2", "-f", "csv"]
+        shown = runner.invoke(app, args)
         print(shown.exit_code, shown.output, end="")
         kg = sckg.open(sckg.dataset("musterstadt"))
         print(sckg.loners is loners.loners, "loners" in dir(sckg), len(sckg.loners(kg, lang="en")))
@@ -47,8 +51,8 @@ def test_the_worked_example_of_contributing_adds_a_command_and_an_api_name(tmp_p
     assert output.splitlines() == [
         "  loners         Projects that stand alone: no project depends on them and...",
         "0 project,reason",
-        "5G campus network in the northern business park,\"depends on nothing, nothing depends on it\"",
-        "Age-appropriate living with assistive technology,\"depends on nothing, nothing depends on it\"",
+        f'5G campus network in the northern business park,"{LONER_EN}"',
+        f'Age-appropriate living with assistive technology,"{LONER_EN}"',
         "True True 30",
         "  Projects that stand alone: no project depends on them and they depend on none.",
     ]
@@ -64,11 +68,13 @@ def test_a_registered_importer_gets_an_import_command(tmp_path: Path) -> None:
 
         def import_names(source, city):
             names = source.read_text(encoding="utf-8").split()
-            triples = [ox.Triple(ox.NamedNode(city_base(city) + "project/" + n), ox.NamedNode(RDF + "type"),
-                                 ox.NamedNode(SCKG + "Project")) for n in names]
+            kind, project = ox.NamedNode(RDF + "type"), ox.NamedNode(SCKG + "Project")
+            base = city_base(city) + "project/"
+            triples = [ox.Triple(ox.NamedNode(base + n), kind, project) for n in names]
             return ImportResult(triples, {"projects": len(names)})
 
-        register_importer(Importer("names", "names:import_names", "One project per line of a text file.",
+        register_importer(Importer("names", "names:import_names",
+                                   "One project per line of a text file.",
                                    "A text file of project names."))
     '''), encoding="utf-8")
     (tmp_path / "in.txt").write_text("alpha\nbeta\n", encoding="utf-8")
@@ -79,7 +85,8 @@ def test_a_registered_importer_gets_an_import_command(tmp_path: Path) -> None:
 
         runner = CliRunner()
         print(runner.invoke(app, ["import", "names", "--help"]).output.splitlines()[2])
-        done = runner.invoke(app, ["import", "names", "in.txt", "--out", "out.ttl", "--city", "toy"])
+        args = ["import", "names", "in.txt", "--out", "out.ttl", "--city", "toy"]
+        done = runner.invoke(app, args)
         print(done.exit_code, done.output, end="")
         print(sckg.import_names is names.import_names)
     """, tmp_path)
@@ -98,14 +105,16 @@ def test_a_name_is_registered_once() -> None:
     with pytest.raises(ParameterError, match=r"^analysis 'gaps' is registered already$"):
         register_analysis(Analysis("gaps", "x:y", "x:Z", "Again."))
     with pytest.raises(ParameterError, match=r"^importer 'table' is registered already$"):
-        register_importer(Importer("table", "x:y", "Again.", "A file."))
+        add_importer(Importer("table", "x:y", "Again.", "A file."))
 
 
 def test_every_entry_names_its_words_and_a_docs_section_that_exist() -> None:
     for entry in (*ANALYSES.values(), *IMPORTERS.values()):
         page, _, anchor = entry.docs.partition("#")
         text = (ROOT / "docs" / page).read_text(encoding="utf-8")
-        headings = {re.sub(r"[^\w\- ]", "", h.lower()).replace(" ", "-") for h in re.findall(r"^#+ (.+)$", text, re.M)}
+        titles = re.findall(r"^#+ (.+)$", text, re.MULTILINE)
+        headings = {re.sub(r"[^\w\- ]", "", h.lower()).replace(" ", "-") for h in titles}
         assert anchor in headings, f"{entry.name}: no section #{anchor} in docs/{page}"
     for analysis in ANALYSES.values():
-        assert not analysis.words or any(k.startswith(analysis.words + ".") for k in CATALOGUE), analysis.name
+        words = analysis.words
+        assert not words or any(k.startswith(words + ".") for k in CATALOGUE), analysis.name

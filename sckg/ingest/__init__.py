@@ -1,8 +1,8 @@
 """Getting data in: inventory spreadsheets (:mod:`.tables`) and OParl council information systems (:mod:`.oparl`)
 become RDF triples in the sckg model (docs/model.md).
 
-Importers return an :class:`ImportResult`; :func:`turtle` writes its triples sorted, so the same input always
-gives the same file. The importers are listed in :data:`sckg.registry.IMPORTERS`.
+Importers return an :class:`ImportResult`; :func:`turtle` writes its triples sorted, so the same
+input always gives the same file. The importers are listed in :data:`sckg.registry.IMPORTERS`.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ R = TypeVar("R")
 
 @dataclass
 class ImportResult(Generic[R]):
-    """What every importer returns: the triples, how many things it read of each kind (rows per sheet,
-    entities per OParl type), Turtle prefixes for the city, and the importer's own ``report`` (for OParl
+    """What every importer returns: the triples, how many things it read of each kind (rows per
+    sheet, entities per OParl type), Turtle prefixes, and the importer's own ``report`` (for OParl
     what was fetched, skipped and ignored; ``None`` for a spreadsheet)."""
 
     triples: list[ox.Triple]
