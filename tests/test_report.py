@@ -198,3 +198,18 @@ def test_write_report_includes_every_map(make_kg, tmp_path: Path) -> None:
     assert page.count('srcdoc="&lt;!DOCTYPE html&gt;') == 2
     assert page.count('<figure class="static-figure"><img alt="Gesamtkarte" src="data:image/png;base64,') == 1
     assert (tmp_path / "report.md").read_text(encoding="utf-8").startswith("# Smart-City-Lagebild")
+
+
+def test_a_headline_number_without_words_still_shows_in_the_summary() -> None:
+    from sckg.report.model import Report, Section
+
+    sections = [Section("a", "A", facts={"projects": 3}), Section("b", "B", facts={"lines": 2})]
+    briefing = Report("T", "en", None, "2026-01-01", [], sections)
+    assert briefing.summary == ["projects: 3", "lines: 2"]
+
+
+def test_every_headline_number_of_the_briefing_has_words(musterstadt: KnowledgeGraph) -> None:
+    from sckg.words import CATALOGUE
+
+    facts = build_report(musterstadt, "en").facts
+    assert len(facts) >= 10 and [k for k in facts if f"fact.{k}" not in CATALOGUE] == []
