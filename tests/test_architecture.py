@@ -1,5 +1,5 @@
 """The layering holds: no module of sckg imports, at any depth and from anywhere in it, a module
-that imports it; docs/architecture.md lists every module with its layer; nothing imports up a layer."""
+that imports it; docs/architecture.md lists every module with its layer; none imports up a layer."""
 
 from __future__ import annotations
 
