@@ -21,20 +21,17 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .registry import ANALYSES as _ANALYSES
-from .registry import IMPORTERS as _IMPORTERS
-
 __version__ = "0.1.0"
 
 
-def _target(function: str) -> tuple[str, str]:
-    module, _, name = function.partition(":")
-    return module, name
+def _public() -> dict[str, tuple[str, str]]:
+    """Every public name → (module, name there): :data:`_LAZY`, then the analyses and importers
+    of :mod:`sckg.registry` (read when a name is asked for: ``import sckg`` loads no module)."""
+    from .registry import ANALYSES, IMPORTERS
 
-
-def _registered() -> list[Any]:
-    """The entries of the registry's tables (analyses, importers)."""
-    return [*_ANALYSES.values(), *_IMPORTERS.values()]
+    targets = [(a.api_name, a.function) for a in ANALYSES.values()]
+    targets += [(i.api_name, i.function) for i in IMPORTERS.values()]
+    return {**_LAZY, **{name: (f.partition(":")[0], f.partition(":")[2]) for name, f in targets}}
 
 
 if TYPE_CHECKING:  # the names below, for type checkers and editors (at run time: _LAZY);
@@ -88,9 +85,9 @@ if TYPE_CHECKING:  # the names below, for type checkers and editors (at run time
     diff_graphs = _diff_graphs
     validate_graph = _validate_graph
 
-#: Public name → (module, name there); the analyses and importers come from their tables in
-#: :mod:`sckg.registry`. ``validate``, ``diff`` are also modules of this package, so their
-#: functions are public as ``validate_graph`` and ``diff_graphs`` (importing a module rebinds its name here).
+#: Public name → (module, name there), besides the analyses and importers (:func:`_public`).
+#: ``validate``, ``diff`` are also modules of this package, so their functions are public as
+#: ``validate_graph`` and ``diff_graphs`` (importing a module rebinds its name here).
 _LAZY: dict[str, tuple[str, str]] = {
     "KnowledgeGraph": ("sckg.kg", "KnowledgeGraph"),
     "Table": ("sckg.results", "Table"),
@@ -126,10 +123,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "QueryError": ("sckg.errors", "QueryError"),
     "StoreError": ("sckg.errors", "StoreError"),
     "ImportResult": ("sckg.ingest", "ImportResult"),
-    **{entry.api_name: _target(entry.function) for entry in _registered()},
 }
-
-__all__ = sorted({"open", *_LAZY})
 
 
 def open(
@@ -149,16 +143,17 @@ def open(
 
 
 def __getattr__(name: str) -> Any:
-    """Import a public name on first use (PEP 562) and keep it."""
-    if name not in _LAZY:  # registered after ``import sckg`` (e.g. by a plugin module)
-        _LAZY.update({entry.api_name: _target(entry.function) for entry in _registered()})
-    if name not in _LAZY:
+    """Import a public name on first use (PEP 562) and keep it; ``__all__`` is every public name."""
+    if name == "__all__":
+        return sorted({"open", *_public()})
+    public = _LAZY if name in _LAZY else _public()
+    if name not in public:
         raise AttributeError(f"module 'sckg' has no attribute '{name}'")
-    module, attribute = _LAZY[name]
+    module, attribute = public[name]
     value = getattr(importlib.import_module(module), attribute)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY, *(entry.api_name for entry in _registered())})
+    return sorted({*globals(), *_public()})

@@ -130,7 +130,8 @@ def top(default: int) -> Param:
     )
 
 
-SEED = Param("seed", int, 42, "Random seed (same seed, same result).", keyword="seed")
+SEED_HELP = "Random seed (same seed, same result)."
+SEED = Param("seed", int, 42, SEED_HELP, keyword="seed")
 
 _METRICS = "sckg.network.metrics:"
 _DEPENDENCIES = "sckg.network.dependencies:"
