@@ -23,32 +23,71 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-if TYPE_CHECKING:  # the names below, for type checkers and editors (at run time they come from _LAZY)
-    from .diff import diff as diff_graphs
-    from .errors import DataError, EngineError, QueryError, SckgError, StoreError, UsageError
-    from .export import export_graph
-    from .ingest import write_turtle
-    from .ingest.oparl import import_oparl
-    from .ingest.tables import import_table
-    from .kg import KnowledgeGraph
-    from .network.coverage import gaps, overlap, silos
-    from .network.dependencies import critical_path, cycles, impact
-    from .network.metrics import bridges, centrality, communities
-    from .network.projection import project
-    from .pdf import html_to_pdf
-    from .present import Deck, build_deck, read_agenda, write_deck
-    from .queries import named_queries, run_named, run_query
-    from .report import Report, build_report, write_report
-    from .resources import dataset
-    from .results import Table
-    from .stats import statistics
-    from .stores import load_store, push
-    from .validate import ValidationReport
-    from .validate import validate as validate_graph
-    from .viz import CityMap, build_network, write_image, write_map
 
-#: Public name → (module, name there). ``validate``, ``diff`` are also modules of this package, so their
-#: functions are public as ``validate_graph`` and ``diff_graphs`` (importing a module rebinds its name here).
+def _public() -> dict[str, tuple[str, str]]:
+    """Every public name → (module, name there): :data:`_LAZY`, then the analyses and importers
+    of :mod:`sckg.registry` (read when a name is asked for: ``import sckg`` loads no module)."""
+    from .registry import ANALYSES, IMPORTERS
+
+    targets = [(a.api_name, a.function) for a in ANALYSES.values()]
+    targets += [(i.api_name, i.function) for i in IMPORTERS.values()]
+    return {**_LAZY, **{name: (f.partition(":")[0], f.partition(":")[2]) for name, f in targets}}
+
+
+if TYPE_CHECKING:  # the names below, for type checkers and editors (at run time: _LAZY);
+    # ``X as X`` and the assignments at the end export them under mypy --strict
+    from .diff import diff as _diff_graphs
+    from .errors import DataError as DataError
+    from .errors import EngineError as EngineError
+    from .errors import QueryError as QueryError
+    from .errors import SckgError as SckgError
+    from .errors import StoreError as StoreError
+    from .errors import UsageError as UsageError
+    from .export import export_graph as export_graph
+    from .ingest import ImportResult as ImportResult
+    from .ingest import write_turtle as write_turtle
+    from .ingest.oparl import import_oparl as import_oparl
+    from .ingest.tables import import_table as import_table
+    from .kg import KnowledgeGraph as KnowledgeGraph
+    from .network.coverage import gaps as gaps
+    from .network.coverage import overlap as overlap
+    from .network.coverage import silos as silos
+    from .network.dependencies import critical_path as critical_path
+    from .network.dependencies import cycles as cycles
+    from .network.dependencies import impact as impact
+    from .network.metrics import bridges as bridges
+    from .network.metrics import centrality as centrality
+    from .network.metrics import communities as communities
+    from .network.projection import project as project
+    from .pdf import html_to_pdf as html_to_pdf
+    from .present import Deck as Deck
+    from .present import build_deck as build_deck
+    from .present import read_agenda as read_agenda
+    from .present import write_deck as write_deck
+    from .queries import named_queries as named_queries
+    from .queries import run_named as run_named
+    from .queries import run_query as run_query
+    from .report import Report as Report
+    from .report import build_report as build_report
+    from .report import write_report as write_report
+    from .resources import dataset as dataset
+    from .results import Table as Table
+    from .stats import statistics as statistics
+    from .stores import load_store as load_store
+    from .stores import push as push
+    from .validate import ValidationReport as ValidationReport
+    from .validate import validate as _validate_graph
+    from .viz import CityMap as CityMap
+    from .viz import build_network as build_network
+    from .viz import write_image as write_image
+    from .viz import write_map as write_map
+
+    diff_graphs = _diff_graphs
+    validate_graph = _validate_graph
+
+#: Public name → (module, name there), besides the analyses and importers (:func:`_public`).
+#: ``validate``, ``diff`` are also modules of this package, so their functions are public as
+#: ``validate_graph`` and ``diff_graphs`` (importing a module rebinds its name here).
 _LAZY: dict[str, tuple[str, str]] = {
     "KnowledgeGraph": ("sckg.kg", "KnowledgeGraph"),
     "Table": ("sckg.results", "Table"),
@@ -61,15 +100,6 @@ _LAZY: dict[str, tuple[str, str]] = {
     "statistics": ("sckg.stats", "statistics"),
     "diff_graphs": ("sckg.diff", "diff"),
     "project": ("sckg.network.projection", "project"),
-    "centrality": ("sckg.network.metrics", "centrality"),
-    "bridges": ("sckg.network.metrics", "bridges"),
-    "communities": ("sckg.network.metrics", "communities"),
-    "impact": ("sckg.network.dependencies", "impact"),
-    "cycles": ("sckg.network.dependencies", "cycles"),
-    "critical_path": ("sckg.network.dependencies", "critical_path"),
-    "gaps": ("sckg.network.coverage", "gaps"),
-    "silos": ("sckg.network.coverage", "silos"),
-    "overlap": ("sckg.network.coverage", "overlap"),
     "build_network": ("sckg.viz", "build_network"),
     "write_map": ("sckg.viz", "write_map"),
     "write_image": ("sckg.viz", "write_image"),
@@ -84,8 +114,6 @@ _LAZY: dict[str, tuple[str, str]] = {
     "html_to_pdf": ("sckg.pdf", "html_to_pdf"),
     "EngineError": ("sckg.errors", "EngineError"),
     "export_graph": ("sckg.export", "export_graph"),
-    "import_table": ("sckg.ingest.tables", "import_table"),
-    "import_oparl": ("sckg.ingest.oparl", "import_oparl"),
     "write_turtle": ("sckg.ingest", "write_turtle"),
     "load_store": ("sckg.stores", "load_store"),
     "push": ("sckg.stores", "push"),
@@ -94,55 +122,8 @@ _LAZY: dict[str, tuple[str, str]] = {
     "DataError": ("sckg.errors", "DataError"),
     "QueryError": ("sckg.errors", "QueryError"),
     "StoreError": ("sckg.errors", "StoreError"),
+    "ImportResult": ("sckg.ingest", "ImportResult"),
 }
-
-__all__ = [
-    "CityMap",
-    "DataError",
-    "Deck",
-    "EngineError",
-    "KnowledgeGraph",
-    "QueryError",
-    "Report",
-    "SckgError",
-    "StoreError",
-    "Table",
-    "UsageError",
-    "ValidationReport",
-    "bridges",
-    "build_deck",
-    "build_network",
-    "build_report",
-    "centrality",
-    "communities",
-    "critical_path",
-    "cycles",
-    "dataset",
-    "diff_graphs",
-    "export_graph",
-    "gaps",
-    "html_to_pdf",
-    "impact",
-    "import_oparl",
-    "import_table",
-    "load_store",
-    "named_queries",
-    "open",
-    "overlap",
-    "project",
-    "push",
-    "read_agenda",
-    "run_named",
-    "run_query",
-    "silos",
-    "statistics",
-    "validate_graph",
-    "write_deck",
-    "write_image",
-    "write_map",
-    "write_report",
-    "write_turtle",
-]
 
 
 def open(
@@ -162,14 +143,17 @@ def open(
 
 
 def __getattr__(name: str) -> Any:
-    """Import a public name on first use (PEP 562) and keep it."""
-    if name not in _LAZY:
+    """Import a public name on first use (PEP 562) and keep it; ``__all__`` is every public name."""
+    if name == "__all__":
+        return sorted({"open", *_public()})
+    public = _LAZY if name in _LAZY else _public()
+    if name not in public:
         raise AttributeError(f"module 'sckg' has no attribute '{name}'")
-    module, attribute = _LAZY[name]
+    module, attribute = public[name]
     value = getattr(importlib.import_module(module), attribute)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+    return sorted({*globals(), *_public()})

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -117,6 +118,13 @@ def validate(
         raise typer.Exit(1)
 
 
+QueriesOpt = Annotated[
+    Path | None,
+    typer.Option(help="A folder of the city's own named queries (.rq files with the header of "
+                 "ontology/queries/), used besides sckg's own.", show_default=False),
+]
+
+
 @app.command()
 def query(
     sparql: Annotated[
@@ -138,12 +146,13 @@ def query(
     ] = 120.0,
     formula_guard: FormulaGuardOpt = True,
     csv_dialect: CsvDialectOpt = CsvDialect.standard,
+    queries: QueriesOpt = None,
 ) -> None:
     """Run a SPARQL query (SELECT, ASK or CONSTRUCT) and print the result. The prefixes listed by
     'sckg queries --prefixes' are predeclared; ?lang is bound to --lang."""
     from .queries import parse_params, resolve_query, run_any
 
-    named = resolve_query(sparql)
+    named = resolve_query(sparql, queries)
     values = parse_params(param or [])
     result = run_any(open_graph(data, store, allow_remote), named, values, lang.value, timeout=timeout or None)
     if isinstance(result, bool):
@@ -173,6 +182,7 @@ def list_queries(
         typer.Option(help="Print the named query NAME with its PREFIX lines: it runs in any SPARQL client "
                      "(bind ?lang and its parameters there).", metavar="NAME"),
     ] = None,
+    queries: QueriesOpt = None,
 ) -> None:
     """List the named questions: name, title, parameters and description."""
     from .output import emit
@@ -180,7 +190,7 @@ def list_queries(
     if show is not None:
         from .queries import get_named_query, runnable_text
 
-        typer.echo(runnable_text(get_named_query(show).text), nl=False)
+        typer.echo(runnable_text(get_named_query(show, queries).text), nl=False)
         return
     if prefixes:
         from .namespaces import PREFIXES
@@ -191,7 +201,7 @@ def list_queries(
 
     rows = [
         [q.name, q.title(lang.value), " ".join(f"{p.name}({p.kind})" for p in q.params), q.description(lang.value)]
-        for q in named_queries().values()
+        for q in named_queries(extra=queries).values()
     ]
     emit(["name", "title", "parameters", "description"], rows, fmt.value)
 

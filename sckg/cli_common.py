@@ -13,6 +13,7 @@ import typer
 
 from .choices import CsvDialect, Format, Lang
 from .errors import Message
+from .registry import SEED_HELP
 
 if TYPE_CHECKING:
     from .kg import KnowledgeGraph
@@ -70,7 +71,7 @@ StoreOpt = Annotated[
 ]
 LangOpt = Annotated[Lang, typer.Option("--lang", "-l", help="Language of labels and messages.")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-SeedOpt = Annotated[int, typer.Option(help="Random seed (same seed, same result).")]
+SeedOpt = Annotated[int, typer.Option(help=SEED_HELP)]
 CsvDialectOpt = Annotated[
     CsvDialect,
     typer.Option(help="For CSV: standard (comma, decimal point: for pandas, R, Gephi and scripts) or excel "

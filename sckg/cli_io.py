@@ -6,6 +6,7 @@ Like ``cli.py`` this module imports no heavy library at module level; each comma
 
 from __future__ import annotations
 
+import inspect
 import sys
 import warnings
 from contextlib import nullcontext
@@ -31,6 +32,7 @@ from .cli_common import (
 
 if TYPE_CHECKING:
     from .ingest.oparl_sync import SyncResult
+    from .registry import Importer
 
 CityOpt = Annotated[
     str,
@@ -47,11 +49,39 @@ link_app = typer.Typer(help="Propose links between entities from keyword rules."
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``import``, ``link``, ``export`` and ``generate`` to the main app."""
+    """Add ``import`` (a command per registered importer), ``link``, ``export`` and ``generate``."""
+    from .registry import IMPORTERS
+
+    built = {c.name for c in import_app.registered_commands}
+    for importer in IMPORTERS.values():
+        if importer.name not in built:  # table and oparl have commands of their own below
+            import_app.command(importer.name)(_import_command(importer))
     app.add_typer(import_app, name="import")
     app.add_typer(link_app, name="link")
     app.command("export")(export)
     app.command("generate")(generate)
+
+
+def _import_command(importer: Importer) -> Any:
+    """``sckg import NAME SOURCE --out FILE --city CITY`` for a registered importer."""
+
+    def run(source: Path, out: Path, city: str) -> None:
+        from .ingest import write_turtle
+
+        result = importer.load()(source, city)
+        write_turtle(result.triples, out, result.prefixes)
+        counts = ", ".join(f"{kind} {n}" for kind, n in result.counts.items())
+        say(f"Wrote {out} ({len(set(result.triples))} triples) from {counts or 'nothing'}.")
+
+    keyword = inspect.Parameter.KEYWORD_ONLY
+    source = Annotated[Path, typer.Argument(help=importer.source)]
+    params = [inspect.Parameter(name, keyword, annotation=annotation)
+              for name, annotation in (("source", source), ("out", OutOpt), ("city", CityOpt))]
+    signature = inspect.Signature(params, return_annotation=None)
+    run.__signature__ = signature  # type: ignore[attr-defined]
+    run.__annotations__ = {p.name: p.annotation for p in params}
+    run.__doc__ = importer.help
+    return run
 
 
 @import_app.command("table")
@@ -68,7 +98,7 @@ def import_table(
 
     result = run(source, city)
     write_turtle(result.triples, out, result.prefixes)
-    rows = ", ".join(f"{sheet} {count}" for sheet, count in result.rows.items())
+    rows = ", ".join(f"{sheet} {count}" for sheet, count in result.counts.items())
     say(f"Wrote {out} ({len(set(result.triples))} triples) from {rows} rows.")
 
 

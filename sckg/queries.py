@@ -25,7 +25,7 @@ import pyoxigraph as ox
 
 from . import resources
 from .entities import as_iri, resolve
-from .errors import ParameterError, QueryError, UsageError
+from .errors import DataError, ParameterError, QueryError, UsageError
 from .kg import KnowledgeGraph
 from .namespaces import ACTOR_CLASSES, PREFIXES, XSD
 from .results import Table, Term
@@ -107,15 +107,33 @@ def _param(origin: str, declaration: str) -> Param:
     return Param(name, match.group(1), description, classes)
 
 
-def named_queries(folder: Path | None = None) -> dict[str, NamedQuery]:
-    """All named queries, by name."""
+def named_queries(
+    folder: Path | None = None, *, extra: Path | None = None
+) -> dict[str, NamedQuery]:
+    """All named queries, by name: those of ``folder`` (sckg's own by default), then a city's own
+    from the folder ``extra`` (``.rq`` files with the same header), which may not reuse a name."""
     folder = folder or resources.queries_dir()
-    return {q.name: q for q in map(parse_named_query, sorted(folder.glob("*.rq")))}
+    library = {q.name: q for q in map(parse_named_query, sorted(folder.glob("*.rq")))}
+    if extra is None:
+        return library
+    if not extra.is_dir():
+        raise DataError(f"{extra}: no such folder of named queries (.rq files)")
+    own = sorted(extra.glob("*.rq"))
+    if not own:
+        raise DataError(f"{extra}: no named queries (.rq files) in this folder")
+    for path in own:
+        query = parse_named_query(path)
+        if query.name in library:
+            raise QueryError(f"{path}: sckg has a named query '{query.name}' already; give the "
+                             "file another name")
+        library[query.name] = query
+    return library
 
 
-def get_named_query(name: str) -> NamedQuery:
-    """A named query by name; an unknown name raises an error listing the closest names."""
-    library = named_queries()
+def get_named_query(name: str, queries: Path | None = None) -> NamedQuery:
+    """A named query by name (also from a city's folder ``queries``); an unknown name raises an
+    error listing the closest names."""
+    library = named_queries(extra=queries)
     if name in library:
         return library[name]
     close = difflib.get_close_matches(name, library, n=3, cutoff=0.4)
@@ -206,14 +224,18 @@ def run_query(
     return kg.select(text, bindings, timeout=timeout)
 
 
-def run_named(kg: KnowledgeGraph, name: str, params: Mapping[str, str] | None = None, lang: str = "de") -> Table:
-    """Run a named query with ``name=value`` parameters."""
-    query = get_named_query(name)
+def run_named(
+    kg: KnowledgeGraph, name: str, params: Mapping[str, str] | None = None, lang: str = "de", *,
+    queries: Path | None = None,
+) -> Table:
+    """Run a named query with ``name=value`` parameters; ``queries``: a folder of the city's own."""
+    query = get_named_query(name, queries)
     return run_query(kg, query.text, bind_params(kg, query, params or {}), lang)
 
 
-def resolve_query(argument: str) -> NamedQuery:
-    """What ``sckg query ARG`` means: a ``.rq`` file, inline SPARQL, or the name of a named query."""
+def resolve_query(argument: str, queries: Path | None = None) -> NamedQuery:
+    """What ``sckg query ARG`` means: a ``.rq`` file, inline SPARQL, or the name of a named query
+    (of sckg or of the folder ``queries``)."""
     path = Path(argument)
     if argument.endswith(".rq") or path.is_file():
         if not path.is_file():
@@ -221,7 +243,7 @@ def resolve_query(argument: str) -> NamedQuery:
         return parse_named_query(path)
     if re.search(r"[{\s]", argument.strip()):
         return parse_query_text("inline", argument)
-    return get_named_query(argument)
+    return get_named_query(argument, queries)
 
 
 def run_any(

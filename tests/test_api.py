@@ -157,7 +157,7 @@ def test_every_public_name_is_documented_and_no_submodule_hides_it() -> None:
     submodules = {info.name.rsplit(".", 1)[-1] for info in pkgutil.walk_packages(sckg.__path__, "sckg.")}
     for info in pkgutil.walk_packages(sckg.__path__, "sckg."):
         importlib.import_module(info.name)  # importing a module binds its name in the package
-    assert set(sckg.__all__) == {"open", *sckg._LAZY}
+    assert set(sckg.__all__) == {"open", *sckg._public()}
     assert not set(sckg.__all__) & submodules
     for name in sckg.__all__:
         value = getattr(sckg, name)
@@ -175,10 +175,29 @@ def test_the_names_for_type_checkers_are_the_names_imported_at_run_time() -> Non
     tree = ast.parse(Path(sckg.__file__).read_text(encoding="utf-8"))
     [block] = [node for node in tree.body if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"]
     typed = {
-        alias.asname or alias.name: (f"sckg.{node.module}", alias.name)
+        (alias.asname or alias.name).lstrip("_"): (f"sckg.{node.module}", alias.name)
         for node in block.body if isinstance(node, ast.ImportFrom) for alias in node.names
     }
-    assert typed == sckg._LAZY
+    assert typed == sckg._public()
+
+
+def test_the_api_offers_every_registered_analysis_and_importer() -> None:
+    import sckg
+    from sckg.registry import ANALYSES, IMPORTERS
+
+    assert {a.api_name for a in ANALYSES.values()} == {
+        "centrality", "bridges", "communities", "impact", "cycles", "critical_path", "gaps",
+        "silos", "overlap",
+    }
+    for entry in (*ANALYSES.values(), *IMPORTERS.values()):
+        assert getattr(sckg, entry.api_name) is entry.load(), entry.name
+        assert entry.api_name in sckg.__all__
+    assert sckg.import_table.__name__ == "import_table"
+    assert sckg.import_oparl.__name__ == "import_oparl"
+    page = (Path(__file__).resolve().parent.parent / "docs" / "api.md").read_text(encoding="utf-8")
+    entries = (*ANALYSES.values(), *IMPORTERS.values())
+    missing = [e.api_name for e in entries if f"`{e.api_name}" not in page]
+    assert missing == [], f"docs/api.md does not name {missing}"
 
 
 def test_open_takes_one_path_or_several(musterstadt_path: Path, tmp_path: Path) -> None:

@@ -23,8 +23,8 @@ from typer.testing import CliRunner
 
 from sckg.cli import app
 from sckg.errors import DataError, StoreError, UsageError
-from sckg.ingest import write_turtle
-from sckg.ingest.oparl import OparlImport, Skipped, oparl_type
+from sckg.ingest import ImportResult, write_turtle
+from sckg.ingest.oparl import OparlReport, Skipped, oparl_type
 from sckg.ingest.oparl import import_oparl as _import_oparl
 from sckg.ingest.oparl_fetch import Fetcher
 from sckg.kg import KnowledgeGraph
@@ -40,7 +40,7 @@ runner = CliRunner()
 NOW = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
 
 
-def import_oparl(*args: Any, **kwargs: Any) -> OparlImport:
+def import_oparl(*args: Any, **kwargs: Any) -> ImportResult[OparlReport]:
     """The import at a fixed time (the dataset description's prov:generatedAtTime)."""
     return _import_oparl(*args, now=NOW, **kwargs)
 

@@ -13,13 +13,14 @@ import pytest
 from typer.testing import CliRunner
 
 from sckg.cli import app
-from sckg.ingest import write_turtle
-from sckg.ingest.oparl import OparlImport, Skipped, import_oparl
+from sckg.ingest import ImportResult, write_turtle
+from sckg.ingest.oparl import OparlReport, Skipped, import_oparl
 from sckg.ingest.oparl_synth import ROOT, write_synthetic_export
 from sckg.kg import KnowledgeGraph
 from sckg.sources import DataInfo, Source, data_info
 
 runner = CliRunner()
+Imported = tuple[ImportResult[OparlReport], KnowledgeGraph]
 
 
 @pytest.fixture(scope="module")
@@ -43,15 +44,14 @@ DATASET = "https://w3id.org/sckg/id/musterstadt/oparl/dataset"
 
 
 @pytest.fixture(scope="module")
-def imported(export: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[OparlImport, KnowledgeGraph]:
+def imported(export: Path, tmp_path_factory: pytest.TempPathFactory) -> Imported:
     result = import_oparl(export, "musterstadt", now=NOW)
     path = tmp_path_factory.mktemp("graph") / "council.ttl"
     write_turtle(result.triples, path)
     return result, KnowledgeGraph.open([path])
 
 
-def test_counts_per_type_and_the_dataset_description(imported: tuple[OparlImport, KnowledgeGraph],
-                                                     export: Path) -> None:
+def test_counts_per_type_and_the_dataset_description(imported: Imported, export: Path) -> None:
     result, kg = imported
     assert result.report.imported == {"AgendaItem": 500, "Body": 1, "Consultation": 220, "File": 700,
                                       "LegislativeTerm": 2, "Location": 5, "Meeting": 35, "Organization": 20,
@@ -75,14 +75,14 @@ def test_counts_per_type_and_the_dataset_description(imported: tuple[OparlImport
     assert outside.value == "0"
 
 
-def test_sources_name_the_council_system_not_its_objects(imported: tuple[OparlImport, KnowledgeGraph]) -> None:
+def test_sources_name_the_council_system_not_its_objects(imported: Imported) -> None:
     assert data_info(imported[1]) == DataInfo(
         titles=["Musterstadt (synthetisch): Ratsinformationen (OParl)"], date="2025-12-16",
         sources=[Source(SYSTEM, "Musterstadt (synthetisch) – Ratsinformationssystem", None, 1683)], fictional=False,
         dated=[("Musterstadt (synthetisch): Ratsinformationen (OParl)", "2025-12-16")])
 
 
-def test_the_mapping_a_briefing_needs(imported: tuple[OparlImport, KnowledgeGraph]) -> None:
+def test_the_mapping_a_briefing_needs(imported: Imported) -> None:
     kg = imported[1]
     row = kg.select("""
         SELECT ?paper ?date ?committee ?kind ?meeting ?item ?outcome ?web ?keywords WHERE {

@@ -6,7 +6,7 @@ import pytest
 import rdflib
 from pyoxigraph import Literal, NamedNode
 
-from sckg.errors import QueryError, UsageError
+from sckg.errors import DataError, QueryError, UsageError
 from sckg.kg import KnowledgeGraph
 from sckg.namespaces import PREFIXES
 from sckg.queries import (
@@ -411,3 +411,58 @@ def test_query_command_prints_a_decimal_parameter_with_every_digit(tmp_path) -> 
                                       "--param", "min=12345678901234567.89", "--format", "csv"])
     assert result.exit_code == 0, result.output
     assert result.stdout == "v\n12345678901234567.89\n"
+
+
+CITY_QUERY = """# title: Projects with a budget
+# title@de: Projekte mit Budget
+# description: Every project with a budget.
+SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a sckg:Project ; sckg:hasBudget ?b }
+"""
+
+
+def test_a_citys_own_queries_join_the_library(tmp_path, musterstadt: KnowledgeGraph) -> None:
+    (tmp_path / "budgeted.rq").write_text(CITY_QUERY, encoding="utf-8")
+    library = named_queries(extra=tmp_path)
+    assert list(library)[-1] == "budgeted" and set(named_queries()) < set(library)
+    assert library["budgeted"].title("de") == "Projekte mit Budget"
+    assert run_named(musterstadt, "budgeted", queries=tmp_path).records() == [{"n": 50}]
+    with pytest.raises(UsageError, match=r"^Unknown named query 'budgeted'"):
+        run_named(musterstadt, "budgeted")
+
+
+def test_own_queries_exist_and_do_not_shadow_those_of_sckg(tmp_path) -> None:
+    with pytest.raises(DataError) as error:
+        named_queries(extra=tmp_path / "missing")
+    missing = tmp_path / "missing"
+    assert str(error.value) == f"{missing}: no such folder of named queries (.rq files)"
+    with pytest.raises(DataError) as error:
+        named_queries(extra=tmp_path)
+    assert str(error.value) == f"{tmp_path}: no named queries (.rq files) in this folder"
+    (tmp_path / "decisions.rq").write_text(CITY_QUERY, encoding="utf-8")
+    with pytest.raises(QueryError) as error:
+        named_queries(extra=tmp_path)
+    assert str(error.value) == (
+        f"{tmp_path / 'decisions.rq'}: sckg has a named query 'decisions' already; "
+        "give the file another name"
+    )
+
+
+def test_query_and_queries_take_a_folder_of_own_queries(tmp_path, musterstadt_path) -> None:
+    from typer.testing import CliRunner
+
+    from sckg.cli import app
+
+    (tmp_path / "budgeted.rq").write_text(CITY_QUERY, encoding="utf-8")
+    runner = CliRunner()
+    listed = runner.invoke(app, ["queries", "--queries", str(tmp_path), "-l", "en", "-f", "csv"])
+    assert listed.exit_code == 0
+    last = "budgeted,Projects with a budget,,Every project with a budget."
+    assert listed.output.splitlines()[-1] == last
+    data = str(musterstadt_path)
+    args = ["query", "budgeted", "--queries", str(tmp_path), "-d", data, "-f", "csv"]
+    done = runner.invoke(app, args)
+    assert (done.exit_code, done.output) == (0, "n\n50\n")
+    missing = runner.invoke(app, ["queries", "--queries", str(tmp_path / "nope")])
+    assert (missing.exit_code, missing.output) == (
+        1, f"Error: {tmp_path / 'nope'}: no such folder of named queries (.rq files)\n"
+    )

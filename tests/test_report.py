@@ -321,3 +321,16 @@ def test_ill_typed_values_are_left_out_with_a_note_and_the_report_is_written(tur
     assert "|  | Amt |  | Vorlage Parken |  |" in markdown  # the decisions table: no date
     for page in (markdown, (tmp_path / "report.html").read_text(encoding="utf-8")):  # tables, charts, maps
         assert not any(text in page for text in ("1.450.000,00", "2024-13-01", "4.3.2025", "18.02.2025"))
+def test_a_headline_number_without_words_still_shows_in_the_summary() -> None:
+    from sckg.report.model import Report, Section
+
+    sections = [Section("a", "A", facts={"projects": 3}), Section("b", "B", facts={"lines": 2})]
+    briefing = Report("T", "en", None, "2026-01-01", [], sections)
+    assert briefing.summary == ["projects: 3", "lines: 2"]
+
+
+def test_every_headline_number_of_the_briefing_has_words(musterstadt: KnowledgeGraph) -> None:
+    from sckg.words import CATALOGUE
+
+    facts = build_report(musterstadt, "en").facts
+    assert len(facts) >= 10 and [k for k in facts if f"fact.{k}" not in CATALOGUE] == []

@@ -183,8 +183,8 @@ def test_template_headers_are_german_and_english_and_every_column_is_documented(
 def test_filled_template_imports_to_exact_triples(filled: Path) -> None:
     result = import_table(filled, "beispielstadt")
     assert _nt(set(result.triples)) == _nt(_triples(EXPECTED))
-    assert result.rows == {"Actors": 4, "Projects": 2, "FieldsOfAction": 1, "Goals": 2, "Dependencies": 1,
-                           "Sources": 2}
+    assert result.counts == {"Actors": 4, "Projects": 2, "FieldsOfAction": 1, "Goals": 2,
+                             "Dependencies": 1, "Sources": 2}
 
 
 def test_csv_folder_with_german_headers_and_semicolons_gives_the_same_triples(filled: Path, tmp_path: Path) -> None:
@@ -441,7 +441,7 @@ def test_a_row_without_id_gets_the_slug_of_its_name_and_folder_ids_keep_their_fo
 """))
     assert (BASE + "project/ladesaeulen", SCKG_NS + "hasBudget", BASE + "budget/laden-2025") in {
         (t.subject.value, t.predicate.value, t.object.value) for t in result.triples}
-    assert result.rows["Budgets"] == 1 and "Work" not in result.rows
+    assert result.counts["Budgets"] == 1 and "Work" not in result.counts
 
 
 # --- amounts as people write them ------------------------------------------------------------

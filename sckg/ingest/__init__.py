@@ -1,20 +1,38 @@
 """Getting data in: inventory spreadsheets (:mod:`.tables`) and OParl council information systems (:mod:`.oparl`)
 become RDF triples in the sckg model (docs/model.md).
 
-Importers return triples; :func:`turtle` writes them sorted, so the same input always gives the same file.
+Importers return an :class:`ImportResult`; :func:`turtle` writes its triples sorted, so the same
+input always gives the same file. The importers are listed in :data:`sckg.registry.IMPORTERS`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Generic, TypeVar
 
 import pyoxigraph as ox
 
 from ..errors import ParameterError
 from ..fileio import write_atomic
 from ..namespaces import ID, PREFIXES, XSD
+
+R = TypeVar("R")
+
+
+@dataclass
+class ImportResult(Generic[R]):
+    """What every importer returns: the triples, how many things it read of each kind (rows per
+    sheet, entities per OParl type), Turtle prefixes, and the importer's own ``report`` (for OParl
+    what was fetched, skipped and ignored; ``None`` for a spreadsheet)."""
+
+    triples: list[ox.Triple]
+    counts: dict[str, int]
+    prefixes: dict[str, str] = field(default_factory=dict)
+    report: R = None  # type: ignore[assignment]  # None for importers without a report of their own
+
 
 _CITY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 XSD_DATE = ox.NamedNode(XSD + "date")

@@ -45,7 +45,7 @@ from ..namespaces import (
     XSD,
     tail,
 )
-from . import XSD_BOOLEAN, XSD_DATE, XSD_INTEGER, city_base
+from . import XSD_BOOLEAN, XSD_DATE, XSD_INTEGER, ImportResult, city_base
 from .oparl_fetch import Fetcher, Progress, crawl, read_folder
 from .oparl_fields import ignored_fields, reason, wkt
 from .oparl_outcome import reduce_outcome
@@ -110,14 +110,6 @@ class OparlReport:
         return [(kind, name, n, reason(name)) for (kind, name), n in sorted(self.ignored.items())]
 
 
-@dataclass
-class OparlImport:
-    """The result of :func:`import_oparl`: the triples and the report."""
-
-    triples: list[ox.Triple]
-    report: OparlReport
-
-
 def oparl_type(value: Any) -> str | None:
     """``https://schema.oparl.org/1.0/Paper`` (or ``1.1``) → ``Paper``; ``None`` for anything else."""
     match = _TYPE.match(value) if isinstance(value, str) else None
@@ -134,7 +126,7 @@ def import_oparl(
     now: dt.datetime | None = None,
     since: str | None = None,
     snapshot: Path | None = None,
-) -> OparlImport:
+) -> ImportResult[OparlReport]:
     """Import an OParl folder (``*.json``, searched recursively) or system URL as triples of ``city``, with one
     ``sckg:Dataset`` describing the import (``now``, default the current time, is its ``prov:generatedAtTime``;
     its ``dcterms:modified`` is the date of the newest record, see :meth:`_Mapper.describe`).
@@ -174,7 +166,7 @@ def import_oparl(
     report = collector.report
     if fetcher:
         report.requests, report.cache_hits = fetcher.requests, fetcher.cache_hits
-    return OparlImport(triples, report)
+    return ImportResult(triples, report.imported, dict(OPARL_PREFIXES), report)
 
 
 def _merge_snapshot(

@@ -19,8 +19,8 @@ import pyoxigraph as ox
 
 from ..errors import DataError
 from ..namespaces import DCTERMS, GEO, OPARL, PROV, RDF, SCKG, VOID
-from . import city_base, turtle
-from .oparl import OPARL_PREFIXES, OparlImport, import_oparl
+from . import ImportResult, city_base, turtle
+from .oparl import OPARL_PREFIXES, OparlReport, import_oparl
 from .oparl_fetch import Fetcher, Progress
 
 
@@ -28,7 +28,7 @@ from .oparl_fetch import Fetcher, Progress
 class SyncResult:
     """What a sync did: the import, the entities added, changed and deleted per OParl type, and the file."""
 
-    result: OparlImport
+    result: ImportResult[OparlReport]
     added: Counter[str] = field(default_factory=Counter)
     changed: Counter[str] = field(default_factory=Counter)
     deleted: Counter[str] = field(default_factory=Counter)

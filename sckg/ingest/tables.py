@@ -19,7 +19,7 @@ import pyoxigraph as ox
 
 from ..errors import DataError
 from ..namespaces import ADMS, DCTERMS, KIND, OPARL, ORG, PROV, RDF, RDFS, SCHEMA, SCKG, SKOS, slug
-from . import XSD_BOOLEAN, XSD_DATE, XSD_DECIMAL, XSD_GYEAR, XSD_INTEGER, city_base
+from . import XSD_BOOLEAN, XSD_DATE, XSD_DECIMAL, XSD_GYEAR, XSD_INTEGER, ImportResult, city_base
 from .cells import (
     IRI_PATTERN,
     Amount,
@@ -38,7 +38,7 @@ from .cells import (
 from .template import HELP_NAMES, HELP_SHEET, SHEETS, SHEETS_BY_KEY, UNSOURCED, Column, Sheet, sheet_named
 from .template import write_template as _write_template
 
-__all__ = ["SDG", "CellError", "TableError", "TableImport", "choice_text", "choices", "import_table",
+__all__ = ["SDG", "CellError", "TableError", "choice_text", "choices", "import_table",
            "write_template"]
 
 #: SDG n is linked as ``skos:closeMatch <http://metadata.un.org/sdg/n>``.
@@ -216,15 +216,6 @@ class _Index:
 # --- building triples -------------------------------------------------------------------------------------
 
 
-@dataclass
-class TableImport:
-    """The result of :func:`import_table`: the triples, the rows read per sheet and Turtle prefixes for the city."""
-
-    triples: list[ox.Triple]
-    rows: dict[str, int]
-    prefixes: dict[str, str]
-
-
 class _Graph:
     """Collects triples with short helpers for IRIs and literals."""
 
@@ -261,7 +252,7 @@ def _typed(value: Any) -> ox.Literal:
     return ox.Literal(value.isoformat(), datatype=XSD_DATE)
 
 
-def import_table(path: Path | str, city: str) -> TableImport:
+def import_table(path: Path | str, city: str) -> ImportResult[None]:
     """Read a filled inventory template (``.xlsx``, a CSV file or a folder of CSV files) as triples of the city.
 
     Raises :class:`TableError` with every problem of the file when there is any.
@@ -322,7 +313,7 @@ def import_table(path: Path | str, city: str) -> TableImport:
         for p in (RDFS + "label", DCTERMS + "title"):
             graph.text(fallback, p, f"Tabelle {path.name}", "de")
             graph.text(fallback, p, f"Spreadsheet {path.name}", "en")
-    return TableImport(
+    return ImportResult(
         graph.triples,
         {SHEETS_BY_KEY[k].name: len(v) for k, v in rows_by_sheet.items() if v or k in _FIRST_SHEETS},
         city_prefixes(ctx.base),

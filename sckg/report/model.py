@@ -99,11 +99,12 @@ class Report:
 
     @property
     def summary(self) -> list[str]:
-        """The headline numbers as short lines in the report's language."""
+        """The headline numbers as short lines in the report's language (a number without words in
+        :mod:`sckg.words` under its key, so it never goes missing)."""
         from ..words import Words
 
         names = Words("fact", self.lang)
-        return [f"{names[k]}: {v}" for k, v in self.facts.items() if k in names]
+        return [f"{names.get(k, k)}: {v}" for k, v in self.facts.items()]
 
     def section(self, key: str) -> Section:
         """The section with ``key`` (KeyError if absent)."""
