@@ -298,6 +298,53 @@ def link_papers(
          f"{rejected} rejections.")
 
 
+@link_app.command("actors")
+def link_actors(
+    data: DataOpt = None,
+    store: StoreOpt = "memory",
+    lang: LangOpt = Lang.de,
+    fmt: FormatOpt = Format.table,
+    review: Annotated[
+        Path | None,
+        typer.Option(help="Write the proposals to this review file (.csv or .xlsx) to accept or reject them."),
+    ] = None,
+    decisions: Annotated[
+        Path | None,
+        typer.Option(help="Read the decisions of a filled-in review file and write them to --out."),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="With --decisions: the Turtle file the decisions are added to."),
+    ] = None,
+) -> None:
+    """Propose which actors of the inventory and organizations of the council records are the same: same
+    name, one's short name, same kind. --review writes a review file; --decisions FILE --out same.ttl keeps
+    what a person accepted (owl:sameAs: maps and analyses show one actor) and rejected (owl:differentFrom);
+    load same.ttl with the data and neither is proposed again."""
+    from .actor_match import propose_actor_matches, read_actor_review, write_actor_decisions, write_actor_review
+    from .errors import UsageError
+    from .output import emit
+
+    if decisions is not None:
+        if out is None:
+            raise UsageError("--decisions needs --out FILE.ttl: the file the decisions are written to.")
+        chosen = read_actor_review(decisions)
+        same, different = write_actor_decisions(chosen, out)
+        taken = sum(d.decision == "accept" for d in chosen)
+        say(f"Accepted {taken} and rejected {len(chosen) - taken} proposals; {out} now holds {same} matches "
+            f"and {different} rejections.")
+        return
+    matches = propose_actor_matches(open_graph(data, store), lang=lang.value)
+    if review is not None:
+        write_actor_review(matches, review)
+        say(f"Wrote {len(matches)} proposals to {review}: write accept or reject in the decision column, "
+            f"then run sckg link actors --decisions {review} --out same.ttl")
+        return
+    rows = [[m.score, m.actor_label, m.organization_label, m.evidence_text(), m.actor, m.organization]
+            for m in matches]
+    emit(["score", "actor", "organization", "evidence", "actor_iri", "organization_iri"], rows, fmt.value)
+
+
 def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")],
     out: Annotated[

@@ -472,17 +472,23 @@ def _other_target(value: str, kg: KnowledgeGraph | None, where: str) -> str:
         raise DataError(str(exc)) from None
 
 
-def decision_triples(decisions: list[Decision]) -> list[ox.Triple]:
-    """``dcterms:subject`` for accepted, ``sckg:rejectedSubject`` for rejected proposals."""
-    predicate = {ReviewDecision.accept: ox.NamedNode(SUBJECT), ReviewDecision.reject: ox.NamedNode(REJECTED)}
+def decision_triples(
+    decisions: list[Decision], *, accept: str = SUBJECT, reject: str = REJECTED
+) -> list[ox.Triple]:
+    """``accept`` (``dcterms:subject``) for accepted, ``reject`` (``sckg:rejectedSubject``) for rejected
+    proposals."""
+    predicate = {ReviewDecision.accept: ox.NamedNode(accept), ReviewDecision.reject: ox.NamedNode(reject)}
     return [ox.Triple(ox.NamedNode(d.paper), predicate[d.decision], ox.NamedNode(d.target)) for d in decisions]
 
 
-def write_decisions(decisions: list[Decision], path: Path | str) -> tuple[int, int]:
-    """Add the decisions to the Turtle file ``path`` (a new decision on a pair replaces the old one); the
-    numbers of accepted links and of rejections the file then holds."""
+def write_decisions(
+    decisions: list[Decision], path: Path | str, *, accept: str = SUBJECT, reject: str = REJECTED
+) -> tuple[int, int]:
+    """Add the decisions to the Turtle file ``path`` as ``accept`` and ``reject`` statements (see
+    :func:`decision_triples`; a new decision on a pair replaces the old one); the numbers of accepted links and
+    of rejections the file then holds."""
     path = Path(path)
-    new = decision_triples(decisions)
+    new = decision_triples(decisions, accept=accept, reject=reject)
     pairs = {(t.subject, t.object) for t in new}
     triples = set(new)
     if path.exists():
@@ -490,11 +496,11 @@ def write_decisions(decisions: list[Decision], path: Path | str) -> tuple[int, i
             kept = [quad.triple for quad in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
         except (SyntaxError, OSError) as exc:
             raise DataError(f"{path}: cannot add links to it, it is not a readable Turtle file ({exc})") from None
-        triples.update(t for t in kept if t.predicate.value not in (SUBJECT, REJECTED)
+        triples.update(t for t in kept if t.predicate.value not in (accept, reject)
                        or (t.subject, t.object) not in pairs)
     write_turtle(triples, path)
-    return (sum(1 for t in triples if t.predicate.value == SUBJECT),
-            sum(1 for t in triples if t.predicate.value == REJECTED))
+    return (sum(1 for t in triples if t.predicate.value == accept),
+            sum(1 for t in triples if t.predicate.value == reject))
 
 
 def accepted(proposals: list[LinkProposal]) -> list[Decision]:

@@ -55,6 +55,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "link.place.committee": {"de": "Gremium", "en": "committee"},
     "link.place.originator": {"de": "Einreicher", "en": "originator"},
     "link.place.text": {"de": "Text", "en": "text"},
+    # --- inventory meets council (sckg.actor_match): the evidence of a proposed match ---
+    "actor_match.same_name": {"de": "gleicher Name", "en": "same name"},
+    "actor_match.short_name": {"de": "Kurzname „{name}“", "en": 'short name "{name}"'},
+    "actor_match.same_kind": {"de": "gleiche Art: {kind}", "en": "same kind: {kind}"},
     # --- comparing cities (sckg.compare) ---
     "compare.fictional": {"de": "{name} (fiktiv)", "en": "{name} (fictional)"},
     "compare.frame.field": {"de": "Handlungsfeld", "en": "field of action"},

@@ -239,6 +239,7 @@ def project(
         for (s, o), predicates in sorted(data.edges.items()):
             if s in data.nodes and o in data.nodes:
                 graph.add_edge(s, o, predicate=min(predicates, key=order.__getitem__), weight=len(predicates))
+    _join_same(kg, graph)
     _drop_unused_reference_concepts(graph)
     graph.graph.update(
         projection=name,
@@ -246,6 +247,18 @@ def project(
         timings={"sparql": extracted - started, "networkx": time.perf_counter() - extracted},
     )
     return graph
+
+
+def _join_same(kg: KnowledgeGraph, graph: nx.Graph[str]) -> None:
+    """Join the nodes a person accepted as one (``owl:sameAs``, as ``sckg link actors`` writes it: the
+    inventory's actor first): the other's links go to the first, which keeps its own attributes."""
+    import networkx as nx
+
+    rows = kg.select("SELECT ?a ?b WHERE { ?a owl:sameAs ?b FILTER(isIRI(?a) && isIRI(?b)) }").bound_rows()
+    for first, other in sorted((a.value, b.value) for a, b in rows):
+        if first in graph and other in graph and first != other:
+            nx.contracted_nodes(graph, first, other, self_loops=False, copy=False)
+            graph.nodes[first].pop("contraction", None)
 
 
 def _drop_unused_reference_concepts(graph: nx.Graph[str]) -> None:
