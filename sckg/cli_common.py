@@ -52,6 +52,14 @@ def cli_text(message: object) -> str:
     return message.with_flags(flag) if isinstance(message, Message) else str(message)
 
 
+ReviewOpt = Annotated[
+    Path | None,
+    typer.Option(help="Write the proposals to this review file (.csv or .xlsx) to accept or reject them."),
+]
+DecisionsOpt = Annotated[
+    Path | None,
+    typer.Option(help="Read the decisions of a filled-in review file and write them to --out."),
+]
 DataOpt = Annotated[
     list[Path] | None,
     typer.Option(

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .choices import CompareView
-from .cli_common import Format, FormatOpt, Lang, LangOpt
+from .cli_common import DecisionsOpt, Format, FormatOpt, Lang, LangOpt
 
 if TYPE_CHECKING:
     from .compare import Comparison
@@ -54,10 +54,7 @@ def compare(
             help="Write the best-practice candidates to this review file (.csv or .xlsx)."
         ),
     ] = None,
-    decisions: Annotated[
-        Path | None,
-        typer.Option(help="Read the decisions of a filled-in review file and write them to --out."),
-    ] = None,
+    decisions: DecisionsOpt = None,
     out: Annotated[
         Path | None,
         typer.Option(

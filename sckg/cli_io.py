@@ -19,11 +19,13 @@ from .choices import CsvDialect, ExportFormat, ProjectionName
 from .cli_common import (
     CsvDialectOpt,
     DataOpt,
+    DecisionsOpt,
     Format,
     FormatOpt,
     FormulaGuardOpt,
     Lang,
     LangOpt,
+    ReviewOpt,
     SeedOpt,
     StoreOpt,
     open_graph,
@@ -248,14 +250,8 @@ def link_papers(
     min_score: Annotated[
         float, typer.Option(help="Show proposals scoring at least this (a match word in the title scores 1).")
     ] = 1.0,
-    review: Annotated[
-        Path | None,
-        typer.Option(help="Write the proposals to this review file (.csv or .xlsx) to accept or reject them."),
-    ] = None,
-    decisions: Annotated[
-        Path | None,
-        typer.Option(help="Read the decisions of a filled-in review file and write them to --out."),
-    ] = None,
+    review: ReviewOpt = None,
+    decisions: DecisionsOpt = None,
     accept: Annotated[
         str | None,
         typer.Option(help="Accept proposals: 'all' or their numbers, e.g. 1,3,4 (as listed without --accept)."),
@@ -304,14 +300,8 @@ def link_actors(
     store: StoreOpt = "memory",
     lang: LangOpt = Lang.de,
     fmt: FormatOpt = Format.table,
-    review: Annotated[
-        Path | None,
-        typer.Option(help="Write the proposals to this review file (.csv or .xlsx) to accept or reject them."),
-    ] = None,
-    decisions: Annotated[
-        Path | None,
-        typer.Option(help="Read the decisions of a filled-in review file and write them to --out."),
-    ] = None,
+    review: ReviewOpt = None,
+    decisions: DecisionsOpt = None,
     out: Annotated[
         Path | None,
         typer.Option("--out", "-o", help="With --decisions: the Turtle file the decisions are added to."),
