@@ -119,3 +119,13 @@ def test_a_library_error_names_the_parameter_and_the_cli_the_flag(tmp_path: Path
         KnowledgeGraph.open([tmp_path / "missing.ttl"])
     result = runner.invoke(app, ["stats", "--data", str(tmp_path / "missing.ttl")])
     assert result.stderr.endswith("(check the --data path)\n")
+
+
+@pytest.mark.parametrize("suffix", [".ods", ".xls"])
+def test_an_ods_or_xls_workbook_is_refused_with_how_to_save_it(tmp_path: Path, suffix: str) -> None:
+    book = tmp_path / f"inventar{suffix}"
+    book.write_bytes(b"PK\x03\x04 not read")
+    result = runner.invoke(app, ["import", "table", str(book), "--city", "t", "--out", str(tmp_path / "t.ttl")])
+    assert (result.exit_code, result.stderr) == (1, (
+        f"Error: {book}: sckg reads .xlsx workbooks, not {suffix}; save it as an Excel workbook (.xlsx) "
+        "(LibreOffice: File > Save As > Excel 2007-365) or each sheet as CSV.\n"))

@@ -290,6 +290,9 @@ def read_sheets(path: Path) -> list[RawSheet]:
         return _read_xlsx(path)
     if suffix == ".csv":
         return [_read_csv(path)]
+    if suffix in (".ods", ".xls", ".numbers"):
+        raise DataError(f"{path}: sckg reads .xlsx workbooks, not {suffix}; save it as an Excel workbook (.xlsx) "
+                        "(LibreOffice: File > Save As > Excel 2007-365) or each sheet as CSV.")
     raise DataError(f"{path}: expected an .xlsx workbook, a .csv file or a folder of CSV files")
 
 
