@@ -139,9 +139,14 @@ def _all_labels(kg: KnowledgeGraph | None, classes: tuple[str, ...]) -> list[str
 
 
 def _suggest(value: str, names: list[str]) -> str:
-    """`` Did you mean: 'A', 'B'?`` for up to three close or containing names, else nothing."""
+    """`` Did you mean: 'A', 'B'?`` for up to three close names, or names holding it with a typo or two (a
+    part of a long label: 'Datenplatform' finds 'Offene Datenplattform Musterstadt'), else nothing."""
+    from rapidfuzz import fuzz, process
+
     lower = {name.casefold(): name for name in names}
     wanted = value.strip().casefold()
     close = difflib.get_close_matches(wanted, lower, n=3, cutoff=0.6)
-    close += [n for n in lower if wanted and wanted in n and n not in close][: 3 - len(close)]
+    if wanted and len(close) < 3:
+        found = process.extract(wanted, list(lower), scorer=fuzz.partial_ratio, limit=6, score_cutoff=85)
+        close += [n for n, _, _ in found if len(n) > len(wanted) and n not in close][: 3 - len(close)]
     return f" Did you mean: {', '.join(repr(lower[c]) for c in close)}?" if close else ""

@@ -129,3 +129,10 @@ def test_an_ods_or_xls_workbook_is_refused_with_how_to_save_it(tmp_path: Path, s
     assert (result.exit_code, result.stderr) == (1, (
         f"Error: {book}: sckg reads .xlsx workbooks, not {suffix}; save it as an Excel workbook (.xlsx) "
         "(LibreOffice: File > Save As > Excel 2007-365) or each sheet as CSV.\n"))
+
+
+def test_did_you_mean_finds_a_typo_inside_a_long_label(musterstadt_path: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["viz", "--data", str(musterstadt_path), "--focus", "Datenplatform",
+                                 "--out", str(tmp_path / "m.html")])
+    assert result.exit_code == 2, result.output
+    assert "Did you mean: " in result.stderr and "Datenplattform" in result.stderr
