@@ -247,6 +247,9 @@ register_report(app)
 from .cli_present import register as register_present  # noqa: E402
 
 register_present(app)
+from .cli_prioritise import register as register_prioritise  # noqa: E402
+
+register_prioritise(app)
 
 
 def main() -> None:
