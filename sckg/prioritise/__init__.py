@@ -102,8 +102,9 @@ def prioritise(kg: KnowledgeGraph, what: str = "projects", *, scores: Scores | N
         return result
     matrix = [[float(i.values[c.key].value or 0) for c in used] for i in ranked]
     w = [result.weights[c.key] for c in used]
-    result.ranking = rank(matrix, w, used)
-    result.sensitivity = sensitivity(criterion_flows(matrix, used), w, runs=runs, seed=seed)
+    flows = criterion_flows(matrix, used)
+    result.ranking = rank(matrix, w, used, flows=flows)
+    result.sensitivity = sensitivity(flows, w, runs=runs, seed=seed)
     result.ranked = ranked
     result.rows = _rows(result, kg, lang)
     result.notes.append(t("prio.note.method", lang, rho=_rho(result.ranking, lang), thresholds="; ".join(

@@ -68,13 +68,14 @@ def places(scores: npt.ArrayLike) -> np.ndarray:
     """Competition ranks, highest score first (1, 2, 2, 4); along the last axis of a 2-D array."""
     import numpy as np
 
-    s = np.round(np.asarray(scores, dtype=float), _DECIMALS)
-    if s.ndim == 1:
-        return np.asarray(1 + (s[None, :] > s[:, None]).sum(axis=1))
-    order = np.sort(s, axis=-1)
-    # the number of scores greater than each one: n minus the insertion point after equal scores
-    greater = np.stack([s.shape[-1] - np.searchsorted(row, x, side="right") for row, x in zip(order, s, strict=True)])
-    return np.asarray(1 + greater)
+    s = -np.round(np.atleast_2d(np.asarray(scores, dtype=float)), _DECIMALS)
+    order = np.argsort(s, axis=-1, kind="stable")
+    ordered = np.take_along_axis(s, order, axis=-1)
+    position = np.broadcast_to(np.arange(s.shape[-1]), s.shape)
+    starts = np.where(np.diff(ordered, axis=-1, prepend=np.nan) != 0, position, 0)
+    ranks = np.empty(s.shape, dtype=int)
+    np.put_along_axis(ranks, order, np.maximum.accumulate(starts, axis=-1) + 1, axis=-1)
+    return ranks if np.ndim(scores) > 1 else ranks[0]
 
 
 def criterion_flows(values: npt.ArrayLike, criteria: Sequence[Criterion]) -> np.ndarray:
@@ -95,13 +96,16 @@ def criterion_flows(values: npt.ArrayLike, criteria: Sequence[Criterion]) -> np.
     return flows
 
 
-def rank(values: npt.ArrayLike, weights: Sequence[float], criteria: Sequence[Criterion]) -> Ranking:
-    """PROMETHEE II net flows and places of the items (rows of ``values``), TOPSIS as a cross-check."""
+def rank(values: npt.ArrayLike, weights: Sequence[float], criteria: Sequence[Criterion], *,
+         flows: npt.ArrayLike | None = None) -> Ranking:
+    """PROMETHEE II net flows and places of the items (rows of ``values``), TOPSIS as a cross-check;
+    ``flows``: the items' :func:`criterion_flows` when already computed."""
     import numpy as np
 
     w = _weights(weights, criteria)
     matrix = np.asarray(values, dtype=float)
-    flows = criterion_flows(matrix, criteria) @ w
+    per_criterion = criterion_flows(matrix, criteria) if flows is None else np.asarray(flows, dtype=float)
+    flows = per_criterion @ w
     scores = _topsis(matrix, w, criteria)
     ranks, topsis_ranks = places(flows), places(scores)
     return Ranking(tuple(map(float, flows)), tuple(map(int, ranks)), tuple(map(float, scores)),
