@@ -105,10 +105,10 @@ def rank(values: npt.ArrayLike, weights: Sequence[float], criteria: Sequence[Cri
     w = _weights(weights, criteria)
     matrix = np.asarray(values, dtype=float)
     per_criterion = criterion_flows(matrix, criteria) if flows is None else np.asarray(flows, dtype=float)
-    flows = per_criterion @ w
+    net = per_criterion @ w
     scores = _topsis(matrix, w, criteria)
-    ranks, topsis_ranks = places(flows), places(scores)
-    return Ranking(tuple(map(float, flows)), tuple(map(int, ranks)), tuple(map(float, scores)),
+    ranks, topsis_ranks = places(net), places(scores)
+    return Ranking(tuple(map(float, net)), tuple(map(int, ranks)), tuple(map(float, scores)),
                    tuple(map(int, topsis_ranks)), _spearman(ranks, topsis_ranks))
 
 
