@@ -261,9 +261,9 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "No data date: milestones due are not judged.",
     },
     "prio.note.no_scores": {
-        "de": "Keine Bewertungen der Lenkungsgruppe in diesen Daten: gezeigt sind die Kriterien aus dem Graphen. "
+        "de": "Keine Bewertungen der Lenkungsgruppe in diesen Daten: nur die Kriterien aus dem Graphen, keine Reihung. "
               "Die Bewertungsvorlage schreibt {=template} scoring.xlsx, gelesen wird sie mit {=scores} scoring.xlsx.",
-        "en": "No scores of the steering group in this data: shown are the criteria from the graph. "
+        "en": "No scores of the steering group in this data: the criteria from the graph only, no ranking. "
               "{=template} scoring.xlsx writes the scoring workbook, {=scores} scoring.xlsx reads it back.",
     },
     "prio.note.missing": {

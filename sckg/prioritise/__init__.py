@@ -110,7 +110,7 @@ def prioritise(kg: KnowledgeGraph, what: str = "projects", *, scores: Scores | N
     result.notes.append(t("prio.note.method", lang, rho=_rho(result.ranking, lang), thresholds="; ".join(
         f"{c.label} q={number(c.q, lang, 1)} p={number(c.p, lang, 1)}" for c in used)))
     fragile = [r.label for r in result.rows if r.fragile]
-    result.notes.append(t("prio.note.sensitivity", lang, runs=runs, seed=seed,
+    result.notes.append(t("prio.note.sensitivity", lang, runs=number(runs, lang), seed=seed,
                           names=names(fragile, lang, 10) if fragile else t("prio.none", lang)))
     return result
 
