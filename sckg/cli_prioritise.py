@@ -31,6 +31,13 @@ def prioritise(
     capacity: Annotated[
         int | None, typer.Option(help="Waves: at most this many projects per department and half-year.", min=1)
     ] = None,
+    assessment: Annotated[
+        Path | None,
+        typer.Option(help="Also write the ranking as a PROV assessment in Turtle (for the graph and sckg diff)."),
+    ] = None,
+    day: Annotated[
+        str | None, typer.Option("--date", help="The assessment's date, YYYY-MM-DD (default: today).")
+    ] = None,
     runs: Annotated[int, typer.Option(help="Random weight changes per spread (±10 %, ±25 %).", min=1)] = 1000,
     seed: SeedOpt = 1,
     data: DataOpt = None,
@@ -82,6 +89,18 @@ def prioritise(
         emit([f.name for f in fields(RankRow)], [list(astuple(r)) for r in result.rows], fmt.value)
     for note in result.notes:
         typer.echo(cli_text(note), err=True)
+    if assessment is not None:
+        from datetime import date
+
+        from .fileio import write_atomic
+        from .prioritise.assessment import assessment_turtle
+
+        try:
+            when = date.fromisoformat(day) if day else date.today()
+        except ValueError:
+            raise typer.BadParameter(f"expected a date like 2026-03-12, got '{day}'", param_hint="--date") from None
+        write_atomic(assessment, assessment_turtle(result, day=when, lang=lang.value))
+        typer.echo(f"Assessment: {assessment} ({len(result.rows)} {what.value})", err=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -302,6 +302,12 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "The scores are invented (fictional members).",
     },
     "prio.none": {"de": "keine", "en": "none"},
+    "prio.assessment.label": {"de": "Priorisierung ({what}) vom {date}", "en": "Prioritisation ({what}) of {date}"},
+    "prio.assessment.result": {
+        "de": "Platz {rank} (Nettofluss {flow}; TOPSIS Platz {topsis}; bei ±10 %: {within_10}, bei ±25 %: "
+              "{within_25})",
+        "en": "place {rank} (net flow {flow}; TOPSIS place {topsis}; at ±10 %: {within_10}, at ±25 %: {within_25})",
+    },
     "prio.score.none": {"de": "von keinem Mitglied bewertet", "en": "scored by no member"},
     "prio.ahp.triad": {
         "de": "{a} wurde {ab}-mal so wichtig wie {b} eingeschätzt und {b} {bc}-mal so wichtig wie {c}, danach wäre "

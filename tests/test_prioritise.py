@@ -317,3 +317,28 @@ def test_cli_refuses_inconsistent_comparisons(tmp_path: Path, make_kg: Callable[
     assert done.exit_code == 1
     assert done.output.startswith("Error: The pairwise comparisons contradict each other too much")
     assert "(1) goals was judged 9 times as important as dependent projects" in done.output
+
+
+def test_assessment_in_turtle_states_each_place_under_stable_iris(make_kg: Callable[[str], KnowledgeGraph],
+                                                                   tmp_path: Path) -> None:
+    import datetime
+
+    import rdflib
+
+    from sckg.prioritise.assessment import assessment_turtle
+
+    kg = make_kg(WAVES)
+    scores = read_scores(_template(tmp_path, kg), [EX + p for p in "abcd"], ALL)
+    scores.weights = {"dependents": 1.0}
+    result = prioritise(kg, scores=scores, lang="en", runs=10)
+    g = rdflib.Graph().parse(data=assessment_turtle(result, day=datetime.date(2026, 3, 12), lang="en"))
+    part = rdflib.URIRef(EX + "assessment/prioritisation-projects/b")
+    sckg = rdflib.Namespace("https://w3id.org/sckg/ontology#")
+    assert g.value(part, sckg.assessed) == rdflib.URIRef(EX + "b")
+    assert str(g.value(part, sckg.result)) == ("place 1 (net flow 0.3333; TOPSIS place 1; at ±10 %: 1, "
+                                               "at ±25 %: 1)")
+    whole = rdflib.URIRef(EX + "assessment/prioritisation-projects")
+    assert g.value(whole, rdflib.namespace.DCTERMS.date) == rdflib.Literal(datetime.date(2026, 3, 12))
+    assert len(set(g.subjects(rdflib.RDF.type, sckg.Assessment))) == 5
+    with pytest.raises(DataError, match=r"the steering group's scores are missing \(scores\)"):
+        assessment_turtle(prioritise(kg, lang="en"), day=datetime.date(2026, 3, 12))
