@@ -38,6 +38,10 @@ def prioritise(
     day: Annotated[
         str | None, typer.Option("--date", help="The assessment's date, YYYY-MM-DD (default: today).")
     ] = None,
+    chart: Annotated[
+        Path | None,
+        typer.Option(help="Also draw the impact × effort quadrant of the ranking to this SVG file."),
+    ] = None,
     runs: Annotated[int, typer.Option(help="Random weight changes per spread (±10 %, ±25 %).", min=1)] = 1000,
     seed: SeedOpt = 1,
     data: DataOpt = None,
@@ -89,6 +93,16 @@ def prioritise(
         emit([f.name for f in fields(RankRow)], [list(astuple(r)) for r in result.rows], fmt.value)
     for note in result.notes:
         typer.echo(cli_text(note), err=True)
+    if chart is not None:
+        from .fileio import write_atomic
+        from .prioritise.chart import quadrant_chart
+
+        drawn = quadrant_chart(result, kg, lang.value)
+        if drawn is None:
+            raise typer.BadParameter("the quadrant needs the members' impact and effort scores (--scores)",
+                                     param_hint="--chart")
+        write_atomic(chart, drawn.svg)
+        typer.echo(f"Chart: {chart}", err=True)
     if assessment is not None:
         from datetime import date
 

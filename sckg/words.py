@@ -302,6 +302,17 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "The scores are invented (fictional members).",
     },
     "prio.none": {"de": "keine", "en": "none"},
+    "prio.chart.title": {"de": "Wirkung und Aufwand (Mittel der Bewertungen; rot: die ersten 10 Plätze)",
+                         "en": "Impact and effort (mean of the scores; red: the first 10 places)"},
+    "prio.chart.unit": {"de": "Bewertung 1–5", "en": "score 1–5"},
+    "prio.chart.impact": {"de": "Wirkung (1 sehr gering … 5 sehr hoch)", "en": "impact (1 very low … 5 very high)"},
+    "prio.chart.effort": {"de": "Aufwand (1 sehr gering … 5 sehr hoch)", "en": "effort (1 very low … 5 very high)"},
+    **{f"prio.chart.column.{k}": {"de": de, "en": en} for k, (de, en) in {
+        "rank": ("Platz", "place"), "item": ("Eintrag", "item"), "impact": ("Wirkung", "impact"),
+        "effort": ("Aufwand", "effort"), "quadrant": ("Feld", "quadrant")}.items()},
+    **{f"prio.quadrant.{k}": {"de": de, "en": en} for k, (de, en) in {
+        "quick-wins": ("schnelle Erfolge", "quick wins"), "major": ("große Vorhaben", "major projects"),
+        "fill-ins": ("Lückenfüller", "fill-ins"), "thankless": ("undankbare Aufgaben", "thankless tasks")}.items()},
     "prio.assessment.label": {"de": "Priorisierung ({what}) vom {date}", "en": "Prioritisation ({what}) of {date}"},
     "prio.assessment.result": {
         "de": "Platz {rank} (Nettofluss {flow}; TOPSIS Platz {topsis}; bei ±10 %: {within_10}, bei ±25 %: "

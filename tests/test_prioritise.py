@@ -342,3 +342,18 @@ def test_assessment_in_turtle_states_each_place_under_stable_iris(make_kg: Calla
     assert len(set(g.subjects(rdflib.RDF.type, sckg.Assessment))) == 5
     with pytest.raises(DataError, match=r"the steering group's scores are missing \(scores\)"):
         assessment_turtle(prioritise(kg, lang="en"), day=datetime.date(2026, 3, 12))
+
+
+def test_quadrant_chart_places_each_item_with_its_table(musterstadt: KnowledgeGraph, musterstadt_path: Path) -> None:
+    from sckg.prioritise.chart import quadrant, quadrant_chart
+
+    assert [quadrant(4, 2), quadrant(3, 3), quadrant(2.9, 1), quadrant(1, 5)] == [
+        "quick-wins", "major", "fill-ins", "thankless"]
+    found, _ = items(musterstadt, "projects", "en")
+    scores = read_scores(musterstadt_path / "scoring.xlsx", [i.iri for i in found], ALL)
+    chart = quadrant_chart(prioritise(musterstadt, scores=scores, lang="en", runs=10), musterstadt, "en")
+    assert chart is not None and chart.table.columns == ["place", "item", "impact", "effort", "quadrant"]
+    assert chart.table.rows[0] == [1, "Musterstadt LoRaWAN network", "5.00", "3.33", "major projects"]
+    assert len(chart.table.rows) == 41 and chart.svg.startswith("<svg")
+    assert chart.source == "Source: Fictional smart city inventory Musterstadt 2026; data as of 15 January 2026"
+    assert quadrant_chart(prioritise(musterstadt, lang="en"), musterstadt, "en") is None
