@@ -73,7 +73,7 @@ def template_bytes(items: Sequence[tuple[str, str, str]], criteria: Sequence[str
     for iri, label, department in items:
         ws.append([iri, label, department])
     last = get_column_letter(3 + len(members) * len(people))
-    scale = DataValidation(type="list", formula1=f"='{SCALE}'!$A$2:$A$6", allow_blank=True)
+    scale = DataValidation(type="list", formula1=f"'{SCALE}'!$A$2:$A$6", allow_blank=True)
     ws.add_data_validation(scale)
     if items:
         scale.add(f"D{_HEAD + 1}:{last}{_HEAD + len(items)}")
@@ -104,7 +104,7 @@ def template_bytes(items: Sequence[tuple[str, str, str]], criteria: Sequence[str
     saaty.append(["Wert / value"])
     for value in SAATY:
         saaty.append([value])
-    judged = DataValidation(type="list", formula1=f"=Saaty!$A$2:$A${len(SAATY) + 1}", allow_blank=True)
+    judged = DataValidation(type="list", formula1=f"Saaty!$A$2:$A${len(SAATY) + 1}", allow_blank=True)
     pairs.add_data_validation(judged)
     judged.add(f"D2:D{max(2, pairs.max_row)}")
 
