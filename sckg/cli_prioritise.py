@@ -38,6 +38,11 @@ def prioritise(
     day: Annotated[
         str | None, typer.Option("--date", help="The assessment's date, YYYY-MM-DD (default: today).")
     ] = None,
+    since: Annotated[
+        Path | None,
+        typer.Option(help="An earlier meeting's --assessment file: say where two items swapped places only because "
+                     "items were added or removed (rank reversal)."),
+    ] = None,
     chart: Annotated[
         Path | None,
         typer.Option(help="Also draw the impact × effort quadrant of the ranking to this SVG file."),
@@ -93,6 +98,15 @@ def prioritise(
         emit([f.name for f in fields(RankRow)], [list(astuple(r)) for r in result.rows], fmt.value)
     for note in result.notes:
         typer.echo(cli_text(note), err=True)
+    if since is not None:
+        from .prioritise.assessment import rank_reversals
+
+        try:
+            previous = since.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise typer.BadParameter(f"cannot read {since}: {exc.strerror}", param_hint="--since") from None
+        for line in rank_reversals(previous, result, lang.value):
+            typer.echo(line, err=True)
     if chart is not None:
         from .fileio import write_atomic
         from .prioritise.chart import quadrant_chart

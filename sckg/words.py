@@ -302,6 +302,15 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "The scores are invented (fictional members).",
     },
     "prio.none": {"de": "keine", "en": "none"},
+    "prio.reversal": {
+        "de": "Rangumkehr: {a} (vorher Platz {old_a}, jetzt {new_a}) und {b} (vorher {old_b}, jetzt {new_b}) haben "
+              "die Reihenfolge getauscht, obwohl sich ihre Werte nicht geändert haben; hinzugekommen: {added}, "
+              "weggefallen: {removed}. PROMETHEE II und TOPSIS vergleichen die Einträge miteinander, daher kann ein "
+              "anderer Eintrag zwei vertauschen.",
+        "en": "Rank reversal: {a} (before place {old_a}, now {new_a}) and {b} (before {old_b}, now {new_b}) swapped "
+              "places although their values did not change; added: {added}, removed: {removed}. PROMETHEE II and "
+              "TOPSIS compare the items with each other, so another item can swap two.",
+    },
     "prio.chart.title": {"de": "Wirkung und Aufwand (Mittel der Bewertungen; rot: die ersten 10 Plätze)",
                          "en": "Impact and effort (mean of the scores; red: the first 10 places)"},
     "prio.chart.unit": {"de": "Bewertung 1–5", "en": "score 1–5"},

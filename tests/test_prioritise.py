@@ -357,3 +357,48 @@ def test_quadrant_chart_places_each_item_with_its_table(musterstadt: KnowledgeGr
     assert len(chart.table.rows) == 41 and chart.svg.startswith("<svg")
     assert chart.source == "Source: Fictional smart city inventory Musterstadt 2026; data as of 15 January 2026"
     assert quadrant_chart(prioritise(musterstadt, lang="en"), musterstadt, "en") is None
+
+
+REVERSAL = """
+ex:a a sckg:Project ; rdfs:label "A" ; adms:status status:planned .
+ex:b a sckg:Project ; rdfs:label "B" ; adms:status status:planned .
+"""
+
+
+def _scored(kg: KnowledgeGraph, tmp_path: Path, name: str, values: dict[str, tuple[int, int]]) -> Path:
+    from openpyxl import load_workbook
+
+    found, _ = items(kg, "projects", "en")
+    path = tmp_path / name
+    path.write_bytes(template_bytes([(i.iri, i.label, "") for i in found], ALL, ["M1"]))
+    wb = load_workbook(path)
+    for row, item in enumerate(found, start=3):
+        impact, urgency = values[item.label]
+        wb[SCORES].cell(row=row, column=4, value=impact)
+        wb[SCORES].cell(row=row, column=5, value=urgency)
+    wb["Gewichte (Weights)"]["C8"], wb["Gewichte (Weights)"]["C9"] = 0.4, 0.6  # impact, urgency
+    wb.save(path)
+    return path
+
+
+def test_a_rank_reversal_between_two_meetings_is_named(make_kg: Callable[[str], KnowledgeGraph],
+                                                        tmp_path: Path) -> None:
+    import datetime
+
+    from sckg.prioritise.assessment import assessment_turtle, rank_reversals
+
+    first, second = make_kg(REVERSAL), make_kg(REVERSAL + 'ex:c a sckg:Project ; rdfs:label "C" ; '
+                                               "adms:status status:planned .")
+    values = {"A": (1, 2), "B": (2, 1), "C": (3, 4)}
+    before = prioritise(first, scores=read_scores(_scored(first, tmp_path, "march.xlsx", values),
+                                                  [EX + "a", EX + "b"], ALL), lang="en", runs=10)
+    after = prioritise(second, scores=read_scores(_scored(second, tmp_path, "june.xlsx", values),
+                                                  [EX + "a", EX + "b", EX + "c"], ALL), lang="en", runs=10)
+    assert [(r.label, r.rank) for r in before.rows] == [("A", 1), ("B", 2)]
+    assert [(r.label, r.rank) for r in after.rows] == [("C", 1), ("B", 2), ("A", 3)]
+    march = assessment_turtle(before, day=datetime.date(2026, 3, 12), lang="en")
+    assert rank_reversals(march, after, "en") == [
+        "Rank reversal: B (before place 2, now 2) and A (before 1, now 3) swapped places although their values did "
+        "not change; added: C, removed: –. PROMETHEE II and TOPSIS compare the items with each other, so another "
+        "item can swap two."]
+    assert rank_reversals(march, before, "en") == []  # the same items: nothing to say
