@@ -302,6 +302,14 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "The scores are invented (fictional members).",
     },
     "prio.none": {"de": "keine", "en": "none"},
+    "prio.section.heading": {"de": "Priorisierung", "en": "Priorities"},
+    "prio.section.intro": {
+        "de": "Die Reihung der Lenkungsgruppe vom {date} (sckg prioritise): Platz nach PROMETHEE II, mit der "
+              "Gegenprobe TOPSIS und den Plätzen bei zufällig geänderten Gewichten.",
+        "en": "The steering group's ranking of {date} (sckg prioritise): place by PROMETHEE II, with the TOPSIS "
+              "cross-check and the places under random weight changes.",
+    },
+    "prio.section.result": {"de": "Ergebnis", "en": "result"},
     "prio.reversal": {
         "de": "Rangumkehr: {a} (vorher Platz {old_a}, jetzt {new_a}) und {b} (vorher {old_b}, jetzt {new_b}) haben "
               "die Reihenfolge getauscht, obwohl sich ihre Werte nicht geändert haben; hinzugekommen: {added}, "

@@ -402,3 +402,26 @@ def test_a_rank_reversal_between_two_meetings_is_named(make_kg: Callable[[str], 
         "not change; added: C, removed: –. PROMETHEE II and TOPSIS compare the items with each other, so another "
         "item can swap two."]
     assert rank_reversals(march, before, "en") == []  # the same items: nothing to say
+
+
+def test_the_briefing_shows_the_newest_prioritisation_in_the_graph(musterstadt: KnowledgeGraph,
+                                                                   musterstadt_path: Path, tmp_path: Path) -> None:
+    import datetime
+
+    from sckg.kg import collect_files
+    from sckg.prioritise.assessment import assessment_turtle
+    from sckg.prioritise.section import priority_section
+
+    assert priority_section(musterstadt, "en") is None
+    found, _ = items(musterstadt, "projects", "en")
+    scores = read_scores(musterstadt_path / "scoring.xlsx", [i.iri for i in found], ALL)
+    result = prioritise(musterstadt, scores=scores, lang="en", runs=10)
+    path = tmp_path / "march.ttl"
+    path.write_text(assessment_turtle(result, day=datetime.date(2026, 3, 12), lang="en"), encoding="utf-8")
+    kg = KnowledgeGraph.open([*collect_files([musterstadt_path]), path])
+    section = priority_section(kg, "en")
+    assert section is not None and section.key == "priorities" and section.heading == "Priorities"
+    assert section.paragraphs[0].startswith("The steering group's ranking of 2026-03-12 (sckg prioritise)")
+    assert section.tables[0].rows[0] == [1, "Musterstadt LoRaWAN network", "place 1 (net flow 0.3290; TOPSIS "
+                                         "place 1; at ±10 %: 1, at ±25 %: 1–2)"]
+    assert len(section.tables[0].rows) == 41

@@ -63,6 +63,7 @@ def _build(kg: KnowledgeGraph, lang: str, title: str | None, since: KnowledgeGra
         council_section(kg, lang),
         decisions_section(kg, lang),
     ]
+    sections += [s for s in (_priority_section(kg, lang),) if s]
     return Report(
         title=title or w["title"] + (f" – {info.title}" if info.title else ""),
         lang=lang,
@@ -71,6 +72,12 @@ def _build(kg: KnowledgeGraph, lang: str, title: str | None, since: KnowledgeGra
         sources=info.sources,
         sections=sections,
     )
+
+
+def _priority_section(kg: KnowledgeGraph, lang: str) -> Section | None:
+    from ..prioritise.section import priority_section
+
+    return priority_section(kg, lang)
 
 
 def analysis_sections(kg: KnowledgeGraph, lang: str) -> list[Section]:
