@@ -310,6 +310,9 @@ CATALOGUE: dict[str, dict[str, Text]] = {
               "cross-check and the places under random weight changes.",
     },
     "prio.section.result": {"de": "Ergebnis", "en": "result"},
+    "prio.section.chart": {"de": "Die ersten {n} Plätze nach Nettofluss (PROMETHEE II)",
+                           "en": "The first {n} places by net flow (PROMETHEE II)"},
+    "prio.section.unit": {"de": "Nettofluss (−1 … 1)", "en": "net flow (−1 … 1)"},
     "prio.reversal": {
         "de": "Rangumkehr: {a} (vorher Platz {old_a}, jetzt {new_a}) und {b} (vorher {old_b}, jetzt {new_b}) haben "
               "die Reihenfolge getauscht, obwohl sich ihre Werte nicht geändert haben; hinzugekommen: {added}, "

@@ -425,3 +425,6 @@ def test_the_briefing_shows_the_newest_prioritisation_in_the_graph(musterstadt: 
     assert section.tables[0].rows[0] == [1, "Musterstadt LoRaWAN network", "place 1 (net flow 0.3290; TOPSIS "
                                          "place 1; at ±10 %: 1, at ±25 %: 1–2)"]
     assert len(section.tables[0].rows) == 41
+    chart = section.charts[0]
+    assert (chart.key, chart.title) == ("priorities", "The first 15 places by net flow (PROMETHEE II)")
+    assert chart.table.rows[0] == section.tables[0].rows[0] and len(chart.table.rows) == 15

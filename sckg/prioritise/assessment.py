@@ -4,8 +4,9 @@ ranking changed between two meetings of the steering group.
 The whole is a ``sckg:Assessment`` (a ``prov:Activity``) with its date, the method, the weights and who scored
 in ``sckg:result``; each ranked item gets its own ``sckg:Assessment`` (``dcterms:isPartOf`` the whole,
 ``sckg:assessed`` the item) whose ``sckg:result`` states its place, net flow, TOPSIS place and places under weight
-changes (its place also as ``schema:position``), and whose ``rdfs:comment`` gives each criterion's value with its
-reason. :func:`rank_reversals` compares a new ranking with an earlier meeting's assessment.
+changes (its place also as ``schema:position``, its net flow as ``rdf:value``), and whose ``rdfs:comment``
+gives each criterion's value with its reason. :func:`rank_reversals` compares a new ranking with an earlier
+meeting's assessment.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ def assessment_turtle(result: Prioritisation, *, day: date, lang: str = "de", ba
         g.add((part, sckg.assessed, URIRef(row.iri)))
         g.add((part, RDFS.label, Literal(f"{row.label}: {row.rank}", lang=lang)))
         g.add((part, SDO.position, Literal(row.rank, datatype=XSD.integer)))
+        g.add((part, RDF.value, Literal(f"{row.flow:.4f}", datatype=XSD.decimal)))
         g.add((part, sckg.result, Literal(t("prio.assessment.result", lang, rank=row.rank,
                                             flow=number(row.flow, lang, 4), topsis=row.topsis,
                                             within_10=row.within_10, within_25=row.within_25), lang=lang)))
