@@ -310,6 +310,13 @@ CATALOGUE: dict[str, dict[str, Text]] = {
               "cross-check and the places under random weight changes.",
     },
     "prio.section.result": {"de": "Ergebnis", "en": "result"},
+    "prio.section.waves": {"de": "Wellen: kein Projekt vor dem, wovon es abhängt (Halbjahre)",
+                           "en": "Waves: no project before what it depends on (half-years)"},
+    "prio.section.critical": {"de": "kritischer Pfad", "en": "critical path"},
+    **{f"prio.section.waves.{k}": {"de": de, "en": en} for k, (de, en) in {
+        "wave": ("Welle", "wave"), "period": ("Halbjahr", "half-year"), "rank": ("Platz", "place"),
+        "item": ("Projekt", "project"), "department": ("Abteilung", "department"),
+        "critical": ("kritisch", "critical"), "reason": ("Begründung", "reason")}.items()},
     "prio.section.chart": {"de": "Die ersten {n} Plätze nach Nettofluss (PROMETHEE II)",
                            "en": "The first {n} places by net flow (PROMETHEE II)"},
     "prio.section.unit": {"de": "Nettofluss (−1 … 1)", "en": "net flow (−1 … 1)"},

@@ -428,3 +428,23 @@ def test_the_briefing_shows_the_newest_prioritisation_in_the_graph(musterstadt: 
     chart = section.charts[0]
     assert (chart.key, chart.title) == ("priorities", "The first 15 places by net flow (PROMETHEE II)")
     assert chart.table.rows[0] == section.tables[0].rows[0] and len(chart.table.rows) == 15
+    assert section.paragraphs[-1].startswith("No waves possible: Digital city guide with audio guide → ")
+
+
+def test_the_briefing_section_has_the_waves_of_the_ranked_projects(make_kg: Callable[[str], KnowledgeGraph],
+                                                                    tmp_path: Path) -> None:
+    import datetime
+
+    from sckg.prioritise.assessment import assessment_turtle
+    from sckg.prioritise.section import priority_section
+
+    kg = make_kg(WAVES)
+    scores = read_scores(_template(tmp_path, kg), [EX + p for p in "abcd"], ALL)
+    scores.weights = {"dependents": 1.0}
+    turtle = assessment_turtle(prioritise(kg, scores=scores, lang="en", runs=10), day=datetime.date(2026, 3, 12))
+    section = priority_section(make_kg(WAVES + turtle), "en")
+    assert section is not None
+    waves_table = section.tables[1]
+    assert waves_table.caption == "Waves: no project before what it depends on (half-years)"
+    assert [row[:4] for row in waves_table.rows] == [[1, "H2 2026", 1, "B"], [1, "H2 2026", 2, "C"],
+                                                    [1, "H2 2026", 2, "D"], [2, "H1 2027", 2, "A"]]

@@ -41,7 +41,29 @@ def priority_section(kg: KnowledgeGraph, lang: str = "de") -> Section | None:
             if r["flow"] is not None]
     if bars:
         section.charts.append(_flow_chart(kg, bars, columns, table[:CHART_PLACES], lang))
+    _add_waves(section, kg, {r["item"]: int(r["position"]) for r in mine}, lang)
     return section
+
+
+def _add_waves(section: Section, kg: KnowledgeGraph, ranks: dict[str, int], lang: str) -> None:
+    """The waves of the ranked projects (:mod:`.waves`), or why there are none (a dependency cycle)."""
+    from ..errors import DataError
+    from ..namespaces import sparql_values
+    from .waves import waves
+
+    if not kg.ask(f"ASK {{ VALUES ?x {{ {sparql_values(ranks)} }} ?x a sckg:Project }}"):
+        return  # a ranking of fields of action: no waves
+    try:
+        rows = waves(kg, ranks, lang=lang)
+    except DataError as exc:
+        section.paragraphs.append(str(exc))
+        return
+    yes = t("prio.section.critical", lang)
+    section.tables.append(ReportTable(
+        [t(f"prio.section.waves.{c}", lang) for c in ("wave", "period", "rank", "item", "department", "critical",
+                                                        "reason")],
+        [[r.wave, r.period, r.rank or "", r.label, r.department, yes if r.critical else "", r.reason] for r in rows],
+        t("prio.section.waves", lang)))
 
 
 def _flow_chart(kg: KnowledgeGraph, bars: list[tuple[str, float]], columns: list[str], rows: list[list[object]],
