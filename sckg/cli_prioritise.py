@@ -62,7 +62,7 @@ def prioritise(
     from .output import emit
     from .prioritise import prioritise as run
     from .prioritise.criteria import GRAPH_CRITERIA, items
-    from .prioritise.workbook import PEOPLE_CRITERIA, read_scores, template_bytes
+    from .prioritise.workbook import PEOPLE_CRITERIA, template_bytes
 
     kg = open_graph(data, store)
     criteria = [*GRAPH_CRITERIA, *PEOPLE_CRITERIA]
@@ -76,11 +76,7 @@ def prioritise(
         write_atomic(template, template_bytes(rows, criteria, [f"{word} {n}" for n in range(1, members + 1)]))
         typer.echo(f"Wrote {template}: {len(rows)} {what.value}, {members} members, {len(criteria)} criteria")
         return
-    read = None
-    if scores is not None:
-        found, _ = items(kg, what.value, lang.value)
-        read = read_scores(scores, [i.iri for i in found], criteria)
-    result = run(kg, what.value, scores=read, lang=lang.value, runs=runs, seed=seed)
+    result = run(kg, what.value, scores=scores, lang=lang.value, runs=runs, seed=seed)
     if show is PrioritiseView.waves:
         from dataclasses import astuple, fields
 

@@ -9,6 +9,7 @@ effort and risk and sets the weights in a workbook (:mod:`.workbook`), directly 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DataError, Message
@@ -16,9 +17,9 @@ from ..formatting import number, percent
 from ..network.common import names
 from ..words import check_lang, t
 from .ahp import AhpResult, aggregate, ahp, check_consistent
-from .criteria import Item, Value, graph_criteria, items
+from .criteria import GRAPH_CRITERIA, Item, Value, graph_criteria, items
 from .rank import Criterion, Ranking, Sensitivity, criterion_flows, rank, sensitivity
-from .workbook import PEOPLE_CRITERIA, Scores
+from .workbook import PEOPLE_CRITERIA, Scores, read_scores
 
 if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
@@ -71,11 +72,12 @@ class Prioritisation:
         return {r.iri: r.rank for r in self.rows}
 
 
-def prioritise(kg: KnowledgeGraph, what: str = "projects", *, scores: Scores | None = None, lang: str = "de",
-               runs: int = 1000, seed: int = 1) -> Prioritisation:
-    """The graph's criteria of the open projects or the fields of action (``what``); with ``scores`` (from
-    :func:`sckg.prioritise.workbook.read_scores`) also the weights, the PROMETHEE II ranking with TOPSIS as
-    cross-check and the sensitivity over ``runs`` random weight changes (``seed``)."""
+def prioritise(kg: KnowledgeGraph, what: str = "projects", *, scores: Scores | Path | None = None,
+               lang: str = "de", runs: int = 1000, seed: int = 1) -> Prioritisation:
+    """The graph's criteria of the open projects or the fields of action (``what``); with ``scores`` (a filled
+    scoring workbook, or what :func:`sckg.prioritise.workbook.read_scores` read from one) also the weights, the
+    PROMETHEE II ranking with TOPSIS as cross-check and the sensitivity over ``runs`` random weight changes
+    (``seed``)."""
     from ..choices import PrioritiseWhat
     from ..errors import choice
 
@@ -87,6 +89,8 @@ def prioritise(kg: KnowledgeGraph, what: str = "projects", *, scores: Scores | N
     if scores is None:
         result.notes.append(Message(t("prio.note.no_scores", lang)))
         return result
+    if not isinstance(scores, Scores):
+        scores = read_scores(Path(scores), [i.iri for i in found], [*GRAPH_CRITERIA, *PEOPLE_CRITERIA])
     result.scores = scores
     people = [Criterion(k, t(f"prio.criterion.{k}", lang), benefit, *SCORE_THRESHOLDS)
               for k, benefit in PEOPLE_CRITERIA.items()]
