@@ -64,6 +64,8 @@ def prioritise(
     from .prioritise.criteria import GRAPH_CRITERIA, items
     from .prioritise.workbook import PEOPLE_CRITERIA, template_bytes
 
+    if show is PrioritiseView.waves and what is not PrioritiseWhat.projects:
+        raise typer.BadParameter("waves order projects; leave out --what fields", param_hint="--show waves")
     kg = open_graph(data, store)
     criteria = [*GRAPH_CRITERIA, *PEOPLE_CRITERIA]
     if template is not None:

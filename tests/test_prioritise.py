@@ -448,3 +448,11 @@ def test_the_briefing_section_has_the_waves_of_the_ranked_projects(make_kg: Call
     assert waves_table.caption == "Waves: no project before what it depends on (half-years)"
     assert [row[:4] for row in waves_table.rows] == [[1, "H2 2026", 1, "B"], [1, "H2 2026", 2, "C"],
                                                     [1, "H2 2026", 2, "D"], [2, "H1 2027", 2, "A"]]
+
+
+def test_cli_waves_are_for_projects_and_a_missing_workbook_is_one_line(tmp_path: Path) -> None:
+    done = runner.invoke(app, ["prioritise", "--what", "fields", "--show", "waves"])
+    assert done.exit_code == 2 and "waves order projects; leave out --what fields" in done.output
+    missing = runner.invoke(app, ["prioritise", "--scores", str(tmp_path / "nowhere.xlsx")])
+    assert missing.exit_code == 1
+    assert missing.output.strip().splitlines()[-1] == f"Error: {tmp_path / 'nowhere.xlsx'}: no such file or folder"
