@@ -147,3 +147,18 @@ class SlideView(StrEnum):
     query = "query"
     chart = "chart"
     benchmark = "benchmark"
+
+
+class PrioritiseWhat(StrEnum):
+    """What :func:`sckg.prioritise.prioritise` ranks: the open projects or the fields of action."""
+
+    projects = "projects"
+    fields = "fields"
+
+
+class PrioritiseView(StrEnum):
+    """What ``sckg prioritise`` prints: the ranking, the criteria with their reasons, or the waves."""
+
+    ranking = "ranking"
+    criteria = "criteria"
+    waves = "waves"

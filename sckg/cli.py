@@ -265,6 +265,9 @@ register_present(app)
 from .cli_compare import register as register_compare  # noqa: E402
 
 register_compare(app)
+from .cli_prioritise import register as register_prioritise  # noqa: E402
+
+register_prioritise(app)
 
 
 def main() -> None:

@@ -266,6 +266,180 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "impact.needs_via": {"de": "{name} hängt über {via} davon ab", "en": "{name} depends on it via {via}"},
     "impact.depends_directly": {"de": "hängt direkt von {name} ab", "en": "depends directly on {name}"},
     "impact.depends_via": {"de": "hängt über {via} von {name} ab", "en": "depends on {name} via {via}"},
+    # --- prioritisation (sckg.prioritise): criteria, reasons, weights, notes ---
+    **{f"prio.criterion.{k}": {"de": de, "en": en} for k, (de, en) in {
+        "goals": ("Ziele", "goals"), "dependents": ("abhängige Projekte", "dependent projects"),
+        "mandate": ("Ratsmandat", "council mandate"), "budget": ("Budget gesichert", "budget secured"),
+        "milestones": ("Meilensteine fällig", "milestones due"), "readiness": ("Reife", "readiness"),
+        "impact": ("Wirkung", "impact"), "urgency": ("Dringlichkeit", "urgency"),
+        "effort": ("Aufwand", "effort"), "risk": ("Risiko", "risk")}.items()},
+    **{f"prio.scale.{i}": {"de": de, "en": en} for i, (de, en) in enumerate(
+        [("sehr gering", "very low"), ("gering", "low"), ("mittel", "medium"), ("hoch", "high"),
+         ("sehr hoch", "very high")], 1)},
+    "prio.goals": {
+        "de": {"one": "trägt zu {n} Ziel bei: {names}", "other": "trägt zu {n} Zielen bei: {names}"},
+        "en": {"one": "contributes to {n} goal: {names}", "other": "contributes to {n} goals: {names}"},
+    },
+    "prio.goals.none": {"de": "trägt zu keinem Ziel bei", "en": "contributes to no goal"},
+    "prio.goals.sdgs": {"de": "(SDG {sdgs})", "en": "(SDG {sdgs})"},
+    "prio.dependents": {
+        "de": {"one": "{n} Projekt hängt davon ab: {names}", "other": "{n} Projekte hängen davon ab: {names}"},
+        "en": {"one": "{n} project depends on it: {names}", "other": "{n} projects depend on it: {names}"},
+    },
+    "prio.dependents.none": {"de": "kein Projekt hängt davon ab", "en": "no project depends on it"},
+    "prio.mandate": {
+        "de": {"one": "{n} Beschluss oder Vorlage: {names}", "other": "{n} Beschlüsse oder Vorlagen: {names}"},
+        "en": {"one": "{n} decision or paper: {names}", "other": "{n} decisions or papers: {names}"},
+    },
+    "prio.mandate.none": {"de": "kein Beschluss und keine Vorlage dazu", "en": "no decision or paper about it"},
+    "prio.budget.some": {"de": "Budget {amount}", "en": "budget {amount}"},
+    "prio.budget.none": {"de": "kein Budget erfasst", "en": "no budget recorded"},
+    "prio.milestones.none": {"de": "kein offener Meilenstein fällig", "en": "no open milestone due"},
+    "prio.milestones.overdue": {"de": "überfällig: {name} ({date})", "en": "overdue: {name} ({date})"},
+    "prio.milestones.near": {"de": "bald fällig: {name} ({date})", "en": "due soon: {name} ({date})"},
+    "prio.readiness": {"de": "Status: {status}", "en": "status: {status}"},
+    "prio.readiness.unknown": {"de": "kein Status angegeben: nicht gereiht", "en": "no status given: not ranked"},
+    "prio.field.goals": {
+        "de": {"one": "{n} Ziel seiner {projects} offenen Projekte",
+               "other": "{n} Ziele seiner {projects} offenen Projekte"},
+        "en": {"one": "{n} goal of its {projects} open projects",
+               "other": "{n} goals of its {projects} open projects"},
+    },
+    "prio.field.dependents": {
+        "de": "{n} Projekte anderer Felder hängen von seinen ab: {names}",
+        "en": "{n} projects of other fields depend on its projects: {names}",
+    },
+    "prio.field.budget": {"de": "{n} von {total} offenen Projekten mit Budget",
+                          "en": "{n} of {total} open projects with a budget"},
+    "prio.field.milestones": {
+        "de": {"one": "{n} offener Meilenstein fällig", "other": "{n} offene Meilensteine fällig"},
+        "en": {"one": "{n} open milestone due", "other": "{n} open milestones due"},
+    },
+    "prio.field.readiness": {"de": "mittlere Reife {value} ({n} Projekte mit Status)",
+                             "en": "mean readiness {value} ({n} projects with a status)"},
+    "prio.note.completed": {
+        "de": {"one": "{n} abgeschlossenes Projekt wird nicht gereiht.",
+               "other": "{n} abgeschlossene Projekte werden nicht gereiht."},
+        "en": {"one": "{n} completed project is not ranked.", "other": "{n} completed projects are not ranked."},
+    },
+    "prio.note.no_data_date": {
+        "de": "Kein Datenstand: fällige Meilensteine werden nicht beurteilt.",
+        "en": "No data date: milestones due are not judged.",
+    },
+    "prio.note.no_scores": {
+        "de": "Keine Bewertungen der Lenkungsgruppe in diesen Daten: nur die Kriterien aus dem Graphen, keine Reihung. "
+              "Die Bewertungsvorlage schreibt {=template} scoring.xlsx, gelesen wird sie mit {=scores} scoring.xlsx.",
+        "en": "No scores of the steering group in this data: the criteria from the graph only, no ranking. "
+              "{=template} scoring.xlsx writes the scoring workbook, {=scores} scoring.xlsx reads it back.",
+    },
+    "prio.note.missing": {
+        "de": "Fehlende Bewertungen (nicht als 0 gezählt; der Mittelwert nimmt die vorhandenen): {names}",
+        "en": "Missing scores (not counted as 0; the mean takes those given): {names}",
+    },
+    "prio.note.unranked": {
+        "de": "Nicht gereiht, weil ein Wert fehlt: {names}", "en": "Not ranked because a value is missing: {names}",
+    },
+    "prio.note.method": {
+        "de": "PROMETHEE II (pymcdm): Präferenzfunktion linear mit Indifferenz q und Präferenz p je Kriterium "
+              "({thresholds}); Gegenprobe TOPSIS (Min-Max-Normierung), Rangkorrelation nach Spearman {rho}.",
+        "en": "PROMETHEE II (pymcdm): linear preference function with indifference q and preference p per "
+              "criterion ({thresholds}); cross-check TOPSIS (min-max normalisation), Spearman rank correlation {rho}.",
+    },
+    "prio.note.weights.ahp": {
+        "de": "Gewichte aus paarweisen Vergleichen (AHP, geometrisches Mittel von {n} Mitgliedern, "
+              "Konsistenzverhältnis {cr}): {weights}",
+        "en": "Weights from pairwise comparisons (AHP, geometric mean of {n} members, consistency ratio {cr}): "
+              "{weights}",
+    },
+    "prio.note.weights.direct": {"de": "Gewichte (direkt): {weights}", "en": "Weights (direct): {weights}"},
+    "prio.note.scores": {
+        "de": "Bewertungen: {members} ({n} Mitglieder); je Kriterium der Mittelwert der gegebenen Bewertungen.",
+        "en": "Scores: {members} ({n} members); per criterion the mean of the scores given.",
+    },
+    "prio.note.sensitivity": {
+        "de": "Empfindlichkeit: {runs} zufällige Änderungen jedes Gewichts um bis zu ±10 % und ±25 % (Startwert "
+              "{seed}); Spalten ±10 %/±25 %: die mittleren 90 % der Plätze. Wackelig (Platz schwankt bei ±10 % um "
+              "mehr als einen): {names}",
+        "en": "Sensitivity: {runs} random changes of each weight by up to ±10 % and ±25 % (seed {seed}); columns "
+              "±10 %/±25 %: the middle 90 % of the places. Fragile (place moves by more than one at ±10 %): {names}",
+    },
+    "prio.note.fictional": {
+        "de": "Die Bewertungen sind erfunden (fiktive Mitglieder).",
+        "en": "The scores are invented (fictional members).",
+    },
+    "prio.none": {"de": "keine", "en": "none"},
+    "prio.section.heading": {"de": "Priorisierung", "en": "Priorities"},
+    "prio.section.intro": {
+        "de": "Die Reihung der Lenkungsgruppe vom {date} (sckg prioritise): Platz nach PROMETHEE II, mit der "
+              "Gegenprobe TOPSIS und den Plätzen bei zufällig geänderten Gewichten.",
+        "en": "The steering group's ranking of {date} (sckg prioritise): place by PROMETHEE II, with the TOPSIS "
+              "cross-check and the places under random weight changes.",
+    },
+    "prio.section.result": {"de": "Ergebnis", "en": "result"},
+    "prio.section.waves": {"de": "Wellen: kein Projekt vor dem, wovon es abhängt (Halbjahre)",
+                           "en": "Waves: no project before what it depends on (half-years)"},
+    "prio.section.critical": {"de": "kritischer Pfad", "en": "critical path"},
+    **{f"prio.section.waves.{k}": {"de": de, "en": en} for k, (de, en) in {
+        "wave": ("Welle", "wave"), "period": ("Halbjahr", "half-year"), "rank": ("Platz", "place"),
+        "item": ("Projekt", "project"), "department": ("Abteilung", "department"),
+        "critical": ("kritisch", "critical"), "reason": ("Begründung", "reason")}.items()},
+    "prio.section.chart": {"de": "Die ersten {n} Plätze nach Nettofluss (PROMETHEE II)",
+                           "en": "The first {n} places by net flow (PROMETHEE II)"},
+    "prio.section.unit": {"de": "Nettofluss (−1 … 1)", "en": "net flow (−1 … 1)"},
+    "prio.reversal": {
+        "de": "Rangumkehr: {a} (vorher Platz {old_a}, jetzt {new_a}) und {b} (vorher {old_b}, jetzt {new_b}) haben "
+              "die Reihenfolge getauscht, obwohl sich ihre Werte nicht geändert haben; hinzugekommen: {added}, "
+              "weggefallen: {removed}. PROMETHEE II und TOPSIS vergleichen die Einträge miteinander, daher kann ein "
+              "anderer Eintrag zwei vertauschen.",
+        "en": "Rank reversal: {a} (before place {old_a}, now {new_a}) and {b} (before {old_b}, now {new_b}) swapped "
+              "places although their values did not change; added: {added}, removed: {removed}. PROMETHEE II and "
+              "TOPSIS compare the items with each other, so another item can swap two.",
+    },
+    "prio.chart.title": {"de": "Wirkung und Aufwand (Mittel der Bewertungen; rot: die ersten 10 Plätze)",
+                         "en": "Impact and effort (mean of the scores; red: the first 10 places)"},
+    "prio.chart.unit": {"de": "Bewertung 1–5", "en": "score 1–5"},
+    "prio.chart.impact": {"de": "Wirkung (1 sehr gering … 5 sehr hoch)", "en": "impact (1 very low … 5 very high)"},
+    "prio.chart.effort": {"de": "Aufwand (1 sehr gering … 5 sehr hoch)", "en": "effort (1 very low … 5 very high)"},
+    **{f"prio.chart.column.{k}": {"de": de, "en": en} for k, (de, en) in {
+        "rank": ("Platz", "place"), "item": ("Eintrag", "item"), "impact": ("Wirkung", "impact"),
+        "effort": ("Aufwand", "effort"), "quadrant": ("Feld", "quadrant")}.items()},
+    **{f"prio.quadrant.{k}": {"de": de, "en": en} for k, (de, en) in {
+        "quick-wins": ("schnelle Erfolge", "quick wins"), "major": ("große Vorhaben", "major projects"),
+        "fill-ins": ("Lückenfüller", "fill-ins"), "thankless": ("undankbare Aufgaben", "thankless tasks")}.items()},
+    "prio.assessment.label": {"de": "Priorisierung ({what}) vom {date}", "en": "Prioritisation ({what}) of {date}"},
+    "prio.assessment.result": {
+        "de": "Platz {rank} (Nettofluss {flow}; TOPSIS Platz {topsis}; bei ±10 %: {within_10}, bei ±25 %: "
+              "{within_25})",
+        "en": "place {rank} (net flow {flow}; TOPSIS place {topsis}; at ±10 %: {within_10}, at ±25 %: {within_25})",
+    },
+    "prio.score.none": {"de": "von keinem Mitglied bewertet", "en": "scored by no member"},
+    "prio.ahp.triad": {
+        "de": "{a} wurde {ab}-mal so wichtig wie {b} eingeschätzt und {b} {bc}-mal so wichtig wie {c}, danach wäre "
+              "{a} {implied}-mal so wichtig wie {c}; aber {ac}.",
+        "en": "{a} was judged {ab} times as important as {b} and {b} {bc} times as important as {c}, which makes "
+              "{a} {implied} times as important as {c}; but {ac}.",
+    },
+    "prio.ahp.more": {"de": "{a} wurde {n}-mal so wichtig wie {c} eingeschätzt",
+                      "en": "{a} was judged {n} times as important as {c}"},
+    "prio.ahp.equal": {"de": "{a} und {c} wurden gleich wichtig eingeschätzt",
+                       "en": "{a} and {c} were judged equally important"},
+    "prio.ahp.inconsistent": {
+        "de": "Die paarweisen Vergleiche widersprechen sich zu sehr (Konsistenzverhältnis {cr}, brauchbar ist "
+              "höchstens 0,10). Am wenigsten passen zusammen: {worst} Bitte einen dieser Vergleiche überdenken.",
+        "en": "The pairwise comparisons contradict each other too much (consistency ratio {cr}; at most 0.10 is "
+              "usable). These fit together worst: {worst} Please reconsider one of these comparisons.",
+    },
+    "prio.waves.cycle": {
+        "de": "Keine Wellen möglich: {cycle} hängen im Kreis voneinander ab. Bitte eine dieser "
+              "Abhängigkeiten (sckg:dependsOn) auflösen.",
+        "en": "No waves possible: {cycle} depend on each other in a circle. Please remove one of these "
+              "dependencies (sckg:dependsOn).",
+    },
+    "prio.waves.after": {"de": "nach {names}", "en": "after {names}"},
+    "prio.waves.first": {"de": "hängt von keinem offenen Projekt ab", "en": "depends on no open project"},
+    "prio.waves.capacity": {"de": "; verschoben: Kapazität von {department} erschöpft",
+                            "en": "; moved: capacity of {department} used up"},
+    "prio.waves.half": {"de": "{half}. Halbjahr {year}", "en": "H{half} {year}"},
     "cycles.limited": {
         "de": "Nur die ersten {n} Kreise sind aufgeführt.",
         "en": "Only the first {n} cycles are listed.",

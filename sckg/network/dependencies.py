@@ -144,6 +144,14 @@ def _impact_reason(lang: str, upstream: bool, name: str, via: str) -> str:
     return t("impact.depends_via" if via else "impact.depends_directly", lang, name=name, via=via)
 
 
+def dependents(graph: nx.DiGraph[str]) -> dict[str, set[str]]:
+    """The projects that depend on each project of the ``dependencies`` projection, transitively (those with a
+    path to it, the project itself never)."""
+    import networkx as nx
+
+    return {node: nx.ancestors(graph, node) for node in graph}
+
+
 def cycles(
     kg: KnowledgeGraph, *, lang: str = "de", graph: nx.DiGraph[str] | None = None, limit: int | None = None
 ) -> Result[CycleRow]:

@@ -88,6 +88,7 @@ def _build(kg: KnowledgeGraph, lang: str, title: str | None, since: KnowledgeGra
         from .benchmark import benchmark_section
 
         sections.append(benchmark_section(kg, compare, lang))
+    sections += [s for s in (_priority_section(kg, lang),) if s]
     return Report(
         title=title or w["title"] + (f" – {info.title}" if info.title else ""),
         lang=lang,
@@ -98,6 +99,12 @@ def _build(kg: KnowledgeGraph, lang: str, title: str | None, since: KnowledgeGra
         data_dates=info.dated,
         notes=left_out(kg, lang),
     )
+
+
+def _priority_section(kg: KnowledgeGraph, lang: str) -> Section | None:
+    from ..prioritise.section import priority_section
+
+    return priority_section(kg, lang)
 
 
 def analysis_sections(kg: KnowledgeGraph, lang: str) -> list[Section]:

@@ -1,0 +1,75 @@
+"""The impact × effort quadrant of a ranking, in the briefing's chart style: title, unit, source line, the table
+it draws (its text alternative), deterministic inline SVG (:mod:`sckg.report.charts`)."""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from ..formatting import number
+from ..report.charts import HIGHLIGHT, INK, inline_svg, source_line, svg_context
+from ..report.model import Chart, ReportTable
+from ..words import t
+from . import Prioritisation
+
+if TYPE_CHECKING:
+    from ..kg import KnowledgeGraph
+
+#: The middle of the 1-5 scale: it divides high from low impact and effort.
+MIDDLE = 3.0
+QUADRANTS = ("quick-wins", "major", "fill-ins", "thankless")
+
+
+def quadrant(impact: float, effort: float) -> str:
+    """The quadrant of an item's mean impact and effort (the middle counts as high)."""
+    if impact >= MIDDLE:
+        return "quick-wins" if effort < MIDDLE else "major"
+    return "fill-ins" if effort < MIDDLE else "thankless"
+
+
+def quadrant_chart(result: Prioritisation, kg: KnowledgeGraph, lang: str = "de") -> Chart | None:
+    """Each ranked item at its mean effort (x) and impact (y), marked with its place; None without scores."""
+    from matplotlib.figure import Figure
+
+    placed = [(r, i) for r in result.rows for i in result.ranked if i.iri == r.iri
+              and i.values.get("impact") is not None and i.values["impact"].value is not None
+              and i.values.get("effort") is not None and i.values["effort"].value is not None]
+    if not placed:
+        return None
+    title = t("prio.chart.title", lang)
+    fig = Figure(figsize=(8.6, 6.0))
+    fig.subplots_adjust(left=0.08, right=0.98, top=0.93, bottom=0.11)
+    ax = fig.add_subplot()
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.axhline(MIDDLE, color="#9e9e9e", linewidth=0.6)
+    ax.axvline(MIDDLE, color="#9e9e9e", linewidth=0.6)
+    for name, x, y, ha in (("quick-wins", 1.05, 5.35, "left"), ("major", 4.95, 5.35, "right"),
+                           ("fill-ins", 1.05, 0.75, "left"), ("thankless", 4.95, 0.75, "right")):
+        ax.text(x, y, t(f"prio.quadrant.{name}", lang), ha=ha, fontsize=9, color="#616161")
+    rows = []
+    at: dict[tuple[float, float], list[int]] = {}
+    for row, item in placed:
+        impact, effort = float(item.values["impact"].value or 0), float(item.values["effort"].value or 0)
+        at.setdefault((round(effort, 4), round(impact, 4)), []).append(row.rank)
+        rows.append([row.rank, row.label, number(impact, lang, 2), number(effort, lang, 2),
+                     t(f"prio.quadrant.{quadrant(impact, effort)}", lang)])
+    for (effort, impact), ranks in sorted(at.items()):
+        ax.plot(effort, impact, "o", color=HIGHLIGHT if min(ranks) <= 10 else "#bdbdbd", markeredgecolor=INK,
+                markersize=5, markeredgewidth=0.5)
+        ax.annotate(", ".join(map(str, sorted(ranks))), (effort, impact), textcoords="offset points",
+                    xytext=(4, 3), fontsize=7, color=INK)
+    ax.set_xlim(0.6, 5.4)
+    ax.set_ylim(0.6, 5.6)
+    ax.set_xlabel(t("prio.chart.effort", lang), fontsize=8)
+    ax.set_ylabel(t("prio.chart.impact", lang), fontsize=8)
+    ax.tick_params(labelsize=7)
+    ax.set_title(title, fontsize=10, loc="left")
+    source = source_line(kg, lang)
+    fig.text(0.01, 0.01, source, fontsize=7, color="#616161")
+    buffer = io.BytesIO()
+    with svg_context("prioritise-quadrant"):
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": "sckg", "Title": title})
+    columns = [t(f"prio.chart.column.{c}", lang) for c in ("rank", "item", "impact", "effort", "quadrant")]
+    return Chart("prioritise-quadrant", title, t("prio.chart.unit", lang), source,
+                 ReportTable(columns, rows, title), inline_svg(buffer.getvalue().decode("utf-8"), title))
+

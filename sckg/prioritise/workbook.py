@@ -1,0 +1,216 @@
+"""The scoring workbook of the steering group: written as a template, read back as scores and weights.
+
+Sheets (names in German and English, read in either language):
+
+- ``Bewertung (Scores)``: a row per item (its IRI in column A), a column per member and criterion: row 1 names
+  the member (rename it to a role, never to a person), row 2 the criterion; scores 1 (very low) to 5 (very
+  high) from a drop-down. An empty cell is a missing score: reported, never read as 0.
+- ``Gewichte (Weights)``: a weight per criterion (direct weights), or leave them empty and fill
+- ``Vergleiche (Comparisons)``: per member and pair of criteria how much more important A is than B on
+  Saaty's scale (9 ... 1 ... 1/9); the members' judgments are combined by their geometric mean (AHP).
+- ``Skala (Scale)``: the scale's labels; ``Info``: whether the scores are fictional.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import DataError
+from ..ingest.cells import CellError, TableError, read_sheets, text_of
+from ..words import t
+from .ahp import Pair, saaty_value
+
+#: People's criteria: key → more is better (impact, urgency) or worse (effort, risk).
+PEOPLE_CRITERIA = {"impact": True, "urgency": True, "effort": False, "risk": False}
+SCORES, WEIGHTS, COMPARISONS, SCALE, INFO = (
+    "Bewertung (Scores)", "Gewichte (Weights)", "Vergleiche (Comparisons)", "Skala (Scale)", "Info")
+SAATY = ("9", "8", "7", "6", "5", "4", "3", "2", "1", "1/2", "1/3", "1/4", "1/5", "1/6", "1/7", "1/8", "1/9")
+FICTIONAL = "fiktiv (fictional)"
+_HEAD = 2  # header rows of the scores sheet
+
+
+@dataclass
+class Scores:
+    """What the workbook holds: per item IRI, criterion and member a score; weights or judgments."""
+
+    file: str
+    members: list[str]
+    criteria: list[str]
+    values: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
+    weights: dict[str, float] = field(default_factory=dict)
+    judgments: dict[str, dict[Pair, float]] = field(default_factory=dict)
+    fictional: bool = False
+
+
+def _label(key: str) -> str:
+    return f"{t(f'prio.criterion.{key}', 'de')} / {t(f'prio.criterion.{key}', 'en')}"
+
+
+def _scale_entry(i: int) -> str:
+    return f"{i} – {t(f'prio.scale.{i}', 'de')} / {t(f'prio.scale.{i}', 'en')}"
+
+
+def template_bytes(items: Sequence[tuple[str, str, str]], criteria: Sequence[str], members: Sequence[str]) -> bytes:
+    """The workbook for ``items`` (IRI, label, department), the weighted ``criteria`` and ``members``."""
+    from io import BytesIO
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = SCORES
+    people = list(PEOPLE_CRITERIA)
+    ws.append(["ID", "Eintrag / item", "Abteilung / department"] + [m for m in members for _ in people])
+    ws.append(["", "", ""] + [_label(c) for _ in members for c in people])
+    for iri, label, department in items:
+        ws.append([iri, label, department])
+    last = get_column_letter(3 + len(members) * len(people))
+    scale = DataValidation(type="list", formula1=f"'{SCALE}'!$A$2:$A$6", allow_blank=True)
+    ws.add_data_validation(scale)
+    if items:
+        scale.add(f"D{_HEAD + 1}:{last}{_HEAD + len(items)}")
+    for row in ws.iter_rows(min_row=1, max_row=_HEAD):
+        for cell in row:
+            cell.font = Font(bold=True)
+    ws.column_dimensions["A"].hidden = True
+    ws.column_dimensions["B"].width = 45
+    ws.freeze_panes = "D3"
+
+    sheet = wb.create_sheet(SCALE)
+    sheet.append(["Wert / value", "Deutsch", "English"])
+    for i in range(1, 6):
+        sheet.append([_scale_entry(i), t(f"prio.scale.{i}", "de"), t(f"prio.scale.{i}", "en")])
+
+    weights = wb.create_sheet(WEIGHTS)
+    weights.append(["Kriterium / criterion", "Bezeichnung / label", "Gewicht / weight"])
+    for c in criteria:
+        weights.append([c, _label(c), None])
+
+    pairs = wb.create_sheet(COMPARISONS)
+    pairs.append(["Mitglied / member", "Kriterium A / criterion A", "Kriterium B / criterion B",
+                  "A gegenüber B (9 … 1 … 1/9) / A over B"])
+    for member in members:
+        for a, b in itertools.combinations(criteria, 2):
+            pairs.append([member, a, b, None])
+    saaty = wb.create_sheet("Saaty")
+    saaty.append(["Wert / value"])
+    for value in SAATY:
+        saaty.append([value])
+    judged = DataValidation(type="list", formula1=f"Saaty!$A$2:$A${len(SAATY) + 1}", allow_blank=True)
+    pairs.add_data_validation(judged)
+    judged.add(f"D2:D{max(2, pairs.max_row)}")
+
+    info = wb.create_sheet(INFO)
+    info.append([FICTIONAL, "nein"])
+    buffer = BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def read_scores(path: Path, items: Sequence[str], criteria: Sequence[str]) -> Scores:
+    """The scores, weights and judgments of a filled workbook; every bad cell is named (sheet, row, column)."""
+    from openpyxl.utils import get_column_letter
+
+    sheets = {s.name: s for s in read_sheets(Path(path))}
+    if SCORES not in sheets:
+        raise DataError(f"{Path(path).name}: no sheet '{SCORES}'; start from the template of sckg prioritise")
+    name = Path(path).name
+    errors: list[CellError] = []
+    known = set(items)
+    names = {k: k for k in [*criteria, *PEOPLE_CRITERIA]}
+    names.update({_label(k).casefold(): k for k in names})
+    scores = Scores(name, [], list(criteria))
+    rows = sheets[SCORES].rows
+    header = rows[0][1] if rows else ()
+    kinds = rows[1][1] if len(rows) > 1 else ()
+    columns: dict[int, tuple[str, str]] = {}
+    member = ""
+    for col in range(3, max(len(header), len(kinds))):
+        member = text_of(header[col] if col < len(header) else None) or member
+        kind = text_of(kinds[col] if col < len(kinds) else None)
+        if not kind:
+            continue
+        key = names.get(kind) or names.get(kind.casefold())
+        if key not in PEOPLE_CRITERIA or not member:
+            errors.append(CellError(name, SCORES, 2, get_column_letter(col + 1), kind,
+                                    "a criterion of the template (impact, urgency, effort, risk) under a member"))
+            continue
+        columns[col] = (member, key)
+        if member not in scores.members:
+            scores.members.append(member)
+    for number, row in rows[_HEAD:]:
+        iri = text_of(row[0] if row else None)
+        if not iri:
+            continue
+        if iri not in known:
+            errors.append(CellError(name, SCORES, number, "A", iri, "the ID of an item of the data (the template's)"))
+            continue
+        for col, (who, key) in columns.items():
+            value = _score(row[col] if col < len(row) else None)
+            if value is None:
+                continue
+            if value < 0:
+                errors.append(CellError(name, SCORES, number, get_column_letter(col + 1), text_of(row[col]),
+                                        "a score from 1 (very low) to 5 (very high), or nothing"))
+                continue
+            scores.values.setdefault(iri, {}).setdefault(key, {})[who] = value
+    if WEIGHTS in sheets:
+        for number, row in sheets[WEIGHTS].rows[1:]:
+            key, weight = text_of(row[0] if row else None), text_of(row[2] if len(row) > 2 else None)
+            if not weight:
+                continue
+            try:
+                scores.weights[names[key]] = _nonnegative(weight)
+            except (KeyError, ValueError):
+                column, bad = ("A", key) if key not in names else ("C", weight)
+                errors.append(CellError(name, WEIGHTS, number, column, bad,
+                                        "a criterion of the template with a weight of 0 or more"))
+    if COMPARISONS in sheets:
+        for number, row in sheets[COMPARISONS].rows[1:]:
+            cells = [text_of(row[i] if i < len(row) else None) for i in range(4)]
+            if not cells[3]:
+                continue
+            a, b = names.get(cells[1]), names.get(cells[2])
+            try:
+                if a is None or b is None or a == b:
+                    raise KeyError(cells[1])
+                scores.judgments.setdefault(cells[0] or "?", {})[(a, b)] = saaty_value(cells[3])
+            except KeyError:
+                errors.append(CellError(name, COMPARISONS, number, "B" if a is None else "C",
+                                        cells[1] if a is None else cells[2], "two different criteria of the template"))
+            except (ValueError, ZeroDivisionError):
+                errors.append(CellError(name, COMPARISONS, number, "D", cells[3],
+                                        "a judgment on Saaty's scale: 9, 8, ... 1, 1/2, ... 1/9"))
+    if INFO in sheets:
+        for _number, row in sheets[INFO].rows:
+            if row and text_of(row[0]) == FICTIONAL:
+                scores.fictional = text_of(row[1] if len(row) > 1 else None).casefold() in ("ja", "yes", "true")
+    if errors:
+        raise TableError(errors)
+    if scores.weights and scores.judgments:
+        raise DataError(f"{name}: the workbook has direct weights and pairwise comparisons; keep one of them")
+    return scores
+
+
+def _score(value: Any) -> int | None:
+    """1 ... 5 from a number or a scale entry (``4 – hoch / high``); None when empty, -1 when not a score."""
+    text = text_of(value)
+    if not text:
+        return None
+    head = text.split("–", 1)[0].split("-", 1)[0].strip()
+    return int(head) if head in ("1", "2", "3", "4", "5") else -1
+
+
+def _nonnegative(text: str) -> float:
+    value = float(text.replace(",", "."))
+    if value < 0:
+        raise ValueError(text)
+    return value
