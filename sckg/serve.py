@@ -5,9 +5,9 @@ The engine is the Oxigraph server (PyPI package ``oxigraph``, the same engine as
 a small proxy that listens on the public address. Read-only, it is a pool of ``oxigraph serve-read-only``
 processes on private loopback ports, each answering one request at a time: a query that runs over its time
 limit, or over the memory cap, is stopped by killing its own process, which is replaced, and every other query
-goes on. (Oxigraph's own ``--timeout-s`` is kept for the queries it can stop, but it reports a stop by cutting
-off a ``200 OK`` answer, and a sort only notices it when done, oxigraph/oxigraph#1871; no process can be told
-to stop one query.) The proxy holds each answer until it is complete and turns a stop into ``504`` or ``503``
+goes on. (Oxigraph's own ``--timeout-s`` reports a stop by cutting off a ``200 OK`` answer, a sort only
+notices it when done, oxigraph/oxigraph#1871, and it keeps a thread per query for the whole limit; no process
+can be told to stop one query. Only the read-write process uses it.) The proxy holds each answer until it is complete and turns a stop into ``504`` or ``503``
 with a message. With ``--write`` there is one read-write process for everything (a store has one writer), so
 stopping a query restarts it and interrupts what else it runs (``502``, send again).
 
@@ -23,6 +23,7 @@ from __future__ import annotations
 import gc
 import http.client
 import ipaddress
+import itertools
 import os
 import queue
 import random
@@ -75,6 +76,8 @@ _SPOOL_IN_MEMORY = 32 * 1024 * 1024
 #: The operating system's randomness: not the ``random`` module's generator, whose numbers can be predicted
 #: from a few outputs and which a program (or a test) may have seeded.
 _UNGUESSABLE = random.SystemRandom()
+#: Seconds between attempts to start a replacement process that failed to start (then the last, again and again).
+_START_AGAIN = (0.1, 0.5, 1.0, 2.0, 5.0)
 _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?)i?B?\s*", re.IGNORECASE)
 
 
@@ -174,7 +177,15 @@ class OxigraphProcess:
     def start(self, wait: float = 30.0) -> None:
         """Start the server and wait until it accepts connections."""
         self._log = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the server process
-        self._process = subprocess.Popen(self.command(), stdin=subprocess.DEVNULL, stdout=self._log, stderr=self._log)
+        try:
+            # The environment is passed as a copy: with ``vfork`` the child reads the parent's ``environ`` while
+            # other threads run, and one that sets a variable may have moved and freed it (EFAULT, issue 21).
+            self._process = subprocess.Popen(
+                self.command(), stdin=subprocess.DEVNULL, stdout=self._log, stderr=self._log, env=dict(os.environ)
+            )
+        except OSError as exc:
+            self.stop()
+            raise StoreError(f"The Oxigraph server did not start ({exc}).") from None
         if self.memory and hasattr(resource, "prlimit"):  # Linux: an allocation over the limit ends the process
             with suppress(OSError):
                 resource.prlimit(self._process.pid, resource.RLIMIT_DATA, (self.memory, self.memory))
@@ -305,8 +316,12 @@ class ProcessPool:
         self._watcher: threading.Thread | None = None
 
     def _new(self) -> OxigraphProcess:
+        """A started process. Oxigraph's own time limit keeps a thread (2 MB of stack) per query for as long as the
+        limit, which a data limit counts: so the read-write process gets the time limit and no data limit, and a
+        read-only one the data limit and no time limit (the watcher stops its queries; issue 21)."""
         process = OxigraphProcess(
-            self.location, write=self.write, timeout=self.timeout, cors=self.cors, memory=int(self.memory * _HEADROOM)
+            self.location, write=self.write, timeout=self.timeout if self.write else 0, cors=self.cors,
+            memory=0 if self.write else int(self.memory * _HEADROOM),
         )
         process.start()
         return process
@@ -370,11 +385,15 @@ class ProcessPool:
         threading.Thread(target=self._add, name="sckg-serve-start", daemon=True).start()
 
     def _add(self) -> None:
-        try:
-            fresh = self._new()
-        except StoreError as exc:
-            sys.stderr.write(f"sckg serve: {exc}\n")
-            return
+        """Start a process for the pool, trying again (and saying so) until it starts or the server stops."""
+        for pause in itertools.chain(_START_AGAIN, itertools.repeat(_START_AGAIN[-1])):
+            try:
+                fresh = self._new()
+                break
+            except StoreError as exc:
+                sys.stderr.write(f"sckg serve: {exc} Trying again in {pause:g} s.\n")
+                if self._stopping.wait(pause):
+                    return
         with self._lock:
             if self._stopping.is_set():
                 fresh.stop()

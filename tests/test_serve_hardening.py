@@ -20,7 +20,7 @@ from typing import Any, ClassVar
 
 import pyoxigraph as ox
 import pytest
-from servers import serving, sparql_server_fixture  # noqa: F401  (pytest fixtures)
+from servers import fill_store, serving, sparql_server_fixture  # noqa: F401  (pytest fixtures)
 
 from sckg import resources, serve
 from sckg.namespaces import MODEL_GRAPH
@@ -322,6 +322,75 @@ def test_queries_over_the_memory_cap_at_once_keep_the_server_under_it(sparql_ser
     assert set(light) == {(200, "n\r\n52\r\n")}
     assert peak < 600 * 1024**2, f"{peak / 1024**2:.0f} MB"
     assert query(server, LIGHT)[::2] == (200, "n\r\n52\r\n")
+
+
+def test_a_process_answers_query_after_query_under_the_memory_cap(sparql_server: Callable) -> None:
+    """Issue 21: under load, light queries got ``500 Resource temporarily unavailable (os error 11)``, ``502`` or
+    a ``503`` for memory. Oxigraph's own ``--timeout-s`` keeps a thread (2 MB of stack) per query for the whole
+    limit, and the data limit of each process counted them: after about 200 queries in 30 s a process could
+    start no thread and allocate nothing more."""
+    server = sparql_server("musterstadt", memory="600M", workers=1)
+    answers = [query(server, LIGHT)[::2] for _ in range(300)]
+    assert set(answers) == {(200, "n\r\n52\r\n")}, sorted(set(answers))
+
+
+def test_processes_start_while_another_thread_changes_the_environment(tmp_path: Path) -> None:
+    """Issue 21: ``OSError: [Errno 14] Bad address: '.venv/bin/oxigraph'`` in a thread starting a process. With
+    ``vfork`` the child reads the parent's ``environ`` while Python runs other threads, and a thread that sets a
+    variable (pytest sets ``PYTEST_CURRENT_TEST`` for every test) may have moved and freed it."""
+    store = fill_store(tmp_path, ("musterstadt",))
+    stop = threading.Event()
+
+    def churn() -> None:
+        while not stop.is_set():
+            for i in range(200):
+                os.environ[f"SCKG_TEST_CHURN_{i}"] = "x"
+            for i in range(200):
+                del os.environ[f"SCKG_TEST_CHURN_{i}"]
+
+    changing = threading.Thread(target=churn)
+    changing.start()
+    failures = []
+    try:
+        for _ in range(40):
+            process = serve.OxigraphProcess(store)
+            try:
+                process.start()
+            except Exception as exc:  # every failure counts
+                failures.append(repr(exc))
+            finally:
+                process.stop()
+    finally:
+        stop.set()
+        changing.join()
+    assert failures == []
+
+
+def test_a_process_that_fails_to_start_is_started_again_and_logged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 21: a replacement that failed to start was lost without a word (only ``StoreError`` was caught), and
+    the pool went on with one process fewer."""
+    with SparqlServer(fill_store(tmp_path, ("braunschweig",)), port=0, timeout=1, workers=2) as server:
+        popen, failed = subprocess.Popen, []
+
+        def fail_once(command: list[str], *args: Any, **kwargs: Any) -> subprocess.Popen[bytes]:
+            if not failed and "oxigraph" in Path(command[0]).name:
+                failed.append(command[0])
+                raise OSError(14, "Bad address", command[0])
+            return popen(command, *args, **kwargs)
+
+        monkeypatch.setattr(subprocess, "Popen", fail_once)
+        assert query(server, HEAVY)[0] == 504  # its process is stopped and replaced
+        until = time.monotonic() + 20
+        while time.monotonic() < until and len([p for p in server.processes if p.alive and not p.retired]) < 2:
+            time.sleep(0.05)
+        assert failed and len([p for p in server.processes if p.alive and not p.retired]) == 2
+        assert query(server, LIGHT)[::2] == (200, "n\r\n5\r\n")
+    assert (
+        f"sckg serve: The Oxigraph server did not start ([Errno 14] Bad address: '{failed[0]}'). "
+        "Trying again in 0.1 s.\n"
+    ) in capfd.readouterr().err
 
 
 @pytest.mark.parametrize("accept", [None, "application/n-triples", "application/n-quads", "text/turtle"])
