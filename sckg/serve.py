@@ -1,24 +1,26 @@
-"""``sckg serve``: a real SPARQL 1.1 endpoint over a store, read-only by default, with a query time limit and a
-memory cap, safe to open in a browser.
+"""``sckg serve``: a real SPARQL 1.1 endpoint over a store, read-only by default, with a query time
+limit and a memory cap, safe to open in a browser.
 
-The engine is the Oxigraph server (PyPI package ``oxigraph``, the same engine as the in-process stores), behind
-a small proxy that listens on the public address. Read-only, it is a pool of ``oxigraph serve-read-only``
-processes on private loopback ports, each answering one request at a time: a query that runs over its time
-limit, or over the memory cap, is stopped by killing its own process, which is replaced, and every other query
-goes on. (Oxigraph's own ``--timeout-s`` reports a stop by cutting off a ``200 OK`` answer, a sort only
-notices it when done, oxigraph/oxigraph#1871, and it keeps a thread per query for the whole limit; no process
-can be told to stop one query. Only the read-write process uses it.) The proxy holds each answer until it is
-complete and turns a stop into ``504`` or ``503`` with a message. With ``--write`` there is one read-write
-process for everything (a store has one writer), so stopping a query restarts it and interrupts what else it
+The engine is the Oxigraph server (PyPI package ``oxigraph``, the same engine as the in-process
+stores), behind a small proxy that listens on the public address. Read-only, it is a pool of
+``oxigraph serve-read-only`` processes on private loopback ports, each answering one request at a
+time: a query that runs over its time limit, or over the memory cap, is stopped by killing its own
+process, which is replaced, and every other query goes on. (Oxigraph's own ``--timeout-s`` reports a
+stop by cutting off a ``200 OK`` answer, a sort only notices it when done, oxigraph/oxigraph#1871,
+and it keeps a thread per query for the whole limit; no process can be told to stop one query. Only
+the read-write process uses it.) The proxy holds each answer until it is complete and turns a stop
+into ``504`` or ``503`` with a message. With ``--write`` there is one read-write process for
+everything (a store has one writer), so stopping a query restarts it and interrupts what else it
 runs (``502``, send again).
 
-The proxy also refuses what would turn the endpoint against its host: ``SERVICE`` (and ``LOAD``), which make
-the engine send requests elsewhere, unless ``allow_remote``; requests whose ``Host`` is not a name of this
-server (DNS rebinding); requests from web pages of other sites unless ``cors``; and any path but the
-endpoints and the query page. It decodes a SPARQL request once and sends Oxigraph the text it checked (a
-header that could be read two ways, a compressed body, a second text are refused), and bounds every
-connection: read timeouts, a body cap, connection caps. No answer names the internal processes: the ``Host``
-header goes through, so the service description names the public URL.
+The proxy also refuses what would turn the endpoint against its host: ``SERVICE`` (and ``LOAD``),
+which make the engine send requests elsewhere, unless ``allow_remote``; requests whose ``Host`` is
+not a name of this server (DNS rebinding); requests from web pages of other sites unless ``cors``;
+and any path but the endpoints and the query page. It decodes a SPARQL request once and sends
+Oxigraph the text it checked (a header that could be read two ways, a compressed body, a second text
+are refused), and bounds every connection: read timeouts, a body cap, connection caps. No answer
+names the internal processes: the ``Host`` header goes through, so the service description names the
+public URL.
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ from .storespec import StoreKind, StoreSpec, parse_store
 GRACE = 0.5
 #: Read-only Oxigraph processes by default: queries answered at the same time (more wait for a free one).
 DEFAULT_WORKERS = 8
-#: Bytes a request body may have by default (a query or update; a SPARQL text is rarely more than some KB).
+#: Bytes a request body may have by default (a SPARQL text rarely has more than some KB).
 DEFAULT_MAX_BODY = 1024**2
 #: Seconds by default for a request's line and headers to arrive, and then for its body.
 DEFAULT_HEADER_TIMEOUT = 10.0
@@ -81,11 +83,15 @@ _HOP_BY_HOP = {
 }
 _BODY_HEADERS = {"content-type", "content-encoding"}  # the proxy sends its own
 #: Headers a request may have only once: the proxy could check one copy and Oxigraph read another.
-_SINGLE_HEADERS = ("host", "content-type", "content-length", "content-encoding", "transfer-encoding")
+_SINGLE_HEADERS = (
+    "host", "content-type", "content-length", "content-encoding", "transfer-encoding"
+)
 _QUERY_PATHS = {"/query", "/sparql"}
 _FORM = "application/x-www-form-urlencoded"
 _SPARQL_TYPES = {
-    "/query": "application/sparql-query", "/sparql": "application/sparql-query", "/update": "application/sparql-update"
+    "/query": "application/sparql-query",
+    "/sparql": "application/sparql-query",
+    "/update": "application/sparql-update",
 }
 _SD = "http://www.w3.org/ns/sparql-service-description#"
 _FEDERATED = _SD + "BasicFederatedQuery"
@@ -96,7 +102,7 @@ _SPOOL_IN_MEMORY = 32 * 1024 * 1024
 #: The operating system's randomness: not the ``random`` module's generator, whose numbers can be predicted
 #: from a few outputs and which a program (or a test) may have seeded.
 _UNGUESSABLE = random.SystemRandom()
-#: Seconds between attempts to start a replacement process that failed to start (then the last, again and again).
+#: Seconds between attempts to start a process that failed to start (then the last, again).
 _START_AGAIN = (0.1, 0.5, 1.0, 2.0, 5.0)
 _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?)i?B?\s*", re.IGNORECASE)
 
@@ -136,8 +142,8 @@ def machine_memory() -> int:
 
 
 def parse_size(text: str, param: str = "memory") -> int:
-    """Bytes of a size such as ``512M``, ``4G`` or ``1.5GB`` (powers of 1024; a plain number is bytes) given
-    for the parameter ``param``."""
+    """Bytes of a size such as ``512M``, ``4G`` or ``1.5GB`` (powers of 1024; a plain number is
+    bytes) given for the parameter ``param``."""
     match = _SIZE.fullmatch(text)
     if not match or float(match.group(1)) <= 0:
         raise ParameterError(f"{{={param}}} must be a size such as 512M or 4G, not '{text}'.")
@@ -201,10 +207,12 @@ class OxigraphProcess:
         """Start the server and wait until it accepts connections."""
         self._log = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the server process
         try:
-            # The environment is passed as a copy: with ``vfork`` the child reads the parent's ``environ`` while
-            # other threads run, and one that sets a variable may have moved and freed it (EFAULT, issue 21).
+            # The environment is passed as a copy: with ``vfork`` the child reads the parent's
+            # ``environ`` while other threads run, and one that sets a variable may have moved and
+            # freed it (EFAULT, issue 21).
             self._process = subprocess.Popen(
-                self.command(), stdin=subprocess.DEVNULL, stdout=self._log, stderr=self._log, env=dict(os.environ)
+                self.command(), stdin=subprocess.DEVNULL, stdout=self._log, stderr=self._log,
+                env=dict(os.environ),
             )
         except OSError as exc:
             self.stop()
@@ -305,8 +313,8 @@ class Expired(Exception):
 
 @dataclass(eq=False)
 class Running:
-    """A request being answered by an Oxigraph process; ``expired`` once it ran :data:`GRACE` past ``deadline``
-    (its time limit)."""
+    """A request being answered by an Oxigraph process; ``expired`` once it ran :data:`GRACE` past
+    ``deadline`` (its time limit)."""
 
     process: OxigraphProcess
     started: float
@@ -344,12 +352,13 @@ class ProcessPool:
         self._watcher: threading.Thread | None = None
 
     def _new(self) -> OxigraphProcess:
-        """A started process. Oxigraph's own time limit keeps a thread (2 MB of stack) per query for as long as the
-        limit, which a data limit counts: so the read-write process gets the time limit and no data limit, and a
-        read-only one the data limit and no time limit (the watcher stops its queries; issue 21)."""
+        """A started process. Oxigraph's own time limit keeps a thread (2 MB of stack) per query
+        for as long as the limit, which a data limit counts: so the read-write process gets the time
+        limit and no data limit, and a read-only one the data limit and no time limit (the watcher
+        stops its queries; issue 21)."""
         process = OxigraphProcess(
-            self.location, write=self.write, timeout=self.timeout if self.write else 0, cors=self.cors,
-            memory=0 if self.write else int(self.memory * _HEADROOM),
+            self.location, write=self.write, timeout=self.timeout if self.write else 0,
+            cors=self.cors, memory=0 if self.write else int(self.memory * _HEADROOM),
         )
         process.start()
         return process
@@ -368,9 +377,10 @@ class ProcessPool:
 
     @contextmanager
     def process(self, deadline: float | None) -> Iterator[Running]:
-        """A process to send one request to (read-only: this request's alone until it is done), stopped when
-        the request runs :data:`GRACE` past ``deadline`` (``time.monotonic()``, its time limit). A request still
-        waiting for a free process at its deadline gets none: :class:`Expired`."""
+        """A process to send one request to (read-only: this request's alone until it is done),
+        stopped when the request runs :data:`GRACE` past ``deadline`` (``time.monotonic()``, its
+        time limit). A request still waiting for a free process at its deadline gets none:
+        :class:`Expired`."""
         process = self._take(deadline)
         running = Running(process, time.monotonic(), deadline)
         self._running.add(running)
@@ -412,9 +422,10 @@ class ProcessPool:
         self._drop(process)
 
     def _retire(self, process: OxigraphProcess) -> None:
-        """Start a fresh read-only process in the background to take this one's place (once per process): one
-        that was stopped and may take a while to die, or one that is done with. A process running a long query
-        is not replaced while it runs, so the pool never has more than ``workers`` processes answering."""
+        """Start a fresh read-only process in the background to take this one's place (once per
+        process): one that was stopped and may take a while to die, or one that is done with. A
+        process running a long query is not replaced while it runs, so the pool never has more than
+        ``workers`` processes answering."""
         with self._lock:
             if process.retired:
                 return
@@ -422,7 +433,8 @@ class ProcessPool:
         threading.Thread(target=self._add, name="sckg-serve-start", daemon=True).start()
 
     def _add(self) -> None:
-        """Start a process for the pool, trying again (and saying so) until it starts or the server stops."""
+        """Start a process for the pool, trying again (and saying so) until it starts or the server
+        stops."""
         for pause in itertools.chain(_START_AGAIN, itertools.repeat(_START_AGAIN[-1])):
             try:
                 fresh = self._new()
@@ -503,15 +515,15 @@ class _Refused(Exception):
 
 class _Proxy(ThreadingHTTPServer):
     """The public listener: one thread per connection, at most ``max_connections`` of them (and
-    ``max_client_connections`` per client address); a connection whose request does not arrive in time has its
-    reading side shut, so that the thread reading it wakes up and answers ``408``."""
+    ``max_client_connections`` per client address); a connection whose request does not arrive in
+    time has its reading side shut, so that the thread reading it wakes up and answers ``408``."""
 
     daemon_threads = True
 
     def __init__(self, address: tuple[str, int], server: SparqlServer) -> None:
         self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
-        # connections the kernel holds until they are accepted (socketserver: 5; a client whose connection does
-        # not fit waits a second, then three, before it tries again)
+        # connections the kernel holds until they are accepted (socketserver: 5; a client whose
+        # connection does not fit waits a second, then three, before it tries again)
         self.request_queue_size = server.max_connections
         super().__init__(address, _Handler)
         self.settings = server
@@ -522,25 +534,31 @@ class _Proxy(ThreadingHTTPServer):
         self.open: dict[str, int] = {}  # open connections per client address
         self._deadlines: dict[socket.socket, float] = {}
         self._late: set[socket.socket] = set()
-        self._lingering: list[tuple[float, socket.socket]] = []  # refused: closed once the client has read why
+        # refused connections, closed once the client has read why
+        self._lingering: list[tuple[float, socket.socket]] = []
         self._guard = threading.Lock()
         self._closing = threading.Event()
         threading.Thread(target=self._reap, name="sckg-serve-read", daemon=True).start()
 
     def process_request(self, request: Any, client_address: Any) -> None:
-        """Answer a connection in a thread of its own, or at once with ``429``/``503`` over the caps."""
-        client = client_address[0]
+        """Answer a connection in a thread of its own, or at once with ``429``/``503`` over the
+        caps."""
+        client, settings = client_address[0], self.settings
         with self._guard:
             mine, total = self.open.get(client, 0), sum(self.open.values())
-            if mine < self.settings.max_client_connections and total < self.settings.max_connections:
+            if mine < settings.max_client_connections and total < settings.max_connections:
                 self.open[client] = mine + 1
                 refusal = None
-            elif mine >= self.settings.max_client_connections:
-                refusal = 429, (f"Refused: {client} has {mine} connections open to this server, as many as one "
-                                "client may (--max-client-connections); close one or send over fewer.")
+            elif mine >= settings.max_client_connections:
+                refusal = 429, (
+                    f"Refused: {client} has {mine} connections open to this server, as many as one "
+                    "client may (--max-client-connections); close one or send over fewer."
+                )
             else:
-                refusal = 503, (f"Refused: this server has {total} connections open, as many as it takes "
-                                "(--max-connections); try again shortly.")
+                refusal = 503, (
+                    f"Refused: this server has {total} connections open, as many as it takes "
+                    "(--max-connections); try again shortly."
+                )
         if refusal:
             self._refuse(request, *refusal)
             return
@@ -568,8 +586,8 @@ class _Proxy(ThreadingHTTPServer):
                 self.open.pop(client, None)
 
     def _refuse(self, connection: socket.socket, status: int, message: str) -> None:
-        """Answer without a thread and without waiting for the client: what does not fit its socket's buffer is
-        lost (it never does: the answer is short)."""
+        """Answer without a thread and without waiting for the client: what does not fit its
+        socket's buffer is lost (it never does: the answer is short)."""
         data = (message + "\n").encode("utf-8")
         reason = http.HTTPStatus(status).phrase
         head = (f"HTTP/1.1 {status} {reason}\r\nContent-Type: text/plain; charset=utf-8\r\n"
@@ -578,11 +596,12 @@ class _Proxy(ThreadingHTTPServer):
             connection.setblocking(False)
             connection.send(head.encode("ascii") + data)
             connection.shutdown(socket.SHUT_WR)
-        with self._guard:  # closed later: closing it with the client's request unread would reset it
+        # closed later: closing it with the client's request unread would reset the connection
+        with self._guard:
             self._lingering.append((time.monotonic() + 1.0, connection))
 
     def expect(self, connection: socket.socket, deadline: float | None) -> None:
-        """The time by which what the client is sending must have arrived (None: nothing is awaited)."""
+        """The time by which what the client sends must have arrived (None: nothing is awaited)."""
         with self._guard:
             if deadline is None:
                 self._deadlines.pop(connection, None)
@@ -600,20 +619,20 @@ class _Proxy(ThreadingHTTPServer):
         while not self._closing.wait(0.05):
             now = time.monotonic()
             with self._guard:
-                late = [connection for connection, deadline in self._deadlines.items() if deadline <= now]
-                for connection in late:
-                    del self._deadlines[connection]
-                    self._late.add(connection)
-                done = [connection for until, connection in self._lingering if until <= now]
-                self._lingering = [(until, connection) for until, connection in self._lingering if until > now]
-            for connection in late:
+                late = [sock for sock, deadline in self._deadlines.items() if deadline <= now]
+                for sock in late:
+                    del self._deadlines[sock]
+                    self._late.add(sock)
+                done = [sock for until, sock in self._lingering if until <= now]
+                self._lingering = [(until, sock) for until, sock in self._lingering if until > now]
+            for sock in late:
                 with suppress(OSError):
-                    connection.shutdown(socket.SHUT_RD)  # the reading thread gets the end of the stream
-            for connection in done:
+                    sock.shutdown(socket.SHUT_RD)  # the reading thread gets the end of the stream
+            for sock in done:
                 with suppress(OSError):
-                    while connection.recv(1 << 16):
+                    while sock.recv(1 << 16):
                         pass
-                connection.close()
+                sock.close()
 
     def server_close(self) -> None:
         self._closing.set()
@@ -647,7 +666,8 @@ class _Handler(BaseHTTPRequestHandler):
             super().log_message(format, *args)
 
     def handle_one_request(self) -> None:
-        """Read and answer one request; its line and headers must arrive within the header timeout."""
+        """Read and answer one request; its line and headers must arrive within the header
+        timeout."""
         self.server.expect(self.connection, time.monotonic() + self.server.settings.header_timeout)
         try:
             super().handle_one_request()
@@ -655,7 +675,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.server.expect(self.connection, None)
 
     def parse_request(self) -> bool:
-        """Parse the request line and headers, or answer ``408`` if they were cut off by the header timeout."""
+        """Parse the request line and headers, or answer ``408`` if the header timeout cut them
+        off."""
         self.arrived = time.monotonic()
         if not self.server.late(self.connection):
             if not super().parse_request():
@@ -665,9 +686,11 @@ class _Handler(BaseHTTPRequestHandler):
                 return True
         else:  # the request line is incomplete
             self.command, self.request_version = "", "HTTP/1.1"
-            self.requestline = str(self.raw_requestline, "latin-1").rstrip("\r\n")  # type: ignore[attr-defined]
+            line = self.raw_requestline  # type: ignore[attr-defined]
+            self.requestline = str(line, "latin-1").rstrip("\r\n")
         self._reply(408, "The request did not arrive in time: its line and headers take at most "
-                         f"{self.server.settings.header_timeout:g} s (--header-timeout).", close=True)
+                         f"{self.server.settings.header_timeout:g} s (--header-timeout).",
+                    close=True)
         return False
 
     def _forward(self) -> None:
@@ -683,28 +706,29 @@ class _Handler(BaseHTTPRequestHandler):
             read = True
             sparql = None
             if path in _QUERY_PATHS | {"/update"}:
-                content_type = self.headers.get("Content-Type")
-                sparql = _sparql_request(
-                    self.command, self.path, content_type and self.headers.get_content_type(),
-                    str(self.headers.get_param("charset") or "") if content_type else "", body.read(),
-                )
+                given = self.headers.get("Content-Type")
+                media_type = self.headers.get_content_type() if given else None
+                charset = str(self.headers.get_param("charset") or "") if given else ""
+                sparql = _sparql_request(self.command, self.path, media_type, charset, body.read())
                 self._check_fetching(sparql)
         except _Refused as refused:
             self._reply(refused.status, refused.message, close=not read)
             return
         limited = bool(settings.timeout) and path not in _UNLIMITED_PATHS
         deadline = self.arrived + settings.timeout if limited else None
-        headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_BY_HOP | _BODY_HEADERS}
+        dropped = _HOP_BY_HOP | _BODY_HEADERS
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in dropped}
         if sparql:
             request = _Request(sparql.method, sparql.target, sparql.body, headers)
-            if sparql.body is not None:
+            if request.body is not None:
                 headers["Content-Type"] = _SPARQL_TYPES[path]
         else:
             if length:
-                headers["Content-Type"] = self.headers.get("Content-Type", "application/octet-stream")
-                headers["Content-Length"] = str(length)
+                given = self.headers.get("Content-Type", "application/octet-stream")
+                headers.update({"Content-Type": given, "Content-Length": str(length)})
             request = _Request(self.command, self.path, body if length else None, headers)
-        describing = sparql is not None and sparql.text is None and self.command == "GET" and not settings.allow_remote
+        describing = (sparql is not None and sparql.text is None and self.command == "GET"
+                      and not settings.allow_remote)
         with body, tempfile.SpooledTemporaryFile(_SPOOL_IN_MEMORY) as spool:
             try:
                 with self.server.pool.process(deadline) as running:
@@ -714,50 +738,60 @@ class _Handler(BaseHTTPRequestHandler):
             # the process is free again: a client that reads slowly keeps only its own answer waiting
             if isinstance(answer, http.client.HTTPResponse):
                 if describing and answer.status == 200:
-                    _drop_federation(spool, answer.getheader("Content-Type", ""), settings.url + path)
+                    given = answer.getheader("Content-Type", "")
+                    _drop_federation(spool, given, settings.url + path)
                 self._relay(answer, spool)
             else:
                 self._reply(*answer)
 
     def _check_headers(self, path: str) -> None:
-        """Refuse what the proxy and Oxigraph could read differently, and requests this server does not serve."""
+        """Refuse what the proxy and Oxigraph could read differently, and requests this server does
+        not serve."""
         settings = self.server.settings
         for name in _SINGLE_HEADERS:
             if len(self.headers.get_all(name) or []) > 1:
-                raise _Refused(400, f"The request has more than one {name.title()} header; send one.")
+                raise _Refused(
+                    400, f"The request has more than one {name.title()} header; send one."
+                )
         host = self.headers.get("Host")
         origin = self.headers.get("Origin")
         if host is not None and not settings.names_this_server(host):
-            raise _Refused(403, f"Refused: the request names the host '{host}', not this server ({settings.url}); "
-                                "a web page that renamed itself (DNS rebinding) must not reach it.")
-        if origin is not None and not settings.cors and not settings.names_this_server(_netloc(origin)):
-            raise _Refused(403, f"Refused: a web page of {origin} may not query this server; start it with --cors "
-                                "to allow other sites.")
-        if path not in _QUERY_PATHS | _PAGES | {"/update", "/store"} and not path.startswith("/store/"):
+            raise _Refused(403, f"Refused: the request names the host '{host}', not this "
+                                f"server ({settings.url}); a web page that renamed itself (DNS "
+                                "rebinding) must not reach it.")
+        foreign = origin is not None and not settings.names_this_server(_netloc(origin))
+        if foreign and not settings.cors:
+            raise _Refused(403, f"Refused: a web page of {origin} may not query this server; start "
+                                "it with --cors to allow other sites.")
+        served = _QUERY_PATHS | _PAGES | {"/update", "/store"}
+        if path not in served and not path.startswith("/store/"):
             raise _Refused(404, f"Not found: {path}")
         if self.headers.get("Transfer-Encoding") is not None:
-            raise _Refused(411, "Send the request with a Content-Length header (chunked requests are not "
-                                "supported).")
+            raise _Refused(411, "Send the request with a Content-Length header (chunked requests "
+                                "are not supported).")
         encoding = self.headers.get("Content-Encoding", "").strip().lower()
         if encoding not in ("", "identity"):
-            raise _Refused(415, f"Send the request body as it is: Content-Encoding '{encoding}' is not accepted.")
+            raise _Refused(415, f"Send the request body as it is: Content-Encoding '{encoding}' is "
+                                "not accepted.")
 
     def _content_length(self, path: str) -> int:
-        """The announced length of the body, checked: a number, and no more than the server takes."""
+        """The announced length of the body, checked: a number, and no more than the server
+        takes."""
         text = self.headers.get("Content-Length", "0").strip()
         if not re.fullmatch(r"[0-9]{1,20}", text):
             raise _Refused(400, f"Content-Length must be a number of bytes, not '{text}'.")
         length, cap = int(text), self.server.settings.max_body
         uploading = self.server.settings.write and (path == "/store" or path.startswith("/store/"))
         if length > cap and not uploading:
-            raise _Refused(413, f"The request body ({length:,} bytes) is larger than this server takes "
-                                f"({format_size(cap)}, --max-body).")
+            raise _Refused(413, f"The request body ({length:,} bytes) is larger than this server "
+                                f"takes ({format_size(cap)}, --max-body).")
         return length
 
     def _read_body(self, length: int) -> IO[bytes]:
         """The whole body, spooled; it must arrive within the body timeout."""
-        spool = tempfile.SpooledTemporaryFile(_SPOOL_IN_MEMORY)  # noqa: SIM115 - the caller closes it
-        self.server.expect(self.connection, time.monotonic() + self.server.settings.body_timeout)
+        timeout = self.server.settings.body_timeout
+        spool = tempfile.SpooledTemporaryFile(_SPOOL_IN_MEMORY)  # noqa: SIM115 - closed by the caller
+        self.server.expect(self.connection, time.monotonic() + timeout)
         left = length
         try:
             while left and (chunk := self.rfile.read(min(left, 1 << 16))):
@@ -770,8 +804,8 @@ class _Handler(BaseHTTPRequestHandler):
             return spool
         spool.close()
         if self.server.late(self.connection):
-            raise _Refused(408, f"The request body did not arrive in time ({length - left:,} of {length:,} bytes in "
-                                f"{self.server.settings.body_timeout:g} s, --body-timeout).")
+            raise _Refused(408, f"The request body did not arrive in time ({length - left:,} of "
+                                f"{length:,} bytes in {timeout:g} s, --body-timeout).")
         raise _Refused(400, f"The request body ended after {length - left:,} of {length:,} bytes.")
 
     def _check_fetching(self, sparql: _Sparql) -> None:
@@ -781,8 +815,9 @@ class _Handler(BaseHTTPRequestHandler):
         fetching = sorted(_FETCHING & keywords(sparql.text))
         if fetching:
             kind = "update" if sparql.target.startswith("/update") else "query"
-            raise _Refused(403, f"Refused: the {kind} uses {fetching[-1]}, which would make this server send a "
-                                "request to another server. Start it with --allow-remote to permit that.")
+            raise _Refused(403, f"Refused: the {kind} uses {fetching[-1]}, which would make this "
+                                "server send a request to another server. Start it with --allow-remote "
+                                "to permit that.")
 
     def _send(
         self, running: Running, request: _Request, limited: bool, spool: IO[bytes]
@@ -790,7 +825,7 @@ class _Handler(BaseHTTPRequestHandler):
         """Send the request to the process and read its whole answer into ``spool``: the answer, or the status
         and message to reply with instead."""
         oxigraph, expired = running.process, running.expired
-        if running.deadline is not None and time.monotonic() > running.deadline:  # its time went by before
+        if running.deadline is not None and time.monotonic() > running.deadline:  # went by before
             return 504, self._stopped()
         connection = running.connection = http.client.HTTPConnection(oxigraph.host, oxigraph.port)
         try:
@@ -839,7 +874,8 @@ class _Handler(BaseHTTPRequestHandler):
                 shutil.copyfileobj(spool, self.wfile)
 
     def _reply(self, status: int, message: str, *, close: bool = False) -> None:
-        """Answer with ``message``; ``close`` the connection after it (the rest of the request was not read)."""
+        """Answer with ``message``; ``close`` the connection after it (the rest of the request was
+        not read)."""
         data = (message + "\n").encode("utf-8")
         if close:
             self.close_connection = True
@@ -855,8 +891,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 @dataclass(frozen=True)
 class _Sparql:
-    """A SPARQL request as Oxigraph gets it: ``text`` is the query or update the proxy checked, sent as the body
-    of a POST (or in the URL of a GET), and nothing else holds SPARQL."""
+    """A SPARQL request as Oxigraph gets it: ``text`` is the query or update the proxy checked, sent
+    as the body of a POST (or in the URL of a GET), and nothing else holds SPARQL."""
 
     method: str
     target: str
@@ -864,7 +900,9 @@ class _Sparql:
 
     @property
     def body(self) -> bytes | None:
-        return self.text.encode("utf-8") if self.method == "POST" and self.text is not None else None
+        if self.method != "POST" or self.text is None:
+            return None
+        return self.text.encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -877,9 +915,12 @@ class _Request:
     headers: dict[str, str]
 
 
-def _sparql_request(method: str, target: str, media_type: str | None, charset: str, body: bytes) -> _Sparql:
-    """Decode a SPARQL request once, as Oxigraph would (SPARQL 1.1 Protocol): the text from the URL, a form or
-    the body, UTF-8; the other parameters (``default-graph-uri``, ...) go on in the URL, encoded anew."""
+def _sparql_request(
+    method: str, target: str, media_type: str | None, charset: str, body: bytes
+) -> _Sparql:
+    """Decode a SPARQL request once, as Oxigraph would (SPARQL 1.1 Protocol): the text from the URL,
+    a form or the body, UTF-8; the other parameters (``default-graph-uri``, ...) go on in the URL,
+    encoded anew."""
     parts = urlsplit(target)
     field, other = ("update", "query") if parts.path == "/update" else ("query", "update")
     direct = _SPARQL_TYPES[parts.path]
@@ -890,8 +931,9 @@ def _sparql_request(method: str, target: str, media_type: str | None, charset: s
         elif method == "POST" and media_type == direct and charset.lower() in ("", "utf-8"):
             params.append((field, body.decode("utf-8")))
         elif method == "POST":
-            given = f"{media_type}; charset={charset}" if charset else media_type or "no Content-Type"
-            raise _Refused(415, f"Send the {field} as {direct} (UTF-8) or as a form ({_FORM}), not as {given}.")
+            given = f"{media_type}; charset={charset}" if charset else media_type
+            raise _Refused(415, f"Send the {field} as {direct} (UTF-8) or as a form ({_FORM}), "
+                                f"not as {given or 'no Content-Type'}.")
     except UnicodeDecodeError:
         raise _Refused(400, f"The {field} is not UTF-8 text.") from None
     if any(name == other for name, _ in params):
@@ -902,17 +944,18 @@ def _sparql_request(method: str, target: str, media_type: str | None, charset: s
     text = texts[0] if texts else None
     if method in ("GET", "HEAD"):
         return _Sparql(method, f"{parts.path}?{urlencode(params)}" if params else parts.path, text)
-    if method != "POST":  # Oxigraph runs no SPARQL for other methods: they go on without body or parameters
+    if method != "POST":  # Oxigraph runs no SPARQL for them: they go on without body or parameters
         return _Sparql(method, parts.path, None)
     if text is None:
-        raise _Refused(400, f"The request holds no {field}: send it as '{field}' in a form or as {direct}.")
+        raise _Refused(400, f"The request holds no {field}: send it as '{field}' in a form or as "
+                            f"{direct}.")
     rest = urlencode([(name, value) for name, value in params if name != field])
     return _Sparql("POST", f"{parts.path}?{rest}" if rest else parts.path, text)
 
 
 def _drop_federation(spool: IO[bytes], content_type: str, base: str) -> None:
-    """Remove ``sd:feature sd:BasicFederatedQuery`` from the service description in ``spool``: the proxy refuses
-    SERVICE, so the server does not offer federated queries."""
+    """Remove ``sd:feature sd:BasicFederatedQuery`` from the service description in ``spool``: the
+    proxy refuses SERVICE, so the server does not offer federated queries."""
     import pyoxigraph as ox
 
     rdf_format = ox.RdfFormat.from_media_type(content_type)
@@ -955,10 +998,11 @@ class SparqlServer:
 
     ``memory`` is the cap for the whole server in bytes or as ``"4G"`` (default: a quarter of the machine);
     ``allow_hosts`` are more names under which clients reach it (a DNS name of a server on the network).
-    Every request is bounded: its line and headers must arrive within ``header_timeout`` seconds and its body
-    within ``body_timeout`` (else ``408``), the body may have ``max_body`` bytes (``413``; Graph Store uploads
-    to a ``write`` server any size), and one client may hold ``max_client_connections`` connections open
-    (``429``), all clients together ``max_connections`` (``503``).
+    Every request is bounded: its line and headers must arrive within ``header_timeout`` seconds and
+    its body within ``body_timeout`` (else ``408``), the body may have ``max_body`` bytes (``413``;
+    Graph Store uploads to a ``write`` server any size), and one client may hold
+    ``max_client_connections`` connections open (``429``), all clients together ``max_connections``
+    (``503``).
 
     >>> with SparqlServer(Path("city.db"), port=0) as server:
     ...     print(server.query_url)
