@@ -77,6 +77,10 @@ DEMOTE_AFTER = 0.5
 #: stopped one frees its memory slowly at the lowest priority, so what grows until the stops take hold stays under
 #: the cap (bench/serve.py at 0.9: once 2.15 GB under 2 GiB).
 _HEADROOM = 0.8
+#: Only a process that grew by more than this share of the cap since it started is stopped for
+#: memory (stopping one that holds what a fresh one holds frees nothing and fails its request), and
+#: such a process is replaced when its request is done, so that the growth is always its request's.
+_GROWN = 0.02
 _HOP_BY_HOP = {
     "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer", "trailers",
     "transfer-encoding", "upgrade", "content-length", "server", "date",  # the proxy sends its own
@@ -190,6 +194,7 @@ class OxigraphProcess:
         self.host = _private_address()
         self.port = free_port(self.host)
         self.stopped_for = ""  # "time" or "memory" once killed for a reason
+        self.baseline = 0  # resident bytes once it accepts connections
         self.demoted = False
         self.retired = False  # a replacement has been started
         self._process: subprocess.Popen[bytes] | None = None
@@ -225,6 +230,7 @@ class OxigraphProcess:
             if self._process.poll() is not None:
                 raise StoreError(self._failure())
             with suppress(OSError), socket.create_connection((self.host, self.port), timeout=0.5):
+                self.baseline = self.rss
                 return
             time.sleep(0.02)
         self.stop()
@@ -267,6 +273,11 @@ class OxigraphProcess:
     def rss(self) -> int:
         """Its resident memory in bytes."""
         return _rss(self._process.pid) if self.alive and self._process else 0
+
+    @property
+    def grown(self) -> int:
+        """Resident bytes it took since it started."""
+        return max(0, self.rss - self.baseline)
 
     def kill(self, reason: str) -> None:
         """Stop the process at once, and every query it runs, for ``reason`` ("time" or "memory")."""
@@ -381,20 +392,32 @@ class ProcessPool:
         stopped when the request runs :data:`GRACE` past ``deadline`` (``time.monotonic()``, its
         time limit). A request still waiting for a free process at its deadline gets none:
         :class:`Expired`."""
-        process = self._take(deadline)
-        running = Running(process, time.monotonic(), deadline)
-        self._running.add(running)
+        running = self._register(deadline)
+        process = running.process
         try:
             yield running
         finally:
             self._running.discard(running)
+            fresh = process.grown <= self.memory * _GROWN
             if self.write:
                 if not process.alive:
                     self._restart(process)
-            elif process.alive and not process.retired and not process.demoted:
+            elif process.alive and not process.retired and not process.demoted and fresh:
                 self._idle.put(process)
             else:
                 self._discard(process)
+
+    def _register(self, deadline: float | None) -> Running:
+        """Take a process and count its request as running in one step for the memory watcher, which
+        never stops a process in between (the request would fail without having run)."""
+        while True:
+            process = self._take(deadline)
+            with self._lock:
+                if self.write or not process.stopped_for:
+                    running = Running(process, time.monotonic(), deadline)
+                    self._running.add(running)
+                    return running
+            self._discard(process)
 
     def _take(self, deadline: float | None) -> OxigraphProcess:
         if self.write:
@@ -480,15 +503,22 @@ class ProcessPool:
                 elif not self.write and now - running.started > DEMOTE_AFTER and not running.process.demoted:
                     running.process.demote()  # replaced when its query is done
             if measurable and self.memory_used() > self.memory * _HEADROOM:
-                # not one stopped already: it keeps its memory while it ends (slowly, at the lowest priority)
-                victims = [process for process in list(self.processes) if not process.stopped_for]
-                if not victims:
-                    continue
-                victim = max(victims, key=lambda process: process.rss)
-                self._stop(victim, "memory")
-                for running in list(self._running):
-                    if running.process is victim:
-                        running.cut()
+                self._stop_largest()
+
+    def _stop_largest(self) -> None:
+        """Stop the process that grew the most, if it grew by more than :data:`_GROWN` of the cap;
+        not one stopped already: it keeps its memory while it ends (slowly, at lowest priority)."""
+        with self._lock:
+            growth = {p: p.grown for p in self.processes if not p.stopped_for}
+            victim = max(growth, key=growth.__getitem__, default=None)
+            if victim is None or growth[victim] <= self.memory * _GROWN:
+                return
+            victim.kill("memory")
+        if not self.write:
+            self._retire(victim)
+        for running in list(self._running):
+            if running.process is victim:
+                running.cut()
 
     def _stop(self, process: OxigraphProcess, reason: str) -> None:
         process.kill(reason)
