@@ -171,6 +171,14 @@ def _private_address() -> str:
     return "127.0.0.1"
 
 
+def _environment() -> dict[str, str]:
+    """A copy of this process's environment, taken while other threads may change it (a variable
+    removed during the copy ends ``dict(os.environ)`` with a ``KeyError``)."""
+    while True:
+        with suppress(KeyError):
+            return dict(os.environ)
+
+
 def _rss(pid: int) -> int:
     """Resident memory of a process in bytes (0 where /proc is not there or the process is gone)."""
     try:
@@ -217,7 +225,7 @@ class OxigraphProcess:
             # freed it (EFAULT, issue 21).
             self._process = subprocess.Popen(
                 self.command(), stdin=subprocess.DEVNULL, stdout=self._log, stderr=self._log,
-                env=dict(os.environ),
+                env=_environment(),
             )
         except OSError as exc:
             self.stop()
@@ -462,8 +470,9 @@ class ProcessPool:
             try:
                 fresh = self._new()
                 break
-            except StoreError as exc:
-                sys.stderr.write(f"sckg serve: {exc} Trying again in {pause:g} s.\n")
+            except Exception as exc:  # any: the pool must not lose a process without a word
+                reason = str(exc) if isinstance(exc, StoreError) else f"{type(exc).__name__}: {exc}"
+                sys.stderr.write(f"sckg serve: {reason} Trying again in {pause:g} s.\n")
                 if self._stopping.wait(pause):
                     return
         with self._lock:

@@ -361,9 +361,10 @@ def test_the_memory_watcher_stops_no_process_that_holds_only_what_a_fresh_one_ho
 
 def test_processes_start_while_another_thread_changes_the_environment(tmp_path: Path) -> None:
     """Issue 21: ``OSError: [Errno 14] Bad address: '.venv/bin/oxigraph'`` in a thread starting a
-    process. With ``vfork`` the child reads the parent's ``environ`` while Python runs other
-    threads, and a thread that sets a variable (pytest sets ``PYTEST_CURRENT_TEST`` for every test)
-    may have moved and freed it."""
+    process. With ``vfork`` the child reads the parent's ``environ`` while Python runs other threads,
+    and a thread that sets a variable (pytest sets ``PYTEST_CURRENT_TEST`` for every test) may have
+    moved and freed it. Copying the environment instead failed too, once in two runs of the serve
+    tests: ``KeyError`` for a variable removed during the copy."""
     store = fill_store(tmp_path, ("musterstadt",))
     stop = threading.Event()
 
