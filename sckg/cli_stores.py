@@ -75,11 +75,31 @@ def serve(
         list[str] | None, typer.Option(help="Another name clients reach the server by (e.g. kg.example.org); "
                                             "requests naming any other host are refused.")
     ] = None,
+    max_body: Annotated[
+        str, typer.Option(help="Largest request body, e.g. 1M or 64K; a larger one is refused with "
+                               "413 (Graph Store uploads with --write: any size).")
+    ] = "1M",
+    header_timeout: Annotated[
+        float, typer.Option(help="Seconds for a request's line and headers to arrive (else 408).")
+    ] = 10.0,
+    body_timeout: Annotated[
+        float,
+        typer.Option(help="Seconds for a request's body to arrive once its headers are in (else 408)."),
+    ] = 60.0,
+    max_connections: Annotated[
+        int,
+        typer.Option(help="Connections open at the same time, from all clients (more get 503)."),
+    ] = 128,
+    max_client_connections: Annotated[
+        int,
+        typer.Option(help="Connections open at the same time from one client address (more get 429)."),
+    ] = 16,
 ) -> None:
     """Run a SPARQL 1.1 endpoint (Oxigraph servers behind a checking proxy) over the store until Ctrl-C:
     read-only unless --write, on 127.0.0.1 unless told otherwise, with a query time limit and a memory cap
-    that stop only the query over it, no SERVICE unless --allow-remote. Query it with '--store sparql:URL',
-    YASGUI, Protégé or SPARQLWrapper."""
+    that stop only the query over it, no SERVICE unless --allow-remote, and every request bounded
+    (read timeouts, body size, connections). Query it with '--store sparql:URL', YASGUI, Protégé or
+    SPARQLWrapper."""
     import signal
 
     from .serve import SparqlServer, format_size, is_loopback, served_store
@@ -92,6 +112,8 @@ def serve(
         server = SparqlServer(
             location, host=host, port=port, write=write, timeout=timeout, cors=cors, log=log,
             allow_remote=allow_remote, workers=workers, memory=memory, allow_hosts=allow_host or (),
+            max_body=max_body, header_timeout=header_timeout, body_timeout=body_timeout,
+            max_connections=max_connections, max_client_connections=max_client_connections,
         )
         with server:
             mode = "read-write" if write else "read-only"

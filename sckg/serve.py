@@ -1,21 +1,26 @@
-"""``sckg serve``: a real SPARQL 1.1 endpoint over a store, read-only by default, with a query time limit and a
-memory cap, safe to open in a browser.
+"""``sckg serve``: a real SPARQL 1.1 endpoint over a store, read-only by default, with a query time
+limit and a memory cap, safe to open in a browser.
 
-The engine is the Oxigraph server (PyPI package ``oxigraph``, the same engine as the in-process stores), behind
-a small proxy that listens on the public address. Read-only, it is a pool of ``oxigraph serve-read-only``
-processes on private loopback ports, each answering one request at a time: a query that runs over its time
-limit, or over the memory cap, is stopped by killing its own process, which is replaced, and every other query
-goes on. (Oxigraph's own ``--timeout-s`` is kept for the queries it can stop, but it reports a stop by cutting
-off a ``200 OK`` answer, and a sort only notices it when done, oxigraph/oxigraph#1871; no process can be told
-to stop one query.) The proxy holds each answer until it is complete and turns a stop into ``504`` or ``503``
-with a message. With ``--write`` there is one read-write process for everything (a store has one writer), so
-stopping a query restarts it and interrupts what else it runs (``502``, send again).
+The engine is the Oxigraph server (PyPI package ``oxigraph``, the same engine as the in-process
+stores), behind a small proxy that listens on the public address. Read-only, it is a pool of
+``oxigraph serve-read-only`` processes on private loopback ports, each answering one request at a
+time: a query that runs over its time limit, or over the memory cap, is stopped by killing its own
+process, which is replaced, and every other query goes on. (Oxigraph's own ``--timeout-s`` reports a
+stop by cutting off a ``200 OK`` answer, a sort only notices it when done, oxigraph/oxigraph#1871,
+and it keeps a thread per query for the whole limit; no process can be told to stop one query. Only
+the read-write process uses it.) The proxy holds each answer until it is complete and turns a stop
+into ``504`` or ``503`` with a message. With ``--write`` there is one read-write process for
+everything (a store has one writer), so stopping a query restarts it and interrupts what else it
+runs (``502``, send again).
 
-The proxy also refuses what would turn the endpoint against its host: ``SERVICE`` (and ``LOAD``), which make
-the engine send requests elsewhere, unless ``allow_remote``; requests whose ``Host`` is not a name of this
-server (DNS rebinding); requests from web pages of other sites unless ``cors``; and any path but the
-endpoints and the query page. No answer names the internal processes: the ``Host`` header goes through, so
-the service description names the public URL.
+The proxy also refuses what would turn the endpoint against its host: ``SERVICE`` (and ``LOAD``),
+which make the engine send requests elsewhere, unless ``allow_remote``; requests whose ``Host`` is
+not a name of this server (DNS rebinding); requests from web pages of other sites unless ``cors``;
+and any path but the endpoints and the query page. It decodes a SPARQL request once and sends
+Oxigraph the text it checked (a header that could be read two ways, a compressed body, a second text
+are refused), and bounds every connection: read timeouts, a body cap, connection caps. No answer
+names the internal processes: the ``Host`` header goes through, so the service description names the
+public URL.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from __future__ import annotations
 import gc
 import http.client
 import ipaddress
+import itertools
 import os
 import queue
 import random
@@ -42,10 +48,10 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import IO, Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from . import resources
-from .errors import ParameterError, StoreError, UsageError
+from .errors import Message, ParameterError, StoreError, UsageError
 from .remote import CANCELLED
 from .sparql import Unreadable, remote_access
 from .storespec import StoreKind, StoreSpec, parse_store
@@ -54,6 +60,14 @@ from .storespec import StoreKind, StoreSpec, parse_store
 GRACE = 0.5
 #: Read-only Oxigraph processes by default: queries answered at the same time (more wait for a free one).
 DEFAULT_WORKERS = 8
+#: Bytes a request body may have by default (a SPARQL text rarely has more than some KB).
+DEFAULT_MAX_BODY = 1024**2
+#: Seconds by default for a request's line and headers to arrive, and then for its body.
+DEFAULT_HEADER_TIMEOUT = 10.0
+DEFAULT_BODY_TIMEOUT = 60.0
+#: Connections open at the same time by default: from all clients, and from one client address.
+DEFAULT_MAX_CONNECTIONS = 128
+DEFAULT_MAX_CLIENT_CONNECTIONS = 16
 _WATCH_EVERY = 0.02  # seconds between two looks at the running queries and the processes' memory
 #: A read-only query running longer than this gets the lowest CPU priority, so that the short queries of other
 #: clients stay fast; its process is replaced when it is done (a priority cannot be raised again unprivileged).
@@ -63,11 +77,28 @@ DEMOTE_AFTER = 0.5
 #: stopped one frees its memory slowly at the lowest priority, so what grows until the stops take hold stays under
 #: the cap (bench/serve.py at 0.9: once 2.15 GB under 2 GiB).
 _HEADROOM = 0.8
+#: Only a process that grew by more than this share of the cap since it started is stopped for
+#: memory (stopping one that holds what a fresh one holds frees nothing and fails its request), and
+#: such a process is replaced when its request is done, so that the growth is always its request's.
+_GROWN = 0.02
 _HOP_BY_HOP = {
     "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer", "trailers",
     "transfer-encoding", "upgrade", "content-length", "server", "date",  # the proxy sends its own
 }
+_BODY_HEADERS = {"content-type", "content-encoding"}  # the proxy sends its own
+#: Headers a request may have only once: the proxy could check one copy and Oxigraph read another.
+_SINGLE_HEADERS = (
+    "host", "content-type", "content-length", "content-encoding", "transfer-encoding"
+)
 _QUERY_PATHS = {"/query", "/sparql"}
+_FORM = "application/x-www-form-urlencoded"
+_SPARQL_TYPES = {
+    "/query": "application/sparql-query",
+    "/sparql": "application/sparql-query",
+    "/update": "application/sparql-update",
+}
+_SD = "http://www.w3.org/ns/sparql-service-description#"
+_FEDERATED = _SD + "BasicFederatedQuery"
 _PAGES = {"/", "/yasgui.min.js", "/yasgui.min.css", "/logo.svg"}  # the query page (YASGUI)
 _UNLIMITED_PATHS = ("/update", "/store")  # writes and Graph Store downloads may take long
 _FETCHING = ("SERVICE", "LOAD")  # what makes the engine send a request to another server
@@ -75,6 +106,8 @@ _SPOOL_IN_MEMORY = 32 * 1024 * 1024
 #: The operating system's randomness: not the ``random`` module's generator, whose numbers can be predicted
 #: from a few outputs and which a program (or a test) may have seeded.
 _UNGUESSABLE = random.SystemRandom()
+#: Seconds between attempts to start a process that failed to start (then the last, again).
+_START_AGAIN = (0.1, 0.5, 1.0, 2.0, 5.0)
 _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?)i?B?\s*", re.IGNORECASE)
 
 
@@ -112,19 +145,22 @@ def machine_memory() -> int:
     return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
 
 
-def parse_size(text: str) -> int:
-    """Bytes of a size such as ``512M``, ``4G`` or ``1.5GB`` (powers of 1024; a plain number is bytes)."""
+def parse_size(text: str, param: str = "memory") -> int:
+    """Bytes of a size such as ``512M``, ``4G`` or ``1.5GB`` (powers of 1024; a plain number is
+    bytes) given for the parameter ``param``."""
     match = _SIZE.fullmatch(text)
     if not match or float(match.group(1)) <= 0:
-        raise ParameterError(f"{{=memory}} must be a size such as 512M or 4G, not '{text}'.")
+        raise ParameterError(f"{{={param}}} must be a size such as 512M or 4G, not '{text}'.")
     return int(float(match.group(1)) * 1024 ** " KMGT".index(match.group(2).upper() or " "))
 
 
 def format_size(size: int) -> str:
-    """``300 MB``, ``5.9 GB`` (powers of 1024, as :func:`parse_size` reads them)."""
+    """``64 KB``, ``300 MB``, ``5.9 GB`` (powers of 1024, as :func:`parse_size` reads them)."""
     if size >= 1024**3:
         return f"{size / 1024**3:.1f}".removesuffix(".0") + " GB"
-    return f"{size / 1024**2:.0f} MB"
+    if size >= 1024**2:
+        return f"{size / 1024**2:.0f} MB"
+    return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} bytes"
 
 
 def _private_address() -> str:
@@ -133,6 +169,14 @@ def _private_address() -> str:
     if sys.platform.startswith("linux"):
         return f"127.{_UNGUESSABLE.randint(1, 254)}.{_UNGUESSABLE.randint(1, 254)}.{_UNGUESSABLE.randint(1, 254)}"
     return "127.0.0.1"
+
+
+def _environment() -> dict[str, str]:
+    """A copy of this process's environment, taken while other threads may change it (a variable
+    removed during the copy ends ``dict(os.environ)`` with a ``KeyError``)."""
+    while True:
+        with suppress(KeyError):
+            return dict(os.environ)
 
 
 def _rss(pid: int) -> int:
@@ -158,6 +202,7 @@ class OxigraphProcess:
         self.host = _private_address()
         self.port = free_port(self.host)
         self.stopped_for = ""  # "time" or "memory" once killed for a reason
+        self.baseline = 0  # resident bytes once it accepts connections
         self.demoted = False
         self.retired = False  # a replacement has been started
         self._process: subprocess.Popen[bytes] | None = None
@@ -174,7 +219,17 @@ class OxigraphProcess:
     def start(self, wait: float = 30.0) -> None:
         """Start the server and wait until it accepts connections."""
         self._log = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the server process
-        self._process = subprocess.Popen(self.command(), stdin=subprocess.DEVNULL, stdout=self._log, stderr=self._log)
+        try:
+            # The environment is passed as a copy: with ``vfork`` the child reads the parent's
+            # ``environ`` while other threads run, and one that sets a variable may have moved and
+            # freed it (EFAULT, issue 21).
+            self._process = subprocess.Popen(
+                self.command(), stdin=subprocess.DEVNULL, stdout=self._log, stderr=self._log,
+                env=_environment(),
+            )
+        except OSError as exc:
+            self.stop()
+            raise StoreError(f"The Oxigraph server did not start ({exc}).") from None
         if self.memory and hasattr(resource, "prlimit"):  # Linux: an allocation over the limit ends the process
             with suppress(OSError):
                 resource.prlimit(self._process.pid, resource.RLIMIT_DATA, (self.memory, self.memory))
@@ -183,6 +238,7 @@ class OxigraphProcess:
             if self._process.poll() is not None:
                 raise StoreError(self._failure())
             with suppress(OSError), socket.create_connection((self.host, self.port), timeout=0.5):
+                self.baseline = self.rss
                 return
             time.sleep(0.02)
         self.stop()
@@ -226,6 +282,11 @@ class OxigraphProcess:
         """Its resident memory in bytes."""
         return _rss(self._process.pid) if self.alive and self._process else 0
 
+    @property
+    def grown(self) -> int:
+        """Resident bytes it took since it started."""
+        return max(0, self.rss - self.baseline)
+
     def kill(self, reason: str) -> None:
         """Stop the process at once, and every query it runs, for ``reason`` ("time" or "memory")."""
         self.stopped_for = self.stopped_for or reason
@@ -265,9 +326,14 @@ class OxigraphProcess:
             self._log = None
 
 
+class Expired(Exception):
+    """A request's time limit went by while it waited for a free process."""
+
+
 @dataclass(eq=False)
 class Running:
-    """A request being answered by an Oxigraph process; ``expired`` once it ran over ``deadline``."""
+    """A request being answered by an Oxigraph process; ``expired`` once it ran :data:`GRACE` past
+    ``deadline`` (its time limit)."""
 
     process: OxigraphProcess
     started: float
@@ -305,8 +371,13 @@ class ProcessPool:
         self._watcher: threading.Thread | None = None
 
     def _new(self) -> OxigraphProcess:
+        """A started process. Oxigraph's own time limit keeps a thread (2 MB of stack) per query
+        for as long as the limit, which a data limit counts: so the read-write process gets the time
+        limit and no data limit, and a read-only one the data limit and no time limit (the watcher
+        stops its queries; issue 21)."""
         process = OxigraphProcess(
-            self.location, write=self.write, timeout=self.timeout, cors=self.cors, memory=int(self.memory * _HEADROOM)
+            self.location, write=self.write, timeout=self.timeout if self.write else 0,
+            cors=self.cors, memory=0 if self.write else int(self.memory * _HEADROOM),
         )
         process.start()
         return process
@@ -324,31 +395,52 @@ class ProcessPool:
         self._watcher.start()
 
     @contextmanager
-    def process(self, limit: float | None) -> Iterator[Running]:
-        """A process to send one request to (read-only: this request's alone until it is done), stopped when
-        the request runs over ``limit`` seconds, counted from now: the wait for a free process counts too."""
-        arrived = time.monotonic()
-        process = self._take()
-        running = Running(process, time.monotonic(), arrived + limit if limit else None)
-        self._running.add(running)
+    def process(self, deadline: float | None) -> Iterator[Running]:
+        """A process to send one request to (read-only: this request's alone until it is done),
+        stopped when the request runs :data:`GRACE` past ``deadline`` (``time.monotonic()``, its
+        time limit). A request still waiting for a free process at its deadline gets none:
+        :class:`Expired`."""
+        running = self._register(deadline)
+        process = running.process
         try:
             yield running
         finally:
             self._running.discard(running)
+            fresh = process.grown <= self.memory * _GROWN
             if self.write:
                 if not process.alive:
                     self._restart(process)
-            elif process.alive and not process.retired:
+            elif process.alive and not process.retired and not process.demoted and fresh:
                 self._idle.put(process)
             else:
                 self._discard(process)
 
-    def _take(self) -> OxigraphProcess:
+    def _register(self, deadline: float | None) -> Running:
+        """Take a process and count its request as running in one step for the memory watcher, which
+        never stops a process in between (the request would fail without having run)."""
+        while True:
+            process = self._take(deadline)
+            with self._lock:
+                if self.write or not process.stopped_for:
+                    running = Running(process, time.monotonic(), deadline)
+                    self._running.add(running)
+                    return running
+            self._discard(process)
+
+    def _take(self, deadline: float | None) -> OxigraphProcess:
         if self.write:
             return self.processes[0] if self.processes[0].alive else self._restart(self.processes[0])
-        while not (process := self._idle.get()).alive:  # killed while idle by the memory watcher
-            self._discard(process)
-        return process
+        while True:
+            wait = None if deadline is None else deadline - time.monotonic()
+            if wait is not None and wait <= 0:
+                raise Expired
+            try:
+                process = self._idle.get(timeout=wait)
+            except queue.Empty:
+                raise Expired from None
+            if process.alive:
+                return process
+            self._discard(process)  # killed while idle by the memory watcher
 
     def _discard(self, process: OxigraphProcess) -> None:
         """Replace a read-only process that is done with (stopped, ended or demoted) and end it in the background:
@@ -361,8 +453,10 @@ class ProcessPool:
         self._drop(process)
 
     def _retire(self, process: OxigraphProcess) -> None:
-        """Start a fresh read-only process in the background to take this one's place (once per process), so
-        that the pool has ``workers`` processes for new requests while this one finishes or dies."""
+        """Start a fresh read-only process in the background to take this one's place (once per
+        process): one that was stopped and may take a while to die, or one that is done with. A
+        process running a long query is not replaced while it runs, so the pool never has more than
+        ``workers`` processes answering."""
         with self._lock:
             if process.retired:
                 return
@@ -370,11 +464,17 @@ class ProcessPool:
         threading.Thread(target=self._add, name="sckg-serve-start", daemon=True).start()
 
     def _add(self) -> None:
-        try:
-            fresh = self._new()
-        except StoreError as exc:
-            sys.stderr.write(f"sckg serve: {exc}\n")
-            return
+        """Start a process for the pool, trying again (and saying so) until it starts or the server
+        stops."""
+        for pause in itertools.chain(_START_AGAIN, itertools.repeat(_START_AGAIN[-1])):
+            try:
+                fresh = self._new()
+                break
+            except Exception as exc:  # any: the pool must not lose a process without a word
+                reason = str(exc) if isinstance(exc, StoreError) else f"{type(exc).__name__}: {exc}"
+                sys.stderr.write(f"sckg serve: {reason} Trying again in {pause:g} s.\n")
+                if self._stopping.wait(pause):
+                    return
         with self._lock:
             if self._stopping.is_set():
                 fresh.stop()
@@ -404,23 +504,30 @@ class ProcessPool:
         while not self._stopping.wait(_WATCH_EVERY):
             now = time.monotonic()
             for running in list(self._running):
-                if running.deadline is not None and now > running.deadline and not running.expired.is_set():
+                late = running.deadline is not None and now > running.deadline + GRACE
+                if late and not running.expired.is_set():
                     running.expired.set()
                     self._stop(running.process, "time")
                     running.cut()
                 elif not self.write and now - running.started > DEMOTE_AFTER and not running.process.demoted:
-                    running.process.demote()
-                    self._retire(running.process)
+                    running.process.demote()  # replaced when its query is done
             if measurable and self.memory_used() > self.memory * _HEADROOM:
-                # not one stopped already: it keeps its memory while it ends (slowly, at the lowest priority)
-                victims = [process for process in list(self.processes) if not process.stopped_for]
-                if not victims:
-                    continue
-                victim = max(victims, key=lambda process: process.rss)
-                self._stop(victim, "memory")
-                for running in list(self._running):
-                    if running.process is victim:
-                        running.cut()
+                self._stop_largest()
+
+    def _stop_largest(self) -> None:
+        """Stop the process that grew the most, if it grew by more than :data:`_GROWN` of the cap;
+        not one stopped already: it keeps its memory while it ends (slowly, at lowest priority)."""
+        with self._lock:
+            growth = {p: p.grown for p in self.processes if not p.stopped_for}
+            victim = max(growth, key=growth.__getitem__, default=None)
+            if victim is None or growth[victim] <= self.memory * _GROWN:
+                return
+            victim.kill("memory")
+        if not self.write:
+            self._retire(victim)
+        for running in list(self._running):
+            if running.process is victim:
+                running.cut()
 
     def _stop(self, process: OxigraphProcess, reason: str) -> None:
         process.kill(reason)
@@ -436,17 +543,139 @@ class ProcessPool:
             process.stop()
 
 
+class _Refused(Exception):
+    """A request the proxy answers itself with ``status`` and ``message``."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
 class _Proxy(ThreadingHTTPServer):
+    """The public listener: one thread per connection, at most ``max_connections`` of them (and
+    ``max_client_connections`` per client address); a connection whose request does not arrive in
+    time has its reading side shut, so that the thread reading it wakes up and answers ``408``."""
+
     daemon_threads = True
 
     def __init__(self, address: tuple[str, int], server: SparqlServer) -> None:
         self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
+        # connections the kernel holds until they are accepted (socketserver: 5; a client whose
+        # connection does not fit waits a second, then three, before it tries again)
+        self.request_queue_size = server.max_connections
         super().__init__(address, _Handler)
         self.settings = server
         assert server.pool is not None
         self.pool = server.pool
         self.requests = 0
         self.counting = threading.Lock()
+        self.open: dict[str, int] = {}  # open connections per client address
+        self._deadlines: dict[socket.socket, float] = {}
+        self._late: set[socket.socket] = set()
+        # refused connections, closed once the client has read why
+        self._lingering: list[tuple[float, socket.socket]] = []
+        self._guard = threading.Lock()
+        self._closing = threading.Event()
+        threading.Thread(target=self._reap, name="sckg-serve-read", daemon=True).start()
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        """Answer a connection in a thread of its own, or at once with ``429``/``503`` over the
+        caps."""
+        client, settings = client_address[0], self.settings
+        with self._guard:
+            mine, total = self.open.get(client, 0), sum(self.open.values())
+            if mine < settings.max_client_connections and total < settings.max_connections:
+                self.open[client] = mine + 1
+                refusal = None
+            elif mine >= settings.max_client_connections:
+                refusal = 429, (
+                    f"Refused: {client} has {mine} connections open to this server, as many as one "
+                    "client may (--max-client-connections); close one or send over fewer."
+                )
+            else:
+                refusal = 503, (
+                    f"Refused: this server has {total} connections open, as many as it takes "
+                    "(--max-connections); try again shortly."
+                )
+        if refusal:
+            self._refuse(request, *refusal)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._closed(client)
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._closed(client_address[0])
+            with self._guard:
+                self._deadlines.pop(request, None)
+                self._late.discard(request)
+
+    def _closed(self, client: str) -> None:
+        with self._guard:
+            left = self.open.get(client, 1) - 1
+            if left > 0:
+                self.open[client] = left
+            else:
+                self.open.pop(client, None)
+
+    def _refuse(self, connection: socket.socket, status: int, message: str) -> None:
+        """Answer without a thread and without waiting for the client: what does not fit its
+        socket's buffer is lost (it never does: the answer is short)."""
+        data = (message + "\n").encode("utf-8")
+        reason = http.HTTPStatus(status).phrase
+        head = (f"HTTP/1.1 {status} {reason}\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                f"Content-Length: {len(data)}\r\nConnection: close\r\nRetry-After: 1\r\n\r\n")
+        with suppress(OSError):
+            connection.setblocking(False)
+            connection.send(head.encode("ascii") + data)
+            connection.shutdown(socket.SHUT_WR)
+        # closed later: closing it with the client's request unread would reset the connection
+        with self._guard:
+            self._lingering.append((time.monotonic() + 1.0, connection))
+
+    def expect(self, connection: socket.socket, deadline: float | None) -> None:
+        """The time by which what the client sends must have arrived (None: nothing is awaited)."""
+        with self._guard:
+            if deadline is None:
+                self._deadlines.pop(connection, None)
+            else:
+                self._deadlines[connection] = deadline
+
+    def late(self, connection: socket.socket) -> bool:
+        """Whether reading from the connection was cut off because the client was too slow."""
+        with self._guard:
+            late = connection in self._late
+            self._late.discard(connection)
+            return late
+
+    def _reap(self) -> None:
+        while not self._closing.wait(0.05):
+            now = time.monotonic()
+            with self._guard:
+                late = [sock for sock, deadline in self._deadlines.items() if deadline <= now]
+                for sock in late:
+                    del self._deadlines[sock]
+                    self._late.add(sock)
+                done = [sock for until, sock in self._lingering if until <= now]
+                self._lingering = [(until, sock) for until, sock in self._lingering if until > now]
+            for sock in late:
+                with suppress(OSError):
+                    sock.shutdown(socket.SHUT_RD)  # the reading thread gets the end of the stream
+            for sock in done:
+                with suppress(OSError):
+                    while sock.recv(1 << 16):
+                        pass
+                sock.close()
+
+    def server_close(self) -> None:
+        self._closing.set()
+        super().server_close()
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """A client that hangs up is normal; another error is one line in the log (socketserver would print a
@@ -461,6 +690,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     protocol_version = "HTTP/1.1"
     server: _Proxy
+    arrived = 0.0  # when the request line arrived: the time limit counts from here
 
     def version_string(self) -> str:
         return "sckg-serve (Oxigraph)"
@@ -474,67 +704,177 @@ class _Handler(BaseHTTPRequestHandler):
         if self.server.settings.log:
             super().log_message(format, *args)
 
+    def handle_one_request(self) -> None:
+        """Read and answer one request; its line and headers must arrive within the header
+        timeout."""
+        self.server.expect(self.connection, time.monotonic() + self.server.settings.header_timeout)
+        try:
+            super().handle_one_request()
+        finally:
+            self.server.expect(self.connection, None)
+
+    def parse_request(self) -> bool:
+        """Parse the request line and headers, or answer ``408`` if the header timeout cut them
+        off."""
+        self.arrived = time.monotonic()
+        if not self.server.late(self.connection):
+            if not super().parse_request():
+                return False  # answered with the error
+            if not self.server.late(self.connection):
+                self.server.expect(self.connection, None)
+                return True
+        else:  # the request line is incomplete
+            self.command, self.request_version = "", "HTTP/1.1"
+            line = self.raw_requestline  # type: ignore[attr-defined]
+            self.requestline = str(line, "latin-1").rstrip("\r\n")
+        self._reply(408, "The request did not arrive in time: its line and headers take at most "
+                         f"{self.server.settings.header_timeout:g} s (--header-timeout).",
+                    close=True)
+        return False
+
     def _forward(self) -> None:
         settings = self.server.settings
         with self.server.counting:
             self.server.requests += 1
         path = urlsplit(self.path).path
-        host = self.headers.get("Host")
-        origin = self.headers.get("Origin")
-        if host is not None and not settings.names_this_server(host):
-            self._reply(403, f"Refused: the request names the host '{host}', not this server ({settings.url}); a "
-                             "web page that renamed itself (DNS rebinding) must not reach it.")
+        read = False
+        try:
+            self._check_headers(path)
+            length = self._content_length(path)
+            body = self._read_body(length)
+            read = True
+            sparql = None
+            if path in _QUERY_PATHS | {"/update"}:
+                given = self.headers.get("Content-Type")
+                media_type = self.headers.get_content_type() if given else None
+                charset = str(self.headers.get_param("charset") or "") if given else ""
+                sparql = _sparql_request(self.command, self.path, media_type, charset, body.read())
+                self._check_fetching(sparql)
+        except _Refused as refused:
+            self._reply(refused.status, refused.message, close=not read)
             return
-        if origin is not None and not settings.cors and not settings.names_this_server(_netloc(origin)):
-            self._reply(403, f"Refused: a web page of {origin} may not query this server; start it with --cors to "
-                             "allow other sites.")
-            return
-        if path not in _QUERY_PATHS | _PAGES | {"/update", "/store"} and not path.startswith("/store/"):
-            self._reply(404, f"Not found: {path}")
-            return
-        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
-            self._reply(411, "Send the request with a Content-Length header (chunked requests are not supported).")
-            return
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length else b""
-        if not settings.allow_remote and path in _QUERY_PATHS | {"/update"}:
-            form = self.headers.get_content_type() == "application/x-www-form-urlencoded"
-            kind = "update" if path == "/update" else "query"
-            texts = _sparql_texts(self.path, body, form)
-            try:
-                fetching = sorted(set().union(*(remote_access(t, _FETCHING).uses for t in texts)))
-            except Unreadable as exc:
-                self._reply(403, f"Refused: the {kind} mentions {exc.word}, and this server cannot "
-                                 "tell whether it would make it send a request to another server: "
-                                 f"{exc.reason}. Start it with --allow-remote to permit that.")
-                return
-            if fetching:
-                self._reply(403, f"Refused: the {kind} uses {fetching[-1]}, which would make this server send a "
-                                 "request to another server. Start it with --allow-remote to permit that.")
-                return
-        headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_BY_HOP}
         limited = bool(settings.timeout) and path not in _UNLIMITED_PATHS
-        with tempfile.SpooledTemporaryFile(_SPOOL_IN_MEMORY) as spool:
-            with self.server.pool.process(settings.timeout + GRACE if limited else None) as running:
-                answer = self._send(running, body or None, headers, limited, spool)
+        deadline = self.arrived + settings.timeout if limited else None
+        dropped = _HOP_BY_HOP | _BODY_HEADERS
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in dropped}
+        if sparql:
+            request = _Request(sparql.method, sparql.target, sparql.body, headers)
+            if request.body is not None:
+                headers["Content-Type"] = _SPARQL_TYPES[path]
+        else:
+            if length:
+                given = self.headers.get("Content-Type", "application/octet-stream")
+                headers.update({"Content-Type": given, "Content-Length": str(length)})
+            request = _Request(self.command, self.path, body if length else None, headers)
+        describing = (sparql is not None and sparql.text is None and self.command == "GET"
+                      and not settings.allow_remote)
+        with body, tempfile.SpooledTemporaryFile(_SPOOL_IN_MEMORY) as spool:
+            try:
+                with self.server.pool.process(deadline) as running:
+                    answer = self._send(running, request, limited, spool)
+            except Expired:
+                answer = 504, self._stopped()
             # the process is free again: a client that reads slowly keeps only its own answer waiting
             if isinstance(answer, http.client.HTTPResponse):
+                if describing and answer.status == 200:
+                    given = answer.getheader("Content-Type", "")
+                    _drop_federation(spool, given, settings.url + path)
                 self._relay(answer, spool)
             else:
                 self._reply(*answer)
 
+    def _check_headers(self, path: str) -> None:
+        """Refuse what the proxy and Oxigraph could read differently, and requests this server does
+        not serve."""
+        settings = self.server.settings
+        for name in _SINGLE_HEADERS:
+            if len(self.headers.get_all(name) or []) > 1:
+                raise _Refused(
+                    400, f"The request has more than one {name.title()} header; send one."
+                )
+        host = self.headers.get("Host")
+        origin = self.headers.get("Origin")
+        if host is not None and not settings.names_this_server(host):
+            raise _Refused(403, f"Refused: the request names the host '{host}', not this "
+                                f"server ({settings.url}); a web page that renamed itself (DNS "
+                                "rebinding) must not reach it.")
+        foreign = origin is not None and not settings.names_this_server(_netloc(origin))
+        if foreign and not settings.cors:
+            raise _Refused(403, f"Refused: a web page of {origin} may not query this server; start "
+                                "it with --cors to allow other sites.")
+        served = _QUERY_PATHS | _PAGES | {"/update", "/store"}
+        if path not in served and not path.startswith("/store/"):
+            raise _Refused(404, f"Not found: {path}")
+        if self.headers.get("Transfer-Encoding") is not None:
+            raise _Refused(411, "Send the request with a Content-Length header (chunked requests "
+                                "are not supported).")
+        encoding = self.headers.get("Content-Encoding", "").strip().lower()
+        if encoding not in ("", "identity"):
+            raise _Refused(415, f"Send the request body as it is: Content-Encoding '{encoding}' is "
+                                "not accepted.")
+
+    def _content_length(self, path: str) -> int:
+        """The announced length of the body, checked: a number, and no more than the server
+        takes."""
+        text = self.headers.get("Content-Length", "0").strip()
+        if not re.fullmatch(r"[0-9]{1,20}", text):
+            raise _Refused(400, f"Content-Length must be a number of bytes, not '{text}'.")
+        length, cap = int(text), self.server.settings.max_body
+        uploading = self.server.settings.write and (path == "/store" or path.startswith("/store/"))
+        if length > cap and not uploading:
+            raise _Refused(413, f"The request body ({length:,} bytes) is larger than this server "
+                                f"takes ({format_size(cap)}, --max-body).")
+        return length
+
+    def _read_body(self, length: int) -> IO[bytes]:
+        """The whole body, spooled; it must arrive within the body timeout."""
+        timeout = self.server.settings.body_timeout
+        spool = tempfile.SpooledTemporaryFile(_SPOOL_IN_MEMORY)  # noqa: SIM115 - closed by the caller
+        self.server.expect(self.connection, time.monotonic() + timeout)
+        left = length
+        try:
+            while left and (chunk := self.rfile.read(min(left, 1 << 16))):
+                spool.write(chunk)
+                left -= len(chunk)
+        finally:
+            self.server.expect(self.connection, None)
+        spool.seek(0)
+        if not left:
+            return spool
+        spool.close()
+        if self.server.late(self.connection):
+            raise _Refused(408, f"The request body did not arrive in time ({length - left:,} of "
+                                f"{length:,} bytes in {timeout:g} s, --body-timeout).")
+        raise _Refused(400, f"The request body ended after {length - left:,} of {length:,} bytes.")
+
+    def _check_fetching(self, sparql: _Sparql) -> None:
+        """Refuse SERVICE and LOAD in the text Oxigraph will run, unless the server allows them."""
+        if sparql.text is None or self.server.settings.allow_remote:
+            return
+        kind = "update" if sparql.target.startswith("/update") else "query"
+        try:
+            fetching = sorted(remote_access(sparql.text, _FETCHING).uses)
+        except Unreadable as exc:
+            raise _Refused(403, f"Refused: the {kind} mentions {exc.word}, and this server cannot "
+                                "tell whether it would make it send a request to another server: "
+                                f"{exc.reason}. Start it with --allow-remote to permit that.") from None
+        if fetching:
+            raise _Refused(403, f"Refused: the {kind} uses {fetching[-1]}, which would make this "
+                                "server send a request to another server. Start it with --allow-remote "
+                                "to permit that.")
+
     def _send(
-        self, running: Running, body: bytes | None, headers: dict[str, str], limited: bool, spool: IO[bytes]
+        self, running: Running, request: _Request, limited: bool, spool: IO[bytes]
     ) -> http.client.HTTPResponse | tuple[int, str]:
         """Send the request to the process and read its whole answer into ``spool``: the answer, or the status
         and message to reply with instead."""
         oxigraph, expired = running.process, running.expired
-        if running.deadline is not None and time.monotonic() > running.deadline:  # its time went by in the queue
+        if running.deadline is not None and time.monotonic() > running.deadline:  # went by before
             return 504, self._stopped()
         connection = running.connection = http.client.HTTPConnection(oxigraph.host, oxigraph.port)
         try:
             connection.connect()
-            connection.request(self.command, self.path, body, headers)
+            connection.request(request.method, request.target, request.body, request.headers)
             answer = connection.getresponse()
             while chunk := answer.read1(1 << 16):
                 spool.write(chunk)
@@ -577,26 +917,104 @@ class _Handler(BaseHTTPRequestHandler):
             if self.command != "HEAD":
                 shutil.copyfileobj(spool, self.wfile)
 
-    def _reply(self, status: int, message: str) -> None:
+    def _reply(self, status: int, message: str, *, close: bool = False) -> None:
+        """Answer with ``message``; ``close`` the connection after it (the rest of the request was
+        not read)."""
         data = (message + "\n").encode("utf-8")
+        if close:
+            self.close_connection = True
         with suppress(OSError):
             self.send_response(status)
             self.send_header("Content-Type", "text/plain; charset=utf-8")
             self.send_header("Content-Length", str(len(data)))
+            if close:
+                self.send_header("Connection", "close")
             self.end_headers()
             self.wfile.write(data)
 
 
-def _sparql_texts(target: str, body: bytes, form: bool) -> list[str]:
-    """Every text of a request that Oxigraph may read as SPARQL: the ``query`` and ``update`` parameters of the
-    URL and of a ``form`` body, or the body itself (``application/sparql-query``, ``-update``)."""
-    raw = body.decode("utf-8", "replace")
-    fields = parse_qs(urlsplit(target).query)
-    texts = fields.get("query", []) + fields.get("update", [])
-    if form:
-        fields = parse_qs(raw)
-        return texts + fields.get("query", []) + fields.get("update", [])
-    return [*texts, raw]
+@dataclass(frozen=True)
+class _Sparql:
+    """A SPARQL request as Oxigraph gets it: ``text`` is the query or update the proxy checked, sent
+    as the body of a POST (or in the URL of a GET), and nothing else holds SPARQL."""
+
+    method: str
+    target: str
+    text: str | None
+
+    @property
+    def body(self) -> bytes | None:
+        if self.method != "POST" or self.text is None:
+            return None
+        return self.text.encode("utf-8")
+
+
+@dataclass(frozen=True)
+class _Request:
+    """What the proxy sends to an Oxigraph process."""
+
+    method: str
+    target: str
+    body: bytes | IO[bytes] | None
+    headers: dict[str, str]
+
+
+def _sparql_request(
+    method: str, target: str, media_type: str | None, charset: str, body: bytes
+) -> _Sparql:
+    """Decode a SPARQL request once, as Oxigraph would (SPARQL 1.1 Protocol): the text from the URL,
+    a form or the body, UTF-8; the other parameters (``default-graph-uri``, ...) go on in the URL,
+    encoded anew."""
+    parts = urlsplit(target)
+    field, other = ("update", "query") if parts.path == "/update" else ("query", "update")
+    direct = _SPARQL_TYPES[parts.path]
+    try:
+        params = parse_qsl(parts.query, keep_blank_values=True, errors="strict")
+        if method == "POST" and media_type == _FORM:
+            params += parse_qsl(body.decode("utf-8"), keep_blank_values=True, errors="strict")
+        elif method == "POST" and media_type == direct and charset.lower() in ("", "utf-8"):
+            params.append((field, body.decode("utf-8")))
+        elif method == "POST":
+            given = f"{media_type}; charset={charset}" if charset else media_type
+            raise _Refused(415, f"Send the {field} as {direct} (UTF-8) or as a form ({_FORM}), "
+                                f"not as {given or 'no Content-Type'}.")
+    except UnicodeDecodeError:
+        raise _Refused(400, f"The {field} is not UTF-8 text.") from None
+    if any(name == other for name, _ in params):
+        raise _Refused(400, f"An {other} goes to /{other}, not to {parts.path}.")
+    texts = [value for name, value in params if name == field]
+    if len(texts) > 1:
+        raise _Refused(400, f"The request holds {len(texts)} texts for '{field}'; send one.")
+    text = texts[0] if texts else None
+    if method in ("GET", "HEAD"):
+        return _Sparql(method, f"{parts.path}?{urlencode(params)}" if params else parts.path, text)
+    if method != "POST":  # Oxigraph runs no SPARQL for them: they go on without body or parameters
+        return _Sparql(method, parts.path, None)
+    if text is None:
+        raise _Refused(400, f"The request holds no {field}: send it as '{field}' in a form or as "
+                            f"{direct}.")
+    rest = urlencode([(name, value) for name, value in params if name != field])
+    return _Sparql("POST", f"{parts.path}?{rest}" if rest else parts.path, text)
+
+
+def _drop_federation(spool: IO[bytes], content_type: str, base: str) -> None:
+    """Remove ``sd:feature sd:BasicFederatedQuery`` from the service description in ``spool``: the
+    proxy refuses SERVICE, so the server does not offer federated queries."""
+    import pyoxigraph as ox
+
+    rdf_format = ox.RdfFormat.from_media_type(content_type)
+    if rdf_format is None:
+        return
+    spool.seek(0)
+    statements = [
+        statement for statement in ox.parse(spool.read(), rdf_format, base_iri=base)
+        if not (isinstance(statement.object, ox.NamedNode) and statement.object.value == _FEDERATED)
+    ]
+    if not rdf_format.supports_datasets:
+        statements = [statement.triple for statement in statements]
+    spool.seek(0)
+    spool.truncate()
+    ox.serialize(statements, spool, rdf_format, prefixes={"sd": _SD})
 
 
 def _netloc(url: str) -> str:
@@ -624,6 +1042,11 @@ class SparqlServer:
 
     ``memory`` is the cap for the whole server in bytes or as ``"4G"`` (default: a quarter of the machine);
     ``allow_hosts`` are more names under which clients reach it (a DNS name of a server on the network).
+    Every request is bounded: its line and headers must arrive within ``header_timeout`` seconds and
+    its body within ``body_timeout`` (else ``408``), the body may have ``max_body`` bytes (``413``;
+    Graph Store uploads to a ``write`` server any size), and one client may hold
+    ``max_client_connections`` connections open (``429``), all clients together ``max_connections``
+    (``503``).
 
     >>> with SparqlServer(Path("city.db"), port=0) as server:
     ...     print(server.query_url)
@@ -643,11 +1066,26 @@ class SparqlServer:
         workers: int = DEFAULT_WORKERS,
         memory: int | str | None = None,
         allow_hosts: Sequence[str] = (),
+        max_body: int | str = DEFAULT_MAX_BODY,
+        header_timeout: float = DEFAULT_HEADER_TIMEOUT,
+        body_timeout: float = DEFAULT_BODY_TIMEOUT,
+        max_connections: int = DEFAULT_MAX_CONNECTIONS,
+        max_client_connections: int = DEFAULT_MAX_CLIENT_CONNECTIONS,
     ) -> None:
         if timeout < 0:
             raise ParameterError("{=timeout} must be 0 (no limit) or more seconds.")
-        if workers < 1:
-            raise ParameterError("{=workers} must be 1 or more.")
+        for name, number in (("workers", workers), ("max_connections", max_connections),
+                             ("max_client_connections", max_client_connections)):
+            if number < 1:
+                raise ParameterError(f"{{={name}}} must be 1 or more.")
+        for name, seconds in (("header_timeout", header_timeout), ("body_timeout", body_timeout)):
+            if not seconds > 0:
+                raise ParameterError(f"{{={name}}} must be more than 0 seconds.")
+        self.max_body = parse_size(max_body, "max_body") if isinstance(max_body, str) else max_body
+        self.header_timeout = header_timeout
+        self.body_timeout = body_timeout
+        self.max_connections = max_connections
+        self.max_client_connections = max_client_connections
         self.host = host
         self.port = port
         self.write = write
@@ -724,8 +1162,8 @@ class SparqlServer:
             self._proxy = _Proxy((self.host, self.port), self)
         except OSError as exc:
             self.pool.stop()
-            raise StoreError(f"Cannot listen on {self.host}:{self.port} ({exc.strerror or exc}); "
-                             "choose another --port or --host.") from None
+            raise StoreError(Message(f"Cannot listen on {self.host}:{self.port} ({exc.strerror or exc}); "
+                                     "choose another {=port} or {=host}.")) from None
         self.port = self._proxy.server_address[1]
         self._thread = threading.Thread(target=self._proxy.serve_forever, name="sckg-serve", daemon=True)
         self._thread.start()
@@ -777,7 +1215,8 @@ def served_store(store: str | StoreSpec, data: Sequence[Path] | None = None) -> 
         yield spec.path
     else:
         raise UsageError(
-            f"'sckg serve' serves a store of this machine: use --store memory or oxigraph:PATH, not '{store}'."
+            Message(f"'sckg serve' serves a store of this machine: use {{=store memory}} or {{=store oxigraph:PATH}}, "
+                    f"not '{store}'.")
         )
 
 

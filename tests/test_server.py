@@ -326,6 +326,6 @@ def test_serve_refuses_a_remote_store() -> None:
     result = CliRunner().invoke(app, ["serve", "--store", "sparql:http://127.0.0.1:9/query"])
     assert result.exit_code == 2
     assert result.output == (
-        "Error: 'sckg serve' serves a store of this machine: use --store memory or oxigraph:PATH, "
+        "Error: 'sckg serve' serves a store of this machine: use --store memory or --store oxigraph:PATH, "
         "not 'sparql:http://127.0.0.1:9/query'.\n"
     )
