@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -11,7 +10,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from .kg import KnowledgeGraph, OxigraphBackend
+from .kg import KnowledgeGraph
 from .link import REJECTED, SUBJECT
 from .namespaces import OPARL, RDF, SCKG, shorten, sparql_values
 from .results import to_python
@@ -66,7 +65,8 @@ Triple = tuple[str, str, str]
 #: A blank node as the subject of an N-Triples line, and as its object (a literal ends in ``"``, a language tag
 #: or ``>``, never in a blank node's label).
 _BLANK_SUBJECT, _BLANK_OBJECT = re.compile(r"^_:\S+"), re.compile(r"_:\S+ \.$")
-_TYPED = re.compile(f"^(\\S+) <{re.escape(RDF_TYPE)}> <([^>]*)> \\.$", re.MULTILINE)
+_TYPE = f" <{RDF_TYPE}> <"
+_TYPED = re.compile(f"(\\S+) <{re.escape(RDF_TYPE)}> <([^>]*)> \\.")
 
 
 def _key(term: Any) -> str:
@@ -77,22 +77,17 @@ def _key(term: Any) -> str:
 
 
 def _lines(kg: KnowledgeGraph) -> tuple[set[str], dict[str, set[str]]]:
-    """The data triples of ``kg`` as N-Triples lines, blank nodes as ``_:blank`` (written by an Oxigraph store
-    in one go, or from one CONSTRUCT: two snapshots of a million triples are compared as texts), and each typed
-    subject (as N-Triples) with the IRIs of its classes."""
-    data = io.BytesIO()
-    if isinstance(kg.backend, OxigraphBackend):
-        for graph in kg.data_graphs():
-            kg.backend.store.dump(data, ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
-    else:
-        ox.serialize(kg.triples(), data, ox.RdfFormat.N_TRIPLES)
-    text = data.getvalue().decode("utf-8")
-    types: dict[str, set[str]] = defaultdict(set)
-    for subject, cls in _TYPED.findall(text):
-        types["_:blank" if subject.startswith("_:") else subject].add(cls)
-    lines = set(text.splitlines())
+    """The data triples of ``kg`` as N-Triples lines with blank nodes as ``_:blank`` (two snapshots of a million
+    triples are compared as texts), and each typed subject (as N-Triples) with the IRIs of its classes."""
+    lines = kg.data_lines()
     blank = {line for line in lines if "_:" in line}
     lines = (lines - blank) | {_BLANK_OBJECT.sub("_:blank .", _BLANK_SUBJECT.sub("_:blank", line)) for line in blank}
+    types: dict[str, set[str]] = defaultdict(set)
+    for line in lines:
+        if _TYPE in line:
+            match = _TYPED.fullmatch(line)
+            if match:
+                types[match[1]].add(match[2])
     return lines, types
 
 
