@@ -1,8 +1,10 @@
 """A council system of real size: the synthetic OParl export (sckg.ingest.oparl_synth) at 1x (2,000 papers) and
 10x (the size of a large city's system). Each command runs as ``sckg`` runs it, in this process (typer's
 CliRunner: the options parsed, the data loaded, the output written), so its time includes loading the data.
-Each figure is the median of --repeat runs, with its ratio to loading the same Turtle (KnowledgeGraph.open, the
-memory store) in the same run; a command's goal is a ratio to that load (issue 21), the import's in seconds.
+Each figure is the median of --repeat runs, wall-clock and CPU time (all threads of this process; on a machine
+shared with other jobs the wall clock mostly measures the others), each with its ratio to loading the same Turtle
+(KnowledgeGraph.open, the memory store) in the same run; a command's goal is a ratio to that load (issue 21), the
+import's in seconds. The verdict is given for both clocks (wall/CPU).
 
 For ``diff`` and ``report --since`` there are two versions of the import: the previous one lacks the newest 2 %
 of papers (and what refers to them only through them), and each version has a file of reviewed links (every
@@ -17,6 +19,7 @@ Run: .venv/bin/python bench/council.py [--repeat N] [--scales 1,10] [--only NAME
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import tempfile
 import time
@@ -102,13 +105,21 @@ STEPS: list[Step] = [
 ]
 
 
-def median(run: Callable[[], object], repeat: int) -> float:
-    times = []
+def cpu() -> float:
+    """Seconds of CPU this process has used (every thread's: Oxigraph loads and queries in threads of its own)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def median(run: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """The median wall-clock and CPU seconds of ``repeat`` runs."""
+    walls, cpus = [], []
     for _ in range(repeat):
-        started = time.perf_counter()
+        started, used = time.perf_counter(), cpu()
         run()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        walls.append(time.perf_counter() - started)
+        cpus.append(cpu() - used)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def versions(turtle: Path, new: Path, old: Path) -> int:
@@ -149,6 +160,7 @@ def main() -> None:
     scales = [int(s) for s in args.scales.split(",")]
     only = [w for w in args.only.split(",") if w]
     rows = []
+    sizes: dict[int, int] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for scale in scales:
             root = Path(tmp) / f"x{scale}"
@@ -157,29 +169,35 @@ def main() -> None:
             sync_oparl(case.export, "musterstadt", root / "council.ttl")
             triples = versions(root / "council.ttl", case.new, case.old)
             base = median(lambda case=case: _load(case), args.repeat)
-            rows.append((f"{scale}x", f"load the Turtle ({counts.papers:,} papers, {triples:,} triples)", base, 1.0,
-                         ""))
+            rows.append((f"{scale}x", f"load the Turtle ({counts.papers:,} papers, {triples:,} triples)", base,
+                         (1.0, 1.0), ""))
             for step in STEPS:
                 if scale in step.scales and (not only or any(w in step.name for w in only)):
-                    seconds = median(lambda step=step, case=case: step.run(case), args.repeat)
-                    rows.append((f"{scale}x", step.name, seconds, seconds / base, _verdict(step, scale, seconds,
-                                                                                           seconds / base)))
-                    print(f"{scale}x {step.name}: {seconds:.2f} s", flush=True)
-    print(f"{'scale':<6} {'step':<52} {'median s':>9} {'× load':>8}  goal")
-    for scale_name, name, seconds, ratio, verdict in rows:
-        print(f"{scale_name:<6} {name:<52} {seconds:>9.2f} {ratio:>8.2f}  {verdict}")
+                    took = median(lambda step=step, case=case: step.run(case), args.repeat)
+                    ratios = (took[0] / base[0], took[1] / base[1])
+                    rows.append((f"{scale}x", step.name, took, ratios, _verdict(step, scale, took, ratios)))
+                    print(f"{scale}x {step.name}: {took[0]:.2f} s, CPU {took[1]:.2f} s", flush=True)
+            report = root / "r" / "report.html"
+            if report.is_file():
+                sizes[scale] = report.stat().st_size
+    print(f"{'scale':<6} {'step':<52} {'wall s':>7} {'× load':>7} {'CPU s':>7} {'× load':>7}  goal")
+    for scale_name, name, (wall, used), (wall_ratio, cpu_ratio), verdict in rows:
+        print(f"{scale_name:<6} {name:<52} {wall:>7.2f} {wall_ratio:>7.2f} {used:>7.2f} {cpu_ratio:>7.2f}  {verdict}")
+    for scale, size in sizes.items():
+        print(f"{scale}x report.html: {size / 1e6:.2f} MB (goal < 2 MB)")
 
 
 #: The synthetic export's scale factor of "1x": at 10x it gives a large city's size.
 SIZE = 0.7
 
 
-def _verdict(step: Step, scale: int, seconds: float, ratio: float) -> str:
+def _verdict(step: Step, scale: int, took: tuple[float, float], ratios: tuple[float, float]) -> str:
+    """Whether the step met its goal, by wall-clock time and by CPU time (on a busy machine they differ)."""
     if step.seconds is not None:
         goal = step.seconds(scale)
-        return f"≤ {goal:g} s: {'met' if seconds <= goal else 'MISSED'}"
+        return f"≤ {goal:g} s: " + "/".join("met" if s <= goal else "MISSED" for s in took)
     if step.ratio is not None:
-        return f"≤ {step.ratio:g}× load: {'met' if ratio <= step.ratio else 'MISSED'}"
+        return f"≤ {step.ratio:g}× load: " + "/".join("met" if r <= step.ratio else "MISSED" for r in ratios)
     return ""
 
 
