@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -30,7 +31,7 @@ from .cli_common import (
     open_graph,
     say,
 )
-from .errors import SckgError
+from .errors import DataWarning, SckgError
 
 if TYPE_CHECKING:
     from typer._click import Context as ClickContext  # the type TyperGroup.invoke declares (typer's own click)
@@ -41,6 +42,20 @@ class ErrorBoundary(TyperGroup):
     message naming a library parameter (``limit``) names its flag (``--top``) instead."""
 
     def invoke(self, ctx: ClickContext) -> Any:
+        with warnings.catch_warnings():  # what an output changed in the data is a note on stderr
+            warnings.simplefilter("always", DataWarning)
+            shown = warnings.showwarning
+
+            def note(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+                if issubclass(category, DataWarning):
+                    say(f"Note: {message}")
+                else:
+                    shown(message, category, *args, **kwargs)
+
+            warnings.showwarning = note
+            return self._invoke(ctx)
+
+    def _invoke(self, ctx: ClickContext) -> Any:
         try:
             return super().invoke(ctx)
         except SckgError as exc:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import inspect
 import sys
-import warnings
 from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -361,18 +360,14 @@ def export(
     """Export the graph: RDF (ttl, nt, jsonld with the sckg context), a network projection with labels,
     classes and metrics for Gephi (graphml, gexf, csv of nodes and edges, formula-safe), or the inventory
     spreadsheet template (xlsx, importable again with 'sckg import table')."""
-    from .errors import DataWarning, UsageError
+    from .errors import UsageError
     from .export import export_graph
 
     if out is None and fmt in (ExportFormat.csv, ExportFormat.xlsx):
         raise UsageError(f"--format {fmt.value} needs --out ({'a folder' if fmt is ExportFormat.csv else 'a file'}).")
-    with warnings.catch_warnings(record=True) as notes:
-        warnings.simplefilter("always", DataWarning)
-        result = export_graph(open_graph(data, store), fmt.value, projection=projection.value, lang=lang.value,
-                              city=city, with_papers=with_papers, formula_guard=formula_guard,
-                              csv_dialect=csv_dialect.value)
-    for note in notes:
-        say(f"Note: {note.message}")
+    result = export_graph(open_graph(data, store), fmt.value, projection=projection.value, lang=lang.value,
+                          city=city, with_papers=with_papers, formula_guard=formula_guard,
+                          csv_dialect=csv_dialect.value)
     if out is None:
         sys.stdout.buffer.write(next(iter(result.values())))
         sys.stdout.flush()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -10,13 +11,12 @@ from typing import Any
 import pyoxigraph as ox
 
 from .kg import KnowledgeGraph
-from .namespaces import DCTERMS, OPARL, RDF, SCKG, shorten
+from .link import REJECTED, SUBJECT
+from .namespaces import OPARL, RDF, SCKG, shorten, sparql_values
 from .results import to_python
 from .storespec import names_store
 
 RDF_TYPE = RDF + "type"
-#: A council paper is about a project or field when it has ``dcterms:subject`` to one (sckg link papers).
-SUBJECT = DCTERMS + "subject"
 _TARGETS = (f"<{SCKG}Project>", f"<{SCKG}FieldOfAction>")
 _ORDER = {"entity": 0, "relation": 1, "attribute": 2}
 _CHANGE_ORDER = {"added": 0, "removed": 1, "changed": 2}
@@ -62,6 +62,11 @@ class Diff:
 
 
 Triple = tuple[str, str, str]
+#: A blank node as the subject of an N-Triples line, and as its object (a literal ends in ``"``, a language tag
+#: or ``>``, never in a blank node's label).
+_BLANK_SUBJECT, _BLANK_OBJECT = re.compile(r"^_:\S+"), re.compile(r"_:\S+ \.$")
+_TYPE = f" <{RDF_TYPE}> <"
+_TYPED = re.compile(f"(\\S+) <{re.escape(RDF_TYPE)}> <([^>]*)> \\.")
 
 
 def _key(term: Any) -> str:
@@ -71,27 +76,53 @@ def _key(term: Any) -> str:
     return str(term)
 
 
-def _snapshot(kg: KnowledgeGraph) -> tuple[set[Triple], dict[str, Any]]:
+def _lines(kg: KnowledgeGraph) -> tuple[set[str], dict[str, set[str]]]:
+    """The data triples of ``kg`` as N-Triples lines with blank nodes as ``_:blank`` (two snapshots of a million
+    triples are compared as texts), and each typed subject (as N-Triples) with the IRIs of its classes."""
+    lines = kg.data_lines()
+    blank = {line for line in lines if "_:" in line}
+    lines = (lines - blank) | {_BLANK_OBJECT.sub("_:blank .", _BLANK_SUBJECT.sub("_:blank", line)) for line in blank}
+    types: dict[str, set[str]] = defaultdict(set)
+    for line in lines:
+        if _TYPE in line:
+            match = _TYPED.fullmatch(line)
+            if match:
+                types[match[1]].add(match[2])
+    return lines, types
+
+
+def _changes(lines: set[str]) -> tuple[set[Triple], dict[str, Any]]:
+    """The triples of some N-Triples lines as comparable texts, and each object's term by its text."""
     triples: set[Triple] = set()
     terms: dict[str, Any] = {}
-    for t in kg.triples():
+    for t in ox.parse(input="\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
         key = (_key(t.subject), t.predicate.value, _key(t.object))
-        triples.add(key)
-        terms[key[2]] = t.object
+        if key[1] != REJECTED:
+            triples.add(key)
+            terms[key[2]] = t.object
     return triples, terms
 
 
-def diff(old: KnowledgeGraph, new: KnowledgeGraph, lang: str = "de") -> Diff:
-    """Compare the data (not the model) of two graphs."""
-    old_triples, old_terms = _snapshot(old)
-    new_triples, new_terms = _snapshot(new)
-    terms = {**old_terms, **new_terms}
-    types_old, types_new = _types(old_triples), _types(new_triples)
-    typed_old, typed_new = set(types_old), set(types_new)
-    entities = typed_old | typed_new
-    added, removed = new_triples - old_triples, old_triples - new_triples
+def _targets(kg: KnowledgeGraph) -> set[str]:
+    """The projects and fields of action, the vocabulary's included (as N-Triples)."""
+    table = kg.select(f"SELECT DISTINCT ?t WHERE {{ VALUES ?c {{ {' '.join(_TARGETS)} }} ?t a ?c }}")
+    return {str(row[0]) for row in table.bound_rows()}
 
-    iris = {s[1:-1] for s in entities} | {p for _, p, _ in added | removed}
+
+def diff(old: KnowledgeGraph, new: KnowledgeGraph, lang: str = "de") -> Diff:
+    """Compare the data (not the model) of two graphs. A link to a field of action of the vocabulary is a relation
+    like one to the data's; a rejected link proposal (``sckg:rejectedSubject``) is no change."""
+    (old_lines, classes_old), (new_lines, classes_new) = _lines(old), _lines(new)
+    typed_old, typed_new = set(classes_old), set(classes_new)
+    targets = _targets(old) | _targets(new)
+    entities = typed_old | typed_new | targets
+    added, added_terms = _changes(new_lines - old_lines)
+    removed, removed_terms = _changes(old_lines - new_lines)
+    terms = {**removed_terms, **added_terms}
+
+    named = {key for s, _, o in added | removed for key in (s, o) if key in entities}
+    iris = {key[1:-1] for key in named | (typed_new ^ typed_old) if key.startswith("<")}
+    iris |= {p for _, p, _ in added | removed}
     labels = {**old.labels(iris, lang, fallback=False), **new.labels(iris, lang, fallback=False)}
 
     def label(key: str) -> str:
@@ -100,11 +131,14 @@ def diff(old: KnowledgeGraph, new: KnowledgeGraph, lang: str = "de") -> Diff:
     def value(key: str) -> str:
         return label(key) if key in entities else _text(terms.get(key), key)
 
+    def classes(found: set[str]) -> str:
+        return ", ".join(sorted(shorten(c) for c in found))
+
     changes: list[Change] = []
     for entity in sorted(typed_new - typed_old):
-        changes.append(Change("entity", "added", entity[1:-1], label(entity), "", "", types_new[entity]))
+        changes.append(Change("entity", "added", entity[1:-1], label(entity), "", "", classes(classes_new[entity])))
     for entity in sorted(typed_old - typed_new):
-        changes.append(Change("entity", "removed", entity[1:-1], label(entity), "", types_old[entity], ""))
+        changes.append(Change("entity", "removed", entity[1:-1], label(entity), "", classes(classes_old[entity]), ""))
     gone_or_new = (typed_new - typed_old) | (typed_old - typed_new)
 
     attribute_changes: dict[tuple[str, str], tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
@@ -123,22 +157,27 @@ def diff(old: KnowledgeGraph, new: KnowledgeGraph, lang: str = "de") -> Diff:
         change = "changed" if olds and news else "added" if news else "removed"
         name = labels.get(p, shorten(p))
         changes.append(Change("attribute", change, s[1:-1], label(s), name, "; ".join(olds), "; ".join(news)))
-    return Diff(sorted(changes, key=_sort_key), _new_papers(added, new_triples, label, labels))
+    papers = {s for s, found in classes_new.items() if OPARL + "Paper" in found}
+    return Diff(sorted(changes, key=_sort_key), _new_papers(new, added, papers, targets, label, labels))
 
 
 def _new_papers(
-    added: set[Triple], triples: set[Triple], label: Callable[[str], str], labels: dict[str, str]
+    new: KnowledgeGraph, added: set[Triple], papers: set[str], targets: set[str], label: Callable[[str], str],
+    labels: dict[str, str],
 ) -> list[Change]:
     """The links from council papers to projects and fields that ``added`` holds, oldest paper first."""
-    papers = {s for s, p, o in triples if p == RDF_TYPE and o == f"<{OPARL}Paper>"}
-    targets = {s for s, p, o in triples if p == RDF_TYPE and o in _TARGETS}
-    dates = {s: o for s, p, o in triples if p == DCTERMS + "date" and s in papers}
     name = labels.get(SUBJECT, shorten(SUBJECT))
     found = [
         Change("paper", "linked", s[1:-1], label(s), name, "", label(o), o[1:-1])
         for s, p, o in added if p == SUBJECT and s in papers and o in targets
     ]
-    return sorted(found, key=lambda c: (dates.get(f"<{c.subject}>", ""), c.subject_label, c.new, c.subject))
+    linked = sorted({c.subject for c in found})
+    dates: dict[str, str] = {}
+    for start in range(0, len(linked), 2000):
+        values = sparql_values(linked[start:start + 2000])
+        rows = new.select(f"SELECT ?p ?d WHERE {{ VALUES ?p {{ {values} }} ?p dcterms:date ?d }}").bound_rows()
+        dates.update((paper.value, str(date)) for paper, date in rows)
+    return sorted(found, key=lambda c: (dates.get(c.subject, ""), c.subject_label, c.new, c.subject))
 
 
 def _sort_key(c: Change) -> tuple[int, int, str, str, str, str]:
@@ -150,15 +189,6 @@ def open_snapshot(spec: str) -> KnowledgeGraph:
     if names_store(spec):
         return KnowledgeGraph.open(None, spec)
     return KnowledgeGraph.open([spec])
-
-
-def _types(triples: set[Triple]) -> dict[str, str]:
-    """Each typed subject and its classes, shortened and joined."""
-    found: dict[str, list[str]] = defaultdict(list)
-    for s, p, o in triples:
-        if p == RDF_TYPE:
-            found[s].append(shorten(o[1:-1]))
-    return {s: ", ".join(sorted(classes)) for s, classes in found.items()}
 
 
 def _text(term: Any, key: str) -> str:

@@ -144,17 +144,22 @@ def remainder(kg: KnowledgeGraph, content: bytes, base: str) -> list[list[str]]:
 
     from .ingest.tables import import_table
 
-    def key(triple: ox.Triple) -> tuple[str, str, str]:
-        return tuple("[]" if isinstance(t, ox.BlankNode) else str(t)  # type: ignore[return-value]
-                     for t in (triple.subject, triple.predicate, triple.object))
-
     with tempfile.TemporaryDirectory(prefix="sckg-xlsx-") as folder:
         path = Path(folder) / "inventory.xlsx"
         path.write_bytes(content)
         city = base.rstrip("/").rsplit("/", 1)[-1]
-        back = Counter(key(t) for t in set(import_table(path, city).triples))
-    original = Counter(key(t) for t in kg.triples())
-    return [list(row) for row in sorted((original - back).elements())]
+        back = Counter(_blank_as_brackets(str(t)) for t in set(import_table(path, city).triples))
+    original = Counter(_blank_as_brackets(line) for line in kg.data_lines())
+    return [list(row) for row in sorted(tuple(line.split(" ", 2)) for line in (original - back).elements())]
+
+
+def _blank_as_brackets(line: str) -> str:
+    """An N-Triples line without its final `` .``, each blank node written ``[]``."""
+    line = line.removesuffix(" .")
+    if "_:" not in line:
+        return line
+    subject, predicate, obj = line.split(" ", 2)
+    return " ".join("[]" if term.startswith("_:") else term for term in (subject, predicate, obj))
 
 
 def _entities(kg: KnowledgeGraph, classes: dict[str, str], *, data_only: bool = False,

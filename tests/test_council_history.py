@@ -25,6 +25,7 @@ from sckg.report import build_report, render_markdown
 from sckg.viz import build_network
 
 C = "https://w3id.org/sckg/id/test/oparl/"
+FIELD = "https://w3id.org/sckg/vocab/field/"
 EX = "https://example.org/city/"
 NO_PROJECTS = ("No projects in the graph: import the programme's inventory next to the council data "
                "(sckg import table).")
@@ -167,6 +168,31 @@ def test_diff_names_new_council_papers_on_projects(turtle_file, linked) -> None:
     section = build_report(linked, "en", since=old).section("changes")
     assert section.paragraphs == ["2 new council papers on your projects and fields of action since the last snapshot."]
     assert section.tables[0].caption == "New council papers on your projects"
+
+
+#: Reviewed links of ``sckg link papers`` to the vocabulary's fields (not typed in the data graphs): one
+#: accepted, one rejected.
+VOCABULARY_LINKS = """
+@prefix c: <https://w3id.org/sckg/id/test/oparl/> .
+c:p3 dcterms:subject field:security .
+c:p1 sckg:rejectedSubject field:energy .
+"""
+
+
+def test_links_to_the_vocabularys_fields_are_new_papers_and_rejections_no_change(turtle_file) -> None:
+    old = KnowledgeGraph.open([turtle_file(COUNCIL, "council.ttl"), turtle_file(PROGRAMME, "programme.ttl")])
+    new = KnowledgeGraph.open([turtle_file(COUNCIL, "council.ttl"), turtle_file(PROGRAMME, "programme.ttl"),
+                               turtle_file(VOCABULARY_LINKS, "links.ttl")])
+    result = diff(old, new, "en")
+    assert [(c.subject_label, c.new, c.object) for c in result.papers] == [
+        ("Löschfahrzeug für die Feuerwehr", "Safety and public order", FIELD + "security")]
+    assert [(c.kind, c.change, c.subject_label, c.property, c.old, c.new) for c in result.changes] == [
+        ("relation", "added", "Löschfahrzeug für die Feuerwehr", "dcterms:subject", "", "Safety and public order")]
+    section = build_report(new, "en", since=old).section("changes")
+    assert section.paragraphs == ["1 new council paper on your projects and fields of action since the last snapshot."]
+    # the link is listed once, labelled, in the table of new papers (not again as a raw row of the change list)
+    assert [(table.caption, table.rows) for table in section.tables] == [
+        ("New council papers on your projects", [["Löschfahrzeug für die Feuerwehr", "Safety and public order"]])]
 
 
 def test_exports_date_papers_meetings_and_consultations(linked) -> None:

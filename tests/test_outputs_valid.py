@@ -75,6 +75,15 @@ def test_xlsx_export_of_a_label_with_control_characters_names_the_entity(tmp_pat
     assert f"Note: 1 text of {PROJECT} held characters" in result.stderr
 
 
+def test_an_svg_map_of_a_label_with_control_characters_parses(tmp_path: Path) -> None:
+    svg = tmp_path / "m.svg"
+    result = runner.invoke(app, ["viz", "--data", str(_data(tmp_path, CONTROL)), "--out", str(tmp_path / "m.html"),
+                                 "--svg", str(svg)])
+    assert result.exit_code == 0, result.output
+    ET.parse(svg)
+    assert f"Note: 1 text of {PROJECT} held characters SVG does not allow" in result.stderr
+
+
 # --- 14: Markdown of query and analyze ------------------------------------------------------------------------
 
 

@@ -616,67 +616,72 @@ def workbook_bytes(
     are accepted too). ``remainder`` rows (with their header first) fill the sheet :data:`REMAINDER_SHEET`.
     """
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    workbook = Workbook()
-    workbook.remove(workbook.worksheets[0])  # the empty sheet a new workbook has
+    workbook = Workbook(write_only=True)  # rows streamed to the file: an export of 100,000 rows takes seconds
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+
+    def styled(ws: Any, value: Any, **style: Any) -> Any:
+        cell = WriteOnlyCell(ws, value)
+        if cell.data_type == "f":  # text starting with '=' stays text, never a formula
+            cell.data_type = "s"
+        for name, setting in style.items():
+            setattr(cell, name, setting)
+        return cell
+
+    def header(ws: Any, values: Sequence[Any]) -> list[Any]:
+        return [styled(ws, value, font=bold, fill=fill) for value in values]
+
     lists = dict(sorted((lists or {}).items()))
     ranges = {kind: f"'{LISTS_SHEET}'!${get_column_letter(index)}$2:${get_column_letter(index)}${len(values) + 1}"
               for index, (kind, values) in enumerate(lists.items(), start=1)}
     for sheet in SHEETS:
         ws = workbook.create_sheet(sheet.name)
-        ws.append([c.header for c in sheet.columns])
-        for number, row in enumerate(rows.get(sheet.key, ()), start=2):
-            for index, value in enumerate(row, start=1):
-                if value is not None:
-                    cell = ws.cell(row=number, column=index, value=value)
-                    if cell.data_type == "f":  # text starting with '=' stays text, never a formula
-                        cell.data_type = "s"
+        text = [col.type in ("id", "text", "ref") for col in sheet.columns]  # IDs and numbers like 0800 stay text
         for index, col in enumerate(sheet.columns, start=1):
             letter = get_column_letter(index)
             ws.column_dimensions[letter].width = col.width
-            ws[f"{letter}1"].font, ws[f"{letter}1"].fill = bold, fill
-            if col.type in ("id", "text", "ref"):  # IDs and numbers like 0800 stay text, also when typed in
+            if text[index - 1]:
                 ws.column_dimensions[letter].number_format = "@"
-                for (cell,) in ws.iter_rows(min_row=2, min_col=index, max_col=index):
-                    cell.number_format = "@"
             if col.type in ranges:
                 drop_down = DataValidation(type="list", formula1=ranges[col.type], allow_blank=True,
                                            errorStyle="warning", showErrorMessage=True)
                 drop_down.add(f"{letter}2:{letter}1048576")
-                ws.add_data_validation(drop_down)
+                ws.data_validations.append(drop_down)
         ws.freeze_panes = "A2"
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.columns))}{max(ws.max_row, 1)}"
+        data = rows.get(sheet.key, ())
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.columns))}{len(data) + 1}"
+        ws.append(header(ws, [c.header for c in sheet.columns]))
+        for row in data:
+            ws.append([styled(ws, value, number_format="@") if text[index] else
+                       styled(ws, value) if isinstance(value, str) else value for index, value in enumerate(row)])
     if remainder:
         ws = workbook.create_sheet(REMAINDER_SHEET)
-        for row in remainder:
-            ws.append(list(row))
         for letter in "ABC":
             ws.column_dimensions[letter].width = 60
-        for cell in ws[1]:
-            cell.font, cell.fill = bold, fill
         ws.freeze_panes = "A2"
+        ws.append(header(ws, remainder[0]))
+        for row in remainder[1:]:
+            ws.append([styled(ws, value) if value.startswith("=") else value for value in row])
     ws = workbook.create_sheet(HELP_SHEET)
-    for row in help_table:
-        ws.append(list(row))
     for letter, width in zip("ABCDEF", (16, 30, 12, 60, 60, 50), strict=True):
         ws.column_dimensions[letter].width = width
-    for cell in ws[1]:
-        cell.font, cell.fill = bold, fill
-    for row in ws.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "A2"
+    wrapped = Alignment(wrap_text=True, vertical="top")
+    columns = max((len(row) for row in help_table), default=0)
+    for number, row in enumerate(help_table):
+        cells = [*row, *[None] * (columns - len(row))]
+        ws.append(header(ws, cells) if number == 0 else [styled(ws, value, alignment=wrapped) for value in cells])
     if lists:
         hidden = workbook.create_sheet(LISTS_SHEET)
         hidden.sheet_state = "hidden"
-        for index, (kind, values) in enumerate(lists.items(), start=1):
-            hidden.cell(row=1, column=index, value=kind)
-            for number, value in enumerate(values, start=2):
-                hidden.cell(row=number, column=index, value=value)
+        columns_of = list(lists.items())
+        for number in range(max(len(values) for _, values in columns_of) + 1):
+            hidden.append([kind if number == 0 else (values[number - 1] if number <= len(values) else None)
+                           for kind, values in columns_of])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -327,14 +327,10 @@ def changes_section(old: KnowledgeGraph, new: KnowledgeGraph, lang: str) -> Sect
         section.paragraphs.append(t("diff.new_papers", lang, n=len({c.subject for c in result.papers})))
         section.tables.append(ReportTable([w["paper"], w["about"]], [[c.subject_label, c.new] for c in result.papers],
                                           w["new_papers"]))
-    section.tables.append(
-        ReportTable(
-            [w["change"], w["entity"], w["property"], w["old"], w["new"]],
-            [
-                [t(f"change.{c.kind}-{c.change}", lang), c.subject_label, c.property, c.old, c.new]
-                for c in result.changes
-            ],
-        )
-    )
+    linked = {(c.subject, c.object) for c in result.papers}  # listed above, labelled: not again as raw rows
+    rows = [[t(f"change.{c.kind}-{c.change}", lang), c.subject_label, c.property, c.old, c.new]
+            for c in result.changes if c.kind != "relation" or (c.subject, c.object) not in linked]
+    if rows:
+        section.tables.append(ReportTable([w["change"], w["entity"], w["property"], w["old"], w["new"]], rows))
     section.charts += [chart for chart in (changes_chart(old, new, lang),) if chart]
     return section

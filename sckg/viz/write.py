@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import UsageError
 from ..fileio import write_atomic
 from ..formatting import long_date
+from ..output import XmlCleaner, xml_text
 from ..words import Words
 from .build import build_network
 from .render import CityMap
@@ -54,6 +55,7 @@ def render_image(net: CityMap, fmt: str = "png") -> bytes:
 
     meta = net.meta
     ui = Words("map", meta.lang)
+    cleaner = XmlCleaner("SVG")  # the texts of the image are data: in SVG, only what XML 1.0 allows
     where = {node["id"]: (node["x"], -node["y"]) for node in net.nodes}
     fig = Figure(figsize=(16, 10))
     fig.subplots_adjust(left=0.01, right=0.8, top=0.94, bottom=0.04)
@@ -81,7 +83,8 @@ def render_image(net: CityMap, fmt: str = "png") -> bytes:
     if len(net.nodes) <= LABELLED_NODES:
         for node in net.nodes:
             x, y = where[node["id"]]
-            ax.text(x, y - node["size"] - 4, wrap_label(node["full_label"], 22, 2), ha="center", va="top",
+            label = cleaner.clean(node.get("full_label", str(node["id"])), node["id"])
+            ax.text(x, y - node["size"] - 4, wrap_label(label, 22, 2), ha="center", va="top",
                     fontsize=6, zorder=3, parse_math=False, clip_on=True)
     if net.nodes:
         xs = [p[0] for p in where.values()]
@@ -92,27 +95,29 @@ def render_image(net: CityMap, fmt: str = "png") -> bytes:
     handles = [
         Line2D([], [], linestyle="", marker=MARKERS.get(e.shape, "o"), markersize=8,
                markerfacecolor=e.color if meta.color_by == "class" else "#FFFFFF", markeredgecolor="#333333",
-               label=_plain(f"{e.label} ({e.count})"))
+               label=_plain(xml_text(f"{e.label} ({e.count})")))
         for e in meta.classes
     ]
     if meta.color_by != "class":
         handles += [
             Line2D([], [], linestyle="", marker="o", markersize=8, markerfacecolor=e.color, markeredgecolor="#555555",
-                   label=_plain(f"{e.label} ({e.count})"))
+                   label=_plain(cleaner.clean(f"{e.label} ({e.count})", e.key)))
             for e in meta.categories
         ]
     if handles:
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
-    fig.suptitle(meta.title, fontsize=14, parse_math=False)
+    fig.suptitle(xml_text(meta.title), fontsize=14, parse_math=False)
     facts = [f"{ui['data_date']}: {long_date(meta.date, meta.lang) if meta.date else ui['unknown']}",
              f"{ui['sources']}: {'; '.join(meta.sources) if meta.sources else ui['unknown']}"]
     if meta.focus:
         facts.append(meta.focus)
     if meta.fictional:
         facts.insert(0, ui["fictional"])
-    fig.text(0.01, 0.005, " · ".join(facts), fontsize=7, color="#444444", parse_math=False, wrap=True)
+    fig.text(0.01, 0.005, xml_text(" · ".join(facts)), fontsize=7, color="#444444", parse_math=False, wrap=True)
+    if fmt == "svg":
+        cleaner.warn()
     buffer = io.BytesIO()
-    fig.savefig(buffer, format=fmt, dpi=150, metadata=_metadata(fmt, meta.title))
+    fig.savefig(buffer, format=fmt, dpi=150, metadata=_metadata(fmt, xml_text(meta.title)))
     return buffer.getvalue()
 
 
