@@ -98,6 +98,8 @@ READ_COMMANDS = {
     "validate": ["validate", "-f", "json"],
     "export": ["export", "-f", "nt"],
     "link papers": ["link", "papers"],
+    "link actors": ["link", "actors", "-f", "csv"],
+    "prioritise": ["prioritise", "-f", "csv"],
     **{f"analyze {name}": ["analyze", name, "-f", "csv"] for name in (
         "bridges", "centrality", "communities", "critical-path", "cycles", "gaps", "overlap", "silos")},
     "analyze impact": ["analyze", "impact", "https://w3id.org/sckg/id/musterstadt/project/lorawan-netz", "-f", "csv"],
@@ -112,8 +114,11 @@ READ_COMMANDS = {
 MAX_REQUESTS = 15
 #: Commands that ask more distinct questions: their limit, and why (the count must not grow with the data).
 MANY_REQUESTS = {
-    "report": (55, "four projections, validation (one query), figures, analyses, 8 charts and 14 maps: each "
-                   "question once (KnowledgeGraph.cached), none per node or per field of action"),
+    "report": (62, "four projections, validation (one query), figures, analyses, 8 charts and 14 maps, the "
+                   "ill-typed values left out, the priorities: each question once (KnowledgeGraph.cached), none "
+                   "per node or per field of action"),
+    "prioritise": (20, "the graph criteria (goals, dependencies, council mandate, budget, milestones, readiness) "
+                       "and their labels: each question once"),
     "present": (60, "the briefing's questions, and the deck's maps and field figures: each question once"),
 }
 
