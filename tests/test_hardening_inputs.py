@@ -631,7 +631,7 @@ def test_memory_follows_the_objects_not_the_pages(tmp_path: Path, crawled: str) 
     )
     assert (code, stderr) == (
         0,
-        "Wrote council.ttl (240012 triples): 40000 entities (Paper 40000).\n"
+        "Wrote council.ttl (240013 triples): 40000 entities (Paper 40000).\n"
         "80 requests, 0 answers from the cache.\n",
     )
     assert len(list((tmp_path / "cache").glob("*.json"))) == 80

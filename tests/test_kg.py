@@ -60,7 +60,7 @@ def test_malformed_turtle_names_file_and_line(tmp_path: Path) -> None:
 
 
 def test_missing_path_and_empty_folder_say_so(tmp_path: Path) -> None:
-    with pytest.raises(DataError, match=r"nothing\.ttl: no such file or folder \(check the --data path\)"):
+    with pytest.raises(DataError, match=r"nothing\.ttl: no such file or folder \(check the data path\)"):
         collect_files([tmp_path / "nothing.ttl"])
     with pytest.raises(DataError, match="the folder holds no RDF files"):
         collect_files([tmp_path])

@@ -102,7 +102,8 @@ def test_ontology_declares_the_model_terms(ontology: Graph) -> None:
     assert {SCKG.documentedIn, SCKG.classifiedAs, SCKG.paperType} <= terms  # the model fix of issue 12
     assert {SCKG.inDataset, SCKG.agendaItem, SCKG.outcome, SCKG.resolutionFile} <= terms  # OParl import, issue 13
     assert {SCKG.Milestone, SCKG.reached} <= terms  # milestones on the roadmap (issue 15)
-    assert len(terms) == 17 + 42  # + sckg:rejectedSubject (linking) and the OParl import's terms (issue 13)
+    assert len(terms) == 17 + 43  # + sckg:rejectedSubject (linking), the OParl import's terms (issue 13) and
+    # sckg:rejectedExample (sckg compare)
 
 
 def test_every_own_term_is_documented(ontology: Graph) -> None:

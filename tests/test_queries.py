@@ -248,7 +248,7 @@ def test_unknown_label_suggests_close_ones(braunschweig: KnowledgeGraph) -> None
         run_named(braunschweig, "actors-of-project", {"project": "Handyparkn"})
     assert str(err.value) == (
         "project 'Handyparkn': no such entity (give its IRI, prefixed name such as musterstadt:project/wlan, or "
-        "label). Did you mean: 'Handyparken'?"
+        "label). Did you mean: 'Handyparken', 'Mobile phone parking (Handyparken)'?"
     )
 
 
