@@ -27,7 +27,8 @@ run: $(VENV)/.installed
 
 ## test: install the test extras and run the whole suite (ruff + mypy + pytest)
 test: $(VENV)/.installed-test
-	$(BIN)/ruff check sckg tests bench cli.py
+	$(BIN)/ruff format --check sckg tests bench cli.py docs/screenshot.py
+	$(BIN)/ruff check sckg tests bench cli.py docs/screenshot.py
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 

@@ -24,9 +24,23 @@ import tempfile
 import time
 from pathlib import Path
 
-SIZES = {"10k": 370, "100k": 3730, "1m": 37300}  # projects; the generator writes about 27 triples per project
+SIZES = {
+    "10k": 370,
+    "100k": 3730,
+    "1m": 37300,
+}  # projects; the generator writes about 27 triples per project
 GOALS = {"100k": 10.0, "1m": 120.0}
-COMMANDS = ["centrality", "bridges", "communities", "impact", "cycles", "critical-path", "gaps", "silos", "overlap"]
+COMMANDS = [
+    "centrality",
+    "bridges",
+    "communities",
+    "impact",
+    "cycles",
+    "critical-path",
+    "gaps",
+    "silos",
+    "overlap",
+]
 
 
 def child(size: str, repeat: int, baseline: bool) -> dict:
@@ -46,7 +60,9 @@ def child(size: str, repeat: int, baseline: bool) -> dict:
         kg = KnowledgeGraph.open([path])
         result["load"] = time.perf_counter() - started
         result["triples"] = int(
-            kg.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), 'file:')) }")
+            kg.select(
+                "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), 'file:')) }"
+            )
             .rows[0][0]
             .value
         )
@@ -67,7 +83,13 @@ def child(size: str, repeat: int, baseline: bool) -> dict:
             for _ in range(repeat):
                 started = time.perf_counter()
                 rows = runs[name]()
-                samples.append((time.perf_counter() - started, rows.timings["sparql"], rows.timings["networkx"]))
+                samples.append(
+                    (
+                        time.perf_counter() - started,
+                        rows.timings["sparql"],
+                        rows.timings["networkx"],
+                    )
+                )
             result["runs"][name] = {
                 "total": statistics.median(s[0] for s in samples),
                 "sparql": statistics.median(s[1] for s in samples),
@@ -106,7 +128,10 @@ def child(size: str, repeat: int, baseline: bool) -> dict:
 def table(rows: list[list[str]]) -> str:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = [
-        "  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))) for r in rows
+        "  ".join(
+            c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))
+        )
+        for r in rows
     ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
@@ -123,16 +148,27 @@ def report(results: list[dict]) -> None:
             run = r["runs"][name]
             note = next((n for n in run["notes"] if n.startswith("Betweenness estimated")), "")
             rows.append(
-                [name, f"{run['total']:.2f}", f"{run['sparql']:.2f}", f"{run['networkx']:.2f}", str(run["rows"]), note]
+                [
+                    name,
+                    f"{run['total']:.2f}",
+                    f"{run['sparql']:.2f}",
+                    f"{run['networkx']:.2f}",
+                    str(run["rows"]),
+                    note,
+                ]
             )
         total = sum(run["total"] for run in r["runs"].values())
         sparql = sum(run["sparql"] for run in r["runs"].values())
-        rows.append(["full analyze set", f"{total:.2f}", f"{sparql:.2f}", f"{total - sparql:.2f}", "", ""])
+        rows.append(
+            ["full analyze set", f"{total:.2f}", f"{sparql:.2f}", f"{total - sparql:.2f}", "", ""]
+        )
         print(table(rows))
         goal = GOALS.get(r["size"])
         if goal:
             verdict = "met" if total < goal else "MISSED"
-            print(f"goal: full set under {goal:.0f} s: {verdict} ({total:.1f} s, {total / goal:.0%} of the budget)")
+            print(
+                f"goal: full set under {goal:.0f} s: {verdict} ({total:.1f} s, {total / goal:.0%} of the budget)"
+            )
         e = r["entity"]
         line = (
             f"entity projection ({e['nodes']:,} nodes, {e['edges']:,} edges): SPARQL {e['sparql']:.2f} s + "
@@ -151,7 +187,9 @@ def report(results: list[dict]) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", default="10k,100k,1m", help="comma-separated: 10k, 100k, 1m")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-baseline", action="store_true")

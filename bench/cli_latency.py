@@ -35,8 +35,14 @@ def main() -> None:
     cases = [
         ("python -c 'import rdflib' (baseline)", [sys.executable, "-c", "import rdflib"]),
         ("sckg --help", [str(BIN / "sckg"), "--help"]),
-        ("sckg query projects-by-field", [str(BIN / "sckg"), "query", "projects-by-field", "--data", data]),
-        ("sckg query decisions -f json", [str(BIN / "sckg"), "query", "decisions", "--data", data, "-f", "json"]),
+        (
+            "sckg query projects-by-field",
+            [str(BIN / "sckg"), "query", "projects-by-field", "--data", data],
+        ),
+        (
+            "sckg query decisions -f json",
+            [str(BIN / "sckg"), "query", "decisions", "--data", data, "-f", "json"],
+        ),
         ("sckg validate (pySHACL)", [str(BIN / "sckg"), "validate", "--data", data]),
     ]
     results = [(name, median_seconds(cmd, args.repeat)) for name, cmd in cases]
@@ -46,7 +52,9 @@ def main() -> None:
         print(f"{name:40} {seconds:9.3f} {seconds / baseline:16.2f}")
     query = results[2][1]
     verdict = "met" if query < 2 * baseline else "NOT met"
-    print(f"\ngoal: named query < 2x import rdflib ({2 * baseline:.3f} s): {verdict} ({query:.3f} s)")
+    print(
+        f"\ngoal: named query < 2x import rdflib ({2 * baseline:.3f} s): {verdict} ({query:.3f} s)"
+    )
 
 
 if __name__ == "__main__":

@@ -73,7 +73,9 @@ def sckg(*args: str | Path) -> None:
     """Run an sckg command in this process, as the console runs it; fail on a non-zero exit."""
     result = CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
     if result.exit_code != 0:
-        raise RuntimeError(f"sckg {' '.join(map(str, args))}: exit {result.exit_code}\n{result.output[-2000:]}")
+        raise RuntimeError(
+            f"sckg {' '.join(map(str, args))}: exit {result.exit_code}\n{result.output[-2000:]}"
+        )
 
 
 def _import(case: Case) -> None:
@@ -91,17 +93,49 @@ def _load(case: Case) -> None:
 
 
 STEPS: list[Step] = [
-    Step("sckg import oparl (folder → Turtle)", (1, 10), _import, seconds=lambda scale: 10.0 if scale == 1 else 60.0),
+    Step(
+        "sckg import oparl (folder → Turtle)",
+        (1, 10),
+        _import,
+        seconds=lambda scale: 10.0 if scale == 1 else 60.0,
+    ),
     Step("import again (nothing changed)", (1, 10), _sync_unchanged),
     Step("sckg stats", (1, 10), lambda case: sckg("stats", "--data", case.turtle), 1.5),
-    Step("sckg report", (1, 10), lambda case: sckg("report", "--data", case.turtle, "--out", case.scratch / "r"), 4.0),
-    Step("sckg report --since (two versions)", (1, 10), lambda case: sckg(
-        "report", "--data", case.new, "--since", case.old, "--out", case.scratch / "since"), 3.0),
+    Step(
+        "sckg report",
+        (1, 10),
+        lambda case: sckg("report", "--data", case.turtle, "--out", case.scratch / "r"),
+        4.0,
+    ),
+    Step(
+        "sckg report --since (two versions)",
+        (1, 10),
+        lambda case: sckg(
+            "report", "--data", case.new, "--since", case.old, "--out", case.scratch / "since"
+        ),
+        3.0,
+    ),
     Step("sckg diff (two versions)", (1, 10), lambda case: sckg("diff", case.old, case.new), 3.0),
-    Step("sckg export --format xlsx", (1, 10), lambda case: sckg(
-        "export", "--format", "xlsx", "--data", case.turtle, "--out", case.scratch / "council.xlsx"), 3.0),
-    Step("sckg viz (the default map)", (1, 10), lambda case: sckg(
-        "viz", "--data", case.turtle, "--out", case.scratch / "map.html"), 2.0),
+    Step(
+        "sckg export --format xlsx",
+        (1, 10),
+        lambda case: sckg(
+            "export",
+            "--format",
+            "xlsx",
+            "--data",
+            case.turtle,
+            "--out",
+            case.scratch / "council.xlsx",
+        ),
+        3.0,
+    ),
+    Step(
+        "sckg viz (the default map)",
+        (1, 10),
+        lambda case: sckg("viz", "--data", case.turtle, "--out", case.scratch / "map.html"),
+        2.0,
+    ),
 ]
 
 
@@ -126,10 +160,17 @@ def versions(turtle: Path, new: Path, old: Path) -> int:
     """Write the two versions of ``turtle`` (see the module's docstring); return the triples of the current one."""
     triples = list(ox.parse(path=str(turtle), format=ox.RdfFormat.TURTLE))
     paper_type = ox.NamedNode(OPARL + "Paper")
-    papers = sorted(t.subject.value for t in triples if t.predicate.value == RDF + "type" and t.object == paper_type)
-    newest = set(papers[-max(1, len(papers) // 50):])
-    gone = newest | {t.subject.value for t in triples if t.predicate.value == SCKG + "paper"
-                     and t.object.value in newest}  # the papers and their consultations
+    papers = sorted(
+        t.subject.value
+        for t in triples
+        if t.predicate.value == RDF + "type" and t.object == paper_type
+    )
+    newest = set(papers[-max(1, len(papers) // 50) :])
+    gone = newest | {
+        t.subject.value
+        for t in triples
+        if t.predicate.value == SCKG + "paper" and t.object.value in newest
+    }  # the papers and their consultations
     kept = [t for t in triples if t.subject.value not in gone and t.object.value not in gone]
     for folder in (new, old):
         folder.mkdir(parents=True, exist_ok=True)
@@ -141,9 +182,15 @@ def versions(turtle: Path, new: Path, old: Path) -> int:
         found = []
         for index, paper in enumerate(chosen):
             if index % 20 == 0:
-                found.append(ox.Triple(ox.NamedNode(paper), subject, ox.NamedNode(FIELD + _FIELDS[index // 20 % 5])))
+                found.append(
+                    ox.Triple(
+                        ox.NamedNode(paper), subject, ox.NamedNode(FIELD + _FIELDS[index // 20 % 5])
+                    )
+                )
             if index % 100 == 1:
-                found.append(ox.Triple(ox.NamedNode(paper), rejected, ox.NamedNode(FIELD + "health")))
+                found.append(
+                    ox.Triple(ox.NamedNode(paper), rejected, ox.NamedNode(FIELD + "health"))
+                )
         return found
 
     write_turtle(links(papers), new / "links.ttl")
@@ -155,7 +202,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--scales", default="1,10")
-    parser.add_argument("--only", default="", help="Run only the steps whose name contains one of these words.")
+    parser.add_argument(
+        "--only", default="", help="Run only the steps whose name contains one of these words."
+    )
     args = parser.parse_args()
     scales = [int(s) for s in args.scales.split(",")]
     only = [w for w in args.only.split(",") if w]
@@ -169,20 +218,31 @@ def main() -> None:
             sync_oparl(case.export, "musterstadt", root / "council.ttl")
             triples = versions(root / "council.ttl", case.new, case.old)
             base = median(lambda case=case: _load(case), args.repeat)
-            rows.append((f"{scale}x", f"load the Turtle ({counts.papers:,} papers, {triples:,} triples)", base,
-                         (1.0, 1.0), ""))
+            rows.append(
+                (
+                    f"{scale}x",
+                    f"load the Turtle ({counts.papers:,} papers, {triples:,} triples)",
+                    base,
+                    (1.0, 1.0),
+                    "",
+                )
+            )
             for step in STEPS:
                 if scale in step.scales and (not only or any(w in step.name for w in only)):
                     took = median(lambda step=step, case=case: step.run(case), args.repeat)
                     ratios = (took[0] / base[0], took[1] / base[1])
-                    rows.append((f"{scale}x", step.name, took, ratios, _verdict(step, scale, took, ratios)))
+                    rows.append(
+                        (f"{scale}x", step.name, took, ratios, _verdict(step, scale, took, ratios))
+                    )
                     print(f"{scale}x {step.name}: {took[0]:.2f} s, CPU {took[1]:.2f} s", flush=True)
             report = root / "r" / "report.html"
             if report.is_file():
                 sizes[scale] = report.stat().st_size
     print(f"{'scale':<6} {'step':<52} {'wall s':>7} {'× load':>7} {'CPU s':>7} {'× load':>7}  goal")
     for scale_name, name, (wall, used), (wall_ratio, cpu_ratio), verdict in rows:
-        print(f"{scale_name:<6} {name:<52} {wall:>7.2f} {wall_ratio:>7.2f} {used:>7.2f} {cpu_ratio:>7.2f}  {verdict}")
+        print(
+            f"{scale_name:<6} {name:<52} {wall:>7.2f} {wall_ratio:>7.2f} {used:>7.2f} {cpu_ratio:>7.2f}  {verdict}"
+        )
     for scale, size in sizes.items():
         print(f"{scale}x report.html: {size / 1e6:.2f} MB (goal < 2 MB)")
 
@@ -197,7 +257,9 @@ def _verdict(step: Step, scale: int, took: tuple[float, float], ratios: tuple[fl
         goal = step.seconds(scale)
         return f"≤ {goal:g} s: " + "/".join("met" if s <= goal else "MISSED" for s in took)
     if step.ratio is not None:
-        return f"≤ {step.ratio:g}× load: " + "/".join("met" if r <= step.ratio else "MISSED" for r in ratios)
+        return f"≤ {step.ratio:g}× load: " + "/".join(
+            "met" if r <= step.ratio else "MISSED" for r in ratios
+        )
     return ""
 
 

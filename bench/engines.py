@@ -86,7 +86,9 @@ def bulk_load(server: test_engines.Virtuoso, memory: KnowledgeGraph) -> None:
     """Replace ``memory``'s named graphs in Virtuoso by its bulk loader (the graphs cleared, then files loaded)."""
     statements = []
     for i, graph in enumerate(sorted(memory.backend.graph_names())):
-        triples = memory.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+        triples = memory.construct(
+            f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+        )
         name = f"graph{i}.nt"
         ox.serialize(triples, str(server.folder / name), format=ox.RdfFormat.N_TRIPLES)
         statements += [
@@ -96,8 +98,11 @@ def bulk_load(server: test_engines.Virtuoso, memory: KnowledgeGraph) -> None:
         ]
     statements += ["rdf_loader_run();", "checkpoint;"]
     user, password = test_engines.DBA
-    subprocess.run([ISQL, str(server.sql_port), user, password, "exec=" + " ".join(statements)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [ISQL, str(server.sql_port), user, password, "exec=" + " ".join(statements)],
+        check=True,
+        capture_output=True,
+    )
 
 
 @contextmanager
@@ -180,7 +185,9 @@ def wait_until_answering(kg: KnowledgeGraph, cap: float) -> None:
             time.sleep(0.5)
 
 
-def measure(kg: KnowledgeGraph, run: Callable[[KnowledgeGraph], float], repeat: int, cap: float) -> float | str:
+def measure(
+    kg: KnowledgeGraph, run: Callable[[KnowledgeGraph], float], repeat: int, cap: float
+) -> float | str:
     """Median seconds of ``repeat`` runs; ``timeout`` when a run takes ``cap`` seconds or its answer is cut then
     (Comunica and Oxigraph end a stopped result inside a ``200 OK``); ``error`` (printed) for any other error."""
     times: list[float] = []
@@ -192,7 +199,9 @@ def measure(kg: KnowledgeGraph, run: Callable[[KnowledgeGraph], float], repeat: 
         except SckgError as error:
             if time.perf_counter() - started >= cap * 0.95:
                 return TIMEOUT
-            if "Connection refused" in str(error) and retried < 1:  # Comunica restarts its worker after a timeout
+            if (
+                "Connection refused" in str(error) and retried < 1
+            ):  # Comunica restarts its worker after a timeout
                 retried += 1
                 wait_until_answering(kg, cap)
                 continue
@@ -222,10 +231,14 @@ def table(results: dict[str, dict[str, float | str]], engines: list[str]) -> str
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--projects", type=int, default=PROJECTS_100K, help="projects in the generated city")
+    parser.add_argument(
+        "--projects", type=int, default=PROJECTS_100K, help="projects in the generated city"
+    )
     parser.add_argument("--million", action="store_true", help="a city of about 1M triples")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--cap", type=float, default=30.0, help="seconds a query may take before 'timeout'")
+    parser.add_argument(
+        "--cap", type=float, default=30.0, help="seconds a query may take before 'timeout'"
+    )
     parser.add_argument("--engines", nargs="+", choices=ENGINES, default=list(ENGINES))
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # stop the servers when stopped
@@ -234,13 +247,17 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="sckg-engines-") as folder, ExitStack() as servers:
         work = Path(folder)
-        city = work / "generated" / "city.ttl"  # its named graph: https://w3id.org/sckg/graph/generated
+        city = (
+            work / "generated" / "city.ttl"
+        )  # its named graph: https://w3id.org/sckg/graph/generated
         city.parent.mkdir()
         with city.open("w", encoding="utf-8") as out:
             out.writelines(generate_chunks(projects, seed=1))
         memory = KnowledgeGraph.open([city.parent])
         size = len(memory.construct("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"))
-        print(f"generated city: {projects:,} projects, {size:,} triples (with the model)", flush=True)
+        print(
+            f"generated city: {projects:,} projects, {size:,} triples (with the model)", flush=True
+        )
 
         graphs: dict[str, KnowledgeGraph] = {}
         for engine in args.engines:
@@ -258,12 +275,16 @@ def main() -> None:
             else:
                 url = servers.enter_context(comunica(work, memory, args.cap))
             graphs[engine] = KnowledgeGraph.open(None, "sparql:" + url)
-            print(f"{engine}: started and loaded in {time.perf_counter() - started:.1f} s", flush=True)
+            print(
+                f"{engine}: started and loaded in {time.perf_counter() - started:.1f} s", flush=True
+            )
 
         engines = list(graphs)
         results: dict[str, dict[str, float | str]] = {}
         for row, run in tasks().items():
-            results[row] = {engine: measure(kg, run, args.repeat, args.cap) for engine, kg in graphs.items()}
+            results[row] = {
+                engine: measure(kg, run, args.repeat, args.cap) for engine, kg in graphs.items()
+            }
             print(row, {e: cell(v, None) for e, v in results[row].items()}, flush=True)
         print()
         print(

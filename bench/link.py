@@ -52,8 +52,17 @@ class Row:
 def labelled(path: Path = LABELLED) -> list[Row]:
     """The labelled titles of ``path`` (the committee is empty where the set names none)."""
     with path.open(encoding="utf-8", newline="") as handle:
-        return [Row(r["split"], r["title"], r["paper_type"], r.get("committee", ""), frozenset(r["fields"].split()),
-                    r.get("sample", "")) for r in csv.DictReader(handle)]
+        return [
+            Row(
+                r["split"],
+                r["title"],
+                r["paper_type"],
+                r.get("committee", ""),
+                frozenset(r["fields"].split()),
+                r.get("sample", ""),
+            )
+            for r in csv.DictReader(handle)
+        ]
 
 
 def _literal(text: str) -> str:
@@ -62,18 +71,31 @@ def _literal(text: str) -> str:
 
 def turtle(rows: list[Row]) -> str:
     """The titles as OParl papers, each with a consultation in its committee."""
-    lines = ["@prefix oparl: <https://schema.oparl.org/1.1/> .", "@prefix dcterms: <http://purl.org/dc/terms/> .",
-             "@prefix sckg: <https://w3id.org/sckg/ontology#> .", "@prefix org: <http://www.w3.org/ns/org#> .",
-             "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> ."]
-    committees = {name: f"<https://example.org/bench/org/{n}>"
-                  for n, name in enumerate(sorted({r.committee for r in rows if r.committee}))}
-    lines += [f"{iri} a org:Organization ; rdfs:label {_literal(name)} ." for name, iri in committees.items()]
+    lines = [
+        "@prefix oparl: <https://schema.oparl.org/1.1/> .",
+        "@prefix dcterms: <http://purl.org/dc/terms/> .",
+        "@prefix sckg: <https://w3id.org/sckg/ontology#> .",
+        "@prefix org: <http://www.w3.org/ns/org#> .",
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
+    ]
+    committees = {
+        name: f"<https://example.org/bench/org/{n}>"
+        for n, name in enumerate(sorted({r.committee for r in rows if r.committee}))
+    }
+    lines += [
+        f"{iri} a org:Organization ; rdfs:label {_literal(name)} ."
+        for name, iri in committees.items()
+    ]
     for n, row in enumerate(rows):
-        lines.append(f"<{PAPER}{n}> a oparl:Paper ; dcterms:title {_literal(row.title)} ; "
-                     f"sckg:paperType {_literal(row.paper_type)} .")
+        lines.append(
+            f"<{PAPER}{n}> a oparl:Paper ; dcterms:title {_literal(row.title)} ; "
+            f"sckg:paperType {_literal(row.paper_type)} ."
+        )
         if row.committee:
-            lines.append(f"<https://example.org/bench/consultation/{n}> a oparl:Consultation ; "
-                         f"sckg:paper <{PAPER}{n}> ; sckg:committee {committees[row.committee]} .")
+            lines.append(
+                f"<https://example.org/bench/consultation/{n}> a oparl:Consultation ; "
+                f"sckg:paper <{PAPER}{n}> ; sckg:committee {committees[row.committee]} ."
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -89,7 +111,7 @@ def predict(rows: list[Row]) -> tuple[list[frozenset[str]], float]:
     found: list[set[str]] = [set() for _ in rows]
     for p in proposals:
         if p.kind == "field":
-            found[int(p.paper[len(PAPER):])].add(p.target[len(FIELD):])
+            found[int(p.paper[len(PAPER) :])].add(p.target[len(FIELD) :])
     return [frozenset(f) for f in found], seconds
 
 
@@ -115,11 +137,20 @@ def scores(rows: list[Row], found: list[frozenset[str]]) -> dict[str, Score]:
     counts: Counter[tuple[str, str]] = Counter()
     for row, fields in zip(rows, found, strict=True):
         for field in fields | row.fields:
-            outcome = "right" if field in fields and field in row.fields else "wrong" if field in fields else "missed"
+            outcome = (
+                "right"
+                if field in fields and field in row.fields
+                else "wrong"
+                if field in fields
+                else "missed"
+            )
             counts[(field, outcome)] += 1
             counts[("overall", outcome)] += 1
     names = [*sorted({field for field, _ in counts} - {"overall"}), "overall"]
-    return {name: Score(counts[(name, "right")], counts[(name, "wrong")], counts[(name, "missed")]) for name in names}
+    return {
+        name: Score(counts[(name, "right")], counts[(name, "wrong")], counts[(name, "missed")])
+        for name in names
+    }
 
 
 def evaluate(rows: list[Row]) -> dict[str, dict[str, Score]]:
@@ -137,10 +168,18 @@ def report(path: Path, show_errors: bool) -> None:
     rows = labelled(path)
     found, seconds = predict(rows)
     sizes = ", ".join(f"{split}: {sum(r.split == split for r in rows)}" for split in SPLITS)
-    print(f"{path.name}: {len(rows)} labelled titles ({sizes}; {sum(not r.fields for r in rows)} belong to no "
-          f"field); proposals in {seconds:.2f} s\n")
-    table = {split: scores(*zip(*[(r, f) for r, f in zip(rows, found, strict=True) if r.split == split],
-                                strict=True)) for split in SPLITS}
+    print(
+        f"{path.name}: {len(rows)} labelled titles ({sizes}; {sum(not r.fields for r in rows)} belong to no "
+        f"field); proposals in {seconds:.2f} s\n"
+    )
+    table = {
+        split: scores(
+            *zip(
+                *[(r, f) for r, f in zip(rows, found, strict=True) if r.split == split], strict=True
+            )
+        )
+        for split in SPLITS
+    }
     names = [*sorted({name for split in table.values() for name in split} - {"overall"}), "overall"]
     out = []
     for name in names:
@@ -155,17 +194,25 @@ def report(path: Path, show_errors: bool) -> None:
     for sample in sorted({r.sample for r in rows} - {""}):
         cells = []
         for split in SPLITS:
-            chosen = [(r, f) for r, f in zip(rows, found, strict=True) if r.split == split and r.sample == sample]
+            chosen = [
+                (r, f)
+                for r, f in zip(rows, found, strict=True)
+                if r.split == split and r.sample == sample
+            ]
             s = scores([r for r, _ in chosen], [f for _, f in chosen])["overall"]
-            cells.append(f"{split} precision {s.precision:.2f}, recall {s.recall:.2f} ({s.right}/{s.wrong}/{s.missed})")
+            cells.append(
+                f"{split} precision {s.precision:.2f}, recall {s.recall:.2f} ({s.right}/{s.wrong}/{s.missed})"
+            )
         print(f"  sample {sample}: {'; '.join(cells)}")
     if show_errors:
         print("\nMistakes on the tune rows (expected → proposed):")
         for row, fields in zip(rows, found, strict=True):
             if row.split == "tune" and fields != row.fields:
                 committee = f" [{row.committee}]" if row.committee else ""
-                print(f"  {row.title}{committee}: {' '.join(sorted(row.fields)) or '-'} → "
-                      f"{' '.join(sorted(fields)) or '-'}")
+                print(
+                    f"  {row.title}{committee}: {' '.join(sorted(row.fields)) or '-'} → "
+                    f"{' '.join(sorted(fields)) or '-'}"
+                )
     print()
 
 

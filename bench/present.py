@@ -34,7 +34,9 @@ def present_job(kg: KnowledgeGraph, out: Path) -> Path:
     return write_deck(build_deck(kg, "de"), out / "deck.html")
 
 
-def run(data: Path, job: Callable[[KnowledgeGraph, Path], Path], out: Path) -> tuple[float, float, int]:
+def run(
+    data: Path, job: Callable[[KnowledgeGraph, Path], Path], out: Path
+) -> tuple[float, float, int]:
     started = time.perf_counter()
     kg = KnowledgeGraph.open([data])
     loaded = time.perf_counter()
@@ -45,7 +47,12 @@ def run(data: Path, job: Callable[[KnowledgeGraph, Path], Path], out: Path) -> t
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--projects", type=int, default=3700, help="projects of the generated city (~27 triples each)")
+    parser.add_argument(
+        "--projects",
+        type=int,
+        default=3700,
+        help="projects of the generated city (~27 triples each)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         generated = Path(tmp) / "generated.ttl"
@@ -56,8 +63,10 @@ def main() -> None:
             ("report, generated ~100k", generated, report_job, 15.0),
             ("present, musterstadt", musterstadt, present_job, 5.0),
         ]
-        print(f"{'case':26} {'triples':>8} {'load s':>7} {'job s':>7} {'total s':>8} {'x load':>7} {'MB':>6} "
-              f"{'goal':>14}")
+        print(
+            f"{'case':26} {'triples':>8} {'load s':>7} {'job s':>7} {'total s':>8} {'x load':>7} {'MB':>6} "
+            f"{'goal':>14}"
+        )
         for name, data, job, goal in cases:
             runs = [run(data, job, Path(tmp) / "out") for _ in range(args.repeat)]
             load = statistics.median(r[0] for r in runs)
@@ -65,8 +74,10 @@ def main() -> None:
             total = statistics.median(r[0] + r[1] for r in runs)
             triples = len(KnowledgeGraph.open([data]).triples())
             verdict = f"< {goal:g} s " + ("met" if total < goal else "NOT met")
-            print(f"{name:26} {triples:8d} {load:7.2f} {work:7.2f} {total:8.2f} {total / load:7.1f} "
-                  f"{runs[0][2] / 1e6:6.2f} {verdict:>14}")
+            print(
+                f"{name:26} {triples:8d} {load:7.2f} {work:7.2f} {total:8.2f} {total / load:7.1f} "
+                f"{runs[0][2] / 1e6:6.2f} {verdict:>14}"
+            )
 
 
 if __name__ == "__main__":

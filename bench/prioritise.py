@@ -33,7 +33,9 @@ def ranking(values: np.ndarray, weights: list[float], criteria: list[Criterion],
     sensitivity(flows, weights, runs=runs, seed=1)
 
 
-def baseline(values: np.ndarray, weights: list[float], criteria: list[Criterion], runs: int) -> float:
+def baseline(
+    values: np.ndarray, weights: list[float], criteria: list[Criterion], runs: int
+) -> float:
     """Seconds per run of pymcdm's PROMETHEE II on the whole matrix with changed weights."""
     from pymcdm.methods import PROMETHEE_II
 
@@ -63,9 +65,16 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--items", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=1000)
-    parser.add_argument("--projects", type=int, default=3700, help="projects of the generated city (~27 triples each)")
+    parser.add_argument(
+        "--projects",
+        type=int,
+        default=3700,
+        help="projects of the generated city (~27 triples each)",
+    )
     args = parser.parse_args()
-    print(f"imports and a first run on Musterstadt: {warm_up():.2f} s (once per process, not in the figures below)")
+    print(
+        f"imports and a first run on Musterstadt: {warm_up():.2f} s (once per process, not in the figures below)"
+    )
     rng = np.random.default_rng(1)
     values = rng.integers(1, 6, size=(args.items, 10)).astype(float)
     criteria = [Criterion(f"c{k}", f"c{k}", k % 4 != 3, 0.5, 2.0) for k in range(10)]
@@ -79,8 +88,10 @@ def main() -> None:
     per_run = baseline(values, weights, criteria, 20)
     base = per_run * 2 * args.runs
     print(f"{'case':44} {'s':>8} {'baseline s':>11} {'x faster':>9} {'goal':>10}")
-    print(f"{f'rank + {args.runs} runs x 2 spreads, {args.items}x10':44} {ours:8.2f} {base:11.1f} "
-          f"{base / ours:9.0f} {'< 5 s ' + ('ok' if ours < 5 else 'MISSED'):>10}")
+    print(
+        f"{f'rank + {args.runs} runs x 2 spreads, {args.items}x10':44} {ours:8.2f} {base:11.1f} "
+        f"{base / ours:9.0f} {'< 5 s ' + ('ok' if ours < 5 else 'MISSED'):>10}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         generated = Path(tmp) / "generated.ttl"
         generated.write_text("".join(generate_chunks(args.projects, seed=1)), encoding="utf-8")
@@ -93,8 +104,10 @@ def main() -> None:
             jobs.append(time.perf_counter() - loaded)
             loads.append(loaded - started)
         load, job = statistics.median(loads), statistics.median(jobs)
-        print(f"{f'graph criteria, {len(kg.triples())} triples, {len(found)} projects':44} {job:8.2f} {load:11.2f} "
-              f"{job / load:8.2f}x {'< 3x load ' + ('ok' if job < 3 * load else 'MISSED'):>10}")
+        print(
+            f"{f'graph criteria, {len(kg.triples())} triples, {len(found)} projects':44} {job:8.2f} {load:11.2f} "
+            f"{job / load:8.2f}x {'< 3x load ' + ('ok' if job < 3 * load else 'MISSED'):>10}"
+        )
 
 
 if __name__ == "__main__":

@@ -43,7 +43,9 @@ def read_back(query_url: str, graph: str) -> set[ox.Triple]:
     predicates = remote.select(f"SELECT DISTINCT ?p WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
     triples: set[ox.Triple] = set()
     for (predicate,) in predicates.rows:
-        rows = remote.select(f"SELECT ?s ?o WHERE {{ GRAPH <{graph}> {{ ?s <{predicate.value}> ?o }} }}")  # type: ignore[union-attr]
+        rows = remote.select(
+            f"SELECT ?s ?o WHERE {{ GRAPH <{graph}> {{ ?s <{predicate.value}> ?o }} }}"
+        )  # type: ignore[union-attr]
         triples.update(ox.Triple(s, predicate, o) for s, o in rows.rows)  # type: ignore[arg-type]
     return triples
 
@@ -61,15 +63,23 @@ def measure(
     started = time.perf_counter()
     back = read_back(query_url, graph)
     reading = time.perf_counter() - started
-    identical = "yes" if back == sent else f"no: {len(back - sent):,} extra, {len(sent - back):,} missing"
+    identical = (
+        "yes" if back == sent else f"no: {len(back - sent):,} extra, {len(sent - back):,} missing"
+    )
     return [times[0], statistics.median(times[1:]), reading, identical]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--projects", type=int, default=PROJECTS_1M, help="projects in the generated city")
-    parser.add_argument("--repeat", type=int, default=3, help="replacing fills measured (their median)")
-    parser.add_argument("--oxigraph", action="store_true", help="also push to an Oxigraph server (slow at 1M)")
+    parser.add_argument(
+        "--projects", type=int, default=PROJECTS_1M, help="projects in the generated city"
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="replacing fills measured (their median)"
+    )
+    parser.add_argument(
+        "--oxigraph", action="store_true", help="also push to an Oxigraph server (slow at 1M)"
+    )
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # stop the servers when stopped
 
@@ -81,8 +91,15 @@ def main() -> None:
             out.writelines(generate_chunks(args.projects, seed=1))
         memory = KnowledgeGraph.open([city.parent])
         (data_graph,) = memory.data_graphs()  # its file's graph, which sckg push names GRAPH
-        sent = set(memory.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{data_graph}> {{ ?s ?p ?o }} }}"))
-        print(f"generated city: {args.projects:,} projects, {len(sent):,} triples (and the model graph)", flush=True)
+        sent = set(
+            memory.construct(
+                f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{data_graph}> {{ ?s ?p ?o }} }}"
+            )
+        )
+        print(
+            f"generated city: {args.projects:,} projects, {len(sent):,} triples (and the model graph)",
+            flush=True,
+        )
 
         results: dict[str, list[float | str]] = {}
         if reason := missing("virtuoso"):
@@ -92,13 +109,18 @@ def main() -> None:
             server = test_engines.Virtuoso(work / row.split()[-1], free_port(), free_port()).start()
             try:
                 if row == BASELINE:
+
                     def fill(server: test_engines.Virtuoso = server) -> None:
                         bulk_load(server, memory)
                 else:
+
                     def fill(server: test_engines.Virtuoso = server) -> None:
                         with test_engines.login(*test_engines.DBA):
                             push(memory, server.store_url, timeout=600)
-                graph = data_graph if row == BASELINE else GRAPH  # the bulk loader keeps the file's graph name
+
+                graph = (
+                    data_graph if row == BASELINE else GRAPH
+                )  # the bulk loader keeps the file's graph name
                 results[row] = measure(fill, server.query_url, graph, sent, args.repeat)
             finally:
                 server.stop()
@@ -106,15 +128,24 @@ def main() -> None:
             print("Oxigraph server (sckg serve --write)", flush=True)
             with SparqlServer(work / "oxigraph", port=0, write=True, timeout=600) as oxigraph:
                 results["Oxigraph server, sckg push"] = measure(
-                    lambda: push(memory, oxigraph.store_url, timeout=3600), oxigraph.query_url, GRAPH, sent, args.repeat
+                    lambda: push(memory, oxigraph.store_url, timeout=3600),
+                    oxigraph.query_url,
+                    GRAPH,
+                    sent,
+                    args.repeat,
                 )
 
     baseline = results[BASELINE]
-    print(f"\n{len(sent):,} triples; medians of {args.repeat} replacing fills; ratios to {BASELINE}\n")
+    print(
+        f"\n{len(sent):,} triples; medians of {args.repeat} replacing fills; ratios to {BASELINE}\n"
+    )
     print("| | first fill | fill replacing the graph | read back | identical |")
     print("|---|---|---|---|---|")
     for row, values in results.items():
-        cells = [cell(v, b if isinstance(b, float) else None) for v, b in zip(values[:3], baseline[:3], strict=True)]
+        cells = [
+            cell(v, b if isinstance(b, float) else None)
+            for v, b in zip(values[:3], baseline[:3], strict=True)
+        ]
         print(f"| {row} | " + " | ".join(cells) + f" | {values[3]} |")
 
 

@@ -55,7 +55,10 @@ from sckg.stores import load_store
 TRIPLES_PER_PROJECT = 26.8  # what sckg generate writes, measured
 ALL_TRIPLES = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
 SLOW = 5.0  # seconds: a query this slow runs once
-RECHECK, RECHECK_PAIRS = 1.3, 4  # sckg over 1.3x raw: four more runs of each, taking turns, before judging
+RECHECK, RECHECK_PAIRS = (
+    1.3,
+    4,
+)  # sckg over 1.3x raw: four more runs of each, taking turns, before judging
 
 
 def city_file(folder: Path, triples: int) -> Path:
@@ -88,8 +91,12 @@ def raw_load(folder: Path, city: Path) -> None:
     """Raw pyoxigraph: the same files into the same graphs of a fresh store, with bulk_load."""
     store = ox.Store(str(folder))
     for path in resources.model_files():
-        store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(MODEL_GRAPH))
-    store.bulk_load(path=str(city), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(graph_iri(city)))
+        store.bulk_load(
+            path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(MODEL_GRAPH)
+        )
+    store.bulk_load(
+        path=str(city), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(graph_iri(city))
+    )
     store.flush()
     del store  # closing the store is part of loading (sckg load closes it too)
     gc.collect()
@@ -99,7 +106,9 @@ def _median(times: list[tuple[float, float]]) -> tuple[float, float]:
     return statistics.median(t[0] for t in times), statistics.median(t[1] for t in times)
 
 
-def bench_load(work: Path, city: Path, repeat: int) -> tuple[dict[str, tuple[float, float]], int, Path]:
+def bench_load(
+    work: Path, city: Path, repeat: int
+) -> tuple[dict[str, tuple[float, float]], int, Path]:
     """Median seconds of raw and sckg loading (taking turns, fresh stores), the city's triples, a loaded store."""
     raw: list[tuple[float, float]] = []
     ours: list[tuple[float, float]] = []
@@ -114,7 +123,9 @@ def bench_load(work: Path, city: Path, repeat: int) -> tuple[dict[str, tuple[flo
             if kind == "raw":
                 raw.append(both_timed(lambda: raw_load(work / "raw", city))[0])
             else:
-                seconds, report = both_timed(lambda target=target: load_store(f"oxigraph:{target}", [city]))
+                seconds, report = both_timed(
+                    lambda target=target: load_store(f"oxigraph:{target}", [city])
+                )
                 ours.append(seconds)
                 triples = report.triples
         if i:
@@ -135,8 +146,13 @@ def _rdflib_worker(connection: Connection, files: list[Path]) -> None:
     connection.send(seconds)
     while (text := connection.recv()) is not None:
         bindings = {"lang": rdflib.Literal("de")} if re.search(r"[?$]lang\b", text) else {}
-        connection.send(cpu_timed(lambda text=text, b=bindings: len(list(graph.query(text, initNs=PREFIXES,
-                                                                                     initBindings=b)))))
+        connection.send(
+            cpu_timed(
+                lambda text=text, b=bindings: len(
+                    list(graph.query(text, initNs=PREFIXES, initBindings=b))
+                )
+            )
+        )
 
 
 class Rdflib:
@@ -179,7 +195,9 @@ def bench_queries(
 
     def ours(kg: KnowledgeGraph) -> Callable[[str | None, str], tuple[float, int | None]]:
         def run(name: str | None, text: str) -> tuple[float, int | None]:
-            return cpu_timed(lambda: len((run_named(kg, name, lang="de") if name else run_query(kg, text)).rows))
+            return cpu_timed(
+                lambda: len((run_named(kg, name, lang="de") if name else run_query(kg, text)).rows)
+            )
 
         return run
 
@@ -189,12 +207,19 @@ def bench_queries(
         def run(name: str | None, text: str) -> tuple[float, int | None]:
             constant = re.sub(r"[?$]lang\b", '"de"', text)
             return cpu_timed(
-                lambda: len(list(store.query(constant, prefixes=PREFIXES, use_default_graph_as_union=True)))
+                lambda: len(
+                    list(store.query(constant, prefixes=PREFIXES, use_default_graph_as_union=True))
+                )
             )
 
         return run
 
-    engines = {"sckg": ours(disk), "raw": raw(disk), "sckg_mem": ours(memory), "raw_mem": raw(memory)}
+    engines = {
+        "sckg": ours(disk),
+        "raw": raw(disk),
+        "sckg_mem": ours(memory),
+        "raw_mem": raw(memory),
+    }
     if rdflib:
         engines["rdflib"] = lambda name, text: rdflib.query(text)
     cases = [(name, q.text) for name, q in named_queries().items()] + [(None, ALL_TRIPLES)]
@@ -210,13 +235,18 @@ def bench_queries(
                 times[engine].append(seconds)
         for ours_, raw_ in (("sckg", "raw"), ("sckg_mem", "raw_mem")):
             if statistics.median(times[ours_]) > RECHECK * statistics.median(times[raw_]):
-                row["rechecked"] = True  # one noisy pair decides nothing: more runs of both, taking turns
+                row["rechecked"] = (
+                    True  # one noisy pair decides nothing: more runs of both, taking turns
+                )
                 for _ in range(RECHECK_PAIRS):
                     for engine in (ours_, raw_):
                         times[engine].append(engines[engine](name, text)[0])
         row.update({engine: statistics.median(times[engine]) for engine in engines})
         results.append(row)
-        print(f"  … {row['query']}: " + ", ".join(f"{e} {row[e] * 1000:.1f} ms" for e in engines), flush=True)
+        print(
+            f"  … {row['query']}: " + ", ".join(f"{e} {row[e] * 1000:.1f} ms" for e in engines),
+            flush=True,
+        )
     return results
 
 
@@ -231,71 +261,124 @@ def _ratio(row: dict[str, Any], slow: str, fast: str) -> str:
 
 
 def report(
-    triples: int, size: int, loads: dict[str, tuple[float, float]], rows: list[dict[str, Any]], with_rdflib: bool
+    triples: int,
+    size: int,
+    loads: dict[str, tuple[float, float]],
+    rows: list[dict[str, Any]],
+    with_rdflib: bool,
 ) -> None:
     print(f"\n=== synthetic city, {triples:,} triples (asked for ~{size:,}) ===")
-    print(f"{'load':34} {'wall s':>9} {'triples/s':>12} {'rate vs raw':>12} {'CPU s':>9} {'CPU raw/this':>13}")
+    print(
+        f"{'load':34} {'wall s':>9} {'triples/s':>12} {'rate vs raw':>12} {'CPU s':>9} {'CPU raw/this':>13}"
+    )
     raw_wall, raw_cpu = loads["raw pyoxigraph bulk_load"]
     for name, (wall, cpu) in loads.items():
-        print(f"{name:34} {wall:9.2f} {triples / wall:12,.0f} {raw_wall / wall:12.2f} {cpu:9.2f} {raw_cpu / cpu:13.2f}")
+        print(
+            f"{name:34} {wall:9.2f} {triples / wall:12,.0f} {raw_wall / wall:12.2f} {cpu:9.2f} {raw_cpu / cpu:13.2f}"
+        )
     wall, cpu = loads["sckg load (the command)"]
     rate, work = raw_wall / wall, raw_cpu / cpu
-    print(f"goal: sckg loads at >= 90% of raw's rate: {'met' if rate >= 0.9 else 'NOT met'} ({rate:.0%} by the "
-          f"clock; by CPU time, which other work on the machine does not blur, {work:.0%})")
+    print(
+        f"goal: sckg loads at >= 90% of raw's rate: {'met' if rate >= 0.9 else 'NOT met'} ({rate:.0%} by the "
+        f"clock; by CPU time, which other work on the machine does not blur, {work:.0%})"
+    )
     if not rows:
         return
-    columns = [("sckg", "sckg"), ("raw", "raw"), ("sckg/raw", ("sckg", "raw")),
-               ("sckg mem", "sckg_mem"), ("raw mem", "raw_mem"), ("mem/raw", ("sckg_mem", "raw_mem"))]
+    columns = [
+        ("sckg", "sckg"),
+        ("raw", "raw"),
+        ("sckg/raw", ("sckg", "raw")),
+        ("sckg mem", "sckg_mem"),
+        ("raw mem", "raw_mem"),
+        ("mem/raw", ("sckg_mem", "raw_mem")),
+    ]
     if with_rdflib:
-        columns += [("rdflib", "rdflib"), ("rdflib/sckg", ("rdflib", "sckg")), ("rdflib/mem", ("rdflib", "sckg_mem"))]
-    print("\nquery (CPU ms, median; sckg and raw on the Oxigraph store on disk, mem: sckg's memory store)")
+        columns += [
+            ("rdflib", "rdflib"),
+            ("rdflib/sckg", ("rdflib", "sckg")),
+            ("rdflib/mem", ("rdflib", "sckg_mem")),
+        ]
+    print(
+        "\nquery (CPU ms, median; sckg and raw on the Oxigraph store on disk, mem: sckg's memory store)"
+    )
     print(f"{'':26} {'rows':>7} " + " ".join(f"{title:>11}" for title, _ in columns))
     for r in rows:
         cells = [_ms(r, key) if isinstance(key, str) else _ratio(r, *key) for _, key in columns]
         mark = "*" if r.get("rechecked") else ""
-        line = f"{r['query'] + mark:26} {r['sckg_rows']:7,} " + " ".join(f"{cell:>11}" for cell in cells)
-        mismatched = [e for e in ("raw", "sckg_mem", "raw_mem", "rdflib") if e in r and r[f"{e}_rows"] is not None
-                      and r[f"{e}_rows"] != r["sckg_rows"]]
+        line = f"{r['query'] + mark:26} {r['sckg_rows']:7,} " + " ".join(
+            f"{cell:>11}" for cell in cells
+        )
+        mismatched = [
+            e
+            for e in ("raw", "sckg_mem", "raw_mem", "rdflib")
+            if e in r and r[f"{e}_rows"] is not None and r[f"{e}_rows"] != r["sckg_rows"]
+        ]
         print(line + "".join(f"  ({e}: {r[e + '_rows']:,} rows)" for e in mismatched))
     if any(r.get("rechecked") for r in rows):
-        print(f"* sckg was over {RECHECK}x raw: {RECHECK_PAIRS} more runs of both, taking turns; the median of all")
+        print(
+            f"* sckg was over {RECHECK}x raw: {RECHECK_PAIRS} more runs of both, taking turns; the median of all"
+        )
     named = [r for r in rows if not r["query"].startswith("(extra)")]
     engines = ["sckg", "raw", "sckg_mem", "raw_mem", *(["rdflib"] if with_rdflib else [])]
     medians = {e: statistics.median(r[e] for r in named) for e in engines}
-    print("\nmedian over the named queries: " + ", ".join(f"{e} {s * 1000:.1f} ms" for e, s in medians.items()))
-    for store, ours, raw in (("store on disk", "sckg", "raw"), ("memory store", "sckg_mem", "raw_mem")):
+    print(
+        "\nmedian over the named queries: "
+        + ", ".join(f"{e} {s * 1000:.1f} ms" for e, s in medians.items())
+    )
+    for store, ours, raw in (
+        ("store on disk", "sckg", "raw"),
+        ("memory store", "sckg_mem", "raw_mem"),
+    ):
         worst = max(rows, key=lambda r, ours=ours, raw=raw: r[ours] / r[raw])
         ratio = worst[ours] / worst[raw]
-        print(f"goal: sckg within 1.5x of raw pyoxigraph on every query ({store}): "
-              f"{'met' if ratio <= 1.5 else 'NOT met'} (worst {ratio:.2f}x, {worst['query']})")
+        print(
+            f"goal: sckg within 1.5x of raw pyoxigraph on every query ({store}): "
+            f"{'met' if ratio <= 1.5 else 'NOT met'} (worst {ratio:.2f}x, {worst['query']})"
+        )
     if with_rdflib:
         bound = "at least " if any(r["rdflib_rows"] is None for r in named) else ""
-        for store, ours in (("Oxigraph store on disk", "sckg"), ("Oxigraph in memory, the default", "sckg_mem")):
+        for store, ours in (
+            ("Oxigraph store on disk", "sckg"),
+            ("Oxigraph in memory, the default", "sckg_mem"),
+        ):
             median = statistics.median(r["rdflib"] / r[ours] for r in named)
             least = min(named, key=lambda r, ours=ours: r["rdflib"] / r[ours])
             verdict = "met" if median >= 20 else "open" if bound else "NOT met"
-            print(f"goal: sckg ({store}) >= 20x faster than rdflib (median over named queries): {verdict} "
-                  f"(median of per-query speedups {bound}{median:.1f}x, "
-                  f"ratio of medians {bound}{medians['rdflib'] / medians[ours]:.1f}x, "
-                  f"least {least['rdflib'] / least[ours]:.1f}x on {least['query']})")
+            print(
+                f"goal: sckg ({store}) >= 20x faster than rdflib (median over named queries): {verdict} "
+                f"(median of per-query speedups {bound}{median:.1f}x, "
+                f"ratio of medians {bound}{medians['rdflib'] / medians[ours]:.1f}x, "
+                f"least {least['rdflib'] / least[ours]:.1f}x on {least['query']})"
+            )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000], help="triples per city")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--sizes", type=int, nargs="+", default=[100_000, 1_000_000], help="triples per city"
+    )
     parser.add_argument("--repeat", type=int, default=5, help="runs per query (median)")
     parser.add_argument("--load-repeat", type=int, default=3, help="loads per store kind (median)")
     parser.add_argument("--no-rdflib", action="store_true", help="skip the rdflib baseline")
-    parser.add_argument("--cap", type=float, default=600.0, help="seconds after which an rdflib query is stopped")
+    parser.add_argument(
+        "--cap", type=float, default=600.0, help="seconds after which an rdflib query is stopped"
+    )
     parser.add_argument("--load-only", action="store_true", help="measure loading only")
-    parser.add_argument("--workdir", type=Path, help="keep the generated cities here (default: a temp folder)")
+    parser.add_argument(
+        "--workdir", type=Path, help="keep the generated cities here (default: a temp folder)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="sckg-bench-") as tmp:
         work = args.workdir or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
         for size in args.sizes:
             city = city_file(work, size)
-            print(f"city of ~{size:,} triples: {city} ({city.stat().st_size / 1e6:.0f} MB)", flush=True)
+            print(
+                f"city of ~{size:,} triples: {city} ({city.stat().st_size / 1e6:.0f} MB)",
+                flush=True,
+            )
             stores = work / f"stores-{size}"
             loads, triples, store = bench_load(stores, city, args.load_repeat)
             if args.load_only:
@@ -306,7 +389,9 @@ def main() -> None:
             if rdflib:
                 loads["rdflib Graph.parse"] = rdflib.parse_seconds
             kg = KnowledgeGraph.open(None, f"oxigraph:{store}")
-            loads["sckg memory store (parse)"], memory = both_timed(lambda city=city: KnowledgeGraph.open([city]))
+            loads["sckg memory store (parse)"], memory = both_timed(
+                lambda city=city: KnowledgeGraph.open([city])
+            )
             rows = bench_queries(kg, memory, rdflib, args.repeat)
             report(triples, size, loads, rows, rdflib is not None)
             kg.close()

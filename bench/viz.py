@@ -138,8 +138,11 @@ def drawn_and_still(browser: Any, path: Path, timeout: float, still: float) -> d
     while "still" not in marks and time.monotonic() - started < timeout:
         page.wait_for_timeout(100)
     outcome = {
-        "seconds": marks.get("still"), "drawn": marks.get("drawn"), "outside": len(view.outside),
-        "errors": view.errors, "waited": time.monotonic() - started,
+        "seconds": marks.get("still"),
+        "drawn": marks.get("drawn"),
+        "outside": len(view.outside),
+        "errors": view.errors,
+        "waited": time.monotonic() - started,
     }
     page.context.close()
     return outcome
@@ -157,7 +160,10 @@ def line(row: tuple[Any, ...], timeout: float) -> str:
     seconds = median([r["seconds"] for r in runs])
     drawn = median([r["drawn"] for r in runs])
     errors = [e for r in runs for e in r["errors"]]
-    error = next((e for e in errors if not e.startswith("Failed to load resource")), errors[0] if errors else "")
+    error = next(
+        (e for e in errors if not e.startswith("Failed to load resource")),
+        errors[0] if errors else "",
+    )
     if all(r["drawn"] is None for r in runs):
         note = f"nothing drawn after {max(r['waited'] for r in runs):.0f} s"
     elif seconds is None:
@@ -184,12 +190,16 @@ def show(value: float | None, digits: int = 2) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 10000])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--baseline-repeat", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=60.0)
-    parser.add_argument("--still", type=float, default=1.0, help="seconds without movement that count as still")
+    parser.add_argument(
+        "--still", type=float, default=1.0, help="seconds without movement that count as still"
+    )
     args = parser.parse_args()
 
     rows = []
@@ -204,13 +214,17 @@ def main() -> None:
             timings = [make_sckg(graph, ours) for _ in range(args.repeat)]
             layout = median([t[0] for t in timings])
             html = median([t[1] for t in timings])
-            runs = [drawn_and_still(browser, ours, args.timeout, args.still) for _ in range(args.repeat)]
+            runs = [
+                drawn_and_still(browser, ours, args.timeout, args.still) for _ in range(args.repeat)
+            ]
             rows.append((n, m, "sckg viz", layout, html, ours.stat().st_size, runs))
             print(line(rows[-1], args.timeout), flush=True)
             for mode, label in (("in_line", "pyvis in_line"), ("local", "pyvis default")):
                 page = work / f"pyvis-{mode}-{n}.html"
                 html = median([make_pyvis(graph, page, mode) for _ in range(args.baseline_repeat)])
-                repeat, timeout = (args.baseline_repeat, args.timeout) if mode == "in_line" else (1, 15.0)
+                repeat, timeout = (
+                    (args.baseline_repeat, args.timeout) if mode == "in_line" else (1, 15.0)
+                )
                 runs = [drawn_and_still(browser, page, timeout, args.still) for _ in range(repeat)]
                 rows.append((n, m, label, None, html, page.stat().st_size, runs))
                 print(line(rows[-1], args.timeout), flush=True)
@@ -230,18 +244,24 @@ def main() -> None:
         else:
             ratio = f"{theirs / ours:.1f}x faster"
         generation = values["pyvis in_line html"] / values["sckg viz html"]
-        print(f"{n:>6} nodes: drawn+still {ratio}; html generation {generation:.1f}x faster than pyvis from_nx")
+        print(
+            f"{n:>6} nodes: drawn+still {ratio}; html generation {generation:.1f}x faster than pyvis from_nx"
+        )
     goals = {2000: 3.0, 10000: 15.0}
     for target, limit in goals.items():
         near = min(by_size, key=lambda k: abs(k - target), default=None)
         if near is not None and abs(near - target) < target * 0.2:
             seconds = by_size[near]["sckg viz"]
             verdict = "met" if seconds is not None and seconds < limit else "NOT met"
-            print(f"goal: {near}-node map drawn and still < {limit:.0f} s: {verdict} ({show(seconds)} s)")
+            print(
+                f"goal: {near}-node map drawn and still < {limit:.0f} s: {verdict} ({show(seconds)} s)"
+            )
     big = min(by_size, key=lambda k: abs(k - 10000), default=None)
     if big is not None and abs(big - 10000) < 2000:
         html = by_size[big]["sckg viz html"]
-        print(f"goal: HTML generation for {big} nodes < 2 s: {'met' if html < 2 else 'NOT met'} ({html:.2f} s)")
+        print(
+            f"goal: HTML generation for {big} nodes < 2 s: {'met' if html < 2 else 'NOT met'} ({html:.2f} s)"
+        )
 
 
 if __name__ == "__main__":

@@ -26,11 +26,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", default=str(ROOT / "data" / "musterstadt"))
     parser.add_argument("--lang", default="de")
-    parser.add_argument("--section", default="", help="id of a section to scroll to (default: the top)")
+    parser.add_argument(
+        "--section", default="", help="id of a section to scroll to (default: the top)"
+    )
     parser.add_argument("--out", default=str(ROOT / "docs" / "report-page.png"))
     parser.add_argument("--charts-out", default=str(ROOT / "docs" / "report-charts.png"))
     parser.add_argument("--slide-out", default=str(ROOT / "docs" / "deck-slide.png"))
-    parser.add_argument("--slide", type=int, default=12, help="number of the slide to render (default: a field)")
+    parser.add_argument(
+        "--slide", type=int, default=12, help="number of the slide to render (default: a field)"
+    )
     args = parser.parse_args()
     kg = KnowledgeGraph.open([args.data])
     with tempfile.TemporaryDirectory() as tmp, chromium() as browser:
@@ -41,7 +45,9 @@ def main() -> None:
         if args.section:
             view.page.evaluate(f"document.getElementById({args.section!r}).scrollIntoView()")
         view.page.screenshot(path=args.out)
-        print(f"{args.out} (outside requests: {len(view.outside)}, console errors: {len(view.errors)})")
+        print(
+            f"{args.out} (outside requests: {len(view.outside)}, console errors: {len(view.errors)})"
+        )
         view.page.evaluate("document.getElementById('chart-status-by-field').scrollIntoView()")
         view.page.screenshot(path=args.charts_out)
         print(f"{args.charts_out} (the charts of the key figures)")
@@ -49,7 +55,9 @@ def main() -> None:
         slides = open_offline(browser, deck, viewport=(1280, 720))
         slides.page.evaluate(f"window.sckgDeck.show({args.slide - 1})")
         slides.page.screenshot(path=args.slide_out)
-        print(f"{args.slide_out} (outside requests: {len(slides.outside)}, console errors: {len(slides.errors)})")
+        print(
+            f"{args.slide_out} (outside requests: {len(slides.outside)}, console errors: {len(slides.errors)})"
+        )
 
 
 if __name__ == "__main__":

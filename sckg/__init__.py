@@ -139,7 +139,9 @@ def open(
     from .kg import KnowledgeGraph
 
     paths = [data] if isinstance(data, str | os.PathLike) else data
-    return KnowledgeGraph.open(None if paths is None else list(paths), store, allow_remote=allow_remote)
+    return KnowledgeGraph.open(
+        None if paths is None else list(paths), store, allow_remote=allow_remote
+    )
 
 
 def __getattr__(name: str) -> Any:

@@ -27,7 +27,15 @@ if TYPE_CHECKING:
 THRESHOLD = 1.0
 SAME_AS, DIFFERENT_FROM = OWL + "sameAs", OWL + "differentFrom"
 #: The columns of the review file; a person fills in ``decision``.
-REVIEW_COLUMNS = ("decision", "score", "actor", "organization", "evidence", "actor_iri", "organization_iri")
+REVIEW_COLUMNS = (
+    "decision",
+    "score",
+    "actor",
+    "organization",
+    "evidence",
+    "actor_iri",
+    "organization_iri",
+)
 _COMMAND = "sckg link actors --review"
 
 _ACTORS = f"""
@@ -83,7 +91,9 @@ def propose_actor_matches(
     decided before (``owl:sameAs``, ``owl:differentFrom``) are left out."""
     actors: dict[str, _Actor] = {}
     for row in kg.select(_ACTORS).records():
-        actor = actors.setdefault(row["a"], _Actor(row["a"], bool(row["council"]), set(), set(), set()))
+        actor = actors.setdefault(
+            row["a"], _Actor(row["a"], bool(row["council"]), set(), set(), set())
+        )
         for key, into in (("label", actor.labels), ("short", actor.shorts), ("kind", actor.kinds)):
             if row.get(key) is not None:
                 into.add(str(row[key]))
@@ -98,12 +108,22 @@ def propose_actor_matches(
                 continue
             evidence, score = _evidence(actor, organization, kinds, lang)
             if score >= threshold:
-                matches.append(ActorMatch(actor.iri, actor.label(), organization.iri, organization.label(),
-                                          score, tuple(evidence)))
+                matches.append(
+                    ActorMatch(
+                        actor.iri,
+                        actor.label(),
+                        organization.iri,
+                        organization.label(),
+                        score,
+                        tuple(evidence),
+                    )
+                )
     return sorted(matches, key=lambda m: (-m.score, m.actor_label.casefold(), m.organization))
 
 
-def _evidence(actor: _Actor, other: _Actor, kinds: dict[str, str], lang: str) -> tuple[list[str], float]:
+def _evidence(
+    actor: _Actor, other: _Actor, kinds: dict[str, str], lang: str
+) -> tuple[list[str], float]:
     names, other_names = {_key(n) for n in actor.labels}, {_key(n) for n in other.labels}
     shorts, other_shorts = {_key(n) for n in actor.shorts}, {_key(n) for n in other.shorts}
     evidence, score = [], 0.0
@@ -111,8 +131,11 @@ def _evidence(actor: _Actor, other: _Actor, kinds: dict[str, str], lang: str) ->
         evidence.append(t("actor_match.same_name", lang))
         score += 1
     elif found := sorted((names & other_shorts) | (shorts & other_names)):
-        short = next(n for n in sorted(actor.labels | actor.shorts | other.labels | other.shorts)
-                     if _key(n) == found[0])
+        short = next(
+            n
+            for n in sorted(actor.labels | actor.shorts | other.labels | other.shorts)
+            if _key(n) == found[0]
+        )
         evidence.append(t("actor_match.short_name", lang, name=short))
         score += 1
     if score and (same := sorted(actor.kinds & other.kinds)):
@@ -123,20 +146,30 @@ def _evidence(actor: _Actor, other: _Actor, kinds: dict[str, str], lang: str) ->
 
 def write_actor_review(matches: list[ActorMatch], path: Path | str) -> Path:
     """Write the review file ``path`` (``.csv`` or ``.xlsx``) of the proposed matches."""
-    rows: list[list[Any]] = [["", m.score, m.actor_label, m.organization_label, m.evidence_text(), m.actor,
-                              m.organization] for m in matches]
+    rows: list[list[Any]] = [
+        [
+            "",
+            m.score,
+            m.actor_label,
+            m.organization_label,
+            m.evidence_text(),
+            m.actor,
+            m.organization,
+        ]
+        for m in matches
+    ]
     return write_review_table(REVIEW_COLUMNS, rows, path)
 
 
 def read_actor_review(path: Path | str) -> list[Decision]:
     """The decisions in a filled-in review file of matches."""
-    return [Decision(row["actor_iri"], row["organization_iri"], ReviewDecision(row["decision"]))
-            for row in read_review_table(path, REVIEW_COLUMNS[5:], written_by=_COMMAND)]
+    return [
+        Decision(row["actor_iri"], row["organization_iri"], ReviewDecision(row["decision"]))
+        for row in read_review_table(path, REVIEW_COLUMNS[5:], written_by=_COMMAND)
+    ]
 
 
 def write_actor_decisions(decisions: list[Decision], path: Path | str) -> tuple[int, int]:
     """Add the decisions to the Turtle file ``path``: ``owl:sameAs`` for accepted, ``owl:differentFrom`` for
     rejected pairs; the numbers of each the file then holds."""
     return write_decisions(decisions, path, accept=SAME_AS, reject=DIFFERENT_FROM)
-
-

@@ -34,7 +34,9 @@ from .cli_common import (
 from .errors import DataWarning, SckgError
 
 if TYPE_CHECKING:
-    from typer._click import Context as ClickContext  # the type TyperGroup.invoke declares (typer's own click)
+    from typer._click import (
+        Context as ClickContext,
+    )  # the type TyperGroup.invoke declares (typer's own click)
 
 
 class ErrorBoundary(TyperGroup):
@@ -46,7 +48,9 @@ class ErrorBoundary(TyperGroup):
             warnings.simplefilter("always", DataWarning)
             shown = warnings.showwarning
 
-            def note(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+            def note(
+                message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any
+            ) -> None:
                 if issubclass(category, DataWarning):
                     say(f"Note: {message}")
                 else:
@@ -88,6 +92,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"sckg {__version__}")
@@ -97,7 +102,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Smart City knowledge graph."""
@@ -109,12 +117,15 @@ def validate(
     store: StoreOpt = "memory",
     lang: LangOpt = Lang.de,
     fmt: Annotated[
-        ValidationFormat, typer.Option("--format", "-f", help="text (for people), json, csv, md or table.")
+        ValidationFormat,
+        typer.Option("--format", "-f", help="text (for people), json, csv, md or table."),
     ] = ValidationFormat.text,
     engine: Annotated[
         ValidationEngine,
-        typer.Option(help="sparql (the shapes as SPARQL queries on the store, fast), pyshacl (the reference: "
-                     "copies the graph into rdflib) or auto (sparql when the shapes allow it)."),
+        typer.Option(
+            help="sparql (the shapes as SPARQL queries on the store, fast), pyshacl (the reference: "
+            "copies the graph into rdflib) or auto (sparql when the shapes allow it)."
+        ),
     ] = ValidationEngine.auto,
 ) -> None:
     """Check the graph against the SHACL shapes: violations (wrong structure) first, then warnings
@@ -135,15 +146,19 @@ def validate(
 
 QueriesOpt = Annotated[
     Path | None,
-    typer.Option(help="A folder of the city's own named queries (.rq files with the header of "
-                 "ontology/queries/), used besides sckg's own.", show_default=False),
+    typer.Option(
+        help="A folder of the city's own named queries (.rq files with the header of "
+        "ontology/queries/), used besides sckg's own.",
+        show_default=False,
+    ),
 ]
 
 
 @app.command()
 def query(
     sparql: Annotated[
-        str, typer.Argument(help="Inline SPARQL, a path to a .rq file, or the name of a named query.")
+        str,
+        typer.Argument(help="Inline SPARQL, a path to a .rq file, or the name of a named query."),
     ],
     param: Annotated[
         list[str] | None,
@@ -156,8 +171,11 @@ def query(
     allow_remote: AllowRemoteOpt = False,
     timeout: Annotated[
         float,
-        typer.Option(help="Stop the query after this many seconds with an error (0: no limit; scripts running "
-                     "long queries on purpose set it).", min=0),
+        typer.Option(
+            help="Stop the query after this many seconds with an error (0: no limit; scripts running "
+            "long queries on purpose set it).",
+            min=0,
+        ),
     ] = 120.0,
     formula_guard: FormulaGuardOpt = True,
     csv_dialect: CsvDialectOpt = CsvDialect.standard,
@@ -169,7 +187,9 @@ def query(
 
     named = resolve_query(sparql, queries)
     values = parse_params(param or [])
-    result = run_any(open_graph(data, store, allow_remote), named, values, lang.value, timeout=timeout or None)
+    result = run_any(
+        open_graph(data, store, allow_remote), named, values, lang.value, timeout=timeout or None
+    )
     if isinstance(result, bool):
         typer.echo("true" if result else "false")
     elif isinstance(result, str):
@@ -177,8 +197,13 @@ def query(
     else:
         from .output import emit
 
-        emit(result.columns, [[_plain(v) for v in row] for row in result.rows], fmt.value,
-             formula_guard=formula_guard, csv_dialect=csv_dialect.value)
+        emit(
+            result.columns,
+            [[_plain(v) for v in row] for row in result.rows],
+            fmt.value,
+            formula_guard=formula_guard,
+            csv_dialect=csv_dialect.value,
+        )
 
 
 def _plain(term: Any) -> Any:
@@ -194,8 +219,11 @@ def list_queries(
     prefixes: Annotated[bool, typer.Option(help="List the predeclared prefixes instead.")] = False,
     show: Annotated[
         str | None,
-        typer.Option(help="Print the named query NAME with its PREFIX lines: it runs in any SPARQL client "
-                     "(bind ?lang and its parameters there).", metavar="NAME"),
+        typer.Option(
+            help="Print the named query NAME with its PREFIX lines: it runs in any SPARQL client "
+            "(bind ?lang and its parameters there).",
+            metavar="NAME",
+        ),
     ] = None,
     queries: QueriesOpt = None,
 ) -> None:
@@ -215,7 +243,12 @@ def list_queries(
     from .queries import named_queries
 
     rows = [
-        [q.name, q.title(lang.value), " ".join(f"{p.name}({p.kind})" for p in q.params), q.description(lang.value)]
+        [
+            q.name,
+            q.title(lang.value),
+            " ".join(f"{p.name}({p.kind})" for p in q.params),
+            q.description(lang.value),
+        ]
         for q in named_queries(extra=queries).values()
     ]
     emit(["name", "title", "parameters", "description"], rows, fmt.value)
@@ -242,16 +275,30 @@ def stats(
         return
     typer.echo(f"{result.triples} triples")
     tables = [
-        (["class", "label", "entities"], [[c.name, c.label, c.count] for c in result.classes], "Classes"),
-        (["property", "label", "statements"], [[p.name, p.label, p.count] for p in result.properties],
-         "Properties"),
-        (["source", "date", "entities", "iri"], [[s.label, s.date or "", s.entities, s.iri] for s in result.sources],
-         "Sources"),
+        (
+            ["class", "label", "entities"],
+            [[c.name, c.label, c.count] for c in result.classes],
+            "Classes",
+        ),
+        (
+            ["property", "label", "statements"],
+            [[p.name, p.label, p.count] for p in result.properties],
+            "Properties",
+        ),
+        (
+            ["source", "date", "entities", "iri"],
+            [[s.label, s.date or "", s.entities, s.iri] for s in result.sources],
+            "Sources",
+        ),
     ]
     if result.ill_typed:
-        tables.append((["subject", "property", "value", "datatype"],
-                       [[i.subject, i.property, i.value, i.datatype] for i in result.ill_typed],
-                       "Ill-typed literals (see 'sckg validate')"))
+        tables.append(
+            (
+                ["subject", "property", "value", "datatype"],
+                [[i.subject, i.property, i.value, i.datatype] for i in result.ill_typed],
+                "Ill-typed literals (see 'sckg validate')",
+            )
+        )
     for columns, rows, title in tables:
         if fmt is not Format.table:  # a blank line ends a Markdown table and separates CSV blocks
             typer.echo(f"\n{title}:\n" if fmt is Format.csv else f"\n**{title}**\n")

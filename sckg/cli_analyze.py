@@ -59,12 +59,18 @@ def command(analysis: Analysis) -> Any:
 
     keyword = inspect.Parameter.KEYWORD_ONLY
     params = [
-        inspect.Parameter(p.name, keyword, annotation=_annotation(p),
-                          default=inspect.Parameter.empty if p.default is ... else p.default)
+        inspect.Parameter(
+            p.name,
+            keyword,
+            annotation=_annotation(p),
+            default=inspect.Parameter.empty if p.default is ... else p.default,
+        )
         for p in analysis.params
     ]
-    params += [inspect.Parameter(name, keyword, default=default, annotation=annotation)
-               for name, annotation, default in _COMMON]
+    params += [
+        inspect.Parameter(name, keyword, default=default, annotation=annotation)
+        for name, annotation, default in _COMMON
+    ]
     signature = inspect.Signature(params, return_annotation=None)
     run.__signature__ = signature  # type: ignore[attr-defined]
     run.__annotations__ = {p.name: p.annotation for p in params}

@@ -54,7 +54,9 @@ def cli_text(message: object) -> str:
 
 ReviewOpt = Annotated[
     Path | None,
-    typer.Option(help="Write the proposals to this review file (.csv or .xlsx) to accept or reject them."),
+    typer.Option(
+        help="Write the proposals to this review file (.csv or .xlsx) to accept or reject them."
+    ),
 ]
 DecisionsOpt = Annotated[
     Path | None,
@@ -82,18 +84,24 @@ FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format
 SeedOpt = Annotated[int, typer.Option(help=SEED_HELP)]
 CsvDialectOpt = Annotated[
     CsvDialect,
-    typer.Option(help="For CSV: standard (comma, decimal point: for pandas, R, Gephi and scripts) or excel "
-                 "(semicolon, decimal comma, UTF-8 with BOM: for Excel with German settings)."),
+    typer.Option(
+        help="For CSV: standard (comma, decimal point: for pandas, R, Gephi and scripts) or excel "
+        "(semicolon, decimal comma, UTF-8 with BOM: for Excel with German settings)."
+    ),
 ]
 FormulaGuardOpt = Annotated[
     bool,
-    typer.Option(help="For CSV: put ' before text a spreadsheet would run as a formula (=, +, -, @). Keep it for "
-                 "files people open in Excel or LibreOffice; --no-formula-guard gives the values unchanged for "
-                 "programs (pandas, Gephi, R)."),
+    typer.Option(
+        help="For CSV: put ' before text a spreadsheet would run as a formula (=, +, -, @). Keep it for "
+        "files people open in Excel or LibreOffice; --no-formula-guard gives the values unchanged for "
+        "programs (pandas, Gephi, R)."
+    ),
 ]
 AllowRemoteOpt = Annotated[
     bool,
-    typer.Option(help="Permit SERVICE and FROM clauses that fetch data from other hosts (refused by default)."),
+    typer.Option(
+        help="Permit SERVICE and FROM clauses that fetch data from other hosts (refused by default)."
+    ),
 ]
 
 

@@ -37,8 +37,10 @@ if TYPE_CHECKING:
 
 CityOpt = Annotated[
     str,
-    typer.Option(help="Short name of the city (lower case, e.g. musterstadt): IRIs are "
-                 "https://w3id.org/sckg/id/<city>/..."),
+    typer.Option(
+        help="Short name of the city (lower case, e.g. musterstadt): IRIs are "
+        "https://w3id.org/sckg/id/<city>/..."
+    ),
 ]
 OutOpt = Annotated[Path, typer.Option("--out", "-o", help="The Turtle file to write.")]
 
@@ -46,7 +48,9 @@ import_app = typer.Typer(
     help="Turn inventory spreadsheets or OParl council information into Turtle for sckg.",
     no_args_is_help=True,
 )
-link_app = typer.Typer(help="Propose links between entities from keyword rules.", no_args_is_help=True)
+link_app = typer.Typer(
+    help="Propose links between entities from keyword rules.", no_args_is_help=True
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -76,8 +80,10 @@ def _import_command(importer: Importer) -> Any:
 
     keyword = inspect.Parameter.KEYWORD_ONLY
     source = Annotated[Path, typer.Argument(help=importer.source)]
-    params = [inspect.Parameter(name, keyword, annotation=annotation)
-              for name, annotation in (("source", source), ("out", OutOpt), ("city", CityOpt))]
+    params = [
+        inspect.Parameter(name, keyword, annotation=annotation)
+        for name, annotation in (("source", source), ("out", OutOpt), ("city", CityOpt))
+    ]
     signature = inspect.Signature(params, return_annotation=None)
     run.__signature__ = signature  # type: ignore[attr-defined]
     run.__annotations__ = {p.name: p.annotation for p in params}
@@ -87,7 +93,9 @@ def _import_command(importer: Importer) -> Any:
 
 @import_app.command("table")
 def import_table(
-    source: Annotated[Path, typer.Argument(help="A filled template: an .xlsx file or a folder of CSV files.")],
+    source: Annotated[
+        Path, typer.Argument(help="A filled template: an .xlsx file or a folder of CSV files.")
+    ],
     out: OutOpt,
     city: CityOpt,
 ) -> None:
@@ -105,47 +113,81 @@ def import_table(
 
 @import_app.command("oparl")
 def import_oparl(
-    source: Annotated[str, typer.Argument(help="A folder of OParl JSON files, or the URL of an OParl system or body.")],
+    source: Annotated[
+        str,
+        typer.Argument(help="A folder of OParl JSON files, or the URL of an OParl system or body."),
+    ],
     out: OutOpt,
     city: CityOpt,
     with_persons: Annotated[
-        bool, typer.Option(help="Also import persons and memberships (personal data: only with a legal basis).")
+        bool,
+        typer.Option(
+            help="Also import persons and memberships (personal data: only with a legal basis)."
+        ),
     ] = False,
     timeout: Annotated[
-        float, typer.Option(help="Seconds a request may take in all: connecting and reading the whole answer.")
+        float,
+        typer.Option(
+            help="Seconds a request may take in all: connecting and reading the whole answer."
+        ),
     ] = 30.0,
-    retries: Annotated[int, typer.Option(help="How often to retry a failed request (with growing pauses).")] = 3,
+    retries: Annotated[
+        int, typer.Option(help="How often to retry a failed request (with growing pauses).")
+    ] = 3,
     max_pages: Annotated[
         int | None,
-        typer.Option(help="Stop with an error when a list has more pages than this (an endless 'next'). "
-                     "Default: 20,000.", min=1, show_default=False),
+        typer.Option(
+            help="Stop with an error when a list has more pages than this (an endless 'next'). "
+            "Default: 20,000.",
+            min=1,
+            show_default=False,
+        ),
     ] = None,
     max_response_mb: Annotated[
         float | None,
-        typer.Option(help="Stop with an error when one answer is larger than this many megabytes. Default: 50.",
-                     min=0.001, show_default=False),
+        typer.Option(
+            help="Stop with an error when one answer is larger than this many megabytes. Default: 50.",
+            min=0.001,
+            show_default=False,
+        ),
     ] = None,
     max_total_pages: Annotated[
         int | None,
-        typer.Option(help="Stop with an error when the whole crawl (every list of every body) has "
-                     "read more pages than this. Default: 20,000.", min=1, show_default=False),
+        typer.Option(
+            help="Stop with an error when the whole crawl (every list of every body) has "
+            "read more pages than this. Default: 20,000.",
+            min=1,
+            show_default=False,
+        ),
     ] = None,
     max_total_mb: Annotated[
         float | None,
-        typer.Option(help="Stop with an error when the whole crawl has read more megabytes than "
-                     "this (the import needs about four times as much memory). Default: 200.",
-                     min=0.001, show_default=False),
+        typer.Option(
+            help="Stop with an error when the whole crawl has read more megabytes than "
+            "this (the import needs about four times as much memory). Default: 200.",
+            min=0.001,
+            show_default=False,
+        ),
     ] = None,
     follow_other_hosts: Annotated[
-        bool, typer.Option(help="Follow links and redirects to other hosts or ports than the system's own.")
+        bool,
+        typer.Option(
+            help="Follow links and redirects to other hosts or ports than the system's own."
+        ),
     ] = False,
     cache: Annotated[
-        Path | None, typer.Option(help="Folder of the download cache. Default: ~/.cache/sckg/oparl.")
+        Path | None,
+        typer.Option(help="Folder of the download cache. Default: ~/.cache/sckg/oparl."),
     ] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the download cache.")] = False,
-    refresh: Annotated[bool, typer.Option(help="Download again even what the cache holds.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Do not read or write the download cache.")
+    ] = False,
+    refresh: Annotated[
+        bool, typer.Option(help="Download again even what the cache holds.")
+    ] = False,
     report: Annotated[
-        Path | None, typer.Option(help="Write every skipped object and ignored field to this CSV file.")
+        Path | None,
+        typer.Option(help="Write every skipped object and ignored field to this CSV file."),
     ] = None,
 ) -> None:
     """Import council papers, consultations, meetings, committees, agenda items, files, locations and legislative
@@ -169,7 +211,9 @@ def import_oparl(
         max_age=0 if refresh else 24 * 3600,
     )
     with _progress() as progress:
-        sync = sync_oparl(source, city, out, with_persons=with_persons, fetcher=fetcher, progress=progress)
+        sync = sync_oparl(
+            source, city, out, with_persons=with_persons, fetcher=fetcher, progress=progress
+        )
     _print_oparl_report(sync, out)
     if report:
         from .fileio import write_atomic
@@ -177,7 +221,10 @@ def import_oparl(
 
         result = sync.result
         rows = [["skipped", s.type, s.id, s.reason] for s in result.report.skipped]
-        rows += [["field", kind, name, f"{n} objects: {why}"] for kind, name, n, why in result.report.ignored_fields()]
+        rows += [
+            ["field", kind, name, f"{n} objects: {why}"]
+            for kind, name, n, why in result.report.ignored_fields()
+        ]
         rows += [["note", s.type, s.id, s.reason] for s in result.report.notes]
         write_atomic(report, render(["kind", "type", "id", "reason"], rows, "csv"))
         say(f"Wrote the full report to {report}.")
@@ -215,12 +262,21 @@ def _print_oparl_report(sync: SyncResult, out: Path) -> None:
     say(f"{done} {out} ({sync.triples} triples): {imported} entities ({kinds or 'none'}).")
     if sync.since:
         say(f"Asked the server only for what changed since {sync.since}.")
-    parts = [f"{what} {sum(counts.values())} ({', '.join(f'{k} {n}' for k, n in sorted(counts.items()))})"
-             for what, counts in (("added", sync.added), ("changed", sync.changed), ("deleted", sync.deleted))
-             if counts]
+    parts = [
+        f"{what} {sum(counts.values())} ({', '.join(f'{k} {n}' for k, n in sorted(counts.items()))})"
+        for what, counts in (
+            ("added", sync.added),
+            ("changed", sync.changed),
+            ("deleted", sync.deleted),
+        )
+        if counts
+    ]
     if sync.merged:
-        say(("Since the last import: " + "; ".join(parts) + ".") if parts else
-             "Nothing added, changed or deleted since the last import.")
+        say(
+            ("Since the last import: " + "; ".join(parts) + ".")
+            if parts
+            else "Nothing added, changed or deleted since the last import."
+        )
     if report.requests or report.cache_hits:
         say(f"{report.requests} requests, {report.cache_hits} answers from the cache.")
     if report.skipped:
@@ -235,7 +291,9 @@ def _print_oparl_report(sync: SyncResult, out: Path) -> None:
         for (name, why), where in sorted(fields.items()):
             say(f"        {name} ({', '.join(where)}): {why}")
     if report.notes:
-        say(f"{len(report.notes)} notes (ignored fields, links to objects not in the source), e.g.:")
+        say(
+            f"{len(report.notes)} notes (ignored fields, links to objects not in the source), e.g.:"
+        )
         for note in report.notes[:5]:
             say(f"        {note.id}: {note.reason}")
 
@@ -247,17 +305,26 @@ def link_papers(
     lang: LangOpt = Lang.de,
     fmt: FormatOpt = Format.table,
     min_score: Annotated[
-        float, typer.Option(help="Show proposals scoring at least this (a match word in the title scores 1).")
+        float,
+        typer.Option(
+            help="Show proposals scoring at least this (a match word in the title scores 1)."
+        ),
     ] = 1.0,
     review: ReviewOpt = None,
     decisions: DecisionsOpt = None,
     accept: Annotated[
         str | None,
-        typer.Option(help="Accept proposals: 'all' or their numbers, e.g. 1,3,4 (as listed without --accept)."),
+        typer.Option(
+            help="Accept proposals: 'all' or their numbers, e.g. 1,3,4 (as listed without --accept)."
+        ),
     ] = None,
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="With --accept or --decisions: the Turtle file the decisions are added to."),
+        typer.Option(
+            "--out",
+            "-o",
+            help="With --accept or --decisions: the Turtle file the decisions are added to.",
+        ),
     ] = None,
 ) -> None:
     """Propose links from council papers to projects and fields of action, scored with their evidence: the
@@ -266,31 +333,61 @@ def link_papers(
     a review file; --decisions FILE --out links.ttl keeps what a person accepted (dcterms:subject) and
     rejected (sckg:rejectedSubject); load links.ttl with the data and neither is proposed again."""
     from .errors import UsageError
-    from .link import accepted, propose_paper_links, read_review, select_proposals, write_decisions, write_review
+    from .link import (
+        accepted,
+        propose_paper_links,
+        read_review,
+        select_proposals,
+        write_decisions,
+        write_review,
+    )
     from .output import emit
 
     if (accept is not None or decisions is not None) and out is None:
-        raise UsageError("--accept and --decisions need --out FILE.ttl: the file the decisions are written to.")
-    if decisions is not None:  # the data finds the projects and fields named in the column other_target
+        raise UsageError(
+            "--accept and --decisions need --out FILE.ttl: the file the decisions are written to."
+        )
+    if (
+        decisions is not None
+    ):  # the data finds the projects and fields named in the column other_target
         chosen = read_review(decisions, open_graph(data, store) if data else None)
     else:
         proposals = propose_paper_links(open_graph(data, store), lang.value, min_score)
         if review is not None:
             write_review(proposals, review, lang.value)
-            say(f"Wrote {len(proposals)} proposals to {review}: write accept or reject in the decision column, "
-                 f"then run sckg link papers --decisions {review} --out links.ttl")
+            say(
+                f"Wrote {len(proposals)} proposals to {review}: write accept or reject in the decision column, "
+                f"then run sckg link papers --decisions {review} --out links.ttl"
+            )
             return
         if accept is None:
-            rows = [[n, f"{p.score:g}", p.paper_label, p.target_label, p.kind, p.evidence_text(lang.value), p.paper,
-                     p.target] for n, p in enumerate(proposals, start=1)]
-            emit(["n", "score", "paper", "target", "kind", "evidence", "paper_iri", "target_iri"], rows, fmt.value)
+            rows = [
+                [
+                    n,
+                    f"{p.score:g}",
+                    p.paper_label,
+                    p.target_label,
+                    p.kind,
+                    p.evidence_text(lang.value),
+                    p.paper,
+                    p.target,
+                ]
+                for n, p in enumerate(proposals, start=1)
+            ]
+            emit(
+                ["n", "score", "paper", "target", "kind", "evidence", "paper_iri", "target_iri"],
+                rows,
+                fmt.value,
+            )
             return
         chosen = accepted(select_proposals(proposals, accept))
     assert out is not None
     links, rejected = write_decisions(chosen, out)
     taken = sum(d.decision == "accept" for d in chosen)
-    say(f"Accepted {taken} and rejected {len(chosen) - taken} proposals; {out} now holds {links} links and "
-         f"{rejected} rejections.")
+    say(
+        f"Accepted {taken} and rejected {len(chosen) - taken} proposals; {out} now holds {links} links and "
+        f"{rejected} rejections."
+    )
 
 
 @link_app.command("actors")
@@ -303,53 +400,83 @@ def link_actors(
     decisions: DecisionsOpt = None,
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="With --decisions: the Turtle file the decisions are added to."),
+        typer.Option(
+            "--out", "-o", help="With --decisions: the Turtle file the decisions are added to."
+        ),
     ] = None,
 ) -> None:
     """Propose which actors of the inventory and organizations of the council records are the same: same
     name, one's short name, same kind. --review writes a review file; --decisions FILE --out same.ttl keeps
     what a person accepted (owl:sameAs: maps and analyses show one actor) and rejected (owl:differentFrom);
     load same.ttl with the data and neither is proposed again."""
-    from .actor_match import propose_actor_matches, read_actor_review, write_actor_decisions, write_actor_review
+    from .actor_match import (
+        propose_actor_matches,
+        read_actor_review,
+        write_actor_decisions,
+        write_actor_review,
+    )
     from .errors import UsageError
     from .output import emit
 
     if decisions is not None:
         if out is None:
-            raise UsageError("--decisions needs --out FILE.ttl: the file the decisions are written to.")
+            raise UsageError(
+                "--decisions needs --out FILE.ttl: the file the decisions are written to."
+            )
         chosen = read_actor_review(decisions)
         same, different = write_actor_decisions(chosen, out)
         taken = sum(d.decision == "accept" for d in chosen)
-        say(f"Accepted {taken} and rejected {len(chosen) - taken} proposals; {out} now holds {same} matches "
-            f"and {different} rejections.")
+        say(
+            f"Accepted {taken} and rejected {len(chosen) - taken} proposals; {out} now holds {same} matches "
+            f"and {different} rejections."
+        )
         return
     matches = propose_actor_matches(open_graph(data, store), lang=lang.value)
     if review is not None:
         write_actor_review(matches, review)
-        say(f"Wrote {len(matches)} proposals to {review}: write accept or reject in the decision column, "
-            f"then run sckg link actors --decisions {review} --out same.ttl")
+        say(
+            f"Wrote {len(matches)} proposals to {review}: write accept or reject in the decision column, "
+            f"then run sckg link actors --decisions {review} --out same.ttl"
+        )
         return
-    rows = [[m.score, m.actor_label, m.organization_label, m.evidence_text(), m.actor, m.organization]
-            for m in matches]
-    emit(["score", "actor", "organization", "evidence", "actor_iri", "organization_iri"], rows, fmt.value)
+    rows = [
+        [m.score, m.actor_label, m.organization_label, m.evidence_text(), m.actor, m.organization]
+        for m in matches
+    ]
+    emit(
+        ["score", "actor", "organization", "evidence", "actor_iri", "organization_iri"],
+        rows,
+        fmt.value,
+    )
 
 
 def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")],
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="Output file (for csv: a folder for nodes.csv and edges.csv). "
-                     "Default for ttl, nt, jsonld, graphml, gexf: standard output."),
+        typer.Option(
+            "--out",
+            "-o",
+            help="Output file (for csv: a folder for nodes.csv and edges.csv). "
+            "Default for ttl, nt, jsonld, graphml, gexf: standard output.",
+        ),
     ] = None,
     projection: Annotated[
-        ProjectionName, typer.Option(help="For graphml, gexf and csv: the network projection to export.")
+        ProjectionName,
+        typer.Option(help="For graphml, gexf and csv: the network projection to export."),
     ] = ProjectionName.entity,
     city: Annotated[
-        str | None, typer.Option(help="For xlsx: the city whose IRIs become short IDs (default: the most common).")
+        str | None,
+        typer.Option(
+            help="For xlsx: the city whose IRIs become short IDs (default: the most common)."
+        ),
     ] = None,
     with_papers: Annotated[
-        bool, typer.Option(help="For graphml, gexf and csv of the entity projection: add the council papers linked "
-                           "to projects and fields, with their consultations and meetings (dated, for a timeline).")
+        bool,
+        typer.Option(
+            help="For graphml, gexf and csv of the entity projection: add the council papers linked "
+            "to projects and fields, with their consultations and meetings (dated, for a timeline)."
+        ),
     ] = False,
     data: DataOpt = None,
     store: StoreOpt = "memory",
@@ -364,25 +491,40 @@ def export(
     from .export import export_graph
 
     if out is None and fmt in (ExportFormat.csv, ExportFormat.xlsx):
-        raise UsageError(f"--format {fmt.value} needs --out ({'a folder' if fmt is ExportFormat.csv else 'a file'}).")
-    result = export_graph(open_graph(data, store), fmt.value, projection=projection.value, lang=lang.value,
-                          city=city, with_papers=with_papers, formula_guard=formula_guard,
-                          csv_dialect=csv_dialect.value)
+        raise UsageError(
+            f"--format {fmt.value} needs --out ({'a folder' if fmt is ExportFormat.csv else 'a file'})."
+        )
+    result = export_graph(
+        open_graph(data, store),
+        fmt.value,
+        projection=projection.value,
+        lang=lang.value,
+        city=city,
+        with_papers=with_papers,
+        formula_guard=formula_guard,
+        csv_dialect=csv_dialect.value,
+    )
     if out is None:
         sys.stdout.buffer.write(next(iter(result.values())))
         sys.stdout.flush()
         return
     from .fileio import write_atomic
 
-    paths = [write_atomic(out / name if fmt is ExportFormat.csv else out, content) for name, content in result.items()]
+    paths = [
+        write_atomic(out / name if fmt is ExportFormat.csv else out, content)
+        for name, content in result.items()
+    ]
     say("Wrote " + ", ".join(str(p) for p in paths) + ".")
 
 
 def generate(
-    projects: Annotated[int, typer.Option(help="Number of projects (about 27 triples each).")] = 100,
+    projects: Annotated[
+        int, typer.Option(help="Number of projects (about 27 triples each).")
+    ] = 100,
     seed: SeedOpt = 1,
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="The Turtle file to write (default: standard output).")
+        Path | None,
+        typer.Option("--out", "-o", help="The Turtle file to write (default: standard output)."),
     ] = None,
 ) -> None:
     """Write a synthetic city (clearly labelled synthetic, valid against the shapes) for tests and benchmarks:

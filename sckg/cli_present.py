@@ -15,24 +15,39 @@ def present(
     store: StoreOpt = "memory",
     agenda: Annotated[
         Path | None,
-        typer.Option("--agenda", "-a", help="TOML file with the sequence of views (default: overview, each field "
-                     "with its open points, bottleneck actors, cycles and, with --since, what changed)."),
+        typer.Option(
+            "--agenda",
+            "-a",
+            help="TOML file with the sequence of views (default: overview, each field "
+            "with its open points, bottleneck actors, cycles and, with --since, what changed).",
+        ),
     ] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="The deck's HTML file.")] = Path("out/deck.html"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="The deck's HTML file.")] = Path(
+        "out/deck.html"
+    ),
     since: Annotated[
         str | None,
-        typer.Option(help="The previous snapshot (file, folder, oxigraph:PATH or sparql:URL) for the changes."),
+        typer.Option(
+            help="The previous snapshot (file, folder, oxigraph:PATH or sparql:URL) for the changes."
+        ),
     ] = None,
     lang: LangOpt = Lang.de,
-    title: Annotated[str | None, typer.Option(help="Title of the deck (default: the agenda's or the data's).")] = None,
+    title: Annotated[
+        str | None, typer.Option(help="Title of the deck (default: the agenda's or the data's).")
+    ] = None,
     pdf: Annotated[
         Path | None,
-        typer.Option("--pdf", help="Also write the handout: one slide with its notes per A4 page (needs Chromium)."),
+        typer.Option(
+            "--pdf",
+            help="Also write the handout: one slide with its notes per A4 page (needs Chromium).",
+        ),
     ] = None,
     compare: Annotated[
         list[Path] | None,
-        typer.Option(help="Another city's data (file or folder; repeatable): adds the benchmarking slide.",
-                     show_default=False),
+        typer.Option(
+            help="Another city's data (file or folder; repeatable): adds the benchmarking slide.",
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
     """Write the meeting deck: one offline HTML file of slides (arrow keys or clicks to move, N for notes, P for
@@ -51,7 +66,10 @@ def present(
     typer.echo(deck.title)
     for line in deck_summary(deck):
         typer.echo(line)
-    typer.echo(f"Deck: {path} ({len(deck.slides)} slides)" + (f", handout: {pdf}" if pdf is not None else ""))
+    typer.echo(
+        f"Deck: {path} ({len(deck.slides)} slides)"
+        + (f", handout: {pdf}" if pdf is not None else "")
+    )
     for note in deck.notes:
         typer.echo(note, err=True)
 

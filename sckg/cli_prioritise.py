@@ -8,15 +8,28 @@ from typing import Annotated
 import typer
 
 from .choices import PrioritiseView, PrioritiseWhat
-from .cli_common import DataOpt, Format, FormatOpt, Lang, LangOpt, SeedOpt, StoreOpt, cli_text, open_graph
+from .cli_common import (
+    DataOpt,
+    Format,
+    FormatOpt,
+    Lang,
+    LangOpt,
+    SeedOpt,
+    StoreOpt,
+    cli_text,
+    open_graph,
+)
 
 
 def prioritise(
-    what: Annotated[PrioritiseWhat, typer.Option(help="Rank the open projects or the fields of action.")] = (
-        PrioritiseWhat.projects),
+    what: Annotated[
+        PrioritiseWhat, typer.Option(help="Rank the open projects or the fields of action.")
+    ] = (PrioritiseWhat.projects),
     scores: Annotated[
         Path | None,
-        typer.Option(help="The filled scoring workbook (.xlsx): the members' scores and the weights."),
+        typer.Option(
+            help="The filled scoring workbook (.xlsx): the members' scores and the weights."
+        ),
     ] = None,
     template: Annotated[
         Path | None,
@@ -25,29 +38,41 @@ def prioritise(
     members: Annotated[int, typer.Option(help="Member columns in the template.", min=1)] = 3,
     show: Annotated[
         PrioritiseView,
-        typer.Option(help="ranking (places, TOPSIS cross-check, places under weight changes), criteria (each "
-                     "value with its reason) or waves (half-years that respect dependencies)."),
+        typer.Option(
+            help="ranking (places, TOPSIS cross-check, places under weight changes), criteria (each "
+            "value with its reason) or waves (half-years that respect dependencies)."
+        ),
     ] = PrioritiseView.ranking,
     capacity: Annotated[
-        int | None, typer.Option(help="Waves: at most this many projects per department and half-year.", min=1)
+        int | None,
+        typer.Option(help="Waves: at most this many projects per department and half-year.", min=1),
     ] = None,
     assessment: Annotated[
         Path | None,
-        typer.Option(help="Also write the ranking as a PROV assessment in Turtle (for the graph and sckg diff)."),
+        typer.Option(
+            help="Also write the ranking as a PROV assessment in Turtle (for the graph and sckg diff)."
+        ),
     ] = None,
     day: Annotated[
-        str | None, typer.Option("--date", help="The assessment's date, YYYY-MM-DD (default: today).")
+        str | None,
+        typer.Option("--date", help="The assessment's date, YYYY-MM-DD (default: today)."),
     ] = None,
     since: Annotated[
         Path | None,
-        typer.Option(help="An earlier meeting's --assessment file: say where two items swapped places only because "
-                     "items were added or removed (rank reversal)."),
+        typer.Option(
+            help="An earlier meeting's --assessment file: say where two items swapped places only because "
+            "items were added or removed (rank reversal)."
+        ),
     ] = None,
     chart: Annotated[
         Path | None,
-        typer.Option(help="Also draw the impact × effort quadrant of the ranking to this SVG file."),
+        typer.Option(
+            help="Also draw the impact × effort quadrant of the ranking to this SVG file."
+        ),
     ] = None,
-    runs: Annotated[int, typer.Option(help="Random weight changes per spread (±10 %, ±25 %).", min=1)] = 1000,
+    runs: Annotated[
+        int, typer.Option(help="Random weight changes per spread (±10 %, ±25 %).", min=1)
+    ] = 1000,
     seed: SeedOpt = 1,
     data: DataOpt = None,
     store: StoreOpt = "memory",
@@ -65,7 +90,9 @@ def prioritise(
     from .prioritise.workbook import PEOPLE_CRITERIA, template_bytes
 
     if show is PrioritiseView.waves and what is not PrioritiseWhat.projects:
-        raise typer.BadParameter("waves order projects; leave out --what fields", param_hint="--show waves")
+        raise typer.BadParameter(
+            "waves order projects; leave out --what fields", param_hint="--show waves"
+        )
     kg = open_graph(data, store)
     criteria = [*GRAPH_CRITERIA, *PEOPLE_CRITERIA]
     if template is not None:
@@ -75,8 +102,12 @@ def prioritise(
         depts = kg.labels({i.department for i in found if i.department}, lang.value)
         word = "Mitglied" if lang is Lang.de else "Member"
         rows = [(i.iri, i.label, depts.get(i.department or "", "")) for i in found]
-        write_atomic(template, template_bytes(rows, criteria, [f"{word} {n}" for n in range(1, members + 1)]))
-        typer.echo(f"Wrote {template}: {len(rows)} {what.value}, {members} members, {len(criteria)} criteria")
+        write_atomic(
+            template, template_bytes(rows, criteria, [f"{word} {n}" for n in range(1, members + 1)])
+        )
+        typer.echo(
+            f"Wrote {template}: {len(rows)} {what.value}, {members} members, {len(criteria)} criteria"
+        )
         return
     result = run(kg, what.value, scores=scores, lang=lang.value, runs=runs, seed=seed)
     if show is PrioritiseView.waves:
@@ -102,7 +133,9 @@ def prioritise(
         try:
             previous = since.read_text(encoding="utf-8")
         except OSError as exc:
-            raise typer.BadParameter(f"cannot read {since}: {exc.strerror}", param_hint="--since") from None
+            raise typer.BadParameter(
+                f"cannot read {since}: {exc.strerror}", param_hint="--since"
+            ) from None
         for line in rank_reversals(previous, result, lang.value):
             typer.echo(line, err=True)
     if chart is not None:
@@ -111,8 +144,10 @@ def prioritise(
 
         drawn = quadrant_chart(result, kg, lang.value)
         if drawn is None:
-            raise typer.BadParameter("the quadrant needs the members' impact and effort scores (--scores)",
-                                     param_hint="--chart")
+            raise typer.BadParameter(
+                "the quadrant needs the members' impact and effort scores (--scores)",
+                param_hint="--chart",
+            )
         write_atomic(chart, drawn.svg)
         typer.echo(f"Chart: {chart}", err=True)
     if assessment is not None:
@@ -124,7 +159,9 @@ def prioritise(
         try:
             when = date.fromisoformat(day) if day else date.today()
         except ValueError:
-            raise typer.BadParameter(f"expected a date like 2026-03-12, got '{day}'", param_hint="--date") from None
+            raise typer.BadParameter(
+                f"expected a date like 2026-03-12, got '{day}'", param_hint="--date"
+            ) from None
         write_atomic(assessment, assessment_turtle(result, day=when, lang=lang.value))
         typer.echo(f"Assessment: {assessment} ({len(result.rows)} {what.value})", err=True)
 

@@ -13,22 +13,33 @@ from .cli_common import DataOpt, Format, FormatOpt, Lang, LangOpt, StoreOpt, ope
 def report(
     data: DataOpt = None,
     store: StoreOpt = "memory",
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for report.html and report.md.")] = Path("out"),
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder for report.html and report.md.")
+    ] = Path("out"),
     since: Annotated[
         str | None,
-        typer.Option(help="The previous snapshot (file, folder, oxigraph:PATH or sparql:URL): what changed "
-                     "since then opens the briefing."),
+        typer.Option(
+            help="The previous snapshot (file, folder, oxigraph:PATH or sparql:URL): what changed "
+            "since then opens the briefing."
+        ),
     ] = None,
     lang: LangOpt = Lang.de,
-    title: Annotated[str | None, typer.Option(help="Title of the briefing (default: from the dataset).")] = None,
+    title: Annotated[
+        str | None, typer.Option(help="Title of the briefing (default: from the dataset).")
+    ] = None,
     pdf: Annotated[
         Path | None,
-        typer.Option("--pdf", help="Also print the briefing to this A4 PDF file (needs Chromium and playwright)."),
+        typer.Option(
+            "--pdf",
+            help="Also print the briefing to this A4 PDF file (needs Chromium and playwright).",
+        ),
     ] = None,
     compare: Annotated[
         list[Path] | None,
-        typer.Option(help="Another city's data (file or folder; repeatable): adds the benchmarking section.",
-                     show_default=False),
+        typer.Option(
+            help="Another city's data (file or folder; repeatable): adds the benchmarking section.",
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
     """Write the steering group's briefing: key figures, budgets, the overall map, the actors that hold the
@@ -42,7 +53,9 @@ def report(
     kg = open_graph(data, store)
     previous = open_snapshot(since) if since else None
     others = [KnowledgeGraph.open(collect_files([path])) for path in compare or []]
-    with kg.cached():  # the sections and the maps share projections: each is read from the store once
+    with (
+        kg.cached()
+    ):  # the sections and the maps share projections: each is read from the store once
         briefing = build_report(kg, lang.value, title=title, since=previous, compare=others)
         path = write_report(briefing, kg, out)
     typer.echo(f"{briefing.title}")
@@ -58,8 +71,16 @@ def report(
 
 
 def diff(
-    old: Annotated[str, typer.Argument(help="The previous snapshot: a file, a folder, oxigraph:PATH or sparql:URL.")],
-    new: Annotated[str, typer.Argument(help="The current snapshot: a file, a folder, oxigraph:PATH or sparql:URL.")],
+    old: Annotated[
+        str,
+        typer.Argument(
+            help="The previous snapshot: a file, a folder, oxigraph:PATH or sparql:URL."
+        ),
+    ],
+    new: Annotated[
+        str,
+        typer.Argument(help="The current snapshot: a file, a folder, oxigraph:PATH or sparql:URL."),
+    ],
     lang: LangOpt = Lang.de,
     fmt: FormatOpt = Format.table,
 ) -> None:
@@ -73,16 +94,24 @@ def diff(
     if fmt is Format.json:
         import json
 
-        doc = {"summary": result.summary(), "changes": [c.as_dict() for c in result.changes],
-               "papers": [c.as_dict() for c in result.papers]}
+        doc = {
+            "summary": result.summary(),
+            "changes": [c.as_dict() for c in result.changes],
+            "papers": [c.as_dict() for c in result.papers],
+        }
         typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
         return
-    rows = [[c.kind, c.change, c.subject_label, c.property, c.old, c.new, c.subject] for c in result.changes]
+    rows = [
+        [c.kind, c.change, c.subject_label, c.property, c.old, c.new, c.subject]
+        for c in result.changes
+    ]
     emit(["kind", "change", "entity", "property", "old", "new", "iri"], rows, fmt.value)
     if result.papers:
         from .words import t
 
-        typer.echo(t("diff.new_papers", lang.value, n=len({c.subject for c in result.papers})), err=True)
+        typer.echo(
+            t("diff.new_papers", lang.value, n=len({c.subject for c in result.papers})), err=True
+        )
 
 
 def register(app: typer.Typer) -> None:

@@ -15,10 +15,17 @@ TimeoutOpt = Annotated[float, typer.Option(help="Seconds to wait for the endpoin
 
 
 def load(
-    files: Annotated[list[Path], typer.Argument(help="RDF files or folders to load (folders are searched).")],
-    store: Annotated[str, typer.Option(help="The persistent store to fill: oxigraph:PATH (created if missing).")],
+    files: Annotated[
+        list[Path], typer.Argument(help="RDF files or folders to load (folders are searched).")
+    ],
+    store: Annotated[
+        str, typer.Option(help="The persistent store to fill: oxigraph:PATH (created if missing).")
+    ],
     replace: Annotated[
-        bool, typer.Option(help="Leave the store holding only these files (drop every other data graph).")
+        bool,
+        typer.Option(
+            help="Leave the store holding only these files (drop every other data graph)."
+        ),
     ] = False,
 ) -> None:
     """Bulk-load RDF files into a persistent Oxigraph store, each file into its own named graph, and print
@@ -32,7 +39,12 @@ def load(
 
         with Progress(transient=True) as bar:
             task = bar.add_task("Loading", total=sum(p.stat().st_size for p in paths))
-            report = load_store(store, paths, replace=replace, progress=lambda p: bar.advance(task, p.stat().st_size))
+            report = load_store(
+                store,
+                paths,
+                replace=replace,
+                progress=lambda p: bar.advance(task, p.stat().st_size),
+            )
     else:
         report = load_store(store, paths, replace=replace)
     removed = f", dropped {report.removed} other data graphs" if report.removed else ""
@@ -40,51 +52,76 @@ def load(
         f"Loaded {report.files} files, {report.triples:,} triples, in {report.seconds:.2f} s "
         f"({report.rate:,.0f} triples/s){removed}."
     )
-    typer.echo(f"{report.store} holds {report.store_triples:,} triples in {report.graphs} named graphs.")
+    typer.echo(
+        f"{report.store} holds {report.store_triples:,} triples in {report.graphs} named graphs."
+    )
 
 
 def serve(
     data: DataOpt = None,
     store: Annotated[
-        str, typer.Option(help="The store to serve: oxigraph:PATH, or memory (a temporary copy of --data).")
+        str,
+        typer.Option(
+            help="The store to serve: oxigraph:PATH, or memory (a temporary copy of --data)."
+        ),
     ] = "memory",
-    host: Annotated[str, typer.Option(help="Address to listen on (0.0.0.0: every network of this machine).")] = (
-        "127.0.0.1"
-    ),
+    host: Annotated[
+        str, typer.Option(help="Address to listen on (0.0.0.0: every network of this machine).")
+    ] = ("127.0.0.1"),
     port: Annotated[int, typer.Option(help="Port to listen on (0: any free port).")] = 7878,
     write: Annotated[
-        bool, typer.Option(help="Accept SPARQL UPDATE and Graph Store uploads (refused by default).")
+        bool,
+        typer.Option(help="Accept SPARQL UPDATE and Graph Store uploads (refused by default)."),
     ] = False,
-    timeout: Annotated[int, typer.Option(help="Stop a query after this many seconds (0: no limit).")] = 30,
-    cors: Annotated[bool, typer.Option(help="Allow web pages of other sites to query (e.g. a hosted YASGUI).")] = (
-        False
-    ),
+    timeout: Annotated[
+        int, typer.Option(help="Stop a query after this many seconds (0: no limit).")
+    ] = 30,
+    cors: Annotated[
+        bool, typer.Option(help="Allow web pages of other sites to query (e.g. a hosted YASGUI).")
+    ] = (False),
     log: Annotated[bool, typer.Option(help="Print every request on stderr.")] = False,
     allow_remote: Annotated[
-        bool, typer.Option(help="Let queries use SERVICE (and updates LOAD): the server then sends requests to "
-                                "other servers for its clients.")
+        bool,
+        typer.Option(
+            help="Let queries use SERVICE (and updates LOAD): the server then sends requests to "
+            "other servers for its clients."
+        ),
     ] = False,
     workers: Annotated[
-        int, typer.Option(help="Queries answered at the same time, each by its own read-only Oxigraph process.")
+        int,
+        typer.Option(
+            help="Queries answered at the same time, each by its own read-only Oxigraph process."
+        ),
     ] = 8,
     memory: Annotated[
-        str | None, typer.Option(help="Memory cap of the whole server, e.g. 4G or 512M; a query over it is "
-                                      "stopped (default: a quarter of this machine's memory).")
+        str | None,
+        typer.Option(
+            help="Memory cap of the whole server, e.g. 4G or 512M; a query over it is "
+            "stopped (default: a quarter of this machine's memory)."
+        ),
     ] = None,
     allow_host: Annotated[
-        list[str] | None, typer.Option(help="Another name clients reach the server by (e.g. kg.example.org); "
-                                            "requests naming any other host are refused.")
+        list[str] | None,
+        typer.Option(
+            help="Another name clients reach the server by (e.g. kg.example.org); "
+            "requests naming any other host are refused."
+        ),
     ] = None,
     max_body: Annotated[
-        str, typer.Option(help="Largest request body, e.g. 1M or 64K; a larger one is refused with "
-                               "413 (Graph Store uploads with --write: any size).")
+        str,
+        typer.Option(
+            help="Largest request body, e.g. 1M or 64K; a larger one is refused with "
+            "413 (Graph Store uploads with --write: any size)."
+        ),
     ] = "1M",
     header_timeout: Annotated[
         float, typer.Option(help="Seconds for a request's line and headers to arrive (else 408).")
     ] = 10.0,
     body_timeout: Annotated[
         float,
-        typer.Option(help="Seconds for a request's body to arrive once its headers are in (else 408)."),
+        typer.Option(
+            help="Seconds for a request's body to arrive once its headers are in (else 408)."
+        ),
     ] = 60.0,
     max_connections: Annotated[
         int,
@@ -92,7 +129,9 @@ def serve(
     ] = 128,
     max_client_connections: Annotated[
         int,
-        typer.Option(help="Connections open at the same time from one client address (more get 429)."),
+        typer.Option(
+            help="Connections open at the same time from one client address (more get 429)."
+        ),
     ] = 16,
 ) -> None:
     """Run a SPARQL 1.1 endpoint (Oxigraph servers behind a checking proxy) over the store until Ctrl-C:
@@ -110,24 +149,45 @@ def serve(
     signal.signal(signal.SIGTERM, stop)
     with served_store(store, data) as location:
         server = SparqlServer(
-            location, host=host, port=port, write=write, timeout=timeout, cors=cors, log=log,
-            allow_remote=allow_remote, workers=workers, memory=memory, allow_hosts=allow_host or (),
-            max_body=max_body, header_timeout=header_timeout, body_timeout=body_timeout,
-            max_connections=max_connections, max_client_connections=max_client_connections,
+            location,
+            host=host,
+            port=port,
+            write=write,
+            timeout=timeout,
+            cors=cors,
+            log=log,
+            allow_remote=allow_remote,
+            workers=workers,
+            memory=memory,
+            allow_hosts=allow_host or (),
+            max_body=max_body,
+            header_timeout=header_timeout,
+            body_timeout=body_timeout,
+            max_connections=max_connections,
+            max_client_connections=max_client_connections,
         )
         with server:
             mode = "read-write" if write else "read-only"
             limit = f"queries stop after {timeout} s" if timeout else "no query time limit"
             typer.echo(f"SPARQL endpoint: {server.query_url}  ({mode}, {limit})")
-            typer.echo(f"Update endpoint: {server.update_url}" + ("" if write else "  (refused: read-only)"))
+            typer.echo(
+                f"Update endpoint: {server.update_url}"
+                + ("" if write else "  (refused: read-only)")
+            )
             typer.echo(f"Graph Store:     {server.store_url}")
             typer.echo(f"Query page:      {server.url}/")
-            typer.echo(f"Memory cap:      {format_size(server.memory)} (a query over it is stopped)")
+            typer.echo(
+                f"Memory cap:      {format_size(server.memory)} (a query over it is stopped)"
+            )
             if parse_store(store).kind is StoreKind.memory and write:
-                typer.echo("Note: the memory store is a temporary copy; what is written is gone when the server stops.")
+                typer.echo(
+                    "Note: the memory store is a temporary copy; what is written is gone when the server stops."
+                )
             if not is_loopback(host):
-                typer.echo(f"Warning: listening on {host}: anyone who can reach this machine can query the graph.",
-                           err=True)
+                typer.echo(
+                    f"Warning: listening on {host}: anyone who can reach this machine can query the graph.",
+                    err=True,
+                )
             typer.echo("Press Ctrl-C to stop.", err=True)
             sys.stdout.flush()
             server.wait()
@@ -137,7 +197,9 @@ def serve(
 def push(
     endpoint: Annotated[
         str,
-        typer.Option(help="Graph Store endpoint, e.g. http://127.0.0.1:7878/store (Fuseki: .../DATASET/data)."),
+        typer.Option(
+            help="Graph Store endpoint, e.g. http://127.0.0.1:7878/store (Fuseki: .../DATASET/data)."
+        ),
     ],
     data: DataOpt = None,
     store: StoreOpt = "memory",
@@ -155,7 +217,9 @@ def push(
     report = upload(open_graph(data, store), endpoint, dataset=dataset, timeout=timeout)
     for graph in report.graphs:
         typer.echo(f"<{graph.iri}>  {graph.triples:,} triples")
-    typer.echo(f"Pushed {len(report.graphs)} graphs, {report.triples:,} triples, in {report.seconds:.2f} s.")
+    typer.echo(
+        f"Pushed {len(report.graphs)} graphs, {report.triples:,} triples, in {report.seconds:.2f} s."
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -26,18 +26,26 @@ def register(app: typer.Typer) -> None:
 def viz(
     projection: ProjectionOpt = Projection.entity,
     focus: Annotated[
-        str | None, typer.Option(help="Show only the nodes near this one (IRI, prefixed name or label).")
+        str | None,
+        typer.Option(help="Show only the nodes near this one (IRI, prefixed name or label)."),
     ] = None,
     depth: Annotated[
-        int | None, typer.Option(help="With --focus: how many links away a node may be (default 1).", min=0)
+        int | None,
+        typer.Option(help="With --focus: how many links away a node may be (default 1).", min=0),
     ] = None,
     field: Annotated[
         list[str] | None,
-        typer.Option("--field", help="Keep this field of action, its projects and their direct links (repeatable)."),
+        typer.Option(
+            "--field",
+            help="Keep this field of action, its projects and their direct links (repeatable).",
+        ),
     ] = None,
     cls: Annotated[
         list[str] | None,
-        typer.Option("--class", help="Keep nodes of this class, e.g. project, goal, dezernat, actor (repeatable)."),
+        typer.Option(
+            "--class",
+            help="Keep nodes of this class, e.g. project, goal, dezernat, actor (repeatable).",
+        ),
     ] = None,
     department: Annotated[
         list[str] | None,
@@ -46,16 +54,28 @@ def viz(
     color_by: Annotated[ColorBy, typer.Option(help="What the colour shows.")] = ColorBy.cls,
     size_by: Annotated[SizeBy, typer.Option(help="What the size shows.")] = SizeBy.degree,
     layout: Annotated[
-        Layout, typer.Option(help="Node placement (hierarchical suits the dependencies projection).")
+        Layout,
+        typer.Option(help="Node placement (hierarchical suits the dependencies projection)."),
     ] = Layout.spring,
     seed: Annotated[int, typer.Option(help="Layout seed: the same seed gives the same map.")] = 42,
-    title: Annotated[str | None, typer.Option(help="Page title (default: dataset and projection).")] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path("map.html"),
-    png: Annotated[Path | None, typer.Option(help="Also write a PNG image of the same map.")] = None,
-    svg: Annotated[Path | None, typer.Option(help="Also write an SVG image of the same map.")] = None,
+    title: Annotated[
+        str | None, typer.Option(help="Page title (default: dataset and projection).")
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path(
+        "map.html"
+    ),
+    png: Annotated[
+        Path | None, typer.Option(help="Also write a PNG image of the same map.")
+    ] = None,
+    svg: Annotated[
+        Path | None, typer.Option(help="Also write an SVG image of the same map.")
+    ] = None,
     with_papers: Annotated[
-        bool, typer.Option(help="Add the council papers linked to projects and fields (sckg link papers), "
-                           "with their consultations and meetings.")
+        bool,
+        typer.Option(
+            help="Add the council papers linked to projects and fields (sckg link papers), "
+            "with their consultations and meetings."
+        ),
     ] = False,
     data: DataOpt = None,
     store: StoreOpt = "memory",
@@ -87,7 +107,11 @@ def viz(
         with_papers=with_papers,
     )
     written = [write_map(net, out)]
-    written += [write_image(net, path, kind) for path, kind in ((png, "png"), (svg, "svg")) if path is not None]
+    written += [
+        write_image(net, path, kind)
+        for path, kind in ((png, "png"), (svg, "svg"))
+        if path is not None
+    ]
     seconds = time.perf_counter() - started
     layout_seconds = net.meta.timings.get("layout", 0.0)
     typer.echo(

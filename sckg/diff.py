@@ -81,7 +81,9 @@ def _lines(kg: KnowledgeGraph) -> tuple[set[str], dict[str, set[str]]]:
     triples are compared as texts), and each typed subject (as N-Triples) with the IRIs of its classes."""
     lines = kg.data_lines()
     blank = {line for line in lines if "_:" in line}
-    lines = (lines - blank) | {_BLANK_OBJECT.sub("_:blank .", _BLANK_SUBJECT.sub("_:blank", line)) for line in blank}
+    lines = (lines - blank) | {
+        _BLANK_OBJECT.sub("_:blank .", _BLANK_SUBJECT.sub("_:blank", line)) for line in blank
+    }
     types: dict[str, set[str]] = defaultdict(set)
     for line in lines:
         if _TYPE in line:
@@ -105,7 +107,9 @@ def _changes(lines: set[str]) -> tuple[set[Triple], dict[str, Any]]:
 
 def _targets(kg: KnowledgeGraph) -> set[str]:
     """The projects and fields of action, the vocabulary's included (as N-Triples)."""
-    table = kg.select(f"SELECT DISTINCT ?t WHERE {{ VALUES ?c {{ {' '.join(_TARGETS)} }} ?t a ?c }}")
+    table = kg.select(
+        f"SELECT DISTINCT ?t WHERE {{ VALUES ?c {{ {' '.join(_TARGETS)} }} ?t a ?c }}"
+    )
     return {str(row[0]) for row in table.bound_rows()}
 
 
@@ -136,12 +140,28 @@ def diff(old: KnowledgeGraph, new: KnowledgeGraph, lang: str = "de") -> Diff:
 
     changes: list[Change] = []
     for entity in sorted(typed_new - typed_old):
-        changes.append(Change("entity", "added", entity[1:-1], label(entity), "", "", classes(classes_new[entity])))
+        changes.append(
+            Change(
+                "entity", "added", entity[1:-1], label(entity), "", "", classes(classes_new[entity])
+            )
+        )
     for entity in sorted(typed_old - typed_new):
-        changes.append(Change("entity", "removed", entity[1:-1], label(entity), "", classes(classes_old[entity]), ""))
+        changes.append(
+            Change(
+                "entity",
+                "removed",
+                entity[1:-1],
+                label(entity),
+                "",
+                classes(classes_old[entity]),
+                "",
+            )
+        )
     gone_or_new = (typed_new - typed_old) | (typed_old - typed_new)
 
-    attribute_changes: dict[tuple[str, str], tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+    attribute_changes: dict[tuple[str, str], tuple[list[str], list[str]]] = defaultdict(
+        lambda: ([], [])
+    )
     for direction, triples in (("added", added), ("removed", removed)):
         for s, p, o in sorted(triples):
             if s in gone_or_new:
@@ -149,35 +169,52 @@ def diff(old: KnowledgeGraph, new: KnowledgeGraph, lang: str = "de") -> Diff:
             if o in entities:
                 name = labels.get(p, shorten(p))
                 old_text, new_text = ("", label(o)) if direction == "added" else (label(o), "")
-                changes.append(Change("relation", direction, s[1:-1], label(s), name, old_text, new_text, o[1:-1]))
+                changes.append(
+                    Change(
+                        "relation", direction, s[1:-1], label(s), name, old_text, new_text, o[1:-1]
+                    )
+                )
             else:
                 olds, news = attribute_changes[(s, p)]
                 (news if direction == "added" else olds).append(value(o))
     for (s, p), (olds, news) in sorted(attribute_changes.items()):
         change = "changed" if olds and news else "added" if news else "removed"
         name = labels.get(p, shorten(p))
-        changes.append(Change("attribute", change, s[1:-1], label(s), name, "; ".join(olds), "; ".join(news)))
+        changes.append(
+            Change("attribute", change, s[1:-1], label(s), name, "; ".join(olds), "; ".join(news))
+        )
     papers = {s for s, found in classes_new.items() if OPARL + "Paper" in found}
-    return Diff(sorted(changes, key=_sort_key), _new_papers(new, added, papers, targets, label, labels))
+    return Diff(
+        sorted(changes, key=_sort_key), _new_papers(new, added, papers, targets, label, labels)
+    )
 
 
 def _new_papers(
-    new: KnowledgeGraph, added: set[Triple], papers: set[str], targets: set[str], label: Callable[[str], str],
+    new: KnowledgeGraph,
+    added: set[Triple],
+    papers: set[str],
+    targets: set[str],
+    label: Callable[[str], str],
     labels: dict[str, str],
 ) -> list[Change]:
     """The links from council papers to projects and fields that ``added`` holds, oldest paper first."""
     name = labels.get(SUBJECT, shorten(SUBJECT))
     found = [
         Change("paper", "linked", s[1:-1], label(s), name, "", label(o), o[1:-1])
-        for s, p, o in added if p == SUBJECT and s in papers and o in targets
+        for s, p, o in added
+        if p == SUBJECT and s in papers and o in targets
     ]
     linked = sorted({c.subject for c in found})
     dates: dict[str, str] = {}
     for start in range(0, len(linked), 2000):
-        values = sparql_values(linked[start:start + 2000])
-        rows = new.select(f"SELECT ?p ?d WHERE {{ VALUES ?p {{ {values} }} ?p dcterms:date ?d }}").bound_rows()
+        values = sparql_values(linked[start : start + 2000])
+        rows = new.select(
+            f"SELECT ?p ?d WHERE {{ VALUES ?p {{ {values} }} ?p dcterms:date ?d }}"
+        ).bound_rows()
         dates.update((paper.value, str(date)) for paper, date in rows)
-    return sorted(found, key=lambda c: (dates.get(c.subject, ""), c.subject_label, c.new, c.subject))
+    return sorted(
+        found, key=lambda c: (dates.get(c.subject, ""), c.subject_label, c.new, c.subject)
+    )
 
 
 def _sort_key(c: Change) -> tuple[int, int, str, str, str, str]:

@@ -14,7 +14,15 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from .errors import ParameterError
-from .namespaces import ALIAS_PROPERTIES, ID, LABEL_PROPERTIES, MODEL_GRAPH, PREFIXES, sparql_values, tail
+from .namespaces import (
+    ALIAS_PROPERTIES,
+    ID,
+    LABEL_PROPERTIES,
+    MODEL_GRAPH,
+    PREFIXES,
+    sparql_values,
+    tail,
+)
 
 if TYPE_CHECKING:
     from .kg import KnowledgeGraph
@@ -77,9 +85,14 @@ def resolve(
         if len(found) > 1:
             names = {**(kg.labels(found) if kg is not None else {}), **(candidates or {})}
             listed = "; ".join(f"{names.get(i, tail(i))} <{i}>" for i in found[:5])
-            raise ParameterError(f"{param} '{_literal(spec)}' matches {len(found)} {what}s: {listed}. Give the IRI.")
+            raise ParameterError(
+                f"{param} '{_literal(spec)}' matches {len(found)} {what}s: {listed}. Give the IRI."
+            )
     where = " in this map" if candidates is not None else ""
-    hint = _suggest(spec, sorted(set(candidates.values())) if candidates is not None else _all_labels(kg, classes))
+    hint = _suggest(
+        spec,
+        sorted(set(candidates.values())) if candidates is not None else _all_labels(kg, classes),
+    )
     raise ParameterError(
         f"{param} '{_literal(spec)}': no such {what}{where} (give its IRI, prefixed name such as "
         f"musterstadt:project/wlan, or label).{hint}"
@@ -115,14 +128,22 @@ def _by_tail(kg: KnowledgeGraph, value: str, classes: tuple[str, ...]) -> list[s
     )
 
 
-def _in_data_first(kg: KnowledgeGraph, pattern: str, value: str, classes: tuple[str, ...]) -> list[str]:
+def _in_data_first(
+    kg: KnowledgeGraph, pattern: str, value: str, classes: tuple[str, ...]
+) -> list[str]:
     """The ``?x`` of ``pattern`` (which binds ``?g`` and reads ``?wanted``), of ``classes`` if given; those of the
     data graphs if there are any, else those of the model."""
     import pyoxigraph as ox
 
     of_class = f" VALUES ?c {{ {sparql_values(classes)} }} ?x a ?c ." if classes else ""
-    matches = kg.select(f"SELECT DISTINCT ?x ?g WHERE {{ {pattern} .{of_class} }}", {"wanted": ox.Literal(value)})
-    rows = [(row[0].value, row[1].value) for row in matches.rows if row[0] is not None and row[1] is not None]
+    matches = kg.select(
+        f"SELECT DISTINCT ?x ?g WHERE {{ {pattern} .{of_class} }}", {"wanted": ox.Literal(value)}
+    )
+    rows = [
+        (row[0].value, row[1].value)
+        for row in matches.rows
+        if row[0] is not None and row[1] is not None
+    ]
     in_data = [x for x, graph in rows if graph != MODEL_GRAPH]
     return in_data or [x for x, _ in rows]
 
@@ -147,6 +168,10 @@ def _suggest(value: str, names: list[str]) -> str:
     wanted = value.strip().casefold()
     close = difflib.get_close_matches(wanted, lower, n=3, cutoff=0.6)
     if wanted and len(close) < 3:
-        found = process.extract(wanted, list(lower), scorer=fuzz.partial_ratio, limit=6, score_cutoff=85)
-        close += [n for n, _, _ in found if len(n) > len(wanted) and n not in close][: 3 - len(close)]
+        found = process.extract(
+            wanted, list(lower), scorer=fuzz.partial_ratio, limit=6, score_cutoff=85
+        )
+        close += [n for n, _, _ in found if len(n) > len(wanted) and n not in close][
+            : 3 - len(close)
+        ]
     return f" Did you mean: {', '.join(repr(lower[c]) for c in close)}?" if close else ""

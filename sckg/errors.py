@@ -64,7 +64,9 @@ class Message(str):
     template: str
 
     def __new__(cls, template: str) -> Message:
-        self = super().__new__(cls, _PARAM.sub(lambda m: m[1] + (f"={m[2]}" if m[2] is not None else ""), template))
+        self = super().__new__(
+            cls, _PARAM.sub(lambda m: m[1] + (f"={m[2]}" if m[2] is not None else ""), template)
+        )
         self.template = template
         return self
 
@@ -75,7 +77,9 @@ class Message(str):
 
     def with_flags(self, flag: Callable[[str], str]) -> str:
         """The message with each parameter replaced by ``flag(parameter)``."""
-        return _PARAM.sub(lambda m: flag(m[1]) + (f" {m[2]}" if m[2] is not None else ""), self.template)
+        return _PARAM.sub(
+            lambda m: flag(m[1]) + (f" {m[2]}" if m[2] is not None else ""), self.template
+        )
 
 
 _PARAM = re.compile(r"\{=(\w+)(?: ([^{}]*))?\}")
@@ -93,5 +97,7 @@ class ParameterError(UsageError):
 def choice(value: str, choices: type[StrEnum], param: str, what: str) -> str:
     """``value`` if it is one of ``choices``, else a :class:`ParameterError` listing them."""
     if value not in tuple(choices):
-        raise ParameterError(f"{{={param}}}: unknown {what} '{value}'. Use one of: {', '.join(choices)}.")
+        raise ParameterError(
+            f"{{={param}}}: unknown {what} '{value}'. Use one of: {', '.join(choices)}."
+        )
     return value

@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from .kg import KnowledgeGraph
 
 
-
 #: Metrics added to every node of an exported projection (computed on the undirected view).
 METRICS = ("degree", "betweenness", "closeness")
 
@@ -67,16 +66,23 @@ def canonical(triples: list[ox.Triple]) -> list[ox.Triple]:
     an IRI, so the same graph is always written the same way."""
 
     def bnode_free(t: ox.Triple) -> tuple[str, ...]:
-        return tuple("" if isinstance(x, ox.BlankNode) else str(x) for x in (t.subject, t.predicate, t.object))
+        return tuple(
+            "" if isinstance(x, ox.BlankNode) else str(x)
+            for x in (t.subject, t.predicate, t.object)
+        )
 
-    ordered = sorted(set(triples), key=lambda t: (isinstance(t.subject, ox.BlankNode), bnode_free(t)))
+    ordered = sorted(
+        set(triples), key=lambda t: (isinstance(t.subject, ox.BlankNode), bnode_free(t))
+    )
     names: dict[object, ox.BlankNode] = {}
     for t in ordered:
         for term in (t.subject, t.object):
             if isinstance(term, ox.BlankNode) and term not in names:
                 names[term] = ox.BlankNode(f"b{len(names)}")
-    renamed = {ox.Triple(names.get(t.subject, t.subject), t.predicate, names.get(t.object, t.object))
-               for t in ordered}
+    renamed = {
+        ox.Triple(names.get(t.subject, t.subject), t.predicate, names.get(t.object, t.object))
+        for t in ordered
+    }
     return sorted(renamed, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
 
@@ -100,7 +106,10 @@ def jsonld_context() -> dict[str, Any]:
 
 def jsonld_bytes(triples: list[ox.Triple]) -> bytes:
     """Triples as compact JSON-LD with the sckg context embedded (readable offline, same terms as the file)."""
-    document = {"@context": jsonld_context(), "@graph": _JsonLd(jsonld_context()).nodes(canonical(triples))}
+    document = {
+        "@context": jsonld_context(),
+        "@graph": _JsonLd(jsonld_context()).nodes(canonical(triples)),
+    }
     return json.dumps(document, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
 
 
@@ -109,11 +118,17 @@ class _JsonLd:
     terms, language maps, typed values), compact IRIs (``sckg:Project``) or full IRIs elsewhere."""
 
     def __init__(self, context: dict[str, Any]) -> None:
-        self.prefixes = sorted(((v, k) for k, v in context.items() if isinstance(v, str) and "://" in v),
-                               key=lambda p: -len(p[0]))
+        self.prefixes = sorted(
+            ((v, k) for k, v in context.items() if isinstance(v, str) and "://" in v),
+            key=lambda p: -len(p[0]),
+        )
         self.terms: dict[str, tuple[str, dict[str, Any]]] = {}
         for name, definition in context.items():
-            if isinstance(definition, str) and "://" not in definition and not definition.startswith("@"):
+            if (
+                isinstance(definition, str)
+                and "://" not in definition
+                and not definition.startswith("@")
+            ):
                 definition = {"@id": definition}
             if isinstance(definition, dict):
                 self.terms[self.expand(definition["@id"])] = (name, definition)
@@ -123,7 +138,14 @@ class _JsonLd:
         return next((ns + local for ns, name in self.prefixes if name == prefix), compact)
 
     def compact(self, iri: str) -> str:
-        return next((f"{name}:{iri[len(ns):]}" for ns, name in self.prefixes if iri.startswith(ns) and iri != ns), iri)
+        return next(
+            (
+                f"{name}:{iri[len(ns) :]}"
+                for ns, name in self.prefixes
+                if iri.startswith(ns) and iri != ns
+            ),
+            iri,
+        )
 
     def ref(self, term: ox.NamedNode | ox.BlankNode) -> str:
         return f"_:{term.value}" if isinstance(term, ox.BlankNode) else self.compact(term.value)
@@ -142,16 +164,29 @@ class _JsonLd:
             return int(term.value)
         return {"@value": term.value, "@type": self.compact(datatype)}
 
-    def entry(self, predicate: str, term: ox.NamedNode | ox.BlankNode | ox.Literal) -> tuple[str, Any, str | None]:
+    def entry(
+        self, predicate: str, term: ox.NamedNode | ox.BlankNode | ox.Literal
+    ) -> tuple[str, Any, str | None]:
         """(key, value, language of a language map or None) of one statement."""
         name, definition = self.terms.get(predicate, (None, {}))
         kind = definition.get("@type")
         if name and kind == "@id" and not isinstance(term, ox.Literal):
             return name, self.ref(term), None
-        if name and definition.get("@container") == "@language" and isinstance(term, ox.Literal) and term.language:
+        if (
+            name
+            and definition.get("@container") == "@language"
+            and isinstance(term, ox.Literal)
+            and term.language
+        ):
             return name, term.value, term.language
-        if name and kind and kind != "@id" and isinstance(term, ox.Literal) and not term.language and \
-                term.datatype.value == self.expand(kind):
+        if (
+            name
+            and kind
+            and kind != "@id"
+            and isinstance(term, ox.Literal)
+            and not term.language
+            and term.datatype.value == self.expand(kind)
+        ):
             return name, term.value, None
         if name and not kind and "@container" not in definition:
             return name, self.value(term), None
@@ -161,7 +196,9 @@ class _JsonLd:
         nodes: dict[str, dict[str, Any]] = {}
         for t in triples:
             subject, obj = t.subject, t.object
-            assert not isinstance(subject, ox.Triple) and not isinstance(obj, ox.Triple)  # no RDF-star in sckg data
+            assert not isinstance(subject, ox.Triple) and not isinstance(
+                obj, ox.Triple
+            )  # no RDF-star in sckg data
             node = nodes.setdefault(self.ref(subject), {"id": self.ref(subject)})
             if t.predicate.value == RDF + "type" and not isinstance(obj, ox.Literal):
                 node.setdefault("type", []).append(self.ref(obj))
@@ -178,14 +215,21 @@ class _JsonLd:
                 elif isinstance(value, list) and len(value) == 1:
                     node[key] = value[0]
         first = ("id", "type")
-        return [{**{k: nodes[key][k] for k in first if k in nodes[key]},
-                 **{k: v for k, v in sorted(nodes[key].items()) if k not in first}} for key in sorted(nodes)]
+        return [
+            {
+                **{k: nodes[key][k] for k in first if k in nodes[key]},
+                **{k: v for k, v in sorted(nodes[key].items()) if k not in first},
+            }
+            for key in sorted(nodes)
+        ]
 
 
 # --- networks ---------------------------------------------------------------------------------------------
 
 
-def network(kg: KnowledgeGraph, projection: str, lang: str, *, with_papers: bool = False) -> nx.Graph[str]:
+def network(
+    kg: KnowledgeGraph, projection: str, lang: str, *, with_papers: bool = False
+) -> nx.Graph[str]:
     """A named projection with metrics as node attributes (undirected view: ``degree``, ``betweenness`` and
     ``closeness``, both normalised 0–1); every attribute a plain value, as GraphML and GEXF need. Projects and
     council records carry ``start`` and ``end`` (ISO dates): Gephi's timeline."""
@@ -195,11 +239,16 @@ def network(kg: KnowledgeGraph, projection: str, lang: str, *, with_papers: bool
     graph = project(kg, projection, lang, with_papers=with_papers)
     _add_labels_and_dates(kg, graph, lang)
     undirected = graph.to_undirected(as_view=True) if graph.is_directed() else graph
-    betweenness = betweenness_scores(undirected, auto_sample(len(undirected), undirected.number_of_edges()))
+    betweenness = betweenness_scores(
+        undirected, auto_sample(len(undirected), undirected.number_of_edges())
+    )
     closeness = {node: value for node, (value, _, _) in closeness_all(undirected).items()}
     for node, attrs in graph.nodes(data=True):
-        attrs.update(degree=undirected.degree(node), betweenness=round(betweenness[node], 6),
-                     closeness=round(closeness[node], 6))
+        attrs.update(
+            degree=undirected.degree(node),
+            betweenness=round(betweenness[node], 6),
+            closeness=round(closeness[node], 6),
+        )
         _plain(attrs)
     for _, _, attrs in graph.edges(data=True):
         _plain(attrs)
@@ -258,7 +307,9 @@ def network_bytes(graph: nx.Graph[str], fmt: str) -> bytes:
         for _, attrs in graph.nodes(data=True):
             attrs.update({f"{key}_date": attrs[key] for key in ("start", "end") if key in attrs})
         nx.write_gexf(graph, buffer)
-    return re.sub(rb' lastmodifieddate="[^"]*"', b"", buffer.getvalue(), count=1)  # the same file every day
+    return re.sub(
+        rb' lastmodifieddate="[^"]*"', b"", buffer.getvalue(), count=1
+    )  # the same file every day
 
 
 def _add_gephi_looks(graph: nx.Graph[str]) -> None:
@@ -275,20 +326,33 @@ def _add_gephi_looks(graph: nx.Graph[str]) -> None:
         }
 
 
-def csv_tables(graph: nx.Graph[str], *, formula_guard: bool = True, csv_dialect: str = "standard") -> tuple[str, str]:
+def csv_tables(
+    graph: nx.Graph[str], *, formula_guard: bool = True, csv_dialect: str = "standard"
+) -> tuple[str, str]:
     """``nodes.csv`` (Id, Label, attributes) and ``edges.csv`` (Source, Target, Type, Weight, attributes) in
     Gephi's spreadsheet format; with ``formula_guard``, cells a spreadsheet would run as formulas are
     neutralised (Gephi itself wants ``formula_guard=False``)."""
     from .output import render_csv
 
     node_keys = sorted({k for _, a in graph.nodes(data=True) for k in a} - {"label"})
-    nodes = [[n, a.get("label", n), *(a.get(k) for k in node_keys)] for n, a in sorted(graph.nodes.items())]
+    nodes = [
+        [n, a.get("label", n), *(a.get(k) for k in node_keys)]
+        for n, a in sorted(graph.nodes.items())
+    ]
     edge_keys = sorted({k for _, _, a in graph.edges(data=True) for k in a} - {"weight"})
     kind = "Directed" if graph.is_directed() else "Undirected"
-    edges = [[s, t, kind, a.get("weight", 1), *(a.get(k) for k in edge_keys)]
-             for s, t, a in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1]))]
+    edges = [
+        [s, t, kind, a.get("weight", 1), *(a.get(k) for k in edge_keys)]
+        for s, t, a in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1]))
+    ]
     return (
-        render_csv(["Id", "Label", *node_keys], nodes, formula_guard=formula_guard, csv_dialect=csv_dialect),
-        render_csv(["Source", "Target", "Type", "Weight", *edge_keys], edges, formula_guard=formula_guard,
-                   csv_dialect=csv_dialect),
+        render_csv(
+            ["Id", "Label", *node_keys], nodes, formula_guard=formula_guard, csv_dialect=csv_dialect
+        ),
+        render_csv(
+            ["Source", "Target", "Type", "Weight", *edge_keys],
+            edges,
+            formula_guard=formula_guard,
+            csv_dialect=csv_dialect,
+        ),
     )

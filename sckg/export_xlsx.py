@@ -41,29 +41,57 @@ if TYPE_CHECKING:
 
 #: Class → sheet, in order of precedence: the sheets with their own code, then the sheets described by their
 #: columns (their first class, and the classes their type column offers).
-_SHEET_OF = {SCKG + "Project": "projects", SCKG + "FieldOfAction": "fields", SCKG + "Vision": "goals",
-             SCKG + "StrategicGoal": "goals", **dict.fromkeys(ACTOR_CLASSES, "actors"),
-             **{sheet.classes[0]: sheet.key for sheet in EXTRA_SHEETS if sheet.classes},
-             **{c.iri: sheet.key for sheet in EXTRA_SHEETS for col in sheet.columns
-                if col.predicates == (RDF + "type",) for c in choices()[col.type]}}
+_SHEET_OF = {
+    SCKG + "Project": "projects",
+    SCKG + "FieldOfAction": "fields",
+    SCKG + "Vision": "goals",
+    SCKG + "StrategicGoal": "goals",
+    **dict.fromkeys(ACTOR_CLASSES, "actors"),
+    **{sheet.classes[0]: sheet.key for sheet in EXTRA_SHEETS if sheet.classes},
+    **{
+        c.iri: sheet.key
+        for sheet in EXTRA_SHEETS
+        for col in sheet.columns
+        if col.predicates == (RDF + "type",)
+        for c in choices()[col.type]
+    },
+}
 #: The classes of the rows of the Sources sheet that no statement needs to cite.
 _SOURCE_CLASSES = (SCKG + "Interview", SCKG + "Workshop", OPARL + "Paper")
 #: Text columns (German and English pair) per sheet: key → predicates, first found wins.
 _TEXT: dict[str, dict[str, tuple[str, ...]]] = {
-    "actors": {"name": (RDFS + "label",), "alt": (SKOS + "altLabel",), "comment": (RDFS + "comment",)},
-    "projects": {"title": (DCTERMS + "title", RDFS + "label"), "description": (DCTERMS + "description",),
-                 "comment": (RDFS + "comment",)},
+    "actors": {
+        "name": (RDFS + "label",),
+        "alt": (SKOS + "altLabel",),
+        "comment": (RDFS + "comment",),
+    },
+    "projects": {
+        "title": (DCTERMS + "title", RDFS + "label"),
+        "description": (DCTERMS + "description",),
+        "comment": (RDFS + "comment",),
+    },
     "fields": {"name": (SKOS + "prefLabel", RDFS + "label"), "definition": (SKOS + "definition",)},
     "goals": {"name": (SKOS + "prefLabel", RDFS + "label"), "definition": (SKOS + "definition",)},
-    "sources": {"title": (DCTERMS + "title", RDFS + "label"), "description": (DCTERMS + "description",)},
+    "sources": {
+        "title": (DCTERMS + "title", RDFS + "label"),
+        "description": (DCTERMS + "description",),
+    },
 }
 #: Reference columns per sheet: key → predicates.
 _REFS: dict[str, dict[str, tuple[str, ...]]] = {
-    "actors": {"unit_of": (ORG + "unitOf", ORG + "subOrganizationOf"), "owned_by": (SCKG + "ownedBy",),
-               "partner_of": (SCKG + "partnerOf",)},
-    "projects": {"managed_by": (SCKG + "managedBy",), "participants": (SCKG + "hasParticipant",),
-                 "contractors": (SCKG + "contractor",), "fields": (SCKG + "inFieldOfAction",),
-                 "goals": (SCKG + "contributesTo",), "funded_by": (SCKG + "fundedBy",)},
+    "actors": {
+        "unit_of": (ORG + "unitOf", ORG + "subOrganizationOf"),
+        "owned_by": (SCKG + "ownedBy",),
+        "partner_of": (SCKG + "partnerOf",),
+    },
+    "projects": {
+        "managed_by": (SCKG + "managedBy",),
+        "participants": (SCKG + "hasParticipant",),
+        "contractors": (SCKG + "contractor",),
+        "fields": (SCKG + "inFieldOfAction",),
+        "goals": (SCKG + "contributesTo",),
+        "funded_by": (SCKG + "fundedBy",),
+    },
     "fields": {"scheme": (SKOS + "inScheme",)},
     "goals": {"broader": (SKOS + "broader",), "scheme": (SKOS + "inScheme",)},
 }
@@ -87,7 +115,14 @@ class _Entity:
         return []
 
     def iris(self, *predicates: str) -> list[str]:
-        return sorted({v.value for p in predicates for v in self.values.get(p, []) if isinstance(v, ox.NamedNode)})
+        return sorted(
+            {
+                v.value
+                for p in predicates
+                for v in self.values.get(p, [])
+                if isinstance(v, ox.NamedNode)
+            }
+        )
 
     def first(self, predicate: str) -> Any:
         values = sorted(self.values.get(predicate, []), key=str)
@@ -107,15 +142,26 @@ def workbook(kg: KnowledgeGraph, lang: str = "de", city: str | None = None) -> b
     for entity in entities.values():
         sheet = next(_SHEET_OF[c] for c in _SHEET_OF if c in entity.types)
         sheets[sheet].append(entity)
-    sources = sorted(({s for e in entities.values() for s in e.iris(*SOURCE_PROPERTIES)}
-                      | set(_typed(kg, _SOURCE_CLASSES))) - set(entities))
+    sources = sorted(
+        (
+            {s for e in entities.values() for s in e.iris(*SOURCE_PROPERTIES)}
+            | set(_typed(kg, _SOURCE_CLASSES))
+        )
+        - set(entities)
+    )
     described = _entities(kg, {}, values=sources)
     sheets["sources"] = [described.get(iri) or _Entity(iri) for iri in sources]
     base = city_base(city or _main_city(entities) or "city")
-    ids = {e.iri: _short(e.iri, base, SHEETS_BY_KEY[key].folder) for key, group in sheets.items() for e in group}
+    ids = {
+        e.iri: _short(e.iri, base, SHEETS_BY_KEY[key].folder)
+        for key, group in sheets.items()
+        for e in group
+    }
     writer = _Rows(ids, lang, kg.labels(sources, lang), _inverse(kg))
-    rows = {key: [writer.row(key, e) for e in sorted(group, key=lambda e: ids[e.iri])]
-            for key, group in sheets.items()}
+    rows = {
+        key: [writer.row(key, e) for e in sorted(group, key=lambda e: ids[e.iri])]
+        for key, group in sheets.items()
+    }
     rows["dependencies"] = [
         [ids.get(e.iri, e.iri), ids.get(other, other)]
         for e in sorted(sheets.get("projects", ()), key=lambda e: ids[e.iri])
@@ -124,14 +170,19 @@ def workbook(kg: KnowledgeGraph, lang: str = "de", city: str | None = None) -> b
     cleaner = XmlCleaner("xlsx")
     for key, group in sheets.items():
         ordered = sorted(group, key=lambda e: ids[e.iri])
-        rows[key] = [[cleaner.clean(v, e.iri) for v in row] for e, row in zip(ordered, rows[key], strict=True)]
+        rows[key] = [
+            [cleaner.clean(v, e.iri) for v in row]
+            for e, row in zip(ordered, rows[key], strict=True)
+        ]
     lists = {kind: [c.label(lang) for c in values] for kind, values in choices().items()}
     content = workbook_bytes(rows, help_rows(choice_text()), lists=lists)
     lost = [[cleaner.clean(v, row[0]) for v in row] for row in remainder(kg, content, base)]
     cleaner.warn()
     if not lost:
         return content
-    header = ["subject", "predicate", "object"] if lang == "en" else ["Subjekt", "Prädikat", "Objekt"]
+    header = (
+        ["subject", "predicate", "object"] if lang == "en" else ["Subjekt", "Prädikat", "Objekt"]
+    )
     return workbook_bytes(rows, help_rows(choice_text()), lists=lists, remainder=[header, *lost])
 
 
@@ -150,7 +201,10 @@ def remainder(kg: KnowledgeGraph, content: bytes, base: str) -> list[list[str]]:
         city = base.rstrip("/").rsplit("/", 1)[-1]
         back = Counter(_blank_as_brackets(str(t)) for t in set(import_table(path, city).triples))
     original = Counter(_blank_as_brackets(line) for line in kg.data_lines())
-    return [list(row) for row in sorted(tuple(line.split(" ", 2)) for line in (original - back).elements())]
+    return [
+        list(row)
+        for row in sorted(tuple(line.split(" ", 2)) for line in (original - back).elements())
+    ]
 
 
 def _blank_as_brackets(line: str) -> str:
@@ -162,18 +216,27 @@ def _blank_as_brackets(line: str) -> str:
     return " ".join("[]" if term.startswith("_:") else term for term in (subject, predicate, obj))
 
 
-def _entities(kg: KnowledgeGraph, classes: dict[str, str], *, data_only: bool = False,
-              values: list[str] | None = None) -> dict[str, _Entity]:
+def _entities(
+    kg: KnowledgeGraph,
+    classes: dict[str, str],
+    *,
+    data_only: bool = False,
+    values: list[str] | None = None,
+) -> dict[str, _Entity]:
     """Every statement about the entities of ``classes`` (typed in a data graph), or about the IRIs ``values``."""
     found: dict[str, _Entity] = {}
     if values is not None:
-        chunks = [values[i:i + 1000] for i in range(0, len(values), 1000)]
-        queries = [f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {' '.join(f'<{v}>' for v in chunk)} }} ?s ?p ?o }}"
-                   for chunk in chunks]
+        chunks = [values[i : i + 1000] for i in range(0, len(values), 1000)]
+        queries = [
+            f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {' '.join(f'<{v}>' for v in chunk)} }} ?s ?p ?o }}"
+            for chunk in chunks
+        ]
     else:
         graph = f"GRAPH ?g {{ ?s a ?c }} FILTER(?g != <{MODEL_GRAPH}>)" if data_only else "?s a ?c"
-        queries = [f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?c {{ {' '.join(f'<{c}>' for c in classes)} }} "
-                   f"{graph} ?s ?p ?o FILTER(isIRI(?s)) }}"]
+        queries = [
+            f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?c {{ {' '.join(f'<{c}>' for c in classes)} }} "
+            f"{graph} ?s ?p ?o FILTER(isIRI(?s)) }}"
+        ]
     for query in queries:
         for s, p, o in kg.select(query).bound_rows():
             entity = found.setdefault(s.value, _Entity(s.value))
@@ -192,34 +255,43 @@ def _typed(kg: KnowledgeGraph, classes: tuple[str, ...]) -> list[str]:
 
 def _inverse(kg: KnowledgeGraph) -> dict[tuple[str, str], list[str]]:
     """(predicate, object) → subjects, for the columns that hold the subjects of their predicate."""
-    predicates = sorted({p for sheet in EXTRA_SHEETS for c in sheet.columns if c.inverse for p in c.predicates})
+    predicates = sorted(
+        {p for sheet in EXTRA_SHEETS for c in sheet.columns if c.inverse for p in c.predicates}
+    )
     found: dict[tuple[str, str], list[str]] = defaultdict(list)
     for p in predicates:
-        for s, o in kg.select(f"SELECT ?s ?o WHERE {{ ?s <{p}> ?o FILTER(isIRI(?s) && isIRI(?o)) }}").bound_rows():
+        for s, o in kg.select(
+            f"SELECT ?s ?o WHERE {{ ?s <{p}> ?o FILTER(isIRI(?s) && isIRI(?o)) }}"
+        ).bound_rows():
             found[(p, o.value)].append(s.value)
     return found
 
 
 def _main_city(entities: dict[str, _Entity]) -> str | None:
-    cities = Counter(iri[len(ID):].split("/", 1)[0] for iri in entities if iri.startswith(ID))
+    cities = Counter(iri[len(ID) :].split("/", 1)[0] for iri in entities if iri.startswith(ID))
     return cities.most_common(1)[0][0] if cities else None
 
 
 def _short(iri: str, base: str, folder: str) -> str:
     """The ID that gives back ``iri`` in a sheet of ``folder``: ``name``, ``folder/name`` or the IRI itself."""
     prefix = f"{base}{folder}/" if folder else base
-    rest = iri[len(prefix):] if iri.startswith(prefix) else ""
+    rest = iri[len(prefix) :] if iri.startswith(prefix) else ""
     if NAME_PATTERN.match(rest):
         return rest
-    rest = iri[len(base):] if iri.startswith(base) else ""
+    rest = iri[len(base) :] if iri.startswith(base) else ""
     return rest if "/" in rest and ID_PATTERN.match(rest) else iri
 
 
 class _Rows:
     """Turns entities into the cells of their sheet."""
 
-    def __init__(self, ids: dict[str, str], lang: str, source_labels: dict[str, str],
-                 inverse: dict[tuple[str, str], list[str]]) -> None:
+    def __init__(
+        self,
+        ids: dict[str, str],
+        lang: str,
+        source_labels: dict[str, str],
+        inverse: dict[tuple[str, str], list[str]],
+    ) -> None:
         self.ids = ids
         self.lang = lang
         self.source_labels = source_labels
@@ -230,7 +302,7 @@ class _Rows:
         if iri in self.ids:
             return self.ids[iri]
         if iri.startswith(FIELD):
-            return f"field:{iri[len(FIELD):]}"
+            return f"field:{iri[len(FIELD) :]}"
         return iri
 
     def row(self, key: str, e: _Entity) -> list[Any]:
@@ -238,7 +310,9 @@ class _Rows:
         for column, predicates in _TEXT.get(key, {}).items():
             for lang in ("de", "en"):
                 texts = e.texts(predicates, lang)
-                cells[f"{column}_{lang}"] = "; ".join(texts) if column in _MULTI_TEXT else (texts[0] if texts else None)
+                cells[f"{column}_{lang}"] = (
+                    "; ".join(texts) if column in _MULTI_TEXT else (texts[0] if texts else None)
+                )
         for column, predicates in _REFS.get(key, {}).items():
             cells[column] = "; ".join(self.ref(i) for i in e.iris(*predicates)) or None
         for col in SHEETS_BY_KEY[key].columns:
@@ -255,8 +329,15 @@ class _Rows:
             iris = sorted(self.inverse.get((p, e.iri), [])) if col.inverse else e.iris(p)
             return "; ".join(self.ref(i) for i in iris) or None
         if col.type == "text":
-            texts = (e.texts((p,), col.lang) if col.lang else
-                     sorted(v.value for v in e.values.get(p, []) if isinstance(v, ox.Literal) and not v.language))
+            texts = (
+                e.texts((p,), col.lang)
+                if col.lang
+                else sorted(
+                    v.value
+                    for v in e.values.get(p, [])
+                    if isinstance(v, ox.Literal) and not v.language
+                )
+            )
             return ("; ".join(texts) if col.multi else texts[0]) if texts else None
         if col.type in choices():
             return self._vocab(sorted(e.types) if p == RDF + "type" else e.iris(p))
@@ -287,24 +368,32 @@ class _Rows:
         cells["award"] = award[0] if award else None
 
     def _fields(self, cells: dict[str, Any], e: _Entity) -> None:
-        cells["match"] = self._vocab([i for i in e.iris(SKOS + "exactMatch") if i.startswith(FIELD)])
+        cells["match"] = self._vocab(
+            [i for i in e.iris(SKOS + "exactMatch") if i.startswith(FIELD)]
+        )
         cells["priority"] = e.first(SCKG + "priority")
         cells["keywords"] = "; ".join(e.texts((SKOS + "hiddenLabel",), "de")) or None
 
     def _goals(self, cells: dict[str, Any], e: _Entity) -> None:
         cells["goal_type"] = self.vocab[SCKG + "Vision"] if SCKG + "Vision" in e.types else None
-        sdgs = sorted(int(i[len(SDG):]) for i in e.iris(SKOS + "closeMatch") if i[len(SDG):].isdigit())
+        sdgs = sorted(
+            int(i[len(SDG) :]) for i in e.iris(SKOS + "closeMatch") if i[len(SDG) :].isdigit()
+        )
         cells["sdg"] = "; ".join(map(str, sdgs)) or None
 
     def _sources(self, cells: dict[str, Any], e: _Entity) -> None:
         if not cells.get("title_de") and not cells.get("title_en"):
             cells["title_de"] = self.source_labels.get(e.iri, e.iri)
-        kinds = [c for c in (OPARL + "Paper", SCKG + "Interview", SCKG + "Workshop") if c in e.types]
+        kinds = [
+            c for c in (OPARL + "Paper", SCKG + "Interview", SCKG + "Workshop") if c in e.types
+        ]
         cells["source_type"] = self.vocab[kinds[0]] if kinds else None
         date = e.first(DCTERMS + "date")
         cells["date"] = int(date) if isinstance(date, str) and date.isdigit() else _date(date)
         for lang in ("de", "en"):
-            if DCTERMS + "title" in e.values:  # a title only in the languages it has (not from the label)
+            if (
+                DCTERMS + "title" in e.values
+            ):  # a title only in the languages it has (not from the label)
                 title = e.texts((DCTERMS + "title",), lang)
                 cells[f"title_{lang}"] = title[0] if title else None
             label = e.texts((RDFS + "label",), lang)

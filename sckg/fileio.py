@@ -32,7 +32,9 @@ def write_all(files: Mapping[Path, str | bytes]) -> list[Path]:
         os.umask(umask)
         for current, data in files.items():
             current.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{current.name}.", suffix=".tmp", dir=current.parent)
+            fd, tmp = tempfile.mkstemp(
+                prefix=f".{current.name}.", suffix=".tmp", dir=current.parent
+            )
             temporary.append((tmp, current))
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data.encode("utf-8") if isinstance(data, str) else data)
@@ -47,8 +49,13 @@ def write_all(files: Mapping[Path, str | bytes]) -> list[Path]:
     return list(files)
 
 
-_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-          (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+_KINDS = (
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a folder"),
+)
 
 
 def check_writable(path: Path | str) -> None:
@@ -61,8 +68,10 @@ def check_writable(path: Path | str) -> None:
     except OSError as exc:
         raise DataError(f"{path}: cannot be written ({exc.strerror or exc})") from None
     if stat.S_ISLNK(mode):
-        raise DataError(f"{path}: a symbolic link (to {os.readlink(path)}); sckg writes only regular files. "
-                        "Name the target file itself, or remove the link.")
+        raise DataError(
+            f"{path}: a symbolic link (to {os.readlink(path)}); sckg writes only regular files. "
+            "Name the target file itself, or remove the link."
+        )
     if not stat.S_ISREG(mode):
         kind = next((name for test, name in _KINDS if test(mode)), "a special file")
         raise DataError(f"{path}: not a regular file ({kind}); sckg writes only regular files.")

@@ -49,7 +49,11 @@ def money_total(values: Iterable[Number | None], lang: str, digits: int = 2) -> 
     known = [v for v in amounts if v is not None]
     if not known:
         return money(None, lang)
-    total = money(sum((Decimal(str(v)) if isinstance(v, float) else v for v in known), Decimal(0)), lang, digits)
+    total = money(
+        sum((Decimal(str(v)) if isinstance(v, float) else v for v in known), Decimal(0)),
+        lang,
+        digits,
+    )
     return total if len(known) == len(amounts) else t("money.at_least", lang, amount=total)
 
 
@@ -70,4 +74,6 @@ def long_date(value: Date | str, lang: str) -> str:
             return text
     if isinstance(value, datetime):
         value = value.date()
-    return t("date.long", lang, day=value.day, month=t(f"month.{value.month}", lang), year=value.year)
+    return t(
+        "date.long", lang, day=value.day, month=t(f"month.{value.month}", lang), year=value.year
+    )

@@ -95,7 +95,11 @@ _FIELDS: list[tuple[str, str, str, float, list[tuple[str, str]]]] = [
         "Digitale Bildung",
         "Digital education",
         3,
-        [("Schul-WLAN", "School Wi-Fi"), ("Lernplattform", "Learning platform"), ("Medienkompetenz", "Media literacy")],
+        [
+            ("Schul-WLAN", "School Wi-Fi"),
+            ("Lernplattform", "Learning platform"),
+            ("Medienkompetenz", "Media literacy"),
+        ],
     ),
     (
         "citizen-dialogue",
@@ -116,13 +120,43 @@ _FIELDS: list[tuple[str, str, str, float, list[tuple[str, str]]]] = [
         "Wirtschaft 4.0",
         "Economy 4.0",
         2,
-        [("Gründerzentrum digital", "Digital start-up centre"), ("Gewerbeflächenportal", "Business site portal")],
+        [
+            ("Gründerzentrum digital", "Digital start-up centre"),
+            ("Gewerbeflächenportal", "Business site portal"),
+        ],
     ),
-    ("health", "Gesundheit", "Health", 1.5, [("Telemedizin", "Telemedicine"), ("Pflegenetz", "Care network")]),
-    ("security", "Sicherheit", "Safety", 1, [("Hochwasserwarnung", "Flood warning"), ("Leitstelle", "Control centre")]),
-    ("culture-tourism", "Kultur und Tourismus", "Culture and tourism", 0, [("Stadtführer-App", "City guide app")]),
+    (
+        "health",
+        "Gesundheit",
+        "Health",
+        1.5,
+        [("Telemedizin", "Telemedicine"), ("Pflegenetz", "Care network")],
+    ),
+    (
+        "security",
+        "Sicherheit",
+        "Safety",
+        1,
+        [("Hochwasserwarnung", "Flood warning"), ("Leitstelle", "Control centre")],
+    ),
+    (
+        "culture-tourism",
+        "Kultur und Tourismus",
+        "Culture and tourism",
+        0,
+        [("Stadtführer-App", "City guide app")],
+    ),
 ]
-_DISTRICTS = ["Altstadt", "Nordstadt", "Südviertel", "Westend", "Oststadt", "Hafen", "Campus", "Bahnhof"]
+_DISTRICTS = [
+    "Altstadt",
+    "Nordstadt",
+    "Südviertel",
+    "Westend",
+    "Oststadt",
+    "Hafen",
+    "Campus",
+    "Bahnhof",
+]
 _DEZERNATE = [
     "Zentrale Dienste",
     "Finanzen",
@@ -236,7 +270,9 @@ def _actors(rng: random.Random, n: int, seed: int) -> tuple[_Actors, str]:
         iri = f"s:unit-{u + 1}"
         if u == 0:  # a staff unit of the mayor, outside every Dezernat
             parent, kind, d = "s:city", "stabsstelle", -1
-        elif u > n_dez * 2 and rng.random() < 0.3:  # a section below an earlier unit of the same Dezernat
+        elif (
+            u > n_dez * 2 and rng.random() < 0.3
+        ):  # a section below an earlier unit of the same Dezernat
             above = rng.randrange(1, u)
             parent, d = units[above], unit_dez[above]
         else:
@@ -244,7 +280,9 @@ def _actors(rng: random.Random, n: int, seed: int) -> tuple[_Actors, str]:
             parent = f"s:dezernat-{d + 1}"
         units.append(iri)
         unit_dez.append(d)
-        link = "org:unitOf" if parent == "s:city" else "org:subOrganizationOf"  # unitOf: to a formal organisation
+        link = (
+            "org:unitOf" if parent == "s:city" else "org:subOrganizationOf"
+        )  # unitOf: to a formal organisation
         out.append(
             f"{iri} a org:OrganizationalUnit ; org:classification kind:{kind} ; {link} {parent} ;\n"
             f'    rdfs:label "Einheit {u + 1} (synthetisch)"@de , "Unit {u + 1} (synthetic)"@en ; {_SOURCE} .\n'
@@ -259,7 +297,11 @@ def _actors(rng: random.Random, n: int, seed: int) -> tuple[_Actors, str]:
         for i in range(count):
             iri = f"s:{kind}-{i + 1}"
             outside.append(iri)
-            owner = " sckg:ownedBy s:city ; sckg:publiclyOwned true ;" if kind == "municipal-company" else ""
+            owner = (
+                " sckg:ownedBy s:city ; sckg:publiclyOwned true ;"
+                if kind == "municipal-company"
+                else ""
+            )
             out.append(
                 f"{iri} a org:FormalOrganization ; org:classification kind:{kind} ;{owner}\n"
                 f'    rdfs:label "{de} {i + 1} (synthetisch)"@de , "{en} {i + 1} (synthetic)"@en ; {_SOURCE} .\n'
@@ -267,14 +309,19 @@ def _actors(rng: random.Random, n: int, seed: int) -> tuple[_Actors, str]:
     bodies = [
         ("council", "council", "Rat", "Council"),
         ("steering-group", "steering-group", "Lenkungskreis", "Steering group"),
-        *((f"committee-{i + 1}", "committee", f"Ausschuss {i + 1}", f"Committee {i + 1}") for i in range(4)),
+        *(
+            (f"committee-{i + 1}", "committee", f"Ausschuss {i + 1}", f"Committee {i + 1}")
+            for i in range(4)
+        ),
     ]
     for name, kind, de, en in bodies:
         out.append(
             f"s:{name} a org:Organization , oparl:Organization ; org:classification kind:{kind} ;\n"
             f'    rdfs:label "{de} (synthetisch)"@de , "{en} (synthetic)"@en ; {_SOURCE} .\n'
         )
-    return _Actors(n_dez, units, unit_dez, outside, [f"s:{name}" for name, *_ in bodies]), "".join(out)
+    return _Actors(n_dez, units, unit_dez, outside, [f"s:{name}" for name, *_ in bodies]), "".join(
+        out
+    )
 
 
 def _concepts(n: int, n_dez: int) -> tuple[_Goals, str]:
@@ -293,7 +340,9 @@ def _concepts(n: int, n_dez: int) -> tuple[_Goals, str]:
             f"skos:exactMatch field:{ref} ;\n"
             f'    skos:prefLabel "{de} (synthetisch)"@de , "{en} (synthetic)"@en ; {_SOURCE} .\n'
         )
-    n_goals = max(len(_FIELDS) * n_dez, n // 12)  # every Dezernat has goals of its own in every field
+    n_goals = max(
+        len(_FIELDS) * n_dez, n // 12
+    )  # every Dezernat has goals of its own in every field
     goal_field = [g % len(_FIELDS) for g in range(n_goals)]
     unused_goals = {g for g in range(n_goals) if g % 20 == 19} | {n_goals - 1}
     for g in range(n_goals):
@@ -336,7 +385,9 @@ class _Draws:
         return self.rng.choices(self.unit_order, cum_weights=self.unit_cum)[0]
 
     def participants_of(self, count: int) -> list[str]:
-        return sorted(set(self.rng.choices(self.participants, cum_weights=self.participant_cum, k=count)))
+        return sorted(
+            set(self.rng.choices(self.participants, cum_weights=self.participant_cum, k=count))
+        )
 
     def contractor(self) -> str:
         return self.rng.choices(self.contractors, cum_weights=self.contractor_cum)[0]
@@ -360,7 +411,9 @@ def _plan(draw: _Draws, n: int, actors: _Actors) -> tuple[list[_Project], dict[s
                 chosen.append(f)
         dez_fields.append(chosen)
     dezernat_of = dict(zip(actors.units, actors.unit_dezernat, strict=True))
-    home_field = {u: rng.choice(dez_fields[d]) if d >= 0 else draw.field() for u, d in dezernat_of.items()}
+    home_field = {
+        u: rng.choice(dez_fields[d]) if d >= 0 else draw.field() for u, d in dezernat_of.items()
+    }
     home_field.update({c: draw.field() for c in draw.companies})
 
     plan: list[_Project] = []
@@ -373,7 +426,9 @@ def _plan(draw: _Draws, n: int, actors: _Actors) -> tuple[list[_Project], dict[s
         length = min(length, n - i)
         lead = draw.manager()
         f = home_field[lead] if rng.random() < 0.85 else draw.field()
-        start = date(2016 if i < n_platforms else 2017, 1, 1) + timedelta(days=rng.randrange(365 * 8))
+        start = date(2016 if i < n_platforms else 2017, 1, 1) + timedelta(
+            days=rng.randrange(365 * 8)
+        )
         for j in range(length):
             k = i + j
             end = start + timedelta(days=rng.randrange(180, 1100))
@@ -387,7 +442,9 @@ def _plan(draw: _Draws, n: int, actors: _Actors) -> tuple[list[_Project], dict[s
             plan.append(_Project(k, f, manager, start, end, sorted(set(depends) - {k})))
             by_field[f].append(k)
             start = end + timedelta(days=rng.randrange(0, 120))
-        spread = (len(cycles) + 1) * n // (cycles_wanted + 1)  # cycles spread over the whole portfolio
+        spread = (
+            (len(cycles) + 1) * n // (cycles_wanted + 1)
+        )  # cycles spread over the whole portfolio
         if length >= 3 and len(cycles) < cycles_wanted and i >= max(n_platforms, spread):
             cycles.append((i, i + length - 1))
         i += length
@@ -396,8 +453,9 @@ def _plan(draw: _Draws, n: int, actors: _Actors) -> tuple[list[_Project], dict[s
     return plan, dezernat_of
 
 
-def _projects(draw: _Draws, plan: list[_Project], actors: _Actors, goals: _Goals,
-              dezernat_of: dict[str, int]) -> Iterator[str]:
+def _projects(
+    draw: _Draws, plan: list[_Project], actors: _Actors, goals: _Goals, dezernat_of: dict[str, int]
+) -> Iterator[str]:
     """The Turtle of the planned projects (every fourth with its council paper and decision), in pieces."""
     platforms = max(1, len(plan) // 60)
     out: list[str] = []
@@ -412,7 +470,9 @@ def _projects(draw: _Draws, plan: list[_Project], actors: _Actors, goals: _Goals
     yield "".join(out)
 
 
-def _project(draw: _Draws, p: _Project, platform: bool, goals: _Goals, dezernat_of: dict[str, int]) -> str:
+def _project(
+    draw: _Draws, p: _Project, platform: bool, goals: _Goals, dezernat_of: dict[str, int]
+) -> str:
     """One project: title, actors, fields, goals, dependencies, status by the reference date, dates, budget."""
     rng = draw.rng
     k = p.index + 1
@@ -446,10 +506,14 @@ def _project(draw: _Draws, p: _Project, platform: bool, goals: _Goals, dezernat_
         candidates = own
     if candidates and rng.random() >= 0.03:
         count = 2 if rng.random() < 0.2 else 1
-        picked = sorted({candidates[int(len(candidates) * rng.random() ** 1.5)] for _ in range(count)})
+        picked = sorted(
+            {candidates[int(len(candidates) * rng.random() ** 1.5)] for _ in range(count)}
+        )
         lines.append(f"    sckg:contributesTo {' , '.join(f's:goal-{g + 1}' for g in picked)} ;\n")
     if p.depends:
-        lines.append(f"    sckg:dependsOn {' , '.join(f's:project-{d + 1}' for d in sorted(p.depends))} ;\n")
+        lines.append(
+            f"    sckg:dependsOn {' , '.join(f's:project-{d + 1}' for d in sorted(p.depends))} ;\n"
+        )
     status = _status(rng, p)
     budget = round(rng.lognormvariate(11.5, 1.0), 2)
     lines.append(

@@ -146,7 +146,9 @@ class OxigraphBackend:
         refuse_hostile(path, fmt)
         try:
             with path.open("rb") as handle:
-                if handle.read(3) == _BOM:  # what Windows editors write first; the RDF parsers refuse it
+                if (
+                    handle.read(3) == _BOM
+                ):  # what Windows editors write first; the RDF parsers refuse it
                     self.store.bulk_load(input=handle, format=fmt, to_graph=ox.NamedNode(graph))
                     return
             self.store.bulk_load(path=str(path), format=fmt, to_graph=ox.NamedNode(graph))
@@ -227,9 +229,11 @@ def refuse_deep_json(path: Path) -> None:
                 column = len(content[start:offset].decode("utf-8", "replace")) + 1
     except OSError as exc:
         raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    raise DataError(f"{path}, line {line}, column {column}: the JSON is nested more than "
-                    f"{MAX_JSON_DEPTH} levels deep; JSON-LD needs a few levels (write the data flatter, "
-                    "or as Turtle).")
+    raise DataError(
+        f"{path}, line {line}, column {column}: the JSON is nested more than "
+        f"{MAX_JSON_DEPTH} levels deep; JSON-LD needs a few levels (write the data flatter, "
+        "or as Turtle)."
+    )
 
 
 def refuse_hostile_xml(path: Path) -> None:
@@ -264,7 +268,8 @@ def refuse_hostile_xml(path: Path) -> None:
                     raise DataError(
                         f"{path}, line {line}, column {column}: the XML is nested more than "
                         f"{MAX_XML_DEPTH} elements deep; RDF/XML needs a few levels (write the "
-                        "data flatter, or as Turtle).")
+                        "data flatter, or as Turtle)."
+                    )
 
             def end(name: str) -> None:
                 nonlocal depth
@@ -282,10 +287,14 @@ def refuse_hostile_xml(path: Path) -> None:
 
 def _parse_error(path: Path, message: str) -> str:
     position = _PARSE_POSITION.search(message)
-    detail = re.sub(r"^Parser error at line \d+ (?:column \d+|between columns \d+ and \d+): ", "", message)
+    detail = re.sub(
+        r"^Parser error at line \d+ (?:column \d+|between columns \d+ and \d+): ", "", message
+    )
     detail = re.sub(r" \([^()]*, line \d+\)$", "", detail)
     if position:
-        return f"{path}, line {position.group(1)}, column {position.group(2)}: malformed RDF: {detail}"
+        return (
+            f"{path}, line {position.group(1)}, column {position.group(2)}: malformed RDF: {detail}"
+        )
     return f"{path}: malformed RDF: {detail}"
 
 
@@ -295,9 +304,13 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in RDF_FORMATS and p.is_file())
+            found = sorted(
+                p for p in path.rglob("*") if p.suffix.lower() in RDF_FORMATS and p.is_file()
+            )
             if not found:
-                raise DataError(f"{path}: the folder holds no RDF files ({', '.join(sorted(RDF_FORMATS))})")
+                raise DataError(
+                    f"{path}: the folder holds no RDF files ({', '.join(sorted(RDF_FORMATS))})"
+                )
             files.extend(found)
         elif path.is_file():
             files.append(path)
@@ -354,20 +367,26 @@ def _recover(path: Path) -> None:
 def _open_oxigraph(path: Path, create: bool) -> ox.Store:
     _recover(path)
     if path.exists() and not path.is_dir():
-        raise StoreError(f"{path}: not an Oxigraph store (it is a file; an Oxigraph store is a folder)")
+        raise StoreError(
+            f"{path}: not an Oxigraph store (it is a file; an Oxigraph store is a folder)"
+        )
     if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").exists():
         raise StoreError(f"{path}: not an Oxigraph store (the folder holds other files)")
     if not create and not (path / "CURRENT").exists():
-        raise StoreError(f"{path}: no Oxigraph store there yet; create it with 'sckg load --store oxigraph:PATH FILES'")
+        raise StoreError(
+            f"{path}: no Oxigraph store there yet; create it with 'sckg load --store oxigraph:PATH FILES'"
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         return ox.Store(str(path))
     except OSError as exc:
         if "lock" in str(exc).lower():
-            raise StoreError(Message(
-                f"{path}: the Oxigraph store is in use by another process (a running 'sckg serve --write' or "
-                "'sckg load'?); stop it, or query the running server with {=store sparql:URL}"
-            )) from None
+            raise StoreError(
+                Message(
+                    f"{path}: the Oxigraph store is in use by another process (a running 'sckg serve --write' or "
+                    "'sckg load'?); stop it, or query the running server with {=store sparql:URL}"
+                )
+            ) from None
         raise StoreError(f"{path}: cannot open the Oxigraph store ({exc})") from None
 
 
@@ -466,7 +485,9 @@ class KnowledgeGraph:
         present = self.backend.graph_names() if files else set()
         backend = self.backend
         again = present & {graph_iri(f) for f in files}  # graphs replaced: all or nothing (on disk)
-        with backend.replacing() if again and isinstance(backend, OxigraphBackend) else nullcontext():
+        with (
+            backend.replacing() if again and isinstance(backend, OxigraphBackend) else nullcontext()
+        ):
             self._load_files(files, present, loaded, progress, stop)
         return loaded
 
@@ -510,7 +531,9 @@ class KnowledgeGraph:
 
     def _check(self, query: str) -> None:
         if is_update(query):
-            raise QueryError("This is a SPARQL UPDATE; sckg only runs queries here (the graph is read-only).")
+            raise QueryError(
+                "This is a SPARQL UPDATE; sckg only runs queries here (the graph is read-only)."
+            )
         if not self.allow_remote:
             check_remote(query, self.backend.graph_names)
 
@@ -524,7 +547,11 @@ class KnowledgeGraph:
         return within(timeout, checked)
 
     def select(
-        self, query: str, bindings: Mapping[str, Term] | None = None, *, timeout: float | None = None
+        self,
+        query: str,
+        bindings: Mapping[str, Term] | None = None,
+        *,
+        timeout: float | None = None,
     ) -> Table:
         """Run a SELECT query; ``bindings`` pre-bind variables to RDF terms (never pasted into the text).
         With ``timeout`` (seconds), a query still running then raises :class:`QueryError` (see :func:`within`)."""
@@ -544,13 +571,23 @@ class KnowledgeGraph:
         return Table(table.columns, list(table.rows))
 
     def construct(
-        self, query: str, bindings: Mapping[str, Term] | None = None, *, timeout: float | None = None
+        self,
+        query: str,
+        bindings: Mapping[str, Term] | None = None,
+        *,
+        timeout: float | None = None,
     ) -> list[ox.Triple]:
         """Run a CONSTRUCT or DESCRIBE query (``timeout`` as for :meth:`select`)."""
         values = dict(bindings or {})
         return self._checked(query, timeout, lambda: self.backend.construct(query, values))
 
-    def ask(self, query: str, bindings: Mapping[str, Term] | None = None, *, timeout: float | None = None) -> bool:
+    def ask(
+        self,
+        query: str,
+        bindings: Mapping[str, Term] | None = None,
+        *,
+        timeout: float | None = None,
+    ) -> bool:
         """Run an ASK query (``timeout`` as for :meth:`select`)."""
         values = dict(bindings or {})
         return self._checked(query, timeout, lambda: self.backend.ask(query, values))
@@ -563,15 +600,26 @@ class KnowledgeGraph:
         """Raise :class:`DataError` when the data graphs hold no triple (the graph holds the model at most), so
         that a command drawing or reporting on the data says what is wrong instead of showing nothing."""
         # a SELECT, not an ASK: within cached() a report's many maps ask the store once
-        if self.select(f"SELECT ?s WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{MODEL_GRAPH}>) }} LIMIT 1").rows:
+        if self.select(
+            f"SELECT ?s WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{MODEL_GRAPH}>) }} LIMIT 1"
+        ).rows:
             return
-        where = ("the files given hold no triples: " + ", ".join(map(str, self.files)) if self.files
-                 else "the store holds no data")
-        raise DataError(Message(f"The graph holds no data ({where}); check {{=data}} or {{=store}}."))
+        where = (
+            "the files given hold no triples: " + ", ".join(map(str, self.files))
+            if self.files
+            else "the store holds no data"
+        )
+        raise DataError(
+            Message(f"The graph holds no data ({where}); check {{=data}} or {{=store}}.")
+        )
 
     def triples(self, *, include_model: bool = False) -> list[ox.Triple]:
         """Every triple of the data graphs (and the model, if asked), without duplicates."""
-        where = "?s ?p ?o" if include_model else f"GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{MODEL_GRAPH}>)"
+        where = (
+            "?s ?p ?o"
+            if include_model
+            else f"GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{MODEL_GRAPH}>)"
+        )
         return self.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {where} }}")
 
     def data_lines(self) -> set[str]:
@@ -580,7 +628,9 @@ class KnowledgeGraph:
         data = io.BytesIO()
         if isinstance(self.backend, OxigraphBackend):
             for graph in self.data_graphs():
-                self.backend.store.dump(data, ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
+                self.backend.store.dump(
+                    data, ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph)
+                )
         else:
             ox.serialize(self.triples(), data, ox.RdfFormat.N_TRIPLES)
         return set(data.getvalue().decode("utf-8").splitlines())
@@ -589,13 +639,17 @@ class KnowledgeGraph:
         """The graph as an ``rdflib.Graph`` (for pySHACL and the serialisers)."""
         import rdflib
 
-        data = ox.serialize(self.triples(include_model=include_model), format=ox.RdfFormat.N_TRIPLES)
+        data = ox.serialize(
+            self.triples(include_model=include_model), format=ox.RdfFormat.N_TRIPLES
+        )
         graph = rdflib.Graph()
         with quiet_rdflib():
             graph.parse(data=data.decode("utf-8") if data else "", format="nt")
         return graph
 
-    def labels(self, iris: Iterable[str], lang: str = "de", *, fallback: bool = True) -> dict[str, str]:
+    def labels(
+        self, iris: Iterable[str], lang: str = "de", *, fallback: bool = True
+    ) -> dict[str, str]:
         """The best label of each IRI in ``lang`` (then German, English, any); without one, the IRI's tail
         (or, with ``fallback=False``, no entry). In one language skos:prefLabel wins over rdfs:label, then
         dcterms:title, then foaf:name, so the choice does not depend on the order in which a store answers."""
@@ -603,7 +657,9 @@ class KnowledgeGraph:
         best: dict[str, tuple[int, int, str]] = {}
         unknown = wanted
         if self._caching:
-            known = {iri: self._labels[(iri, lang)] for iri in wanted if (iri, lang) in self._labels}
+            known = {
+                iri: self._labels[(iri, lang)] for iri in wanted if (iri, lang) in self._labels
+            }
             best.update((iri, found) for iri, found in known.items() if found is not None)
             unknown = [iri for iri in wanted if iri not in known]
         # FILTER, not a second VALUES: Oxigraph joins two VALUES blocks with a scan of every triple (2,000
@@ -617,7 +673,11 @@ class KnowledgeGraph:
             )
             for x, prop, label in table.bound_rows():
                 language = label.language if isinstance(label, ox.Literal) else None
-                rank = (_language_rank(language, lang), LABEL_PROPERTIES.index(prop.value), label.value)
+                rank = (
+                    _language_rank(language, lang),
+                    LABEL_PROPERTIES.index(prop.value),
+                    label.value,
+                )
                 if x.value not in best or rank < best[x.value]:
                     best[x.value] = rank
         if self._caching:
@@ -650,10 +710,12 @@ def within(timeout: float | None, work: Callable[[], T]) -> T:
     worker.start()
     worker.join(timeout)
     if not outcome:
-        raise QueryError(Message(
-            f"The query ran over its time limit of {timeout:g} s and was stopped; narrow it down (more specific "
-            "patterns, LIMIT) or raise {=timeout} ({=timeout 0}: no limit)."
-        ))
+        raise QueryError(
+            Message(
+                f"The query ran over its time limit of {timeout:g} s and was stopped; narrow it down (more specific "
+                "patterns, LIMIT) or raise {=timeout} ({=timeout 0}: no limit)."
+            )
+        )
     done, value = outcome[0]
     if not done:
         raise value

@@ -63,8 +63,10 @@ STRENGTHS = {"match": 1.0, "title": 1.0, "context": 0.5, "general": 0.5}
 #: The strengths of words that are enough on their own.
 MATCHES = ("match", "title")
 
-_KEYWORD_PROPERTIES = "VALUES (?p ?strength) { (skos:hiddenLabel 'match') (sckg:contextKeyword 'context') " \
-                      "(sckg:excludedKeyword 'exclude') }"
+_KEYWORD_PROPERTIES = (
+    "VALUES (?p ?strength) { (skos:hiddenLabel 'match') (sckg:contextKeyword 'context') "
+    "(sckg:excludedKeyword 'exclude') }"
+)
 RULES_QUERY = f"""
 SELECT DISTINCT ?target ?kind ?strength ?keyword WHERE {{
   {{
@@ -125,8 +127,14 @@ class Evidence:
 
     def text(self, lang: str = "de") -> str:
         """``Titel: „Ladestationen“ ~ Ladestation +1``."""
-        values = {"place": t(f"link.place.{self.place}", lang), "found": self.found, "keyword": self.keyword,
-                  "points": number(self.points, lang, 2 if self.points % 0.5 else 1 if self.points % 1 else 0)}
+        values = {
+            "place": t(f"link.place.{self.place}", lang),
+            "found": self.found,
+            "keyword": self.keyword,
+            "points": number(
+                self.points, lang, 2 if self.points % 0.5 else 1 if self.points % 1 else 0
+            ),
+        }
         if self.strength in MATCHES:
             return t("link.evidence", lang, **values)
         return t("link.evidence_context", lang, **values)
@@ -191,8 +199,11 @@ class _Matcher:
 
     def __init__(self, rules: list[Rule]) -> None:
         self.keywords: dict[tuple[str, bool], Keyword | Name] = {
-            (r.keyword, r.strength == "title"): Name.of(r.keyword) if r.strength == "title" else Keyword.of(r.keyword)
-            for r in rules}
+            (r.keyword, r.strength == "title"): Name.of(r.keyword)
+            if r.strength == "title"
+            else Keyword.of(r.keyword)
+            for r in rules
+        }
         self.clues = {key: keyword.clue for key, keyword in self.keywords.items()}
         self._tokens: dict[str, list[Token]] = {}
 
@@ -205,7 +216,9 @@ class _Matcher:
         return self.keywords[(keyword, strength == "title")].find(self.tokens(text))
 
 
-def propose_paper_links(kg: KnowledgeGraph, lang: str = "de", threshold: float = THRESHOLD) -> list[LinkProposal]:
+def propose_paper_links(
+    kg: KnowledgeGraph, lang: str = "de", threshold: float = THRESHOLD
+) -> list[LinkProposal]:
     """Proposals scoring at least ``threshold`` for every paper, except pairs already decided in the graph."""
     if threshold <= 0:
         raise ParameterError("{=threshold} must be greater than 0")
@@ -219,10 +232,20 @@ def propose_paper_links(kg: KnowledgeGraph, lang: str = "de", threshold: float =
     decided = {(p.value, t.value) for p, t in kg.select(DECIDED_QUERY).rows if p and t}
     found = []
     for paper, places in sorted(_paper_texts(kg, lang).items()):
-        folded = " ".join(t.word for texts in places.values() for text in texts for t in matcher.tokens(text))
-        hits = {rule: hit for rule in rules if matcher.clues[(rule.keyword, rule.strength == "title")] in folded
-                and (hit := _best_place(matcher, rule, places))}
-        if any(rule.strength == "exclude" and hit[0] == "title" for rule, hit in hits.items() if rule.kind == "any"):
+        folded = " ".join(
+            t.word for texts in places.values() for text in texts for t in matcher.tokens(text)
+        )
+        hits = {
+            rule: hit
+            for rule in rules
+            if matcher.clues[(rule.keyword, rule.strength == "title")] in folded
+            and (hit := _best_place(matcher, rule, places))
+        }
+        if any(
+            rule.strength == "exclude" and hit[0] == "title"
+            for rule, hit in hits.items()
+            if rule.kind == "any"
+        ):
             continue
         general_rules = [r for r in general if r in hits and r.strength == "general"]
         for target, target_rules in by_target.items():
@@ -237,27 +260,42 @@ def propose_paper_links(kg: KnowledgeGraph, lang: str = "de", threshold: float =
                 if rule.strength in MATCHES and _new(hit, used):
                     evidence.append(_evidence(rule, hit))
                     used.add(hit[:2])
-            if context := _strongest([(r, hit) for r, hit in own if r.strength == "context" and _new(hit, used)]):
+            if context := _strongest(
+                [(r, hit) for r, hit in own if r.strength == "context" and _new(hit, used)]
+            ):
                 evidence.append(context)
                 used.add((context.place, context.found))
             general_hit = _strongest([(r, hits[r]) for r in general_rules if _new(hits[r], used)])
-            if general_hit and general_hit.keyword.casefold() not in {e.keyword.casefold() for e in evidence}:
+            if general_hit and general_hit.keyword.casefold() not in {
+                e.keyword.casefold() for e in evidence
+            }:
                 evidence.append(general_hit)  # nor does a keyword that is one of the target's own
             score = sum(e.points for e in evidence)
             if score >= threshold and any(e.strength != "general" for e in evidence):
-                evidence.sort(key=lambda e: (list(PLACES).index(e.place), -e.points, e.keyword.casefold()))
+                evidence.sort(
+                    key=lambda e: (list(PLACES).index(e.place), -e.points, e.keyword.casefold())
+                )
                 first = evidence[0]
-                text = places[first.place][0] if first.place == "title" else _first_text(matcher, first, places)
+                text = (
+                    places[first.place][0]
+                    if first.place == "title"
+                    else _first_text(matcher, first, places)
+                )
                 found.append((paper, target, target_rules[0].kind, score, tuple(evidence), text))
     labels = kg.labels({iri for item in found for iri in item[:2]}, lang)
     proposals = [
         LinkProposal(paper, labels[paper], target, labels[target], kind, score, evidence, text)
         for paper, target, kind, score, evidence, text in found
     ]
-    return sorted(proposals, key=lambda p: (p.paper_label.casefold(), p.paper, p.kind, p.target_label.casefold()))
+    return sorted(
+        proposals,
+        key=lambda p: (p.paper_label.casefold(), p.paper, p.kind, p.target_label.casefold()),
+    )
 
 
-def _best_place(matcher: _Matcher, rule: Rule, places: dict[str, list[str]]) -> tuple[str, str, str] | None:
+def _best_place(
+    matcher: _Matcher, rule: Rule, places: dict[str, list[str]]
+) -> tuple[str, str, str] | None:
     """(place, word found, whole text) of the weightiest place where the rule's keyword is found."""
     for place in PLACES:
         for text in places.get(place, ()):
@@ -269,11 +307,15 @@ def _best_place(matcher: _Matcher, rule: Rule, places: dict[str, list[str]]) -> 
 def _new(hit: tuple[str, str, str], used: set[tuple[str, str]]) -> bool:
     """The words found by ``hit`` are not among the words that already count (``Smart`` in ``Smart City``)."""
     words = {t.word for t in tokens(hit[1])}
-    return not any(place == hit[0] and words & {t.word for t in tokens(found)} for place, found in used)
+    return not any(
+        place == hit[0] and words & {t.word for t in tokens(found)} for place, found in used
+    )
 
 
 def _evidence(rule: Rule, hit: tuple[str, str, str]) -> Evidence:
-    return Evidence(rule.keyword, rule.strength, hit[0], hit[1], STRENGTHS[rule.strength] * PLACES[hit[0]])
+    return Evidence(
+        rule.keyword, rule.strength, hit[0], hit[1], STRENGTHS[rule.strength] * PLACES[hit[0]]
+    )
 
 
 def _strongest(hits: list[tuple[Rule, tuple[str, str, str]]]) -> Evidence | None:
@@ -307,7 +349,9 @@ def select_proposals(proposals: list[LinkProposal], spec: str) -> list[LinkPropo
     chosen: list[LinkProposal] = []
     for part in filter(None, (p.strip() for p in spec.split(","))):
         match = re.fullmatch(r"(\d+)(?:-(\d+))?", part)
-        first, last = (int(match.group(1)), int(match.group(2) or match.group(1))) if match else (0, 0)
+        first, last = (
+            (int(match.group(1)), int(match.group(2) or match.group(1))) if match else (0, 0)
+        )
         if not match or not 1 <= first <= last <= len(proposals):
             raise UsageError(
                 f"Accepting proposals: '{part}' is not a proposal number or range between 1 and {len(proposals)} "
@@ -321,8 +365,18 @@ def select_proposals(proposals: list[LinkProposal], spec: str) -> list[LinkPropo
 
 #: The columns of a review file; a person fills in ``decision``, or ``other_target``: the project or field (IRI,
 #: ID or name) the paper belongs to instead of the proposed one.
-REVIEW_COLUMNS = ("decision", "score", "paper", "target", "kind", "evidence", "text", "paper_iri", "target_iri",
-                  "other_target")
+REVIEW_COLUMNS = (
+    "decision",
+    "score",
+    "paper",
+    "target",
+    "kind",
+    "evidence",
+    "text",
+    "paper_iri",
+    "target_iri",
+    "other_target",
+)
 #: What a person may write in the decision column (case-insensitive); an empty cell leaves it undecided.
 DECISION_WORDS = {
     **dict.fromkeys(("accept", "yes", "y", "ja", "j", "x", "annehmen"), ReviewDecision.accept),
@@ -341,8 +395,21 @@ class Decision:
 
 def review_rows(proposals: list[LinkProposal], lang: str = "de") -> list[list[Any]]:
     """The rows of a review file (``REVIEW_COLUMNS``), the decision column empty."""
-    return [["", round(p.score, 2), p.paper_label, p.target_label, p.kind, p.evidence_text(lang), p.text, p.paper,
-             p.target, ""] for p in proposals]
+    return [
+        [
+            "",
+            round(p.score, 2),
+            p.paper_label,
+            p.target_label,
+            p.kind,
+            p.evidence_text(lang),
+            p.text,
+            p.paper,
+            p.target,
+            "",
+        ]
+        for p in proposals
+    ]
 
 
 def write_review(proposals: list[LinkProposal], path: Path | str, lang: str = "de") -> Path:
@@ -381,12 +448,16 @@ def write_review_table(columns: tuple[str, ...], rows: list[list[Any]], path: Pa
                 cell.data_type = "s"
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    choices = DataValidation(type="list", formula1=f'"{",".join(ReviewDecision)}"', allow_blank=True)
+    choices = DataValidation(
+        type="list", formula1=f'"{",".join(ReviewDecision)}"', allow_blank=True
+    )
     sheet.add_data_validation(choices)
     choices.add(f"A2:A{max(2, len(rows) + 1)}")
     for index, name in enumerate(columns, start=1):
         longest = max((len(str(row[index - 1])) for row in rows), default=0)
-        sheet.column_dimensions[get_column_letter(index)].width = min(60, max(len(name), longest, 7) + 2)
+        sheet.column_dimensions[get_column_letter(index)].width = min(
+            60, max(len(name), longest, 7) + 2
+        )
     sheet.freeze_panes = "A2"
     content = io.BytesIO()
     workbook.save(content)
@@ -413,16 +484,22 @@ def read_review_table(
     header = [str(c or "").strip().lower() for c in (sheet.rows[0][1] if sheet.rows else ())]
     missing = [c for c in ("decision", *iri_columns) if c not in header]
     if missing:
-        raise DataError(f"{path}: the review file has no column {', '.join(missing)} "
-                        f"(write it with '{written_by} FILE')")
+        raise DataError(
+            f"{path}: the review file has no column {', '.join(missing)} "
+            f"(write it with '{written_by} FILE')"
+        )
     rows = []
     for line, record in sheet.rows[1:]:
-        cells = {name: str(record[i] if i < len(record) and record[i] is not None else "").strip()
-                 for i, name in enumerate(header)}
+        cells = {
+            name: str(record[i] if i < len(record) and record[i] is not None else "").strip()
+            for i, name in enumerate(header)
+        }
         word = cells["decision"].casefold()
         if word and word not in DECISION_WORDS:
-            raise DataError(f"{path}: row {line}: decision '{cells['decision']}' is neither accept nor reject "
-                            f"(write one of: {', '.join(DECISION_WORDS)}; or leave it empty)")
+            raise DataError(
+                f"{path}: row {line}: decision '{cells['decision']}' is neither accept nor reject "
+                f"(write one of: {', '.join(DECISION_WORDS)}; or leave it empty)"
+            )
         if not word and not undecided:
             continue
         for name in iri_columns:
@@ -434,10 +511,12 @@ def read_review_table(
             if not valid:
                 raise DataError(
                     f"{path}, row {line}, column {sheet.column(header.index(name), name)}: {shown(cells[name])} "
-                    "is not an IRI (no spaces, <>\"{}|\\^` or control characters); write the IRI as "
+                    'is not an IRI (no spaces, <>"{}|\\^` or control characters); write the IRI as '
                     f"'{written_by}' wrote it."
                 )
-        rows.append({**cells, "decision": DECISION_WORDS[word].value if word else "", "row": str(line)})
+        rows.append(
+            {**cells, "decision": DECISION_WORDS[word].value if word else "", "row": str(line)}
+        )
     return rows
 
 
@@ -451,10 +530,14 @@ def read_review(path: Path | str, kg: KnowledgeGraph | None = None) -> list[Deci
             where = f"{path}: row {cells['row']}: other_target"
             target = _other_target(other, kg, where)
             if target != cells["target_iri"]:
-                decisions.append(Decision(cells["paper_iri"], cells["target_iri"], ReviewDecision.reject))
+                decisions.append(
+                    Decision(cells["paper_iri"], cells["target_iri"], ReviewDecision.reject)
+                )
             decisions.append(Decision(cells["paper_iri"], target, ReviewDecision.accept))
         elif word:
-            decisions.append(Decision(cells["paper_iri"], cells["target_iri"], ReviewDecision(word)))
+            decisions.append(
+                Decision(cells["paper_iri"], cells["target_iri"], ReviewDecision(word))
+            )
     return decisions
 
 
@@ -463,11 +546,18 @@ def _other_target(value: str, kg: KnowledgeGraph | None, where: str) -> str:
     if (iri := as_iri(value)) is not None:
         return iri
     if kg is None:
-        raise DataError(f"{where} '{value}' must be an IRI (or give the data, to find a project or field by its "
-                        "name)")
+        raise DataError(
+            f"{where} '{value}' must be an IRI (or give the data, to find a project or field by its "
+            "name)"
+        )
     try:
-        return resolve(value, kg=kg, what="project or field", param=where,
-                       classes=(SCKG + "Project", SCKG + "FieldOfAction"))
+        return resolve(
+            value,
+            kg=kg,
+            what="project or field",
+            param=where,
+            classes=(SCKG + "Project", SCKG + "FieldOfAction"),
+        )
     except ParameterError as exc:
         raise DataError(str(exc)) from None
 
@@ -477,8 +567,14 @@ def decision_triples(
 ) -> list[ox.Triple]:
     """``accept`` (``dcterms:subject``) for accepted, ``reject`` (``sckg:rejectedSubject``) for rejected
     proposals."""
-    predicate = {ReviewDecision.accept: ox.NamedNode(accept), ReviewDecision.reject: ox.NamedNode(reject)}
-    return [ox.Triple(ox.NamedNode(d.paper), predicate[d.decision], ox.NamedNode(d.target)) for d in decisions]
+    predicate = {
+        ReviewDecision.accept: ox.NamedNode(accept),
+        ReviewDecision.reject: ox.NamedNode(reject),
+    }
+    return [
+        ox.Triple(ox.NamedNode(d.paper), predicate[d.decision], ox.NamedNode(d.target))
+        for d in decisions
+    ]
 
 
 def write_decisions(
@@ -495,12 +591,19 @@ def write_decisions(
         try:
             kept = [quad.triple for quad in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
         except (SyntaxError, OSError) as exc:
-            raise DataError(f"{path}: cannot add links to it, it is not a readable Turtle file ({exc})") from None
-        triples.update(t for t in kept if t.predicate.value not in (accept, reject)
-                       or (t.subject, t.object) not in pairs)
+            raise DataError(
+                f"{path}: cannot add links to it, it is not a readable Turtle file ({exc})"
+            ) from None
+        triples.update(
+            t
+            for t in kept
+            if t.predicate.value not in (accept, reject) or (t.subject, t.object) not in pairs
+        )
     write_turtle(triples, path)
-    return (sum(1 for t in triples if t.predicate.value == accept),
-            sum(1 for t in triples if t.predicate.value == reject))
+    return (
+        sum(1 for t in triples if t.predicate.value == accept),
+        sum(1 for t in triples if t.predicate.value == reject),
+    )
 
 
 def accepted(proposals: list[LinkProposal]) -> list[Decision]:

@@ -39,7 +39,12 @@ SOURCE_PROPERTIES = (SCKG + "documentedIn", PROV + "wasDerivedFrom", PROV + "had
 PARENT_PATH = "org:unitOf|org:subOrganizationOf"
 
 #: The properties a label is taken from, best first (within one language).
-LABEL_PROPERTIES: tuple[str, ...] = (SKOS + "prefLabel", RDFS + "label", DCTERMS + "title", FOAF + "name")
+LABEL_PROPERTIES: tuple[str, ...] = (
+    SKOS + "prefLabel",
+    RDFS + "label",
+    DCTERMS + "title",
+    FOAF + "name",
+)
 #: Further names an entity may be found by (not shown as its label).
 ALIAS_PROPERTIES: tuple[str, ...] = (SKOS + "altLabel",)
 #: The classes of actors: every kind of organisation sckg draws as an actor.
@@ -89,10 +94,10 @@ def turtle_prefixes(**extra: str) -> str:
 def shorten(iri: str) -> str:
     """``https://w3id.org/sckg/ontology#Project`` → ``sckg:Project``; city IRIs → ``<city>:<path>``."""
     if iri.startswith(ID):
-        return iri[len(ID):].replace("/", ":", 1)
+        return iri[len(ID) :].replace("/", ":", 1)
     for name, ns in PREFIXES.items():
-        if iri.startswith(ns) and "/" not in iri[len(ns):]:
-            return f"{name}:{iri[len(ns):]}"
+        if iri.startswith(ns) and "/" not in iri[len(ns) :]:
+            return f"{name}:{iri[len(ns) :]}"
     return iri
 
 

@@ -23,9 +23,22 @@ from .namespaces import DCTERMS, OWL, RDF, RDFS, SH, SKOS, shorten
 
 LANGS = ("de", "en")
 _CLASS_TYPES = (OWL + "Class", RDFS + "Class")
-_PROPERTY_TYPES = (OWL + "ObjectProperty", OWL + "DatatypeProperty", OWL + "AnnotationProperty", RDF + "Property")
-_FACTS = (RDFS + "subClassOf", RDFS + "subPropertyOf", RDFS + "domain", RDFS + "range", OWL + "inverseOf",
-          OWL + "disjointWith", OWL + "equivalentClass", RDFS + "seeAlso")
+_PROPERTY_TYPES = (
+    OWL + "ObjectProperty",
+    OWL + "DatatypeProperty",
+    OWL + "AnnotationProperty",
+    RDF + "Property",
+)
+_FACTS = (
+    RDFS + "subClassOf",
+    RDFS + "subPropertyOf",
+    RDFS + "domain",
+    RDFS + "range",
+    OWL + "inverseOf",
+    OWL + "disjointWith",
+    OWL + "equivalentClass",
+    RDFS + "seeAlso",
+)
 #: The page's own words: key → (German, English).
 _PHRASES: dict[str, tuple[str, str]] = {
     RDFS + "subClassOf": ("Unterklasse von", "subclass of"),
@@ -51,7 +64,10 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "or": ("oder", "or"),
     "min": ("mindestens {n} Wert(e) für {p}", "at least {n} value(s) for {p}"),
     "max": ("höchstens {n} Wert(e) für {p}", "at most {n} value(s) for {p}"),
-    "datatype": ("Werte von {p} sind Literale vom Typ {t}", "values of {p} are literals of type {t}"),
+    "datatype": (
+        "Werte von {p} sind Literale vom Typ {t}",
+        "values of {p} are literals of type {t}",
+    ),
     "in": ("Werte von {p} sind eines von: {v}", "values of {p} are one of: {v}"),
     "class": ("Werte von {p} sind Instanzen von {c}", "values of {p} are instances of {c}"),
     "node_class": ("die Ressource ist eine Instanz von {c}", "the resource is an instance of {c}"),
@@ -78,8 +94,9 @@ class Term:
     rules: dict[str, list[str]] = field(default_factory=dict)  # a shape in words, per language
 
 
-def build_docs(model: Sequence[Path] | None = None, shapes: Path | None = None,
-               examples: Path | None = None) -> str:
+def build_docs(
+    model: Sequence[Path] | None = None, shapes: Path | None = None, examples: Path | None = None
+) -> str:
     """The documentation page of the ``model`` files (default: the bundled ontology and vocabularies), the
     ``shapes`` and examples from the dataset ``examples`` (default: Musterstadt)."""
     import rdflib
@@ -111,7 +128,9 @@ class _Terms:
     def iris(self, subject: Any, predicate: str) -> list[str]:
         from rdflib import URIRef
 
-        return sorted(str(o) for o in self.graph.objects(subject, URIRef(predicate)) if isinstance(o, URIRef))
+        return sorted(
+            str(o) for o in self.graph.objects(subject, URIRef(predicate)) if isinstance(o, URIRef)
+        )
 
     def texts(self, subject: Any, predicates: Iterable[str]) -> dict[str, str]:
         from rdflib import URIRef
@@ -126,11 +145,16 @@ class _Terms:
     def term(self, subject: Any) -> Term:
         from rdflib import URIRef
 
-        term = Term(str(subject), self.texts(subject, (SKOS + "prefLabel", RDFS + "label", DCTERMS + "title")),
-                    self.texts(subject, (SKOS + "definition", RDFS + "comment", DCTERMS + "description")))
+        term = Term(
+            str(subject),
+            self.texts(subject, (SKOS + "prefLabel", RDFS + "label", DCTERMS + "title")),
+            self.texts(subject, (SKOS + "definition", RDFS + "comment", DCTERMS + "description")),
+        )
         for predicate in _FACTS:
             values = self.iris(subject, predicate)
-            for node in self.graph.objects(subject, URIRef(predicate)):  # owl:unionOf ( A B ) as "A or B"
+            for node in self.graph.objects(
+                subject, URIRef(predicate)
+            ):  # owl:unionOf ( A B ) as "A or B"
                 union = self.graph.value(node, URIRef(OWL + "unionOf"))
                 if union is not None:
                     from rdflib.collection import Collection
@@ -144,7 +168,9 @@ class _Terms:
         from rdflib import URIRef
 
         subjects = {s for t in types for s in self.graph.subjects(URIRef(RDF + "type"), URIRef(t))}
-        return [self.term(s) for s in sorted((s for s in subjects if isinstance(s, URIRef)), key=str)]
+        return [
+            self.term(s) for s in sorted((s for s in subjects if isinstance(s, URIRef)), key=str)
+        ]
 
     def schemes(self) -> list[Term]:
         from rdflib import URIRef
@@ -161,7 +187,9 @@ class _Terms:
     def header(self) -> Term:
         from rdflib import URIRef
 
-        ontologies = sorted(self.graph.subjects(URIRef(RDF + "type"), URIRef(OWL + "Ontology")), key=str)
+        ontologies = sorted(
+            self.graph.subjects(URIRef(RDF + "type"), URIRef(OWL + "Ontology")), key=str
+        )
         if not ontologies:
             return Term("", {"": "Ontology"}, {})
         term = self.term(ontologies[0])
@@ -183,10 +211,14 @@ def _shapes(shapes: Any) -> list[Term]:
         return shapes.value(subject, URIRef(SH + name))
 
     parents = {p: n for n, p in shapes.subject_objects(URIRef(SH + "property"))}
-    named = sorted({s for s in shapes.subjects(URIRef(SH + "name"), None) if not isinstance(s, BNode)}, key=str)
+    named = sorted(
+        {s for s in shapes.subjects(URIRef(SH + "name"), None) if not isinstance(s, BNode)}, key=str
+    )
     result = []
     for shape in named:
-        term = Term(str(shape), terms.texts(shape, (SH + "name",)), terms.texts(shape, (SH + "message",)))
+        term = Term(
+            str(shape), terms.texts(shape, (SH + "name",)), terms.texts(shape, (SH + "message",))
+        )
         fixes = terms.texts(shape, (SH + "description",))
         path = one(shape, "path")
         p = shorten(str(path)) if path is not None else ""
@@ -195,11 +227,19 @@ def _shapes(shapes: Any) -> list[Term]:
             words = _WORDS[lang]
             targets = []
             for owner in [shape, *([parents[shape]] if shape in parents else [])]:
-                for key, name in (("every", "targetClass"), ("subjects", "targetSubjectsOf"),
-                                  ("objects", "targetObjectsOf")):
-                    targets += [f"{words[key]} {shorten(str(v))}" for v in shapes.objects(owner, URIRef(SH + name))]
+                for key, name in (
+                    ("every", "targetClass"),
+                    ("subjects", "targetSubjectsOf"),
+                    ("objects", "targetObjectsOf"),
+                ):
+                    targets += [
+                        f"{words[key]} {shorten(str(v))}"
+                        for v in shapes.objects(owner, URIRef(SH + name))
+                    ]
             sentences = [f"{words['applies']}: {', '.join(sorted(targets))}"] if targets else []
-            for constraint, value in sorted(shapes.predicate_objects(shape), key=lambda cv: str(cv[0])):
+            for constraint, value in sorted(
+                shapes.predicate_objects(shape), key=lambda cv: str(cv[0])
+            ):
                 key = str(constraint).removeprefix(SH)
                 if key == "minCount":
                     sentences.append(words["min"].format(n=value, p=p))
@@ -209,9 +249,15 @@ def _shapes(shapes: Any) -> list[Term]:
                     sentences.append(words["datatype"].format(p=p, t=shorten(str(value))))
                 elif key == "or":
                     types = [shorten(str(one(a, "datatype"))) for a in Collection(shapes, value)]
-                    sentences.append(words["datatype"].format(p=p, t=f" {words['or']} ".join(types)))
+                    sentences.append(
+                        words["datatype"].format(p=p, t=f" {words['or']} ".join(types))
+                    )
                 elif key == "in":
-                    sentences.append(words["in"].format(p=p, v=", ".join(m.n3() for m in Collection(shapes, value))))
+                    sentences.append(
+                        words["in"].format(
+                            p=p, v=", ".join(m.n3() for m in Collection(shapes, value))
+                        )
+                    )
                 elif key == "class":
                     text = words["class"] if path is not None else words["node_class"]
                     sentences.append(text.format(p=p, c=shorten(str(value))))
@@ -233,16 +279,24 @@ def _add_examples(classes: list[Term], properties: list[Term], dataset: Path) ->
     kg = KnowledgeGraph.open([dataset])
     try:
         for term in classes:
-            rows = kg.select(f"SELECT DISTINCT ?x WHERE {{ ?x a <{term.iri}> FILTER(isIRI(?x)) }} ORDER BY ?x LIMIT 3")
+            rows = kg.select(
+                f"SELECT DISTINCT ?x WHERE {{ ?x a <{term.iri}> FILTER(isIRI(?x)) }} ORDER BY ?x LIMIT 3"
+            )
             iris = [row[0].value for row in rows.rows if row[0] is not None]
             labels = kg.labels(iris, "de")
             term.examples = [f"{labels[i]} ({shorten(i)})" for i in iris]
         for term in properties:
-            rows = kg.select(f"SELECT ?s ?o WHERE {{ ?s <{term.iri}> ?o FILTER(isIRI(?s)) }} ORDER BY ?s ?o LIMIT 2")
+            rows = kg.select(
+                f"SELECT ?s ?o WHERE {{ ?s <{term.iri}> ?o FILTER(isIRI(?s)) }} ORDER BY ?s ?o LIMIT 2"
+            )
             for s, o in rows.rows:
                 if s is None or o is None:
                     continue
-                value = shorten(o.value) if hasattr(o, "value") and not hasattr(o, "datatype") else f'"{o.value}"'
+                value = (
+                    shorten(o.value)
+                    if hasattr(o, "value") and not hasattr(o, "datatype")
+                    else f'"{o.value}"'
+                )
                 term.examples.append(f"{shorten(s.value)} {shorten(term.iri)} {value}")
     finally:
         kg.close()
@@ -263,22 +317,39 @@ dd{margin:0 0 .2em 1em}ul{margin:.2em 0}.examples{color:#3c4a56;font-size:.9em}
 """
 
 
-def _page(header: Term, classes: list[Term], properties: list[Term], schemes: list[Term], rules: list[Term]) -> str:
-    defined = {t.iri for t in [*classes, *properties, *schemes, *(m for s in schemes for m in s.members)]}
+def _page(
+    header: Term,
+    classes: list[Term],
+    properties: list[Term],
+    schemes: list[Term],
+    rules: list[Term],
+) -> str:
+    defined = {
+        t.iri for t in [*classes, *properties, *schemes, *(m for s in schemes for m in s.members)]
+    }
     title = header.labels.get("en") or header.labels.get("") or "Ontology"
-    sections = [("classes", classes), ("properties", properties), ("schemes", schemes), ("shapes", rules)]
-    nav = "".join(f'<a href="#{key}">{escape(_WORDS["de"][key])} · {escape(_WORDS["en"][key])} ({len(items)})</a>'
-                  for key, items in sections)
+    sections = [
+        ("classes", classes),
+        ("properties", properties),
+        ("schemes", schemes),
+        ("shapes", rules),
+    ]
+    nav = "".join(
+        f'<a href="#{key}">{escape(_WORDS["de"][key])} · {escape(_WORDS["en"][key])} ({len(items)})</a>'
+        for key, items in sections
+    )
     body = [f'<section id="overview">{_texts(header)}{_facts(header, defined)}</section>']
     for key, items in sections:
-        body.append(f'<h2 id="{key}">{escape(_WORDS["de"][key])} · {escape(_WORDS["en"][key])}</h2>')
+        body.append(
+            f'<h2 id="{key}">{escape(_WORDS["de"][key])} · {escape(_WORDS["en"][key])}</h2>'
+        )
         body += [_term(t, defined) for t in items]
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
         f"<title>{escape(title)}</title><style>{_CSS}</style></head>\n<body>"
-        f"<header><h1>{escape(title)}</h1><div class=\"iri\">{escape(header.iri)}</div></header>"
+        f'<header><h1>{escape(title)}</h1><div class="iri">{escape(header.iri)}</div></header>'
         f"<nav>{nav}</nav>\n<main>\n" + "\n".join(body) + "\n</main></body></html>\n"
     )
 
@@ -300,8 +371,10 @@ def _texts(term: Term) -> str:
         label = term.labels.get(lang, "")
         definition = term.definitions.get(lang, "")
         rules = "".join(f"<li>{escape(r)}</li>" for r in term.rules.get(lang, []))
-        columns.append(f'<div lang="{lang}"><span class="lang">{lang}</span> <strong>{escape(label)}</strong>'
-                       f"<p>{escape(definition)}</p>{f'<ul>{rules}</ul>' if rules else ''}</div>")
+        columns.append(
+            f'<div lang="{lang}"><span class="lang">{lang}</span> <strong>{escape(label)}</strong>'
+            f"<p>{escape(definition)}</p>{f'<ul>{rules}</ul>' if rules else ''}</div>"
+        )
     return f'<div class="langs">{"".join(columns)}</div>'
 
 
@@ -310,28 +383,43 @@ def _facts(term: Term, defined: set[str]) -> str:
         return ""
     rows = []
     for predicate, values in term.facts:
-        name = " · ".join(dict.fromkeys(_WORDS[lang].get(predicate, shorten(predicate)) for lang in LANGS))
-        shown = [" | ".join(_ref(v, defined) for v in value.split(" | ")) if "://" in value else escape(value)
-                 for value in values]
+        name = " · ".join(
+            dict.fromkeys(_WORDS[lang].get(predicate, shorten(predicate)) for lang in LANGS)
+        )
+        shown = [
+            " | ".join(_ref(v, defined) for v in value.split(" | "))
+            if "://" in value
+            else escape(value)
+            for value in values
+        ]
         rows.append(f"<dt>{escape(name)}</dt><dd>{', '.join(shown)}</dd>")
     return f"<dl>{''.join(rows)}</dl>"
 
 
 def _term(term: Term, defined: set[str]) -> str:
-    parts = [f'<section class="term" id="{escape(anchor(term.iri))}">',
-             f'<h3>{escape(shorten(term.iri))}</h3><div class="iri">{escape(term.iri)}</div>',
-             _texts(term), _facts(term, defined)]
+    parts = [
+        f'<section class="term" id="{escape(anchor(term.iri))}">',
+        f'<h3>{escape(shorten(term.iri))}</h3><div class="iri">{escape(term.iri)}</div>',
+        _texts(term),
+        _facts(term, defined),
+    ]
     if term.examples:
         items = "".join(f"<li>{escape(e)}</li>" for e in term.examples)
-        parts.append(f'<div class="examples">{_WORDS["de"]["examples"]} · {_WORDS["en"]["examples"]}'
-                     f"<ul>{items}</ul></div>")
+        parts.append(
+            f'<div class="examples">{_WORDS["de"]["examples"]} · {_WORDS["en"]["examples"]}'
+            f"<ul>{items}</ul></div>"
+        )
     if term.members:
-        items = "".join(f'<li id="{escape(anchor(m.iri))}"><strong>{escape(shorten(m.iri))}</strong> — '
-                        f'<span lang="de">{escape(m.labels.get("de", ""))}</span> · '
-                        f'<span lang="en">{escape(m.labels.get("en", ""))}</span>'
-                        f'<div lang="en" class="examples">{escape(m.definitions.get("en", ""))}</div></li>'
-                        for m in term.members)
-        parts.append(f'<div>{_WORDS["de"]["concepts"]} · {_WORDS["en"]["concepts"]}<ul>{items}</ul></div>')
+        items = "".join(
+            f'<li id="{escape(anchor(m.iri))}"><strong>{escape(shorten(m.iri))}</strong> — '
+            f'<span lang="de">{escape(m.labels.get("de", ""))}</span> · '
+            f'<span lang="en">{escape(m.labels.get("en", ""))}</span>'
+            f'<div lang="en" class="examples">{escape(m.definitions.get("en", ""))}</div></li>'
+            for m in term.members
+        )
+        parts.append(
+            f"<div>{_WORDS['de']['concepts']} · {_WORDS['en']['concepts']}<ul>{items}</ul></div>"
+        )
     return "".join(parts) + "</section>"
 
 

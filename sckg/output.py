@@ -63,9 +63,16 @@ class XmlCleaner:
             return
         count, first = self.changed.total(), next(iter(self.changed))
         texts = f"{count} text{'s' if count > 1 else ''}"
-        whose = first if len(self.changed) == 1 else f"{len(self.changed)} entities (first: {first})"
-        warnings.warn(DataWarning(f"{texts} of {whose} held characters {self.format_name} does not allow; "
-                                  "each was replaced by \ufffd."), stacklevel=3)
+        whose = (
+            first if len(self.changed) == 1 else f"{len(self.changed)} entities (first: {first})"
+        )
+        warnings.warn(
+            DataWarning(
+                f"{texts} of {whose} held characters {self.format_name} does not allow; "
+                "each was replaced by \ufffd."
+            ),
+            stacklevel=3,
+        )
 
 
 def terminal_text(text: str) -> str:
@@ -122,7 +129,10 @@ def render(
         return json.dumps(records, ensure_ascii=False, indent=2, default=_json_default) + "\n"
     if fmt == "md":
         lines = ["| " + " | ".join(map(md_text, columns)) + " |", "|" + "---|" * len(columns)]
-        lines += ["| " + " | ".join(md_text(_cell(v, short=short_iris)) for v in row) + " |" for row in rows]
+        lines += [
+            "| " + " | ".join(md_text(_cell(v, short=short_iris)) for v in row) + " |"
+            for row in rows
+        ]
         return "\n".join(lines) + "\n"
     cells = [list(columns)] + [[_cell(v, short=short_iris) for v in row] for row in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(columns))]
@@ -132,7 +142,11 @@ def render(
 
 
 def render_csv(
-    columns: Sequence[str], rows: Sequence[Sequence[Any]], *, formula_guard: bool = True, csv_dialect: str = "standard"
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    formula_guard: bool = True,
+    csv_dialect: str = "standard",
 ) -> str:
     """Rows as CSV in a dialect (see the module); a field is quoted when it holds the delimiter, a quote, CR or
     LF (Python's csv module leaves a lone CR unquoted, and readers then start a new row there)."""
@@ -146,7 +160,9 @@ def render_csv(
             text = str(value).replace(".", ",")
         else:
             text = _cell(value, short=False)
-            text = csv_safe(text) if formula_guard and isinstance(value, str) else text  # numbers are no formulas
+            text = (
+                csv_safe(text) if formula_guard and isinstance(value, str) else text
+            )  # numbers are no formulas
         return '"' + text.replace('"', '""') + '"' if any(c in text for c in special) else text
 
     def line(values: Sequence[Any]) -> str:
@@ -157,7 +173,11 @@ def render_csv(
 
 
 def emit(
-    columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, title: str | None = None, **options: Any
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    fmt: str,
+    title: str | None = None,
+    **options: Any,
 ) -> None:
     """Print rows to stdout: a rich table for ``table`` on a terminal, else :func:`render` (``options``: its
     keyword options)."""

@@ -28,8 +28,10 @@ ARGS = [
     "--disable-sync",
 ]
 LOCAL_SCHEMES = ("file:", "data:", "blob:")
-INSTALL = ("install Chromium (Debian/Ubuntu: apt-get install chromium; or set SCKG_CHROMIUM to a Chromium or Chrome "
-           "binary) and the playwright package (pip install playwright; no 'playwright install' needed)")
+INSTALL = (
+    "install Chromium (Debian/Ubuntu: apt-get install chromium; or set SCKG_CHROMIUM to a Chromium or Chrome "
+    "binary) and the playwright package (pip install playwright; no 'playwright install' needed)"
+)
 
 
 def chromium_path() -> str | None:
@@ -62,17 +64,32 @@ def html_to_pdf(page: Path | str, out: Path | str, *, landscape: bool = False) -
 
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium_path(), args=ARGS, headless=True)
+            browser = playwright.chromium.launch(
+                executable_path=chromium_path(), args=ARGS, headless=True
+            )
             try:
                 context = browser.new_context(service_workers="block")
-                context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(LOCAL_SCHEMES)
-                              else route.abort())
+                context.route(
+                    "**/*",
+                    lambda route: (
+                        route.continue_()
+                        if route.request.url.startswith(LOCAL_SCHEMES)
+                        else route.abort()
+                    ),
+                )
                 tab = context.new_page()
                 tab.goto(Path(page).resolve().as_uri(), wait_until="load")
                 tab.emulate_media(media="print")
-                data = tab.pdf(format="A4", landscape=landscape, print_background=True, prefer_css_page_size=True)
+                data = tab.pdf(
+                    format="A4",
+                    landscape=landscape,
+                    print_background=True,
+                    prefer_css_page_size=True,
+                )
             finally:
                 browser.close()
     except Error as error:
-        raise EngineError(f"Chromium could not print {page}: {str(error).splitlines()[0]}") from None
+        raise EngineError(
+            f"Chromium could not print {page}: {str(error).splitlines()[0]}"
+        ) from None
     return write_atomic(Path(out), data)

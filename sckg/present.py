@@ -37,7 +37,12 @@ if TYPE_CHECKING:
     from .kg import KnowledgeGraph
 
 #: The key each view needs besides ``view`` (the others need none).
-TARGET = {SlideView.field: "field", SlideView.project: "project", SlideView.query: "query", SlideView.chart: "chart"}
+TARGET = {
+    SlideView.field: "field",
+    SlideView.project: "project",
+    SlideView.query: "query",
+    SlideView.chart: "chart",
+}
 #: Keys every slide may have.
 COMMON = ("view", "title", "notes")
 #: Rows a slide's table shows at most (the rest is counted below it), and the characters of a cell's text.
@@ -124,26 +129,34 @@ def read_agenda(path: Path | str) -> Agenda:
         line = raw.count(b"\n", 0, error.start) + 1
         before = raw[raw.rfind(b"\n", 0, error.start) + 1 : error.start]
         column = len(before.decode("utf-8", "replace")) + 1
-        raise DataError(f"{path}, line {line}, column {column}: not UTF-8 text (byte "
-                        f"0x{raw[error.start]:02x}); save the agenda as UTF-8.") from None
+        raise DataError(
+            f"{path}, line {line}, column {column}: not UTF-8 text (byte "
+            f"0x{raw[error.start]:02x}); save the agenda as UTF-8."
+        ) from None
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise DataError(f"{path}: not a TOML agenda: {error}") from None
     except RecursionError:
-        raise DataError(f"{path}: not a TOML agenda: the values are nested too deeply (an agenda "
-                        "needs two levels).") from None
+        raise DataError(
+            f"{path}: not a TOML agenda: the values are nested too deeply (an agenda "
+            "needs two levels)."
+        ) from None
     lines = text.splitlines()
     for key in doc:
         if key not in ("title", "slide"):
-            raise DataError(f"{path}, line {_line(lines, None, key)}, key '{key}': unknown key (use title and "
-                            "[[slide]] entries)")
+            raise DataError(
+                f"{path}, line {_line(lines, None, key)}, key '{key}': unknown key (use title and "
+                "[[slide]] entries)"
+            )
     if "title" in doc and not isinstance(doc["title"], str):
         raise DataError(f"{path}, line {_line(lines, None, 'title')}, key 'title': must be text")
     slides = doc.get("slide", [])
     if not isinstance(slides, list) or not slides:
-        raise DataError(f"{path}, line {_line(lines, None, 'slide')}, key 'slide': the agenda needs at least one "
-                        "[[slide]] entry with a view")
+        raise DataError(
+            f"{path}, line {_line(lines, None, 'slide')}, key 'slide': the agenda needs at least one "
+            "[[slide]] entry with a view"
+        )
     views = [_view(entry, i, lines, str(path)) for i, entry in enumerate(slides)]
     return Agenda(doc.get("title"), views)
 
@@ -157,7 +170,9 @@ def _view(entry: dict[str, Any], index: int, lines: list[str], source: str) -> V
     try:
         view = SlideView(entry["view"])
     except ValueError:
-        raise fail("view", f"unknown view '{entry['view']}'; one of {', '.join(SlideView)}") from None
+        raise fail(
+            "view", f"unknown view '{entry['view']}'; one of {', '.join(SlideView)}"
+        ) from None
     allowed = (*COMMON, *((TARGET[view],) if view in TARGET else ()))
     for key, value in entry.items():
         if key not in allowed:
@@ -168,7 +183,15 @@ def _view(entry: dict[str, Any], index: int, lines: list[str], source: str) -> V
     if view in TARGET and not target:
         raise fail("view", f"a '{view}' slide needs the key '{TARGET[view]}'")
     target_line = _line(lines, index, TARGET[view]) if view in TARGET else 0
-    return View(view, target, entry.get("title"), entry.get("notes"), _line(lines, index, "view"), target_line, source)
+    return View(
+        view,
+        target,
+        entry.get("title"),
+        entry.get("notes"),
+        _line(lines, index, "view"),
+        target_line,
+        source,
+    )
 
 
 _HEADER = re.compile(r"\s*\[\[\s*slide\s*\]\]")
@@ -179,7 +202,11 @@ def _line(lines: list[str], index: int | None, key: str) -> int:
     the block's header line."""
     headers = [i for i, line in enumerate(lines) if _HEADER.match(line)]
     start = headers[index] if index is not None else 0
-    end = next((i for i in headers if i > start), len(lines)) if index is not None else (headers or [len(lines)])[0]
+    end = (
+        next((i for i in headers if i > start), len(lines))
+        if index is not None
+        else (headers or [len(lines)])[0]
+    )
     pattern = re.compile(rf"\s*{re.escape(key)}\s*=")
     found = next((i for i in range(start, end) if pattern.match(lines[i])), None)
     if found is None and index is None and key == "slide" and headers:
@@ -187,16 +214,21 @@ def _line(lines: list[str], index: int | None, key: str) -> int:
     return (found if found is not None else start) + 1
 
 
-def default_agenda(kg: KnowledgeGraph, lang: str = "de", *, since: bool = False,
-                   compare: bool = False) -> Agenda:
+def default_agenda(
+    kg: KnowledgeGraph, lang: str = "de", *, since: bool = False, compare: bool = False
+) -> Agenda:
     """Overview, each field of action with its open points, bottleneck actors, cycles, with ``since``
     what changed and with ``compare`` the benchmarking with other cities."""
-    fields = kg.select(f"SELECT DISTINCT ?f WHERE {{ {{ GRAPH ?g {{ ?f a sckg:FieldOfAction }} "
-                       f"FILTER(?g != <{MODEL_GRAPH}>) }} UNION {{ ?p a sckg:Project ; sckg:inFieldOfAction ?f }} }}")
+    fields = kg.select(
+        f"SELECT DISTINCT ?f WHERE {{ {{ GRAPH ?g {{ ?f a sckg:FieldOfAction }} "
+        f"FILTER(?g != <{MODEL_GRAPH}>) }} UNION {{ ?p a sckg:Project ; sckg:inFieldOfAction ?f }} }}"
+    )
     iris = [row["f"] for row in fields.records()]
     labels = kg.labels(iris, lang)
     views = [View(SlideView.overview)]
-    views += [View(SlideView.field, iri) for iri in sorted(iris, key=lambda i: (labels[i].lower(), i))]
+    views += [
+        View(SlideView.field, iri) for iri in sorted(iris, key=lambda i: (labels[i].lower(), i))
+    ]
     views += [View(SlideView.actors), View(SlideView.cycles)]
     if since:
         views.append(View(SlideView.changes))
@@ -228,13 +260,17 @@ def build_deck(
         report = build_report(kg, lang, since=since, compare=compare)
         maker = _Slides(kg, lang, report, since)
         slides = [maker.slide(view, n) for n, view in enumerate(agenda.views, 1)]
-        return Deck(title or agenda.title or report.title, lang, source_line(kg, lang), slides, report.notes)
+        return Deck(
+            title or agenda.title or report.title, lang, source_line(kg, lang), slides, report.notes
+        )
 
 
 class _Slides:
     """Makes slides from views, sharing the briefing, the projections and the validation findings."""
 
-    def __init__(self, kg: KnowledgeGraph, lang: str, report: Report, since: KnowledgeGraph | None) -> None:
+    def __init__(
+        self, kg: KnowledgeGraph, lang: str, report: Report, since: KnowledgeGraph | None
+    ) -> None:
         self.kg, self.lang, self.report, self.since = kg, lang, report, since
         self.w = Words("deck", lang)
         self.r = Words("report", lang)
@@ -259,8 +295,16 @@ class _Slides:
     def charts(self) -> list[str]:
         return [c.key for s in self.report.sections for c in s.charts]
 
-    def map_picture(self, projection: str, key: str, title: str, *, focus: str | None = None, depth: int = 1,
-                    color_by: str = "class") -> str:
+    def map_picture(
+        self,
+        projection: str,
+        key: str,
+        title: str,
+        *,
+        focus: str | None = None,
+        depth: int = 1,
+        color_by: str = "class",
+    ) -> str:
         from .network.projection import project
         from .report.charts import inline_svg, svg_context
         from .report.maps import LAYOUT
@@ -269,10 +313,21 @@ class _Slides:
 
         if projection not in self.projections:
             self.projections[projection] = project(self.kg, projection, self.lang)
-        if not self.projections[projection].number_of_nodes():  # e.g. council records alone: nothing to draw
+        if not self.projections[
+            projection
+        ].number_of_nodes():  # e.g. council records alone: nothing to draw
             return ""
-        net = build_network(self.kg, projection, projected=self.projections[projection], focus=focus, depth=depth,
-                            color_by=color_by, layout=LAYOUT.get(projection, "spring"), title=title, lang=self.lang)
+        net = build_network(
+            self.kg,
+            projection,
+            projected=self.projections[projection],
+            focus=focus,
+            depth=depth,
+            color_by=color_by,
+            layout=LAYOUT.get(projection, "spring"),
+            title=title,
+            lang=self.lang,
+        )
         with svg_context(key):
             return inline_svg(render_image(net, "svg").decode("utf-8"), title)
 
@@ -282,10 +337,21 @@ class _Slides:
         the rest counted below it (``… 5 more of 15``). Set the picture and figures first."""
         from .viz.style import shorten_text
 
-        cells = [[cell if isinstance(cell, int) else shorten_text("" if cell is None else str(cell), CELL_TEXT - 1)
-                  for cell in row] for row in table.rows[:rows]]
+        cells = [
+            [
+                cell
+                if isinstance(cell, int)
+                else shorten_text("" if cell is None else str(cell), CELL_TEXT - 1)
+                for cell in row
+            ]
+            for row in table.rows[:rows]
+        ]
         width = SIDE_CHARS[bool(slide.picture)]
-        free = SIDE_LINES - (2 * len(slide.facts) + 1 if slide.facts else 0) - 1.5 * (1 + bool(table.caption))
+        free = (
+            SIDE_LINES
+            - (2 * len(slide.facts) + 1 if slide.facts else 0)
+            - 1.5 * (1 + bool(table.caption))
+        )
         free -= _lines(table.columns, width) + 0.5
         shown = 0
         for row in cells:
@@ -303,10 +369,13 @@ class _Slides:
         if self._fields is None:
             self._fields = {}
             for field_, project_, budget in self.kg.select(
-                    "SELECT ?field ?p ?budget WHERE { ?p a sckg:Project ; sckg:inFieldOfAction ?field "
-                    "OPTIONAL { ?p sckg:hasBudget/schema:value ?budget } }").rows:
+                "SELECT ?field ?p ?budget WHERE { ?p a sckg:Project ; sckg:inFieldOfAction ?field "
+                "OPTIONAL { ?p sckg:hasBudget/schema:value ?budget } }"
+            ).rows:
                 assert field_ is not None and project_ is not None  # ?budget alone is optional
-                self._fields.setdefault(field_.value, []).append({"p": project_.value, "budget": amount(budget)})
+                self._fields.setdefault(field_.value, []).append(
+                    {"p": project_.value, "budget": amount(budget)}
+                )
         return self._fields
 
     def warnings(self) -> list[Any]:
@@ -330,7 +399,9 @@ class _Slides:
             from .network.common import why_empty
 
             slide.more = why_empty(self.kg, self.projections["entity"], self.lang)
-        slide.facts = self.facts("projects", "actors", "fields", "goals", "decisions", "open_points")
+        slide.facts = self.facts(
+            "projects", "actors", "fields", "goals", "decisions", "open_points"
+        )
         from .report.render import data_date_text
 
         slide.notes = self.w("overview_notes", date=data_date_text(self.report)[1])
@@ -341,8 +412,13 @@ class _Slides:
         from .report.build import MAP_PROJECTS
 
         try:
-            iri = resolve(view.target or "", kg=self.kg, what="field of action", param="field",
-                          classes=(SCKG + "FieldOfAction",))
+            iri = resolve(
+                view.target or "",
+                kg=self.kg,
+                what="field of action",
+                param="field",
+                classes=(SCKG + "FieldOfAction",),
+            )
         except SckgError as error:
             raise view.error("field", str(error)) from None
         label = self.kg.labels([iri], self.lang)[iri]
@@ -350,17 +426,25 @@ class _Slides:
         projects = {r["p"] for r in rows}
         points = [f for f in self.warnings() if f.focus in projects]
         slide = Slide(f"field-{slug(tail(iri))}", label, caption=label)
-        slide.facts = [(self.r["projects"], number(len(projects), self.lang)),
-                       (self.r["budget"], money_total((r["budget"] for r in rows), self.lang, 0)),
-                       (self.w["open_points"], number(len(points), self.lang))]
+        slide.facts = [
+            (self.r["projects"], number(len(projects), self.lang)),
+            (self.r["budget"], money_total((r["budget"] for r in rows), self.lang, 0)),
+            (self.w["open_points"], number(len(points), self.lang)),
+        ]
         if projects and len(projects) <= MAP_PROJECTS[-1][0]:
             depth = next(d for limit, d in MAP_PROJECTS if len(projects) <= limit)
             slide.picture = self.map_picture("entity", slide.key, label, focus=iri, depth=depth)
         elif not projects:
             slide.more = self.r["field_without_projects"]
         if points:
-            self.table(slide, ReportTable([self.r["entity"], self.r["finding"]],
-                                          [[f.label, f.message] for f in points], self.w["open_points"]))
+            self.table(
+                slide,
+                ReportTable(
+                    [self.r["entity"], self.r["finding"]],
+                    [[f.label, f.message] for f in points],
+                    self.w["open_points"],
+                ),
+            )
         slide.notes = self.w("field_notes", name=label, projects=len(projects), points=len(points))
         return slide
 
@@ -369,7 +453,13 @@ class _Slides:
         from .network.dependencies import impact
 
         try:
-            iri = resolve(view.target or "", kg=self.kg, what="project", param="project", classes=(SCKG + "Project",))
+            iri = resolve(
+                view.target or "",
+                kg=self.kg,
+                what="project",
+                param="project",
+                classes=(SCKG + "Project",),
+            )
         except SckgError as error:
             raise view.error("project", str(error)) from None
         if "dependencies" not in self.projections:
@@ -382,12 +472,22 @@ class _Slides:
         needs = impact(self.kg, iri, upstream=True, lang=self.lang, graph=deps)
         slide = Slide(f"project-{slug(tail(iri))}", label, caption=self.r["deps_heading"])
         slide.picture = self.map_picture("dependencies", slide.key, label, focus=iri, depth=2)
-        slide.facts = [(self.w["needs"], number(len(needs), self.lang)),
-                       (self.w["needed_by"], number(len(needed_by), self.lang))]
+        slide.facts = [
+            (self.w["needs"], number(len(needs), self.lang)),
+            (self.w["needed_by"], number(len(needed_by), self.lang)),
+        ]
         if needed_by:
-            self.table(slide, ReportTable([self.r["depth"], self.r["project"], self.r["via"]],
-                                          [[r.depth, r.label, r.via] for r in needed_by], self.w["needed_by"]))
-        slide.notes = self.w("project_notes", name=label, needs=len(needs), needed_by=len(needed_by))
+            self.table(
+                slide,
+                ReportTable(
+                    [self.r["depth"], self.r["project"], self.r["via"]],
+                    [[r.depth, r.label, r.via] for r in needed_by],
+                    self.w["needed_by"],
+                ),
+            )
+        slide.notes = self.w(
+            "project_notes", name=label, needs=len(needs), needed_by=len(needed_by)
+        )
         return slide
 
     def _open_points(self, view: View) -> Slide:
@@ -406,7 +506,9 @@ class _Slides:
         slide.picture, slide.caption = self._chart_picture("actor-field")
         if section.tables:  # none when no actor works on a project (Ulm's strategy names no roles)
             table = section.tables[0]
-            self.table(slide, ReportTable(table.columns[:4], [r[:4] for r in table.rows], table.caption), 6)
+            self.table(
+                slide, ReportTable(table.columns[:4], [r[:4] for r in table.rows], table.caption), 6
+            )
         else:  # nobody works with anybody: the reason
             slide.more = section.paragraphs[-1]
         slide.notes = " ".join(section.paragraphs)
@@ -447,7 +549,9 @@ class _Slides:
         slide.picture, slide.caption = self._chart_picture("benchmark-fields")
         slide.facts = self.facts("benchmark_gaps", "best_practice")
         gaps = section.tables[0]  # without the frame column: the slide is narrow
-        self.table(slide, ReportTable(gaps.columns[1:], [r[1:] for r in gaps.rows], gaps.caption), 6)
+        self.table(
+            slide, ReportTable(gaps.columns[1:], [r[1:] for r in gaps.rows], gaps.caption), 6
+        )
         slide.notes = " ".join(section.paragraphs)
         return slide
 
@@ -457,9 +561,16 @@ class _Slides:
         slide.facts = self.facts("decisions")
         if self.chart("council"):
             slide.picture, slide.caption = self._chart_picture("council")
-        ours = [t for t in section.tables if not t.collapsed]  # the programme's, not all council business
+        ours = [
+            t for t in section.tables if not t.collapsed
+        ]  # the programme's, not all council business
         if ours:  # the latest first, without the session column (the slide has no room for it)
-            self.table(slide, ReportTable(ours[0].columns[:4], [r[:4] for r in ours[0].rows[::-1]], ours[0].caption))
+            self.table(
+                slide,
+                ReportTable(
+                    ours[0].columns[:4], [r[:4] for r in ours[0].rows[::-1]], ours[0].caption
+                ),
+            )
         else:
             slide.more = section.paragraphs[-1]
         slide.notes = " ".join(section.paragraphs)
@@ -476,8 +587,12 @@ class _Slides:
         import pyoxigraph as ox
 
         # IRI columns are for machines; a slide shows the labels beside them
-        index = [i for i in range(len(result.columns))
-                 if not result.rows or not all(isinstance(row[i], ox.NamedNode | None) for row in result.rows)]
+        index = [
+            i
+            for i in range(len(result.columns))
+            if not result.rows
+            or not all(isinstance(row[i], ox.NamedNode | None) for row in result.rows)
+        ]
         columns = [result.columns[i] for i in index]
         rows = [[_cell(row[i], self.lang) for i in index] for row in result.rows]
         slide = Slide(f"query-{name}", known[name].title(self.lang))
@@ -490,7 +605,9 @@ class _Slides:
         chart = self.chart(key)
         if chart is None:
             raise view.error("chart", f"unknown chart '{key}'; one of {', '.join(self.charts())}")
-        slide = Slide(f"chart-{key}", chart.title, chart.svg, list(chart.facts.items()), caption=chart.source)
+        slide = Slide(
+            f"chart-{key}", chart.title, chart.svg, list(chart.facts.items()), caption=chart.source
+        )
         if chart.aside_title:
             slide.more = chart.aside_title + (": " + ", ".join(chart.aside) if chart.aside else "")
         return slide
@@ -529,8 +646,13 @@ def render_deck(deck: Deck) -> str:
     """The deck as one offline HTML page (keys, clicks, notes and presenter view; prints as a handout)."""
     import jinja2
 
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(_TEMPLATE_DIR), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(_TEMPLATE_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     return env.get_template("present.html.j2").render(deck=deck, t=Words("deck", deck.lang))
 
 
@@ -548,5 +670,3 @@ def write_deck(deck: Deck, out: Path | str, pdf: Path | str | None = None) -> Pa
 def deck_summary(deck: Deck) -> list[str]:
     """One line per slide: its number and title."""
     return [f"{n:3d}  {slide.title}" for n, slide in enumerate(deck.slides, 1)]
-
-

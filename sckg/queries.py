@@ -100,10 +100,18 @@ def _param(origin: str, declaration: str) -> Param:
     """``project iri(sckg:Project)  The project …`` → its name, kind, description and classes."""
     name, kind, description = [*declaration.split(None, 2), "", ""][:3]
     match = _KIND.fullmatch(kind)
-    if not match or match.group(1) not in PARAM_KINDS or (match.group(2) is not None and match.group(1) != "iri"):
-        raise QueryError(f"{origin}: parameter '{name}' has unknown kind '{kind}' ({', '.join(PARAM_KINDS)})")
+    if (
+        not match
+        or match.group(1) not in PARAM_KINDS
+        or (match.group(2) is not None and match.group(1) != "iri")
+    ):
+        raise QueryError(
+            f"{origin}: parameter '{name}' has unknown kind '{kind}' ({', '.join(PARAM_KINDS)})"
+        )
     named = (match.group(2) or "").replace(",", " ").split()
-    classes = tuple(iri for c in named for iri in (ACTOR_CLASSES if c == "actor" else (as_iri(c) or c,)))
+    classes = tuple(
+        iri for c in named for iri in (ACTOR_CLASSES if c == "actor" else (as_iri(c) or c,))
+    )
     return Param(name, match.group(1), description, classes)
 
 
@@ -124,8 +132,9 @@ def named_queries(
     for path in own:
         query = parse_named_query(path)
         if query.name in library:
-            raise QueryError(f"{path}: sckg has a named query '{query.name}' already; give the "
-                             "file another name")
+            raise QueryError(
+                f"{path}: sckg has a named query '{query.name}' already; give the file another name"
+            )
         library[query.name] = query
     return library
 
@@ -158,7 +167,9 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
     return params
 
 
-def bind_params(kg: KnowledgeGraph, query: NamedQuery, values: Mapping[str, str]) -> dict[str, Term]:
+def bind_params(
+    kg: KnowledgeGraph, query: NamedQuery, values: Mapping[str, str]
+) -> dict[str, Term]:
     """Turn ``name=value`` strings into RDF terms for the query's declared parameters."""
     declared = {p.name: p for p in query.params}
     if not declared:  # an ad-hoc query: <iri> or scheme://... binds an IRI, anything else a string
@@ -166,7 +177,9 @@ def bind_params(kg: KnowledgeGraph, query: NamedQuery, values: Mapping[str, str]
     unknown = sorted(set(values) - set(declared))
     if unknown:
         allowed = ", ".join(declared) or "none"
-        raise UsageError(f"Unknown parameter '{unknown[0]}' for query '{query.name}' (parameters: {allowed})")
+        raise UsageError(
+            f"Unknown parameter '{unknown[0]}' for query '{query.name}' (parameters: {allowed})"
+        )
     return {name: to_term(kg, declared[name], value) for name, value in values.items()}
 
 
@@ -180,9 +193,13 @@ def to_term(kg: KnowledgeGraph, param: Param, value: str) -> Term:
         if param.kind == "decimal":
             return ox.Literal(_decimal(value), datatype=ox.NamedNode(XSD + "decimal"))
         if param.kind == "date":
-            return ox.Literal(date.fromisoformat(value).isoformat(), datatype=ox.NamedNode(XSD + "date"))
+            return ox.Literal(
+                date.fromisoformat(value).isoformat(), datatype=ox.NamedNode(XSD + "date")
+            )
     except ValueError:
-        raise UsageError(f"Parameter '{param.name}' expects a {param.kind}, got '{value}'") from None
+        raise UsageError(
+            f"Parameter '{param.name}' expects a {param.kind}, got '{value}'"
+        ) from None
     return ox.Literal(value)
 
 
@@ -225,7 +242,11 @@ def run_query(
 
 
 def run_named(
-    kg: KnowledgeGraph, name: str, params: Mapping[str, str] | None = None, lang: str = "de", *,
+    kg: KnowledgeGraph,
+    name: str,
+    params: Mapping[str, str] | None = None,
+    lang: str = "de",
+    *,
     queries: Path | None = None,
 ) -> Table:
     """Run a named query with ``name=value`` parameters; ``queries``: a folder of the city's own."""
@@ -247,7 +268,12 @@ def resolve_query(argument: str, queries: Path | None = None) -> NamedQuery:
 
 
 def run_any(
-    kg: KnowledgeGraph, query: NamedQuery, params: Mapping[str, str], lang: str = "de", *, timeout: float | None = None
+    kg: KnowledgeGraph,
+    query: NamedQuery,
+    params: Mapping[str, str],
+    lang: str = "de",
+    *,
+    timeout: float | None = None,
 ) -> Table | bool | str:
     """Run any query form: SELECT → Table, ASK → bool, CONSTRUCT/DESCRIBE → Turtle text. A syntax error in a
     query read from a file names the file."""
@@ -260,7 +286,11 @@ def run_any(
 
 
 def _run_any(
-    kg: KnowledgeGraph, query: NamedQuery, params: Mapping[str, str], lang: str, timeout: float | None
+    kg: KnowledgeGraph,
+    query: NamedQuery,
+    params: Mapping[str, str],
+    lang: str,
+    timeout: float | None,
 ) -> Table | bool | str:
     bindings = bind_params(kg, query, params)
     form = query_form(query.text)
@@ -271,6 +301,10 @@ def _run_any(
     if form == "ASK":
         return kg.ask(query.text, bindings, timeout=timeout)
     if form == "UPDATE":
-        raise QueryError("This is a SPARQL UPDATE; 'sckg query' only reads. The graph was not changed.")
+        raise QueryError(
+            "This is a SPARQL UPDATE; 'sckg query' only reads. The graph was not changed."
+        )
     triples = kg.construct(query.text, bindings, timeout=timeout)
-    return (ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b"").decode("utf-8")
+    return (ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b"").decode(
+        "utf-8"
+    )

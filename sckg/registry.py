@@ -125,7 +125,11 @@ def projection(default: ProjectionName = ProjectionName.actors) -> Param:
 def top(default: int) -> Param:
     """How many rows to show (the function's ``limit``)."""
     return Param(
-        "top", int, default, "Show the first N rows (0: all).", keyword="limit",
+        "top",
+        int,
+        default,
+        "Show the first N rows (0: all).",
+        keyword="limit",
         flags=("--top", "-n"),
     )
 
@@ -138,98 +142,164 @@ _DEPENDENCIES = "sckg.network.dependencies:"
 _COVERAGE = "sckg.network.coverage:"
 
 #: The analyses, in the order of ``sckg analyze --help``.
-ANALYSES: dict[str, Analysis] = {a.name: a for a in (
-    Analysis(
-        "centrality", _METRICS + "centrality", _METRICS + "CentralityRow",
-        "Who holds the network together: degree, betweenness, PageRank and closeness of every "
-        "node.",
-        (
-            projection(),
-            Param("by", Metric, Metric.betweenness, "The metric that ranks the rows.",
-                  keyword="by"),
-            top(10),
-            Param("sample", int, None,
-                  "Estimate betweenness from K random source nodes (0: exact). Default: exact for "
-                  "small graphs, estimated for large ones (the output says so).",
-                  keyword="sample", optional=True, show_default=False),
-            SEED,
+ANALYSES: dict[str, Analysis] = {
+    a.name: a
+    for a in (
+        Analysis(
+            "centrality",
+            _METRICS + "centrality",
+            _METRICS + "CentralityRow",
+            "Who holds the network together: degree, betweenness, PageRank and closeness of every "
+            "node.",
+            (
+                projection(),
+                Param(
+                    "by",
+                    Metric,
+                    Metric.betweenness,
+                    "The metric that ranks the rows.",
+                    keyword="by",
+                ),
+                top(10),
+                Param(
+                    "sample",
+                    int,
+                    None,
+                    "Estimate betweenness from K random source nodes (0: exact). Default: exact for "
+                    "small graphs, estimated for large ones (the output says so).",
+                    keyword="sample",
+                    optional=True,
+                    show_default=False,
+                ),
+                SEED,
+            ),
+            words="centrality",
+            docs="analyses.md#centrality",
         ),
-        words="centrality", docs="analyses.md#centrality",
-    ),
-    Analysis(
-        "bridges", _METRICS + "bridges", _METRICS + "CutRow",
-        "Single points of failure: nodes (articulation points) and links (bridges) whose removal "
-        "cuts part of the network off, with what they would cut off.",
-        (projection(), top(20)), words="cut",
-        docs="analyses.md#bridges",
-    ),
-    Analysis(
-        "communities", _METRICS + "communities", _METRICS + "CommunityRow",
-        "Groups of actors that work together (Louvain), and which of them cross department lines.",
-        (projection(), top(20), SEED), words="communities",
-        docs="analyses.md#communities",
-    ),
-    Analysis(
-        "impact", _DEPENDENCIES + "impact", _DEPENDENCIES + "ImpactRow",
-        "Everything that depends on a project, transitively, with the depth (1 = directly).",
-        (
-            Param("project", str, ...,
-                  "The project: its label (any language), IRI or prefixed IRI.", argument=True),
-            Param("upstream", bool, False,
-                  "List what the project depends on instead of what depends on it.",
-                  keyword="upstream"),
-            top(0),
+        Analysis(
+            "bridges",
+            _METRICS + "bridges",
+            _METRICS + "CutRow",
+            "Single points of failure: nodes (articulation points) and links (bridges) whose removal "
+            "cuts part of the network off, with what they would cut off.",
+            (projection(), top(20)),
+            words="cut",
+            docs="analyses.md#bridges",
         ),
-        words="impact", docs="analyses.md#impact",
-    ),
-    Analysis(
-        "cycles", _DEPENDENCIES + "cycles", _DEPENDENCIES + "CycleRow",
-        "Dependency cycles (projects that need each other in a circle), each listed once.",
-        (top(0),), words="cycles", docs="analyses.md#cycles",
-    ),
-    Analysis(
-        "critical-path", _DEPENDENCIES + "critical_path", _DEPENDENCIES + "PathRow",
-        "The longest dependency chain, in the order its projects must be done.",
-        (Param("by", PathWeight, PathWeight.projects,
-               "count: most projects; duration: most days (end − start) in total.", keyword="by"),),
-        words="path", docs="analyses.md#critical-path",
-    ),
-    Analysis(
-        "gaps", _COVERAGE + "gaps", _COVERAGE + "GapRow",
-        "Goals and fields without projects; projects without goal, field or managing actor; "
-        "milestones overdue at the data date; idle actors.",
-        (top(0),), words="gap", docs="analyses.md#gaps",
-    ),
-    Analysis(
-        "silos", _COVERAGE + "silos", _COVERAGE + "SiloRow",
-        "Fields where two departments run projects that share no actor and no dependency: who "
-        "should be talking to whom.",
-        (top(50),), words="silo", docs="analyses.md#silos",
-    ),
-    Analysis(
-        "overlap", _COVERAGE + "overlap", _COVERAGE + "OverlapRow",
-        "Pairs of projects of different departments with the same field and goal (possible "
-        "duplicates).",
-        (top(50),), words="overlap", docs="analyses.md#overlap",
-    ),
-)}
+        Analysis(
+            "communities",
+            _METRICS + "communities",
+            _METRICS + "CommunityRow",
+            "Groups of actors that work together (Louvain), and which of them cross department lines.",
+            (projection(), top(20), SEED),
+            words="communities",
+            docs="analyses.md#communities",
+        ),
+        Analysis(
+            "impact",
+            _DEPENDENCIES + "impact",
+            _DEPENDENCIES + "ImpactRow",
+            "Everything that depends on a project, transitively, with the depth (1 = directly).",
+            (
+                Param(
+                    "project",
+                    str,
+                    ...,
+                    "The project: its label (any language), IRI or prefixed IRI.",
+                    argument=True,
+                ),
+                Param(
+                    "upstream",
+                    bool,
+                    False,
+                    "List what the project depends on instead of what depends on it.",
+                    keyword="upstream",
+                ),
+                top(0),
+            ),
+            words="impact",
+            docs="analyses.md#impact",
+        ),
+        Analysis(
+            "cycles",
+            _DEPENDENCIES + "cycles",
+            _DEPENDENCIES + "CycleRow",
+            "Dependency cycles (projects that need each other in a circle), each listed once.",
+            (top(0),),
+            words="cycles",
+            docs="analyses.md#cycles",
+        ),
+        Analysis(
+            "critical-path",
+            _DEPENDENCIES + "critical_path",
+            _DEPENDENCIES + "PathRow",
+            "The longest dependency chain, in the order its projects must be done.",
+            (
+                Param(
+                    "by",
+                    PathWeight,
+                    PathWeight.projects,
+                    "count: most projects; duration: most days (end − start) in total.",
+                    keyword="by",
+                ),
+            ),
+            words="path",
+            docs="analyses.md#critical-path",
+        ),
+        Analysis(
+            "gaps",
+            _COVERAGE + "gaps",
+            _COVERAGE + "GapRow",
+            "Goals and fields without projects; projects without goal, field or managing actor; "
+            "milestones overdue at the data date; idle actors.",
+            (top(0),),
+            words="gap",
+            docs="analyses.md#gaps",
+        ),
+        Analysis(
+            "silos",
+            _COVERAGE + "silos",
+            _COVERAGE + "SiloRow",
+            "Fields where two departments run projects that share no actor and no dependency: who "
+            "should be talking to whom.",
+            (top(50),),
+            words="silo",
+            docs="analyses.md#silos",
+        ),
+        Analysis(
+            "overlap",
+            _COVERAGE + "overlap",
+            _COVERAGE + "OverlapRow",
+            "Pairs of projects of different departments with the same field and goal (possible "
+            "duplicates).",
+            (top(50),),
+            words="overlap",
+            docs="analyses.md#overlap",
+        ),
+    )
+}
 
 #: The source formats of ``sckg import``.
-IMPORTERS: dict[str, Importer] = {i.name: i for i in (
-    Importer(
-        "table", "sckg.ingest.tables:import_table",
-        "An inventory spreadsheet (data/templates/) to triples.",
-        "A filled template: an .xlsx file or a folder of CSV files.",
-        docs="commands.md#sckg-import-table",
-    ),
-    Importer(
-        "oparl", "sckg.ingest.oparl:import_oparl",
-        "OParl 1.0 or 1.1 council information (a folder of JSON objects or a live system) to "
-        "triples.",
-        "A folder of OParl JSON files, or the URL of an OParl system or body.",
-        docs="commands.md#sckg-import-oparl",
-    ),
-)}
+IMPORTERS: dict[str, Importer] = {
+    i.name: i
+    for i in (
+        Importer(
+            "table",
+            "sckg.ingest.tables:import_table",
+            "An inventory spreadsheet (data/templates/) to triples.",
+            "A filled template: an .xlsx file or a folder of CSV files.",
+            docs="commands.md#sckg-import-table",
+        ),
+        Importer(
+            "oparl",
+            "sckg.ingest.oparl:import_oparl",
+            "OParl 1.0 or 1.1 council information (a folder of JSON objects or a live system) to "
+            "triples.",
+            "A folder of OParl JSON files, or the URL of an OParl system or body.",
+            docs="commands.md#sckg-import-oparl",
+        ),
+    )
+}
 
 
 def register_analysis(analysis: Analysis) -> Analysis:

@@ -39,7 +39,11 @@ from .sparql import bind_values, syntax_error
 #: Seconds to wait for an endpoint's answer (connecting, and between two pieces of the answer).
 DEFAULT_TIMEOUT = 120.0
 TIMEOUT_VARIABLE = "SCKG_ENDPOINT_TIMEOUT"
-TOKEN_VARIABLE, USER_VARIABLE, PASSWORD_VARIABLE = "SCKG_ENDPOINT_TOKEN", "SCKG_ENDPOINT_USER", "SCKG_ENDPOINT_PASSWORD"
+TOKEN_VARIABLE, USER_VARIABLE, PASSWORD_VARIABLE = (
+    "SCKG_ENDPOINT_TOKEN",
+    "SCKG_ENDPOINT_USER",
+    "SCKG_ENDPOINT_PASSWORD",
+)
 _PROLOGUE = sparql_prologue()
 _PROLOGUE_LINES = _PROLOGUE.count("\n")
 #: How Oxigraph ends a streamed result that its ``--timeout-s`` stopped (after a ``200 OK``).
@@ -70,17 +74,36 @@ class _LoginStaysWithHost(urllib.request.HTTPRedirectHandler):
             new = super().redirect_request(req, fp, code, msg, headers, newurl)
         elif code in (307, 308):
             check_http_url(newurl, "where the endpoint redirects to")
-            kept = {name: value for name, value in req.header_items() if name.lower() not in ("host", "content-length")}
-            new = urllib.request.Request(newurl, data=req.data, headers=kept, method=method,
-                                         origin_req_host=req.origin_req_host, unverifiable=True)
+            kept = {
+                name: value
+                for name, value in req.header_items()
+                if name.lower() not in ("host", "content-length")
+            }
+            new = urllib.request.Request(
+                newurl,
+                data=req.data,
+                headers=kept,
+                method=method,
+                origin_req_host=req.origin_req_host,
+                unverifiable=True,
+            )
         else:
             what = "a query" if method == "POST" else f"a {method} request"
-            raise StoreError(Message(
-                f"The endpoint {req.full_url} redirects {what} (HTTP {code}) to {newurl}, which would lose the "
-                f"{'query' if method == 'POST' else 'data'} on the way; use that address: "
-                + (f"{{=store sparql:{newurl}}}" if method == "POST" else f"{{=endpoint {newurl}}}")
-            ))
-        if new is not None and urllib.parse.urlsplit(new.full_url)[:2] != urllib.parse.urlsplit(req.full_url)[:2]:
+            raise StoreError(
+                Message(
+                    f"The endpoint {req.full_url} redirects {what} (HTTP {code}) to {newurl}, which would lose the "
+                    f"{'query' if method == 'POST' else 'data'} on the way; use that address: "
+                    + (
+                        f"{{=store sparql:{newurl}}}"
+                        if method == "POST"
+                        else f"{{=endpoint {newurl}}}"
+                    )
+                )
+            )
+        if (
+            new is not None
+            and urllib.parse.urlsplit(new.full_url)[:2] != urllib.parse.urlsplit(req.full_url)[:2]
+        ):
             new.remove_header("Authorization")  # [:2]: scheme and host:port
         return new
 
@@ -138,7 +161,12 @@ def endpoint_timeout() -> float:
 
 
 def http_request(
-    method: str, url: str, *, data: bytes | None = None, headers: Mapping[str, str] | None = None, timeout: float
+    method: str,
+    url: str,
+    *,
+    data: bytes | None = None,
+    headers: Mapping[str, str] | None = None,
+    timeout: float,
 ) -> Response:
     """One HTTP request with the login from the environment, if any, sent only when the server asks for it.
 
@@ -156,8 +184,14 @@ def http_request(
     if credentials and data is not None and server not in _LOGIN_SCHEMES:
         _LOGIN_SCHEMES[server] = _scheme_asked(_probe(url, {}, timeout), url) or "none"
     scheme = _LOGIN_SCHEMES.get(server, "none")
-    login = _digest_login(method, url, timeout) if scheme == "digest" and credentials else _login(scheme)
-    request = urllib.request.Request(url, data=data, method=method, headers={**login, **(headers or {})})
+    login = (
+        _digest_login(method, url, timeout)
+        if scheme == "digest" and credentials
+        else _login(scheme)
+    )
+    request = urllib.request.Request(
+        url, data=data, method=method, headers={**login, **(headers or {})}
+    )
     try:
         with _opener(url).open(request, timeout=timeout) as answer:
             return Response(answer.status, _media_type(answer.headers), answer.read())
@@ -184,7 +218,11 @@ def http_request(
     except TimeoutError:
         raise StoreError(f"The endpoint {url} did not answer within {timeout:g} s.") from None
     except urllib.error.URLError as exc:
-        reason = exc.reason.strerror if isinstance(exc.reason, OSError) and exc.reason.strerror else exc.reason
+        reason = (
+            exc.reason.strerror
+            if isinstance(exc.reason, OSError) and exc.reason.strerror
+            else exc.reason
+        )
         if isinstance(exc.reason, TimeoutError):
             raise StoreError(f"The endpoint {url} did not answer within {timeout:g} s.") from None
         raise StoreError(
@@ -248,8 +286,12 @@ def _digest_login(method: str, url: str, timeout: float) -> dict[str, str]:
     if scheme.lower() != "digest":
         return {}
     passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-    passwords.add_password(None, url, os.environ.get(USER_VARIABLE, ""), os.environ.get(PASSWORD_VARIABLE, ""))
-    fields = urllib.request.parse_keqv_list([f for f in urllib.request.parse_http_list(parameters) if f])
+    passwords.add_password(
+        None, url, os.environ.get(USER_VARIABLE, ""), os.environ.get(PASSWORD_VARIABLE, "")
+    )
+    fields = urllib.request.parse_keqv_list(
+        [f for f in urllib.request.parse_http_list(parameters) if f]
+    )
     answer = urllib.request.HTTPDigestAuthHandler(passwords).get_authorization(
         urllib.request.Request(url, method=method), fields
     )
@@ -268,7 +310,9 @@ def _login_refused(url: str, login: Mapping[str, str]) -> str:
             f"The endpoint {url} asks for a login (HTTP 401). Set {USER_VARIABLE} and {PASSWORD_VARIABLE}, "
             f"or {TOKEN_VARIABLE}, in the environment."
         )
-    given = TOKEN_VARIABLE if os.environ.get(TOKEN_VARIABLE) else f"{USER_VARIABLE}/{PASSWORD_VARIABLE}"
+    given = (
+        TOKEN_VARIABLE if os.environ.get(TOKEN_VARIABLE) else f"{USER_VARIABLE}/{PASSWORD_VARIABLE}"
+    )
     return f"The endpoint {url} refused the login in {given} (HTTP 401)."
 
 
@@ -291,7 +335,11 @@ _CANONICAL_BOOLEANS = {"1": ox.Literal(True), "0": ox.Literal(False)}
 def _canonical(term: Term | None) -> Term | None:
     """A boolean in its canonical form: Virtuoso, which stores booleans as numbers, answers ``"1"^^xsd:boolean``
     for the ``true`` it was given (the same value, but another term)."""
-    if isinstance(term, ox.Literal) and term.datatype == _BOOLEAN and term.value in _CANONICAL_BOOLEANS:
+    if (
+        isinstance(term, ox.Literal)
+        and term.datatype == _BOOLEAN
+        and term.value in _CANONICAL_BOOLEANS
+    ):
         return _CANONICAL_BOOLEANS[term.value]
     return term
 
@@ -313,7 +361,9 @@ def _standard_json(body: bytes) -> bytes:
     if not isinstance(document, dict):
         raise ValueError("not a JSON object")
     standard = {key: document[key] for key in ("head", "results", "boolean") if key in document}
-    if "results" in standard and isinstance(standard.get("head"), dict):  # Comunica: no "vars" when nothing matched
+    if "results" in standard and isinstance(
+        standard.get("head"), dict
+    ):  # Comunica: no "vars" when nothing matched
         standard["head"] = {"vars": [], **standard["head"]}
     return json.dumps(standard).encode("utf-8")
 
@@ -345,21 +395,29 @@ class SparqlBackend:
         )
         if answer.status == 200:
             if answer.body.rstrip().endswith(CANCELLED):
-                raise QueryError(f"The SPARQL endpoint stopped the query: it ran over its time limit; {_TIME_LIMIT}.")
+                raise QueryError(
+                    f"The SPARQL endpoint stopped the query: it ran over its time limit; {_TIME_LIMIT}."
+                )
             return answer
         if answer.status == 504:
-            raise QueryError(f"The SPARQL endpoint stopped the query: {answer.text().removeprefix('Query stopped: ')}")
+            raise QueryError(
+                f"The SPARQL endpoint stopped the query: {answer.text().removeprefix('Query stopped: ')}"
+            )
         if answer.status == 400:
             if bindings:  # report the position in the text as written, without the bound values
                 self._send(query, {}, accept)
-                raise QueryError(f"The SPARQL endpoint refused the query with its parameters: {answer.text()}")
+                raise QueryError(
+                    f"The SPARQL endpoint refused the query with its parameters: {answer.text()}"
+                )
             raise syntax_error(query, answer.text(1000), line_offset=_PROLOGUE_LINES)
         if answer.status == 404:
             raise StoreError(
                 f"{self.url} is not a SPARQL endpoint (HTTP 404). Check the URL: Oxigraph and 'sckg serve' answer "
                 "at /query, Fuseki at /DATASET/sparql."
             )
-        raise StoreError(f"The SPARQL endpoint {self.url} failed (HTTP {answer.status}: {answer.text()}).")
+        raise StoreError(
+            f"The SPARQL endpoint {self.url} failed (HTTP {answer.status}: {answer.text()})."
+        )
 
     def _results(self, query: str, bindings: Mapping[str, Term]) -> Table | bool:
         answer = self._send(query, bindings, _RESULTS_JSON)
@@ -370,11 +428,16 @@ class SparqlBackend:
             )
         try:
             return _read_results(answer.body)
-        except (SyntaxError, ValueError):  # Comunica adds a "metadata" member after "results", which Oxigraph refuses
+        except (
+            SyntaxError,
+            ValueError,
+        ):  # Comunica adds a "metadata" member after "results", which Oxigraph refuses
             try:
                 return _read_results(_standard_json(answer.body))
             except (SyntaxError, ValueError) as exc:
-                raise StoreError(f"The SPARQL endpoint {self.url} sent results that cannot be read ({exc}).") from None
+                raise StoreError(
+                    f"The SPARQL endpoint {self.url} sent results that cannot be read ({exc})."
+                ) from None
 
     def select(self, query: str, bindings: Mapping[str, Term]) -> Table:
         result = self._results(query, bindings)
@@ -404,7 +467,9 @@ class SparqlBackend:
                 triples = [ox.Triple(t.subject, t.predicate, _canonical(t.object)) for t in triples]  # type: ignore[arg-type]
             return triples
         except (SyntaxError, ValueError) as exc:
-            raise StoreError(f"The SPARQL endpoint {self.url} sent RDF that cannot be read ({exc}).") from None
+            raise StoreError(
+                f"The SPARQL endpoint {self.url} sent RDF that cannot be read ({exc})."
+            ) from None
 
     def ask(self, query: str, bindings: Mapping[str, Term]) -> bool:
         result = self._results(query, bindings)
@@ -426,23 +491,31 @@ class SparqlBackend:
             self._graphs = found - own
             if own:  # an empty list would mean the endpoint's default dataset: name a graph that is not there
                 kept = sorted(self._graphs) or ["urn:sckg:no-graph"]
-                self._dataset = [("default-graph-uri", g) for g in kept] + [("named-graph-uri", g) for g in kept]
+                self._dataset = [("default-graph-uri", g) for g in kept] + [
+                    ("named-graph-uri", g) for g in kept
+                ]
         return self._graphs
 
     def _named(self, query: str) -> set[str]:
-        return {row[0].value for row in self.select(query, {}).rows if isinstance(row[0], ox.NamedNode)}
+        return {
+            row[0].value for row in self.select(query, {}).rows if isinstance(row[0], ox.NamedNode)
+        }
 
     def load_file(self, path: Path, graph: str) -> None:
-        raise StoreError(Message(
-            f"{path}: sckg reads a SPARQL endpoint through {{=store sparql:URL}} but does not write to it; "
-            "upload the data with 'sckg push --endpoint GRAPH-STORE-URL --data FILES' first."
-        ))
+        raise StoreError(
+            Message(
+                f"{path}: sckg reads a SPARQL endpoint through {{=store sparql:URL}} but does not write to it; "
+                "upload the data with 'sckg push --endpoint GRAPH-STORE-URL --data FILES' first."
+            )
+        )
 
     def drop_graph(self, graph: str) -> None:
-        raise StoreError(Message(
-            f"<{graph}>: sckg does not change a SPARQL endpoint through {{=store sparql:URL}}; "
-            "use 'sckg push --endpoint GRAPH-STORE-URL' to replace its graphs."
-        ))
+        raise StoreError(
+            Message(
+                f"<{graph}>: sckg does not change a SPARQL endpoint through {{=store sparql:URL}}; "
+                "use 'sckg push --endpoint GRAPH-STORE-URL' to replace its graphs."
+            )
+        )
 
     def close(self) -> None:
         """Nothing to release: every request has its own connection."""

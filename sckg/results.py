@@ -51,7 +51,10 @@ class Table:
             ) from None
         columns = [[row[i] for row in self.rows] for i in range(len(self.columns))]
         return pd.DataFrame(
-            {name: self._pandas_column(pd, terms) for name, terms in zip(self.columns, columns, strict=True)},
+            {
+                name: self._pandas_column(pd, terms)
+                for name, terms in zip(self.columns, columns, strict=True)
+            },
             columns=self.columns,
         )
 
@@ -86,9 +89,15 @@ class Table:
                 return pd.Series(values, dtype="boolean" if gaps else "bool")
             if kinds <= {"text"}:
                 return pd.Series(values)
-        except (ValueError, TypeError, OverflowError):  # a malformed literal or a number beyond int64
+        except (
+            ValueError,
+            TypeError,
+            OverflowError,
+        ):  # a malformed literal or a number beyond int64
             pass
-        return pd.Series([float(v) if isinstance(v, decimal.Decimal) else v for v in values], dtype=object)
+        return pd.Series(
+            [float(v) if isinstance(v, decimal.Decimal) else v for v in values], dtype=object
+        )
 
     def _repr_html_(self) -> str:
         """The table in Jupyter: an HTML table (text escaped, IRIs shortened with the full IRI as tooltip) of
@@ -105,7 +114,11 @@ class Table:
         head = "".join(f"<th>{escape(name)}</th>" for name in self.columns)
         body = "".join(f"<tr>{''.join(map(cell, row))}</tr>" for row in self.rows[: self.HTML_ROWS])
         shown = len(self.rows) > self.HTML_ROWS
-        note = f"<p>{self.HTML_ROWS} of {len(self.rows)} rows (Table.to_pandas() has all).</p>" if shown else ""
+        note = (
+            f"<p>{self.HTML_ROWS} of {len(self.rows)} rows (Table.to_pandas() has all).</p>"
+            if shown
+            else ""
+        )
         return f'<table class="sckg-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{note}'
 
     def __len__(self) -> int:
@@ -135,7 +148,9 @@ def to_python(term: Term | None) -> Any:
     return term.value
 
 
-_INTEGER_TYPES = {XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
+_INTEGER_TYPES = {
+    XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")
+}
 
 
 def solution_rows(solutions: ox.QuerySolutions) -> list[tuple[Term | None, ...]]:

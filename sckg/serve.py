@@ -82,13 +82,27 @@ _HEADROOM = 0.8
 #: such a process is replaced when its request is done, so that the growth is always its request's.
 _GROWN = 0.02
 _HOP_BY_HOP = {
-    "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer", "trailers",
-    "transfer-encoding", "upgrade", "content-length", "server", "date",  # the proxy sends its own
+    "connection",
+    "keep-alive",
+    "proxy-authenticate",
+    "proxy-authorization",
+    "te",
+    "trailer",
+    "trailers",
+    "transfer-encoding",
+    "upgrade",
+    "content-length",
+    "server",
+    "date",  # the proxy sends its own
 }
 _BODY_HEADERS = {"content-type", "content-encoding"}  # the proxy sends its own
 #: Headers a request may have only once: the proxy could check one copy and Oxigraph read another.
 _SINGLE_HEADERS = (
-    "host", "content-type", "content-length", "content-encoding", "transfer-encoding"
+    "host",
+    "content-type",
+    "content-length",
+    "content-encoding",
+    "transfer-encoding",
 )
 _QUERY_PATHS = {"/query", "/sparql"}
 _FORM = "application/x-www-form-urlencoded"
@@ -118,7 +132,9 @@ def oxigraph_binary() -> str:
         return str(beside)
     found = shutil.which("oxigraph")
     if not found:
-        raise StoreError("The Oxigraph server is not installed: run 'pip install oxigraph' (it provides 'oxigraph').")
+        raise StoreError(
+            "The Oxigraph server is not installed: run 'pip install oxigraph' (it provides 'oxigraph')."
+        )
     return found
 
 
@@ -192,7 +208,13 @@ class OxigraphProcess:
     """One Oxigraph server on a private loopback port over a store folder, its memory limited to ``memory``."""
 
     def __init__(
-        self, location: Path, *, write: bool = False, timeout: int = 30, cors: bool = False, memory: int = 0
+        self,
+        location: Path,
+        *,
+        write: bool = False,
+        timeout: int = 30,
+        cors: bool = False,
+        memory: int = 0,
     ) -> None:
         self.location = location
         self.write = write
@@ -210,7 +232,12 @@ class OxigraphProcess:
 
     def command(self) -> list[str]:
         """The command line that starts the server."""
-        command = [oxigraph_binary(), "serve" if self.write else "serve-read-only", "--location", str(self.location)]
+        command = [
+            oxigraph_binary(),
+            "serve" if self.write else "serve-read-only",
+            "--location",
+            str(self.location),
+        ]
         command += ["--bind", f"{self.host}:{self.port}", "--union-default-graph"]
         if self.timeout:
             command += ["--timeout-s", str(self.timeout)]
@@ -224,15 +251,22 @@ class OxigraphProcess:
             # ``environ`` while other threads run, and one that sets a variable may have moved and
             # freed it (EFAULT, issue 21).
             self._process = subprocess.Popen(
-                self.command(), stdin=subprocess.DEVNULL, stdout=self._log, stderr=self._log,
+                self.command(),
+                stdin=subprocess.DEVNULL,
+                stdout=self._log,
+                stderr=self._log,
                 env=_environment(),
             )
         except OSError as exc:
             self.stop()
             raise StoreError(f"The Oxigraph server did not start ({exc}).") from None
-        if self.memory and hasattr(resource, "prlimit"):  # Linux: an allocation over the limit ends the process
+        if self.memory and hasattr(
+            resource, "prlimit"
+        ):  # Linux: an allocation over the limit ends the process
             with suppress(OSError):
-                resource.prlimit(self._process.pid, resource.RLIMIT_DATA, (self.memory, self.memory))
+                resource.prlimit(
+                    self._process.pid, resource.RLIMIT_DATA, (self.memory, self.memory)
+                )
         until = time.monotonic() + wait
         while time.monotonic() < until:
             if self._process.poll() is not None:
@@ -252,7 +286,10 @@ class OxigraphProcess:
 
     def _failure(self) -> str:
         lines = self._output().splitlines()
-        error = next((line.removeprefix("Error: ") for line in lines if line.startswith("Error")), " ".join(lines[:2]))
+        error = next(
+            (line.removeprefix("Error: ") for line in lines if line.startswith("Error")),
+            " ".join(lines[:2]),
+        )
         if "lock" in error.lower():
             return (
                 f"{self.location}: the Oxigraph store is in use by another process (a running 'sckg serve --write' "
@@ -268,7 +305,9 @@ class OxigraphProcess:
         if self._process is None or self._process.returncode is not None:
             return False
         try:
-            return os.waitid(os.P_PID, self._process.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None
+            return (
+                os.waitid(os.P_PID, self._process.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None
+            )
         except ChildProcessError:  # reaped by another thread just now
             return False
 
@@ -292,7 +331,9 @@ class OxigraphProcess:
         self.stopped_for = self.stopped_for or reason
         if self.alive and self._process:  # not reaped, so the process id is still its own
             with suppress(OSError):
-                os.kill(self._process.pid, signal.SIGKILL)  # Popen.kill() would reap it first if it ended
+                os.kill(
+                    self._process.pid, signal.SIGKILL
+                )  # Popen.kill() would reap it first if it ended
 
     def demote(self) -> None:
         """Give every thread of the process the lowest CPU priority (Linux; elsewhere nothing happens)."""
@@ -376,8 +417,11 @@ class ProcessPool:
         limit and no data limit, and a read-only one the data limit and no time limit (the watcher
         stops its queries; issue 21)."""
         process = OxigraphProcess(
-            self.location, write=self.write, timeout=self.timeout if self.write else 0,
-            cors=self.cors, memory=0 if self.write else int(self.memory * _HEADROOM),
+            self.location,
+            write=self.write,
+            timeout=self.timeout if self.write else 0,
+            cors=self.cors,
+            memory=0 if self.write else int(self.memory * _HEADROOM),
         )
         process.start()
         return process
@@ -429,7 +473,9 @@ class ProcessPool:
 
     def _take(self, deadline: float | None) -> OxigraphProcess:
         if self.write:
-            return self.processes[0] if self.processes[0].alive else self._restart(self.processes[0])
+            return (
+                self.processes[0] if self.processes[0].alive else self._restart(self.processes[0])
+            )
         while True:
             wait = None if deadline is None else deadline - time.monotonic()
             if wait is not None and wait <= 0:
@@ -446,7 +492,9 @@ class ProcessPool:
         """Replace a read-only process that is done with (stopped, ended or demoted) and end it in the background:
         reaping it may take the kernel seconds, and no request nor the watcher may wait for that."""
         self._retire(process)
-        threading.Thread(target=self._end, args=(process,), name="sckg-serve-end", daemon=True).start()
+        threading.Thread(
+            target=self._end, args=(process,), name="sckg-serve-end", daemon=True
+        ).start()
 
     def _end(self, process: OxigraphProcess) -> None:
         process.stop()
@@ -509,7 +557,11 @@ class ProcessPool:
                     running.expired.set()
                     self._stop(running.process, "time")
                     running.cut()
-                elif not self.write and now - running.started > DEMOTE_AFTER and not running.process.demoted:
+                elif (
+                    not self.write
+                    and now - running.started > DEMOTE_AFTER
+                    and not running.process.demoted
+                ):
                     running.process.demote()  # replaced when its query is done
             if measurable and self.memory_used() > self.memory * _HEADROOM:
                 self._stop_largest()
@@ -589,14 +641,20 @@ class _Proxy(ThreadingHTTPServer):
                 self.open[client] = mine + 1
                 refusal = None
             elif mine >= settings.max_client_connections:
-                refusal = 429, (
-                    f"Refused: {client} has {mine} connections open to this server, as many as one "
-                    "client may (--max-client-connections); close one or send over fewer."
+                refusal = (
+                    429,
+                    (
+                        f"Refused: {client} has {mine} connections open to this server, as many as one "
+                        "client may (--max-client-connections); close one or send over fewer."
+                    ),
                 )
             else:
-                refusal = 503, (
-                    f"Refused: this server has {total} connections open, as many as it takes "
-                    "(--max-connections); try again shortly."
+                refusal = (
+                    503,
+                    (
+                        f"Refused: this server has {total} connections open, as many as it takes "
+                        "(--max-connections); try again shortly."
+                    ),
                 )
         if refusal:
             self._refuse(request, *refusal)
@@ -629,8 +687,10 @@ class _Proxy(ThreadingHTTPServer):
         socket's buffer is lost (it never does: the answer is short)."""
         data = (message + "\n").encode("utf-8")
         reason = http.HTTPStatus(status).phrase
-        head = (f"HTTP/1.1 {status} {reason}\r\nContent-Type: text/plain; charset=utf-8\r\n"
-                f"Content-Length: {len(data)}\r\nConnection: close\r\nRetry-After: 1\r\n\r\n")
+        head = (
+            f"HTTP/1.1 {status} {reason}\r\nContent-Type: text/plain; charset=utf-8\r\n"
+            f"Content-Length: {len(data)}\r\nConnection: close\r\nRetry-After: 1\r\n\r\n"
+        )
         with suppress(OSError):
             connection.setblocking(False)
             connection.send(head.encode("ascii") + data)
@@ -727,9 +787,12 @@ class _Handler(BaseHTTPRequestHandler):
             self.command, self.request_version = "", "HTTP/1.1"
             line = self.raw_requestline  # type: ignore[attr-defined]
             self.requestline = str(line, "latin-1").rstrip("\r\n")
-        self._reply(408, "The request did not arrive in time: its line and headers take at most "
-                         f"{self.server.settings.header_timeout:g} s (--header-timeout).",
-                    close=True)
+        self._reply(
+            408,
+            "The request did not arrive in time: its line and headers take at most "
+            f"{self.server.settings.header_timeout:g} s (--header-timeout).",
+            close=True,
+        )
         return False
 
     def _forward(self) -> None:
@@ -766,8 +829,12 @@ class _Handler(BaseHTTPRequestHandler):
                 given = self.headers.get("Content-Type", "application/octet-stream")
                 headers.update({"Content-Type": given, "Content-Length": str(length)})
             request = _Request(self.command, self.path, body if length else None, headers)
-        describing = (sparql is not None and sparql.text is None and self.command == "GET"
-                      and not settings.allow_remote)
+        describing = (
+            sparql is not None
+            and sparql.text is None
+            and self.command == "GET"
+            and not settings.allow_remote
+        )
         with body, tempfile.SpooledTemporaryFile(_SPOOL_IN_MEMORY) as spool:
             try:
                 with self.server.pool.process(deadline) as running:
@@ -795,23 +862,34 @@ class _Handler(BaseHTTPRequestHandler):
         host = self.headers.get("Host")
         origin = self.headers.get("Origin")
         if host is not None and not settings.names_this_server(host):
-            raise _Refused(403, f"Refused: the request names the host '{host}', not this "
-                                f"server ({settings.url}); a web page that renamed itself (DNS "
-                                "rebinding) must not reach it.")
+            raise _Refused(
+                403,
+                f"Refused: the request names the host '{host}', not this "
+                f"server ({settings.url}); a web page that renamed itself (DNS "
+                "rebinding) must not reach it.",
+            )
         foreign = origin is not None and not settings.names_this_server(_netloc(origin))
         if foreign and not settings.cors:
-            raise _Refused(403, f"Refused: a web page of {origin} may not query this server; start "
-                                "it with --cors to allow other sites.")
+            raise _Refused(
+                403,
+                f"Refused: a web page of {origin} may not query this server; start "
+                "it with --cors to allow other sites.",
+            )
         served = _QUERY_PATHS | _PAGES | {"/update", "/store"}
         if path not in served and not path.startswith("/store/"):
             raise _Refused(404, f"Not found: {path}")
         if self.headers.get("Transfer-Encoding") is not None:
-            raise _Refused(411, "Send the request with a Content-Length header (chunked requests "
-                                "are not supported).")
+            raise _Refused(
+                411,
+                "Send the request with a Content-Length header (chunked requests "
+                "are not supported).",
+            )
         encoding = self.headers.get("Content-Encoding", "").strip().lower()
         if encoding not in ("", "identity"):
-            raise _Refused(415, f"Send the request body as it is: Content-Encoding '{encoding}' is "
-                                "not accepted.")
+            raise _Refused(
+                415,
+                f"Send the request body as it is: Content-Encoding '{encoding}' is not accepted.",
+            )
 
     def _content_length(self, path: str) -> int:
         """The announced length of the body, checked: a number, and no more than the server
@@ -822,8 +900,11 @@ class _Handler(BaseHTTPRequestHandler):
         length, cap = int(text), self.server.settings.max_body
         uploading = self.server.settings.write and (path == "/store" or path.startswith("/store/"))
         if length > cap and not uploading:
-            raise _Refused(413, f"The request body ({length:,} bytes) is larger than this server "
-                                f"takes ({format_size(cap)}, --max-body).")
+            raise _Refused(
+                413,
+                f"The request body ({length:,} bytes) is larger than this server "
+                f"takes ({format_size(cap)}, --max-body).",
+            )
         return length
 
     def _read_body(self, length: int) -> IO[bytes]:
@@ -843,8 +924,11 @@ class _Handler(BaseHTTPRequestHandler):
             return spool
         spool.close()
         if self.server.late(self.connection):
-            raise _Refused(408, f"The request body did not arrive in time ({length - left:,} of "
-                                f"{length:,} bytes in {timeout:g} s, --body-timeout).")
+            raise _Refused(
+                408,
+                f"The request body did not arrive in time ({length - left:,} of "
+                f"{length:,} bytes in {timeout:g} s, --body-timeout).",
+            )
         raise _Refused(400, f"The request body ended after {length - left:,} of {length:,} bytes.")
 
     def _check_fetching(self, sparql: _Sparql) -> None:
@@ -855,13 +939,19 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             fetching = sorted(remote_access(sparql.text, _FETCHING).uses)
         except Unreadable as exc:
-            raise _Refused(403, f"Refused: the {kind} mentions {exc.word}, and this server cannot "
-                                "tell whether it would make it send a request to another server: "
-                                f"{exc.reason}. Start it with --allow-remote to permit that.") from None
+            raise _Refused(
+                403,
+                f"Refused: the {kind} mentions {exc.word}, and this server cannot "
+                "tell whether it would make it send a request to another server: "
+                f"{exc.reason}. Start it with --allow-remote to permit that.",
+            ) from None
         if fetching:
-            raise _Refused(403, f"Refused: the {kind} uses {fetching[-1]}, which would make this "
-                                "server send a request to another server. Start it with --allow-remote "
-                                "to permit that.")
+            raise _Refused(
+                403,
+                f"Refused: the {kind} uses {fetching[-1]}, which would make this "
+                "server send a request to another server. Start it with --allow-remote "
+                "to permit that.",
+            )
 
     def _send(
         self, running: Running, request: _Request, limited: bool, spool: IO[bytes]
@@ -976,8 +1066,11 @@ def _sparql_request(
             params.append((field, body.decode("utf-8")))
         elif method == "POST":
             given = f"{media_type}; charset={charset}" if charset else media_type
-            raise _Refused(415, f"Send the {field} as {direct} (UTF-8) or as a form ({_FORM}), "
-                                f"not as {given or 'no Content-Type'}.")
+            raise _Refused(
+                415,
+                f"Send the {field} as {direct} (UTF-8) or as a form ({_FORM}), "
+                f"not as {given or 'no Content-Type'}.",
+            )
     except UnicodeDecodeError:
         raise _Refused(400, f"The {field} is not UTF-8 text.") from None
     if any(name == other for name, _ in params):
@@ -991,8 +1084,9 @@ def _sparql_request(
     if method != "POST":  # Oxigraph runs no SPARQL for them: they go on without body or parameters
         return _Sparql(method, parts.path, None)
     if text is None:
-        raise _Refused(400, f"The request holds no {field}: send it as '{field}' in a form or as "
-                            f"{direct}.")
+        raise _Refused(
+            400, f"The request holds no {field}: send it as '{field}' in a form or as {direct}."
+        )
     rest = urlencode([(name, value) for name, value in params if name != field])
     return _Sparql("POST", f"{parts.path}?{rest}" if rest else parts.path, text)
 
@@ -1007,7 +1101,8 @@ def _drop_federation(spool: IO[bytes], content_type: str, base: str) -> None:
         return
     spool.seek(0)
     statements = [
-        statement for statement in ox.parse(spool.read(), rdf_format, base_iri=base)
+        statement
+        for statement in ox.parse(spool.read(), rdf_format, base_iri=base)
         if not (isinstance(statement.object, ox.NamedNode) and statement.object.value == _FEDERATED)
     ]
     if not rdf_format.supports_datasets:
@@ -1074,8 +1169,11 @@ class SparqlServer:
     ) -> None:
         if timeout < 0:
             raise ParameterError("{=timeout} must be 0 (no limit) or more seconds.")
-        for name, number in (("workers", workers), ("max_connections", max_connections),
-                             ("max_client_connections", max_client_connections)):
+        for name, number in (
+            ("workers", workers),
+            ("max_connections", max_connections),
+            ("max_client_connections", max_client_connections),
+        ):
             if number < 1:
                 raise ParameterError(f"{{={name}}} must be 1 or more.")
         for name, seconds in (("header_timeout", header_timeout), ("body_timeout", body_timeout)):
@@ -1146,7 +1244,13 @@ class SparqlServer:
             name, port = netloc.strip().lower(), "80"
         if port != str(self.port):
             return False
-        names = {"localhost", "127.0.0.1", "[::1]", self.host.lower(), f"[{self.host.lower()}]"} | self.allow_hosts
+        names = {
+            "localhost",
+            "127.0.0.1",
+            "[::1]",
+            self.host.lower(),
+            f"[{self.host.lower()}]",
+        } | self.allow_hosts
         if self.host in ("0.0.0.0", "::", ""):
             names |= {socket.gethostname().lower(), socket.getfqdn().lower()}
             with suppress(ValueError):
@@ -1162,10 +1266,16 @@ class SparqlServer:
             self._proxy = _Proxy((self.host, self.port), self)
         except OSError as exc:
             self.pool.stop()
-            raise StoreError(Message(f"Cannot listen on {self.host}:{self.port} ({exc.strerror or exc}); "
-                                     "choose another {=port} or {=host}.")) from None
+            raise StoreError(
+                Message(
+                    f"Cannot listen on {self.host}:{self.port} ({exc.strerror or exc}); "
+                    "choose another {=port} or {=host}."
+                )
+            ) from None
         self.port = self._proxy.server_address[1]
-        self._thread = threading.Thread(target=self._proxy.serve_forever, name="sckg-serve", daemon=True)
+        self._thread = threading.Thread(
+            target=self._proxy.serve_forever, name="sckg-serve", daemon=True
+        )
         self._thread.start()
         return self
 
@@ -1206,17 +1316,23 @@ def served_store(store: str | StoreSpec, data: Sequence[Path] | None = None) -> 
     if spec.kind is StoreKind.memory:
         with tempfile.TemporaryDirectory(prefix="sckg-serve-") as folder:
             path = Path(folder) / "store"
-            _release(_name_graphs_as_push(
-                KnowledgeGraph.open(list(data or [resources.dataset("braunschweig")]), f"oxigraph:{path}")
-            ))
+            _release(
+                _name_graphs_as_push(
+                    KnowledgeGraph.open(
+                        list(data or [resources.dataset("braunschweig")]), f"oxigraph:{path}"
+                    )
+                )
+            )
             yield path
     elif spec.kind is StoreKind.oxigraph:
         _release(KnowledgeGraph.open(list(data) if data else None, spec))
         yield spec.path
     else:
         raise UsageError(
-            Message(f"'sckg serve' serves a store of this machine: use {{=store memory}} or {{=store oxigraph:PATH}}, "
-                    f"not '{store}'.")
+            Message(
+                f"'sckg serve' serves a store of this machine: use {{=store memory}} or {{=store oxigraph:PATH}}, "
+                f"not '{store}'."
+            )
         )
 
 
@@ -1228,7 +1344,9 @@ def _name_graphs_as_push(kg: Any) -> Any:
     for target, sources in push_targets(sorted(kg.backend.graph_names())).items():
         for source in sources:
             if source != target:
-                kg.backend.store.update(f"ADD GRAPH <{source}> TO GRAPH <{target}> ; DROP GRAPH <{source}>")
+                kg.backend.store.update(
+                    f"ADD GRAPH <{source}> TO GRAPH <{target}> ; DROP GRAPH <{source}>"
+                )
     return kg
 
 

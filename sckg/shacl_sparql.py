@@ -70,7 +70,9 @@ def _is_instance(node: str, cls: str) -> str:
 
 
 # XSD 1.1 Part 2 lexical spaces (ASCII digits only; section numbers of the datatypes in the comments).
-_YEAR = r"(?P<year>-?(?:[1-9][0-9]{3,}|0[0-9]{3}))"  # yearFrag: four digits or more without a leading 0
+_YEAR = (
+    r"(?P<year>-?(?:[1-9][0-9]{3,}|0[0-9]{3}))"  # yearFrag: four digits or more without a leading 0
+)
 _MONTH = r"(?P<month>0[1-9]|1[0-2])"
 _DAY = r"(?P<day>0[1-9]|[12][0-9]|3[01])"
 _TIMEZONE = r"(?:Z|[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00))?"  # timezoneFrag: -14:00 to +14:00
@@ -108,7 +110,9 @@ class Check:
     severity: str
     path: str | None
     query: str
-    datatypes: tuple[str, ...] = ()  # for sh:datatype / sh:or: values of these types must be well formed
+    datatypes: tuple[
+        str, ...
+    ] = ()  # for sh:datatype / sh:or: values of these types must be well formed
 
 
 def compile_shapes(shapes: Any) -> list[Check]:
@@ -177,7 +181,9 @@ class _Compiler:
         if path is not None and not isinstance(path, URIRef):
             raise NotCompiled(f"a path that is not a single property in {shape}")
         base = Check(str(shape), severity, str(path) if path is not None else None, "")
-        constraints = [(str(c), v) for c, v in self.shapes.predicate_objects(shape) if str(c) in _CONSTRAINTS]
+        constraints = [
+            (str(c), v) for c, v in self.shapes.predicate_objects(shape) if str(c) in _CONSTRAINTS
+        ]
         if path is None:
             return [self.node_check(base, focus, name, value) for name, value in constraints]
         return [self.value_check(base, focus, name, value) for name, value in constraints]
@@ -212,20 +218,29 @@ class _Compiler:
                 f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {int(value)})",
             )
         if name == SH + "in":  # RDF term equality: "EUR"@en and "EUR"^^xsd:token are not "EUR"
-            same = " || ".join(_same_term("?value", term) for term in Collection(self.shapes, value))
+            same = " || ".join(
+                _same_term("?value", term) for term in Collection(self.shapes, value)
+            )
             return _with_query(base, f"{values} FILTER(!({same or 'false'})) }}")
         if name == SH + "class":
-            return _with_query(base, f"{values} FILTER NOT EXISTS {{ {_is_instance('?value', value)} }} }}")
+            return _with_query(
+                base, f"{values} FILTER NOT EXISTS {{ {_is_instance('?value', value)} }} }}"
+            )
         if name == SH + "datatype":
             types: tuple[str, ...] = (str(value),)
         else:  # sh:or of shapes that each hold one sh:datatype only
             alternatives = list(Collection(self.shapes, value))
-            if any({str(p) for p in self.shapes.predicates(a)} != {SH + "datatype"} for a in alternatives):
+            if any(
+                {str(p) for p in self.shapes.predicates(a)} != {SH + "datatype"}
+                for a in alternatives
+            ):
                 raise NotCompiled(f"sh:or of anything but datatypes in {base.shape}")
             types = tuple(str(self.shapes.value(a, _sh("datatype"))) for a in alternatives)
         unchecked = [t for t in types if t.startswith((XSD, RDF)) and t not in LEXICAL]
         if unchecked:
-            raise NotCompiled(f"sh:datatype {shorten(unchecked[0])}, whose lexical forms are not checked")
+            raise NotCompiled(
+                f"sh:datatype {shorten(unchecked[0])}, whose lexical forms are not checked"
+            )
         check = _with_query(base, f"{values} }}")
         check.datatypes = types
         return check
@@ -246,7 +261,9 @@ def run_checks(kg: KnowledgeGraph, checks: list[Check]) -> Iterator[Result]:
     """The violations of every check, asked in one SPARQL query (a UNION of the checks as sub-queries)."""
     if not checks:
         return
-    branches = " UNION ".join(f"{{ {{ {check.query} }} BIND({i} AS ?check) }}" for i, check in enumerate(checks))
+    branches = " UNION ".join(
+        f"{{ {{ {check.query} }} BIND({i} AS ?check) }}" for i, check in enumerate(checks)
+    )
     table = kg.select(f"SELECT ?check ?this ?value WHERE {{ {branches} }}")
     for index, focus, value in table.rows:
         assert index is not None  # bound by the BIND of every branch
@@ -283,18 +300,26 @@ def ill_typed(kg: KnowledgeGraph) -> list[tuple[Any, Any, Any]]:
     """(subject, property, literal) of every literal in the data graphs whose lexical form is not one of its
     datatype (XSD 1.1, as :func:`well_formed` judges it), e.g. ``"bad-decimal"^^xsd:decimal``; sorted."""
     datatypes = [iri for iri, pattern in LEXICAL.items() if pattern is not None]
-    checked = f"VALUES ?t {{ {' '.join(f'<{iri}>' for iri in datatypes)} }} FILTER(datatype(?o) = ?t)"
+    checked = (
+        f"VALUES ?t {{ {' '.join(f'<{iri}>' for iri in datatypes)} }} FILTER(datatype(?o) = ?t)"
+    )
     if isinstance(kg.backend, OxigraphBackend):
         # Oxigraph casts a literal to its own datatype only if it is well formed: the store sends back only those
         # it cannot (checked again below), not every date of a council system's million triples
         casts = "".join(f"IF(?t = <{iri}>, isLiteral(<{iri}>(?o)), " for iri in datatypes)
-        checked = (f"BIND(datatype(?o) AS ?t) FILTER(?t IN ({', '.join(f'<{iri}>' for iri in datatypes)})) "
-                   f"FILTER(!COALESCE({casts}false{')' * len(datatypes)}, false))")
+        checked = (
+            f"BIND(datatype(?o) AS ?t) FILTER(?t IN ({', '.join(f'<{iri}>' for iri in datatypes)})) "
+            f"FILTER(!COALESCE({casts}false{')' * len(datatypes)}, false))"
+        )
     rows = kg.select(
         f"SELECT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{MODEL_GRAPH}> && isLiteral(?o)) "
         f"{checked} }}"
     ).rows
-    found = [(s, p, o) for s, p, o in rows if isinstance(o, ox.Literal) and not well_formed(o.value, o.datatype.value)]
+    found = [
+        (s, p, o)
+        for s, p, o in rows
+        if isinstance(o, ox.Literal) and not well_formed(o.value, o.datatype.value)
+    ]
     return sorted(found, key=lambda row: tuple(map(str, row)))
 
 

@@ -60,7 +60,9 @@ def summary(sources: list[Source], lang: str = "de", limit: int = SOURCES_SHOWN)
     """The captions of the first ``limit`` sources, then one line counting the rest."""
     shown = [source.caption() for source in sources[:limit]]
     rest = len(sources) - limit
-    return [*shown, t("sources.more", lang, n=rest, count=number(rest, lang))] if rest > 0 else shown
+    return (
+        [*shown, t("sources.more", lang, n=rest, count=number(rest, lang))] if rest > 0 else shown
+    )
 
 
 _DATASETS = (
@@ -108,7 +110,9 @@ def data_date(kg: KnowledgeGraph) -> str | None:
 
 def _newest_modified(datasets: list[dict[str, Any]]) -> str | None:
     """The newest ``dcterms:modified`` of the datasets (``YYYY-MM-DD``), if one says it."""
-    return max((str(r["modified"])[:10] for r in datasets if r.get("modified") is not None), default=None)
+    return max(
+        (str(r["modified"])[:10] for r in datasets if r.get("modified") is not None), default=None
+    )
 
 
 def _latest_dates(kg: KnowledgeGraph, iris: list[str]) -> dict[str, str]:
@@ -116,7 +120,9 @@ def _latest_dates(kg: KnowledgeGraph, iris: list[str]) -> dict[str, str]:
     dates: dict[str, str] = {}
     for start in range(0, len(iris), 2000):
         values = sparql_values(iris[start : start + 2000])
-        table = kg.select(f"SELECT ?src ?d WHERE {{ VALUES ?src {{ {values} }} ?src dcterms:date ?d }}")
+        table = kg.select(
+            f"SELECT ?src ?d WHERE {{ VALUES ?src {{ {values} }} ?src dcterms:date ?d }}"
+        )
         for src, date in table.rows:
             if src is not None and date is not None:
                 dates[src.value] = max(dates.get(src.value, ""), str(to_python(date)))

@@ -52,8 +52,9 @@ _PARSING = threading.Lock()  # pyparsing grammars are not documented as thread-s
 def _tokens(query: str) -> Iterator[tuple[str, str]]:
     """(kind, text) tokens of a query, comments dropped, as they are needed: enough to find
     keywords and IRIs."""
-    return ((m.lastgroup or "", m.group()) for m in _TOKEN.finditer(query)
-            if m.lastgroup != "comment")
+    return (
+        (m.lastgroup or "", m.group()) for m in _TOKEN.finditer(query) if m.lastgroup != "comment"
+    )
 
 
 def bind_values(query: str, bindings: dict[str, str]) -> str:
@@ -108,10 +109,12 @@ class Unreadable(QueryError):
 
     def __init__(self, word: str, reason: str) -> None:
         self.word, self.reason = word, reason
-        super().__init__(Message(
-            f"The query mentions {word}, and sckg cannot tell whether it would send a request to "
-            f"another host: {reason}. Refused by default; pass {{=allow_remote}} to permit it."
-        ))
+        super().__init__(
+            Message(
+                f"The query mentions {word}, and sckg cannot tell whether it would send a request to "
+                f"another host: {reason}. Refused by default; pass {{=allow_remote}} to permit it."
+            )
+        )
 
 
 def remote_access(
@@ -130,13 +133,17 @@ def remote_access(
     readable = _readable(text)
     # Unicode folding, a superset of the engine's (also ſervice), of the text without its IRI tokens
     folded = _readable(_IRIREF.sub("<>", text)).casefold()
-    mentioned = [word for word in ("SERVICE", "LOAD", "FROM")
-                 if word in keywords and word.lower() in folded]
+    mentioned = [
+        word for word in ("SERVICE", "LOAD", "FROM") if word in keywords and word.lower() in folded
+    ]
     if not mentioned:
         return RemoteAccess()
     if len(text) > PARSED_CHARACTERS:
-        raise Unreadable(mentioned[0], f"the text has {len(text):,} characters, more than the "
-                                       f"{PARSED_CHARACTERS:,} its SPARQL parser (rdflib) reads")
+        raise Unreadable(
+            mentioned[0],
+            f"the text has {len(text):,} characters, more than the "
+            f"{PARSED_CHARACTERS:,} its SPARQL parser (rdflib) reads",
+        )
     access = _parsed(readable, is_update(text))
     if isinstance(access, str):
         raise Unreadable(mentioned[0], access)
@@ -167,8 +174,9 @@ def _parsed(text: str, update_first: bool) -> RemoteAccess | str:
                 tree = grammar.parse_string(text, parse_all=True)
             return _access(tree, grammar is parser.Query)
         except ParseBaseException as exc:
-            reasons.append(f"its SPARQL parser (rdflib) stops at line {exc.lineno}, "
-                           f"column {exc.col}")
+            reasons.append(
+                f"its SPARQL parser (rdflib) stops at line {exc.lineno}, column {exc.col}"
+            )
         except RecursionError:
             return "it is nested too deeply for its SPARQL parser (rdflib)"
         except Exception as exc:  # a parse action or a prefix failed: whatever it was, refuse
@@ -206,17 +214,21 @@ def check_remote(query: str, graph_names: Callable[[], set[str]]) -> None:
     ``graph_names()``)."""
     access = remote_access(query, ("SERVICE", "FROM"))
     if "SERVICE" in access.uses:
-        raise QueryError(Message(
-            "The query uses SERVICE, which would send a request to another host. "
-            "Refused by default; pass {=allow_remote} to permit it."
-        ))
+        raise QueryError(
+            Message(
+                "The query uses SERVICE, which would send a request to another host. "
+                "Refused by default; pass {=allow_remote} to permit it."
+            )
+        )
     known = graph_names() if access.datasets else set()
     outside = [iri for iri in access.datasets if iri not in known]
     if outside:
-        raise QueryError(Message(
-            f"The query reads FROM <{outside[0]}>, a graph this store does not hold, which would be "
-            "fetched from the network. Refused by default; pass {=allow_remote} to permit it."
-        ))
+        raise QueryError(
+            Message(
+                f"The query reads FROM <{outside[0]}>, a graph this store does not hold, which would be "
+                "fetched from the network. Refused by default; pass {=allow_remote} to permit it."
+            )
+        )
 
 
 def query_form(query: str) -> str:
@@ -249,4 +261,6 @@ def syntax_error(query: str, message: str, line_offset: int = 0) -> QueryError:
     detail = match.group(3).strip().splitlines()[0]
     if len(detail) > 100:
         detail = detail[:100].rsplit(",", 1)[0] + ", …"
-    return QueryError(f"SPARQL syntax error at line {line}, column {column}: {detail}\n  {text}\n  {pointer}")
+    return QueryError(
+        f"SPARQL syntax error at line {line}, column {column}: {detail}\n  {text}\n  {pointer}"
+    )

@@ -55,15 +55,21 @@ def statistics(kg: KnowledgeGraph, lang: str = "de") -> Statistics:
     labels = kg.labels([r[0].value for r in (*classes, *properties)], lang)
 
     def counts(rows: list[tuple[Term, ...]]) -> list[Count]:
-        items = [Count(r[0].value, shorten(r[0].value), labels[r[0].value], int(r[1].value)) for r in rows]
+        items = [
+            Count(r[0].value, shorten(r[0].value), labels[r[0].value], int(r[1].value))
+            for r in rows
+        ]
         return sorted(items, key=lambda c: (-c.count, c.name))
 
     return Statistics(
-        triples=sum(int(r[1].value) for r in properties),  # every statement has one property: one scan less
+        triples=sum(
+            int(r[1].value) for r in properties
+        ),  # every statement has one property: one scan less
         classes=counts(classes),
         properties=counts(properties),
         sources=data_info(kg, lang).sources,
         ill_typed=[
-            IllTyped(s.value, shorten(p.value), o.value, shorten(o.datatype.value)) for s, p, o in ill_typed(kg)
+            IllTyped(s.value, shorten(p.value), o.value, shorten(o.datatype.value))
+            for s, p, o in ill_typed(kg)
         ],
     )

@@ -66,10 +66,12 @@ def load_store(
     the store as it was: it is restored when the store is next opened (:meth:`OxigraphBackend.replacing`).
     """
     if parse_store(store).kind is not StoreKind.oxigraph:
-        raise UsageError(Message(
-            f"'sckg load' fills a persistent store: use {{=store oxigraph:PATH}}, not '{store}' "
-            "(a SPARQL endpoint is filled with 'sckg push')."
-        ))
+        raise UsageError(
+            Message(
+                f"'sckg load' fills a persistent store: use {{=store oxigraph:PATH}}, not '{store}' "
+                "(a SPARQL endpoint is filled with 'sckg push')."
+            )
+        )
     files = collect_files(paths)
     if not files:
         raise UsageError("Name the RDF files or folders to load.")
@@ -80,7 +82,9 @@ def load_store(
     try:
         start = time.perf_counter()
         removed = 0
-        with backend.replacing():  # killed at any moment: the store as it was comes back when next opened
+        with (
+            backend.replacing()
+        ):  # killed at any moment: the store as it was comes back when next opened
             if replace:
                 for graph in sorted(backend.graph_names() - loaded):
                     backend.drop_graph(graph)
@@ -157,7 +161,9 @@ def graph_size(kg: KnowledgeGraph, graph: str) -> int:
 
 def graph_sizes(kg: KnowledgeGraph) -> dict[str, int]:
     """The number of triples in each named graph."""
-    rows = kg.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g").bound_rows()
+    rows = kg.select(
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+    ).bound_rows()
     return {g.value: int(n.value) for g, n in rows}
 
 
@@ -196,7 +202,9 @@ def push_targets(graphs: Sequence[str], dataset: str | None = None) -> dict[str,
     """Which endpoint graph each store graph goes to: the model to the model graph, a file's graph to its
     dataset's graph (or all data to ``dataset``), any other graph to the same IRI."""
     if dataset is not None and not slug(dataset):
-        raise ParameterError(f"{{=dataset}} '{dataset}' has no letters or digits; give a name such as 'braunschweig'.")
+        raise ParameterError(
+            f"{{=dataset}} '{dataset}' has no letters or digits; give a name such as 'braunschweig'."
+        )
     targets: dict[str, list[str]] = {}
     for graph in sorted(graphs):
         if graph == MODEL_GRAPH:
@@ -205,7 +213,9 @@ def push_targets(graphs: Sequence[str], dataset: str | None = None) -> dict[str,
             name = slug(dataset) if dataset is not None else dataset_name(graph)
             target = graph if name is None else GRAPH_BASE + name
             if target == MODEL_GRAPH:
-                target = GRAPH_BASE + "data-model"  # a dataset folder called "model" must not replace the model
+                target = (
+                    GRAPH_BASE + "data-model"
+                )  # a dataset folder called "model" must not replace the model
         targets.setdefault(target, []).append(graph)
     return targets
 
@@ -226,12 +236,18 @@ def push(
     check_http_url(endpoint, "a Graph Store endpoint, e.g. http://127.0.0.1:7878/store")
     targets = push_targets(sorted(kg.backend.graph_names()), dataset)
     if not [t for t in targets if t != MODEL_GRAPH]:
-        raise UsageError(Message("There is nothing to push: the store holds no data graphs (load some with {=data})."))
+        raise UsageError(
+            Message(
+                "There is nothing to push: the store holds no data graphs (load some with {=data})."
+            )
+        )
     start = time.perf_counter()
     pushed = []
     for target, sources in targets.items():
         values = " ".join(f"<{g}>" for g in sources)
-        triples = kg.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")
+        triples = kg.construct(
+            f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+        )
         body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
         separator = "&" if "?" in endpoint else "?"
         answer = http_request(
@@ -242,7 +258,11 @@ def push(
             timeout=timeout,
         )
         if answer.status not in (200, 201, 204):
-            hint = " Start the server in write mode ('sckg serve --write')." if answer.status == 403 else ""
+            hint = (
+                " Start the server in write mode ('sckg serve --write')."
+                if answer.status == 403
+                else ""
+            )
             raise StoreError(
                 f"The endpoint {endpoint} refused the graph <{target}> (HTTP {answer.status}: {answer.text()}).{hint}"
             )

@@ -30,7 +30,11 @@ class StoreSpec:
         return Path(self.location)
 
     def __str__(self) -> str:
-        return self.kind.value if self.kind is StoreKind.memory else f"{self.kind.value}:{self.location}"
+        return (
+            self.kind.value
+            if self.kind is StoreKind.memory
+            else f"{self.kind.value}:{self.location}"
+        )
 
 
 def parse_store(spec: str | StoreSpec) -> StoreSpec:

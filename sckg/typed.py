@@ -39,7 +39,9 @@ def records(table: Table) -> list[dict[str, Any]]:
 def amount(term: Term | None) -> Decimal | int | float | None:
     """A number (a budget, a count), or None for anything else: an ill-typed literal, text, an IRI."""
     found = value(term)
-    return found if isinstance(found, Decimal | int | float) and not isinstance(found, bool) else None
+    return (
+        found if isinstance(found, Decimal | int | float) and not isinstance(found, bool) else None
+    )
 
 
 def day(term: Term | None) -> date | None:
@@ -59,8 +61,16 @@ def left_out(kg: KnowledgeGraph, lang: str) -> list[str]:
     rows = ill_typed(kg)
     labels = kg.labels({s.value for s, _, _ in rows[:NOTES]}, lang, fallback=False)
     notes = [
-        t("typed.left_out", lang, value=o.value, property=shorten(p.value), datatype=shorten(o.datatype.value),
-          entity=f"{labels[s.value]} ({shorten(s.value)})" if s.value in labels else shorten(s.value))
+        t(
+            "typed.left_out",
+            lang,
+            value=o.value,
+            property=shorten(p.value),
+            datatype=shorten(o.datatype.value),
+            entity=f"{labels[s.value]} ({shorten(s.value)})"
+            if s.value in labels
+            else shorten(s.value),
+        )
         for s, p, o in rows[:NOTES]
     ]
     if len(rows) > NOTES:

@@ -74,12 +74,17 @@ class ValidationReport:
     def text_lines(self, lang: str = "de") -> list[str]:
         """The report for people: the counts, then each finding with its rule and how to fix it."""
         words = Words("validate", lang)
-        lines = [f"{len(self.violations)} {words['violations']}, {len(self.warnings)} {words['warnings']}"]
+        lines = [
+            f"{len(self.violations)} {words['violations']}, {len(self.warnings)} {words['warnings']}"
+        ]
         if not self.findings:
             lines.append(words["none"])
         for f in self.findings:
-            lines += ["", f"{f.severity.upper():9} {f.label}: {f.message}",
-                      f"          {words['rule']}: {f.rule} ({f.shape})  <{f.focus}>"]
+            lines += [
+                "",
+                f"{f.severity.upper():9} {f.label}: {f.message}",
+                f"          {words['rule']}: {f.rule} ({f.shape})  <{f.focus}>",
+            ]
             if f.fix:
                 lines.append(f"          {words['fix']}: {f.fix}")
         return lines
@@ -111,13 +116,21 @@ def validate(
             checks = compile_shapes(shapes_graph)
         except NotCompiled as exc:
             if engine == "sparql":
-                raise ParameterError(f"The shapes use {exc}, which the SPARQL engine does not compile; "
-                                     "use {=engine pyshacl}") from None
+                raise ParameterError(
+                    f"The shapes use {exc}, which the SPARQL engine does not compile; "
+                    "use {=engine pyshacl}"
+                ) from None
     if checks is None:
         found = _pyshacl(kg, shapes_graph)
     else:
         found = [
-            (_text_of(focus), severity, rdflib.URIRef(shape), path, _text_of(value) if value is not None else None)
+            (
+                _text_of(focus),
+                severity,
+                rdflib.URIRef(shape),
+                path,
+                _text_of(value) if value is not None else None,
+            )
             for focus, severity, shape, path, value in run_checks(kg, checks)
         ]
     labels = kg.labels([focus for focus, *_ in found if not focus.startswith("_:")], lang)
@@ -144,8 +157,12 @@ def _datatype_paths(shapes_graph: Any) -> set[str]:
     import rdflib
 
     sh = rdflib.Namespace(SH)
-    return {str(shapes_graph.value(shape, sh.path)) for constraint in (sh.datatype, getattr(sh, "or"))
-            for shape in shapes_graph.subjects(constraint, None) if shapes_graph.value(shape, sh.path) is not None}
+    return {
+        str(shapes_graph.value(shape, sh.path))
+        for constraint in (sh.datatype, getattr(sh, "or"))
+        for shape in shapes_graph.subjects(constraint, None)
+        if shapes_graph.value(shape, sh.path) is not None
+    }
 
 
 def _ill_typed_findings(kg: KnowledgeGraph, lang: str, checked: set[str]) -> set[Finding]:
@@ -162,7 +179,12 @@ def _ill_typed_findings(kg: KnowledgeGraph, lang: str, checked: set[str]) -> set
             label=labels.get(s.value, _text_of(s)),
             rule=t("validate.ill_typed_rule", lang),
             shape=shorten(o.datatype.value),
-            message=t("validate.ill_typed_message", lang, value=o.value, datatype=shorten(o.datatype.value)),
+            message=t(
+                "validate.ill_typed_message",
+                lang,
+                value=o.value,
+                datatype=shorten(o.datatype.value),
+            ),
             fix=t("validate.ill_typed_fix", lang),
             path=shorten(p.value),
             value=o.value,
@@ -180,11 +202,16 @@ def _pyshacl(kg: KnowledgeGraph, shapes_graph: Any) -> list[tuple[str, str, Any,
     import pyshacl
     import rdflib
 
-    normalize, rdflib.NORMALIZE_LITERALS = rdflib.NORMALIZE_LITERALS, False  # values as written ("TRUE", not "true")
+    normalize, rdflib.NORMALIZE_LITERALS = (
+        rdflib.NORMALIZE_LITERALS,
+        False,
+    )  # values as written ("TRUE", not "true")
     try:
         data = kg.to_rdflib(include_model=True)
         with quiet_rdflib():
-            _, results, _ = pyshacl.validate(data, shacl_graph=shapes_graph, inference="none", allow_warnings=True)
+            _, results, _ = pyshacl.validate(
+                data, shacl_graph=shapes_graph, inference="none", allow_warnings=True
+            )
     finally:
         rdflib.NORMALIZE_LITERALS = normalize
     rows = results.query(

@@ -32,13 +32,70 @@ ENDINGS = frozenset({"", "e", "en", "n", "s", "es", "er", "ern", "ens", "nen", "
 SHORT = 4  #: keywords of up to this many letters match whole words only
 MIN_PART = 3  #: the least letters a part of a compound must have
 #: Suffixes that derive a word from another (kultur-ell, handel-nd): a keyword followed by one is inside a part.
-SUFFIXES = ("ell", "isch", "lich", "ig", "ung", "heit", "keit", "bar", "haft", "sam", "end", "nd", "ier", "ist",
-            "ismus", "tion", "ität")
+SUFFIXES = (
+    "ell",
+    "isch",
+    "lich",
+    "ig",
+    "ung",
+    "heit",
+    "keit",
+    "bar",
+    "haft",
+    "sam",
+    "end",
+    "nd",
+    "ier",
+    "ist",
+    "ismus",
+    "tion",
+    "ität",
+)
 #: Short words that are no compound's part, though the dictionary knows them.
-FUNCTION_WORDS = frozenset({"den", "der", "die", "das", "dem", "des", "und", "ein", "eine", "einer", "einen", "mit",
-                            "von", "vom", "zum", "zur", "auf", "aus", "bei", "fur", "nach", "ihr", "ihre", "sie",
-                            "alle", "uber", "sowie", "oder", "durch", "beim", "unter", "ohne", "gegen", "als", "wie",
-                            "bis", "neue", "neuer", "neues", "neuen"})
+FUNCTION_WORDS = frozenset(
+    {
+        "den",
+        "der",
+        "die",
+        "das",
+        "dem",
+        "des",
+        "und",
+        "ein",
+        "eine",
+        "einer",
+        "einen",
+        "mit",
+        "von",
+        "vom",
+        "zum",
+        "zur",
+        "auf",
+        "aus",
+        "bei",
+        "fur",
+        "nach",
+        "ihr",
+        "ihre",
+        "sie",
+        "alle",
+        "uber",
+        "sowie",
+        "oder",
+        "durch",
+        "beim",
+        "unter",
+        "ohne",
+        "gegen",
+        "als",
+        "wie",
+        "bis",
+        "neue",
+        "neuer",
+        "neues",
+        "neuen",
+    }
+)
 _WORD = re.compile(r"[^\W_]+")
 _TRUNCATED = re.compile(r"-\s+(?:und|oder|bzw\.|sowie)\s+([^\W_]+)")
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
@@ -81,15 +138,25 @@ def tokens(text: str) -> list[Token]:
 
 def last_part(word: str) -> str:
     """The last part of a compound (``Klimaschutzagentur`` → ``agentur``), or "" if it is none."""
-    return next((word[i:] for i in range(MIN_PART, len(word) - MIN_PART + 1)
-                 if _known(word[i:]) and compound(word[:i])), "")
+    return next(
+        (
+            word[i:]
+            for i in range(MIN_PART, len(word) - MIN_PART + 1)
+            if _known(word[i:]) and compound(word[:i])
+        ),
+        "",
+    )
 
 
 def _known(part: str) -> bool:
     """``part`` (as written) is a German word that can be a compound's part."""
     import simplemma  # 0.2 s to import, 2.5 s to load its German dictionary on first use: only when needed
 
-    return len(part) >= MIN_PART and fold(part) not in FUNCTION_WORDS and simplemma.is_known(part, lang="de")
+    return (
+        len(part) >= MIN_PART
+        and fold(part) not in FUNCTION_WORDS
+        and simplemma.is_known(part, lang="de")
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -97,7 +164,9 @@ def compound(text: str) -> bool:
     """``text`` is a German word or a compound of German words, perhaps ending in a linking element (s, n ...)."""
     if _known(text) or any(text.endswith(e) and _known(text[: -len(e)]) for e in ENDINGS if e):
         return True
-    return any(_known(text[i:]) and compound(text[:i]) for i in range(MIN_PART, len(text) - MIN_PART + 1))
+    return any(
+        _known(text[i:]) and compound(text[:i]) for i in range(MIN_PART, len(text) - MIN_PART + 1)
+    )
 
 
 def _written(text: str, index: int) -> int:
@@ -120,8 +189,8 @@ def _same_word(key: str, key_stem: str, word: str, word_stem: str) -> bool:
     if word == key or word_stem == key_stem:
         return True
     if word.startswith(key):
-        return word[len(key):] in ENDINGS
-    return key.startswith(word) and key[len(word):] in ENDINGS
+        return word[len(key) :] in ENDINGS
+    return key.startswith(word) and key[len(word) :] in ENDINGS
 
 
 def part_of(key: str, key_stem: str, token: Token, *, head: bool = True) -> bool:
@@ -139,7 +208,7 @@ def _part_of(key: str, key_stem: str, word: str, word_stem: str, text: str, head
     index = word.find(key, 0 if head else -1) if head else (0 if word.startswith(key) else -1)
     while index >= 0:
         start, end = _written(text, index), _written(text, index + len(key))
-        if (index == 0 or compound(text[:start])) and _rest(word[index + len(key):], text[end:]):
+        if (index == 0 or compound(text[:start])) and _rest(word[index + len(key) :], text[end:]):
             return True
         index = word.find(key, index + 1) if head else -1
     return False
@@ -151,8 +220,11 @@ def _rest(folded: str, text: str) -> bool:
     if folded in ENDINGS:
         return True
     return not folded.startswith(SUFFIXES) and any(
-        folded.startswith(e) and len(folded) - len(e) >= MIN_PART and compound(text[_written(text, len(e)):])
-        for e in ENDINGS)
+        folded.startswith(e)
+        and len(folded) - len(e) >= MIN_PART
+        and compound(text[_written(text, len(e)) :])
+        for e in ENDINGS
+    )
 
 
 @dataclass(frozen=True)
@@ -181,16 +253,23 @@ class Keyword:
         if not self.words:
             return None
         if len(self.words) == 1:
-            return next(((t.start, t.end) for t in found if part_of(self.words[0], self.stems[0], t)), None)
+            return next(
+                ((t.start, t.end) for t in found if part_of(self.words[0], self.stems[0], t)), None
+            )
         joined = "".join(self.words)
         count = len(self.words)
         for i, token in enumerate(found):
             if part_of(joined, stem(joined), token):
                 return token.start, token.end
             window = found[i : i + count]
-            if len(window) == count and all(
-                same_word(w, s, t) for w, s, t in zip(self.words[:-1], self.stems[:-1], window, strict=False)
-            ) and part_of(self.words[-1], self.stems[-1], window[-1], head=False):
+            if (
+                len(window) == count
+                and all(
+                    same_word(w, s, t)
+                    for w, s, t in zip(self.words[:-1], self.stems[:-1], window, strict=False)
+                )
+                and part_of(self.words[-1], self.stems[-1], window[-1], head=False)
+            ):
                 return token.start, window[-1].end
         return None
 
@@ -206,8 +285,9 @@ class Name:
     @classmethod
     def of(cls, text: str) -> Name:
         """The name ``text``."""
-        words = dict.fromkeys(t.text for t in tokens(text) if len(t.word) >= MIN_PART and t.word not in
-                              FUNCTION_WORDS)
+        words = dict.fromkeys(
+            t.text for t in tokens(text) if len(t.word) >= MIN_PART and t.word not in FUNCTION_WORDS
+        )
         return cls(text, tuple(Keyword.of(word) for word in words))
 
     @property

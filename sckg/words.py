@@ -32,10 +32,26 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "{shown} von {total} Zeilen gezeigt; {=limit 0} zeigt alle.",
         "en": "Showing {shown} of {total} rows; {=limit 0} shows all.",
     },
-    **{f"month.{i}": {"de": de, "en": en} for i, (de, en) in enumerate(
-        [("Januar", "January"), ("Februar", "February"), ("März", "March"), ("April", "April"), ("Mai", "May"),
-         ("Juni", "June"), ("Juli", "July"), ("August", "August"), ("September", "September"),
-         ("Oktober", "October"), ("November", "November"), ("Dezember", "December")], 1)},
+    **{
+        f"month.{i}": {"de": de, "en": en}
+        for i, (de, en) in enumerate(
+            [
+                ("Januar", "January"),
+                ("Februar", "February"),
+                ("März", "March"),
+                ("April", "April"),
+                ("Mai", "May"),
+                ("Juni", "June"),
+                ("Juli", "July"),
+                ("August", "August"),
+                ("September", "September"),
+                ("Oktober", "October"),
+                ("November", "November"),
+                ("Dezember", "December"),
+            ],
+            1,
+        )
+    },
     "sources.more": {
         "de": {"one": "und {count} weitere Quelle", "other": "und {count} weitere Quellen"},
         "en": {"one": "and {count} more source", "other": "and {count} more sources"},
@@ -63,19 +79,31 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "compare.fictional": {"de": "{name} (fiktiv)", "en": "{name} (fictional)"},
     "compare.frame.field": {"de": "Handlungsfeld", "en": "field of action"},
     "compare.frame.sdg": {"de": "SDG", "en": "SDG"},
-    "compare.heatmap.field": {"de": "Projekte je Referenz-Handlungsfeld", "en": "Projects per reference field"},
+    "compare.heatmap.field": {
+        "de": "Projekte je Referenz-Handlungsfeld",
+        "en": "Projects per reference field",
+    },
     "compare.heatmap.sdg": {"de": "Projekte je SDG", "en": "Projects per SDG"},
-    "compare.section": {"de": "Vergleich mit anderen Städten", "en": "Benchmarking with other cities"},
+    "compare.section": {
+        "de": "Vergleich mit anderen Städten",
+        "en": "Benchmarking with other cities",
+    },
     "compare.section_intro": {
         "de": "{city} im Vergleich mit {others}: Projekte und Maßnahmen je Referenz-Handlungsfeld, was die "
-              "anderen tun und {city} nicht, die Programme nebeneinander und Best-Practice-Kandidaten für die "
-              "eigenen Projekte (Vorschläge mit ihren Belegen, zu prüfen mit sckg compare --review).",
+        "anderen tun und {city} nicht, die Programme nebeneinander und Best-Practice-Kandidaten für die "
+        "eigenen Projekte (Vorschläge mit ihren Belegen, zu prüfen mit sckg compare --review).",
         "en": "{city} beside {others}: projects and measures per reference field, what the others do that "
-              "{city} does not, the programmes side by side and best-practice candidates for its projects "
-              "(proposals with their evidence, to review with sckg compare --review).",
+        "{city} does not, the programmes side by side and best-practice candidates for its projects "
+        "(proposals with their evidence, to review with sckg compare --review).",
     },
-    "compare.source": {"de": "Quelle: die Datensätze von {cities}", "en": "Source: the datasets of {cities}"},
-    "compare.gaps": {"de": "Was andere tun und {city} nicht", "en": "What others do that {city} does not"},
+    "compare.source": {
+        "de": "Quelle: die Datensätze von {cities}",
+        "en": "Source: the datasets of {cities}",
+    },
+    "compare.gaps": {
+        "de": "Was andere tun und {city} nicht",
+        "en": "What others do that {city} does not",
+    },
     "compare.structure": {"de": "Die Programme nebeneinander", "en": "The programmes side by side"},
     "compare.candidates": {
         "de": {"one": "{n} Best-Practice-Kandidat", "other": "{n} Best-Practice-Kandidaten"},
@@ -91,45 +119,67 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "compare.column.score": {"de": "Punkte", "en": "score"},
     "compare.column.evidence": {"de": "Belege", "en": "evidence"},
     "compare.measure": {"de": "Kennzahl", "en": "measure"},
-    "compare.evidence_word": {"de": "„{ours}“ ~ „{theirs}“ +{points}", "en": '"{ours}" ~ "{theirs}" +{points}'},
-    "compare.evidence_field": {"de": "gleiches Handlungsfeld {field} +{points}",
-                               "en": "same field of action {field} +{points}"},
-    "compare.evidence_target": {"de": "gleiches SDG-Unterziel {target} +{points}",
-                                "en": "same SDG target {target} +{points}"},
+    "compare.evidence_word": {
+        "de": "„{ours}“ ~ „{theirs}“ +{points}",
+        "en": '"{ours}" ~ "{theirs}" +{points}',
+    },
+    "compare.evidence_field": {
+        "de": "gleiches Handlungsfeld {field} +{points}",
+        "en": "same field of action {field} +{points}",
+    },
+    "compare.evidence_target": {
+        "de": "gleiches SDG-Unterziel {target} +{points}",
+        "en": "same SDG target {target} +{points}",
+    },
     "compare.structure.fields": {"de": "Handlungsfelder", "en": "fields of action"},
     "compare.structure.goals": {"de": "strategische Ziele", "en": "strategic goals"},
     "compare.structure.projects": {"de": "Projekte und Maßnahmen", "en": "projects and measures"},
-    "compare.structure.projects_per_field": {"de": "Projekte je Handlungsfeld", "en": "projects per field"},
+    "compare.structure.projects_per_field": {
+        "de": "Projekte je Handlungsfeld",
+        "en": "projects per field",
+    },
     "compare.structure.with_field": {"de": "mit Handlungsfeld", "en": "with a field of action"},
-    "compare.structure.with_reference_field": {"de": "mit Referenz-Handlungsfeld",
-                                               "en": "with a reference field"},
+    "compare.structure.with_reference_field": {
+        "de": "mit Referenz-Handlungsfeld",
+        "en": "with a reference field",
+    },
     "compare.structure.with_sdg": {"de": "mit SDG-Bezug", "en": "mapped to an SDG"},
     "compare.structure.managed": {"de": "mit Federführung", "en": "with a managing unit"},
     "compare.structure.budget": {"de": "mit Budget", "en": "with a budget"},
-    "compare.structure.decided": {"de": "mit Ratsbeschluss oder Vorlage", "en": "with a council decision or paper"},
-    "compare.structure.dependencies": {"de": "Abhängigkeiten je Projekt", "en": "dependencies per project"},
+    "compare.structure.decided": {
+        "de": "mit Ratsbeschluss oder Vorlage",
+        "en": "with a council decision or paper",
+    },
+    "compare.structure.dependencies": {
+        "de": "Abhängigkeiten je Projekt",
+        "en": "dependencies per project",
+    },
     # --- validation findings that are not SHACL results (sckg.validate) ---
     "validate.ill_typed_rule": {"de": "Gültiger Literalwert", "en": "Well-typed literal"},
     "validate.ill_typed_message": {
-        "de": "Der Wert \"{value}\" ist kein gültiger Wert vom Typ {datatype}.",
-        "en": "The value \"{value}\" is not a valid {datatype}.",
+        "de": 'Der Wert "{value}" ist kein gültiger Wert vom Typ {datatype}.',
+        "en": 'The value "{value}" is not a valid {datatype}.',
     },
     "validate.ill_typed_fix": {
         "de": "Schreiben Sie den Wert in der Form des Datentyps (XML Schema 1.1), z. B. 250000.00 für xsd:decimal "
-              "und 2024-03-01 für xsd:date, oder lassen Sie den Datentyp weg.",
+        "und 2024-03-01 für xsd:date, oder lassen Sie den Datentyp weg.",
         "en": "Write the value in its datatype's form (XML Schema 1.1), e.g. 250000.00 for xsd:decimal and "
-              "2024-03-01 for xsd:date, or leave the datatype out.",
+        "2024-03-01 for xsd:date, or leave the datatype out.",
     },
     # --- values the outputs leave out (sckg.typed) and unknown amounts (sckg.formatting) ---
     "typed.left_out": {
-        "de": "Ausgelassen: {entity}, {property} \"{value}\" ist kein gültiger Wert vom Typ {datatype}.",
-        "en": "Left out: {entity}, {property} \"{value}\" is not a valid {datatype}.",
+        "de": 'Ausgelassen: {entity}, {property} "{value}" ist kein gültiger Wert vom Typ {datatype}.',
+        "en": 'Left out: {entity}, {property} "{value}" is not a valid {datatype}.',
     },
     "typed.more": {
-        "de": {"one": "… und {n} weiterer ungültiger Wert (sckg validate nennt alle).",
-               "other": "… und {n} weitere ungültige Werte (sckg validate nennt alle)."},
-        "en": {"one": "… and {n} more ill-typed value (sckg validate lists them all).",
-               "other": "… and {n} more ill-typed values (sckg validate lists them all)."},
+        "de": {
+            "one": "… und {n} weiterer ungültiger Wert (sckg validate nennt alle).",
+            "other": "… und {n} weitere ungültige Werte (sckg validate nennt alle).",
+        },
+        "en": {
+            "one": "… and {n} more ill-typed value (sckg validate lists them all).",
+            "other": "… and {n} more ill-typed values (sckg validate lists them all).",
+        },
     },
     "money.unknown": {"de": "unbekannt", "en": "unknown"},
     "money.at_least": {"de": "mindestens {amount}", "en": "at least {amount}"},
@@ -152,7 +202,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "projection.entity": {"de": "Gesamtnetz", "en": "Entity network"},
     "projection.actors": {"de": "Akteursnetz", "en": "Actor network"},
     "projection.dependencies": {"de": "Projektabhängigkeiten", "en": "Project dependencies"},
-    "projection.coverage": {"de": "Abdeckung: Ziele und Handlungsfelder", "en": "Coverage: goals and fields of action"},
+    "projection.coverage": {
+        "de": "Abdeckung: Ziele und Handlungsfelder",
+        "en": "Coverage: goals and fields of action",
+    },
     # --- analyses (sckg.network): reasons and notes ---
     "empty.no_projects": {
         "de": "Keine Projekte im Graphen: Importieren Sie das Projektinventar des Programms neben die Ratsdaten "
@@ -196,7 +249,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": {"one": "linked to {n} other", "other": "linked to {n} others"},
     },
     "centrality.degree": {
-        "de": {"one": "direkt mit {n} anderen verbunden", "other": "direkt mit {n} anderen verbunden"},
+        "de": {
+            "one": "direkt mit {n} anderen verbunden",
+            "other": "direkt mit {n} anderen verbunden",
+        },
         "en": {"one": "linked directly to {n} other", "other": "linked directly to {n} others"},
     },
     "centrality.pagerank": {
@@ -212,25 +268,38 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "lies on {share} of the shortest paths between other nodes; {linked}",
     },
     "cut.articulation-point": {
-        "de": {"one": "Ohne {label} verliert {names} jede Verbindung zum übrigen Netz",
-               "other": "Ohne {label} verlieren {names} jede Verbindung zum übrigen Netz"},
-        "en": {"one": "Without {label}, {names} loses every link to the rest of the network",
-               "other": "Without {label}, {names} lose every link to the rest of the network"},
+        "de": {
+            "one": "Ohne {label} verliert {names} jede Verbindung zum übrigen Netz",
+            "other": "Ohne {label} verlieren {names} jede Verbindung zum übrigen Netz",
+        },
+        "en": {
+            "one": "Without {label}, {names} loses every link to the rest of the network",
+            "other": "Without {label}, {names} lose every link to the rest of the network",
+        },
     },
     "cut.bridge": {
-        "de": {"one": "Ohne die Verbindung {label} verliert {names} jede Verbindung zum übrigen Netz",
-               "other": "Ohne die Verbindung {label} verlieren {names} jede Verbindung zum übrigen Netz"},
-        "en": {"one": "Without the link {label}, {names} loses every link to the rest of the network",
-               "other": "Without the link {label}, {names} lose every link to the rest of the network"},
+        "de": {
+            "one": "Ohne die Verbindung {label} verliert {names} jede Verbindung zum übrigen Netz",
+            "other": "Ohne die Verbindung {label} verlieren {names} jede Verbindung zum übrigen Netz",
+        },
+        "en": {
+            "one": "Without the link {label}, {names} loses every link to the rest of the network",
+            "other": "Without the link {label}, {names} lose every link to the rest of the network",
+        },
     },
     "communities.found": {
         "de": "{n} Gemeinschaften (Louvain, Seed {seed}); Modularität {found}, die der formalen Bereiche {formal}.",
         "en": "{n} communities (Louvain, seed {seed}); modularity {found}, that of the formal departments {formal}.",
     },
     "communities.isolated": {
-        "de": {"one": "{n} Knoten ohne Verbindung ist nicht aufgeführt.",
-               "other": "{n} Knoten ohne Verbindung sind nicht aufgeführt."},
-        "en": {"one": "{n} node without any link is left out.", "other": "{n} nodes without any link are left out."},
+        "de": {
+            "one": "{n} Knoten ohne Verbindung ist nicht aufgeführt.",
+            "other": "{n} Knoten ohne Verbindung sind nicht aufgeführt.",
+        },
+        "en": {
+            "one": "{n} node without any link is left out.",
+            "other": "{n} nodes without any link are left out.",
+        },
     },
     "communities.outside": {
         "de": "{reason}; {n} ohne Bereich (Gremien u. a.)",
@@ -253,74 +322,155 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "{name} depends on {counted} ({direct} directly).",
     },
     "impact.downstream": {
-        "de": {"one": "{counted} hängt von {name} ab ({direct} direkt).",
-               "other": "{counted} hängen von {name} ab ({direct} direkt)."},
-        "en": {"one": "{counted} depends on {name} ({direct} directly).",
-               "other": "{counted} depend on {name} ({direct} directly)."},
+        "de": {
+            "one": "{counted} hängt von {name} ab ({direct} direkt).",
+            "other": "{counted} hängen von {name} ab ({direct} direkt).",
+        },
+        "en": {
+            "one": "{counted} depends on {name} ({direct} directly).",
+            "other": "{counted} depend on {name} ({direct} directly).",
+        },
     },
     "impact.in_cycle": {
         "de": "{name} liegt in einem Abhängigkeitskreis (siehe sckg analyze cycles).",
         "en": "{name} is part of a dependency cycle (see sckg analyze cycles).",
     },
-    "impact.needs_directly": {"de": "{name} hängt direkt davon ab", "en": "{name} depends on it directly"},
-    "impact.needs_via": {"de": "{name} hängt über {via} davon ab", "en": "{name} depends on it via {via}"},
-    "impact.depends_directly": {"de": "hängt direkt von {name} ab", "en": "depends directly on {name}"},
-    "impact.depends_via": {"de": "hängt über {via} von {name} ab", "en": "depends on {name} via {via}"},
+    "impact.needs_directly": {
+        "de": "{name} hängt direkt davon ab",
+        "en": "{name} depends on it directly",
+    },
+    "impact.needs_via": {
+        "de": "{name} hängt über {via} davon ab",
+        "en": "{name} depends on it via {via}",
+    },
+    "impact.depends_directly": {
+        "de": "hängt direkt von {name} ab",
+        "en": "depends directly on {name}",
+    },
+    "impact.depends_via": {
+        "de": "hängt über {via} von {name} ab",
+        "en": "depends on {name} via {via}",
+    },
     # --- prioritisation (sckg.prioritise): criteria, reasons, weights, notes ---
-    **{f"prio.criterion.{k}": {"de": de, "en": en} for k, (de, en) in {
-        "goals": ("Ziele", "goals"), "dependents": ("abhängige Projekte", "dependent projects"),
-        "mandate": ("Ratsmandat", "council mandate"), "budget": ("Budget gesichert", "budget secured"),
-        "milestones": ("Meilensteine fällig", "milestones due"), "readiness": ("Reife", "readiness"),
-        "impact": ("Wirkung", "impact"), "urgency": ("Dringlichkeit", "urgency"),
-        "effort": ("Aufwand", "effort"), "risk": ("Risiko", "risk")}.items()},
-    **{f"prio.scale.{i}": {"de": de, "en": en} for i, (de, en) in enumerate(
-        [("sehr gering", "very low"), ("gering", "low"), ("mittel", "medium"), ("hoch", "high"),
-         ("sehr hoch", "very high")], 1)},
+    **{
+        f"prio.criterion.{k}": {"de": de, "en": en}
+        for k, (de, en) in {
+            "goals": ("Ziele", "goals"),
+            "dependents": ("abhängige Projekte", "dependent projects"),
+            "mandate": ("Ratsmandat", "council mandate"),
+            "budget": ("Budget gesichert", "budget secured"),
+            "milestones": ("Meilensteine fällig", "milestones due"),
+            "readiness": ("Reife", "readiness"),
+            "impact": ("Wirkung", "impact"),
+            "urgency": ("Dringlichkeit", "urgency"),
+            "effort": ("Aufwand", "effort"),
+            "risk": ("Risiko", "risk"),
+        }.items()
+    },
+    **{
+        f"prio.scale.{i}": {"de": de, "en": en}
+        for i, (de, en) in enumerate(
+            [
+                ("sehr gering", "very low"),
+                ("gering", "low"),
+                ("mittel", "medium"),
+                ("hoch", "high"),
+                ("sehr hoch", "very high"),
+            ],
+            1,
+        )
+    },
     "prio.goals": {
-        "de": {"one": "trägt zu {n} Ziel bei: {names}", "other": "trägt zu {n} Zielen bei: {names}"},
-        "en": {"one": "contributes to {n} goal: {names}", "other": "contributes to {n} goals: {names}"},
+        "de": {
+            "one": "trägt zu {n} Ziel bei: {names}",
+            "other": "trägt zu {n} Zielen bei: {names}",
+        },
+        "en": {
+            "one": "contributes to {n} goal: {names}",
+            "other": "contributes to {n} goals: {names}",
+        },
     },
     "prio.goals.none": {"de": "trägt zu keinem Ziel bei", "en": "contributes to no goal"},
     "prio.goals.sdgs": {"de": "(SDG {sdgs})", "en": "(SDG {sdgs})"},
     "prio.dependents": {
-        "de": {"one": "{n} Projekt hängt davon ab: {names}", "other": "{n} Projekte hängen davon ab: {names}"},
-        "en": {"one": "{n} project depends on it: {names}", "other": "{n} projects depend on it: {names}"},
+        "de": {
+            "one": "{n} Projekt hängt davon ab: {names}",
+            "other": "{n} Projekte hängen davon ab: {names}",
+        },
+        "en": {
+            "one": "{n} project depends on it: {names}",
+            "other": "{n} projects depend on it: {names}",
+        },
     },
     "prio.dependents.none": {"de": "kein Projekt hängt davon ab", "en": "no project depends on it"},
     "prio.mandate": {
-        "de": {"one": "{n} Beschluss oder Vorlage: {names}", "other": "{n} Beschlüsse oder Vorlagen: {names}"},
-        "en": {"one": "{n} decision or paper: {names}", "other": "{n} decisions or papers: {names}"},
+        "de": {
+            "one": "{n} Beschluss oder Vorlage: {names}",
+            "other": "{n} Beschlüsse oder Vorlagen: {names}",
+        },
+        "en": {
+            "one": "{n} decision or paper: {names}",
+            "other": "{n} decisions or papers: {names}",
+        },
     },
-    "prio.mandate.none": {"de": "kein Beschluss und keine Vorlage dazu", "en": "no decision or paper about it"},
+    "prio.mandate.none": {
+        "de": "kein Beschluss und keine Vorlage dazu",
+        "en": "no decision or paper about it",
+    },
     "prio.budget.some": {"de": "Budget {amount}", "en": "budget {amount}"},
     "prio.budget.none": {"de": "kein Budget erfasst", "en": "no budget recorded"},
-    "prio.milestones.none": {"de": "kein offener Meilenstein fällig", "en": "no open milestone due"},
-    "prio.milestones.overdue": {"de": "überfällig: {name} ({date})", "en": "overdue: {name} ({date})"},
-    "prio.milestones.near": {"de": "bald fällig: {name} ({date})", "en": "due soon: {name} ({date})"},
+    "prio.milestones.none": {
+        "de": "kein offener Meilenstein fällig",
+        "en": "no open milestone due",
+    },
+    "prio.milestones.overdue": {
+        "de": "überfällig: {name} ({date})",
+        "en": "overdue: {name} ({date})",
+    },
+    "prio.milestones.near": {
+        "de": "bald fällig: {name} ({date})",
+        "en": "due soon: {name} ({date})",
+    },
     "prio.readiness": {"de": "Status: {status}", "en": "status: {status}"},
-    "prio.readiness.unknown": {"de": "kein Status angegeben: nicht gereiht", "en": "no status given: not ranked"},
+    "prio.readiness.unknown": {
+        "de": "kein Status angegeben: nicht gereiht",
+        "en": "no status given: not ranked",
+    },
     "prio.field.goals": {
-        "de": {"one": "{n} Ziel seiner {projects} offenen Projekte",
-               "other": "{n} Ziele seiner {projects} offenen Projekte"},
-        "en": {"one": "{n} goal of its {projects} open projects",
-               "other": "{n} goals of its {projects} open projects"},
+        "de": {
+            "one": "{n} Ziel seiner {projects} offenen Projekte",
+            "other": "{n} Ziele seiner {projects} offenen Projekte",
+        },
+        "en": {
+            "one": "{n} goal of its {projects} open projects",
+            "other": "{n} goals of its {projects} open projects",
+        },
     },
     "prio.field.dependents": {
         "de": "{n} Projekte anderer Felder hängen von seinen ab: {names}",
         "en": "{n} projects of other fields depend on its projects: {names}",
     },
-    "prio.field.budget": {"de": "{n} von {total} offenen Projekten mit Budget",
-                          "en": "{n} of {total} open projects with a budget"},
+    "prio.field.budget": {
+        "de": "{n} von {total} offenen Projekten mit Budget",
+        "en": "{n} of {total} open projects with a budget",
+    },
     "prio.field.milestones": {
         "de": {"one": "{n} offener Meilenstein fällig", "other": "{n} offene Meilensteine fällig"},
         "en": {"one": "{n} open milestone due", "other": "{n} open milestones due"},
     },
-    "prio.field.readiness": {"de": "mittlere Reife {value} ({n} Projekte mit Status)",
-                             "en": "mean readiness {value} ({n} projects with a status)"},
+    "prio.field.readiness": {
+        "de": "mittlere Reife {value} ({n} Projekte mit Status)",
+        "en": "mean readiness {value} ({n} projects with a status)",
+    },
     "prio.note.completed": {
-        "de": {"one": "{n} abgeschlossenes Projekt wird nicht gereiht.",
-               "other": "{n} abgeschlossene Projekte werden nicht gereiht."},
-        "en": {"one": "{n} completed project is not ranked.", "other": "{n} completed projects are not ranked."},
+        "de": {
+            "one": "{n} abgeschlossenes Projekt wird nicht gereiht.",
+            "other": "{n} abgeschlossene Projekte werden nicht gereiht.",
+        },
+        "en": {
+            "one": "{n} completed project is not ranked.",
+            "other": "{n} completed projects are not ranked.",
+        },
     },
     "prio.note.no_data_date": {
         "de": "Kein Datenstand: fällige Meilensteine werden nicht beurteilt.",
@@ -328,40 +478,44 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     },
     "prio.note.no_scores": {
         "de": "Keine Bewertungen der Lenkungsgruppe in diesen Daten: nur die Kriterien aus dem Graphen, keine Reihung. "
-              "Die Bewertungsvorlage schreibt {=template} scoring.xlsx, gelesen wird sie mit {=scores} scoring.xlsx.",
+        "Die Bewertungsvorlage schreibt {=template} scoring.xlsx, gelesen wird sie mit {=scores} scoring.xlsx.",
         "en": "No scores of the steering group in this data: the criteria from the graph only, no ranking. "
-              "{=template} scoring.xlsx writes the scoring workbook, {=scores} scoring.xlsx reads it back.",
+        "{=template} scoring.xlsx writes the scoring workbook, {=scores} scoring.xlsx reads it back.",
     },
     "prio.note.missing": {
         "de": "Fehlende Bewertungen (nicht als 0 gezählt; der Mittelwert nimmt die vorhandenen): {names}",
         "en": "Missing scores (not counted as 0; the mean takes those given): {names}",
     },
     "prio.note.unranked": {
-        "de": "Nicht gereiht, weil ein Wert fehlt: {names}", "en": "Not ranked because a value is missing: {names}",
+        "de": "Nicht gereiht, weil ein Wert fehlt: {names}",
+        "en": "Not ranked because a value is missing: {names}",
     },
     "prio.note.method": {
         "de": "PROMETHEE II (pymcdm): Präferenzfunktion linear mit Indifferenz q und Präferenz p je Kriterium "
-              "({thresholds}); Gegenprobe TOPSIS (Min-Max-Normierung), Rangkorrelation nach Spearman {rho}.",
+        "({thresholds}); Gegenprobe TOPSIS (Min-Max-Normierung), Rangkorrelation nach Spearman {rho}.",
         "en": "PROMETHEE II (pymcdm): linear preference function with indifference q and preference p per "
-              "criterion ({thresholds}); cross-check TOPSIS (min-max normalisation), Spearman rank correlation {rho}.",
+        "criterion ({thresholds}); cross-check TOPSIS (min-max normalisation), Spearman rank correlation {rho}.",
     },
     "prio.note.weights.ahp": {
         "de": "Gewichte aus paarweisen Vergleichen (AHP, geometrisches Mittel von {n} Mitgliedern, "
-              "Konsistenzverhältnis {cr}): {weights}",
+        "Konsistenzverhältnis {cr}): {weights}",
         "en": "Weights from pairwise comparisons (AHP, geometric mean of {n} members, consistency ratio {cr}): "
-              "{weights}",
+        "{weights}",
     },
-    "prio.note.weights.direct": {"de": "Gewichte (direkt): {weights}", "en": "Weights (direct): {weights}"},
+    "prio.note.weights.direct": {
+        "de": "Gewichte (direkt): {weights}",
+        "en": "Weights (direct): {weights}",
+    },
     "prio.note.scores": {
         "de": "Bewertungen: {members} ({n} Mitglieder); je Kriterium der Mittelwert der gegebenen Bewertungen.",
         "en": "Scores: {members} ({n} members); per criterion the mean of the scores given.",
     },
     "prio.note.sensitivity": {
         "de": "Empfindlichkeit: {runs} zufällige Änderungen jedes Gewichts um bis zu ±10 % und ±25 % (Startwert "
-              "{seed}); Spalten ±10 %/±25 %: die mittleren 90 % der Plätze. Wackelig (Platz schwankt bei ±10 % um "
-              "mehr als einen): {names}",
+        "{seed}); Spalten ±10 %/±25 %: die mittleren 90 % der Plätze. Wackelig (Platz schwankt bei ±10 % um "
+        "mehr als einen): {names}",
         "en": "Sensitivity: {runs} random changes of each weight by up to ±10 % and ±25 % (seed {seed}); columns "
-              "±10 %/±25 %: the middle 90 % of the places. Fragile (place moves by more than one at ±10 %): {names}",
+        "±10 %/±25 %: the middle 90 % of the places. Fragile (place moves by more than one at ±10 %): {names}",
     },
     "prio.note.fictional": {
         "de": "Die Bewertungen sind erfunden (fiktive Mitglieder).",
@@ -371,80 +525,128 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "prio.section.heading": {"de": "Priorisierung", "en": "Priorities"},
     "prio.section.intro": {
         "de": "Die Reihung der Lenkungsgruppe vom {date} (sckg prioritise): Platz nach PROMETHEE II, mit der "
-              "Gegenprobe TOPSIS und den Plätzen bei zufällig geänderten Gewichten.",
+        "Gegenprobe TOPSIS und den Plätzen bei zufällig geänderten Gewichten.",
         "en": "The steering group's ranking of {date} (sckg prioritise): place by PROMETHEE II, with the TOPSIS "
-              "cross-check and the places under random weight changes.",
+        "cross-check and the places under random weight changes.",
     },
     "prio.section.result": {"de": "Ergebnis", "en": "result"},
-    "prio.section.waves": {"de": "Wellen: kein Projekt vor dem, wovon es abhängt (Halbjahre)",
-                           "en": "Waves: no project before what it depends on (half-years)"},
+    "prio.section.waves": {
+        "de": "Wellen: kein Projekt vor dem, wovon es abhängt (Halbjahre)",
+        "en": "Waves: no project before what it depends on (half-years)",
+    },
     "prio.section.critical": {"de": "kritischer Pfad", "en": "critical path"},
-    **{f"prio.section.waves.{k}": {"de": de, "en": en} for k, (de, en) in {
-        "wave": ("Welle", "wave"), "period": ("Halbjahr", "half-year"), "rank": ("Platz", "place"),
-        "item": ("Projekt", "project"), "department": ("Abteilung", "department"),
-        "critical": ("kritisch", "critical"), "reason": ("Begründung", "reason")}.items()},
-    "prio.section.chart": {"de": "Die ersten {n} Plätze nach Nettofluss (PROMETHEE II)",
-                           "en": "The first {n} places by net flow (PROMETHEE II)"},
+    **{
+        f"prio.section.waves.{k}": {"de": de, "en": en}
+        for k, (de, en) in {
+            "wave": ("Welle", "wave"),
+            "period": ("Halbjahr", "half-year"),
+            "rank": ("Platz", "place"),
+            "item": ("Projekt", "project"),
+            "department": ("Abteilung", "department"),
+            "critical": ("kritisch", "critical"),
+            "reason": ("Begründung", "reason"),
+        }.items()
+    },
+    "prio.section.chart": {
+        "de": "Die ersten {n} Plätze nach Nettofluss (PROMETHEE II)",
+        "en": "The first {n} places by net flow (PROMETHEE II)",
+    },
     "prio.section.unit": {"de": "Nettofluss (−1 … 1)", "en": "net flow (−1 … 1)"},
     "prio.reversal": {
         "de": "Rangumkehr: {a} (vorher Platz {old_a}, jetzt {new_a}) und {b} (vorher {old_b}, jetzt {new_b}) haben "
-              "die Reihenfolge getauscht, obwohl sich ihre Werte nicht geändert haben; hinzugekommen: {added}, "
-              "weggefallen: {removed}. PROMETHEE II und TOPSIS vergleichen die Einträge miteinander, daher kann ein "
-              "anderer Eintrag zwei vertauschen.",
+        "die Reihenfolge getauscht, obwohl sich ihre Werte nicht geändert haben; hinzugekommen: {added}, "
+        "weggefallen: {removed}. PROMETHEE II und TOPSIS vergleichen die Einträge miteinander, daher kann ein "
+        "anderer Eintrag zwei vertauschen.",
         "en": "Rank reversal: {a} (before place {old_a}, now {new_a}) and {b} (before {old_b}, now {new_b}) swapped "
-              "places although their values did not change; added: {added}, removed: {removed}. PROMETHEE II and "
-              "TOPSIS compare the items with each other, so another item can swap two.",
+        "places although their values did not change; added: {added}, removed: {removed}. PROMETHEE II and "
+        "TOPSIS compare the items with each other, so another item can swap two.",
     },
-    "prio.chart.title": {"de": "Wirkung und Aufwand (Mittel der Bewertungen; rot: die ersten 10 Plätze)",
-                         "en": "Impact and effort (mean of the scores; red: the first 10 places)"},
+    "prio.chart.title": {
+        "de": "Wirkung und Aufwand (Mittel der Bewertungen; rot: die ersten 10 Plätze)",
+        "en": "Impact and effort (mean of the scores; red: the first 10 places)",
+    },
     "prio.chart.unit": {"de": "Bewertung 1–5", "en": "score 1–5"},
-    "prio.chart.impact": {"de": "Wirkung (1 sehr gering … 5 sehr hoch)", "en": "impact (1 very low … 5 very high)"},
-    "prio.chart.effort": {"de": "Aufwand (1 sehr gering … 5 sehr hoch)", "en": "effort (1 very low … 5 very high)"},
-    **{f"prio.chart.column.{k}": {"de": de, "en": en} for k, (de, en) in {
-        "rank": ("Platz", "place"), "item": ("Eintrag", "item"), "impact": ("Wirkung", "impact"),
-        "effort": ("Aufwand", "effort"), "quadrant": ("Feld", "quadrant")}.items()},
-    **{f"prio.quadrant.{k}": {"de": de, "en": en} for k, (de, en) in {
-        "quick-wins": ("schnelle Erfolge", "quick wins"), "major": ("große Vorhaben", "major projects"),
-        "fill-ins": ("Lückenfüller", "fill-ins"), "thankless": ("undankbare Aufgaben", "thankless tasks")}.items()},
-    "prio.assessment.label": {"de": "Priorisierung ({what}) vom {date}", "en": "Prioritisation ({what}) of {date}"},
+    "prio.chart.impact": {
+        "de": "Wirkung (1 sehr gering … 5 sehr hoch)",
+        "en": "impact (1 very low … 5 very high)",
+    },
+    "prio.chart.effort": {
+        "de": "Aufwand (1 sehr gering … 5 sehr hoch)",
+        "en": "effort (1 very low … 5 very high)",
+    },
+    **{
+        f"prio.chart.column.{k}": {"de": de, "en": en}
+        for k, (de, en) in {
+            "rank": ("Platz", "place"),
+            "item": ("Eintrag", "item"),
+            "impact": ("Wirkung", "impact"),
+            "effort": ("Aufwand", "effort"),
+            "quadrant": ("Feld", "quadrant"),
+        }.items()
+    },
+    **{
+        f"prio.quadrant.{k}": {"de": de, "en": en}
+        for k, (de, en) in {
+            "quick-wins": ("schnelle Erfolge", "quick wins"),
+            "major": ("große Vorhaben", "major projects"),
+            "fill-ins": ("Lückenfüller", "fill-ins"),
+            "thankless": ("undankbare Aufgaben", "thankless tasks"),
+        }.items()
+    },
+    "prio.assessment.label": {
+        "de": "Priorisierung ({what}) vom {date}",
+        "en": "Prioritisation ({what}) of {date}",
+    },
     "prio.assessment.result": {
         "de": "Platz {rank} (Nettofluss {flow}; TOPSIS Platz {topsis}; bei ±10 %: {within_10}, bei ±25 %: "
-              "{within_25})",
+        "{within_25})",
         "en": "place {rank} (net flow {flow}; TOPSIS place {topsis}; at ±10 %: {within_10}, at ±25 %: {within_25})",
     },
     "prio.score.none": {"de": "von keinem Mitglied bewertet", "en": "scored by no member"},
     "prio.ahp.triad": {
         "de": "{a} wurde {ab}-mal so wichtig wie {b} eingeschätzt und {b} {bc}-mal so wichtig wie {c}, danach wäre "
-              "{a} {implied}-mal so wichtig wie {c}; aber {ac}.",
+        "{a} {implied}-mal so wichtig wie {c}; aber {ac}.",
         "en": "{a} was judged {ab} times as important as {b} and {b} {bc} times as important as {c}, which makes "
-              "{a} {implied} times as important as {c}; but {ac}.",
+        "{a} {implied} times as important as {c}; but {ac}.",
     },
-    "prio.ahp.more": {"de": "{a} wurde {n}-mal so wichtig wie {c} eingeschätzt",
-                      "en": "{a} was judged {n} times as important as {c}"},
-    "prio.ahp.equal": {"de": "{a} und {c} wurden gleich wichtig eingeschätzt",
-                       "en": "{a} and {c} were judged equally important"},
+    "prio.ahp.more": {
+        "de": "{a} wurde {n}-mal so wichtig wie {c} eingeschätzt",
+        "en": "{a} was judged {n} times as important as {c}",
+    },
+    "prio.ahp.equal": {
+        "de": "{a} und {c} wurden gleich wichtig eingeschätzt",
+        "en": "{a} and {c} were judged equally important",
+    },
     "prio.ahp.inconsistent": {
         "de": "Die paarweisen Vergleiche widersprechen sich zu sehr (Konsistenzverhältnis {cr}, brauchbar ist "
-              "höchstens 0,10). Am wenigsten passen zusammen: {worst} Bitte einen dieser Vergleiche überdenken.",
+        "höchstens 0,10). Am wenigsten passen zusammen: {worst} Bitte einen dieser Vergleiche überdenken.",
         "en": "The pairwise comparisons contradict each other too much (consistency ratio {cr}; at most 0.10 is "
-              "usable). These fit together worst: {worst} Please reconsider one of these comparisons.",
+        "usable). These fit together worst: {worst} Please reconsider one of these comparisons.",
     },
     "prio.waves.cycle": {
         "de": "Keine Wellen möglich: {cycle} hängen im Kreis voneinander ab. Bitte eine dieser "
-              "Abhängigkeiten (sckg:dependsOn) auflösen.",
+        "Abhängigkeiten (sckg:dependsOn) auflösen.",
         "en": "No waves possible: {cycle} depend on each other in a circle. Please remove one of these "
-              "dependencies (sckg:dependsOn).",
+        "dependencies (sckg:dependsOn).",
     },
     "prio.waves.after": {"de": "nach {names}", "en": "after {names}"},
-    "prio.waves.first": {"de": "hängt von keinem offenen Projekt ab", "en": "depends on no open project"},
-    "prio.waves.capacity": {"de": "; verschoben: Kapazität von {department} erschöpft",
-                            "en": "; moved: capacity of {department} used up"},
+    "prio.waves.first": {
+        "de": "hängt von keinem offenen Projekt ab",
+        "en": "depends on no open project",
+    },
+    "prio.waves.capacity": {
+        "de": "; verschoben: Kapazität von {department} erschöpft",
+        "en": "; moved: capacity of {department} used up",
+    },
     "prio.waves.half": {"de": "{half}. Halbjahr {year}", "en": "H{half} {year}"},
     "cycles.limited": {
         "de": "Nur die ersten {n} Kreise sind aufgeführt.",
         "en": "Only the first {n} cycles are listed.",
     },
-    "cycles.self": {"de": "das Projekt hängt von sich selbst ab", "en": "the project depends on itself"},
+    "cycles.self": {
+        "de": "das Projekt hängt von sich selbst ab",
+        "en": "the project depends on itself",
+    },
     "cycles.circle": {
         "de": "{n} Projekte hängen im Kreis voneinander ab: keines kann zuerst fertig werden; "
         "eine der dependsOn-Angaben ist zu prüfen",
@@ -452,13 +654,20 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "one of the dependsOn statements needs checking",
     },
     "path.cycles_left_out": {
-        "de": {"one": "Abhängigkeiten innerhalb von {n} Kreis sind nicht berücksichtigt (siehe sckg analyze cycles).",
-               "other": "Abhängigkeiten innerhalb von {n} Kreisen sind nicht berücksichtigt "
-               "(siehe sckg analyze cycles)."},
-        "en": {"one": "Links inside {n} dependency cycle are left out (see sckg analyze cycles).",
-               "other": "Links inside {n} dependency cycles are left out (see sckg analyze cycles)."},
+        "de": {
+            "one": "Abhängigkeiten innerhalb von {n} Kreis sind nicht berücksichtigt (siehe sckg analyze cycles).",
+            "other": "Abhängigkeiten innerhalb von {n} Kreisen sind nicht berücksichtigt "
+            "(siehe sckg analyze cycles).",
+        },
+        "en": {
+            "one": "Links inside {n} dependency cycle are left out (see sckg analyze cycles).",
+            "other": "Links inside {n} dependency cycles are left out (see sckg analyze cycles).",
+        },
     },
-    "path.no_dependencies": {"de": "Kein Projekt hängt von einem anderen ab.", "en": "No project depends on another."},
+    "path.no_dependencies": {
+        "de": "Kein Projekt hängt von einem anderen ab.",
+        "en": "No project depends on another.",
+    },
     "path.longest.count": {
         "de": "Längste Kette (nach Anzahl): {n} Projekte, zusammen {days} Tage Laufzeit.",
         "en": "Longest chain (by count): {n} projects, {days} days of running time together.",
@@ -471,34 +680,54 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "Ohne Start- und Enddatum (zählen 0 Tage): {names}.",
         "en": "Without start and end date (count 0 days): {names}.",
     },
-    "path.start": {"de": "Anfang der Kette: {next} hängt davon ab", "en": "start of the chain: {next} depends on it"},
-    "path.end": {"de": "Ende der Kette: braucht {previous}", "en": "end of the chain: needs {previous}"},
+    "path.start": {
+        "de": "Anfang der Kette: {next} hängt davon ab",
+        "en": "start of the chain: {next} depends on it",
+    },
+    "path.end": {
+        "de": "Ende der Kette: braucht {previous}",
+        "en": "end of the chain: needs {previous}",
+    },
     "path.step": {
         "de": "braucht {previous}; {next} hängt davon ab",
         "en": "needs {previous}; {next} depends on it",
     },
     # gap kinds (sckg.network.coverage.GAP_KINDS): what the gap is called, and why it is one
     "gap.goal-without-project": {"de": "Ziel ohne Projekt", "en": "goal without project"},
-    "gap.field-without-project": {"de": "Handlungsfeld ohne Projekt", "en": "field without project"},
+    "gap.field-without-project": {
+        "de": "Handlungsfeld ohne Projekt",
+        "en": "field without project",
+    },
     "gap.project-without-goal": {"de": "Projekt ohne Ziel", "en": "project without goal"},
-    "gap.project-without-field": {"de": "Projekt ohne Handlungsfeld", "en": "project without field"},
-    "gap.project-without-manager": {"de": "Projekt ohne Federführung", "en": "project without manager"},
+    "gap.project-without-field": {
+        "de": "Projekt ohne Handlungsfeld",
+        "en": "project without field",
+    },
+    "gap.project-without-manager": {
+        "de": "Projekt ohne Federführung",
+        "en": "project without manager",
+    },
     "gap.milestone-overdue": {"de": "Meilenstein überfällig", "en": "milestone overdue"},
     "gap.actor-without-project": {"de": "Akteur ohne Projekt", "en": "actor without project"},
     "gap_reason.goal-without-project": {
-        "de": "kein Projekt trägt zu diesem Ziel bei", "en": "no project contributes to this goal",
+        "de": "kein Projekt trägt zu diesem Ziel bei",
+        "en": "no project contributes to this goal",
     },
     "gap_reason.field-without-project": {
-        "de": "kein Projekt ist diesem Handlungsfeld zugeordnet", "en": "no project is in this field of action",
+        "de": "kein Projekt ist diesem Handlungsfeld zugeordnet",
+        "en": "no project is in this field of action",
     },
     "gap_reason.project-without-goal": {
-        "de": "das Projekt trägt zu keinem strategischen Ziel bei", "en": "the project serves no strategic goal",
+        "de": "das Projekt trägt zu keinem strategischen Ziel bei",
+        "en": "the project serves no strategic goal",
     },
     "gap_reason.project-without-field": {
-        "de": "das Projekt ist keinem Handlungsfeld zugeordnet", "en": "the project is in no field of action",
+        "de": "das Projekt ist keinem Handlungsfeld zugeordnet",
+        "en": "the project is in no field of action",
     },
     "gap_reason.project-without-manager": {
-        "de": "für das Projekt ist keine Federführung angegeben", "en": "the project has no managing actor",
+        "de": "für das Projekt ist keine Federführung angegeben",
+        "en": "the project has no managing actor",
     },
     "gap_reason.milestone-overdue": {
         "de": "fällig am {date}, zum Datenstand {as_of} nicht als erreicht angegeben",
@@ -538,7 +767,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     },
     "report.data_date": {"de": "Datenstand (jüngster Eintrag)", "en": "Data as of (newest record)"},
     "report.data_dates": {
-        "de": "Datenstand (jüngster Eintrag je Datensatz)", "en": "Data as of (newest record per dataset)",
+        "de": "Datenstand (jüngster Eintrag je Datensatz)",
+        "en": "Data as of (newest record per dataset)",
     },
     "report.chart_table": {"de": "Die Zahlen als Tabelle", "en": "The figures as a table"},
     "report.generated": {"de": "erstellt", "en": "generated"},
@@ -549,7 +779,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "What changed since the last snapshot",
     },
     "report.no_changes": {
-        "de": "Seit dem letzten Stand hat sich nichts geändert.", "en": "Nothing changed since the last snapshot.",
+        "de": "Seit dem letzten Stand hat sich nichts geändert.",
+        "en": "Nothing changed since the last snapshot.",
     },
     "report.change": {"de": "Änderung", "en": "Change"},
     "report.property": {"de": "Eigenschaft", "en": "Property"},
@@ -572,7 +803,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "report.budget": {"de": "Budget", "en": "Budget"},
     "report.budget_by_field": {"de": "Budget je Handlungsfeld", "en": "Budget per field of action"},
     "report.budget_by_dept": {"de": "Budget je Dezernat", "en": "Budget per department"},
-    "report.no_budgets": {"de": "Für keine Projekte sind Budgets erfasst.", "en": "No project has a budget recorded."},
+    "report.no_budgets": {
+        "de": "Für keine Projekte sind Budgets erfasst.",
+        "en": "No project has a budget recorded.",
+    },
     "report.unspecified": {"de": "(nicht angegeben)", "en": "(not stated)"},
     "report.map": {"de": "Gesamtkarte", "en": "Overall map"},
     "report.map_intro": {
@@ -581,7 +815,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "Every actor, project, field of action, goal and decision with their relations. "
         "Search, filter and click to highlight neighbours.",
     },
-    "report.static_figure": {"de": "Statische Abbildung derselben Karte", "en": "Static figure of the same map"},
+    "report.static_figure": {
+        "de": "Statische Abbildung derselben Karte",
+        "en": "Static figure of the same map",
+    },
     "report.open_points": {"de": "Offene Punkte", "en": "Open points"},
     "report.open_points_intro": {
         "de": "Was in der Bestandsaufnahme noch fehlt: die Warnungen der Prüfung und die Lücken "
@@ -622,7 +859,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "report.project": {"de": "Projekt", "en": "Project"},
     "report.manager": {"de": "Federführung", "en": "Managed by"},
     "report.none": {"de": "keine", "en": "none"},
-    "report.no_fields": {"de": "Es sind keine Handlungsfelder erfasst.", "en": "No fields of action are recorded."},
+    "report.no_fields": {
+        "de": "Es sind keine Handlungsfelder erfasst.",
+        "en": "No fields of action are recorded.",
+    },
     "report.no_decisions": {
         "de": "Es sind keine Beratungen oder Beschlüsse erfasst.",
         "en": "No consultations or resolutions are recorded.",
@@ -668,25 +908,38 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "sckg link papers and accept the ones that fit.",
     },
     "report.council_field_summary": {
-        "de": {"one": "{n} Vorlage zu diesem Handlungsfeld oder seinen Projekten.",
-               "other": "{n} Vorlagen zu diesem Handlungsfeld oder seinen Projekten."},
-        "en": {"one": "{n} council paper on this field of action or its projects.",
-               "other": "{n} council papers on this field of action or its projects."},
+        "de": {
+            "one": "{n} Vorlage zu diesem Handlungsfeld oder seinen Projekten.",
+            "other": "{n} Vorlagen zu diesem Handlungsfeld oder seinen Projekten.",
+        },
+        "en": {
+            "one": "{n} council paper on this field of action or its projects.",
+            "other": "{n} council papers on this field of action or its projects.",
+        },
     },
     "report.council_project_summary": {
         "de": {"one": "{n} Vorlage zu diesem Projekt.", "other": "{n} Vorlagen zu diesem Projekt."},
-        "en": {"one": "{n} council paper on this project.", "other": "{n} council papers on this project."},
+        "en": {
+            "one": "{n} council paper on this project.",
+            "other": "{n} council papers on this project.",
+        },
     },
     "report.council_cut": {
-        "de": "Die {shown} jüngsten von {total} Zeilen; alle: sckg query council-history --param \"target={target}\".",
-        "en": "The latest {shown} of {total} rows; all: sckg query council-history --param \"target={target}\".",
+        "de": 'Die {shown} jüngsten von {total} Zeilen; alle: sckg query council-history --param "target={target}".',
+        "en": 'The latest {shown} of {total} rows; all: sckg query council-history --param "target={target}".',
     },
     "report.result": {"de": "Ergebnis", "en": "Result"},
     "report.paper": {"de": "Vorlage", "en": "Paper"},
     "report.about": {"de": "zu", "en": "on"},
-    "report.new_papers": {"de": "Neue Ratsvorlagen zu Ihren Projekten", "en": "New council papers on your projects"},
+    "report.new_papers": {
+        "de": "Neue Ratsvorlagen zu Ihren Projekten",
+        "en": "New council papers on your projects",
+    },
     "report.via_project": {"de": "über Projekt", "en": "via project"},
-    "report.decisions_heading": {"de": "Beschlüsse zum Programm", "en": "Decisions on the programme"},
+    "report.decisions_heading": {
+        "de": "Beschlüsse zum Programm",
+        "en": "Decisions on the programme",
+    },
     "report.decisions_intro": {
         "de": "Welches Gremium wann über die Vorlagen zum Programm beraten oder beschlossen hat (Vorlagen, die mit "
         "einem Projekt oder Handlungsfeld verknüpft sind oder die die Bestandsaufnahme selbst erfasst), und die "
@@ -705,7 +958,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "Interaktive Karten sind im Druck durch die statische Abbildung ersetzt.",
         "en": "In print, interactive maps are replaced by the static figure.",
     },
-    "report.actors_heading": {"de": "Wer das Programm zusammenhält", "en": "Who holds the programme together"},
+    "report.actors_heading": {
+        "de": "Wer das Programm zusammenhält",
+        "en": "Who holds the programme together",
+    },
     "report.actors_intro": {
         "de": "Akteure, über die viele Verbindungen laufen (Zwischenzentralität im Netz der "
         "Zusammenarbeit: zwei Akteure sind verbunden, wenn sie an einem Projekt zusammenarbeiten), und "
@@ -716,7 +972,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     },
     "report.central": {"de": "Zentrale Akteure", "en": "Central actors"},
     "report.cuts": {
-        "de": "Engpässe: ohne sie zerfällt das Netz", "en": "Bottlenecks: without them the network falls apart",
+        "de": "Engpässe: ohne sie zerfällt das Netz",
+        "en": "Bottlenecks: without them the network falls apart",
     },
     "report.no_cuts": {
         "de": "Kein einzelner Akteur und keine einzelne Verbindung trennt das Netz.",
@@ -777,10 +1034,14 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "report.deps_map": {"de": "Abhängigkeitskarte", "en": "Dependency map"},
     # what changed (sckg.diff: kind and change of each difference)
     "diff.new_papers": {
-        "de": {"one": "{n} neue Ratsvorlage zu Ihren Projekten und Handlungsfeldern seit dem letzten Stand.",
-               "other": "{n} neue Ratsvorlagen zu Ihren Projekten und Handlungsfeldern seit dem letzten Stand."},
-        "en": {"one": "{n} new council paper on your projects and fields of action since the last snapshot.",
-               "other": "{n} new council papers on your projects and fields of action since the last snapshot."},
+        "de": {
+            "one": "{n} neue Ratsvorlage zu Ihren Projekten und Handlungsfeldern seit dem letzten Stand.",
+            "other": "{n} neue Ratsvorlagen zu Ihren Projekten und Handlungsfeldern seit dem letzten Stand.",
+        },
+        "en": {
+            "one": "{n} new council paper on your projects and fields of action since the last snapshot.",
+            "other": "{n} new council papers on your projects and fields of action since the last snapshot.",
+        },
     },
     "change.entity-added": {"de": "Entität neu", "en": "entity added"},
     "change.entity-removed": {"de": "Entität entfernt", "en": "entity removed"},
@@ -790,7 +1051,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "change.attribute-removed": {"de": "Angabe entfernt", "en": "attribute removed"},
     "change.attribute-changed": {"de": "Angabe geändert", "en": "attribute changed"},
     # the briefing's headline numbers (Section.facts)
-    "fact.changes": {"de": "Änderungen seit dem letzten Stand", "en": "changes since the last snapshot"},
+    "fact.changes": {
+        "de": "Änderungen seit dem letzten Stand",
+        "en": "changes since the last snapshot",
+    },
     "fact.actors": {"de": "Akteure", "en": "actors"},
     "fact.projects": {"de": "Projekte", "en": "projects"},
     "fact.fields": {"de": "Handlungsfelder", "en": "fields of action"},
@@ -798,14 +1062,20 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "fact.papers": {"de": "Ratsvorlagen (alle)", "en": "council papers (all)"},
     "fact.meetings": {"de": "Sitzungen (alle Gremien)", "en": "meetings (all committees)"},
     "fact.consultations": {"de": "Beratungen (alle Vorlagen)", "en": "consultations (all papers)"},
-    "fact.programme_papers": {"de": "Vorlagen zum Programm", "en": "council papers on the programme"},
+    "fact.programme_papers": {
+        "de": "Vorlagen zum Programm",
+        "en": "council papers on the programme",
+    },
     "fact.decisions": {"de": "Beschlüsse zum Programm", "en": "decisions on the programme"},
     # what each key figure counts (the briefing's overview table states it beside the number)
     "definition.actors": {
         "de": "Organisationen und Einheiten jeder Art: Verwaltung, Gesellschaften, Partner, Gremien, Fraktionen",
         "en": "organisations and units of every kind: administration, companies, partners, committees, party groups",
     },
-    "definition.projects": {"de": "Projekte der Bestandsaufnahme", "en": "projects of the inventory"},
+    "definition.projects": {
+        "de": "Projekte der Bestandsaufnahme",
+        "en": "projects of the inventory",
+    },
     "definition.fields": {
         "de": "Handlungsfelder der Stadt und die, denen ein Projekt zugeordnet ist",
         "en": "the city's fields of action and those a project is assigned to",
@@ -815,7 +1085,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "alle Vorlagen im Graphen, ob zum Programm oder nicht",
         "en": "every council paper in the graph, on the programme or not",
     },
-    "definition.meetings": {"de": "alle Sitzungen aller Gremien", "en": "every meeting of every committee"},
+    "definition.meetings": {
+        "de": "alle Sitzungen aller Gremien",
+        "en": "every meeting of every committee",
+    },
     "definition.consultations": {
         "de": "alle Beratungen einer Vorlage in einem Gremium (eine Vorlage wird oft mehrfach beraten)",
         "en": "every consultation of a paper in a committee (a paper is often consulted several times)",
@@ -832,32 +1105,46 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "deciding consultations (role decision) of papers on the programme and the inventory's resolutions "
         "(sckg:Decision)",
     },
-    "fact.chain": {"de": "längste Abhängigkeitskette (Projekte)", "en": "longest dependency chain (projects)"},
+    "fact.chain": {
+        "de": "längste Abhängigkeitskette (Projekte)",
+        "en": "longest dependency chain (projects)",
+    },
     "fact.cycles": {"de": "Zyklen", "en": "cycles"},
     "fact.violations": {"de": "Verstöße", "en": "violations"},
     "fact.open_points": {"de": "offene Punkte", "en": "open points"},
     "fact.gaps": {"de": "Lücken", "en": "gaps"},
     "fact.silos": {"de": "Silos", "en": "silos"},
     "fact.overlaps": {"de": "mögliche Überschneidungen", "en": "possible overlaps"},
-    "fact.benchmark_gaps": {"de": "Handlungsfelder und SDGs, in denen nur andere Städte handeln",
-                            "en": "fields and SDGs where only other cities act"},
+    "fact.benchmark_gaps": {
+        "de": "Handlungsfelder und SDGs, in denen nur andere Städte handeln",
+        "en": "fields and SDGs where only other cities act",
+    },
     "fact.best_practice": {"de": "Best-Practice-Kandidaten", "en": "best-practice candidates"},
     # --- the briefing's charts (sckg.report.charts) ---
-    "chart.source": {"de": "Quelle: {sources}; Datenstand: {date}", "en": "Source: {sources}; data as of {date}"},
+    "chart.source": {
+        "de": "Quelle: {sources}; Datenstand: {date}",
+        "en": "Source: {sources}; data as of {date}",
+    },
     "chart.unknown": {"de": "unbekannt", "en": "unknown"},
     "chart.count": {"de": "Anzahl", "en": "Count"},
     "chart.status_by_field": {
-        "de": "Projekte nach Status je Handlungsfeld", "en": "Projects by status per field of action",
+        "de": "Projekte nach Status je Handlungsfeld",
+        "en": "Projects by status per field of action",
     },
     "chart.actor_field": {
-        "de": "Projekte je Akteur und Handlungsfeld", "en": "Projects per actor and field of action",
+        "de": "Projekte je Akteur und Handlungsfeld",
+        "en": "Projects per actor and field of action",
     },
     "chart.projects_unit": {"de": "Projekte", "en": "projects"},
     "chart.matrix_left_out": {
-        "de": {"one": "{n} weiterer Akteur mit weniger Projekten steht nicht in der Matrix.",
-               "other": "{n} weitere Akteure mit weniger Projekten stehen nicht in der Matrix."},
-        "en": {"one": "{n} more actor with fewer projects is left out of the matrix.",
-               "other": "{n} more actors with fewer projects are left out of the matrix."},
+        "de": {
+            "one": "{n} weiterer Akteur mit weniger Projekten steht nicht in der Matrix.",
+            "other": "{n} weitere Akteure mit weniger Projekten stehen nicht in der Matrix.",
+        },
+        "en": {
+            "one": "{n} more actor with fewer projects is left out of the matrix.",
+            "other": "{n} more actors with fewer projects are left out of the matrix.",
+        },
     },
     "chart.roadmap_heading": {"de": "Zeitplan", "en": "Roadmap"},
     "chart.roadmap_intro": {
@@ -882,7 +1169,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "Kein Projekt hat einen Beginn oder ein Ende: Tragen Sie die Termine in der Bestandsaufnahme ein.",
         "en": "No project has a start or an end: record the dates in the inventory.",
     },
-    "chart.no_projects": {"de": "Es sind keine Projekte erfasst.", "en": "No projects are recorded."},
+    "chart.no_projects": {
+        "de": "Es sind keine Projekte erfasst.",
+        "en": "No projects are recorded.",
+    },
     "chart.years": {"de": "Jahre", "en": "years"},
     "chart.critical": {"de": "Kritischer Pfad", "en": "Critical path"},
     "chart.depends_on": {"de": "hängt ab von", "en": "depends on"},
@@ -894,14 +1184,23 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "chart.of": {"de": "{n} von {total}", "en": "{n} of {total}"},
     "chart.dated": {"de": "Projekte mit Terminen", "en": "Projects with dates"},
     "chart.undated": {
-        "de": {"one": "{n} Projekt ohne Beginn und Ende", "other": "{n} Projekte ohne Beginn und Ende"},
-        "en": {"one": "{n} project without start and end", "other": "{n} projects without start and end"},
+        "de": {
+            "one": "{n} Projekt ohne Beginn und Ende",
+            "other": "{n} Projekte ohne Beginn und Ende",
+        },
+        "en": {
+            "one": "{n} project without start and end",
+            "other": "{n} projects without start and end",
+        },
     },
     "chart.roadmap_left_out": {
         "de": "{n} weitere Projekte mit Terminen stehen nur in der Tabelle.",
         "en": "{n} more dated projects are in the table only.",
     },
-    "chart.changes": {"de": "Änderungen seit dem letzten Stand", "en": "Changes since the last snapshot"},
+    "chart.changes": {
+        "de": "Änderungen seit dem letzten Stand",
+        "en": "Changes since the last snapshot",
+    },
     "chart.new_projects": {"de": "Projekte neu", "en": "Projects new"},
     "chart.gone_projects": {"de": "Projekte entfallen", "en": "Projects removed"},
     "chart.finished": {"de": "Projekte abgeschlossen", "en": "Projects completed"},
@@ -909,7 +1208,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "chart.points_opened": {"de": "Offene Punkte neu", "en": "Open points opened"},
     "chart.points_closed": {"de": "Offene Punkte erledigt", "en": "Open points closed"},
     "chart.council": {
-        "de": "Ratsvorlagen je Handlungsfeld und Jahr", "en": "Council papers per field of action and year",
+        "de": "Ratsvorlagen je Handlungsfeld und Jahr",
+        "en": "Council papers per field of action and year",
     },
     "chart.papers_unit": {"de": "Vorlagen", "en": "papers"},
     # --- the meeting deck (sckg.present, sckg/present.html.j2) ---
@@ -989,10 +1289,16 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "map.community": {"de": "Gemeinschaft", "en": "Community"},
     "map.field": {"de": "Handlungsfeld", "en": "Field of action"},
     "map.weight": {"de": "Gewicht", "en": "Weight"},
-    "map.focus": {"de": "Fokus: {label}, {depth} Schritt(e)", "en": "Focus: {label}, {depth} step(s)"},
+    "map.focus": {
+        "de": "Fokus: {label}, {depth} Schritt(e)",
+        "en": "Focus: {label}, {depth} step(s)",
+    },
     "map.shares_project": {"de": "gemeinsame Projekte", "en": "shared projects"},
     # --- the inventory template (sckg.ingest.template): hints repeated in many columns ---
-    "template.multi": {"de": "Mehrere Werte mit ; trennen.", "en": "Separate several values with ;."},
+    "template.multi": {
+        "de": "Mehrere Werte mit ; trennen.",
+        "en": "Separate several values with ;.",
+    },
     "template.ref": {
         "de": "Kennung oder Name einer Zeile im Blatt {sheet}",
         "en": "ID or name of a row in sheet {sheet}",

@@ -73,7 +73,9 @@ class OfflineView:
 def new_offline_page(browser: Any, viewport: tuple[int, int] = (1280, 800)) -> OfflineView:
     """A new page in its own context whose outside requests are aborted and recorded, and whose console
     errors and uncaught exceptions are recorded."""
-    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, service_workers="block")
+    context = browser.new_context(
+        viewport={"width": viewport[0], "height": viewport[1]}, service_workers="block"
+    )
     page = context.new_page()
     view = OfflineView(page)
 
@@ -84,7 +86,9 @@ def new_offline_page(browser: Any, viewport: tuple[int, int] = (1280, 800)) -> O
             request_route.abort()
 
     context.route("**/*", route)
-    page.on("request", lambda r: None if r.url.startswith(LOCAL_SCHEMES) else view.outside.append(r.url))
+    page.on(
+        "request", lambda r: None if r.url.startswith(LOCAL_SCHEMES) else view.outside.append(r.url)
+    )
     page.on("websocket", lambda ws: view.outside.append(ws.url))
     page.on("console", lambda m: view.errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda exc: view.errors.append(str(exc)))

@@ -41,7 +41,7 @@ ILL_TYPED_NOTES = [
     'Left out: https://example.org/city/c, dcterms:date "4.3.2025" is not a valid xsd:date.',
     'Left out: Parken (https://example.org/city/p1), schema:startDate "2024-13-01" is not a valid xsd:date.',
     'Left out: Vorlage Parken (https://example.org/city/paper), dcterms:date "18.02.2025" is not a valid '
-    'xsd:date.',
+    "xsd:date.",
 ]
 
 

@@ -105,16 +105,32 @@ def meeting_graphs(folder: Path) -> dict[str, list[Path]]:
     from sckg.ingest.oparl_synth import write_synthetic_export
     from sckg.kg import KnowledgeGraph
 
-    council = write_turtle(import_oparl(Path(__file__).parent / "assets" / "oparl" / "musterstadt-1.0",
-                                        "musterstadt").triples, folder / "council.ttl")
+    council = write_turtle(
+        import_oparl(
+            Path(__file__).parent / "assets" / "oparl" / "musterstadt-1.0", "musterstadt"
+        ).triples,
+        folder / "council.ttl",
+    )
     inventory = folder / "inventory.ttl"
     inventory.write_text(PREFIXES + INVENTORY, encoding="utf-8")
     write_synthetic_export(folder / "export", scale=0.05, seed=3)
-    synthetic = write_turtle(import_oparl(folder / "export", "musterstadt").triples, folder / "synthetic.ttl")
+    synthetic = write_turtle(
+        import_oparl(folder / "export", "musterstadt").triples, folder / "synthetic.ttl"
+    )
     papers = KnowledgeGraph.open([synthetic]).select(
-        'SELECT ?p WHERE { ?p a oparl:Paper ; dcterms:title ?t FILTER(CONTAINS(?t, "WLAN")) } ORDER BY ?p')
+        'SELECT ?p WHERE { ?p a oparl:Paper ; dcterms:title ?t FILTER(CONTAINS(?t, "WLAN")) } ORDER BY ?p'
+    )
     links = folder / "links.ttl"
-    links.write_text("".join(f"<{p}> <http://purl.org/dc/terms/subject> "
-                             "<https://w3id.org/sckg/id/musterstadt/wlan> .\n"
-                             for p in (row["p"] for row in papers.records())), encoding="utf-8")
-    return {"council": [council], "inventory": [inventory], "combined": [synthetic, inventory, links]}
+    links.write_text(
+        "".join(
+            f"<{p}> <http://purl.org/dc/terms/subject> "
+            "<https://w3id.org/sckg/id/musterstadt/wlan> .\n"
+            for p in (row["p"] for row in papers.records())
+        ),
+        encoding="utf-8",
+    )
+    return {
+        "council": [council],
+        "inventory": [inventory],
+        "combined": [synthetic, inventory, links],
+    }

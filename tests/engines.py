@@ -72,14 +72,18 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> None
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"the server stopped (exit {process.returncode}): {log.read_text(errors='replace')}")
+            raise RuntimeError(
+                f"the server stopped (exit {process.returncode}): {log.read_text(errors='replace')}"
+            )
         try:
             if http_request("GET", query, timeout=5).status == 200:
                 return
         except StoreError:
             pass
         time.sleep(0.3)
-    raise RuntimeError(f"the server did not answer within {STARTUP_SECONDS} s: {log.read_text(errors='replace')}")
+    raise RuntimeError(
+        f"the server did not answer within {STARTUP_SECONDS} s: {log.read_text(errors='replace')}"
+    )
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:
@@ -143,7 +147,10 @@ class Virtuoso:
         log = self.folder / "server.out"
         with log.open("wb") as out:
             self.process = subprocess.Popen(
-                [VIRTUOSO, "+configfile", str(ini), "+foreground"], cwd=self.folder, stdout=out, stderr=out
+                [VIRTUOSO, "+configfile", str(ini), "+foreground"],
+                cwd=self.folder,
+                stdout=out,
+                stderr=out,
             )
         wait_until_up(self.query_url, self.process, self.folder / "virtuoso.log")
         return self
@@ -153,7 +160,13 @@ class Virtuoso:
         body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
         url = f"{self.store_url}?{urllib.parse.urlencode({'graph': graph})}"
         with login(*DBA):
-            answer = http_request("PUT", url, data=body, headers={"Content-Type": "application/n-triples"}, timeout=300)
+            answer = http_request(
+                "PUT",
+                url,
+                data=body,
+                headers={"Content-Type": "application/n-triples"},
+                timeout=300,
+            )
         assert answer.status in (200, 201, 204), answer.text()
 
     def clear(self, keep: set[str] | frozenset[str] = frozenset()) -> None:
@@ -167,7 +180,12 @@ class Virtuoso:
         graphs = kg.backend.graph_names()
         self.clear(graphs)
         for graph in sorted(graphs):
-            self.put(graph, kg.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"))
+            self.put(
+                graph,
+                kg.construct(
+                    f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+                ),
+            )
         self.loaded = set(graphs)
 
     def stop(self) -> None:
@@ -199,7 +217,9 @@ def virtuoso_fixture(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Calla
     def get() -> Virtuoso:
         require(virtuoso_missing())
         if not servers:
-            servers.append(Virtuoso(tmp_path_factory.mktemp("virtuoso"), free_port(), free_port()).start())
+            servers.append(
+                Virtuoso(tmp_path_factory.mktemp("virtuoso"), free_port(), free_port()).start()
+            )
         return servers[0]
 
     yield get
@@ -220,7 +240,9 @@ class Comunica:
 
 
 @pytest.fixture(scope="session", name="comunica")
-def comunica_fixture(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[KnowledgeGraph], Comunica]]:
+def comunica_fixture(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Callable[[KnowledgeGraph], Comunica]]:
     """``comunica(kg)``: a Comunica endpoint over the named graphs of ``kg`` (one per graph, kept for the session)."""
     servers: dict[int, Comunica] = {}
 
@@ -233,14 +255,24 @@ def comunica_fixture(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Calla
             quads = [
                 ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(g))
                 for g in graphs
-                for t in kg.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}")
+                for t in kg.construct(
+                    f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}"
+                )
             ]
             ox.serialize(quads, str(data), format=ox.RdfFormat.N_QUADS)
             port = free_port()
             log = folder / "server.out"
             with log.open("wb") as out:
                 process = subprocess.Popen(
-                    [str(COMUNICA), str(data), "--port", str(port), "--unionDefaultGraph", "--timeout", "300"],
+                    [
+                        str(COMUNICA),
+                        str(data),
+                        "--port",
+                        str(port),
+                        "--unionDefaultGraph",
+                        "--timeout",
+                        "300",
+                    ],
                     stdout=out,
                     stderr=out,
                 )

@@ -40,7 +40,9 @@ class QuietHTTPServer(ThreadingHTTPServer):
 
 
 @contextmanager
-def serving(handler: type[BaseHTTPRequestHandler], *, wait_for_requests: bool = True) -> Iterator[str]:
+def serving(
+    handler: type[BaseHTTPRequestHandler], *, wait_for_requests: bool = True
+) -> Iterator[str]:
     """Run a test's own HTTP server with ``handler`` on a free port of 127.0.0.1; yield its base URL. Without
     ``wait_for_requests``, closing does not wait for requests still being answered (a server that drips)."""
     server = QuietHTTPServer(("127.0.0.1", 0), handler)
@@ -61,7 +63,9 @@ def fill_store(folder: Path, datasets: tuple[str, ...]) -> Path:
 
 
 @pytest.fixture(scope="session", name="sparql_server")
-def sparql_server_fixture(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., SparqlServer]]:
+def sparql_server_fixture(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Callable[..., SparqlServer]]:
     """Start a real SPARQL server over bundled datasets: ``sparql_server("musterstadt", timeout=1)``."""
     servers: dict[tuple[Any, ...], SparqlServer] = {}
 
@@ -78,7 +82,9 @@ def sparql_server_fixture(tmp_path_factory: pytest.TempPathFactory) -> Iterator[
 
 
 @pytest.fixture(scope="session", name="oxigraph_store")
-def oxigraph_store_fixture(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., KnowledgeGraph]:
+def oxigraph_store_fixture(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Callable[..., KnowledgeGraph]:
     """A ``KnowledgeGraph`` on an Oxigraph store on disk holding bundled datasets (shared: do not modify)."""
     graphs: dict[tuple[str, ...], KnowledgeGraph] = {}
 

@@ -37,8 +37,10 @@ c:bau a org:Organization , oparl:Organization ; org:classification kind:committe
 
 
 def test_matches_are_proposed_by_name_short_name_and_kind(make_kg) -> None:
-    rows = [(m.actor_label, m.organization_label, m.score, m.evidence_text()) for m in
-            propose_actor_matches(make_kg(CITY))]
+    rows = [
+        (m.actor_label, m.organization_label, m.score, m.evidence_text())
+        for m in propose_actor_matches(make_kg(CITY))
+    ]
     assert rows == [
         ("DigiA", "Ausschuss für Digitalisierung", 1.5, "Kurzname „DigiA“; gleiche Art: Ausschuss"),
         ("Stadtverwaltung", "Stadtverwaltung", 1.5, "gleicher Name; gleiche Art: Stadtverwaltung"),
@@ -46,15 +48,21 @@ def test_matches_are_proposed_by_name_short_name_and_kind(make_kg) -> None:
     ]
 
 
-def test_the_review_file_joins_accepted_actors_on_the_maps(make_kg, turtle_file, tmp_path: Path) -> None:
+def test_the_review_file_joins_accepted_actors_on_the_maps(
+    make_kg, turtle_file, tmp_path: Path
+) -> None:
     data = turtle_file(CITY)
     review, same = tmp_path / "actors.csv", tmp_path / "same.ttl"
     result = runner.invoke(app, ["link", "actors", "--data", str(data), "--review", str(review)])
     assert result.exit_code == 0, result.output
     lines = review.read_text(encoding="utf-8").splitlines()
-    assert lines[0].startswith("decision,score,actor,organization,evidence,actor_iri,organization_iri")
-    decided = [("accept" if "Abteilung" in line or "Stadtverwaltung" in line else "reject") + line
-               for line in lines[1:]]
+    assert lines[0].startswith(
+        "decision,score,actor,organization,evidence,actor_iri,organization_iri"
+    )
+    decided = [
+        ("accept" if "Abteilung" in line or "Stadtverwaltung" in line else "reject") + line
+        for line in lines[1:]
+    ]
     review.write_text("\n".join([lines[0], *decided]) + "\n", encoding="utf-8")
     result = runner.invoke(app, ["link", "actors", "--decisions", str(review), "--out", str(same)])
     assert result.exit_code == 0, result.output

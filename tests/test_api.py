@@ -43,8 +43,13 @@ def test_to_pandas_gives_numbers_dates_and_text_their_dtypes(typed: Table) -> No
     frame = typed.to_pandas()
     assert list(frame.columns) == ["p", "title", "budget", "n", "start", "ok", "score"]
     assert {c: str(t) for c, t in frame.dtypes.items()} == {
-        "p": "str", "title": "str", "budget": "float64", "n": "int64", "start": "datetime64[s]",
-        "ok": "boolean", "score": "float64",
+        "p": "str",
+        "title": "str",
+        "budget": "float64",
+        "n": "int64",
+        "start": "datetime64[s]",
+        "ok": "boolean",
+        "score": "float64",
     }
     assert frame["p"].tolist() == [EX + "a", EX + "b"]
     assert frame["title"].tolist() == ["Alpha", "Beta <b> & Co"]
@@ -59,8 +64,10 @@ def test_to_pandas_gives_numbers_dates_and_text_their_dtypes(typed: Table) -> No
 
 
 def test_to_pandas_keeps_gaps_in_integer_columns_and_mixed_columns_as_plain_values(make_kg) -> None:
-    kg = make_kg("ex:a ex:n 7 ; ex:x 5 . ex:b ex:x ex:c . ex:c ex:x \"text\" .")
-    table = kg.select(f"SELECT ?s ?n ?x WHERE {{ ?s <{EX}x> ?x OPTIONAL {{ ?s <{EX}n> ?n }} }} ORDER BY ?s")
+    kg = make_kg('ex:a ex:n 7 ; ex:x 5 . ex:b ex:x ex:c . ex:c ex:x "text" .')
+    table = kg.select(
+        f"SELECT ?s ?n ?x WHERE {{ ?s <{EX}x> ?x OPTIONAL {{ ?s <{EX}n> ?n }} }} ORDER BY ?s"
+    )
     frame = table.to_pandas()
     assert [str(t) for t in frame.dtypes] == ["str", "Int64", "object"]
     assert frame["n"].tolist() == [7, pd.NA, pd.NA]
@@ -68,7 +75,9 @@ def test_to_pandas_keeps_gaps_in_integer_columns_and_mixed_columns_as_plain_valu
 
 
 def test_to_pandas_of_an_empty_result_keeps_the_columns(make_kg) -> None:
-    frame = make_kg("ex:a a sckg:Project .").select("SELECT ?p ?q WHERE { ?p a sckg:Goal }").to_pandas()
+    frame = (
+        make_kg("ex:a a sckg:Project .").select("SELECT ?p ?q WHERE { ?p a sckg:Goal }").to_pandas()
+    )
     assert list(frame.columns) == ["p", "q"] and len(frame) == 0
 
 
@@ -93,7 +102,9 @@ def test_table_shows_as_an_escaped_html_table(typed: Table) -> None:
     )
 
 
-def test_a_long_table_shows_its_first_rows_and_says_how_many_there_are(musterstadt: KnowledgeGraph) -> None:
+def test_a_long_table_shows_its_first_rows_and_says_how_many_there_are(
+    musterstadt: KnowledgeGraph,
+) -> None:
     table = musterstadt.select("SELECT ?p WHERE { ?p a sckg:Project } ORDER BY ?p")
     shown = table._repr_html_()
     assert shown.count("<tr>") == 1 + 50
@@ -117,15 +128,21 @@ def test_a_map_shows_inline_in_a_notebook_at_a_fixed_height(musterstadt: Knowled
 
 
 @pytest.mark.browser
-def test_a_notebook_page_draws_the_map_at_its_height_offline(musterstadt: KnowledgeGraph, tmp_path) -> None:
+def test_a_notebook_page_draws_the_map_at_its_height_offline(
+    musterstadt: KnowledgeGraph, tmp_path
+) -> None:
     from browser import canvas_ink, chromium, open_offline, require_browser, wait_until
 
     from sckg.viz import build_network
 
     require_browser()
     net = build_network(musterstadt, "actors", lang="en")
-    notebook = tmp_path / "notebook.html"  # a page holding the cell output, as Jupyter puts it into its page
-    notebook.write_text(f"<!DOCTYPE html><html><body><h1>In [1]:</h1>{net._repr_html_()}</body></html>", "utf-8")
+    notebook = (
+        tmp_path / "notebook.html"
+    )  # a page holding the cell output, as Jupyter puts it into its page
+    notebook.write_text(
+        f"<!DOCTYPE html><html><body><h1>In [1]:</h1>{net._repr_html_()}</body></html>", "utf-8"
+    )
     with chromium() as browser:
         view = open_offline(browser, notebook, viewport=(1200, 900))
         frame_element = view.page.query_selector("iframe.map")
@@ -136,7 +153,9 @@ def test_a_notebook_page_draws_the_map_at_its_height_offline(musterstadt: Knowle
             "(() => { const r = document.querySelector('canvas').getBoundingClientRect();"
             " return [r.top, r.bottom, window.innerHeight]; })()"
         )
-        assert inner == 596 and bottom == inner and bottom - top > 450  # from below the map's header to the bottom
+        assert (
+            inner == 596 and bottom == inner and bottom - top > 450
+        )  # from below the map's header to the bottom
         assert canvas_ink(frame) > 500
         assert frame.evaluate("sckgMap.nodes.length") == net.num_nodes()
         assert view.outside == [] and view.errors == []
@@ -154,7 +173,9 @@ def test_import_sckg_loads_no_library_until_a_name_is_used() -> None:
 def test_every_public_name_is_documented_and_no_submodule_hides_it() -> None:
     import sckg
 
-    submodules = {info.name.rsplit(".", 1)[-1] for info in pkgutil.walk_packages(sckg.__path__, "sckg.")}
+    submodules = {
+        info.name.rsplit(".", 1)[-1] for info in pkgutil.walk_packages(sckg.__path__, "sckg.")
+    }
     for info in pkgutil.walk_packages(sckg.__path__, "sckg."):
         importlib.import_module(info.name)  # importing a module binds its name in the package
     assert set(sckg.__all__) == {"open", *sckg._public()}
@@ -173,10 +194,16 @@ def test_the_names_for_type_checkers_are_the_names_imported_at_run_time() -> Non
     import sckg
 
     tree = ast.parse(Path(sckg.__file__).read_text(encoding="utf-8"))
-    [block] = [node for node in tree.body if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"]
+    [block] = [
+        node
+        for node in tree.body
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
+    ]
     typed = {
         (alias.asname or alias.name).lstrip("_"): (f"sckg.{node.module}", alias.name)
-        for node in block.body if isinstance(node, ast.ImportFrom) for alias in node.names
+        for node in block.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
     }
     assert typed == sckg._public()
 
@@ -186,8 +213,15 @@ def test_the_api_offers_every_registered_analysis_and_importer() -> None:
     from sckg.registry import ANALYSES, IMPORTERS
 
     assert {a.api_name for a in ANALYSES.values()} == {
-        "centrality", "bridges", "communities", "impact", "cycles", "critical_path", "gaps",
-        "silos", "overlap",
+        "centrality",
+        "bridges",
+        "communities",
+        "impact",
+        "cycles",
+        "critical_path",
+        "gaps",
+        "silos",
+        "overlap",
     }
     for entry in (*ANALYSES.values(), *IMPORTERS.values()):
         assert getattr(sckg, entry.api_name) is entry.load(), entry.name
@@ -204,7 +238,9 @@ def test_open_takes_one_path_or_several(musterstadt_path: Path, tmp_path: Path) 
     import sckg
 
     extra = tmp_path / "extra.ttl"
-    extra.write_text("<https://example.org/city/x> a <https://w3id.org/sckg/ontology#Project> .", "utf-8")
+    extra.write_text(
+        "<https://example.org/city/x> a <https://w3id.org/sckg/ontology#Project> .", "utf-8"
+    )
     count = "SELECT (COUNT(?p) AS ?n) WHERE { ?p a sckg:Project }"
     assert sckg.open(str(musterstadt_path)).select(count).records() == [{"n": 52}]
     assert sckg.open(musterstadt_path).select(count).records() == [{"n": 52}]
@@ -226,8 +262,12 @@ def checked(block: str) -> str:
     )
 
 
-def test_the_worked_example_of_docs_api_runs_and_gives_what_it_says(tmp_path: Path, monkeypatch) -> None:
-    blocks = re.findall(r"^```python\n(.*?)^```$", API_DOC.read_text(encoding="utf-8"), re.DOTALL | re.MULTILINE)
+def test_the_worked_example_of_docs_api_runs_and_gives_what_it_says(
+    tmp_path: Path, monkeypatch
+) -> None:
+    blocks = re.findall(
+        r"^```python\n(.*?)^```$", API_DOC.read_text(encoding="utf-8"), re.DOTALL | re.MULTILINE
+    )
     assert len(blocks) == 6
     stated = [line for block in blocks for line in block.splitlines() if "# →" in line]
     assert all(CLAIM.match(line) for line in stated)
@@ -238,11 +278,17 @@ def test_the_worked_example_of_docs_api_runs_and_gives_what_it_says(tmp_path: Pa
         assert value == expected, f"docs/api.md: {line}\n    gives {value!r}"
         claims.append(line)
 
-    namespace: dict[str, object] = {"_claim": claim, "Decimal": Decimal}  # Decimal: in a stated value
+    namespace: dict[str, object] = {
+        "_claim": claim,
+        "Decimal": Decimal,
+    }  # Decimal: in a stated value
     for block in blocks:
         exec(compile(checked(block), str(API_DOC), "exec"), namespace)
     assert claims == stated and len(claims) == 21
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "dependencies.html", "dependencies.png", "report.html", "report.md"
+        "dependencies.html",
+        "dependencies.png",
+        "report.html",
+        "report.md",
     ]
     assert (tmp_path / "out" / "dependencies.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

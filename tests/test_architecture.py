@@ -32,7 +32,13 @@ def _imports(path: Path, modules: set[str]) -> set[str]:
             base = package
             for _ in range(node.level - 1):
                 base = base.rpartition(".")[0]
-            target = f"{base}.{node.module}" if node.level and node.module else base if node.level else node.module
+            target = (
+                f"{base}.{node.module}"
+                if node.level and node.module
+                else base
+                if node.level
+                else node.module
+            )
             for alias in node.names:
                 if target == "sckg" and alias.name == "__version__":
                     continue  # a constant, not the API the package's __init__ is
@@ -53,9 +59,15 @@ def test_no_import_cycles():
         name = _module_name(path)
         graph.add_node(name)
         graph.add_edges_from((name, imported) for imported in _imports(path, modules))
-    packages = {m for m in modules if (PACKAGE.parent / m.replace(".", "/") / "__init__.py").exists()}
+    packages = {
+        m for m in modules if (PACKAGE.parent / m.replace(".", "/") / "__init__.py").exists()
+    }
     # a package's __init__ re-exports its modules: an edge into the package itself is not a cycle of the code
-    cycles = [sorted(c) for c in nx.strongly_connected_components(graph) if len(c) > 1 and not c & packages]
+    cycles = [
+        sorted(c)
+        for c in nx.strongly_connected_components(graph)
+        if len(c) > 1 and not c & packages
+    ]
     assert cycles == []
 
 
@@ -94,6 +106,9 @@ def test_the_architecture_page_lists_every_module_with_its_layer() -> None:
 def test_no_import_goes_up_a_layer() -> None:
     documented = _documented().items()
     rank = {module: LAYERS.index(layer) for module, layer in documented if layer in LAYERS}
-    upward = sorted(f"{a} ({LAYERS[rank[a]]}) imports {b} ({LAYERS[rank[b]]})"
-                    for a, b in _graph().edges if a in rank and b in rank and rank[b] < rank[a])
+    upward = sorted(
+        f"{a} ({LAYERS[rank[a]]}) imports {b} ({LAYERS[rank[b]]})"
+        for a, b in _graph().edges
+        if a in rank and b in rank and rank[b] < rank[a]
+    )
     assert upward == []

@@ -124,7 +124,9 @@ def test_hiding_a_class_or_a_field_hides_its_nodes(browser, entity_map):
     in_mobility = [i for i, n in enumerate(graph) if key in graph.nodes[n]["fields"]]
     page.uncheck(f"input[name=field][value='{key}']")
     page.wait_for_timeout(200)
-    hidden = page.evaluate("sckgMap.nodes.get({filter: n => n.hidden}).map(n => n.id).sort((a, b) => a - b)")
+    hidden = page.evaluate(
+        "sckgMap.nodes.get({filter: n => n.hidden}).map(n => n.id).sort((a, b) => a - b)"
+    )
     assert hidden == sorted(mobility + in_mobility) and len(in_mobility) == 6
     assert view.errors == [] and view.outside == []
     page.close()
@@ -136,13 +138,19 @@ def test_click_highlights_the_neighbours(browser, entity_map):
     wait_drawn(view.page)
     page = view.page
     index = {n: i for i, n in enumerate(graph)}
-    target = next(n for n in graph if graph.nodes[n]["label"] == "Urbane Datenplattform Musterstadt")
+    target = next(
+        n for n in graph if graph.nodes[n]["label"] == "Urbane Datenplattform Musterstadt"
+    )
     page.evaluate(f"sckgMap.network.focus({index[target]}, {{scale: 1.5}})")
     box = page.locator("#sckg-map canvas").bounding_box()
-    spot = page.evaluate(f"sckgMap.network.canvasToDOM(sckgMap.network.getPositions()[{index[target]}])")
+    spot = page.evaluate(
+        f"sckgMap.network.canvasToDOM(sckgMap.network.getPositions()[{index[target]}])"
+    )
     page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])
     page.wait_for_timeout(200)
-    faded = page.evaluate("sckgMap.nodes.get({filter: n => n.color.background === '#EEEEEE'}).map(n => n.id)")
+    faded = page.evaluate(
+        "sckgMap.nodes.get({filter: n => n.color.background === '#EEEEEE'}).map(n => n.id)"
+    )
     neighbours = {index[n] for n in graph.to_undirected(as_view=True)[target]} | {index[target]}
     assert page.evaluate("sckgMap.highlighted") == index[target]
     assert set(faded) == set(range(len(graph))) - neighbours
@@ -196,7 +204,9 @@ OVERLAPS = """() => {
 }"""
 
 
-def test_a_large_map_labels_its_important_nodes_without_overlaps_and_the_rest_on_zoom(browser, entity_map, tmp_path):
+def test_a_large_map_labels_its_important_nodes_without_overlaps_and_the_rest_on_zoom(
+    browser, entity_map, tmp_path
+):
     path, graph = entity_map
     view = open_offline(browser, path)
     wait_drawn(view.page)
@@ -208,6 +218,8 @@ def test_a_large_map_labels_its_important_nodes_without_overlaps_and_the_rest_on
     assert 20 <= shown < 166
     view.page.evaluate(f"sckgMap.network.moveTo({{scale: {scale * 3}}})")
     view.page.wait_for_timeout(300)
-    assert view.page.evaluate("sckgMap.nodes.get().filter((n) => n.label).length") == 166  # zoomed in: all
+    assert (
+        view.page.evaluate("sckgMap.nodes.get().filter((n) => n.label).length") == 166
+    )  # zoomed in: all
     assert view.errors == []
     view.page.close()

@@ -34,10 +34,16 @@ def test_budget_bars_are_labelled_in_the_language_format(musterstadt: KnowledgeG
     assert "12.130.000 €" in texts(de.svg) and "€12,130,000" in texts(en.svg)
     assert "Infrastrukturausbau" in texts(de.svg)
     assert de.unit == "EUR"
-    assert de.source == "Quelle: Fiktives Smart-City-Inventar Musterstadt 2026; Datenstand: 15. Januar 2026"
+    assert (
+        de.source
+        == "Quelle: Fiktives Smart-City-Inventar Musterstadt 2026; Datenstand: 15. Januar 2026"
+    )
     assert en.source.startswith("Source: ") and en.source.endswith("; data as of 15 January 2026")
     assert budget_chart(musterstadt, "budget-by-department", "de").table.rows[0] == [
-        "Stadtwerke Musterstadt GmbH", "8.700.000,00 €", 6]
+        "Stadtwerke Musterstadt GmbH",
+        "8.700.000,00 €",
+        6,
+    ]
 
 
 def test_status_charts_count_every_project(musterstadt: KnowledgeGraph) -> None:
@@ -52,12 +58,18 @@ def test_status_charts_count_every_project(musterstadt: KnowledgeGraph) -> None:
     assert {"Smart Living", "laufend", "3"} <= set(texts(per_field.svg))
 
 
-def test_roadmap_highlights_the_critical_path_and_lists_undated_projects(musterstadt: KnowledgeGraph) -> None:
+def test_roadmap_highlights_the_critical_path_and_lists_undated_projects(
+    musterstadt: KnowledgeGraph,
+) -> None:
     chart = roadmap_chart(musterstadt, "de")
     critical = [row[0] for row in chart.table.rows if row[3] == "ja"]
-    assert critical == ["Glasfaser-Backbone für städtische Standorte", "LoRaWAN-Funknetz Musterstadt",
-                        "Urbane Datenplattform Musterstadt", "Digitaler Zwilling Musterstadt",
-                        "Starkregen- und Hitzesimulation"]
+    assert critical == [
+        "Glasfaser-Backbone für städtische Standorte",
+        "LoRaWAN-Funknetz Musterstadt",
+        "Urbane Datenplattform Musterstadt",
+        "Digitaler Zwilling Musterstadt",
+        "Starkregen- und Hitzesimulation",
+    ]
     assert chart.aside == ["Digitales Leerstands- und Flächenmanagement"]
     assert chart.aside_title == "1 Projekt ohne Beginn und Ende"
     assert len(chart.table.rows) == 52  # the undated project is in the table too
@@ -66,7 +78,11 @@ def test_roadmap_highlights_the_critical_path_and_lists_undated_projects(musters
     twin = next(row for row in chart.table.rows if row[0] == "Digitaler Zwilling Musterstadt")
     assert twin[4] == "Urbane Datenplattform Musterstadt"
     assert twin[5] == "1 3D-Stadtmodell übernommen (2026-12-31, nicht erreicht)"
-    assert chart.facts == {"Projekte mit Terminen": "51", "Kritischer Pfad": "5", "Meilensteine erreicht": "7 von 15"}
+    assert chart.facts == {
+        "Projekte mit Terminen": "51",
+        "Kritischer Pfad": "5",
+        "Meilensteine erreicht": "7 von 15",
+    }
 
 
 def test_roadmap_draws_dated_phases(make_kg) -> None:
@@ -98,29 +114,54 @@ def test_roadmap_draws_milestones_and_lists_them_in_its_table(make_kg) -> None:
     end is still drawn (the axis reaches 2026); those of an undated project are in the table only."""
     kg = make_kg(MILESTONES)
     chart = roadmap_chart(kg, "de")
-    assert chart.table.columns == ["Projekt", "Beginn", "Ende", "Kritischer Pfad", "hängt ab von", "Meilensteine"]
+    assert chart.table.columns == [
+        "Projekt",
+        "Beginn",
+        "Ende",
+        "Kritischer Pfad",
+        "hängt ab von",
+        "Meilensteine",
+    ]
     assert chart.table.rows == [
-        ["P", "2025-01-01", "2025-12-31", "", "",
-         "1 Zuschlag (2025-03-31, erreicht); 2 Abnahme (2026-02-15, nicht erreicht)"],
+        [
+            "P",
+            "2025-01-01",
+            "2025-12-31",
+            "",
+            "",
+            "1 Zuschlag (2025-03-31, erreicht); 2 Abnahme (2026-02-15, nicht erreicht)",
+        ],
         ["Q", "", "", "", "", "1 Konzept (2025-06-01)"],
     ]
     assert chart.facts["Meilensteine erreicht"] == "1 von 3"
-    assert texts(chart.svg).count("1") == 1 and texts(chart.svg).count("2") == 1  # the numbers by the diamonds
+    assert (
+        texts(chart.svg).count("1") == 1 and texts(chart.svg).count("2") == 1
+    )  # the numbers by the diamonds
     assert "2026" in texts(chart.svg)
     # Two diamonds on P's row: the reached one black with a white rim, the open one white with a black rim.
-    markers = re.findall(r'<use xlink:href="#\w+" x="[\d.]+" y="[\d.]+" style="fill: (#\w+); stroke: (#\w+)',
-                         chart.svg)
+    markers = re.findall(
+        r'<use xlink:href="#\w+" x="[\d.]+" y="[\d.]+" style="fill: (#\w+); stroke: (#\w+)',
+        chart.svg,
+    )
     assert sorted(markers) == [("#1d1d1f", "#ffffff"), ("#ffffff", "#1d1d1f")]
     en = roadmap_chart(kg, "en")
-    assert en.table.rows[0][5] == "1 Contract awarded (2025-03-31, reached); 2 Abnahme (2026-02-15, not reached)"
+    assert (
+        en.table.rows[0][5]
+        == "1 Contract awarded (2025-03-31, reached); 2 Abnahme (2026-02-15, not reached)"
+    )
     assert en.facts["Milestones reached"] == "1 of 3"
     section_de = roadmap_section(kg, "de")
-    assert section_de.paragraphs[1] == "Rauten sind Meilensteine (gefüllt: erreicht), nummeriert wie in der Tabelle."
+    assert (
+        section_de.paragraphs[1]
+        == "Rauten sind Meilensteine (gefüllt: erreicht), nummeriert wie in der Tabelle."
+    )
 
 
 def test_roadmap_without_milestones_says_nothing_about_them(make_kg) -> None:
-    kg = make_kg('ex:p a sckg:Project ; rdfs:label "P"@de ; schema:startDate "2025-01-01"^^xsd:date ; '
-                 'schema:endDate "2025-12-31"^^xsd:date .')
+    kg = make_kg(
+        'ex:p a sckg:Project ; rdfs:label "P"@de ; schema:startDate "2025-01-01"^^xsd:date ; '
+        'schema:endDate "2025-12-31"^^xsd:date .'
+    )
     chart = roadmap_chart(kg, "de")
     assert chart.table.rows == [["P", "2025-01-01", "2025-12-31", "", "", ""]]
     assert "Meilensteine erreicht" not in chart.facts
@@ -148,9 +189,16 @@ def test_changes_since_the_last_snapshot(make_kg) -> None:
         'ex:d a sckg:Project ; rdfs:label "D"@de .'
     )
     chart = changes_chart(old, new, "de")
-    assert chart.table.rows[:4] == [["Projekte neu", 1], ["Projekte entfallen", 1],
-                                    ["Projekte abgeschlossen", 1], ["Projekte ruhend gesetzt", 1]]
-    assert [row[0] for row in chart.table.rows[4:]] == ["Offene Punkte neu", "Offene Punkte erledigt"]
+    assert chart.table.rows[:4] == [
+        ["Projekte neu", 1],
+        ["Projekte entfallen", 1],
+        ["Projekte abgeschlossen", 1],
+        ["Projekte ruhend gesetzt", 1],
+    ]
+    assert [row[0] for row in chart.table.rows[4:]] == [
+        "Offene Punkte neu",
+        "Offene Punkte erledigt",
+    ]
     assert changes_chart(old, old, "de") is None
     report = build_report(new, "de", since=old)
     assert [c.key for c in report.section("changes").charts] == ["changes"]
@@ -169,7 +217,7 @@ def test_council_activity_per_field_and_year(make_kg) -> None:
     assert chart.table.columns == ["Handlungsfeld", "2024", "2025"]
     assert chart.table.rows == [["Mobilität", 1, 2]]
     assert chart.unit == "Vorlagen"
-    assert council_chart(make_kg('ex:p a sckg:Project .'), "de") is None
+    assert council_chart(make_kg("ex:p a sckg:Project ."), "de") is None
 
 
 def test_same_data_same_bytes(musterstadt: KnowledgeGraph) -> None:
@@ -186,8 +234,15 @@ def test_charts_in_html_and_markdown(musterstadt: KnowledgeGraph, tmp_path: Path
     report = build_report(musterstadt, "en")
     page = render_html(report)
     keys = re.findall(r'<figure class="chart" id="chart-([\w-]+)">', page)
-    assert keys == ["budget-by-field", "budget-by-department", "status", "status-by-field", "roadmap", "actor-field"]
-    assert page.count("<details class=\"no-print\"><summary>The figures as a table</summary>") == 6
+    assert keys == [
+        "budget-by-field",
+        "budget-by-department",
+        "status",
+        "status-by-field",
+        "roadmap",
+        "actor-field",
+    ]
+    assert page.count('<details class="no-print"><summary>The figures as a table</summary>') == 6
     assert "Project roadmap</strong> (years) · Source: " in page
     assert "<li>Digital vacancy and land management</li>" in page
     assert "*Project roadmap*" in render_markdown(report)

@@ -20,7 +20,9 @@ def pages(data: bytes) -> list[bytes]:
 def test_report_pdf_is_a4_with_vector_charts(musterstadt_path: Path, tmp_path: Path) -> None:
     require_browser()
     out = tmp_path / "briefing.pdf"
-    result = CliRunner().invoke(app, ["report", "-d", str(musterstadt_path), "-o", str(tmp_path), "--pdf", str(out)])
+    result = CliRunner().invoke(
+        app, ["report", "-d", str(musterstadt_path), "-o", str(tmp_path), "--pdf", str(out)]
+    )
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-1] == f"PDF: {out}"
     data = out.read_bytes()
@@ -39,7 +41,9 @@ def test_pdf_without_engine_says_what_to_install(
     monkeypatch.setenv("SCKG_CHROMIUM", str(tmp_path / "no-chromium"))
     monkeypatch.setattr(pdf, "CANDIDATES", ())
     out = tmp_path / "briefing.pdf"
-    result = CliRunner().invoke(app, ["report", "-d", str(musterstadt_path), "-o", str(tmp_path), "--pdf", str(out)])
+    result = CliRunner().invoke(
+        app, ["report", "-d", str(musterstadt_path), "-o", str(tmp_path), "--pdf", str(out)]
+    )
     assert result.exit_code == 1
     assert result.output.splitlines()[-1] == (
         "Error: PDF output needs headless Chromium, but no Chromium found: install Chromium (Debian/Ubuntu: "

@@ -31,7 +31,9 @@ def test_every_command_has_help_a_reference_and_a_link_from_the_readme() -> None
         if name.startswith("analyze ") and name.split()[1] in ANALYSES:  # the registry lists them
             assert "(docs/analyses.md)" in readme, "README does not link to docs/analyses.md"
             continue
-        assert f"(docs/commands.md#{anchor})" in readme, f"README does not link to the reference of 'sckg {name}'"
+        assert f"(docs/commands.md#{anchor})" in readme, (
+            f"README does not link to the reference of 'sckg {name}'"
+        )
 
 
 def test_no_arguments_shows_help_and_version_works() -> None:
@@ -41,19 +43,31 @@ def test_no_arguments_shows_help_and_version_works() -> None:
 
 
 def test_query_named_csv(braunschweig_path: Path) -> None:
-    result = runner.invoke(app, ["query", "projects-by-field", "--data", str(braunschweig_path), "-f", "csv"])
+    result = runner.invoke(
+        app, ["query", "projects-by-field", "--data", str(braunschweig_path), "-f", "csv"]
+    )
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert lines[0] == "fieldLabel,projectLabel,statusLabel,project,field"
-    assert lines[1].startswith("Smart Mobility,Aufbau einer Ladeinfrastruktur für Elektrofahrzeuge,,https://")
+    assert lines[1].startswith(
+        "Smart Mobility,Aufbau einer Ladeinfrastruktur für Elektrofahrzeuge,,https://"
+    )
     assert len(lines) == 3
 
 
 def test_query_inline_json_with_param() -> None:
     result = runner.invoke(
         app,
-        ["query", "SELECT ?t WHERE { ?p dcterms:title ?t FILTER(lang(?t) = ?lang && ?p = ?project) }",
-         "--param", "project=https://w3id.org/sckg/id/braunschweig/project/handyparken", "--lang", "en", "-f", "json"],
+        [
+            "query",
+            "SELECT ?t WHERE { ?p dcterms:title ?t FILTER(lang(?t) = ?lang && ?p = ?project) }",
+            "--param",
+            "project=https://w3id.org/sckg/id/braunschweig/project/handyparken",
+            "--lang",
+            "en",
+            "-f",
+            "json",
+        ],
     )
     assert result.exit_code == 0, result.output
     assert json.loads(result.output) == [{"t": "Mobile phone parking (Handyparken)"}]
@@ -72,11 +86,18 @@ def test_query_ask_and_rq_file(tmp_path: Path) -> None:
         (["query", "no-such-question"], 2, "Error: Unknown named query 'no-such-question'."),
         (["query", "SELECT * WHERE { ?s ?p }"], 1, "Error: SPARQL syntax error at line 1, column "),
         (["query", "projects-by-field", "--param", "nope=1"], 2, "Error: Unknown parameter 'nope'"),
-        (["query", "projects-by-field", "--param", "nope"], 2, "Error: --param expects name=value, got 'nope'"),
+        (
+            ["query", "projects-by-field", "--param", "nope"],
+            2,
+            "Error: --param expects name=value, got 'nope'",
+        ),
         (["stats", "--data", "does/not/exist"], 1, "Error: does/not/exist: no such file or folder"),
         (["validate", "--store", "mongo:x"], 2, "Error: Unknown store 'mongo:x'."),
-        (["query", "SELECT * WHERE { SERVICE <http://example.org/s> { ?s ?p ?o } }"], 1,
-         "Error: The query uses SERVICE, which would send a request to another host."),
+        (
+            ["query", "SELECT * WHERE { SERVICE <http://example.org/s> { ?s ?p ?o } }"],
+            1,
+            "Error: The query uses SERVICE, which would send a request to another host.",
+        ),
     ],
 )
 def test_errors_are_one_line_with_exit_code(args: list[str], code: int, message: str) -> None:
@@ -100,7 +121,7 @@ def test_validate_exit_codes_and_json(braunschweig_path: Path, turtle_file) -> N
     assert result.output.startswith("0 violations, 16 warnings (open points)\n")
     doc = json.loads(runner.invoke(app, ["validate", "-f", "json"]).output)
     assert (doc["conforms"], doc["violations"], doc["warnings"]) == (True, 0, 16)
-    broken = turtle_file('ex:p a sckg:Project ; sckg:managedBy ex:u .')
+    broken = turtle_file("ex:p a sckg:Project ; sckg:managedBy ex:u .")
     result = runner.invoke(app, ["validate", "--data", str(broken)])
     assert result.exit_code == 1
     assert result.output.startswith("1 Verstöße, 3 Warnungen (offene Punkte)\n\nVIOLATION")

@@ -46,7 +46,10 @@ def test_silos_as_csv_in_english():
     result = run("silos", "--format", "csv", "--lang", "en")
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert [(r["field"], r["department"], r["other_department"], r["projects"], r["other_projects"]) for r in rows] == [
+    assert [
+        (r["field"], r["department"], r["other_department"], r["projects"], r["other_projects"])
+        for r in rows
+    ] == [
         (
             "Smart living",
             "Department V – Social Affairs, Health and Housing",
@@ -63,14 +66,19 @@ def test_critical_path_markdown_and_note_on_stderr():
     lines = result.stdout.splitlines()
     assert lines[0] == "| step | label | start | end | days | reason | iri |"
     assert len(lines) == 2 + 5
-    assert "Longest chain (by duration): 5 projects, 3527 days of running time together." in result.stderr
+    assert (
+        "Longest chain (by duration): 5 projects, 3527 days of running time together."
+        in result.stderr
+    )
 
 
 def test_centrality_sample_note_and_top():
     result = run("centrality", "--sample", "5", "--top", "2", "--format", "csv")
     assert result.exit_code == 0, result.output
     assert len(result.stdout.splitlines()) == 3
-    assert result.stderr.startswith("Betweenness geschätzt aus 5 von 50 Startknoten (Zufallsauswahl, Seed 42)")
+    assert result.stderr.startswith(
+        "Betweenness geschätzt aus 5 von 50 Startknoten (Zufallsauswahl, Seed 42)"
+    )
 
 
 def test_impact_upstream_with_a_short_iri():
@@ -82,8 +90,10 @@ def test_impact_upstream_with_a_short_iri():
 def test_impact_unknown_project_suggests_names():
     result = run("impact", "Glasfaser-Backbon")
     assert result.exit_code == 2
-    assert result.stderr.startswith("Error: PROJECT 'Glasfaser-Backbon': no such project (give its IRI, prefixed name "
-                                    "such as musterstadt:project/wlan, or label). Did you mean: ")
+    assert result.stderr.startswith(
+        "Error: PROJECT 'Glasfaser-Backbon': no such project (give its IRI, prefixed name "
+        "such as musterstadt:project/wlan, or label). Did you mean: "
+    )
     assert "'Glasfaser-Backbone für städtische Standorte'" in result.stderr
     assert "Traceback" not in result.output
 

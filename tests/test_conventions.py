@@ -21,8 +21,11 @@ def test_an_unknown_named_query_is_a_usage_error() -> None:
 
 
 def test_prefixes_are_listed_with_their_namespace_iris() -> None:
-    for fmt, line in (("md", "| adms | http://www.w3.org/ns/adms# |\n"), ("table", "adms     http://www.w3.org/ns/adms#\n"),
-                      ("csv", "adms,http://www.w3.org/ns/adms#\n")):
+    for fmt, line in (
+        ("md", "| adms | http://www.w3.org/ns/adms# |\n"),
+        ("table", "adms     http://www.w3.org/ns/adms#\n"),
+        ("csv", "adms,http://www.w3.org/ns/adms#\n"),
+    ):
         result = runner.invoke(app, ["queries", "--prefixes", "-f", fmt])
         assert result.exit_code == 0
         assert line in result.stdout, fmt
@@ -107,7 +110,11 @@ def test_library_errors_name_parameters_not_flags() -> None:
             called = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
             if isinstance(called, ast.Name) and called.id.startswith("_"):
                 continue  # a module's own signal (sckg serve's HTTP refusals), not an error a caller sees
-            texts = [c.value for c in ast.walk(node.exc) if isinstance(c, ast.Constant) and isinstance(c.value, str)]
+            texts = [
+                c.value
+                for c in ast.walk(node.exc)
+                if isinstance(c, ast.Constant) and isinstance(c.value, str)
+            ]
             text = re.sub(r"'sckg [^']*'", "", "".join(texts))
             if re.search(r"(?<![\w-])--[a-z]", text):
                 offenders.append(f"{path.relative_to(package)}:{node.lineno}")
@@ -128,14 +135,32 @@ def test_a_library_error_names_the_parameter_and_the_cli_the_flag(tmp_path: Path
 def test_an_ods_or_xls_workbook_is_refused_with_how_to_save_it(tmp_path: Path, suffix: str) -> None:
     book = tmp_path / f"inventar{suffix}"
     book.write_bytes(b"PK\x03\x04 not read")
-    result = runner.invoke(app, ["import", "table", str(book), "--city", "t", "--out", str(tmp_path / "t.ttl")])
-    assert (result.exit_code, result.stderr) == (1, (
-        f"Error: {book}: sckg reads .xlsx workbooks, not {suffix}; save it as an Excel workbook (.xlsx) "
-        "(LibreOffice: File > Save As > Excel 2007-365) or each sheet as CSV.\n"))
+    result = runner.invoke(
+        app, ["import", "table", str(book), "--city", "t", "--out", str(tmp_path / "t.ttl")]
+    )
+    assert (result.exit_code, result.stderr) == (
+        1,
+        (
+            f"Error: {book}: sckg reads .xlsx workbooks, not {suffix}; save it as an Excel workbook (.xlsx) "
+            "(LibreOffice: File > Save As > Excel 2007-365) or each sheet as CSV.\n"
+        ),
+    )
 
 
-def test_did_you_mean_finds_a_typo_inside_a_long_label(musterstadt_path: Path, tmp_path: Path) -> None:
-    result = runner.invoke(app, ["viz", "--data", str(musterstadt_path), "--focus", "Datenplatform",
-                                 "--out", str(tmp_path / "m.html")])
+def test_did_you_mean_finds_a_typo_inside_a_long_label(
+    musterstadt_path: Path, tmp_path: Path
+) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "viz",
+            "--data",
+            str(musterstadt_path),
+            "--focus",
+            "Datenplatform",
+            "--out",
+            str(tmp_path / "m.html"),
+        ],
+    )
     assert result.exit_code == 2, result.output
     assert "Did you mean: " in result.stderr and "Datenplattform" in result.stderr

@@ -24,7 +24,9 @@ SYSTEMD_ANALYZE = shutil.which("systemd-analyze")
 
 def unit(path: Path) -> configparser.ConfigParser:
     """A unit file as configparser reads it; a key given twice (ExecStart) keeps every value, one per line."""
-    parser = configparser.ConfigParser(strict=False, interpolation=None, delimiters=("=",), comment_prefixes=("#", ";"))
+    parser = configparser.ConfigParser(
+        strict=False, interpolation=None, delimiters=("=",), comment_prefixes=("#", ";")
+    )
     parser.optionxform = str  # type: ignore[assignment,method-assign]  # keys are case-sensitive in systemd
     text: list[str] = []
     seen: set[str] = set()
@@ -33,7 +35,9 @@ def unit(path: Path) -> configparser.ConfigParser:
         if line.startswith("["):
             seen = set()
         elif "=" in line and not line.startswith("#") and key in seen:
-            line = " " + line.split("=", 1)[1]  # a continuation line: configparser joins it to the first value
+            line = (
+                " " + line.split("=", 1)[1]
+            )  # a continuation line: configparser joins it to the first value
         seen.add(key)
         text.append(line)
     parser.read_string("\n".join(text))
@@ -44,7 +48,11 @@ def test_service_runs_import_push_report_in_order() -> None:
     service = unit(SERVICE)
     assert service["Service"]["Type"] == "oneshot"
     steps = service["Service"]["ExecStart"].splitlines()
-    assert [shlex.split(step)[:2] for step in steps] == [[SCKG, "import"], [SCKG, "push"], [SCKG, "report"]]
+    assert [shlex.split(step)[:2] for step in steps] == [
+        [SCKG, "import"],
+        [SCKG, "push"],
+        [SCKG, "report"],
+    ]
     assert service["Service"]["EnvironmentFile"] == "/etc/sckg/endpoint.env"
 
 
@@ -55,7 +63,10 @@ def test_timer_fires_nightly_and_is_installed_into_timers_target() -> None:
     assert timer["Install"]["WantedBy"] == "timers.target"
     if SYSTEMD_ANALYZE:
         out = subprocess.run(
-            [SYSTEMD_ANALYZE, "calendar", timer["Timer"]["OnCalendar"]], capture_output=True, text=True, check=True
+            [SYSTEMD_ANALYZE, "calendar", timer["Timer"]["OnCalendar"]],
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
         assert "Normalized form: *-*-* 02:30:00" in out
 
@@ -83,10 +94,15 @@ def test_systemd_analyze_refuses_a_broken_timer(tmp_path: Path) -> None:
     """The check above would catch a mistake: a timer with an invalid OnCalendar fails verify."""
     broken = tmp_path / "broken.timer"
     broken.write_text(
-        TIMER.read_text(encoding="utf-8").replace("*-*-* 02:30:00", "nightly at half past two"), encoding="utf-8"
+        TIMER.read_text(encoding="utf-8").replace("*-*-* 02:30:00", "nightly at half past two"),
+        encoding="utf-8",
     )
-    (tmp_path / "broken.service").write_text("[Service]\nType=oneshot\nExecStart=/bin/true\n", encoding="utf-8")
-    result = subprocess.run([str(SYSTEMD_ANALYZE), "verify", str(broken)], capture_output=True, text=True)
+    (tmp_path / "broken.service").write_text(
+        "[Service]\nType=oneshot\nExecStart=/bin/true\n", encoding="utf-8"
+    )
+    result = subprocess.run(
+        [str(SYSTEMD_ANALYZE), "verify", str(broken)], capture_output=True, text=True
+    )
     assert result.returncode != 0
     assert "Failed to parse calendar specification" in result.stderr
 
@@ -107,7 +123,9 @@ def cron_field_ok(field: str, low: int, high: int) -> bool:
         if not match:
             return False
         numbers = [int(n) for n in match.group(2, 3) if n is not None]
-        if any(not low <= n <= high for n in numbers) or (match.group(4) is not None and int(match.group(4)) < 1):
+        if any(not low <= n <= high for n in numbers) or (
+            match.group(4) is not None and int(match.group(4)) < 1
+        ):
             return False
         if len(numbers) == 2 and numbers[0] > numbers[1]:
             return False
@@ -132,7 +150,9 @@ def test_cron_lines_have_five_valid_time_fields_and_a_command() -> None:
         for value, (name, low, high) in zip(fields, CRON_FIELDS, strict=True):
             assert cron_field_ok(value, low, high), f"{name} {value!r} is not a valid cron field"
         assert "%" not in command  # cron turns % into a newline
-        assert command.split(" && ")[-3:] == [step for step in command.split(" && ") if step.startswith(SCKG)]
+        assert command.split(" && ")[-3:] == [
+            step for step in command.split(" && ") if step.startswith(SCKG)
+        ]
 
 
 @pytest.mark.parametrize(
@@ -169,8 +189,16 @@ def sckg_calls(text: str) -> list[list[str]]:
 
 def test_every_sckg_call_is_a_command_with_options_it_accepts() -> None:
     tree = command_tree()  # every command, as tests/test_docs.py finds them
-    calls = [call for path in (SERVICE, TIMER, CRON) for call in sckg_calls(path.read_text(encoding="utf-8"))]
-    assert [call[:2] for call in calls] == [["import", "oparl"], ["push", "--data"], ["report", "--store"]] * 2
+    calls = [
+        call
+        for path in (SERVICE, TIMER, CRON)
+        for call in sckg_calls(path.read_text(encoding="utf-8"))
+    ]
+    assert [call[:2] for call in calls] == [
+        ["import", "oparl"],
+        ["push", "--data"],
+        ["report", "--store"],
+    ] * 2
     for call in calls:
         name = " ".join(call[:2]) if " ".join(call[:2]) in tree else call[0]
         assert name in tree, f"sckg {name} is not a command"

@@ -33,24 +33,48 @@ def test_diff_of_two_snapshots(make_kg) -> None:
         ("relation", "added", "WLAN Innenstadt", "federführend betreut von", "", "Stadtwerke"),
         ("relation", "added", "WLAN Innenstadt", "hat Beteiligten", "", "IT-Amt"),
         ("relation", "removed", "WLAN Innenstadt", "federführend betreut von", "IT-Amt", ""),
-        ("attribute", "changed", "WLAN Innenstadt", "adms:status", "status:planned", "status:running"),
-        ("attribute", "changed", "WLAN Innenstadt", "dcterms:title", "WLAN@de", "WLAN Innenstadt@de"),
+        (
+            "attribute",
+            "changed",
+            "WLAN Innenstadt",
+            "adms:status",
+            "status:planned",
+            "status:running",
+        ),
+        (
+            "attribute",
+            "changed",
+            "WLAN Innenstadt",
+            "dcterms:title",
+            "WLAN@de",
+            "WLAN Innenstadt@de",
+        ),
     ]
-    assert result.summary() == {"entity added": 1, "entity removed": 1, "relation added": 2,
-                                "relation removed": 1, "attribute changed": 2}
+    assert result.summary() == {
+        "entity added": 1,
+        "entity removed": 1,
+        "relation added": 2,
+        "relation removed": 1,
+        "attribute changed": 2,
+    }
 
 
 def test_a_milestone_added_moved_or_reached_is_listed(make_kg) -> None:
     """Milestones need nothing of their own in the diff: a new one is a new entity, a moved or reached one a
     changed attribute."""
     project = 'ex:p a sckg:Project ; dcterms:title "Plattform"@de . '
-    old = project + ('ex:m1 a sckg:Milestone ; rdfs:label "Zuschlag"@de ; dcterms:isPartOf ex:p ; '
-                     'dcterms:date "2025-03-31"^^xsd:date ; sckg:reached false .')
+    old = project + (
+        'ex:m1 a sckg:Milestone ; rdfs:label "Zuschlag"@de ; dcterms:isPartOf ex:p ; '
+        'dcterms:date "2025-03-31"^^xsd:date ; sckg:reached false .'
+    )
     new = old.replace("2025-03-31", "2025-05-15").replace("false", "true") + (
         ' ex:m2 a sckg:Milestone ; rdfs:label "Abnahme"@de ; dcterms:isPartOf ex:p ; '
-        'dcterms:date "2026-02-15"^^xsd:date .')
+        'dcterms:date "2026-02-15"^^xsd:date .'
+    )
     result = diff(make_kg(old), make_kg(new), lang="de")
-    assert [(c.kind, c.change, c.subject_label, c.property, c.old, c.new) for c in result.changes] == [
+    assert [
+        (c.kind, c.change, c.subject_label, c.property, c.old, c.new) for c in result.changes
+    ] == [
         ("entity", "added", "Abnahme", "", "", "sckg:Milestone"),  # a new entity is one line
         ("attribute", "changed", "Zuschlag", "dcterms:date", "2025-03-31", "2025-05-15"),
         ("attribute", "changed", "Zuschlag", "erreicht", "False", "True"),
@@ -64,7 +88,9 @@ def test_identical_snapshots_have_no_changes(make_kg) -> None:
 def test_diff_command_csv(turtle_file) -> None:
     old: Path = turtle_file(OLD, "old.ttl")
     new: Path = turtle_file(NEW, "new.ttl")
-    result = CliRunner().invoke(app, ["diff", str(old), str(new), "--format", "csv", "--lang", "en"])
+    result = CliRunner().invoke(
+        app, ["diff", str(old), str(new), "--format", "csv", "--lang", "en"]
+    )
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "kind,change,entity,property,old,new,iri"

@@ -54,7 +54,9 @@ class Example:
     expected: list[str]
     start: int  # index of the first expected line (in the block)
     end: int  # index after the last expected line in the block
-    table: tuple[int, int] | None = None  # the Markdown table right below the block: [start, end) line indices
+    table: tuple[int, int] | None = (
+        None  # the Markdown table right below the block: [start, end) line indices
+    )
 
 
 @dataclass
@@ -84,21 +86,29 @@ def parse_blocks(lines: list[str]) -> list[Block]:
             if text.startswith("$ "):
                 command = shlex.split(text[2:])
                 assert command[:1] == ["sckg"], (
-                    f"line {j + 1}: only '$ sckg ...' runs in a console block; use ```bash or ```text for {text!r}")
+                    f"line {j + 1}: only '$ sckg ...' runs in a console block; use ```bash or ```text for {text!r}"
+                )
                 block.examples.append(Example(j, command[1:], [], j + 1, j + 1))
             else:
-                assert block.examples, f"line {j + 1}: output before the first '$ sckg' line of the block"
+                assert block.examples, (
+                    f"line {j + 1}: output before the first '$ sckg' line of the block"
+                )
                 block.examples[-1].expected.append(text)
                 block.examples[-1].end = j + 1
             j += 1
         assert block.examples, f"line {i + 1}: a console block without a '$ sckg' line"
         last = block.examples[-1]
-        if _is_md(last.argv) and j + 2 < len(lines) and not lines[j + 1].strip() and lines[j + 2].startswith("|"):
+        if (
+            _is_md(last.argv)
+            and j + 2 < len(lines)
+            and not lines[j + 1].strip()
+            and lines[j + 2].startswith("|")
+        ):
             k = j + 2
             while k < len(lines) and lines[k].startswith("|"):
                 k += 1
             last.table = (j + 2, k)
-            last.expected += lines[j + 2:k]
+            last.expected += lines[j + 2 : k]
         blocks.append(block)
         i = j + 1
     return blocks
@@ -135,7 +145,10 @@ def updated(expected: list[str], actual: str) -> list[str]:
         head, tail = old.index("..."), old[::-1].index("...")
         if len(real) <= head + tail:
             return lines
-        real, old = [*real[:head], "...", *real[len(real) - tail:]], [*old[:head], "...", *old[len(old) - tail:]]
+        real, old = (
+            [*real[:head], "...", *real[len(real) - tail :]],
+            [*old[:head], "...", *old[len(old) - tail :]],
+        )
     elif len(real) != len(old):
         return lines
     return [o if "..." in o and matches([o], n) else n for o, n in zip(old, real, strict=True)]
@@ -145,10 +158,13 @@ def run(argv: list[str]) -> str:
     """Run one command in-process, as the page shows it: stdout and stderr interleaved."""
     result = CliRunner().invoke(app, argv, prog_name="sckg")
     if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise AssertionError(f"'sckg {shlex.join(argv)}' raised {result.exception!r}") from result.exception
+        raise AssertionError(
+            f"'sckg {shlex.join(argv)}' raised {result.exception!r}"
+        ) from result.exception
     has_error = any(line.startswith("Error:") for line in result.output.splitlines())
     assert (result.exit_code != 0) == has_error or argv[:1] == ["validate"], (
-        f"'sckg {shlex.join(argv)}' exited {result.exit_code}:\n{result.output}")
+        f"'sckg {shlex.join(argv)}' exited {result.exit_code}:\n{result.output}"
+    )
     return result.output
 
 
@@ -166,15 +182,16 @@ def rewrite(lines: list[str], example: Example, actual: str) -> None:
         while rows and new[rows - 1].startswith("|"):
             rows -= 1
         inside, table = _trimmed(new[:rows]), new[rows:]
-        lines[example.table[0]:example.table[1]] = table
+        lines[example.table[0] : example.table[1]] = table
     else:
         inside = new
-    lines[example.start:example.end] = inside
+    lines[example.start : example.end] = inside
 
 
 @pytest.mark.parametrize("page", doc_files(), ids=lambda p: str(p.relative_to(ROOT)))
-def test_console_examples_print_what_the_page_says(page: Path, tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_console_examples_print_what_the_page_says(
+    page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     lines = page.read_text(encoding="utf-8").splitlines()
     failures: list[str] = []
     rewrites: list[tuple[Example, str]] = []
@@ -187,9 +204,13 @@ def test_console_examples_print_what_the_page_says(page: Path, tmp_path: Path,
         for example in block.examples:
             actual = run(example.argv)
             if not matches(example.expected, actual):
-                failures.append(f"{page.name}:{example.line + 1}: $ sckg {shlex.join(example.argv)}\n"
-                                f"--- the page says\n" + "\n".join(_meaningful(example.expected)) +
-                                "\n--- it prints\n" + actual)
+                failures.append(
+                    f"{page.name}:{example.line + 1}: $ sckg {shlex.join(example.argv)}\n"
+                    f"--- the page says\n"
+                    + "\n".join(_meaningful(example.expected))
+                    + "\n--- it prints\n"
+                    + actual
+                )
                 rewrites.append((example, actual))
     if UPDATE and rewrites:
         for example, actual in reversed(rewrites):
@@ -200,8 +221,24 @@ def test_console_examples_print_what_the_page_says(page: Path, tmp_path: Path,
 
 
 def test_the_convention_itself() -> None:
-    page = ["```console", "$ sckg stats -f md", "A note", "```", "", "| a | b |", "|---|---|", "| 1 | 2 |", "",
-            "```console", "$ sckg validate", "0 violations", "...", "fix: one", "$ sckg query x", "```"]
+    page = [
+        "```console",
+        "$ sckg stats -f md",
+        "A note",
+        "```",
+        "",
+        "| a | b |",
+        "|---|---|",
+        "| 1 | 2 |",
+        "",
+        "```console",
+        "$ sckg validate",
+        "0 violations",
+        "...",
+        "fix: one",
+        "$ sckg query x",
+        "```",
+    ]
     first, second = parse_blocks(page)
     assert first.examples[0].argv == ["stats", "-f", "md"]
     assert first.examples[0].expected == ["A note", "| a | b |", "|---|---|", "| 1 | 2 |"]
@@ -212,7 +249,10 @@ def test_the_convention_itself() -> None:
     assert matches(["Wrote ... (2 s)."], "Wrote out/a.html (2 s).\n")
     assert not matches(["Wrote ... (2 s)."], "Wrote out/a.html (3 s).\n")
     assert updated(["0 violations", "...", "fix: one"], "1 violation\na\nb\nfix: two\n") == [
-        "1 violation", "...", "fix: two"]
+        "1 violation",
+        "...",
+        "fix: two",
+    ]
     assert updated(["took ... s", "x"], "took 3 s\ny\n") == ["took ... s", "y"]
     with pytest.raises(AssertionError, match=re.escape("only '$ sckg ...' runs")):
         parse_blocks(["```console", "$ cat file", "```"])
@@ -276,14 +316,17 @@ def test_every_command_section_of_commands_md_is_its_help() -> None:
     commands = command_tree()
     assert set(sections) == set(commands), (
         f"missing in docs/commands.md: {sorted(set(commands) - set(sections))}; "
-        f"not a command: {sorted(set(sections) - set(commands))}")
+        f"not a command: {sorted(set(sections) - set(commands))}"
+    )
     stale = [name for name, (a, b) in sections.items() if lines[a:b] != options_section(name)]
     if UPDATE and stale:
         for name, (a, b) in sorted(sections.items(), key=lambda item: -item[1][0]):
             lines[a:b] = options_section(name)
         page.write_text("\n".join(lines) + "\n", encoding="utf-8")
         return
-    assert not stale, f"docs/commands.md differs from --help for: {stale} (SCKG_UPDATE_DOCS=1 rewrites it)"
+    assert not stale, (
+        f"docs/commands.md differs from --help for: {stale} (SCKG_UPDATE_DOCS=1 rewrites it)"
+    )
 
 
 # --- links ------------------------------------------------------------------------------------------------------

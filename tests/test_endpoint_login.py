@@ -47,7 +47,12 @@ class Guard(QuietHTTPServer):
         challenge: str = 'Basic realm="sckg test"',
     ) -> None:
         super().__init__(("127.0.0.1", 0), GuardHandler)
-        self.upstream, self.redirect, self.delay, self.challenge = upstream, redirect, delay, challenge
+        self.upstream, self.redirect, self.delay, self.challenge = (
+            upstream,
+            redirect,
+            delay,
+            challenge,
+        )
         self.seen: list[str | None] = []
         self.url = f"http://127.0.0.1:{self.server_address[1]}"
 
@@ -77,7 +82,9 @@ class GuardHandler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
-        digest = self.server.challenge.startswith("Digest") and (login or "").startswith('Digest username="analyst"')
+        digest = self.server.challenge.startswith("Digest") and (login or "").startswith(
+            'Digest username="analyst"'
+        )
         if login not in (BASIC, BEARER) and not digest:
             self.send_response(401)
             if self.server.challenge:
@@ -87,11 +94,20 @@ class GuardHandler(BaseHTTPRequestHandler):
             return
         headers = {k: v for k, v in self.headers.items() if k.lower() in ("content-type", "accept")}
         request = urllib.request.Request(
-            self.server.upstream + self.path, data=body or None, headers=headers, method=self.command
+            self.server.upstream + self.path,
+            data=body or None,
+            headers=headers,
+            method=self.command,
         )
         try:
-            with urllib.request.build_opener(urllib.request.ProxyHandler({})).open(request) as answer:
-                status, media, reply = answer.status, answer.headers.get("Content-Type", ""), answer.read()
+            with urllib.request.build_opener(urllib.request.ProxyHandler({})).open(
+                request
+            ) as answer:
+                status, media, reply = (
+                    answer.status,
+                    answer.headers.get("Content-Type", ""),
+                    answer.read(),
+                )
         except urllib.error.HTTPError as exc:
             status, media, reply = exc.code, exc.headers.get("Content-Type", ""), exc.read()
         self.send_response(status)
@@ -112,12 +128,16 @@ def guarded_fixture(sparql_server: Callable) -> Iterator[Guard]:
 
 
 def query(url: str, env: dict[str, str | None], *extra: str) -> tuple[int, str]:
-    result = CliRunner().invoke(app, ["query", COUNT, "-f", "csv", "--store", f"sparql:{url}", *extra], env=env)
+    result = CliRunner().invoke(
+        app, ["query", COUNT, "-f", "csv", "--store", f"sparql:{url}", *extra], env=env
+    )
     return result.exit_code, result.output
 
 
 #: CliRunner unsets variables given as None: whatever the machine running the tests has set does not count.
-NO_LOGIN: dict[str, str | None] = dict.fromkeys(["SCKG_ENDPOINT_USER", "SCKG_ENDPOINT_PASSWORD", "SCKG_ENDPOINT_TOKEN"])
+NO_LOGIN: dict[str, str | None] = dict.fromkeys(
+    ["SCKG_ENDPOINT_USER", "SCKG_ENDPOINT_PASSWORD", "SCKG_ENDPOINT_TOKEN"]
+)
 
 
 def test_an_endpoint_that_asks_for_a_login_says_how_to_give_it(guarded: Guard) -> None:
@@ -140,7 +160,12 @@ def test_a_wrong_password_is_named_and_the_right_one_answers(guarded: Guard) -> 
     right = {**wrong, "SCKG_ENDPOINT_PASSWORD": "s3cret"}
     assert query(guarded.url + "/query", right) == (0, "n\n5\n")
     # nothing before the server asks; with the right login: the graph names (once per process), then the query
-    assert guarded.seen == [None, "Basic " + base64.b64encode(b"analyst:guess").decode(), BASIC, BASIC]
+    assert guarded.seen == [
+        None,
+        "Basic " + base64.b64encode(b"analyst:guess").decode(),
+        BASIC,
+        BASIC,
+    ]
 
 
 def test_a_token_is_sent_as_bearer_and_every_named_query_reads_the_same(
@@ -162,7 +187,9 @@ def test_push_logs_in_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
         SparqlServer(tmp_path / "store", port=0, write=True) as server,
         Guard(server.store_url.removesuffix("/store")) as guard,
     ):
-        report = push(KnowledgeGraph.open([resources.dataset("braunschweig")]), guard.url + "/store")
+        report = push(
+            KnowledgeGraph.open([resources.dataset("braunschweig")]), guard.url + "/store"
+        )
     assert [g.iri.rsplit("/", 1)[1] for g in report.graphs] == ["braunschweig", "model"]
     assert guard.seen == [None, BEARER, BEARER]  # asked first by a HEAD request without the graph
 
@@ -172,16 +199,23 @@ def test_the_login_is_not_passed_on_to_another_host(guarded: Guard) -> None:
     with Guard(guarded.url, redirect=guarded.url + "/query") as forwarder:
         # another port is another origin: the redirect is followed, the login stays behind
         code, output = query(forwarder.url + "/query", env)
-    assert forwarder.seen == guarded.seen == [None, None]  # the HEAD request that asks how to log in, the query
-    assert (code, output) == (1, f"Error: The endpoint {forwarder.url}/query sent the request on to "
-                                 f"{guarded.url}/query, which asks for a login (HTTP 401); sckg gives the login only "
-                                 f"to the server it was given: use {guarded.url}/query if you trust it.\n")
+    assert (
+        forwarder.seen == guarded.seen == [None, None]
+    )  # the HEAD request that asks how to log in, the query
+    assert (code, output) == (
+        1,
+        f"Error: The endpoint {forwarder.url}/query sent the request on to "
+        f"{guarded.url}/query, which asks for a login (HTTP 401); sckg gives the login only "
+        f"to the server it was given: use {guarded.url}/query if you trust it.\n",
+    )
 
 
 LOGIN = {**NO_LOGIN, "SCKG_ENDPOINT_USER": "analyst", "SCKG_ENDPOINT_PASSWORD": "s3cret"}
 
 
-def test_a_digest_login_over_http_never_sends_the_password_as_basic(sparql_server: Callable) -> None:
+def test_a_digest_login_over_http_never_sends_the_password_as_basic(
+    sparql_server: Callable,
+) -> None:
     upstream = sparql_server("braunschweig").query_url.removesuffix("/query")
     with Guard(upstream, challenge='Digest realm="sckg", nonce="n0nce", qop="auth"') as guard:
         assert query(guard.url + "/query", LOGIN) == (0, "n\n5\n")
@@ -193,10 +227,16 @@ def test_a_login_without_a_challenge_over_http_is_not_sent(sparql_server: Callab
     upstream = sparql_server("braunschweig").query_url.removesuffix("/query")
     with Guard(upstream, challenge="") as guard:
         code, output = query(guard.url + "/query", LOGIN)
-    assert guard.seen == [None, None]  # the HEAD request that asks how to log in, the query: no password
-    assert (code, output) == (1, f"Error: The endpoint {guard.url}/query asks for a login (HTTP 401) without saying "
-                                 "which (no WWW-Authenticate header); sckg sends a password over http only when the "
-                                 "server asks for Basic or Digest. Use https.\n")
+    assert guard.seen == [
+        None,
+        None,
+    ]  # the HEAD request that asks how to log in, the query: no password
+    assert (code, output) == (
+        1,
+        f"Error: The endpoint {guard.url}/query asks for a login (HTTP 401) without saying "
+        "which (no WWW-Authenticate header); sckg sends a password over http only when the "
+        "server asks for Basic or Digest. Use https.\n",
+    )
 
 
 def test_the_endpoint_timeout_comes_from_the_environment(sparql_server: Callable) -> None:
@@ -204,7 +244,13 @@ def test_the_endpoint_timeout_comes_from_the_environment(sparql_server: Callable
     with Guard(upstream, delay=2) as slow:
         # the guard would answer (with 401) after 2 s: the error shows that sckg stopped waiting before
         code, output = query(slow.url + "/query", {**NO_LOGIN, "SCKG_ENDPOINT_TIMEOUT": "0.5"})
-    assert (code, output) == (1, f"Error: The endpoint {slow.url}/query did not answer within 0.5 s.\n")
+    assert (code, output) == (
+        1,
+        f"Error: The endpoint {slow.url}/query did not answer within 0.5 s.\n",
+    )
     code, output = query(upstream + "/query", {"SCKG_ENDPOINT_TIMEOUT": "soon"})
-    assert (code, output) == (2, "Error: SCKG_ENDPOINT_TIMEOUT='soon' is not a number of seconds greater than 0.\n")
+    assert (code, output) == (
+        2,
+        "Error: SCKG_ENDPOINT_TIMEOUT='soon' is not a number of seconds greater than 0.\n",
+    )
     assert query(upstream + "/query", {"SCKG_ENDPOINT_TIMEOUT": "30"}) == (0, "n\n5\n")

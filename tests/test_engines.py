@@ -44,18 +44,25 @@ LARGE_PROJECTS = 4000
 
 
 @pytest.fixture(scope="module")
-def cities(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[list[Path], KnowledgeGraph]]:
+def cities(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[str, tuple[list[Path], KnowledgeGraph]]:
     """Musterstadt and a generated city: their files and their graph in memory."""
     folder = tmp_path_factory.mktemp("generated") / "generated"
     folder.mkdir()
     (folder / "city.ttl").write_text(generate(GENERATED_PROJECTS, seed=3), encoding="utf-8")
     return {
         name: (paths, KnowledgeGraph.open(paths))
-        for name, paths in (("musterstadt", [resources.dataset("musterstadt")]), ("generated", [folder]))
+        for name, paths in (
+            ("musterstadt", [resources.dataset("musterstadt")]),
+            ("generated", [folder]),
+        )
     }
 
 
-def endpoint(engine: str, kg: KnowledgeGraph, virtuoso: Callable[[], Virtuoso], comunica: Callable) -> str:
+def endpoint(
+    engine: str, kg: KnowledgeGraph, virtuoso: Callable[[], Virtuoso], comunica: Callable
+) -> str:
     """The query URL of ``engine`` holding the graphs of ``kg`` under the same names."""
     if engine == "virtuoso":
         server = virtuoso()
@@ -97,17 +104,24 @@ def test_commands_print_the_same_as_on_the_memory_store(
     args = [arg.replace("OUT", str(out)) for arg in READ_COMMANDS[command]]
     outputs = {}
     for store, data in (("memory", ["--data", *map(str, paths)]), (engine, [])):
-        result = runner.invoke(app, [*args, *data, "--store", "memory" if store == "memory" else f"sparql:{url}"])
+        result = runner.invoke(
+            app, [*args, *data, "--store", "memory" if store == "memory" else f"sparql:{url}"]
+        )
         assert "Traceback" not in result.output
         stamp = re.compile(rb"\d{4}-\d\d-\d\d \d\d:\d\d")  # when a report was made
-        files = {str(f.relative_to(out)): stamp.sub(b"...", f.read_bytes()) for f in out.rglob("*") if f.is_file()}
+        files = {
+            str(f.relative_to(out)): stamp.sub(b"...", f.read_bytes())
+            for f in out.rglob("*")
+            if f.is_file()
+        }
         outputs[store] = (result.exit_code, re.sub(r"\d+\.\d+ s\b", "… s", result.stdout), files)
         shutil.rmtree(out, ignore_errors=True)
     assert outputs["memory"][0] == 0, outputs["memory"][1]
     assert outputs["memory"][1].strip() or outputs["memory"][2], command
     if engine == "comunica" and command in COMUNICA_ORDER:
         outputs = {
-            store: (code, "\n".join(sorted(text.splitlines())), files) for store, (code, text, files) in outputs.items()
+            store: (code, "\n".join(sorted(text.splitlines())), files)
+            for store, (code, text, files) in outputs.items()
         }
     assert outputs[engine][:2] == outputs["memory"][:2]
     assert outputs[engine][2].keys() == outputs["memory"][2].keys()
@@ -117,7 +131,9 @@ def test_commands_print_the_same_as_on_the_memory_store(
         assert outputs[engine][2][name] == content, name
 
 
-def test_push_fills_virtuoso_behind_its_digest_login_and_reads_back_the_same(cities: dict, virtuoso: Callable) -> None:
+def test_push_fills_virtuoso_behind_its_digest_login_and_reads_back_the_same(
+    cities: dict, virtuoso: Callable
+) -> None:
     server: Virtuoso = virtuoso()
     memory = cities["generated"][1]
     server.clear()
@@ -132,7 +148,9 @@ def test_push_fills_virtuoso_behind_its_digest_login_and_reads_back_the_same(cit
         (GRAPH_BASE + "generated", sum(n for g, n in expected.items() if g != MODEL_GRAPH)),
         (MODEL_GRAPH, expected[MODEL_GRAPH]),
     ]
-    assert {g: sizes[g] for g in (GRAPH_BASE + "generated", MODEL_GRAPH)} == {g.iri: g.triples for g in report.graphs}
+    assert {g: sizes[g] for g in (GRAPH_BASE + "generated", MODEL_GRAPH)} == {
+        g.iri: g.triples for g in report.graphs
+    }
     with login(*DBA):
         for name in named_queries():
             assert plain(run_named(remote, name)) == plain(run_named(memory, name)), name
@@ -153,19 +171,36 @@ def test_a_100k_triple_city_pushed_to_virtuoso_reads_back_triple_for_triple(
     try:
         with login(*DBA):
             report = push(memory, server.store_url)
-        sent = set(memory.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{data_graph}> {{ ?s ?p ?o }} }}"))
+        sent = set(
+            memory.construct(
+                f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{data_graph}> {{ ?s ?p ?o }} }}"
+            )
+        )
         remote = KnowledgeGraph.open(None, "sparql:" + server.query_url)
-        back = set(remote.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"))
+        back = set(
+            remote.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+        )
     finally:
         server.put(graph, [])
         server.loaded.add(MODEL_GRAPH)  # the next load() replaces the model graph pushed here
-    assert [(g.iri, g.triples) for g in report.graphs] == [(graph, len(sent)), (MODEL_GRAPH, len(memory.construct(
-        f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{MODEL_GRAPH}> {{ ?s ?p ?o }} }}")))]
+    assert [(g.iri, g.triples) for g in report.graphs] == [
+        (graph, len(sent)),
+        (
+            MODEL_GRAPH,
+            len(
+                memory.construct(
+                    f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{MODEL_GRAPH}> {{ ?s ?p ?o }} }}"
+                )
+            ),
+        ),
+    ]
     assert len(sent) > 100_000
     assert back == sent
 
 
-def test_an_answer_virtuoso_cut_at_its_row_limit_is_an_error_not_a_result(cities: dict, virtuoso: Callable) -> None:
+def test_an_answer_virtuoso_cut_at_its_row_limit_is_an_error_not_a_result(
+    cities: dict, virtuoso: Callable
+) -> None:
     """Virtuoso sends at most 2**20 rows over HTTP and drops the rest without an error (its issue 700): a table of
     exactly that many rows would be taken for the whole answer."""
     server: Virtuoso = virtuoso()
@@ -189,13 +224,19 @@ def test_booleans_stored_in_virtuoso_come_back_as_written(virtuoso: Callable) ->
     server: Virtuoso = virtuoso()
     graph = GRAPH_BASE + "booleans"
     subject, public = ox.NamedNode("urn:x:consultation"), ox.NamedNode(SCKG + "isPublic")
-    pushed = {ox.Triple(subject, public, ox.Literal(True)), ox.Triple(ox.NamedNode("urn:x:other"), public,
-                                                                        ox.Literal(False))}
+    pushed = {
+        ox.Triple(subject, public, ox.Literal(True)),
+        ox.Triple(ox.NamedNode("urn:x:other"), public, ox.Literal(False)),
+    }
     server.put(graph, list(pushed))
     try:
         remote = KnowledgeGraph.open(None, "sparql:" + server.query_url)
-        rows = remote.select(f"SELECT ?s ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} ORDER BY ?s").rows
-        back = set(remote.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"))
+        rows = remote.select(
+            f"SELECT ?s ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} ORDER BY ?s"
+        ).rows
+        back = set(
+            remote.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+        )
     finally:
         server.put(graph, [])
     assert [(str(s), str(o)) for s, o in rows] == [

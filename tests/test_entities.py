@@ -57,7 +57,8 @@ def test_tail_and_slug():
 
 
 @pytest.mark.parametrize(
-    "spec", [EX + "wlan", "öffentliches wlan", "Public WiFi", "wifi4eu", "WLAN"],
+    "spec",
+    [EX + "wlan", "öffentliches wlan", "Public WiFi", "wifi4eu", "WLAN"],
 )
 def test_the_graph_resolves_iri_label_alias_and_tail(make_kg, spec):
     kg = make_kg(SMALL)
@@ -77,9 +78,14 @@ def test_an_ambiguous_label_and_an_unknown_name(make_kg):
     kg = make_kg(SMALL)
     with pytest.raises(UsageError) as error:
         resolve("amt", kg=kg, what="project", param="target")
-    assert str(error.value) == f"target 'amt' matches 2 projects: Amt <{EX}amt-a>; Amt <{EX}amt-b>. Give the IRI."
+    assert (
+        str(error.value)
+        == f"target 'amt' matches 2 projects: Amt <{EX}amt-a>; Amt <{EX}amt-b>. Give the IRI."
+    )
     with pytest.raises(UsageError) as error:
-        resolve("Öffentliches WLAM", kg=kg, what="project", param="target", classes=(SCKG + "Project",))
+        resolve(
+            "Öffentliches WLAM", kg=kg, what="project", param="target", classes=(SCKG + "Project",)
+        )
     assert str(error.value) == (
         "target 'Öffentliches WLAM': no such project (give its IRI, prefixed name such as musterstadt:project/wlan, "
         "or label). Did you mean: 'Öffentliches WLAN'?"
@@ -111,7 +117,13 @@ PROJECT_FORMS = [
     "Musterstadt urban data platform",
     "urbane-datenplattform",
 ]
-FIELD_FORMS = [FIELD + "smart-mobility", "field:smart-mobility", "Smart Mobility", "smart mobility", "smart-mobility"]
+FIELD_FORMS = [
+    FIELD + "smart-mobility",
+    "field:smart-mobility",
+    "Smart Mobility",
+    "smart mobility",
+    "smart-mobility",
+]
 DEPARTMENT_FORMS = [
     MS + "actor/dezernat-1",
     "musterstadt:actor/dezernat-1",
@@ -155,16 +167,28 @@ def test_every_entity_taking_command_accepts_every_form(tmp_path, forms, command
 @pytest.mark.parametrize(
     ("command", "named"),
     [
-        (["viz", "--focus", "Nirgendwo", "--out", "x.html"], "--focus 'Nirgendwo': no such node in this map"),
-        (["viz", "--field", "Nirgendwo", "--out", "x.html"],
-         "--field 'Nirgendwo': no such field of action in this map"),
+        (
+            ["viz", "--focus", "Nirgendwo", "--out", "x.html"],
+            "--focus 'Nirgendwo': no such node in this map",
+        ),
+        (
+            ["viz", "--field", "Nirgendwo", "--out", "x.html"],
+            "--field 'Nirgendwo': no such field of action in this map",
+        ),
         (["analyze", "impact", "Nirgendwo"], "PROJECT 'Nirgendwo': no such project"),
-        (["query", "actors-of-project", "-p", "project=Nirgendwo"], "project 'Nirgendwo': no such entity"),
+        (
+            ["query", "actors-of-project", "-p", "project=Nirgendwo"],
+            "project 'Nirgendwo': no such entity",
+        ),
     ],
 )
-def test_the_command_line_names_its_flag_where_python_names_the_parameter(tmp_path, monkeypatch, command, named):
+def test_the_command_line_names_its_flag_where_python_names_the_parameter(
+    tmp_path, monkeypatch, command, named
+):
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, [*command, "--data", MUSTERSTADT])
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"Error: {named} (give its IRI, prefixed name such as musterstadt:project/wlan")
+    assert result.stderr.startswith(
+        f"Error: {named} (give its IRI, prefixed name such as musterstadt:project/wlan"
+    )
     assert not (tmp_path / "x.html").exists()

@@ -44,7 +44,9 @@ def _graph(kg: KnowledgeGraph) -> rdflib.Graph:
 
 
 @pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld"])
-def test_rdf_exports_round_trip_and_are_reproducible(braunschweig: KnowledgeGraph, fmt: str, tmp_path: Path) -> None:
+def test_rdf_exports_round_trip_and_are_reproducible(
+    braunschweig: KnowledgeGraph, fmt: str, tmp_path: Path
+) -> None:
     content = export_graph(braunschweig, fmt)[f"graph.{fmt}"]
     assert export_graph(braunschweig, fmt)[f"graph.{fmt}"] == content
     path = tmp_path / f"graph.{fmt}"
@@ -54,31 +56,56 @@ def test_rdf_exports_round_trip_and_are_reproducible(braunschweig: KnowledgeGrap
     assert len(_graph(again)) == 441
 
 
-@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")  # inside rdflib
+@pytest.mark.filterwarnings(
+    "ignore:ConjunctiveGraph is deprecated:DeprecationWarning"
+)  # inside rdflib
 def test_jsonld_uses_the_published_context(small: KnowledgeGraph) -> None:
     document = json.loads(export_graph(small, "jsonld")["graph.jsonld"])
-    published = json.loads((resources.ontology_dir() / "context.jsonld").read_text(encoding="utf-8"))
+    published = json.loads(
+        (resources.ontology_dir() / "context.jsonld").read_text(encoding="utf-8")
+    )
     assert document["@context"] == published["@context"] == jsonld_context()
     assert document["@graph"] == [
         {"id": "_:b0", "type": "schema:MonetaryAmount", "currency": "EUR", "value": "1000.5"},
-        {"id": f"{EX}a", "type": "sckg:Project", "dependsOn": f"{EX}b", "title": {"de": "=cmd|' /C calc'!A0"}},
-        {"id": f"{EX}b", "type": "sckg:Project", "dependsOn": f"{EX}c", "startDate": "2024-01-01",
-         "title": {"de": "+Netz", "en": "Network"}},
-        {"id": f"{EX}c", "type": "sckg:Project", "hasBudget": "_:b0", "title": {"de": "@Cloud", "en": "-Minus"}},
+        {
+            "id": f"{EX}a",
+            "type": "sckg:Project",
+            "dependsOn": f"{EX}b",
+            "title": {"de": "=cmd|' /C calc'!A0"},
+        },
+        {
+            "id": f"{EX}b",
+            "type": "sckg:Project",
+            "dependsOn": f"{EX}c",
+            "startDate": "2024-01-01",
+            "title": {"de": "+Netz", "en": "Network"},
+        },
+        {
+            "id": f"{EX}c",
+            "type": "sckg:Project",
+            "hasBudget": "_:b0",
+            "title": {"de": "@Cloud", "en": "-Minus"},
+        },
     ]
-    parsed = rdflib.Graph().parse(data=json.dumps(document), format="json-ld")  # a second JSON-LD processor
+    parsed = rdflib.Graph().parse(
+        data=json.dumps(document), format="json-ld"
+    )  # a second JSON-LD processor
     assert isomorphic(parsed, _graph(small))
 
 
 def test_jsonld_falls_back_to_compact_iris_where_no_term_fits(make_kg) -> None:
-    kg = make_kg('ex:d a sckg:Decision ; dcterms:date "2015"^^xsd:gYear ; rdfs:label "Beschluss" ; '
-                 "sckg:priority 2 ; sckg:fictional true ; dcterms:date \"2015-03-01\"^^xsd:date .")
+    kg = make_kg(
+        'ex:d a sckg:Decision ; dcterms:date "2015"^^xsd:gYear ; rdfs:label "Beschluss" ; '
+        'sckg:priority 2 ; sckg:fictional true ; dcterms:date "2015-03-01"^^xsd:date .'
+    )
     (node,) = json.loads(export_graph(kg, "jsonld")["graph.jsonld"])["@graph"]
     assert node == {
-        "id": f"{EX}d", "type": "sckg:Decision",
+        "id": f"{EX}d",
+        "type": "sckg:Decision",
         "date": "2015-03-01",
         "dcterms:date": {"@value": "2015", "@type": "xsd:gYear"},
-        "fictional": True, "priority": 2,
+        "fictional": True,
+        "priority": 2,
         "rdfs:label": "Beschluss",
     }
 
@@ -86,10 +113,17 @@ def test_jsonld_falls_back_to_compact_iris_where_no_term_fits(make_kg) -> None:
 def test_blank_nodes_get_stable_names() -> None:
     b1, b2 = ox.BlankNode(), ox.BlankNode()
     p, v = ox.NamedNode(f"{EX}p"), ox.NamedNode(f"{EX}v")
-    triples = [ox.Triple(ox.NamedNode(f"{EX}z"), p, b1), ox.Triple(ox.NamedNode(f"{EX}a"), p, b2),
-               ox.Triple(b1, v, ox.Literal("1")), ox.Triple(b2, v, ox.Literal("2"))]
+    triples = [
+        ox.Triple(ox.NamedNode(f"{EX}z"), p, b1),
+        ox.Triple(ox.NamedNode(f"{EX}a"), p, b2),
+        ox.Triple(b1, v, ox.Literal("1")),
+        ox.Triple(b2, v, ox.Literal("2")),
+    ]
     assert [str(t) for t in canonical(triples)] == [
-        f"<{EX}a> <{EX}p> _:b0", f"<{EX}z> <{EX}p> _:b1", f'_:b0 <{EX}v> "2"', f'_:b1 <{EX}v> "1"',
+        f"<{EX}a> <{EX}p> _:b0",
+        f"<{EX}z> <{EX}p> _:b1",
+        f'_:b0 <{EX}v> "2"',
+        f'_:b1 <{EX}v> "1"',
     ]
 
 
@@ -99,15 +133,40 @@ def test_blank_nodes_get_stable_names() -> None:
 def test_projection_metrics_are_node_attributes(small: KnowledgeGraph) -> None:
     graph = network(small, "dependencies", "de")
     assert dict(graph.nodes(data=True)) == {
-        f"{EX}a": {"iri": f"{EX}a", "label": "=cmd|' /C calc'!A0", "cls": "project", "cls_label": "Projekt",
-                   "degree": 1, "betweenness": 0.0, "closeness": 0.666667},
-        f"{EX}b": {"iri": f"{EX}b", "label": "+Netz", "cls": "project", "cls_label": "Projekt", "start": "2024-01-01",
-                   "degree": 2, "betweenness": 1.0, "closeness": 1.0},
-        f"{EX}c": {"iri": f"{EX}c", "label": "@Cloud", "cls": "project", "cls_label": "Projekt", "budget": 1000.5,
-                   "degree": 1, "betweenness": 0.0, "closeness": 0.666667},
+        f"{EX}a": {
+            "iri": f"{EX}a",
+            "label": "=cmd|' /C calc'!A0",
+            "cls": "project",
+            "cls_label": "Projekt",
+            "degree": 1,
+            "betweenness": 0.0,
+            "closeness": 0.666667,
+        },
+        f"{EX}b": {
+            "iri": f"{EX}b",
+            "label": "+Netz",
+            "cls": "project",
+            "cls_label": "Projekt",
+            "start": "2024-01-01",
+            "degree": 2,
+            "betweenness": 1.0,
+            "closeness": 1.0,
+        },
+        f"{EX}c": {
+            "iri": f"{EX}c",
+            "label": "@Cloud",
+            "cls": "project",
+            "cls_label": "Projekt",
+            "budget": 1000.5,
+            "degree": 1,
+            "betweenness": 0.0,
+            "closeness": 0.666667,
+        },
     }
-    assert list(graph.edges(data=True)) == [(f"{EX}a", f"{EX}b", {"predicate": "dependsOn", "weight": 1}),
-                                            (f"{EX}b", f"{EX}c", {"predicate": "dependsOn", "weight": 1})]
+    assert list(graph.edges(data=True)) == [
+        (f"{EX}a", f"{EX}b", {"predicate": "dependsOn", "weight": 1}),
+        (f"{EX}b", f"{EX}c", {"predicate": "dependsOn", "weight": 1}),
+    ]
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
@@ -117,16 +176,25 @@ def test_graphml_and_gexf_read_back_with_the_same_nodes_edges_and_attributes(
 ) -> None:
     graph = network(musterstadt, projection, "de")
     content = export_graph(musterstadt, fmt, projection=projection)[f"graph.{fmt}"]
-    read = nx.read_graphml(io.BytesIO(content)) if fmt == "graphml" else nx.read_gexf(io.BytesIO(content))
+    read = (
+        nx.read_graphml(io.BytesIO(content))
+        if fmt == "graphml"
+        else nx.read_gexf(io.BytesIO(content))
+    )
     assert read.is_directed() == graph.is_directed()
     assert set(read.nodes) == set(graph.nodes) and len(read) > 0
     assert {(s, t) for s, t in read.edges} == {(s, t) for s, t in graph.edges}
     for node, attrs in graph.nodes(data=True):
         got = dict(read.nodes[node])
         if fmt == "gexf":
-            got.pop("id", None)  # GEXF's reader adds nothing else: label and the attributes come back
+            got.pop(
+                "id", None
+            )  # GEXF's reader adds nothing else: label and the attributes come back
             assert set(got.pop("viz")) == {"color", "position"}, node  # Gephi's colour and position
-            for key in ("start", "end"):  # a lifetime for Gephi's timeline, and an attribute for its tables
+            for key in (
+                "start",
+                "end",
+            ):  # a lifetime for Gephi's timeline, and an attribute for its tables
                 assert got.pop(f"{key}_date", None) == attrs.get(key), node
         assert got == attrs, node
     for s, t, attrs in graph.edges(data=True):
@@ -134,7 +202,9 @@ def test_graphml_and_gexf_read_back_with_the_same_nodes_edges_and_attributes(
         if fmt == "gexf":
             got.pop("id", None)
             assert got.pop("weight") == attrs["weight"]
-            assert {k: v for k, v in got.items()} == {k: v for k, v in attrs.items() if k != "weight"}
+            assert {k: v for k, v in got.items()} == {
+                k: v for k, v in attrs.items() if k != "weight"
+            }
         else:
             assert got == attrs
 
@@ -172,10 +242,16 @@ def test_cli_exports(tmp_path: Path, braunschweig_path: Path) -> None:
     result = runner.invoke(app, ["export", "--format", "nt", *data])
     assert result.exit_code == 0
     assert len(result.stdout.splitlines()) == 441
-    result = runner.invoke(app, ["export", "-f", "csv", "-o", str(tmp_path / "gephi"), "--projection", "actors", *data])
+    result = runner.invoke(
+        app, ["export", "-f", "csv", "-o", str(tmp_path / "gephi"), "--projection", "actors", *data]
+    )
     assert result.exit_code == 0
     assert result.stderr == f"Wrote {tmp_path}/gephi/nodes.csv, {tmp_path}/gephi/edges.csv.\n"
-    assert (tmp_path / "gephi" / "edges.csv").read_text().startswith("Source,Target,Type,Weight,predicate\n")
+    assert (
+        (tmp_path / "gephi" / "edges.csv")
+        .read_text()
+        .startswith("Source,Target,Type,Weight,predicate\n")
+    )
     result = runner.invoke(app, ["export", "-f", "xlsx", *data])
     assert result.exit_code == 2
     assert result.stderr == "Error: --format xlsx needs --out (a file).\n"

@@ -35,12 +35,16 @@ def test_size_and_labels(city: KnowledgeGraph):
         "OPTIONAL { ?p dcterms:title ?s FILTER(CONTAINS(STR(?s), '(synthetisch)')) BIND(?p AS ?synthetic) } }"
     ).records()[0]
     assert counts == {"projects": 300, "labelled": 300}
-    triples = city.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), 'file:')) }")
+    triples = city.select(
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), 'file:')) }"
+    )
     assert 25 * 300 < triples.records()[0]["n"] < 30 * 300
 
 
 def test_dataset_node_says_fictional(city: KnowledgeGraph):
-    rows = city.select("SELECT ?d ?title WHERE { ?d a sckg:Dataset ; sckg:fictional true ; dcterms:title ?title }")
+    rows = city.select(
+        "SELECT ?d ?title WHERE { ?d a sckg:Dataset ; sckg:fictional true ; dcterms:title ?title }"
+    )
     assert sorted(r["title"] for r in rows.records()) == [
         "Synthetic city (300 projects, seed 5)",
         "Synthetische Stadt (300 Projekte, Seed 5)",
@@ -59,7 +63,9 @@ def test_hubs_chains_and_a_cycle(city: KnowledgeGraph):
         "?a a ?t OPTIONAL { ?p sckg:managedBy|sckg:hasParticipant|sckg:contractor ?a } } GROUP BY ?a"
     ).records()
     projects = sorted((r["n"] for r in per_actor), reverse=True)
-    assert projects[0] >= 8 * statistics.median(projects)  # a few hubs, many small actors, some idle ones
+    assert projects[0] >= 8 * statistics.median(
+        projects
+    )  # a few hubs, many small actors, some idle ones
     assert 0 in projects
     assert len(cycles(city)) == 1
     assert len(critical_path(city)) >= 4
@@ -75,7 +81,9 @@ def test_at_least_one_project():
 
 def test_cli_writes_the_file(tmp_path: Path):
     out = tmp_path / "city.ttl"
-    result = CliRunner().invoke(app, ["generate", "--projects", "20", "--seed", "2", "--out", str(out)])
+    result = CliRunner().invoke(
+        app, ["generate", "--projects", "20", "--seed", "2", "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8") == generate(20, seed=2)
     assert "Wrote a synthetic city with 20 projects (seed 2) to" in result.output

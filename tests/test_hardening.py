@@ -54,10 +54,16 @@ def test_query_timeout_stops_a_cross_join(city: Path, tmp_path: Path, kind: str)
 
 def test_query_with_timeout_gives_exact_results(braunschweig: KnowledgeGraph) -> None:
     query = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g a sckg:Project }"  # ~2 s
-    with pytest.raises(QueryError, match=r"time limit of 0.2 s and was stopped; .* raise timeout \(timeout=0: no"):
+    with pytest.raises(
+        QueryError, match=r"time limit of 0.2 s and was stopped; .* raise timeout \(timeout=0: no"
+    ):
         braunschweig.select(query, timeout=0.2)
-    triples = int(braunschweig.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0].value)
-    projects = int(braunschweig.select("SELECT (COUNT(*) AS ?n) WHERE { ?g a sckg:Project }").rows[0][0].value)
+    triples = int(
+        braunschweig.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0].value
+    )
+    projects = int(
+        braunschweig.select("SELECT (COUNT(*) AS ?n) WHERE { ?g a sckg:Project }").rows[0][0].value
+    )
     exact = str(triples * triples * projects)  # every pair of triples, once per project
     assert braunschweig.select(query, timeout=60).rows[0][0].value == exact
     assert braunschweig.select(query).rows[0][0].value == exact
@@ -65,8 +71,15 @@ def test_query_with_timeout_gives_exact_results(braunschweig: KnowledgeGraph) ->
 
 def _cli(args: list[str], **options: object) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, str(ROOT / "cli.py"), *args], env=env, capture_output=True, text=True,
-                          timeout=120, check=False, **options)  # type: ignore[call-overload]
+    return subprocess.run(
+        [sys.executable, str(ROOT / "cli.py"), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        **options,
+    )  # type: ignore[call-overload]
 
 
 # --- 7: load is all or nothing ------------------------------------------------------------------------------
@@ -96,9 +109,13 @@ def ctrl_c_while_loading(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
     monkeypatch.setattr(OxigraphBackend, "load_file", pressed)
 
 
-def test_ctrl_c_during_a_reload_keeps_every_graph_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ctrl_c_during_a_reload_keeps_every_graph_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     first, second = tmp_path / "a.ttl", tmp_path / "b.ttl"
-    assert runner.invoke(app, ["generate", "--projects", "1500", "--out", str(first)]).exit_code == 0
+    assert (
+        runner.invoke(app, ["generate", "--projects", "1500", "--out", str(first)]).exit_code == 0
+    )
     assert runner.invoke(app, ["generate", "--projects", "10", "--out", str(second)]).exit_code == 0
     store = tmp_path / "store"
     load_store(f"oxigraph:{store}", [first, second])
@@ -116,24 +133,33 @@ def test_ctrl_c_during_a_reload_keeps_every_graph_whole(tmp_path: Path, monkeypa
     assert _graph_sizes(store) == before  # today: the reloaded file's graph was left empty
 
 
-def test_a_malformed_new_version_leaves_the_old_graph(tmp_path: Path, braunschweig_path: Path) -> None:
+def test_a_malformed_new_version_leaves_the_old_graph(
+    tmp_path: Path, braunschweig_path: Path
+) -> None:
     data = tmp_path / "city.ttl"
-    data.write_text((braunschweig_path / "projects.ttl").read_text(encoding="utf-8"), encoding="utf-8")
+    data.write_text(
+        (braunschweig_path / "projects.ttl").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     store = tmp_path / "store"
     load_store(f"oxigraph:{store}", [data])
     before = _graph_sizes(store)
-    data.write_text(data.read_text(encoding="utf-8") + "\nex:broken ex:triple .\n", encoding="utf-8")
+    data.write_text(
+        data.read_text(encoding="utf-8") + "\nex:broken ex:triple .\n", encoding="utf-8"
+    )
     with pytest.raises(DataError, match=r"city.ttl, line \d+, column \d+: malformed RDF"):
         load_store(f"oxigraph:{store}", [data])
     assert _graph_sizes(store) == before
 
 
-def test_a_fresh_load_interrupted_in_its_last_file_is_complete(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                                                                 ) -> None:
+def test_a_fresh_load_interrupted_in_its_last_file_is_complete(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     data = tmp_path / "a.ttl"
     assert runner.invoke(app, ["generate", "--projects", "1500", "--out", str(data)]).exit_code == 0
     ctrl_c_while_loading(monkeypatch, data)
-    report = load_store(f"oxigraph:{tmp_path / 'store'}", [data])  # no "Interrupted." when all is there
+    report = load_store(
+        f"oxigraph:{tmp_path / 'store'}", [data]
+    )  # no "Interrupted." when all is there
     assert report.triples == 40_119
 
 
@@ -158,7 +184,10 @@ def test_wrap_label_is_linear() -> None:
     )
     long = "Wort " * 2_000_000  # 10 MB
     started = time.perf_counter()
-    assert wrap_label(long) == "Wort Wort Wort Wort Wort\nWort Wort Wort Wort Wort\nWort Wort Wort Wort Wor…"
+    assert (
+        wrap_label(long)
+        == "Wort Wort Wort Wort Wort\nWort Wort Wort Wort Wort\nWort Wort Wort Wort Wor…"
+    )
     assert wrap_label("x" * 10_000_000) == "x" * 23 + "-\n" + "x" * 23 + "-\n" + "x" * 23 + "…"
     assert time.perf_counter() - started < 1
 
@@ -203,14 +232,19 @@ def test_out_refuses_a_fifo(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     result = runner.invoke(app, ["export", "--format", "ttl", "--out", str(fifo)])
     assert result.exit_code == 1
-    assert result.stderr == f"Error: {fifo}: not a regular file (a FIFO); sckg writes only regular files.\n"
+    assert (
+        result.stderr
+        == f"Error: {fifo}: not a regular file (a FIFO); sckg writes only regular files.\n"
+    )
     assert fifo.is_fifo()
 
 
 def test_out_refuses_a_link_to_standard_output_and_devices(tmp_path: Path) -> None:
     link = tmp_path / "out.ttl"
     link.symlink_to("/proc/self/fd/1")
-    with pytest.raises(DataError, match=r"out.ttl: a symbolic link \(to /proc/self/fd/1\); sckg writes only"):
+    with pytest.raises(
+        DataError, match=r"out.ttl: a symbolic link \(to /proc/self/fd/1\); sckg writes only"
+    ):
         write_atomic(link, "x")
     assert link.is_symlink()
     with pytest.raises(DataError, match=r"^/dev/null: not a regular file \(a character device\)"):
@@ -234,8 +268,10 @@ def test_turtle_with_a_byte_order_mark_loads(command: str) -> None:
 
 def test_report_and_viz_of_a_graph_without_data(tmp_path: Path) -> None:
     empty = HOSTILE / "no-triples.ttl"
-    message = (f"Error: The graph holds no data (the files given hold no triples: {empty}); "
-               "check --data or --store.\n")
+    message = (
+        f"Error: The graph holds no data (the files given hold no triples: {empty}); "
+        "check --data or --store.\n"
+    )
     result = runner.invoke(app, ["report", "--data", str(empty), "--out", str(tmp_path / "rep")])
     assert (result.exit_code, result.stderr) == (1, message)
     assert not (tmp_path / "rep").exists()
@@ -258,18 +294,28 @@ def test_validate_and_stats_report_ill_typed_literals() -> None:
     result = runner.invoke(app, ["validate", "--data", str(bad), "--lang", "en", "-f", "json"])
     assert result.exit_code == 1
     findings = json.loads(result.output)["findings"]
-    assert [f for f in findings if f["severity"] == "violation"] == [{
-        "severity": "violation", "focus": "https://example.org/city/p", "label": "Projekt",
-        "rule": "Well-typed literal", "shape": "xsd:decimal",
-        "message": "The value \"bad-decimal\" is not a valid xsd:decimal.",
-        "fix": "Write the value in its datatype's form (XML Schema 1.1), e.g. 250000.00 for xsd:decimal and "
-               "2024-03-01 for xsd:date, or leave the datatype out.",
-        "path": "sckg:plannedBudget", "value": "bad-decimal",
-    }]
+    assert [f for f in findings if f["severity"] == "violation"] == [
+        {
+            "severity": "violation",
+            "focus": "https://example.org/city/p",
+            "label": "Projekt",
+            "rule": "Well-typed literal",
+            "shape": "xsd:decimal",
+            "message": 'The value "bad-decimal" is not a valid xsd:decimal.',
+            "fix": "Write the value in its datatype's form (XML Schema 1.1), e.g. 250000.00 for xsd:decimal and "
+            "2024-03-01 for xsd:date, or leave the datatype out.",
+            "path": "sckg:plannedBudget",
+            "value": "bad-decimal",
+        }
+    ]
     result = runner.invoke(app, ["stats", "--data", str(bad), "-f", "json"])
     assert json.loads(result.output)["ill_typed"] == [
-        {"subject": "https://example.org/city/p", "property": "sckg:plannedBudget", "value": "bad-decimal",
-         "datatype": "xsd:decimal"}
+        {
+            "subject": "https://example.org/city/p",
+            "property": "sckg:plannedBudget",
+            "value": "bad-decimal",
+            "datatype": "xsd:decimal",
+        }
     ]
 
 
@@ -284,7 +330,9 @@ def test_deep_json_in_an_oparl_folder_names_the_file(tmp_path: Path) -> None:
     folder = tmp_path / "oparl"
     folder.mkdir()
     (folder / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
-    result = runner.invoke(app, ["import", "oparl", str(folder), "--out", str(tmp_path / "o.ttl"), "--city", "x"])
+    result = runner.invoke(
+        app, ["import", "oparl", str(folder), "--out", str(tmp_path / "o.ttl"), "--city", "x"]
+    )
     assert result.exit_code == 1
     assert result.stderr == (
         f"Error: {folder / 'deep.json'}: the JSON is nested too deeply (more than 1,000 levels); "
@@ -295,7 +343,9 @@ def test_deep_json_in_an_oparl_folder_names_the_file(tmp_path: Path) -> None:
 # --- 11: viz --png to a folder it cannot write --------------------------------------------------------------
 
 
-def test_viz_png_to_an_unwritable_folder_writes_nothing(tmp_path: Path, braunschweig_path: Path) -> None:
+def test_viz_png_to_an_unwritable_folder_writes_nothing(
+    tmp_path: Path, braunschweig_path: Path
+) -> None:
     blocked = tmp_path / "blocked"
     blocked.write_text("a file, not a folder")
     html = tmp_path / "map.html"

@@ -28,7 +28,9 @@ class Hostile(BaseHTTPRequestHandler):
         path, _, query = self.path.partition("?")
         port = self.server.server_address[1]
         if path == "/drip":
-            for byte in b"HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n" + b'{"data": []}' * 100:
+            for byte in (
+                b"HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n" + b'{"data": []}' * 100
+            ):
                 self.wfile.write(bytes([byte]))
                 self.wfile.flush()
                 time.sleep(0.4)
@@ -40,14 +42,19 @@ class Hostile(BaseHTTPRequestHandler):
             self.wfile.write(b'{"data": ["' + b"x" * 3_000_000 + b'"]}')
             return
         if path in ("/ftp", "/elsewhere"):
-            target = f"ftp://127.0.0.1:{port}/x" if path == "/ftp" else f"http://localhost:{port}/ok"
+            target = (
+                f"ftp://127.0.0.1:{port}/x" if path == "/ftp" else f"http://localhost:{port}/ok"
+            )
             self.send_response(302)
             self.send_header("Location", target)
             self.end_headers()
             return
         if path == "/endless":
             n = int(query.removeprefix("n=") or 0)
-            page = {"data": [{"id": f"x{n}"}], "links": {"next": f"http://127.0.0.1:{port}/endless?n={n + 1}"}}
+            page = {
+                "data": [{"id": f"x{n}"}],
+                "links": {"next": f"http://127.0.0.1:{port}/endless?n={n + 1}"},
+            }
         elif path == "/other-list":
             page = {"data": [{"id": "a"}], "links": {"next": f"http://localhost:{port}/ok"}}
         else:
@@ -65,7 +72,9 @@ class Hostile(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def hostile() -> Iterator[str]:
-    with serving(Hostile, wait_for_requests=False) as url:  # the drip goes on after the client gave up
+    with serving(
+        Hostile, wait_for_requests=False
+    ) as url:  # the drip goes on after the client gave up
         yield url
 
 
@@ -73,8 +82,12 @@ def test_a_total_deadline_per_request(hostile: str) -> None:
     started = time.perf_counter()
     with pytest.raises(StoreError) as caught:
         Fetcher(timeout=1.5, retries=0).get(hostile + "/drip")
-    assert time.perf_counter() - started < 2.5  # each byte came within 0.4 s: a timeout per read never fires
-    assert str(caught.value).startswith(f"{hostile}/drip: no complete answer within 1.5 s (after 1 try).")
+    assert (
+        time.perf_counter() - started < 2.5
+    )  # each byte came within 0.4 s: a timeout per read never fires
+    assert str(caught.value).startswith(
+        f"{hostile}/drip: no complete answer within 1.5 s (after 1 try)."
+    )
 
 
 def test_a_size_cap_per_answer(hostile: str) -> None:
@@ -84,7 +97,9 @@ def test_a_size_cap_per_answer(hostile: str) -> None:
         f"{hostile}/big: the answer is larger than 1 MB; an OParl page is far smaller "
         "(raise the limit with max_bytes)."
     )
-    assert Fetcher(retries=0, max_bytes=4_000_000).get(hostile + "/big")["data"][0] == "x" * 3_000_000
+    assert (
+        Fetcher(retries=0, max_bytes=4_000_000).get(hostile + "/big")["data"][0] == "x" * 3_000_000
+    )
 
 
 def test_a_page_cap_per_list(hostile: str) -> None:
@@ -120,8 +135,16 @@ def test_only_the_systems_own_origin(hostile: str) -> None:
         f"{other}/ok: on another host than the OParl system ({hostile}); sckg follows only links to the "
         "system's own host and port (follow_other_hosts allows others)."
     )
-    with pytest.raises(DataError, match=r"/elsewhere: redirects to http://localhost:\d+/ok, another host than"):
+    with pytest.raises(
+        DataError, match=r"/elsewhere: redirects to http://localhost:\d+/ok, another host than"
+    ):
         Fetcher(retries=0).get(hostile + "/elsewhere")
-    items = list(list_items(Fetcher(retries=0, follow_other_hosts=True), hostile + "/other-list", "paper", None))
+    items = list(
+        list_items(
+            Fetcher(retries=0, follow_other_hosts=True), hostile + "/other-list", "paper", None
+        )
+    )
     assert items == [{"id": "a"}, {"id": "ok"}]
-    assert Fetcher(retries=0, follow_other_hosts=True).get(hostile + "/elsewhere") == {"data": [{"id": "ok"}]}
+    assert Fetcher(retries=0, follow_other_hosts=True).get(hostile + "/elsewhere") == {
+        "data": [{"id": "ok"}]
+    }

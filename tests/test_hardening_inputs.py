@@ -355,21 +355,43 @@ def test_json_ld_nested_too_deeply(tmp_path: Path) -> None:
     """Oxigraph's JSON-LD parser takes time growing with the square of the depth (2,000 levels: 10 s)
     and crashes the process (a segmentation fault; under the cap an abort) at a few thousand."""
     deep = tmp_path / "deep.jsonld"
-    deep.write_text('{"@id": "http://example.org/a", "http://example.org/p": ' * 4_000
-                    + '"x"' + "}" * 4_000 + "\n", encoding="utf-8")
+    deep.write_text(
+        '{"@id": "http://example.org/a", "http://example.org/p": ' * 4_000
+        + '"x"'
+        + "}" * 4_000
+        + "\n",
+        encoding="utf-8",
+    )
     assert one_line_error(sckg("stats", "--data", deep, cwd=tmp_path)) == (
         f"{deep}, line 1, column 3585: the JSON is nested more than 64 levels deep; JSON-LD needs a "
-        "few levels (write the data flatter, or as Turtle).")
+        "few levels (write the data flatter, or as Turtle)."
+    )
 
 
 def test_json_ld_with_brackets_in_strings_loads(tmp_path: Path) -> None:
     nested = tmp_path / "nested.jsonld"
-    nested.write_text(json.dumps({"@id": "http://example.org/a", "http://example.org/p": [
-        "{[" * 100 + '\\"' + "{" * 100, {"@id": "http://example.org/b", "http://example.org/q": "]]"}]}),
-        encoding="utf-8")
-    code, stdout, stderr, _ = sckg("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
-                                   "FILTER(?g != <https://w3id.org/sckg/graph/model>) }", "--data", nested,
-                                   "--format", "csv", cwd=tmp_path)
+    nested.write_text(
+        json.dumps(
+            {
+                "@id": "http://example.org/a",
+                "http://example.org/p": [
+                    "{[" * 100 + '\\"' + "{" * 100,
+                    {"@id": "http://example.org/b", "http://example.org/q": "]]"},
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    code, stdout, stderr, _ = sckg(
+        "query",
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+        "FILTER(?g != <https://w3id.org/sckg/graph/model>) }",
+        "--data",
+        nested,
+        "--format",
+        "csv",
+        cwd=tmp_path,
+    )
     assert (code, stdout, stderr) == (0, "n\n3\n", "")
 
 
@@ -564,11 +586,23 @@ def test_endless_big_pages_stop_at_the_default_cap_within_a_gigabyte(
 ) -> None:
     """The same with the default cap (200 MB): the import stops within the 1 GB cap (with a cap of
     500 MB it ended in MemoryError at 929 MB)."""
-    result = sckg("import", "oparl", f"{crawled}/endless/0", "--out", "council.ttl", "--city",
-                  "testcity", "--cache", tmp_path / "cache", cwd=tmp_path, timeout=400)
+    result = sckg(
+        "import",
+        "oparl",
+        f"{crawled}/endless/0",
+        "--out",
+        "council.ttl",
+        "--city",
+        "testcity",
+        "--cache",
+        tmp_path / "cache",
+        cwd=tmp_path,
+        timeout=400,
+    )
     assert one_line_error(result) == (
         f"{crawled}/endless/35: the crawl has read more than 200 MB in all; sckg stops there "
-        "(raise the limit with --max-total-mb).")
+        "(raise the limit with --max-total-mb)."
+    )
 
 
 def test_many_bodies_count_towards_the_crawls_page_cap(tmp_path: Path, crawled: str) -> None:

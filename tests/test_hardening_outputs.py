@@ -31,13 +31,25 @@ def test_csv_quotes_every_field_with_a_line_break() -> None:
     text = render(["label", "n"], [["\r=1+1", 1], ["a\nb", 2], ["plain", 3]], "csv")
     assert text == 'label,n\n"\'\r=1+1",1\n"a\nb",2\nplain,3\n'
     assert list(csv.reader(io.StringIO(text, newline=""))) == [
-        ["label", "n"], ["'\r=1+1", "1"], ["a\nb", "2"], ["plain", "3"]
+        ["label", "n"],
+        ["'\r=1+1", "1"],
+        ["a\nb", "2"],
+        ["plain", "3"],
     ]
 
 
 def test_query_csv_of_a_label_with_a_carriage_return(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["query", "SELECT ?t WHERE { ?p a sckg:Project ; dcterms:title ?t }", "--data",
-                                 str(HOSTILE / "cr-label.ttl"), "-f", "csv"])
+    result = runner.invoke(
+        app,
+        [
+            "query",
+            "SELECT ?t WHERE { ?p a sckg:Project ; dcterms:title ?t }",
+            "--data",
+            str(HOSTILE / "cr-label.ttl"),
+            "-f",
+            "csv",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert list(csv.reader(io.StringIO(result.stdout, newline=""))) == [["t"], ["'\r=1+1"]]
 
@@ -45,14 +57,18 @@ def test_query_csv_of_a_label_with_a_carriage_return(tmp_path: Path) -> None:
 def test_no_formula_guard_keeps_values_for_machines() -> None:
     rows = [["-5 % Energie", -5, Decimal("0.5")], ["=SUM(A1)", 3, 1.25]]
     assert render(["a", "b", "c"], rows, "csv") == "a,b,c\n'-5 % Energie,-5,0.5\n'=SUM(A1),3,1.25\n"
-    assert render(["a", "b", "c"], rows, "csv", formula_guard=False) == "a,b,c\n-5 % Energie,-5,0.5\n=SUM(A1),3,1.25\n"
+    assert (
+        render(["a", "b", "c"], rows, "csv", formula_guard=False)
+        == "a,b,c\n-5 % Energie,-5,0.5\n=SUM(A1),3,1.25\n"
+    )
 
 
 def test_excel_dialect_for_german_excel() -> None:
     rows = [["Straßenbeleuchtung; LED", 250000, Decimal("0.5")], ["=1+1", -5, 1.25]]
     text = render(["Projekt", "Budget", "Anteil"], rows, "csv", csv_dialect="excel")
-    assert text == ('\ufeffProjekt;Budget;Anteil\r\n"Straßenbeleuchtung; LED";250000;0,5\r\n'
-                    "'=1+1;-5;1,25\r\n")
+    assert text == (
+        '\ufeffProjekt;Budget;Anteil\r\n"Straßenbeleuchtung; LED";250000;0,5\r\n\'=1+1;-5;1,25\r\n'
+    )
     pandas = pytest.importorskip("pandas")
     frame = pandas.read_csv(io.StringIO(text.removeprefix("\ufeff")), sep=";", decimal=",")
     assert frame["Anteil"].tolist() == [0.5, 1.25]
@@ -60,13 +76,32 @@ def test_excel_dialect_for_german_excel() -> None:
 
 def test_export_and_query_take_the_csv_options(tmp_path: Path) -> None:
     out = tmp_path / "csv"
-    result = runner.invoke(app, ["export", "--format", "csv", "--out", str(out), "--csv-dialect", "excel",
-                                 "--no-formula-guard"])
+    result = runner.invoke(
+        app,
+        [
+            "export",
+            "--format",
+            "csv",
+            "--out",
+            str(out),
+            "--csv-dialect",
+            "excel",
+            "--no-formula-guard",
+        ],
+    )
     assert result.exit_code == 0, result.output
     nodes = (out / "nodes.csv").read_bytes()
     assert nodes.startswith("\ufeffId;Label;".encode())
-    result = runner.invoke(app, ["query", "SELECT ?x WHERE { VALUES ?x { \"-5 % Energie\" } }", "-f", "csv",
-                                 "--no-formula-guard"])
+    result = runner.invoke(
+        app,
+        [
+            "query",
+            'SELECT ?x WHERE { VALUES ?x { "-5 % Energie" } }',
+            "-f",
+            "csv",
+            "--no-formula-guard",
+        ],
+    )
     assert result.stdout == "x\n-5 % Energie\n"
     help_text = runner.invoke(app, ["query", "--help"]).output
     assert "--no-formula-guard" in help_text and "--csv-dialect" in help_text
@@ -98,7 +133,9 @@ def test_markdown_escapes_keep_numbers_and_dates_readable() -> None:
     assert _md_escape("1. Platz", block=True) == "1\\. Platz"
     assert _md_escape("# Titel", block=True) == "\\# Titel"
     assert _md_escape("- Punkt\r\nzwei", block=True) == "\\- Punkt zwei"
-    assert _md_escape("a_b *c* [d](e) <f> & g | h") == "a\\_b \\*c\\* \\[d\\](e) \\<f\\> \\& g \\| h"
+    assert (
+        _md_escape("a_b *c* [d](e) <f> & g | h") == "a\\_b \\*c\\* \\[d\\](e) \\<f\\> \\& g \\| h"
+    )
 
 
 def test_report_markdown_escapes_every_value_for_commonmark(tmp_path: Path) -> None:
@@ -117,15 +154,20 @@ def test_report_markdown_escapes_every_value_for_commonmark(tmp_path: Path) -> N
     assert "– [Stadt](javascript:alert(1))</h1>" in html  # the title as text, not a link
     assert "&lt;img src=x onerror=alert(8)&gt;" in html  # shown as text
     assert "&lt;b&gt;fett&lt;/b&gt; &amp; !" in html
-    assert "<li>Quelle (&lt;script&gt;alert(3)&lt;/script&gt;) &lt;javascript:alert(2)&gt;</li>" in html
-    assert '&lt;https://example.org/city/doc&gt;' not in html
+    assert (
+        "<li>Quelle (&lt;script&gt;alert(3)&lt;/script&gt;) &lt;javascript:alert(2)&gt;</li>"
+        in html
+    )
+    assert "&lt;https://example.org/city/doc&gt;" not in html
     assert '<a href="https://example.org/city/doc">https://example.org/city/doc</a>' in html
 
 
 # --- 16: GEXF and GraphML, redirects, GROUP_CONCAT ----------------------------------------------------------
 
 
-def test_gexf_keeps_start_and_end_as_attributes_and_labels_departments_and_fields(musterstadt) -> None:
+def test_gexf_keeps_start_and_end_as_attributes_and_labels_departments_and_fields(
+    musterstadt,
+) -> None:
     import networkx as nx
 
     from sckg.export import export_graph
@@ -138,7 +180,9 @@ def test_gexf_keeps_start_and_end_as_attributes_and_labels_departments_and_field
     assert project["department_label"] == "Dezernat II – Finanzen und Wirtschaft"
     assert project["fields_label"] == "Industrie und Wirtschaft 4.0; Infrastrukturausbau"
     graphml = nx.read_graphml(io.BytesIO(export_graph(musterstadt, "graphml")["graph.graphml"]))
-    assert graphml.nodes[node]["fields_label"] == "Industrie und Wirtschaft 4.0; Infrastrukturausbau"
+    assert (
+        graphml.nodes[node]["fields_label"] == "Industrie und Wirtschaft 4.0; Infrastrukturausbau"
+    )
     assert graphml.nodes[node]["start"] == "2026-05-01"
 
 
@@ -170,26 +214,37 @@ class _Redirecting(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def _redirect(self) -> bool:
-        targets = {"/moved": (302, "/query"), "/see-other": (303, "/query"), "/temporary": (307, "/query"),
-                   "/store-old": (307, "/store")}
+        targets = {
+            "/moved": (302, "/query"),
+            "/see-other": (303, "/query"),
+            "/temporary": (307, "/query"),
+            "/store-old": (307, "/store"),
+        }
         path = self.path.split("?")[0]
         if path in targets:
             code, target = targets[path]
-            self._answer(code, location=target + self.path[len(path):])
+            self._answer(code, location=target + self.path[len(path) :])
             return True
         return False
 
     def do_GET(self) -> None:
         if not self._redirect():
-            self._answer(200, b'{"head": {"vars": ["n"]}, "results": {"bindings": []}}',
-                         kind="application/sparql-results+json")
+            self._answer(
+                200,
+                b'{"head": {"vars": ["n"]}, "results": {"bindings": []}}',
+                kind="application/sparql-results+json",
+            )
 
     def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
         if not self._redirect():
             self.received.append(("POST", self.path, body))
-            self._answer(200, b'{"head": {"vars": ["n"]}, "results": {"bindings": [{"n": {"type": "literal", '
-                              b'"value": "1"}}]}}', kind="application/sparql-results+json")
+            self._answer(
+                200,
+                b'{"head": {"vars": ["n"]}, "results": {"bindings": [{"n": {"type": "literal", '
+                b'"value": "1"}}]}}',
+                kind="application/sparql-results+json",
+            )
 
     def do_PUT(self) -> None:
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
@@ -209,7 +264,9 @@ def redirecting() -> Iterator[str]:
 
 
 @pytest.mark.parametrize(("path", "code"), [("/moved", 302), ("/see-other", 303)])
-def test_sparql_store_refuses_a_redirect_that_would_drop_the_query(redirecting: str, path: str, code: int) -> None:
+def test_sparql_store_refuses_a_redirect_that_would_drop_the_query(
+    redirecting: str, path: str, code: int
+) -> None:
     from sckg.errors import StoreError
     from sckg.remote import SparqlBackend
 
@@ -236,7 +293,9 @@ def test_push_follows_a_307(redirecting: str, braunschweig) -> None:
     from sckg.stores import push
 
     report = push(braunschweig, redirecting + "/store-old")
-    assert [(method, path.split("?")[0]) for method, path, _ in _Redirecting.received] == [("PUT", "/store")] * 2
+    assert [(method, path.split("?")[0]) for method, path, _ in _Redirecting.received] == [
+        ("PUT", "/store")
+    ] * 2
     assert report.triples > 0
     assert all(body for _, _, body in _Redirecting.received)
 
@@ -244,10 +303,13 @@ def test_push_follows_a_307(redirecting: str, braunschweig) -> None:
 # --- 15: the xlsx round trip --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("dataset", "city", "total", "listed"), [
-    ("braunschweig", "braunschweig", 441, 0), ("musterstadt", "musterstadt", 2274, 0)])
-def test_xlsx_round_trip_gives_back_everything_or_lists_it(dataset: str, city: str, total: int, listed: int,
-                                                           tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("dataset", "city", "total", "listed"),
+    [("braunschweig", "braunschweig", 441, 0), ("musterstadt", "musterstadt", 2274, 0)],
+)
+def test_xlsx_round_trip_gives_back_everything_or_lists_it(
+    dataset: str, city: str, total: int, listed: int, tmp_path: Path
+) -> None:
     from openpyxl import load_workbook
 
     from sckg import resources
@@ -260,11 +322,17 @@ def test_xlsx_round_trip_gives_back_everything_or_lists_it(dataset: str, city: s
     path = tmp_path / "inventory.xlsx"
     path.write_bytes(export_graph(kg, "xlsx", city=city)["inventory.xlsx"])
     book = load_workbook(path)
-    rest = ([tuple(row) for row in book[REMAINDER_SHEET].iter_rows(min_row=2, values_only=True)]
-            if REMAINDER_SHEET in book.sheetnames else [])
+    rest = (
+        [tuple(row) for row in book[REMAINDER_SHEET].iter_rows(min_row=2, values_only=True)]
+        if REMAINDER_SHEET in book.sheetnames
+        else []
+    )
 
     def key(t: object) -> tuple[str, ...]:
-        return tuple("[]" if type(x).__name__ == "BlankNode" else str(x) for x in (t.subject, t.predicate, t.object))
+        return tuple(
+            "[]" if type(x).__name__ == "BlankNode" else str(x)
+            for x in (t.subject, t.predicate, t.object)
+        )
 
     original = [key(t) for t in kg.triples()]
     assert len(original) == total
@@ -276,9 +344,12 @@ def test_xlsx_round_trip_gives_back_everything_or_lists_it(dataset: str, city: s
     projects = book["Projects"]
     assert projects.auto_filter.ref == f"A1:Y{projects.max_row}"
     assert [(str(dv.sqref), dv.formula1) for dv in projects.data_validations.dataValidation] == [
-        ("K2:K1048576", "'_Lists'!$H$2:$H$8")]
+        ("K2:K1048576", "'_Lists'!$H$2:$H$8")
+    ]
     assert projects["K1"].value.startswith("Status")
-    actors = [(str(dv.sqref), dv.errorStyle) for dv in book["Actors"].data_validations.dataValidation]
+    actors = [
+        (str(dv.sqref), dv.errorStyle) for dv in book["Actors"].data_validations.dataValidation
+    ]
     assert len(actors) == 2 and {style for _, style in actors} == {"warning"}  # kind and status
     assert book["_Lists"].sheet_state == "hidden"
 
@@ -295,16 +366,25 @@ def test_xlsx_round_trip_keeps_the_iris(tmp_path: Path) -> None:
     kg = KnowledgeGraph.open([resources.dataset("braunschweig"), resources.dataset("musterstadt")])
     for city in ("braunschweig", "musterstadt"):
         path = tmp_path / f"{city}.xlsx"
-        path.write_bytes(export_graph(KnowledgeGraph.open([resources.dataset(city)]), "xlsx", city=city)[
-            "inventory.xlsx"])
+        path.write_bytes(
+            export_graph(KnowledgeGraph.open([resources.dataset(city)]), "xlsx", city=city)[
+                "inventory.xlsx"
+            ]
+        )
         subjects = {t.subject.value for t in import_table(path, city).triples}
-        original = {t.subject.value for t in kg.triples() if t.subject.value.startswith(f"{base}{city}/")}
+        original = {
+            t.subject.value for t in kg.triples() if t.subject.value.startswith(f"{base}{city}/")
+        }
         assert subjects - {f"{base}{city}/source/{city}-xlsx"} == original
     bs = load_workbook(tmp_path / "braunschweig.xlsx")
     assert [r[:2] for r in bs["Budgets"].iter_rows(min_row=2, values_only=True)] == [
-        ("haushaltsansatz-wlan-smart-city", "Haushaltsansatz"), ("rahmenkonzept", "Betrag")]
+        ("haushaltsansatz-wlan-smart-city", "Haushaltsansatz"),
+        ("rahmenkonzept", "Betrag"),
+    ]
     assert [r[0] for r in bs["Schemes"].iter_rows(min_row=2, values_only=True)] == ["field/scheme"]
     ms = load_workbook(tmp_path / "musterstadt.xlsx")
     assert [r[0] for r in ms["Schemes"].iter_rows(min_row=2, values_only=True)] == ["goal/scheme"]
     assert [r[0] for r in ms["Sources"].iter_rows(min_row=2, max_row=3, values_only=True)] == [
-        "inventar-2026", "paper/2025-014"]
+        "inventar-2026",
+        "paper/2025-014",
+    ]

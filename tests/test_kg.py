@@ -16,7 +16,9 @@ def test_default_graph_is_the_bundled_braunschweig_data() -> None:
     assert rows == [{"n": 5}]
 
 
-def test_each_file_gets_its_own_named_graph(braunschweig_path: Path, braunschweig: KnowledgeGraph) -> None:
+def test_each_file_gets_its_own_named_graph(
+    braunschweig_path: Path, braunschweig: KnowledgeGraph
+) -> None:
     names = [Path(g.removeprefix("file://")).name for g in braunschweig.data_graphs()]
     assert names == ["actors.ttl", "decisions.ttl", "fields.ttl", "projects.ttl", "source.ttl"]
 
@@ -42,7 +44,9 @@ def test_labels_prefer_pref_label_then_label_then_title_in_one_language(make_kg)
 
 
 def test_literals_become_python_values(make_kg) -> None:
-    kg = make_kg('ex:a schema:value "64827.39"^^xsd:decimal ; ex:n 3 ; ex:ok true ; ex:d "2018-10-26"^^xsd:date .')
+    kg = make_kg(
+        'ex:a schema:value "64827.39"^^xsd:decimal ; ex:n 3 ; ex:ok true ; ex:d "2018-10-26"^^xsd:date .'
+    )
     query = (
         "PREFIX ex: <https://example.org/city/> "
         "SELECT ?v ?n ?ok ?d WHERE { ?a schema:value ?v ; ex:n ?n ; ex:ok ?ok ; ex:d ?d }"
@@ -53,14 +57,21 @@ def test_literals_become_python_values(make_kg) -> None:
 
 def test_malformed_turtle_names_file_and_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.ttl"
-    bad.write_text('@prefix ex: <https://example.org/> .\nex:a ex:b "ok" .\nex:c ex:d ex:e ex:f .\n')
+    bad.write_text(
+        '@prefix ex: <https://example.org/> .\nex:a ex:b "ok" .\nex:c ex:d ex:e ex:f .\n'
+    )
     with pytest.raises(DataError) as err:
         KnowledgeGraph.open([bad])
-    assert str(err.value) == f"{bad}, line 3, column 16: malformed RDF: A dot is expected at the end of statements"
+    assert (
+        str(err.value)
+        == f"{bad}, line 3, column 16: malformed RDF: A dot is expected at the end of statements"
+    )
 
 
 def test_missing_path_and_empty_folder_say_so(tmp_path: Path) -> None:
-    with pytest.raises(DataError, match=r"nothing\.ttl: no such file or folder \(check the data path\)"):
+    with pytest.raises(
+        DataError, match=r"nothing\.ttl: no such file or folder \(check the data path\)"
+    ):
         collect_files([tmp_path / "nothing.ttl"])
     with pytest.raises(DataError, match="the folder holds no RDF files"):
         collect_files([tmp_path])
@@ -81,7 +92,9 @@ def test_unreadable_file_says_so(tmp_path: Path) -> None:
 
 
 def test_unknown_store_is_a_usage_error() -> None:
-    with pytest.raises(UsageError, match=r"Unknown store 'postgres:db'\. Use memory, oxigraph:PATH or sparql:URL\."):
+    with pytest.raises(
+        UsageError, match=r"Unknown store 'postgres:db'\. Use memory, oxigraph:PATH or sparql:URL\."
+    ):
         KnowledgeGraph.open([], "postgres:db")
 
 
@@ -107,7 +120,9 @@ def test_cached_block_asks_each_question_once(make_kg) -> None:
     asked: list[str] = []
     select = kg.backend.select
     kg.backend.select = lambda query, bindings: asked.append(query) or select(query, bindings)
-    query = 'SELECT ?x WHERE { ?x rdfs:label ?l FILTER(STRSTARTS(STR(?x), "https://example.org/")) }'
+    query = (
+        'SELECT ?x WHERE { ?x rdfs:label ?l FILTER(STRSTARTS(STR(?x), "https://example.org/")) }'
+    )
     a, b = "https://example.org/city/a", "https://example.org/city/b"
     with kg.cached():
         first = kg.select(query)
@@ -136,7 +151,10 @@ def test_one_parser_for_store_specifications(spec, kind, location, names_a_store
 
     assert names_store(spec) is names_a_store
     if kind is None:
-        with pytest.raises(UsageError, match=rf"^Unknown store '{spec}'\. Use memory, oxigraph:PATH or sparql:URL\.$"):
+        with pytest.raises(
+            UsageError,
+            match=rf"^Unknown store '{spec}'\. Use memory, oxigraph:PATH or sparql:URL\.$",
+        ):
             parse_store(spec)
     else:
         parsed = parse_store(spec)

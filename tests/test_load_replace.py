@@ -16,11 +16,19 @@ from sckg.generate import generate_chunks
 from sckg.kg import KnowledgeGraph
 
 pytestmark = pytest.mark.server  # starts processes and takes a while (about a minute)
-COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), 'file:')) }"
+COUNT = (
+    "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), 'file:')) }"
+)
 
 
 def _load(store: Path, data: Path) -> subprocess.Popen[bytes]:
-    command = [str(Path(sys.executable).parent / "sckg"), "load", "--store", f"oxigraph:{store}", str(data)]
+    command = [
+        str(Path(sys.executable).parent / "sckg"),
+        "load",
+        "--store",
+        f"oxigraph:{store}",
+        str(data),
+    ]
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
@@ -55,7 +63,9 @@ def test_a_replace_killed_at_ten_moments_leaves_the_old_or_the_new_graph(tmp_pat
         process.send_signal(signal.SIGKILL)
         process.wait()
         after = _triples(store)
-        assert after in (old, new), f"killed after {0.3 + 0.7 * step / 9:.0%} of a load: {after} triples"
+        assert after in (old, new), (
+            f"killed after {0.3 + 0.7 * step / 9:.0%} of a load: {after} triples"
+        )
         outcomes.append("new" if after == new else "old")
         if after == new:  # back to the old version for the next kill
             data.write_text("".join(generate_chunks(PROJECTS, 1)), encoding="utf-8")

@@ -74,7 +74,20 @@ def city(make_kg):
 def test_entity_projection_nodes_and_attributes(city):
     graph = project(city, "entity", "en")
     assert sorted(n for n in graph if n.startswith(EX)) == sorted(
-        EX + n for n in ("city", "dez1", "fb10", "stab", "werke", "ausschuss", "mob", "vision", "goal", "p1", "p2")
+        EX + n
+        for n in (
+            "city",
+            "dez1",
+            "fb10",
+            "stab",
+            "werke",
+            "ausschuss",
+            "mob",
+            "vision",
+            "goal",
+            "p1",
+            "p2",
+        )
     )
     # p2 uses a reference field directly, so every reference field is a node (unused ones are gaps)
     assert sorted(n[len(FIELD) :] for n in graph if not n.startswith(EX)) == REFERENCE_FIELDS
@@ -108,7 +121,8 @@ def test_entity_projection_nodes_and_attributes(city):
 def test_entity_projection_edges(city):
     graph = project(city, "entity")
     edges = sorted(
-        (s[len(EX) :], o.rsplit("/", 1)[-1], d["predicate"], d["weight"]) for s, o, d in graph.edges(data=True)
+        (s[len(EX) :], o.rsplit("/", 1)[-1], d["predicate"], d["weight"])
+        for s, o, d in graph.edges(data=True)
     )
     assert edges == [
         ("dez1", "city", "unitOf", 1),
@@ -131,14 +145,23 @@ def test_entity_projection_edges(city):
 
 def test_labels_follow_the_language(city):
     assert project(city, "entity", "de").nodes[EX + "mob"]["label"] == "Mobilität"
-    assert project(city, "entity", "de").nodes[EX + "p1"]["label"] == "Projekt eins"  # rdfs:label before title
+    assert (
+        project(city, "entity", "de").nodes[EX + "p1"]["label"] == "Projekt eins"
+    )  # rdfs:label before title
     assert project(city, "entity", "de").nodes[EX + "fb10"]["cls_label"] == "Fachbereich"
 
 
 def test_actor_projection(city):
     graph = project(city, "actors")
     assert not graph.is_directed()
-    assert sorted(n[len(EX) :] for n in graph) == ["ausschuss", "city", "dez1", "fb10", "stab", "werke"]
+    assert sorted(n[len(EX) :] for n in graph) == [
+        "ausschuss",
+        "city",
+        "dez1",
+        "fb10",
+        "stab",
+        "werke",
+    ]
     assert [(a[len(EX) :], b[len(EX) :], d) for a, b, d in graph.edges(data=True)] == [
         ("fb10", "werke", {"predicate": "sharesProject", "weight": 2})
     ]
@@ -148,12 +171,16 @@ def test_actor_projection(city):
 def test_dependency_and_coverage_projections(city):
     deps = project(city, "dependencies")
     assert sorted(deps) == [EX + "p1", EX + "p2"]
-    assert list(deps.edges(data=True)) == [(EX + "p2", EX + "p1", {"predicate": "dependsOn", "weight": 1})]
+    assert list(deps.edges(data=True)) == [
+        (EX + "p2", EX + "p1", {"predicate": "dependsOn", "weight": 1})
+    ]
     cover = project(city, "coverage")
     assert sorted(cover) == sorted(
         [EX + "goal", EX + "mob", EX + "p1", EX + "p2"] + [FIELD + f for f in REFERENCE_FIELDS]
     )
-    assert sorted((s[len(EX) :], o.rsplit("/", 1)[-1], d["predicate"]) for s, o, d in cover.edges(data=True)) == [
+    assert sorted(
+        (s[len(EX) :], o.rsplit("/", 1)[-1], d["predicate"]) for s, o, d in cover.edges(data=True)
+    ) == [
         ("p1", "goal", "contributesTo"),
         ("p1", "mob", "inFieldOfAction"),
         ("p2", "smart-mobility", "inFieldOfAction"),
@@ -186,8 +213,15 @@ def test_projections_are_documented():
 
 def test_braunschweig_entity_graph_has_no_schema_nodes(braunschweig):
     graph = project(braunschweig, "entity")
-    assert not [n for n in graph if n.startswith("https://w3id.org/sckg/vocab/") or "ontology#" in n]
-    assert graph.nodes["https://w3id.org/sckg/id/braunschweig/project/smart-city-rahmenkonzept"]["budget"] == 64827.39
+    assert not [
+        n for n in graph if n.startswith("https://w3id.org/sckg/vocab/") or "ontology#" in n
+    ]
+    assert (
+        graph.nodes["https://w3id.org/sckg/id/braunschweig/project/smart-city-rahmenkonzept"][
+            "budget"
+        ]
+        == 64827.39
+    )
 
 
 # --- analyses: known answers on small graphs ------------------------------------------------------------------
@@ -283,7 +317,10 @@ def test_centrality_bad_options(make_kg):
     kg = make_kg(STAR)
     with pytest.raises(UsageError) as error:
         centrality(kg, by="fame")
-    assert str(error.value) == "by: unknown metric 'fame'. Use one of: betweenness, degree, pagerank, closeness."
+    assert (
+        str(error.value)
+        == "by: unknown metric 'fame'. Use one of: betweenness, degree, pagerank, closeness."
+    )
     with pytest.raises(UsageError) as error:
         centrality(kg, sample=-1)
     assert str(error.value) == "sample must be 0 (exact) or more, got -1"
@@ -295,7 +332,9 @@ def test_centrality_bad_options(make_kg):
 def test_pagerank_matches_the_closed_form():
     import networkx as nx
 
-    scores = pagerank_scores(nx.star_graph(3))  # centre c = 0.0375 + 2.55 l, leaf l = 0.0375 + 0.85 c / 3
+    scores = pagerank_scores(
+        nx.star_graph(3)
+    )  # centre c = 0.0375 + 2.55 l, leaf l = 0.0375 + 0.85 c / 3
     centre = 0.133125 / 0.2775
     assert abs(scores[0] - centre) < 1e-5
     assert abs(scores[1] - (0.0375 + 0.85 * centre / 3)) < 1e-5
@@ -371,7 +410,12 @@ def test_bridges_on_a_star_keep_the_first_leaf_on_a_tie(make_kg):
     rows = bridges(make_kg(STAR), limit=2)
     assert [(r.kind, r.label, r.cut_off, r.reason) for r in rows] == [
         ("articulation-point", "X", 2, "Ohne X verlieren Y und Z jede Verbindung zum übrigen Netz"),
-        ("bridge", "X – W", 1, "Ohne die Verbindung X – W verliert W jede Verbindung zum übrigen Netz"),
+        (
+            "bridge",
+            "X – W",
+            1,
+            "Ohne die Verbindung X – W verliert W jede Verbindung zum übrigen Netz",
+        ),
     ]
 
 
@@ -478,7 +522,9 @@ def test_impact_in_a_cycle_and_without_dependents(deps):
         "1 project depends on F (1 directly).",
         "F is part of a dependency cycle (see sckg analyze cycles).",
     ]
-    assert impact(deps, "c").notes == ["0 Projekte hängen von C ab (0 direkt)."]  # labels match case-insensitively
+    assert impact(deps, "c").notes == [
+        "0 Projekte hängen von C ab (0 direkt)."
+    ]  # labels match case-insensitively
 
 
 def test_impact_errors(deps):
@@ -516,7 +562,9 @@ def test_cycles_each_once(deps):
 def test_critical_path_by_count(deps):
     rows = critical_path(deps)
     assert rows == [
-        PathRow(1, "A", "2020-01-01", "2020-12-31", 365, "Anfang der Kette: B hängt davon ab", EX + "a"),
+        PathRow(
+            1, "A", "2020-01-01", "2020-12-31", 365, "Anfang der Kette: B hängt davon ab", EX + "a"
+        ),
         PathRow(2, "B", "2021-01-01", "2021-03-01", 59, "braucht A; D hängt davon ab", EX + "b"),
         PathRow(3, "D", "2021-04-01", "2021-05-01", 30, "braucht B; E hängt davon ab", EX + "d"),
         PathRow(4, "E", None, None, None, "Ende der Kette: braucht D", EX + "e"),
@@ -535,7 +583,10 @@ def test_critical_path_by_duration(deps):
         (2, "B", 59, "needs A-en; C depends on it"),
         (3, "C", 1096, "end of the chain: needs B"),
     ]
-    assert rows.notes[0] == "Longest chain (by duration): 3 projects, 1520 days of running time together."
+    assert (
+        rows.notes[0]
+        == "Longest chain (by duration): 3 projects, 1520 days of running time together."
+    )
     with pytest.raises(UsageError) as error:
         critical_path(deps, by="budget")
     assert str(error.value) == "by: unknown weight 'budget'. Use one of: count, duration."
@@ -544,7 +595,9 @@ def test_critical_path_by_duration(deps):
 def test_critical_path_without_dependencies(make_kg):
     rows = critical_path(make_kg('ex:a a sckg:Project ; dcterms:title "A"@de .'), lang="en")
     assert rows == []
-    assert rows.notes == ["Nothing to rank: no project depends on another; record dependencies with sckg:dependsOn."]
+    assert rows.notes == [
+        "Nothing to rank: no project depends on another; record dependencies with sckg:dependsOn."
+    ]
 
 
 #: Coverage: a field and a goal nobody serves, projects lacking goal, field or manager, an idle unit, a
@@ -568,10 +621,27 @@ ex:p2 a sckg:Project ; dcterms:title "Bus"@de ; sckg:inFieldOfAction ex:f1 .
 def test_gaps(make_kg):
     rows = gaps(make_kg(GAPS))
     assert rows == [
-        GapRow("goal-without-project", "Bildung", "kein Projekt trägt zu diesem Ziel bei", EX + "g2"),
-        GapRow("field-without-project", "Energie", "kein Projekt ist diesem Handlungsfeld zugeordnet", EX + "f2"),
-        GapRow("project-without-goal", "Bus", "das Projekt trägt zu keinem strategischen Ziel bei", EX + "p2"),
-        GapRow("project-without-manager", "Bus", "für das Projekt ist keine Federführung angegeben", EX + "p2"),
+        GapRow(
+            "goal-without-project", "Bildung", "kein Projekt trägt zu diesem Ziel bei", EX + "g2"
+        ),
+        GapRow(
+            "field-without-project",
+            "Energie",
+            "kein Projekt ist diesem Handlungsfeld zugeordnet",
+            EX + "f2",
+        ),
+        GapRow(
+            "project-without-goal",
+            "Bus",
+            "das Projekt trägt zu keinem strategischen Ziel bei",
+            EX + "p2",
+        ),
+        GapRow(
+            "project-without-manager",
+            "Bus",
+            "für das Projekt ist keine Federführung angegeben",
+            EX + "p2",
+        ),
         GapRow(
             "actor-without-project",
             "Amt",
@@ -695,7 +765,10 @@ def test_overlap(make_kg):
 
 def test_result_table_leaves_out_hidden_columns():
     rows = Result([CycleRow(1, 1, "H → H", "r", ("x",))])
-    assert rows.table(CycleRow) == (["cycle", "length", "projects", "reason"], [[1, 1, "H → H", "r"]])
+    assert rows.table(CycleRow) == (
+        ["cycle", "length", "projects", "reason"],
+        [[1, 1, "H → H", "r"]],
+    )
 
 
 #: Milestones against the data date (the dataset's dcterms:modified, 2026-01-15): one overdue (not reached),
@@ -722,14 +795,28 @@ ex:m5 a sckg:Milestone ; rdfs:label "Abnahme"@de ; dcterms:isPartOf ex:p ; dcter
 def test_gaps_milestones_overdue_at_the_data_date(make_kg):
     kg = make_kg(MILESTONES)
     assert gaps(kg) == [
-        GapRow("milestone-overdue", "Ausschreibung (Portal)",
-               "fällig am 31. Dezember 2025, zum Datenstand 15. Januar 2026 nicht als erreicht angegeben", EX + "m1"),
-        GapRow("milestone-overdue", "Pilot (Portal)",
-               "fällig am 30. Juni 2025, zum Datenstand 15. Januar 2026 nicht als erreicht angegeben", EX + "m2"),
+        GapRow(
+            "milestone-overdue",
+            "Ausschreibung (Portal)",
+            "fällig am 31. Dezember 2025, zum Datenstand 15. Januar 2026 nicht als erreicht angegeben",
+            EX + "m1",
+        ),
+        GapRow(
+            "milestone-overdue",
+            "Pilot (Portal)",
+            "fällig am 30. Juni 2025, zum Datenstand 15. Januar 2026 nicht als erreicht angegeben",
+            EX + "m2",
+        ),
     ]
     assert [(r.label, r.reason) for r in gaps(kg, lang="en")] == [
-        ("Pilot (Portal)", "due 30 June 2025, not marked as reached as of the data date 15 January 2026"),
-        ("Tender (Portal)", "due 31 December 2025, not marked as reached as of the data date 15 January 2026"),
+        (
+            "Pilot (Portal)",
+            "due 30 June 2025, not marked as reached as of the data date 15 January 2026",
+        ),
+        (
+            "Tender (Portal)",
+            "due 31 December 2025, not marked as reached as of the data date 15 January 2026",
+        ),
     ]
 
 
@@ -757,7 +844,10 @@ def test_musterstadt_gaps(musterstadt):
 def test_musterstadt_cycle(musterstadt):
     rows = cycles(musterstadt, lang="en")
     assert [r.iris for r in rows] == [
-        tuple(MS + "project/" + p for p in ("digitaler-stadtfuehrer", "kulturportal", "tourismus-datenhub"))
+        tuple(
+            MS + "project/" + p
+            for p in ("digitaler-stadtfuehrer", "kulturportal", "tourismus-datenhub")
+        )
     ]
 
 
@@ -779,7 +869,9 @@ def test_musterstadt_critical_path(musterstadt, by):
 
 def test_musterstadt_impact(musterstadt):
     assert len(impact(musterstadt, MS + "project/glasfaser-backbone")) == 8
-    assert len(impact(musterstadt, "musterstadt:project/lorawan-netz")) == 7  # the short form the tables print
+    assert (
+        len(impact(musterstadt, "musterstadt:project/lorawan-netz")) == 7
+    )  # the short form the tables print
 
 
 def test_musterstadt_silo_and_overlap(musterstadt):
@@ -794,7 +886,12 @@ def test_musterstadt_silo_and_overlap(musterstadt):
 def test_musterstadt_actor_network(musterstadt):
     cuts = bridges(musterstadt)
     assert [(r.kind, r.iri, r.other_iri, r.cut_off_iris) for r in cuts] == [
-        ("articulation-point", MS + "actor/kulturamt", None, (MS + "actor/freundeskreis-stadtmuseum",)),
+        (
+            "articulation-point",
+            MS + "actor/kulturamt",
+            None,
+            (MS + "actor/freundeskreis-stadtmuseum",),
+        ),
         (
             "bridge",
             MS + "actor/kulturamt",

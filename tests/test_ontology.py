@@ -86,23 +86,50 @@ def _check(shapes: Graph, turtle: str) -> list[tuple[URIRef, URIRef]]:
 
 def test_ontology_header(ontology: Graph) -> None:
     assert (ONTOLOGY_IRI, RDF.type, OWL.Ontology) in ontology
-    assert _languages(ontology, ONTOLOGY_IRI, URIRef("http://purl.org/dc/terms/title")) >= {"de", "en"}
-    assert _languages(ontology, ONTOLOGY_IRI, URIRef("http://purl.org/dc/terms/description")) >= {"de", "en"}
-    assert ontology.value(ONTOLOGY_IRI, OWL.versionIRI) == URIRef("https://w3id.org/sckg/ontology/0.1.0")
+    assert _languages(ontology, ONTOLOGY_IRI, URIRef("http://purl.org/dc/terms/title")) >= {
+        "de",
+        "en",
+    }
+    assert _languages(ontology, ONTOLOGY_IRI, URIRef("http://purl.org/dc/terms/description")) >= {
+        "de",
+        "en",
+    }
+    assert ontology.value(ONTOLOGY_IRI, OWL.versionIRI) == URIRef(
+        "https://w3id.org/sckg/ontology/0.1.0"
+    )
     assert str(ontology.value(ONTOLOGY_IRI, OWL.versionInfo)) == "0.1.0"
-    assert str(ontology.value(ONTOLOGY_IRI, URIRef("http://purl.org/vocab/vann/preferredNamespaceUri"))) == str(SCKG)
+    assert str(
+        ontology.value(ONTOLOGY_IRI, URIRef("http://purl.org/vocab/vann/preferredNamespaceUri"))
+    ) == str(SCKG)
 
 
 def test_ontology_declares_the_model_terms(ontology: Graph) -> None:
     terms = _own_terms(ontology)
     classes = {t for t in terms if (t, RDF.type, OWL.Class) in ontology}
     assert len(classes) == 17
-    assert {SCKG.Project, SCKG.Interview, SCKG.Dataset, SCKG.FieldOfAction, SCKG.StrategicGoal} <= classes
+    assert {
+        SCKG.Project,
+        SCKG.Interview,
+        SCKG.Dataset,
+        SCKG.FieldOfAction,
+        SCKG.StrategicGoal,
+    } <= classes
     assert {SCKG.managedBy, SCKG.dependsOn, SCKG.consultationRole, SCKG.fictional} <= terms
-    assert {SCKG.documentedIn, SCKG.classifiedAs, SCKG.paperType} <= terms  # the model fix of issue 12
-    assert {SCKG.inDataset, SCKG.agendaItem, SCKG.outcome, SCKG.resolutionFile} <= terms  # OParl import, issue 13
+    assert {
+        SCKG.documentedIn,
+        SCKG.classifiedAs,
+        SCKG.paperType,
+    } <= terms  # the model fix of issue 12
+    assert {
+        SCKG.inDataset,
+        SCKG.agendaItem,
+        SCKG.outcome,
+        SCKG.resolutionFile,
+    } <= terms  # OParl import, issue 13
     assert {SCKG.Milestone, SCKG.reached} <= terms  # milestones on the roadmap (issue 15)
-    assert len(terms) == 17 + 43  # + sckg:rejectedSubject (linking), the OParl import's terms (issue 13) and
+    assert (
+        len(terms) == 17 + 43
+    )  # + sckg:rejectedSubject (linking), the OParl import's terms (issue 13) and
     # sckg:rejectedExample (sckg compare)
 
 
@@ -119,11 +146,14 @@ def test_ontology_only_declares_external_terms(ontology: Graph) -> None:
     """About a term of another vocabulary sckg.ttl states only its kind (OWL 2 DL needs the declaration)."""
     kinds = {OWL.Class, OWL.ObjectProperty, OWL.AnnotationProperty}
     outside = [
-        (s, p, o) for s, p, o in ontology
+        (s, p, o)
+        for s, p, o in ontology
         if isinstance(s, URIRef) and s != ONTOLOGY_IRI and not s.startswith(str(SCKG))
     ]
     assert [t for t in outside if t[1] != RDF.type or t[2] not in kinds] == []
-    assert len(outside) == 27  # + oparl:AgendaItem, oparl:File, dcterms:hasPart (issue 13), prov:InstantaneousEvent
+    assert (
+        len(outside) == 27
+    )  # + oparl:AgendaItem, oparl:File, dcterms:hasPart (issue 13), prov:InstantaneousEvent
 
 
 # --- vocabularies ------------------------------------------------------------------------------------
@@ -147,7 +177,13 @@ def test_every_concept_is_labelled_and_in_its_scheme(path: Path) -> None:
 
 
 def test_vocabulary_files_are_the_five_schemes() -> None:
-    assert [p.name for p in VOCAB_FILES] == ["fields.ttl", "kinds.ttl", "phases.ttl", "roles.ttl", "status.ttl"]
+    assert [p.name for p in VOCAB_FILES] == [
+        "fields.ttl",
+        "kinds.ttl",
+        "phases.ttl",
+        "roles.ttl",
+        "status.ttl",
+    ]
 
 
 def test_fields_are_fields_of_action_with_keywords() -> None:
@@ -157,15 +193,21 @@ def test_fields_are_fields_of_action_with_keywords() -> None:
     for field in fields:
         assert (field, RDF.type, SCKG.FieldOfAction) in graph, field
         keywords = list(graph.objects(field, SKOS.hiddenLabel))
-        assert 3 <= len(keywords) <= 40, field  # the match words of sckg link papers (tests/test_link.py)
-        assert all(k.language == "de" for k in [*keywords, *graph.objects(field, SCKG.contextKeyword)]), field
+        assert 3 <= len(keywords) <= 40, (
+            field
+        )  # the match words of sckg link papers (tests/test_link.py)
+        assert all(
+            k.language == "de" for k in [*keywords, *graph.objects(field, SCKG.contextKeyword)]
+        ), field
 
 
 # --- shapes ------------------------------------------------------------------------------------------
 
 
 def test_every_shape_is_named_explained_and_has_messages(shapes: Graph) -> None:
-    shape_nodes = set(shapes.subjects(RDF.type, SH.NodeShape)) | set(shapes.subjects(RDF.type, SH.PropertyShape))
+    shape_nodes = set(shapes.subjects(RDF.type, SH.NodeShape)) | set(
+        shapes.subjects(RDF.type, SH.PropertyShape)
+    )
     assert shape_nodes
     for shape in sorted(shape_nodes):
         assert isinstance(shape, URIRef) and shape.startswith(str(SHAPES)), shape
@@ -235,13 +277,22 @@ def test_bare_project_has_the_four_open_points(shapes: Graph) -> None:
     [
         ("ex:x sckg:managedBy ex:it .", SHAPES.ProjectSubject),
         ("ex:x sckg:inFieldOfAction field:energy .", SHAPES.ProjectSubject),
-        ('ex:a a schema:MonetaryAmount ; schema:value 5 ; schema:currency "EUR" .', SHAPES.MonetaryAmountValue),
-        ('ex:a a schema:MonetaryAmount ; schema:value 5.0 ; schema:currency "USD" .', SHAPES.MonetaryAmountCurrency),
+        (
+            'ex:a a schema:MonetaryAmount ; schema:value 5 ; schema:currency "EUR" .',
+            SHAPES.MonetaryAmountValue,
+        ),
+        (
+            'ex:a a schema:MonetaryAmount ; schema:value 5.0 ; schema:currency "USD" .',
+            SHAPES.MonetaryAmountCurrency,
+        ),
         ("ex:a a schema:MonetaryAmount ; schema:value 5.0 .", SHAPES.MonetaryAmountCurrency),
         ('ex:m schema:startDate "2019" .', SHAPES.StartDate),
         ('ex:m schema:endDate "2019-01-01T10:00:00"^^xsd:dateTime .', SHAPES.EndDate),
         ('ex:d dcterms:date "26.03.2019" .', SHAPES.Date),
-        ('ex:c a oparl:Consultation ; dcterms:date "2019-03-26"^^xsd:date .', SHAPES.ConsultationCommittee),
+        (
+            'ex:c a oparl:Consultation ; dcterms:date "2019-03-26"^^xsd:date .',
+            SHAPES.ConsultationCommittee,
+        ),
         ("ex:c a oparl:Consultation ; sckg:committee ex:council .", SHAPES.ConsultationDate),
     ],
 )

@@ -44,6 +44,7 @@ def import_oparl(*args: Any, **kwargs: Any) -> ImportResult[OparlReport]:
     """The import at a fixed time (the dataset description's prov:generatedAtTime)."""
     return _import_oparl(*args, now=NOW, **kwargs)
 
+
 SPEC_EXPECTED = """
 @base <https://w3id.org/sckg/id/koeln/oparl/> .
 @prefix geo: <http://www.opengis.net/ont/geosparql#> .
@@ -110,7 +111,9 @@ SPEC_EXPECTED = """
 
 
 def _nt(triples: Any) -> list[str]:
-    return sorted(ox.serialize(list(set(triples)), format=ox.RdfFormat.N_TRIPLES).decode().splitlines())
+    return sorted(
+        ox.serialize(list(set(triples)), format=ox.RdfFormat.N_TRIPLES).decode().splitlines()
+    )
 
 
 def _expected(text: str) -> list[str]:
@@ -130,23 +133,50 @@ def test_type_iris_of_1_0_and_1_1() -> None:
 def test_spec_examples_import_to_exact_triples_and_counts() -> None:
     result = import_oparl(SPEC, "koeln")
     assert _nt(result.triples) == _expected(SPEC_EXPECTED)
-    assert result.report.imported == {"AgendaItem": 1, "Body": 1, "File": 2, "LegislativeTerm": 1, "Location": 2,
-                                      "Meeting": 1, "Organization": 1, "Paper": 1}
+    assert result.report.imported == {
+        "AgendaItem": 1,
+        "Body": 1,
+        "File": 2,
+        "LegislativeTerm": 1,
+        "Location": 2,
+        "Meeting": 1,
+        "Organization": 1,
+        "Paper": 1,
+    }
     e = SPEC_HOST
     assert result.report.skipped == [
-        Skipped(f"{e}/consultation/47594", "Consultation", "no date: its meeting is not in the source"),
-        Skipped(f"{e}/memberships/385", "Membership", "personal data: imported only with --with-persons"),
-        Skipped(f"{e}/memberships/693", "Membership", "personal data: imported only with --with-persons"),
+        Skipped(
+            f"{e}/consultation/47594", "Consultation", "no date: its meeting is not in the source"
+        ),
+        Skipped(
+            f"{e}/memberships/385", "Membership", "personal data: imported only with --with-persons"
+        ),
+        Skipped(
+            f"{e}/memberships/693", "Membership", "personal data: imported only with --with-persons"
+        ),
         Skipped(f"{e}/person/29", "Person", "personal data: imported only with --with-persons"),
     ]
     assert result.report.notes == [
-        Skipped(f"{e}/organization/34", "Organization",
-                f"refers to Body {e}/bodies/1, which is not in the source (link kept)"),
-        Skipped(f"{e}/paper/749", "Paper", f"refers to Organization {e}/organization/1000, which is not in the "
-                "source (link kept)"),
-        Skipped(f"{e}/paper/749", "Paper", f"refers to Organization {e}/organization/2000, which is not in the "
-                "source (link kept)"),
-        Skipped(f"{e}/paper/749", "Paper", f"refers to Paper {e}/paper/699, which is not in the source (link kept)"),
+        Skipped(
+            f"{e}/organization/34",
+            "Organization",
+            f"refers to Body {e}/bodies/1, which is not in the source (link kept)",
+        ),
+        Skipped(
+            f"{e}/paper/749",
+            "Paper",
+            f"refers to Organization {e}/organization/1000, which is not in the source (link kept)",
+        ),
+        Skipped(
+            f"{e}/paper/749",
+            "Paper",
+            f"refers to Organization {e}/organization/2000, which is not in the source (link kept)",
+        ),
+        Skipped(
+            f"{e}/paper/749",
+            "Paper",
+            f"refers to Paper {e}/paper/699, which is not in the source (link kept)",
+        ),
     ]
 
 
@@ -163,11 +193,19 @@ def test_persons_and_memberships_only_with_persons() -> None:
             rdfs:label "Prof. Dr. Max Mustermann"@de ; sckg:documentedIn <{SPEC_HOST}/person/29> ;
             sckg:inDataset <{base}dataset> .
         """)
-    labels = sorted(t.object.value for t in result.triples
-                    if t.predicate.value.endswith("#label") and "/memberships/" in t.subject.value)
-    assert labels == ["Prof. Dr. Max Mustermann: Sachkundige Bürgerin, 9", "Prof. Dr. Max Mustermann: Vorsitzende, 5"]
+    labels = sorted(
+        t.object.value
+        for t in result.triples
+        if t.predicate.value.endswith("#label") and "/memberships/" in t.subject.value
+    )
+    assert labels == [
+        "Prof. Dr. Max Mustermann: Sachkundige Bürgerin, 9",
+        "Prof. Dr. Max Mustermann: Vorsitzende, 5",
+    ]
     without = import_oparl(SPEC, "koeln")
-    assert not any("person" in t.subject.value or "membership" in t.subject.value for t in without.triples)
+    assert not any(
+        "person" in t.subject.value or "membership" in t.subject.value for t in without.triples
+    )
 
 
 # --- a messy OParl 1.0 folder ---------------------------------------------------------------------------------
@@ -175,24 +213,42 @@ def test_persons_and_memberships_only_with_persons() -> None:
 
 def test_oparl_1_0_folder_with_gaps_imports_with_a_skip_report() -> None:
     result = import_oparl(MESSY, "musterstadt")
-    assert result.report.imported == {"AgendaItem": 1, "Body": 1, "Consultation": 2, "File": 1, "LegislativeTerm": 1,
-                                      "Location": 1, "Meeting": 4, "Organization": 3, "Paper": 3}
+    assert result.report.imported == {
+        "AgendaItem": 1,
+        "Body": 1,
+        "Consultation": 2,
+        "File": 1,
+        "LegislativeTerm": 1,
+        "Location": 1,
+        "Meeting": 4,
+        "Organization": 3,
+        "Paper": 3,
+    }
     assert result.report.skipped == [
         Skipped("broken.json", "JSON file", "not valid JSON"),
         Skipped("papers-2.json", "Paper", "no id"),
         Skipped(f"{M}consultation/1002", "Consultation", "no date: its meeting has no start"),
-        Skipped(f"{M}consultation/1003", "Consultation",
-                "no meeting (the date of a consultation is the start of its meeting)"),
-        Skipped(f"{M}membership/70", "Membership", "personal data: imported only with --with-persons"),
+        Skipped(
+            f"{M}consultation/1003",
+            "Consultation",
+            "no meeting (the date of a consultation is the start of its meeting)",
+        ),
+        Skipped(
+            f"{M}membership/70", "Membership", "personal data: imported only with --with-persons"
+        ),
         Skipped(f"{M}organization/4", "Organization", "no name"),
         Skipped(f"{M}paper/2024-020", "Paper", "deleted on the server"),
         Skipped(f"{M}person/7", "Person", "personal data: imported only with --with-persons"),
     ]
     assert result.report.notes == [
-        Skipped(f"{M}meeting/13", "Meeting", "field 'start' ignored: '14.05.2024' is not an ISO date"),
+        Skipped(
+            f"{M}meeting/13", "Meeting", "field 'start' ignored: '14.05.2024' is not an ISO date"
+        ),
     ]
     types = {t.object.value for t in result.triples if t.predicate.value.endswith("#type")}
-    assert not any("schema.oparl.org/1.0/" in t for t in types)  # 1.0 type IRIs become the 1.1 ones of the model
+    assert not any(
+        "schema.oparl.org/1.0/" in t for t in types
+    )  # 1.0 type IRIs become the 1.1 ones of the model
     assert "https://schema.oparl.org/1.1/Consultation" in types
 
 
@@ -215,16 +271,32 @@ def test_paper_consultation_committee_meeting_date(messy_graph: KnowledgeGraph) 
           OPTIONAL { ?consultation sckg:isPublic ?public }
         } ORDER BY ?date""")
     assert table.records() == [
-        {"reference": "2024/017", "role": "https://w3id.org/sckg/vocab/role/preliminary",
-         "committee": "Ausschuss für Digitalisierung und Mobilität", "kind": "https://w3id.org/sckg/vocab/kind/committee",
-         "meeting": "5. Sitzung des Ausschusses für Digitalisierung und Mobilität", "date": "2024-02-20",
-         "public": True},
-        {"reference": "2024/017", "role": "https://w3id.org/sckg/vocab/role/decision",
-         "committee": "Rat der Stadt Musterstadt", "kind": "https://w3id.org/sckg/vocab/kind/council",
-         "meeting": "Sitzung am 14.03.2024", "date": "2024-03-14", "public": None},
+        {
+            "reference": "2024/017",
+            "role": "https://w3id.org/sckg/vocab/role/preliminary",
+            "committee": "Ausschuss für Digitalisierung und Mobilität",
+            "kind": "https://w3id.org/sckg/vocab/kind/committee",
+            "meeting": "5. Sitzung des Ausschusses für Digitalisierung und Mobilität",
+            "date": "2024-02-20",
+            "public": True,
+        },
+        {
+            "reference": "2024/017",
+            "role": "https://w3id.org/sckg/vocab/role/decision",
+            "committee": "Rat der Stadt Musterstadt",
+            "kind": "https://w3id.org/sckg/vocab/kind/council",
+            "meeting": "Sitzung am 14.03.2024",
+            "date": "2024-03-14",
+            "public": None,
+        },
     ]
-    labels = messy_graph.labels([f"https://w3id.org/sckg/id/musterstadt/oparl/oparl/v1/consultation/{n}"
-                                 for n in (1000, 1001)], "en")
+    labels = messy_graph.labels(
+        [
+            f"https://w3id.org/sckg/id/musterstadt/oparl/oparl/v1/consultation/{n}"
+            for n in (1000, 1001)
+        ],
+        "en",
+    )
     assert sorted(labels.values()) == [
         "Decision 2024/017, Rat der Stadt Musterstadt, 2024-03-14",
         "Preliminary consultation 2024/017, Ausschuss für Digitalisierung und Mobilität, 2024-02-20",
@@ -238,30 +310,75 @@ def test_imported_council_data_conforms_to_the_shapes(messy_graph: KnowledgeGrap
 
 def test_cli_import_with_report(tmp_path: Path) -> None:
     out, report = tmp_path / "council.ttl", tmp_path / "skipped.csv"
-    result = runner.invoke(app, ["import", "oparl", str(MESSY), "--city", "musterstadt", "--out", str(out),
-                                 "--report", str(report)])
+    result = runner.invoke(
+        app,
+        [
+            "import",
+            "oparl",
+            str(MESSY),
+            "--city",
+            "musterstadt",
+            "--out",
+            str(out),
+            "--report",
+            str(report),
+        ],
+    )
     assert result.exit_code == 0, result.output
     lines = result.stderr.splitlines()
-    assert lines[0] == (f"Wrote {out} (175 triples): 17 entities (AgendaItem 1, Body 1, Consultation 2, File 1, "
-                        "LegislativeTerm 1, Location 1, Meeting 4, Organization 3, Paper 3).")
-    assert lines[1:4] == ["Skipped 8 objects:", "      1 Consultation: no date: its meeting has no start",
-                          "      1 Consultation: no meeting (the date of a consultation is the start of its meeting)"]
+    assert lines[0] == (
+        f"Wrote {out} (175 triples): 17 entities (AgendaItem 1, Body 1, Consultation 2, File 1, "
+        "LegislativeTerm 1, Location 1, Meeting 4, Organization 3, Paper 3)."
+    )
+    assert lines[1:4] == [
+        "Skipped 8 objects:",
+        "      1 Consultation: no date: its meeting has no start",
+        "      1 Consultation: no meeting (the date of a consultation is the start of its meeting)",
+    ]
     rows = report.read_text(encoding="utf-8").splitlines()
     assert rows[0] == "kind,type,id,reason"
-    assert rows[-1] == f"note,Meeting,{M}meeting/13,field 'start' ignored: '14.05.2024' is not an ISO date"
-    assert rows[-2] == "field,Body,created,1 objects: creation time in the council system (the sync uses 'modified')"
+    assert (
+        rows[-1]
+        == f"note,Meeting,{M}meeting/13,field 'start' ignored: '14.05.2024' is not an ISO date"
+    )
+    assert (
+        rows[-2]
+        == "field,Body,created,1 objects: creation time in the council system (the sync uses 'modified')"
+    )
     assert len(rows) == 1 + 8 + 1 + 1
 
 
-def test_a_folder_without_body_or_system_is_named_by_the_city_never_by_its_path(tmp_path: Path) -> None:
+def test_a_folder_without_body_or_system_is_named_by_the_city_never_by_its_path(
+    tmp_path: Path,
+) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()
-    meeting = {"id": f"{M}meeting/1", "type": "https://schema.oparl.org/1.1/Meeting", "name": "1. Sitzung",
-               "start": "2021-03-04T17:00:00+01:00", "modified": "", "agendaItem": [
-                   {"id": f"{M}item/1", "type": "https://schema.oparl.org/1.1/AgendaItem", "name": "Punkt 1"}]}
-    paper = {"id": f"{M}paper/1", "type": "https://schema.oparl.org/1.1/Paper", "name": "WLAN", "date": "2021-02-11"}
-    planned = {"id": f"{M}meeting/2", "type": "https://schema.oparl.org/1.1/Meeting", "name": "2. Sitzung",
-               "start": "2026-05-04T17:00:00+01:00"}  # after the import: not a date of the data
+    meeting = {
+        "id": f"{M}meeting/1",
+        "type": "https://schema.oparl.org/1.1/Meeting",
+        "name": "1. Sitzung",
+        "start": "2021-03-04T17:00:00+01:00",
+        "modified": "",
+        "agendaItem": [
+            {
+                "id": f"{M}item/1",
+                "type": "https://schema.oparl.org/1.1/AgendaItem",
+                "name": "Punkt 1",
+            }
+        ],
+    }
+    paper = {
+        "id": f"{M}paper/1",
+        "type": "https://schema.oparl.org/1.1/Paper",
+        "name": "WLAN",
+        "date": "2021-02-11",
+    }
+    planned = {
+        "id": f"{M}meeting/2",
+        "type": "https://schema.oparl.org/1.1/Meeting",
+        "name": "2. Sitzung",
+        "start": "2026-05-04T17:00:00+01:00",
+    }  # after the import: not a date of the data
     for name, obj in (("meeting", meeting), ("paper", paper), ("planned", planned)):
         (folder / f"{name}.json").write_text(json.dumps(obj), encoding="utf-8")
     result = import_oparl(folder, "beispiel")
@@ -282,18 +399,29 @@ def test_a_folder_without_body_or_system_is_named_by_the_city_never_by_its_path(
 
 
 def test_the_data_date_is_the_newest_day_an_object_was_modified() -> None:
-    modified = [t.object.value for t in import_oparl(MESSY, "musterstadt").triples
-                if t.predicate.value == "http://purl.org/dc/terms/modified"]
-    assert modified == ["2024-03-14"]  # no object says when it was modified: the newest meeting, not the import
+    modified = [
+        t.object.value
+        for t in import_oparl(MESSY, "musterstadt").triples
+        if t.predicate.value == "http://purl.org/dc/terms/modified"
+    ]
+    assert modified == [
+        "2024-03-14"
+    ]  # no object says when it was modified: the newest meeting, not the import
 
 
 def test_bad_city_and_missing_folder() -> None:
-    with pytest.raises(UsageError, match=r"^city 'Muster Stadt': use lower-case letters, digits and hyphens"):
+    with pytest.raises(
+        UsageError, match=r"^city 'Muster Stadt': use lower-case letters, digits and hyphens"
+    ):
         import_oparl(MESSY, "Muster Stadt")
-    result = runner.invoke(app, ["import", "oparl", "no/such/folder", "--city", "x", "--out", "x.ttl"])
+    result = runner.invoke(
+        app, ["import", "oparl", "no/such/folder", "--city", "x", "--out", "x.ttl"]
+    )
     assert result.exit_code == 1
-    assert result.stderr == ("Error: no/such/folder: no such folder (give a folder of OParl JSON files or an "
-                             "http(s) URL)\n")
+    assert result.stderr == (
+        "Error: no/such/folder: no such folder (give a folder of OParl JSON files or an "
+        "http(s) URL)\n"
+    )
 
 
 # --- URL mode against a local server ------------------------------------------------------------------------
@@ -302,7 +430,9 @@ def test_bad_city_and_missing_folder() -> None:
 class OParlServer:
     """An OParl system on 127.0.0.1 (random port) serving objects and paged lists; counts every request."""
 
-    def __init__(self, documents: dict[str, Any], lists: dict[str, list[Any]], page_size: int = 2) -> None:
+    def __init__(
+        self, documents: dict[str, Any], lists: dict[str, list[Any]], page_size: int = 2
+    ) -> None:
         self.documents, self.lists, self.page_size = documents, lists, page_size
         self.hits: Counter[str] = Counter()
         self.fail_once: set[str] = set()
@@ -319,7 +449,9 @@ class OParlServer:
                 if path in server.slow:
                     time.sleep(server.slow[path])
                 document = server.page(self.path)
-                self._send(404, {"error": "not found"}) if document is None else self._send(200, document)
+                self._send(404, {"error": "not found"}) if document is None else self._send(
+                    200, document
+                )
 
             def _send(self, status: int, document: Any) -> None:
                 body = json.dumps(document).encode("utf-8")
@@ -347,14 +479,25 @@ class OParlServer:
         if parts.path not in self.lists:
             return None
         query = parse_qs(parts.query)
-        since = query.get("modified_since", [""])[0]  # OParl: only what changed since then (deleted included)
-        items = [i for i in self.lists[parts.path] if not since or i.get("modified", since) >= since]
+        since = query.get("modified_since", [""])[
+            0
+        ]  # OParl: only what changed since then (deleted included)
+        items = [
+            i for i in self.lists[parts.path] if not since or i.get("modified", since) >= since
+        ]
         number = int(query.get("page", ["1"])[0])
         pages = max(1, -(-len(items) // self.page_size))
         more = urlencode({**({"modified_since": since} if since else {}), "page": number + 1})
         links = {"next": f"{self.base}{parts.path}?{more}"} if number < pages else {}
-        return {"data": items[(number - 1) * self.page_size : number * self.page_size], "links": links,
-                "pagination": {"totalPages": pages, "currentPage": number, "elementsPerPage": self.page_size}}
+        return {
+            "data": items[(number - 1) * self.page_size : number * self.page_size],
+            "links": links,
+            "pagination": {
+                "totalPages": pages,
+                "currentPage": number,
+                "elementsPerPage": self.page_size,
+            },
+        }
 
     def stop(self) -> None:
         self.httpd.shutdown()
@@ -363,8 +506,11 @@ class OParlServer:
 
 def _load(folder: Path, host: str, base: str) -> dict[str, Any]:
     """The JSON files of a folder with their host replaced by the local server's."""
-    return {p.name: json.loads(p.read_text(encoding="utf-8").replace(host, base))
-            for p in folder.glob("*.json") if p.name != "broken.json"}
+    return {
+        p.name: json.loads(p.read_text(encoding="utf-8").replace(host, base))
+        for p in folder.glob("*.json")
+        if p.name != "broken.json"
+    }
 
 
 @pytest.fixture
@@ -389,10 +535,14 @@ def spec_server() -> Iterator[OParlServer]:
     server = OParlServer({}, {}, page_size=1)
     files = _load(SPEC, SPEC_HOST, server.base)
     server.documents = {"/": files["System-01.json"]}
-    server.lists = {"/bodies": [files["Body-01.json"]], "/body/0/organizations/": [files["Organization-01.json"]],
-                    "/body/0/meetings/": [files["Meeting-01.json"]], "/body/0/papers/": [files["Paper-01.json"]],
-                    "/body/0/locations/": [files["Location-01.json"]],
-                    "/body/0/persons/": [files["Person-01.json"]]}
+    server.lists = {
+        "/bodies": [files["Body-01.json"]],
+        "/body/0/organizations/": [files["Organization-01.json"]],
+        "/body/0/meetings/": [files["Meeting-01.json"]],
+        "/body/0/papers/": [files["Paper-01.json"]],
+        "/body/0/locations/": [files["Location-01.json"]],
+        "/body/0/persons/": [files["Person-01.json"]],
+    }
     yield server
     server.stop()
 
@@ -404,62 +554,110 @@ def _local(triples: list[ox.Triple], server: OParlServer, host: str) -> list[str
 def test_url_mode_follows_pages_and_gives_the_folder_triples(messy_server: OParlServer) -> None:
     progress: list[tuple[str, int, int | None]] = []
     fetcher = Fetcher(backoff=0)
-    result = import_oparl(f"{messy_server.base}/oparl/v1/", "musterstadt", fetcher=fetcher,
-                          progress=lambda *call: progress.append(call))
-    assert _local(result.triples, messy_server, MESSY_HOST) == _nt(import_oparl(MESSY, "musterstadt").triples)
+    result = import_oparl(
+        f"{messy_server.base}/oparl/v1/",
+        "musterstadt",
+        fetcher=fetcher,
+        progress=lambda *call: progress.append(call),
+    )
+    assert _local(result.triples, messy_server, MESSY_HOST) == _nt(
+        import_oparl(MESSY, "musterstadt").triples
+    )
     assert result.report.requests == 9 and result.report.cache_hits == 0
     assert sorted(messy_server.hits) == [
-        "/oparl/v1/", "/oparl/v1/bodies", "/oparl/v1/body/1/meetings", "/oparl/v1/body/1/meetings?page=2",
-        "/oparl/v1/body/1/organizations", "/oparl/v1/body/1/organizations?page=2", "/oparl/v1/body/1/papers",
-        "/oparl/v1/body/1/papers?page=2", "/oparl/v1/body/1/papers?page=3",
+        "/oparl/v1/",
+        "/oparl/v1/bodies",
+        "/oparl/v1/body/1/meetings",
+        "/oparl/v1/body/1/meetings?page=2",
+        "/oparl/v1/body/1/organizations",
+        "/oparl/v1/body/1/organizations?page=2",
+        "/oparl/v1/body/1/papers",
+        "/oparl/v1/body/1/papers?page=2",
+        "/oparl/v1/body/1/papers?page=3",
     ]
-    assert progress == [("body", 1, 1), ("organization", 1, 2), ("organization", 2, 2), ("meeting", 1, 2),
-                        ("meeting", 2, 2), ("paper", 1, 3), ("paper", 2, 3), ("paper", 3, 3)]
+    assert progress == [
+        ("body", 1, 1),
+        ("organization", 1, 2),
+        ("organization", 2, 2),
+        ("meeting", 1, 2),
+        ("meeting", 2, 2),
+        ("paper", 1, 3),
+        ("paper", 2, 3),
+        ("paper", 3, 3),
+    ]
 
 
 def test_url_mode_of_the_spec_examples(spec_server: OParlServer) -> None:
     result = import_oparl(spec_server.base + "/", "koeln", fetcher=Fetcher(backoff=0))
     assert _local(result.triples, spec_server, SPEC_HOST) == _expected(SPEC_EXPECTED)
-    with_persons = import_oparl(spec_server.base + "/", "koeln", fetcher=Fetcher(backoff=0), with_persons=True)
+    with_persons = import_oparl(
+        spec_server.base + "/", "koeln", fetcher=Fetcher(backoff=0), with_persons=True
+    )
     assert with_persons.report.imported["Person"] == 1
     assert spec_server.hits["/body/0/persons/"] == 1
-    assert with_persons.report.skipped[0] == Skipped(  # the body names a membership list the server lacks
+    assert with_persons.report.skipped[
+        0
+    ] == Skipped(  # the body names a membership list the server lacks
         f"{spec_server.base}/body/0/memberships/", "Membership", "list not available: HTTP 404"
     )
 
 
-def test_cache_serves_a_second_run_without_requests(messy_server: OParlServer, tmp_path: Path) -> None:
+def test_cache_serves_a_second_run_without_requests(
+    messy_server: OParlServer, tmp_path: Path
+) -> None:
     url = f"{messy_server.base}/oparl/v1/"
     first = import_oparl(url, "musterstadt", fetcher=Fetcher(cache_dir=tmp_path / "cache"))
     messy_server.stop()
-    second = import_oparl(url, "musterstadt", fetcher=Fetcher(cache_dir=tmp_path / "cache", retries=0))
+    second = import_oparl(
+        url, "musterstadt", fetcher=Fetcher(cache_dir=tmp_path / "cache", retries=0)
+    )
     assert (second.report.requests, second.report.cache_hits) == (0, 9)
     assert _nt(second.triples) == _nt(first.triples)
-    with pytest.raises(StoreError, match="after 1 try"):  # an expired cache asks the server (which is gone)
-        import_oparl(url, "musterstadt", fetcher=Fetcher(cache_dir=tmp_path / "cache", retries=0, max_age=0))
+    with pytest.raises(
+        StoreError, match="after 1 try"
+    ):  # an expired cache asks the server (which is gone)
+        import_oparl(
+            url, "musterstadt", fetcher=Fetcher(cache_dir=tmp_path / "cache", retries=0, max_age=0)
+        )
 
 
 def test_failed_requests_are_retried(messy_server: OParlServer) -> None:
     messy_server.fail_once = {"/oparl/v1/body/1/meetings"}
-    result = import_oparl(f"{messy_server.base}/oparl/v1/", "musterstadt", fetcher=Fetcher(backoff=0))
+    result = import_oparl(
+        f"{messy_server.base}/oparl/v1/", "musterstadt", fetcher=Fetcher(backoff=0)
+    )
     assert result.report.requests == 10
     assert result.report.imported["Meeting"] == 4
 
 
-def test_timeouts_and_http_errors_give_a_clear_message(messy_server: OParlServer, tmp_path: Path) -> None:
+def test_timeouts_and_http_errors_give_a_clear_message(
+    messy_server: OParlServer, tmp_path: Path
+) -> None:
     messy_server.slow = {"/oparl/v1/bodies": 1.0}
     url = f"{messy_server.base}/oparl/v1/bodies"
     with pytest.raises(StoreError) as caught:
-        import_oparl(f"{messy_server.base}/oparl/v1/", "musterstadt",
-                     fetcher=Fetcher(timeout=0.2, retries=1, backoff=0))
-    assert str(caught.value) == (
-        f"{url}: no complete answer within 0.2 s (after 2 tries). Check the URL and your connection; then run the "
-        "import again (see --timeout, --retries)."  # without a cache: no promise that pages are kept
+        import_oparl(
+            f"{messy_server.base}/oparl/v1/",
+            "musterstadt",
+            fetcher=Fetcher(timeout=0.2, retries=1, backoff=0),
+        )
+    assert (
+        str(caught.value)
+        == (
+            f"{url}: no complete answer within 0.2 s (after 2 tries). Check the URL and your connection; then run the "
+            "import again (see --timeout, --retries)."  # without a cache: no promise that pages are kept
+        )
     )
-    with pytest.raises(StoreError, match=r"; pages already fetched are cached, so running the import again continues "
-                       r"from there \(see --timeout, --retries\)\.$"):
-        import_oparl(f"{messy_server.base}/oparl/v1/", "musterstadt",
-                     fetcher=Fetcher(timeout=0.2, retries=0, backoff=0, cache_dir=tmp_path / "cache"))
+    with pytest.raises(
+        StoreError,
+        match=r"; pages already fetched are cached, so running the import again continues "
+        r"from there \(see --timeout, --retries\)\.$",
+    ):
+        import_oparl(
+            f"{messy_server.base}/oparl/v1/",
+            "musterstadt",
+            fetcher=Fetcher(timeout=0.2, retries=0, backoff=0, cache_dir=tmp_path / "cache"),
+        )
     missing = f"{messy_server.base}/oparl/v2/"
     with pytest.raises(StoreError, match=r"/oparl/v2/: HTTP 404 Not Found \(after 1 try\)"):
         import_oparl(missing, "musterstadt", fetcher=Fetcher(backoff=0))
@@ -467,10 +665,21 @@ def test_timeouts_and_http_errors_give_a_clear_message(messy_server: OParlServer
 
 
 def test_cli_url_mode_uses_the_cache_folder(messy_server: OParlServer, tmp_path: Path) -> None:
-    args = ["import", "oparl", f"{messy_server.base}/oparl/v1/", "--city", "musterstadt", "--out",
-            str(tmp_path / "c.ttl"), "--cache", str(tmp_path / "cache")]
+    args = [
+        "import",
+        "oparl",
+        f"{messy_server.base}/oparl/v1/",
+        "--city",
+        "musterstadt",
+        "--out",
+        str(tmp_path / "c.ttl"),
+        "--cache",
+        str(tmp_path / "cache"),
+    ]
     assert runner.invoke(app, args).exit_code == 0
-    args[6] = str(tmp_path / "c2.ttl")  # a new file: a full import (an existing one is synced, see test_oparl_council)
+    args[6] = str(
+        tmp_path / "c2.ttl"
+    )  # a new file: a full import (an existing one is synced, see test_oparl_council)
     again = runner.invoke(app, args)
     assert "0 requests, 9 answers from the cache." in again.stderr
     args[6] = str(tmp_path / "c3.ttl")
@@ -482,78 +691,157 @@ def test_cli_url_mode_uses_the_cache_folder(messy_server: OParlServer, tmp_path:
 def test_url_of_a_body_or_of_something_else(messy_server: OParlServer) -> None:
     body = messy_server.lists["/oparl/v1/bodies"][0]
     messy_server.documents["/oparl/v1/body/1"] = body
-    messy_server.documents["/oparl/v1/paper/2024-017"] = messy_server.lists["/oparl/v1/body/1/papers"][0]
-    from_body = import_oparl(f"{messy_server.base}/oparl/v1/body/1", "musterstadt", fetcher=Fetcher(backoff=0))
-    assert _local(from_body.triples, messy_server, MESSY_HOST) == _nt(import_oparl(MESSY, "musterstadt").triples)
+    messy_server.documents["/oparl/v1/paper/2024-017"] = messy_server.lists[
+        "/oparl/v1/body/1/papers"
+    ][0]
+    from_body = import_oparl(
+        f"{messy_server.base}/oparl/v1/body/1", "musterstadt", fetcher=Fetcher(backoff=0)
+    )
+    assert _local(from_body.triples, messy_server, MESSY_HOST) == _nt(
+        import_oparl(MESSY, "musterstadt").triples
+    )
     paper = f"{messy_server.base}/oparl/v1/paper/2024-017"
     with pytest.raises(DataError) as caught:
         import_oparl(paper, "musterstadt", fetcher=Fetcher(backoff=0))
-    assert str(caught.value) == (f"{paper}: expected an OParl System or Body, got type "
-                                 "'https://schema.oparl.org/1.0/Paper'")
+    assert str(caught.value) == (
+        f"{paper}: expected an OParl System or Body, got type 'https://schema.oparl.org/1.0/Paper'"
+    )
 
 
 def test_url_of_a_list(messy_server: OParlServer) -> None:
-    result = import_oparl(f"{messy_server.base}/oparl/v1/body/1/meetings", "musterstadt", fetcher=Fetcher())
+    result = import_oparl(
+        f"{messy_server.base}/oparl/v1/body/1/meetings", "musterstadt", fetcher=Fetcher()
+    )
     assert result.report.imported == {"AgendaItem": 1, "Location": 1, "Meeting": 4}
     assert result.report.requests == 2  # two pages, the first one read once
 
 
-def test_sync_from_a_live_system_asks_only_for_changes(messy_server: OParlServer, tmp_path: Path) -> None:
+def test_sync_from_a_live_system_asks_only_for_changes(
+    messy_server: OParlServer, tmp_path: Path
+) -> None:
     lists = messy_server.lists
     for items in lists.values():
         for item in items:
             item["modified"] = "2024-01-01T00:00:00+01:00"
     out = tmp_path / "council.ttl"
-    args = ["import", "oparl", f"{messy_server.base}/oparl/v1/", "--city", "musterstadt", "--out", str(out),
-            "--cache", str(tmp_path / "cache")]
+    args = [
+        "import",
+        "oparl",
+        f"{messy_server.base}/oparl/v1/",
+        "--city",
+        "musterstadt",
+        "--out",
+        str(out),
+        "--cache",
+        str(tmp_path / "cache"),
+    ]
     assert runner.invoke(app, args).exit_code == 0
     papers = lists["/oparl/v1/body/1/papers"]
     later = "2099-01-01T00:00:00+01:00"
-    papers[0] = {**papers[0], "name": "Öffentliches WLAN in der ganzen Innenstadt", "modified": later}
+    papers[0] = {
+        **papers[0],
+        "name": "Öffentliches WLAN in der ganzen Innenstadt",
+        "modified": later,
+    }
     papers[1] = {"id": papers[1]["id"], "deleted": True, "modified": later}
-    papers.append({"id": f"{messy_server.base}/oparl/v1/paper/2024-030", "type": "https://schema.oparl.org/1.0/Paper",
-                   "name": "Glasfaser für die Gewerbegebiete", "reference": "2024/030", "modified": later})
+    papers.append(
+        {
+            "id": f"{messy_server.base}/oparl/v1/paper/2024-030",
+            "type": "https://schema.oparl.org/1.0/Paper",
+            "name": "Glasfaser für die Gewerbegebiete",
+            "reference": "2024/030",
+            "modified": later,
+        }
+    )
     messy_server.hits.clear()
     synced = runner.invoke(app, args)
     lines = synced.stderr.splitlines()
     since = lines[1].removeprefix("Asked the server only for what changed since ").removesuffix(".")
     assert re.fullmatch(r"20\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ", since)
     since = since.replace(":", "%3A")
-    assert lines[2] == ("Since the last import: added 1 (Paper 1); changed 1 (Paper 1); "
-                        "deleted 2 (File 1, Paper 1).")
+    assert lines[2] == (
+        "Since the last import: added 1 (Paper 1); changed 1 (Paper 1); "
+        "deleted 2 (File 1, Paper 1)."
+    )
     asked = sorted(path for path in messy_server.hits if "modified_since" in path)
-    assert asked == [f"/oparl/v1/body/1/{name}?modified_since={stamp}" for name, stamp in (
-        ("meetings", since), ("organizations", since), ("papers", since), ("papers", f"{since}&page=2"))]
+    assert asked == [
+        f"/oparl/v1/body/1/{name}?modified_since={stamp}"
+        for name, stamp in (
+            ("meetings", since),
+            ("organizations", since),
+            ("papers", since),
+            ("papers", f"{since}&page=2"),
+        )
+    ]
     kg = KnowledgeGraph.open([out])
-    titles = {row[0].value for row in kg.select("SELECT ?t WHERE { ?p a oparl:Paper ; rdfs:label ?t }").rows}
-    assert titles == {"Öffentliches WLAN in der ganzen Innenstadt", "Glasfaser für die Gewerbegebiete",
-                      "Ausbau der Ladesäulen für Elektroautos und Handyparken in der Altstadt"}
-    assert runner.invoke(app, args).stderr.splitlines()[2] == "Nothing added, changed or deleted since the last import."
+    titles = {
+        row[0].value
+        for row in kg.select("SELECT ?t WHERE { ?p a oparl:Paper ; rdfs:label ?t }").rows
+    }
+    assert titles == {
+        "Öffentliches WLAN in der ganzen Innenstadt",
+        "Glasfaser für die Gewerbegebiete",
+        "Ausbau der Ladesäulen für Elektroautos und Handyparken in der Altstadt",
+    }
+    assert (
+        runner.invoke(app, args).stderr.splitlines()[2]
+        == "Nothing added, changed or deleted since the last import."
+    )
 
 
 def test_geojson_coordinates_given_as_numeric_text_are_read_with_a_note(tmp_path: Path) -> None:
     def location(number: int, geometry: dict[str, Any]) -> dict[str, Any]:
-        return {"id": f"{M}location/{number}", "type": "https://schema.oparl.org/1.1/Location",
-                "description": f"Ort {number}", "geojson": geometry}
+        return {
+            "id": f"{M}location/{number}",
+            "type": "https://schema.oparl.org/1.1/Location",
+            "description": f"Ort {number}",
+            "geojson": geometry,
+        }
 
     objects = [
         location(1, {"type": "Point", "coordinates": ["8.317490", "49.005950"]}),
-        location(2, {"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [
-            [["8.3", "49.0"], [" 8.4 ", "49.0"], ["8.4", "49.1"], ["8.3", "49.0"]]]}}),
+        location(
+            2,
+            {
+                "type": "Feature",
+                "geometry": {
+                    "type": "Polygon",
+                    "coordinates": [
+                        [["8.3", "49.0"], [" 8.4 ", "49.0"], ["8.4", "49.1"], ["8.3", "49.0"]]
+                    ],
+                },
+            },
+        ),
         location(3, {"type": "Point", "coordinates": [8.31749, 49.00595]}),
         location(4, {"type": "Point", "coordinates": ["8,317490", "49,005950"]}),
         location(5, {"type": "Point", "coordinates": ["NaN", "49.0"]}),
     ]
     (tmp_path / "locations.json").write_text(json.dumps(objects), encoding="utf-8")
     result = import_oparl(tmp_path, "musterstadt")
-    wkt = {t.subject.value.rsplit("/", 2)[-2]: t.object.value for t in result.triples
-           if t.predicate.value.endswith("#asWKT")}
-    assert wkt == {"1": "POINT(8.317490 49.005950)", "2": "POLYGON((8.3 49.0, 8.4 49.0, 8.4 49.1, 8.3 49.0))",
-                   "3": "POINT(8.31749 49.00595)"}
-    ignored = "field 'geojson' ignored: not a Point, LineString, Polygon, MultiPoint or MultiPolygon"
+    wkt = {
+        t.subject.value.rsplit("/", 2)[-2]: t.object.value
+        for t in result.triples
+        if t.predicate.value.endswith("#asWKT")
+    }
+    assert wkt == {
+        "1": "POINT(8.317490 49.005950)",
+        "2": "POLYGON((8.3 49.0, 8.4 49.0, 8.4 49.1, 8.3 49.0))",
+        "3": "POINT(8.31749 49.00595)",
+    }
+    ignored = (
+        "field 'geojson' ignored: not a Point, LineString, Polygon, MultiPoint or MultiPolygon"
+    )
     assert result.report.notes == [
-        Skipped(f"{M}location/1", "Location", "field 'geojson': coordinates given as text, read as numbers"),
-        Skipped(f"{M}location/2", "Location", "field 'geojson': coordinates given as text, read as numbers"),
+        Skipped(
+            f"{M}location/1",
+            "Location",
+            "field 'geojson': coordinates given as text, read as numbers",
+        ),
+        Skipped(
+            f"{M}location/2",
+            "Location",
+            "field 'geojson': coordinates given as text, read as numbers",
+        ),
         Skipped(f"{M}location/4", "Location", ignored),
         Skipped(f"{M}location/5", "Location", ignored),
     ]

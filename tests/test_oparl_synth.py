@@ -15,8 +15,9 @@ from sckg.ingest.oparl_synth import SyntheticCounts, synthetic_counts, write_syn
 
 def _digest(folder: Path) -> str:
     files = sorted(p for p in folder.rglob("*.json"))
-    return hashlib.sha256(b"".join(p.relative_to(folder).as_posix().encode() + p.read_bytes() for p in files)
-                          ).hexdigest()
+    return hashlib.sha256(
+        b"".join(p.relative_to(folder).as_posix().encode() + p.read_bytes() for p in files)
+    ).hexdigest()
 
 
 def _objects(folder: Path) -> list[dict]:
@@ -29,12 +30,28 @@ def _objects(folder: Path) -> list[dict]:
 
 def test_the_export_has_the_shape_of_a_real_council_system(tmp_path: Path) -> None:
     counts = write_synthetic_export(tmp_path / "a", seed=1)
-    assert counts == SyntheticCounts(papers=2000, meetings=350, consultations=2200, agenda_items=5000, files=7000,
-                                     organizations=20, legislative_terms=2, locations=5, deleted=47)
+    assert counts == SyntheticCounts(
+        papers=2000,
+        meetings=350,
+        consultations=2200,
+        agenda_items=5000,
+        files=7000,
+        organizations=20,
+        legislative_terms=2,
+        locations=5,
+        deleted=47,
+    )
     top = _objects(tmp_path / "a")
     kinds = Counter(o.get("type", "deleted").rsplit("/", 1)[-1] for o in top)
-    assert kinds == {"Paper": 2000, "Meeting": 350, "Organization": 20, "Location": 5, "deleted": 47, "Body": 1,
-                     "System": 1}
+    assert kinds == {
+        "Paper": 2000,
+        "Meeting": 350,
+        "Organization": 20,
+        "Location": 5,
+        "deleted": 47,
+        "Body": 1,
+        "System": 1,
+    }
     stubs = [o for o in top if "type" not in o]
     assert all(o["deleted"] is True and set(o) == {"id", "deleted", "modified"} for o in stubs)
     papers = [o for o in top if o.get("type", "").endswith("Paper")]
@@ -50,13 +67,26 @@ def test_the_export_has_the_shape_of_a_real_council_system(tmp_path: Path) -> No
     assert all(linked[c["agendaItem"]] == c["id"] for c in consultations)
     assert sum("result" in i for i in items) > 1800
     assert all(("resolutionText" in i) != ("resolutionFile" in i) for i in items if "result" in i)
-    assert all(o["web"].startswith("https://ris.musterstadt-synthetisch.example/") for o in papers + meetings + items)
+    assert all(
+        o["web"].startswith("https://ris.musterstadt-synthetisch.example/")
+        for o in papers + meetings + items
+    )
     body = next(o for o in top if o.get("type", "").endswith("Body"))
     assert body["name"] == "Musterstadt (synthetisch)"
     assert "person" not in json.dumps(top).lower()  # no person, no membership
     titles = " ".join(p["name"] for p in papers)
-    for topic in ("WLAN", "WiFi4EU", "Ladestationen für E-Autos", "Digitalisierungskonzept", "Glasfaser",
-                  "Feuerwehr", "Tourismus", "Haushalt", "Schule", "Bebauungsplan"):
+    for topic in (
+        "WLAN",
+        "WiFi4EU",
+        "Ladestationen für E-Autos",
+        "Digitalisierungskonzept",
+        "Glasfaser",
+        "Feuerwehr",
+        "Tourismus",
+        "Haushalt",
+        "Schule",
+        "Bebauungsplan",
+    ):
         assert topic in titles, topic
 
 
@@ -68,8 +98,16 @@ def test_the_same_seed_gives_the_same_files(tmp_path: Path) -> None:
 
 
 def test_scale() -> None:
-    assert synthetic_counts(10) == SyntheticCounts(papers=20000, meetings=3500, consultations=22000,
-                                                   agenda_items=50000, files=70000, organizations=20,
-                                                   legislative_terms=2, locations=5, deleted=470)
+    assert synthetic_counts(10) == SyntheticCounts(
+        papers=20000,
+        meetings=3500,
+        consultations=22000,
+        agenda_items=50000,
+        files=70000,
+        organizations=20,
+        legislative_terms=2,
+        locations=5,
+        deleted=470,
+    )
     with pytest.raises(ParameterError, match=r"^scale must be more than 0 and at most 100, not 0$"):
         synthetic_counts(0)

@@ -55,19 +55,26 @@ def test_network_export_of_a_label_with_control_characters_parses(tmp_path: Path
     import networkx as nx
 
     out = tmp_path / f"graph.{fmt}"
-    result = runner.invoke(app, ["export", "-f", fmt, "--data", str(_data(tmp_path, CONTROL)), "--out", str(out)])
+    result = runner.invoke(
+        app, ["export", "-f", fmt, "--data", str(_data(tmp_path, CONTROL)), "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     ET.parse(out)  # expat: not well-formed raises
     graph = nx.read_gexf(out) if fmt == "gexf" else nx.read_graphml(out)
     assert graph.nodes[PROJECT]["label"] == "A\ufffdB\ufffdC\ufffdD\ufffd[31mE"
-    assert f"Note: 1 text of {PROJECT} held characters {fmt.upper() if fmt == 'gexf' else 'GraphML'}" in result.stderr
+    assert (
+        f"Note: 1 text of {PROJECT} held characters {fmt.upper() if fmt == 'gexf' else 'GraphML'}"
+        in result.stderr
+    )
 
 
 def test_xlsx_export_of_a_label_with_control_characters_names_the_entity(tmp_path: Path) -> None:
     import openpyxl
 
     out = tmp_path / "inventory.xlsx"
-    result = runner.invoke(app, ["export", "-f", "xlsx", "--data", str(_data(tmp_path, CONTROL)), "--out", str(out)])
+    result = runner.invoke(
+        app, ["export", "-f", "xlsx", "--data", str(_data(tmp_path, CONTROL)), "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     assert "Internal error" not in result.output
     titles = [c.value for row in openpyxl.load_workbook(out)["Projects"].iter_rows() for c in row]
@@ -77,8 +84,18 @@ def test_xlsx_export_of_a_label_with_control_characters_names_the_entity(tmp_pat
 
 def test_an_svg_map_of_a_label_with_control_characters_parses(tmp_path: Path) -> None:
     svg = tmp_path / "m.svg"
-    result = runner.invoke(app, ["viz", "--data", str(_data(tmp_path, CONTROL)), "--out", str(tmp_path / "m.html"),
-                                 "--svg", str(svg)])
+    result = runner.invoke(
+        app,
+        [
+            "viz",
+            "--data",
+            str(_data(tmp_path, CONTROL)),
+            "--out",
+            str(tmp_path / "m.html"),
+            "--svg",
+            str(svg),
+        ],
+    )
     assert result.exit_code == 0, result.output
     ET.parse(svg)
     assert f"Note: 1 text of {PROJECT} held characters SVG does not allow" in result.stderr
@@ -94,11 +111,16 @@ def test_md_text_is_the_reports_escape() -> None:
         assert md_text(text) == _md_escape(text)
 
 
-@pytest.mark.parametrize("command", [
-    ["query", "SELECT ?t WHERE { ?p a sckg:Project ; dcterms:title ?t }"],
-    ["analyze", "gaps"],
-])
-def test_markdown_of_query_and_analyze_shows_html_as_text(tmp_path: Path, command: list[str]) -> None:
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["query", "SELECT ?t WHERE { ?p a sckg:Project ; dcterms:title ?t }"],
+        ["analyze", "gaps"],
+    ],
+)
+def test_markdown_of_query_and_analyze_shows_html_as_text(
+    tmp_path: Path, command: list[str]
+) -> None:
     from markdown_it import MarkdownIt
 
     data = _data(tmp_path, "<script>alert(1)</script> [x](javascript:alert(2))")
@@ -106,7 +128,7 @@ def test_markdown_of_query_and_analyze_shows_html_as_text(tmp_path: Path, comman
     assert result.exit_code == 0, result.output
     html = MarkdownIt("commonmark").enable("table").render(result.stdout)
     assert "<script" not in html
-    assert "href=\"javascript" not in html
+    assert 'href="javascript' not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
@@ -114,7 +136,10 @@ def test_markdown_of_query_and_analyze_shows_html_as_text(tmp_path: Path, comman
 
 
 def test_terminal_text_removes_control_sequences() -> None:
-    assert terminal_text("a\x1b]0;owned\x07b\x1b[2Jc\x9bd\x00e\r\nf\tg") == "a?]0;owned?b?[2Jc?d?e?\nf\tg"
+    assert (
+        terminal_text("a\x1b]0;owned\x07b\x1b[2Jc\x9bd\x00e\r\nf\tg")
+        == "a?]0;owned?b?[2Jc?d?e?\nf\tg"
+    )
 
 
 def test_an_error_naming_a_file_with_escape_sequences_prints_no_escape(tmp_path: Path) -> None:
@@ -125,10 +150,13 @@ def test_an_error_naming_a_file_with_escape_sequences_prints_no_escape(tmp_path:
     assert result.stderr.startswith("Error: ")
 
 
-@pytest.mark.parametrize("args", [
-    ["push", "--endpoint", "http://anna:geheim-42@127.0.0.1:9/sparql"],
-    ["stats", "--store", "sparql:http://anna:geheim-42@127.0.0.1:9/sparql"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["push", "--endpoint", "http://anna:geheim-42@127.0.0.1:9/sparql"],
+        ["stats", "--store", "sparql:http://anna:geheim-42@127.0.0.1:9/sparql"],
+    ],
+)
 def test_a_password_in_a_url_is_masked_in_the_error(args: list[str]) -> None:
     result = runner.invoke(app, args)
     assert result.exit_code == 1, result.output
@@ -147,9 +175,17 @@ def test_library_errors_mask_the_password_too() -> None:
 # --- the property: random labels through every export ---------------------------------------------------------
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(title=st.text(alphabet=st.characters(exclude_categories=["Cs"]), min_size=1, max_size=30).filter(str.strip))
-def test_every_export_of_a_random_label_parses_back(tmp_path_factory: pytest.TempPathFactory, title: str) -> None:
+@settings(
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    title=st.text(
+        alphabet=st.characters(exclude_categories=["Cs"]), min_size=1, max_size=30
+    ).filter(str.strip)
+)
+def test_every_export_of_a_random_label_parses_back(
+    tmp_path_factory: pytest.TempPathFactory, title: str
+) -> None:
     import networkx as nx
     import openpyxl
     import rdflib
@@ -162,10 +198,19 @@ def test_every_export_of_a_random_label_parses_back(tmp_path_factory: pytest.Tem
     kg = KnowledgeGraph.open([_data(folder, title)])
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        files = {fmt: export_graph(kg, fmt) for fmt in ("ttl", "nt", "jsonld", "graphml", "gexf", "xlsx")}
-    read_back = xml_text(title).replace("\r\n", "\n").replace("\r", "\n")  # XML's end-of-line handling
-    assert nx.read_graphml(io.BytesIO(files["graphml"]["graph.graphml"])).nodes[PROJECT]["label"] == read_back
-    assert nx.read_gexf(io.BytesIO(files["gexf"]["graph.gexf"])).nodes[PROJECT]["label"] == read_back
+        files = {
+            fmt: export_graph(kg, fmt) for fmt in ("ttl", "nt", "jsonld", "graphml", "gexf", "xlsx")
+        }
+    read_back = (
+        xml_text(title).replace("\r\n", "\n").replace("\r", "\n")
+    )  # XML's end-of-line handling
+    assert (
+        nx.read_graphml(io.BytesIO(files["graphml"]["graph.graphml"])).nodes[PROJECT]["label"]
+        == read_back
+    )
+    assert (
+        nx.read_gexf(io.BytesIO(files["gexf"]["graph.gexf"])).nodes[PROJECT]["label"] == read_back
+    )
     openpyxl.load_workbook(io.BytesIO(files["xlsx"]["inventory.xlsx"]))
     for fmt, rdf_format in (("ttl", "turtle"), ("nt", "nt"), ("jsonld", "json-ld")):
         graph = rdflib.Graph().parse(data=files[fmt][f"graph.{fmt}"], format=rdf_format)

@@ -14,7 +14,18 @@ ROOT = Path(__file__).resolve().parent.parent
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
         check=True,
         capture_output=True,
     )
@@ -47,5 +58,7 @@ def test_installed_wheel_finds_its_files_and_answers(wheel: Path, tmp_path: Path
         "print(r.ontology_dir().relative_to(sys.argv[1])); "
         "print(len(run_named(KnowledgeGraph.open(), 'projects-without-goal')))"
     )
-    result = subprocess.run([sys.executable, "-c", code, str(site)], capture_output=True, text=True, cwd=tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(site)], capture_output=True, text=True, cwd=tmp_path
+    )
     assert result.stdout.splitlines() == ["sckg/ontology", "5"], result.stderr

@@ -14,9 +14,19 @@ from sckg.errors import DataError
 from sckg.kg import KnowledgeGraph
 from sckg.present import CELL_TEXT, TABLE_ROWS, build_deck, read_agenda, render_deck
 
-FIELDS_DE = ["Digitale Bildung", "E-Government", "Energie", "Industrie und Wirtschaft 4.0", "Infrastrukturausbau",
-             "Kommunikation und Bürgerdialog", "Kultur und Tourismus", "Nachhaltigkeit", "Sicherheit und Ordnung",
-             "Smart Living", "Smart Mobility"]
+FIELDS_DE = [
+    "Digitale Bildung",
+    "E-Government",
+    "Energie",
+    "Industrie und Wirtschaft 4.0",
+    "Infrastrukturausbau",
+    "Kommunikation und Bürgerdialog",
+    "Kultur und Tourismus",
+    "Nachhaltigkeit",
+    "Sicherheit und Ordnung",
+    "Smart Living",
+    "Smart Mobility",
+]
 
 AGENDA = """title = "Lenkungskreis März"
 
@@ -56,8 +66,12 @@ def default_deck(musterstadt: KnowledgeGraph):
 
 def test_default_agenda_has_a_slide_per_field(default_deck) -> None:
     titles = [s.title for s in default_deck.slides]
-    assert titles == ["Smart-City-Lagebild für die Lenkungsgruppe – Musterstadt – fiktive Beispielstadt",
-                      *FIELDS_DE, "Wer das Programm zusammenhält", "Abhängigkeiten"]
+    assert titles == [
+        "Smart-City-Lagebild für die Lenkungsgruppe – Musterstadt – fiktive Beispielstadt",
+        *FIELDS_DE,
+        "Wer das Programm zusammenhält",
+        "Abhängigkeiten",
+    ]
     mobility = default_deck.slides[11]
     assert mobility.key == "12-field-smart-mobility"
     assert mobility.facts == [("Projekte", "6"), ("Budget", "9.910.000 €"), ("Offene Punkte", "0")]
@@ -79,21 +93,36 @@ def test_every_view_of_an_agenda_file(musterstadt: KnowledgeGraph, tmp_path: Pat
     deck = build_deck(musterstadt, "en", agenda=read_agenda(path))
     assert deck.title == "Lenkungskreis März"
     assert [s.key for s in deck.slides] == [
-        "1-overview", "2-field-smart-mobility", "3-project-urbane-datenplattform", "4-open-points", "5-decisions",
-        "6-query-budget-by-department", "7-chart-roadmap"]
+        "1-overview",
+        "2-field-smart-mobility",
+        "3-project-urbane-datenplattform",
+        "4-open-points",
+        "5-decisions",
+        "6-query-budget-by-department",
+        "7-chart-roadmap",
+    ]
     overview, _, platform, points, decisions, query, roadmap = deck.slides
     assert overview.notes == "Begrüßung"
     assert platform.title == "Die Datenplattform"
     assert platform.facts == [("depends on (projects)", "2"), ("depending on it (projects)", "2")]
-    assert platform.table.rows == [[1, "Musterstadt digital twin", ""],
-                                   [2, "Heavy rain and heat simulation", "Musterstadt digital twin"]]
+    assert platform.table.rows == [
+        [1, "Musterstadt digital twin", ""],
+        [2, "Heavy rain and heat simulation", "Musterstadt digital twin"],
+    ]
     assert points.facts == [("violations", "0"), ("open points", "0"), ("gaps", "6")]
     assert decisions.table.columns[:2] == ["Date", "Body"]
-    assert decisions.table.rows[0][:2] == ["2025-12-02", "Finance and Economic Affairs Committee"]  # the latest
+    assert decisions.table.rows[0][:2] == [
+        "2025-12-02",
+        "Finance and Economic Affairs Committee",
+    ]  # the latest
     assert decisions.more == "… 5 more of 15"
     assert query.title == "Budget per department"
     assert query.table.columns == ["departmentLabel", "budgetEUR", "projects"]
-    assert query.table.rows[0] == ["Stadtwerke Musterstadt GmbH (municipal utility)", "8,700,000.00", 6]
+    assert query.table.rows[0] == [
+        "Stadtwerke Musterstadt GmbH (municipal utility)",
+        "8,700,000.00",
+        6,
+    ]
     assert query.facts == [("rows", "13")]
     assert roadmap.title == "Project roadmap" and roadmap.picture.startswith("<svg")
     assert roadmap.more == "1 project without start and end: Digital vacancy and land management"
@@ -102,17 +131,24 @@ def test_every_view_of_an_agenda_file(musterstadt: KnowledgeGraph, tmp_path: Pat
 @pytest.mark.parametrize(
     ("text", "error"),
     [
-        ('[[slide]]\nview = "overview"\nview2 = 1\n', "line 3, key 'view2': not a key of a 'overview' slide "
-         "(keys: view, title, notes)"),
-        ('[[slide]]\nview = "overview"\n\n[[slide]]\nview = "map"\n', "line 5, key 'view': unknown view 'map'; one of "
-         "overview, field, project, open-points, actors, cycles, changes, decisions, query, chart"),
-        ('[[slide]]\nview = "overview"\n[[slide]]\nview = "field"\n', "line 4, key 'view': a 'field' slide needs "
-         "the key 'field'"),
+        (
+            '[[slide]]\nview = "overview"\nview2 = 1\n',
+            "line 3, key 'view2': not a key of a 'overview' slide (keys: view, title, notes)",
+        ),
+        (
+            '[[slide]]\nview = "overview"\n\n[[slide]]\nview = "map"\n',
+            "line 5, key 'view': unknown view 'map'; one of "
+            "overview, field, project, open-points, actors, cycles, changes, decisions, query, chart",
+        ),
+        (
+            '[[slide]]\nview = "overview"\n[[slide]]\nview = "field"\n',
+            "line 4, key 'view': a 'field' slide needs the key 'field'",
+        ),
         ('[[slide]]\ntitle = "x"\n', "line 1, key 'view': missing; one of overview, field"),
         ('titel = "x"\n[[slide]]\nview = "overview"\n', "line 1, key 'titel': unknown key"),
         ('title = "x"\n', "line 1, key 'slide': the agenda needs at least one [[slide]] entry"),
         ('[[slide]]\nview = "overview"\nnotes = 3\n', "line 3, key 'notes': must be text"),
-        ('[[slide]]\nview = overview\n', "not a TOML agenda: Invalid value (at line 2, column 8)"),
+        ("[[slide]]\nview = overview\n", "not a TOML agenda: Invalid value (at line 2, column 8)"),
     ],
 )
 def test_a_bad_agenda_names_line_and_key(tmp_path: Path, text: str, error: str) -> None:
@@ -124,40 +160,64 @@ def test_a_bad_agenda_names_line_and_key(tmp_path: Path, text: str, error: str) 
     assert error in str(caught.value)
 
 
-def test_a_target_that_is_not_there_names_line_and_key(musterstadt: KnowledgeGraph, tmp_path: Path) -> None:
+def test_a_target_that_is_not_there_names_line_and_key(
+    musterstadt: KnowledgeGraph, tmp_path: Path
+) -> None:
     path = tmp_path / "agenda.toml"
-    path.write_text('[[slide]]\nview = "overview"\n\n[[slide]]\nview = "field"\nfield = "Raumfahrt"\n', "utf-8")
-    with pytest.raises(DataError, match=rf"^{path}, line 6, key 'field': field 'Raumfahrt': no such field of action"):
+    path.write_text(
+        '[[slide]]\nview = "overview"\n\n[[slide]]\nview = "field"\nfield = "Raumfahrt"\n', "utf-8"
+    )
+    with pytest.raises(
+        DataError,
+        match=rf"^{path}, line 6, key 'field': field 'Raumfahrt': no such field of action",
+    ):
         build_deck(musterstadt, "de", agenda=read_agenda(path))
     path.write_text('[[slide]]\nview = "changes"\n', encoding="utf-8")
-    with pytest.raises(DataError, match=rf"^{path}, line 2, key 'view': a 'changes' slide needs a previous snapshot"):
+    with pytest.raises(
+        DataError,
+        match=rf"^{path}, line 2, key 'view': a 'changes' slide needs a previous snapshot",
+    ):
         build_deck(musterstadt, "en", agenda=read_agenda(path))
     path.write_text('[[slide]]\nview = "chart"\nchart = "pie"\n', encoding="utf-8")
-    with pytest.raises(DataError, match=rf"^{path}, line 3, key 'chart': unknown chart 'pie'; one of budget-by-field"):
+    with pytest.raises(
+        DataError,
+        match=rf"^{path}, line 3, key 'chart': unknown chart 'pie'; one of budget-by-field",
+    ):
         build_deck(musterstadt, "en", agenda=read_agenda(path))
 
 
 def test_present_command(braunschweig_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "deck.html"
-    result = CliRunner().invoke(app, ["present", "-d", str(braunschweig_path), "-o", str(out), "-l", "en"])
+    result = CliRunner().invoke(
+        app, ["present", "-d", str(braunschweig_path), "-o", str(out), "-l", "en"]
+    )
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[-1] == f"Deck: {out} (11 slides)"  # overview, 8 fields, actors, dependencies
-    assert lines[1] == "  1  Smart City briefing for the steering group – Smart City Braunschweig: 2018 framework " \
+    assert (
+        lines[1]
+        == "  1  Smart City briefing for the steering group – Smart City Braunschweig: 2018 framework "
         "concept proposal"
+    )
     page = out.read_text(encoding="utf-8")
-    assert page.count("<section class=\"slide\"") == 11 and "http" not in page.replace("http://www.w3.org", "")
+    assert page.count('<section class="slide"') == 11 and "http" not in page.replace(
+        "http://www.w3.org", ""
+    )
     bad = tmp_path / "bad.toml"
     bad.write_text('[[slide]]\nview = "movie"\n', encoding="utf-8")
-    result = CliRunner().invoke(app, ["present", "-d", str(braunschweig_path), "-o", str(out), "-a", str(bad)])
+    result = CliRunner().invoke(
+        app, ["present", "-d", str(braunschweig_path), "-o", str(out), "-a", str(bad)]
+    )
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: {bad}, line 2, key 'view': unknown view 'movie'")
 
 
 # --- the three graphs a city has: council records, inventory, both ----------------------------------------------
 
-EVERY_VIEW = "".join(f'[[slide]]\nview = "{view}"\n\n' for view in ("overview", "open-points", "actors", "cycles",
-                                                                       "decisions"))
+EVERY_VIEW = "".join(
+    f'[[slide]]\nview = "{view}"\n\n'
+    for view in ("overview", "open-points", "actors", "cycles", "decisions")
+)
 
 
 @pytest.fixture(scope="module")
@@ -171,69 +231,107 @@ def test_decks_on_council_inventory_and_combined_graphs(graphs, shape: str, tmp_
     agenda = tmp_path / "agenda.toml"
     agenda.write_text(EVERY_VIEW, encoding="utf-8")
     for lang in ("de", "en"):
-        for deck in (build_deck(graphs[shape], lang), build_deck(graphs[shape], lang, agenda=read_agenda(agenda))):
+        for deck in (
+            build_deck(graphs[shape], lang),
+            build_deck(graphs[shape], lang, agenda=read_agenda(agenda)),
+        ):
             page = render_deck(deck)
             assert re.findall(r".{30}\bNone\b.{30}", page) == [], (shape, lang)
             assert "file:" not in page and str(tmp_path.parent.parent) not in page, (shape, lang)
             for slide in deck.slides:
                 rows = slide.table.rows if slide.table else []
                 assert len(rows) <= TABLE_ROWS, slide.key
-                assert all(cell is not None and len(str(cell)) <= CELL_TEXT for row in rows for cell in row)
+                assert all(
+                    cell is not None and len(str(cell)) <= CELL_TEXT for row in rows for cell in row
+                )
 
 
 def test_a_slide_without_its_table_says_why(graphs, tmp_path: Path) -> None:
     agenda = tmp_path / "agenda.toml"
     agenda.write_text(EVERY_VIEW, encoding="utf-8")
-    overview, _, actors, cycles, decisions = build_deck(graphs["council"], "en", agenda=read_agenda(agenda)).slides
+    overview, _, actors, cycles, decisions = build_deck(
+        graphs["council"], "en", agenda=read_agenda(agenda)
+    ).slides
     reason = "No projects in the graph: import the programme's inventory next to the council data (sckg import table)."
-    assert overview.picture.startswith("<svg") and overview.more == ""  # the council's organisations
+    assert (
+        overview.picture.startswith("<svg") and overview.more == ""
+    )  # the council's organisations
     assert (actors.table, actors.more) == (None, reason)
     assert (cycles.picture, cycles.table, cycles.more) == ("", None, reason)
     assert decisions.facts == [("decisions on the programme", "0")]
-    assert decisions.more == ("No consultation concerns a paper on the programme: sckg link papers proposes which "
-                              "papers belong to which projects and fields of action.")
+    assert decisions.more == (
+        "No consultation concerns a paper on the programme: sckg link papers proposes which "
+        "papers belong to which projects and fields of action."
+    )
     assert decisions.table is None
     inventory = build_deck(graphs["inventory"], "en", agenda=read_agenda(agenda)).slides[4]
-    assert (inventory.table, inventory.more) == (None, "No consultations or resolutions are recorded.")
+    assert (inventory.table, inventory.more) == (
+        None,
+        "No consultations or resolutions are recorded.",
+    )
 
 
-def test_the_decisions_slide_lists_the_programme_latest_first_and_counts_the_rest(graphs, tmp_path: Path) -> None:
+def test_the_decisions_slide_lists_the_programme_latest_first_and_counts_the_rest(
+    graphs, tmp_path: Path
+) -> None:
     agenda = tmp_path / "agenda.toml"
     agenda.write_text('[[slide]]\nview = "decisions"\n', encoding="utf-8")
     [slide] = build_deck(graphs["combined"], "de", agenda=read_agenda(agenda)).slides
     overview = build_deck(graphs["combined"], "de").slides[0]
     assert slide.facts == [("Beschlüsse zum Programm", "15")]
     assert slide.table.columns == ["Datum", "Gremium", "Rolle", "Gegenstand"]
-    assert slide.table.rows[0] == ["2025-06-24", "Ausschuss für Digitalisierung und Organisation", "Entscheidung",
-                                   "Öffentliches WLAN im Rathaus"]
-    assert len(slide.table.rows) == 9  # as many as fit beside the chart (the browser test measures it)
+    assert slide.table.rows[0] == [
+        "2025-06-24",
+        "Ausschuss für Digitalisierung und Organisation",
+        "Entscheidung",
+        "Öffentliches WLAN im Rathaus",
+    ]
+    assert (
+        len(slide.table.rows) == 9
+    )  # as many as fit beside the chart (the browser test measures it)
     assert slide.more == "… 10 weitere von 19"
     assert ("Beschlüsse zum Programm", "15") in overview.facts
-    assert overview.notes.startswith("Überblick über das Programm, Datenstand 16. Dezember 2025 (Musterstadt "
-                                     "(synthetisch): Ratsinformationen (OParl)) · 30. April 2024 (Musterstadt: "
-                                     "Bestandsaufnahme).")
+    assert overview.notes.startswith(
+        "Überblick über das Programm, Datenstand 16. Dezember 2025 (Musterstadt "
+        "(synthetisch): Ratsinformationen (OParl)) · 30. April 2024 (Musterstadt: "
+        "Bestandsaufnahme)."
+    )
 
 
 def test_the_commands_of_the_issue_give_a_deck(tmp_path: Path) -> None:
     out = tmp_path / "council.ttl"
     folder = Path(__file__).parent / "assets" / "oparl" / "musterstadt-1.0"
     runner = CliRunner()
-    imported = runner.invoke(app, ["import", "oparl", str(folder), "--city", "musterstadt", "--out", str(out)])
+    imported = runner.invoke(
+        app, ["import", "oparl", str(folder), "--city", "musterstadt", "--out", str(out)]
+    )
     assert imported.exit_code == 0
-    result = runner.invoke(app, ["present", "--data", str(out), "--out", str(tmp_path / "deck.html")])
+    result = runner.invoke(
+        app, ["present", "--data", str(out), "--out", str(tmp_path / "deck.html")]
+    )
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-1] == f"Deck: {tmp_path / 'deck.html'} (3 slides)"
-def test_ill_typed_values_are_left_out_with_a_note_and_the_deck_is_written(turtle_file, tmp_path: Path) -> None:
+
+
+def test_ill_typed_values_are_left_out_with_a_note_and_the_deck_is_written(
+    turtle_file, tmp_path: Path
+) -> None:
     out = tmp_path / "deck.html"
-    result = CliRunner().invoke(app, ["present", "-d", str(turtle_file(ILL_TYPED)), "-o", str(out), "-l", "en"])
+    result = CliRunner().invoke(
+        app, ["present", "-d", str(turtle_file(ILL_TYPED)), "-o", str(out), "-l", "en"]
+    )
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == ILL_TYPED_NOTES
     page = out.read_text(encoding="utf-8")
     assert "at least €250,000" in page  # the field's budget: Laden's, Parken's is unknown
-    assert not any(text in page for text in ("1.450.000,00", "2024-13-01", "4.3.2025", "18.02.2025"))
+    assert not any(
+        text in page for text in ("1.450.000,00", "2024-13-01", "4.3.2025", "18.02.2025")
+    )
 
 
-def test_a_field_whose_budget_is_not_recorded_shows_it_as_unknown(braunschweig: KnowledgeGraph) -> None:
+def test_a_field_whose_budget_is_not_recorded_shows_it_as_unknown(
+    braunschweig: KnowledgeGraph,
+) -> None:
     deck = build_deck(braunschweig, "de")
     mobility = next(s for s in deck.slides if s.title == "Smart Mobility")
     assert mobility.facts == [("Projekte", "2"), ("Budget", "unbekannt"), ("Offene Punkte", "6")]

@@ -12,12 +12,20 @@ from sckg.present import build_deck, write_deck
 pytestmark = pytest.mark.browser
 
 
-def test_every_slide_is_reachable_by_keyboard_and_drawn(musterstadt: KnowledgeGraph, tmp_path: Path) -> None:
+def test_every_slide_is_reachable_by_keyboard_and_drawn(
+    musterstadt: KnowledgeGraph, tmp_path: Path
+) -> None:
     require_browser()
     deck = build_deck(musterstadt, "en")
     path = write_deck(deck, tmp_path / "deck.html")
-    fields = musterstadt.select("SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE { ?p sckg:inFieldOfAction ?f }").rows[0][0]
-    assert sum(s.key.split("-", 1)[1].startswith("field-") for s in deck.slides) >= int(fields.value) == 11
+    fields = musterstadt.select(
+        "SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE { ?p sckg:inFieldOfAction ?f }"
+    ).rows[0][0]
+    assert (
+        sum(s.key.split("-", 1)[1].startswith("field-") for s in deck.slides)
+        >= int(fields.value)
+        == 11
+    )
     with chromium() as browser:
         view = open_offline(browser, path, viewport=(1280, 720))
         page = view.page
@@ -58,7 +66,9 @@ def test_every_slide_is_reachable_by_keyboard_and_drawn(musterstadt: KnowledgeGr
         assert view.outside == [] and view.errors == []
 
 
-def test_handout_has_a_landscape_page_per_slide(braunschweig: KnowledgeGraph, tmp_path: Path) -> None:
+def test_handout_has_a_landscape_page_per_slide(
+    braunschweig: KnowledgeGraph, tmp_path: Path
+) -> None:
     require_browser()
     import re
 
@@ -67,7 +77,9 @@ def test_handout_has_a_landscape_page_per_slide(braunschweig: KnowledgeGraph, tm
     data = (tmp_path / "handout.pdf").read_bytes()
     boxes = re.findall(rb"/Type /Page\b(?!s).*?/MediaBox \[([^\]]*)\]", data, re.S)
     assert len(boxes) == len(deck.slides) == 11
-    assert {tuple(box.split()[2:]) for box in boxes} == {(b"841.91998", b"594.95996")}  # A4 landscape
+    assert {tuple(box.split()[2:]) for box in boxes} == {
+        (b"841.91998", b"594.95996")
+    }  # A4 landscape
 
 
 def test_slide_tables_stay_on_the_slide(musterstadt: KnowledgeGraph, tmp_path: Path) -> None:
@@ -81,14 +93,24 @@ def test_slide_tables_stay_on_the_slide(musterstadt: KnowledgeGraph, tmp_path: P
 
     agenda, every = tmp_path / "agenda.toml", tmp_path / "every.toml"
     agenda.write_text(AGENDA, encoding="utf-8")
-    every.write_text("".join(f'[[slide]]\nview = "{view}"\n\n' for view in (
-        "overview", "open-points", "actors", "cycles", "decisions")), encoding="utf-8")
+    every.write_text(
+        "".join(
+            f'[[slide]]\nview = "{view}"\n\n'
+            for view in ("overview", "open-points", "actors", "cycles", "decisions")
+        ),
+        encoding="utf-8",
+    )
     combined = KnowledgeGraph.open(meeting_graphs(tmp_path)["combined"])
-    decks = [build_deck(combined, "de", agenda=read_agenda(every)), build_deck(musterstadt, "de"),
-             build_deck(musterstadt, "en", agenda=read_agenda(agenda))]
+    decks = [
+        build_deck(combined, "de", agenda=read_agenda(every)),
+        build_deck(musterstadt, "de"),
+        build_deck(musterstadt, "en", agenda=read_agenda(agenda)),
+    ]
     with chromium() as browser:
         for d, deck in enumerate(decks):
-            view = open_offline(browser, write_deck(deck, tmp_path / f"deck-{d}.html"), viewport=(1280, 720))
+            view = open_offline(
+                browser, write_deck(deck, tmp_path / f"deck-{d}.html"), viewport=(1280, 720)
+            )
             for n, slide in enumerate(deck.slides, 1):
                 view.page.evaluate(f"sckgDeck.show({n - 1})")
                 side = view.page.evaluate("""() => {

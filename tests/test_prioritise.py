@@ -31,7 +31,9 @@ runner = CliRunner()
 # --- graph criteria -------------------------------------------------------------------------------------
 
 
-def _values(kg: KnowledgeGraph, what: str = "projects", lang: str = "en") -> dict[str, dict[str, tuple]]:
+def _values(
+    kg: KnowledgeGraph, what: str = "projects", lang: str = "en"
+) -> dict[str, dict[str, tuple]]:
     found, _ = items(kg, what, lang)
     return {i.iri: {k: (v.value, v.reason) for k, v in i.values.items()} for i in found}
 
@@ -40,32 +42,49 @@ def test_project_criteria_of_musterstadt_with_their_reasons(musterstadt: Knowled
     found, notes = items(musterstadt, "projects", "en")
     assert len(found) == 41 and notes == ["11 completed projects are not ranked."]
     v = _values(musterstadt)
-    assert v[MS + "lorawan-netz"]["dependents"] == (7, "7 projects depend on it: Heavy rain and heat simulation, "
-                                                       "Musterstadt digital twin, Musterstadt urban data platform "
-                                                       "and 4 more")
+    assert v[MS + "lorawan-netz"]["dependents"] == (
+        7,
+        "7 projects depend on it: Heavy rain and heat simulation, "
+        "Musterstadt digital twin, Musterstadt urban data platform "
+        "and 4 more",
+    )
     assert v[MS + "mobilitaetsplattform"]["mandate"] == (
-        1, "1 decision or paper: Resolution on the mobility platform and mobility hubs (18 September 2025)")
+        1,
+        "1 decision or paper: Resolution on the mobility platform and mobility hubs (18 September 2025)",
+    )
     assert v[MS + "virtuelles-stadtmuseum"]["budget"] == (0, "no budget recorded")
     assert v[MS + "lorawan-netz"]["budget"] == (1, "budget €350,000.00")
-    assert v[MS + "e-akte"]["milestones"] == (1, "overdue: Half of the departments switched over "
-                                                 "(31 December 2025)")
+    assert v[MS + "e-akte"]["milestones"] == (
+        1,
+        "overdue: Half of the departments switched over (31 December 2025)",
+    )
     assert v[MS + "mobilitaetsplattform"]["readiness"] == (4, "status: decided")
-    assert v[MS + "lorawan-netz"]["goals"] == (1, "contributes to 1 goal: High-performance digital infrastructure "
-                                                  "(SDG 9)")
+    assert v[MS + "lorawan-netz"]["goals"] == (
+        1,
+        "contributes to 1 goal: High-performance digital infrastructure (SDG 9)",
+    )
     assert MS + "glasfaser-backbone" not in v  # completed
 
 
 def test_field_criteria_sum_their_open_projects(musterstadt: KnowledgeGraph) -> None:
     v = _values(musterstadt, "fields")
     edu = v["https://w3id.org/sckg/vocab/field/digital-education"]
-    assert edu["mandate"] == (1, "1 decision or paper: Council resolution on the school media development plan "
-                                 "(20 November 2025)")
+    assert edu["mandate"] == (
+        1,
+        "1 decision or paper: Council resolution on the school media development plan "
+        "(20 November 2025)",
+    )
     assert edu["budget"] == (1.0, "3 of 3 open projects with a budget")
     assert edu["goals"] == (1, "1 goal of its 3 open projects")
-    assert v["https://w3id.org/sckg/vocab/field/health"]["goals"] == (0, "0 goals of its 0 open projects")
+    assert v["https://w3id.org/sckg/vocab/field/health"]["goals"] == (
+        0,
+        "0 goals of its 0 open projects",
+    )
 
 
-def test_braunschweig_has_no_scores_and_still_gets_its_criteria(braunschweig: KnowledgeGraph) -> None:
+def test_braunschweig_has_no_scores_and_still_gets_its_criteria(
+    braunschweig: KnowledgeGraph,
+) -> None:
     result = prioritise(braunschweig, lang="en")
     assert result.rows == [] and len(result.items) == 5
     assert "No scores of the steering group in this data" in result.notes[-1]
@@ -79,26 +98,50 @@ def test_ahp_reproduces_saatys_drink_consumption_example() -> None:
     """Saaty, T. L. (2008): Decision making with the analytic hierarchy process. Int. J. Services Sciences 1(1),
     83-98, Table 2: relative consumption of drinks in the United States; the published eigenvector."""
     drinks = ["coffee", "wine", "tea", "beer", "sodas", "milk", "water"]
-    rows = [[1, 9, 5, 2, 1, 1, 1 / 2], [1 / 9, 1, 1 / 3, 1 / 9, 1 / 9, 1 / 9, 1 / 9],
-            [1 / 5, 3, 1, 1 / 3, 1 / 4, 1 / 3, 1 / 9], [1 / 2, 9, 3, 1, 1 / 2, 1, 1 / 3],
-            [1, 9, 4, 2, 1, 2, 1 / 2], [1, 9, 3, 1, 1 / 2, 1, 1 / 3], [2, 9, 9, 3, 2, 3, 1]]
-    judgments = {(a, b): rows[i][j] for i, a in enumerate(drinks) for j, b in enumerate(drinks) if i < j}
+    rows = [
+        [1, 9, 5, 2, 1, 1, 1 / 2],
+        [1 / 9, 1, 1 / 3, 1 / 9, 1 / 9, 1 / 9, 1 / 9],
+        [1 / 5, 3, 1, 1 / 3, 1 / 4, 1 / 3, 1 / 9],
+        [1 / 2, 9, 3, 1, 1 / 2, 1, 1 / 3],
+        [1, 9, 4, 2, 1, 2, 1 / 2],
+        [1, 9, 3, 1, 1 / 2, 1, 1 / 3],
+        [2, 9, 9, 3, 2, 3, 1],
+    ]
+    judgments = {
+        (a, b): rows[i][j] for i, a in enumerate(drinks) for j, b in enumerate(drinks) if i < j
+    }
     result = ahp(drinks, judgments)
-    assert [round(w, 3) for w in result.weights] == [0.177, 0.019, 0.042, 0.116, 0.190, 0.129, 0.327]
+    assert [round(w, 3) for w in result.weights] == [
+        0.177,
+        0.019,
+        0.042,
+        0.116,
+        0.190,
+        0.129,
+        0.327,
+    ]
     assert result.consistent
 
 
 def test_ahp_by_hand_consistent_3x3() -> None:
     result = ahp(["a", "b", "c"], {("a", "b"): 2, ("a", "c"): 4, ("b", "c"): 2})
-    assert [round(w, 6) for w in result.weights] == [round(4 / 7, 6), round(2 / 7, 6), round(1 / 7, 6)]
+    assert [round(w, 6) for w in result.weights] == [
+        round(4 / 7, 6),
+        round(2 / 7, 6),
+        round(1 / 7, 6),
+    ]
     assert round(result.lambda_max, 9) == 3 and result.cr == 0 and result.contradictions == ()
 
 
 def test_ahp_by_hand_inconsistent_3x3_is_refused_in_plain_words() -> None:
     # a = 2b, b = 2c but a = c: λmax = 1 + 4^(1/3) + 4^(-1/3) (for 3x3, d = a12·a23/a13 = 4);
     # CI = (λmax − 3)/2, CR = CI/0.58; weights = geometric means of the rows (exact for n = 3)
-    result = ahp(["a", "b", "c"], {("a", "b"): 2, ("a", "c"): 1, ("b", "c"): 2}, lang="en",
-                 labels={"a": "impact", "b": "urgency", "c": "risk"})
+    result = ahp(
+        ["a", "b", "c"],
+        {("a", "b"): 2, ("a", "c"): 1, ("b", "c"): 2},
+        lang="en",
+        labels={"a": "impact", "b": "urgency", "c": "risk"},
+    )
     lam = 1 + 4 ** (1 / 3) + 4 ** (-1 / 3)
     assert math.isclose(result.lambda_max, lam, rel_tol=1e-9)
     assert math.isclose(result.cr, (lam - 3) / 2 / 0.58, rel_tol=1e-9)  # 0.1874
@@ -110,15 +153,17 @@ def test_ahp_by_hand_inconsistent_3x3_is_refused_in_plain_words() -> None:
         "The pairwise comparisons contradict each other too much (consistency ratio 0.19; at most 0.10 is usable). "
         "These fit together worst: (1) impact was judged 2 times as important as urgency and urgency 2 times as "
         "important as risk, which makes impact 4 times as important as risk; but impact and risk were judged "
-        "equally important. Please reconsider one of these comparisons.")
+        "equally important. Please reconsider one of these comparisons."
+    )
 
 
 def test_ahp_needs_every_pair_and_aggregates_by_geometric_mean() -> None:
     with pytest.raises(DataError, match="missing: b – c"):
         ahp(["a", "b", "c"], {("a", "b"): 2, ("a", "c"): 4})
     # 3 and 1/3 the other way round; 9 and 1: geometric means 1 and 3
-    assert aggregate([{("a", "b"): 3, ("c", "a"): 9}, {("b", "a"): 3, ("a", "c"): 1}]) == pytest.approx(
-        {("a", "b"): 1.0, ("a", "c"): 1 / 3})
+    assert aggregate(
+        [{("a", "b"): 3, ("c", "a"): 9}, {("b", "a"): 3, ("a", "c"): 1}]
+    ) == pytest.approx({("a", "b"): 1.0, ("a", "c"): 1 / 3})
 
 
 # --- ranking --------------------------------------------------------------------------------------------
@@ -145,19 +190,31 @@ def test_places_share_equal_scores_and_vectorised_places_agree() -> None:
     assert places([[0.2, 0.5, 0.2, -1], [1, 1, 0, 0]]).tolist() == [[2, 1, 2, 4], [1, 1, 3, 3]]
 
 
-CRITERIA = [Criterion("a", "a", True, 0.5, 2.0), Criterion("b", "b", False, 0.0, 1.0),
-            Criterion("c", "c", True), Criterion("d", "d", True, 0.0, 3.0)]
+CRITERIA = [
+    Criterion("a", "a", True, 0.5, 2.0),
+    Criterion("b", "b", False, 0.0, 1.0),
+    Criterion("c", "c", True),
+    Criterion("d", "d", True, 0.0, 3.0),
+]
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.lists(st.integers(1, 5), min_size=4, max_size=4), min_size=2, max_size=12),
-       st.lists(st.floats(0.01, 1), min_size=4, max_size=4), st.data())
-def test_an_item_never_ranks_above_one_that_dominates_it(values: list[list[int]], weights: list[float],
-                                                        data: st.DataObject) -> None:
+@given(
+    st.lists(st.lists(st.integers(1, 5), min_size=4, max_size=4), min_size=2, max_size=12),
+    st.lists(st.floats(0.01, 1), min_size=4, max_size=4),
+    st.data(),
+)
+def test_an_item_never_ranks_above_one_that_dominates_it(
+    values: list[list[int]], weights: list[float], data: st.DataObject
+) -> None:
     i = data.draw(st.integers(0, len(values) - 1))
     # a copy of item i made at least as good on every criterion (b is a cost: lower is better)
-    better = [min(5, v + data.draw(st.integers(0, 2))) if c.benefit else max(1, v - data.draw(st.integers(0, 2)))
-              for v, c in zip(values[i], CRITERIA, strict=True)]
+    better = [
+        min(5, v + data.draw(st.integers(0, 2)))
+        if c.benefit
+        else max(1, v - data.draw(st.integers(0, 2)))
+        for v, c in zip(values[i], CRITERIA, strict=True)
+    ]
     result = rank([*values, better], weights, CRITERIA)
     assert result.ranks[-1] <= result.ranks[i]
     assert result.topsis_ranks[-1] <= result.topsis_ranks[i]
@@ -194,7 +251,9 @@ ex:done a sckg:Project ; rdfs:label "Done" ; adms:status status:completed .
 """
 
 
-def test_waves_never_put_a_project_before_what_it_depends_on(make_kg: Callable[[str], KnowledgeGraph]) -> None:
+def test_waves_never_put_a_project_before_what_it_depends_on(
+    make_kg: Callable[[str], KnowledgeGraph],
+) -> None:
     kg = make_kg(WAVES)
     rows = waves(kg, {EX + "a": 1, EX + "c": 2, EX + "d": 3, EX + "b": 4}, lang="en")
     assert [(r.wave, r.label, r.rank, r.critical, r.reason) for r in rows] == [
@@ -206,13 +265,17 @@ def test_waves_never_put_a_project_before_what_it_depends_on(make_kg: Callable[[
     assert {r.period for r in rows} == {"H2 2026", "H1 2027"}
 
 
-def test_waves_keep_the_capacity_and_refuse_a_cycle(make_kg: Callable[[str], KnowledgeGraph]) -> None:
+def test_waves_keep_the_capacity_and_refuse_a_cycle(
+    make_kg: Callable[[str], KnowledgeGraph],
+) -> None:
     kg = make_kg(WAVES)
     rows = waves(kg, {EX + "c": 1, EX + "d": 2, EX + "b": 3, EX + "a": 4}, capacity=1, lang="en")
     assert [(r.wave, r.label) for r in rows] == [(1, "C"), (2, "D"), (3, "B"), (4, "A")]
     assert rows[1].reason == "depends on no open project; moved: capacity of  used up"
     cyclic = make_kg(WAVES + "ex:b sckg:dependsOn ex:a .")
-    with pytest.raises(DataError, match="No waves possible: A → B → A depend on each other in a circle"):
+    with pytest.raises(
+        DataError, match="No waves possible: A → B → A depend on each other in a circle"
+    ):
         waves(cyclic, {}, lang="en")
 
 
@@ -222,13 +285,17 @@ def test_waves_keep_the_capacity_and_refuse_a_cycle(make_kg: Callable[[str], Kno
 def _template(tmp_path: Path, kg: KnowledgeGraph, members: int = 2) -> Path:
     found, _ = items(kg, "projects", "en")
     path = tmp_path / "scoring.xlsx"
-    path.write_bytes(template_bytes([(i.iri, i.label, "") for i in found], ALL,
-                                    [f"M{n}" for n in range(1, members + 1)]))
+    path.write_bytes(
+        template_bytes(
+            [(i.iri, i.label, "") for i in found], ALL, [f"M{n}" for n in range(1, members + 1)]
+        )
+    )
     return path
 
 
-def test_missing_scores_are_reported_never_read_as_zero(make_kg: Callable[[str], KnowledgeGraph],
-                                                        tmp_path: Path) -> None:
+def test_missing_scores_are_reported_never_read_as_zero(
+    make_kg: Callable[[str], KnowledgeGraph], tmp_path: Path
+) -> None:
     from openpyxl import load_workbook
 
     kg = make_kg(WAVES)
@@ -240,7 +307,9 @@ def test_missing_scores_are_reported_never_read_as_zero(make_kg: Callable[[str],
         for col in range(4, 12):
             ws.cell(row=row, column=col, value=3)
     ws.cell(row=3, column=4).value = None  # M1 gave A no impact score
-    ws.cell(row=3, column=8, value="5 – sehr hoch / very high")  # M2's impact score for A, from the drop-down
+    ws.cell(
+        row=3, column=8, value="5 – sehr hoch / very high"
+    )  # M2's impact score for A, from the drop-down
     wb["Gewichte (Weights)"]["C8"] = 1  # impact alone
     wb.save(path)
     scores = read_scores(path, [EX + p for p in "abcd"], ALL)
@@ -248,12 +317,16 @@ def test_missing_scores_are_reported_never_read_as_zero(make_kg: Callable[[str],
     result = prioritise(kg, scores=scores, lang="en")
     a = next(i for i in result.items if i.label == "A")
     assert (a.values["impact"].value, a.values["impact"].reason) == (5, "M2 5 → 5.00")
-    assert "Missing scores (not counted as 0; the mean takes those given): A (M1: impact)" in result.notes
+    assert (
+        "Missing scores (not counted as 0; the mean takes those given): A (M1: impact)"
+        in result.notes
+    )
     assert [(r.rank, r.label) for r in result.rows] == [(1, "A"), (2, "B"), (2, "C"), (2, "D")]
 
 
-def test_bad_cells_are_named_by_sheet_row_and_column(make_kg: Callable[[str], KnowledgeGraph],
-                                                     tmp_path: Path) -> None:
+def test_bad_cells_are_named_by_sheet_row_and_column(
+    make_kg: Callable[[str], KnowledgeGraph], tmp_path: Path
+) -> None:
     from openpyxl import load_workbook
 
     kg = make_kg(WAVES)
@@ -278,31 +351,48 @@ def test_bad_cells_are_named_by_sheet_row_and_column(make_kg: Callable[[str], Kn
 # --- Musterstadt end to end, and the command --------------------------------------------------------------
 
 
-def test_musterstadt_fictional_scores_rank_end_to_end(musterstadt: KnowledgeGraph, musterstadt_path: Path) -> None:
+def test_musterstadt_fictional_scores_rank_end_to_end(
+    musterstadt: KnowledgeGraph, musterstadt_path: Path
+) -> None:
     found, _ = items(musterstadt, "projects", "en")
     scores = read_scores(musterstadt_path / "scoring.xlsx", [i.iri for i in found], ALL)
-    assert scores.fictional and scores.members == ["Stabsstelle Smart City (fiktiv)", "Kämmerei (fiktiv)",
-                                                   "Stadtwerke (fiktiv)"]
+    assert scores.fictional and scores.members == [
+        "Stabsstelle Smart City (fiktiv)",
+        "Kämmerei (fiktiv)",
+        "Stadtwerke (fiktiv)",
+    ]
     result = prioritise(musterstadt, scores=scores, lang="en", runs=200)
     assert result.ahp is not None and result.ahp.cr < 0.1
-    assert [r.label for r in result.rows[:2]] == ["Musterstadt LoRaWAN network", "Musterstadt urban data platform"]
+    assert [r.label for r in result.rows[:2]] == [
+        "Musterstadt LoRaWAN network",
+        "Musterstadt urban data platform",
+    ]
     assert len(result.rows) == 41
     assert "The scores are invented (fictional members)." in result.notes
-    assert result.ranking is not None and result.ranking.spearman is not None and result.ranking.spearman > 0.8
+    assert (
+        result.ranking is not None
+        and result.ranking.spearman is not None
+        and result.ranking.spearman > 0.8
+    )
 
 
 def test_cli_template_then_scores(tmp_path: Path, musterstadt_path: Path) -> None:
     out = tmp_path / "scoring.xlsx"
-    done = runner.invoke(app, ["prioritise", "-d", str(musterstadt_path), "--template", str(out), "-l", "en"])
+    done = runner.invoke(
+        app, ["prioritise", "-d", str(musterstadt_path), "--template", str(out), "-l", "en"]
+    )
     assert done.exit_code == 0, done.output
     assert done.output == f"Wrote {out}: 41 projects, 3 members, 10 criteria\n"
-    empty = runner.invoke(app, ["prioritise", "-d", str(musterstadt_path), "--scores", str(out), "-l", "en"])
+    empty = runner.invoke(
+        app, ["prioritise", "-d", str(musterstadt_path), "--scores", str(out), "-l", "en"]
+    )
     assert empty.exit_code == 1
     assert "Error: scoring.xlsx: no weights" in empty.output
 
 
-def test_cli_refuses_inconsistent_comparisons(tmp_path: Path, make_kg: Callable[[str], KnowledgeGraph],
-                                              turtle_file: Callable[[str], Path]) -> None:
+def test_cli_refuses_inconsistent_comparisons(
+    tmp_path: Path, make_kg: Callable[[str], KnowledgeGraph], turtle_file: Callable[[str], Path]
+) -> None:
     from openpyxl import load_workbook
 
     data = turtle_file(WAVES)
@@ -311,7 +401,11 @@ def test_cli_refuses_inconsistent_comparisons(tmp_path: Path, make_kg: Callable[
     ws = wb["Vergleiche (Comparisons)"]
     for row in range(2, ws.max_row + 1):
         ws.cell(row=row, column=4, value="1")
-    ws["D2"], ws["D11"], ws["D3"] = "9", "9", "1/9"  # goals ≫ dependents ≫ mandate, yet mandate ≫ goals
+    ws["D2"], ws["D11"], ws["D3"] = (
+        "9",
+        "9",
+        "1/9",
+    )  # goals ≫ dependents ≫ mandate, yet mandate ≫ goals
     wb.save(path)
     done = runner.invoke(app, ["prioritise", "-d", str(data), "--scores", str(path), "-l", "en"])
     assert done.exit_code == 1
@@ -319,8 +413,9 @@ def test_cli_refuses_inconsistent_comparisons(tmp_path: Path, make_kg: Callable[
     assert "(1) goals was judged 9 times as important as dependent projects" in done.output
 
 
-def test_assessment_in_turtle_states_each_place_under_stable_iris(make_kg: Callable[[str], KnowledgeGraph],
-                                                                   tmp_path: Path) -> None:
+def test_assessment_in_turtle_states_each_place_under_stable_iris(
+    make_kg: Callable[[str], KnowledgeGraph], tmp_path: Path
+) -> None:
     import datetime
 
     import rdflib
@@ -331,31 +426,59 @@ def test_assessment_in_turtle_states_each_place_under_stable_iris(make_kg: Calla
     scores = read_scores(_template(tmp_path, kg), [EX + p for p in "abcd"], ALL)
     scores.weights = {"dependents": 1.0}
     result = prioritise(kg, scores=scores, lang="en", runs=10)
-    g = rdflib.Graph().parse(data=assessment_turtle(result, day=datetime.date(2026, 3, 12), lang="en"))
+    g = rdflib.Graph().parse(
+        data=assessment_turtle(result, day=datetime.date(2026, 3, 12), lang="en")
+    )
     part = rdflib.URIRef(EX + "assessment/prioritisation-projects/b")
     sckg = rdflib.Namespace("https://w3id.org/sckg/ontology#")
     assert g.value(part, sckg.assessed) == rdflib.URIRef(EX + "b")
-    assert str(g.value(part, sckg.result)) == ("place 1 (net flow 0.3333; TOPSIS place 1; at ±10 %: 1, "
-                                               "at ±25 %: 1)")
+    assert str(g.value(part, sckg.result)) == (
+        "place 1 (net flow 0.3333; TOPSIS place 1; at ±10 %: 1, at ±25 %: 1)"
+    )
     whole = rdflib.URIRef(EX + "assessment/prioritisation-projects")
-    assert g.value(whole, rdflib.namespace.DCTERMS.date) == rdflib.Literal(datetime.date(2026, 3, 12))
+    assert g.value(whole, rdflib.namespace.DCTERMS.date) == rdflib.Literal(
+        datetime.date(2026, 3, 12)
+    )
     assert len(set(g.subjects(rdflib.RDF.type, sckg.Assessment))) == 5
     with pytest.raises(DataError, match=r"the steering group's scores are missing \(scores\)"):
         assessment_turtle(prioritise(kg, lang="en"), day=datetime.date(2026, 3, 12))
 
 
-def test_quadrant_chart_places_each_item_with_its_table(musterstadt: KnowledgeGraph, musterstadt_path: Path) -> None:
+def test_quadrant_chart_places_each_item_with_its_table(
+    musterstadt: KnowledgeGraph, musterstadt_path: Path
+) -> None:
     from sckg.prioritise.chart import quadrant, quadrant_chart
 
     assert [quadrant(4, 2), quadrant(3, 3), quadrant(2.9, 1), quadrant(1, 5)] == [
-        "quick-wins", "major", "fill-ins", "thankless"]
+        "quick-wins",
+        "major",
+        "fill-ins",
+        "thankless",
+    ]
     found, _ = items(musterstadt, "projects", "en")
     scores = read_scores(musterstadt_path / "scoring.xlsx", [i.iri for i in found], ALL)
-    chart = quadrant_chart(prioritise(musterstadt, scores=scores, lang="en", runs=10), musterstadt, "en")
-    assert chart is not None and chart.table.columns == ["place", "item", "impact", "effort", "quadrant"]
-    assert chart.table.rows[0] == [1, "Musterstadt LoRaWAN network", "5.00", "3.33", "major projects"]
+    chart = quadrant_chart(
+        prioritise(musterstadt, scores=scores, lang="en", runs=10), musterstadt, "en"
+    )
+    assert chart is not None and chart.table.columns == [
+        "place",
+        "item",
+        "impact",
+        "effort",
+        "quadrant",
+    ]
+    assert chart.table.rows[0] == [
+        1,
+        "Musterstadt LoRaWAN network",
+        "5.00",
+        "3.33",
+        "major projects",
+    ]
     assert len(chart.table.rows) == 41 and chart.svg.startswith("<svg")
-    assert chart.source == "Source: Fictional smart city inventory Musterstadt 2026; data as of 15 January 2026"
+    assert (
+        chart.source
+        == "Source: Fictional smart city inventory Musterstadt 2026; data as of 15 January 2026"
+    )
     assert quadrant_chart(prioritise(musterstadt, lang="en"), musterstadt, "en") is None
 
 
@@ -365,7 +488,9 @@ ex:b a sckg:Project ; rdfs:label "B" ; adms:status status:planned .
 """
 
 
-def _scored(kg: KnowledgeGraph, tmp_path: Path, name: str, values: dict[str, tuple[int, int]]) -> Path:
+def _scored(
+    kg: KnowledgeGraph, tmp_path: Path, name: str, values: dict[str, tuple[int, int]]
+) -> Path:
     from openpyxl import load_workbook
 
     found, _ = items(kg, "projects", "en")
@@ -381,31 +506,48 @@ def _scored(kg: KnowledgeGraph, tmp_path: Path, name: str, values: dict[str, tup
     return path
 
 
-def test_a_rank_reversal_between_two_meetings_is_named(make_kg: Callable[[str], KnowledgeGraph],
-                                                        tmp_path: Path) -> None:
+def test_a_rank_reversal_between_two_meetings_is_named(
+    make_kg: Callable[[str], KnowledgeGraph], tmp_path: Path
+) -> None:
     import datetime
 
     from sckg.prioritise.assessment import assessment_turtle, rank_reversals
 
-    first, second = make_kg(REVERSAL), make_kg(REVERSAL + 'ex:c a sckg:Project ; rdfs:label "C" ; '
-                                               "adms:status status:planned .")
+    first, second = (
+        make_kg(REVERSAL),
+        make_kg(REVERSAL + 'ex:c a sckg:Project ; rdfs:label "C" ; adms:status status:planned .'),
+    )
     values = {"A": (1, 2), "B": (2, 1), "C": (3, 4)}
-    before = prioritise(first, scores=read_scores(_scored(first, tmp_path, "march.xlsx", values),
-                                                  [EX + "a", EX + "b"], ALL), lang="en", runs=10)
-    after = prioritise(second, scores=read_scores(_scored(second, tmp_path, "june.xlsx", values),
-                                                  [EX + "a", EX + "b", EX + "c"], ALL), lang="en", runs=10)
+    before = prioritise(
+        first,
+        scores=read_scores(
+            _scored(first, tmp_path, "march.xlsx", values), [EX + "a", EX + "b"], ALL
+        ),
+        lang="en",
+        runs=10,
+    )
+    after = prioritise(
+        second,
+        scores=read_scores(
+            _scored(second, tmp_path, "june.xlsx", values), [EX + "a", EX + "b", EX + "c"], ALL
+        ),
+        lang="en",
+        runs=10,
+    )
     assert [(r.label, r.rank) for r in before.rows] == [("A", 1), ("B", 2)]
     assert [(r.label, r.rank) for r in after.rows] == [("C", 1), ("B", 2), ("A", 3)]
     march = assessment_turtle(before, day=datetime.date(2026, 3, 12), lang="en")
     assert rank_reversals(march, after, "en") == [
         "Rank reversal: B (before place 2, now 2) and A (before 1, now 3) swapped places although their values did "
         "not change; added: C, removed: –. PROMETHEE II and TOPSIS compare the items with each other, so another "
-        "item can swap two."]
+        "item can swap two."
+    ]
     assert rank_reversals(march, before, "en") == []  # the same items: nothing to say
 
 
-def test_the_briefing_shows_the_newest_prioritisation_in_the_graph(musterstadt: KnowledgeGraph,
-                                                                   musterstadt_path: Path, tmp_path: Path) -> None:
+def test_the_briefing_shows_the_newest_prioritisation_in_the_graph(
+    musterstadt: KnowledgeGraph, musterstadt_path: Path, tmp_path: Path
+) -> None:
     import datetime
 
     from sckg.kg import collect_files
@@ -417,22 +559,35 @@ def test_the_briefing_shows_the_newest_prioritisation_in_the_graph(musterstadt: 
     scores = read_scores(musterstadt_path / "scoring.xlsx", [i.iri for i in found], ALL)
     result = prioritise(musterstadt, scores=scores, lang="en", runs=10)
     path = tmp_path / "march.ttl"
-    path.write_text(assessment_turtle(result, day=datetime.date(2026, 3, 12), lang="en"), encoding="utf-8")
+    path.write_text(
+        assessment_turtle(result, day=datetime.date(2026, 3, 12), lang="en"), encoding="utf-8"
+    )
     kg = KnowledgeGraph.open([*collect_files([musterstadt_path]), path])
     section = priority_section(kg, "en")
     assert section is not None and section.key == "priorities" and section.heading == "Priorities"
-    assert section.paragraphs[0].startswith("The steering group's ranking of 2026-03-12 (sckg prioritise)")
-    assert section.tables[0].rows[0] == [1, "Musterstadt LoRaWAN network", "place 1 (net flow 0.3290; TOPSIS "
-                                         "place 1; at ±10 %: 1, at ±25 %: 1–2)"]
+    assert section.paragraphs[0].startswith(
+        "The steering group's ranking of 2026-03-12 (sckg prioritise)"
+    )
+    assert section.tables[0].rows[0] == [
+        1,
+        "Musterstadt LoRaWAN network",
+        "place 1 (net flow 0.3290; TOPSIS place 1; at ±10 %: 1, at ±25 %: 1–2)",
+    ]
     assert len(section.tables[0].rows) == 41
     chart = section.charts[0]
-    assert (chart.key, chart.title) == ("priorities", "The first 15 places by net flow (PROMETHEE II)")
+    assert (chart.key, chart.title) == (
+        "priorities",
+        "The first 15 places by net flow (PROMETHEE II)",
+    )
     assert chart.table.rows[0] == section.tables[0].rows[0] and len(chart.table.rows) == 15
-    assert section.paragraphs[-1].startswith("No waves possible: Digital city guide with audio guide → ")
+    assert section.paragraphs[-1].startswith(
+        "No waves possible: Digital city guide with audio guide → "
+    )
 
 
-def test_the_briefing_section_has_the_waves_of_the_ranked_projects(make_kg: Callable[[str], KnowledgeGraph],
-                                                                    tmp_path: Path) -> None:
+def test_the_briefing_section_has_the_waves_of_the_ranked_projects(
+    make_kg: Callable[[str], KnowledgeGraph], tmp_path: Path
+) -> None:
     import datetime
 
     from sckg.prioritise.assessment import assessment_turtle
@@ -441,13 +596,19 @@ def test_the_briefing_section_has_the_waves_of_the_ranked_projects(make_kg: Call
     kg = make_kg(WAVES)
     scores = read_scores(_template(tmp_path, kg), [EX + p for p in "abcd"], ALL)
     scores.weights = {"dependents": 1.0}
-    turtle = assessment_turtle(prioritise(kg, scores=scores, lang="en", runs=10), day=datetime.date(2026, 3, 12))
+    turtle = assessment_turtle(
+        prioritise(kg, scores=scores, lang="en", runs=10), day=datetime.date(2026, 3, 12)
+    )
     section = priority_section(make_kg(WAVES + turtle), "en")
     assert section is not None
     waves_table = section.tables[1]
     assert waves_table.caption == "Waves: no project before what it depends on (half-years)"
-    assert [row[:4] for row in waves_table.rows] == [[1, "H2 2026", 1, "B"], [1, "H2 2026", 2, "C"],
-                                                    [1, "H2 2026", 2, "D"], [2, "H1 2027", 2, "A"]]
+    assert [row[:4] for row in waves_table.rows] == [
+        [1, "H2 2026", 1, "B"],
+        [1, "H2 2026", 2, "C"],
+        [1, "H2 2026", 2, "D"],
+        [2, "H1 2027", 2, "A"],
+    ]
 
 
 def test_cli_waves_are_for_projects_and_a_missing_workbook_is_one_line(tmp_path: Path) -> None:
@@ -455,4 +616,7 @@ def test_cli_waves_are_for_projects_and_a_missing_workbook_is_one_line(tmp_path:
     assert done.exit_code == 2 and "waves order projects; leave out --what fields" in done.output
     missing = runner.invoke(app, ["prioritise", "--scores", str(tmp_path / "nowhere.xlsx")])
     assert missing.exit_code == 1
-    assert missing.output.strip().splitlines()[-1] == f"Error: {tmp_path / 'nowhere.xlsx'}: no such file or folder"
+    assert (
+        missing.output.strip().splitlines()[-1]
+        == f"Error: {tmp_path / 'nowhere.xlsx'}: no such file or folder"
+    )

@@ -46,7 +46,9 @@ def _plain_rdflib(term: object) -> object:
 
 
 @pytest.mark.parametrize("dataset", ["braunschweig", "musterstadt"])
-def test_named_queries_give_the_same_rows_on_an_engine_that_keeps_duplicates(dataset: str, request) -> None:
+def test_named_queries_give_the_same_rows_on_an_engine_that_keeps_duplicates(
+    dataset: str, request
+) -> None:
     """``--store sparql:URL`` takes any SPARQL 1.1 endpoint. The standard evaluates a path alternative
     (``a|b``) as a union that keeps duplicates, which Oxigraph drops; rdflib follows the standard, as Fuseki
     does. So every named query must give the same rows, none twice, on rdflib's engine."""
@@ -54,13 +56,16 @@ def test_named_queries_give_the_same_rows_on_an_engine_that_keeps_duplicates(dat
     graph = kg.to_rdflib(include_model=True)
     for name, query in named_queries().items():
         ours = run_named(kg, name)
-        theirs = graph.query(query.text, initNs=PREFIXES, initBindings={"lang": rdflib.Literal("de")})
+        theirs = graph.query(
+            query.text, initNs=PREFIXES, initBindings={"lang": rdflib.Literal("de")}
+        )
         expected = [tuple(to_python(term) for term in row) for row in ours.rows]
         got = [tuple(_plain_rdflib(term) for term in row) for row in theirs]
         if "fieldLabels" in ours.columns:  # GROUP_CONCAT leaves the order of the parts open
             at = ours.columns.index("fieldLabels")
             expected, got = (
-                [(*row[:at], sorted(row[at].split(", ")), *row[at + 1 :]) for row in rows] for rows in (expected, got)
+                [(*row[:at], sorted(row[at].split(", ")), *row[at + 1 :]) for row in rows]
+                for rows in (expected, got)
             )
         assert sorted(got, key=repr) == sorted(expected, key=repr), name
         assert len(set(map(repr, expected))) == len(expected), f"{name} returns a row twice"
@@ -90,12 +95,19 @@ def test_projects_by_field_in_english_with_a_label_parameter(braunschweig: Knowl
     ]
 
 
-def test_decisions_list_each_consultation_once_with_the_papers_title(musterstadt: KnowledgeGraph) -> None:
+def test_decisions_list_each_consultation_once_with_the_papers_title(
+    musterstadt: KnowledgeGraph,
+) -> None:
     table = run_named(musterstadt, "decisions")
     assert len(table.rows) == 15
     council = [r for r in table.records() if r["item"].endswith("/consultation/2025-014-rat")]
     assert [(r["date"], r["bodyLabel"], r["roleLabel"], r["subject"]) for r in council] == [
-        ("2025-03-20", "Rat der Stadt Musterstadt", "Entscheidung", "Smart-City-Strategie Musterstadt 2030")
+        (
+            "2025-03-20",
+            "Rat der Stadt Musterstadt",
+            "Entscheidung",
+            "Smart-City-Strategie Musterstadt 2030",
+        )
     ]
 
 
@@ -116,12 +128,12 @@ def test_projects_of_actor_include_its_units(braunschweig: KnowledgeGraph) -> No
 
 
 def test_budget_per_field_and_per_department(braunschweig: KnowledgeGraph) -> None:
-    assert rows(run_named(braunschweig, "budget-by-field"), "fieldLabel", "budgetEUR", "projects") == [
-        ("(keines)", Decimal("64827.39"), 1)
-    ]
-    assert rows(run_named(braunschweig, "budget-by-department", lang="en"), "departmentLabel", "budgetEUR") == [
-        ("Dezernat VI (Department VI)", Decimal("64827.39"))
-    ]
+    assert rows(
+        run_named(braunschweig, "budget-by-field"), "fieldLabel", "budgetEUR", "projects"
+    ) == [("(keines)", Decimal("64827.39"), 1)]
+    assert rows(
+        run_named(braunschweig, "budget-by-department", lang="en"), "departmentLabel", "budgetEUR"
+    ) == [("Dezernat VI (Department VI)", Decimal("64827.39"))]
 
 
 def test_decisions_with_committees_roles_and_dates(braunschweig: KnowledgeGraph) -> None:
@@ -194,7 +206,10 @@ def test_goals_with_and_without_projects(make_kg) -> None:
 def test_transitive_dependencies(make_kg) -> None:
     kg = make_kg(SMALL_CITY)
     table = run_named(kg, "dependencies-of-project", {"project": "C"})
-    assert rows(table, "projectLabel", "dependencyLabel", "direct") == [("C", "B", True), ("C", "A", False)]
+    assert rows(table, "projectLabel", "dependencyLabel", "direct") == [
+        ("C", "B", True),
+        ("C", "A", False),
+    ]
 
 
 def test_actors_in_several_fields(make_kg) -> None:
@@ -233,8 +248,9 @@ def test_bind_values_finds_the_groups_of_every_query_form() -> None:
         "CONSTRUCT { ?s ?p ?x } WHERE { ?s ?p ?x }": "CONSTRUCT { ?s ?p ?x } WHERE {# ?s ?p ?x }",
         "CONSTRUCT WHERE { ?s ?p ?x }": "CONSTRUCT WHERE {# ?s ?p ?x }",
         "DESCRIBE ?s WHERE { ?s ?p ?x }": "DESCRIBE ?s WHERE {# ?s ?p ?x }",
-        "SELECT * { { SELECT ?s { ?s ?p ?x } } OPTIONAL { ?s ?q ?x } }":
-            "SELECT * {# { SELECT ?s {# ?s ?p ?x } } OPTIONAL { ?s ?q ?x } }",
+        "SELECT * { { SELECT ?s { ?s ?p ?x } } OPTIONAL { ?s ?q ?x } }": (
+            "SELECT * {# { SELECT ?s {# ?s ?p ?x } } OPTIONAL { ?s ?q ?x } }"
+        ),
     }
     for query, expected in cases.items():
         assert bind_values(query, {"x": '"v"'}) == expected.replace("{#", "{" + block), query
@@ -255,7 +271,10 @@ def test_unknown_label_suggests_close_ones(braunschweig: KnowledgeGraph) -> None
 def test_unknown_parameter_and_bad_pairs(braunschweig: KnowledgeGraph) -> None:
     with pytest.raises(UsageError) as err:
         run_named(braunschweig, "projects-by-field", {"feld": "x"})
-    assert str(err.value) == "Unknown parameter 'feld' for query 'projects-by-field' (parameters: field)"
+    assert (
+        str(err.value)
+        == "Unknown parameter 'feld' for query 'projects-by-field' (parameters: field)"
+    )
     with pytest.raises(UsageError, match="param expects name=value, got 'field'"):
         parse_params(["field"])
 
@@ -291,12 +310,17 @@ def test_service_is_refused_unless_allowed(braunschweig: KnowledgeGraph) -> None
 
 
 def test_service_inside_a_string_or_comment_is_harmless(braunschweig: KnowledgeGraph) -> None:
-    table = braunschweig.select('# SERVICE <http://x>\nSELECT ("SERVICE <http://x>" AS ?s) WHERE {}')
+    table = braunschweig.select(
+        '# SERVICE <http://x>\nSELECT ("SERVICE <http://x>" AS ?s) WHERE {}'
+    )
     assert table.records() == [{"s": "SERVICE <http://x>"}]
 
 
 def test_from_a_remote_graph_is_refused(braunschweig: KnowledgeGraph) -> None:
-    with pytest.raises(QueryError, match=r"reads FROM <http://example\.org/remote\.ttl>, a graph this store does not"):
+    with pytest.raises(
+        QueryError,
+        match=r"reads FROM <http://example\.org/remote\.ttl>, a graph this store does not",
+    ):
         braunschweig.select("SELECT * FROM <http://example.org/remote.ttl> WHERE { ?s ?p ?o }")
     own = braunschweig.data_graphs()[0]
     assert len(braunschweig.select(f"SELECT * FROM <{own}> WHERE {{ ?s ?p ?o }}")) > 0
@@ -314,8 +338,12 @@ def test_musterstadt_goals_without_projects(musterstadt: KnowledgeGraph) -> None
     ]
 
 
-def test_musterstadt_transitive_dependencies_of_the_longest_chain(musterstadt: KnowledgeGraph) -> None:
-    table = run_named(musterstadt, "dependencies-of-project", {"project": "Starkregen- und Hitzesimulation"})
+def test_musterstadt_transitive_dependencies_of_the_longest_chain(
+    musterstadt: KnowledgeGraph,
+) -> None:
+    table = run_named(
+        musterstadt, "dependencies-of-project", {"project": "Starkregen- und Hitzesimulation"}
+    )
     assert rows(table, "dependency", "direct") == [
         (MS + "project/digitaler-zwilling", True),
         (MS + "project/glasfaser-backbone", False),
@@ -334,7 +362,9 @@ def test_musterstadt_hub_actors_span_most_fields(musterstadt: KnowledgeGraph) ->
 
 
 def test_musterstadt_budget_by_department_top(musterstadt: KnowledgeGraph) -> None:
-    top = rows(run_named(musterstadt, "budget-by-department"), "departmentLabel", "budgetEUR", "projects")[:2]
+    top = rows(
+        run_named(musterstadt, "budget-by-department"), "departmentLabel", "budgetEUR", "projects"
+    )[:2]
     assert top == [
         ("Stadtwerke Musterstadt GmbH", Decimal("8700000"), 6),
         ("Musterstädter Verkehrsbetriebe GmbH", Decimal("8440000"), 3),
@@ -381,11 +411,19 @@ def test_milestones_of_musterstadt(musterstadt: KnowledgeGraph) -> None:
 DECIMAL_QUERY = "# param: min decimal  A minimum\nSELECT ?v WHERE { BIND(?min AS ?v) }\n"
 
 
-@pytest.mark.parametrize(("given", "bound"), [
-    ("0.0000001", "0.0000001"), ("1E-7", "0.0000001"), ("12345678901234567.89", "12345678901234567.89"),
-    ("-3", "-3"), ("250000.50", "250000.50"),
-])
-def test_a_decimal_parameter_is_bound_exactly_as_an_xsd_decimal(make_kg, given: str, bound: str) -> None:
+@pytest.mark.parametrize(
+    ("given", "bound"),
+    [
+        ("0.0000001", "0.0000001"),
+        ("1E-7", "0.0000001"),
+        ("12345678901234567.89", "12345678901234567.89"),
+        ("-3", "-3"),
+        ("250000.50", "250000.50"),
+    ],
+)
+def test_a_decimal_parameter_is_bound_exactly_as_an_xsd_decimal(
+    make_kg, given: str, bound: str
+) -> None:
     kg = make_kg("")
     query = parse_query_text("q", DECIMAL_QUERY)
     term = bind_params(kg, query, {"min": given})["min"]
@@ -407,8 +445,19 @@ def test_query_command_prints_a_decimal_parameter_with_every_digit(tmp_path) -> 
 
     (tmp_path / "q.rq").write_text(DECIMAL_QUERY, encoding="utf-8")
     (tmp_path / "empty.ttl").write_text("", encoding="utf-8")
-    result = CliRunner().invoke(app, ["query", str(tmp_path / "q.rq"), "--data", str(tmp_path / "empty.ttl"),
-                                      "--param", "min=12345678901234567.89", "--format", "csv"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "query",
+            str(tmp_path / "q.rq"),
+            "--data",
+            str(tmp_path / "empty.ttl"),
+            "--param",
+            "min=12345678901234567.89",
+            "--format",
+            "csv",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert result.stdout == "v\n12345678901234567.89\n"
 
@@ -464,5 +513,6 @@ def test_query_and_queries_take_a_folder_of_own_queries(tmp_path, musterstadt_pa
     assert (done.exit_code, done.output) == (0, "n\n50\n")
     missing = runner.invoke(app, ["queries", "--queries", str(tmp_path / "nope")])
     assert (missing.exit_code, missing.output) == (
-        1, f"Error: {tmp_path / 'nope'}: no such folder of named queries (.rq files)\n"
+        1,
+        f"Error: {tmp_path / 'nope'}: no such folder of named queries (.rq files)\n",
     )

@@ -28,7 +28,9 @@ from sckg.resources import data_dir, dataset, model_files, ontology_dir
 
 ASSETS = Path(__file__).parent / "assets"
 VOCAB_FILES = sorted(p for p in (ASSETS / "vocab").iterdir() if p.suffix in (".ttl", ".rdf"))
-ERR = Namespace("http://www.daml.org/2002/03/agents/agent-ont#")  # owlrl reports inconsistencies in this vocabulary
+ERR = Namespace(
+    "http://www.daml.org/2002/03/agents/agent-ont#"
+)  # owlrl reports inconsistencies in this vocabulary
 #: DCMI's RDF schema of 2012-06-14 gives dcterms:type the range rdfs:Class; the 2020-01-20 release shipped here
 #: states no range for it. Added so that the closure still catches a SKOS concept used as a dcterms:type.
 DCTERMS_TYPE_RANGE = (DCTERMS.type, RDFS.range, RDFS.Class)
@@ -55,9 +57,13 @@ def _sources(tmp: Path) -> list[Graph]:
     for folder, city in (("spec-1.1", "oparl-spec"), ("musterstadt-1.0", "oparl-musterstadt")):
         result = import_oparl(ASSETS / "oparl" / folder, city, with_persons=True)
         graphs.append(Graph().parse(data=turtle(result.triples), format="turtle"))
-    sheet = tmp / "inventory.xlsx"  # Musterstadt written into the template and read back by the importer
+    sheet = (
+        tmp / "inventory.xlsx"
+    )  # Musterstadt written into the template and read back by the importer
     sheet.write_bytes(workbook(KnowledgeGraph.open([dataset("musterstadt")]), city="tabelle"))
-    graphs.append(Graph().parse(data=turtle(import_table(sheet, "tabelle").triples), format="turtle"))
+    graphs.append(
+        Graph().parse(data=turtle(import_table(sheet, "tabelle").triples), format="turtle")
+    )
     graphs.append(Graph().parse(data=generate(40, seed=7), format="turtle"))
     return graphs
 
@@ -88,11 +94,18 @@ def _select(graph: Graph, query: str) -> list[tuple[str, ...]]:
 
 def test_the_templates_folder_holds_no_rdf():
     """The third bundled dataset is the empty spreadsheet template: the closure covers it through the import."""
-    assert sorted(p.suffix for p in (data_dir() / "templates").iterdir() if p.suffix in (".ttl", ".rdf")) == []
+    assert (
+        sorted(
+            p.suffix for p in (data_dir() / "templates").iterdir() if p.suffix in (".ttl", ".rdf")
+        )
+        == []
+    )
 
 
 def test_no_inconsistency(closure: Graph):
-    messages = sorted(str(closure.value(m, ERR.error)) for m in closure.subjects(RDF.type, ERR.ErrorMessage))
+    messages = sorted(
+        str(closure.value(m, ERR.error)) for m in closure.subjects(RDF.type, ERR.ErrorMessage)
+    )
     assert messages == []
 
 
@@ -101,30 +114,53 @@ def test_nothing_is_inferred_to_be_owl_nothing(closure: Graph):
 
 
 def test_no_individual_in_two_disjoint_classes(closure: Graph):
-    rows = _select(closure, """
+    rows = _select(
+        closure,
+        """
         SELECT DISTINCT ?x ?a ?b WHERE {
           { ?a owl:disjointWith ?b } UNION { ?b owl:disjointWith ?a }
-          ?x a ?a , ?b FILTER(?a != ?b && !isBlank(?x)) }""")
+          ?x a ?a , ?b FILTER(?a != ?b && !isBlank(?x)) }""",
+    )
     assert rows == []
 
 
-_NOT_AN_ACTIVITY = ("org:Organization schema:Organization foaf:Agent prov:Agent prov:Entity schema:Place "
-                    "dcterms:Location schema:CreativeWork skos:Concept rdfs:Class")
+_NOT_AN_ACTIVITY = (
+    "org:Organization schema:Organization foaf:Agent prov:Agent prov:Entity schema:Place "
+    "dcterms:Location schema:CreativeWork skos:Concept rdfs:Class"
+)
 
 
-@pytest.mark.parametrize(("kind", "forbidden"), [
-    *((activity, _NOT_AN_ACTIVITY) for activity in (
-        "sckg:Project", "sckg:Decision", "sckg:Programme", "sckg:ProcessPhase", "sckg:Task", "sckg:Assessment")),
-    ("sckg:Milestone", "prov:Activity prov:Entity prov:Agent org:Organization skos:Concept rdfs:Class"),
-    ("skos:Concept", "rdfs:Class owl:Class prov:Activity prov:Entity org:Organization"),
-    ("org:Organization", "prov:Activity prov:Entity skos:Concept rdfs:Class schema:Place"),
-    ("prov:Entity", "prov:Activity org:Organization skos:Concept"),
-])
+@pytest.mark.parametrize(
+    ("kind", "forbidden"),
+    [
+        *(
+            (activity, _NOT_AN_ACTIVITY)
+            for activity in (
+                "sckg:Project",
+                "sckg:Decision",
+                "sckg:Programme",
+                "sckg:ProcessPhase",
+                "sckg:Task",
+                "sckg:Assessment",
+            )
+        ),
+        (
+            "sckg:Milestone",
+            "prov:Activity prov:Entity prov:Agent org:Organization skos:Concept rdfs:Class",
+        ),
+        ("skos:Concept", "rdfs:Class owl:Class prov:Activity prov:Entity org:Organization"),
+        ("org:Organization", "prov:Activity prov:Entity skos:Concept rdfs:Class schema:Place"),
+        ("prov:Entity", "prov:Activity org:Organization skos:Concept"),
+    ],
+)
 def test_no_entity_changes_kind(closure: Graph, kind: str, forbidden: str):
     """Instances of ``kind`` never end up in one of the ``forbidden`` classes."""
     values = " ".join(forbidden.split())
-    rows = _select(closure, f"SELECT ?x ?other WHERE {{ VALUES ?other {{ {values} }} ?x a {kind} , ?other "
-                            "FILTER(!isBlank(?x)) } LIMIT 20")
+    rows = _select(
+        closure,
+        f"SELECT ?x ?other WHERE {{ VALUES ?other {{ {values} }} ?x a {kind} , ?other "
+        "FILTER(!isBlank(?x)) } LIMIT 20",
+    )
     assert rows == []
 
 
@@ -138,13 +174,21 @@ def _profiles(turtle_text: str) -> dict[str, tuple[bool, list[str]]]:
     store = pyoxigraph.Store()
     store.load(turtle_text.encode(), format=pyoxigraph.RdfFormat.TURTLE)
     found = detect_profiles(store, graph_iri=None)
-    return {name: (found[name]["in_profile"], sorted(v["axiom_type"] for v in found[name]["sample_violations"]))
-            for name in ("rl", "dl")}
+    return {
+        name: (
+            found[name]["in_profile"],
+            sorted(v["axiom_type"] for v in found[name]["sample_violations"]),
+        )
+        for name in ("rl", "dl")
+    }
 
 
 def test_the_ontology_keeps_the_owl_2_rl_profile():
     """sckg.ttl is OWL 2 RL (so owlrl's rules are complete for it) and OWL 2 DL (every external term declared)."""
-    assert _profiles((ontology_dir() / "sckg.ttl").read_text(encoding="utf-8")) == {"rl": (True, []), "dl": (True, [])}
+    assert _profiles((ontology_dir() / "sckg.ttl").read_text(encoding="utf-8")) == {
+        "rl": (True, []),
+        "dl": (True, []),
+    }
 
 
 def test_the_profile_check_rejects_a_union_as_domain():
@@ -154,4 +198,7 @@ def test_the_profile_check_rejects_a_union_as_domain():
         @prefix ex: <https://example.org/> .
         ex:A a owl:Class . ex:B a owl:Class .
         ex:p a owl:ObjectProperty ; rdfs:domain [ a owl:Class ; owl:unionOf ( ex:A ex:B ) ] ."""
-    assert _profiles(union_domain) == {"rl": (False, ["owl:unionOf-in-class-axiom"]), "dl": (True, [])}
+    assert _profiles(union_domain) == {
+        "rl": (False, ["owl:unionOf-in-class-axiom"]),
+        "dl": (True, []),
+    }

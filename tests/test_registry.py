@@ -22,8 +22,13 @@ LONER_EN = "depends on nothing, nothing depends on it"
 
 def run_python(code: str, folder: Path) -> str:
     """Run ``code`` in a fresh interpreter in ``folder`` (its registrations stay out of others)."""
-    done = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=folder,
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -33,7 +38,8 @@ def test_the_worked_example_of_contributing_adds_a_command_and_an_api_name(tmp_p
     marker = r"<!-- worked example: analysis -->\n```python\n(.*?)^```$"
     [example] = re.findall(marker, page, re.DOTALL | re.MULTILINE)
     (tmp_path / "loners.py").write_text(example, encoding="utf-8")
-    output = run_python(f"""
+    output = run_python(
+        f"""
         import loners, sckg
         from typer.testing import CliRunner
         from sckg.cli import app
@@ -47,7 +53,9 @@ def test_the_worked_example_of_contributing_adds_a_command_and_an_api_name(tmp_p
         kg = sckg.open(sckg.dataset("musterstadt"))
         print(sckg.loners is loners.loners, "loners" in dir(sckg), len(sckg.loners(kg, lang="en")))
         print(runner.invoke(app, ["analyze", "loners", "--help"]).output.splitlines()[2])
-    """, tmp_path)
+    """,
+        tmp_path,
+    )
     assert output.splitlines() == [
         "  loners         Projects that stand alone: no project depends on them and...",
         "0 project,reason",
@@ -59,7 +67,8 @@ def test_the_worked_example_of_contributing_adds_a_command_and_an_api_name(tmp_p
 
 
 def test_a_registered_importer_gets_an_import_command(tmp_path: Path) -> None:
-    (tmp_path / "names.py").write_text(textwrap.dedent('''
+    (tmp_path / "names.py").write_text(
+        textwrap.dedent('''
         """A toy importer: one project per line of a text file."""
         import pyoxigraph as ox
         from sckg.ingest import ImportResult, city_base
@@ -76,9 +85,12 @@ def test_a_registered_importer_gets_an_import_command(tmp_path: Path) -> None:
         register_importer(Importer("names", "names:import_names",
                                    "One project per line of a text file.",
                                    "A text file of project names."))
-    '''), encoding="utf-8")
+    '''),
+        encoding="utf-8",
+    )
     (tmp_path / "in.txt").write_text("alpha\nbeta\n", encoding="utf-8")
-    output = run_python("""
+    output = run_python(
+        """
         import names, sckg
         from typer.testing import CliRunner
         from sckg.cli import app
@@ -89,7 +101,9 @@ def test_a_registered_importer_gets_an_import_command(tmp_path: Path) -> None:
         done = runner.invoke(app, args)
         print(done.exit_code, done.output, end="")
         print(sckg.import_names is names.import_names)
-    """, tmp_path)
+    """,
+        tmp_path,
+    )
     assert output.splitlines() == [
         "  One project per line of a text file.",
         "0 Wrote out.ttl (2 triples) from projects 2.",

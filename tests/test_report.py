@@ -12,12 +12,30 @@ from sckg.kg import KnowledgeGraph
 from sckg.report import build_report, render_html, render_markdown
 
 HEADINGS = {
-    "de": ["Kennzahlen", "Zeitplan", "Gesamtkarte", "Wer das Programm zusammenhält", "Abhängigkeiten",
-           "Silos und Überschneidungen", "Offene Punkte", "Handlungsfelder", "Was der Rat beschlossen hat, und wann",
-           "Beschlüsse zum Programm"],
-    "en": ["Key figures", "Roadmap", "Overall map", "Who holds the programme together", "Dependencies",
-           "Silos and overlaps", "Open points", "Fields of action", "What the council decided, and when",
-           "Decisions on the programme"],
+    "de": [
+        "Kennzahlen",
+        "Zeitplan",
+        "Gesamtkarte",
+        "Wer das Programm zusammenhält",
+        "Abhängigkeiten",
+        "Silos und Überschneidungen",
+        "Offene Punkte",
+        "Handlungsfelder",
+        "Was der Rat beschlossen hat, und wann",
+        "Beschlüsse zum Programm",
+    ],
+    "en": [
+        "Key figures",
+        "Roadmap",
+        "Overall map",
+        "Who holds the programme together",
+        "Dependencies",
+        "Silos and overlaps",
+        "Open points",
+        "Fields of action",
+        "What the council decided, and when",
+        "Decisions on the programme",
+    ],
 }
 
 
@@ -46,16 +64,37 @@ def test_headings_in_both_languages(bs_de, braunschweig: KnowledgeGraph) -> None
 
 
 def test_braunschweig_figures(bs_de) -> None:
-    assert bs_de.facts == {
-        "actors": 10, "projects": 5, "fields": 8, "goals": 0, "papers": 1, "meetings": 0, "consultations": 2,
-        "programme_papers": 1, "decisions": 2, "chain": 0, "cycles": 0, "silos": 0, "overlaps": 0, "violations": 0,
-        "open_points": 16, "gaps": 8,
-    }  # the inventory records its paper itself; decisions: the administrative committee's, the council's of 2015
+    assert (
+        bs_de.facts
+        == {
+            "actors": 10,
+            "projects": 5,
+            "fields": 8,
+            "goals": 0,
+            "papers": 1,
+            "meetings": 0,
+            "consultations": 2,
+            "programme_papers": 1,
+            "decisions": 2,
+            "chain": 0,
+            "cycles": 0,
+            "silos": 0,
+            "overlaps": 0,
+            "violations": 0,
+            "open_points": 16,
+            "gaps": 8,
+        }
+    )  # the inventory records its paper itself; decisions: the administrative committee's, the council's of 2015
     figures = bs_de.section("figures")
     charts = {c.key: c.table for c in figures.charts}
     assert charts["budget-by-department"].rows == [["Dezernat VI", "64.827,39 €", 1]]
     assert charts["budget-by-field"].rows == [["(keines)", "64.827,39 €", 1]]
-    assert [c.key for c in figures.charts] == ["budget-by-field", "budget-by-department", "status", "status-by-field"]
+    assert [c.key for c in figures.charts] == [
+        "budget-by-field",
+        "budget-by-department",
+        "status",
+        "status-by-field",
+    ]
     assert bs_de.data_date == "2018-10-26"
     assert [(s.date, s.iri) for s in bs_de.sources] == [
         ("2018-10-26", "https://w3id.org/sckg/id/braunschweig/paper/2018-smart-city-rahmenkonzept")
@@ -73,36 +112,70 @@ def test_braunschweig_decisions_timeline(bs_de) -> None:
 
 def test_musterstadt_timeline_lists_each_consultation_once(ms_en) -> None:
     rows = ms_en.section("decisions").tables[0].rows
-    assert len(rows) == 15  # a paper with a title and a label once gave each of its consultations four rows
+    assert (
+        len(rows) == 15
+    )  # a paper with a title and a label once gave each of its consultations four rows
     assert rows[:3] == [
-        ["2025-03-04", "Committee for Digitalisation and Organisation", "preliminary deliberation",
-         "Smart city strategy Musterstadt 2030", "public"],
-        ["2025-03-20", "Musterstadt city council", "Decision", "Council resolution on the smart city strategy", ""],
-        ["2025-03-20", "Musterstadt city council", "decision", "Smart city strategy Musterstadt 2030", "public"],
+        [
+            "2025-03-04",
+            "Committee for Digitalisation and Organisation",
+            "preliminary deliberation",
+            "Smart city strategy Musterstadt 2030",
+            "public",
+        ],
+        [
+            "2025-03-20",
+            "Musterstadt city council",
+            "Decision",
+            "Council resolution on the smart city strategy",
+            "",
+        ],
+        [
+            "2025-03-20",
+            "Musterstadt city council",
+            "decision",
+            "Smart city strategy Musterstadt 2030",
+            "public",
+        ],
     ]
 
 
 def test_braunschweig_fields_and_open_points(bs_de) -> None:
     fields = bs_de.section("fields").subsections
     mobility = next(s for s in fields if s.heading == "Smart Mobility")
-    assert mobility.paragraphs == ["2 Projekte, 0 Akteure, Budget unbekannt."]  # no budget is recorded
+    assert mobility.paragraphs == [
+        "2 Projekte, 0 Akteure, Budget unbekannt."
+    ]  # no budget is recorded
     assert [(row[0], row[3]) for row in mobility.tables[0].rows] == [
-        ("Aufbau einer Ladeinfrastruktur für Elektrofahrzeuge", "unbekannt"), ("Handyparken", "unbekannt")
+        ("Aufbau einer Ladeinfrastruktur für Elektrofahrzeuge", "unbekannt"),
+        ("Handyparken", "unbekannt"),
     ]
     gaps = table(bs_de.section("open-points"), "Lücken").rows
-    assert gaps[-1] == ["Akteur ohne Projekt", "Rechnungsprüfungsamt",
-                        "der Akteur arbeitet an keinem Projekt (weder federführend noch beteiligt, auch keine "
-                        "Einheit darunter)"]
+    assert gaps[-1] == [
+        "Akteur ohne Projekt",
+        "Rechnungsprüfungsamt",
+        "der Akteur arbeitet an keinem Projekt (weder federführend noch beteiligt, auch keine "
+        "Einheit darunter)",
+    ]
 
 
 def test_musterstadt_analyses(ms_en) -> None:
     facts = ms_en.facts
-    assert (facts["projects"], facts["chain"], facts["cycles"], facts["silos"], facts["overlaps"]) == (52, 5, 1, 1, 1)
+    assert (
+        facts["projects"],
+        facts["chain"],
+        facts["cycles"],
+        facts["silos"],
+        facts["overlaps"],
+    ) == (52, 5, 1, 1, 1)
     deps = ms_en.section("dependencies")
     path = table(deps, "Longest dependency chain (critical path)")
     assert [r[1] for r in path.rows] == [
-        "Fibre backbone for municipal sites", "Musterstadt LoRaWAN network", "Musterstadt urban data platform",
-        "Musterstadt digital twin", "Heavy rain and heat simulation",
+        "Fibre backbone for municipal sites",
+        "Musterstadt LoRaWAN network",
+        "Musterstadt urban data platform",
+        "Musterstadt digital twin",
+        "Heavy rain and heat simulation",
     ]
     assert [t.caption for t in deps.tables][2:] == [
         "Impact of 'Fibre backbone for municipal sites': 8 projects depend on it",
@@ -112,22 +185,35 @@ def test_musterstadt_analyses(ms_en) -> None:
     actors = table(ms_en.section("actors"), "Central actors")
     assert actors.rows[0][:4] == [1, "IT and Digitalisation division", "Division", 27]
     silo = ms_en.section("silos").tables[0].rows
-    assert [r[:3] for r in silo] == [["Smart living", "Department V – Social Affairs, Health and Housing",
-                                      "Department VI – Urban Development and Building"]]
+    assert [r[:3] for r in silo] == [
+        [
+            "Smart living",
+            "Department V – Social Affairs, Health and Housing",
+            "Department VI – Urban Development and Building",
+        ]
+    ]
     gaps = table(ms_en.section("open-points"), "Gaps").rows
     assert [(r[0], r[1]) for r in gaps] == [
-        ("goal without project", "Strengthen Musterstadt as a place of higher education and research"),
+        (
+            "goal without project",
+            "Strengthen Musterstadt as a place of higher education and research",
+        ),
         ("goal without project", "Support health and care digitally"),
         ("field without project", "Health"),
         ("milestone overdue", "Exchange online (Digital repair and swap exchange)"),
-        ("milestone overdue", "Half of the departments switched over (Introduction of electronic files)"),
+        (
+            "milestone overdue",
+            "Half of the departments switched over (Introduction of electronic files)",
+        ),
         ("actor without project", "Musterstadt Glasfaser GmbH (fibre network company)"),
     ]
 
 
 def test_changes_since_come_first(make_kg, turtle_file) -> None:
     old = make_kg('ex:p a sckg:Project ; dcterms:title "Alt"@de .')
-    new = make_kg('ex:p a sckg:Project ; dcterms:title "Neu"@de . ex:q a sckg:Project ; dcterms:title "Q"@de .')
+    new = make_kg(
+        'ex:p a sckg:Project ; dcterms:title "Neu"@de . ex:q a sckg:Project ; dcterms:title "Q"@de .'
+    )
     report = build_report(new, "de", since=old)
     changes = report.sections[0]
     assert changes.key == "changes"
@@ -142,7 +228,7 @@ def test_changes_since_come_first(make_kg, turtle_file) -> None:
 def test_every_label_is_escaped(make_kg) -> None:
     kg = make_kg(
         'ex:p a sckg:Project ; dcterms:title "<script>alert(1)</script>"@de ; sckg:inFieldOfAction ex:f ; '
-        'sckg:managedBy ex:a .\n'
+        "sckg:managedBy ex:a .\n"
         'ex:f a sckg:FieldOfAction ; skos:prefLabel "<img src=x onerror=alert(2)>"@de .\n'
         'ex:a a org:OrganizationalUnit ; rdfs:label "A & B | <b>"@de .'
     )
@@ -163,12 +249,16 @@ def test_markdown_has_the_sections(bs_de, tmp_path: Path) -> None:
     assert "| Dezernat VI | 64.827,39 € | 1 |" in markdown
 
 
-def test_report_command_writes_both_files_and_prints_the_summary(braunschweig_path: Path, tmp_path: Path) -> None:
+def test_report_command_writes_both_files_and_prints_the_summary(
+    braunschweig_path: Path, tmp_path: Path
+) -> None:
     from typer.testing import CliRunner
 
     from sckg.cli import app
 
-    result = CliRunner().invoke(app, ["report", "--data", str(braunschweig_path), "--out", str(tmp_path), "-l", "en"])
+    result = CliRunner().invoke(
+        app, ["report", "--data", str(braunschweig_path), "--out", str(tmp_path), "-l", "en"]
+    )
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == (
@@ -177,7 +267,9 @@ def test_report_command_writes_both_files_and_prints_the_summary(braunschweig_pa
     assert "  open points: 16" in lines
     assert lines[-1] == f"Report: {tmp_path / 'report.html'} (and report.md)"
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
-    assert html.count('<iframe class="map"') == 3  # overall, actors, one field of action with projects
+    assert (
+        html.count('<iframe class="map"') == 3
+    )  # overall, actors, one field of action with projects
     assert "64,827.39" in html and "2018-11-02" in html and "2018-12-11" in html
     assert (tmp_path / "report.md").read_text(encoding="utf-8").startswith("# Smart City briefing")
 
@@ -195,10 +287,17 @@ def test_write_report_includes_every_map(make_kg, tmp_path: Path) -> None:
     assert path == tmp_path / "report.html"
     page = path.read_text(encoding="utf-8")
     titles = re.findall(r'<iframe class="map" id="map-\d+" title="([^"]*)"', page)
-    specs = [spec.title for s in report.sections for part in (s, *s.subsections) for spec in part.maps]
+    specs = [
+        spec.title for s in report.sections for part in (s, *s.subsections) for spec in part.maps
+    ]
     assert titles == specs == ["Gesamtkarte", "Mobilität"]  # the overall map, and the field's map
     assert page.count('srcdoc="&lt;!DOCTYPE html&gt;') == 2
-    assert page.count('<figure class="static-figure"><img alt="Gesamtkarte" src="data:image/png;base64,') == 1
+    assert (
+        page.count(
+            '<figure class="static-figure"><img alt="Gesamtkarte" src="data:image/png;base64,'
+        )
+        == 1
+    )
     assert (tmp_path / "report.md").read_text(encoding="utf-8").startswith("# Smart-City-Lagebild")
 
 
@@ -212,7 +311,9 @@ def graphs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, KnowledgeGraph
 
 
 @pytest.mark.parametrize("shape", ["council", "inventory", "combined"])
-def test_every_output_is_free_of_none_and_of_local_paths(graphs, shape: str, tmp_path: Path) -> None:
+def test_every_output_is_free_of_none_and_of_local_paths(
+    graphs, shape: str, tmp_path: Path
+) -> None:
     from sckg.report import write_report
 
     for lang in ("de", "en"):
@@ -221,94 +322,154 @@ def test_every_output_is_free_of_none_and_of_local_paths(graphs, shape: str, tmp
         for name in ("report.html", "report.md"):
             text = (tmp_path / name).read_text(encoding="utf-8")
             assert re.findall(r".{30}\bNone\b.{30}", text) == [], (shape, lang, name)
-            assert "file:" not in text and str(tmp_path.parent.parent) not in text, (shape, lang, name)
+            assert "file:" not in text and str(tmp_path.parent.parent) not in text, (
+                shape,
+                lang,
+                name,
+            )
 
 
 def test_the_header_dates_each_dataset_by_its_newest_record(graphs) -> None:
     council = render_markdown(build_report(graphs["council"], "de")).splitlines()
     assert council[2].startswith("Datenstand (jüngster Eintrag): 14. März 2024 · erstellt: ")
-    assert council[6] == "- Stadt Musterstadt – Ratsinformationssystem (–) <https://ris.musterstadt.example/oparl/v1/>"
+    assert (
+        council[6]
+        == "- Stadt Musterstadt – Ratsinformationssystem (–) <https://ris.musterstadt.example/oparl/v1/>"
+    )
     both = render_markdown(build_report(graphs["combined"], "en")).splitlines()
-    assert both[2].startswith("Data as of (newest record per dataset): 16 December 2025 (Musterstadt "
-                              "(synthetisch): council information (OParl)) · 30 April 2024 (Musterstadt: "
-                              "Bestandsaufnahme) · generated: ")
+    assert both[2].startswith(
+        "Data as of (newest record per dataset): 16 December 2025 (Musterstadt "
+        "(synthetisch): council information (OParl)) · 30 April 2024 (Musterstadt: "
+        "Bestandsaufnahme) · generated: "
+    )
 
 
 def test_every_headline_count_states_what_it_counts(graphs) -> None:
     figures = build_report(graphs["council"], "en").section("figures")
     assert figures.tables[0].columns == ["What", "Count", "What is counted"]
     assert [row[:2] for row in figures.tables[0].rows] == [
-        ["Actors", 4], ["Projects", 0], ["Fields of action", 0], ["Goals", 0], ["Council papers (all)", 3],
-        ["Meetings (all committees)", 4], ["Consultations (all papers)", 2], ["Council papers on the programme", 0],
-        ["Decisions on the programme", 0]]
+        ["Actors", 4],
+        ["Projects", 0],
+        ["Fields of action", 0],
+        ["Goals", 0],
+        ["Council papers (all)", 3],
+        ["Meetings (all committees)", 4],
+        ["Consultations (all papers)", 2],
+        ["Council papers on the programme", 0],
+        ["Decisions on the programme", 0],
+    ]
     assert figures.tables[0].rows[7][2] == (
         "papers linked to a project or field of action (sckg link papers) or recorded by the inventory itself (not "
-        "imported from the council information system)")
+        "imported from the council information system)"
+    )
     report = build_report(graphs["combined"], "en")
-    linked = graphs["combined"].select(
-        "SELECT (COUNT(DISTINCT ?p) AS ?papers) (COUNT(DISTINCT ?c) AS ?decided) WHERE { ?p dcterms:subject ?x . "
-        "OPTIONAL { ?c sckg:paper ?p ; sckg:consultationRole role:decision } }").records()[0]
-    assert (report.facts["programme_papers"], report.facts["decisions"]) == (linked["papers"], linked["decided"])
+    linked = (
+        graphs["combined"]
+        .select(
+            "SELECT (COUNT(DISTINCT ?p) AS ?papers) (COUNT(DISTINCT ?c) AS ?decided) WHERE { ?p dcterms:subject ?x . "
+            "OPTIONAL { ?c sckg:paper ?p ; sckg:consultationRole role:decision } }"
+        )
+        .records()[0]
+    )
+    assert (report.facts["programme_papers"], report.facts["decisions"]) == (
+        linked["papers"],
+        linked["decided"],
+    )
     assert (report.facts["papers"], report.facts["consultations"]) == (100, 110)
 
 
 def test_decisions_list_the_programme_and_all_council_business_one_click_away(graphs) -> None:
     section = build_report(graphs["combined"], "de").section("decisions")
     ours, everything = section.tables
-    on_wlan = graphs["combined"].select(
-        "SELECT ?c WHERE { ?c sckg:paper ?p . ?p dcterms:subject ?x }").records()
+    on_wlan = (
+        graphs["combined"]
+        .select("SELECT ?c WHERE { ?c sckg:paper ?p . ?p dcterms:subject ?x }")
+        .records()
+    )
     assert len(ours.rows) == len(on_wlan) == 19
     assert all("WLAN" in row[3] or "WiFi4EU" in row[3] for row in ours.rows)
-    assert ours.rows[0] == ["2022-11-01", "Ausschuss für Digitalisierung und Organisation", "Entscheidung",
-                            "Ausbau des freien WLAN am Bahnhof", "öffentlich"]
+    assert ours.rows[0] == [
+        "2022-11-01",
+        "Ausschuss für Digitalisierung und Organisation",
+        "Entscheidung",
+        "Ausbau des freien WLAN am Bahnhof",
+        "öffentlich",
+    ]
     assert (ours.collapsed, everything.collapsed) == (False, True)
-    assert everything.caption == ("Alle Ratsgeschäfte, nicht nur zum Programm: die 100 jüngsten von 110 Beratungen "
-                                  "und Beschlüssen (sckg query decisions listet alle)")
+    assert everything.caption == (
+        "Alle Ratsgeschäfte, nicht nur zum Programm: die 100 jüngsten von 110 Beratungen "
+        "und Beschlüssen (sckg query decisions listet alle)"
+    )
     assert len(everything.rows) == 100
     html = render_html(build_report(graphs["combined"], "de"))
-    assert ('<details class="more-rows"><summary>Alle Ratsgeschäfte, nicht nur zum Programm: die 100 jüngsten '
-            "von 110") in html
+    assert (
+        '<details class="more-rows"><summary>Alle Ratsgeschäfte, nicht nur zum Programm: die 100 jüngsten '
+        "von 110"
+    ) in html
     council = build_report(graphs["council"], "de").section("decisions")
-    assert council.paragraphs[1] == ("Keine Beratung betrifft eine Vorlage zum Programm: sckg link papers schlägt "
-                                     "vor, welche Vorlagen zu welchen Projekten und Handlungsfeldern gehören.")
-    assert [t.caption for t in council.tables] == ["Alle Ratsgeschäfte, nicht nur zum Programm (2 Beratungen und "
-                                                   "Beschlüsse)"]
+    assert council.paragraphs[1] == (
+        "Keine Beratung betrifft eine Vorlage zum Programm: sckg link papers schlägt "
+        "vor, welche Vorlagen zu welchen Projekten und Handlungsfeldern gehören."
+    )
+    assert [t.caption for t in council.tables] == [
+        "Alle Ratsgeschäfte, nicht nur zum Programm (2 Beratungen und Beschlüsse)"
+    ]
     assert [row[2] for row in council.tables[0].rows] == ["Vorberatung", "Entscheidung"]
 
 
 def test_start_only_and_end_only_projects_are_drawn_with_an_open_end(graphs) -> None:
     chart = build_report(graphs["inventory"], "de").section("roadmap").charts[0]
     assert [row[:3] for row in chart.table.rows] == [
-        ["Öffentliches WLAN", "2023-01-01", "2025-12-31"], ["Ladesäulen am Rathaus", "2024-03-01", ""],
-        ["Bürgerportal", "", "2026-06-30"]]
+        ["Öffentliches WLAN", "2023-01-01", "2025-12-31"],
+        ["Ladesäulen am Rathaus", "2024-03-01", ""],
+        ["Bürgerportal", "", "2026-06-30"],
+    ]
     assert chart.aside_title == "" and chart.aside == []
     for name in ("Öffentliches WLAN", "Ladesäulen am Rathaus", "Bürgerportal"):
         assert name in chart.svg
     years = re.findall(r">(\d{4})<", chart.svg)
-    assert years == ["2023", "2024", "2025", "2026", "2027"]  # whole years: the axis ends on 1 January 2027
+    assert years == [
+        "2023",
+        "2024",
+        "2025",
+        "2026",
+        "2027",
+    ]  # whole years: the axis ends on 1 January 2027
     assert chart.facts["Projekte mit Terminen"] == "3"
 
 
 def test_a_roadmap_of_start_dates_only_has_no_empty_axis(make_kg) -> None:
-    kg = make_kg('ex:p a sckg:Project ; dcterms:title "Parken"@de ; schema:startDate "2024-03-01"^^xsd:date .\n'
-                 'ex:q a sckg:Project ; dcterms:title "Ohne Termin"@de .')
+    kg = make_kg(
+        'ex:p a sckg:Project ; dcterms:title "Parken"@de ; schema:startDate "2024-03-01"^^xsd:date .\n'
+        'ex:q a sckg:Project ; dcterms:title "Ohne Termin"@de .'
+    )
     chart = build_report(kg, "de").section("roadmap").charts[0]
     assert "1970" not in chart.svg and "Parken" in chart.svg
     assert re.findall(r">(\d{4})<", chart.svg) == ["2024", "2025"]
     assert (chart.aside_title, chart.aside) == ("1 Projekt ohne Beginn und Ende", ["Ohne Termin"])
 
 
-def test_central_actors_are_the_ones_that_work_together_not_the_councils_organisations(graphs) -> None:
+def test_central_actors_are_the_ones_that_work_together_not_the_councils_organisations(
+    graphs,
+) -> None:
     [central, *_] = build_report(graphs["combined"], "de").section("actors").tables
-    assert [row[:4] for row in central.rows] == [[1, "Stabsstelle IT", "Stabsstelle", 1],
-                                                 [2, "Stadtwerke", "Städtische Gesellschaft", 1]]
-def test_ill_typed_values_are_left_out_with_a_note_and_the_report_is_written(turtle_file, tmp_path: Path) -> None:
+    assert [row[:4] for row in central.rows] == [
+        [1, "Stabsstelle IT", "Stabsstelle", 1],
+        [2, "Stadtwerke", "Städtische Gesellschaft", 1],
+    ]
+
+
+def test_ill_typed_values_are_left_out_with_a_note_and_the_report_is_written(
+    turtle_file, tmp_path: Path
+) -> None:
     from typer.testing import CliRunner
 
     from sckg.cli import app
 
     data = turtle_file(ILL_TYPED)
-    result = CliRunner().invoke(app, ["report", "--data", str(data), "--out", str(tmp_path), "-l", "en"])
+    result = CliRunner().invoke(
+        app, ["report", "--data", str(data), "--out", str(tmp_path), "-l", "en"]
+    )
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == ILL_TYPED_NOTES
     markdown = (tmp_path / "report.md").read_text(encoding="utf-8")
@@ -316,11 +477,22 @@ def test_ill_typed_values_are_left_out_with_a_note_and_the_report_is_written(tur
     assert "2 projects, 2 actors, budget at least €250,000.00." in markdown
     assert "| Laden |  | Amt | €250,000.00 |" in markdown
     assert "| Parken |  | Amt | unknown |" in markdown
-    assert "| Mobility | €250,000.00 | 1 |" in markdown  # the budget chart's table: Laden's budget only
-    assert "| Parken |  | 2025-06-30 | yes | Laden |  |" in markdown  # the roadmap's table: no start
+    assert (
+        "| Mobility | €250,000.00 | 1 |" in markdown
+    )  # the budget chart's table: Laden's budget only
+    assert (
+        "| Parken |  | 2025-06-30 | yes | Laden |  |" in markdown
+    )  # the roadmap's table: no start
     assert "|  | Amt |  | Vorlage Parken |  |" in markdown  # the decisions table: no date
-    for page in (markdown, (tmp_path / "report.html").read_text(encoding="utf-8")):  # tables, charts, maps
-        assert not any(text in page for text in ("1.450.000,00", "2024-13-01", "4.3.2025", "18.02.2025"))
+    for page in (
+        markdown,
+        (tmp_path / "report.html").read_text(encoding="utf-8"),
+    ):  # tables, charts, maps
+        assert not any(
+            text in page for text in ("1.450.000,00", "2024-13-01", "4.3.2025", "18.02.2025")
+        )
+
+
 def test_a_headline_number_without_words_still_shows_in_the_summary() -> None:
     from sckg.report.model import Report, Section
 

@@ -20,7 +20,9 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def musterstadt_report(musterstadt: KnowledgeGraph, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def musterstadt_report(
+    musterstadt: KnowledgeGraph, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
     out = tmp_path_factory.mktemp("report")
     return write_report(build_report(musterstadt, "de"), musterstadt, out)
 
@@ -29,7 +31,9 @@ def test_report_opens_offline_and_every_map_is_drawn(browser, musterstadt_report
     view = open_offline(browser, musterstadt_report, viewport=(1280, 900))
     page = view.page
     frames = page.query_selector_all("iframe.map")
-    assert len(frames) == 3 + 11  # overall, actors, dependencies, one per field of action with projects
+    assert (
+        len(frames) == 3 + 11
+    )  # overall, actors, dependencies, one per field of action with projects
     for handle in frames:
         frame = handle.content_frame()
         wait_until(frame, "window.sckgMap !== undefined && window.sckgMap.drawnAt !== null")
@@ -52,7 +56,10 @@ def test_report_labels_stay_text(browser, make_kg, tmp_path: Path) -> None:
     view = open_offline(browser, path)
     page = view.page
     for handle in page.query_selector_all("iframe.map"):
-        wait_until(handle.content_frame(), "window.sckgMap !== undefined && window.sckgMap.drawnAt !== null")
+        wait_until(
+            handle.content_frame(),
+            "window.sckgMap !== undefined && window.sckgMap.drawnAt !== null",
+        )
     assert page.evaluate("window.pwned === undefined")
     assert "<script>window.pwned=2</script>" in page.inner_text("body")
     assert view.errors == []

@@ -84,11 +84,14 @@ SDGO = "PREFIX sdgo: <http://metadata.un.org/sdg/ontology#>\n"
 
 
 def test_the_shipped_frame(frame: KnowledgeGraph) -> None:
-    rows = frame.select(SDGO + """SELECT ?kind (COUNT(DISTINCT ?c) AS ?n)
+    rows = frame.select(
+        SDGO
+        + """SELECT ?kind (COUNT(DISTINCT ?c) AS ?n)
         (COUNT(DISTINCT ?en) AS ?labelled) (COUNT(DISTINCT ?code) AS ?coded) WHERE {
         ?c a ?kind ; skos:inScheme <http://metadata.un.org/sdg> VALUES ?kind { sdgo:Goal
         sdgo:Target sdgo:Indicator } OPTIONAL { ?c skos:prefLabel ?en FILTER(LANG(?en) = "en") }
-        OPTIONAL { ?c skos:notation ?code } } GROUP BY ?kind ORDER BY ?kind""")
+        OPTIONAL { ?c skos:notation ?code } } GROUP BY ?kind ORDER BY ?kind"""
+    )
     # as in the source: ten indicators serve several targets and carry each target's code (244
     # codes), and target 12.3 has two English labels (a corrected and an uncorrected wording)
     assert [[t.value.rsplit("#")[-1] for t in row] for row in rows.rows] == [
@@ -96,11 +99,17 @@ def test_the_shipped_frame(frame: KnowledgeGraph) -> None:
         ["Indicator", "232", "232", "244"],
         ["Target", "169", "170", "169"],
     ]
-    german = frame.select(SDGO + """SELECT ?code ?de WHERE { ?g a sdgo:Goal ; skos:notation ?code ;
-        skos:prefLabel ?de FILTER(LANG(?de) = "de") } ORDER BY xsd:integer(?code)""")
+    german = frame.select(
+        SDGO
+        + """SELECT ?code ?de WHERE { ?g a sdgo:Goal ; skos:notation ?code ;
+        skos:prefLabel ?de FILTER(LANG(?de) = "de") } ORDER BY xsd:integer(?code)"""
+    )
     assert [row[1].value for row in german.rows] == list(GERMAN_GOALS)
-    orphans = frame.select(SDGO + """SELECT ?t WHERE { ?t a sdgo:Target
-        FILTER NOT EXISTS { ?t skos:broader ?g . ?g a sdgo:Goal } }""")
+    orphans = frame.select(
+        SDGO
+        + """SELECT ?t WHERE { ?t a sdgo:Target
+        FILTER NOT EXISTS { ?t skos:broader ?g . ?g a sdgo:Goal } }"""
+    )
     assert orphans.rows == []
     citation = frame.select(
         "SELECT ?c WHERE { <http://metadata.un.org/sdg> dcterms:bibliographicCitation ?c }"
@@ -123,6 +132,8 @@ def test_an_unknown_vocabulary(frame: KnowledgeGraph) -> None:
 def test_the_build_command_prints_one_line_errors(tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as stop:
         main([str(_source(tmp_path, goals=2)), str(tmp_path / "sdg.ttl"), "--commit", COMMIT])
-    assert stop.value.code == (f"Error: {tmp_path / 'sdg-kos.ttl'}: 2 goals, expected 17; "
-                               "give sdg-data/sdg-kos-goals-targets-indicators.ttl")
+    assert stop.value.code == (
+        f"Error: {tmp_path / 'sdg-kos.ttl'}: 2 goals, expected 17; "
+        "give sdg-data/sdg-kos-goals-targets-indicators.ttl"
+    )
     assert not (tmp_path / "sdg.ttl").exists()

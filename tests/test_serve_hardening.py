@@ -53,11 +53,20 @@ def request(
 
 def query(server: SparqlServer, text: str, **headers: str) -> tuple[int, str, str]:
     form = urllib.parse.urlencode({"query": text})
-    return request(server, "POST", "/query", form, Content_Type="application/x-www-form-urlencoded",
-                   Accept="text/csv", **headers)
+    return request(
+        server,
+        "POST",
+        "/query",
+        form,
+        Content_Type="application/x-www-form-urlencoded",
+        Accept="text/csv",
+        **headers,
+    )
 
 
-def heavy_query(server: SparqlServer, ended: list[tuple[float, tuple[int, str, str]]]) -> threading.Thread:
+def heavy_query(
+    server: SparqlServer, ended: list[tuple[float, tuple[int, str, str]]]
+) -> threading.Thread:
     """A thread (not started) that sends ``HEAVY`` and appends how long it took and the answer to ``ended``."""
 
     def run() -> None:
@@ -97,7 +106,9 @@ SERVICE_REFUSED = (
 )
 
 
-def test_service_is_refused_and_the_other_server_gets_no_request(sparql_server: Callable, other_server: str) -> None:
+def test_service_is_refused_and_the_other_server_gets_no_request(
+    sparql_server: Callable, other_server: str
+) -> None:
     server = sparql_server("braunschweig")
     service = f"<{other_server}>"
     texts = [
@@ -151,7 +162,9 @@ def test_a_foreign_host_or_origin_is_refused(sparql_server: Callable) -> None:
     assert query(cors, LIGHT, Host="evil.example.com")[0] == 403
 
 
-def test_a_heavy_query_is_stopped_with_504_while_light_queries_go_on(sparql_server: Callable) -> None:
+def test_a_heavy_query_is_stopped_with_504_while_light_queries_go_on(
+    sparql_server: Callable,
+) -> None:
     server = sparql_server("braunschweig", timeout=1)
     heavy: list[tuple[float, tuple[int, str, str]]] = []
     threads = [heavy_query(server, heavy) for _ in range(2)]
@@ -174,7 +187,9 @@ def test_a_heavy_query_is_stopped_with_504_while_light_queries_go_on(sparql_serv
     assert query(server, LIGHT)[::2] == (200, "n\r\n5\r\n")
 
 
-def test_a_query_that_waits_for_a_free_process_still_ends_within_its_limit(sparql_server: Callable) -> None:
+def test_a_query_that_waits_for_a_free_process_still_ends_within_its_limit(
+    sparql_server: Callable,
+) -> None:
     """The time limit counts from the request's arrival: with every process busy, a query used to wait for one
     and then get its whole limit again (bench/serve.py: a heavy query answered after 6.01 s with a 5 s limit)."""
     server = sparql_server("braunschweig", timeout=1, workers=1)
@@ -226,7 +241,9 @@ def test_a_slow_reaping_of_a_stopped_process_delays_no_other_query(sparql_server
     ended: list[tuple[float, tuple[int, str, str]]] = []
     first, second = heavy_query(server, ended), heavy_query(server, ended)
     first.start()
-    time.sleep(0.3)  # the second is stopped 0.3 s after the first: while the first one's process is reaped
+    time.sleep(
+        0.3
+    )  # the second is stopped 0.3 s after the first: while the first one's process is reaped
     second.start()
     first.join()
     second.join()
@@ -235,7 +252,9 @@ def test_a_slow_reaping_of_a_stopped_process_delays_no_other_query(sparql_server
 
 
 @pytest.mark.usefixtures("slow_reaping")
-def test_the_next_request_on_a_connection_does_not_wait_for_a_stopped_process(sparql_server: Callable) -> None:
+def test_the_next_request_on_a_connection_does_not_wait_for_a_stopped_process(
+    sparql_server: Callable,
+) -> None:
     """Clients keep their connection open (SPARQLWrapper, YASGUI): after a 504 the next query on it must not wait
     until the stopped process has been reaped."""
     server = sparql_server("braunschweig", timeout=1, workers=2)
@@ -244,8 +263,12 @@ def test_the_next_request_on_a_connection_does_not_wait_for_a_stopped_process(sp
     try:
         for text in (HEAVY, LIGHT):
             start = time.monotonic()
-            connection.request("POST", "/query", urllib.parse.urlencode({"query": text}),
-                               {"Content-Type": "application/x-www-form-urlencoded", "Accept": "text/csv"})
+            connection.request(
+                "POST",
+                "/query",
+                urllib.parse.urlencode({"query": text}),
+                {"Content-Type": "application/x-www-form-urlencoded", "Accept": "text/csv"},
+            )
             answer = connection.getresponse()
             times.append((answer.status, answer.read().decode()[:2], time.monotonic() - start))
     finally:
@@ -275,14 +298,18 @@ def test_a_client_that_reads_slowly_holds_no_oxigraph_process(
             f"POST /query HTTP/1.1\r\nHost: {server.host}:{server.port}\r\nAccept: text/csv\r\n"
             f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {len(form)}\r\n\r\n{form}".encode()
         )
-        assert stalled.recv(12) == b"HTTP/1.1 200"  # the answer has begun; the rest waits for this client
+        assert (
+            stalled.recv(12) == b"HTTP/1.1 200"
+        )  # the answer has begun; the rest waits for this client
         time.sleep(2)
         assert query(server, LIGHT)[::2] == (200, "n\r\n52\r\n")
         assert [process.pid for process in server.processes] == processes
         assert not any(process.demoted or process.stopped_for for process in server.processes)
 
 
-def test_a_query_over_the_memory_cap_is_stopped_and_the_server_goes_on(sparql_server: Callable) -> None:
+def test_a_query_over_the_memory_cap_is_stopped_and_the_server_goes_on(
+    sparql_server: Callable,
+) -> None:
     server = sparql_server("musterstadt", memory="300M")
     assert query(server, HUNGRY) == (
         503,
@@ -300,23 +327,31 @@ def _resident(pid: int) -> int:
     return 0
 
 
-def test_queries_over_the_memory_cap_at_once_keep_the_server_under_it(sparql_server: Callable) -> None:
+def test_queries_over_the_memory_cap_at_once_keep_the_server_under_it(
+    sparql_server: Callable,
+) -> None:
     """bench/serve.py saw 2.36 GB under a 2 GB cap: a killed process keeps its memory while it ends (slowly: its
     priority is low), and the watcher kept choosing it, so another hungry query grew on."""
     server = sparql_server("musterstadt", memory="600M")
     answers: list[int] = []
     peak = 0
     light: list[tuple[int, str]] = []
-    threads = [threading.Thread(target=lambda: answers.append(query(server, HUNGRY)[0])) for _ in range(4)]
+    threads = [
+        threading.Thread(target=lambda: answers.append(query(server, HUNGRY)[0])) for _ in range(4)
+    ]
 
-    def busy() -> None:  # light queries from other clients keep the two cores busy, as on a real server
+    def busy() -> (
+        None
+    ):  # light queries from other clients keep the two cores busy, as on a real server
         while any(thread.is_alive() for thread in threads):
             light.append(query(server, LIGHT)[::2])
 
     clients = [threading.Thread(target=busy) for _ in range(4)]
     for thread in threads + clients:
         thread.start()
-    seen: set[int] = set()  # the server's Oxigraph processes, killed ones too (they keep memory until they end)
+    seen: set[int] = (
+        set()
+    )  # the server's Oxigraph processes, killed ones too (they keep memory until they end)
     while any(thread.is_alive() for thread in threads):
         seen.update(process.pid for process in server.processes if process.pid is not None)
         peak = max(peak, sum(_resident(pid) for pid in seen))
@@ -410,6 +445,7 @@ def test_a_process_that_fails_to_start_is_started_again_and_logged(
 
         monkeypatch.setattr(subprocess, "Popen", fail_once)
         assert query(server, HEAVY)[0] == 504  # its process is stopped and replaced
+
         def ready() -> int:
             return len([p for p in server.processes if p.alive and not p.retired])
 
@@ -424,8 +460,12 @@ def test_a_process_that_fails_to_start_is_started_again_and_logged(
     ) in capfd.readouterr().err
 
 
-@pytest.mark.parametrize("accept", [None, "application/n-triples", "application/n-quads", "text/turtle"])
-def test_the_service_description_names_the_public_url_only(sparql_server: Callable, accept: str | None) -> None:
+@pytest.mark.parametrize(
+    "accept", [None, "application/n-triples", "application/n-quads", "text/turtle"]
+)
+def test_the_service_description_names_the_public_url_only(
+    sparql_server: Callable, accept: str | None
+) -> None:
     server = sparql_server("braunschweig")
     headers = {"Accept": accept} if accept else {}
     status, _, body = request(server, "GET", "/query", **headers)
@@ -439,17 +479,26 @@ def test_the_service_description_names_the_public_url_only(sparql_server: Callab
 def test_paths_other_than_the_endpoints_are_not_forwarded(sparql_server: Callable) -> None:
     server = sparql_server("braunschweig")
     assert request(server, "GET", "/query/../store")[0] == 404
-    assert request(server, "GET", "/admin") == (404, "text/plain; charset=utf-8", "Not found: /admin\n")
+    assert request(server, "GET", "/admin") == (
+        404,
+        "text/plain; charset=utf-8",
+        "Not found: /admin\n",
+    )
 
 
 def test_serve_names_its_graphs_as_push_does() -> None:
     with served_store("memory", [resources.dataset("braunschweig")]) as path:
         store = ox.Store.read_only(str(path))
-        assert sorted(graph.value for graph in store.named_graphs()) == [GRAPH_BASE + "braunschweig", MODEL_GRAPH]
+        assert sorted(graph.value for graph in store.named_graphs()) == [
+            GRAPH_BASE + "braunschweig",
+            MODEL_GRAPH,
+        ]
         del store
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="elsewhere the address is 127.0.0.1")
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="elsewhere the address is 127.0.0.1"
+)
 def test_the_internal_addresses_come_from_the_operating_system_not_the_random_module() -> None:
     """The internal processes' loopback addresses must not be predictable from ``random`` (which a program may
     seed), nor may starting a process move its state: Hypothesis warned about a changed ``random`` state while a
@@ -494,32 +543,43 @@ def test_a_request_is_decoded_once_as_the_engine_reads_it(
     service = f"SELECT * WHERE {{ SERVICE <{other_server}> {{ ?s ?p ?o }} }}"
     hidden = f"query={urllib.parse.quote(service).replace('S', '%53')}".encode()
     assert exchange(server, raw_post(server, hidden, "Content-Type: text/plain", FORM)) == (
-        400, "The request has more than one Content-Type header; send one.\n"
+        400,
+        "The request has more than one Content-Type header; send one.\n",
     )
     assert exchange(server, raw_post(server, hidden, FORM)) == (403, SERVICE_REFUSED)
-    packed = raw_post(server, gzip.compress(service.encode()),
-                      "Content-Type: application/sparql-query", "Content-Encoding: gzip")
+    packed = raw_post(
+        server,
+        gzip.compress(service.encode()),
+        "Content-Type: application/sparql-query",
+        "Content-Encoding: gzip",
+    )
     assert exchange(server, packed) == (
-        415, "Send the request body as it is: Content-Encoding 'gzip' is not accepted.\n"
+        415,
+        "Send the request body as it is: Content-Encoding 'gzip' is not accepted.\n",
     )
     second_host = raw_post(server, b"", "Host: evil.example.com", FORM)
     assert exchange(server, second_host) == (
-        400, "The request has more than one Host header; send one.\n"
+        400,
+        "The request has more than one Host header; send one.\n",
     )
     both = raw_post(server, b"query=ASK%7B%7D", FORM, path="/query?" + hidden.decode())
     assert exchange(server, both) == (400, "The request holds 2 texts for 'query'; send one.\n")
     assert exchange(server, raw_post(server, b"query=%FF", FORM)) == (
-        400, "The query is not UTF-8 text.\n"
+        400,
+        "The query is not UTF-8 text.\n",
     )
-    utf16 = raw_post(server, "ASK {}".encode("utf-16"),
-                     "Content-Type: application/sparql-query; charset=utf-16")
+    utf16 = raw_post(
+        server, "ASK {}".encode("utf-16"), "Content-Type: application/sparql-query; charset=utf-16"
+    )
     assert exchange(server, utf16) == (
-        415, "Send the query as application/sparql-query (UTF-8) or as a form "
-             "(application/x-www-form-urlencoded), not as application/sparql-query; "
-             "charset=utf-16.\n"
+        415,
+        "Send the query as application/sparql-query (UTF-8) or as a form "
+        "(application/x-www-form-urlencoded), not as application/sparql-query; "
+        "charset=utf-16.\n",
     )
     assert exchange(server, raw_post(server, b"query=CLEAR%20ALL&update=CLEAR%20ALL", FORM)) == (
-        400, "An update goes to /update, not to /query.\n"
+        400,
+        "An update goes to /update, not to /query.\n",
     )
     assert Counting.hits == []
     # what is checked is what runs: '+' and percent escapes reach Oxigraph as the proxy read them
@@ -534,17 +594,20 @@ def test_content_length_is_checked_before_anything_is_read(sparql_server: Callab
     server = sparql_server("braunschweig")
     for length in ("-1", "abc", "1e3", ""):
         assert exchange(server, raw_post(server, b"query=", FORM, f"Content-Length: {length}")) == (
-            400, f"Content-Length must be a number of bytes, not '{length}'.\n"
+            400,
+            f"Content-Length must be a number of bytes, not '{length}'.\n",
         )
     twice = raw_post(server, b"query=", FORM, "Content-Length: 6", "Content-Length: 7")
     assert exchange(server, twice) == (
-        400, "The request has more than one Content-Length header; send one.\n"
+        400,
+        "The request has more than one Content-Length header; send one.\n",
     )
     start = time.monotonic()
     huge = raw_post(server, b"query=", FORM, f"Content-Length: {10 * 1024**3}")
     assert exchange(server, huge) == (
-        413, "The request body (10,737,418,240 bytes) is larger than this server takes (1 MB, "
-             "--max-body).\n"
+        413,
+        "The request body (10,737,418,240 bytes) is larger than this server takes (1 MB, "
+        "--max-body).\n",
     )
     assert time.monotonic() - start < 1
     big = urllib.parse.urlencode({"query": LIGHT + " " * 1024**2}).encode()
@@ -571,8 +634,10 @@ def test_slow_clients_get_408_and_hold_nothing(sparql_server: Callable) -> None:
     finally:
         for connection in connections:
             connection.close()
-    header = ("The request did not arrive in time: its line and headers take at most 1 s "
-              "(--header-timeout).\n")
+    header = (
+        "The request did not arrive in time: its line and headers take at most 1 s "
+        "(--header-timeout).\n"
+    )
     body = "The request body did not arrive in time (6 of 100 bytes in 1 s, --body-timeout).\n"
     assert answers == [(408, header, b""), (408, header, b""), (408, body, b"")]
     assert waited < 1 + 1.5, waited
@@ -580,17 +645,21 @@ def test_slow_clients_get_408_and_hold_nothing(sparql_server: Callable) -> None:
 
 def test_connections_are_capped_per_client_and_in_all(sparql_server: Callable) -> None:
     server = sparql_server("braunschweig", max_client_connections=3, max_connections=5)
-    idle = [socket.create_connection((server.host, server.port), source_address=(source, 0))
-            for source in ("127.0.0.1",) * 3 + ("127.0.0.2",) * 2]
+    idle = [
+        socket.create_connection((server.host, server.port), source_address=(source, 0))
+        for source in ("127.0.0.1",) * 3 + ("127.0.0.2",) * 2
+    ]
     try:
         time.sleep(0.2)  # the server has taken them
         assert exchange(server, raw_post(server, b"", FORM)) == (
-            429, "Refused: 127.0.0.1 has 3 connections open to this server, as many as one client "
-                 "may (--max-client-connections); close one or send over fewer.\n"
+            429,
+            "Refused: 127.0.0.1 has 3 connections open to this server, as many as one client "
+            "may (--max-client-connections); close one or send over fewer.\n",
         )
         assert exchange(server, raw_post(server, b"", FORM), source="127.0.0.3") == (
-            503, "Refused: this server has 5 connections open, as many as it takes "
-                 "(--max-connections); try again shortly.\n"
+            503,
+            "Refused: this server has 5 connections open, as many as it takes "
+            "(--max-connections); try again shortly.\n",
         )
     finally:
         for connection in idle:
@@ -661,7 +730,13 @@ def test_the_command_has_the_library_defaults() -> None:
     down)."""
     options = inspect.signature(cli_stores.serve).parameters
     library = inspect.signature(SparqlServer).parameters
-    for name in ("timeout", "workers", "header_timeout", "body_timeout", "max_connections",
-                 "max_client_connections"):
+    for name in (
+        "timeout",
+        "workers",
+        "header_timeout",
+        "body_timeout",
+        "max_connections",
+        "max_client_connections",
+    ):
         assert options[name].default == library[name].default, name
     assert serve.parse_size(options["max_body"].default) == library["max_body"].default

@@ -35,7 +35,9 @@ pytestmark = pytest.mark.server
 DATASETS = ["braunschweig", "musterstadt"]
 
 
-def three_stores(dataset: str, oxigraph_store: Callable, sparql_server: Callable) -> dict[str, KnowledgeGraph]:
+def three_stores(
+    dataset: str, oxigraph_store: Callable, sparql_server: Callable
+) -> dict[str, KnowledgeGraph]:
     return {
         "memory": KnowledgeGraph.open([resources.dataset(dataset)]),
         "oxigraph": oxigraph_store(dataset),
@@ -56,7 +58,9 @@ def plain(table: Any) -> tuple[list[str], list[tuple[Any, ...]]]:
         value = to_python(term)
         return sorted(value.split(", ")) if column in CONCATENATED and value else value
 
-    rows = (tuple(value(c, t) for c, t in zip(table.columns, row, strict=True)) for row in table.rows)
+    rows = (
+        tuple(value(c, t) for c, t in zip(table.columns, row, strict=True)) for row in table.rows
+    )
     return table.columns, sorted(rows, key=repr)
 
 
@@ -72,7 +76,9 @@ def test_named_queries_give_the_same_rows_on_all_three_stores(
             assert results["oxigraph"] == results["memory"], (name, lang)
             assert results["sparql"] == results["memory"], (name, lang)
             answered += bool(results["memory"][1])
-    assert answered >= 20  # most named queries have rows on the bundled data: the comparison is not empty
+    assert (
+        answered >= 20
+    )  # most named queries have rows on the bundled data: the comparison is not empty
 
 
 @pytest.mark.parametrize("dataset", DATASETS)
@@ -87,8 +93,14 @@ def test_projections_are_the_same_on_all_three_stores(
         expected = graphs["memory"]
         assert expected.number_of_nodes() > 0, name
         for store in ("oxigraph", "sparql"):
-            assert sorted(graphs[store].nodes(data=True)) == sorted(expected.nodes(data=True)), (name, store)
-            assert sorted(graphs[store].edges(data=True)) == sorted(expected.edges(data=True)), (name, store)
+            assert sorted(graphs[store].nodes(data=True)) == sorted(expected.nodes(data=True)), (
+                name,
+                store,
+            )
+            assert sorted(graphs[store].edges(data=True)) == sorted(expected.edges(data=True)), (
+                name,
+                store,
+            )
 
 
 #: Commands that read the graph, with arguments; each runs with --store on every store and must print the same.
@@ -100,9 +112,26 @@ READ_COMMANDS = {
     "link papers": ["link", "papers"],
     "link actors": ["link", "actors", "-f", "csv"],
     "prioritise": ["prioritise", "-f", "csv"],
-    **{f"analyze {name}": ["analyze", name, "-f", "csv"] for name in (
-        "bridges", "centrality", "communities", "critical-path", "cycles", "gaps", "overlap", "silos")},
-    "analyze impact": ["analyze", "impact", "https://w3id.org/sckg/id/musterstadt/project/lorawan-netz", "-f", "csv"],
+    **{
+        f"analyze {name}": ["analyze", name, "-f", "csv"]
+        for name in (
+            "bridges",
+            "centrality",
+            "communities",
+            "critical-path",
+            "cycles",
+            "gaps",
+            "overlap",
+            "silos",
+        )
+    },
+    "analyze impact": [
+        "analyze",
+        "impact",
+        "https://w3id.org/sckg/id/musterstadt/project/lorawan-netz",
+        "-f",
+        "csv",
+    ],
     # commands that write files write them to OUT, and the files are compared too
     "viz": ["viz", "-p", "dependencies", "-o", "OUT/map.html"],
     "report": ["report", "-o", "OUT"],
@@ -114,12 +143,21 @@ READ_COMMANDS = {
 MAX_REQUESTS = 15
 #: Commands that ask more distinct questions: their limit, and why (the count must not grow with the data).
 MANY_REQUESTS = {
-    "report": (62, "four projections, validation (one query), figures, analyses, 8 charts and 14 maps, the "
-                   "ill-typed values left out, the priorities: each question once (KnowledgeGraph.cached), none "
-                   "per node or per field of action"),
-    "prioritise": (20, "the graph criteria (goals, dependencies, council mandate, budget, milestones, readiness) "
-                       "and their labels: each question once"),
-    "present": (60, "the briefing's questions, and the deck's maps and field figures: each question once"),
+    "report": (
+        62,
+        "four projections, validation (one query), figures, analyses, 8 charts and 14 maps, the "
+        "ill-typed values left out, the priorities: each question once (KnowledgeGraph.cached), none "
+        "per node or per field of action",
+    ),
+    "prioritise": (
+        20,
+        "the graph criteria (goals, dependencies, council mandate, budget, milestones, readiness) "
+        "and their labels: each question once",
+    ),
+    "present": (
+        60,
+        "the briefing's questions, and the deck's maps and field figures: each question once",
+    ),
 }
 
 
@@ -140,7 +178,9 @@ def _store_commands() -> set[str]:
 
 
 def test_every_command_that_reads_the_graph_is_checked_on_every_store() -> None:
-    missing = sorted(_store_commands() - set(READ_COMMANDS) - {"load", "push", "serve"})  # tested below
+    missing = sorted(
+        _store_commands() - set(READ_COMMANDS) - {"load", "push", "serve"}
+    )  # tested below
     assert not missing, f"add an invocation of {missing} to READ_COMMANDS in {__file__}"
 
 
@@ -168,7 +208,11 @@ def test_commands_print_the_same_on_all_three_stores(
         requests = server.requests - before
         assert "Traceback" not in result.output
         stamp = re.compile(rb"\d{4}-\d\d-\d\d \d\d:\d\d")  # when a report was made
-        files = {str(f.relative_to(out)): stamp.sub(b"...", f.read_bytes()) for f in out.rglob("*") if f.is_file()}
+        files = {
+            str(f.relative_to(out)): stamp.sub(b"...", f.read_bytes())
+            for f in out.rglob("*")
+            if f.is_file()
+        }
         stdout = re.sub(r"\d+\.\d+ s\b", "… s", result.stdout)  # timings
         outputs[spec.split(":")[0]] = (result.exit_code, stdout, files)
         shutil.rmtree(out, ignore_errors=True)
@@ -180,7 +224,9 @@ def test_commands_print_the_same_on_all_three_stores(
         code, stdout, files = outputs[store]
         assert (code, stdout) == outputs["memory"][:2], store
         assert files.keys() == outputs["memory"][2].keys(), store
-        for name in files:  # maps included: projections are sorted, so layouts are identical on every store
+        for name in (
+            files
+        ):  # maps included: projections are sorted, so layouts are identical on every store
             assert files[name] == outputs["memory"][2][name], (store, name)
 
 
@@ -195,7 +241,10 @@ def test_syntax_errors_point_into_the_query_as_written_on_every_store(
             kg.select(query, {"t": ox.Literal("x")})
         messages.add(str(caught.value))
     assert len(messages) == 1
-    assert messages.pop() == "SPARQL syntax error at line 4, column 2: expected one of FILTER, VALUES, [_]\n  }\n   ^"
+    assert (
+        messages.pop()
+        == "SPARQL syntax error at line 4, column 2: expected one of FILTER, VALUES, [_]\n  }\n   ^"
+    )
 
 
 def _post(url: str, **form: str) -> tuple[int, str]:
@@ -207,7 +256,9 @@ def _post(url: str, **form: str) -> tuple[int, str]:
         return exc.code, exc.read().decode()
 
 
-def test_an_update_is_refused_unless_the_server_is_in_write_mode(sparql_server: Callable, tmp_path: Path) -> None:
+def test_an_update_is_refused_unless_the_server_is_in_write_mode(
+    sparql_server: Callable, tmp_path: Path
+) -> None:
     update = "INSERT DATA { GRAPH <https://example.org/g> { <https://example.org/a> a <https://example.org/B> } }"
     ask = "ASK { <https://example.org/a> a <https://example.org/B> }"
     reader = sparql_server("braunschweig")
@@ -228,7 +279,9 @@ SLOW_QUERIES = {
 
 
 @pytest.mark.parametrize("kind", sorted(SLOW_QUERIES))
-def test_a_query_over_the_time_limit_is_stopped_with_a_clear_message(kind: str, sparql_server: Callable) -> None:
+def test_a_query_over_the_time_limit_is_stopped_with_a_clear_message(
+    kind: str, sparql_server: Callable
+) -> None:
     server = sparql_server("braunschweig", timeout=1)
     kg = KnowledgeGraph.open(None, "sparql:" + server.query_url)
     start = time.monotonic()
@@ -269,22 +322,32 @@ def test_push_sends_one_graph_per_dataset_and_reads_back_the_same(
         remote = KnowledgeGraph.open(None, "sparql:" + server.query_url)
         sizes = graph_sizes(memory)
         expected = [
-            (GRAPH_BASE + name, sum(n for g, n in sizes.items() if g.startswith(resources.dataset(name).as_uri())))
+            (
+                GRAPH_BASE + name,
+                sum(n for g, n in sizes.items() if g.startswith(resources.dataset(name).as_uri())),
+            )
             for name in datasets
         ]
         assert expected[0] == (GRAPH_BASE + "braunschweig", 441)
-        assert [(g.iri, g.triples) for g in report.graphs] == [*expected, (MODEL_GRAPH, sizes[MODEL_GRAPH])]
-        assert [(g.iri, g.triples) for g in again.graphs] == [(g.iri, g.triples) for g in report.graphs]
-        assert remote.data_graphs() == [GRAPH_BASE + "braunschweig", GRAPH_BASE + "musterstadt"]
-        assert remote.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").records() == [
-            {"n": report.triples}
+        assert [(g.iri, g.triples) for g in report.graphs] == [
+            *expected,
+            (MODEL_GRAPH, sizes[MODEL_GRAPH]),
         ]
+        assert [(g.iri, g.triples) for g in again.graphs] == [
+            (g.iri, g.triples) for g in report.graphs
+        ]
+        assert remote.data_graphs() == [GRAPH_BASE + "braunschweig", GRAPH_BASE + "musterstadt"]
+        assert remote.select(
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+        ).records() == [{"n": report.triples}]
         for name in named_queries():
             assert plain(run_named(remote, name)) == plain(run_named(memory, name)), name
 
 
 def test_push_to_a_read_only_server_says_how_to_fix_it(sparql_server: Callable) -> None:
-    result = CliRunner().invoke(app, ["push", "--endpoint", sparql_server("braunschweig").store_url])
+    result = CliRunner().invoke(
+        app, ["push", "--endpoint", sparql_server("braunschweig").store_url]
+    )
     assert result.exit_code == 1
     assert re.fullmatch(
         r"Error: The endpoint http://127\.0\.0\.1:\d+/store refused the graph "
@@ -296,7 +359,9 @@ def test_push_to_a_read_only_server_says_how_to_fix_it(sparql_server: Callable) 
 
 def test_sckg_serve_runs_until_stopped_and_leaves_nothing_behind(tmp_path: Path) -> None:
     store = tmp_path / "store"
-    CliRunner().invoke(app, ["load", "--store", f"oxigraph:{store}", str(resources.dataset("braunschweig"))])
+    CliRunner().invoke(
+        app, ["load", "--store", f"oxigraph:{store}", str(resources.dataset("braunschweig"))]
+    )
     command = ["serve", "--store", f"oxigraph:{store}", "--port", "0", "--timeout", "5"]
     process = subprocess.Popen(
         [sys.executable, "-c", "from sckg.cli import main; main()", *command],
@@ -307,11 +372,17 @@ def test_sckg_serve_runs_until_stopped_and_leaves_nothing_behind(tmp_path: Path)
     )
     try:
         first = process.stdout.readline()
-        match = re.fullmatch(r"SPARQL endpoint: (\S+/query)  \(read-only, queries stop after 5 s\)\n", first)
+        match = re.fullmatch(
+            r"SPARQL endpoint: (\S+/query)  \(read-only, queries stop after 5 s\)\n", first
+        )
         assert match, first + process.stderr.read()
         kg = KnowledgeGraph.open(None, f"sparql:{match.group(1)}")
-        assert kg.select("SELECT (COUNT(*) AS ?n) WHERE { ?p a sckg:Project }").records() == [{"n": 5}]
-        children = subprocess.run(["ps", "-o", "pid=", "--ppid", str(process.pid)], capture_output=True, text=True)
+        assert kg.select("SELECT (COUNT(*) AS ?n) WHERE { ?p a sckg:Project }").records() == [
+            {"n": 5}
+        ]
+        children = subprocess.run(
+            ["ps", "-o", "pid=", "--ppid", str(process.pid)], capture_output=True, text=True
+        )
         oxigraph_pids = [int(pid) for pid in children.stdout.split()]
         assert len(oxigraph_pids) == DEFAULT_WORKERS  # the read-only pool
     finally:

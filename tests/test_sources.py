@@ -31,7 +31,10 @@ def test_without_a_dataset_the_sources_are_what_entities_derive_from(make_kg):
     assert info == DataInfo(
         titles=[],
         date="2021-06-30",
-        sources=[Source(EX + "doc-b", "Dokument B", None, 2), Source(EX + "doc-a", "Document A", "2021-06-30", 2)],
+        sources=[
+            Source(EX + "doc-b", "Dokument B", None, 2),
+            Source(EX + "doc-a", "Document A", "2021-06-30", 2),
+        ],
         fictional=False,
     )
     assert info.title is None
@@ -40,19 +43,28 @@ def test_without_a_dataset_the_sources_are_what_entities_derive_from(make_kg):
 
 def test_a_dataset_names_its_sources_title_and_date(make_kg):
     info = data_info(make_kg(ENTITIES + DATASET))
-    assert info == DataInfo(["Teststadt"], "2024-05-01", [Source(EX + "doc-b", "Dokument B", None, 2)], True,
-                            [("Teststadt", "2024-05-01")])
+    assert info == DataInfo(
+        ["Teststadt"],
+        "2024-05-01",
+        [Source(EX + "doc-b", "Dokument B", None, 2)],
+        True,
+        [("Teststadt", "2024-05-01")],
+    )
 
 
 def test_each_dataset_has_its_own_date_the_newest_is_the_data_date(tmp_path) -> None:
     paths = meeting_graphs(tmp_path)["combined"]
     info = data_info(KnowledgeGraph.open(paths))
-    assert info.dated == [("Musterstadt (synthetisch): Ratsinformationen (OParl)", "2025-12-16"),
-                          ("Musterstadt: Bestandsaufnahme", "2024-04-30")]
+    assert info.dated == [
+        ("Musterstadt (synthetisch): Ratsinformationen (OParl)", "2025-12-16"),
+        ("Musterstadt: Bestandsaufnahme", "2024-04-30"),
+    ]
     assert info.date == "2025-12-16"
     council = data_info(KnowledgeGraph.open(meeting_graphs(tmp_path / "again")["council"]))
-    assert (council.dated, council.date) == ([("Stadt Musterstadt: Ratsinformationen (OParl)", "2024-03-14")],
-                                             "2024-03-14")
+    assert (council.dated, council.date) == (
+        [("Stadt Musterstadt: Ratsinformationen (OParl)", "2024-03-14")],
+        "2024-03-14",
+    )
     assert [s.label for s in council.sources] == ["Stadt Musterstadt – Ratsinformationssystem"]
 
 

@@ -93,22 +93,45 @@ LOADS = {
 #: Legitimate queries that name "service" (and "from", "load") elsewhere: (text, column, value of
 #: the one row).
 LEGIT = [
-    ('SELECT ?service WHERE { BIND("SERVICE <http://x/> { ?s ?p ?o }" AS ?service) }', "service",
-     "SERVICE <http://x/> { ?s ?p ?o }"),
-    ("# SERVICE <http://x/> { }\n"
-     "SELECT ?x WHERE { BIND(<http://example.org/service/SERVICE> AS ?x) }", "x",
-     "http://example.org/service/SERVICE"),
-    ("PREFIX service: <http://example.org/service/> "
-     "SELECT ?x WHERE { BIND(service:SERVICE AS ?x) }", "x", "http://example.org/service/SERVICE"),
-    ("SELECT ?x WHERE { BIND('''a SERVICE\n<http://x/> { }''' AS ?x) }", "x",
-     "a SERVICE\n<http://x/> { }"),
+    (
+        'SELECT ?service WHERE { BIND("SERVICE <http://x/> { ?s ?p ?o }" AS ?service) }',
+        "service",
+        "SERVICE <http://x/> { ?s ?p ?o }",
+    ),
+    (
+        "# SERVICE <http://x/> { }\n"
+        "SELECT ?x WHERE { BIND(<http://example.org/service/SERVICE> AS ?x) }",
+        "x",
+        "http://example.org/service/SERVICE",
+    ),
+    (
+        "PREFIX service: <http://example.org/service/> "
+        "SELECT ?x WHERE { BIND(service:SERVICE AS ?x) }",
+        "x",
+        "http://example.org/service/SERVICE",
+    ),
+    (
+        "SELECT ?x WHERE { BIND('''a SERVICE\n<http://x/> { }''' AS ?x) }",
+        "x",
+        "a SERVICE\n<http://x/> { }",
+    ),
     ('SELECT ?x WHERE { BIND("\\u0022SERVICE\\u0022" AS ?x) }', "x", '"SERVICE"'),
-    ("SELECT ?x WHERE { BIND(<http://example.org/\\u0053ERVICE> AS ?x) }", "x",
-     "http://example.org/SERVICE"),
-    ('SELECT ?loaded WHERE { BIND("loaded FROM a service" AS ?loaded) }', "loaded",
-     "loaded FROM a service"),
-    ("SELECT (COUNT(*) AS ?n) WHERE { ?x ?p ?l "
-     'FILTER(isLiteral(?l) && CONTAINS(LCASE(STR(?l)), "service")) }', "n", "8"),
+    (
+        "SELECT ?x WHERE { BIND(<http://example.org/\\u0053ERVICE> AS ?x) }",
+        "x",
+        "http://example.org/SERVICE",
+    ),
+    (
+        'SELECT ?loaded WHERE { BIND("loaded FROM a service" AS ?loaded) }',
+        "loaded",
+        "loaded FROM a service",
+    ),
+    (
+        "SELECT (COUNT(*) AS ?n) WHERE { ?x ?p ?l "
+        'FILTER(isLiteral(?l) && CONTAINS(LCASE(STR(?l)), "service")) }',
+        "n",
+        "8",
+    ),
 ]
 USES_SERVICE = (
     "The query uses SERVICE, which would send a request to another host. Refused by default; pass "
@@ -118,14 +141,20 @@ USES_SERVICE = (
 
 def unchecked(word: str, reason: str, flag: str = "allow_remote") -> str:
     """The refusal of a text that mentions ``word`` but cannot be parsed."""
-    return (f"The query mentions {word}, and sckg cannot tell whether it would send a request to "
-            f"another host: {reason}. Refused by default; pass {flag} to permit it.")
+    return (
+        f"The query mentions {word}, and sckg cannot tell whether it would send a request to "
+        f"another host: {reason}. Refused by default; pass {flag} to permit it."
+    )
 
 
 def text(template: str, canary: str) -> str:
     escaped = canary.replace(":", "\\u003A", 1)
-    return (template.replace("@S", SERVICE).replace("@B", BIND).replace("@C", canary)
-            .replace("@E", escaped))
+    return (
+        template.replace("@S", SERVICE)
+        .replace("@B", BIND)
+        .replace("@C", canary)
+        .replace("@E", escaped)
+    )
 
 
 class Canary(BaseHTTPRequestHandler):
@@ -175,7 +204,9 @@ def test_the_corpus_reaches_the_canary_when_remote_access_is_allowed(canary: str
 
 @pytest.mark.parametrize("store", ["memory", "oxigraph"])
 def test_no_text_of_the_corpus_reaches_the_canary_from_a_store(
-    store: str, canary: str, braunschweig: KnowledgeGraph,
+    store: str,
+    canary: str,
+    braunschweig: KnowledgeGraph,
     oxigraph_store: Callable[..., KnowledgeGraph],
 ) -> None:
     kg = braunschweig if store == "memory" else oxigraph_store("braunschweig")
@@ -192,9 +223,14 @@ def test_no_text_of_the_corpus_reaches_the_canary_from_a_store(
 def test_sckg_query_on_the_memory_store_refuses_an_escaped_service(canary: str) -> None:
     """The issue's reproduction: ``sckg query`` ran it, hit the canary and exited with 0."""
     result = CliRunner().invoke(app, ["query", text(LIVE["escaped # in a name"], canary)])
-    assert (result.exit_code, result.output) == (1, "Error: " + unchecked(
-        "SERVICE", "its SPARQL parser (rdflib) stops at line 1, column 71", "--allow-remote"
-    ) + "\n")
+    assert (result.exit_code, result.output) == (
+        1,
+        "Error: "
+        + unchecked(
+            "SERVICE", "its SPARQL parser (rdflib) stops at line 1, column 71", "--allow-remote"
+        )
+        + "\n",
+    )
     assert Canary.hits == []
 
 
@@ -232,14 +268,19 @@ def sent_every_way(server: SparqlServer, query: str, field: str = "query") -> li
 
 def refused_by_serve(answer: tuple[int, str], kind: str, word: str) -> bool:
     status, message = answer
-    uses = (f"Refused: the {kind} uses {word}, which would make this server send a request to "
-            "another server. Start it with --allow-remote to permit that.\n")
-    unchecked = message.startswith(f"Refused: the {kind} mentions {word}, and this server "
-                                   "cannot tell whether it would make it send a request to "
-                                   "another server: ")
-    return status == 403 and (message == uses or (
-        unchecked and message.endswith(". Start it with --allow-remote to permit that.\n")
-    ))
+    uses = (
+        f"Refused: the {kind} uses {word}, which would make this server send a request to "
+        "another server. Start it with --allow-remote to permit that.\n"
+    )
+    unchecked = message.startswith(
+        f"Refused: the {kind} mentions {word}, and this server "
+        "cannot tell whether it would make it send a request to "
+        "another server: "
+    )
+    return status == 403 and (
+        message == uses
+        or (unchecked and message.endswith(". Start it with --allow-remote to permit that.\n"))
+    )
 
 
 def test_no_text_of_the_corpus_reaches_the_canary_through_serve(
@@ -259,8 +300,13 @@ def test_no_load_reaches_the_canary_through_serve(sparql_server: Callable, canar
     live = sparql_server("braunschweig", write=True, allow_remote=True)
     for name, template in LOADS.items():
         before = len(Canary.hits)
-        request(live, "POST", "/update", text(template, canary),
-                **{"Content-Type": "application/sparql-update"})
+        request(
+            live,
+            "POST",
+            "/update",
+            text(template, canary),
+            **{"Content-Type": "application/sparql-update"},
+        )
         assert len(Canary.hits) > before, f"not live: {name}"
     Canary.hits.clear()
     let_through = {}
@@ -282,8 +328,12 @@ def expected_csv(column: str, value: str) -> str:
 
 @pytest.mark.parametrize(("query", "column", "value"), LEGIT)
 def test_queries_that_name_service_elsewhere_still_run(
-    query: str, column: str, value: str, braunschweig: KnowledgeGraph,
-    oxigraph_store: Callable[..., KnowledgeGraph], sparql_server: Callable,
+    query: str,
+    column: str,
+    value: str,
+    braunschweig: KnowledgeGraph,
+    oxigraph_store: Callable[..., KnowledgeGraph],
+    sparql_server: Callable,
 ) -> None:
     for kg in (braunschweig, oxigraph_store("braunschweig")):
         records = kg.select(query).records()
@@ -325,10 +375,13 @@ def test_a_long_text_that_names_service_is_refused_unparsed_and_one_that_does_no
     start = time.perf_counter()
     with pytest.raises(QueryError) as err:
         braunschweig.select(mentions)
-    assert str(err.value) == unchecked("SERVICE", (
-        f"the text has {len(mentions):,} characters, more than the "
-        f"{sparql.PARSED_CHARACTERS:,} its SPARQL parser (rdflib) reads"
-    ))
+    assert str(err.value) == unchecked(
+        "SERVICE",
+        (
+            f"the text has {len(mentions):,} characters, more than the "
+            f"{sparql.PARSED_CHARACTERS:,} its SPARQL parser (rdflib) reads"
+        ),
+    )
     without = sparql.remote_access(f"SELECT ?v WHERE {{ VALUES ?v {{ {values} }} }} LIMIT 1")
     assert without.uses == set()
     assert time.perf_counter() - start < 5
@@ -349,11 +402,23 @@ def test_parameters_reach_the_sub_select_after_an_escaped_name(name: str) -> Non
 #: Group patterns that change how a text scan reads the rest of a line (quotes, comments, escapes),
 #: each valid SPARQL.
 CONFUSERS = [
-    'BIND("x\\"y" AS ?q1)', "BIND('x\\'y' AS ?q2)", 'BIND("""a\\"""" AS ?q3)',
-    "BIND('''a\\'''' AS ?q4)", "BIND(ex:a\\#b AS ?q5)", "BIND(ex:a\\' AS ?q6)",
-    "BIND(ex:a%23 AS ?q7)", 'BIND("\\u0022" AS ?q8)', "BIND('#' AS ?q9)",
-    "BIND(<http://e/#'> AS ?q10)", "# a comment ' \" {\r", "# }\n", "\r", "FILTER(1 < 2)",
-    'BIND("\\\\" AS ?q11)', "VALUES ?q12 { ex:a\\#b }", "{ BIND(ex:a\\' AS ?q13) }",
+    'BIND("x\\"y" AS ?q1)',
+    "BIND('x\\'y' AS ?q2)",
+    'BIND("""a\\"""" AS ?q3)',
+    "BIND('''a\\'''' AS ?q4)",
+    "BIND(ex:a\\#b AS ?q5)",
+    "BIND(ex:a\\' AS ?q6)",
+    "BIND(ex:a%23 AS ?q7)",
+    'BIND("\\u0022" AS ?q8)',
+    "BIND('#' AS ?q9)",
+    "BIND(<http://e/#'> AS ?q10)",
+    "# a comment ' \" {\r",
+    "# }\n",
+    "\r",
+    "FILTER(1 < 2)",
+    'BIND("\\\\" AS ?q11)',
+    "VALUES ?q12 { ex:a\\#b }",
+    "{ BIND(ex:a\\' AS ?q13) }",
     "BIND(ex:a\\. AS ?q14)",
 ]
 
@@ -380,10 +445,14 @@ def reaches_the_canary(store: ox.Store, query: str) -> bool:
     return len(Canary.hits) > before
 
 
-@settings(max_examples=300, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(template=st.sampled_from(sorted(LIVE)), data=st.data(),
-       pieces=st.lists(st.sampled_from(CONFUSERS), unique=True, max_size=4))
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    template=st.sampled_from(sorted(LIVE)),
+    data=st.data(),
+    pieces=st.lists(st.sampled_from(CONFUSERS), unique=True, max_size=4),
+)
 def test_whatever_reaches_the_canary_the_check_refuses(
     template: str, pieces: list[str], data: st.DataObject, one_triple: ox.Store, canary: str
 ) -> None:
@@ -399,11 +468,14 @@ def test_whatever_reaches_the_canary_the_check_refuses(
             assert "SERVICE" in sparql.remote_access(query).uses, query
 
 
-@pytest.mark.parametrize("query", [
-    "SELECT * FROM ex:remote.ttl WHERE { ?s ?p ?o }",
-    "SELECT (ex:a\\#b AS ?x) FROM <http://example.org/remote.ttl> WHERE { ?s ?p ?o }",
-    "SELECT * FROM NAMED <remote.ttl> WHERE { GRAPH ?g { ?s ?p ?o } }",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * FROM ex:remote.ttl WHERE { ?s ?p ?o }",
+        "SELECT (ex:a\\#b AS ?x) FROM <http://example.org/remote.ttl> WHERE { ?s ?p ?o }",
+        "SELECT * FROM NAMED <remote.ttl> WHERE { GRAPH ?g { ?s ?p ?o } }",
+    ],
+)
 def test_from_a_graph_the_store_does_not_hold_is_found_in_the_parse(
     query: str, braunschweig: KnowledgeGraph
 ) -> None:
@@ -423,9 +495,12 @@ def test_from_and_from_named_of_a_graph_the_store_holds_run(braunschweig: Knowle
     rows = braunschweig.select(
         f"SELECT (COUNT(*) AS ?n) FROM NAMED <{own}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"
     )
-    assert rows.records() == braunschweig.select(
-        f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{own}> {{ ?s ?p ?o }} }}"
-    ).records()
+    assert (
+        rows.records()
+        == braunschweig.select(
+            f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{own}> {{ ?s ?p ?o }} }}"
+        ).records()
+    )
     assert int(str(rows.rows[0][0].value)) > 0
 
 
@@ -450,11 +525,14 @@ def test_a_long_query_naming_the_words_only_in_its_iris_is_not_refused() -> None
     assert remote_access(query) == RemoteAccess()
 
 
-@pytest.mark.parametrize("text", [
-    "SELECT * { FILTER('<' = '<') '<'SERVICE#>\n<http://127.0.0.1:9/> { ?s ?p ?o } }",
-    "SELECT * { FILTER(1<2) SERVICE<http://127.0.0.1:9/s>{ ?s ?p ?o } FILTER(2>1) }",
-    "SELECT * { ?s ?p ?o FILTER(?o<?s&&?s>?o) SERVICE ?s { ?a ?b ?c } }",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SELECT * { FILTER('<' = '<') '<'SERVICE#>\n<http://127.0.0.1:9/> { ?s ?p ?o } }",
+        "SELECT * { FILTER(1<2) SERVICE<http://127.0.0.1:9/s>{ ?s ?p ?o } FILTER(2>1) }",
+        "SELECT * { ?s ?p ?o FILTER(?o<?s&&?s>?o) SERVICE ?s { ?a ?b ?c } }",
+    ],
+)
 def test_a_keyword_between_lookalike_iri_brackets_is_still_parsed(text: str) -> None:
     with pytest.raises(QueryError):
         check_remote(text, set)

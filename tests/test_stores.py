@@ -35,7 +35,9 @@ def count(store: str, where: str = "?p a sckg:Project") -> int:
         kg.close()
 
 
-def test_load_bulk_loads_each_file_into_its_graph_and_reports(tmp_path: Path, turtle_file: Callable) -> None:
+def test_load_bulk_loads_each_file_into_its_graph_and_reports(
+    tmp_path: Path, turtle_file: Callable
+) -> None:
     path = turtle_file(TWO_PROJECTS)
     store = f"oxigraph:{tmp_path / 'db'}"
     report = load_store(store, [path])
@@ -51,18 +53,25 @@ def test_reloading_a_file_replaces_its_graph(tmp_path: Path, turtle_file: Callab
     path = turtle_file(TWO_PROJECTS)
     store = f"oxigraph:{tmp_path / 'db'}"
     first = load_store(store, [path])
-    again = load_store(store, [path])  # a blank node: loaded twice it would be two budgets, were it added
+    again = load_store(
+        store, [path]
+    )  # a blank node: loaded twice it would be two budgets, were it added
     assert (again.triples, again.store_triples) == (first.triples, first.store_triples)
     assert count(store, "?x schema:value ?v") == 1
 
-    turtle_file('ex:a a sckg:Project ; dcterms:title "A"@de .')  # ex:b and the budget are gone from the file
+    turtle_file(
+        'ex:a a sckg:Project ; dcterms:title "A"@de .'
+    )  # ex:b and the budget are gone from the file
     assert load_store(store, [path]).triples == 2
     assert count(store) == 1
 
 
 def test_replace_leaves_only_the_given_files(tmp_path: Path, turtle_file: Callable) -> None:
     store = f"oxigraph:{tmp_path / 'db'}"
-    load_store(store, [turtle_file(TWO_PROJECTS, "one.ttl"), turtle_file("ex:c a sckg:Project .", "two.ttl")])
+    load_store(
+        store,
+        [turtle_file(TWO_PROJECTS, "one.ttl"), turtle_file("ex:c a sckg:Project .", "two.ttl")],
+    )
     assert count(store) == 3
     report = load_store(store, [turtle_file("ex:d a sckg:Project .", "three.ttl")], replace=True)
     assert (report.removed, report.graphs) == (2, 2)
@@ -71,11 +80,17 @@ def test_replace_leaves_only_the_given_files(tmp_path: Path, turtle_file: Callab
 
 def test_the_cli_prints_the_summary(tmp_path: Path) -> None:
     db = tmp_path / "db"
-    result = CliRunner().invoke(app, ["load", "--store", f"oxigraph:{db}", str(resources.dataset("braunschweig"))])
+    result = CliRunner().invoke(
+        app, ["load", "--store", f"oxigraph:{db}", str(resources.dataset("braunschweig"))]
+    )
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert re.fullmatch(r"Loaded 5 files, 441 triples, in \d+\.\d\d s \([\d,]+ triples/s\)\.", lines[0]), lines[0]
-    assert re.fullmatch(rf"oxigraph:{re.escape(str(db))} holds [\d,]+ triples in 6 named graphs\.", lines[1])
+    assert re.fullmatch(
+        r"Loaded 5 files, 441 triples, in \d+\.\d\d s \([\d,]+ triples/s\)\.", lines[0]
+    ), lines[0]
+    assert re.fullmatch(
+        rf"oxigraph:{re.escape(str(db))} holds [\d,]+ triples in 6 named graphs\.", lines[1]
+    )
     assert len(lines) == 2
 
 
@@ -83,26 +98,38 @@ def test_a_malformed_file_keeps_its_previous_graph(tmp_path: Path, turtle_file: 
     path = turtle_file(TWO_PROJECTS)
     store = f"oxigraph:{tmp_path / 'db'}"
     load_store(store, [path])
-    path.write_text("@prefix ex: <https://example.org/city/> .\nex:a ex:p ex:b .\nex:c ex:p", encoding="utf-8")
+    path.write_text(
+        "@prefix ex: <https://example.org/city/> .\nex:a ex:p ex:b .\nex:c ex:p", encoding="utf-8"
+    )
     with pytest.raises(DataError, match=r"graph\.ttl, line 3, column \d+: malformed RDF"):
         load_store(store, [path])
     kg = KnowledgeGraph.open(None, store)
     assert kg.data_graphs() == [path.resolve().as_uri()]  # loading is all or nothing (issue 14)
-    assert len(kg.triples()) == len(KnowledgeGraph.open([turtle_file(TWO_PROJECTS, "again.ttl")]).triples())
+    assert len(kg.triples()) == len(
+        KnowledgeGraph.open([turtle_file(TWO_PROJECTS, "again.ttl")]).triples()
+    )
     kg.close()
 
 
 @pytest.mark.parametrize(
     ("store", "message"),
     [
-        ("memory", "Error: 'sckg load' fills a persistent store: use --store oxigraph:PATH, not 'memory' "
-                   "(a SPARQL endpoint is filled with 'sckg push').\n"),
-        ("sparql:http://127.0.0.1:9/query", "Error: 'sckg load' fills a persistent store: use --store oxigraph:PATH, "
-         "not 'sparql:http://127.0.0.1:9/query' (a SPARQL endpoint is filled with 'sckg push').\n"),
+        (
+            "memory",
+            "Error: 'sckg load' fills a persistent store: use --store oxigraph:PATH, not 'memory' "
+            "(a SPARQL endpoint is filled with 'sckg push').\n",
+        ),
+        (
+            "sparql:http://127.0.0.1:9/query",
+            "Error: 'sckg load' fills a persistent store: use --store oxigraph:PATH, "
+            "not 'sparql:http://127.0.0.1:9/query' (a SPARQL endpoint is filled with 'sckg push').\n",
+        ),
     ],
 )
 def test_load_needs_a_persistent_store(store: str, message: str) -> None:
-    result = CliRunner().invoke(app, ["load", "--store", store, str(resources.dataset("braunschweig"))])
+    result = CliRunner().invoke(
+        app, ["load", "--store", store, str(resources.dataset("braunschweig"))]
+    )
     assert (result.exit_code, result.output) == (2, message)
 
 
@@ -115,19 +142,24 @@ def test_a_file_is_not_a_store(tmp_path: Path) -> None:
     path = tmp_path / "city.ttl"
     path.write_text("", encoding="utf-8")
     assert _query(f"oxigraph:{path}") == (
-        1, f"Error: {path}: not an Oxigraph store (it is a file; an Oxigraph store is a folder)\n"
+        1,
+        f"Error: {path}: not an Oxigraph store (it is a file; an Oxigraph store is a folder)\n",
     )
 
 
 def test_a_folder_of_other_files_is_not_a_store() -> None:
     path = resources.dataset("braunschweig")
-    assert _query(f"oxigraph:{path}") == (1, f"Error: {path}: not an Oxigraph store (the folder holds other files)\n")
+    assert _query(f"oxigraph:{path}") == (
+        1,
+        f"Error: {path}: not an Oxigraph store (the folder holds other files)\n",
+    )
 
 
 def test_reading_a_store_that_does_not_exist_does_not_create_it(tmp_path: Path) -> None:
     path = tmp_path / "typo"
     assert _query(f"oxigraph:{path}") == (
-        1, f"Error: {path}: no Oxigraph store there yet; create it with 'sckg load --store oxigraph:PATH FILES'\n"
+        1,
+        f"Error: {path}: no Oxigraph store there yet; create it with 'sckg load --store oxigraph:PATH FILES'\n",
     )
     assert not path.exists()
 
@@ -137,8 +169,9 @@ def test_a_store_in_use_says_so(tmp_path: Path, turtle_file: Callable) -> None:
     holder = KnowledgeGraph.open([turtle_file(TWO_PROJECTS)], f"oxigraph:{path}")
     try:
         assert _query(f"oxigraph:{path}") == (
-            1, f"Error: {path}: the Oxigraph store is in use by another process (a running 'sckg serve --write' or "
-               "'sckg load'?); stop it, or query the running server with --store sparql:URL\n"
+            1,
+            f"Error: {path}: the Oxigraph store is in use by another process (a running 'sckg serve --write' or "
+            "'sckg load'?); stop it, or query the running server with --store sparql:URL\n",
         )
     finally:
         holder.close()
@@ -147,13 +180,16 @@ def test_a_store_in_use_says_so(tmp_path: Path, turtle_file: Callable) -> None:
 def test_an_endpoint_that_does_not_answer() -> None:
     url = f"http://127.0.0.1:{free_port()}/query"
     assert _query(f"sparql:{url}") == (
-        1, f"Error: The endpoint {url} does not answer (Connection refused). Check the URL and that the server "
-           "is running.\n"
+        1,
+        f"Error: The endpoint {url} does not answer (Connection refused). Check the URL and that the server "
+        "is running.\n",
     )
 
 
 def test_an_endpoint_url_must_be_http() -> None:
-    with pytest.raises(UsageError, match=r"^'ftp://x/q' is not an http:// or https:// URL \(a SPARQL endpoint, "):
+    with pytest.raises(
+        UsageError, match=r"^'ftp://x/q' is not an http:// or https:// URL \(a SPARQL endpoint, "
+    ):
         SparqlBackend("ftp://x/q")
 
 
@@ -197,8 +233,11 @@ def test_a_web_page_is_not_an_endpoint(web_server: str) -> None:
 
 
 def test_sckg_does_not_write_through_a_sparql_store(turtle_file: Callable) -> None:
-    with pytest.raises(StoreError, match=r"graph\.ttl: sckg reads a SPARQL endpoint through store=sparql:URL but "
-                                         r"does not write to it; upload the data with 'sckg push"):
+    with pytest.raises(
+        StoreError,
+        match=r"graph\.ttl: sckg reads a SPARQL endpoint through store=sparql:URL but "
+        r"does not write to it; upload the data with 'sckg push",
+    ):
         SparqlBackend("http://127.0.0.1:9/query").load_file(turtle_file(""), "file:///x")
 
 
@@ -230,7 +269,9 @@ def test_load_creates_the_folders_of_a_new_store(tmp_path: Path, turtle_file: Ca
     assert count(store) == 2
 
 
-def test_collecting_rows_leaves_the_garbage_collector_as_it_was(braunschweig: KnowledgeGraph) -> None:
+def test_collecting_rows_leaves_the_garbage_collector_as_it_was(
+    braunschweig: KnowledgeGraph,
+) -> None:
     import gc
 
     assert len(braunschweig.select("SELECT ?s WHERE { ?s ?p ?o }")) > 400

@@ -30,25 +30,133 @@ XSD_NS = "http://www.w3.org/2001/XMLSchema#"
 #: A filled template (cells as a user types them: dates, numbers, German words, names instead of IDs).
 FILLED: dict[str, list[list[object]]] = {
     "actors": [
-        ["stadt", "Stadt Beispielstadt", "City of Beispielstadt", "Stadtverwaltung", None, None, None, None, None,
-         None, None, None, None, None, None],
-        ["dez-2", "Dezernat II", None, "dezernat", "Stadt Beispielstadt", None, None, None, "0200", None,
-         "Dez. II; Digitaldezernat", None, None, None, "vorlage-1"],
-        ["stadtwerke", "Stadtwerke Beispielstadt GmbH", None, "Städtische Gesellschaft", None, "stadt", "dez-2", "ja",
-         None, None, None, None, "fiktiv", None, None],
-        ["lenkung", "Lenkungskreis", "Steering group", "steering-group", None, None, None, None, None, "einzurichten",
-         None, None, None, None, None],
+        [
+            "stadt",
+            "Stadt Beispielstadt",
+            "City of Beispielstadt",
+            "Stadtverwaltung",
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        ],
+        [
+            "dez-2",
+            "Dezernat II",
+            None,
+            "dezernat",
+            "Stadt Beispielstadt",
+            None,
+            None,
+            None,
+            "0200",
+            None,
+            "Dez. II; Digitaldezernat",
+            None,
+            None,
+            None,
+            "vorlage-1",
+        ],
+        [
+            "stadtwerke",
+            "Stadtwerke Beispielstadt GmbH",
+            None,
+            "Städtische Gesellschaft",
+            None,
+            "stadt",
+            "dez-2",
+            "ja",
+            None,
+            None,
+            None,
+            None,
+            "fiktiv",
+            None,
+            None,
+        ],
+        [
+            "lenkung",
+            "Lenkungskreis",
+            "Steering group",
+            "steering-group",
+            None,
+            None,
+            None,
+            None,
+            None,
+            "einzurichten",
+            None,
+            None,
+            None,
+            None,
+            None,
+        ],
     ],
     "projects": [
-        ["wlan", "Öffentliches WLAN", "Public Wi-Fi", "WLAN in der Innenstadt", None, "dez-2", "stadtwerke", None,
-         "netze; smart-mobility", "Alle Menschen online", "laufend", dt.date(2024, 3, 1), "31.12.2025", 250000.5,
-         True, "stadt", "Inhouse-Vergabe", None, None, "vorlage-1; interview-it"],
-        ["laden", "Ladesäulen", None, None, None, "Stadtwerke Beispielstadt GmbH", None, None, None, None, "planned",
-         None, None, "120000,00", None, None, None, None, None, None],
+        [
+            "wlan",
+            "Öffentliches WLAN",
+            "Public Wi-Fi",
+            "WLAN in der Innenstadt",
+            None,
+            "dez-2",
+            "stadtwerke",
+            None,
+            "netze; smart-mobility",
+            "Alle Menschen online",
+            "laufend",
+            dt.date(2024, 3, 1),
+            "31.12.2025",
+            250000.5,
+            True,
+            "stadt",
+            "Inhouse-Vergabe",
+            None,
+            None,
+            "vorlage-1; interview-it",
+        ],
+        [
+            "laden",
+            "Ladesäulen",
+            None,
+            None,
+            None,
+            "Stadtwerke Beispielstadt GmbH",
+            None,
+            None,
+            None,
+            None,
+            "planned",
+            None,
+            None,
+            "120000,00",
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        ],
     ],
     "fields": [
-        ["netze", "Digitale Netze", "Digital networks", "Infrastrukturausbau", 1, "Netze für alle", None,
-         "WLAN; Glasfaser", None],
+        [
+            "netze",
+            "Digitale Netze",
+            "Digital networks",
+            "Infrastrukturausbau",
+            1,
+            "Netze für alle",
+            None,
+            "WLAN; Glasfaser",
+            None,
+        ],
     ],
     "goals": [
         ["vision", "Vernetzte Stadt", None, "Zielbild", None, None, None, None, None],
@@ -56,8 +164,16 @@ FILLED: dict[str, list[list[object]]] = {
     ],
     "dependencies": [["laden", "wlan"]],
     "sources": [
-        ["vorlage-1", "Vorlage 2024/017", None, "Vorlage", "2024-02-01", "https://ris.beispielstadt.example/2024-017",
-         None, None],
+        [
+            "vorlage-1",
+            "Vorlage 2024/017",
+            None,
+            "Vorlage",
+            "2024-02-01",
+            "https://ris.beispielstadt.example/2024-017",
+            None,
+            None,
+        ],
         ["interview-it", "Interview mit der IT", None, "Interview", 2024, None, None, None],
     ],
 }
@@ -155,21 +271,36 @@ def test_committed_templates_are_what_write_template_makes(tmp_path: Path) -> No
     for path in written:
         if path.suffix == ".csv":
             assert (committed / path.name).read_bytes() == path.read_bytes(), path.name
-    fresh, shipped = load_workbook(tmp_path / "inventory.xlsx"), load_workbook(committed / "inventory.xlsx")
+    fresh, shipped = (
+        load_workbook(tmp_path / "inventory.xlsx"),
+        load_workbook(committed / "inventory.xlsx"),
+    )
     assert fresh.sheetnames == shipped.sheetnames == [s.name for s in SHEETS] + ["Hilfe - Help"]
     for name in fresh.sheetnames:
-        assert [list(r) for r in fresh[name].values] == [list(r) for r in shipped[name].values], name
+        assert [list(r) for r in fresh[name].values] == [list(r) for r in shipped[name].values], (
+            name
+        )
 
 
 def test_template_headers_are_german_and_english_and_every_column_is_documented() -> None:
     projects = next(s for s in SHEETS if s.key == "projects")
     assert [c.header for c in projects.columns][:6] == [
-        "Kennung / ID", "Titel (de) / Title (de)", "Titel (en) / Title (en)", "Beschreibung (de) / Description (de)",
-        "Beschreibung (en) / Description (en)", "Federführung / Managed by",
+        "Kennung / ID",
+        "Titel (de) / Title (de)",
+        "Titel (en) / Title (en)",
+        "Beschreibung (de) / Description (de)",
+        "Beschreibung (en) / Description (en)",
+        "Federführung / Managed by",
     ]
     rows = help_rows(choice_text())
-    assert rows[0] == ["Blatt / Sheet", "Spalte / Column", "Pflicht / Required", "Erläuterung (de)",
-                       "Explanation (en)", "Werte / Values"]
+    assert rows[0] == [
+        "Blatt / Sheet",
+        "Spalte / Column",
+        "Pflicht / Required",
+        "Erläuterung (de)",
+        "Explanation (en)",
+        "Werte / Values",
+    ]
     documented = {(r[0], r[1]) for r in rows[1:] if r[1]}
     assert documented == {(s.name, c.header) for s in SHEETS for c in s.columns}
     assert all(r[3] and r[4] for r in rows[1:])
@@ -183,11 +314,19 @@ def test_template_headers_are_german_and_english_and_every_column_is_documented(
 def test_filled_template_imports_to_exact_triples(filled: Path) -> None:
     result = import_table(filled, "beispielstadt")
     assert _nt(set(result.triples)) == _nt(_triples(EXPECTED))
-    assert result.counts == {"Actors": 4, "Projects": 2, "FieldsOfAction": 1, "Goals": 2,
-                             "Dependencies": 1, "Sources": 2}
+    assert result.counts == {
+        "Actors": 4,
+        "Projects": 2,
+        "FieldsOfAction": 1,
+        "Goals": 2,
+        "Dependencies": 1,
+        "Sources": 2,
+    }
 
 
-def test_csv_folder_with_german_headers_and_semicolons_gives_the_same_triples(filled: Path, tmp_path: Path) -> None:
+def test_csv_folder_with_german_headers_and_semicolons_gives_the_same_triples(
+    filled: Path, tmp_path: Path
+) -> None:
     folder = tmp_path / "inventory.xlsx"  # same name, so the fallback source is the same
     filled.rename(tmp_path / "book.xlsx")
     folder.mkdir()
@@ -197,8 +336,19 @@ def test_csv_folder_with_german_headers_and_semicolons_gives_the_same_triples(fi
         rows[0] = [c.de for c in sheet.columns]  # German header words only
         with (folder / f"{sheet.de}.csv").open("w", encoding="cp1252", newline="") as handle:
             writer = csv.writer(handle, delimiter=";")
-            writer.writerows([["" if v is None else v.strftime("%d.%m.%Y") if isinstance(v, dt.datetime) else v
-                               for v in row] for row in rows])
+            writer.writerows(
+                [
+                    [
+                        ""
+                        if v is None
+                        else v.strftime("%d.%m.%Y")
+                        if isinstance(v, dt.datetime)
+                        else v
+                        for v in row
+                    ]
+                    for row in rows
+                ]
+            )
     assert _nt(set(import_table(folder, "beispielstadt").triples)) == _nt(_triples(EXPECTED))
 
 
@@ -209,10 +359,14 @@ def test_import_is_idempotent(filled: Path, tmp_path: Path) -> None:
 
 def test_cli_writes_turtle(filled: Path, tmp_path: Path) -> None:
     out = tmp_path / "out" / "inventory.ttl"
-    result = runner.invoke(app, ["import", "table", str(filled), "--city", "beispielstadt", "--out", str(out)])
+    result = runner.invoke(
+        app, ["import", "table", str(filled), "--city", "beispielstadt", "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
-    assert result.stderr == (f"Wrote {out} (122 triples) from Actors 4, Projects 2, FieldsOfAction 1, Goals 2, "
-                             "Dependencies 1, Sources 2 rows.\n")
+    assert result.stderr == (
+        f"Wrote {out} (122 triples) from Actors 4, Projects 2, FieldsOfAction 1, Goals 2, "
+        "Dependencies 1, Sources 2 rows.\n"
+    )
     assert _nt(set(ox.parse(path=str(out), format=ox.RdfFormat.TURTLE))) == _nt(_triples(EXPECTED))
 
 
@@ -227,56 +381,106 @@ def _with(sheet: str, row: int, column: int, value: object) -> dict[str, list[li
 
 W = "inventory.xlsx, sheet"
 BAD_ROWS = [
-    ("required", _with("projects", 1, 1, None),
-     f"{W} Projects, row 3, column B 'Titel (de) / Title (de)': got nothing, expected a value (the column is "
-     "required)"),
-    ("id", _with("actors", 3, 0, "lenkungs kreis"),
-     f"{W} Actors, row 5, column A 'Kennung / ID': got 'lenkungs kreis', expected an ID of letters, digits and "
-     "- _ . ~ (e.g. wlan-innenstadt, or folder/name like budget/wlan) or a full IRI"),
-    ("duplicate", _with("actors", 3, 0, "stadtwerke"),
-     f"{W} Actors, row 5, column A 'Kennung / ID': got 'stadtwerke', expected an ID not used before in this sheet "
-     "(row 4 has it too)"),
-    ("reference", _with("projects", 0, 5, "dez-9"),
-     f"{W} Projects, row 2, column F 'Federführung / Managed by': got 'dez-9', expected the ID or name of a row in "
-     "sheet Actors, or an IRI"),
-    ("field", _with("projects", 0, 8, "netze; Verkehr"),
-     f"{W} Projects, row 2, column I 'Handlungsfelder / Fields of action': got 'Verkehr', expected the ID or name "
-     "of a row in sheet FieldsOfAction, a reference field like smart-mobility, or an IRI"),
-    ("date", _with("projects", 0, 12, "Ende 2025"),
-     f"{W} Projects, row 2, column M 'Ende / End': got 'Ende 2025', expected a date like 2024-03-31 or 31.03.2024"),
-    ("impossible date", _with("projects", 0, 12, "31.02.2025"),
-     f"{W} Projects, row 2, column M 'Ende / End': got '31.02.2025', expected a date like 2024-03-31 or 31.03.2024"),
-    *[(f"amount {text}", _with("projects", 0, 13, text),
-       f"{W} Projects, row 2, column N 'Budget (EUR)': got '{text}', expected an amount in euros "
-       "like 250000, 1.250,50 or 1,250.50") for text in ("ca. 250.000 €", "25.00.000", "-5", "1e5")],
-    ("yes/no", _with("projects", 0, 14, "vielleicht"),
-     f"{W} Projects, row 2, column O 'inkl. MwSt. / Incl. VAT': got 'vielleicht', expected ja/nein or yes/no"),
-    ("status", _with("projects", 0, 10, "läuft"),
-     f"{W} Projects, row 2, column K 'Status': got 'läuft', expected a status: beantragt (proposed), geplant "
-     "(planned), laufend (running), abgeschlossen (completed), beschlossen (decided), ruhend (on-hold), "
-     "einzurichten (to-be-established)"),
-    ("kind", _with("actors", 1, 3, "Referat"),
-     f"{W} Actors, row 3, column D 'Art / Kind': got 'Referat', expected a kind of actor: Stadtverwaltung "
-     "(city-administration), Rat (council), Ausschuss (committee), Lenkungsgruppe (steering-group), "
-     "Koordinationsgremium (coordination-body), Dezernat (dezernat), Stabsstelle (stabsstelle), Fachbereich "
-     "(fachbereich), Amt (amt), Eigenbetrieb (eigenbetrieb), Städtische Gesellschaft (municipal-company), "
-     "Auftragnehmer (contractor), Forschungseinrichtung (research-institution), Externer Partner "
-     "(external-partner), Fraktion (party-group), Partei (party), Verwaltungsbereich (administration-area), "
-     "Externes Gremium (external-body)"),
-    ("priority", _with("fields", 0, 4, 0),
-     f"{W} FieldsOfAction, row 2, column E 'Priorität / Priority': got '0', expected a whole number from 1 upwards"),
-    ("sdg", _with("goals", 1, 5, "11; 18"),
-     f"{W} Goals, row 3, column F 'SDG': got '11; 18', expected SDG numbers from 1 to 17, e.g. 11"),
-    ("url", _with("sources", 0, 5, "ris.beispielstadt.example"),
-     f"{W} Sources, row 2, column F 'Link / URL': got 'ris.beispielstadt.example', expected a web address like "
-     "https://example.org/page"),
-    ("self-dependency", _with("dependencies", 0, 1, "laden"),
-     f"{W} Dependencies, row 2, column B 'Hängt ab von / Depends on': got 'laden', expected a different project "
-     "(a project cannot depend on itself)"),
+    (
+        "required",
+        _with("projects", 1, 1, None),
+        f"{W} Projects, row 3, column B 'Titel (de) / Title (de)': got nothing, expected a value (the column is "
+        "required)",
+    ),
+    (
+        "id",
+        _with("actors", 3, 0, "lenkungs kreis"),
+        f"{W} Actors, row 5, column A 'Kennung / ID': got 'lenkungs kreis', expected an ID of letters, digits and "
+        "- _ . ~ (e.g. wlan-innenstadt, or folder/name like budget/wlan) or a full IRI",
+    ),
+    (
+        "duplicate",
+        _with("actors", 3, 0, "stadtwerke"),
+        f"{W} Actors, row 5, column A 'Kennung / ID': got 'stadtwerke', expected an ID not used before in this sheet "
+        "(row 4 has it too)",
+    ),
+    (
+        "reference",
+        _with("projects", 0, 5, "dez-9"),
+        f"{W} Projects, row 2, column F 'Federführung / Managed by': got 'dez-9', expected the ID or name of a row in "
+        "sheet Actors, or an IRI",
+    ),
+    (
+        "field",
+        _with("projects", 0, 8, "netze; Verkehr"),
+        f"{W} Projects, row 2, column I 'Handlungsfelder / Fields of action': got 'Verkehr', expected the ID or name "
+        "of a row in sheet FieldsOfAction, a reference field like smart-mobility, or an IRI",
+    ),
+    (
+        "date",
+        _with("projects", 0, 12, "Ende 2025"),
+        f"{W} Projects, row 2, column M 'Ende / End': got 'Ende 2025', expected a date like 2024-03-31 or 31.03.2024",
+    ),
+    (
+        "impossible date",
+        _with("projects", 0, 12, "31.02.2025"),
+        f"{W} Projects, row 2, column M 'Ende / End': got '31.02.2025', expected a date like 2024-03-31 or 31.03.2024",
+    ),
+    *[
+        (
+            f"amount {text}",
+            _with("projects", 0, 13, text),
+            f"{W} Projects, row 2, column N 'Budget (EUR)': got '{text}', expected an amount in euros "
+            "like 250000, 1.250,50 or 1,250.50",
+        )
+        for text in ("ca. 250.000 €", "25.00.000", "-5", "1e5")
+    ],
+    (
+        "yes/no",
+        _with("projects", 0, 14, "vielleicht"),
+        f"{W} Projects, row 2, column O 'inkl. MwSt. / Incl. VAT': got 'vielleicht', expected ja/nein or yes/no",
+    ),
+    (
+        "status",
+        _with("projects", 0, 10, "läuft"),
+        f"{W} Projects, row 2, column K 'Status': got 'läuft', expected a status: beantragt (proposed), geplant "
+        "(planned), laufend (running), abgeschlossen (completed), beschlossen (decided), ruhend (on-hold), "
+        "einzurichten (to-be-established)",
+    ),
+    (
+        "kind",
+        _with("actors", 1, 3, "Referat"),
+        f"{W} Actors, row 3, column D 'Art / Kind': got 'Referat', expected a kind of actor: Stadtverwaltung "
+        "(city-administration), Rat (council), Ausschuss (committee), Lenkungsgruppe (steering-group), "
+        "Koordinationsgremium (coordination-body), Dezernat (dezernat), Stabsstelle (stabsstelle), Fachbereich "
+        "(fachbereich), Amt (amt), Eigenbetrieb (eigenbetrieb), Städtische Gesellschaft (municipal-company), "
+        "Auftragnehmer (contractor), Forschungseinrichtung (research-institution), Externer Partner "
+        "(external-partner), Fraktion (party-group), Partei (party), Verwaltungsbereich (administration-area), "
+        "Externes Gremium (external-body)",
+    ),
+    (
+        "priority",
+        _with("fields", 0, 4, 0),
+        f"{W} FieldsOfAction, row 2, column E 'Priorität / Priority': got '0', expected a whole number from 1 upwards",
+    ),
+    (
+        "sdg",
+        _with("goals", 1, 5, "11; 18"),
+        f"{W} Goals, row 3, column F 'SDG': got '11; 18', expected SDG numbers from 1 to 17, e.g. 11",
+    ),
+    (
+        "url",
+        _with("sources", 0, 5, "ris.beispielstadt.example"),
+        f"{W} Sources, row 2, column F 'Link / URL': got 'ris.beispielstadt.example', expected a web address like "
+        "https://example.org/page",
+    ),
+    (
+        "self-dependency",
+        _with("dependencies", 0, 1, "laden"),
+        f"{W} Dependencies, row 2, column B 'Hängt ab von / Depends on': got 'laden', expected a different project "
+        "(a project cannot depend on itself)",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("rows", "message"), [case[1:] for case in BAD_ROWS], ids=[c[0] for c in BAD_ROWS])
+@pytest.mark.parametrize(
+    ("rows", "message"), [case[1:] for case in BAD_ROWS], ids=[c[0] for c in BAD_ROWS]
+)
 def test_each_kind_of_bad_row_has_its_exact_message_and_writes_nothing(
     tmp_path: Path, rows: dict[str, list[list[object]]], message: str
 ) -> None:
@@ -285,7 +489,9 @@ def test_each_kind_of_bad_row_has_its_exact_message_and_writes_nothing(
         import_table(book, "beispielstadt")
     assert [str(e) for e in caught.value.errors] == [message]
     out = tmp_path / "out.ttl"
-    result = runner.invoke(app, ["import", "table", str(book), "--city", "beispielstadt", "--out", str(out)])
+    result = runner.invoke(
+        app, ["import", "table", str(book), "--city", "beispielstadt", "--out", str(out)]
+    )
     assert result.exit_code == 1
     assert result.stderr == f"Error: 1 error in the spreadsheet; nothing was written:\n{message}\n"
     assert not out.exists()
@@ -341,7 +547,9 @@ def test_all_errors_of_a_file_are_reported_at_once() -> None:
     rows["actors"][1][4] = "Stadt Nirgendwo"
     rows["sources"][1][4] = "irgendwann"
     errors = _errors(rows)
-    assert [e.split(": got")[0] for e in errors] == [  # in reading order, though found in different passes
+    assert [
+        e.split(": got")[0] for e in errors
+    ] == [  # in reading order, though found in different passes
         f"{W} Actors, row 3, column E 'Teil von / Unit of'",
         f"{W} Projects, row 2, column K 'Status'",
         f"{W} Sources, row 3, column E 'Datum / Date'",
@@ -360,50 +568,92 @@ def test_export_then_import_round_trips(filled: Path, tmp_path: Path) -> None:
     assert _nt(set(again.triples)) == _nt(set(first.triples))
 
 
-def test_export_of_the_bundled_data_is_a_fixed_point(braunschweig: KnowledgeGraph, tmp_path: Path) -> None:
+def test_export_of_the_bundled_data_is_a_fixed_point(
+    braunschweig: KnowledgeGraph, tmp_path: Path
+) -> None:
     (tmp_path / "bs.xlsx").write_bytes(export_graph(braunschweig, "xlsx")["inventory.xlsx"])
     write_turtle(import_table(tmp_path / "bs.xlsx", "braunschweig").triples, tmp_path / "bs.ttl")
-    (tmp_path / "again.xlsx").write_bytes(export_graph(KnowledgeGraph.open([tmp_path / "bs.ttl"]), "xlsx")
-                                          ["inventory.xlsx"])
+    (tmp_path / "again.xlsx").write_bytes(
+        export_graph(KnowledgeGraph.open([tmp_path / "bs.ttl"]), "xlsx")["inventory.xlsx"]
+    )
     first, second = load_workbook(tmp_path / "bs.xlsx"), load_workbook(tmp_path / "again.xlsx")
     for sheet in SHEETS:
-        assert [list(r) for r in first[sheet.name].values] == [list(r) for r in second[sheet.name].values]
+        assert [list(r) for r in first[sheet.name].values] == [
+            list(r) for r in second[sheet.name].values
+        ]
     projects = [list(r) for r in first["Projects"].values]
     assert [r[0] for r in projects[1:]] == [
-        "forschungsvorhaben", "handyparken", "ladeinfrastruktur-elektrofahrzeuge", "smart-city-rahmenkonzept",
+        "forschungsvorhaben",
+        "handyparken",
+        "ladeinfrastruktur-elektrofahrzeuge",
+        "smart-city-rahmenkonzept",
         "wlan-innenstadt",
     ]
     frame = projects[4]
     assert frame[5:8] == ["stabsstelle-0800", None, "pd-gmbh"]
-    assert frame[10] == "beantragt" and frame[13] is None and frame[15] == "haushaltsansatz-wlan-smart-city"
-    assert frame[19:] == ["paper/2018-smart-city-rahmenkonzept", "smart-city", None, None, None, None]
+    assert (
+        frame[10] == "beantragt"
+        and frame[13] is None
+        and frame[15] == "haushaltsansatz-wlan-smart-city"
+    )
+    assert frame[19:] == [
+        "paper/2018-smart-city-rahmenkonzept",
+        "smart-city",
+        None,
+        None,
+        None,
+        None,
+    ]
     budgets = [list(r) for r in first["Budgets"].values]
-    assert budgets[2][:8] == ["rahmenkonzept", "Betrag", "Auftragsvolumen Smart City Rahmenkonzept (brutto)",
-                              "Contract volume of the Smart City framework concept (gross)",
-                              "smart-city-rahmenkonzept", 64827.39, "EUR", True]
+    assert budgets[2][:8] == [
+        "rahmenkonzept",
+        "Betrag",
+        "Auftragsvolumen Smart City Rahmenkonzept (brutto)",
+        "Contract volume of the Smart City framework concept (gross)",
+        "smart-city-rahmenkonzept",
+        64827.39,
+        "EUR",
+        True,
+    ]
 
 
 def test_xlsx_export_keeps_formula_text_as_text(make_kg, tmp_path: Path) -> None:
-    kg = make_kg('<https://w3id.org/sckg/id/x/actor/a> a org:Organization ; rdfs:label "=HYPERLINK(\\"x\\")"@de .')
+    kg = make_kg(
+        '<https://w3id.org/sckg/id/x/actor/a> a org:Organization ; rdfs:label "=HYPERLINK(\\"x\\")"@de .'
+    )
     path = tmp_path / "x.xlsx"
     path.write_bytes(export_graph(kg, "xlsx")["inventory.xlsx"])
     cell = load_workbook(path)["Actors"]["B2"]
     assert (cell.value, cell.data_type) == ('=HYPERLINK("x")', "s")
-    labels = [t.object.value for t in import_table(path, "x").triples if t.predicate.value.endswith("#label")]
+    labels = [
+        t.object.value
+        for t in import_table(path, "x").triples
+        if t.predicate.value.endswith("#label")
+    ]
     assert '=HYPERLINK("x")' in labels
 
 
-def test_unit_of_a_formal_organisation_is_unit_of_and_of_a_unit_sub_organization_of(tmp_path: Path) -> None:
+def test_unit_of_a_formal_organisation_is_unit_of_and_of_a_unit_sub_organization_of(
+    tmp_path: Path,
+) -> None:
     """org:unitOf has the range org:FormalOrganization (W3C ORG): a unit inside a unit gets org:subOrganizationOf."""
     blank = [None] * 10
-    book = _workbook(tmp_path / "inventory.xlsx", {"actors": [
-        ["stadt", "Stadt", None, "Stadtverwaltung", None, *blank],
-        ["dez-1", "Dezernat I", None, "dezernat", "stadt", *blank],
-        ["fb-10", "Fachbereich 10", None, "fachbereich", "dez-1", *blank],
-        ["extern", "Externe Einheit", None, "amt", "https://example.org/org/land", *blank],
-    ]})
-    parents = sorted((t.subject.value[len(BASE):], t.predicate.value.rsplit("#", 1)[1], t.object.value)
-                     for t in import_table(book, "beispielstadt").triples if t.predicate.value.startswith(ORG_NS))
+    book = _workbook(
+        tmp_path / "inventory.xlsx",
+        {
+            "actors": [
+                ["stadt", "Stadt", None, "Stadtverwaltung", None, *blank],
+                ["dez-1", "Dezernat I", None, "dezernat", "stadt", *blank],
+                ["fb-10", "Fachbereich 10", None, "fachbereich", "dez-1", *blank],
+                ["extern", "Externe Einheit", None, "amt", "https://example.org/org/land", *blank],
+            ]
+        },
+    )
+    parents = sorted(
+        (t.subject.value[len(BASE) :], t.predicate.value.rsplit("#", 1)[1], t.object.value)
+        for t in import_table(book, "beispielstadt").triples
+        if t.predicate.value.startswith(ORG_NS)
+    )
     assert [p for p in parents if p[1] != "classification"] == [
         ("actor/dez-1", "unitOf", f"{BASE}actor/stadt"),
         ("actor/extern", "subOrganizationOf", "https://example.org/org/land"),
@@ -411,20 +661,65 @@ def test_unit_of_a_formal_organisation_is_unit_of_and_of_a_unit_sub_organization
     ]
 
 
-def test_a_row_without_id_gets_the_slug_of_its_name_and_folder_ids_keep_their_folder(tmp_path: Path) -> None:
+def test_a_row_without_id_gets_the_slug_of_its_name_and_folder_ids_keep_their_folder(
+    tmp_path: Path,
+) -> None:
     rows = {key: [list(r) for r in values] for key, values in FILLED.items()}
     rows["projects"][1][0] = None  # "Ladesäulen"
     rows["dependencies"] = [["Ladesäulen", "wlan"]]
-    rows["budgets"] = [["budget/laden-2025", "Haushaltsansatz", "Ansatz Ladesäulen 2025", "Charging budget line 2025",
-                        "Ladesäulen", None, None, None, "Stadtwerke Beispielstadt GmbH", None, None, "vorlage-1"]]
-    rows["decisions"] = [[None, "Beschluss über die Ladesäulen", None, "stadt", "12.03.2025", None, None,
-                          "Ladesäulen; vorlage-1", "vorlage-1"]]
-    rows["consultations"] = [["beratung-1", "Beratung der Vorlage", None, "vorlage-1", "stadt", "2025-03-12",
-                              "Entscheidung", "nein", None, None]]
+    rows["budgets"] = [
+        [
+            "budget/laden-2025",
+            "Haushaltsansatz",
+            "Ansatz Ladesäulen 2025",
+            "Charging budget line 2025",
+            "Ladesäulen",
+            None,
+            None,
+            None,
+            "Stadtwerke Beispielstadt GmbH",
+            None,
+            None,
+            "vorlage-1",
+        ]
+    ]
+    rows["decisions"] = [
+        [
+            None,
+            "Beschluss über die Ladesäulen",
+            None,
+            "stadt",
+            "12.03.2025",
+            None,
+            None,
+            "Ladesäulen; vorlage-1",
+            "vorlage-1",
+        ]
+    ]
+    rows["consultations"] = [
+        [
+            "beratung-1",
+            "Beratung der Vorlage",
+            None,
+            "vorlage-1",
+            "stadt",
+            "2025-03-12",
+            "Entscheidung",
+            "nein",
+            None,
+            None,
+        ]
+    ]
     result = import_table(_workbook(tmp_path / "inventory.xlsx", rows), "beispielstadt")
-    new = {t for t in result.triples if t.subject.value.startswith((BASE + "budget/laden", BASE + "decision/",
-                                                                    BASE + "consultation/"))}
-    assert _nt(new) == _nt(_triples("""
+    new = {
+        t
+        for t in result.triples
+        if t.subject.value.startswith(
+            (BASE + "budget/laden", BASE + "decision/", BASE + "consultation/")
+        )
+    }
+    assert _nt(new) == _nt(
+        _triples("""
 @prefix actor: <https://w3id.org/sckg/id/beispielstadt/actor/> .
 @prefix project: <https://w3id.org/sckg/id/beispielstadt/project/> .
 @prefix source: <https://w3id.org/sckg/id/beispielstadt/source/> .
@@ -438,9 +733,11 @@ def test_a_row_without_id_gets_the_slug_of_its_name_and_folder_ids_keep_their_fo
     rdfs:label "Beratung der Vorlage"@de ; sckg:paper source:vorlage-1 ; sckg:committee actor:stadt ;
     dcterms:date "2025-03-12"^^xsd:date ; sckg:consultationRole <https://w3id.org/sckg/vocab/role/decision> ;
     sckg:isPublic false ; sckg:documentedIn source:inventory-xlsx .
-"""))
+""")
+    )
     assert (BASE + "project/ladesaeulen", SCKG_NS + "hasBudget", BASE + "budget/laden-2025") in {
-        (t.subject.value, t.predicate.value, t.object.value) for t in result.triples}
+        (t.subject.value, t.predicate.value, t.object.value) for t in result.triples
+    }
     assert result.counts["Budgets"] == 1 and "Work" not in result.counts
 
 
@@ -459,47 +756,90 @@ def _projects_csv(folder: Path, budgets: list[str], delimiter: str = ";") -> Pat
 
 def _amounts(path: Path) -> list[str]:
     """The budgets imported, in the order of the projects."""
-    values = {t.subject.value: t.object.value for t in import_table(path, "t").triples
-              if t.predicate.value == "https://schema.org/value"}
+    values = {
+        t.subject.value: t.object.value
+        for t in import_table(path, "t").triples
+        if t.predicate.value == "https://schema.org/value"
+    }
     return [values[k] for k in sorted(values, key=lambda iri: int(iri.rsplit("/p", 1)[1]))]
 
 
 def test_the_issues_german_csv_imports_250_thousand_euros(tmp_path: Path) -> None:
     (tmp_path / "d").mkdir()
     (tmp_path / "d" / "Projekte.csv").write_bytes(
-        b"Kennung;Titel (de);Budget (EUR)\nwlan;WLAN;250.000\n")
+        b"Kennung;Titel (de);Budget (EUR)\nwlan;WLAN;250.000\n"
+    )
     out = tmp_path / "t.ttl"
-    result = runner.invoke(app, ["import", "table", str(tmp_path / "d"), "--city", "t",
-                                 "--out", str(out)])
+    result = runner.invoke(
+        app, ["import", "table", str(tmp_path / "d"), "--city", "t", "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
-    values = [t.object for t in ox.parse(path=str(out), format=ox.RdfFormat.TURTLE)
-              if t.predicate.value == "https://schema.org/value"]
+    values = [
+        t.object
+        for t in ox.parse(path=str(out), format=ox.RdfFormat.TURTLE)
+        if t.predicate.value == "https://schema.org/value"
+    ]
     assert values == [ox.Literal("250000", datatype=ox.NamedNode(XSD_NS + "decimal"))]
 
 
 def test_a_semicolon_csv_is_german_notation(tmp_path: Path) -> None:
     budgets = ["250.000", "1.250", "1,250", "12,5 €", "1.250.000,00 EUR"]
     assert _amounts(_projects_csv(tmp_path / "d", budgets)) == [
-        "250000", "1250", "1.25", "12.5", "1250000"]
+        "250000",
+        "1250",
+        "1.25",
+        "12.5",
+        "1250000",
+    ]
 
 
 def test_amounts_that_read_one_way_only_in_german_and_english_notation(tmp_path: Path) -> None:
-    budgets = ["1.250,50", "1,250.50", "250000", "250 000", "250\u00a0000 €", "€ 1.250.000",
-               "64827,39 EUR", "0.5", "12.50", "EUR 1,250,000", "1 250,50 €", "250.000,- €",
-               "1.250,--", "Euro 7"]
+    budgets = [
+        "1.250,50",
+        "1,250.50",
+        "250000",
+        "250 000",
+        "250\u00a0000 €",
+        "€ 1.250.000",
+        "64827,39 EUR",
+        "0.5",
+        "12.50",
+        "EUR 1,250,000",
+        "1 250,50 €",
+        "250.000,- €",
+        "1.250,--",
+        "Euro 7",
+    ]
     assert _amounts(_projects_csv(tmp_path / "d", budgets, delimiter=",")) == [
-        "1250.5", "1250.5", "250000", "250000", "250000", "1250000", "64827.39", "0.5", "12.5",
-        "1250000", "1250.5", "250000", "1250", "7"]
+        "1250.5",
+        "1250.5",
+        "250000",
+        "250000",
+        "250000",
+        "1250000",
+        "64827.39",
+        "0.5",
+        "12.5",
+        "1250000",
+        "1250.5",
+        "250000",
+        "1250",
+        "7",
+    ]
 
 
-@pytest.mark.parametrize(("budgets", "expected"), [
-    (["1.250", "64.827,39"], ["1250", "64827.39"]),  # the column's other amount is German
-    (["1.250", "2,500.00"], ["1.25", "2500"]),  # ... English
-    (["1,250", "12,5"], ["1.25", "12.5"]),
-    (["1,250", "0.5", "250000"], ["1250", "0.5", "250000"]),
-])
+@pytest.mark.parametrize(
+    ("budgets", "expected"),
+    [
+        (["1.250", "64.827,39"], ["1250", "64827.39"]),  # the column's other amount is German
+        (["1.250", "2,500.00"], ["1.25", "2500"]),  # ... English
+        (["1,250", "12,5"], ["1.25", "12.5"]),
+        (["1,250", "0.5", "250000"], ["1250", "0.5", "250000"]),
+    ],
+)
 def test_the_other_amounts_of_the_column_tell_the_notation(
-        tmp_path: Path, budgets: list[str], expected: list[str]) -> None:
+    tmp_path: Path, budgets: list[str], expected: list[str]
+) -> None:
     assert _amounts(_projects_csv(tmp_path / "d", budgets, delimiter=",")) == expected
 
 
@@ -508,19 +848,25 @@ def test_the_column_outweighs_the_csv_separator(tmp_path: Path) -> None:
 
 
 def _ambiguous(where: str, text: str, de: str, en: str) -> str:
-    return (f"{where}: got '{text}', expected an amount that reads one way only: {de} in German "
-            f"notation or {en} in English, and nothing else in the file says which (write it "
-            "without thousands separators, or with two decimals: 1.250,00 or 1,250.00)")
+    return (
+        f"{where}: got '{text}', expected an amount that reads one way only: {de} in German "
+        f"notation or {en} in English, and nothing else in the file says which (write it "
+        "without thousands separators, or with two decimals: 1.250,00 or 1,250.00)"
+    )
 
 
-@pytest.mark.parametrize(("budgets", "text", "de", "en"), [
-    (["1.250"], "1.250", "1250", "1.25"),
-    (["250.000 €"], "250.000 €", "250000", "250"),
-    (["1,250", "250000"], "1,250", "1.25", "1250"),
-    (["1.250", "1.250,50", "1,250.50"], "1.250", "1250", "1.25"),  # the column shows both
-])
+@pytest.mark.parametrize(
+    ("budgets", "text", "de", "en"),
+    [
+        (["1.250"], "1.250", "1250", "1.25"),
+        (["250.000 €"], "250.000 €", "250000", "250"),
+        (["1,250", "250000"], "1,250", "1.25", "1250"),
+        (["1.250", "1.250,50", "1,250.50"], "1.250", "1250", "1.25"),  # the column shows both
+    ],
+)
 def test_an_amount_that_reads_two_ways_is_an_error_with_both_readings(
-        tmp_path: Path, budgets: list[str], text: str, de: str, en: str) -> None:
+    tmp_path: Path, budgets: list[str], text: str, de: str, en: str
+) -> None:
     folder = _projects_csv(tmp_path / "d", budgets, delimiter=",")
     with pytest.raises(TableError) as caught:
         import_table(folder, "t")
@@ -534,9 +880,13 @@ def test_an_amount_that_reads_two_ways_is_an_error_with_both_readings(
 
 def test_xlsx_number_cells_are_exact_and_text_cells_have_no_separator_hint(tmp_path: Path) -> None:
     book = _workbook(tmp_path / "a.xlsx", _with("projects", 1, 13, 1250.75))
-    values = {t.subject.value: t.object.value for t in import_table(book, "beispielstadt").triples
-              if t.predicate.value == "https://schema.org/value"}
+    values = {
+        t.subject.value: t.object.value
+        for t in import_table(book, "beispielstadt").triples
+        if t.predicate.value == "https://schema.org/value"
+    }
     assert values == {BASE + "budget/wlan": "250000.5", BASE + "budget/laden": "1250.75"}
     where = f"{W} Projects, row 3, column N 'Budget (EUR)'"
     assert _errors(_with("projects", 1, 13, "1.250")) == [  # the number cell above tells nothing
-        _ambiguous(where, "1.250", "1250", "1.25")]
+        _ambiguous(where, "1.250", "1250", "1.25")
+    ]

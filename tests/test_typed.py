@@ -37,13 +37,19 @@ def test_amounts_are_numbers_only_and_days_iso_dates_only() -> None:
 
 
 def test_left_out_names_each_ill_typed_value_up_to_ten_then_counts(make_kg) -> None:
-    kg = make_kg("\n".join(f'ex:b{n:02} schema:value "{n}.000,00"^^xsd:decimal .' for n in range(1, 13)) +
-                 '\nex:b01 rdfs:label "Budget Parken"@de .')
+    kg = make_kg(
+        "\n".join(f'ex:b{n:02} schema:value "{n}.000,00"^^xsd:decimal .' for n in range(1, 13))
+        + '\nex:b01 rdfs:label "Budget Parken"@de .'
+    )
     notes = left_out(kg, "de")
     assert len(notes) == 11
-    assert notes[0] == ('Ausgelassen: Budget Parken (https://example.org/city/b01), schema:value "1.000,00" ist '
-                        "kein gültiger Wert vom Typ xsd:decimal.")
-    assert notes[9] == ('Ausgelassen: https://example.org/city/b10, schema:value "10.000,00" ist kein gültiger '
-                        "Wert vom Typ xsd:decimal.")
+    assert notes[0] == (
+        'Ausgelassen: Budget Parken (https://example.org/city/b01), schema:value "1.000,00" ist '
+        "kein gültiger Wert vom Typ xsd:decimal."
+    )
+    assert notes[9] == (
+        'Ausgelassen: https://example.org/city/b10, schema:value "10.000,00" ist kein gültiger '
+        "Wert vom Typ xsd:decimal."
+    )
     assert notes[10] == "… und 2 weitere ungültige Werte (sckg validate nennt alle)."
     assert left_out(make_kg('ex:b schema:value "5"^^xsd:decimal .'), "en") == []

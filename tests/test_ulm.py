@@ -316,8 +316,9 @@ def test_text_before_the_first_heading_is_documented_in_its_page(tmp_path: Path)
     cited = {t.object.value for t in triples if t.predicate.value.endswith("#documentedIn")}
     sources = {t.subject.value for t in triples if t.predicate.value == "https://schema.org/url"}
     assert cited - sources == set()  # every section cited exists, with its address
-    assert f"{ULM}source/06-08-energie" in {t.object.value for t in triples
-                                             if t.subject.value == f"{ULM}actor/swu"}
+    assert f"{ULM}source/06-08-energie" in {
+        t.object.value for t in triples if t.subject.value == f"{ULM}actor/swu"
+    }
 
 
 def test_the_build_command_prints_one_line_errors(tmp_path: Path) -> None:
@@ -326,8 +327,10 @@ def test_the_build_command_prints_one_line_errors(tmp_path: Path) -> None:
     page.write_bytes("# Energie\n## Maßnahmen\n01 | Stra\xdfe | -\n".encode("latin-1"))
     with pytest.raises(SystemExit) as stop:
         main([str(tmp_path), str(tmp_path / "out.ttl"), "--commit", COMMIT, "--date", "2021-11-03"])
-    assert stop.value.code == (f"Error: {page}: not UTF-8 text (byte 0xdf at offset 15); "
-                               "give the strategy's Markdown pages as published")
+    assert stop.value.code == (
+        f"Error: {page}: not UTF-8 text (byte 0xdf at offset 15); "
+        "give the strategy's Markdown pages as published"
+    )
     assert not (tmp_path / "out.ttl").exists()
 
 
@@ -347,8 +350,10 @@ def test_the_bundled_file_agrees_with_the_copy() -> None:
     copied, _ = convert(COPY, COMMIT, "2021-11-03")
     kinds = ("/measure/", "/goal/mobilitaet", "/goal/sicherheit", "/project/")
     subjects = {t.subject for t in copied if any(k in t.subject.value for k in kinds)}
-    subjects -= {ox.NamedNode(f"{ULM}project/{p}") for p in ("ulm4clevercity", "zukunftskommune-bw",
-                                                             "zukunftsstadt-2030")}
+    subjects -= {
+        ox.NamedNode(f"{ULM}project/{p}")
+        for p in ("ulm4clevercity", "zukunftskommune-bw", "zukunftsstadt-2030")
+    }
     bundled = ox.parse(path=Path(DATA) / "strategy.ttl", format=ox.RdfFormat.TURTLE)
     found = {ox.Triple(q.subject, q.predicate, q.object) for q in bundled if q.subject in subjects}
     assert found == {t for t in copied if t.subject in subjects}

@@ -8,7 +8,9 @@ from sckg.validate import validate
 BS = "https://w3id.org/sckg/id/braunschweig/project/"
 
 
-def test_braunschweig_has_no_violation_and_its_warnings_are_the_open_points(braunschweig: KnowledgeGraph) -> None:
+def test_braunschweig_has_no_violation_and_its_warnings_are_the_open_points(
+    braunschweig: KnowledgeGraph,
+) -> None:
     report = validate(braunschweig, lang="en")
     assert report.conforms
     assert report.violations == []
@@ -20,18 +22,28 @@ def test_braunschweig_has_no_violation_and_its_warnings_are_the_open_points(brau
         "handyparken": ["ContributesTo", "ManagedBy", "Status"],
         "forschungsvorhaben": ["ContributesTo", "InFieldOfAction", "ManagedBy", "Status"],
     }
-    assert found == sorted((p, f"shapes:Project{s}") for p, shapes in missing.items() for s in shapes)
+    assert found == sorted(
+        (p, f"shapes:Project{s}") for p, shapes in missing.items() for s in shapes
+    )
 
 
 def test_findings_name_the_entity_rule_and_fix(braunschweig: KnowledgeGraph) -> None:
     report = validate(braunschweig, lang="en")
-    handyparken = [f for f in report.warnings if f.focus == BS + "handyparken" and f.shape.endswith("ManagedBy")]
+    handyparken = [
+        f
+        for f in report.warnings
+        if f.focus == BS + "handyparken" and f.shape.endswith("ManagedBy")
+    ]
     [finding] = handyparken
     assert finding.label == "Mobile phone parking (Handyparken)"
     assert finding.rule == "Project management"
     assert finding.message == "The project has no managing actor (sckg:managedBy)."
     assert finding.fix.startswith("Find out who is in charge")
-    german = [f for f in validate(braunschweig, "de").warnings if f.focus == finding.focus and f.shape == finding.shape]
+    german = [
+        f
+        for f in validate(braunschweig, "de").warnings
+        if f.focus == finding.focus and f.shape == finding.shape
+    ]
     assert german[0].message == "Für das Projekt ist keine Federführung angegeben (sckg:managedBy)."
 
 
@@ -72,16 +84,21 @@ ex:ok a sckg:Project ; dcterms:title "OK"@de ; sckg:managedBy ex:org ; sckg:inFi
 """
 
 
-def test_sparql_engine_finds_exactly_what_pyshacl_finds(make_kg, braunschweig: KnowledgeGraph,
-                                                         musterstadt: KnowledgeGraph) -> None:
+def test_sparql_engine_finds_exactly_what_pyshacl_finds(
+    make_kg, braunschweig: KnowledgeGraph, musterstadt: KnowledgeGraph
+) -> None:
     for kg in (make_kg(BROKEN), braunschweig, musterstadt):
         sparql, reference = validate(kg, engine="sparql"), validate(kg, engine="pyshacl")
         assert sparql.findings == reference.findings
 
 
 def test_sparql_engine_checks_lexical_forms_pyshacl_lets_pass(make_kg) -> None:
-    kg = make_kg('ex:d dcterms:date "nope"^^xsd:gYear .')  # rdflib has no lexical check for xsd:gYear
-    assert [(f.shape, f.value) for f in validate(kg, engine="sparql").findings] == [("shapes:Date", "nope")]
+    kg = make_kg(
+        'ex:d dcterms:date "nope"^^xsd:gYear .'
+    )  # rdflib has no lexical check for xsd:gYear
+    assert [(f.shape, f.value) for f in validate(kg, engine="sparql").findings] == [
+        ("shapes:Date", "nope")
+    ]
     assert validate(kg, engine="pyshacl").findings == []
 
 
@@ -136,20 +153,26 @@ def test_milestone_findings(make_kg, engine: str) -> None:
     ]
     [undated] = [f for f in report.findings if f.focus.endswith("/undated")]
     assert (undated.severity, undated.label, undated.rule, undated.message) == (
-        "violation", "Ohne Datum", "Milestone date",
-        "The milestone does not have exactly one dcterms:date of type xsd:date.")
+        "violation",
+        "Ohne Datum",
+        "Milestone date",
+        "The milestone does not have exactly one dcterms:date of type xsd:date.",
+    )
 
 
 def test_report_as_text_json_and_table(make_kg) -> None:
     import json
 
-    report = validate(make_kg('ex:b a schema:MonetaryAmount ; schema:value 5.00 ; schema:currency "USD" .'), lang="en")
+    report = validate(
+        make_kg('ex:b a schema:MonetaryAmount ; schema:value 5.00 ; schema:currency "USD" .'),
+        lang="en",
+    )
     assert report.text_lines("en") == [
         "1 violations, 0 warnings (open points)",
         "",
-        "VIOLATION b: The monetary amount's currency is missing or not \"EUR\" (schema:currency).",
+        'VIOLATION b: The monetary amount\'s currency is missing or not "EUR" (schema:currency).',
         "          rule: Monetary amount currency (shapes:MonetaryAmountCurrency)  <https://example.org/city/b>",
-        "          fix: State the currency as schema:currency \"EUR\" (ISO 4217 code as a plain literal, without "
+        '          fix: State the currency as schema:currency "EUR" (ISO 4217 code as a plain literal, without '
         "language tag).",
     ]
     doc = json.loads(report.to_json())
@@ -159,10 +182,14 @@ def test_report_as_text_json_and_table(make_kg) -> None:
     assert columns == ["severity", "entity", "rule", "message", "fix", "iri"]
     assert [row[:3] for row in rows] == [["violation", "b", "Monetary amount currency"]]
     assert validate(make_kg("ex:x ex:y ex:z ."), lang="de").text_lines("de") == [
-        "0 Verstöße, 0 Warnungen (offene Punkte)", "Keine Befunde."]
+        "0 Verstöße, 0 Warnungen (offene Punkte)",
+        "Keine Befunde.",
+    ]
 
 
-def test_an_unknown_engine_names_the_parameter_in_python_and_the_flag_on_the_command_line(braunschweig) -> None:
+def test_an_unknown_engine_names_the_parameter_in_python_and_the_flag_on_the_command_line(
+    braunschweig,
+) -> None:
     from typer.testing import CliRunner
 
     from sckg.cli import app
@@ -171,7 +198,10 @@ def test_an_unknown_engine_names_the_parameter_in_python_and_the_flag_on_the_com
 
     with pytest.raises(ParameterError) as error:
         validate(braunschweig, engine="jena")
-    assert str(error.value) == "engine: unknown validation engine 'jena'. Use one of: auto, sparql, pyshacl."
+    assert (
+        str(error.value)
+        == "engine: unknown validation engine 'jena'. Use one of: auto, sparql, pyshacl."
+    )
     result = CliRunner().invoke(app, ["validate", "--engine", "jena"])
     assert result.exit_code == 2
     assert "'jena' is not one of 'auto', 'sparql', 'pyshacl'" in result.stderr

@@ -41,8 +41,21 @@ def test_impossible_dates_are_violations_in_both_engines(make_kg, engine: str) -
 def test_cli_prints_only_the_findings_no_library_text(turtle_file, engine: str) -> None:
     path = turtle_file(IMPOSSIBLE_DATES + 'ex:f ex:flag "TRUE"^^xsd:boolean .')
     done = subprocess.run(
-        [sys.executable, str(ROOT / "cli.py"), "validate", "--data", str(path), "--engine", engine, "--lang", "en"],
-        capture_output=True, text=True, cwd=ROOT, check=False,
+        [
+            sys.executable,
+            str(ROOT / "cli.py"),
+            "validate",
+            "--data",
+            str(path),
+            "--engine",
+            engine,
+            "--lang",
+            "en",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
     )
     assert done.stderr == ""
     assert done.returncode == 1
@@ -64,6 +77,11 @@ def test_ill_typed_literals_convert_to_rdflib_silently(make_kg, capfd, caplog) -
 
 @pytest.mark.parametrize("engine", ["sparql", "pyshacl"])
 def test_findings_quote_the_value_as_the_data_writes_it(make_kg, engine: str) -> None:
-    kg = make_kg('ex:b a schema:MonetaryAmount ; schema:value "TRUE"^^xsd:boolean ; schema:currency "EUR" .')
+    kg = make_kg(
+        'ex:b a schema:MonetaryAmount ; schema:value "TRUE"^^xsd:boolean ; schema:currency "EUR" .'
+    )
     [finding] = validate(kg, engine=engine).findings
-    assert (finding.shape, finding.value) == ("shapes:MonetaryAmountValue", "TRUE")  # rdflib would write "true"
+    assert (finding.shape, finding.value) == (
+        "shapes:MonetaryAmountValue",
+        "TRUE",
+    )  # rdflib would write "true"

@@ -86,7 +86,10 @@ def test_the_map_is_a_pyvis_network_with_every_node_and_edge_of_the_projection(c
         ({"departments": ["dezernat i"], "classes": ["project"]}, {"p1", "p3"}),
         ({"focus": "Ladesäulen", "depth": 0}, {"p2"}),
         ({"focus": EX + "p2", "depth": 1}, {"p2", "d2", "energy", "p1", "p3"}),
-        ({"focus": "p2", "depth": 2}, {"p2", "d2", "energy", "p1", "p3", "amt", "mobility", "goal", "firm"}),
+        (
+            {"focus": "p2", "depth": 2},
+            {"p2", "d2", "energy", "p1", "p3", "amt", "mobility", "goal", "firm"},
+        ),
         ({"focus": "Ladesäulen", "depth": 1, "classes": ["project"]}, {"p1", "p2", "p3"}),
         ({"focus": "Klimaneutral", "depth": 1, "classes": ["project"]}, {"goal", "p1"}),
     ],
@@ -95,27 +98,51 @@ def test_filters_and_focus_keep_exactly_these_nodes(city, options, expected):
     net = build_network(city, "entity", **options)
     assert ids(net) == expected
     kept = {EX + n for n in expected}
-    assert {(e["from"], e["to"]) for e in net.edges} == set(project(city, "entity").subgraph(kept).edges)
+    assert {(e["from"], e["to"]) for e in net.edges} == set(
+        project(city, "entity").subgraph(kept).edges
+    )
 
 
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ({"focus": "Nirgendwo"}, "focus 'Nirgendwo': no such node in this map (give its IRI, prefixed name such as "
-                                 "musterstadt:project/wlan, or label)."),
-        ({"focus": "Parkn"}, "focus 'Parkn': no such node in this map (give its IRI, prefixed name such as "
-                             "musterstadt:project/wlan, or label). Did you mean: 'Parken'?"),
+        (
+            {"focus": "Nirgendwo"},
+            "focus 'Nirgendwo': no such node in this map (give its IRI, prefixed name such as "
+            "musterstadt:project/wlan, or label).",
+        ),
+        (
+            {"focus": "Parkn"},
+            "focus 'Parkn': no such node in this map (give its IRI, prefixed name such as "
+            "musterstadt:project/wlan, or label). Did you mean: 'Parken'?",
+        ),
         ({"focus": "p2", "depth": -1}, "depth must be 0 or more, got -1"),
-        ({"classes": ["spaceship"]}, "classes 'spaceship': unknown class. Classes in this map: amt, contractor, "
-                                     "dezernat, field, goal, project."),
-        ({"fields": ["Gesundheit"]}, "fields 'Gesundheit': no such field of action in this map (give its IRI, "
-                                     "prefixed name such as musterstadt:project/wlan, or label)."),
-        ({"classes": ["goal"], "departments": ["Dezernat II"]},
-         "No node is left after the filters; loosen classes, fields or departments."),
-        ({"layout": "circle"},
-         "layout: unknown layout 'circle'. Use one of: spring, kamada-kawai, forceatlas2, hierarchical."),
-        ({"color_by": "mood"}, "color_by: unknown value 'mood'. Use one of: class, field, department, community."),
-        ({"size_by": "age"}, "size_by: unknown value 'age'. Use one of: degree, betweenness, pagerank, budget."),
+        (
+            {"classes": ["spaceship"]},
+            "classes 'spaceship': unknown class. Classes in this map: amt, contractor, "
+            "dezernat, field, goal, project.",
+        ),
+        (
+            {"fields": ["Gesundheit"]},
+            "fields 'Gesundheit': no such field of action in this map (give its IRI, "
+            "prefixed name such as musterstadt:project/wlan, or label).",
+        ),
+        (
+            {"classes": ["goal"], "departments": ["Dezernat II"]},
+            "No node is left after the filters; loosen classes, fields or departments.",
+        ),
+        (
+            {"layout": "circle"},
+            "layout: unknown layout 'circle'. Use one of: spring, kamada-kawai, forceatlas2, hierarchical.",
+        ),
+        (
+            {"color_by": "mood"},
+            "color_by: unknown value 'mood'. Use one of: class, field, department, community.",
+        ),
+        (
+            {"size_by": "age"},
+            "size_by: unknown value 'age'. Use one of: degree, betweenness, pagerank, budget.",
+        ),
         ({"lang": "fr"}, "lang: unknown language 'fr'. Use one of: de, en."),
     ],
 )
@@ -129,7 +156,9 @@ def test_an_ambiguous_name_asks_for_the_iri():
     graph = nx.Graph()
     graph.add_node("a:1", label="Amt", cls="amt")
     graph.add_node("b:1", label="Amt", cls="amt")
-    with pytest.raises(UsageError, match=r"^focus 'Amt' matches 2 nodes: Amt <a:1>; Amt <b:1>\. Give the IRI\.$"):
+    with pytest.raises(
+        UsageError, match=r"^focus 'Amt' matches 2 nodes: Amt <a:1>; Amt <b:1>\. Give the IRI\.$"
+    ):
         build_network(graph, focus="Amt")
 
 
@@ -138,7 +167,9 @@ def test_every_class_has_its_colour_and_shape_and_the_legend_lists_them(city):
     for node in net.nodes:
         look = STYLES[node["cls"]]
         assert (node["shape"], node["color"]["background"], node["color"]["border"]) == (
-            look.shape, look.color, look.outline
+            look.shape,
+            look.color,
+            look.outline,
         )
     legend = [(e.key, e.label, e.color, e.shape, e.count) for e in net.meta.classes]
     assert legend == [
@@ -166,16 +197,23 @@ def test_colour_by_field_department_and_community(city):
     by_field = build_network(city, "entity", color_by="field", lang="en")
     colors = {n["id"].removeprefix(EX): n["color"]["background"] for n in by_field.nodes}
     assert [(e.label, e.color, e.count) for e in by_field.meta.categories] == [
-        ("Mobility", OKABE_ITO[0], 3), ("Energy", OKABE_ITO[1], 2), ("not given", "#E4E4E4", 5)
+        ("Mobility", OKABE_ITO[0], 3),
+        ("Energy", OKABE_ITO[1], 2),
+        ("not given", "#E4E4E4", 5),
     ]
     assert colors["p1"] == colors["p3"] == colors["mobility"] == OKABE_ITO[0]
     assert colors["p2"] == colors["energy"] == OKABE_ITO[1]
     assert colors["goal"] == colors["d1"] == "#E4E4E4"
-    assert {n["shape"] for n in by_field.nodes if n["cls"] == "field"} == {"diamond"}  # the class keeps the shape
+    assert {n["shape"] for n in by_field.nodes if n["cls"] == "field"} == {
+        "diamond"
+    }  # the class keeps the shape
 
     by_department = build_network(city, "entity", color_by="department")
     assert [(e.label, e.count) for e in by_department.meta.categories] == [
-        ("Dezernat I", 4), ("Dezernat II", 2), ("Netz GmbH", 1), ("ohne Angabe", 3)
+        ("Dezernat I", 4),
+        ("Dezernat II", 2),
+        ("Netz GmbH", 1),
+        ("ohne Angabe", 3),
     ]
     by_community = build_network(city, "entity", color_by="community", seed=3)
     assert sum(e.count for e in by_community.meta.categories) == 10
@@ -212,19 +250,27 @@ def test_size_by_budget_degree_and_the_tooltip_is_plain_text(city):
 def test_title_date_sources_and_fictional_come_from_the_dataset(city):
     meta = build_network(city, "actors").meta
     assert (meta.title, meta.date, meta.sources, meta.fictional) == (
-        "Teststadt: Akteursnetz", "2024-05-01", ["Inventar 2024 (2024-04-30)"], True
+        "Teststadt: Akteursnetz",
+        "2024-05-01",
+        ["Inventar 2024 (2024-04-30)"],
+        True,
     )
     assert build_network(city, "actors", title="Wer mit wem", lang="en").meta.title == "Wer mit wem"
 
 
 def test_a_projection_passed_in_carries_its_own_metadata():
-    graph = nx.DiGraph(projection="dependencies", title="Demo", date="2020-01-01", sources=["Liste"])
+    graph = nx.DiGraph(
+        projection="dependencies", title="Demo", date="2020-01-01", sources=["Liste"]
+    )
     graph.add_edge("x:a", "x:b", predicate="dependsOn", weight=1)
     for node in graph:
         graph.nodes[node].update(label=node[2:].upper(), cls="project", fields=[])
     meta = build_network(graph, lang="en").meta
     assert (meta.title, meta.date, meta.sources, meta.projection) == (
-        "Demo: Project dependencies", "2020-01-01", ["Liste"], "dependencies"
+        "Demo: Project dependencies",
+        "2020-01-01",
+        ["Liste"],
+        "dependencies",
     )
 
 
@@ -232,7 +278,9 @@ def test_a_projection_passed_in_carries_its_own_metadata():
 def test_the_same_seed_gives_the_same_positions(musterstadt, layout):
     first = build_network(musterstadt, "coverage", layout=layout, seed=7)
     again = build_network(musterstadt, "coverage", layout=layout, seed=7)
-    assert [(n["id"], n["x"], n["y"]) for n in first.nodes] == [(n["id"], n["x"], n["y"]) for n in again.nodes]
+    assert [(n["id"], n["x"], n["y"]) for n in first.nodes] == [
+        (n["id"], n["x"], n["y"]) for n in again.nodes
+    ]
     if layout != "hierarchical":  # hierarchical has no randomness
         other = build_network(musterstadt, "coverage", layout=layout, seed=8)
         assert [(n["x"], n["y"]) for n in other.nodes] != [(n["x"], n["y"]) for n in first.nodes]
@@ -273,9 +321,18 @@ def test_hierarchical_puts_prerequisites_on_top_and_a_cycle_in_one_layer():
 
 def test_wrap_label_breaks_long_german_words_and_cuts_with_an_ellipsis():
     assert wrap_label("WLAN") == "WLAN"
-    assert wrap_label("Amt für Digitalisierung und Organisation", 24) == "Amt für Digitalisierung\nund Organisation"
-    assert wrap_label("Digitalisierungsstrategieentwicklung", 16) == "Digitalisierung-\nsstrategieentwi-\ncklung"
-    assert wrap_label("Eins zwei drei vier fünf sechs sieben acht neun zehn", 10, 2) == "Eins zwei\ndrei vier…"
+    assert (
+        wrap_label("Amt für Digitalisierung und Organisation", 24)
+        == "Amt für Digitalisierung\nund Organisation"
+    )
+    assert (
+        wrap_label("Digitalisierungsstrategieentwicklung", 16)
+        == "Digitalisierung-\nsstrategieentwi-\ncklung"
+    )
+    assert (
+        wrap_label("Eins zwei drei vier fünf sechs sieben acht neun zehn", 10, 2)
+        == "Eins zwei\ndrei vier…"
+    )
     assert darken("#FFFFFF") == "#A6A6A6"
 
 
@@ -287,16 +344,21 @@ def test_script_json_cannot_close_the_script_element():
 
 def test_the_page_is_self_contained_and_data_is_never_markup(make_kg, tmp_path):
     kg = make_kg(
-        CITY + f'ex:evil a sckg:Project ; dcterms:title "{EVIL.replace(chr(34), chr(92) + chr(34))}"@de ; '
+        CITY
+        + f'ex:evil a sckg:Project ; dcterms:title "{EVIL.replace(chr(34), chr(92) + chr(34))}"@de ; '
         "sckg:managedBy ex:amt ."
     )
     net = build_network(kg, "entity", title=EVIL)
     path = write_map(net, tmp_path / "map.html")
     html = path.read_text(encoding="utf-8")
-    vendored = (Path(sckg.viz.__file__).parent / "vendor" / "vis-network.min.js").read_text(encoding="utf-8")
-    assert html.count("</script") == 3  # data, vis-network, the page's own: no data closes its element
+    vendored = (Path(sckg.viz.__file__).parent / "vendor" / "vis-network.min.js").read_text(
+        encoding="utf-8"
+    )
+    assert (
+        html.count("</script") == 3
+    )  # data, vis-network, the page's own: no data closes its element
     assert html.count("<script") == 3 + vendored.count("<script") and "<!--" not in html
-    assert "<img" not in html and "onerror=\"window" not in html
+    assert "<img" not in html and 'onerror="window' not in html
     assert re.search(r"<(link|iframe|object|embed)\b", html) is None
     assert re.search(r"""\b(src|href)\s*=\s*["']?(https?:)?//""", html) is None
     assert re.search(r"url\(\s*['\"]?(https?:)?//", html) is None and "@import" not in html
@@ -315,12 +377,19 @@ def test_pyvis_methods_write_the_same_offline_page(city, tmp_path, monkeypatch):
     net.save_graph("pyvis.html")
     ours = write_map(net, folder / "sckg.html").read_text(encoding="utf-8")
     assert (folder / "pyvis.html").read_text(encoding="utf-8") == ours
-    assert sorted(p.name for p in folder.iterdir()) == ["pyvis.html", "sckg.html"]  # no lib/ folder as pyvis's
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "pyvis.html",
+        "sckg.html",
+    ]  # no lib/ folder as pyvis's
 
 
 def test_write_map_builds_from_a_graph_and_writes_atomically(city, tmp_path):
-    out = write_map(city, tmp_path / "maps" / "m.html", projection="dependencies", layout="hierarchical")
-    assert out == tmp_path / "maps" / "m.html" and out.stat().st_size > 500_000  # vis-network is inside
+    out = write_map(
+        city, tmp_path / "maps" / "m.html", projection="dependencies", layout="hierarchical"
+    )
+    assert (
+        out == tmp_path / "maps" / "m.html" and out.stat().st_size > 500_000
+    )  # vis-network is inside
     assert [p.name for p in out.parent.iterdir()] == ["m.html"]  # no temp file left behind
 
 
@@ -337,9 +406,13 @@ def test_static_image_of_the_same_map(city, tmp_path, suffix):
 
 
 def test_static_image_refuses_unknown_formats(city, tmp_path):
-    with pytest.raises(UsageError, match=r"map\.gif: unknown image format 'gif' \(use a \.png or \.svg file\)$"):
+    with pytest.raises(
+        UsageError, match=r"map\.gif: unknown image format 'gif' \(use a \.png or \.svg file\)$"
+    ):
         write_image(build_network(city), tmp_path / "map.gif")
-    with pytest.raises(UsageError, match=r"map\.svg: a PNG image needs a file name ending in \.png$"):
+    with pytest.raises(
+        UsageError, match=r"map\.svg: a PNG image needs a file name ending in \.png$"
+    ):
         write_image(build_network(city), tmp_path / "map.svg", "png")
 
 
@@ -348,12 +421,30 @@ def test_cli_writes_the_page_and_images(turtle_file, tmp_path):
     out, png = tmp_path / "karte.html", tmp_path / "karte.png"
     result = CliRunner().invoke(
         app,
-        ["viz", "--data", str(data), "-p", "dependencies", "--layout", "hierarchical", "--focus", "Parken",
-         "--depth", "2", "--out", str(out), "--png", str(png)],
+        [
+            "viz",
+            "--data",
+            str(data),
+            "-p",
+            "dependencies",
+            "--layout",
+            "hierarchical",
+            "--focus",
+            "Parken",
+            "--depth",
+            "2",
+            "--out",
+            str(out),
+            "--png",
+            str(png),
+        ],
     )
     assert result.exit_code == 0, result.output
-    assert re.fullmatch(rf"{re.escape(str(out))}, {re.escape(str(png))}: 3 nodes, 2 links \([0-9.]+ s, layout "
-                        r"[0-9.]+ s\)\n", result.stdout)
+    assert re.fullmatch(
+        rf"{re.escape(str(out))}, {re.escape(str(png))}: 3 nodes, 2 links \([0-9.]+ s, layout "
+        r"[0-9.]+ s\)\n",
+        result.stdout,
+    )
     assert out.stat().st_size > 500_000 and png.stat().st_size > 10_000
     assert "Fokus: Parken, 2 Schritt(e)" in out.read_text(encoding="utf-8")
 
@@ -362,14 +453,17 @@ def test_cli_writes_the_page_and_images(turtle_file, tmp_path):
     ("args", "message"),
     [
         (["--depth", "2"], "Error: --depth needs --focus (the node the map is centred on)\n"),
-        (["--class", "ufo"], "Error: --class 'ufo': unknown class. Classes in this map: field, goal, "
-                             "project.\n"),
+        (
+            ["--class", "ufo"],
+            "Error: --class 'ufo': unknown class. Classes in this map: field, goal, project.\n",
+        ),
     ],
 )
 def test_cli_errors_are_one_line(turtle_file, tmp_path, args, message):
     data = turtle_file(CITY)
-    result = CliRunner().invoke(app, ["viz", "--data", str(data), "-p", "coverage", "-o", str(tmp_path / "x.html"),
-                                      *args])
+    result = CliRunner().invoke(
+        app, ["viz", "--data", str(data), "-p", "coverage", "-o", str(tmp_path / "x.html"), *args]
+    )
     assert result.exit_code == 2
     assert result.stderr == message
     assert not Path(tmp_path / "x.html").exists()
@@ -391,7 +485,10 @@ def test_positions_do_not_depend_on_the_process(musterstadt_path):
     )
     runs = [
         subprocess.run(
-            [sys.executable, "-c", script, str(musterstadt_path)], capture_output=True, text=True, check=True,
+            [sys.executable, "-c", script, str(musterstadt_path)],
+            capture_output=True,
+            text=True,
+            check=True,
             env={**os.environ, "PYTHONHASHSEED": seed},
         ).stdout
         for seed in ("1", "2")
@@ -424,13 +521,18 @@ def test_the_maps_communities_are_those_of_analyze_communities(tmp_path, project
     assert shown == table
 
 
-def test_a_map_with_papers_counts_them_in_their_fields_and_shows_only_the_reference_fields_they_name(make_kg):
+def test_a_map_with_papers_counts_them_in_their_fields_and_shows_only_the_reference_fields_they_name(
+    make_kg,
+):
     from council import COUNCIL, PROGRAMME
 
     kg = make_kg(COUNCIL + PROGRAMME + "c:p3 dcterms:subject field:energy .")
     net = build_network(kg, "entity", with_papers=True)
     # the WLAN paper counts in its project's field, the concept paper in its own, the fire engine in energy
-    assert [(e.label, e.count) for e in net.meta.fields] == [("Digitale Infrastruktur", 4), ("Energie", 1)]
+    assert [(e.label, e.count) for e in net.meta.fields] == [
+        ("Digitale Infrastruktur", 4),
+        ("Energie", 1),
+    ]
     papers = {n["full_label"]: n["fields"] for n in net.nodes if n["cls"] == "paper"}
     assert papers == {
         "Öffentliches WLAN in der Innenstadt": ["https://example.org/city/digital"],

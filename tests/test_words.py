@@ -53,20 +53,34 @@ def test_every_key_has_both_languages_with_the_same_placeholders(key: str) -> No
     assert plural in ([False, False], [True, True])
     if plural[0]:
         assert all(set(CATALOGUE[key][lang]) == {"one", "other"} for lang in ("de", "en"))
-    found = {(lang, i): _placeholders(text) for lang in ("de", "en") for i, text in enumerate(_forms(key, lang))}
+    found = {
+        (lang, i): _placeholders(text)
+        for lang in ("de", "en")
+        for i, text in enumerate(_forms(key, lang))
+    }
     names = set().union(*found.values())
     for placeholders in found.values():  # a plural form may leave out the count itself
-        assert placeholders == names or (plural[0] and placeholders | {"n"} == names | {"n"}), (key, found)
+        assert placeholders == names or (plural[0] and placeholders | {"n"} == names | {"n"}), (
+            key,
+            found,
+        )
 
 
 def _strings(node: ast.AST) -> set[str]:
-    return {n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+    return {
+        n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+    }
 
 
 def _assigned(tree: ast.AST, name: str, line: int) -> ast.AST:
     """The expression last assigned to ``name`` before ``line``."""
-    found = [n.value for n in ast.walk(tree) if isinstance(n, ast.Assign) and n.lineno < line
-             and any(isinstance(target, ast.Name) and target.id == name for target in n.targets)]
+    found = [
+        n.value
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Assign)
+        and n.lineno < line
+        and any(isinstance(target, ast.Name) and target.id == name for target in n.targets)
+    ]
     return max(found, key=lambda n: n.lineno)
 
 
@@ -84,7 +98,11 @@ def _lookups() -> tuple[set[str], set[str], dict[str, set[str]]]:
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call) or not node.args:
                 continue
-            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            name = (
+                node.func.attr
+                if isinstance(node.func, ast.Attribute)
+                else getattr(node.func, "id", "")
+            )
             first = node.args[0]
             if name == "t":
                 if isinstance(first, ast.Constant):
@@ -102,8 +120,10 @@ def _lookups() -> tuple[set[str], set[str], dict[str, set[str]]]:
             elif name == "Words" and isinstance(first, ast.Constant):
                 groups.setdefault(first.value, set()).update(constants)
                 prefixes.update(  # words[f"cut.{kind}"]
-                    f"{first.value}.{n.slice.values[0].value}" for n in ast.walk(tree)
-                    if isinstance(n, ast.Subscript) and isinstance(n.slice, ast.JoinedStr)
+                    f"{first.value}.{n.slice.values[0].value}"
+                    for n in ast.walk(tree)
+                    if isinstance(n, ast.Subscript)
+                    and isinstance(n.slice, ast.JoinedStr)
                     and isinstance(n.slice.values[0], ast.Constant)
                 )
     return keys, prefixes, groups
@@ -117,9 +137,14 @@ def _fact_names() -> set[str]:
             if isinstance(node, ast.Subscript) and getattr(node.value, "attr", "") == "facts":
                 found |= _strings(node.slice)  # section.facts["chain"] = ...
             elif isinstance(node, ast.keyword) and node.arg == "facts":
-                found |= _strings(node.value)  # Section(..., facts={...}) or facts=dict(zip([...], ...))
-            elif isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "update" \
-                    and getattr(node.func.value, "attr", "") == "facts":
+                found |= _strings(
+                    node.value
+                )  # Section(..., facts={...}) or facts=dict(zip([...], ...))
+            elif (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "attr", "") == "update"
+                and getattr(node.func.value, "attr", "") == "facts"
+            ):
                 found |= {k.arg for k in node.keywords if k.arg}  # section.facts.update(silos=...)
     return found
 
@@ -165,8 +190,15 @@ def test_families_of_keys_cover_exactly_their_concept() -> None:
     assert _family("path.longest.") == set(PathWeight)
     assert _family("month.") == {str(m) for m in range(1, 13)}
     assert _family("definition.") == set(FIGURES)
-    assert _family("change.") == {"entity-added", "entity-removed", "relation-added", "relation-removed",
-                                  "attribute-added", "attribute-removed", "attribute-changed"}
+    assert _family("change.") == {
+        "entity-added",
+        "entity-removed",
+        "relation-added",
+        "relation-removed",
+        "attribute-added",
+        "attribute-removed",
+        "attribute-changed",
+    }
 
 
 def test_t_fills_placeholders_and_picks_the_plural_form() -> None:
@@ -194,7 +226,12 @@ def test_t_fills_placeholders_and_picks_the_plural_form() -> None:
         (0, 0, "0", "0"),
         (1234567, 0, "1.234.567", "1,234,567"),
         (-1234.5, 1, "-1.234,5", "-1,234.5"),
-        (2.675, 2, "2,68", "2.68"),  # half away from zero on the value as written (binary 2.67499...)
+        (
+            2.675,
+            2,
+            "2,68",
+            "2.68",
+        ),  # half away from zero on the value as written (binary 2.67499...)
         (-2.5, 0, "-3", "-3"),
         (0.5, 0, "1", "1"),
         (-0.004, 2, "0,00", "0.00"),  # rounds to zero: no minus sign
@@ -300,7 +337,10 @@ def test_every_cli_option_with_choices_uses_the_librarys_enum() -> None:
                 continue
             enum = _enum_of(command.callback, param.name)
             assert enum is not None, (path, param.name)
-            assert enum.__module__ == "sckg.choices" and getattr(choices, enum.__name__) is enum, (path, param.name)
+            assert enum.__module__ == "sckg.choices" and getattr(choices, enum.__name__) is enum, (
+                path,
+                param.name,
+            )
             assert list(param.type.choices) == [m.value for m in enum], (path, param.name)
             checked += 1
     assert checked >= 30
@@ -329,7 +369,10 @@ def test_every_flag_of_a_renamed_parameter_exists() -> None:
     root = typer.main.get_command(app)
     options = {opt for _, command in _commands(root) for p in command.params for opt in p.opts}
     options |= {  # an argument is shown by its name in capitals, as in --help (PROJECT)
-        p.name.upper() for _, command in _commands(root) for p in command.params if p.param_type_name == "argument"
+        p.name.upper()
+        for _, command in _commands(root)
+        for p in command.params
+        if p.param_type_name == "argument"
     }
     assert sorted(set(FLAGS.values()) - options) == []
 
@@ -343,17 +386,29 @@ def test_python_api_error_names_the_parameter_and_cli_the_flag(braunschweig_path
     with pytest.raises(ParameterError) as error:
         silos(kg, limit=-1)
     assert str(error.value) == "limit must be 0 (all) or more, got -1"
-    result = runner.invoke(app, ["analyze", "silos", "--top", "-1", "--data", str(braunschweig_path)])
-    assert (result.exit_code, result.stderr) == (2, "Error: --top must be 0 (all) or more, got -1\n")
+    result = runner.invoke(
+        app, ["analyze", "silos", "--top", "-1", "--data", str(braunschweig_path)]
+    )
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "Error: --top must be 0 (all) or more, got -1\n",
+    )
 
     with pytest.raises(ParameterError) as error:
         centrality(kg, sample=-2)
     assert str(error.value) == "sample must be 0 (exact) or more, got -2"
-    result = runner.invoke(app, ["analyze", "centrality", "--sample", "-2", "--data", str(braunschweig_path)])
-    assert (result.exit_code, result.stderr) == (2, "Error: --sample must be 0 (exact) or more, got -2\n")
+    result = runner.invoke(
+        app, ["analyze", "centrality", "--sample", "-2", "--data", str(braunschweig_path)]
+    )
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "Error: --sample must be 0 (exact) or more, got -2\n",
+    )
 
 
-def test_notes_name_the_parameter_in_python_and_the_flag_on_the_command_line(braunschweig_path: Path) -> None:
+def test_notes_name_the_parameter_in_python_and_the_flag_on_the_command_line(
+    braunschweig_path: Path,
+) -> None:
     from sckg.kg import KnowledgeGraph
     from sckg.network.metrics import centrality
 
@@ -362,5 +417,8 @@ def test_notes_name_the_parameter_in_python_and_the_flag_on_the_command_line(bra
     result = centrality(kg, sample=5, lang="en")
     n = result.notes[0].split(" of ")[1].split()[0]
     assert result.notes == [note.format(n=n, flag="sample=0")]
-    cli = runner.invoke(app, ["analyze", "centrality", "--sample", "5", "-l", "en", "--data", str(braunschweig_path)])
+    cli = runner.invoke(
+        app,
+        ["analyze", "centrality", "--sample", "5", "-l", "en", "--data", str(braunschweig_path)],
+    )
     assert cli.stderr == note.format(n=n, flag="--sample 0") + "\n"

@@ -45,7 +45,9 @@ XSD_INTEGER = ox.NamedNode(XSD + "integer")
 def city_base(city: str) -> str:
     """The base IRI of a city's data, e.g. ``https://w3id.org/sckg/id/musterstadt/``."""
     if not _CITY.match(city):
-        raise ParameterError(f"{{=city}} '{city}': use lower-case letters, digits and hyphens, e.g. musterstadt")
+        raise ParameterError(
+            f"{{=city}} '{city}': use lower-case letters, digits and hyphens, e.g. musterstadt"
+        )
     return f"{ID}{city}/"
 
 
@@ -57,9 +59,14 @@ def turtle(triples: Iterable[ox.Triple], prefixes: dict[str, str] | None = None)
         return (t.subject.value, t.predicate.value, str(t.object))
 
     unique = sorted(set(triples), key=key)
-    return ox.serialize(unique, format=ox.RdfFormat.TURTLE, prefixes={**PREFIXES, **(prefixes or {})}) or b""
+    return (
+        ox.serialize(unique, format=ox.RdfFormat.TURTLE, prefixes={**PREFIXES, **(prefixes or {})})
+        or b""
+    )
 
 
-def write_turtle(triples: Iterable[ox.Triple], path: Path | str, prefixes: dict[str, str] | None = None) -> Path:
+def write_turtle(
+    triples: Iterable[ox.Triple], path: Path | str, prefixes: dict[str, str] | None = None
+) -> Path:
     """Write the triples as sorted Turtle to ``path`` (atomically)."""
     return write_atomic(path, turtle(triples, prefixes))

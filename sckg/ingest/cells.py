@@ -34,15 +34,20 @@ _TRUE = {"ja", "yes", "true", "wahr", "1", "x", "j", "y"}
 _FALSE = {"nein", "no", "false", "falsch", "0", "n"}
 
 #: Fixed choices of the goal and source type columns: IRI (class) → German and English word.
-GOAL_TYPES = {SCKG + "StrategicGoal": ("Strategisches Ziel", "strategic goal"), SCKG + "Vision": ("Zielbild", "vision")}
+GOAL_TYPES = {
+    SCKG + "StrategicGoal": ("Strategisches Ziel", "strategic goal"),
+    SCKG + "Vision": ("Zielbild", "vision"),
+}
 SOURCE_TYPES = {
     PROV + "Entity": ("Dokument", "document"),
     OPARL + "Paper": ("Vorlage", "council paper"),
     SCKG + "Interview": ("Interview", "interview"),
     SCKG + "Workshop": ("Workshop", "workshop"),
 }
-BUDGET_TYPES = {SCHEMA + "MonetaryAmount": ("Betrag", "amount"),
-                SCKG + "BudgetLine": ("Haushaltsansatz", "budget line")}
+BUDGET_TYPES = {
+    SCHEMA + "MonetaryAmount": ("Betrag", "amount"),
+    SCKG + "BudgetLine": ("Haushaltsansatz", "budget line"),
+}
 WORK_TYPES = {
     SCKG + "ProcessPhase": ("Phase", "phase"),
     SCKG + "Task": ("Aufgabe", "task"),
@@ -84,7 +89,13 @@ def choices() -> dict[str, tuple[Choice, ...]]:
     for path in resources.model_files():
         store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
     found: dict[str, tuple[Choice, ...]] = {}
-    for name, ns in (("kind", KIND), ("status", STATUS), ("field", FIELD), ("role", ROLE), ("phase", PHASE)):
+    for name, ns in (
+        ("kind", KIND),
+        ("status", STATUS),
+        ("field", FIELD),
+        ("role", ROLE),
+        ("phase", PHASE),
+    ):
         rows = store.query(
             f"SELECT ?c ?de ?en WHERE {{ ?c skos:inScheme <{ns}scheme> ; skos:prefLabel ?de , ?en . "
             'FILTER(lang(?de) = "de" && lang(?en) = "en") }',
@@ -92,10 +103,17 @@ def choices() -> dict[str, tuple[Choice, ...]]:
         )
         assert isinstance(rows, ox.QuerySolutions)  # a SELECT
         found[name] = tuple(
-            sorted({Choice(c.value, c.value[len(ns):], de.value, en.value) for c, de, en in rows}, key=_order(ns))
+            sorted(
+                {Choice(c.value, c.value[len(ns) :], de.value, en.value) for c, de, en in rows},
+                key=_order(ns),
+            )
         )
-    found["goal_type"] = tuple(Choice(iri, slug(en), de, en) for iri, (de, en) in GOAL_TYPES.items())
-    found["source_type"] = tuple(Choice(iri, en.split()[-1], de, en) for iri, (de, en) in SOURCE_TYPES.items())
+    found["goal_type"] = tuple(
+        Choice(iri, slug(en), de, en) for iri, (de, en) in GOAL_TYPES.items()
+    )
+    found["source_type"] = tuple(
+        Choice(iri, en.split()[-1], de, en) for iri, (de, en) in SOURCE_TYPES.items()
+    )
     for name, types in (("budget_type", BUDGET_TYPES), ("work_type", WORK_TYPES)):
         found[name] = tuple(Choice(iri, slug(en), de, en) for iri, (de, en) in types.items())
     return found
@@ -110,7 +128,9 @@ def _order(ns: str) -> Callable[[Choice], int]:
 
 def choice_text() -> dict[str, str]:
     """The allowed values per column type, as shown on the help sheet: ``German label (short name)``."""
-    return {kind: ", ".join(f"{c.de} ({c.slug})" for c in values) for kind, values in choices().items()}
+    return {
+        kind: ", ".join(f"{c.de} ({c.slug})" for c in values) for kind, values in choices().items()
+    }
 
 
 # --- errors ---------------------------------------------------------------------------------------------
@@ -143,7 +163,9 @@ class TableError(DataError):
     def __init__(self, errors: Sequence[CellError]) -> None:
         self.errors = list(errors)
         count = f"{len(errors)} error" + ("s" if len(errors) != 1 else "")
-        super().__init__(f"{count} in the spreadsheet; nothing was written:\n" + "\n".join(map(str, errors)))
+        super().__init__(
+            f"{count} in the spreadsheet; nothing was written:\n" + "\n".join(map(str, errors))
+        )
 
 
 # --- reading --------------------------------------------------------------------------------------------
@@ -186,9 +208,11 @@ def shown(value: str, limit: int = 60) -> str:
 
 
 def _too_big(path: Path, what: str, size: int, advice: str) -> DataError:
-    return DataError(f"{path}: the {what} {size / 1e6:.1f} MB, more than the "
-                     f"{MAX_BYTES / 1e6:g} MB sckg reads; an inventory or review file is far "
-                     f"smaller. {advice}")
+    return DataError(
+        f"{path}: the {what} {size / 1e6:.1f} MB, more than the "
+        f"{MAX_BYTES / 1e6:g} MB sckg reads; an inventory or review file is far "
+        f"smaller. {advice}"
+    )
 
 
 def _read_xlsx(path: Path) -> list[RawSheet]:
@@ -201,13 +225,19 @@ def _read_xlsx(path: Path) -> list[RawSheet]:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(item.file_size for item in archive.infolist())
     except zipfile.BadZipFile:
-        raise DataError(f"{path}: not an .xlsx workbook (it is not a zip archive); save it as an "
-                        "Excel workbook (.xlsx) or as CSV.") from None
+        raise DataError(
+            f"{path}: not an .xlsx workbook (it is not a zip archive); save it as an "
+            "Excel workbook (.xlsx) or as CSV."
+        ) from None
     except OSError as exc:
         raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     if unpacked > MAX_BYTES:
-        raise _too_big(path, "workbook unpacks to", unpacked,
-                       "Save it again without what it does not need (images, other sheets).")
+        raise _too_big(
+            path,
+            "workbook unpacks to",
+            unpacked,
+            "Save it again without what it does not need (images, other sheets).",
+        )
     sheets: list[RawSheet] = []
     cells = 0
     try:
@@ -223,7 +253,8 @@ def _read_xlsx(path: Path) -> list[RawSheet]:
                             f"{path}, sheet {ws.title}, row {number}: the workbook holds more "
                             f"than {MAX_CELLS:,} cells (counted up to the last filled column of "
                             "each row); sckg reads at most that many. Split the workbook, or "
-                            "delete what is far right or below the table.")
+                            "delete what is far right or below the table."
+                        )
                     if number == 1 or any(value is not None for value in row):
                         rows.append((number, row))
                 sheets.append(RawSheet(path.name, ws.title, rows, letters=True))
@@ -232,7 +263,9 @@ def _read_xlsx(path: Path) -> list[RawSheet]:
     except DataError:
         raise
     except Exception as exc:  # openpyxl raises many types for a broken or foreign file
-        raise DataError(f"{path}: not a readable .xlsx workbook ({exc}); save it as an Excel workbook") from None
+        raise DataError(
+            f"{path}: not a readable .xlsx workbook ({exc}); save it as an Excel workbook"
+        ) from None
     return sheets
 
 
@@ -252,8 +285,9 @@ def _read_csv(path: Path) -> RawSheet:
         except UnicodeDecodeError:
             line = raw.count(b"\n", 0, utf8.start) + 1
             byte = f"0x{raw[utf8.start]:02x}"
-            raise DataError(f"{path}, row {line}: not UTF-8 text (byte {byte}); save the file as "
-                            "CSV UTF-8.") from None
+            raise DataError(
+                f"{path}, row {line}: not UTF-8 text (byte {byte}); save the file as CSV UTF-8."
+            ) from None
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count)
     rows: list[tuple[int, tuple[Any, ...]]] = []
@@ -264,8 +298,10 @@ def _read_csv(path: Path) -> RawSheet:
         for number, row in enumerate(reader, start=1):
             cells += max(len(row), 1)
             if cells > MAX_CELLS:
-                raise DataError(f"{path}, row {number}: the file holds more than {MAX_CELLS:,} "
-                                "cells; sckg reads at most that many. Split the file.")
+                raise DataError(
+                    f"{path}, row {number}: the file holds more than {MAX_CELLS:,} "
+                    "cells; sckg reads at most that many. Split the file."
+                )
             rows.append((number, tuple(row)))
     except csv.Error as exc:
         raise DataError(f"{path}, row {len(rows) + 1}: not a readable CSV row ({exc})") from None
@@ -281,7 +317,9 @@ def read_sheets(path: Path) -> list[RawSheet]:
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv" and p.is_file())
         if not files:
-            raise DataError(f"{path}: the folder holds no CSV files (expected Actors.csv, Projects.csv, ...)")
+            raise DataError(
+                f"{path}: the folder holds no CSV files (expected Actors.csv, Projects.csv, ...)"
+            )
         return [_read_csv(p) for p in files]
     if not path.is_file():
         raise DataError(f"{path}: no such file or folder")
@@ -291,8 +329,10 @@ def read_sheets(path: Path) -> list[RawSheet]:
     if suffix == ".csv":
         return [_read_csv(path)]
     if suffix in (".ods", ".xls", ".numbers"):
-        raise DataError(f"{path}: sckg reads .xlsx workbooks, not {suffix}; save it as an Excel workbook (.xlsx) "
-                        "(LibreOffice: File > Save As > Excel 2007-365) or each sheet as CSV.")
+        raise DataError(
+            f"{path}: sckg reads .xlsx workbooks, not {suffix}; save it as an Excel workbook (.xlsx) "
+            "(LibreOffice: File > Save As > Excel 2007-365) or each sheet as CSV."
+        )
     raise DataError(f"{path}: expected an .xlsx workbook, a .csv file or a folder of CSV files")
 
 
@@ -326,7 +366,11 @@ def parse_cell(col: Column, value: Any) -> Any:
     :class:`Amount`: whether it reads two ways is decided for its whole column (:func:`column_notation`)."""
     if col.type in ("id", "text", "ref"):
         values = _split(value, col.multi)
-        if col.type == "id" and values and not (ID_PATTERN.match(values[0]) or IRI_PATTERN.match(values[0])):
+        if (
+            col.type == "id"
+            and values
+            and not (ID_PATTERN.match(values[0]) or IRI_PATTERN.match(values[0]))
+        ):
             raise ValueError(EXPECTED["id"])
         return values if col.multi else (values[0] if values else None)
     text = text_of(value)
@@ -357,7 +401,9 @@ def parse_cell(col: Column, value: Any) -> Any:
                 pass
         raise ValueError(EXPECTED["url"])
     if col.type == "sdg":
-        numbers = [re.sub(r"^sdg\s*", "", part, flags=re.IGNORECASE) for part in _split(value, True)]
+        numbers = [
+            re.sub(r"^sdg\s*", "", part, flags=re.IGNORECASE) for part in _split(value, True)
+        ]
         if not all(n.isdigit() and 1 <= int(n) <= 17 for n in numbers):
             raise ValueError(EXPECTED["sdg"])
         return [int(n) for n in numbers]
@@ -395,9 +441,11 @@ class Amount:
     def ambiguity(self) -> str:
         """What a cell must hold instead, naming both readings."""
         de, en = (_canonical_decimal(self.readings[n]) for n in NOTATIONS)
-        return (f"an amount that reads one way only: {de} in German notation or {en} in English, "
-                "and nothing else in the file says which (write it without thousands separators, "
-                "or with two decimals: 1.250,00 or 1,250.00)")
+        return (
+            f"an amount that reads one way only: {de} in German notation or {en} in English, "
+            "and nothing else in the file says which (write it without thousands separators, "
+            "or with two decimals: 1.250,00 or 1,250.00)"
+        )
 
 
 def read_amount(text: str) -> Amount:
@@ -409,9 +457,9 @@ def read_amount(text: str) -> Amount:
     number = text.strip()
     for sign in _CURRENCY:
         if number.casefold().startswith(sign):
-            number = number[len(sign):].strip()
+            number = number[len(sign) :].strip()
         if number.casefold().endswith(sign):
-            number = number[:-len(sign)].strip()
+            number = number[: -len(sign)].strip()
     notations = list(NOTATIONS)
     if number.endswith((",-", ",--")):  # German for whole euros: 250.000,-
         number, notations = number.rstrip("-")[:-1], ["de"]
@@ -482,10 +530,19 @@ def vocab_iri(kind: str, text: str) -> str:
     iri = _vocab_index(kind).get(_word(text.split(":", 1)[-1]))
     if iri:
         return iri
-    what = {"kind": "a kind of actor", "status": "a status", "field": "a reference field",
-            "goal_type": "a type of goal", "source_type": "a type of source", "role": "a role in the consultation",
-            "phase": "a process phase", "budget_type": "a type of budget", "work_type": "a type of work"}[kind]
+    what = {
+        "kind": "a kind of actor",
+        "status": "a status",
+        "field": "a reference field",
+        "goal_type": "a type of goal",
+        "source_type": "a type of source",
+        "role": "a role in the consultation",
+        "phase": "a process phase",
+        "budget_type": "a type of budget",
+        "work_type": "a type of work",
+    }[kind]
     raise ValueError(f"{what}: " + ", ".join(f"{c.de} ({c.slug})" for c in choices()[kind]))
+
 
 def checked_iri(value: str) -> str:
     """``value`` if it is a valid IRI, else ``ValueError`` with what an ID must look like."""

@@ -51,14 +51,27 @@ from .oparl_fields import ignored_fields, reason, wkt
 from .oparl_outcome import reduce_outcome
 
 _TYPE = re.compile(r"^https?://schema\.oparl\.org/1\.[01]/(\w+)/?$")
-MAPPED = ("Body", "LegislativeTerm", "Organization", "Meeting", "AgendaItem", "Paper", "Consultation", "File",
-          "Location")
+MAPPED = (
+    "Body",
+    "LegislativeTerm",
+    "Organization",
+    "Meeting",
+    "AgendaItem",
+    "Paper",
+    "Consultation",
+    "File",
+    "Location",
+)
 PERSONAL = ("Person", "Membership")
 #: OParl organizationType (case-folded) → the kind of organisation; a Gremium is the council or a committee.
 #: Prefixes for the Turtle an import writes, besides the sckg ones.
 OPARL_PREFIXES = {"geo": GEO, "void": VOID}
-ORGANIZATION_KINDS = {"fraktion": "party-group", "partei": "party", "verwaltungsbereich": "administration-area",
-                      "externes gremium": "external-body"}
+ORGANIZATION_KINDS = {
+    "fraktion": "party-group",
+    "partei": "party",
+    "verwaltungsbereich": "administration-area",
+    "externes gremium": "external-body",
+}
 _COUNCIL = re.compile(
     r"^(rat|stadtrat|gemeinderat|kreistag|ratsversammlung|stadtverordnetenversammlung|gemeindevertretung|"
     r"samtgemeinderat|bürgerschaft|rat der stadt .*)$"
@@ -103,7 +116,9 @@ class OparlReport:
     def skipped_by_reason(self) -> list[tuple[str, str, int]]:
         """(type, reason, count) of the skipped objects, most frequent first."""
         counts = Counter((s.type, s.reason) for s in self.skipped)
-        return [(t, r, n) for (t, r), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+        return [
+            (t, r, n) for (t, r), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        ]
 
     def ignored_fields(self) -> list[tuple[str, str, int, str]]:
         """(type, field, objects, reason) of every field that was not imported, by type and field."""
@@ -139,13 +154,19 @@ def import_oparl(
     text = str(source)
     if text.startswith(("http://", "https://")):
         fetcher = fetcher or Fetcher()
+
         def missing(url: str, kind: str, problem: str) -> None:
             collector.report.skipped.append(Skipped(url, kind, problem))
 
         incremental = since is not None and snapshot is not None and snapshot.is_file()
         items: Iterable[tuple[Any, str]] = crawl(
-            text, fetcher, with_persons=with_persons, progress=progress, missing=missing,
-            since=since if incremental else None)
+            text,
+            fetcher,
+            with_persons=with_persons,
+            progress=progress,
+            missing=missing,
+            since=since if incremental else None,
+        )
         if snapshot is not None:  # kept by id, not by page: memory follows the objects
             items = _merge_snapshot(snapshot, items, incremental)
         for obj, implied in items:
@@ -153,13 +174,17 @@ def import_oparl(
     else:
         folder = Path(source)
         if not folder.is_dir():
-            raise DataError(f"{folder}: no such folder (give a folder of OParl JSON files or an http(s) URL)")
+            raise DataError(
+                f"{folder}: no such folder (give a folder of OParl JSON files or an http(s) URL)"
+            )
         for obj, implied, name in read_folder(folder, progress):
             if obj is None:
                 collector.report.skipped.append(Skipped(name, "JSON file", SKIP_NOT_JSON))
             else:
                 collector.add(obj, implied, None, name)
-    origin = text if text.startswith(("http://", "https://")) else None  # a folder's path stays on this machine
+    origin = (
+        text if text.startswith(("http://", "https://")) else None
+    )  # a folder's path stays on this machine
     mapper = _Mapper(collector, city, with_persons)
     triples = mapper.run()
     mapper.describe(origin, now or dt.datetime.now(dt.UTC))
@@ -174,6 +199,7 @@ def _merge_snapshot(
 ) -> list[tuple[Any, str]]:
     """The objects of the snapshot at ``path`` replaced by ``items`` of the same id (all of them when not
     ``incremental``); written back to ``path``."""
+
     def key(obj: Any, n: int) -> str:
         ident = obj.get("id") if isinstance(obj, dict) else None
         return ident if isinstance(ident, str) else f"#{n}"  # kept, so the import reports it again
@@ -181,9 +207,14 @@ def _merge_snapshot(
     kept: dict[str, tuple[Any, str]] = {}
     if incremental:
         try:
-            kept = {key(obj, n): (obj, implied) for n, (obj, implied) in enumerate(json.loads(path.read_bytes()))}
+            kept = {
+                key(obj, n): (obj, implied)
+                for n, (obj, implied) in enumerate(json.loads(path.read_bytes()))
+            }
         except (ValueError, TypeError):
-            raise DataError(f"{path}: the sync snapshot is damaged; delete it to import everything again") from None
+            raise DataError(
+                f"{path}: the sync snapshot is damaged; delete it to import everything again"
+            ) from None
     for obj, implied in items:
         kept[key(obj, len(kept))] = (obj, implied)
     merged = [kept[key] for key in sorted(kept)]
@@ -211,7 +242,6 @@ class _Collector:
             if kind:
                 self.report.skipped.append(Skipped(origin, kind, SKIP_NO_ID))
         elif not kind and obj.get("deleted") is not True:  # a deleted stub often has no type
-
             self._skip(ident, "", f"unknown type '{obj.get('type', '')}'")
         elif ident in self.objects:
             stored = self.objects[ident]
@@ -281,7 +311,9 @@ class _Mapper:
         self.triples: list[ox.Triple] = []
         self.dangling: dict[tuple[str, str], set[str]] = defaultdict(set)
         self.agenda_public: dict[str, bool] = {}
-        self.agenda_of: dict[str, str] = {}  # consultation id → its agenda item (from either side of the link)
+        self.agenda_of: dict[
+            str, str
+        ] = {}  # consultation id → its agenda item (from either side of the link)
         self.systems: list[str] = []
         self.dataset = ""
         self.entities: list[str] = []
@@ -301,7 +333,9 @@ class _Mapper:
         parts = urlsplit(ident)
         path = parts.path + (f"-{parts.query}" if parts.query else "")
         path = re.sub(r"[^A-Za-z0-9._~/-]+", "-", path)
-        path = re.sub(r"/{2,}", "/", path).strip("/-") or re.sub(r"[^A-Za-z0-9]+", "-", ident).strip("-")
+        path = re.sub(r"/{2,}", "/", path).strip("/-") or re.sub(
+            r"[^A-Za-z0-9]+", "-", ident
+        ).strip("-")
         self._iris[ident] = iri = f"{self.base}oparl/{path}"
         return iri
 
@@ -312,14 +346,18 @@ class _Mapper:
         return known
 
     def add(self, s: str, p: str, o: str | ox.Literal) -> None:
-        self.triples.append(ox.Triple(self.node(s), self.node(p), self.node(o) if isinstance(o, str) else o))
+        self.triples.append(
+            ox.Triple(self.node(s), self.node(p), self.node(o) if isinstance(o, str) else o)
+        )
 
     def label(self, s: str, de: str, en: str | None = None) -> None:
         self.add(s, RDFS + "label", ox.Literal(de, language="de"))
         if en and en != de:
             self.add(s, RDFS + "label", ox.Literal(en, language="en"))
 
-    def date(self, ident: str, obj: dict[str, Any], key: str, *, quiet: bool = False) -> dt.date | None:
+    def date(
+        self, ident: str, obj: dict[str, Any], key: str, *, quiet: bool = False
+    ) -> dt.date | None:
         """The date in a date or date-time field (its local date); a note when the field is not a date (unless
         ``quiet``: a field read a second time)."""
         value = _str(obj, key)
@@ -327,7 +365,11 @@ class _Mapper:
             return None
         match = re.match(r"^(\d{4}-\d{2}-\d{2})(?:$|[T ])", value)
         try:
-            return dt.date.fromisoformat(match.group(1)) if match else self._bad_date(ident, key, value, quiet)
+            return (
+                dt.date.fromisoformat(match.group(1))
+                if match
+                else self._bad_date(ident, key, value, quiet)
+            )
         except ValueError:
             return self._bad_date(ident, key, value, quiet)
 
@@ -396,7 +438,9 @@ class _Mapper:
                     self._map(kind, ident, obj)
         for (ident, expected), targets in sorted(self.dangling.items()):
             for target in sorted(targets):
-                self.note(ident, f"refers to {expected} {target}, which is not in the source (link kept)")
+                self.note(
+                    ident, f"refers to {expected} {target}, which is not in the source (link kept)"
+                )
         return self.triples
 
     def _map(self, kind: str, ident: str, obj: dict[str, Any]) -> None:
@@ -419,8 +463,11 @@ class _Mapper:
         if (web := _str(obj, "web")) and _valid_iri(web):
             self.add(s, SCHEMA + "url", web)
         keywords = obj.get("keyword")
-        for keyword in sorted({" ".join(k.split()) for k in keywords if isinstance(k, str) and k.strip()}
-                              if isinstance(keywords, list) else ()):
+        for keyword in sorted(
+            {" ".join(k.split()) for k in keywords if isinstance(k, str) and k.strip()}
+            if isinstance(keywords, list)
+            else ()
+        ):
             self.add(s, SCHEMA + "keywords", ox.Literal(keyword, language="de"))
         if kind in ("Body", "Meeting", "Paper", "Organization"):
             self.link(ident, s, DCTERMS + "spatial", _refs(obj, "location"), "Location")
@@ -434,14 +481,32 @@ class _Mapper:
         after the vendor's product; ``dcterms:modified`` the newest record (the newest day an object was modified
         on the server, else the newest paper, file or meeting date; none after ``now``), ``prov:generatedAtTime``
         ``now``; entities per OParl class; every entity ``sckg:inDataset`` it."""
-        system = self.systems[0] if self.systems else next(
-            (ref for ident, kind in sorted(self.c.types.items()) if kind == "Body"
-             for ref in _refs(self.c.objects[ident], "system") if _valid_iri(ref)), origin)
+        system = (
+            self.systems[0]
+            if self.systems
+            else next(
+                (
+                    ref
+                    for ident, kind in sorted(self.c.types.items())
+                    if kind == "Body"
+                    for ref in _refs(self.c.objects[ident], "system")
+                    if _valid_iri(ref)
+                ),
+                origin,
+            )
+        )
         system = system or f"{self.base}oparl/system"
         d = f"{self.base}oparl/dataset"
         self.dataset = self.c.report.dataset = d
-        bodies = sorted({name for ident, kind in self.c.types.items() if kind == "Body" and not
-                         self.c.objects[ident].get("deleted") and (name := self.name(ident, "name", "shortName"))})
+        bodies = sorted(
+            {
+                name
+                for ident, kind in self.c.types.items()
+                if kind == "Body"
+                and not self.c.objects[ident].get("deleted")
+                and (name := self.name(ident, "name", "shortName"))
+            }
+        )
         where = " · ".join(bodies) or self.city
         self.add(d, RDF + "type", SCKG + "Dataset")
         for p in (RDFS + "label", DCTERMS + "title"):
@@ -449,20 +514,29 @@ class _Mapper:
             self.add(d, p, ox.Literal(f"{where}: council information (OParl)", language="en"))
         self.add(d, DCTERMS + "source", system)
         stamp = now.astimezone(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-        self.add(d, PROV + "generatedAtTime", ox.Literal(stamp, datatype=ox.NamedNode(XSD + "dateTime")))
+        self.add(
+            d, PROV + "generatedAtTime", ox.Literal(stamp, datatype=ox.NamedNode(XSD + "dateTime"))
+        )
         today = now.date()
         newest = max((day for day in self.modified if day <= today), default=None) or max(
-            (day for day in self.recorded if day <= today), default=None)
+            (day for day in self.recorded if day <= today), default=None
+        )
         if newest:
             self.add(d, DCTERMS + "modified", self.date_literal(newest))
         self.add(system, RDF + "type", PROV + "Entity")
-        self.label(system, f"{where} – Ratsinformationssystem", f"{where} – council information system")
+        self.label(
+            system, f"{where} – Ratsinformationssystem", f"{where} – council information system"
+        )
         if (website := self.name(system, "website")) and _valid_iri(website):
             self.add(system, SCHEMA + "url", website)
         for kind, count in sorted(self.c.report.imported.items()):
             part = f"{d}/{kind}"
             self.add(d, VOID + "classPartition", part)
-            self.add(part, VOID + "class", OPARL + kind if kind not in PERSONAL else _PERSONAL_CLASS[kind])
+            self.add(
+                part,
+                VOID + "class",
+                OPARL + kind if kind not in PERSONAL else _PERSONAL_CLASS[kind],
+            )
             self.add(part, VOID + "entities", ox.Literal(str(count), datatype=XSD_INTEGER))
         for s in self.entities:
             self.add(s, SCKG + "inDataset", d)
@@ -493,11 +567,19 @@ class _Mapper:
         if name:
             self.label(s, name)
         elif start and end:
-            self.label(s, f"Wahlperiode {_german(start)}–{_german(end)}", f"Legislative term {start}–{end}")
+            self.label(
+                s, f"Wahlperiode {_german(start)}–{_german(end)}", f"Legislative term {start}–{end}"
+            )
         elif start:
             self.label(s, f"Wahlperiode ab {_german(start)}", f"Legislative term from {start}")
         self._dates(s, start, end)
-        self.link(ident, s, DCTERMS + "isPartOf", _refs(obj, "body") or self.parent_of(ident, "Body"), "Body")
+        self.link(
+            ident,
+            s,
+            DCTERMS + "isPartOf",
+            _refs(obj, "body") or self.parent_of(ident, "Body"),
+            "Body",
+        )
         return None
 
     def _dates(self, s: str, start: dt.date | None, end: dt.date | None) -> None:
@@ -558,7 +640,11 @@ class _Mapper:
             self.add(s, SCKG + "resolutionText", ox.Literal(text, language="de"))
         self.link(ident, s, SCKG + "resolutionFile", _refs(obj, "resolutionFile"), "File")
         if (public := _bool(obj.get("public"))) is not None:
-            self.add(s, SCKG + "isPublic", ox.Literal("true" if public else "false", datatype=XSD_BOOLEAN))
+            self.add(
+                s,
+                SCKG + "isPublic",
+                ox.Literal("true" if public else "false", datatype=XSD_BOOLEAN),
+            )
         return None
 
     def _outcome(self, ident: str, s: str, result: str) -> None:
@@ -570,8 +656,11 @@ class _Mapper:
         if self.with_persons and result != outcome:
             self.add(s, DCTERMS + "description", ox.Literal(result, language="de"))
         elif not outcome:
-            self.note(ident, "field 'result' ignored: no result could be read from it (the text is kept only with "
-                      "--with-persons: it may name persons)")
+            self.note(
+                ident,
+                "field 'result' ignored: no result could be read from it (the text is kept only with "
+                "--with-persons: it may name persons)",
+            )
 
     def _paper(self, ident: str, obj: dict[str, Any], s: str) -> str | None:
         name, reference = _str(obj, "name"), _str(obj, "reference")
@@ -588,7 +677,9 @@ class _Mapper:
             self.add(s, DCTERMS + "date", self.date_literal(day))
         if paper_type := _str(obj, "paperType"):
             self.add(s, SCKG + "paperType", ox.Literal(paper_type, language="de"))
-        originators = dict.fromkeys(_refs(obj, "originatorOrganization") + _refs(obj, "underDirectionOf"))
+        originators = dict.fromkeys(
+            _refs(obj, "originatorOrganization") + _refs(obj, "underDirectionOf")
+        )
         self.link(ident, s, SCKG + "originator", originators, "Organization")
         self.link(ident, s, DCTERMS + "relation", _refs(obj, "relatedPaper"), "Paper")
         if self.with_persons:
@@ -620,20 +711,34 @@ class _Mapper:
         role = _role(obj)
         if role:
             self.add(s, SCKG + "consultationRole", ROLE + role)
-        items = _refs(obj, "agendaItem") or ([self.agenda_of[ident]] if ident in self.agenda_of else [])
+        items = _refs(obj, "agendaItem") or (
+            [self.agenda_of[ident]] if ident in self.agenda_of else []
+        )
         self.link(ident, s, SCKG + "agendaItem", items[:1], "AgendaItem")
         public = self.agenda_public.get(ident)
         for item in _refs(obj, "agendaItem"):
             item_public = _bool(self.c.objects.get(item, {}).get("public"))
             public = item_public if item_public is not None else public
         if public is not None:
-            self.add(s, SCKG + "isPublic", ox.Literal("true" if public else "false", datatype=XSD_BOOLEAN))
+            self.add(
+                s,
+                SCKG + "isPublic",
+                ox.Literal("true" if public else "false", datatype=XSD_BOOLEAN),
+            )
         paper = self.name(papers[0], "reference", "name") or papers[0].rsplit("/", 1)[-1]
         committee = self.name(committees[0], "name", "shortName")
-        what_de = {"decision": "Entscheidung", "preliminary": "Vorberatung"}.get(role or "", "Beratung")
-        what_en = {"decision": "Decision", "preliminary": "Preliminary consultation"}.get(role or "", "Consultation")
+        what_de = {"decision": "Entscheidung", "preliminary": "Vorberatung"}.get(
+            role or "", "Beratung"
+        )
+        what_en = {"decision": "Decision", "preliminary": "Preliminary consultation"}.get(
+            role or "", "Consultation"
+        )
         where = f", {committee}" if committee else ""
-        self.label(s, f"{what_de} {paper}{where}, {_german(day)}", f"{what_en} {paper}{where}, {day.isoformat()}")
+        self.label(
+            s,
+            f"{what_de} {paper}{where}, {_german(day)}",
+            f"{what_en} {paper}{where}, {day.isoformat()}",
+        )
         return None
 
     def _file(self, ident: str, obj: dict[str, Any], s: str) -> str | None:
@@ -653,8 +758,15 @@ class _Mapper:
         return None
 
     def _location(self, ident: str, obj: dict[str, Any], s: str) -> str | None:
-        address = ", ".join(filter(None, (_str(obj, "streetAddress"), " ".join(
-            filter(None, (_str(obj, "postalCode"), _str(obj, "locality")))))))
+        address = ", ".join(
+            filter(
+                None,
+                (
+                    _str(obj, "streetAddress"),
+                    " ".join(filter(None, (_str(obj, "postalCode"), _str(obj, "locality")))),
+                ),
+            )
+        )
         name = _str(obj, "description") or address or None
         geometry, as_text = wkt(obj.get("geojson"))
         if not name and not geometry:
@@ -665,18 +777,25 @@ class _Mapper:
         if address:
             self.add(s, SCHEMA + "address", ox.Literal(address))
         if obj.get("geojson") is not None and geometry is None:
-            self.note(ident, "field 'geojson' ignored: not a Point, LineString, Polygon, MultiPoint or MultiPolygon")
+            self.note(
+                ident,
+                "field 'geojson' ignored: not a Point, LineString, Polygon, MultiPoint or MultiPolygon",
+            )
         if as_text:
             self.note(ident, "field 'geojson': coordinates given as text, read as numbers")
         if geometry:
             g = f"{s}/geometry"
             self.add(s, GEO + "hasGeometry", g)
             self.add(g, RDF + "type", GEO + "Geometry")
-            self.add(g, GEO + "asWKT", ox.Literal(geometry, datatype=ox.NamedNode(GEO + "wktLiteral")))
+            self.add(
+                g, GEO + "asWKT", ox.Literal(geometry, datatype=ox.NamedNode(GEO + "wktLiteral"))
+            )
         return None
 
     def _person(self, ident: str, obj: dict[str, Any], s: str) -> str | None:
-        name = _str(obj, "name") or " ".join(filter(None, (_str(obj, "givenName"), _str(obj, "familyName"))))
+        name = _str(obj, "name") or " ".join(
+            filter(None, (_str(obj, "givenName"), _str(obj, "familyName")))
+        )
         if not name:
             return "no name"
         self.add(s, RDF + "type", FOAF + "Person")
@@ -694,7 +813,9 @@ class _Mapper:
         self.link(ident, s, ORG + "organization", organizations[:1], "Organization")
         self._dates(s, self.date(ident, obj, "startDate"), self.date(ident, obj, "endDate"))
         person = self.name(persons[0], "name", "familyName") or persons[0].rsplit("/", 1)[-1]
-        organization = self.name(organizations[0], "name", "shortName") or organizations[0].rsplit("/", 1)[-1]
+        organization = (
+            self.name(organizations[0], "name", "shortName") or organizations[0].rsplit("/", 1)[-1]
+        )
         role = _str(obj, "role")
         self.label(s, f"{person}: {role + ', ' if role else ''}{organization}")
         return None
@@ -722,7 +843,11 @@ def _organization_kind(obj: dict[str, Any]) -> str | None:
         return ORGANIZATION_KINDS[kind]
     if kind != "gremium" and not (not kind and "ausschuss" in classification):
         return None
-    names = {classification, (_str(obj, "name") or "").casefold(), (_str(obj, "shortName") or "").casefold()}
+    names = {
+        classification,
+        (_str(obj, "name") or "").casefold(),
+        (_str(obj, "shortName") or "").casefold(),
+    }
     return "council" if any(_COUNCIL.match(n) for n in names) else "committee"
 
 
@@ -730,7 +855,9 @@ def _role(obj: dict[str, Any]) -> str | None:
     """``decision`` (authoritative, or the role says Entscheidung), ``preliminary`` (Vorberatung), else none."""
     authoritative = _bool(obj.get("authoritative"))
     text = (_str(obj, "role") or "").casefold()
-    if authoritative is True or (authoritative is None and re.search(r"entscheid|beschlussfass", text)):
+    if authoritative is True or (
+        authoritative is None and re.search(r"entscheid|beschlussfass", text)
+    ):
         return "decision"
     if "vorberat" in text:
         return "preliminary"

@@ -37,8 +37,12 @@ from ..errors import DataError, Message, StoreError
 Progress = Callable[[str, int, int | None], None]
 
 #: The lists of a Body that the crawler follows, with the type of their objects; persons only when asked.
-BODY_LISTS = (("organization", "Organization"), ("meeting", "Meeting"), ("paper", "Paper"),
-              ("locationList", "Location"))
+BODY_LISTS = (
+    ("organization", "Organization"),
+    ("meeting", "Meeting"),
+    ("paper", "Paper"),
+    ("locationList", "Location"),
+)
 PERSON_LISTS = (("person", "Person"), ("membership", "Membership"))
 _RETRY_STATUS = {408, 425, 429, 500, 502, 503, 504}
 #: Answers that mean "this list is not offered": the crawl reports the list and goes on.
@@ -105,17 +109,27 @@ class Fetcher:
             raise DataError(f"{url}: not an http(s) URL; OParl links must be web addresses")
         self.origin = self.origin or _origin(url)
         if not self.follow_other_hosts and _origin(url) != self.origin:
-            raise DataError(Message(
-                f"{url}: on another host than the OParl system ({self.origin}); sckg follows only links to the "
-                "system's own host and port ({=follow_other_hosts} allows others)."
-            ))
+            raise DataError(
+                Message(
+                    f"{url}: on another host than the OParl system ({self.origin}); sckg follows only links to the "
+                    "system's own host and port ({=follow_other_hosts} allows others)."
+                )
+            )
         if self.pages >= self.max_total_pages:
-            raise DataError(Message(
-                f"{url}: the crawl has read more than {self.max_total_pages:,} pages in all "
-                "(lists of every body); sckg stops there (raise the limit with "
-                "{=max_total_pages})."))
+            raise DataError(
+                Message(
+                    f"{url}: the crawl has read more than {self.max_total_pages:,} pages in all "
+                    "(lists of every body); sckg stops there (raise the limit with "
+                    "{=max_total_pages})."
+                )
+            )
         cached = self._cache_path(url)
-        if cached and not fresh and cached.is_file() and time.time() - cached.stat().st_mtime < self.max_age:
+        if (
+            cached
+            and not fresh
+            and cached.is_file()
+            and time.time() - cached.stat().st_mtime < self.max_age
+        ):
             self.cache_hits += 1
             body = cached.read_bytes()
             self._count(url, len(body))
@@ -129,16 +143,21 @@ class Fetcher:
         try:
             return parse_json(body, url)
         except ValueError as exc:
-            raise DataError(f"{url}: the server sent no valid JSON ({exc}); is this an OParl system URL?") from None
+            raise DataError(
+                f"{url}: the server sent no valid JSON ({exc}); is this an OParl system URL?"
+            ) from None
 
     def _count(self, url: str, size: int) -> None:
         """Count a page read against the crawl's limits."""
         self.pages += 1
         self.read_bytes += size
         if self.read_bytes > self.max_total_mb * 1e6:
-            raise DataError(Message(
-                f"{url}: the crawl has read more than {self.max_total_mb:g} MB in all; sckg stops "
-                "there (raise the limit with {=max_total_mb})."))
+            raise DataError(
+                Message(
+                    f"{url}: the crawl has read more than {self.max_total_mb:g} MB in all; sckg stops "
+                    "there (raise the limit with {=max_total_mb})."
+                )
+            )
 
     def _download_to(self, url: str, cached: Path) -> bytes:
         """Download into the cache file ``cached`` (written as the answer arrives, put in place when
@@ -146,11 +165,13 @@ class Fetcher:
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
             fd, temporary = tempfile.mkstemp(
-                prefix=f".{cached.name}.", suffix=".tmp", dir=cached.parent)
+                prefix=f".{cached.name}.", suffix=".tmp", dir=cached.parent
+            )
         except OSError as exc:
             problem = exc.strerror or exc
-            raise DataError(f"{cached.parent}: cannot write the download cache ({problem})") \
-                from None
+            raise DataError(
+                f"{cached.parent}: cannot write the download cache ({problem})"
+            ) from None
         try:
             with os.fdopen(fd, "w+b") as sink:
                 self._download(url, sink)
@@ -191,10 +212,15 @@ class Fetcher:
                 if isinstance(reason, TimeoutError) or self._expired:
                     problem = f"no complete answer within {self.timeout:g} s"
         tries = "1 try" if attempts == 1 else f"{attempts} tries"
-        resume = ("pages already fetched are cached, so running the import again continues from there"
-                  if self.cache_dir is not None else "then run the import again")
-        message = (f"{url}: {problem} (after {tries}). Check the URL and your connection; {resume} "
-                   "(see --timeout, --retries).")
+        resume = (
+            "pages already fetched are cached, so running the import again continues from there"
+            if self.cache_dir is not None
+            else "then run the import again"
+        )
+        message = (
+            f"{url}: {problem} (after {tries}). Check the URL and your connection; {resume} "
+            "(see --timeout, --retries)."
+        )
         raise HttpStatusError(message, status) if status else StoreError(message)
 
     def _fetch(self, url: str, sink: IO[bytes]) -> int:
@@ -206,10 +232,17 @@ class Fetcher:
         timer.daemon = True
         timer.start()
         opener = urllib.request.build_opener(
-            _DeadlineHTTP(self), _DeadlineHTTPS(self), _Redirects(self), urllib.request.HTTPErrorProcessor()
+            _DeadlineHTTP(self),
+            _DeadlineHTTPS(self),
+            _Redirects(self),
+            urllib.request.HTTPErrorProcessor(),
         )
         request = urllib.request.Request(
-            url, headers={"Accept": "application/json", "User-Agent": f"sckg/{__version__} (OParl import)"}
+            url,
+            headers={
+                "Accept": "application/json",
+                "User-Agent": f"sckg/{__version__} (OParl import)",
+            },
         )
         try:
             with opener.open(request, timeout=self.timeout) as response:
@@ -246,18 +279,26 @@ class Fetcher:
             self._expire()
 
     def _too_big(self, url: str) -> DataError:
-        return DataError(Message(f"{url}: the answer is larger than {self.max_bytes / 1e6:g} MB; an OParl page is "
-                                 "far smaller (raise the limit with {=max_bytes})."))
+        return DataError(
+            Message(
+                f"{url}: the answer is larger than {self.max_bytes / 1e6:g} MB; an OParl page is "
+                "far smaller (raise the limit with {=max_bytes})."
+            )
+        )
 
     def check_redirect(self, url: str, target: str) -> None:
         """Refuse a redirect to anything but http(s), or to another origin unless ``follow_other_hosts``."""
         if not target.startswith(("http://", "https://")):
-            raise DataError(f"{url}: redirects to {target}; sckg follows only http:// and https:// links.")
+            raise DataError(
+                f"{url}: redirects to {target}; sckg follows only http:// and https:// links."
+            )
         if not self.follow_other_hosts and _origin(target) != self.origin:
-            raise DataError(Message(
-                f"{url}: redirects to {target}, another host than the OParl system ({self.origin}); "
-                "{=follow_other_hosts} allows it."
-            ))
+            raise DataError(
+                Message(
+                    f"{url}: redirects to {target}, another host than the OParl system ({self.origin}); "
+                    "{=follow_other_hosts} allows it."
+                )
+            )
 
 
 def _origin(url: str) -> str:
@@ -266,7 +307,9 @@ def _origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc.rsplit('@', 1)[-1].lower()}"
 
 
-def _watched(connection: type[http.client.HTTPConnection], fetcher: Fetcher) -> type[http.client.HTTPConnection]:
+def _watched(
+    connection: type[http.client.HTTPConnection], fetcher: Fetcher
+) -> type[http.client.HTTPConnection]:
     """The connection class, telling the fetcher the socket of each connection it opens (to shut it at the
     deadline)."""
 
@@ -322,7 +365,12 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
 
 
 def list_items(
-    fetcher: Fetcher, url: str, what: str, progress: Progress | None, first: Any = None, fresh: bool = False
+    fetcher: Fetcher,
+    url: str,
+    what: str,
+    progress: Progress | None,
+    first: Any = None,
+    fresh: bool = False,
 ) -> Iterator[Any]:
     """The objects of an OParl list, page by page (``links.next``); ``first`` is its first page if already read;
     ``fresh``: never from the cache. A list of more than ``fetcher.max_pages`` pages is an error (an endless
@@ -332,11 +380,15 @@ def list_items(
     while next_url and next_url not in seen:
         if len(seen) >= fetcher.max_pages:
             raise DataError(
-                Message(f"{url}: the list '{what}' has more than {fetcher.max_pages:,} pages; is the server's 'next' "
-                        "link endless? (raise the limit with {=max_pages})")
+                Message(
+                    f"{url}: the list '{what}' has more than {fetcher.max_pages:,} pages; is the server's 'next' "
+                    "link endless? (raise the limit with {=max_pages})"
+                )
             )
         seen.add(next_url)
-        page = first if first is not None and next_url == url else fetcher.get(next_url, fresh=fresh)
+        page = (
+            first if first is not None and next_url == url else fetcher.get(next_url, fresh=fresh)
+        )
         if isinstance(page, list):  # not OParl, but some servers answer with a bare array
             page = {"data": page}
         if not isinstance(page, dict):
@@ -383,13 +435,17 @@ def crawl(
         bodies = list(list_items(fetcher, body_list, "body", progress))
     elif kind == "Body":
         bodies = [root]
-        if isinstance(root.get("system"), str) and root["system"].startswith(("http://", "https://")):
+        if isinstance(root.get("system"), str) and root["system"].startswith(
+            ("http://", "https://")
+        ):
             try:  # the system names the source of the import
                 yield fetcher.get(root["system"]), "System"
             except HttpStatusError as exc:
                 missing(root["system"], "System", f"not available: HTTP {exc.status}")
     else:
-        raise DataError(f"{url}: expected an OParl System or Body, got type '{root.get('type', '')}'")
+        raise DataError(
+            f"{url}: expected an OParl System or Body, got type '{root.get('type', '')}'"
+        )
     lists = BODY_LISTS + (PERSON_LISTS if with_persons else ())
     for body in bodies:
         yield body, "Body"
@@ -398,7 +454,11 @@ def crawl(
         for key, object_type in lists:
             if isinstance(body.get(key), str) and body[key]:
                 try:
-                    url = body[key] if since is None else _with_query(body[key], "modified_since", since)
+                    url = (
+                        body[key]
+                        if since is None
+                        else _with_query(body[key], "modified_since", since)
+                    )
                     items = list_items(fetcher, url, key, progress, fresh=since is not None)
                     yield from ((obj, object_type) for obj in items)
                 except HttpStatusError as exc:
@@ -426,8 +486,13 @@ def read_folder(folder: Path, progress: Progress | None) -> Iterator[tuple[Any, 
         except ValueError:
             yield None, "", name
             continue
-        items = document if isinstance(document, list) else document["data"] if (
-            isinstance(document, dict) and isinstance(document.get("data"), list)) else [document]
+        items = (
+            document
+            if isinstance(document, list)
+            else document["data"]
+            if (isinstance(document, dict) and isinstance(document.get("data"), list))
+            else [document]
+        )
         for item in items:
             yield item, "", name
         if progress:

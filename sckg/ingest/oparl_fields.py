@@ -14,19 +14,84 @@ from typing import Any
 COMMON_FIELDS = frozenset({"id", "type", "deleted", "web", "keyword", "modified"})
 MAPPED_FIELDS: dict[str, frozenset[str]] = {
     "System": frozenset({"name", "website", "body"}),
-    "Body": frozenset({"name", "shortName", "ags", "system", "legislativeTerm", "organization", "meeting", "paper",
-                       "person", "membership", "location"}),
+    "Body": frozenset(
+        {
+            "name",
+            "shortName",
+            "ags",
+            "system",
+            "legislativeTerm",
+            "organization",
+            "meeting",
+            "paper",
+            "person",
+            "membership",
+            "location",
+        }
+    ),
     "LegislativeTerm": frozenset({"name", "startDate", "endDate", "body"}),
-    "Organization": frozenset({"name", "shortName", "organizationType", "classification", "startDate", "endDate",
-                               "body", "subOrganizationOf", "location", "meeting", "membership"}),
-    "Meeting": frozenset({"name", "start", "end", "organization", "location", "agendaItem", "invitation",
-                          "resultsProtocol", "verbatimProtocol", "auxiliaryFile"}),
-    "AgendaItem": frozenset({"name", "number", "meeting", "public", "consultation", "result", "resolutionText",
-                             "resolutionFile", "auxiliaryFile"}),
-    "Paper": frozenset({"name", "reference", "date", "paperType", "originatorOrganization", "underDirectionOf",
-                        "relatedPaper", "consultation", "mainFile", "auxiliaryFile", "location", "body",
-                        "originatorPerson"}),
-    "Consultation": frozenset({"paper", "meeting", "organization", "agendaItem", "authoritative", "role"}),
+    "Organization": frozenset(
+        {
+            "name",
+            "shortName",
+            "organizationType",
+            "classification",
+            "startDate",
+            "endDate",
+            "body",
+            "subOrganizationOf",
+            "location",
+            "meeting",
+            "membership",
+        }
+    ),
+    "Meeting": frozenset(
+        {
+            "name",
+            "start",
+            "end",
+            "organization",
+            "location",
+            "agendaItem",
+            "invitation",
+            "resultsProtocol",
+            "verbatimProtocol",
+            "auxiliaryFile",
+        }
+    ),
+    "AgendaItem": frozenset(
+        {
+            "name",
+            "number",
+            "meeting",
+            "public",
+            "consultation",
+            "result",
+            "resolutionText",
+            "resolutionFile",
+            "auxiliaryFile",
+        }
+    ),
+    "Paper": frozenset(
+        {
+            "name",
+            "reference",
+            "date",
+            "paperType",
+            "originatorOrganization",
+            "underDirectionOf",
+            "relatedPaper",
+            "consultation",
+            "mainFile",
+            "auxiliaryFile",
+            "location",
+            "body",
+            "originatorPerson",
+        }
+    ),
+    "Consultation": frozenset(
+        {"paper", "meeting", "organization", "agendaItem", "authoritative", "role"}
+    ),
     "File": frozenset({"name", "fileName", "mimeType", "date", "accessUrl"}),
     "Location": frozenset({"description", "geojson", "streetAddress", "postalCode", "locality"}),
     "Person": frozenset({"name", "givenName", "familyName", "membership", "body"}),
@@ -61,16 +126,26 @@ REASONS: dict[str, str] = {
     "website": "the organisation's own website: not modelled",
     "classification": "the body's classification (e.g. 'Stadt'): every body is a city administration",
     "mainFile": "a file of the organisation",
-    "formOfAddress": "personal data", "affix": "personal data", "title": "personal data", "gender": "personal data",
-    "phone": "personal data", "email": "personal data", "status": "personal data", "life": "personal data",
-    "lifeSource": "personal data", "votingRight": "personal data", "onBehalfOf": "personal data",
+    "formOfAddress": "personal data",
+    "affix": "personal data",
+    "title": "personal data",
+    "gender": "personal data",
+    "phone": "personal data",
+    "email": "personal data",
+    "status": "personal data",
+    "life": "personal data",
+    "lifeSource": "personal data",
+    "votingRight": "personal data",
+    "onBehalfOf": "personal data",
     "agendaItem": "agenda items of a body's list: imported through their meetings",
     "consultation": "consultations of a body's list: imported through their papers",
     "file": "files of a body's list: imported through their papers and meetings",
     "locationList": "locations of a body's list: imported where they are used",
     "legislativeTermList": "terms of a body's list: imported through the body",
-    "vendor": "technical detail of the system", "product": "technical detail of the system",
-    "oparlVersion": "technical detail of the system", "otherOparlVersions": "technical detail of the system",
+    "vendor": "technical detail of the system",
+    "product": "technical detail of the system",
+    "oparlVersion": "technical detail of the system",
+    "otherOparlVersions": "technical detail of the system",
 }
 NOT_MODELLED = "not part of the sckg model"
 
@@ -132,7 +207,11 @@ def wkt(geojson: Any) -> tuple[str | None, bool]:
         elif kind == "MultiPoint":
             text = "MULTIPOINT(" + ", ".join(f"({point(c)})" for c in coords) + ")"
         elif kind == "MultiPolygon":
-            text = "MULTIPOLYGON(" + ", ".join("(" + ", ".join(ring(r) for r in p) + ")" for p in coords) + ")"
+            text = (
+                "MULTIPOLYGON("
+                + ", ".join("(" + ", ".join(ring(r) for r in p) + ")" for p in coords)
+                + ")"
+            )
         else:
             return None, False
     except (ValueError, TypeError):

@@ -67,9 +67,15 @@ _COUNT_WORDS = re.compile(
 def reduce_outcome(text: str) -> str | None:
     """The result ``text`` states, e.g. ``Einstimmig beschlossen`` or ``Beschlossen (Ja 12, Nein 3,
     Enthaltungen 2)``; ``None`` when none can be read."""
-    found = [(match.start(), said) for pattern, said in _RESULT_WORDS if (match := pattern.search(text))]
-    words = [said for group in _MANNER_WORDS
-             for said in [next((said for pattern, said in group if pattern.search(text)), None)] if said]
+    found = [
+        (match.start(), said) for pattern, said in _RESULT_WORDS if (match := pattern.search(text))
+    ]
+    words = [
+        said
+        for group in _MANNER_WORDS
+        for said in [next((said for pattern, said in group if pattern.search(text)), None)]
+        if said
+    ]
     words += [min(found)[1]] if found else []
     counts = _counts(text)
     if not words and not counts:

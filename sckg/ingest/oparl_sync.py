@@ -59,18 +59,34 @@ def sync_oparl(
             raise DataError(f"{out}: not a Turtle file sckg can merge into ({exc})") from None
     dataset = f"{city_base(city)}oparl/dataset"
     stamps = {t.predicate.value: _value(t.object) for t in previous if _value(t.subject) == dataset}
-    since = stamps.get(PROV + "generatedAtTime") or stamps.get(DCTERMS + "modified")  # the last run (older files)
+    since = stamps.get(PROV + "generatedAtTime") or stamps.get(
+        DCTERMS + "modified"
+    )  # the last run (older files)
     text = str(source)
     snapshot = None
-    if text.startswith(("http://", "https://")) and fetcher is not None and fetcher.cache_dir is not None:
+    if (
+        text.startswith(("http://", "https://"))
+        and fetcher is not None
+        and fetcher.cache_dir is not None
+    ):
         key = hashlib.sha256(f"{text}\n{city}\n{with_persons}".encode()).hexdigest()[:32]
         snapshot = Path(fetcher.cache_dir) / "sync" / f"{key}.json"
     incremental = bool(since and snapshot and snapshot.is_file() and previous)
-    result = import_oparl(source, city, with_persons=with_persons, fetcher=fetcher, progress=progress, now=now,
-                          since=since if incremental else None, snapshot=snapshot)
+    result = import_oparl(
+        source,
+        city,
+        with_persons=with_persons,
+        fetcher=fetcher,
+        progress=progress,
+        now=now,
+        since=since if incremental else None,
+        snapshot=snapshot,
+    )
     old_groups, rest, old_description = _groups(previous, dataset)
     new_groups, _, new_description = _groups(result.triples, dataset)
-    sync = SyncResult(result, incremental=incremental, since=since if incremental else None, merged=bool(previous))
+    sync = SyncResult(
+        result, incremental=incremental, since=since if incremental else None, merged=bool(previous)
+    )
     for s in sorted(old_groups.keys() | new_groups.keys()):
         kind = _kind(new_groups.get(s) or old_groups[s])
         if s not in new_groups:
@@ -79,7 +95,11 @@ def sync_oparl(
             sync.added[kind] += 1
         elif new_groups[s] != old_groups[s]:
             sync.changed[kind] += 1
-    if previous and not (sync.added or sync.changed or sync.deleted) and old_description == new_description:
+    if (
+        previous
+        and not (sync.added or sync.changed or sync.deleted)
+        and old_description == new_description
+    ):
         sync.triples = len(set(previous))
         return sync
     triples = [*rest, *result.triples]
@@ -99,17 +119,28 @@ def _value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
     return term.value
 
 
-def _groups(triples: Iterable[ox.Triple], dataset: str) -> tuple[dict[str, frozenset[ox.Triple]], list[ox.Triple],
-                                                                  frozenset[ox.Triple]]:
+def _groups(
+    triples: Iterable[ox.Triple], dataset: str
+) -> tuple[dict[str, frozenset[ox.Triple]], list[ox.Triple], frozenset[ox.Triple]]:
     """The triples of each entity of ``dataset`` (its own and its geometry's), all triples of the rest, and the
     dataset's description but the time of its import (a file of an older sckg differs there, and is rewritten)."""
     triples = list(triples)
-    members = {_value(t.subject) for t in triples
-               if t.predicate.value == SCKG + "inDataset" and _value(t.object) == dataset}
-    geometry = {_value(t.object): _value(t.subject) for t in triples
-                if t.predicate.value == GEO + "hasGeometry" and _value(t.subject) in members}
-    own = {dataset} | {_value(t.object) for t in triples if _value(t.subject) == dataset
-                       and t.predicate.value in (VOID + "classPartition", DCTERMS + "source")}
+    members = {
+        _value(t.subject)
+        for t in triples
+        if t.predicate.value == SCKG + "inDataset" and _value(t.object) == dataset
+    }
+    geometry = {
+        _value(t.object): _value(t.subject)
+        for t in triples
+        if t.predicate.value == GEO + "hasGeometry" and _value(t.subject) in members
+    }
+    own = {dataset} | {
+        _value(t.object)
+        for t in triples
+        if _value(t.subject) == dataset
+        and t.predicate.value in (VOID + "classPartition", DCTERMS + "source")
+    }
     groups: dict[str, set[ox.Triple]] = {m: set() for m in members}
     rest = []
     description = set()
@@ -127,5 +158,5 @@ def _groups(triples: Iterable[ox.Triple], dataset: str) -> tuple[dict[str, froze
 def _kind(group: frozenset[ox.Triple]) -> str:
     """The OParl type of an entity (by its rdf:type), e.g. ``Paper``."""
     types = sorted(_value(t.object) for t in group if t.predicate.value == RDF + "type")
-    oparl = [t[len(OPARL):] for t in types if t.startswith(OPARL)]
+    oparl = [t[len(OPARL) :] for t in types if t.startswith(OPARL)]
     return oparl[0] if oparl else (types[0].rsplit("/", 1)[-1].rsplit("#", 1)[-1] if types else "?")

@@ -35,11 +35,27 @@ from .cells import (
     text_of,
     vocab_iri,
 )
-from .template import HELP_NAMES, HELP_SHEET, SHEETS, SHEETS_BY_KEY, UNSOURCED, Column, Sheet, sheet_named
+from .template import (
+    HELP_NAMES,
+    HELP_SHEET,
+    SHEETS,
+    SHEETS_BY_KEY,
+    UNSOURCED,
+    Column,
+    Sheet,
+    sheet_named,
+)
 from .template import write_template as _write_template
 
-__all__ = ["SDG", "CellError", "TableError", "choice_text", "choices", "import_table",
-           "write_template"]
+__all__ = [
+    "SDG",
+    "CellError",
+    "TableError",
+    "choice_text",
+    "choices",
+    "import_table",
+    "write_template",
+]
 
 #: SDG n is linked as ``skos:closeMatch <http://metadata.un.org/sdg/n>``.
 SDG = "http://metadata.un.org/sdg/"
@@ -47,12 +63,18 @@ SDG = "http://metadata.un.org/sdg/"
 #: Organisation kind → the classes an actor of that kind gets (no kind: ``org:Organization``).
 KIND_CLASSES: dict[str, tuple[str, ...]] = {
     "city-administration": (ORG + "FormalOrganization", OPARL + "Body"),
-    **dict.fromkeys(("council", "committee", "steering-group", "coordination-body"),
-                    (ORG + "Organization", OPARL + "Organization")),
-    **dict.fromkeys(("dezernat", "stabsstelle", "fachbereich", "amt", "eigenbetrieb"),
-                    (ORG + "OrganizationalUnit",)),
-    **dict.fromkeys(("municipal-company", "contractor", "research-institution", "external-partner"),
-                    (ORG + "FormalOrganization",)),
+    **dict.fromkeys(
+        ("council", "committee", "steering-group", "coordination-body"),
+        (ORG + "Organization", OPARL + "Organization"),
+    ),
+    **dict.fromkeys(
+        ("dezernat", "stabsstelle", "fachbereich", "amt", "eigenbetrieb"),
+        (ORG + "OrganizationalUnit",),
+    ),
+    **dict.fromkeys(
+        ("municipal-company", "contractor", "research-institution", "external-partner"),
+        (ORG + "FormalOrganization",),
+    ),
 }
 
 
@@ -80,11 +102,15 @@ class _Context:
 
     base: str
     errors: list[CellError] = field(default_factory=list)
-    columns: dict[tuple[str, str], str] = field(default_factory=dict)  # (sheet key, column key) → 'C 'Status''
+    columns: dict[tuple[str, str], str] = field(
+        default_factory=dict
+    )  # (sheet key, column key) → 'C 'Status''
 
     sheets: list[str] = field(default_factory=list)  # files and sheets in the order they were read
 
-    def error(self, raw: RawSheet, row: int | None, column: str | None, value: Any, expected: str) -> None:
+    def error(
+        self, raw: RawSheet, row: int | None, column: str | None, value: Any, expected: str
+    ) -> None:
         self.errors.append(CellError(raw.file, raw.name, row, column, text_of(value), expected))
 
     def sorted_errors(self) -> list[CellError]:
@@ -93,8 +119,11 @@ class _Context:
 
         def key(e: CellError) -> tuple[int, int, int]:
             position = (e.column or "").split(" ", 1)[0]
-            column = int(position) if position.isdigit() else (
-                column_index_from_string(position) if position.isalpha() else 0)
+            column = (
+                int(position)
+                if position.isdigit()
+                else (column_index_from_string(position) if position.isalpha() else 0)
+            )
             return self.sheets.index(f"{e.file}/{e.sheet}"), e.row or 0, column
 
         return sorted(self.errors, key=key)
@@ -111,9 +140,21 @@ def _columns(raw: RawSheet, sheet: Sheet, ctx: _Context) -> dict[int, Column]:
             continue
         col = next((c for c in sheet.columns if name.casefold() in c.names()), None)
         if col is None:
-            ctx.error(raw, 1, label, name, "a column of the template: " + ", ".join(c.header for c in sheet.columns))
+            ctx.error(
+                raw,
+                1,
+                label,
+                name,
+                "a column of the template: " + ", ".join(c.header for c in sheet.columns),
+            )
         elif col in found.values():
-            ctx.error(raw, 1, label, name, f"each column once (the column '{col.header}' is there already)")
+            ctx.error(
+                raw,
+                1,
+                label,
+                name,
+                f"each column once (the column '{col.header}' is there already)",
+            )
         else:
             found[index] = col
             ctx.columns[(sheet.key, col.key)] = label
@@ -137,7 +178,9 @@ def _rows(raw: RawSheet, sheet: Sheet, ctx: _Context) -> list[Row]:
                 values[col.key] = parse_cell(col, value)
             except ValueError as exc:
                 ctx.error(raw, number, label, value, str(exc))
-                if col.type == "id":  # keep the row findable, so references to it do not fail as well
+                if (
+                    col.type == "id"
+                ):  # keep the row findable, so references to it do not fail as well
                     values["id"] = text_of(value)
                 continue
             if col.required and not values[col.key]:
@@ -176,7 +219,9 @@ class _Index:
     """IDs and names of the rows of every sheet, for resolving references."""
 
     ids: dict[str, dict[str, Row]] = field(default_factory=lambda: defaultdict(dict))
-    names: dict[str, dict[str, list[Row]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
+    names: dict[str, dict[str, list[Row]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(list))
+    )
 
     def add(self, row: Row) -> None:
         for key in _LABEL_KEYS:
@@ -199,8 +244,10 @@ class _Index:
             rows = self.names[key].get(_norm(value), [])
             if len(rows) > 1:
                 numbers = ", ".join(str(r.number) for r in rows)
-                raise ValueError(f"a unique name; it names several rows of sheet {SHEETS_BY_KEY[key].name} "
-                                 f"(rows {numbers}): use the ID")
+                raise ValueError(
+                    f"a unique name; it names several rows of sheet {SHEETS_BY_KEY[key].name} "
+                    f"(rows {numbers}): use the ID"
+                )
             if rows:
                 return rows[0].iri
         names = " or ".join(SHEETS_BY_KEY[key].name for key in targets)
@@ -209,8 +256,10 @@ class _Index:
         try:
             return vocab_iri("field", value)
         except ValueError:
-            raise ValueError(f"the ID or name of a row in sheet {names}, a reference field like "
-                             "smart-mobility, or an IRI") from None
+            raise ValueError(
+                f"the ID or name of a row in sheet {names}, a reference field like "
+                "smart-mobility, or an IRI"
+            ) from None
 
 
 # --- building triples -------------------------------------------------------------------------------------
@@ -232,7 +281,9 @@ class _Graph:
         return node
 
     def add(self, s: str, p: str, o: ox.NamedNode | ox.Literal | str) -> None:
-        self.triples.append(ox.Triple(self.node(s), self.node(p), self.node(o) if isinstance(o, str) else o))
+        self.triples.append(
+            ox.Triple(self.node(s), self.node(p), self.node(o) if isinstance(o, str) else o)
+        )
 
     def text(self, s: str, p: str, value: str | list[str] | None, lang: str | None) -> None:
         for v in value if isinstance(value, list) else [value] if value else []:
@@ -268,15 +319,28 @@ def import_table(path: Path | str, city: str) -> ImportResult[None]:
         sheet = sheet_named(raw.name)
         if sheet is None:
             names = ", ".join(s.name for s in SHEETS)
-            ctx.error(raw, None, None, raw.name,
-                      f"a sheet named {names} (or in German); start a sheet's name with _ to have it ignored")
+            ctx.error(
+                raw,
+                None,
+                None,
+                raw.name,
+                f"a sheet named {names} (or in German); start a sheet's name with _ to have it ignored",
+            )
         elif sheet.key in rows_by_sheet:
-            ctx.error(raw, None, None, raw.name, f"the sheet {sheet.name} once (it is in {raws[sheet.key].name})")
+            ctx.error(
+                raw,
+                None,
+                None,
+                raw.name,
+                f"the sheet {sheet.name} once (it is in {raws[sheet.key].name})",
+            )
         else:
             raws[sheet.key] = raw
             rows_by_sheet[sheet.key] = _rows(raw, sheet, ctx)
     if not rows_by_sheet and not ctx.errors:
-        raise DataError(f"{path}: holds none of the template's sheets ({', '.join(s.name for s in SHEETS)})")
+        raise DataError(
+            f"{path}: holds none of the template's sheets ({', '.join(s.name for s in SHEETS)})"
+        )
     index = _Index()
     for key, rows in rows_by_sheet.items():
         sheet = SHEETS_BY_KEY[key]
@@ -289,22 +353,36 @@ def import_table(path: Path | str, city: str) -> ImportResult[None]:
             row.iri = _row_iri(ctx.base, sheet.folder, ident)
             if ident in index.ids[key]:
                 label = ctx.columns.get((key, "id"), f"'{sheet.column('id').header}'")
-                ctx.error(raws[key], row.number, label, ident,
-                          f"an ID not used before in this sheet (row {index.ids[key][ident].number} has it too)")
+                ctx.error(
+                    raws[key],
+                    row.number,
+                    label,
+                    ident,
+                    f"an ID not used before in this sheet (row {index.ids[key][ident].number} has it too)",
+                )
                 continue
             index.ids[key][ident] = row
             index.add(row)
     resolved = _resolve(rows_by_sheet, raws, index, ctx)
     if ctx.errors:
         raise TableError(ctx.sorted_errors())
-    graph = _Graph({row.iri for row in rows_by_sheet.get("actors", [])
-                    if ORG + "FormalOrganization" in _actor_classes(row)})
+    graph = _Graph(
+        {
+            row.iri
+            for row in rows_by_sheet.get("actors", [])
+            if ORG + "FormalOrganization" in _actor_classes(row)
+        }
+    )
     fallback = f"{ctx.base}source/{slug(path.name)}"
     used_fallback = False
     for key, rows in rows_by_sheet.items():
         for row in rows:
             refs = resolved[id(row)]
-            if key not in UNSOURCED and not refs.get("sources") and any(c.key == "sources" for c in row.sheet.columns):
+            if (
+                key not in UNSOURCED
+                and not refs.get("sources")
+                and any(c.key == "sources" for c in row.sheet.columns)
+            ):
                 refs["sources"] = [fallback]
                 used_fallback = True
             _BUILDERS.get(key, _entity)(graph, row, refs, ctx.base)
@@ -315,7 +393,11 @@ def import_table(path: Path | str, city: str) -> ImportResult[None]:
             graph.text(fallback, p, f"Spreadsheet {path.name}", "en")
     return ImportResult(
         graph.triples,
-        {SHEETS_BY_KEY[k].name: len(v) for k, v in rows_by_sheet.items() if v or k in _FIRST_SHEETS},
+        {
+            SHEETS_BY_KEY[k].name: len(v)
+            for k, v in rows_by_sheet.items()
+            if v or k in _FIRST_SHEETS
+        },
         city_prefixes(ctx.base),
     )
 
@@ -345,13 +427,20 @@ _FIRST_SHEETS = ("actors", "projects", "fields", "goals", "dependencies", "sourc
 
 def city_prefixes(base: str) -> dict[str, str]:
     """Turtle prefixes for the folders of a city's IRIs (``project:wlan``); ``cityfield:`` for its fields."""
-    names = {"actor": "actor", "project": "project", "field": "cityfield", "goal": "goal", "source": "source",
-             "budget": "budget"}
+    names = {
+        "actor": "actor",
+        "project": "project",
+        "field": "cityfield",
+        "goal": "goal",
+        "source": "source",
+        "budget": "budget",
+    }
     return {name: f"{base}{folder}/" for folder, name in names.items()}
 
 
-def _resolve(rows_by_sheet: dict[str, list[Row]], raws: dict[str, RawSheet], index: _Index,
-             ctx: _Context) -> dict[int, dict[str, list[str]]]:
+def _resolve(
+    rows_by_sheet: dict[str, list[Row]], raws: dict[str, RawSheet], index: _Index, ctx: _Context
+) -> dict[int, dict[str, list[str]]]:
     """The IRIs of every reference cell, by row; unresolved references become errors."""
     resolved: dict[int, dict[str, list[str]]] = {}
     for key, rows in rows_by_sheet.items():
@@ -366,10 +455,21 @@ def _resolve(rows_by_sheet: dict[str, list[Row]], raws: dict[str, RawSheet], ind
                     try:
                         refs[col.key].append(index.resolve(col.target or "", value))
                     except ValueError as exc:
-                        ctx.error(raws[key], row.number, ctx.columns[(key, col.key)], value, str(exc))
-            if key == "dependencies" and refs.get("project") and refs["project"][0] in refs.get("depends_on", []):
-                ctx.error(raws[key], row.number, ctx.columns[(key, "depends_on")], row.values["project"],
-                          "a different project (a project cannot depend on itself)")
+                        ctx.error(
+                            raws[key], row.number, ctx.columns[(key, col.key)], value, str(exc)
+                        )
+            if (
+                key == "dependencies"
+                and refs.get("project")
+                and refs["project"][0] in refs.get("depends_on", [])
+            ):
+                ctx.error(
+                    raws[key],
+                    row.number,
+                    ctx.columns[(key, "depends_on")],
+                    row.values["project"],
+                    "a different project (a project cannot depend on itself)",
+                )
             resolved[id(row)] = refs
     return resolved
 
@@ -379,14 +479,18 @@ def _common(g: _Graph, row: Row, refs: dict[str, list[str]]) -> None:
     for col in row.sheet.columns:
         if not col.predicates:
             continue
-        objects = refs.get(col.key, []) if col.type == "ref" else _objects(col, row.values.get(col.key))
+        objects = (
+            refs.get(col.key, []) if col.type == "ref" else _objects(col, row.values.get(col.key))
+        )
         for p in col.predicates:
             for o in objects:
                 if col.inverse:
                     g.add(str(o), p, row.iri)
                 else:
                     g.add(row.iri, p, o)
-        if not objects and col.predicates == (RDF + "type",):  # an empty type column: its first choice
+        if not objects and col.predicates == (
+            RDF + "type",
+        ):  # an empty type column: its first choice
             g.add(row.iri, RDF + "type", choices()[col.type][0].iri)
 
 
@@ -432,7 +536,9 @@ def _actor(g: _Graph, row: Row, refs: dict[str, list[str]], base: str) -> None:
         g.add(s, ADMS + "status", v["status"])
     if v.get("publicly_owned") is not None:
         g.add(s, SCKG + "publiclyOwned", _typed(v["publicly_owned"]))
-    for target in refs.get("unit_of", []):  # org:unitOf only to a formal organisation (its range), else the parent
+    for target in refs.get(
+        "unit_of", []
+    ):  # org:unitOf only to a formal organisation (its range), else the parent
         g.add(s, ORG + ("unitOf" if target in g.formal else "subOrganizationOf"), target)
     for key, p in (("owned_by", SCKG + "ownedBy"), ("partner_of", SCKG + "partnerOf")):
         for target in refs.get(key, []):
@@ -442,7 +548,7 @@ def _actor(g: _Graph, row: Row, refs: dict[str, list[str]], base: str) -> None:
 
 def _actor_classes(row: Row) -> tuple[str, ...]:
     kind = row.values.get("kind")
-    return KIND_CLASSES.get(kind[len(KIND):] if kind else "", (ORG + "Organization",))
+    return KIND_CLASSES.get(kind[len(KIND) :] if kind else "", (ORG + "Organization",))
 
 
 def _project(g: _Graph, row: Row, refs: dict[str, list[str]], base: str) -> None:
@@ -452,8 +558,14 @@ def _project(g: _Graph, row: Row, refs: dict[str, list[str]], base: str) -> None
     g.both(s, [DCTERMS + "description"], v, "description")
     g.both(s, [RDFS + "comment"], v, "comment")
     g.text(s, SCKG + "awardProcedure", v.get("award"), "de")
-    for key, p in (("managed_by", "managedBy"), ("participants", "hasParticipant"), ("contractors", "contractor"),
-                   ("fields", "inFieldOfAction"), ("goals", "contributesTo"), ("funded_by", "fundedBy")):
+    for key, p in (
+        ("managed_by", "managedBy"),
+        ("participants", "hasParticipant"),
+        ("contractors", "contractor"),
+        ("fields", "inFieldOfAction"),
+        ("goals", "contributesTo"),
+        ("funded_by", "fundedBy"),
+    ):
         for target in refs.get(key, []):
             g.add(s, SCKG + p, target)
     if v.get("status"):
@@ -463,7 +575,11 @@ def _project(g: _Graph, row: Row, refs: dict[str, list[str]], base: str) -> None
             g.add(s, p, _typed(v[key]))
     if v.get("budget") is not None:
         project_folder = f"{base}project/"
-        budget = f"{base}budget/{s[len(project_folder):]}" if s.startswith(project_folder) else f"{s}/budget"
+        budget = (
+            f"{base}budget/{s[len(project_folder) :]}"
+            if s.startswith(project_folder)
+            else f"{s}/budget"
+        )
         g.add(s, SCKG + "hasBudget", budget)
         g.add(budget, RDF + "type", SCHEMA + "MonetaryAmount")
         g.add(budget, SCHEMA + "value", ox.Literal(v["budget"], datatype=XSD_DECIMAL))
@@ -544,6 +660,12 @@ def _source(g: _Graph, row: Row, refs: dict[str, list[str]], base: str) -> None:
     _common(g, row, refs)
 
 
-_BUILDERS = {"actors": _actor, "projects": _project, "fields": _field, "goals": _goal,
-             "dependencies": _dependency, "sources": _source, "budgets": _budget}
-
+_BUILDERS = {
+    "actors": _actor,
+    "projects": _project,
+    "fields": _field,
+    "goals": _goal,
+    "dependencies": _dependency,
+    "sources": _source,
+    "budgets": _budget,
+}

@@ -81,7 +81,9 @@ MULTI_DE, MULTI_EN = t("template.multi", "de"), t("template.multi", "en")
 
 def _id() -> Column:
     return Column(
-        "id", "Kennung", "ID",
+        "id",
+        "Kennung",
+        "ID",
         "Eindeutige Kennung der Zeile aus Buchstaben, Ziffern, - _ . (z. B. wlan-innenstadt); sie bildet die "
         "stabile IRI (Ordner/Name wie budget/wlan: die IRI in diesem Ordner der Stadt). Leer: aus dem Namen "
         "gebildet (Öffentliches WLAN → oeffentliches-wlan). Eine vollständige IRI (https://...) wird unverändert "
@@ -89,25 +91,67 @@ def _id() -> Column:
         "Unique ID of the row made of letters, digits, - _ . (e.g. wlan-innenstadt); it forms the stable IRI "
         "(folder/name like budget/wlan: the IRI in that folder of the city). Empty: made from the name "
         "(Öffentliches WLAN → oeffentliches-wlan). A full IRI (https://...) is used as it is.",
-        type="id", width=24,
+        type="id",
+        width=24,
     )
 
 
-def _text(key: str, de: str, en: str, help_de: str, help_en: str, lang: str | None = None, *,
-          required: bool = False, multi: bool = False, width: int = 30, predicates: tuple[str, ...] = ()) -> Column:
-    return Column(key, de, en, help_de, help_en, "text", required, multi, None, lang, width, predicates)
+def _text(
+    key: str,
+    de: str,
+    en: str,
+    help_de: str,
+    help_en: str,
+    lang: str | None = None,
+    *,
+    required: bool = False,
+    multi: bool = False,
+    width: int = 30,
+    predicates: tuple[str, ...] = (),
+) -> Column:
+    return Column(
+        key, de, en, help_de, help_en, "text", required, multi, None, lang, width, predicates
+    )
 
 
-def _pair(key: str, de: str, en: str, what_de: str, what_en: str, *, required: bool = False,
-          multi: bool = False, width: int = 30, predicates: tuple[str, ...] = ()) -> tuple[Column, Column]:
+def _pair(
+    key: str,
+    de: str,
+    en: str,
+    what_de: str,
+    what_en: str,
+    *,
+    required: bool = False,
+    multi: bool = False,
+    width: int = 30,
+    predicates: tuple[str, ...] = (),
+) -> tuple[Column, Column]:
     """The German and the English column of a text."""
     extra_de, extra_en = (f" {MULTI_DE}", f" {MULTI_EN}") if multi else ("", "")
     return (
-        _text(f"{key}_de", f"{de} (de)", f"{en} (de)", f"{what_de} auf Deutsch.{extra_de}",
-              f"{what_en} in German.{extra_en}", "de", required=required, multi=multi, width=width,
-              predicates=predicates),
-        _text(f"{key}_en", f"{de} (en)", f"{en} (en)", f"{what_de} auf Englisch (optional).{extra_de}",
-              f"{what_en} in English (optional).{extra_en}", "en", multi=multi, width=width, predicates=predicates),
+        _text(
+            f"{key}_de",
+            f"{de} (de)",
+            f"{en} (de)",
+            f"{what_de} auf Deutsch.{extra_de}",
+            f"{what_en} in German.{extra_en}",
+            "de",
+            required=required,
+            multi=multi,
+            width=width,
+            predicates=predicates,
+        ),
+        _text(
+            f"{key}_en",
+            f"{de} (en)",
+            f"{en} (en)",
+            f"{what_de} auf Englisch (optional).{extra_de}",
+            f"{what_en} in English (optional).{extra_en}",
+            "en",
+            multi=multi,
+            width=width,
+            predicates=predicates,
+        ),
     )
 
 
@@ -115,76 +159,175 @@ def _pair(key: str, de: str, en: str, what_de: str, what_en: str, *, required: b
 UNSOURCED = frozenset({"sources", "schemes"})
 
 #: The German and English names of the sheets, for the help texts of reference columns.
-_SHEET_NAMES = {"actors": ("Akteure", "Actors"), "projects": ("Projekte", "Projects"),
-                "fields": ("Handlungsfelder", "FieldsOfAction"), "goals": ("Ziele", "Goals"),
-                "sources": ("Quellen", "Sources"), "programmes": ("Programme", "Programmes"),
-                "decisions": ("Beschlüsse", "Decisions"), "meetings": ("Sitzungen", "Meetings"),
-                "work": ("Arbeitspakete", "Work"), "people": ("Personen", "People"),
-                "schemes": ("Verzeichnisse", "Schemes"), "budgets": ("Budgets", "Budgets")}
+_SHEET_NAMES = {
+    "actors": ("Akteure", "Actors"),
+    "projects": ("Projekte", "Projects"),
+    "fields": ("Handlungsfelder", "FieldsOfAction"),
+    "goals": ("Ziele", "Goals"),
+    "sources": ("Quellen", "Sources"),
+    "programmes": ("Programme", "Programmes"),
+    "decisions": ("Beschlüsse", "Decisions"),
+    "meetings": ("Sitzungen", "Meetings"),
+    "work": ("Arbeitspakete", "Work"),
+    "people": ("Personen", "People"),
+    "schemes": ("Verzeichnisse", "Schemes"),
+    "budgets": ("Budgets", "Budgets"),
+}
 
 
-def _ref(key: str, de: str, en: str, target: str, what_de: str, what_en: str, *, multi: bool = True,
-         required: bool = False, predicates: tuple[str, ...] = (), inverse: bool = False) -> Column:
+def _ref(
+    key: str,
+    de: str,
+    en: str,
+    target: str,
+    what_de: str,
+    what_en: str,
+    *,
+    multi: bool = True,
+    required: bool = False,
+    predicates: tuple[str, ...] = (),
+    inverse: bool = False,
+) -> Column:
     names = [_SHEET_NAMES[part] for part in target.split("+")]
     de_names, en_names = " oder ".join(n[0] for n in names), " or ".join(n[1] for n in names)
     extra_de, extra_en = (f" {MULTI_DE}", f" {MULTI_EN}") if multi else ("", "")
     return Column(
-        key, de, en,
+        key,
+        de,
+        en,
         f"{what_de}: {t('template.ref', 'de', sheet=de_names)} oder eine IRI.{extra_de}",
         f"{what_en}: {t('template.ref', 'en', sheet=en_names)}, or an IRI.{extra_en}",
-        "ref", required, multi, target, None, 26, predicates, inverse,
+        "ref",
+        required,
+        multi,
+        target,
+        None,
+        26,
+        predicates,
+        inverse,
     )
 
 
 def _sources(*, fallback: bool = True) -> Column:
     return _ref(
-        "sources", "Quellen", "Sources", "sources",
-        "Woher die Angaben der Zeile stammen" + ("; leer: die importierte Datei selbst" if fallback else ""),
-        "Where the row's facts come from" + ("; empty: the imported file itself" if fallback else ""),
+        "sources",
+        "Quellen",
+        "Sources",
+        "sources",
+        "Woher die Angaben der Zeile stammen"
+        + ("; leer: die importierte Datei selbst" if fallback else ""),
+        "Where the row's facts come from"
+        + ("; empty: the imported file itself" if fallback else ""),
         predicates=(SCKG + "documentedIn",),
     )
 
 
-def _col(key: str, de: str, en: str, help_de: str, help_en: str, type: str, predicate: str, *,
-         width: int = 14, required: bool = False) -> Column:
+def _col(
+    key: str,
+    de: str,
+    en: str,
+    help_de: str,
+    help_en: str,
+    type: str,
+    predicate: str,
+    *,
+    width: int = 14,
+    required: bool = False,
+) -> Column:
     """A single-valued column of one predicate."""
-    return Column(key, de, en, help_de, help_en, type, required, False, None, None, width, (predicate,))
+    return Column(
+        key, de, en, help_de, help_en, type, required, False, None, None, width, (predicate,)
+    )
 
 
 def _labels(what_de: str, what_en: str, *predicates: str) -> tuple[Column, Column]:
     """The required name of a row (German) and its English name, as ``predicates`` (default ``rdfs:label``)."""
-    return _pair("name", "Name", "Name", what_de, what_en, required=True, width=40,
-                 predicates=predicates or (RDFS + "label",))
+    return _pair(
+        "name",
+        "Name",
+        "Name",
+        what_de,
+        what_en,
+        required=True,
+        width=40,
+        predicates=predicates or (RDFS + "label",),
+    )
 
 
 def _comment() -> tuple[Column, Column]:
-    return _pair("comment", "Bemerkung", "Comment", "Bemerkung", "Comment", width=40, predicates=(RDFS + "comment",))
+    return _pair(
+        "comment",
+        "Bemerkung",
+        "Comment",
+        "Bemerkung",
+        "Comment",
+        width=40,
+        predicates=(RDFS + "comment",),
+    )
 
 
 def _date_col(key: str, de: str, en: str, predicate: str, *, year: bool = False) -> Column:
-    what_de, what_en = ("Datum (2018-10-26 oder 26.10.2018) oder Jahr (2015).",
-                        "Date (2018-10-26 or 26.10.2018) or year (2015).") if year else (
-        "Datum (2024-03-31 oder 31.03.2024).", "Date (2024-03-31 or 31.03.2024).")
-    return _col(key, de, en, f"{de}: {what_de}", f"{en}: {what_en}", "date_or_year" if year else "date",
-                predicate, width=12)
+    what_de, what_en = (
+        (
+            "Datum (2018-10-26 oder 26.10.2018) oder Jahr (2015).",
+            "Date (2018-10-26 or 26.10.2018) or year (2015).",
+        )
+        if year
+        else ("Datum (2024-03-31 oder 31.03.2024).", "Date (2024-03-31 or 31.03.2024).")
+    )
+    return _col(
+        key,
+        de,
+        en,
+        f"{de}: {what_de}",
+        f"{en}: {what_en}",
+        "date_or_year" if year else "date",
+        predicate,
+        width=12,
+    )
 
 
 EXTRA_SHEETS: tuple[Sheet, ...] = (
     Sheet(
-        "programmes", "Programmes", "Programme", "programme",
+        "programmes",
+        "Programmes",
+        "Programme",
+        "programme",
         "Programme, zu denen Projekte gehören (Spalte Programm im Blatt Projekte).",
         "Programmes that projects are part of (column Programme of the sheet Projects).",
         (
             _id(),
-            *_labels("Titel des Programms", "Title of the programme", DCTERMS + "title", RDFS + "label"),
-            *_pair("description", "Beschreibung", "Description", "Beschreibung", "Description", width=40,
-                   predicates=(DCTERMS + "description",)),
+            *_labels(
+                "Titel des Programms", "Title of the programme", DCTERMS + "title", RDFS + "label"
+            ),
+            *_pair(
+                "description",
+                "Beschreibung",
+                "Description",
+                "Beschreibung",
+                "Description",
+                width=40,
+                predicates=(DCTERMS + "description",),
+            ),
             *_comment(),
-            _ref("coordinated_by", "Koordiniert von", "Coordinated by", "actors", "Steuernde Gremien und Stellen",
-                 "Coordinating bodies and units", predicates=(SCKG + "coordinatedBy",)),
-            _ref("informed_by", "Ausgelöst durch", "Informed by", "decisions", "Beschlüsse, auf die das Programm "
-                 "zurückgeht (prov:wasInformedBy)", "Decisions the programme goes back to (prov:wasInformedBy)",
-                 predicates=(PROV + "wasInformedBy",)),
+            _ref(
+                "coordinated_by",
+                "Koordiniert von",
+                "Coordinated by",
+                "actors",
+                "Steuernde Gremien und Stellen",
+                "Coordinating bodies and units",
+                predicates=(SCKG + "coordinatedBy",),
+            ),
+            _ref(
+                "informed_by",
+                "Ausgelöst durch",
+                "Informed by",
+                "decisions",
+                "Beschlüsse, auf die das Programm zurückgeht (prov:wasInformedBy)",
+                "Decisions the programme goes back to (prov:wasInformedBy)",
+                predicates=(PROV + "wasInformedBy",),
+            ),
             _date_col("start", "Beginn", "Start", SCHEMA + "startDate"),
             _date_col("end", "Ende", "End", SCHEMA + "endDate"),
             _sources(),
@@ -192,181 +335,462 @@ EXTRA_SHEETS: tuple[Sheet, ...] = (
         (SCKG + "Programme",),
     ),
     Sheet(
-        "budgets", "Budgets", "Budgets", "budget",
+        "budgets",
+        "Budgets",
+        "Budgets",
+        "budget",
         "Beträge und Haushaltsansätze, jeweils mit eigener Kennung; ein Betrag gehört zu Projekten (Spalte Projekt).",
         "Amounts and budget lines, each with its own ID; an amount belongs to projects (column Project).",
         (
             _id(),
-            _col("budget_type", "Art", "Type", "Betrag (leer) oder Haushaltsansatz.",
-                 "amount (empty) or budget line.", "budget_type", RDF + "type", width=16),
+            _col(
+                "budget_type",
+                "Art",
+                "Type",
+                "Betrag (leer) oder Haushaltsansatz.",
+                "amount (empty) or budget line.",
+                "budget_type",
+                RDF + "type",
+                width=16,
+            ),
             *_labels("Bezeichnung", "Label"),
-            _ref("project", "Projekt", "Project", "projects", "Projekte, zu denen der Betrag gehört (sckg:hasBudget)",
-                 "Projects the amount belongs to (sckg:hasBudget)", predicates=(SCKG + "hasBudget",), inverse=True),
-            _col("amount", "Betrag", "Amount", "Betrag als Zahl, z. B. 250000 oder 64827.39 (ohne Tausenderpunkte).",
-                 "Amount as a number, e.g. 250000 or 64827.39 (no thousands separators).", "decimal",
-                 SCHEMA + "value"),
-            _col("currency", "Währung", "Currency", "Währung, z. B. EUR (leer bei einem Betrag: EUR).",
-                 "Currency, e.g. EUR (empty for an amount: EUR).", "text", SCHEMA + "currency", width=8),
-            _col("vat", "inkl. MwSt.", "Incl. VAT", "ja/nein: der Betrag enthält die Mehrwertsteuer.",
-                 "yes/no: the amount includes VAT.", "bool", SCKG + "includesVAT", width=10),
-            _ref("held_by", "Bewirtschaftet von", "Held by", "actors", "Stelle, die den Haushaltsansatz bewirtschaftet",
-                 "Unit that holds the budget line", predicates=(SCKG + "heldBy",)),
+            _ref(
+                "project",
+                "Projekt",
+                "Project",
+                "projects",
+                "Projekte, zu denen der Betrag gehört (sckg:hasBudget)",
+                "Projects the amount belongs to (sckg:hasBudget)",
+                predicates=(SCKG + "hasBudget",),
+                inverse=True,
+            ),
+            _col(
+                "amount",
+                "Betrag",
+                "Amount",
+                "Betrag als Zahl, z. B. 250000 oder 64827.39 (ohne Tausenderpunkte).",
+                "Amount as a number, e.g. 250000 or 64827.39 (no thousands separators).",
+                "decimal",
+                SCHEMA + "value",
+            ),
+            _col(
+                "currency",
+                "Währung",
+                "Currency",
+                "Währung, z. B. EUR (leer bei einem Betrag: EUR).",
+                "Currency, e.g. EUR (empty for an amount: EUR).",
+                "text",
+                SCHEMA + "currency",
+                width=8,
+            ),
+            _col(
+                "vat",
+                "inkl. MwSt.",
+                "Incl. VAT",
+                "ja/nein: der Betrag enthält die Mehrwertsteuer.",
+                "yes/no: the amount includes VAT.",
+                "bool",
+                SCKG + "includesVAT",
+                width=10,
+            ),
+            _ref(
+                "held_by",
+                "Bewirtschaftet von",
+                "Held by",
+                "actors",
+                "Stelle, die den Haushaltsansatz bewirtschaftet",
+                "Unit that holds the budget line",
+                predicates=(SCKG + "heldBy",),
+            ),
             *_comment(),
             _sources(),
         ),
     ),
     Sheet(
-        "decisions", "Decisions", "Beschlüsse", "decision",
+        "decisions",
+        "Decisions",
+        "Beschlüsse",
+        "decision",
         "Beschlüsse von Rat und Ausschüssen: wer, wann, worüber.",
         "Decisions of the council and its committees: who, when, on what.",
         (
             _id(),
             *_labels("Bezeichnung des Beschlusses", "Label of the decision"),
-            _ref("decided_by", "Beschlossen von", "Decided by", "actors", "Beschließendes Gremium", "Deciding body",
-                 predicates=(SCKG + "decidedBy",)),
+            _ref(
+                "decided_by",
+                "Beschlossen von",
+                "Decided by",
+                "actors",
+                "Beschließendes Gremium",
+                "Deciding body",
+                predicates=(SCKG + "decidedBy",),
+            ),
             _date_col("date", "Datum", "Date", DCTERMS + "date", year=True),
-            *_pair("description", "Beschreibung", "Description", "Was beschlossen wurde", "What was decided",
-                   width=40, predicates=(DCTERMS + "description",)),
-            _ref("decided_on", "Beschlossen über", "Decided on", "sources+projects",
-                 "Vorlagen und Projekte, über die beschlossen wurde (sckg:decision)",
-                 "Council papers and projects decided on (sckg:decision)", predicates=(SCKG + "decision",)),
+            *_pair(
+                "description",
+                "Beschreibung",
+                "Description",
+                "Was beschlossen wurde",
+                "What was decided",
+                width=40,
+                predicates=(DCTERMS + "description",),
+            ),
+            _ref(
+                "decided_on",
+                "Beschlossen über",
+                "Decided on",
+                "sources+projects",
+                "Vorlagen und Projekte, über die beschlossen wurde (sckg:decision)",
+                "Council papers and projects decided on (sckg:decision)",
+                predicates=(SCKG + "decision",),
+            ),
             _sources(),
         ),
         (SCKG + "Decision",),
     ),
     Sheet(
-        "meetings", "Meetings", "Sitzungen", "meeting",
+        "meetings",
+        "Meetings",
+        "Sitzungen",
+        "meeting",
         "Sitzungen von Rat und Ausschüssen.",
         "Meetings of the council and its committees.",
         (
             _id(),
             *_labels("Bezeichnung der Sitzung", "Label of the meeting"),
-            _ref("committee", "Gremium", "Body", "actors", "Tagendes Gremium", "Body that meets",
-                 predicates=(SCKG + "committee",)),
+            _ref(
+                "committee",
+                "Gremium",
+                "Body",
+                "actors",
+                "Tagendes Gremium",
+                "Body that meets",
+                predicates=(SCKG + "committee",),
+            ),
             _date_col("start", "Datum", "Date", SCHEMA + "startDate"),
             _sources(),
         ),
         (OPARL + "Meeting", PROV + "Entity"),
     ),
     Sheet(
-        "consultations", "Consultations", "Beratungen", "consultation",
+        "consultations",
+        "Consultations",
+        "Beratungen",
+        "consultation",
         "Beratungen einer Vorlage (Blatt Quellen) in einem Gremium: Vorberatung oder Entscheidung.",
         "Consultations of a council paper (sheet Sources) in a body: preliminary deliberation or decision.",
         (
             _id(),
             *_labels("Bezeichnung der Beratung", "Label of the consultation"),
-            _ref("paper", "Vorlage", "Paper", "sources", "Beratene Vorlage", "Paper consulted on",
-                 predicates=(SCKG + "paper",)),
-            _ref("committee", "Gremium", "Body", "actors", "Beratendes Gremium", "Consulting body",
-                 predicates=(SCKG + "committee",)),
+            _ref(
+                "paper",
+                "Vorlage",
+                "Paper",
+                "sources",
+                "Beratene Vorlage",
+                "Paper consulted on",
+                predicates=(SCKG + "paper",),
+            ),
+            _ref(
+                "committee",
+                "Gremium",
+                "Body",
+                "actors",
+                "Beratendes Gremium",
+                "Consulting body",
+                predicates=(SCKG + "committee",),
+            ),
             _date_col("date", "Datum", "Date", DCTERMS + "date"),
-            _col("role", "Rolle", "Role", "Vorberatung oder Entscheidung.", "preliminary deliberation or decision.",
-                 "role", SCKG + "consultationRole", width=16),
-            _col("public", "Öffentlich", "Public", "ja/nein: öffentliche Sitzung.", "yes/no: public session.",
-                 "bool", SCKG + "isPublic", width=10),
-            _ref("meeting", "Sitzung", "Meeting", "meetings", "Sitzung der Beratung", "Meeting of the consultation",
-                 predicates=(SCKG + "meeting",)),
+            _col(
+                "role",
+                "Rolle",
+                "Role",
+                "Vorberatung oder Entscheidung.",
+                "preliminary deliberation or decision.",
+                "role",
+                SCKG + "consultationRole",
+                width=16,
+            ),
+            _col(
+                "public",
+                "Öffentlich",
+                "Public",
+                "ja/nein: öffentliche Sitzung.",
+                "yes/no: public session.",
+                "bool",
+                SCKG + "isPublic",
+                width=10,
+            ),
+            _ref(
+                "meeting",
+                "Sitzung",
+                "Meeting",
+                "meetings",
+                "Sitzung der Beratung",
+                "Meeting of the consultation",
+                predicates=(SCKG + "meeting",),
+            ),
             _sources(),
         ),
         (OPARL + "Consultation", PROV + "Entity"),
     ),
     Sheet(
-        "work", "Work", "Arbeitspakete", "work",
+        "work",
+        "Work",
+        "Arbeitspakete",
+        "work",
         "Phasen, Aufgaben, Ergebnisse und Prüfungen von Projekten.",
         "Phases, tasks, deliverables and assessments of projects.",
         (
             _id(),
-            _col("work_type", "Art", "Type", "Phase, Aufgabe, Ergebnis oder Prüfung.",
-                 "phase, task, deliverable or assessment.", "work_type", RDF + "type", width=14, required=True),
+            _col(
+                "work_type",
+                "Art",
+                "Type",
+                "Phase, Aufgabe, Ergebnis oder Prüfung.",
+                "phase, task, deliverable or assessment.",
+                "work_type",
+                RDF + "type",
+                width=14,
+                required=True,
+            ),
             *_labels("Bezeichnung", "Label"),
             *_comment(),
-            _ref("part_of", "Teil von", "Part of", "projects+work", "Projekt oder Arbeitspaket, zu dem es gehört",
-                 "Project or work item it is part of", predicates=(DCTERMS + "isPartOf",)),
-            _ref("generated_by", "Erarbeitet in", "Generated by", "projects+work",
-                 "Projekt oder Phase, die das Ergebnis erarbeitet (prov:wasGeneratedBy)",
-                 "Project or phase that produces the deliverable (prov:wasGeneratedBy)",
-                 predicates=(PROV + "wasGeneratedBy",)),
-            _ref("associated_with", "Beteiligt", "Associated with", "actors", "Beteiligte Akteure",
-                 "Actors involved", predicates=(PROV + "wasAssociatedWith",)),
-            _col("order", "Reihenfolge", "Order", "Nummer der Phase (1, 2, ...).", "Number of the phase (1, 2, ...).",
-                 "int", SCKG + "order", width=10),
-            _col("phase", "Phasentyp", "Phase type", "Art der Phase aus dem sckg-Vokabular.",
-                 "Kind of phase from the sckg vocabulary.", "phase", SCKG + "classifiedAs", width=18),
-            _ref("assessed", "Geprüft", "Assessed", "projects", "Geprüfte Projekte", "Assessed projects",
-                 predicates=(SCKG + "assessed",)),
-            *_pair("result", "Ergebnis", "Result", "Ergebnis der Prüfung", "Result of the assessment", width=40,
-                   predicates=(SCKG + "result",)),
+            _ref(
+                "part_of",
+                "Teil von",
+                "Part of",
+                "projects+work",
+                "Projekt oder Arbeitspaket, zu dem es gehört",
+                "Project or work item it is part of",
+                predicates=(DCTERMS + "isPartOf",),
+            ),
+            _ref(
+                "generated_by",
+                "Erarbeitet in",
+                "Generated by",
+                "projects+work",
+                "Projekt oder Phase, die das Ergebnis erarbeitet (prov:wasGeneratedBy)",
+                "Project or phase that produces the deliverable (prov:wasGeneratedBy)",
+                predicates=(PROV + "wasGeneratedBy",),
+            ),
+            _ref(
+                "associated_with",
+                "Beteiligt",
+                "Associated with",
+                "actors",
+                "Beteiligte Akteure",
+                "Actors involved",
+                predicates=(PROV + "wasAssociatedWith",),
+            ),
+            _col(
+                "order",
+                "Reihenfolge",
+                "Order",
+                "Nummer der Phase (1, 2, ...).",
+                "Number of the phase (1, 2, ...).",
+                "int",
+                SCKG + "order",
+                width=10,
+            ),
+            _col(
+                "phase",
+                "Phasentyp",
+                "Phase type",
+                "Art der Phase aus dem sckg-Vokabular.",
+                "Kind of phase from the sckg vocabulary.",
+                "phase",
+                SCKG + "classifiedAs",
+                width=18,
+            ),
+            _ref(
+                "assessed",
+                "Geprüft",
+                "Assessed",
+                "projects",
+                "Geprüfte Projekte",
+                "Assessed projects",
+                predicates=(SCKG + "assessed",),
+            ),
+            *_pair(
+                "result",
+                "Ergebnis",
+                "Result",
+                "Ergebnis der Prüfung",
+                "Result of the assessment",
+                width=40,
+                predicates=(SCKG + "result",),
+            ),
             _sources(),
         ),
     ),
     Sheet(
-        "milestones", "Milestones", "Meilensteine", "milestone",
+        "milestones",
+        "Milestones",
+        "Meilensteine",
+        "milestone",
         "Meilensteine von Projekten: ein Datum, an dem etwas erreicht sein soll.",
         "Milestones of projects: a date by which something is to be reached.",
         (
             _id(),
             *_labels("Bezeichnung des Meilensteins", "Label of the milestone"),
-            _ref("project", "Projekt", "Project", "projects", "Projekt, zu dem der Meilenstein gehört",
-                 "Project the milestone belongs to", multi=False, required=True,
-                 predicates=(DCTERMS + "isPartOf",)),
+            _ref(
+                "project",
+                "Projekt",
+                "Project",
+                "projects",
+                "Projekt, zu dem der Meilenstein gehört",
+                "Project the milestone belongs to",
+                multi=False,
+                required=True,
+                predicates=(DCTERMS + "isPartOf",),
+            ),
             _date_col("date", "Datum", "Date", DCTERMS + "date"),
-            _col("reached", "Erreicht", "Reached", "ja/nein: ob der Meilenstein erreicht ist; leer: nicht bekannt.",
-                 "yes/no: whether the milestone has been reached; empty: not known.", "bool", SCKG + "reached",
-                 width=10),
+            _col(
+                "reached",
+                "Erreicht",
+                "Reached",
+                "ja/nein: ob der Meilenstein erreicht ist; leer: nicht bekannt.",
+                "yes/no: whether the milestone has been reached; empty: not known.",
+                "bool",
+                SCKG + "reached",
+                width=10,
+            ),
             _sources(),
         ),
         (SCKG + "Milestone",),
     ),
     Sheet(
-        "people", "People", "Personen", "person",
+        "people",
+        "People",
+        "Personen",
+        "person",
         "Personen, z. B. wer eine Vorlage unterzeichnet.",
         "People, e.g. who signed a council paper.",
         (
             _id(),
-            _col("name", "Name", "Name", "Name der Person.", "Name of the person.", "text", FOAF + "name",
-                 width=30, required=True),
-            *_pair("label", "Bezeichnung", "Label", "Anzeigename", "Display name", predicates=(RDFS + "label",)),
+            _col(
+                "name",
+                "Name",
+                "Name",
+                "Name der Person.",
+                "Name of the person.",
+                "text",
+                FOAF + "name",
+                width=30,
+                required=True,
+            ),
+            *_pair(
+                "label",
+                "Bezeichnung",
+                "Label",
+                "Anzeigename",
+                "Display name",
+                predicates=(RDFS + "label",),
+            ),
             _sources(),
         ),
         (FOAF + "Person",),
     ),
     Sheet(
-        "schemes", "Schemes", "Verzeichnisse", "scheme",
+        "schemes",
+        "Schemes",
+        "Verzeichnisse",
+        "scheme",
         "Verzeichnisse der Handlungsfelder und Ziele (Spalte Verzeichnis dort).",
         "Schemes of the fields of action and goals (column Scheme there).",
         (
             _id(),
-            *_labels("Name des Verzeichnisses", "Name of the scheme", SKOS + "prefLabel", RDFS + "label"),
-            *_pair("title", "Titel", "Title", "Titel (dcterms:title), falls angegeben", "Title (dcterms:title), if "
-                   "given", width=40, predicates=(DCTERMS + "title",)),
+            *_labels(
+                "Name des Verzeichnisses", "Name of the scheme", SKOS + "prefLabel", RDFS + "label"
+            ),
+            *_pair(
+                "title",
+                "Titel",
+                "Title",
+                "Titel (dcterms:title), falls angegeben",
+                "Title (dcterms:title), if given",
+                width=40,
+                predicates=(DCTERMS + "title",),
+            ),
             *_comment(),
             _sources(fallback=False),
         ),
         (SKOS + "ConceptScheme",),
     ),
     Sheet(
-        "dataset", "Dataset", "Datensatz", "",
+        "dataset",
+        "Dataset",
+        "Datensatz",
+        "",
         "Angaben zum Datensatz selbst: Titel, Lizenz, Stand.",
         "Facts about the dataset itself: title, licence, date.",
         (
             _id(),
-            *_labels("Titel des Datensatzes", "Title of the dataset", DCTERMS + "title", RDFS + "label"),
-            *_pair("description", "Beschreibung", "Description", "Beschreibung", "Description", width=40,
-                   predicates=(DCTERMS + "description",)),
+            *_labels(
+                "Titel des Datensatzes", "Title of the dataset", DCTERMS + "title", RDFS + "label"
+            ),
+            *_pair(
+                "description",
+                "Beschreibung",
+                "Description",
+                "Beschreibung",
+                "Description",
+                width=40,
+                predicates=(DCTERMS + "description",),
+            ),
             *_comment(),
-            _col("license", "Lizenz", "Licence", "Adresse der Lizenz (https://...).", "Address of the licence "
-                 "(https://...).", "url", DCTERMS + "license", width=30),
+            _col(
+                "license",
+                "Lizenz",
+                "Licence",
+                "Adresse der Lizenz (https://...).",
+                "Address of the licence (https://...).",
+                "url",
+                DCTERMS + "license",
+                width=30,
+            ),
             _date_col("modified", "Stand", "Modified", DCTERMS + "modified"),
-            _ref("source", "Quelle", "Source", "sources", "Quelle des Datensatzes (dcterms:source)",
-                 "Source of the dataset (dcterms:source)", predicates=(DCTERMS + "source",)),
-            _ref("derived_from", "Abgeleitet von", "Derived from", "sources", "prov:wasDerivedFrom",
-                 "prov:wasDerivedFrom", predicates=(PROV + "wasDerivedFrom",)),
-            _col("fictional", "Fiktiv", "Fictional", "ja/nein: die Inhalte sind erfunden.",
-                 "yes/no: the content is invented.", "bool", SCKG + "fictional", width=8),
-            _ref("city", "Stadt", "City", "actors", "Die Stadt des Datensatzes, ihre Körperschaft "
-                 "(dcterms:coverage; sckg compare vergleicht Städte danach)", "The dataset's city, its "
-                 "body (dcterms:coverage; sckg compare compares cities by it)", multi=False,
-                 predicates=(DCTERMS + "coverage",)),
+            _ref(
+                "source",
+                "Quelle",
+                "Source",
+                "sources",
+                "Quelle des Datensatzes (dcterms:source)",
+                "Source of the dataset (dcterms:source)",
+                predicates=(DCTERMS + "source",),
+            ),
+            _ref(
+                "derived_from",
+                "Abgeleitet von",
+                "Derived from",
+                "sources",
+                "prov:wasDerivedFrom",
+                "prov:wasDerivedFrom",
+                predicates=(PROV + "wasDerivedFrom",),
+            ),
+            _col(
+                "fictional",
+                "Fiktiv",
+                "Fictional",
+                "ja/nein: die Inhalte sind erfunden.",
+                "yes/no: the content is invented.",
+                "bool",
+                SCKG + "fictional",
+                width=8,
+            ),
+            _ref(
+                "city",
+                "Stadt",
+                "City",
+                "actors",
+                "Die Stadt des Datensatzes, ihre Körperschaft "
+                "(dcterms:coverage; sckg compare vergleicht Städte danach)",
+                "The dataset's city, its "
+                "body (dcterms:coverage; sckg compare compares cities by it)",
+                multi=False,
+                predicates=(DCTERMS + "coverage",),
+            ),
         ),
         (SCKG + "Dataset",),
     ),
@@ -374,199 +798,567 @@ EXTRA_SHEETS: tuple[Sheet, ...] = (
 
 SHEETS: tuple[Sheet, ...] = (
     Sheet(
-        "actors", "Actors", "Akteure", "actor",
+        "actors",
+        "Actors",
+        "Akteure",
+        "actor",
         "Akteure: Verwaltung, Dezernate, Stabsstellen, Fachbereiche, Gremien, Unternehmen, Partner.",
         "Actors: administration, departments, staff units, divisions, bodies, companies, partners.",
         (
             _id(),
             *_pair("name", "Name", "Name", "Name des Akteurs", "Name of the actor", required=True),
-            Column("kind", "Art", "Kind",
-                   "Art des Akteurs (bestimmt die Klasse), z. B. Dezernat, Ausschuss, Auftragnehmer.",
-                   "Kind of actor (decides the class), e.g. dezernat, committee, contractor.", "kind", width=20),
-            _ref("unit_of", "Teil von", "Unit of", "actors",
-                 "Übergeordnete Einheit (org:unitOf zu einer formalen Organisation, sonst org:subOrganizationOf)",
-                 "Parent unit (org:unitOf to a formal organisation, otherwise org:subOrganizationOf)"),
-            _ref("owned_by", "Eigentümer", "Owned by", "actors", "Gesellschafter (sckg:ownedBy)",
-                 "Shareholder (sckg:ownedBy)"),
-            _ref("partner_of", "Partner von", "Partner of", "actors", "Partnerschaft (sckg:partnerOf)",
-                 "Partnership (sckg:partnerOf)"),
-            Column("publicly_owned", "Rein öffentlich", "Publicly owned",
-                   "ja/nein: rein öffentliche Eigentümer (z. B. für eine Inhouse-Vergabe).",
-                   "yes/no: purely public owners (e.g. for an in-house award).", "bool", width=14),
-            Column("identifier", "Kennziffer", "Identifier",
-                   "Kennziffer der Organisationseinheit, z. B. 0800 (bleibt Text, führende Nullen bleiben).",
-                   "Number of the organisational unit, e.g. 0800 (kept as text, leading zeros stay).",
-                   width=12),
-            Column("status", "Status", "Status",
-                   "Status, z. B. einzurichten (für noch zu gründende Gremien).",
-                   "Status, e.g. to-be-established (for bodies still to be set up).", "status", width=16),
-            *_pair("alt", "Weitere Namen", "Other names", "Weitere Namen und Abkürzungen",
-                   "Other names and abbreviations", multi=True),
+            Column(
+                "kind",
+                "Art",
+                "Kind",
+                "Art des Akteurs (bestimmt die Klasse), z. B. Dezernat, Ausschuss, Auftragnehmer.",
+                "Kind of actor (decides the class), e.g. dezernat, committee, contractor.",
+                "kind",
+                width=20,
+            ),
+            _ref(
+                "unit_of",
+                "Teil von",
+                "Unit of",
+                "actors",
+                "Übergeordnete Einheit (org:unitOf zu einer formalen Organisation, sonst org:subOrganizationOf)",
+                "Parent unit (org:unitOf to a formal organisation, otherwise org:subOrganizationOf)",
+            ),
+            _ref(
+                "owned_by",
+                "Eigentümer",
+                "Owned by",
+                "actors",
+                "Gesellschafter (sckg:ownedBy)",
+                "Shareholder (sckg:ownedBy)",
+            ),
+            _ref(
+                "partner_of",
+                "Partner von",
+                "Partner of",
+                "actors",
+                "Partnerschaft (sckg:partnerOf)",
+                "Partnership (sckg:partnerOf)",
+            ),
+            Column(
+                "publicly_owned",
+                "Rein öffentlich",
+                "Publicly owned",
+                "ja/nein: rein öffentliche Eigentümer (z. B. für eine Inhouse-Vergabe).",
+                "yes/no: purely public owners (e.g. for an in-house award).",
+                "bool",
+                width=14,
+            ),
+            Column(
+                "identifier",
+                "Kennziffer",
+                "Identifier",
+                "Kennziffer der Organisationseinheit, z. B. 0800 (bleibt Text, führende Nullen bleiben).",
+                "Number of the organisational unit, e.g. 0800 (kept as text, leading zeros stay).",
+                width=12,
+            ),
+            Column(
+                "status",
+                "Status",
+                "Status",
+                "Status, z. B. einzurichten (für noch zu gründende Gremien).",
+                "Status, e.g. to-be-established (for bodies still to be set up).",
+                "status",
+                width=16,
+            ),
+            *_pair(
+                "alt",
+                "Weitere Namen",
+                "Other names",
+                "Weitere Namen und Abkürzungen",
+                "Other names and abbreviations",
+                multi=True,
+            ),
             *_pair("comment", "Bemerkung", "Comment", "Bemerkung", "Comment", width=40),
             _sources(),
         ),
     ),
     Sheet(
-        "projects", "Projects", "Projekte", "project",
+        "projects",
+        "Projects",
+        "Projekte",
+        "project",
         "Projekte und Maßnahmen des Smart-City-Programms.",
         "Projects and measures of the Smart City programme.",
         (
             _id(),
-            *_pair("title", "Titel", "Title", "Titel des Projekts", "Title of the project", required=True,
-                   width=40),
-            *_pair("description", "Beschreibung", "Description", "Beschreibung", "Description", width=40),
-            _ref("managed_by", "Federführung", "Managed by", "actors", "Federführender Akteur",
-                 "Managing actor"),
-            _ref("participants", "Beteiligte", "Participants", "actors", "Beteiligte Akteure",
-                 "Participating actors"),
-            _ref("contractors", "Auftragnehmer", "Contractors", "actors", "Beauftragte Akteure",
-                 "Contracted actors"),
-            Column("fields", "Handlungsfelder", "Fields of action",
-                   f"Handlungsfelder: {t('template.ref', 'de', sheet='Handlungsfelder')}, ein Referenz-Handlungsfeld "
-                   f"(z. B. smart-mobility) oder eine IRI. {MULTI_DE}",
-                   f"Fields of action: {t('template.ref', 'en', sheet='FieldsOfAction')}, a reference field "
-                   f"(e.g. smart-mobility), or an IRI. {MULTI_EN}",
-                   "ref", False, True, "fields", None, 26),
-            _ref("goals", "Ziele", "Goals", "goals", "Strategische Ziele, zu denen das Projekt beiträgt",
-                 "Strategic goals the project contributes to"),
-            Column("status", "Status", "Status", "Status des Projekts, z. B. laufend.",
-                   "Status of the project, e.g. running.", "status", width=16),
-            Column("start", "Beginn", "Start", "Beginn als Datum (2024-03-31 oder 31.03.2024).",
-                   "Start as a date (2024-03-31 or 31.03.2024).", "date", width=12),
-            Column("end", "Ende", "End", "Ende als Datum (2024-03-31 oder 31.03.2024).",
-                   "End as a date (2024-03-31 or 31.03.2024).", "date", width=12),
-            Column("budget", "Budget (EUR)", "Budget (EUR)",
-                   "Budget in Euro als Zahl, z. B. 250000 oder 64827.39 (ohne Tausenderpunkte); wird der Betrag "
-                   "budget/<Kennung>. Mehrere Beträge, Haushaltsansätze: Blatt Budgets.",
-                   "Budget in euros as a number, e.g. 250000 or 64827.39 (no thousands separators); becomes the "
-                   "amount budget/<ID>. Several amounts, budget lines: sheet Budgets.",
-                   "decimal", width=14),
-            Column("vat", "inkl. MwSt.", "Incl. VAT", "ja/nein: das Budget enthält die Mehrwertsteuer.",
-                   "yes/no: the budget includes VAT.", "bool", width=10),
-            _ref("funded_by", "Finanziert von", "Funded by", "actors+budgets", "Geldgeber oder Haushaltsansatz",
-                 "Funding actor or budget line"),
-            _text("award", "Vergabeverfahren", "Award procedure",
-                  "Vergabeverfahren auf Deutsch, z. B. Inhouse-Vergabe.",
-                  "Award procedure in German, e.g. Inhouse-Vergabe.", "de", width=20),
+            *_pair(
+                "title",
+                "Titel",
+                "Title",
+                "Titel des Projekts",
+                "Title of the project",
+                required=True,
+                width=40,
+            ),
+            *_pair(
+                "description",
+                "Beschreibung",
+                "Description",
+                "Beschreibung",
+                "Description",
+                width=40,
+            ),
+            _ref(
+                "managed_by",
+                "Federführung",
+                "Managed by",
+                "actors",
+                "Federführender Akteur",
+                "Managing actor",
+            ),
+            _ref(
+                "participants",
+                "Beteiligte",
+                "Participants",
+                "actors",
+                "Beteiligte Akteure",
+                "Participating actors",
+            ),
+            _ref(
+                "contractors",
+                "Auftragnehmer",
+                "Contractors",
+                "actors",
+                "Beauftragte Akteure",
+                "Contracted actors",
+            ),
+            Column(
+                "fields",
+                "Handlungsfelder",
+                "Fields of action",
+                f"Handlungsfelder: {t('template.ref', 'de', sheet='Handlungsfelder')}, ein Referenz-Handlungsfeld "
+                f"(z. B. smart-mobility) oder eine IRI. {MULTI_DE}",
+                f"Fields of action: {t('template.ref', 'en', sheet='FieldsOfAction')}, a reference field "
+                f"(e.g. smart-mobility), or an IRI. {MULTI_EN}",
+                "ref",
+                False,
+                True,
+                "fields",
+                None,
+                26,
+            ),
+            _ref(
+                "goals",
+                "Ziele",
+                "Goals",
+                "goals",
+                "Strategische Ziele, zu denen das Projekt beiträgt",
+                "Strategic goals the project contributes to",
+            ),
+            Column(
+                "status",
+                "Status",
+                "Status",
+                "Status des Projekts, z. B. laufend.",
+                "Status of the project, e.g. running.",
+                "status",
+                width=16,
+            ),
+            Column(
+                "start",
+                "Beginn",
+                "Start",
+                "Beginn als Datum (2024-03-31 oder 31.03.2024).",
+                "Start as a date (2024-03-31 or 31.03.2024).",
+                "date",
+                width=12,
+            ),
+            Column(
+                "end",
+                "Ende",
+                "End",
+                "Ende als Datum (2024-03-31 oder 31.03.2024).",
+                "End as a date (2024-03-31 or 31.03.2024).",
+                "date",
+                width=12,
+            ),
+            Column(
+                "budget",
+                "Budget (EUR)",
+                "Budget (EUR)",
+                "Budget in Euro als Zahl, z. B. 250000 oder 64827.39 (ohne Tausenderpunkte); wird der Betrag "
+                "budget/<Kennung>. Mehrere Beträge, Haushaltsansätze: Blatt Budgets.",
+                "Budget in euros as a number, e.g. 250000 or 64827.39 (no thousands separators); becomes the "
+                "amount budget/<ID>. Several amounts, budget lines: sheet Budgets.",
+                "decimal",
+                width=14,
+            ),
+            Column(
+                "vat",
+                "inkl. MwSt.",
+                "Incl. VAT",
+                "ja/nein: das Budget enthält die Mehrwertsteuer.",
+                "yes/no: the budget includes VAT.",
+                "bool",
+                width=10,
+            ),
+            _ref(
+                "funded_by",
+                "Finanziert von",
+                "Funded by",
+                "actors+budgets",
+                "Geldgeber oder Haushaltsansatz",
+                "Funding actor or budget line",
+            ),
+            _text(
+                "award",
+                "Vergabeverfahren",
+                "Award procedure",
+                "Vergabeverfahren auf Deutsch, z. B. Inhouse-Vergabe.",
+                "Award procedure in German, e.g. Inhouse-Vergabe.",
+                "de",
+                width=20,
+            ),
             *_pair("comment", "Bemerkung", "Comment", "Bemerkung", "Comment", width=40),
             _sources(),
-            _ref("programme", "Programm", "Programme", "programmes", "Programm, zu dem das Projekt gehört",
-                 "Programme the project is part of", predicates=(SCKG + "partOfProgramme",)),
-            *_pair("alt", "Weitere Namen", "Other names",
-                   "Weitere Namen und Abkürzungen (skos:altLabel); sie verbinden Vorlagen mit dem Projekt",
-                   "Other names and abbreviations (skos:altLabel); they link council papers to the project",
-                   multi=True, predicates=(SKOS + "altLabel",)),
-            _text("keywords", "Schlagwörter", "Keywords",
-                  f"Schlagwörter für das Zuordnen von Vorlagen (skos:hiddenLabel), z. B. Funkloch. {MULTI_DE}",
-                  f"Keywords for linking council papers (skos:hiddenLabel), e.g. Funkloch. {MULTI_EN}",
-                  "de", multi=True, predicates=(SKOS + "hiddenLabel",)),
-            _text("context", "Kontextwörter", "Context words",
-                  "Mehrdeutige Schlagwörter (sckg:contextKeyword), die nur mit einem weiteren Hinweis zählen, "
-                  f"z. B. Mast. {MULTI_DE}",
-                  "Ambiguous keywords (sckg:contextKeyword) that count only with another hint, e.g. Mast. "
-                  f"{MULTI_EN}", "de", multi=True, predicates=(SCKG + "contextKeyword",)),
+            _ref(
+                "programme",
+                "Programm",
+                "Programme",
+                "programmes",
+                "Programm, zu dem das Projekt gehört",
+                "Programme the project is part of",
+                predicates=(SCKG + "partOfProgramme",),
+            ),
+            *_pair(
+                "alt",
+                "Weitere Namen",
+                "Other names",
+                "Weitere Namen und Abkürzungen (skos:altLabel); sie verbinden Vorlagen mit dem Projekt",
+                "Other names and abbreviations (skos:altLabel); they link council papers to the project",
+                multi=True,
+                predicates=(SKOS + "altLabel",),
+            ),
+            _text(
+                "keywords",
+                "Schlagwörter",
+                "Keywords",
+                f"Schlagwörter für das Zuordnen von Vorlagen (skos:hiddenLabel), z. B. Funkloch. {MULTI_DE}",
+                f"Keywords for linking council papers (skos:hiddenLabel), e.g. Funkloch. {MULTI_EN}",
+                "de",
+                multi=True,
+                predicates=(SKOS + "hiddenLabel",),
+            ),
+            _text(
+                "context",
+                "Kontextwörter",
+                "Context words",
+                "Mehrdeutige Schlagwörter (sckg:contextKeyword), die nur mit einem weiteren Hinweis zählen, "
+                f"z. B. Mast. {MULTI_DE}",
+                "Ambiguous keywords (sckg:contextKeyword) that count only with another hint, e.g. Mast. "
+                f"{MULTI_EN}",
+                "de",
+                multi=True,
+                predicates=(SCKG + "contextKeyword",),
+            ),
         ),
     ),
     Sheet(
-        "fields", "FieldsOfAction", "Handlungsfelder", "field",
+        "fields",
+        "FieldsOfAction",
+        "Handlungsfelder",
+        "field",
         "Die Handlungsfelder der Stadt; Schlagwörter dienen 'sckg link papers' zum Zuordnen von Vorlagen.",
         "The city's fields of action; keywords let 'sckg link papers' link council papers to them.",
         (
             _id(),
-            *_pair("name", "Name", "Name", "Name des Handlungsfelds", "Name of the field of action",
-                   required=True),
-            Column("match", "Referenz-Handlungsfeld", "Reference field",
-                   "Entsprechendes Handlungsfeld der sckg-Referenzliste (skos:exactMatch), z. B. smart-mobility "
-                   "oder Smart Mobility.",
-                   "Matching field of the sckg reference list (skos:exactMatch), e.g. smart-mobility.",
-                   "field", width=22),
-            Column("priority", "Priorität", "Priority", "Priorität aus der Bestandsaufnahme (1 = höchste).",
-                   "Priority from the inventory phase (1 = highest).", "int", width=10),
+            *_pair(
+                "name",
+                "Name",
+                "Name",
+                "Name des Handlungsfelds",
+                "Name of the field of action",
+                required=True,
+            ),
+            Column(
+                "match",
+                "Referenz-Handlungsfeld",
+                "Reference field",
+                "Entsprechendes Handlungsfeld der sckg-Referenzliste (skos:exactMatch), z. B. smart-mobility "
+                "oder Smart Mobility.",
+                "Matching field of the sckg reference list (skos:exactMatch), e.g. smart-mobility.",
+                "field",
+                width=22,
+            ),
+            Column(
+                "priority",
+                "Priorität",
+                "Priority",
+                "Priorität aus der Bestandsaufnahme (1 = höchste).",
+                "Priority from the inventory phase (1 = highest).",
+                "int",
+                width=10,
+            ),
             *_pair("definition", "Definition", "Definition", "Definition", "Definition", width=40),
-            _text("keywords", "Schlagwörter", "Keywords",
-                  f"Schlagwörter für das Zuordnen von Vorlagen (skos:hiddenLabel), z. B. WLAN. {MULTI_DE}",
-                  f"Keywords for linking council papers (skos:hiddenLabel), e.g. WLAN. {MULTI_EN}",
-                  "de", multi=True),
+            _text(
+                "keywords",
+                "Schlagwörter",
+                "Keywords",
+                f"Schlagwörter für das Zuordnen von Vorlagen (skos:hiddenLabel), z. B. WLAN. {MULTI_DE}",
+                f"Keywords for linking council papers (skos:hiddenLabel), e.g. WLAN. {MULTI_EN}",
+                "de",
+                multi=True,
+            ),
             _sources(),
-            *_pair("alt", "Weitere Namen", "Other names", "Weitere Namen und Abkürzungen",
-                   "Other names and abbreviations", multi=True, predicates=(SKOS + "altLabel",)),
-            _ref("scheme", "Verzeichnis", "Scheme", "schemes",
-                 "Verzeichnis der Handlungsfelder; leer: das Standardverzeichnis fields",
-                 "Scheme of the fields of action; empty: the default scheme fields", multi=False),
+            *_pair(
+                "alt",
+                "Weitere Namen",
+                "Other names",
+                "Weitere Namen und Abkürzungen",
+                "Other names and abbreviations",
+                multi=True,
+                predicates=(SKOS + "altLabel",),
+            ),
+            _ref(
+                "scheme",
+                "Verzeichnis",
+                "Scheme",
+                "schemes",
+                "Verzeichnis der Handlungsfelder; leer: das Standardverzeichnis fields",
+                "Scheme of the fields of action; empty: the default scheme fields",
+                multi=False,
+            ),
         ),
     ),
     Sheet(
-        "goals", "Goals", "Ziele", "goal",
+        "goals",
+        "Goals",
+        "Ziele",
+        "goal",
         "Zielbild und strategische Ziele.",
         "Vision and strategic goals.",
         (
             _id(),
-            *_pair("name", "Name", "Name", "Wortlaut des Ziels", "Wording of the goal", required=True,
-                   width=40),
-            Column("goal_type", "Art", "Type", "Zielbild oder Strategisches Ziel (leer: Strategisches Ziel).",
-                   "vision or strategic goal (empty: strategic goal).", "goal_type", width=18),
-            _ref("broader", "Übergeordnet", "Broader", "goals", "Übergeordnetes Ziel oder Zielbild",
-                 "Broader goal or vision"),
-            Column("sdg", "SDG", "SDG",
-                   f"Nummern der UN-Nachhaltigkeitsziele (1 bis 17), z. B. 11. {MULTI_DE}",
-                   f"Numbers of the UN Sustainable Development Goals (1 to 17), e.g. 11. {MULTI_EN}",
-                   "sdg", multi=True, width=10),
-            *_pair("definition", "Definition", "Definition", "Erläuterung", "Explanation", width=40),
+            *_pair(
+                "name",
+                "Name",
+                "Name",
+                "Wortlaut des Ziels",
+                "Wording of the goal",
+                required=True,
+                width=40,
+            ),
+            Column(
+                "goal_type",
+                "Art",
+                "Type",
+                "Zielbild oder Strategisches Ziel (leer: Strategisches Ziel).",
+                "vision or strategic goal (empty: strategic goal).",
+                "goal_type",
+                width=18,
+            ),
+            _ref(
+                "broader",
+                "Übergeordnet",
+                "Broader",
+                "goals",
+                "Übergeordnetes Ziel oder Zielbild",
+                "Broader goal or vision",
+            ),
+            Column(
+                "sdg",
+                "SDG",
+                "SDG",
+                f"Nummern der UN-Nachhaltigkeitsziele (1 bis 17), z. B. 11. {MULTI_DE}",
+                f"Numbers of the UN Sustainable Development Goals (1 to 17), e.g. 11. {MULTI_EN}",
+                "sdg",
+                multi=True,
+                width=10,
+            ),
+            *_pair(
+                "definition", "Definition", "Definition", "Erläuterung", "Explanation", width=40
+            ),
             _sources(),
-            Column("related", "Handlungsfelder", "Fields of action",
-                   f"Handlungsfelder, zu denen das Ziel gehört (skos:related): "
-                   f"{t('template.ref', 'de', sheet='Handlungsfelder')}, ein Referenz-Handlungsfeld "
-                   f"(z. B. smart-mobility) oder eine IRI. {MULTI_DE}",
-                   f"Fields of action the goal belongs to (skos:related): "
-                   f"{t('template.ref', 'en', sheet='FieldsOfAction')}, a reference field (e.g. smart-mobility), "
-                   f"or an IRI. {MULTI_EN}",
-                   "ref", False, True, "fields", None, 26, (SKOS + "related",)),
-            _ref("scheme", "Verzeichnis", "Scheme", "schemes", "Verzeichnis der Ziele; leer: das Standardverzeichnis "
-                 "goals", "Scheme of the goals; empty: the default scheme goals", multi=False),
+            Column(
+                "related",
+                "Handlungsfelder",
+                "Fields of action",
+                f"Handlungsfelder, zu denen das Ziel gehört (skos:related): "
+                f"{t('template.ref', 'de', sheet='Handlungsfelder')}, ein Referenz-Handlungsfeld "
+                f"(z. B. smart-mobility) oder eine IRI. {MULTI_DE}",
+                f"Fields of action the goal belongs to (skos:related): "
+                f"{t('template.ref', 'en', sheet='FieldsOfAction')}, a reference field (e.g. smart-mobility), "
+                f"or an IRI. {MULTI_EN}",
+                "ref",
+                False,
+                True,
+                "fields",
+                None,
+                26,
+                (SKOS + "related",),
+            ),
+            _ref(
+                "scheme",
+                "Verzeichnis",
+                "Scheme",
+                "schemes",
+                "Verzeichnis der Ziele; leer: das Standardverzeichnis goals",
+                "Scheme of the goals; empty: the default scheme goals",
+                multi=False,
+            ),
         ),
     ),
     Sheet(
-        "dependencies", "Dependencies", "Abhängigkeiten", "",
+        "dependencies",
+        "Dependencies",
+        "Abhängigkeiten",
+        "",
         "Abhängigkeiten zwischen Projekten: das Projekt braucht das andere zuerst (sckg:dependsOn).",
         "Dependencies between projects: the project needs the other one first (sckg:dependsOn).",
         (
-            _ref("project", "Projekt", "Project", "projects", "Das abhängige Projekt", "The dependent project",
-                 multi=False, required=True),
-            _ref("depends_on", "Hängt ab von", "Depends on", "projects", "Projekte, die es zuerst braucht",
-                 "Projects it needs first", required=True),
+            _ref(
+                "project",
+                "Projekt",
+                "Project",
+                "projects",
+                "Das abhängige Projekt",
+                "The dependent project",
+                multi=False,
+                required=True,
+            ),
+            _ref(
+                "depends_on",
+                "Hängt ab von",
+                "Depends on",
+                "projects",
+                "Projekte, die es zuerst braucht",
+                "Projects it needs first",
+                required=True,
+            ),
         ),
     ),
     Sheet(
-        "sources", "Sources", "Quellen", "source",
+        "sources",
+        "Sources",
+        "Quellen",
+        "source",
         "Quellen der Angaben: Vorlagen, Dokumente, Interviews, Workshops.",
         "Sources of the facts: council papers, documents, interviews, workshops.",
         (
             _id(),
-            *_pair("title", "Titel", "Title", "Titel der Quelle", "Title of the source", required=True,
-                   width=40),
-            Column("source_type", "Art", "Type", "Dokument (leer), Vorlage, Interview oder Workshop.",
-                   "document (empty), council paper, interview or workshop.", "source_type", width=16),
-            Column("date", "Datum", "Date", "Datum (2018-10-26 oder 26.10.2018) oder Jahr (2015).",
-                   "Date (2018-10-26 or 26.10.2018) or year (2015).", "date_or_year", width=12),
-            Column("url", "Link", "URL", "Adresse der Quelle im Netz (https://...).",
-                   "Web address of the source (https://...).", "url", width=30),
-            *_pair("description", "Beschreibung", "Description", "Beschreibung", "Description", width=40),
-            *_pair("label", "Bezeichnung", "Label", "Anzeigename (rdfs:label), nur wenn er vom Titel abweicht",
-                   "Display name (rdfs:label), only where it differs from the title", width=40),
-            _col("identifier", "Aktenzeichen", "Reference", "Aktenzeichen einer Vorlage, z. B. V 2025/014.",
-                 "Reference number of a council paper, e.g. V 2025/014.", "text", DCTERMS + "identifier"),
-            *_pair("resolution", "Beschlusstext", "Resolution text", "Beschlussvorschlag der Vorlage",
-                   "Proposed resolution of the council paper", width=40, predicates=(SCKG + "resolutionText",)),
-            _ref("originator", "Einreicher", "Originator", "actors", "Akteure, die die Vorlage einbringen",
-                 "Actors who put the paper forward", predicates=(SCKG + "originator",)),
-            _ref("decided_by", "Entschieden von", "Decided by", "actors", "Gremium, das über die Vorlage entscheidet",
-                 "Body that decides on the paper", predicates=(SCKG + "decidedBy",)),
-            _ref("signed_by", "Unterzeichnet von", "Signed by", "people", "Wer die Vorlage unterzeichnet",
-                 "Who signed the paper", predicates=(SCKG + "signedBy",)),
-            _col("language", "Sprache", "Language", "Sprache des Dokuments als Kürzel, z. B. de.",
-                 "Language of the document as a code, e.g. de.", "text", DCTERMS + "language", width=8),
-            _col("fictional", "Fiktiv", "Fictional", "ja/nein: die Quelle ist erfunden (Beispieldaten).",
-                 "yes/no: the source is invented (example data).", "bool", SCKG + "fictional", width=8),
+            *_pair(
+                "title",
+                "Titel",
+                "Title",
+                "Titel der Quelle",
+                "Title of the source",
+                required=True,
+                width=40,
+            ),
+            Column(
+                "source_type",
+                "Art",
+                "Type",
+                "Dokument (leer), Vorlage, Interview oder Workshop.",
+                "document (empty), council paper, interview or workshop.",
+                "source_type",
+                width=16,
+            ),
+            Column(
+                "date",
+                "Datum",
+                "Date",
+                "Datum (2018-10-26 oder 26.10.2018) oder Jahr (2015).",
+                "Date (2018-10-26 or 26.10.2018) or year (2015).",
+                "date_or_year",
+                width=12,
+            ),
+            Column(
+                "url",
+                "Link",
+                "URL",
+                "Adresse der Quelle im Netz (https://...).",
+                "Web address of the source (https://...).",
+                "url",
+                width=30,
+            ),
+            *_pair(
+                "description",
+                "Beschreibung",
+                "Description",
+                "Beschreibung",
+                "Description",
+                width=40,
+            ),
+            *_pair(
+                "label",
+                "Bezeichnung",
+                "Label",
+                "Anzeigename (rdfs:label), nur wenn er vom Titel abweicht",
+                "Display name (rdfs:label), only where it differs from the title",
+                width=40,
+            ),
+            _col(
+                "identifier",
+                "Aktenzeichen",
+                "Reference",
+                "Aktenzeichen einer Vorlage, z. B. V 2025/014.",
+                "Reference number of a council paper, e.g. V 2025/014.",
+                "text",
+                DCTERMS + "identifier",
+            ),
+            *_pair(
+                "resolution",
+                "Beschlusstext",
+                "Resolution text",
+                "Beschlussvorschlag der Vorlage",
+                "Proposed resolution of the council paper",
+                width=40,
+                predicates=(SCKG + "resolutionText",),
+            ),
+            _ref(
+                "originator",
+                "Einreicher",
+                "Originator",
+                "actors",
+                "Akteure, die die Vorlage einbringen",
+                "Actors who put the paper forward",
+                predicates=(SCKG + "originator",),
+            ),
+            _ref(
+                "decided_by",
+                "Entschieden von",
+                "Decided by",
+                "actors",
+                "Gremium, das über die Vorlage entscheidet",
+                "Body that decides on the paper",
+                predicates=(SCKG + "decidedBy",),
+            ),
+            _ref(
+                "signed_by",
+                "Unterzeichnet von",
+                "Signed by",
+                "people",
+                "Wer die Vorlage unterzeichnet",
+                "Who signed the paper",
+                predicates=(SCKG + "signedBy",),
+            ),
+            _col(
+                "language",
+                "Sprache",
+                "Language",
+                "Sprache des Dokuments als Kürzel, z. B. de.",
+                "Language of the document as a code, e.g. de.",
+                "text",
+                DCTERMS + "language",
+                width=8,
+            ),
+            _col(
+                "fictional",
+                "Fiktiv",
+                "Fictional",
+                "ja/nein: die Quelle ist erfunden (Beispieldaten).",
+                "yes/no: the source is invented (example data).",
+                "bool",
+                SCKG + "fictional",
+                width=8,
+            ),
             _sources(fallback=False),
         ),
     ),
@@ -587,13 +1379,29 @@ def help_rows(choices: Mapping[str, str]) -> list[list[str]]:
 
     ``choices`` gives the allowed values of the vocabulary column types (``kind``, ``status``, ...).
     """
-    rows = [["Blatt / Sheet", "Spalte / Column", "Pflicht / Required", "Erläuterung (de)", "Explanation (en)",
-             "Werte / Values"]]
+    rows = [
+        [
+            "Blatt / Sheet",
+            "Spalte / Column",
+            "Pflicht / Required",
+            "Erläuterung (de)",
+            "Explanation (en)",
+            "Werte / Values",
+        ]
+    ]
     for sheet in SHEETS:
         rows.append([f"{sheet.name} ({sheet.de})", "", "", sheet.help_de, sheet.help_en, ""])
         for col in sheet.columns:
-            rows.append([sheet.name, col.header, "ja / yes" if col.required else "", col.help_de, col.help_en,
-                         choices.get(col.type, "")])
+            rows.append(
+                [
+                    sheet.name,
+                    col.header,
+                    "ja / yes" if col.required else "",
+                    col.help_de,
+                    col.help_en,
+                    choices.get(col.type, ""),
+                ]
+            )
     return rows
 
 
@@ -621,7 +1429,9 @@ def workbook_bytes(
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    workbook = Workbook(write_only=True)  # rows streamed to the file: an export of 100,000 rows takes seconds
+    workbook = Workbook(
+        write_only=True
+    )  # rows streamed to the file: an export of 100,000 rows takes seconds
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
 
     def styled(ws: Any, value: Any, **style: Any) -> Any:
@@ -636,19 +1446,28 @@ def workbook_bytes(
         return [styled(ws, value, font=bold, fill=fill) for value in values]
 
     lists = dict(sorted((lists or {}).items()))
-    ranges = {kind: f"'{LISTS_SHEET}'!${get_column_letter(index)}$2:${get_column_letter(index)}${len(values) + 1}"
-              for index, (kind, values) in enumerate(lists.items(), start=1)}
+    ranges = {
+        kind: f"'{LISTS_SHEET}'!${get_column_letter(index)}$2:${get_column_letter(index)}${len(values) + 1}"
+        for index, (kind, values) in enumerate(lists.items(), start=1)
+    }
     for sheet in SHEETS:
         ws = workbook.create_sheet(sheet.name)
-        text = [col.type in ("id", "text", "ref") for col in sheet.columns]  # IDs and numbers like 0800 stay text
+        text = [
+            col.type in ("id", "text", "ref") for col in sheet.columns
+        ]  # IDs and numbers like 0800 stay text
         for index, col in enumerate(sheet.columns, start=1):
             letter = get_column_letter(index)
             ws.column_dimensions[letter].width = col.width
             if text[index - 1]:
                 ws.column_dimensions[letter].number_format = "@"
             if col.type in ranges:
-                drop_down = DataValidation(type="list", formula1=ranges[col.type], allow_blank=True,
-                                           errorStyle="warning", showErrorMessage=True)
+                drop_down = DataValidation(
+                    type="list",
+                    formula1=ranges[col.type],
+                    allow_blank=True,
+                    errorStyle="warning",
+                    showErrorMessage=True,
+                )
                 drop_down.add(f"{letter}2:{letter}1048576")
                 ws.data_validations.append(drop_down)
         ws.freeze_panes = "A2"
@@ -656,8 +1475,16 @@ def workbook_bytes(
         ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.columns))}{len(data) + 1}"
         ws.append(header(ws, [c.header for c in sheet.columns]))
         for row in data:
-            ws.append([styled(ws, value, number_format="@") if text[index] else
-                       styled(ws, value) if isinstance(value, str) else value for index, value in enumerate(row)])
+            ws.append(
+                [
+                    styled(ws, value, number_format="@")
+                    if text[index]
+                    else styled(ws, value)
+                    if isinstance(value, str)
+                    else value
+                    for index, value in enumerate(row)
+                ]
+            )
     if remainder:
         ws = workbook.create_sheet(REMAINDER_SHEET)
         for letter in "ABC":
@@ -674,14 +1501,22 @@ def workbook_bytes(
     columns = max((len(row) for row in help_table), default=0)
     for number, row in enumerate(help_table):
         cells = [*row, *[None] * (columns - len(row))]
-        ws.append(header(ws, cells) if number == 0 else [styled(ws, value, alignment=wrapped) for value in cells])
+        ws.append(
+            header(ws, cells)
+            if number == 0
+            else [styled(ws, value, alignment=wrapped) for value in cells]
+        )
     if lists:
         hidden = workbook.create_sheet(LISTS_SHEET)
         hidden.sheet_state = "hidden"
         columns_of = list(lists.items())
         for number in range(max(len(values) for _, values in columns_of) + 1):
-            hidden.append([kind if number == 0 else (values[number - 1] if number <= len(values) else None)
-                           for kind, values in columns_of])
+            hidden.append(
+                [
+                    kind if number == 0 else (values[number - 1] if number <= len(values) else None)
+                    for kind, values in columns_of
+                ]
+            )
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -701,6 +1536,10 @@ def write_template(folder: Path | str, choices: Mapping[str, str]) -> list[Path]
     table = help_rows(choices)
     written = [write_atomic(folder / "inventory.xlsx", workbook_bytes({}, table))]
     for sheet in SHEETS:
-        written.append(write_atomic(folder / f"{sheet.name}.csv", csv_text([[c.header for c in sheet.columns]])))
+        written.append(
+            write_atomic(
+                folder / f"{sheet.name}.csv", csv_text([[c.header for c in sheet.columns]])
+            )
+        )
     written.append(write_atomic(folder / "Help.csv", csv_text(table)))
     return written

@@ -12,6 +12,7 @@ the line); the dataset names the source, the commit, the licence, the attributio
 
 Rebuild: ``python -m sckg.ingest.ulm SOURCE_DIR data/ulm/strategy.ttl --commit SHA --date DATE``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -86,37 +87,91 @@ GROUPS: dict[str, tuple[str, ...]] = {
 ACTORS: tuple[tuple[str, str, str, str, str], ...] = (
     ("stadt-ulm", "Stadt Ulm", "city", "city-administration", r"\bStadt Ulm\b"),
     ("gemeinderat", "Gemeinderat", "body", "council", r"\bGemeinderat(?:s|es)?\b"),
-    ("innovationsausschuss", "Innovationsausschuss", "body", "committee",
-     r"\bInnovationsausschuss"),
-    ("fachbereichsausschuss-sbu", "Fachbereichsausschuss Stadtentwicklung, Bau und Umwelt", "body",
-     "committee", r"\bFachbereichsausschuss Stadtentwicklung,? Bau und Umwelt"),
-    ("digitale-agenda", "Geschäftsstelle Digitale Agenda", "unit", "",
-     r"\bDigitale[nr]? Agenda\b"),
+    (
+        "innovationsausschuss",
+        "Innovationsausschuss",
+        "body",
+        "committee",
+        r"\bInnovationsausschuss",
+    ),
+    (
+        "fachbereichsausschuss-sbu",
+        "Fachbereichsausschuss Stadtentwicklung, Bau und Umwelt",
+        "body",
+        "committee",
+        r"\bFachbereichsausschuss Stadtentwicklung,? Bau und Umwelt",
+    ),
+    ("digitale-agenda", "Geschäftsstelle Digitale Agenda", "unit", "", r"\bDigitale[nr]? Agenda\b"),
     ("abteilung-mobilitaet", "Abteilung Mobilität", "unit", "", r"\bAbteilung Mobilität\b"),
-    ("abteilung-sub", "Abteilung Stadtplanung, Umwelt und Baurecht (SUB)", "unit", "",
-     r"\bAbteilung Stadtplanung, Umwelt und Baurecht\b|\bSUB\b"),
+    (
+        "abteilung-sub",
+        "Abteilung Stadtplanung, Umwelt und Baurecht (SUB)",
+        "unit",
+        "",
+        r"\bAbteilung Stadtplanung, Umwelt und Baurecht\b|\bSUB\b",
+    ),
     ("abteilung-soziales", "Abteilung Soziales", "unit", "", r"\bAbteilung Soziales\b"),
-    ("fachbereich-bildung-soziales", "Fachbereich Bildung und Soziales", "unit", "fachbereich",
-     r"\bFachbereich Bildung und Soziales\b"),
+    (
+        "fachbereich-bildung-soziales",
+        "Fachbereich Bildung und Soziales",
+        "unit",
+        "fachbereich",
+        r"\bFachbereich Bildung und Soziales\b",
+    ),
     ("kulturabteilung", "Kulturabteilung", "unit", "", r"\bKulturabteilung\b"),
-    ("feuerwehr", "Feuerwehr und Katastrophenschutz", "unit", "",
-     r"\bFeuerwehr und Katastrophenschutz\b"),
+    (
+        "feuerwehr",
+        "Feuerwehr und Katastrophenschutz",
+        "unit",
+        "",
+        r"\bFeuerwehr und Katastrophenschutz\b",
+    ),
     ("bildungsbuero", "Bildungsbüro", "place", "", r"\bBildungsbüro\b"),
     ("stadtbibliothek", "Stadtbibliothek", "place", "", r"\bStadtbibliothek\b"),
     ("stadtarchiv", "Stadtarchiv Ulm", "place", "", r"\bStadtarchiv"),
-    ("swu", "Stadtwerke Ulm/Neu-Ulm (SWU)", "company", "municipal-company",
-     r"\bSWU\b|\bStadtwerke Ulm\b"),
-    ("ebu", "Entsorgungsbetriebe der Stadt Ulm (EBU)", "company", "eigenbetrieb",
-     r"\bEntsorgungsbetriebe der Stadt Ulm\b|\bEBU\b"),
-    ("unt", "Ulm/Neu-Ulm Touristik GmbH (UNT)", "company", "municipal-company",
-     r"\bUlm/Neu-Ulm Touristik GmbH\b|\bUNT\b"),
-    ("universitaet-ulm", "Universität Ulm", "company", "research-institution",
-     r"\bUniversität Ulm\b"),
-    ("hochschule-ulm", "Technische Hochschule Ulm", "company", "research-institution",
-     r"\b(?:Technische )?Hochschule Ulm\b"),
+    (
+        "swu",
+        "Stadtwerke Ulm/Neu-Ulm (SWU)",
+        "company",
+        "municipal-company",
+        r"\bSWU\b|\bStadtwerke Ulm\b",
+    ),
+    (
+        "ebu",
+        "Entsorgungsbetriebe der Stadt Ulm (EBU)",
+        "company",
+        "eigenbetrieb",
+        r"\bEntsorgungsbetriebe der Stadt Ulm\b|\bEBU\b",
+    ),
+    (
+        "unt",
+        "Ulm/Neu-Ulm Touristik GmbH (UNT)",
+        "company",
+        "municipal-company",
+        r"\bUlm/Neu-Ulm Touristik GmbH\b|\bUNT\b",
+    ),
+    (
+        "universitaet-ulm",
+        "Universität Ulm",
+        "company",
+        "research-institution",
+        r"\bUniversität Ulm\b",
+    ),
+    (
+        "hochschule-ulm",
+        "Technische Hochschule Ulm",
+        "company",
+        "research-institution",
+        r"\b(?:Technische )?Hochschule Ulm\b",
+    ),
     ("ihk-ulm", "IHK Ulm", "company", "external-partner", r"\bIHK Ulm\b"),
-    ("ulmer-city-marketing", "Ulmer City Marketing", "company", "external-partner",
-     r"\bUlmer City Marketing\b"),
+    (
+        "ulmer-city-marketing",
+        "Ulmer City Marketing",
+        "company",
+        "external-partner",
+        r"\bUlmer City Marketing\b",
+    ),
 )
 #: Projects the strategy names outside the fields' project lists (funding projects of the city).
 NAMED_PROJECTS = (
@@ -407,8 +462,9 @@ def convert(source: Path | str, commit: str, date: str) -> tuple[list[ox.Triple]
         fields,
         conv.goals,
         conv.measures,
-        len({str(t.subject) for t in conv.triples
-             if str(t.subject).startswith(f"<{BASE}project/")}),
+        len(
+            {str(t.subject) for t in conv.triples if str(t.subject).startswith(f"<{BASE}project/")}
+        ),
         actors,
         papers,
     )
@@ -418,8 +474,12 @@ def convert(source: Path | str, commit: str, date: str) -> tuple[list[ox.Triple]
 def _mentions(conv: _Converter, sections: list[Section]) -> int:
     found = 0
     for key, label, group, kind, pattern in ACTORS:
-        hits = [sec for sec in sections if re.search(pattern, sec.heading)
-                or any(re.search(pattern, line) for _, line in sec.lines)]
+        hits = [
+            sec
+            for sec in sections
+            if re.search(pattern, sec.heading)
+            or any(re.search(pattern, line) for _, line in sec.lines)
+        ]
         if not hits:
             continue
         found += 1

@@ -25,7 +25,10 @@ class Result(list[Row]):
     ``timings``: seconds spent in SPARQL (``sparql``) and in NetworkX and Python (``networkx``)."""
 
     def __init__(
-        self, rows: Iterable[Row] = (), notes: Sequence[str] = (), timings: dict[str, float] | None = None
+        self,
+        rows: Iterable[Row] = (),
+        notes: Sequence[str] = (),
+        timings: dict[str, float] | None = None,
     ) -> None:
         super().__init__(rows)
         self.notes = list(notes)
@@ -126,5 +129,7 @@ def canonical_undirected(graph: nx.Graph[str]) -> nx.Graph[str]:
     for u, v, attrs in graph.edges(data=True):
         key = (u, v) if index[u] <= index[v] else (v, u)
         pairs.setdefault(key, attrs)
-    undirected.add_edges_from((u, v, pairs[(u, v)]) for u, v in sorted(pairs, key=lambda e: (index[e[0]], index[e[1]])))
+    undirected.add_edges_from(
+        (u, v, pairs[(u, v)]) for u, v in sorted(pairs, key=lambda e: (index[e[0]], index[e[1]]))
+    )
     return undirected

@@ -92,7 +92,11 @@ def _work_values() -> str:
 
 
 def gaps(
-    kg: KnowledgeGraph, *, lang: str = "de", graph: nx.DiGraph[str] | None = None, limit: int | None = None
+    kg: KnowledgeGraph,
+    *,
+    lang: str = "de",
+    graph: nx.DiGraph[str] | None = None,
+    limit: int | None = None,
 ) -> Result[GapRow]:
     """Goals and fields without projects, projects without goal, field or managing actor, milestones overdue,
     idle actors.
@@ -117,10 +121,20 @@ def gaps(
                 found.append((gap, attrs["label"], node, _gap_reason(gap, lang)))
             if cls == "project":
                 targets = {cover.nodes[t]["cls"] for t in cover.successors(node)}
-                found += [(f"project-without-{c}", attrs["label"], node, _gap_reason(f"project-without-{c}", lang))
-                          for c in ("goal", "field") if c not in targets]
+                found += [
+                    (
+                        f"project-without-{c}",
+                        attrs["label"],
+                        node,
+                        _gap_reason(f"project-without-{c}", lang),
+                    )
+                    for c in ("goal", "field")
+                    if c not in targets
+                ]
     with watch.sparql():
-        unmanaged = kg.select("SELECT ?p WHERE { ?p a sckg:Project FILTER NOT EXISTS { ?p sckg:managedBy ?m } }")
+        unmanaged = kg.select(
+            "SELECT ?p WHERE { ?p a sckg:Project FILTER NOT EXISTS { ?p sckg:managedBy ?m } }"
+        )
         actors = kg.select(
             "SELECT ?a ?kind WHERE { VALUES ?t { org:FormalOrganization org:OrganizationalUnit org:Organization } "
             "?a a ?t FILTER(isIRI(?a)) OPTIONAL { ?a org:classification ?kind } "
@@ -150,20 +164,40 @@ def gaps(
         idle_actors = sorted(a for a, k in kinds.items() if a not in busy and not k & skip)
         unmanaged_projects = [row[0].value for row in unmanaged.bound_rows()]
     with watch.sparql():
-        unlabelled = [*unmanaged_projects, *(iri for milestone, project, *_ in overdue for iri in (milestone, project))]
+        unlabelled = [
+            *unmanaged_projects,
+            *(iri for milestone, project, *_ in overdue for iri in (milestone, project)),
+        ]
         labels = kg.labels([*idle_actors, *(iri for iri in unlabelled if iri not in cover)], lang)
     with watch.networkx():
         label = {**labels, **{n: a["label"] for n, a in cover.nodes(data=True)}}
-        found += [("project-without-manager", label[p], p, _gap_reason("project-without-manager", lang))
-                  for p in unmanaged_projects]
-        found += [("actor-without-project", label[a], a, _gap_reason("actor-without-project", lang))
-                  for a in idle_actors]
-        found += [("milestone-overdue", f"{label[milestone]} ({label[project]})", milestone,
-                   t("gap_reason.milestone-overdue", lang, date=long_date(day, lang), as_of=long_date(as_of, lang)))
-                  for milestone, project, day, as_of in overdue]
+        found += [
+            ("project-without-manager", label[p], p, _gap_reason("project-without-manager", lang))
+            for p in unmanaged_projects
+        ]
+        found += [
+            ("actor-without-project", label[a], a, _gap_reason("actor-without-project", lang))
+            for a in idle_actors
+        ]
+        found += [
+            (
+                "milestone-overdue",
+                f"{label[milestone]} ({label[project]})",
+                milestone,
+                t(
+                    "gap_reason.milestone-overdue",
+                    lang,
+                    date=long_date(day, lang),
+                    as_of=long_date(as_of, lang),
+                ),
+            )
+            for milestone, project, day, as_of in overdue
+        ]
         found.sort(key=lambda g: (GAP_KINDS.index(g[0]), *order(g[1], g[2])))
         rows = [GapRow(kind, name, reason, iri) for kind, name, iri, reason in found]
-    return Result(top(rows, limit), _no_projects(kg, cover, lang) if not rows else [], watch.timings)
+    return Result(
+        top(rows, limit), _no_projects(kg, cover, lang) if not rows else [], watch.timings
+    )
 
 
 def _no_projects(kg: KnowledgeGraph, graph: Any, lang: str) -> list[str]:
@@ -188,8 +222,14 @@ def milestones(kg: KnowledgeGraph) -> list[DatedMilestone]:
     ).rows:
         assert milestone is not None and part_of is not None  # ?reached alone is optional
         if (dated := day(when)) is not None:
-            found.append(DatedMilestone(milestone.value, part_of.value, dated,
-                                        flag if isinstance(flag := value(reached), bool) else None))
+            found.append(
+                DatedMilestone(
+                    milestone.value,
+                    part_of.value,
+                    dated,
+                    flag if isinstance(flag := value(reached), bool) else None,
+                )
+            )
     return found
 
 
@@ -199,11 +239,17 @@ def _overdue_milestones(kg: KnowledgeGraph) -> list[tuple[str, str, str, str]]:
     as_of = data_date(kg) if open_ones else None
     if as_of is None:
         return []
-    return [(m.iri, m.project, m.day.isoformat(), as_of) for m in open_ones if m.day.isoformat() < as_of]
+    return [
+        (m.iri, m.project, m.day.isoformat(), as_of) for m in open_ones if m.day.isoformat() < as_of
+    ]
 
 
 def silos(
-    kg: KnowledgeGraph, *, lang: str = "de", graph: nx.DiGraph[str] | None = None, limit: int | None = None
+    kg: KnowledgeGraph,
+    *,
+    lang: str = "de",
+    graph: nx.DiGraph[str] | None = None,
+    limit: int | None = None,
 ) -> Result[SiloRow]:
     """Per field of action, pairs of departments whose projects there share no actor and no ``dependsOn``.
 
@@ -219,7 +265,9 @@ def silos(
     with watch.networkx():
         actors: dict[str, set[str]] = defaultdict(set)
         for subject, actor in links.bound_rows():
-            if subject.value in deps and isinstance(actor, ox.NamedNode):  # projects only (nodes), actors only (IRIs)
+            if subject.value in deps and isinstance(
+                actor, ox.NamedNode
+            ):  # projects only (nodes), actors only (IRIs)
                 actors[subject.value].add(actor.value)
         in_field: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         for p, attrs in deps.nodes(data=True):
@@ -272,16 +320,25 @@ def silos(
             )
             for f, d1, d2, n1, n2 in top(found, limit)
         ]
-    return Result(rows, cut_note(len(found), limit, lang) or _no_projects(kg, deps, lang), watch.timings)
+    return Result(
+        rows, cut_note(len(found), limit, lang) or _no_projects(kg, deps, lang), watch.timings
+    )
 
 
 def _silo_reason(lang: str, field_label: str, d1: str, n1: int, d2: str, n2: int) -> str:
-    first, second = f"{d1} ({t('count.projects', lang, n=n1)})", f"{d2} ({t('count.projects', lang, n=n2)})"
+    first, second = (
+        f"{d1} ({t('count.projects', lang, n=n1)})",
+        f"{d2} ({t('count.projects', lang, n=n2)})",
+    )
     return t("silo.reason", lang, field=field_label, first=first, second=second)
 
 
 def overlap(
-    kg: KnowledgeGraph, *, lang: str = "de", graph: nx.DiGraph[str] | None = None, limit: int | None = None
+    kg: KnowledgeGraph,
+    *,
+    lang: str = "de",
+    graph: nx.DiGraph[str] | None = None,
+    limit: int | None = None,
 ) -> Result[OverlapRow]:
     """Pairs of projects in different departments that share a field of action and a strategic goal.
 
@@ -317,7 +374,9 @@ def overlap(
         scored.sort()
         shown = top(scored, limit)
     with watch.sparql():
-        dept_labels = kg.labels({department[v] for item in shown for v in item[3:5]}, lang) if shown else {}
+        dept_labels = (
+            kg.labels({department[v] for item in shown for v in item[3:5]}, lang) if shown else {}
+        )
     with watch.networkx():
         texts: dict[frozenset[str], list[str]] = {}
 
@@ -330,9 +389,17 @@ def overlap(
         for _score, _kp, _kq, p, q, fields, goals in shown:
             field_labels, goal_labels = labels_of(fields), labels_of(goals)
             dp, dq = dept_labels[department[p]], dept_labels[department[q]]
-            reason = _overlap_reason(lang, f"{label[p]} ({dp})", f"{label[q]} ({dq})", field_labels, goal_labels)
-            rows.append(OverlapRow(label[p], label[q], dp, dq, "; ".join(field_labels + goal_labels), reason, p, q))
-    return Result(rows, cut_note(len(scored), limit, lang) or _no_projects(kg, cover, lang), watch.timings)
+            reason = _overlap_reason(
+                lang, f"{label[p]} ({dp})", f"{label[q]} ({dq})", field_labels, goal_labels
+            )
+            rows.append(
+                OverlapRow(
+                    label[p], label[q], dp, dq, "; ".join(field_labels + goal_labels), reason, p, q
+                )
+            )
+    return Result(
+        rows, cut_note(len(scored), limit, lang) or _no_projects(kg, cover, lang), watch.timings
+    )
 
 
 def _overlap_reason(lang: str, first: str, second: str, fields: list[str], goals: list[str]) -> str:

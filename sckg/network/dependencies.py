@@ -65,7 +65,11 @@ class PathRow:
 
 
 def _dependencies(
-    kg: KnowledgeGraph, lang: str, graph: nx.DiGraph[str] | None, watch: Stopwatch, details: bool = True
+    kg: KnowledgeGraph,
+    lang: str,
+    graph: nx.DiGraph[str] | None,
+    watch: Stopwatch,
+    details: bool = True,
 ) -> nx.DiGraph[str]:
     if graph is not None:
         return graph
@@ -91,7 +95,9 @@ def impact(
     check_lang(lang)
     watch = Stopwatch()
     with watch.sparql():
-        node = resolve(target, kg=kg, what="project", param="{=target}", classes=(SCKG + "Project",))
+        node = resolve(
+            target, kg=kg, what="project", param="{=target}", classes=(SCKG + "Project",)
+        )
     deps = _dependencies(kg, lang, graph, watch)
     if node not in deps:
         raise QueryError(
@@ -111,7 +117,9 @@ def impact(
                     queue.append(nxt)
         name = _label(deps, node)
         rows = []
-        for v in sorted((v for v in depth if v != node), key=lambda v: (depth[v], *order(_label(deps, v), v))):
+        for v in sorted(
+            (v for v in depth if v != node), key=lambda v: (depth[v], *order(_label(deps, v), v))
+        ):
             chain = []
             current = parent[v]
             while current != node:
@@ -130,10 +138,20 @@ def impact(
             )
         count, direct = len(rows), sum(1 for r in rows if r.depth == 1)
         counted = t("count.projects", lang, n=count)
-        notes = [t("impact.upstream" if upstream else "impact.downstream", lang,
-                   name=name, counted=counted, direct=direct, n=count)]
+        notes = [
+            t(
+                "impact.upstream" if upstream else "impact.downstream",
+                lang,
+                name=name,
+                counted=counted,
+                direct=direct,
+                n=count,
+            )
+        ]
         adjacency = deps.succ if upstream else deps.pred
-        if any(node in adjacency[v] for v in depth):  # the project reaches itself: it lies on a cycle
+        if any(
+            node in adjacency[v] for v in depth
+        ):  # the project reaches itself: it lies on a cycle
             notes.append(t("impact.in_cycle", lang, name=name))
     return Result(top(rows, limit), notes, watch.timings)
 
@@ -153,7 +171,11 @@ def dependents(graph: nx.DiGraph[str]) -> dict[str, set[str]]:
 
 
 def cycles(
-    kg: KnowledgeGraph, *, lang: str = "de", graph: nx.DiGraph[str] | None = None, limit: int | None = None
+    kg: KnowledgeGraph,
+    *,
+    lang: str = "de",
+    graph: nx.DiGraph[str] | None = None,
+    limit: int | None = None,
 ) -> Result[CycleRow]:
     """Every dependency cycle once, starting at its first project by label; shortest first."""
     import networkx as nx
@@ -177,7 +199,9 @@ def cycles(
         for i, cycle in enumerate(top(found, limit), 1):
             labels = [_label(deps, v) for v in cycle]
             reason = t("cycles.self" if len(cycle) == 1 else "cycles.circle", lang, n=len(cycle))
-            rows.append(CycleRow(i, len(cycle), " → ".join([*labels, labels[0]]), reason, tuple(cycle)))
+            rows.append(
+                CycleRow(i, len(cycle), " → ".join([*labels, labels[0]]), reason, tuple(cycle))
+            )
     return Result(rows, notes, watch.timings)
 
 
@@ -196,15 +220,23 @@ def critical_path(
     with watch.networkx():
         cyclic = [c for c in nx.strongly_connected_components(deps) if len(c) > 1]
         in_cycle = {v: i for i, c in enumerate(cyclic) for v in c}
-        enables: nx.DiGraph[str] = nx.DiGraph()  # prerequisite → dependent, without links inside cycles and self-loops
+        enables: nx.DiGraph[str] = (
+            nx.DiGraph()
+        )  # prerequisite → dependent, without links inside cycles and self-loops
         enables.add_nodes_from(deps)
         enables.add_edges_from(
-            (b, a) for a, b in deps.edges if a != b and not (a in in_cycle and in_cycle[a] == in_cycle.get(b))
+            (b, a)
+            for a, b in deps.edges
+            if a != b and not (a in in_cycle and in_cycle[a] == in_cycle.get(b))
         )
         if cyclic:
             notes.append(t("path.cycles_left_out", lang, n=len(cyclic)))
         if not enables.number_of_edges():  # no links, or only links inside cycles
-            notes.append(t("path.no_dependencies", lang) if deps.number_of_edges() else why_empty(kg, deps, lang))
+            notes.append(
+                t("path.no_dependencies", lang)
+                if deps.number_of_edges()
+                else why_empty(kg, deps, lang)
+            )
             return Result([], notes, watch.timings)
         days = {v: _days(deps.nodes[v]) for v in deps}
         weight = {v: 1 if by == "count" else (days[v] or 0) for v in deps}
@@ -213,7 +245,11 @@ def critical_path(
         key = {v: order(_label(deps, v), v) for v in deps}
         for v in nx.lexicographical_topological_sort(enables, key=key.__getitem__):
             # max() keeps the first of equals: candidates in label order make ties go to the first label
-            before = max(sorted(enables.predecessors(v), key=key.__getitem__), key=best.__getitem__, default=None)
+            before = max(
+                sorted(enables.predecessors(v), key=key.__getitem__),
+                key=best.__getitem__,
+                default=None,
+            )
             best[v] = weight[v] + (best[before] if before is not None else 0)
             previous[v] = before
         end = max(sorted(best, key=key.__getitem__), key=best.__getitem__)

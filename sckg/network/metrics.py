@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     import networkx as nx
 
 
-
 #: Exact betweenness costs one breadth-first search per node; above this much work (nodes × (nodes + edges))
 #: it is estimated from a sample of source nodes instead (and the result says so).
 BETWEENNESS_BUDGET = 100_000_000
@@ -165,12 +164,16 @@ def to_igraph(graph: nx.Graph[str]) -> tuple[Any, list[str]]:
 
     nodes = list(graph)
     index = {v: i for i, v in enumerate(nodes)}
-    converted = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in graph.edges()], directed=False)
+    converted = ig.Graph(
+        n=len(nodes), edges=[(index[u], index[v]) for u, v in graph.edges()], directed=False
+    )
     converted.es["weight"] = [float(w) for _, _, w in graph.edges(data="weight", default=1)]
     return converted, nodes
 
 
-def betweenness_scores(graph: nx.Graph[str], sample: int = 0, seed: int = DEFAULT_SEED) -> dict[str, float]:
+def betweenness_scores(
+    graph: nx.Graph[str], sample: int = 0, seed: int = DEFAULT_SEED
+) -> dict[str, float]:
     """Normalised betweenness (hop counts) as ``nx.betweenness_centrality``; with ``0 < sample < n`` estimated from
     ``sample`` source nodes drawn with ``seed`` and scaled by n/sample, as NetworkX's ``k`` does."""
     import random
@@ -181,7 +184,9 @@ def betweenness_scores(graph: nx.Graph[str], sample: int = 0, seed: int = DEFAUL
     converted, nodes = to_igraph(graph)
     if sample and sample < n:
         sources = random.Random(seed).sample(range(n), sample)
-        raw = [value * n / sample for value in converted.betweenness(directed=False, sources=sources)]
+        raw = [
+            value * n / sample for value in converted.betweenness(directed=False, sources=sources)
+        ]
     else:
         raw = converted.betweenness(directed=False)
     scale = 2 / ((n - 1) * (n - 2))
@@ -247,7 +252,11 @@ def pagerank_scores(
             src.append(j)
             dst.append(i)
             weights.append(float(w))
-    source, target, weight = np.array(src, dtype=np.int64), np.array(dst, dtype=np.int64), np.array(weights)
+    source, target, weight = (
+        np.array(src, dtype=np.int64),
+        np.array(dst, dtype=np.int64),
+        np.array(weights),
+    )
     out = np.bincount(source, weights=weight, minlength=n)
     dangling = out == 0
     share_of = np.divide(weight, out[source], out=np.zeros_like(weight), where=out[source] > 0)
@@ -296,7 +305,12 @@ def _closeness(graph: nx.Graph[str], node: str) -> tuple[float, int, float]:
 
 
 def _centrality_reason(
-    by: str, lang: str, degree: int, between: float, pagerank: float, closeness: tuple[float, int, float]
+    by: str,
+    lang: str,
+    degree: int,
+    between: float,
+    pagerank: float,
+    closeness: tuple[float, int, float],
 ) -> str:
     linked = t("centrality.linked", lang, n=degree)
     if by == "degree":
@@ -336,12 +350,28 @@ def bridges(
             cut_names = names([_label(undirected, v) for v in members], lang)
             label = _cut_label(undirected, cut)
             reason = t(f"cut.{cut.kind}", lang, label=label, names=cut_names, n=len(members))
-            rows.append(CutRow(rank, cut.kind, label, cut.size, reason, cut.node, cut.other, tuple(sorted(members))))
+            rows.append(
+                CutRow(
+                    rank,
+                    cut.kind,
+                    label,
+                    cut.size,
+                    reason,
+                    cut.node,
+                    cut.other,
+                    tuple(sorted(members)),
+                )
+            )
     return Result(rows, [], watch.timings)
 
 
 def _cut_key(graph: nx.Graph[str], cut: _Cut) -> tuple[Any, ...]:
-    return (-cut.size, cut.kind != "articulation-point", *order(_cut_label(graph, cut), cut.node), cut.other or "")
+    return (
+        -cut.size,
+        cut.kind != "articulation-point",
+        *order(_cut_label(graph, cut), cut.node),
+        cut.other or "",
+    )
 
 
 def _cut_label(graph: nx.Graph[str], cut: _Cut) -> str:
@@ -358,7 +388,9 @@ class _Cut:
     size: int
     pieces: list[tuple[int, int]]  # slices of the DFS order that are cut off
     order: list[str]
-    rest: tuple[int, int, set[str]] | None = None  # (start, end, excluded): a component minus nodes, cut off
+    rest: tuple[int, int, set[str]] | None = (
+        None  # (start, end, excluded): a component minus nodes, cut off
+    )
 
     def members(self) -> list[str]:
         found = [v for start, end in self.pieces for v in self.order[start:end]]
@@ -425,20 +457,33 @@ def _cuts(graph: nx.Graph[str], key: Any) -> list[_Cut]:
         is_root = pre[v] == start
         if is_root and len(children) < 2:
             continue
-        pieces: list[tuple[int, tuple[int, int] | None]] = [(size[c], (pre[c], pre[c] + size[c])) for c in children]
+        pieces: list[tuple[int, tuple[int, int] | None]] = [
+            (size[c], (pre[c], pre[c] + size[c])) for c in children
+        ]
         rest_size = (end - start) - 1 - sum(s for s, _ in pieces)
         if rest_size:
             pieces.append((rest_size, None))  # the part of the component above v
         excluded = {v, *(x for _, p in pieces if p for x in dfs_order[p[0] : p[1]])}
 
         def nodes(
-            piece: tuple[int, int] | None, start: int = start, end: int = end, excluded: set[str] = excluded
+            piece: tuple[int, int] | None,
+            start: int = start,
+            end: int = end,
+            excluded: set[str] = excluded,
         ) -> Any:
-            return dfs_order[piece[0] : piece[1]] if piece else (x for x in dfs_order[start:end] if x not in excluded)
+            return (
+                dfs_order[piece[0] : piece[1]]
+                if piece
+                else (x for x in dfs_order[start:end] if x not in excluded)
+            )
 
         keep = _largest(pieces, nodes, key)
         cut_off = [p for i, (_, p) in enumerate(pieces) if i != keep and p]
-        rest = (start, end, excluded) if any(p is None for i, (_, p) in enumerate(pieces) if i != keep) else None
+        rest = (
+            (start, end, excluded)
+            if any(p is None for i, (_, p) in enumerate(pieces) if i != keep)
+            else None
+        )
         total = sum(s for i, (s, _) in enumerate(pieces) if i != keep)
         cuts.append(_Cut("articulation-point", v, None, total, cut_off, dfs_order, rest))
     for parent, child in bridges:
@@ -447,13 +492,24 @@ def _cuts(graph: nx.Graph[str], key: Any) -> list[_Cut]:
         above = set(dfs_order[below[0] : below[1]])
         pieces = [(size[child], below), ((end - start) - size[child], None)]
 
-        def side(piece: tuple[int, int] | None, start: int = start, end: int = end, above: set[str] = above) -> Any:
-            return dfs_order[piece[0] : piece[1]] if piece else (x for x in dfs_order[start:end] if x not in above)
+        def side(
+            piece: tuple[int, int] | None,
+            start: int = start,
+            end: int = end,
+            above: set[str] = above,
+        ) -> Any:
+            return (
+                dfs_order[piece[0] : piece[1]]
+                if piece
+                else (x for x in dfs_order[start:end] if x not in above)
+            )
 
         if _largest(pieces, side, key) == 1:  # the child's side is cut off
             cuts.append(_Cut("bridge", parent, child, size[child], [below], dfs_order))
         else:
-            cuts.append(_Cut("bridge", child, parent, pieces[1][0], [], dfs_order, (start, end, above)))
+            cuts.append(
+                _Cut("bridge", child, parent, pieces[1][0], [], dfs_order, (start, end, above))
+            )
     return cuts
 
 
@@ -484,11 +540,18 @@ def communities(
         dept_labels = _department_labels(kg, undirected, watch, lang)
         rows = []
         for number_, members in enumerate(top(labelled, limit), 1):
-            departments = Counter(d for v in members if (d := undirected.nodes[v].get("department")))
-            listed = sorted(departments.items(), key=lambda item: (-item[1], *order(dept_labels[item[0]], item[0])))
+            departments = Counter(
+                d for v in members if (d := undirected.nodes[v].get("department"))
+            )
+            listed = sorted(
+                departments.items(),
+                key=lambda item: (-item[1], *order(dept_labels[item[0]], item[0])),
+            )
             department_text = ", ".join(f"{dept_labels[d]} ({count})" for d, count in listed)
             shown = [_label(undirected, v) for v in members[:8]]
-            member_text = ", ".join(shown) + (f" … (+{len(members) - 8})" if len(members) > 8 else "")
+            member_text = ", ".join(shown) + (
+                f" … (+{len(members) - 8})" if len(members) > 8 else ""
+            )
             rows.append(
                 CommunityRow(
                     number_,
@@ -505,13 +568,21 @@ def communities(
         if linked.number_of_edges():
             group = {v: i for i, members in enumerate(labelled) for v in members}
             q_found = converted.modularity([group[v] for v in vertex_nodes], weights="weight")
-            formal: dict[str, int] = {}  # each department one group; an actor without one is a group of its own
+            formal: dict[
+                str, int
+            ] = {}  # each department one group; an actor without one is a group of its own
             department = {v: attrs.get("department") for v, attrs in linked.nodes(data=True)}
             membership = [formal.setdefault(department[v] or v, len(formal)) for v in vertex_nodes]
             q_formal = converted.modularity(membership, weights="weight")
             notes.append(
-                t("communities.found", lang, n=len(labelled), seed=seed, found=number(q_found, lang, 3),
-                  formal=number(q_formal, lang, 3))
+                t(
+                    "communities.found",
+                    lang,
+                    n=len(labelled),
+                    seed=seed,
+                    found=number(q_found, lang, 3),
+                    formal=number(q_formal, lang, 3),
+                )
             )
         isolated = undirected.number_of_nodes() - linked.number_of_nodes()
         if isolated:
@@ -519,7 +590,9 @@ def communities(
     return Result(rows, notes, watch.timings)
 
 
-def _department_labels(kg: KnowledgeGraph, graph: nx.Graph[str], watch: Stopwatch, lang: str) -> dict[str, str]:
+def _department_labels(
+    kg: KnowledgeGraph, graph: nx.Graph[str], watch: Stopwatch, lang: str
+) -> dict[str, str]:
     wanted = {d for _, attrs in graph.nodes(data=True) if (d := attrs.get("department"))}
     labels = {d: graph.nodes[d]["label"] for d in wanted if d in graph}
     missing = wanted - set(labels)
@@ -529,7 +602,9 @@ def _department_labels(kg: KnowledgeGraph, graph: nx.Graph[str], watch: Stopwatc
     return labels
 
 
-def _community_reason(lang: str, size: int, departments: list[tuple[str, int]], labels: dict[str, str]) -> str:
+def _community_reason(
+    lang: str, size: int, departments: list[tuple[str, int]], labels: dict[str, str]
+) -> str:
     outside = size - sum(count for _, count in departments)
     if len(departments) > 1:
         reason = t("communities.across", lang, n=len(departments))

@@ -75,7 +75,9 @@ OWN_DEPARTMENT_KINDS = frozenset(
     {"dezernat", "municipal-company", "contractor", "research-institution", "external-partner"}
 )
 #: Organisation kinds that belong to no department (bodies and the administration as a whole).
-NO_DEPARTMENT_KINDS = frozenset({"city-administration", "council", "committee", "steering-group", "coordination-body"})
+NO_DEPARTMENT_KINDS = frozenset(
+    {"city-administration", "council", "committee", "steering-group", "coordination-body"}
+)
 
 _ACTOR_PREDICATES = ("managedBy", "hasParticipant", "contractor", "coordinatedBy")
 
@@ -209,10 +211,20 @@ def project(
 ) -> nx.DiGraph[str]: ...
 @overload
 def project(
-    kg: KnowledgeGraph, name: str = ..., lang: str = ..., *, details: bool = ..., with_papers: bool = ...
+    kg: KnowledgeGraph,
+    name: str = ...,
+    lang: str = ...,
+    *,
+    details: bool = ...,
+    with_papers: bool = ...,
 ) -> nx.Graph[str]: ...
 def project(
-    kg: KnowledgeGraph, name: str = "entity", lang: str = "de", *, details: bool = True, with_papers: bool = False
+    kg: KnowledgeGraph,
+    name: str = "entity",
+    lang: str = "de",
+    *,
+    details: bool = True,
+    with_papers: bool = False,
 ) -> nx.Graph[str]:
     """The named projection ``name`` (``entity``, ``actors``, ``dependencies`` or ``coverage``) of ``kg``.
 
@@ -224,7 +236,9 @@ def project(
 
     spec = PROJECTIONS[choice(name, ProjectionName, "projection", "projection")]
     if with_papers and name != "entity":
-        raise ParameterError(f"{{=with_papers}} adds council papers to the entity projection, not to '{name}'")
+        raise ParameterError(
+            f"{{=with_papers}} adds council papers to the entity projection, not to '{name}'"
+        )
     started = time.perf_counter()
     data = _extract(kg, spec, lang, details, with_papers)
     extracted = time.perf_counter()
@@ -238,7 +252,9 @@ def project(
         order = {short: i for i, short in enumerate(spec.predicates)}
         for (s, o), predicates in sorted(data.edges.items()):
             if s in data.nodes and o in data.nodes:
-                graph.add_edge(s, o, predicate=min(predicates, key=order.__getitem__), weight=len(predicates))
+                graph.add_edge(
+                    s, o, predicate=min(predicates, key=order.__getitem__), weight=len(predicates)
+                )
     _join_same(kg, graph)
     _drop_unused_reference_concepts(graph)
     graph.graph.update(
@@ -254,7 +270,9 @@ def _join_same(kg: KnowledgeGraph, graph: nx.Graph[str]) -> None:
     inventory's actor first): the other's links go to the first, which keeps its own attributes."""
     import networkx as nx
 
-    rows = kg.select("SELECT ?a ?b WHERE { ?a owl:sameAs ?b FILTER(isIRI(?a) && isIRI(?b)) }").bound_rows()
+    rows = kg.select(
+        "SELECT ?a ?b WHERE { ?a owl:sameAs ?b FILTER(isIRI(?a) && isIRI(?b)) }"
+    ).bound_rows()
     for first, other in sorted((a.value, b.value) for a, b in rows):
         if first in graph and other in graph and first != other:
             nx.contracted_nodes(graph, first, other, self_loops=False, copy=False)
@@ -271,9 +289,15 @@ def _drop_unused_reference_concepts(graph: nx.Graph[str]) -> None:
     import networkx as nx
 
     reference = [n for n in graph if n.startswith(VOCAB)]
-    programme = [n for n in graph if graph.nodes[n].get("cls") not in COUNCIL_CLASSES]  # papers do not count
-    used = {graph.nodes[n]["cls"] for n in reference if set(nx.all_neighbors(graph, n)) & set(programme)}
-    graph.remove_nodes_from([n for n in reference if not graph.degree(n) and graph.nodes[n]["cls"] not in used])
+    programme = [
+        n for n in graph if graph.nodes[n].get("cls") not in COUNCIL_CLASSES
+    ]  # papers do not count
+    used = {
+        graph.nodes[n]["cls"] for n in reference if set(nx.all_neighbors(graph, n)) & set(programme)
+    }
+    graph.remove_nodes_from(
+        [n for n in reference if not graph.degree(n) and graph.nodes[n]["cls"] not in used]
+    )
 
 
 class _ProjectInfo(TypedDict):
@@ -311,7 +335,11 @@ class _Extraction:
         entity = self.entities[iri]
         cls = class_key(entity.types, entity.kind)
         known = cls in CLASS_KEYS
-        cls_label = words.t(f"class.{cls}", self.lang) if known else self.kind_labels.get(entity.kind or "", cls)
+        cls_label = (
+            words.t(f"class.{cls}", self.lang)
+            if known
+            else self.kind_labels.get(entity.kind or "", cls)
+        )
         attrs: dict[str, Any] = {
             "iri": iri,
             "label": self.label(iri),
@@ -323,7 +351,10 @@ class _Extraction:
         if cls == "project":
             info: _ProjectInfo | dict[str, None] = self.project_info.get(iri, {})
             attrs.update(
-                budget=info.get("budget"), start=info.get("start"), end=info.get("end"), status=info.get("status")
+                budget=info.get("budget"),
+                start=info.get("start"),
+                end=info.get("end"),
+                status=info.get("status"),
             )
         elif iri in self.record_dates:
             attrs.update(self.record_dates[iri])
@@ -363,11 +394,15 @@ class _Extraction:
         return iri
 
 
-def _extract(kg: KnowledgeGraph, spec: Projection, lang: str, details: bool, with_papers: bool) -> _Extraction:
+def _extract(
+    kg: KnowledgeGraph, spec: Projection, lang: str, details: bool, with_papers: bool
+) -> _Extraction:
     data = _Extraction(lang)
     # Actors, projects and programmes are always fetched: for departments and for shared work.
     always = {"actor", "project", "programme"}
-    fetched = [iri for iri, key in NODE_CLASSES.items() if key in spec.node_classes or key in always]
+    fetched = [
+        iri for iri, key in NODE_CLASSES.items() if key in spec.node_classes or key in always
+    ]
     for x, t, kind in kg.select(
         f"SELECT ?x ?t ?kind WHERE {{ VALUES ?t {{ {sparql_values(fetched)} }} ?x a ?t FILTER(isIRI(?x)) "
         "OPTIONAL { ?x org:classification ?kind } }"
@@ -388,7 +423,9 @@ def _extract(kg: KnowledgeGraph, spec: Projection, lang: str, details: bool, wit
     types = f"VALUES ?t {{ {sparql_values(wanted)} }} ?x a ?t ."
     labels = f"VALUES ?p {{ {sparql_values(LABEL_PROPERTIES)} }} ?x ?p ?l FILTER(LANG(?l) = {ox.Literal(lang)})"
     pattern = f"{labels} {types}" if "project" in spec.node_classes else f"{types} {labels}"
-    rank_of: dict[Term, int] = {ox.NamedNode(iri): rank for rank, iri in enumerate(LABEL_PROPERTIES)}
+    rank_of: dict[Term, int] = {
+        ox.NamedNode(iri): rank for rank, iri in enumerate(LABEL_PROPERTIES)
+    }
     best = data.labels
     for x, prop, label in kg.select(f"SELECT ?x ?p ?l WHERE {{ {pattern} }}").bound_rows():
         iri, offer = x.value, (rank_of[prop], label.value)
@@ -399,7 +436,9 @@ def _extract(kg: KnowledgeGraph, spec: Projection, lang: str, details: bool, wit
         data.labels.update((iri, (0, text)) for iri, text in kg.labels(missing, lang).items())
     kinds = {e.kind for e in data.entities.values() if e.kind}
     data.kind_labels = kg.labels(kinds, lang) if kinds else {}
-    parents = kg.select(f"SELECT ?u ?p WHERE {{ ?u {PARENT_PATH} ?p FILTER(isIRI(?u) && isIRI(?p)) }}")
+    parents = kg.select(
+        f"SELECT ?u ?p WHERE {{ ?u {PARENT_PATH} ?p FILTER(isIRI(?u) && isIRI(?p)) }}"
+    )
     for unit, parent in parents.bound_rows():
         if unit.value not in data.parent or parent.value < data.parent[unit.value]:
             data.parent[unit.value] = parent.value
@@ -442,8 +481,12 @@ def _council_records(kg: KnowledgeGraph, data: _Extraction, with_papers: bool) -
     if with_papers:
         about = "?paper dcterms:subject ?x . ?x a ?t VALUES ?t { sckg:Project sckg:FieldOfAction }"
         linked = f"{{ {linked} }} UNION {{ {about} }}"
-    consultations = "OPTIONAL { ?c a oparl:Consultation ; sckg:paper ?paper OPTIONAL { ?c sckg:meeting ?m } }"
-    query = f"SELECT DISTINCT ?paper ?c ?m WHERE {{ ?paper a oparl:Paper . {linked} {consultations} }}"
+    consultations = (
+        "OPTIONAL { ?c a oparl:Consultation ; sckg:paper ?paper OPTIONAL { ?c sckg:meeting ?m } }"
+    )
+    query = (
+        f"SELECT DISTINCT ?paper ?c ?m WHERE {{ ?paper a oparl:Paper . {linked} {consultations} }}"
+    )
     kept: set[str] = set()
     for row in kg.select(query).records():
         kept.update(row[key] for key in ("paper", "c", "m") if row.get(key) is not None)
@@ -453,7 +496,9 @@ def _council_records(kg: KnowledgeGraph, data: _Extraction, with_papers: bool) -
 
 def _paper_fields(kg: KnowledgeGraph, data: _Extraction) -> None:
     """The fields of action of each paper about a field (that field) or a project (the project's fields)."""
-    rows = kg.select("SELECT ?paper ?x WHERE { ?paper a oparl:Paper ; dcterms:subject ?x }").bound_rows()
+    rows = kg.select(
+        "SELECT ?paper ?x WHERE { ?paper a oparl:Paper ; dcterms:subject ?x }"
+    ).bound_rows()
     for paper, subject in rows:
         if SCKG + "FieldOfAction" in data.entities[subject.value].types:
             data.fields[paper.value].add(subject.value)
@@ -473,7 +518,9 @@ def _project_info(kg: KnowledgeGraph, data: _Extraction) -> None:
         "SELECT ?p ?prop ?v WHERE { VALUES ?prop { adms:status schema:startDate schema:endDate } ?p ?prop ?v }"
     ).bound_rows():
         iri, text, kind = node.value, value.value, prop.value
-        if kind != ADMS + "status" and day(value) is None:  # an ill-typed date is left out (sckg.typed)
+        if (
+            kind != ADMS + "status" and day(value) is None
+        ):  # an ill-typed date is left out (sckg.typed)
             continue
         if kind in first:  # the smallest status IRI and start date, the largest end date
             if iri not in first[kind] or text < first[kind][iri]:
@@ -490,7 +537,9 @@ def _project_info(kg: KnowledgeGraph, data: _Extraction) -> None:
             continue
         status = status_of.get(p)
         budget = None
-        if p in amounts and None not in amounts[p].values():  # a value that is no number leaves it unknown
+        if (
+            p in amounts and None not in amounts[p].values()
+        ):  # a value that is no number leaves it unknown
             budget = float(sum(amounts[p].values()))
         data.project_info[p] = {
             "status": status[len(STATUS) :] if status and status.startswith(STATUS) else status,
@@ -511,8 +560,13 @@ def _record_dates(kg: KnowledgeGraph, data: _Extraction) -> None:
         "SELECT ?x ?prop ?v WHERE { VALUES ?prop { dcterms:date schema:startDate schema:endDate } ?x ?prop ?v "
         "VALUES ?t { oparl:Paper oparl:Consultation oparl:Meeting } ?x a ?t }"
     ).rows:
-        if isinstance(x, ox.NamedNode) and isinstance(prop, ox.NamedNode) and isinstance(value, ox.Literal) \
-                and x.value in records and day(value) is not None:  # an ill-typed date is left out
+        if (
+            isinstance(x, ox.NamedNode)
+            and isinstance(prop, ox.NamedNode)
+            and isinstance(value, ox.Literal)
+            and x.value in records
+            and day(value) is not None
+        ):  # an ill-typed date is left out
             dates = data.record_dates.setdefault(x.value, {})
             key, text = keys[prop.value], value.value[:10]
             if key not in dates or (text < dates[key] if key == "start" else text > dates[key]):
@@ -528,5 +582,3 @@ def _add_collaboration(graph: nx.Graph[str], data: _Extraction) -> None:
                 shared[(a, b)] += 1
     for (a, b), count in sorted(shared.items()):
         graph.add_edge(a, b, predicate="sharesProject", weight=count)
-
-

@@ -63,8 +63,12 @@ class Prioritisation:
 
     def criteria_table(self) -> tuple[list[str], list[list[Any]]]:
         """Columns and rows: per item and criterion its value and reason."""
-        rows = [[i.label, c.key, i.values[c.key].value, i.values[c.key].reason, i.iri]
-                for i in self.items for c in self.criteria if c.key in i.values]
+        rows = [
+            [i.label, c.key, i.values[c.key].value, i.values[c.key].reason, i.iri]
+            for i in self.items
+            for c in self.criteria
+            if c.key in i.values
+        ]
         return ["item", "criterion", "value", "reason", "iri"], rows
 
     def ranks(self) -> dict[str, int]:
@@ -72,8 +76,15 @@ class Prioritisation:
         return {r.iri: r.rank for r in self.rows}
 
 
-def prioritise(kg: KnowledgeGraph, what: str = "projects", *, scores: Scores | Path | None = None,
-               lang: str = "de", runs: int = 1000, seed: int = 1) -> Prioritisation:
+def prioritise(
+    kg: KnowledgeGraph,
+    what: str = "projects",
+    *,
+    scores: Scores | Path | None = None,
+    lang: str = "de",
+    runs: int = 1000,
+    seed: int = 1,
+) -> Prioritisation:
     """The graph's criteria of the open projects or the fields of action (``what``); with ``scores`` (a filled
     scoring workbook, or what :func:`sckg.prioritise.workbook.read_scores` read from one) also the weights, the
     PROMETHEE II ranking with TOPSIS as cross-check and the sensitivity over ``runs`` random weight changes
@@ -90,10 +101,14 @@ def prioritise(kg: KnowledgeGraph, what: str = "projects", *, scores: Scores | P
         result.notes.append(Message(t("prio.note.no_scores", lang)))
         return result
     if not isinstance(scores, Scores):
-        scores = read_scores(Path(scores), [i.iri for i in found], [*GRAPH_CRITERIA, *PEOPLE_CRITERIA])
+        scores = read_scores(
+            Path(scores), [i.iri for i in found], [*GRAPH_CRITERIA, *PEOPLE_CRITERIA]
+        )
     result.scores = scores
-    people = [Criterion(k, t(f"prio.criterion.{k}", lang), benefit, *SCORE_THRESHOLDS)
-              for k, benefit in PEOPLE_CRITERIA.items()]
+    people = [
+        Criterion(k, t(f"prio.criterion.{k}", lang), benefit, *SCORE_THRESHOLDS)
+        for k, benefit in PEOPLE_CRITERIA.items()
+    ]
     result.criteria = criteria + people
     _merge_scores(result, scores, lang)
     result.weights = _weights(result, scores, lang)
@@ -111,11 +126,26 @@ def prioritise(kg: KnowledgeGraph, what: str = "projects", *, scores: Scores | P
     result.sensitivity = sensitivity(flows, w, runs=runs, seed=seed)
     result.ranked = ranked
     result.rows = _rows(result, kg, lang)
-    result.notes.append(t("prio.note.method", lang, rho=_rho(result.ranking, lang), thresholds="; ".join(
-        f"{c.label} q={number(c.q, lang, 1)} p={number(c.p, lang, 1)}" for c in used)))
+    result.notes.append(
+        t(
+            "prio.note.method",
+            lang,
+            rho=_rho(result.ranking, lang),
+            thresholds="; ".join(
+                f"{c.label} q={number(c.q, lang, 1)} p={number(c.p, lang, 1)}" for c in used
+            ),
+        )
+    )
     fragile = [r.label for r in result.rows if r.fragile]
-    result.notes.append(t("prio.note.sensitivity", lang, runs=number(runs, lang), seed=seed,
-                          names=names(fragile, lang, 10) if fragile else t("prio.none", lang)))
+    result.notes.append(
+        t(
+            "prio.note.sensitivity",
+            lang,
+            runs=number(runs, lang),
+            seed=seed,
+            names=names(fragile, lang, 10) if fragile else t("prio.none", lang),
+        )
+    )
     return result
 
 
@@ -131,11 +161,15 @@ def _merge_scores(result: Prioritisation, scores: Scores, lang: str) -> None:
                     missing.append(f"{item.label} ({member}: {t(f'prio.criterion.{key}', lang)})")
             if by:
                 mean = sum(by.values()) / len(by)
-                reason = ", ".join(f"{m} {v}" for m, v in by.items()) + f" → {number(mean, lang, 2)}"
+                reason = (
+                    ", ".join(f"{m} {v}" for m, v in by.items()) + f" → {number(mean, lang, 2)}"
+                )
                 item.values[key] = Value(round(mean, 6), reason)
             else:
                 item.values[key] = Value(None, t("prio.score.none", lang))
-    result.notes.append(t("prio.note.scores", lang, members=", ".join(scores.members), n=len(scores.members)))
+    result.notes.append(
+        t("prio.note.scores", lang, members=", ".join(scores.members), n=len(scores.members))
+    )
     if scores.fictional:
         result.notes.append(t("prio.note.fictional", lang))
     if missing:
@@ -145,28 +179,42 @@ def _merge_scores(result: Prioritisation, scores: Scores, lang: str) -> None:
 def _weights(result: Prioritisation, scores: Scores, lang: str) -> dict[str, float]:
     labels = {c.key: c.label for c in result.criteria}
     if scores.judgments:
-        keys = sorted({k for pair in aggregate(list(scores.judgments.values())) for k in pair},
-                      key=list(labels).index)
-        result.ahp = check_consistent(ahp(keys, aggregate(list(scores.judgments.values())), lang=lang,
-                                          labels=labels), lang)
+        keys = sorted(
+            {k for pair in aggregate(list(scores.judgments.values())) for k in pair},
+            key=list(labels).index,
+        )
+        result.ahp = check_consistent(
+            ahp(keys, aggregate(list(scores.judgments.values())), lang=lang, labels=labels), lang
+        )
         weights = dict(zip(keys, result.ahp.weights, strict=True))
-        text = t("prio.note.weights.ahp", lang, n=len(scores.judgments), cr=number(result.ahp.cr, lang, 3),
-                 weights=_weight_text(weights, labels, lang))
+        text = t(
+            "prio.note.weights.ahp",
+            lang,
+            n=len(scores.judgments),
+            cr=number(result.ahp.cr, lang, 3),
+            weights=_weight_text(weights, labels, lang),
+        )
     elif scores.weights:
         total = sum(scores.weights.values())
         if not total > 0:
-            raise DataError(f"{scores.file}: every weight is 0; give at least one criterion a weight")
+            raise DataError(
+                f"{scores.file}: every weight is 0; give at least one criterion a weight"
+            )
         weights = {k: v / total for k, v in scores.weights.items()}
         text = t("prio.note.weights.direct", lang, weights=_weight_text(weights, labels, lang))
     else:
-        raise DataError(f"{scores.file}: no weights: fill in the sheet 'Gewichte (Weights)' or the pairwise "
-                        "comparisons of 'Vergleiche (Comparisons)'")
+        raise DataError(
+            f"{scores.file}: no weights: fill in the sheet 'Gewichte (Weights)' or the pairwise "
+            "comparisons of 'Vergleiche (Comparisons)'"
+        )
     result.notes.append(text)
     return weights
 
 
 def _weight_text(weights: dict[str, float], labels: dict[str, str], lang: str) -> str:
-    return ", ".join(f"{labels.get(k, k)} {percent(v, lang, 1)}" for k, v in weights.items() if v > 0)
+    return ", ".join(
+        f"{labels.get(k, k)} {percent(v, lang, 1)}" for k, v in weights.items() if v > 0
+    )
 
 
 def _rho(ranking: Ranking, lang: str) -> str:
@@ -179,9 +227,17 @@ def _rows(result: Prioritisation, kg: KnowledgeGraph, lang: str) -> list[RankRow
     depts = kg.labels({i.department for i in result.ranked if i.department}, lang)
     small, large = min(sens.bands), max(sens.bands)
     rows = [
-        RankRow(ranking.ranks[n], item.label, round(ranking.flows[n], 4), ranking.topsis_ranks[n],
-                _band(sens.bands[small][n]), _band(sens.bands[large][n]), sens.fragile[n],
-                depts.get(item.department or "", ""), item.iri)
+        RankRow(
+            ranking.ranks[n],
+            item.label,
+            round(ranking.flows[n], 4),
+            ranking.topsis_ranks[n],
+            _band(sens.bands[small][n]),
+            _band(sens.bands[large][n]),
+            sens.fragile[n],
+            depts.get(item.department or "", ""),
+            item.iri,
+        )
         for n, item in enumerate(result.ranked)
     ]
     return sorted(rows, key=lambda r: (r.rank, r.label.casefold(), r.iri))
@@ -190,4 +246,3 @@ def _rows(result: Prioritisation, kg: KnowledgeGraph, lang: str) -> list[RankRow
 def _band(band: tuple[int, int]) -> str:
     low, high = band
     return str(low) if low == high else f"{low}–{high}"
-

@@ -21,7 +21,18 @@ from ..formatting import number
 from ..words import t
 
 #: Saaty's random consistency index by the number of criteria (Saaty 1980, Table 1.3).
-RANDOM_INDEX = {1: 0.0, 2: 0.0, 3: 0.58, 4: 0.90, 5: 1.12, 6: 1.24, 7: 1.32, 8: 1.41, 9: 1.45, 10: 1.49}
+RANDOM_INDEX = {
+    1: 0.0,
+    2: 0.0,
+    3: 0.58,
+    4: 0.90,
+    5: 1.12,
+    6: 1.24,
+    7: 1.32,
+    8: 1.41,
+    9: 1.45,
+    10: 1.49,
+}
 #: Judgments with a higher consistency ratio are refused (Saaty's 10 % rule).
 MAX_CR = 0.1
 
@@ -94,25 +105,38 @@ def matrix(criteria: Sequence[str], judgments: Mapping[Pair, float]) -> list[lis
     seen: set[Pair] = set()
     for (a, b), value in judgments.items():
         if a not in index or b not in index or a == b:
-            raise ParameterError(f"{{=judgments}}: '{a}' over '{b}' is not a pair of the criteria "
-                                 f"{', '.join(criteria)}")
+            raise ParameterError(
+                f"{{=judgments}}: '{a}' over '{b}' is not a pair of the criteria "
+                f"{', '.join(criteria)}"
+            )
         m[index[a]][index[b]], m[index[b]][index[a]] = value, 1 / value
         seen.add((min(a, b), max(a, b)))
-    missing = [f"{a} – {b}" for a, b in itertools.combinations(criteria, 2) if (min(a, b), max(a, b)) not in seen]
+    missing = [
+        f"{a} – {b}"
+        for a, b in itertools.combinations(criteria, 2)
+        if (min(a, b), max(a, b)) not in seen
+    ]
     if missing:
         raise DataError(f"AHP needs every pair of criteria compared; missing: {', '.join(missing)}")
     return m
 
 
-def ahp(criteria: Sequence[str], judgments: Mapping[Pair, float], *, lang: str = "de",
-        labels: Mapping[str, str] | None = None) -> AhpResult:
+def ahp(
+    criteria: Sequence[str],
+    judgments: Mapping[Pair, float],
+    *,
+    lang: str = "de",
+    labels: Mapping[str, str] | None = None,
+) -> AhpResult:
     """The AHP weights and consistency of ``judgments`` ((A, B) → how much more important A is than B)."""
     import numpy as np
 
     n = len(criteria)
     if n not in RANDOM_INDEX:
-        raise ParameterError(f"{{=criteria}}: AHP takes 1 to {max(RANDOM_INDEX)} criteria (Saaty's random index), "
-                             f"got {n}; give direct weights instead")
+        raise ParameterError(
+            f"{{=criteria}}: AHP takes 1 to {max(RANDOM_INDEX)} criteria (Saaty's random index), "
+            f"got {n}; give direct weights instead"
+        )
     a = np.array(matrix(criteria, judgments))
     values, vectors = np.linalg.eig(a)
     best = int(np.argmax(values.real))
@@ -126,7 +150,9 @@ def ahp(criteria: Sequence[str], judgments: Mapping[Pair, float], *, lang: str =
     return AhpResult(tuple(criteria), tuple(float(x) for x in w), lam, ci, cr, tuple(triads[:3]))
 
 
-def _triads(criteria: list[str], m: list[list[float]], lang: str, labels: Mapping[str, str]) -> list[Contradiction]:
+def _triads(
+    criteria: list[str], m: list[list[float]], lang: str, labels: Mapping[str, str]
+) -> list[Contradiction]:
     """Triples of criteria, the worst misfit first: |log(a_ik / (a_ij · a_jk))|, oriented so a_ij ≥ 1 and a_jk ≥ 1."""
     found = []
     for i, j, k in itertools.permutations(range(len(criteria)), 3):
@@ -143,9 +169,20 @@ def _triads(criteria: list[str], m: list[list[float]], lang: str, labels: Mappin
             continue
         seen.add(frozenset((i, j, k)))
         a, b, c = (labels.get(criteria[x], criteria[x]) for x in (i, j, k))
-        text = t("prio.ahp.triad", lang, a=a, b=b, c=c, ab=_times(m[i][j], lang), bc=_times(m[j][k], lang),
-                 ac=_relation(a, c, m[i][k], lang), implied=_times(m[i][j] * m[j][k], lang))
-        rows.append(Contradiction(criteria[i], criteria[j], criteria[k], m[i][j], m[j][k], m[i][k], text))
+        text = t(
+            "prio.ahp.triad",
+            lang,
+            a=a,
+            b=b,
+            c=c,
+            ab=_times(m[i][j], lang),
+            bc=_times(m[j][k], lang),
+            ac=_relation(a, c, m[i][k], lang),
+            implied=_times(m[i][j] * m[j][k], lang),
+        )
+        rows.append(
+            Contradiction(criteria[i], criteria[j], criteria[k], m[i][j], m[j][k], m[i][k], text)
+        )
     return rows
 
 
@@ -167,4 +204,6 @@ def check_consistent(result: AhpResult, lang: str = "de") -> AhpResult:
     if result.consistent:
         return result
     worst = " ".join(f"({i}) {c.text}" for i, c in enumerate(result.contradictions, 1))
-    raise InconsistentError(t("prio.ahp.inconsistent", lang, cr=number(result.cr, lang, 2), worst=worst))
+    raise InconsistentError(
+        t("prio.ahp.inconsistent", lang, cr=number(result.cr, lang, 2), worst=worst)
+    )

@@ -23,7 +23,9 @@ from . import Prioritisation
 _CITY = re.compile(r"^(.*/)(?:project|field)/[^/]+$")
 
 
-def assessment_turtle(result: Prioritisation, *, day: date, lang: str = "de", base: str | None = None) -> str:
+def assessment_turtle(
+    result: Prioritisation, *, day: date, lang: str = "de", base: str | None = None
+) -> str:
     """The ranking of ``result`` on ``day`` as Turtle. IRIs under ``base`` (default: the items' city, e.g.
     ``…/id/musterstadt/``) + ``assessment/prioritisation-<what>``, the same at every meeting, so that two
     meetings' files differ in the results, not in the IRIs."""
@@ -31,8 +33,12 @@ def assessment_turtle(result: Prioritisation, *, day: date, lang: str = "de", ba
     from rdflib.namespace import DCTERMS, PROV, SDO, XSD
 
     if not result.rows:
-        raise DataError(Message("No ranking to write as an assessment: the steering group's scores are missing "
-                                "({=scores})"))
+        raise DataError(
+            Message(
+                "No ranking to write as an assessment: the steering group's scores are missing "
+                "({=scores})"
+            )
+        )
     if base is None:
         first = result.rows[0].iri
         found = _CITY.match(first)
@@ -44,8 +50,15 @@ def assessment_turtle(result: Prioritisation, *, day: date, lang: str = "de", ba
     g.bind("dcterms", DCTERMS)
     whole = URIRef(f"{base}assessment/prioritisation-{result.what}")
     g.add((whole, RDF.type, sckg.Assessment))
-    g.add((whole, RDFS.label, Literal(t("prio.assessment.label", lang, what=result.what, date=day.isoformat()),
-                                      lang=lang)))
+    g.add(
+        (
+            whole,
+            RDFS.label,
+            Literal(
+                t("prio.assessment.label", lang, what=result.what, date=day.isoformat()), lang=lang
+            ),
+        )
+    )
     g.add((whole, DCTERMS.date, Literal(day.isoformat(), datatype=XSD.date)))
     g.add((whole, sckg.result, Literal(" ".join(str(n) for n in result.notes[1:]), lang=lang)))
     comments = _comments(result, lang)
@@ -57,9 +70,24 @@ def assessment_turtle(result: Prioritisation, *, day: date, lang: str = "de", ba
         g.add((part, RDFS.label, Literal(f"{row.label}: {row.rank}", lang=lang)))
         g.add((part, SDO.position, Literal(row.rank, datatype=XSD.integer)))
         g.add((part, RDF.value, Literal(f"{row.flow:.4f}", datatype=XSD.decimal)))
-        g.add((part, sckg.result, Literal(t("prio.assessment.result", lang, rank=row.rank,
-                                            flow=number(row.flow, lang, 4), topsis=row.topsis,
-                                            within_10=row.within_10, within_25=row.within_25), lang=lang)))
+        g.add(
+            (
+                part,
+                sckg.result,
+                Literal(
+                    t(
+                        "prio.assessment.result",
+                        lang,
+                        rank=row.rank,
+                        flow=number(row.flow, lang, 4),
+                        topsis=row.topsis,
+                        within_10=row.within_10,
+                        within_25=row.within_25,
+                    ),
+                    lang=lang,
+                ),
+            )
+        )
         g.add((part, RDFS.comment, Literal(comments[row.iri], lang=lang)))
     return g.serialize(format="turtle")
 
@@ -91,18 +119,37 @@ def rank_reversals(previous: str, result: Prioritisation, lang: str = "de") -> l
     removed = sorted(i.rsplit("/", 1)[-1] for i in before if i not in now)
     if not added and not removed:
         return []
-    same = sorted((i for i in now if i in before and before[i][1] == comments[i]), key=lambda i: now[i].rank)
+    same = sorted(
+        (i for i in now if i in before and before[i][1] == comments[i]), key=lambda i: now[i].rank
+    )
     found = []
     for n, a in enumerate(same):
-        for b in same[n + 1:]:
+        for b in same[n + 1 :]:
             if now[a].rank < now[b].rank and before[a][0] > before[b][0]:
-                found.append(t("prio.reversal", lang, a=labels[a], b=labels[b], old_a=before[a][0],
-                               old_b=before[b][0], new_a=now[a].rank, new_b=now[b].rank,
-                               added=names(added, lang) or "–", removed=names(removed, lang) or "–"))
+                found.append(
+                    t(
+                        "prio.reversal",
+                        lang,
+                        a=labels[a],
+                        b=labels[b],
+                        old_a=before[a][0],
+                        old_b=before[b][0],
+                        new_a=now[a].rank,
+                        new_b=now[b].rank,
+                        added=names(added, lang) or "–",
+                        removed=names(removed, lang) or "–",
+                    )
+                )
     return found
 
 
 def _comments(result: Prioritisation, lang: str) -> dict[str, str]:
     labels = {c.key: c.label for c in result.criteria}
-    return {i.iri: "; ".join(f"{labels[k]}: {number(v.value, lang, 2) if v.value is not None else '–'} ({v.reason})"
-                             for k, v in i.values.items() if k in labels) for i in result.ranked}
+    return {
+        i.iri: "; ".join(
+            f"{labels[k]}: {number(v.value, lang, 2) if v.value is not None else '–'} ({v.reason})"
+            for k, v in i.values.items()
+            if k in labels
+        )
+        for i in result.ranked
+    }

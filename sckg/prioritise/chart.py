@@ -31,9 +31,16 @@ def quadrant_chart(result: Prioritisation, kg: KnowledgeGraph, lang: str = "de")
     """Each ranked item at its mean effort (x) and impact (y), marked with its place; None without scores."""
     from matplotlib.figure import Figure
 
-    placed = [(r, i) for r in result.rows for i in result.ranked if i.iri == r.iri
-              and i.values.get("impact") is not None and i.values["impact"].value is not None
-              and i.values.get("effort") is not None and i.values["effort"].value is not None]
+    placed = [
+        (r, i)
+        for r in result.rows
+        for i in result.ranked
+        if i.iri == r.iri
+        and i.values.get("impact") is not None
+        and i.values["impact"].value is not None
+        and i.values.get("effort") is not None
+        and i.values["effort"].value is not None
+    ]
     if not placed:
         return None
     title = t("prio.chart.title", lang)
@@ -43,21 +50,48 @@ def quadrant_chart(result: Prioritisation, kg: KnowledgeGraph, lang: str = "de")
     ax.spines[["top", "right"]].set_visible(False)
     ax.axhline(MIDDLE, color="#9e9e9e", linewidth=0.6)
     ax.axvline(MIDDLE, color="#9e9e9e", linewidth=0.6)
-    for name, x, y, ha in (("quick-wins", 1.05, 5.35, "left"), ("major", 4.95, 5.35, "right"),
-                           ("fill-ins", 1.05, 0.75, "left"), ("thankless", 4.95, 0.75, "right")):
+    for name, x, y, ha in (
+        ("quick-wins", 1.05, 5.35, "left"),
+        ("major", 4.95, 5.35, "right"),
+        ("fill-ins", 1.05, 0.75, "left"),
+        ("thankless", 4.95, 0.75, "right"),
+    ):
         ax.text(x, y, t(f"prio.quadrant.{name}", lang), ha=ha, fontsize=9, color="#616161")
     rows = []
     at: dict[tuple[float, float], list[int]] = {}
     for row, item in placed:
-        impact, effort = float(item.values["impact"].value or 0), float(item.values["effort"].value or 0)
+        impact, effort = (
+            float(item.values["impact"].value or 0),
+            float(item.values["effort"].value or 0),
+        )
         at.setdefault((round(effort, 4), round(impact, 4)), []).append(row.rank)
-        rows.append([row.rank, row.label, number(impact, lang, 2), number(effort, lang, 2),
-                     t(f"prio.quadrant.{quadrant(impact, effort)}", lang)])
+        rows.append(
+            [
+                row.rank,
+                row.label,
+                number(impact, lang, 2),
+                number(effort, lang, 2),
+                t(f"prio.quadrant.{quadrant(impact, effort)}", lang),
+            ]
+        )
     for (effort, impact), ranks in sorted(at.items()):
-        ax.plot(effort, impact, "o", color=HIGHLIGHT if min(ranks) <= 10 else "#bdbdbd", markeredgecolor=INK,
-                markersize=5, markeredgewidth=0.5)
-        ax.annotate(", ".join(map(str, sorted(ranks))), (effort, impact), textcoords="offset points",
-                    xytext=(4, 3), fontsize=7, color=INK)
+        ax.plot(
+            effort,
+            impact,
+            "o",
+            color=HIGHLIGHT if min(ranks) <= 10 else "#bdbdbd",
+            markeredgecolor=INK,
+            markersize=5,
+            markeredgewidth=0.5,
+        )
+        ax.annotate(
+            ", ".join(map(str, sorted(ranks))),
+            (effort, impact),
+            textcoords="offset points",
+            xytext=(4, 3),
+            fontsize=7,
+            color=INK,
+        )
     ax.set_xlim(0.6, 5.4)
     ax.set_ylim(0.6, 5.6)
     ax.set_xlabel(t("prio.chart.effort", lang), fontsize=8)
@@ -68,8 +102,17 @@ def quadrant_chart(result: Prioritisation, kg: KnowledgeGraph, lang: str = "de")
     fig.text(0.01, 0.01, source, fontsize=7, color="#616161")
     buffer = io.BytesIO()
     with svg_context("prioritise-quadrant"):
-        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": "sckg", "Title": title})
-    columns = [t(f"prio.chart.column.{c}", lang) for c in ("rank", "item", "impact", "effort", "quadrant")]
-    return Chart("prioritise-quadrant", title, t("prio.chart.unit", lang), source,
-                 ReportTable(columns, rows, title), inline_svg(buffer.getvalue().decode("utf-8"), title))
-
+        fig.savefig(
+            buffer, format="svg", metadata={"Date": None, "Creator": "sckg", "Title": title}
+        )
+    columns = [
+        t(f"prio.chart.column.{c}", lang) for c in ("rank", "item", "impact", "effort", "quadrant")
+    ]
+    return Chart(
+        "prioritise-quadrant",
+        title,
+        t("prio.chart.unit", lang),
+        source,
+        ReportTable(columns, rows, title),
+        inline_svg(buffer.getvalue().decode("utf-8"), title),
+    )

@@ -40,8 +40,14 @@ if TYPE_CHECKING:
 #: The graph's criteria, in the order of the tables (all: more is better).
 GRAPH_CRITERIA = ("goals", "dependents", "mandate", "budget", "milestones", "readiness")
 #: PROMETHEE thresholds (q, p) of the graph's criteria: a difference of p or more is full preference.
-THRESHOLDS = {"goals": (0.0, 2.0), "dependents": (0.0, 3.0), "mandate": (0.0, 1.0), "budget": (0.0, 1.0),
-              "milestones": (0.0, 2.0), "readiness": (0.0, 2.0)}
+THRESHOLDS = {
+    "goals": (0.0, 2.0),
+    "dependents": (0.0, 3.0),
+    "mandate": (0.0, 1.0),
+    "budget": (0.0, 1.0),
+    "milestones": (0.0, 2.0),
+    "readiness": (0.0, 2.0),
+}
 READINESS = {"decided": 4, "running": 3, "planned": 2, "proposed": 1, "on-hold": 0}
 #: Milestones due within this many days of the data date count as near.
 NEAR_DAYS = 180
@@ -69,7 +75,9 @@ class Item:
 
 def graph_criteria(lang: str) -> list[Criterion]:
     """The graph's criteria with their labels and thresholds."""
-    return [Criterion(k, t(f"prio.criterion.{k}", lang), True, *THRESHOLDS[k]) for k in GRAPH_CRITERIA]
+    return [
+        Criterion(k, t(f"prio.criterion.{k}", lang), True, *THRESHOLDS[k]) for k in GRAPH_CRITERIA
+    ]
 
 
 def items(kg: KnowledgeGraph, what: str, lang: str) -> tuple[list[Item], list[str]]:
@@ -77,7 +85,9 @@ def items(kg: KnowledgeGraph, what: str, lang: str) -> tuple[list[Item], list[st
     order, and notes (completed projects left out, no data date)."""
     deps = project(kg, "dependencies", lang)
     status = {p: deps.nodes[p].get("status") for p in deps}
-    open_projects = sorted((p for p in deps if status[p] != "completed"), key=lambda p: order(_label(deps, p), p))
+    open_projects = sorted(
+        (p for p in deps if status[p] != "completed"), key=lambda p: order(_label(deps, p), p)
+    )
     notes = []
     done = len(deps) - len(open_projects)
     if done:
@@ -87,7 +97,9 @@ def items(kg: KnowledgeGraph, what: str, lang: str) -> tuple[list[Item], list[st
     near, as_of = _milestones(kg, lang)
     if as_of is None:
         notes.append(t("prio.note.no_data_date", lang))
-    needed = {g for p in open_projects for g in goals.get(p, ())} | {STATUS + s for s in set(status.values()) if s}
+    needed = {g for p in open_projects for g in goals.get(p, ())} | {
+        STATUS + s for s in set(status.values()) if s
+    }
     labels = kg.labels(needed, lang)
     after = dependents(deps)
     project_items = []
@@ -96,24 +108,35 @@ def items(kg: KnowledgeGraph, what: str, lang: str) -> tuple[list[Item], list[st
         item = Item(p, _label(deps, p), attrs.get("department"), attrs.get("status"))
         mine = sorted(goals.get(p, ()), key=lambda g: labels[g].casefold())
         goal_sdgs = sorted({s for g in mine for s in sdgs.get(g, ())}, key=_sdg_number)
-        item.values["goals"] = Value(len(mine), _goals_reason(lang, [labels[g] for g in mine], goal_sdgs))
+        item.values["goals"] = Value(
+            len(mine), _goals_reason(lang, [labels[g] for g in mine], goal_sdgs)
+        )
         later = sorted(_label(deps, q) for q in after.get(p, ()))
-        item.values["dependents"] = Value(len(later), t("prio.dependents", lang, n=len(later),
-                                                        names=names(later, lang)) if later
-                                          else t("prio.dependents.none", lang))
+        item.values["dependents"] = Value(
+            len(later),
+            t("prio.dependents", lang, n=len(later), names=names(later, lang))
+            if later
+            else t("prio.dependents.none", lang),
+        )
         item.values["mandate"] = _mandate(mandates.get(p, []), lang)
         budget = attrs.get("budget")
         item.values["budget"] = Value(
             0 if budget is None else 1,
-            t("prio.budget.none", lang) if budget is None else t("prio.budget.some", lang, amount=money(budget, lang)),
+            t("prio.budget.none", lang)
+            if budget is None
+            else t("prio.budget.some", lang, amount=money(budget, lang)),
         )
         due = near.get(p, [])
-        item.values["milestones"] = Value(len(due), "; ".join(due) if due else t("prio.milestones.none", lang))
+        item.values["milestones"] = Value(
+            len(due), "; ".join(due) if due else t("prio.milestones.none", lang)
+        )
         slug = attrs.get("status")
         ready = READINESS.get(slug) if slug else None
         state = labels.get(STATUS + slug, slug) if slug else ""
-        item.values["readiness"] = Value(ready, t("prio.readiness", lang, status=state) if slug
-                                         else t("prio.readiness.unknown", lang))
+        item.values["readiness"] = Value(
+            ready,
+            t("prio.readiness", lang, status=state) if slug else t("prio.readiness.unknown", lang),
+        )
         project_items.append(item)
     if what == "projects":
         return project_items, notes
@@ -126,13 +149,15 @@ def _label(graph: nx.DiGraph[str], node: str) -> str:
 
 
 def _sdg_number(iri: str) -> tuple[int, str]:
-    tail = iri[len(SDG_PREFIX):]
+    tail = iri[len(SDG_PREFIX) :]
     return (int(tail), tail) if tail.isdigit() else (999, tail)
 
 
 def _goals(kg: KnowledgeGraph) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     goals: dict[str, set[str]] = defaultdict(set)
-    for p, g in kg.select("SELECT ?p ?g WHERE { ?p a sckg:Project ; sckg:contributesTo ?g }").bound_rows():
+    for p, g in kg.select(
+        "SELECT ?p ?g WHERE { ?p a sckg:Project ; sckg:contributesTo ?g }"
+    ).bound_rows():
         goals[p.value].add(g.value)
     sdgs: dict[str, set[str]] = defaultdict(set)
     for g, s in kg.select(
@@ -148,7 +173,7 @@ def _goals_reason(lang: str, goals: list[str], sdgs: list[str]) -> str:
         return t("prio.goals.none", lang)
     text = t("prio.goals", lang, n=len(goals), names=names(goals, lang))
     if sdgs:
-        text += " " + t("prio.goals.sdgs", lang, sdgs=", ".join(s[len(SDG_PREFIX):] for s in sdgs))
+        text += " " + t("prio.goals.sdgs", lang, sdgs=", ".join(s[len(SDG_PREFIX) :] for s in sdgs))
     return text
 
 
@@ -187,20 +212,45 @@ def _milestones(kg: KnowledgeGraph, lang: str) -> tuple[dict[str, list[str]], st
     found: dict[str, list[tuple[date, str]]] = defaultdict(list)
     for m in open_ones:
         if m.day < day:
-            found[m.project].append((m.day, t("prio.milestones.overdue", lang, name=labels[m.iri],
-                                                date=long_date(m.day, lang))))
+            found[m.project].append(
+                (
+                    m.day,
+                    t(
+                        "prio.milestones.overdue",
+                        lang,
+                        name=labels[m.iri],
+                        date=long_date(m.day, lang),
+                    ),
+                )
+            )
         elif m.day <= day + timedelta(days=NEAR_DAYS):
-            found[m.project].append((m.day, t("prio.milestones.near", lang, name=labels[m.iri],
-                                                date=long_date(m.day, lang))))
+            found[m.project].append(
+                (
+                    m.day,
+                    t(
+                        "prio.milestones.near",
+                        lang,
+                        name=labels[m.iri],
+                        date=long_date(m.day, lang),
+                    ),
+                )
+            )
     return {p: [text for _, text in sorted(v)] for p, v in found.items()}, as_of
 
 
-def _fields(kg: KnowledgeGraph, deps: nx.DiGraph[str], projects: list[Item], after: dict[str, set[str]],
-            lang: str) -> list[Item]:
+def _fields(
+    kg: KnowledgeGraph,
+    deps: nx.DiGraph[str],
+    projects: list[Item],
+    after: dict[str, set[str]],
+    lang: str,
+) -> list[Item]:
     """The fields of action, their criteria summed (or averaged) over their open projects."""
     cover = project(kg, "coverage", lang, details=False)
-    fields = sorted((n for n in cover if cover.nodes[n]["cls"] == "field"),
-                    key=lambda n: order(cover.nodes[n]["label"], n))
+    fields = sorted(
+        (n for n in cover if cover.nodes[n]["cls"] == "field"),
+        key=lambda n: order(cover.nodes[n]["label"], n),
+    )
     by_field: dict[str, list[Item]] = defaultdict(list)
     for item in projects:
         for f in cover.nodes[item.iri]["fields"] if item.iri in cover else ():
@@ -212,22 +262,35 @@ def _fields(kg: KnowledgeGraph, deps: nx.DiGraph[str], projects: list[Item], aft
         item = Item(f, cover.nodes[f]["label"], None, None)
         in_field = {i.iri for i in mine}
         goal_count = len({g for i in mine for g in _goal_iris(cover, i.iri)})
-        item.values["goals"] = Value(goal_count, t("prio.field.goals", lang, n=goal_count, projects=len(mine)))
-        outside = sorted({_label(deps, q) for i in mine for q in after.get(i.iri, ()) if q not in in_field})
-        item.values["dependents"] = Value(len(outside), t("prio.field.dependents", lang, n=len(outside),
-                                                          names=names(outside, lang)) if outside
-                                          else t("prio.dependents.none", lang))
+        item.values["goals"] = Value(
+            goal_count, t("prio.field.goals", lang, n=goal_count, projects=len(mine))
+        )
+        outside = sorted(
+            {_label(deps, q) for i in mine for q in after.get(i.iri, ()) if q not in in_field}
+        )
+        item.values["dependents"] = Value(
+            len(outside),
+            t("prio.field.dependents", lang, n=len(outside), names=names(outside, lang))
+            if outside
+            else t("prio.dependents.none", lang),
+        )
         texts = list(mandates.get(f, [])) + [m for i in mine for m in mandates.get(i.iri, [])]
         item.values["mandate"] = _mandate(list(dict.fromkeys(texts)), lang)
         funded = sum(1 for i in mine if i.values["budget"].value)
         share = funded / len(mine) if mine else 0.0
-        item.values["budget"] = Value(round(share, 4), t("prio.field.budget", lang, n=funded, total=len(mine)))
+        item.values["budget"] = Value(
+            round(share, 4), t("prio.field.budget", lang, n=funded, total=len(mine))
+        )
         due = sum(int(i.values["milestones"].value or 0) for i in mine)
         item.values["milestones"] = Value(due, t("prio.field.milestones", lang, n=due))
-        known = [i.values["readiness"].value for i in mine if i.values["readiness"].value is not None]
+        known = [
+            i.values["readiness"].value for i in mine if i.values["readiness"].value is not None
+        ]
         mean = sum(known) / len(known) if known else 0.0
-        item.values["readiness"] = Value(round(mean, 4), t("prio.field.readiness", lang, value=number(mean, lang, 1),
-                                                            n=len(known)))
+        item.values["readiness"] = Value(
+            round(mean, 4),
+            t("prio.field.readiness", lang, value=number(mean, lang, 1), n=len(known)),
+        )
         result.append(item)
     return result
 

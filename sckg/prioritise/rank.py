@@ -85,31 +85,47 @@ def criterion_flows(values: npt.ArrayLike, criteria: Sequence[Criterion]) -> np.
 
     matrix = np.asarray(values, dtype=float)
     if matrix.ndim != 2 or matrix.shape[1] != len(criteria):
-        raise ParameterError(f"{{=values}}: expected one column per criterion ({len(criteria)}), got {matrix.shape}")
+        raise ParameterError(
+            f"{{=values}}: expected one column per criterion ({len(criteria)}), got {matrix.shape}"
+        )
     if matrix.shape[0] < 2:
         return np.zeros(matrix.shape)
     # one criterion at a time: the net flow is linear in the weights
     flows = np.empty(matrix.shape)
     for k, c in enumerate(criteria):
         method = PROMETHEE_II(c.function, p=[c.p], q=[c.q]) if c.p else PROMETHEE_II("usual")
-        flows[:, k] = method(matrix[:, [k]], np.array([1.0]), np.array([1 if c.benefit else -1]), validation=False)
+        flows[:, k] = method(
+            matrix[:, [k]], np.array([1.0]), np.array([1 if c.benefit else -1]), validation=False
+        )
     return flows
 
 
-def rank(values: npt.ArrayLike, weights: Sequence[float], criteria: Sequence[Criterion], *,
-         flows: npt.ArrayLike | None = None) -> Ranking:
+def rank(
+    values: npt.ArrayLike,
+    weights: Sequence[float],
+    criteria: Sequence[Criterion],
+    *,
+    flows: npt.ArrayLike | None = None,
+) -> Ranking:
     """PROMETHEE II net flows and places of the items (rows of ``values``), TOPSIS as a cross-check;
     ``flows``: the items' :func:`criterion_flows` when already computed."""
     import numpy as np
 
     w = _weights(weights, criteria)
     matrix = np.asarray(values, dtype=float)
-    per_criterion = criterion_flows(matrix, criteria) if flows is None else np.asarray(flows, dtype=float)
+    per_criterion = (
+        criterion_flows(matrix, criteria) if flows is None else np.asarray(flows, dtype=float)
+    )
     net = per_criterion @ w
     scores = _topsis(matrix, w, criteria)
     ranks, topsis_ranks = places(net), places(scores)
-    return Ranking(tuple(map(float, net)), tuple(map(int, ranks)), tuple(map(float, scores)),
-                   tuple(map(int, topsis_ranks)), _spearman(ranks, topsis_ranks))
+    return Ranking(
+        tuple(map(float, net)),
+        tuple(map(int, ranks)),
+        tuple(map(float, scores)),
+        tuple(map(int, topsis_ranks)),
+        _spearman(ranks, topsis_ranks),
+    )
 
 
 def _weights(weights: Sequence[float], criteria: Sequence[Criterion]) -> np.ndarray:
@@ -117,8 +133,10 @@ def _weights(weights: Sequence[float], criteria: Sequence[Criterion]) -> np.ndar
 
     w = np.asarray(weights, dtype=float)
     if w.shape != (len(criteria),) or (w < 0).any() or not w.sum() > 0:
-        raise ParameterError(f"{{=weights}}: expected {len(criteria)} weights of 0 or more, not all 0; got "
-                             f"{list(weights)}")
+        raise ParameterError(
+            f"{{=weights}}: expected {len(criteria)} weights of 0 or more, not all 0; got "
+            f"{list(weights)}"
+        )
     return np.asarray(w / w.sum())
 
 
@@ -145,8 +163,14 @@ def _spearman(a: np.ndarray, b: np.ndarray) -> float | None:
     return float(spearman(a.astype(float), b.astype(float)))
 
 
-def sensitivity(flows: npt.ArrayLike, weights: Sequence[float], *, runs: int = 1000, seed: int = 1,
-                spreads: Sequence[float] = SPREADS) -> Sensitivity:
+def sensitivity(
+    flows: npt.ArrayLike,
+    weights: Sequence[float],
+    *,
+    runs: int = 1000,
+    seed: int = 1,
+    spreads: Sequence[float] = SPREADS,
+) -> Sensitivity:
     """The places of the items when each weight is changed by a random share up to ± each of ``spreads``
     (uniform, independently, then normalised again), ``runs`` times per spread with the random ``seed``.
 

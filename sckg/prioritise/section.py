@@ -28,17 +28,30 @@ def priority_section(kg: KnowledgeGraph, lang: str = "de") -> Section | None:
     if not rows:
         return None
     newest = max(rows, key=lambda r: (str(r["date"]), r["whole"]))
-    mine = sorted((r for r in rows if r["whole"] == newest["whole"]), key=lambda r: (int(r["position"]), r["item"]))
+    mine = sorted(
+        (r for r in rows if r["whole"] == newest["whole"]),
+        key=lambda r: (int(r["position"]), r["item"]),
+    )
     labels = kg.labels({r["item"] for r in mine}, lang)
-    section = Section("priorities", t("prio.section.heading", lang),
-                      [t("prio.section.intro", lang, date=str(newest["date"])[:10])])
+    section = Section(
+        "priorities",
+        t("prio.section.heading", lang),
+        [t("prio.section.intro", lang, date=str(newest["date"])[:10])],
+    )
     if newest["summary"]:
         section.paragraphs.append(str(newest["summary"]))
-    columns = [t("prio.chart.column.rank", lang), t("prio.chart.column.item", lang), t("prio.section.result", lang)]
+    columns = [
+        t("prio.chart.column.rank", lang),
+        t("prio.chart.column.item", lang),
+        t("prio.section.result", lang),
+    ]
     table = [[int(r["position"]), labels[r["item"]], str(r["result"])] for r in mine]
     section.tables.append(ReportTable(columns, table))
-    bars = [(f"{int(r['position'])}. {labels[r['item']]}", float(r["flow"])) for r in mine[:CHART_PLACES]
-            if r["flow"] is not None]
+    bars = [
+        (f"{int(r['position'])}. {labels[r['item']]}", float(r["flow"]))
+        for r in mine[:CHART_PLACES]
+        if r["flow"] is not None
+    ]
     if bars:
         section.charts.append(_flow_chart(kg, bars, columns, table[:CHART_PLACES], lang))
     _add_waves(section, kg, {r["item"]: int(r["position"]) for r in mine}, lang)
@@ -59,15 +72,36 @@ def _add_waves(section: Section, kg: KnowledgeGraph, ranks: dict[str, int], lang
         section.paragraphs.append(str(exc))
         return
     yes = t("prio.section.critical", lang)
-    section.tables.append(ReportTable(
-        [t(f"prio.section.waves.{c}", lang) for c in ("wave", "period", "rank", "item", "department", "critical",
-                                                        "reason")],
-        [[r.wave, r.period, r.rank or "", r.label, r.department, yes if r.critical else "", r.reason] for r in rows],
-        t("prio.section.waves", lang)))
+    section.tables.append(
+        ReportTable(
+            [
+                t(f"prio.section.waves.{c}", lang)
+                for c in ("wave", "period", "rank", "item", "department", "critical", "reason")
+            ],
+            [
+                [
+                    r.wave,
+                    r.period,
+                    r.rank or "",
+                    r.label,
+                    r.department,
+                    yes if r.critical else "",
+                    r.reason,
+                ]
+                for r in rows
+            ],
+            t("prio.section.waves", lang),
+        )
+    )
 
 
-def _flow_chart(kg: KnowledgeGraph, bars: list[tuple[str, float]], columns: list[str], rows: list[list[object]],
-                lang: str) -> Chart:
+def _flow_chart(
+    kg: KnowledgeGraph,
+    bars: list[tuple[str, float]],
+    columns: list[str],
+    rows: list[list[object]],
+    lang: str,
+) -> Chart:
     """The first places as horizontal bars of their net flow (−1 … 1), the first place on top."""
     import io
 
@@ -86,8 +120,15 @@ def _flow_chart(kg: KnowledgeGraph, bars: list[tuple[str, float]], columns: list
     ax.barh(range(len(values)), values, color="#bdbdbd", edgecolor=INK, linewidth=0.6, height=0.7)
     ax.axvline(0, color=INK, linewidth=0.6)
     for i, value in enumerate(values):
-        ax.text(value, i, f" {number(value, lang, 3)} ", va="center", ha="left" if value >= 0 else "right",
-                fontsize=7, color=INK)
+        ax.text(
+            value,
+            i,
+            f" {number(value, lang, 3)} ",
+            va="center",
+            ha="left" if value >= 0 else "right",
+            fontsize=7,
+            color=INK,
+        )
     ax.set_yticks(range(len(values)), [n.replace("$", r"\$") for n in names], fontsize=8)
     low = min(min(values), 0.0)
     ax.set_xlim(low * 1.3 - 0.02, max(max(values), 0.0) * 1.3 + 0.02)
@@ -96,6 +137,14 @@ def _flow_chart(kg: KnowledgeGraph, bars: list[tuple[str, float]], columns: list
     ax.set_title(title, fontsize=10, loc="left")
     buffer = io.BytesIO()
     with svg_context("priorities"):
-        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": "sckg", "Title": title})
-    return Chart("priorities", title, t("prio.section.unit", lang), source_line(kg, lang),
-                 ReportTable(columns, rows, title), inline_svg(buffer.getvalue().decode("utf-8"), title))
+        fig.savefig(
+            buffer, format="svg", metadata={"Date": None, "Creator": "sckg", "Title": title}
+        )
+    return Chart(
+        "priorities",
+        title,
+        t("prio.section.unit", lang),
+        source_line(kg, lang),
+        ReportTable(columns, rows, title),
+        inline_svg(buffer.getvalue().decode("utf-8"), title),
+    )

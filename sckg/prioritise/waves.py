@@ -33,8 +33,9 @@ class WaveRow:
     iri: str
 
 
-def waves(kg: KnowledgeGraph, ranks: dict[str, int], *, capacity: int | None = None,
-          lang: str = "de") -> list[WaveRow]:
+def waves(
+    kg: KnowledgeGraph, ranks: dict[str, int], *, capacity: int | None = None, lang: str = "de"
+) -> list[WaveRow]:
     """The open projects in waves: ``ranks`` (IRI → place) orders each wave; projects without a place come
     after the ranked ones, by label. ``capacity``: most projects per department and wave."""
     if capacity is not None and capacity < 1:
@@ -56,8 +57,15 @@ def waves(kg: KnowledgeGraph, ranks: dict[str, int], *, capacity: int | None = N
     while len(wave_of) < len(todo):
         wave += 1
         used: dict[str, int] = {}
-        ready = sorted((p for p in todo if p not in wave_of
-                        and all(q in wave_of and wave_of[q] < wave for q in sub.successors(p))), key=key.__getitem__)
+        ready = sorted(
+            (
+                p
+                for p in todo
+                if p not in wave_of
+                and all(q in wave_of and wave_of[q] < wave for q in sub.successors(p))
+            ),
+            key=key.__getitem__,
+        )
         for p in ready:
             if capacity is not None and used.get(dept[p], 0) >= capacity:
                 moved.add(p)
@@ -68,11 +76,25 @@ def waves(kg: KnowledgeGraph, ranks: dict[str, int], *, capacity: int | None = N
     rows = []
     for p in sorted(todo, key=lambda p: (wave_of[p], key[p])):
         before = sorted(label[q] for q in sub.successors(p))
-        reason = t("prio.waves.after", lang, names=names(before, lang, 5)) if before else t("prio.waves.first", lang)
+        reason = (
+            t("prio.waves.after", lang, names=names(before, lang, 5))
+            if before
+            else t("prio.waves.first", lang)
+        )
         if p in moved:
             reason += t("prio.waves.capacity", lang, department=dept_labels.get(dept[p], dept[p]))
-        rows.append(WaveRow(wave_of[p], _period(start, wave_of[p], lang), ranks.get(p), label[p],
-                            dept_labels.get(dept[p], ""), p in chain, reason, p))
+        rows.append(
+            WaveRow(
+                wave_of[p],
+                _period(start, wave_of[p], lang),
+                ranks.get(p),
+                label[p],
+                dept_labels.get(dept[p], ""),
+                p in chain,
+                reason,
+                p,
+            )
+        )
     return rows
 
 

@@ -27,8 +27,31 @@ from .ahp import Pair, saaty_value
 #: People's criteria: key → more is better (impact, urgency) or worse (effort, risk).
 PEOPLE_CRITERIA = {"impact": True, "urgency": True, "effort": False, "risk": False}
 SCORES, WEIGHTS, COMPARISONS, SCALE, INFO = (
-    "Bewertung (Scores)", "Gewichte (Weights)", "Vergleiche (Comparisons)", "Skala (Scale)", "Info")
-SAATY = ("9", "8", "7", "6", "5", "4", "3", "2", "1", "1/2", "1/3", "1/4", "1/5", "1/6", "1/7", "1/8", "1/9")
+    "Bewertung (Scores)",
+    "Gewichte (Weights)",
+    "Vergleiche (Comparisons)",
+    "Skala (Scale)",
+    "Info",
+)
+SAATY = (
+    "9",
+    "8",
+    "7",
+    "6",
+    "5",
+    "4",
+    "3",
+    "2",
+    "1",
+    "1/2",
+    "1/3",
+    "1/4",
+    "1/5",
+    "1/6",
+    "1/7",
+    "1/8",
+    "1/9",
+)
 FICTIONAL = "fiktiv (fictional)"
 _HEAD = 2  # header rows of the scores sheet
 
@@ -54,7 +77,9 @@ def _scale_entry(i: int) -> str:
     return f"{i} – {t(f'prio.scale.{i}', 'de')} / {t(f'prio.scale.{i}', 'en')}"
 
 
-def template_bytes(items: Sequence[tuple[str, str, str]], criteria: Sequence[str], members: Sequence[str]) -> bytes:
+def template_bytes(
+    items: Sequence[tuple[str, str, str]], criteria: Sequence[str], members: Sequence[str]
+) -> bytes:
     """The workbook for ``items`` (IRI, label, department), the weighted ``criteria`` and ``members``."""
     from io import BytesIO
 
@@ -68,7 +93,9 @@ def template_bytes(items: Sequence[tuple[str, str, str]], criteria: Sequence[str
     assert ws is not None
     ws.title = SCORES
     people = list(PEOPLE_CRITERIA)
-    ws.append(["ID", "Eintrag / item", "Abteilung / department"] + [m for m in members for _ in people])
+    ws.append(
+        ["ID", "Eintrag / item", "Abteilung / department"] + [m for m in members for _ in people]
+    )
     ws.append(["", "", ""] + [_label(c) for _ in members for c in people])
     for iri, label, department in items:
         ws.append([iri, label, department])
@@ -95,8 +122,14 @@ def template_bytes(items: Sequence[tuple[str, str, str]], criteria: Sequence[str
         weights.append([c, _label(c), None])
 
     pairs = wb.create_sheet(COMPARISONS)
-    pairs.append(["Mitglied / member", "Kriterium A / criterion A", "Kriterium B / criterion B",
-                  "A gegenüber B (9 … 1 … 1/9) / A over B"])
+    pairs.append(
+        [
+            "Mitglied / member",
+            "Kriterium A / criterion A",
+            "Kriterium B / criterion B",
+            "A gegenüber B (9 … 1 … 1/9) / A over B",
+        ]
+    )
     for member in members:
         for a, b in itertools.combinations(criteria, 2):
             pairs.append([member, a, b, None])
@@ -104,7 +137,9 @@ def template_bytes(items: Sequence[tuple[str, str, str]], criteria: Sequence[str
     saaty.append(["Wert / value"])
     for value in SAATY:
         saaty.append([value])
-    judged = DataValidation(type="list", formula1=f"Saaty!$A$2:$A${len(SAATY) + 1}", allow_blank=True)
+    judged = DataValidation(
+        type="list", formula1=f"Saaty!$A$2:$A${len(SAATY) + 1}", allow_blank=True
+    )
     pairs.add_data_validation(judged)
     judged.add(f"D2:D{max(2, pairs.max_row)}")
 
@@ -121,7 +156,9 @@ def read_scores(path: Path, items: Sequence[str], criteria: Sequence[str]) -> Sc
 
     sheets = {s.name: s for s in read_sheets(Path(path))}
     if SCORES not in sheets:
-        raise DataError(f"{Path(path).name}: no sheet '{SCORES}'; start from the template of sckg prioritise")
+        raise DataError(
+            f"{Path(path).name}: no sheet '{SCORES}'; start from the template of sckg prioritise"
+        )
     name = Path(path).name
     errors: list[CellError] = []
     known = set(items)
@@ -140,8 +177,16 @@ def read_scores(path: Path, items: Sequence[str], criteria: Sequence[str]) -> Sc
             continue
         key = names.get(kind) or names.get(kind.casefold())
         if key not in PEOPLE_CRITERIA or not member:
-            errors.append(CellError(name, SCORES, 2, get_column_letter(col + 1), kind,
-                                    "a criterion of the template (impact, urgency, effort, risk) under a member"))
+            errors.append(
+                CellError(
+                    name,
+                    SCORES,
+                    2,
+                    get_column_letter(col + 1),
+                    kind,
+                    "a criterion of the template (impact, urgency, effort, risk) under a member",
+                )
+            )
             continue
         columns[col] = (member, key)
         if member not in scores.members:
@@ -151,28 +196,51 @@ def read_scores(path: Path, items: Sequence[str], criteria: Sequence[str]) -> Sc
         if not iri:
             continue
         if iri not in known:
-            errors.append(CellError(name, SCORES, number, "A", iri, "the ID of an item of the data (the template's)"))
+            errors.append(
+                CellError(
+                    name, SCORES, number, "A", iri, "the ID of an item of the data (the template's)"
+                )
+            )
             continue
         for col, (who, key) in columns.items():
             value = _score(row[col] if col < len(row) else None)
             if value is None:
                 continue
             if value < 0:
-                errors.append(CellError(name, SCORES, number, get_column_letter(col + 1), text_of(row[col]),
-                                        "a score from 1 (very low) to 5 (very high), or nothing"))
+                errors.append(
+                    CellError(
+                        name,
+                        SCORES,
+                        number,
+                        get_column_letter(col + 1),
+                        text_of(row[col]),
+                        "a score from 1 (very low) to 5 (very high), or nothing",
+                    )
+                )
                 continue
             scores.values.setdefault(iri, {}).setdefault(key, {})[who] = value
     if WEIGHTS in sheets:
         for number, row in sheets[WEIGHTS].rows[1:]:
-            key, weight = text_of(row[0] if row else None), text_of(row[2] if len(row) > 2 else None)
+            key, weight = (
+                text_of(row[0] if row else None),
+                text_of(row[2] if len(row) > 2 else None),
+            )
             if not weight:
                 continue
             try:
                 scores.weights[names[key]] = _nonnegative(weight)
             except (KeyError, ValueError):
                 column, bad = ("A", key) if key not in names else ("C", weight)
-                errors.append(CellError(name, WEIGHTS, number, column, bad,
-                                        "a criterion of the template with a weight of 0 or more"))
+                errors.append(
+                    CellError(
+                        name,
+                        WEIGHTS,
+                        number,
+                        column,
+                        bad,
+                        "a criterion of the template with a weight of 0 or more",
+                    )
+                )
     if COMPARISONS in sheets:
         for number, row in sheets[COMPARISONS].rows[1:]:
             cells = [text_of(row[i] if i < len(row) else None) for i in range(4)]
@@ -184,19 +252,41 @@ def read_scores(path: Path, items: Sequence[str], criteria: Sequence[str]) -> Sc
                     raise KeyError(cells[1])
                 scores.judgments.setdefault(cells[0] or "?", {})[(a, b)] = saaty_value(cells[3])
             except KeyError:
-                errors.append(CellError(name, COMPARISONS, number, "B" if a is None else "C",
-                                        cells[1] if a is None else cells[2], "two different criteria of the template"))
+                errors.append(
+                    CellError(
+                        name,
+                        COMPARISONS,
+                        number,
+                        "B" if a is None else "C",
+                        cells[1] if a is None else cells[2],
+                        "two different criteria of the template",
+                    )
+                )
             except (ValueError, ZeroDivisionError):
-                errors.append(CellError(name, COMPARISONS, number, "D", cells[3],
-                                        "a judgment on Saaty's scale: 9, 8, ... 1, 1/2, ... 1/9"))
+                errors.append(
+                    CellError(
+                        name,
+                        COMPARISONS,
+                        number,
+                        "D",
+                        cells[3],
+                        "a judgment on Saaty's scale: 9, 8, ... 1, 1/2, ... 1/9",
+                    )
+                )
     if INFO in sheets:
         for _number, row in sheets[INFO].rows:
             if row and text_of(row[0]) == FICTIONAL:
-                scores.fictional = text_of(row[1] if len(row) > 1 else None).casefold() in ("ja", "yes", "true")
+                scores.fictional = text_of(row[1] if len(row) > 1 else None).casefold() in (
+                    "ja",
+                    "yes",
+                    "true",
+                )
     if errors:
         raise TableError(errors)
     if scores.weights and scores.judgments:
-        raise DataError(f"{name}: the workbook has direct weights and pairwise comparisons; keep one of them")
+        raise DataError(
+            f"{name}: the workbook has direct weights and pairwise comparisons; keep one of them"
+        )
     return scores
 
 

@@ -15,7 +15,14 @@ from ..results import to_python
 from ..sources import data_info
 from ..typed import amount, left_out, records
 from ..words import Words, t
-from .charts import budget_chart, changes_chart, council_chart, roadmap_section, status_by_field_chart, status_chart
+from .charts import (
+    budget_chart,
+    changes_chart,
+    council_chart,
+    roadmap_section,
+    status_by_field_chart,
+    status_chart,
+)
 from .council import council_section
 from .model import MapSpec, Report, ReportTable, Section
 
@@ -36,19 +43,29 @@ PROGRAMME_PAPER = (
 #: The programme's decisions (``?x``): deciding consultations of its papers and the inventory's resolutions.
 PROGRAMME_DECISION = (
     "{ ?x a oparl:Consultation ; sckg:paper ?paper ; sckg:consultationRole role:decision . "
-    + PROGRAMME_PAPER + " } UNION { ?x a sckg:Decision }"
+    + PROGRAMME_PAPER
+    + " } UNION { ?x a sckg:Decision }"
 )
 #: The headline counts of council records, each with one definition (words ``definition.<key>``): all papers,
 #: meetings and consultations, the programme's papers and its decisions.
 COUNCIL_RECORDS = (
-    "{ VALUES (?key ?cls) { (\"papers\" oparl:Paper) (\"meetings\" oparl:Meeting) "
-    "(\"consultations\" oparl:Consultation) } ?x a ?cls } "
-    "UNION { " + PROGRAMME_PAPER + " BIND(?paper AS ?x) BIND(\"programme_papers\" AS ?key) } "
-    "UNION { " + PROGRAMME_DECISION + " BIND(\"decisions\" AS ?key) }"
+    '{ VALUES (?key ?cls) { ("papers" oparl:Paper) ("meetings" oparl:Meeting) '
+    '("consultations" oparl:Consultation) } ?x a ?cls } '
+    "UNION { " + PROGRAMME_PAPER + ' BIND(?paper AS ?x) BIND("programme_papers" AS ?key) } '
+    "UNION { " + PROGRAMME_DECISION + ' BIND("decisions" AS ?key) }'
 )
 #: The key figures, in the order of the overview table.
-FIGURES = ("actors", "projects", "fields", "goals", "papers", "meetings", "consultations", "programme_papers",
-           "decisions")
+FIGURES = (
+    "actors",
+    "projects",
+    "fields",
+    "goals",
+    "papers",
+    "meetings",
+    "consultations",
+    "programme_papers",
+    "decisions",
+)
 _ACTOR_CLASSES = f"VALUES ?cls {{ {sparql_values(ACTOR_CLASSES)} }}"
 
 
@@ -67,8 +84,13 @@ def build_report(
         return _build(kg, lang, title, since, compare)
 
 
-def _build(kg: KnowledgeGraph, lang: str, title: str | None, since: KnowledgeGraph | None,
-           compare: Sequence[KnowledgeGraph] = ()) -> Report:
+def _build(
+    kg: KnowledgeGraph,
+    lang: str,
+    title: str | None,
+    since: KnowledgeGraph | None,
+    compare: Sequence[KnowledgeGraph] = (),
+) -> Report:
     w = Words("report", lang)
     info = data_info(kg, lang)
     sections: list[Section] = []
@@ -77,7 +99,12 @@ def _build(kg: KnowledgeGraph, lang: str, title: str | None, since: KnowledgeGra
     sections += [
         figures_section(kg, lang),
         roadmap_section(kg, lang),
-        Section("map", w["map"], [w["map_intro"]], maps=[MapSpec(w["map"], "entity", static_figure=True)]),
+        Section(
+            "map",
+            w["map"],
+            [w["map_intro"]],
+            maps=[MapSpec(w["map"], "entity", static_figure=True)],
+        ),
         *analysis_sections(kg, lang),
         open_points_section(kg, lang),
         fields_section(kg, lang),
@@ -116,7 +143,10 @@ def analysis_sections(kg: KnowledgeGraph, lang: str) -> list[Section]:
 
 def _counts(kg: KnowledgeGraph, query: str, lang: str) -> list[tuple[str, int]]:
     """Rows ``(iri or None, count)`` as ``(label, count)``, largest first."""
-    rows = [(row[0].value if row[0] is not None else None, int(to_python(row[1]))) for row in kg.select(query).rows]
+    rows = [
+        (row[0].value if row[0] is not None else None, int(to_python(row[1])))
+        for row in kg.select(query).rows
+    ]
     labels = kg.labels([iri for iri, _ in rows if iri], lang)
     none = t("report.unspecified", lang)
     return sorted(((labels[i] if i else none, n) for i, n in rows), key=lambda r: (-r[1], r[0]))
@@ -142,17 +172,31 @@ def figures_section(kg: KnowledgeGraph, lang: str) -> Section:
     )
     records = kg.select(  # two counts in two sub-selects: Comunica counts nothing when a row leaves ?goal unbound
         "SELECT ?fields ?goals WHERE { { SELECT (COUNT(DISTINCT ?field) AS ?fields) WHERE { "
-        "{ " + _IN_DATA % "?field a sckg:FieldOfAction" + " } UNION { ?p sckg:inFieldOfAction ?field } } } "
+        "{ "
+        + _IN_DATA
+        % "?field a sckg:FieldOfAction"
+        + " } UNION { ?p sckg:inFieldOfAction ?field } } } "
         "{ SELECT (COUNT(DISTINCT ?goal) AS ?goals) WHERE { ?goal a sckg:StrategicGoal } } }"
     ).records()[0]
-    counted = {str(r["key"]): int(r["n"]) for r in kg.select(
-        f"SELECT ?key (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {COUNCIL_RECORDS} }} GROUP BY ?key").records()}
-    counted |= {"actors": sum(n for _, n in actors), "projects": sum(n for _, n in projects),
-                "fields": int(records["fields"]), "goals": int(records["goals"])}
+    counted = {
+        str(r["key"]): int(r["n"])
+        for r in kg.select(
+            f"SELECT ?key (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {COUNCIL_RECORDS} }} GROUP BY ?key"
+        ).records()
+    }
+    counted |= {
+        "actors": sum(n for _, n in actors),
+        "projects": sum(n for _, n in projects),
+        "fields": int(records["fields"]),
+        "goals": int(records["goals"]),
+    }
     facts = {key: counted.get(key, 0) for key in FIGURES}
     names, definitions = Words("fact", lang), Words("definition", lang)
-    overview = ReportTable([w["what"], w["count"], w["counted"]],
-                           [[_capital(names[key]), n, definitions[key]] for key, n in facts.items()], w["key_figures"])
+    overview = ReportTable(
+        [w["what"], w["count"], w["counted"]],
+        [[_capital(names[key]), n, definitions[key]] for key, n in facts.items()],
+        w["key_figures"],
+    )
     section = Section(
         "figures",
         w["figures"],
@@ -160,17 +204,42 @@ def figures_section(kg: KnowledgeGraph, lang: str) -> Section:
         grid=True,
         tables=[
             overview,
-            *([ReportTable([w["kind"], w["count"]], [list(r) for r in actors], w["actors_by_kind"])] if actors else []),
-            *([ReportTable([w["status"], w["count"]], [list(r) for r in projects], w["projects_by_status"])]
-              if projects else []),
+            *(
+                [
+                    ReportTable(
+                        [w["kind"], w["count"]], [list(r) for r in actors], w["actors_by_kind"]
+                    )
+                ]
+                if actors
+                else []
+            ),
+            *(
+                [
+                    ReportTable(
+                        [w["status"], w["count"]],
+                        [list(r) for r in projects],
+                        w["projects_by_status"],
+                    )
+                ]
+                if projects
+                else []
+            ),
         ],
     )
-    budgets = [chart for chart in (budget_chart(kg, "budget-by-field", lang), budget_chart(kg, "budget-by-department",
-                                                                                          lang)) if chart]
+    budgets = [
+        chart
+        for chart in (
+            budget_chart(kg, "budget-by-field", lang),
+            budget_chart(kg, "budget-by-department", lang),
+        )
+        if chart
+    ]
     if not budgets and projects:
         section.paragraphs.append(w["no_budgets"])
     section.charts += budgets
-    section.charts += [chart for chart in (status_chart(kg, lang), status_by_field_chart(kg, lang)) if chart]
+    section.charts += [
+        chart for chart in (status_chart(kg, lang), status_by_field_chart(kg, lang)) if chart
+    ]
     return section
 
 
@@ -190,13 +259,19 @@ def open_points_section(kg: KnowledgeGraph, lang: str) -> Section:
         "open-points",
         w["open_points"],
         [w["open_points_intro"]],
-        facts={"violations": len(report.violations), "open_points": len(report.warnings), "gaps": len(gap_rows.rows)},
+        facts={
+            "violations": len(report.violations),
+            "open_points": len(report.warnings),
+            "gaps": len(gap_rows.rows),
+        },
     )
     if report.violations:
         section.paragraphs.append(w("violations", n=len(report.violations)))
     if report.findings:
         rows = [[f.label, f.message, f.fix] for f in report.findings]
-        section.tables.append(ReportTable([w["entity"], w["finding"], w["fix"]], rows, w["validation"]))
+        section.tables.append(
+            ReportTable([w["entity"], w["finding"], w["fix"]], rows, w["validation"])
+        )
     else:
         section.paragraphs.append(w["no_findings"])
     if gap_rows.rows:
@@ -228,7 +303,9 @@ def fields_section(kg: KnowledgeGraph, lang: str) -> Section:
     iris |= {r[1].value for r in actors} | {r[1].value for r in goals}
     labels = kg.labels(iris, lang)
 
-    per_field: dict[str, dict[str, list[Any]]] = defaultdict(lambda: {"projects": [], "actors": [], "goals": []})
+    per_field: dict[str, dict[str, list[Any]]] = defaultdict(
+        lambda: {"projects": [], "actors": [], "goals": []}
+    )
     for field_, project_, status, manager, budget in projects:
         assert field_ is not None and project_ is not None  # the other three are optional
         per_field[field_.value]["projects"].append(
@@ -255,8 +332,12 @@ def fields_section(kg: KnowledgeGraph, lang: str) -> Section:
             sub.paragraphs.append(w["field_without_projects"])
         else:
             sub.paragraphs.append(
-                w("field_summary", projects=len(rows), actors=len(set(data["actors"])),
-                  budget=money_total((b for *_, b in rows), lang))
+                w(
+                    "field_summary",
+                    projects=len(rows),
+                    actors=len(set(data["actors"])),
+                    budget=money_total((b for *_, b in rows), lang),
+                )
             )
             sub.tables.append(
                 ReportTable(
@@ -265,7 +346,9 @@ def fields_section(kg: KnowledgeGraph, lang: str) -> Section:
                 )
             )
             sub.items.append(w["actors"] + ": " + ", ".join(sorted(set(data["actors"]))))
-            sub.items.append(w["goals"] + ": " + (", ".join(sorted(set(data["goals"]))) or w["none"]))
+            sub.items.append(
+                w["goals"] + ": " + (", ".join(sorted(set(data["goals"]))) or w["none"])
+            )
             if len(rows) <= MAP_PROJECTS[-1][0]:
                 depth = next(d for limit, d in MAP_PROJECTS if len(rows) <= limit)
                 sub.maps.append(MapSpec(labels[iri], "entity", focus=iri, depth=depth))
@@ -280,27 +363,41 @@ def decisions_section(kg: KnowledgeGraph, lang: str) -> Section:
     (:data:`PROGRAMME_PAPER`) when, and the inventory's resolutions; all council business, programme or not,
     below it in a table that opens with one click."""
     w = Words("report", lang)
-    rows = records(run_named(kg, "decisions", lang=lang))  # an ill-typed date is left out (and noted)
+    rows = records(
+        run_named(kg, "decisions", lang=lang)
+    )  # an ill-typed date is left out (and noted)
     section = Section("decisions", w["decisions_heading"], [w["decisions_intro"]])
     if not rows:
         section.paragraphs.append(w["no_decisions"])
         return section
-    ours = {r["x"] for r in kg.select(
-        f"SELECT DISTINCT ?x WHERE {{ {{ ?x a oparl:Consultation ; sckg:paper ?paper . {PROGRAMME_PAPER} }} "
-        "UNION { ?x a sckg:Decision } }").records()}
+    ours = {
+        r["x"]
+        for r in kg.select(
+            f"SELECT DISTINCT ?x WHERE {{ {{ ?x a oparl:Consultation ; sckg:paper ?paper . {PROGRAMME_PAPER} }} "
+            "UNION { ?x a sckg:Decision } }"
+        ).records()
+    }
     programme = [r for r in rows if r["item"] in ours]
     columns = [w["date"], w["body"], w["role"], w["subject"], w["session"]]
     if not programme:
         section.paragraphs.append(w["no_programme_decisions"])
     else:
         if len(programme) > DECISIONS_SHOWN:  # the latest, the rest by query
-            section.paragraphs.append(w("decisions_cut", shown=DECISIONS_SHOWN, total=len(programme)))
+            section.paragraphs.append(
+                w("decisions_cut", shown=DECISIONS_SHOWN, total=len(programme))
+            )
         section.tables.append(ReportTable(columns, _decision_rows(programme[-DECISIONS_SHOWN:], w)))
     if len(rows) > len(programme):  # the council's other business: one click away
-        caption = w("all_business", total=len(rows)) if len(rows) <= DECISIONS_SHOWN else w(
-            "all_business_cut", shown=DECISIONS_SHOWN, total=len(rows))
-        section.tables.append(ReportTable(columns, _decision_rows(rows[-DECISIONS_SHOWN:], w), caption,
-                                          collapsed=True))
+        caption = (
+            w("all_business", total=len(rows))
+            if len(rows) <= DECISIONS_SHOWN
+            else w("all_business_cut", shown=DECISIONS_SHOWN, total=len(rows))
+        )
+        section.tables.append(
+            ReportTable(
+                columns, _decision_rows(rows[-DECISIONS_SHOWN:], w), caption, collapsed=True
+            )
+        )
     section.charts += [chart for chart in (council_chart(kg, lang),) if chart]
     return section
 
@@ -308,8 +405,16 @@ def decisions_section(kg: KnowledgeGraph, lang: str) -> Section:
 def _decision_rows(rows: list[dict[str, Any]], w: Words) -> list[list[Any]]:
     """The decisions query's rows as the table's cells (text, never ``None``)."""
     public = {True: w["public"], False: w["non_public"]}
-    return [[str(r["date"] or ""), r["bodyLabel"] or "", r["roleLabel"] or "", r["subject"] or "",
-             public.get(r["public"], "")] for r in rows]
+    return [
+        [
+            str(r["date"] or ""),
+            r["bodyLabel"] or "",
+            r["roleLabel"] or "",
+            r["subject"] or "",
+            public.get(r["public"], ""),
+        ]
+        for r in rows
+    ]
 
 
 def changes_section(old: KnowledgeGraph, new: KnowledgeGraph, lang: str) -> Section:
@@ -322,15 +427,31 @@ def changes_section(old: KnowledgeGraph, new: KnowledgeGraph, lang: str) -> Sect
     if not result.changes:
         section.paragraphs.append(w["no_changes"])
         return section
-    section.items = [f"{t('change.' + k.replace(' ', '-'), lang)}: {n}" for k, n in result.summary().items()]
+    section.items = [
+        f"{t('change.' + k.replace(' ', '-'), lang)}: {n}" for k, n in result.summary().items()
+    ]
     if result.papers:  # what the steering group asks first: what the council did on our projects
-        section.paragraphs.append(t("diff.new_papers", lang, n=len({c.subject for c in result.papers})))
-        section.tables.append(ReportTable([w["paper"], w["about"]], [[c.subject_label, c.new] for c in result.papers],
-                                          w["new_papers"]))
-    linked = {(c.subject, c.object) for c in result.papers}  # listed above, labelled: not again as raw rows
-    rows = [[t(f"change.{c.kind}-{c.change}", lang), c.subject_label, c.property, c.old, c.new]
-            for c in result.changes if c.kind != "relation" or (c.subject, c.object) not in linked]
+        section.paragraphs.append(
+            t("diff.new_papers", lang, n=len({c.subject for c in result.papers}))
+        )
+        section.tables.append(
+            ReportTable(
+                [w["paper"], w["about"]],
+                [[c.subject_label, c.new] for c in result.papers],
+                w["new_papers"],
+            )
+        )
+    linked = {
+        (c.subject, c.object) for c in result.papers
+    }  # listed above, labelled: not again as raw rows
+    rows = [
+        [t(f"change.{c.kind}-{c.change}", lang), c.subject_label, c.property, c.old, c.new]
+        for c in result.changes
+        if c.kind != "relation" or (c.subject, c.object) not in linked
+    ]
     if rows:
-        section.tables.append(ReportTable([w["change"], w["entity"], w["property"], w["old"], w["new"]], rows))
+        section.tables.append(
+            ReportTable([w["change"], w["entity"], w["property"], w["old"], w["new"]], rows)
+        )
     section.charts += [chart for chart in (changes_chart(old, new, lang),) if chart]
     return section

@@ -57,27 +57,47 @@ def svg_context(key: str) -> Any:
     """matplotlib settings for deterministic, compact SVG: ids salted by ``key``, text kept as text."""
     import matplotlib
 
-    return matplotlib.rc_context({"svg.hashsalt": f"sckg-{key}", "svg.fonttype": "none", "font.family": "sans-serif",
-                                  "font.sans-serif": ["DejaVu Sans"]})
+    return matplotlib.rc_context(
+        {
+            "svg.hashsalt": f"sckg-{key}",
+            "svg.fonttype": "none",
+            "font.family": "sans-serif",
+            "font.sans-serif": ["DejaVu Sans"],
+        }
+    )
 
 
 def inline_svg(text: str, title: str) -> str:
     """matplotlib's SVG document as markup for inside a page: no XML prolog or metadata, coordinates to two
     decimals, the font set once, scaling with the page (the viewBox kept), labelled with ``title``."""
-    text = _GEOMETRY.sub(lambda m: m[1] + _NUMBER.sub(r"\1", " ".join(m[2].split())) + '"', text[text.index("<svg"):])
+    text = _GEOMETRY.sub(
+        lambda m: m[1] + _NUMBER.sub(r"\1", " ".join(m[2].split())) + '"',
+        text[text.index("<svg") :],
+    )
     text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, count=1, flags=re.S)
     text = _FONT.sub("", _NO_TURN.sub("", text))
-    text = text.replace("<style type=\"text/css\">*{", "<style type=\"text/css\">svg.chart-svg text{font-family: "
-                        "'DejaVu Sans', sans-serif}\nsvg.chart-svg *{", 1)
-    return re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"', r'<svg\1 class="chart-svg" role="img" '
-                  r'aria-label="' + _attr(title) + '"', text, count=1)
+    text = text.replace(
+        '<style type="text/css">*{',
+        '<style type="text/css">svg.chart-svg text{font-family: '
+        "'DejaVu Sans', sans-serif}\nsvg.chart-svg *{",
+        1,
+    )
+    return re.sub(
+        r'<svg([^>]*?) width="[^"]*" height="[^"]*"',
+        r'<svg\1 class="chart-svg" role="img" '
+        r'aria-label="' + _attr(title) + '"',
+        text,
+        count=1,
+    )
 
 
 def _svg(fig: Figure, key: str, title: str) -> str:
     """``fig`` as inline SVG markup (see :func:`inline_svg`), the same bytes for the same figure."""
     buffer = io.BytesIO()
     with svg_context(key):
-        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": "sckg", "Title": title})
+        fig.savefig(
+            buffer, format="svg", metadata={"Date": None, "Creator": "sckg", "Title": title}
+        )
     return inline_svg(buffer.getvalue().decode("utf-8"), title)
 
 
@@ -94,8 +114,15 @@ def _attr(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _figure(rows: int, labels: Sequence[str], *, top: float = 0.45, bottom: float = 0.5, right: float = 0.25,
-            row: float = 0.26) -> tuple[Figure, Axes]:
+def _figure(
+    rows: int,
+    labels: Sequence[str],
+    *,
+    top: float = 0.45,
+    bottom: float = 0.5,
+    right: float = 0.25,
+    row: float = 0.26,
+) -> tuple[Figure, Axes]:
     """A figure for ``rows`` rows labelled ``labels`` on the left (7-8 pt), margins in inches. The margins are
     estimated from the labels' length: matplotlib's constrained layout would measure them but doubles the time."""
     from matplotlib.figure import Figure
@@ -103,7 +130,9 @@ def _figure(rows: int, labels: Sequence[str], *, top: float = 0.45, bottom: floa
     left = min(WIDTH / 2, 0.2 + 0.062 * max((len(label) for label in labels), default=4))
     height = top + bottom + row * max(rows, 1)
     fig = Figure(figsize=(WIDTH, height))
-    fig.subplots_adjust(left=left / WIDTH, right=1 - right / WIDTH, top=1 - top / height, bottom=bottom / height)
+    fig.subplots_adjust(
+        left=left / WIDTH, right=1 - right / WIDTH, top=1 - top / height, bottom=bottom / height
+    )
     ax = fig.add_subplot()
     ax.spines[["top", "right"]].set_visible(False)
     return fig, ax
@@ -120,8 +149,14 @@ def _ticks(lang: str, unit: str) -> Callable[[float, Any], str]:
 
 
 def bar_chart(
-    key: str, title: str, unit: str, bars: Sequence[tuple[str, float]], source: str, lang: str,
-    columns: Sequence[str], table_rows: list[list[Any]] | None = None,
+    key: str,
+    title: str,
+    unit: str,
+    bars: Sequence[tuple[str, float]],
+    source: str,
+    lang: str,
+    columns: Sequence[str],
+    table_rows: list[list[Any]] | None = None,
 ) -> Chart:
     """Horizontal bars, largest first as given, each labelled with its value in the language's format."""
     from matplotlib.ticker import FuncFormatter
@@ -141,22 +176,39 @@ def bar_chart(
     ax.set_xlabel(unit if unit == "EUR" else Words("chart", lang)["count"], fontsize=8)
     ax.set_title(_plain(title), fontsize=10, loc="left")
     rows = table_rows if table_rows is not None else [[n, label(v, None)] for n, v in bars]
-    return Chart(key, title, unit, source, ReportTable(list(columns), rows, title), _svg(fig, key, title))
+    return Chart(
+        key, title, unit, source, ReportTable(list(columns), rows, title), _svg(fig, key, title)
+    )
 
 
 def matrix_chart(
-    key: str, title: str, unit: str, rows: Sequence[str], columns: Sequence[str], cells: dict[tuple[str, str], int],
-    source: str, lang: str, corner: str,
+    key: str,
+    title: str,
+    unit: str,
+    rows: Sequence[str],
+    columns: Sequence[str],
+    cells: dict[tuple[str, str], int],
+    source: str,
+    lang: str,
+    corner: str,
 ) -> Chart:
     """A grid of counts: one square per non-zero cell, darker for more and labelled with its number (readable
     in black and white without patterns, which Chromium would print as bitmaps)."""
     fig, grid = _matrix_figure(title, rows, columns, cells, lang)
-    table = ReportTable([corner, *columns], [[r, *row] for r, row in zip(rows, grid, strict=True)], title)
+    table = ReportTable(
+        [corner, *columns], [[r, *row] for r, row in zip(rows, grid, strict=True)], title
+    )
     return Chart(key, title, unit, source, table, _svg(fig, key, title))
 
 
-def matrix_image(title: str, rows: Sequence[str], columns: Sequence[str], cells: dict[tuple[str, str], int],
-                 lang: str, fmt: str) -> bytes:
+def matrix_image(
+    title: str,
+    rows: Sequence[str],
+    columns: Sequence[str],
+    cells: dict[tuple[str, str], int],
+    lang: str,
+    fmt: str,
+) -> bytes:
     """The grid of :func:`matrix_chart` as a file's bytes: ``png`` (150 dpi) or ``svg``."""
     fig, _ = _matrix_figure(title, rows, columns, cells, lang)
     buffer = io.BytesIO()
@@ -165,23 +217,49 @@ def matrix_image(title: str, rows: Sequence[str], columns: Sequence[str], cells:
     return buffer.getvalue()
 
 
-def _matrix_figure(title: str, rows: Sequence[str], columns: Sequence[str], cells: dict[tuple[str, str], int],
-                   lang: str) -> tuple[Figure, list[list[int]]]:
+def _matrix_figure(
+    title: str,
+    rows: Sequence[str],
+    columns: Sequence[str],
+    cells: dict[tuple[str, str], int],
+    lang: str,
+) -> tuple[Figure, list[list[int]]]:
     from matplotlib.collections import PatchCollection
     from matplotlib.patches import Rectangle
 
     heads = [_plain(c) for c in columns]
     # the column heads stand at the top, turned by 30°: their height is half their length
-    fig, ax = _figure(len(rows), [_plain(r) for r in rows], top=0.55 + 0.031 * max(map(len, heads), default=0),
-                      bottom=0.1, right=0.3 + 0.054 * len(heads[-1]) if heads else 0.3)
+    fig, ax = _figure(
+        len(rows),
+        [_plain(r) for r in rows],
+        top=0.55 + 0.031 * max(map(len, heads), default=0),
+        bottom=0.1,
+        right=0.3 + 0.054 * len(heads[-1]) if heads else 0.3,
+    )
     top = max(cells.values(), default=0) or 1
     grid = [[cells.get((r, c), 0) for c in columns] for r in rows]
     filled = [(i, j, n) for i, row in enumerate(grid) for j, n in enumerate(row) if n]
-    shade = [str(round(0.92 - 0.62 * n / top, 2)) for _, _, n in filled]  # grey levels: darker = more
-    ax.add_collection(PatchCollection([Rectangle((j - 0.45, i - 0.42), 0.9, 0.84) for i, j, _ in filled],
-                                      facecolors=shade, edgecolors=INK, linewidths=0.3))
+    shade = [
+        str(round(0.92 - 0.62 * n / top, 2)) for _, _, n in filled
+    ]  # grey levels: darker = more
+    ax.add_collection(
+        PatchCollection(
+            [Rectangle((j - 0.45, i - 0.42), 0.9, 0.84) for i, j, _ in filled],
+            facecolors=shade,
+            edgecolors=INK,
+            linewidths=0.3,
+        )
+    )
     for i, j, n in filled:
-        ax.text(j, i, number(n, lang), ha="center", va="center", fontsize=7, color="#ffffff" if n > top * 0.6 else INK)
+        ax.text(
+            j,
+            i,
+            number(n, lang),
+            ha="center",
+            va="center",
+            fontsize=7,
+            color="#ffffff" if n > top * 0.6 else INK,
+        )
     ax.set_xlim(-0.5, len(columns) - 0.5)
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.tick_params(length=0)
@@ -206,15 +284,24 @@ def budget_chart(kg: KnowledgeGraph, query: str, lang: str) -> Chart | None:
 
     by_field = query == "budget-by-field"
     label = "fieldLabel" if by_field else "departmentLabel"
-    rows = [(r[label], value, r["projects"]) for r in records(run_named(kg, query, lang=lang))
-            if isinstance(value := r["budgetEUR"], Decimal | int | float)]
+    rows = [
+        (r[label], value, r["projects"])
+        for r in records(run_named(kg, query, lang=lang))
+        if isinstance(value := r["budgetEUR"], Decimal | int | float)
+    ]
     if not rows:
         return None
     w = Words("report", lang)
     title = w["budget_by_field" if by_field else "budget_by_dept"]
     return bar_chart(
-        query, title, "EUR", [(name, float(value)) for name, value, _ in rows], source_line(kg, lang), lang,
-        [w["name"], w["budget"], w["projects"]], [[name, money(value, lang), n] for name, value, n in rows],
+        query,
+        title,
+        "EUR",
+        [(name, float(value)) for name, value, _ in rows],
+        source_line(kg, lang),
+        lang,
+        [w["name"], w["budget"], w["projects"]],
+        [[name, money(value, lang), n] for name, value, n in rows],
     )
 
 
@@ -226,8 +313,14 @@ def _project_status(kg: KnowledgeGraph, lang: str) -> list[tuple[str, str, str]]
     ).records()
     labels = kg.labels({r[k] for r in rows for k in ("status", "field") if r[k]}, lang)
     none = t("report.unspecified", lang)
-    return [(r["p"], labels[r["status"]] if r["status"] else none, labels[r["field"]] if r["field"] else none)
-            for r in rows]
+    return [
+        (
+            r["p"],
+            labels[r["status"]] if r["status"] else none,
+            labels[r["field"]] if r["field"] else none,
+        )
+        for r in rows
+    ]
 
 
 def status_chart(kg: KnowledgeGraph, lang: str) -> Chart | None:
@@ -237,8 +330,16 @@ def status_chart(kg: KnowledgeGraph, lang: str) -> Chart | None:
         return None
     counts = sorted(Counter(statuses.values()).items(), key=lambda r: (-r[1], r[0]))
     w = Words("report", lang)
-    return bar_chart("status", w["projects_by_status"], "", counts, source_line(kg, lang), lang,
-                     [w["status"], w["count"]], [[s, n] for s, n in counts])
+    return bar_chart(
+        "status",
+        w["projects_by_status"],
+        "",
+        counts,
+        source_line(kg, lang),
+        lang,
+        [w["status"], w["count"]],
+        [[s, n] for s, n in counts],
+    )
 
 
 def status_by_field_chart(kg: KnowledgeGraph, lang: str) -> Chart | None:
@@ -249,10 +350,22 @@ def status_by_field_chart(kg: KnowledgeGraph, lang: str) -> Chart | None:
     counts = Counter((f, s) for _, s, f in set(rows))
     totals = Counter(f for _, _, f in set(rows))
     fields = sorted(totals, key=lambda f: (-totals[f], f))
-    series = sorted({s for _, s, _ in rows}, key=lambda s: (-sum(n for (_, x), n in counts.items() if x == s), s))
+    series = sorted(
+        {s for _, s, _ in rows},
+        key=lambda s: (-sum(n for (_, x), n in counts.items() if x == s), s),
+    )
     w = Words("chart", lang)
-    return matrix_chart("status-by-field", w["status_by_field"], w["projects_unit"], fields, series, counts,
-                        source_line(kg, lang), lang, t("report.field", lang))
+    return matrix_chart(
+        "status-by-field",
+        w["status_by_field"],
+        w["projects_unit"],
+        fields,
+        series,
+        counts,
+        source_line(kg, lang),
+        lang,
+        t("report.field", lang),
+    )
 
 
 def actor_field_chart(kg: KnowledgeGraph, lang: str) -> Chart | None:
@@ -272,8 +385,17 @@ def actor_field_chart(kg: KnowledgeGraph, lang: str) -> Chart | None:
     actors = sorted(per_actor, key=lambda a: (-per_actor[a], a))[:MATRIX_ACTORS]
     fields = sorted({f for _, f in cells})
     w = Words("chart", lang)
-    chart = matrix_chart("actor-field", w["actor_field"], w["projects_unit"], actors, fields, cells,
-                         source_line(kg, lang), lang, t("report.actor", lang))
+    chart = matrix_chart(
+        "actor-field",
+        w["actor_field"],
+        w["projects_unit"],
+        actors,
+        fields,
+        cells,
+        source_line(kg, lang),
+        lang,
+        t("report.actor", lang),
+    )
     if len(per_actor) > len(actors):
         chart.aside_title = w("matrix_left_out", n=len(per_actor) - len(actors))
     return chart
@@ -295,8 +417,14 @@ def roadmap_chart(kg: KnowledgeGraph, lang: str, graph: Any = None) -> Chart | N
     path = [row.iri for row in critical_path(kg, lang=lang, graph=deps)]
     on_path = set(path)
     given = {n: (_day(a.get("start")), _day(a.get("end"))) for n, a in deps.nodes(data=True)}
-    dated = sorted((n for n in deps if any(given[n])), key=lambda n: (
-        min(d for d in given[n] if d), given[n][1] or given[n][0], deps.nodes[n]["label"]))
+    dated = sorted(
+        (n for n in deps if any(given[n])),
+        key=lambda n: (
+            min(d for d in given[n] if d),
+            given[n][1] or given[n][0],
+            deps.nodes[n]["label"],
+        ),
+    )
     has_dates = set(dated)
     undated = sorted(deps.nodes[n]["label"] for n in deps if n not in has_dates)
     if not dated:  # nothing to draw on a time axis: the projects are listed, not an empty axis
@@ -310,36 +438,96 @@ def roadmap_chart(kg: KnowledgeGraph, lang: str, graph: Any = None) -> Chart | N
     known = [d for n in drawn for d in given[n] if d]
     known += [d for n in drawn for _, *days in phases.get(n, []) for d in days]
     known += [m.day for n in drawn for m in milestones.get(n, [])]
-    edges = date(min(known).year, 1, 1), date(max(known).year + 1, 1, 1)  # whole years: an open bar's edge
+    edges = (
+        date(min(known).year, 1, 1),
+        date(max(known).year + 1, 1, 1),
+    )  # whole years: an open bar's edge
     day = {n: (given[n][0] or edges[0], given[n][1] or edges[1]) for n in drawn}
     for n in drawn:
         start, end = (mdates.date2num(d) for d in day[n])
         critical = n in on_path
-        closed = all(given[n])  # an open bar is paler and dashed (no hatching: it would print as a bitmap)
-        ax.barh(row[n], end - start, left=start, height=0.6,
-                color=("#4d4d4d" if closed else "#9e9e9e") if critical else ("#e0e0e0" if closed else "#f4f4f4"),
-                edgecolor=INK, linewidth=1.4 if critical else 0.5, linestyle="-" if closed else "--")
-        for side, marker in ((0, "<"), (1, ">")):  # an open side points past the axis: its date is not known
+        closed = all(
+            given[n]
+        )  # an open bar is paler and dashed (no hatching: it would print as a bitmap)
+        ax.barh(
+            row[n],
+            end - start,
+            left=start,
+            height=0.6,
+            color=("#4d4d4d" if closed else "#9e9e9e")
+            if critical
+            else ("#e0e0e0" if closed else "#f4f4f4"),
+            edgecolor=INK,
+            linewidth=1.4 if critical else 0.5,
+            linestyle="-" if closed else "--",
+        )
+        for side, marker in (
+            (0, "<"),
+            (1, ">"),
+        ):  # an open side points past the axis: its date is not known
             if given[n][side] is None:
-                ax.plot([(start, end)[side]], [row[n]], marker=marker, markersize=6, color=INK, clip_on=False)
+                ax.plot(
+                    [(start, end)[side]],
+                    [row[n]],
+                    marker=marker,
+                    markersize=6,
+                    color=INK,
+                    clip_on=False,
+                )
         for label, p_start, p_end in phases.get(n, []):
-            ax.barh(row[n], mdates.date2num(p_end) - mdates.date2num(p_start), left=mdates.date2num(p_start),
-                    height=0.25, color="#ffffff", edgecolor=INK, linewidth=0.5)
+            ax.barh(
+                row[n],
+                mdates.date2num(p_end) - mdates.date2num(p_start),
+                left=mdates.date2num(p_start),
+                height=0.25,
+                color="#ffffff",
+                edgecolor=INK,
+                linewidth=0.5,
+            )
             ax.text(mdates.date2num(p_start), row[n] - 0.32, _plain(label), fontsize=5, va="bottom")
-        for key, milestone in enumerate(milestones.get(n, []), 1):  # ◆ filled: reached; ◇: not (or not known)
+        for key, milestone in enumerate(
+            milestones.get(n, []), 1
+        ):  # ◆ filled: reached; ◇: not (or not known)
             x = mdates.date2num(milestone.day)
-            ax.plot([x], [row[n]], marker="D", markersize=5, linestyle="none", markeredgewidth=0.8, zorder=3,
-                    markerfacecolor=INK if milestone.reached else "#ffffff",  # white rim: seen on a dark bar too
-                    markeredgecolor="#ffffff" if milestone.reached else INK)
-            ax.annotate(str(key), (x, row[n]), xytext=(0, 3.5), textcoords="offset points", fontsize=5,
-                        ha="center", va="bottom")
+            ax.plot(
+                [x],
+                [row[n]],
+                marker="D",
+                markersize=5,
+                linestyle="none",
+                markeredgewidth=0.8,
+                zorder=3,
+                markerfacecolor=INK
+                if milestone.reached
+                else "#ffffff",  # white rim: seen on a dark bar too
+                markeredgecolor="#ffffff" if milestone.reached else INK,
+            )
+            ax.annotate(
+                str(key),
+                (x, row[n]),
+                xytext=(0, 3.5),
+                textcoords="offset points",
+                fontsize=5,
+                ha="center",
+                va="bottom",
+            )
     for a, b in deps.edges:  # a depends on b: an arrow from b's end to a's start
-        if a in row and b in row and a != b and given[a][0] and given[b][1]:  # between known dates only
+        if (
+            a in row and b in row and a != b and given[a][0] and given[b][1]
+        ):  # between known dates only
             critical = a in on_path and b in on_path and abs(path.index(a) - path.index(b)) == 1
-            ax.annotate("", xy=(mdates.date2num(day[a][0]), row[a]), xytext=(mdates.date2num(day[b][1]), row[b]),
-                        arrowprops={"arrowstyle": "->", "color": HIGHLIGHT if critical else "#555555",
-                                    "lw": 1.4 if critical else 0.6, "connectionstyle": "arc3,rad=0.2",
-                                    "linestyle": "-" if critical else "--"})
+            ax.annotate(
+                "",
+                xy=(mdates.date2num(day[a][0]), row[a]),
+                xytext=(mdates.date2num(day[b][1]), row[b]),
+                arrowprops={
+                    "arrowstyle": "->",
+                    "color": HIGHLIGHT if critical else "#555555",
+                    "lw": 1.4 if critical else 0.6,
+                    "connectionstyle": "arc3,rad=0.2",
+                    "linestyle": "-" if critical else "--",
+                },
+            )
     ax.set_yticks(range(len(drawn)), names, fontsize=7)
     ax.invert_yaxis()
     ax.xaxis_date()
@@ -354,18 +542,27 @@ def roadmap_chart(kg: KnowledgeGraph, lang: str, graph: Any = None) -> Chart | N
     r = Words("report", lang)
     table = ReportTable(
         [r["project"], r["start"], r["end"], w["critical"], w["depends_on"], w["milestones"]],
-        [[deps.nodes[n]["label"], deps.nodes[n].get("start") or "", deps.nodes[n].get("end") or "",
-          w["yes"] if n in on_path else "", ", ".join(sorted(deps.nodes[b]["label"] for b in deps.successors(n)
-                                                           if b != n)),
-          "; ".join(m.text(i, w) for i, m in enumerate(milestones.get(n, []), 1))]
-         for n in [*dated, *sorted(set(deps) - has_dates, key=lambda v: deps.nodes[v]["label"])]],
+        [
+            [
+                deps.nodes[n]["label"],
+                deps.nodes[n].get("start") or "",
+                deps.nodes[n].get("end") or "",
+                w["yes"] if n in on_path else "",
+                ", ".join(sorted(deps.nodes[b]["label"] for b in deps.successors(n) if b != n)),
+                "; ".join(m.text(i, w) for i, m in enumerate(milestones.get(n, []), 1)),
+            ]
+            for n in [*dated, *sorted(set(deps) - has_dates, key=lambda v: deps.nodes[v]["label"])]
+        ],
         title,
     )
-    chart = Chart("roadmap", title, w["years"], source_line(kg, lang), table, _svg(fig, "roadmap", title))
+    chart = Chart(
+        "roadmap", title, w["years"], source_line(kg, lang), table, _svg(fig, "roadmap", title)
+    )
     chart.facts = {w["dated"]: number(len(dated), lang), w["critical"]: number(len(path), lang)}
     if every := [m for found in milestones.values() for m in found]:
-        chart.facts[w["milestones_reached"]] = w("of", n=number(sum(1 for m in every if m.reached), lang),
-                                                 total=number(len(every), lang))
+        chart.facts[w["milestones_reached"]] = w(
+            "of", n=number(sum(1 for m in every if m.reached), lang), total=number(len(every), lang)
+        )
     if open_ended := sum(1 for n in drawn if not all(given[n])):
         chart.facts[w["open_ended"]] = number(open_ended, lang)
     if undated:
@@ -383,7 +580,9 @@ def _day(value: Any) -> date | None:
         return None
 
 
-def _phases(kg: KnowledgeGraph, lang: str, projects: list[str]) -> dict[str, list[tuple[str, date, date]]]:
+def _phases(
+    kg: KnowledgeGraph, lang: str, projects: list[str]
+) -> dict[str, list[tuple[str, date, date]]]:
     """The dated phases of ``projects`` (``sckg:ProcessPhase`` parts with start and end), in order."""
     if not projects:
         return {}
@@ -412,7 +611,11 @@ class Milestone:
 
     def text(self, number: int, w: Words) -> str:
         """``1 Label (2026-03-31, reached)``: the milestone as the roadmap's table lists it, keyed by its number."""
-        state = "" if self.reached is None else ", " + (w["reached"] if self.reached else w["not_reached"])
+        state = (
+            ""
+            if self.reached is None
+            else ", " + (w["reached"] if self.reached else w["not_reached"])
+        )
         return f"{number} {self.label} ({self.day.isoformat()}{state})"
 
 
@@ -449,15 +652,27 @@ def changes_chart(old: KnowledgeGraph, new: KnowledgeGraph, lang: str) -> Chart 
     ]
     if not any(n for _, n in counts):
         return None
-    chart = bar_chart("changes", w["changes"], "", counts, source_line(new, lang), lang,
-                      [t("report.change", lang), t("report.count", lang)], [[k, n] for k, n in counts])
+    chart = bar_chart(
+        "changes",
+        w["changes"],
+        "",
+        counts,
+        source_line(new, lang),
+        lang,
+        [t("report.change", lang), t("report.count", lang)],
+        [[k, n] for k, n in counts],
+    )
     chart.facts = {k: number(n, lang) for k, n in counts}
     return chart
 
 
 def _statuses(kg: KnowledgeGraph) -> dict[str, str]:
-    return {r["p"]: r["s"] or "" for r in kg.select(
-        "SELECT ?p ?s WHERE { ?p a sckg:Project OPTIONAL { ?p adms:status ?s } }").records()}
+    return {
+        r["p"]: r["s"] or ""
+        for r in kg.select(
+            "SELECT ?p ?s WHERE { ?p a sckg:Project OPTIONAL { ?p adms:status ?s } }"
+        ).records()
+    }
 
 
 def _tail_is(statuses: dict[str, str], name: str) -> set[str]:
@@ -478,11 +693,22 @@ def council_chart(kg: KnowledgeGraph, lang: str) -> Chart | None:
     labels = kg.labels({r["field"] for r in rows}, lang)
     counts = Counter((str(r["date"])[:4], labels[r["field"]]) for r in rows)
     years = sorted({y for y, _ in counts})
-    fields = sorted({f for _, f in counts}, key=lambda f: (-sum(n for (_, x), n in counts.items() if x == f), f))
+    fields = sorted(
+        {f for _, f in counts}, key=lambda f: (-sum(n for (_, x), n in counts.items() if x == f), f)
+    )
     w = Words("chart", lang)
     cells = {(f, y): n for (y, f), n in counts.items()}
-    return matrix_chart("council", w["council"], w["papers_unit"], fields, years, cells, source_line(kg, lang), lang,
-                        t("report.field", lang))
+    return matrix_chart(
+        "council",
+        w["council"],
+        w["papers_unit"],
+        fields,
+        years,
+        cells,
+        source_line(kg, lang),
+        lang,
+        t("report.field", lang),
+    )
 
 
 def roadmap_section(kg: KnowledgeGraph, lang: str) -> Section:
@@ -491,7 +717,9 @@ def roadmap_section(kg: KnowledgeGraph, lang: str) -> Section:
 
     w = Words("chart", lang)
     chart = roadmap_chart(kg, lang)
-    section = Section("roadmap", w["roadmap_heading"], [w["roadmap_intro"]] if chart else [w["no_projects"]])
+    section = Section(
+        "roadmap", w["roadmap_heading"], [w["roadmap_intro"]] if chart else [w["no_projects"]]
+    )
     if chart:
         section.charts.append(chart)
         if w["milestones_reached"] in chart.facts:

@@ -25,20 +25,28 @@ def council_section(kg: KnowledgeGraph, lang: str) -> Section:
     result and paper (linked to the council information system), in date order."""
     w = Words("report", lang)
     section = Section("council", w["council_heading"], [w["council_intro"]])
-    rows = records(run_named(kg, "council-history", lang=lang))  # ill-typed values left out (sckg.typed)
+    rows = records(
+        run_named(kg, "council-history", lang=lang)
+    )  # ill-typed values left out (sckg.typed)
     if not rows:
         any_paper = kg.ask("ASK { ?p a oparl:Paper }")
         section.paragraphs = [w["council_no_links" if any_paper else "council_no_papers"]]
         return section
-    kinds: dict[str, str] = {r["x"]: r["k"] for r in kg.select(
-        "SELECT ?x ?k WHERE { VALUES ?k { sckg:FieldOfAction sckg:Project } ?x a ?k }").records()}
+    kinds: dict[str, str] = {
+        r["x"]: r["k"]
+        for r in kg.select(
+            "SELECT ?x ?k WHERE { VALUES ?k { sckg:FieldOfAction sckg:Project } ?x a ?k }"
+        ).records()
+    }
     per_target: dict[str, list[dict[str, Any]]] = defaultdict(list)
     labels: dict[str, str] = {}
     for row in rows:
         per_target[row["target"]].append(row)
         labels[row["target"]] = row["targetLabel"] or tail(row["target"])
-    fields_first = sorted(per_target, key=lambda i: (not kinds.get(i, "").endswith("FieldOfAction"),
-                                                     labels[i].casefold(), i))
+    fields_first = sorted(
+        per_target,
+        key=lambda i: (not kinds.get(i, "").endswith("FieldOfAction"), labels[i].casefold(), i),
+    )
     for iri in fields_first:
         found = per_target[iri]
         papers = {r["paper"] for r in found}
@@ -51,13 +59,23 @@ def council_section(kg: KnowledgeGraph, lang: str) -> Section:
             web = str(r.get("web") or "")
             paper = Link(title, web) if web.startswith(("https://", "http://")) else title
             date = "" if r.get("date") is None else str(r["date"])
-            table_rows.append([date, r.get("committeeLabel") or "", r.get("roleLabel") or "", r.get("outcome") or "",
-                               paper, r.get("viaLabel") or ""])
+            table_rows.append(
+                [
+                    date,
+                    r.get("committeeLabel") or "",
+                    r.get("roleLabel") or "",
+                    r.get("outcome") or "",
+                    paper,
+                    r.get("viaLabel") or "",
+                ]
+            )
         columns = [w["date"], w["body"], w["role"], w["result"], w["paper"], w["via_project"]]
         if not field:  # a project's own papers come via nothing
             columns, table_rows = columns[:-1], [row[:-1] for row in table_rows]
         if len(table_rows) > ROWS_SHOWN:  # rows are in date order: the latest, and how to see all
-            sub.paragraphs.append(w("council_cut", shown=ROWS_SHOWN, total=len(table_rows), target=labels[iri]))
+            sub.paragraphs.append(
+                w("council_cut", shown=ROWS_SHOWN, total=len(table_rows), target=labels[iri])
+            )
             table_rows = table_rows[-ROWS_SHOWN:]
         sub.tables.append(ReportTable(columns, table_rows))
         section.subsections.append(sub)

@@ -44,8 +44,13 @@ def render_html(report: Report, render_map: MapRenderer | None = None, head: str
 
     env.globals.update(embed=embed)
     template = env.get_template("template.html.j2")
-    return template.render(report=report, t=Words("report", report.lang), data_date=data_date_text(report),
-                           sources=summary(report.sources, report.lang), head=Markup(head))
+    return template.render(
+        report=report,
+        t=Words("report", report.lang),
+        data_date=data_date_text(report),
+        sources=summary(report.sources, report.lang),
+        head=Markup(head),
+    )
 
 
 #: Data values longer than this are cut (with an ellipsis) in the briefing: a label of megabytes is shown as its
@@ -68,8 +73,9 @@ def data_date_text(report: Report) -> tuple[str, str]:
     datasets each one's title and date (``16. Dezember 2025 (Rat) · 30. April 2024 (Bestandsaufnahme)``)."""
     w = Words("report", report.lang)
     if len(report.data_dates) > 1:
-        return w["data_dates"], " · ".join(f"{long_date(day, report.lang)} ({title})"
-                                           for title, day in report.data_dates)
+        return w["data_dates"], " · ".join(
+            f"{long_date(day, report.lang)} ({title})" for title, day in report.data_dates
+        )
     return w["data_date"], long_date(report.data_date, report.lang) if report.data_date else "–"
 
 
@@ -122,8 +128,14 @@ def render_markdown(report: Report) -> str:
     lines.append(f"{label}: {_md_escape(when)} · {t['generated']}: {_md_escape(report.generated)}")
     lines += ["", f"**{t['sources']}:**", ""]
     shown = report.sources[:SOURCES_SHOWN]
-    lines += [f"- {_md_escape(s.label, block=True)} ({_md_escape(s.date or '–')}) {_md_link(s.iri)}" for s in shown]
-    lines += [f"- {_md_escape(line, block=True)}" for line in summary(report.sources, report.lang)[len(shown):]]
+    lines += [
+        f"- {_md_escape(s.label, block=True)} ({_md_escape(s.date or '–')}) {_md_link(s.iri)}"
+        for s in shown
+    ]
+    lines += [
+        f"- {_md_escape(line, block=True)}"
+        for line in summary(report.sources, report.lang)[len(shown) :]
+    ]
     lines.append("")
     for section in report.sections:
         lines += _md_section(section, 2)
@@ -136,7 +148,9 @@ def write_report(report: Report, kg: KnowledgeGraph, out_dir: Path | str) -> Pat
     HTML path."""
     from ..viz.render import shared_assets
 
-    with kg.cached():  # the maps share projections with each other (and with build_report in the same block)
+    with (
+        kg.cached()
+    ):  # the maps share projections with each other (and with build_report in the same block)
         page = render_html(report, map_renderer(kg, report.lang), shared_assets())
     out = Path(out_dir)
     return write_all({out / "report.html": page, out / "report.md": render_markdown(report)})[0]

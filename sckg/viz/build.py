@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
 
 
-
 #: Node sizes (vis-network radius in pixels) for the smallest and the largest value of the size metric.
 MIN_SIZE, MAX_SIZE = 9.0, 36.0
 #: Labels longer than this are cut (with an ellipsis) in the page: tooltips, search and images stay readable.
@@ -41,7 +40,6 @@ LABEL_LIMIT = 300
 #: (:func:`_labels_that_fit`); the estimate of a label's box: width per character, height per line, margin.
 LABELLED_MAP = 100
 LABEL_CHAR_WIDTH, LABEL_LINE, LABEL_MARGIN = 8.5, 17.0, 3.0
-
 
 
 def build_network(
@@ -106,7 +104,11 @@ def build_network(
 
     started = time.perf_counter()
     degree = degrees(shown)
-    sizes = {n: float(d) for n, d in degree.items()} if size_by == "degree" else _size_values(shown, size_by, seed)
+    sizes = (
+        {n: float(d) for n, d in degree.items()}
+        if size_by == "degree"
+        else _size_values(shown, size_by, seed)
+    )
     categories = _categories(shown, names, color_by, seed)
     timings["metrics"] = time.perf_counter() - started
     started = time.perf_counter()
@@ -116,13 +118,13 @@ def build_network(
     started = time.perf_counter()
     meta = _meta(kg, graph, projection, title, lang, layout, color_by, size_by)
     if focus_iri is not None:
-        meta.focus = t("map.focus", lang, label=graph.nodes[focus_iri].get("label", focus_iri), depth=depth)
+        meta.focus = t(
+            "map.focus", lang, label=graph.nodes[focus_iri].get("label", focus_iri), depth=depth
+        )
     net = CityMap(meta, shown.is_directed())
     _fill(net, shown, names, pixels, degree, sizes, categories, size_by, color_by, lang)
     meta.timings = {**timings, "build": time.perf_counter() - started}
     return net
-
-
 
 
 class _Names:
@@ -146,7 +148,9 @@ class _Names:
         missing = [iri for iri in wanted if iri not in graph]
         if kg is not None and missing:
             self.labels.update(kg.labels(missing, lang))
-        self.labels.update((n, a["label"]) for n, a in graph.nodes(data=True) if n in wanted and "label" in a)
+        self.labels.update(
+            (n, a["label"]) for n, a in graph.nodes(data=True) if n in wanted and "label" in a
+        )
 
     def __call__(self, iri: str) -> str:
         return self.labels.get(iri) or tail(iri)
@@ -187,31 +191,53 @@ def _select(
                 )
         wanted = set(classes)
         keep = {
-            n for n in keep
-            if graph.nodes[n].get("cls") in wanted or ("actor" in wanted and _is_actor(graph.nodes[n].get("cls", "")))
+            n
+            for n in keep
+            if graph.nodes[n].get("cls") in wanted
+            or ("actor" in wanted and _is_actor(graph.nodes[n].get("cls", "")))
         }
     if fields:
         candidates = {f: names(f) for n in graph for f in graph.nodes[n].get("fields") or ()}
-        candidates.update({n: graph.nodes[n].get("label", n) for n in graph if graph.nodes[n].get("cls") == "field"})
+        candidates.update(
+            {
+                n: graph.nodes[n].get("label", n)
+                for n in graph
+                if graph.nodes[n].get("cls") == "field"
+            }
+        )
         chosen = {
-            resolve(f, kg=names.kg, candidates=candidates, what="field of action", param="{=fields}") for f in fields
+            resolve(
+                f, kg=names.kg, candidates=candidates, what="field of action", param="{=fields}"
+            )
+            for f in fields
         }
-        projects = {n for n in keep if set(graph.nodes[n].get("fields") or ()) & chosen and _cls(graph, n) == "project"}
+        projects = {
+            n
+            for n in keep
+            if set(graph.nodes[n].get("fields") or ()) & chosen and _cls(graph, n) == "project"
+        }
         linked = {
-            m for n in projects for m in nx.all_neighbors(graph, n) if _cls(graph, m) not in ("project", "field")
+            m
+            for n in projects
+            for m in nx.all_neighbors(graph, n)
+            if _cls(graph, m) not in ("project", "field")
         }
         keep &= chosen | projects | linked
     if departments:
         candidates = {d: names(d) for n in graph if (d := graph.nodes[n].get("department"))}
         chosen = {
-            resolve(d, kg=names.kg, candidates=candidates, what="department", param="{=departments}")
+            resolve(
+                d, kg=names.kg, candidates=candidates, what="department", param="{=departments}"
+            )
             for d in departments
         }
         keep = {n for n in keep if graph.nodes[n].get("department") in chosen}
     if focus is not None:
         keep.add(focus)
     if not keep:
-        raise ParameterError("No node is left after the filters; loosen {=classes}, {=fields} or {=departments}.")
+        raise ParameterError(
+            "No node is left after the filters; loosen {=classes}, {=fields} or {=departments}."
+        )
     if len(keep) == graph.number_of_nodes():
         return graph
     return graph.subgraph(sorted(keep, key=str)).copy()
@@ -231,7 +257,9 @@ def _size_values(graph: nx.Graph[str], size_by: str, seed: int) -> Mapping[str, 
     undirected = canonical_undirected(graph)
     if size_by == "pagerank":
         return pagerank_scores(undirected)
-    return betweenness_scores(undirected, auto_sample(undirected.number_of_nodes(), undirected.number_of_edges()), seed)
+    return betweenness_scores(
+        undirected, auto_sample(undirected.number_of_nodes(), undirected.number_of_edges()), seed
+    )
 
 
 def degrees(graph: nx.Graph[str]) -> dict[str, int]:
@@ -243,7 +271,9 @@ def degrees(graph: nx.Graph[str]) -> dict[str, int]:
     return {n: len(graph.succ[n].keys() | graph.pred[n].keys()) for n in graph}
 
 
-def _categories(graph: nx.Graph[str], names: _Names, color_by: str, seed: int) -> dict[str, tuple[str, str] | None]:
+def _categories(
+    graph: nx.Graph[str], names: _Names, color_by: str, seed: int
+) -> dict[str, tuple[str, str] | None]:
     """The colour category (key, label) of each node for ``color_by`` other than ``class``."""
 
     if color_by == "class":
@@ -277,20 +307,31 @@ def _meta(
 ) -> MapMeta:
     """Title, data date and sources: from the dataset descriptions (``sckg:Dataset``) or ``graph.graph``."""
     info = graph.graph
-    dataset_title, date, sources = info.get("title"), info.get("date"), list(info.get("sources", []))
+    dataset_title, date, sources = (
+        info.get("title"),
+        info.get("date"),
+        list(info.get("sources", [])),
+    )
     fictional = bool(info.get("fictional", False))
     if kg is not None:
         found = data_info(kg, lang)
         dataset_title, date, fictional = found.title, found.date, found.fictional
         sources = summary(found.sources, lang)
-    kind = t(f"projection.{projection}", lang) if projection in tuple(ProjectionName) else projection
+    kind = (
+        t(f"projection.{projection}", lang) if projection in tuple(ProjectionName) else projection
+    )
     default = f"{dataset_title}: {kind}" if dataset_title else kind
     return MapMeta(
-        title=title or default, lang=lang, projection=projection, layout=layout, color_by=color_by,
-        size_by=size_by, date=date, sources=sources, fictional=fictional,
+        title=title or default,
+        lang=lang,
+        projection=projection,
+        layout=layout,
+        color_by=color_by,
+        size_by=size_by,
+        date=date,
+        sources=sources,
+        fictional=fictional,
     )
-
-
 
 
 def _fill(
@@ -323,14 +364,28 @@ def _fill(
         if cls == "field":
             field_counts[str(n)] += 0
         value = sizes.get(n)
-        size = MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt(value / largest) if value and largest else MIN_SIZE
+        size = (
+            MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt(value / largest)
+            if value and largest
+            else MIN_SIZE
+        )
         fill = colors.get(categories.get(n), NONE_COLOR) if color_by != "class" else look.color
         border = look.outline if color_by == "class" else darken(fill)
         label = shorten_text(attrs.get("label", str(n)), LABEL_LIMIT)
         node = {
             "id": n,
             "label": wrap_label(label),
-            "title": _tooltip(attrs, names, degree.get(n, 0), value, size_by, categories.get(n), color_by, ui, lang),
+            "title": _tooltip(
+                attrs,
+                names,
+                degree.get(n, 0),
+                value,
+                size_by,
+                categories.get(n),
+                color_by,
+                ui,
+                lang,
+            ),
             "x": pixels[n][0],
             "y": pixels[n][1],
             "size": round(size, 1),
@@ -344,7 +399,10 @@ def _fill(
         net.node_ids.append(n)
         net.node_map[n] = node
     if len(net.nodes) > LABELLED_MAP:
-        order = sorted(net.nodes, key=lambda nd: (-(sizes.get(nd["id"]) or 0), -degree.get(nd["id"], 0), nd["id"]))
+        order = sorted(
+            net.nodes,
+            key=lambda nd: (-(sizes.get(nd["id"]) or 0), -degree.get(nd["id"], 0), nd["id"]),
+        )
         shown_labels = _labels_that_fit(order)
         for node in net.nodes:
             node["label_shown"] = node["id"] in shown_labels
@@ -352,14 +410,20 @@ def _fill(
         weight = attrs.get("weight", 1) or 1
         predicate = names.predicate(attrs.get("predicate", ""))
         text = f"{predicate} ({ui['weight']} {weight})" if weight != 1 else predicate
-        net.edges.append({"from": u, "to": v, "title": text, "width": round(1 + min(weight - 1, 4) * 0.75, 2)})
+        net.edges.append(
+            {"from": u, "to": v, "title": text, "width": round(1 + min(weight - 1, 4) * 0.75, 2)}
+        )
     meta.classes = [
         LegendEntry(cls, class_labels[cls], style(cls).color, style(cls).shape, count)
-        for cls, count in sorted(class_counts.items(), key=lambda item: (-item[1], class_labels[item[0]]))
+        for cls, count in sorted(
+            class_counts.items(), key=lambda item: (-item[1], class_labels[item[0]])
+        )
     ]
     meta.fields = [
         LegendEntry(f, names(f), "", "", count)
-        for f, count in sorted(field_counts.items(), key=lambda item: (names(item[0]).casefold(), item[0]))
+        for f, count in sorted(
+            field_counts.items(), key=lambda item: (names(item[0]).casefold(), item[0])
+        )
     ]
 
 
@@ -373,8 +437,15 @@ def _labels_that_fit(nodes: list[dict[str, Any]]) -> set[str]:
         lines = node["label"].split("\n")
         width = max(len(line) for line in lines) * LABEL_CHAR_WIDTH + 2 * LABEL_MARGIN
         top = node["y"] + node["size"] - LABEL_MARGIN
-        box = (node["x"] - width / 2, top, node["x"] + width / 2, top + len(lines) * LABEL_LINE + 2 * LABEL_MARGIN)
-        if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken):
+        box = (
+            node["x"] - width / 2,
+            top,
+            node["x"] + width / 2,
+            top + len(lines) * LABEL_LINE + 2 * LABEL_MARGIN,
+        )
+        if not any(
+            box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken
+        ):
             taken.append(box)
             shown.add(node["id"])
     return shown
@@ -388,8 +459,11 @@ def _category_table(
     ranked = sorted(counts, key=lambda c: (-counts[c], c[1].casefold(), c[0]))
     palette = category_colors(len(ranked))
     table: dict[tuple[str, str] | None, str] = dict(zip(ranked, palette, strict=True))
-    entries = [LegendEntry(c[0], c[1], color, "", counts[c]) for c, color in table.items()
-               if c is not None and color != OTHER_COLOR]
+    entries = [
+        LegendEntry(c[0], c[1], color, "", counts[c])
+        for c, color in table.items()
+        if c is not None and color != OTHER_COLOR
+    ]
     rest = [c for c in ranked if table[c] == OTHER_COLOR]
     if rest:
         label = f"{t('map.other', lang)} ({len(rest)})"

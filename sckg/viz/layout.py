@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     import numpy as np
 
 
-
 #: Up to this many nodes forceatlas2 is NetworkX's exact algorithm.
 EXACT_LIMIT = 500
 KAMADA_KAWAI_LIMIT = 1000
@@ -65,7 +64,11 @@ def _edge_arrays(graph: nx.Graph[str]) -> tuple[list[str], np.ndarray, np.ndarra
 
     nodes = list(graph)
     index = {node: i for i, node in enumerate(nodes)}
-    edges = [(index[u], index[v], float(w or 1.0)) for u, v, w in graph.edges(data="weight", default=1.0) if u != v]
+    edges = [
+        (index[u], index[v], float(w or 1.0))
+        for u, v, w in graph.edges(data="weight", default=1.0)
+        if u != v
+    ]
     if not edges:
         empty = np.zeros(0, dtype=np.int64)
         return nodes, empty, empty, np.zeros(0)
@@ -73,7 +76,9 @@ def _edge_arrays(graph: nx.Graph[str]) -> tuple[list[str], np.ndarray, np.ndarra
     return nodes, np.array(src, dtype=np.int64), np.array(dst, dtype=np.int64), np.array(weight)
 
 
-def mesh_layout(graph: nx.Graph[str], seed: int = 42, *, model: str = "fr", iterations: int = 100) -> Positions:
+def mesh_layout(
+    graph: nx.Graph[str], seed: int = 42, *, model: str = "fr", iterations: int = 100
+) -> Positions:
     """A force layout for large graphs: spring (Fruchterman-Reingold, ``fr``) or ForceAtlas2 (``fa2``) forces,
     with the all-pairs repulsion approximated on an FFT grid; linear gravity keeps components together."""
     import numpy as np
@@ -127,7 +132,12 @@ _CORNERS = ((0, 0), (1, 0), (0, 1), (1, 1))
 
 
 def _mesh_repulsion(
-    pos: np.ndarray, mass: np.ndarray, grid: int, kernel_x: np.ndarray, kernel_y: np.ndarray, near: np.ndarray
+    pos: np.ndarray,
+    mass: np.ndarray,
+    grid: int,
+    kernel_x: np.ndarray,
+    kernel_y: np.ndarray,
+    near: np.ndarray,
 ) -> np.ndarray:
     """The repulsive force (mass_j / distance, away from each other node) on every node, via the grid."""
     import numpy as np
@@ -139,11 +149,14 @@ def _mesh_repulsion(
     base = np.minimum(np.floor(coords).astype(np.int64), grid - 2)
     frac = coords - base
     weights = [
-        (frac[:, 0] if ci else 1 - frac[:, 0]) * (frac[:, 1] if cj else 1 - frac[:, 1]) for ci, cj in _CORNERS
+        (frac[:, 0] if ci else 1 - frac[:, 0]) * (frac[:, 1] if cj else 1 - frac[:, 1])
+        for ci, cj in _CORNERS
     ]
     flat = [(base[:, 0] + ci) * (2 * grid) + base[:, 1] + cj for ci, cj in _CORNERS]
     density = np.bincount(
-        np.concatenate(flat), weights=np.concatenate([w * mass for w in weights]), minlength=(2 * grid) ** 2
+        np.concatenate(flat),
+        weights=np.concatenate([w * mass for w in weights]),
+        minlength=(2 * grid) ** 2,
     )
     spectrum = np.fft.rfft2(density.reshape(2 * grid, 2 * grid))
     force = np.zeros_like(pos)
@@ -153,7 +166,9 @@ def _mesh_repulsion(
             force[:, axis] += w * field[index]
         for a, (ai, aj) in enumerate(_CORNERS):  # a node's own mass pushes it too: take that out
             for b, (bi, bj) in enumerate(_CORNERS):
-                force[:, axis] -= weights[a] * weights[b] * mass * near[axis, ai - bi + 1, aj - bj + 1]
+                force[:, axis] -= (
+                    weights[a] * weights[b] * mass * near[axis, ai - bi + 1, aj - bj + 1]
+                )
     return force / cell
 
 
@@ -179,7 +194,9 @@ def kamada_kawai_layout(graph: nx.Graph[str], seed: int = 42, iterations: int = 
     target = weight * dist
     for _ in range(iterations):
         squared = (pos**2).sum(axis=1)
-        length = np.sqrt(np.maximum(squared[:, None] + squared[None, :] - 2 * pos @ pos.T, np.float32(1e-12)))
+        length = np.sqrt(
+            np.maximum(squared[:, None] + squared[None, :] - 2 * pos @ pos.T, np.float32(1e-12))
+        )
         pull = target / length
         new = (weight @ pos + pos * pull.sum(axis=1)[:, None] - pull @ pos) / total
         moved = float(np.abs(new - pos).max())
@@ -242,7 +259,9 @@ def hierarchical_layout(graph: nx.Graph[str]) -> Positions:
     loose = sorted((v for v in graph if graph.degree(v) == 0), key=str)
     linked = graph.subgraph(v for v in graph if graph.degree(v) > 0)
     undirected = canonical_undirected(linked)
-    components = sorted(nx.connected_components(undirected), key=lambda c: (-len(c), min(map(str, c))))
+    components = sorted(
+        nx.connected_components(undirected), key=lambda c: (-len(c), min(map(str, c)))
+    )
     pos: Positions = {}
     left = 0.0
     for members in components:
@@ -267,7 +286,9 @@ def _layers(graph: nx.Graph[str]) -> list[list[str]]:
     if isinstance(graph, nx.DiGraph):
         condensed = nx.condensation(graph.reverse(copy=False))
         members = condensed.graph["mapping"]
-        generation = {c: g for g, layer in enumerate(nx.topological_generations(condensed)) for c in layer}
+        generation = {
+            c: g for g, layer in enumerate(nx.topological_generations(condensed)) for c in layer
+        }
         depth = {node: generation[members[node]] for node in graph}
     else:
         root = min(graph, key=lambda v: (-graph.degree(v), str(v)))
@@ -278,7 +299,9 @@ def _layers(graph: nx.Graph[str]) -> list[list[str]]:
     return layers
 
 
-def _order_layers(graph: nx.Graph[str], layers: list[list[str]], sweeps: int = 4) -> list[list[str]]:
+def _order_layers(
+    graph: nx.Graph[str], layers: list[list[str]], sweeps: int = 4
+) -> list[list[str]]:
     """Reorder each layer by the mean position of its neighbours in the layer above (then below), a few times."""
     place = {node: float(i) for layer in layers for i, node in enumerate(layer)}
     for sweep in range(sweeps):
@@ -304,10 +327,16 @@ def to_pixels(pos: Positions, method: str) -> dict[str, tuple[float, float]]:
     ys = [y for _, y in pos.values()]
     if method == "hierarchical":
         cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
-        return {node: (round((x - cx) * LAYER_GAP, 1), round((y - cy) * LAYER_GAP, 1)) for node, (x, y) in pos.items()}
+        return {
+            node: (round((x - cx) * LAYER_GAP, 1), round((y - cy) * LAYER_GAP, 1))
+            for node, (x, y) in pos.items()
+        }
     cx, cy = sum(xs) / len(xs), sum(ys) / len(ys)
     spread = math.sqrt(max((max(xs) - min(xs)) * (max(ys) - min(ys)), 1e-12) / len(pos))
     if spread < 1e-9:
         spread = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9) / len(pos)
     factor = SPACING / spread
-    return {node: (round((x - cx) * factor, 1), round((y - cy) * factor, 1)) for node, (x, y) in pos.items()}
+    return {
+        node: (round((x - cx) * factor, 1), round((y - cy) * factor, 1))
+        for node, (x, y) in pos.items()
+    }

@@ -70,10 +70,18 @@ class CityMap(Network):  # type: ignore[misc]  # pyvis ships no types, so mypy s
     display_height = 600
 
     def __init__(self, meta: MapMeta, directed: bool) -> None:
-        super().__init__(height="100%", width="100%", directed=directed, heading=meta.title, cdn_resources="in_line")
+        super().__init__(
+            height="100%",
+            width="100%",
+            directed=directed,
+            heading=meta.title,
+            cdn_resources="in_line",
+        )
         self.meta = meta
 
-    def generate_html(self, name: str = "index.html", local: bool = True, notebook: bool = False) -> str:
+    def generate_html(
+        self, name: str = "index.html", local: bool = True, notebook: bool = False
+    ) -> str:
         """The self-contained HTML page of this map (the arguments are pyvis's and are not needed)."""
         self.html = render_html(self)
         return self.html
@@ -82,7 +90,9 @@ class CityMap(Network):  # type: ignore[misc]  # pyvis ships no types, so mypy s
         """The map inline in Jupyter: its offline page in an ``<iframe srcdoc>`` of ``display_height`` pixels."""
         return srcdoc_iframe(self.generate_html(), self.meta.title, self.display_height)
 
-    def write_html(self, name: str, local: bool = True, notebook: bool = False, open_browser: bool = False) -> None:
+    def write_html(
+        self, name: str, local: bool = True, notebook: bool = False, open_browser: bool = False
+    ) -> None:
         """Write the page to ``name`` atomically (pyvis's ``show`` and ``save_graph`` come here too)."""
         write_atomic(Path(name), self.generate_html())
         if open_browser:
@@ -98,14 +108,21 @@ def _asset(name: str) -> str:
 def _template() -> Template:
     from jinja2 import Environment
 
-    return Environment(autoescape=True, keep_trailing_newline=True).from_string(_asset("template.html"))
+    return Environment(autoescape=True, keep_trailing_newline=True).from_string(
+        _asset("template.html")
+    )
 
 
 def script_json(data: Any) -> str:
     """``data`` as JSON that is safe inside a ``<script>`` element."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
-                         ("\u2029", "\\u2029")):
+    for char, escape in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(char, escape)
     return text
 
@@ -120,11 +137,16 @@ def page_data(net: CityMap) -> dict[str, Any]:
     added = [node for node in net.nodes if node.get("cls", "") not in class_index]
     if added:
         class_index[ADDED] = len(classes)
-        classes.append(LegendEntry(ADDED, Words("map", meta.lang)["other"], OTHER_COLOR, "dot", len(added)))
+        classes.append(
+            LegendEntry(ADDED, Words("map", meta.lang)["other"], OTHER_COLOR, "dot", len(added))
+        )
     field_index = {entry.key: i for i, entry in enumerate(meta.fields)}
     node_index = {node["id"]: i for i, node in enumerate(net.nodes)}
     nodes = [_page_node(node, class_index, field_index) for node in net.nodes]
-    edges = [[node_index[e["from"]], node_index[e["to"]], e.get("width", 1), e.get("title", "")] for e in net.edges]
+    edges = [
+        [node_index[e["from"]], node_index[e["to"]], e.get("width", 1), e.get("title", "")]
+        for e in net.edges
+    ]
     return {
         "lang": meta.lang,
         "ui": dict(Words("map", meta.lang)),
@@ -140,9 +162,13 @@ def page_data(net: CityMap) -> dict[str, Any]:
         "colorByLabel": _choice_label(meta.color_by, meta.lang),
         "sizeByLabel": _choice_label(meta.size_by, meta.lang),
         "classes": [
-            {"key": e.key, "label": e.label, "color": e.color, "shape": e.shape, "count": e.count} for e in classes
+            {"key": e.key, "label": e.label, "color": e.color, "shape": e.shape, "count": e.count}
+            for e in classes
         ],
-        "categories": [{"key": e.key, "label": e.label, "color": e.color, "count": e.count} for e in meta.categories],
+        "categories": [
+            {"key": e.key, "label": e.label, "color": e.color, "count": e.count}
+            for e in meta.categories
+        ],
         "fields": [{"key": e.key, "label": e.label, "count": e.count} for e in meta.fields],
         "nodes": nodes,
         "edges": edges,
@@ -153,12 +179,19 @@ def page_data(net: CityMap) -> dict[str, Any]:
 ADDED = "added"
 
 
-def _page_node(node: dict[str, Any], class_index: dict[str, int], field_index: dict[str, int]) -> dict[str, Any]:
+def _page_node(
+    node: dict[str, Any], class_index: dict[str, int], field_index: dict[str, int]
+) -> dict[str, Any]:
     """One node as the page reads it; what a node added with pyvis's API lacks gets a default."""
     label = str(node.get("label", node["id"]))
     color = node.get("color")
-    fill, border = ((color.get("background"), color.get("border")) if isinstance(color, dict)
-                    else (color, color) if isinstance(color, str) else (OTHER_COLOR, OTHER_COLOR))
+    fill, border = (
+        (color.get("background"), color.get("border"))
+        if isinstance(color, dict)
+        else (color, color)
+        if isinstance(color, str)
+        else (OTHER_COLOR, OTHER_COLOR)
+    )
     return {
         "l": label,
         "n": node.get("full_label", label),

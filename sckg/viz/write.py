@@ -21,13 +21,23 @@ if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
 
 #: matplotlib marker for each vis-network shape.
-MARKERS = {"dot": "o", "square": "s", "diamond": "D", "triangle": "^", "triangleDown": "v", "star": "*", "hexagon": "h"}
+MARKERS = {
+    "dot": "o",
+    "square": "s",
+    "diamond": "D",
+    "triangle": "^",
+    "triangleDown": "v",
+    "star": "*",
+    "hexagon": "h",
+}
 IMAGE_FORMATS = ("png", "svg")
 #: Up to this many nodes the image carries the node labels.
 LABELLED_NODES = 250
 
 
-def write_map(source: CityMap | KnowledgeGraph | nx.Graph[str], out: Path | str, **options: Any) -> Path:
+def write_map(
+    source: CityMap | KnowledgeGraph | nx.Graph[str], out: Path | str, **options: Any
+) -> Path:
     """Write the HTML page of a map to ``out`` (atomically) and return the path. ``source`` is a map from
     :func:`build_network`, or a knowledge graph or projection with ``options`` for :func:`build_network`."""
     net = source if isinstance(source, CityMap) else build_network(source, **options)
@@ -64,7 +74,9 @@ def render_image(net: CityMap, fmt: str = "png") -> bytes:
     ax.set_aspect("equal")
     segments = [(where[e["from"]], where[e["to"]]) for e in net.edges]
     widths = [0.4 * e.get("width", 1) for e in net.edges]
-    ax.add_collection(LineCollection(segments, colors=EDGE_COLOR, linewidths=widths, alpha=0.6, zorder=1))
+    ax.add_collection(
+        LineCollection(segments, colors=EDGE_COLOR, linewidths=widths, alpha=0.6, zorder=1)
+    )
     scale = 1.0 if len(net.nodes) <= LABELLED_NODES else 0.35
     by_shape: dict[str, list[dict[str, Any]]] = {}
     for node in net.nodes:
@@ -84,8 +96,17 @@ def render_image(net: CityMap, fmt: str = "png") -> bytes:
         for node in net.nodes:
             x, y = where[node["id"]]
             label = cleaner.clean(node.get("full_label", str(node["id"])), node["id"])
-            ax.text(x, y - node["size"] - 4, wrap_label(label, 22, 2), ha="center", va="top",
-                    fontsize=6, zorder=3, parse_math=False, clip_on=True)
+            ax.text(
+                x,
+                y - node["size"] - 4,
+                wrap_label(label, 22, 2),
+                ha="center",
+                va="top",
+                fontsize=6,
+                zorder=3,
+                parse_math=False,
+                clip_on=True,
+            )
     if net.nodes:
         xs = [p[0] for p in where.values()]
         ys = [p[1] for p in where.values()]
@@ -93,27 +114,54 @@ def render_image(net: CityMap, fmt: str = "png") -> bytes:
         ax.set_xlim(min(xs) - pad, max(xs) + pad)
         ax.set_ylim(min(ys) - pad, max(ys) + pad)
     handles = [
-        Line2D([], [], linestyle="", marker=MARKERS.get(e.shape, "o"), markersize=8,
-               markerfacecolor=e.color if meta.color_by == "class" else "#FFFFFF", markeredgecolor="#333333",
-               label=_plain(xml_text(f"{e.label} ({e.count})")))
+        Line2D(
+            [],
+            [],
+            linestyle="",
+            marker=MARKERS.get(e.shape, "o"),
+            markersize=8,
+            markerfacecolor=e.color if meta.color_by == "class" else "#FFFFFF",
+            markeredgecolor="#333333",
+            label=_plain(xml_text(f"{e.label} ({e.count})")),
+        )
         for e in meta.classes
     ]
     if meta.color_by != "class":
         handles += [
-            Line2D([], [], linestyle="", marker="o", markersize=8, markerfacecolor=e.color, markeredgecolor="#555555",
-                   label=_plain(cleaner.clean(f"{e.label} ({e.count})", e.key)))
+            Line2D(
+                [],
+                [],
+                linestyle="",
+                marker="o",
+                markersize=8,
+                markerfacecolor=e.color,
+                markeredgecolor="#555555",
+                label=_plain(cleaner.clean(f"{e.label} ({e.count})", e.key)),
+            )
             for e in meta.categories
         ]
     if handles:
-        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
+        ax.legend(
+            handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False
+        )
     fig.suptitle(xml_text(meta.title), fontsize=14, parse_math=False)
-    facts = [f"{ui['data_date']}: {long_date(meta.date, meta.lang) if meta.date else ui['unknown']}",
-             f"{ui['sources']}: {'; '.join(meta.sources) if meta.sources else ui['unknown']}"]
+    facts = [
+        f"{ui['data_date']}: {long_date(meta.date, meta.lang) if meta.date else ui['unknown']}",
+        f"{ui['sources']}: {'; '.join(meta.sources) if meta.sources else ui['unknown']}",
+    ]
     if meta.focus:
         facts.append(meta.focus)
     if meta.fictional:
         facts.insert(0, ui["fictional"])
-    fig.text(0.01, 0.005, xml_text(" · ".join(facts)), fontsize=7, color="#444444", parse_math=False, wrap=True)
+    fig.text(
+        0.01,
+        0.005,
+        xml_text(" · ".join(facts)),
+        fontsize=7,
+        color="#444444",
+        parse_math=False,
+        wrap=True,
+    )
     if fmt == "svg":
         cleaner.warn()
     buffer = io.BytesIO()

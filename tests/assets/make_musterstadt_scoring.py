@@ -18,12 +18,29 @@ from openpyxl import load_workbook
 from sckg.kg import KnowledgeGraph, collect_files
 from sckg.prioritise.ahp import saaty_value
 from sckg.prioritise.criteria import GRAPH_CRITERIA, items
-from sckg.prioritise.workbook import COMPARISONS, INFO, PEOPLE_CRITERIA, SAATY, SCORES, template_bytes
+from sckg.prioritise.workbook import (
+    COMPARISONS,
+    INFO,
+    PEOPLE_CRITERIA,
+    SAATY,
+    SCORES,
+    template_bytes,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 MEMBERS = ["Stabsstelle Smart City (fiktiv)", "Kämmerei (fiktiv)", "Stadtwerke (fiktiv)"]
-BASE = {"goals": 12, "dependents": 12, "mandate": 10, "budget": 6, "milestones": 6, "readiness": 6,
-        "impact": 20, "urgency": 12, "effort": 8, "risk": 8}
+BASE = {
+    "goals": 12,
+    "dependents": 12,
+    "mandate": 10,
+    "budget": 6,
+    "milestones": 6,
+    "readiness": 6,
+    "impact": 20,
+    "urgency": 12,
+    "effort": 8,
+    "risk": 8,
+}
 #: Scores nobody gave (item slug, member index, criterion): reported as missing, never read as 0.
 LEFT_OUT = {("leerstandsmanagement", 1, "effort"), ("digitaler-zwilling", 2, "risk")}
 
@@ -43,13 +60,19 @@ def main() -> None:
     ws = wb[SCORES]
     for row, item in enumerate(found, start=3):
         slug = item.iri.rsplit("/", 1)[1]
-        reach = float(item.values["goals"].value or 0) + float(item.values["dependents"].value or 0) / 2
+        reach = (
+            float(item.values["goals"].value or 0) + float(item.values["dependents"].value or 0) / 2
+        )
         for m in range(len(MEMBERS)):
             for c, key in enumerate(PEOPLE_CRITERIA):
                 if (slug, m, key) in LEFT_OUT:
                     continue
-                centre = {"impact": 2 + reach, "urgency": 2 + float(item.values["milestones"].value or 0),
-                          "effort": 3, "risk": 2.5}[key]
+                centre = {
+                    "impact": 2 + reach,
+                    "urgency": 2 + float(item.values["milestones"].value or 0),
+                    "effort": 3,
+                    "risk": 2.5,
+                }[key]
                 score = max(1, min(5, round(centre + rng.uniform(-1.5, 1.5))))
                 ws.cell(row=row, column=4 + m * len(PEOPLE_CRITERIA) + c, value=score)
     pairs = wb[COMPARISONS]
@@ -60,7 +83,9 @@ def main() -> None:
             pairs.cell(row=row, column=4, value=_saaty(weights[a] / weights[b]))
             row += 1
     wb[INFO]["B1"] = "ja"
-    wb[INFO]["A2"] = "Alle Bewertungen und Mitglieder sind erfunden. / All scores and members are invented."
+    wb[INFO]["A2"] = (
+        "Alle Bewertungen und Mitglieder sind erfunden. / All scores and members are invented."
+    )
     wb.save(ROOT / "data" / "musterstadt" / "scoring.xlsx")
 
 
