@@ -11,6 +11,8 @@ FIELD = VOCAB + "field/"
 KIND = VOCAB + "kind/"
 STATUS = VOCAB + "status/"
 PHASE = VOCAB + "phase/"
+LAW = VOCAB + "law/"
+OUTPUT = VOCAB + "output/"
 ROLE = VOCAB + "role/"
 ID = "https://w3id.org/sckg/id/"
 MODEL_GRAPH = "https://w3id.org/sckg/graph/model"
@@ -64,6 +66,8 @@ PREFIXES: dict[str, str] = {
     "kind": KIND,
     "status": STATUS,
     "phase": PHASE,
+    "law": LAW,
+    "output": OUTPUT,
     "role": ROLE,
     "oparl": OPARL,
     "org": ORG,

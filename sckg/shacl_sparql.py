@@ -3,8 +3,9 @@
 pySHACL needs the whole graph as an rdflib Graph: on a 100k-triple city, copying it there and validating takes
 15-20 s, and on a remote endpoint it pulls every triple. The shapes sckg uses need only a small part of SHACL
 Core (targets by class, subjects and objects of a property; ``sh:class``, ``sh:minCount``, ``sh:maxCount``,
-``sh:datatype``, ``sh:in``, and ``sh:or`` of datatypes on a predicate path), and each of those is one SPARQL
-query, answered by the store in milliseconds. :func:`compile_shapes` raises :class:`NotCompiled` for a shapes
+``sh:datatype``, ``sh:in``, ``sh:or`` of datatypes on a predicate path, and SHACL-SPARQL constraints
+``sh:sparql`` on a node shape, whose SELECT is used as it is), and each of those is one SPARQL query, answered
+by the store in milliseconds. :func:`compile_shapes` raises :class:`NotCompiled` for a shapes
 graph using anything else; the caller then falls back to pySHACL (the tests compare both on every dataset and
 on generated literals of every datatype below).
 
@@ -28,7 +29,9 @@ from .namespaces import MODEL_GRAPH, RDF, RDFS, SH, XSD, shorten
 #: Result rows: focus node, severity IRI, source shape IRI, result path IRI or None, value term or None.
 Result = tuple[Any, str, str, str | None, Any]
 
-_CONSTRAINTS = {SH + name for name in ("class", "minCount", "maxCount", "datatype", "in", "or")}
+_CONSTRAINTS = {
+    SH + name for name in ("class", "minCount", "maxCount", "datatype", "in", "or", "sparql")
+}
 _TARGETS = {SH + name for name in ("targetClass", "targetSubjectsOf", "targetObjectsOf")}
 _NOT_CONSTRAINTS = {
     RDF + "type",
@@ -189,13 +192,37 @@ class _Compiler:
         return [self.value_check(base, focus, name, value) for name, value in constraints]
 
     def node_check(self, base: Check, focus: str, name: str, value: Any) -> Check:
-        """A constraint on the focus node itself (a node shape): only ``sh:class``."""
+        """A constraint on the focus node itself (a node shape): ``sh:class`` or ``sh:sparql``."""
+        if name == SH + "sparql":
+            return _with_query(base, self.sparql_query(base.shape, focus, value))
         if name != SH + "class":
             raise NotCompiled(f"{shorten(name)} on a node shape ({base.shape})")
         return _with_query(
             base,
             f"SELECT DISTINCT ?this (?this AS ?value) WHERE {{ {focus} "
             f"FILTER NOT EXISTS {{ {_is_instance('?this', value)} }} }}",
+        )
+
+    def sparql_query(self, shape: str, focus: str, constraint: Any) -> str:
+        """A SHACL-SPARQL constraint's SELECT joined with the focus nodes: ``$this`` is the focus node, ``?value``
+        the value it selects (the focus node if none). Its prefixes must be those every query knows
+        (``namespaces.PREFIXES``); a prefixed name holding the word of a remote-access keyword
+        (``schema:validFrom``) is written as an IRI."""
+        from .namespaces import PREFIXES
+
+        select = self.shapes.value(constraint, _sh("select"))
+        if select is None or self.shapes.value(constraint, _sh("ask")) is not None:
+            raise NotCompiled(f"sh:sparql without sh:select in {shape}")
+        for declared in self.shapes.objects(constraint, _sh("prefixes")):
+            for declaration in self.shapes.objects(declared, _sh("declare")):
+                name = str(self.shapes.value(declaration, _sh("prefix")))
+                if PREFIXES.get(name) != str(self.shapes.value(declaration, _sh("namespace"))):
+                    raise NotCompiled(f"the prefix {name}: of {shape}, not one every query knows")
+        query = str(select).replace("$this", "?this")
+        found = f"SELECT ?this (?value AS ?found) WHERE {{ {{ {query} }} }}"
+        return (  # a query that selects no ?value reports the focus node (as pySHACL does)
+            f"SELECT DISTINCT ?this (COALESCE(?found, ?this) AS ?value) WHERE {{ "
+            f"{{ SELECT DISTINCT ?this WHERE {{ {focus} }} }} {{ {found} }} }}"
         )
 
     def value_check(self, base: Check, focus: str, name: str, value: Any) -> Check:

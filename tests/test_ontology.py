@@ -128,9 +128,10 @@ def test_ontology_declares_the_model_terms(ontology: Graph) -> None:
     } <= terms  # OParl import, issue 13
     assert {SCKG.Milestone, SCKG.reached} <= terms  # milestones on the roadmap (issue 15)
     assert (
-        len(terms) == 17 + 43
-    )  # + sckg:rejectedSubject (linking), the OParl import's terms (issue 13) and
-    # sckg:rejectedExample (sckg compare)
+        len(terms) == 17 + 43 + 5
+    )  # + sckg:rejectedSubject (linking), the OParl import's terms (issue 13),
+    # sckg:rejectedExample (sckg compare) and the legal frame's five properties (issue 24)
+    assert {SCKG.processesPersonalData, SCKG.impactAssessment, SCKG.contractValue} <= terms
 
 
 def test_every_own_term_is_documented(ontology: Graph) -> None:
@@ -173,13 +174,16 @@ def test_every_concept_is_labelled_and_in_its_scheme(path: Path) -> None:
         assert _languages(graph, concept, SKOS.prefLabel) >= {"de", "en"}, concept
         assert _languages(graph, concept, SKOS.definition) >= {"de", "en"}, concept
         assert (concept, SKOS.inScheme, scheme) in graph, concept
-        assert (concept, SKOS.topConceptOf, scheme) in graph, concept
+        broader = graph.value(concept, SKOS.broader)  # legal.ttl: a law under its area of law
+        assert (concept, SKOS.topConceptOf, scheme) in graph or broader in concepts, concept
 
 
-def test_vocabulary_files_are_the_five_schemes() -> None:
+def test_vocabulary_files_are_the_seven_schemes() -> None:
     assert [p.name for p in VOCAB_FILES] == [
         "fields.ttl",
         "kinds.ttl",
+        "legal.ttl",
+        "outputs.ttl",
         "phases.ttl",
         "roles.ttl",
         "status.ttl",
@@ -223,6 +227,10 @@ def test_severities_are_as_in_the_model(shapes: Graph) -> None:
         SHAPES.ProjectInFieldOfAction,
         SHAPES.ProjectContributesTo,
         SHAPES.ProjectStatus,
+        SHAPES.LegalImpactAssessment,  # the open legal points (issue 24)
+        SHAPES.LegalDataProtectionLaw,
+        SHAPES.LegalAwardProcedure,
+        SHAPES.LegalAccessibilityStatement,
     }
     assert {
         SHAPES.ProjectTitle,
