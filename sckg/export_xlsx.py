@@ -339,6 +339,8 @@ class _Rows:
                 )
             )
             return ("; ".join(texts) if col.multi else texts[0]) if texts else None
+        if col.type in choices() and col.multi:
+            return "; ".join(self.vocab[i] for i in sorted(e.iris(p)) if i in self.vocab) or None
         if col.type in choices():
             return self._vocab(sorted(e.types) if p == RDF + "type" else e.iris(p))
         if col.type == "url":

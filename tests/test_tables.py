@@ -603,6 +603,7 @@ def test_export_of_the_bundled_data_is_a_fixed_point(
         None,
         None,
         None,
+        *[None] * 6,  # the legal frame: the paper records none of it
     ]
     budgets = [list(r) for r in first["Budgets"].values]
     assert budgets[2][:8] == [

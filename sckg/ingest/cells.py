@@ -20,7 +20,20 @@ import pyoxigraph as ox
 
 from .. import resources
 from ..errors import DataError
-from ..namespaces import FIELD, KIND, OPARL, PHASE, PROV, ROLE, SCHEMA, SCKG, SKOS, STATUS, slug
+from ..namespaces import (
+    FIELD,
+    KIND,
+    LAW,
+    OPARL,
+    PHASE,
+    PROV,
+    ROLE,
+    SCHEMA,
+    SCKG,
+    SKOS,
+    STATUS,
+    slug,
+)
 from .template import Column
 
 _NAME = r"[A-Za-z0-9][A-Za-z0-9._~-]*"
@@ -83,8 +96,9 @@ class Choice:
 
 @cache
 def choices() -> dict[str, tuple[Choice, ...]]:
-    """The allowed values of the vocabulary columns: ``kind``, ``status``, ``field``, ``role``, ``phase`` (from the
-    sckg vocabulary), ``goal_type``, ``source_type``, ``budget_type`` and ``work_type`` (classes)."""
+    """The allowed values of the vocabulary columns: ``kind``, ``status``, ``field``, ``role``, ``phase``,
+    ``law``, ``contract_type`` (from the sckg vocabularies), ``goal_type``, ``source_type``, ``budget_type``
+    and ``work_type`` (classes)."""
     store = ox.Store()
     for path in resources.model_files():
         store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
@@ -108,6 +122,25 @@ def choices() -> dict[str, tuple[Choice, ...]]:
                 key=_order(ns),
             )
         )
+    for name, where in (
+        ("law", "?c a sckg:LegalRequirement ."),
+        (
+            "contract_type",
+            "?c skos:broader law:procurement FILTER NOT EXISTS { ?c a sckg:LegalRequirement }",
+        ),
+    ):
+        rows = store.query(
+            f"SELECT ?c ?de ?en WHERE {{ {where} ?c skos:inScheme law:scheme ; skos:prefLabel ?de , ?en . "
+            'FILTER(lang(?de) = "de" && lang(?en) = "en") }',
+            prefixes={"skos": SKOS, "sckg": SCKG, "law": LAW},
+        )
+        assert isinstance(rows, ox.QuerySolutions)  # a SELECT
+        found[name] = tuple(
+            sorted(
+                {Choice(c.value, c.value[len(LAW) :], de.value, en.value) for c, de, en in rows},
+                key=_order(LAW),
+            )
+        )
     found["goal_type"] = tuple(
         Choice(iri, slug(en), de, en) for iri, (de, en) in GOAL_TYPES.items()
     )
@@ -122,7 +155,14 @@ def choices() -> dict[str, tuple[Choice, ...]]:
 def _order(ns: str) -> Callable[[Choice], int]:
     """Vocabulary choices in the order of the scheme file (kept stable for the help sheet)."""
     text = "\n".join(p.read_text(encoding="utf-8") for p in resources.model_files())
-    prefix = {KIND: "kind:", STATUS: "status:", FIELD: "field:", ROLE: "role:", PHASE: "phase:"}[ns]
+    prefix = {
+        KIND: "kind:",
+        STATUS: "status:",
+        FIELD: "field:",
+        ROLE: "role:",
+        PHASE: "phase:",
+        LAW: "law:",
+    }[ns]
     return lambda c: text.find(f"\n{prefix}{c.slug}\n")
 
 
@@ -407,6 +447,8 @@ def parse_cell(col: Column, value: Any) -> Any:
         if not all(n.isdigit() and 1 <= int(n) <= 17 for n in numbers):
             raise ValueError(EXPECTED["sdg"])
         return [int(n) for n in numbers]
+    if col.multi:
+        return [vocab_iri(col.type, part) for part in _split(value, True)]
     return vocab_iri(col.type, text)
 
 
@@ -538,6 +580,8 @@ def vocab_iri(kind: str, text: str) -> str:
         "source_type": "a type of source",
         "role": "a role in the consultation",
         "phase": "a process phase",
+        "law": "a law of the legal frame (ontology/vocab/legal.ttl)",
+        "contract_type": "a type of contract",
         "budget_type": "a type of budget",
         "work_type": "a type of work",
     }[kind]

@@ -25,11 +25,12 @@ HELP_SHEET = "Hilfe - Help"
 class Column:
     """One column of a sheet: its key, its header words and what it holds.
 
-    ``type`` is one of ``id``, ``text``, ``ref`` (ID or name of a row in sheet ``target``), ``kind``, ``status``,
-    ``goal_type``, ``source_type``, ``budget_type``, ``work_type``, ``role``, ``phase``, ``field`` (a reference
-    field of the vocabulary), ``date``, ``date_or_year``, ``decimal``, ``bool``, ``int``, ``sdg``, ``url``. ``target``
-    may name several sheets joined by ``+``. ``lang`` is the language tag of a text column. ``predicates``: the
-    cell's values are the objects of these predicates (the subjects, if ``inverse``); columns without them are
+    ``type`` is one of ``id``, ``text``, ``ref`` (ID or name of a row in sheet ``target``), ``kind``,
+    ``status``, ``goal_type``, ``source_type``, ``budget_type``, ``work_type``, ``role``, ``phase``, ``law``
+    (several), ``contract_type``, ``field`` (a reference field of the vocabulary), ``date``, ``date_or_year``,
+    ``decimal``, ``bool``, ``int``, ``sdg``, ``url``. ``target`` may name several sheets joined by ``+``.
+    ``lang`` is the language tag of a text column. ``predicates``: the cell's values are the objects of these
+    predicates (the subjects, if ``inverse``); columns without them are
     built by their sheet's own code.
     """
 
@@ -154,6 +155,71 @@ def _pair(
         ),
     )
 
+
+#: What a project records of its legal frame (ontology/vocab/legal.ttl) and what was done (issue 24).
+_LEGAL_COLUMNS = (
+    Column(
+        "subject_to",
+        "Unterliegt",
+        "Subject to",
+        "Gesetze und Regeln, denen das Projekt unterliegt (Kurzname wie gdpr oder Name aus "
+        f"ontology/vocab/legal.ttl). {MULTI_DE}",
+        "Laws and rules the project is subject to (short name like gdpr, or name from "
+        f"ontology/vocab/legal.ttl). {MULTI_EN}",
+        "law",
+        multi=True,
+        width=26,
+        predicates=(SCKG + "subjectTo",),
+    ),
+    Column(
+        "personal_data",
+        "Personenbezogene Daten",
+        "Personal data",
+        "ja/nein: das Projekt verarbeitet personenbezogene Daten.",
+        "yes/no: the project processes personal data.",
+        "bool",
+        width=12,
+        predicates=(SCKG + "processesPersonalData",),
+    ),
+    _text(
+        "impact_assessment",
+        "DSFA",
+        "DPIA",
+        "Wo und wann die Datenschutz-Folgenabschätzung dokumentiert ist (Aktenzeichen, Datum, Adresse), "
+        "oder warum keine nötig ist.",
+        "Where and when the data protection impact assessment is documented (file number, date, address), "
+        "or why none is needed.",
+        predicates=(SCKG + "impactAssessment",),
+    ),
+    _text(
+        "accessibility_statement",
+        "Erklärung zur Barrierefreiheit",
+        "Accessibility statement",
+        "Wo die Erklärung zur Barrierefreiheit der Website oder App steht (Adresse).",
+        "Where the accessibility statement of the website or app is published (address).",
+        predicates=(SCKG + "accessibilityStatement",),
+    ),
+    Column(
+        "contract_value",
+        "Auftragswert (EUR, netto)",
+        "Contract value (EUR, net)",
+        "Geschätzter Auftragswert ohne Umsatzsteuer in Euro; er wird mit dem EU-Schwellenwert verglichen.",
+        "Estimated contract value net of VAT in euros; it is compared with the EU threshold.",
+        "decimal",
+        width=14,
+        predicates=(SCKG + "contractValue",),
+    ),
+    Column(
+        "contract_type",
+        "Auftragsart",
+        "Contract type",
+        "Bauauftrag oder Liefer-/Dienstleistungsauftrag (entscheidet, welcher EU-Schwellenwert gilt).",
+        "Works or supply/service contract (decides which EU threshold applies).",
+        "contract_type",
+        width=16,
+        predicates=(SCKG + "contractType",),
+    ),
+)
 
 #: The sheets whose rows without a source get none (rather than the imported file).
 UNSOURCED = frozenset({"sources", "schemes"})
@@ -1057,6 +1123,7 @@ SHEETS: tuple[Sheet, ...] = (
                 multi=True,
                 predicates=(SCKG + "contextKeyword",),
             ),
+            *_LEGAL_COLUMNS,
         ),
     ),
     Sheet(
@@ -1460,7 +1527,7 @@ def workbook_bytes(
             ws.column_dimensions[letter].width = col.width
             if text[index - 1]:
                 ws.column_dimensions[letter].number_format = "@"
-            if col.type in ranges:
+            if col.type in ranges and not col.multi:  # a cell of several values is no choice
                 drop_down = DataValidation(
                     type="list",
                     formula1=ranges[col.type],
