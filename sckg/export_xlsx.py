@@ -341,8 +341,10 @@ class _Rows:
             return ("; ".join(texts) if col.multi else texts[0]) if texts else None
         if col.type in choices() and col.multi:
             return "; ".join(self.vocab[i] for i in sorted(e.iris(p)) if i in self.vocab) or None
-        if col.type in choices():
-            return self._vocab(sorted(e.types) if p == RDF + "type" else e.iris(p))
+        if col.type in choices():  # only this column's choices (phase and output share a predicate)
+            allowed = {c.iri for c in choices()[col.type]}
+            iris = sorted(e.types) if p == RDF + "type" else e.iris(p)
+            return self._vocab([i for i in iris if i in allowed])
         if col.type == "url":
             return next(iter(e.iris(p)), None)
         value = e.first(p)

@@ -1294,6 +1294,125 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "Focus: {label}, {depth} step(s)",
     },
     "map.shares_project": {"de": "gemeinsame Projekte", "en": "shared projects"},
+    # --- the framework process, the legal frame, the strategy tree, the key points (issue 24) ---
+    "fact.outputs_done": {"de": "belegte Prozessergebnisse", "en": "process outputs evidenced"},
+    "fact.outputs_missing": {"de": "fehlende Prozessergebnisse", "en": "process outputs missing"},
+    "fact.legal_points": {"de": "offene Rechtsfragen", "en": "open legal points"},
+    "fact.laws": {"de": "erfasste Rechtsvorschriften", "en": "laws recorded"},
+    "process.heading": {"de": "Prozessstand", "en": "Process status"},
+    "process.intro": {
+        "de": "Was die Phasen des Rahmenkonzept-Prozesses liefern sollen und was der Graph dafür enthält; "
+        "berechnet aus den Daten, nicht von Hand gepflegt.",
+        "en": "What the phases of the framework process are to deliver and what the graph holds for it; "
+        "computed from the data, not kept by hand.",
+    },
+    "process.summary": {
+        "de": "{done} von {n} geplanten Ergebnissen sind im Graphen belegt.",
+        "en": "{done} of {n} planned outputs are evidenced in the graph.",
+    },
+    "process.phase": {"de": "Phase", "en": "Phase"},
+    "process.output": {"de": "Geplantes Ergebnis", "en": "Planned output"},
+    "process.evidence": {"de": "Im Graphen", "en": "In the graph"},
+    "process.state": {"de": "Stand", "en": "State"},
+    "process.done": {"de": "belegt", "en": "evidenced"},
+    "process.missing": {"de": "fehlt", "en": "missing"},
+    "process.table": {
+        "de": "Geplante Ergebnisse je Phase",
+        "en": "Planned outputs per phase",
+    },
+    "evidence.interviews": {
+        "de": {"one": "{n} Interview", "other": "{n} Interviews"},
+        "en": {"one": "{n} interview", "other": "{n} interviews"},
+    },
+    "evidence.inventory": {
+        "de": {"one": "{n} Projekt mit Federführung", "other": "{n} Projekte mit Federführung"},
+        "en": {
+            "one": "{n} project with a managing actor",
+            "other": "{n} projects with a managing actor",
+        },
+    },
+    "evidence.priorities": {
+        "de": {
+            "one": "{n} Priorisierung oder Priorität",
+            "other": "{n} Priorisierungen oder Prioritäten",
+        },
+        "en": {
+            "one": "{n} prioritisation or priority",
+            "other": "{n} prioritisations or priorities",
+        },
+    },
+    "evidence.legal": {
+        "de": {"one": "{n} Projekt mit Rechtsrahmen", "other": "{n} Projekte mit Rechtsrahmen"},
+        "en": {
+            "one": "{n} project with its legal frame",
+            "other": "{n} projects with their legal frame",
+        },
+    },
+    "evidence.benchmarking": {
+        "de": {"one": "{n} Best-Practice-Beispiel", "other": "{n} Best-Practice-Beispiele"},
+        "en": {"one": "{n} best-practice example", "other": "{n} best-practice examples"},
+    },
+    "evidence.vision": {
+        "de": {"one": "{n} Zielbild", "other": "{n} Zielbilder"},
+        "en": {"one": "{n} vision", "other": "{n} visions"},
+    },
+    "evidence.goals": {
+        "de": {"one": "{n} strategisches Ziel", "other": "{n} strategische Ziele"},
+        "en": {"one": "{n} strategic goal", "other": "{n} strategic goals"},
+    },
+    "evidence.fields": {
+        "de": {
+            "one": "{n} Handlungsfeld unter den Zielen",
+            "other": "{n} Handlungsfelder unter den Zielen",
+        },
+        "en": {
+            "one": "{n} field of action under the goals",
+            "other": "{n} fields of action under the goals",
+        },
+    },
+    "evidence.presentation": {
+        "de": {"one": "{n} gehaltene Präsentation", "other": "{n} gehaltene Präsentationen"},
+        "en": {"one": "{n} presentation given", "other": "{n} presentations given"},
+    },
+    "legal.heading": {"de": "Rechtsrahmen", "en": "Legal frame"},
+    "legal.intro": {
+        "de": "Die Gesetze und Regeln, denen die Projekte laut Inventar unterliegen, mit amtlicher Fundstelle, "
+        "und die offenen Rechtsfragen als Fragen zum Prüfen. Keine Rechtsberatung: ob eine Vorschrift gilt, "
+        "entscheidet das Rechtsamt.",
+        "en": "The laws and rules the projects are subject to according to the inventory, with their official "
+        "address, and the open legal points as questions to check. No legal advice: whether a rule applies is "
+        "for the legal office to decide.",
+    },
+    "legal.no_laws": {
+        "de": "Für kein Projekt ist ein Rechtsrahmen erfasst (Spalte „Unterliegt“).",
+        "en": 'No project records its legal frame (column "Subject to").',
+    },
+    "legal.points": {
+        "de": {"one": "{n} offene Rechtsfrage:", "other": "{n} offene Rechtsfragen:"},
+        "en": {"one": "{n} open legal point:", "other": "{n} open legal points:"},
+    },
+    "legal.no_points": {
+        "de": "Die Regeln finden keine offene Rechtsfrage.",
+        "en": "The rules find no open legal point.",
+    },
+    "legal.law": {"de": "Vorschrift", "en": "Law"},
+    "legal.short": {"de": "Kurzbezeichnung", "en": "Short name"},
+    "legal.projects": {"de": "Projekte", "en": "Projects"},
+    "legal.address": {"de": "Amtliche Fundstelle", "en": "Official address"},
+    "legal.no_url": {"de": "nicht geprüft", "en": "not verified"},
+    "legal.laws_table": {"de": "Erfasster Rechtsrahmen", "en": "Legal frame recorded"},
+    "legal.project": {"de": "Projekt", "en": "Project"},
+    "legal.question": {"de": "Zu prüfen", "en": "To check"},
+    "legal.fix": {"de": "Was einzutragen ist", "en": "What to record"},
+    "legal.points_table": {"de": "Offene Rechtsfragen", "en": "Open legal points"},
+    "legal.threshold": {"de": "EU-Schwellenwert", "en": "EU threshold"},
+    "legal.value": {"de": "Betrag (netto)", "en": "Amount (net)"},
+    "legal.valid": {"de": "Gültig", "en": "Valid"},
+    "legal.validity": {"de": "{start} bis {end}", "en": "{start} to {end}"},
+    "legal.thresholds_table": {
+        "de": "EU-Schwellenwerte, mit denen die Auftragswerte verglichen werden",
+        "en": "EU thresholds the contract values are compared with",
+    },
     # --- the inventory template (sckg.ingest.template): hints repeated in many columns ---
     "template.multi": {
         "de": "Mehrere Werte mit ; trennen.",

@@ -25,6 +25,7 @@ from ..namespaces import (
     KIND,
     LAW,
     OPARL,
+    OUTPUT,
     PHASE,
     PROV,
     ROLE,
@@ -97,8 +98,8 @@ class Choice:
 @cache
 def choices() -> dict[str, tuple[Choice, ...]]:
     """The allowed values of the vocabulary columns: ``kind``, ``status``, ``field``, ``role``, ``phase``,
-    ``law``, ``contract_type`` (from the sckg vocabularies), ``goal_type``, ``source_type``, ``budget_type``
-    and ``work_type`` (classes)."""
+    ``law``, ``contract_type``, ``output`` (from the sckg vocabularies), ``goal_type``, ``source_type``,
+    ``budget_type`` and ``work_type`` (classes)."""
     store = ox.Store()
     for path in resources.model_files():
         store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
@@ -109,6 +110,7 @@ def choices() -> dict[str, tuple[Choice, ...]]:
         ("field", FIELD),
         ("role", ROLE),
         ("phase", PHASE),
+        ("output", OUTPUT),
     ):
         rows = store.query(
             f"SELECT ?c ?de ?en WHERE {{ ?c skos:inScheme <{ns}scheme> ; skos:prefLabel ?de , ?en . "
@@ -162,6 +164,7 @@ def _order(ns: str) -> Callable[[Choice], int]:
         ROLE: "role:",
         PHASE: "phase:",
         LAW: "law:",
+        OUTPUT: "output:",
     }[ns]
     return lambda c: text.find(f"\n{prefix}{c.slug}\n")
 
@@ -582,6 +585,7 @@ def vocab_iri(kind: str, text: str) -> str:
         "phase": "a process phase",
         "law": "a law of the legal frame (ontology/vocab/legal.ttl)",
         "contract_type": "a type of contract",
+        "output": "a planned output of the process",
         "budget_type": "a type of budget",
         "work_type": "a type of work",
     }[kind]

@@ -27,8 +27,9 @@ class Column:
 
     ``type`` is one of ``id``, ``text``, ``ref`` (ID or name of a row in sheet ``target``), ``kind``,
     ``status``, ``goal_type``, ``source_type``, ``budget_type``, ``work_type``, ``role``, ``phase``, ``law``
-    (several), ``contract_type``, ``field`` (a reference field of the vocabulary), ``date``, ``date_or_year``,
-    ``decimal``, ``bool``, ``int``, ``sdg``, ``url``. ``target`` may name several sheets joined by ``+``.
+    (several), ``contract_type``, ``output``, ``field`` (a reference field of the vocabulary), ``date``,
+    ``date_or_year``, ``decimal``, ``bool``, ``int``, ``sdg``, ``url``. ``target`` may name several
+    sheets joined by ``+``.
     ``lang`` is the language tag of a text column. ``predicates``: the cell's values are the objects of these
     predicates (the subjects, if ``inverse``); columns without them are
     built by their sheet's own code.
@@ -688,6 +689,18 @@ EXTRA_SHEETS: tuple[Sheet, ...] = (
                 predicates=(SCKG + "result",),
             ),
             _sources(),
+            _col(
+                "output",
+                "Ergebnisart",
+                "Output type",
+                "Art des geplanten Ergebnisses aus dem sckg-Vokabular (z. B. interviews, inventory); der "
+                "Prozessstand des Briefings zählt, was der Graph dafür enthält.",
+                "Kind of planned output from the sckg vocabulary (e.g. interviews, inventory); the briefing's "
+                "process status counts what the graph holds for it.",
+                "output",
+                SCKG + "classifiedAs",
+                width=18,
+            ),
         ),
     ),
     Sheet(
