@@ -71,6 +71,7 @@ class ProjectionName(StrEnum):
     actors = "actors"
     dependencies = "dependencies"
     coverage = "coverage"
+    strategy = "strategy"
 
 
 class Metric(StrEnum):
@@ -136,6 +137,7 @@ class CompareView(StrEnum):
 class SlideView(StrEnum):
     """What a slide of the meeting deck shows (:mod:`sckg.present`; the ``view`` of an agenda entry)."""
 
+    key_points = "key-points"
     overview = "overview"
     field = "field"
     project = "project"

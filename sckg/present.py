@@ -217,7 +217,7 @@ def _line(lines: list[str], index: int | None, key: str) -> int:
 def default_agenda(
     kg: KnowledgeGraph, lang: str = "de", *, since: bool = False, compare: bool = False
 ) -> Agenda:
-    """Overview, each field of action with its open points, bottleneck actors, cycles, with ``since``
+    """The key points, overview, each field of action with its open points, bottleneck actors, cycles, with ``since``
     what changed and with ``compare`` the benchmarking with other cities."""
     fields = kg.select(
         f"SELECT DISTINCT ?f WHERE {{ {{ GRAPH ?g {{ ?f a sckg:FieldOfAction }} "
@@ -225,7 +225,7 @@ def default_agenda(
     )
     iris = [row["f"] for row in fields.records()]
     labels = kg.labels(iris, lang)
-    views = [View(SlideView.overview)]
+    views = [View(SlideView.key_points), View(SlideView.overview)]
     views += [
         View(SlideView.field, iri) for iri in sorted(iris, key=lambda i: (labels[i].lower(), i))
     ]
@@ -488,6 +488,17 @@ class _Slides:
         slide.notes = self.w(
             "project_notes", name=label, needs=len(needs), needed_by=len(needed_by)
         )
+        return slide
+
+    def _key_points(self, view: View) -> Slide:
+        """The briefing's key points (:mod:`sckg.report.keypoints`), the same list."""
+        section = self.report.section("key-points")
+        slide = Slide("key-points", section.heading)
+        if section.tables:
+            self.table(slide, section.tables[0])
+        else:
+            slide.more = " ".join(section.paragraphs)
+        slide.notes = self.w["key_points_notes"]
         return slide
 
     def _open_points(self, view: View) -> Slide:

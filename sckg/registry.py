@@ -111,7 +111,8 @@ class Importer:
 
 PROJECTION_HELP = (
     "entity (all entities and their links), actors (actors linked by shared projects), "
-    "dependencies (dependsOn) or coverage (projects with their goals and fields)."
+    "dependencies (dependsOn), coverage (projects with their goals and fields) or strategy (vision, "
+    "goals, fields, projects, decisions; breaks marked)."
 )
 
 

@@ -206,6 +206,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "Abdeckung: Ziele und Handlungsfelder",
         "en": "Coverage: goals and fields of action",
     },
+    "projection.strategy": {
+        "de": "Strategiebaum: Zielbild, Ziele, Handlungsfelder, Projekte, Beschlüsse",
+        "en": "Strategy tree: vision, goals, fields, projects, decisions",
+    },
     # --- analyses (sckg.network): reasons and notes ---
     "empty.no_projects": {
         "de": "Keine Projekte im Graphen: Importieren Sie das Projektinventar des Programms neben die Ratsdaten "
@@ -1412,6 +1416,254 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "legal.thresholds_table": {
         "de": "EU-Schwellenwerte, mit denen die Auftragswerte verglichen werden",
         "en": "EU thresholds the contract values are compared with",
+    },
+    "fact.goals_without_fields": {"de": "Ziele ohne Handlungsfeld", "en": "goals without a field"},
+    "fact.fields_without_projects": {
+        "de": "Handlungsfelder ohne Projekt",
+        "en": "fields without a project",
+    },
+    "fact.projects_without_decision": {
+        "de": "Projekte ohne Beschluss",
+        "en": "projects without a decision",
+    },
+    "strategy.heading": {"de": "Strategiebaum", "en": "Strategy tree"},
+    "strategy.intro": {
+        "de": "Vom Zielbild über die strategischen Ziele und Handlungsfelder zu den Projekten und den "
+        "Beschlüssen über sie. Gestrichelt und mit ✕ markiert sind die Brüche: Ziele ohne Handlungsfeld, "
+        "Handlungsfelder ohne Projekt, Projekte ohne Beschluss.",
+        "en": "From the vision through the strategic goals and fields of action to the projects and the "
+        "decisions on them. Dashed and marked ✕ are the breaks: goals without a field of action, fields "
+        "without a project, projects without a decision.",
+    },
+    "strategy.no_goals": {
+        "de": "Die Daten nennen kein Zielbild und keine strategischen Ziele.",
+        "en": "The data names no vision and no strategic goals.",
+    },
+    "strategy.no_goals_vision": {
+        "de": "Die Daten nennen ein Zielbild, aber keine strategischen Ziele.",
+        "en": "The data names a vision but no strategic goals.",
+    },
+    "strategy.goals_planned": {
+        "de": "Die strategischen Ziele sind ein geplantes Ergebnis von „{phase}“ (Prozessstand).",
+        "en": 'The strategic goals are a planned output of "{phase}" (process status).',
+    },
+    "strategy.breaks_goals": {
+        "de": {"one": "{n} Ziel ohne Handlungsfeld", "other": "{n} Ziele ohne Handlungsfeld"},
+        "en": {
+            "one": "{n} goal without a field of action",
+            "other": "{n} goals without a field of action",
+        },
+    },
+    "strategy.breaks_fields": {
+        "de": {
+            "one": "{n} Handlungsfeld ohne Projekt",
+            "other": "{n} Handlungsfelder ohne Projekt",
+        },
+        "en": {
+            "one": "{n} field of action without a project",
+            "other": "{n} fields of action without a project",
+        },
+    },
+    "strategy.breaks_projects": {
+        "de": {"one": "{n} Projekt ohne Beschluss", "other": "{n} Projekte ohne Beschluss"},
+        "en": {"one": "{n} project without a decision", "other": "{n} projects without a decision"},
+    },
+    "strategy.too_large": {
+        "de": "Der Baum hat {n} Zeilen, mehr als die {limit}, die ein Diagramm lesbar zeigt: die Tabelle zeigt ihn.",
+        "en": "The tree has {n} rows, more than the {limit} a chart shows readably: the table shows it.",
+    },
+    "strategy.goal": {"de": "Ziel", "en": "Goal"},
+    "strategy.field": {"de": "Handlungsfeld", "en": "Field of action"},
+    "strategy.projects": {"de": "Projekte", "en": "Projects"},
+    "strategy.undecided": {"de": "ohne Beschluss", "en": "without decision"},
+    "strategy.milestones": {"de": "Meilensteine", "en": "Milestones"},
+    "strategy.overdue": {"de": "überfällig", "en": "overdue"},
+    "strategy.chart": {"de": "Strategiebaum", "en": "Strategy tree"},
+    "strategy.vision": {"de": "Zielbild", "en": "Vision"},
+    "strategy.goals": {"de": "Ziele", "en": "Goals"},
+    "strategy.fields": {"de": "Handlungsfelder", "en": "Fields of action"},
+    "strategy.decisions_milestones": {
+        "de": "Beschlüsse, Meilensteine (MS)",
+        "en": "Decisions, milestones (MS)",
+    },
+    "strategy.no_vision": {"de": "kein Zielbild", "en": "no vision"},
+    "strategy.no_goals_short": {"de": "keine Ziele", "en": "no goals"},
+    "strategy.n_projects": {
+        "de": {"one": "{n} Projekt", "other": "{n} Projekte"},
+        "en": {"one": "{n} project", "other": "{n} projects"},
+    },
+    "strategy.n_decided": {
+        "de": "{decided}/{n} beschlossen, {milestones} MS",
+        "en": "{decided}/{n} decided, {milestones} MS",
+    },
+    "strategy.break.goal": {
+        "de": "Bruch: Ziel ohne Handlungsfeld",
+        "en": "Break: goal without a field of action",
+    },
+    "strategy.break.field": {
+        "de": "Bruch: Handlungsfeld ohne Projekt",
+        "en": "Break: field of action without a project",
+    },
+    "strategy.break.project": {
+        "de": "Bruch: Projekt ohne Beschluss",
+        "en": "Break: project without a decision",
+    },
+    "fact.key_points": {"de": "Kernpunkte", "en": "key points"},
+    "keypoint.heading": {"de": "Das Wichtigste in Kürze", "en": "Key points"},
+    "keypoint.none": {
+        "de": "Die Auswertungen finden nichts, was die Lenkungsgruppe zuerst entscheiden müsste.",
+        "en": "The analyses find nothing the steering group has to decide first.",
+    },
+    "keypoint.number": {"de": "Nr.", "en": "No."},
+    "keypoint.finding": {"de": "Befund", "en": "Finding"},
+    "keypoint.question": {
+        "de": "Frage an die Lenkungsgruppe",
+        "en": "Question to the steering group",
+    },
+    "keypoint.section": {"de": "Abschnitt", "en": "Section"},
+    "keypoint.caption": {
+        "de": "Berechnet aus den Abschnitten dieses Briefings, nach Tragweite geordnet",
+        "en": "Computed from the sections of this briefing, ranked by consequence",
+    },
+    "keypoint.violations.text": {
+        "de": {
+            "one": "{n} Fehler im Inventar verfälscht die Auswertungen.",
+            "other": "{n} Fehler im Inventar verfälschen die Auswertungen.",
+        },
+        "en": {
+            "one": "{n} error in the inventory distorts the analyses.",
+            "other": "{n} errors in the inventory distort the analyses.",
+        },
+    },
+    "keypoint.violations.question": {
+        "de": "Wer bereinigt die Daten bis zur nächsten Sitzung?",
+        "en": "Who cleans up the data before the next meeting?",
+    },
+    "keypoint.overdue.text": {
+        "de": {
+            "one": "{n} Meilenstein ist überfällig.",
+            "other": "{n} Meilensteine sind überfällig.",
+        },
+        "en": {"one": "{n} milestone is overdue.", "other": "{n} milestones are overdue."},
+    },
+    "keypoint.overdue.question": {
+        "de": "Neue Termine setzen oder die Projekte neu planen?",
+        "en": "Set new dates or re-plan the projects?",
+    },
+    "keypoint.cycles.text": {
+        "de": {
+            "one": "{n} Abhängigkeitszyklus: keines seiner Projekte kann zuerst fertig werden.",
+            "other": "{n} Abhängigkeitszyklen: keines ihrer Projekte kann zuerst fertig werden.",
+        },
+        "en": {
+            "one": "{n} dependency cycle: none of its projects can finish first.",
+            "other": "{n} dependency cycles: none of their projects can finish first.",
+        },
+    },
+    "keypoint.cycles.question": {
+        "de": "Welche Abhängigkeit wird aufgelöst?",
+        "en": "Which dependency is to be broken?",
+    },
+    "keypoint.chain.text": {
+        "de": "Die längste Abhängigkeitskette hat {n} Projekte: verzögert sich eines, verzögern sich alle danach.",
+        "en": "The longest dependency chain has {n} projects: if one is late, all after it are late.",
+    },
+    "keypoint.chain.question": {
+        "de": "Ist die Kette abgesichert, wer überwacht sie?",
+        "en": "Is the chain safeguarded, and who watches it?",
+    },
+    "keypoint.legal.text": {
+        "de": {
+            "one": "{n} offene Rechtsfrage ist zu prüfen.",
+            "other": "{n} offene Rechtsfragen sind zu prüfen.",
+        },
+        "en": {
+            "one": "{n} open legal point is to be checked.",
+            "other": "{n} open legal points are to be checked.",
+        },
+    },
+    "keypoint.legal.question": {
+        "de": "Wer klärt sie mit Rechtsamt, Datenschutz und Vergabestelle?",
+        "en": "Who settles them with the legal office, data protection and procurement?",
+    },
+    "keypoint.bottlenecks.text": {
+        "de": {
+            "one": "{n} Akteur ist ein Engpass: ohne ihn zerfällt die Zusammenarbeit.",
+            "other": "{n} Akteure sind Engpässe: ohne sie zerfällt die Zusammenarbeit.",
+        },
+        "en": {
+            "one": "{n} actor is a bottleneck: without it the collaboration falls apart.",
+            "other": "{n} actors are bottlenecks: without them the collaboration falls apart.",
+        },
+    },
+    "keypoint.bottlenecks.question": {
+        "de": "Vertretung und Entlastung regeln?",
+        "en": "Arrange deputies and relief?",
+    },
+    "keypoint.goals.text": {
+        "de": {
+            "one": "{n} strategisches Ziel hat kein Projekt.",
+            "other": "{n} strategische Ziele haben kein Projekt.",
+        },
+        "en": {
+            "one": "{n} strategic goal has no project.",
+            "other": "{n} strategic goals have no project.",
+        },
+    },
+    "keypoint.goals.question": {
+        "de": "Projekte beauftragen oder die Ziele zurückstellen?",
+        "en": "Commission projects or set the goals aside?",
+    },
+    "keypoint.no_goals.text": {
+        "de": "Es sind keine strategischen Ziele erfasst: kein Projekt lässt sich an Zielen messen.",
+        "en": "No strategic goals are recorded: no project can be measured against goals.",
+    },
+    "keypoint.no_goals.question": {
+        "de": "Wann legt die Lenkungsgruppe Zielbild und Ziele fest?",
+        "en": "When does the steering group set the vision and goals?",
+    },
+    "keypoint.process.text": {
+        "de": {
+            "one": "{n} von {total} geplanten Prozessergebnissen fehlt im Graphen.",
+            "other": "{n} von {total} geplanten Prozessergebnissen fehlen im Graphen.",
+        },
+        "en": {
+            "one": "{n} of {total} planned process outputs is missing from the graph.",
+            "other": "{n} of {total} planned process outputs are missing from the graph.",
+        },
+    },
+    "keypoint.process.question": {
+        "de": "Nachholen, nachtragen oder bewusst streichen?",
+        "en": "Catch up, record them, or drop them on purpose?",
+    },
+    "keypoint.priorities.text": {
+        "de": {
+            "one": "Seit der letzten Priorisierung hat {n} Projekt seinen Platz gewechselt.",
+            "other": "Seit der letzten Priorisierung haben {n} Projekte ihren Platz gewechselt.",
+        },
+        "en": {
+            "one": "Since the last prioritisation {n} project changed its place.",
+            "other": "Since the last prioritisation {n} projects changed their places.",
+        },
+    },
+    "keypoint.priorities.question": {
+        "de": "Die neue Reihenfolge bestätigen?",
+        "en": "Confirm the new order?",
+    },
+    "keypoint.undecided.text": {
+        "de": {
+            "one": "{n} Projekt hat keinen Beschluss.",
+            "other": "{n} Projekte haben keinen Beschluss.",
+        },
+        "en": {"one": "{n} project has no decision.", "other": "{n} projects have no decision."},
+    },
+    "keypoint.undecided.question": {
+        "de": "Welche davon brauchen einen Beschluss des Rats oder eines Ausschusses?",
+        "en": "Which of them need a decision of the council or a committee?",
+    },
+    "deck.key_points_notes": {
+        "de": "Die Kernpunkte des Briefings, nach Tragweite geordnet: jeder mit seiner Frage an die Lenkungsgruppe.",
+        "en": "The briefing's key points, ranked by consequence: each with its question to the steering group.",
     },
     # --- the inventory template (sckg.ingest.template): hints repeated in many columns ---
     "template.multi": {

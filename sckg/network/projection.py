@@ -124,7 +124,10 @@ PREDICATES: dict[str, str] = {
     "signedBy": SCKG + "signedBy",
     "isPartOf": DCTERMS + "isPartOf",
     "subject": DCTERMS + "subject",
+    "related": SKOS + "related",
 }
+#: Predicates only the strategy projection turns into edges (a goal's field of action).
+STRATEGY_ONLY = ("related",)
 
 #: Council records: an OParl import holds thousands; the entity projection keeps those the programme refers to.
 COUNCIL_CLASSES = ("paper", "consultation", "meeting")
@@ -138,7 +141,7 @@ PROJECTIONS: dict[str, Projection] = {
         "about a project or field, dcterms:subject).",
         "entities of the classes in NODE_CLASSES (MonetaryAmounts, phases, tasks and sources are left out; "
         "council papers, consultations and meetings only as described)",
-        tuple(PREDICATES),
+        tuple(p for p in PREDICATES if p not in STRATEGY_ONLY),
         "subject → object of each statement (e.g. project → managing actor)",
         "number of statements linking the pair; 'predicate' is the first of them in the order listed",
         True,
@@ -164,6 +167,19 @@ PROJECTIONS: dict[str, Projection] = {
         "1",
         True,
         ("project",),
+    ),
+    "strategy": Projection(
+        "strategy",
+        "The strategy tree: the vision, the strategic goals below it, their fields of action (skos:related), "
+        "the projects in each field and serving each goal, the decisions on the projects; the breaks are "
+        "marked (node attribute 'break': a goal without a field, a field without a project, a project "
+        "without a decision).",
+        "every vision, strategic goal, field of action, project and decision",
+        ("broader", "related", "inFieldOfAction", "contributesTo", "decision"),
+        "goal → vision, goal → field, project → field / goal, decision → project",
+        "1",
+        True,
+        ("vision", "goal", "field", "project", "decision"),
     ),
     "coverage": Projection(
         "coverage",
@@ -203,7 +219,7 @@ def class_key(types: set[str], kind: str | None) -> str:
 @overload
 def project(
     kg: KnowledgeGraph,
-    name: Literal["entity", "dependencies", "coverage"],
+    name: Literal["entity", "dependencies", "coverage", "strategy"],
     lang: str = ...,
     *,
     details: bool = ...,
@@ -226,7 +242,8 @@ def project(
     details: bool = True,
     with_papers: bool = False,
 ) -> nx.Graph[str]:
-    """The named projection ``name`` (``entity``, ``actors``, ``dependencies`` or ``coverage``) of ``kg``.
+    """The named projection ``name`` (``entity``, ``actors``, ``dependencies``, ``coverage`` or ``strategy``)
+    of ``kg``.
 
     ``details=False`` skips the projects' budget, dates and status (they stay None): one query less for
     analyses that do not need them. ``with_papers`` adds to the entity projection every council paper linked to
@@ -257,12 +274,36 @@ def project(
                 )
     _join_same(kg, graph)
     _drop_unused_reference_concepts(graph)
+    if name == "strategy":
+        _mark_breaks(graph, lang)
     graph.graph.update(
         projection=name,
         lang=lang,
         timings={"sparql": extracted - started, "networkx": time.perf_counter() - extracted},
     )
     return graph
+
+
+def _mark_breaks(graph: nx.Graph[str], lang: str) -> None:
+    """The strategy tree's breaks as the node attribute ``break`` (a sentence): goals without a field of
+    action, fields without a project, projects without a decision; decisions not about a project go."""
+    import networkx as nx
+
+    assert isinstance(graph, nx.DiGraph)  # the strategy projection is directed
+    graph.remove_nodes_from(
+        [
+            n
+            for n, cls in graph.nodes(data="cls")
+            if cls == "decision"
+            and not any(graph.nodes[m]["cls"] == "project" for m in graph.successors(n))
+        ]
+    )
+    for node, attrs in graph.nodes(data=True):
+        cls = attrs["cls"]
+        linked = {graph.nodes[m]["cls"] for m in nx.all_neighbors(graph, node)}
+        wanted = {"goal": "field", "field": "project", "project": "decision"}.get(cls)
+        if wanted and wanted not in linked:
+            attrs["break"] = words.t(f"strategy.break.{cls}", lang)
 
 
 def _join_same(kg: KnowledgeGraph, graph: nx.Graph[str]) -> None:

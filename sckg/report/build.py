@@ -93,7 +93,11 @@ def _build(
 ) -> Report:
     w = Words("report", lang)
     info = data_info(kg, lang)
-    sections: list[Section] = []
+    from .keypoints import key_points_section
+    from .process import legal_section, process_section
+    from .strategy import strategy_section
+
+    sections: list[Section] = [s for s in (process_section(kg, lang),) if s]
     if since is not None:
         sections.append(changes_section(since, kg, lang))
     sections += [
@@ -105,8 +109,10 @@ def _build(
             [w["map_intro"]],
             maps=[MapSpec(w["map"], "entity", static_figure=True)],
         ),
+        strategy_section(kg, lang),
         *analysis_sections(kg, lang),
         open_points_section(kg, lang),
+        legal_section(kg, lang),
         fields_section(kg, lang),
         council_section(kg, lang),
         decisions_section(kg, lang),
@@ -116,6 +122,7 @@ def _build(
 
         sections.append(benchmark_section(kg, compare, lang))
     sections += [s for s in (_priority_section(kg, lang),) if s]
+    sections.insert(0, key_points_section(kg, sections, lang))  # drawn from every section above
     return Report(
         title=title or w["title"] + (f" – {info.title}" if info.title else ""),
         lang=lang,

@@ -395,6 +395,9 @@ def _fill(
             "fields": own_fields + ([str(n)] if cls == "field" else []),
             "full_label": label,
         }
+        if attrs.get("break"):  # a break of the strategy tree: dashed, thick border
+            node["shapeProperties"] = {"borderDashes": [5, 3]}
+            node["borderWidth"] = 3
         net.nodes.append(node)
         net.node_ids.append(n)
         net.node_map[n] = node
@@ -501,6 +504,8 @@ def _tooltip(
         lines.append(f"{ui['period']}: {attrs.get('start') or '?'} – {attrs.get('end') or '?'}")
     if attrs.get("budget") is not None:
         lines.append(f"{ui['budget']}: {money(attrs['budget'], lang, 0)}")
+    if attrs.get("break"):  # the strategy projection's breaks
+        lines.append(str(attrs["break"]))
     lines.append(f"{ui['degree']}: {degree}")
     if size_by in ("betweenness", "pagerank") and value is not None:
         lines.append(f"{ui[size_by]}: {number(value, lang, 4)}")
