@@ -71,7 +71,11 @@ def strategy_tree(kg: KnowledgeGraph, lang: str = "de") -> StrategyTree:
     for n, attrs in nodes.items():
         of[attrs["cls"]].append(n)
     goal_fields: dict[str, list[str]] = {
-        g: sorted(f for f in graph.successors(g) if nodes[f]["cls"] == "field") for g in of["goal"]
+        g: sorted(
+            (f for f in graph.successors(g) if nodes[f]["cls"] == "field"),
+            key=lambda f: (nodes[f]["label"].casefold(), f),
+        )
+        for g in of["goal"]
     }
     in_tree = {f for fs in goal_fields.values() for f in fs}
     projects_of = {
