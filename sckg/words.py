@@ -1525,7 +1525,7 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "Berechnet aus den Abschnitten dieses Briefings, nach Tragweite geordnet",
         "en": "Computed from the sections of this briefing, ranked by consequence",
     },
-    "keypoint.violations.text": {
+    "keypoint.text.violations": {
         "de": {
             "one": "{n} Fehler im Inventar verfälscht die Auswertungen.",
             "other": "{n} Fehler im Inventar verfälschen die Auswertungen.",
@@ -1535,22 +1535,22 @@ CATALOGUE: dict[str, dict[str, Text]] = {
             "other": "{n} errors in the inventory distort the analyses.",
         },
     },
-    "keypoint.violations.question": {
+    "keypoint.question.violations": {
         "de": "Wer bereinigt die Daten bis zur nächsten Sitzung?",
         "en": "Who cleans up the data before the next meeting?",
     },
-    "keypoint.overdue.text": {
+    "keypoint.text.overdue": {
         "de": {
             "one": "{n} Meilenstein ist überfällig.",
             "other": "{n} Meilensteine sind überfällig.",
         },
         "en": {"one": "{n} milestone is overdue.", "other": "{n} milestones are overdue."},
     },
-    "keypoint.overdue.question": {
+    "keypoint.question.overdue": {
         "de": "Neue Termine setzen oder die Projekte neu planen?",
         "en": "Set new dates or re-plan the projects?",
     },
-    "keypoint.cycles.text": {
+    "keypoint.text.cycles": {
         "de": {
             "one": "{n} Abhängigkeitszyklus: keines seiner Projekte kann zuerst fertig werden.",
             "other": "{n} Abhängigkeitszyklen: keines ihrer Projekte kann zuerst fertig werden.",
@@ -1560,19 +1560,19 @@ CATALOGUE: dict[str, dict[str, Text]] = {
             "other": "{n} dependency cycles: none of their projects can finish first.",
         },
     },
-    "keypoint.cycles.question": {
+    "keypoint.question.cycles": {
         "de": "Welche Abhängigkeit wird aufgelöst?",
         "en": "Which dependency is to be broken?",
     },
-    "keypoint.chain.text": {
+    "keypoint.text.chain": {
         "de": "Die längste Abhängigkeitskette hat {n} Projekte: verzögert sich eines, verzögern sich alle danach.",
         "en": "The longest dependency chain has {n} projects: if one is late, all after it are late.",
     },
-    "keypoint.chain.question": {
+    "keypoint.question.chain": {
         "de": "Ist die Kette abgesichert, wer überwacht sie?",
         "en": "Is the chain safeguarded, and who watches it?",
     },
-    "keypoint.legal.text": {
+    "keypoint.text.legal": {
         "de": {
             "one": "{n} offene Rechtsfrage ist zu prüfen.",
             "other": "{n} offene Rechtsfragen sind zu prüfen.",
@@ -1582,11 +1582,11 @@ CATALOGUE: dict[str, dict[str, Text]] = {
             "other": "{n} open legal points are to be checked.",
         },
     },
-    "keypoint.legal.question": {
+    "keypoint.question.legal": {
         "de": "Wer klärt sie mit Rechtsamt, Datenschutz und Vergabestelle?",
         "en": "Who settles them with the legal office, data protection and procurement?",
     },
-    "keypoint.bottlenecks.text": {
+    "keypoint.text.bottlenecks": {
         "de": {
             "one": "{n} Akteur ist ein Engpass: ohne ihn zerfällt die Zusammenarbeit.",
             "other": "{n} Akteure sind Engpässe: ohne sie zerfällt die Zusammenarbeit.",
@@ -1596,11 +1596,11 @@ CATALOGUE: dict[str, dict[str, Text]] = {
             "other": "{n} actors are bottlenecks: without them the collaboration falls apart.",
         },
     },
-    "keypoint.bottlenecks.question": {
+    "keypoint.question.bottlenecks": {
         "de": "Vertretung und Entlastung regeln?",
         "en": "Arrange deputies and relief?",
     },
-    "keypoint.goals.text": {
+    "keypoint.text.goals": {
         "de": {
             "one": "{n} strategisches Ziel hat kein Projekt.",
             "other": "{n} strategische Ziele haben kein Projekt.",
@@ -1610,19 +1610,19 @@ CATALOGUE: dict[str, dict[str, Text]] = {
             "other": "{n} strategic goals have no project.",
         },
     },
-    "keypoint.goals.question": {
+    "keypoint.question.goals": {
         "de": "Projekte beauftragen oder die Ziele zurückstellen?",
         "en": "Commission projects or set the goals aside?",
     },
-    "keypoint.no_goals.text": {
+    "keypoint.text.no_goals": {
         "de": "Es sind keine strategischen Ziele erfasst: kein Projekt lässt sich an Zielen messen.",
         "en": "No strategic goals are recorded: no project can be measured against goals.",
     },
-    "keypoint.no_goals.question": {
+    "keypoint.question.no_goals": {
         "de": "Wann legt die Lenkungsgruppe Zielbild und Ziele fest?",
         "en": "When does the steering group set the vision and goals?",
     },
-    "keypoint.process.text": {
+    "keypoint.text.process": {
         "de": {
             "one": "{n} von {total} geplanten Prozessergebnissen fehlt im Graphen.",
             "other": "{n} von {total} geplanten Prozessergebnissen fehlen im Graphen.",
@@ -1632,11 +1632,11 @@ CATALOGUE: dict[str, dict[str, Text]] = {
             "other": "{n} of {total} planned process outputs are missing from the graph.",
         },
     },
-    "keypoint.process.question": {
+    "keypoint.question.process": {
         "de": "Nachholen, nachtragen oder bewusst streichen?",
         "en": "Catch up, record them, or drop them on purpose?",
     },
-    "keypoint.priorities.text": {
+    "keypoint.text.priorities": {
         "de": {
             "one": "Seit der letzten Priorisierung hat {n} Projekt seinen Platz gewechselt.",
             "other": "Seit der letzten Priorisierung haben {n} Projekte ihren Platz gewechselt.",
@@ -1646,18 +1646,18 @@ CATALOGUE: dict[str, dict[str, Text]] = {
             "other": "Since the last prioritisation {n} projects changed their places.",
         },
     },
-    "keypoint.priorities.question": {
+    "keypoint.question.priorities": {
         "de": "Die neue Reihenfolge bestätigen?",
         "en": "Confirm the new order?",
     },
-    "keypoint.undecided.text": {
+    "keypoint.text.undecided": {
         "de": {
             "one": "{n} Projekt hat keinen Beschluss.",
             "other": "{n} Projekte haben keinen Beschluss.",
         },
         "en": {"one": "{n} project has no decision.", "other": "{n} projects have no decision."},
     },
-    "keypoint.undecided.question": {
+    "keypoint.question.undecided": {
         "de": "Welche davon brauchen einen Beschluss des Rats oder eines Ausschusses?",
         "en": "Which of them need a decision of the council or a committee?",
     },

@@ -32,6 +32,7 @@ from ..namespaces import (
     FOAF,
     KIND,
     LABEL_PROPERTIES,
+    LAW,
     OPARL,
     ORG,
     PARENT_PATH,
@@ -168,6 +169,17 @@ PROJECTIONS: dict[str, Projection] = {
         True,
         ("project",),
     ),
+    "coverage": Projection(
+        "coverage",
+        "Coverage: projects linked to the strategic goals they serve and the fields of action they belong to "
+        "(goals and fields without edges are gaps).",
+        "every project, strategic goal and field of action",
+        ("contributesTo", "inFieldOfAction"),
+        "project → goal / field",
+        "1",
+        True,
+        ("project", "goal", "field"),
+    ),
     "strategy": Projection(
         "strategy",
         "The strategy tree: the vision, the strategic goals below it, their fields of action (skos:related), "
@@ -180,17 +192,6 @@ PROJECTIONS: dict[str, Projection] = {
         "1",
         True,
         ("vision", "goal", "field", "project", "decision"),
-    ),
-    "coverage": Projection(
-        "coverage",
-        "Coverage: projects linked to the strategic goals they serve and the fields of action they belong to "
-        "(goals and fields without edges are gaps).",
-        "every project, strategic goal and field of action",
-        ("contributesTo", "inFieldOfAction"),
-        "project → goal / field",
-        "1",
-        True,
-        ("project", "goal", "field"),
     ),
 }
 
@@ -321,7 +322,8 @@ def _join_same(kg: KnowledgeGraph, graph: nx.Graph[str]) -> None:
 
 
 def _drop_unused_reference_concepts(graph: nx.Graph[str]) -> None:
-    """Leave out the shared vocabulary's concepts (``field:…``) unless the data uses that vocabulary.
+    """Leave out the shared vocabulary's concepts (``field:…``) unless the data uses that vocabulary, and the
+    laws of the legal frame (``law:…``) no project is subject to.
 
     A city that links its projects to ``field:`` concepts directly has every ``field:`` concept as a node (an
     unused one is a gap); a city with its own fields keeps only the reference concepts something links to (a
@@ -338,6 +340,14 @@ def _drop_unused_reference_concepts(graph: nx.Graph[str]) -> None:
     }
     graph.remove_nodes_from(
         [n for n in reference if not graph.degree(n) and graph.nodes[n]["cls"] not in used]
+    )
+    graph.remove_nodes_from(  # the legal frame: only the laws a project is subject to
+        [
+            n
+            for n in graph
+            if n.startswith(LAW)
+            and not any(graph.nodes[m]["cls"] == "project" for m in nx.all_neighbors(graph, n))
+        ]
     )
 
 

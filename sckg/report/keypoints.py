@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..kg import KnowledgeGraph
-from ..words import Words
+from ..words import Words, t
 from .model import Link, ReportTable, Section
 
 #: The briefing shows at most this many key points.
@@ -43,13 +43,13 @@ Provider = Callable[[KnowledgeGraph, dict[str, Section], str], list[KeyPoint]]
 def _point(
     w: Words, kind: str, weight: int, figure: int, section: str, **values: object
 ) -> KeyPoint:
-    """The finding of ``kind`` with its sentence and question (words ``keypoint.<kind>.text|question``)."""
+    """The finding of ``kind`` with its sentence and question (words ``keypoint.text|question.<kind>``)."""
     return KeyPoint(
         weight,
         figure,
-        w(f"{kind}.text", n=figure, **values),
+        t(f"keypoint.text.{kind}", w.lang, n=figure, **values),
         section,
-        w(f"{kind}.question", n=figure, **values),
+        t(f"keypoint.question.{kind}", w.lang, n=figure, **values),
     )
 
 
