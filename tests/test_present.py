@@ -67,17 +67,25 @@ def default_deck(musterstadt: KnowledgeGraph):
 def test_default_agenda_has_a_slide_per_field(default_deck) -> None:
     titles = [s.title for s in default_deck.slides]
     assert titles == [
+        "Das Wichtigste in Kürze",  # the briefing's key points open the deck (issue 24)
         "Smart-City-Lagebild für die Lenkungsgruppe – Musterstadt – fiktive Beispielstadt",
         *FIELDS_DE,
         "Wer das Programm zusammenhält",
         "Abhängigkeiten",
     ]
-    mobility = default_deck.slides[11]
-    assert mobility.key == "12-field-smart-mobility"
-    assert mobility.facts == [("Projekte", "6"), ("Budget", "9.910.000 €"), ("Offene Punkte", "0")]
+    mobility = default_deck.slides[12]
+    assert mobility.key == "13-field-smart-mobility"
+    assert mobility.facts == [
+        ("Projekte", "6"),
+        ("Budget", "9.910.000 €"),
+        (
+            "Offene Punkte",
+            "1",
+        ),  # the mobility platform's open legal point (data/musterstadt/legal.ttl)
+    ]
     assert "<svg" in mobility.picture and "Smart Mobility" in mobility.picture
-    assert mobility.notes == "Smart Mobility: 6 Projekte, 0 offene Punkte in ihren Angaben."
-    assert default_deck.slides[0].facts[0] == ("Projekte", "52")
+    assert mobility.notes == "Smart Mobility: 6 Projekte, 1 offene Punkte in ihren Angaben."
+    assert default_deck.slides[1].facts[0] == ("Projekte", "52")
     cycles = default_deck.slides[-1]
     assert cycles.facts == [("längste Abhängigkeitskette (Projekte)", "5"), ("Zyklen", "1")]
     assert cycles.table.rows[0][1] == 3
@@ -109,7 +117,7 @@ def test_every_view_of_an_agenda_file(musterstadt: KnowledgeGraph, tmp_path: Pat
         [1, "Musterstadt digital twin", ""],
         [2, "Heavy rain and heat simulation", "Musterstadt digital twin"],
     ]
-    assert points.facts == [("violations", "0"), ("open points", "0"), ("gaps", "6")]
+    assert points.facts == [("violations", "0"), ("open points", "4"), ("gaps", "6")]  # legal.ttl
     assert decisions.table.columns[:2] == ["Date", "Body"]
     assert decisions.table.rows[0][:2] == [
         "2025-12-02",
@@ -138,13 +146,14 @@ def test_every_view_of_an_agenda_file(musterstadt: KnowledgeGraph, tmp_path: Pat
         (
             '[[slide]]\nview = "overview"\n\n[[slide]]\nview = "map"\n',
             "line 5, key 'view': unknown view 'map'; one of "
-            "overview, field, project, open-points, actors, cycles, changes, decisions, query, chart",
+            "key-points, overview, field, project, open-points, actors, cycles, changes, decisions, query, "
+            "chart",
         ),
         (
             '[[slide]]\nview = "overview"\n[[slide]]\nview = "field"\n',
             "line 4, key 'view': a 'field' slide needs the key 'field'",
         ),
-        ('[[slide]]\ntitle = "x"\n', "line 1, key 'view': missing; one of overview, field"),
+        ('[[slide]]\ntitle = "x"\n', "line 1, key 'view': missing; one of key-points, overview"),
         ('titel = "x"\n[[slide]]\nview = "overview"\n', "line 1, key 'titel': unknown key"),
         ('title = "x"\n', "line 1, key 'slide': the agenda needs at least one [[slide]] entry"),
         ('[[slide]]\nview = "overview"\nnotes = 3\n', "line 3, key 'notes': must be text"),
@@ -193,14 +202,15 @@ def test_present_command(braunschweig_path: Path, tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[-1] == f"Deck: {out} (11 slides)"  # overview, 8 fields, actors, dependencies
+    assert lines[-1] == f"Deck: {out} (12 slides)"  # key points, overview, 8 fields, actors, deps
+    assert lines[1] == "  1  Key points"
     assert (
-        lines[1]
-        == "  1  Smart City briefing for the steering group – Smart City Braunschweig: 2018 framework "
+        lines[2]
+        == "  2  Smart City briefing for the steering group – Smart City Braunschweig: 2018 framework "
         "concept proposal"
     )
     page = out.read_text(encoding="utf-8")
-    assert page.count('<section class="slide"') == 11 and "http" not in page.replace(
+    assert page.count('<section class="slide"') == 12 and "http" not in page.replace(
         "http://www.w3.org", ""
     )
     bad = tmp_path / "bad.toml"
@@ -277,7 +287,7 @@ def test_the_decisions_slide_lists_the_programme_latest_first_and_counts_the_res
     agenda = tmp_path / "agenda.toml"
     agenda.write_text('[[slide]]\nview = "decisions"\n', encoding="utf-8")
     [slide] = build_deck(graphs["combined"], "de", agenda=read_agenda(agenda)).slides
-    overview = build_deck(graphs["combined"], "de").slides[0]
+    overview = build_deck(graphs["combined"], "de").slides[1]
     assert slide.facts == [("Beschlüsse zum Programm", "15")]
     assert slide.table.columns == ["Datum", "Gremium", "Rolle", "Gegenstand"]
     assert slide.table.rows[0] == [
@@ -310,7 +320,7 @@ def test_the_commands_of_the_issue_give_a_deck(tmp_path: Path) -> None:
         app, ["present", "--data", str(out), "--out", str(tmp_path / "deck.html")]
     )
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[-1] == f"Deck: {tmp_path / 'deck.html'} (3 slides)"
+    assert result.output.splitlines()[-1] == f"Deck: {tmp_path / 'deck.html'} (4 slides)"
 
 
 def test_ill_typed_values_are_left_out_with_a_note_and_the_deck_is_written(

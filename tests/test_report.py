@@ -13,25 +13,33 @@ from sckg.report import build_report, render_html, render_markdown
 
 HEADINGS = {
     "de": [
+        "Das Wichtigste in Kürze",
+        "Prozessstand",
         "Kennzahlen",
         "Zeitplan",
         "Gesamtkarte",
+        "Strategiebaum",
         "Wer das Programm zusammenhält",
         "Abhängigkeiten",
         "Silos und Überschneidungen",
         "Offene Punkte",
+        "Rechtsrahmen",
         "Handlungsfelder",
         "Was der Rat beschlossen hat, und wann",
         "Beschlüsse zum Programm",
     ],
     "en": [
+        "Key points",
+        "Process status",
         "Key figures",
         "Roadmap",
         "Overall map",
+        "Strategy tree",
         "Who holds the programme together",
         "Dependencies",
         "Silos and overlaps",
         "Open points",
+        "Legal frame",
         "Fields of action",
         "What the council decided, and when",
         "Decisions on the programme",
@@ -67,6 +75,9 @@ def test_braunschweig_figures(bs_de) -> None:
     assert (
         bs_de.facts
         == {
+            "key_points": 4,
+            "outputs_done": 1,
+            "outputs_missing": 8,
             "actors": 10,
             "projects": 5,
             "fields": 8,
@@ -76,6 +87,9 @@ def test_braunschweig_figures(bs_de) -> None:
             "consultations": 2,
             "programme_papers": 1,
             "decisions": 2,
+            "goals_without_fields": 0,
+            "fields_without_projects": 7,
+            "projects_without_decision": 2,
             "chain": 0,
             "cycles": 0,
             "silos": 0,
@@ -83,6 +97,8 @@ def test_braunschweig_figures(bs_de) -> None:
             "violations": 0,
             "open_points": 16,
             "gaps": 8,
+            "legal_points": 0,
+            "laws": 0,
         }
     )  # the inventory records its paper itself; decisions: the administrative committee's, the council's of 2015
     figures = bs_de.section("figures")
@@ -215,7 +231,8 @@ def test_changes_since_come_first(make_kg, turtle_file) -> None:
         'ex:p a sckg:Project ; dcterms:title "Neu"@de . ex:q a sckg:Project ; dcterms:title "Q"@de .'
     )
     report = build_report(new, "de", since=old)
-    changes = report.sections[0]
+    assert report.sections[0].key == "key-points"  # the key points open every briefing
+    changes = report.sections[1]
     assert changes.key == "changes"
     assert changes.heading == "Was sich seit dem letzten Stand geändert hat"
     assert changes.tables[0].rows == [

@@ -77,12 +77,11 @@ def strategy_tree(kg: KnowledgeGraph, lang: str = "de") -> StrategyTree:
         )
         for g in of["goal"]
     }
-    in_tree = {f for fs in goal_fields.values() for f in fs}
     projects_of = {
         f: sorted(p for p in graph.predecessors(f) if nodes[p]["cls"] == "project")
         for f in of["field"]
     }
-    in_tree |= {f for f, ps in projects_of.items() if ps}
+    in_tree = set(of["field"])  # the city's fields, and the reference fields its data uses
     decided = {
         p for d in of["decision"] for p in graph.successors(d) if nodes[p]["cls"] == "project"
     }
