@@ -63,7 +63,7 @@ def test_a_later_threshold_replaces_the_earlier(make_kg) -> None:
     later = (
         LEGAL
         + """
-ex:t2028 a schema:MonetaryAmount ; schema:value "220000"^^xsd:decimal ; schema:currency "EUR" ;
+ex:t2028 a schema:PriceSpecification ; schema:price "220000"^^xsd:decimal ; schema:priceCurrency "EUR" ;
     schema:validFrom "2028-01-01"^^xsd:date ; sckg:contractType law:contract-supplies-services .
 """
     )
@@ -99,7 +99,7 @@ def test_the_vocabulary_gives_each_law_a_title_and_an_official_address_or_citati
     thresholds = {
         str(r.t).rsplit("/", 1)[1]: (str(r.v), str(r.f), str(r.u))
         for r in graph.query(
-            "SELECT ?t ?v ?f ?u WHERE { ?t schema:value ?v ; schema:validFrom ?f ; "
+            "SELECT ?t ?v ?f ?u WHERE { ?t schema:price ?v ; schema:validFrom ?f ; "
             "schema:validThrough ?u }",
             initNs={"schema": rdflib.Namespace("https://schema.org/")},
         )

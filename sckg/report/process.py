@@ -189,7 +189,7 @@ def legal_section(kg: KnowledgeGraph, lang: str) -> Section:
     elif laws:
         section.paragraphs.append(w["no_points"])
     thresholds = kg.select(
-        "SELECT ?t ?value ?start ?end WHERE { ?t sckg:contractType ?type ; schema:value ?value ; "
+        "SELECT ?t ?value ?start ?end WHERE { ?t sckg:contractType ?type ; schema:price ?value ; "
         "<https://schema.org/validFrom> ?start OPTIONAL { ?t schema:validThrough ?end } }"
     ).records()
     if thresholds and kg.ask("ASK { ?p a sckg:Project ; sckg:contractValue ?v }"):
