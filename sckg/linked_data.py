@@ -14,7 +14,9 @@ import mimetypes
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlencode
 
 import pyoxigraph as ox
@@ -23,6 +25,9 @@ from .errors import ParameterError
 from .export import canonical, jsonld_bytes
 from .namespaces import DCTERMS, LABEL_PROPERTIES, PREFIXES, RDF, SCKG, VOID, shorten, sparql_values
 from .words import Words
+
+if TYPE_CHECKING:
+    import jinja2
 
 #: The IRI the server's root stands for by default: the one sckg mints its IRIs under.
 BASE = "https://w3id.org/sckg/"
@@ -296,8 +301,6 @@ def html_page(
     it last, names terms by the labels among ``triples`` and ``names``, links what this server answers
     to its path (and other http(s) IRIs as they are), says which parts were ``cut`` and links the data
     (``alternates``: the path without its suffix, relative to the page)."""
-    import jinja2
-
     labels = _labels([*triples, *names], lang)
 
     def cell(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> _Cell:
@@ -325,14 +328,7 @@ def html_page(
         (cell(subject), rows)
         for subject, rows in sorted(subjects.items(), key=lambda i: (i[0] != main, str(i[0])))
     ]
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(Path(__file__).parent),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    page = env.get_template("linked_data.html.j2").render(
+    page = _template().render(
         lang=lang,
         iri=title_iri,
         title=labels.get(title_iri) or shorten(title_iri),
@@ -345,6 +341,21 @@ def html_page(
         t=Words("ld", lang),
     )
     return page.encode("utf-8")
+
+
+@cache
+def _template() -> jinja2.Template:
+    """The page's template, compiled once."""
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env.get_template("linked_data.html.j2")
 
 
 def _labels(triples: Iterable[ox.Triple], lang: str) -> dict[str, str]:
