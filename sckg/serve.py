@@ -770,6 +770,9 @@ class _Handler(BaseHTTPRequestHandler):
     """Checks one request and forwards it to an Oxigraph process; holds query answers until complete."""
 
     protocol_version = "HTTP/1.1"
+    #: TCP_NODELAY: the head and the body of an answer are written apart, and with Nagle's algorithm the
+    #: body waited for the client's delayed ACK, 40 ms per answer on a kept-alive connection
+    disable_nagle_algorithm = True
     server: _Proxy
     arrived = 0.0  # when the request line arrived: the time limit counts from here
 
