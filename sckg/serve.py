@@ -1145,7 +1145,7 @@ class _Handler(BaseHTTPRequestHandler):
         triples = void_triples(self._select(VOID_QUERY), url)
         headers = self._headers(Vary="Accept")
         if fmt is HTML:
-            data = html_page(triples, title_iri=url + "/dataset", base=url + "/")
+            data = html_page(triples, title_iri=url + "/dataset", base=self.server.settings.base)
             headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
         else:
             data = rdf_bytes(triples, fmt)
