@@ -23,6 +23,7 @@ import pyoxigraph as ox
 
 from .errors import ParameterError
 from .export import canonical, jsonld_bytes
+from .formatting import number
 from .namespaces import DCTERMS, LABEL_PROPERTIES, PREFIXES, RDF, SCKG, VOID, shorten, sparql_values
 from .words import Words
 
@@ -335,7 +336,7 @@ def html_page(
         subjects=ordered,
         incoming=incoming,
         cut=set(cut),
-        limits={"out": OUT_LIMIT, "in": IN_LIMIT},
+        limits={"out": number(OUT_LIMIT, lang), "in": number(IN_LIMIT, lang)},
         alternates=alternates,
         formats=[TURTLE, NTRIPLES, JSONLD],
         t=Words("ld", lang),

@@ -24,6 +24,7 @@ from sckg import resources
 from sckg.cli import app
 from sckg.linked_data import (
     HTML,
+    IN_LIMIT,
     JSONLD,
     NTRIPLES,
     TURTLE,
@@ -483,3 +484,30 @@ def test_the_command_has_the_library_default_base() -> None:
 
     options = inspect.signature(cli_stores.serve).parameters
     assert options["base"].default == inspect.signature(SparqlServer).parameters["base"].default
+
+
+@pytest.mark.server
+def test_a_description_is_bounded_and_the_page_says_so(tmp_path: Path) -> None:
+    links = IN_LIMIT + 5
+    data = tmp_path / "city" / "graph.ttl"
+    data.parent.mkdir()
+    data.write_text(
+        turtle_prefixes(ex="https://w3id.org/sckg/id/x/")
+        + 'ex:amt a org:OrganizationalUnit ; rdfs:label "Amt"@de .\n'
+        + "".join(f"ex:p{i} a sckg:Project ; sckg:managedBy ex:amt .\n" for i in range(links)),
+        encoding="utf-8",
+    )
+    store = tmp_path / "store"
+    load_store(f"oxigraph:{store}", [data.parent])
+    with SparqlServer(store, port=0, workers=1) as server:
+        body = get(server, "/id/x/amt", Accept="application/n-triples")[2].decode()
+        managed = [line for line in body.splitlines() if "#managedBy>" in line]
+        assert len(managed) == IN_LIMIT
+        page = get(server, "/id/x/amt", Accept=BROWSER)[2].decode()
+        assert page.count('<tr><td><a href="/id/x/p') == IN_LIMIT
+        assert (
+            "<p>Gezeigt sind die ersten 1.000 Verweise; alle liefert der SPARQL-Endpunkt.</p>"
+            in page
+        )
+        one = get(server, "/id/x/p7", Accept=BROWSER)[2].decode()
+        assert "Gezeigt sind" not in one
