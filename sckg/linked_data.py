@@ -24,7 +24,7 @@ import pyoxigraph as ox
 from .errors import ParameterError
 from .export import canonical, jsonld_bytes
 from .formatting import number
-from .namespaces import DCTERMS, LABEL_PROPERTIES, PREFIXES, RDF, SCKG, VOID, shorten, sparql_values
+from .namespaces import DCTERMS, LABEL_PROPERTIES, PREFIXES, RDF, SCKG, VOID, shorten
 from .words import Words
 
 if TYPE_CHECKING:
@@ -141,21 +141,25 @@ def local_path(iri: str, base: str) -> str | None:
 def describe_query(iri: str) -> str:
     """One SELECT for the description of ``iri``: ``?part`` is ``out`` (its triples, and those of blank
     nodes it links to), ``in`` (links to it), ``label`` (labels of what it links to) or ``term`` (labels
-    of the properties, for the page); each part bounded, one row over its bound tells it was cut."""
+    of the properties, for the page); each part bounded, one row over its bound tells it was cut.
+    (Label properties go in a FILTER: Oxigraph 0.5 joins a VALUES block with a scan of the store,
+    seconds on a million triples.)"""
     node = f"<{ox.NamedNode(iri).value}>"
-    labels = sparql_values(LABEL_PROPERTIES)
+    labels = "FILTER(?p IN (" + ", ".join(f"<{p}>" for p in LABEL_PROPERTIES) + "))"
     return f"""SELECT ?part ?s ?p ?o WHERE {{
   {{ SELECT ("out" AS ?part) ?s ?p ?o WHERE {{ {node} ?p ?o BIND({node} AS ?s) }} LIMIT {OUT_LIMIT + 1} }}
   UNION {{ SELECT ("out" AS ?part) ?s ?p ?o WHERE {{
     {node} ?q ?s FILTER(isBlank(?s)) ?s ?p ?o }} LIMIT {OUT_LIMIT + 1} }}
   UNION {{ SELECT ("in" AS ?part) ?s ?p ?o WHERE {{ ?s ?p {node} BIND({node} AS ?o) }} LIMIT {IN_LIMIT + 1} }}
   UNION {{ SELECT ("label" AS ?part) ?s ?p ?o WHERE {{
-    {{ SELECT DISTINCT ?s WHERE {{ {{ {node} ?q ?s }} UNION {{ ?s ?q {node} }} FILTER(isIRI(?s)) }}
-      LIMIT {OUT_LIMIT + IN_LIMIT} }}
-    VALUES ?p {{ {labels} }} ?s ?p ?o }} LIMIT {LABEL_LIMIT} }}
+    {{ SELECT DISTINCT ?s WHERE {{ {node} ?q ?s FILTER(isIRI(?s)) }} LIMIT {OUT_LIMIT} }}
+    ?s ?p ?o {labels} }} LIMIT {LABEL_LIMIT} }}
+  UNION {{ SELECT ("label" AS ?part) ?s ?p ?o WHERE {{
+    {{ SELECT DISTINCT ?s WHERE {{ ?s ?q {node} }} LIMIT {IN_LIMIT} }}
+    ?s ?p ?o {labels} }} LIMIT {LABEL_LIMIT} }}
   UNION {{ SELECT ("term" AS ?part) ?s ?p ?o WHERE {{
     {{ SELECT DISTINCT ?s WHERE {{ {{ {node} ?s ?x }} UNION {{ ?x ?s {node} }} }} }}
-    VALUES ?p {{ {labels} }} ?s ?p ?o }} LIMIT {LABEL_LIMIT} }}
+    ?s ?p ?o {labels} }} LIMIT {LABEL_LIMIT} }}
 }}"""
 
 
@@ -191,6 +195,8 @@ def description(iri: str, results: bytes) -> Description:
         if len(parts[name]) > limit:
             found.cut.add(name)
             del parts[name][limit:]
+    linked = {t.object for t in found.out} | {t.subject for t in found.incoming}
+    found.labels[:] = [t for t in found.labels if t.subject in linked]
     return found
 
 
