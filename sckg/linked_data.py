@@ -1,11 +1,11 @@
-"""Linked Data on ``sckg serve``: entity IRIs answered at their own paths with content negotiation, a
-VoID/DCAT description of the datasets, and the static site of ``sckg site``.
+"""Linked Data on ``sckg serve``: entity IRIs answered at their own paths with content
+negotiation, a VoID/DCAT description of the datasets, and the static site of ``sckg site``.
 
 An IRI under the base (``https://w3id.org/sckg/`` by default) is answered at the rest of its path:
-``https://w3id.org/sckg/id/musterstadt/project/x`` at ``/id/musterstadt/project/x``. Its description is read
-from the store with one bounded SELECT (:func:`describe_query`) and written as Turtle, N-Triples, JSON-LD or
-an HTML page (:func:`render`). The HTTP side (routes, the pool of Oxigraph processes, limits) is
-:mod:`sckg.serve`'s.
+``https://w3id.org/sckg/id/musterstadt/project/x`` at ``/id/musterstadt/project/x``. Its description
+is read from the store with one bounded SELECT (:func:`describe_query`) and written as Turtle,
+N-Triples, JSON-LD (:func:`rdf_bytes`) or an HTML page (:func:`html_page`). The HTTP side (routes,
+the pool of Oxigraph processes, limits) is :mod:`sckg.serve`'s.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ HTML = Format("text/html", ".html")
 TURTLE = Format("text/turtle", ".ttl")
 NTRIPLES = Format("application/n-triples", ".nt", charset=False)
 JSONLD = Format("application/ld+json", ".jsonld", charset=False)
-#: In the order a tie is broken towards the last: a client that takes anything (``*/*``) gets Turtle.
+#: A tie is broken towards the last: a client that takes anything (``*/*``) gets Turtle.
 FORMATS = (HTML, JSONLD, NTRIPLES, TURTLE)
 _SUFFIXES = {f.suffix: f for f in FORMATS}
 
@@ -99,8 +99,8 @@ def language(accept_language: str | None) -> str:
 
 
 def split_suffix(path: str) -> tuple[str, Format | None, str | None]:
-    """A path without the suffix that names a format (and a language): ``/x.en.html`` → ``("/x", HTML,
-    "en")``; a path without one → ``(path, None, None)``."""
+    """A path without the suffix that names a format (and a language): ``/x.en.html`` →
+    ``("/x", HTML, "en")``; a path without one → ``(path, None, None)``."""
     for suffix, fmt in _SUFFIXES.items():
         if path.endswith(suffix) and len(path) > len(suffix) + 1:
             stem = path[: -len(suffix)]
@@ -135,22 +135,25 @@ def local_path(iri: str, base: str) -> str | None:
     return "/" + quote(iri[len(base) :], safe="/:@!$&'()*+,;=-._~")
 
 
-# --- the description of an entity ----------------------------------------------------------------------
+# --- the description of an entity -----------------------------------------------------------------
 
 
 def describe_query(iri: str) -> str:
-    """One SELECT for the description of ``iri``: ``?part`` is ``out`` (its triples, and those of blank
-    nodes it links to), ``in`` (links to it), ``label`` (labels of what it links to) or ``term`` (labels
-    of the properties, for the page); each part bounded, one row over its bound tells it was cut.
+    """One SELECT for the description of ``iri``: ``?part`` is ``out`` (its triples, and those of
+    blank nodes it links to), ``in`` (links to it), ``label`` (labels of what it links to) or
+    ``term`` (labels of the properties, for the page); each part bounded, one row over its bound
+    tells it was cut.
     (Label properties go in a FILTER: Oxigraph 0.5 joins a VALUES block with a scan of the store,
     seconds on a million triples.)"""
     node = f"<{ox.NamedNode(iri).value}>"
     labels = "FILTER(?p IN (" + ", ".join(f"<{p}>" for p in LABEL_PROPERTIES) + "))"
     return f"""SELECT ?part ?s ?p ?o WHERE {{
-  {{ SELECT ("out" AS ?part) ?s ?p ?o WHERE {{ {node} ?p ?o BIND({node} AS ?s) }} LIMIT {OUT_LIMIT + 1} }}
+  {{ SELECT ("out" AS ?part) ?s ?p ?o WHERE {{ {node} ?p ?o BIND({node} AS ?s) }}
+    LIMIT {OUT_LIMIT + 1} }}
   UNION {{ SELECT ("out" AS ?part) ?s ?p ?o WHERE {{
     {node} ?q ?s FILTER(isBlank(?s)) ?s ?p ?o }} LIMIT {OUT_LIMIT + 1} }}
-  UNION {{ SELECT ("in" AS ?part) ?s ?p ?o WHERE {{ ?s ?p {node} BIND({node} AS ?o) }} LIMIT {IN_LIMIT + 1} }}
+  UNION {{ SELECT ("in" AS ?part) ?s ?p ?o WHERE {{ ?s ?p {node} BIND({node} AS ?o) }}
+    LIMIT {IN_LIMIT + 1} }}
   UNION {{ SELECT ("label" AS ?part) ?s ?p ?o WHERE {{
     {{ SELECT DISTINCT ?s WHERE {{ {node} ?q ?s FILTER(isIRI(?s)) }} LIMIT {OUT_LIMIT} }}
     ?s ?p ?o {labels} }} LIMIT {LABEL_LIMIT} }}
@@ -165,9 +168,9 @@ def describe_query(iri: str) -> str:
 
 @dataclass
 class Description:
-    """What the store says about an entity: ``out`` its triples, ``incoming`` links to it, ``labels``
-    of what it links to, ``terms`` labels of the properties (for the page only); ``cut`` names the
-    parts that had more than their bound."""
+    """What the store says about an entity: ``out`` its triples, ``incoming`` links to it,
+    ``labels`` of what it links to, ``terms`` labels of the properties (for the page only);
+    ``cut`` names the parts that had more than their bound."""
 
     iri: str
     out: list[ox.Triple] = field(default_factory=list)
@@ -209,7 +212,7 @@ def rdf_bytes(triples: list[ox.Triple], fmt: Format) -> bytes:
     return ox.serialize(canonical(triples), format=rdf_format, prefixes=prefixes) or b""
 
 
-# --- the VoID/DCAT description ---------------------------------------------------------------------------
+# --- the VoID/DCAT description --------------------------------------------------------------------
 
 VOID_QUERY = f"""SELECT ?g ?n ?d ?p ?o WHERE {{
   {{ SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?x ?y }} }} GROUP BY ?g }}
@@ -282,12 +285,12 @@ def _integer(number: int) -> ox.Literal:
     )
 
 
-# --- the HTML page --------------------------------------------------------------------------------------
+# --- the HTML page --------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class _Cell:
-    """A term on the page: its text, a link (``None``: plain text) and a note (language, datatype)."""
+    """A term on the page: its text, a link (``None``: plain text), a note (language, datatype)."""
 
     text: str
     href: str | None = None
@@ -304,10 +307,10 @@ def html_page(
     cut: Iterable[str] = (),
     alternates: str | None = None,
 ) -> bytes:
-    """A page in ``lang`` that lists ``triples`` (escaped), ``title_iri``'s own first and the links to
-    it last, names terms by the labels among ``triples`` and ``names``, links what this server answers
-    to its path (and other http(s) IRIs as they are), says which parts were ``cut`` and links the data
-    (``alternates``: the path without its suffix, relative to the page)."""
+    """A page in ``lang`` that lists ``triples`` (escaped), ``title_iri``'s own first and the
+    links to it last, names terms by the labels among ``triples`` and ``names``, links what this
+    server answers to its path (and other http(s) IRIs as they are), says which parts were ``cut``
+    and links the data (``alternates``: the path without its suffix, relative to the page)."""
     labels = _labels([*triples, *names], lang)
 
     def cell(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> _Cell:
@@ -366,7 +369,7 @@ def _template() -> jinja2.Template:
 
 
 def _labels(triples: Iterable[ox.Triple], lang: str) -> dict[str, str]:
-    """The label of each IRI among ``triples``: the best label property, in ``lang``, else another."""
+    """The label of each IRI among ``triples``: the best label property, in ``lang``, else any."""
     best: dict[str, tuple[bool, int, str]] = {}
     for triple in triples:
         subject, label = triple.subject, triple.object
@@ -382,7 +385,7 @@ def _labels(triples: Iterable[ox.Triple], lang: str) -> dict[str, str]:
     return {iri: rank[2] for iri, rank in best.items()}
 
 
-# --- the static site ------------------------------------------------------------------------------------
+# --- the static site ------------------------------------------------------------------------------
 
 _TYPES = mimetypes.MimeTypes()  # the built-in table only: the same on every machine
 for _type, _suffix in (

@@ -1,6 +1,6 @@
-"""Linked Data on ``sckg serve`` (issue 25): entity IRIs dereferenceable at their own paths with content
-negotiation, the site of ``sckg site`` served safely, a VoID/DCAT description of each dataset; the
-server's protections hold for the new routes."""
+"""Linked Data on ``sckg serve`` (issue 25): entity IRIs dereferenceable at their own paths with
+content negotiation, the site of ``sckg site`` served safely, a VoID/DCAT description of each
+dataset; the server's protections hold for the new routes."""
 
 from __future__ import annotations
 
@@ -78,7 +78,7 @@ def own(graph: rdflib.Graph, iri: str) -> set[tuple[object, object]]:
     return set(graph.predicate_objects(rdflib.URIRef(iri)))
 
 
-# --- pure functions -------------------------------------------------------------------------------------
+# --- pure functions -------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -169,7 +169,7 @@ def test_the_site_is_read_only_inside_its_folder(tmp_path: Path) -> None:
     assert content_type(Path("a.unknown")) == "application/octet-stream"
 
 
-# --- against a running server -----------------------------------------------------------------------------
+# --- against a running server ---------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module", name="site")
@@ -301,8 +301,9 @@ def test_a_browser_gets_a_page_listing_the_triples_that_links_to_the_turtle(
     assert "<h1>Urbane Datenplattform Musterstadt</h1>" in page
     assert '<a href="urbane-datenplattform.ttl" type="text/turtle">Turtle</a>' in page
     assert (
-        '<td><a href="https://w3id.org/sckg/ontology#dependsOn">hängt ab von</a> <span class="note">'
-        '(sckg:dependsOn)</span></td><td><a href="/id/musterstadt/project/lorawan-netz">'
+        '<td><a href="https://w3id.org/sckg/ontology#dependsOn">hängt ab von</a> '
+        '<span class="note">(sckg:dependsOn)</span></td>'
+        '<td><a href="/id/musterstadt/project/lorawan-netz">'
         "LoRaWAN-Funknetz Musterstadt</a>" in page
     )
     assert "<caption>Verweise hierher</caption>" in page
