@@ -1,4 +1,5 @@
-"""The key points that open the briefing and the deck: computed from the sections, ranked, at most seven."""
+"""The key points that open the briefing and the deck: computed from the sections, ranked, at most
+seven."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The legal frame: the vocabulary of laws, the open legal points as SHACL warnings (both engines)."""
+"""The legal frame: the vocabulary of laws, the open legal points as SHACL warnings (both
+engines)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from sckg import resources
 from sckg.kg import KnowledgeGraph
 from sckg.validate import validate
 
-#: p1 processes personal data, has no DPIA and no data-protection law; p2 processes personal data with a
-#: DPIA and the GDPR; p3 is a supply contract of 216000 (the threshold) without award procedure; p4 a works
+#: p1 processes personal data, has no DPIA and no data-protection law; p2 processes personal data
+#: with a
+#: DPIA and the GDPR; p3 is a supply contract of 216000 (the threshold) without award procedure; p4
+#: a works
 #: contract of 216000 (below 5404000); p5 a contract of 215999.99 (below); p6 is subject to BITV 2.0
 #: without a statement; p7 with one; p8 states it processes no personal data.
 LEGAL = """
@@ -51,7 +54,8 @@ def test_open_legal_points_are_the_same_on_both_engines(make_kg, engine: str) ->
 def test_open_legal_points_are_questions(make_kg) -> None:
     found = {f.shape: f for f in validate(make_kg(LEGAL), "de").warnings}
     assert found["shapes:LegalImpactAssessment"].message == (
-        "Verarbeitet personenbezogene Daten: Ist eine Datenschutz-Folgenabschätzung (DSFA) dokumentiert?"
+        "Verarbeitet personenbezogene Daten: Ist eine Datenschutz-Folgenabschätzung (DSFA) "
+        "dokumentiert?"
     )
     assert found["shapes:LegalAwardProcedure"].message.startswith(
         "Auftragswert erreicht den EU-Schwellenwert: Vergabeverfahren angeben."
@@ -63,7 +67,8 @@ def test_a_later_threshold_replaces_the_earlier(make_kg) -> None:
     later = (
         LEGAL
         + """
-ex:t2028 a schema:PriceSpecification ; schema:price "220000"^^xsd:decimal ; schema:priceCurrency "EUR" ;
+ex:t2028 a schema:PriceSpecification ; schema:price "220000"^^xsd:decimal ; schema:priceCurrency
+"EUR" ;
     schema:validFrom "2028-01-01"^^xsd:date ; sckg:contractType law:contract-supplies-services .
 """
     )
@@ -80,7 +85,8 @@ def test_the_vocabulary_gives_each_law_a_title_and_an_official_address_or_citati
     rows = graph.query(
         """SELECT ?law ?title ?url ?citation WHERE { ?law a sckg:LegalRequirement ;
              dcterms:title ?title FILTER(lang(?title) = "de")
-             OPTIONAL { ?law schema:url ?url } OPTIONAL { ?law dcterms:bibliographicCitation ?citation } }""",
+             OPTIONAL { ?law schema:url ?url } OPTIONAL { ?law dcterms:bibliographicCitation
+             ?citation } }""",
         initNs={
             "sckg": rdflib.Namespace("https://w3id.org/sckg/ontology#"),
             "dcterms": rdflib.DCTERMS,

@@ -1,11 +1,14 @@
-"""The framework process in the briefing: the process status and the legal frame, on small graphs."""
+"""The framework process in the briefing: the process status and the legal frame, on small
+graphs."""
 
 from __future__ import annotations
 
 from sckg.report.process import laws_in_use, legal_section, planned_outputs, process_section
 
-#: Two phases of a project; phase 1 plans interviews (none recorded), phase 2 the inventory (one project
-#: with a manager) and the legal analysis (one project subject to the GDPR); the project itself plans the
+#: Two phases of a project; phase 1 plans interviews (none recorded), phase 2 the inventory (one
+#: project
+#: with a manager) and the legal analysis (one project subject to the GDPR); the project itself
+#: plans the
 #: final presentation, held on a date.
 PROCESS = """
 ex:k a sckg:Project ; dcterms:title "Konzept"@de ; sckg:managedBy ex:amt ; sckg:subjectTo law:gdpr .
@@ -18,7 +21,8 @@ ex:d2 a sckg:Deliverable ; rdfs:label "Rechtsrahmen"@de ; sckg:classifiedAs outp
     prov:wasGeneratedBy ex:ph2 .
 ex:d3 a sckg:Deliverable ; rdfs:label "Inventar"@de ; sckg:classifiedAs output:inventory ;
     prov:wasGeneratedBy ex:ph2 .
-ex:d4 a sckg:Deliverable ; rdfs:label "Präsentation"@de ; sckg:classifiedAs output:final-presentation ;
+ex:d4 a sckg:Deliverable ; rdfs:label "Präsentation"@de ; sckg:classifiedAs
+output:final-presentation ;
     prov:wasGeneratedBy ex:k ; dcterms:date "2026-05-04"^^xsd:date .
 """
 

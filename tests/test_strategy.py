@@ -1,4 +1,5 @@
-"""The strategy tree and its breaks (report/strategy.py, the strategy projection), on small graphs and on
+"""The strategy tree and its breaks (report/strategy.py, the strategy projection), on small graphs
+and on
 the bundled cities."""
 
 from __future__ import annotations
@@ -8,7 +9,8 @@ from sckg.kg import KnowledgeGraph
 from sckg.network.projection import project
 from sckg.report.strategy import strategy_section, strategy_tree
 
-#: A vision with two goals: g1 relates to field f1 (projects p1, decided, and p2), g2 to no field; field
+#: A vision with two goals: g1 relates to field f1 (projects p1, decided, and p2), g2 to no field;
+#: field
 #: f2 is related to g1 too but has no project; p1 has a milestone, p3 belongs to no field.
 TREE = """
 ex:v a sckg:Vision ; skos:prefLabel "Zielbild"@de .
@@ -17,11 +19,13 @@ ex:g1 a sckg:StrategicGoal ; skos:prefLabel "Ziel Eins"@de ; skos:broader ex:v ;
 ex:g2 a sckg:StrategicGoal ; skos:prefLabel "Ziel Zwei"@de ; skos:broader ex:v .
 ex:f1 a sckg:FieldOfAction ; skos:prefLabel "Mobilität"@de .
 ex:f2 a sckg:FieldOfAction ; skos:prefLabel "Energie"@de .
-ex:p1 a sckg:Project ; dcterms:title "Parken"@de ; sckg:inFieldOfAction ex:f1 ; sckg:contributesTo ex:g1 .
+ex:p1 a sckg:Project ; dcterms:title "Parken"@de ; sckg:inFieldOfAction ex:f1 ; sckg:contributesTo
+ex:g1 .
 ex:p2 a sckg:Project ; dcterms:title "Laden"@de ; sckg:inFieldOfAction ex:f1 .
 ex:p3 a sckg:Project ; dcterms:title "Sonstiges"@de .
 ex:d a sckg:Decision ; rdfs:label "Ratsbeschluss"@de ; sckg:decision ex:p1 .
-ex:m a sckg:Milestone ; rdfs:label "Start"@de ; dcterms:isPartOf ex:p1 ; dcterms:date "2026-01-01"^^xsd:date .
+ex:m a sckg:Milestone ; rdfs:label "Start"@de ; dcterms:isPartOf ex:p1 ; dcterms:date
+"2026-01-01"^^xsd:date .
 """
 EX = "https://example.org/city/"
 

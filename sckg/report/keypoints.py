@@ -1,14 +1,19 @@
-""" "Das Wichtigste in Kürze / Key points": at most seven findings drawn from the briefing's sections, ranked by
-consequence, each one sentence with its figure, a link to its section and the question it puts to the steering
+""" "Das Wichtigste in Kürze / Key points": at most seven findings drawn from the briefing's
+sections, ranked by
+consequence, each one sentence with its figure, a link to its section and the question it puts to
+the steering
 group. Computed, never written by hand; the same list opens the meeting deck.
 
-The findings come from a registry of providers (:data:`PROVIDERS`): a provider reads the graph and the
-sections already built and returns its findings (none when there is nothing to say). Another part of sckg adds
+The findings come from a registry of providers (:data:`PROVIDERS`): a provider reads the graph and
+the
+sections already built and returns its findings (none when there is nothing to say). Another part
+of sckg adds
 its own with :func:`register_key_point`, e.g. what the interviews asked for::
 
     register_key_point("interviews", my_provider)
 
-A finding's ``weight`` is the consequence of its kind (lower comes first: a broken inventory before an overdue
+A finding's ``weight`` is the consequence of its kind (lower comes first: a broken inventory before
+an overdue
 milestone before a missing output); findings of the same weight come by their figure, largest first.
 """
 
@@ -27,7 +32,8 @@ LIMIT = 7
 
 @dataclass(frozen=True)
 class KeyPoint:
-    """One finding: its weight (consequence, lower first), figure, sentence, section and question."""
+    """One finding: its weight (consequence, lower first), figure, sentence, section and
+    question."""
 
     weight: int
     figure: int
@@ -43,7 +49,8 @@ Provider = Callable[[KnowledgeGraph, dict[str, Section], str], list[KeyPoint]]
 def _point(
     w: Words, kind: str, weight: int, figure: int, section: str, **values: object
 ) -> KeyPoint:
-    """The finding of ``kind`` with its sentence and question (words ``keypoint.text|question.<kind>``)."""
+    """The finding of ``kind`` with its sentence and question (words
+    ``keypoint.text|question.<kind>``)."""
     return KeyPoint(
         weight,
         figure,
@@ -120,7 +127,8 @@ def _process(kg: KnowledgeGraph, sections: dict[str, Section], lang: str) -> lis
 
 def _priorities(kg: KnowledgeGraph, sections: dict[str, Section], lang: str) -> list[KeyPoint]:
     rows = kg.select(
-        "SELECT ?whole ?date ?item ?position WHERE { ?whole a sckg:Assessment ; dcterms:date ?date . "
+        "SELECT ?whole ?date ?item ?position WHERE { ?whole a sckg:Assessment ; dcterms:date ?date "
+        ". "
         "?part dcterms:isPartOf ?whole ; sckg:assessed ?item ; schema:position ?position }"
     ).records()
     wholes = sorted({(str(r["date"]), r["whole"]) for r in rows}, reverse=True)
@@ -159,7 +167,8 @@ def register_key_point(name: str, provider: Provider) -> None:
 def key_points(
     kg: KnowledgeGraph, sections: list[Section], lang: str = "de", limit: int = LIMIT
 ) -> list[KeyPoint]:
-    """The findings of every provider on the built ``sections``, most consequential first, at most ``limit``."""
+    """The findings of every provider on the built ``sections``, most consequential first, at most
+    ``limit``."""
     by_key = {s.key: s for s in sections}
     found = [point for provider in PROVIDERS.values() for point in provider(kg, by_key, lang)]
     return sorted(found, key=lambda p: (p.weight, -p.figure, p.text))[:limit]

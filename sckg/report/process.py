@@ -1,5 +1,7 @@
-"""The framework process in the briefing: the process status ("Prozessstand": what each phase planned and
-what the graph holds for it) and the legal frame (the laws the projects are subject to, the open legal
+"""The framework process in the briefing: the process status ("Prozessstand": what each phase
+planned and
+what the graph holds for it) and the legal frame (the laws the projects are subject to, the open
+legal
 points of the shapes ``shapes:Legal*``, the EU thresholds compared with)."""
 
 from __future__ import annotations
@@ -12,12 +14,14 @@ from ..namespaces import OUTPUT
 from ..words import Words
 from .model import Link, ReportTable, Section
 
-#: What the graph holds for each planned output (``skos:notation`` of the ``output:`` concept): one pattern
+#: What the graph holds for each planned output (``skos:notation`` of the ``output:`` concept): one
+#: pattern
 #: binding ``?x``, the things counted.
 EVIDENCE = {
     "interviews": "?x a sckg:Interview",
     "inventory": "?x a sckg:Project ; sckg:managedBy ?manager",
-    "priorities": "{ ?rank dcterms:isPartOf ?x ; schema:position ?position } UNION { ?x sckg:priority ?p }",
+    "priorities": "{ ?rank dcterms:isPartOf ?x ; schema:position ?position } UNION { ?x "
+    "sckg:priority ?p }",
     "legal": "?x a sckg:Project ; sckg:subjectTo ?law",
     "benchmarking": "?x a sckg:BestPracticeExample",
     "vision": "?x a sckg:Vision",
@@ -32,7 +36,8 @@ LEGAL_SHAPES = "shapes:Legal"
 
 @dataclass(frozen=True)
 class PlannedOutput:
-    """One planned output of a phase and what the graph holds for it (``count`` things of its evidence)."""
+    """One planned output of a phase and what the graph holds for it (``count`` things of its
+    evidence)."""
 
     phase: str
     order: int
@@ -47,8 +52,10 @@ class PlannedOutput:
 
 
 def planned_outputs(kg: KnowledgeGraph, lang: str = "de") -> list[PlannedOutput]:
-    """The deliverables classified as a planned output (``output:``) of each process phase, in phase order, with
-    the number of things the graph holds for each (:data:`EVIDENCE`). A deliverable of the project itself (not
+    """The deliverables classified as a planned output (``output:``) of each process phase, in
+    phase order, with
+    the number of things the graph holds for each (:data:`EVIDENCE`). A deliverable of the project
+    itself (not
     of a phase) comes last, under the project's label."""
     rows = kg.select(
         "SELECT ?phase ?order ?deliverable ?kind ?notation WHERE { "
@@ -84,7 +91,8 @@ def planned_outputs(kg: KnowledgeGraph, lang: str = "de") -> list[PlannedOutput]
 
 
 def process_section(kg: KnowledgeGraph, lang: str) -> Section | None:
-    """The process status: per phase, each planned output, what the graph holds for it, done or missing;
+    """The process status: per phase, each planned output, what the graph holds for it, done or
+    missing;
     None when the data records no planned outputs."""
     outputs = planned_outputs(kg, lang)
     if not outputs:
@@ -130,7 +138,8 @@ class LawUse:
 def laws_in_use(kg: KnowledgeGraph, lang: str = "de") -> list[LawUse]:
     """The laws projects are recorded as subject to (``sckg:subjectTo``), most projects first."""
     rows = kg.select(
-        "SELECT ?law (SAMPLE(?n) AS ?notation) (SAMPLE(?u) AS ?url) (COUNT(DISTINCT ?p) AS ?projects) "
+        "SELECT ?law (SAMPLE(?n) AS ?notation) (SAMPLE(?u) AS ?url) (COUNT(DISTINCT ?p) AS "
+        "?projects) "
         "WHERE { ?p a sckg:Project ; sckg:subjectTo ?law "
         "OPTIONAL { ?law skos:notation ?n } OPTIONAL { ?law schema:url ?u } } GROUP BY ?law"
     ).records()
@@ -149,7 +158,8 @@ def laws_in_use(kg: KnowledgeGraph, lang: str = "de") -> list[LawUse]:
 
 
 def legal_section(kg: KnowledgeGraph, lang: str) -> Section:
-    """The legal frame: the laws recorded and their official addresses, the open legal points as questions,
+    """The legal frame: the laws recorded and their official addresses, the open legal points as
+    questions,
     the EU thresholds compared with. Facts and questions, no legal advice."""
     from ..validate import validate
 

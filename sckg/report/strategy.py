@@ -1,8 +1,11 @@
 """The strategy tree: vision → strategic goals → fields of action → projects → council decisions and
-milestones, with its breaks (goals without a field, fields without a project, projects without a decision).
+milestones, with its breaks (goals without a field, fields without a project, projects without a
+decision).
 
-:func:`strategy_tree` reads it from the strategy projection (:mod:`sckg.network.projection`, which marks the
-breaks) and the milestones; :func:`strategy_section` draws it as one chart in the report's style (black and
+:func:`strategy_tree` reads it from the strategy projection (:mod:`sckg.network.projection`, which
+marks the
+breaks) and the milestones; :func:`strategy_section` draws it as one chart in the report's style
+(black and
 white: lines and boxes, a break dashed and marked ✕) with its table.
 """
 
@@ -17,7 +20,8 @@ from ..words import Words
 from .charts import INK, WIDTH, _plain, _svg, source_line
 from .model import Chart, ReportTable, Section
 
-#: The chart draws up to this many rows (goals or fields); a larger tree is shown by its table alone.
+#: The chart draws up to this many rows (goals or fields); a larger tree is shown by its table
+#: alone.
 CHART_ROWS = 45
 
 
@@ -36,7 +40,8 @@ class FieldBranch:
 
 @dataclass
 class StrategyTree:
-    """The tree read from the graph: labels of the visions and goals, each goal's fields, the fields."""
+    """The tree read from the graph: labels of the visions and goals, each goal's fields, the
+    fields."""
 
     visions: list[str]
     goals: dict[str, str]
@@ -183,7 +188,8 @@ def _short(text: str, limit: int = 30) -> str:
 
 
 def _chart(tree: StrategyTree, w: Words, table: ReportTable, source: str) -> Chart:
-    """The tree as one drawing: columns vision, goals, fields, projects, decisions and milestones."""
+    """The tree as one drawing: columns vision, goals, fields, projects, decisions and
+    milestones."""
     from matplotlib.figure import Figure
 
     goals = sorted(tree.goals, key=lambda g: tree.goals[g].casefold())
