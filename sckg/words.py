@@ -552,6 +552,19 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "The first {n} places by net flow (PROMETHEE II)",
     },
     "prio.section.unit": {"de": "Nettofluss (−1 … 1)", "en": "net flow (−1 … 1)"},
+    "prio.section.sensitivity": {
+        "de": "Wie stabil die ersten {n} Plätze sind, wenn sich die Gewichte um ±10 % und ±25 % ändern",
+        "en": "How stable the first {n} places are when the weights change by ±10 % and ±25 %",
+    },
+    "prio.section.sensitivity.unit": {
+        "de": "Platz (die mittleren 90 % der Durchläufe)",
+        "en": "place (the middle 90 % of the runs)",
+    },
+    "prio.section.fragile": {"de": "fragil", "en": "fragile"},
+    "prio.section.fragile_places": {"de": "Fragile Plätze", "en": "Fragile places"},
+    "prio.section.fact.fragile": {"de": "fragile Plätze", "en": "fragile places"},
+    "prio.section.fact.ranked": {"de": "gereihte Einträge", "en": "ranked items"},
+    "prio.section.waves.heading": {"de": "Wellen", "en": "Waves"},
     "prio.reversal": {
         "de": "Rangumkehr: {a} (vorher Platz {old_a}, jetzt {new_a}) und {b} (vorher {old_b}, jetzt {new_b}) haben "
         "die Reihenfolge getauscht, obwohl sich ihre Werte nicht geändert haben; hinzugekommen: {added}, "
@@ -1240,6 +1253,17 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "a 'changes' slide needs a previous snapshot to compare with (since)",
     },
     "deck.rows": {"de": "Zeilen", "en": "rows"},
+    "deck.needs_ranking": {
+        "de": "eine Folie '{view}' braucht eine Reihung der Lenkungsgruppe unter den Daten (die "
+        "Bewertungsdatei, die sckg prioritise schreibt)",
+        "en": "a '{view}' slide needs a ranking of the steering group among the data (the assessment "
+        "file that sckg prioritise writes)",
+    },
+    "deck.waves_need_projects": {
+        "de": "eine Folie 'waves' braucht eine Reihung von Projekten; diese reiht Handlungsfelder",
+        "en": "a 'waves' slide needs a ranking of projects; this one ranks fields of action",
+    },
+    "deck.waves": {"de": "Wellen", "en": "Waves"},
     "deck.slide": {"de": "Folie", "en": "Slide"},
     "deck.notes": {"de": "Notizen", "en": "Notes"},
     "deck.next": {"de": "Als Nächstes", "en": "Next"},
