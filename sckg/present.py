@@ -31,7 +31,7 @@ from .formatting import money_total, number
 from .namespaces import MODEL_GRAPH, SCKG, slug, tail
 from .report.model import Chart, Report, ReportTable, Section
 from .typed import amount
-from .words import Words
+from .words import Words, t
 
 if TYPE_CHECKING:
     from .kg import KnowledgeGraph
@@ -405,6 +405,14 @@ class _Slides:
                 )
         return self._fields
 
+    def dependencies(self) -> Any:
+        """The dependency projection, made once."""
+        if "dependencies" not in self.projections:
+            from .network.projection import project
+
+            self.projections["dependencies"] = project(self.kg, "dependencies", self.lang)
+        return self.projections["dependencies"]
+
     def warnings(self) -> list[Any]:
         if self._warnings is None:
             from .validate import validate
@@ -489,11 +497,7 @@ class _Slides:
             )
         except SckgError as error:
             raise view.error("project", str(error)) from None
-        if "dependencies" not in self.projections:
-            from .network.projection import project
-
-            self.projections["dependencies"] = project(self.kg, "dependencies", self.lang)
-        deps = self.projections["dependencies"]
+        deps = self.dependencies()
         label = deps.nodes[iri]["label"]
         needed_by = impact(self.kg, iri, lang=self.lang, graph=deps)
         needs = impact(self.kg, iri, upstream=True, lang=self.lang, graph=deps)
@@ -663,10 +667,13 @@ class _Slides:
             raise view.error("view", self.w("needs_ranking", view=view.view))
         slide = Slide("sensitivity", stable.title, stable.svg, list(stable.facts.items()))
         slide.caption = stable.source
-        table = stable.table
-        self.table(slide, ReportTable(table.columns[:4], [r[:4] for r in table.rows]), 6)
-        if stable.aside:
-            slide.notes = f"{stable.aside_title}: {', '.join(stable.aside)}"
+        table = stable.table  # place, item, ±10 %, ±25 %, fragile: the fragile ones to discuss
+        fragile = [r[:4] for r in table.rows if r[4]]
+        if fragile:
+            self.table(slide, ReportTable(table.columns[:4], fragile, stable.aside_title))
+        slide.notes = (
+            f"{stable.aside_title}: {', '.join(stable.aside) or t('prio.none', self.lang)}"
+        )
         return slide
 
     def _waves(self, view: View) -> Slide:
@@ -675,8 +682,19 @@ class _Slides:
         if part is None:
             raise view.error("view", self.w["waves_need_projects"])
         slide = Slide("waves", part.heading)
-        if not part.tables:  # a dependency cycle: why there are none
+        if not part.tables:  # a dependency cycle: why there are none, and the map that shows it
             slide.more = " ".join(part.paragraphs)
+            from .prioritise.waves import blocking_cycle
+
+            cycle = blocking_cycle(self.kg, self.dependencies(), self.lang)
+            slide.caption = self.r["deps_map"]
+            slide.picture = self.map_picture(
+                "dependencies",
+                "waves",
+                self.r["deps_map"],
+                focus=cycle.iris[0] if cycle else None,
+                depth=cycle.length if cycle else 1,
+            )
             return slide
         table = part.tables[0]  # wave, half-year, place, project, department, critical, reason
         rows = [[r[0], r[1], r[3], r[5]] for r in table.rows]

@@ -562,7 +562,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     },
     "prio.section.fragile": {"de": "fragil", "en": "fragile"},
     "prio.section.fragile_places": {"de": "Fragile Plätze", "en": "Fragile places"},
-    "prio.section.fact.fragile": {"de": "fragile Plätze", "en": "fragile places"},
+    "prio.section.fact.fragile": {
+        "de": "fragile Plätze (von {n})",
+        "en": "fragile places (of {n})",
+    },
     "prio.section.fact.ranked": {"de": "gereihte Einträge", "en": "ranked items"},
     "prio.section.waves.heading": {"de": "Wellen", "en": "Waves"},
     "prio.reversal": {

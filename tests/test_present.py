@@ -370,7 +370,7 @@ def test_the_default_agenda_shows_ranking_sensitivity_and_waves(prioritised) -> 
     assert ranking.title == "Priorities" and ranking.picture.startswith("<svg")
     assert ranking.caption == "The first 15 places by net flow (PROMETHEE II)"
     fragile = [r.label for r in result.rows if r.fragile]
-    assert ranking.facts == [("ranked items", "41"), ("fragile places", str(len(fragile)))]
+    assert ranking.facts == [("ranked items", "41"), ("fragile places (of 41)", str(len(fragile)))]
     assert ranking.notes.startswith("The steering group's ranking of 2026-03-12")
     assert "Weights from pairwise comparisons (AHP" in ranking.notes
     assert stable.title == (
@@ -378,12 +378,13 @@ def test_the_default_agenda_shows_ranking_sensitivity_and_waves(prioritised) -> 
     )
     assert stable.picture.startswith("<svg") and stable.facts == ranking.facts[1:]
     assert stable.table.columns == ["place", "item", "±10 %", "±25 %"]
-    assert stable.table.rows[:3] == [
-        [r.rank, r.label, r.within_10, r.within_25] for r in result.rows[:3]
+    assert stable.table.caption == "Fragile places"
+    assert stable.table.rows == [
+        [r.rank, r.label, r.within_10, r.within_25] for r in result.rows[:15] if r.fragile
     ]
-    assert stable.more == f"… {15 - len(stable.table.rows)} more of 15"
-    assert stable.notes.startswith("Fragile places: ")
-    assert waves.title == "Waves" and waves.picture == "" and waves.table is None
+    assert stable.notes == f"Fragile places: {', '.join(fragile)}"
+    assert waves.title == "Waves" and waves.table is None
+    assert waves.picture.startswith("<svg") and waves.caption == "Dependency map"
     assert waves.more.startswith(
         "No waves possible: Digital city guide with audio guide → Musterstadt culture portal"
     )

@@ -592,7 +592,7 @@ def test_the_briefing_shows_the_newest_prioritisation_in_the_graph(
         for r in result.rows[:15]
     ]
     fragile = [r.label for r in result.rows if r.fragile]
-    assert fragile and stable.facts == {"fragile places": str(len(fragile))}
+    assert fragile and stable.facts == {"fragile places (of 41)": str(len(fragile))}
     assert (stable.aside_title, stable.aside) == ("Fragile places", fragile)
     assert stable.svg.startswith("<svg") and "±25 %" in stable.svg
     (waves_part,) = section.subsections

@@ -227,5 +227,5 @@ def _sensitivity_chart(
         _svg(fig, "priorities-sensitivity", title),
         fragile,
         t("prio.section.fragile_places", lang),
-        {t("prio.section.fact.fragile", lang): number(len(fragile), lang)},
+        {t("prio.section.fact.fragile", lang, n=len(placed)): number(len(fragile), lang)},
     )
