@@ -754,7 +754,12 @@ def render_deck(deck: Deck) -> str:
 
 def write_deck(deck: Deck, out: Path | str, pdf: Path | str | None = None) -> Path:
     """Write the deck's page to ``out`` (atomically) and, with ``pdf``, its handout (A4 landscape, one slide
-    with its notes per page); return the page's path."""
+    with its notes per page); return the page's path. Without a PDF engine nothing is written
+    (:func:`sckg.pdf.check_engine`)."""
+    if pdf is not None:
+        from .pdf import check_engine
+
+        check_engine()
     path = write_atomic(Path(out), render_deck(deck))
     if pdf is not None:
         from .pdf import html_to_pdf
