@@ -22,8 +22,10 @@ class Table:
     columns: list[str]
     rows: list[tuple[Term | None, ...]] = field(default_factory=list)
 
-    #: Rows shown by :meth:`_repr_html_`.
+    #: Rows shown by :meth:`_repr_html_`, and by ``repr()`` (and the characters of a cell there).
     HTML_ROWS = 50
+    TEXT_ROWS = 10
+    TEXT_CELL = 40
 
     def bound_rows(self) -> list[tuple[Term, ...]]:
         """:attr:`rows` typed without ``None``, for a query whose every variable is bound in every solution
@@ -121,8 +123,41 @@ class Table:
         )
         return f'<table class="sckg-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{note}'
 
+    def __repr__(self) -> str:
+        """A preview for the console: the size, then the first TEXT_ROWS rows as aligned text (IRIs
+        shortened, values plain, long cells cut)."""
+        rows = [self.columns] + [list(map(_text, row)) for row in self.rows[: self.TEXT_ROWS]]
+        rows = [[_cut(cell, self.TEXT_CELL) for cell in row] for row in rows]
+        widths = [max(len(row[i]) for row in rows) for i in range(len(self.columns))]
+        lines = [
+            "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
+        ]
+        size = f"Table: {_count(len(self.rows), 'row')} × {_count(len(self.columns), 'column')}"
+        if len(self.rows) > self.TEXT_ROWS:
+            lines.append(
+                f"… {len(self.rows) - self.TEXT_ROWS} more rows (Table.to_pandas() has all)"
+            )
+        return "\n".join([size, *lines])
+
     def __len__(self) -> int:
         return len(self.rows)
+
+
+def _text(term: Term | None) -> str:
+    """A term as a console shows it: an IRI shortened, a literal as its plain value, nothing for None."""
+    from .namespaces import shorten
+
+    if isinstance(term, ox.NamedNode):
+        return shorten(term.value)
+    return "" if term is None else " ".join(str(to_python(term)).split())
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def to_python(term: Term | None) -> Any:

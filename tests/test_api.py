@@ -292,3 +292,28 @@ def test_the_worked_example_of_docs_api_runs_and_gives_what_it_says(
         "report.md",
     ]
     assert (tmp_path / "out" / "dependencies.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_repr_of_a_table_is_a_readable_preview(typed: Table, musterstadt: KnowledgeGraph) -> None:
+    assert repr(typed) == "\n".join(
+        [
+            "Table: 2 rows × 7 columns",
+            "p                           title          budget  n   start       ok    score",
+            f"{EX}a  Alpha          1234.5  3   2025-03-04  True  1.5",
+            f"{EX}b  Beta <b> & Co  0.1     12",
+        ]
+    )
+    assert str(typed) == repr(typed)
+    table = musterstadt.select(
+        "SELECT ?p ?title WHERE { ?p a sckg:Project ; dcterms:title ?title "
+        'FILTER(LANG(?title) = "en") } ORDER BY ?p'
+    )
+    lines = repr(table).splitlines()
+    assert lines[:3] == [
+        "Table: 52 rows × 2 columns",
+        "p                                         title",
+        "musterstadt:project/5g-campus-gewerbege…  5G campus network in the northern busin…",
+    ]
+    assert len(lines) == 2 + 10 + 1
+    assert lines[-1] == "… 42 more rows (Table.to_pandas() has all)"
+    assert repr(Table(["p"])) == "Table: 0 rows × 1 column\np"
