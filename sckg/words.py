@@ -776,6 +776,12 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "validate.rule": {"de": "Regel", "en": "rule"},
     "validate.fix": {"de": "Behebung", "en": "fix"},
     "validate.none": {"de": "Keine Befunde.", "en": "No findings."},
+    "validate.conforms": {"de": "konform", "en": "conforms"},
+    "validate.not_conforms": {"de": "nicht konform", "en": "does not conform"},
+    "validate.more": {
+        "de": "… {n} weitere Befunde (alle: report.findings, report.to_json())",
+        "en": "… {n} more findings (all: report.findings, report.to_json())",
+    },
     # --- the briefing (sckg.report) ---
     "report.title": {
         "de": "Smart-City-Lagebild für die Lenkungsgruppe",
