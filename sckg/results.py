@@ -41,7 +41,8 @@ class Table:
         """The rows as a ``pandas.DataFrame`` (pandas is optional: ``pip install pandas``).
 
         A column whose values are all of one kind gets its dtype: integers ``int64`` (``Int64`` with gaps),
-        decimals and doubles ``float64``, dates ``datetime64[s]``, booleans ``bool`` (``boolean`` with
+        decimals and doubles ``float64``, dates ``datetime64[s]`` (also years and months, mixed with dates
+        or not: a year as its first day), booleans ``bool`` (``boolean`` with
         gaps), IRIs and text ``str``. A column mixing kinds holds the plain values of :meth:`records`.
         """
         try:
@@ -72,7 +73,7 @@ class Table:
             return "float"
         if datatype == XSD + "boolean":
             return "boolean"
-        return "date" if datatype == XSD + "date" else "text"
+        return "date" if datatype in _DATE_TYPES else "text"
 
     @classmethod
     def _pandas_column(cls, pd: Any, terms: list[Term | None]) -> Any:
@@ -183,6 +184,8 @@ def to_python(term: Term | None) -> Any:
     return term.value
 
 
+#: Columns of dates, years and months become dates (a year its first day, a month its first day).
+_DATE_TYPES = {XSD + "date", XSD + "gYear", XSD + "gYearMonth"}
 _INTEGER_TYPES = {
     XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")
 }

@@ -317,3 +317,26 @@ def test_repr_of_a_table_is_a_readable_preview(typed: Table, musterstadt: Knowle
     assert len(lines) == 2 + 10 + 1
     assert lines[-1] == "… 42 more rows (Table.to_pandas() has all)"
     assert repr(Table(["p"])) == "Table: 0 rows × 1 column\np"
+
+
+def test_years_and_months_mixed_with_dates_make_a_date_column(
+    make_kg, braunschweig: KnowledgeGraph
+) -> None:
+    kg = make_kg(
+        'ex:a ex:d "2015"^^xsd:gYear . ex:b ex:d "2018-11-02"^^xsd:date . '
+        'ex:c ex:d "2019-05"^^xsd:gYearMonth .'
+    )
+    table = kg.select(f"SELECT ?s ?d WHERE {{ ?s <{EX}d> ?d }} ORDER BY ?s")
+    frame = table.to_pandas()
+    assert str(frame["d"].dtype) == "datetime64[s]"
+    assert frame["d"].tolist() == [
+        pd.Timestamp("2015-01-01"),  # a year reads as its first day
+        pd.Timestamp("2018-11-02"),
+        pd.Timestamp("2019-05-01"),
+    ]
+    assert [r["d"] for r in table.records()] == ["2015", "2018-11-02", "2019-05"]  # as written
+    import sckg
+
+    decisions = sckg.run_named(braunschweig, "decisions", lang="en").to_pandas()
+    assert str(decisions["date"].dtype) == "datetime64[s]"
+    assert sorted(decisions["date"].dt.year) == [2015, 2018, 2018]
