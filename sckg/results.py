@@ -21,6 +21,9 @@ class Table:
 
     columns: list[str]
     rows: list[tuple[Term | None, ...]] = field(default_factory=list)
+    #: What a column holds when the query says so (:data:`COLUMN_KINDS`): the dtype of a column without
+    #: values (an empty result keeps its dtypes).
+    types: dict[str, str] = field(default_factory=dict)
 
     #: Rows shown by :meth:`_repr_html_`, and by ``repr()`` (and the characters of a cell there).
     HTML_ROWS = 50
@@ -55,7 +58,7 @@ class Table:
         columns = [[row[i] for row in self.rows] for i in range(len(self.columns))]
         return pd.DataFrame(
             {
-                name: self._pandas_column(pd, terms)
+                name: self._pandas_column(pd, terms, self.types.get(name, "text"))
                 for name, terms in zip(self.columns, columns, strict=True)
             },
             columns=self.columns,
@@ -76,10 +79,13 @@ class Table:
         return "date" if datatype in _DATE_TYPES else "text"
 
     @classmethod
-    def _pandas_column(cls, pd: Any, terms: list[Term | None]) -> Any:
-        """One column of :meth:`to_pandas`: typed when all its values are of one kind, else plain values."""
+    def _pandas_column(cls, pd: Any, terms: list[Term | None], declared: str) -> Any:
+        """One column of :meth:`to_pandas`: typed when all its values are of one kind, else plain values;
+        without values of the ``declared`` kind."""
         values = [to_python(term) for term in terms]
         kinds = {cls._kind(term) for term in terms if term is not None}
+        if not kinds:
+            return pd.Series(values, dtype=_EMPTY_DTYPES[declared])
         gaps = None in values
         try:
             if kinds == {"date"}:
@@ -184,6 +190,15 @@ def to_python(term: Term | None) -> Any:
     return term.value
 
 
+#: What a query may say a column holds (``# column: NAME KIND``), and the dtype of such a column without values.
+COLUMN_KINDS = ("integer", "decimal", "boolean", "date", "text")
+_EMPTY_DTYPES = {
+    "integer": "Int64",
+    "decimal": "float64",
+    "boolean": "boolean",
+    "date": "datetime64[s]",
+    "text": "str",
+}
 #: Columns of dates, years and months become dates (a year its first day, a month its first day).
 _DATE_TYPES = {XSD + "date", XSD + "gYear", XSD + "gYearMonth"}
 _INTEGER_TYPES = {

@@ -79,6 +79,31 @@ def test_to_pandas_of_an_empty_result_keeps_the_columns(make_kg) -> None:
         make_kg("ex:a a sckg:Project .").select("SELECT ?p ?q WHERE { ?p a sckg:Goal }").to_pandas()
     )
     assert list(frame.columns) == ["p", "q"] and len(frame) == 0
+    assert [str(t) for t in frame.dtypes] == ["str", "str"]  # IRIs and text, not object
+
+
+def test_an_empty_named_result_keeps_the_dtypes_its_query_declares(
+    make_kg, braunschweig: KnowledgeGraph
+) -> None:
+    import sckg
+
+    empty = make_kg("ex:a a sckg:Project .")
+    decisions = sckg.run_named(empty, "decisions", lang="en").to_pandas()
+    assert len(decisions) == 0
+    assert {c: str(t) for c, t in decisions.dtypes.items()} == {
+        "date": "datetime64[s]",
+        "bodyLabel": "str",
+        "roleLabel": "str",
+        "subject": "str",
+        "public": "boolean",
+        "item": "str",
+    }
+    assert decisions["date"].dt.year.tolist() == []  # the .dt accessor works on no rows
+    budget = sckg.run_named(empty, "budget-by-field", lang="en").to_pandas()
+    assert [str(t) for t in budget.dtypes] == ["str", "float64", "Int64"]
+    history = sckg.run_named(braunschweig, "council-history", lang="en").to_pandas()
+    assert len(history) == 0 and str(history["date"].dtype) == "datetime64[s]"
+    assert set(map(str, history.drop(columns="date").dtypes)) == {"str"}
 
 
 def test_to_pandas_without_pandas_says_how_to_install_it(typed: Table, monkeypatch) -> None:
