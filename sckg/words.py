@@ -1295,6 +1295,12 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "map.fields": {"de": "Handlungsfelder", "en": "Fields of action"},
     "map.colors": {"de": "Farbe: {by}", "en": "Colour: {by}"},
     "map.other": {"de": "Weitere", "en": "Other"},
+    "map.no_library": {
+        "de": "Die Kartenbibliothek kommt mit der ersten Karte dieses Notebooks: diese Zelle erneut "
+        "ausführen, oder sckg.viz.CityMap.share_library = False setzen.",
+        "en": "The map library comes with the first map shown in this notebook: run that cell again, or "
+        "set sckg.viz.CityMap.share_library = False.",
+    },
     "map.none": {"de": "ohne Angabe", "en": "not given"},
     "map.all": {"de": "alle", "en": "all"},
     "map.no": {"de": "keine", "en": "none"},

@@ -138,10 +138,22 @@ def test_a_long_table_shows_its_first_rows_and_says_how_many_there_are(
     assert f'<tr><td title="{first}">musterstadt:project/5g-campus-gewerbegebiet</td></tr>' in shown
 
 
-def test_a_map_shows_inline_in_a_notebook_at_a_fixed_height(musterstadt: KnowledgeGraph) -> None:
+@pytest.fixture
+def notebook(monkeypatch: pytest.MonkeyPatch):
+    """A fresh notebook: no map shown yet."""
+    from sckg.viz import render
+
+    monkeypatch.setattr(render, "_NOTEBOOK", render.NotebookState())
+    return render
+
+
+def test_a_map_shows_inline_in_a_notebook_at_a_fixed_height(
+    musterstadt: KnowledgeGraph, notebook
+) -> None:
     from sckg.viz import build_network
 
     net = build_network(musterstadt, "dependencies", lang="en")
+    net.share_library = False  # every map its own copy of the library (e.g. for Colab)
     page = net.generate_html()
     assert net._repr_html_() == (
         f'<iframe class="map" title="{net.meta.title}" style="width:100%;height:600px;box-sizing:border-box" '
@@ -152,9 +164,25 @@ def test_a_map_shows_inline_in_a_notebook_at_a_fixed_height(musterstadt: Knowled
     assert 'style="width:100%;height:420px;box-sizing:border-box"' in net._repr_html_()
 
 
+def test_a_notebook_holds_one_copy_of_the_map_library(
+    musterstadt: KnowledgeGraph, notebook
+) -> None:
+    from sckg.viz import build_network
+
+    library = notebook._asset("vendor/vis-network.min.js")
+    first = build_network(musterstadt, "dependencies", lang="en")._repr_html_()
+    second = build_network(musterstadt, "actors", lang="en")._repr_html_()
+    third = build_network(musterstadt, "dependencies", lang="en")._repr_html_()
+    assert first.startswith(notebook.shared_assets() + '\n<iframe class="map"')
+    assert first.count(library[:200]) == 1  # the library itself, not escaped into the frame
+    assert library[:200] not in html.unescape(second) and library[:200] not in html.unescape(third)
+    assert len(first) - len(third) > 650_000 and len(third) < 120_000
+    assert "window.parent.vis" in html.unescape(third)
+
+
 @pytest.mark.browser
 def test_a_notebook_page_draws_the_map_at_its_height_offline(
-    musterstadt: KnowledgeGraph, tmp_path
+    musterstadt: KnowledgeGraph, tmp_path, notebook
 ) -> None:
     from browser import canvas_ink, chromium, open_offline, require_browser, wait_until
 
@@ -162,15 +190,16 @@ def test_a_notebook_page_draws_the_map_at_its_height_offline(
 
     require_browser()
     net = build_network(musterstadt, "actors", lang="en")
-    notebook = (
-        tmp_path / "notebook.html"
-    )  # a page holding the cell output, as Jupyter puts it into its page
-    notebook.write_text(
-        f"<!DOCTYPE html><html><body><h1>In [1]:</h1>{net._repr_html_()}</body></html>", "utf-8"
+    later = build_network(musterstadt, "dependencies", lang="en")
+    page = tmp_path / "notebook.html"  # the cells' outputs, as Jupyter puts them into its page
+    page.write_text(
+        f"<!DOCTYPE html><html><body><h1>In [1]:</h1>{net._repr_html_()}"
+        f"<h1>In [2]:</h1>{later._repr_html_()}</body></html>",
+        "utf-8",
     )
     with chromium() as browser:
-        view = open_offline(browser, notebook, viewport=(1200, 900))
-        frame_element = view.page.query_selector("iframe.map")
+        view = open_offline(browser, page, viewport=(1200, 900))
+        frame_element, second = view.page.query_selector_all("iframe.map")
         frame = frame_element.content_frame()
         wait_until(frame, "window.sckgMap !== undefined && window.sckgMap.drawnAt !== null")
         assert frame_element.bounding_box()["height"] == 600  # the frame's border included
@@ -183,6 +212,10 @@ def test_a_notebook_page_draws_the_map_at_its_height_offline(
         )  # from below the map's header to the bottom
         assert canvas_ink(frame) > 500
         assert frame.evaluate("sckgMap.nodes.length") == net.num_nodes()
+        other = second.content_frame()  # the library from the first map's output
+        wait_until(other, "window.sckgMap !== undefined && window.sckgMap.drawnAt !== null")
+        assert other.evaluate("sckgMap.nodes.length") == later.num_nodes()
+        assert canvas_ink(other) > 500
         assert view.outside == [] and view.errors == []
 
 
