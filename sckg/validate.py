@@ -1,4 +1,5 @@
-"""SHACL validation against ``ontology/shapes.ttl``: violations (wrong structure) and warnings (open points)."""
+"""SHACL validation against ``ontology/shapes.ttl``: violations (wrong structure) and warnings (open
+points)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ _ORDER = {"violation": 0, "warning": 1, "info": 2}
 
 @dataclass(frozen=True)
 class Finding:
-    """One validation result, phrased for people: which entity, which rule, what is wrong, how to fix it."""
+    """One validation result, phrased for people: which entity, which rule, what is wrong, how to
+    fix it."""
 
     severity: str
     focus: str
@@ -64,7 +66,8 @@ class ValidationReport:
         return not self.violations
 
     def to_json(self) -> str:
-        """The report as JSON: ``conforms``, the number of violations and warnings, and every finding."""
+        """The report as JSON: ``conforms``, the number of violations and warnings, and every
+        finding."""
         import json
 
         doc = {
@@ -79,7 +82,8 @@ class ValidationReport:
         """The report for people: the counts, then each finding with its rule and how to fix it."""
         words = Words("validate", lang)
         lines = [
-            f"{len(self.violations)} {words['violations']}, {len(self.warnings)} {words['warnings']}"
+            f"{len(self.violations)} {words['violations']}, {len(self.warnings)} "
+            f"{words['warnings']}"
         ]
         if not self.findings:
             lines.append(words["none"])
@@ -94,8 +98,8 @@ class ValidationReport:
         return lines
 
     def _repr_html_(self) -> str:
-        """The report in Jupyter: whether the graph conforms, the counts, and the first HTML_ROWS findings as
-        a table (text escaped, the entity's IRI and the shape as tooltips)."""
+        """The report in Jupyter: whether the graph conforms, the counts, and the first HTML_ROWS
+        findings as a table (text escaped, the entity's IRI and the shape as tooltips)."""
         from html import escape
 
         words = Words("validate", self.lang)
@@ -133,9 +137,9 @@ def validate(
 ) -> ValidationReport:
     """Validate the graph (data and model) against the SHACL shapes.
 
-    ``engine``: ``sparql`` runs the shapes as SPARQL queries on the store (:mod:`sckg.shacl_sparql`; fast, and
-    nothing is copied from a remote endpoint), ``pyshacl`` copies the graph into rdflib and runs pySHACL, the
-    reference; ``auto`` takes SPARQL when the shapes allow it.
+    ``engine``: ``sparql`` runs the shapes as SPARQL queries on the store (:mod:`sckg.shacl_sparql`;
+    fast, and nothing is copied from a remote endpoint), ``pyshacl`` copies the graph into rdflib
+    and runs pySHACL, the reference; ``auto`` takes SPARQL when the shapes allow it.
     """
     import rdflib
 
@@ -186,7 +190,8 @@ def validate(
 
 
 def _datatype_paths(shapes_graph: Any) -> set[str]:
-    """The properties whose values a shape checks for their datatype (``sh:datatype``, or ``sh:or`` of them)."""
+    """The properties whose values a shape checks for their datatype (``sh:datatype``, or ``sh:or``
+    of them)."""
     import rdflib
 
     sh = rdflib.Namespace(SH)
@@ -199,8 +204,9 @@ def _datatype_paths(shapes_graph: Any) -> set[str]:
 
 
 def _ill_typed_findings(kg: KnowledgeGraph, lang: str, checked: set[str]) -> set[Finding]:
-    """A violation for every ill-typed literal of the data on a property no shape checks for its datatype
-    (the shapes check a few properties; a literal such as ``"bad-decimal"^^xsd:decimal`` is wrong anywhere)."""
+    """A violation for every ill-typed literal of the data on a property no shape checks for its
+    datatype (the shapes check a few properties; a literal such as ``"bad-decimal"^^xsd:decimal`` is
+    wrong anywhere)."""
     from .shacl_sparql import ill_typed
 
     rows = [(s, p, o) for s, p, o in ill_typed(kg) if p.value not in checked]
@@ -227,7 +233,8 @@ def _ill_typed_findings(kg: KnowledgeGraph, lang: str, checked: set[str]) -> set
 
 
 def _reading_order(f: Finding) -> tuple[int, str, str, str, str, str, str]:
-    """Violations first, then by entity and rule; the rest makes the order total (the same on every run)."""
+    """Violations first, then by entity and rule; the rest makes the order total (the same on every
+    run)."""
     return _ORDER[f.severity], f.label, f.rule, f.focus, f.shape, f.path or "", f.value or ""
 
 

@@ -1,5 +1,5 @@
-"""`sckg report --pdf`: an A4 PDF through headless Chromium, charts as vectors, page breaks between sections,
-and a clear error naming what to install when there is no engine."""
+"""`sckg report --pdf`: an A4 PDF through headless Chromium, charts as vectors, page breaks between
+sections, and a clear error naming what to install when there is no engine."""
 
 import re
 from pathlib import Path

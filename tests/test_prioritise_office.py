@@ -1,11 +1,11 @@
-"""The scoring workbook in LibreOffice: the template's drop-downs and labels survive a round trip through
-LibreOffice Calc (``soffice --headless --convert-to xlsx``), and a workbook LibreOffice saved imports in
-``sckg prioritise`` with the same scores.
+"""The scoring workbook in LibreOffice: the template's drop-downs and labels survive a round trip
+through LibreOffice Calc (``soffice --headless --convert-to xlsx``), and a workbook LibreOffice
+saved imports in ``sckg prioritise`` with the same scores.
 
-Needs Debian's ``libreoffice-calc-nogui`` (``.ci/run`` installs it); without ``soffice`` the tests skip with the
-reason, or fail when ``SCKG_REQUIRE_OFFICE=1`` (set in CI). Headless LibreOffice has no window, so it writes
-no view settings: the frozen header rows are not kept (opened and saved in the program they are).
-"""
+Needs Debian's ``libreoffice-calc-nogui`` (``.ci/run`` installs it); without ``soffice`` the tests
+skip with the reason, or fail when ``SCKG_REQUIRE_OFFICE=1`` (set in CI). Headless LibreOffice has
+no window, so it writes no view settings: the frozen header rows are not kept (opened and saved in
+the program they are)."""
 
 from __future__ import annotations
 
@@ -41,8 +41,8 @@ def _soffice() -> str:
 def round_trip(
     musterstadt: KnowledgeGraph, musterstadt_path: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[Path, Path]:
-    """The template and the fictional scores, each as written and as LibreOffice saved it: the folders
-    (written, saved)."""
+    """The template and the fictional scores, each as written and as LibreOffice saved it: the
+    folders (written, saved)."""
     soffice = _soffice()
     written, saved = tmp_path_factory.mktemp("written"), tmp_path_factory.mktemp("saved")
     profile = tmp_path_factory.mktemp(

@@ -1,8 +1,10 @@
-"""A sequence of waves (half-years) that respects dependencies: no project before what it depends on.
+"""A sequence of waves (half-years) that respects dependencies: no project before what it depends
+on.
 
-Each wave takes, in order of priority, the open projects whose open prerequisites all lie in earlier waves,
-with at most ``capacity`` projects per department and wave when a capacity is given. A dependency cycle among
-the open projects makes a sequence impossible and is refused with the cycle named.
+Each wave takes, in order of priority, the open projects whose open prerequisites all lie in earlier
+waves, with at most ``capacity`` projects per department and wave when a capacity is given. A
+dependency cycle among the open projects makes a sequence impossible and is refused with the cycle
+named.
 """
 
 from __future__ import annotations
@@ -40,8 +42,9 @@ class WaveRow:
 def waves(
     kg: KnowledgeGraph, ranks: dict[str, int], *, capacity: int | None = None, lang: str = "de"
 ) -> list[WaveRow]:
-    """The open projects in waves: ``ranks`` (IRI → place) orders each wave; projects without a place come
-    after the ranked ones, by label. ``capacity``: most projects per department and wave."""
+    """The open projects in waves: ``ranks`` (IRI → place) orders each wave; projects without a
+    place come after the ranked ones, by label. ``capacity``: most projects per department and
+    wave."""
     if capacity is not None and capacity < 1:
         raise ParameterError(f"{{=capacity}} must be 1 or more, got {capacity}")
     deps = project(kg, "dependencies", lang)
@@ -112,8 +115,8 @@ def _period(start: str | None, wave: int, lang: str) -> str:
 
 
 def blocking_cycle(kg: KnowledgeGraph, deps: nx.DiGraph[str], lang: str = "de") -> CycleRow | None:
-    """The first cycle among the open projects of the dependency projection ``deps``: no waves while it is
-    there."""
+    """The first cycle among the open projects of the dependency projection ``deps``: no waves while
+    it is there."""
     todo = [p for p in deps if deps.nodes[p].get("status") != "completed"]
     found = cycles(kg, lang=lang, graph=deps.subgraph(todo).copy(), limit=1)
     return found[0] if found else None
