@@ -46,8 +46,9 @@ def compare(
         Path | None,
         typer.Option(help="With --show fields or sdg: also write the heat-map (.png or .svg)."),
     ] = None,
-    top: Annotated[int, typer.Option(help="Best-practice candidates per project, at most.")] = 3,
-    min_score: Annotated[float, typer.Option(help="Show candidates scoring at least this.")] = 0.5,
+    # the defaults are sckg.compare.TOP and THRESHOLD (not imported here: --help stays fast)
+    top: Annotated[int, typer.Option(help="Best-practice candidates per project, at most.")] = 2,
+    min_score: Annotated[float, typer.Option(help="Show candidates scoring at least this.")] = 0.85,
     review: Annotated[
         Path | None,
         typer.Option(

@@ -123,6 +123,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "„{ours}“ ~ „{theirs}“ +{points}",
         "en": '"{ours}" ~ "{theirs}" +{points}',
     },
+    "compare.evidence_concept": {
+        "de": "Thema {concept}: „{ours}“ ~ „{theirs}“ +{points}",
+        "en": 'concept {concept}: "{ours}" ~ "{theirs}" +{points}',
+    },
     "compare.evidence_field": {
         "de": "gleiches Handlungsfeld {field} +{points}",
         "en": "same field of action {field} +{points}",
