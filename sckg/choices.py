@@ -131,6 +131,7 @@ class CompareView(StrEnum):
     gaps = "gaps"
     best = "best"
     structure = "structure"
+    targets = "targets"
 
 
 class SlideView(StrEnum):

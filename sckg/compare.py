@@ -156,6 +156,7 @@ COUNTS_QUERY = f"""SELECT (COUNT(DISTINCT ?f) AS ?fields) (COUNT(DISTINCT ?g) AS
 DESCRIPTION_QUERY = """SELECT DISTINCT ?p ?d WHERE {
   ?p a sckg:Project ; dcterms:description ?d FILTER(LANG(?d) IN ("de", ""))
 }"""
+REJECTED_TARGETS = "SELECT ?p ?t WHERE { ?p a sckg:Project ; sckg:rejectedTarget ?t }"
 DECIDED_QUERY = """SELECT ?p ?q WHERE {
   { ?p sckg:refersToExample/dcterms:source ?q } UNION { ?p sckg:rejectedExample ?q } }"""
 
@@ -205,6 +206,7 @@ class CityData:
     fields: int
     goals: int
     decided: frozenset[tuple[str, str]]
+    rejected_targets: frozenset[tuple[str, str]] = frozenset()  # (project, SDG target)
 
 
 def sdg_goal(iri: str) -> str:
@@ -280,6 +282,7 @@ def load_city(kg: KnowledgeGraph, source: str = "", lang: str = "de") -> CityDat
         int(counts[0].value) if counts[0] else 0,
         int(counts[1].value) if counts[1] else 0,
         decided_pairs,
+        frozenset((p.value, q.value) for p, q in kg.select(REJECTED_TARGETS).bound_rows()),
     )
 
 
@@ -733,6 +736,41 @@ def _shared_words(
     return tuple(found)
 
 
+class _Neighbours:
+    """The other cities' items that share a word part or a concept with a project: only these can
+    score (an index by word and by concept, each of our words matched once against their words)."""
+
+    def __init__(self, iris: Sequence[str], words: _Words, concepts: _Concepts) -> None:
+        self.words = words
+        self.concepts = concepts
+        self.by_word: dict[str, set[int]] = defaultdict(set)
+        self.tokens: dict[str, Token] = {}
+        self.by_concept: dict[str, set[int]] = defaultdict(set)
+        for index, iri in enumerate(iris):
+            for tok in words.tokens[iri]:
+                self.by_word[tok.word].add(index)
+                self.tokens.setdefault(tok.word, tok)
+            for concept in concepts.weights[iri]:
+                self.by_concept[concept].add(index)
+        self.linked: dict[str, set[int]] = {}
+
+    def __call__(self, iri: str) -> set[int]:
+        found: set[int] = set()
+        for tok in self.words.tokens[iri]:
+            if tok.word not in self.linked:
+                self.linked[tok.word] = set().union(
+                    *(
+                        held
+                        for word, held in self.by_word.items()
+                        if shared_part(tok, self.tokens[word])
+                    )
+                )
+            found |= self.linked[tok.word]
+        for concept in self.concepts.weights[iri]:
+            found |= self.by_concept[concept]
+        return found
+
+
 def best_practice(
     comparison: Comparison, city: str, top: int = TOP, threshold: float = THRESHOLD
 ) -> list[Candidate]:
@@ -746,10 +784,12 @@ def best_practice(
     others = [(c.city, item) for c in comparison.cities if c is not ours for item in c.items]
     words = comparison.words
     concepts = comparison.concepts
+    near = _Neighbours([item.iri for _, item in others], words, concepts)
     found = []
     for project in ours.items:
         scored = []
-        for other_city, example in others:
+        for index in sorted(near(project.iri)):
+            other_city, example = others[index]
             if (project.iri, example.iri) in ours.decided:
                 continue
             shared = _shared_words(
