@@ -4,6 +4,7 @@ review of best-practice candidates and the bundled cities."""
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -463,3 +464,37 @@ def test_review_file_as_xlsx(cities: tuple[Path, Path], tmp_path: Path) -> None:
     assert [(r["decision"], r["project"], r["example"]) for r in rows] == [
         ("accept", "Digitaler Bauantrag", "Bauantrag online")
     ]
+
+
+def test_comparison_map_joins_the_cities_by_their_reference_fields(
+    comparison: Comparison, cities: tuple[Path, Path], tmp_path: Path
+) -> None:
+    from sckg.network.comparison import comparison_graph
+
+    graph = comparison_graph(comparison)
+    # 12 reference fields, 2 cities, 2 + 3 projects
+    assert sorted(Counter(c for _, c in graph.nodes(data="cls")).items()) == [
+        ("city-administration", 2),
+        ("field", 12),
+        ("project", 5),
+    ]
+    field = "https://w3id.org/sckg/vocab/field/"
+    assert sorted(
+        (graph.nodes[p]["label"], graph.nodes[f]["label"])
+        for u, v in graph.edges
+        for p, f in ((u, v), (v, u))
+        if f.startswith(field)
+    ) == [
+        ("Bauantrag online (Stadt Bdorf (fiktiv))", "E-Government"),
+        ("Mobilitätsstationen (Stadt Bdorf (fiktiv))", "Smart Mobility"),
+        ("Mobilstationen an Haltestellen (Stadt Aburg)", "Smart Mobility"),
+        ("Smarte Abfallbehälter (Stadt Bdorf (fiktiv))", "Nachhaltigkeit"),
+    ]
+    assert graph.number_of_edges() == 4 + 5  # and each project to its city
+    out = tmp_path / "map.html"
+    args = ["viz", "-d", str(cities[0]), "--compare", str(cities[1]), "--out", str(out)]
+    result = runner.invoke(app, [*args, "--color-by", "department"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"{out}: 19 nodes, 9 links")
+    page = out.read_text(encoding="utf-8")
+    assert "Smart-City-Programme im Vergleich: Stadt Aburg, Stadt Bdorf (fiktiv)" in page
