@@ -9,9 +9,9 @@ data/ulm --city X``); its candidates (default top and threshold) are the proposa
 split by a hash of their IRI into ``tune`` and ``holdout``; the score was tuned on ``tune`` only
 (``--errors`` lists the tune half's mistakes, never the others).
 
-``tests/assets/compare/sdg-labels.csv`` holds 100 Ulm measures with their SDG targets, labelled by hand
-before the proposer (:mod:`sckg.targets`) existed, split the same way; precision and recall count
-(measure, target) pairs.
+``tests/assets/compare/sdg-labels.csv`` holds 100 Ulm measures with their SDG targets, labelled by
+hand before the proposer (:mod:`sckg.targets`) existed, split the same way; precision and recall
+count (measure, target) pairs.
 
 A generated city of about 100,000 triples (``sckg.generate``) is compared with Ulm (coverage, gaps,
 structure, best practice for each of its projects), against loading both in the same run, wall clock

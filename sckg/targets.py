@@ -151,9 +151,9 @@ def review_rows(
 
 
 def write_decisions(rows: Sequence[dict[str, str]], path: Path | str) -> tuple[int, int]:
-    """Add decided review rows (``decision`` accept or reject, ``project_iri``, ``target_iri``) to the
-    Turtle file ``path`` (a new decision on a pair replaces the old one); the numbers of accepted
-    and of rejected targets the file then holds."""
+    """Add decided review rows (``decision`` accept or reject, ``project_iri``, ``target_iri``) to
+    the Turtle file ``path`` (a new decision on a pair replaces the old one); the numbers of
+    accepted and of rejected targets the file then holds."""
     path = Path(path)
     kept: list[ox.Triple] = []
     if path.exists():
