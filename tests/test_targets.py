@@ -92,3 +92,25 @@ def test_review_and_decisions_become_data_and_are_not_proposed_again(tmp_path: P
     assert SDG + "16.6" in next(i for i in data.items if i.title == "Bürgerportal").sdgs
     # neither decided target again: the portal's next one, nothing for the parking
     assert [(p.project.title, p.code) for p in propose_targets(data)] == [("Bürgerportal", "4.4")]
+
+
+def test_targets_of_the_city_named_among_several(tmp_path: Path) -> None:
+    city = _city(tmp_path)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "city.ttl").write_text(
+        PREFIXES
+        + """@prefix d: <https://example.org/ddorf/> .
+d:dataset a sckg:Dataset ; dcterms:coverage d:city ; sckg:fictional true .
+d:city a oparl:Body ; rdfs:label "Stadt Ddorf"@de .
+d:bins a sckg:Project ; dcterms:title "Smarte Abfallbehälter"@de .
+""",
+        encoding="utf-8",
+    )
+    args = ["compare", "-d", str(city), "-d", str(other), "--show", "targets", "-f", "csv"]
+    result = runner.invoke(app, [*args, "--city", "Ddorf"])
+    assert result.exit_code == 0, result.output
+    assert [line.split(",")[2:4] for line in result.stdout.splitlines()] == [
+        ["project", "target"],
+        ["Smarte Abfallbehälter", "11.6"],  # waste: 11.6 and 12.5 alike, the lower code first
+    ]
