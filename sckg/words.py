@@ -1361,6 +1361,27 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "Mehrere Werte mit ; trennen.",
         "en": "Separate several values with ;.",
     },
+    "ld.data": {"de": "Daten", "en": "Data"},
+    "ld.format.ttl": {"de": "Turtle", "en": "Turtle"},
+    "ld.format.nt": {"de": "N-Triples", "en": "N-Triples"},
+    "ld.format.jsonld": {"de": "JSON-LD", "en": "JSON-LD"},
+    "ld.property": {"de": "Eigenschaft", "en": "Property"},
+    "ld.value": {"de": "Wert", "en": "Value"},
+    "ld.subject": {"de": "Von", "en": "From"},
+    "ld.incoming": {"de": "Verweise hierher", "en": "Links to this"},
+    "ld.cut_out": {
+        "de": "Gezeigt sind die ersten {n} Aussagen; alle liefert der SPARQL-Endpunkt.",
+        "en": "Shown are the first {n} statements; the SPARQL endpoint gives all.",
+    },
+    "ld.cut_in": {
+        "de": "Gezeigt sind die ersten {n} Verweise; alle liefert der SPARQL-Endpunkt.",
+        "en": "Shown are the first {n} links; the SPARQL endpoint gives all.",
+    },
+    "ld.endpoint": {"de": "SPARQL-Endpunkt", "en": "SPARQL endpoint"},
+    "ld.void": {
+        "de": "Beschreibung der Datensätze (VoID)",
+        "en": "Description of the datasets (VoID)",
+    },
     "template.ref": {
         "de": "Kennung oder Name einer Zeile im Blatt {sheet}",
         "en": "ID or name of a row in sheet {sheet}",
