@@ -128,9 +128,9 @@ def test_ontology_declares_the_model_terms(ontology: Graph) -> None:
     } <= terms  # OParl import, issue 13
     assert {SCKG.Milestone, SCKG.reached} <= terms  # milestones on the roadmap (issue 15)
     assert (
-        len(terms) == 17 + 43 + 5
-    )  # + sckg:rejectedSubject (linking), the OParl import's terms (issue 13),
-    # sckg:rejectedExample (sckg compare) and the legal frame's five properties (issue 24)
+        len(terms) == 17 + 44 + 5
+    )  # + sckg:rejectedSubject (linking), the OParl import's terms (issue 13), sckg:rejectedExample
+    # and sckg:rejectedTarget (sckg compare) and the legal frame's five properties (issue 24)
     assert {SCKG.processesPersonalData, SCKG.impactAssessment, SCKG.contractValue} <= terms
 
 
