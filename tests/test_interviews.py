@@ -1,0 +1,256 @@
+"""Interviews and workshops as evidence: the template's process sheets to exact triples and back without loss,
+their errors, and the analyses of what the interviews say (known answers on small hand-built graphs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from conftest import PREFIXES
+
+from sckg.export import export_graph
+from sckg.ingest import write_turtle
+from sckg.ingest.tables import TableError, choice_text, import_table
+from sckg.ingest.template import SHEETS_BY_KEY, help_rows, workbook_bytes
+from sckg.kg import KnowledgeGraph
+
+
+def _row(sheet: str, **cells: object) -> list[object]:
+    """A row of ``sheet`` with the given cells by column key (the others empty)."""
+    columns = [c.key for c in SHEETS_BY_KEY[sheet].columns]
+    assert set(cells) <= set(columns), set(cells) - set(columns)
+    return [cells.get(key) for key in columns]
+
+
+#: A small inventory with an interview, its statements, a workshop with an idea, dots and a goal draft.
+PROCESS: dict[str, list[list[object]]] = {
+    "actors": [
+        _row("actors", id="mobil", name_de="Fachbereich Mobilität", kind="fachbereich"),
+        _row("actors", id="it", name_de="IT-Abteilung", kind="amt"),
+        _row("actors", id="stadtwerke", name_de="Stadtwerke", kind="municipal-company"),
+    ],
+    "projects": [
+        _row(
+            "projects", id="parken", title_de="Parksensoren", managed_by="mobil", fields="verkehr"
+        ),
+    ],
+    "fields": [_row("fields", id="verkehr", name_de="Verkehr", name_en="Mobility")],
+    "goals": [
+        _row("goals", id="erreichbar", name_de="Erreichbare Stadt", drafted_in="zukunft"),
+    ],
+    "interviews": [
+        _row(
+            "interviews",
+            id="i1",
+            name_de="Interview Mobilität",
+            name_en="Interview mobility",
+            date="12.02.2025",
+            interviewed="mobil; IT-Abteilung",
+            format="vor Ort",
+            phase="initiation",
+        ),
+    ],
+    "statements": [
+        _row(
+            "statements",
+            id="s1",
+            source="i1",
+            kind="Bedarf",
+            text_de="Echtzeitdaten zu freien Parkplätzen",
+            about="verkehr",
+        ),
+        _row(
+            "statements",
+            source="Interview Mobilität",
+            kind="existing-activity",
+            text_de="Pendlerbefragung läuft schon",
+        ),
+        _row(
+            "statements",
+            id="s3",
+            source="i1",
+            kind="dependency",
+            text_de="Daten",
+            about="stadtwerke",
+        ),
+        _row("statements", id="idee", source="zukunft", kind="idea", text_de="Parken per App"),
+    ],
+    "workshops": [
+        _row(
+            "workshops",
+            id="zukunft",
+            name_de="Zukunftswerkstatt",
+            date="2025-03-20",
+            participants="mobil; stadtwerke",
+            method_de="Punktabfrage",
+            phase="strategy-vision",
+        ),
+    ],
+    "votes": [
+        _row("votes", workshop="zukunft", item="parken", dots=7),
+        _row("votes", id="v2", workshop="zukunft", item="idee", dots=3),
+    ],
+}
+
+EXPECTED = """
+@prefix city: <https://w3id.org/sckg/id/beispielstadt/> .
+city:interview\\/i1 a sckg:Interview ; rdfs:label "Interview Mobilität"@de , "Interview mobility"@en ;
+    dcterms:date "2025-02-12"^^xsd:date ; sckg:interviewed city:actor\\/mobil , city:actor\\/it ;
+    sckg:classifiedAs <https://w3id.org/sckg/vocab/format/in-person> ; sckg:inPhase phase:initiation .
+city:interview\\/i1\\/record a prov:Entity , sckg:InterviewRecord ; prov:wasGeneratedBy city:interview\\/i1 ;
+    rdfs:label "Protokoll: Interview Mobilität"@de , "Record: Interview mobility"@en .
+city:statement\\/s1 a sckg:Statement , prov:Entity ; rdfs:label "Echtzeitdaten zu freien Parkplätzen"@de ;
+    sckg:classifiedAs <https://w3id.org/sckg/vocab/statement/need> ; sckg:about city:field\\/verkehr ;
+    sckg:documentedIn city:interview\\/i1\\/record .
+city:statement\\/pendlerbefragung-laeuft-schon a sckg:Statement , prov:Entity ;
+    rdfs:label "Pendlerbefragung läuft schon"@de ;
+    sckg:classifiedAs <https://w3id.org/sckg/vocab/statement/existing-activity> ;
+    sckg:documentedIn city:interview\\/i1\\/record .
+city:statement\\/s3 a sckg:Statement , prov:Entity ; rdfs:label "Daten"@de ;
+    sckg:classifiedAs <https://w3id.org/sckg/vocab/statement/dependency> ; sckg:about city:actor\\/stadtwerke ;
+    sckg:documentedIn city:interview\\/i1\\/record .
+city:statement\\/idee a sckg:Statement , prov:Entity ; rdfs:label "Parken per App"@de ;
+    sckg:classifiedAs <https://w3id.org/sckg/vocab/statement/idea> ;
+    sckg:documentedIn city:workshop\\/zukunft\\/record .
+city:workshop\\/zukunft a sckg:Workshop ; rdfs:label "Zukunftswerkstatt"@de ; dcterms:date "2025-03-20"^^xsd:date ;
+    sckg:attendedBy city:actor\\/mobil , city:actor\\/stadtwerke ; sckg:method "Punktabfrage"@de ;
+    sckg:inPhase phase:strategy-vision .
+city:workshop\\/zukunft\\/record a prov:Entity , sckg:WorkshopRecord ; prov:wasGeneratedBy city:workshop\\/zukunft ;
+    rdfs:label "Protokoll: Zukunftswerkstatt"@de , "Record: Zukunftswerkstatt"@en .
+city:vote\\/zukunft-parken a sckg:DotVote , prov:Entity ; prov:wasGeneratedBy city:workshop\\/zukunft ;
+    sckg:votedOn city:project\\/parken ; sckg:dots 7 .
+city:vote\\/v2 a sckg:DotVote , prov:Entity ; prov:wasGeneratedBy city:workshop\\/zukunft ;
+    sckg:votedOn city:statement\\/idee ; sckg:dots 3 .
+city:goal\\/erreichbar sckg:draftedIn city:workshop\\/zukunft .
+"""
+
+
+def _workbook(path: Path, rows: dict[str, list[list[object]]]) -> Path:
+    path.write_bytes(workbook_bytes(rows, help_rows(choice_text())))
+    return path
+
+
+@pytest.fixture
+def process(tmp_path: Path) -> Path:
+    return _workbook(tmp_path / "inventory.xlsx", PROCESS)
+
+
+def _nt(triples: set[ox.Triple]) -> list[str]:
+    return sorted(ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES).decode().splitlines())
+
+
+def test_process_sheets_import_to_the_interview_and_workshop_model(process: Path) -> None:
+    found = set(import_table(process, "beispielstadt").triples)
+    expected = {
+        ox.Triple(q.subject, q.predicate, q.object)
+        for q in ox.parse(PREFIXES + EXPECTED, format=ox.RdfFormat.TURTLE)
+    }
+    assert _nt(expected - found) == []
+    process_subjects = {t.subject for t in expected} - {
+        ox.NamedNode("https://w3id.org/sckg/id/beispielstadt/goal/erreichbar")
+    }
+    assert _nt({t for t in found if t.subject in process_subjects}) == _nt(
+        {t for t in expected if t.subject in process_subjects}
+    )
+
+
+def test_process_sheets_round_trip(process: Path, tmp_path: Path) -> None:
+    first = import_table(process, "beispielstadt")
+    write_turtle(first.triples, tmp_path / "first.ttl")
+    kg = KnowledgeGraph.open([tmp_path / "first.ttl"])
+    exported = export_graph(kg, "xlsx")["inventory.xlsx"]
+    (tmp_path / "exported.xlsx").write_bytes(exported)
+    from openpyxl import load_workbook
+
+    book = load_workbook(tmp_path / "exported.xlsx")
+    assert "_Not in the template" not in book.sheetnames
+    assert [c.value for c in book["Statements"]["B"]][1:] == ["zukunft", "i1", "i1", "i1"]
+    sources = [c.value for c in book["Sources"]["A"]][1:]
+    assert not any("record" in str(s) for s in sources)
+    again = import_table(tmp_path / "exported.xlsx", "beispielstadt")
+    assert _nt(set(again.triples)) == _nt(set(first.triples))
+
+
+@pytest.mark.parametrize(
+    ("sheet", "row", "column", "value", "message"),
+    [
+        (
+            "statements",
+            0,
+            2,
+            "Wunsch",
+            "column C 'Art / Kind': got 'Wunsch', expected a kind of statement: Bedarf (need), "
+            "Problem (problem), Idee (idea), bestehende Aktivität (existing-activity), "
+            "Abhängigkeit (dependency), Risiko (risk)",
+        ),
+        (
+            "statements",
+            0,
+            1,
+            "i9",
+            "column B 'Aus / From': got 'i9', expected the ID or name of a row in sheet Interviews or "
+            "Workshops, or an IRI",
+        ),
+        (
+            "votes",
+            0,
+            3,
+            0,
+            "column D 'Punkte / Dots': got '0', expected a whole number from 1 upwards",
+        ),
+        (
+            "interviews",
+            0,
+            4,
+            "Ann Example",
+            "column E 'Befragt / Interviewed': got 'Ann Example', expected the ID or name of a row in "
+            "sheet Actors, or an IRI",
+        ),
+    ],
+)
+def test_a_bad_process_cell_is_one_error_naming_sheet_row_and_column(
+    tmp_path: Path, sheet: str, row: int, column: int, value: object, message: str
+) -> None:
+    rows = {key: [list(r) for r in values] for key, values in PROCESS.items()}
+    rows[sheet][row][column] = value
+    book = _workbook(tmp_path / "inventory.xlsx", rows)
+    with pytest.raises(TableError) as caught:
+        import_table(book, "beispielstadt")
+    name = SHEETS_BY_KEY[sheet].name
+    assert [str(e) for e in caught.value.errors] == [
+        f"inventory.xlsx, sheet {name}, row {row + 2}, {message}"
+    ]
+
+
+# --- shapes ------------------------------------------------------------------------------------------------
+
+BAD_EVIDENCE = """
+ex:i a sckg:Interview ; rdfs:label "Ohne Einheit"@de .
+ex:s1 a sckg:Statement ; sckg:classifiedAs statement:need , statement:risk ; sckg:documentedIn ex:r .
+ex:s2 a sckg:Statement ; rdfs:label "Nur Text"@de ; sckg:classifiedAs phase:initiation .
+ex:v a sckg:DotVote ; sckg:dots "sieben" .
+ex:g a sckg:StrategicGoal ; skos:prefLabel "Ziel"@de ; sckg:draftedIn ex:i .
+"""
+
+
+@pytest.mark.parametrize("engine", ["sparql", "pyshacl"])
+def test_both_engines_find_the_same_evidence_problems(make_kg, engine: str) -> None:
+    from sckg.validate import validate
+
+    report = validate(make_kg(BAD_EVIDENCE), lang="en", engine=engine)
+    found = sorted(
+        (f.focus.rsplit("/", 1)[-1], f.shape.removeprefix("shapes:"), f.severity)
+        for f in report.findings
+    )
+    assert found == [
+        ("i", "DraftedInWorkshop", "violation"),
+        ("i", "InterviewInterviewed", "warning"),
+        ("s1", "StatementKind", "violation"),
+        ("s1", "StatementText", "violation"),
+        ("s2", "StatementKind", "violation"),
+        ("s2", "StatementRecord", "violation"),
+        ("v", "DotVoteDots", "violation"),
+        ("v", "DotVoteItem", "violation"),
+        ("v", "DotVoteWorkshop", "violation"),
+    ]
