@@ -71,6 +71,7 @@ class ProjectionName(StrEnum):
     actors = "actors"
     dependencies = "dependencies"
     coverage = "coverage"
+    partners = "partners"
 
 
 class Metric(StrEnum):

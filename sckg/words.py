@@ -206,6 +206,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "Abdeckung: Ziele und Handlungsfelder",
         "en": "Coverage: goals and fields of action",
     },
+    "projection.partners": {
+        "de": "Genannte Partner (Interviews)",
+        "en": "Named partners (interviews)",
+    },
     # --- analyses (sckg.network): reasons and notes ---
     "empty.no_projects": {
         "de": "Keine Projekte im Graphen: Importieren Sie das Projektinventar des Programms neben die Ratsdaten "
@@ -233,6 +237,12 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "sckg:contributesTo und sckg:inFieldOfAction.",
         "en": "Nothing to rank: no project is linked to a goal or field of action; record sckg:contributesTo and "
         "sckg:inFieldOfAction.",
+    },
+    "empty.no_links.partners": {
+        "de": "Nichts zu ordnen: Keine Aussage eines Interviews nennt einen Akteur; erfassen Sie im Blatt "
+        "Aussagen, welche Akteure genannt wurden (Spalte Betrifft).",
+        "en": "Nothing to rank: no interview statement names an actor; record on the sheet Statements which "
+        "actors were named (column About).",
     },
     "empty.no_links.entity": {
         "de": "Nichts zu ordnen: Die Entitäten sind nicht miteinander verknüpft.",
@@ -753,6 +763,83 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "overlap.reason": {
         "de": "{first} und {second} liegen beide {where} und dienen {what}: möglicherweise doppelte Arbeit, abstimmen",
         "en": "{first} and {second} are both in {where} and serve {what}: possibly duplicate work, coordinate",
+    },
+    # --- what the interviews and workshops say (sckg.network.evidence) ---
+    "evidence.none": {
+        "de": "Keine Aussagen aus Interviews oder Workshops; erfassen Sie sie in den Blättern Interviews, "
+        "Workshops und Aussagen der Vorlage.",
+        "en": "No statements from interviews or workshops; record them on the template's sheets Interviews, "
+        "Workshops and Statements.",
+    },
+    "evidence.no_unit": {"de": "keine genannte Einheit", "en": "no unit named"},
+    "evidence.field_needs.reason": {
+        "de": "genannt von {units} (Bedarfe: {needs}, Probleme: {problems})",
+        "en": "raised by {units} (needs: {needs}, problems: {problems})",
+    },
+    "evidence.field_needs.unplaced": {
+        "de": {
+            "one": "{n} Bedarf oder Problem betrifft kein Handlungsfeld (weder direkt noch über ein "
+            "Projekt oder Ziel).",
+            "other": "{n} Bedarfe und Probleme betreffen kein Handlungsfeld (weder direkt noch über ein "
+            "Projekt oder Ziel).",
+        },
+        "en": {
+            "one": "{n} need or problem concerns no field of action (neither directly nor through a project "
+            "or goal).",
+            "other": "{n} needs and problems concern no field of action (neither directly nor through a "
+            "project or goal).",
+        },
+    },
+    "evidence.blind_spot.reason": {
+        "de": "im Interview genannt, kein Projekt im Inventar steht dafür.",
+        "en": "named in the interview; no project of the inventory stands for it.",
+    },
+    "evidence.blind_spot.about": {
+        "de": {
+            "one": "Betrifft {about} ({n} Projekt dort).",
+            "other": "Betrifft {about} ({n} Projekte dort).",
+        },
+        "en": {
+            "one": "About {about} ({n} project there).",
+            "other": "About {about} ({n} projects there).",
+        },
+    },
+    "evidence.partner.reason": {
+        "de": {"one": "{n} Aussage ({kinds});", "other": "{n} Aussagen ({kinds});"},
+        "en": {"one": "{n} statement ({kinds});", "other": "{n} statements ({kinds});"},
+    },
+    "evidence.partner.shared": {
+        "de": {
+            "one": "arbeiten an {n} Projekt zusammen",
+            "other": "arbeiten an {n} Projekten zusammen",
+        },
+        "en": {"one": "work together on {n} project", "other": "work together on {n} projects"},
+    },
+    "evidence.partner.not_shared": {
+        "de": "arbeiten an keinem Projekt zusammen",
+        "en": "work together on no project",
+    },
+    "evidence.need.nowhere": {
+        "de": "betrifft nichts im Inventar",
+        "en": "about nothing in the inventory",
+    },
+    "evidence.need.near": {
+        "de": {
+            "one": "kein Projekt genannt; {about} hat {n} Projekt",
+            "other": "kein Projekt genannt; {about} hat {n} Projekte",
+        },
+        "en": {
+            "one": "no project named; {about} has {n} project",
+            "other": "no project named; {about} has {n} projects",
+        },
+    },
+    "evidence.need.other": {
+        "de": "kein Projekt genannt; betrifft {about}",
+        "en": "no project named; about {about}",
+    },
+    "evidence.need.empty": {
+        "de": "kein Projekt; {about} hat gar keins",
+        "en": "no project; {about} has none at all",
     },
     # --- validation (sckg.validate) ---
     "validate.violations": {"de": "Verstöße", "en": "violations"},

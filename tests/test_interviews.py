@@ -254,3 +254,173 @@ def test_both_engines_find_the_same_evidence_problems(make_kg, engine: str) -> N
         ("v", "DotVoteItem", "violation"),
         ("v", "DotVoteWorkshop", "violation"),
     ]
+
+
+# --- the analyses --------------------------------------------------------------------------------------------
+
+#: Three units interviewed in two interviews and a workshop: needs and problems about a field, a project, a
+#: goal and an actor; two existing activities not in the inventory and one that is; partners named.
+EVIDENCE = """
+ex:mob a org:OrganizationalUnit ; rdfs:label "Mobilität"@de , "Mobility"@en .
+ex:it a org:OrganizationalUnit ; rdfs:label "IT"@de .
+ex:um a org:OrganizationalUnit ; rdfs:label "Umwelt"@de , "Environment"@en .
+ex:sw a org:FormalOrganization ; rdfs:label "Stadtwerke"@de , "Utilities"@en .
+ex:f1 a sckg:FieldOfAction ; skos:prefLabel "Verkehr"@de , "Mobility"@en .
+ex:f2 a sckg:FieldOfAction ; skos:prefLabel "Energie"@de , "Energy"@en .
+ex:p1 a sckg:Project ; rdfs:label "Parken"@de , "Parking"@en ; sckg:inFieldOfAction ex:f1 ;
+    sckg:managedBy ex:mob ; sckg:hasParticipant ex:sw .
+ex:g1 a sckg:StrategicGoal ; skos:prefLabel "Klimaneutral"@de , "Climate neutral"@en ; skos:related ex:f2 .
+ex:i1 a sckg:Interview ; rdfs:label "Interview 1"@de ; sckg:interviewed ex:mob , ex:it ;
+    dcterms:date "2025-02-01"^^xsd:date .
+ex:i1r a prov:Entity , sckg:InterviewRecord ; prov:wasGeneratedBy ex:i1 .
+ex:i2 a sckg:Interview ; rdfs:label "Interview 2"@de ; sckg:interviewed ex:um ;
+    dcterms:date "2025-02-10"^^xsd:date .
+ex:i2r a prov:Entity , sckg:InterviewRecord ; prov:wasGeneratedBy ex:i2 .
+ex:w1 a sckg:Workshop ; rdfs:label "Werkstatt"@de , "Workshop"@en ; sckg:attendedBy ex:mob , ex:um ;
+    dcterms:date "2025-03-01"^^xsd:date .
+ex:w1r a prov:Entity , sckg:WorkshopRecord ; prov:wasGeneratedBy ex:w1 .
+ex:s1 a sckg:Statement ; rdfs:label "Real-time data"@en ; sckg:classifiedAs statement:need ;
+    sckg:about ex:f1 ; sckg:documentedIn ex:i1r .
+ex:s2 a sckg:Statement ; rdfs:label "Sensors fail"@en ; sckg:classifiedAs statement:problem ;
+    sckg:about ex:p1 ; sckg:documentedIn ex:i2r .
+ex:s3 a sckg:Statement ; rdfs:label "Charging points"@en ; sckg:classifiedAs statement:need ;
+    sckg:about ex:g1 ; sckg:documentedIn ex:i2r .
+ex:s4 a sckg:Statement ; rdfs:label "Commuter survey"@en ; sckg:classifiedAs statement:existing-activity ;
+    sckg:documentedIn ex:i1r .
+ex:s5 a sckg:Statement ; rdfs:label "Car sharing pilot"@en ; sckg:classifiedAs statement:existing-activity ;
+    sckg:about ex:f1 ; sckg:documentedIn ex:i2r .
+ex:s6 a sckg:Statement ; rdfs:label "Parking app"@en ; sckg:classifiedAs statement:existing-activity ;
+    sckg:about ex:p1 ; sckg:documentedIn ex:i1r .
+ex:s7 a sckg:Statement ; rdfs:label "Data from the utilities"@en ; sckg:classifiedAs statement:dependency ;
+    sckg:about ex:sw ; sckg:documentedIn ex:i1r .
+ex:s8 a sckg:Statement ; rdfs:label "Utilities may refuse"@en ; sckg:classifiedAs statement:risk ;
+    sckg:about ex:sw ; sckg:documentedIn ex:i1r .
+ex:s9 a sckg:Statement ; rdfs:label "More participation"@en ; sckg:classifiedAs statement:need ;
+    sckg:documentedIn ex:w1r .
+ex:s10 a sckg:Statement ; rdfs:label "Faster parking"@en ; sckg:classifiedAs statement:need ;
+    sckg:about ex:p1 ; sckg:documentedIn ex:i1r .
+ex:s11 a sckg:Statement ; rdfs:label "Environmental data"@en ; sckg:classifiedAs statement:need ;
+    sckg:about ex:um ; sckg:documentedIn ex:i1r .
+"""
+
+
+@pytest.fixture
+def evidence(make_kg) -> KnowledgeGraph:
+    return make_kg(EVIDENCE)
+
+
+def test_field_needs_counts_units_per_field(evidence: KnowledgeGraph) -> None:
+    from sckg.network.evidence import field_needs
+
+    result = field_needs(evidence, lang="en")
+    assert [(r.field, r.units, r.needs, r.problems, r.reason) for r in result] == [
+        (
+            "Mobility",
+            3,
+            2,
+            1,
+            "raised by Environment, IT and Mobility (needs: 2, problems: 1)",
+        ),
+        ("Energy", 1, 1, 0, "raised by Environment (needs: 1, problems: 0)"),
+    ]
+    assert result.notes == [
+        "1 need or problem concerns no field of action (neither directly nor through a project or goal)."
+    ]
+
+
+def test_blind_spots_are_existing_activities_about_no_project(evidence: KnowledgeGraph) -> None:
+    from sckg.network.evidence import blind_spots
+
+    assert [
+        (r.activity, r.named_by, r.interview, r.reason) for r in blind_spots(evidence, lang="en")
+    ] == [
+        (
+            "Commuter survey",
+            "IT and Mobility",
+            "Interview 1",
+            "named in the interview; no project of the inventory stands for it.",
+        ),
+        (
+            "Car sharing pilot",
+            "Environment",
+            "Interview 2",
+            "named in the interview; no project of the inventory stands for it. About Mobility "
+            "(1 project there).",
+        ),
+    ]
+
+
+def test_named_partners_with_the_projects_they_share(evidence: KnowledgeGraph) -> None:
+    from sckg.network.evidence import named_partners
+
+    assert [
+        (r.unit, r.partner, r.statements, r.shared_projects, r.reason)
+        for r in named_partners(evidence, lang="en")
+    ] == [
+        ("IT", "Utilities", 2, 0, "2 statements (dependency, risk); work together on no project"),
+        (
+            "Mobility",
+            "Utilities",
+            2,
+            1,
+            "2 statements (dependency, risk); work together on 1 project",
+        ),
+        ("IT", "Environment", 1, 0, "1 statement (need); work together on no project"),
+        ("Mobility", "Environment", 1, 0, "1 statement (need); work together on no project"),
+    ]
+
+
+def test_the_partners_projection(evidence: KnowledgeGraph) -> None:
+    from sckg.network.projection import project
+
+    graph = project(evidence, "partners", "en")
+    edges = sorted(
+        (u.rsplit("/", 1)[-1], v.rsplit("/", 1)[-1], a["weight"], a["kinds"], a["predicate"])
+        for u, v, a in graph.edges(data=True)
+    )
+    assert edges == [
+        ("it", "sw", 2, "dependency;risk", "namedAsPartner"),
+        ("it", "um", 1, "need", "namedAsPartner"),
+        ("mob", "sw", 2, "dependency;risk", "namedAsPartner"),
+        ("mob", "um", 1, "need", "namedAsPartner"),
+    ]
+    assert graph.number_of_nodes() == 4 and graph.is_directed()
+
+
+def test_unanswered_needs_those_without_any_project_first(evidence: KnowledgeGraph) -> None:
+    from sckg.network.evidence import unanswered_needs
+
+    assert [
+        (r.need, r.raised_by, r.source, r.reason) for r in unanswered_needs(evidence, lang="en")
+    ] == [
+        (
+            "Charging points",
+            "Environment",
+            "Interview 2",
+            "no project; Climate neutral has none at all",
+        ),
+        (
+            "Environmental data",
+            "IT and Mobility",
+            "Interview 1",
+            "no project named; about Environment",
+        ),
+        ("More participation", "", "Workshop", "about nothing in the inventory"),
+        (
+            "Real-time data",
+            "IT and Mobility",
+            "Interview 1",
+            "no project named; Mobility has 1 project",
+        ),
+    ]
+
+
+def test_the_analyses_say_why_they_are_empty(make_kg) -> None:
+    from sckg.network.evidence import blind_spots
+
+    result = blind_spots(make_kg('ex:p a sckg:Project ; rdfs:label "P"@en .'), lang="en")
+    assert list(result) == []
+    assert result.notes == [
+        "No statements from interviews or workshops; record them on the template's sheets Interviews, "
+        "Workshops and Statements."
+    ]
