@@ -97,7 +97,8 @@ EXPECTED = """
 @prefix city: <https://w3id.org/sckg/id/beispielstadt/> .
 city:interview\\/i1 a sckg:Interview ; rdfs:label "Interview Mobilität"@de , "Interview mobility"@en ;
     dcterms:date "2025-02-12"^^xsd:date ; sckg:interviewed city:actor\\/mobil , city:actor\\/it ;
-    sckg:classifiedAs <https://w3id.org/sckg/vocab/format/in-person> ; sckg:inPhase phase:initiation .
+    sckg:classifiedAs <https://w3id.org/sckg/vocab/format/in-person> ; sckg:inPhase phase:initiation ;
+    sckg:documentedIn city:source\\/inventory-xlsx .
 city:interview\\/i1\\/record a prov:Entity , sckg:InterviewRecord ; prov:wasGeneratedBy city:interview\\/i1 ;
     rdfs:label "Protokoll: Interview Mobilität"@de , "Record: Interview mobility"@en .
 city:statement\\/s1 a sckg:Statement , prov:Entity ; rdfs:label "Echtzeitdaten zu freien Parkplätzen"@de ;
@@ -115,7 +116,7 @@ city:statement\\/idee a sckg:Statement , prov:Entity ; rdfs:label "Parken per Ap
     sckg:documentedIn city:workshop\\/zukunft\\/record .
 city:workshop\\/zukunft a sckg:Workshop ; rdfs:label "Zukunftswerkstatt"@de ; dcterms:date "2025-03-20"^^xsd:date ;
     sckg:attendedBy city:actor\\/mobil , city:actor\\/stadtwerke ; sckg:method "Punktabfrage"@de ;
-    sckg:inPhase phase:strategy-vision .
+    sckg:inPhase phase:strategy-vision ; sckg:documentedIn city:source\\/inventory-xlsx .
 city:workshop\\/zukunft\\/record a prov:Entity , sckg:WorkshopRecord ; prov:wasGeneratedBy city:workshop\\/zukunft ;
     rdfs:label "Protokoll: Zukunftswerkstatt"@de , "Record: Zukunftswerkstatt"@en .
 city:vote\\/zukunft-parken a sckg:DotVote , prov:Entity ; prov:wasGeneratedBy city:workshop\\/zukunft ;
@@ -423,4 +424,22 @@ def test_the_analyses_say_why_they_are_empty(make_kg) -> None:
     assert result.notes == [
         "No statements from interviews or workshops; record them on the template's sheets Interviews, "
         "Workshops and Statements."
+    ]
+
+
+def test_musterstadt_exports_its_interviews_and_workshop_without_loss() -> None:
+    from sckg.export_xlsx import remainder, workbook
+    from sckg.resources import dataset
+
+    kg = KnowledgeGraph.open([dataset("musterstadt")])
+    assert remainder(kg, workbook(kg), "https://w3id.org/sckg/id/musterstadt/") == []
+    counts = kg.select(
+        "SELECT ?c (COUNT(?x) AS ?n) WHERE { VALUES ?c { sckg:Interview sckg:Statement sckg:Workshop "
+        "sckg:DotVote } ?x a ?c } GROUP BY ?c ORDER BY ?c"
+    ).bound_rows()
+    assert [(c.value.rsplit("#", 1)[-1], int(n.value)) for c, n in counts] == [
+        ("DotVote", 6),
+        ("Interview", 5),
+        ("Statement", 24),
+        ("Workshop", 1),
     ]

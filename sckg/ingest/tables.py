@@ -251,7 +251,7 @@ class _Index:
             if rows:
                 return rows[0].iri
         names = " or ".join(SHEETS_BY_KEY[key].name for key in targets)
-        if target != "fields":
+        if "fields" not in targets:
             raise ValueError(f"the ID or name of a row in sheet {names}, or an IRI")
         try:
             return vocab_iri("field", value)

@@ -225,13 +225,12 @@ def blind_spots(
         ]
         rows = []
         for s in sorted(found, key=lambda s: (s.date, *order(label[s.iri], s.iri))):
-            about = sorted(label[x] for x in s.about)
-            projects = {p for f in evidence.fields(s) for p in evidence.projects_of.get(f, ())}
+            fields = evidence.fields(s)
+            projects = {p for f in fields for p in evidence.projects_of.get(f, ())}
             reason = t("evidence.blind_spot.reason", lang)
-            if about:
-                reason += " " + t(
-                    "evidence.blind_spot.about", lang, about=names(about, lang), n=len(projects)
-                )
+            if fields:
+                about = names((label[f] for f in fields), lang)
+                reason += " " + t("evidence.blind_spot.about", lang, about=about, n=len(projects))
             rows.append(
                 BlindSpotRow(
                     label[s.iri],
