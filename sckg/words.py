@@ -375,6 +375,7 @@ CATALOGUE: dict[str, dict[str, Text]] = {
             "urgency": ("Dringlichkeit", "urgency"),
             "effort": ("Aufwand", "effort"),
             "risk": ("Risiko", "risk"),
+            "votes": ("Punkte im Workshop", "workshop dots"),
         }.items()
     },
     **{
@@ -429,6 +430,24 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     },
     "prio.budget.some": {"de": "Budget {amount}", "en": "budget {amount}"},
     "prio.budget.none": {"de": "kein Budget erfasst", "en": "no budget recorded"},
+    "prio.votes": {
+        "de": {"one": "{n} Punkt aus {where}", "other": "{n} Punkte aus {where}"},
+        "en": {"one": "{n} dot from {where}", "other": "{n} dots from {where}"},
+    },
+    "prio.votes.none": {
+        "de": "keine Punkte in {workshops}",
+        "en": "no dots in {workshops}",
+    },
+    "prio.field.votes": {
+        "de": {
+            "one": "{n} Punkt für das Handlungsfeld, seine Ideen und {projects} offene Projekte",
+            "other": "{n} Punkte für das Handlungsfeld, seine Ideen und {projects} offene Projekte",
+        },
+        "en": {
+            "one": "{n} dot for the field, its ideas and {projects} open projects",
+            "other": "{n} dots for the field, its ideas and {projects} open projects",
+        },
+    },
     "prio.milestones.none": {
         "de": "kein offener Meilenstein fällig",
         "en": "no open milestone due",
@@ -1120,6 +1139,18 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "report.actors_map": {"de": "Netz der Zusammenarbeit", "en": "Collaboration network"},
     "report.deps_map": {"de": "Abhängigkeitskarte", "en": "Dependency map"},
     # what changed (sckg.diff: kind and change of each difference)
+    "diff.workshop": {
+        "de": {
+            "one": "Aus dem Workshop {workshop}: {n} Änderung an {entities} Einträgen (--format json nennt sie).",
+            "other": "Aus dem Workshop {workshop}: {n} Änderungen an {entities} Einträgen (--format json nennt "
+            "sie).",
+        },
+        "en": {
+            "one": "From the workshop {workshop}: {n} change to {entities} entries (--format json lists it).",
+            "other": "From the workshop {workshop}: {n} changes to {entities} entries (--format json lists "
+            "them).",
+        },
+    },
     "diff.new_papers": {
         "de": {
             "one": "{n} neue Ratsvorlage zu Ihren Projekten und Handlungsfeldern seit dem letzten Stand.",

@@ -14,6 +14,7 @@ from sckg.ingest import write_turtle
 from sckg.ingest.tables import TableError, choice_text, import_table
 from sckg.ingest.template import SHEETS_BY_KEY, help_rows, workbook_bytes
 from sckg.kg import KnowledgeGraph
+from sckg.prioritise.criteria import Value
 
 
 def _row(sheet: str, **cells: object) -> list[object]:
@@ -442,4 +443,99 @@ def test_musterstadt_exports_its_interviews_and_workshop_without_loss() -> None:
         ("Interview", 5),
         ("Statement", 24),
         ("Workshop", 1),
+    ]
+
+
+# --- dot votes as a people's criterion of sckg prioritise -------------------------------------------------
+
+VOTES = """
+ex:a a org:OrganizationalUnit ; rdfs:label "Amt"@en .
+ex:f a sckg:FieldOfAction ; skos:prefLabel "Mobility"@en .
+ex:p1 a sckg:Project ; rdfs:label "Parking"@en ; sckg:managedBy ex:a ; sckg:inFieldOfAction ex:f ;
+    adms:status status:running .
+ex:p2 a sckg:Project ; rdfs:label "Buses"@en ; sckg:managedBy ex:a ; sckg:inFieldOfAction ex:f ;
+    adms:status status:planned .
+ex:w a sckg:Workshop ; rdfs:label "Workshop"@en ; dcterms:date "2025-03-01"^^xsd:date .
+ex:wr a prov:Entity , sckg:WorkshopRecord ; prov:wasGeneratedBy ex:w .
+ex:idea a sckg:Statement ; rdfs:label "Parking app"@en ; sckg:classifiedAs statement:idea ;
+    sckg:about ex:p1 ; sckg:documentedIn ex:wr .
+ex:v1 a sckg:DotVote ; prov:wasGeneratedBy ex:w ; sckg:votedOn ex:p1 ; sckg:dots 3 .
+ex:v2 a sckg:DotVote ; prov:wasGeneratedBy ex:w ; sckg:votedOn ex:idea ; sckg:dots 2 .
+ex:v3 a sckg:DotVote ; prov:wasGeneratedBy ex:w ; sckg:votedOn ex:f ; sckg:dots 4 .
+"""
+
+
+def test_dot_votes_are_a_criterion_of_the_prioritisation(make_kg) -> None:
+    from sckg.prioritise import prioritise
+
+    kg = make_kg(VOTES)
+    result = prioritise(kg, lang="en")
+    assert [c.key for c in result.criteria][-1] == "votes"
+    assert [(i.label, i.values["votes"]) for i in result.items] == [
+        ("Buses", Value(0, "no dots in Workshop (1 March 2025)")),
+        ("Parking", Value(5, "5 dots from Workshop (1 March 2025)")),
+    ]
+    fields = prioritise(kg, "fields", lang="en")
+    assert [(i.label, i.values["votes"]) for i in fields.items] == [
+        ("Mobility", Value(9, "9 dots for the field, its ideas and 2 open projects"))
+    ]
+
+
+def test_without_dot_votes_there_is_no_votes_criterion(make_kg) -> None:
+    from sckg.prioritise import prioritise
+
+    kg = make_kg(VOTES.split("ex:w a sckg:Workshop")[0])
+    result = prioritise(kg, lang="en")
+    assert "votes" not in [c.key for c in result.criteria]
+    assert all("votes" not in i.values for i in result.items)
+
+
+# --- sckg diff: what a workshop changed ---------------------------------------------------------------------
+
+BEFORE = """
+ex:g a sckg:StrategicGoal ; skos:prefLabel "Cool city"@en .
+ex:p a sckg:Project ; rdfs:label "Parking"@en .
+"""
+AFTER = (
+    BEFORE.replace('"Parking"@en', '"Smart parking"@en')
+    + """
+ex:g sckg:draftedIn ex:w .
+ex:w a sckg:Workshop ; rdfs:label "Future workshop"@en ; dcterms:date "2025-03-01"^^xsd:date .
+ex:wr a prov:Entity , sckg:WorkshopRecord ; rdfs:label "Record"@en ; prov:wasGeneratedBy ex:w .
+ex:idea a sckg:Statement ; rdfs:label "Shade trees"@en ; sckg:classifiedAs statement:idea ;
+    sckg:documentedIn ex:wr .
+ex:v a sckg:DotVote ; prov:wasGeneratedBy ex:w ; sckg:votedOn ex:idea ; sckg:dots 4 .
+"""
+)
+
+
+def test_diff_says_what_a_workshop_changed(make_kg) -> None:
+    from sckg.diff import diff
+
+    result = diff(make_kg(BEFORE), make_kg(AFTER), lang="en")
+    [workshop] = result.workshops
+    assert (workshop.label, workshop.date) == ("Future workshop", "2025-03-01")
+    assert [(c.kind, c.change, c.subject_label, c.property) for c in workshop.changes] == [
+        ("entity", "added", "Future workshop", ""),
+        ("entity", "added", "Record", ""),
+        ("entity", "added", "Shade trees", ""),
+        ("entity", "added", "https://example.org/city/v", ""),
+        ("relation", "added", "Cool city", "drafted in"),
+    ]
+    assert ("attribute", "changed", "Parking") not in [
+        (c.kind, c.change, c.subject_label) for c in workshop.changes
+    ]
+    assert len(result.changes) == 6  # the workshop's five and the project's new label
+
+
+def test_diff_command_names_the_workshop(turtle_file) -> None:
+    from typer.testing import CliRunner
+
+    from sckg.cli import app
+
+    before, after = turtle_file(BEFORE, "before.ttl"), turtle_file(AFTER, "after.ttl")
+    result = CliRunner().invoke(app, ["diff", str(before), str(after), "-l", "en", "-f", "csv"])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        "From the workshop Future workshop: 5 changes to 5 entries (--format json lists them)."
     ]
