@@ -148,6 +148,7 @@ class SlideView(StrEnum):
     query = "query"
     chart = "chart"
     benchmark = "benchmark"
+    interviews = "interviews"
 
 
 class PrioritiseWhat(StrEnum):

@@ -217,8 +217,9 @@ def _line(lines: list[str], index: int | None, key: str) -> int:
 def default_agenda(
     kg: KnowledgeGraph, lang: str = "de", *, since: bool = False, compare: bool = False
 ) -> Agenda:
-    """Overview, each field of action with its open points, bottleneck actors, cycles, with ``since``
-    what changed and with ``compare`` the benchmarking with other cities."""
+    """Overview, each field of action with its open points, bottleneck actors, cycles, what the interviews
+    say (when there are interviews or workshops), with ``since`` what changed and with ``compare`` the
+    benchmarking with other cities."""
     fields = kg.select(
         f"SELECT DISTINCT ?f WHERE {{ {{ GRAPH ?g {{ ?f a sckg:FieldOfAction }} "
         f"FILTER(?g != <{MODEL_GRAPH}>) }} UNION {{ ?p a sckg:Project ; sckg:inFieldOfAction ?f }} }}"
@@ -230,6 +231,8 @@ def default_agenda(
         View(SlideView.field, iri) for iri in sorted(iris, key=lambda i: (labels[i].lower(), i))
     ]
     views += [View(SlideView.actors), View(SlideView.cycles)]
+    if kg.ask("ASK { VALUES ?c { sckg:Interview sckg:Workshop } ?x a ?c }"):
+        views.append(View(SlideView.interviews))
     if since:
         views.append(View(SlideView.changes))
     if compare:
@@ -552,6 +555,21 @@ class _Slides:
         self.table(
             slide, ReportTable(gaps.columns[1:], [r[1:] for r in gaps.rows], gaps.caption), 6
         )
+        slide.notes = " ".join(section.paragraphs)
+        return slide
+
+    def _interviews(self, view: View) -> Slide:
+        if not any(s.key == "interviews" for s in self.report.sections):
+            raise view.error("view", self.w["interviews_need_data"])
+        section = self.report.section("interviews")
+        slide = Slide("interviews", section.heading)
+        slide.facts = self.facts("interviews", "statements", "unanswered_needs", "blind_spots")
+        if section.tables:  # the needs no project answers first, else what there is
+            unanswered = [t for t in section.tables if t.caption == self.r["interviews_unanswered"]]
+            table = (unanswered or section.tables)[0]
+            self.table(
+                slide, ReportTable(table.columns[:3], [r[:3] for r in table.rows], table.caption)
+            )
         slide.notes = " ".join(section.paragraphs)
         return slide
 

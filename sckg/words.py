@@ -1132,6 +1132,58 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "report.department": {"de": "Dezernat", "en": "Department"},
     "report.other": {"de": "anderes Dezernat", "en": "other department"},
     "report.overlaps": {"de": "Mögliche Überschneidungen", "en": "Possible overlaps"},
+    # the section "What the interviews say" (sckg.report.interviews)
+    "report.interviews": {"de": "Was die Interviews sagen", "en": "What the interviews say"},
+    "report.interviews_intro": {
+        "de": "{n} Interviews mit {units} Einheiten vom {first} bis zum {last}; {statements} Aussagen und "
+        "Ideen aus Interviews und Workshops.",
+        "en": "{n} interviews with {units} units from {first} to {last}; {statements} statements and ideas "
+        "from interviews and workshops.",
+    },
+    "report.interviews_fields": {
+        "de": "Bedarfe und Probleme je Handlungsfeld: wie viele Einheiten sie nannten",
+        "en": "Needs and problems per field of action: how many units raised them",
+    },
+    "report.interviews_unanswered": {
+        "de": "Bedarfe, auf die kein Projekt antwortet",
+        "en": "Needs no project answers",
+    },
+    "report.interviews_blind_spots": {
+        "de": "Bestehende Aktivitäten, die das Inventar nicht kennt",
+        "en": "Existing activities the inventory does not know",
+    },
+    "report.interviews_partners": {
+        "de": "Als Partner genannt, aber ohne gemeinsames Projekt",
+        "en": "Named as partners, but without a shared project",
+    },
+    "report.interviews_map": {
+        "de": "Wer wen in den Interviews nannte",
+        "en": "Who named whom in the interviews",
+    },
+    "report.interviews_votes": {
+        "de": "Punkte in den Workshops",
+        "en": "Dots in the workshops",
+    },
+    "report.interviews_drafts": {
+        "de": "In Workshops entworfene Ziele",
+        "en": "Goals drafted in workshops",
+    },
+    "report.units": {"de": "Einheiten", "en": "Units"},
+    "report.needs": {"de": "Bedarfe", "en": "Needs"},
+    "report.problems": {"de": "Probleme", "en": "Problems"},
+    "report.need": {"de": "Bedarf", "en": "Need"},
+    "report.raised_by": {"de": "Genannt von", "en": "Raised by"},
+    "report.source": {"de": "Quelle", "en": "Source"},
+    "report.why": {"de": "Warum offen", "en": "Why open"},
+    "report.activity": {"de": "Aktivität", "en": "Activity"},
+    "report.named_by": {"de": "Genannt von", "en": "Named by"},
+    "report.unit": {"de": "Einheit", "en": "Unit"},
+    "report.partner": {"de": "Genannter Partner", "en": "Partner named"},
+    "report.statements": {"de": "Aussagen", "en": "Statements"},
+    "report.item": {"de": "Eintrag", "en": "Item"},
+    "report.dots": {"de": "Punkte", "en": "Dots"},
+    "report.goal": {"de": "Ziel", "en": "Goal"},
+    "report.workshop": {"de": "Workshop", "en": "Workshop"},
     "report.no_overlaps": {"de": "Keine Überschneidungen gefunden.", "en": "No overlaps found."},
     "report.shared": {"de": "gemeinsam", "en": "shared"},
     "report.gaps": {"de": "Lücken", "en": "Gaps"},
@@ -1231,6 +1283,16 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "fact.violations": {"de": "Verstöße", "en": "violations"},
     "fact.open_points": {"de": "offene Punkte", "en": "open points"},
     "fact.gaps": {"de": "Lücken", "en": "gaps"},
+    "fact.interviews": {"de": "Interviews", "en": "interviews"},
+    "fact.statements": {
+        "de": "Aussagen aus Interviews und Workshops",
+        "en": "statements from interviews and workshops",
+    },
+    "fact.unanswered_needs": {"de": "Bedarfe ohne Projekt", "en": "needs without a project"},
+    "fact.blind_spots": {
+        "de": "Aktivitäten außerhalb des Inventars",
+        "en": "activities outside the inventory",
+    },
     "fact.silos": {"de": "Silos", "en": "silos"},
     "fact.overlaps": {"de": "mögliche Überschneidungen", "en": "possible overlaps"},
     "fact.benchmark_gaps": {
@@ -1352,6 +1414,12 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "deck.benchmark_needs_compare": {
         "de": "eine Folie 'benchmark' braucht andere Städte zum Vergleich (compare)",
         "en": "a 'benchmark' slide needs other cities to compare with (compare)",
+    },
+    "deck.interviews_need_data": {
+        "de": "Die Folie interviews braucht Interviews oder Workshops in den Daten (Blätter Interviews, "
+        "Workshops und Aussagen der Vorlage).",
+        "en": "The slide interviews needs interviews or workshops in the data (the template's sheets "
+        "Interviews, Workshops and Statements).",
     },
     "deck.changes_need_since": {
         "de": "eine Folie 'changes' braucht einen vorigen Stand zum Vergleich (since)",

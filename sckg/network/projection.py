@@ -180,7 +180,8 @@ PROJECTIONS: dict[str, Projection] = {
         "partners",
         "Named partners: an edge from a unit interviewed to each actor a statement of its interview is about "
         "(sckg:interviewed, sckg:about); who named whom as a partner.",
-        "every actor (organisation, unit, body)",
+        "every actor that named another or was named (the others are left out: the map shows who spoke "
+        "about whom)",
         (),
         "unit interviewed → the actor it named (predicate 'namedAsPartner'; 'kinds' lists the statements' "
         "kinds, e.g. 'dependency;need')",
