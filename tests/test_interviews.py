@@ -539,3 +539,45 @@ def test_diff_command_names_the_workshop(turtle_file) -> None:
     assert result.stderr.splitlines() == [
         "From the workshop Future workshop: 5 changes to 5 entries (--format json lists them)."
     ]
+
+
+# --- the briefing's section and the deck's slide -----------------------------------------------------------
+
+
+def test_the_briefing_says_what_the_interviews_say(evidence: KnowledgeGraph) -> None:
+    from sckg.report import build_report
+
+    section = build_report(evidence, "en").section("interviews")
+    assert section.heading == "What the interviews say"
+    assert section.paragraphs[0] == (
+        "2 interviews with 3 units from 1 February 2025 to 10 February 2025; 11 statements and ideas "
+        "from interviews and workshops."
+    )
+    assert section.facts == {
+        "interviews": 2,
+        "statements": 11,
+        "unanswered_needs": 4,
+        "blind_spots": 2,
+    }
+    assert [(t.caption, len(t.rows)) for t in section.tables] == [
+        ("Needs and problems per field of action: how many units raised them", 2),
+        ("Needs no project answers", 4),
+        ("Existing activities the inventory does not know", 2),
+        ("Named as partners, but without a shared project", 3),
+    ]
+    assert [m.projection for m in section.maps] == ["partners"]
+
+
+def test_no_interviews_no_section_and_the_slide_says_why(braunschweig: KnowledgeGraph) -> None:
+    from sckg.choices import SlideView
+    from sckg.errors import DataError
+    from sckg.present import Agenda, View, build_deck
+    from sckg.report import build_report
+
+    assert "interviews" not in [s.key for s in build_report(braunschweig, "en").sections]
+    with pytest.raises(DataError) as caught:
+        build_deck(braunschweig, "en", agenda=Agenda(None, [View(SlideView.interviews)]))
+    assert str(caught.value) == (
+        "The slide interviews needs interviews or workshops in the data (the template's sheets Interviews, "
+        "Workshops and Statements)."
+    )
