@@ -372,10 +372,15 @@ def test_named_partners_with_the_projects_they_share(evidence: KnowledgeGraph) -
     ]
 
 
-def test_the_partners_projection(evidence: KnowledgeGraph) -> None:
+def test_the_partners_projection(make_kg) -> None:
+    """Who named whom; an actor that named nobody and was not named is left out."""
     from sckg.network.projection import project
 
-    graph = project(evidence, "partners", "en")
+    graph = project(
+        make_kg(EVIDENCE + 'ex:lone a org:OrganizationalUnit ; rdfs:label "Lone"@en .'),
+        "partners",
+        "en",
+    )
     edges = sorted(
         (u.rsplit("/", 1)[-1], v.rsplit("/", 1)[-1], a["weight"], a["kinds"], a["predicate"])
         for u, v, a in graph.edges(data=True)

@@ -622,3 +622,4 @@ def _add_named_partners(kg: KnowledgeGraph, graph: nx.Graph[str], data: _Extract
             weight=len(statements),
             kinds=";".join(kinds),
         )
+    graph.remove_nodes_from([n for n in list(graph) if not graph.degree(n)])
