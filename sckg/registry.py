@@ -285,7 +285,7 @@ ANALYSES: dict[str, Analysis] = {
             "Per field of action, how many units raised needs or problems about it in the interviews.",
             (top(0),),
             words="evidence",
-            docs="interviews.md#field-needs",
+            docs="interviews.md#sckg-analyze-field-needs",
         ),
         Analysis(
             "blind-spots",
@@ -294,7 +294,7 @@ ANALYSES: dict[str, Analysis] = {
             "Existing activities named in interviews that no project of the inventory stands for.",
             (top(0),),
             words="evidence",
-            docs="interviews.md#blind-spots",
+            docs="interviews.md#sckg-analyze-blind-spots",
         ),
         Analysis(
             "named-partners",
@@ -303,7 +303,7 @@ ANALYSES: dict[str, Analysis] = {
             "Who named whom as a partner in the interviews, and whether the two share a project yet.",
             (top(0),),
             words="evidence",
-            docs="interviews.md#named-partners",
+            docs="interviews.md#sckg-analyze-named-partners",
         ),
         Analysis(
             "unanswered-needs",
@@ -312,7 +312,7 @@ ANALYSES: dict[str, Analysis] = {
             "Needs from interviews and workshops that no project answers.",
             (top(0),),
             words="evidence",
-            docs="interviews.md#unanswered-needs",
+            docs="interviews.md#sckg-analyze-unanswered-needs",
         ),
     )
 }

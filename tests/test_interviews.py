@@ -1,5 +1,6 @@
-"""Interviews and workshops as evidence: the template's process sheets to exact triples and back without loss,
-their errors, and the analyses of what the interviews say (known answers on small hand-built graphs)."""
+"""Interviews and workshops as evidence: the template's process sheets to exact triples and back
+without loss, their errors, and the analyses of what the interviews say (known answers on small
+hand-built graphs)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ def _row(sheet: str, **cells: object) -> list[object]:
     return [cells.get(key) for key in columns]
 
 
-#: A small inventory with an interview, its statements, a workshop with an idea, dots and a goal draft.
+#: A small inventory with an interview, its statements, a workshop with an idea, dots and a goal
+#: draft.
 PROCESS: dict[str, list[list[object]]] = {
     "actors": [
         _row("actors", id="mobil", name_de="Fachbereich Mobilität", kind="fachbereich"),
@@ -225,7 +227,8 @@ def test_a_bad_process_cell_is_one_error_naming_sheet_row_and_column(
     ]
 
 
-# --- shapes ------------------------------------------------------------------------------------------------
+# --- shapes
+# ------------------------------------------------------------------------------------------------
 
 BAD_EVIDENCE = """
 ex:i a sckg:Interview ; rdfs:label "Ohne Einheit"@de .
@@ -258,10 +261,12 @@ def test_both_engines_find_the_same_evidence_problems(make_kg, engine: str) -> N
     ]
 
 
-# --- the analyses --------------------------------------------------------------------------------------------
+# --- the analyses
+# --------------------------------------------------------------------------------------------
 
-#: Three units interviewed in two interviews and a workshop: needs and problems about a field, a project, a
-#: goal and an actor; two existing activities not in the inventory and one that is; partners named.
+#: Three units interviewed in two interviews and a workshop: needs and problems about a field, a
+#: project, a goal and an actor; two existing activities not in the inventory and one that is;
+#: partners named.
 EVIDENCE = """
 ex:mob a org:OrganizationalUnit ; rdfs:label "Mobilität"@de , "Mobility"@en .
 ex:it a org:OrganizationalUnit ; rdfs:label "IT"@de .
@@ -451,7 +456,8 @@ def test_musterstadt_exports_its_interviews_and_workshop_without_loss() -> None:
     ]
 
 
-# --- dot votes as a people's criterion of sckg prioritise -------------------------------------------------
+# --- dot votes as a people's criterion of sckg prioritise
+# -------------------------------------------------
 
 VOTES = """
 ex:a a org:OrganizationalUnit ; rdfs:label "Amt"@en .
@@ -495,7 +501,8 @@ def test_without_dot_votes_there_is_no_votes_criterion(make_kg) -> None:
     assert all("votes" not in i.values for i in result.items)
 
 
-# --- sckg diff: what a workshop changed ---------------------------------------------------------------------
+# --- sckg diff: what a workshop changed
+# ---------------------------------------------------------------------
 
 BEFORE = """
 ex:g a sckg:StrategicGoal ; skos:prefLabel "Cool city"@en .
@@ -546,7 +553,8 @@ def test_diff_command_names_the_workshop(turtle_file) -> None:
     ]
 
 
-# --- the briefing's section and the deck's slide -----------------------------------------------------------
+# --- the briefing's section and the deck's slide
+# -----------------------------------------------------------
 
 
 def test_the_briefing_says_what_the_interviews_say(evidence: KnowledgeGraph) -> None:

@@ -1,12 +1,14 @@
-"""What the interviews and workshops say (issue 24): needs and problems per field of action, existing
-activities the inventory lacks (its blind spots), who named whom as a partner, needs no project answers.
+"""What the interviews and workshops say (issue 24): needs and problems per field of action,
+existing activities the inventory lacks (its blind spots), who named whom as a partner, needs no
+project answers.
 
 A statement (``sckg:Statement``) is documented in the record of an interview or workshop
-(``sckg:documentedIn``; the record ``prov:wasGeneratedBy`` the activity); it is classified as a need, problem,
-idea, existing activity, dependency or risk (scheme ``statement:``) and is ``sckg:about`` projects, fields of
-action, goals or actors. The units that raised a statement are the interview's ``sckg:interviewed`` (a
-workshop's ideas are raised by the workshop, not by each unit that attended). A statement about a project
-counts for the project's fields, one about a goal for the goal's fields (``skos:related``).
+(``sckg:documentedIn``; the record ``prov:wasGeneratedBy`` the activity); it is classified as a
+need, problem, idea, existing activity, dependency or risk (scheme ``statement:``) and is
+``sckg:about`` projects, fields of action, goals or actors. The units that raised a statement are
+the interview's ``sckg:interviewed`` (a workshop's ideas are raised by the workshop, not by each
+unit that attended). A statement about a project counts for the project's fields, one about a goal
+for the goal's fields (``skos:related``).
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from .common import Result, Stopwatch, cut_note, hidden, names, order, top
 if TYPE_CHECKING:
     import networkx as nx
 
-#: Every statement with its kind, text, record's activity (and its class and date), and what it is about.
+#: Every statement with its kind, text, record's activity (and its class and date), and what it is
+#: about.
 _STATEMENTS = """
 SELECT ?s ?kind ?activity ?cls ?date ?about ?aboutType WHERE {
   ?s a sckg:Statement ; sckg:classifiedAs ?kind ; sckg:documentedIn ?record .
@@ -131,7 +134,8 @@ def _no_statements(kg: KnowledgeGraph, lang: str) -> list[str]:
     return []
 
 
-# --- per field: who raised needs or problems -------------------------------------------------------------
+# --- per field: who raised needs or problems
+# -------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -194,7 +198,8 @@ def field_needs(
     return Result(top(rows, limit), [*notes, *cut_note(len(rows), limit, lang)], watch.timings)
 
 
-# --- existing activities the inventory lacks ---------------------------------------------------------------
+# --- existing activities the inventory lacks
+# ---------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -244,7 +249,8 @@ def blind_spots(
     return Result(top(rows, limit), [*notes, *cut_note(len(rows), limit, lang)], watch.timings)
 
 
-# --- who named whom as a partner -----------------------------------------------------------------------------
+# --- who named whom as a partner
+# -----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -307,7 +313,8 @@ def named_partners(
     return Result(top(rows, limit), [*notes, *cut_note(len(rows), limit, lang)], watch.timings)
 
 
-# --- needs no project answers ----------------------------------------------------------------------------
+# --- needs no project answers
+# ----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
-"""The briefing's section "Was die Interviews sagen / What the interviews say": needs and problems per
-field, needs no project answers, the inventory's blind spots, partners named but not met on a project, and
-the workshops' ideas with their dots and goal drafts (from :mod:`sckg.network.evidence`)."""
+"""The briefing's section "Was die Interviews sagen / What the interviews say": needs and problems
+per field, needs no project answers, the inventory's blind spots, partners named but not met on a
+project, and the workshops' ideas with their dots and goal drafts (from
+:mod:`sckg.network.evidence`)."""
 
 from __future__ import annotations
 
