@@ -28,8 +28,8 @@ def load(
         ),
     ] = False,
 ) -> None:
-    """Bulk-load RDF files into a persistent Oxigraph store, each file into its own named graph, and print
-    a summary. Loading a file again replaces its graph, so reloading is idempotent."""
+    """Bulk-load RDF files into a persistent Oxigraph store, each file into its own named graph, and
+    print a summary. Loading a file again replaces its graph, so reloading is idempotent."""
     from .kg import collect_files
     from .stores import load_store
 
@@ -134,11 +134,11 @@ def serve(
         ),
     ] = 16,
 ) -> None:
-    """Run a SPARQL 1.1 endpoint (Oxigraph servers behind a checking proxy) over the store until Ctrl-C:
-    read-only unless --write, on 127.0.0.1 unless told otherwise, with a query time limit and a memory cap
-    that stop only the query over it, no SERVICE unless --allow-remote, and every request bounded
-    (read timeouts, body size, connections). Query it with '--store sparql:URL', YASGUI, Protégé or
-    SPARQLWrapper."""
+    """Run a SPARQL 1.1 endpoint (Oxigraph servers behind a checking proxy) over the store until
+    Ctrl-C: read-only unless --write, on 127.0.0.1 unless told otherwise, with a query time limit
+    and a memory cap that stop only the query over it, no SERVICE unless --allow-remote, and every
+    request bounded (read timeouts, body size, connections). Query it with '--store sparql:URL',
+    YASGUI, Protégé or SPARQLWrapper."""
     import signal
 
     from .serve import SparqlServer, format_size, is_loopback, served_store
@@ -181,11 +181,13 @@ def serve(
             )
             if parse_store(store).kind is StoreKind.memory and write:
                 typer.echo(
-                    "Note: the memory store is a temporary copy; what is written is gone when the server stops."
+                    "Note: the memory store is a temporary copy; what is written is gone when the "
+                    "server stops."
                 )
             if not is_loopback(host):
                 typer.echo(
-                    f"Warning: listening on {host}: anyone who can reach this machine can query the graph.",
+                    f"Warning: listening on {host}: anyone who can reach this machine can query "
+                    "the graph.",
                     err=True,
                 )
             typer.echo("Press Ctrl-C to stop.", err=True)
@@ -198,7 +200,8 @@ def push(
     endpoint: Annotated[
         str,
         typer.Option(
-            help="Graph Store endpoint, e.g. http://127.0.0.1:7878/store (Fuseki: .../DATASET/data)."
+            help="Graph Store endpoint, e.g. http://127.0.0.1:7878/store (Fuseki: "
+            ".../DATASET/data)."
         ),
     ],
     data: DataOpt = None,
@@ -210,15 +213,17 @@ def push(
 ) -> None:
     """Upload the graph to a SPARQL 1.1 Graph Store Protocol endpoint: one named graph per dataset
     (https://w3id.org/sckg/graph/<folder>) plus the ontology; each is replaced, so pushing again is
-    idempotent. Read it back with --store sparql:QUERY-URL. An endpoint that asks for a login gets it from
-    the environment: SCKG_ENDPOINT_USER and SCKG_ENDPOINT_PASSWORD, or SCKG_ENDPOINT_TOKEN."""
+    idempotent. Read it back with --store sparql:QUERY-URL. An endpoint that asks for a login gets
+    it from the environment: SCKG_ENDPOINT_USER and SCKG_ENDPOINT_PASSWORD, or
+    SCKG_ENDPOINT_TOKEN."""
     from .stores import push as upload
 
     report = upload(open_graph(data, store), endpoint, dataset=dataset, timeout=timeout)
     for graph in report.graphs:
         typer.echo(f"<{graph.iri}>  {graph.triples:,} triples")
     typer.echo(
-        f"Pushed {len(report.graphs)} graphs, {report.triples:,} triples, in {report.seconds:.2f} s."
+        f"Pushed {len(report.graphs)} graphs, {report.triples:,} triples, in {report.seconds:.2f} "
+        "s."
     )
 
 

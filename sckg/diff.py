@@ -1,4 +1,5 @@
-"""What changed between two snapshots of a graph: entities, relations and attributes added, removed, changed."""
+"""What changed between two snapshots of a graph: entities, relations and attributes added, removed,
+changed."""
 
 from __future__ import annotations
 
@@ -42,8 +43,8 @@ class Change:
 
 @dataclass
 class WorkshopChanges:
-    """What one workshop changed: the changes of the workshop itself, its record, the ideas documented in
-    it, its dot votes and the goals drafted in it (in the snapshot that has them)."""
+    """What one workshop changed: the changes of the workshop itself, its record, the ideas
+    documented in it, its dot votes and the goals drafted in it (in the snapshot that has them)."""
 
     workshop: str
     label: str
@@ -62,9 +63,10 @@ class WorkshopChanges:
 
 @dataclass
 class Diff:
-    """All changes, ordered: entities, then relations, then attributes; added before removed before changed.
-    ``papers`` are the council papers newly linked to a project or field (kind ``paper``, change ``linked``,
-    ``new`` the project or field), by date of the paper; ``workshops`` what each workshop changed, by date."""
+    """All changes, ordered: entities, then relations, then attributes; added before removed before
+    changed. ``papers`` are the council papers newly linked to a project or field (kind ``paper``,
+    change ``linked``, ``new`` the project or field), by date of the paper; ``workshops`` what each
+    workshop changed, by date."""
 
     changes: list[Change]
     papers: list[Change] = field(default_factory=list)
@@ -83,23 +85,25 @@ class Diff:
 
 
 Triple = tuple[str, str, str]
-#: A blank node as the subject of an N-Triples line, and as its object (a literal ends in ``"``, a language tag
-#: or ``>``, never in a blank node's label).
+#: A blank node as the subject of an N-Triples line, and as its object (a literal ends in ``"``, a
+#: language tag or ``>``, never in a blank node's label).
 _BLANK_SUBJECT, _BLANK_OBJECT = re.compile(r"^_:\S+"), re.compile(r"_:\S+ \.$")
 _TYPE = f" <{RDF_TYPE}> <"
 _TYPED = re.compile(f"(\\S+) <{re.escape(RDF_TYPE)}> <([^>]*)> \\.")
 
 
 def _key(term: Any) -> str:
-    """A comparable text for a term; blank nodes compare by position only (their labels differ per load)."""
+    """A comparable text for a term; blank nodes compare by position only (their labels differ per
+    load)."""
     if isinstance(term, ox.BlankNode):
         return "_:blank"
     return str(term)
 
 
 def _lines(kg: KnowledgeGraph) -> tuple[set[str], dict[str, set[str]]]:
-    """The data triples of ``kg`` as N-Triples lines with blank nodes as ``_:blank`` (two snapshots of a million
-    triples are compared as texts), and each typed subject (as N-Triples) with the IRIs of its classes."""
+    """The data triples of ``kg`` as N-Triples lines with blank nodes as ``_:blank`` (two snapshots
+    of a million triples are compared as texts), and each typed subject (as N-Triples) with the IRIs
+    of its classes."""
     lines = kg.data_lines()
     blank = {line for line in lines if "_:" in line}
     lines = (lines - blank) | {
@@ -115,7 +119,8 @@ def _lines(kg: KnowledgeGraph) -> tuple[set[str], dict[str, set[str]]]:
 
 
 def _changes(lines: set[str]) -> tuple[set[Triple], dict[str, Any]]:
-    """The triples of some N-Triples lines as comparable texts, and each object's term by its text."""
+    """The triples of some N-Triples lines as comparable texts, and each object's term by its
+    text."""
     triples: set[Triple] = set()
     terms: dict[str, Any] = {}
     for t in ox.parse(input="\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
@@ -135,8 +140,9 @@ def _targets(kg: KnowledgeGraph) -> set[str]:
 
 
 def diff(old: KnowledgeGraph, new: KnowledgeGraph, lang: str = "de") -> Diff:
-    """Compare the data (not the model) of two graphs. A link to a field of action of the vocabulary is a relation
-    like one to the data's; a rejected link proposal (``sckg:rejectedSubject``) is no change."""
+    """Compare the data (not the model) of two graphs. A link to a field of action of the vocabulary
+    is a relation like one to the data's; a rejected link proposal (``sckg:rejectedSubject``) is no
+    change."""
     (old_lines, classes_old), (new_lines, classes_new) = _lines(old), _lines(new)
     typed_old, typed_new = set(classes_old), set(classes_new)
     targets = _targets(old) | _targets(new)
@@ -213,8 +219,8 @@ def diff(old: KnowledgeGraph, new: KnowledgeGraph, lang: str = "de") -> Diff:
     )
 
 
-#: What comes from a workshop (``?x`` from ``?w``): the workshop, its record, what is documented in the
-#: record (ideas), its dot votes and the goals drafted in it.
+#: What comes from a workshop (``?x`` from ``?w``): the workshop, its record, what is documented in
+#: the record (ideas), its dot votes and the goals drafted in it.
 _FROM_WORKSHOP = (
     "SELECT DISTINCT ?x ?w ?date WHERE { ?w a sckg:Workshop OPTIONAL { ?w dcterms:date ?date } "
     "{ ?w a sckg:Workshop BIND(?w AS ?x) } UNION { ?x prov:wasGeneratedBy ?w } "
@@ -226,8 +232,8 @@ _FROM_WORKSHOP = (
 def _by_workshop(
     old: KnowledgeGraph, new: KnowledgeGraph, changes: list[Change], lang: str
 ) -> list[WorkshopChanges]:
-    """The changes whose entity comes from a workshop (in the new snapshot, or the old one for what was
-    removed), grouped by workshop, oldest workshop first."""
+    """The changes whose entity comes from a workshop (in the new snapshot, or the old one for what
+    was removed), grouped by workshop, oldest workshop first."""
     origin: dict[str, set[str]] = defaultdict(set)
     dates: dict[str, str] = {}
     for kg in (new, old):
@@ -254,7 +260,8 @@ def _new_papers(
     label: Callable[[str], str],
     labels: dict[str, str],
 ) -> list[Change]:
-    """The links from council papers to projects and fields that ``added`` holds, oldest paper first."""
+    """The links from council papers to projects and fields that ``added`` holds, oldest paper
+    first."""
     name = labels.get(SUBJECT, shorten(SUBJECT))
     found = [
         Change("paper", "linked", s[1:-1], label(s), name, "", label(o), o[1:-1])
@@ -279,7 +286,8 @@ def _sort_key(c: Change) -> tuple[int, int, str, str, str, str]:
 
 
 def open_snapshot(spec: str) -> KnowledgeGraph:
-    """A snapshot named by a file or folder path, or by a store (``oxigraph:PATH``, ``sparql:URL``)."""
+    """A snapshot named by a file or folder path, or by a store (``oxigraph:PATH``,
+    ``sparql:URL``)."""
     if names_store(spec):
         return KnowledgeGraph.open(None, spec)
     return KnowledgeGraph.open([spec])

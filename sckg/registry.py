@@ -167,8 +167,8 @@ ANALYSES: dict[str, Analysis] = {
                     "sample",
                     int,
                     None,
-                    "Estimate betweenness from K random source nodes (0: exact). Default: exact for "
-                    "small graphs, estimated for large ones (the output says so).",
+                    "Estimate betweenness from K random source nodes (0: exact). Default: exact "
+                    "for small graphs, estimated for large ones (the output says so).",
                     keyword="sample",
                     optional=True,
                     show_default=False,
@@ -182,8 +182,8 @@ ANALYSES: dict[str, Analysis] = {
             "bridges",
             _METRICS + "bridges",
             _METRICS + "CutRow",
-            "Single points of failure: nodes (articulation points) and links (bridges) whose removal "
-            "cuts part of the network off, with what they would cut off.",
+            "Single points of failure: nodes (articulation points) and links (bridges) whose "
+            "removal cuts part of the network off, with what they would cut off.",
             (projection(), top(20)),
             words="cut",
             docs="analyses.md#bridges",
@@ -192,7 +192,8 @@ ANALYSES: dict[str, Analysis] = {
             "communities",
             _METRICS + "communities",
             _METRICS + "CommunityRow",
-            "Groups of actors that work together (Louvain), and which of them cross department lines.",
+            "Groups of actors that work together (Louvain), and which of them cross department "
+            "lines.",
             (projection(), top(20), SEED),
             words="communities",
             docs="analyses.md#communities",
@@ -282,7 +283,8 @@ ANALYSES: dict[str, Analysis] = {
             "field-needs",
             _EVIDENCE + "field_needs",
             _EVIDENCE + "FieldNeedsRow",
-            "Per field of action, how many units raised needs or problems about it in the interviews.",
+            "Per field of action, how many units raised needs or problems about it in the "
+            "interviews.",
             (top(0),),
             words="evidence",
             docs="interviews.md#sckg-analyze-field-needs",
@@ -300,7 +302,8 @@ ANALYSES: dict[str, Analysis] = {
             "named-partners",
             _EVIDENCE + "named_partners",
             _EVIDENCE + "PartnerRow",
-            "Who named whom as a partner in the interviews, and whether the two share a project yet.",
+            "Who named whom as a partner in the interviews, and whether the two share a project "
+            "yet.",
             (top(0),),
             words="evidence",
             docs="interviews.md#sckg-analyze-named-partners",

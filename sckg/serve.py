@@ -58,7 +58,8 @@ from .storespec import StoreKind, StoreSpec, parse_store
 
 #: Seconds a query may run past its time limit before its Oxigraph process is killed to stop it.
 GRACE = 0.5
-#: Read-only Oxigraph processes by default: queries answered at the same time (more wait for a free one).
+#: Read-only Oxigraph processes by default: queries answered at the same time (more wait for a free
+#: one).
 DEFAULT_WORKERS = 8
 #: Bytes a request body may have by default (a SPARQL text rarely has more than some KB).
 DEFAULT_MAX_BODY = 1024**2
@@ -69,13 +70,14 @@ DEFAULT_BODY_TIMEOUT = 60.0
 DEFAULT_MAX_CONNECTIONS = 128
 DEFAULT_MAX_CLIENT_CONNECTIONS = 16
 _WATCH_EVERY = 0.02  # seconds between two looks at the running queries and the processes' memory
-#: A read-only query running longer than this gets the lowest CPU priority, so that the short queries of other
-#: clients stay fast; its process is replaced when it is done (a priority cannot be raised again unprivileged).
+#: A read-only query running longer than this gets the lowest CPU priority, so that the short
+#: queries of other clients stay fast; its process is replaced when it is done (a priority cannot be
+#: raised again unprivileged).
 DEMOTE_AFTER = 0.5
-#: The watcher stops the largest process at this share of the cap, and no process may take more: a query
-#: allocates up to 1 GB/s, several may do so at once in their first half second (before they are demoted), and a
-#: stopped one frees its memory slowly at the lowest priority, so what grows until the stops take hold stays under
-#: the cap (bench/serve.py at 0.9: once 2.15 GB under 2 GiB).
+#: The watcher stops the largest process at this share of the cap, and no process may take more: a
+#: query allocates up to 1 GB/s, several may do so at once in their first half second (before they
+#: are demoted), and a stopped one frees its memory slowly at the lowest priority, so what grows
+#: until the stops take hold stays under the cap (bench/serve.py at 0.9: once 2.15 GB under 2 GiB).
 _HEADROOM = 0.8
 #: Only a process that grew by more than this share of the cap since it started is stopped for
 #: memory (stopping one that holds what a fresh one holds frees nothing and fails its request), and
@@ -117,8 +119,8 @@ _PAGES = {"/", "/yasgui.min.js", "/yasgui.min.css", "/logo.svg"}  # the query pa
 _UNLIMITED_PATHS = ("/update", "/store")  # writes and Graph Store downloads may take long
 _FETCHING = ("SERVICE", "LOAD")  # what makes the engine send a request to another server
 _SPOOL_IN_MEMORY = 32 * 1024 * 1024
-#: The operating system's randomness: not the ``random`` module's generator, whose numbers can be predicted
-#: from a few outputs and which a program (or a test) may have seeded.
+#: The operating system's randomness: not the ``random`` module's generator, whose numbers can be
+#: predicted from a few outputs and which a program (or a test) may have seeded.
 _UNGUESSABLE = random.SystemRandom()
 #: Seconds between attempts to start a process that failed to start (then the last, again).
 _START_AGAIN = (0.1, 0.5, 1.0, 2.0, 5.0)
@@ -126,14 +128,16 @@ _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?)i?B?\s*", re.IGNORECASE)
 
 
 def oxigraph_binary() -> str:
-    """The ``oxigraph`` server command: beside this Python (a virtual environment), else on the PATH."""
+    """The ``oxigraph`` server command: beside this Python (a virtual environment), else on the
+    PATH."""
     beside = Path(sys.executable).parent / "oxigraph"
     if beside.is_file() and os.access(beside, os.X_OK):
         return str(beside)
     found = shutil.which("oxigraph")
     if not found:
         raise StoreError(
-            "The Oxigraph server is not installed: run 'pip install oxigraph' (it provides 'oxigraph')."
+            "The Oxigraph server is not installed: run 'pip install oxigraph' (it provides "
+            "'oxigraph')."
         )
     return found
 
@@ -180,10 +184,10 @@ def format_size(size: int) -> str:
 
 
 def _private_address() -> str:
-    """A loopback address for the internal processes: on Linux a random one of 127.0.0.0/8, so that neither a
-    local port scan of 127.0.0.1 nor a web page guessing ports finds them."""
+    """A loopback address for the internal processes: on Linux a random one of 127.0.0.0/8, so that
+    neither a local port scan of 127.0.0.1 nor a web page guessing ports finds them."""
     if sys.platform.startswith("linux"):
-        return f"127.{_UNGUESSABLE.randint(1, 254)}.{_UNGUESSABLE.randint(1, 254)}.{_UNGUESSABLE.randint(1, 254)}"
+        return "127." + ".".join(str(_UNGUESSABLE.randint(1, 254)) for _ in range(3))
     return "127.0.0.1"
 
 
@@ -205,7 +209,8 @@ def _rss(pid: int) -> int:
 
 
 class OxigraphProcess:
-    """One Oxigraph server on a private loopback port over a store folder, its memory limited to ``memory``."""
+    """One Oxigraph server on a private loopback port over a store folder, its memory limited to
+    ``memory``."""
 
     def __init__(
         self,
@@ -292,16 +297,16 @@ class OxigraphProcess:
         )
         if "lock" in error.lower():
             return (
-                f"{self.location}: the Oxigraph store is in use by another process (a running 'sckg serve --write' "
-                "or 'sckg load'?); stop it first."
+                f"{self.location}: the Oxigraph store is in use by another process (a running "
+                "'sckg serve --write' or 'sckg load'?); stop it first."
             )
         return f"The Oxigraph server did not start: {error}"
 
     @property
     def alive(self) -> bool:
-        """Whether the server process runs. Asked without reaping it (``WNOWAIT``): the kernel may take seconds to
-        reap a process that ended (bench/serve.py: up to 2.5 s, in the thread that reaps), which is :meth:`stop`'s
-        work, never the watcher's."""
+        """Whether the server process runs. Asked without reaping it (``WNOWAIT``): the kernel may
+        take seconds to reap a process that ended (bench/serve.py: up to 2.5 s, in the thread that
+        reaps), which is :meth:`stop`'s work, never the watcher's."""
         if self._process is None or self._process.returncode is not None:
             return False
         try:
@@ -327,7 +332,8 @@ class OxigraphProcess:
         return max(0, self.rss - self.baseline)
 
     def kill(self, reason: str) -> None:
-        """Stop the process at once, and every query it runs, for ``reason`` ("time" or "memory")."""
+        """Stop the process at once, and every query it runs, for ``reason`` ("time" or
+        "memory")."""
         self.stopped_for = self.stopped_for or reason
         if self.alive and self._process:  # not reaped, so the process id is still its own
             with suppress(OSError):
@@ -336,7 +342,8 @@ class OxigraphProcess:
                 )  # Popen.kill() would reap it first if it ended
 
     def demote(self) -> None:
-        """Give every thread of the process the lowest CPU priority (Linux; elsewhere nothing happens)."""
+        """Give every thread of the process the lowest CPU priority (Linux; elsewhere nothing
+        happens)."""
         self.demoted = True
         if self._process:
             with suppress(OSError):
@@ -344,7 +351,8 @@ class OxigraphProcess:
                     os.setpriority(os.PRIO_PROCESS, int(thread), 19)
 
     def why_stopped(self) -> str:
-        """Why the process stopped: "time" or "memory" (killed, or an allocation over its limit), else ""."""
+        """Why the process stopped: "time" or "memory" (killed, or an allocation over its limit),
+        else ""."""
         if not self.stopped_for and self._process:
             until = time.monotonic() + 2
             while self.alive and time.monotonic() < until:  # it may be writing why it ends
@@ -383,17 +391,19 @@ class Running:
     connection: http.client.HTTPConnection | None = None
 
     def cut(self) -> None:
-        """Stop waiting for the answer (a killed process may take a while to end: its priority is low)."""
+        """Stop waiting for the answer (a killed process may take a while to end: its priority is
+        low)."""
         if self.connection and self.connection.sock:
             with suppress(OSError):
                 self.connection.sock.shutdown(socket.SHUT_RDWR)
 
 
 class ProcessPool:
-    """The Oxigraph processes of a server: ``workers`` read-only ones, each lent to one request at a time and
-    replaced when it dies; or, with ``write``, one read-write process that every request shares. A watcher
-    stops a query over its deadline by killing its process, gives a long query the lowest CPU priority, and
-    keeps the memory of all processes together under ``memory`` bytes by killing the largest near the cap."""
+    """The Oxigraph processes of a server: ``workers`` read-only ones, each lent to one request at a
+    time and replaced when it dies; or, with ``write``, one read-write process that every request
+    shares. A watcher stops a query over its deadline by killing its process, gives a long query the
+    lowest CPU priority, and keeps the memory of all processes together under ``memory`` bytes by
+    killing the largest near the cap."""
 
     def __init__(
         self, location: Path, *, write: bool, timeout: int, cors: bool, workers: int, memory: int
@@ -489,8 +499,9 @@ class ProcessPool:
             self._discard(process)  # killed while idle by the memory watcher
 
     def _discard(self, process: OxigraphProcess) -> None:
-        """Replace a read-only process that is done with (stopped, ended or demoted) and end it in the background:
-        reaping it may take the kernel seconds, and no request nor the watcher may wait for that."""
+        """Replace a read-only process that is done with (stopped, ended or demoted) and end it in
+        the background: reaping it may take the kernel seconds, and no request nor the watcher may
+        wait for that."""
         self._retire(process)
         threading.Thread(
             target=self._end, args=(process,), name="sckg-serve-end", daemon=True
@@ -644,8 +655,8 @@ class _Proxy(ThreadingHTTPServer):
                 refusal = (
                     429,
                     (
-                        f"Refused: {client} has {mine} connections open to this server, as many as one "
-                        "client may (--max-client-connections); close one or send over fewer."
+                        f"Refused: {client} has {mine} connections open to this server, as many as "
+                        "one client may (--max-client-connections); close one or send over fewer."
                     ),
                 )
             else:
@@ -738,15 +749,16 @@ class _Proxy(ThreadingHTTPServer):
         super().server_close()
 
     def handle_error(self, request: Any, client_address: Any) -> None:
-        """A client that hangs up is normal; another error is one line in the log (socketserver would print a
-        traceback between two rulers to whatever ``sys.stderr`` is at that moment)."""
+        """A client that hangs up is normal; another error is one line in the log (socketserver
+        would print a traceback between two rulers to whatever ``sys.stderr`` is at that moment)."""
         error = sys.exc_info()[1]
         if self.settings.log and not isinstance(error, ConnectionError):
             sys.stderr.write(f"sckg serve: a request from {client_address[0]} failed: {error}\n")
 
 
 class _Handler(BaseHTTPRequestHandler):
-    """Checks one request and forwards it to an Oxigraph process; holds query answers until complete."""
+    """Checks one request and forwards it to an Oxigraph process; holds query answers until
+    complete."""
 
     protocol_version = "HTTP/1.1"
     server: _Proxy
@@ -841,7 +853,8 @@ class _Handler(BaseHTTPRequestHandler):
                     answer = self._send(running, request, limited, spool)
             except Expired:
                 answer = 504, self._stopped()
-            # the process is free again: a client that reads slowly keeps only its own answer waiting
+            # the process is free again: a client that reads slowly keeps only its own answer
+            # waiting
             if isinstance(answer, http.client.HTTPResponse):
                 if describing and answer.status == 200:
                     given = answer.getheader("Content-Type", "")
@@ -956,8 +969,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _send(
         self, running: Running, request: _Request, limited: bool, spool: IO[bytes]
     ) -> http.client.HTTPResponse | tuple[int, str]:
-        """Send the request to the process and read its whole answer into ``spool``: the answer, or the status
-        and message to reply with instead."""
+        """Send the request to the process and read its whole answer into ``spool``: the answer, or
+        the status and message to reply with instead."""
         oxigraph, expired = running.process, running.expired
         if running.deadline is not None and time.monotonic() > running.deadline:  # went by before
             return 504, self._stopped()
@@ -984,14 +997,16 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _stopped(self) -> str:
         return (
-            f"Query stopped: it ran over the time limit of {self.server.settings.timeout} s; narrow it down (more "
-            "specific patterns, LIMIT) or start the server with a longer --timeout."
+            f"Query stopped: it ran over the time limit of {self.server.settings.timeout} s; "
+            "narrow it down (more specific patterns, LIMIT) or start the server with a longer "
+            "--timeout."
         )
 
     def _out_of_memory(self) -> str:
         return (
             "Query stopped: it needed more memory than this server may use "
-            f"({format_size(self.server.pool.memory)}, --memory); narrow it down (more specific patterns, LIMIT)."
+            f"({format_size(self.server.pool.memory)}, --memory); narrow it down (more specific "
+            "patterns, LIMIT)."
         )
 
     def _relay(self, answer: http.client.HTTPResponse, spool: IO[bytes]) -> None:
@@ -1113,7 +1128,8 @@ def _drop_federation(spool: IO[bytes], content_type: str, base: str) -> None:
 
 
 def _netloc(url: str) -> str:
-    """The host and port of a URL (an ``Origin``), with the scheme's default port; "" for ``null``."""
+    """The host and port of a URL (an ``Origin``), with the scheme's default port; "" for
+    ``null``."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return ""
@@ -1133,15 +1149,16 @@ def _ends_with(spool: IO[bytes], marker: bytes) -> bool:
 
 
 class SparqlServer:
-    """A SPARQL 1.1 endpoint over an Oxigraph store folder (see the module doc). Use it as a context manager.
+    """A SPARQL 1.1 endpoint over an Oxigraph store folder (see the module doc). Use it as a context
+    manager.
 
-    ``memory`` is the cap for the whole server in bytes or as ``"4G"`` (default: a quarter of the machine);
-    ``allow_hosts`` are more names under which clients reach it (a DNS name of a server on the network).
-    Every request is bounded: its line and headers must arrive within ``header_timeout`` seconds and
-    its body within ``body_timeout`` (else ``408``), the body may have ``max_body`` bytes (``413``;
-    Graph Store uploads to a ``write`` server any size), and one client may hold
-    ``max_client_connections`` connections open (``429``), all clients together ``max_connections``
-    (``503``).
+    ``memory`` is the cap for the whole server in bytes or as ``"4G"`` (default: a quarter of the
+    machine); ``allow_hosts`` are more names under which clients reach it (a DNS name of a server on
+    the network). Every request is bounded: its line and headers must arrive within
+    ``header_timeout`` seconds and its body within ``body_timeout`` (else ``408``), the body may
+    have ``max_body`` bytes (``413``; Graph Store uploads to a ``write`` server any size), and one
+    client may hold ``max_client_connections`` connections open (``429``), all clients together
+    ``max_connections`` (``503``).
 
     >>> with SparqlServer(Path("city.db"), port=0) as server:
     ...     print(server.query_url)
@@ -1217,12 +1234,14 @@ class SparqlServer:
 
     @property
     def store_url(self) -> str:
-        """The SPARQL 1.1 Graph Store endpoint (for ``sckg push --endpoint``; writes need write mode)."""
+        """The SPARQL 1.1 Graph Store endpoint (for ``sckg push --endpoint``; writes need write
+        mode)."""
         return self.url + "/store"
 
     @property
     def requests(self) -> int:
-        """How many HTTP requests the server has answered (to check that a client does not query per node)."""
+        """How many HTTP requests the server has answered (to check that a client does not query per
+        node)."""
         return self._proxy.requests if self._proxy else 0
 
     @property
@@ -1237,8 +1256,9 @@ class SparqlServer:
         return list(self.pool.processes) if self.pool else []
 
     def names_this_server(self, netloc: str) -> bool:
-        """Whether a ``Host`` header (``name:port``) names this server: its port, and one of its addresses,
-        ``localhost``, ``allow_hosts`` or, listening on every network, this machine's name or any IP address."""
+        """Whether a ``Host`` header (``name:port``) names this server: its port, and one of its
+        addresses, ``localhost``, ``allow_hosts`` or, listening on every network, this machine's
+        name or any IP address."""
         name, _, port = netloc.strip().lower().rpartition(":")
         if not name or "]" in port:  # no port: HTTP's default
             name, port = netloc.strip().lower(), "80"
@@ -1307,8 +1327,8 @@ class SparqlServer:
 def served_store(store: str | StoreSpec, data: Sequence[Path] | None = None) -> Iterator[Path]:
     """The folder of the Oxigraph store to serve, with ``data`` loaded into it.
 
-    ``oxigraph:PATH`` is served in place. ``memory`` becomes a temporary store (default data: the bundled
-    Braunschweig dataset) that is removed afterwards, with whatever was written to it.
+    ``oxigraph:PATH`` is served in place. ``memory`` becomes a temporary store (default data: the
+    bundled Braunschweig dataset) that is removed afterwards, with whatever was written to it.
     """
     from .kg import KnowledgeGraph
 
@@ -1330,15 +1350,15 @@ def served_store(store: str | StoreSpec, data: Sequence[Path] | None = None) -> 
     else:
         raise UsageError(
             Message(
-                f"'sckg serve' serves a store of this machine: use {{=store memory}} or {{=store oxigraph:PATH}}, "
-                f"not '{store}'."
+                "'sckg serve' serves a store of this machine: use {=store memory} or {=store "
+                f"oxigraph:PATH}}, not '{store}'."
             )
         )
 
 
 def _name_graphs_as_push(kg: Any) -> Any:
-    """Give the graphs the names ``sckg push`` gives them (``https://w3id.org/sckg/graph/<dataset>``), not the
-    ``file:`` names of this machine's paths."""
+    """Give the graphs the names ``sckg push`` gives them
+    (``https://w3id.org/sckg/graph/<dataset>``), not the ``file:`` names of this machine's paths."""
     from .stores import push_targets
 
     for target, sources in push_targets(sorted(kg.backend.graph_names())).items():
@@ -1351,7 +1371,8 @@ def _name_graphs_as_push(kg: Any) -> Any:
 
 
 def _release(kg: Any) -> None:
-    """Close the store, so that the server can open it (an Oxigraph store has one writer at a time)."""
+    """Close the store, so that the server can open it (an Oxigraph store has one writer at a
+    time)."""
     kg.close()
     del kg
     gc.collect()

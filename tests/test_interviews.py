@@ -98,31 +98,40 @@ PROCESS: dict[str, list[list[object]]] = {
 
 EXPECTED = """
 @prefix city: <https://w3id.org/sckg/id/beispielstadt/> .
-city:interview\\/i1 a sckg:Interview ; rdfs:label "Interview Mobilität"@de , "Interview mobility"@en ;
+city:interview\\/i1 a sckg:Interview ;
+    rdfs:label "Interview Mobilität"@de , "Interview mobility"@en ;
     dcterms:date "2025-02-12"^^xsd:date ; sckg:interviewed city:actor\\/mobil , city:actor\\/it ;
-    sckg:classifiedAs <https://w3id.org/sckg/vocab/format/in-person> ; sckg:inPhase phase:initiation ;
+    sckg:classifiedAs <https://w3id.org/sckg/vocab/format/in-person> ;
+    sckg:inPhase phase:initiation ;
     sckg:documentedIn city:source\\/inventory-xlsx .
-city:interview\\/i1\\/record a prov:Entity , sckg:InterviewRecord ; prov:wasGeneratedBy city:interview\\/i1 ;
+city:interview\\/i1\\/record a prov:Entity , sckg:InterviewRecord ;
+    prov:wasGeneratedBy city:interview\\/i1 ;
     rdfs:label "Protokoll: Interview Mobilität"@de , "Record: Interview mobility"@en .
-city:statement\\/s1 a sckg:Statement , prov:Entity ; rdfs:label "Echtzeitdaten zu freien Parkplätzen"@de ;
-    sckg:classifiedAs <https://w3id.org/sckg/vocab/statement/need> ; sckg:about city:field\\/verkehr ;
+city:statement\\/s1 a sckg:Statement , prov:Entity ;
+    rdfs:label "Echtzeitdaten zu freien Parkplätzen"@de ;
+    sckg:classifiedAs <https://w3id.org/sckg/vocab/statement/need> ;
+    sckg:about city:field\\/verkehr ;
     sckg:documentedIn city:interview\\/i1\\/record .
 city:statement\\/pendlerbefragung-laeuft-schon a sckg:Statement , prov:Entity ;
     rdfs:label "Pendlerbefragung läuft schon"@de ;
     sckg:classifiedAs <https://w3id.org/sckg/vocab/statement/existing-activity> ;
     sckg:documentedIn city:interview\\/i1\\/record .
 city:statement\\/s3 a sckg:Statement , prov:Entity ; rdfs:label "Daten"@de ;
-    sckg:classifiedAs <https://w3id.org/sckg/vocab/statement/dependency> ; sckg:about city:actor\\/stadtwerke ;
+    sckg:classifiedAs <https://w3id.org/sckg/vocab/statement/dependency> ;
+    sckg:about city:actor\\/stadtwerke ;
     sckg:documentedIn city:interview\\/i1\\/record .
 city:statement\\/idee a sckg:Statement , prov:Entity ; rdfs:label "Parken per App"@de ;
     sckg:classifiedAs <https://w3id.org/sckg/vocab/statement/idea> ;
     sckg:documentedIn city:workshop\\/zukunft\\/record .
-city:workshop\\/zukunft a sckg:Workshop ; rdfs:label "Zukunftswerkstatt"@de ; dcterms:date "2025-03-20"^^xsd:date ;
+city:workshop\\/zukunft a sckg:Workshop ; rdfs:label "Zukunftswerkstatt"@de ;
+    dcterms:date "2025-03-20"^^xsd:date ;
     sckg:attendedBy city:actor\\/mobil , city:actor\\/stadtwerke ; sckg:method "Punktabfrage"@de ;
     sckg:inPhase phase:strategy-vision ; sckg:documentedIn city:source\\/inventory-xlsx .
-city:workshop\\/zukunft\\/record a prov:Entity , sckg:WorkshopRecord ; prov:wasGeneratedBy city:workshop\\/zukunft ;
+city:workshop\\/zukunft\\/record a prov:Entity , sckg:WorkshopRecord ;
+    prov:wasGeneratedBy city:workshop\\/zukunft ;
     rdfs:label "Protokoll: Zukunftswerkstatt"@de , "Record: Zukunftswerkstatt"@en .
-city:vote\\/zukunft-parken a sckg:DotVote , prov:Entity ; prov:wasGeneratedBy city:workshop\\/zukunft ;
+city:vote\\/zukunft-parken a sckg:DotVote , prov:Entity ;
+    prov:wasGeneratedBy city:workshop\\/zukunft ;
     sckg:votedOn city:project\\/parken ; sckg:dots 7 .
 city:vote\\/v2 a sckg:DotVote , prov:Entity ; prov:wasGeneratedBy city:workshop\\/zukunft ;
     sckg:votedOn city:statement\\/idee ; sckg:dots 3 .
@@ -193,7 +202,8 @@ def test_process_sheets_round_trip(process: Path, tmp_path: Path) -> None:
             0,
             1,
             "i9",
-            "column B 'Aus / From': got 'i9', expected the ID or name of a row in sheet Interviews or "
+            "column B 'Aus / From': got 'i9', expected the ID or name of a row in sheet Interviews "
+            "or "
             "Workshops, or an IRI",
         ),
         (
@@ -208,7 +218,8 @@ def test_process_sheets_round_trip(process: Path, tmp_path: Path) -> None:
             0,
             4,
             "Ann Example",
-            "column E 'Befragt / Interviewed': got 'Ann Example', expected the ID or name of a row in "
+            "column E 'Befragt / Interviewed': got 'Ann Example', expected the ID or name of a row "
+            "in "
             "sheet Actors, or an IRI",
         ),
     ],
@@ -232,7 +243,8 @@ def test_a_bad_process_cell_is_one_error_naming_sheet_row_and_column(
 
 BAD_EVIDENCE = """
 ex:i a sckg:Interview ; rdfs:label "Ohne Einheit"@de .
-ex:s1 a sckg:Statement ; sckg:classifiedAs statement:need , statement:risk ; sckg:documentedIn ex:r .
+ex:s1 a sckg:Statement ; sckg:classifiedAs statement:need , statement:risk ;
+    sckg:documentedIn ex:r .
 ex:s2 a sckg:Statement ; rdfs:label "Nur Text"@de ; sckg:classifiedAs phase:initiation .
 ex:v a sckg:DotVote ; sckg:dots "sieben" .
 ex:g a sckg:StrategicGoal ; skos:prefLabel "Ziel"@de ; sckg:draftedIn ex:i .
@@ -276,7 +288,8 @@ ex:f1 a sckg:FieldOfAction ; skos:prefLabel "Verkehr"@de , "Mobility"@en .
 ex:f2 a sckg:FieldOfAction ; skos:prefLabel "Energie"@de , "Energy"@en .
 ex:p1 a sckg:Project ; rdfs:label "Parken"@de , "Parking"@en ; sckg:inFieldOfAction ex:f1 ;
     sckg:managedBy ex:mob ; sckg:hasParticipant ex:sw .
-ex:g1 a sckg:StrategicGoal ; skos:prefLabel "Klimaneutral"@de , "Climate neutral"@en ; skos:related ex:f2 .
+ex:g1 a sckg:StrategicGoal ; skos:prefLabel "Klimaneutral"@de , "Climate neutral"@en ;
+    skos:related ex:f2 .
 ex:i1 a sckg:Interview ; rdfs:label "Interview 1"@de ; sckg:interviewed ex:mob , ex:it ;
     dcterms:date "2025-02-01"^^xsd:date .
 ex:i1r a prov:Entity , sckg:InterviewRecord ; prov:wasGeneratedBy ex:i1 .
@@ -292,13 +305,17 @@ ex:s2 a sckg:Statement ; rdfs:label "Sensors fail"@en ; sckg:classifiedAs statem
     sckg:about ex:p1 ; sckg:documentedIn ex:i2r .
 ex:s3 a sckg:Statement ; rdfs:label "Charging points"@en ; sckg:classifiedAs statement:need ;
     sckg:about ex:g1 ; sckg:documentedIn ex:i2r .
-ex:s4 a sckg:Statement ; rdfs:label "Commuter survey"@en ; sckg:classifiedAs statement:existing-activity ;
+ex:s4 a sckg:Statement ; rdfs:label "Commuter survey"@en ;
+    sckg:classifiedAs statement:existing-activity ;
     sckg:documentedIn ex:i1r .
-ex:s5 a sckg:Statement ; rdfs:label "Car sharing pilot"@en ; sckg:classifiedAs statement:existing-activity ;
+ex:s5 a sckg:Statement ; rdfs:label "Car sharing pilot"@en ;
+    sckg:classifiedAs statement:existing-activity ;
     sckg:about ex:f1 ; sckg:documentedIn ex:i2r .
-ex:s6 a sckg:Statement ; rdfs:label "Parking app"@en ; sckg:classifiedAs statement:existing-activity ;
+ex:s6 a sckg:Statement ; rdfs:label "Parking app"@en ;
+    sckg:classifiedAs statement:existing-activity ;
     sckg:about ex:p1 ; sckg:documentedIn ex:i1r .
-ex:s7 a sckg:Statement ; rdfs:label "Data from the utilities"@en ; sckg:classifiedAs statement:dependency ;
+ex:s7 a sckg:Statement ; rdfs:label "Data from the utilities"@en ;
+    sckg:classifiedAs statement:dependency ;
     sckg:about ex:sw ; sckg:documentedIn ex:i1r .
 ex:s8 a sckg:Statement ; rdfs:label "Utilities may refuse"@en ; sckg:classifiedAs statement:risk ;
     sckg:about ex:sw ; sckg:documentedIn ex:i1r .
@@ -331,7 +348,8 @@ def test_field_needs_counts_units_per_field(evidence: KnowledgeGraph) -> None:
         ("Energy", 1, 1, 0, "raised by Environment (needs: 1, problems: 0)"),
     ]
     assert result.notes == [
-        "1 need or problem concerns no field of action (neither directly nor through a project or goal)."
+        "1 need or problem concerns no field of action (neither directly nor through a project or "
+        "goal)."
     ]
 
 
@@ -433,7 +451,8 @@ def test_the_analyses_say_why_they_are_empty(make_kg) -> None:
     result = blind_spots(make_kg('ex:p a sckg:Project ; rdfs:label "P"@en .'), lang="en")
     assert list(result) == []
     assert result.notes == [
-        "No statements from interviews or workshops; record them on the template's sheets Interviews, "
+        "No statements from interviews or workshops; record them on the template's sheets "
+        "Interviews, "
         "Workshops and Statements."
     ]
 
@@ -445,7 +464,8 @@ def test_musterstadt_exports_its_interviews_and_workshop_without_loss() -> None:
     kg = KnowledgeGraph.open([dataset("musterstadt")])
     assert remainder(kg, workbook(kg), "https://w3id.org/sckg/id/musterstadt/") == []
     counts = kg.select(
-        "SELECT ?c (COUNT(?x) AS ?n) WHERE { VALUES ?c { sckg:Interview sckg:Statement sckg:Workshop "
+        "SELECT ?c (COUNT(?x) AS ?n) WHERE { VALUES ?c { sckg:Interview sckg:Statement "
+        "sckg:Workshop "
         "sckg:DotVote } ?x a ?c } GROUP BY ?c ORDER BY ?c"
     ).bound_rows()
     assert [(c.value.rsplit("#", 1)[-1], int(n.value)) for c, n in counts] == [
@@ -563,7 +583,8 @@ def test_the_briefing_says_what_the_interviews_say(evidence: KnowledgeGraph) -> 
     section = build_report(evidence, "en").section("interviews")
     assert section.heading == "What the interviews say"
     assert section.paragraphs[0] == (
-        "2 interviews with 3 units from 1 February 2025 to 10 February 2025; 11 statements and ideas "
+        "2 interviews with 3 units from 1 February 2025 to 10 February 2025; 11 statements and "
+        "ideas "
         "from interviews and workshops."
     )
     assert section.facts == {
@@ -591,6 +612,7 @@ def test_no_interviews_no_section_and_the_slide_says_why(braunschweig: Knowledge
     with pytest.raises(DataError) as caught:
         build_deck(braunschweig, "en", agenda=Agenda(None, [View(SlideView.interviews)]))
     assert str(caught.value) == (
-        "The slide interviews needs interviews or workshops in the data (the template's sheets Interviews, "
+        "The slide interviews needs interviews or workshops in the data (the template's sheets "
+        "Interviews, "
         "Workshops and Statements)."
     )

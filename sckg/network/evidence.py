@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 _STATEMENTS = """
 SELECT ?s ?kind ?activity ?cls ?date ?about ?aboutType WHERE {
   ?s a sckg:Statement ; sckg:classifiedAs ?kind ; sckg:documentedIn ?record .
-  ?record prov:wasGeneratedBy ?activity . ?activity a ?cls VALUES ?cls { sckg:Interview sckg:Workshop }
+  ?record prov:wasGeneratedBy ?activity . ?activity a ?cls
+  VALUES ?cls { sckg:Interview sckg:Workshop }
   OPTIONAL { ?activity dcterms:date ?date }
   OPTIONAL { ?s sckg:about ?about OPTIONAL { ?about a ?aboutType
     VALUES ?aboutType { sckg:Project sckg:FieldOfAction sckg:StrategicGoal sckg:Vision } } }
@@ -75,7 +76,8 @@ class Evidence:
         return self.units.get(s.activity, set()) if s.interview else set()
 
     def fields(self, s: _Statement) -> set[str]:
-        """The fields of action a statement concerns: named, or of the projects and goals it is about."""
+        """The fields of action a statement concerns: named, or of the projects and goals it is
+        about."""
         found = set(s.about_fields)
         for x in s.about_projects | s.about_goals:
             found |= self.fields_of.get(x, set())
@@ -83,7 +85,8 @@ class Evidence:
 
 
 def read_evidence(kg: KnowledgeGraph, lang: str, watch: Stopwatch | None = None) -> Evidence:
-    """The statements, the units of the interviews, the links to fields and projects, and the labels."""
+    """The statements, the units of the interviews, the links to fields and projects, and the
+    labels."""
     watch = watch or Stopwatch()
     with watch.sparql():
         rows = kg.select(_STATEMENTS).records()
@@ -128,7 +131,8 @@ def read_evidence(kg: KnowledgeGraph, lang: str, watch: Stopwatch | None = None)
 
 
 def _no_statements(kg: KnowledgeGraph, lang: str) -> list[str]:
-    """The note of an analysis with no rows: no statements at all, or none of the kind it looks at."""
+    """The note of an analysis with no rows: no statements at all, or none of the kind it looks
+    at."""
     if not kg.ask("ASK { ?s a sckg:Statement }"):
         return [t("evidence.none", lang)]
     return []
@@ -140,7 +144,8 @@ def _no_statements(kg: KnowledgeGraph, lang: str) -> list[str]:
 
 @dataclass(frozen=True)
 class FieldNeedsRow:
-    """A field of action with the number of units that raised needs or problems about it in interviews."""
+    """A field of action with the number of units that raised needs or problems about it in
+    interviews."""
 
     field: str
     units: int
@@ -154,8 +159,8 @@ class FieldNeedsRow:
 def field_needs(
     kg: KnowledgeGraph, *, lang: str = "de", limit: int | None = None
 ) -> Result[FieldNeedsRow]:
-    """Per field of action, how many units raised needs or problems about it in interviews (a statement
-    about a project or goal counts for its fields), most units first."""
+    """Per field of action, how many units raised needs or problems about it in interviews (a
+    statement about a project or goal counts for its fields), most units first."""
     check_lang(lang)
     watch = Stopwatch()
     evidence = read_evidence(kg, lang, watch)
@@ -255,8 +260,8 @@ def blind_spots(
 
 @dataclass(frozen=True)
 class PartnerRow:
-    """A unit interviewed that named another actor (statements about that actor), and whether the two share
-    a project."""
+    """A unit interviewed that named another actor (statements about that actor), and whether the
+    two share a project."""
 
     unit: str
     partner: str
@@ -274,9 +279,9 @@ def named_partners(
     graph: nx.DiGraph[str] | None = None,
     limit: int | None = None,
 ) -> Result[PartnerRow]:
-    """Who named whom as a partner in the interviews (the ``partners`` projection), most statements first,
-    with the projects the two already share (the ``actors`` projection): a partner named but met on no
-    project is a link to make."""
+    """Who named whom as a partner in the interviews (the ``partners`` projection), most statements
+    first, with the projects the two already share (the ``actors`` projection): a partner named but
+    met on no project is a link to make."""
     from .projection import project
 
     check_lang(lang)
@@ -331,8 +336,8 @@ class NeedRow:
 def unanswered_needs(
     kg: KnowledgeGraph, *, lang: str = "de", limit: int | None = None
 ) -> Result[NeedRow]:
-    """Needs from interviews and workshops that no project answers (the need is about no project); those
-    whose field or goal has no project at all first."""
+    """Needs from interviews and workshops that no project answers (the need is about no project);
+    those whose field or goal has no project at all first."""
     check_lang(lang)
     watch = Stopwatch()
     evidence = read_evidence(kg, lang, watch)
