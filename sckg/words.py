@@ -1190,6 +1190,19 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "Als Partner genannt, aber ohne gemeinsames Projekt",
         "en": "Named as partners, but without a shared project",
     },
+    "report.interviews_key_point": {
+        "de": {
+            "one": "Die Interviews nennen {n} Bedarf, auf den kein Projekt antwortet: Welches "
+            "Projekt nimmt ihn auf?",
+            "other": "Die Interviews nennen {n} Bedarfe, auf die kein Projekt antwortet: Welche "
+            "Projekte nehmen sie auf?",
+        },
+        "en": {
+            "one": "The interviews name {n} need no project answers: which project takes it up?",
+            "other": "The interviews name {n} needs no project answers: which projects take them "
+            "up?",
+        },
+    },
     "report.interviews_map": {
         "de": "Wer wen in den Interviews nannte",
         "en": "Who named whom in the interviews",

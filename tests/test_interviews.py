@@ -616,3 +616,19 @@ def test_no_interviews_no_section_and_the_slide_says_why(braunschweig: Knowledge
         "Interviews, "
         "Workshops and Statements)."
     )
+
+
+def test_the_key_point_of_the_interviews(evidence: KnowledgeGraph, make_kg) -> None:
+    from sckg.report import build_report
+    from sckg.report.interviews import interview_key_point
+
+    section = build_report(evidence, "en").section("interviews")
+    assert interview_key_point(section, "en") == (
+        "The interviews name 4 needs no project answers: which projects take them up?"
+    )
+    assert interview_key_point(section, "de") == (
+        "Die Interviews nennen 4 Bedarfe, auf die kein Projekt antwortet: Welche Projekte nehmen "
+        "sie auf?"
+    )
+    section.facts["unanswered_needs"] = 0
+    assert interview_key_point(section, "en") is None

@@ -114,3 +114,13 @@ def _workshop_tables(kg: KnowledgeGraph, lang: str, section: Section, w: Words) 
     if drafts:
         rows = sorted([labels[goal.value], labels[ws.value]] for goal, ws in drafts)
         section.tables.append(ReportTable([w["goal"], w["workshop"]], rows, w["interviews_drafts"]))
+
+
+def interview_key_point(section: Section, lang: str) -> str | None:
+    """The interviews' finding for the briefing's key points, one sentence with its figure and the
+    question it puts to the steering group: the needs no project answers (None when there are
+    none)."""
+    open_needs = section.facts.get("unanswered_needs", 0)
+    if not open_needs:
+        return None
+    return Words("report", lang)("interviews_key_point", n=open_needs)
