@@ -21,6 +21,7 @@ from ..kg import KnowledgeGraph
 from ..namespaces import STATEMENT
 from ..words import check_lang, t
 from .common import Result, Stopwatch, cut_note, hidden, names, order, top
+from .coverage import WORK_PREDICATES
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -280,21 +281,33 @@ def named_partners(
     limit: int | None = None,
 ) -> Result[PartnerRow]:
     """Who named whom as a partner in the interviews (the ``partners`` projection), most statements
-    first, with the projects the two already share (the ``actors`` projection): a partner named but
-    met on no project is a link to make."""
-    from .projection import project
+    first, with the projects and programmes the two already work on together (manage, take part in,
+    contract, coordinate: the links of the ``actors`` projection): a partner named but met on no
+    project is a link to make."""
+    from .projection import PREDICATES, project
 
     check_lang(lang)
     watch = Stopwatch()
     named = watch.add(project(kg, "partners", lang)) if graph is None else graph
-    actors = watch.add(project(kg, "actors", lang))
+    pairs = " ".join(f"(<{u}> <{v}>)" for u, v in named.edges())
+    work = " ".join(f"<{PREDICATES[p]}>" for p in WORK_PREDICATES)
     with watch.sparql():  # the kinds' words are the labels of the scheme statement:
         slugs = {k for _, _, a in named.edges(data=True) for k in str(a["kinds"]).split(";") if k}
-        kind_words = kg.labels({STATEMENT + k for k in slugs}, lang)
+        kind_words = kg.labels({STATEMENT + k for k in slugs}, lang) if slugs else {}
+        shared_rows = (
+            kg.select(
+                f"SELECT ?a ?b (COUNT(DISTINCT ?p) AS ?n) WHERE {{ VALUES (?a ?b) {{ {pairs} }} "
+                f"VALUES ?w {{ {work} }} VALUES ?w2 {{ {work} }} VALUES ?t {{ sckg:Project "
+                "sckg:Programme } ?p a ?t ; ?w ?a ; ?w2 ?b } GROUP BY ?a ?b"
+            ).bound_rows()
+            if pairs
+            else []
+        )
+    together = {(a.value, b.value): int(n.value) for a, b, n in shared_rows}
     with watch.networkx():
         rows = []
         for u, v, attrs in named.edges(data=True):
-            shared = int(actors[u][v]["weight"]) if actors.has_edge(u, v) else 0
+            shared = together.get((u, v), 0)
             kinds = ", ".join(kind_words[STATEMENT + k] for k in attrs["kinds"].split(";") if k)
             reason = t("evidence.partner.reason", lang, n=attrs["weight"], kinds=kinds)
             reason += " " + (
