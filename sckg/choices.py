@@ -136,6 +136,7 @@ class CompareView(StrEnum):
     gaps = "gaps"
     best = "best"
     structure = "structure"
+    targets = "targets"
 
 
 class SlideView(StrEnum):
@@ -153,6 +154,9 @@ class SlideView(StrEnum):
     query = "query"
     chart = "chart"
     benchmark = "benchmark"
+    priorities = "priorities"
+    sensitivity = "sensitivity"
+    waves = "waves"
     interviews = "interviews"
 
 
