@@ -76,6 +76,7 @@ class ProjectionName(StrEnum):
     dependencies = "dependencies"
     coverage = "coverage"
     strategy = "strategy"
+    partners = "partners"
 
 
 class Metric(StrEnum):
@@ -158,6 +159,7 @@ class SlideView(StrEnum):
     priorities = "priorities"
     sensitivity = "sensitivity"
     waves = "waves"
+    interviews = "interviews"
 
 
 class PrioritiseWhat(StrEnum):

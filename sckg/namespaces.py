@@ -15,6 +15,8 @@ PHASE = VOCAB + "phase/"
 LAW = VOCAB + "law/"
 OUTPUT = VOCAB + "output/"
 ROLE = VOCAB + "role/"
+STATEMENT = VOCAB + "statement/"
+FORMAT = VOCAB + "format/"
 ID = "https://w3id.org/sckg/id/"
 MODEL_GRAPH = "https://w3id.org/sckg/graph/model"
 
@@ -72,6 +74,8 @@ PREFIXES: dict[str, str] = {
     "law": LAW,
     "output": OUTPUT,
     "role": ROLE,
+    "statement": STATEMENT,
+    "format": FORMAT,
     "oparl": OPARL,
     "org": ORG,
     "prov": PROV,

@@ -106,7 +106,7 @@ def test_ontology_header(ontology: Graph) -> None:
 def test_ontology_declares_the_model_terms(ontology: Graph) -> None:
     terms = _own_terms(ontology)
     classes = {t for t in terms if (t, RDF.type, OWL.Class) in ontology}
-    assert len(classes) == 17
+    assert len(classes) == 21  # + the records, statements and dot votes of issue 24
     assert {
         SCKG.Project,
         SCKG.Interview,
@@ -127,10 +127,10 @@ def test_ontology_declares_the_model_terms(ontology: Graph) -> None:
         SCKG.resolutionFile,
     } <= terms  # OParl import, issue 13
     assert {SCKG.Milestone, SCKG.reached} <= terms  # milestones on the roadmap (issue 15)
-    assert (
-        len(terms) == 17 + 44 + 5
-    )  # + sckg:rejectedSubject (linking), the OParl import's terms (issue 13), sckg:rejectedExample
-    # and sckg:rejectedTarget (sckg compare) and the legal frame's five properties (issue 24)
+    # + sckg:rejectedSubject (linking), the OParl import's terms (issue 13), sckg:rejectedExample
+    # and sckg:rejectedTarget (sckg compare), the interview and workshop terms of issue 24 (4
+    # classes, 8 properties) and the legal frame's five properties (issue 24)
+    assert len(terms) == 21 + 52 + 5
     assert {SCKG.processesPersonalData, SCKG.impactAssessment, SCKG.contractValue} <= terms
 
 
@@ -182,11 +182,13 @@ def test_every_concept_is_labelled_and_in_its_scheme(path: Path) -> None:
 def test_vocabulary_files_are_the_seven_schemes() -> None:
     assert [p.name for p in VOCAB_FILES] == [
         "fields.ttl",
+        "formats.ttl",
         "kinds.ttl",
         "legal.ttl",
         "outputs.ttl",
         "phases.ttl",
         "roles.ttl",
+        "statements.ttl",
         "status.ttl",
     ]
 
@@ -232,6 +234,7 @@ def test_severities_are_as_in_the_model(shapes: Graph) -> None:
         SHAPES.LegalDataProtectionLaw,
         SHAPES.LegalAwardProcedure,
         SHAPES.LegalAccessibilityStatement,
+        SHAPES.InterviewInterviewed,
     }
     assert {
         SHAPES.ProjectTitle,
@@ -248,6 +251,13 @@ def test_severities_are_as_in_the_model(shapes: Graph) -> None:
         SHAPES.MilestoneDate,
         SHAPES.MilestoneProject,
         SHAPES.MilestoneReached,
+        SHAPES.StatementText,
+        SHAPES.StatementKind,
+        SHAPES.StatementRecord,
+        SHAPES.DotVoteDots,
+        SHAPES.DotVoteItem,
+        SHAPES.DotVoteWorkshop,
+        SHAPES.DraftedInWorkshop,
     } == {s for s, sev in severities.items() if sev == SH.Violation}
 
 

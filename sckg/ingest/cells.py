@@ -22,6 +22,7 @@ from .. import resources
 from ..errors import DataError
 from ..namespaces import (
     FIELD,
+    FORMAT,
     KIND,
     LAW,
     OPARL,
@@ -32,6 +33,7 @@ from ..namespaces import (
     SCHEMA,
     SCKG,
     SKOS,
+    STATEMENT,
     STATUS,
     slug,
 )
@@ -56,8 +58,8 @@ GOAL_TYPES = {
 SOURCE_TYPES = {
     PROV + "Entity": ("Dokument", "document"),
     OPARL + "Paper": ("Vorlage", "council paper"),
-    SCKG + "Interview": ("Interview", "interview"),
-    SCKG + "Workshop": ("Workshop", "workshop"),
+    SCKG + "InterviewRecord": ("Interview", "interview"),
+    SCKG + "WorkshopRecord": ("Workshop", "workshop"),
 }
 BUDGET_TYPES = {
     SCHEMA + "MonetaryAmount": ("Betrag", "amount"),
@@ -101,8 +103,8 @@ class Choice:
 @cache
 def choices() -> dict[str, tuple[Choice, ...]]:
     """The allowed values of the vocabulary columns: ``kind``, ``status``, ``field``, ``role``,
-    ``phase``, ``law``, ``contract_type``, ``output`` (from the sckg vocabularies), ``goal_type``,
-    ``source_type``, ``budget_type`` and ``work_type`` (classes)."""
+    ``phase``, ``law``, ``contract_type``, ``output``, ``statement``, ``format`` (from the sckg
+    vocabularies), ``goal_type``, ``source_type``, ``budget_type`` and ``work_type`` (classes)."""
     store = ox.Store()
     for path in resources.model_files():
         store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
@@ -114,6 +116,8 @@ def choices() -> dict[str, tuple[Choice, ...]]:
         ("role", ROLE),
         ("phase", PHASE),
         ("output", OUTPUT),
+        ("statement", STATEMENT),
+        ("format", FORMAT),
     ):
         rows = store.query(
             f"SELECT ?c ?de ?en WHERE {{ ?c skos:inScheme <{ns}scheme> ; skos:prefLabel ?de , ?en "
@@ -170,6 +174,8 @@ def _order(ns: str) -> Callable[[Choice], int]:
         PHASE: "phase:",
         LAW: "law:",
         OUTPUT: "output:",
+        STATEMENT: "statement:",
+        FORMAT: "format:",
     }[ns]
     return lambda c: text.find(f"\n{prefix}{c.slug}\n")
 
@@ -597,6 +603,8 @@ def vocab_iri(kind: str, text: str) -> str:
         "law": "a law of the legal frame (ontology/vocab/legal.ttl)",
         "contract_type": "a type of contract",
         "output": "a planned output of the process",
+        "statement": "a kind of statement",
+        "format": "an interview format",
         "budget_type": "a type of budget",
         "work_type": "a type of work",
     }[kind]

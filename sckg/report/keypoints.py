@@ -1,20 +1,17 @@
 """ "Das Wichtigste in Kürze / Key points": at most seven findings drawn from the briefing's
-sections, ranked by
-consequence, each one sentence with its figure, a link to its section and the question it puts to
-the steering
-group. Computed, never written by hand; the same list opens the meeting deck.
+sections, ranked by consequence, each one sentence with its figure, a link to its section and the
+question it puts to the steering group. Computed, never written by hand; the same list opens the
+meeting deck.
 
 The findings come from a registry of providers (:data:`PROVIDERS`): a provider reads the graph and
-the
-sections already built and returns its findings (none when there is nothing to say). Another part
-of sckg adds
-its own with :func:`register_key_point`, e.g. what the interviews asked for::
+the sections already built and returns its findings (none when there is nothing to say). Another
+part of sckg adds its own with :func:`register_key_point`::
 
-    register_key_point("interviews", my_provider)
+    register_key_point("my-finding", my_provider)
 
 A finding's ``weight`` is the consequence of its kind (lower comes first: a broken inventory before
-an overdue
-milestone before a missing output); findings of the same weight come by their figure, largest first.
+an overdue milestone before a missing output); findings of the same weight come by their figure,
+largest first.
 """
 
 from __future__ import annotations
@@ -96,6 +93,12 @@ def _legal(kg: KnowledgeGraph, sections: dict[str, Section], lang: str) -> list[
     return [_point(Words("keypoint", lang), "legal", 35, n, "legal")] if n else []
 
 
+def _interviews(kg: KnowledgeGraph, sections: dict[str, Section], lang: str) -> list[KeyPoint]:
+    """The needs raised in interviews that no project answers."""
+    n = sections["interviews"].facts.get("unanswered_needs", 0) if "interviews" in sections else 0
+    return [_point(Words("keypoint", lang), "interviews", 40, n, "interviews")] if n else []
+
+
 def _goals(kg: KnowledgeGraph, sections: dict[str, Section], lang: str) -> list[KeyPoint]:
     from ..network.coverage import gaps
 
@@ -150,6 +153,7 @@ PROVIDERS: dict[str, Provider] = {
     "overdue": _overdue,
     "cycles": _cycles,
     "legal": _legal,
+    "interviews": _interviews,
     "bottlenecks": _bottlenecks,
     "goals": _goals,
     "no_goals": _no_goals,
