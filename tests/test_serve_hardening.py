@@ -285,9 +285,12 @@ def test_a_client_that_reads_slowly_holds_no_oxigraph_process(
     it, start another one and kill the first at the time limit (one new Oxigraph process per slow
     reader). Held, the process would also keep the light query below waiting until the time limit.
     """
-    # longer than the query takes on a busy machine (at a load of 25 on two cores: more than 1.5 s)
+    # longer than the query takes on a busy machine (at a load of 25 on two cores: more than 1.5 s), and so
+    # is the time limit: at a load of 29 (two busy loops beside other jobs) the 8.5 MB answer took 9-50 s and
+    # a limit of 5 s stopped it (504, rightly). A process held by the slow reader would still keep the light
+    # query waiting until its limit, and the test would fail.
     monkeypatch.setattr(serve, "DEMOTE_AFTER", 60)
-    server = sparql_server("musterstadt", timeout=5, workers=1)
+    server = sparql_server("musterstadt", timeout=60, workers=1)
     big = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } LIMIT 30000"  # 8.5 MB as CSV, more than the socket buffers hold
     form = urllib.parse.urlencode({"query": big})
     processes = [process.pid for process in server.processes]
