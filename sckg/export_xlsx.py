@@ -13,10 +13,18 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
+from .formatting import number
 from .ingest import city_base
 from .ingest.cells import ID_PATTERN, NAME_PATTERN
 from .ingest.tables import SDG, choice_text, choices
-from .ingest.template import EXTRA_SHEETS, SHEETS_BY_KEY, Column, help_rows, workbook_bytes
+from .ingest.template import (
+    EXTRA_SHEETS,
+    SHEET_ROWS,
+    SHEETS_BY_KEY,
+    Column,
+    help_rows,
+    workbook_bytes,
+)
 from .namespaces import (
     ACTOR_CLASSES,
     ADMS,
@@ -32,9 +40,11 @@ from .namespaces import (
     SCKG,
     SKOS,
     SOURCE_PROPERTIES,
+    shorten,
 )
 from .output import XmlCleaner
 from .results import to_python
+from .words import t
 
 if TYPE_CHECKING:
     from .kg import KnowledgeGraph
@@ -176,7 +186,8 @@ def workbook(kg: KnowledgeGraph, lang: str = "de", city: str | None = None) -> b
         ]
     lists = {kind: [c.label(lang) for c in values] for kind, values in choices().items()}
     content = workbook_bytes(rows, help_rows(choice_text()), lists=lists)
-    lost = [[cleaner.clean(v, row[0]) for v in row] for row in remainder(kg, content, base)]
+    lost = _listed(kg, remainder(kg, content, base), lang)
+    lost = [[cleaner.clean(v, row[0]) for v in row] for row in lost]
     cleaner.warn()
     if not lost:
         return content
@@ -184,6 +195,50 @@ def workbook(kg: KnowledgeGraph, lang: str = "de", city: str | None = None) -> b
         ["subject", "predicate", "object"] if lang == "en" else ["Subjekt", "Prädikat", "Objekt"]
     )
     return workbook_bytes(rows, help_rows(choice_text()), lists=lists, remainder=[header, *lost])
+
+
+def _listed(kg: KnowledgeGraph, lost: list[list[str]], lang: str) -> list[list[str]]:
+    """The rows of the sheet ``_Not in the template`` for the statements ``lost``: those about the objects of
+    a council system (a class of OParl's) counted per class, the others listed one by one, as many as a sheet
+    holds; rows counting what is not listed come first."""
+    council = {
+        s.value: c.value
+        for s, c in kg.select(
+            f"SELECT ?s (MIN(STR(?c)) AS ?class) WHERE {{ GRAPH ?g {{ ?s a ?c }} "
+            f"FILTER(?g != <{MODEL_GRAPH}> && STRSTARTS(STR(?c), '{OPARL}')) }} GROUP BY ?s"
+        ).bound_rows()
+    }
+    counted: dict[str, tuple[set[str], list[int]]] = defaultdict(lambda: (set(), [0]))
+    listed = []
+    for row in lost:
+        found = council.get(row[0][1:-1]) if row[0].startswith("<") else None
+        if found is None:
+            listed.append(row)
+        else:
+            entities, statements = counted[found]
+            entities.add(row[0])
+            statements[0] += 1
+    every = t("xlsx.all", lang)
+    notes = [
+        [
+            shorten(cls),
+            t(
+                "xlsx.council",
+                lang,
+                entities=number(len(entities), lang),
+                statements=number(statements[0], lang),
+            ),
+            every,
+        ]
+        for cls, (entities, statements) in sorted(counted.items())
+    ]
+    room = SHEET_ROWS - 1 - len(notes)  # below the header
+    if len(listed) > room:
+        more = len(listed) - room + 1
+        rows = number(SHEET_ROWS, lang)
+        notes.append(["", t("xlsx.more", lang, statements=number(more, lang), rows=rows), every])
+        listed = listed[: room - 1]
+    return [*notes, *listed]
 
 
 def remainder(kg: KnowledgeGraph, content: bytes, base: str) -> list[list[str]]:
