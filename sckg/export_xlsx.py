@@ -255,7 +255,7 @@ def remainder(kg: KnowledgeGraph, content: bytes, base: str) -> list[list[str]]:
         path.write_bytes(content)
         city = base.rstrip("/").rsplit("/", 1)[-1]
         back = Counter(_blank_as_brackets(str(t)) for t in set(import_table(path, city).triples))
-    original = Counter(_blank_as_brackets(line) for line in kg.data_lines())
+    original = Counter(_blank_as_brackets(line.decode("utf-8")) for line in kg.data_lines())
     return [
         list(row)
         for row in sorted(tuple(line.split(" ", 2)) for line in (original - back).elements())
