@@ -7,8 +7,8 @@ Each ``.rq`` file starts with a header comment::
     # description: Every project with its field of action and status.
     # param: field iri  The field of action (IRI, prefixed name or label); all fields when left out
 
-Parameters are bound as RDF terms through the store's variable substitution, never pasted into the text.
-``?lang`` is bound to the chosen language in every query that uses it.
+Parameters are bound as RDF terms through the store's variable substitution, never pasted into the
+text. ``?lang`` is bound to the chosen language in every query that uses it.
 """
 
 from __future__ import annotations
@@ -28,13 +28,13 @@ from .entities import as_iri, resolve
 from .errors import DataError, ParameterError, QueryError, UsageError
 from .kg import KnowledgeGraph
 from .namespaces import ACTOR_CLASSES, PREFIXES, XSD
-from .results import Table, Term
+from .results import COLUMN_KINDS, Table, Term
 from .sparql import query_form
 
 PARAM_KINDS = ("iri", "string", "integer", "decimal", "date")
-_HEADER = re.compile(r"^#\s*(title|description|param)(?:@(\w+))?\s*:\s*(.*)$")
-#: ``iri(sckg:Project,org:Organization)``: an IRI parameter whose entity must be of one of these classes
-#: (``actor`` stands for every actor class).
+_HEADER = re.compile(r"^#\s*(title|description|param|column)(?:@(\w+))?\s*:\s*(.*)$")
+#: ``iri(sckg:Project,org:Organization)``: an IRI parameter whose entity must be of one of these
+#: classes (``actor`` stands for every actor class).
 _KIND = re.compile(r"(\w+)(?:\(([^()]*)\))?")
 
 
@@ -50,7 +50,8 @@ class Param:
 
 @dataclass
 class NamedQuery:
-    """A named question: its SPARQL text, titles and descriptions per language, and its parameters."""
+    """A named question: its SPARQL text, titles and descriptions per language, and its
+    parameters."""
 
     name: str
     text: str
@@ -58,6 +59,8 @@ class NamedQuery:
     descriptions: dict[str, str] = field(default_factory=dict)
     params: list[Param] = field(default_factory=list)
     origin: str | None = None  # the file it was read from (named in syntax errors)
+    #: What a column holds (``# column: date date``), so that an empty result keeps its dtypes.
+    columns: dict[str, str] = field(default_factory=dict)
 
     def title(self, lang: str = "en") -> str:
         """The title in ``lang`` (English if missing)."""
@@ -91,6 +94,14 @@ def parse_query_text(name: str, text: str, origin: str = "query") -> NamedQuery:
             query.titles[lang] = value
         elif key == "description":
             query.descriptions[lang] = value
+        elif key == "column":
+            column, kind = [*value.split(None, 1), ""][:2]
+            if kind.strip() not in COLUMN_KINDS:
+                raise QueryError(
+                    f"{origin}: column '{column}' has unknown kind '{kind.strip()}' "
+                    f"({', '.join(COLUMN_KINDS)})"
+                )
+            query.columns[column] = kind.strip()
         else:
             query.params.append(_param(origin, value))
     return query
@@ -151,7 +162,8 @@ def get_named_query(name: str, queries: Path | None = None) -> NamedQuery:
 
 
 def runnable_text(query: str) -> str:
-    """``query`` with a ``PREFIX`` line for each predeclared prefix it uses, so it runs in any SPARQL client."""
+    """``query`` with a ``PREFIX`` line for each predeclared prefix it uses, so it runs in any
+    SPARQL client."""
     used = sorted(p for p in PREFIXES if re.search(rf"(?<![\w:-]){re.escape(p)}:", query))
     return "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in used) + query
 
@@ -204,7 +216,8 @@ def to_term(kg: KnowledgeGraph, param: Param, value: str) -> Term:
 
 
 def _decimal(value: str) -> str:
-    """An xsd:decimal lexical form of exactly the number written (``1E-7`` → ``0.0000001``, every digit kept)."""
+    """An xsd:decimal lexical form of exactly the number written (``1E-7`` → ``0.0000001``, every
+    digit kept)."""
     try:
         number = Decimal(value.strip())
     except InvalidOperation:
@@ -234,7 +247,8 @@ def run_query(
     *,
     timeout: float | None = None,
 ) -> Table:
-    """Run a SELECT query, binding ``?lang`` when the query uses it; ``timeout`` as for ``KnowledgeGraph.select``."""
+    """Run a SELECT query, binding ``?lang`` when the query uses it; ``timeout`` as for
+    ``KnowledgeGraph.select``."""
     bindings = dict(params or {})
     if re.search(r"[?$]lang\b", text):
         bindings.setdefault("lang", ox.Literal(lang))
@@ -251,7 +265,9 @@ def run_named(
 ) -> Table:
     """Run a named query with ``name=value`` parameters; ``queries``: a folder of the city's own."""
     query = get_named_query(name, queries)
-    return run_query(kg, query.text, bind_params(kg, query, params or {}), lang)
+    table = run_query(kg, query.text, bind_params(kg, query, params or {}), lang)
+    table.types = dict(query.columns)
+    return table
 
 
 def resolve_query(argument: str, queries: Path | None = None) -> NamedQuery:
@@ -275,8 +291,8 @@ def run_any(
     *,
     timeout: float | None = None,
 ) -> Table | bool | str:
-    """Run any query form: SELECT → Table, ASK → bool, CONSTRUCT/DESCRIBE → Turtle text. A syntax error in a
-    query read from a file names the file."""
+    """Run any query form: SELECT → Table, ASK → bool, CONSTRUCT/DESCRIBE → Turtle text. A syntax
+    error in a query read from a file names the file."""
     try:
         return _run_any(kg, query, params, lang, timeout)
     except QueryError as exc:
@@ -295,7 +311,9 @@ def _run_any(
     bindings = bind_params(kg, query, params)
     form = query_form(query.text)
     if form == "SELECT":
-        return run_query(kg, query.text, bindings, lang, timeout=timeout)
+        table = run_query(kg, query.text, bindings, lang, timeout=timeout)
+        table.types = dict(query.columns)
+        return table
     if re.search(r"[?$]lang\b", query.text):
         bindings.setdefault("lang", ox.Literal(lang))
     if form == "ASK":

@@ -1,4 +1,5 @@
-"""SHACL validation against ``ontology/shapes.ttl``: violations (wrong structure) and warnings (open points)."""
+"""SHACL validation against ``ontology/shapes.ttl``: violations (wrong structure) and warnings (open
+points)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ _ORDER = {"violation": 0, "warning": 1, "info": 2}
 
 @dataclass(frozen=True)
 class Finding:
-    """One validation result, phrased for people: which entity, which rule, what is wrong, how to fix it."""
+    """One validation result, phrased for people: which entity, which rule, what is wrong, how to
+    fix it."""
 
     severity: str
     focus: str
@@ -44,6 +46,10 @@ class ValidationReport:
     """All findings, violations first; ``conforms`` when there is no violation."""
 
     findings: list[Finding]
+    #: The language of the findings' texts (and of the notebook display's words).
+    lang: str = "de"
+    #: Findings shown by :meth:`_repr_html_`.
+    HTML_ROWS = 50
 
     @property
     def violations(self) -> list[Finding]:
@@ -61,7 +67,8 @@ class ValidationReport:
         return not self.violations
 
     def to_json(self) -> str:
-        """The report as JSON: ``conforms``, the number of violations and warnings, and every finding."""
+        """The report as JSON: ``conforms``, the number of violations and warnings, and every
+        finding."""
         import json
 
         doc = {
@@ -76,7 +83,8 @@ class ValidationReport:
         """The report for people: the counts, then each finding with its rule and how to fix it."""
         words = Words("validate", lang)
         lines = [
-            f"{len(self.violations)} {words['violations']}, {len(self.warnings)} {words['warnings']}"
+            f"{len(self.violations)} {words['violations']}, {len(self.warnings)} "
+            f"{words['warnings']}"
         ]
         if not self.findings:
             lines.append(words["none"])
@@ -90,6 +98,35 @@ class ValidationReport:
                 lines.append(f"          {words['fix']}: {f.fix}")
         return lines
 
+    def _repr_html_(self) -> str:
+        """The report in Jupyter: whether the graph conforms, the counts, and the first HTML_ROWS
+        findings as a table (text escaped, the entity's IRI and the shape as tooltips)."""
+        from html import escape
+
+        words = Words("validate", self.lang)
+        verdict = words["conforms" if self.conforms else "not_conforms"]
+        head = (
+            f'<p class="sckg-validation"><strong>{escape(verdict)}</strong>: '
+            f"{self.text_lines(self.lang)[0]}</p>"
+        )
+        if not self.findings:
+            return f"{head}<p>{escape(words['none'])}</p>"
+        columns = ["severity", "entity", "message", "fix", "rule"]
+        rows = "".join(
+            f"<tr><td>{f.severity}</td>"
+            f'<td title="{escape(f.focus)}">{escape(f.label)}</td>'
+            f"<td>{escape(f.message)}</td><td>{escape(f.fix)}</td>"
+            f'<td title="{escape(f.shape)}">{escape(f.rule)}</td></tr>'
+            for f in self.findings[: self.HTML_ROWS]
+        )
+        more = len(self.findings) - self.HTML_ROWS
+        note = f"<p>{words('more', n=more)}</p>" if more > 0 else ""
+        return (
+            f'{head}<table class="sckg-table"><thead><tr>'
+            + "".join(f"<th>{c}</th>" for c in columns)
+            + f"</tr></thead><tbody>{rows}</tbody></table>{note}"
+        )
+
     def table(self) -> tuple[list[str], list[list[str]]]:
         """Columns and one row per finding, for CSV, Markdown and table output."""
         rows = [[f.severity, f.label, f.rule, f.message, f.fix, f.focus] for f in self.findings]
@@ -101,9 +138,9 @@ def validate(
 ) -> ValidationReport:
     """Validate the graph (data and model) against the SHACL shapes.
 
-    ``engine``: ``sparql`` runs the shapes as SPARQL queries on the store (:mod:`sckg.shacl_sparql`; fast, and
-    nothing is copied from a remote endpoint), ``pyshacl`` copies the graph into rdflib and runs pySHACL, the
-    reference; ``auto`` takes SPARQL when the shapes allow it.
+    ``engine``: ``sparql`` runs the shapes as SPARQL queries on the store (:mod:`sckg.shacl_sparql`;
+    fast, and nothing is copied from a remote endpoint), ``pyshacl`` copies the graph into rdflib
+    and runs pySHACL, the reference; ``auto`` takes SPARQL when the shapes allow it.
     """
     import rdflib
 
@@ -151,13 +188,14 @@ def validate(
         for focus, severity, shape, path, value in found
     }
     findings |= _ill_typed_findings(kg, lang, _datatype_paths(shapes_graph))
-    return ValidationReport(sorted(findings, key=_reading_order))
+    return ValidationReport(sorted(findings, key=_reading_order), lang)
 
 
 @functools.lru_cache(maxsize=4)
 def _shapes(path: Path, modified: int) -> tuple[Any, Any]:
-    """The shapes of ``path`` (an rdflib graph, read-only) and their SPARQL checks, or what they use that does not
-    compile: parsed once per version of the file (a report with ``--since`` validates three times)."""
+    """The shapes of ``path`` (an rdflib graph, read-only) and their SPARQL checks, or what they use
+    that does not compile: parsed once per version of the file (a report with ``--since`` validates
+    three times)."""
     import rdflib
 
     from .shacl_sparql import NotCompiled, compile_shapes
@@ -170,7 +208,8 @@ def _shapes(path: Path, modified: int) -> tuple[Any, Any]:
 
 
 def _datatype_paths(shapes_graph: Any) -> set[str]:
-    """The properties whose values a shape checks for their datatype (``sh:datatype``, or ``sh:or`` of them)."""
+    """The properties whose values a shape checks for their datatype (``sh:datatype``, or ``sh:or``
+    of them)."""
     import rdflib
 
     sh = rdflib.Namespace(SH)
@@ -183,8 +222,9 @@ def _datatype_paths(shapes_graph: Any) -> set[str]:
 
 
 def _ill_typed_findings(kg: KnowledgeGraph, lang: str, checked: set[str]) -> set[Finding]:
-    """A violation for every ill-typed literal of the data on a property no shape checks for its datatype
-    (the shapes check a few properties; a literal such as ``"bad-decimal"^^xsd:decimal`` is wrong anywhere)."""
+    """A violation for every ill-typed literal of the data on a property no shape checks for its
+    datatype (the shapes check a few properties; a literal such as ``"bad-decimal"^^xsd:decimal`` is
+    wrong anywhere)."""
     from .shacl_sparql import ill_typed
 
     rows = [(s, p, o) for s, p, o in ill_typed(kg) if p.value not in checked]
@@ -211,7 +251,8 @@ def _ill_typed_findings(kg: KnowledgeGraph, lang: str, checked: set[str]) -> set
 
 
 def _reading_order(f: Finding) -> tuple[int, str, str, str, str, str, str]:
-    """Violations first, then by entity and rule; the rest makes the order total (the same on every run)."""
+    """Violations first, then by entity and rule; the rest makes the order total (the same on every
+    run)."""
     return _ORDER[f.severity], f.label, f.rule, f.focus, f.shape, f.path or "", f.value or ""
 
 

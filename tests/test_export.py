@@ -1,5 +1,6 @@
-"""Exports: RDF (Turtle, N-Triples, JSON-LD with the published context) round trips; GraphML and GEXF read back
-by NetworkX with the same nodes, edges and attributes; CSV for Gephi with the formula guard; the CLI."""
+"""Exports: RDF (Turtle, N-Triples, JSON-LD with the published context) round trips; GraphML and
+GEXF read back by NetworkX with the same nodes, edges and attributes; CSV for Gephi with the formula
+guard; the CLI."""
 
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ def _graph(kg: KnowledgeGraph) -> rdflib.Graph:
     return kg.to_rdflib()
 
 
-# --- RDF ----------------------------------------------------------------------------------------------------
+# --- RDF ------------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld"])
@@ -127,7 +128,7 @@ def test_blank_nodes_get_stable_names() -> None:
     ]
 
 
-# --- networks -------------------------------------------------------------------------------------------------
+# --- networks -------------------------------------------------------------------------------------
 
 
 def test_projection_metrics_are_node_attributes(small: KnowledgeGraph) -> None:
@@ -234,7 +235,7 @@ def test_csv_nodes_and_edges_with_the_formula_guard(small: KnowledgeGraph) -> No
     assert english.splitlines()[3].startswith(f"{EX}c,'-Minus,")
 
 
-# --- CLI ----------------------------------------------------------------------------------------------------
+# --- CLI ------------------------------------------------------------------------------------------
 
 
 def test_cli_exports(tmp_path: Path, braunschweig_path: Path) -> None:
@@ -258,12 +259,12 @@ def test_cli_exports(tmp_path: Path, braunschweig_path: Path) -> None:
     result = runner.invoke(app, ["export", "-f", "graphml", "--projection", "nope", *data])
     assert result.exit_code == 2
     assert result.stderr.endswith(
-        "Error: Invalid value for '--projection': 'nope' is not one of 'entity', 'actors', 'dependencies', "
-        "'coverage'.\n"
+        "Error: Invalid value for '--projection': 'nope' is not one of 'entity', 'actors', "
+        "'dependencies', 'coverage'.\n"
     )
 
 
-# --- xlsx: what the template cannot hold, on council data and beyond a sheet's rows (issue 21) -------------
+# --- xlsx: what the template cannot hold, on council data and beyond a sheet's rows (issue 21) ----
 
 
 def _remainder_rows(path: Path) -> list[tuple[object, ...]]:
@@ -276,9 +277,9 @@ def _remainder_rows(path: Path) -> list[tuple[object, ...]]:
 
 
 def test_xlsx_counts_the_council_systems_objects_instead_of_listing_them(tmp_path: Path) -> None:
-    """An OParl import put nearly every statement on ``_Not in the template`` (120,000 rows for a small
-    municipality, more than a sheet holds for a large city): its objects are counted per class, what
-    else the template cannot hold is listed statement by statement."""
+    """An OParl import put nearly every statement on ``_Not in the template`` (120,000 rows for a
+    small municipality, more than a sheet holds for a large city): its objects are counted per
+    class, what else the template cannot hold is listed statement by statement."""
     from sckg.export_xlsx import remainder
     from sckg.ingest import city_base, write_turtle
     from sckg.ingest.oparl import import_oparl
@@ -326,8 +327,8 @@ def test_xlsx_counts_the_council_systems_objects_instead_of_listing_them(tmp_pat
 def test_xlsx_lists_no_more_rows_than_a_sheet_holds_and_says_how_many_it_left_out(
     make_kg, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """No sheet exceeds Excel's 1,048,576 rows: the sheet of what the template cannot hold lists as many
-    statements as fit and counts the rest in its first row (here with a sheet of 8 rows)."""
+    """No sheet exceeds Excel's 1,048,576 rows: the sheet of what the template cannot hold lists as
+    many statements as fit and counts the rest in its first row (here with a sheet of 8 rows)."""
     from sckg import export_xlsx
     from sckg.ingest import template
 

@@ -1,9 +1,10 @@
-"""A map (:class:`CityMap`, a pyvis Network) and its HTML page: one file with vis-network, the page's own script
-and style, and the data inlined.
+"""A map (:class:`CityMap`, a pyvis Network) and its HTML page: one file with vis-network, the
+page's own script and style, and the data inlined.
 
-Nothing on the page is fetched: no CDN, no font, no image. Data never becomes markup: it travels as JSON in a
-``<script type="application/json">`` element (with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped, so no data
-can close the element), and the page's script puts every label and tooltip into the page with ``textContent``.
+Nothing on the page is fetched: no CDN, no font, no image. Data never becomes markup: it travels as
+JSON in a ``<script type="application/json">`` element (with ``<``, ``>``, ``&``, U+2028 and U+2029
+escaped, so no data can close the element), and the page's script puts every label and tooltip into
+the page with ``textContent``.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ LARGE_MAP = 2000
 
 @dataclass(frozen=True)
 class LegendEntry:
-    """One line of the legend: a class (colour and shape), a colour category, or a field of action."""
+    """One line of the legend: a class (colour and shape), a colour category, or a field of
+    action."""
 
     key: str
     label: str
@@ -63,11 +65,16 @@ class MapMeta:
 
 
 class CityMap(Network):  # type: ignore[misc]  # pyvis ships no types, so mypy sees Network as Any
-    """A pyvis ``Network`` whose HTML is sckg's offline page (vis-network inlined, positions fixed); in Jupyter
-    it shows inline, ``display_height`` pixels tall."""
+    """A pyvis ``Network`` whose HTML is sckg's offline page (vis-network inlined, positions fixed);
+    in Jupyter it shows inline, ``display_height`` pixels tall."""
 
-    #: Height in pixels of the map shown in a notebook (:meth:`_repr_html_`); set it on a map to change it.
+    #: Height in pixels of the map shown in a notebook (:meth:`_repr_html_`); set it on a map to
+    #: change it.
     display_height = 600
+    #: In a notebook the first map shown brings vis-network for all later ones (one copy per
+    #: notebook, not ~800 KB per map); False: the map brings its own copy (where outputs do not
+    #: share a page, e.g. Colab).
+    share_library = True
 
     def __init__(self, meta: MapMeta, directed: bool) -> None:
         super().__init__(
@@ -82,21 +89,42 @@ class CityMap(Network):  # type: ignore[misc]  # pyvis ships no types, so mypy s
     def generate_html(
         self, name: str = "index.html", local: bool = True, notebook: bool = False
     ) -> str:
-        """The self-contained HTML page of this map (the arguments are pyvis's and are not needed)."""
+        """The self-contained HTML page of this map (the arguments are pyvis's and are not
+        needed)."""
         self.html = render_html(self)
         return self.html
 
     def _repr_html_(self) -> str:
-        """The map inline in Jupyter: its offline page in an ``<iframe srcdoc>`` of ``display_height`` pixels."""
-        return srcdoc_iframe(self.generate_html(), self.meta.title, self.display_height)
+        """The map inline in Jupyter: its offline page in an ``<iframe srcdoc>`` of
+        ``display_height`` pixels, taking vis-network from the notebook's page, where the first map
+        shown put it (``share_library``)."""
+        if not self.share_library:
+            return srcdoc_iframe(self.generate_html(), self.meta.title, self.display_height)
+        first = not _NOTEBOOK.shown
+        _NOTEBOOK.shown = True
+        frame = srcdoc_iframe(
+            render_html(self, embedded=True), self.meta.title, self.display_height
+        )
+        return f"{shared_assets()}\n{frame}" if first else frame
 
     def write_html(
         self, name: str, local: bool = True, notebook: bool = False, open_browser: bool = False
     ) -> None:
-        """Write the page to ``name`` atomically (pyvis's ``show`` and ``save_graph`` come here too)."""
+        """Write the page to ``name`` atomically (pyvis's ``show`` and ``save_graph`` come here
+        too)."""
         write_atomic(Path(name), self.generate_html())
         if open_browser:
             webbrowser.open(Path(name).resolve().as_uri())
+
+
+@dataclass
+class NotebookState:
+    """Whether this Python process has shown a map in a notebook (and with it the map library)."""
+
+    shown: bool = False
+
+
+_NOTEBOOK = NotebookState()
 
 
 @cache
@@ -128,9 +156,9 @@ def script_json(data: Any) -> str:
 
 
 def page_data(net: CityMap) -> dict[str, Any]:
-    """What the page's script reads: metadata, legend, and compact node and edge lists (indices, not IRIs).
-    Nodes and edges added with pyvis's own ``add_node`` and ``add_edge`` are shown too, as "other" in the
-    legend unless they name a class of the map (``cls``)."""
+    """What the page's script reads: metadata, legend, and compact node and edge lists (indices, not
+    IRIs). Nodes and edges added with pyvis's own ``add_node`` and ``add_edge`` are shown too, as
+    "other" in the legend unless they name a class of the map (``cls``)."""
     meta = net.meta
     classes = list(meta.classes)
     class_index = {entry.key: i for i, entry in enumerate(classes)}
@@ -211,17 +239,21 @@ def _choice_label(choice: str, lang: str) -> str:
     return Words("map", lang).get(choice, choice)
 
 
-#: In a page embedded in another (a report's ``<iframe srcdoc>``), vis-network comes from the embedding page,
-#: which holds one copy for all its maps (see :func:`shared_assets`); srcdoc frames share its origin.
+#: In a page embedded in another (a report's ``<iframe srcdoc>``), vis-network comes from the
+#: embedding page, which holds one copy for all its maps (see :func:`shared_assets`); srcdoc frames
+#: share its origin.
 _FROM_PARENT_JS = (
-    "var vis = window.parent.vis; (function () { var style = document.createElement('style'); "
-    "style.textContent = window.parent.document.getElementById('sckg-vis-css').textContent; "
+    "var vis = window.parent.vis; (function () { var css = "
+    "window.parent.document.getElementById('sckg-vis-css'); if (!vis || !css) { "
+    "document.body.textContent = MISSING; throw new Error(MISSING); } "
+    "var style = document.createElement('style'); style.textContent = css.textContent; "
     "document.head.appendChild(style); })();"
 )
 
 
 def shared_assets() -> str:
-    """The ``<style>`` and ``<script>`` of vis-network for a page embedding maps rendered with ``embedded``."""
+    """The ``<style>`` and ``<script>`` of vis-network for a page embedding maps rendered with
+    ``embedded``."""
     return (
         f'<style id="sckg-vis-css">{_asset("vendor/vis-network.css")}</style>\n'
         f"<script>{_asset('vendor/vis-network.min.js')}</script>"
@@ -229,14 +261,19 @@ def shared_assets() -> str:
 
 
 def render_html(net: CityMap, *, embedded: bool = False) -> str:
-    """The complete page of ``net``; ``embedded`` pages take vis-network from the page around them."""
+    """The complete page of ``net``; ``embedded`` pages take vis-network from the page around
+    them."""
     meta = net.meta
     return _template().render(
         lang=meta.lang,
         title=meta.title,
         ui=Words("map", meta.lang),
         vis_css="" if embedded else _asset("vendor/vis-network.css"),
-        vis_js=_FROM_PARENT_JS if embedded else _asset("vendor/vis-network.min.js"),
+        vis_js=(
+            _FROM_PARENT_JS.replace("MISSING", script_json(Words("map", meta.lang)["no_library"]))
+            if embedded
+            else _asset("vendor/vis-network.min.js")
+        ),
         page_css=_asset("page.css"),
         page_js=_asset("page.js"),
         data=script_json(page_data(net)),
@@ -244,8 +281,8 @@ def render_html(net: CityMap, *, embedded: bool = False) -> str:
 
 
 def srcdoc_iframe(page: str, title: str, height: int, element_id: str | None = None) -> str:
-    """``page`` (a complete HTML page) in an ``<iframe srcdoc>``, escaped, full width and ``height`` pixels tall:
-    how a report and a notebook show a map."""
+    """``page`` (a complete HTML page) in an ``<iframe srcdoc>``, escaped, full width and ``height``
+    pixels tall: how a report and a notebook show a map."""
     ident = f' id="{html.escape(element_id)}"' if element_id else ""
     style = f"width:100%;height:{int(height)}px;box-sizing:border-box"
     return (
