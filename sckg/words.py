@@ -126,6 +126,18 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "„{ours}“ ~ „{theirs}“ +{points}",
         "en": '"{ours}" ~ "{theirs}" +{points}',
     },
+    "compare.evidence_concept": {
+        "de": "Thema {concept}: „{ours}“ ~ „{theirs}“ +{points}",
+        "en": 'concept {concept}: "{ours}" ~ "{theirs}" +{points}',
+    },
+    "targets.evidence_concept": {
+        "de": "Thema {concept}: „{word}“ +{points}",
+        "en": 'concept {concept}: "{word}" +{points}',
+    },
+    "targets.evidence_field": {
+        "de": "Referenz-Handlungsfeld {field} +{points}",
+        "en": "reference field {field} +{points}",
+    },
     "compare.evidence_field": {
         "de": "gleiches Handlungsfeld {field} +{points}",
         "en": "same field of action {field} +{points}",
@@ -1378,6 +1390,11 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "Fokus: {label}, {depth} Schritt(e)",
         "en": "Focus: {label}, {depth} step(s)",
     },
+    "map.compare_title": {
+        "de": "Smart-City-Programme im Vergleich: {cities}",
+        "en": "Smart City programmes compared: {cities}",
+    },
+    "map.city": {"de": "Stadt", "en": "City"},
     "map.shares_project": {"de": "gemeinsame Projekte", "en": "shared projects"},
     # --- the workbook export (sckg.export_xlsx): the sheet of what the template cannot hold ---
     "xlsx.council": {
