@@ -237,6 +237,7 @@ def main() -> None:
             paper = ox.NamedNode(OPARL + "Paper")
             papers, triples = sum(1 for t in parsed if t.object == paper), len(parsed)
             base = median(lambda case=case: _load(case), args.repeat)
+            print(f"{scale}x load: {base[0]:.2f} s, CPU {base[1]:.2f} s", flush=True)
             rows.append(
                 (
                     f"{scale}x",
