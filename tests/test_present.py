@@ -324,7 +324,7 @@ def test_ill_typed_values_are_left_out_with_a_note_and_the_deck_is_written(
         app, ["present", "-d", str(turtle_file(ILL_TYPED)), "-o", str(out), "-l", "en"]
     )
     assert result.exit_code == 0, result.output
-    assert result.stderr.splitlines() == ILL_TYPED_NOTES
+    assert result.stderr.splitlines()[-len(ILL_TYPED_NOTES) :] == ILL_TYPED_NOTES
     page = out.read_text(encoding="utf-8")
     assert "at least €250,000" in page  # the field's budget: Laden's, Parken's is unknown
     assert not any(
