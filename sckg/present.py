@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .choices import SlideView
-from .errors import DataError, SckgError
+from .errors import DataError, Message, SckgError
 from .fileio import write_atomic
 from .formatting import money_total, number
 from .namespaces import MODEL_GRAPH, SCKG, slug, tail
@@ -74,9 +74,9 @@ class View:
     def error(self, key: str, message: str) -> DataError:
         """An error about this entry, naming the agenda file, line and key."""
         if not self.source:
-            return DataError(message)
+            return DataError(Message(message))
         line = self.line if key == "view" else self.target_line
-        return DataError(f"{self.source}, line {line}, key '{key}': {message}")
+        return DataError(Message(f"{self.source}, line {line}, key '{key}': {message}"))
 
 
 @dataclass(frozen=True)

@@ -1276,12 +1276,12 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "{name} depends on {needs} projects; {needed_by} projects depend on it.",
     },
     "deck.benchmark_needs_compare": {
-        "de": "eine Folie 'benchmark' braucht andere Städte zum Vergleich (compare)",
-        "en": "a 'benchmark' slide needs other cities to compare with (compare)",
+        "de": "eine Folie 'benchmark' braucht andere Städte zum Vergleich ({=compare})",
+        "en": "a 'benchmark' slide needs other cities to compare with ({=compare})",
     },
     "deck.changes_need_since": {
-        "de": "eine Folie 'changes' braucht einen vorigen Stand zum Vergleich (since)",
-        "en": "a 'changes' slide needs a previous snapshot to compare with (since)",
+        "de": "eine Folie 'changes' braucht einen vorigen Stand zum Vergleich ({=since})",
+        "en": "a 'changes' slide needs a previous snapshot to compare with ({=since})",
     },
     "deck.rows": {"de": "Zeilen", "en": "rows"},
     "deck.slide": {"de": "Folie", "en": "Slide"},
