@@ -218,3 +218,26 @@ def test_phases_show_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None
             phase("Building the briefing")
         assert ("Building the briefing" in stream.getvalue()) is shown
     VOICE.quiet = False
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["viz", "--field", "Raumfahrt"],
+        ["viz", "--class", "ufo"],
+        ["viz", "--focus", "Datenplatform"],
+        ["viz", "-p", "nope"],
+        ["export", "-f", "odt"],
+        ["stats", "--lang", "fr"],
+        ["queries", "--show", "nope"],
+        ["query", "nope"],
+        ["query", "projects-by-field", "-p", "nope=1"],
+        ["analyze", "impact", "Glasfaser-Backbon", "-d", MUSTERSTADT],
+        ["analyze", "centrality", "--by", "nope"],
+        ["validate", "--store", "mongo:x"],
+    ],
+)
+def test_every_unknown_name_is_a_usage_error(args: list[str], tmp_path: Path) -> None:
+    result = runner.invoke(app, [*args, "-o", str(tmp_path / "x")] if args[0] == "viz" else args)
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
