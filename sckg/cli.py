@@ -164,7 +164,7 @@ def validate(
     from .output import emit
     from .validate import validate as run_validation
 
-    report = run_validation(open_graph(data, store), lang.value, engine=engine.value)
+    report = run_validation(open_graph(data, store), lang=lang.value, engine=engine.value)
     if fmt is ValidationFormat.text:
         typer.echo("\n".join(report.text_lines(lang.value)))
     elif fmt is ValidationFormat.json:
@@ -298,7 +298,7 @@ def stats(
     from .output import emit
     from .stats import statistics
 
-    result = statistics(open_graph(data, store), lang.value)
+    result = statistics(open_graph(data, store), lang=lang.value)
     if fmt is Format.json:
         import json
 

@@ -66,7 +66,9 @@ def present(
         previous = open_snapshot(since) if since else None
         others = [KnowledgeGraph.open(collect_files([path])) for path in compare or []]
         phase(t("cli.phase_deck", VOICE.lang))
-        deck = build_deck(kg, lang.value, agenda=plan, since=previous, title=title, compare=others)
+        deck = build_deck(
+            kg, lang=lang.value, agenda=plan, since=previous, title=title, compare=others
+        )
         phase(t("cli.phase_writing", VOICE.lang, path=out))
         path = write_deck(deck, out, pdf)
     status(deck.title)

@@ -71,7 +71,9 @@ def report(
         others = [KnowledgeGraph.open(collect_files([path])) for path in compare or []]
         with kg.cached():  # the sections and the maps share projections: each read once
             phase(t("cli.phase_briefing", VOICE.lang))
-            briefing = build_report(kg, lang.value, title=title, since=previous, compare=others)
+            briefing = build_report(
+                kg, lang=lang.value, title=title, since=previous, compare=others
+            )
             phase(t("cli.phase_writing", VOICE.lang, path=out))
             path = write_report(briefing, kg, out)
     status(briefing.title)
@@ -106,7 +108,7 @@ def diff(
     from .diff import open_snapshot
     from .output import emit
 
-    result = compute(open_snapshot(old), open_snapshot(new), lang.value)
+    result = compute(open_snapshot(old), open_snapshot(new), lang=lang.value)
     if fmt is Format.json:
         import json
 

@@ -246,8 +246,8 @@ def default_agenda(
 
 def build_deck(
     kg: KnowledgeGraph,
-    lang: str = "de",
     *,
+    lang: str = "de",
     agenda: Agenda | None = None,
     since: KnowledgeGraph | None = None,
     title: str | None = None,
@@ -261,7 +261,7 @@ def build_deck(
 
     with kg.cached():
         agenda = agenda or default_agenda(kg, lang, since=since is not None, compare=bool(compare))
-        report = build_report(kg, lang, since=since, compare=compare)
+        report = build_report(kg, lang=lang, since=since, compare=compare)
         maker = _Slides(kg, lang, report, since)
         slides = [maker.slide(view, n) for n, view in enumerate(agenda.views, 1)]
         return Deck(
@@ -317,7 +317,7 @@ class _Slides:
         from .viz.write import render_image
 
         if projection not in self.projections:
-            self.projections[projection] = project(self.kg, projection, self.lang)
+            self.projections[projection] = project(self.kg, projection, lang=self.lang)
         if not self.projections[
             projection
         ].number_of_nodes():  # e.g. council records alone: nothing to draw
@@ -388,7 +388,7 @@ class _Slides:
         if self._warnings is None:
             from .validate import validate
 
-            self._warnings = validate(self.kg, self.lang).warnings
+            self._warnings = validate(self.kg, lang=self.lang).warnings
         return self._warnings
 
     def facts(self, *keys: str) -> list[tuple[str, str]]:
@@ -471,7 +471,7 @@ class _Slides:
         if "dependencies" not in self.projections:
             from .network.projection import project
 
-            self.projections["dependencies"] = project(self.kg, "dependencies", self.lang)
+            self.projections["dependencies"] = project(self.kg, "dependencies", lang=self.lang)
         deps = self.projections["dependencies"]
         label = deps.nodes[iri]["label"]
         needed_by = impact(self.kg, iri, lang=self.lang, graph=deps)

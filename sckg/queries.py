@@ -233,8 +233,8 @@ def run_query(
     kg: KnowledgeGraph,
     text: str,
     params: Mapping[str, Term] | None = None,
-    lang: str = "de",
     *,
+    lang: str = "de",
     timeout: float | None = None,
 ) -> Table:
     """Run a SELECT query, binding ``?lang`` when the query uses it; ``timeout`` as for
@@ -249,13 +249,13 @@ def run_named(
     kg: KnowledgeGraph,
     name: str,
     params: Mapping[str, str] | None = None,
-    lang: str = "de",
     *,
+    lang: str = "de",
     queries: Path | None = None,
 ) -> Table:
     """Run a named query with ``name=value`` parameters; ``queries``: a folder of the city's own."""
     query = get_named_query(name, queries)
-    return run_query(kg, query.text, bind_params(kg, query, params or {}), lang)
+    return run_query(kg, query.text, bind_params(kg, query, params or {}), lang=lang)
 
 
 def resolve_query(argument: str, queries: Path | None = None) -> NamedQuery:
@@ -299,7 +299,7 @@ def _run_any(
     bindings = bind_params(kg, query, params)
     form = query_form(query.text)
     if form == "SELECT":
-        return run_query(kg, query.text, bindings, lang, timeout=timeout)
+        return run_query(kg, query.text, bindings, lang=lang, timeout=timeout)
     if re.search(r"[?$]lang\b", query.text):
         bindings.setdefault("lang", ox.Literal(lang))
     if form == "ASK":

@@ -302,3 +302,22 @@ def test_the_worked_example_of_docs_api_runs_and_gives_what_it_says(
         "report.md",
     ]
     assert (tmp_path / "out" / "dependencies.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_lang_is_keyword_only_and_every_output_path_is_named_out() -> None:
+    import inspect
+
+    import sckg
+
+    positional, outputs = [], {}
+    for name in sckg.__all__:
+        value = getattr(sckg, name)
+        if not inspect.isfunction(value):
+            continue
+        parameters = inspect.signature(value).parameters
+        if "lang" in parameters and parameters["lang"].kind is not inspect.Parameter.KEYWORD_ONLY:
+            positional.append(name)
+        if name.startswith("write_") or name == "html_to_pdf":
+            outputs[name] = [p for p in parameters if p in ("out", "out_dir", "path", "dest")]
+    assert positional == []
+    assert outputs == {name: ["out"] for name in outputs}

@@ -61,7 +61,7 @@ chart = "roadmap"
 
 @pytest.fixture(scope="module")
 def default_deck(musterstadt: KnowledgeGraph):
-    return build_deck(musterstadt, "de")
+    return build_deck(musterstadt, lang="de")
 
 
 def test_default_agenda_has_a_slide_per_field(default_deck) -> None:
@@ -84,13 +84,13 @@ def test_default_agenda_has_a_slide_per_field(default_deck) -> None:
 
 
 def test_same_agenda_same_data_same_bytes(musterstadt: KnowledgeGraph, default_deck) -> None:
-    assert render_deck(build_deck(musterstadt, "de")) == render_deck(default_deck)
+    assert render_deck(build_deck(musterstadt, lang="de")) == render_deck(default_deck)
 
 
 def test_every_view_of_an_agenda_file(musterstadt: KnowledgeGraph, tmp_path: Path) -> None:
     path = tmp_path / "agenda.toml"
     path.write_text(AGENDA, encoding="utf-8")
-    deck = build_deck(musterstadt, "en", agenda=read_agenda(path))
+    deck = build_deck(musterstadt, lang="en", agenda=read_agenda(path))
     assert deck.title == "Lenkungskreis März"
     assert [s.key for s in deck.slides] == [
         "1-overview",
@@ -171,19 +171,19 @@ def test_a_target_that_is_not_there_names_line_and_key(
         DataError,
         match=rf"^{path}, line 6, key 'field': field 'Raumfahrt': no such field of action",
     ):
-        build_deck(musterstadt, "de", agenda=read_agenda(path))
+        build_deck(musterstadt, lang="de", agenda=read_agenda(path))
     path.write_text('[[slide]]\nview = "changes"\n', encoding="utf-8")
     with pytest.raises(
         DataError,
         match=rf"^{path}, line 2, key 'view': a 'changes' slide needs a previous snapshot",
     ):
-        build_deck(musterstadt, "en", agenda=read_agenda(path))
+        build_deck(musterstadt, lang="en", agenda=read_agenda(path))
     path.write_text('[[slide]]\nview = "chart"\nchart = "pie"\n', encoding="utf-8")
     with pytest.raises(
         DataError,
         match=rf"^{path}, line 3, key 'chart': unknown chart 'pie'; one of budget-by-field",
     ):
-        build_deck(musterstadt, "en", agenda=read_agenda(path))
+        build_deck(musterstadt, lang="en", agenda=read_agenda(path))
 
 
 def test_present_command(braunschweig_path: Path, tmp_path: Path) -> None:
@@ -232,8 +232,8 @@ def test_decks_on_council_inventory_and_combined_graphs(graphs, shape: str, tmp_
     agenda.write_text(EVERY_VIEW, encoding="utf-8")
     for lang in ("de", "en"):
         for deck in (
-            build_deck(graphs[shape], lang),
-            build_deck(graphs[shape], lang, agenda=read_agenda(agenda)),
+            build_deck(graphs[shape], lang=lang),
+            build_deck(graphs[shape], lang=lang, agenda=read_agenda(agenda)),
         ):
             page = render_deck(deck)
             assert re.findall(r".{30}\bNone\b.{30}", page) == [], (shape, lang)
@@ -250,7 +250,7 @@ def test_a_slide_without_its_table_says_why(graphs, tmp_path: Path) -> None:
     agenda = tmp_path / "agenda.toml"
     agenda.write_text(EVERY_VIEW, encoding="utf-8")
     overview, _, actors, cycles, decisions = build_deck(
-        graphs["council"], "en", agenda=read_agenda(agenda)
+        graphs["council"], lang="en", agenda=read_agenda(agenda)
     ).slides
     reason = (
         "No projects in the graph: import the programme's inventory next to the council data "
@@ -267,7 +267,7 @@ def test_a_slide_without_its_table_says_why(graphs, tmp_path: Path) -> None:
         "papers belong to which projects and fields of action."
     )
     assert decisions.table is None
-    inventory = build_deck(graphs["inventory"], "en", agenda=read_agenda(agenda)).slides[4]
+    inventory = build_deck(graphs["inventory"], lang="en", agenda=read_agenda(agenda)).slides[4]
     assert (inventory.table, inventory.more) == (
         None,
         "No consultations or resolutions are recorded.",
@@ -279,8 +279,8 @@ def test_the_decisions_slide_lists_the_programme_latest_first_and_counts_the_res
 ) -> None:
     agenda = tmp_path / "agenda.toml"
     agenda.write_text('[[slide]]\nview = "decisions"\n', encoding="utf-8")
-    [slide] = build_deck(graphs["combined"], "de", agenda=read_agenda(agenda)).slides
-    overview = build_deck(graphs["combined"], "de").slides[0]
+    [slide] = build_deck(graphs["combined"], lang="de", agenda=read_agenda(agenda)).slides
+    overview = build_deck(graphs["combined"], lang="de").slides[0]
     assert slide.facts == [("Beschlüsse zum Programm", "15")]
     assert slide.table.columns == ["Datum", "Gremium", "Rolle", "Gegenstand"]
     assert slide.table.rows[0] == [
@@ -335,6 +335,6 @@ def test_ill_typed_values_are_left_out_with_a_note_and_the_deck_is_written(
 def test_a_field_whose_budget_is_not_recorded_shows_it_as_unknown(
     braunschweig: KnowledgeGraph,
 ) -> None:
-    deck = build_deck(braunschweig, "de")
+    deck = build_deck(braunschweig, lang="de")
     mobility = next(s for s in deck.slides if s.title == "Smart Mobility")
     assert mobility.facts == [("Projekte", "2"), ("Budget", "unbekannt"), ("Offene Punkte", "6")]
