@@ -135,6 +135,7 @@ class CompareView(StrEnum):
     gaps = "gaps"
     best = "best"
     structure = "structure"
+    targets = "targets"
 
 
 class SlideView(StrEnum):
@@ -152,6 +153,9 @@ class SlideView(StrEnum):
     query = "query"
     chart = "chart"
     benchmark = "benchmark"
+    priorities = "priorities"
+    sensitivity = "sensitivity"
+    waves = "waves"
 
 
 class PrioritiseWhat(StrEnum):

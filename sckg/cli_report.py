@@ -64,6 +64,10 @@ def report(
     from .kg import KnowledgeGraph, collect_files
     from .report import build_report, write_report
 
+    if pdf is not None:
+        from .pdf import check_engine
+
+        check_engine()  # before anything is written
     with phases() as phase:
         phase(t("cli.phase_reading", VOICE.lang))
         kg = open_graph(data, store)

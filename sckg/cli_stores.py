@@ -143,12 +143,27 @@ def serve(
             help="Connections open at the same time from one client address (more get 429)."
         ),
     ] = 16,
+    base: Annotated[
+        str,
+        typer.Option(
+            help="The IRI the server's root stands for: every IRI under it that the data "
+            "describes is answered at the rest of its path (Linked Data)."
+        ),
+    ] = "https://w3id.org/sckg/",
+    site: Annotated[
+        Path | None,
+        typer.Option(
+            help="A folder written by 'sckg site': served as it is, and its pages answer "
+            "browsers that open an entity IRI."
+        ),
+    ] = None,
 ) -> None:
     """Run a SPARQL 1.1 endpoint (Oxigraph servers behind a checking proxy) over the store until
     Ctrl-C: read-only unless --write, on 127.0.0.1 unless told otherwise, with a query time limit
     and a memory cap that stop only the query over it, no SERVICE unless --allow-remote, and every
     request bounded (read timeouts, body size, connections). Query it with '--store sparql:URL',
-    YASGUI, Protégé or SPARQLWrapper."""
+    YASGUI, Protégé or SPARQLWrapper. Every IRI under --base answers at its own path in Turtle,
+    N-Triples, JSON-LD or HTML as asked (Linked Data), /.well-known/void describes the datasets."""
     import signal
 
     from .serve import SparqlServer, format_size, is_loopback, served_store
@@ -175,6 +190,8 @@ def serve(
             body_timeout=body_timeout,
             max_connections=max_connections,
             max_client_connections=max_client_connections,
+            base=base,
+            site=site,
         )
         with server:
             mode = "read-write" if write else "read-only"
@@ -185,7 +202,12 @@ def serve(
                 + ("" if write else "  (refused: read-only)")
             )
             typer.echo(f"Graph Store:     {server.store_url}")
-            typer.echo(f"Query page:      {server.url}/")
+            if site is None:
+                typer.echo(f"Query page:      {server.url}/")
+            else:
+                typer.echo(f"Site:            {server.url}/  ({site})")
+            typer.echo(f"Linked Data:     {server.url}/…  (the IRIs under {base})")
+            typer.echo(f"Datasets (VoID): {server.url}/.well-known/void")
             typer.echo(
                 f"Memory cap:      {format_size(server.memory)} (a query over it is stopped)"
             )

@@ -52,6 +52,26 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from . import resources
 from .errors import Message, ParameterError, StoreError, UsageError
+from .linked_data import (
+    BASE,
+    FORMATS,
+    HTML,
+    VOID_PATHS,
+    VOID_QUERY,
+    Format,
+    check_base,
+    content_type,
+    describe_query,
+    description,
+    html_page,
+    iri_of,
+    language,
+    negotiate,
+    rdf_bytes,
+    site_file,
+    split_suffix,
+    void_triples,
+)
 from .remote import CANCELLED
 from .sparql import Unreadable, remote_access
 from .storespec import StoreKind, StoreSpec, parse_store
@@ -607,12 +627,13 @@ class ProcessPool:
 
 
 class _Refused(Exception):
-    """A request the proxy answers itself with ``status`` and ``message``."""
+    """A request the proxy answers itself with ``status``, ``message`` and more ``headers``."""
 
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
+        self.headers = headers or {}
 
 
 class _Proxy(ThreadingHTTPServer):
@@ -761,6 +782,9 @@ class _Handler(BaseHTTPRequestHandler):
     complete."""
 
     protocol_version = "HTTP/1.1"
+    #: TCP_NODELAY: the head and the body of an answer are written apart, and with Nagle's algorithm
+    #: the body waited for the client's delayed ACK, 40 ms per answer on a kept-alive connection
+    disable_nagle_algorithm = True
     server: _Proxy
     arrived = 0.0  # when the request line arrived: the time limit counts from here
 
@@ -818,6 +842,10 @@ class _Handler(BaseHTTPRequestHandler):
             length = self._content_length(path)
             body = self._read_body(length)
             read = True
+            if not self._forwarded(path):
+                body.close()
+                self._answer_here(path)
+                return
             sparql = None
             if path in _QUERY_PATHS | {"/update"}:
                 given = self.headers.get("Content-Type")
@@ -826,7 +854,7 @@ class _Handler(BaseHTTPRequestHandler):
                 sparql = _sparql_request(self.command, self.path, media_type, charset, body.read())
                 self._check_fetching(sparql)
         except _Refused as refused:
-            self._reply(refused.status, refused.message, close=not read)
+            self._reply(refused.status, refused.message, close=not read, headers=refused.headers)
             return
         limited = bool(settings.timeout) and path not in _UNLIMITED_PATHS
         deadline = self.arrived + settings.timeout if limited else None
@@ -888,9 +916,6 @@ class _Handler(BaseHTTPRequestHandler):
                 f"Refused: a web page of {origin} may not query this server; start "
                 "it with --cors to allow other sites.",
             )
-        served = _QUERY_PATHS | _PAGES | {"/update", "/store"}
-        if path not in served and not path.startswith("/store/"):
-            raise _Refused(404, f"Not found: {path}")
         if self.headers.get("Transfer-Encoding") is not None:
             raise _Refused(
                 411,
@@ -1022,20 +1047,171 @@ class _Handler(BaseHTTPRequestHandler):
             if self.command != "HEAD":
                 shutil.copyfileobj(spool, self.wfile)
 
-    def _reply(self, status: int, message: str, *, close: bool = False) -> None:
-        """Answer with ``message``; ``close`` the connection after it (the rest of the request was
-        not read)."""
-        data = (message + "\n").encode("utf-8")
+    def _reply(
+        self,
+        status: int,
+        message: str,
+        *,
+        close: bool = False,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        """Answer with ``message`` and ``headers``; ``close`` the connection after it (the rest of
+        the request was not read)."""
         if close:
             self.close_connection = True
+            headers = {**(headers or {}), "Connection": "close"}
+        self._answer(status, "text/plain; charset=utf-8", (message + "\n").encode(), headers or {})
+
+    def _answer(self, status: int, kind: str, data: bytes | Path, headers: dict[str, str]) -> None:
+        """Send ``data`` (bytes, or a file's content) as ``kind`` with ``headers``."""
+        size = data.stat().st_size if isinstance(data, Path) else len(data)
         with suppress(OSError):
             self.send_response(status)
-            self.send_header("Content-Type", "text/plain; charset=utf-8")
-            self.send_header("Content-Length", str(len(data)))
-            if close:
-                self.send_header("Connection", "close")
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(size))
+            for name, value in headers.items():
+                self.send_header(name, value)
             self.end_headers()
-            self.wfile.write(data)
+            if self.command == "HEAD":
+                return
+            if isinstance(data, Path):
+                with data.open("rb") as file:
+                    shutil.copyfileobj(file, self.wfile)
+            else:
+                self.wfile.write(data)
+
+    # --- what the proxy answers itself: Linked Data, the VoID description, the site ---------------
+
+    def _forwarded(self, path: str) -> bool:
+        """Whether a path goes to Oxigraph: the endpoints and the query page (``/``, unless a site
+        is served: then it is the site's home)."""
+        if path == "/" and self.server.settings.site is not None:
+            return False
+        served = _QUERY_PATHS | _PAGES | {"/update", "/store"}
+        return path in served or path.startswith("/store/")
+
+    def _answer_here(self, path: str) -> None:
+        """Answer the VoID description, a file of the site or an entity IRI (GET and HEAD only)."""
+        if self.command not in ("GET", "HEAD"):
+            raise _Refused(405, f"{path} answers GET and HEAD only.", {"Allow": "GET, HEAD"})
+        site = self.server.settings.site
+        if path in VOID_PATHS:
+            self._void()
+        elif site is not None and path == "/":
+            english = language(self.headers.get("Accept-Language")) == "en"
+            home = site_file(site, "/index.en.html") if english else None
+            home = home or site_file(site, "/index.html")
+            if home is None:
+                raise _Refused(404, "Not found: / (the site has no index.html)")
+            self._answer(200, content_type(home), home, self._headers(Vary="Accept-Language"))
+        elif site is not None and (found := site_file(site, path)):
+            self._answer(200, content_type(found), found, self._headers())
+        else:
+            self._entity(path)
+
+    def _entity(self, path: str) -> None:
+        """Answer an entity IRI at its path (content negotiation), or at the path with a format's
+        suffix (``x.ttl``, ``x.en.html``): the site's page, or the description from the store."""
+        settings = self.server.settings
+        stem, fmt, lang = split_suffix(path)
+        iri = iri_of(stem, settings.base)
+        if iri is None:
+            raise _Refused(404, f"Not found: {path}")
+        name = stem.rsplit("/", 1)[-1]
+        headers = self._headers(
+            Link=", ".join(
+                f'<{name}{f.suffix}>; rel="alternate"; type="{f.media_type}"' for f in FORMATS
+            )
+        )
+        if fmt is None:
+            fmt, lang = self._negotiate(), language(self.headers.get("Accept-Language"))
+            english = ".en" if fmt is HTML and lang == "en" else ""
+            headers.update({"Vary": "Accept, Accept-Language"})
+            headers["Content-Location"] = f"{name}{english}{fmt.suffix}"
+        lang = lang or "de"
+        if fmt is HTML and settings.site is not None:
+            page = site_file(settings.site, f"{stem}{'.en' if lang == 'en' else ''}.html")
+            if page is not None:
+                self._answer(200, content_type(page), page, headers)
+                return
+        found = description(iri, self._select(describe_query(iri)))
+        if not found.out:
+            raise _Refused(404, f"Not found: {path}")
+        if fmt is HTML:
+            data = html_page(
+                [*found.out, *found.incoming],
+                title_iri=iri,
+                base=settings.base,
+                lang=lang,
+                names=[*found.labels, *found.terms],
+                cut=found.cut,
+                alternates=name,
+            )
+            headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+        else:
+            data = rdf_bytes(found.triples, fmt)
+        self._answer(200, fmt.content_type, data, headers)
+
+    def _void(self) -> None:
+        """Answer the VoID/DCAT description of the served datasets."""
+        fmt = self._negotiate()
+        host = self.headers.get("Host")
+        url = f"http://{host.strip()}" if host else self.server.settings.url
+        triples = void_triples(self._select(VOID_QUERY), url)
+        headers = self._headers(Vary="Accept")
+        if fmt is HTML:
+            data = html_page(triples, title_iri=url + "/dataset", base=self.server.settings.base)
+            headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+        else:
+            data = rdf_bytes(triples, fmt)
+        self._answer(200, fmt.content_type, data, headers)
+
+    def _negotiate(self) -> Format:
+        """The format the ``Accept`` header asks for (``406`` if none is offered)."""
+        accept = self.headers.get("Accept")
+        try:
+            fmt = negotiate(accept)
+        except ValueError as exc:
+            raise _Refused(400, str(exc)) from None
+        if fmt is None:
+            offered = ", ".join(f.media_type for f in reversed(FORMATS))
+            raise _Refused(
+                406,
+                f"Not acceptable: '{accept}'; this resource is offered as {offered}.",
+                {"Vary": "Accept, Accept-Language"},
+            )
+        return fmt
+
+    def _headers(self, **more: str) -> dict[str, str]:
+        """The headers of every answer the proxy gives itself (and ``more``)."""
+        headers = {"X-Content-Type-Options": "nosniff", **more}
+        if self.server.settings.cors:
+            headers["Access-Control-Allow-Origin"] = "*"
+        return headers
+
+    def _select(self, text: str) -> bytes:
+        """The JSON results of a SELECT the proxy asks an Oxigraph process itself, within the time
+        limit of the request."""
+        settings = self.server.settings
+        deadline = self.arrived + settings.timeout if settings.timeout else None
+        sent = {
+            "Content-Type": _SPARQL_TYPES["/query"],
+            "Accept": "application/sparql-results+json",
+        }
+        request = _Request("POST", "/query", text.encode("utf-8"), sent)
+        with tempfile.SpooledTemporaryFile(_SPOOL_IN_MEMORY) as spool:
+            try:
+                with self.server.pool.process(deadline) as running:
+                    answer = self._send(running, request, bool(settings.timeout), spool)
+            except Expired:
+                answer = 504, self._stopped()
+            if isinstance(answer, tuple):
+                raise _Refused(*answer)
+            spool.seek(0)
+            data = spool.read()
+        if answer.status != 200:
+            raise _Refused(502, f"The SPARQL server did not answer ({answer.status}); send again.")
+        return data
 
 
 @dataclass(frozen=True)
@@ -1160,6 +1336,10 @@ class SparqlServer:
     client may hold ``max_client_connections`` connections open (``429``), all clients together
     ``max_connections`` (``503``).
 
+    Every IRI under ``base`` that the data describes is answered at the rest of its path, in Turtle,
+    N-Triples, JSON-LD or HTML as the client asks; ``site`` is a folder written by ``sckg site``,
+    served as it is, whose pages answer browsers (:mod:`sckg.linked_data`).
+
     >>> with SparqlServer(Path("city.db"), port=0) as server:
     ...     print(server.query_url)
     """
@@ -1183,6 +1363,8 @@ class SparqlServer:
         body_timeout: float = DEFAULT_BODY_TIMEOUT,
         max_connections: int = DEFAULT_MAX_CONNECTIONS,
         max_client_connections: int = DEFAULT_MAX_CLIENT_CONNECTIONS,
+        base: str = BASE,
+        site: Path | str | None = None,
     ) -> None:
         if timeout < 0:
             raise ParameterError("{=timeout} must be 0 (no limit) or more seconds.")
@@ -1197,6 +1379,8 @@ class SparqlServer:
             if not seconds > 0:
                 raise ParameterError(f"{{={name}}} must be more than 0 seconds.")
         self.max_body = parse_size(max_body, "max_body") if isinstance(max_body, str) else max_body
+        self.base = check_base(base)
+        self.site = _site_folder(site)
         self.header_timeout = header_timeout
         self.body_timeout = body_timeout
         self.max_connections = max_connections
@@ -1321,6 +1505,18 @@ class SparqlServer:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def _site_folder(site: Path | str | None) -> Path | None:
+    """The folder of a site written by ``sckg site``, checked."""
+    if site is None:
+        return None
+    folder = Path(site)
+    if not (folder / "index.html").is_file():
+        raise ParameterError(
+            f"{{=site}} must be a folder written by 'sckg site' (with an index.html): {folder}"
+        )
+    return folder.resolve()
 
 
 @contextmanager

@@ -755,3 +755,22 @@ def test_the_command_has_the_library_defaults() -> None:
     ):
         assert options[name].default == library[name].default, name
     assert serve.parse_size(options["max_body"].default) == library["max_body"].default
+
+
+def test_answers_on_a_kept_alive_connection_do_not_wait_for_nagle(sparql_server: Callable) -> None:
+    """The proxy writes an answer's head and body apart: with Nagle's algorithm on, the body waited
+    for the client's delayed ACK, 40 ms per answer on Linux (1.2 ms without)."""
+    server = sparql_server("braunschweig")
+    connection = http.client.HTTPConnection(server.host, server.port, timeout=60)
+    target = "/query?" + urllib.parse.urlencode({"query": LIGHT})
+    took = []
+    try:
+        for _ in range(15):
+            start = time.monotonic()
+            connection.request("GET", target, headers={"Accept": "text/csv"})
+            answer = connection.getresponse()
+            assert (answer.status, answer.read()) == (200, b"n\r\n5\r\n")
+            took.append(time.monotonic() - start)
+    finally:
+        connection.close()
+    assert sorted(took)[len(took) // 2] < 0.035, took
