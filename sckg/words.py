@@ -1597,6 +1597,21 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     },
     "map.city": {"de": "Stadt", "en": "City"},
     "map.shares_project": {"de": "gemeinsame Projekte", "en": "shared projects"},
+    # --- the workbook export (sckg.export_xlsx): the sheet of what the template cannot hold ---
+    "xlsx.council": {
+        "de": "Objekte des Ratsinformationssystems: {entities}, ihre Aussagen: {statements} (nicht "
+        "einzeln aufgeführt)",
+        "en": "objects of the council system: {entities}, their statements: {statements} (not "
+        "listed one by one)",
+    },
+    "xlsx.more": {
+        "de": "weitere Aussagen: {statements} (nicht aufgeführt: ein Blatt fasst {rows} Zeilen)",
+        "en": "more statements: {statements} (not listed: a sheet holds {rows} rows)",
+    },
+    "xlsx.all": {
+        "de": "alle Aussagen: sckg export --format ttl",
+        "en": "every statement: sckg export --format ttl",
+    },
     # --- the inventory template (sckg.ingest.template): hints repeated in many columns ---
     "template.multi": {
         "de": "Mehrere Werte mit ; trennen.",
