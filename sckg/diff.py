@@ -139,7 +139,7 @@ def _targets(kg: KnowledgeGraph) -> set[str]:
     return {str(row[0]) for row in table.bound_rows()}
 
 
-def diff(old: KnowledgeGraph, new: KnowledgeGraph, lang: str = "de") -> Diff:
+def diff(old: KnowledgeGraph, new: KnowledgeGraph, *, lang: str = "de") -> Diff:
     """Compare the data (not the model) of two graphs. A link to a field of action of the vocabulary
     is a relation like one to the data's; a rejected link proposal (``sckg:rejectedSubject``) is no
     change."""
