@@ -41,7 +41,7 @@ LEGAL_FINDINGS = [
 def _legal(kg: KnowledgeGraph, engine: str) -> list[tuple[str, str, str | None]]:
     return [
         (f.label, f.shape, f.value)
-        for f in validate(kg, "de", engine=engine).warnings
+        for f in validate(kg, lang="de", engine=engine).warnings
         if f.shape.startswith("shapes:Legal")
     ]
 

@@ -165,7 +165,7 @@ def legal_section(kg: KnowledgeGraph, lang: str) -> Section:
 
     w = Words("legal", lang)
     points = [
-        f for f in validate(kg, lang).warnings if f.shape.startswith(LEGAL_SHAPES)
+        f for f in validate(kg, lang=lang).warnings if f.shape.startswith(LEGAL_SHAPES)
     ]  # (the validation is cached with the graph's queries)
     laws = laws_in_use(kg, lang)
     section = Section(
@@ -229,7 +229,7 @@ def legal_points_count(kg: KnowledgeGraph, lang: str = "de") -> int:
     """How many open legal points the shapes find (warnings of ``shapes:Legal*``)."""
     from ..validate import validate
 
-    return sum(f.shape.startswith(LEGAL_SHAPES) for f in validate(kg, lang).warnings)
+    return sum(f.shape.startswith(LEGAL_SHAPES) for f in validate(kg, lang=lang).warnings)
 
 
 def _literal(text: str) -> str:

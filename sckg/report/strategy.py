@@ -70,7 +70,7 @@ def strategy_tree(kg: KnowledgeGraph, lang: str = "de") -> StrategyTree:
     from ..network.coverage import _overdue_milestones, milestones
     from ..network.projection import project
 
-    graph = project(kg, "strategy", lang, details=False)
+    graph = project(kg, "strategy", lang=lang, details=False)
     nodes: dict[str, dict[str, Any]] = {n: attrs for n, attrs in graph.nodes(data=True)}
     of: dict[str, list[str]] = defaultdict(list)  # class key → nodes
     for n, attrs in nodes.items():
