@@ -60,7 +60,7 @@ def test_the_deck_opens_with_the_same_key_points() -> None:
 
     kg = KnowledgeGraph.open([resources.dataset("musterstadt")])
     deck = build_deck(kg, lang="en")
-    report = build_report(kg, "en")
+    report = build_report(kg, lang="en")
     first = deck.slides[0]
     assert first.key == "1-key-points" and first.title == report.sections[0].heading
     assert first.table is not None
