@@ -9,7 +9,7 @@ dependencies and draw its network. The public API for notebooks and scripts (see
 >>> sckg.run_named(kg, "goals-without-projects", lang="en").to_pandas()
 >>> sckg.impact(kg, "musterstadt:project/lorawan-netz")
 >>> sckg.build_network(kg, "actors", color_by="community")           # shows inline in Jupyter
->>> sckg.write_report(sckg.build_report(kg, "en"), kg, "out")
+>>> sckg.write_report(sckg.build_report(kg, lang="en"), kg, "out")
 
 Every name is imported on first use, so ``import sckg`` (and ``sckg --help``) stays fast.
 """

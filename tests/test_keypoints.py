@@ -24,7 +24,7 @@ ex:m a sckg:Milestone ; rdfs:label "Start"@de ; dcterms:isPartOf ex:p1 ;
 
 
 def test_the_key_points_of_a_small_graph_ranked_by_consequence(make_kg) -> None:
-    report = build_report(make_kg(SMALL), "de")
+    report = build_report(make_kg(SMALL), lang="de")
     section = report.sections[0]
     assert section.key == "key-points" and section.heading == "Das Wichtigste in Kürze"
     rows = [(row[1], row[3].url) for row in section.tables[0].rows]

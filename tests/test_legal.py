@@ -52,7 +52,7 @@ def test_open_legal_points_are_the_same_on_both_engines(make_kg, engine: str) ->
 
 
 def test_open_legal_points_are_questions(make_kg) -> None:
-    found = {f.shape: f for f in validate(make_kg(LEGAL), "de").warnings}
+    found = {f.shape: f for f in validate(make_kg(LEGAL), lang="de").warnings}
     assert found["shapes:LegalImpactAssessment"].message == (
         "Verarbeitet personenbezogene Daten: Ist eine Datenschutz-Folgenabschätzung (DSFA) "
         "dokumentiert?"

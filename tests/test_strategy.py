@@ -70,7 +70,7 @@ def test_the_section_has_a_chart_with_its_table(make_kg) -> None:
 
 
 def test_the_projection_marks_the_breaks(make_kg) -> None:
-    graph = project(make_kg(TREE), "strategy", "en")
+    graph = project(make_kg(TREE), "strategy", lang="en")
     breaks = {graph.nodes[n]["label"]: b for n, b in graph.nodes(data="break") if b}
     assert breaks == {
         "Ziel Zwei": "Break: goal without a field of action",
