@@ -296,7 +296,7 @@ def _home(
             (
                 (day, data.kinds[e.kind][lang], Value(data.label(e.iri, lang), path=e.path))
                 for e in data.entities.values()
-                if (day := first_date(e)) and day >= since.isoformat()
+                if (day := first_date(e)) and since.isoformat() <= day <= as_of.isoformat()
             ),
             key=lambda r: (r[0], r[2].text),
             reverse=True,

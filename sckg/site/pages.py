@@ -203,7 +203,7 @@ def _paper_fields(data: SiteData, entity: Entity) -> list[str]:
 FACETS: dict[str, list[tuple[str, Facet]]] = {
     "project": [
         ("field", _linked(SCKG + "inFieldOfAction")),
-        ("status", _linked(ADMS + "status")),
+        ("status_column", _linked(ADMS + "status")),
         ("department", _linked(SCKG + "managedBy")),
     ],
     "actor": [("actor_kind", _linked(ORG + "classification"))],

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import hashlib
+import posixpath
 import re
 
 from ..namespaces import slug, tail
@@ -32,6 +33,8 @@ def page_file(path: str, lang: str, default: str) -> str:
 
 
 def relative(target: str, here: str) -> str:
-    """The relative link from the file ``here`` to the file ``target`` (both relative to the site's root)."""
-    depth = here.count("/")
-    return "../" * depth + target
+    """The relative link from the file ``here`` to the file ``target`` (both relative to the site's root;
+    ``target`` "" is the root folder, as ``../../``)."""
+    if not target:
+        return "../" * here.count("/")
+    return posixpath.relpath(target, posixpath.dirname(here) or ".")
