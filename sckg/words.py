@@ -12,6 +12,7 @@ To add a message: add its key with both languages here and call ``t("group.name"
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import cache
 from typing import Any
 
 from .choices import Lang
@@ -1468,6 +1469,12 @@ class _Values(dict[str, Any]):
         raise KeyError(key)
 
 
+@cache
+def _group_names(group: str) -> tuple[str, ...]:
+    """The names of the keys of ``group`` (with its dot), once per group (pages create many ``Words``)."""
+    return tuple(key[len(group) :] for key in CATALOGUE if key.startswith(group))
+
+
 class Words(Mapping[str, str]):
     """The texts of one group (``report``, ``map`` ...) in one language, by the name after the group:
     ``words["title"]`` is the text of ``report.title`` as written (placeholders unfilled, for the map page's
@@ -1475,7 +1482,7 @@ class Words(Mapping[str, str]):
 
     def __init__(self, group: str, lang: str) -> None:
         self.group, self.lang = group + ".", check_lang(lang)
-        self._names = [key[len(self.group) :] for key in CATALOGUE if key.startswith(self.group)]
+        self._names = _group_names(self.group)
 
     def __getitem__(self, name: str) -> str:
         text = CATALOGUE[self.group + name][self.lang]

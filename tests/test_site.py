@@ -84,6 +84,10 @@ def test_an_entity_page_says_every_relation_in_words_with_links(site: Path) -> N
         "Smart Mobility</a></dd>" in page
     )
     assert "<dt>Beginn</dt>\n  <dd>1. Mai 2026</dd>" in page
+    assert (  # a budget with its amount
+        '<dd><a href="../budget/mobilstationen.html">Budget: Mobilstationen an Haltestellen</a> '
+        "(1.600.000,00 €)</dd>" in page
+    )
     # the map loads the one copy of vis-network; its text alternative is the relations list
     assert page.count('<script src="../../../assets/vis-network.min.js"></script>') == 1
     assert (

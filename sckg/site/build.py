@@ -73,6 +73,7 @@ def build_site(
         data = collect(kg)
         info = {code: data_info(kg, code) for code in LANGS}
         graphs = {code: projection(kg, code) for code in LANGS}
+    graphs |= {f"{code}-undirected": graphs[code].to_undirected(as_view=True) for code in LANGS}
     timings["read"] = time.perf_counter() - started
     as_of = _day(today, "today") or _day(info["de"].date, "today") or date.today()
     writer = _Writer(Path(out))
@@ -92,7 +93,7 @@ def build_site(
     for entity in data.entities.values():
         triples = _description(data, entity)
         writer.bytes(f"{entity.path}.ttl", _turtle(triples))
-        writer.bytes(f"{entity.path}.jsonld", jsonld_bytes(triples))
+        writer.bytes(f"{entity.path}.jsonld", jsonld_bytes(triples, indent=None))
     writer.bytes("assets/search-index.js", index_script(data).encode("utf-8"))
     for name in ("site.css", "site.js"):
         writer.bytes(f"assets/{name}", (_HERE / "assets" / name).read_bytes())
@@ -186,7 +187,10 @@ def _env() -> Environment:
 def _entity_page(site: _SiteContext, entity: Entity, graphs: dict[str, Any]) -> dict[str, Any]:
     facts, relations = site.describe.statements(entity)
     meta = page_meta(site.data, entity, site.lang)
-    found = neighbourhood_map(graphs[site.lang], site.data, entity.iri, meta["title"], site.lang)
+    graph = graphs[site.lang]
+    found = neighbourhood_map(
+        graph, graphs[f"{site.lang}-undirected"], site.data, entity.iri, meta["title"], site.lang
+    )
     return {
         **meta,
         "entity": entity,

@@ -27,13 +27,18 @@ def projection(kg: KnowledgeGraph, lang: str) -> nx.Graph[str]:
 
 
 def neighbourhood_map(
-    graph: nx.Graph[str], data: SiteData, iri: str, title: str, lang: str
+    graph: nx.Graph[str],
+    undirected: nx.Graph[str],
+    data: SiteData,
+    iri: str,
+    title: str,
+    lang: str,
 ) -> dict[str, Any] | None:
     """The map of ``iri`` and its neighbours as the site's script reads it (the map page's data plus the path
-    of each node's page), or None when it has no neighbour in the projection."""
+    of each node's page), or None when it has no neighbour in the projection. ``undirected`` is ``graph``
+    as an undirected view (made once for all pages)."""
     if iri not in graph:
         return None
-    undirected = graph.to_undirected(as_view=True)
     neighbours = sorted(undirected[iri], key=lambda n: (-undirected.degree(n), str(n)))
     if not neighbours:
         return None

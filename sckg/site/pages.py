@@ -29,6 +29,8 @@ class Value:
     path: str | None = None
     url: str | None = None
     lang: str | None = None
+    #: said after the link: a budget's amount
+    note: str = ""
 
 
 @dataclass
@@ -74,7 +76,9 @@ class Describer:
         iri = term.value
         entity = self.data.entities.get(iri)
         if entity is not None:
-            return Value(self.data.label(iri, self.lang), path=entity.path)
+            amounts = [self.amount(o) for p, o in entity.out if p == SCHEMA + "value"]
+            note = ", ".join(a for a in amounts if a)
+            return Value(self.data.label(iri, self.lang), path=entity.path, note=note)
         label = self.data.labels[self.lang].get(iri)
         return Value(label or iri, url=iri if _web(iri) and not label else None)
 
@@ -82,17 +86,22 @@ class Describer:
         """A blank node (a budget, an address) in one line: an amount as money, else its statements."""
         statements = self.data.blank.get(node, [])
         props = {x.predicate.value: x.object for x in statements}
-        amount = props.get(SCHEMA + "value")
-        if isinstance(amount, ox.Literal):
-            found = value(amount)
-            if found is not None and not isinstance(found, bool | str):
-                return money(found, self.lang)
+        amount = self.amount(props.get(SCHEMA + "value"))
+        if amount:
+            return amount
         parts = [
             f"{self.prop(x.predicate.value)}: {self.term(x.object).text}"
             for x in statements
             if x.predicate.value != TYPE and not isinstance(x.object, ox.Triple)
         ]
         return "; ".join(parts)
+
+    def amount(self, term: object) -> str:
+        """A ``schema:value`` as money in the page's language ("" when it is no number)."""
+        found = value(term) if isinstance(term, ox.Literal) else None
+        if found is None or isinstance(found, bool | str):
+            return ""
+        return money(found, self.lang)
 
     def prop(self, iri: str) -> str:
         """A property's label in the page's language: the ontology's, the site's word for a reused

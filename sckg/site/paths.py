@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import hashlib
-import posixpath
 import re
 
 from ..namespaces import slug, tail
@@ -37,4 +36,8 @@ def relative(target: str, here: str) -> str:
     ``target`` "" is the root folder, as ``../../``)."""
     if not target:
         return "../" * here.count("/")
-    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+    start, goal = here.split("/")[:-1], target.split("/")
+    common = 0
+    while common < min(len(start), len(goal) - 1) and start[common] == goal[common]:
+        common += 1
+    return "../" * (len(start) - common) + "/".join(goal[common:])
