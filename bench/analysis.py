@@ -1,15 +1,17 @@
-"""Benchmark of ``sckg analyze``: every sub-command on synthetic cities of about 10k, 100k and 1M triples.
+"""Benchmark of ``sckg analyze``: every sub-command on synthetic cities of about 10k, 100k and 1M
+triples.
 
-For each size a child process generates the city (``sckg generate``), loads it into the in-memory store and runs
-every analysis ``--repeat`` times as the CLI does (its own SPARQL extraction each time, the CLI's default
-``--top``). It prints the median wall time of each, split into the SPARQL extraction and the NetworkX/Python
-step, the sum over the full set against the goal (100k: 10 s, 1M: 120 s), and the child's peak memory. The
-baseline, measured in the same run, is rdflib's ``rdflib_to_networkx_multidigraph`` on the same data, against
-sckg's ``entity`` projection.
+For each size a child process generates the city (``sckg generate``), loads it into the in-memory
+store and runs every analysis ``--repeat`` times as the CLI does (its own SPARQL extraction each
+time, the CLI's default ``--top``). It prints the median wall time of each, split into the SPARQL
+extraction and the NetworkX/Python step, the sum over the full set against the goal (100k: 10 s, 1M:
+120 s), and the child's peak memory. The baseline, measured in the same run, is rdflib's
+``rdflib_to_networkx_multidigraph`` on the same data, against sckg's ``entity`` projection.
 
     python bench/analysis.py                       # 10k, 100k, 1M triples, 3 repetitions
     python bench/analysis.py --sizes 10k,100k --repeat 5
-    python bench/analysis.py --no-baseline         # skip rdflib (parsing 1M triples with rdflib takes minutes)
+    python bench/analysis.py --no-baseline         # skip rdflib (parsing 1M triples with rdflib
+    takes minutes)
 """
 
 from __future__ import annotations
@@ -61,12 +63,14 @@ def child(size: str, repeat: int, baseline: bool) -> dict:
         result["load"] = time.perf_counter() - started
         result["triples"] = int(
             kg.select(
-                "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), 'file:')) }"
+                "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "
+                "'file:')) }"
             )
             .rows[0][0]
             .value
         )
-        target = "https://w3id.org/sckg/id/synthetic/project-1"  # the first platform project: most dependents
+        # the first platform project: most dependents
+        target = "https://w3id.org/sckg/id/synthetic/project-1"
         runs = {  # with the CLI's default --top
             "centrality": lambda: metrics.centrality(kg, lang="en", limit=10),
             "bridges": lambda: metrics.bridges(kg, lang="en", limit=20),
@@ -141,7 +145,8 @@ def report(results: list[dict]) -> None:
     for r in results:
         print(
             f"\n== {r['size']} city: {r['projects']} projects, {r['triples']:,} triples (generate "
-            f"{r['generate']:.1f} s, load into memory {r['load']:.1f} s, peak memory {r['peak_mb']:.0f} MB)"
+            f"{r['generate']:.1f} s, load into memory {r['load']:.1f} s, peak memory "
+            f"{r['peak_mb']:.0f} MB)"
         )
         rows = [["command", "median s", "SPARQL s", "NetworkX s", "rows", "note"]]
         for name in COMMANDS:
@@ -167,21 +172,24 @@ def report(results: list[dict]) -> None:
         if goal:
             verdict = "met" if total < goal else "MISSED"
             print(
-                f"goal: full set under {goal:.0f} s: {verdict} ({total:.1f} s, {total / goal:.0%} of the budget)"
+                f"goal: full set under {goal:.0f} s: {verdict} ({total:.1f} s, {total / goal:.0%} "
+                "of the budget)"
             )
         e = r["entity"]
         line = (
-            f"entity projection ({e['nodes']:,} nodes, {e['edges']:,} edges): SPARQL {e['sparql']:.2f} s + "
-            f"NetworkX {e['networkx']:.2f} s = {e['sparql'] + e['networkx']:.2f} s"
+            f"entity projection ({e['nodes']:,} nodes, {e['edges']:,} edges): SPARQL "
+            f"{e['sparql']:.2f} s + NetworkX {e['networkx']:.2f} s = "
+            f"{e['sparql'] + e['networkx']:.2f} s"
         )
         print(line)
         if "rdflib_convert" in r:
             ours = e["sparql"] + e["networkx"]
             theirs_total, ours_total = r["rdflib_parse"] + r["rdflib_convert"], r["load"] + ours
             print(
-                f"baseline rdflib_to_networkx_multidigraph (no labels, classes or departments; every triple an edge): "
-                f"{r['rdflib_convert']:.2f} s, ratio {r['rdflib_convert'] / ours:.2f}x; from the Turtle file: rdflib "
-                f"parse + convert {theirs_total:.1f} s against sckg load + projection {ours_total:.1f} s, ratio "
+                "baseline rdflib_to_networkx_multidigraph (no labels, classes or departments; "
+                f"every triple an edge): {r['rdflib_convert']:.2f} s, ratio "
+                f"{r['rdflib_convert'] / ours:.2f}x; from the Turtle file: rdflib parse + convert "
+                f"{theirs_total:.1f} s against sckg load + projection {ours_total:.1f} s, ratio "
                 f"{theirs_total / ours_total:.2f}x"
             )
 

@@ -1,5 +1,6 @@
 """CLI latency: `sckg query <named> --data <Braunschweig>` and `sckg --help` end to end, against
-`python -c "import rdflib"` measured in the same run. Goal: a named query in under 2x the bare rdflib import.
+`python -c "import rdflib"` measured in the same run. Goal: a named query in under 2x the bare
+rdflib import.
 
 Run: .venv/bin/python bench/cli_latency.py [--repeat N]
 """

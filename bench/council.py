@@ -1,17 +1,19 @@
-"""A council system of real size: the synthetic OParl export (sckg.ingest.oparl_synth) at 1x (2,000 papers) and
-10x (the size of a large city's system). Each command runs as ``sckg`` runs it, in this process (typer's
-CliRunner: the options parsed, the data loaded, the output written), so its time includes loading the data.
-Each figure is the median of --repeat runs, wall-clock and CPU time (all threads of this process; on a machine
-shared with other jobs the wall clock mostly measures the others), each with its ratio to loading the same Turtle
-(KnowledgeGraph.open, the memory store) in the same run; a command's goal is a ratio to that load (issue 21), the
-import's in seconds. The verdict is given for both clocks (wall/CPU).
+"""A council system of real size: the synthetic OParl export (sckg.ingest.oparl_synth) at 1x (2,000
+papers) and 10x (the size of a large city's system). Each command runs as ``sckg`` runs it, in this
+process (typer's CliRunner: the options parsed, the data loaded, the output written), so its time
+includes loading the data. Each figure is the median of --repeat runs, wall-clock and CPU time (all
+threads of this process; on a machine shared with other jobs the wall clock mostly measures the
+others), each with its ratio to loading the same Turtle (KnowledgeGraph.open, the memory store) in
+the same run; a command's goal is a ratio to that load (issue 21), the import's in seconds. The
+verdict is given for both clocks (wall/CPU).
 
-For ``diff`` and ``report --since`` there are two versions of the import: the previous one lacks the newest 2 %
-of papers (and what refers to them only through them), and each version has a file of reviewed links (every
-20th paper about a field of the vocabulary, every 100th a rejected proposal; the newer file has more).
+For ``diff`` and ``report --since`` there are two versions of the import: the previous one lacks the
+newest 2 % of papers (and what refers to them only through them), and each version has a file of
+reviewed links (every 20th paper about a field of the vocabulary, every 100th a rejected proposal;
+the newer file has more).
 
-Add a row: append a ``Step(name, scales, run, goal)`` to ``STEPS``; ``run(case)`` gets the export folder, the
-two versions and a scratch folder of one scale (``Case``).
+Add a row: append a ``Step(name, scales, run, goal)`` to ``STEPS``; ``run(case)`` gets the export
+folder, the two versions and a scratch folder of one scale (``Case``).
 
 Run: .venv/bin/python bench/council.py [--repeat N] [--scales 1,10] [--only NAME,...]
 """
@@ -43,7 +45,8 @@ _FIELDS = ("energy", "mobility", "security", "education", "administration")
 
 @dataclass(frozen=True)
 class Case:
-    """One scale: the export folder, the current and the previous version (folders of Turtle), scratch."""
+    """One scale: the export folder, the current and the previous version (folders of Turtle),
+    scratch."""
 
     scale: int
     export: Path
@@ -59,8 +62,8 @@ class Case:
 
 @dataclass(frozen=True)
 class Step:
-    """A benchmarked step: its name, the scales it runs at, what it does, and its goal (a ratio to the load,
-    or with ``seconds`` a time per scale)."""
+    """A benchmarked step: its name, the scales it runs at, what it does, and its goal (a ratio to
+    the load, or with ``seconds`` a time per scale)."""
 
     name: str
     scales: tuple[int, ...]
@@ -140,7 +143,8 @@ STEPS: list[Step] = [
 
 
 def cpu() -> float:
-    """Seconds of CPU this process has used (every thread's: Oxigraph loads and queries in threads of its own)."""
+    """Seconds of CPU this process has used (every thread's: Oxigraph loads and queries in threads
+    of its own)."""
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
 
@@ -157,7 +161,8 @@ def median(run: Callable[[], object], repeat: int) -> tuple[float, float]:
 
 
 def versions(turtle: Path, new: Path, old: Path) -> int:
-    """Write the two versions of ``turtle`` (see the module's docstring); return the triples of the current one."""
+    """Write the two versions of ``turtle`` (see the module's docstring); return the triples of the
+    current one."""
     triples = list(ox.parse(path=str(turtle), format=ox.RdfFormat.TURTLE))
     paper_type = ox.NamedNode(OPARL + "Paper")
     papers = sorted(
@@ -241,7 +246,8 @@ def main() -> None:
     print(f"{'scale':<6} {'step':<52} {'wall s':>7} {'× load':>7} {'CPU s':>7} {'× load':>7}  goal")
     for scale_name, name, (wall, used), (wall_ratio, cpu_ratio), verdict in rows:
         print(
-            f"{scale_name:<6} {name:<52} {wall:>7.2f} {wall_ratio:>7.2f} {used:>7.2f} {cpu_ratio:>7.2f}  {verdict}"
+            f"{scale_name:<6} {name:<52} {wall:>7.2f} {wall_ratio:>7.2f} {used:>7.2f} "
+            f"{cpu_ratio:>7.2f}  {verdict}"
         )
     for scale, size in sizes.items():
         print(f"{scale}x report.html: {size / 1e6:.2f} MB (goal < 2 MB)")
@@ -252,7 +258,8 @@ SIZE = 0.7
 
 
 def _verdict(step: Step, scale: int, took: tuple[float, float], ratios: tuple[float, float]) -> str:
-    """Whether the step met its goal, by wall-clock time and by CPU time (on a busy machine they differ)."""
+    """Whether the step met its goal, by wall-clock time and by CPU time (on a busy machine they
+    differ)."""
     if step.seconds is not None:
         goal = step.seconds(scale)
         return f"≤ {goal:g} s: " + "/".join("met" if s <= goal else "MISSED" for s in took)

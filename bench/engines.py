@@ -1,17 +1,19 @@
-"""Engines side by side: every named query and the analyses' extractions on a generated city, on sckg's memory
-store, an Oxigraph server (``sckg serve``), OpenLink Virtuoso and Comunica (issue 16).
+"""Engines side by side: every named query and the analyses' extractions on a generated city, on
+sckg's memory store, an Oxigraph server (``sckg serve``), OpenLink Virtuoso and Comunica (issue 16).
 
-What is measured: wall-clock seconds of sckg's whole path as a user's command runs it (the request, the
-engine's work, reading the answer into a ``Table``): ``run_named(kg, name, lang="de")`` for each named query,
-and for each projection the SPARQL part of ``project(kg, name)`` (its ``timings["sparql"]``: the extraction
-queries, without NetworkX). Each figure is the median of ``--repeat`` runs; the ratio is to the fastest engine
-of the row. A query that does not answer within ``--cap`` seconds counts as ``timeout`` (and is not run again
-on that engine). Wall clock, not CPU time, as the engines run in other processes; the servers run on the same
-machine as the client.
+What is measured: wall-clock seconds of sckg's whole path as a user's command runs it (the request,
+the engine's work, reading the answer into a ``Table``): ``run_named(kg, name, lang="de")`` for each
+named query, and for each projection the SPARQL part of ``project(kg, name)`` (its
+``timings["sparql"]``: the extraction queries, without NetworkX). Each figure is the median of
+``--repeat`` runs; the ratio is to the fastest engine of the row. A query that does not answer
+within ``--cap`` seconds counts as ``timeout`` (and is not run again on that engine). Wall clock,
+not CPU time, as the engines run in other processes; the servers run on the same machine as the
+client.
 
 The servers are started here as the tests start them (tests/engines.py: Virtuoso from the packaged
-``virtuoso.ini`` with its ports, database folder and ``ResultSetMaxRows`` changed; Comunica over an N-Quads
-file with ``--unionDefaultGraph``); an engine that is not installed is left out with the reason.
+``virtuoso.ini`` with its ports, database folder and ``ResultSetMaxRows`` changed; Comunica over an
+N-Quads file with ``--unionDefaultGraph``); an engine that is not installed is left out with the
+reason.
 
 Run: .venv/bin/python bench/engines.py [--projects 3700 | --million] [--repeat 3] [--cap 30]
      [--engines memory oxigraph-server virtuoso comunica]
@@ -53,7 +55,8 @@ ISQL = shutil.which("isql-vt") or "/usr/bin/isql-vt"  # Virtuoso's SQL client (v
 
 
 def _test_engines() -> ModuleType:
-    """tests/engines.py (how the tests start Virtuoso and Comunica), loaded by its path: its name is this file's."""
+    """tests/engines.py (how the tests start Virtuoso and Comunica), loaded by its path: its name is
+    this file's."""
     path = Path(__file__).resolve().parent.parent / "tests" / "engines.py"
     spec = importlib.util.spec_from_file_location("sckg_test_engines", path)
     assert spec is not None and spec.loader is not None
@@ -83,7 +86,8 @@ def oxigraph_server(work: Path, city: Path, cap: float) -> Iterator[str]:
 
 
 def bulk_load(server: test_engines.Virtuoso, memory: KnowledgeGraph) -> None:
-    """Replace ``memory``'s named graphs in Virtuoso by its bulk loader (the graphs cleared, then files loaded)."""
+    """Replace ``memory``'s named graphs in Virtuoso by its bulk loader (the graphs cleared, then
+    files loaded)."""
     statements = []
     for i, graph in enumerate(sorted(memory.backend.graph_names())):
         triples = memory.construct(
@@ -107,7 +111,8 @@ def bulk_load(server: test_engines.Virtuoso, memory: KnowledgeGraph) -> None:
 
 @contextmanager
 def virtuoso(work: Path, memory: KnowledgeGraph) -> Iterator[str]:
-    """A Virtuoso server holding ``memory``'s named graphs, filled by its bulk loader (docs/engines.md)."""
+    """A Virtuoso server holding ``memory``'s named graphs, filled by its bulk loader
+    (docs/engines.md)."""
     server = test_engines.Virtuoso(work / "virtuoso", free_port(), free_port()).start()
     try:
         bulk_load(server, memory)
@@ -175,7 +180,8 @@ def tasks() -> dict[str, Callable[[KnowledgeGraph], float]]:
 
 
 def wait_until_answering(kg: KnowledgeGraph, cap: float) -> None:
-    """Wait until the endpoint answers again (Comunica reloads its data when it restarts its worker)."""
+    """Wait until the endpoint answers again (Comunica reloads its data when it restarts its
+    worker)."""
     deadline = time.monotonic() + 3 * cap
     while time.monotonic() < deadline:
         try:
@@ -188,8 +194,9 @@ def wait_until_answering(kg: KnowledgeGraph, cap: float) -> None:
 def measure(
     kg: KnowledgeGraph, run: Callable[[KnowledgeGraph], float], repeat: int, cap: float
 ) -> float | str:
-    """Median seconds of ``repeat`` runs; ``timeout`` when a run takes ``cap`` seconds or its answer is cut then
-    (Comunica and Oxigraph end a stopped result inside a ``200 OK``); ``error`` (printed) for any other error."""
+    """Median seconds of ``repeat`` runs; ``timeout`` when a run takes ``cap`` seconds or its answer
+    is cut then (Comunica and Oxigraph end a stopped result inside a ``200 OK``); ``error``
+    (printed) for any other error."""
     times: list[float] = []
     retried = 0
     while len(times) < repeat:

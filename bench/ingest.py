@@ -1,7 +1,7 @@
-"""Import rate: a 10,000-row inventory spreadsheet (xlsx and CSV) and 10,000 OParl objects (a folder, and a
-local OParl server with paging, cold and with a warm cache), each to Turtle. Baselines measured in the same
-run: reading the same cells with openpyxl (read-only) / csv, and json.load of the same OParl files.
-Goal: each import under 20 s.
+"""Import rate: a 10,000-row inventory spreadsheet (xlsx and CSV) and 10,000 OParl objects (a
+folder, and a local OParl server with paging, cold and with a warm cache), each to Turtle. Baselines
+measured in the same run: reading the same cells with openpyxl (read-only) / csv, and json.load of
+the same OParl files. Goal: each import under 20 s.
 
 Run: .venv/bin/python bench/ingest.py [--repeat N]
 """
@@ -40,7 +40,8 @@ FIELDS = ["smart-mobility", "infrastructure", "e-government", "energy"]
 
 
 def spreadsheet_rows() -> dict[str, list[list[Any]]]:
-    """A synthetic inventory: actors, goals, fields, projects referring to them by ID and name, dependencies."""
+    """A synthetic inventory: actors, goals, fields, projects referring to them by ID and name,
+    dependencies."""
     actors = [
         [
             f"a{i}",
@@ -126,8 +127,9 @@ def write_csv_folder(rows: dict[str, list[list[Any]]], folder: Path) -> None:
 
 
 def oparl_folder(folder: Path, host: str) -> int:
-    """10,000 OParl 1.1 objects: a body with a legislative term, 48 organizations, 1,000 meetings with 2 agenda
-    items each, 2,400 papers with a consultation each and 2,150 with a main file; list pages of 100."""
+    """10,000 OParl 1.1 objects: a body with a legislative term, 48 organizations, 1,000 meetings
+    with 2 agenda items each, 2,400 papers with a consultation each and 2,150 with a main file; list
+    pages of 100."""
     t = "https://schema.oparl.org/1.1/"
     body = {
         "id": f"{host}/body/1",
@@ -230,7 +232,8 @@ def oparl_folder(folder: Path, host: str) -> int:
 
 
 class PagedServer:
-    """Serves the generated list pages as the OParl system they describe (``?page=N`` → the N-th file)."""
+    """Serves the generated list pages as the OParl system they describe (``?page=N`` → the N-th
+    file)."""
 
     def __init__(self, folder: Path) -> None:
         pages = {}
@@ -341,8 +344,9 @@ def main() -> None:
             ("sckg import oparl URL (warm cache)", "oparl", objects, council(url, cache)),
         ]
         print(
-            f"{total_rows} spreadsheet rows ({', '.join(f'{k} {len(v)}' for k, v in rows.items())}), "
-            f"{objects} OParl objects (pages of 100); median of {args.repeat} runs, Python {sys.version.split()[0]}"
+            f"{total_rows} spreadsheet rows "
+            f"({', '.join(f'{k} {len(v)}' for k, v in rows.items())}), {objects} OParl objects "
+            f"(pages of 100); median of {args.repeat} runs, Python {sys.version.split()[0]}"
         )
         print(f"{'case':42} {'median s':>9} {'per s':>9} {'x baseline':>11}")
         baselines: dict[str, float] = {}
@@ -353,7 +357,8 @@ def main() -> None:
             if "sckg" in name:
                 worst = max(worst, seconds)
             print(
-                f"{name:42} {seconds:9.3f} {count / seconds:9.0f} {seconds / baselines[group]:11.1f}"
+                f"{name:42} {seconds:9.3f} {count / seconds:9.0f} "
+                f"{seconds / baselines[group]:11.1f}"
             )
         server.httpd.shutdown()
         verdict = "met" if worst < 20 else "NOT met"

@@ -1,12 +1,13 @@
-"""Benchmark of ``sckg link papers``: precision and recall of the proposed fields on hand-labelled titles.
+"""Benchmark of ``sckg link papers``: precision and recall of the proposed fields on hand-labelled
+titles.
 
-Two labelled sets (``tests/assets/link/``, described in its README): ``council-titles.csv``, 400 real
-council paper titles of the City of Karlsruhe with their paper type, and ``labelled-titles.csv``, invented
-titles with paper type and committee. Each title becomes an ``oparl:Paper`` (with a consultation in its
-committee, where the set names one); the proposals for fields of action (``ontology/vocab/fields.ttl``,
-default threshold) are compared with the fields a person gave them. The keywords were tuned on the ``tune``
-rows only; the ``holdout`` rows measure how well they carry over (``--errors`` lists the mistakes of the tune
-rows, never of the others).
+Two labelled sets (``tests/assets/link/``, described in its README): ``council-titles.csv``, 400
+real council paper titles of the City of Karlsruhe with their paper type, and
+``labelled-titles.csv``, invented titles with paper type and committee. Each title becomes an
+``oparl:Paper`` (with a consultation in its committee, where the set names one); the proposals for
+fields of action (``ontology/vocab/fields.ttl``, default threshold) are compared with the fields a
+person gave them. The keywords were tuned on the ``tune`` rows only; the ``holdout`` rows measure
+how well they carry over (``--errors`` lists the mistakes of the tune rows, never of the others).
 
     python bench/link.py              # precision and recall per field and overall, tune and holdout
     python bench/link.py --errors     # plus the wrong and missed proposals of the tune rows
@@ -164,13 +165,14 @@ def evaluate(rows: list[Row]) -> dict[str, dict[str, Score]]:
 
 
 def report(path: Path, show_errors: bool) -> None:
-    """Print the scores of the labelled set ``path`` (and the tune rows' mistakes with ``show_errors``)."""
+    """Print the scores of the labelled set ``path`` (and the tune rows' mistakes with
+    ``show_errors``)."""
     rows = labelled(path)
     found, seconds = predict(rows)
     sizes = ", ".join(f"{split}: {sum(r.split == split for r in rows)}" for split in SPLITS)
     print(
-        f"{path.name}: {len(rows)} labelled titles ({sizes}; {sum(not r.fields for r in rows)} belong to no "
-        f"field); proposals in {seconds:.2f} s\n"
+        f"{path.name}: {len(rows)} labelled titles ({sizes}; {sum(not r.fields for r in rows)} "
+        f"belong to no field); proposals in {seconds:.2f} s\n"
     )
     table = {
         split: scores(
@@ -201,7 +203,8 @@ def report(path: Path, show_errors: bool) -> None:
             ]
             s = scores([r for r, _ in chosen], [f for _, f in chosen])["overall"]
             cells.append(
-                f"{split} precision {s.precision:.2f}, recall {s.recall:.2f} ({s.right}/{s.wrong}/{s.missed})"
+                f"{split} precision {s.precision:.2f}, recall {s.recall:.2f} "
+                f"({s.right}/{s.wrong}/{s.missed})"
             )
         print(f"  sample {sample}: {'; '.join(cells)}")
     if show_errors:

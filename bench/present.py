@@ -1,9 +1,11 @@
-"""Time of the briefing with its charts and of the meeting deck, each against loading the same data in the same run.
+"""Time of the briefing with its charts and of the meeting deck, each against loading the same data
+in the same run.
 
-Cases: `sckg report` (build with charts, write HTML and Markdown) on the fictional city and on a generated city
-of ~100k triples; `sckg present` (default agenda, build and write) on the fictional city. Each line prints the
-median of --repeat runs: loading the data, the job after loading, the whole, the whole against the load, the
-output's size, and whether the goal is met (report < 5 s and < 15 s, present < 5 s).
+Cases: `sckg report` (build with charts, write HTML and Markdown) on the fictional city and on a
+generated city of ~100k triples; `sckg present` (default agenda, build and write) on the fictional
+city. Each line prints the median of --repeat runs: loading the data, the job after loading, the
+whole, the whole against the load, the output's size, and whether the goal is met (report < 5 s and
+< 15 s, present < 5 s).
 
 Run: .venv/bin/python bench/present.py [--repeat 3]
 """
@@ -64,8 +66,8 @@ def main() -> None:
             ("present, musterstadt", musterstadt, present_job, 5.0),
         ]
         print(
-            f"{'case':26} {'triples':>8} {'load s':>7} {'job s':>7} {'total s':>8} {'x load':>7} {'MB':>6} "
-            f"{'goal':>14}"
+            f"{'case':26} {'triples':>8} {'load s':>7} {'job s':>7} {'total s':>8} {'x load':>7} "
+            f"{'MB':>6} {'goal':>14}"
         )
         for name, data, job, goal in cases:
             runs = [run(data, job, Path(tmp) / "out") for _ in range(args.repeat)]

@@ -1,10 +1,12 @@
-"""Time of ``sckg prioritise``: the ranking with its sensitivity, and the graph criteria against loading.
+"""Time of ``sckg prioritise``: the ranking with its sensitivity, and the graph criteria against
+loading.
 
-Cases: PROMETHEE II, TOPSIS and 1,000 sensitivity runs per spread (±10 %, ±25 %) on 1,000 random items × 10
-criteria (goal < 5 s), against the same ranking by pymcdm's PROMETHEE II called once per run (the baseline:
-what the sensitivity would cost without reusing the per-criterion flows; measured on 20 runs and scaled);
-and the graph criteria of a generated ~100k-triple city against loading it (goal < 3× the load). Imports
-(pymcdm brings pandas, scipy and matplotlib) are paid once per process and printed apart.
+Cases: PROMETHEE II, TOPSIS and 1,000 sensitivity runs per spread (±10 %, ±25 %) on 1,000 random
+items × 10 criteria (goal < 5 s), against the same ranking by pymcdm's PROMETHEE II called once per
+run (the baseline: what the sensitivity would cost without reusing the per-criterion flows; measured
+on 20 runs and scaled); and the graph criteria of a generated ~100k-triple city against loading it
+(goal < 3× the load). Imports (pymcdm brings pandas, scipy and matplotlib) are paid once per process
+and printed apart.
 
 Run: .venv/bin/python bench/prioritise.py [--repeat 3] [--items 1000] [--runs 1000]
 """
@@ -51,8 +53,9 @@ def baseline(
 
 
 def warm_up() -> float:
-    """Seconds to import what the ranking and the criteria need (pymcdm brings pandas, scipy, matplotlib;
-    networkx; the SPARQL parser), by one run on the fictional city: paid once per process, timed apart."""
+    """Seconds to import what the ranking and the criteria need (pymcdm brings pandas, scipy,
+    matplotlib; networkx; the SPARQL parser), by one run on the fictional city: paid once per
+    process, timed apart."""
     started = time.perf_counter()
     kg = KnowledgeGraph.open([ROOT / "data" / "musterstadt"])
     items(kg, "projects", "de")
@@ -73,7 +76,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     print(
-        f"imports and a first run on Musterstadt: {warm_up():.2f} s (once per process, not in the figures below)"
+        f"imports and a first run on Musterstadt: {warm_up():.2f} s (once per process, not in the "
+        "figures below)"
     )
     rng = np.random.default_rng(1)
     values = rng.integers(1, 6, size=(args.items, 10)).astype(float)
@@ -105,8 +109,9 @@ def main() -> None:
             loads.append(loaded - started)
         load, job = statistics.median(loads), statistics.median(jobs)
         print(
-            f"{f'graph criteria, {len(kg.triples())} triples, {len(found)} projects':44} {job:8.2f} {load:11.2f} "
-            f"{job / load:8.2f}x {'< 3x load ' + ('ok' if job < 3 * load else 'MISSED'):>10}"
+            f"{f'graph criteria, {len(kg.triples())} triples, {len(found)} projects':44} "
+            f"{job:8.2f} {load:11.2f} {job / load:8.2f}x "
+            f"{'< 3x load ' + ('ok' if job < 3 * load else 'MISSED'):>10}"
         )
 
 

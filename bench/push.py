@@ -1,14 +1,14 @@
-"""sckg push of a generated city, and the graph read back complete (issue 16: "a million-triple push to Virtuoso
-reads back identical").
+"""sckg push of a generated city, and the graph read back complete (issue 16: "a million-triple push
+to Virtuoso reads back identical").
 
-Rows: OpenLink Virtuoso filled by its bulk loader (``ld_dir`` and ``rdf_loader_run`` through ``isql-vt``, as
-docs/engines.md shows: the baseline, the fastest way in), and Virtuoso filled by ``sckg push`` (the Graph Store
-Protocol behind its digest login); with ``--oxigraph``, also an Oxigraph server (``sckg serve --write``). Each
-server is started as the tests start them (tests/engines.py).
-Columns: the first push into an empty server; the median of ``--repeat`` pushes that replace the graph; the
-read back: every triple of the data graph fetched with one SELECT per predicate (Virtuoso sends at most 2**20
-rows in one answer, so one query for the whole graph would come back cut) and compared with what was sent.
-Ratios are to the baseline of the same column.
+Rows: OpenLink Virtuoso filled by its bulk loader (``ld_dir`` and ``rdf_loader_run`` through
+``isql-vt``, as docs/engines.md shows: the baseline, the fastest way in), and Virtuoso filled by
+``sckg push`` (the Graph Store Protocol behind its digest login); with ``--oxigraph``, also an
+Oxigraph server (``sckg serve --write``). Each server is started as the tests start them
+(tests/engines.py). Columns: the first push into an empty server; the median of ``--repeat`` pushes
+that replace the graph; the read back: every triple of the data graph fetched with one SELECT per
+predicate (Virtuoso sends at most 2**20 rows in one answer, so one query for the whole graph would
+come back cut) and compared with what was sent. Ratios are to the baseline of the same column.
 
 Run: .venv/bin/python bench/push.py [--projects 40000] [--repeat 3] [--oxigraph]
 """
@@ -53,7 +53,8 @@ def read_back(query_url: str, graph: str) -> set[ox.Triple]:
 def measure(
     fill: Callable[[], None], query_url: str, graph: str, sent: set[ox.Triple], repeat: int
 ) -> list[float | str]:
-    """The first fill, the median of ``repeat`` replacing fills, the read back, and whether it is identical."""
+    """The first fill, the median of ``repeat`` replacing fills, the read back, and whether it is
+    identical."""
     times = []
     for _ in range(repeat + 1):
         started = time.perf_counter()
@@ -97,7 +98,8 @@ def main() -> None:
             )
         )
         print(
-            f"generated city: {args.projects:,} projects, {len(sent):,} triples (and the model graph)",
+            f"generated city: {args.projects:,} projects, {len(sent):,} triples (and the model "
+            "graph)",
             flush=True,
         )
 

@@ -1,8 +1,9 @@
 """Time of `sckg report` on the fictional city and on a synthetic ~100k-triple city.
 
 Each case prints the median of --repeat runs of: loading the data (the baseline every command pays),
-building the briefing (queries and analyses), and writing report.html with its maps and report.md; the
-ratio is the whole job against the load alone. Goals: under 5 s on the fictional city, under 30 s on 100k.
+building the briefing (queries and analyses), and writing report.html with its maps and report.md;
+the ratio is the whole job against the load alone. Goals: under 5 s on the fictional city, under 30
+s on 100k.
 
 Run: .venv/bin/python bench/report.py [--repeat 3]
 """
@@ -53,8 +54,8 @@ def main() -> None:
             "synthetic ~100k triples": synthetic,
         }
         print(
-            f"{'city':26} {'triples':>8} {'load s':>7} {'build s':>8} {'write s':>8} {'total s':>8} "
-            f"{'x load':>7} {'HTML MB':>8} {'goal':>10}"
+            f"{'city':26} {'triples':>8} {'load s':>7} {'build s':>8} {'write s':>8} "
+            f"{'total s':>8} {'x load':>7} {'HTML MB':>8} {'goal':>10}"
         )
         for name, data in cases.items():
             runs = [run(data, Path(tmp) / "out") for _ in range(args.repeat)]

@@ -1,18 +1,22 @@
-"""``sckg serve`` under load: many clients, some of them sending queries that must be stopped (issue 14).
+"""``sckg serve`` under load: many clients, some of them sending queries that must be stopped (issue
+14).
 
-On a synthetic city (``sckg generate``) loaded into an Oxigraph store, ``--clients`` threads send queries for
-``--seconds`` each to ``sckg serve`` (started as the command, as a user would), a share ``--heavy`` of them heavy:
-the issue's sort of a cross join (``ORDER BY`` over every pair of triples; it ignores Oxigraph's own time limit
-and eats memory) and a count over a three-way join (Oxigraph's own limit stops it). Light queries are what a
-client of an endpoint asks: a project's title, its actors with labels, the projects of a field.
+On a synthetic city (``sckg generate``) loaded into an Oxigraph store, ``--clients`` threads send
+queries for ``--seconds`` each to ``sckg serve`` (started as the command, as a user would), a share
+``--heavy`` of them heavy: the issue's sort of a cross join (``ORDER BY`` over every pair of
+triples; it ignores Oxigraph's own time limit and eats memory) and a count over a three-way join
+(Oxigraph's own limit stops it). Light queries are what a client of an endpoint asks: a project's
+title, its actors with labels, the projects of a field.
 
 Measured, in one run:
-- baseline: the light queries alone on one bare Oxigraph server (``oxigraph serve-read-only``, no proxy);
+- baseline: the light queries alone on one bare Oxigraph server (``oxigraph serve-read-only``, no
+  proxy);
 - ``sckg serve``, light queries alone (the proxy's cost);
-- ``sckg serve`` with the heavy share: light queries' errors (goal 0) and p95 (goal < 100 ms at 100k), how every
-  heavy query ended (goal: a clear 504, or 503 when it hits the memory cap, within its limit + 1 s), the peak
-  memory of the server and its Oxigraph processes together (their PSS, sampled every 50 ms; goal: under the cap), and a
-  light query after the load (goal: answered normally).
+- ``sckg serve`` with the heavy share: light queries' errors (goal 0) and p95 (goal < 100 ms at
+  100k), how every heavy query ended (goal: a clear 504, or 503 when it hits the memory cap, within
+  its limit + 1 s), the peak memory of the server and its Oxigraph processes together (their PSS,
+  sampled every 50 ms; goal: under the cap), and a light query after the load (goal: answered
+  normally).
 
     python bench/serve.py                    # the 100k city
     python bench/serve.py --million          # and the 1M city
@@ -46,17 +50,22 @@ from stores import city_file
 from sckg.serve import free_port, oxigraph_binary
 from sckg.stores import load_store
 
-PREFIX = "PREFIX sckg: <https://w3id.org/sckg/ontology#> PREFIX s: <https://w3id.org/sckg/id/synthetic/> "
+PREFIX = (
+    "PREFIX sckg: <https://w3id.org/sckg/ontology#> PREFIX s: "
+    "<https://w3id.org/sckg/id/synthetic/> "
+)
 LIGHT = {
     "title": PREFIX + "SELECT ?t WHERE { s:project-{n} <http://purl.org/dc/terms/title> ?t }",
     "actors": PREFIX
-    + "SELECT ?a ?l WHERE { s:project-{n} ?p ?a . ?a <http://www.w3.org/2000/01/rdf-schema#label> ?l "
-    "FILTER(?p IN (sckg:managedBy, sckg:contractor)) }",
+    + "SELECT ?a ?l WHERE { s:project-{n} ?p ?a . ?a <http://www.w3.org/2000/01/rdf-schema#label> "
+    "?l FILTER(?p IN (sckg:managedBy, sckg:contractor)) }",
     "field": PREFIX
-    + "SELECT ?p WHERE { ?p sckg:inFieldOfAction ?f . s:project-{n} sckg:inFieldOfAction ?f } LIMIT 50",
+    + "SELECT ?p WHERE { ?p sckg:inFieldOfAction ?f . s:project-{n} sckg:inFieldOfAction ?f } "
+    "LIMIT 50",
 }
 HEAVY = {
-    "sort": "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f LIMIT 10",  # the query of issue 14
+    # the query of issue 14
+    "sort": "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f LIMIT 10",
     "join": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
 }
 ACCEPT = "application/sparql-results+json"
@@ -121,9 +130,10 @@ def client(
 
 
 def tree_memory(pid: int) -> int:
-    """Memory of a process and its children: their proportional set sizes (PSS, Linux's smaps_rollup), in which
-    a page shared by several processes (the store's files, which every Oxigraph process maps) counts once in all;
-    the sum of resident sizes counted them once per process (0.39 GB against 0.26 GB for the idle server)."""
+    """Memory of a process and its children: their proportional set sizes (PSS, Linux's
+    smaps_rollup), in which a page shared by several processes (the store's files, which every
+    Oxigraph process maps) counts once in all; the sum of resident sizes counted them once per
+    process (0.39 GB against 0.26 GB for the idle server)."""
     pids = [
         pid,
         *map(
@@ -271,8 +281,8 @@ def report(triples: int, runs: list[tuple[Run, int]], args: argparse.Namespace, 
         f"time limit {args.timeout} s, memory cap {args.memory}\n"
     )
     print(
-        "| run | light queries | light errors | p50 ms | p95 ms | × baseline p95 | heavy queries | heavy outcomes "
-        "| slowest heavy s | peak memory | answer after |"
+        "| run | light queries | light errors | p50 ms | p95 ms | × baseline p95 | heavy queries | "
+        "heavy outcomes | slowest heavy s | peak memory | answer after |"
     )
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     base_p95 = None
@@ -287,16 +297,16 @@ def report(triples: int, runs: list[tuple[Run, int]], args: argparse.Namespace, 
         outcomes = ", ".join(f"{n} × {code}" for code, n in sorted(codes.items())) or "–"
         slowest = f"{max(o.seconds for o in heavy):.2f}" if heavy else "–"
         print(
-            f"| {run.name} | {len(light):,} | {errors} | {statistics.median(times):.1f} | {p95:.1f} | "
-            f"{p95 / base_p95:.2f} | {len(heavy)} | {outcomes} | {slowest} | {run.peak_memory / 1e9:.2f} GB | "
-            f"{run.after} |"
+            f"| {run.name} | {len(light):,} | {errors} | {statistics.median(times):.1f} | "
+            f"{p95:.1f} | {p95 / base_p95:.2f} | {len(heavy)} | {outcomes} | {slowest} | "
+            f"{run.peak_memory / 1e9:.2f} GB | {run.after} |"
         )
         if heavy:
             unclear = sum(not o.ok for o in heavy)
             late = sum(o.seconds > args.timeout + 1 for o in heavy)
             print(
-                f"\n  heavy queries without a clear 503/504: {unclear}; over the limit + 1 s: {late}; "
-                f"peak memory {'under' if run.peak_memory < cap else 'OVER'} the cap",
+                f"\n  heavy queries without a clear 503/504: {unclear}; over the limit + 1 s: "
+                f"{late}; peak memory {'under' if run.peak_memory < cap else 'OVER'} the cap",
                 flush=True,
             )
 

@@ -1,9 +1,13 @@
 """Time of `sckg site` on the fictional city and on a synthetic ~100k-triple city.
 
-Each case prints the median of --repeat runs of: loading the data (the baseline every command pays), then
-building the site into an empty folder (reading the graph, rendering every page in both languages, each
-entity's Turtle and JSON-LD, the search index); the ratio is the whole job against the load alone. Goals:
-under 5 s on the fictional city, under 60 s on 100k triples. Times are wall-clock; the CPU seconds of the
+Each case prints the median of --repeat runs of: loading the data (the baseline every command
+pays), then
+building the site into an empty folder (reading the graph, rendering every page in both languages,
+each
+entity's Turtle and JSON-LD, the search index); the ratio is the whole job against the load alone.
+Goals:
+under 5 s on the fictional city, under 60 s on 100k triples. Times are wall-clock; the CPU seconds
+of the
 process beside them tell what a busy machine adds (the goal is judged on the smaller of the two).
 
 Run: .venv/bin/python bench/site.py [--repeat 3] [--projects 3700]
@@ -64,7 +68,8 @@ def main() -> None:
         }
         print(
             f"{'city':24} {'triples':>7} {'load s':>6} {'site s':>6} {'read':>5} {'pages':>5} "
-            f"{'data':>5} {'total s':>7} {'x load':>6} {'cpu load':>8} {'cpu site':>8} {'x load':>6} "
+            f"{'data':>5} {'total s':>7} {'x load':>6} {'cpu load':>8} {'cpu site':>8} "
+            f"{'x load':>6} "
             f"{'pages':>6} {'MB':>5} {'goal':>12}"
         )
         for name, data in cases.items():

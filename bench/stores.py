@@ -1,30 +1,32 @@
-"""Stores at scale: loading, and every named query, on rdflib's memory store (the baseline), sckg on an Oxigraph
-store on disk, raw pyoxigraph on the same store, and sckg's memory store (Oxigraph in memory) and raw pyoxigraph
-on that, in one run, on synthetic cities (``sckg generate``).
+"""Stores at scale: loading, and every named query, on rdflib's memory store (the baseline), sckg on
+an Oxigraph store on disk, raw pyoxigraph on the same store, and sckg's memory store (Oxigraph in
+memory) and raw pyoxigraph on that, in one run, on synthetic cities (``sckg generate``).
 
-Goals (issue 6), on the ~1M-triple city: sckg on Oxigraph at least 20x faster than rdflib's memory store (median
-over the named queries), within 1.5x of raw pyoxigraph on every query (also one that returns every triple), and
-loading at least 90% of raw pyoxigraph's bulk-load rate.
+Goals (issue 6), on the ~1M-triple city: sckg on Oxigraph at least 20x faster than rdflib's memory
+store (median over the named queries), within 1.5x of raw pyoxigraph on every query (also one that
+returns every triple), and loading at least 90% of raw pyoxigraph's bulk-load rate.
 
 What is measured:
-- load (wall clock): ``sckg load`` (``stores.load_store``: opening the store, model and city file bulk-loaded
-  into their named graphs, the triples counted for its summary, the store closed) against raw pyoxigraph
-  opening a fresh store, ``bulk_load``-ing the same files into the same graphs and closing it, taking turns
-  (each going first in every other round); rdflib parses the same files into a ``Graph``; sckg's memory store
-  is filled from the files. The goal is judged on the whole ``sckg load`` command.
-- query (CPU seconds of the process that runs it, so that other work on the machine does not blur the
-  ratios): sckg is ``run_named(kg, name, lang="de")``, its whole path (reading the named query, checks,
-  parameter binding, rows as a ``Table`` of pyoxigraph terms); raw is ``Store.query`` on the same store with
-  the same text and prefixes and ``"de"`` written in place of ``?lang`` (pyoxigraph's ``substitutions`` only
-  take projected variables), its solutions collected with ``list()``; rdflib runs the same text with
-  ``initNs`` and ``initBindings`` in a worker process, rows collected with ``list()``, and is stopped after
-  ``--cap`` seconds (the time then counts as a lower bound, marked ``>``). Each time is the median of
-  ``--repeat`` runs (one run when it takes longer than 5 s), the engines taking turns. Where sckg comes out
-  over 1.3x raw, both run four more times, taking turns, and the median of all runs counts (marked ``*``):
-  on a shared machine one pair of runs of a slow query can differ by a third with no cause in either.
+- load (wall clock): ``sckg load`` (``stores.load_store``: opening the store, model and city file
+  bulk-loaded into their named graphs, the triples counted for its summary, the store closed)
+  against raw pyoxigraph opening a fresh store, ``bulk_load``-ing the same files into the same
+  graphs and closing it, taking turns (each going first in every other round); rdflib parses the
+  same files into a ``Graph``; sckg's memory store is filled from the files. The goal is judged on
+  the whole ``sckg load`` command.
+- query (CPU seconds of the process that runs it, so that other work on the machine does not blur
+  the ratios): sckg is ``run_named(kg, name, lang="de")``, its whole path (reading the named query,
+  checks, parameter binding, rows as a ``Table`` of pyoxigraph terms); raw is ``Store.query`` on the
+  same store with the same text and prefixes and ``"de"`` written in place of ``?lang``
+  (pyoxigraph's ``substitutions`` only take projected variables), its solutions collected with
+  ``list()``; rdflib runs the same text with ``initNs`` and ``initBindings`` in a worker process,
+  rows collected with ``list()``, and is stopped after ``--cap`` seconds (the time then counts as a
+  lower bound, marked ``>``). Each time is the median of ``--repeat`` runs (one run when it takes
+  longer than 5 s), the engines taking turns. Where sckg comes out over 1.3x raw, both run four more
+  times, taking turns, and the median of all runs counts (marked ``*``): on a shared machine one
+  pair of runs of a slow query can differ by a third with no cause in either.
 
-Run: .venv/bin/python bench/stores.py [--sizes 100000 1000000] [--repeat 5] [--no-rdflib] [--cap 600]
-(the 1M city with rdflib takes long: run it in the background).
+Run: .venv/bin/python bench/stores.py [--sizes 100000 1000000] [--repeat 5] [--no-rdflib]
+[--cap 600] (the 1M city with rdflib takes long: run it in the background).
 """
 
 from __future__ import annotations
@@ -76,7 +78,7 @@ def cpu_timed(action: Callable[[], Any]) -> tuple[float, Any]:
     return time.process_time() - start, result
 
 
-# --- loading ----------------------------------------------------------------------------------------------
+# --- loading --------------------------------------------------------------------------------------
 
 
 def both_timed(action: Callable[[], Any]) -> tuple[tuple[float, float], Any]:
@@ -109,7 +111,8 @@ def _median(times: list[tuple[float, float]]) -> tuple[float, float]:
 def bench_load(
     work: Path, city: Path, repeat: int
 ) -> tuple[dict[str, tuple[float, float]], int, Path]:
-    """Median seconds of raw and sckg loading (taking turns, fresh stores), the city's triples, a loaded store."""
+    """Median seconds of raw and sckg loading (taking turns, fresh stores), the city's triples, a
+    loaded store."""
     raw: list[tuple[float, float]] = []
     ours: list[tuple[float, float]] = []
     triples = 0
@@ -135,7 +138,7 @@ def bench_load(
     return loads, triples, work / "sckg0"
 
 
-# --- rdflib in a worker process, so that a query can be stopped -------------------------------------------
+# --- rdflib in a worker process, so that a query can be stopped -----------------------------------
 
 
 def _rdflib_worker(connection: Connection, files: list[Path]) -> None:
@@ -156,7 +159,8 @@ def _rdflib_worker(connection: Connection, files: list[Path]) -> None:
 
 
 class Rdflib:
-    """rdflib's memory store with the city, in a worker process; a query over ``cap`` seconds is stopped."""
+    """rdflib's memory store with the city, in a worker process; a query over ``cap`` seconds is
+    stopped."""
 
     def __init__(self, files: list[Path], cap: float) -> None:
         self.files = files
@@ -185,13 +189,14 @@ class Rdflib:
         self.process.join()
 
 
-# --- queries ------------------------------------------------------------------------------------------------
+# --- queries --------------------------------------------------------------------------------------
 
 
 def bench_queries(
     disk: KnowledgeGraph, memory: KnowledgeGraph, rdflib: Rdflib | None, repeat: int
 ) -> list[dict[str, Any]]:
-    """Median CPU seconds and rows of each query on each engine; the engines take turns, round after round."""
+    """Median CPU seconds and rows of each query on each engine; the engines take turns, round after
+    round."""
 
     def ours(kg: KnowledgeGraph) -> Callable[[str | None, str], tuple[float, int | None]]:
         def run(name: str | None, text: str) -> tuple[float, int | None]:
@@ -269,18 +274,21 @@ def report(
 ) -> None:
     print(f"\n=== synthetic city, {triples:,} triples (asked for ~{size:,}) ===")
     print(
-        f"{'load':34} {'wall s':>9} {'triples/s':>12} {'rate vs raw':>12} {'CPU s':>9} {'CPU raw/this':>13}"
+        f"{'load':34} {'wall s':>9} {'triples/s':>12} {'rate vs raw':>12} {'CPU s':>9} "
+        f"{'CPU raw/this':>13}"
     )
     raw_wall, raw_cpu = loads["raw pyoxigraph bulk_load"]
     for name, (wall, cpu) in loads.items():
         print(
-            f"{name:34} {wall:9.2f} {triples / wall:12,.0f} {raw_wall / wall:12.2f} {cpu:9.2f} {raw_cpu / cpu:13.2f}"
+            f"{name:34} {wall:9.2f} {triples / wall:12,.0f} {raw_wall / wall:12.2f} {cpu:9.2f} "
+            f"{raw_cpu / cpu:13.2f}"
         )
     wall, cpu = loads["sckg load (the command)"]
     rate, work = raw_wall / wall, raw_cpu / cpu
     print(
-        f"goal: sckg loads at >= 90% of raw's rate: {'met' if rate >= 0.9 else 'NOT met'} ({rate:.0%} by the "
-        f"clock; by CPU time, which other work on the machine does not blur, {work:.0%})"
+        f"goal: sckg loads at >= 90% of raw's rate: {'met' if rate >= 0.9 else 'NOT met'} "
+        f"({rate:.0%} by the clock; by CPU time, which other work on the machine does not blur, "
+        f"{work:.0%})"
     )
     if not rows:
         return
@@ -299,7 +307,8 @@ def report(
             ("rdflib/mem", ("rdflib", "sckg_mem")),
         ]
     print(
-        "\nquery (CPU ms, median; sckg and raw on the Oxigraph store on disk, mem: sckg's memory store)"
+        "\nquery (CPU ms, median; sckg and raw on the Oxigraph store on disk, mem: sckg's memory "
+        "store)"
     )
     print(f"{'':26} {'rows':>7} " + " ".join(f"{title:>11}" for title, _ in columns))
     for r in rows:
@@ -316,7 +325,8 @@ def report(
         print(line + "".join(f"  ({e}: {r[e + '_rows']:,} rows)" for e in mismatched))
     if any(r.get("rechecked") for r in rows):
         print(
-            f"* sckg was over {RECHECK}x raw: {RECHECK_PAIRS} more runs of both, taking turns; the median of all"
+            f"* sckg was over {RECHECK}x raw: {RECHECK_PAIRS} more runs of both, taking turns; the "
+            "median of all"
         )
     named = [r for r in rows if not r["query"].startswith("(extra)")]
     engines = ["sckg", "raw", "sckg_mem", "raw_mem", *(["rdflib"] if with_rdflib else [])]
@@ -345,10 +355,10 @@ def report(
             least = min(named, key=lambda r, ours=ours: r["rdflib"] / r[ours])
             verdict = "met" if median >= 20 else "open" if bound else "NOT met"
             print(
-                f"goal: sckg ({store}) >= 20x faster than rdflib (median over named queries): {verdict} "
-                f"(median of per-query speedups {bound}{median:.1f}x, "
-                f"ratio of medians {bound}{medians['rdflib'] / medians[ours]:.1f}x, "
-                f"least {least['rdflib'] / least[ours]:.1f}x on {least['query']})"
+                f"goal: sckg ({store}) >= 20x faster than rdflib (median over named queries): "
+                f"{verdict} (median of per-query speedups {bound}{median:.1f}x, ratio of medians "
+                f"{bound}{medians['rdflib'] / medians[ours]:.1f}x, least "
+                f"{least['rdflib'] / least[ours]:.1f}x on {least['query']})"
             )
 
 

@@ -1,17 +1,24 @@
-"""Maps of 500, 2,000 and 10,000 nodes: sckg viz against pyvis's default output of the same graph, same run.
+"""Maps of 500, 2,000 and 10,000 nodes: sckg viz against pyvis's default output of the same graph,
+same run.
 
-For each size a synthetic city (sckg.generate) is projected (entity projection) and drawn three ways:
+For each size a synthetic city (sckg.generate) is projected (entity projection) and drawn three
+ways:
   sckg viz           build_network + write_map (spring layout, seeded; layout time shown on its own)
-  pyvis in_line      Network(cdn_resources="in_line") + from_nx + write_html: pyvis's default page with its
-                     scripts inlined, the only pyvis mode that can draw offline (physics on, pyvis defaults)
-  pyvis default      Network() + from_nx + write_html: pyvis's default ("local"), which loads vis-network
+  pyvis in_line      Network(cdn_resources="in_line") + from_nx + write_html: pyvis's default page
+  with its
+                     scripts inlined, the only pyvis mode that can draw offline (physics on, pyvis
+                     defaults)
+  pyvis default      Network() + from_nx + write_html: pyvis's default ("local"), which loads
+  vis-network
                      from a CDN; opened offline it stays blank
-Each page is opened in headless Chromium (Debian's chromium via playwright, tests/browser.py) with every outside
-request aborted. "drawn+still" is the time from navigation until the canvas has ink and the node positions are
-the final ones (unchanged for a further --still seconds), polled every 100 ms; "-" = not still within --timeout.
-Medians over --repeat runs (pyvis pages: --baseline-repeat runs).
+Each page is opened in headless Chromium (Debian's chromium via playwright, tests/browser.py) with
+every outside request aborted. "drawn+still" is the time from navigation until the canvas has ink
+and the node positions are the final ones (unchanged for a further --still seconds), polled every
+100 ms; "-" = not still within --timeout. Medians over --repeat runs (pyvis pages: --baseline-repeat
+runs).
 
-Run: .venv/bin/python bench/viz.py [--sizes 500 2000 10000] [--repeat 5] [--baseline-repeat 3] [--timeout 60]
+Run: .venv/bin/python bench/viz.py [--sizes 500 2000 10000] [--repeat 5] [--baseline-repeat 3]
+[--timeout 60]
 """
 
 from __future__ import annotations
@@ -32,10 +39,11 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from browser import chromium, new_offline_page  # noqa: E402
 
-#: Runs inside every page before its own scripts: every 100 ms it hashes the node positions of the vis-network
-#: object (sckg: window.sckgMap.network, pyvis: window.network) and logs when the canvas first has ink and when the
-#: positions have not changed for STILL ms after that (times are performance.now(), i.e. since navigation start).
-#: Measuring in the page means a page busy with physics cannot stall the benchmark's own clock.
+#: Runs inside every page before its own scripts: every 100 ms it hashes the node positions of the
+#: vis-network object (sckg: window.sckgMap.network, pyvis: window.network) and logs when the canvas
+#: first has ink and when the positions have not changed for STILL ms after that (times are
+#: performance.now(), i.e. since navigation start). Measuring in the page means a page busy with
+#: physics cannot stall the benchmark's own clock.
 PROBE = """(() => {
   const STILL = %d;
   let last = null, firstSeen = null, drawn = null;
@@ -73,7 +81,8 @@ PROBE = """(() => {
 
 
 def synthetic_projection(nodes: int, seed: int = 1) -> Any:
-    """The entity projection of a synthetic city with about ``nodes`` nodes (about two per project)."""
+    """The entity projection of a synthetic city with about ``nodes`` nodes (about two per
+    project)."""
     from sckg.generate import generate
     from sckg.kg import KnowledgeGraph
     from sckg.network.projection import project
@@ -86,7 +95,8 @@ def synthetic_projection(nodes: int, seed: int = 1) -> Any:
 
 @contextlib.contextmanager
 def working_directory(path: Path) -> Iterator[None]:
-    """pyvis's "local" mode copies its lib/ folder into the current directory: keep that out of the checkout."""
+    """pyvis's "local" mode copies its lib/ folder into the current directory: keep that out of the
+    checkout."""
     before = Path.cwd()
     os.chdir(path)
     try:
@@ -120,8 +130,8 @@ def make_pyvis(graph: Any, out: Path, mode: str) -> float:
 
 
 def drawn_and_still(browser: Any, path: Path, timeout: float, still: float) -> dict[str, Any]:
-    """Open ``path`` offline: seconds until drawn, until drawn and still (None if not within ``timeout``),
-    outside requests, errors."""
+    """Open ``path`` offline: seconds until drawn, until drawn and still (None if not within
+    ``timeout``), outside requests, errors."""
     view = new_offline_page(browser)
     page = view.page
     page.add_init_script(PROBE % round(still * 1000))
@@ -149,8 +159,8 @@ def drawn_and_still(browser: Any, path: Path, timeout: float, still: float) -> d
 
 
 HEADER = (
-    f"{'nodes':>6} {'edges':>6}  {'variant':14} {'layout s':>8} {'html s':>7} {'MB':>6} {'drawn s':>8} "
-    f"{'drawn+still s':>13} {'outside req':>11}  note"
+    f"{'nodes':>6} {'edges':>6}  {'variant':14} {'layout s':>8} {'html s':>7} {'MB':>6} "
+    f"{'drawn s':>8} {'drawn+still s':>13} {'outside req':>11}  note"
 )
 
 
@@ -173,13 +183,14 @@ def line(row: tuple[Any, ...], timeout: float) -> str:
     note = "; ".join(filter(None, [note, error[:50]]))
     outside = max(r["outside"] for r in runs)
     return (
-        f"{n:>6} {m:>6}  {label:14} {show(layout):>8} {show(html):>7} {size / 1e6:6.2f} {show(drawn):>8} "
-        f"{show(seconds):>13} {outside:>11}  {note}"
+        f"{n:>6} {m:>6}  {label:14} {show(layout):>8} {show(html):>7} {size / 1e6:6.2f} "
+        f"{show(drawn):>8} {show(seconds):>13} {outside:>11}  {note}"
     )
 
 
 def median(values: list[float | None]) -> float | None:
-    """The median, or None when any run did not finish (a run that never got still is slower than any)."""
+    """The median, or None when any run did not finish (a run that never got still is slower than
+    any)."""
     if not values or any(v is None for v in values):
         return None
     return statistics.median(v for v in values if v is not None)
@@ -240,12 +251,16 @@ def main() -> None:
         if ours is None:
             ratio = "sckg viz not still"
         elif theirs is None:
-            ratio = f"> {args.timeout / ours:.0f}x faster (pyvis in_line not still within {args.timeout:.0f} s)"
+            ratio = (
+                f"> {args.timeout / ours:.0f}x faster (pyvis in_line not still within "
+                f"{args.timeout:.0f} s)"
+            )
         else:
             ratio = f"{theirs / ours:.1f}x faster"
         generation = values["pyvis in_line html"] / values["sckg viz html"]
         print(
-            f"{n:>6} nodes: drawn+still {ratio}; html generation {generation:.1f}x faster than pyvis from_nx"
+            f"{n:>6} nodes: drawn+still {ratio}; html generation {generation:.1f}x faster than "
+            "pyvis from_nx"
         )
     goals = {2000: 3.0, 10000: 15.0}
     for target, limit in goals.items():
@@ -254,13 +269,15 @@ def main() -> None:
             seconds = by_size[near]["sckg viz"]
             verdict = "met" if seconds is not None and seconds < limit else "NOT met"
             print(
-                f"goal: {near}-node map drawn and still < {limit:.0f} s: {verdict} ({show(seconds)} s)"
+                f"goal: {near}-node map drawn and still < {limit:.0f} s: {verdict} "
+                f"({show(seconds)} s)"
             )
     big = min(by_size, key=lambda k: abs(k - 10000), default=None)
     if big is not None and abs(big - 10000) < 2000:
         html = by_size[big]["sckg viz html"]
         print(
-            f"goal: HTML generation for {big} nodes < 2 s: {'met' if html < 2 else 'NOT met'} ({html:.2f} s)"
+            f"goal: HTML generation for {big} nodes < 2 s: {'met' if html < 2 else 'NOT met'} "
+            f"({html:.2f} s)"
         )
 
 

@@ -1,7 +1,9 @@
-"""Render the pictures of the docs in headless Chromium: the first page of a briefing (the picture in the
-README), a page of its charts, a slide of the meeting deck, and a project's page of the programme site.
+"""Render the pictures of the docs in headless Chromium: the first page of a briefing (the picture
+in the README), a page of its charts, a slide of the meeting deck, and a project's page of the
+programme site.
 
-Run: .venv/bin/python docs/screenshot.py [--data data/musterstadt] [--lang de] [--out docs/report-page.png]
+Run: .venv/bin/python docs/screenshot.py [--data data/musterstadt] [--lang de] [--out
+docs/report-page.png]
      [--charts-out docs/report-charts.png] [--slide-out docs/deck-slide.png] [--slide 12]
      [--site-out docs/site-page.png]
 """
@@ -52,7 +54,8 @@ def main() -> None:
             view.page.evaluate(f"document.getElementById({args.section!r}).scrollIntoView()")
         view.page.screenshot(path=args.out)
         print(
-            f"{args.out} (outside requests: {len(view.outside)}, console errors: {len(view.errors)})"
+            f"{args.out} (outside requests: {len(view.outside)}, console errors: "
+            f"{len(view.errors)})"
         )
         view.page.evaluate("document.getElementById('chart-status-by-field').scrollIntoView()")
         view.page.screenshot(path=args.charts_out)
@@ -62,7 +65,8 @@ def main() -> None:
         slides.page.evaluate(f"window.sckgDeck.show({args.slide - 1})")
         slides.page.screenshot(path=args.slide_out)
         print(
-            f"{args.slide_out} (outside requests: {len(slides.outside)}, console errors: {len(slides.errors)})"
+            f"{args.slide_out} (outside requests: {len(slides.outside)}, console errors: "
+            f"{len(slides.errors)})"
         )
         build_site(kg, Path(tmp) / "site", lang=args.lang)
         site = open_offline(browser, Path(tmp) / "site" / SITE_PAGE, viewport=(1280, 1500))

@@ -132,10 +132,10 @@ def open(
     *,
     allow_remote: bool = False,
 ) -> KnowledgeGraph:
-    """Open a knowledge graph: the RDF files or folders in ``data`` (one path or several) loaded into ``store``
-    (``memory``, ``oxigraph:PATH`` or ``sparql:URL``). Without ``data``, a memory store gets the bundled
-    Braunschweig dataset and another store is used as it is. ``allow_remote`` lets queries use SERVICE and
-    FROM other hosts."""
+    """Open a knowledge graph: the RDF files or folders in ``data`` (one path or several) loaded
+    into ``store`` (``memory``, ``oxigraph:PATH`` or ``sparql:URL``). Without ``data``, a memory
+    store gets the bundled Braunschweig dataset and another store is used as it is. ``allow_remote``
+    lets queries use SERVICE and FROM other hosts."""
     from .kg import KnowledgeGraph
 
     paths = [data] if isinstance(data, str | os.PathLike) else data

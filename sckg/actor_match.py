@@ -1,12 +1,13 @@
-"""Inventory meets council: the actors of a city's inventory and the organizations of its council records
-(OParl) that are the same, proposed with their evidence for a person to decide.
+"""Inventory meets council: the actors of a city's inventory and the organizations of its council
+records (OParl) that are the same, proposed with their evidence for a person to decide.
 
-Two actors are proposed as one when they have the same name (``gleicher Name``), when one's name is the
-other's short name (``skos:altLabel``), each worth 1, and when they are of the same kind
-(``org:classification``), worth ½ more; proposals scoring at least :data:`THRESHOLD` are listed. A person
-decides in a review file (:func:`sckg.link.write_review_table`): an accepted pair becomes ``owl:sameAs``, a
-rejected one ``owl:differentFrom``, in a Turtle file loaded with the data; neither is proposed again, and the
-network projections join an accepted pair into one node (:func:`sckg.network.projection.project`).
+Two actors are proposed as one when they have the same name (``gleicher Name``), when one's name is
+the other's short name (``skos:altLabel``), each worth 1, and when they are of the same kind
+(``org:classification``), worth ½ more; proposals scoring at least :data:`THRESHOLD` are listed. A
+person decides in a review file (:func:`sckg.link.write_review_table`): an accepted pair becomes
+``owl:sameAs``, a rejected one ``owl:differentFrom``, in a Turtle file loaded with the data; neither
+is proposed again, and the network projections join an accepted pair into one node
+(:func:`sckg.network.projection.project`).
 """
 
 from __future__ import annotations
@@ -53,7 +54,8 @@ _DECIDED = "SELECT ?a ?b WHERE { VALUES ?p { owl:sameAs owl:differentFrom } ?a ?
 
 @dataclass(frozen=True)
 class ActorMatch:
-    """An inventory actor and a council organization proposed as the same, with the score and evidence."""
+    """An inventory actor and a council organization proposed as the same, with the score and
+    evidence."""
 
     actor: str
     actor_label: str
@@ -170,6 +172,6 @@ def read_actor_review(path: Path | str) -> list[Decision]:
 
 
 def write_actor_decisions(decisions: list[Decision], path: Path | str) -> tuple[int, int]:
-    """Add the decisions to the Turtle file ``path``: ``owl:sameAs`` for accepted, ``owl:differentFrom`` for
-    rejected pairs; the numbers of each the file then holds."""
+    """Add the decisions to the Turtle file ``path``: ``owl:sameAs`` for accepted,
+    ``owl:differentFrom`` for rejected pairs; the numbers of each the file then holds."""
     return write_decisions(decisions, path, accept=SAME_AS, reject=DIFFERENT_FROM)

@@ -1,8 +1,10 @@
-"""Every set of choices a function of sckg accepts, defined once: the library checks its arguments against
-these enums (with :func:`sckg.errors.choice`) and the command line offers them as its option values.
+"""Every set of choices a function of sckg accepts, defined once: the library checks its arguments
+against these enums (with :func:`sckg.errors.choice`) and the command line offers them as its option
+values.
 
-They live together in this light module so that ``sckg --help`` does not import the analyses, the stores or
-pyvis. Each is a ``StrEnum``: its members are the plain strings the functions take (``"betweenness"``).
+They live together in this light module so that ``sckg --help`` does not import the analyses, the
+stores or pyvis. Each is a ``StrEnum``: its members are the plain strings the functions take
+(``"betweenness"``).
 """
 
 from __future__ import annotations
@@ -27,8 +29,8 @@ class Format(StrEnum):
 
 
 class ValidationEngine(StrEnum):
-    """How :func:`sckg.validate.validate` runs the shapes: as SPARQL on the store, with pySHACL, or SPARQL where
-    the shapes allow it."""
+    """How :func:`sckg.validate.validate` runs the shapes: as SPARQL on the store, with pySHACL, or
+    SPARQL where the shapes allow it."""
 
     auto = "auto"
     sparql = "sparql"
@@ -46,14 +48,16 @@ class ValidationFormat(StrEnum):
 
 
 class CsvDialect(StrEnum):
-    """CSV dialects (sckg.output): ``standard`` for programs, ``excel`` for Excel with German settings."""
+    """CSV dialects (sckg.output): ``standard`` for programs, ``excel`` for Excel with German
+    settings."""
 
     standard = "standard"
     excel = "excel"
 
 
 class ExportFormat(StrEnum):
-    """What :func:`sckg.export.export_graph` writes: RDF, a network projection for Gephi, or the workbook."""
+    """What :func:`sckg.export.export_graph` writes: RDF, a network projection for Gephi, or the
+    workbook."""
 
     ttl = "ttl"
     nt = "nt"
@@ -134,7 +138,8 @@ class CompareView(StrEnum):
 
 
 class SlideView(StrEnum):
-    """What a slide of the meeting deck shows (:mod:`sckg.present`; the ``view`` of an agenda entry)."""
+    """What a slide of the meeting deck shows (:mod:`sckg.present`; the ``view`` of an agenda
+    entry)."""
 
     overview = "overview"
     field = "field"
@@ -157,7 +162,8 @@ class PrioritiseWhat(StrEnum):
 
 
 class PrioritiseView(StrEnum):
-    """What ``sckg prioritise`` prints: the ranking, the criteria with their reasons, or the waves."""
+    """What ``sckg prioritise`` prints: the ranking, the criteria with their reasons, or the
+    waves."""
 
     ranking = "ranking"
     criteria = "criteria"

@@ -1,6 +1,7 @@
 """The ``sckg`` command line. It parses options, calls one library function and formats the result.
 
-Heavy libraries (rdflib, networkx, pyvis) are imported inside the commands, so ``sckg --help`` stays fast.
+Heavy libraries (rdflib, networkx, pyvis) are imported inside the commands, so ``sckg --help`` stays
+fast.
 """
 
 from __future__ import annotations
@@ -40,8 +41,8 @@ if TYPE_CHECKING:
 
 
 class ErrorBoundary(TyperGroup):
-    """The one place where library errors become a one-line message and an exit code (no traceback); a
-    message naming a library parameter (``limit``) names its flag (``--top``) instead."""
+    """The one place where library errors become a one-line message and an exit code (no traceback);
+    a message naming a library parameter (``limit``) names its flag (``--top``) instead."""
 
     def invoke(self, ctx: ClickContext) -> Any:
         with warnings.catch_warnings():  # what an output changed in the data is a note on stderr
@@ -83,8 +84,9 @@ class ErrorBoundary(TyperGroup):
 app = typer.Typer(
     cls=ErrorBoundary,
     name="sckg",
-    help="Smart City knowledge graph: who does what in a city's Smart City programme, and how it hangs "
-    "together. Validate the inventory, ask it questions in SPARQL, analyse dependencies, draw maps.",
+    help="Smart City knowledge graph: who does what in a city's Smart City programme, and how it "
+    "hangs together. Validate the inventory, ask it questions in SPARQL, analyse dependencies, "
+    "draw maps.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -123,8 +125,8 @@ def validate(
     engine: Annotated[
         ValidationEngine,
         typer.Option(
-            help="sparql (the shapes as SPARQL queries on the store, fast), pyshacl (the reference: "
-            "copies the graph into rdflib) or auto (sparql when the shapes allow it)."
+            help="sparql (the shapes as SPARQL queries on the store, fast), pyshacl (the "
+            "reference: copies the graph into rdflib) or auto (sparql when the shapes allow it)."
         ),
     ] = ValidationEngine.auto,
 ) -> None:
@@ -172,8 +174,8 @@ def query(
     timeout: Annotated[
         float,
         typer.Option(
-            help="Stop the query after this many seconds with an error (0: no limit; scripts running "
-            "long queries on purpose set it).",
+            help="Stop the query after this many seconds with an error (0: no limit; scripts "
+            "running long queries on purpose set it).",
             min=0,
         ),
     ] = 120.0,

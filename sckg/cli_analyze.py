@@ -17,8 +17,8 @@ from .cli_common import DataOpt, Format, FormatOpt, Lang, LangOpt, StoreOpt, cli
 from .registry import ANALYSES, PROJECTION_HELP, Analysis, Param
 
 analyze_app = typer.Typer(
-    help="Network analyses: who is central, what depends on what, where the gaps and silos are. Each prints "
-    "ranked rows with a plain-language reason.",
+    help="Network analyses: who is central, what depends on what, where the gaps and silos are. "
+    "Each prints ranked rows with a plain-language reason.",
     no_args_is_help=True,
 )
 

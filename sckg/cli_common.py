@@ -1,6 +1,7 @@
 """What every command shares: option types, the flag of a library parameter, and opening the graph.
 
-Command modules (``cli_*.py``) import from here; like ``cli.py`` they import no heavy library at module level.
+Command modules (``cli_*.py``) import from here; like ``cli.py`` they import no heavy library at
+module level.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ def flag(param: str) -> str:
 
 
 def say(message: str) -> None:
-    """A message on stderr, as a terminal may show it: no control sequences, no password of an address."""
+    """A message on stderr, as a terminal may show it: no control sequences, no password of an
+    address."""
     from .errors import mask_password
     from .output import terminal_text
 
@@ -75,8 +77,9 @@ DataOpt = Annotated[
 StoreOpt = Annotated[
     str,
     typer.Option(
-        help="Where the graph lives: memory, oxigraph:PATH (persistent store) or sparql:URL (endpoint; a login "
-        "and time limit come from SCKG_ENDPOINT_USER/_PASSWORD or _TOKEN, and SCKG_ENDPOINT_TIMEOUT)."
+        help="Where the graph lives: memory, oxigraph:PATH (persistent store) or sparql:URL "
+        "(endpoint; a login and time limit come from SCKG_ENDPOINT_USER/_PASSWORD or _TOKEN, and "
+        "SCKG_ENDPOINT_TIMEOUT)."
     ),
 ]
 LangOpt = Annotated[Lang, typer.Option("--lang", "-l", help="Language of labels and messages.")]
@@ -92,15 +95,16 @@ CsvDialectOpt = Annotated[
 FormulaGuardOpt = Annotated[
     bool,
     typer.Option(
-        help="For CSV: put ' before text a spreadsheet would run as a formula (=, +, -, @). Keep it for "
-        "files people open in Excel or LibreOffice; --no-formula-guard gives the values unchanged for "
-        "programs (pandas, Gephi, R)."
+        help="For CSV: put ' before text a spreadsheet would run as a formula (=, +, -, @). Keep "
+        "it for files people open in Excel or LibreOffice; --no-formula-guard gives the values "
+        "unchanged for programs (pandas, Gephi, R)."
     ),
 ]
 AllowRemoteOpt = Annotated[
     bool,
     typer.Option(
-        help="Permit SERVICE and FROM clauses that fetch data from other hosts (refused by default)."
+        help="Permit SERVICE and FROM clauses that fetch data from other hosts (refused by "
+        "default)."
     ),
 ]
 

@@ -1,7 +1,8 @@
-"""Commands that move data in and out: ``sckg import table|oparl``, ``sckg link papers``, ``sckg export``,
-``sckg generate``.
+"""Commands that move data in and out: ``sckg import table|oparl``, ``sckg link papers``, ``sckg
+export``, ``sckg generate``.
 
-Like ``cli.py`` this module imports no heavy library at module level; each command calls one library function.
+Like ``cli.py`` this module imports no heavy library at module level; each command calls one library
+function.
 """
 
 from __future__ import annotations
@@ -99,9 +100,10 @@ def import_table(
     out: OutOpt,
     city: CityOpt,
 ) -> None:
-    """Turn a filled inventory template (data/templates/) into Turtle: one stable IRI per row ID, references
-    between sheets resolved by ID or name, every row traced to its source. All errors of the file are listed
-    at once (file, sheet, row, column, value, what was expected), and nothing is written when there is one."""
+    """Turn a filled inventory template (data/templates/) into Turtle: one stable IRI per row ID,
+    references between sheets resolved by ID or name, every row traced to its source. All errors of
+    the file are listed at once (file, sheet, row, column, value, what was expected), and nothing is
+    written when there is one."""
     from .ingest import write_turtle
     from .ingest.tables import import_table as run
 
@@ -146,7 +148,8 @@ def import_oparl(
     max_response_mb: Annotated[
         float | None,
         typer.Option(
-            help="Stop with an error when one answer is larger than this many megabytes. Default: 50.",
+            help="Stop with an error when one answer is larger than this many megabytes. Default: "
+            "50.",
             min=0.001,
             show_default=False,
         ),
@@ -190,11 +193,12 @@ def import_oparl(
         typer.Option(help="Write every skipped object and ignored field to this CSV file."),
     ] = None,
 ) -> None:
-    """Import council papers, consultations, meetings, committees, agenda items, files, locations and legislative
-    terms from OParl 1.0 or 1.1 (a folder of JSON objects, or a live system: paging, timeouts, retries, a local
-    cache), with a dataset description. An existing --out file is updated: from a live system only what changed
-    since the last run is fetched; prints what was added, changed and deleted, and leaves the file as it is when
-    nothing changed. Reports what it skipped and why. Persons and memberships only with --with-persons."""
+    """Import council papers, consultations, meetings, committees, agenda items, files, locations
+    and legislative terms from OParl 1.0 or 1.1 (a folder of JSON objects, or a live system: paging,
+    timeouts, retries, a local cache), with a dataset description. An existing --out file is
+    updated: from a live system only what changed since the last run is fetched; prints what was
+    added, changed and deleted, and leaves the file as it is when nothing changed. Reports what it
+    skipped and why. Persons and memberships only with --with-persons."""
     from .ingest import oparl_fetch as limits
     from .ingest.oparl_fetch import Fetcher, default_cache_dir
     from .ingest.oparl_sync import sync_oparl
@@ -231,7 +235,8 @@ def import_oparl(
 
 
 def _progress() -> Any:
-    """A context giving a ``progress(what, done, total)`` callback with a rich bar on a terminal, else ``None``."""
+    """A context giving a ``progress(what, done, total)`` callback with a rich bar on a terminal,
+    else ``None``."""
     if not sys.stderr.isatty():
         return nullcontext(None)
     from contextlib import contextmanager
@@ -263,7 +268,8 @@ def _print_oparl_report(sync: SyncResult, out: Path) -> None:
     if sync.since:
         say(f"Asked the server only for what changed since {sync.since}.")
     parts = [
-        f"{what} {sum(counts.values())} ({', '.join(f'{k} {n}' for k, n in sorted(counts.items()))})"
+        f"{what} {sum(counts.values())} "
+        f"({', '.join(f'{k} {n}' for k, n in sorted(counts.items()))})"
         for what, counts in (
             ("added", sync.added),
             ("changed", sync.changed),
@@ -315,7 +321,8 @@ def link_papers(
     accept: Annotated[
         str | None,
         typer.Option(
-            help="Accept proposals: 'all' or their numbers, e.g. 1,3,4 (as listed without --accept)."
+            help="Accept proposals: 'all' or their numbers, e.g. 1,3,4 (as listed without "
+            "--accept)."
         ),
     ] = None,
     out: Annotated[
@@ -327,11 +334,12 @@ def link_papers(
         ),
     ] = None,
 ) -> None:
-    """Propose links from council papers to projects and fields of action, scored with their evidence: the
-    SKOS keywords of fields and projects (ontology/vocab/fields.ttl, the Keywords column of the template),
-    matched in German (inflections, compounds) in the title, paper type, committees and texts. --review writes
-    a review file; --decisions FILE --out links.ttl keeps what a person accepted (dcterms:subject) and
-    rejected (sckg:rejectedSubject); load links.ttl with the data and neither is proposed again."""
+    """Propose links from council papers to projects and fields of action, scored with their
+    evidence: the SKOS keywords of fields and projects (ontology/vocab/fields.ttl, the Keywords
+    column of the template), matched in German (inflections, compounds) in the title, paper type,
+    committees and texts. --review writes a review file; --decisions FILE --out links.ttl keeps what
+    a person accepted (dcterms:subject) and rejected (sckg:rejectedSubject); load links.ttl with the
+    data and neither is proposed again."""
     from .errors import UsageError
     from .link import (
         accepted,
@@ -356,8 +364,8 @@ def link_papers(
         if review is not None:
             write_review(proposals, review, lang.value)
             say(
-                f"Wrote {len(proposals)} proposals to {review}: write accept or reject in the decision column, "
-                f"then run sckg link papers --decisions {review} --out links.ttl"
+                f"Wrote {len(proposals)} proposals to {review}: write accept or reject in the "
+                f"decision column, then run sckg link papers --decisions {review} --out links.ttl"
             )
             return
         if accept is None:
@@ -385,8 +393,8 @@ def link_papers(
     links, rejected = write_decisions(chosen, out)
     taken = sum(d.decision == "accept" for d in chosen)
     say(
-        f"Accepted {taken} and rejected {len(chosen) - taken} proposals; {out} now holds {links} links and "
-        f"{rejected} rejections."
+        f"Accepted {taken} and rejected {len(chosen) - taken} proposals; {out} now holds {links} "
+        f"links and {rejected} rejections."
     )
 
 
@@ -405,10 +413,10 @@ def link_actors(
         ),
     ] = None,
 ) -> None:
-    """Propose which actors of the inventory and organizations of the council records are the same: same
-    name, one's short name, same kind. --review writes a review file; --decisions FILE --out same.ttl keeps
-    what a person accepted (owl:sameAs: maps and analyses show one actor) and rejected (owl:differentFrom);
-    load same.ttl with the data and neither is proposed again."""
+    """Propose which actors of the inventory and organizations of the council records are the same:
+    same name, one's short name, same kind. --review writes a review file; --decisions FILE --out
+    same.ttl keeps what a person accepted (owl:sameAs: maps and analyses show one actor) and
+    rejected (owl:differentFrom); load same.ttl with the data and neither is proposed again."""
     from .actor_match import (
         propose_actor_matches,
         read_actor_review,
@@ -427,16 +435,16 @@ def link_actors(
         same, different = write_actor_decisions(chosen, out)
         taken = sum(d.decision == "accept" for d in chosen)
         say(
-            f"Accepted {taken} and rejected {len(chosen) - taken} proposals; {out} now holds {same} matches "
-            f"and {different} rejections."
+            f"Accepted {taken} and rejected {len(chosen) - taken} proposals; {out} now holds "
+            f"{same} matches and {different} rejections."
         )
         return
     matches = propose_actor_matches(open_graph(data, store), lang=lang.value)
     if review is not None:
         write_actor_review(matches, review)
         say(
-            f"Wrote {len(matches)} proposals to {review}: write accept or reject in the decision column, "
-            f"then run sckg link actors --decisions {review} --out same.ttl"
+            f"Wrote {len(matches)} proposals to {review}: write accept or reject in the decision "
+            f"column, then run sckg link actors --decisions {review} --out same.ttl"
         )
         return
     rows = [
@@ -474,8 +482,9 @@ def export(
     with_papers: Annotated[
         bool,
         typer.Option(
-            help="For graphml, gexf and csv of the entity projection: add the council papers linked "
-            "to projects and fields, with their consultations and meetings (dated, for a timeline)."
+            help="For graphml, gexf and csv of the entity projection: add the council papers "
+            "linked to projects and fields, with their consultations and meetings (dated, for a "
+            "timeline)."
         ),
     ] = False,
     data: DataOpt = None,
@@ -484,15 +493,16 @@ def export(
     formula_guard: FormulaGuardOpt = True,
     csv_dialect: CsvDialectOpt = CsvDialect.standard,
 ) -> None:
-    """Export the graph: RDF (ttl, nt, jsonld with the sckg context), a network projection with labels,
-    classes and metrics for Gephi (graphml, gexf, csv of nodes and edges, formula-safe), or the inventory
-    spreadsheet template (xlsx, importable again with 'sckg import table')."""
+    """Export the graph: RDF (ttl, nt, jsonld with the sckg context), a network projection with
+    labels, classes and metrics for Gephi (graphml, gexf, csv of nodes and edges, formula-safe), or
+    the inventory spreadsheet template (xlsx, importable again with 'sckg import table')."""
     from .errors import UsageError
     from .export import export_graph
 
     if out is None and fmt in (ExportFormat.csv, ExportFormat.xlsx):
         raise UsageError(
-            f"--format {fmt.value} needs --out ({'a folder' if fmt is ExportFormat.csv else 'a file'})."
+            f"--format {fmt.value} needs --out "
+            f"({'a folder' if fmt is ExportFormat.csv else 'a file'})."
         )
     result = export_graph(
         open_graph(data, store),
@@ -527,8 +537,9 @@ def generate(
         typer.Option("--out", "-o", help="The Turtle file to write (default: standard output)."),
     ] = None,
 ) -> None:
-    """Write a synthetic city (clearly labelled synthetic, valid against the shapes) for tests and benchmarks:
-    a few hub actors and many small ones, dependency chains, a cycle per 1,000 projects."""
+    """Write a synthetic city (clearly labelled synthetic, valid against the shapes) for tests and
+    benchmarks: a few hub actors and many small ones, dependency chains, a cycle per 1,000
+    projects."""
     from .generate import generate_chunks
 
     chunks = generate_chunks(projects, seed)

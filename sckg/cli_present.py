@@ -28,7 +28,8 @@ def present(
     since: Annotated[
         str | None,
         typer.Option(
-            help="The previous snapshot (file, folder, oxigraph:PATH or sparql:URL) for the changes."
+            help="The previous snapshot (file, folder, oxigraph:PATH or sparql:URL) for the "
+            "changes."
         ),
     ] = None,
     lang: LangOpt = Lang.de,
@@ -50,9 +51,9 @@ def present(
         ),
     ] = None,
 ) -> None:
-    """Write the meeting deck: one offline HTML file of slides (arrow keys or clicks to move, N for notes, P for
-    the presenter view), each a still map or chart with its key figures, from an agenda file or the default
-    agenda; the same agenda on the same data gives the same file."""
+    """Write the meeting deck: one offline HTML file of slides (arrow keys or clicks to move, N for
+    notes, P for the presenter view), each a still map or chart with its key figures, from an agenda
+    file or the default agenda; the same agenda on the same data gives the same file."""
     from .diff import open_snapshot
     from .kg import KnowledgeGraph, collect_files
     from .present import build_deck, deck_summary, read_agenda, write_deck

@@ -39,8 +39,8 @@ def prioritise(
     show: Annotated[
         PrioritiseView,
         typer.Option(
-            help="ranking (places, TOPSIS cross-check, places under weight changes), criteria (each "
-            "value with its reason) or waves (half-years that respect dependencies)."
+            help="ranking (places, TOPSIS cross-check, places under weight changes), criteria "
+            "(each value with its reason) or waves (half-years that respect dependencies)."
         ),
     ] = PrioritiseView.ranking,
     capacity: Annotated[
@@ -50,7 +50,8 @@ def prioritise(
     assessment: Annotated[
         Path | None,
         typer.Option(
-            help="Also write the ranking as a PROV assessment in Turtle (for the graph and sckg diff)."
+            help="Also write the ranking as a PROV assessment in Turtle (for the graph and sckg "
+            "diff)."
         ),
     ] = None,
     day: Annotated[
@@ -60,8 +61,8 @@ def prioritise(
     since: Annotated[
         Path | None,
         typer.Option(
-            help="An earlier meeting's --assessment file: say where two items swapped places only because "
-            "items were added or removed (rank reversal)."
+            help="An earlier meeting's --assessment file: say where two items swapped places only "
+            "because items were added or removed (rank reversal)."
         ),
     ] = None,
     chart: Annotated[
@@ -79,11 +80,11 @@ def prioritise(
     lang: LangOpt = Lang.de,
     fmt: FormatOpt = Format.table,
 ) -> None:
-    """Rank projects or fields of action for the steering group: criteria from the graph (goals, dependent
-    projects, council mandate, budget, milestones due, readiness), each with its reason, and the members'
-    scores and weights from a workbook (--template writes it, --scores reads it back); PROMETHEE II with TOPSIS
-    as a cross-check, the places under random weight changes, and waves of half-years that never put a project
-    before what it depends on."""
+    """Rank projects or fields of action for the steering group: criteria from the graph (goals,
+    dependent projects, council mandate, budget, milestones due, readiness), each with its reason,
+    and the members' scores and weights from a workbook (--template writes it, --scores reads it
+    back); PROMETHEE II with TOPSIS as a cross-check, the places under random weight changes, and
+    waves of half-years that never put a project before what it depends on."""
     from .output import emit
     from .prioritise import prioritise as run
     from .prioritise.criteria import GRAPH_CRITERIA, items
@@ -106,7 +107,8 @@ def prioritise(
             template, template_bytes(rows, criteria, [f"{word} {n}" for n in range(1, members + 1)])
         )
         typer.echo(
-            f"Wrote {template}: {len(rows)} {what.value}, {members} members, {len(criteria)} criteria"
+            f"Wrote {template}: {len(rows)} {what.value}, {members} members, {len(criteria)} "
+            "criteria"
         )
         return
     result = run(kg, what.value, scores=scores, lang=lang.value, runs=runs, seed=seed)

@@ -42,10 +42,11 @@ def report(
         ),
     ] = None,
 ) -> None:
-    """Write the steering group's briefing: key figures, budgets, the overall map, the actors that hold the
-    programme together, dependency chains, open points, silos and overlaps, one section per field of action,
-    the decisions timeline, with --since what changed and with --compare the benchmarking with other cities.
-    One offline HTML file (printable) and Markdown; with --pdf also an A4 PDF."""
+    """Write the steering group's briefing: key figures, budgets, the overall map, the actors that
+    hold the programme together, dependency chains, open points, silos and overlaps, one section per
+    field of action, the decisions timeline, with --since what changed and with --compare the
+    benchmarking with other cities. One offline HTML file (printable) and Markdown; with --pdf also
+    an A4 PDF."""
     from .diff import open_snapshot
     from .kg import KnowledgeGraph, collect_files
     from .report import build_report, write_report
@@ -84,8 +85,8 @@ def diff(
     lang: LangOpt = Lang.de,
     fmt: FormatOpt = Format.table,
 ) -> None:
-    """List what changed between two snapshots of the graph: entities, relations and attributes added,
-    removed or changed (the ontology is not compared)."""
+    """List what changed between two snapshots of the graph: entities, relations and attributes
+    added, removed or changed (the ontology is not compared)."""
     from .diff import diff as compute
     from .diff import open_snapshot
     from .output import emit

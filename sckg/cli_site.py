@@ -31,9 +31,10 @@ def site(
         str | None, typer.Option(help="Title of the site (default: from the dataset).")
     ] = None,
 ) -> None:
-    """Write the programme site: a home page, one page per entity with its relations, council history,
-    map and data (Turtle, JSON-LD), lists with filters and an offline search, in German and English
-    (--lang is the language of the pages without a language suffix). Opens from the file system."""
+    """Write the programme site: a home page, one page per entity with its relations, council
+    history, map and data (Turtle, JSON-LD), lists with filters and an offline search, in German and
+    English (--lang is the language of the pages without a language suffix). Opens from the file
+    system."""
     from .site import build_site
 
     kg = open_graph(data, store)

@@ -28,8 +28,8 @@ def load(
         ),
     ] = False,
 ) -> None:
-    """Bulk-load RDF files into a persistent Oxigraph store, each file into its own named graph, and print
-    a summary. Loading a file again replaces its graph, so reloading is idempotent."""
+    """Bulk-load RDF files into a persistent Oxigraph store, each file into its own named graph, and
+    print a summary. Loading a file again replaces its graph, so reloading is idempotent."""
     from .kg import collect_files
     from .stores import load_store
 
@@ -133,12 +133,27 @@ def serve(
             help="Connections open at the same time from one client address (more get 429)."
         ),
     ] = 16,
+    base: Annotated[
+        str,
+        typer.Option(
+            help="The IRI the server's root stands for: every IRI under it that the data "
+            "describes is answered at the rest of its path (Linked Data)."
+        ),
+    ] = "https://w3id.org/sckg/",
+    site: Annotated[
+        Path | None,
+        typer.Option(
+            help="A folder written by 'sckg site': served as it is, and its pages answer "
+            "browsers that open an entity IRI."
+        ),
+    ] = None,
 ) -> None:
-    """Run a SPARQL 1.1 endpoint (Oxigraph servers behind a checking proxy) over the store until Ctrl-C:
-    read-only unless --write, on 127.0.0.1 unless told otherwise, with a query time limit and a memory cap
-    that stop only the query over it, no SERVICE unless --allow-remote, and every request bounded
-    (read timeouts, body size, connections). Query it with '--store sparql:URL', YASGUI, Protégé or
-    SPARQLWrapper."""
+    """Run a SPARQL 1.1 endpoint (Oxigraph servers behind a checking proxy) over the store until
+    Ctrl-C: read-only unless --write, on 127.0.0.1 unless told otherwise, with a query time limit
+    and a memory cap that stop only the query over it, no SERVICE unless --allow-remote, and every
+    request bounded (read timeouts, body size, connections). Query it with '--store sparql:URL',
+    YASGUI, Protégé or SPARQLWrapper. Every IRI under --base answers at its own path in Turtle,
+    N-Triples, JSON-LD or HTML as asked (Linked Data), /.well-known/void describes the datasets."""
     import signal
 
     from .serve import SparqlServer, format_size, is_loopback, served_store
@@ -165,6 +180,8 @@ def serve(
             body_timeout=body_timeout,
             max_connections=max_connections,
             max_client_connections=max_client_connections,
+            base=base,
+            site=site,
         )
         with server:
             mode = "read-write" if write else "read-only"
@@ -175,17 +192,24 @@ def serve(
                 + ("" if write else "  (refused: read-only)")
             )
             typer.echo(f"Graph Store:     {server.store_url}")
-            typer.echo(f"Query page:      {server.url}/")
+            if site is None:
+                typer.echo(f"Query page:      {server.url}/")
+            else:
+                typer.echo(f"Site:            {server.url}/  ({site})")
+            typer.echo(f"Linked Data:     {server.url}/…  (the IRIs under {base})")
+            typer.echo(f"Datasets (VoID): {server.url}/.well-known/void")
             typer.echo(
                 f"Memory cap:      {format_size(server.memory)} (a query over it is stopped)"
             )
             if parse_store(store).kind is StoreKind.memory and write:
                 typer.echo(
-                    "Note: the memory store is a temporary copy; what is written is gone when the server stops."
+                    "Note: the memory store is a temporary copy; what is written is gone when the "
+                    "server stops."
                 )
             if not is_loopback(host):
                 typer.echo(
-                    f"Warning: listening on {host}: anyone who can reach this machine can query the graph.",
+                    f"Warning: listening on {host}: anyone who can reach this machine can query "
+                    "the graph.",
                     err=True,
                 )
             typer.echo("Press Ctrl-C to stop.", err=True)
@@ -198,7 +222,8 @@ def push(
     endpoint: Annotated[
         str,
         typer.Option(
-            help="Graph Store endpoint, e.g. http://127.0.0.1:7878/store (Fuseki: .../DATASET/data)."
+            help="Graph Store endpoint, e.g. http://127.0.0.1:7878/store (Fuseki: "
+            ".../DATASET/data)."
         ),
     ],
     data: DataOpt = None,
@@ -210,15 +235,17 @@ def push(
 ) -> None:
     """Upload the graph to a SPARQL 1.1 Graph Store Protocol endpoint: one named graph per dataset
     (https://w3id.org/sckg/graph/<folder>) plus the ontology; each is replaced, so pushing again is
-    idempotent. Read it back with --store sparql:QUERY-URL. An endpoint that asks for a login gets it from
-    the environment: SCKG_ENDPOINT_USER and SCKG_ENDPOINT_PASSWORD, or SCKG_ENDPOINT_TOKEN."""
+    idempotent. Read it back with --store sparql:QUERY-URL. An endpoint that asks for a login gets
+    it from the environment: SCKG_ENDPOINT_USER and SCKG_ENDPOINT_PASSWORD, or
+    SCKG_ENDPOINT_TOKEN."""
     from .stores import push as upload
 
     report = upload(open_graph(data, store), endpoint, dataset=dataset, timeout=timeout)
     for graph in report.graphs:
         typer.echo(f"<{graph.iri}>  {graph.triples:,} triples")
     typer.echo(
-        f"Pushed {len(report.graphs)} graphs, {report.triples:,} triples, in {report.seconds:.2f} s."
+        f"Pushed {len(report.graphs)} graphs, {report.triples:,} triples, in {report.seconds:.2f} "
+        "s."
     )
 
 

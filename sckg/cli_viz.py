@@ -1,6 +1,8 @@
-"""``sckg viz``: an interactive offline HTML map of a projection (and optionally a PNG/SVG image of it).
+"""``sckg viz``: an interactive offline HTML map of a projection (and optionally a PNG/SVG image of
+it).
 
-Like every command module it imports no heavy library at module level; the map is built by :mod:`sckg.viz`.
+Like every command module it imports no heavy library at module level; the map is built by
+:mod:`sckg.viz`.
 """
 
 from __future__ import annotations
@@ -81,8 +83,8 @@ def viz(
     store: StoreOpt = "memory",
     lang: LangOpt = Lang.de,
 ) -> None:
-    """Draw a projection as one self-contained HTML page that works offline: fixed layout, legend, search,
-    class and field filters, tooltips, click to highlight neighbours."""
+    """Draw a projection as one self-contained HTML page that works offline: fixed layout, legend,
+    search, class and field filters, tooltips, click to highlight neighbours."""
     from .fileio import check_outputs
     from .viz import build_network, write_image, write_map
 

@@ -1,4 +1,5 @@
-"""What changed between two snapshots of a graph: entities, relations and attributes added, removed, changed."""
+"""What changed between two snapshots of a graph: entities, relations and attributes added, removed,
+changed."""
 
 from __future__ import annotations
 
@@ -42,9 +43,9 @@ class Change:
 
 @dataclass
 class Diff:
-    """All changes, ordered: entities, then relations, then attributes; added before removed before changed.
-    ``papers`` are the council papers newly linked to a project or field (kind ``paper``, change ``linked``,
-    ``new`` the project or field), by date of the paper."""
+    """All changes, ordered: entities, then relations, then attributes; added before removed before
+    changed. ``papers`` are the council papers newly linked to a project or field (kind ``paper``,
+    change ``linked``, ``new`` the project or field), by date of the paper."""
 
     changes: list[Change]
     papers: list[Change] = field(default_factory=list)
@@ -62,23 +63,25 @@ class Diff:
 
 
 Triple = tuple[str, str, str]
-#: A blank node as the subject of an N-Triples line, and as its object (a literal ends in ``"``, a language tag
-#: or ``>``, never in a blank node's label).
+#: A blank node as the subject of an N-Triples line, and as its object (a literal ends in ``"``, a
+#: language tag or ``>``, never in a blank node's label).
 _BLANK_SUBJECT, _BLANK_OBJECT = re.compile(r"^_:\S+"), re.compile(r"_:\S+ \.$")
 _TYPE = f" <{RDF_TYPE}> <"
 _TYPED = re.compile(f"(\\S+) <{re.escape(RDF_TYPE)}> <([^>]*)> \\.")
 
 
 def _key(term: Any) -> str:
-    """A comparable text for a term; blank nodes compare by position only (their labels differ per load)."""
+    """A comparable text for a term; blank nodes compare by position only (their labels differ per
+    load)."""
     if isinstance(term, ox.BlankNode):
         return "_:blank"
     return str(term)
 
 
 def _lines(kg: KnowledgeGraph) -> tuple[set[str], dict[str, set[str]]]:
-    """The data triples of ``kg`` as N-Triples lines with blank nodes as ``_:blank`` (two snapshots of a million
-    triples are compared as texts), and each typed subject (as N-Triples) with the IRIs of its classes."""
+    """The data triples of ``kg`` as N-Triples lines with blank nodes as ``_:blank`` (two snapshots
+    of a million triples are compared as texts), and each typed subject (as N-Triples) with the IRIs
+    of its classes."""
     lines = kg.data_lines()
     blank = {line for line in lines if "_:" in line}
     lines = (lines - blank) | {
@@ -94,7 +97,8 @@ def _lines(kg: KnowledgeGraph) -> tuple[set[str], dict[str, set[str]]]:
 
 
 def _changes(lines: set[str]) -> tuple[set[Triple], dict[str, Any]]:
-    """The triples of some N-Triples lines as comparable texts, and each object's term by its text."""
+    """The triples of some N-Triples lines as comparable texts, and each object's term by its
+    text."""
     triples: set[Triple] = set()
     terms: dict[str, Any] = {}
     for t in ox.parse(input="\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
@@ -114,8 +118,9 @@ def _targets(kg: KnowledgeGraph) -> set[str]:
 
 
 def diff(old: KnowledgeGraph, new: KnowledgeGraph, lang: str = "de") -> Diff:
-    """Compare the data (not the model) of two graphs. A link to a field of action of the vocabulary is a relation
-    like one to the data's; a rejected link proposal (``sckg:rejectedSubject``) is no change."""
+    """Compare the data (not the model) of two graphs. A link to a field of action of the vocabulary
+    is a relation like one to the data's; a rejected link proposal (``sckg:rejectedSubject``) is no
+    change."""
     (old_lines, classes_old), (new_lines, classes_new) = _lines(old), _lines(new)
     typed_old, typed_new = set(classes_old), set(classes_new)
     targets = _targets(old) | _targets(new)
@@ -197,7 +202,8 @@ def _new_papers(
     label: Callable[[str], str],
     labels: dict[str, str],
 ) -> list[Change]:
-    """The links from council papers to projects and fields that ``added`` holds, oldest paper first."""
+    """The links from council papers to projects and fields that ``added`` holds, oldest paper
+    first."""
     name = labels.get(SUBJECT, shorten(SUBJECT))
     found = [
         Change("paper", "linked", s[1:-1], label(s), name, "", label(o), o[1:-1])
@@ -222,7 +228,8 @@ def _sort_key(c: Change) -> tuple[int, int, str, str, str, str]:
 
 
 def open_snapshot(spec: str) -> KnowledgeGraph:
-    """A snapshot named by a file or folder path, or by a store (``oxigraph:PATH``, ``sparql:URL``)."""
+    """A snapshot named by a file or folder path, or by a store (``oxigraph:PATH``,
+    ``sparql:URL``)."""
     if names_store(spec):
         return KnowledgeGraph.open(None, spec)
     return KnowledgeGraph.open([spec])

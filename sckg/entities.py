@@ -1,9 +1,10 @@
 """The one entity resolver: how a user names an entity, and which entity that is.
 
-Every command and function that takes an entity (a project for ``impact``, ``focus``/``fields``/``departments``
-of a map, an ``iri`` parameter of a named query) resolves it here, so each accepts the same forms:
-a full IRI (with or without ``<>``), a prefixed name (``field:smart-mobility``), the ``city:path`` short form the
-tables print (``musterstadt:project/wlan``), a label in any language, or the IRI's last segment.
+Every command and function that takes an entity (a project for ``impact``,
+``focus``/``fields``/``departments`` of a map, an ``iri`` parameter of a named query) resolves it
+here, so each accepts the same forms: a full IRI (with or without ``<>``), a prefixed name
+(``field:smart-mobility``), the ``city:path`` short form the tables print
+(``musterstadt:project/wlan``), a label in any language, or the IRI's last segment.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ _CITY_IRI = re.compile(r"([a-z0-9][a-z0-9-]*):([^\s/:]+/\S+)")
 
 
 def as_iri(spec: str) -> str | None:
-    """The IRI ``spec`` writes out (full, ``<full>``, prefixed or ``city:path``), or ``None`` for a name."""
+    """The IRI ``spec`` writes out (full, ``<full>``, prefixed or ``city:path``), or ``None`` for a
+    name."""
     value = spec.strip()
     if value.startswith("<") and value.endswith(">"):
         value = value[1:-1].strip()
@@ -58,11 +60,12 @@ def resolve(
 ) -> str:
     """The IRI of the entity ``spec`` names (see the module's docstring for the accepted forms).
 
-    With ``candidates`` (IRI → label, e.g. the nodes of a map) only those are eligible, otherwise the entities
-    of ``kg`` (of ``classes``, if given; one of the data wins over a vocabulary concept of the same name). With
-    both, ``kg`` adds the candidates' labels in other languages.
-    An unknown or ambiguous name is a :class:`ParameterError` naming ``param`` (``{=focus}`` for a function's
-    parameter, which the CLI shows as its flag; see :class:`~sckg.errors.Message`), with suggestions.
+    With ``candidates`` (IRI → label, e.g. the nodes of a map) only those are eligible, otherwise
+    the entities of ``kg`` (of ``classes``, if given; one of the data wins over a vocabulary concept
+    of the same name). With both, ``kg`` adds the candidates' labels in other languages. An unknown
+    or ambiguous name is a :class:`ParameterError` naming ``param`` (``{=focus}`` for a function's
+    parameter, which the CLI shows as its flag; see :class:`~sckg.errors.Message`), with
+    suggestions.
     """
     if candidates is None and kg is None:
         raise ValueError("resolve() needs kg or candidates")
@@ -105,24 +108,27 @@ def _literal(text: str) -> str:
 
 
 def _labelled(kg: KnowledgeGraph, value: str, classes: tuple[str, ...]) -> list[str]:
-    """The entities with the label ``value`` (any language, any case); data before the vocabularies."""
+    """The entities with the label ``value`` (any language, any case); data before the
+    vocabularies."""
     properties = sparql_values(LABEL_PROPERTIES + ALIAS_PROPERTIES)
     return _in_data_first(
         kg,
-        f"VALUES ?p {{ {properties} }} GRAPH ?g {{ ?x ?p ?l }} FILTER(isIRI(?x) && LCASE(STR(?l)) = LCASE(?wanted))",
+        f"VALUES ?p {{ {properties} }} GRAPH ?g {{ ?x ?p ?l }} FILTER(isIRI(?x) && LCASE(STR(?l)) "
+        "= LCASE(?wanted))",
         value,
         classes,
     )
 
 
 def _by_tail(kg: KnowledgeGraph, value: str, classes: tuple[str, ...]) -> list[str]:
-    """The typed entities whose IRI ends in ``/value`` or ``#value`` (any case); data before the vocabularies."""
+    """The typed entities whose IRI ends in ``/value`` or ``#value`` (any case); data before the
+    vocabularies."""
     if not re.fullmatch(r"[\w.~-]+", value):
         return []
     return _in_data_first(
         kg,
-        "GRAPH ?g { ?x a ?type } FILTER(isIRI(?x)) BIND(LCASE(STR(?x)) AS ?s) "
-        "FILTER(STRENDS(?s, CONCAT('/', LCASE(?wanted))) || STRENDS(?s, CONCAT('#', LCASE(?wanted))))",
+        "GRAPH ?g { ?x a ?type } FILTER(isIRI(?x)) BIND(LCASE(STR(?x)) AS ?s) FILTER(STRENDS(?s, "
+        "CONCAT('/', LCASE(?wanted))) || STRENDS(?s, CONCAT('#', LCASE(?wanted))))",
         value,
         classes,
     )
@@ -131,8 +137,8 @@ def _by_tail(kg: KnowledgeGraph, value: str, classes: tuple[str, ...]) -> list[s
 def _in_data_first(
     kg: KnowledgeGraph, pattern: str, value: str, classes: tuple[str, ...]
 ) -> list[str]:
-    """The ``?x`` of ``pattern`` (which binds ``?g`` and reads ``?wanted``), of ``classes`` if given; those of the
-    data graphs if there are any, else those of the model."""
+    """The ``?x`` of ``pattern`` (which binds ``?g`` and reads ``?wanted``), of ``classes`` if
+    given; those of the data graphs if there are any, else those of the model."""
     import pyoxigraph as ox
 
     of_class = f" VALUES ?c {{ {sparql_values(classes)} }} ?x a ?c ." if classes else ""
@@ -160,8 +166,9 @@ def _all_labels(kg: KnowledgeGraph | None, classes: tuple[str, ...]) -> list[str
 
 
 def _suggest(value: str, names: list[str]) -> str:
-    """`` Did you mean: 'A', 'B'?`` for up to three close names, or names holding it with a typo or two (a
-    part of a long label: 'Datenplatform' finds 'Offene Datenplattform Musterstadt'), else nothing."""
+    """`` Did you mean: 'A', 'B'?`` for up to three close names, or names holding it with a typo or
+    two (a part of a long label: 'Datenplatform' finds 'Offene Datenplattform Musterstadt'), else
+    nothing."""
     from rapidfuzz import fuzz, process
 
     lower = {name.casefold(): name for name in names}

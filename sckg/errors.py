@@ -8,8 +8,8 @@ from enum import StrEnum
 
 
 class SckgError(Exception):
-    """A user or data error. The CLI prints the message without traceback and exits with ``exit_code``. A
-    password in an address the message names is masked (:func:`mask_password`)."""
+    """A user or data error. The CLI prints the message without traceback and exits with
+    ``exit_code``. A password in an address the message names is masked (:func:`mask_password`)."""
 
     exit_code = 1
 
@@ -26,7 +26,8 @@ _URL_PASSWORD = re.compile(r"(?<=://)([^/\s:@]*):[^/\s@]*@")
 
 
 def mask_password(text: str) -> str:
-    """``text`` with the password of every ``scheme://user:password@host`` address shown as ``***``."""
+    """``text`` with the password of every ``scheme://user:password@host`` address shown as
+    ``***``."""
     return _URL_PASSWORD.sub(r"\1:***@", text)
 
 
@@ -53,13 +54,14 @@ class StoreError(SckgError):
 
 
 class DataWarning(UserWarning):
-    """Something in the data that an output could not hold as it is and changed (the CLI prints it as a note)."""
+    """Something in the data that an output could not hold as it is and changed (the CLI prints it
+    as a note)."""
 
 
 class Message(str):
-    """A message naming parameters as ``{=limit}`` or, with a value, ``{=limit 0}``. As a string it reads like
-    the Python API (``limit``, ``limit=0``); :meth:`with_flags` names the command line's flags instead
-    (``--top``, ``--top 0``), which the CLI's error boundary and its notes do."""
+    """A message naming parameters as ``{=limit}`` or, with a value, ``{=limit 0}``. As a string it
+    reads like the Python API (``limit``, ``limit=0``); :meth:`with_flags` names the command line's
+    flags instead (``--top``, ``--top 0``), which the CLI's error boundary and its notes do."""
 
     template: str
 
@@ -86,8 +88,8 @@ _PARAM = re.compile(r"\{=(\w+)(?: ([^{}]*))?\}")
 
 
 class ParameterError(UsageError):
-    """A function was called with a bad value: the message (a :class:`Message`) names the parameter, so a
-    notebook user reads ``limit`` where the command line says ``--top``."""
+    """A function was called with a bad value: the message (a :class:`Message`) names the parameter,
+    so a notebook user reads ``limit`` where the command line says ``--top``."""
 
     def __init__(self, message: str) -> None:
         self.message = Message(message)

@@ -1,7 +1,9 @@
-"""Exports for other tools: RDF (Turtle, N-Triples, JSON-LD with the sckg context), network projections for
-Gephi (GraphML, GEXF, CSV of nodes and edges) and the inventory spreadsheet (xlsx, see :mod:`.export_xlsx`).
+"""Exports for other tools: RDF (Turtle, N-Triples, JSON-LD with the sckg context), network
+projections for Gephi (GraphML, GEXF, CSV of nodes and edges) and the inventory spreadsheet (xlsx,
+see :mod:`.export_xlsx`).
 
-Everything is read through SPARQL (``kg.construct`` and the projections), so exports work on every store.
+Everything is read through SPARQL (``kg.construct`` and the projections), so exports work on every
+store.
 """
 
 from __future__ import annotations
@@ -41,9 +43,9 @@ def export_graph(
     formula_guard: bool = True,
     csv_dialect: str = "standard",
 ) -> dict[str, bytes]:
-    """The export in format ``fmt`` as file name → content (``csv`` gives ``nodes.csv`` and ``edges.csv``;
-    ``formula_guard`` and ``csv_dialect`` as for :func:`sckg.output.render_csv`); ``with_papers`` adds the council
-    papers linked to projects and fields to the entity network."""
+    """The export in format ``fmt`` as file name → content (``csv`` gives ``nodes.csv`` and
+    ``edges.csv``; ``formula_guard`` and ``csv_dialect`` as for :func:`sckg.output.render_csv`);
+    ``with_papers`` adds the council papers linked to projects and fields to the entity network."""
     choice(fmt, ExportFormat, "fmt", "export format")
     if fmt in ("ttl", "nt", "jsonld"):
         return {f"graph.{fmt}": rdf_bytes(kg, fmt)}
@@ -58,12 +60,12 @@ def export_graph(
     return {"inventory.xlsx": workbook(kg, lang, city)}
 
 
-# --- RDF --------------------------------------------------------------------------------------------------
+# --- RDF ------------------------------------------------------------------------------------------
 
 
 def canonical(triples: list[ox.Triple]) -> list[ox.Triple]:
-    """The triples sorted, with blank nodes renamed ``b0``, ``b1``, ... in the order they are first linked from
-    an IRI, so the same graph is always written the same way."""
+    """The triples sorted, with blank nodes renamed ``b0``, ``b1``, ... in the order they are first
+    linked from an IRI, so the same graph is always written the same way."""
 
     def bnode_free(t: ox.Triple) -> tuple[str, ...]:
         return tuple(
@@ -98,15 +100,16 @@ def rdf_bytes(kg: KnowledgeGraph, fmt: str) -> bytes:
 
 @cache
 def jsonld_context() -> dict[str, Any]:
-    """The published sckg JSON-LD context (``ontology/context.jsonld``): prefixes and short terms."""
+    """The published sckg JSON-LD context (``ontology/context.jsonld``): prefixes and short
+    terms."""
     path = resources.ontology_dir() / "context.jsonld"
     context: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))["@context"]
     return context
 
 
 def jsonld_bytes(triples: list[ox.Triple], indent: int | None = 2) -> bytes:
-    """Triples as compact JSON-LD with the sckg context embedded (readable offline, same terms as the file);
-    ``indent=None`` writes it on one line (faster, for many small files)."""
+    """Triples as compact JSON-LD with the sckg context embedded (readable offline, same terms as
+    the file); ``indent=None`` writes it on one line (faster, for many small files)."""
     document = {"@context": jsonld_context(), "@graph": _compactor().nodes(canonical(triples))}
     return json.dumps(document, indent=indent, ensure_ascii=False).encode("utf-8") + b"\n"
 
@@ -117,8 +120,9 @@ def _compactor() -> _JsonLd:
 
 
 class _JsonLd:
-    """Compacts triples with the sckg context: short terms where the context defines them (IRIs for ``@id``
-    terms, language maps, typed values), compact IRIs (``sckg:Project``) or full IRIs elsewhere."""
+    """Compacts triples with the sckg context: short terms where the context defines them (IRIs for
+    ``@id`` terms, language maps, typed values), compact IRIs (``sckg:Project``) or full IRIs
+    elsewhere."""
 
     def __init__(self, context: dict[str, Any]) -> None:
         self.prefixes = sorted(
@@ -227,15 +231,16 @@ class _JsonLd:
         ]
 
 
-# --- networks ---------------------------------------------------------------------------------------------
+# --- networks -------------------------------------------------------------------------------------
 
 
 def network(
     kg: KnowledgeGraph, projection: str, lang: str, *, with_papers: bool = False
 ) -> nx.Graph[str]:
-    """A named projection with metrics as node attributes (undirected view: ``degree``, ``betweenness`` and
-    ``closeness``, both normalised 0–1); every attribute a plain value, as GraphML and GEXF need. Projects and
-    council records carry ``start`` and ``end`` (ISO dates): Gephi's timeline."""
+    """A named projection with metrics as node attributes (undirected view: ``degree``,
+    ``betweenness`` and ``closeness``, both normalised 0–1); every attribute a plain value, as
+    GraphML and GEXF need. Projects and council records carry ``start`` and ``end`` (ISO dates):
+    Gephi's timeline."""
     from .network.metrics import auto_sample, betweenness_scores, closeness_all
     from .network.projection import project
 
@@ -260,8 +265,8 @@ def network(
 
 
 def _add_labels_and_dates(kg: KnowledgeGraph, graph: nx.Graph[str], lang: str) -> None:
-    """Give each node the labels of its department and fields (``department_label``, ``fields_label``) beside
-    their IRIs."""
+    """Give each node the labels of its department and fields (``department_label``,
+    ``fields_label``) beside their IRIs."""
     wanted = {a["department"] for _, a in graph.nodes(data=True) if a.get("department")}
     wanted |= {f for _, a in graph.nodes(data=True) for f in a.get("fields") or ()}
     labels = kg.labels(sorted(map(str, wanted)), lang)
@@ -273,7 +278,8 @@ def _add_labels_and_dates(kg: KnowledgeGraph, graph: nx.Graph[str], lang: str) -
 
 
 def _plain(attrs: dict[str, Any]) -> None:
-    """Attribute values GraphML and GEXF can hold: lists joined with '; ', decimals as floats, no ``None``."""
+    """Attribute values GraphML and GEXF can hold: lists joined with '; ', decimals as floats, no
+    ``None``."""
     for key, value in list(attrs.items()):
         if value is None or value == [] or value == ():
             del attrs[key]
@@ -286,11 +292,11 @@ def _plain(attrs: dict[str, Any]) -> None:
 
 
 def network_bytes(graph: nx.Graph[str], fmt: str) -> bytes:
-    """A projection as GraphML or GEXF (node ids are the IRIs; ``label`` is the Gephi label). GEXF turns the
-    ``start`` and ``end`` attributes into the node's lifetime (Gephi's timeline) and drops them as attributes,
-    so they are also written as ``start_date`` and ``end_date``; its nodes have the maps' colours and positions,
-    and the file no build date. Characters XML 1.0 forbids become U+FFFD,
-    with a :class:`~sckg.errors.DataWarning` naming the entities."""
+    """A projection as GraphML or GEXF (node ids are the IRIs; ``label`` is the Gephi label). GEXF
+    turns the ``start`` and ``end`` attributes into the node's lifetime (Gephi's timeline) and drops
+    them as attributes, so they are also written as ``start_date`` and ``end_date``; its nodes have
+    the maps' colours and positions, and the file no build date. Characters XML 1.0 forbids become
+    U+FFFD, with a :class:`~sckg.errors.DataWarning` naming the entities."""
     import networkx as nx
 
     from .output import XmlCleaner
@@ -316,7 +322,8 @@ def network_bytes(graph: nx.Graph[str], fmt: str) -> bytes:
 
 
 def _add_gephi_looks(graph: nx.Graph[str]) -> None:
-    """Each node's colour (by class, as on the maps) and position (the maps' seeded layout) for Gephi."""
+    """Each node's colour (by class, as on the maps) and position (the maps' seeded layout) for
+    Gephi."""
     from .viz.layout import compute_layout
     from .viz.style import style
 
@@ -332,9 +339,9 @@ def _add_gephi_looks(graph: nx.Graph[str]) -> None:
 def csv_tables(
     graph: nx.Graph[str], *, formula_guard: bool = True, csv_dialect: str = "standard"
 ) -> tuple[str, str]:
-    """``nodes.csv`` (Id, Label, attributes) and ``edges.csv`` (Source, Target, Type, Weight, attributes) in
-    Gephi's spreadsheet format; with ``formula_guard``, cells a spreadsheet would run as formulas are
-    neutralised (Gephi itself wants ``formula_guard=False``)."""
+    """``nodes.csv`` (Id, Label, attributes) and ``edges.csv`` (Source, Target, Type, Weight,
+    attributes) in Gephi's spreadsheet format; with ``formula_guard``, cells a spreadsheet would run
+    as formulas are neutralised (Gephi itself wants ``formula_guard=False``)."""
     from .output import render_csv
 
     node_keys = sorted({k for _, a in graph.nodes(data=True) for k in a} - {"label"})

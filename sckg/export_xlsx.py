@@ -1,8 +1,10 @@
-"""The graph back into the inventory template (xlsx): every sheet of :data:`sckg.ingest.template.SHEETS`.
+"""The graph back into the inventory template (xlsx): every sheet of
+:data:`sckg.ingest.template.SHEETS`.
 
-What the template can hold survives ``sckg export --format xlsx`` followed by ``sckg import table`` unchanged;
-IRIs of the city become short IDs (``<base><folder>/<ID>`` → ``ID``, another folder → ``folder/ID``), every
-other IRI is written out in full. What it cannot hold is listed on the sheet ``_Not in the template``.
+What the template can hold survives ``sckg export --format xlsx`` followed by ``sckg import table``
+unchanged; IRIs of the city become short IDs (``<base><folder>/<ID>`` → ``ID``, another folder →
+``folder/ID``), every other IRI is written out in full. What it cannot hold is listed on the sheet
+``_Not in the template``.
 """
 
 from __future__ import annotations
@@ -39,8 +41,8 @@ from .results import to_python
 if TYPE_CHECKING:
     from .kg import KnowledgeGraph
 
-#: Class → sheet, in order of precedence: the sheets with their own code, then the sheets described by their
-#: columns (their first class, and the classes their type column offers).
+#: Class → sheet, in order of precedence: the sheets with their own code, then the sheets described
+#: by their columns (their first class, and the classes their type column offers).
 _SHEET_OF = {
     SCKG + "Project": "projects",
     SCKG + "FieldOfAction": "fields",
@@ -130,13 +132,15 @@ class _Entity:
 
 
 def _lang(term: Any) -> str:
-    """A literal's language, with untagged strings counted as German (the template's first language)."""
+    """A literal's language, with untagged strings counted as German (the template's first
+    language)."""
     return (term.language or "de") if isinstance(term, ox.Literal) else ""
 
 
 def workbook(kg: KnowledgeGraph, lang: str = "de", city: str | None = None) -> bytes:
-    """The graph's data as a filled template (what it cannot hold listed on the sheet ``_Not in the template``).
-    Characters XML 1.0 forbids become U+FFFD, with a :class:`~sckg.errors.DataWarning` naming the entities."""
+    """The graph's data as a filled template (what it cannot hold listed on the sheet ``_Not in the
+    template``). Characters XML 1.0 forbids become U+FFFD, with a :class:`~sckg.errors.DataWarning`
+    naming the entities."""
     entities = _entities(kg, _SHEET_OF, data_only=True)
     sheets: dict[str, list[_Entity]] = defaultdict(list)
     for entity in entities.values():
@@ -187,9 +191,10 @@ def workbook(kg: KnowledgeGraph, lang: str = "de", city: str | None = None) -> b
 
 
 def remainder(kg: KnowledgeGraph, content: bytes, base: str) -> list[list[str]]:
-    """The statements of the data graphs that the workbook ``content`` does not give back when imported (as
-    subject, predicate and object in N-Triples terms, a blank node as ``[]``), sorted: what the template cannot
-    hold. Found by importing the workbook, so the list is exact by construction."""
+    """The statements of the data graphs that the workbook ``content`` does not give back when
+    imported (as subject, predicate and object in N-Triples terms, a blank node as ``[]``), sorted:
+    what the template cannot hold. Found by importing the workbook, so the list is exact by
+    construction."""
     import tempfile
     from pathlib import Path
 
@@ -223,19 +228,21 @@ def _entities(
     data_only: bool = False,
     values: list[str] | None = None,
 ) -> dict[str, _Entity]:
-    """Every statement about the entities of ``classes`` (typed in a data graph), or about the IRIs ``values``."""
+    """Every statement about the entities of ``classes`` (typed in a data graph), or about the IRIs
+    ``values``."""
     found: dict[str, _Entity] = {}
     if values is not None:
         chunks = [values[i : i + 1000] for i in range(0, len(values), 1000)]
         queries = [
-            f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {' '.join(f'<{v}>' for v in chunk)} }} ?s ?p ?o }}"
+            f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {' '.join(f'<{v}>' for v in chunk)} }} ?s ?p "
+            "?o }"
             for chunk in chunks
         ]
     else:
         graph = f"GRAPH ?g {{ ?s a ?c }} FILTER(?g != <{MODEL_GRAPH}>)" if data_only else "?s a ?c"
         queries = [
-            f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?c {{ {' '.join(f'<{c}>' for c in classes)} }} "
-            f"{graph} ?s ?p ?o FILTER(isIRI(?s)) }}"
+            f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?c {{ {' '.join(f'<{c}>' for c in classes)} "
+            f"}} {graph} ?s ?p ?o FILTER(isIRI(?s)) }}"
         ]
     for query in queries:
         for s, p, o in kg.select(query).bound_rows():
@@ -273,7 +280,8 @@ def _main_city(entities: dict[str, _Entity]) -> str | None:
 
 
 def _short(iri: str, base: str, folder: str) -> str:
-    """The ID that gives back ``iri`` in a sheet of ``folder``: ``name``, ``folder/name`` or the IRI itself."""
+    """The ID that gives back ``iri`` in a sheet of ``folder``: ``name``, ``folder/name`` or the IRI
+    itself."""
     prefix = f"{base}{folder}/" if folder else base
     rest = iri[len(prefix) :] if iri.startswith(prefix) else ""
     if NAME_PATTERN.match(rest):

@@ -1,4 +1,5 @@
-"""Writing files safely: every output goes to a temporary file beside the target, then replaces it."""
+"""Writing files safely: every output goes to a temporary file beside the target, then replaces
+it."""
 
 from __future__ import annotations
 
@@ -12,17 +13,19 @@ from .errors import DataError
 
 
 def write_atomic(path: Path | str, data: str | bytes) -> Path:
-    """Write ``data`` to ``path`` atomically (a reader sees the old file or the new one, never half of it).
+    """Write ``data`` to ``path`` atomically (a reader sees the old file or the new one, never half
+    of it).
 
-    Only a regular file or a new path is written: a FIFO, a device, a socket or a symbolic link (e.g. to
-    ``/proc/self/fd/1``) is refused rather than replaced by a regular file.
+    Only a regular file or a new path is written: a FIFO, a device, a socket or a symbolic link
+    (e.g. to ``/proc/self/fd/1``) is refused rather than replaced by a regular file.
     """
     return write_all({Path(path): data})[0]
 
 
 def write_all(files: Mapping[Path, str | bytes]) -> list[Path]:
-    """Write several files all or nothing: each goes to a temporary file beside its target first, and only
-    when every one is written are they moved into place (so a failure leaves none of them half-written)."""
+    """Write several files all or nothing: each goes to a temporary file beside its target first,
+    and only when every one is written are they moved into place (so a failure leaves none of them
+    half-written)."""
     for path in files:
         check_writable(path)
     temporary: list[tuple[str, Path]] = []
@@ -59,7 +62,8 @@ _KINDS = (
 
 
 def check_writable(path: Path | str) -> None:
-    """Refuse an output path that exists and is not a regular file (:class:`DataError` saying what it is)."""
+    """Refuse an output path that exists and is not a regular file (:class:`DataError` saying what
+    it is)."""
     path = Path(path)
     try:
         mode = os.lstat(path).st_mode
@@ -78,9 +82,9 @@ def check_writable(path: Path | str) -> None:
 
 
 def check_outputs(*paths: Path | str) -> None:
-    """Check, before any work is done, that each path can be written: a regular file or a new path in a folder
-    that exists (or can be made) and is writable. A command writing several files calls this first, so it
-    fails before writing the first one."""
+    """Check, before any work is done, that each path can be written: a regular file or a new path
+    in a folder that exists (or can be made) and is writable. A command writing several files calls
+    this first, so it fails before writing the first one."""
     for path in map(Path, paths):
         check_writable(path)
         folder = path.absolute().parent

@@ -1,8 +1,9 @@
-"""Numbers, amounts of money, shares and dates as people read them in German and English, one function each:
-``1.234,56 €`` / ``€1,234.56``, ``39,9 %`` / ``39.9%``, ``2. Dezember 2026`` / ``2 December 2026``.
+"""Numbers, amounts of money, shares and dates as people read them in German and English, one
+function each: ``1.234,56 €`` / ``€1,234.56``, ``39,9 %`` / ``39.9%``, ``2. Dezember 2026`` / ``2
+December 2026``.
 
-Rounding is commercial (half away from zero, on the decimal value as written: 2.675 → 2.68); a value that
-rounds to zero shows no minus sign.
+Rounding is commercial (half away from zero, on the decimal value as written: 2.675 → 2.68); a value
+that rounds to zero shows no minus sign.
 """
 
 from __future__ import annotations
@@ -32,8 +33,8 @@ def number(value: Number, lang: str, digits: int = 0) -> str:
 
 
 def money(value: Number | None, lang: str, digits: int = 2) -> str:
-    """An amount in euros: ``1.234,56 €`` / ``€1,234.56``, ``-5,00 €`` / ``-€5.00``; None (not known) is
-    ``unbekannt`` / ``unknown``."""
+    """An amount in euros: ``1.234,56 €`` / ``€1,234.56``, ``-5,00 €`` / ``-€5.00``; None (not
+    known) is ``unbekannt`` / ``unknown``."""
     if value is None:
         return t("money.unknown", lang)
     text = number(value, lang, digits)
@@ -43,8 +44,9 @@ def money(value: Number | None, lang: str, digits: int = 2) -> str:
 
 
 def money_total(values: Iterable[Number | None], lang: str, digits: int = 2) -> str:
-    """The sum of amounts of which some may be unknown (None): ``unbekannt`` / ``unknown`` when none is
-    known (or there are none), ``mindestens 250.000,00 €`` / ``at least €250,000.00`` when some are."""
+    """The sum of amounts of which some may be unknown (None): ``unbekannt`` / ``unknown`` when none
+    is known (or there are none), ``mindestens 250.000,00 €`` / ``at least €250,000.00`` when some
+    are."""
     amounts = list(values)
     known = [v for v in amounts if v is not None]
     if not known:
@@ -64,8 +66,8 @@ def percent(share: Number, lang: str, digits: int = 1) -> str:
 
 
 def long_date(value: Date | str, lang: str) -> str:
-    """A date written out: ``2. Dezember 2026`` / ``2 December 2026`` (from a date or an ISO string; a
-    datetime counts by its date, text that is no ISO date is returned as it is)."""
+    """A date written out: ``2. Dezember 2026`` / ``2 December 2026`` (from a date or an ISO string;
+    a datetime counts by its date, text that is no ISO date is returned as it is)."""
     if isinstance(value, str):
         text = value
         try:

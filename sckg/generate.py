@@ -1,14 +1,16 @@
-"""A synthetic city of any size, for tests and benchmarks: valid against the shapes, clearly labelled synthetic.
+"""A synthetic city of any size, for tests and benchmarks: valid against the shapes, clearly
+labelled synthetic.
 
-The shape of the data follows a real programme: a few hub actors and many small ones (actors are drawn with
-Zipf-like weights), Dezernate with divisions and sections below, municipal companies, contractors and research
-partners, fields of action of very different size, departments that specialise in a few fields and own their
-goals (a few goals are served by no project), initiatives
-whose projects depend on each other in chains, a few platform projects many others need, and about one
-dependency cycle per 1,000 projects (a data error the analyses must find). About 27 triples per project.
+The shape of the data follows a real programme: a few hub actors and many small ones (actors are
+drawn with Zipf-like weights), Dezernate with divisions and sections below, municipal companies,
+contractors and research partners, fields of action of very different size, departments that
+specialise in a few fields and own their goals (a few goals are served by no project), initiatives
+whose projects depend on each other in chains, a few platform projects many others need, and about
+one dependency cycle per 1,000 projects (a data error the analyses must find). About 27 triples per
+project.
 
-The Turtle is written as text (no rdflib), so a million triples take seconds. The same ``projects`` and
-``seed`` always give the same file.
+The Turtle is written as text (no rdflib), so a million triples take seconds. The same ``projects``
+and ``seed`` always give the same file.
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ REFERENCE_DATE = date(2025, 6, 30)
 
 _PREFIXES = turtle_prefixes(s=BASE)
 
-#: Fields of action: reference field, German and English label, relative weight, project topics (de, en).
+#: Fields of action: reference field, German and English label, relative weight, project topics (de,
+#: en).
 _FIELDS: list[tuple[str, str, str, float, list[tuple[str, str]]]] = [
     (
         "smart-mobility",
@@ -222,7 +225,8 @@ def generate(projects: int, seed: int = 1) -> str:
 
 
 def generate_chunks(projects: int, seed: int = 1) -> Iterator[str]:
-    """The Turtle of :func:`generate`, in pieces (to write a large city without holding it twice)."""
+    """The Turtle of :func:`generate`, in pieces (to write a large city without holding it
+    twice)."""
     if projects < 1:
         raise ParameterError(f"{{=projects}} must be at least 1, got {projects}")
     rng = random.Random(seed)
@@ -243,23 +247,28 @@ def _dataset(n: int, seed: int) -> str:
         "\ns:dataset a sckg:Dataset ;\n"
         f'    dcterms:title "Synthetische Stadt ({n} Projekte, Seed {seed})"@de , '
         f'"Synthetic city ({n} projects, seed {seed})"@en ;\n'
-        '    dcterms:description "Vollständig synthetische, zufällig erzeugte Daten (sckg generate) für Tests und '
-        'Benchmarks; keine echte Stadt."@de , "Entirely synthetic, randomly generated data (sckg generate) for '
+        '    dcterms:description "Vollständig synthetische, zufällig erzeugte Daten (sckg '
+        "generate) für Tests und "
+        'Benchmarks; keine echte Stadt."@de , "Entirely synthetic, randomly generated data (sckg '
+        "generate) for "
         'tests and benchmarks; not a real city."@en ;\n'
         "    sckg:fictional true .\n"
     )
 
 
 def _actors(rng: random.Random, n: int, seed: int) -> tuple[_Actors, str]:
-    """The administration with its Dezernate and units, the organisations outside it and the bodies."""
+    """The administration with its Dezernate and units, the organisations outside it and the
+    bodies."""
     out: list[str] = [
         f"\ns:city a org:FormalOrganization ; org:classification kind:city-administration ;\n"
-        f'    rdfs:label "Synthetische Stadt (Seed {seed})"@de , "Synthetic city (seed {seed})"@en ; {_SOURCE} .\n'
+        f'    rdfs:label "Synthetische Stadt (Seed {seed})"@de , "Synthetic city (seed {seed})"@en '
+        f"; {_SOURCE} .\n"
     ]
     n_dez = min(len(_DEZERNATE), 3 + n // 150)
     for d in range(n_dez):
         out.append(
-            f"s:dezernat-{d + 1} a org:OrganizationalUnit ; org:classification kind:dezernat ; org:unitOf s:city ;\n"
+            f"s:dezernat-{d + 1} a org:OrganizationalUnit ; org:classification kind:dezernat ; "
+            "org:unitOf s:city ;\n"
             f'    rdfs:label "Dezernat {d + 1}: {_DEZERNATE[d]} (synthetisch)"@de , '
             f'"Department {d + 1}: {_DEZERNATE[d]} (synthetic)"@en ; {_SOURCE} .\n'
         )
@@ -285,7 +294,8 @@ def _actors(rng: random.Random, n: int, seed: int) -> tuple[_Actors, str]:
         )  # unitOf: to a formal organisation
         out.append(
             f"{iri} a org:OrganizationalUnit ; org:classification kind:{kind} ; {link} {parent} ;\n"
-            f'    rdfs:label "Einheit {u + 1} (synthetisch)"@de , "Unit {u + 1} (synthetic)"@en ; {_SOURCE} .\n'
+            f'    rdfs:label "Einheit {u + 1} (synthetisch)"@de , "Unit {u + 1} (synthetic)"@en ; '
+            f"{_SOURCE} .\n"
         )
     outside: list[str] = []
     for kind, count, de, en in (
@@ -304,7 +314,8 @@ def _actors(rng: random.Random, n: int, seed: int) -> tuple[_Actors, str]:
             )
             out.append(
                 f"{iri} a org:FormalOrganization ; org:classification kind:{kind} ;{owner}\n"
-                f'    rdfs:label "{de} {i + 1} (synthetisch)"@de , "{en} {i + 1} (synthetic)"@en ; {_SOURCE} .\n'
+                f'    rdfs:label "{de} {i + 1} (synthetisch)"@de , "{en} {i + 1} (synthetic)"@en ; '
+                f"{_SOURCE} .\n"
             )
     bodies = [
         ("council", "council", "Rat", "Council"),
@@ -325,14 +336,17 @@ def _actors(rng: random.Random, n: int, seed: int) -> tuple[_Actors, str]:
 
 
 def _concepts(n: int, n_dez: int) -> tuple[_Goals, str]:
-    """The schemes of fields and goals, the vision, the fields and the goals (each Dezernat owns some per field)."""
+    """The schemes of fields and goals, the vision, the fields and the goals (each Dezernat owns
+    some per field)."""
     out = [
         f'\ns:fields a skos:ConceptScheme ; skos:prefLabel "Handlungsfelder (synthetisch)"@de , '
         f'"Fields of action (synthetic)"@en ; {_SOURCE} .\n'
         f's:goals a skos:ConceptScheme ; skos:prefLabel "Ziele (synthetisch)"@de , '
         f'"Goals (synthetic)"@en ; {_SOURCE} .\n'
-        f"s:vision a sckg:Vision , skos:Concept ; skos:inScheme s:goals ; skos:topConceptOf s:goals ;\n"
-        f'    skos:prefLabel "Zielbild der synthetischen Stadt"@de , "Vision of the synthetic city"@en ; {_SOURCE} .\n'
+        "s:vision a sckg:Vision , skos:Concept ; skos:inScheme s:goals ; skos:topConceptOf "
+        "s:goals ;\n"
+        '    skos:prefLabel "Zielbild der synthetischen Stadt"@de , "Vision of the synthetic '
+        f'city"@en ; {_SOURCE} .\n'
     ]
     for ref, de, en, _weight, _topics in _FIELDS:
         out.append(
@@ -348,8 +362,10 @@ def _concepts(n: int, n_dez: int) -> tuple[_Goals, str]:
     for g in range(n_goals):
         de, en = _FIELDS[goal_field[g]][1:3]
         out.append(
-            f"s:goal-{g + 1} a sckg:StrategicGoal , skos:Concept ; skos:inScheme s:goals ; skos:broader s:vision ;\n"
-            f'    skos:prefLabel "Ziel {g + 1}: {de} (synthetisch)"@de , "Goal {g + 1}: {en} (synthetic)"@en ; '
+            f"s:goal-{g + 1} a sckg:StrategicGoal , skos:Concept ; skos:inScheme s:goals ; "
+            "skos:broader s:vision ;\n"
+            f'    skos:prefLabel "Ziel {g + 1}: {de} (synthetisch)"@de , "Goal {g + 1}: {en} '
+            '(synthetic)"@en ; '
             f"{_SOURCE} .\n"
         )
     goals = _Goals([[] for _ in _FIELDS], [defaultdict(list) for _ in _FIELDS])
@@ -361,7 +377,8 @@ def _concepts(n: int, n_dez: int) -> tuple[_Goals, str]:
 
 
 class _Draws:
-    """Weighted draws of fields, managing actors, participants and contractors: a few hubs, many small actors."""
+    """Weighted draws of fields, managing actors, participants and contractors: a few hubs, many
+    small actors."""
 
     def __init__(self, rng: random.Random, actors: _Actors) -> None:
         self.rng = rng
@@ -394,14 +411,15 @@ class _Draws:
 
 
 def _plan(draw: _Draws, n: int, actors: _Actors) -> tuple[list[_Project], dict[str, int]]:
-    """Projects in initiatives (chains of dependent projects), a few platforms many others need, and about one
-    dependency cycle per 1,000 projects; with each unit's Dezernat."""
+    """Projects in initiatives (chains of dependent projects), a few platforms many others need, and
+    about one dependency cycle per 1,000 projects; with each unit's Dezernat."""
     rng = draw.rng
     n_platforms = max(1, n // 60)
     platform_cum = _zipf(n_platforms, 1.3)
 
-    # Departments specialise: each Dezernat works mainly in three fields, each unit and company has a home
-    # field, and goals belong to a Dezernat; projects mostly follow their managing actor's home field and goals.
+    # Departments specialise: each Dezernat works mainly in three fields, each unit and company has
+    # a home field, and goals belong to a Dezernat; projects mostly follow their managing actor's
+    # home field and goals.
     dez_fields = []
     for _ in range(actors.dezernate):
         chosen: list[int] = []
@@ -456,7 +474,8 @@ def _plan(draw: _Draws, n: int, actors: _Actors) -> tuple[list[_Project], dict[s
 def _projects(
     draw: _Draws, plan: list[_Project], actors: _Actors, goals: _Goals, dezernat_of: dict[str, int]
 ) -> Iterator[str]:
-    """The Turtle of the planned projects (every fourth with its council paper and decision), in pieces."""
+    """The Turtle of the planned projects (every fourth with its council paper and decision), in
+    pieces."""
     platforms = max(1, len(plan) // 60)
     out: list[str] = []
     for p in plan:
@@ -473,7 +492,8 @@ def _projects(
 def _project(
     draw: _Draws, p: _Project, platform: bool, goals: _Goals, dezernat_of: dict[str, int]
 ) -> str:
-    """One project: title, actors, fields, goals, dependencies, status by the reference date, dates, budget."""
+    """One project: title, actors, fields, goals, dependencies, status by the reference date, dates,
+    budget."""
     rng = draw.rng
     k = p.index + 1
     ref, _de, _en, _w, topics = _FIELDS[p.field]
@@ -529,7 +549,8 @@ def _project(
 
 
 def _status(rng: random.Random, p: _Project) -> str:
-    """A few projects are on hold; the others are completed, running or planned by the reference date."""
+    """A few projects are on hold; the others are completed, running or planned by the reference
+    date."""
     if rng.random() < 0.03:
         return "on-hold"
     if p.end < REFERENCE_DATE:
@@ -538,7 +559,8 @@ def _status(rng: random.Random, p: _Project) -> str:
 
 
 def _decision(rng: random.Random, p: _Project, bodies: list[str]) -> str:
-    """A council paper on the project, its consultation in a committee and the committee's decision."""
+    """A council paper on the project, its consultation in a committee and the committee's
+    decision."""
     k = p.index + 1
     committee = bodies[2 + rng.randrange(4)]
     day = p.start - timedelta(days=rng.randrange(30, 200))
@@ -547,13 +569,15 @@ def _decision(rng: random.Random, p: _Project, bodies: list[str]) -> str:
         f"s:paper-{k} a oparl:Paper , prov:Entity ;{originator}\n"
         f'    dcterms:title "Vorlage zu Projekt {k} (synthetisch)"@de , '
         f'"Council paper on project {k} (synthetic)"@en ;\n'
-        f'    dcterms:date "{day.isoformat()}"^^xsd:date ; sckg:decidedBy {committee} ; {_SOURCE} .\n'
+        f'    dcterms:date "{day.isoformat()}"^^xsd:date ; sckg:decidedBy {committee} ; {_SOURCE} '
+        ".\n"
         f"s:consultation-{k} a oparl:Consultation , prov:Entity ; sckg:paper s:paper-{k} ; "
         f'sckg:committee {committee} ;\n    dcterms:date "{day.isoformat()}"^^xsd:date ; '
         f"sckg:consultationRole role:decision ; sckg:isPublic true ;\n"
         f'    rdfs:label "Beratung zu Projekt {k} (synthetisch)"@de , '
         f'"Consultation on project {k} (synthetic)"@en ; {_SOURCE} .\n'
-        f"s:decision-{k} a sckg:Decision ; sckg:decidedBy {committee} ; sckg:decision s:project-{k} ;\n"
+        f"s:decision-{k} a sckg:Decision ; sckg:decidedBy {committee} ; sckg:decision "
+        f"s:project-{k} ;\n"
         f'    dcterms:date "{day.isoformat()}"^^xsd:date ;\n'
         f'    rdfs:label "Beschluss zu Projekt {k} (synthetisch)"@de , '
         f'"Decision on project {k} (synthetic)"@en ; {_SOURCE} .\n'

@@ -1,9 +1,9 @@
 """The knowledge graph: RDF files loaded into a store, queried with SPARQL.
 
-Every store is reached through SPARQL: ``memory`` (an in-memory Oxigraph store filled from files each run),
-``oxigraph:PATH`` (a persistent Oxigraph store on disk) and ``sparql:URL`` (any SPARQL 1.1 endpoint).
-Each data file is loaded into its own named graph (``file:`` IRI), the ontology and vocabularies into
-``MODEL_GRAPH``; queries see the union of all graphs as their default graph.
+Every store is reached through SPARQL: ``memory`` (an in-memory Oxigraph store filled from files
+each run), ``oxigraph:PATH`` (a persistent Oxigraph store on disk) and ``sparql:URL`` (any SPARQL
+1.1 endpoint). Each data file is loaded into its own named graph (``file:`` IRI), the ontology and
+vocabularies into ``MODEL_GRAPH``; queries see the union of all graphs as their default graph.
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ RDF_FORMATS: dict[str, ox.RdfFormat] = {
     ".xml": ox.RdfFormat.RDF_XML,
     ".jsonld": ox.RdfFormat.JSON_LD,
 }
-#: Within :meth:`KnowledgeGraph.cached`, results of up to this many rows are kept, at most CACHED_RESULTS of them.
+#: Within :meth:`KnowledgeGraph.cached`, results of up to this many rows are kept, at most
+#: CACHED_RESULTS of them.
 CACHED_ROWS = 20_000
 CACHED_RESULTS = 256
 T = TypeVar("T")
@@ -77,10 +78,11 @@ class OxigraphBackend:
 
     @contextmanager
     def replacing(self) -> Iterator[None]:
-        """Within the block, graphs of a store on disk may be dropped and loaded again as one change: a copy of
-        the store as it was (a checkpoint: hard links, taken in a tenth of a second) is kept beside it until the
-        block ends, and a process killed within the block leaves the store to be restored from it when the
-        store is next opened (:func:`_recover`). In memory, and within an outer block, nothing is kept."""
+        """Within the block, graphs of a store on disk may be dropped and loaded again as one
+        change: a copy of the store as it was (a checkpoint: hard links, taken in a tenth of a
+        second) is kept beside it until the block ends, and a process killed within the block leaves
+        the store to be restored from it when the store is next opened (:func:`_recover`). In
+        memory, and within an outer block, nothing is kept."""
         if self.path is None or self._replacing:
             yield
             return
@@ -176,8 +178,9 @@ def rdf_format(path: Path) -> ox.RdfFormat:
 
 
 def check_parses(path: Path) -> None:
-    """Read an RDF file without storing it: :class:`DataError` (as loading would raise it) if it is malformed.
-    About a tenth of the time of loading; done before a file replaces its previous graph."""
+    """Read an RDF file without storing it: :class:`DataError` (as loading would raise it) if it is
+    malformed. About a tenth of the time of loading; done before a file replaces its previous
+    graph."""
     from collections import deque
 
     fmt = rdf_format(path)
@@ -299,7 +302,8 @@ def _parse_error(path: Path, message: str) -> str:
 
 
 def collect_files(paths: Iterable[Path]) -> list[Path]:
-    """The RDF files named by ``paths``: files as given, folders searched recursively, in sorted order."""
+    """The RDF files named by ``paths``: files as given, folders searched recursively, in sorted
+    order."""
     files: list[Path] = []
     for path in paths:
         path = Path(path)
@@ -342,7 +346,8 @@ def open_backend(store: str | StoreSpec, *, create: bool = True) -> Backend:
 
 
 def _beside(path: Path, what: str) -> Path:
-    """A folder beside the store at ``path`` that a replace uses (see :meth:`OxigraphBackend.replacing`)."""
+    """A folder beside the store at ``path`` that a replace uses (see
+    :meth:`OxigraphBackend.replacing`)."""
     return path.with_name(f"{path.name}.sckg-{what}")
 
 
@@ -353,7 +358,8 @@ def _remove(folder: Path) -> None:
 
 
 def _recover(path: Path) -> None:
-    """Undo a replace that a killed process left unfinished: the store as it was before comes back."""
+    """Undo a replace that a killed process left unfinished: the store as it was before comes
+    back."""
     previous, discard = _beside(path, "previous"), _beside(path, "discard")
     if previous.is_dir():
         _remove(discard)
@@ -374,7 +380,8 @@ def _open_oxigraph(path: Path, create: bool) -> ox.Store:
         raise StoreError(f"{path}: not an Oxigraph store (the folder holds other files)")
     if not create and not (path / "CURRENT").exists():
         raise StoreError(
-            f"{path}: no Oxigraph store there yet; create it with 'sckg load --store oxigraph:PATH FILES'"
+            f"{path}: no Oxigraph store there yet; create it with 'sckg load --store oxigraph:PATH "
+            "FILES'"
         )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -383,8 +390,9 @@ def _open_oxigraph(path: Path, create: bool) -> ox.Store:
         if "lock" in str(exc).lower():
             raise StoreError(
                 Message(
-                    f"{path}: the Oxigraph store is in use by another process (a running 'sckg serve --write' or "
-                    "'sckg load'?); stop it, or query the running server with {=store sparql:URL}"
+                    f"{path}: the Oxigraph store is in use by another process (a running 'sckg "
+                    "serve --write' or 'sckg load'?); stop it, or query the running server with "
+                    "{=store sparql:URL}"
                 )
             ) from None
         raise StoreError(f"{path}: cannot open the Oxigraph store ({exc})") from None
@@ -392,9 +400,9 @@ def _open_oxigraph(path: Path, create: bool) -> ox.Store:
 
 @contextmanager
 def quiet_rdflib() -> Iterator[None]:
-    """Keep rdflib's and pySHACL's log lines and warnings from the user: an ill-typed literal (``"2023-02-29"^^
-    xsd:date``) makes rdflib log "Failed to convert Literal" with a traceback and warn about odd booleans; such a
-    literal is reported as a validation finding instead."""
+    """Keep rdflib's and pySHACL's log lines and warnings from the user: an ill-typed literal
+    (``"2023-02-29"^^ xsd:date``) makes rdflib log "Failed to convert Literal" with a traceback and
+    warn about odd booleans; such a literal is reported as a validation finding instead."""
     import logging
     import warnings
 
@@ -429,10 +437,10 @@ class KnowledgeGraph:
 
     @contextmanager
     def cached(self) -> Iterator[KnowledgeGraph]:
-        """Within this block, a SELECT asked again (same text and bindings) and labels looked up again are
-        answered from memory: a job that asks the same question in several places (the report's sections and
-        maps share projections) asks the store once. Only results of up to CACHED_ROWS rows are kept; the
-        memory is freed when the outermost block ends."""
+        """Within this block, a SELECT asked again (same text and bindings) and labels looked up
+        again are answered from memory: a job that asks the same question in several places (the
+        report's sections and maps share projections) asks the store once. Only results of up to
+        CACHED_ROWS rows are kept; the memory is freed when the outermost block ends."""
         self._caching += 1
         try:
             yield self
@@ -453,8 +461,9 @@ class KnowledgeGraph:
     ) -> KnowledgeGraph:
         """Open ``store`` and load ``data`` (files or folders) into it.
 
-        Without ``data``, a memory store gets the bundled Braunschweig dataset; other stores are used as
-        they are. With data, the ontology and vocabularies are loaded too, unless the store already holds them.
+        Without ``data``, a memory store gets the bundled Braunschweig dataset; other stores are
+        used as they are. With data, the ontology and vocabularies are loaded too, unless the store
+        already holds them.
         """
         if data is None and parse_store(store).kind is StoreKind.memory:
             data = [resources.dataset("braunschweig")]
@@ -470,11 +479,11 @@ class KnowledgeGraph:
         progress: Callable[[Path], None] | None = None,
         stop: Callable[[], bool] | None = None,
     ) -> list[Path]:
-        """Load RDF files, each into its own named graph (replacing that graph), plus the model if missing;
-        return the files loaded (all, unless ``stop()`` said so between two files).
+        """Load RDF files, each into its own named graph (replacing that graph), plus the model if
+        missing; return the files loaded (all, unless ``stop()`` said so between two files).
 
-        Loading a file again gives the same graph. A file loaded again is read once first: if it is malformed,
-        the error is raised and its previous graph stays as it was.
+        Loading a file again gives the same graph. A file loaded again is read once first: if it is
+        malformed, the error is raised and its previous graph stays as it was.
         """
         self._results.clear()
         self._labels.clear()
@@ -553,8 +562,9 @@ class KnowledgeGraph:
         *,
         timeout: float | None = None,
     ) -> Table:
-        """Run a SELECT query; ``bindings`` pre-bind variables to RDF terms (never pasted into the text).
-        With ``timeout`` (seconds), a query still running then raises :class:`QueryError` (see :func:`within`)."""
+        """Run a SELECT query; ``bindings`` pre-bind variables to RDF terms (never pasted into the
+        text). With ``timeout`` (seconds), a query still running then raises :class:`QueryError`
+        (see :func:`within`)."""
         values = dict(bindings or {})
         if not self._caching:
             return self._checked(query, timeout, lambda: self.backend.select(query, values))
@@ -597,8 +607,9 @@ class KnowledgeGraph:
         return sorted(g for g in self.backend.graph_names() if g != MODEL_GRAPH)
 
     def require_data(self) -> None:
-        """Raise :class:`DataError` when the data graphs hold no triple (the graph holds the model at most), so
-        that a command drawing or reporting on the data says what is wrong instead of showing nothing."""
+        """Raise :class:`DataError` when the data graphs hold no triple (the graph holds the model
+        at most), so that a command drawing or reporting on the data says what is wrong instead of
+        showing nothing."""
         # a SELECT, not an ASK: within cached() a report's many maps ask the store once
         if self.select(
             f"SELECT ?s WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{MODEL_GRAPH}>) }} LIMIT 1"
@@ -623,8 +634,9 @@ class KnowledgeGraph:
         return self.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {where} }}")
 
     def data_lines(self) -> set[str]:
-        """Every triple of the data graphs as an N-Triples line (``<s> <p> "o"@de .``), without duplicates: on an
-        Oxigraph store written in one go, so a million triples take seconds instead of a Python object each."""
+        """Every triple of the data graphs as an N-Triples line (``<s> <p> "o"@de .``), without
+        duplicates: on an Oxigraph store written in one go, so a million triples take seconds
+        instead of a Python object each."""
         data = io.BytesIO()
         if isinstance(self.backend, OxigraphBackend):
             for graph in self.data_graphs():
@@ -650,9 +662,10 @@ class KnowledgeGraph:
     def labels(
         self, iris: Iterable[str], lang: str = "de", *, fallback: bool = True
     ) -> dict[str, str]:
-        """The best label of each IRI in ``lang`` (then German, English, any); without one, the IRI's tail
-        (or, with ``fallback=False``, no entry). In one language skos:prefLabel wins over rdfs:label, then
-        dcterms:title, then foaf:name, so the choice does not depend on the order in which a store answers."""
+        """The best label of each IRI in ``lang`` (then German, English, any); without one, the
+        IRI's tail (or, with ``fallback=False``, no entry). In one language skos:prefLabel wins over
+        rdfs:label, then dcterms:title, then foaf:name, so the choice does not depend on the order
+        in which a store answers."""
         wanted = sorted(set(iris))
         best: dict[str, tuple[int, int, str]] = {}
         unknown = wanted
@@ -662,14 +675,15 @@ class KnowledgeGraph:
             }
             best.update((iri, found) for iri, found in known.items() if found is not None)
             unknown = [iri for iri in wanted if iri not in known]
-        # FILTER, not a second VALUES: Oxigraph joins two VALUES blocks with a scan of every triple (2,000
-        # IRIs took 2-3 s on a 128k-triple graph; with the FILTER 0.03 s).
+        # FILTER, not a second VALUES: Oxigraph joins two VALUES blocks with a scan of every triple
+        # (2,000 IRIs took 2-3 s on a 128k-triple graph; with the FILTER 0.03 s).
         properties = ", ".join(f"<{p}>" for p in LABEL_PROPERTIES)
         for start in range(0, len(unknown), 2000):
             chunk = unknown[start : start + 2000]
             values = " ".join(f"<{iri}>" for iri in chunk)
             table = self.select(
-                f"SELECT ?x ?p ?l WHERE {{ VALUES ?x {{ {values} }} ?x ?p ?l FILTER(?p IN ({properties})) }}"
+                f"SELECT ?x ?p ?l WHERE {{ VALUES ?x {{ {values} }} ?x ?p ?l FILTER(?p IN "
+                f"({properties})) }}"
             )
             for x, prop, label in table.bound_rows():
                 language = label.language if isinstance(label, ox.Literal) else None
@@ -692,10 +706,11 @@ class KnowledgeGraph:
 
 
 def within(timeout: float | None, work: Callable[[], T]) -> T:
-    """``work()``, or :class:`QueryError` if it has not finished after ``timeout`` seconds (``None`` or 0: no
-    limit). The work runs in a worker thread (Oxigraph evaluates without holding Python's lock, an endpoint is
-    waited for), so the caller gets control back on time and Ctrl-C works; the abandoned query ends with the
-    process (pyoxigraph offers no way to cancel it), so a command exits after this error."""
+    """``work()``, or :class:`QueryError` if it has not finished after ``timeout`` seconds (``None``
+    or 0: no limit). The work runs in a worker thread (Oxigraph evaluates without holding Python's
+    lock, an endpoint is waited for), so the caller gets control back on time and Ctrl-C works; the
+    abandoned query ends with the process (pyoxigraph offers no way to cancel it), so a command
+    exits after this error."""
     if not timeout:
         return work()
     outcome: list[Any] = []
@@ -712,8 +727,9 @@ def within(timeout: float | None, work: Callable[[], T]) -> T:
     if not outcome:
         raise QueryError(
             Message(
-                f"The query ran over its time limit of {timeout:g} s and was stopped; narrow it down (more specific "
-                "patterns, LIMIT) or raise {=timeout} ({=timeout 0}: no limit)."
+                f"The query ran over its time limit of {timeout:g} s and was stopped; narrow it "
+                "down (more specific patterns, LIMIT) or raise {=timeout} ({=timeout 0}: no "
+                "limit)."
             )
         )
     done, value = outcome[0]

@@ -1,28 +1,29 @@
 """Proposing links from council papers to projects and fields of action, scored with their evidence.
 
 The keywords live in the graph as SKOS, so a city can edit them (``ontology/vocab/fields.ttl``, the
-template's Keywords column): a field's or project's ``skos:hiddenLabel`` is a *match word*; a project's
-``skos:altLabel`` and its title of at most three words are match words too (the Projects sheet's columns Other
-names and Keywords); a longer title matches a text that holds at least half of its significant words, and at
-least two (:class:`sckg.wordmatch.Name`: "Glasfaserausbau in den Gewerbegebieten Nord und Süd" ~ "Sachstand
-Glasfaserausbau in den Gewerbegebieten"); ``sckg:contextKeyword`` is an
-ambiguous *context word* (Feuerwehr, Tourismus) that needs another hint; ``sckg:excludedKeyword`` keeps a
-paper whose title contains it from the field or project. Context and excluded words of a concept scheme
-(``digital``, ``online``, ``Jahresabschluss``) hold for every field and project. A reference field's words
-point to the city's field that ``skos:exactMatch``-es it, if there is one. Words are matched in German
-(:mod:`sckg.wordmatch`: inflections and compounds).
+template's Keywords column): a field's or project's ``skos:hiddenLabel`` is a *match word*; a
+project's ``skos:altLabel`` and its title of at most three words are match words too (the Projects
+sheet's columns Other names and Keywords); a longer title matches a text that holds at least half of
+its significant words, and at least two (:class:`sckg.wordmatch.Name`: "Glasfaserausbau in den
+Gewerbegebieten Nord und Süd" ~ "Sachstand Glasfaserausbau in den Gewerbegebieten");
+``sckg:contextKeyword`` is an ambiguous *context word* (Feuerwehr, Tourismus) that needs another
+hint; ``sckg:excludedKeyword`` keeps a paper whose title contains it from the field or project.
+Context and excluded words of a concept scheme (``digital``, ``online``, ``Jahresabschluss``) hold
+for every field and project. A reference field's words point to the city's field that
+``skos:exactMatch``-es it, if there is one. Words are matched in German (:mod:`sckg.wordmatch`:
+inflections and compounds).
 
 Where a word is found weighs: the title 1, the paper type, the committees of its consultations, its
-originator and its other texts ½ each. A proposal's score is the sum of its match words (each at its best
-place) plus the best context word (½ of the place's weight) plus the best general context word (the
-same); proposals below the threshold (default 1) are not shown. So a match word in the title is enough, a
-context word needs a general one ("Digitalisierung der Feuerwehr") and a match word only in the committee's
-name needs one more hint.
+originator and its other texts ½ each. A proposal's score is the sum of its match words (each at its
+best place) plus the best context word (½ of the place's weight) plus the best general context word
+(the same); proposals below the threshold (default 1) are not shown. So a match word in the title is
+enough, a context word needs a general one ("Digitalisierung der Feuerwehr") and a match word only
+in the committee's name needs one more hint.
 
-A person decides in a review file (CSV or xlsx); an accepted proposal becomes ``<paper> dcterms:subject
-<project or field>``, a rejected one ``<paper> sckg:rejectedSubject <project or field>``, in one Turtle file
-loaded with the data: pairs with either are not proposed again. Another project or field in the column
-``other_target`` sends the paper there and rejects the proposed one.
+A person decides in a review file (CSV or xlsx); an accepted proposal becomes ``<paper>
+dcterms:subject <project or field>``, a rejected one ``<paper> sckg:rejectedSubject <project or
+field>``, in one Turtle file loaded with the data: pairs with either are not proposed again. Another
+project or field in the column ``other_target`` sends the paper there and rejects the proposed one.
 """
 
 from __future__ import annotations
@@ -72,11 +73,13 @@ SELECT DISTINCT ?target ?kind ?strength ?keyword WHERE {{
   {{
     {_KEYWORD_PROPERTIES}
     ?concept a sckg:FieldOfAction ; ?p ?keyword .
-    OPTIONAL {{ GRAPH ?g {{ ?city skos:exactMatch ?concept ; a sckg:FieldOfAction }} FILTER(?g != <{MODEL_GRAPH}>) }}
+    OPTIONAL {{ GRAPH ?g {{ ?city skos:exactMatch ?concept ; a sckg:FieldOfAction }} FILTER(?g !=\
+ <{MODEL_GRAPH}>) }}
     BIND(COALESCE(?city, ?concept) AS ?target)
     BIND("field" AS ?kind)
   }} UNION {{
-    {{ {_KEYWORD_PROPERTIES} }} UNION {{ VALUES (?p ?strength) {{ (skos:altLabel 'match') (dcterms:title 'title') }} }}
+    {{ {_KEYWORD_PROPERTIES} }} UNION {{ VALUES (?p ?strength) {{ (skos:altLabel 'match')\
+ (dcterms:title 'title') }} }}
     ?target a sckg:Project ; ?p ?keyword .
     BIND("project" AS ?kind)
   }} UNION {{
@@ -86,13 +89,15 @@ SELECT DISTINCT ?target ?kind ?strength ?keyword WHERE {{
     BIND("any" AS ?kind)
   }}
 }}"""
-#: The texts of a paper that are searched (title: the first of the title properties found), by place.
+#: The texts of a paper that are searched (title: the first of the title properties found), by
+#: place.
 PAPERS_QUERY = """
 SELECT ?paper ?place ?text WHERE {
   ?paper a oparl:Paper .
   {
     VALUES (?p ?place) { (dcterms:title 'title') (rdfs:label 'label') (sckg:paperType 'type')
-                         (dcterms:description 'text') (dcterms:abstract 'text') (sckg:resolutionText 'text') }
+                         (dcterms:description 'text') (dcterms:abstract 'text')\
+ (sckg:resolutionText 'text') }
     ?paper ?p ?text .
   } UNION {
     ?consultation sckg:paper ?paper ; sckg:committee ?text . BIND("committee" AS ?place)
@@ -101,13 +106,14 @@ SELECT ?paper ?place ?text WHERE {
   }
 }"""
 DECIDED_QUERY = """
-SELECT ?paper ?target WHERE { ?paper a oparl:Paper ; dcterms:subject|sckg:rejectedSubject ?target }"""
+SELECT ?paper ?target WHERE { ?paper a oparl:Paper ; dcterms:subject|sckg:rejectedSubject ?target\
+ }"""
 
 
 @dataclass(frozen=True)
 class Rule:
-    """A keyword, how strong a hint it is (match, title: a project's long title, context, general, exclude)
-    and for what."""
+    """A keyword, how strong a hint it is (match, title: a project's long title, context, general,
+    exclude) and for what."""
 
     target: str
     kind: str
@@ -142,7 +148,8 @@ class Evidence:
 
 @dataclass(frozen=True)
 class LinkProposal:
-    """A proposed link from a paper to a project or field, with its score, evidence and the matching text."""
+    """A proposed link from a paper to a project or field, with its score, evidence and the matching
+    text."""
 
     paper: str
     paper_label: str
@@ -219,7 +226,8 @@ class _Matcher:
 def propose_paper_links(
     kg: KnowledgeGraph, lang: str = "de", threshold: float = THRESHOLD
 ) -> list[LinkProposal]:
-    """Proposals scoring at least ``threshold`` for every paper, except pairs already decided in the graph."""
+    """Proposals scoring at least ``threshold`` for every paper, except pairs already decided in the
+    graph."""
     if threshold <= 0:
         raise ParameterError("{=threshold} must be greater than 0")
     rules = keyword_rules(kg)
@@ -305,7 +313,8 @@ def _best_place(
 
 
 def _new(hit: tuple[str, str, str], used: set[tuple[str, str]]) -> bool:
-    """The words found by ``hit`` are not among the words that already count (``Smart`` in ``Smart City``)."""
+    """The words found by ``hit`` are not among the words that already count (``Smart`` in ``Smart
+    City``)."""
     words = {t.word for t in tokens(hit[1])}
     return not any(
         place == hit[0] and words & {t.word for t in tokens(found)} for place, found in used
@@ -343,7 +352,8 @@ def _snippet(text: str, start_at: int, end_at: int) -> str:
 
 
 def select_proposals(proposals: list[LinkProposal], spec: str) -> list[LinkProposal]:
-    """The proposals named by ``spec``: ``all`` or numbers and ranges as listed, e.g. ``1,3,5-7``."""
+    """The proposals named by ``spec``: ``all`` or numbers and ranges as listed, e.g.
+    ``1,3,5-7``."""
     if spec.strip().lower() == "all":
         return list(proposals)
     chosen: list[LinkProposal] = []
@@ -354,8 +364,8 @@ def select_proposals(proposals: list[LinkProposal], spec: str) -> list[LinkPropo
         )
         if not match or not 1 <= first <= last <= len(proposals):
             raise UsageError(
-                f"Accepting proposals: '{part}' is not a proposal number or range between 1 and {len(proposals)} "
-                "(use 'all' or numbers like 1,3,5-7 from the listing)"
+                f"Accepting proposals: '{part}' is not a proposal number or range between 1 and "
+                f"{len(proposals)} (use 'all' or numbers like 1,3,5-7 from the listing)"
             )
         chosen.extend(p for p in proposals[first - 1 : last] if p not in chosen)
     return chosen
@@ -363,8 +373,8 @@ def select_proposals(proposals: list[LinkProposal], spec: str) -> list[LinkPropo
 
 # --- the review file and the decisions ---
 
-#: The columns of a review file; a person fills in ``decision``, or ``other_target``: the project or field (IRI,
-#: ID or name) the paper belongs to instead of the proposed one.
+#: The columns of a review file; a person fills in ``decision``, or ``other_target``: the project or
+#: field (IRI, ID or name) the paper belongs to instead of the proposed one.
 REVIEW_COLUMNS = (
     "decision",
     "score",
@@ -377,7 +387,8 @@ REVIEW_COLUMNS = (
     "target_iri",
     "other_target",
 )
-#: What a person may write in the decision column (case-insensitive); an empty cell leaves it undecided.
+#: What a person may write in the decision column (case-insensitive); an empty cell leaves it
+#: undecided.
 DECISION_WORDS = {
     **dict.fromkeys(("accept", "yes", "y", "ja", "j", "x", "annehmen"), ReviewDecision.accept),
     **dict.fromkeys(("reject", "no", "n", "nein", "ablehnen"), ReviewDecision.reject),
@@ -419,8 +430,8 @@ def write_review(proposals: list[LinkProposal], path: Path | str, lang: str = "d
 
 def write_review_table(columns: tuple[str, ...], rows: list[list[Any]], path: Path | str) -> Path:
     """Write a review file ``path`` (``.csv`` or ``.xlsx``) of any proposals: ``columns`` start with
-    ``decision`` (empty in ``rows``, a drop-down in xlsx); cells a spreadsheet would run as formulas are
-    neutralised in both."""
+    ``decision`` (empty in ``rows``, a drop-down in xlsx); cells a spreadsheet would run as formulas
+    are neutralised in both."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
@@ -471,10 +482,12 @@ def read_review_table(
     undecided: bool = False,
     written_by: str = "sckg link papers --review",
 ) -> list[dict[str, str]]:
-    """The rows of a filled-in review file (CSV or xlsx, its first sheet) as column → text, with ``decision``
-    as ``accept`` or ``reject`` (the words of :data:`DECISION_WORDS`) and ``row`` its row number; rows without
-    a decision are left out unless ``undecided``. ``iri_columns`` must hold IRIs: one that is not is a
-    :class:`DataError` naming row and column (and the command ``written_by`` that wrote the file)."""
+    """The rows of a filled-in review file (CSV or xlsx, its first sheet) as column → text, with
+    ``decision`` as ``accept`` or ``reject`` (the words of :data:`DECISION_WORDS`) and ``row`` its
+    row number; rows without a decision are left out unless ``undecided``. ``iri_columns`` must hold
+    IRIs: one that is not is a
+    :class:`DataError` naming row and column (and the command ``written_by`` that wrote the
+    file)."""
     from .ingest.cells import read_sheets, shown
 
     path = Path(path)
@@ -510,7 +523,8 @@ def read_review_table(
                 valid = False
             if not valid:
                 raise DataError(
-                    f"{path}, row {line}, column {sheet.column(header.index(name), name)}: {shown(cells[name])} "
+                    f"{path}, row {line}, column {sheet.column(header.index(name), name)}: "
+                    f"{shown(cells[name])} "
                     'is not an IRI (no spaces, <>"{}|\\^` or control characters); write the IRI as '
                     f"'{written_by}' wrote it."
                 )
@@ -521,8 +535,9 @@ def read_review_table(
 
 
 def read_review(path: Path | str, kg: KnowledgeGraph | None = None) -> list[Decision]:
-    """The decisions in a filled-in review file of paper links; rows without a decision are left out. A row
-    with ``other_target`` rejects the proposed target and accepts that one instead (found by name in ``kg``)."""
+    """The decisions in a filled-in review file of paper links; rows without a decision are left
+    out. A row with ``other_target`` rejects the proposed target and accepts that one instead (found
+    by name in ``kg``)."""
     decisions = []
     for cells in read_review_table(path, ("paper_iri", "target_iri"), undecided=True):
         word, other = cells["decision"], cells.get("other_target", "")
@@ -547,8 +562,8 @@ def _other_target(value: str, kg: KnowledgeGraph | None, where: str) -> str:
         return iri
     if kg is None:
         raise DataError(
-            f"{where} '{value}' must be an IRI (or give the data, to find a project or field by its "
-            "name)"
+            f"{where} '{value}' must be an IRI (or give the data, to find a project or field by "
+            "its name)"
         )
     try:
         return resolve(
@@ -565,8 +580,8 @@ def _other_target(value: str, kg: KnowledgeGraph | None, where: str) -> str:
 def decision_triples(
     decisions: list[Decision], *, accept: str = SUBJECT, reject: str = REJECTED
 ) -> list[ox.Triple]:
-    """``accept`` (``dcterms:subject``) for accepted, ``reject`` (``sckg:rejectedSubject``) for rejected
-    proposals."""
+    """``accept`` (``dcterms:subject``) for accepted, ``reject`` (``sckg:rejectedSubject``) for
+    rejected proposals."""
     predicate = {
         ReviewDecision.accept: ox.NamedNode(accept),
         ReviewDecision.reject: ox.NamedNode(reject),
@@ -581,8 +596,8 @@ def write_decisions(
     decisions: list[Decision], path: Path | str, *, accept: str = SUBJECT, reject: str = REJECTED
 ) -> tuple[int, int]:
     """Add the decisions to the Turtle file ``path`` as ``accept`` and ``reject`` statements (see
-    :func:`decision_triples`; a new decision on a pair replaces the old one); the numbers of accepted links and
-    of rejections the file then holds."""
+    :func:`decision_triples`; a new decision on a pair replaces the old one); the numbers of
+    accepted links and of rejections the file then holds."""
     path = Path(path)
     new = decision_triples(decisions, accept=accept, reject=reject)
     pairs = {(t.subject, t.object) for t in new}

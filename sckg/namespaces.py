@@ -1,5 +1,6 @@
-"""All namespaces sckg uses, as plain strings (no rdflib import needed), the properties and classes sckg gives a
-meaning of its own (labels, sources, actors), and the helpers that write IRIs as text."""
+"""All namespaces sckg uses, as plain strings (no rdflib import needed), the properties and classes
+sckg gives a meaning of its own (labels, sources, actors), and the helpers that write IRIs as
+text."""
 
 import re
 from collections.abc import Iterable
@@ -31,11 +32,13 @@ SH = "http://www.w3.org/ns/shacl#"
 GEO = "http://www.opengis.net/ont/geosparql#"
 VOID = "http://rdfs.org/ns/void#"
 
-#: The properties from a resource to the documents its facts come from: ``sckg:documentedIn`` for every kind of
-#: resource, ``prov:wasDerivedFrom``/``prov:hadPrimarySource`` between entities (docs/model.md, "Sources").
+#: The properties from a resource to the documents its facts come from: ``sckg:documentedIn`` for
+#: every kind of resource, ``prov:wasDerivedFrom``/``prov:hadPrimarySource`` between entities
+#: (docs/model.md, "Sources").
 SOURCE_PROPERTIES = (SCKG + "documentedIn", PROV + "wasDerivedFrom", PROV + "hadPrimarySource")
-#: SPARQL path from an organisation to the one it is part of: ``org:unitOf`` (only to an org:FormalOrganization)
-#: or ``org:subOrganizationOf`` (a unit inside a unit, a committee of a body) (docs/model.md, "Units").
+#: SPARQL path from an organisation to the one it is part of: ``org:unitOf`` (only to an
+#: org:FormalOrganization) or ``org:subOrganizationOf`` (a unit inside a unit, a committee of a
+#: body) (docs/model.md, "Units").
 PARENT_PATH = "org:unitOf|org:subOrganizationOf"
 
 #: The properties a label is taken from, best first (within one language).
@@ -87,12 +90,14 @@ def sparql_prologue() -> str:
 
 
 def turtle_prefixes(**extra: str) -> str:
-    """``@prefix`` lines for every known prefix and the ``extra`` ones, to put in front of Turtle."""
+    """``@prefix`` lines for every known prefix and the ``extra`` ones, to put in front of
+    Turtle."""
     return "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in {**PREFIXES, **extra}.items())
 
 
 def shorten(iri: str) -> str:
-    """``https://w3id.org/sckg/ontology#Project`` → ``sckg:Project``; city IRIs → ``<city>:<path>``."""
+    """``https://w3id.org/sckg/ontology#Project`` → ``sckg:Project``; city IRIs →
+    ``<city>:<path>``."""
     if iri.startswith(ID):
         return iri[len(ID) :].replace("/", ":", 1)
     for name, ns in PREFIXES.items():
@@ -102,13 +107,14 @@ def shorten(iri: str) -> str:
 
 
 def tail(iri: str) -> str:
-    """The last segment of an IRI: ``…/project/wlan`` → ``wlan``, ``…/ontology#Project`` → ``Project``."""
+    """The last segment of an IRI: ``…/project/wlan`` → ``wlan``, ``…/ontology#Project`` →
+    ``Project``."""
     return re.split(r"[/#]", iri.rstrip("/#"))[-1] or iri
 
 
 def slug(text: str) -> str:
-    """``"Inventar 2024.xlsx"`` → ``"inventar-2024-xlsx"``: lower-case letters and digits, other runs become ``-``
-    (empty when ``text`` has neither)."""
+    """``"Inventar 2024.xlsx"`` → ``"inventar-2024-xlsx"``: lower-case letters and digits, other
+    runs become ``-`` (empty when ``text`` has neither)."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 

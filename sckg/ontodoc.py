@@ -1,8 +1,9 @@
-"""HTML documentation of the ontology: classes, properties, SKOS vocabularies and SHACL shapes in words, in German
-and English, with examples from a dataset. One self-contained offline file (no script, nothing loaded).
+"""HTML documentation of the ontology: classes, properties, SKOS vocabularies and SHACL shapes in
+words, in German and English, with examples from a dataset. One self-contained offline file (no
+script, nothing loaded).
 
-Generic over the files it is given (by default ``ontology/``): whatever classes, properties, concept schemes and
-shapes they hold are documented. ``make docs`` writes ``docs/ontology/index.html``:
+Generic over the files it is given (by default ``ontology/``): whatever classes, properties, concept
+schemes and shapes they hold are documented. ``make docs`` writes ``docs/ontology/index.html``:
 
     python -m sckg.ontodoc docs/ontology
 """
@@ -97,8 +98,9 @@ class Term:
 def build_docs(
     model: Sequence[Path] | None = None, shapes: Path | None = None, examples: Path | None = None
 ) -> str:
-    """The documentation page of the ``model`` files (default: the bundled ontology and vocabularies), the
-    ``shapes`` and examples from the dataset ``examples`` (default: Musterstadt)."""
+    """The documentation page of the ``model`` files (default: the bundled ontology and
+    vocabularies), the ``shapes`` and examples from the dataset ``examples`` (default:
+    Musterstadt)."""
     import rdflib
 
     graph = rdflib.Graph()
@@ -115,7 +117,8 @@ def build_docs(
 
 
 def write_docs(out_dir: Path | str, **options: Any) -> Path:
-    """Write ``index.html`` into ``out_dir`` (atomically) and return its path; options as for :func:`build_docs`."""
+    """Write ``index.html`` into ``out_dir`` (atomically) and return its path; options as for
+    :func:`build_docs`."""
     return write_atomic(Path(out_dir) / "index.html", build_docs(**options))
 
 
@@ -201,7 +204,8 @@ class _Terms:
 
 
 def _shapes(shapes: Any) -> list[Term]:
-    """Every shape with an IRI and a name, with its rule in words (targets, constraints, severity) per language."""
+    """Every shape with an IRI and a name, with its rule in words (targets, constraints, severity)
+    per language."""
     from rdflib import BNode, URIRef
     from rdflib.collection import Collection
 
@@ -280,14 +284,16 @@ def _add_examples(classes: list[Term], properties: list[Term], dataset: Path) ->
     try:
         for term in classes:
             rows = kg.select(
-                f"SELECT DISTINCT ?x WHERE {{ ?x a <{term.iri}> FILTER(isIRI(?x)) }} ORDER BY ?x LIMIT 3"
+                f"SELECT DISTINCT ?x WHERE {{ ?x a <{term.iri}> FILTER(isIRI(?x)) }} ORDER BY ?x "
+                "LIMIT 3"
             )
             iris = [row[0].value for row in rows.rows if row[0] is not None]
             labels = kg.labels(iris, "de")
             term.examples = [f"{labels[i]} ({shorten(i)})" for i in iris]
         for term in properties:
             rows = kg.select(
-                f"SELECT ?s ?o WHERE {{ ?s <{term.iri}> ?o FILTER(isIRI(?s)) }} ORDER BY ?s ?o LIMIT 2"
+                f"SELECT ?s ?o WHERE {{ ?s <{term.iri}> ?o FILTER(isIRI(?s)) }} ORDER BY ?s ?o "
+                "LIMIT 2"
             )
             for s, o in rows.rows:
                 if s is None or o is None:
@@ -302,13 +308,14 @@ def _add_examples(classes: list[Term], properties: list[Term], dataset: Path) ->
         kg.close()
 
 
-# --- the page ----------------------------------------------------------------------------------------------------
+# --- the page -------------------------------------------------------------------------------------
 
 _CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#1d2730;background:#fafbfc}
 header{background:#1f4e79;color:#fff;padding:1.2em 2em}header h1{margin:0 0 .3em}
 nav{padding:.6em 2em;background:#e8eef4;position:sticky;top:0}nav a{margin-right:1.2em}
-main{padding:0 2em 3em;max-width:80em}.term,h2{scroll-margin-top:3em}h2{border-bottom:2px solid #1f4e79;margin-top:2em}
+main{padding:0 2em 3em;max-width:80em}.term,h2{scroll-margin-top:3em}h2{border-bottom:2px solid\
+ #1f4e79;margin-top:2em}
 .term{background:#fff;border:1px solid #d5dde5;border-radius:6px;padding:.6em 1em;margin:.8em 0}
 .term h3{margin:.1em 0;font-size:1.05em}.iri{font-family:monospace;color:#51606d;font-size:.85em}
 .langs{display:grid;grid-template-columns:1fr 1fr;gap:1.2em}.langs>div{min-width:0}
@@ -335,7 +342,8 @@ def _page(
         ("shapes", rules),
     ]
     nav = "".join(
-        f'<a href="#{key}">{escape(_WORDS["de"][key])} · {escape(_WORDS["en"][key])} ({len(items)})</a>'
+        f'<a href="#{key}">{escape(_WORDS["de"][key])} · {escape(_WORDS["en"][key])} '
+        f"({len(items)})</a>"
         for key, items in sections
     )
     body = [f'<section id="overview">{_texts(header)}{_facts(header, defined)}</section>']
@@ -347,7 +355,8 @@ def _page(
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src '
+        "'unsafe-inline'\">"
         f"<title>{escape(title)}</title><style>{_CSS}</style></head>\n<body>"
         f'<header><h1>{escape(title)}</h1><div class="iri">{escape(header.iri)}</div></header>'
         f"<nav>{nav}</nav>\n<main>\n" + "\n".join(body) + "\n</main></body></html>\n"

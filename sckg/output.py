@@ -1,10 +1,11 @@
 """Rows to text: a rich table for the terminal, CSV (formula-safe), JSON and Markdown.
 
-CSV comes in two dialects: ``standard`` (RFC 4180: comma, decimal point, UTF-8, for pandas, R, Gephi and
-scripts) and ``excel`` (semicolon, decimal comma, UTF-8 with byte-order mark, CRLF: what Excel with German
-settings opens as columns with the umlauts right). Every field holding a delimiter, a quote, CR or LF is quoted.
-The formula guard (on by default) puts ``'`` before a text cell a spreadsheet would run as a formula; machines
-reading the file want the values unchanged (``formula_guard=False``).
+CSV comes in two dialects: ``standard`` (RFC 4180: comma, decimal point, UTF-8, for pandas, R, Gephi
+and scripts) and ``excel`` (semicolon, decimal comma, UTF-8 with byte-order mark, CRLF: what Excel
+with German settings opens as columns with the umlauts right). Every field holding a delimiter, a
+quote, CR or LF is quoted. The formula guard (on by default) puts ``'`` before a text cell a
+spreadsheet would run as a formula; machines reading the file want the values unchanged
+(``formula_guard=False``).
 """
 
 from __future__ import annotations
@@ -25,27 +26,32 @@ from .namespaces import shorten
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-#: What XML 1.0 does not allow in a document (its ``Char`` production): C0 controls but tab, LF and CR,
-#: surrogates, U+FFFE and U+FFFF.
+#: What XML 1.0 does not allow in a document (its ``Char`` production): C0 controls but tab, LF and
+#: CR, surrogates, U+FFFE and U+FFFF.
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-#: What a terminal acts on instead of showing: C0 controls but tab and LF, DEL and the C1 controls (CSI, OSC).
+#: What a terminal acts on instead of showing: C0 controls but tab and LF, DEL and the C1 controls
+#: (CSI, OSC).
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-#: What CommonMark (and GitHub's tables and strikethrough) give a meaning inside a line: code, emphasis, links
-#: and images (``[``), autolinks and HTML (``<``), entities (``&``), table cells (``|``).
+#: What CommonMark (and GitHub's tables and strikethrough) give a meaning inside a line: code,
+#: emphasis, links and images (``[``), autolinks and HTML (``<``), entities (``&``), table cells
+#: (``|``).
 _MD_SPECIAL = re.compile(r"[\\`*_\[\]<>|&~]")
-#: What makes a line a heading, a list item or a heading's underline: ``# ``, ``- ``, ``+ ``, ``===``, ``1. ``.
+#: What makes a line a heading, a list item or a heading's underline: ``# ``, ``- ``, ``+ ``,
+#: ``===``, ``1. ``.
 _MD_BLOCK = re.compile(r"^(?:#{1,6}|[-+])(?=\s|$)|^=+$")
 _MD_LIST = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 
 
 def xml_text(text: str) -> str:
-    """``text`` with each character XML 1.0 forbids replaced by U+FFFD (�), so any XML parser reads it."""
+    """``text`` with each character XML 1.0 forbids replaced by U+FFFD (�), so any XML parser reads
+    it."""
     return _NOT_XML.sub("\ufffd", text)
 
 
 @dataclass
 class XmlCleaner:
-    """Makes the texts of entities fit for an XML format (:func:`xml_text`) and says whose texts it changed."""
+    """Makes the texts of entities fit for an XML format (:func:`xml_text`) and says whose texts it
+    changed."""
 
     format_name: str
     changed: Counter[str] = field(default_factory=Counter)
@@ -76,20 +82,23 @@ class XmlCleaner:
 
 
 def terminal_text(text: str) -> str:
-    """``text`` with each control character a terminal would act on (escape sequences) shown as ``?``."""
+    """``text`` with each control character a terminal would act on (escape sequences) shown as
+    ``?``."""
     return _CONTROL.sub("?", text)
 
 
 def md_text(value: Any, *, block: bool = False) -> str:
-    """A data value as Markdown text that every CommonMark renderer shows as it is, on one line: no HTML, link,
-    image, entity or emphasis comes through (each such character gets a backslash), and with ``block`` (the
-    value starts a paragraph or a list item) no heading or list marker either."""
+    """A data value as Markdown text that every CommonMark renderer shows as it is, on one line: no
+    HTML, link, image, entity or emphasis comes through (each such character gets a backslash), and
+    with ``block`` (the value starts a paragraph or a list item) no heading or list marker
+    either."""
     text = _MD_SPECIAL.sub(r"\\\g<0>", " ".join(("" if value is None else str(value)).split()))
     return _MD_LIST.sub(r"\g<1>\\\g<2>", _MD_BLOCK.sub(r"\\\g<0>", text)) if block else text
 
 
 def csv_safe(value: Any) -> Any:
-    """Neutralise a text cell a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``) with a quote."""
+    """Neutralise a text cell a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``) with
+    a quote."""
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
@@ -118,9 +127,9 @@ def render(
     csv_dialect: str = "standard",
     short_iris: bool = True,
 ) -> str:
-    """Rows as CSV, JSON (a list of objects) or Markdown; ``table`` gives plain aligned text, and it and Markdown
-    show IRIs as prefixed names unless ``short_iris`` is false. For CSV, ``csv_dialect`` and ``formula_guard`` as
-    the module says."""
+    """Rows as CSV, JSON (a list of objects) or Markdown; ``table`` gives plain aligned text, and it
+    and Markdown show IRIs as prefixed names unless ``short_iris`` is false. For CSV,
+    ``csv_dialect`` and ``formula_guard`` as the module says."""
     choice(fmt, Format, "fmt", "format")
     if fmt == "csv":
         return render_csv(columns, rows, formula_guard=formula_guard, csv_dialect=csv_dialect)
@@ -148,8 +157,9 @@ def render_csv(
     formula_guard: bool = True,
     csv_dialect: str = "standard",
 ) -> str:
-    """Rows as CSV in a dialect (see the module); a field is quoted when it holds the delimiter, a quote, CR or
-    LF (Python's csv module leaves a lone CR unquoted, and readers then start a new row there)."""
+    """Rows as CSV in a dialect (see the module); a field is quoted when it holds the delimiter, a
+    quote, CR or LF (Python's csv module leaves a lone CR unquoted, and readers then start a new row
+    there)."""
     choice(csv_dialect, CsvDialect, "csv_dialect", "CSV dialect")
     excel = csv_dialect == CsvDialect.excel
     delimiter, newline = (";", "\r\n") if excel else (",", "\n")
@@ -179,8 +189,8 @@ def emit(
     title: str | None = None,
     **options: Any,
 ) -> None:
-    """Print rows to stdout: a rich table for ``table`` on a terminal, else :func:`render` (``options``: its
-    keyword options)."""
+    """Print rows to stdout: a rich table for ``table`` on a terminal, else :func:`render`
+    (``options``: its keyword options)."""
     if fmt == "table":
         from rich.console import Console
         from rich.table import Table

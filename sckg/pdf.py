@@ -1,9 +1,11 @@
-"""Print an offline HTML page (the briefing, the deck's handout) to an A4 PDF with headless Chromium.
+"""Print an offline HTML page (the briefing, the deck's handout) to an A4 PDF with headless
+Chromium.
 
-The engine is the browser the system has (Debian's ``chromium``, or the one ``SCKG_CHROMIUM`` names) driven by
-the PyPI ``playwright`` package; sckg never downloads a browser. Charts stay vectors (inline SVG), page breaks
-come from the page's print CSS (``@page { size: A4 }``, ``break-before``). Nothing is loaded from outside: every
-request that is not ``file:``, ``data:`` or ``blob:`` is aborted.
+The engine is the browser the system has (Debian's ``chromium``, or the one ``SCKG_CHROMIUM`` names)
+driven by the PyPI ``playwright`` package; sckg never downloads a browser. Charts stay vectors
+(inline SVG), page breaks come from the page's print CSS (``@page { size: A4 }``, ``break-before``).
+Nothing is loaded from outside: every request that is not ``file:``, ``data:`` or ``blob:`` is
+aborted.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from .fileio import write_atomic
 
 #: Where sckg looks for Chromium (SCKG_CHROMIUM first).
 CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
-#: Flags for a headless Chromium without sandbox, GPU or background traffic (the browser tests use them too).
+#: Flags for a headless Chromium without sandbox, GPU or background traffic (the browser tests use
+#: them too).
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -29,8 +32,9 @@ ARGS = [
 ]
 LOCAL_SCHEMES = ("file:", "data:", "blob:")
 INSTALL = (
-    "install Chromium (Debian/Ubuntu: apt-get install chromium; or set SCKG_CHROMIUM to a Chromium or Chrome "
-    "binary) and the playwright package (pip install playwright; no 'playwright install' needed)"
+    "install Chromium (Debian/Ubuntu: apt-get install chromium; or set SCKG_CHROMIUM to a Chromium "
+    "or Chrome binary) and the playwright package (pip install playwright; no 'playwright install' "
+    "needed)"
 )
 
 
@@ -55,8 +59,9 @@ def engine_missing() -> str | None:
 
 
 def html_to_pdf(page: Path | str, out: Path | str, *, landscape: bool = False) -> Path:
-    """Print the local HTML file ``page`` to the PDF ``out`` (A4, or the page's ``@page`` size; atomically) and
-    return its path. :class:`EngineError` says what to install when no engine is there."""
+    """Print the local HTML file ``page`` to the PDF ``out`` (A4, or the page's ``@page`` size;
+    atomically) and return its path. :class:`EngineError` says what to install when no engine is
+    there."""
     missing = engine_missing()
     if missing:
         raise EngineError(f"PDF output needs headless Chromium, but {missing}: {INSTALL}.")

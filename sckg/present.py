@@ -1,10 +1,10 @@
-"""The meeting deck: one offline HTML file of slides, built from an agenda (a TOML file naming a sequence of
-views) or from a default agenda derived from the data.
+"""The meeting deck: one offline HTML file of slides, built from an agenda (a TOML file naming a
+sequence of views) or from a default agenda derived from the data.
 
-Every slide is a still picture (a focused map drawn by :func:`sckg.viz.write.render_image`, or a chart of the
-briefing) with its key figures, an optional table and speaker notes. The figures come from the briefing
-(:func:`sckg.report.build_report`), so deck and briefing agree. The same agenda on the same data gives the same
-bytes. An agenda file (see docs/report.md)::
+Every slide is a still picture (a focused map drawn by :func:`sckg.viz.write.render_image`, or a
+chart of the briefing) with its key figures, an optional table and speaker notes. The figures come
+from the briefing (:func:`sckg.report.build_report`), so deck and briefing agree. The same agenda on
+the same data gives the same bytes. An agenda file (see docs/report.md)::
 
     title = "Lenkungskreis März"
     [[slide]]
@@ -45,12 +45,14 @@ TARGET = {
 }
 #: Keys every slide may have.
 COMMON = ("view", "title", "notes")
-#: Rows a slide's table shows at most (the rest is counted below it), and the characters of a cell's text.
+#: Rows a slide's table shows at most (the rest is counted below it), and the characters of a cell's
+#: text.
 TABLE_ROWS = 10
 CELL_TEXT = 60
-#: What the side of a slide holds on the smallest screen a deck is shown on (1280 × 720): lines of table text
-#: (586 px of 15 px), and the characters a line holds across the side beside a picture and without one. A key
-#: figure takes two lines; a table row the lines its text needs across the side, and a little padding.
+#: What the side of a slide holds on the smallest screen a deck is shown on (1280 × 720): lines of
+#: table text (586 px of 15 px), and the characters a line holds across the side beside a picture
+#: and without one. A key figure takes two lines; a table row the lines its text needs across the
+#: side, and a little padding.
 SIDE_LINES = 38
 SIDE_CHARS = {True: 54, False: 150}
 _TEMPLATE_DIR = Path(__file__).parent
@@ -58,8 +60,8 @@ _TEMPLATE_DIR = Path(__file__).parent
 
 @dataclass(frozen=True)
 class View:
-    """One entry of an agenda: the view, its target (a field, project, query or chart), title and notes; the
-    line of the agenda file it comes from (0 for the default agenda)."""
+    """One entry of an agenda: the view, its target (a field, project, query or chart), title and
+    notes; the line of the agenda file it comes from (0 for the default agenda)."""
 
     view: SlideView
     target: str | None = None
@@ -87,7 +89,8 @@ class Agenda:
 
 @dataclass
 class Slide:
-    """One slide: title, a still picture (trusted inline SVG), key figures, a table, and speaker notes."""
+    """One slide: title, a still picture (trusted inline SVG), key figures, a table, and speaker
+    notes."""
 
     key: str
     title: str
@@ -111,12 +114,13 @@ class Deck:
     notes: list[str] = field(default_factory=list)
 
 
-# --- the agenda --------------------------------------------------------------------------------------------
+# --- the agenda -----------------------------------------------------------------------------------
 
 
 def read_agenda(path: Path | str) -> Agenda:
-    """The agenda in the TOML file ``path``: ``title`` and ``[[slide]]`` entries with ``view`` and, by view,
-    ``field``, ``project``, ``query`` or ``chart``, and optional ``title`` and ``notes``. A bad file is a
+    """The agenda in the TOML file ``path``: ``title`` and ``[[slide]]`` entries with ``view`` and,
+    by view, ``field``, ``project``, ``query`` or ``chart``, and optional ``title`` and ``notes``. A
+    bad file is a
     :class:`DataError` naming the line and key."""
     path = Path(path)
     try:
@@ -154,8 +158,8 @@ def read_agenda(path: Path | str) -> Agenda:
     slides = doc.get("slide", [])
     if not isinstance(slides, list) or not slides:
         raise DataError(
-            f"{path}, line {_line(lines, None, 'slide')}, key 'slide': the agenda needs at least one "
-            "[[slide]] entry with a view"
+            f"{path}, line {_line(lines, None, 'slide')}, key 'slide': the agenda needs at least "
+            "one [[slide]] entry with a view"
         )
     views = [_view(entry, i, lines, str(path)) for i, entry in enumerate(slides)]
     return Agenda(doc.get("title"), views)
@@ -198,8 +202,8 @@ _HEADER = re.compile(r"\s*\[\[\s*slide\s*\]\]")
 
 
 def _line(lines: list[str], index: int | None, key: str) -> int:
-    """The line (1-based) of ``key`` in the ``index``-th ``[[slide]]`` block (None: before the first), else
-    the block's header line."""
+    """The line (1-based) of ``key`` in the ``index``-th ``[[slide]]`` block (None: before the
+    first), else the block's header line."""
     headers = [i for i, line in enumerate(lines) if _HEADER.match(line)]
     start = headers[index] if index is not None else 0
     end = (
@@ -217,11 +221,11 @@ def _line(lines: list[str], index: int | None, key: str) -> int:
 def default_agenda(
     kg: KnowledgeGraph, lang: str = "de", *, since: bool = False, compare: bool = False
 ) -> Agenda:
-    """Overview, each field of action with its open points, bottleneck actors, cycles, with ``since``
-    what changed and with ``compare`` the benchmarking with other cities."""
+    """Overview, each field of action with its open points, bottleneck actors, cycles, with
+    ``since`` what changed and with ``compare`` the benchmarking with other cities."""
     fields = kg.select(
-        f"SELECT DISTINCT ?f WHERE {{ {{ GRAPH ?g {{ ?f a sckg:FieldOfAction }} "
-        f"FILTER(?g != <{MODEL_GRAPH}>) }} UNION {{ ?p a sckg:Project ; sckg:inFieldOfAction ?f }} }}"
+        "SELECT DISTINCT ?f WHERE { { GRAPH ?g { ?f a sckg:FieldOfAction } FILTER(?g != "
+        f"<{MODEL_GRAPH}>) }} UNION {{ ?p a sckg:Project ; sckg:inFieldOfAction ?f }} }}"
     )
     iris = [row["f"] for row in fields.records()]
     labels = kg.labels(iris, lang)
@@ -237,7 +241,7 @@ def default_agenda(
     return Agenda(None, views)
 
 
-# --- the slides --------------------------------------------------------------------------------------------
+# --- the slides -----------------------------------------------------------------------------------
 
 
 def build_deck(
@@ -249,9 +253,9 @@ def build_deck(
     title: str | None = None,
     compare: Sequence[KnowledgeGraph] = (),
 ) -> Deck:
-    """The deck for ``agenda`` (default: :func:`default_agenda`) on ``kg``; ``since`` is the previous
-    snapshot that the ``changes`` view compares with, ``compare`` the other cities of the ``benchmark``
-    view."""
+    """The deck for ``agenda`` (default: :func:`default_agenda`) on ``kg``; ``since`` is the
+    previous snapshot that the ``changes`` view compares with, ``compare`` the other cities of the
+    ``benchmark`` view."""
     from .report import build_report
     from .report.charts import source_line
 
@@ -266,7 +270,8 @@ def build_deck(
 
 
 class _Slides:
-    """Makes slides from views, sharing the briefing, the projections and the validation findings."""
+    """Makes slides from views, sharing the briefing, the projections and the validation
+    findings."""
 
     def __init__(
         self, kg: KnowledgeGraph, lang: str, report: Report, since: KnowledgeGraph | None
@@ -332,9 +337,10 @@ class _Slides:
             return inline_svg(render_image(net, "svg").decode("utf-8"), title)
 
     def table(self, slide: Slide, table: ReportTable, rows: int = TABLE_ROWS) -> Slide:
-        """The first rows of ``table`` on the slide (at most ``rows``, and as many as fit beside the slide's
-        picture and figures: :data:`SIDE_LINES`), each cell as text of at most :data:`CELL_TEXT` characters;
-        the rest counted below it (``… 5 more of 15``). Set the picture and figures first."""
+        """The first rows of ``table`` on the slide (at most ``rows``, and as many as fit beside the
+        slide's picture and figures: :data:`SIDE_LINES`), each cell as text of at most
+        :data:`CELL_TEXT` characters; the rest counted below it (``… 5 more of 15``). Set the
+        picture and figures first."""
         from .viz.style import shorten_text
 
         cells = [
@@ -618,15 +624,16 @@ class _Slides:
 
 
 def _lines(cells: list[Any], width: int) -> int:
-    """The lines a table row of ``cells`` takes across ``width`` characters (the browser gives long cells the
-    room; words wrap whole, so a line holds four fifths of its width)."""
+    """The lines a table row of ``cells`` takes across ``width`` characters (the browser gives long
+    cells the room; words wrap whole, so a line holds four fifths of its width)."""
     import math
 
     return max(1, math.ceil(sum(len(str(cell)) + 2 for cell in cells) / (0.8 * width)))
 
 
 def _cell(term: Any, lang: str) -> Any:
-    """A query result's term for a slide's table: numbers in the language's format, the rest as text."""
+    """A query result's term for a slide's table: numbers in the language's format, the rest as
+    text."""
     from decimal import Decimal
 
     from .typed import value as typed_value
@@ -639,11 +646,12 @@ def _cell(term: Any, lang: str) -> Any:
     return value if isinstance(value, int | str) else str(value)
 
 
-# --- the page ----------------------------------------------------------------------------------------------
+# --- the page -------------------------------------------------------------------------------------
 
 
 def render_deck(deck: Deck) -> str:
-    """The deck as one offline HTML page (keys, clicks, notes and presenter view; prints as a handout)."""
+    """The deck as one offline HTML page (keys, clicks, notes and presenter view; prints as a
+    handout)."""
     import jinja2
 
     env = jinja2.Environment(
@@ -657,8 +665,8 @@ def render_deck(deck: Deck) -> str:
 
 
 def write_deck(deck: Deck, out: Path | str, pdf: Path | str | None = None) -> Path:
-    """Write the deck's page to ``out`` (atomically) and, with ``pdf``, its handout (A4 landscape, one slide
-    with its notes per page); return the page's path."""
+    """Write the deck's page to ``out`` (atomically) and, with ``pdf``, its handout (A4 landscape,
+    one slide with its notes per page); return the page's path."""
     path = write_atomic(Path(out), render_deck(deck))
     if pdf is not None:
         from .pdf import html_to_pdf

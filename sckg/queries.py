@@ -7,8 +7,8 @@ Each ``.rq`` file starts with a header comment::
     # description: Every project with its field of action and status.
     # param: field iri  The field of action (IRI, prefixed name or label); all fields when left out
 
-Parameters are bound as RDF terms through the store's variable substitution, never pasted into the text.
-``?lang`` is bound to the chosen language in every query that uses it.
+Parameters are bound as RDF terms through the store's variable substitution, never pasted into the
+text. ``?lang`` is bound to the chosen language in every query that uses it.
 """
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ from .sparql import query_form
 
 PARAM_KINDS = ("iri", "string", "integer", "decimal", "date")
 _HEADER = re.compile(r"^#\s*(title|description|param)(?:@(\w+))?\s*:\s*(.*)$")
-#: ``iri(sckg:Project,org:Organization)``: an IRI parameter whose entity must be of one of these classes
-#: (``actor`` stands for every actor class).
+#: ``iri(sckg:Project,org:Organization)``: an IRI parameter whose entity must be of one of these
+#: classes (``actor`` stands for every actor class).
 _KIND = re.compile(r"(\w+)(?:\(([^()]*)\))?")
 
 
@@ -50,7 +50,8 @@ class Param:
 
 @dataclass
 class NamedQuery:
-    """A named question: its SPARQL text, titles and descriptions per language, and its parameters."""
+    """A named question: its SPARQL text, titles and descriptions per language, and its
+    parameters."""
 
     name: str
     text: str
@@ -151,7 +152,8 @@ def get_named_query(name: str, queries: Path | None = None) -> NamedQuery:
 
 
 def runnable_text(query: str) -> str:
-    """``query`` with a ``PREFIX`` line for each predeclared prefix it uses, so it runs in any SPARQL client."""
+    """``query`` with a ``PREFIX`` line for each predeclared prefix it uses, so it runs in any
+    SPARQL client."""
     used = sorted(p for p in PREFIXES if re.search(rf"(?<![\w:-]){re.escape(p)}:", query))
     return "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in used) + query
 
@@ -204,7 +206,8 @@ def to_term(kg: KnowledgeGraph, param: Param, value: str) -> Term:
 
 
 def _decimal(value: str) -> str:
-    """An xsd:decimal lexical form of exactly the number written (``1E-7`` → ``0.0000001``, every digit kept)."""
+    """An xsd:decimal lexical form of exactly the number written (``1E-7`` → ``0.0000001``, every
+    digit kept)."""
     try:
         number = Decimal(value.strip())
     except InvalidOperation:
@@ -234,7 +237,8 @@ def run_query(
     *,
     timeout: float | None = None,
 ) -> Table:
-    """Run a SELECT query, binding ``?lang`` when the query uses it; ``timeout`` as for ``KnowledgeGraph.select``."""
+    """Run a SELECT query, binding ``?lang`` when the query uses it; ``timeout`` as for
+    ``KnowledgeGraph.select``."""
     bindings = dict(params or {})
     if re.search(r"[?$]lang\b", text):
         bindings.setdefault("lang", ox.Literal(lang))
@@ -275,8 +279,8 @@ def run_any(
     *,
     timeout: float | None = None,
 ) -> Table | bool | str:
-    """Run any query form: SELECT → Table, ASK → bool, CONSTRUCT/DESCRIBE → Turtle text. A syntax error in a
-    query read from a file names the file."""
+    """Run any query form: SELECT → Table, ASK → bool, CONSTRUCT/DESCRIBE → Turtle text. A syntax
+    error in a query read from a file names the file."""
     try:
         return _run_any(kg, query, params, lang, timeout)
     except QueryError as exc:

@@ -165,8 +165,8 @@ ANALYSES: dict[str, Analysis] = {
                     "sample",
                     int,
                     None,
-                    "Estimate betweenness from K random source nodes (0: exact). Default: exact for "
-                    "small graphs, estimated for large ones (the output says so).",
+                    "Estimate betweenness from K random source nodes (0: exact). Default: exact "
+                    "for small graphs, estimated for large ones (the output says so).",
                     keyword="sample",
                     optional=True,
                     show_default=False,
@@ -180,8 +180,8 @@ ANALYSES: dict[str, Analysis] = {
             "bridges",
             _METRICS + "bridges",
             _METRICS + "CutRow",
-            "Single points of failure: nodes (articulation points) and links (bridges) whose removal "
-            "cuts part of the network off, with what they would cut off.",
+            "Single points of failure: nodes (articulation points) and links (bridges) whose "
+            "removal cuts part of the network off, with what they would cut off.",
             (projection(), top(20)),
             words="cut",
             docs="analyses.md#bridges",
@@ -190,7 +190,8 @@ ANALYSES: dict[str, Analysis] = {
             "communities",
             _METRICS + "communities",
             _METRICS + "CommunityRow",
-            "Groups of actors that work together (Louvain), and which of them cross department lines.",
+            "Groups of actors that work together (Louvain), and which of them cross department "
+            "lines.",
             (projection(), top(20), SEED),
             words="communities",
             docs="analyses.md#communities",

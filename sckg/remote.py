@@ -1,17 +1,17 @@
 """Any SPARQL 1.1 endpoint as a store: queries over HTTP (SPARQL 1.1 Protocol), results as JSON.
 
-Only the standard library's HTTP client is used. sckg expects the endpoint's default graph to be the union of
-its named graphs, as the in-process stores are queried (Oxigraph server: ``--union-default-graph``, which
-``sckg serve`` sets; Fuseki/TDB2: ``tdb2:unionDefaultGraph true``; GraphDB and Virtuoso do this by default).
-The predeclared prefixes are sent in front of every query; parameters are bound by a ``VALUES`` block, which
-every SPARQL 1.1 endpoint understands.
+Only the standard library's HTTP client is used. sckg expects the endpoint's default graph to be the
+union of its named graphs, as the in-process stores are queried (Oxigraph server:
+``--union-default-graph``, which ``sckg serve`` sets; Fuseki/TDB2: ``tdb2:unionDefaultGraph true``;
+GraphDB and Virtuoso do this by default). The predeclared prefixes are sent in front of every query;
+parameters are bound by a ``VALUES`` block, which every SPARQL 1.1 endpoint understands.
 
-Endpoints that ask for a login get it from the environment (never from the command line, which shell histories
-and process lists keep): ``SCKG_ENDPOINT_TOKEN`` (sent as a bearer token), or ``SCKG_ENDPOINT_USER`` and
-``SCKG_ENDPOINT_PASSWORD`` (HTTP Basic, or HTTP Digest when the endpoint asks for it, as Virtuoso's
-``/sparql-auth`` and Graph Store endpoints do). The login is not passed on when the endpoint redirects to another
-host.
-``SCKG_ENDPOINT_TIMEOUT`` sets how many seconds ``--store sparql:URL`` waits for an answer (default 120).
+Endpoints that ask for a login get it from the environment (never from the command line, which shell
+histories and process lists keep): ``SCKG_ENDPOINT_TOKEN`` (sent as a bearer token), or
+``SCKG_ENDPOINT_USER`` and ``SCKG_ENDPOINT_PASSWORD`` (HTTP Basic, or HTTP Digest when the endpoint
+asks for it, as Virtuoso's ``/sparql-auth`` and Graph Store endpoints do). The login is not passed
+on when the endpoint redirects to another host. ``SCKG_ENDPOINT_TIMEOUT`` sets how many seconds
+``--store sparql:URL`` waits for an answer (default 120).
 """
 
 from __future__ import annotations
@@ -55,9 +55,10 @@ _RDF_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0
 class _LoginStaysWithHost(urllib.request.HTTPRedirectHandler):
     """Follows redirects, but drops the login when one leads to another scheme, host or port.
 
-    A request with a body (a query sent by POST, a graph sent by PUT) is sent again, body and all, on a 307 or
-    308; a 301, 302 or 303 would make it a GET without the body (the query lost, an empty answer taken for
-    the result), so such a redirect is an error naming the address to use instead.
+    A request with a body (a query sent by POST, a graph sent by PUT) is sent again, body and all,
+    on a 307 or 308; a 301, 302 or 303 would make it a GET without the body (the query lost, an
+    empty answer taken for the result), so such a redirect is an error naming the address to use
+    instead.
     """
 
     def redirect_request(
@@ -91,8 +92,9 @@ class _LoginStaysWithHost(urllib.request.HTTPRedirectHandler):
             what = "a query" if method == "POST" else f"a {method} request"
             raise StoreError(
                 Message(
-                    f"The endpoint {req.full_url} redirects {what} (HTTP {code}) to {newurl}, which would lose the "
-                    f"{'query' if method == 'POST' else 'data'} on the way; use that address: "
+                    f"The endpoint {req.full_url} redirects {what} (HTTP {code}) to {newurl}, "
+                    f"which would lose the {'query' if method == 'POST' else 'data'} on the way; "
+                    "use that address: "
                     + (
                         f"{{=store sparql:{newurl}}}"
                         if method == "POST"
@@ -111,13 +113,14 @@ class _LoginStaysWithHost(urllib.request.HTTPRedirectHandler):
 _OPENER = urllib.request.build_opener(_LoginStaysWithHost())
 # no HTTP proxy for this machine's servers
 _DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}), _LoginStaysWithHost())
-#: A graph every Virtuoso holds, and the graphs it keeps for itself: its RDF views, the LDP vocabulary, WebDAV and
-#: its service description (named after its host).
+#: A graph every Virtuoso holds, and the graphs it keeps for itself: its RDF views, the LDP
+#: vocabulary, WebDAV and its service description (named after its host).
 VIRTUOSO_MARK = "http://www.openlinksw.com/schemas/virtrdf#"
 VIRTUOSO_OWN = re.compile(
     r"http://www\.openlinksw\.com/schemas/virtrdf#|http://www\.w3\.org/ns/ldp#|https?://[^/]+/(DAV/|sparql)"
 )
-#: Virtuoso sends at most 2**20 rows in one HTTP answer and leaves out the rest without an error (its issue 700).
+#: Virtuoso sends at most 2**20 rows in one HTTP answer and leaves out the rest without an error
+#: (its issue 700).
 VIRTUOSO_MAX_ROWS = 1_048_576
 _TIME_LIMIT = "narrow it down (more specific patterns, LIMIT) or raise the endpoint's time limit"
 
@@ -137,7 +140,8 @@ class Response:
 
 
 def login_headers() -> dict[str, str]:
-    """The ``Authorization`` header for the login in the environment (see the module's docstring), or none."""
+    """The ``Authorization`` header for the login in the environment (see the module's docstring),
+    or none."""
     if token := os.environ.get(TOKEN_VARIABLE):
         return {"Authorization": f"Bearer {token}"}
     if (user := os.environ.get(USER_VARIABLE)) is None:
@@ -168,16 +172,18 @@ def http_request(
     headers: Mapping[str, str] | None = None,
     timeout: float,
 ) -> Response:
-    """One HTTP request with the login from the environment, if any, sent only when the server asks for it.
+    """One HTTP request with the login from the environment, if any, sent only when the server asks
+    for it.
 
-    The first request to a server goes without a login. When the server answers 401, its challenge says how to
-    log in: a token goes as ``Bearer``, a user and password as HTTP Digest or Basic as the server asks; over
-    plain http a password goes as Basic only when the server asks for Basic (over https also to a bare 401, as
-    Virtuoso answers a Basic login it does not take). The scheme is kept per server for the later requests. A
-    server may cut the connection when it refuses a request while a large body is on its way (Virtuoso does,
-    for a graph of 100,000 triples), so a request with a body first learns the scheme by a ``HEAD`` request
-    without the body, and a Digest login is answered to a fresh challenge fetched the same way. Any HTTP status
-    is returned, but a refused login (401) and a server that does not answer raise :class:`StoreError`.
+    The first request to a server goes without a login. When the server answers 401, its challenge
+    says how to log in: a token goes as ``Bearer``, a user and password as HTTP Digest or Basic as
+    the server asks; over plain http a password goes as Basic only when the server asks for Basic
+    (over https also to a bare 401, as Virtuoso answers a Basic login it does not take). The scheme
+    is kept per server for the later requests. A server may cut the connection when it refuses a
+    request while a large body is on its way (Virtuoso does, for a graph of 100,000 triples), so a
+    request with a body first learns the scheme by a ``HEAD`` request without the body, and a Digest
+    login is answered to a fresh challenge fetched the same way. Any HTTP status is returned, but a
+    refused login (401) and a server that does not answer raise :class:`StoreError`.
     """
     server = urllib.parse.urlsplit(url)[:2]  # scheme and host:port
     credentials = bool(login_headers())
@@ -203,14 +209,15 @@ def http_request(
                 return http_request(method, url, data=data, headers=headers, timeout=timeout)
             if credentials and not login and not _challenge(exc) and server[0] == "http":
                 raise StoreError(
-                    f"The endpoint {url} asks for a login (HTTP 401) without saying which (no WWW-Authenticate "
-                    "header); sckg sends a password over http only when the server asks for Basic or Digest. "
-                    "Use https."
+                    f"The endpoint {url} asks for a login (HTTP 401) without saying which (no "
+                    "WWW-Authenticate header); sckg sends a password over http only when the "
+                    "server asks for Basic or Digest. Use https."
                 ) from None
             if not _same_server(exc.url, url):
                 raise StoreError(
-                    f"The endpoint {url} sent the request on to {exc.url}, which asks for a login (HTTP 401); sckg "
-                    f"gives the login only to the server it was given: use {exc.url} if you trust it."
+                    f"The endpoint {url} sent the request on to {exc.url}, which asks for a login "
+                    "(HTTP 401); sckg gives the login only to the server it was given: use "
+                    f"{exc.url} if you trust it."
                 ) from None
             raise StoreError(_login_refused(url, login)) from None
         body = exc.read() if exc.fp else b""
@@ -226,14 +233,15 @@ def http_request(
         if isinstance(exc.reason, TimeoutError):
             raise StoreError(f"The endpoint {url} did not answer within {timeout:g} s.") from None
         raise StoreError(
-            f"The endpoint {url} does not answer ({reason}). Check the URL and that the server is running."
+            f"The endpoint {url} does not answer ({reason}). Check the URL and that the server is "
+            "running."
         ) from None
     except (OSError, ValueError) as exc:  # connection reset, malformed URL, bad status line
         raise StoreError(f"The endpoint {url} cannot be reached ({exc}).") from None
 
 
-#: How each server (scheme, host:port) asked for the login of the environment: "bearer", "basic", "digest", or
-#: "none" while it has not asked.
+#: How each server (scheme, host:port) asked for the login of the environment: "bearer", "basic",
+#: "digest", or "none" while it has not asked.
 _LOGIN_SCHEMES: dict[tuple[str, str], str] = {}
 
 
@@ -243,13 +251,15 @@ def _same_server(url: str, other: str) -> bool:
 
 
 def _login(scheme: str) -> dict[str, str]:
-    """The ``Authorization`` header of the environment's login for a server that asked for ``scheme``."""
+    """The ``Authorization`` header of the environment's login for a server that asked for
+    ``scheme``."""
     return login_headers() if scheme in ("bearer", "basic") else {}
 
 
 def _scheme_asked(challenge: str | None, url: str) -> str | None:
-    """How a server whose 401 answer carried ``challenge`` ('' for none, None for no 401) gets the login of the
-    environment: a token always as bearer; a password as the server asks, or as Basic to a bare 401 over https."""
+    """How a server whose 401 answer carried ``challenge`` ('' for none, None for no 401) gets the
+    login of the environment: a token always as bearer; a password as the server asks, or as Basic
+    to a bare 401 over https."""
     if challenge is None:
         return None
     if os.environ.get(TOKEN_VARIABLE):
@@ -266,8 +276,8 @@ def _challenge(answer: urllib.error.HTTPError) -> str:
 
 
 def _probe(url: str, headers: Mapping[str, str], timeout: float) -> str | None:
-    """A ``HEAD`` request without a body: the challenge of its 401 answer, or None when it was not refused (or
-    refused by another server it was redirected to)."""
+    """A ``HEAD`` request without a body: the challenge of its 401 answer, or None when it was not
+    refused (or refused by another server it was redirected to)."""
     request = urllib.request.Request(url, method="HEAD", headers=dict(headers))
     try:
         with _opener(url).open(request, timeout=timeout):
@@ -279,8 +289,9 @@ def _probe(url: str, headers: Mapping[str, str], timeout: float) -> str | None:
 
 
 def _digest_login(method: str, url: str, timeout: float) -> dict[str, str]:
-    """The ``Authorization`` header answering the server's Digest challenge for ``method url`` with the login of
-    the environment (the challenge is fetched fresh, so each nonce is used once), or none without a challenge."""
+    """The ``Authorization`` header answering the server's Digest challenge for ``method url`` with
+    the login of the environment (the challenge is fetched fresh, so each nonce is used once), or
+    none without a challenge."""
     challenge = _probe(url, {}, timeout) or ""
     scheme, _, parameters = challenge.partition(" ")
     if scheme.lower() != "digest":
@@ -307,8 +318,8 @@ def _opener(url: str) -> urllib.request.OpenerDirector:
 def _login_refused(url: str, login: Mapping[str, str]) -> str:
     if not login:
         return (
-            f"The endpoint {url} asks for a login (HTTP 401). Set {USER_VARIABLE} and {PASSWORD_VARIABLE}, "
-            f"or {TOKEN_VARIABLE}, in the environment."
+            f"The endpoint {url} asks for a login (HTTP 401). Set {USER_VARIABLE} and "
+            f"{PASSWORD_VARIABLE}, or {TOKEN_VARIABLE}, in the environment."
         )
     given = (
         TOKEN_VARIABLE if os.environ.get(TOKEN_VARIABLE) else f"{USER_VARIABLE}/{PASSWORD_VARIABLE}"
@@ -317,7 +328,7 @@ def _login_refused(url: str, login: Mapping[str, str]) -> str:
 
 
 def _media_type(headers: object) -> str:
-    value = headers.get("Content-Type", "") if headers is not None else ""  # type: ignore[attr-defined]
+    value = headers.get("Content-Type", "") if headers is not None else ("")  # type: ignore[attr-defined]
     return (value or "").split(";")[0].strip().lower()
 
 
@@ -333,8 +344,8 @@ _CANONICAL_BOOLEANS = {"1": ox.Literal(True), "0": ox.Literal(False)}
 
 
 def _canonical(term: Term | None) -> Term | None:
-    """A boolean in its canonical form: Virtuoso, which stores booleans as numbers, answers ``"1"^^xsd:boolean``
-    for the ``true`` it was given (the same value, but another term)."""
+    """A boolean in its canonical form: Virtuoso, which stores booleans as numbers, answers
+    ``"1"^^xsd:boolean`` for the ``true`` it was given (the same value, but another term)."""
     if (
         isinstance(term, ox.Literal)
         and term.datatype == _BOOLEAN
@@ -345,7 +356,8 @@ def _canonical(term: Term | None) -> Term | None:
 
 
 def _read_results(body: bytes) -> Table | bool:
-    """SPARQL JSON results as a table (SELECT) or a boolean (ASK), booleans in their canonical form."""
+    """SPARQL JSON results as a table (SELECT) or a boolean (ASK), booleans in their canonical
+    form."""
     result = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
     if isinstance(result, ox.QueryBoolean):
         return bool(result)
@@ -369,7 +381,8 @@ def _standard_json(body: bytes) -> bytes:
 
 
 class SparqlBackend:
-    """A SPARQL 1.1 query endpoint, read through the SPARQL 1.1 Protocol. sckg never writes through it.
+    """A SPARQL 1.1 query endpoint, read through the SPARQL 1.1 Protocol. sckg never writes through
+    it.
 
     The names of the endpoint's graphs are fetched once and kept for the life of the backend.
     """
@@ -378,7 +391,8 @@ class SparqlBackend:
         self.url = check_http_url(url, "a SPARQL endpoint, e.g. sparql:http://127.0.0.1:7878/query")
         self.timeout = endpoint_timeout() if timeout is None else timeout
         self._graphs: set[str] | None = None
-        #: SPARQL Protocol parameters (default-graph-uri, named-graph-uri) that leave out an engine's own graphs
+        #: SPARQL Protocol parameters (default-graph-uri, named-graph-uri) that leave out an
+        #: engine's own graphs
         self._dataset: list[tuple[str, str]] | None = None
         self._virtuoso = False
 
@@ -396,12 +410,14 @@ class SparqlBackend:
         if answer.status == 200:
             if answer.body.rstrip().endswith(CANCELLED):
                 raise QueryError(
-                    f"The SPARQL endpoint stopped the query: it ran over its time limit; {_TIME_LIMIT}."
+                    "The SPARQL endpoint stopped the query: it ran over its time limit; "
+                    f"{_TIME_LIMIT}."
                 )
             return answer
         if answer.status == 504:
             raise QueryError(
-                f"The SPARQL endpoint stopped the query: {answer.text().removeprefix('Query stopped: ')}"
+                "The SPARQL endpoint stopped the query: "
+                f"{answer.text().removeprefix('Query stopped: ')}"
             )
         if answer.status == 400:
             if bindings:  # report the position in the text as written, without the bound values
@@ -412,8 +428,8 @@ class SparqlBackend:
             raise syntax_error(query, answer.text(1000), line_offset=_PROLOGUE_LINES)
         if answer.status == 404:
             raise StoreError(
-                f"{self.url} is not a SPARQL endpoint (HTTP 404). Check the URL: Oxigraph and 'sckg serve' answer "
-                "at /query, Fuseki at /DATASET/sparql."
+                f"{self.url} is not a SPARQL endpoint (HTTP 404). Check the URL: Oxigraph and "
+                "'sckg serve' answer at /query, Fuseki at /DATASET/sparql."
             )
         raise StoreError(
             f"The SPARQL endpoint {self.url} failed (HTTP {answer.status}: {answer.text()})."
@@ -423,8 +439,9 @@ class SparqlBackend:
         answer = self._send(query, bindings, _RESULTS_JSON)
         if answer.media_type not in (_RESULTS_JSON, "application/json"):
             raise StoreError(
-                f"The SPARQL endpoint {self.url} answered with '{answer.media_type or 'no media type'}' instead of "
-                f"SPARQL JSON results: is it a SPARQL endpoint? ({answer.text(120)})"
+                f"The SPARQL endpoint {self.url} answered with "
+                f"'{answer.media_type or 'no media type'}' instead of SPARQL JSON results: is it a "
+                f"SPARQL endpoint? ({answer.text(120)})"
             )
         try:
             return _read_results(answer.body)
@@ -445,9 +462,9 @@ class SparqlBackend:
             raise QueryError("Expected a SELECT query.")
         if self._virtuoso and len(result.rows) == VIRTUOSO_MAX_ROWS:
             raise QueryError(
-                f"Virtuoso sends at most {VIRTUOSO_MAX_ROWS:,} rows in one answer and leaves out the rest without "
-                "saying so; this answer has exactly that many, so it is probably cut. Ask in parts (FILTER, or "
-                "ORDER BY with LIMIT and OFFSET)."
+                f"Virtuoso sends at most {VIRTUOSO_MAX_ROWS:,} rows in one answer and leaves out "
+                "the rest without saying so; this answer has exactly that many, so it is probably "
+                "cut. Ask in parts (FILTER, or ORDER BY with LIMIT and OFFSET)."
             )
         return result
 
@@ -459,7 +476,8 @@ class SparqlBackend:
             fmt = None
         if fmt is None:
             raise QueryError(
-                f"Expected a CONSTRUCT or DESCRIBE query (the endpoint answered with '{answer.media_type}')."
+                "Expected a CONSTRUCT or DESCRIBE query (the endpoint answered with "
+                f"'{answer.media_type}')."
             )
         try:
             triples = [quad.triple for quad in ox.parse(answer.body, format=fmt)]
@@ -478,18 +496,22 @@ class SparqlBackend:
         return result
 
     def graph_names(self) -> set[str]:
-        """The endpoint's graphs, without those an engine keeps for itself (Virtuoso's: then every query is sent
-        with a dataset of the others, so that they are left out of the default graph and of ``GRAPH ?g`` too)."""
+        """The endpoint's graphs, without those an engine keeps for itself (Virtuoso's: then every
+        query is sent with a dataset of the others, so that they are left out of the default graph
+        and of ``GRAPH ?g`` too)."""
         if self._graphs is None:
             self._dataset = []
-            # GRAPH ?g { } is cheap, but Virtuoso finds no graph with it: then ask for the graphs' triples
+            # GRAPH ?g { } is cheap, but Virtuoso finds no graph with it: then ask for the graphs'
+            # triples
             found = self._named("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }") or self._named(
                 "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
             )
             self._virtuoso = VIRTUOSO_MARK in found
             own = {g for g in found if VIRTUOSO_OWN.fullmatch(g)} if self._virtuoso else set()
             self._graphs = found - own
-            if own:  # an empty list would mean the endpoint's default dataset: name a graph that is not there
+            # an empty list would mean the endpoint's default dataset: name a graph that is not
+            # there
+            if own:
                 kept = sorted(self._graphs) or ["urn:sckg:no-graph"]
                 self._dataset = [("default-graph-uri", g) for g in kept] + [
                     ("named-graph-uri", g) for g in kept
@@ -504,8 +526,9 @@ class SparqlBackend:
     def load_file(self, path: Path, graph: str) -> None:
         raise StoreError(
             Message(
-                f"{path}: sckg reads a SPARQL endpoint through {{=store sparql:URL}} but does not write to it; "
-                "upload the data with 'sckg push --endpoint GRAPH-STORE-URL --data FILES' first."
+                f"{path}: sckg reads a SPARQL endpoint through {{=store sparql:URL}} but does not "
+                "write to it; upload the data with 'sckg push --endpoint GRAPH-STORE-URL --data "
+                "FILES' first."
             )
         )
 

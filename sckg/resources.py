@@ -26,7 +26,8 @@ def ontology_dir() -> Path:
 
 
 def data_dir() -> Path:
-    """The folder holding the bundled datasets (``braunschweig/``, ``musterstadt/``, ``templates/``)."""
+    """The folder holding the bundled datasets (``braunschweig/``, ``musterstadt/``,
+    ``templates/``)."""
     return _root("data")
 
 
@@ -41,7 +42,8 @@ REFERENCE_VOCABULARIES = ("sdg",)
 
 
 def model_files() -> list[Path]:
-    """The ontology and SKOS vocabularies that are loaded with every dataset (for labels and classes)."""
+    """The ontology and SKOS vocabularies that are loaded with every dataset (for labels and
+    classes)."""
     root = ontology_dir()
     files = sorted((root / "vocab").glob("*.ttl"))
     vocab = (p for p in files if p.stem not in REFERENCE_VOCABULARIES)

@@ -1,4 +1,5 @@
-"""Query results as Python sees them: RDF terms, the :class:`Table` of a SELECT, and plain values."""
+"""Query results as Python sees them: RDF terms, the :class:`Table` of a SELECT, and plain
+values."""
 
 from __future__ import annotations
 
@@ -26,9 +27,10 @@ class Table:
     HTML_ROWS = 50
 
     def bound_rows(self) -> list[tuple[Term, ...]]:
-        """:attr:`rows` typed without ``None``, for a query whose every variable is bound in every solution
-        (each in a required pattern: no OPTIONAL, no UNION branch that leaves it out). Nothing is checked or
-        copied: the query's author vouches for it, as the type checker cannot read SPARQL."""
+        """:attr:`rows` typed without ``None``, for a query whose every variable is bound in every
+        solution (each in a required pattern: no OPTIONAL, no UNION branch that leaves it out).
+        Nothing is checked or copied: the query's author vouches for it, as the type checker cannot
+        read SPARQL."""
         return cast(list[tuple[Term, ...]], self.rows)
 
     def records(self) -> list[dict[str, Any]]:
@@ -38,9 +40,10 @@ class Table:
     def to_pandas(self) -> Any:
         """The rows as a ``pandas.DataFrame`` (pandas is optional: ``pip install pandas``).
 
-        A column whose values are all of one kind gets its dtype: integers ``int64`` (``Int64`` with gaps),
-        decimals and doubles ``float64``, dates ``datetime64[s]``, booleans ``bool`` (``boolean`` with
-        gaps), IRIs and text ``str``. A column mixing kinds holds the plain values of :meth:`records`.
+        A column whose values are all of one kind gets its dtype: integers ``int64`` (``Int64`` with
+        gaps), decimals and doubles ``float64``, dates ``datetime64[s]``, booleans ``bool``
+        (``boolean`` with gaps), IRIs and text ``str``. A column mixing kinds holds the plain values
+        of :meth:`records`.
         """
         try:
             import pandas as pd
@@ -60,7 +63,8 @@ class Table:
 
     @staticmethod
     def _kind(term: Term) -> str:
-        """What :meth:`to_pandas` makes of a term: ``integer``, ``float``, ``boolean``, ``date`` or ``text``."""
+        """What :meth:`to_pandas` makes of a term: ``integer``, ``float``, ``boolean``, ``date`` or
+        ``text``."""
         if not isinstance(term, ox.Literal):
             return "text"
         datatype = term.datatype.value
@@ -74,7 +78,8 @@ class Table:
 
     @classmethod
     def _pandas_column(cls, pd: Any, terms: list[Term | None]) -> Any:
-        """One column of :meth:`to_pandas`: typed when all its values are of one kind, else plain values."""
+        """One column of :meth:`to_pandas`: typed when all its values are of one kind, else plain
+        values."""
         values = [to_python(term) for term in terms]
         kinds = {cls._kind(term) for term in terms if term is not None}
         gaps = None in values
@@ -100,8 +105,8 @@ class Table:
         )
 
     def _repr_html_(self) -> str:
-        """The table in Jupyter: an HTML table (text escaped, IRIs shortened with the full IRI as tooltip) of
-        the first HTML_ROWS rows."""
+        """The table in Jupyter: an HTML table (text escaped, IRIs shortened with the full IRI as
+        tooltip) of the first HTML_ROWS rows."""
         from html import escape
 
         from .namespaces import shorten
@@ -119,14 +124,18 @@ class Table:
             if shown
             else ""
         )
-        return f'<table class="sckg-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{note}'
+        return (
+            "<table "
+            f'class="sckg-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{note}'
+        )
 
     def __len__(self) -> int:
         return len(self.rows)
 
 
 def to_python(term: Term | None) -> Any:
-    """An RDF term as a plain value: IRI → str, numbers → int/Decimal/float, boolean → bool, else the text."""
+    """An RDF term as a plain value: IRI → str, numbers → int/Decimal/float, boolean → bool, else
+    the text."""
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
@@ -154,8 +163,9 @@ _INTEGER_TYPES = {
 
 
 def solution_rows(solutions: ox.QuerySolutions) -> list[tuple[Term | None, ...]]:
-    """Every solution as a tuple of terms. Python's cyclic garbage collector is paused meanwhile: it would
-    otherwise scan the growing list again and again, which nearly doubles the time of a result of 100,000 rows."""
+    """Every solution as a tuple of terms. Python's cyclic garbage collector is paused meanwhile: it
+    would otherwise scan the growing list again and again, which nearly doubles the time of a result
+    of 100,000 rows."""
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -52,13 +52,34 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from . import resources
 from .errors import Message, ParameterError, StoreError, UsageError
+from .linked_data import (
+    BASE,
+    FORMATS,
+    HTML,
+    VOID_PATHS,
+    VOID_QUERY,
+    Format,
+    check_base,
+    content_type,
+    describe_query,
+    description,
+    html_page,
+    iri_of,
+    language,
+    negotiate,
+    rdf_bytes,
+    site_file,
+    split_suffix,
+    void_triples,
+)
 from .remote import CANCELLED
 from .sparql import Unreadable, remote_access
 from .storespec import StoreKind, StoreSpec, parse_store
 
 #: Seconds a query may run past its time limit before its Oxigraph process is killed to stop it.
 GRACE = 0.5
-#: Read-only Oxigraph processes by default: queries answered at the same time (more wait for a free one).
+#: Read-only Oxigraph processes by default: queries answered at the same time (more wait for a free
+#: one).
 DEFAULT_WORKERS = 8
 #: Bytes a request body may have by default (a SPARQL text rarely has more than some KB).
 DEFAULT_MAX_BODY = 1024**2
@@ -69,13 +90,14 @@ DEFAULT_BODY_TIMEOUT = 60.0
 DEFAULT_MAX_CONNECTIONS = 128
 DEFAULT_MAX_CLIENT_CONNECTIONS = 16
 _WATCH_EVERY = 0.02  # seconds between two looks at the running queries and the processes' memory
-#: A read-only query running longer than this gets the lowest CPU priority, so that the short queries of other
-#: clients stay fast; its process is replaced when it is done (a priority cannot be raised again unprivileged).
+#: A read-only query running longer than this gets the lowest CPU priority, so that the short
+#: queries of other clients stay fast; its process is replaced when it is done (a priority cannot be
+#: raised again unprivileged).
 DEMOTE_AFTER = 0.5
-#: The watcher stops the largest process at this share of the cap, and no process may take more: a query
-#: allocates up to 1 GB/s, several may do so at once in their first half second (before they are demoted), and a
-#: stopped one frees its memory slowly at the lowest priority, so what grows until the stops take hold stays under
-#: the cap (bench/serve.py at 0.9: once 2.15 GB under 2 GiB).
+#: The watcher stops the largest process at this share of the cap, and no process may take more: a
+#: query allocates up to 1 GB/s, several may do so at once in their first half second (before they
+#: are demoted), and a stopped one frees its memory slowly at the lowest priority, so what grows
+#: until the stops take hold stays under the cap (bench/serve.py at 0.9: once 2.15 GB under 2 GiB).
 _HEADROOM = 0.8
 #: Only a process that grew by more than this share of the cap since it started is stopped for
 #: memory (stopping one that holds what a fresh one holds frees nothing and fails its request), and
@@ -117,8 +139,8 @@ _PAGES = {"/", "/yasgui.min.js", "/yasgui.min.css", "/logo.svg"}  # the query pa
 _UNLIMITED_PATHS = ("/update", "/store")  # writes and Graph Store downloads may take long
 _FETCHING = ("SERVICE", "LOAD")  # what makes the engine send a request to another server
 _SPOOL_IN_MEMORY = 32 * 1024 * 1024
-#: The operating system's randomness: not the ``random`` module's generator, whose numbers can be predicted
-#: from a few outputs and which a program (or a test) may have seeded.
+#: The operating system's randomness: not the ``random`` module's generator, whose numbers can be
+#: predicted from a few outputs and which a program (or a test) may have seeded.
 _UNGUESSABLE = random.SystemRandom()
 #: Seconds between attempts to start a process that failed to start (then the last, again).
 _START_AGAIN = (0.1, 0.5, 1.0, 2.0, 5.0)
@@ -126,14 +148,16 @@ _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?)i?B?\s*", re.IGNORECASE)
 
 
 def oxigraph_binary() -> str:
-    """The ``oxigraph`` server command: beside this Python (a virtual environment), else on the PATH."""
+    """The ``oxigraph`` server command: beside this Python (a virtual environment), else on the
+    PATH."""
     beside = Path(sys.executable).parent / "oxigraph"
     if beside.is_file() and os.access(beside, os.X_OK):
         return str(beside)
     found = shutil.which("oxigraph")
     if not found:
         raise StoreError(
-            "The Oxigraph server is not installed: run 'pip install oxigraph' (it provides 'oxigraph')."
+            "The Oxigraph server is not installed: run 'pip install oxigraph' (it provides "
+            "'oxigraph')."
         )
     return found
 
@@ -180,10 +204,10 @@ def format_size(size: int) -> str:
 
 
 def _private_address() -> str:
-    """A loopback address for the internal processes: on Linux a random one of 127.0.0.0/8, so that neither a
-    local port scan of 127.0.0.1 nor a web page guessing ports finds them."""
+    """A loopback address for the internal processes: on Linux a random one of 127.0.0.0/8, so that
+    neither a local port scan of 127.0.0.1 nor a web page guessing ports finds them."""
     if sys.platform.startswith("linux"):
-        return f"127.{_UNGUESSABLE.randint(1, 254)}.{_UNGUESSABLE.randint(1, 254)}.{_UNGUESSABLE.randint(1, 254)}"
+        return "127." + ".".join(str(_UNGUESSABLE.randint(1, 254)) for _ in range(3))
     return "127.0.0.1"
 
 
@@ -205,7 +229,8 @@ def _rss(pid: int) -> int:
 
 
 class OxigraphProcess:
-    """One Oxigraph server on a private loopback port over a store folder, its memory limited to ``memory``."""
+    """One Oxigraph server on a private loopback port over a store folder, its memory limited to
+    ``memory``."""
 
     def __init__(
         self,
@@ -292,16 +317,16 @@ class OxigraphProcess:
         )
         if "lock" in error.lower():
             return (
-                f"{self.location}: the Oxigraph store is in use by another process (a running 'sckg serve --write' "
-                "or 'sckg load'?); stop it first."
+                f"{self.location}: the Oxigraph store is in use by another process (a running "
+                "'sckg serve --write' or 'sckg load'?); stop it first."
             )
         return f"The Oxigraph server did not start: {error}"
 
     @property
     def alive(self) -> bool:
-        """Whether the server process runs. Asked without reaping it (``WNOWAIT``): the kernel may take seconds to
-        reap a process that ended (bench/serve.py: up to 2.5 s, in the thread that reaps), which is :meth:`stop`'s
-        work, never the watcher's."""
+        """Whether the server process runs. Asked without reaping it (``WNOWAIT``): the kernel may
+        take seconds to reap a process that ended (bench/serve.py: up to 2.5 s, in the thread that
+        reaps), which is :meth:`stop`'s work, never the watcher's."""
         if self._process is None or self._process.returncode is not None:
             return False
         try:
@@ -327,7 +352,8 @@ class OxigraphProcess:
         return max(0, self.rss - self.baseline)
 
     def kill(self, reason: str) -> None:
-        """Stop the process at once, and every query it runs, for ``reason`` ("time" or "memory")."""
+        """Stop the process at once, and every query it runs, for ``reason`` ("time" or
+        "memory")."""
         self.stopped_for = self.stopped_for or reason
         if self.alive and self._process:  # not reaped, so the process id is still its own
             with suppress(OSError):
@@ -336,7 +362,8 @@ class OxigraphProcess:
                 )  # Popen.kill() would reap it first if it ended
 
     def demote(self) -> None:
-        """Give every thread of the process the lowest CPU priority (Linux; elsewhere nothing happens)."""
+        """Give every thread of the process the lowest CPU priority (Linux; elsewhere nothing
+        happens)."""
         self.demoted = True
         if self._process:
             with suppress(OSError):
@@ -344,7 +371,8 @@ class OxigraphProcess:
                     os.setpriority(os.PRIO_PROCESS, int(thread), 19)
 
     def why_stopped(self) -> str:
-        """Why the process stopped: "time" or "memory" (killed, or an allocation over its limit), else ""."""
+        """Why the process stopped: "time" or "memory" (killed, or an allocation over its limit),
+        else ""."""
         if not self.stopped_for and self._process:
             until = time.monotonic() + 2
             while self.alive and time.monotonic() < until:  # it may be writing why it ends
@@ -383,17 +411,19 @@ class Running:
     connection: http.client.HTTPConnection | None = None
 
     def cut(self) -> None:
-        """Stop waiting for the answer (a killed process may take a while to end: its priority is low)."""
+        """Stop waiting for the answer (a killed process may take a while to end: its priority is
+        low)."""
         if self.connection and self.connection.sock:
             with suppress(OSError):
                 self.connection.sock.shutdown(socket.SHUT_RDWR)
 
 
 class ProcessPool:
-    """The Oxigraph processes of a server: ``workers`` read-only ones, each lent to one request at a time and
-    replaced when it dies; or, with ``write``, one read-write process that every request shares. A watcher
-    stops a query over its deadline by killing its process, gives a long query the lowest CPU priority, and
-    keeps the memory of all processes together under ``memory`` bytes by killing the largest near the cap."""
+    """The Oxigraph processes of a server: ``workers`` read-only ones, each lent to one request at a
+    time and replaced when it dies; or, with ``write``, one read-write process that every request
+    shares. A watcher stops a query over its deadline by killing its process, gives a long query the
+    lowest CPU priority, and keeps the memory of all processes together under ``memory`` bytes by
+    killing the largest near the cap."""
 
     def __init__(
         self, location: Path, *, write: bool, timeout: int, cors: bool, workers: int, memory: int
@@ -489,8 +519,9 @@ class ProcessPool:
             self._discard(process)  # killed while idle by the memory watcher
 
     def _discard(self, process: OxigraphProcess) -> None:
-        """Replace a read-only process that is done with (stopped, ended or demoted) and end it in the background:
-        reaping it may take the kernel seconds, and no request nor the watcher may wait for that."""
+        """Replace a read-only process that is done with (stopped, ended or demoted) and end it in
+        the background: reaping it may take the kernel seconds, and no request nor the watcher may
+        wait for that."""
         self._retire(process)
         threading.Thread(
             target=self._end, args=(process,), name="sckg-serve-end", daemon=True
@@ -596,12 +627,13 @@ class ProcessPool:
 
 
 class _Refused(Exception):
-    """A request the proxy answers itself with ``status`` and ``message``."""
+    """A request the proxy answers itself with ``status``, ``message`` and more ``headers``."""
 
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
+        self.headers = headers or {}
 
 
 class _Proxy(ThreadingHTTPServer):
@@ -644,8 +676,8 @@ class _Proxy(ThreadingHTTPServer):
                 refusal = (
                     429,
                     (
-                        f"Refused: {client} has {mine} connections open to this server, as many as one "
-                        "client may (--max-client-connections); close one or send over fewer."
+                        f"Refused: {client} has {mine} connections open to this server, as many as "
+                        "one client may (--max-client-connections); close one or send over fewer."
                     ),
                 )
             else:
@@ -738,17 +770,21 @@ class _Proxy(ThreadingHTTPServer):
         super().server_close()
 
     def handle_error(self, request: Any, client_address: Any) -> None:
-        """A client that hangs up is normal; another error is one line in the log (socketserver would print a
-        traceback between two rulers to whatever ``sys.stderr`` is at that moment)."""
+        """A client that hangs up is normal; another error is one line in the log (socketserver
+        would print a traceback between two rulers to whatever ``sys.stderr`` is at that moment)."""
         error = sys.exc_info()[1]
         if self.settings.log and not isinstance(error, ConnectionError):
             sys.stderr.write(f"sckg serve: a request from {client_address[0]} failed: {error}\n")
 
 
 class _Handler(BaseHTTPRequestHandler):
-    """Checks one request and forwards it to an Oxigraph process; holds query answers until complete."""
+    """Checks one request and forwards it to an Oxigraph process; holds query answers until
+    complete."""
 
     protocol_version = "HTTP/1.1"
+    #: TCP_NODELAY: the head and the body of an answer are written apart, and with Nagle's algorithm
+    #: the body waited for the client's delayed ACK, 40 ms per answer on a kept-alive connection
+    disable_nagle_algorithm = True
     server: _Proxy
     arrived = 0.0  # when the request line arrived: the time limit counts from here
 
@@ -806,6 +842,10 @@ class _Handler(BaseHTTPRequestHandler):
             length = self._content_length(path)
             body = self._read_body(length)
             read = True
+            if not self._forwarded(path):
+                body.close()
+                self._answer_here(path)
+                return
             sparql = None
             if path in _QUERY_PATHS | {"/update"}:
                 given = self.headers.get("Content-Type")
@@ -814,7 +854,7 @@ class _Handler(BaseHTTPRequestHandler):
                 sparql = _sparql_request(self.command, self.path, media_type, charset, body.read())
                 self._check_fetching(sparql)
         except _Refused as refused:
-            self._reply(refused.status, refused.message, close=not read)
+            self._reply(refused.status, refused.message, close=not read, headers=refused.headers)
             return
         limited = bool(settings.timeout) and path not in _UNLIMITED_PATHS
         deadline = self.arrived + settings.timeout if limited else None
@@ -841,7 +881,8 @@ class _Handler(BaseHTTPRequestHandler):
                     answer = self._send(running, request, limited, spool)
             except Expired:
                 answer = 504, self._stopped()
-            # the process is free again: a client that reads slowly keeps only its own answer waiting
+            # the process is free again: a client that reads slowly keeps only its own answer
+            # waiting
             if isinstance(answer, http.client.HTTPResponse):
                 if describing and answer.status == 200:
                     given = answer.getheader("Content-Type", "")
@@ -875,9 +916,6 @@ class _Handler(BaseHTTPRequestHandler):
                 f"Refused: a web page of {origin} may not query this server; start "
                 "it with --cors to allow other sites.",
             )
-        served = _QUERY_PATHS | _PAGES | {"/update", "/store"}
-        if path not in served and not path.startswith("/store/"):
-            raise _Refused(404, f"Not found: {path}")
         if self.headers.get("Transfer-Encoding") is not None:
             raise _Refused(
                 411,
@@ -956,8 +994,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _send(
         self, running: Running, request: _Request, limited: bool, spool: IO[bytes]
     ) -> http.client.HTTPResponse | tuple[int, str]:
-        """Send the request to the process and read its whole answer into ``spool``: the answer, or the status
-        and message to reply with instead."""
+        """Send the request to the process and read its whole answer into ``spool``: the answer, or
+        the status and message to reply with instead."""
         oxigraph, expired = running.process, running.expired
         if running.deadline is not None and time.monotonic() > running.deadline:  # went by before
             return 504, self._stopped()
@@ -984,14 +1022,16 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _stopped(self) -> str:
         return (
-            f"Query stopped: it ran over the time limit of {self.server.settings.timeout} s; narrow it down (more "
-            "specific patterns, LIMIT) or start the server with a longer --timeout."
+            f"Query stopped: it ran over the time limit of {self.server.settings.timeout} s; "
+            "narrow it down (more specific patterns, LIMIT) or start the server with a longer "
+            "--timeout."
         )
 
     def _out_of_memory(self) -> str:
         return (
             "Query stopped: it needed more memory than this server may use "
-            f"({format_size(self.server.pool.memory)}, --memory); narrow it down (more specific patterns, LIMIT)."
+            f"({format_size(self.server.pool.memory)}, --memory); narrow it down (more specific "
+            "patterns, LIMIT)."
         )
 
     def _relay(self, answer: http.client.HTTPResponse, spool: IO[bytes]) -> None:
@@ -1007,20 +1047,171 @@ class _Handler(BaseHTTPRequestHandler):
             if self.command != "HEAD":
                 shutil.copyfileobj(spool, self.wfile)
 
-    def _reply(self, status: int, message: str, *, close: bool = False) -> None:
-        """Answer with ``message``; ``close`` the connection after it (the rest of the request was
-        not read)."""
-        data = (message + "\n").encode("utf-8")
+    def _reply(
+        self,
+        status: int,
+        message: str,
+        *,
+        close: bool = False,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        """Answer with ``message`` and ``headers``; ``close`` the connection after it (the rest of
+        the request was not read)."""
         if close:
             self.close_connection = True
+            headers = {**(headers or {}), "Connection": "close"}
+        self._answer(status, "text/plain; charset=utf-8", (message + "\n").encode(), headers or {})
+
+    def _answer(self, status: int, kind: str, data: bytes | Path, headers: dict[str, str]) -> None:
+        """Send ``data`` (bytes, or a file's content) as ``kind`` with ``headers``."""
+        size = data.stat().st_size if isinstance(data, Path) else len(data)
         with suppress(OSError):
             self.send_response(status)
-            self.send_header("Content-Type", "text/plain; charset=utf-8")
-            self.send_header("Content-Length", str(len(data)))
-            if close:
-                self.send_header("Connection", "close")
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(size))
+            for name, value in headers.items():
+                self.send_header(name, value)
             self.end_headers()
-            self.wfile.write(data)
+            if self.command == "HEAD":
+                return
+            if isinstance(data, Path):
+                with data.open("rb") as file:
+                    shutil.copyfileobj(file, self.wfile)
+            else:
+                self.wfile.write(data)
+
+    # --- what the proxy answers itself: Linked Data, the VoID description, the site ---------------
+
+    def _forwarded(self, path: str) -> bool:
+        """Whether a path goes to Oxigraph: the endpoints and the query page (``/``, unless a site
+        is served: then it is the site's home)."""
+        if path == "/" and self.server.settings.site is not None:
+            return False
+        served = _QUERY_PATHS | _PAGES | {"/update", "/store"}
+        return path in served or path.startswith("/store/")
+
+    def _answer_here(self, path: str) -> None:
+        """Answer the VoID description, a file of the site or an entity IRI (GET and HEAD only)."""
+        if self.command not in ("GET", "HEAD"):
+            raise _Refused(405, f"{path} answers GET and HEAD only.", {"Allow": "GET, HEAD"})
+        site = self.server.settings.site
+        if path in VOID_PATHS:
+            self._void()
+        elif site is not None and path == "/":
+            english = language(self.headers.get("Accept-Language")) == "en"
+            home = site_file(site, "/index.en.html") if english else None
+            home = home or site_file(site, "/index.html")
+            if home is None:
+                raise _Refused(404, "Not found: / (the site has no index.html)")
+            self._answer(200, content_type(home), home, self._headers(Vary="Accept-Language"))
+        elif site is not None and (found := site_file(site, path)):
+            self._answer(200, content_type(found), found, self._headers())
+        else:
+            self._entity(path)
+
+    def _entity(self, path: str) -> None:
+        """Answer an entity IRI at its path (content negotiation), or at the path with a format's
+        suffix (``x.ttl``, ``x.en.html``): the site's page, or the description from the store."""
+        settings = self.server.settings
+        stem, fmt, lang = split_suffix(path)
+        iri = iri_of(stem, settings.base)
+        if iri is None:
+            raise _Refused(404, f"Not found: {path}")
+        name = stem.rsplit("/", 1)[-1]
+        headers = self._headers(
+            Link=", ".join(
+                f'<{name}{f.suffix}>; rel="alternate"; type="{f.media_type}"' for f in FORMATS
+            )
+        )
+        if fmt is None:
+            fmt, lang = self._negotiate(), language(self.headers.get("Accept-Language"))
+            english = ".en" if fmt is HTML and lang == "en" else ""
+            headers.update({"Vary": "Accept, Accept-Language"})
+            headers["Content-Location"] = f"{name}{english}{fmt.suffix}"
+        lang = lang or "de"
+        if fmt is HTML and settings.site is not None:
+            page = site_file(settings.site, f"{stem}{'.en' if lang == 'en' else ''}.html")
+            if page is not None:
+                self._answer(200, content_type(page), page, headers)
+                return
+        found = description(iri, self._select(describe_query(iri)))
+        if not found.out:
+            raise _Refused(404, f"Not found: {path}")
+        if fmt is HTML:
+            data = html_page(
+                [*found.out, *found.incoming],
+                title_iri=iri,
+                base=settings.base,
+                lang=lang,
+                names=[*found.labels, *found.terms],
+                cut=found.cut,
+                alternates=name,
+            )
+            headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+        else:
+            data = rdf_bytes(found.triples, fmt)
+        self._answer(200, fmt.content_type, data, headers)
+
+    def _void(self) -> None:
+        """Answer the VoID/DCAT description of the served datasets."""
+        fmt = self._negotiate()
+        host = self.headers.get("Host")
+        url = f"http://{host.strip()}" if host else self.server.settings.url
+        triples = void_triples(self._select(VOID_QUERY), url)
+        headers = self._headers(Vary="Accept")
+        if fmt is HTML:
+            data = html_page(triples, title_iri=url + "/dataset", base=self.server.settings.base)
+            headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+        else:
+            data = rdf_bytes(triples, fmt)
+        self._answer(200, fmt.content_type, data, headers)
+
+    def _negotiate(self) -> Format:
+        """The format the ``Accept`` header asks for (``406`` if none is offered)."""
+        accept = self.headers.get("Accept")
+        try:
+            fmt = negotiate(accept)
+        except ValueError as exc:
+            raise _Refused(400, str(exc)) from None
+        if fmt is None:
+            offered = ", ".join(f.media_type for f in reversed(FORMATS))
+            raise _Refused(
+                406,
+                f"Not acceptable: '{accept}'; this resource is offered as {offered}.",
+                {"Vary": "Accept, Accept-Language"},
+            )
+        return fmt
+
+    def _headers(self, **more: str) -> dict[str, str]:
+        """The headers of every answer the proxy gives itself (and ``more``)."""
+        headers = {"X-Content-Type-Options": "nosniff", **more}
+        if self.server.settings.cors:
+            headers["Access-Control-Allow-Origin"] = "*"
+        return headers
+
+    def _select(self, text: str) -> bytes:
+        """The JSON results of a SELECT the proxy asks an Oxigraph process itself, within the time
+        limit of the request."""
+        settings = self.server.settings
+        deadline = self.arrived + settings.timeout if settings.timeout else None
+        sent = {
+            "Content-Type": _SPARQL_TYPES["/query"],
+            "Accept": "application/sparql-results+json",
+        }
+        request = _Request("POST", "/query", text.encode("utf-8"), sent)
+        with tempfile.SpooledTemporaryFile(_SPOOL_IN_MEMORY) as spool:
+            try:
+                with self.server.pool.process(deadline) as running:
+                    answer = self._send(running, request, bool(settings.timeout), spool)
+            except Expired:
+                answer = 504, self._stopped()
+            if isinstance(answer, tuple):
+                raise _Refused(*answer)
+            spool.seek(0)
+            data = spool.read()
+        if answer.status != 200:
+            raise _Refused(502, f"The SPARQL server did not answer ({answer.status}); send again.")
+        return data
 
 
 @dataclass(frozen=True)
@@ -1113,7 +1304,8 @@ def _drop_federation(spool: IO[bytes], content_type: str, base: str) -> None:
 
 
 def _netloc(url: str) -> str:
-    """The host and port of a URL (an ``Origin``), with the scheme's default port; "" for ``null``."""
+    """The host and port of a URL (an ``Origin``), with the scheme's default port; "" for
+    ``null``."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return ""
@@ -1133,15 +1325,20 @@ def _ends_with(spool: IO[bytes], marker: bytes) -> bool:
 
 
 class SparqlServer:
-    """A SPARQL 1.1 endpoint over an Oxigraph store folder (see the module doc). Use it as a context manager.
+    """A SPARQL 1.1 endpoint over an Oxigraph store folder (see the module doc). Use it as a context
+    manager.
 
-    ``memory`` is the cap for the whole server in bytes or as ``"4G"`` (default: a quarter of the machine);
-    ``allow_hosts`` are more names under which clients reach it (a DNS name of a server on the network).
-    Every request is bounded: its line and headers must arrive within ``header_timeout`` seconds and
-    its body within ``body_timeout`` (else ``408``), the body may have ``max_body`` bytes (``413``;
-    Graph Store uploads to a ``write`` server any size), and one client may hold
-    ``max_client_connections`` connections open (``429``), all clients together ``max_connections``
-    (``503``).
+    ``memory`` is the cap for the whole server in bytes or as ``"4G"`` (default: a quarter of the
+    machine); ``allow_hosts`` are more names under which clients reach it (a DNS name of a server on
+    the network). Every request is bounded: its line and headers must arrive within
+    ``header_timeout`` seconds and its body within ``body_timeout`` (else ``408``), the body may
+    have ``max_body`` bytes (``413``; Graph Store uploads to a ``write`` server any size), and one
+    client may hold ``max_client_connections`` connections open (``429``), all clients together
+    ``max_connections`` (``503``).
+
+    Every IRI under ``base`` that the data describes is answered at the rest of its path, in Turtle,
+    N-Triples, JSON-LD or HTML as the client asks; ``site`` is a folder written by ``sckg site``,
+    served as it is, whose pages answer browsers (:mod:`sckg.linked_data`).
 
     >>> with SparqlServer(Path("city.db"), port=0) as server:
     ...     print(server.query_url)
@@ -1166,6 +1363,8 @@ class SparqlServer:
         body_timeout: float = DEFAULT_BODY_TIMEOUT,
         max_connections: int = DEFAULT_MAX_CONNECTIONS,
         max_client_connections: int = DEFAULT_MAX_CLIENT_CONNECTIONS,
+        base: str = BASE,
+        site: Path | str | None = None,
     ) -> None:
         if timeout < 0:
             raise ParameterError("{=timeout} must be 0 (no limit) or more seconds.")
@@ -1180,6 +1379,8 @@ class SparqlServer:
             if not seconds > 0:
                 raise ParameterError(f"{{={name}}} must be more than 0 seconds.")
         self.max_body = parse_size(max_body, "max_body") if isinstance(max_body, str) else max_body
+        self.base = check_base(base)
+        self.site = _site_folder(site)
         self.header_timeout = header_timeout
         self.body_timeout = body_timeout
         self.max_connections = max_connections
@@ -1217,12 +1418,14 @@ class SparqlServer:
 
     @property
     def store_url(self) -> str:
-        """The SPARQL 1.1 Graph Store endpoint (for ``sckg push --endpoint``; writes need write mode)."""
+        """The SPARQL 1.1 Graph Store endpoint (for ``sckg push --endpoint``; writes need write
+        mode)."""
         return self.url + "/store"
 
     @property
     def requests(self) -> int:
-        """How many HTTP requests the server has answered (to check that a client does not query per node)."""
+        """How many HTTP requests the server has answered (to check that a client does not query per
+        node)."""
         return self._proxy.requests if self._proxy else 0
 
     @property
@@ -1237,8 +1440,9 @@ class SparqlServer:
         return list(self.pool.processes) if self.pool else []
 
     def names_this_server(self, netloc: str) -> bool:
-        """Whether a ``Host`` header (``name:port``) names this server: its port, and one of its addresses,
-        ``localhost``, ``allow_hosts`` or, listening on every network, this machine's name or any IP address."""
+        """Whether a ``Host`` header (``name:port``) names this server: its port, and one of its
+        addresses, ``localhost``, ``allow_hosts`` or, listening on every network, this machine's
+        name or any IP address."""
         name, _, port = netloc.strip().lower().rpartition(":")
         if not name or "]" in port:  # no port: HTTP's default
             name, port = netloc.strip().lower(), "80"
@@ -1303,12 +1507,24 @@ class SparqlServer:
         self.stop()
 
 
+def _site_folder(site: Path | str | None) -> Path | None:
+    """The folder of a site written by ``sckg site``, checked."""
+    if site is None:
+        return None
+    folder = Path(site)
+    if not (folder / "index.html").is_file():
+        raise ParameterError(
+            f"{{=site}} must be a folder written by 'sckg site' (with an index.html): {folder}"
+        )
+    return folder.resolve()
+
+
 @contextmanager
 def served_store(store: str | StoreSpec, data: Sequence[Path] | None = None) -> Iterator[Path]:
     """The folder of the Oxigraph store to serve, with ``data`` loaded into it.
 
-    ``oxigraph:PATH`` is served in place. ``memory`` becomes a temporary store (default data: the bundled
-    Braunschweig dataset) that is removed afterwards, with whatever was written to it.
+    ``oxigraph:PATH`` is served in place. ``memory`` becomes a temporary store (default data: the
+    bundled Braunschweig dataset) that is removed afterwards, with whatever was written to it.
     """
     from .kg import KnowledgeGraph
 
@@ -1330,15 +1546,15 @@ def served_store(store: str | StoreSpec, data: Sequence[Path] | None = None) -> 
     else:
         raise UsageError(
             Message(
-                f"'sckg serve' serves a store of this machine: use {{=store memory}} or {{=store oxigraph:PATH}}, "
-                f"not '{store}'."
+                "'sckg serve' serves a store of this machine: use {=store memory} or {=store "
+                f"oxigraph:PATH}}, not '{store}'."
             )
         )
 
 
 def _name_graphs_as_push(kg: Any) -> Any:
-    """Give the graphs the names ``sckg push`` gives them (``https://w3id.org/sckg/graph/<dataset>``), not the
-    ``file:`` names of this machine's paths."""
+    """Give the graphs the names ``sckg push`` gives them
+    (``https://w3id.org/sckg/graph/<dataset>``), not the ``file:`` names of this machine's paths."""
     from .stores import push_targets
 
     for target, sources in push_targets(sorted(kg.backend.graph_names())).items():
@@ -1351,7 +1567,8 @@ def _name_graphs_as_push(kg: Any) -> Any:
 
 
 def _release(kg: Any) -> None:
-    """Close the store, so that the server can open it (an Oxigraph store has one writer at a time)."""
+    """Close the store, so that the server can open it (an Oxigraph store has one writer at a
+    time)."""
     kg.close()
     del kg
     gc.collect()

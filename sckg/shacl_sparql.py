@@ -1,16 +1,18 @@
 """SHACL Core shapes compiled to SPARQL, run on the store itself.
 
-pySHACL needs the whole graph as an rdflib Graph: on a 100k-triple city, copying it there and validating takes
-15-20 s, and on a remote endpoint it pulls every triple. The shapes sckg uses need only a small part of SHACL
-Core (targets by class, subjects and objects of a property; ``sh:class``, ``sh:minCount``, ``sh:maxCount``,
-``sh:datatype``, ``sh:in``, and ``sh:or`` of datatypes on a predicate path), and each of those is one SPARQL
-query, answered by the store in milliseconds. :func:`compile_shapes` raises :class:`NotCompiled` for a shapes
-graph using anything else; the caller then falls back to pySHACL (the tests compare both on every dataset and
-on generated literals of every datatype below).
+pySHACL needs the whole graph as an rdflib Graph: on a 100k-triple city, copying it there and
+validating takes 15-20 s, and on a remote endpoint it pulls every triple. The shapes sckg uses need
+only a small part of SHACL Core (targets by class, subjects and objects of a property; ``sh:class``,
+``sh:minCount``, ``sh:maxCount``, ``sh:datatype``, ``sh:in``, and ``sh:or`` of datatypes on a
+predicate path), and each of those is one SPARQL query, answered by the store in milliseconds.
+:func:`compile_shapes` raises :class:`NotCompiled` for a shapes graph using anything else; the
+caller then falls back to pySHACL (the tests compare both on every dataset and on generated literals
+of every datatype below).
 
-``sh:datatype`` follows XML Schema 1.1 Part 2: a literal of the datatype conforms only if its lexical form is in
-the datatype's lexical space (no surrounding whitespace, no exponent in an ``xsd:decimal``) and names a value
-(no 30 February, no 29 February outside leap years; years may be 0000, negative or have more than four digits).
+``sh:datatype`` follows XML Schema 1.1 Part 2: a literal of the datatype conforms only if its
+lexical form is in the datatype's lexical space (no surrounding whitespace, no exponent in an
+``xsd:decimal``) and names a value (no 30 February, no 29 February outside leap years; years may be
+0000, negative or have more than four digits).
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ import pyoxigraph as ox
 from .kg import KnowledgeGraph, OxigraphBackend
 from .namespaces import MODEL_GRAPH, RDF, RDFS, SH, XSD, shorten
 
-#: Result rows: focus node, severity IRI, source shape IRI, result path IRI or None, value term or None.
+#: Result rows: focus node, severity IRI, source shape IRI, result path IRI or None, value term or
+#: None.
 Result = tuple[Any, str, str, str | None, Any]
 
 _CONSTRAINTS = {SH + name for name in ("class", "minCount", "maxCount", "datatype", "in", "or")}
@@ -49,8 +52,8 @@ _INSTANCE = f"<{RDF}type>/<{RDFS}subClassOf>*"
 
 
 def _same_term(variable: str, term: Any) -> str:
-    """``sameTerm(variable, term)``, written out for a literal: on Virtuoso sameTerm of a stored literal and a
-    literal in the query is false (docs/engines.md)."""
+    """``sameTerm(variable, term)``, written out for a literal: on Virtuoso sameTerm of a stored
+    literal and a literal in the query is false (docs/engines.md)."""
     from rdflib import Literal
 
     if not isinstance(term, Literal):
@@ -64,23 +67,29 @@ def _same_term(variable: str, term: Any) -> str:
 
 
 def _is_instance(node: str, cls: str) -> str:
-    """``node rdf:type/rdfs:subClassOf* cls`` for use inside NOT EXISTS, written as a UNION: Virtuoso misses the
-    zero-length step of ``*`` there (docs/engines.md)."""
-    return f"{{ {node} <{RDF}type> <{cls}> }} UNION {{ {node} <{RDF}type>/<{RDFS}subClassOf>+ <{cls}> }}"
+    """``node rdf:type/rdfs:subClassOf* cls`` for use inside NOT EXISTS, written as a UNION:
+    Virtuoso misses the zero-length step of ``*`` there (docs/engines.md)."""
+    return (
+        f"{{ {node} <{RDF}type> <{cls}> }} UNION {{ {node} <{RDF}type>/<{RDFS}subClassOf>+ "
+        f"<{cls}> }}"
+    )
 
 
-# XSD 1.1 Part 2 lexical spaces (ASCII digits only; section numbers of the datatypes in the comments).
+# XSD 1.1 Part 2 lexical spaces (ASCII digits only; section numbers of the datatypes in the
+# comments).
 _YEAR = (
     r"(?P<year>-?(?:[1-9][0-9]{3,}|0[0-9]{3}))"  # yearFrag: four digits or more without a leading 0
 )
 _MONTH = r"(?P<month>0[1-9]|1[0-2])"
 _DAY = r"(?P<day>0[1-9]|[12][0-9]|3[01])"
 _TIMEZONE = r"(?:Z|[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00))?"  # timezoneFrag: -14:00 to +14:00
-_TIME = r"(?:(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]+)?|24:00:00(?:\.0+)?)"  # with endOfDayFrag
+# with endOfDayFrag
+_TIME = r"(?:(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]+)?|24:00:00(?:\.0+)?)"
 _DECIMAL = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"
 _FLOAT = rf"(?:{_DECIMAL}(?:[eE][+-]?[0-9]+)?|[+-]?INF|NaN)"
 
-#: The lexical space of each datatype whose literals are checked; ``None``: every string is a lexical form.
+#: The lexical space of each datatype whose literals are checked; ``None``: every string is a
+#: lexical form.
 LEXICAL: dict[str, re.Pattern[str] | None] = {
     XSD + "string": None,  # §3.3.1
     RDF + "langString": None,  # a language tag is required, checked by the datatype IRI
@@ -99,12 +108,14 @@ LEXICAL: dict[str, re.Pattern[str] | None] = {
 
 
 class NotCompiled(Exception):
-    """The shapes use a SHACL feature this compiler lacks; the message names the feature and the shape."""
+    """The shapes use a SHACL feature this compiler lacks; the message names the feature and the
+    shape."""
 
 
 @dataclass
 class Check:
-    """One constraint of one shape, as a SPARQL SELECT of the ``?this`` (and ``?value``) that violate it."""
+    """One constraint of one shape, as a SPARQL SELECT of the ``?this`` (and ``?value``) that
+    violate it."""
 
     shape: str
     severity: str
@@ -116,7 +127,8 @@ class Check:
 
 
 def compile_shapes(shapes: Any) -> list[Check]:
-    """The checks of an rdflib shapes graph; :class:`NotCompiled` if a shape uses something this compiler lacks."""
+    """The checks of an rdflib shapes graph; :class:`NotCompiled` if a shape uses something this
+    compiler lacks."""
     compiler = _Compiler(shapes)
     checks: list[Check] = []
     for shape in compiler.active_shapes():
@@ -136,7 +148,8 @@ class _Compiler:
             self.parents.setdefault(property_shape, []).append(node_shape)
 
     def active_shapes(self) -> list[Any]:
-        """Every shape (targeted, typed or a property shape) that is not deactivated, in a stable order."""
+        """Every shape (targeted, typed or a property shape) that is not deactivated, in a stable
+        order."""
         from rdflib import BNode, Literal, URIRef
 
         shapes = self.shapes
@@ -160,7 +173,8 @@ class _Compiler:
         return active
 
     def focus_patterns(self, shape: Any) -> list[str]:
-        """The graph patterns binding ``?this`` to the shape's focus nodes (its targets and its parents')."""
+        """The graph patterns binding ``?this`` to the shape's focus nodes (its targets and its
+        parents')."""
         patterns = []
         for owner in [shape, *self.parents.get(shape, [])]:
             for cls in self.shapes.objects(owner, _sh("targetClass")):
@@ -204,7 +218,8 @@ class _Compiler:
 
         path = base.path
         nodes = f"{{ SELECT DISTINCT ?this WHERE {{ {focus} }} }}"  # each focus node once
-        values = f"SELECT DISTINCT ?this ?value WHERE {{ {nodes} ?this <{path}> ?value"  # closed by each check
+        # closed by each check
+        values = f"SELECT DISTINCT ?this ?value WHERE {{ {nodes} ?this <{path}> ?value"
         if name == SH + "minCount":
             return _with_query(
                 base,
@@ -258,7 +273,8 @@ def _with_query(base: Check, query: str) -> Check:
 
 
 def run_checks(kg: KnowledgeGraph, checks: list[Check]) -> Iterator[Result]:
-    """The violations of every check, asked in one SPARQL query (a UNION of the checks as sub-queries)."""
+    """The violations of every check, asked in one SPARQL query (a UNION of the checks as
+    sub-queries)."""
     if not checks:
         return
     branches = " UNION ".join(
@@ -274,7 +290,8 @@ def run_checks(kg: KnowledgeGraph, checks: list[Check]) -> Iterator[Result]:
 
 
 def _conforms(term: Any, datatypes: tuple[str, ...]) -> bool:
-    """Whether a value is a literal of one of the datatypes, well formed where the lexical space is known."""
+    """Whether a value is a literal of one of the datatypes, well formed where the lexical space is
+    known."""
     datatype = getattr(term, "datatype", None)
     if datatype is None or datatype.value not in datatypes:
         return False
@@ -282,8 +299,8 @@ def _conforms(term: Any, datatypes: tuple[str, ...]) -> bool:
 
 
 def well_formed(lexical: str, datatype: str) -> bool:
-    """Whether ``lexical`` is a lexical form of ``datatype`` (XSD 1.1 Part 2) that names a value; datatypes
-    without a known lexical space accept every string."""
+    """Whether ``lexical`` is a lexical form of ``datatype`` (XSD 1.1 Part 2) that names a value;
+    datatypes without a known lexical space accept every string."""
     pattern = LEXICAL.get(datatype)
     if pattern is None:
         return True
@@ -297,23 +314,26 @@ def well_formed(lexical: str, datatype: str) -> bool:
 
 
 def ill_typed(kg: KnowledgeGraph) -> list[tuple[Any, Any, Any]]:
-    """(subject, property, literal) of every literal in the data graphs whose lexical form is not one of its
-    datatype (XSD 1.1, as :func:`well_formed` judges it), e.g. ``"bad-decimal"^^xsd:decimal``; sorted."""
+    """(subject, property, literal) of every literal in the data graphs whose lexical form is not
+    one of its datatype (XSD 1.1, as :func:`well_formed` judges it), e.g.
+    ``"bad-decimal"^^xsd:decimal``; sorted."""
     datatypes = [iri for iri, pattern in LEXICAL.items() if pattern is not None]
     checked = (
         f"VALUES ?t {{ {' '.join(f'<{iri}>' for iri in datatypes)} }} FILTER(datatype(?o) = ?t)"
     )
     if isinstance(kg.backend, OxigraphBackend):
-        # Oxigraph casts a literal to its own datatype only if it is well formed: the store sends back only those
-        # it cannot (checked again below), not every date of a council system's million triples
+        # Oxigraph casts a literal to its own datatype only if it is well formed: the store sends
+        # back only those it cannot (checked again below), not every date of a council system's
+        # million triples
         casts = "".join(f"IF(?t = <{iri}>, isLiteral(<{iri}>(?o)), " for iri in datatypes)
         checked = (
-            f"BIND(datatype(?o) AS ?t) FILTER(?t IN ({', '.join(f'<{iri}>' for iri in datatypes)})) "
+            "BIND(datatype(?o) AS ?t) FILTER(?t IN "
+            f"({', '.join(f'<{iri}>' for iri in datatypes)})) "
             f"FILTER(!COALESCE({casts}false{')' * len(datatypes)}, false))"
         )
     rows = kg.select(
-        f"SELECT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{MODEL_GRAPH}> && isLiteral(?o)) "
-        f"{checked} }}"
+        f"SELECT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{MODEL_GRAPH}> && "
+        f"isLiteral(?o)) {checked} }}"
     ).rows
     found = [
         (s, p, o)
@@ -324,8 +344,8 @@ def ill_typed(kg: KnowledgeGraph) -> list[tuple[Any, Any, Any]]:
 
 
 def _days_in_month(year: int, month: int) -> int:
-    """XSD 1.1 Part 2's daysInMonth: February has 29 days in years divisible by 4 but not by 100, or by 400
-    (year 0000 and -0004 included)."""
+    """XSD 1.1 Part 2's daysInMonth: February has 29 days in years divisible by 4 but not by 100, or
+    by 400 (year 0000 and -0004 included)."""
     if month == 2:
         return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
     return 30 if month in (4, 6, 9, 11) else 31

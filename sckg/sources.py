@@ -1,11 +1,11 @@
 """Where the data comes from and how current it is: the one home of "sources and data date".
 
-Stats, report and maps all show what :func:`data_info` finds. The rule: the datasets (``sckg:Dataset``) give
-the title, the date (each dataset's is the day of its ``dcterms:modified``: the newest date in its data, as the
-OParl import writes it or the inventory's author states it; the data date is the newest of them) and the
-sources (their ``dcterms:source``;
-a source counts the entities citing it and those ``sckg:inDataset`` a dataset of that source, so an OParl
-import shows one council system, not thousands of objects); without a dataset description, the sources are the
+Stats, report and maps all show what :func:`data_info` finds. The rule: the datasets
+(``sckg:Dataset``) give the title, the date (each dataset's is the day of its ``dcterms:modified``:
+the newest date in its data, as the OParl import writes it or the inventory's author states it; the
+data date is the newest of them) and the sources (their ``dcterms:source``; a source counts the
+entities citing it and those ``sckg:inDataset`` a dataset of that source, so an OParl import shows
+one council system, not thousands of objects); without a dataset description, the sources are the
 documents the entities derive from, and the date is the latest of theirs.
 """
 
@@ -23,7 +23,8 @@ from .words import t
 
 @dataclass(frozen=True)
 class Source:
-    """A document the data derives from: its label, date (ISO, if known) and how many entities cite it."""
+    """A document the data derives from: its label, date (ISO, if known) and how many entities cite
+    it."""
 
     iri: str
     label: str
@@ -37,7 +38,8 @@ class Source:
 
 @dataclass(frozen=True)
 class DataInfo:
-    """What a page says about its data: dataset titles, the data date, the sources, and whether it is fictional."""
+    """What a page says about its data: dataset titles, the data date, the sources, and whether it
+    is fictional."""
 
     titles: list[str]
     date: str | None
@@ -73,13 +75,14 @@ _DATASETS = (
 
 
 def data_info(kg: KnowledgeGraph, lang: str = "de") -> DataInfo:
-    """The datasets' titles, date, sources and fictional flag (see the module's docstring for the rule)."""
+    """The datasets' titles, date, sources and fictional flag (see the module's docstring for the
+    rule)."""
     datasets = kg.select(_DATASETS).records()
     listed = sorted({r["src"] for r in datasets if r.get("src")})
     derived = kg.select(
-        f"SELECT ?src (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {{ VALUES ?p {{ {sparql_values(SOURCE_PROPERTIES)} }} "
-        "?s ?p ?src FILTER(isIRI(?src)) } UNION { ?s sckg:inDataset ?d . ?d dcterms:source ?src "
-        "FILTER(isIRI(?src)) } } GROUP BY ?src"
+        "SELECT ?src (COUNT(DISTINCT ?s) AS ?n) WHERE { { VALUES ?p { "
+        f"{sparql_values(SOURCE_PROPERTIES)} }} ?s ?p ?src FILTER(isIRI(?src)) }} UNION {{ ?s "
+        "sckg:inDataset ?d . ?d dcterms:source ?src FILTER(isIRI(?src)) } } GROUP BY ?src"
     ).records()
     cited = {r["src"]: int(r["n"]) for r in derived}
     iris = listed or sorted(cited)
@@ -103,8 +106,8 @@ def data_info(kg: KnowledgeGraph, lang: str = "de") -> DataInfo:
 
 
 def data_date(kg: KnowledgeGraph) -> str | None:
-    """The data date of :func:`data_info` alone: one question (the same, so a cache answers it once) when a
-    dataset says when it was modified."""
+    """The data date of :func:`data_info` alone: one question (the same, so a cache answers it once)
+    when a dataset says when it was modified."""
     return _newest_modified(kg.select(_DATASETS).records()) or data_info(kg).date
 
 

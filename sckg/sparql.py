@@ -36,11 +36,12 @@ _UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "
 #: whether they use them; a longer one is refused. rdflib's parser reads 7 (FILTER expressions) to
 #: 450 (VALUES) KB per second of CPU.
 PARSED_CHARACTERS = 10_000
-#: An IRI token as SPARQL 1.1's grammar writes it (IRIREF), but without escapes, quotes and ``#``. A word inside
-#: one is no keyword, and no use of SERVICE, LOAD or FROM fits inside one, nor in such a span that starts in a
-#: string or at a ``<`` operator (each keyword is followed by a space, a comment, ``<``, or a variable and
-#: ``{``, all outside it). So a text that mentions them only in IRIs (a VALUES block of ``<…/buergerservice>``)
-#: is not parsed, however long; any other mention is.
+#: An IRI token as SPARQL 1.1's grammar writes it (IRIREF), but without escapes, quotes and ``#``. A
+#: word inside one is no keyword, and no use of SERVICE, LOAD or FROM fits inside one, nor in such a
+#: span that starts in a string or at a ``<`` operator (each keyword is followed by a space, a
+#: comment, ``<``, or a variable and ``{``, all outside it). So a text that mentions them only in
+#: IRIs (a VALUES block of ``<…/buergerservice>``) is not parsed, however long; any other mention
+#: is.
 _IRIREF = re.compile(r"""<[^<>"'#{}|^`\\\x00-\x20]*>""")
 _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _IN_TOKENS = "-._~:/?@!$&()*+,;=%"  # escaped characters kept (with letters and digits)
@@ -58,16 +59,21 @@ def _tokens(query: str) -> Iterator[tuple[str, str]]:
 
 
 def bind_values(query: str, bindings: dict[str, str]) -> str:
-    """Pre-bind variables by a ``VALUES`` block at the start of the query's WHERE group and of every sub-select's.
+    """Pre-bind variables by a ``VALUES`` block at the start of the query's WHERE group and of every
+    sub-select's.
 
     ``bindings`` maps variable names to terms already serialised in N-Triples syntax (escaped by the
-    RDF library), so a value can never change the query's structure. Filters inside OPTIONAL see them, and so
-    do sub-selects: SPARQL evaluates a sub-select on its own, so the outer block alone would not reach it.
+    RDF library), so a value can never change the query's structure. Filters inside OPTIONAL see
+    them, and so do sub-selects: SPARQL evaluates a sub-select on its own, so the outer block alone
+    would not reach it.
     """
     if not bindings:
         return query
     names = sorted(bindings)
-    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(bindings[n] for n in names)}) }} "
+    block = (
+        f" VALUES ({' '.join('?' + n for n in names)}) {{ "
+        f"({' '.join(bindings[n] for n in names)}) }} "
+    )
     starts = _where_groups(query)
     if not starts:
         raise QueryError("The query has no WHERE group to bind parameters in.")
@@ -77,9 +83,12 @@ def bind_values(query: str, bindings: dict[str, str]) -> str:
 
 
 def _where_groups(query: str) -> list[int]:
-    """Where the WHERE group of the query and of each sub-select opens (the offset after its brace)."""
+    """Where the WHERE group of the query and of each sub-select opens (the offset after its
+    brace)."""
     starts = []
-    depth = 0  # parentheses: a brace inside a projected expression, as in (EXISTS { ... } AS ?x), is not the group
+    # parentheses: a brace inside a projected expression, as in (EXISTS { ... } AS ?x), is not the
+    # group
+    depth = 0
     waiting: tuple[str, int] | None = None  # the query form whose group comes next, at which depth
     for match in _TOKEN.finditer(query):
         kind, text = match.lastgroup, match.group()
@@ -111,8 +120,9 @@ class Unreadable(QueryError):
         self.word, self.reason = word, reason
         super().__init__(
             Message(
-                f"The query mentions {word}, and sckg cannot tell whether it would send a request to "
-                f"another host: {reason}. Refused by default; pass {{=allow_remote}} to permit it."
+                f"The query mentions {word}, and sckg cannot tell whether it would send a request "
+                f"to another host: {reason}. Refused by default; pass {{=allow_remote}} to permit "
+                "it."
             )
         )
 
@@ -225,14 +235,16 @@ def check_remote(query: str, graph_names: Callable[[], set[str]]) -> None:
     if outside:
         raise QueryError(
             Message(
-                f"The query reads FROM <{outside[0]}>, a graph this store does not hold, which would be "
-                "fetched from the network. Refused by default; pass {=allow_remote} to permit it."
+                f"The query reads FROM <{outside[0]}>, a graph this store does not hold, which "
+                "would be fetched from the network. Refused by default; pass {=allow_remote} to "
+                "permit it."
             )
         )
 
 
 def query_form(query: str) -> str:
-    """The query form: ``SELECT``, ``ASK``, ``CONSTRUCT``, ``DESCRIBE`` or, for an update, ``UPDATE``."""
+    """The query form: ``SELECT``, ``ASK``, ``CONSTRUCT``, ``DESCRIBE`` or, for an update,
+    ``UPDATE``."""
     for kind, text in _tokens(query):
         word = text.upper()
         if kind != "word" or word in {"PREFIX", "BASE"}:

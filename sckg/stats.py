@@ -1,4 +1,5 @@
-"""Statistics of a graph: entities per class, statements per property, and the sources it derives from."""
+"""Statistics of a graph: entities per class, statements per property, and the sources it derives
+from."""
 
 from __future__ import annotations
 
@@ -45,7 +46,8 @@ class IllTyped:
 
 
 def statistics(kg: KnowledgeGraph, lang: str = "de") -> Statistics:
-    """Count the data (not the ontology) per class and property, list its sources and its ill-typed literals."""
+    """Count the data (not the ontology) per class and property, list its sources and its ill-typed
+    literals."""
     classes = kg.select(
         "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { " + _DATA % "?s a ?c" + " } GROUP BY ?c"
     ).bound_rows()

@@ -1,9 +1,11 @@
-"""Filling stores: bulk loading into a persistent Oxigraph store, and pushing graphs to a Graph Store endpoint.
+"""Filling stores: bulk loading into a persistent Oxigraph store, and pushing graphs to a Graph
+Store endpoint.
 
-Each data file is its own named graph in a store (``file:`` IRI), so loading a file again replaces exactly
-what it said before. A SPARQL endpoint gets one named graph per dataset instead
-(``https://w3id.org/sckg/graph/<dataset>``, the dataset being the folder a file lies in), so that pushing a
-city again from another machine or checkout replaces its graph rather than adding a second copy.
+Each data file is its own named graph in a store (``file:`` IRI), so loading a file again replaces
+exactly what it said before. A SPARQL endpoint gets one named graph per dataset instead
+(``https://w3id.org/sckg/graph/<dataset>``, the dataset being the folder a file lies in), so that
+pushing a city again from another machine or checkout replaces its graph rather than adding a second
+copy.
 """
 
 from __future__ import annotations
@@ -57,19 +59,20 @@ def load_store(
 ) -> LoadReport:
     """Bulk-load RDF files into a persistent Oxigraph store, each file into its own named graph.
 
-    A file loaded before replaces its graph (loading is idempotent). With ``replace`` the store is left
-    holding only these files (and a fresh copy of the ontology and vocabularies).
+    A file loaded before replaces its graph (loading is idempotent). With ``replace`` the store is
+    left holding only these files (and a fresh copy of the ontology and vocabularies).
 
-    Each file is loaded all or nothing: a malformed file leaves its previous graph as it was, and Ctrl-C
-    stops before the next file (the message says which files were loaded and which keep their previous
-    version) rather than leave a graph half-loaded or empty. A process killed while it replaces graphs leaves
-    the store as it was: it is restored when the store is next opened (:meth:`OxigraphBackend.replacing`).
+    Each file is loaded all or nothing: a malformed file leaves its previous graph as it was, and
+    Ctrl-C stops before the next file (the message says which files were loaded and which keep their
+    previous version) rather than leave a graph half-loaded or empty. A process killed while it
+    replaces graphs leaves the store as it was: it is restored when the store is next opened
+    (:meth:`OxigraphBackend.replacing`).
     """
     if parse_store(store).kind is not StoreKind.oxigraph:
         raise UsageError(
             Message(
-                f"'sckg load' fills a persistent store: use {{=store oxigraph:PATH}}, not '{store}' "
-                "(a SPARQL endpoint is filled with 'sckg push')."
+                "'sckg load' fills a persistent store: use {=store oxigraph:PATH}, not "
+                f"'{store}' (a SPARQL endpoint is filled with 'sckg push')."
             )
         )
     files = collect_files(paths)
@@ -89,8 +92,8 @@ def load_store(
                 for graph in sorted(backend.graph_names() - loaded):
                     backend.drop_graph(graph)
                     removed += graph != MODEL_GRAPH
-            # the triples loaded, counted cheaply: the store's growth, plus what the reloaded graphs held before
-            # (a full count per graph would add a tenth to the time of a bulk load)
+            # the triples loaded, counted cheaply: the store's growth, plus what the reloaded graphs
+            # held before (a full count per graph would add a tenth to the time of a bulk load)
             present = backend.graph_names()
             before = len(backend.store) - sum(graph_size(kg, g) for g in sorted(loaded & present))
             with _interrupt_between_files() as interrupted:
@@ -116,9 +119,9 @@ def load_store(
 
 @contextmanager
 def _interrupt_between_files() -> Iterator[Callable[[], bool]]:
-    """Within the block, Ctrl-C (SIGINT) does not stop a file half-way (its graph would be left incomplete or
-    empty): it is noted, and ``interrupted()`` tells the loader to stop before the next file. A second Ctrl-C
-    stops at once, as usual."""
+    """Within the block, Ctrl-C (SIGINT) does not stop a file half-way (its graph would be left
+    incomplete or empty): it is noted, and ``interrupted()`` tells the loader to stop before the
+    next file. A second Ctrl-C stops at once, as usual."""
     if threading.current_thread() is not threading.main_thread():
         yield lambda: False
         return
@@ -191,7 +194,8 @@ class PushReport:
 
 
 def dataset_name(graph: str) -> str | None:
-    """The dataset of a store graph loaded from a file: its folder's name as a slug (``None`` for other graphs)."""
+    """The dataset of a store graph loaded from a file: its folder's name as a slug (``None`` for
+    other graphs)."""
     if not graph.startswith("file:"):
         return None
     folder = Path(urllib.request.url2pathname(urllib.parse.urlsplit(graph).path)).parent.name
@@ -199,11 +203,12 @@ def dataset_name(graph: str) -> str | None:
 
 
 def push_targets(graphs: Sequence[str], dataset: str | None = None) -> dict[str, list[str]]:
-    """Which endpoint graph each store graph goes to: the model to the model graph, a file's graph to its
-    dataset's graph (or all data to ``dataset``), any other graph to the same IRI."""
+    """Which endpoint graph each store graph goes to: the model to the model graph, a file's graph
+    to its dataset's graph (or all data to ``dataset``), any other graph to the same IRI."""
     if dataset is not None and not slug(dataset):
         raise ParameterError(
-            f"{{=dataset}} '{dataset}' has no letters or digits; give a name such as 'braunschweig'."
+            f"{{=dataset}} '{dataset}' has no letters or digits; give a name such as "
+            "'braunschweig'."
         )
     targets: dict[str, list[str]] = {}
     for graph in sorted(graphs):
@@ -230,8 +235,9 @@ def push(
 ) -> PushReport:
     """Upload the graph to a SPARQL 1.1 Graph Store Protocol endpoint, one named graph per dataset.
 
-    Each endpoint graph is replaced (HTTP PUT), so pushing again gives the same result. The model graph
-    (ontology and vocabularies) goes too, so that queries on the endpoint find labels and classes.
+    Each endpoint graph is replaced (HTTP PUT), so pushing again gives the same result. The model
+    graph (ontology and vocabularies) goes too, so that queries on the endpoint find labels and
+    classes.
     """
     check_http_url(endpoint, "a Graph Store endpoint, e.g. http://127.0.0.1:7878/store")
     targets = push_targets(sorted(kg.backend.graph_names()), dataset)
@@ -264,7 +270,8 @@ def push(
                 else ""
             )
             raise StoreError(
-                f"The endpoint {endpoint} refused the graph <{target}> (HTTP {answer.status}: {answer.text()}).{hint}"
+                f"The endpoint {endpoint} refused the graph <{target}> (HTTP {answer.status}: "
+                f"{answer.text()}).{hint}"
             )
         pushed.append(PushedGraph(target, len(set(triples)), sources))
         if progress:

@@ -38,7 +38,8 @@ class StoreSpec:
 
 
 def parse_store(spec: str | StoreSpec) -> StoreSpec:
-    """``"oxigraph:out/store"`` → ``StoreSpec(StoreKind.oxigraph, "out/store")``; anything else is a usage error."""
+    """``"oxigraph:out/store"`` → ``StoreSpec(StoreKind.oxigraph, "out/store")``; anything else is a
+    usage error."""
     if isinstance(spec, StoreSpec):
         return spec
     if spec == "memory":
@@ -50,6 +51,7 @@ def parse_store(spec: str | StoreSpec) -> StoreSpec:
 
 
 def names_store(spec: str) -> bool:
-    """Whether ``spec`` names a store (``oxigraph:PATH``, ``sparql:URL``) rather than a file or folder."""
+    """Whether ``spec`` names a store (``oxigraph:PATH``, ``sparql:URL``) rather than a file or
+    folder."""
     kind, sep, location = spec.partition(":")
     return bool(sep and location) and kind in (StoreKind.oxigraph, StoreKind.sparql)

@@ -1,7 +1,9 @@
-"""Typed values for the outputs: charts, tables, slides and map tooltips read every typed literal through
+"""Typed values for the outputs: charts, tables, slides and map tooltips read every typed literal
+through
 :func:`value` (or :func:`records`, :func:`amount`, :func:`day`), which checks it as validation does
-(:func:`sckg.shacl_sparql.well_formed`) and skips an ill-typed one such as ``"1.450.000,00"^^xsd:decimal``
-instead of failing on it; :func:`left_out` names what was skipped, for the output's notes.
+(:func:`sckg.shacl_sparql.well_formed`) and skips an ill-typed one such as
+``"1.450.000,00"^^xsd:decimal`` instead of failing on it; :func:`left_out` names what was skipped,
+for the output's notes.
 """
 
 from __future__ import annotations
@@ -31,13 +33,14 @@ def value(term: Term | None) -> Any:
 
 
 def records(table: Table) -> list[dict[str, Any]]:
-    """A query's rows as dictionaries of plain values, as :meth:`Table.records` gives them but each value
-    read through :func:`value` (an ill-typed literal is None)."""
+    """A query's rows as dictionaries of plain values, as :meth:`Table.records` gives them but each
+    value read through :func:`value` (an ill-typed literal is None)."""
     return [dict(zip(table.columns, map(value, row), strict=True)) for row in table.rows]
 
 
 def amount(term: Term | None) -> Decimal | int | float | None:
-    """A number (a budget, a count), or None for anything else: an ill-typed literal, text, an IRI."""
+    """A number (a budget, a count), or None for anything else: an ill-typed literal, text, an
+    IRI."""
     found = value(term)
     return (
         found if isinstance(found, Decimal | int | float) and not isinstance(found, bool) else None
@@ -56,8 +59,8 @@ def day(term: Term | None) -> date | None:
 
 
 def left_out(kg: KnowledgeGraph, lang: str) -> list[str]:
-    """One note per ill-typed literal of the data, naming its entity, property, value and datatype: what
-    the outputs skip (the first :data:`NOTES`, then a line for the rest)."""
+    """One note per ill-typed literal of the data, naming its entity, property, value and datatype:
+    what the outputs skip (the first :data:`NOTES`, then a line for the rest)."""
     rows = ill_typed(kg)
     labels = kg.labels({s.value for s, _, _ in rows[:NOTES]}, lang, fallback=False)
     notes = [

@@ -1,4 +1,5 @@
-"""SHACL validation against ``ontology/shapes.ttl``: violations (wrong structure) and warnings (open points)."""
+"""SHACL validation against ``ontology/shapes.ttl``: violations (wrong structure) and warnings (open
+points)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ _ORDER = {"violation": 0, "warning": 1, "info": 2}
 
 @dataclass(frozen=True)
 class Finding:
-    """One validation result, phrased for people: which entity, which rule, what is wrong, how to fix it."""
+    """One validation result, phrased for people: which entity, which rule, what is wrong, how to
+    fix it."""
 
     severity: str
     focus: str
@@ -60,7 +62,8 @@ class ValidationReport:
         return not self.violations
 
     def to_json(self) -> str:
-        """The report as JSON: ``conforms``, the number of violations and warnings, and every finding."""
+        """The report as JSON: ``conforms``, the number of violations and warnings, and every
+        finding."""
         import json
 
         doc = {
@@ -75,7 +78,8 @@ class ValidationReport:
         """The report for people: the counts, then each finding with its rule and how to fix it."""
         words = Words("validate", lang)
         lines = [
-            f"{len(self.violations)} {words['violations']}, {len(self.warnings)} {words['warnings']}"
+            f"{len(self.violations)} {words['violations']}, {len(self.warnings)} "
+            f"{words['warnings']}"
         ]
         if not self.findings:
             lines.append(words["none"])
@@ -100,9 +104,9 @@ def validate(
 ) -> ValidationReport:
     """Validate the graph (data and model) against the SHACL shapes.
 
-    ``engine``: ``sparql`` runs the shapes as SPARQL queries on the store (:mod:`sckg.shacl_sparql`; fast, and
-    nothing is copied from a remote endpoint), ``pyshacl`` copies the graph into rdflib and runs pySHACL, the
-    reference; ``auto`` takes SPARQL when the shapes allow it.
+    ``engine``: ``sparql`` runs the shapes as SPARQL queries on the store (:mod:`sckg.shacl_sparql`;
+    fast, and nothing is copied from a remote endpoint), ``pyshacl`` copies the graph into rdflib
+    and runs pySHACL, the reference; ``auto`` takes SPARQL when the shapes allow it.
     """
     import rdflib
 
@@ -153,7 +157,8 @@ def validate(
 
 
 def _datatype_paths(shapes_graph: Any) -> set[str]:
-    """The properties whose values a shape checks for their datatype (``sh:datatype``, or ``sh:or`` of them)."""
+    """The properties whose values a shape checks for their datatype (``sh:datatype``, or ``sh:or``
+    of them)."""
     import rdflib
 
     sh = rdflib.Namespace(SH)
@@ -166,8 +171,9 @@ def _datatype_paths(shapes_graph: Any) -> set[str]:
 
 
 def _ill_typed_findings(kg: KnowledgeGraph, lang: str, checked: set[str]) -> set[Finding]:
-    """A violation for every ill-typed literal of the data on a property no shape checks for its datatype
-    (the shapes check a few properties; a literal such as ``"bad-decimal"^^xsd:decimal`` is wrong anywhere)."""
+    """A violation for every ill-typed literal of the data on a property no shape checks for its
+    datatype (the shapes check a few properties; a literal such as ``"bad-decimal"^^xsd:decimal`` is
+    wrong anywhere)."""
     from .shacl_sparql import ill_typed
 
     rows = [(s, p, o) for s, p, o in ill_typed(kg) if p.value not in checked]
@@ -194,7 +200,8 @@ def _ill_typed_findings(kg: KnowledgeGraph, lang: str, checked: set[str]) -> set
 
 
 def _reading_order(f: Finding) -> tuple[int, str, str, str, str, str, str]:
-    """Violations first, then by entity and rule; the rest makes the order total (the same on every run)."""
+    """Violations first, then by entity and rule; the rest makes the order total (the same on every
+    run)."""
     return _ORDER[f.severity], f.label, f.rule, f.focus, f.shape, f.path or "", f.value or ""
 
 

@@ -1,21 +1,22 @@
 """German keyword matching: inflections by the Snowball stemmer, compounds by word parts.
 
-A text is split into words at spaces, hyphens and punctuation ("E-Autos" → e, autos), compared case- and
-umlaut-insensitively (ä → a, ß → ss). A keyword matches a word
+A text is split into words at spaces, hyphens and punctuation ("E-Autos" → e, autos), compared case-
+and umlaut-insensitively (ä → a, ß → ss). A keyword matches a word
 
-- as the same word: equal, the same Snowball stem (Ladestationen ~ Ladestation), or the keyword plus an
-  inflection ending (Autos ~ Auto, Ladesäulen ~ Ladesäule);
-- as a compound's part, if the keyword has more than four letters: at its start, in its middle or at its end,
-  followed by an ending or a linking element (s, n, en ...) and where the rest of the word is German words
-  again (Digitalisierung → "Digitalisierungskonzeptes", Photovoltaik → "Flächenphotovoltaikanlage", Ladesäule
-  → "Schnellladesäulen", Schule → "Grundschulen"). Never inside a part: E-Rechnung does not match
-  "Gebührenbedarfsberechnung" ("Gebührenbedarfsb" is no word), Gründung not "Antragsbegründung", Kultur not
-  "kulturelle". Which strings are German words says the German dictionary of simplemma (a compound's parts
-  have at least three letters and are not articles or prepositions).
+- as the same word: equal, the same Snowball stem (Ladestationen ~ Ladestation), or the keyword plus
+  an inflection ending (Autos ~ Auto, Ladesäulen ~ Ladesäule);
+- as a compound's part, if the keyword has more than four letters: at its start, in its middle or at
+  its end, followed by an ending or a linking element (s, n, en ...) and where the rest of the word
+  is German words again (Digitalisierung → "Digitalisierungskonzeptes", Photovoltaik →
+  "Flächenphotovoltaikanlage", Ladesäule → "Schnellladesäulen", Schule → "Grundschulen"). Never
+  inside a part: E-Rechnung does not match "Gebührenbedarfsberechnung" ("Gebührenbedarfsb" is no
+  word), Gründung not "Antragsbegründung", Kultur not "kulturelle". Which strings are German words
+  says the German dictionary of simplemma (a compound's parts have at least three letters and are
+  not articles or prepositions).
 
-Keywords of up to four letters (WLAN, OZG, 5G, App) only match as the same word ("WLAN-Hotspots", "Apps",
-not "SWLAN"). A keyword of several words matches them in a row, the last as the start of a compound
-("Open Data" → "Open-Data-Portal"), or written as one word ("Smart Meter" → "Smartmeter").
+Keywords of up to four letters (WLAN, OZG, 5G, App) only match as the same word ("WLAN-Hotspots",
+"Apps", not "SWLAN"). A keyword of several words matches them in a row, the last as the start of a
+compound ("Open Data" → "Open-Data-Portal"), or written as one word ("Smart Meter" → "Smartmeter").
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ import snowballstemmer  # type: ignore[import-untyped]  # ships no type hints
 ENDINGS = frozenset({"", "e", "en", "n", "s", "es", "er", "ern", "ens", "nen", "se", "sen"})
 SHORT = 4  #: keywords of up to this many letters match whole words only
 MIN_PART = 3  #: the least letters a part of a compound must have
-#: Suffixes that derive a word from another (kultur-ell, handel-nd): a keyword followed by one is inside a part.
+#: Suffixes that derive a word from another (kultur-ell, handel-nd): a keyword followed by one is
+#: inside a part.
 SUFFIXES = (
     "ell",
     "isch",
@@ -125,8 +127,9 @@ class Token:
 
 
 def tokens(text: str) -> list[Token]:
-    """The words of ``text`` with their positions, folded and stemmed. A truncated compound ("Energie- und
-    Klimaschutzagentur") is followed by the whole word it stands for (Energieagentur), at its own place."""
+    """The words of ``text`` with their positions, folded and stemmed. A truncated compound
+    ("Energie- und Klimaschutzagentur") is followed by the whole word it stands for
+    (Energieagentur), at its own place."""
     found = []
     for m in _WORD.finditer(text):
         found.append(Token(m.start(), m.end(), w := fold(m.group(0)), stem(w), m.group(0)))
@@ -150,7 +153,8 @@ def last_part(word: str) -> str:
 
 def _known(part: str) -> bool:
     """``part`` (as written) is a German word that can be a compound's part."""
-    import simplemma  # 0.2 s to import, 2.5 s to load its German dictionary on first use: only when needed
+    # 0.2 s to import, 2.5 s to load its German dictionary on first use: only when needed
+    import simplemma
 
     return (
         len(part) >= MIN_PART
@@ -161,7 +165,8 @@ def _known(part: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def compound(text: str) -> bool:
-    """``text`` is a German word or a compound of German words, perhaps ending in a linking element (s, n ...)."""
+    """``text`` is a German word or a compound of German words, perhaps ending in a linking element
+    (s, n ...)."""
     if _known(text) or any(text.endswith(e) and _known(text[: -len(e)]) for e in ENDINGS if e):
         return True
     return any(
@@ -170,7 +175,8 @@ def compound(text: str) -> bool:
 
 
 def _written(text: str, index: int) -> int:
-    """The index in ``text`` of the character at ``index`` of its folded form (ß folds to two letters)."""
+    """The index in ``text`` of the character at ``index`` of its folded form (ß folds to two
+    letters)."""
     folded = 0
     for position, char in enumerate(text):
         if folded >= index:
@@ -194,8 +200,8 @@ def _same_word(key: str, key_stem: str, word: str, word_stem: str) -> bool:
 
 
 def part_of(key: str, key_stem: str, token: Token, *, head: bool = True) -> bool:
-    """``key`` is ``token`` or a part of it (see the module description); ``head`` allows it after other parts
-    too, else only at the start."""
+    """``key`` is ``token`` or a part of it (see the module description); ``head`` allows it after
+    other parts too, else only at the start."""
     return _part_of(key, key_stem, token.word, token.stem, token.text or token.word, head)
 
 
@@ -215,8 +221,8 @@ def _part_of(key: str, key_stem: str, word: str, word_stem: str, text: str, head
 
 
 def _rest(folded: str, text: str) -> bool:
-    """What follows a keyword in a word is an ending, or an ending and more German words (not a suffix that
-    makes another word of the keyword: kulturelle, handelnde)."""
+    """What follows a keyword in a word is an ending, or an ending and more German words (not a
+    suffix that makes another word of the keyword: kulturelle, handelnde)."""
     if folded in ENDINGS:
         return True
     return not folded.startswith(SUFFIXES) and any(
@@ -229,7 +235,8 @@ def _rest(folded: str, text: str) -> bool:
 
 @dataclass(frozen=True)
 class Keyword:
-    """A keyword as folded words with their stems; :meth:`find` looks for it in the tokens of a text."""
+    """A keyword as folded words with their stems; :meth:`find` looks for it in the tokens of a
+    text."""
 
     text: str
     words: tuple[str, ...]
@@ -237,8 +244,9 @@ class Keyword:
 
     @property
     def clue(self) -> str:
-        """A string every text that matches holds (folded): the first word's stem without its last three
-        letters (a keyword matches the keyword less an ending of at most three letters); a quick filter."""
+        """A string every text that matches holds (folded): the first word's stem without its last
+        three letters (a keyword matches the keyword less an ending of at most three letters); a
+        quick filter."""
         first = self.stems[0] if self.stems else ""
         return first[: max(2, len(first) - 3)]
 
@@ -276,8 +284,9 @@ class Keyword:
 
 @dataclass(frozen=True)
 class Name:
-    """A long name (a project's title) by its significant words (not articles, prepositions ...): found in a
-    text that holds at least half of them, and at least two, each as a keyword (:class:`Keyword`)."""
+    """A long name (a project's title) by its significant words (not articles, prepositions ...):
+    found in a text that holds at least half of them, and at least two, each as a keyword
+    (:class:`Keyword`)."""
 
     text: str
     keywords: tuple[Keyword, ...]
@@ -301,7 +310,8 @@ class Name:
         return ""
 
     def find(self, found: Sequence[Token]) -> tuple[int, int] | None:
-        """The character span from the first to the last of its words found in the tokens of a text, or None."""
+        """The character span from the first to the last of its words found in the tokens of a text,
+        or None."""
         spans = [span for keyword in self.keywords if (span := keyword.find(found))]
         if not spans or len(spans) < self.needed:
             return None

@@ -1,12 +1,14 @@
 """Every word sckg shows to people, in German and English: one catalogue, looked up with :func:`t`.
 
-A key is ``group.name``; its entry holds one text per language with ``{placeholders}`` filled by :func:`t`.
-A text that depends on a count has a ``one`` and an ``other`` form, chosen by the value ``n``. Families of
-keys named after a concept's values (``class.project``, ``gap.goal-without-project``, ``month.12`` ...) are
-looked up with the value in the key. Numbers, amounts and dates are formatted by :mod:`sckg.formatting`.
+A key is ``group.name``; its entry holds one text per language with ``{placeholders}`` filled by
+:func:`t`. A text that depends on a count has a ``one`` and an ``other`` form, chosen by the value
+``n``. Families of keys named after a concept's values (``class.project``,
+``gap.goal-without-project``, ``month.12`` ...) are looked up with the value in the key. Numbers,
+amounts and dates are formatted by :mod:`sckg.formatting`.
 
-To add a message: add its key with both languages here and call ``t("group.name", lang, value=...)``;
-``tests/test_words.py`` fails when a key lacks a language or a placeholder, or is never used.
+To add a message: add its key with both languages here and call ``t("group.name", lang,
+value=...)``; ``tests/test_words.py`` fails when a key lacks a language or a placeholder, or is
+never used.
 """
 
 from __future__ import annotations
@@ -90,12 +92,13 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "Benchmarking with other cities",
     },
     "compare.section_intro": {
-        "de": "{city} im Vergleich mit {others}: Projekte und Maßnahmen je Referenz-Handlungsfeld, was die "
-        "anderen tun und {city} nicht, die Programme nebeneinander und Best-Practice-Kandidaten für die "
-        "eigenen Projekte (Vorschläge mit ihren Belegen, zu prüfen mit sckg compare --review).",
-        "en": "{city} beside {others}: projects and measures per reference field, what the others do that "
-        "{city} does not, the programmes side by side and best-practice candidates for its projects "
-        "(proposals with their evidence, to review with sckg compare --review).",
+        "de": "{city} im Vergleich mit {others}: Projekte und Maßnahmen je Referenz-Handlungsfeld, "
+        "was die anderen tun und {city} nicht, die Programme nebeneinander und "
+        "Best-Practice-Kandidaten für die eigenen Projekte (Vorschläge mit ihren Belegen, zu "
+        "prüfen mit sckg compare --review).",
+        "en": "{city} beside {others}: projects and measures per reference field, what the others "
+        "do that {city} does not, the programmes side by side and best-practice candidates for its "
+        "projects (proposals with their evidence, to review with sckg compare --review).",
     },
     "compare.source": {
         "de": "Quelle: die Datensätze von {cities}",
@@ -162,14 +165,15 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": 'The value "{value}" is not a valid {datatype}.',
     },
     "validate.ill_typed_fix": {
-        "de": "Schreiben Sie den Wert in der Form des Datentyps (XML Schema 1.1), z. B. 250000.00 für xsd:decimal "
-        "und 2024-03-01 für xsd:date, oder lassen Sie den Datentyp weg.",
-        "en": "Write the value in its datatype's form (XML Schema 1.1), e.g. 250000.00 for xsd:decimal and "
-        "2024-03-01 for xsd:date, or leave the datatype out.",
+        "de": "Schreiben Sie den Wert in der Form des Datentyps (XML Schema 1.1), z. B. 250000.00 "
+        "für xsd:decimal und 2024-03-01 für xsd:date, oder lassen Sie den Datentyp weg.",
+        "en": "Write the value in its datatype's form (XML Schema 1.1), e.g. 250000.00 for "
+        "xsd:decimal and 2024-03-01 for xsd:date, or leave the datatype out.",
     },
     # --- values the outputs leave out (sckg.typed) and unknown amounts (sckg.formatting) ---
     "typed.left_out": {
-        "de": 'Ausgelassen: {entity}, {property} "{value}" ist kein gültiger Wert vom Typ {datatype}.',
+        "de": 'Ausgelassen: {entity}, {property} "{value}" ist kein gültiger Wert vom Typ '
+        "{datatype}.",
         "en": 'Left out: {entity}, {property} "{value}" is not a valid {datatype}.',
     },
     "typed.more": {
@@ -209,8 +213,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     },
     # --- analyses (sckg.network): reasons and notes ---
     "empty.no_projects": {
-        "de": "Keine Projekte im Graphen: Importieren Sie das Projektinventar des Programms neben die Ratsdaten "
-        "(sckg import table).",
+        "de": "Keine Projekte im Graphen: Importieren Sie das Projektinventar des Programms neben "
+        "die Ratsdaten (sckg import table).",
         "en": "No projects in the graph: import the programme's inventory next to the council data "
         "(sckg import table).",
     },
@@ -219,21 +223,22 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "Nothing to rank: the projection “{projection}” has no nodes.",
     },
     "empty.no_links.actors": {
-        "de": "Nichts zu ordnen: Kein Akteur arbeitet mit einem anderen an einem Projekt; erfassen Sie, wer an "
-        "Projekten beteiligt ist (sckg:hasParticipant, sckg:contractor).",
-        "en": "Nothing to rank: no actor works on a project with another; record who takes part in projects "
-        "(sckg:hasParticipant, sckg:contractor).",
+        "de": "Nichts zu ordnen: Kein Akteur arbeitet mit einem anderen an einem Projekt; erfassen "
+        "Sie, wer an Projekten beteiligt ist (sckg:hasParticipant, sckg:contractor).",
+        "en": "Nothing to rank: no actor works on a project with another; record who takes part in "
+        "projects (sckg:hasParticipant, sckg:contractor).",
     },
     "empty.no_links.dependencies": {
-        "de": "Nichts zu ordnen: Kein Projekt hängt von einem anderen ab; erfassen Sie Abhängigkeiten mit "
+        "de": "Nichts zu ordnen: Kein Projekt hängt von einem anderen ab; erfassen Sie "
+        "Abhängigkeiten mit sckg:dependsOn.",
+        "en": "Nothing to rank: no project depends on another; record dependencies with "
         "sckg:dependsOn.",
-        "en": "Nothing to rank: no project depends on another; record dependencies with sckg:dependsOn.",
     },
     "empty.no_links.coverage": {
-        "de": "Nichts zu ordnen: Kein Projekt ist einem Ziel oder Handlungsfeld zugeordnet; erfassen Sie "
-        "sckg:contributesTo und sckg:inFieldOfAction.",
-        "en": "Nothing to rank: no project is linked to a goal or field of action; record sckg:contributesTo and "
-        "sckg:inFieldOfAction.",
+        "de": "Nichts zu ordnen: Kein Projekt ist einem Ziel oder Handlungsfeld zugeordnet; "
+        "erfassen Sie sckg:contributesTo und sckg:inFieldOfAction.",
+        "en": "Nothing to rank: no project is linked to a goal or field of action; record "
+        "sckg:contributesTo and sckg:inFieldOfAction.",
     },
     "empty.no_links.entity": {
         "de": "Nichts zu ordnen: Die Entitäten sind nicht miteinander verknüpft.",
@@ -257,7 +262,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": {"one": "linked directly to {n} other", "other": "linked directly to {n} others"},
     },
     "centrality.pagerank": {
-        "de": "PageRank {value} (Anteil der Besuche eines Zufallswegs über die Verbindungen); {linked}",
+        "de": "PageRank {value} (Anteil der Besuche eines Zufallswegs über die Verbindungen); "
+        "{linked}",
         "en": "PageRank {value} (share of visits of a random walk along the links); {linked}",
     },
     "centrality.closeness": {
@@ -281,7 +287,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "cut.bridge": {
         "de": {
             "one": "Ohne die Verbindung {label} verliert {names} jede Verbindung zum übrigen Netz",
-            "other": "Ohne die Verbindung {label} verlieren {names} jede Verbindung zum übrigen Netz",
+            "other": "Ohne die Verbindung {label} verlieren {names} jede Verbindung zum übrigen "
+            "Netz",
         },
         "en": {
             "one": "Without the link {label}, {names} loses every link to the rest of the network",
@@ -289,8 +296,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         },
     },
     "communities.found": {
-        "de": "{n} Gemeinschaften (Louvain, Seed {seed}); Modularität {found}, die der formalen Bereiche {formal}.",
-        "en": "{n} communities (Louvain, seed {seed}); modularity {found}, that of the formal departments {formal}.",
+        "de": "{n} Gemeinschaften (Louvain, Seed {seed}); Modularität {found}, die der formalen "
+        "Bereiche {formal}.",
+        "en": "{n} communities (Louvain, seed {seed}); modularity {found}, that of the formal "
+        "departments {formal}.",
     },
     "communities.isolated": {
         "de": {
@@ -478,13 +487,16 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "No data date: milestones due are not judged.",
     },
     "prio.note.no_scores": {
-        "de": "Keine Bewertungen der Lenkungsgruppe in diesen Daten: nur die Kriterien aus dem Graphen, keine Reihung. "
-        "Die Bewertungsvorlage schreibt {=template} scoring.xlsx, gelesen wird sie mit {=scores} scoring.xlsx.",
-        "en": "No scores of the steering group in this data: the criteria from the graph only, no ranking. "
-        "{=template} scoring.xlsx writes the scoring workbook, {=scores} scoring.xlsx reads it back.",
+        "de": "Keine Bewertungen der Lenkungsgruppe in diesen Daten: nur die Kriterien aus dem "
+        "Graphen, keine Reihung. Die Bewertungsvorlage schreibt {=template} scoring.xlsx, gelesen "
+        "wird sie mit {=scores} scoring.xlsx.",
+        "en": "No scores of the steering group in this data: the criteria from the graph only, no "
+        "ranking. {=template} scoring.xlsx writes the scoring workbook, {=scores} scoring.xlsx "
+        "reads it back.",
     },
     "prio.note.missing": {
-        "de": "Fehlende Bewertungen (nicht als 0 gezählt; der Mittelwert nimmt die vorhandenen): {names}",
+        "de": "Fehlende Bewertungen (nicht als 0 gezählt; der Mittelwert nimmt die vorhandenen): "
+        "{names}",
         "en": "Missing scores (not counted as 0; the mean takes those given): {names}",
     },
     "prio.note.unranked": {
@@ -492,31 +504,35 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "Not ranked because a value is missing: {names}",
     },
     "prio.note.method": {
-        "de": "PROMETHEE II (pymcdm): Präferenzfunktion linear mit Indifferenz q und Präferenz p je Kriterium "
-        "({thresholds}); Gegenprobe TOPSIS (Min-Max-Normierung), Rangkorrelation nach Spearman {rho}.",
-        "en": "PROMETHEE II (pymcdm): linear preference function with indifference q and preference p per "
-        "criterion ({thresholds}); cross-check TOPSIS (min-max normalisation), Spearman rank correlation {rho}.",
+        "de": "PROMETHEE II (pymcdm): Präferenzfunktion linear mit Indifferenz q und Präferenz p "
+        "je Kriterium ({thresholds}); Gegenprobe TOPSIS (Min-Max-Normierung), Rangkorrelation nach "
+        "Spearman {rho}.",
+        "en": "PROMETHEE II (pymcdm): linear preference function with indifference q and "
+        "preference p per criterion ({thresholds}); cross-check TOPSIS (min-max normalisation), "
+        "Spearman rank correlation {rho}.",
     },
     "prio.note.weights.ahp": {
         "de": "Gewichte aus paarweisen Vergleichen (AHP, geometrisches Mittel von {n} Mitgliedern, "
         "Konsistenzverhältnis {cr}): {weights}",
-        "en": "Weights from pairwise comparisons (AHP, geometric mean of {n} members, consistency ratio {cr}): "
-        "{weights}",
+        "en": "Weights from pairwise comparisons (AHP, geometric mean of {n} members, consistency "
+        "ratio {cr}): {weights}",
     },
     "prio.note.weights.direct": {
         "de": "Gewichte (direkt): {weights}",
         "en": "Weights (direct): {weights}",
     },
     "prio.note.scores": {
-        "de": "Bewertungen: {members} ({n} Mitglieder); je Kriterium der Mittelwert der gegebenen Bewertungen.",
+        "de": "Bewertungen: {members} ({n} Mitglieder); je Kriterium der Mittelwert der gegebenen "
+        "Bewertungen.",
         "en": "Scores: {members} ({n} members); per criterion the mean of the scores given.",
     },
     "prio.note.sensitivity": {
-        "de": "Empfindlichkeit: {runs} zufällige Änderungen jedes Gewichts um bis zu ±10 % und ±25 % (Startwert "
-        "{seed}); Spalten ±10 %/±25 %: die mittleren 90 % der Plätze. Wackelig (Platz schwankt bei ±10 % um "
-        "mehr als einen): {names}",
-        "en": "Sensitivity: {runs} random changes of each weight by up to ±10 % and ±25 % (seed {seed}); columns "
-        "±10 %/±25 %: the middle 90 % of the places. Fragile (place moves by more than one at ±10 %): {names}",
+        "de": "Empfindlichkeit: {runs} zufällige Änderungen jedes Gewichts um bis zu ±10 % und ±25 "
+        "% (Startwert {seed}); Spalten ±10 %/±25 %: die mittleren 90 % der Plätze. Wackelig (Platz "
+        "schwankt bei ±10 % um mehr als einen): {names}",
+        "en": "Sensitivity: {runs} random changes of each weight by up to ±10 % and ±25 % (seed "
+        "{seed}); columns ±10 %/±25 %: the middle 90 % of the places. Fragile (place moves by more "
+        "than one at ±10 %): {names}",
     },
     "prio.note.fictional": {
         "de": "Die Bewertungen sind erfunden (fiktive Mitglieder).",
@@ -525,10 +541,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "prio.none": {"de": "keine", "en": "none"},
     "prio.section.heading": {"de": "Priorisierung", "en": "Priorities"},
     "prio.section.intro": {
-        "de": "Die Reihung der Lenkungsgruppe vom {date} (sckg prioritise): Platz nach PROMETHEE II, mit der "
-        "Gegenprobe TOPSIS und den Plätzen bei zufällig geänderten Gewichten.",
-        "en": "The steering group's ranking of {date} (sckg prioritise): place by PROMETHEE II, with the TOPSIS "
-        "cross-check and the places under random weight changes.",
+        "de": "Die Reihung der Lenkungsgruppe vom {date} (sckg prioritise): Platz nach PROMETHEE "
+        "II, mit der Gegenprobe TOPSIS und den Plätzen bei zufällig geänderten Gewichten.",
+        "en": "The steering group's ranking of {date} (sckg prioritise): place by PROMETHEE II, "
+        "with the TOPSIS cross-check and the places under random weight changes.",
     },
     "prio.section.result": {"de": "Ergebnis", "en": "result"},
     "prio.section.waves": {
@@ -554,13 +570,14 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     },
     "prio.section.unit": {"de": "Nettofluss (−1 … 1)", "en": "net flow (−1 … 1)"},
     "prio.reversal": {
-        "de": "Rangumkehr: {a} (vorher Platz {old_a}, jetzt {new_a}) und {b} (vorher {old_b}, jetzt {new_b}) haben "
-        "die Reihenfolge getauscht, obwohl sich ihre Werte nicht geändert haben; hinzugekommen: {added}, "
-        "weggefallen: {removed}. PROMETHEE II und TOPSIS vergleichen die Einträge miteinander, daher kann ein "
-        "anderer Eintrag zwei vertauschen.",
-        "en": "Rank reversal: {a} (before place {old_a}, now {new_a}) and {b} (before {old_b}, now {new_b}) swapped "
-        "places although their values did not change; added: {added}, removed: {removed}. PROMETHEE II and "
-        "TOPSIS compare the items with each other, so another item can swap two.",
+        "de": "Rangumkehr: {a} (vorher Platz {old_a}, jetzt {new_a}) und {b} (vorher {old_b}, "
+        "jetzt {new_b}) haben die Reihenfolge getauscht, obwohl sich ihre Werte nicht geändert "
+        "haben; hinzugekommen: {added}, weggefallen: {removed}. PROMETHEE II und TOPSIS "
+        "vergleichen die Einträge miteinander, daher kann ein anderer Eintrag zwei vertauschen.",
+        "en": "Rank reversal: {a} (before place {old_a}, now {new_a}) and {b} (before {old_b}, now "
+        "{new_b}) swapped places although their values did not change; added: {added}, removed: "
+        "{removed}. PROMETHEE II and TOPSIS compare the items with each other, so another item can "
+        "swap two.",
     },
     "prio.chart.title": {
         "de": "Wirkung und Aufwand (Mittel der Bewertungen; rot: die ersten 10 Plätze)",
@@ -599,16 +616,17 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "Prioritisation ({what}) of {date}",
     },
     "prio.assessment.result": {
-        "de": "Platz {rank} (Nettofluss {flow}; TOPSIS Platz {topsis}; bei ±10 %: {within_10}, bei ±25 %: "
-        "{within_25})",
-        "en": "place {rank} (net flow {flow}; TOPSIS place {topsis}; at ±10 %: {within_10}, at ±25 %: {within_25})",
+        "de": "Platz {rank} (Nettofluss {flow}; TOPSIS Platz {topsis}; bei ±10 %: {within_10}, bei "
+        "±25 %: {within_25})",
+        "en": "place {rank} (net flow {flow}; TOPSIS place {topsis}; at ±10 %: {within_10}, at ±25 "
+        "%: {within_25})",
     },
     "prio.score.none": {"de": "von keinem Mitglied bewertet", "en": "scored by no member"},
     "prio.ahp.triad": {
-        "de": "{a} wurde {ab}-mal so wichtig wie {b} eingeschätzt und {b} {bc}-mal so wichtig wie {c}, danach wäre "
-        "{a} {implied}-mal so wichtig wie {c}; aber {ac}.",
-        "en": "{a} was judged {ab} times as important as {b} and {b} {bc} times as important as {c}, which makes "
-        "{a} {implied} times as important as {c}; but {ac}.",
+        "de": "{a} wurde {ab}-mal so wichtig wie {b} eingeschätzt und {b} {bc}-mal so wichtig wie "
+        "{c}, danach wäre {a} {implied}-mal so wichtig wie {c}; aber {ac}.",
+        "en": "{a} was judged {ab} times as important as {b} and {b} {bc} times as important as "
+        "{c}, which makes {a} {implied} times as important as {c}; but {ac}.",
     },
     "prio.ahp.more": {
         "de": "{a} wurde {n}-mal so wichtig wie {c} eingeschätzt",
@@ -619,16 +637,18 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "{a} and {c} were judged equally important",
     },
     "prio.ahp.inconsistent": {
-        "de": "Die paarweisen Vergleiche widersprechen sich zu sehr (Konsistenzverhältnis {cr}, brauchbar ist "
-        "höchstens 0,10). Am wenigsten passen zusammen: {worst} Bitte einen dieser Vergleiche überdenken.",
-        "en": "The pairwise comparisons contradict each other too much (consistency ratio {cr}; at most 0.10 is "
-        "usable). These fit together worst: {worst} Please reconsider one of these comparisons.",
+        "de": "Die paarweisen Vergleiche widersprechen sich zu sehr (Konsistenzverhältnis {cr}, "
+        "brauchbar ist höchstens 0,10). Am wenigsten passen zusammen: {worst} Bitte einen dieser "
+        "Vergleiche überdenken.",
+        "en": "The pairwise comparisons contradict each other too much (consistency ratio {cr}; at "
+        "most 0.10 is usable). These fit together worst: {worst} Please reconsider one of these "
+        "comparisons.",
     },
     "prio.waves.cycle": {
         "de": "Keine Wellen möglich: {cycle} hängen im Kreis voneinander ab. Bitte eine dieser "
         "Abhängigkeiten (sckg:dependsOn) auflösen.",
-        "en": "No waves possible: {cycle} depend on each other in a circle. Please remove one of these "
-        "dependencies (sckg:dependsOn).",
+        "en": "No waves possible: {cycle} depend on each other in a circle. Please remove one of "
+        "these dependencies (sckg:dependsOn).",
     },
     "prio.waves.after": {"de": "nach {names}", "en": "after {names}"},
     "prio.waves.first": {
@@ -656,7 +676,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     },
     "path.cycles_left_out": {
         "de": {
-            "one": "Abhängigkeiten innerhalb von {n} Kreis sind nicht berücksichtigt (siehe sckg analyze cycles).",
+            "one": "Abhängigkeiten innerhalb von {n} Kreis sind nicht berücksichtigt (siehe sckg "
+            "analyze cycles).",
             "other": "Abhängigkeiten innerhalb von {n} Kreisen sind nicht berücksichtigt "
             "(siehe sckg analyze cycles).",
         },
@@ -735,13 +756,16 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "due {date}, not marked as reached as of the data date {as_of}",
     },
     "gap_reason.actor-without-project": {
-        "de": "der Akteur arbeitet an keinem Projekt (weder federführend noch beteiligt, auch keine Einheit darunter)",
-        "en": "the actor works on no project (neither managing nor taking part, nor does any unit below it)",
+        "de": "der Akteur arbeitet an keinem Projekt (weder federführend noch beteiligt, auch "
+        "keine Einheit darunter)",
+        "en": "the actor works on no project (neither managing nor taking part, nor does any unit "
+        "below it)",
     },
     "silo.reason": {
-        "de": "Im Handlungsfeld {field} arbeiten {first} und {second} ohne gemeinsamen Akteur und ohne "
-        "Abhängigkeit: sie sollten miteinander sprechen",
-        "en": "In {field}, {first} and {second} share no actor and no dependency: they should talk to each other",
+        "de": "Im Handlungsfeld {field} arbeiten {first} und {second} ohne gemeinsamen Akteur und "
+        "ohne Abhängigkeit: sie sollten miteinander sprechen",
+        "en": "In {field}, {first} and {second} share no actor and no dependency: they should talk "
+        "to each other",
     },
     "overlap.fields": {
         "de": {"one": "im Handlungsfeld {names}", "other": "in den Handlungsfeldern {names}"},
@@ -752,8 +776,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": {"one": "the goal {names}", "other": "the goals {names}"},
     },
     "overlap.reason": {
-        "de": "{first} und {second} liegen beide {where} und dienen {what}: möglicherweise doppelte Arbeit, abstimmen",
-        "en": "{first} and {second} are both in {where} and serve {what}: possibly duplicate work, coordinate",
+        "de": "{first} und {second} liegen beide {where} und dienen {what}: möglicherweise "
+        "doppelte Arbeit, abstimmen",
+        "en": "{first} and {second} are both in {where} and serve {what}: possibly duplicate work, "
+        "coordinate",
     },
     # --- validation (sckg.validate) ---
     "validate.violations": {"de": "Verstöße", "en": "violations"},
@@ -950,8 +976,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "report.unspecified": {"de": "(nicht angegeben)", "en": "(not stated)"},
     "report.map": {"de": "Gesamtkarte", "en": "Overall map"},
     "report.map_intro": {
-        "de": "Alle Akteure, Projekte, Handlungsfelder, Ziele und Beschlüsse mit ihren Beziehungen. "
-        "Suchen, filtern und klicken Sie, um Nachbarn hervorzuheben.",
+        "de": "Alle Akteure, Projekte, Handlungsfelder, Ziele und Beschlüsse mit ihren "
+        "Beziehungen. Suchen, filtern und klicken Sie, um Nachbarn hervorzuheben.",
         "en": "Every actor, project, field of action, goal and decision with their relations. "
         "Search, filter and click to highlight neighbours.",
     },
@@ -1012,38 +1038,43 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "The latest {shown} of {total}; sckg query decisions lists all.",
     },
     "report.no_programme_decisions": {
-        "de": "Keine Beratung betrifft eine Vorlage zum Programm: sckg link papers schlägt vor, welche Vorlagen zu "
-        "welchen Projekten und Handlungsfeldern gehören.",
-        "en": "No consultation concerns a paper on the programme: sckg link papers proposes which papers belong "
-        "to which projects and fields of action.",
+        "de": "Keine Beratung betrifft eine Vorlage zum Programm: sckg link papers schlägt vor, "
+        "welche Vorlagen zu welchen Projekten und Handlungsfeldern gehören.",
+        "en": "No consultation concerns a paper on the programme: sckg link papers proposes which "
+        "papers belong to which projects and fields of action.",
     },
     "report.all_business": {
         "de": "Alle Ratsgeschäfte, nicht nur zum Programm ({total} Beratungen und Beschlüsse)",
-        "en": "All council business, not only the programme's ({total} consultations and decisions)",
+        "en": "All council business, not only the programme's ({total} consultations and "
+        "decisions)",
     },
     "report.all_business_cut": {
-        "de": "Alle Ratsgeschäfte, nicht nur zum Programm: die {shown} jüngsten von {total} Beratungen und "
-        "Beschlüssen (sckg query decisions listet alle)",
-        "en": "All council business, not only the programme's: the latest {shown} of {total} consultations and "
-        "decisions (sckg query decisions lists all)",
+        "de": "Alle Ratsgeschäfte, nicht nur zum Programm: die {shown} jüngsten von {total} "
+        "Beratungen und Beschlüssen (sckg query decisions listet alle)",
+        "en": "All council business, not only the programme's: the latest {shown} of {total} "
+        "consultations and decisions (sckg query decisions lists all)",
     },
     "report.council_heading": {
         "de": "Was der Rat beschlossen hat, und wann",
         "en": "What the council decided, and when",
     },
     "report.council_intro": {
-        "de": "Die Vorlagen, die mit einem Handlungsfeld oder Projekt verknüpft sind (sckg link papers), mit "
-        "ihren Beratungen nach Datum: Gremium, Rolle, Ergebnis und Link ins Ratsinformationssystem.",
-        "en": "The council papers linked to a field of action or project (sckg link papers), with their "
-        "consultations in date order: committee, role, result and a link to the council information system.",
+        "de": "Die Vorlagen, die mit einem Handlungsfeld oder Projekt verknüpft sind (sckg link "
+        "papers), mit ihren Beratungen nach Datum: Gremium, Rolle, Ergebnis und Link ins "
+        "Ratsinformationssystem.",
+        "en": "The council papers linked to a field of action or project (sckg link papers), with "
+        "their consultations in date order: committee, role, result and a link to the council "
+        "information system.",
     },
     "report.council_no_papers": {
-        "de": "Keine Ratsvorlagen im Graphen: Importieren Sie das Ratsinformationssystem mit sckg import oparl.",
-        "en": "No council papers in the graph: import the council information system with sckg import oparl.",
+        "de": "Keine Ratsvorlagen im Graphen: Importieren Sie das Ratsinformationssystem mit sckg "
+        "import oparl.",
+        "en": "No council papers in the graph: import the council information system with sckg "
+        "import oparl.",
     },
     "report.council_no_links": {
-        "de": "Keine Vorlage ist mit einem Projekt oder Handlungsfeld verknüpft: Prüfen Sie die Vorschläge von "
-        "sckg link papers und nehmen Sie passende an.",
+        "de": "Keine Vorlage ist mit einem Projekt oder Handlungsfeld verknüpft: Prüfen Sie die "
+        "Vorschläge von sckg link papers und nehmen Sie passende an.",
         "en": "No council paper is linked to a project or field of action: review the proposals of "
         "sckg link papers and accept the ones that fit.",
     },
@@ -1065,8 +1096,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         },
     },
     "report.council_cut": {
-        "de": 'Die {shown} jüngsten von {total} Zeilen; alle: sckg query council-history --param "target={target}".',
-        "en": 'The latest {shown} of {total} rows; all: sckg query council-history --param "target={target}".',
+        "de": "Die {shown} jüngsten von {total} Zeilen; alle: sckg query council-history --param "
+        '"target={target}".',
+        "en": "The latest {shown} of {total} rows; all: sckg query council-history --param "
+        '"target={target}".',
     },
     "report.result": {"de": "Ergebnis", "en": "Result"},
     "report.paper": {"de": "Vorlage", "en": "Paper"},
@@ -1081,11 +1114,12 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "Decisions on the programme",
     },
     "report.decisions_intro": {
-        "de": "Welches Gremium wann über die Vorlagen zum Programm beraten oder beschlossen hat (Vorlagen, die mit "
-        "einem Projekt oder Handlungsfeld verknüpft sind oder die die Bestandsaufnahme selbst erfasst), und die "
-        "Beschlüsse der Bestandsaufnahme.",
-        "en": "Which committee deliberated or decided on the programme's papers, and when (papers linked to a "
-        "project or field of action, or recorded by the inventory itself), and the inventory's resolutions.",
+        "de": "Welches Gremium wann über die Vorlagen zum Programm beraten oder beschlossen hat "
+        "(Vorlagen, die mit einem Projekt oder Handlungsfeld verknüpft sind oder die die "
+        "Bestandsaufnahme selbst erfasst), und die Beschlüsse der Bestandsaufnahme.",
+        "en": "Which committee deliberated or decided on the programme's papers, and when (papers "
+        "linked to a project or field of action, or recorded by the inventory itself), and the "
+        "inventory's resolutions.",
     },
     "report.date": {"de": "Datum", "en": "Date"},
     "report.body": {"de": "Gremium", "en": "Body"},
@@ -1104,11 +1138,11 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     },
     "report.actors_intro": {
         "de": "Akteure, über die viele Verbindungen laufen (Zwischenzentralität im Netz der "
-        "Zusammenarbeit: zwei Akteure sind verbunden, wenn sie an einem Projekt zusammenarbeiten), und "
-        "Akteure oder Verbindungen, ohne die Teile des Netzes abgeschnitten wären.",
+        "Zusammenarbeit: zwei Akteure sind verbunden, wenn sie an einem Projekt zusammenarbeiten), "
+        "und Akteure oder Verbindungen, ohne die Teile des Netzes abgeschnitten wären.",
         "en": "Actors many connections run through (betweenness in the collaboration network: two "
-        "actors are linked when they work on a project together), and actors or links without which parts "
-        "of the network would be cut off.",
+        "actors are linked when they work on a project together), and actors or links without "
+        "which parts of the network would be cut off.",
     },
     "report.central": {"de": "Zentrale Akteure", "en": "Central actors"},
     "report.cuts": {
@@ -1129,8 +1163,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "report.cut.bridge": {"de": "Verbindung", "en": "link"},
     "report.deps_heading": {"de": "Abhängigkeiten", "en": "Dependencies"},
     "report.deps_intro": {
-        "de": "Welche Projekte auf welche anderen warten (sckg:dependsOn): die längste Kette, Zyklen "
-        "(Planungsfehler) und die Projekte, von denen die meisten anderen abhängen.",
+        "de": "Welche Projekte auf welche anderen warten (sckg:dependsOn): die längste Kette, "
+        "Zyklen (Planungsfehler) und die Projekte, von denen die meisten anderen abhängen.",
         "en": "Which projects wait for which others (sckg:dependsOn): the longest chain, cycles "
         "(planning errors) and the projects most others depend on.",
     },
@@ -1154,11 +1188,11 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "report.silos_heading": {"de": "Silos und Überschneidungen", "en": "Silos and overlaps"},
     "report.silos_intro": {
         "de": "Dezernate, die im selben Handlungsfeld arbeiten, ohne einen Akteur oder eine "
-        "Abhängigkeit zu teilen (wer mit wem reden sollte), und Projektpaare verschiedener Dezernate mit "
-        "gleichem Handlungsfeld und Ziel (mögliche Doppelarbeit).",
+        "Abhängigkeit zu teilen (wer mit wem reden sollte), und Projektpaare verschiedener "
+        "Dezernate mit gleichem Handlungsfeld und Ziel (mögliche Doppelarbeit).",
         "en": "Departments working in the same field of action without sharing an actor or a "
-        "dependency (who should be talking to whom), and pairs of projects of different departments with "
-        "the same field and goal (possible duplicates).",
+        "dependency (who should be talking to whom), and pairs of projects of different "
+        "departments with the same field and goal (possible duplicates).",
     },
     "report.silos": {"de": "Silos", "en": "Silos"},
     "report.no_silos": {"de": "Keine Silos gefunden.", "en": "No silos found."},
@@ -1175,12 +1209,16 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     # what changed (sckg.diff: kind and change of each difference)
     "diff.new_papers": {
         "de": {
-            "one": "{n} neue Ratsvorlage zu Ihren Projekten und Handlungsfeldern seit dem letzten Stand.",
-            "other": "{n} neue Ratsvorlagen zu Ihren Projekten und Handlungsfeldern seit dem letzten Stand.",
+            "one": "{n} neue Ratsvorlage zu Ihren Projekten und Handlungsfeldern seit dem letzten "
+            "Stand.",
+            "other": "{n} neue Ratsvorlagen zu Ihren Projekten und Handlungsfeldern seit dem "
+            "letzten Stand.",
         },
         "en": {
-            "one": "{n} new council paper on your projects and fields of action since the last snapshot.",
-            "other": "{n} new council papers on your projects and fields of action since the last snapshot.",
+            "one": "{n} new council paper on your projects and fields of action since the last "
+            "snapshot.",
+            "other": "{n} new council papers on your projects and fields of action since the last "
+            "snapshot.",
         },
     },
     "change.entity-added": {"de": "Entität neu", "en": "entity added"},
@@ -1209,8 +1247,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "fact.decisions": {"de": "Beschlüsse zum Programm", "en": "decisions on the programme"},
     # what each key figure counts (the briefing's overview table states it beside the number)
     "definition.actors": {
-        "de": "Organisationen und Einheiten jeder Art: Verwaltung, Gesellschaften, Partner, Gremien, Fraktionen",
-        "en": "organisations and units of every kind: administration, companies, partners, committees, party groups",
+        "de": "Organisationen und Einheiten jeder Art: Verwaltung, Gesellschaften, Partner, "
+        "Gremien, Fraktionen",
+        "en": "organisations and units of every kind: administration, companies, partners, "
+        "committees, party groups",
     },
     "definition.projects": {
         "de": "Projekte der Bestandsaufnahme",
@@ -1230,20 +1270,23 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "every meeting of every committee",
     },
     "definition.consultations": {
-        "de": "alle Beratungen einer Vorlage in einem Gremium (eine Vorlage wird oft mehrfach beraten)",
-        "en": "every consultation of a paper in a committee (a paper is often consulted several times)",
+        "de": "alle Beratungen einer Vorlage in einem Gremium (eine Vorlage wird oft mehrfach "
+        "beraten)",
+        "en": "every consultation of a paper in a committee (a paper is often consulted several "
+        "times)",
     },
     "definition.programme_papers": {
-        "de": "Vorlagen, die mit einem Projekt oder Handlungsfeld verknüpft sind (sckg link papers) oder die die "
-        "Bestandsaufnahme selbst erfasst (nicht aus dem Ratsinformationssystem importiert)",
-        "en": "papers linked to a project or field of action (sckg link papers) or recorded by the inventory "
-        "itself (not imported from the council information system)",
+        "de": "Vorlagen, die mit einem Projekt oder Handlungsfeld verknüpft sind (sckg link "
+        "papers) oder die die Bestandsaufnahme selbst erfasst (nicht aus dem "
+        "Ratsinformationssystem importiert)",
+        "en": "papers linked to a project or field of action (sckg link papers) or recorded by the "
+        "inventory itself (not imported from the council information system)",
     },
     "definition.decisions": {
-        "de": "beschließende Beratungen (Rolle Entscheidung) von Vorlagen zum Programm und Beschlüsse der "
-        "Bestandsaufnahme (sckg:Decision)",
-        "en": "deciding consultations (role decision) of papers on the programme and the inventory's resolutions "
-        "(sckg:Decision)",
+        "de": "beschließende Beratungen (Rolle Entscheidung) von Vorlagen zum Programm und "
+        "Beschlüsse der Bestandsaufnahme (sckg:Decision)",
+        "en": "deciding consultations (role decision) of papers on the programme and the "
+        "inventory's resolutions (sckg:Decision)",
     },
     "fact.chain": {
         "de": "längste Abhängigkeitskette (Projekte)",
@@ -1288,10 +1331,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     },
     "chart.roadmap_heading": {"de": "Zeitplan", "en": "Roadmap"},
     "chart.roadmap_intro": {
-        "de": "Die Projekte auf der Zeitachse von Beginn bis Ende; Pfeile zeigen Abhängigkeiten, der kritische Pfad "
-        "(die längste Kette) ist dunkel, mit ▶ markiert und rot verbunden.",
-        "en": "The projects on a time axis from start to end; arrows show dependencies, the critical path (the "
-        "longest chain) is dark, marked ▶ and linked in red.",
+        "de": "Die Projekte auf der Zeitachse von Beginn bis Ende; Pfeile zeigen Abhängigkeiten, "
+        "der kritische Pfad (die längste Kette) ist dunkel, mit ▶ markiert und rot verbunden.",
+        "en": "The projects on a time axis from start to end; arrows show dependencies, the "
+        "critical path (the longest chain) is dark, marked ▶ and linked in red.",
     },
     "chart.roadmap_milestones": {
         "de": "Rauten sind Meilensteine (gefüllt: erreicht), nummeriert wie in der Tabelle.",
@@ -1299,14 +1342,15 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     },
     "chart.roadmap": {"de": "Zeitplan der Projekte", "en": "Project roadmap"},
     "chart.roadmap_open_ended": {
-        "de": "Ein gestrichelter Balken mit Pfeil hat nur einen Beginn oder nur ein Ende: er läuft bis an den Rand "
-        "der Achse, der andere Termin ist nicht erfasst.",
-        "en": "A dashed bar with an arrow has only a start or only an end: it runs to the edge of the axis, the "
-        "other date is not recorded.",
+        "de": "Ein gestrichelter Balken mit Pfeil hat nur einen Beginn oder nur ein Ende: er läuft "
+        "bis an den Rand der Achse, der andere Termin ist nicht erfasst.",
+        "en": "A dashed bar with an arrow has only a start or only an end: it runs to the edge of "
+        "the axis, the other date is not recorded.",
     },
     "chart.open_ended": {"de": "nur Beginn oder nur Ende", "en": "start or end only"},
     "chart.no_dates": {
-        "de": "Kein Projekt hat einen Beginn oder ein Ende: Tragen Sie die Termine in der Bestandsaufnahme ein.",
+        "de": "Kein Projekt hat einen Beginn oder ein Ende: Tragen Sie die Termine in der "
+        "Bestandsaufnahme ein.",
         "en": "No project has a start or an end: record the dates in the inventory.",
     },
     "chart.no_projects": {
@@ -1355,10 +1399,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     # --- the meeting deck (sckg.present, sckg/present.html.j2) ---
     "deck.more_rows": {"de": "… {n} weitere von {total}", "en": "… {n} more of {total}"},
     "deck.overview_notes": {
-        "de": "Überblick über das Programm, Datenstand {date}. Die Kennzahlen stehen rechts, die Karte zeigt "
-        "alle Akteure, Projekte, Ziele und Handlungsfelder.",
-        "en": "Overview of the programme, data as of {date}. The key figures are on the right; the map shows "
-        "every actor, project, goal and field of action.",
+        "de": "Überblick über das Programm, Datenstand {date}. Die Kennzahlen stehen rechts, die "
+        "Karte zeigt alle Akteure, Projekte, Ziele und Handlungsfelder.",
+        "en": "Overview of the programme, data as of {date}. The key figures are on the right; the "
+        "map shows every actor, project, goal and field of action.",
     },
     "deck.open_points": {"de": "Offene Punkte", "en": "Open points"},
     "deck.field_notes": {
@@ -1389,7 +1433,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "deck.help": {
         "de": "← → Leertaste oder Klick: blättern · Pos1/Ende: erste/letzte Folie · N: Notizen · "
         "P: Referentenansicht in neuem Fenster",
-        "en": "← → space or click: move · Home/End: first/last slide · N: notes · P: presenter view in a new window",
+        "en": "← → space or click: move · Home/End: first/last slide · N: notes · P: presenter "
+        "view in a new window",
     },
     "deck.figures": {"de": "Kennzahlen", "en": "Key figures"},
     # --- the map page (sckg.viz); the page's script fills in {n} etc. ---
@@ -1439,6 +1484,27 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "Mehrere Werte mit ; trennen.",
         "en": "Separate several values with ;.",
     },
+    "ld.data": {"de": "Daten", "en": "Data"},
+    "ld.format.ttl": {"de": "Turtle", "en": "Turtle"},
+    "ld.format.nt": {"de": "N-Triples", "en": "N-Triples"},
+    "ld.format.jsonld": {"de": "JSON-LD", "en": "JSON-LD"},
+    "ld.property": {"de": "Eigenschaft", "en": "Property"},
+    "ld.value": {"de": "Wert", "en": "Value"},
+    "ld.subject": {"de": "Von", "en": "From"},
+    "ld.incoming": {"de": "Verweise hierher", "en": "Links to this"},
+    "ld.cut_out": {
+        "de": "Gezeigt sind die ersten {n} Aussagen; alle liefert der SPARQL-Endpunkt.",
+        "en": "Shown are the first {n} statements; the SPARQL endpoint gives all.",
+    },
+    "ld.cut_in": {
+        "de": "Gezeigt sind die ersten {n} Verweise; alle liefert der SPARQL-Endpunkt.",
+        "en": "Shown are the first {n} links; the SPARQL endpoint gives all.",
+    },
+    "ld.endpoint": {"de": "SPARQL-Endpunkt", "en": "SPARQL endpoint"},
+    "ld.void": {
+        "de": "Beschreibung der Datensätze (VoID)",
+        "en": "Description of the datasets (VoID)",
+    },
     "template.ref": {
         "de": "Kennung oder Name einer Zeile im Blatt {sheet}",
         "en": "ID or name of a row in sheet {sheet}",
@@ -1452,8 +1518,8 @@ def check_lang(lang: str) -> str:
 
 
 def t(key: str, lang: str, /, **values: Any) -> str:
-    """The text of ``key`` in ``lang`` with its placeholders filled from ``values``; a text with a ``one``
-    and an ``other`` form is chosen by ``n`` (``one`` when ``n == 1``)."""
+    """The text of ``key`` in ``lang`` with its placeholders filled from ``values``; a text with a
+    ``one`` and an ``other`` form is chosen by ``n`` (``one`` when ``n == 1``)."""
     text = CATALOGUE[key][check_lang(lang)]
     if isinstance(text, dict):
         text = text["one" if values["n"] == 1 else "other"]
@@ -1461,7 +1527,8 @@ def t(key: str, lang: str, /, **values: Any) -> str:
 
 
 class _Values(dict[str, Any]):
-    """The values of a text's placeholders; a parameter named as ``{=limit 0}`` stays for :class:`Message`."""
+    """The values of a text's placeholders; a parameter named as ``{=limit 0}`` stays for
+    :class:`Message`."""
 
     def __missing__(self, key: str) -> str:
         if key.startswith("="):
@@ -1471,14 +1538,16 @@ class _Values(dict[str, Any]):
 
 @cache
 def _group_names(group: str) -> tuple[str, ...]:
-    """The names of the keys of ``group`` (with its dot), once per group (pages create many ``Words``)."""
+    """The names of the keys of ``group`` (with its dot), once per group (pages create many
+    ``Words``)."""
     return tuple(key[len(group) :] for key in CATALOGUE if key.startswith(group))
 
 
 class Words(Mapping[str, str]):
-    """The texts of one group (``report``, ``map`` ...) in one language, by the name after the group:
-    ``words["title"]`` is the text of ``report.title`` as written (placeholders unfilled, for the map page's
-    script to fill); ``words("impact", n=3)`` fills them like :func:`t`. Templates get their words this way."""
+    """The texts of one group (``report``, ``map`` ...) in one language, by the name after the
+    group: ``words["title"]`` is the text of ``report.title`` as written (placeholders unfilled, for
+    the map page's script to fill); ``words("impact", n=3)`` fills them like :func:`t`. Templates
+    get their words this way."""
 
     def __init__(self, group: str, lang: str) -> None:
         self.group, self.lang = group + ".", check_lang(lang)

@@ -1,8 +1,10 @@
-"""Headless Chromium for the browser tests (and bench/viz.py): Debian's ``chromium`` driven by the PyPI
-``playwright`` package, with every request that is not ``file:``, ``data:`` or ``blob:`` aborted and recorded.
+"""Headless Chromium for the browser tests (and bench/viz.py): Debian's ``chromium`` driven by the
+PyPI ``playwright`` package, with every request that is not ``file:``, ``data:`` or ``blob:``
+aborted and recorded.
 
-Never run ``playwright install`` (it downloads a browser); ``.ci/run`` installs Debian's chromium. Without it the
-browser tests skip with a reason, or fail when ``SCKG_REQUIRE_BROWSER=1`` (set in CI).
+Never run ``playwright install`` (it downloads a browser); ``.ci/run`` installs Debian's chromium.
+Without it the browser tests skip with a reason, or fail when ``SCKG_REQUIRE_BROWSER=1`` (set in
+CI).
 
     with chromium() as browser:
         view = open_offline(browser, path)
@@ -28,7 +30,10 @@ CHROMIUM = os.environ.get("SCKG_CHROMIUM", "/usr/bin/chromium")
 def missing_reason() -> str | None:
     """Why the browser tests cannot run here, or None when they can."""
     if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
-        return f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium), as .ci/run does"
+        return (
+            f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium), as "
+            ".ci/run does"
+        )
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
@@ -37,7 +42,8 @@ def missing_reason() -> str | None:
 
 
 def require_browser() -> None:
-    """Skip the calling test (or fail it in CI, where SCKG_REQUIRE_BROWSER=1) when the browser is missing."""
+    """Skip the calling test (or fail it in CI, where SCKG_REQUIRE_BROWSER=1) when the browser is
+    missing."""
     import pytest
 
     reason = missing_reason()
@@ -63,7 +69,8 @@ def chromium() -> Iterator[Any]:
 
 @dataclass
 class OfflineView:
-    """A page opened with the network cut off: what it tried to fetch from outside, and its errors."""
+    """A page opened with the network cut off: what it tried to fetch from outside, and its
+    errors."""
 
     page: Any
     outside: list[str] = field(default_factory=list)
@@ -71,8 +78,8 @@ class OfflineView:
 
 
 def new_offline_page(browser: Any, viewport: tuple[int, int] = (1280, 800)) -> OfflineView:
-    """A new page in its own context whose outside requests are aborted and recorded, and whose console
-    errors and uncaught exceptions are recorded."""
+    """A new page in its own context whose outside requests are aborted and recorded, and whose
+    console errors and uncaught exceptions are recorded."""
     context = browser.new_context(
         viewport={"width": viewport[0], "height": viewport[1]}, service_workers="block"
     )
@@ -105,15 +112,18 @@ def open_offline(
 
 
 def canvas_ink(page: Any, selector: str = "canvas") -> int:
-    """How many pixels of the first canvas matching ``selector`` are not blank (not transparent or white)."""
+    """How many pixels of the first canvas matching ``selector`` are not blank (not transparent or
+    white)."""
     return page.evaluate(
         """(selector) => {
             const canvas = document.querySelector(selector);
             if (!canvas || !canvas.width || !canvas.height) return 0;
-            const pixels = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+            const pixels = canvas.getContext("2d").getImageData(0, 0, canvas.width,\
+ canvas.height).data;
             let ink = 0;
             for (let i = 0; i < pixels.length; i += 4) {
-                if (pixels[i + 3] > 0 && (pixels[i] < 250 || pixels[i + 1] < 250 || pixels[i + 2] < 250)) ink++;
+                if (pixels[i + 3] > 0 && (pixels[i] < 250 || pixels[i + 1] < 250 || pixels[i + 2]\
+ < 250)) ink++;
             }
             return ink;
         }""",
@@ -122,8 +132,9 @@ def canvas_ink(page: Any, selector: str = "canvas") -> int:
 
 
 def wait_until(page: Any, expression: str, timeout: float = 30.0) -> Any:
-    """Poll ``expression`` in the page until it is truthy and return it (``page.wait_for_function`` evaluates
-    strings with ``eval``, which a page's Content-Security-Policy without 'unsafe-eval' refuses)."""
+    """Poll ``expression`` in the page until it is truthy and return it (``page.wait_for_function``
+    evaluates strings with ``eval``, which a page's Content-Security-Policy without 'unsafe-eval'
+    refuses)."""
     import time
 
     deadline = time.monotonic() + timeout

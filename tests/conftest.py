@@ -16,31 +16,37 @@ ROOT = Path(__file__).resolve().parent.parent
 #: Prefixes for inline Turtle in tests; ``ex:`` is the namespace of hand-built test entities.
 PREFIXES = turtle_prefixes(ex="https://example.org/city/")
 
-#: Two projects of one field and two actors: Parken with a German-format budget typed as decimal and an
-#: impossible start date (both ill-typed), Laden with a budget of 250000; Parken depends on Laden; a paper
-#: about Parken and its consultation with German dates typed as xsd:date.
+#: Two projects of one field and two actors: Parken with a German-format budget typed as decimal and
+#: an impossible start date (both ill-typed), Laden with a budget of 250000; Parken depends on
+#: Laden; a paper about Parken and its consultation with German dates typed as xsd:date.
 ILL_TYPED = """
 ex:f a sckg:FieldOfAction ; skos:prefLabel "Mobilität"@de , "Mobility"@en .
 ex:a a org:OrganizationalUnit ; rdfs:label "Amt"@de .
 ex:w a org:FormalOrganization ; rdfs:label "Stadtwerke"@de .
 ex:p1 a sckg:Project ; dcterms:title "Parken"@de ; sckg:inFieldOfAction ex:f ; sckg:managedBy ex:a ;
     sckg:hasParticipant ex:w ;
-    sckg:hasBudget ex:b1 ; schema:startDate "2024-13-01"^^xsd:date ; schema:endDate "2025-06-30"^^xsd:date ;
+    sckg:hasBudget ex:b1 ; schema:startDate "2024-13-01"^^xsd:date ; schema:endDate\
+ "2025-06-30"^^xsd:date ;
     sckg:dependsOn ex:p2 .
 ex:b1 a schema:MonetaryAmount ; schema:value "1.450.000,00"^^xsd:decimal ; schema:currency "EUR" .
 ex:p2 a sckg:Project ; dcterms:title "Laden"@de ; sckg:inFieldOfAction ex:f ; sckg:managedBy ex:a ;
-    sckg:hasBudget ex:b2 ; schema:startDate "2024-01-01"^^xsd:date ; schema:endDate "2025-01-01"^^xsd:date .
+    sckg:hasBudget ex:b2 ; schema:startDate "2024-01-01"^^xsd:date ; schema:endDate\
+ "2025-01-01"^^xsd:date .
 ex:b2 a schema:MonetaryAmount ; schema:value "250000"^^xsd:decimal ; schema:currency "EUR" .
 ex:paper a oparl:Paper ; dcterms:title "Vorlage Parken"@de ; dcterms:date "18.02.2025"^^xsd:date ;
     dcterms:subject ex:p1 .
-ex:c a oparl:Consultation ; sckg:committee ex:a ; sckg:paper ex:paper ; dcterms:date "4.3.2025"^^xsd:date .
+ex:c a oparl:Consultation ; sckg:committee ex:a ; sckg:paper ex:paper ; dcterms:date\
+ "4.3.2025"^^xsd:date .
 """
 #: What ``report`` and ``present`` note about :data:`ILL_TYPED` (on stderr).
 ILL_TYPED_NOTES = [
-    'Left out: https://example.org/city/b1, schema:value "1.450.000,00" is not a valid xsd:decimal.',
+    'Left out: https://example.org/city/b1, schema:value "1.450.000,00" is not a valid '
+    "xsd:decimal.",
     'Left out: https://example.org/city/c, dcterms:date "4.3.2025" is not a valid xsd:date.',
-    'Left out: Parken (https://example.org/city/p1), schema:startDate "2024-13-01" is not a valid xsd:date.',
-    'Left out: Vorlage Parken (https://example.org/city/paper), dcterms:date "18.02.2025" is not a valid '
+    'Left out: Parken (https://example.org/city/p1), schema:startDate "2024-13-01" is not a valid '
+    "xsd:date.",
+    'Left out: Vorlage Parken (https://example.org/city/paper), dcterms:date "18.02.2025" is not a '
+    "valid "
     "xsd:date.",
 ]
 

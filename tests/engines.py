@@ -1,16 +1,18 @@
-"""Other SPARQL engines for tests: OpenLink Virtuoso (Debian's ``virtuoso-opensource``) and Comunica (npm's
-``@comunica/query-sparql-file`` 4.x, in ``.cache/comunica``), each started on a free port with fresh data.
+"""Other SPARQL engines for tests: OpenLink Virtuoso (Debian's ``virtuoso-opensource``) and Comunica
+(npm's ``@comunica/query-sparql-file`` 4.x, in ``.cache/comunica``), each started on a free port
+with fresh data.
 
     from engines import virtuoso_fixture, comunica_fixture  # noqa: F401  (pytest fixtures)
 
-``virtuoso()`` starts (once per test session) a Virtuoso server in a temporary folder, from a copy of the
-packaged ``virtuoso.ini`` with its SQL and HTTP ports and database paths changed, and returns it;
-``virtuoso.load(kg)`` fills it with every named graph of ``kg`` under the same graph names (Graph Store
-Protocol, digest login). ``comunica(kg)`` serves ``kg``'s named graphs (written to an N-Quads file) read-only
-with ``comunica-sparql-file-http --unionDefaultGraph``. Every server is stopped at the end of the session.
+``virtuoso()`` starts (once per test session) a Virtuoso server in a temporary folder, from a copy
+of the packaged ``virtuoso.ini`` with its SQL and HTTP ports and database paths changed, and returns
+it; ``virtuoso.load(kg)`` fills it with every named graph of ``kg`` under the same graph names
+(Graph Store Protocol, digest login). ``comunica(kg)`` serves ``kg``'s named graphs (written to an
+N-Quads file) read-only with ``comunica-sparql-file-http --unionDefaultGraph``. Every server is
+stopped at the end of the session.
 
-Where an engine is not installed the tests skip with the reason; in CI (``SCKG_REQUIRE_ENGINES=1``, set by
-``.ci/run``, which installs both) they fail instead. ``make comunica`` installs Comunica.
+Where an engine is not installed the tests skip with the reason; in CI (``SCKG_REQUIRE_ENGINES=1``,
+set by ``.ci/run``, which installs both) they fail instead. ``make comunica`` installs Comunica.
 """
 
 from __future__ import annotations
@@ -38,13 +40,15 @@ ROOT = Path(__file__).resolve().parent.parent
 VIRTUOSO = shutil.which("virtuoso-t") or "/usr/bin/virtuoso-t"
 VIRTUOSO_INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
 COMUNICA = ROOT / ".cache" / "comunica" / "node_modules" / ".bin" / "comunica-sparql-file-http"
-#: Virtuoso's administrator in a fresh database (the test servers only listen on 127.0.0.1 and live minutes).
+#: Virtuoso's administrator in a fresh database (the test servers only listen on 127.0.0.1 and live
+#: minutes).
 DBA = ("dba", "dba")
 STARTUP_SECONDS = 60
 
 
 def require(reason: str | None) -> None:
-    """Skip the calling test when an engine is missing (``reason``), or fail it in CI (SCKG_REQUIRE_ENGINES=1)."""
+    """Skip the calling test when an engine is missing (``reason``), or fail it in CI
+    (SCKG_REQUIRE_ENGINES=1)."""
     if reason is None:
         return
     if os.environ.get("SCKG_REQUIRE_ENGINES") == "1":
@@ -62,12 +66,16 @@ def virtuoso_missing() -> str | None:
 def comunica_missing() -> str | None:
     """Why Comunica cannot run here, or None."""
     if not COMUNICA.is_file():
-        return f"Comunica is not installed in {COMUNICA.parents[2]}: run 'make comunica' (needs Node.js 18 or 20)"
+        return (
+            f"Comunica is not installed in {COMUNICA.parents[2]}: run 'make comunica' (needs "
+            "Node.js 18 or 20)"
+        )
     return None
 
 
 def wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    """Wait until a SPARQL endpoint answers ``ASK {}``; fail with the server's log when it dies or stays silent."""
+    """Wait until a SPARQL endpoint answers ``ASK {}``; fail with the server's log when it dies or
+    stays silent."""
     query = url + "?" + urllib.parse.urlencode({"query": "ASK {}"})
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
@@ -100,8 +108,9 @@ def stop(process: subprocess.Popen[bytes]) -> None:
 def virtuoso_ini(folder: Path, sql_port: int, http_port: int) -> str:
     """The packaged ``virtuoso.ini``, with the database in ``folder`` and the two ports changed.
 
-    The bulk loader may read files in ``folder``; results are not cut at the packaged 10,000 rows, queries are not
-    refused by their estimated cost, and the memory is the file's value for 2 GB (docs/engines.md)."""
+    The bulk loader may read files in ``folder``; results are not cut at the packaged 10,000 rows,
+    queries are not refused by their estimated cost, and the memory is the file's value for 2 GB
+    (docs/engines.md)."""
     text = VIRTUOSO_INI.read_text()
     text = re.sub(r"/var/lib/virtuoso-opensource-7/db/", f"{folder}/", text)
     text = re.sub(r"(?m)^(\[Parameters\][^\[]*?ServerPort\s*=\s*)\d+", rf"\g<1>{sql_port}", text)
@@ -109,7 +118,8 @@ def virtuoso_ini(folder: Path, sql_port: int, http_port: int) -> str:
     text = re.sub(r"(?m)^(DirsAllowed\s*=.*)$", rf"\1, {folder}", text)
     text = re.sub(r"(?m)^(ResultSetMaxRows\s*=\s*)\d+", r"\g<1>100000000", text)
     text = re.sub(r"(?m)^(MaxQueryCostEstimationTime\s*=\s*)\d+", r"\g<1>0", text)
-    # the packaged 10,000 buffers (80 MB) stall a replace of a million-triple graph; the ini's value for 2 GB
+    # the packaged 10,000 buffers (80 MB) stall a replace of a million-triple graph; the ini's value
+    # for 2 GB
     text = re.sub(r"(?m)^NumberOfBuffers\s*=\s*\d+", "NumberOfBuffers = 170000", text)
     text = re.sub(r"(?m)^MaxDirtyBuffers\s*=\s*\d+", "MaxDirtyBuffers = 130000", text)
     return text
@@ -195,7 +205,8 @@ class Virtuoso:
 
 @contextmanager
 def login(user: str, password: str) -> Iterator[None]:
-    """The endpoint login of the environment (``SCKG_ENDPOINT_USER``/``_PASSWORD``) for a ``with`` block."""
+    """The endpoint login of the environment (``SCKG_ENDPOINT_USER``/``_PASSWORD``) for a ``with``
+    block."""
     values = {USER_VARIABLE: user, PASSWORD_VARIABLE: password}
     saved = {name: os.environ.get(name) for name in values}
     os.environ.update(values)
@@ -211,7 +222,8 @@ def login(user: str, password: str) -> Iterator[None]:
 
 @pytest.fixture(scope="session", name="virtuoso")
 def virtuoso_fixture(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[], Virtuoso]]:
-    """``virtuoso()``: the session's Virtuoso server (started on first use); ``.load(kg)`` fills it."""
+    """``virtuoso()``: the session's Virtuoso server (started on first use); ``.load(kg)`` fills
+    it."""
     servers: list[Virtuoso] = []
 
     def get() -> Virtuoso:
@@ -243,7 +255,8 @@ class Comunica:
 def comunica_fixture(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Callable[[KnowledgeGraph], Comunica]]:
-    """``comunica(kg)``: a Comunica endpoint over the named graphs of ``kg`` (one per graph, kept for the session)."""
+    """``comunica(kg)``: a Comunica endpoint over the named graphs of ``kg`` (one per graph, kept
+    for the session)."""
     servers: dict[int, Comunica] = {}
 
     def start(kg: KnowledgeGraph) -> Comunica:

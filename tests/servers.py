@@ -1,14 +1,17 @@
-"""Real stores for tests: Oxigraph stores on disk and real Oxigraph servers on 127.0.0.1 (random free port).
+"""Real stores for tests: Oxigraph stores on disk and real Oxigraph servers on 127.0.0.1 (random
+free port).
 
 Any test module gets the fixtures ``sparql_server`` and ``oxigraph_store`` by importing them::
 
-    from servers import oxigraph_store_fixture, sparql_server_fixture  # noqa: F401  (pytest fixtures)
+    from servers import oxigraph_store_fixture, sparql_server_fixture  # noqa: F401  (pytest
+    fixtures)
 
-``sparql_server("braunschweig")`` starts (once per test session and set of options) the Oxigraph server of
-``sckg serve`` over a store holding a bundled dataset and returns the running :class:`SparqlServer`; every
-server is stopped at the end of the session. ``oxigraph_store("braunschweig")`` gives a ``KnowledgeGraph``
-on an Oxigraph store on disk holding that dataset. The three stores of a dataset hold the same graphs
-(the same ``file:`` graph names), so any result must be the same on all three.
+``sparql_server("braunschweig")`` starts (once per test session and set of options) the Oxigraph
+server of ``sckg serve`` over a store holding a bundled dataset and returns the running
+:class:`SparqlServer`; every server is stopped at the end of the session.
+``oxigraph_store("braunschweig")`` gives a ``KnowledgeGraph`` on an Oxigraph store on disk holding
+that dataset. The three stores of a dataset hold the same graphs (the same ``file:`` graph names),
+so any result must be the same on all three.
 """
 
 from __future__ import annotations
@@ -29,9 +32,10 @@ from sckg.stores import load_store
 
 
 class QuietHTTPServer(ThreadingHTTPServer):
-    """A test's own HTTP server that leaves nothing behind: ``server_close()`` waits for every request, and a
-    client that gave up (a timeout test) is no error. socketserver would print a traceback on whatever
-    ``sys.stderr`` is when the late answer fails, which may be the captured output of a later test."""
+    """A test's own HTTP server that leaves nothing behind: ``server_close()`` waits for every
+    request, and a client that gave up (a timeout test) is no error. socketserver would print a
+    traceback on whatever ``sys.stderr`` is when the late answer fails, which may be the captured
+    output of a later test."""
 
     daemon_threads = False
 
@@ -43,8 +47,9 @@ class QuietHTTPServer(ThreadingHTTPServer):
 def serving(
     handler: type[BaseHTTPRequestHandler], *, wait_for_requests: bool = True
 ) -> Iterator[str]:
-    """Run a test's own HTTP server with ``handler`` on a free port of 127.0.0.1; yield its base URL. Without
-    ``wait_for_requests``, closing does not wait for requests still being answered (a server that drips)."""
+    """Run a test's own HTTP server with ``handler`` on a free port of 127.0.0.1; yield its base
+    URL. Without ``wait_for_requests``, closing does not wait for requests still being answered (a
+    server that drips)."""
     server = QuietHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = not wait_for_requests
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -66,7 +71,8 @@ def fill_store(folder: Path, datasets: tuple[str, ...]) -> Path:
 def sparql_server_fixture(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Callable[..., SparqlServer]]:
-    """Start a real SPARQL server over bundled datasets: ``sparql_server("musterstadt", timeout=1)``."""
+    """Start a real SPARQL server over bundled datasets: ``sparql_server("musterstadt",
+    timeout=1)``."""
     servers: dict[tuple[Any, ...], SparqlServer] = {}
 
     def start(*datasets: str, **options: Any) -> SparqlServer:
@@ -85,7 +91,8 @@ def sparql_server_fixture(
 def oxigraph_store_fixture(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Callable[..., KnowledgeGraph]:
-    """A ``KnowledgeGraph`` on an Oxigraph store on disk holding bundled datasets (shared: do not modify)."""
+    """A ``KnowledgeGraph`` on an Oxigraph store on disk holding bundled datasets (shared: do not
+    modify)."""
     graphs: dict[tuple[str, ...], KnowledgeGraph] = {}
 
     def open_store(*datasets: str) -> KnowledgeGraph:

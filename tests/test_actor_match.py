@@ -1,6 +1,6 @@
-"""Inventory meets council (issue 21, item 7): actors of the inventory and organizations of the council
-records that are the same are proposed with their evidence, decided in a review file, and joined on the maps
-and in the analyses once accepted."""
+"""Inventory meets council (issue 21, item 7): actors of the inventory and organizations of the
+council records that are the same are proposed with their evidence, decided in a review file, and
+joined on the maps and in the analyses once accepted."""
 
 from __future__ import annotations
 
@@ -14,23 +14,28 @@ from sckg.network.projection import project
 
 runner = CliRunner()
 
-#: The inventory's units and the council's organizations of one city: the administration under two names, a
-#: department under the same name, a committee by its short name, and two that are not the same.
+#: The inventory's units and the council's organizations of one city: the administration under two
+#: names, a department under the same name, a committee by its short name, and two that are not the
+#: same.
 CITY = """
 @prefix c: <https://w3id.org/sckg/id/test/oparl/> .
 ex:verwaltung a org:FormalOrganization ; org:classification kind:city-administration ;
     rdfs:label "Stadtverwaltung"@de .
-ex:abt2 a org:OrganizationalUnit ; org:classification kind:fachbereich ; rdfs:label "Abteilung 2"@de ;
+ex:abt2 a org:OrganizationalUnit ; org:classification kind:fachbereich ; rdfs:label "Abteilung\
+ 2"@de ;
     org:unitOf ex:verwaltung .
 ex:digi a org:Organization ; org:classification kind:committee ; rdfs:label "DigiA"@de .
 ex:feuerwehr a org:OrganizationalUnit ; org:classification kind:amt ; rdfs:label "Feuerwehr"@de ;
     org:unitOf ex:verwaltung .
-ex:wlan a sckg:Project ; dcterms:title "WLAN"@de ; sckg:managedBy ex:abt2 ; sckg:hasParticipant ex:digi .
+ex:wlan a sckg:Project ; dcterms:title "WLAN"@de ; sckg:managedBy ex:abt2 ; sckg:hasParticipant\
+ ex:digi .
 c:body a org:FormalOrganization , oparl:Body ; org:classification kind:city-administration ;
     rdfs:label "Stadtverwaltung"@de ; skos:altLabel "Stadt Teststadt"@de .
-c:abt2 a org:Organization , oparl:Organization ; rdfs:label "Abteilung 2"@de ; org:subOrganizationOf c:body .
+c:abt2 a org:Organization , oparl:Organization ; rdfs:label "Abteilung 2"@de ;\
+ org:subOrganizationOf c:body .
 c:digi a org:Organization , oparl:Organization ; org:classification kind:committee ;
-    rdfs:label "Ausschuss für Digitalisierung"@de ; skos:altLabel "DigiA"@de ; org:subOrganizationOf c:body .
+    rdfs:label "Ausschuss für Digitalisierung"@de ; skos:altLabel "DigiA"@de ;\
+ org:subOrganizationOf c:body .
 c:bau a org:Organization , oparl:Organization ; org:classification kind:committee ;
     rdfs:label "Bauausschuss"@de ; org:subOrganizationOf c:body .
 """

@@ -1,4 +1,5 @@
-"""The public Python API: query results as pandas DataFrames and HTML tables, and what ``import sckg`` offers."""
+"""The public Python API: query results as pandas DataFrames and HTML tables, and what ``import
+sckg`` offers."""
 
 from __future__ import annotations
 
@@ -22,15 +23,17 @@ from sckg.kg import KnowledgeGraph
 from sckg.results import Table
 
 EX = "https://example.org/city/"
-#: Two projects with a decimal budget, an integer, and a date, a boolean and a double that only the first has.
+#: Two projects with a decimal budget, an integer, and a date, a boolean and a double that only the
+#: first has.
 TYPED = (
-    'ex:a a sckg:Project ; dcterms:title "Alpha"@de ; ex:budget 1234.50 ; ex:n 3 ; '
-    'ex:start "2025-03-04"^^xsd:date ; ex:ok true ; ex:score 1.5e0 .\n'
-    'ex:b a sckg:Project ; dcterms:title "Beta <b> & Co"@de ; ex:budget "0.1"^^xsd:decimal ; ex:n 12 .'
+    'ex:a a sckg:Project ; dcterms:title "Alpha"@de ; ex:budget 1234.50 ; ex:n 3 ; ex:start '
+    '"2025-03-04"^^xsd:date ; ex:ok true ; ex:score 1.5e0 .\nex:b a sckg:Project ; dcterms:title '
+    '"Beta <b> & Co"@de ; ex:budget "0.1"^^xsd:decimal ; ex:n 12 .'
 )
 TYPED_QUERY = f"""SELECT ?p ?title ?budget ?n ?start ?ok ?score WHERE {{
     ?p a sckg:Project ; dcterms:title ?title ; <{EX}budget> ?budget ; <{EX}n> ?n .
-    OPTIONAL {{ ?p <{EX}start> ?start }} OPTIONAL {{ ?p <{EX}ok> ?ok }} OPTIONAL {{ ?p <{EX}score> ?score }}
+    OPTIONAL {{ ?p <{EX}start> ?start }} OPTIONAL {{ ?p <{EX}ok> ?ok }} OPTIONAL {{ ?p <{EX}score>\
+ ?score }}
 }} ORDER BY ?p"""
 
 
@@ -86,17 +89,21 @@ def test_to_pandas_without_pandas_says_how_to_install_it(typed: Table, monkeypat
     with pytest.raises(SckgError) as error:
         typed.to_pandas()
     assert str(error.value) == (
-        "Table.to_pandas() needs pandas, which is not installed: pip install pandas (or pip install 'sckg[notebook]')"
+        "Table.to_pandas() needs pandas, which is not installed: pip install pandas (or pip "
+        "install 'sckg[notebook]')"
     )
 
 
 def test_table_shows_as_an_escaped_html_table(typed: Table) -> None:
     assert typed._repr_html_() == (
-        '<table class="sckg-table"><thead><tr><th>p</th><th>title</th><th>budget</th><th>n</th><th>start</th>'
+        "<table "
+        'class="sckg-table"><thead><tr><th>p</th><th>title</th><th>budget</th><th>n</th><th>start</th>'
         "<th>ok</th><th>score</th></tr></thead><tbody>"
-        f'<tr><td title="{EX}a">{EX}a</td><td>Alpha</td><td>1234.5</td><td>3</td><td>2025-03-04</td>'
+        "<tr><td "
+        f'title="{EX}a">{EX}a</td><td>Alpha</td><td>1234.5</td><td>3</td><td>2025-03-04</td>'
         "<td>True</td><td>1.5</td></tr>"
-        f'<tr><td title="{EX}b">{EX}b</td><td>Beta &lt;b&gt; &amp; Co</td><td>0.1</td><td>12</td><td></td>'
+        f'<tr><td title="{EX}b">{EX}b</td><td>Beta &lt;b&gt; &amp; '
+        "Co</td><td>0.1</td><td>12</td><td></td>"
         "<td></td><td></td></tr>"
         "</tbody></table>"
     )
@@ -119,7 +126,8 @@ def test_a_map_shows_inline_in_a_notebook_at_a_fixed_height(musterstadt: Knowled
     net = build_network(musterstadt, "dependencies", lang="en")
     page = net.generate_html()
     assert net._repr_html_() == (
-        f'<iframe class="map" title="{net.meta.title}" style="width:100%;height:600px;box-sizing:border-box" '
+        f'<iframe class="map" title="{net.meta.title}" '
+        'style="width:100%;height:600px;box-sizing:border-box" '
         f'srcdoc="{html.escape(page, quote=True)}"></iframe>'
     )
     assert net.meta.title == "Musterstadt – fictional example city: Project dependencies"
@@ -163,8 +171,9 @@ def test_a_notebook_page_draws_the_map_at_its_height_offline(
 
 def test_import_sckg_loads_no_library_until_a_name_is_used() -> None:
     code = (
-        "import sys, sckg; heavy = ('sckg.', 'pyoxigraph', 'networkx', 'rdflib', 'pyvis', 'pandas', 'typer', "
-        "'matplotlib', 'igraph'); print(sorted(m for m in sys.modules if m.startswith(heavy)))"
+        "import sys, sckg; heavy = ('sckg.', 'pyoxigraph', 'networkx', 'rdflib', 'pyvis', "
+        "'pandas', 'typer', 'matplotlib', 'igraph'); print(sorted(m for m in sys.modules if "
+        "m.startswith(heavy)))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout == "[]\n"
@@ -255,7 +264,8 @@ CLAIM = re.compile(r"^(?P<expr>\S.*?)\s+# → (?P<value>.+)$")
 
 
 def checked(block: str) -> str:
-    """A Python block of the docs with every ``EXPRESSION  # → VALUE`` line turned into a check of the value."""
+    """A Python block of the docs with every ``EXPRESSION  # → VALUE`` line turned into a check of
+    the value."""
     return "\n".join(
         f"_claim(({m['expr']}), ({m['value']}), {line!r})" if (m := CLAIM.match(line)) else line
         for line in block.splitlines()

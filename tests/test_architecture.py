@@ -23,7 +23,8 @@ def _module_name(path: Path) -> str:
 
 
 def _imports(path: Path, modules: set[str]) -> set[str]:
-    """The sckg modules ``path`` imports (module level, inside functions, or for type checkers only)."""
+    """The sckg modules ``path`` imports (module level, inside functions, or for type checkers
+    only)."""
     name = _module_name(path)
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found: set[str] = set()
@@ -62,7 +63,8 @@ def test_no_import_cycles():
     packages = {
         m for m in modules if (PACKAGE.parent / m.replace(".", "/") / "__init__.py").exists()
     }
-    # a package's __init__ re-exports its modules: an edge into the package itself is not a cycle of the code
+    # a package's __init__ re-exports its modules: an edge into the package itself is not a cycle of
+    # the code
     cycles = [
         sorted(c)
         for c in nx.strongly_connected_components(graph)

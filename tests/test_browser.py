@@ -1,5 +1,6 @@
-"""The map page in headless Chromium with every outside request blocked: it draws, counts match the projection,
-search focuses, filters hide, and data labels stay text. Needs Debian's chromium (see tests/browser.py)."""
+"""The map page in headless Chromium with every outside request blocked: it draws, counts match the
+projection, search focuses, filters hide, and data labels stay text. Needs Debian's chromium (see
+tests/browser.py)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ QUOTED = EVIL.replace('"', '\\"')
 EVIL_CITY = f"""
 ex:amt a org:OrganizationalUnit ; org:classification kind:amt ; rdfs:label "Amt für Digitales"@de .
 ex:evil a sckg:Project ; dcterms:title "{QUOTED}"@de ; sckg:managedBy ex:amt .
-ex:other a sckg:Project ; dcterms:title "</script><b>fett</b>"@de ; sckg:managedBy ex:amt ; sckg:dependsOn ex:evil .
+ex:other a sckg:Project ; dcterms:title "</script><b>fett</b>"@de ; sckg:managedBy ex:amt ;\
+ sckg:dependsOn ex:evil .
 """
 
 
@@ -52,7 +54,8 @@ def color_pixels(page: Any, hex_color: str) -> int:
             const px = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
             let n = 0;
             for (let i = 0; i < px.length; i += 4)
-                if (px[i] === rgb[0] && px[i + 1] === rgb[1] && px[i + 2] === rgb[2] && px[i + 3] === 255) n++;
+                if (px[i] === rgb[0] && px[i + 1] === rgb[1] && px[i + 2] === rgb[2] && px[i + 3]\
+ === 255) n++;
             return n;
         }""",
         rgb,
@@ -87,7 +90,8 @@ def test_search_focuses_the_node(browser, entity_map):
             const id = sckgMap.network.getSelectedNodes()[0];
             const at = sckgMap.network.getPositions([id])[id];
             const view = sckgMap.network.getViewPosition();
-            return {label: sckgMap.data.nodes[id].n, dx: Math.abs(at.x - view.x), dy: Math.abs(at.y - view.y),
+            return {label: sckgMap.data.nodes[id].n, dx: Math.abs(at.x - view.x), dy:\
+ Math.abs(at.y - view.y),
                     scale: sckgMap.network.getScale(), highlighted: sckgMap.highlighted === id};
         }"""
     )
@@ -173,7 +177,8 @@ def test_labels_with_markup_show_as_text_and_run_nothing(browser, make_kg, tmp_p
     state = page.evaluate(
         """() => {
             const id = sckgMap.network.getSelectedNodes()[0];
-            return {pwned: window.__pwned === undefined ? null : window.__pwned, images: document.images.length,
+            return {pwned: window.__pwned === undefined ? null : window.__pwned, images:\
+ document.images.length,
                     bold: document.querySelectorAll("b").length, title: document.title,
                     h1: document.getElementById("sckg-title").textContent,
                     tip: sckgMap.nodes.get(id).title.textContent.split("\\n")[0],
@@ -188,7 +193,8 @@ def test_labels_with_markup_show_as_text_and_run_nothing(browser, make_kg, tmp_p
     page.close()
 
 
-#: The label boxes (canvas coordinates) of the nodes whose label is drawn now, and how many pairs overlap.
+#: The label boxes (canvas coordinates) of the nodes whose label is drawn now, and how many pairs
+#: overlap.
 OVERLAPS = """() => {
     const scale = sckgMap.network.getScale();
     const boxes = sckgMap.nodes.get().filter((n) => n.label).map((n) => {

@@ -1,5 +1,5 @@
-"""The briefing's charts (sckg.report.charts): exact tables, labels in each language's format, black-and-white
-fills, deterministic bytes, and the report's size with them."""
+"""The briefing's charts (sckg.report.charts): exact tables, labels in each language's format,
+black-and-white fills, deterministic bytes, and the report's size with them."""
 
 import re
 from pathlib import Path
@@ -53,7 +53,8 @@ def test_status_charts_count_every_project(musterstadt: KnowledgeGraph) -> None:
     per_field = status_by_field_chart(musterstadt, "de")
     assert per_field.table.columns[:3] == ["Handlungsfeld", "laufend", "geplant"]
     assert per_field.table.rows[0] == ["E-Government", 3, 3, 3, 0, 0, 0]
-    # Black and white: every cell carries its number; no fill patterns (Chromium prints those as bitmaps).
+    # Black and white: every cell carries its number; no fill patterns (Chromium prints those as
+    # bitmaps).
     assert "<pattern" not in per_field.svg and "<image" not in per_field.svg
     assert {"Smart Living", "laufend", "3"} <= set(texts(per_field.svg))
 
@@ -98,20 +99,20 @@ def test_roadmap_draws_dated_phases(make_kg) -> None:
 
 
 MILESTONES = (
-    'ex:p a sckg:Project ; rdfs:label "P"@de , "P en"@en ; schema:startDate "2025-01-01"^^xsd:date ; '
-    'schema:endDate "2025-12-31"^^xsd:date . '
-    'ex:q a sckg:Project ; rdfs:label "Q"@de . '
-    'ex:m1 a sckg:Milestone ; rdfs:label "Zuschlag"@de , "Contract awarded"@en ; dcterms:isPartOf ex:p ; '
-    'dcterms:date "2025-03-31"^^xsd:date ; sckg:reached true . '
-    'ex:m2 a sckg:Milestone ; rdfs:label "Abnahme"@de ; dcterms:isPartOf ex:p ; '
-    'dcterms:date "2026-02-15"^^xsd:date ; sckg:reached false . '
-    'ex:m3 a sckg:Milestone ; rdfs:label "Konzept"@de ; dcterms:isPartOf ex:q ; dcterms:date "2025-06-01"^^xsd:date . '
+    'ex:p a sckg:Project ; rdfs:label "P"@de , "P en"@en ; schema:startDate "2025-01-01"^^xsd:date '
+    '; schema:endDate "2025-12-31"^^xsd:date . ex:q a sckg:Project ; rdfs:label "Q"@de . ex:m1 a '
+    'sckg:Milestone ; rdfs:label "Zuschlag"@de , "Contract awarded"@en ; dcterms:isPartOf ex:p ; '
+    'dcterms:date "2025-03-31"^^xsd:date ; sckg:reached true . ex:m2 a sckg:Milestone ; rdfs:label '
+    '"Abnahme"@de ; dcterms:isPartOf ex:p ; dcterms:date "2026-02-15"^^xsd:date ; sckg:reached '
+    'false . ex:m3 a sckg:Milestone ; rdfs:label "Konzept"@de ; dcterms:isPartOf ex:q ; '
+    'dcterms:date "2025-06-01"^^xsd:date . '
 )
 
 
 def test_roadmap_draws_milestones_and_lists_them_in_its_table(make_kg) -> None:
-    """Each project's milestones in date order, numbered on the chart and in the table; one after the project's
-    end is still drawn (the axis reaches 2026); those of an undated project are in the table only."""
+    """Each project's milestones in date order, numbered on the chart and in the table; one after
+    the project's end is still drawn (the axis reaches 2026); those of an undated project are in the
+    table only."""
     kg = make_kg(MILESTONES)
     chart = roadmap_chart(kg, "de")
     assert chart.table.columns == [
@@ -138,7 +139,8 @@ def test_roadmap_draws_milestones_and_lists_them_in_its_table(make_kg) -> None:
         texts(chart.svg).count("1") == 1 and texts(chart.svg).count("2") == 1
     )  # the numbers by the diamonds
     assert "2026" in texts(chart.svg)
-    # Two diamonds on P's row: the reached one black with a white rim, the open one white with a black rim.
+    # Two diamonds on P's row: the reached one black with a white rim, the open one white with a
+    # black rim.
     markers = re.findall(
         r'<use xlink:href="#\w+" x="[\d.]+" y="[\d.]+" style="fill: (#\w+); stroke: (#\w+)',
         chart.svg,
@@ -206,12 +208,12 @@ def test_changes_since_the_last_snapshot(make_kg) -> None:
 
 def test_council_activity_per_field_and_year(make_kg) -> None:
     kg = make_kg(
-        'ex:f a sckg:FieldOfAction ; rdfs:label "Mobilität"@de . '
-        'ex:p a sckg:Project ; rdfs:label "P"@de ; sckg:inFieldOfAction ex:f . '
-        'ex:v1 a oparl:Paper ; rdfs:label "V1"@de ; dcterms:subject ex:f ; dcterms:date "2024-03-01"^^xsd:date . '
-        'ex:v2 a oparl:Paper ; rdfs:label "V2"@de ; dcterms:subject ex:p . '
-        'ex:c2 a oparl:Consultation ; sckg:paper ex:v2 ; dcterms:date "2025-06-01"^^xsd:date . '
-        'ex:v3 a oparl:Paper ; rdfs:label "V3"@de ; dcterms:subject ex:p ; dcterms:date "2025-01-10"^^xsd:date .'
+        'ex:f a sckg:FieldOfAction ; rdfs:label "Mobilität"@de . ex:p a sckg:Project ; rdfs:label '
+        '"P"@de ; sckg:inFieldOfAction ex:f . ex:v1 a oparl:Paper ; rdfs:label "V1"@de ; '
+        'dcterms:subject ex:f ; dcterms:date "2024-03-01"^^xsd:date . ex:v2 a oparl:Paper ; '
+        'rdfs:label "V2"@de ; dcterms:subject ex:p . ex:c2 a oparl:Consultation ; sckg:paper ex:v2 '
+        '; dcterms:date "2025-06-01"^^xsd:date . ex:v3 a oparl:Paper ; rdfs:label "V3"@de ; '
+        'dcterms:subject ex:p ; dcterms:date "2025-01-10"^^xsd:date .'
     )
     chart = council_chart(kg, "de")
     assert chart.table.columns == ["Handlungsfeld", "2024", "2025"]

@@ -1,5 +1,5 @@
-"""The briefing's charts in headless Chromium: each drawn with its labels, no outside request, no console
-error, the table behind each chart one click away."""
+"""The briefing's charts in headless Chromium: each drawn with its labels, no outside request, no
+console error, the table behind each chart one click away."""
 
 from pathlib import Path
 
@@ -21,7 +21,8 @@ def test_every_chart_is_drawn_with_its_labels(musterstadt: KnowledgeGraph, tmp_p
     with chromium() as browser:
         view = open_offline(browser, path, viewport=(1280, 900))
         page = view.page
-        drawn = page.evaluate("""() => Array.from(document.querySelectorAll('figure.chart')).map(figure => {
+        drawn = page.evaluate("""() =>\
+ Array.from(document.querySelectorAll('figure.chart')).map(figure => {
             const svg = figure.querySelector('svg.chart-svg');
             const box = svg.getBoundingClientRect();
             const texts = Array.from(svg.querySelectorAll('text'))

@@ -1,5 +1,5 @@
-"""`sckg report --pdf`: an A4 PDF through headless Chromium, charts as vectors, page breaks between sections,
-and a clear error naming what to install when there is no engine."""
+"""`sckg report --pdf`: an A4 PDF through headless Chromium, charts as vectors, page breaks between
+sections, and a clear error naming what to install when there is no engine."""
 
 import re
 from pathlib import Path
@@ -46,8 +46,9 @@ def test_pdf_without_engine_says_what_to_install(
     )
     assert result.exit_code == 1
     assert result.output.splitlines()[-1] == (
-        "Error: PDF output needs headless Chromium, but no Chromium found: install Chromium (Debian/Ubuntu: "
-        "apt-get install chromium; or set SCKG_CHROMIUM to a Chromium or Chrome binary) and the playwright package "
-        "(pip install playwright; no 'playwright install' needed)."
+        "Error: PDF output needs headless Chromium, but no Chromium found: install Chromium "
+        "(Debian/Ubuntu: apt-get install chromium; or set SCKG_CHROMIUM to a Chromium or Chrome "
+        "binary) and the playwright package (pip install playwright; no 'playwright install' "
+        "needed)."
     )
     assert not out.exists() and (tmp_path / "report.html").exists()

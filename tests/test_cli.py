@@ -1,5 +1,5 @@
-"""The command line: help everywhere, documented in docs/commands.md and linked from the README, clear errors and
-exit codes, no traceback."""
+"""The command line: help everywhere, documented in docs/commands.md and linked from the README,
+clear errors and exit codes, no traceback."""
 
 import json
 import re

@@ -1,4 +1,5 @@
-"""``sckg analyze ...`` in-process: formats, notes on stderr, errors without traceback and with exit codes."""
+"""``sckg analyze ...`` in-process: formats, notes on stderr, errors without traceback and with exit
+codes."""
 
 from __future__ import annotations
 
@@ -102,8 +103,8 @@ def test_impact_of_something_that_is_no_project():
     result = run("impact", "musterstadt:actor/kulturamt")
     assert result.exit_code == 1
     assert result.stderr == (
-        f"Error: 'musterstadt:actor/kulturamt' is not a project (no sckg:Project {MS}actor/kulturamt); impact follows "
-        "sckg:dependsOn between projects.\n"
+        "Error: 'musterstadt:actor/kulturamt' is not a project (no sckg:Project "
+        f"{MS}actor/kulturamt); impact follows sckg:dependsOn between projects.\n"
     )
 
 

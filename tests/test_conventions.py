@@ -1,5 +1,5 @@
-"""The CLI and notebook conventions of issue 26: exit codes, runnable named queries, tables that render, maps
-that keep pyvis's API, GEXF for Gephi."""
+"""The CLI and notebook conventions of issue 26: exit codes, runnable named queries, tables that
+render, maps that keep pyvis's API, GEXF for Gephi."""
 
 from __future__ import annotations
 
@@ -109,7 +109,8 @@ def test_library_errors_name_parameters_not_flags() -> None:
                 continue
             called = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
             if isinstance(called, ast.Name) and called.id.startswith("_"):
-                continue  # a module's own signal (sckg serve's HTTP refusals), not an error a caller sees
+                # a module's own signal (sckg serve's HTTP refusals), not an error a caller sees
+                continue
             texts = [
                 c.value
                 for c in ast.walk(node.exc)
@@ -141,8 +142,9 @@ def test_an_ods_or_xls_workbook_is_refused_with_how_to_save_it(tmp_path: Path, s
     assert (result.exit_code, result.stderr) == (
         1,
         (
-            f"Error: {book}: sckg reads .xlsx workbooks, not {suffix}; save it as an Excel workbook (.xlsx) "
-            "(LibreOffice: File > Save As > Excel 2007-365) or each sheet as CSV.\n"
+            f"Error: {book}: sckg reads .xlsx workbooks, not {suffix}; save it as an Excel "
+            "workbook (.xlsx) (LibreOffice: File > Save As > Excel 2007-365) or each sheet as "
+            "CSV.\n"
         ),
     )
 

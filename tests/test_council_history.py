@@ -1,6 +1,7 @@
-"""Council data next to the programme (issue 13): honest empty states on council data alone, headline counts
-per kind of record, and the council's history of the programme in the named query, the report, the maps, the
-diff and the exports. The graphs are hand-built in the shape ``sckg import oparl`` writes (tests/council.py)."""
+"""Council data next to the programme (issue 13): honest empty states on council data alone,
+headline counts per kind of record, and the council's history of the programme in the named query,
+the report, the maps, the diff and the exports. The graphs are hand-built in the shape ``sckg import
+oparl`` writes (tests/council.py)."""
 
 from __future__ import annotations
 
@@ -54,8 +55,8 @@ def test_every_analysis_says_in_one_line_that_council_data_alone_has_no_projects
             [NO_PROJECTS],
         )
     assert centrality(council, lang="de").notes == [
-        "Keine Projekte im Graphen: Importieren Sie das Projektinventar des Programms neben die Ratsdaten "
-        "(sckg import table)."
+        "Keine Projekte im Graphen: Importieren Sie das Projektinventar des Programms neben die "
+        "Ratsdaten (sckg import table)."
     ]
 
 
@@ -65,8 +66,8 @@ def test_projects_without_collaboration_say_what_to_record(make_kg) -> None:
         'ex:u a org:OrganizationalUnit ; rdfs:label "U"@de .'
     )
     assert centrality(kg, lang="en").notes == [
-        "Nothing to rank: no actor works on a project with another; record who takes part in projects "
-        "(sckg:hasParticipant, sckg:contractor)."
+        "Nothing to rank: no actor works on a project with another; record who takes part in "
+        "projects (sckg:hasParticipant, sckg:contractor)."
     ]
     assert list(centrality(kg, lang="en")) == []
 
@@ -87,20 +88,19 @@ def test_council_organizations_are_not_actors_without_project(linked) -> None:
 
 def test_headline_counts_name_each_kind_of_council_record(linked) -> None:
     report = build_report(linked, "en")
-    assert (
-        [row[:2] for row in report.section("figures").tables[0].rows]
-        == [
-            ["Actors", 5],
-            ["Projects", 2],
-            ["Fields of action", 1],
-            ["Goals", 0],
-            ["Council papers (all)", 3],
-            ["Meetings (all committees)", 2],
-            ["Consultations (all papers)", 3],
-            ["Council papers on the programme", 2],
-            ["Decisions on the programme", 1],
-        ]
-    )  # p1 and p2 are linked, p3 is not; of the deciding consultations k2 (on p1) counts, k3 (on p3) does not
+    # p1 and p2 are linked, p3 is not; of the deciding consultations k2 (on p1) counts, k3 (on p3)
+    # does not
+    assert [row[:2] for row in report.section("figures").tables[0].rows] == [
+        ["Actors", 5],
+        ["Projects", 2],
+        ["Fields of action", 1],
+        ["Goals", 0],
+        ["Council papers (all)", 3],
+        ["Meetings (all committees)", 2],
+        ["Consultations (all papers)", 3],
+        ["Council papers on the programme", 2],
+        ["Decisions on the programme", 1],
+    ]
     assert report.summary[4:9] == [
         "council papers (all): 3",
         "meetings (all committees): 2",
@@ -117,8 +117,8 @@ def test_report_on_council_data_alone_gives_reasons_not_empty_tables(council) ->
         assert (key, section.paragraphs[-1], section.tables) == (key, NO_PROJECTS, [])
     assert report.section("open-points").tables == []
     assert report.section("council").paragraphs == [
-        "No council paper is linked to a project or field of action: review the proposals of sckg link papers "
-        "and accept the ones that fit."
+        "No council paper is linked to a project or field of action: review the proposals of sckg "
+        "link papers and accept the ones that fit."
     ]
     assert "Sources:**\n\n- a1 (–) <https://ris.example.org/oparl/a1>" in render_markdown(report)
     assert "\n- and 11 more sources\n" in render_markdown(report)
@@ -290,8 +290,8 @@ def test_diff_names_new_council_papers_on_projects(turtle_file, linked) -> None:
     assert section.tables[0].caption == "New council papers on your projects"
 
 
-#: Reviewed links of ``sckg link papers`` to the vocabulary's fields (not typed in the data graphs): one
-#: accepted, one rejected.
+#: Reviewed links of ``sckg link papers`` to the vocabulary's fields (not typed in the data graphs):
+#: one accepted, one rejected.
 VOCABULARY_LINKS = """
 @prefix c: <https://w3id.org/sckg/id/test/oparl/> .
 c:p3 dcterms:subject field:security .
@@ -332,7 +332,8 @@ def test_links_to_the_vocabularys_fields_are_new_papers_and_rejections_no_change
     assert section.paragraphs == [
         "1 new council paper on your projects and fields of action since the last snapshot."
     ]
-    # the link is listed once, labelled, in the table of new papers (not again as a raw row of the change list)
+    # the link is listed once, labelled, in the table of new papers (not again as a raw row of the
+    # change list)
     assert [(table.caption, table.rows) for table in section.tables] == [
         (
             "New council papers on your projects",
@@ -367,7 +368,8 @@ def test_exports_date_papers_meetings_and_consultations(linked) -> None:
 
 def test_a_long_history_shows_the_latest_rows_and_how_to_see_all(make_kg) -> None:
     papers = "\n".join(
-        f'ex:p{i} a oparl:Paper ; dcterms:title "Vorlage {i:02d}"@de ; dcterms:date "2024-01-{i:02d}"^^xsd:date ; '
+        f'ex:p{i} a oparl:Paper ; dcterms:title "Vorlage {i:02d}"@de ; dcterms:date '
+        f'"2024-01-{i:02d}"^^xsd:date ; '
         "dcterms:subject ex:wlan ."
         for i in range(1, 24)
     )

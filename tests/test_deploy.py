@@ -1,5 +1,5 @@
-"""The nightly job in deploy/ (docs/deploy.md): the systemd units and the crontab are valid, and every ``sckg``
-command in them exists in the CLI with options it accepts."""
+"""The nightly job in deploy/ (docs/deploy.md): the systemd units and the crontab are valid, and
+every ``sckg`` command in them exists in the CLI with options it accepts."""
 
 from __future__ import annotations
 
@@ -23,7 +23,8 @@ SYSTEMD_ANALYZE = shutil.which("systemd-analyze")
 
 
 def unit(path: Path) -> configparser.ConfigParser:
-    """A unit file as configparser reads it; a key given twice (ExecStart) keeps every value, one per line."""
+    """A unit file as configparser reads it; a key given twice (ExecStart) keeps every value, one
+    per line."""
     parser = configparser.ConfigParser(
         strict=False, interpolation=None, delimiters=("=",), comment_prefixes=("#", ";")
     )
@@ -204,7 +205,8 @@ def test_every_sckg_call_is_a_command_with_options_it_accepts() -> None:
         assert name in tree, f"sckg {name} is not a command"
         args = call[len(name.split()) :]
         command = tree[name]
-        # click parses the arguments as the CLI would: an unknown option or a missing required one fails here.
+        # click parses the arguments as the CLI would: an unknown option or a missing required one
+        # fails here.
         context = command.make_context(name, list(args))
         assert context.params
     assert sckg_calls("ExecStart=/opt/sckg/bin/sckg nosuch --x 1") == [["nosuch", "--x", "1"]]

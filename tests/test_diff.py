@@ -12,13 +12,15 @@ EX = "https://example.org/city/"
 OLD = """
 ex:it a org:OrganizationalUnit ; rdfs:label "IT-Amt"@de .
 ex:sw a org:FormalOrganization ; rdfs:label "Stadtwerke"@de .
-ex:wlan a sckg:Project ; dcterms:title "WLAN"@de ; sckg:managedBy ex:it ; adms:status status:planned .
+ex:wlan a sckg:Project ; dcterms:title "WLAN"@de ; sckg:managedBy ex:it ; adms:status\
+ status:planned .
 ex:old a sckg:Project ; dcterms:title "Altprojekt"@de .
 """
 NEW = """
 ex:it a org:OrganizationalUnit ; rdfs:label "IT-Amt"@de .
 ex:sw a org:FormalOrganization ; rdfs:label "Stadtwerke"@de .
-ex:wlan a sckg:Project ; dcterms:title "WLAN Innenstadt"@de ; sckg:managedBy ex:sw ; sckg:hasParticipant ex:it ;
+ex:wlan a sckg:Project ; dcterms:title "WLAN Innenstadt"@de ; sckg:managedBy ex:sw ;\
+ sckg:hasParticipant ex:it ;
     adms:status status:running .
 ex:lora a sckg:Project ; dcterms:title "LoRaWAN"@de ; sckg:dependsOn ex:wlan .
 """
@@ -60,8 +62,8 @@ def test_diff_of_two_snapshots(make_kg) -> None:
 
 
 def test_a_milestone_added_moved_or_reached_is_listed(make_kg) -> None:
-    """Milestones need nothing of their own in the diff: a new one is a new entity, a moved or reached one a
-    changed attribute."""
+    """Milestones need nothing of their own in the diff: a new one is a new entity, a moved or
+    reached one a changed attribute."""
     project = 'ex:p a sckg:Project ; dcterms:title "Plattform"@de . '
     old = project + (
         'ex:m1 a sckg:Milestone ; rdfs:label "Zuschlag"@de ; dcterms:isPartOf ex:p ; '

@@ -1,16 +1,19 @@
-"""The docs cannot drift: every console example in README.md, CONTRIBUTING.md and docs/*.md runs and prints what
-the page says; every command's section of docs/commands.md is its ``--help``; every local link and anchor resolves.
+"""The docs cannot drift: every console example in README.md, CONTRIBUTING.md and docs/*.md runs and
+prints what the page says; every command's section of docs/commands.md is its ``--help``; every
+local link and anchor resolves.
 
-The convention is described in CONTRIBUTING.md ("Examples in the docs"). In short: in a fenced ``console``
-block, a line ``$ sckg ARGS`` is a command and the lines up to the next ``$`` line are its expected output (what
-a terminal shows: stdout and stderr). A line ``...`` stands for any number of lines, ``...`` inside a line for
-any text; blank lines and trailing spaces are ignored. A command with ``--format md``/``-f md`` that ends its
-block may have its table right below the block, as rendered Markdown. Each block runs in-process (typer's
-CliRunner on ``sckg.cli.app``) in a fresh folder that links the checkout's ``data/``, ``ontology/`` and
-``tests/``, so files written by one command can be read by the next, and nothing lands in the checkout.
+The convention is described in CONTRIBUTING.md ("Examples in the docs"). In short: in a fenced
+``console`` block, a line ``$ sckg ARGS`` is a command and the lines up to the next ``$`` line are
+its expected output (what a terminal shows: stdout and stderr). A line ``...`` stands for any number
+of lines, ``...`` inside a line for any text; blank lines and trailing spaces are ignored. A command
+with ``--format md``/``-f md`` that ends its block may have its table right below the block, as
+rendered Markdown. Each block runs in-process (typer's CliRunner on ``sckg.cli.app``) in a fresh
+folder that links the checkout's ``data/``, ``ontology/`` and ``tests/``, so files written by one
+command can be read by the next, and nothing lands in the checkout.
 
-``SCKG_UPDATE_DOCS=1 pytest tests/test_docs.py`` rewrites the expected outputs and the generated sections in
-place (keeping ``...`` where the output still fits around it); review the diff before committing.
+``SCKG_UPDATE_DOCS=1 pytest tests/test_docs.py`` rewrites the expected outputs and the generated
+sections in place (keeping ``...`` where the output still fits around it); review the diff before
+committing.
 """
 
 from __future__ import annotations
@@ -30,7 +33,8 @@ from sckg.cli import app
 ROOT = Path(__file__).resolve().parent.parent
 UPDATE = os.environ.get("SCKG_UPDATE_DOCS") == "1"
 LINKED = ("data", "ontology", "tests")
-#: Local link targets that are built, not committed: `make docs` writes the ontology's HTML documentation.
+#: Local link targets that are built, not committed: `make docs` writes the ontology's HTML
+#: documentation.
 GENERATED = {"docs/ontology/index.html"}
 #: Pages another branch adds; each leaves this set when that branch is merged.
 OPTIONS_START = re.compile(r"^<!-- options: (?P<name>[a-z -]+) -->$")
@@ -42,7 +46,7 @@ def doc_files() -> list[Path]:
     return [ROOT / "README.md", ROOT / "CONTRIBUTING.md", *sorted((ROOT / "docs").glob("*.md"))]
 
 
-# --- console examples -------------------------------------------------------------------------------------------
+# --- console examples -----------------------------------------------------------------------------
 
 
 @dataclass
@@ -86,7 +90,8 @@ def parse_blocks(lines: list[str]) -> list[Block]:
             if text.startswith("$ "):
                 command = shlex.split(text[2:])
                 assert command[:1] == ["sckg"], (
-                    f"line {j + 1}: only '$ sckg ...' runs in a console block; use ```bash or ```text for {text!r}"
+                    f"line {j + 1}: only '$ sckg ...' runs in a console block; use ```bash or "
+                    f"```text for {text!r}"
                 )
                 block.examples.append(Example(j, command[1:], [], j + 1, j + 1))
             else:
@@ -129,14 +134,16 @@ def _pattern(expected: list[str]) -> re.Pattern[str]:
 
 
 def matches(expected: list[str], actual: str) -> bool:
-    """Whether ``actual`` output fits the expected lines (``...`` wildcards, blank lines ignored)."""
+    """Whether ``actual`` output fits the expected lines (``...`` wildcards, blank lines
+    ignored)."""
     text = "".join(line + "\n" for line in _meaningful(actual.splitlines()))
     return _pattern(expected).fullmatch(text) is not None
 
 
 def updated(expected: list[str], actual: str) -> list[str]:
-    """New expected lines for ``actual``: its lines, with a standalone ``...`` kept where the page had one (as
-    many lines before and after it as before) and a line with an inline ``...`` kept while it still fits."""
+    """New expected lines for ``actual``: its lines, with a standalone ``...`` kept where the page
+    had one (as many lines before and after it as before) and a line with an inline ``...`` kept
+    while it still fits."""
     lines = [line.rstrip() for line in actual.rstrip("\n").splitlines()]
     real, old = _meaningful(lines), _meaningful(expected)
     if not any("..." in line for line in old):
@@ -175,7 +182,8 @@ def _trimmed(lines: list[str]) -> list[str]:
 
 
 def rewrite(lines: list[str], example: Example, actual: str) -> None:
-    """Put ``actual`` in place of the example's expected output (in the block, or its table below it)."""
+    """Put ``actual`` in place of the example's expected output (in the block, or its table below
+    it)."""
     new = updated(example.expected, actual)
     if example.table:
         rows = len(new)
@@ -258,7 +266,7 @@ def test_the_convention_itself() -> None:
         parse_blocks(["```console", "$ cat file", "```"])
 
 
-# --- docs/commands.md: one section per command, its options generated from --help --------------------------------
+# --- docs/commands.md: one section per command, its options generated from --help -----------------
 
 
 def command_tree() -> dict[str, typer.core.TyperCommand]:
@@ -283,7 +291,8 @@ def _md_text(text: str) -> str:
 
 
 def options_section(name: str) -> list[str]:
-    """The generated part of a command's section: usage, its help text and a table of its arguments and options."""
+    """The generated part of a command's section: usage, its help text and a table of its arguments
+    and options."""
     command = typer.main.get_command(app)
     context = command.make_context("sckg", [], resilient_parsing=True)
     for part in name.split():
@@ -329,11 +338,12 @@ def test_every_command_section_of_commands_md_is_its_help() -> None:
     )
 
 
-# --- links ------------------------------------------------------------------------------------------------------
+# --- links ----------------------------------------------------------------------------------------
 
 
 def anchors(page: Path) -> set[str]:
-    """GitHub's anchors of a page's headings (lower case, punctuation dropped, spaces as hyphens)."""
+    """GitHub's anchors of a page's headings (lower case, punctuation dropped, spaces as
+    hyphens)."""
     found: set[str] = set()
     in_code = False
     for line in page.read_text(encoding="utf-8").splitlines():

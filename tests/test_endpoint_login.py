@@ -1,5 +1,5 @@
-"""Endpoints behind a login: a guard that asks for HTTP Basic or a bearer token, in front of a real Oxigraph
-server (as a reverse proxy with a login does in front of Fuseki, GraphDB or Virtuoso)."""
+"""Endpoints behind a login: a guard that asks for HTTP Basic or a bearer token, in front of a real
+Oxigraph server (as a reverse proxy with a login does in front of Fuseki, GraphDB or Virtuoso)."""
 
 from __future__ import annotations
 
@@ -31,11 +31,11 @@ COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?p a sckg:Project }"
 class Guard(QuietHTTPServer):
     """Forwards requests with the right login to ``upstream``; answers 401 to the others.
 
-    ``redirect`` (a URL) makes it answer every request with ``307 Temporary Redirect`` to that URL instead (a
-    redirect that keeps the query; sckg refuses a 303 on a POST, see tests/test_hardening_outputs.py); ``delay``
-    makes it wait that many seconds before answering; ``challenge`` is its ``WWW-Authenticate`` header ('' for a
-    bare 401; a Digest challenge lets any Digest answer of the user pass). ``seen`` keeps the Authorization
-    header of every request.
+    ``redirect`` (a URL) makes it answer every request with ``307 Temporary Redirect`` to that URL
+    instead (a redirect that keeps the query; sckg refuses a 303 on a POST, see
+    tests/test_hardening_outputs.py); ``delay`` makes it wait that many seconds before answering;
+    ``challenge`` is its ``WWW-Authenticate`` header ('' for a bare 401; a Digest challenge lets any
+    Digest answer of the user pass). ``seen`` keeps the Authorization header of every request.
     """
 
     def __init__(
@@ -134,7 +134,8 @@ def query(url: str, env: dict[str, str | None], *extra: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-#: CliRunner unsets variables given as None: whatever the machine running the tests has set does not count.
+#: CliRunner unsets variables given as None: whatever the machine running the tests has set does not
+#: count.
 NO_LOGIN: dict[str, str | None] = dict.fromkeys(
     ["SCKG_ENDPOINT_USER", "SCKG_ENDPOINT_PASSWORD", "SCKG_ENDPOINT_TOKEN"]
 )
@@ -144,8 +145,9 @@ def test_an_endpoint_that_asks_for_a_login_says_how_to_give_it(guarded: Guard) -
     code, output = query(guarded.url + "/query", NO_LOGIN)
     assert (code, output) == (
         1,
-        f"Error: The endpoint {guarded.url}/query asks for a login (HTTP 401). Set SCKG_ENDPOINT_USER and "
-        "SCKG_ENDPOINT_PASSWORD, or SCKG_ENDPOINT_TOKEN, in the environment.\n",
+        f"Error: The endpoint {guarded.url}/query asks for a login (HTTP 401). Set "
+        "SCKG_ENDPOINT_USER and SCKG_ENDPOINT_PASSWORD, or SCKG_ENDPOINT_TOKEN, in the "
+        "environment.\n",
     )
     assert guarded.seen == [None]
 
@@ -154,12 +156,13 @@ def test_a_wrong_password_is_named_and_the_right_one_answers(guarded: Guard) -> 
     wrong = {**NO_LOGIN, "SCKG_ENDPOINT_USER": "analyst", "SCKG_ENDPOINT_PASSWORD": "guess"}
     assert query(guarded.url + "/query", wrong) == (
         1,
-        f"Error: The endpoint {guarded.url}/query refused the login in SCKG_ENDPOINT_USER/SCKG_ENDPOINT_PASSWORD "
-        "(HTTP 401).\n",
+        f"Error: The endpoint {guarded.url}/query refused the login in "
+        "SCKG_ENDPOINT_USER/SCKG_ENDPOINT_PASSWORD (HTTP 401).\n",
     )
     right = {**wrong, "SCKG_ENDPOINT_PASSWORD": "s3cret"}
     assert query(guarded.url + "/query", right) == (0, "n\n5\n")
-    # nothing before the server asks; with the right login: the graph names (once per process), then the query
+    # nothing before the server asks; with the right login: the graph names (once per process), then
+    # the query
     assert guarded.seen == [
         None,
         "Basic " + base64.b64encode(b"analyst:guess").decode(),
@@ -242,7 +245,8 @@ def test_a_login_without_a_challenge_over_http_is_not_sent(sparql_server: Callab
 def test_the_endpoint_timeout_comes_from_the_environment(sparql_server: Callable) -> None:
     upstream = sparql_server("braunschweig").query_url.removesuffix("/query")
     with Guard(upstream, delay=2) as slow:
-        # the guard would answer (with 401) after 2 s: the error shows that sckg stopped waiting before
+        # the guard would answer (with 401) after 2 s: the error shows that sckg stopped waiting
+        # before
         code, output = query(slow.url + "/query", {**NO_LOGIN, "SCKG_ENDPOINT_TIMEOUT": "0.5"})
     assert (code, output) == (
         1,

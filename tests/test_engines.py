@@ -1,9 +1,10 @@
-"""The same answers on other SPARQL engines: Virtuoso and Comunica give what the memory store gives, for every
-named query and every command that reads the graph; sckg push fills Virtuoso behind its digest login.
+"""The same answers on other SPARQL engines: Virtuoso and Comunica give what the memory store gives,
+for every named query and every command that reads the graph; sckg push fills Virtuoso behind its
+digest login.
 
-tests/test_server.py compares the memory store, an Oxigraph store and an Oxigraph server in the same way; with
-this module every command runs on five stores. The engines' deviations from SPARQL 1.1 that sckg works around
-are in docs/engines.md.
+tests/test_server.py compares the memory store, an Oxigraph store and an Oxigraph server in the same
+way; with this module every command runs on five stores. The engines' deviations from SPARQL 1.1
+that sckg works around are in docs/engines.md.
 """
 
 from __future__ import annotations
@@ -31,11 +32,11 @@ from sckg.stores import GRAPH_BASE, graph_sizes, push
 pytestmark = pytest.mark.server
 ENGINES = ["virtuoso", "comunica"]
 COMUNICA_SLOW = "Comunica takes 2 s a query: Musterstadt only, to keep CI under 5 minutes"
-#: Commands whose rows Comunica 4 orders differently although ORDER BY fixes the order (docs/engines.md): their
-#: lines are compared as sorted lists there.
+#: Commands whose rows Comunica 4 orders differently although ORDER BY fixes the order
+#: (docs/engines.md): their lines are compared as sorted lists there.
 COMUNICA_ORDER = {"query"}
-#: Commands whose files differ on Comunica for the same reason (rows of the report's tables out of order; left open
-#: in docs/engines.md): their printed summary is compared, their files are not.
+#: Commands whose files differ on Comunica for the same reason (rows of the report's tables out of
+#: order; left open in docs/engines.md): their printed summary is compared, their files are not.
 COMUNICA_FILES_DIFFER = {"report"}
 #: Projects in the generated city (about 3,000 triples: big enough for every query to have rows).
 GENERATED_PROJECTS = 40
@@ -159,8 +160,9 @@ def test_push_fills_virtuoso_behind_its_digest_login_and_reads_back_the_same(
 def test_a_100k_triple_city_pushed_to_virtuoso_reads_back_triple_for_triple(
     tmp_path: Path, virtuoso: Callable
 ) -> None:
-    """Virtuoso cuts the connection when it refuses a login while a large body is on its way: the graph must go
-    with the login already answered (a 100k-triple push used to end in 'Connection reset by peer')."""
+    """Virtuoso cuts the connection when it refuses a login while a large body is on its way: the
+    graph must go with the login already answered (a 100k-triple push used to end in 'Connection
+    reset by peer')."""
     server: Virtuoso = virtuoso()
     folder = tmp_path / "large"
     folder.mkdir()
@@ -201,17 +203,17 @@ def test_a_100k_triple_city_pushed_to_virtuoso_reads_back_triple_for_triple(
 def test_an_answer_virtuoso_cut_at_its_row_limit_is_an_error_not_a_result(
     cities: dict, virtuoso: Callable
 ) -> None:
-    """Virtuoso sends at most 2**20 rows over HTTP and drops the rest without an error (its issue 700): a table of
-    exactly that many rows would be taken for the whole answer."""
+    """Virtuoso sends at most 2**20 rows over HTTP and drops the rest without an error (its issue
+    700): a table of exactly that many rows would be taken for the whole answer."""
     server: Virtuoso = virtuoso()
     server.load(cities["generated"][1])
     cross = "SELECT ?nothing WHERE { ?a ?p ?o . ?b a ?t }"
     result = CliRunner().invoke(app, ["query", "--store", "sparql:" + server.query_url, cross])
     assert result.exit_code == 1
     assert result.output == (
-        "Error: Virtuoso sends at most 1,048,576 rows in one answer and leaves out the rest without saying so; "
-        "this answer has exactly that many, so it is probably cut. Ask in parts (FILTER, or ORDER BY with LIMIT "
-        "and OFFSET).\n"
+        "Error: Virtuoso sends at most 1,048,576 rows in one answer and leaves out the rest "
+        "without saying so; this answer has exactly that many, so it is probably cut. Ask in parts "
+        "(FILTER, or ORDER BY with LIMIT and OFFSET).\n"
     )
     remote = KnowledgeGraph.open(None, "sparql:" + server.query_url)
     count = remote.select(cross.replace("?nothing", "(COUNT(*) AS ?n)"))
@@ -219,8 +221,8 @@ def test_an_answer_virtuoso_cut_at_its_row_limit_is_an_error_not_a_result(
 
 
 def test_booleans_stored_in_virtuoso_come_back_as_written(virtuoso: Callable) -> None:
-    """Virtuoso stores a boolean as a number and answers "1"^^xsd:boolean: the same value, but not the triple that
-    was pushed (a million-triple city read back with 10,267 such differences)."""
+    """Virtuoso stores a boolean as a number and answers "1"^^xsd:boolean: the same value, but not
+    the triple that was pushed (a million-triple city read back with 10,267 such differences)."""
     server: Virtuoso = virtuoso()
     graph = GRAPH_BASE + "booleans"
     subject, public = ox.NamedNode("urn:x:consultation"), ox.NamedNode(SCKG + "isPublic")
@@ -251,14 +253,14 @@ def test_a_wrong_password_is_refused_by_virtuoso_with_a_clear_message(virtuoso: 
     with login("dba", "wrong"), pytest.raises(StoreError) as caught:
         KnowledgeGraph.open(None, "sparql:" + server.auth_query_url).data_graphs()
     assert str(caught.value) == (
-        f"The endpoint {server.auth_query_url} refused the login in SCKG_ENDPOINT_USER/SCKG_ENDPOINT_PASSWORD "
-        "(HTTP 401)."
+        f"The endpoint {server.auth_query_url} refused the login in "
+        "SCKG_ENDPOINT_USER/SCKG_ENDPOINT_PASSWORD (HTTP 401)."
     )
     with pytest.raises(StoreError) as caught:
         KnowledgeGraph.open(None, "sparql:" + server.auth_query_url).data_graphs()
     assert str(caught.value) == (
-        f"The endpoint {server.auth_query_url} asks for a login (HTTP 401). Set SCKG_ENDPOINT_USER and "
-        "SCKG_ENDPOINT_PASSWORD, or SCKG_ENDPOINT_TOKEN, in the environment."
+        f"The endpoint {server.auth_query_url} asks for a login (HTTP 401). Set SCKG_ENDPOINT_USER "
+        "and SCKG_ENDPOINT_PASSWORD, or SCKG_ENDPOINT_TOKEN, in the environment."
     )
 
 
@@ -267,7 +269,7 @@ def test_virtuoso_does_not_let_the_anonymous_user_write(cities: dict, virtuoso: 
     with pytest.raises(StoreError) as caught:
         push(cities["musterstadt"][1], server.store_url.removesuffix("-auth"))
     assert re.fullmatch(
-        r"The endpoint \S+/sparql-graph-crud refused the graph <https://w3id\.org/sckg/graph/musterstadt> "
-        r"\(HTTP 403: .*Permission denied.*\)\.",
+        r"The endpoint \S+/sparql-graph-crud refused the graph "
+        r"<https://w3id\.org/sckg/graph/musterstadt> \(HTTP 403: .*Permission denied.*\)\.",
         str(caught.value),
     ), str(caught.value)

@@ -1,4 +1,5 @@
-"""The one entity resolver: every form it accepts, in the library and in every command that takes an entity."""
+"""The one entity resolver: every form it accepts, in the library and in every command that takes an
+entity."""
 
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ SMALL = """
 @prefix sckg: <https://w3id.org/sckg/ontology#> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-ex:wlan a sckg:Project ; rdfs:label "Öffentliches WLAN"@de , "Public WiFi"@en ; skos:altLabel "WiFi4EU"@en .
+ex:wlan a sckg:Project ; rdfs:label "Öffentliches WLAN"@de , "Public WiFi"@en ; skos:altLabel\
+ "WiFi4EU"@en .
 ex:budget-wlan a sckg:BudgetLine ; rdfs:label "Budget WLAN"@de .
 ex:amt-a a sckg:Project ; rdfs:label "Amt"@de .
 ex:amt-b a sckg:Project ; rdfs:label "Amt"@de .
@@ -70,7 +72,8 @@ def test_a_tail_shared_by_two_entities_is_ambiguous_unless_the_class_decides(mak
     with pytest.raises(UsageError) as error:
         resolve("wlan", kg=kg, param="project")
     assert str(error.value) == (
-        f"project 'wlan' matches 2 entitys: wlan <{EX}things/wlan>; Öffentliches WLAN <{EX}wlan>. Give the IRI."
+        f"project 'wlan' matches 2 entitys: wlan <{EX}things/wlan>; Öffentliches WLAN <{EX}wlan>. "
+        "Give the IRI."
     )
 
 
@@ -87,8 +90,8 @@ def test_an_ambiguous_label_and_an_unknown_name(make_kg):
             "Öffentliches WLAM", kg=kg, what="project", param="target", classes=(SCKG + "Project",)
         )
     assert str(error.value) == (
-        "target 'Öffentliches WLAM': no such project (give its IRI, prefixed name such as musterstadt:project/wlan, "
-        "or label). Did you mean: 'Öffentliches WLAN'?"
+        "target 'Öffentliches WLAM': no such project (give its IRI, prefixed name such as "
+        "musterstadt:project/wlan, or label). Did you mean: 'Öffentliches WLAN'?"
     )
 
 
@@ -104,8 +107,8 @@ def test_candidates_restrict_to_the_map():
     with pytest.raises(UsageError) as error:
         resolve(EX + "c", candidates=nodes, what="node", param="focus")
     assert str(error.value) == (
-        f"focus '{EX}c': no such node in this map (give its IRI, prefixed name such as musterstadt:project/wlan, "
-        "or label)."
+        f"focus '{EX}c': no such node in this map (give its IRI, prefixed name such as "
+        "musterstadt:project/wlan, or label)."
     )
 
 
@@ -134,7 +137,8 @@ DEPARTMENT_FORMS = [
 
 
 def _outputs(tmp_path: Path, forms: list[str], command: list[str]) -> list[str]:
-    """The output of ``command`` (``{}`` replaced by each form; a written map's HTML where there is ``OUT``)."""
+    """The output of ``command`` (``{}`` replaced by each form; a written map's HTML where there is
+    ``OUT``)."""
     outputs = []
     for i, form in enumerate(forms):
         out = tmp_path / f"map{i}.html"

@@ -1,5 +1,6 @@
-"""Exports: RDF (Turtle, N-Triples, JSON-LD with the published context) round trips; GraphML and GEXF read back
-by NetworkX with the same nodes, edges and attributes; CSV for Gephi with the formula guard; the CLI."""
+"""Exports: RDF (Turtle, N-Triples, JSON-LD with the published context) round trips; GraphML and
+GEXF read back by NetworkX with the same nodes, edges and attributes; CSV for Gephi with the formula
+guard; the CLI."""
 
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ def _graph(kg: KnowledgeGraph) -> rdflib.Graph:
     return kg.to_rdflib()
 
 
-# --- RDF ----------------------------------------------------------------------------------------------------
+# --- RDF ------------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld"])
@@ -127,7 +128,7 @@ def test_blank_nodes_get_stable_names() -> None:
     ]
 
 
-# --- networks -------------------------------------------------------------------------------------------------
+# --- networks -------------------------------------------------------------------------------------
 
 
 def test_projection_metrics_are_node_attributes(small: KnowledgeGraph) -> None:
@@ -234,7 +235,7 @@ def test_csv_nodes_and_edges_with_the_formula_guard(small: KnowledgeGraph) -> No
     assert english.splitlines()[3].startswith(f"{EX}c,'-Minus,")
 
 
-# --- CLI ----------------------------------------------------------------------------------------------------
+# --- CLI ------------------------------------------------------------------------------------------
 
 
 def test_cli_exports(tmp_path: Path, braunschweig_path: Path) -> None:
@@ -258,6 +259,6 @@ def test_cli_exports(tmp_path: Path, braunschweig_path: Path) -> None:
     result = runner.invoke(app, ["export", "-f", "graphml", "--projection", "nope", *data])
     assert result.exit_code == 2
     assert result.stderr.endswith(
-        "Error: Invalid value for '--projection': 'nope' is not one of 'entity', 'actors', 'dependencies', "
-        "'coverage'.\n"
+        "Error: Invalid value for '--projection': 'nope' is not one of 'entity', 'actors', "
+        "'dependencies', 'coverage'.\n"
     )

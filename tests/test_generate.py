@@ -1,4 +1,5 @@
-"""The synthetic city: deterministic, labelled synthetic, valid against the shapes, with hubs and chains."""
+"""The synthetic city: deterministic, labelled synthetic, valid against the shapes, with hubs and
+chains."""
 
 from __future__ import annotations
 
@@ -30,13 +31,14 @@ def test_same_seed_same_city_other_seed_other_city():
 
 def test_size_and_labels(city: KnowledgeGraph):
     counts = city.select(
-        "SELECT (COUNT(DISTINCT ?p) AS ?projects) (COUNT(DISTINCT ?synthetic) AS ?labelled) WHERE { "
-        "?p a sckg:Project ; dcterms:title ?t . "
-        "OPTIONAL { ?p dcterms:title ?s FILTER(CONTAINS(STR(?s), '(synthetisch)')) BIND(?p AS ?synthetic) } }"
+        "SELECT (COUNT(DISTINCT ?p) AS ?projects) (COUNT(DISTINCT ?synthetic) AS ?labelled) WHERE "
+        "{ ?p a sckg:Project ; dcterms:title ?t . OPTIONAL { ?p dcterms:title ?s "
+        "FILTER(CONTAINS(STR(?s), '(synthetisch)')) BIND(?p AS ?synthetic) } }"
     ).records()[0]
     assert counts == {"projects": 300, "labelled": 300}
     triples = city.select(
-        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), 'file:')) }"
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), 'file:')) "
+        "}"
     )
     assert 25 * 300 < triples.records()[0]["n"] < 30 * 300
 
@@ -59,8 +61,9 @@ def test_valid_against_the_shapes(city: KnowledgeGraph):
 
 def test_hubs_chains_and_a_cycle(city: KnowledgeGraph):
     per_actor = city.select(
-        "SELECT ?a (COUNT(DISTINCT ?p) AS ?n) WHERE { VALUES ?t { org:OrganizationalUnit org:FormalOrganization } "
-        "?a a ?t OPTIONAL { ?p sckg:managedBy|sckg:hasParticipant|sckg:contractor ?a } } GROUP BY ?a"
+        "SELECT ?a (COUNT(DISTINCT ?p) AS ?n) WHERE { VALUES ?t { org:OrganizationalUnit "
+        "org:FormalOrganization } ?a a ?t OPTIONAL { ?p "
+        "sckg:managedBy|sckg:hasParticipant|sckg:contractor ?a } } GROUP BY ?a"
     ).records()
     projects = sorted((r["n"] for r in per_actor), reverse=True)
     assert projects[0] >= 8 * statistics.median(

@@ -1,5 +1,6 @@
-"""Hardening of the local commands (issue 14, items 6-11): time limits, all-or-nothing loads, hostile files
-(tests/assets/hostile/; the big ones are generated here), special files as --out, honest errors."""
+"""Hardening of the local commands (issue 14, items 6-11): time limits, all-or-nothing loads,
+hostile files (tests/assets/hostile/; the big ones are generated here), special files as --out,
+honest errors."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ runner = CliRunner()
 CROSS_JOIN = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f LIMIT 10"
 
 
-# --- 6: query time limit ------------------------------------------------------------------------------------
+# --- 6: query time limit --------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -46,8 +47,8 @@ def test_query_timeout_stops_a_cross_join(city: Path, tmp_path: Path, kind: str)
     seconds = time.perf_counter() - started
     assert result.returncode == 1
     assert result.stderr == (
-        "Error: The query ran over its time limit of 2 s and was stopped; narrow it down (more specific patterns, "
-        "LIMIT) or raise --timeout (--timeout 0: no limit).\n"
+        "Error: The query ran over its time limit of 2 s and was stopped; narrow it down (more "
+        "specific patterns, LIMIT) or raise --timeout (--timeout 0: no limit).\n"
     )
     assert seconds < 10  # start and loading ~3 s, the limit 2 s (without it: minutes)
 
@@ -82,7 +83,7 @@ def _cli(args: list[str], **options: object) -> subprocess.CompletedProcess[str]
     )  # type: ignore[call-overload]
 
 
-# --- 7: load is all or nothing ------------------------------------------------------------------------------
+# --- 7: load is all or nothing --------------------------------------------------------------------
 
 
 def _graph_sizes(store: Path) -> dict[str, int]:
@@ -127,8 +128,8 @@ def test_ctrl_c_during_a_reload_keeps_every_graph_whole(
     message = str(caught.value)
     del caught  # its traceback holds the store open
     assert message == (
-        f"Interrupted: 1 of 2 files were loaded completely; the store still holds the previous version of {second}. "
-        "Run the command again to load the rest."
+        "Interrupted: 1 of 2 files were loaded completely; the store still holds the previous "
+        f"version of {second}. Run the command again to load the rest."
     )
     assert _graph_sizes(store) == before  # today: the reloaded file's graph was left empty
 
@@ -163,7 +164,7 @@ def test_a_fresh_load_interrupted_in_its_last_file_is_complete(
     assert report.triples == 40_119
 
 
-# --- 8: entity expansion, long labels -----------------------------------------------------------------------
+# --- 8: entity expansion, long labels -------------------------------------------------------------
 
 
 def test_rdfxml_entity_expansion_is_refused() -> None:
@@ -171,8 +172,8 @@ def test_rdfxml_entity_expansion_is_refused() -> None:
     result = runner.invoke(app, ["stats", "--data", str(bomb)])
     assert result.exit_code == 1
     assert result.stderr == (
-        f"Error: {bomb}: the RDF/XML file declares XML entities (<!ENTITY>); sckg does not expand them "
-        "(a file of a few bytes can expand to gigabytes). Write the values out.\n"
+        f"Error: {bomb}: the RDF/XML file declares XML entities (<!ENTITY>); sckg does not expand "
+        "them (a file of a few bytes can expand to gigabytes). Write the values out.\n"
     )
 
 
@@ -195,8 +196,10 @@ def test_wrap_label_is_linear() -> None:
 def test_viz_of_a_10mb_label_is_fast(tmp_path: Path) -> None:
     data = tmp_path / "long.ttl"
     data.write_text(
-        "@prefix sckg: <https://w3id.org/sckg/ontology#> .\n@prefix dcterms: <http://purl.org/dc/terms/> .\n"
-        f'<https://example.org/city/p> a sckg:Project ; dcterms:title "{"Langer Titel " * 800_000}"@de .\n'
+        "@prefix sckg: <https://w3id.org/sckg/ontology#> .\n@prefix dcterms: "
+        "<http://purl.org/dc/terms/> .\n"
+        "<https://example.org/city/p> a sckg:Project ; dcterms:title "
+        f'"{"Langer Titel " * 800_000}"@de .\n'
         '<https://example.org/city/q> a sckg:Project ; dcterms:title "Kurz"@de ; '
         "sckg:dependsOn <https://example.org/city/p> .\n",
         encoding="utf-8",
@@ -211,8 +214,10 @@ def test_viz_of_a_10mb_label_is_fast(tmp_path: Path) -> None:
 def test_report_of_a_10mb_label_is_fast_and_small(tmp_path: Path) -> None:
     data = tmp_path / "long.ttl"
     data.write_text(
-        "@prefix sckg: <https://w3id.org/sckg/ontology#> .\n@prefix dcterms: <http://purl.org/dc/terms/> .\n"
-        f'<https://example.org/city/p> a sckg:Project ; dcterms:title "{"Langer Titel " * 800_000}"@de .\n',
+        "@prefix sckg: <https://w3id.org/sckg/ontology#> .\n@prefix dcterms: "
+        "<http://purl.org/dc/terms/> .\n"
+        "<https://example.org/city/p> a sckg:Project ; dcterms:title "
+        f'"{"Langer Titel " * 800_000}"@de .\n',
         encoding="utf-8",
     )
     started = time.perf_counter()
@@ -224,7 +229,7 @@ def test_report_of_a_10mb_label_is_fast_and_small(tmp_path: Path) -> None:
     assert "Langer Titel Langer Titel" in markdown and len(markdown) < 100_000
 
 
-# --- 9: --out refuses special files -------------------------------------------------------------------------
+# --- 9: --out refuses special files ---------------------------------------------------------------
 
 
 def test_out_refuses_a_fifo(tmp_path: Path) -> None:
@@ -255,7 +260,7 @@ def test_out_refuses_a_link_to_standard_output_and_devices(tmp_path: Path) -> No
     assert (tmp_path / "new.ttl").read_text() == "y"
 
 
-# --- 10: BOM, empty graphs, bad literals, query files, deep JSON --------------------------------------------
+# --- 10: BOM, empty graphs, bad literals, query files, deep JSON ----------------------------------
 
 
 @pytest.mark.parametrize("command", ["validate", "stats"])
@@ -302,8 +307,8 @@ def test_validate_and_stats_report_ill_typed_literals() -> None:
             "rule": "Well-typed literal",
             "shape": "xsd:decimal",
             "message": 'The value "bad-decimal" is not a valid xsd:decimal.',
-            "fix": "Write the value in its datatype's form (XML Schema 1.1), e.g. 250000.00 for xsd:decimal and "
-            "2024-03-01 for xsd:date, or leave the datatype out.",
+            "fix": "Write the value in its datatype's form (XML Schema 1.1), e.g. 250000.00 for "
+            "xsd:decimal and 2024-03-01 for xsd:date, or leave the datatype out.",
             "path": "sckg:plannedBudget",
             "value": "bad-decimal",
         }
@@ -340,7 +345,7 @@ def test_deep_json_in_an_oparl_folder_names_the_file(tmp_path: Path) -> None:
     )
 
 
-# --- 11: viz --png to a folder it cannot write --------------------------------------------------------------
+# --- 11: viz --png to a folder it cannot write ----------------------------------------------------
 
 
 def test_viz_png_to_an_unwritable_folder_writes_nothing(

@@ -1,6 +1,6 @@
-"""Fetching from hostile or broken OParl servers (issue 14, item 12): a total deadline per request, a size cap
-per answer, a page cap per list, only the system's own origin (unless asked) and only http(s). The test server
-below plays each behaviour."""
+"""Fetching from hostile or broken OParl servers (issue 14, item 12): a total deadline per request,
+a size cap per answer, a page cap per list, only the system's own origin (unless asked) and only
+http(s). The test server below plays each behaviour."""
 
 from __future__ import annotations
 
@@ -18,9 +18,10 @@ from sckg.ingest.oparl_fetch import Fetcher, list_items
 
 
 class Hostile(BaseHTTPRequestHandler):
-    """/drip: one byte every 0.4 s (headers too); /big: 3 MB without Content-Length; /endless?n=N: a list whose
-    next page is ?n=N+1; /ftp: 302 to ftp://; /elsewhere: 302 to the same server by another name
-    (localhost); /other-list: a list whose next page is on localhost; /ok: a small list."""
+    """/drip: one byte every 0.4 s (headers too); /big: 3 MB without Content-Length; /endless?n=N: a
+    list whose next page is ?n=N+1; /ftp: 302 to ftp://; /elsewhere: 302 to the same server by
+    another name (localhost); /other-list: a list whose next page is on localhost; /ok: a small
+    list."""
 
     protocol_version = "HTTP/1.0"
 
@@ -107,8 +108,8 @@ def test_a_page_cap_per_list(hostile: str) -> None:
     with pytest.raises(DataError) as caught:
         list(list_items(fetcher, hostile + "/endless?n=0", "paper", None))
     assert str(caught.value) == (
-        f"{hostile}/endless?n=0: the list 'paper' has more than 5 pages; is the server's 'next' link endless? "
-        "(raise the limit with max_pages)"
+        f"{hostile}/endless?n=0: the list 'paper' has more than 5 pages; is the server's 'next' "
+        "link endless? (raise the limit with max_pages)"
     )
     assert fetcher.requests == 5
 
@@ -132,8 +133,8 @@ def test_only_the_systems_own_origin(hostile: str) -> None:
     with pytest.raises(DataError) as caught:
         list(list_items(Fetcher(retries=0), hostile + "/other-list", "paper", None))
     assert str(caught.value) == (
-        f"{other}/ok: on another host than the OParl system ({hostile}); sckg follows only links to the "
-        "system's own host and port (follow_other_hosts allows others)."
+        f"{other}/ok: on another host than the OParl system ({hostile}); sckg follows only links "
+        "to the system's own host and port (follow_other_hosts allows others)."
     )
     with pytest.raises(
         DataError, match=r"/elsewhere: redirects to http://localhost:\d+/ok, another host than"

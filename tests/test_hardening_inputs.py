@@ -352,8 +352,8 @@ def test_rdf_xml_nested_too_deeply(tmp_path: Path) -> None:
 
 
 def test_json_ld_nested_too_deeply(tmp_path: Path) -> None:
-    """Oxigraph's JSON-LD parser takes time growing with the square of the depth (2,000 levels: 10 s)
-    and crashes the process (a segmentation fault; under the cap an abort) at a few thousand."""
+    """Oxigraph's JSON-LD parser takes time growing with the square of the depth (2,000 levels: 10
+    s) and crashes the process (a segmentation fault; under the cap an abort) at a few thousand."""
     deep = tmp_path / "deep.jsonld"
     deep.write_text(
         '{"@id": "http://example.org/a", "http://example.org/p": ' * 4_000
@@ -363,8 +363,8 @@ def test_json_ld_nested_too_deeply(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert one_line_error(sckg("stats", "--data", deep, cwd=tmp_path)) == (
-        f"{deep}, line 1, column 3585: the JSON is nested more than 64 levels deep; JSON-LD needs a "
-        "few levels (write the data flatter, or as Turtle)."
+        f"{deep}, line 1, column 3585: the JSON is nested more than 64 levels deep; JSON-LD needs "
+        "a few levels (write the data flatter, or as Turtle)."
     )
 
 
@@ -471,8 +471,8 @@ _PAGES: dict[str, str] = {}
 
 
 class Crawled(BaseHTTPRequestHandler):
-    """/endless/N: a list of pages of 5.5 MB (40,000 papers each) whose next page is N+1; /same/N: 80
-    such pages holding the same 40,000 papers; /system: a system with 1,000 bodies (10 pages of
+    """/endless/N: a list of pages of 5.5 MB (40,000 papers each) whose next page is N+1; /same/N:
+    80 such pages holding the same 40,000 papers; /system: a system with 1,000 bodies (10 pages of
     100), each with 4 lists of 10 small pages."""
 
     protocol_version = "HTTP/1.0"

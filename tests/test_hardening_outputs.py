@@ -1,6 +1,6 @@
-"""Outputs that open right in the tool that reads them (issue 14, items 13-16): Markdown rendered by a
-CommonMark renderer, CSV read by Python's csv module, pandas and German Excel, the xlsx round trip, GEXF and
-GraphML for Gephi, and the SPARQL store over redirects."""
+"""Outputs that open right in the tool that reads them (issue 14, items 13-16): Markdown rendered by
+a CommonMark renderer, CSV read by Python's csv module, pandas and German Excel, the xlsx round
+trip, GEXF and GraphML for Gephi, and the SPARQL store over redirects."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ HOSTILE = Path(__file__).parent / "assets" / "hostile"
 runner = CliRunner()
 
 
-# --- 14: CSV ------------------------------------------------------------------------------------------------
+# --- 14: CSV --------------------------------------------------------------------------------------
 
 
 def test_csv_quotes_every_field_with_a_line_break() -> None:
@@ -107,13 +107,14 @@ def test_export_and_query_take_the_csv_options(tmp_path: Path) -> None:
     assert "--no-formula-guard" in help_text and "--csv-dialect" in help_text
 
 
-# --- 13: Markdown -------------------------------------------------------------------------------------------
+# --- 13: Markdown ---------------------------------------------------------------------------------
 
 HOSTILE_REPORT = """
 @prefix sckg: <https://w3id.org/sckg/ontology#> .
 @prefix dcterms: <http://purl.org/dc/terms/> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-<https://example.org/city/dataset> a sckg:Dataset ; dcterms:title "[Stadt](javascript:alert(1))"@de ;
+<https://example.org/city/dataset> a sckg:Dataset ; dcterms:title\
+ "[Stadt](javascript:alert(1))"@de ;
     dcterms:modified "<img src=x onerror=alert(1)>" ;
     dcterms:source <javascript:alert(2)> , <https://example.org/city/doc> .
 <javascript:alert(2)> rdfs:label "Quelle"@de ; dcterms:date "<script>alert(3)</script>" .
@@ -162,7 +163,7 @@ def test_report_markdown_escapes_every_value_for_commonmark(tmp_path: Path) -> N
     assert '<a href="https://example.org/city/doc">https://example.org/city/doc</a>' in html
 
 
-# --- 16: GEXF and GraphML, redirects, GROUP_CONCAT ----------------------------------------------------------
+# --- 16: GEXF and GraphML, redirects, GROUP_CONCAT ------------------------------------------------
 
 
 def test_gexf_keeps_start_and_end_as_attributes_and_labels_departments_and_fields(
@@ -198,8 +199,8 @@ def test_group_concat_is_sorted_on_every_store(musterstadt, oxigraph_store) -> N
 
 
 class _Redirecting(BaseHTTPRequestHandler):
-    """/moved: 302 to /query; /temporary: 307 to /query; /query answers a POST with one row and a GET (the
-    query lost) with no rows; /store-old: 307 to /store, which records what is PUT."""
+    """/moved: 302 to /query; /temporary: 307 to /query; /query answers a POST with one row and a
+    GET (the query lost) with no rows; /store-old: 307 to /store, which records what is PUT."""
 
     received: ClassVar[list[tuple[str, str, bytes]]] = []
 
@@ -273,8 +274,8 @@ def test_sparql_store_refuses_a_redirect_that_would_drop_the_query(
     with pytest.raises(StoreError) as caught:
         SparqlBackend(redirecting + path).select("SELECT (1 AS ?n) WHERE {}", {})
     assert str(caught.value) == (
-        f"The endpoint {redirecting}{path} redirects a query (HTTP {code}) to {redirecting}/query, which would "
-        f"lose the query on the way; use that address: store=sparql:{redirecting}/query"
+        f"The endpoint {redirecting}{path} redirects a query (HTTP {code}) to {redirecting}/query, "
+        f"which would lose the query on the way; use that address: store=sparql:{redirecting}/query"
     )
 
 
@@ -283,7 +284,8 @@ def test_sparql_store_follows_a_307_with_the_query(redirecting: str) -> None:
 
     table = SparqlBackend(redirecting + "/temporary").select("SELECT (1 AS ?n) WHERE {}", {})
     assert [row[0].value for row in table.rows] == ["1"]
-    # every request (the endpoint's graph names first, then the query) went again, as a POST, to the new address
+    # every request (the endpoint's graph names first, then the query) went again, as a POST, to the
+    # new address
     assert {(method, path) for method, path, _ in _Redirecting.received} == {("POST", "/query")}
     sent = urllib.parse.parse_qs(_Redirecting.received[-1][2].decode("utf-8"))["query"][0]
     assert sent.endswith("SELECT (1 AS ?n) WHERE {}")
@@ -300,7 +302,7 @@ def test_push_follows_a_307(redirecting: str, braunschweig) -> None:
     assert all(body for _, _, body in _Redirecting.received)
 
 
-# --- 15: the xlsx round trip --------------------------------------------------------------------------------
+# --- 15: the xlsx round trip ----------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(

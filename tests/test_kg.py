@@ -45,7 +45,8 @@ def test_labels_prefer_pref_label_then_label_then_title_in_one_language(make_kg)
 
 def test_literals_become_python_values(make_kg) -> None:
     kg = make_kg(
-        'ex:a schema:value "64827.39"^^xsd:decimal ; ex:n 3 ; ex:ok true ; ex:d "2018-10-26"^^xsd:date .'
+        'ex:a schema:value "64827.39"^^xsd:decimal ; ex:n 3 ; ex:ok true ; ex:d '
+        '"2018-10-26"^^xsd:date .'
     )
     query = (
         "PREFIX ex: <https://example.org/city/> "

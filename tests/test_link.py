@@ -1,5 +1,5 @@
-"""Linking council papers to projects and fields of action: German matching, scores with evidence, the
-review file and the decisions, measured on hand-labelled titles (tests/assets/link/)."""
+"""Linking council papers to projects and fields of action: German matching, scores with evidence,
+the review file and the decisions, measured on hand-labelled titles (tests/assets/link/)."""
 
 from __future__ import annotations
 
@@ -38,15 +38,19 @@ REJECTED = "https://w3id.org/sckg/ontology#rejectedSubject"
 PAPERS = """
 ex:p1 a oparl:Paper ; dcterms:title "Ausbau öffentlicher WLAN-Hotspots"@de .
 ex:p2 a oparl:Paper ; dcterms:title "Ladestationen für E-Autos"@de .
-ex:p3 a oparl:Paper ; dcterms:title "Erstellung eines Digitalisierungskonzeptes"@de ; sckg:paperType "Antrag"@de .
-ex:p4 a oparl:Paper ; dcterms:title "Beschaffung eines Hilfeleistungslöschfahrzeugs für die Feuerwehr"@de .
+ex:p3 a oparl:Paper ; dcterms:title "Erstellung eines Digitalisierungskonzeptes"@de ;\
+ sckg:paperType "Antrag"@de .
+ex:p4 a oparl:Paper ; dcterms:title "Beschaffung eines Hilfeleistungslöschfahrzeugs für die\
+ Feuerwehr"@de .
 ex:p5 a oparl:Paper ; dcterms:title "Tourismuskonzept 2030"@de .
 ex:p6 a oparl:Paper ; dcterms:title "Digitalisierung der Feuerwehr"@de .
 ex:p7 a oparl:Paper ; dcterms:title "Sensoren an Stadtbäumen"@de .
 ex:c7 a oparl:Consultation ; sckg:paper ex:p7 ; sckg:committee ex:umwelt .
 ex:umwelt a org:Organization ; rdfs:label "Ausschuss für Klimaschutz"@de .
-ex:netze a sckg:FieldOfAction , skos:Concept ; skos:prefLabel "Netze"@de ; skos:exactMatch field:infrastructure .
-ex:wlan a sckg:Project ; dcterms:title "Öffentliches WLAN in der Innenstadt"@de ; skos:hiddenLabel "Hotspot"@de .
+ex:netze a sckg:FieldOfAction , skos:Concept ; skos:prefLabel "Netze"@de ; skos:exactMatch\
+ field:infrastructure .
+ex:wlan a sckg:Project ; dcterms:title "Öffentliches WLAN in der Innenstadt"@de ; skos:hiddenLabel\
+ "Hotspot"@de .
 """
 
 
@@ -112,13 +116,15 @@ def test_proposals_with_scores_and_evidence(papers: KnowledgeGraph) -> None:
             "p1",
             "Öffentliches WLAN in der Innenstadt",
             2.0,
-            "Titel: „Hotspots“ ~ Hotspot +1; Titel: „öffentlicher WLAN“ ~ Öffentliches WLAN in der Innenstadt +1",
+            "Titel: „Hotspots“ ~ Hotspot +1; Titel: „öffentlicher WLAN“ ~ Öffentliches WLAN in der "
+            "Innenstadt +1",
         ),
         (
             "p6",
             "Sicherheit und Ordnung",
             1.0,
-            "Titel: „Digitalisierung“ ~ Digitalisierung (Kontext) +0,5; Titel: „Feuerwehr“ ~ Feuerwehr (Kontext) +0,5",
+            "Titel: „Digitalisierung“ ~ Digitalisierung (Kontext) +0,5; Titel: „Feuerwehr“ ~ "
+            "Feuerwehr (Kontext) +0,5",
         ),
         (
             "p3",
@@ -140,7 +146,8 @@ def test_proposals_with_scores_and_evidence(papers: KnowledgeGraph) -> None:
         ),
     ]
     assert propose_paper_links(papers, "en")[2].evidence_text("en") == (
-        'title: "Digitalisierung" ~ Digitalisierung (context) +0.5; title: "Feuerwehr" ~ Feuerwehr (context) +0.5'
+        'title: "Digitalisierung" ~ Digitalisierung (context) +0.5; title: "Feuerwehr" ~ Feuerwehr '
+        "(context) +0.5"
     )
     # fire brigade and tourism papers without a digital hint score 0.5: below the threshold
     assert {p.paper for p in propose_paper_links(papers, threshold=0.5)} - {
@@ -233,7 +240,8 @@ def test_review_files_neutralise_formulas_and_check_decisions(make_kg, tmp_path:
         .read_text(encoding="utf-8")
         .splitlines()[1]
         .startswith(
-            ",1.0,'=HYPERLINK(1) WLAN,Infrastrukturausbau,field,Titel: „WLAN“ ~ WLAN +1,'=HYPERLINK(1) WLAN,"
+            ",1.0,'=HYPERLINK(1) WLAN,Infrastrukturausbau,field,Titel: „WLAN“ ~ WLAN "
+            "+1,'=HYPERLINK(1) WLAN,"
         )
     )
     write_review(proposals, tmp_path / "r.xlsx")
@@ -308,7 +316,8 @@ def _bench():
 
 
 def test_precision_and_recall_on_the_labelled_titles() -> None:
-    """The issue's goal: precision and recall of at least 0.8 overall, on the tune and the held-out titles."""
+    """The issue's goal: precision and recall of at least 0.8 overall, on the tune and the held-out
+    titles."""
     bench = _bench()
     rows = bench.labelled()
     assert len(rows) >= 200 and sum(r.split == "holdout" for r in rows) >= 60
@@ -345,8 +354,9 @@ def test_fields_of_real_titles_the_issue_names(make_kg, title: str, fields: set[
 
 
 def test_projects_sheet_keywords_and_other_names_link_papers(tmp_path: Path, turtle_file) -> None:
-    """The three projects with the most council history got nothing until renamed (issue 21): their other
-    names and keywords on the Projects sheet link them, and a long title matches by its significant words."""
+    """The three projects with the most council history got nothing until renamed (issue 21): their
+    other names and keywords on the Projects sheet link them, and a long title matches by its
+    significant words."""
     folder = tmp_path / "inventory"
     folder.mkdir()
     (folder / "Projekte.csv").write_text(
@@ -401,7 +411,9 @@ ex:p5 a oparl:Paper ; dcterms:title "Glasfaserausbau an Schulen"@de .
                 "Gewerbegebieten Nord und Süd +1",
             ),
         ]
-    )  # p3: a context word alone is not enough; p5: one of the long title's four significant words neither
+        # p3: a context word alone is not enough; p5: one of the long title's four significant words
+        # neither
+    )
     # the columns go out to the spreadsheet and come back
     (tmp_path / "again.xlsx").write_bytes(export_graph(kg, "xlsx", city="t")["inventory.xlsx"])
     write_turtle(import_table(tmp_path / "again.xlsx", "t").triples, tmp_path / "again.ttl")
@@ -414,8 +426,8 @@ ex:p5 a oparl:Paper ; dcterms:title "Glasfaserausbau an Schulen"@de .
 def test_the_review_file_sends_a_paper_to_another_project(
     papers: KnowledgeGraph, tmp_path: Path, turtle_file
 ) -> None:
-    """A person writes another project or field into other_target: the paper is linked there, and the proposed
-    target is rejected (not proposed again)."""
+    """A person writes another project or field into other_target: the paper is linked there, and
+    the proposed target is rejected (not proposed again)."""
     review = tmp_path / "review.csv"
     write_review(propose_paper_links(papers), review)
     with review.open(encoding="utf-8") as handle:
@@ -468,8 +480,8 @@ def test_the_review_file_sends_a_paper_to_another_project(
 
 
 def test_precision_and_recall_on_real_council_titles() -> None:
-    """Issue 21's goal on 400 real titles labelled by hand before tuning: precision at least 0.85 and recall at
-    least 0.8 on the held-out half (which the keywords were never tuned on)."""
+    """Issue 21's goal on 400 real titles labelled by hand before tuning: precision at least 0.85
+    and recall at least 0.8 on the held-out half (which the keywords were never tuned on)."""
     bench = _bench()
     rows = bench.labelled(bench.COUNCIL)
     assert len(rows) == 400 and sum(r.split == "holdout" for r in rows) == 213

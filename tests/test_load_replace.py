@@ -1,5 +1,5 @@
-"""Replacing a graph in an Oxigraph store is all or nothing (issue 27, item 10): ``sckg load`` killed at any
-moment of a replace leaves the old graph or the new one, never none or a part."""
+"""Replacing a graph in an Oxigraph store is all or nothing (issue 27, item 10): ``sckg load``
+killed at any moment of a replace leaves the old graph or the new one, never none or a part."""
 
 from __future__ import annotations
 
@@ -40,7 +40,8 @@ def _triples(store: Path) -> int:
         kg.close()
 
 
-#: Projects of the city replaced (about 27 triples each); SCKG_REPLACE_PROJECTS=37000 replaces a million triples.
+#: Projects of the city replaced (about 27 triples each); SCKG_REPLACE_PROJECTS=37000 replaces a
+#: million triples.
 PROJECTS = int(os.environ.get("SCKG_REPLACE_PROJECTS", "3000"))
 
 

@@ -1,4 +1,5 @@
-"""Known-answer tests of the network projections and analyses on small inline graphs and the bundled cities."""
+"""Known-answer tests of the network projections and analyses on small inline graphs and the bundled
+cities."""
 
 from __future__ import annotations
 
@@ -40,28 +41,34 @@ REFERENCE_FIELDS = sorted(
     ]
 )
 
-#: A small city: a Dezernat with a division, a staff unit without a Dezernat, a municipal company, a committee,
-#: two projects (one depends on the other), a field, a goal under a vision, and a reference field used directly.
+#: A small city: a Dezernat with a division, a staff unit without a Dezernat, a municipal company, a
+#: committee, two projects (one depends on the other), a field, a goal under a vision, and a
+#: reference field used directly.
 CITY = """
-ex:city a org:FormalOrganization ; org:classification kind:city-administration ; rdfs:label "Stadt"@de , "City"@en .
+ex:city a org:FormalOrganization ; org:classification kind:city-administration ; rdfs:label\
+ "Stadt"@de , "City"@en .
 ex:dez1 a org:OrganizationalUnit ; org:classification kind:dezernat ; org:unitOf ex:city ;
     rdfs:label "Dezernat I"@de .
 ex:fb10 a org:OrganizationalUnit ; org:classification kind:fachbereich ; org:unitOf ex:dez1 ;
     rdfs:label "Fachbereich 10"@de , "Division 10"@en .
 ex:stab a org:OrganizationalUnit ; org:classification kind:stabsstelle ; org:unitOf ex:city ;
     rdfs:label "Stabsstelle"@de .
-ex:werke a org:FormalOrganization ; org:classification kind:municipal-company ; sckg:ownedBy ex:city ;
+ex:werke a org:FormalOrganization ; org:classification kind:municipal-company ; sckg:ownedBy\
+ ex:city ;
     rdfs:label "Stadtwerke"@de .
 ex:ausschuss a org:Organization ; org:classification kind:committee ; rdfs:label "Ausschuss"@de .
 ex:mob a sckg:FieldOfAction ; skos:prefLabel "Mobilität"@de , "Mobility"@en .
 ex:vision a sckg:Vision ; skos:prefLabel "Zielbild"@de .
-ex:goal a sckg:StrategicGoal ; skos:prefLabel "Saubere Luft"@de , "Clean air"@en ; skos:broader ex:vision .
-ex:p1 a sckg:Project ; dcterms:title "Projekt 1"@de , "Project 1"@en ; rdfs:label "Projekt eins"@de ;
+ex:goal a sckg:StrategicGoal ; skos:prefLabel "Saubere Luft"@de , "Clean air"@en ; skos:broader\
+ ex:vision .
+ex:p1 a sckg:Project ; dcterms:title "Projekt 1"@de , "Project 1"@en ; rdfs:label "Projekt\
+ eins"@de ;
     sckg:managedBy ex:fb10 ; sckg:hasParticipant ex:werke ; sckg:inFieldOfAction ex:mob ;
     sckg:contributesTo ex:goal ; adms:status status:running ;
     schema:startDate "2020-01-01"^^xsd:date ; schema:endDate "2021-06-30"^^xsd:date ;
     sckg:hasBudget [ a schema:MonetaryAmount ; schema:value 1000.50 ; schema:currency "EUR" ] .
-ex:p2 a sckg:Project ; dcterms:title "Projekt 2"@de ; sckg:managedBy ex:werke ; sckg:hasParticipant ex:fb10 ;
+ex:p2 a sckg:Project ; dcterms:title "Projekt 2"@de ; sckg:managedBy ex:werke ;\
+ sckg:hasParticipant ex:fb10 ;
     sckg:dependsOn ex:p1 ; sckg:inFieldOfAction field:smart-mobility .
 """
 
@@ -189,8 +196,8 @@ def test_dependency_and_coverage_projections(city):
 
 def test_several_predicates_between_one_pair(make_kg):
     kg = make_kg(
-        'ex:a a org:Organization ; rdfs:label "A"@de .\n'
-        'ex:p a sckg:Project ; dcterms:title "P"@de ; sckg:managedBy ex:a ; sckg:hasParticipant ex:a .'
+        'ex:a a org:Organization ; rdfs:label "A"@de .\nex:p a sckg:Project ; dcterms:title "P"@de '
+        "; sckg:managedBy ex:a ; sckg:hasParticipant ex:a ."
     )
     graph = project(kg, "entity")
     assert graph.edges[EX + "p", EX + "a"] == {"predicate": "managedBy", "weight": 2}
@@ -200,7 +207,8 @@ def test_unknown_projection(city):
     with pytest.raises(UsageError) as error:
         project(city, "people")
     assert str(error.value) == (
-        "projection: unknown projection 'people'. Use one of: entity, actors, dependencies, coverage."
+        "projection: unknown projection 'people'. Use one of: entity, actors, dependencies, "
+        "coverage."
     )
 
 
@@ -224,7 +232,7 @@ def test_braunschweig_entity_graph_has_no_schema_nodes(braunschweig):
     )
 
 
-# --- analyses: known answers on small graphs ------------------------------------------------------------------
+# --- analyses: known answers on small graphs ------------------------------------------------------
 
 #: A star of actors: X manages three projects, each with one other actor.
 STAR = """
@@ -308,7 +316,8 @@ def test_centrality_other_metrics_and_english(make_kg):
 def test_centrality_sampled_betweenness_says_so(make_kg):
     rows = centrality(make_kg(STAR), sample=2, seed=7, lang="en")
     assert rows.notes == [
-        "Betweenness estimated from 2 of 4 source nodes (random sample, seed 7); exact values with sample=0."
+        "Betweenness estimated from 2 of 4 source nodes (random sample, seed 7); exact values with "
+        "sample=0."
     ]
     assert rows == centrality(make_kg(STAR), sample=2, seed=7, lang="en")  # same seed, same result
 
@@ -363,8 +372,10 @@ ex:h a org:FormalOrganization ; rdfs:label "H"@de .
 ex:b1 a org:FormalOrganization ; rdfs:label "B1"@de .
 ex:b2 a org:FormalOrganization ; rdfs:label "B2"@de .
 ex:c a org:FormalOrganization ; rdfs:label "C"@de .
-ex:q1 a sckg:Project ; dcterms:title "Q1"@de ; sckg:managedBy ex:h ; sckg:hasParticipant ex:a1 , ex:a2 .
-ex:q2 a sckg:Project ; dcterms:title "Q2"@de ; sckg:managedBy ex:h ; sckg:hasParticipant ex:b1 , ex:b2 .
+ex:q1 a sckg:Project ; dcterms:title "Q1"@de ; sckg:managedBy ex:h ; sckg:hasParticipant ex:a1 ,\
+ ex:a2 .
+ex:q2 a sckg:Project ; dcterms:title "Q2"@de ; sckg:managedBy ex:h ; sckg:hasParticipant ex:b1 ,\
+ ex:b2 .
 ex:q3 a sckg:Project ; dcterms:title "Q3"@de ; sckg:managedBy ex:b2 ; sckg:hasParticipant ex:c .
 """
 
@@ -419,21 +430,27 @@ def test_bridges_on_a_star_keep_the_first_leaf_on_a_tie(make_kg):
     ]
 
 
-#: Two groups of actors: Dezernat 1's units A1-A3 and Dezernat 2's units B1, B2 with a company B3; A3 and B1
-#: share one project.
+#: Two groups of actors: Dezernat 1's units A1-A3 and Dezernat 2's units B1, B2 with a company B3;
+#: A3 and B1 share one project.
 GROUPS = """
-ex:city a org:FormalOrganization ; org:classification kind:city-administration ; rdfs:label "Stadt"@de .
-ex:d1 a org:OrganizationalUnit ; org:classification kind:dezernat ; org:unitOf ex:city ; rdfs:label "Dezernat 1"@de .
-ex:d2 a org:OrganizationalUnit ; org:classification kind:dezernat ; org:unitOf ex:city ; rdfs:label "Dezernat 2"@de .
+ex:city a org:FormalOrganization ; org:classification kind:city-administration ; rdfs:label\
+ "Stadt"@de .
+ex:d1 a org:OrganizationalUnit ; org:classification kind:dezernat ; org:unitOf ex:city ;\
+ rdfs:label "Dezernat 1"@de .
+ex:d2 a org:OrganizationalUnit ; org:classification kind:dezernat ; org:unitOf ex:city ;\
+ rdfs:label "Dezernat 2"@de .
 ex:a1 a org:OrganizationalUnit ; org:unitOf ex:d1 ; rdfs:label "A1"@de .
 ex:a2 a org:OrganizationalUnit ; org:unitOf ex:d1 ; rdfs:label "A2"@de .
 ex:a3 a org:OrganizationalUnit ; org:unitOf ex:d1 ; rdfs:label "A3"@de .
 ex:b1 a org:OrganizationalUnit ; org:unitOf ex:d2 ; rdfs:label "B1"@de .
 ex:b2 a org:OrganizationalUnit ; org:unitOf ex:d2 ; rdfs:label "B2"@de .
 ex:b3 a org:FormalOrganization ; org:classification kind:municipal-company ; rdfs:label "Werke"@de .
-ex:q1 a sckg:Project ; dcterms:title "Q1"@de ; sckg:managedBy ex:a1 ; sckg:hasParticipant ex:a2 , ex:a3 .
-ex:q2 a sckg:Project ; dcterms:title "Q2"@de ; sckg:managedBy ex:a1 ; sckg:hasParticipant ex:a2 , ex:a3 .
-ex:q3 a sckg:Project ; dcterms:title "Q3"@de ; sckg:managedBy ex:b1 ; sckg:hasParticipant ex:b2 , ex:b3 .
+ex:q1 a sckg:Project ; dcterms:title "Q1"@de ; sckg:managedBy ex:a1 ; sckg:hasParticipant ex:a2 ,\
+ ex:a3 .
+ex:q2 a sckg:Project ; dcterms:title "Q2"@de ; sckg:managedBy ex:a1 ; sckg:hasParticipant ex:a2 ,\
+ ex:a3 .
+ex:q3 a sckg:Project ; dcterms:title "Q3"@de ; sckg:managedBy ex:b1 ; sckg:hasParticipant ex:b2 ,\
+ ex:b3 .
 ex:q4 a sckg:Project ; dcterms:title "Q4"@de ; sckg:managedBy ex:a3 ; sckg:hasParticipant ex:b1 .
 """
 
@@ -531,12 +548,14 @@ def test_impact_errors(deps):
     with pytest.raises(QueryError) as error:
         impact(deps, EX + "u")
     assert str(error.value) == (
-        f"'{EX}u' is not a project (no sckg:Project {EX}u); impact follows sckg:dependsOn between projects."
+        f"'{EX}u' is not a project (no sckg:Project {EX}u); impact follows sckg:dependsOn between "
+        "projects."
     )
     with pytest.raises(UsageError) as error:
         impact(deps, "Projekt Z")
     assert str(error.value) == (
-        "target 'Projekt Z': no such project (give its IRI, prefixed name such as musterstadt:project/wlan, or label)."
+        "target 'Projekt Z': no such project (give its IRI, prefixed name such as "
+        "musterstadt:project/wlan, or label)."
     )
 
 
@@ -554,8 +573,8 @@ def test_cycles_each_once(deps):
         ),
     ]
     assert cycles(deps, lang="en")[1].reason == (
-        "2 projects depend on each other in a circle: none can be finished first; one of the dependsOn statements "
-        "needs checking"
+        "2 projects depend on each other in a circle: none can be finished first; one of the "
+        "dependsOn statements needs checking"
     )
 
 
@@ -571,7 +590,8 @@ def test_critical_path_by_count(deps):
     ]
     assert rows.notes == [
         "Längste Kette (nach Anzahl): 4 Projekte, zusammen 454 Tage Laufzeit.",
-        "Abhängigkeiten innerhalb von 1 Kreis sind nicht berücksichtigt (siehe sckg analyze cycles).",
+        "Abhängigkeiten innerhalb von 1 Kreis sind nicht berücksichtigt (siehe sckg analyze "
+        "cycles).",
         "Ohne Start- und Enddatum (zählen 0 Tage): E.",
     ]
 
@@ -600,19 +620,24 @@ def test_critical_path_without_dependencies(make_kg):
     ]
 
 
-#: Coverage: a field and a goal nobody serves, projects lacking goal, field or manager, an idle unit, a
-#: committee (never listed) and a Dezernat whose unit works (not idle).
+#: Coverage: a field and a goal nobody serves, projects lacking goal, field or manager, an idle
+#: unit, a committee (never listed) and a Dezernat whose unit works (not idle).
 GAPS = """
-ex:city a org:FormalOrganization ; org:classification kind:city-administration ; rdfs:label "Stadt"@de .
-ex:dez a org:OrganizationalUnit ; org:classification kind:dezernat ; org:unitOf ex:city ; rdfs:label "Dezernat"@de .
-ex:fb a org:OrganizationalUnit ; org:classification kind:fachbereich ; org:unitOf ex:dez ; rdfs:label "FB"@de .
-ex:amt a org:OrganizationalUnit ; org:classification kind:amt ; org:unitOf ex:dez ; rdfs:label "Amt"@de .
+ex:city a org:FormalOrganization ; org:classification kind:city-administration ; rdfs:label\
+ "Stadt"@de .
+ex:dez a org:OrganizationalUnit ; org:classification kind:dezernat ; org:unitOf ex:city ;\
+ rdfs:label "Dezernat"@de .
+ex:fb a org:OrganizationalUnit ; org:classification kind:fachbereich ; org:unitOf ex:dez ;\
+ rdfs:label "FB"@de .
+ex:amt a org:OrganizationalUnit ; org:classification kind:amt ; org:unitOf ex:dez ; rdfs:label\
+ "Amt"@de .
 ex:ausschuss a org:Organization ; org:classification kind:committee ; rdfs:label "Ausschuss"@de .
 ex:f1 a sckg:FieldOfAction ; skos:prefLabel "Mobilität"@de , "Mobility"@en .
 ex:f2 a sckg:FieldOfAction ; skos:prefLabel "Energie"@de , "Energy"@en .
 ex:g1 a sckg:StrategicGoal ; skos:prefLabel "Saubere Luft"@de .
 ex:g2 a sckg:StrategicGoal ; skos:prefLabel "Bildung"@de .
-ex:p1 a sckg:Project ; dcterms:title "Ampel"@de ; sckg:managedBy ex:fb ; sckg:inFieldOfAction ex:f1 ;
+ex:p1 a sckg:Project ; dcterms:title "Ampel"@de ; sckg:managedBy ex:fb ; sckg:inFieldOfAction\
+ ex:f1 ;
     sckg:contributesTo ex:g1 .
 ex:p2 a sckg:Project ; dcterms:title "Bus"@de ; sckg:inFieldOfAction ex:f1 .
 """
@@ -645,7 +670,8 @@ def test_gaps(make_kg):
         GapRow(
             "actor-without-project",
             "Amt",
-            "der Akteur arbeitet an keinem Projekt (weder federführend noch beteiligt, auch keine Einheit darunter)",
+            "der Akteur arbeitet an keinem Projekt (weder federführend noch beteiligt, auch keine "
+            "Einheit darunter)",
             EX + "amt",
         ),
     ]
@@ -670,8 +696,8 @@ def test_gaps_project_without_field(make_kg):
     ]
 
 
-#: Silos in field F: Dezernat 1 (P1) and Dezernat 2 (P2, P4) share nobody; Dezernat 3 (P3) shares actor X with
-#: Dezernat 1, and P4 of Dezernat 2 depends on P3. In field G only Dezernat 1 works.
+#: Silos in field F: Dezernat 1 (P1) and Dezernat 2 (P2, P4) share nobody; Dezernat 3 (P3) shares
+#: actor X with Dezernat 1, and P4 of Dezernat 2 depends on P3. In field G only Dezernat 1 works.
 SILOS = """
 ex:d1 a org:OrganizationalUnit ; org:classification kind:dezernat ; rdfs:label "Dezernat 1"@de .
 ex:d2 a org:OrganizationalUnit ; org:classification kind:dezernat ; rdfs:label "Dezernat 2"@de .
@@ -706,16 +732,16 @@ def test_silos(make_kg):
             "Dezernat 2",
             1,
             2,
-            "Im Handlungsfeld Feld F arbeiten Dezernat 1 (1 Projekt) und Dezernat 2 (2 Projekte) ohne "
-            "gemeinsamen Akteur und ohne Abhängigkeit: sie sollten miteinander sprechen",
+            "Im Handlungsfeld Feld F arbeiten Dezernat 1 (1 Projekt) und Dezernat 2 (2 Projekte) "
+            "ohne gemeinsamen Akteur und ohne Abhängigkeit: sie sollten miteinander sprechen",
             EX + "f",
             EX + "d1",
             EX + "d2",
         ),
     ]
     assert silos(kg, lang="en")[0].reason == (
-        "In Field F, Dezernat 1 (1 project) and Dezernat 2 (2 projects) share no actor and no dependency: they "
-        "should talk to each other"
+        "In Field F, Dezernat 1 (1 project) and Dezernat 2 (2 projects) share no actor and no "
+        "dependency: they should talk to each other"
     )
 
 
@@ -728,8 +754,8 @@ def test_overlap(make_kg):
             "Dezernat 1",
             "Dezernat 2",
             "Field F; Goal; Goal 2",
-            "P1 (Dezernat 1) and P2 (Dezernat 2) are both in the field Field F and serve the goals Goal and "
-            "Goal 2: possibly duplicate work, coordinate",
+            "P1 (Dezernat 1) and P2 (Dezernat 2) are both in the field Field F and serve the goals "
+            "Goal and Goal 2: possibly duplicate work, coordinate",
             EX + "p1",
             EX + "p2",
         ),
@@ -739,8 +765,8 @@ def test_overlap(make_kg):
             "Dezernat 1",
             "Dezernat 3",
             "Field F; Goal",
-            "P1 (Dezernat 1) and P3 (Dezernat 3) are both in the field Field F and serve the goal Goal: "
-            "possibly duplicate work, coordinate",
+            "P1 (Dezernat 1) and P3 (Dezernat 3) are both in the field Field F and serve the goal "
+            "Goal: possibly duplicate work, coordinate",
             EX + "p1",
             EX + "p3",
         ),
@@ -750,16 +776,16 @@ def test_overlap(make_kg):
             "Dezernat 2",
             "Dezernat 3",
             "Field F; Goal",
-            "P2 (Dezernat 2) and P3 (Dezernat 3) are both in the field Field F and serve the goal Goal: "
-            "possibly duplicate work, coordinate",
+            "P2 (Dezernat 2) and P3 (Dezernat 3) are both in the field Field F and serve the goal "
+            "Goal: possibly duplicate work, coordinate",
             EX + "p2",
             EX + "p3",
         ),
     ]
     assert overlap(make_kg(SILOS), limit=1).notes == ["1 von 3 Zeilen gezeigt; limit=0 zeigt alle."]
     assert overlap(make_kg(SILOS), limit=1)[0].reason == (
-        "P1 (Dezernat 1) und P2 (Dezernat 2) liegen beide im Handlungsfeld Feld F und dienen den Zielen Ziel und "
-        "Ziel 2: möglicherweise doppelte Arbeit, abstimmen"
+        "P1 (Dezernat 1) und P2 (Dezernat 2) liegen beide im Handlungsfeld Feld F und dienen den "
+        "Zielen Ziel und Ziel 2: möglicherweise doppelte Arbeit, abstimmen"
     )
 
 
@@ -771,23 +797,29 @@ def test_result_table_leaves_out_hidden_columns():
     )
 
 
-#: Milestones against the data date (the dataset's dcterms:modified, 2026-01-15): one overdue (not reached),
-#: one overdue whose state is not stated, one reached, one later than the data date, one on the data date.
+#: Milestones against the data date (the dataset's dcterms:modified, 2026-01-15): one overdue (not
+#: reached), one overdue whose state is not stated, one reached, one later than the data date, one
+#: on the data date.
 MILESTONES = """
 ex:d a sckg:Dataset ; dcterms:title "Stadt"@de ; dcterms:modified "2026-01-15"^^xsd:date .
 ex:u a org:FormalOrganization ; rdfs:label "U"@de .
 ex:f a sckg:FieldOfAction ; skos:prefLabel "F"@de .
 ex:g a sckg:StrategicGoal ; skos:prefLabel "G"@de .
-ex:p a sckg:Project ; dcterms:title "Portal"@de , "Portal"@en ; sckg:managedBy ex:u ; sckg:inFieldOfAction ex:f ;
+ex:p a sckg:Project ; dcterms:title "Portal"@de , "Portal"@en ; sckg:managedBy ex:u ;\
+ sckg:inFieldOfAction ex:f ;
     sckg:contributesTo ex:g .
 ex:m1 a sckg:Milestone ; rdfs:label "Ausschreibung"@de , "Tender"@en ; dcterms:isPartOf ex:p ;
     dcterms:date "2025-12-31"^^xsd:date ; sckg:reached false .
-ex:m2 a sckg:Milestone ; rdfs:label "Pilot"@de ; dcterms:isPartOf ex:p ; dcterms:date "2025-06-30"^^xsd:date .
-ex:m3 a sckg:Milestone ; rdfs:label "Start"@de ; dcterms:isPartOf ex:p ; dcterms:date "2025-01-01"^^xsd:date ;
+ex:m2 a sckg:Milestone ; rdfs:label "Pilot"@de ; dcterms:isPartOf ex:p ; dcterms:date\
+ "2025-06-30"^^xsd:date .
+ex:m3 a sckg:Milestone ; rdfs:label "Start"@de ; dcterms:isPartOf ex:p ; dcterms:date\
+ "2025-01-01"^^xsd:date ;
     sckg:reached true .
-ex:m4 a sckg:Milestone ; rdfs:label "Betrieb"@de ; dcterms:isPartOf ex:p ; dcterms:date "2026-06-30"^^xsd:date ;
+ex:m4 a sckg:Milestone ; rdfs:label "Betrieb"@de ; dcterms:isPartOf ex:p ; dcterms:date\
+ "2026-06-30"^^xsd:date ;
     sckg:reached false .
-ex:m5 a sckg:Milestone ; rdfs:label "Abnahme"@de ; dcterms:isPartOf ex:p ; dcterms:date "2026-01-15"^^xsd:date ;
+ex:m5 a sckg:Milestone ; rdfs:label "Abnahme"@de ; dcterms:isPartOf ex:p ; dcterms:date\
+ "2026-01-15"^^xsd:date ;
     sckg:reached false .
 """
 
@@ -798,7 +830,8 @@ def test_gaps_milestones_overdue_at_the_data_date(make_kg):
         GapRow(
             "milestone-overdue",
             "Ausschreibung (Portal)",
-            "fällig am 31. Dezember 2025, zum Datenstand 15. Januar 2026 nicht als erreicht angegeben",
+            "fällig am 31. Dezember 2025, zum Datenstand 15. Januar 2026 nicht als erreicht "
+            "angegeben",
             EX + "m1",
         ),
         GapRow(
@@ -825,7 +858,7 @@ def test_gaps_milestones_without_a_data_date_are_not_judged(make_kg):
     assert gaps(make_kg(undated)) == []
 
 
-# --- the fictional city gives the results its design intends (data/musterstadt/README.md) -----------------------
+# --- the fictional city gives the results its design intends (data/musterstadt/README.md) ---------
 
 MS = "https://w3id.org/sckg/id/musterstadt/"
 
@@ -901,7 +934,8 @@ def test_musterstadt_actor_network(musterstadt):
     ]
     top = centrality(musterstadt, limit=2)
     assert [r.iri for r in top] == [MS + "actor/fb-it-digitalisierung", MS + "actor/stadtwerke"]
-    # the README's 0.399 is normalised over the 49 linked actors; the projection also holds the isolated 50th
+    # the README's 0.399 is normalised over the 49 linked actors; the projection also holds the
+    # isolated 50th
     assert top[0].betweenness == round(0.3990 * (48 * 47) / (49 * 48), 4)
     assert top[0].degree == 27
     actors = project(musterstadt, "actors")

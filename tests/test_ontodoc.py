@@ -1,4 +1,5 @@
-"""The ontology documentation page: every class, property, scheme and shape; escaped; offline in Chromium."""
+"""The ontology documentation page: every class, property, scheme and shape; escaped; offline in
+Chromium."""
 
 from __future__ import annotations
 
@@ -62,8 +63,8 @@ def test_terms_show_both_languages_facts_examples_and_rules_in_words(page: str) 
     assert '<div lang="de"><span class="lang">de</span> <strong>Projekt</strong>' in project
     assert '<div lang="en"><span class="lang">en</span> <strong>Project</strong>' in project
     assert (
-        "<li>Online-Beteiligungsplattform „mitreden.musterstadt“ (musterstadt:project/beteiligungsplattform)</li>"
-        in project
+        "<li>Online-Beteiligungsplattform „mitreden.musterstadt“ "
+        "(musterstadt:project/beteiligungsplattform)</li>" in project
     )
     managed = page[page.index('id="sckg:managedBy"') :].split("</section>")[0]
     assert (
@@ -79,8 +80,10 @@ def test_terms_show_both_languages_facts_examples_and_rules_in_words(page: str) 
 def test_labels_are_escaped(tmp_path: Path) -> None:
     model = tmp_path / "evil.ttl"
     model.write_text(
-        "@prefix owl: <http://www.w3.org/2002/07/owl#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
-        '<https://example.org/o#C> a owl:Class ; rdfs:label "<script>alert(1)</script> & \\"x\\""@en ;'
+        "@prefix owl: <http://www.w3.org/2002/07/owl#> . @prefix rdfs: "
+        "<http://www.w3.org/2000/01/rdf-schema#> .\n"
+        '<https://example.org/o#C> a owl:Class ; rdfs:label "<script>alert(1)</script> & '
+        '\\"x\\""@en ;'
         ' rdfs:comment "<img src=x onerror=alert(2)>"@de .\n',
         encoding="utf-8",
     )
@@ -91,7 +94,8 @@ def test_labels_are_escaped(tmp_path: Path) -> None:
 
 
 def test_committed_page_is_current(page: str) -> None:
-    """docs/ontology/index.html is what `make docs` writes from ontology/ now (run it after changing the model)."""
+    """docs/ontology/index.html is what `make docs` writes from ontology/ now (run it after changing
+    the model)."""
     assert (ROOT / "docs" / "ontology" / "index.html").read_text(encoding="utf-8") == page
 
 
@@ -103,7 +107,8 @@ def test_page_in_chromium_is_offline_and_lists_every_class(tmp_path: Path) -> No
     with chromium() as browser:
         view = open_offline(browser, path)
         shown = view.page.evaluate(
-            "() => [...document.querySelectorAll('section.term')].filter(s => s.offsetHeight > 0).map(s => s.id)"
+            "() => [...document.querySelectorAll('section.term')].filter(s => s.offsetHeight > "
+            "0).map(s => s.id)"
         )
         scripts = view.page.evaluate("() => document.scripts.length")
         assert (view.outside, view.errors, scripts) == ([], [], 0)

@@ -81,7 +81,7 @@ def _check(shapes: Graph, turtle: str) -> list[tuple[URIRef, URIRef]]:
     ]
 
 
-# --- ontology ---------------------------------------------------------------------------------------
+# --- ontology -------------------------------------------------------------------------------------
 
 
 def test_ontology_header(ontology: Graph) -> None:
@@ -143,7 +143,8 @@ def test_every_own_term_is_documented(ontology: Graph) -> None:
 
 
 def test_ontology_only_declares_external_terms(ontology: Graph) -> None:
-    """About a term of another vocabulary sckg.ttl states only its kind (OWL 2 DL needs the declaration)."""
+    """About a term of another vocabulary sckg.ttl states only its kind (OWL 2 DL needs the
+    declaration)."""
     kinds = {OWL.Class, OWL.ObjectProperty, OWL.AnnotationProperty}
     outside = [
         (s, p, o)
@@ -156,7 +157,7 @@ def test_ontology_only_declares_external_terms(ontology: Graph) -> None:
     )  # + oparl:AgendaItem, oparl:File, dcterms:hasPart (issue 13), prov:InstantaneousEvent
 
 
-# --- vocabularies ------------------------------------------------------------------------------------
+# --- vocabularies ---------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("path", VOCAB_FILES, ids=lambda p: p.name)
@@ -201,7 +202,7 @@ def test_fields_are_fields_of_action_with_keywords() -> None:
         ), field
 
 
-# --- shapes ------------------------------------------------------------------------------------------
+# --- shapes ---------------------------------------------------------------------------------------
 
 
 def test_every_shape_is_named_explained_and_has_messages(shapes: Graph) -> None:

@@ -1,6 +1,7 @@
-"""OParl import: the specification's examples to exact triples and counts, a messy OParl 1.0 folder with its
-skip report, the paper → consultation → committee → meeting date chain, persons only on request, and the
-URL mode against a local server (paging, cache, retries, timeouts, progress). No internet."""
+"""OParl import: the specification's examples to exact triples and counts, a messy OParl 1.0 folder
+with its skip report, the paper → consultation → committee → meeting date chain, persons only on
+request, and the URL mode against a local server (paging, cache, retries, timeouts, progress). No
+internet."""
 
 from __future__ import annotations
 
@@ -55,7 +56,8 @@ SPEC_EXPECTED = """
         "Stadt Köln, kreisfreie Stadt: council information (OParl)"@en ;
     dcterms:source <https://oparl.example.org/> ; dcterms:modified "2014-01-08"^^xsd:date ;
     prov:generatedAtTime "2026-01-02T03:04:05Z"^^xsd:dateTime ;
-    void:classPartition <dataset/AgendaItem> , <dataset/Body> , <dataset/File> , <dataset/LegislativeTerm> ,
+    void:classPartition <dataset/AgendaItem> , <dataset/Body> , <dataset/File> ,\
+ <dataset/LegislativeTerm> ,
         <dataset/Location> , <dataset/Meeting> , <dataset/Organization> , <dataset/Paper> .
 <dataset/AgendaItem> void:class oparl:AgendaItem ; void:entities 1 .
 <dataset/Body> void:class oparl:Body ; void:entities 1 .
@@ -65,22 +67,28 @@ SPEC_EXPECTED = """
 <dataset/Meeting> void:class oparl:Meeting ; void:entities 1 .
 <dataset/Organization> void:class oparl:Organization ; void:entities 1 .
 <dataset/Paper> void:class oparl:Paper ; void:entities 1 .
-<https://oparl.example.org/> a prov:Entity ; rdfs:label "Stadt Köln, kreisfreie Stadt – Ratsinformationssystem"@de ,
-    "Stadt Köln, kreisfreie Stadt – council information system"@en ; schema:url <http://www.example.org/> .
+<https://oparl.example.org/> a prov:Entity ; rdfs:label "Stadt Köln, kreisfreie Stadt –\
+ Ratsinformationssystem"@de ,
+    "Stadt Köln, kreisfreie Stadt – council information system"@en ; schema:url\
+ <http://www.example.org/> .
 <body/0> a org:FormalOrganization , oparl:Body ; org:classification kind:city-administration ;
-    rdfs:label "Stadt Köln, kreisfreie Stadt"@de ; skos:altLabel "Köln"@de ; dcterms:identifier "05315000" ;
-    dcterms:spatial <location/0> ; sckg:documentedIn <https://oparl.example.org/body/0> ; sckg:inDataset <dataset> .
+    rdfs:label "Stadt Köln, kreisfreie Stadt"@de ; skos:altLabel "Köln"@de ; dcterms:identifier\
+ "05315000" ;
+    dcterms:spatial <location/0> ; sckg:documentedIn <https://oparl.example.org/body/0> ;\
+ sckg:inDataset <dataset> .
 <location/0> a oparl:Location , dcterms:Location , geo:Feature ;
     rdfs:label "Rathaus der Beispielstadt, Ratshausplatz 1, 12345 Beispielstadt"@de ;
     schema:address "Platz der Republik 1, 11011 Berlin" ; geo:hasGeometry <location/0/geometry> ;
     sckg:documentedIn <https://oparl.example.org/location/0> ; sckg:inDataset <dataset> .
 <location/0/geometry> a geo:Geometry ; geo:asWKT "POINT(50.1234 10.4321)"^^geo:wktLiteral .
-<locations/29856> a oparl:Location , dcterms:Location , geo:Feature ; rdfs:label "Honschaftsstraße 312, Köln"@de ;
+<locations/29856> a oparl:Location , dcterms:Location , geo:Feature ; rdfs:label "Honschaftsstraße\
+ 312, Köln"@de ;
     geo:hasGeometry <locations/29856/geometry> ;
     sckg:documentedIn <https://oparl.example.org/locations/29856> ; sckg:inDataset <dataset> .
 <locations/29856/geometry> a geo:Geometry ; geo:asWKT "POINT(7.03291 50.98249)"^^geo:wktLiteral .
 <term/21> a oparl:LegislativeTerm , prov:Entity ; rdfs:label "21. Wahlperiode"@de ;
-    schema:startDate "2010-12-03"^^xsd:date ; schema:endDate "2013-12-03"^^xsd:date ; dcterms:isPartOf <body/0> ;
+    schema:startDate "2010-12-03"^^xsd:date ; schema:endDate "2013-12-03"^^xsd:date ;\
+ dcterms:isPartOf <body/0> ;
     sckg:documentedIn <https://oparl.example.org/term/21> ; sckg:inDataset <dataset> .
 <organization/34> a org:Organization , oparl:Organization ; org:classification kind:committee ;
     rdfs:label "Ausschuss für Haushalt und Finanzen"@de ; skos:altLabel "Finanzausschuss"@de ;
@@ -89,11 +97,15 @@ SPEC_EXPECTED = """
     sckg:documentedIn <https://oparl.example.org/organization/34> ; sckg:inDataset <dataset> .
 <meeting/281> a oparl:Meeting , prov:Entity ; rdfs:label "4. Sitzung des Finanzausschusses"@de ;
     schema:startDate "2013-01-04"^^xsd:date ; schema:endDate "2013-01-04"^^xsd:date ;
-    sckg:committee <organization/34> ; dcterms:hasPart <files/57739> ; dcterms:spatial <location/0> ;
+    sckg:committee <organization/34> ; dcterms:hasPart <files/57739> ; dcterms:spatial\
+ <location/0> ;
     sckg:documentedIn <https://oparl.example.org/meeting/281> ; sckg:inDataset <dataset> .
-<agendaitem/3271> a oparl:AgendaItem , prov:Entity ; rdfs:label "10.1 Satzungsänderung für Ausschreibungen"@de ;
-    dcterms:identifier "10.1" ; dcterms:isPartOf <meeting/281> ; sckg:outcome "Geändert beschlossen"@de ;
-    sckg:resolutionText "Der Beschluss weicht wie folgt vom Antrag ab: ..."@de ; sckg:isPublic true ;
+<agendaitem/3271> a oparl:AgendaItem , prov:Entity ; rdfs:label "10.1 Satzungsänderung für\
+ Ausschreibungen"@de ;
+    dcterms:identifier "10.1" ; dcterms:isPartOf <meeting/281> ; sckg:outcome "Geändert\
+ beschlossen"@de ;
+    sckg:resolutionText "Der Beschluss weicht wie folgt vom Antrag ab: ..."@de ; sckg:isPublic\
+ true ;
     sckg:documentedIn <https://oparl.example.org/agendaitem/3271> ; sckg:inDataset <dataset> .
 <paper/749> a oparl:Paper , prov:Entity ; rdfs:label "Antwort auf Anfrage 1200/2014"@de ;
     dcterms:title "Antwort auf Anfrage 1200/2014"@de ; dcterms:identifier "1234/2014" ;
@@ -101,11 +113,15 @@ SPEC_EXPECTED = """
     sckg:originator <organization/1000> , <organization/2000> ; dcterms:relation <paper/699> ;
     dcterms:hasPart <files/57737> , <files/57739> ; dcterms:spatial <locations/29856> ;
     sckg:documentedIn <https://oparl.example.org/paper/749> ; sckg:inDataset <dataset> .
-<files/57737> a oparl:File , prov:Entity ; rdfs:label "Anlage 1 zur Anfrage"@de ; dcterms:format "application/pdf" ;
-    dcterms:date "2013-01-04"^^xsd:date ; schema:contentUrl <https://oparl.example.org/files/57737.pdf> ;
+<files/57737> a oparl:File , prov:Entity ; rdfs:label "Anlage 1 zur Anfrage"@de ; dcterms:format\
+ "application/pdf" ;
+    dcterms:date "2013-01-04"^^xsd:date ; schema:contentUrl\
+ <https://oparl.example.org/files/57737.pdf> ;
     sckg:documentedIn <https://oparl.example.org/files/57737> ; sckg:inDataset <dataset> .
-<files/57739> a oparl:File , prov:Entity ; rdfs:label "Einladung"@de ; dcterms:format "application/pdf" ;
-    dcterms:date "2012-01-08"^^xsd:date ; schema:contentUrl <https://oparl.example.org/files/57739.pdf> ;
+<files/57739> a oparl:File , prov:Entity ; rdfs:label "Einladung"@de ; dcterms:format\
+ "application/pdf" ;
+    dcterms:date "2012-01-08"^^xsd:date ; schema:contentUrl\
+ <https://oparl.example.org/files/57739.pdf> ;
     sckg:documentedIn <https://oparl.example.org/files/57739> ; sckg:inDataset <dataset> .
 """
 
@@ -127,7 +143,7 @@ def test_type_iris_of_1_0_and_1_1() -> None:
     assert oparl_type("Paper") is None
 
 
-# --- the specification's examples (OParl 1.1) ---------------------------------------------------------------
+# --- the specification's examples (OParl 1.1) -----------------------------------------------------
 
 
 def test_spec_examples_import_to_exact_triples_and_counts() -> None:
@@ -208,7 +224,7 @@ def test_persons_and_memberships_only_with_persons() -> None:
     )
 
 
-# --- a messy OParl 1.0 folder ---------------------------------------------------------------------------------
+# --- a messy OParl 1.0 folder ---------------------------------------------------------------------
 
 
 def test_oparl_1_0_folder_with_gaps_imports_with_a_skip_report() -> None:
@@ -262,7 +278,8 @@ def messy_graph(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
 def test_paper_consultation_committee_meeting_date(messy_graph: KnowledgeGraph) -> None:
     table = messy_graph.select("""
         SELECT ?reference ?role ?committee ?kind ?meeting ?date ?public WHERE {
-          ?consultation a oparl:Consultation ; sckg:paper ?paper ; sckg:committee ?c ; sckg:meeting ?m ;
+          ?consultation a oparl:Consultation ; sckg:paper ?paper ; sckg:committee ?c ;\
+ sckg:meeting ?m ;
                         dcterms:date ?date ; sckg:consultationRole ?role .
           ?paper dcterms:identifier ?reference .
           ?c rdfs:label ?committee ; org:classification ?kind .
@@ -299,7 +316,8 @@ def test_paper_consultation_committee_meeting_date(messy_graph: KnowledgeGraph) 
     )
     assert sorted(labels.values()) == [
         "Decision 2024/017, Rat der Stadt Musterstadt, 2024-03-14",
-        "Preliminary consultation 2024/017, Ausschuss für Digitalisierung und Mobilität, 2024-02-20",
+        "Preliminary consultation 2024/017, Ausschuss für Digitalisierung und Mobilität, "
+        "2024-02-20",
     ]
 
 
@@ -343,7 +361,8 @@ def test_cli_import_with_report(tmp_path: Path) -> None:
     )
     assert (
         rows[-2]
-        == "field,Body,created,1 objects: creation time in the council system (the sync uses 'modified')"
+        == "field,Body,created,1 objects: creation time in the council system (the sync uses "
+        "'modified')"
     )
     assert len(rows) == 1 + 8 + 1 + 1
 
@@ -387,10 +406,12 @@ def test_a_folder_without_body_or_system_is_named_by_the_city_never_by_its_path(
     assert _nt(dataset) == _expected(f"""
         <{base}dataset> a sckg:Dataset ; rdfs:label "beispiel: Ratsinformationen (OParl)"@de ,
                 "beispiel: council information (OParl)"@en ;
-            dcterms:title "beispiel: Ratsinformationen (OParl)"@de , "beispiel: council information (OParl)"@en ;
+            dcterms:title "beispiel: Ratsinformationen (OParl)"@de , "beispiel: council\
+ information (OParl)"@en ;
             dcterms:source <{base}system> ; dcterms:modified "2021-03-04"^^xsd:date ;
             prov:generatedAtTime "2026-01-02T03:04:05Z"^^xsd:dateTime ;
-            <http://rdfs.org/ns/void#classPartition> <{base}dataset/AgendaItem> , <{base}dataset/Meeting> ,
+            <http://rdfs.org/ns/void#classPartition> <{base}dataset/AgendaItem> ,\
+ <{base}dataset/Meeting> ,
                 <{base}dataset/Paper> .
         <{base}system> a prov:Entity ; rdfs:label "beispiel – Ratsinformationssystem"@de ,
             "beispiel – council information system"@en .
@@ -424,11 +445,12 @@ def test_bad_city_and_missing_folder() -> None:
     )
 
 
-# --- URL mode against a local server ------------------------------------------------------------------------
+# --- URL mode against a local server --------------------------------------------------------------
 
 
 class OParlServer:
-    """An OParl system on 127.0.0.1 (random port) serving objects and paged lists; counts every request."""
+    """An OParl system on 127.0.0.1 (random port) serving objects and paged lists; counts every
+    request."""
 
     def __init__(
         self, documents: dict[str, Any], lists: dict[str, list[Any]], page_size: int = 2
@@ -641,12 +663,10 @@ def test_timeouts_and_http_errors_give_a_clear_message(
             "musterstadt",
             fetcher=Fetcher(timeout=0.2, retries=1, backoff=0),
         )
-    assert (
-        str(caught.value)
-        == (
-            f"{url}: no complete answer within 0.2 s (after 2 tries). Check the URL and your connection; then run the "
-            "import again (see --timeout, --retries)."  # without a cache: no promise that pages are kept
-        )
+    assert str(caught.value) == (
+        f"{url}: no complete answer within 0.2 s (after 2 tries). Check the URL and your "
+        # without a cache: no promise that pages are kept
+        "connection; then run the import again (see --timeout, --retries)."
     )
     with pytest.raises(
         StoreError,

@@ -1,5 +1,6 @@
-"""A council system of real size, end to end: the synthetic export (sckg.ingest.oparl_synth) through the import,
-its dataset description, deleted stubs, the mapping a briefing needs, the skip report, and the nightly sync."""
+"""A council system of real size, end to end: the synthetic export (sckg.ingest.oparl_synth) through
+the import, its dataset description, deleted stubs, the mapping a briefing needs, the skip report,
+and the nightly sync."""
 
 from __future__ import annotations
 
@@ -67,9 +68,11 @@ def test_counts_per_type_and_the_dataset_description(imported: Imported, export:
     }
     rows = kg.select(f"""PREFIX void: <http://rdfs.org/ns/void#>
         SELECT ?title ?source ?modified ?generated ?class ?n WHERE {{
-        <{DATASET}> a sckg:Dataset ; dcterms:title ?title ; dcterms:source ?source ; dcterms:modified ?modified ;
+        <{DATASET}> a sckg:Dataset ; dcterms:title ?title ; dcterms:source ?source ;\
+ dcterms:modified ?modified ;
             prov:generatedAtTime ?generated ;
-            void:classPartition [ void:class ?class ; void:entities ?n ] FILTER(lang(?title) = "de") }}
+            void:classPartition [ void:class ?class ; void:entities ?n ] FILTER(lang(?title) =\
+ "de") }}
         ORDER BY ?class""").records()
     assert {(r["title"], r["source"], str(r["modified"]), str(r["generated"])) for r in rows} == {
         (
@@ -119,10 +122,12 @@ def test_the_mapping_a_briefing_needs(imported: Imported) -> None:
     kg = imported[1]
     row = kg.select("""
         SELECT ?paper ?date ?committee ?kind ?meeting ?item ?outcome ?web ?keywords WHERE {
-          ?c a oparl:Consultation ; sckg:paper ?p ; dcterms:date ?date ; sckg:committee ?org ; sckg:meeting ?m ;
+          ?c a oparl:Consultation ; sckg:paper ?p ; dcterms:date ?date ; sckg:committee ?org ;\
+ sckg:meeting ?m ;
              sckg:agendaItem ?i .
           ?p dcterms:title ?paper ; schema:url ?web .
-          { SELECT ?p (GROUP_CONCAT(?k; separator=", ") AS ?keywords) WHERE { ?p schema:keywords ?k } GROUP BY ?p }
+          { SELECT ?p (GROUP_CONCAT(?k; separator=", ") AS ?keywords) WHERE { ?p schema:keywords\
+ ?k } GROUP BY ?p }
           ?org rdfs:label ?committee ; org:classification ?kind ; org:subOrganizationOf ?body .
           ?body a oparl:Body .
           ?m rdfs:label ?meeting ; schema:startDate ?date .
@@ -142,8 +147,8 @@ def test_the_mapping_a_briefing_needs(imported: Imported) -> None:
         }
     ]
     kinds = kg.select(
-        "SELECT ?kind (COUNT(?o) AS ?n) WHERE { ?o a oparl:Organization ; org:classification ?kind } "
-        "GROUP BY ?kind ORDER BY ?kind"
+        "SELECT ?kind (COUNT(?o) AS ?n) WHERE { ?o a oparl:Organization ; org:classification ?kind "
+        "} GROUP BY ?kind ORDER BY ?kind"
     ).rows
     assert [(k.value.rsplit("/", 1)[-1], int(n.value)) for k, n in kinds] == [
         ("administration-area", 3),
@@ -167,7 +172,8 @@ def test_the_mapping_a_briefing_needs(imported: Imported) -> None:
 
 
 def _edit_papers(folder: Path) -> None:
-    """Between two imports: paper 1 renamed, paper 2 deleted on the server (a stub), paper 9001 added."""
+    """Between two imports: paper 1 renamed, paper 2 deleted on the server (a stub), paper 9001
+    added."""
     page = folder / "papers" / "page-0001.json"
     document = json.loads(page.read_text(encoding="utf-8"))
     papers = document["data"]
@@ -196,17 +202,18 @@ def test_sync_of_a_folder_adds_changes_and_deletes(export: Path, tmp_path: Path)
     written = out.read_bytes()
     again = runner.invoke(app, args)
     assert again.stderr.splitlines()[:2] == [
-        f"Unchanged: {out} (18064 triples): 1683 entities (AgendaItem 500, Body 1, Consultation 220, File 700, "
-        "LegislativeTerm 2, Location 5, Meeting 35, Organization 20, Paper 200).",
+        f"Unchanged: {out} (18064 triples): 1683 entities (AgendaItem 500, Body 1, Consultation "
+        "220, File 700, LegislativeTerm 2, Location 5, Meeting 35, Organization 20, Paper 200).",
         "Nothing added, changed or deleted since the last import.",
     ]
     assert out.read_bytes() == written  # byte-identical, the import time kept
     _edit_papers(folder)
     synced = runner.invoke(app, args)
     assert synced.stderr.splitlines()[:2] == [
-        f"Wrote {out} (18036 triples): 1681 entities (AgendaItem 500, Body 1, Consultation 219, File 699, "
-        "LegislativeTerm 2, Location 5, Meeting 35, Organization 20, Paper 200).",
-        "Since the last import: added 1 (Paper 1); changed 1 (Paper 1); deleted 3 (Consultation 1, File 1, Paper 1).",
+        f"Wrote {out} (18036 triples): 1681 entities (AgendaItem 500, Body 1, Consultation 219, "
+        "File 699, LegislativeTerm 2, Location 5, Meeting 35, Organization 20, Paper 200).",
+        "Since the last import: added 1 (Paper 1); changed 1 (Paper 1); deleted 3 (Consultation 1, "
+        "File 1, Paper 1).",
     ]
     kg = KnowledgeGraph.open([out])
     titles = kg.select("SELECT ?p ?t WHERE { ?p dcterms:title ?t } ORDER BY ?p").rows
@@ -220,8 +227,9 @@ def test_sync_of_a_folder_adds_changes_and_deletes(export: Path, tmp_path: Path)
 def test_a_file_of_an_older_import_gets_the_new_description_once(
     export: Path, tmp_path: Path
 ) -> None:
-    """A file written before the dataset was dated by its newest record (its dcterms:modified the import time, the
-    system named after the vendor's product) is rewritten by the next sync, though no record changed."""
+    """A file written before the dataset was dated by its newest record (its dcterms:modified the
+    import time, the system named after the vendor's product) is rewritten by the next sync, though
+    no record changed."""
     out = tmp_path / "council.ttl"
     args = ["import", "oparl", str(export), "--city", "musterstadt", "--out", str(out)]
     assert runner.invoke(app, args).exit_code == 0
@@ -236,8 +244,8 @@ def test_a_file_of_an_older_import_gets_the_new_description_once(
     out.write_text(old, encoding="utf-8")
     synced = runner.invoke(app, args)
     assert synced.stderr.splitlines()[:2] == [
-        f"Wrote {out} (18064 triples): 1683 entities (AgendaItem 500, Body 1, Consultation 220, File 700, "
-        "LegislativeTerm 2, Location 5, Meeting 35, Organization 20, Paper 200).",
+        f"Wrote {out} (18064 triples): 1683 entities (AgendaItem 500, Body 1, Consultation 220, "
+        "File 700, LegislativeTerm 2, Location 5, Meeting 35, Organization 20, Paper 200).",
         "Nothing added, changed or deleted since the last import.",
     ]
     info = data_info(KnowledgeGraph.open([out]))

@@ -1,6 +1,6 @@
-"""Agenda-item outcomes without persons: what council systems send as the OParl ``result`` (invented texts in
-the shapes real servers send: plain results, vote counts, flattened vote tables, names and addresses) reduced
-to the result and the counts; the full text only with --with-persons."""
+"""Agenda-item outcomes without persons: what council systems send as the OParl ``result`` (invented
+texts in the shapes real servers send: plain results, vote counts, flattened vote tables, names and
+addresses) reduced to the result and the counts; the full text only with --with-persons."""
 
 from __future__ import annotations
 
@@ -36,7 +36,8 @@ ROOT = "https://ris.beispiel.example/oparl/"
             "Mehrheitlich beschlossen (Ja 20, Nein 4, Enthaltungen 1)",
         ),
         ("mehrheitlich beschlossen bei 1 Gegenstimme", "Mehrheitlich beschlossen (Nein 1)"),
-        # a vote table flattened into text: the result word is read, the digits run together and are not
+        # a vote table flattened into text: the result word is read, the digits run together and are
+        # not
         (
             "JaNeinEnthaltungBM1CDU12SPD8GRÜNE4FDP2Gesamt232einstimmig beschlossen",
             "Einstimmig beschlossen",
@@ -44,11 +45,13 @@ ROOT = "https://ris.beispiel.example/oparl/"
         ("JaNeinEnthaltungBM1CDU12SPD8GRÜNE4FDP2Gesamt232", None),
         # names and an address in the same field: only the result is kept
         (
-            "Beschlossen. Herr Erwin Beispielmann, Musterweg 7, 99999 Beispielstadt, erklärt sich für befangen.",
+            "Beschlossen. Herr Erwin Beispielmann, Musterweg 7, 99999 Beispielstadt, erklärt sich "
+            "für befangen.",
             "Beschlossen",
         ),
         (
-            "Frau Petra Probe (Fraktion A) und Herr Otto Test (Fraktion B) stimmen dagegen; Ja 15, Nein 2",
+            "Frau Petra Probe (Fraktion A) und Herr Otto Test (Fraktion B) stimmen dagegen; Ja 15, "
+            "Nein 2",
             "Ja 15, Nein 2",
         ),
         # counts per faction: the same word twice cannot be the result's counts

@@ -1,4 +1,5 @@
-"""The synthetic OParl export: the shape of a real council system, deterministic by seed, clearly synthetic."""
+"""The synthetic OParl export: the shape of a real council system, deterministic by seed, clearly
+synthetic."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
-"""Every output valid for its format (issue 27, items 11-15): characters XML 1.0 forbids never reach GEXF,
-GraphML or xlsx; Markdown of every command escapes data as the report does; terminal messages carry no control
-sequences and no password; a password goes only to a server that asks for it, and never as Basic over http
-unless asked for Basic."""
+"""Every output valid for its format (issue 27, items 11-15): characters XML 1.0 forbids never reach
+GEXF, GraphML or xlsx; Markdown of every command escapes data as the report does; terminal messages
+carry no control sequences and no password; a password goes only to a server that asks for it, and
+never as Basic over http unless asked for Basic."""
 
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ def _turtle(title: str) -> str:
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 <{PROJECT}> a sckg:Project ; dcterms:title "{escaped}"@de ;
     sckg:managedBy <https://example.org/city/actor/a> .
-<https://example.org/city/actor/a> a <http://www.w3.org/ns/org#OrganizationalUnit> ; rdfs:label "Amt"@de .
+<https://example.org/city/actor/a> a <http://www.w3.org/ns/org#OrganizationalUnit> ; rdfs:label\
+ "Amt"@de .
 """
 
 
@@ -42,7 +43,7 @@ def _data(tmp_path: Path, title: str) -> Path:
 CONTROL = "A\x01B\x0bC\ufffeD\x1b[31mE"
 
 
-# --- 13: XML 1.0 ----------------------------------------------------------------------------------------------
+# --- 13: XML 1.0 ----------------------------------------------------------------------------------
 
 
 def test_xml_text_replaces_what_xml_forbids_and_keeps_the_rest() -> None:
@@ -101,7 +102,7 @@ def test_an_svg_map_of_a_label_with_control_characters_parses(tmp_path: Path) ->
     assert f"Note: 1 text of {PROJECT} held characters SVG does not allow" in result.stderr
 
 
-# --- 14: Markdown of query and analyze ------------------------------------------------------------------------
+# --- 14: Markdown of query and analyze ------------------------------------------------------------
 
 
 def test_md_text_is_the_reports_escape() -> None:
@@ -132,7 +133,7 @@ def test_markdown_of_query_and_analyze_shows_html_as_text(
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
-# --- 15 and 12: terminal text, masked passwords ---------------------------------------------------------------
+# --- 15 and 12: terminal text, masked passwords ---------------------------------------------------
 
 
 def test_terminal_text_removes_control_sequences() -> None:
@@ -172,7 +173,7 @@ def test_library_errors_mask_the_password_too() -> None:
     assert "geheim-42" not in str(caught.value)
 
 
-# --- the property: random labels through every export ---------------------------------------------------------
+# --- the property: random labels through every export ---------------------------------------------
 
 
 @settings(

@@ -1,5 +1,5 @@
-"""The meeting deck (sckg.present): the default agenda, every view of an agenda file, errors naming line and
-key, byte-identical output, and the `present` command."""
+"""The meeting deck (sckg.present): the default agenda, every view of an agenda file, errors naming
+line and key, byte-identical output, and the `present` command."""
 
 import re
 from pathlib import Path
@@ -137,8 +137,8 @@ def test_every_view_of_an_agenda_file(musterstadt: KnowledgeGraph, tmp_path: Pat
         ),
         (
             '[[slide]]\nview = "overview"\n\n[[slide]]\nview = "map"\n',
-            "line 5, key 'view': unknown view 'map'; one of "
-            "overview, field, project, open-points, actors, cycles, changes, decisions, query, chart",
+            "line 5, key 'view': unknown view 'map'; one of overview, field, project, open-points, "
+            "actors, cycles, changes, decisions, query, chart",
         ),
         (
             '[[slide]]\nview = "overview"\n[[slide]]\nview = "field"\n',
@@ -196,8 +196,8 @@ def test_present_command(braunschweig_path: Path, tmp_path: Path) -> None:
     assert lines[-1] == f"Deck: {out} (11 slides)"  # overview, 8 fields, actors, dependencies
     assert (
         lines[1]
-        == "  1  Smart City briefing for the steering group – Smart City Braunschweig: 2018 framework "
-        "concept proposal"
+        == "  1  Smart City briefing for the steering group – Smart City Braunschweig: 2018 "
+        "framework concept proposal"
     )
     page = out.read_text(encoding="utf-8")
     assert page.count('<section class="slide"') == 11 and "http" not in page.replace(
@@ -212,7 +212,7 @@ def test_present_command(braunschweig_path: Path, tmp_path: Path) -> None:
     assert result.output.startswith(f"Error: {bad}, line 2, key 'view': unknown view 'movie'")
 
 
-# --- the three graphs a city has: council records, inventory, both ----------------------------------------------
+# --- the three graphs a city has: council records, inventory, both --------------------------------
 
 EVERY_VIEW = "".join(
     f'[[slide]]\nview = "{view}"\n\n'
@@ -252,7 +252,10 @@ def test_a_slide_without_its_table_says_why(graphs, tmp_path: Path) -> None:
     overview, _, actors, cycles, decisions = build_deck(
         graphs["council"], "en", agenda=read_agenda(agenda)
     ).slides
-    reason = "No projects in the graph: import the programme's inventory next to the council data (sckg import table)."
+    reason = (
+        "No projects in the graph: import the programme's inventory next to the council data "
+        "(sckg import table)."
+    )
     assert (
         overview.picture.startswith("<svg") and overview.more == ""
     )  # the council's organisations

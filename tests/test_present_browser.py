@@ -1,5 +1,6 @@
-"""The meeting deck in headless Chromium: every slide reachable by keyboard and drawn, clicks and the notes,
-the presenter window, no outside request, no console error; a slide per field of action."""
+"""The meeting deck in headless Chromium: every slide reachable by keyboard and drawn, clicks and
+the notes, the presenter window, no outside request, no console error; a slide per field of
+action."""
 
 from pathlib import Path
 
@@ -38,7 +39,8 @@ def test_every_slide_is_reachable_by_keyboard_and_drawn(
                 const svg = slide.querySelector('svg');
                 const texts = svg ? Array.from(svg.querySelectorAll('text'))
                     .filter(t => t.getBBox().width > 0).length : 0;
-                return [slide.id, slide.querySelector('h1').textContent, Math.round(box.width), texts,
+                return [slide.id, slide.querySelector('h1').textContent, Math.round(box.width),\
+ texts,
                         slide.querySelector('.number').textContent, location.hash];
             }""")
             assert state[:3] == [f"slide-{n}", slide.title, 1280], n
@@ -83,8 +85,8 @@ def test_handout_has_a_landscape_page_per_slide(
 
 
 def test_slide_tables_stay_on_the_slide(musterstadt: KnowledgeGraph, tmp_path: Path) -> None:
-    """The side of every slide (figures, table, the count of the rest) fits: nothing runs off the slide, on the
-    council's long paper titles and the inventory's long findings too."""
+    """The side of every slide (figures, table, the count of the rest) fits: nothing runs off the
+    slide, on the council's long paper titles and the inventory's long findings too."""
     require_browser()
     from council import meeting_graphs
     from test_present import AGENDA
@@ -115,7 +117,8 @@ def test_slide_tables_stay_on_the_slide(musterstadt: KnowledgeGraph, tmp_path: P
                 view.page.evaluate(f"sckgDeck.show({n - 1})")
                 side = view.page.evaluate("""() => {
                     const side = document.querySelector('.slide.current .side');
-                    return [side.scrollHeight, side.clientHeight, side.querySelectorAll('tbody tr').length,
+                    return [side.scrollHeight, side.clientHeight, side.querySelectorAll('tbody\
+ tr').length,
                             side.scrollWidth, side.clientWidth];
                 }""")
                 assert side[0] <= side[1] and side[3] <= side[4], (d, slide.key, side)

@@ -1,4 +1,5 @@
-"""sckg.prioritise: graph criteria with reasons, AHP, PROMETHEE II / TOPSIS, sensitivity, waves, the workbook."""
+"""sckg.prioritise: graph criteria with reasons, AHP, PROMETHEE II / TOPSIS, sensitivity, waves, the
+workbook."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ ALL = [*GRAPH_CRITERIA, *PEOPLE_CRITERIA]
 runner = CliRunner()
 
 
-# --- graph criteria -------------------------------------------------------------------------------------
+# --- graph criteria -------------------------------------------------------------------------------
 
 
 def _values(
@@ -50,7 +51,8 @@ def test_project_criteria_of_musterstadt_with_their_reasons(musterstadt: Knowled
     )
     assert v[MS + "mobilitaetsplattform"]["mandate"] == (
         1,
-        "1 decision or paper: Resolution on the mobility platform and mobility hubs (18 September 2025)",
+        "1 decision or paper: Resolution on the mobility platform and mobility hubs (18 September "
+        "2025)",
     )
     assert v[MS + "virtuelles-stadtmuseum"]["budget"] == (0, "no budget recorded")
     assert v[MS + "lorawan-netz"]["budget"] == (1, "budget €350,000.00")
@@ -91,12 +93,13 @@ def test_braunschweig_has_no_scores_and_still_gets_its_criteria(
     assert "template scoring.xlsx" in result.notes[-1]  # the Python API names the parameter
 
 
-# --- AHP ------------------------------------------------------------------------------------------------
+# --- AHP ------------------------------------------------------------------------------------------
 
 
 def test_ahp_reproduces_saatys_drink_consumption_example() -> None:
-    """Saaty, T. L. (2008): Decision making with the analytic hierarchy process. Int. J. Services Sciences 1(1),
-    83-98, Table 2: relative consumption of drinks in the United States; the published eigenvector."""
+    """Saaty, T. L. (2008): Decision making with the analytic hierarchy process. Int. J. Services
+    Sciences 1(1), 83-98, Table 2: relative consumption of drinks in the United States; the
+    published eigenvector."""
     drinks = ["coffee", "wine", "tea", "beer", "sodas", "milk", "water"]
     rows = [
         [1, 9, 5, 2, 1, 1, 1 / 2],
@@ -150,10 +153,11 @@ def test_ahp_by_hand_inconsistent_3x3_is_refused_in_plain_words() -> None:
     with pytest.raises(InconsistentError) as caught:
         check_consistent(result, "en")
     assert str(caught.value) == (
-        "The pairwise comparisons contradict each other too much (consistency ratio 0.19; at most 0.10 is usable). "
-        "These fit together worst: (1) impact was judged 2 times as important as urgency and urgency 2 times as "
-        "important as risk, which makes impact 4 times as important as risk; but impact and risk were judged "
-        "equally important. Please reconsider one of these comparisons."
+        "The pairwise comparisons contradict each other too much (consistency ratio 0.19; at most "
+        "0.10 is usable). These fit together worst: (1) impact was judged 2 times as important as "
+        "urgency and urgency 2 times as important as risk, which makes impact 4 times as important "
+        "as risk; but impact and risk were judged equally important. Please reconsider one of "
+        "these comparisons."
     )
 
 
@@ -166,7 +170,7 @@ def test_ahp_needs_every_pair_and_aggregates_by_geometric_mean() -> None:
     ) == pytest.approx({("a", "b"): 1.0, ("a", "c"): 1 / 3})
 
 
-# --- ranking --------------------------------------------------------------------------------------------
+# --- ranking --------------------------------------------------------------------------------------
 
 
 def test_promethee_ii_reproduces_pymcdms_documented_example() -> None:
@@ -178,7 +182,8 @@ def test_promethee_ii_reproduces_pymcdms_documented_example() -> None:
 
 
 def test_topsis_reproduces_pymcdms_documented_example() -> None:
-    """pymcdm's docstring of TOPSIS: a cost and a profit criterion, preferences [0.5, 0.617, 0.5]."""
+    """pymcdm's docstring of TOPSIS: a cost and a profit criterion, preferences [0.5, 0.617,
+    0.5]."""
     crit = [Criterion("cost", "cost", benefit=False), Criterion("gain", "gain")]
     result = rank([[1, 3000], [2, 3750], [5, 4500]], [0.5, 0.5], crit)
     assert [round(s, 3) for s in result.topsis] == [0.5, 0.617, 0.5]
@@ -239,7 +244,7 @@ def test_weights_and_runs_are_checked() -> None:
         sensitivity([[0.0]], [1.0], runs=0)
 
 
-# --- waves ----------------------------------------------------------------------------------------------
+# --- waves ----------------------------------------------------------------------------------------
 
 WAVES = """
 ex:source a sckg:Dataset ; dcterms:modified "2026-03-01"^^xsd:date .
@@ -279,7 +284,7 @@ def test_waves_keep_the_capacity_and_refuse_a_cycle(
         waves(cyclic, {}, lang="en")
 
 
-# --- the workbook ---------------------------------------------------------------------------------------
+# --- the workbook ---------------------------------------------------------------------------------
 
 
 def _template(tmp_path: Path, kg: KnowledgeGraph, members: int = 2) -> Path:
@@ -339,16 +344,16 @@ def test_bad_cells_are_named_by_sheet_row_and_column(
     with pytest.raises(TableError) as caught:
         read_scores(path, [EX + p for p in "abcd"], ALL)
     assert [str(e) for e in caught.value.errors] == [
-        "scoring.xlsx, sheet Bewertung (Scores), row 4, column E: got 'sehr', expected a score from 1 (very low) "
-        "to 5 (very high), or nothing",
-        "scoring.xlsx, sheet Bewertung (Scores), row 9, column A: got 'https://example.org/elsewhere', expected "
-        "the ID of an item of the data (the template's)",
-        "scoring.xlsx, sheet Vergleiche (Comparisons), row 2, column D: got '12', expected a judgment on Saaty's "
-        "scale: 9, 8, ... 1, 1/2, ... 1/9",
+        "scoring.xlsx, sheet Bewertung (Scores), row 4, column E: got 'sehr', expected a score "
+        "from 1 (very low) to 5 (very high), or nothing",
+        "scoring.xlsx, sheet Bewertung (Scores), row 9, column A: got "
+        "'https://example.org/elsewhere', expected the ID of an item of the data (the template's)",
+        "scoring.xlsx, sheet Vergleiche (Comparisons), row 2, column D: got '12', expected a "
+        "judgment on Saaty's scale: 9, 8, ... 1, 1/2, ... 1/9",
     ]
 
 
-# --- Musterstadt end to end, and the command --------------------------------------------------------------
+# --- Musterstadt end to end, and the command ------------------------------------------------------
 
 
 def test_musterstadt_fictional_scores_rank_end_to_end(
@@ -538,9 +543,9 @@ def test_a_rank_reversal_between_two_meetings_is_named(
     assert [(r.label, r.rank) for r in after.rows] == [("C", 1), ("B", 2), ("A", 3)]
     march = assessment_turtle(before, day=datetime.date(2026, 3, 12), lang="en")
     assert rank_reversals(march, after, "en") == [
-        "Rank reversal: B (before place 2, now 2) and A (before 1, now 3) swapped places although their values did "
-        "not change; added: C, removed: –. PROMETHEE II and TOPSIS compare the items with each other, so another "
-        "item can swap two."
+        "Rank reversal: B (before place 2, now 2) and A (before 1, now 3) swapped places although "
+        "their values did not change; added: C, removed: –. PROMETHEE II and TOPSIS compare the "
+        "items with each other, so another item can swap two."
     ]
     assert rank_reversals(march, before, "en") == []  # the same items: nothing to say
 

@@ -1,4 +1,5 @@
-"""The named questions: exact rows on the bundled data and on small hand-built graphs; safe parameters."""
+"""The named questions: exact rows on the bundled data and on small hand-built graphs; safe
+parameters."""
 
 from decimal import Decimal
 
@@ -24,8 +25,8 @@ from sckg.sparql import bind_values
 BS = "https://w3id.org/sckg/id/braunschweig/"
 FRAMEWORK = "Smart City Rahmenkonzept für die Stadt Braunschweig"
 PAPER_TITLE = (
-    "Beauftragung der Partnerschaft Deutschland GmbH mit der Erstellung eines Smart City Rahmenkonzeptes "
-    "für die Stadt Braunschweig"
+    "Beauftragung der Partnerschaft Deutschland GmbH mit der Erstellung eines Smart City "
+    "Rahmenkonzeptes für die Stadt Braunschweig"
 )
 
 
@@ -49,9 +50,10 @@ def _plain_rdflib(term: object) -> object:
 def test_named_queries_give_the_same_rows_on_an_engine_that_keeps_duplicates(
     dataset: str, request
 ) -> None:
-    """``--store sparql:URL`` takes any SPARQL 1.1 endpoint. The standard evaluates a path alternative
-    (``a|b``) as a union that keeps duplicates, which Oxigraph drops; rdflib follows the standard, as Fuseki
-    does. So every named query must give the same rows, none twice, on rdflib's engine."""
+    """``--store sparql:URL`` takes any SPARQL 1.1 endpoint. The standard evaluates a path
+    alternative (``a|b``) as a union that keeps duplicates, which Oxigraph drops; rdflib follows the
+    standard, as Fuseki does. So every named query must give the same rows, none twice, on rdflib's
+    engine."""
     kg: KnowledgeGraph = request.getfixturevalue(dataset)
     graph = kg.to_rdflib(include_model=True)
     for name, query in named_queries().items():
@@ -218,7 +220,7 @@ def test_actors_in_several_fields(make_kg) -> None:
     assert (actor, count, sorted(labels.split(", "))) == ("IT-Amt", 2, ["E-government", "Energy"])
 
 
-# --- parameters are bound as RDF terms, never pasted into the text -----------------------------------------
+# --- parameters are bound as RDF terms, never pasted into the text --------------------------------
 
 
 def test_a_parameter_cannot_inject_sparql(braunschweig: KnowledgeGraph) -> None:
@@ -230,7 +232,8 @@ def test_a_parameter_cannot_inject_sparql(braunschweig: KnowledgeGraph) -> None:
 
 
 def test_a_parameter_reaches_into_sub_selects(musterstadt: KnowledgeGraph) -> None:
-    # a sub-select is evaluated on its own: without its own VALUES block it would count the projects of every field
+    # a sub-select is evaluated on its own: without its own VALUES block it would count the projects
+    # of every field
     query = """SELECT ?projects WHERE {
       { SELECT (COUNT(DISTINCT ?p) AS ?projects) WHERE { ?p sckg:inFieldOfAction ?field } }
     }"""
@@ -242,8 +245,10 @@ def test_a_parameter_reaches_into_sub_selects(musterstadt: KnowledgeGraph) -> No
 def test_bind_values_finds_the_groups_of_every_query_form() -> None:
     block = ' VALUES (?x) { ("v") } '
     cases = {
-        "SELECT ?where WHERE { ?where ex:select ?x }": "SELECT ?where WHERE {# ?where ex:select ?x }",
-        "SELECT (EXISTS { ?a ?b ?x } AS ?e) { ?s ?p ?x }": "SELECT (EXISTS { ?a ?b ?x } AS ?e) {# ?s ?p ?x }",
+        "SELECT ?where WHERE { ?where ex:select ?x }": "SELECT ?where WHERE {# ?where ex:select ?x "
+        "}",
+        "SELECT (EXISTS { ?a ?b ?x } AS ?e) { ?s ?p ?x }": "SELECT (EXISTS { ?a ?b ?x } AS ?e) {# "
+        "?s ?p ?x }",
         "ASK { ?s ?p ?x }": "ASK {# ?s ?p ?x }",
         "CONSTRUCT { ?s ?p ?x } WHERE { ?s ?p ?x }": "CONSTRUCT { ?s ?p ?x } WHERE {# ?s ?p ?x }",
         "CONSTRUCT WHERE { ?s ?p ?x }": "CONSTRUCT WHERE {# ?s ?p ?x }",
@@ -263,8 +268,9 @@ def test_unknown_label_suggests_close_ones(braunschweig: KnowledgeGraph) -> None
     with pytest.raises(UsageError) as err:
         run_named(braunschweig, "actors-of-project", {"project": "Handyparkn"})
     assert str(err.value) == (
-        "project 'Handyparkn': no such entity (give its IRI, prefixed name such as musterstadt:project/wlan, or "
-        "label). Did you mean: 'Handyparken', 'Mobile phone parking (Handyparken)'?"
+        "project 'Handyparkn': no such entity (give its IRI, prefixed name such as "
+        "musterstadt:project/wlan, or label). Did you mean: 'Handyparken', 'Mobile phone parking "
+        "(Handyparken)'?"
     )
 
 
@@ -287,7 +293,7 @@ def test_unknown_named_query_lists_the_closest() -> None:
     )
 
 
-# --- query safety and syntax errors -------------------------------------------------------------------------
+# --- query safety and syntax errors ---------------------------------------------------------------
 
 
 def test_syntax_error_shows_line_and_column(braunschweig: KnowledgeGraph) -> None:
@@ -326,7 +332,7 @@ def test_from_a_remote_graph_is_refused(braunschweig: KnowledgeGraph) -> None:
     assert len(braunschweig.select(f"SELECT * FROM <{own}> WHERE {{ ?s ?p ?o }}")) > 0
 
 
-# --- the fictional city: results its design intends (data/musterstadt/README.md) ----------------------------
+# --- the fictional city: results its design intends (data/musterstadt/README.md) ------------------
 
 MS = "https://w3id.org/sckg/id/musterstadt/"
 
@@ -374,11 +380,13 @@ def test_musterstadt_budget_by_department_top(musterstadt: KnowledgeGraph) -> No
 MILESTONES = """
 ex:p a sckg:Project ; dcterms:title "Plattform"@de , "Platform"@en .
 ex:q a sckg:Project ; dcterms:title "Quartier"@de .
-ex:m1 a sckg:Milestone ; rdfs:label "Abnahme"@de ; dcterms:isPartOf ex:p ; dcterms:date "2026-02-15"^^xsd:date ;
+ex:m1 a sckg:Milestone ; rdfs:label "Abnahme"@de ; dcterms:isPartOf ex:p ; dcterms:date\
+ "2026-02-15"^^xsd:date ;
       sckg:reached false .
 ex:m2 a sckg:Milestone ; rdfs:label "Zuschlag"@de , "Contract awarded"@en ; dcterms:isPartOf ex:p ;
       dcterms:date "2025-03-31"^^xsd:date ; sckg:reached true .
-ex:m3 a sckg:Milestone ; rdfs:label "Konzept"@de ; dcterms:isPartOf ex:q ; dcterms:date "2025-06-01"^^xsd:date .
+ex:m3 a sckg:Milestone ; rdfs:label "Konzept"@de ; dcterms:isPartOf ex:q ; dcterms:date\
+ "2025-06-01"^^xsd:date .
 ex:notes a sckg:Milestone ; rdfs:label "Ohne Projekt"@de ; dcterms:isPartOf ex:nothing ;
          dcterms:date "2025-01-01"^^xsd:date .
 """

@@ -1,9 +1,9 @@
 """The model under the published axioms of the vocabularies it reuses.
 
-An OWL 2 RL closure (owlrl) of the ontology, its SKOS schemes, the official PROV-O (with the W3C Dublin Core to
-PROV mapping), ORG, SKOS, DCMI Terms and schema.org axioms (tests/assets/vocab/, see its README), every bundled
-dataset, an OParl import, a spreadsheet import and a generated city must be consistent and must not move any
-entity into another kind.
+An OWL 2 RL closure (owlrl) of the ontology, its SKOS schemes, the official PROV-O (with the W3C
+Dublin Core to PROV mapping), ORG, SKOS, DCMI Terms and schema.org axioms (tests/assets/vocab/, see
+its README), every bundled dataset, an OParl import, a spreadsheet import and a generated city must
+be consistent and must not move any entity into another kind.
 """
 
 from __future__ import annotations
@@ -31,8 +31,9 @@ VOCAB_FILES = sorted(p for p in (ASSETS / "vocab").iterdir() if p.suffix in (".t
 ERR = Namespace(
     "http://www.daml.org/2002/03/agents/agent-ont#"
 )  # owlrl reports inconsistencies in this vocabulary
-#: DCMI's RDF schema of 2012-06-14 gives dcterms:type the range rdfs:Class; the 2020-01-20 release shipped here
-#: states no range for it. Added so that the closure still catches a SKOS concept used as a dcterms:type.
+#: DCMI's RDF schema of 2012-06-14 gives dcterms:type the range rdfs:Class; the 2020-01-20 release
+#: shipped here states no range for it. Added so that the closure still catches a SKOS concept used
+#: as a dcterms:type.
 DCTERMS_TYPE_RANGE = (DCTERMS.type, RDFS.range, RDFS.Class)
 
 PREFIXES = """
@@ -81,7 +82,8 @@ def closure(asserted: Graph) -> Graph:
     graph = Graph()
     graph += asserted
     started = time.perf_counter()
-    # improved_datatypes=False: the improved conversions replace rdflib's literal parsing for the whole process
+    # improved_datatypes=False: the improved conversions replace rdflib's literal parsing for the
+    # whole process
     owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, improved_datatypes=False).expand(graph)
     seconds = time.perf_counter() - started
     print(f"\nOWL RL closure: {len(asserted)} asserted triples -> {len(graph)} in {seconds:.1f} s")
@@ -93,7 +95,8 @@ def _select(graph: Graph, query: str) -> list[tuple[str, ...]]:
 
 
 def test_the_templates_folder_holds_no_rdf():
-    """The third bundled dataset is the empty spreadsheet template: the closure covers it through the import."""
+    """The third bundled dataset is the empty spreadsheet template: the closure covers it through
+    the import."""
     assert (
         sorted(
             p.suffix for p in (data_dir() / "templates").iterdir() if p.suffix in (".ttl", ".rdf")
@@ -165,7 +168,8 @@ def test_no_entity_changes_kind(closure: Graph, kind: str, forbidden: str):
 
 
 def test_a_unit_is_a_formal_organization_only_where_declared(asserted: Graph, closure: Graph):
-    """``org:unitOf`` has the range org:FormalOrganization: a unit inside a unit must use subOrganizationOf."""
+    """``org:unitOf`` has the range org:FormalOrganization: a unit inside a unit must use
+    subOrganizationOf."""
     query = "SELECT ?u WHERE { ?u a org:OrganizationalUnit , org:FormalOrganization }"
     assert _select(closure, query) == _select(asserted, query) == []
 
@@ -184,7 +188,8 @@ def _profiles(turtle_text: str) -> dict[str, tuple[bool, list[str]]]:
 
 
 def test_the_ontology_keeps_the_owl_2_rl_profile():
-    """sckg.ttl is OWL 2 RL (so owlrl's rules are complete for it) and OWL 2 DL (every external term declared)."""
+    """sckg.ttl is OWL 2 RL (so owlrl's rules are complete for it) and OWL 2 DL (every external term
+    declared)."""
     assert _profiles((ontology_dir() / "sckg.ttl").read_text(encoding="utf-8")) == {
         "rl": (True, []),
         "dl": (True, []),
@@ -192,9 +197,11 @@ def test_the_ontology_keeps_the_owl_2_rl_profile():
 
 
 def test_the_profile_check_rejects_a_union_as_domain():
-    """The checker is not vacuous: the union domains sckg.ttl had before issue 12 are outside OWL 2 RL."""
+    """The checker is not vacuous: the union domains sckg.ttl had before issue 12 are outside OWL 2
+    RL."""
     union_domain = """
-        @prefix owl: <http://www.w3.org/2002/07/owl#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        @prefix owl: <http://www.w3.org/2002/07/owl#> . @prefix rdfs:\
+ <http://www.w3.org/2000/01/rdf-schema#> .
         @prefix ex: <https://example.org/> .
         ex:A a owl:Class . ex:B a owl:Class .
         ex:p a owl:ObjectProperty ; rdfs:domain [ a owl:Class ; owl:unionOf ( ex:A ex:B ) ] ."""

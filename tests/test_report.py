@@ -1,5 +1,5 @@
-"""The steering group's briefing: sections and exact figures on the bundled data, German and English,
-escaping, and the change list with --since."""
+"""The steering group's briefing: sections and exact figures on the bundled data, German and
+English, escaping, and the change list with --since."""
 
 import re
 from pathlib import Path
@@ -59,7 +59,8 @@ def test_headings_in_both_languages(bs_de, braunschweig: KnowledgeGraph) -> None
     english = build_report(braunschweig, "en")
     assert [s.heading for s in english.sections] == HEADINGS["en"]
     assert english.title == (
-        "Smart City briefing for the steering group – Smart City Braunschweig: 2018 framework concept proposal"
+        "Smart City briefing for the steering group – Smart City Braunschweig: 2018 framework "
+        "concept proposal"
     )
 
 
@@ -84,7 +85,9 @@ def test_braunschweig_figures(bs_de) -> None:
             "open_points": 16,
             "gaps": 8,
         }
-    )  # the inventory records its paper itself; decisions: the administrative committee's, the council's of 2015
+        # the inventory records its paper itself; decisions: the administrative committee's, the
+        # council's of 2015
+    )
     figures = bs_de.section("figures")
     charts = {c.key: c.table for c in figures.charts}
     assert charts["budget-by-department"].rows == [["Dezernat VI", "64.827,39 €", 1]]
@@ -212,7 +215,8 @@ def test_musterstadt_analyses(ms_en) -> None:
 def test_changes_since_come_first(make_kg, turtle_file) -> None:
     old = make_kg('ex:p a sckg:Project ; dcterms:title "Alt"@de .')
     new = make_kg(
-        'ex:p a sckg:Project ; dcterms:title "Neu"@de . ex:q a sckg:Project ; dcterms:title "Q"@de .'
+        'ex:p a sckg:Project ; dcterms:title "Neu"@de . ex:q a sckg:Project ; dcterms:title "Q"@de '
+        "."
     )
     report = build_report(new, "de", since=old)
     changes = report.sections[0]
@@ -227,7 +231,8 @@ def test_changes_since_come_first(make_kg, turtle_file) -> None:
 
 def test_every_label_is_escaped(make_kg) -> None:
     kg = make_kg(
-        'ex:p a sckg:Project ; dcterms:title "<script>alert(1)</script>"@de ; sckg:inFieldOfAction ex:f ; '
+        'ex:p a sckg:Project ; dcterms:title "<script>alert(1)</script>"@de ; sckg:inFieldOfAction '
+        "ex:f ; "
         "sckg:managedBy ex:a .\n"
         'ex:f a sckg:FieldOfAction ; skos:prefLabel "<img src=x onerror=alert(2)>"@de .\n'
         'ex:a a org:OrganizationalUnit ; rdfs:label "A & B | <b>"@de .'
@@ -262,7 +267,8 @@ def test_report_command_writes_both_files_and_prints_the_summary(
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == (
-        "Smart City briefing for the steering group – Smart City Braunschweig: 2018 framework concept proposal"
+        "Smart City briefing for the steering group – Smart City Braunschweig: 2018 framework "
+        "concept proposal"
     )
     assert "  open points: 16" in lines
     assert lines[-1] == f"Report: {tmp_path / 'report.html'} (and report.md)"
@@ -278,9 +284,9 @@ def test_write_report_includes_every_map(make_kg, tmp_path: Path) -> None:
     from sckg.report import write_report
 
     kg = make_kg(
-        'ex:p a sckg:Project ; dcterms:title "Parken"@de ; sckg:inFieldOfAction ex:f ; sckg:managedBy ex:a .\n'
-        'ex:f a sckg:FieldOfAction ; skos:prefLabel "Mobilität"@de .\n'
-        'ex:a a org:OrganizationalUnit ; rdfs:label "Amt"@de .'
+        'ex:p a sckg:Project ; dcterms:title "Parken"@de ; sckg:inFieldOfAction ex:f ; '
+        'sckg:managedBy ex:a .\nex:f a sckg:FieldOfAction ; skos:prefLabel "Mobilität"@de .\nex:a '
+        'a org:OrganizationalUnit ; rdfs:label "Amt"@de .'
     )
     report = build_report(kg, "de")
     path = write_report(report, kg, tmp_path)
@@ -301,7 +307,7 @@ def test_write_report_includes_every_map(make_kg, tmp_path: Path) -> None:
     assert (tmp_path / "report.md").read_text(encoding="utf-8").startswith("# Smart-City-Lagebild")
 
 
-# --- the three graphs a city has: council records, inventory, both ----------------------------------------------
+# --- the three graphs a city has: council records, inventory, both --------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -333,8 +339,8 @@ def test_the_header_dates_each_dataset_by_its_newest_record(graphs) -> None:
     council = render_markdown(build_report(graphs["council"], "de")).splitlines()
     assert council[2].startswith("Datenstand (jüngster Eintrag): 14. März 2024 · erstellt: ")
     assert (
-        council[6]
-        == "- Stadt Musterstadt – Ratsinformationssystem (–) <https://ris.musterstadt.example/oparl/v1/>"
+        council[6] == "- Stadt Musterstadt – Ratsinformationssystem (–) "
+        "<https://ris.musterstadt.example/oparl/v1/>"
     )
     both = render_markdown(build_report(graphs["combined"], "en")).splitlines()
     assert both[2].startswith(
@@ -359,15 +365,16 @@ def test_every_headline_count_states_what_it_counts(graphs) -> None:
         ["Decisions on the programme", 0],
     ]
     assert figures.tables[0].rows[7][2] == (
-        "papers linked to a project or field of action (sckg link papers) or recorded by the inventory itself (not "
-        "imported from the council information system)"
+        "papers linked to a project or field of action (sckg link papers) or recorded by the "
+        "inventory itself (not imported from the council information system)"
     )
     report = build_report(graphs["combined"], "en")
     linked = (
         graphs["combined"]
         .select(
-            "SELECT (COUNT(DISTINCT ?p) AS ?papers) (COUNT(DISTINCT ?c) AS ?decided) WHERE { ?p dcterms:subject ?x . "
-            "OPTIONAL { ?c sckg:paper ?p ; sckg:consultationRole role:decision } }"
+            "SELECT (COUNT(DISTINCT ?p) AS ?papers) (COUNT(DISTINCT ?c) AS ?decided) WHERE { ?p "
+            "dcterms:subject ?x . OPTIONAL { ?c sckg:paper ?p ; sckg:consultationRole "
+            "role:decision } }"
         )
         .records()[0]
     )
@@ -403,7 +410,8 @@ def test_decisions_list_the_programme_and_all_council_business_one_click_away(gr
     assert len(everything.rows) == 100
     html = render_html(build_report(graphs["combined"], "de"))
     assert (
-        '<details class="more-rows"><summary>Alle Ratsgeschäfte, nicht nur zum Programm: die 100 jüngsten '
+        '<details class="more-rows"><summary>Alle Ratsgeschäfte, nicht nur zum Programm: die 100 '
+        "jüngsten "
         "von 110"
     ) in html
     council = build_report(graphs["council"], "de").section("decisions")
@@ -440,8 +448,8 @@ def test_start_only_and_end_only_projects_are_drawn_with_an_open_end(graphs) -> 
 
 def test_a_roadmap_of_start_dates_only_has_no_empty_axis(make_kg) -> None:
     kg = make_kg(
-        'ex:p a sckg:Project ; dcterms:title "Parken"@de ; schema:startDate "2024-03-01"^^xsd:date .\n'
-        'ex:q a sckg:Project ; dcterms:title "Ohne Termin"@de .'
+        'ex:p a sckg:Project ; dcterms:title "Parken"@de ; schema:startDate "2024-03-01"^^xsd:date '
+        '.\nex:q a sckg:Project ; dcterms:title "Ohne Termin"@de .'
     )
     chart = build_report(kg, "de").section("roadmap").charts[0]
     assert "1970" not in chart.svg and "Parken" in chart.svg

@@ -1,5 +1,6 @@
-"""The briefing opened offline in headless Chromium: no outside request, no console error, every embedded map
-drawn, hostile labels stay text. (docs/screenshot.py renders the README's picture the same way.)"""
+"""The briefing opened offline in headless Chromium: no outside request, no console error, every
+embedded map drawn, hostile labels stay text. (docs/screenshot.py renders the README's picture the
+same way.)"""
 
 from pathlib import Path
 

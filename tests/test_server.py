@@ -1,4 +1,5 @@
-"""The three stores give the same answers; the real SPARQL server of ``sckg serve``: read-only, time limit, push."""
+"""The three stores give the same answers; the real SPARQL server of ``sckg serve``: read-only, time
+limit, push."""
 
 from __future__ import annotations
 
@@ -45,14 +46,15 @@ def three_stores(
     }
 
 
-#: Columns made by GROUP_CONCAT: SPARQL leaves the order of the parts open (a store on disk orders them
-#: differently from one in memory), so they are compared as sorted lists.
+#: Columns made by GROUP_CONCAT: SPARQL leaves the order of the parts open (a store on disk orders
+#: them differently from one in memory), so they are compared as sorted lists.
 CONCATENATED = {"fieldLabels"}
 
 
 def plain(table: Any) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """Columns and rows as plain values, the rows sorted: rows that tie in a query's ORDER BY may come in any
-    order (SPARQL leaves it open, and a store on disk orders them differently from one in memory)."""
+    """Columns and rows as plain values, the rows sorted: rows that tie in a query's ORDER BY may
+    come in any order (SPARQL leaves it open, and a store on disk orders them differently from one
+    in memory)."""
 
     def value(column: str, term: Any) -> Any:
         value = to_python(term)
@@ -103,7 +105,8 @@ def test_projections_are_the_same_on_all_three_stores(
             )
 
 
-#: Commands that read the graph, with arguments; each runs with --store on every store and must print the same.
+#: Commands that read the graph, with arguments; each runs with --store on every store and must
+#: print the same.
 READ_COMMANDS = {
     "query": ["query", "projects-by-field", "-f", "csv"],
     "stats": ["stats", "-f", "json"],
@@ -139,15 +142,17 @@ READ_COMMANDS = {
 }
 
 
-#: At most this many requests per command on a SPARQL endpoint: no command may query once per node or row.
+#: At most this many requests per command on a SPARQL endpoint: no command may query once per node
+#: or row.
 MAX_REQUESTS = 15
-#: Commands that ask more distinct questions: their limit, and why (the count must not grow with the data).
+#: Commands that ask more distinct questions: their limit, and why (the count must not grow with the
+#: data).
 MANY_REQUESTS = {
     "report": (
         62,
         "four projections, validation (one query), figures, analyses, 8 charts and 14 maps, the "
-        "ill-typed values left out, the priorities: each question once (KnowledgeGraph.cached), none "
-        "per node or per field of action",
+        "ill-typed values left out, the priorities: each question once (KnowledgeGraph.cached), "
+        "none per node or per field of action",
     ),
     "prioritise": (
         20,
@@ -259,7 +264,10 @@ def _post(url: str, **form: str) -> tuple[int, str]:
 def test_an_update_is_refused_unless_the_server_is_in_write_mode(
     sparql_server: Callable, tmp_path: Path
 ) -> None:
-    update = "INSERT DATA { GRAPH <https://example.org/g> { <https://example.org/a> a <https://example.org/B> } }"
+    update = (
+        "INSERT DATA { GRAPH <https://example.org/g> { <https://example.org/a> a "
+        "<https://example.org/B> } }"
+    )
     ask = "ASK { <https://example.org/a> a <https://example.org/B> }"
     reader = sparql_server("braunschweig")
     assert _post(reader.update_url, update=update) == (403, "The server is read-only")
@@ -271,9 +279,11 @@ def test_an_update_is_refused_unless_the_server_is_in_write_mode(
 
 
 SLOW_QUERIES = {
-    # Oxigraph's own --timeout-s stops this one and cuts off the answer; the proxy turns it into a 504.
+    # Oxigraph's own --timeout-s stops this one and cuts off the answer; the proxy turns it into a
+    # 504.
     "join": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }",
-    # A sort ignores Oxigraph's time limit (oxigraph#1871); the proxy restarts the server to stop it.
+    # A sort ignores Oxigraph's time limit (oxigraph#1871); the proxy restarts the server to stop
+    # it.
     "sort": "SELECT ?a WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i",
 }
 
@@ -289,8 +299,8 @@ def test_a_query_over_the_time_limit_is_stopped_with_a_clear_message(
         kg.select(SLOW_QUERIES[kind])
     assert time.monotonic() - start < 10
     assert str(caught.value) == (
-        "The SPARQL endpoint stopped the query: it ran over the time limit of 1 s; narrow it down (more specific "
-        "patterns, LIMIT) or start the server with a longer --timeout."
+        "The SPARQL endpoint stopped the query: it ran over the time limit of 1 s; narrow it down "
+        "(more specific patterns, LIMIT) or start the server with a longer --timeout."
     )
     assert kg.select("SELECT (COUNT(*) AS ?n) WHERE { ?p a sckg:Project }").records() == [{"n": 5}]
 
@@ -300,8 +310,8 @@ def test_the_cli_reports_a_stopped_query_without_traceback(sparql_server: Callab
     result = CliRunner().invoke(app, ["query", SLOW_QUERIES["join"], "--store", f"sparql:{url}"])
     assert result.exit_code == 1
     assert result.output == (
-        "Error: The SPARQL endpoint stopped the query: it ran over the time limit of 1 s; narrow it down (more "
-        "specific patterns, LIMIT) or start the server with a longer --timeout.\n"
+        "Error: The SPARQL endpoint stopped the query: it ran over the time limit of 1 s; narrow "
+        "it down (more specific patterns, LIMIT) or start the server with a longer --timeout.\n"
     )
 
 
@@ -402,6 +412,6 @@ def test_serve_refuses_a_remote_store() -> None:
     result = CliRunner().invoke(app, ["serve", "--store", "sparql:http://127.0.0.1:9/query"])
     assert result.exit_code == 2
     assert result.output == (
-        "Error: 'sckg serve' serves a store of this machine: use --store memory or --store oxigraph:PATH, "
-        "not 'sparql:http://127.0.0.1:9/query'.\n"
+        "Error: 'sckg serve' serves a store of this machine: use --store memory or --store "
+        "oxigraph:PATH, not 'sparql:http://127.0.0.1:9/query'.\n"
     )

@@ -1,4 +1,5 @@
-"""The programme site (sckg.site): where pages live, what they say, the search index, byte-identical output."""
+"""The programme site (sckg.site): where pages live, what they say, the search index, byte-identical
+output."""
 
 from __future__ import annotations
 
@@ -74,7 +75,8 @@ def test_an_entity_page_says_every_relation_in_words_with_links(site: Path) -> N
     page = (site / "id/musterstadt/project/mobilstationen.html").read_text(encoding="utf-8")
     assert re.search(
         r"<dt>hat Beteiligten</dt>\s*<dd><ul>"
-        r'<li><a href="../actor/fb-mobilitaet-tiefbau.html">Fachbereich Mobilität und Tiefbau</a></li>'
+        r'<li><a href="../actor/fb-mobilitaet-tiefbau.html">'
+        r"Fachbereich Mobilität und Tiefbau</a></li>"
         r'<li><a href="../actor/parkraum-gmbh.html">Parkraumgesellschaft Musterstadt mbH</a></li>'
         r'<li><a href="../actor/stadtwerke.html">Stadtwerke Musterstadt GmbH</a></li></ul></dd>',
         page,

@@ -1,6 +1,7 @@
-"""The Musterstadt site in headless Chromium, offline: a crawler follows every link and finds no broken one
-and no outside request; the search finds a project by a word's inflection and a compound's part; axe-core
-finds no serious or critical violation on any page template; the pages work with the keyboard."""
+"""The Musterstadt site in headless Chromium, offline: a crawler follows every link and finds no
+broken one and no outside request; the search finds a project by a word's inflection and a
+compound's part; axe-core finds no serious or critical violation on any page template; the pages
+work with the keyboard."""
 
 from __future__ import annotations
 
@@ -43,7 +44,8 @@ def test_crawler_finds_no_broken_link_and_no_outside_request(browser: Any, site:
     page = view.page
     failed: list[str] = []
     page.on("requestfailed", lambda request: failed.append(request.url))
-    # the map library is parsed once here (test_the_neighbourhood_map_is_drawn...), not on every page
+    # the map library is parsed once here (test_the_neighbourhood_map_is_drawn...), not on every
+    # page
     page.route("**/assets/vis-network.min.js", lambda route: route.fulfill(body=""))
     start = [(site / "index.html").as_uri(), (site / "index.en.html").as_uri()]
     seen, todo, broken, outside_links = set(start), list(start), [], set()

@@ -17,7 +17,8 @@ ENTITIES = """
 ex:p1 a sckg:Project ; rdfs:label "P1"@de ; prov:wasDerivedFrom ex:doc-a .
 ex:p2 a sckg:Project ; rdfs:label "P2"@de ; prov:wasDerivedFrom ex:doc-a , ex:doc-b .
 ex:p3 a sckg:Project ; rdfs:label "P3"@de ; prov:hadPrimarySource ex:doc-b .
-ex:doc-a rdfs:label "Dokument A"@de , "Document A"@en ; dcterms:date "2020-01-01"^^xsd:date , "2021-06-30"^^xsd:date .
+ex:doc-a rdfs:label "Dokument A"@de , "Document A"@en ; dcterms:date "2020-01-01"^^xsd:date ,\
+ "2021-06-30"^^xsd:date .
 ex:doc-b rdfs:label "Dokument B"@de .
 """
 DATASET = """

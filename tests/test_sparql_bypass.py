@@ -518,7 +518,8 @@ def test_from_with_a_prefix_nobody_declared_is_a_one_line_error(
 
 def test_a_long_query_naming_the_words_only_in_its_iris_is_not_refused() -> None:
     """sckg's own queries list IRIs in VALUES blocks (Ulm's report: 17,289 characters with
-    ``<…/buergerservice>``): a word inside an IRI token is no keyword, and the text is not parsed."""
+    ``<…/buergerservice>``): a word inside an IRI token is no keyword, and the text is not
+    parsed."""
     iris = " ".join(f"<https://example.org/buergerservice/{i}>" for i in range(2000))
     query = f"SELECT ?x WHERE {{ VALUES ?x {{ {iris} }} }}"
     assert len(query) > 8 * PARSED_CHARACTERS

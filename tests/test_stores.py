@@ -1,4 +1,5 @@
-"""Persistent stores and endpoints without a server: loading, idempotent reloads, and clear errors."""
+"""Persistent stores and endpoints without a server: loading, idempotent reloads, and clear
+errors."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ from sckg.serve import free_port
 from sckg.stores import GRAPH_BASE, graph_sizes, load_store, push_targets
 
 TWO_PROJECTS = """
-ex:a a sckg:Project ; dcterms:title "A"@de ; sckg:hasBudget [ schema:value 10.5 ; schema:currency "EUR" ] .
+ex:a a sckg:Project ; dcterms:title "A"@de ; sckg:hasBudget [ schema:value 10.5 ; schema:currency\
+ "EUR" ] .
 ex:b a sckg:Project ; dcterms:title "B"@de .
 """
 
@@ -121,8 +123,8 @@ def test_a_malformed_file_keeps_its_previous_graph(tmp_path: Path, turtle_file: 
         ),
         (
             "sparql:http://127.0.0.1:9/query",
-            "Error: 'sckg load' fills a persistent store: use --store oxigraph:PATH, "
-            "not 'sparql:http://127.0.0.1:9/query' (a SPARQL endpoint is filled with 'sckg push').\n",
+            "Error: 'sckg load' fills a persistent store: use --store oxigraph:PATH, not "
+            "'sparql:http://127.0.0.1:9/query' (a SPARQL endpoint is filled with 'sckg push').\n",
         ),
     ],
 )
@@ -159,7 +161,8 @@ def test_reading_a_store_that_does_not_exist_does_not_create_it(tmp_path: Path) 
     path = tmp_path / "typo"
     assert _query(f"oxigraph:{path}") == (
         1,
-        f"Error: {path}: no Oxigraph store there yet; create it with 'sckg load --store oxigraph:PATH FILES'\n",
+        f"Error: {path}: no Oxigraph store there yet; create it with 'sckg load --store "
+        "oxigraph:PATH FILES'\n",
     )
     assert not path.exists()
 
@@ -170,8 +173,9 @@ def test_a_store_in_use_says_so(tmp_path: Path, turtle_file: Callable) -> None:
     try:
         assert _query(f"oxigraph:{path}") == (
             1,
-            f"Error: {path}: the Oxigraph store is in use by another process (a running 'sckg serve --write' or "
-            "'sckg load'?); stop it, or query the running server with --store sparql:URL\n",
+            f"Error: {path}: the Oxigraph store is in use by another process (a running 'sckg "
+            "serve --write' or 'sckg load'?); stop it, or query the running server with --store "
+            "sparql:URL\n",
         )
     finally:
         holder.close()
@@ -181,8 +185,8 @@ def test_an_endpoint_that_does_not_answer() -> None:
     url = f"http://127.0.0.1:{free_port()}/query"
     assert _query(f"sparql:{url}") == (
         1,
-        f"Error: The endpoint {url} does not answer (Connection refused). Check the URL and that the server "
-        "is running.\n",
+        f"Error: The endpoint {url} does not answer (Connection refused). Check the URL and that "
+        "the server is running.\n",
     )
 
 
@@ -227,8 +231,8 @@ def test_a_web_page_is_not_an_endpoint(web_server: str) -> None:
     with pytest.raises(StoreError) as caught:
         SparqlBackend(web_server + "/").select("SELECT * WHERE { ?s ?p ?o }", {})
     assert str(caught.value) == (
-        f"The SPARQL endpoint {web_server}/ answered with 'text/html' instead of SPARQL JSON results: is it a "
-        "SPARQL endpoint? (<html>hello</html>)"
+        f"The SPARQL endpoint {web_server}/ answered with 'text/html' instead of SPARQL JSON "
+        "results: is it a SPARQL endpoint? (<html>hello</html>)"
     )
 
 

@@ -1,5 +1,6 @@
-"""Inventory spreadsheets: the template, a filled template to exact triples, every kind of bad row with its
-exact message (and no output file), all errors at once, and export to xlsx and back without loss."""
+"""Inventory spreadsheets: the template, a filled template to exact triples, every kind of bad row
+with its exact message (and no output file), all errors at once, and export to xlsx and back without
+loss."""
 
 from __future__ import annotations
 
@@ -27,7 +28,8 @@ ORG_NS = "http://www.w3.org/ns/org#"
 SCKG_NS = "https://w3id.org/sckg/ontology#"
 XSD_NS = "http://www.w3.org/2001/XMLSchema#"
 
-#: A filled template (cells as a user types them: dates, numbers, German words, names instead of IDs).
+#: A filled template (cells as a user types them: dates, numbers, German words, names instead of
+#: IDs).
 FILLED: dict[str, list[list[object]]] = {
     "actors": [
         [
@@ -188,23 +190,30 @@ EXPECTED = """
 @prefix city: <https://w3id.org/sckg/id/beispielstadt/> .
 
 actor:stadt a org:FormalOrganization , oparl:Body ; org:classification kind:city-administration ;
-    rdfs:label "Stadt Beispielstadt"@de , "City of Beispielstadt"@en ; sckg:documentedIn source:inventory-xlsx .
-actor:dez-2 a org:OrganizationalUnit ; org:classification kind:dezernat ; rdfs:label "Dezernat II"@de ;
-    org:unitOf actor:stadt ; dcterms:identifier "0200" ; skos:altLabel "Dez. II"@de , "Digitaldezernat"@de ;
+    rdfs:label "Stadt Beispielstadt"@de , "City of Beispielstadt"@en ; sckg:documentedIn\
+ source:inventory-xlsx .
+actor:dez-2 a org:OrganizationalUnit ; org:classification kind:dezernat ; rdfs:label "Dezernat\
+ II"@de ;
+    org:unitOf actor:stadt ; dcterms:identifier "0200" ; skos:altLabel "Dez. II"@de ,\
+ "Digitaldezernat"@de ;
     sckg:documentedIn source:vorlage-1 .
 actor:stadtwerke a org:FormalOrganization ; org:classification kind:municipal-company ;
-    rdfs:label "Stadtwerke Beispielstadt GmbH"@de ; sckg:ownedBy actor:stadt ; sckg:partnerOf actor:dez-2 ;
+    rdfs:label "Stadtwerke Beispielstadt GmbH"@de ; sckg:ownedBy actor:stadt ; sckg:partnerOf\
+ actor:dez-2 ;
     sckg:publiclyOwned true ; rdfs:comment "fiktiv"@de ; sckg:documentedIn source:inventory-xlsx .
 actor:lenkung a org:Organization , oparl:Organization ; org:classification kind:steering-group ;
     rdfs:label "Lenkungskreis"@de , "Steering group"@en ; adms:status status:to-be-established ;
     sckg:documentedIn source:inventory-xlsx .
 
 project:wlan a sckg:Project ; dcterms:title "Öffentliches WLAN"@de , "Public Wi-Fi"@en ;
-    rdfs:label "Öffentliches WLAN"@de , "Public Wi-Fi"@en ; dcterms:description "WLAN in der Innenstadt"@de ;
+    rdfs:label "Öffentliches WLAN"@de , "Public Wi-Fi"@en ; dcterms:description "WLAN in der\
+ Innenstadt"@de ;
     sckg:managedBy actor:dez-2 ; sckg:hasParticipant actor:stadtwerke ;
     sckg:inFieldOfAction cityfield:netze , field:smart-mobility ; sckg:contributesTo goal:online ;
-    adms:status status:running ; schema:startDate "2024-03-01"^^xsd:date ; schema:endDate "2025-12-31"^^xsd:date ;
-    sckg:hasBudget budget:wlan ; sckg:fundedBy actor:stadt ; sckg:awardProcedure "Inhouse-Vergabe"@de ;
+    adms:status status:running ; schema:startDate "2024-03-01"^^xsd:date ; schema:endDate\
+ "2025-12-31"^^xsd:date ;
+    sckg:hasBudget budget:wlan ; sckg:fundedBy actor:stadt ; sckg:awardProcedure\
+ "Inhouse-Vergabe"@de ;
     sckg:documentedIn source:vorlage-1 , source:interview-it .
 budget:wlan a schema:MonetaryAmount ; schema:value "250000.5"^^xsd:decimal ; schema:currency "EUR" ;
     sckg:includesVAT true ; rdfs:label "Budget: Öffentliches WLAN"@de ;
@@ -215,20 +224,24 @@ project:laden a sckg:Project ; dcterms:title "Ladesäulen"@de ; rdfs:label "Lade
 budget:laden a schema:MonetaryAmount ; schema:value "120000"^^xsd:decimal ; schema:currency "EUR" ;
     rdfs:label "Budget: Ladesäulen"@de ; sckg:documentedIn source:inventory-xlsx .
 
-cityfield:netze a sckg:FieldOfAction , skos:Concept ; skos:prefLabel "Digitale Netze"@de , "Digital networks"@en ;
+cityfield:netze a sckg:FieldOfAction , skos:Concept ; skos:prefLabel "Digitale Netze"@de ,\
+ "Digital networks"@en ;
     skos:exactMatch field:infrastructure ; sckg:priority 1 ; skos:definition "Netze für alle"@de ;
-    skos:hiddenLabel "WLAN"@de , "Glasfaser"@de ; skos:inScheme city:fields ; skos:topConceptOf city:fields ;
+    skos:hiddenLabel "WLAN"@de , "Glasfaser"@de ; skos:inScheme city:fields ; skos:topConceptOf\
+ city:fields ;
     sckg:documentedIn source:inventory-xlsx .
 city:fields a skos:ConceptScheme ; skos:prefLabel "Handlungsfelder"@de , "Fields of action"@en ;
     rdfs:label "Handlungsfelder"@de , "Fields of action"@en ; skos:hasTopConcept cityfield:netze .
 
-goal:vision a sckg:Vision , skos:Concept ; skos:prefLabel "Vernetzte Stadt"@de ; skos:inScheme city:goals ;
+goal:vision a sckg:Vision , skos:Concept ; skos:prefLabel "Vernetzte Stadt"@de ; skos:inScheme\
+ city:goals ;
     skos:topConceptOf city:goals ; sckg:documentedIn source:inventory-xlsx .
 goal:online a sckg:StrategicGoal , skos:Concept ; skos:prefLabel "Alle Menschen online"@de ;
     skos:inScheme city:goals ; skos:broader goal:vision ;
     skos:closeMatch <http://metadata.un.org/sdg/9> , <http://metadata.un.org/sdg/11> ;
     sckg:documentedIn source:inventory-xlsx .
-city:goals a skos:ConceptScheme ; skos:prefLabel "Ziele"@de , "Goals"@en ; rdfs:label "Ziele"@de , "Goals"@en ;
+city:goals a skos:ConceptScheme ; skos:prefLabel "Ziele"@de , "Goals"@en ; rdfs:label "Ziele"@de ,\
+ "Goals"@en ;
     skos:hasTopConcept goal:vision .
 
 source:vorlage-1 a prov:Entity , oparl:Paper ; dcterms:title "Vorlage 2024/017"@de ;
@@ -236,7 +249,8 @@ source:vorlage-1 a prov:Entity , oparl:Paper ; dcterms:title "Vorlage 2024/017"@
     schema:url <https://ris.beispielstadt.example/2024-017> .
 source:interview-it a prov:Entity , sckg:Interview ; dcterms:title "Interview mit der IT"@de ;
     rdfs:label "Interview mit der IT"@de ; dcterms:date "2024"^^xsd:gYear .
-source:inventory-xlsx a prov:Entity ; dcterms:title "Tabelle inventory.xlsx"@de , "Spreadsheet inventory.xlsx"@en ;
+source:inventory-xlsx a prov:Entity ; dcterms:title "Tabelle inventory.xlsx"@de , "Spreadsheet\
+ inventory.xlsx"@en ;
     rdfs:label "Tabelle inventory.xlsx"@de , "Spreadsheet inventory.xlsx"@en .
 """
 
@@ -259,7 +273,7 @@ def filled(tmp_path: Path) -> Path:
     return _workbook(tmp_path / "inventory.xlsx", FILLED)
 
 
-# --- the template --------------------------------------------------------------------------------------
+# --- the template ---------------------------------------------------------------------------------
 
 
 def test_committed_templates_are_what_write_template_makes(tmp_path: Path) -> None:
@@ -308,7 +322,7 @@ def test_template_headers_are_german_and_english_and_every_column_is_documented(
     assert status[5].startswith("beantragt (proposed), geplant (planned), laufend (running)")
 
 
-# --- a filled template ------------------------------------------------------------------------------------
+# --- a filled template ----------------------------------------------------------------------------
 
 
 def test_filled_template_imports_to_exact_triples(filled: Path) -> None:
@@ -370,7 +384,7 @@ def test_cli_writes_turtle(filled: Path, tmp_path: Path) -> None:
     assert _nt(set(ox.parse(path=str(out), format=ox.RdfFormat.TURTLE))) == _nt(_triples(EXPECTED))
 
 
-# --- bad rows ---------------------------------------------------------------------------------------------
+# --- bad rows -------------------------------------------------------------------------------------
 
 
 def _with(sheet: str, row: int, column: int, value: object) -> dict[str, list[list[object]]]:
@@ -384,96 +398,104 @@ BAD_ROWS = [
     (
         "required",
         _with("projects", 1, 1, None),
-        f"{W} Projects, row 3, column B 'Titel (de) / Title (de)': got nothing, expected a value (the column is "
-        "required)",
+        f"{W} Projects, row 3, column B 'Titel (de) / Title (de)': got nothing, expected a value "
+        "(the column is required)",
     ),
     (
         "id",
         _with("actors", 3, 0, "lenkungs kreis"),
-        f"{W} Actors, row 5, column A 'Kennung / ID': got 'lenkungs kreis', expected an ID of letters, digits and "
-        "- _ . ~ (e.g. wlan-innenstadt, or folder/name like budget/wlan) or a full IRI",
+        f"{W} Actors, row 5, column A 'Kennung / ID': got 'lenkungs kreis', expected an ID of "
+        "letters, digits and - _ . ~ (e.g. wlan-innenstadt, or folder/name like budget/wlan) or a "
+        "full IRI",
     ),
     (
         "duplicate",
         _with("actors", 3, 0, "stadtwerke"),
-        f"{W} Actors, row 5, column A 'Kennung / ID': got 'stadtwerke', expected an ID not used before in this sheet "
-        "(row 4 has it too)",
+        f"{W} Actors, row 5, column A 'Kennung / ID': got 'stadtwerke', expected an ID not used "
+        "before in this sheet (row 4 has it too)",
     ),
     (
         "reference",
         _with("projects", 0, 5, "dez-9"),
-        f"{W} Projects, row 2, column F 'Federführung / Managed by': got 'dez-9', expected the ID or name of a row in "
-        "sheet Actors, or an IRI",
+        f"{W} Projects, row 2, column F 'Federführung / Managed by': got 'dez-9', expected the ID "
+        "or name of a row in sheet Actors, or an IRI",
     ),
     (
         "field",
         _with("projects", 0, 8, "netze; Verkehr"),
-        f"{W} Projects, row 2, column I 'Handlungsfelder / Fields of action': got 'Verkehr', expected the ID or name "
-        "of a row in sheet FieldsOfAction, a reference field like smart-mobility, or an IRI",
+        f"{W} Projects, row 2, column I 'Handlungsfelder / Fields of action': got 'Verkehr', "
+        "expected the ID or name of a row in sheet FieldsOfAction, a reference field like "
+        "smart-mobility, or an IRI",
     ),
     (
         "date",
         _with("projects", 0, 12, "Ende 2025"),
-        f"{W} Projects, row 2, column M 'Ende / End': got 'Ende 2025', expected a date like 2024-03-31 or 31.03.2024",
+        f"{W} Projects, row 2, column M 'Ende / End': got 'Ende 2025', expected a date like "
+        "2024-03-31 or 31.03.2024",
     ),
     (
         "impossible date",
         _with("projects", 0, 12, "31.02.2025"),
-        f"{W} Projects, row 2, column M 'Ende / End': got '31.02.2025', expected a date like 2024-03-31 or 31.03.2024",
+        f"{W} Projects, row 2, column M 'Ende / End': got '31.02.2025', expected a date like "
+        "2024-03-31 or 31.03.2024",
     ),
     *[
         (
             f"amount {text}",
             _with("projects", 0, 13, text),
-            f"{W} Projects, row 2, column N 'Budget (EUR)': got '{text}', expected an amount in euros "
-            "like 250000, 1.250,50 or 1,250.50",
+            f"{W} Projects, row 2, column N 'Budget (EUR)': got '{text}', expected an amount in "
+            "euros like 250000, 1.250,50 or 1,250.50",
         )
         for text in ("ca. 250.000 €", "25.00.000", "-5", "1e5")
     ],
     (
         "yes/no",
         _with("projects", 0, 14, "vielleicht"),
-        f"{W} Projects, row 2, column O 'inkl. MwSt. / Incl. VAT': got 'vielleicht', expected ja/nein or yes/no",
+        f"{W} Projects, row 2, column O 'inkl. MwSt. / Incl. VAT': got 'vielleicht', expected "
+        "ja/nein or yes/no",
     ),
     (
         "status",
         _with("projects", 0, 10, "läuft"),
-        f"{W} Projects, row 2, column K 'Status': got 'läuft', expected a status: beantragt (proposed), geplant "
-        "(planned), laufend (running), abgeschlossen (completed), beschlossen (decided), ruhend (on-hold), "
-        "einzurichten (to-be-established)",
+        f"{W} Projects, row 2, column K 'Status': got 'läuft', expected a status: beantragt "
+        "(proposed), geplant (planned), laufend (running), abgeschlossen (completed), beschlossen "
+        "(decided), ruhend (on-hold), einzurichten (to-be-established)",
     ),
     (
         "kind",
         _with("actors", 1, 3, "Referat"),
-        f"{W} Actors, row 3, column D 'Art / Kind': got 'Referat', expected a kind of actor: Stadtverwaltung "
-        "(city-administration), Rat (council), Ausschuss (committee), Lenkungsgruppe (steering-group), "
-        "Koordinationsgremium (coordination-body), Dezernat (dezernat), Stabsstelle (stabsstelle), Fachbereich "
-        "(fachbereich), Amt (amt), Eigenbetrieb (eigenbetrieb), Städtische Gesellschaft (municipal-company), "
-        "Auftragnehmer (contractor), Forschungseinrichtung (research-institution), Externer Partner "
-        "(external-partner), Fraktion (party-group), Partei (party), Verwaltungsbereich (administration-area), "
-        "Externes Gremium (external-body)",
+        f"{W} Actors, row 3, column D 'Art / Kind': got 'Referat', expected a kind of actor: "
+        "Stadtverwaltung (city-administration), Rat (council), Ausschuss (committee), "
+        "Lenkungsgruppe (steering-group), Koordinationsgremium (coordination-body), Dezernat "
+        "(dezernat), Stabsstelle (stabsstelle), Fachbereich (fachbereich), Amt (amt), "
+        "Eigenbetrieb (eigenbetrieb), Städtische Gesellschaft (municipal-company), Auftragnehmer "
+        "(contractor), Forschungseinrichtung (research-institution), Externer Partner "
+        "(external-partner), Fraktion (party-group), Partei (party), Verwaltungsbereich "
+        "(administration-area), Externes Gremium (external-body)",
     ),
     (
         "priority",
         _with("fields", 0, 4, 0),
-        f"{W} FieldsOfAction, row 2, column E 'Priorität / Priority': got '0', expected a whole number from 1 upwards",
+        f"{W} FieldsOfAction, row 2, column E 'Priorität / Priority': got '0', expected a whole "
+        "number from 1 upwards",
     ),
     (
         "sdg",
         _with("goals", 1, 5, "11; 18"),
-        f"{W} Goals, row 3, column F 'SDG': got '11; 18', expected SDG numbers from 1 to 17, e.g. 11",
+        f"{W} Goals, row 3, column F 'SDG': got '11; 18', expected SDG numbers from 1 to 17, e.g. "
+        "11",
     ),
     (
         "url",
         _with("sources", 0, 5, "ris.beispielstadt.example"),
-        f"{W} Sources, row 2, column F 'Link / URL': got 'ris.beispielstadt.example', expected a web address like "
-        "https://example.org/page",
+        f"{W} Sources, row 2, column F 'Link / URL': got 'ris.beispielstadt.example', expected a "
+        "web address like https://example.org/page",
     ),
     (
         "self-dependency",
         _with("dependencies", 0, 1, "laden"),
-        f"{W} Dependencies, row 2, column B 'Hängt ab von / Depends on': got 'laden', expected a different project "
-        "(a project cannot depend on itself)",
+        f"{W} Dependencies, row 2, column B 'Hängt ab von / Depends on': got 'laden', expected a "
+        "different project (a project cannot depend on itself)",
     ),
 ]
 
@@ -501,8 +523,8 @@ def test_ambiguous_name_is_reported_with_the_rows() -> None:
     rows = _with("actors", 3, 1, "Stadt Beispielstadt")
     error = _errors(rows)
     assert error == [
-        f"{W} Actors, row 3, column E 'Teil von / Unit of': got 'Stadt Beispielstadt', expected a unique name; it "
-        "names several rows of sheet Actors (rows 2, 5): use the ID"
+        f"{W} Actors, row 3, column E 'Teil von / Unit of': got 'Stadt Beispielstadt', expected a "
+        "unique name; it names several rows of sheet Actors (rows 2, 5): use the ID"
     ]
 
 
@@ -532,13 +554,14 @@ def test_sheet_and_column_problems(tmp_path: Path) -> None:
         import_table(book, "beispielstadt")
     headers = ", ".join(c.header for c in SHEETS[1].columns)
     assert [str(e) for e in caught.value.errors] == [
-        f"{W} Projects, row 1, column 'Titel (de) / Title (de)': got nothing, expected this required column in the "
-        "header row",
-        f"{W} Projects, row 1, column B 'Projekttitel': got 'Projekttitel', expected a column of the template: "
-        f"{headers}",
-        f"{W} Notizen: got 'Notizen', expected a sheet named Actors, Projects, FieldsOfAction, Goals, Dependencies, "
-        "Sources, Programmes, Budgets, Decisions, Meetings, Consultations, Work, Milestones, People, Schemes, Dataset "
-        "(or in German); start a sheet's name with _ to have it ignored",
+        f"{W} Projects, row 1, column 'Titel (de) / Title (de)': got nothing, expected this "
+        "required column in the header row",
+        f"{W} Projects, row 1, column B 'Projekttitel': got 'Projekttitel', expected a column of "
+        f"the template: {headers}",
+        f"{W} Notizen: got 'Notizen', expected a sheet named Actors, Projects, FieldsOfAction, "
+        "Goals, Dependencies, Sources, Programmes, Budgets, Decisions, Meetings, Consultations, "
+        "Work, Milestones, People, Schemes, Dataset (or in German); start a sheet's name with _ "
+        "to have it ignored",
     ]
 
 
@@ -556,7 +579,7 @@ def test_all_errors_of_a_file_are_reported_at_once() -> None:
     ]
 
 
-# --- export to the template and back -----------------------------------------------------------------------
+# --- export to the template and back --------------------------------------------------------------
 
 
 def test_export_then_import_round_trips(filled: Path, tmp_path: Path) -> None:
@@ -619,7 +642,8 @@ def test_export_of_the_bundled_data_is_a_fixed_point(
 
 def test_xlsx_export_keeps_formula_text_as_text(make_kg, tmp_path: Path) -> None:
     kg = make_kg(
-        '<https://w3id.org/sckg/id/x/actor/a> a org:Organization ; rdfs:label "=HYPERLINK(\\"x\\")"@de .'
+        "<https://w3id.org/sckg/id/x/actor/a> a org:Organization ; rdfs:label "
+        '"=HYPERLINK(\\"x\\")"@de .'
     )
     path = tmp_path / "x.xlsx"
     path.write_bytes(export_graph(kg, "xlsx")["inventory.xlsx"])
@@ -636,7 +660,8 @@ def test_xlsx_export_keeps_formula_text_as_text(make_kg, tmp_path: Path) -> None
 def test_unit_of_a_formal_organisation_is_unit_of_and_of_a_unit_sub_organization_of(
     tmp_path: Path,
 ) -> None:
-    """org:unitOf has the range org:FormalOrganization (W3C ORG): a unit inside a unit gets org:subOrganizationOf."""
+    """org:unitOf has the range org:FormalOrganization (W3C ORG): a unit inside a unit gets
+    org:subOrganizationOf."""
     blank = [None] * 10
     book = _workbook(
         tmp_path / "inventory.xlsx",
@@ -727,11 +752,15 @@ def test_a_row_without_id_gets_the_slug_of_its_name_and_folder_ids_keep_their_fo
     rdfs:label "Ansatz Ladesäulen 2025"@de , "Charging budget line 2025"@en ;
     sckg:heldBy actor:stadtwerke ; sckg:documentedIn source:vorlage-1 .
 <https://w3id.org/sckg/id/beispielstadt/decision/beschluss-ueber-die-ladesaeulen> a sckg:Decision ;
-    rdfs:label "Beschluss über die Ladesäulen"@de ; sckg:decidedBy actor:stadt ; dcterms:date "2025-03-12"^^xsd:date ;
+    rdfs:label "Beschluss über die Ladesäulen"@de ; sckg:decidedBy actor:stadt ; dcterms:date\
+ "2025-03-12"^^xsd:date ;
     sckg:decision project:ladesaeulen , source:vorlage-1 ; sckg:documentedIn source:vorlage-1 .
-<https://w3id.org/sckg/id/beispielstadt/consultation/beratung-1> a oparl:Consultation , prov:Entity ;
-    rdfs:label "Beratung der Vorlage"@de ; sckg:paper source:vorlage-1 ; sckg:committee actor:stadt ;
-    dcterms:date "2025-03-12"^^xsd:date ; sckg:consultationRole <https://w3id.org/sckg/vocab/role/decision> ;
+<https://w3id.org/sckg/id/beispielstadt/consultation/beratung-1> a oparl:Consultation ,\
+ prov:Entity ;
+    rdfs:label "Beratung der Vorlage"@de ; sckg:paper source:vorlage-1 ; sckg:committee\
+ actor:stadt ;
+    dcterms:date "2025-03-12"^^xsd:date ; sckg:consultationRole\
+ <https://w3id.org/sckg/vocab/role/decision> ;
     sckg:isPublic false ; sckg:documentedIn source:inventory-xlsx .
 """)
     )

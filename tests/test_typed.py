@@ -1,5 +1,5 @@
-"""The one reader of typed values for the outputs: well-formed literals as values, ill-typed ones left out
-and named."""
+"""The one reader of typed values for the outputs: well-formed literals as values, ill-typed ones
+left out and named."""
 
 from datetime import date
 from decimal import Decimal

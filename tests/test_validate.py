@@ -1,4 +1,5 @@
-"""SHACL validation: violations for wrong structure, warnings for the open points of the inventory."""
+"""SHACL validation: violations for wrong structure, warnings for the open points of the
+inventory."""
 
 import pytest
 
@@ -50,7 +51,8 @@ def test_findings_name_the_entity_rule_and_fix(braunschweig: KnowledgeGraph) -> 
 def test_violations_come_first_and_break_conformance(make_kg) -> None:
     kg = make_kg(
         """
-        ex:p a sckg:Project ; sckg:hasBudget ex:b ; sckg:managedBy ex:u ; sckg:inFieldOfAction field:energy ;
+        ex:p a sckg:Project ; sckg:hasBudget ex:b ; sckg:managedBy ex:u ; sckg:inFieldOfAction\
+ field:energy ;
              sckg:contributesTo ex:g ; adms:status status:running ; schema:startDate "soon" .
         ex:b a schema:MonetaryAmount ; schema:value 5 ; schema:currency "USD" .
         ex:u a org:OrganizationalUnit ; rdfs:label "Amt"@de .
@@ -74,12 +76,14 @@ def test_musterstadt_is_complete(musterstadt: KnowledgeGraph) -> None:
 
 BROKEN = """
 ex:p a sckg:Project ; sckg:hasBudget ex:b1, ex:b2 ; sckg:dependsOn ex:notaproject ;
-     schema:startDate "2024-13-45"^^xsd:date ; schema:endDate "2024-05-01" ; dcterms:date "2015"^^xsd:gYear , 2018 .
+     schema:startDate "2024-13-45"^^xsd:date ; schema:endDate "2024-05-01" ; dcterms:date\
+ "2015"^^xsd:gYear , 2018 .
 ex:b1 a schema:MonetaryAmount ; schema:value 5 , 6.0 ; schema:currency "EUR" , "USD" .
 ex:b2 a schema:MonetaryAmount ; schema:value "12,50"^^xsd:decimal .
 ex:org a org:OrganizationalUnit ; sckg:managedBy ex:someone .
 ex:c a oparl:Consultation ; dcterms:date "2018-11-02"^^xsd:date .
-ex:ok a sckg:Project ; dcterms:title "OK"@de ; sckg:managedBy ex:org ; sckg:inFieldOfAction field:energy ;
+ex:ok a sckg:Project ; dcterms:title "OK"@de ; sckg:managedBy ex:org ; sckg:inFieldOfAction\
+ field:energy ;
       sckg:contributesTo ex:g ; adms:status status:running ; sckg:dependsOn ex:p .
 """
 
@@ -127,12 +131,15 @@ def test_broken_graph_findings(make_kg) -> None:
 
 
 MILESTONES = """
-ex:p a sckg:Project ; dcterms:title "P"@de ; sckg:managedBy ex:org ; sckg:inFieldOfAction field:energy ;
+ex:p a sckg:Project ; dcterms:title "P"@de ; sckg:managedBy ex:org ; sckg:inFieldOfAction\
+ field:energy ;
      sckg:contributesTo ex:g ; adms:status status:running .
-ex:ok a sckg:Milestone ; rdfs:label "Ausschreibung veröffentlicht"@de ; dcterms:date "2025-03-31"^^xsd:date ;
+ex:ok a sckg:Milestone ; rdfs:label "Ausschreibung veröffentlicht"@de ; dcterms:date\
+ "2025-03-31"^^xsd:date ;
       dcterms:isPartOf ex:p ; sckg:reached true .
 ex:undated a sckg:Milestone ; rdfs:label "Ohne Datum"@de ; dcterms:isPartOf ex:p .
-ex:twice a sckg:Milestone ; rdfs:label "Zweimal"@de ; dcterms:date "2025-01-01"^^xsd:date , "2025-02-01"^^xsd:date ;
+ex:twice a sckg:Milestone ; rdfs:label "Zweimal"@de ; dcterms:date "2025-01-01"^^xsd:date ,\
+ "2025-02-01"^^xsd:date ;
          dcterms:isPartOf ex:p ; sckg:reached "ja" .
 ex:loose a sckg:Milestone ; dcterms:date "2025"^^xsd:gYear ; dcterms:isPartOf ex:org .
 """
@@ -140,7 +147,8 @@ ex:loose a sckg:Milestone ; dcterms:date "2025"^^xsd:gYear ; dcterms:isPartOf ex
 
 @pytest.mark.parametrize("engine", ["sparql", "pyshacl"])
 def test_milestone_findings(make_kg, engine: str) -> None:
-    """A milestone needs a label, one xsd:date and a project; ``sckg:reached`` is one boolean if given."""
+    """A milestone needs a label, one xsd:date and a project; ``sckg:reached`` is one boolean if
+    given."""
     report = validate(make_kg(MILESTONES), lang="en", engine=engine)
     found = _by_focus(report.findings)
     assert found == [
@@ -171,8 +179,10 @@ def test_report_as_text_json_and_table(make_kg) -> None:
         "1 violations, 0 warnings (open points)",
         "",
         'VIOLATION b: The monetary amount\'s currency is missing or not "EUR" (schema:currency).',
-        "          rule: Monetary amount currency (shapes:MonetaryAmountCurrency)  <https://example.org/city/b>",
-        '          fix: State the currency as schema:currency "EUR" (ISO 4217 code as a plain literal, without '
+        "          rule: Monetary amount currency (shapes:MonetaryAmountCurrency)  "
+        "<https://example.org/city/b>",
+        '          fix: State the currency as schema:currency "EUR" (ISO 4217 code as a plain '
+        "literal, without "
         "language tag).",
     ]
     doc = json.loads(report.to_json())

@@ -1,5 +1,5 @@
-"""Literals of the datatypes the shapes check: both engines find the same, and nothing but sckg's words reaches
-the user (no rdflib traceback, no library warning)."""
+"""Literals of the datatypes the shapes check: both engines find the same, and nothing but sckg's
+words reaches the user (no rdflib traceback, no library warning)."""
 
 from __future__ import annotations
 
@@ -16,13 +16,15 @@ from sckg.validate import validate
 ROOT = Path(__file__).resolve().parent.parent
 EX = "https://example.org/city/"
 
-#: The dates of issue 12: 30 February, 29 February of a common year, 31 April, 31 June; 29 February 2024 is fine.
+#: The dates of issue 12: 30 February, 29 February of a common year, 31 April, 31 June; 29 February
+#: 2024 is fine.
 IMPOSSIBLE_DATES = """
 ex:a schema:startDate "2024-02-30"^^xsd:date .
 ex:b schema:startDate "2023-02-29"^^xsd:date .
 ex:c schema:endDate "2024-04-31"^^xsd:date .
 ex:d dcterms:date "2024-06-31"^^xsd:date .
-ex:e schema:startDate "2024-02-29"^^xsd:date ; dcterms:date "2000-02-29"^^xsd:date , "2024"^^xsd:gYear .
+ex:e schema:startDate "2024-02-29"^^xsd:date ; dcterms:date "2000-02-29"^^xsd:date ,\
+ "2024"^^xsd:gYear .
 """
 
 
@@ -59,7 +61,8 @@ def test_cli_prints_only_the_findings_no_library_text(turtle_file, engine: str) 
     )
     assert done.stderr == ""
     assert done.returncode == 1
-    # the four dates, and "TRUE", which is no xsd:boolean (true, false, 1, 0): every literal is checked
+    # the four dates, and "TRUE", which is no xsd:boolean (true, false, 1, 0): every literal is
+    # checked
     assert done.stdout.startswith("5 violations, 0 warnings (open points)\n")
     assert 'VIOLATION f: The value "TRUE" is not a valid xsd:boolean.' in done.stdout
 

@@ -1,10 +1,11 @@
 """Property test: the SPARQL engine and pySHACL judge generated literals of every datatype alike.
 
-Each Hypothesis example is a batch of 50 literals in one graph, validated once per engine against the bundled
-shapes plus one ``sh:datatype`` shape per datatype below. Three verdicts per literal: ours, pySHACL's, and XML
-Schema 1.1's as an independent implementation reads it (xmlschema). Ours must always equal XSD 1.1's; where
-pySHACL differs, it must be one of the departures listed in ``PYSHACL_DEPARTURES`` (rdflib reads lexical forms
-with Python's parsers), each with its reference in XSD 1.1 Part 2 (https://www.w3.org/TR/xmlschema11-2/).
+Each Hypothesis example is a batch of 50 literals in one graph, validated once per engine against
+the bundled shapes plus one ``sh:datatype`` shape per datatype below. Three verdicts per literal:
+ours, pySHACL's, and XML Schema 1.1's as an independent implementation reads it (xmlschema). Ours
+must always equal XSD 1.1's; where pySHACL differs, it must be one of the departures listed in
+``PYSHACL_DEPARTURES`` (rdflib reads lexical forms with Python's parsers), each with its reference
+in XSD 1.1 Part 2 (https://www.w3.org/TR/xmlschema11-2/).
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ LANG_STRING = RDF + "langString"
 BATCH = 100
 EXAMPLES = 52
 
-#: Where pySHACL's verdict (literal accepted?) departs from XSD 1.1 Part 2, keyed by datatype and pySHACL's verdict.
+#: Where pySHACL's verdict (literal accepted?) departs from XSD 1.1 Part 2, keyed by datatype and
+#: pySHACL's verdict.
 PYSHACL_DEPARTURES = {
     (XSD + "date", False): "§3.3.9 date, yearFrag: years 0000, negative and above 9999 are dates "
     "(rdflib reads them with Python's date, which ends at 1 and 9999)",
@@ -64,7 +66,8 @@ PYSHACL_DEPARTURES = {
     "surrounding whitespace)",
 }
 
-#: The datatypes generated, each with the test shape's property; the bundled shapes' datatypes must be among them.
+#: The datatypes generated, each with the test shape's property; the bundled shapes' datatypes must
+#: be among them.
 DATATYPES = {
     name: XSD + name
     for name in ("date", "dateTime", "gYear", "decimal", "integer", "boolean", "anyURI", "string")
@@ -90,9 +93,11 @@ _TYPES = _xsd11()
 def xsd_valid(datatype: str, lexical: str) -> bool:
     """XSD 1.1's verdict on a lexical form, as xmlschema (an XSD 1.1 processor) reads it."""
     if datatype in (XSD + "string", XSD + "anyURI", LANG_STRING):
-        return True  # §3.3.1, §3.3.17: every character sequence (XSD 1.1 dropped anyURI's syntax check)
+        # §3.3.1, §3.3.17: every character sequence (XSD 1.1 dropped anyURI's syntax check)
+        return True
     if any(c in lexical for c in " \t\n\r"):
-        return False  # a processor collapses whitespace before the lexical space (§4.3.6); RDF does not
+        # a processor collapses whitespace before the lexical space (§4.3.6); RDF does not
+        return False
     if (
         datatype == XSD + "integer"
     ):  # xmlschema reads integers with Python's int: use decimal without a point
@@ -100,7 +105,7 @@ def xsd_valid(datatype: str, lexical: str) -> bool:
     return _TYPES[datatype].is_valid(lexical)
 
 
-# --- generated lexical forms -------------------------------------------------------------------------------------
+# --- generated lexical forms ----------------------------------------------------------------------
 
 #: Fragments of the date and time forms: valid values, and invalid ones.
 _YEAR = (
@@ -156,8 +161,8 @@ _NOISE = st.text(alphabet="0123456789-+:.TZtz eE", max_size=12)
 
 
 def _forms(*parts: tuple[st.SearchStrategy[str], list[str]]) -> st.SearchStrategy[str]:
-    """Lexical forms joined from fragments: valid ones, ones with one invalid fragment, with whitespace around,
-    or noise."""
+    """Lexical forms joined from fragments: valid ones, ones with one invalid fragment, with
+    whitespace around, or noise."""
     valid = st.tuples(*[v for v, _ in parts]).map("".join)
 
     @st.composite
@@ -197,7 +202,8 @@ LEXICAL = {
     LANG_STRING: st.text(max_size=12),
 }
 
-#: Where a literal is put: the bundled shapes' paths, and a path of its own per datatype (the test shapes).
+#: Where a literal is put: the bundled shapes' paths, and a path of its own per datatype (the test
+#: shapes).
 SLOTS = {
     "startDate": (SCHEMA + "startDate", (XSD + "date",)),
     "dcterms-date": (DCTERMS + "date", (XSD + "date", XSD + "gYear")),
@@ -206,7 +212,8 @@ SLOTS = {
 } | {name: (EX + name, (iri,)) for name, iri in DATATYPES.items()}
 
 TEST_SHAPES = "\n".join(
-    f"<{EX}check-{name}> a sh:PropertyShape ; sh:targetSubjectsOf <{EX}{name}> ; sh:path <{EX}{name}> ; "
+    f"<{EX}check-{name}> a sh:PropertyShape ; sh:targetSubjectsOf <{EX}{name}> ; sh:path "
+    f"<{EX}{name}> ; "
     f'sh:datatype <{iri}> ; sh:name "{name}"@en ; sh:message "not an {name}"@en .'
     for name, iri in DATATYPES.items()
 )
@@ -214,7 +221,8 @@ TEST_SHAPES = "\n".join(
 
 @st.composite
 def cases(draw: st.DrawFn) -> tuple[str, str, str]:
-    """A slot and a literal: mostly typed as the slot expects, else lang-tagged, plain or of another datatype."""
+    """A slot and a literal: mostly typed as the slot expects, else lang-tagged, plain or of another
+    datatype."""
     slot = draw(st.sampled_from(sorted(SLOTS)))
     expected = SLOTS[slot][1] or (XSD + "string",)
     datatype = draw(st.sampled_from(expected) | st.sampled_from(sorted(LEXICAL)))

@@ -1,5 +1,5 @@
-"""Maps: filters, focus, styles, legend, determinism, the page's self-containment and escaping, static images,
-the CLI. (The page in a real browser: test_browser.py.)"""
+"""Maps: filters, focus, styles, legend, determinism, the page's self-containment and escaping,
+static images, the CLI. (The page in a real browser: test_browser.py.)"""
 
 from __future__ import annotations
 
@@ -28,20 +28,27 @@ from sckg.viz.style import OKABE_ITO, OTHER_COLOR, STYLES, category_colors, dark
 EX = "https://example.org/city/"
 
 CITY = """
-ex:d1 a org:OrganizationalUnit ; org:classification kind:dezernat ; rdfs:label "Dezernat I"@de , "Department I"@en .
+ex:d1 a org:OrganizationalUnit ; org:classification kind:dezernat ; rdfs:label "Dezernat I"@de ,\
+ "Department I"@en .
 ex:d2 a org:OrganizationalUnit ; org:classification kind:dezernat ; rdfs:label "Dezernat II"@de .
-ex:amt a org:OrganizationalUnit ; org:classification kind:amt ; org:unitOf ex:d1 ; rdfs:label "Amt für Digitales"@de .
+ex:amt a org:OrganizationalUnit ; org:classification kind:amt ; org:unitOf ex:d1 ; rdfs:label "Amt\
+ für Digitales"@de .
 ex:firm a org:FormalOrganization ; org:classification kind:contractor ; rdfs:label "Netz GmbH"@de .
 ex:mobility a sckg:FieldOfAction ; skos:prefLabel "Mobilität"@de , "Mobility"@en .
 ex:energy a sckg:FieldOfAction ; skos:prefLabel "Energie"@de , "Energy"@en .
 ex:goal a sckg:StrategicGoal ; skos:prefLabel "Klimaneutral"@de , "Climate neutral"@en .
-ex:p1 a sckg:Project ; dcterms:title "WLAN"@de ; sckg:managedBy ex:amt ; sckg:inFieldOfAction ex:mobility ;
-    sckg:contributesTo ex:goal ; sckg:contractor ex:firm ; sckg:hasBudget [ a schema:MonetaryAmount ;
+ex:p1 a sckg:Project ; dcterms:title "WLAN"@de ; sckg:managedBy ex:amt ; sckg:inFieldOfAction\
+ ex:mobility ;
+    sckg:contributesTo ex:goal ; sckg:contractor ex:firm ; sckg:hasBudget [ a\
+ schema:MonetaryAmount ;
     schema:value "400000.00"^^xsd:decimal ; schema:currency "EUR" ] ; adms:status status:running .
-ex:p2 a sckg:Project ; dcterms:title "Ladesäulen"@de ; sckg:managedBy ex:d2 ; sckg:inFieldOfAction ex:energy ;
-    sckg:dependsOn ex:p1 ; sckg:hasBudget [ a schema:MonetaryAmount ; schema:value "100000.00"^^xsd:decimal ;
+ex:p2 a sckg:Project ; dcterms:title "Ladesäulen"@de ; sckg:managedBy ex:d2 ; sckg:inFieldOfAction\
+ ex:energy ;
+    sckg:dependsOn ex:p1 ; sckg:hasBudget [ a schema:MonetaryAmount ; schema:value\
+ "100000.00"^^xsd:decimal ;
     schema:currency "EUR" ] .
-ex:p3 a sckg:Project ; dcterms:title "Parken"@de ; sckg:managedBy ex:amt ; sckg:inFieldOfAction ex:mobility ;
+ex:p3 a sckg:Project ; dcterms:title "Parken"@de ; sckg:managedBy ex:amt ; sckg:inFieldOfAction\
+ ex:mobility ;
     sckg:dependsOn ex:p2 .
 ex:dataset a sckg:Dataset ; rdfs:label "Teststadt"@de ; dcterms:modified "2024-05-01"^^xsd:date ;
     sckg:fictional true ; dcterms:source ex:inventory .
@@ -133,7 +140,8 @@ def test_filters_and_focus_keep_exactly_these_nodes(city, options, expected):
         ),
         (
             {"layout": "circle"},
-            "layout: unknown layout 'circle'. Use one of: spring, kamada-kawai, forceatlas2, hierarchical.",
+            "layout: unknown layout 'circle'. Use one of: spring, kamada-kawai, forceatlas2, "
+            "hierarchical.",
         ),
         (
             {"color_by": "mood"},
@@ -345,7 +353,8 @@ def test_script_json_cannot_close_the_script_element():
 def test_the_page_is_self_contained_and_data_is_never_markup(make_kg, tmp_path):
     kg = make_kg(
         CITY
-        + f'ex:evil a sckg:Project ; dcterms:title "{EVIL.replace(chr(34), chr(92) + chr(34))}"@de ; '
+        + f'ex:evil a sckg:Project ; dcterms:title "{EVIL.replace(chr(34), chr(92) + chr(34))}"@de '
+        "; "
         "sckg:managedBy ex:amt ."
     )
     net = build_network(kg, "entity", title=EVIL)
@@ -470,18 +479,14 @@ def test_cli_errors_are_one_line(turtle_file, tmp_path, args, message):
 
 
 def test_positions_do_not_depend_on_the_process(musterstadt_path):
-    """NetworkX's undirected view of a directed graph lists neighbours in hash order, which changes between
-    processes; the layouts and Louvain must not see that order."""
+    """NetworkX's undirected view of a directed graph lists neighbours in hash order, which changes
+    between processes; the layouts and Louvain must not see that order."""
     script = (
-        "import sys, json\n"
-        "from sckg.kg import KnowledgeGraph\n"
-        "from sckg.viz import build_network\n"
-        "kg = KnowledgeGraph.open([sys.argv[1]])\n"
-        "out = {}\n"
-        "for layout in ('spring', 'kamada-kawai', 'forceatlas2'):\n"
-        "    net = build_network(kg, 'entity', layout=layout, color_by='community')\n"
-        "    out[layout] = [(n['id'], n['x'], n['y'], n['color']['background']) for n in net.nodes]\n"
-        "print(json.dumps(out))\n"
+        "import sys, json\nfrom sckg.kg import KnowledgeGraph\nfrom sckg.viz import "
+        "build_network\nkg = KnowledgeGraph.open([sys.argv[1]])\nout = {}\nfor layout in "
+        "('spring', 'kamada-kawai', 'forceatlas2'):\n    net = build_network(kg, 'entity', "
+        "layout=layout, color_by='community')\n    out[layout] = [(n['id'], n['x'], n['y'], "
+        "n['color']['background']) for n in net.nodes]\nprint(json.dumps(out))\n"
     )
     runs = [
         subprocess.run(
@@ -497,7 +502,8 @@ def test_positions_do_not_depend_on_the_process(musterstadt_path):
 
 
 def _map_communities(net: CityMap, word: str) -> dict[int, set[str]]:
-    """The community each node of a map coloured by community shows in its tooltip (``Gemeinschaft 3``)."""
+    """The community each node of a map coloured by community shows in its tooltip (``Gemeinschaft
+    3``)."""
     found: dict[int, set[str]] = {}
     for node in net.nodes:
         line = next((t for t in node["title"].split("\n") if t.startswith(word + " ")), None)
@@ -521,14 +527,15 @@ def test_the_maps_communities_are_those_of_analyze_communities(tmp_path, project
     assert shown == table
 
 
-def test_a_map_with_papers_counts_them_in_their_fields_and_shows_only_the_reference_fields_they_name(
+def test_a_map_with_papers_counts_them_in_their_fields_and_shows_only_the_fields_they_name(
     make_kg,
 ):
     from council import COUNCIL, PROGRAMME
 
     kg = make_kg(COUNCIL + PROGRAMME + "c:p3 dcterms:subject field:energy .")
     net = build_network(kg, "entity", with_papers=True)
-    # the WLAN paper counts in its project's field, the concept paper in its own, the fire engine in energy
+    # the WLAN paper counts in its project's field, the concept paper in its own, the fire engine in
+    # energy
     assert [(e.label, e.count) for e in net.meta.fields] == [
         ("Digitale Infrastruktur", 4),
         ("Energie", 1),

@@ -1,5 +1,5 @@
-"""German keyword matching (sckg.wordmatch): keywords match whole words or a compound's parts, never inside a
-part; the cases come from real council titles (issue 21)."""
+"""German keyword matching (sckg.wordmatch): keywords match whole words or a compound's parts, never
+inside a part; the cases come from real council titles (issue 21)."""
 
 from __future__ import annotations
 

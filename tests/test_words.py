@@ -1,8 +1,9 @@
-"""The catalogue of words, the formatter, the choices and the parameter-naming errors: each defined once.
+"""The catalogue of words, the formatter, the choices and the parameter-naming errors: each defined
+once.
 
-The catalogue test reads sckg's source: every ``t("key", ...)`` and ``Words("group", ...)`` lookup must name
-a key that exists, every key must be looked up somewhere, and every family of keys named after a concept's
-values (``class.<key>``, ``gap.<kind>`` ...) must cover exactly those values.
+The catalogue test reads sckg's source: every ``t("key", ...)`` and ``Words("group", ...)`` lookup
+must name a key that exists, every key must be looked up somewhere, and every family of keys named
+after a concept's values (``class.<key>``, ``gap.<kind>`` ...) must cover exactly those values.
 """
 
 from __future__ import annotations
@@ -85,8 +86,8 @@ def _assigned(tree: ast.AST, name: str, line: int) -> ast.AST:
 
 
 def _lookups() -> tuple[set[str], set[str], dict[str, set[str]]]:
-    """Keys looked up literally, prefixes looked up with a value (f-strings), and per group fetched with
-    ``Words`` the string constants of the modules that fetch it."""
+    """Keys looked up literally, prefixes looked up with a value (f-strings), and per group fetched
+    with ``Words`` the string constants of the modules that fetch it."""
     keys: set[str] = set()
     prefixes: set[str] = set()
     groups: dict[str, set[str]] = {}
@@ -130,7 +131,8 @@ def _lookups() -> tuple[set[str], set[str], dict[str, set[str]]]:
 
 
 def _fact_names() -> set[str]:
-    """The headline numbers the report's sections set (``Section.facts``): the words ``fact.<name>``."""
+    """The headline numbers the report's sections set (``Section.facts``): the words
+    ``fact.<name>``."""
     found: set[str] = set()
     for path in SCKG.glob("report/*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -150,7 +152,8 @@ def _fact_names() -> set[str]:
 
 
 def _template_words() -> set[str]:
-    """Names the templates and the page script read from their words (``t.title``, ``ui.search``)."""
+    """Names the templates and the page script read from their words (``t.title``,
+    ``ui.search``)."""
     found: set[str] = set()
     for path in [*SCKG.rglob("*.j2"), *SCKG.glob("viz/*.html"), *SCKG.glob("viz/*.js")]:
         found |= set(re.findall(r"\b(?:t|ui)\.(\w+)", path.read_text(encoding="utf-8")))
@@ -306,7 +309,7 @@ def test_report_and_map_write_their_dates_out(braunschweig_path: Path, tmp_path:
     assert "Data as of (newest record): 26 October 2018 · generated: " in render_markdown(report)
 
 
-# --- choices: defined once in sckg.choices, the CLI offers exactly those -------------------------------------
+# --- choices: defined once in sckg.choices, the CLI offers exactly those --------------------------
 
 
 def _commands(group: Any, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], Any]]:
@@ -355,7 +358,7 @@ def test_library_checks_against_the_same_enums() -> None:
     assert list(Lang) == ["de", "en"]
 
 
-# --- errors: the Python API names the parameter, the command line names the flag ---------------------------
+# --- errors: the Python API names the parameter, the command line names the flag ------------------
 
 
 def test_message_reads_as_parameter_or_as_flag() -> None:
@@ -413,7 +416,10 @@ def test_notes_name_the_parameter_in_python_and_the_flag_on_the_command_line(
     from sckg.network.metrics import centrality
 
     kg = KnowledgeGraph.open([braunschweig_path])
-    note = "Betweenness estimated from 5 of {n} source nodes (random sample, seed 42); exact values with {flag}."
+    note = (
+        "Betweenness estimated from 5 of {n} source nodes (random sample, seed 42); exact "
+        "values with {flag}."
+    )
     result = centrality(kg, sample=5, lang="en")
     n = result.notes[0].split(" of ")[1].split()[0]
     assert result.notes == [note.format(n=n, flag="sample=0")]

@@ -1,5 +1,5 @@
-"""Getting data in: inventory spreadsheets (:mod:`.tables`) and OParl council information systems (:mod:`.oparl`)
-become RDF triples in the sckg model (docs/model.md).
+"""Getting data in: inventory spreadsheets (:mod:`.tables`) and OParl council information systems
+(:mod:`.oparl`) become RDF triples in the sckg model (docs/model.md).
 
 Importers return an :class:`ImportResult`; :func:`turtle` writes its triples sorted, so the same
 input always gives the same file. The importers are listed in :data:`sckg.registry.IMPORTERS`.
@@ -52,7 +52,8 @@ def city_base(city: str) -> str:
 
 
 def turtle(triples: Iterable[ox.Triple], prefixes: dict[str, str] | None = None) -> bytes:
-    """The triples as Turtle, sorted and without duplicates, with the sckg prefixes (and ``prefixes``)."""
+    """The triples as Turtle, sorted and without duplicates, with the sckg prefixes (and
+    ``prefixes``)."""
 
     def key(t: ox.Triple) -> tuple[str, str, str]:
         assert not isinstance(t.subject, ox.Triple)  # no RDF-star in an import

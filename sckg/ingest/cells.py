@@ -1,6 +1,6 @@
-"""Reading inventory spreadsheets and checking their cells: ``.xlsx`` workbooks and CSV files as raw sheets,
-every cell checked against its column's type, the allowed values of the vocabulary columns, and the errors
-(file, sheet, row, column, value, what was expected).
+"""Reading inventory spreadsheets and checking their cells: ``.xlsx`` workbooks and CSV files as raw
+sheets, every cell checked against its column's type, the allowed values of the vocabulary columns,
+and the errors (file, sheet, row, column, value, what was expected).
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ from .template import Column
 _NAME = r"[A-Za-z0-9][A-Za-z0-9._~-]*"
 #: A name alone (``wlan``): the ID of a row in its sheet's folder.
 NAME_PATTERN = re.compile(rf"^{_NAME}$")
-#: An ID: a name (``wlan``, IRI ``<city>/<folder of the sheet>/wlan``) or ``folder/name`` (IRI ``<city>/folder/name``).
+#: An ID: a name (``wlan``, IRI ``<city>/<folder of the sheet>/wlan``) or ``folder/name`` (IRI
+#: ``<city>/folder/name``).
 ID_PATTERN = re.compile(rf"^(?:{_NAME}/)?{_NAME}$")
 IRI_PATTERN = re.compile(r"^https?://\S+$")
 _GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
@@ -56,7 +57,8 @@ WORK_TYPES = {
 }
 #: What a cell of each column type must hold, as the error messages say it.
 EXPECTED = {
-    "id": "an ID of letters, digits and - _ . ~ (e.g. wlan-innenstadt, or folder/name like budget/wlan) or a full IRI",
+    "id": "an ID of letters, digits and - _ . ~ (e.g. wlan-innenstadt, or folder/name like "
+    "budget/wlan) or a full IRI",
     "date": "a date like 2024-03-31 or 31.03.2024",
     "date_or_year": "a date like 2018-10-26 or 26.10.2018, or a year like 2015",
     "decimal": "an amount in euros like 250000, 1.250,50 or 1,250.50",
@@ -69,7 +71,8 @@ EXPECTED = {
 
 @dataclass(frozen=True)
 class Choice:
-    """One allowed value of a vocabulary column: the IRI it stands for, its short name and labels."""
+    """One allowed value of a vocabulary column: the IRI it stands for, its short name and
+    labels."""
 
     iri: str
     slug: str
@@ -83,8 +86,9 @@ class Choice:
 
 @cache
 def choices() -> dict[str, tuple[Choice, ...]]:
-    """The allowed values of the vocabulary columns: ``kind``, ``status``, ``field``, ``role``, ``phase`` (from the
-    sckg vocabulary), ``goal_type``, ``source_type``, ``budget_type`` and ``work_type`` (classes)."""
+    """The allowed values of the vocabulary columns: ``kind``, ``status``, ``field``, ``role``,
+    ``phase`` (from the sckg vocabulary), ``goal_type``, ``source_type``, ``budget_type`` and
+    ``work_type`` (classes)."""
     store = ox.Store()
     for path in resources.model_files():
         store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
@@ -97,7 +101,8 @@ def choices() -> dict[str, tuple[Choice, ...]]:
         ("phase", PHASE),
     ):
         rows = store.query(
-            f"SELECT ?c ?de ?en WHERE {{ ?c skos:inScheme <{ns}scheme> ; skos:prefLabel ?de , ?en . "
+            f"SELECT ?c ?de ?en WHERE {{ ?c skos:inScheme <{ns}scheme> ; skos:prefLabel ?de , ?en "
+            ". "
             'FILTER(lang(?de) = "de" && lang(?en) = "en") }',
             prefixes={"skos": SKOS},
         )
@@ -127,13 +132,14 @@ def _order(ns: str) -> Callable[[Choice], int]:
 
 
 def choice_text() -> dict[str, str]:
-    """The allowed values per column type, as shown on the help sheet: ``German label (short name)``."""
+    """The allowed values per column type, as shown on the help sheet: ``German label (short
+    name)``."""
     return {
         kind: ", ".join(f"{c.de} ({c.slug})" for c in values) for kind, values in choices().items()
     }
 
 
-# --- errors ---------------------------------------------------------------------------------------------
+# --- errors ---------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -168,7 +174,7 @@ class TableError(DataError):
         )
 
 
-# --- reading --------------------------------------------------------------------------------------------
+# --- reading --------------------------------------------------------------------------------------
 
 
 #: Spreadsheets are read by what they hold, never by the size they declare (a file of a few KB
@@ -330,13 +336,13 @@ def read_sheets(path: Path) -> list[RawSheet]:
         return [_read_csv(path)]
     if suffix in (".ods", ".xls", ".numbers"):
         raise DataError(
-            f"{path}: sckg reads .xlsx workbooks, not {suffix}; save it as an Excel workbook (.xlsx) "
-            "(LibreOffice: File > Save As > Excel 2007-365) or each sheet as CSV."
+            f"{path}: sckg reads .xlsx workbooks, not {suffix}; save it as an Excel workbook "
+            "(.xlsx) (LibreOffice: File > Save As > Excel 2007-365) or each sheet as CSV."
         )
     raise DataError(f"{path}: expected an .xlsx workbook, a .csv file or a folder of CSV files")
 
 
-# --- checking cells -------------------------------------------------------------------------------------
+# --- checking cells -------------------------------------------------------------------------------
 
 
 def text_of(value: Any) -> str:
@@ -362,8 +368,10 @@ def _canonical_decimal(value: decimal.Decimal) -> str:
 
 
 def parse_cell(col: Column, value: Any) -> Any:
-    """A checked cell value, or raise ``ValueError`` with what was expected. An amount written as text is an
-    :class:`Amount`: whether it reads two ways is decided for its whole column (:func:`column_notation`)."""
+    """A checked cell value, or raise ``ValueError`` with what was expected. An amount written as
+    text is an
+    :class:`Amount`: whether it reads two ways is decided for its whole column
+    (:func:`column_notation`)."""
     if col.type in ("id", "text", "ref"):
         values = _split(value, col.multi)
         if (
@@ -418,7 +426,8 @@ _CURRENCY = ("euro", "eur", "€")
 @dataclass(frozen=True)
 class Amount:
     """An amount written as text, with its value in each notation that reads it: ``250.000`` is
-    250000 in German notation and 250 in English, ``1.250,50`` only German, ``250000`` both alike."""
+    250000 in German notation and 250 in English, ``1.250,50`` only German, ``250000`` both
+    alike."""
 
     text: str
     readings: dict[str, decimal.Decimal]
@@ -521,12 +530,14 @@ def _word(text: str) -> str:
 
 @cache
 def _vocab_index(kind: str) -> dict[str, str]:
-    """Every accepted spelling of a vocabulary column's values (short name, German, English) → IRI."""
+    """Every accepted spelling of a vocabulary column's values (short name, German, English) →
+    IRI."""
     return {_word(w): c.iri for c in reversed(choices()[kind]) for w in (c.slug, c.de, c.en)}
 
 
 def vocab_iri(kind: str, text: str) -> str:
-    """The IRI of a vocabulary column's value (short name, ``prefix:name``, German or English label)."""
+    """The IRI of a vocabulary column's value (short name, ``prefix:name``, German or English
+    label)."""
     iri = _vocab_index(kind).get(_word(text.split(":", 1)[-1]))
     if iri:
         return iri

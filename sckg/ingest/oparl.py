@@ -1,14 +1,14 @@
 """OParl council information systems to RDF (OParl 1.0 and 1.1).
 
-:func:`import_oparl` reads OParl objects from a folder of JSON files or from a system URL, takes embedded
-objects out of their parents, and maps Body, Organization, Meeting, AgendaItem, Paper, Consultation, File
-and LegislativeTerm onto the sckg model (docs/model.md). Persons and memberships are personal data: they
-are mapped only with ``with_persons``. Real servers leave fields out or send empty strings; what cannot be
-mapped is skipped and reported with the reason, never guessed.
+:func:`import_oparl` reads OParl objects from a folder of JSON files or from a system URL, takes
+embedded objects out of their parents, and maps Body, Organization, Meeting, AgendaItem, Paper,
+Consultation, File and LegislativeTerm onto the sckg model (docs/model.md). Persons and memberships
+are personal data: they are mapped only with ``with_persons``. Real servers leave fields out or send
+empty strings; what cannot be mapped is skipped and reported with the reason, never guessed.
 
-Every entity gets an IRI under the city base (``<base>oparl/<path of the OParl id>``), ``rdfs:label`` and
-``sckg:documentedIn`` its OParl object (not ``prov:wasDerivedFrom``: bodies and organisations are agents, not
-``prov:Entity``).
+Every entity gets an IRI under the city base (``<base>oparl/<path of the OParl id>``),
+``rdfs:label`` and ``sckg:documentedIn`` its OParl object (not ``prov:wasDerivedFrom``: bodies and
+organisations are agents, not ``prov:Entity``).
 """
 
 from __future__ import annotations
@@ -63,8 +63,8 @@ MAPPED = (
     "Location",
 )
 PERSONAL = ("Person", "Membership")
-#: OParl organizationType (case-folded) → the kind of organisation; a Gremium is the council or a committee.
-#: Prefixes for the Turtle an import writes, besides the sckg ones.
+#: OParl organizationType (case-folded) → the kind of organisation; a Gremium is the council or a
+#: committee. Prefixes for the Turtle an import writes, besides the sckg ones.
 OPARL_PREFIXES = {"geo": GEO, "void": VOID}
 ORGANIZATION_KINDS = {
     "fraktion": "party-group",
@@ -74,7 +74,8 @@ ORGANIZATION_KINDS = {
 }
 _COUNCIL = re.compile(
     r"^(rat|stadtrat|gemeinderat|kreistag|ratsversammlung|stadtverordnetenversammlung|gemeindevertretung|"
-    r"samtgemeinderat|bürgerschaft|rat der stadt .*)$"
+    r"samtgemeinderat|bürgerschaft|rat "
+    r"der stadt .*)$"
 )
 _FILE_KEYS = {
     "Paper": ("mainFile", "auxiliaryFile"),
@@ -121,12 +122,14 @@ class OparlReport:
         ]
 
     def ignored_fields(self) -> list[tuple[str, str, int, str]]:
-        """(type, field, objects, reason) of every field that was not imported, by type and field."""
+        """(type, field, objects, reason) of every field that was not imported, by type and
+        field."""
         return [(kind, name, n, reason(name)) for (kind, name), n in sorted(self.ignored.items())]
 
 
 def oparl_type(value: Any) -> str | None:
-    """``https://schema.oparl.org/1.0/Paper`` (or ``1.1``) → ``Paper``; ``None`` for anything else."""
+    """``https://schema.oparl.org/1.0/Paper`` (or ``1.1``) → ``Paper``; ``None`` for anything
+    else."""
     match = _TYPE.match(value) if isinstance(value, str) else None
     return match.group(1) if match else None
 
@@ -142,12 +145,14 @@ def import_oparl(
     since: str | None = None,
     snapshot: Path | None = None,
 ) -> ImportResult[OparlReport]:
-    """Import an OParl folder (``*.json``, searched recursively) or system URL as triples of ``city``, with one
-    ``sckg:Dataset`` describing the import (``now``, default the current time, is its ``prov:generatedAtTime``;
-    its ``dcterms:modified`` is the date of the newest record, see :meth:`_Mapper.describe`).
+    """Import an OParl folder (``*.json``, searched recursively) or system URL as triples of
+    ``city``, with one ``sckg:Dataset`` describing the import (``now``, default the current time, is
+    its ``prov:generatedAtTime``; its ``dcterms:modified`` is the date of the newest record, see
+    :meth:`_Mapper.describe`).
 
-    From a URL, ``snapshot`` is a JSON file that keeps every object read: with ``since`` (the time of the last
-    run) and an existing snapshot only what changed since then is fetched, and merged into the snapshot by id.
+    From a URL, ``snapshot`` is a JSON file that keeps every object read: with ``since`` (the time
+    of the last run) and an existing snapshot only what changed since then is fetched, and merged
+    into the snapshot by id.
     """
     city_base(city)  # a bad city fails before anything is read
     collector = _Collector()
@@ -197,8 +202,8 @@ def import_oparl(
 def _merge_snapshot(
     path: Path, items: Iterable[tuple[Any, str]], incremental: bool
 ) -> list[tuple[Any, str]]:
-    """The objects of the snapshot at ``path`` replaced by ``items`` of the same id (all of them when not
-    ``incremental``); written back to ``path``."""
+    """The objects of the snapshot at ``path`` replaced by ``items`` of the same id (all of them
+    when not ``incremental``); written back to ``path``."""
 
     def key(obj: Any, n: int) -> str:
         ident = obj.get("id") if isinstance(obj, dict) else None
@@ -223,7 +228,8 @@ def _merge_snapshot(
 
 
 class _Collector:
-    """Gathers objects by id (embedded ones too), with their type and the object they were embedded in."""
+    """Gathers objects by id (embedded ones too), with their type and the object they were embedded
+    in."""
 
     def __init__(self) -> None:
         self.objects: dict[str, dict[str, Any]] = {}
@@ -317,14 +323,15 @@ class _Mapper:
         self.systems: list[str] = []
         self.dataset = ""
         self.entities: list[str] = []
-        #: the days the imported objects were last modified on the server, and the days they record (papers,
-        #: files, meetings): the dataset's date is the newest of the first, else of the second
+        #: the days the imported objects were last modified on the server, and the days they record
+        #: (papers, files, meetings): the dataset's date is the newest of the first, else of the
+        #: second
         self.modified: list[dt.date] = []
         self.recorded: list[dt.date] = []
         self._iris: dict[str, str] = {}
         self._nodes: dict[str, ox.NamedNode] = {}
 
-    # --- helpers ------------------------------------------------------------------------------------
+    # --- helpers ----------------------------------------------------------------------------------
 
     def iri(self, ident: str) -> str:
         """The entity IRI of an OParl id: the id's path (and query) under ``<base>oparl/``."""
@@ -340,7 +347,8 @@ class _Mapper:
         return iri
 
     def node(self, iri: str) -> ox.NamedNode:
-        """The named node of an IRI (made once: the same subjects and predicates recur thousands of times)."""
+        """The named node of an IRI (made once: the same subjects and predicates recur thousands of
+        times)."""
         if (known := self._nodes.get(iri)) is None:
             self._nodes[iri] = known = ox.NamedNode(iri)
         return known
@@ -358,8 +366,8 @@ class _Mapper:
     def date(
         self, ident: str, obj: dict[str, Any], key: str, *, quiet: bool = False
     ) -> dt.date | None:
-        """The date in a date or date-time field (its local date); a note when the field is not a date (unless
-        ``quiet``: a field read a second time)."""
+        """The date in a date or date-time field (its local date); a note when the field is not a
+        date (unless ``quiet``: a field read a second time)."""
         value = _str(obj, key)
         if value is None:
             return None
@@ -388,7 +396,8 @@ class _Mapper:
         self.c.report.skipped.append(Skipped(ident, self.c.types[ident], reason))
 
     def link(self, ident: str, s: str, p: str, targets: Iterable[str], expected: str) -> list[str]:
-        """Link to other objects by id; a reference to an object not in the source is kept and noted."""
+        """Link to other objects by id; a reference to an object not in the source is kept and
+        noted."""
         linked = []
         for target in targets:
             if not _valid_iri(target):
@@ -408,7 +417,7 @@ class _Mapper:
         parent = self.c.parents.get(ident)
         return [parent] if parent and self.c.types.get(parent) == kind else []
 
-    # --- the run ------------------------------------------------------------------------------------
+    # --- the run ----------------------------------------------------------------------------------
 
     def run(self) -> list[ox.Triple]:
         by_type: dict[str, list[str]] = defaultdict(list)
@@ -476,11 +485,12 @@ class _Mapper:
                 self.c.report.ignored[(kind, name)] += 1
 
     def describe(self, origin: str | None, now: dt.datetime) -> None:
-        """One ``sckg:Dataset`` for the import: titled after the bodies (else the city), its source the OParl
-        system (else ``origin``, else ``<base>oparl/system``: never a local path) named after them too, never
-        after the vendor's product; ``dcterms:modified`` the newest record (the newest day an object was modified
-        on the server, else the newest paper, file or meeting date; none after ``now``), ``prov:generatedAtTime``
-        ``now``; entities per OParl class; every entity ``sckg:inDataset`` it."""
+        """One ``sckg:Dataset`` for the import: titled after the bodies (else the city), its source
+        the OParl system (else ``origin``, else ``<base>oparl/system``: never a local path) named
+        after them too, never after the vendor's product; ``dcterms:modified`` the newest record
+        (the newest day an object was modified on the server, else the newest paper, file or meeting
+        date; none after ``now``), ``prov:generatedAtTime`` ``now``; entities per OParl class; every
+        entity ``sckg:inDataset`` it."""
         system = (
             self.systems[0]
             if self.systems
@@ -541,7 +551,7 @@ class _Mapper:
         for s in self.entities:
             self.add(s, SCKG + "inDataset", d)
 
-    # --- one method per OParl type: add the triples, or return why the object is skipped ---------------
+    # --- one method per OParl type: add the triples, or return why the object is skipped ----------
 
     def _body(self, ident: str, obj: dict[str, Any], s: str) -> str | None:
         name, short = _str(obj, "name"), _str(obj, "shortName")
@@ -648,8 +658,8 @@ class _Mapper:
         return None
 
     def _outcome(self, ident: str, s: str, result: str) -> None:
-        """The result an agenda item's ``result`` states (:func:`.oparl_outcome.reduce_outcome`); the text as
-        sent (it may name persons) only with ``with_persons``."""
+        """The result an agenda item's ``result`` states (:func:`.oparl_outcome.reduce_outcome`);
+        the text as sent (it may name persons) only with ``with_persons``."""
         outcome = reduce_outcome(result)
         if outcome:
             self.add(s, SCKG + "outcome", ox.Literal(outcome, language="de"))
@@ -658,8 +668,8 @@ class _Mapper:
         elif not outcome:
             self.note(
                 ident,
-                "field 'result' ignored: no result could be read from it (the text is kept only with "
-                "--with-persons: it may name persons)",
+                "field 'result' ignored: no result could be read from it (the text is kept only "
+                "with --with-persons: it may name persons)",
             )
 
     def _paper(self, ident: str, obj: dict[str, Any], s: str) -> str | None:
@@ -779,7 +789,8 @@ class _Mapper:
         if obj.get("geojson") is not None and geometry is None:
             self.note(
                 ident,
-                "field 'geojson' ignored: not a Point, LineString, Polygon, MultiPoint or MultiPolygon",
+                "field 'geojson' ignored: not a Point, LineString, Polygon, MultiPoint or "
+                "MultiPolygon",
             )
         if as_text:
             self.note(ident, "field 'geojson': coordinates given as text, read as numbers")
@@ -822,7 +833,8 @@ class _Mapper:
 
 
 _PERSONAL_CLASS = {"Person": FOAF + "Person", "Membership": ORG + "Membership"}
-#: The field of each OParl type that dates what it records (the data date without ``modified`` stamps).
+#: The field of each OParl type that dates what it records (the data date without ``modified``
+#: stamps).
 _RECORD_DATE = {"Paper": "date", "File": "date", "Meeting": "start"}
 
 
@@ -835,8 +847,9 @@ def _valid_iri(value: str) -> bool:
 
 
 def _organization_kind(obj: dict[str, Any]) -> str | None:
-    """``council`` or ``committee`` for a Gremium (by classification or name), the kind of a party group,
-    party, administration area or external body (:data:`ORGANIZATION_KINDS`), else no kind."""
+    """``council`` or ``committee`` for a Gremium (by classification or name), the kind of a party
+    group, party, administration area or external body (:data:`ORGANIZATION_KINDS`), else no
+    kind."""
     kind = (_str(obj, "organizationType") or "").casefold()
     classification = (_str(obj, "classification") or "").casefold()
     if kind in ORGANIZATION_KINDS:
@@ -852,7 +865,8 @@ def _organization_kind(obj: dict[str, Any]) -> str | None:
 
 
 def _role(obj: dict[str, Any]) -> str | None:
-    """``decision`` (authoritative, or the role says Entscheidung), ``preliminary`` (Vorberatung), else none."""
+    """``decision`` (authoritative, or the role says Entscheidung), ``preliminary`` (Vorberatung),
+    else none."""
     authoritative = _bool(obj.get("authoritative"))
     text = (_str(obj, "role") or "").casefold()
     if authoritative is True or (

@@ -1,13 +1,14 @@
 """Reading OParl objects: from a folder of JSON files, or from a live OParl system over HTTP.
 
-The HTTP side follows list pages (``links.next``), retries failed requests with a growing pause, and keeps
-every answer in a local cache, so an interrupted crawl resumes where it stopped. A server cannot hold it up or
-lead it astray: each request has a total deadline (``timeout``: connecting, the headers and the whole body; a
-server sending one byte at a time is cut off then), an answer may hold at most ``max_bytes``, a list at most
-``max_pages`` pages, the whole crawl (every list of every body, the body list too, from the cache or not) at most
-``max_total_pages`` pages and ``max_total_mb`` megabytes, and only http(s) URLs on the origin (scheme, host and
-port) of the first URL are requested, links and redirects alike, unless ``follow_other_hosts``. An answer is
-written to the cache as it arrives and read from there, one page at a time.
+The HTTP side follows list pages (``links.next``), retries failed requests with a growing pause, and
+keeps every answer in a local cache, so an interrupted crawl resumes where it stopped. A server
+cannot hold it up or lead it astray: each request has a total deadline (``timeout``: connecting, the
+headers and the whole body; a server sending one byte at a time is cut off then), an answer may hold
+at most ``max_bytes``, a list at most ``max_pages`` pages, the whole crawl (every list of every
+body, the body list too, from the cache or not) at most ``max_total_pages`` pages and
+``max_total_mb`` megabytes, and only http(s) URLs on the origin (scheme, host and port) of the first
+URL are requested, links and redirects alike, unless ``follow_other_hosts``. An answer is written to
+the cache as it arrives and read from there, one page at a time.
 """
 
 from __future__ import annotations
@@ -33,10 +34,12 @@ from typing import IO, Any
 from .. import __version__
 from ..errors import DataError, Message, StoreError
 
-#: ``progress(what, done, total)``: a list (or ``files``) and how many of its pages (files) are read.
+#: ``progress(what, done, total)``: a list (or ``files``) and how many of its pages (files) are
+#: read.
 Progress = Callable[[str, int, int | None], None]
 
-#: The lists of a Body that the crawler follows, with the type of their objects; persons only when asked.
+#: The lists of a Body that the crawler follows, with the type of their objects; persons only when
+#: asked.
 BODY_LISTS = (
     ("organization", "Organization"),
     ("meeting", "Meeting"),
@@ -64,13 +67,14 @@ class HttpStatusError(StoreError):
 
 
 def parse_json(body: bytes, where: str) -> Any:
-    """A JSON document; ``ValueError`` if it is not JSON, :class:`DataError` naming ``where`` if it is nested
-    deeper than Python's parser can follow (a hostile file of ``[[[[…``)."""
+    """A JSON document; ``ValueError`` if it is not JSON, :class:`DataError` naming ``where`` if it
+    is nested deeper than Python's parser can follow (a hostile file of ``[[[[…``)."""
     try:
         return json.loads(body)
     except RecursionError:
         raise DataError(
-            f"{where}: the JSON is nested too deeply (more than 1,000 levels); OParl objects are a few levels deep."
+            f"{where}: the JSON is nested too deeply (more than 1,000 levels); OParl objects are a "
+            "few levels deep."
         ) from None
 
 
@@ -82,8 +86,9 @@ def default_cache_dir() -> Path:
 
 @dataclass
 class Fetcher:
-    """Gets JSON documents over HTTP with a deadline, limits, retries and a local cache (``cache_dir=None``: no
-    cache); see the module's docstring. ``origin`` is set by the first request unless given."""
+    """Gets JSON documents over HTTP with a deadline, limits, retries and a local cache
+    (``cache_dir=None``: no cache); see the module's docstring. ``origin`` is set by the first
+    request unless given."""
 
     timeout: float = 30.0
     retries: int = 3
@@ -104,15 +109,17 @@ class Fetcher:
     _expired: bool = field(default=False, init=False, repr=False)
 
     def get(self, url: str, *, fresh: bool = False) -> Any:
-        """The JSON document at ``url`` (from the cache if it is younger than ``max_age`` seconds and not ``fresh``)."""
+        """The JSON document at ``url`` (from the cache if it is younger than ``max_age`` seconds
+        and not ``fresh``)."""
         if not url.startswith(("http://", "https://")):
             raise DataError(f"{url}: not an http(s) URL; OParl links must be web addresses")
         self.origin = self.origin or _origin(url)
         if not self.follow_other_hosts and _origin(url) != self.origin:
             raise DataError(
                 Message(
-                    f"{url}: on another host than the OParl system ({self.origin}); sckg follows only links to the "
-                    "system's own host and port ({=follow_other_hosts} allows others)."
+                    f"{url}: on another host than the OParl system ({self.origin}); sckg follows "
+                    "only links to the system's own host and port ({=follow_other_hosts} allows "
+                    "others)."
                 )
             )
         if self.pages >= self.max_total_pages:
@@ -154,8 +161,8 @@ class Fetcher:
         if self.read_bytes > self.max_total_mb * 1e6:
             raise DataError(
                 Message(
-                    f"{url}: the crawl has read more than {self.max_total_mb:g} MB in all; sckg stops "
-                    "there (raise the limit with {=max_total_mb})."
+                    f"{url}: the crawl has read more than {self.max_total_mb:g} MB in all; sckg "
+                    "stops there (raise the limit with {=max_total_mb})."
                 )
             )
 
@@ -267,7 +274,8 @@ class Fetcher:
             timer.cancel()
 
     def _expire(self) -> None:
-        """At the deadline: shut the request's connections, so that a read waiting for the server returns."""
+        """At the deadline: shut the request's connections, so that a read waiting for the server
+        returns."""
         self._expired = True
         for sock in list(self._opened):
             with contextlib.suppress(OSError):  # already closed
@@ -287,7 +295,8 @@ class Fetcher:
         )
 
     def check_redirect(self, url: str, target: str) -> None:
-        """Refuse a redirect to anything but http(s), or to another origin unless ``follow_other_hosts``."""
+        """Refuse a redirect to anything but http(s), or to another origin unless
+        ``follow_other_hosts``."""
         if not target.startswith(("http://", "https://")):
             raise DataError(
                 f"{url}: redirects to {target}; sckg follows only http:// and https:// links."
@@ -295,8 +304,8 @@ class Fetcher:
         if not self.follow_other_hosts and _origin(target) != self.origin:
             raise DataError(
                 Message(
-                    f"{url}: redirects to {target}, another host than the OParl system ({self.origin}); "
-                    "{=follow_other_hosts} allows it."
+                    f"{url}: redirects to {target}, another host than the OParl system "
+                    f"({self.origin}); {{=follow_other_hosts}} allows it."
                 )
             )
 
@@ -310,8 +319,8 @@ def _origin(url: str) -> str:
 def _watched(
     connection: type[http.client.HTTPConnection], fetcher: Fetcher
 ) -> type[http.client.HTTPConnection]:
-    """The connection class, telling the fetcher the socket of each connection it opens (to shut it at the
-    deadline)."""
+    """The connection class, telling the fetcher the socket of each connection it opens (to shut it
+    at the deadline)."""
 
     class Watched(connection):  # type: ignore[valid-type,misc]
         def connect(self) -> None:
@@ -372,17 +381,17 @@ def list_items(
     first: Any = None,
     fresh: bool = False,
 ) -> Iterator[Any]:
-    """The objects of an OParl list, page by page (``links.next``); ``first`` is its first page if already read;
-    ``fresh``: never from the cache. A list of more than ``fetcher.max_pages`` pages is an error (an endless
-    ``next`` chain)."""
+    """The objects of an OParl list, page by page (``links.next``); ``first`` is its first page if
+    already read; ``fresh``: never from the cache. A list of more than ``fetcher.max_pages`` pages
+    is an error (an endless ``next`` chain)."""
     seen: set[str] = set()
     next_url: str | None = url
     while next_url and next_url not in seen:
         if len(seen) >= fetcher.max_pages:
             raise DataError(
                 Message(
-                    f"{url}: the list '{what}' has more than {fetcher.max_pages:,} pages; is the server's 'next' "
-                    "link endless? (raise the limit with {=max_pages})"
+                    f"{url}: the list '{what}' has more than {fetcher.max_pages:,} pages; is the "
+                    "server's 'next' link endless? (raise the limit with {=max_pages})"
                 )
             )
         seen.add(next_url)
@@ -416,9 +425,9 @@ def crawl(
     """Every object of an OParl system (or one body, or one list) with the type its list implies.
 
     A list of a body that the server does not offer (HTTP 403, 404, 410, 501) is passed to
-    ``missing(url, type, problem)`` and the crawl goes on. With ``since`` (an ISO time) the body's lists are asked
-    only for what changed since then (OParl ``modified_since``; the answer includes deleted objects), never from
-    the cache.
+    ``missing(url, type, problem)`` and the crawl goes on. With ``since`` (an ISO time) the body's
+    lists are asked only for what changed since then (OParl ``modified_since``; the answer includes
+    deleted objects), never from the cache.
     """
     root = fetcher.get(url)
     if isinstance(root, list) or (isinstance(root, dict) and "data" in root):
@@ -472,7 +481,8 @@ def _with_query(url: str, name: str, value: str) -> str:
 
 
 def read_folder(folder: Path, progress: Progress | None) -> Iterator[tuple[Any, str, str]]:
-    """(object, implied type, file name) of every JSON file below ``folder``; list pages and arrays are opened.
+    """(object, implied type, file name) of every JSON file below ``folder``; list pages and arrays
+    are opened.
 
     A file that is not JSON gives ``(None, "", name)`` so the caller can report it.
     """

@@ -1,8 +1,9 @@
-"""Which OParl fields the importer maps, and why it leaves the others out (the skip report names every one).
+"""Which OParl fields the importer maps, and why it leaves the others out (the skip report names
+every one).
 
-:data:`MAPPED_FIELDS` lists the fields read per OParl type (besides :data:`COMMON_FIELDS`); every other field of
-an imported object is counted in the report with the reason from :data:`REASONS` (or "not part of the sckg
-model"). :func:`wkt` turns a GeoJSON geometry into GeoSPARQL WKT.
+:data:`MAPPED_FIELDS` lists the fields read per OParl type (besides :data:`COMMON_FIELDS`); every
+other field of an imported object is counted in the report with the reason from :data:`REASONS` (or
+"not part of the sckg model"). :func:`wkt` turns a GeoJSON geometry into GeoSPARQL WKT.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-#: Read on every type: identity, type, deletion, the page a reader opens, keywords, and the times the sync uses.
+#: Read on every type: identity, type, deletion, the page a reader opens, keywords, and the times
+#: the sync uses.
 COMMON_FIELDS = frozenset({"id", "type", "deleted", "web", "keyword", "modified"})
 MAPPED_FIELDS: dict[str, frozenset[str]] = {
     "System": frozenset({"name", "website", "body"}),
@@ -124,7 +126,8 @@ REASONS: dict[str, str] = {
     "post": "posts of persons: personal data",
     "inactive": "inactive flag: the end date is kept",
     "website": "the organisation's own website: not modelled",
-    "classification": "the body's classification (e.g. 'Stadt'): every body is a city administration",
+    "classification": "the body's classification (e.g. 'Stadt'): every body is a city "
+    "administration",
     "mainFile": "a file of the organisation",
     "formOfAddress": "personal data",
     "affix": "personal data",
@@ -162,9 +165,9 @@ def reason(field: str) -> str:
 
 
 def wkt(geojson: Any) -> tuple[str | None, bool]:
-    """A GeoJSON geometry (or Feature) as WKT, coordinates as given (``None`` when it is none of the simple
-    types), and whether some coordinates were numbers written as text (``"8.317490"``, as some servers send
-    them), read as the numbers they show."""
+    """A GeoJSON geometry (or Feature) as WKT, coordinates as given (``None`` when it is none of the
+    simple types), and whether some coordinates were numbers written as text (``"8.317490"``, as
+    some servers send them), read as the numbers they show."""
     if isinstance(geojson, dict) and geojson.get("type") == "Feature":
         geojson = geojson.get("geometry")
     if not isinstance(geojson, dict):

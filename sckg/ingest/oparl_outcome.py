@@ -1,10 +1,11 @@
 """Agenda-item outcomes without persons: the OParl ``result`` reduced to the result it states.
 
-Servers send the result as free text: "Einstimmig beschlossen", but also vote tables flattened into text
-(``JaNeinEnthaltungBM1CDU12…Gesamt232``), and names and addresses in the same field. :func:`reduce_outcome`
-keeps what reads as the result and nothing else: the decision ("beschlossen", "abgelehnt", "zur Kenntnis
-genommen" …), how it was taken ("einstimmig", "mehrheitlich", "geändert") and the counts of yes, no and
-abstentions where each stands once next to its word. Names, addresses and tables by faction or person stay out.
+Servers send the result as free text: "Einstimmig beschlossen", but also vote tables flattened into
+text (``JaNeinEnthaltungBM1CDU12…Gesamt232``), and names and addresses in the same field.
+:func:`reduce_outcome` keeps what reads as the result and nothing else: the decision ("beschlossen",
+"abgelehnt", "zur Kenntnis genommen" …), how it was taken ("einstimmig", "mehrheitlich", "geändert")
+and the counts of yes, no and abstentions where each stands once next to its word. Names, addresses
+and tables by faction or person stay out.
 """
 
 from __future__ import annotations
@@ -55,8 +56,9 @@ def _count_words(side: str) -> str:
     return "|".join(f"(?P<{side}{n}>{pattern})" for n, (pattern, _) in enumerate(_COUNTS))
 
 
-#: A count beside its word, separated by a space or a colon (digits that run into letters are a flattened table);
-#: read left to right, so that in ``Ja: 20 Nein: 4`` the 20 is not read for Nein as well.
+#: A count beside its word, separated by a space or a colon (digits that run into letters are a
+#: flattened table); read left to right, so that in ``Ja: 20 Nein: 4`` the 20 is not read for Nein
+#: as well.
 _COUNT_WORDS = re.compile(
     rf"(?<!{_LETTER})(?:{_count_words('a')})(?:\s*[:=]\s*|\s+)(?P<a>\d{{1,3}})(?!\d)"
     rf"|(?<!\d)(?P<b>\d{{1,3}})\s+(?:{_count_words('b')})(?!{_LETTER})",
@@ -88,8 +90,8 @@ def reduce_outcome(text: str) -> str | None:
 
 
 def _counts(text: str) -> str:
-    """``Ja 12, Nein 3, Enthaltungen 2`` for the counts that stand once each beside their word (a word counted
-    twice is a table by faction or person: then none)."""
+    """``Ja 12, Nein 3, Enthaltungen 2`` for the counts that stand once each beside their word (a
+    word counted twice is a table by faction or person: then none)."""
     numbers: dict[int, list[int]] = {}
     for match in _COUNT_WORDS.finditer(text):
         side = "a" if match["a"] else "b"

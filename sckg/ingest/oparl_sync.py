@@ -1,9 +1,10 @@
 """Importing OParl into an existing Turtle file: the nightly sync.
 
-:func:`sync_oparl` imports (from a URL only what changed since the last run, see :func:`.oparl.import_oparl`),
-replaces the previous import's entities in ``out`` with the new ones, keeps every other triple of the file, and
-says what was added, changed and deleted, per OParl type. When nothing changed the file is left as it is (the
-dataset description keeps the time of the last change, which the next run asks the server from).
+:func:`sync_oparl` imports (from a URL only what changed since the last run, see
+:func:`.oparl.import_oparl`), replaces the previous import's entities in ``out`` with the new ones,
+keeps every other triple of the file, and says what was added, changed and deleted, per OParl type.
+When nothing changed the file is left as it is (the dataset description keeps the time of the last
+change, which the next run asks the server from).
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from .oparl_fetch import Fetcher, Progress
 
 @dataclass
 class SyncResult:
-    """What a sync did: the import, the entities added, changed and deleted per OParl type, and the file."""
+    """What a sync did: the import, the entities added, changed and deleted per OParl type, and the
+    file."""
 
     result: ImportResult[OparlReport]
     added: Counter[str] = field(default_factory=Counter)
@@ -49,7 +51,8 @@ def sync_oparl(
     progress: Progress | None = None,
     now: dt.datetime | None = None,
 ) -> SyncResult:
-    """Import ``source`` into the Turtle file ``out`` (created if missing), merging with a previous import."""
+    """Import ``source`` into the Turtle file ``out`` (created if missing), merging with a previous
+    import."""
     out = Path(out)
     previous: list[ox.Triple] = []
     if out.is_file():
@@ -122,8 +125,9 @@ def _value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
 def _groups(
     triples: Iterable[ox.Triple], dataset: str
 ) -> tuple[dict[str, frozenset[ox.Triple]], list[ox.Triple], frozenset[ox.Triple]]:
-    """The triples of each entity of ``dataset`` (its own and its geometry's), all triples of the rest, and the
-    dataset's description but the time of its import (a file of an older sckg differs there, and is rewritten)."""
+    """The triples of each entity of ``dataset`` (its own and its geometry's), all triples of the
+    rest, and the dataset's description but the time of its import (a file of an older sckg differs
+    there, and is rewritten)."""
     triples = list(triples)
     members = {
         _value(t.subject)

@@ -1,13 +1,15 @@
-"""A synthetic OParl 1.1 export of the shape of a real council information system, for tests and benchmarks.
+"""A synthetic OParl 1.1 export of the shape of a real council information system, for tests and
+benchmarks.
 
-:func:`write_synthetic_export` writes a folder as a crawler stores it (``system.json``, ``body.json`` and list
-pages per list, like ``tests/assets/oparl``): one body (*Musterstadt (synthetisch)*), at scale 1 2,000 papers,
-350 meetings, 2,200 consultations, 5,000 agenda items, 7,000 files, 20 organizations (council, main committee,
-committees, party groups, administration), 2 legislative terms, 5 locations, and 2 % deleted stubs (``deleted:
-true`` without ``type``, as real servers send them). Papers carry realistic German titles, keywords and ``web``
-links; agenda items carry the vote ``result`` and the resolution as text or file; consultations and agenda items
-refer to each other. ``scale`` multiplies papers, meetings, consultations, agenda items and files. The same
-seed always gives the same files. Everything is invented: no real person, paper or system.
+:func:`write_synthetic_export` writes a folder as a crawler stores it (``system.json``,
+``body.json`` and list pages per list, like ``tests/assets/oparl``): one body (*Musterstadt
+(synthetisch)*), at scale 1 2,000 papers, 350 meetings, 2,200 consultations, 5,000 agenda items,
+7,000 files, 20 organizations (council, main committee, committees, party groups, administration), 2
+legislative terms, 5 locations, and 2 % deleted stubs (``deleted: true`` without ``type``, as real
+servers send them). Papers carry realistic German titles, keywords and ``web`` links; agenda items
+carry the vote ``result`` and the resolution as text or file; consultations and agenda items refer
+to each other. ``scale`` multiplies papers, meetings, consultations, agenda items and files. The
+same seed always gives the same files. Everything is invented: no real person, paper or system.
 """
 
 from __future__ import annotations
@@ -50,7 +52,8 @@ _GROUPS = (
 )
 _ADMIN = ("Fachbereich Digitalisierung und IT", "Fachbereich Finanzen", "Fachbereich Stadtplanung")
 
-#: (title patterns, keywords, committee indexes that deliberate) per topic; ``{x}`` is filled from the topic's list.
+#: (title patterns, keywords, committee indexes that deliberate) per topic; ``{x}`` is filled from
+#: the topic's list.
 _TOPICS: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[int, ...]], ...] = (
     (
         (
@@ -219,7 +222,8 @@ def synthetic_counts(scale: float = 1.0) -> SyntheticCounts:
 def write_synthetic_export(
     folder: Path | str, *, scale: float = 1.0, seed: int = 1
 ) -> SyntheticCounts:
-    """Write the synthetic export into ``folder`` (created; existing files of the same name are replaced)."""
+    """Write the synthetic export into ``folder`` (created; existing files of the same name are
+    replaced)."""
     counts = synthetic_counts(scale)
     documents = _Generator(counts, seed).documents()
     folder = Path(folder)
@@ -578,7 +582,8 @@ class _Generator:
             paper.setdefault("auxiliaryFile", []).append(attachment)
 
     def with_stubs(self, name: str, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Deleted papers and meetings as servers send them: an id and ``deleted: true``, no type."""
+        """Deleted papers and meetings as servers send them: an id and ``deleted: true``, no
+        type."""
         if name not in ("papers", "meetings"):
             return items
         count = round(0.02 * len(items))

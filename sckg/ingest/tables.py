@@ -1,9 +1,10 @@
 """Inventory spreadsheets to RDF.
 
-:func:`import_table` reads a filled template (an ``.xlsx`` workbook, or a folder of CSV files named after the
-sheets), checks every cell, resolves references between sheets by ID or name and returns the triples. IRIs
-are stable: ``<city base><folder>/<ID>``. Every row's entity is ``sckg:documentedIn`` the sources named in its
-row (or, if none, the imported file itself). Every problem of a file is collected; if there is any, a
+:func:`import_table` reads a filled template (an ``.xlsx`` workbook, or a folder of CSV files named
+after the sheets), checks every cell, resolves references between sheets by ID or name and returns
+the triples. IRIs are stable: ``<city base><folder>/<ID>``. Every row's entity is
+``sckg:documentedIn`` the sources named in its row (or, if none, the imported file itself). Every
+problem of a file is collected; if there is any, a
 :class:`TableError` lists them all and nothing is returned to write.
 """
 
@@ -79,11 +80,12 @@ KIND_CLASSES: dict[str, tuple[str, ...]] = {
 
 
 def write_template(folder: Path | str) -> list[Path]:
-    """Write the empty inventory template (``inventory.xlsx``, one CSV per sheet, ``Help.csv``) into ``folder``."""
+    """Write the empty inventory template (``inventory.xlsx``, one CSV per sheet, ``Help.csv``) into
+    ``folder``."""
     return _write_template(folder, choice_text())
 
 
-# --- checking cells -------------------------------------------------------------------------------------
+# --- checking cells -------------------------------------------------------------------------------
 
 
 @dataclass
@@ -98,7 +100,8 @@ class Row:
 
 @dataclass
 class _Context:
-    """What the checks of one file share: the file's name, the city base and the errors found so far."""
+    """What the checks of one file share: the file's name, the city base and the errors found so
+    far."""
 
     base: str
     errors: list[CellError] = field(default_factory=list)
@@ -204,7 +207,7 @@ def _decide_amounts(raw: RawSheet, label: str, key: str, rows: list[Row], ctx: _
             ctx.error(raw, row.number, label, amount.text, amount.ambiguity())
 
 
-# --- resolving references ---------------------------------------------------------------------------------
+# --- resolving references -------------------------------------------------------------------------
 
 
 def _norm(text: str) -> str:
@@ -232,8 +235,9 @@ class _Index:
                     rows.append(row)
 
     def resolve(self, target: str, value: str) -> str:
-        """The IRI a reference stands for, or raise ``ValueError`` with what was expected. ``target`` names the
-        sheet, or several joined by ``+`` (the first that has the ID or name wins)."""
+        """The IRI a reference stands for, or raise ``ValueError`` with what was expected.
+        ``target`` names the sheet, or several joined by ``+`` (the first that has the ID or name
+        wins)."""
         if IRI_PATTERN.match(value):
             return checked_iri(value)
         targets = target.split("+")
@@ -262,7 +266,7 @@ class _Index:
             ) from None
 
 
-# --- building triples -------------------------------------------------------------------------------------
+# --- building triples -----------------------------------------------------------------------------
 
 
 class _Graph:
@@ -271,7 +275,8 @@ class _Graph:
     def __init__(self, formal: set[str]) -> None:
         self.triples: list[ox.Triple] = []
         self.nodes: dict[str, ox.NamedNode] = {}
-        #: Actors typed org:FormalOrganization: the range of org:unitOf, so the only parents it may point to.
+        #: Actors typed org:FormalOrganization: the range of org:unitOf, so the only parents it may
+        #: point to.
         self.formal = formal
 
     def node(self, iri: str) -> ox.NamedNode:
@@ -304,7 +309,8 @@ def _typed(value: Any) -> ox.Literal:
 
 
 def import_table(path: Path | str, city: str) -> ImportResult[None]:
-    """Read a filled inventory template (``.xlsx``, a CSV file or a folder of CSV files) as triples of the city.
+    """Read a filled inventory template (``.xlsx``, a CSV file or a folder of CSV files) as triples
+    of the city.
 
     Raises :class:`TableError` with every problem of the file when there is any.
     """
@@ -324,7 +330,8 @@ def import_table(path: Path | str, city: str) -> ImportResult[None]:
                 None,
                 None,
                 raw.name,
-                f"a sheet named {names} (or in German); start a sheet's name with _ to have it ignored",
+                f"a sheet named {names} (or in German); start a sheet's name with _ to have it "
+                "ignored",
             )
         elif sheet.key in rows_by_sheet:
             ctx.error(
@@ -358,7 +365,8 @@ def import_table(path: Path | str, city: str) -> ImportResult[None]:
                     row.number,
                     label,
                     ident,
-                    f"an ID not used before in this sheet (row {index.ids[key][ident].number} has it too)",
+                    f"an ID not used before in this sheet (row {index.ids[key][ident].number} has "
+                    "it too)",
                 )
                 continue
             index.ids[key][ident] = row
@@ -406,7 +414,8 @@ _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
 def _derived_id(row: Row) -> str:
-    """The ID of a row whose ID cell is empty: the slug of its name (German first), umlauts spelt out."""
+    """The ID of a row whose ID cell is empty: the slug of its name (German first), umlauts spelt
+    out."""
     for key in ("name_de", "title_de", "name", "name_en", "title_en"):
         value = row.values.get(key)
         if isinstance(value, str) and (ident := slug(value.lower().translate(_UMLAUTS))):
@@ -415,18 +424,21 @@ def _derived_id(row: Row) -> str:
 
 
 def _row_iri(base: str, folder: str, ident: str) -> str:
-    """The IRI of a row: a full IRI as it is, ``folder/name`` in the city, else ``name`` in the sheet's folder."""
+    """The IRI of a row: a full IRI as it is, ``folder/name`` in the city, else ``name`` in the
+    sheet's folder."""
     if IRI_PATTERN.match(ident):
         return ident
     return f"{base}{ident}" if "/" in ident or not folder else f"{base}{folder}/{ident}"
 
 
-#: The sheets whose row count is reported also when they have no rows (the others only when they have some).
+#: The sheets whose row count is reported also when they have no rows (the others only when they
+#: have some).
 _FIRST_SHEETS = ("actors", "projects", "fields", "goals", "dependencies", "sources")
 
 
 def city_prefixes(base: str) -> dict[str, str]:
-    """Turtle prefixes for the folders of a city's IRIs (``project:wlan``); ``cityfield:`` for its fields."""
+    """Turtle prefixes for the folders of a city's IRIs (``project:wlan``); ``cityfield:`` for its
+    fields."""
     names = {
         "actor": "actor",
         "project": "project",

@@ -1,6 +1,7 @@
-"""The inventory spreadsheet template: its sheets, its columns (documented in German and English) and the
-workbook and CSV files built from it. The importer (:mod:`sckg.ingest.tables`) and the xlsx export
-(:mod:`sckg.export`) share this one description, so the template, the import and the export cannot drift apart.
+"""The inventory spreadsheet template: its sheets, its columns (documented in German and English)
+and the workbook and CSV files built from it. The importer (:mod:`sckg.ingest.tables`) and the xlsx
+export (:mod:`sckg.export`) share this one description, so the template, the import and the export
+cannot drift apart.
 """
 
 from __future__ import annotations
@@ -25,12 +26,13 @@ HELP_SHEET = "Hilfe - Help"
 class Column:
     """One column of a sheet: its key, its header words and what it holds.
 
-    ``type`` is one of ``id``, ``text``, ``ref`` (ID or name of a row in sheet ``target``), ``kind``, ``status``,
-    ``goal_type``, ``source_type``, ``budget_type``, ``work_type``, ``role``, ``phase``, ``field`` (a reference
-    field of the vocabulary), ``date``, ``date_or_year``, ``decimal``, ``bool``, ``int``, ``sdg``, ``url``. ``target``
-    may name several sheets joined by ``+``. ``lang`` is the language tag of a text column. ``predicates``: the
-    cell's values are the objects of these predicates (the subjects, if ``inverse``); columns without them are
-    built by their sheet's own code.
+    ``type`` is one of ``id``, ``text``, ``ref`` (ID or name of a row in sheet ``target``),
+    ``kind``, ``status``, ``goal_type``, ``source_type``, ``budget_type``, ``work_type``, ``role``,
+    ``phase``, ``field`` (a reference field of the vocabulary), ``date``, ``date_or_year``,
+    ``decimal``, ``bool``, ``int``, ``sdg``, ``url``. ``target`` may name several sheets joined by
+    ``+``. ``lang`` is the language tag of a text column. ``predicates``: the cell's values are the
+    objects of these predicates (the subjects, if ``inverse``); columns without them are built by
+    their sheet's own code.
     """
 
     key: str
@@ -59,8 +61,9 @@ class Column:
 
 @dataclass(frozen=True)
 class Sheet:
-    """One sheet of the template (one CSV file): its names, the IRI folder of its rows (empty: the city base), its
-    columns and the classes every row gets (the first one finds its rows on export)."""
+    """One sheet of the template (one CSV file): its names, the IRI folder of its rows (empty: the
+    city base), its columns and the classes every row gets (the first one finds its rows on
+    export)."""
 
     key: str
     name: str
@@ -84,13 +87,14 @@ def _id() -> Column:
         "id",
         "Kennung",
         "ID",
-        "Eindeutige Kennung der Zeile aus Buchstaben, Ziffern, - _ . (z. B. wlan-innenstadt); sie bildet die "
-        "stabile IRI (Ordner/Name wie budget/wlan: die IRI in diesem Ordner der Stadt). Leer: aus dem Namen "
-        "gebildet (Öffentliches WLAN → oeffentliches-wlan). Eine vollständige IRI (https://...) wird unverändert "
-        "übernommen.",
-        "Unique ID of the row made of letters, digits, - _ . (e.g. wlan-innenstadt); it forms the stable IRI "
-        "(folder/name like budget/wlan: the IRI in that folder of the city). Empty: made from the name "
-        "(Öffentliches WLAN → oeffentliches-wlan). A full IRI (https://...) is used as it is.",
+        "Eindeutige Kennung der Zeile aus Buchstaben, Ziffern, - _ . (z. B. wlan-innenstadt); sie "
+        "bildet die stabile IRI (Ordner/Name wie budget/wlan: die IRI in diesem Ordner der Stadt). "
+        "Leer: aus dem Namen gebildet (Öffentliches WLAN → oeffentliches-wlan). Eine vollständige "
+        "IRI (https://...) wird unverändert übernommen.",
+        "Unique ID of the row made of letters, digits, - _ . (e.g. wlan-innenstadt); it forms the "
+        "stable IRI (folder/name like budget/wlan: the IRI in that folder of the city). Empty: "
+        "made from the name (Öffentliches WLAN → oeffentliches-wlan). A full IRI (https://...) is "
+        "used as it is.",
         type="id",
         width=24,
     )
@@ -241,7 +245,8 @@ def _col(
 
 
 def _labels(what_de: str, what_en: str, *predicates: str) -> tuple[Column, Column]:
-    """The required name of a row (German) and its English name, as ``predicates`` (default ``rdfs:label``)."""
+    """The required name of a row (German) and its English name, as ``predicates`` (default
+    ``rdfs:label``)."""
     return _pair(
         "name",
         "Name",
@@ -339,8 +344,10 @@ EXTRA_SHEETS: tuple[Sheet, ...] = (
         "Budgets",
         "Budgets",
         "budget",
-        "Beträge und Haushaltsansätze, jeweils mit eigener Kennung; ein Betrag gehört zu Projekten (Spalte Projekt).",
-        "Amounts and budget lines, each with its own ID; an amount belongs to projects (column Project).",
+        "Beträge und Haushaltsansätze, jeweils mit eigener Kennung; ein Betrag gehört zu Projekten "
+        "(Spalte Projekt).",
+        "Amounts and budget lines, each with its own ID; an amount belongs to projects (column "
+        "Project).",
         (
             _id(),
             _col(
@@ -478,7 +485,8 @@ EXTRA_SHEETS: tuple[Sheet, ...] = (
         "Beratungen",
         "consultation",
         "Beratungen einer Vorlage (Blatt Quellen) in einem Gremium: Vorberatung oder Entscheidung.",
-        "Consultations of a council paper (sheet Sources) in a body: preliminary deliberation or decision.",
+        "Consultations of a council paper (sheet Sources) in a body: preliminary deliberation or "
+        "decision.",
         (
             _id(),
             *_labels("Bezeichnung der Beratung", "Label of the consultation"),
@@ -802,7 +810,8 @@ SHEETS: tuple[Sheet, ...] = (
         "Actors",
         "Akteure",
         "actor",
-        "Akteure: Verwaltung, Dezernate, Stabsstellen, Fachbereiche, Gremien, Unternehmen, Partner.",
+        "Akteure: Verwaltung, Dezernate, Stabsstellen, Fachbereiche, Gremien, Unternehmen, "
+        "Partner.",
         "Actors: administration, departments, staff units, divisions, bodies, companies, partners.",
         (
             _id(),
@@ -821,8 +830,10 @@ SHEETS: tuple[Sheet, ...] = (
                 "Teil von",
                 "Unit of",
                 "actors",
-                "Übergeordnete Einheit (org:unitOf zu einer formalen Organisation, sonst org:subOrganizationOf)",
-                "Parent unit (org:unitOf to a formal organisation, otherwise org:subOrganizationOf)",
+                "Übergeordnete Einheit (org:unitOf zu einer formalen Organisation, sonst "
+                "org:subOrganizationOf)",
+                "Parent unit (org:unitOf to a formal organisation, otherwise "
+                "org:subOrganizationOf)",
             ),
             _ref(
                 "owned_by",
@@ -853,7 +864,8 @@ SHEETS: tuple[Sheet, ...] = (
                 "identifier",
                 "Kennziffer",
                 "Identifier",
-                "Kennziffer der Organisationseinheit, z. B. 0800 (bleibt Text, führende Nullen bleiben).",
+                "Kennziffer der Organisationseinheit, z. B. 0800 (bleibt Text, führende Nullen "
+                "bleiben).",
                 "Number of the organisational unit, e.g. 0800 (kept as text, leading zeros stay).",
                 width=12,
             ),
@@ -932,10 +944,10 @@ SHEETS: tuple[Sheet, ...] = (
                 "fields",
                 "Handlungsfelder",
                 "Fields of action",
-                f"Handlungsfelder: {t('template.ref', 'de', sheet='Handlungsfelder')}, ein Referenz-Handlungsfeld "
-                f"(z. B. smart-mobility) oder eine IRI. {MULTI_DE}",
-                f"Fields of action: {t('template.ref', 'en', sheet='FieldsOfAction')}, a reference field "
-                f"(e.g. smart-mobility), or an IRI. {MULTI_EN}",
+                f"Handlungsfelder: {t('template.ref', 'de', sheet='Handlungsfelder')}, ein "
+                f"Referenz-Handlungsfeld (z. B. smart-mobility) oder eine IRI. {MULTI_DE}",
+                f"Fields of action: {t('template.ref', 'en', sheet='FieldsOfAction')}, a reference "
+                f"field (e.g. smart-mobility), or an IRI. {MULTI_EN}",
                 "ref",
                 False,
                 True,
@@ -982,10 +994,10 @@ SHEETS: tuple[Sheet, ...] = (
                 "budget",
                 "Budget (EUR)",
                 "Budget (EUR)",
-                "Budget in Euro als Zahl, z. B. 250000 oder 64827.39 (ohne Tausenderpunkte); wird der Betrag "
-                "budget/<Kennung>. Mehrere Beträge, Haushaltsansätze: Blatt Budgets.",
-                "Budget in euros as a number, e.g. 250000 or 64827.39 (no thousands separators); becomes the "
-                "amount budget/<ID>. Several amounts, budget lines: sheet Budgets.",
+                "Budget in Euro als Zahl, z. B. 250000 oder 64827.39 (ohne Tausenderpunkte); wird "
+                "der Betrag budget/<Kennung>. Mehrere Beträge, Haushaltsansätze: Blatt Budgets.",
+                "Budget in euros as a number, e.g. 250000 or 64827.39 (no thousands separators); "
+                "becomes the amount budget/<ID>. Several amounts, budget lines: sheet Budgets.",
                 "decimal",
                 width=14,
             ),
@@ -1030,8 +1042,10 @@ SHEETS: tuple[Sheet, ...] = (
                 "alt",
                 "Weitere Namen",
                 "Other names",
-                "Weitere Namen und Abkürzungen (skos:altLabel); sie verbinden Vorlagen mit dem Projekt",
-                "Other names and abbreviations (skos:altLabel); they link council papers to the project",
+                "Weitere Namen und Abkürzungen (skos:altLabel); sie verbinden Vorlagen mit dem "
+                "Projekt",
+                "Other names and abbreviations (skos:altLabel); they link council papers to the "
+                "project",
                 multi=True,
                 predicates=(SKOS + "altLabel",),
             ),
@@ -1039,8 +1053,10 @@ SHEETS: tuple[Sheet, ...] = (
                 "keywords",
                 "Schlagwörter",
                 "Keywords",
-                f"Schlagwörter für das Zuordnen von Vorlagen (skos:hiddenLabel), z. B. Funkloch. {MULTI_DE}",
-                f"Keywords for linking council papers (skos:hiddenLabel), e.g. Funkloch. {MULTI_EN}",
+                "Schlagwörter für das Zuordnen von Vorlagen (skos:hiddenLabel), z. B. Funkloch. "
+                f"{MULTI_DE}",
+                "Keywords for linking council papers (skos:hiddenLabel), e.g. Funkloch. "
+                f"{MULTI_EN}",
                 "de",
                 multi=True,
                 predicates=(SKOS + "hiddenLabel",),
@@ -1049,10 +1065,10 @@ SHEETS: tuple[Sheet, ...] = (
                 "context",
                 "Kontextwörter",
                 "Context words",
-                "Mehrdeutige Schlagwörter (sckg:contextKeyword), die nur mit einem weiteren Hinweis zählen, "
-                f"z. B. Mast. {MULTI_DE}",
-                "Ambiguous keywords (sckg:contextKeyword) that count only with another hint, e.g. Mast. "
-                f"{MULTI_EN}",
+                "Mehrdeutige Schlagwörter (sckg:contextKeyword), die nur mit einem weiteren "
+                f"Hinweis zählen, z. B. Mast. {MULTI_DE}",
+                "Ambiguous keywords (sckg:contextKeyword) that count only with another hint, e.g. "
+                f"Mast. {MULTI_EN}",
                 "de",
                 multi=True,
                 predicates=(SCKG + "contextKeyword",),
@@ -1064,7 +1080,8 @@ SHEETS: tuple[Sheet, ...] = (
         "FieldsOfAction",
         "Handlungsfelder",
         "field",
-        "Die Handlungsfelder der Stadt; Schlagwörter dienen 'sckg link papers' zum Zuordnen von Vorlagen.",
+        "Die Handlungsfelder der Stadt; Schlagwörter dienen 'sckg link papers' zum Zuordnen von "
+        "Vorlagen.",
         "The city's fields of action; keywords let 'sckg link papers' link council papers to them.",
         (
             _id(),
@@ -1080,8 +1097,8 @@ SHEETS: tuple[Sheet, ...] = (
                 "match",
                 "Referenz-Handlungsfeld",
                 "Reference field",
-                "Entsprechendes Handlungsfeld der sckg-Referenzliste (skos:exactMatch), z. B. smart-mobility "
-                "oder Smart Mobility.",
+                "Entsprechendes Handlungsfeld der sckg-Referenzliste (skos:exactMatch), z. B. "
+                "smart-mobility oder Smart Mobility.",
                 "Matching field of the sckg reference list (skos:exactMatch), e.g. smart-mobility.",
                 "field",
                 width=22,
@@ -1100,7 +1117,8 @@ SHEETS: tuple[Sheet, ...] = (
                 "keywords",
                 "Schlagwörter",
                 "Keywords",
-                f"Schlagwörter für das Zuordnen von Vorlagen (skos:hiddenLabel), z. B. WLAN. {MULTI_DE}",
+                "Schlagwörter für das Zuordnen von Vorlagen (skos:hiddenLabel), z. B. WLAN. "
+                f"{MULTI_DE}",
                 f"Keywords for linking council papers (skos:hiddenLabel), e.g. WLAN. {MULTI_EN}",
                 "de",
                 multi=True,
@@ -1182,9 +1200,9 @@ SHEETS: tuple[Sheet, ...] = (
                 f"Handlungsfelder, zu denen das Ziel gehört (skos:related): "
                 f"{t('template.ref', 'de', sheet='Handlungsfelder')}, ein Referenz-Handlungsfeld "
                 f"(z. B. smart-mobility) oder eine IRI. {MULTI_DE}",
-                f"Fields of action the goal belongs to (skos:related): "
-                f"{t('template.ref', 'en', sheet='FieldsOfAction')}, a reference field (e.g. smart-mobility), "
-                f"or an IRI. {MULTI_EN}",
+                "Fields of action the goal belongs to (skos:related): "
+                f"{t('template.ref', 'en', sheet='FieldsOfAction')}, a reference field (e.g. "
+                f"smart-mobility), or an IRI. {MULTI_EN}",
                 "ref",
                 False,
                 True,
@@ -1209,7 +1227,8 @@ SHEETS: tuple[Sheet, ...] = (
         "Dependencies",
         "Abhängigkeiten",
         "",
-        "Abhängigkeiten zwischen Projekten: das Projekt braucht das andere zuerst (sckg:dependsOn).",
+        "Abhängigkeiten zwischen Projekten: das Projekt braucht das andere zuerst "
+        "(sckg:dependsOn).",
         "Dependencies between projects: the project needs the other one first (sckg:dependsOn).",
         (
             _ref(
@@ -1405,8 +1424,8 @@ def help_rows(choices: Mapping[str, str]) -> list[list[str]]:
     return rows
 
 
-#: The hidden sheet holding the drop-down lists, and the sheet listing what an export could not put into the
-#: template (the importer ignores sheets whose name starts with ``_``).
+#: The hidden sheet holding the drop-down lists, and the sheet listing what an export could not put
+#: into the template (the importer ignores sheets whose name starts with ``_``).
 LISTS_SHEET, REMAINDER_SHEET = "_Lists", "_Not in the template"
 
 
@@ -1417,11 +1436,13 @@ def workbook_bytes(
     lists: Mapping[str, Sequence[str]] | None = None,
     remainder: Sequence[Sequence[str]] | None = None,
 ) -> bytes:
-    """An ``.xlsx`` file with a header row per sheet, the given data rows (by sheet key) and the help sheet.
+    """An ``.xlsx`` file with a header row per sheet, the given data rows (by sheet key) and the
+    help sheet.
 
-    Every sheet gets a filter on its header row; ``lists`` (column type → allowed values) gives each column of
-    that type a drop-down list (a value not in it is warned about, not refused: English labels and short names
-    are accepted too). ``remainder`` rows (with their header first) fill the sheet :data:`REMAINDER_SHEET`.
+    Every sheet gets a filter on its header row; ``lists`` (column type → allowed values) gives each
+    column of that type a drop-down list (a value not in it is warned about, not refused: English
+    labels and short names are accepted too). ``remainder`` rows (with their header first) fill the
+    sheet :data:`REMAINDER_SHEET`.
     """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -1447,7 +1468,8 @@ def workbook_bytes(
 
     lists = dict(sorted((lists or {}).items()))
     ranges = {
-        kind: f"'{LISTS_SHEET}'!${get_column_letter(index)}$2:${get_column_letter(index)}${len(values) + 1}"
+        kind: f"'{LISTS_SHEET}'!${get_column_letter(index)}$2:"
+        f"${get_column_letter(index)}${len(values) + 1}"
         for index, (kind, values) in enumerate(lists.items(), start=1)
     }
     for sheet in SHEETS:
@@ -1523,7 +1545,8 @@ def workbook_bytes(
 
 
 def csv_text(rows: Sequence[Sequence[Any]]) -> str:
-    """Rows as CSV text (comma-separated, with a byte-order mark so spreadsheets read it as UTF-8)."""
+    """Rows as CSV text (comma-separated, with a byte-order mark so spreadsheets read it as
+    UTF-8)."""
     buffer = io.StringIO()
     buffer.write("\ufeff")
     csv.writer(buffer, lineterminator="\n").writerows(rows)
@@ -1531,7 +1554,8 @@ def csv_text(rows: Sequence[Sequence[Any]]) -> str:
 
 
 def write_template(folder: Path | str, choices: Mapping[str, str]) -> list[Path]:
-    """Write the empty template into ``folder``: ``inventory.xlsx``, one CSV per sheet and ``Help.csv``."""
+    """Write the empty template into ``folder``: ``inventory.xlsx``, one CSV per sheet and
+    ``Help.csv``."""
     folder = Path(folder)
     table = help_rows(choices)
     written = [write_atomic(folder / "inventory.xlsx", workbook_bytes({}, table))]

@@ -21,8 +21,9 @@ Graph = TypeVar("Graph", bound="nx.Graph[str]")
 
 
 class Result(list[Row]):
-    """Ranked rows of an analysis (dataclasses), with ``notes`` (e.g. that a value is approximated) and
-    ``timings``: seconds spent in SPARQL (``sparql``) and in NetworkX and Python (``networkx``)."""
+    """Ranked rows of an analysis (dataclasses), with ``notes`` (e.g. that a value is approximated)
+    and ``timings``: seconds spent in SPARQL (``sparql``) and in NetworkX and Python
+    (``networkx``)."""
 
     def __init__(
         self,
@@ -35,7 +36,8 @@ class Result(list[Row]):
         self.timings = dict(timings or {"sparql": 0.0, "networkx": 0.0})
 
     def table(self, row_type: type) -> tuple[list[str], list[list[Any]]]:
-        """Columns and plain rows for :func:`sckg.output.emit` (fields marked ``hidden`` are left out)."""
+        """Columns and plain rows for :func:`sckg.output.emit` (fields marked ``hidden`` are left
+        out)."""
         shown = [f.name for f in dataclasses.fields(row_type) if not f.metadata.get("hidden")]
         return shown, [[getattr(row, name) for name in shown] for row in self]
 
@@ -75,8 +77,9 @@ class Stopwatch:
 
 
 def why_empty(kg: KnowledgeGraph, graph: nx.Graph[str], lang: str) -> str:
-    """The one line an analysis shows when it has nothing to rank: the reason and the next step. No projects
-    in the graph (council data alone), else the projection without nodes or without links."""
+    """The one line an analysis shows when it has nothing to rank: the reason and the next step. No
+    projects in the graph (council data alone), else the projection without nodes or without
+    links."""
     projection = graph.graph.get("projection", "entity")
     if not kg.ask("ASK { ?p a sckg:Project }"):
         return t("empty.no_projects", lang)
@@ -115,9 +118,10 @@ def top(rows: list[Row], limit: int | None) -> list[Row]:
 
 
 def canonical_undirected(graph: nx.Graph[str]) -> nx.Graph[str]:
-    """An undirected copy with nodes and edges in a fixed order. NetworkX's undirected *view* of a directed graph
-    lists neighbours from a set, in an order that changes with Python's string hashing between processes, and
-    seeded algorithms (layouts, Louvain) then give different results on every run."""
+    """An undirected copy with nodes and edges in a fixed order. NetworkX's undirected *view* of a
+    directed graph lists neighbours from a set, in an order that changes with Python's string
+    hashing between processes, and seeded algorithms (layouts, Louvain) then give different results
+    on every run."""
     import networkx as nx
 
     if not graph.is_directed():

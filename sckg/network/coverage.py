@@ -1,7 +1,8 @@
-"""Where the programme has holes and blind spots: gaps, silos between departments, overlapping projects.
+"""Where the programme has holes and blind spots: gaps, silos between departments, overlapping
+projects.
 
-Departments are those of the projections (:mod:`.projection`): the Dezernat above a unit, a company or an
-external organisation itself. A project belongs to the department of its managing actor.
+Departments are those of the projections (:mod:`.projection`): the Dezernat above a unit, a company
+or an external organisation itself. A project belongs to the department of its managing actor.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ WORK_PREDICATES = ("managedBy", "hasParticipant", "contractor", "coordinatedBy")
 
 @dataclass(frozen=True)
 class GapRow:
-    """Something the programme lacks: a goal or field nobody serves, a project without a link, an idle actor."""
+    """Something the programme lacks: a goal or field nobody serves, a project without a link, an
+    idle actor."""
 
     kind: str
     label: str
@@ -50,7 +52,8 @@ class GapRow:
 
 @dataclass(frozen=True)
 class DatedMilestone:
-    """A milestone with an xsd:date: its IRI, project, date and whether it is reached (None: not stated)."""
+    """A milestone with an xsd:date: its IRI, project, date and whether it is reached (None: not
+    stated)."""
 
     iri: str
     project: str
@@ -60,7 +63,8 @@ class DatedMilestone:
 
 @dataclass(frozen=True)
 class SiloRow:
-    """Two departments with projects in the same field that share no actor and no dependency there."""
+    """Two departments with projects in the same field that share no actor and no dependency
+    there."""
 
     field: str
     department: str
@@ -75,7 +79,8 @@ class SiloRow:
 
 @dataclass(frozen=True)
 class OverlapRow:
-    """Two projects of different departments in the same field serving the same goal: possible duplicates."""
+    """Two projects of different departments in the same field serving the same goal: possible
+    duplicates."""
 
     project: str
     other_project: str
@@ -98,16 +103,18 @@ def gaps(
     graph: nx.DiGraph[str] | None = None,
     limit: int | None = None,
 ) -> Result[GapRow]:
-    """Goals and fields without projects, projects without goal, field or managing actor, milestones overdue,
-    idle actors.
+    """Goals and fields without projects, projects without goal, field or managing actor, milestones
+    overdue, idle actors.
 
-    A milestone is overdue when its date lies before the data date (:func:`sckg.sources.data_date`: the date
-    the inventory describes, not today) and it is not marked as reached; without a data date none is judged.
+    A milestone is overdue when its date lies before the data date (:func:`sckg.sources.data_date`:
+    the date the inventory describes, not today) and it is not marked as reached; without a data
+    date none is judged.
 
-    An actor counts as working on a project when it or a unit below it manages, takes part in, is contractor
-    of or coordinates one. Bodies and the administration as a whole (council, committees, steering group,
-    coordination bodies, city administration) decide rather than run projects and are not listed, nor are the
-    organisations of a council information system (OParl bodies and organisations: party groups, committees).
+    An actor counts as working on a project when it or a unit below it manages, takes part in, is
+    contractor of or coordinates one. Bodies and the administration as a whole (council, committees,
+    steering group, coordination bodies, city administration) decide rather than run projects and
+    are not listed, nor are the organisations of a council information system (OParl bodies and
+    organisations: party groups, committees).
     """
     check_lang(lang)
     watch = Stopwatch()
@@ -136,12 +143,14 @@ def gaps(
             "SELECT ?p WHERE { ?p a sckg:Project FILTER NOT EXISTS { ?p sckg:managedBy ?m } }"
         )
         actors = kg.select(
-            "SELECT ?a ?kind WHERE { VALUES ?t { org:FormalOrganization org:OrganizationalUnit org:Organization } "
-            "?a a ?t FILTER(isIRI(?a)) OPTIONAL { ?a org:classification ?kind } "
-            "FILTER NOT EXISTS { VALUES ?council { oparl:Body oparl:Organization } ?a a ?council } }"
+            "SELECT ?a ?kind WHERE { VALUES ?t { org:FormalOrganization org:OrganizationalUnit "
+            "org:Organization } ?a a ?t FILTER(isIRI(?a)) OPTIONAL { ?a org:classification ?kind } "
+            "FILTER NOT EXISTS { VALUES ?council { oparl:Body oparl:Organization } ?a a ?council } "
+            "}"
         )
         working = kg.select(
-            f"SELECT DISTINCT ?a WHERE {{ VALUES ?w {{ {_work_values()} }} ?p ?w ?a . ?p a sckg:Project }}"
+            f"SELECT DISTINCT ?a WHERE {{ VALUES ?w {{ {_work_values()} }} ?p ?w ?a . ?p a "
+            "sckg:Project }"
         )
         tree = kg.select(f"SELECT ?u ?parent WHERE {{ ?u {PARENT_PATH} ?parent }}")
         overdue = _overdue_milestones(kg)
@@ -201,7 +210,8 @@ def gaps(
 
 
 def _no_projects(kg: KnowledgeGraph, graph: Any, lang: str) -> list[str]:
-    """The empty-state line when ``graph`` holds no project (else nothing: an empty result is then a finding)."""
+    """The empty-state line when ``graph`` holds no project (else nothing: an empty result is then a
+    finding)."""
     if any(cls == "project" for _, cls in graph.nodes(data="cls")):
         return []
     return [why_empty(kg, graph, lang)]
@@ -212,13 +222,15 @@ def _gap_reason(kind: str, lang: str) -> str:
 
 
 def milestones(kg: KnowledgeGraph) -> list[DatedMilestone]:
-    """Every milestone with its project and an xsd:date (one that has none is validation's to report)."""
+    """Every milestone with its project and an xsd:date (one that has none is validation's to
+    report)."""
     from ..typed import day, value
 
     found = []
     for milestone, part_of, when, reached in kg.select(
-        "SELECT ?milestone ?project ?date ?reached WHERE { ?milestone a sckg:Milestone ; dcterms:isPartOf ?project ; "
-        "dcterms:date ?date OPTIONAL { ?milestone sckg:reached ?reached } }"
+        "SELECT ?milestone ?project ?date ?reached WHERE { ?milestone a sckg:Milestone ; "
+        "dcterms:isPartOf ?project ; dcterms:date ?date OPTIONAL { ?milestone sckg:reached "
+        "?reached } }"
     ).rows:
         assert milestone is not None and part_of is not None  # ?reached alone is optional
         if (dated := day(when)) is not None:
@@ -234,7 +246,8 @@ def milestones(kg: KnowledgeGraph) -> list[DatedMilestone]:
 
 
 def _overdue_milestones(kg: KnowledgeGraph) -> list[tuple[str, str, str, str]]:
-    """Milestones dated before the data date and not marked as reached: (milestone, project, date, data date)."""
+    """Milestones dated before the data date and not marked as reached: (milestone, project, date,
+    data date)."""
     open_ones = [m for m in milestones(kg) if m.reached is not True]
     as_of = data_date(kg) if open_ones else None
     if as_of is None:
@@ -251,11 +264,13 @@ def silos(
     graph: nx.DiGraph[str] | None = None,
     limit: int | None = None,
 ) -> Result[SiloRow]:
-    """Per field of action, pairs of departments whose projects there share no actor and no ``dependsOn``.
+    """Per field of action, pairs of departments whose projects there share no actor and no
+    ``dependsOn``.
 
-    Two departments are in contact in a field when a project of one and a project of the other, both in
-    that field, have an actor in common (managing, taking part, contractor, coordinating) or one depends on
-    the other. Ranked by the number of projects of both, then by field and department labels.
+    Two departments are in contact in a field when a project of one and a project of the other, both
+    in that field, have an actor in common (managing, taking part, contractor, coordinating) or one
+    depends on the other. Ranked by the number of projects of both, then by field and department
+    labels.
     """
     check_lang(lang)
     watch = Stopwatch()

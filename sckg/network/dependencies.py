@@ -1,7 +1,7 @@
 """What depends on what: impact of a project, dependency cycles, the critical path.
 
-All three work on the ``dependencies`` projection: an edge from a project to each project it depends on
-(``sckg:dependsOn``). The projects that depend on X are those with a path to X.
+All three work on the ``dependencies`` projection: an edge from a project to each project it depends
+on (``sckg:dependsOn``). The projects that depend on X are those with a path to X.
 """
 
 from __future__ import annotations
@@ -90,8 +90,9 @@ def impact(
     graph: nx.DiGraph[str] | None = None,
     limit: int | None = None,
 ) -> Result[ImpactRow]:
-    """Every project that depends on ``target`` (label, prefixed name or IRI), transitively, with its depth;
-    with ``upstream`` every project ``target`` depends on. Breadth-first: the depth is the shortest distance."""
+    """Every project that depends on ``target`` (label, prefixed name or IRI), transitively, with
+    its depth; with ``upstream`` every project ``target`` depends on. Breadth-first: the depth is
+    the shortest distance."""
     check_lang(lang)
     watch = Stopwatch()
     with watch.sparql():
@@ -101,7 +102,8 @@ def impact(
     deps = _dependencies(kg, lang, graph, watch)
     if node not in deps:
         raise QueryError(
-            f"'{target}' is not a project (no sckg:Project {node}); impact follows sckg:dependsOn between projects."
+            f"'{target}' is not a project (no sckg:Project {node}); impact follows sckg:dependsOn "
+            "between projects."
         )
     with watch.networkx():
         step = deps.successors if upstream else deps.predecessors
@@ -163,8 +165,8 @@ def _impact_reason(lang: str, upstream: bool, name: str, via: str) -> str:
 
 
 def dependents(graph: nx.DiGraph[str]) -> dict[str, set[str]]:
-    """The projects that depend on each project of the ``dependencies`` projection, transitively (those with a
-    path to it, the project itself never)."""
+    """The projects that depend on each project of the ``dependencies`` projection, transitively
+    (those with a path to it, the project itself never)."""
     import networkx as nx
 
     return {node: nx.ancestors(graph, node) for node in graph}
@@ -208,8 +210,9 @@ def cycles(
 def critical_path(
     kg: KnowledgeGraph, *, by: str = "count", lang: str = "de", graph: nx.DiGraph[str] | None = None
 ) -> Result[PathRow]:
-    """The longest dependency chain, by number of projects or by the sum of their durations (end − start,
-    in days; projects without both dates count 0). Links inside dependency cycles are left out."""
+    """The longest dependency chain, by number of projects or by the sum of their durations (end −
+    start, in days; projects without both dates count 0). Links inside dependency cycles are left
+    out."""
     import networkx as nx
 
     check_lang(lang)
@@ -244,7 +247,8 @@ def critical_path(
         previous: dict[str, str | None] = {}
         key = {v: order(_label(deps, v), v) for v in deps}
         for v in nx.lexicographical_topological_sort(enables, key=key.__getitem__):
-            # max() keeps the first of equals: candidates in label order make ties go to the first label
+            # max() keeps the first of equals: candidates in label order make ties go to the first
+            # label
             before = max(
                 sorted(enables.predecessors(v), key=key.__getitem__),
                 key=best.__getitem__,

@@ -1,12 +1,15 @@
-"""Who holds the network together: centrality, cut points (articulation points and bridges), communities.
+"""Who holds the network together: centrality, cut points (articulation points and bridges),
+communities.
 
-Every function takes the knowledge graph and a projection name (or an already built projection as ``graph``),
-works on the undirected view of the projection, and returns ranked rows with a plain-language reason.
+Every function takes the knowledge graph and a projection name (or an already built projection as
+``graph``), works on the undirected view of the projection, and returns ranked rows with a
+plain-language reason.
 
-Betweenness and Louvain run on igraph (C): on the actor network of a million-triple city NetworkX's pure-Python
-versions take 30+ s (betweenness from 259 sampled sources) and 3 s (Louvain), igraph well under a second for the
-same sample and 0.2 s. The results are those NetworkX defines (betweenness normalised the same way, estimated from
-sampled sources scaled by n/k as ``betweenness_centrality(k=...)`` does; Louvain seeded).
+Betweenness and Louvain run on igraph (C): on the actor network of a million-triple city NetworkX's
+pure-Python versions take 30+ s (betweenness from 259 sampled sources) and 3 s (Louvain), igraph
+well under a second for the same sample and 0.2 s. The results are those NetworkX defines
+(betweenness normalised the same way, estimated from sampled sources scaled by n/k as
+``betweenness_centrality(k=...)`` does; Louvain seeded).
 """
 
 from __future__ import annotations
@@ -28,15 +31,16 @@ if TYPE_CHECKING:
     import networkx as nx
 
 
-#: Exact betweenness costs one breadth-first search per node; above this much work (nodes × (nodes + edges))
-#: it is estimated from a sample of source nodes instead (and the result says so).
+#: Exact betweenness costs one breadth-first search per node; above this much work (nodes × (nodes +
+#: edges)) it is estimated from a sample of source nodes instead (and the result says so).
 BETWEENNESS_BUDGET = 100_000_000
 DEFAULT_SEED = 42
 
 
 @dataclass(frozen=True)
 class CentralityRow:
-    """One node's centralities (undirected view; betweenness, PageRank and closeness are normalised 0–1)."""
+    """One node's centralities (undirected view; betweenness, PageRank and closeness are normalised
+    0–1)."""
 
     rank: int
     label: str
@@ -65,7 +69,8 @@ class CutRow:
 
 @dataclass(frozen=True)
 class CommunityRow:
-    """A community of the actor network (Louvain) and how it lines up with the formal departments."""
+    """A community of the actor network (Louvain) and how it lines up with the formal
+    departments."""
 
     community: int
     size: int
@@ -103,9 +108,10 @@ def centrality(
 ) -> Result[CentralityRow]:
     """Degree, betweenness, PageRank and closeness of every node, ranked by ``by`` (top ``limit``).
 
-    Betweenness is exact unless the graph is large (see :data:`BETWEENNESS_BUDGET`) or ``sample`` is given:
-    then it is estimated from ``sample`` source nodes drawn with ``seed`` (``sample=0`` forces exact values).
-    Closeness is computed for the rows returned only, unless the ranking is by closeness.
+    Betweenness is exact unless the graph is large (see :data:`BETWEENNESS_BUDGET`) or ``sample`` is
+    given: then it is estimated from ``sample`` source nodes drawn with ``seed`` (``sample=0``
+    forces exact values). Closeness is computed for the rows returned only, unless the ranking is by
+    closeness.
     """
 
     check_lang(lang)
@@ -159,7 +165,8 @@ def centrality(
 
 
 def to_igraph(graph: nx.Graph[str]) -> tuple[Any, list[str]]:
-    """The undirected graph as an ``igraph.Graph`` (edge attribute ``weight``) and the node of each vertex index."""
+    """The undirected graph as an ``igraph.Graph`` (edge attribute ``weight``) and the node of each
+    vertex index."""
     import igraph as ig
 
     nodes = list(graph)
@@ -174,8 +181,9 @@ def to_igraph(graph: nx.Graph[str]) -> tuple[Any, list[str]]:
 def betweenness_scores(
     graph: nx.Graph[str], sample: int = 0, seed: int = DEFAULT_SEED
 ) -> dict[str, float]:
-    """Normalised betweenness (hop counts) as ``nx.betweenness_centrality``; with ``0 < sample < n`` estimated from
-    ``sample`` source nodes drawn with ``seed`` and scaled by n/sample, as NetworkX's ``k`` does."""
+    """Normalised betweenness (hop counts) as ``nx.betweenness_centrality``; with ``0 < sample < n``
+    estimated from ``sample`` source nodes drawn with ``seed`` and scaled by n/sample, as NetworkX's
+    ``k`` does."""
     import random
 
     n = graph.number_of_nodes()
@@ -195,8 +203,9 @@ def betweenness_scores(
 
 @dataclass(frozen=True)
 class Partition:
-    """Communities of a network: ``groups`` largest first (members in label order), the linked part of the
-    undirected network they cover, and its igraph form (``vertices``: the node of each vertex) for measures."""
+    """Communities of a network: ``groups`` largest first (members in label order), the linked part
+    of the undirected network they cover, and its igraph form (``vertices``: the node of each
+    vertex) for measures."""
 
     groups: list[list[str]]
     linked: nx.Graph[str]
@@ -205,9 +214,9 @@ class Partition:
 
 
 def detect_communities(graph: nx.Graph[str], seed: int = DEFAULT_SEED) -> Partition:
-    """The one community detection of sckg, for analyses, maps and report: Louvain (igraph's multilevel method,
-    weighted, its random order drawn with ``seed``) on the undirected network's linked nodes; a node without
-    links belongs to no community."""
+    """The one community detection of sckg, for analyses, maps and report: Louvain (igraph's
+    multilevel method, weighted, its random order drawn with ``seed``) on the undirected network's
+    linked nodes; a node without links belongs to no community."""
     import random
 
     import igraph as ig
@@ -231,8 +240,9 @@ def detect_communities(graph: nx.Graph[str], seed: int = DEFAULT_SEED) -> Partit
 def pagerank_scores(
     graph: nx.Graph[str], alpha: float = 0.85, tol: float = 1.0e-6, max_iter: int = 100
 ) -> dict[str, float]:
-    """PageRank of an undirected graph with edge weights, as ``nx.pagerank`` computes it (uniform teleport and
-    dangling redistribution), by power iteration in numpy (NetworkX's own version needs scipy)."""
+    """PageRank of an undirected graph with edge weights, as ``nx.pagerank`` computes it (uniform
+    teleport and dangling redistribution), by power iteration in numpy (NetworkX's own version needs
+    scipy)."""
     import numpy as np
 
     nodes = list(graph)
@@ -271,7 +281,8 @@ def pagerank_scores(
 
 
 def auto_sample(n: int, m: int) -> int:
-    """0 (exact) for small graphs, else enough sources to spend about :data:`BETWEENNESS_BUDGET` steps."""
+    """0 (exact) for small graphs, else enough sources to spend about :data:`BETWEENNESS_BUDGET`
+    steps."""
     return 0 if n * (n + m) <= BETWEENNESS_BUDGET else max(100, BETWEENNESS_BUDGET // (n + m))
 
 
@@ -288,13 +299,15 @@ def closeness_all(graph: nx.Graph[str]) -> dict[str, tuple[float, int, float]]:
     for v, value in zip(nodes, converted.closeness(normalized=True), strict=True):
         if not reached[v] or not value or value != value:  # isolated (igraph gives NaN)
             found[v] = (0.0, 0, 0.0)
-        else:  # igraph: reached / sum of distances; NetworkX scales that by the share of all nodes reached
+        # igraph: reached / sum of distances; NetworkX scales that by the share of all nodes reached
+        else:
             found[v] = (value * reached[v] / (n - 1), reached[v], 1 / value)
     return found
 
 
 def _closeness(graph: nx.Graph[str], node: str) -> tuple[float, int, float]:
-    """Closeness as NetworkX defines it (scaled by the share of nodes reached), nodes reached, mean distance."""
+    """Closeness as NetworkX defines it (scaled by the share of nodes reached), nodes reached, mean
+    distance."""
     import networkx as nx
 
     lengths = nx.single_source_shortest_path_length(graph, node)
@@ -331,10 +344,11 @@ def bridges(
     lang: str = "de",
     graph: nx.Graph[str] | None = None,
 ) -> Result[CutRow]:
-    """Articulation points and bridges, ranked by how many nodes their removal cuts off from the rest.
+    """Articulation points and bridges, ranked by how many nodes their removal cuts off from the
+    rest.
 
-    Removing a node or link splits its component into pieces; the largest piece is "the rest", the others
-    are cut off. Ties: articulation points before bridges, then by label and IRI.
+    Removing a node or link splits its component into pieces; the largest piece is "the rest", the
+    others are cut off. Ties: articulation points before bridges, then by label and IRI.
     """
     check_lang(lang)
     watch = Stopwatch()
@@ -401,7 +415,8 @@ class _Cut:
 
 
 def _largest(pieces: list[tuple[int, Any]], nodes: Any, key: Any) -> int:
-    """Index of the piece that stays "the rest": the largest; on a tie the one holding the first node by label."""
+    """Index of the piece that stays "the rest": the largest; on a tie the one holding the first
+    node by label."""
     size = max(s for s, _ in pieces)
     tied = [i for i, (s, _) in enumerate(pieces) if s == size]
     if len(tied) == 1:
@@ -524,8 +539,8 @@ def communities(
 ) -> Result[CommunityRow]:
     """Louvain communities (weighted, seeded) and the departments their members belong to.
 
-    A community whose members come from two or more departments crosses department lines. The notes give
-    the modularity of the communities and of the formal department structure for comparison.
+    A community whose members come from two or more departments crosses department lines. The notes
+    give the modularity of the communities and of the formal department structure for comparison.
     """
 
     check_lang(lang)

@@ -1,15 +1,17 @@
 """Named projections of the knowledge graph onto NetworkX graphs (design §5).
 
 Each projection says which predicates become edges, in which direction and with which weight (see
-:data:`PROJECTIONS`). The data is read with a handful of SPARQL SELECTs (never one per node), so a projection
-works on any store, a remote endpoint included. ``rdf:type``, labels and schema terms never become nodes.
+:data:`PROJECTIONS`). The data is read with a handful of SPARQL SELECTs (never one per node), so a
+projection works on any store, a remote endpoint included. ``rdf:type``, labels and schema terms
+never become nodes.
 
-Node attributes: ``iri``, ``label`` (in the chosen language), ``cls`` (a short class key, for actors the slug of
-their kind, see :func:`class_key`), ``cls_label``, ``department`` and ``fields``; projects also carry
-``budget`` (EUR), ``start``, ``end`` (ISO dates) and ``status`` (the status slug); papers, consultations and
-meetings ``start`` (their date, a meeting's start) and meetings ``end``, for a timeline in Gephi. Edge attributes:
-``predicate`` (a short name like ``managedBy``) and ``weight``. The graph attribute ``timings`` holds the
-seconds spent in SPARQL (``sparql``) and in building the graph (``networkx``).
+Node attributes: ``iri``, ``label`` (in the chosen language), ``cls`` (a short class key, for actors
+the slug of their kind, see :func:`class_key`), ``cls_label``, ``department`` and ``fields``;
+projects also carry ``budget`` (EUR), ``start``, ``end`` (ISO dates) and ``status`` (the status
+slug); papers, consultations and meetings ``start`` (their date, a meeting's start) and meetings
+``end``, for a timeline in Gephi. Edge attributes: ``predicate`` (a short name like ``managedBy``)
+and ``weight``. The graph attribute ``timings`` holds the seconds spent in SPARQL (``sparql``) and
+in building the graph (``networkx``).
 """
 
 from __future__ import annotations
@@ -66,8 +68,8 @@ NODE_CLASSES: dict[str, str] = {
     **dict.fromkeys(ACTOR_CLASSES, "actor"),
 }
 
-#: The class keys (their labels are the words ``class.<key>`` of :mod:`sckg.words`); an actor's ``cls`` is its
-#: kind's slug and its label the kind's prefLabel.
+#: The class keys (their labels are the words ``class.<key>`` of :mod:`sckg.words`); an actor's
+#: ``cls`` is its kind's slug and its label the kind's prefLabel.
 CLASS_KEYS = frozenset(NODE_CLASSES.values())
 
 #: Organisation kinds that are a department of their own (outside the administration's unit tree).
@@ -126,28 +128,30 @@ PREDICATES: dict[str, str] = {
     "subject": DCTERMS + "subject",
 }
 
-#: Council records: an OParl import holds thousands; the entity projection keeps those the programme refers to.
+#: Council records: an OParl import holds thousands; the entity projection keeps those the programme
+#: refers to.
 COUNCIL_CLASSES = ("paper", "consultation", "meeting")
 
 PROJECTIONS: dict[str, Projection] = {
     "entity": Projection(
         "entity",
-        "Every actor, project, programme, field, goal, vision, decision, budget line, legal requirement, "
-        "best-practice example and person, linked by the domain properties; of the council records, the papers a "
-        "decision records (sckg:decision), their consultations and meetings (with_papers: also every paper "
-        "about a project or field, dcterms:subject).",
-        "entities of the classes in NODE_CLASSES (MonetaryAmounts, phases, tasks and sources are left out; "
-        "council papers, consultations and meetings only as described)",
+        "Every actor, project, programme, field, goal, vision, decision, budget line, legal "
+        "requirement, best-practice example and person, linked by the domain properties; of the "
+        "council records, the papers a decision records (sckg:decision), their consultations and "
+        "meetings (with_papers: also every paper about a project or field, dcterms:subject).",
+        "entities of the classes in NODE_CLASSES (MonetaryAmounts, phases, tasks and sources are "
+        "left out; council papers, consultations and meetings only as described)",
         tuple(PREDICATES),
         "subject → object of each statement (e.g. project → managing actor)",
-        "number of statements linking the pair; 'predicate' is the first of them in the order listed",
+        "number of statements linking the pair; 'predicate' is the first of them in the order "
+        "listed",
         True,
         tuple(sorted(set(NODE_CLASSES.values()))),
     ),
     "actors": Projection(
         "actors",
-        "Actor collaboration: two actors are linked when they work on the same project or programme (manage "
-        "it, take part, are its contractor or coordinate it).",
+        "Actor collaboration: two actors are linked when they work on the same project or "
+        "programme (manage it, take part, are its contractor or coordinate it).",
         "every actor (organisation, unit, body), including actors without projects",
         _ACTOR_PREDICATES,
         "undirected (predicate 'sharesProject')",
@@ -157,7 +161,8 @@ PROJECTIONS: dict[str, Projection] = {
     ),
     "dependencies": Projection(
         "dependencies",
-        "Project dependencies: an edge from a project to each project it depends on (sckg:dependsOn).",
+        "Project dependencies: an edge from a project to each project it depends on "
+        "(sckg:dependsOn).",
         "every project",
         ("dependsOn",),
         "dependent project → the project it needs first (impact of X = the projects that reach X)",
@@ -167,8 +172,8 @@ PROJECTIONS: dict[str, Projection] = {
     ),
     "coverage": Projection(
         "coverage",
-        "Coverage: projects linked to the strategic goals they serve and the fields of action they belong to "
-        "(goals and fields without edges are gaps).",
+        "Coverage: projects linked to the strategic goals they serve and the fields of action they "
+        "belong to (goals and fields without edges are gaps).",
         "every project, strategic goal and field of action",
         ("contributesTo", "inFieldOfAction"),
         "project → goal / field",
@@ -188,12 +193,14 @@ class _Entity:
 
 
 def base_key(types: set[str]) -> str | None:
-    """The key of the first class in NODE_CLASSES an entity has (``actor`` for every organisation)."""
+    """The key of the first class in NODE_CLASSES an entity has (``actor`` for every
+    organisation)."""
     return next((key for iri, key in NODE_CLASSES.items() if iri in types), None)
 
 
 def class_key(types: set[str], kind: str | None) -> str:
-    """The short class key of a node: its base key; for actors the slug of their kind (``dezernat``)."""
+    """The short class key of a node: its base key; for actors the slug of their kind
+    (``dezernat``)."""
     key = base_key(types) or "actor"
     if key == "actor" and kind and kind.startswith(KIND):
         return kind[len(KIND) :]
@@ -226,11 +233,13 @@ def project(
     details: bool = True,
     with_papers: bool = False,
 ) -> nx.Graph[str]:
-    """The named projection ``name`` (``entity``, ``actors``, ``dependencies`` or ``coverage``) of ``kg``.
+    """The named projection ``name`` (``entity``, ``actors``, ``dependencies`` or ``coverage``) of
+    ``kg``.
 
-    ``details=False`` skips the projects' budget, dates and status (they stay None): one query less for
-    analyses that do not need them. ``with_papers`` adds to the entity projection every council paper linked to
-    a project or field of action (``dcterms:subject``, as ``sckg link papers`` writes), with that link as edge.
+    ``details=False`` skips the projects' budget, dates and status (they stay None): one query less
+    for analyses that do not need them. ``with_papers`` adds to the entity projection every council
+    paper linked to a project or field of action (``dcterms:subject``, as ``sckg link papers``
+    writes), with that link as edge.
     """
     import networkx as nx
 
@@ -266,8 +275,9 @@ def project(
 
 
 def _join_same(kg: KnowledgeGraph, graph: nx.Graph[str]) -> None:
-    """Join the nodes a person accepted as one (``owl:sameAs``, as ``sckg link actors`` writes it: the
-    inventory's actor first): the other's links go to the first, which keeps its own attributes."""
+    """Join the nodes a person accepted as one (``owl:sameAs``, as ``sckg link actors`` writes it:
+    the inventory's actor first): the other's links go to the first, which keeps its own
+    attributes."""
     import networkx as nx
 
     rows = kg.select(
@@ -280,11 +290,13 @@ def _join_same(kg: KnowledgeGraph, graph: nx.Graph[str]) -> None:
 
 
 def _drop_unused_reference_concepts(graph: nx.Graph[str]) -> None:
-    """Leave out the shared vocabulary's concepts (``field:…``) unless the data uses that vocabulary.
+    """Leave out the shared vocabulary's concepts (``field:…``) unless the data uses that
+    vocabulary.
 
-    A city that links its projects to ``field:`` concepts directly has every ``field:`` concept as a node (an
-    unused one is a gap); a city with its own fields keeps only the reference concepts something links to (a
-    council paper linked to one does not make the city a user of the vocabulary).
+    A city that links its projects to ``field:`` concepts directly has every ``field:`` concept as a
+    node (an unused one is a gap); a city with its own fields keeps only the reference concepts
+    something links to (a council paper linked to one does not make the city a user of the
+    vocabulary).
     """
     import networkx as nx
 
@@ -301,8 +313,8 @@ def _drop_unused_reference_concepts(graph: nx.Graph[str]) -> None:
 
 
 class _ProjectInfo(TypedDict):
-    """A project's status (its slug; the IRI outside the status scheme), start and end date as written, and total
-    budget; each None when unknown."""
+    """A project's status (its slug; the IRI outside the status scheme), start and end date as
+    written, and total budget; each None when unknown."""
 
     status: str | None
     start: str | None
@@ -404,8 +416,8 @@ def _extract(
         iri for iri, key in NODE_CLASSES.items() if key in spec.node_classes or key in always
     ]
     for x, t, kind in kg.select(
-        f"SELECT ?x ?t ?kind WHERE {{ VALUES ?t {{ {sparql_values(fetched)} }} ?x a ?t FILTER(isIRI(?x)) "
-        "OPTIONAL { ?x org:classification ?kind } }"
+        f"SELECT ?x ?t ?kind WHERE {{ VALUES ?t {{ {sparql_values(fetched)} }} ?x a ?t "
+        "FILTER(isIRI(?x)) OPTIONAL { ?x org:classification ?kind } }"
     ).rows:
         assert x is not None and t is not None  # ?kind is optional, ?x and ?t are not
         entity = data.entities[x.value]
@@ -416,12 +428,16 @@ def _extract(
     if "paper" in spec.node_classes:
         data.nodes -= _council_records(kg, data, with_papers)
 
-    # Labels in the chosen language in one query; the few nodes without one get the usual fallback (German,
-    # English, any) from kg.labels. Oxigraph runs the patterns in the order written: with projects among the
-    # nodes (most labelled entities) scanning the labels first is faster, for actors alone the types first.
+    # Labels in the chosen language in one query; the few nodes without one get the usual fallback
+    # (German, English, any) from kg.labels. Oxigraph runs the patterns in the order written: with
+    # projects among the nodes (most labelled entities) scanning the labels first is faster, for
+    # actors alone the types first.
     wanted = [iri for iri, key in NODE_CLASSES.items() if key in spec.node_classes]
     types = f"VALUES ?t {{ {sparql_values(wanted)} }} ?x a ?t ."
-    labels = f"VALUES ?p {{ {sparql_values(LABEL_PROPERTIES)} }} ?x ?p ?l FILTER(LANG(?l) = {ox.Literal(lang)})"
+    labels = (
+        f"VALUES ?p {{ {sparql_values(LABEL_PROPERTIES)} }} ?x ?p ?l FILTER(LANG(?l) = "
+        f"{ox.Literal(lang)})"
+    )
     pattern = f"{labels} {types}" if "project" in spec.node_classes else f"{types} {labels}"
     rank_of: dict[Term, int] = {
         ox.NamedNode(iri): rank for rank, iri in enumerate(LABEL_PROPERTIES)
@@ -446,7 +462,8 @@ def _extract(
     edge_predicates = set(spec.predicates) if spec.name != "actors" else set()
     names = set(spec.predicates) | {"managedBy", "inFieldOfAction"}
     rows = kg.select(
-        f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {sparql_values(PREDICATES[n] for n in sorted(names))} }} ?s ?p ?o }}"
+        "SELECT ?s ?p ?o WHERE { VALUES ?p { "
+        f"{sparql_values(PREDICATES[n] for n in sorted(names))} }} ?s ?p ?o }}"
     ).bound_rows()
     short: dict[Term, str] = {ox.NamedNode(iri): name for name, iri in PREDICATES.items()}
     iri_type, edges, managers, fields = ox.NamedNode, data.edges, data.managers, data.fields
@@ -473,10 +490,14 @@ def _extract(
 
 
 def _council_records(kg: KnowledgeGraph, data: _Extraction, with_papers: bool) -> set[str]:
-    """The papers, consultations and meetings the entity projection leaves out: all but the papers something
-    outside the council records refers to (a decision, a dataset, a source link) and, ``with_papers``, those
-    about a project or field, plus the consultations of the papers kept and their meetings."""
-    records = "VALUES ?record { oparl:Paper oparl:Consultation oparl:Meeting oparl:AgendaItem oparl:File }"
+    """The papers, consultations and meetings the entity projection leaves out: all but the papers
+    something outside the council records refers to (a decision, a dataset, a source link) and,
+    ``with_papers``, those about a project or field, plus the consultations of the papers kept and
+    their meetings."""
+    records = (
+        "VALUES ?record { oparl:Paper oparl:Consultation oparl:Meeting oparl:AgendaItem "
+        "oparl:File }"
+    )
     linked = f"?x ?link ?paper FILTER NOT EXISTS {{ {records} ?x a ?record }}"
     if with_papers:
         about = "?paper dcterms:subject ?x . ?x a ?t VALUES ?t { sckg:Project sckg:FieldOfAction }"
@@ -495,7 +516,8 @@ def _council_records(kg: KnowledgeGraph, data: _Extraction, with_papers: bool) -
 
 
 def _paper_fields(kg: KnowledgeGraph, data: _Extraction) -> None:
-    """The fields of action of each paper about a field (that field) or a project (the project's fields)."""
+    """The fields of action of each paper about a field (that field) or a project (the project's
+    fields)."""
     rows = kg.select(
         "SELECT ?paper ?x WHERE { ?paper a oparl:Paper ; dcterms:subject ?x }"
     ).bound_rows()
@@ -511,11 +533,13 @@ def _is_work(data: _Extraction, iri: str) -> bool:
 
 
 def _project_info(kg: KnowledgeGraph, data: _Extraction) -> None:
-    """Status, dates and budget of the projects, without aggregates (plain rows are faster on Oxigraph)."""
+    """Status, dates and budget of the projects, without aggregates (plain rows are faster on
+    Oxigraph)."""
     first: dict[str, dict[str, str]] = {ADMS + "status": {}, SCHEMA + "startDate": {}}
     last: dict[str, str] = {}
     for node, prop, value in kg.select(
-        "SELECT ?p ?prop ?v WHERE { VALUES ?prop { adms:status schema:startDate schema:endDate } ?p ?prop ?v }"
+        "SELECT ?p ?prop ?v WHERE { VALUES ?prop { adms:status schema:startDate schema:endDate } "
+        "?p ?prop ?v }"
     ).bound_rows():
         iri, text, kind = node.value, value.value, prop.value
         if (
@@ -557,8 +581,8 @@ def _record_dates(kg: KnowledgeGraph, data: _Extraction) -> None:
         return
     keys = {DCTERMS + "date": "start", SCHEMA + "startDate": "start", SCHEMA + "endDate": "end"}
     for x, prop, value in kg.select(
-        "SELECT ?x ?prop ?v WHERE { VALUES ?prop { dcterms:date schema:startDate schema:endDate } ?x ?prop ?v "
-        "VALUES ?t { oparl:Paper oparl:Consultation oparl:Meeting } ?x a ?t }"
+        "SELECT ?x ?prop ?v WHERE { VALUES ?prop { dcterms:date schema:startDate schema:endDate } "
+        "?x ?prop ?v VALUES ?t { oparl:Paper oparl:Consultation oparl:Meeting } ?x a ?t }"
     ).rows:
         if (
             isinstance(x, ox.NamedNode)

@@ -1,9 +1,10 @@
 """Prioritising projects or fields of action with the steering group (``sckg prioritise``).
 
-The graph gives criteria with their reasons (:mod:`.criteria`); the steering group scores impact, urgency,
-effort and risk and sets the weights in a workbook (:mod:`.workbook`), directly or by pairwise comparisons
-(:mod:`.ahp`); PROMETHEE II ranks, TOPSIS cross-checks and random weight changes show which places are fragile
-(:mod:`.rank`); :mod:`.waves` orders the projects in half-years that respect their dependencies.
+The graph gives criteria with their reasons (:mod:`.criteria`); the steering group scores impact,
+urgency, effort and risk and sets the weights in a workbook (:mod:`.workbook`), directly or by
+pairwise comparisons (:mod:`.ahp`); PROMETHEE II ranks, TOPSIS cross-checks and random weight
+changes show which places are fragile (:mod:`.rank`); :mod:`.waves` orders the projects in
+half-years that respect their dependencies.
 """
 
 from __future__ import annotations
@@ -26,13 +27,15 @@ if TYPE_CHECKING:
 
 __all__ = ["Prioritisation", "RankRow", "prioritise"]
 
-#: PROMETHEE thresholds (q, p) of the people's scores (1 ... 5): half a step is no preference, two full.
+#: PROMETHEE thresholds (q, p) of the people's scores (1 ... 5): half a step is no preference, two
+#: full.
 SCORE_THRESHOLDS = (0.5, 2.0)
 
 
 @dataclass(frozen=True)
 class RankRow:
-    """An item's place (PROMETHEE II), net flow, TOPSIS place, places under weight changes, fragility."""
+    """An item's place (PROMETHEE II), net flow, TOPSIS place, places under weight changes,
+    fragility."""
 
     rank: int
     label: str
@@ -47,7 +50,8 @@ class RankRow:
 
 @dataclass
 class Prioritisation:
-    """The items with their criteria; with scores also the weights, the ranking and its sensitivity."""
+    """The items with their criteria; with scores also the weights, the ranking and its
+    sensitivity."""
 
     what: str
     items: list[Item]
@@ -85,10 +89,10 @@ def prioritise(
     runs: int = 1000,
     seed: int = 1,
 ) -> Prioritisation:
-    """The graph's criteria of the open projects or the fields of action (``what``); with ``scores`` (a filled
-    scoring workbook, or what :func:`sckg.prioritise.workbook.read_scores` read from one) also the weights, the
-    PROMETHEE II ranking with TOPSIS as cross-check and the sensitivity over ``runs`` random weight changes
-    (``seed``)."""
+    """The graph's criteria of the open projects or the fields of action (``what``); with ``scores``
+    (a filled scoring workbook, or what :func:`sckg.prioritise.workbook.read_scores` read from one)
+    also the weights, the PROMETHEE II ranking with TOPSIS as cross-check and the sensitivity over
+    ``runs`` random weight changes (``seed``)."""
     from ..choices import PrioritiseWhat
     from ..errors import choice
 
@@ -150,7 +154,8 @@ def prioritise(
 
 
 def _merge_scores(result: Prioritisation, scores: Scores, lang: str) -> None:
-    """Each item's people's criteria: the mean of the members' scores, with who gave what; missing noted."""
+    """Each item's people's criteria: the mean of the members' scores, with who gave what; missing
+    noted."""
     missing: list[str] = []
     for item in result.items:
         given = scores.values.get(item.iri, {})

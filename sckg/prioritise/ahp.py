@@ -1,12 +1,13 @@
 """Criterion weights from pairwise comparisons: the Analytic Hierarchy Process (AHP).
 
-A comparison says how much more important criterion A is than B on Saaty's scale (1 equal, 3 moderately,
-5 strongly, 7 very strongly, 9 extremely more important; 2, 4, 6, 8 between; 1/3 ... 1/9 the other way round).
-The weights are the principal eigenvector of the reciprocal matrix; the consistency ratio CR = CI / RI with
-CI = (λmax − n) / (n − 1) and Saaty's random index RI (Saaty, *The Analytic Hierarchy Process*, 1980).
-Above CR 0.1 the judgments contradict each other too much to be used: :func:`check_consistent` refuses them and
-names the three comparisons that fit together worst. Several members' judgments are combined by the geometric
-mean of each comparison (Aczél and Saaty 1983), which keeps the matrix reciprocal.
+A comparison says how much more important criterion A is than B on Saaty's scale (1 equal, 3
+moderately, 5 strongly, 7 very strongly, 9 extremely more important; 2, 4, 6, 8 between; 1/3 ... 1/9
+the other way round). The weights are the principal eigenvector of the reciprocal matrix; the
+consistency ratio CR = CI / RI with CI = (λmax − n) / (n − 1) and Saaty's random index RI (Saaty,
+*The Analytic Hierarchy Process*, 1980). Above CR 0.1 the judgments contradict each other too much
+to be used: :func:`check_consistent` refuses them and names the three comparisons that fit together
+worst. Several members' judgments are combined by the geometric mean of each comparison (Aczél and
+Saaty 1983), which keeps the matrix reciprocal.
 """
 
 from __future__ import annotations
@@ -58,7 +59,8 @@ class Contradiction:
 
 @dataclass(frozen=True)
 class AhpResult:
-    """The weights of ``criteria`` (summing to 1), λmax, consistency index and ratio, worst triads first."""
+    """The weights of ``criteria`` (summing to 1), λmax, consistency index and ratio, worst triads
+    first."""
 
     criteria: tuple[str, ...]
     weights: tuple[float, ...]
@@ -74,7 +76,8 @@ class AhpResult:
 
 
 def saaty_value(text: str) -> float:
-    """A Saaty judgment from a cell: ``5``, ``1/5`` or ``0.2``; :class:`ValueError` outside 1/9 ... 9."""
+    """A Saaty judgment from a cell: ``5``, ``1/5`` or ``0.2``; :class:`ValueError` outside 1/9 ...
+    9."""
     cleaned = text.strip().replace(",", ".")
     if "/" in cleaned:
         top, _, bottom = cleaned.partition("/")
@@ -87,8 +90,8 @@ def saaty_value(text: str) -> float:
 
 
 def aggregate(judgments: Sequence[Mapping[Pair, float]]) -> dict[Pair, float]:
-    """The geometric mean of each comparison over the members who made it (a judgment of B over A counts as
-    the reciprocal of A over B)."""
+    """The geometric mean of each comparison over the members who made it (a judgment of B over A
+    counts as the reciprocal of A over B)."""
     logs: dict[Pair, list[float]] = {}
     for member in judgments:
         for (a, b), value in member.items():
@@ -98,7 +101,8 @@ def aggregate(judgments: Sequence[Mapping[Pair, float]]) -> dict[Pair, float]:
 
 
 def matrix(criteria: Sequence[str], judgments: Mapping[Pair, float]) -> list[list[float]]:
-    """The reciprocal comparison matrix; every pair of ``criteria`` must be judged (in either order)."""
+    """The reciprocal comparison matrix; every pair of ``criteria`` must be judged (in either
+    order)."""
     index = {c: i for i, c in enumerate(criteria)}
     n = len(criteria)
     m = [[1.0] * n for _ in range(n)]
@@ -128,7 +132,8 @@ def ahp(
     lang: str = "de",
     labels: Mapping[str, str] | None = None,
 ) -> AhpResult:
-    """The AHP weights and consistency of ``judgments`` ((A, B) → how much more important A is than B)."""
+    """The AHP weights and consistency of ``judgments`` ((A, B) → how much more important A is than
+    B)."""
     import numpy as np
 
     n = len(criteria)
@@ -153,7 +158,8 @@ def ahp(
 def _triads(
     criteria: list[str], m: list[list[float]], lang: str, labels: Mapping[str, str]
 ) -> list[Contradiction]:
-    """Triples of criteria, the worst misfit first: |log(a_ik / (a_ij · a_jk))|, oriented so a_ij ≥ 1 and a_jk ≥ 1."""
+    """Triples of criteria, the worst misfit first: |log(a_ik / (a_ij · a_jk))|, oriented so a_ij ≥
+    1 and a_jk ≥ 1."""
     found = []
     for i, j, k in itertools.permutations(range(len(criteria)), 3):
         if m[i][j] < 1 or m[j][k] < 1 or (m[i][j] == 1 and m[j][k] == 1 and i > k):
@@ -199,8 +205,8 @@ def _relation(a: str, c: str, value: float, lang: str) -> str:
 
 
 def check_consistent(result: AhpResult, lang: str = "de") -> AhpResult:
-    """``result`` when its consistency ratio is at most 0.1, else :class:`InconsistentError` naming the worst
-    contradictions."""
+    """``result`` when its consistency ratio is at most 0.1, else :class:`InconsistentError` naming
+    the worst contradictions."""
     if result.consistent:
         return result
     worst = " ".join(f"({i}) {c.text}" for i, c in enumerate(result.contradictions, 1))

@@ -1,12 +1,12 @@
-"""A prioritisation as PROV data: an assessment with one part per ranked item, so ``sckg diff`` shows how the
-ranking changed between two meetings of the steering group.
+"""A prioritisation as PROV data: an assessment with one part per ranked item, so ``sckg diff``
+shows how the ranking changed between two meetings of the steering group.
 
-The whole is a ``sckg:Assessment`` (a ``prov:Activity``) with its date, the method, the weights and who scored
-in ``sckg:result``; each ranked item gets its own ``sckg:Assessment`` (``dcterms:isPartOf`` the whole,
-``sckg:assessed`` the item) whose ``sckg:result`` states its place, net flow, TOPSIS place and places under weight
-changes (its place also as ``schema:position``, its net flow as ``rdf:value``), and whose ``rdfs:comment``
-gives each criterion's value with its reason. :func:`rank_reversals` compares a new ranking with an earlier
-meeting's assessment.
+The whole is a ``sckg:Assessment`` (a ``prov:Activity``) with its date, the method, the weights and
+who scored in ``sckg:result``; each ranked item gets its own ``sckg:Assessment``
+(``dcterms:isPartOf`` the whole, ``sckg:assessed`` the item) whose ``sckg:result`` states its place,
+net flow, TOPSIS place and places under weight changes (its place also as ``schema:position``, its
+net flow as ``rdf:value``), and whose ``rdfs:comment`` gives each criterion's value with its reason.
+:func:`rank_reversals` compares a new ranking with an earlier meeting's assessment.
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ _CITY = re.compile(r"^(.*/)(?:project|field)/[^/]+$")
 def assessment_turtle(
     result: Prioritisation, *, day: date, lang: str = "de", base: str | None = None
 ) -> str:
-    """The ranking of ``result`` on ``day`` as Turtle. IRIs under ``base`` (default: the items' city, e.g.
-    ``…/id/musterstadt/``) + ``assessment/prioritisation-<what>``, the same at every meeting, so that two
-    meetings' files differ in the results, not in the IRIs."""
+    """The ranking of ``result`` on ``day`` as Turtle. IRIs under ``base`` (default: the items'
+    city, e.g. ``…/id/musterstadt/``) + ``assessment/prioritisation-<what>``, the same at every
+    meeting, so that two meetings' files differ in the results, not in the IRIs."""
     from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
     from rdflib.namespace import DCTERMS, PROV, SDO, XSD
 
@@ -93,9 +93,10 @@ def assessment_turtle(
 
 
 def rank_reversals(previous: str, result: Prioritisation, lang: str = "de") -> list[str]:
-    """Pairs of items whose order changed since the ``previous`` assessment (Turtle) although neither item's
-    values changed, while items were added or removed: PROMETHEE II and TOPSIS compare items with each other,
-    so another item can swap two (rank reversal). One sentence per pair, in ``lang``."""
+    """Pairs of items whose order changed since the ``previous`` assessment (Turtle) although
+    neither item's values changed, while items were added or removed: PROMETHEE II and TOPSIS
+    compare items with each other, so another item can swap two (rank reversal). One sentence per
+    pair, in ``lang``."""
     from rdflib import RDFS, Graph, Namespace
     from rdflib.namespace import SDO
 

@@ -1,5 +1,6 @@
-"""The impact × effort quadrant of a ranking, in the briefing's chart style: title, unit, source line, the table
-it draws (its text alternative), deterministic inline SVG (:mod:`sckg.report.charts`)."""
+"""The impact × effort quadrant of a ranking, in the briefing's chart style: title, unit, source
+line, the table it draws (its text alternative), deterministic inline SVG
+(:mod:`sckg.report.charts`)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,8 @@ def quadrant(impact: float, effort: float) -> str:
 
 
 def quadrant_chart(result: Prioritisation, kg: KnowledgeGraph, lang: str = "de") -> Chart | None:
-    """Each ranked item at its mean effort (x) and impact (y), marked with its place; None without scores."""
+    """Each ranked item at its mean effort (x) and impact (y), marked with its place; None without
+    scores."""
     from matplotlib.figure import Figure
 
     placed = [

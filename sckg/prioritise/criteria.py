@@ -1,17 +1,20 @@
-"""The criteria the graph gives for prioritising projects or fields of action, each value with its reason.
+"""The criteria the graph gives for prioritising projects or fields of action, each value with its
+reason.
 
-- ``goals``: the strategic goals a project contributes to (``sckg:contributesTo``; the SDGs the goals map to
-  are named in the reason); for a field, the distinct goals of its open projects.
-- ``dependents``: the projects that depend on it, transitively (:func:`sckg.network.dependencies.dependents`);
-  for a field, the projects of other fields that depend on its open projects.
-- ``mandate``: council decisions about it (``sckg:decision`` to it or to a paper about it) and council papers
-  about it (``dcterms:subject``, as ``sckg link papers`` writes); for a field, those of its open projects too.
-- ``budget``: 1 when a budget is recorded (``sckg:hasBudget`` with a value), else 0; for a field the share of
-  its open projects with one.
+- ``goals``: the strategic goals a project contributes to (``sckg:contributesTo``; the SDGs the
+  goals map to are named in the reason); for a field, the distinct goals of its open projects.
+- ``dependents``: the projects that depend on it, transitively
+  (:func:`sckg.network.dependencies.dependents`); for a field, the projects of other fields that
+  depend on its open projects.
+- ``mandate``: council decisions about it (``sckg:decision`` to it or to a paper about it) and
+  council papers about it (``dcterms:subject``, as ``sckg link papers`` writes); for a field, those
+  of its open projects too.
+- ``budget``: 1 when a budget is recorded (``sckg:hasBudget`` with a value), else 0; for a field the
+  share of its open projects with one.
 - ``milestones``: open milestones overdue or due within 180 days of the data date (the milestones of
   :func:`sckg.network.coverage.milestones`); for a field, those of its open projects.
-- ``readiness``: from the status: decided 4, running 3, planned 2, proposed 1, on hold 0; for a field the
-  mean of its open projects. Unknown without a status (the project is then not ranked).
+- ``readiness``: from the status: decided 4, running 3, planned 2, proposed 1, on hold 0; for a
+  field the mean of its open projects. Unknown without a status (the project is then not ranked).
 
 Completed projects are not ranked (and do not count for their fields).
 """
@@ -39,7 +42,8 @@ if TYPE_CHECKING:
 
 #: The graph's criteria, in the order of the tables (all: more is better).
 GRAPH_CRITERIA = ("goals", "dependents", "mandate", "budget", "milestones", "readiness")
-#: PROMETHEE thresholds (q, p) of the graph's criteria: a difference of p or more is full preference.
+#: PROMETHEE thresholds (q, p) of the graph's criteria: a difference of p or more is full
+#: preference.
 THRESHOLDS = {
     "goals": (0.0, 2.0),
     "dependents": (0.0, 3.0),
@@ -81,8 +85,8 @@ def graph_criteria(lang: str) -> list[Criterion]:
 
 
 def items(kg: KnowledgeGraph, what: str, lang: str) -> tuple[list[Item], list[str]]:
-    """The open projects (``what="projects"``) or the fields of action with the graph's criteria, in label
-    order, and notes (completed projects left out, no data date)."""
+    """The open projects (``what="projects"``) or the fields of action with the graph's criteria, in
+    label order, and notes (completed projects left out, no data date)."""
     deps = project(kg, "dependencies", lang)
     status = {p: deps.nodes[p].get("status") for p in deps}
     open_projects = sorted(
@@ -161,7 +165,8 @@ def _goals(kg: KnowledgeGraph) -> tuple[dict[str, set[str]], dict[str, set[str]]
         goals[p.value].add(g.value)
     sdgs: dict[str, set[str]] = defaultdict(set)
     for g, s in kg.select(
-        "SELECT ?g ?s WHERE { ?p sckg:contributesTo ?g . ?g skos:closeMatch|skos:exactMatch|skos:broadMatch ?s "
+        "SELECT ?g ?s WHERE { ?p sckg:contributesTo ?g . ?g "
+        "skos:closeMatch|skos:exactMatch|skos:broadMatch ?s "
         f'FILTER(STRSTARTS(STR(?s), "{SDG_PREFIX}")) }}'
     ).bound_rows():
         sdgs[g.value].add(s.value)
@@ -180,11 +185,11 @@ def _goals_reason(lang: str, goals: list[str], sdgs: list[str]) -> str:
 def _mandates(kg: KnowledgeGraph, lang: str) -> dict[str, list[str]]:
     """Per project or field: its decisions and papers as ``label (date)``, oldest first."""
     rows = kg.select(
-        "SELECT DISTINCT ?x ?d ?date WHERE { VALUES ?t { sckg:Project sckg:FieldOfAction } ?x a ?t . "
-        "{ ?d a sckg:Decision ; sckg:decision ?x } UNION { ?d a sckg:Decision ; sckg:decision ?paper . "
-        "?paper dcterms:subject ?x } UNION { ?d a oparl:Paper ; dcterms:subject ?x "
-        "FILTER NOT EXISTS { ?decision a sckg:Decision ; sckg:decision ?d ; sckg:decision ?x } } "
-        "OPTIONAL { ?d dcterms:date ?date } }"
+        "SELECT DISTINCT ?x ?d ?date WHERE { VALUES ?t { sckg:Project sckg:FieldOfAction } ?x a ?t "
+        ". { ?d a sckg:Decision ; sckg:decision ?x } UNION { ?d a sckg:Decision ; sckg:decision "
+        "?paper . ?paper dcterms:subject ?x } UNION { ?d a oparl:Paper ; dcterms:subject ?x FILTER "
+        "NOT EXISTS { ?decision a sckg:Decision ; sckg:decision ?d ; sckg:decision ?x } } OPTIONAL "
+        "{ ?d dcterms:date ?date } }"
     ).records()
     labels = kg.labels({r["d"] for r in rows}, lang)
     found: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -202,7 +207,8 @@ def _mandate(found: list[str], lang: str) -> Value:
 
 
 def _milestones(kg: KnowledgeGraph, lang: str) -> tuple[dict[str, list[str]], str | None]:
-    """Per project: its open milestones overdue or due within :data:`NEAR_DAYS` of the data date, as text."""
+    """Per project: its open milestones overdue or due within :data:`NEAR_DAYS` of the data date, as
+    text."""
     open_ones = [m for m in milestones(kg) if m.reached is not True]
     as_of = data_date(kg)
     if as_of is None or not open_ones:

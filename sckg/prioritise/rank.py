@@ -1,12 +1,14 @@
-"""Ranking items on weighted criteria with pymcdm: PROMETHEE II (the main method), TOPSIS (a cross-check),
-their Spearman rank correlation, and the sensitivity of each place to changes of the weights.
+"""Ranking items on weighted criteria with pymcdm: PROMETHEE II (the main method), TOPSIS (a
+cross-check), their Spearman rank correlation, and the sensitivity of each place to changes of the
+weights.
 
 PROMETHEE II compares every pair of items on every criterion with a preference function (pymcdm's
-``vshape_2``: no preference up to a difference of ``q``, rising linearly to full preference at ``p``; ``usual``
-when both are 0: any difference is full preference). An item's net flow is linear in the weights,
-φ = Σ wₖ φₖ, so the sensitivity runs reuse the per-criterion flows (computed once by pymcdm) and cost one matrix
-product for all runs. Equal net flows share a place (competition ranking: 1, 2, 2, 4), so an item that is
-at least as good on every criterion never ranks below the other.
+``vshape_2``: no preference up to a difference of ``q``, rising linearly to full preference at
+``p``; ``usual`` when both are 0: any difference is full preference). An item's net flow is linear
+in the weights, φ = Σ wₖ φₖ, so the sensitivity runs reuse the per-criterion flows (computed once by
+pymcdm) and cost one matrix product for all runs. Equal net flows share a place (competition
+ranking: 1, 2, 2, 4), so an item that is at least as good on every criterion never ranks below the
+other.
 """
 
 from __future__ import annotations
@@ -23,13 +25,15 @@ if TYPE_CHECKING:
 
 #: The weight changes of the sensitivity analysis (± share of each weight).
 SPREADS = (0.10, 0.25)
-#: Decimals at which two net flows count as equal (sums of the same terms in another order differ at 1e-16).
+#: Decimals at which two net flows count as equal (sums of the same terms in another order differ at
+#: 1e-16).
 _DECIMALS = 10
 
 
 @dataclass(frozen=True)
 class Criterion:
-    """A criterion: its key, label, direction (``benefit``: more is better) and PROMETHEE thresholds."""
+    """A criterion: its key, label, direction (``benefit``: more is better) and PROMETHEE
+    thresholds."""
 
     key: str
     label: str
@@ -45,7 +49,8 @@ class Criterion:
 
 @dataclass(frozen=True)
 class Ranking:
-    """Net flows and places (PROMETHEE II), TOPSIS scores and places, and their Spearman correlation."""
+    """Net flows and places (PROMETHEE II), TOPSIS scores and places, and their Spearman
+    correlation."""
 
     flows: tuple[float, ...]
     ranks: tuple[int, ...]
@@ -56,7 +61,8 @@ class Ranking:
 
 @dataclass(frozen=True)
 class Sensitivity:
-    """Per item and spread: the 5th and 95th percentile of its place over ``runs`` random weight changes."""
+    """Per item and spread: the 5th and 95th percentile of its place over ``runs`` random weight
+    changes."""
 
     seed: int
     runs: int
@@ -79,7 +85,8 @@ def places(scores: npt.ArrayLike) -> np.ndarray:
 
 
 def criterion_flows(values: npt.ArrayLike, criteria: Sequence[Criterion]) -> np.ndarray:
-    """The PROMETHEE II net flow of each item on each criterion alone (items × criteria), by pymcdm."""
+    """The PROMETHEE II net flow of each item on each criterion alone (items × criteria), by
+    pymcdm."""
     import numpy as np
     from pymcdm.methods import PROMETHEE_II
 
@@ -141,7 +148,8 @@ def _weights(weights: Sequence[float], criteria: Sequence[Criterion]) -> np.ndar
 
 
 def _topsis(matrix: np.ndarray, w: np.ndarray, criteria: Sequence[Criterion]) -> np.ndarray:
-    """TOPSIS closeness (pymcdm, min-max normalisation); criteria with one value for all items are left out."""
+    """TOPSIS closeness (pymcdm, min-max normalisation); criteria with one value for all items are
+    left out."""
     import numpy as np
     from pymcdm.methods import TOPSIS
 
@@ -154,7 +162,8 @@ def _topsis(matrix: np.ndarray, w: np.ndarray, criteria: Sequence[Criterion]) ->
 
 
 def _spearman(a: np.ndarray, b: np.ndarray) -> float | None:
-    """Spearman's rank correlation (pymcdm), None when either ranking puts every item in one place."""
+    """Spearman's rank correlation (pymcdm), None when either ranking puts every item in one
+    place."""
     import numpy as np
     from pymcdm.correlations import spearman
 
@@ -171,11 +180,13 @@ def sensitivity(
     seed: int = 1,
     spreads: Sequence[float] = SPREADS,
 ) -> Sensitivity:
-    """The places of the items when each weight is changed by a random share up to ± each of ``spreads``
-    (uniform, independently, then normalised again), ``runs`` times per spread with the random ``seed``.
+    """The places of the items when each weight is changed by a random share up to ± each of
+    ``spreads`` (uniform, independently, then normalised again), ``runs`` times per spread with the
+    random ``seed``.
 
-    ``flows`` are the per-criterion flows of :func:`criterion_flows`. An item is fragile when, at the smallest
-    spread, the middle 90 % of its places reach more than one place above or below its place.
+    ``flows`` are the per-criterion flows of :func:`criterion_flows`. An item is fragile when, at
+    the smallest spread, the middle 90 % of its places reach more than one place above or below its
+    place.
     """
     import numpy as np
 

@@ -1,5 +1,5 @@
-"""The briefing's priority section: the newest prioritisation stored in the graph (an ``--assessment`` file
-loaded with the city's data), read through SPARQL like every other section."""
+"""The briefing's priority section: the newest prioritisation stored in the graph (an
+``--assessment`` file loaded with the city's data), read through SPARQL like every other section."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 
 _ASSESSMENT = """SELECT ?whole ?date ?summary ?item ?position ?flow ?result WHERE {
   ?whole a sckg:Assessment ; dcterms:date ?date .
-  ?part dcterms:isPartOf ?whole ; sckg:assessed ?item ; schema:position ?position ; sckg:result ?result .
+  ?part dcterms:isPartOf ?whole ; sckg:assessed ?item ; schema:position ?position ; sckg:result\
+ ?result .
   OPTIONAL { ?whole sckg:result ?summary }
   OPTIONAL { ?part rdf:value ?flow }
 }"""
@@ -23,7 +24,8 @@ CHART_PLACES = 15
 
 
 def priority_section(kg: KnowledgeGraph, lang: str = "de") -> Section | None:
-    """The places of the newest prioritisation with their results; None when the graph holds none."""
+    """The places of the newest prioritisation with their results; None when the graph holds
+    none."""
     rows = kg.select(_ASSESSMENT).records()
     if not rows:
         return None
@@ -59,7 +61,8 @@ def priority_section(kg: KnowledgeGraph, lang: str = "de") -> Section | None:
 
 
 def _add_waves(section: Section, kg: KnowledgeGraph, ranks: dict[str, int], lang: str) -> None:
-    """The waves of the ranked projects (:mod:`.waves`), or why there are none (a dependency cycle)."""
+    """The waves of the ranked projects (:mod:`.waves`), or why there are none (a dependency
+    cycle)."""
     from ..errors import DataError
     from ..namespaces import sparql_values
     from .waves import waves

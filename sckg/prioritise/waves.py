@@ -1,8 +1,10 @@
-"""A sequence of waves (half-years) that respects dependencies: no project before what it depends on.
+"""A sequence of waves (half-years) that respects dependencies: no project before what it depends
+on.
 
-Each wave takes, in order of priority, the open projects whose open prerequisites all lie in earlier waves,
-with at most ``capacity`` projects per department and wave when a capacity is given. A dependency cycle among
-the open projects makes a sequence impossible and is refused with the cycle named.
+Each wave takes, in order of priority, the open projects whose open prerequisites all lie in earlier
+waves, with at most ``capacity`` projects per department and wave when a capacity is given. A
+dependency cycle among the open projects makes a sequence impossible and is refused with the cycle
+named.
 """
 
 from __future__ import annotations
@@ -36,8 +38,9 @@ class WaveRow:
 def waves(
     kg: KnowledgeGraph, ranks: dict[str, int], *, capacity: int | None = None, lang: str = "de"
 ) -> list[WaveRow]:
-    """The open projects in waves: ``ranks`` (IRI → place) orders each wave; projects without a place come
-    after the ranked ones, by label. ``capacity``: most projects per department and wave."""
+    """The open projects in waves: ``ranks`` (IRI → place) orders each wave; projects without a
+    place come after the ranked ones, by label. ``capacity``: most projects per department and
+    wave."""
     if capacity is not None and capacity < 1:
         raise ParameterError(f"{{=capacity}} must be 1 or more, got {capacity}")
     deps = project(kg, "dependencies", lang)

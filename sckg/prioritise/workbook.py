@@ -1,13 +1,16 @@
-"""The scoring workbook of the steering group: written as a template, read back as scores and weights.
+"""The scoring workbook of the steering group: written as a template, read back as scores and
+weights.
 
 Sheets (names in German and English, read in either language):
 
-- ``Bewertung (Scores)``: a row per item (its IRI in column A), a column per member and criterion: row 1 names
-  the member (rename it to a role, never to a person), row 2 the criterion; scores 1 (very low) to 5 (very
-  high) from a drop-down. An empty cell is a missing score: reported, never read as 0.
+- ``Bewertung (Scores)``: a row per item (its IRI in column A), a column per member and criterion:
+  row 1 names the member (rename it to a role, never to a person), row 2 the criterion; scores 1
+  (very low) to 5 (very high) from a drop-down. An empty cell is a missing score: reported, never
+  read as 0.
 - ``Gewichte (Weights)``: a weight per criterion (direct weights), or leave them empty and fill
-- ``Vergleiche (Comparisons)``: per member and pair of criteria how much more important A is than B on
-  Saaty's scale (9 ... 1 ... 1/9); the members' judgments are combined by their geometric mean (AHP).
+- ``Vergleiche (Comparisons)``: per member and pair of criteria how much more important A is than B
+  on Saaty's scale (9 ... 1 ... 1/9); the members' judgments are combined by their geometric mean
+  (AHP).
 - ``Skala (Scale)``: the scale's labels; ``Info``: whether the scores are fictional.
 """
 
@@ -80,7 +83,8 @@ def _scale_entry(i: int) -> str:
 def template_bytes(
     items: Sequence[tuple[str, str, str]], criteria: Sequence[str], members: Sequence[str]
 ) -> bytes:
-    """The workbook for ``items`` (IRI, label, department), the weighted ``criteria`` and ``members``."""
+    """The workbook for ``items`` (IRI, label, department), the weighted ``criteria`` and
+    ``members``."""
     from io import BytesIO
 
     from openpyxl import Workbook
@@ -151,7 +155,8 @@ def template_bytes(
 
 
 def read_scores(path: Path, items: Sequence[str], criteria: Sequence[str]) -> Scores:
-    """The scores, weights and judgments of a filled workbook; every bad cell is named (sheet, row, column)."""
+    """The scores, weights and judgments of a filled workbook; every bad cell is named (sheet, row,
+    column)."""
     from openpyxl.utils import get_column_letter
 
     sheets = {s.name: s for s in read_sheets(Path(path))}
@@ -291,7 +296,8 @@ def read_scores(path: Path, items: Sequence[str], criteria: Sequence[str]) -> Sc
 
 
 def _score(value: Any) -> int | None:
-    """1 ... 5 from a number or a scale entry (``4 – hoch / high``); None when empty, -1 when not a score."""
+    """1 ... 5 from a number or a scale entry (``4 – hoch / high``); None when empty, -1 when not a
+    score."""
     text = text_of(value)
     if not text:
         return None

@@ -1,4 +1,5 @@
-"""The steering group's briefing: computed from the graph, rendered as one offline HTML file and Markdown."""
+"""The steering group's briefing: computed from the graph, rendered as one offline HTML file and
+Markdown."""
 
 from ..sources import Source
 from .build import build_report

@@ -61,7 +61,8 @@ def actors_section(kg: KnowledgeGraph, lang: str) -> Section:
 
 
 def dependencies_section(kg: KnowledgeGraph, lang: str) -> Section:
-    """Dependency chains: the critical path, cycles and the impact of the most depended-on projects."""
+    """Dependency chains: the critical path, cycles and the impact of the most depended-on
+    projects."""
     import networkx as nx
 
     w = Words("report", lang)
@@ -157,8 +158,8 @@ _REPORTED_GAPS = (
 
 
 def gaps_table(kg: KnowledgeGraph, lang: str) -> ReportTable:
-    """Goals and fields without projects, overdue milestones and actors without any project (the projects' own
-    gaps are validation warnings)."""
+    """Goals and fields without projects, overdue milestones and actors without any project (the
+    projects' own gaps are validation warnings)."""
     w = Words("report", lang)
     rows = [row for row in gaps(kg, lang=lang) if row.kind in _REPORTED_GAPS]
     return ReportTable(

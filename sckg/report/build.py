@@ -1,4 +1,5 @@
-"""Compute the steering group's briefing from the graph: every figure comes from a query or an analysis."""
+"""Compute the steering group's briefing from the graph: every figure comes from a query or an
+analysis."""
 
 from __future__ import annotations
 
@@ -27,27 +28,30 @@ from .council import council_section
 from .model import MapSpec, Report, ReportTable, Section
 
 _IN_DATA = f"GRAPH ?g {{ %s }} FILTER(?g != <{MODEL_GRAPH}>)"
-#: A field's map shows what lies within 2 links of it (its projects, their actors and goals) up to 40 projects,
-#: only its projects up to 300; a larger field gets no map (it would take seconds and show a hairball).
+#: A field's map shows what lies within 2 links of it (its projects, their actors and goals) up to
+#: 40 projects, only its projects up to 300; a larger field gets no map (it would take seconds and
+#: show a hairball).
 MAP_PROJECTS = ((40, 2), (300, 1))
-#: The decisions section lists the latest this many consultations and resolutions (each of its two tables).
+#: The decisions section lists the latest this many consultations and resolutions (each of its two
+#: tables).
 DECISIONS_SHOWN = 100
-#: A council paper (``?paper``) is the programme's when it is linked to a project or field of action (``sckg link
-#: papers``), or when the inventory records it itself: it is not part of an imported council system (which puts
-#: every object ``sckg:inDataset`` its import).
+#: A council paper (``?paper``) is the programme's when it is linked to a project or field of action
+#: (``sckg link papers``), or when the inventory records it itself: it is not part of an imported
+#: council system (which puts every object ``sckg:inDataset`` its import).
 PROGRAMME_PAPER = (
     "{ ?paper a oparl:Paper ; dcterms:subject ?linked . ?linked a ?linkedKind "
     "VALUES ?linkedKind { sckg:Project sckg:FieldOfAction } } "
     "UNION { ?paper a oparl:Paper FILTER NOT EXISTS { ?paper sckg:inDataset ?dataset } }"
 )
-#: The programme's decisions (``?x``): deciding consultations of its papers and the inventory's resolutions.
+#: The programme's decisions (``?x``): deciding consultations of its papers and the inventory's
+#: resolutions.
 PROGRAMME_DECISION = (
     "{ ?x a oparl:Consultation ; sckg:paper ?paper ; sckg:consultationRole role:decision . "
     + PROGRAMME_PAPER
     + " } UNION { ?x a sckg:Decision }"
 )
-#: The headline counts of council records, each with one definition (words ``definition.<key>``): all papers,
-#: meetings and consultations, the programme's papers and its decisions.
+#: The headline counts of council records, each with one definition (words ``definition.<key>``):
+#: all papers, meetings and consultations, the programme's papers and its decisions.
 COUNCIL_RECORDS = (
     '{ VALUES (?key ?cls) { ("papers" oparl:Paper) ("meetings" oparl:Meeting) '
     '("consultations" oparl:Consultation) } ?x a ?cls } '
@@ -170,7 +174,8 @@ def figures_section(kg: KnowledgeGraph, lang: str) -> Section:
         "OPTIONAL { ?p adms:status ?status } } GROUP BY ?status",
         lang,
     )
-    records = kg.select(  # two counts in two sub-selects: Comunica counts nothing when a row leaves ?goal unbound
+    # two counts in two sub-selects: Comunica counts nothing when a row leaves ?goal unbound
+    records = kg.select(
         "SELECT ?fields ?goals WHERE { { SELECT (COUNT(DISTINCT ?field) AS ?fields) WHERE { "
         "{ "
         + _IN_DATA
@@ -293,7 +298,8 @@ def fields_section(kg: KnowledgeGraph, lang: str) -> Section:
         "sckg:managedBy|sckg:hasParticipant|sckg:contractor ?actor }"
     ).bound_rows()
     goals = kg.select(
-        "SELECT DISTINCT ?field ?goal WHERE { ?p sckg:inFieldOfAction ?field ; sckg:contributesTo ?goal }"
+        "SELECT DISTINCT ?field ?goal WHERE { ?p sckg:inFieldOfAction ?field ; sckg:contributesTo "
+        "?goal }"
     ).bound_rows()
     from ..network.projection import project
 
@@ -359,9 +365,9 @@ def fields_section(kg: KnowledgeGraph, lang: str) -> Section:
 
 
 def decisions_section(kg: KnowledgeGraph, lang: str) -> Section:
-    """The timeline of the programme's decisions: which body deliberated or decided on the programme's papers
-    (:data:`PROGRAMME_PAPER`) when, and the inventory's resolutions; all council business, programme or not,
-    below it in a table that opens with one click."""
+    """The timeline of the programme's decisions: which body deliberated or decided on the
+    programme's papers (:data:`PROGRAMME_PAPER`) when, and the inventory's resolutions; all council
+    business, programme or not, below it in a table that opens with one click."""
     w = Words("report", lang)
     rows = records(
         run_named(kg, "decisions", lang=lang)
@@ -373,8 +379,8 @@ def decisions_section(kg: KnowledgeGraph, lang: str) -> Section:
     ours = {
         r["x"]
         for r in kg.select(
-            f"SELECT DISTINCT ?x WHERE {{ {{ ?x a oparl:Consultation ; sckg:paper ?paper . {PROGRAMME_PAPER} }} "
-            "UNION { ?x a sckg:Decision } }"
+            "SELECT DISTINCT ?x WHERE { { ?x a oparl:Consultation ; sckg:paper ?paper . "
+            f"{PROGRAMME_PAPER} }} UNION {{ ?x a sckg:Decision }} }}"
         ).records()
     }
     programme = [r for r in rows if r["item"] in ours]

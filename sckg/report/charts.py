@@ -1,12 +1,13 @@
-"""The briefing's charts: matplotlib drawings as inline SVG, each with title, unit, source line and the table
-it draws (its text alternative).
+"""The briefing's charts: matplotlib drawings as inline SVG, each with title, unit, source line and
+the table it draws (its text alternative).
 
-Why matplotlib (docs/report.md has the figures): it is a dependency already; its SVG needs no script, so it
-prints, becomes a PDF as vectors and stands on a slide as it is; with ``svg.hashsalt`` set and no date in the
-metadata the same data gives the same bytes; text stays text (``svg.fonttype = "none"``), so a chart of the
-fictional city is 7-45 KB and its labels can be searched. Vega-Lite through altair would add 830 KB of vendored
-scripts to every page and draws only when they run. Black and white: bars and cells carry their numbers, grey
-levels and the ▶ mark the rest; no fill patterns (Chromium prints SVG patterns as bitmaps).
+Why matplotlib (docs/report.md has the figures): it is a dependency already; its SVG needs no
+script, so it prints, becomes a PDF as vectors and stands on a slide as it is; with ``svg.hashsalt``
+set and no date in the metadata the same data gives the same bytes; text stays text (``svg.fonttype
+= "none"``), so a chart of the fictional city is 7-45 KB and its labels can be searched. Vega-Lite
+through altair would add 830 KB of vendored scripts to every page and draws only when they run.
+Black and white: bars and cells carry their numbers, grey levels and the ▶ mark the rest; no fill
+patterns (Chromium prints SVG patterns as bitmaps).
 """
 
 from __future__ import annotations
@@ -54,7 +55,8 @@ def source_line(kg: KnowledgeGraph, lang: str) -> str:
 
 
 def svg_context(key: str) -> Any:
-    """matplotlib settings for deterministic, compact SVG: ids salted by ``key``, text kept as text."""
+    """matplotlib settings for deterministic, compact SVG: ids salted by ``key``, text kept as
+    text."""
     import matplotlib
 
     return matplotlib.rc_context(
@@ -68,8 +70,9 @@ def svg_context(key: str) -> Any:
 
 
 def inline_svg(text: str, title: str) -> str:
-    """matplotlib's SVG document as markup for inside a page: no XML prolog or metadata, coordinates to two
-    decimals, the font set once, scaling with the page (the viewBox kept), labelled with ``title``."""
+    """matplotlib's SVG document as markup for inside a page: no XML prolog or metadata, coordinates
+    to two decimals, the font set once, scaling with the page (the viewBox kept), labelled with
+    ``title``."""
     text = _GEOMETRY.sub(
         lambda m: m[1] + _NUMBER.sub(r"\1", " ".join(m[2].split())) + '"',
         text[text.index("<svg") :],
@@ -101,7 +104,8 @@ def _svg(fig: Figure, key: str, title: str) -> str:
     return inline_svg(buffer.getvalue().decode("utf-8"), title)
 
 
-#: Coordinates in attributes, and their digits past the second decimal (a hundredth of a point is invisible).
+#: Coordinates in attributes, and their digits past the second decimal (a hundredth of a point is
+#: invisible).
 _GEOMETRY = re.compile(r'(\s(?:d|x|y|x1|x2|y1|y2|width|height|transform|points|viewBox)=")([^"]*)"')
 _FONT = re.compile(r"font-family: 'DejaVu Sans', sans-serif;? ?")  # set once in the chart's style
 _NO_TURN = re.compile(r' transform="rotate\(-0 [^"]*\)"')
@@ -123,8 +127,9 @@ def _figure(
     right: float = 0.25,
     row: float = 0.26,
 ) -> tuple[Figure, Axes]:
-    """A figure for ``rows`` rows labelled ``labels`` on the left (7-8 pt), margins in inches. The margins are
-    estimated from the labels' length: matplotlib's constrained layout would measure them but doubles the time."""
+    """A figure for ``rows`` rows labelled ``labels`` on the left (7-8 pt), margins in inches. The
+    margins are estimated from the labels' length: matplotlib's constrained layout would measure
+    them but doubles the time."""
     from matplotlib.figure import Figure
 
     left = min(WIDTH / 2, 0.2 + 0.062 * max((len(label) for label in labels), default=4))
@@ -158,7 +163,8 @@ def bar_chart(
     columns: Sequence[str],
     table_rows: list[list[Any]] | None = None,
 ) -> Chart:
-    """Horizontal bars, largest first as given, each labelled with its value in the language's format."""
+    """Horizontal bars, largest first as given, each labelled with its value in the language's
+    format."""
     from matplotlib.ticker import FuncFormatter
 
     label = _ticks(lang, unit)
@@ -192,8 +198,8 @@ def matrix_chart(
     lang: str,
     corner: str,
 ) -> Chart:
-    """A grid of counts: one square per non-zero cell, darker for more and labelled with its number (readable
-    in black and white without patterns, which Chromium would print as bitmaps)."""
+    """A grid of counts: one square per non-zero cell, darker for more and labelled with its number
+    (readable in black and white without patterns, which Chromium would print as bitmaps)."""
     fig, grid = _matrix_figure(title, rows, columns, cells, lang)
     table = ReportTable(
         [corner, *columns], [[r, *row] for r, row in zip(rows, grid, strict=True)], title
@@ -273,12 +279,13 @@ def _matrix_figure(
     return fig, grid
 
 
-# --- the charts of the briefing, one function each ---------------------------------------------------------
+# --- the charts of the briefing, one function each ------------------------------------------------
 
 
 def budget_chart(kg: KnowledgeGraph, query: str, lang: str) -> Chart | None:
-    """Budget per field of action (``budget-by-field``) or per department (``budget-by-department``); the
-    queries sum only values that are numbers, so an ill-typed budget is left out (sckg.typed notes it)."""
+    """Budget per field of action (``budget-by-field``) or per department
+    (``budget-by-department``); the queries sum only values that are numbers, so an ill-typed budget
+    is left out (sckg.typed notes it)."""
     from ..queries import run_named
     from ..typed import records
 
@@ -306,7 +313,8 @@ def budget_chart(kg: KnowledgeGraph, query: str, lang: str) -> Chart | None:
 
 
 def _project_status(kg: KnowledgeGraph, lang: str) -> list[tuple[str, str, str]]:
-    """``(project, status label, field label)`` for each project and field (fields and status may be absent)."""
+    """``(project, status label, field label)`` for each project and field (fields and status may be
+    absent)."""
     rows = kg.select(
         "SELECT ?p ?status ?field WHERE { ?p a sckg:Project OPTIONAL { ?p adms:status ?status } "
         "OPTIONAL { ?p sckg:inFieldOfAction ?field } }"
@@ -369,11 +377,12 @@ def status_by_field_chart(kg: KnowledgeGraph, lang: str) -> Chart | None:
 
 
 def actor_field_chart(kg: KnowledgeGraph, lang: str) -> Chart | None:
-    """How many projects each actor has in each field of action (managing, taking part or contracted): a row
-    with one filled cell is a silo, a row across many fields a bridge."""
+    """How many projects each actor has in each field of action (managing, taking part or
+    contracted): a row with one filled cell is a silo, a row across many fields a bridge."""
     rows = kg.select(
-        "SELECT ?actor ?field (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a sckg:Project ; sckg:inFieldOfAction ?field ; "
-        "sckg:managedBy|sckg:hasParticipant|sckg:contractor ?actor } GROUP BY ?actor ?field"
+        "SELECT ?actor ?field (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a sckg:Project ; "
+        "sckg:inFieldOfAction ?field ; sckg:managedBy|sckg:hasParticipant|sckg:contractor ?actor } "
+        "GROUP BY ?actor ?field"
     ).records()
     if not rows:
         return None
@@ -402,9 +411,9 @@ def actor_field_chart(kg: KnowledgeGraph, lang: str) -> Chart | None:
 
 
 def roadmap_chart(kg: KnowledgeGraph, lang: str, graph: Any = None) -> Chart | None:
-    """The projects on a time axis (start to end, dated phases inside), the dependency arrows, the critical
-    path highlighted; a project with only a start (or only an end) runs, dashed, to the axis's edge; projects
-    with neither are listed beside it."""
+    """The projects on a time axis (start to end, dated phases inside), the dependency arrows, the
+    critical path highlighted; a project with only a start (or only an end) runs, dashed, to the
+    axis's edge; projects with neither are listed beside it."""
     import matplotlib.dates as mdates
 
     from ..network.dependencies import critical_path
@@ -583,14 +592,16 @@ def _day(value: Any) -> date | None:
 def _phases(
     kg: KnowledgeGraph, lang: str, projects: list[str]
 ) -> dict[str, list[tuple[str, date, date]]]:
-    """The dated phases of ``projects`` (``sckg:ProcessPhase`` parts with start and end), in order."""
+    """The dated phases of ``projects`` (``sckg:ProcessPhase`` parts with start and end), in
+    order."""
     if not projects:
         return {}
     from ..typed import day
 
     rows = kg.select(
-        f"SELECT ?project ?phase ?start ?end WHERE {{ VALUES ?project {{ {sparql_values(projects)} }} "
-        "?phase a sckg:ProcessPhase ; dcterms:isPartOf ?project ; schema:startDate ?start ; schema:endDate ?end }"
+        f"SELECT ?project ?phase ?start ?end WHERE {{ VALUES ?project {{ {sparql_values(projects)} "
+        "} ?phase a sckg:ProcessPhase ; dcterms:isPartOf ?project ; schema:startDate ?start ; "
+        "schema:endDate ?end }"
     ).bound_rows()
     labels = kg.labels({phase.value for _, phase, _, _ in rows}, lang)
     found: dict[str, list[tuple[str, date, date]]] = defaultdict(list)
@@ -610,7 +621,8 @@ class Milestone:
     reached: bool | None
 
     def text(self, number: int, w: Words) -> str:
-        """``1 Label (2026-03-31, reached)``: the milestone as the roadmap's table lists it, keyed by its number."""
+        """``1 Label (2026-03-31, reached)``: the milestone as the roadmap's table lists it, keyed
+        by its number."""
         state = (
             ""
             if self.reached is None
@@ -632,8 +644,8 @@ def _milestones(kg: KnowledgeGraph, lang: str, projects: set[str]) -> dict[str, 
 
 
 def changes_chart(old: KnowledgeGraph, new: KnowledgeGraph, lang: str) -> Chart | None:
-    """What changed since the previous snapshot: projects new, gone, finished and stalled; open points opened
-    and closed (validation warnings compared by entity and message)."""
+    """What changed since the previous snapshot: projects new, gone, finished and stalled; open
+    points opened and closed (validation warnings compared by entity and message)."""
     from ..validate import validate
 
     w = Words("chart", lang)
@@ -681,11 +693,13 @@ def _tail_is(statuses: dict[str, str], name: str) -> set[str]:
 
 def council_chart(kg: KnowledgeGraph, lang: str) -> Chart | None:
     """Council papers per field of action and year: a paper counts for the fields it is linked to
-    (``dcterms:subject`` a field, or a project in it), in the year of its date or its first consultation."""
+    (``dcterms:subject`` a field, or a project in it), in the year of its date or its first
+    consultation."""
     rows = kg.select(
-        "SELECT ?field ?paper (MIN(STR(?d)) AS ?date) WHERE { ?paper a oparl:Paper ; dcterms:subject ?s . "
-        "{ ?s a sckg:FieldOfAction BIND(?s AS ?field) } UNION { ?s sckg:inFieldOfAction ?field } "
-        "{ ?paper dcterms:date ?d } UNION { ?c sckg:paper ?paper ; dcterms:date ?d } } GROUP BY ?field ?paper"
+        "SELECT ?field ?paper (MIN(STR(?d)) AS ?date) WHERE { ?paper a oparl:Paper ; "
+        "dcterms:subject ?s . { ?s a sckg:FieldOfAction BIND(?s AS ?field) } UNION { ?s "
+        "sckg:inFieldOfAction ?field } { ?paper dcterms:date ?d } UNION { ?c sckg:paper ?paper ; "
+        "dcterms:date ?d } } GROUP BY ?field ?paper"
     ).records()
     rows = [r for r in rows if r["date"] and str(r["date"])[:4].isdigit()]
     if not rows:
@@ -712,7 +726,8 @@ def council_chart(kg: KnowledgeGraph, lang: str) -> Chart | None:
 
 
 def roadmap_section(kg: KnowledgeGraph, lang: str) -> Section:
-    """The briefing's roadmap section: the roadmap chart, or a sentence when there are no projects."""
+    """The briefing's roadmap section: the roadmap chart, or a sentence when there are no
+    projects."""
     from .model import Section
 
     w = Words("chart", lang)

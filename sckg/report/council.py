@@ -1,7 +1,8 @@
-"""The council's history of the programme: what the council decided on each field and project, and when.
+"""The council's history of the programme: what the council decided on each field and project, and
+when.
 
-Built from the named query ``council-history`` (the papers ``sckg link papers`` linked to a project or field,
-with their consultations, committees, dates and results).
+Built from the named query ``council-history`` (the papers ``sckg link papers`` linked to a project
+or field, with their consultations, committees, dates and results).
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ ROWS_SHOWN = 20
 
 
 def council_section(kg: KnowledgeGraph, lang: str) -> Section:
-    """One subsection per field of action and per project with linked council papers: date, committee, role,
-    result and paper (linked to the council information system), in date order."""
+    """One subsection per field of action and per project with linked council papers: date,
+    committee, role, result and paper (linked to the council information system), in date order."""
     w = Words("report", lang)
     section = Section("council", w["council_heading"], [w["council_intro"]])
     rows = records(

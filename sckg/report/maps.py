@@ -1,5 +1,5 @@
-"""The briefing's maps: each an offline map page in an ``<iframe srcdoc>``, sharing one copy of vis-network
-with the report, plus a static PNG of the overall map for print."""
+"""The briefing's maps: each an offline map page in an ``<iframe srcdoc>``, sharing one copy of
+vis-network with the report, plus a static PNG of the overall map for print."""
 
 from __future__ import annotations
 
@@ -25,7 +25,8 @@ MAP_HEIGHT = 620
 
 
 def map_renderer(kg: KnowledgeGraph, lang: str) -> MapRenderer:
-    """A function turning a :class:`MapSpec` into trusted HTML: the iframe (and the static figure if asked)."""
+    """A function turning a :class:`MapSpec` into trusted HTML: the iframe (and the static figure if
+    asked)."""
     from ..network.projection import project
     from ..viz import build_network
     from ..viz.render import render_html, srcdoc_iframe

@@ -1,4 +1,5 @@
-"""The briefing as data: sections with text, tables, charts and maps, rendered to HTML and Markdown."""
+"""The briefing as data: sections with text, tables, charts and maps, rendered to HTML and
+Markdown."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from ..sources import Source
 
 @dataclass(frozen=True)
 class Link:
-    """A table cell that links to a page elsewhere (e.g. a paper in the council information system)."""
+    """A table cell that links to a page elsewhere (e.g. a paper in the council information
+    system)."""
 
     text: str
     url: str
@@ -21,7 +23,8 @@ class Link:
 
 @dataclass
 class ReportTable:
-    """A table of the briefing: column headings, rows and a caption (a query result is :class:`sckg.results.Table`)."""
+    """A table of the briefing: column headings, rows and a caption (a query result is
+    :class:`sckg.results.Table`)."""
 
     columns: list[str]
     rows: list[list[Any]]
@@ -32,8 +35,8 @@ class ReportTable:
 
 @dataclass
 class Chart:
-    """A chart of the briefing (drawn by :mod:`sckg.report.charts`): its drawing (inline SVG), what it shows,
-    and the table it draws."""
+    """A chart of the briefing (drawn by :mod:`sckg.report.charts`): its drawing (inline SVG), what
+    it shows, and the table it draws."""
 
     key: str
     title: str
@@ -41,7 +44,8 @@ class Chart:
     source: str
     table: ReportTable
     svg: str
-    #: Items listed beside the chart (e.g. projects without dates on the roadmap), with their heading.
+    #: Items listed beside the chart (e.g. projects without dates on the roadmap), with their
+    #: heading.
     aside: list[str] = field(default_factory=list)
     aside_title: str = ""
     #: The key figures a slide shows next to the chart.
@@ -50,7 +54,8 @@ class Chart:
 
 @dataclass
 class MapSpec:
-    """An interactive map to embed: a projection, optionally focused on a node or filtered to a field."""
+    """An interactive map to embed: a projection, optionally focused on a node or filtered to a
+    field."""
 
     title: str
     projection: str = "entity"

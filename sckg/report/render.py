@@ -53,14 +53,14 @@ def render_html(report: Report, render_map: MapRenderer | None = None, head: str
     )
 
 
-#: Data values longer than this are cut (with an ellipsis) in the briefing: a label of megabytes is shown as its
-#: beginning, and the page stays readable and small.
+#: Data values longer than this are cut (with an ellipsis) in the briefing: a label of megabytes is
+#: shown as its beginning, and the page stays readable and small.
 TEXT_LIMIT = 2000
 
 
 def _cut(value: Any) -> Any:
-    """A value printed by the page template: text from the data cut to :data:`TEXT_LIMIT` (trusted markup, the
-    maps and scripts, is left whole)."""
+    """A value printed by the page template: text from the data cut to :data:`TEXT_LIMIT` (trusted
+    markup, the maps and scripts, is left whole)."""
     from markupsafe import Markup
 
     if isinstance(value, str) and not isinstance(value, Markup):
@@ -69,8 +69,9 @@ def _cut(value: Any) -> Any:
 
 
 def data_date_text(report: Report) -> tuple[str, str]:
-    """The data date as pages show it, its label and value: the newest record's date, or with several dated
-    datasets each one's title and date (``16. Dezember 2025 (Rat) · 30. April 2024 (Bestandsaufnahme)``)."""
+    """The data date as pages show it, its label and value: the newest record's date, or with
+    several dated datasets each one's title and date (``16. Dezember 2025 (Rat) · 30. April 2024
+    (Bestandsaufnahme)``)."""
     w = Words("report", report.lang)
     if len(report.data_dates) > 1:
         return w["data_dates"], " · ".join(
@@ -85,7 +86,8 @@ def _md_escape(value: Any, *, block: bool = False) -> str:
 
 
 def _md_link(iri: str) -> str:
-    """An IRI as an autolink when it is a web address, else as escaped text (no ``javascript:`` link)."""
+    """An IRI as an autolink when it is a web address, else as escaped text (no ``javascript:``
+    link)."""
     if re.fullmatch(r"https?://[^\s<>]+", iri):
         return f"<{iri}>"
     return _md_escape(f"<{iri}>")
@@ -143,9 +145,9 @@ def render_markdown(report: Report) -> str:
 
 
 def write_report(report: Report, kg: KnowledgeGraph, out_dir: Path | str) -> Path:
-    """Write ``report.html`` (one offline file with every interactive map and the static figure, drawn from
-    ``kg``, the graph the report was built from) and ``report.md`` into ``out_dir`` (atomically); return the
-    HTML path."""
+    """Write ``report.html`` (one offline file with every interactive map and the static figure,
+    drawn from ``kg``, the graph the report was built from) and ``report.md`` into ``out_dir``
+    (atomically); return the HTML path."""
     from ..viz.render import shared_assets
 
     with (

@@ -1,7 +1,7 @@
-"""``build_site``: the programme site, written to a folder (docs/site.md). Every page is rendered from the data
-of :mod:`.collect` and :mod:`.pages` by the templates of ``templates/``; the files are written only when their
-bytes change, so the same input leaves the same site (byte for byte) and a rebuild touches only what changed.
-"""
+"""``build_site``: the programme site, written to a folder (docs/site.md). Every page is rendered
+from the data of :mod:`.collect` and :mod:`.pages` by the templates of ``templates/``; the files are
+written only when their bytes change, so the same input leaves the same site (byte for byte) and a
+rebuild touches only what changed."""
 
 from __future__ import annotations
 
@@ -42,7 +42,8 @@ NAVIGATION = ("project", "field", "goal", "actor", "paper", "decision")
 
 @dataclass
 class Site:
-    """What :func:`build_site` wrote: the folder, the number of pages and files, and the time of each step."""
+    """What :func:`build_site` wrote: the folder, the number of pages and files, and the time of
+    each step."""
 
     out: Path
     pages: int
@@ -60,11 +61,11 @@ def build_site(
     today: str | date | None = None,
     title: str | None = None,
 ) -> Site:
-    """Write the static site of ``kg`` to the folder ``out``: pages in German and English (``lang`` is the
-    language of the pages without a language suffix), lists, search, each entity's data as Turtle and
-    JSON-LD. ``since`` (a date) adds what happened since then to the home page; ``today`` is the day
-    milestones count as upcoming or overdue from (default: the data's date, so the same data gives the same
-    site)."""
+    """Write the static site of ``kg`` to the folder ``out``: pages in German and English (``lang``
+    is the language of the pages without a language suffix), lists, search, each entity's data as
+    Turtle and JSON-LD. ``since`` (a date) adds what happened since then to the home page; ``today``
+    is the day milestones count as upcoming or overdue from (default: the data's date, so the same
+    data gives the same site)."""
     check_lang(lang)
     since_day = _day(since, "since")
     timings: dict[str, float] = {}
@@ -203,8 +204,9 @@ def _entity_page(site: _SiteContext, entity: Entity, graphs: dict[str, Any]) -> 
 
 
 def _council(site: _SiteContext, entity: Entity) -> list[tuple[str, Value, Value, str, Value]]:
-    """The council history of a project, field, paper or committee: the consultations of the papers about it
-    (``dcterms:subject``), or of itself, in date order: date, committee, paper, role, result."""
+    """The council history of a project, field, paper or committee: the consultations of the papers
+    about it (``dcterms:subject``), or of itself, in date order: date, committee, paper, role,
+    result."""
     data, describe = site.data, site.describe
     papers = [
         s for s, p in entity.inc if p == DCTERMS + "subject" and data.entities[s].kind == "paper"

@@ -1,6 +1,7 @@
-"""The site's data, read from the graph in a few requests: every typed IRI of the data graphs is an entity
-(whatever its class, so new classes get pages without code), with its statements, the statements that point
-to it, its labels and descriptions in both languages and its kind (the class that names its list)."""
+"""The site's data, read from the graph in a few requests: every typed IRI of the data graphs is an
+entity (whatever its class, so new classes get pages without code), with its statements, the
+statements that point to it, its labels and descriptions in both languages and its kind (the class
+that names its list)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from .paths import page_path
 
 LANGS = ("de", "en")
 TYPE = RDF + "type"
-#: Classes that say little about what an entity is: used for its kind only when it has no other class.
+#: Classes that say little about what an entity is: used for its kind only when it has no other
+#: class.
 GENERIC_CLASSES = frozenset(
     {PROV + "Entity", PROV + "Activity", OWL + "Thing", RDFS + "Resource", SKOS + "Concept"}
 )
@@ -74,8 +76,8 @@ class SiteData:
 
 def kind_of(classes: list[str], scheme: str | None = None) -> str:
     """The key of an entity's list: the first of its classes in the projections' order (``project``,
-    ``actor`` ...), else for a concept its scheme's name (``status``), else its most specific class's name
-    in lower case (``interview``)."""
+    ``actor`` ...), else for a concept its scheme's name (``status``), else its most specific
+    class's name in lower case (``interview``)."""
     for cls, key in NODE_CLASSES.items():
         if cls in classes:
             return key
@@ -86,8 +88,8 @@ def kind_of(classes: list[str], scheme: str | None = None) -> str:
 
 
 def collect(kg: KnowledgeGraph) -> SiteData:
-    """Read the site's data from ``kg``'s data graphs, and the concepts they use from the vocabularies
-    (fields of action, statuses, kinds: each gets a page listing what uses it)."""
+    """Read the site's data from ``kg``'s data graphs, and the concepts they use from the
+    vocabularies (fields of action, statuses, kinds: each gets a page listing what uses it)."""
     kg.require_data()
     triples = [x for x in kg.triples() if not isinstance(x.subject, ox.Triple)]
     triples += _concepts(kg, triples)
@@ -145,7 +147,8 @@ def collect(kg: KnowledgeGraph) -> SiteData:
 
 
 def _concepts(kg: KnowledgeGraph, triples: list[ox.Triple]) -> list[ox.Triple]:
-    """The statements of the SKOS concepts the data points to that the data does not describe itself."""
+    """The statements of the SKOS concepts the data points to that the data does not describe
+    itself."""
     described = {x.subject for x in triples}
     used = sorted(
         {
@@ -167,7 +170,8 @@ def _concepts(kg: KnowledgeGraph, triples: list[ox.Triple]) -> list[ox.Triple]:
     return found
 
 
-#: IRIs with a ``#`` are asked for in small batches: the remote-access check reads a word like ``From`` in
+#: IRIs with a ``#`` are asked for in small batches: the remote-access check reads a word like
+#: ``From`` in
 #: ``prov#wasDerivedFrom`` as a possible ``FROM`` and refuses a query longer than it can parse.
 _FRAGMENT_BATCH = 50
 

@@ -1,6 +1,6 @@
-"""Each entity's small map: its neighbourhood in the entity projection (with the council papers), drawn by
-the map code of :mod:`sckg.viz` (same selection, layout, colours and shapes) and given to the site's script as
-data; the page loads vis-network from the site's one copy in ``assets/``."""
+"""Each entity's small map: its neighbourhood in the entity projection (with the council papers),
+drawn by the map code of :mod:`sckg.viz` (same selection, layout, colours and shapes) and given to
+the site's script as data; the page loads vis-network from the site's one copy in ``assets/``."""
 
 from __future__ import annotations
 
@@ -34,9 +34,9 @@ def neighbourhood_map(
     title: str,
     lang: str,
 ) -> dict[str, Any] | None:
-    """The map of ``iri`` and its neighbours as the site's script reads it (the map page's data plus the path
-    of each node's page), or None when it has no neighbour in the projection. ``undirected`` is ``graph``
-    as an undirected view (made once for all pages)."""
+    """The map of ``iri`` and its neighbours as the site's script reads it (the map page's data plus
+    the path of each node's page), or None when it has no neighbour in the projection.
+    ``undirected`` is ``graph`` as an undirected view (made once for all pages)."""
     if iri not in graph:
         return None
     neighbours = sorted(undirected[iri], key=lambda n: (-undirected.degree(n), str(n)))

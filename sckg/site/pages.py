@@ -1,5 +1,6 @@
-"""What each page of the site says, as plain data for the templates: an entity's facts and relations in words
-(with the path of each linked page), the lists with their filters, and the home page's sections."""
+"""What each page of the site says, as plain data for the templates: an entity's facts and relations
+in words (with the path of each linked page), the lists with their filters, and the home page's
+sections."""
 
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ _NUMBERS = {XSD + n for n in ("integer", "decimal", "double", "float", "int", "l
 
 @dataclass(frozen=True)
 class Value:
-    """One value of a statement: text, and the page (``path``) or outside address (``url``) it links to."""
+    """One value of a statement: text, and the page (``path``) or outside address (``url``) it links
+    to."""
 
     text: str
     path: str | None = None
@@ -46,7 +48,7 @@ def _date(literal: ox.Literal, lang: str) -> str:
 
 
 def literal_text(literal: ox.Literal, lang: str) -> str:
-    """A literal in words: dates written out, numbers in the page's language, booleans as yes or no."""
+    """A literal in words: dates written out, numbers in the page's language, yes or no."""
     datatype = literal.datatype.value
     if datatype in (XSD + "date", XSD + "dateTime"):
         return _date(literal, lang)
@@ -83,7 +85,8 @@ class Describer:
         return Value(label or iri, url=iri if _web(iri) and not label else None)
 
     def blank(self, node: ox.BlankNode) -> str:
-        """A blank node (a budget, an address) in one line: an amount as money, else its statements."""
+        """A blank node (a budget, an address) in one line: an amount as money, else its
+        statements."""
         statements = self.data.blank.get(node, [])
         props = {x.predicate.value: x.object for x in statements}
         amount = self.amount(props.get(SCHEMA + "value"))
@@ -116,7 +119,7 @@ class Describer:
         )
 
     def statements(self, entity: Entity) -> tuple[list[Group], list[Group]]:
-        """The entity's own statements in words: (facts, relations); relations link to other pages."""
+        """The entity's own statements in words: (facts, relations); relations link to pages."""
         facts: dict[str, Group] = {}
         links: dict[str, Group] = {}
         has_lang = {
@@ -177,7 +180,8 @@ def first_date(entity: Entity) -> str | None:
     return None
 
 
-# --- the lists and their filters ---------------------------------------------------------------------------
+# --- the lists and their filters
+# ---------------------------------------------------------------------------
 
 Facet = Callable[[SiteData, Entity], list[str]]
 """The IRIs (or plain keys) by which a list can be filtered, for one entity."""
@@ -196,7 +200,8 @@ def _year(data: SiteData, entity: Entity) -> list[str]:
 
 
 def _paper_fields(data: SiteData, entity: Entity) -> list[str]:
-    """A paper's fields of action: its subjects that are fields, and the fields of its subject projects."""
+    """A paper's fields of action: its subjects that are fields, and the fields of its subject
+    projects."""
     fields: set[str] = set()
     for o in objects(entity, DCTERMS + "subject"):
         target = data.entities.get(o.value) if isinstance(o, ox.NamedNode) else None
@@ -231,7 +236,8 @@ class ListPage:
 
 
 def list_page(data: SiteData, kind: str, lang: str) -> ListPage:
-    """The list of ``kind``: each entity with its date and description, filterable by :data:`FACETS`."""
+    """The list of ``kind``: each entity with its date and description, filterable by
+    :data:`FACETS`."""
     w = Words("site", lang)
     facets = FACETS.get(kind, [])
     entities = data.of_kind(kind)

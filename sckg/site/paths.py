@@ -1,5 +1,5 @@
-"""Where each page of the site lives: the path of its IRI after :data:`BASE`, or a stable slug under ``other/``
-(docs/site.md, "Where each page lives": the contract ``sckg serve`` relies on)."""
+"""Where each page of the site lives: the path of its IRI after :data:`BASE`, or a stable slug under
+``other/`` (docs/site.md, "Where each page lives": the contract ``sckg serve`` relies on)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import re
 
 from ..namespaces import slug, tail
 
-#: IRIs under this base keep their path in the site: ``BASE + "id/x/project/y"`` → ``id/x/project/y.html``.
+#: IRIs under this base keep their path in the site: ``BASE + "id/x/project/y"`` →
+#: ``id/x/project/y.html``.
 BASE = "https://w3id.org/sckg/"
 #: The first path segments the site uses itself (never an entity's).
 RESERVED = frozenset({"assets", "list", "other", "search", "index"})
@@ -27,13 +28,14 @@ def page_path(iri: str) -> str:
 
 
 def page_file(path: str, lang: str, default: str) -> str:
-    """The HTML file of the page ``path`` in ``lang``: ``x.html`` in the default language, ``x.en.html``."""
+    """The HTML file of the page ``path`` in ``lang``: ``x.html`` in the default language,
+    ``x.en.html``."""
     return f"{path}.html" if lang == default else f"{path}.{lang}.html"
 
 
 def relative(target: str, here: str) -> str:
-    """The relative link from the file ``here`` to the file ``target`` (both relative to the site's root;
-    ``target`` "" is the root folder, as ``../../``)."""
+    """The relative link from the file ``here`` to the file ``target`` (both relative to the site's
+    root; ``target`` "" is the root folder, as ``../../``)."""
     if not target:
         return "../" * here.count("/")
     start, goal = here.split("/")[:-1], target.split("/")

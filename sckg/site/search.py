@@ -1,8 +1,8 @@
-"""The site's search index, built once with the word matcher (:mod:`sckg.wordmatch`) and read offline by the
-search page's script: each word of an entity's labels, descriptions and keywords is indexed folded (``ä`` →
-``a``), by its Snowball stem and from each of its compound parts on (``Schnellladesäulen`` is found as
-``ladesäule``), so a search for a part or another inflection finds it without stemming German in the browser.
-"""
+"""The site's search index, built once with the word matcher (:mod:`sckg.wordmatch`) and read
+offline by the search page's script: each word of an entity's labels, descriptions and keywords is
+indexed folded (``ä`` → ``a``), by its Snowball stem and from each of its compound parts on
+(``Schnellladesäulen`` is found as ``ladesäule``), so a search for a part or another inflection
+finds it without stemming German in the browser."""
 
 from __future__ import annotations
 
@@ -28,8 +28,9 @@ SEARCHED = (
 
 
 def keys(text: str) -> set[str]:
-    """The index keys of the words of ``text``: each word folded, its stem, and the rest of the word from each
-    place where a compound's part begins (only for words longer than the short keywords)."""
+    """The index keys of the words of ``text``: each word folded, its stem, and the rest of the word
+    from each place where a compound's part begins (only for words longer than the short keywords).
+    """
     found: set[str] = set()
     for token in tokens(text):
         found.update((token.word, token.stem))
@@ -39,7 +40,7 @@ def keys(text: str) -> set[str]:
 
 @lru_cache(maxsize=1 << 16)
 def _parts(written: str) -> tuple[str, ...]:
-    """The folded rests (and their stems) of ``written`` from each place a compound's part begins."""
+    """The folded rests (and stems) of ``written`` from each place a compound's part begins."""
     if len(written) <= SHORT or not written.isalpha():
         return ()
     found = []
@@ -51,8 +52,9 @@ def _parts(written: str) -> tuple[str, ...]:
 
 
 def search_index(data: SiteData) -> dict[str, object]:
-    """The index the search page reads: the entities (path, labels and kind per language) and, for each key,
-    the entities it finds; plus the endings a search word may lose (``Ladesäulen`` → ``ladesäule``)."""
+    """The index the search page reads: the entities (path, labels and kind per language) and, for
+    each key, the entities it finds; plus the endings a search word may lose (``Ladesäulen`` →
+    ``ladesäule``)."""
     docs = []
     index: dict[str, set[int]] = defaultdict(set)
     for number, entity in enumerate(sorted(data.entities.values(), key=lambda e: e.iri)):
@@ -76,7 +78,7 @@ def search_index(data: SiteData) -> dict[str, object]:
 
 
 def index_script(data: SiteData) -> str:
-    """The index as a script setting ``window.SCKG_SEARCH`` (a script, not JSON: pages opened from the file
-    system may not fetch files)."""
+    """The index as a script setting ``window.SCKG_SEARCH`` (a script, not JSON: pages opened from
+    the file system may not fetch files)."""
     text = json.dumps(search_index(data), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return f"window.SCKG_SEARCH = {text};\n"

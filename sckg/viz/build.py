@@ -1,7 +1,9 @@
-"""From a projection to a map: filters, focus, metrics for size and colour, layout, styles, tooltips, legend.
+"""From a projection to a map: filters, focus, metrics for size and colour, layout, styles,
+tooltips, legend.
 
-:func:`build_network` returns a :class:`CityMap`, a pyvis ``Network`` (nodes and edges in pyvis's lists of
-dicts, positions fixed) whose ``generate_html``/``write_html`` produce the self-contained offline page.
+:func:`build_network` returns a :class:`CityMap`, a pyvis ``Network`` (nodes and edges in pyvis's
+lists of dicts, positions fixed) whose ``generate_html``/``write_html`` produce the self-contained
+offline page.
 """
 
 from __future__ import annotations
@@ -32,12 +34,15 @@ if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
 
 
-#: Node sizes (vis-network radius in pixels) for the smallest and the largest value of the size metric.
+#: Node sizes (vis-network radius in pixels) for the smallest and the largest value of the size
+#: metric.
 MIN_SIZE, MAX_SIZE = 9.0, 36.0
-#: Labels longer than this are cut (with an ellipsis) in the page: tooltips, search and images stay readable.
+#: Labels longer than this are cut (with an ellipsis) in the page: tooltips, search and images stay
+#: readable.
 LABEL_LIMIT = 300
-#: Maps with more nodes than this show the labels of their important nodes first, the others when zoomed in
-#: (:func:`_labels_that_fit`); the estimate of a label's box: width per character, height per line, margin.
+#: Maps with more nodes than this show the labels of their important nodes first, the others when
+#: zoomed in (:func:`_labels_that_fit`); the estimate of a label's box: width per character, height
+#: per line, margin.
 LABELLED_MAP = 100
 LABEL_CHAR_WIDTH, LABEL_LINE, LABEL_MARGIN = 8.5, 17.0, 3.0
 
@@ -62,13 +67,14 @@ def build_network(
 ) -> CityMap:
     """The map of a projection of ``source`` (a knowledge graph, or a projection already built).
 
-    ``focus`` (IRI, prefixed name or label) keeps the nodes within ``depth`` links of it; ``fields``,
-    ``classes`` and ``departments`` keep only matching nodes (see the README for the exact rules). Node colour
-    comes from ``color_by``, size from ``size_by``, positions from ``layout`` with ``seed``. A projection
-    passed in may carry page metadata in ``graph.graph``: ``title``, ``date``, ``sources``, ``fictional``.
-    With a knowledge graph, ``projected`` reuses its projection ``projection`` already built (several maps of
-    one projection, as in the report, extract it once). ``with_papers`` adds the council papers linked to a
-    project or field of action to the entity map (see :func:`sckg.network.projection.project`).
+    ``focus`` (IRI, prefixed name or label) keeps the nodes within ``depth`` links of it;
+    ``fields``, ``classes`` and ``departments`` keep only matching nodes (see the README for the
+    exact rules). Node colour comes from ``color_by``, size from ``size_by``, positions from
+    ``layout`` with ``seed``. A projection passed in may carry page metadata in ``graph.graph``:
+    ``title``, ``date``, ``sources``, ``fictional``. With a knowledge graph, ``projected`` reuses
+    its projection ``projection`` already built (several maps of one projection, as in the report,
+    extract it once). ``with_papers`` adds the council papers linked to a project or field of action
+    to the entity map (see :func:`sckg.network.projection.project`).
     """
     import networkx as nx
 
@@ -128,8 +134,9 @@ def build_network(
 
 
 class _Names:
-    """Labels of the IRIs a map mentions but may not hold as nodes (fields, departments, statuses, predicates):
-    the node's own label if it is in the projection, else one SPARQL lookup, else the IRI's last part."""
+    """Labels of the IRIs a map mentions but may not hold as nodes (fields, departments, statuses,
+    predicates): the node's own label if it is in the projection, else one SPARQL lookup, else the
+    IRI's last part."""
 
     def __init__(self, graph: nx.Graph[str], kg: KnowledgeGraph | None, lang: str) -> None:
         self.lang = lang
@@ -187,7 +194,8 @@ def _select(
         for cls in classes:
             if cls not in known:
                 raise ParameterError(
-                    f"{{=classes}} '{cls}': unknown class. Classes in this map: {', '.join(sorted(present))}."
+                    f"{{=classes}} '{cls}': unknown class. Classes in this map: "
+                    f"{', '.join(sorted(present))}."
                 )
         wanted = set(classes)
         keep = {
@@ -249,8 +257,9 @@ def _cls(graph: nx.Graph[str], node: str) -> str:
 
 
 def _size_values(graph: nx.Graph[str], size_by: str, seed: int) -> Mapping[str, float | None]:
-    """The value of the size metric (but degree) per node (``None``: not applicable, e.g. no budget).
-    Betweenness is estimated from a seeded sample of sources on large maps, by the rule ``sckg analyze`` uses."""
+    """The value of the size metric (but degree) per node (``None``: not applicable, e.g. no
+    budget). Betweenness is estimated from a seeded sample of sources on large maps, by the rule
+    ``sckg analyze`` uses."""
 
     if size_by == "budget":
         return {n: graph.nodes[n].get("budget") for n in graph}
@@ -305,7 +314,8 @@ def _meta(
     color_by: str,
     size_by: str,
 ) -> MapMeta:
-    """Title, data date and sources: from the dataset descriptions (``sckg:Dataset``) or ``graph.graph``."""
+    """Title, data date and sources: from the dataset descriptions (``sckg:Dataset``) or
+    ``graph.graph``."""
     info = graph.graph
     dataset_title, date, sources = (
         info.get("title"),
@@ -346,7 +356,8 @@ def _fill(
     color_by: str,
     lang: str,
 ) -> None:
-    """Nodes, edges and the legend of the map, straight into pyvis's lists (no per-node pyvis calls)."""
+    """Nodes, edges and the legend of the map, straight into pyvis's lists (no per-node pyvis
+    calls)."""
     ui = Words("map", lang)
     meta = net.meta
     largest = max((v for v in sizes.values() if v), default=0.0)
@@ -428,9 +439,10 @@ def _fill(
 
 
 def _labels_that_fit(nodes: list[dict[str, Any]]) -> set[str]:
-    """The nodes whose labels a large map shows before it is zoomed: in the order given (most important
-    first), each whose label box would not overlap one taken already. Boxes are estimated in the map's own
-    coordinates (the page draws labels 14 units high, below the node), where they scale with the zoom."""
+    """The nodes whose labels a large map shows before it is zoomed: in the order given (most
+    important first), each whose label box would not overlap one taken already. Boxes are estimated
+    in the map's own coordinates (the page draws labels 14 units high, below the node), where they
+    scale with the zoom."""
     taken: list[tuple[float, float, float, float]] = []
     shown: set[str] = set()
     for node in nodes:
@@ -454,7 +466,8 @@ def _labels_that_fit(nodes: list[dict[str, Any]]) -> set[str]:
 def _category_table(
     meta: MapMeta, categories: dict[str, tuple[str, str] | None], lang: str
 ) -> dict[tuple[str, str] | None, str]:
-    """Colour per category (largest first; beyond the palette they share "other"); fills the legend."""
+    """Colour per category (largest first; beyond the palette they share "other"); fills the
+    legend."""
     counts = Counter(c for c in categories.values() if c is not None)
     ranked = sorted(counts, key=lambda c: (-counts[c], c[1].casefold(), c[0]))
     palette = category_colors(len(ranked))

@@ -1,15 +1,19 @@
-"""Node positions, computed in Python and seeded: the same graph and seed give the same map every time.
+"""Node positions, computed in Python and seeded: the same graph and seed give the same map every
+time.
 
-``spring`` is Fruchterman-Reingold with gravity, the repulsion of all node pairs approximated on a grid
-(particle-mesh method: the node masses are spread onto a grid, the repulsive field is a convolution done by FFT,
-and each node reads the field at its place), so 10,000 nodes take seconds. NetworkX's own spring layout is not
-used: it has no gravity, so one unlinked node pushes the rest of the map into a small clump, and it takes
-minutes for 10,000 nodes (and needs SciPy above 500). ``forceatlas2`` is NetworkX's ForceAtlas2 up to
-:data:`EXACT_LIMIT` nodes (it holds n × n arrays) and the same forces on the grid above. ``kamada-kawai`` minimises the
-Kamada-Kawai energy (stress weighted by 1/d², d the graph distance) by stress majorization (Gansner, Koren and
-North 2004) from a pivot-MDS start, in NumPy; it needs all pairwise distances, so it is limited to
-:data:`KAMADA_KAWAI_LIMIT` nodes. ``hierarchical`` puts nodes in layers by topological generation (cycles share a
-layer), prerequisites on top, and orders each layer by the barycentre of its neighbours.
+``spring`` is Fruchterman-Reingold with gravity, the repulsion of all node pairs approximated on a
+grid (particle-mesh method: the node masses are spread onto a grid, the repulsive field is a
+convolution done by FFT, and each node reads the field at its place), so 10,000 nodes take seconds.
+NetworkX's own spring layout is not used: it has no gravity, so one unlinked node pushes the rest of
+the map into a small clump, and it takes minutes for 10,000 nodes (and needs SciPy above 500).
+``forceatlas2`` is NetworkX's ForceAtlas2 up to
+:data:`EXACT_LIMIT` nodes (it holds n × n arrays) and the same forces on the grid above.
+``kamada-kawai`` minimises the Kamada-Kawai energy (stress weighted by 1/d², d the graph distance)
+by stress majorization (Gansner, Koren and North 2004) from a pivot-MDS start, in NumPy; it needs
+all pairwise distances, so it is limited to
+:data:`KAMADA_KAWAI_LIMIT` nodes. ``hierarchical`` puts nodes in layers by topological generation
+(cycles share a layer), prerequisites on top, and orders each layer by the barycentre of its
+neighbours.
 
 All layouts return positions in a unit-free plane; :func:`to_pixels` scales them for the page.
 """
@@ -31,7 +35,8 @@ if TYPE_CHECKING:
 #: Up to this many nodes forceatlas2 is NetworkX's exact algorithm.
 EXACT_LIMIT = 500
 KAMADA_KAWAI_LIMIT = 1000
-#: Pixels between neighbouring nodes on the page (force layouts: mean spacing; hierarchical: in a layer).
+#: Pixels between neighbouring nodes on the page (force layouts: mean spacing; hierarchical: in a
+#: layer).
 SPACING = 110.0
 LAYER_GAP = 160.0
 
@@ -79,8 +84,9 @@ def _edge_arrays(graph: nx.Graph[str]) -> tuple[list[str], np.ndarray, np.ndarra
 def mesh_layout(
     graph: nx.Graph[str], seed: int = 42, *, model: str = "fr", iterations: int = 100
 ) -> Positions:
-    """A force layout for large graphs: spring (Fruchterman-Reingold, ``fr``) or ForceAtlas2 (``fa2``) forces,
-    with the all-pairs repulsion approximated on an FFT grid; linear gravity keeps components together."""
+    """A force layout for large graphs: spring (Fruchterman-Reingold, ``fr``) or ForceAtlas2
+    (``fa2``) forces, with the all-pairs repulsion approximated on an FFT grid; linear gravity keeps
+    components together."""
     import numpy as np
 
     nodes, src, dst, weight = _edge_arrays(graph)
@@ -115,8 +121,8 @@ def mesh_layout(
 
 
 def _mesh_kernel(grid: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The FFT of the repulsion kernel d/|d|² (softened by one cell) on a grid padded to twice its size, and
-    the kernel at the offsets -1..1 (to remove each node's force on itself)."""
+    """The FFT of the repulsion kernel d/|d|² (softened by one cell) on a grid padded to twice its
+    size, and the kernel at the offsets -1..1 (to remove each node's force on itself)."""
     import numpy as np
 
     offsets = np.fft.fftfreq(2 * grid, 1.0 / (2 * grid))
@@ -139,7 +145,8 @@ def _mesh_repulsion(
     kernel_y: np.ndarray,
     near: np.ndarray,
 ) -> np.ndarray:
-    """The repulsive force (mass_j / distance, away from each other node) on every node, via the grid."""
+    """The repulsive force (mass_j / distance, away from each other node) on every node, via the
+    grid."""
     import numpy as np
 
     low = pos.min(axis=0)
@@ -173,15 +180,17 @@ def _mesh_repulsion(
 
 
 def kamada_kawai_layout(graph: nx.Graph[str], seed: int = 42, iterations: int = 100) -> Positions:
-    """Kamada-Kawai energy minimised by stress majorization, from a pivot-MDS start (up to 1,000 nodes)."""
+    """Kamada-Kawai energy minimised by stress majorization, from a pivot-MDS start (up to 1,000
+    nodes)."""
     import numpy as np
 
     nodes = list(graph)
     n = len(nodes)
     if n > KAMADA_KAWAI_LIMIT:
         raise ParameterError(
-            f"The kamada-kawai layout needs all pairwise distances and is limited to {KAMADA_KAWAI_LIMIT} nodes "
-            f"(this map has {n}); use {{=layout spring}} or forceatlas2, or make the map smaller with filters."
+            "The kamada-kawai layout needs all pairwise distances and is limited to "
+            f"{KAMADA_KAWAI_LIMIT} nodes (this map has {n}); use {{=layout spring}} or "
+            "forceatlas2, or make the map smaller with filters."
         )
     dist = _distances(graph, nodes)
     finite = np.isfinite(dist)
@@ -207,8 +216,8 @@ def kamada_kawai_layout(graph: nx.Graph[str], seed: int = 42, iterations: int = 
 
 
 def _distances(graph: nx.Graph[str], nodes: list[str]) -> np.ndarray:
-    """All shortest-path lengths (hops) as an n × n array, ``inf`` between components (breadth-first search
-    on all nodes at once)."""
+    """All shortest-path lengths (hops) as an n × n array, ``inf`` between components (breadth-first
+    search on all nodes at once)."""
     import numpy as np
 
     n = len(nodes)
@@ -252,8 +261,9 @@ def _pivot_mds(dist: np.ndarray, seed: int, pivots: int = 50) -> np.ndarray:
 
 
 def hierarchical_layout(graph: nx.Graph[str]) -> Positions:
-    """Layers by topological generation (prerequisites on top; a cycle's members share a layer), each layer
-    ordered by the barycentre of its neighbours; each component side by side, nodes without links below."""
+    """Layers by topological generation (prerequisites on top; a cycle's members share a layer),
+    each layer ordered by the barycentre of its neighbours; each component side by side, nodes
+    without links below."""
     import networkx as nx
 
     loose = sorted((v for v in graph if graph.degree(v) == 0), key=str)
@@ -302,7 +312,8 @@ def _layers(graph: nx.Graph[str]) -> list[list[str]]:
 def _order_layers(
     graph: nx.Graph[str], layers: list[list[str]], sweeps: int = 4
 ) -> list[list[str]]:
-    """Reorder each layer by the mean position of its neighbours in the layer above (then below), a few times."""
+    """Reorder each layer by the mean position of its neighbours in the layer above (then below), a
+    few times."""
     place = {node: float(i) for layer in layers for i, node in enumerate(layer)}
     for sweep in range(sweeps):
         sequence = range(1, len(layers)) if sweep % 2 == 0 else range(len(layers) - 2, -1, -1)
@@ -319,8 +330,8 @@ def _order_layers(
 
 
 def to_pixels(pos: Positions, method: str) -> dict[str, tuple[float, float]]:
-    """Page coordinates: force layouts scaled to a mean spacing of :data:`SPACING` pixels, centred on 0;
-    hierarchical layers :data:`LAYER_GAP` pixels apart."""
+    """Page coordinates: force layouts scaled to a mean spacing of :data:`SPACING` pixels, centred
+    on 0; hierarchical layers :data:`LAYER_GAP` pixels apart."""
     if not pos:
         return {}
     xs = [x for x, _ in pos.values()]

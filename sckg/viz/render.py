@@ -1,9 +1,10 @@
-"""A map (:class:`CityMap`, a pyvis Network) and its HTML page: one file with vis-network, the page's own script
-and style, and the data inlined.
+"""A map (:class:`CityMap`, a pyvis Network) and its HTML page: one file with vis-network, the
+page's own script and style, and the data inlined.
 
-Nothing on the page is fetched: no CDN, no font, no image. Data never becomes markup: it travels as JSON in a
-``<script type="application/json">`` element (with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped, so no data
-can close the element), and the page's script puts every label and tooltip into the page with ``textContent``.
+Nothing on the page is fetched: no CDN, no font, no image. Data never becomes markup: it travels as
+JSON in a ``<script type="application/json">`` element (with ``<``, ``>``, ``&``, U+2028 and U+2029
+escaped, so no data can close the element), and the page's script puts every label and tooltip into
+the page with ``textContent``.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ LARGE_MAP = 2000
 
 @dataclass(frozen=True)
 class LegendEntry:
-    """One line of the legend: a class (colour and shape), a colour category, or a field of action."""
+    """One line of the legend: a class (colour and shape), a colour category, or a field of
+    action."""
 
     key: str
     label: str
@@ -63,10 +65,11 @@ class MapMeta:
 
 
 class CityMap(Network):  # type: ignore[misc]  # pyvis ships no types, so mypy sees Network as Any
-    """A pyvis ``Network`` whose HTML is sckg's offline page (vis-network inlined, positions fixed); in Jupyter
-    it shows inline, ``display_height`` pixels tall."""
+    """A pyvis ``Network`` whose HTML is sckg's offline page (vis-network inlined, positions fixed);
+    in Jupyter it shows inline, ``display_height`` pixels tall."""
 
-    #: Height in pixels of the map shown in a notebook (:meth:`_repr_html_`); set it on a map to change it.
+    #: Height in pixels of the map shown in a notebook (:meth:`_repr_html_`); set it on a map to
+    #: change it.
     display_height = 600
 
     def __init__(self, meta: MapMeta, directed: bool) -> None:
@@ -82,18 +85,21 @@ class CityMap(Network):  # type: ignore[misc]  # pyvis ships no types, so mypy s
     def generate_html(
         self, name: str = "index.html", local: bool = True, notebook: bool = False
     ) -> str:
-        """The self-contained HTML page of this map (the arguments are pyvis's and are not needed)."""
+        """The self-contained HTML page of this map (the arguments are pyvis's and are not
+        needed)."""
         self.html = render_html(self)
         return self.html
 
     def _repr_html_(self) -> str:
-        """The map inline in Jupyter: its offline page in an ``<iframe srcdoc>`` of ``display_height`` pixels."""
+        """The map inline in Jupyter: its offline page in an ``<iframe srcdoc>`` of
+        ``display_height`` pixels."""
         return srcdoc_iframe(self.generate_html(), self.meta.title, self.display_height)
 
     def write_html(
         self, name: str, local: bool = True, notebook: bool = False, open_browser: bool = False
     ) -> None:
-        """Write the page to ``name`` atomically (pyvis's ``show`` and ``save_graph`` come here too)."""
+        """Write the page to ``name`` atomically (pyvis's ``show`` and ``save_graph`` come here
+        too)."""
         write_atomic(Path(name), self.generate_html())
         if open_browser:
             webbrowser.open(Path(name).resolve().as_uri())
@@ -128,9 +134,9 @@ def script_json(data: Any) -> str:
 
 
 def page_data(net: CityMap) -> dict[str, Any]:
-    """What the page's script reads: metadata, legend, and compact node and edge lists (indices, not IRIs).
-    Nodes and edges added with pyvis's own ``add_node`` and ``add_edge`` are shown too, as "other" in the
-    legend unless they name a class of the map (``cls``)."""
+    """What the page's script reads: metadata, legend, and compact node and edge lists (indices, not
+    IRIs). Nodes and edges added with pyvis's own ``add_node`` and ``add_edge`` are shown too, as
+    "other" in the legend unless they name a class of the map (``cls``)."""
     meta = net.meta
     classes = list(meta.classes)
     class_index = {entry.key: i for i, entry in enumerate(classes)}
@@ -211,8 +217,9 @@ def _choice_label(choice: str, lang: str) -> str:
     return Words("map", lang).get(choice, choice)
 
 
-#: In a page embedded in another (a report's ``<iframe srcdoc>``), vis-network comes from the embedding page,
-#: which holds one copy for all its maps (see :func:`shared_assets`); srcdoc frames share its origin.
+#: In a page embedded in another (a report's ``<iframe srcdoc>``), vis-network comes from the
+#: embedding page, which holds one copy for all its maps (see :func:`shared_assets`); srcdoc frames
+#: share its origin.
 _FROM_PARENT_JS = (
     "var vis = window.parent.vis; (function () { var style = document.createElement('style'); "
     "style.textContent = window.parent.document.getElementById('sckg-vis-css').textContent; "
@@ -221,7 +228,8 @@ _FROM_PARENT_JS = (
 
 
 def shared_assets() -> str:
-    """The ``<style>`` and ``<script>`` of vis-network for a page embedding maps rendered with ``embedded``."""
+    """The ``<style>`` and ``<script>`` of vis-network for a page embedding maps rendered with
+    ``embedded``."""
     return (
         f'<style id="sckg-vis-css">{_asset("vendor/vis-network.css")}</style>\n'
         f"<script>{_asset('vendor/vis-network.min.js')}</script>"
@@ -229,7 +237,8 @@ def shared_assets() -> str:
 
 
 def render_html(net: CityMap, *, embedded: bool = False) -> str:
-    """The complete page of ``net``; ``embedded`` pages take vis-network from the page around them."""
+    """The complete page of ``net``; ``embedded`` pages take vis-network from the page around
+    them."""
     meta = net.meta
     return _template().render(
         lang=meta.lang,
@@ -244,8 +253,8 @@ def render_html(net: CityMap, *, embedded: bool = False) -> str:
 
 
 def srcdoc_iframe(page: str, title: str, height: int, element_id: str | None = None) -> str:
-    """``page`` (a complete HTML page) in an ``<iframe srcdoc>``, escaped, full width and ``height`` pixels tall:
-    how a report and a notebook show a map."""
+    """``page`` (a complete HTML page) in an ``<iframe srcdoc>``, escaped, full width and ``height``
+    pixels tall: how a report and a notebook show a map."""
     ident = f' id="{html.escape(element_id)}"' if element_id else ""
     style = f"width:100%;height:{int(height)}px;box-sizing:border-box"
     return (

@@ -1,8 +1,8 @@
-"""How a map looks: one style table (colour and shape per class), the palette for categories, label wrapping
-(the page's words are the ``map.*`` entries of :mod:`sckg.words`).
+"""How a map looks: one style table (colour and shape per class), the palette for categories, label
+wrapping (the page's words are the ``map.*`` entries of :mod:`sckg.words`).
 
-Colours are the Okabe-Ito palette (distinguishable with the common colour-vision deficiencies); classes of one
-family share a colour and differ by shape, so no class depends on colour alone.
+Colours are the Okabe-Ito palette (distinguishable with the common colour-vision deficiencies);
+classes of one family share a colour and differ by shape, so no class depends on colour alone.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-#: Okabe-Ito (2008): blue, orange, bluish green, reddish purple, sky blue, vermillion, yellow, black.
+#: Okabe-Ito (2008): blue, orange, bluish green, reddish purple, sky blue, vermillion, yellow,
+#: black.
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 OTHER_COLOR = "#BBBBBB"
 NONE_COLOR = "#E4E4E4"
@@ -33,8 +34,8 @@ class Style:
 
 
 #: Class key (``cls`` of a projection node) → style. Families: work (blue), strategy (orange/green),
-#: administration (vermillion), bodies (yellow), companies and partners (purple), council business (black),
-#: money, law and examples (sky blue).
+#: administration (vermillion), bodies (yellow), companies and partners (purple), council business
+#: (black), money, law and examples (sky blue).
 STYLES: dict[str, Style] = {
     "project": Style(_BLUE, "dot"),
     "programme": Style(_BLUE, "hexagon"),
@@ -66,7 +67,8 @@ STYLES: dict[str, Style] = {
     "example": Style(_SKY, "star"),
 }
 UNKNOWN_STYLE = Style("#999999", "dot", "#5F5F5F")
-#: vis-network shapes whose label is drawn below the node (the others draw the label inside and grow with it).
+#: vis-network shapes whose label is drawn below the node (the others draw the label inside and grow
+#: with it).
 SHAPES = ("dot", "diamond", "square", "triangle", "triangleDown", "star", "hexagon")
 
 
@@ -82,15 +84,17 @@ def darken(color: str, factor: float = 0.65) -> str:
 
 
 def category_colors(count: int) -> list[str]:
-    """Colours for ``count`` categories ordered by size: Okabe-Ito for the first eight; the rest share
+    """Colours for ``count`` categories ordered by size: Okabe-Ito for the first eight; the rest
+    share
     :data:`OTHER_COLOR` (the legend groups them as "other")."""
     return [OKABE_ITO[i] if i < len(OKABE_ITO) else OTHER_COLOR for i in range(count)]
 
 
 def wrap_label(text: str, width: int = 24, lines: int = 3) -> str:
-    """A label broken into at most ``lines`` lines of at most ``width`` characters: at spaces, after hyphens,
-    and inside words longer than a line (marked with a hyphen); the rest is cut off with an ellipsis.
-    Only the beginning of the text is read, so a label of megabytes takes no longer than a short one."""
+    """A label broken into at most ``lines`` lines of at most ``width`` characters: at spaces, after
+    hyphens, and inside words longer than a line (marked with a hyphen); the rest is cut off with an
+    ellipsis. Only the beginning of the text is read, so a label of megabytes takes no longer than a
+    short one."""
     text = " ".join(shorten_text(text, lines * (width + 1) + 1).split())
     if len(text) <= width:
         return text
@@ -118,9 +122,9 @@ def wrap_label(text: str, width: int = 24, lines: int = 3) -> str:
 
 
 def shorten_text(text: str, limit: int) -> str:
-    """The text as it is if it has at most ``limit`` characters; else its beginning, whitespace collapsed to
-    single spaces, cut after ``limit`` characters with an ellipsis. Linear in ``limit``, not in the length of
-    the text: only the words needed are read."""
+    """The text as it is if it has at most ``limit`` characters; else its beginning, whitespace
+    collapsed to single spaces, cut after ``limit`` characters with an ellipsis. Linear in
+    ``limit``, not in the length of the text: only the words needed are read."""
     if len(text) <= limit:
         return text
     words: list[str] = []

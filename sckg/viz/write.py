@@ -1,4 +1,5 @@
-"""Writing maps: the HTML page, and a static PNG or SVG image of the same layout (matplotlib) for slides."""
+"""Writing maps: the HTML page, and a static PNG or SVG image of the same layout (matplotlib) for
+slides."""
 
 from __future__ import annotations
 
@@ -38,15 +39,17 @@ LABELLED_NODES = 250
 def write_map(
     source: CityMap | KnowledgeGraph | nx.Graph[str], out: Path | str, **options: Any
 ) -> Path:
-    """Write the HTML page of a map to ``out`` (atomically) and return the path. ``source`` is a map from
-    :func:`build_network`, or a knowledge graph or projection with ``options`` for :func:`build_network`."""
+    """Write the HTML page of a map to ``out`` (atomically) and return the path. ``source`` is a map
+    from
+    :func:`build_network`, or a knowledge graph or projection with ``options`` for
+    :func:`build_network`."""
     net = source if isinstance(source, CityMap) else build_network(source, **options)
     return write_atomic(Path(out), net.generate_html())
 
 
 def write_image(net: CityMap, out: Path | str, fmt: str | None = None) -> Path:
-    """A static image of ``net`` with the same positions, colours and shapes (PNG or SVG by ``fmt`` or the
-    file's suffix), with title, legend, data date and sources."""
+    """A static image of ``net`` with the same positions, colours and shapes (PNG or SVG by ``fmt``
+    or the file's suffix), with title, legend, data date and sources."""
     out = Path(out)
     suffix = out.suffix.lstrip(".").lower()
     fmt = (fmt or suffix).lower()

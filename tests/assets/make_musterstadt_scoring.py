@@ -1,8 +1,9 @@
-"""Writes data/musterstadt/scoring.xlsx: the fictional steering group's scores and pairwise comparisons.
+"""Writes data/musterstadt/scoring.xlsx: the fictional steering group's scores and pairwise
+comparisons.
 
-Everything in it is invented: three fictional members (roles, no persons), scores drawn from a seeded random
-generator around what the graph says, two scores left out on purpose (the command reports them). Run from the
-checkout: ``.venv/bin/python tests/assets/make_musterstadt_scoring.py``.
+Everything in it is invented: three fictional members (roles, no persons), scores drawn from a
+seeded random generator around what the graph says, two scores left out on purpose (the command
+reports them). Run from the checkout: ``.venv/bin/python tests/assets/make_musterstadt_scoring.py``.
 """
 
 from __future__ import annotations
