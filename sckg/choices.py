@@ -152,6 +152,9 @@ class SlideView(StrEnum):
     query = "query"
     chart = "chart"
     benchmark = "benchmark"
+    priorities = "priorities"
+    sensitivity = "sensitivity"
+    waves = "waves"
 
 
 class PrioritiseWhat(StrEnum):

@@ -58,6 +58,10 @@ def present(
     from .kg import KnowledgeGraph, collect_files
     from .present import build_deck, deck_summary, read_agenda, write_deck
 
+    if pdf is not None:
+        from .pdf import check_engine
+
+        check_engine()  # before anything is written
     plan = read_agenda(agenda) if agenda is not None else None
     kg = open_graph(data, store)
     previous = open_snapshot(since) if since else None

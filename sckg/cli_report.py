@@ -51,6 +51,10 @@ def report(
     from .kg import KnowledgeGraph, collect_files
     from .report import build_report, write_report
 
+    if pdf is not None:
+        from .pdf import check_engine
+
+        check_engine()  # before anything is written
     kg = open_graph(data, store)
     previous = open_snapshot(since) if since else None
     others = [KnowledgeGraph.open(collect_files([path])) for path in compare or []]

@@ -33,8 +33,8 @@ ARGS = [
 LOCAL_SCHEMES = ("file:", "data:", "blob:")
 INSTALL = (
     "install Chromium (Debian/Ubuntu: apt-get install chromium; or set SCKG_CHROMIUM to a Chromium "
-    "or Chrome binary) and the playwright package (pip install playwright; no 'playwright install' "
-    "needed)"
+    "or Chrome binary) and sckg's pdf extra (pip install 'sckg[pdf]': the playwright package; no "
+    "'playwright install' needed)"
 )
 
 
@@ -58,13 +58,19 @@ def engine_missing() -> str | None:
     return None
 
 
+def check_engine() -> None:
+    """An :class:`EngineError` that says what to install when PDF output cannot be made; call it
+    before writing anything else."""
+    missing = engine_missing()
+    if missing:
+        raise EngineError(f"PDF output needs headless Chromium, but {missing}: {INSTALL}.")
+
+
 def html_to_pdf(page: Path | str, out: Path | str, *, landscape: bool = False) -> Path:
     """Print the local HTML file ``page`` to the PDF ``out`` (A4, or the page's ``@page`` size;
     atomically) and return its path. :class:`EngineError` says what to install when no engine is
     there."""
-    missing = engine_missing()
-    if missing:
-        raise EngineError(f"PDF output needs headless Chromium, but {missing}: {INSTALL}.")
+    check_engine()
     from playwright.sync_api import Error, sync_playwright
 
     try:

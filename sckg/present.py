@@ -29,9 +29,9 @@ from .errors import DataError, SckgError
 from .fileio import write_atomic
 from .formatting import money_total, number
 from .namespaces import MODEL_GRAPH, SCKG, slug, tail
-from .report.model import Chart, Report, ReportTable
+from .report.model import Chart, Report, ReportTable, Section
 from .typed import amount
-from .words import Words
+from .words import Words, t
 
 if TYPE_CHECKING:
     from .kg import KnowledgeGraph
@@ -219,10 +219,16 @@ def _line(lines: list[str], index: int | None, key: str) -> int:
 
 
 def default_agenda(
-    kg: KnowledgeGraph, lang: str = "de", *, since: bool = False, compare: bool = False
+    kg: KnowledgeGraph,
+    lang: str = "de",
+    *,
+    since: bool = False,
+    compare: bool = False,
+    priorities: Sequence[SlideView] = (),
 ) -> Agenda:
-    """Overview, each field of action with its open points, bottleneck actors, cycles, with
-    ``since`` what changed and with ``compare`` the benchmarking with other cities."""
+    """Overview, each field of action with its open points, bottleneck actors, cycles, the views of
+    the stored prioritisation (``priorities``: ranking, sensitivity, waves), with ``since`` what
+    changed and with ``compare`` the benchmarking with other cities."""
     fields = kg.select(
         "SELECT DISTINCT ?f WHERE { { GRAPH ?g { ?f a sckg:FieldOfAction } FILTER(?g != "
         f"<{MODEL_GRAPH}>) }} UNION {{ ?p a sckg:Project ; sckg:inFieldOfAction ?f }} }}"
@@ -234,6 +240,7 @@ def default_agenda(
         View(SlideView.field, iri) for iri in sorted(iris, key=lambda i: (labels[i].lower(), i))
     ]
     views += [View(SlideView.actors), View(SlideView.cycles)]
+    views += [View(view) for view in priorities]
     if since:
         views.append(View(SlideView.changes))
     if compare:
@@ -260,13 +267,33 @@ def build_deck(
     from .report.charts import source_line
 
     with kg.cached():
-        agenda = agenda or default_agenda(kg, lang, since=since is not None, compare=bool(compare))
         report = build_report(kg, lang, since=since, compare=compare)
+        agenda = agenda or default_agenda(
+            kg,
+            lang,
+            since=since is not None,
+            compare=bool(compare),
+            priorities=_priority_views(report),
+        )
         maker = _Slides(kg, lang, report, since)
         slides = [maker.slide(view, n) for n, view in enumerate(agenda.views, 1)]
         return Deck(
             title or agenda.title or report.title, lang, source_line(kg, lang), slides, report.notes
         )
+
+
+def _priority_views(report: Report) -> list[SlideView]:
+    """The views the briefing's priority section has material for: its charts and its waves."""
+    section = next((s for s in report.sections if s.key == "priorities"), None)
+    if section is None:
+        return []
+    keys = {c.key for c in section.charts} | {s.key for s in section.subsections}
+    wanted = {
+        "priorities": SlideView.priorities,
+        "priorities-sensitivity": SlideView.sensitivity,
+        "priority-waves": SlideView.waves,
+    }
+    return [view for key, view in wanted.items() if key in keys]
 
 
 class _Slides:
@@ -384,6 +411,14 @@ class _Slides:
                 )
         return self._fields
 
+    def dependencies(self) -> Any:
+        """The dependency projection, made once."""
+        if "dependencies" not in self.projections:
+            from .network.projection import project
+
+            self.projections["dependencies"] = project(self.kg, "dependencies", self.lang)
+        return self.projections["dependencies"]
+
     def warnings(self) -> list[Any]:
         if self._warnings is None:
             from .validate import validate
@@ -468,11 +503,7 @@ class _Slides:
             )
         except SckgError as error:
             raise view.error("project", str(error)) from None
-        if "dependencies" not in self.projections:
-            from .network.projection import project
-
-            self.projections["dependencies"] = project(self.kg, "dependencies", self.lang)
-        deps = self.projections["dependencies"]
+        deps = self.dependencies()
         label = deps.nodes[iri]["label"]
         needed_by = impact(self.kg, iri, lang=self.lang, graph=deps)
         needs = impact(self.kg, iri, upstream=True, lang=self.lang, graph=deps)
@@ -618,6 +649,72 @@ class _Slides:
             slide.more = chart.aside_title + (": " + ", ".join(chart.aside) if chart.aside else "")
         return slide
 
+    def _ranking(self, view: View) -> tuple[Section, Chart | None, Chart | None]:
+        """The priority section with its ranking and sensitivity charts, or an error naming the
+        view."""
+        section = next((s for s in self.report.sections if s.key == "priorities"), None)
+        if section is None:
+            raise view.error("view", self.w("needs_ranking", view=view.view))
+        return section, self.chart("priorities"), self.chart("priorities-sensitivity")
+
+    def _priorities(self, view: View) -> Slide:
+        section, flows, stable = self._ranking(view)
+        slide = Slide("priorities", section.heading)
+        if flows:
+            slide.picture, slide.caption = flows.svg, flows.title
+            slide.facts = list(flows.facts.items())
+        if stable:
+            slide.facts += list(stable.facts.items())
+        slide.notes = " ".join(section.paragraphs)
+        return slide
+
+    def _sensitivity(self, view: View) -> Slide:
+        _, _, stable = self._ranking(view)
+        if stable is None:  # places not readable: a ranking written by hand
+            raise view.error("view", self.w("needs_ranking", view=view.view))
+        slide = Slide("sensitivity", stable.title, stable.svg, list(stable.facts.items()))
+        slide.caption = stable.source
+        table = stable.table  # place, item, ±10 %, ±25 %, fragile: the fragile ones to discuss
+        fragile = [r[:4] for r in table.rows if r[4]]
+        if fragile:
+            self.table(slide, ReportTable(table.columns[:4], fragile, stable.aside_title))
+        slide.notes = (
+            f"{stable.aside_title}: {', '.join(stable.aside) or t('prio.none', self.lang)}"
+        )
+        return slide
+
+    def _waves(self, view: View) -> Slide:
+        section, _, _ = self._ranking(view)
+        part = next((s for s in section.subsections if s.key == "priority-waves"), None)
+        if part is None:
+            raise view.error("view", self.w["waves_need_projects"])
+        slide = Slide("waves", part.heading)
+        if not part.tables:  # a dependency cycle: why there are none, and the map that shows it
+            slide.more = " ".join(part.paragraphs)
+            from .prioritise.waves import blocking_cycle
+
+            cycle = blocking_cycle(self.kg, self.dependencies(), self.lang)
+            slide.caption = self.r["deps_map"]
+            slide.picture = self.map_picture(
+                "dependencies",
+                "waves",
+                self.r["deps_map"],
+                focus=cycle.iris[0] if cycle else None,
+                depth=cycle.length if cycle else 1,
+            )
+            return slide
+        table = part.tables[0]  # wave, half-year, place, project, department, critical, reason
+        rows = [[r[0], r[1], r[3], r[5]] for r in table.rows]
+        slide.facts = [
+            (self.w["waves"], number(len({r[0] for r in rows}), self.lang)),
+            (self.r["projects"], number(len(rows), self.lang)),
+        ]
+        slide.notes = table.caption
+        self.table(
+            slide, ReportTable([table.columns[i] for i in (0, 1, 3, 5)], rows), TABLE_ROWS + 4
+        )
+        return slide
+
     def _chart_picture(self, key: str) -> tuple[str, str]:
         chart = self.chart(key)
         return (chart.svg, chart.title) if chart else ("", "")
@@ -666,7 +763,12 @@ def render_deck(deck: Deck) -> str:
 
 def write_deck(deck: Deck, out: Path | str, pdf: Path | str | None = None) -> Path:
     """Write the deck's page to ``out`` (atomically) and, with ``pdf``, its handout (A4 landscape,
-    one slide with its notes per page); return the page's path."""
+    one slide with its notes per page); return the page's path. Without a PDF engine nothing is
+    written (:func:`sckg.pdf.check_engine`)."""
+    if pdf is not None:
+        from .pdf import check_engine
+
+        check_engine()
     path = write_atomic(Path(out), render_deck(deck))
     if pdf is not None:
         from .pdf import html_to_pdf

@@ -28,11 +28,11 @@ from .entities import as_iri, resolve
 from .errors import DataError, ParameterError, QueryError, UsageError
 from .kg import KnowledgeGraph
 from .namespaces import ACTOR_CLASSES, PREFIXES, XSD
-from .results import Table, Term
+from .results import COLUMN_KINDS, Table, Term
 from .sparql import query_form
 
 PARAM_KINDS = ("iri", "string", "integer", "decimal", "date")
-_HEADER = re.compile(r"^#\s*(title|description|param)(?:@(\w+))?\s*:\s*(.*)$")
+_HEADER = re.compile(r"^#\s*(title|description|param|column)(?:@(\w+))?\s*:\s*(.*)$")
 #: ``iri(sckg:Project,org:Organization)``: an IRI parameter whose entity must be of one of these
 #: classes (``actor`` stands for every actor class).
 _KIND = re.compile(r"(\w+)(?:\(([^()]*)\))?")
@@ -59,6 +59,8 @@ class NamedQuery:
     descriptions: dict[str, str] = field(default_factory=dict)
     params: list[Param] = field(default_factory=list)
     origin: str | None = None  # the file it was read from (named in syntax errors)
+    #: What a column holds (``# column: date date``), so that an empty result keeps its dtypes.
+    columns: dict[str, str] = field(default_factory=dict)
 
     def title(self, lang: str = "en") -> str:
         """The title in ``lang`` (English if missing)."""
@@ -92,6 +94,14 @@ def parse_query_text(name: str, text: str, origin: str = "query") -> NamedQuery:
             query.titles[lang] = value
         elif key == "description":
             query.descriptions[lang] = value
+        elif key == "column":
+            column, kind = [*value.split(None, 1), ""][:2]
+            if kind.strip() not in COLUMN_KINDS:
+                raise QueryError(
+                    f"{origin}: column '{column}' has unknown kind '{kind.strip()}' "
+                    f"({', '.join(COLUMN_KINDS)})"
+                )
+            query.columns[column] = kind.strip()
         else:
             query.params.append(_param(origin, value))
     return query
@@ -255,7 +265,9 @@ def run_named(
 ) -> Table:
     """Run a named query with ``name=value`` parameters; ``queries``: a folder of the city's own."""
     query = get_named_query(name, queries)
-    return run_query(kg, query.text, bind_params(kg, query, params or {}), lang)
+    table = run_query(kg, query.text, bind_params(kg, query, params or {}), lang)
+    table.types = dict(query.columns)
+    return table
 
 
 def resolve_query(argument: str, queries: Path | None = None) -> NamedQuery:
@@ -299,7 +311,9 @@ def _run_any(
     bindings = bind_params(kg, query, params)
     form = query_form(query.text)
     if form == "SELECT":
-        return run_query(kg, query.text, bindings, lang, timeout=timeout)
+        table = run_query(kg, query.text, bindings, lang, timeout=timeout)
+        table.types = dict(query.columns)
+        return table
     if re.search(r"[?$]lang\b", query.text):
         bindings.setdefault("lang", ox.Literal(lang))
     if form == "ASK":

@@ -22,9 +22,14 @@ class Table:
 
     columns: list[str]
     rows: list[tuple[Term | None, ...]] = field(default_factory=list)
+    #: What a column holds when the query says so (:data:`COLUMN_KINDS`): the dtype of a column
+    #: without values (an empty result keeps its dtypes).
+    types: dict[str, str] = field(default_factory=dict)
 
-    #: Rows shown by :meth:`_repr_html_`.
+    #: Rows shown by :meth:`_repr_html_`, and by ``repr()`` (and the characters of a cell there).
     HTML_ROWS = 50
+    TEXT_ROWS = 10
+    TEXT_CELL = 40
 
     def bound_rows(self) -> list[tuple[Term, ...]]:
         """:attr:`rows` typed without ``None``, for a query whose every variable is bound in every
@@ -41,10 +46,10 @@ class Table:
         """The rows as a ``pandas.DataFrame`` (pandas is optional: ``pip install pandas``).
 
         A column whose values are all of one kind gets its dtype: integers ``int64`` (``Int64`` with
-        gaps), decimals and doubles ``float64``, dates ``datetime64[s]``, booleans ``bool``
-        (``boolean`` with gaps), IRIs and text ``str``. A column mixing kinds holds the plain values
-        of :meth:`records`.
-        """
+        gaps), decimals and doubles ``float64``, dates ``datetime64[s]`` (also years and months,
+        mixed with dates or not: a year as its first day), booleans ``bool`` (``boolean`` with
+        gaps), IRIs and text ``str``. A column mixing kinds holds the plain values of
+        :meth:`records`."""
         try:
             import pandas as pd
         except ImportError:
@@ -55,7 +60,7 @@ class Table:
         columns = [[row[i] for row in self.rows] for i in range(len(self.columns))]
         return pd.DataFrame(
             {
-                name: self._pandas_column(pd, terms)
+                name: self._pandas_column(pd, terms, self.types.get(name, "text"))
                 for name, terms in zip(self.columns, columns, strict=True)
             },
             columns=self.columns,
@@ -74,14 +79,16 @@ class Table:
             return "float"
         if datatype == XSD + "boolean":
             return "boolean"
-        return "date" if datatype == XSD + "date" else "text"
+        return "date" if datatype in _DATE_TYPES else "text"
 
     @classmethod
-    def _pandas_column(cls, pd: Any, terms: list[Term | None]) -> Any:
+    def _pandas_column(cls, pd: Any, terms: list[Term | None], declared: str) -> Any:
         """One column of :meth:`to_pandas`: typed when all its values are of one kind, else plain
-        values."""
+        values; without values of the ``declared`` kind."""
         values = [to_python(term) for term in terms]
         kinds = {cls._kind(term) for term in terms if term is not None}
+        if not kinds:
+            return pd.Series(values, dtype=_EMPTY_DTYPES[declared])
         gaps = None in values
         try:
             if kinds == {"date"}:
@@ -129,8 +136,42 @@ class Table:
             f'class="sckg-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{note}'
         )
 
+    def __repr__(self) -> str:
+        """A preview for the console: the size, then the first TEXT_ROWS rows as aligned text (IRIs
+        shortened, values plain, long cells cut)."""
+        rows = [self.columns] + [list(map(_text, row)) for row in self.rows[: self.TEXT_ROWS]]
+        rows = [[_cut(cell, self.TEXT_CELL) for cell in row] for row in rows]
+        widths = [max(len(row[i]) for row in rows) for i in range(len(self.columns))]
+        lines = [
+            "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
+        ]
+        size = f"Table: {_count(len(self.rows), 'row')} × {_count(len(self.columns), 'column')}"
+        if len(self.rows) > self.TEXT_ROWS:
+            lines.append(
+                f"… {len(self.rows) - self.TEXT_ROWS} more rows (Table.to_pandas() has all)"
+            )
+        return "\n".join([size, *lines])
+
     def __len__(self) -> int:
         return len(self.rows)
+
+
+def _text(term: Term | None) -> str:
+    """A term as a console shows it: an IRI shortened, a literal as its plain value, nothing for
+    None."""
+    from .namespaces import shorten
+
+    if isinstance(term, ox.NamedNode):
+        return shorten(term.value)
+    return "" if term is None else " ".join(str(to_python(term)).split())
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def to_python(term: Term | None) -> Any:
@@ -157,6 +198,18 @@ def to_python(term: Term | None) -> Any:
     return term.value
 
 
+#: What a query may say a column holds (``# column: NAME KIND``), and the dtype of such a column
+#: without values.
+COLUMN_KINDS = ("integer", "decimal", "boolean", "date", "text")
+_EMPTY_DTYPES = {
+    "integer": "Int64",
+    "decimal": "float64",
+    "boolean": "boolean",
+    "date": "datetime64[s]",
+    "text": "str",
+}
+#: Columns of dates, years and months become dates (a year its first day, a month its first day).
+_DATE_TYPES = {XSD + "date", XSD + "gYear", XSD + "gYearMonth"}
 _INTEGER_TYPES = {
     XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")
 }

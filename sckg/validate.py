@@ -45,6 +45,10 @@ class ValidationReport:
     """All findings, violations first; ``conforms`` when there is no violation."""
 
     findings: list[Finding]
+    #: The language of the findings' texts (and of the notebook display's words).
+    lang: str = "de"
+    #: Findings shown by :meth:`_repr_html_`.
+    HTML_ROWS = 50
 
     @property
     def violations(self) -> list[Finding]:
@@ -92,6 +96,35 @@ class ValidationReport:
             if f.fix:
                 lines.append(f"          {words['fix']}: {f.fix}")
         return lines
+
+    def _repr_html_(self) -> str:
+        """The report in Jupyter: whether the graph conforms, the counts, and the first HTML_ROWS
+        findings as a table (text escaped, the entity's IRI and the shape as tooltips)."""
+        from html import escape
+
+        words = Words("validate", self.lang)
+        verdict = words["conforms" if self.conforms else "not_conforms"]
+        head = (
+            f'<p class="sckg-validation"><strong>{escape(verdict)}</strong>: '
+            f"{self.text_lines(self.lang)[0]}</p>"
+        )
+        if not self.findings:
+            return f"{head}<p>{escape(words['none'])}</p>"
+        columns = ["severity", "entity", "message", "fix", "rule"]
+        rows = "".join(
+            f"<tr><td>{f.severity}</td>"
+            f'<td title="{escape(f.focus)}">{escape(f.label)}</td>'
+            f"<td>{escape(f.message)}</td><td>{escape(f.fix)}</td>"
+            f'<td title="{escape(f.shape)}">{escape(f.rule)}</td></tr>'
+            for f in self.findings[: self.HTML_ROWS]
+        )
+        more = len(self.findings) - self.HTML_ROWS
+        note = f"<p>{words('more', n=more)}</p>" if more > 0 else ""
+        return (
+            f'{head}<table class="sckg-table"><thead><tr>'
+            + "".join(f"<th>{c}</th>" for c in columns)
+            + f"</tr></thead><tbody>{rows}</tbody></table>{note}"
+        )
 
     def table(self) -> tuple[list[str], list[list[str]]]:
         """Columns and one row per finding, for CSV, Markdown and table output."""
@@ -153,7 +186,7 @@ def validate(
         for focus, severity, shape, path, value in found
     }
     findings |= _ill_typed_findings(kg, lang, _datatype_paths(shapes_graph))
-    return ValidationReport(sorted(findings, key=_reading_order))
+    return ValidationReport(sorted(findings, key=_reading_order), lang)
 
 
 def _datatype_paths(shapes_graph: Any) -> set[str]:

@@ -569,6 +569,23 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "The first {n} places by net flow (PROMETHEE II)",
     },
     "prio.section.unit": {"de": "Nettofluss (−1 … 1)", "en": "net flow (−1 … 1)"},
+    "prio.section.sensitivity": {
+        "de": "Wie stabil die ersten {n} Plätze sind, wenn sich die Gewichte um ±10 % und ±25 % "
+        "ändern",
+        "en": "How stable the first {n} places are when the weights change by ±10 % and ±25 %",
+    },
+    "prio.section.sensitivity.unit": {
+        "de": "Platz (die mittleren 90 % der Durchläufe)",
+        "en": "place (the middle 90 % of the runs)",
+    },
+    "prio.section.fragile": {"de": "fragil", "en": "fragile"},
+    "prio.section.fragile_places": {"de": "Fragile Plätze", "en": "Fragile places"},
+    "prio.section.fact.fragile": {
+        "de": "fragile Plätze (von {n})",
+        "en": "fragile places (of {n})",
+    },
+    "prio.section.fact.ranked": {"de": "gereihte Einträge", "en": "ranked items"},
+    "prio.section.waves.heading": {"de": "Wellen", "en": "Waves"},
     "prio.reversal": {
         "de": "Rangumkehr: {a} (vorher Platz {old_a}, jetzt {new_a}) und {b} (vorher {old_b}, "
         "jetzt {new_b}) haben die Reihenfolge getauscht, obwohl sich ihre Werte nicht geändert "
@@ -787,6 +804,12 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "validate.rule": {"de": "Regel", "en": "rule"},
     "validate.fix": {"de": "Behebung", "en": "fix"},
     "validate.none": {"de": "Keine Befunde.", "en": "No findings."},
+    "validate.conforms": {"de": "konform", "en": "conforms"},
+    "validate.not_conforms": {"de": "nicht konform", "en": "does not conform"},
+    "validate.more": {
+        "de": "… {n} weitere Befunde (alle: report.findings, report.to_json())",
+        "en": "… {n} more findings (all: report.findings, report.to_json())",
+    },
     # --- the programme site (sckg.site) ---
     **{
         f"site.{name}": {"de": de, "en": en}
@@ -1424,6 +1447,17 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "a 'changes' slide needs a previous snapshot to compare with (since)",
     },
     "deck.rows": {"de": "Zeilen", "en": "rows"},
+    "deck.needs_ranking": {
+        "de": "eine Folie '{view}' braucht eine Reihung der Lenkungsgruppe unter den Daten (die "
+        "Bewertungsdatei, die sckg prioritise schreibt)",
+        "en": "a '{view}' slide needs a ranking of the steering group among the data (the "
+        "assessment file that sckg prioritise writes)",
+    },
+    "deck.waves_need_projects": {
+        "de": "eine Folie 'waves' braucht eine Reihung von Projekten; diese reiht Handlungsfelder",
+        "en": "a 'waves' slide needs a ranking of projects; this one ranks fields of action",
+    },
+    "deck.waves": {"de": "Wellen", "en": "Waves"},
     "deck.slide": {"de": "Folie", "en": "Slide"},
     "deck.notes": {"de": "Notizen", "en": "Notes"},
     "deck.next": {"de": "Als Nächstes", "en": "Next"},
@@ -1447,6 +1481,12 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "map.fields": {"de": "Handlungsfelder", "en": "Fields of action"},
     "map.colors": {"de": "Farbe: {by}", "en": "Colour: {by}"},
     "map.other": {"de": "Weitere", "en": "Other"},
+    "map.no_library": {
+        "de": "Die Kartenbibliothek kommt mit der ersten Karte dieses Notebooks: diese Zelle "
+        "erneut ausführen, oder sckg.viz.CityMap.share_library = False setzen.",
+        "en": "The map library comes with the first map shown in this notebook: run that cell "
+        "again, or set sckg.viz.CityMap.share_library = False.",
+    },
     "map.none": {"de": "ohne Angabe", "en": "not given"},
     "map.all": {"de": "alle", "en": "all"},
     "map.no": {"de": "keine", "en": "none"},

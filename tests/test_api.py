@@ -82,6 +82,31 @@ def test_to_pandas_of_an_empty_result_keeps_the_columns(make_kg) -> None:
         make_kg("ex:a a sckg:Project .").select("SELECT ?p ?q WHERE { ?p a sckg:Goal }").to_pandas()
     )
     assert list(frame.columns) == ["p", "q"] and len(frame) == 0
+    assert [str(t) for t in frame.dtypes] == ["str", "str"]  # IRIs and text, not object
+
+
+def test_an_empty_named_result_keeps_the_dtypes_its_query_declares(
+    make_kg, braunschweig: KnowledgeGraph
+) -> None:
+    import sckg
+
+    empty = make_kg("ex:a a sckg:Project .")
+    decisions = sckg.run_named(empty, "decisions", lang="en").to_pandas()
+    assert len(decisions) == 0
+    assert {c: str(t) for c, t in decisions.dtypes.items()} == {
+        "date": "datetime64[s]",
+        "bodyLabel": "str",
+        "roleLabel": "str",
+        "subject": "str",
+        "public": "boolean",
+        "item": "str",
+    }
+    assert decisions["date"].dt.year.tolist() == []  # the .dt accessor works on no rows
+    budget = sckg.run_named(empty, "budget-by-field", lang="en").to_pandas()
+    assert [str(t) for t in budget.dtypes] == ["str", "float64", "Int64"]
+    history = sckg.run_named(braunschweig, "council-history", lang="en").to_pandas()
+    assert len(history) == 0 and str(history["date"].dtype) == "datetime64[s]"
+    assert set(map(str, history.drop(columns="date").dtypes)) == {"str"}
 
 
 def test_to_pandas_without_pandas_says_how_to_install_it(typed: Table, monkeypatch) -> None:
@@ -120,10 +145,22 @@ def test_a_long_table_shows_its_first_rows_and_says_how_many_there_are(
     assert f'<tr><td title="{first}">musterstadt:project/5g-campus-gewerbegebiet</td></tr>' in shown
 
 
-def test_a_map_shows_inline_in_a_notebook_at_a_fixed_height(musterstadt: KnowledgeGraph) -> None:
+@pytest.fixture
+def notebook(monkeypatch: pytest.MonkeyPatch):
+    """A fresh notebook: no map shown yet."""
+    from sckg.viz import render
+
+    monkeypatch.setattr(render, "_NOTEBOOK", render.NotebookState())
+    return render
+
+
+def test_a_map_shows_inline_in_a_notebook_at_a_fixed_height(
+    musterstadt: KnowledgeGraph, notebook
+) -> None:
     from sckg.viz import build_network
 
     net = build_network(musterstadt, "dependencies", lang="en")
+    net.share_library = False  # every map its own copy of the library (e.g. for Colab)
     page = net.generate_html()
     assert net._repr_html_() == (
         f'<iframe class="map" title="{net.meta.title}" '
@@ -135,9 +172,25 @@ def test_a_map_shows_inline_in_a_notebook_at_a_fixed_height(musterstadt: Knowled
     assert 'style="width:100%;height:420px;box-sizing:border-box"' in net._repr_html_()
 
 
+def test_a_notebook_holds_one_copy_of_the_map_library(
+    musterstadt: KnowledgeGraph, notebook
+) -> None:
+    from sckg.viz import build_network
+
+    library = notebook._asset("vendor/vis-network.min.js")
+    first = build_network(musterstadt, "dependencies", lang="en")._repr_html_()
+    second = build_network(musterstadt, "actors", lang="en")._repr_html_()
+    third = build_network(musterstadt, "dependencies", lang="en")._repr_html_()
+    assert first.startswith(notebook.shared_assets() + '\n<iframe class="map"')
+    assert first.count(library[:200]) == 1  # the library itself, not escaped into the frame
+    assert library[:200] not in html.unescape(second) and library[:200] not in html.unescape(third)
+    assert len(first) - len(third) > 650_000 and len(third) < 120_000
+    assert "window.parent.vis" in html.unescape(third)
+
+
 @pytest.mark.browser
 def test_a_notebook_page_draws_the_map_at_its_height_offline(
-    musterstadt: KnowledgeGraph, tmp_path
+    musterstadt: KnowledgeGraph, tmp_path, notebook
 ) -> None:
     from browser import canvas_ink, chromium, open_offline, require_browser, wait_until
 
@@ -145,15 +198,16 @@ def test_a_notebook_page_draws_the_map_at_its_height_offline(
 
     require_browser()
     net = build_network(musterstadt, "actors", lang="en")
-    notebook = (
-        tmp_path / "notebook.html"
-    )  # a page holding the cell output, as Jupyter puts it into its page
-    notebook.write_text(
-        f"<!DOCTYPE html><html><body><h1>In [1]:</h1>{net._repr_html_()}</body></html>", "utf-8"
+    later = build_network(musterstadt, "dependencies", lang="en")
+    page = tmp_path / "notebook.html"  # the cells' outputs, as Jupyter puts them into its page
+    page.write_text(
+        f"<!DOCTYPE html><html><body><h1>In [1]:</h1>{net._repr_html_()}"
+        f"<h1>In [2]:</h1>{later._repr_html_()}</body></html>",
+        "utf-8",
     )
     with chromium() as browser:
-        view = open_offline(browser, notebook, viewport=(1200, 900))
-        frame_element = view.page.query_selector("iframe.map")
+        view = open_offline(browser, page, viewport=(1200, 900))
+        frame_element, second = view.page.query_selector_all("iframe.map")
         frame = frame_element.content_frame()
         wait_until(frame, "window.sckgMap !== undefined && window.sckgMap.drawnAt !== null")
         assert frame_element.bounding_box()["height"] == 600  # the frame's border included
@@ -166,6 +220,10 @@ def test_a_notebook_page_draws_the_map_at_its_height_offline(
         )  # from below the map's header to the bottom
         assert canvas_ink(frame) > 500
         assert frame.evaluate("sckgMap.nodes.length") == net.num_nodes()
+        other = second.content_frame()  # the library from the first map's output
+        wait_until(other, "window.sckgMap !== undefined && window.sckgMap.drawnAt !== null")
+        assert other.evaluate("sckgMap.nodes.length") == later.num_nodes()
+        assert canvas_ink(other) > 500
         assert view.outside == [] and view.errors == []
 
 
@@ -302,3 +360,51 @@ def test_the_worked_example_of_docs_api_runs_and_gives_what_it_says(
         "report.md",
     ]
     assert (tmp_path / "out" / "dependencies.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_repr_of_a_table_is_a_readable_preview(typed: Table, musterstadt: KnowledgeGraph) -> None:
+    assert repr(typed) == "\n".join(
+        [
+            "Table: 2 rows × 7 columns",
+            "p                           title          budget  n   start       ok    score",
+            f"{EX}a  Alpha          1234.5  3   2025-03-04  True  1.5",
+            f"{EX}b  Beta <b> & Co  0.1     12",
+        ]
+    )
+    assert str(typed) == repr(typed)
+    table = musterstadt.select(
+        "SELECT ?p ?title WHERE { ?p a sckg:Project ; dcterms:title ?title "
+        'FILTER(LANG(?title) = "en") } ORDER BY ?p'
+    )
+    lines = repr(table).splitlines()
+    assert lines[:3] == [
+        "Table: 52 rows × 2 columns",
+        "p                                         title",
+        "musterstadt:project/5g-campus-gewerbege…  5G campus network in the northern busin…",
+    ]
+    assert len(lines) == 2 + 10 + 1
+    assert lines[-1] == "… 42 more rows (Table.to_pandas() has all)"
+    assert repr(Table(["p"])) == "Table: 0 rows × 1 column\np"
+
+
+def test_years_and_months_mixed_with_dates_make_a_date_column(
+    make_kg, braunschweig: KnowledgeGraph
+) -> None:
+    kg = make_kg(
+        'ex:a ex:d "2015"^^xsd:gYear . ex:b ex:d "2018-11-02"^^xsd:date . '
+        'ex:c ex:d "2019-05"^^xsd:gYearMonth .'
+    )
+    table = kg.select(f"SELECT ?s ?d WHERE {{ ?s <{EX}d> ?d }} ORDER BY ?s")
+    frame = table.to_pandas()
+    assert str(frame["d"].dtype) == "datetime64[s]"
+    assert frame["d"].tolist() == [
+        pd.Timestamp("2015-01-01"),  # a year reads as its first day
+        pd.Timestamp("2018-11-02"),
+        pd.Timestamp("2019-05-01"),
+    ]
+    assert [r["d"] for r in table.records()] == ["2015", "2018-11-02", "2019-05"]  # as written
+    import sckg
+
+    decisions = sckg.run_named(braunschweig, "decisions", lang="en").to_pandas()
+    assert str(decisions["date"].dtype) == "datetime64[s]"
+    assert sorted(decisions["date"].dt.year) == [2015, 2018, 2018]

@@ -35,20 +35,37 @@ def test_report_pdf_is_a4_with_vector_charts(musterstadt_path: Path, tmp_path: P
     assert data.count(b"/Subtype /Image") == 1
 
 
-def test_pdf_without_engine_says_what_to_install(
-    musterstadt_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("command", ["report", "present"])
+def test_pdf_without_engine_says_what_to_install_before_writing_anything(
+    musterstadt_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
 ) -> None:
     monkeypatch.setenv("SCKG_CHROMIUM", str(tmp_path / "no-chromium"))
     monkeypatch.setattr(pdf, "CANDIDATES", ())
     out = tmp_path / "briefing.pdf"
+    target = tmp_path if command == "report" else tmp_path / "deck.html"
     result = CliRunner().invoke(
-        app, ["report", "-d", str(musterstadt_path), "-o", str(tmp_path), "--pdf", str(out)]
+        app, [command, "-d", str(musterstadt_path), "-o", str(target), "--pdf", str(out)]
     )
     assert result.exit_code == 1
-    assert result.output.splitlines()[-1] == (
+    assert result.output.splitlines() == [
         "Error: PDF output needs headless Chromium, but no Chromium found: install Chromium "
         "(Debian/Ubuntu: apt-get install chromium; or set SCKG_CHROMIUM to a Chromium or Chrome "
-        "binary) and the playwright package (pip install playwright; no 'playwright install' "
-        "needed)."
+        "binary) and sckg's pdf extra (pip install 'sckg[pdf]': the playwright package; no "
+        "'playwright install' needed)."
+    ]
+    assert sorted(tmp_path.iterdir()) == []  # checked first: nothing written
+
+
+def test_pdf_without_playwright_names_the_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setattr(pdf, "chromium_path", lambda: "/usr/bin/chromium")
+    monkeypatch.setitem(sys.modules, "playwright.sync_api", None)  # makes the import fail
+    with pytest.raises(pdf.EngineError) as error:
+        pdf.check_engine()
+    assert str(error.value).startswith(
+        "PDF output needs headless Chromium, but the playwright package is missing: install"
     )
-    assert not out.exists() and (tmp_path / "report.html").exists()
+    assert "pip install 'sckg[pdf]'" in str(error.value)

@@ -338,3 +338,100 @@ def test_a_field_whose_budget_is_not_recorded_shows_it_as_unknown(
     deck = build_deck(braunschweig, "de")
     mobility = next(s for s in deck.slides if s.title == "Smart Mobility")
     assert mobility.facts == [("Projekte", "2"), ("Budget", "unbekannt"), ("Offene Punkte", "6")]
+
+
+# --- the steering group's prioritisation (issue 23) ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def prioritised(musterstadt: KnowledgeGraph, musterstadt_path: Path, tmp_path_factory):
+    """Musterstadt with its fictional scores' ranking stored as an assessment, and that ranking."""
+    import datetime
+
+    from sckg.kg import collect_files
+    from sckg.prioritise import prioritise
+    from sckg.prioritise.assessment import assessment_turtle
+
+    result = prioritise(musterstadt, scores=musterstadt_path / "scoring.xlsx", lang="en", runs=50)
+    path = tmp_path_factory.mktemp("prio") / "march.ttl"
+    path.write_text(
+        assessment_turtle(result, day=datetime.date(2026, 3, 12), lang="en"), encoding="utf-8"
+    )
+    return KnowledgeGraph.open([*collect_files([musterstadt_path]), path]), result
+
+
+def test_the_default_agenda_shows_ranking_sensitivity_and_waves(prioritised) -> None:
+    kg, result = prioritised
+    deck = build_deck(kg, "en")
+    ranking, stable, waves = deck.slides[-3:]
+    assert [s.key for s in deck.slides[-4:]] == [
+        "14-cycles",
+        "15-priorities",
+        "16-sensitivity",
+        "17-waves",
+    ]
+    assert ranking.title == "Priorities" and ranking.picture.startswith("<svg")
+    assert ranking.caption == "The first 15 places by net flow (PROMETHEE II)"
+    fragile = [r.label for r in result.rows if r.fragile]
+    assert ranking.facts == [("ranked items", "41"), ("fragile places (of 41)", str(len(fragile)))]
+    assert ranking.notes.startswith("The steering group's ranking of 2026-03-12")
+    assert "Weights from pairwise comparisons (AHP" in ranking.notes
+    assert stable.title == (
+        "How stable the first 15 places are when the weights change by ±10 % and ±25 %"
+    )
+    assert stable.picture.startswith("<svg") and stable.facts == ranking.facts[1:]
+    assert stable.table.columns == ["place", "item", "±10 %", "±25 %"]
+    assert stable.table.caption == "Fragile places"
+    assert stable.table.rows == [
+        [r.rank, r.label, r.within_10, r.within_25] for r in result.rows[:15] if r.fragile
+    ]
+    assert stable.notes == f"Fragile places: {', '.join(fragile)}"
+    assert waves.title == "Waves" and waves.table is None
+    assert waves.picture.startswith("<svg") and waves.caption == "Dependency map"
+    assert waves.more.startswith(
+        "No waves possible: Digital city guide with audio guide → Musterstadt culture portal"
+    )
+
+
+def test_a_waves_slide_lists_each_wave(make_kg, tmp_path: Path) -> None:
+    import datetime
+
+    from sckg.prioritise import prioritise
+    from sckg.prioritise.assessment import assessment_turtle
+    from sckg.prioritise.workbook import Scores
+
+    city = """
+    ex:source a sckg:Dataset ; dcterms:modified "2026-03-01"^^xsd:date .
+    ex:a a sckg:Project ; rdfs:label "A" ; adms:status status:planned ; sckg:dependsOn ex:b .
+    ex:b a sckg:Project ; rdfs:label "B" ; adms:status status:planned .
+    ex:c a sckg:Project ; rdfs:label "C" ; adms:status status:decided .
+    """
+    kg = make_kg(city)
+    scores = Scores("s.xlsx", [], [], weights={"readiness": 1.0, "dependents": 1.0})
+    turtle = assessment_turtle(
+        prioritise(kg, scores=scores, lang="en", runs=10), day=datetime.date(2026, 3, 12)
+    )
+    agenda = tmp_path / "agenda.toml"
+    agenda.write_text('[[slide]]\nview = "waves"\n', encoding="utf-8")
+    (slide,) = build_deck(make_kg(city + turtle), "en", agenda=read_agenda(agenda)).slides
+    assert slide.table.columns == ["wave", "half-year", "project", "critical"]
+    assert slide.table.rows == [
+        [1, "H2 2026", "C", ""],
+        [1, "H2 2026", "B", "critical path"],
+        [2, "H1 2027", "A", "critical path"],
+    ]
+    assert slide.facts == [("Waves", "2"), ("Projects", "3")]
+
+
+@pytest.mark.parametrize("view", ["priorities", "sensitivity", "waves"])
+def test_a_priority_slide_without_a_stored_ranking_names_line_and_key(
+    musterstadt: KnowledgeGraph, tmp_path: Path, view: str
+) -> None:
+    path = tmp_path / "agenda.toml"
+    path.write_text(f'[[slide]]\nview = "{view}"\n', encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        build_deck(musterstadt, "en", agenda=read_agenda(path))
+    assert str(caught.value) == (
+        f"{path}, line 2, key 'view': a '{view}' slide needs a ranking of the steering group "
+        "among the data (the assessment file that sckg prioritise writes)"
+    )

@@ -107,6 +107,9 @@ def test_slide_tables_stay_on_the_slide(musterstadt: KnowledgeGraph, tmp_path: P
         build_deck(combined, "de", agenda=read_agenda(every)),
         build_deck(musterstadt, "de"),
         build_deck(musterstadt, "en", agenda=read_agenda(agenda)),
+        build_deck(
+            _prioritised(musterstadt, tmp_path), "de", agenda=read_agenda(_ranking(tmp_path))
+        ),
     ]
     with chromium() as browser:
         for d, deck in enumerate(decks):
@@ -123,3 +126,26 @@ def test_slide_tables_stay_on_the_slide(musterstadt: KnowledgeGraph, tmp_path: P
                 }""")
                 assert side[0] <= side[1] and side[3] <= side[4], (d, slide.key, side)
                 assert side[2] == (len(slide.table.rows) if slide.table else 0)
+
+
+def _prioritised(musterstadt: KnowledgeGraph, tmp_path: Path) -> KnowledgeGraph:
+    """Musterstadt with the ranking of its fictional scores stored as an assessment (issue 23)."""
+    import datetime
+
+    from sckg import resources
+    from sckg.kg import collect_files
+    from sckg.prioritise import prioritise
+    from sckg.prioritise.assessment import assessment_turtle
+
+    city = resources.dataset("musterstadt")
+    result = prioritise(musterstadt, scores=city / "scoring.xlsx", lang="de", runs=50)
+    path = tmp_path / "march.ttl"
+    path.write_text(assessment_turtle(result, day=datetime.date(2026, 3, 12)), encoding="utf-8")
+    return KnowledgeGraph.open([*collect_files([city]), path])
+
+
+def _ranking(tmp_path: Path) -> Path:
+    path = tmp_path / "ranking.toml"
+    views = ("priorities", "sensitivity", "waves")
+    path.write_text("".join(f'[[slide]]\nview = "{v}"\n\n' for v in views), encoding="utf-8")
+    return path

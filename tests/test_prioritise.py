@@ -585,9 +585,46 @@ def test_the_briefing_shows_the_newest_prioritisation_in_the_graph(
         "The first 15 places by net flow (PROMETHEE II)",
     )
     assert chart.table.rows[0] == section.tables[0].rows[0] and len(chart.table.rows) == 15
-    assert section.paragraphs[-1].startswith(
+    assert chart.facts == {"ranked items": "41"}
+    stable = section.charts[1]
+    assert (stable.key, stable.title) == (
+        "priorities-sensitivity",
+        "How stable the first 15 places are when the weights change by ±10 % and ±25 %",
+    )
+    assert stable.table.columns == ["place", "item", "±10 %", "±25 %", "fragile"]
+    assert stable.table.rows == [
+        [r.rank, r.label, r.within_10, r.within_25, "fragile" if r.fragile else ""]
+        for r in result.rows[:15]
+    ]
+    fragile = [r.label for r in result.rows if r.fragile]
+    assert fragile and stable.facts == {"fragile places (of 41)": str(len(fragile))}
+    assert (stable.aside_title, stable.aside) == ("Fragile places", fragile)
+    assert stable.svg.startswith("<svg") and "±25 %" in stable.svg
+    (waves_part,) = section.subsections
+    assert (waves_part.key, waves_part.heading) == ("priority-waves", "Waves")
+    assert waves_part.tables == []
+    assert waves_part.paragraphs[0].startswith(
         "No waves possible: Digital city guide with audio guide → "
     )
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_an_assessment_result_gives_back_its_places(lang: str) -> None:
+    from sckg.prioritise.assessment import result_places
+    from sckg.words import t
+
+    text = t(
+        "prio.assessment.result",
+        lang,
+        rank=8,
+        flow="0.1008",
+        topsis=9,
+        within_10="7–9",
+        within_25="6–10",
+    )
+    assert result_places(text) == (8, (7, 9), (6, 10))
+    assert result_places(text.replace("7–9", "8")) == (8, (8, 8), (6, 10))
+    assert result_places("place 8, written by hand") is None
 
 
 def test_the_briefing_section_has_the_waves_of_the_ranked_projects(
@@ -606,7 +643,7 @@ def test_the_briefing_section_has_the_waves_of_the_ranked_projects(
     )
     section = priority_section(make_kg(WAVES + turtle), "en")
     assert section is not None
-    waves_table = section.tables[1]
+    waves_table = section.subsections[0].tables[0]
     assert waves_table.caption == "Waves: no project before what it depends on (half-years)"
     assert [row[:4] for row in waves_table.rows] == [
         [1, "H2 2026", 1, "B"],

@@ -524,3 +524,15 @@ def test_query_and_queries_take_a_folder_of_own_queries(tmp_path, musterstadt_pa
         1,
         f"Error: {tmp_path / 'nope'}: no such folder of named queries (.rq files)\n",
     )
+
+
+def test_a_query_declares_the_kind_of_its_columns() -> None:
+    query = parse_query_text(
+        "q", "# column: date date\n# column: n integer\nSELECT ?date ?n ?label WHERE {}", "q.rq"
+    )
+    assert query.columns == {"date": "date", "n": "integer"}
+    with pytest.raises(QueryError) as error:
+        parse_query_text("q", "# column: date datum\nSELECT ?date WHERE {}", "q.rq")
+    assert str(error.value) == (
+        "q.rq: column 'date' has unknown kind 'datum' (integer, decimal, boolean, date, text)"
+    )

@@ -215,3 +215,37 @@ def test_an_unknown_engine_names_the_parameter_in_python_and_the_flag_on_the_com
     result = CliRunner().invoke(app, ["validate", "--engine", "jena"])
     assert result.exit_code == 2
     assert "'jena' is not one of 'auto', 'sparql', 'pyshacl'" in result.stderr
+
+
+def test_a_notebook_shows_the_findings_as_an_escaped_html_table(make_kg) -> None:
+    report = validate(
+        make_kg('ex:b a schema:MonetaryAmount ; schema:value 5.00 ; schema:currency "<USD>" .'),
+        lang="en",
+    )
+    assert report._repr_html_() == (
+        '<p class="sckg-validation"><strong>does not conform</strong>: 1 violations, 0 warnings '
+        "(open points)</p>"
+        '<table class="sckg-table"><thead><tr><th>severity</th><th>entity</th><th>message</th>'
+        "<th>fix</th><th>rule</th></tr></thead><tbody>"
+        '<tr><td>violation</td><td title="https://example.org/city/b">b</td>'
+        "<td>The monetary amount&#x27;s currency is missing or not &quot;EUR&quot; "
+        "(schema:currency).</td>"
+        "<td>State the currency as schema:currency &quot;EUR&quot; (ISO 4217 code as a plain "
+        "literal, without language tag).</td>"
+        '<td title="shapes:MonetaryAmountCurrency">Monetary amount currency</td></tr>'
+        "</tbody></table>"
+    )
+    german = validate(make_kg("ex:x ex:y ex:z ."), lang="de")._repr_html_()
+    assert german == (
+        '<p class="sckg-validation"><strong>konform</strong>: 0 Verstöße, 0 Warnungen '
+        "(offene Punkte)</p><p>Keine Befunde.</p>"
+    )
+    from sckg.validate import Finding, ValidationReport
+
+    many = ValidationReport(
+        [Finding("warning", f"ex:{n}", f"P{n}", "r", "s", "m", "f") for n in range(52)], "en"
+    )._repr_html_()
+    assert many.count("<tr>") == 1 + 50 and "<td>P49</td>" not in many  # labels carry a tooltip
+    assert many.endswith(
+        "</tbody></table><p>… 2 more findings (all: report.findings, report.to_json())</p>"
+    )

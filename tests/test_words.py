@@ -151,13 +151,18 @@ def _fact_names() -> set[str]:
     return found
 
 
-def _template_words() -> set[str]:
+def _template_words() -> tuple[set[str], set[str]]:
     """Names the templates and the page script read from their words (``t.title``,
-    ``ui.search``)."""
-    found: set[str] = set()
+    ``ui.search``, ``t["data"]``, ``t("cut_in", n=...)``), and the prefixes they join a name
+    to (``t["format" + fmt.suffix]``)."""
+    names: set[str] = set()
+    prefixes: set[str] = set()
     for path in [*SCKG.rglob("*.j2"), *SCKG.glob("viz/*.html"), *SCKG.glob("viz/*.js")]:
-        found |= set(re.findall(r"\b(?:t|ui)\.(\w+)", path.read_text(encoding="utf-8")))
-    return found
+        text = path.read_text(encoding="utf-8")
+        names |= set(re.findall(r"\b(?:t|ui)\.(\w+)", text))
+        names |= set(re.findall(r"\bt[\[(]\s*[\"'](\w+)[\"']\s*[\]),]", text))
+        prefixes |= set(re.findall(r"\bt\[\s*[\"'](\w+)[\"']\s*\+", text))
+    return names, prefixes
 
 
 def test_every_key_looked_up_exists_and_every_key_is_used() -> None:
@@ -165,7 +170,7 @@ def test_every_key_looked_up_exists_and_every_key_is_used() -> None:
     assert sorted(keys - set(CATALOGUE)) == []
     assert sorted(p for p in prefixes if not any(k.startswith(p) for k in CATALOGUE)) == []
     assert sorted(g for g in groups if not any(k.startswith(g + ".") for k in CATALOGUE)) == []
-    templates = _template_words()
+    templates, template_prefixes = _template_words()
     groups["fact"] = _fact_names() | set(FIGURES)  # the key figures are named in FIGURES
     groups["definition"] = set(FIGURES)  # each key figure says what it counts
     unused = []
@@ -174,7 +179,14 @@ def test_every_key_looked_up_exists_and_every_key_is_used() -> None:
         used = (
             key in keys
             or any(key.startswith(p) for p in prefixes)
-            or (group in groups and (name in groups[group] or name in templates))
+            or (
+                group in groups
+                and (
+                    name in groups[group]
+                    or name in templates
+                    or any(name.startswith(prefix + ".") for prefix in template_prefixes)
+                )
+            )
         )
         if not used:
             unused.append(key)

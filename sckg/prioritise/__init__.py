@@ -237,8 +237,8 @@ def _rows(result: Prioritisation, kg: KnowledgeGraph, lang: str) -> list[RankRow
             item.label,
             round(ranking.flows[n], 4),
             ranking.topsis_ranks[n],
-            _band(sens.bands[small][n]),
-            _band(sens.bands[large][n]),
+            band_text(sens.bands[small][n]),
+            band_text(sens.bands[large][n]),
             sens.fragile[n],
             depts.get(item.department or "", ""),
             item.iri,
@@ -248,6 +248,7 @@ def _rows(result: Prioritisation, kg: KnowledgeGraph, lang: str) -> list[RankRow
     return sorted(rows, key=lambda r: (r.rank, r.label.casefold(), r.iri))
 
 
-def _band(band: tuple[int, int]) -> str:
+def band_text(band: tuple[int, int]) -> str:
+    """Places from ``low`` to ``high`` as text: ``6–9``, or ``7`` when both are the same."""
     low, high = band
     return str(low) if low == high else f"{low}–{high}"

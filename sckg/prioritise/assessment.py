@@ -21,6 +21,7 @@ from ..words import t
 from . import Prioritisation
 
 _CITY = re.compile(r"^(.*/)(?:project|field)/[^/]+$")
+_BAND = re.compile(r"\d+(?:–\d+)?")
 
 
 def assessment_turtle(
@@ -90,6 +91,35 @@ def assessment_turtle(
         )
         g.add((part, RDFS.comment, Literal(comments[row.iri], lang=lang)))
     return g.serialize(format="turtle")
+
+
+def result_places(text: str) -> tuple[int, tuple[int, int], tuple[int, int]] | None:
+    """The place and the places at ±10 % and ±25 % (lowest, highest) in a part's ``sckg:result`` as
+    :func:`assessment_turtle` writes it (in either language); None for any other text."""
+    for pattern in _result_patterns():
+        found = pattern.fullmatch(text)
+        if found is None:
+            continue
+        rank, near, far = found["rank"], found["within_10"], found["within_25"]
+        if rank.isdigit() and _BAND.fullmatch(near) and _BAND.fullmatch(far):
+            return int(rank), _band(near), _band(far)
+    return None
+
+
+def _result_patterns() -> list[re.Pattern[str]]:
+    from ..words import CATALOGUE
+
+    templates = CATALOGUE["prio.assessment.result"]
+    assert isinstance(templates, dict)
+    return [
+        re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.+?)", re.escape(str(template))))
+        for template in templates.values()
+    ]
+
+
+def _band(text: str) -> tuple[int, int]:
+    low, _, high = text.partition("–")
+    return int(low), int(high or low)
 
 
 def rank_reversals(previous: str, result: Prioritisation, lang: str = "de") -> list[str]:

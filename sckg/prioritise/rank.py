@@ -204,5 +204,12 @@ def sensitivity(
         low, high = np.percentile(ranks, [5, 95], axis=0, method="nearest")
         bands[spread] = tuple((int(a), int(b)) for a, b in zip(low, high, strict=True))
     first = bands[min(spreads)]
-    fragile = tuple(bool(a < r - 1 or b > r + 1) for (a, b), r in zip(first, base, strict=True))
+    fragile = tuple(is_fragile(band, int(r)) for band, r in zip(first, base, strict=True))
     return Sensitivity(seed, runs, bands, fragile)
+
+
+def is_fragile(band: tuple[int, int], place: int) -> bool:
+    """Whether the middle 90 % of an item's places (``band``) reach more than one place from
+    ``place``."""
+    low, high = band
+    return low < place - 1 or high > place + 1

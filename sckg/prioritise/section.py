@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..report.charts import INK, inline_svg, source_line, svg_context
+from ..formatting import number
+from ..report.charts import HIGHLIGHT, INK, _svg, source_line
 from ..report.model import Chart, ReportTable, Section
 from ..words import t
 
@@ -55,7 +56,12 @@ def priority_section(kg: KnowledgeGraph, lang: str = "de") -> Section | None:
         if r["flow"] is not None
     ]
     if bars:
-        section.charts.append(_flow_chart(kg, bars, columns, table[:CHART_PLACES], lang))
+        chart = _flow_chart(kg, bars, columns, table[:CHART_PLACES], lang)
+        chart.facts = {t("prio.section.fact.ranked", lang): number(len(mine), lang)}
+        section.charts.append(chart)
+    stable = _sensitivity_chart(kg, [(labels[r["item"]], str(r["result"])) for r in mine], lang)
+    if stable:
+        section.charts.append(stable)
     _add_waves(section, kg, {r["item"]: int(r["position"]) for r in mine}, lang)
     return section
 
@@ -69,13 +75,15 @@ def _add_waves(section: Section, kg: KnowledgeGraph, ranks: dict[str, int], lang
 
     if not kg.ask(f"ASK {{ VALUES ?x {{ {sparql_values(ranks)} }} ?x a sckg:Project }}"):
         return  # a ranking of fields of action: no waves
+    part = Section("priority-waves", t("prio.section.waves.heading", lang))
+    section.subsections.append(part)
     try:
         rows = waves(kg, ranks, lang=lang)
     except DataError as exc:
-        section.paragraphs.append(str(exc))
+        part.paragraphs.append(str(exc))
         return
     yes = t("prio.section.critical", lang)
-    section.tables.append(
+    part.tables.append(
         ReportTable(
             [
                 t(f"prio.section.waves.{c}", lang)
@@ -106,11 +114,7 @@ def _flow_chart(
     lang: str,
 ) -> Chart:
     """The first places as horizontal bars of their net flow (−1 … 1), the first place on top."""
-    import io
-
     from matplotlib.figure import Figure
-
-    from ..formatting import number
 
     title = t("prio.section.chart", lang, n=len(bars))
     height = 0.8 + 0.28 * len(bars)
@@ -138,16 +142,94 @@ def _flow_chart(
     ax.set_xlabel(t("prio.section.unit", lang), fontsize=8)
     ax.tick_params(axis="x", labelsize=7)
     ax.set_title(title, fontsize=10, loc="left")
-    buffer = io.BytesIO()
-    with svg_context("priorities"):
-        fig.savefig(
-            buffer, format="svg", metadata={"Date": None, "Creator": "sckg", "Title": title}
-        )
     return Chart(
         "priorities",
         title,
         t("prio.section.unit", lang),
         source_line(kg, lang),
         ReportTable(columns, rows, title),
-        inline_svg(buffer.getvalue().decode("utf-8"), title),
+        _svg(fig, "priorities", title),
+    )
+
+
+def _sensitivity_chart(
+    kg: KnowledgeGraph, results: list[tuple[str, str]], lang: str
+) -> Chart | None:
+    """The middle 90 % of the places of the first places under weight changes of ±10 % (dark, red
+    when fragile) and ±25 % (light), each place a dot; None when the results hold no places (written
+    by hand)."""
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+    from matplotlib.ticker import MaxNLocator
+
+    from . import band_text
+    from .assessment import result_places
+    from .rank import is_fragile
+
+    found = [(label, result_places(text)) for label, text in results]
+    placed = [(label, p[0], p[1], p[2]) for label, p in found if p is not None]
+    if not placed:
+        return None
+    fragile = [label for label, rank, near, _ in placed if is_fragile(near, rank)]
+    first = placed[:CHART_PLACES]
+    title = t("prio.section.sensitivity", lang, n=len(first))
+    height = 0.8 + 0.28 * len(first)
+    place = t("prio.section.waves.rank", lang)
+    fig = Figure(figsize=(8.6, height))
+    fig.subplots_adjust(left=0.42, right=0.95, top=1 - 0.4 / height, bottom=0.45 / height)
+    ax = fig.add_subplot()
+    ax.spines[["top", "right"]].set_visible(False)
+    for y, (_, rank, near, far) in enumerate(reversed(first)):
+        ax.barh(y, far[1] - far[0] + 0.8, left=far[0] - 0.4, height=0.7, color="#e0e0e0")
+        shaky = is_fragile(near, rank)
+        ax.barh(
+            y,
+            near[1] - near[0] + 0.8,
+            left=near[0] - 0.4,
+            height=0.35,
+            color=HIGHLIGHT if shaky else "#9e9e9e",
+        )
+        ax.plot(rank, y, "o", color=INK, markersize=3.5)
+    names = [f"{rank}. {label}" for label, rank, _, _ in first]
+    names = [n if len(n) <= 52 else n[:51] + "…" for n in names][::-1]
+    ax.set_yticks(range(len(first)), [n.replace("$", r"\$") for n in names], fontsize=8)
+    ax.set_xlim(0.4, max(far[1] for _, _, _, far in first) + 0.6)
+    ax.set_xlabel(t("prio.section.sensitivity.unit", lang), fontsize=8)
+    ax.tick_params(axis="x", labelsize=7)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.legend(
+        handles=[
+            Patch(color="#9e9e9e", label="±10 %"),
+            Patch(color="#e0e0e0", label="±25 %"),
+            Patch(color=HIGHLIGHT, label=t("prio.section.fragile", lang)),
+            Line2D([], [], color=INK, marker="o", linestyle="", markersize=3.5, label=place),
+        ],
+        loc="upper right",
+        fontsize=7,
+        frameon=False,
+    )
+    fig.suptitle(title, x=0.01, y=1 - 0.1 / height, ha="left", va="top", fontsize=10)
+    columns = [
+        place,
+        t("prio.chart.column.item", lang),
+        "±10 %",
+        "±25 %",
+        t("prio.section.fragile", lang),
+    ]
+    yes = t("prio.section.fragile", lang)
+    rows: list[list[object]] = [
+        [rank, label, band_text(near), band_text(far), yes if is_fragile(near, rank) else ""]
+        for label, rank, near, far in first
+    ]
+    return Chart(
+        "priorities-sensitivity",
+        title,
+        t("prio.section.sensitivity.unit", lang),
+        source_line(kg, lang),
+        ReportTable(columns, rows, title),
+        _svg(fig, "priorities-sensitivity", title),
+        fragile,
+        t("prio.section.fragile_places", lang),
+        {t("prio.section.fact.fragile", lang, n=len(placed)): number(len(fragile), lang)},
     )

@@ -11,14 +11,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..errors import DataError, ParameterError
 from ..kg import KnowledgeGraph
 from ..network.common import names
-from ..network.dependencies import critical_path, cycles
+from ..network.dependencies import CycleRow, critical_path, cycles
 from ..network.projection import project
 from ..sources import data_date
 from ..words import t
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 @dataclass(frozen=True)
@@ -46,9 +50,9 @@ def waves(
     deps = project(kg, "dependencies", lang)
     todo = {p for p in deps if deps.nodes[p].get("status") != "completed"}
     sub = deps.subgraph(todo)
-    found = cycles(kg, lang=lang, graph=sub.copy(), limit=1)
+    found = blocking_cycle(kg, deps, lang)
     if found:
-        raise DataError(t("prio.waves.cycle", lang, cycle=found[0].projects))
+        raise DataError(t("prio.waves.cycle", lang, cycle=found.projects))
     chain = {row.iri for row in critical_path(kg, lang=lang, graph=sub.copy())}
     label = {p: deps.nodes[p].get("label", p) for p in todo}
     dept = {p: deps.nodes[p].get("department") or "" for p in todo}
@@ -108,3 +112,11 @@ def _period(start: str | None, wave: int, lang: str) -> str:
     day = date.fromisoformat(start[:10])
     index = day.year * 2 + (day.month > 6) + wave
     return t("prio.waves.half", lang, half=index % 2 + 1, year=index // 2)
+
+
+def blocking_cycle(kg: KnowledgeGraph, deps: nx.DiGraph[str], lang: str = "de") -> CycleRow | None:
+    """The first cycle among the open projects of the dependency projection ``deps``: no waves while
+    it is there."""
+    todo = [p for p in deps if deps.nodes[p].get("status") != "completed"]
+    found = cycles(kg, lang=lang, graph=deps.subgraph(todo).copy(), limit=1)
+    return found[0] if found else None

@@ -157,20 +157,42 @@ def template_bytes(
 def read_scores(path: Path, items: Sequence[str], criteria: Sequence[str]) -> Scores:
     """The scores, weights and judgments of a filled workbook; every bad cell is named (sheet, row,
     column)."""
-    from openpyxl.utils import get_column_letter
-
     sheets = {s.name: s for s in read_sheets(Path(path))}
-    if SCORES not in sheets:
-        raise DataError(
-            f"{Path(path).name}: no sheet '{SCORES}'; start from the template of sckg prioritise"
-        )
     name = Path(path).name
-    errors: list[CellError] = []
-    known = set(items)
+    if SCORES not in sheets:
+        raise DataError(f"{name}: no sheet '{SCORES}'; start from the template of sckg prioritise")
     names = {k: k for k in [*criteria, *PEOPLE_CRITERIA]}
     names.update({_label(k).casefold(): k for k in names})
     scores = Scores(name, [], list(criteria))
+    errors: list[CellError] = []
     rows = sheets[SCORES].rows
+    columns = _score_columns(rows, names, scores, errors)
+    _read_score_rows(rows[_HEAD:], columns, set(items), scores, errors)
+    if WEIGHTS in sheets:
+        _read_weights(sheets[WEIGHTS].rows[1:], names, scores, errors)
+    if COMPARISONS in sheets:
+        _read_comparisons(sheets[COMPARISONS].rows[1:], names, scores, errors)
+    if INFO in sheets:
+        scores.fictional = _fictional(sheets[INFO].rows)
+    if errors:
+        raise TableError(errors)
+    if scores.weights and scores.judgments:
+        raise DataError(
+            f"{name}: the workbook has direct weights and pairwise comparisons; keep one of them"
+        )
+    return scores
+
+
+Rows = Sequence[tuple[int, Sequence[Any]]]
+
+
+def _score_columns(
+    rows: Rows, names: dict[str, str], scores: Scores, errors: list[CellError]
+) -> dict[int, tuple[str, str]]:
+    """Column → (member, criterion) from the two header rows (a member's name spans its columns);
+    the members in ``scores``."""
+    from openpyxl.utils import get_column_letter
+
     header = rows[0][1] if rows else ()
     kinds = rows[1][1] if len(rows) > 1 else ()
     columns: dict[int, tuple[str, str]] = {}
@@ -184,7 +206,7 @@ def read_scores(path: Path, items: Sequence[str], criteria: Sequence[str]) -> Sc
         if key not in PEOPLE_CRITERIA or not member:
             errors.append(
                 CellError(
-                    name,
+                    scores.file,
                     SCORES,
                     2,
                     get_column_letter(col + 1),
@@ -196,14 +218,32 @@ def read_scores(path: Path, items: Sequence[str], criteria: Sequence[str]) -> Sc
         columns[col] = (member, key)
         if member not in scores.members:
             scores.members.append(member)
-    for number, row in rows[_HEAD:]:
+    return columns
+
+
+def _read_score_rows(
+    rows: Rows,
+    columns: dict[int, tuple[str, str]],
+    known: set[str],
+    scores: Scores,
+    errors: list[CellError],
+) -> None:
+    """Each item's scores by criterion and member; an unknown ID or a bad score is an error."""
+    from openpyxl.utils import get_column_letter
+
+    for number, row in rows:
         iri = text_of(row[0] if row else None)
         if not iri:
             continue
         if iri not in known:
             errors.append(
                 CellError(
-                    name, SCORES, number, "A", iri, "the ID of an item of the data (the template's)"
+                    scores.file,
+                    SCORES,
+                    number,
+                    "A",
+                    iri,
+                    "the ID of an item of the data (the template's)",
                 )
             )
             continue
@@ -214,7 +254,7 @@ def read_scores(path: Path, items: Sequence[str], criteria: Sequence[str]) -> Sc
             if value < 0:
                 errors.append(
                     CellError(
-                        name,
+                        scores.file,
                         SCORES,
                         number,
                         get_column_letter(col + 1),
@@ -224,75 +264,77 @@ def read_scores(path: Path, items: Sequence[str], criteria: Sequence[str]) -> Sc
                 )
                 continue
             scores.values.setdefault(iri, {}).setdefault(key, {})[who] = value
-    if WEIGHTS in sheets:
-        for number, row in sheets[WEIGHTS].rows[1:]:
-            key, weight = (
-                text_of(row[0] if row else None),
-                text_of(row[2] if len(row) > 2 else None),
+
+
+def _read_weights(
+    rows: Rows, names: dict[str, str], scores: Scores, errors: list[CellError]
+) -> None:
+    """The direct weights: criterion in column A, weight in column C."""
+    for number, row in rows:
+        key = text_of(row[0] if row else None)
+        weight = text_of(row[2] if len(row) > 2 else None)
+        if not weight:
+            continue
+        try:
+            scores.weights[names[key]] = _nonnegative(weight)
+        except (KeyError, ValueError):
+            column, bad = ("A", key) if key not in names else ("C", weight)
+            errors.append(
+                CellError(
+                    scores.file,
+                    WEIGHTS,
+                    number,
+                    column,
+                    bad,
+                    "a criterion of the template with a weight of 0 or more",
+                )
             )
-            if not weight:
-                continue
-            try:
-                scores.weights[names[key]] = _nonnegative(weight)
-            except (KeyError, ValueError):
-                column, bad = ("A", key) if key not in names else ("C", weight)
-                errors.append(
-                    CellError(
-                        name,
-                        WEIGHTS,
-                        number,
-                        column,
-                        bad,
-                        "a criterion of the template with a weight of 0 or more",
-                    )
+
+
+def _read_comparisons(
+    rows: Rows, names: dict[str, str], scores: Scores, errors: list[CellError]
+) -> None:
+    """The pairwise judgments: member, criterion A, criterion B, A over B on Saaty's scale."""
+    for number, row in rows:
+        cells = [text_of(row[i] if i < len(row) else None) for i in range(4)]
+        if not cells[3]:
+            continue
+        a, b = names.get(cells[1]), names.get(cells[2])
+        if a is None or b is None or a == b:
+            errors.append(
+                CellError(
+                    scores.file,
+                    COMPARISONS,
+                    number,
+                    "B" if a is None else "C",
+                    cells[1] if a is None else cells[2],
+                    "two different criteria of the template",
                 )
-    if COMPARISONS in sheets:
-        for number, row in sheets[COMPARISONS].rows[1:]:
-            cells = [text_of(row[i] if i < len(row) else None) for i in range(4)]
-            if not cells[3]:
-                continue
-            a, b = names.get(cells[1]), names.get(cells[2])
-            try:
-                if a is None or b is None or a == b:
-                    raise KeyError(cells[1])
-                scores.judgments.setdefault(cells[0] or "?", {})[(a, b)] = saaty_value(cells[3])
-            except KeyError:
-                errors.append(
-                    CellError(
-                        name,
-                        COMPARISONS,
-                        number,
-                        "B" if a is None else "C",
-                        cells[1] if a is None else cells[2],
-                        "two different criteria of the template",
-                    )
+            )
+            continue
+        try:
+            scores.judgments.setdefault(cells[0] or "?", {})[(a, b)] = saaty_value(cells[3])
+        except (ValueError, ZeroDivisionError):
+            errors.append(
+                CellError(
+                    scores.file,
+                    COMPARISONS,
+                    number,
+                    "D",
+                    cells[3],
+                    "a judgment on Saaty's scale: 9, 8, ... 1, 1/2, ... 1/9",
                 )
-            except (ValueError, ZeroDivisionError):
-                errors.append(
-                    CellError(
-                        name,
-                        COMPARISONS,
-                        number,
-                        "D",
-                        cells[3],
-                        "a judgment on Saaty's scale: 9, 8, ... 1, 1/2, ... 1/9",
-                    )
-                )
-    if INFO in sheets:
-        for _number, row in sheets[INFO].rows:
-            if row and text_of(row[0]) == FICTIONAL:
-                scores.fictional = text_of(row[1] if len(row) > 1 else None).casefold() in (
-                    "ja",
-                    "yes",
-                    "true",
-                )
-    if errors:
-        raise TableError(errors)
-    if scores.weights and scores.judgments:
-        raise DataError(
-            f"{name}: the workbook has direct weights and pairwise comparisons; keep one of them"
-        )
-    return scores
+            )
+
+
+def _fictional(rows: Rows) -> bool:
+    """Whether the Info sheet marks the scores as fictional (yes, ja, true)."""
+    return any(
+        row
+        and text_of(row[0]) == FICTIONAL
+        and text_of(row[1] if len(row) > 1 else None).casefold() in ("ja", "yes", "true")
+        for _number, row in rows
+    )
 
 
 def _score(value: Any) -> int | None:

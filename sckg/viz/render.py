@@ -71,6 +71,10 @@ class CityMap(Network):  # type: ignore[misc]  # pyvis ships no types, so mypy s
     #: Height in pixels of the map shown in a notebook (:meth:`_repr_html_`); set it on a map to
     #: change it.
     display_height = 600
+    #: In a notebook the first map shown brings vis-network for all later ones (one copy per
+    #: notebook, not ~800 KB per map); False: the map brings its own copy (where outputs do not
+    #: share a page, e.g. Colab).
+    share_library = True
 
     def __init__(self, meta: MapMeta, directed: bool) -> None:
         super().__init__(
@@ -92,8 +96,16 @@ class CityMap(Network):  # type: ignore[misc]  # pyvis ships no types, so mypy s
 
     def _repr_html_(self) -> str:
         """The map inline in Jupyter: its offline page in an ``<iframe srcdoc>`` of
-        ``display_height`` pixels."""
-        return srcdoc_iframe(self.generate_html(), self.meta.title, self.display_height)
+        ``display_height`` pixels, taking vis-network from the notebook's page, where the first map
+        shown put it (``share_library``)."""
+        if not self.share_library:
+            return srcdoc_iframe(self.generate_html(), self.meta.title, self.display_height)
+        first = not _NOTEBOOK.shown
+        _NOTEBOOK.shown = True
+        frame = srcdoc_iframe(
+            render_html(self, embedded=True), self.meta.title, self.display_height
+        )
+        return f"{shared_assets()}\n{frame}" if first else frame
 
     def write_html(
         self, name: str, local: bool = True, notebook: bool = False, open_browser: bool = False
@@ -103,6 +115,16 @@ class CityMap(Network):  # type: ignore[misc]  # pyvis ships no types, so mypy s
         write_atomic(Path(name), self.generate_html())
         if open_browser:
             webbrowser.open(Path(name).resolve().as_uri())
+
+
+@dataclass
+class NotebookState:
+    """Whether this Python process has shown a map in a notebook (and with it the map library)."""
+
+    shown: bool = False
+
+
+_NOTEBOOK = NotebookState()
 
 
 @cache
@@ -221,8 +243,10 @@ def _choice_label(choice: str, lang: str) -> str:
 #: embedding page, which holds one copy for all its maps (see :func:`shared_assets`); srcdoc frames
 #: share its origin.
 _FROM_PARENT_JS = (
-    "var vis = window.parent.vis; (function () { var style = document.createElement('style'); "
-    "style.textContent = window.parent.document.getElementById('sckg-vis-css').textContent; "
+    "var vis = window.parent.vis; (function () { var css = "
+    "window.parent.document.getElementById('sckg-vis-css'); if (!vis || !css) { "
+    "document.body.textContent = MISSING; throw new Error(MISSING); } "
+    "var style = document.createElement('style'); style.textContent = css.textContent; "
     "document.head.appendChild(style); })();"
 )
 
@@ -245,7 +269,11 @@ def render_html(net: CityMap, *, embedded: bool = False) -> str:
         title=meta.title,
         ui=Words("map", meta.lang),
         vis_css="" if embedded else _asset("vendor/vis-network.css"),
-        vis_js=_FROM_PARENT_JS if embedded else _asset("vendor/vis-network.min.js"),
+        vis_js=(
+            _FROM_PARENT_JS.replace("MISSING", script_json(Words("map", meta.lang)["no_library"]))
+            if embedded
+            else _asset("vendor/vis-network.min.js")
+        ),
         page_css=_asset("page.css"),
         page_js=_asset("page.js"),
         data=script_json(page_data(net)),
