@@ -19,10 +19,9 @@ from ..export import canonical, jsonld_bytes
 from ..formatting import long_date
 from ..namespaces import ADMS, DCTERMS, PREFIXES, SCKG
 from ..sources import data_info, summary
-from ..viz.render import script_json
 from ..words import Words, check_lang
 from .collect import LANGS, Entity, SiteData, collect
-from .maps import neighbourhood_map, projection
+from .maps import neighbourhood_maps, projection
 from .pages import Describer, Value, by_kind, first_date, list_page, objects, page_meta
 from .paths import page_file, relative
 from .search import index_script
@@ -73,17 +72,22 @@ def build_site(
     with kg.cached():
         data = collect(kg)
         info = {code: data_info(kg, code) for code in LANGS}
-        graphs = {code: projection(kg, code) for code in LANGS}
-    graphs |= {f"{code}-undirected": graphs[code].to_undirected(as_view=True) for code in LANGS}
+        graph = projection(kg)
+    undirected = graph.to_undirected(as_view=True)
     timings["read"] = time.perf_counter() - started
     as_of = _day(today, "today") or _day(info["de"].date, "today") or date.today()
     writer = _Writer(Path(out))
+    started = time.perf_counter()
+    maps = {iri: neighbourhood_maps(graph, undirected, data, iri) for iri in data.entities}
+    timings["maps"] = time.perf_counter() - started
     started = time.perf_counter()
     for code in LANGS:
         site = _SiteContext(data, info[code], code, lang, title)
         kinds = by_kind(data)
         for entity in data.entities.values():
-            writer.page(site, "entity.html.j2", entity.path, **_entity_page(site, entity, graphs))
+            writer.page(
+                site, "entity.html.j2", entity.path, **_entity_page(site, entity, maps[entity.iri])
+            )
         for kind in sorted(kinds):
             writer.page(site, "list.html.j2", f"list/{kind}", page=list_page(data, kind, code))
         writer.page(site, "lists.html.j2", "list", counts=_counts(data, kinds, code))
@@ -185,13 +189,9 @@ def _env() -> Environment:
     )
 
 
-def _entity_page(site: _SiteContext, entity: Entity, graphs: dict[str, Any]) -> dict[str, Any]:
+def _entity_page(site: _SiteContext, entity: Entity, maps: dict[str, str] | None) -> dict[str, Any]:
     facts, relations = site.describe.statements(entity)
     meta = page_meta(site.data, entity, site.lang)
-    graph = graphs[site.lang]
-    found = neighbourhood_map(
-        graph, graphs[f"{site.lang}-undirected"], site.data, entity.iri, meta["title"], site.lang
-    )
     return {
         **meta,
         "entity": entity,
@@ -199,7 +199,7 @@ def _entity_page(site: _SiteContext, entity: Entity, graphs: dict[str, Any]) -> 
         "relations": relations,
         "pointing": site.describe.pointing_here(entity),
         "council": _council(site, entity),
-        "map_data": script_json(found) if found else None,
+        "map_data": maps[site.lang] if maps else None,
     }
 
 

@@ -113,15 +113,14 @@
       return box;
     };
     var nodes = data.nodes.map(function (n, i) {
-      var cls = data.classes[n.c] || {};
       return {
-        id: i, label: n.l, x: n.x, y: n.y, size: n.s, shape: cls.shape || "dot", title: tip(n.t),
+        id: i, label: n.l, x: n.x, y: n.y, size: n.s, shape: data.shapes[n.c] || "dot", title: tip(n.t),
         color: { background: n.b, border: n.o }, borderWidth: i === data.focus ? 4 : 1,
         font: { face: "DejaVu Sans, Arial, sans-serif", size: 14 }
       };
     });
     var edges = data.edges.map(function (e) {
-      return { from: e[0], to: e[1], width: e[2], title: e[3] ? tip(e[3]) : undefined, color: data.edgeColor,
+      return { from: e[0], to: e[1], width: e[2], color: data.edgeColor,
                arrows: data.directed ? "to" : "" };
     });
     var network = new vis.Network(container, { nodes: nodes, edges: edges }, {
