@@ -135,6 +135,7 @@ class CompareView(StrEnum):
     gaps = "gaps"
     best = "best"
     structure = "structure"
+    targets = "targets"
 
 
 class SlideView(StrEnum):

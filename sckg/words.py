@@ -127,6 +127,18 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "„{ours}“ ~ „{theirs}“ +{points}",
         "en": '"{ours}" ~ "{theirs}" +{points}',
     },
+    "compare.evidence_concept": {
+        "de": "Thema {concept}: „{ours}“ ~ „{theirs}“ +{points}",
+        "en": 'concept {concept}: "{ours}" ~ "{theirs}" +{points}',
+    },
+    "targets.evidence_concept": {
+        "de": "Thema {concept}: „{word}“ +{points}",
+        "en": 'concept {concept}: "{word}" +{points}',
+    },
+    "targets.evidence_field": {
+        "de": "Referenz-Handlungsfeld {field} +{points}",
+        "en": "reference field {field} +{points}",
+    },
     "compare.evidence_field": {
         "de": "gleiches Handlungsfeld {field} +{points}",
         "en": "same field of action {field} +{points}",
@@ -1518,6 +1530,11 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "Fokus: {label}, {depth} Schritt(e)",
         "en": "Focus: {label}, {depth} step(s)",
     },
+    "map.compare_title": {
+        "de": "Smart-City-Programme im Vergleich: {cities}",
+        "en": "Smart City programmes compared: {cities}",
+    },
+    "map.city": {"de": "Stadt", "en": "City"},
     "map.shares_project": {"de": "gemeinsame Projekte", "en": "shared projects"},
     # --- the inventory template (sckg.ingest.template): hints repeated in many columns ---
     "template.multi": {

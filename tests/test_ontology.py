@@ -128,9 +128,9 @@ def test_ontology_declares_the_model_terms(ontology: Graph) -> None:
     } <= terms  # OParl import, issue 13
     assert {SCKG.Milestone, SCKG.reached} <= terms  # milestones on the roadmap (issue 15)
     assert (
-        len(terms) == 17 + 43
+        len(terms) == 17 + 44
     )  # + sckg:rejectedSubject (linking), the OParl import's terms (issue 13) and
-    # sckg:rejectedExample (sckg compare)
+    # sckg:rejectedExample and sckg:rejectedTarget (sckg compare)
 
 
 def test_every_own_term_is_documented(ontology: Graph) -> None:
