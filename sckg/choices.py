@@ -75,6 +75,7 @@ class ProjectionName(StrEnum):
     actors = "actors"
     dependencies = "dependencies"
     coverage = "coverage"
+    partners = "partners"
 
 
 class Metric(StrEnum):
@@ -156,6 +157,7 @@ class SlideView(StrEnum):
     priorities = "priorities"
     sensitivity = "sensitivity"
     waves = "waves"
+    interviews = "interviews"
 
 
 class PrioritiseWhat(StrEnum):
