@@ -25,7 +25,7 @@ def projection(kg: KnowledgeGraph) -> nx.Graph[str]:
     """The entity projection with the council papers, as each page's map is cut from it."""
     from ..network.projection import project
 
-    return project(kg, "entity", "de", with_papers=True)
+    return project(kg, "entity", lang="de", with_papers=True)
 
 
 def neighbourhood_maps(
