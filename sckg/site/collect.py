@@ -170,19 +170,8 @@ def _concepts(kg: KnowledgeGraph, triples: list[ox.Triple]) -> list[ox.Triple]:
     return found
 
 
-#: IRIs with a ``#`` are asked for in small batches: the remote-access check reads a word like
-#: ``From`` in
-#: ``prov#wasDerivedFrom`` as a possible ``FROM`` and refuses a query longer than it can parse.
-_FRAGMENT_BATCH = 50
-
-
 def _labels(kg: KnowledgeGraph, iris: set[str], lang: str) -> dict[str, str]:
-    plain = sorted(i for i in iris if "#" not in i)
-    fragments = sorted(i for i in iris if "#" in i)
-    found = kg.labels(plain, lang, fallback=False)
-    for start in range(0, len(fragments), _FRAGMENT_BATCH):
-        found |= kg.labels(fragments[start : start + _FRAGMENT_BATCH], lang, fallback=False)
-    return found
+    return kg.labels(sorted(iris), lang, fallback=False)
 
 
 def _scheme_key(scheme: str) -> str:
