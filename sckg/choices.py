@@ -154,6 +154,7 @@ class SlideView(StrEnum):
     benchmark = "benchmark"
     priorities = "priorities"
     sensitivity = "sensitivity"
+    quadrant = "quadrant"
     waves = "waves"
 
 
