@@ -75,6 +75,7 @@ class ProjectionName(StrEnum):
     actors = "actors"
     dependencies = "dependencies"
     coverage = "coverage"
+    partners = "partners"
 
 
 class Metric(StrEnum):
@@ -135,6 +136,7 @@ class CompareView(StrEnum):
     gaps = "gaps"
     best = "best"
     structure = "structure"
+    targets = "targets"
 
 
 class SlideView(StrEnum):
@@ -156,6 +158,7 @@ class SlideView(StrEnum):
     sensitivity = "sensitivity"
     quadrant = "quadrant"
     waves = "waves"
+    interviews = "interviews"
 
 
 class PrioritiseWhat(StrEnum):

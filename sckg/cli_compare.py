@@ -11,7 +11,7 @@ from .choices import CompareView
 from .cli_common import DecisionsOpt, Format, FormatOpt, Lang, LangOpt
 
 if TYPE_CHECKING:
-    from .compare import Comparison
+    from .compare import CityData, Comparison
 
 
 def compare(
@@ -30,7 +30,8 @@ def compare(
             help="fields: city × reference field; sdg: city × SDG goal; gaps: where others act and "
             "--city has nothing; best: best-practice candidates for each project of --city; "
             "structure: the "
-            "programmes side by side."
+            "programmes side by side; targets: SDG targets proposed for each project of --city "
+            "(one --data is enough)."
         ),
     ] = CompareView.fields,
     city: Annotated[
@@ -46,8 +47,21 @@ def compare(
         Path | None,
         typer.Option(help="With --show fields or sdg: also write the heat-map (.png or .svg)."),
     ] = None,
-    top: Annotated[int, typer.Option(help="Best-practice candidates per project, at most.")] = 3,
-    min_score: Annotated[float, typer.Option(help="Show candidates scoring at least this.")] = 0.5,
+    top: Annotated[
+        int | None,
+        typer.Option(
+            help="Best-practice candidates (default 2) or SDG targets (default 1) per project, "
+            "at most.",
+            show_default=False,
+        ),
+    ] = None,
+    min_score: Annotated[
+        float | None,
+        typer.Option(
+            help="Show candidates scoring at least this (default 0.85; SDG targets 0.5).",
+            show_default=False,
+        ),
+    ] = None,
     review: Annotated[
         Path | None,
         typer.Option(
@@ -75,6 +89,9 @@ def compare(
     from .errors import UsageError
     from .output import emit
 
+    if decisions is not None and show == CompareView.targets:
+        _target_decisions(decisions, out)
+        return
     if decisions is not None:
         from .compare import BEST_PRACTICE_COLUMNS, write_decisions
         from .link import read_review_table
@@ -95,10 +112,17 @@ def compare(
             err=True,
         )
         return
+    if show == CompareView.targets and data and len(data) == 1:
+        _targets(data[0], lang.value, top, min_score, review, fmt)
+        return
     if not data or len(data) < 2:
         raise UsageError("--data: give at least two cities to compare, one --data each.")
     comparison = _comparison(data, lang.value)
     we = city or comparison.cities[0].city.iri
+    if show == CompareView.targets:
+        ours = comparison.city(we)
+        _show_targets(ours, comparison.field_labels, lang.value, top, min_score, review, fmt)
+        return
     if review is not None or show == CompareView.best:
         _best(comparison, we, top, min_score, review, fmt)
         return
@@ -132,13 +156,23 @@ def _comparison(data: list[Path], lang: str) -> Comparison:
 
 
 def _best(
-    comparison: Comparison, we: str, top: int, min_score: float, review: Path | None, fmt: Format
+    comparison: Comparison,
+    we: str,
+    top: int | None,
+    min_score: float | None,
+    review: Path | None,
+    fmt: Format,
 ) -> None:
-    from .compare import best_practice, review_rows
+    from .compare import THRESHOLD, TOP, best_practice, review_rows
     from .link import write_review_table
     from .output import emit
 
-    candidates = best_practice(comparison, we, top, min_score)
+    candidates = best_practice(
+        comparison,
+        we,
+        top if top is not None else TOP,
+        min_score if min_score is not None else THRESHOLD,
+    )
     if review is not None:
         from .compare import BEST_PRACTICE_COLUMNS
 
@@ -168,6 +202,75 @@ def _best(
         ["n", "score", "project", "example", "city", "evidence", "project_iri", "example_iri"],
         rows,
         fmt.value,
+    )
+
+
+def _targets(
+    data: Path,
+    lang: str,
+    top: int | None,
+    min_score: float | None,
+    review: Path | None,
+    fmt: Format,
+) -> None:
+    from .compare import load_city
+    from .kg import KnowledgeGraph, collect_files
+
+    kg = KnowledgeGraph.open(collect_files([data]))
+    city = load_city(kg, str(data), lang)
+    labels = kg.labels(sorted({f for item in city.items for f in item.fields}), lang)
+    _show_targets(city, labels, lang, top, min_score, review, fmt)
+
+
+def _show_targets(
+    city: CityData,
+    field_labels: dict[str, str],
+    lang: str,
+    top: int | None,
+    min_score: float | None,
+    review: Path | None,
+    fmt: Format,
+) -> None:
+    from . import targets
+    from .link import write_review_table
+    from .output import emit
+
+    proposals = targets.propose_targets(
+        city,
+        top if top is not None else targets.TOP,
+        min_score if min_score is not None else targets.THRESHOLD,
+    )
+    rows = targets.review_rows(proposals, lang, field_labels)
+    if review is not None:
+        write_review_table(targets.TARGET_COLUMNS, rows, review)
+        typer.echo(
+            f"Wrote {len(rows)} proposed SDG targets to {review}: write accept or reject in the "
+            f"decision column, then run sckg compare --show targets --decisions {review} --out "
+            f"FILE.ttl (FILE.ttl with the data of {city.city.name(lang)})",
+            err=True,
+        )
+        return
+    emit(
+        ["n", *targets.TARGET_COLUMNS[1:]], [[n, *r[1:]] for n, r in enumerate(rows, 1)], fmt.value
+    )
+
+
+def _target_decisions(decisions: Path, out: Path | None) -> None:
+    from .errors import UsageError
+    from .link import read_review_table
+    from .targets import TARGET_COLUMNS, write_decisions
+
+    if out is None:
+        raise UsageError("--decisions needs --out FILE.ttl: the file the decisions are written to.")
+    decided = read_review_table(
+        decisions, TARGET_COLUMNS[5:], written_by="sckg compare --show targets --review"
+    )
+    accepted, rejected = write_decisions(decided, out)
+    taken = sum(r["decision"] == "accept" for r in decided)
+    typer.echo(
+        f"Accepted {taken} and rejected {len(decided) - taken} SDG targets; {out} now holds "
+        f"{accepted} accepted and {rejected} rejected targets.",
+        err=True,
     )
 
 

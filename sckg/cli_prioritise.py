@@ -87,7 +87,7 @@ def prioritise(
     waves of half-years that never put a project before what it depends on."""
     from .output import emit
     from .prioritise import prioritise as run
-    from .prioritise.criteria import GRAPH_CRITERIA, items
+    from .prioritise.criteria import GRAPH_CRITERIA, VOTES, items
     from .prioritise.workbook import PEOPLE_CRITERIA, template_bytes
 
     if show is PrioritiseView.waves and what is not PrioritiseWhat.projects:
@@ -100,6 +100,8 @@ def prioritise(
         from .fileio import write_atomic
 
         found, _ = items(kg, what.value, lang.value)
+        if any(VOTES in i.values for i in found):  # the workshops' dots can be weighted too
+            criteria.insert(len(GRAPH_CRITERIA), VOTES)
         depts = kg.labels({i.department for i in found if i.department}, lang.value)
         word = "Mitglied" if lang is Lang.de else "Member"
         rows = [(i.iri, i.label, depts.get(i.department or "", "")) for i in found]

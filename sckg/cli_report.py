@@ -103,6 +103,7 @@ def diff(
             "summary": result.summary(),
             "changes": [c.as_dict() for c in result.changes],
             "papers": [c.as_dict() for c in result.papers],
+            "workshops": [w.as_dict() for w in result.workshops],
         }
         typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
         return
@@ -111,11 +112,23 @@ def diff(
         for c in result.changes
     ]
     emit(["kind", "change", "entity", "property", "old", "new", "iri"], rows, fmt.value)
-    if result.papers:
-        from .words import t
+    from .words import t
 
+    if result.papers:
         typer.echo(
             t("diff.new_papers", lang.value, n=len({c.subject for c in result.papers})), err=True
+        )
+    for found in result.workshops:
+        entities = len({c.subject for c in found.changes})
+        typer.echo(
+            t(
+                "diff.workshop",
+                lang.value,
+                workshop=found.label,
+                n=len(found.changes),
+                entities=entities,
+            ),
+            err=True,
         )
 
 

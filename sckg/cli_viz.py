@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,10 +19,24 @@ from .cli_analyze import ProjectionOpt
 from .cli_common import DataOpt, Lang, LangOpt, StoreOpt, open_graph
 from .errors import UsageError
 
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from .kg import KnowledgeGraph
+
 
 def register(app: typer.Typer) -> None:
     """Add ``viz`` to the main app."""
     app.command("viz")(viz)
+
+
+def _comparison_graph(kg: KnowledgeGraph, others: list[Path], lang: str) -> nx.Graph[str]:
+    from .compare import compare
+    from .kg import KnowledgeGraph, collect_files
+    from .network.comparison import comparison_graph
+
+    graphs = [kg, *(KnowledgeGraph.open(collect_files([path])) for path in others)]
+    return comparison_graph(compare(graphs, ["", *map(str, others)], lang))
 
 
 def viz(
@@ -79,6 +93,14 @@ def viz(
             "with their consultations and meetings."
         ),
     ] = False,
+    compare: Annotated[
+        list[Path] | None,
+        typer.Option(
+            help="Another city's data (repeatable): draw the cities' programmes on one map, "
+            "joined by the reference fields of action, instead of a projection.",
+            show_default=False,
+        ),
+    ] = None,
     data: DataOpt = None,
     store: StoreOpt = "memory",
     lang: LangOpt = Lang.de,
@@ -92,8 +114,13 @@ def viz(
     if depth is not None and focus is None:
         raise UsageError("--depth needs --focus (the node the map is centred on)")
     started = time.perf_counter()
+    kg = open_graph(data, store)
+    source: KnowledgeGraph | nx.Graph[str] = kg
+    if compare:
+        source = _comparison_graph(kg, compare, lang.value)
+        title = title or source.graph["title"]
     net = build_network(
-        open_graph(data, store),
+        source,
         projection.value,
         focus=focus,
         depth=1 if depth is None else depth,

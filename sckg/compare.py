@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from .choices import ReviewDecision
+from .concepts import concepts_in, thesaurus
 from .errors import DataError, ParameterError
 from .formatting import number
 from .ingest import write_turtle
@@ -45,12 +46,16 @@ if TYPE_CHECKING:
 
 SDG = "http://metadata.un.org/sdg/"
 #: The least score a best-practice candidate needs (tuned on the tune half of the labelled pairs).
-THRESHOLD = 0.5
+THRESHOLD = 0.85
 #: Candidates per project, at most.
-TOP = 3
+TOP = 2
 #: What the same reference field and each shared SDG target add to the words' score.
 FIELD_POINTS = 0.1
 TARGET_POINTS = 0.2
+#: What the cosine of two projects' concepts (:mod:`sckg.concepts`) adds, at most.
+CONCEPT_FACTOR = 1.0
+#: A concept found in the description only weighs this much of one in the title.
+DESCRIPTION_FACTOR = 0.5
 #: Words that say nothing about what a project does (articles, prepositions, conjunctions).
 FUNCTION_WORDS = frozenset(
     (
@@ -148,6 +153,10 @@ COUNTS_QUERY = f"""SELECT (COUNT(DISTINCT ?f) AS ?fields) (COUNT(DISTINCT ?g) AS
   {{ GRAPH ?graph {{ ?f a sckg:FieldOfAction }} FILTER(?graph != <{MODEL_GRAPH}>) }}
   UNION {{ ?p a sckg:Project ; sckg:inFieldOfAction ?f }} UNION {{ ?g a sckg:StrategicGoal }}
 }}"""
+DESCRIPTION_QUERY = """SELECT DISTINCT ?p ?d WHERE {
+  ?p a sckg:Project ; dcterms:description ?d FILTER(LANG(?d) IN ("de", ""))
+}"""
+REJECTED_TARGETS = "SELECT ?p ?t WHERE { ?p a sckg:Project ; sckg:rejectedTarget ?t }"
 DECIDED_QUERY = """SELECT ?p ?q WHERE {
   { ?p sckg:refersToExample/dcterms:source ?q } UNION { ?p sckg:rejectedExample ?q } }"""
 
@@ -180,6 +189,7 @@ class Item:
     budget: bool
     decided: bool
     dependencies: int
+    description: str = ""  # in German: the concepts it is about are read from it too
 
     @property
     def goals(self) -> frozenset[str]:
@@ -196,6 +206,7 @@ class CityData:
     fields: int
     goals: int
     decided: frozenset[tuple[str, str]]
+    rejected_targets: frozenset[tuple[str, str]] = frozenset()  # (project, SDG target)
 
 
 def sdg_goal(iri: str) -> str:
@@ -235,6 +246,9 @@ def load_city(kg: KnowledgeGraph, source: str = "", lang: str = "de") -> CityDat
         has_field.add(p.value)
         if ref is not None:
             fields[p.value].add(ref.value)
+    descriptions: dict[str, list[str]] = defaultdict(list)
+    for p, text in kg.select(DESCRIPTION_QUERY).bound_rows():
+        descriptions[p.value].append(text.value)
     sdgs: dict[str, set[str]] = defaultdict(set)
     for p, sdg in kg.select(SDG_QUERY).bound_rows():
         sdgs[p.value].add(sdg.value)
@@ -253,6 +267,7 @@ def load_city(kg: KnowledgeGraph, source: str = "", lang: str = "de") -> CityDat
                 _true(budget),
                 _true(decided),
                 int(deps.value) if deps else 0,
+                " ".join(sorted(descriptions[p.value])),
             )
             for p, managed, budget, decided, deps in rows
             if p is not None
@@ -267,6 +282,7 @@ def load_city(kg: KnowledgeGraph, source: str = "", lang: str = "de") -> CityDat
         int(counts[0].value) if counts[0] else 0,
         int(counts[1].value) if counts[1] else 0,
         decided_pairs,
+        frozenset((p.value, q.value) for p, q in kg.select(REJECTED_TARGETS).bound_rows()),
     )
 
 
@@ -311,6 +327,11 @@ class Comparison:
         """The significant words of every title of every city, and their rarity."""
         items = [item for data in self.cities for item in data.items]
         return _Words(items, [data.city.german for data in self.cities])
+
+    @cached_property
+    def concepts(self) -> _Concepts:
+        """The Smart City concepts of every title and description, and their rarity."""
+        return _Concepts([item for data in self.cities for item in data.items])
 
 
 def compare(
@@ -472,6 +493,17 @@ class Shared:
 
 
 @dataclass(frozen=True)
+class SharedConcept:
+    """A concept of the thesaurus two projects are about: the words that name it in each and the
+    points it gives."""
+
+    concept: str
+    ours: str
+    theirs: str
+    points: float
+
+
+@dataclass(frozen=True)
 class Candidate:
     """A project or measure of another city proposed as best practice for one of ours."""
 
@@ -482,6 +514,7 @@ class Candidate:
     words: tuple[Shared, ...]
     same_fields: tuple[str, ...]
     same_targets: tuple[str, ...]
+    concepts: tuple[SharedConcept, ...] = ()
 
     def evidence(self, comparison: Comparison) -> str:
         """The evidence as one line: ``„Mobilstationen“ ~ „Mobilitätsstationen“ +0,6; …``."""
@@ -495,6 +528,18 @@ class Candidate:
                 points=number(w.points, lang, 1),
             )
             for w in self.words
+        ]
+        labels = {c.iri: c.label(lang) for c in thesaurus()}
+        parts += [
+            t(
+                "compare.evidence_concept",
+                lang,
+                concept=labels[c.concept],
+                ours=c.ours,
+                theirs=c.theirs,
+                points=number(c.points, lang, 1),
+            )
+            for c in self.concepts
         ]
         parts += [
             t(
@@ -561,6 +606,48 @@ class _Words:
         if iri not in self._weight:
             self._weight[iri] = sum(self.rarity(tok.word) for tok in self.tokens[iri])
         return self._weight[iri]
+
+
+class _Concepts:
+    """The concepts of every item (:mod:`sckg.concepts`), from its title and, weighing
+    ``DESCRIPTION_FACTOR``, its description; and how rare each concept is among the items."""
+
+    def __init__(self, items: Sequence[Item]) -> None:
+        self.words: dict[str, dict[str, str]] = {}
+        self.weights: dict[str, dict[str, float]] = {}
+        holding: Counter[str] = Counter()
+        for item in items:
+            titled = concepts_in(item.title)
+            described = concepts_in(item.description) if item.description else {}
+            self.words[item.iri] = described | titled
+            self.weights[item.iri] = {
+                c: 1.0 if c in titled else DESCRIPTION_FACTOR for c in self.words[item.iri]
+            }
+            holding.update(self.words[item.iri].keys())
+        for weights in self.weights.values():
+            for c in weights:
+                weights[c] *= math.log(1 + len(items) / holding[c])
+        self.norm = {
+            iri: math.sqrt(sum(w * w for w in weights.values()))
+            for iri, weights in self.weights.items()
+        }
+
+    def shared(self, ours: str, theirs: str) -> tuple[float, tuple[SharedConcept, ...]]:
+        """The cosine of the two items' concept weights and the concepts they share."""
+        a, b = self.weights[ours], self.weights[theirs]
+        common = sorted(a.keys() & b.keys())
+        if not common:
+            return 0.0, ()
+        norm = self.norm[ours] * self.norm[theirs]
+        return sum(a[c] * b[c] for c in common) / norm, tuple(
+            SharedConcept(
+                c,
+                self.words[ours][c],
+                self.words[theirs][c],
+                round(CONCEPT_FACTOR * a[c] * b[c] / norm, 2),
+            )
+            for c in common
+        )
 
 
 def _significant(token: Token) -> bool:
@@ -649,6 +736,41 @@ def _shared_words(
     return tuple(found)
 
 
+class _Neighbours:
+    """The other cities' items that share a word part or a concept with a project: only these can
+    score (an index by word and by concept, each of our words matched once against their words)."""
+
+    def __init__(self, iris: Sequence[str], words: _Words, concepts: _Concepts) -> None:
+        self.words = words
+        self.concepts = concepts
+        self.by_word: dict[str, set[int]] = defaultdict(set)
+        self.tokens: dict[str, Token] = {}
+        self.by_concept: dict[str, set[int]] = defaultdict(set)
+        for index, iri in enumerate(iris):
+            for tok in words.tokens[iri]:
+                self.by_word[tok.word].add(index)
+                self.tokens.setdefault(tok.word, tok)
+            for concept in concepts.weights[iri]:
+                self.by_concept[concept].add(index)
+        self.linked: dict[str, set[int]] = {}
+
+    def __call__(self, iri: str) -> set[int]:
+        found: set[int] = set()
+        for tok in self.words.tokens[iri]:
+            if tok.word not in self.linked:
+                self.linked[tok.word] = set().union(
+                    *(
+                        held
+                        for word, held in self.by_word.items()
+                        if shared_part(tok, self.tokens[word])
+                    )
+                )
+            found |= self.linked[tok.word]
+        for concept in self.concepts.weights[iri]:
+            found |= self.by_concept[concept]
+        return found
+
+
 def best_practice(
     comparison: Comparison, city: str, top: int = TOP, threshold: float = THRESHOLD
 ) -> list[Candidate]:
@@ -661,10 +783,13 @@ def best_practice(
     ours = comparison.city(city)
     others = [(c.city, item) for c in comparison.cities if c is not ours for item in c.items]
     words = comparison.words
+    concepts = comparison.concepts
+    near = _Neighbours([item.iri for _, item in others], words, concepts)
     found = []
     for project in ours.items:
         scored = []
-        for other_city, example in others:
+        for index in sorted(near(project.iri)):
+            other_city, example = others[index]
             if (project.iri, example.iri) in ours.decided:
                 continue
             shared = _shared_words(
@@ -673,18 +798,34 @@ def best_practice(
                 words,
                 (project.title, example.title),
             )
-            if not shared:
+            similarity, same = concepts.shared(project.iri, example.iri)
+            if not shared and not same:
                 continue
             fields = tuple(sorted(project.fields & example.fields))
             targets = tuple(sorted(s for s in project.sdgs & example.sdgs if "." in s[len(SDG) :]))
-            overlap = sum(w.points for w in shared) / math.sqrt(
-                words.weight(project.iri) * words.weight(example.iri)
+            overlap = (
+                sum(w.points for w in shared)
+                / math.sqrt(words.weight(project.iri) * words.weight(example.iri))
+                if shared
+                else 0.0
             )
-            score = overlap + FIELD_POINTS * bool(fields) + TARGET_POINTS * len(targets)
+            score = (
+                overlap
+                + CONCEPT_FACTOR * similarity
+                + FIELD_POINTS * bool(fields)
+                + TARGET_POINTS * len(targets)
+            )
             if score >= threshold:
                 scored.append(
                     Candidate(
-                        project, example, other_city, round(score, 2), shared, fields, targets
+                        project,
+                        example,
+                        other_city,
+                        round(score, 2),
+                        shared,
+                        fields,
+                        targets,
+                        same,
                     )
                 )
         scored.sort(key=lambda c: (-c.score, c.example.title.casefold(), c.example.iri))

@@ -227,8 +227,9 @@ def default_agenda(
     priorities: Sequence[SlideView] = (),
 ) -> Agenda:
     """Overview, each field of action with its open points, bottleneck actors, cycles, the views of
-    the stored prioritisation (``priorities``: ranking, sensitivity, waves), with ``since`` what
-    changed and with ``compare`` the benchmarking with other cities."""
+    the stored prioritisation (``priorities``: ranking, sensitivity, waves), what the interviews say
+    (when there are interviews or workshops), with ``since`` what changed and with ``compare`` the
+    benchmarking with other cities."""
     fields = kg.select(
         "SELECT DISTINCT ?f WHERE { { GRAPH ?g { ?f a sckg:FieldOfAction } FILTER(?g != "
         f"<{MODEL_GRAPH}>) }} UNION {{ ?p a sckg:Project ; sckg:inFieldOfAction ?f }} }}"
@@ -241,6 +242,8 @@ def default_agenda(
     ]
     views += [View(SlideView.actors), View(SlideView.cycles)]
     views += [View(view) for view in priorities]
+    if kg.ask("ASK { VALUES ?c { sckg:Interview sckg:Workshop } ?x a ?c }"):
+        views.append(View(SlideView.interviews))
     if since:
         views.append(View(SlideView.changes))
     if compare:
@@ -590,6 +593,21 @@ class _Slides:
         self.table(
             slide, ReportTable(gaps.columns[1:], [r[1:] for r in gaps.rows], gaps.caption), 6
         )
+        slide.notes = " ".join(section.paragraphs)
+        return slide
+
+    def _interviews(self, view: View) -> Slide:
+        if not any(s.key == "interviews" for s in self.report.sections):
+            raise view.error("view", self.w["interviews_need_data"])
+        section = self.report.section("interviews")
+        slide = Slide("interviews", section.heading)
+        slide.facts = self.facts("interviews", "statements", "unanswered_needs", "blind_spots")
+        if section.tables:  # the needs no project answers first, else what there is
+            unanswered = [t for t in section.tables if t.caption == self.r["interviews_unanswered"]]
+            table = (unanswered or section.tables)[0]
+            self.table(
+                slide, ReportTable(table.columns[:3], [r[:3] for r in table.rows], table.caption)
+            )
         slide.notes = " ".join(section.paragraphs)
         return slide
 

@@ -37,8 +37,9 @@ def dataset(name: str) -> Path:
 
 
 #: Reference vocabularies in ``vocab/``, loaded not with every dataset but when a job needs them
-#: (:meth:`sckg.kg.KnowledgeGraph.use_vocabulary`): ``sdg``, the UN's goals, targets, indicators.
-REFERENCE_VOCABULARIES = ("sdg",)
+#: (:meth:`sckg.kg.KnowledgeGraph.use_vocabulary`): ``sdg``, the UN's goals, targets, indicators;
+#: ``concepts``, the Smart City thesaurus of :mod:`sckg.concepts`.
+REFERENCE_VOCABULARIES = ("sdg", "concepts")
 
 
 def model_files() -> list[Path]:

@@ -126,6 +126,18 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "„{ours}“ ~ „{theirs}“ +{points}",
         "en": '"{ours}" ~ "{theirs}" +{points}',
     },
+    "compare.evidence_concept": {
+        "de": "Thema {concept}: „{ours}“ ~ „{theirs}“ +{points}",
+        "en": 'concept {concept}: "{ours}" ~ "{theirs}" +{points}',
+    },
+    "targets.evidence_concept": {
+        "de": "Thema {concept}: „{word}“ +{points}",
+        "en": 'concept {concept}: "{word}" +{points}',
+    },
+    "targets.evidence_field": {
+        "de": "Referenz-Handlungsfeld {field} +{points}",
+        "en": "reference field {field} +{points}",
+    },
     "compare.evidence_field": {
         "de": "gleiches Handlungsfeld {field} +{points}",
         "en": "same field of action {field} +{points}",
@@ -210,6 +222,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "Abdeckung: Ziele und Handlungsfelder",
         "en": "Coverage: goals and fields of action",
     },
+    "projection.partners": {
+        "de": "Genannte Partner (Interviews)",
+        "en": "Named partners (interviews)",
+    },
     # --- analyses (sckg.network): reasons and notes ---
     "empty.no_projects": {
         "de": "Keine Projekte im Graphen: Importieren Sie das Projektinventar des Programms neben "
@@ -238,6 +254,12 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "erfassen Sie sckg:contributesTo und sckg:inFieldOfAction.",
         "en": "Nothing to rank: no project is linked to a goal or field of action; record "
         "sckg:contributesTo and sckg:inFieldOfAction.",
+    },
+    "empty.no_links.partners": {
+        "de": "Nichts zu ordnen: Keine Aussage eines Interviews nennt einen Akteur; erfassen Sie "
+        "im Blatt Aussagen, welche Akteure genannt wurden (Spalte Betrifft).",
+        "en": "Nothing to rank: no interview statement names an actor; record on the sheet "
+        "Statements which actors were named (column About).",
     },
     "empty.no_links.entity": {
         "de": "Nichts zu ordnen: Die Entitäten sind nicht miteinander verknüpft.",
@@ -374,6 +396,7 @@ CATALOGUE: dict[str, dict[str, Text]] = {
             "urgency": ("Dringlichkeit", "urgency"),
             "effort": ("Aufwand", "effort"),
             "risk": ("Risiko", "risk"),
+            "votes": ("Punkte im Workshop", "workshop dots"),
         }.items()
     },
     **{
@@ -428,6 +451,24 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     },
     "prio.budget.some": {"de": "Budget {amount}", "en": "budget {amount}"},
     "prio.budget.none": {"de": "kein Budget erfasst", "en": "no budget recorded"},
+    "prio.votes": {
+        "de": {"one": "{n} Punkt aus {where}", "other": "{n} Punkte aus {where}"},
+        "en": {"one": "{n} dot from {where}", "other": "{n} dots from {where}"},
+    },
+    "prio.votes.none": {
+        "de": "keine Punkte in {workshops}",
+        "en": "no dots in {workshops}",
+    },
+    "prio.field.votes": {
+        "de": {
+            "one": "{n} Punkt für das Handlungsfeld, seine Ideen und {projects} offene Projekte",
+            "other": "{n} Punkte für das Handlungsfeld, seine Ideen und {projects} offene Projekte",
+        },
+        "en": {
+            "one": "{n} dot for the field, its ideas and {projects} open projects",
+            "other": "{n} dots for the field, its ideas and {projects} open projects",
+        },
+    },
     "prio.milestones.none": {
         "de": "kein offener Meilenstein fällig",
         "en": "no open milestone due",
@@ -797,6 +838,83 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "{first} and {second} are both in {where} and serve {what}: possibly duplicate work, "
         "coordinate",
     },
+    # --- what the interviews and workshops say (sckg.network.evidence) ---
+    "evidence.none": {
+        "de": "Keine Aussagen aus Interviews oder Workshops; erfassen Sie sie in den Blättern "
+        "Interviews, Workshops und Aussagen der Vorlage.",
+        "en": "No statements from interviews or workshops; record them on the template's sheets "
+        "Interviews, Workshops and Statements.",
+    },
+    "evidence.no_unit": {"de": "keine genannte Einheit", "en": "no unit named"},
+    "evidence.field_needs.reason": {
+        "de": "genannt von {units} (Bedarfe: {needs}, Probleme: {problems})",
+        "en": "raised by {units} (needs: {needs}, problems: {problems})",
+    },
+    "evidence.field_needs.unplaced": {
+        "de": {
+            "one": "{n} Bedarf oder Problem betrifft kein Handlungsfeld (weder direkt noch über "
+            "ein Projekt oder Ziel).",
+            "other": "{n} Bedarfe und Probleme betreffen kein Handlungsfeld (weder direkt noch "
+            "über ein Projekt oder Ziel).",
+        },
+        "en": {
+            "one": "{n} need or problem concerns no field of action (neither directly nor through "
+            "a project or goal).",
+            "other": "{n} needs and problems concern no field of action (neither directly nor "
+            "through a project or goal).",
+        },
+    },
+    "evidence.blind_spot.reason": {
+        "de": "im Interview genannt, kein Projekt im Inventar steht dafür.",
+        "en": "named in the interview; no project of the inventory stands for it.",
+    },
+    "evidence.blind_spot.about": {
+        "de": {
+            "one": "Betrifft {about} ({n} Projekt dort).",
+            "other": "Betrifft {about} ({n} Projekte dort).",
+        },
+        "en": {
+            "one": "About {about} ({n} project there).",
+            "other": "About {about} ({n} projects there).",
+        },
+    },
+    "evidence.partner.reason": {
+        "de": {"one": "{n} Aussage ({kinds});", "other": "{n} Aussagen ({kinds});"},
+        "en": {"one": "{n} statement ({kinds});", "other": "{n} statements ({kinds});"},
+    },
+    "evidence.partner.shared": {
+        "de": {
+            "one": "arbeiten an {n} Projekt zusammen",
+            "other": "arbeiten an {n} Projekten zusammen",
+        },
+        "en": {"one": "work together on {n} project", "other": "work together on {n} projects"},
+    },
+    "evidence.partner.not_shared": {
+        "de": "arbeiten an keinem Projekt zusammen",
+        "en": "work together on no project",
+    },
+    "evidence.need.nowhere": {
+        "de": "betrifft nichts im Inventar",
+        "en": "about nothing in the inventory",
+    },
+    "evidence.need.near": {
+        "de": {
+            "one": "kein Projekt genannt; {about} hat {n} Projekt",
+            "other": "kein Projekt genannt; {about} hat {n} Projekte",
+        },
+        "en": {
+            "one": "no project named; {about} has {n} project",
+            "other": "no project named; {about} has {n} projects",
+        },
+    },
+    "evidence.need.other": {
+        "de": "kein Projekt genannt; betrifft {about}",
+        "en": "no project named; about {about}",
+    },
+    "evidence.need.empty": {
+        "de": "kein Projekt; {about} hat gar keins",
+        "en": "no project; {about} has none at all",
+    },
     # --- validation (sckg.validate) ---
     "validate.violations": {"de": "Verstöße", "en": "violations"},
     "validate.warnings": {"de": "Warnungen (offene Punkte)", "en": "warnings (open points)"},
@@ -1083,6 +1201,71 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "report.department": {"de": "Dezernat", "en": "Department"},
     "report.other": {"de": "anderes Dezernat", "en": "other department"},
     "report.overlaps": {"de": "Mögliche Überschneidungen", "en": "Possible overlaps"},
+    # the section "What the interviews say" (sckg.report.interviews)
+    "report.interviews": {"de": "Was die Interviews sagen", "en": "What the interviews say"},
+    "report.interviews_intro": {
+        "de": "{n} Interviews mit {units} Einheiten vom {first} bis zum {last}; {statements} "
+        "Aussagen und Ideen aus Interviews und Workshops.",
+        "en": "{n} interviews with {units} units from {first} to {last}; {statements} statements "
+        "and ideas from interviews and workshops.",
+    },
+    "report.interviews_fields": {
+        "de": "Bedarfe und Probleme je Handlungsfeld: wie viele Einheiten sie nannten",
+        "en": "Needs and problems per field of action: how many units raised them",
+    },
+    "report.interviews_unanswered": {
+        "de": "Bedarfe, auf die kein Projekt antwortet",
+        "en": "Needs no project answers",
+    },
+    "report.interviews_blind_spots": {
+        "de": "Bestehende Aktivitäten, die das Inventar nicht kennt",
+        "en": "Existing activities the inventory does not know",
+    },
+    "report.interviews_partners": {
+        "de": "Als Partner genannt, aber ohne gemeinsames Projekt",
+        "en": "Named as partners, but without a shared project",
+    },
+    "report.interviews_key_point": {
+        "de": {
+            "one": "Die Interviews nennen {n} Bedarf, auf den kein Projekt antwortet: Welches "
+            "Projekt nimmt ihn auf?",
+            "other": "Die Interviews nennen {n} Bedarfe, auf die kein Projekt antwortet: Welche "
+            "Projekte nehmen sie auf?",
+        },
+        "en": {
+            "one": "The interviews name {n} need no project answers: which project takes it up?",
+            "other": "The interviews name {n} needs no project answers: which projects take them "
+            "up?",
+        },
+    },
+    "report.interviews_map": {
+        "de": "Wer wen in den Interviews nannte",
+        "en": "Who named whom in the interviews",
+    },
+    "report.interviews_votes": {
+        "de": "Punkte in den Workshops",
+        "en": "Dots in the workshops",
+    },
+    "report.interviews_drafts": {
+        "de": "In Workshops entworfene Ziele",
+        "en": "Goals drafted in workshops",
+    },
+    "report.units": {"de": "Einheiten", "en": "Units"},
+    "report.needs": {"de": "Bedarfe", "en": "Needs"},
+    "report.problems": {"de": "Probleme", "en": "Problems"},
+    "report.need": {"de": "Bedarf", "en": "Need"},
+    "report.raised_by": {"de": "Genannt von", "en": "Raised by"},
+    "report.source": {"de": "Quelle", "en": "Source"},
+    "report.why": {"de": "Warum offen", "en": "Why open"},
+    "report.activity": {"de": "Aktivität", "en": "Activity"},
+    "report.named_by": {"de": "Genannt von", "en": "Named by"},
+    "report.unit": {"de": "Einheit", "en": "Unit"},
+    "report.partner": {"de": "Genannter Partner", "en": "Partner named"},
+    "report.statements": {"de": "Aussagen", "en": "Statements"},
+    "report.item": {"de": "Eintrag", "en": "Item"},
+    "report.dots": {"de": "Punkte", "en": "Dots"},
+    "report.goal": {"de": "Ziel", "en": "Goal"},
+    "report.workshop": {"de": "Workshop", "en": "Workshop"},
     "report.no_overlaps": {"de": "Keine Überschneidungen gefunden.", "en": "No overlaps found."},
     "report.shared": {"de": "gemeinsam", "en": "shared"},
     "report.gaps": {"de": "Lücken", "en": "Gaps"},
@@ -1090,6 +1273,20 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "report.actors_map": {"de": "Netz der Zusammenarbeit", "en": "Collaboration network"},
     "report.deps_map": {"de": "Abhängigkeitskarte", "en": "Dependency map"},
     # what changed (sckg.diff: kind and change of each difference)
+    "diff.workshop": {
+        "de": {
+            "one": "Aus dem Workshop {workshop}: {n} Änderung an {entities} Einträgen (--format "
+            "json nennt sie).",
+            "other": "Aus dem Workshop {workshop}: {n} Änderungen an {entities} Einträgen "
+            "(--format json nennt sie).",
+        },
+        "en": {
+            "one": "From the workshop {workshop}: {n} change to {entities} entries (--format json "
+            "lists it).",
+            "other": "From the workshop {workshop}: {n} changes to {entities} entries (--format "
+            "json lists them).",
+        },
+    },
     "diff.new_papers": {
         "de": {
             "one": "{n} neue Ratsvorlage zu Ihren Projekten und Handlungsfeldern seit dem letzten "
@@ -1179,6 +1376,16 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "fact.violations": {"de": "Verstöße", "en": "violations"},
     "fact.open_points": {"de": "offene Punkte", "en": "open points"},
     "fact.gaps": {"de": "Lücken", "en": "gaps"},
+    "fact.interviews": {"de": "Interviews", "en": "interviews"},
+    "fact.statements": {
+        "de": "Aussagen aus Interviews und Workshops",
+        "en": "statements from interviews and workshops",
+    },
+    "fact.unanswered_needs": {"de": "Bedarfe ohne Projekt", "en": "needs without a project"},
+    "fact.blind_spots": {
+        "de": "Aktivitäten außerhalb des Inventars",
+        "en": "activities outside the inventory",
+    },
     "fact.silos": {"de": "Silos", "en": "silos"},
     "fact.overlaps": {"de": "mögliche Überschneidungen", "en": "possible overlaps"},
     "fact.benchmark_gaps": {
@@ -1302,6 +1509,12 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "eine Folie 'benchmark' braucht andere Städte zum Vergleich (compare)",
         "en": "a 'benchmark' slide needs other cities to compare with (compare)",
     },
+    "deck.interviews_need_data": {
+        "de": "Die Folie interviews braucht Interviews oder Workshops in den Daten (Blätter "
+        "Interviews, Workshops und Aussagen der Vorlage).",
+        "en": "The slide interviews needs interviews or workshops in the data (the template's "
+        "sheets Interviews, Workshops and Statements).",
+    },
     "deck.changes_need_since": {
         "de": "eine Folie 'changes' braucht einen vorigen Stand zum Vergleich (since)",
         "en": "a 'changes' slide needs a previous snapshot to compare with (since)",
@@ -1383,6 +1596,11 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "Fokus: {label}, {depth} Schritt(e)",
         "en": "Focus: {label}, {depth} step(s)",
     },
+    "map.compare_title": {
+        "de": "Smart-City-Programme im Vergleich: {cities}",
+        "en": "Smart City programmes compared: {cities}",
+    },
+    "map.city": {"de": "Stadt", "en": "City"},
     "map.shares_project": {"de": "gemeinsame Projekte", "en": "shared projects"},
     # --- the inventory template (sckg.ingest.template): hints repeated in many columns ---
     "template.multi": {

@@ -289,6 +289,10 @@ def test_the_api_offers_every_registered_analysis_and_importer() -> None:
         "gaps",
         "silos",
         "overlap",
+        "field_needs",
+        "blind_spots",
+        "named_partners",
+        "unanswered_needs",
     }
     for entry in (*ANALYSES.values(), *IMPORTERS.values()):
         assert getattr(sckg, entry.api_name) is entry.load(), entry.name

@@ -4,6 +4,7 @@ review of best-practice candidates and the bundled cities."""
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -23,6 +24,7 @@ from sckg.compare import (
     shared_part,
     structure,
 )
+from sckg.concepts import CONCEPT, concepts_in
 from sckg.errors import DataError, ParameterError
 from sckg.kg import KnowledgeGraph
 from sckg.wordmatch import tokens
@@ -140,17 +142,66 @@ def test_structure_side_by_side(comparison: Comparison) -> None:
 def test_best_practice_candidates_with_their_evidence(comparison: Comparison) -> None:
     found = best_practice(comparison, "Aburg", threshold=0.3)
     assert [(c.project.title, c.example.title, c.score, c.evidence(comparison)) for c in found] == [
-        ("Digitaler Bauantrag", "Bauantrag online", 0.41, "„Bauantrag“ ~ „Bauantrag“ +1,3"),
+        (
+            "Digitaler Bauantrag",
+            "Bauantrag online",
+            1.41,
+            "„Bauantrag“ ~ „Bauantrag“ +1,3; "
+            "Thema Online-Verwaltungsleistungen: „Bauantrag“ ~ „Bauantrag“ +0,5; "
+            "Thema Stadtplanung: „Bauantrag“ ~ „Bauantrag“ +0,5",
+        ),
         (
             "Mobilstationen an Haltestellen",
             "Mobilitätsstationen",
-            0.55,
+            1.12,
             "„Mobilstationen“ ~ „Mobilitätsstationen“ +0,6; "
+            "Thema Mobilitätsstation: „Mobilstationen“ ~ „Mobilitätsstationen“ +0,6; "
             "gleiches Handlungsfeld Smart Mobility +0,10; gleiches SDG-Unterziel 11.2 +0,2",
         ),
     ]
     assert found[1].city.fictional
-    assert [c.example.title for c in best_practice(comparison, "Aburg")] == ["Mobilitätsstationen"]
+    assert [c.example.title for c in best_practice(comparison, "Aburg", threshold=1.2)] == [
+        "Bauantrag online"
+    ]
+
+
+def test_best_practice_by_a_concept_the_titles_name_in_other_words(tmp_path: Path) -> None:
+    ours = _city(tmp_path, "aburg", ABURG.split("a:mobility")[0] + WARNING)
+    theirs = _city(tmp_path, "bdorf", BDORF.split("b:stations")[0] + LEVELS)
+    comparison = compare([KnowledgeGraph.open([ours]), KnowledgeGraph.open([theirs])])
+    assert [
+        (c.project.title, c.example.title, c.score, c.evidence(comparison))
+        for c in best_practice(comparison, "Aburg", threshold=0.3)
+    ] == [
+        (
+            "Pegel-Frühwarnsystem Aubach",
+            "Gas- und Wasserstandssensoren",
+            # no word in common; the concept flooding both name is rare (2 of 4 projects:
+            # log 3), early warning (described too) and sensors are each in one (log 5):
+            # cosine log²3 / (log²3 + log²5) = 0.32
+            0.32,
+            "Thema Hochwasser und Starkregen: „Pegel“ ~ „Wasserstandssensoren“ +0,3",
+        )
+    ]
+    # the concepts, with the word of the text that names each
+    assert concepts_in("Pegel-Frühwarnsystem Aubach") == {
+        CONCEPT + "early-warning": "Frühwarnsystem",
+        CONCEPT + "flooding": "Pegel",
+    }
+    assert concepts_in("Handyparken und Parkraummanagement") == {CONCEPT + "parking": "Handyparken"}
+    assert concepts_in("Bauantrag online") == {
+        CONCEPT + "online-services": "Bauantrag",
+        CONCEPT + "urban-planning": "Bauantrag",
+    }
+
+
+WARNING = """a:warning a sckg:Project ; dcterms:title "Pegel-Frühwarnsystem Aubach"@de ;
+    dcterms:description "Sirenen warnen bei Hochwasser."@de .
+a:permit a sckg:Project ; dcterms:title "Digitaler Bauantrag"@de .
+"""
+LEVELS = """b:levels a sckg:Project ; dcterms:title "Gas- und Wasserstandssensoren"@de .
+b:bins a sckg:Project ; dcterms:title "Smarte Abfallbehälter"@de .
+"""
 
 
 @pytest.mark.parametrize(
@@ -346,21 +397,32 @@ def test_report_benchmark_section(cities: tuple[Path, Path]) -> None:
     assert [t.caption for t in section.tables] == [
         "Was andere tun und Stadt Aburg nicht",
         "Die Programme nebeneinander",
-        "1 Best-Practice-Kandidat",
+        "2 Best-Practice-Kandidaten",
     ]
     assert section.tables[0].rows == gaps(compare([aburg, bdorf]), "Aburg")
     assert section.tables[2].rows == [
+        [
+            "(nicht angegeben)",
+            "Digitaler Bauantrag",
+            "Bauantrag online",
+            "Stadt Bdorf (fiktiv)",
+            "1,41",
+            "„Bauantrag“ ~ „Bauantrag“ +1,3; "
+            "Thema Online-Verwaltungsleistungen: „Bauantrag“ ~ „Bauantrag“ +0,5; "
+            "Thema Stadtplanung: „Bauantrag“ ~ „Bauantrag“ +0,5",
+        ],
         [
             "Smart Mobility",
             "Mobilstationen an Haltestellen",
             "Mobilitätsstationen",
             "Stadt Bdorf (fiktiv)",
-            "0,55",
+            "1,12",
             "„Mobilstationen“ ~ „Mobilitätsstationen“ +0,6; "
+            "Thema Mobilitätsstation: „Mobilstationen“ ~ „Mobilitätsstationen“ +0,6; "
             "gleiches Handlungsfeld Smart Mobility +0,10; gleiches SDG-Unterziel 11.2 +0,2",
-        ]
+        ],
     ]
-    assert section.facts == {"benchmark_gaps": 2, "best_practice": 1}
+    assert section.facts == {"benchmark_gaps": 2, "best_practice": 2}
 
 
 def test_deck_benchmark_slide_needs_other_cities(cities: tuple[Path, Path]) -> None:
@@ -400,5 +462,39 @@ def test_review_file_as_xlsx(cities: tuple[Path, Path], tmp_path: Path) -> None:
     workbook.save(review)
     rows = read_review_table(review, ("project_iri", "example_iri", "city_iri"))
     assert [(r["decision"], r["project"], r["example"]) for r in rows] == [
-        ("accept", "Mobilstationen an Haltestellen", "Mobilitätsstationen")
+        ("accept", "Digitaler Bauantrag", "Bauantrag online")
     ]
+
+
+def test_comparison_map_joins_the_cities_by_their_reference_fields(
+    comparison: Comparison, cities: tuple[Path, Path], tmp_path: Path
+) -> None:
+    from sckg.network.comparison import comparison_graph
+
+    graph = comparison_graph(comparison)
+    # 12 reference fields, 2 cities, 2 + 3 projects
+    assert sorted(Counter(c for _, c in graph.nodes(data="cls")).items()) == [
+        ("city-administration", 2),
+        ("field", 12),
+        ("project", 5),
+    ]
+    field = "https://w3id.org/sckg/vocab/field/"
+    assert sorted(
+        (graph.nodes[p]["label"], graph.nodes[f]["label"])
+        for u, v in graph.edges
+        for p, f in ((u, v), (v, u))
+        if f.startswith(field)
+    ) == [
+        ("Bauantrag online (Stadt Bdorf (fiktiv))", "E-Government"),
+        ("Mobilitätsstationen (Stadt Bdorf (fiktiv))", "Smart Mobility"),
+        ("Mobilstationen an Haltestellen (Stadt Aburg)", "Smart Mobility"),
+        ("Smarte Abfallbehälter (Stadt Bdorf (fiktiv))", "Nachhaltigkeit"),
+    ]
+    assert graph.number_of_edges() == 4 + 5  # and each project to its city
+    out = tmp_path / "map.html"
+    args = ["viz", "-d", str(cities[0]), "--compare", str(cities[1]), "--out", str(out)]
+    result = runner.invoke(app, [*args, "--color-by", "department"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"{out}: 19 nodes, 9 links")
+    page = out.read_text(encoding="utf-8")
+    assert "Smart-City-Programme im Vergleich: Stadt Aburg, Stadt Bdorf (fiktiv)" in page

@@ -208,12 +208,12 @@ def test_unknown_projection(city):
         project(city, "people")
     assert str(error.value) == (
         "projection: unknown projection 'people'. Use one of: entity, actors, dependencies, "
-        "coverage."
+        "coverage, partners."
     )
 
 
 def test_projections_are_documented():
-    assert list(PROJECTIONS) == ["entity", "actors", "dependencies", "coverage"]
+    assert list(PROJECTIONS) == ["entity", "actors", "dependencies", "coverage", "partners"]
     for spec in PROJECTIONS.values():
         assert spec.description and spec.direction and spec.weight
         assert set(spec.predicates) <= set(PREDICATES)

@@ -71,6 +71,7 @@ def test_default_agenda_has_a_slide_per_field(default_deck) -> None:
         *FIELDS_DE,
         "Wer das Programm zusammenhält",
         "Abhängigkeiten",
+        "Was die Interviews sagen",
     ]
     mobility = default_deck.slides[11]
     assert mobility.key == "12-field-smart-mobility"
@@ -78,9 +79,22 @@ def test_default_agenda_has_a_slide_per_field(default_deck) -> None:
     assert "<svg" in mobility.picture and "Smart Mobility" in mobility.picture
     assert mobility.notes == "Smart Mobility: 6 Projekte, 0 offene Punkte in ihren Angaben."
     assert default_deck.slides[0].facts[0] == ("Projekte", "52")
-    cycles = default_deck.slides[-1]
+    cycles = default_deck.slides[-2]
     assert cycles.facts == [("längste Abhängigkeitskette (Projekte)", "5"), ("Zyklen", "1")]
     assert cycles.table.rows[0][1] == 3
+    interviews = default_deck.slides[-1]
+    assert interviews.facts == [
+        ("Interviews", "5"),
+        ("Aussagen aus Interviews und Workshops", "24"),
+        ("Bedarfe ohne Projekt", "6"),
+        ("Aktivitäten außerhalb des Inventars", "4"),
+    ]
+    assert interviews.table.caption == "Bedarfe, auf die kein Projekt antwortet"
+    assert interviews.table.rows[0] == [
+        "Hitzewarnungen für Pflegeeinrichtungen",
+        "Fachbereich Umwelt und Klimaschutz",
+        "Interview Umwelt und Klimaschutz",
+    ]
 
 
 def test_same_agenda_same_data_same_bytes(musterstadt: KnowledgeGraph, default_deck) -> None:
@@ -363,13 +377,14 @@ def prioritised(musterstadt: KnowledgeGraph, musterstadt_path: Path, tmp_path_fa
 def test_the_default_agenda_shows_ranking_sensitivity_quadrant_and_waves(prioritised) -> None:
     kg, result = prioritised
     deck = build_deck(kg, "en")
-    ranking, stable, quadrant, waves = deck.slides[-4:]
-    assert [s.key for s in deck.slides[-5:]] == [
+    ranking, stable, quadrant, waves = deck.slides[-5:-1]
+    assert [s.key for s in deck.slides[-6:]] == [
         "14-cycles",
         "15-priorities",
         "16-sensitivity",
         "17-quadrant",
         "18-waves",
+        "19-interviews",  # Musterstadt's interviews (issue 24)
     ]
     assert ranking.title == "Priorities" and ranking.picture.startswith("<svg")
     assert ranking.caption == "The first 15 places by net flow (PROMETHEE II)"

@@ -387,7 +387,8 @@ def test_cli_template_then_scores(tmp_path: Path, musterstadt_path: Path) -> Non
         app, ["prioritise", "-d", str(musterstadt_path), "--template", str(out), "-l", "en"]
     )
     assert done.exit_code == 0, done.output
-    assert done.output == f"Wrote {out}: 41 projects, 3 members, 10 criteria\n"
+    # + the workshop dots of Musterstadt's future workshop (issue 24)
+    assert done.output == f"Wrote {out}: 41 projects, 3 members, 11 criteria\n"
     empty = runner.invoke(
         app, ["prioritise", "-d", str(musterstadt_path), "--scores", str(out), "-l", "en"]
     )

@@ -25,6 +25,7 @@ from .charts import (
     status_chart,
 )
 from .council import council_section
+from .interviews import interviews_section
 from .model import MapSpec, Report, ReportTable, Section
 
 _IN_DATA = f"GRAPH ?g {{ %s }} FILTER(?g != <{MODEL_GRAPH}>)"
@@ -111,6 +112,7 @@ def _build(
         ),
         *analysis_sections(kg, lang),
         open_points_section(kg, lang),
+        *[s for s in (interviews_section(kg, lang),) if s],
         fields_section(kg, lang),
         council_section(kg, lang),
         decisions_section(kg, lang),

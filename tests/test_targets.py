@@ -1,0 +1,116 @@
+"""SDG targets proposed for a city's projects (sckg.targets, sckg compare --show targets): known
+answers on a tiny city, the review and the decisions."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pyoxigraph as ox
+from conftest import PREFIXES
+from typer.testing import CliRunner
+
+from sckg.cli import app
+from sckg.compare import load_city
+from sckg.kg import KnowledgeGraph
+from sckg.targets import propose_targets
+
+runner = CliRunner()
+SDG = "http://metadata.un.org/sdg/"
+C = "https://example.org/cdorf/"
+CITY = """
+@prefix c: <https://example.org/cdorf/> .
+@prefix sdg: <http://metadata.un.org/sdg/> .
+c:dataset a sckg:Dataset ; dcterms:coverage c:city ; sckg:fictional true .
+c:city a oparl:Body ; rdfs:label "Stadt Cdorf"@de .
+c:parking a sckg:Project ; dcterms:title "Digitales Parken"@de ;
+    sckg:inFieldOfAction field:smart-mobility .
+c:portal a sckg:Project ; dcterms:title "Bürgerportal"@de ;
+    dcterms:description "Mit Lernvideos zur Bedienung."@de .
+c:mapped a sckg:Project ; dcterms:title "Carsharing"@de ; skos:closeMatch sdg:11.2 .
+c:rejected a sckg:Project ; dcterms:title "Solarkataster"@de ; sckg:rejectedTarget sdg:7.2 .
+c:nothing a sckg:Project ; dcterms:title "Workshops"@de .
+"""
+
+
+def _city(tmp_path: Path) -> Path:
+    (tmp_path / "city.ttl").write_text(PREFIXES + CITY, encoding="utf-8")
+    return tmp_path / "city.ttl"
+
+
+def test_targets_by_concept_and_reference_field(tmp_path: Path) -> None:
+    data = load_city(KnowledgeGraph.open([_city(tmp_path)]))
+    found = propose_targets(data, top=2)
+    labels = {"https://w3id.org/sckg/vocab/field/smart-mobility": "Smart Mobility"}
+    assert [(p.project.title, p.code, p.score, p.evidence("de", labels)) for p in found] == [
+        # title: online services (16.6) 1; description: learning (4.4) 0.5
+        ("Bürgerportal", "16.6", 1.0, "Thema Online-Verwaltungsleistungen: „Bürgerportal“ +1,0"),
+        ("Bürgerportal", "4.4", 0.5, "Thema Digitales Lernen: „Lernvideos“ +0,5"),
+        # the concept and the reference field both say 11.2
+        (
+            "Digitales Parken",
+            "11.2",
+            1.5,
+            "Thema Parken: „Parken“ +1,0; Referenz-Handlungsfeld Smart Mobility +0,5",
+        ),
+        # Carsharing already maps to 11.2, 7.2 was rejected for the Solarkataster, Workshops
+        # names no concept
+    ]
+    assert [p.code for p in propose_targets(data)] == ["16.6", "11.2"]  # top 1, at least 0.5
+    assert [p.code for p in propose_targets(data, threshold=1.5)] == ["11.2"]
+
+
+def test_review_and_decisions_become_data_and_are_not_proposed_again(tmp_path: Path) -> None:
+    city = _city(tmp_path)
+    review, out = tmp_path / "review.csv", tmp_path / "targets.ttl"
+    result = runner.invoke(
+        app, ["compare", "-d", str(city), "--show", "targets", "--review", str(review)]
+    )
+    assert result.exit_code == 0, result.output
+    with review.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert [r[:4] for r in rows] == [
+        ["decision", "score", "project", "target"],
+        ["", "1.0", "Bürgerportal", "16.6"],
+        ["", "1.5", "Digitales Parken", "11.2"],
+    ]
+    rows[1][0], rows[2][0] = "accept", "reject"
+    with review.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    args = ["compare", "--show", "targets", "--decisions", str(review), "--out", str(out)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "Accepted 1 and rejected 1 SDG targets" in result.stderr
+    assert {
+        (str(q.subject), str(q.predicate), str(q.object))
+        for q in ox.parse(path=str(out), format=ox.RdfFormat.TURTLE)
+    } == {
+        (f"<{C}portal>", "<http://www.w3.org/2004/02/skos/core#closeMatch>", f"<{SDG}16.6>"),
+        (f"<{C}parking>", "<https://w3id.org/sckg/ontology#rejectedTarget>", f"<{SDG}11.2>"),
+    }
+    data = load_city(KnowledgeGraph.open([city, out]))
+    assert SDG + "16.6" in next(i for i in data.items if i.title == "Bürgerportal").sdgs
+    # neither decided target again: the portal's next one, nothing for the parking
+    assert [(p.project.title, p.code) for p in propose_targets(data)] == [("Bürgerportal", "4.4")]
+
+
+def test_targets_of_the_city_named_among_several(tmp_path: Path) -> None:
+    city = _city(tmp_path)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "city.ttl").write_text(
+        PREFIXES
+        + """@prefix d: <https://example.org/ddorf/> .
+d:dataset a sckg:Dataset ; dcterms:coverage d:city ; sckg:fictional true .
+d:city a oparl:Body ; rdfs:label "Stadt Ddorf"@de .
+d:bins a sckg:Project ; dcterms:title "Smarte Abfallbehälter"@de .
+""",
+        encoding="utf-8",
+    )
+    args = ["compare", "-d", str(city), "-d", str(other), "--show", "targets", "-f", "csv"]
+    result = runner.invoke(app, [*args, "--city", "Ddorf"])
+    assert result.exit_code == 0, result.output
+    assert [line.split(",")[2:4] for line in result.stdout.splitlines()] == [
+        ["project", "target"],
+        ["Smarte Abfallbehälter", "11.6"],  # waste: 11.6 and 12.5 alike, the lower code first
+    ]
