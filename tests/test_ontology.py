@@ -130,8 +130,8 @@ def test_ontology_declares_the_model_terms(ontology: Graph) -> None:
     # + sckg:rejectedSubject (linking), the OParl import's terms (issue 13), sckg:rejectedExample
     # and sckg:rejectedTarget (sckg compare), the interview and workshop terms of issue 24 (4
     # classes, 8 properties), a prioritisation's values (issue 23: TOPSIS place, best and worst
-    # place at ±10 % and ±25 %, sckg:criterionValue and its 10 criteria)
-    assert len(terms) == 21 + 52 + 16
+    # place at ±10 % and ±25 %, sckg:criterionValue and its 11 criteria)
+    assert len(terms) == 21 + 52 + 17
     assert {SCKG.topsisPlace, SCKG.worstPlace25, SCKG.criterionImpact} <= terms
 
 
@@ -260,7 +260,7 @@ def test_severities_are_as_in_the_model(shapes: Graph) -> None:
         ),
         *(
             SHAPES["AssessmentCriterion" + k.title()]
-            for k in ("impact", "urgency", "effort", "risk")
+            for k in ("votes", "impact", "urgency", "effort", "risk")
         ),
     } == {s for s, sev in severities.items() if sev == SH.Violation}
 

@@ -25,7 +25,7 @@ from ..namespaces import SCKG as SCKG_IRI
 from ..namespaces import sparql_values
 from ..words import t
 from . import Prioritisation
-from .criteria import GRAPH_CRITERIA
+from .criteria import GRAPH_CRITERIA, VOTES
 from .rank import SPREADS
 from .workbook import PEOPLE_CRITERIA
 
@@ -44,7 +44,7 @@ PLACES = {
 #: The property of each criterion's value: ``impact`` → ``sckg:criterionImpact``.
 CRITERIA = {
     key: f"{SCKG_IRI}criterion{key[0].upper()}{key[1:]}"
-    for key in (*GRAPH_CRITERIA, *PEOPLE_CRITERIA)
+    for key in (*GRAPH_CRITERIA, VOTES, *PEOPLE_CRITERIA)
 }
 
 
