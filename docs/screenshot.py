@@ -39,7 +39,7 @@ def main() -> None:
     args = parser.parse_args()
     kg = KnowledgeGraph.open([args.data])
     with tempfile.TemporaryDirectory() as tmp, chromium() as browser:
-        path = write_report(build_report(kg, args.lang), kg, tmp)
+        path = write_report(build_report(kg, lang=args.lang), kg, tmp)
         view = open_offline(browser, path, viewport=(1280, 1650))
         for frame in view.page.frames[1:]:
             wait_until(frame, "window.sckgMap !== undefined && window.sckgMap.drawnAt !== null")
@@ -53,7 +53,7 @@ def main() -> None:
         view.page.evaluate("document.getElementById('chart-status-by-field').scrollIntoView()")
         view.page.screenshot(path=args.charts_out)
         print(f"{args.charts_out} (the charts of the key figures)")
-        deck = write_deck(build_deck(kg, args.lang), Path(tmp) / "deck.html")
+        deck = write_deck(build_deck(kg, lang=args.lang), Path(tmp) / "deck.html")
         slides = open_offline(browser, deck, viewport=(1280, 720))
         slides.page.evaluate(f"window.sckgDeck.show({args.slide - 1})")
         slides.page.screenshot(path=args.slide_out)

@@ -18,6 +18,7 @@ from .cli_common import (
     StoreOpt,
     cli_text,
     open_graph,
+    status,
 )
 
 
@@ -108,7 +109,7 @@ def prioritise(
         write_atomic(
             template, template_bytes(rows, criteria, [f"{word} {n}" for n in range(1, members + 1)])
         )
-        typer.echo(
+        status(
             f"Wrote {template}: {len(rows)} {what.value}, {members} members, {len(criteria)} "
             "criteria"
         )

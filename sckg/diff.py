@@ -13,7 +13,7 @@ import pyoxigraph as ox
 
 from .kg import KnowledgeGraph
 from .link import REJECTED, SUBJECT
-from .namespaces import OPARL, RDF, SCKG, shorten, sparql_values
+from .namespaces import MODEL_GRAPH, OPARL, RDF, SCKG, shorten, sparql_values
 from .results import to_python
 from .storespec import names_store
 
@@ -87,9 +87,7 @@ class Diff:
 Triple = tuple[str, str, str]
 #: A blank node as the subject of an N-Triples line, and as its object (a literal ends in ``"``, a
 #: language tag or ``>``, never in a blank node's label).
-_BLANK_SUBJECT, _BLANK_OBJECT = re.compile(r"^_:\S+"), re.compile(r"_:\S+ \.$")
-_TYPE = f" <{RDF_TYPE}> <"
-_TYPED = re.compile(f"(\\S+) <{re.escape(RDF_TYPE)}> <([^>]*)> \\.")
+_BLANK_SUBJECT, _BLANK_OBJECT = re.compile(rb"^_:\S+"), re.compile(rb"_:\S+ \.$")
 
 
 def _key(term: Any) -> str:
@@ -100,30 +98,32 @@ def _key(term: Any) -> str:
     return str(term)
 
 
-def _lines(kg: KnowledgeGraph) -> tuple[set[str], dict[str, set[str]]]:
+def _lines(kg: KnowledgeGraph) -> tuple[set[bytes], dict[str, set[str]]]:
     """The data triples of ``kg`` as N-Triples lines with blank nodes as ``_:blank`` (two snapshots
     of a million triples are compared as texts), and each typed subject (as N-Triples) with the IRIs
     of its classes."""
     lines = kg.data_lines()
-    blank = {line for line in lines if "_:" in line}
-    lines = (lines - blank) | {
-        _BLANK_OBJECT.sub("_:blank .", _BLANK_SUBJECT.sub("_:blank", line)) for line in blank
-    }
+    if b"_:" in b"\n".join(lines):  # one search in C, not one per line
+        blank = {line for line in lines if b"_:" in line}
+        lines = (lines - blank) | {
+            _BLANK_OBJECT.sub(b"_:blank .", _BLANK_SUBJECT.sub(b"_:blank", line)) for line in blank
+        }
     types: dict[str, set[str]] = defaultdict(set)
-    for line in lines:
-        if _TYPE in line:
-            match = _TYPED.fullmatch(line)
-            if match:
-                types[match[1]].add(match[2])
+    rows = kg.select(
+        f"SELECT ?s ?c WHERE {{ GRAPH ?g {{ ?s a ?c }} "
+        f"FILTER(?g != <{MODEL_GRAPH}> && isIRI(?c)) }}"
+    ).bound_rows()
+    for subject, cls in rows:
+        types["_:blank" if isinstance(subject, ox.BlankNode) else str(subject)].add(cls.value)
     return lines, types
 
 
-def _changes(lines: set[str]) -> tuple[set[Triple], dict[str, Any]]:
+def _changes(lines: set[bytes]) -> tuple[set[Triple], dict[str, Any]]:
     """The triples of some N-Triples lines as comparable texts, and each object's term by its
     text."""
     triples: set[Triple] = set()
     terms: dict[str, Any] = {}
-    for t in ox.parse(input="\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
+    for t in ox.parse(input=b"\n".join(lines), format=ox.RdfFormat.N_TRIPLES):
         key = (_key(t.subject), t.predicate.value, _key(t.object))
         if key[1] != REJECTED:
             triples.add(key)
@@ -139,7 +139,7 @@ def _targets(kg: KnowledgeGraph) -> set[str]:
     return {str(row[0]) for row in table.bound_rows()}
 
 
-def diff(old: KnowledgeGraph, new: KnowledgeGraph, lang: str = "de") -> Diff:
+def diff(old: KnowledgeGraph, new: KnowledgeGraph, *, lang: str = "de") -> Diff:
     """Compare the data (not the model) of two graphs. A link to a field of action of the vocabulary
     is a relation like one to the data's; a rejected link proposal (``sckg:rejectedSubject``) is no
     change."""

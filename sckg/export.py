@@ -242,7 +242,7 @@ def network(
     from .network.metrics import auto_sample, betweenness_scores, closeness_all
     from .network.projection import project
 
-    graph = project(kg, projection, lang, with_papers=with_papers)
+    graph = project(kg, projection, lang=lang, with_papers=with_papers)
     _add_labels_and_dates(kg, graph, lang)
     undirected = graph.to_undirected(as_view=True) if graph.is_directed() else graph
     betweenness = betweenness_scores(

@@ -15,10 +15,18 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
+from .formatting import number
 from .ingest import city_base
 from .ingest.cells import ID_PATTERN, NAME_PATTERN
 from .ingest.tables import SDG, choice_text, choices, record_of
-from .ingest.template import EXTRA_SHEETS, SHEETS_BY_KEY, Column, help_rows, workbook_bytes
+from .ingest.template import (
+    EXTRA_SHEETS,
+    SHEET_ROWS,
+    SHEETS_BY_KEY,
+    Column,
+    help_rows,
+    workbook_bytes,
+)
 from .namespaces import (
     ACTOR_CLASSES,
     ADMS,
@@ -34,9 +42,11 @@ from .namespaces import (
     SCKG,
     SKOS,
     SOURCE_PROPERTIES,
+    shorten,
 )
 from .output import XmlCleaner
 from .results import to_python
+from .words import t
 
 if TYPE_CHECKING:
     from .kg import KnowledgeGraph
@@ -184,7 +194,8 @@ def workbook(kg: KnowledgeGraph, lang: str = "de", city: str | None = None) -> b
         ]
     lists = {kind: [c.label(lang) for c in values] for kind, values in choices().items()}
     content = workbook_bytes(rows, help_rows(choice_text()), lists=lists)
-    lost = [[cleaner.clean(v, row[0]) for v in row] for row in remainder(kg, content, base)]
+    lost = _listed(kg, remainder(kg, content, base), lang)
+    lost = [[cleaner.clean(v, row[0]) for v in row] for row in lost]
     cleaner.warn()
     if not lost:
         return content
@@ -192,6 +203,50 @@ def workbook(kg: KnowledgeGraph, lang: str = "de", city: str | None = None) -> b
         ["subject", "predicate", "object"] if lang == "en" else ["Subjekt", "Prädikat", "Objekt"]
     )
     return workbook_bytes(rows, help_rows(choice_text()), lists=lists, remainder=[header, *lost])
+
+
+def _listed(kg: KnowledgeGraph, lost: list[list[str]], lang: str) -> list[list[str]]:
+    """The rows of the sheet ``_Not in the template`` for the statements ``lost``: those about the
+    objects of a council system (a class of OParl's) counted per class, the others listed one by
+    one, as many as a sheet holds; rows counting what is not listed come first."""
+    council = {
+        s.value: c.value
+        for s, c in kg.select(
+            f"SELECT ?s (MIN(STR(?c)) AS ?class) WHERE {{ GRAPH ?g {{ ?s a ?c }} "
+            f"FILTER(?g != <{MODEL_GRAPH}> && STRSTARTS(STR(?c), '{OPARL}')) }} GROUP BY ?s"
+        ).bound_rows()
+    }
+    counted: dict[str, tuple[set[str], list[int]]] = defaultdict(lambda: (set(), [0]))
+    listed = []
+    for row in lost:
+        found = council.get(row[0][1:-1]) if row[0].startswith("<") else None
+        if found is None:
+            listed.append(row)
+        else:
+            entities, statements = counted[found]
+            entities.add(row[0])
+            statements[0] += 1
+    every = t("xlsx.all", lang)
+    notes = [
+        [
+            shorten(cls),
+            t(
+                "xlsx.council",
+                lang,
+                entities=number(len(entities), lang),
+                statements=number(statements[0], lang),
+            ),
+            every,
+        ]
+        for cls, (entities, statements) in sorted(counted.items())
+    ]
+    room = SHEET_ROWS - 1 - len(notes)  # below the header
+    if len(listed) > room:
+        more = len(listed) - room + 1
+        rows = number(SHEET_ROWS, lang)
+        notes.append(["", t("xlsx.more", lang, statements=number(more, lang), rows=rows), every])
+        listed = listed[: room - 1]
+    return [*notes, *listed]
 
 
 def remainder(kg: KnowledgeGraph, content: bytes, base: str) -> list[list[str]]:
@@ -209,7 +264,7 @@ def remainder(kg: KnowledgeGraph, content: bytes, base: str) -> list[list[str]]:
         path.write_bytes(content)
         city = base.rstrip("/").rsplit("/", 1)[-1]
         back = Counter(_blank_as_brackets(str(t)) for t in set(import_table(path, city).triples))
-    original = Counter(_blank_as_brackets(line) for line in kg.data_lines())
+    original = Counter(_blank_as_brackets(line.decode("utf-8")) for line in kg.data_lines())
     return [
         list(row)
         for row in sorted(tuple(line.split(" ", 2)) for line in (original - back).elements())

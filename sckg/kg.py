@@ -633,10 +633,11 @@ class KnowledgeGraph:
         )
         return self.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {where} }}")
 
-    def data_lines(self) -> set[str]:
-        """Every triple of the data graphs as an N-Triples line (``<s> <p> "o"@de .``), without
-        duplicates: on an Oxigraph store written in one go, so a million triples take seconds
-        instead of a Python object each."""
+    def data_lines(self) -> set[bytes]:
+        """Every triple of the data graphs as an N-Triples line in UTF-8 (``<s> <p> "o"@de .``),
+        without duplicates: on an Oxigraph store written in one go, so a million triples take
+        seconds instead of a Python object each (compared as bytes, decoded only where they
+        differ)."""
         data = io.BytesIO()
         if isinstance(self.backend, OxigraphBackend):
             for graph in self.data_graphs():
@@ -645,7 +646,7 @@ class KnowledgeGraph:
                 )
         else:
             ox.serialize(self.triples(), data, ox.RdfFormat.N_TRIPLES)
-        return set(data.getvalue().decode("utf-8").splitlines())
+        return set(data.getvalue().splitlines())
 
     def to_rdflib(self, *, include_model: bool = False) -> Any:
         """The graph as an ``rdflib.Graph`` (for pySHACL and the serialisers)."""

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .choices import SlideView
-from .errors import DataError, SckgError
+from .errors import DataError, Message, SckgError
 from .fileio import write_atomic
 from .formatting import money_total, number
 from .namespaces import MODEL_GRAPH, SCKG, slug, tail
@@ -74,9 +74,9 @@ class View:
     def error(self, key: str, message: str) -> DataError:
         """An error about this entry, naming the agenda file, line and key."""
         if not self.source:
-            return DataError(message)
+            return DataError(Message(message))
         line = self.line if key == "view" else self.target_line
-        return DataError(f"{self.source}, line {line}, key '{key}': {message}")
+        return DataError(Message(f"{self.source}, line {line}, key '{key}': {message}"))
 
 
 @dataclass(frozen=True)
@@ -256,8 +256,8 @@ def default_agenda(
 
 def build_deck(
     kg: KnowledgeGraph,
-    lang: str = "de",
     *,
+    lang: str = "de",
     agenda: Agenda | None = None,
     since: KnowledgeGraph | None = None,
     title: str | None = None,
@@ -270,7 +270,7 @@ def build_deck(
     from .report.charts import source_line
 
     with kg.cached():
-        report = build_report(kg, lang, since=since, compare=compare)
+        report = build_report(kg, lang=lang, since=since, compare=compare)
         agenda = agenda or default_agenda(
             kg,
             lang,
@@ -348,7 +348,7 @@ class _Slides:
         from .viz.write import render_image
 
         if projection not in self.projections:
-            self.projections[projection] = project(self.kg, projection, self.lang)
+            self.projections[projection] = project(self.kg, projection, lang=self.lang)
         if not self.projections[
             projection
         ].number_of_nodes():  # e.g. council records alone: nothing to draw
@@ -420,14 +420,14 @@ class _Slides:
         if "dependencies" not in self.projections:
             from .network.projection import project
 
-            self.projections["dependencies"] = project(self.kg, "dependencies", self.lang)
+            self.projections["dependencies"] = project(self.kg, "dependencies", lang=self.lang)
         return self.projections["dependencies"]
 
     def warnings(self) -> list[Any]:
         if self._warnings is None:
             from .validate import validate
 
-            self._warnings = validate(self.kg, self.lang).warnings
+            self._warnings = validate(self.kg, lang=self.lang).warnings
         return self._warnings
 
     def facts(self, *keys: str) -> list[tuple[str, str]]:

@@ -79,10 +79,12 @@ def data_info(kg: KnowledgeGraph, lang: str = "de") -> DataInfo:
     rule)."""
     datasets = kg.select(_DATASETS).records()
     listed = sorted({r["src"] for r in datasets if r.get("src")})
+    # the listed sources alone, when the datasets list them (not every OParl object's own URL)
+    only = f"VALUES ?src {{ {sparql_values(listed)} }} " if listed else ""
     derived = kg.select(
-        "SELECT ?src (COUNT(DISTINCT ?s) AS ?n) WHERE { { VALUES ?p { "
-        f"{sparql_values(SOURCE_PROPERTIES)} }} ?s ?p ?src FILTER(isIRI(?src)) }} UNION {{ ?s "
-        "sckg:inDataset ?d . ?d dcterms:source ?src FILTER(isIRI(?src)) } } GROUP BY ?src"
+        f"SELECT ?src (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {only}{{ VALUES ?p "
+        f"{{ {sparql_values(SOURCE_PROPERTIES)} }} ?s ?p ?src FILTER(isIRI(?src)) }} UNION "
+        "{ ?s sckg:inDataset ?d . ?d dcterms:source ?src FILTER(isIRI(?src)) } } GROUP BY ?src"
     ).records()
     cited = {r["src"]: int(r["n"]) for r in derived}
     iris = listed or sorted(cited)

@@ -3,6 +3,7 @@ points)."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -133,7 +134,7 @@ class ValidationReport:
 
 
 def validate(
-    kg: KnowledgeGraph, lang: str = "de", shapes: Path | None = None, engine: str = "auto"
+    kg: KnowledgeGraph, *, lang: str = "de", shapes: Path | None = None, engine: str = "auto"
 ) -> ValidationReport:
     """Validate the graph (data and model) against the SHACL shapes.
 
@@ -143,20 +144,21 @@ def validate(
     """
     import rdflib
 
-    from .shacl_sparql import NotCompiled, compile_shapes, run_checks
+    from .shacl_sparql import run_checks
 
     choice(engine, ValidationEngine, "engine", "validation engine")
-    shapes_graph = rdflib.Graph().parse(shapes or resources.shapes_file(), format="turtle")
+    path = Path(shapes or resources.shapes_file())
+    shapes_graph, compiled = _shapes(path, path.stat().st_mtime_ns)
     checks = None
     if engine != "pyshacl":
-        try:
-            checks = compile_shapes(shapes_graph)
-        except NotCompiled as exc:
+        if isinstance(compiled, str):
             if engine == "sparql":
                 raise ParameterError(
-                    f"The shapes use {exc}, which the SPARQL engine does not compile; "
+                    f"The shapes use {compiled}, which the SPARQL engine does not compile; "
                     "use {=engine pyshacl}"
-                ) from None
+                )
+        else:
+            checks = compiled
     if checks is None:
         found = _pyshacl(kg, shapes_graph)
     else:
@@ -187,6 +189,22 @@ def validate(
     }
     findings |= _ill_typed_findings(kg, lang, _datatype_paths(shapes_graph))
     return ValidationReport(sorted(findings, key=_reading_order), lang)
+
+
+@functools.lru_cache(maxsize=4)
+def _shapes(path: Path, modified: int) -> tuple[Any, Any]:
+    """The shapes of ``path`` (an rdflib graph, read-only) and their SPARQL checks, or what they use
+    that does not compile: parsed once per version of the file (a report with ``--since`` validates
+    three times)."""
+    import rdflib
+
+    from .shacl_sparql import NotCompiled, compile_shapes
+
+    graph = rdflib.Graph().parse(path, format="turtle")
+    try:
+        return graph, compile_shapes(graph)
+    except NotCompiled as exc:
+        return graph, str(exc)
 
 
 def _datatype_paths(shapes_graph: Any) -> set[str]:

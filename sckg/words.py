@@ -1506,8 +1506,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "{name} depends on {needs} projects; {needed_by} projects depend on it.",
     },
     "deck.benchmark_needs_compare": {
-        "de": "eine Folie 'benchmark' braucht andere Städte zum Vergleich (compare)",
-        "en": "a 'benchmark' slide needs other cities to compare with (compare)",
+        "de": "eine Folie 'benchmark' braucht andere Städte zum Vergleich ({=compare})",
+        "en": "a 'benchmark' slide needs other cities to compare with ({=compare})",
     },
     "deck.interviews_need_data": {
         "de": "Die Folie interviews braucht Interviews oder Workshops in den Daten (Blätter "
@@ -1516,8 +1516,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "sheets Interviews, Workshops and Statements).",
     },
     "deck.changes_need_since": {
-        "de": "eine Folie 'changes' braucht einen vorigen Stand zum Vergleich (since)",
-        "en": "a 'changes' slide needs a previous snapshot to compare with (since)",
+        "de": "eine Folie 'changes' braucht einen vorigen Stand zum Vergleich ({=since})",
+        "en": "a 'changes' slide needs a previous snapshot to compare with ({=since})",
     },
     "deck.rows": {"de": "Zeilen", "en": "rows"},
     "deck.needs_ranking": {
@@ -1602,6 +1602,21 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     },
     "map.city": {"de": "Stadt", "en": "City"},
     "map.shares_project": {"de": "gemeinsame Projekte", "en": "shared projects"},
+    # --- the workbook export (sckg.export_xlsx): the sheet of what the template cannot hold ---
+    "xlsx.council": {
+        "de": "Objekte des Ratsinformationssystems: {entities}, ihre Aussagen: {statements} (nicht "
+        "einzeln aufgeführt)",
+        "en": "objects of the council system: {entities}, their statements: {statements} (not "
+        "listed one by one)",
+    },
+    "xlsx.more": {
+        "de": "weitere Aussagen: {statements} (nicht aufgeführt: ein Blatt fasst {rows} Zeilen)",
+        "en": "more statements: {statements} (not listed: a sheet holds {rows} rows)",
+    },
+    "xlsx.all": {
+        "de": "alle Aussagen: sckg export --format ttl",
+        "en": "every statement: sckg export --format ttl",
+    },
     # --- the inventory template (sckg.ingest.template): hints repeated in many columns ---
     "template.multi": {
         "de": "Mehrere Werte mit ; trennen.",
@@ -1631,6 +1646,75 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "template.ref": {
         "de": "Kennung oder Name einer Zeile im Blatt {sheet}",
         "en": "ID or name of a row in sheet {sheet}",
+    },
+    # the command line's own words (sckg.cli*): the error boundary and the status lines on stderr
+    "cli.error": {"de": "Fehler: {message}", "en": "Error: {message}"},
+    "cli.note": {"de": "Hinweis: {message}", "en": "Note: {message}"},
+    "cli.interrupted": {"de": "Abgebrochen.", "en": "Interrupted."},
+    "cli.internal": {
+        "de": "Interner Fehler: {kind}: {message} (SCKG_DEBUG=1 zeigt die Einzelheiten)",
+        "en": "Internal error: {kind}: {message} (set SCKG_DEBUG=1 for details)",
+    },
+    "cli.wrote": {"de": "Geschrieben: {paths}.", "en": "Wrote {paths}."},
+    "cli.wrote_import": {
+        "de": "Geschrieben: {out} ({triples} Tripel) aus {counts}.",
+        "en": "Wrote {out} ({triples} triples) from {counts}.",
+    },
+    "cli.wrote_rows": {
+        "de": "Geschrieben: {out} ({triples} Tripel) aus {rows} Zeilen.",
+        "en": "Wrote {out} ({triples} triples) from {rows} rows.",
+    },
+    "cli.nothing": {"de": "nichts", "en": "nothing"},
+    "cli.wrote_oparl": {
+        "de": "Geschrieben: {out} ({triples} Tripel): {n} Objekte ({kinds}).",
+        "en": "Wrote {out} ({triples} triples): {n} entities ({kinds}).",
+    },
+    "cli.unchanged_oparl": {
+        "de": "Unverändert: {out} ({triples} Tripel): {n} Objekte ({kinds}).",
+        "en": "Unchanged: {out} ({triples} triples): {n} entities ({kinds}).",
+    },
+    "cli.none": {"de": "keine", "en": "none"},
+    "cli.wrote_full_report": {
+        "de": "Den vollständigen Bericht geschrieben: {path}.",
+        "en": "Wrote the full report to {path}.",
+    },
+    "cli.generated": {
+        "de": "Synthetische Stadt mit {projects} Projekten (Seed {seed}) geschrieben: {out}",
+        "en": "Wrote a synthetic city with {projects} projects (seed {seed}) to {out}",
+    },
+    "cli.report": {"de": "Bericht: {path} (und {md})", "en": "Report: {path} (and {md})"},
+    "cli.pdf": {"de": "PDF: {path}", "en": "PDF: {path}"},
+    "cli.deck": {
+        "de": {"one": "Foliensatz: {path} ({n} Folie)", "other": "Foliensatz: {path} ({n} Folien)"},
+        "en": {"one": "Deck: {path} ({n} slide)", "other": "Deck: {path} ({n} slides)"},
+    },
+    "cli.handout": {"de": ", Handout: {path}", "en": ", handout: {path}"},
+    "cli.loaded": {
+        "de": "{files} Dateien geladen, {triples} Tripel, in {seconds} s ({rate} Tripel/s)"
+        "{removed}.",
+        "en": "Loaded {files} files, {triples} triples, in {seconds} s ({rate} triples/s)"
+        "{removed}.",
+    },
+    "cli.dropped": {
+        "de": ", {n} andere Datengraphen entfernt",
+        "en": ", dropped {n} other data graphs",
+    },
+    "cli.store_holds": {
+        "de": "{store} enthält {triples} Tripel in {graphs} benannten Graphen.",
+        "en": "{store} holds {triples} triples in {graphs} named graphs.",
+    },
+    "cli.pushed_graph": {"de": "<{iri}>  {triples} Tripel", "en": "<{iri}>  {triples} triples"},
+    "cli.pushed": {
+        "de": "{graphs} Graphen hochgeladen, {triples} Tripel, in {seconds} s.",
+        "en": "Pushed {graphs} graphs, {triples} triples, in {seconds} s.",
+    },
+    "cli.phase_reading": {"de": "Daten lesen", "en": "Reading the data"},
+    "cli.phase_briefing": {"de": "Briefing erstellen", "en": "Building the briefing"},
+    "cli.phase_deck": {"de": "Folien erstellen", "en": "Building the slides"},
+    "cli.phase_writing": {"de": "{path} schreiben", "en": "Writing {path}"},
+    "cli.map": {
+        "de": "{paths}: {nodes} Knoten, {links} Verbindungen ({seconds} s, Layout {layout} s)",
+        "en": "{paths}: {nodes} nodes, {links} links ({seconds} s, layout {layout} s)",
     },
 }
 

@@ -262,3 +262,109 @@ def test_cli_exports(tmp_path: Path, braunschweig_path: Path) -> None:
         "Error: Invalid value for '--projection': 'nope' is not one of 'entity', 'actors', "
         "'dependencies', 'coverage', 'partners'.\n"
     )
+
+
+# --- xlsx: what the template cannot hold, on council data and beyond a sheet's rows (issue 21) ----
+
+
+def _remainder_rows(path: Path) -> list[tuple[object, ...]]:
+    from openpyxl import load_workbook
+
+    from sckg.ingest.template import REMAINDER_SHEET
+
+    book = load_workbook(path, read_only=True)
+    return [tuple(row) for row in book[REMAINDER_SHEET].iter_rows(values_only=True)]
+
+
+def test_xlsx_counts_the_council_systems_objects_instead_of_listing_them(tmp_path: Path) -> None:
+    """An OParl import put nearly every statement on ``_Not in the template`` (120,000 rows for a
+    small municipality, more than a sheet holds for a large city): its objects are counted per
+    class, what else the template cannot hold is listed statement by statement."""
+    from sckg.export_xlsx import remainder
+    from sckg.ingest import city_base, write_turtle
+    from sckg.ingest.oparl import import_oparl
+
+    folder = Path(__file__).parent / "assets" / "oparl" / "musterstadt-1.0"
+    council = write_turtle(import_oparl(folder, "musterstadt").triples, tmp_path / "council.ttl")
+    out = tmp_path / "council.xlsx"
+    result = runner.invoke(app, ["export", "-f", "xlsx", "--data", str(council), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = _remainder_rows(out)
+    every = "alle Aussagen: sckg export --format ttl"
+    counted = [
+        (
+            cls,
+            f"Objekte des Ratsinformationssystems: {n}, ihre Aussagen: {m} (nicht einzeln "
+            "aufgeführt)",
+            every,
+        )
+        for cls, n, m in [
+            ("oparl:AgendaItem", 1, 8),
+            ("oparl:Body", 1, 1),
+            ("oparl:Consultation", 2, 3),
+            ("oparl:File", 1, 7),
+            ("oparl:LegislativeTerm", 1, 8),
+            ("oparl:Location", 1, 6),
+            ("oparl:Meeting", 4, 6),
+            ("oparl:Organization", 3, 8),
+            ("oparl:Paper", 3, 6),
+        ]
+    ]
+    assert rows[: len(counted) + 1] == [("Subjekt", "Prädikat", "Objekt"), *counted]
+    kg = KnowledgeGraph.open([council])
+    lost = remainder(kg, out.read_bytes(), city_base("musterstadt"))
+    listed = rows[len(counted) + 1 :]
+    council_objects = {
+        f"<{row[0].value}>"
+        for row in kg.select(
+            "SELECT DISTINCT ?s WHERE { ?s a ?c FILTER(STRSTARTS(STR(?c), STR(oparl:))) }"
+        ).bound_rows()
+    }
+    assert listed == [tuple(row) for row in lost if row[0] not in council_objects]
+    assert len(listed) == 31 and len(lost) == len(listed) + 8 + 1 + 3 + 7 + 8 + 6 + 6 + 8 + 6
+
+
+def test_xlsx_lists_no_more_rows_than_a_sheet_holds_and_says_how_many_it_left_out(
+    make_kg, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No sheet exceeds Excel's 1,048,576 rows: the sheet of what the template cannot hold lists as
+    many statements as fit and counts the rest in its first row (here with a sheet of 8 rows)."""
+    from sckg import export_xlsx
+    from sckg.ingest import template
+
+    assert template.SHEET_ROWS == 1_048_576
+    monkeypatch.setattr(export_xlsx, "SHEET_ROWS", 8)
+    monkeypatch.setattr(template, "SHEET_ROWS", 8)
+    kg = make_kg(" ".join(f'<{EX}x> <{EX}p> "{i:02}" .' for i in range(20)))
+    out = tmp_path / "x.xlsx"
+    out.write_bytes(export_graph(kg, "xlsx", city="city", lang="en")["inventory.xlsx"])
+    assert _remainder_rows(out) == [
+        ("subject", "predicate", "object"),
+        (
+            None,
+            "more statements: 14 (not listed: a sheet holds 8 rows)",
+            "every statement: sckg export --format ttl",
+        ),
+        *[(f"<{EX}x>", f"<{EX}p>", f'"{i:02}"') for i in range(6)],
+    ]
+
+
+def test_xlsx_refuses_a_sheet_with_more_rows_than_a_spreadsheet_holds(
+    make_kg, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from sckg.ingest import template
+
+    monkeypatch.setattr(template, "SHEET_ROWS", 3)
+    kg = make_kg(
+        " ".join(f'<{EX}p{i}> a sckg:Project ; dcterms:title "P{i}"@de .' for i in range(3))
+    )
+    out = tmp_path / "x.xlsx"
+    result = runner.invoke(
+        app, ["export", "-f", "xlsx", "--data", str(kg.files[0]), "--out", str(out)]
+    )
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Error: The sheet Projects would hold 3 rows, more than a spreadsheet holds (2 below its "
+        "header); export the graph as Turtle (--format ttl) instead.\n",
+    )
+    assert not out.exists()

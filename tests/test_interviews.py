@@ -402,7 +402,7 @@ def test_the_partners_projection(make_kg) -> None:
     graph = project(
         make_kg(EVIDENCE + 'ex:lone a org:OrganizationalUnit ; rdfs:label "Lone"@en .'),
         "partners",
-        "en",
+        lang="en",
     )
     edges = sorted(
         (u.rsplit("/", 1)[-1], v.rsplit("/", 1)[-1], a["weight"], a["kinds"], a["predicate"])
@@ -580,7 +580,7 @@ def test_diff_command_names_the_workshop(turtle_file) -> None:
 def test_the_briefing_says_what_the_interviews_say(evidence: KnowledgeGraph) -> None:
     from sckg.report import build_report
 
-    section = build_report(evidence, "en").section("interviews")
+    section = build_report(evidence, lang="en").section("interviews")
     assert section.heading == "What the interviews say"
     assert section.paragraphs[0] == (
         "2 interviews with 3 units from 1 February 2025 to 10 February 2025; 11 statements and "
@@ -608,9 +608,9 @@ def test_no_interviews_no_section_and_the_slide_says_why(braunschweig: Knowledge
     from sckg.present import Agenda, View, build_deck
     from sckg.report import build_report
 
-    assert "interviews" not in [s.key for s in build_report(braunschweig, "en").sections]
+    assert "interviews" not in [s.key for s in build_report(braunschweig, lang="en").sections]
     with pytest.raises(DataError) as caught:
-        build_deck(braunschweig, "en", agenda=Agenda(None, [View(SlideView.interviews)]))
+        build_deck(braunschweig, lang="en", agenda=Agenda(None, [View(SlideView.interviews)]))
     assert str(caught.value) == (
         "The slide interviews needs interviews or workshops in the data (the template's sheets "
         "Interviews, "
@@ -622,7 +622,7 @@ def test_the_key_point_of_the_interviews(evidence: KnowledgeGraph, make_kg) -> N
     from sckg.report import build_report
     from sckg.report.interviews import interview_key_point
 
-    section = build_report(evidence, "en").section("interviews")
+    section = build_report(evidence, lang="en").section("interviews")
     assert interview_key_point(section, "en") == (
         "The interviews name 4 needs no project answers: which projects take them up?"
     )

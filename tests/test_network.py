@@ -79,7 +79,7 @@ def city(make_kg):
 
 
 def test_entity_projection_nodes_and_attributes(city):
-    graph = project(city, "entity", "en")
+    graph = project(city, "entity", lang="en")
     assert sorted(n for n in graph if n.startswith(EX)) == sorted(
         EX + n
         for n in (
@@ -151,11 +151,11 @@ def test_entity_projection_edges(city):
 
 
 def test_labels_follow_the_language(city):
-    assert project(city, "entity", "de").nodes[EX + "mob"]["label"] == "Mobilität"
+    assert project(city, "entity", lang="de").nodes[EX + "mob"]["label"] == "Mobilität"
     assert (
-        project(city, "entity", "de").nodes[EX + "p1"]["label"] == "Projekt eins"
+        project(city, "entity", lang="de").nodes[EX + "p1"]["label"] == "Projekt eins"
     )  # rdfs:label before title
-    assert project(city, "entity", "de").nodes[EX + "fb10"]["cls_label"] == "Fachbereich"
+    assert project(city, "entity", lang="de").nodes[EX + "fb10"]["cls_label"] == "Fachbereich"
 
 
 def test_actor_projection(city):

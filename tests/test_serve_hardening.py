@@ -39,11 +39,17 @@ HUNGRY = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f LIMIT 10"
 
 
 def request(
-    server: SparqlServer, method: str, path: str, body: str | None = None, **headers: str
+    server: SparqlServer,
+    method: str,
+    path: str,
+    body: str | None = None,
+    *,
+    wait: float = 60,
+    **headers: str,
 ) -> tuple[int, str, str]:
-    """(status, content type, body) of one raw request; headers given with underscores for
-    dashes."""
-    connection = http.client.HTTPConnection(server.host, server.port, timeout=60)
+    """(status, content type, body) of one raw request, waiting up to ``wait`` seconds; headers
+    given with underscores for dashes."""
+    connection = http.client.HTTPConnection(server.host, server.port, timeout=wait)
     try:
         sent = {name.replace("_", "-"): value for name, value in headers.items()}
         connection.request(method, path, body.encode() if body is not None else None, sent)
@@ -53,13 +59,16 @@ def request(
         connection.close()
 
 
-def query(server: SparqlServer, text: str, **headers: str) -> tuple[int, str, str]:
+def query(
+    server: SparqlServer, text: str, *, wait: float = 60, **headers: str
+) -> tuple[int, str, str]:
     form = urllib.parse.urlencode({"query": text})
     return request(
         server,
         "POST",
         "/query",
         form,
+        wait=wait,
         Content_Type="application/x-www-form-urlencoded",
         Accept="text/csv",
         **headers,
@@ -297,9 +306,12 @@ def test_a_client_that_reads_slowly_holds_no_oxigraph_process(
     it, start another one and kill the first at the time limit (one new Oxigraph process per slow
     reader). Held, the process would also keep the light query below waiting until the time limit.
     """
-    # longer than the query takes on a busy machine (at a load of 25 on two cores: more than 1.5 s)
+    # longer than the query takes on a busy machine (at a load of 25 on two cores: more than 1.5 s),
+    # and so is the time limit: at a load of 29 (two busy loops beside other jobs) the 8.5 MB answer
+    # took 9-50 s and a limit of 5 s stopped it (504, rightly). A process held by the slow reader
+    # would still keep the light query waiting until its limit, and the test would fail.
     monkeypatch.setattr(serve, "DEMOTE_AFTER", 60)
-    server = sparql_server("musterstadt", timeout=5, workers=1)
+    server = sparql_server("musterstadt", timeout=60, workers=1)
     # 8.5 MB as CSV, more than the socket buffers hold
     big = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } LIMIT 30000"
     form = urllib.parse.urlencode({"query": big})
@@ -324,8 +336,8 @@ def test_a_client_that_reads_slowly_holds_no_oxigraph_process(
 def test_a_query_over_the_memory_cap_is_stopped_and_the_server_goes_on(
     sparql_server: Callable,
 ) -> None:
-    server = sparql_server("musterstadt", memory="300M")
-    assert query(server, HUNGRY) == (
+    server = sparql_server("musterstadt", memory="300M", timeout=0)  # see the next test
+    assert query(server, HUNGRY, wait=300) == (
         503,
         "text/plain; charset=utf-8",
         "Query stopped: it needed more memory than this server may use (300 MB, --memory); narrow "
@@ -347,12 +359,16 @@ def test_queries_over_the_memory_cap_at_once_keep_the_server_under_it(
     """bench/serve.py saw 2.36 GB under a 2 GB cap: a killed process keeps its memory while it ends
     (slowly: its priority is low), and the watcher kept choosing it, so another hungry query grew
     on."""
-    server = sparql_server("musterstadt", memory="600M")
+    # no time limit: the memory cap alone stops the hungry queries. Under a load of 17 (two busy
+    # loops beside other jobs) one of them, demoted to the lowest priority after half a second, grew
+    # too slowly to reach the cap in the default 30 s and was stopped for its time (504, rightly).
+    server = sparql_server("musterstadt", memory="600M", timeout=0)
     answers: list[int] = []
     peak = 0
     light: list[tuple[int, str]] = []
     threads = [
-        threading.Thread(target=lambda: answers.append(query(server, HUNGRY)[0])) for _ in range(4)
+        threading.Thread(target=lambda: answers.append(query(server, HUNGRY, wait=300)[0]))
+        for _ in range(4)
     ]
 
     def busy() -> (

@@ -91,7 +91,7 @@ def test_projections_are_the_same_on_all_three_stores(
 
     stores = three_stores(dataset, oxigraph_store, sparql_server)
     for name in PROJECTIONS:
-        graphs = {store: project(kg, name, "en") for store, kg in stores.items()}
+        graphs = {store: project(kg, name, lang="en") for store, kg in stores.items()}
         expected = graphs["memory"]
         # Braunschweig holds no interviews: nobody named anybody (the comparison is Musterstadt's)
         if not (name == "partners" and dataset == "braunschweig"):

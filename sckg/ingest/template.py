@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..errors import DataError, Message
 from ..fileio import write_atomic
 from ..namespaces import DCTERMS, FOAF, OPARL, PROV, RDF, RDFS, SCHEMA, SCKG, SKOS
 from ..words import t
@@ -1652,6 +1653,9 @@ def help_rows(choices: Mapping[str, str]) -> list[list[str]]:
 #: The hidden sheet holding the drop-down lists, and the sheet listing what an export could not put
 #: into the template (the importer ignores sheets whose name starts with ``_``).
 LISTS_SHEET, REMAINDER_SHEET = "_Lists", "_Not in the template"
+#: The rows of a sheet in Excel and LibreOffice, the header included: no sheet of a workbook holds
+#: more.
+SHEET_ROWS = 1_048_576
 
 
 def workbook_bytes(
@@ -1675,6 +1679,17 @@ def workbook_bytes(
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    for sheet in SHEETS:
+        if len(rows.get(sheet.key, ())) >= SHEET_ROWS:
+            raise DataError(
+                Message(
+                    f"The sheet {sheet.name} would hold {len(rows[sheet.key]):,} rows, more than a "
+                    f"spreadsheet holds ({SHEET_ROWS - 1:,} below its header); export the graph as "
+                    "Turtle ({=fmt ttl}) instead."
+                )
+            )
+    if remainder and len(remainder) > SHEET_ROWS:
+        raise ValueError(f"{len(remainder):,} rows for {REMAINDER_SHEET}: at most {SHEET_ROWS:,}")
     workbook = Workbook(
         write_only=True
     )  # rows streamed to the file: an export of 100,000 rows takes seconds

@@ -288,7 +288,7 @@ def named_partners(
 
     check_lang(lang)
     watch = Stopwatch()
-    named = watch.add(project(kg, "partners", lang)) if graph is None else graph
+    named = watch.add(project(kg, "partners", lang=lang)) if graph is None else graph
     pairs = " ".join(f"(<{u}> <{v}>)" for u, v in named.edges())
     work = " ".join(f"<{PREDICATES[p]}>" for p in WORK_PREDICATES)
     with watch.sparql():  # the kinds' words are the labels of the scheme statement:

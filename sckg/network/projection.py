@@ -227,8 +227,8 @@ def class_key(types: set[str], kind: str | None) -> str:
 def project(
     kg: KnowledgeGraph,
     name: Literal["entity", "dependencies", "coverage", "partners"],
-    lang: str = ...,
     *,
+    lang: str = ...,
     details: bool = ...,
     with_papers: bool = ...,
 ) -> nx.DiGraph[str]: ...
@@ -236,16 +236,16 @@ def project(
 def project(
     kg: KnowledgeGraph,
     name: str = ...,
-    lang: str = ...,
     *,
+    lang: str = ...,
     details: bool = ...,
     with_papers: bool = ...,
 ) -> nx.Graph[str]: ...
 def project(
     kg: KnowledgeGraph,
     name: str = "entity",
-    lang: str = "de",
     *,
+    lang: str = "de",
     details: bool = True,
     with_papers: bool = False,
 ) -> nx.Graph[str]:

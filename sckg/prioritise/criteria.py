@@ -138,7 +138,7 @@ def _vote_value(given: dict[str, int], workshops: list[str], lang: str) -> Value
 def items(kg: KnowledgeGraph, what: str, lang: str) -> tuple[list[Item], list[str]]:
     """The open projects (``what="projects"``) or the fields of action with the graph's criteria, in
     label order, and notes (completed projects left out, no data date)."""
-    deps = project(kg, "dependencies", lang)
+    deps = project(kg, "dependencies", lang=lang)
     status = {p: deps.nodes[p].get("status") for p in deps}
     open_projects = sorted(
         (p for p in deps if status[p] != "completed"), key=lambda p: order(_label(deps, p), p)
@@ -307,7 +307,7 @@ def _fields(
     votes: dict[str, dict[str, int]] | None = None,
 ) -> list[Item]:
     """The fields of action, their criteria summed (or averaged) over their open projects."""
-    cover = project(kg, "coverage", lang, details=False)
+    cover = project(kg, "coverage", lang=lang, details=False)
     fields = sorted(
         (n for n in cover if cover.nodes[n]["cls"] == "field"),
         key=lambda n: order(cover.nodes[n]["label"], n),
