@@ -694,7 +694,7 @@ def test_a_stored_ranking_reads_back_the_same_values(
     kg = KnowledgeGraph.open([*collect_files([musterstadt_path]), path])
     stored = stored_ranking(kg)
     assert stored is not None and stored.date == "2026-03-12" and len(stored.places) == 41
-    assert validate(kg, lang).conforms  # each value one literal of its datatype (the shapes)
+    assert validate(kg, lang=lang).conforms  # each value one literal of its datatype (the shapes)
     assert result.sensitivity is not None
     index = {i.iri: n for n, i in enumerate(result.ranked)}
     values = {i.iri: i.values for i in result.ranked}
