@@ -638,8 +638,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "swap two.",
     },
     "prio.chart.title": {
-        "de": "Wirkung und Aufwand (Mittel der Bewertungen; rot: die ersten 10 Plätze)",
-        "en": "Impact and effort (mean of the scores; red: the first 10 places)",
+        "de": "Wirkung und Aufwand (Mittel der Bewertungen; rote Quadrate: die ersten 10 Plätze)",
+        "en": "Impact and effort (mean of the scores; red squares: the first 10 places)",
     },
     "prio.chart.unit": {"de": "Bewertung 1–5", "en": "score 1–5"},
     "prio.chart.impact": {
@@ -1665,6 +1665,11 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "Bewertungsdatei, die sckg prioritise schreibt)",
         "en": "a '{view}' slide needs a ranking of the steering group among the data (the "
         "assessment file that sckg prioritise writes)",
+    },
+    "deck.quadrant_needs_scores": {
+        "de": "eine Folie 'quadrant' braucht eine Reihung mit den Bewertungen von Wirkung und "
+        "Aufwand durch die Mitglieder",
+        "en": "a 'quadrant' slide needs a ranking with the members' scores of impact and effort",
     },
     "deck.waves_need_projects": {
         "de": "eine Folie 'waves' braucht eine Reihung von Projekten; diese reiht Handlungsfelder",
