@@ -158,6 +158,7 @@ class SlideView(StrEnum):
     benchmark = "benchmark"
     priorities = "priorities"
     sensitivity = "sensitivity"
+    quadrant = "quadrant"
     waves = "waves"
     interviews = "interviews"
 

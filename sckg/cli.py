@@ -361,6 +361,9 @@ register_compare(app)
 from .cli_prioritise import register as register_prioritise  # noqa: E402
 
 register_prioritise(app)
+from .cli_site import register as register_site  # noqa: E402
+
+register_site(app)
 
 
 def main() -> None:

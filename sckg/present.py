@@ -294,6 +294,7 @@ def _priority_views(report: Report) -> list[SlideView]:
     wanted = {
         "priorities": SlideView.priorities,
         "priorities-sensitivity": SlideView.sensitivity,
+        "priorities-quadrant": SlideView.quadrant,
         "priority-waves": SlideView.waves,
     }
     return [view for key, view in wanted.items() if key in keys]
@@ -710,6 +711,21 @@ class _Slides:
         slide.notes = (
             f"{stable.aside_title}: {', '.join(stable.aside) or t('prio.none', self.lang)}"
         )
+        return slide
+
+    def _quadrant(self, view: View) -> Slide:
+        self._ranking(view)
+        chart = self.chart("priorities-quadrant")
+        if chart is None:  # no impact and effort among the stored values
+            raise view.error("view", self.w["quadrant_needs_scores"])
+        slide = Slide("quadrant", chart.title, chart.svg, list(chart.facts.items()))
+        slide.caption = chart.source
+        quick = t("prio.quadrant.quick-wins", self.lang)
+        table = chart.table  # place, item, impact, effort, quadrant: the quick wins to discuss
+        wins = [r[:4] for r in table.rows if r[4] == quick]
+        if wins:
+            self.table(slide, ReportTable(table.columns[:4], wins, quick))
+        slide.notes = f"{quick}: {', '.join(str(r[1]) for r in wins) or t('prio.none', self.lang)}"
         return slide
 
     def _waves(self, view: View) -> Slide:

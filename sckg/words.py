@@ -14,6 +14,7 @@ never used.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import cache
 from typing import Any
 
 from .choices import Lang
@@ -641,8 +642,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "swap two.",
     },
     "prio.chart.title": {
-        "de": "Wirkung und Aufwand (Mittel der Bewertungen; rot: die ersten 10 Plätze)",
-        "en": "Impact and effort (mean of the scores; red: the first 10 places)",
+        "de": "Wirkung und Aufwand (Mittel der Bewertungen; rote Quadrate: die ersten 10 Plätze)",
+        "en": "Impact and effort (mean of the scores; red squares: the first 10 places)",
     },
     "prio.chart.unit": {"de": "Bewertung 1–5", "en": "score 1–5"},
     "prio.chart.impact": {
@@ -930,6 +931,145 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "validate.more": {
         "de": "… {n} weitere Befunde (alle: report.findings, report.to_json())",
         "en": "… {n} more findings (all: report.findings, report.to_json())",
+    },
+    # --- the programme site (sckg.site) ---
+    **{
+        f"site.{name}": {"de": de, "en": en}
+        for name, de, en in (
+            ("title", "Smart-City-Programm", "Smart city programme"),
+            ("home", "Startseite", "Home"),
+            (
+                "intro",
+                "Das Programm auf einen Blick: Projekte, Akteure, Handlungsfelder und Beschlüsse, "
+                "jedes auf seiner eigenen Seite.",
+                "The programme at a glance: projects, actors, fields of "
+                "action and decisions, each on its own page.",
+            ),
+            ("skip", "Zum Inhalt springen", "Skip to content"),
+            ("navigation", "Listen", "Lists"),
+            ("all_lists", "Alle Listen", "All lists"),
+            ("search", "Suche", "Search"),
+            ("search_label", "Suchbegriff", "Search term"),
+            ("search_button", "Suchen", "Search"),
+            (
+                "search_needs_script",
+                "Die Suche braucht JavaScript; die Listen gehen ohne.",
+                "The search needs JavaScript; the lists work without it.",
+            ),
+            ("other_language", "English", "Deutsch"),
+            ("fictional", "(fiktiv)", "(fictional)"),
+            ("data_date", "Datenstand", "Data date"),
+            ("sources", "Quellen", "Sources"),
+            ("unknown", "unbekannt", "unknown"),
+            (
+                "made_with",
+                "Erstellt mit sckg site aus dem Wissensgraphen des Programms.",
+                "Made with sckg site from the programme's knowledge graph.",
+            ),
+            ("iri", "Adresse (IRI)", "Address (IRI)"),
+            ("facts", "Angaben", "Facts"),
+            ("relations", "Beziehungen", "Relations"),
+            (
+                "no_relations",
+                "Keine Beziehungen zu anderen Einträgen.",
+                "No relations to other entries.",
+            ),
+            ("pointing_here", "Verweise auf diesen Eintrag", "Entries that refer to this one"),
+            ("council", "Ratsgeschichte", "Council history"),
+            ("date", "Datum", "Date"),
+            ("committee", "Gremium", "Committee"),
+            ("paper", "Vorlage", "Paper"),
+            ("role", "Rolle", "Role"),
+            ("consultation", "Beratung", "Consultation"),
+            ("map", "Umfeld", "Neighbourhood"),
+            (
+                "map_label",
+                "Karte des Umfelds; dieselben Verbindungen stehen unter Beziehungen.",
+                "Map of the neighbourhood; the same links are listed under Relations.",
+            ),
+            (
+                "map_note",
+                "Die Karte zeigt die direkten Nachbarn; als Text:",
+                "The map shows the direct neighbours; as text:",
+            ),
+            ("download", "Daten dieser Seite", "This page's data"),
+            ("entries", "Einträge", "Entries"),
+            ("filters", "Filter", "Filters"),
+            ("any", "alle", "any"),
+            ("name", "Name", "Name"),
+            ("kind", "Art", "Kind"),
+            ("field", "Handlungsfeld", "Field of action"),
+            ("status", "Stand der Projekte", "Status of the projects"),
+            ("status_column", "Status", "Status"),
+            ("no_status", "ohne Status", "no status"),
+            ("department", "Federführung", "Lead"),
+            ("actor_kind", "Art des Akteurs", "Kind of actor"),
+            ("year", "Jahr", "Year"),
+            ("key_figures", "Kennzahlen", "Key figures"),
+            ("fields", "Handlungsfelder und ihre Projekte", "Fields of action and their projects"),
+            ("no_projects", "Noch keine Projekte.", "No projects yet."),
+            ("projects", "Projekte", "Projects"),
+            ("milestones", "Meilensteine (Stand {date})", "Milestones (as of {date})"),
+            ("upcoming", "Als Nächstes", "Upcoming"),
+            ("overdue", "Überfällig", "Overdue"),
+            ("none", "Keine.", "None."),
+            ("recent_papers", "Neueste Ratsvorlagen", "Recent council papers"),
+            ("since", "Neu seit {date}", "New since {date}"),
+            ("nothing_since", "Nichts Neues seit diesem Datum.", "Nothing new since that date."),
+            ("yes", "ja", "yes"),
+            ("no", "nein", "no"),
+            ("no_results", "Nichts gefunden.", "Nothing found."),
+            ("results", "Treffer: {n}", "Results: {n}"),
+        )
+    },
+    # --- the site's names of the kinds whose classes have no label of their own ---
+    "site.kind.monetaryamount": {"de": "Budget", "en": "Budget"},
+    "site.kind.conceptscheme": {"de": "Begriffssystem", "en": "Concept scheme"},
+    "site.kind.entity": {"de": "Quelle oder Dokument", "en": "Source or document"},
+    "site.kind.concept": {"de": "Begriff", "en": "Concept"},
+    # --- the site's names of the properties sckg reuses (its own have labels in the ontology) ---
+    **{
+        f"site.property.{name}": {"de": de, "en": en}
+        for name, de, en in (
+            ("adms:status", "Status", "status"),
+            ("schema:startDate", "Beginn", "start"),
+            ("schema:endDate", "Ende", "end"),
+            ("schema:value", "Betrag", "amount"),
+            ("schema:currency", "Währung", "currency"),
+            ("schema:url", "Webadresse", "web address"),
+            ("dcterms:date", "Datum", "date"),
+            ("dcterms:identifier", "Kennung", "identifier"),
+            ("dcterms:description", "Beschreibung", "description"),
+            ("dcterms:subject", "Thema", "subject"),
+            ("dcterms:isPartOf", "Teil von", "part of"),
+            ("dcterms:source", "Quelle", "source"),
+            ("dcterms:modified", "Stand", "modified"),
+            ("dcterms:coverage", "Gebiet", "coverage"),
+            ("dcterms:license", "Lizenz", "licence"),
+            ("dcterms:language", "Sprache", "language"),
+            ("rdfs:comment", "Anmerkung", "comment"),
+            ("skos:altLabel", "auch genannt", "also called"),
+            ("skos:hiddenLabel", "Suchwörter", "search words"),
+            ("skos:definition", "Definition", "definition"),
+            ("skos:inScheme", "gehört zu", "in scheme"),
+            ("skos:broader", "übergeordnet", "broader"),
+            ("skos:narrower", "untergeordnet", "narrower"),
+            ("skos:related", "verwandt mit", "related to"),
+            ("skos:closeMatch", "entspricht ungefähr", "close match"),
+            ("skos:exactMatch", "entspricht", "exact match"),
+            ("skos:broadMatch", "gehört zum weiteren Begriff", "broad match"),
+            ("skos:topConceptOf", "oberster Begriff von", "top concept of"),
+            ("skos:hasTopConcept", "oberste Begriffe", "top concepts"),
+            ("org:classification", "Art", "kind"),
+            ("org:unitOf", "Einheit von", "unit of"),
+            ("org:subOrganizationOf", "gehört zu", "part of"),
+            ("foaf:name", "Name", "name"),
+            ("prov:wasDerivedFrom", "abgeleitet aus", "derived from"),
+            ("prov:hadPrimarySource", "Primärquelle", "primary source"),
+            ("prov:wasGeneratedBy", "erzeugt durch", "generated by"),
+            ("prov:wasAssociatedWith", "verbunden mit", "associated with"),
+            ("prov:wasInformedBy", "gestützt auf", "informed by"),
+        )
     },
     # --- the briefing (sckg.report) ---
     "report.title": {
@@ -1522,6 +1662,11 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "Bewertungsdatei, die sckg prioritise schreibt)",
         "en": "a '{view}' slide needs a ranking of the steering group among the data (the "
         "assessment file that sckg prioritise writes)",
+    },
+    "deck.quadrant_needs_scores": {
+        "de": "eine Folie 'quadrant' braucht eine Reihung mit den Bewertungen von Wirkung und "
+        "Aufwand durch die Mitglieder",
+        "en": "a 'quadrant' slide needs a ranking with the members' scores of impact and effort",
     },
     "deck.waves_need_projects": {
         "de": "eine Folie 'waves' braucht eine Reihung von Projekten; diese reiht Handlungsfelder",
@@ -2133,6 +2278,13 @@ class _Values(dict[str, Any]):
         raise KeyError(key)
 
 
+@cache
+def _group_names(group: str) -> tuple[str, ...]:
+    """The names of the keys of ``group`` (with its dot), once per group (pages create many
+    ``Words``)."""
+    return tuple(key[len(group) :] for key in CATALOGUE if key.startswith(group))
+
+
 class Words(Mapping[str, str]):
     """The texts of one group (``report``, ``map`` ...) in one language, by the name after the
     group: ``words["title"]`` is the text of ``report.title`` as written (placeholders unfilled, for
@@ -2141,7 +2293,7 @@ class Words(Mapping[str, str]):
 
     def __init__(self, group: str, lang: str) -> None:
         self.group, self.lang = group + ".", check_lang(lang)
-        self._names = [key[len(self.group) :] for key in CATALOGUE if key.startswith(self.group)]
+        self._names = _group_names(self.group)
 
     def __getitem__(self, name: str) -> str:
         text = CATALOGUE[self.group + name][self.lang]

@@ -54,7 +54,7 @@ def test_rdf_exports_round_trip_and_are_reproducible(
     path.write_bytes(content)
     again = KnowledgeGraph.open([path])  # read back by Oxigraph
     assert isomorphic(_graph(again), _graph(braunschweig))
-    assert len(_graph(again)) == 441
+    assert len(_graph(again)) == 486
 
 
 @pytest.mark.filterwarnings(
@@ -242,7 +242,7 @@ def test_cli_exports(tmp_path: Path, braunschweig_path: Path) -> None:
     data = ["--data", str(braunschweig_path)]
     result = runner.invoke(app, ["export", "--format", "nt", *data])
     assert result.exit_code == 0
-    assert len(result.stdout.splitlines()) == 441
+    assert len(result.stdout.splitlines()) == 486
     result = runner.invoke(
         app, ["export", "-f", "csv", "-o", str(tmp_path / "gephi"), "--projection", "actors", *data]
     )

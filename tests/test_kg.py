@@ -113,7 +113,7 @@ def test_update_is_refused(braunschweig: KnowledgeGraph) -> None:
 
 def test_rdflib_copy_has_the_data_without_the_model(braunschweig: KnowledgeGraph) -> None:
     graph = braunschweig.to_rdflib()
-    assert len(graph) == 441
+    assert len(graph) == 486
 
 
 def test_cached_block_asks_each_question_once(make_kg) -> None:

@@ -129,9 +129,12 @@ def test_ontology_declares_the_model_terms(ontology: Graph) -> None:
     assert {SCKG.Milestone, SCKG.reached} <= terms  # milestones on the roadmap (issue 15)
     # + sckg:rejectedSubject (linking), the OParl import's terms (issue 13), sckg:rejectedExample
     # and sckg:rejectedTarget (sckg compare), the interview and workshop terms of issue 24 (4
-    # classes, 8 properties) and the legal frame's five properties (issue 24)
-    assert len(terms) == 21 + 52 + 5
+    # classes, 8 properties), the legal frame's five properties (issue 24) and a prioritisation's
+    # values (issue 23: TOPSIS place, best and worst place at ±10 % and ±25 %, sckg:criterionValue
+    # and its 11 criteria)
+    assert len(terms) == 21 + 52 + 5 + 17
     assert {SCKG.processesPersonalData, SCKG.impactAssessment, SCKG.contractValue} <= terms
+    assert {SCKG.topsisPlace, SCKG.worstPlace25, SCKG.criterionImpact} <= terms
 
 
 def test_every_own_term_is_documented(ontology: Graph) -> None:
@@ -258,6 +261,16 @@ def test_severities_are_as_in_the_model(shapes: Graph) -> None:
         SHAPES.DotVoteItem,
         SHAPES.DotVoteWorkshop,
         SHAPES.DraftedInWorkshop,
+        SHAPES.AssessmentTopsisPlace,
+        *(SHAPES[f"Assessment{w}Place{p}"] for w in ("Best", "Worst") for p in (10, 25)),
+        *(
+            SHAPES["AssessmentCriterion" + k.title()]
+            for k in ["goals", "dependents", "mandate", "budget", "milestones", "readiness"]
+        ),
+        *(
+            SHAPES["AssessmentCriterion" + k.title()]
+            for k in ("votes", "impact", "urgency", "effort", "risk")
+        ),
     } == {s for s, sev in severities.items() if sev == SH.Violation}
 
 
@@ -313,6 +326,11 @@ def test_bare_project_has_the_four_open_points(shapes: Graph) -> None:
             SHAPES.ConsultationCommittee,
         ),
         ("ex:c a oparl:Consultation ; sckg:committee ex:council .", SHAPES.ConsultationDate),
+        ('ex:r sckg:criterionImpact "high" .', SHAPES.AssessmentCriterionImpact),
+        ("ex:r sckg:criterionEffort 2.5, 3.0 .", SHAPES.AssessmentCriterionEffort),
+        ("ex:r sckg:worstPlace25 4.0 .", SHAPES.AssessmentWorstPlace25),
+        ("ex:r sckg:bestPlace10 1, 2 .", SHAPES.AssessmentBestPlace10),
+        ('ex:r sckg:topsisPlace "1" .', SHAPES.AssessmentTopsisPlace),
     ],
 )
 def test_each_violation_names_its_shape(shapes: Graph, turtle: str, shape: URIRef) -> None:

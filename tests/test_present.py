@@ -383,16 +383,17 @@ def prioritised(musterstadt: KnowledgeGraph, musterstadt_path: Path, tmp_path_fa
     return KnowledgeGraph.open([*collect_files([musterstadt_path]), path]), result
 
 
-def test_the_default_agenda_shows_ranking_sensitivity_and_waves(prioritised) -> None:
+def test_the_default_agenda_shows_ranking_sensitivity_quadrant_and_waves(prioritised) -> None:
     kg, result = prioritised
     deck = build_deck(kg, lang="en")
-    ranking, stable, waves = deck.slides[-4:-1]
-    assert [s.key for s in deck.slides[-5:]] == [
+    ranking, stable, quadrant, waves = deck.slides[-5:-1]
+    assert [s.key for s in deck.slides[-6:]] == [
         "15-cycles",  # after the key points (issue 24)
         "16-priorities",
         "17-sensitivity",
-        "18-waves",
-        "19-interviews",  # Musterstadt's interviews (issue 24)
+        "18-quadrant",
+        "19-waves",
+        "20-interviews",  # Musterstadt's interviews (issue 24)
     ]
     assert ranking.title == "Priorities" and ranking.picture.startswith("<svg")
     assert ranking.caption == "The first 15 places by net flow (PROMETHEE II)"
@@ -410,6 +411,29 @@ def test_the_default_agenda_shows_ranking_sensitivity_and_waves(prioritised) -> 
         [r.rank, r.label, r.within_10, r.within_25] for r in result.rows[:15] if r.fragile
     ]
     assert stable.notes == f"Fragile places: {', '.join(fragile)}"
+    assert (
+        quadrant.title == "Impact and effort (mean of the scores; red squares: the first 10 places)"
+    )
+    assert quadrant.picture.startswith("<svg") and quadrant.caption.startswith("Source: Fictional")
+    values = {i.iri: (i.values["impact"].value, i.values["effort"].value) for i in result.ranked}
+    high = [(v[0] >= 3, v[1] >= 3) for v in values.values()]  # the middle of the scale counts high
+    assert quadrant.facts == [
+        ("quick wins", str(high.count((True, False)))),
+        ("major projects", str(high.count((True, True)))),
+        ("fill-ins", str(high.count((False, False)))),
+        ("thankless tasks", str(high.count((False, True)))),
+    ]
+    assert [n for _, n in quadrant.facts] == ["11", "18", "1", "11"]  # 41 ranked
+    wins = [
+        [r.rank, r.label, f"{values[r.iri][0]:.2f}", f"{values[r.iri][1]:.2f}"]
+        for r in result.rows
+        if values[r.iri][0] >= 3 > values[r.iri][1]
+    ]
+    assert quadrant.table.columns == ["place", "item", "impact", "effort"]
+    shown = len(quadrant.table.rows)  # as many as fit beside the chart and its four figures
+    assert (quadrant.table.caption, quadrant.table.rows) == ("quick wins", wins[:shown])
+    assert (shown, quadrant.more) == (10, "… 1 more of 11")
+    assert quadrant.notes == f"quick wins: {', '.join(str(w[1]) for w in wins)}"
     assert waves.title == "Waves" and waves.table is None
     assert waves.picture.startswith("<svg") and waves.caption == "Dependency map"
     assert waves.more.startswith(
@@ -447,7 +471,7 @@ def test_a_waves_slide_lists_each_wave(make_kg, tmp_path: Path) -> None:
     assert slide.facts == [("Waves", "2"), ("Projects", "3")]
 
 
-@pytest.mark.parametrize("view", ["priorities", "sensitivity", "waves"])
+@pytest.mark.parametrize("view", ["priorities", "sensitivity", "quadrant", "waves"])
 def test_a_priority_slide_without_a_stored_ranking_names_line_and_key(
     musterstadt: KnowledgeGraph, tmp_path: Path, view: str
 ) -> None:

@@ -146,6 +146,6 @@ def _prioritised(musterstadt: KnowledgeGraph, tmp_path: Path) -> KnowledgeGraph:
 
 def _ranking(tmp_path: Path) -> Path:
     path = tmp_path / "ranking.toml"
-    views = ("priorities", "sensitivity", "waves")
+    views = ("priorities", "sensitivity", "quadrant", "waves")
     path.write_text("".join(f'[[slide]]\nview = "{v}"\n\n' for v in views), encoding="utf-8")
     return path

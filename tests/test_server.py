@@ -346,7 +346,7 @@ def test_push_sends_one_graph_per_dataset_and_reads_back_the_same(
             )
             for name in datasets
         ]
-        assert expected[0] == (GRAPH_BASE + "braunschweig", 441)
+        assert expected[0] == (GRAPH_BASE + "braunschweig", 486)
         assert [(g.iri, g.triples) for g in report.graphs] == [
             *expected,
             (MODEL_GRAPH, sizes[MODEL_GRAPH]),

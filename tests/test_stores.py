@@ -88,7 +88,7 @@ def test_the_cli_prints_the_summary(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert re.fullmatch(
-        r"Loaded 5 files, 441 triples, in \d+\.\d\d s \([\d,]+ triples/s\)\.", lines[0]
+        r"Loaded 5 files, 486 triples, in \d+\.\d\d s \([\d,]+ triples/s\)\.", lines[0]
     ), lines[0]
     assert re.fullmatch(
         rf"oxigraph:{re.escape(str(db))} holds [\d,]+ triples in 6 named graphs\.", lines[1]
