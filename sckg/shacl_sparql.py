@@ -55,12 +55,13 @@ _INSTANCE = f"<{RDF}type>/<{RDFS}subClassOf>*"
 
 
 def _same_term(variable: str, term: Any) -> str:
-    """``sameTerm(variable, term)``, written out for a literal: on Virtuoso sameTerm of a stored
-    literal and a literal in the query is false (docs/engines.md)."""
+    """``sameTerm(variable, term)``, written out: on Virtuoso sameTerm of a stored literal and a
+    literal in the query is false, and so is sameTerm of a stored IRI and an IRI in the query
+    (docs/engines.md); ``=`` of two IRIs is the same test (RDF term equality)."""
     from rdflib import Literal
 
     if not isinstance(term, Literal):
-        return f"sameTerm({variable}, {term.n3()})"
+        return f"{variable} = {term.n3()}"
     kind = (
         f'LANG({variable}) = "{term.language}"'
         if term.language
