@@ -1,6 +1,7 @@
-"""sckg's HTTP client for crawls: urllib3 connection pools kept for a whole crawl (one kept-alive
-connection per server), the environment's proxies (``http_proxy``, ``https_proxy``, ``no_proxy``),
-a deadline for a whole request, and the pause a busy server asks for (``Retry-After``)."""
+"""sckg's HTTP client, for OParl crawls and SPARQL endpoints: urllib3 connection pools kept for a
+whole crawl or endpoint (one kept-alive connection per server), the environment's proxies
+(``http_proxy``, ``https_proxy``, ``no_proxy``; never for this machine's servers), a deadline for a
+whole request, and the pause a busy server asks for (``Retry-After``)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from urllib3.util import Retry
 
 #: The longest pause a ``Retry-After`` header can impose (seconds): a server may not stall a crawl.
 MAX_RETRY_AFTER = 120.0
+_LOCAL = ("localhost", "127.0.0.1", "::1")
 
 
 class Client:
@@ -30,12 +32,19 @@ class Client:
         self._managers: dict[str, urllib3.PoolManager] = {}
 
     def request(
-        self, method: str, url: str, *, headers: Mapping[str, str], timeout: float
+        self,
+        method: str,
+        url: str,
+        *,
+        headers: Mapping[str, str],
+        timeout: float,
+        body: bytes | None = None,
     ) -> urllib3.BaseHTTPResponse:
         """The answer to one request (no retries, no redirects followed), its body unread."""
         return self._manager(url).request(
             method,
             url,
+            body=body,
             headers=dict(headers),
             timeout=urllib3.Timeout(connect=timeout, read=timeout),
             retries=False,
@@ -71,7 +80,8 @@ class Client:
         """The pool manager for ``url``: direct, or through the environment's proxy."""
         parts = urllib.parse.urlsplit(url)
         proxy = urllib.request.getproxies().get(parts.scheme, "")
-        if proxy and urllib.request.proxy_bypass(parts.hostname or ""):
+        host = parts.hostname or ""
+        if proxy and (host in _LOCAL or urllib.request.proxy_bypass(host)):
             proxy = ""
         if proxy not in self._managers:
             manager = urllib3.ProxyManager(proxy) if proxy else urllib3.PoolManager()
@@ -112,3 +122,13 @@ def retry_after(response: urllib3.BaseHTTPResponse) -> float:
         return min(float(Retry().parse_retry_after(value)), MAX_RETRY_AFTER)
     except InvalidHeader:
         return 0.0
+
+
+def reason(exc: BaseException) -> str:
+    """What went wrong with a connection: the innermost operating system error's text if any."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, OSError) and cause.strerror:
+            return cause.strerror
+        cause = cause.__cause__ or cause.__context__
+    return str(exc)

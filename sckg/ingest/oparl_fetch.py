@@ -31,7 +31,7 @@ import urllib3
 
 from .. import __version__
 from ..errors import DataError, Message, StoreError
-from ..httpclient import Client, retry_after
+from ..httpclient import Client, reason, retry_after
 
 #: ``progress(what, done, total)``: a list (or ``files``) and how many of its pages (files) are
 #: read; then ``RDF`` (converting) and, in a sync, ``Turtle`` (writing), with no total.
@@ -216,9 +216,10 @@ class Fetcher:
                 if exc.status not in _RETRY_STATUS:
                     break
             except (urllib3.exceptions.HTTPError, OSError) as exc:
-                problem = _reason(exc)
+                problem = reason(exc)
+                refused = isinstance(exc, urllib3.exceptions.NewConnectionError)
                 timeout = (urllib3.exceptions.TimeoutError, TimeoutError)
-                if isinstance(exc, timeout) or self._client.expired:
+                if (isinstance(exc, timeout) and not refused) or self._client.expired:
                     problem = f"no complete answer within {self.timeout:g} s"
         tries = "1 try" if attempts == 1 else f"{attempts} tries"
         resume = (
@@ -323,16 +324,6 @@ class _StatusError(Exception):
     def __init__(self, status: int, reason: str, wait: float) -> None:
         super().__init__(status)
         self.status, self.reason, self.wait = status, reason, wait
-
-
-def _reason(exc: BaseException) -> str:
-    """What went wrong with a connection: the innermost operating system error's text if any."""
-    cause: BaseException | None = exc
-    while cause is not None:
-        if isinstance(cause, OSError) and cause.strerror:
-            return cause.strerror
-        cause = cause.__cause__ or cause.__context__
-    return str(exc)
 
 
 def list_items(
