@@ -14,6 +14,7 @@ import pytest
 from servers import serving
 
 from sckg.ingest.oparl_fetch import Fetcher, list_items
+from sckg.remote import SparqlBackend
 
 
 class Polite(BaseHTTPRequestHandler):
@@ -75,3 +76,33 @@ def test_a_crawl_uses_one_connection(polite: str) -> None:
     assert items == [{"id": f"p{n}"} for n in range(5)]
     assert fetcher.requests == 5
     assert len(Polite.connections) == 1
+
+
+class Endpoint(BaseHTTPRequestHandler):
+    """A SPARQL endpoint over HTTP/1.1 with keep-alive that finds nothing; ``connections`` as in
+    :class:`Polite`."""
+
+    protocol_version = "HTTP/1.1"
+    connections: ClassVar[set[tuple[str, int]]] = set()
+
+    def do_POST(self) -> None:
+        Endpoint.connections.add(self.client_address)
+        self.rfile.read(int(self.headers["Content-Length"]))
+        body = b'{"head": {"vars": ["g"]}, "results": {"bindings": []}}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        """Quiet."""
+
+
+def test_an_endpoint_is_asked_over_one_connection() -> None:
+    Endpoint.connections = set()
+    with serving(Endpoint, wait_for_requests=False) as url:
+        backend = SparqlBackend(url + "/query", timeout=5)
+        for _ in range(3):
+            assert backend.select("SELECT ?g WHERE { GRAPH ?g { } }", {}).rows == []
+    assert len(Endpoint.connections) == 1  # 5 requests: 2 for the graph names, 3 queries
