@@ -1,10 +1,11 @@
 """Any SPARQL 1.1 endpoint as a store: queries over HTTP (SPARQL 1.1 Protocol), results as JSON.
 
-Only the standard library's HTTP client is used. sckg expects the endpoint's default graph to be the
-union of its named graphs, as the in-process stores are queried (Oxigraph server:
-``--union-default-graph``, which ``sckg serve`` sets; Fuseki/TDB2: ``tdb2:unionDefaultGraph true``;
-GraphDB and Virtuoso do this by default). The predeclared prefixes are sent in front of every query;
-parameters are bound by a ``VALUES`` block, which every SPARQL 1.1 endpoint understands.
+Requests go through :mod:`sckg.httpclient` (urllib3; connections kept alive). sckg expects the
+endpoint's default graph to be the union of its named graphs, as the in-process stores are queried
+(Oxigraph server: ``--union-default-graph``, which ``sckg serve`` sets; Fuseki/TDB2:
+``tdb2:unionDefaultGraph true``; GraphDB and Virtuoso do this by default). The predeclared prefixes
+are sent in front of every query; parameters are bound by a ``VALUES`` block, which every SPARQL 1.1
+endpoint understands.
 
 Endpoints that ask for a login get it from the environment (never from the command line, which shell
 histories and process lists keep): ``SCKG_ENDPOINT_TOKEN`` (sent as a bearer token), or
@@ -17,21 +18,20 @@ on when the endpoint redirects to another host. ``SCKG_ENDPOINT_TIMEOUT`` sets h
 from __future__ import annotations
 
 import base64
-import http.client
 import json
 import os
 import re
-import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
 
 import pyoxigraph as ox
+import urllib3
 
 from .errors import Message, QueryError, StoreError, UsageError
+from .httpclient import Client, reason
 from .namespaces import sparql_prologue
 from .results import Table, Term, solution_rows
 from .sparql import bind_values, syntax_error
@@ -52,67 +52,87 @@ _RESULTS_JSON = "application/sparql-results+json"
 _RDF_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
 
 
-class _LoginStaysWithHost(urllib.request.HTTPRedirectHandler):
-    """Follows redirects, but drops the login when one leads to another scheme, host or port.
+#: Redirects followed for one request (as many as the standard library's urllib follows).
+MAX_REDIRECTS = 10
+_REDIRECT_STATUS = (301, 302, 303, 307, 308)
+#: The connections to endpoints, kept alive between requests.
+_CLIENT = Client()
+
+
+@dataclass
+class _Request:
+    method: str
+    url: str
+    headers: dict[str, str]
+    data: bytes | None
+
+
+def _redirected(request: _Request, code: int, newurl: str) -> _Request | None:
+    """The request a redirect leads to (None: not followed, the redirect is the answer), without
+    the login when it leads to another scheme, host or port.
 
     A request with a body (a query sent by POST, a graph sent by PUT) is sent again, body and all,
     on a 307 or 308; a 301, 302 or 303 would make it a GET without the body (the query lost, an
     empty answer taken for the result), so such a redirect is an error naming the address to use
     instead.
     """
-
-    def redirect_request(
-        self,
-        req: urllib.request.Request,
-        fp: IO[bytes],
-        code: int,
-        msg: str,
-        headers: http.client.HTTPMessage,
-        newurl: str,
-    ) -> urllib.request.Request | None:
-        method = req.get_method()
-        if method in ("GET", "HEAD"):
-            new = super().redirect_request(req, fp, code, msg, headers, newurl)
-        elif code in (307, 308):
-            check_http_url(newurl, "where the endpoint redirects to")
-            kept = {
-                name: value
-                for name, value in req.header_items()
-                if name.lower() not in ("host", "content-length")
-            }
-            new = urllib.request.Request(
-                newurl,
-                data=req.data,
-                headers=kept,
-                method=method,
-                origin_req_host=req.origin_req_host,
-                unverifiable=True,
+    method = request.method
+    if method in ("GET", "HEAD"):
+        if urllib.parse.urlsplit(newurl).scheme not in ("http", "https"):
+            return None
+        kept = {
+            name: value
+            for name, value in request.headers.items()
+            if name.lower() not in ("content-length", "content-type")
+        }
+        new = _Request(method, newurl, kept, None)
+    elif code in (307, 308):
+        check_http_url(newurl, "where the endpoint redirects to")
+        new = _Request(method, newurl, dict(request.headers), request.data)
+    else:
+        what = "a query" if method == "POST" else f"a {method} request"
+        raise StoreError(
+            Message(
+                f"The endpoint {request.url} redirects {what} (HTTP {code}) to {newurl}, "
+                f"which would lose the {'query' if method == 'POST' else 'data'} on the way; "
+                "use that address: "
+                + (f"{{=store sparql:{newurl}}}" if method == "POST" else f"{{=endpoint {newurl}}}")
             )
-        else:
-            what = "a query" if method == "POST" else f"a {method} request"
-            raise StoreError(
-                Message(
-                    f"The endpoint {req.full_url} redirects {what} (HTTP {code}) to {newurl}, "
-                    f"which would lose the {'query' if method == 'POST' else 'data'} on the way; "
-                    "use that address: "
-                    + (
-                        f"{{=store sparql:{newurl}}}"
-                        if method == "POST"
-                        else f"{{=endpoint {newurl}}}"
-                    )
-                )
-            )
-        if (
-            new is not None
-            and urllib.parse.urlsplit(new.full_url)[:2] != urllib.parse.urlsplit(req.full_url)[:2]
-        ):
-            new.remove_header("Authorization")  # [:2]: scheme and host:port
-        return new
+        )
+    if not _same_server(new.url, request.url):
+        new.headers = {k: v for k, v in new.headers.items() if k.lower() != "authorization"}
+    return new
 
 
-_OPENER = urllib.request.build_opener(_LoginStaysWithHost())
-# no HTTP proxy for this machine's servers
-_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}), _LoginStaysWithHost())
+def _exchange(request: _Request, timeout: float) -> tuple[Response, str, str]:
+    """The answer to ``request`` after the redirects it may follow, the address that gave it and
+    its ``WWW-Authenticate`` challenge ('' without one)."""
+    for _ in range(MAX_REDIRECTS + 1):
+        answer = _CLIENT.request(
+            request.method,
+            request.url,
+            headers=request.headers,
+            body=request.data,
+            timeout=timeout,
+        )
+        location = answer.headers.get("Location")
+        new = (
+            _redirected(request, answer.status, urllib.parse.urljoin(request.url, location))
+            if answer.status in _REDIRECT_STATUS and location
+            else None
+        )
+        if new is None:
+            break
+        answer.drain_conn()
+        answer.release_conn()
+        request = new
+    body = answer.read() if request.method != "HEAD" else b""
+    answer.release_conn()
+    challenge = answer.headers.get("WWW-Authenticate") or ""
+    media_type = (answer.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+    return Response(answer.status, media_type, body), request.url, challenge
+
+
 #: A graph every Virtuoso holds, and the graphs it keeps for itself: its RDF views, the LDP
 #: vocabulary, WebDAV and its service description (named after its host).
 VIRTUOSO_MARK = "http://www.openlinksw.com/schemas/virtrdf#"
@@ -188,56 +208,50 @@ def http_request(
     server = urllib.parse.urlsplit(url)[:2]  # scheme and host:port
     credentials = bool(login_headers())
     if credentials and data is not None and server not in _LOGIN_SCHEMES:
-        _LOGIN_SCHEMES[server] = _scheme_asked(_probe(url, {}, timeout), url) or "none"
+        _LOGIN_SCHEMES[server] = _scheme_asked(_probe(url, timeout), url) or "none"
     scheme = _LOGIN_SCHEMES.get(server, "none")
     login = (
         _digest_login(method, url, timeout)
         if scheme == "digest" and credentials
         else _login(scheme)
     )
-    request = urllib.request.Request(
-        url, data=data, method=method, headers={**login, **(headers or {})}
-    )
+    request = _Request(method, url, {**login, **(headers or {})}, data)
     try:
-        with _opener(url).open(request, timeout=timeout) as answer:
-            return Response(answer.status, _media_type(answer.headers), answer.read())
-    except urllib.error.HTTPError as exc:
-        if exc.code == 401:
-            asked = _scheme_asked(_challenge(exc), url) if _same_server(exc.url, url) else None
-            if credentials and asked is not None and asked != scheme:
-                _LOGIN_SCHEMES[server] = asked
-                return http_request(method, url, data=data, headers=headers, timeout=timeout)
-            if credentials and not login and not _challenge(exc) and server[0] == "http":
-                raise StoreError(
-                    f"The endpoint {url} asks for a login (HTTP 401) without saying which (no "
-                    "WWW-Authenticate header); sckg sends a password over http only when the "
-                    "server asks for Basic or Digest. Use https."
-                ) from None
-            if not _same_server(exc.url, url):
-                raise StoreError(
-                    f"The endpoint {url} sent the request on to {exc.url}, which asks for a login "
-                    "(HTTP 401); sckg gives the login only to the server it was given: use "
-                    f"{exc.url} if you trust it."
-                ) from None
-            raise StoreError(_login_refused(url, login)) from None
-        body = exc.read() if exc.fp else b""
-        return Response(exc.code, _media_type(exc.headers), body)
-    except TimeoutError:
-        raise StoreError(f"The endpoint {url} did not answer within {timeout:g} s.") from None
-    except urllib.error.URLError as exc:
-        reason = (
-            exc.reason.strerror
-            if isinstance(exc.reason, OSError) and exc.reason.strerror
-            else exc.reason
-        )
-        if isinstance(exc.reason, TimeoutError):
-            raise StoreError(f"The endpoint {url} did not answer within {timeout:g} s.") from None
+        answer, answered, challenge = _exchange(request, timeout)
+    except StoreError:
+        raise
+    except (  # before timeouts: urllib3's NewConnectionError is a ConnectTimeoutError
+        urllib3.exceptions.NewConnectionError,
+        urllib3.exceptions.NameResolutionError,
+    ) as exc:
         raise StoreError(
-            f"The endpoint {url} does not answer ({reason}). Check the URL and that the server is "
-            "running."
+            f"The endpoint {url} does not answer ({reason(exc)}). Check the URL and that the "
+            "server is running."
         ) from None
-    except (OSError, ValueError) as exc:  # connection reset, malformed URL, bad status line
-        raise StoreError(f"The endpoint {url} cannot be reached ({exc}).") from None
+    except (urllib3.exceptions.TimeoutError, TimeoutError):
+        raise StoreError(f"The endpoint {url} did not answer within {timeout:g} s.") from None
+    except (urllib3.exceptions.HTTPError, OSError, ValueError) as exc:
+        # connection reset, malformed URL, bad status line
+        raise StoreError(f"The endpoint {url} cannot be reached ({reason(exc)}).") from None
+    if answer.status != 401:
+        return answer
+    asked = _scheme_asked(challenge, url) if _same_server(answered, url) else None
+    if credentials and asked is not None and asked != scheme:
+        _LOGIN_SCHEMES[server] = asked
+        return http_request(method, url, data=data, headers=headers, timeout=timeout)
+    if credentials and not login and not challenge and server[0] == "http":
+        raise StoreError(
+            f"The endpoint {url} asks for a login (HTTP 401) without saying which (no "
+            "WWW-Authenticate header); sckg sends a password over http only when the "
+            "server asks for Basic or Digest. Use https."
+        )
+    if not _same_server(answered, url):
+        raise StoreError(
+            f"The endpoint {url} sent the request on to {answered}, which asks for a login "
+            "(HTTP 401); sckg gives the login only to the server it was given: use "
+            f"{answered} if you trust it."
+        )
+    raise StoreError(_login_refused(url, login))
 
 
 #: How each server (scheme, host:port) asked for the login of the environment: "bearer", "basic",
@@ -270,29 +284,21 @@ def _scheme_asked(challenge: str | None, url: str) -> str | None:
     return "basic" if not challenge and urllib.parse.urlsplit(url).scheme == "https" else None
 
 
-def _challenge(answer: urllib.error.HTTPError) -> str:
-    """The ``WWW-Authenticate`` challenge of a 401 answer ('' without one)."""
-    return (answer.headers.get("WWW-Authenticate") or "") if answer.headers is not None else ""
-
-
-def _probe(url: str, headers: Mapping[str, str], timeout: float) -> str | None:
+def _probe(url: str, timeout: float) -> str | None:
     """A ``HEAD`` request without a body: the challenge of its 401 answer, or None when it was not
     refused (or refused by another server it was redirected to)."""
-    request = urllib.request.Request(url, method="HEAD", headers=dict(headers))
     try:
-        with _opener(url).open(request, timeout=timeout):
-            return None
-    except urllib.error.HTTPError as exc:
-        return _challenge(exc) if exc.code == 401 and _same_server(exc.url, url) else None
-    except (OSError, ValueError):
+        answer, answered, challenge = _exchange(_Request("HEAD", url, {}, None), timeout)
+    except (StoreError, urllib3.exceptions.HTTPError, OSError, ValueError):
         return None  # the request itself will say what is wrong with the server
+    return challenge if answer.status == 401 and _same_server(answered, url) else None
 
 
 def _digest_login(method: str, url: str, timeout: float) -> dict[str, str]:
     """The ``Authorization`` header answering the server's Digest challenge for ``method url`` with
     the login of the environment (the challenge is fetched fresh, so each nonce is used once), or
     none without a challenge."""
-    challenge = _probe(url, {}, timeout) or ""
+    challenge = _probe(url, timeout) or ""
     scheme, _, parameters = challenge.partition(" ")
     if scheme.lower() != "digest":
         return {}
@@ -309,12 +315,6 @@ def _digest_login(method: str, url: str, timeout: float) -> dict[str, str]:
     return {"Authorization": f"Digest {answer}"} if answer else {}
 
 
-def _opener(url: str) -> urllib.request.OpenerDirector:
-    """The shared opener: no HTTP proxy for this machine's servers."""
-    local = urllib.parse.urlsplit(url).hostname in ("localhost", "127.0.0.1", "::1")
-    return _DIRECT if local else _OPENER
-
-
 def _login_refused(url: str, login: Mapping[str, str]) -> str:
     if not login:
         return (
@@ -325,11 +325,6 @@ def _login_refused(url: str, login: Mapping[str, str]) -> str:
         TOKEN_VARIABLE if os.environ.get(TOKEN_VARIABLE) else f"{USER_VARIABLE}/{PASSWORD_VARIABLE}"
     )
     return f"The endpoint {url} refused the login in {given} (HTTP 401)."
-
-
-def _media_type(headers: object) -> str:
-    value = headers.get("Content-Type", "") if headers is not None else ("")  # type: ignore[attr-defined]
-    return (value or "").split(";")[0].strip().lower()
 
 
 def check_http_url(url: str, what: str) -> str:
@@ -541,4 +536,4 @@ class SparqlBackend:
         )
 
     def close(self) -> None:
-        """Nothing to release: every request has its own connection."""
+        """Nothing to release: the kept-alive connections are shared by every endpoint."""

@@ -1,38 +1,37 @@
 """Reading OParl objects: from a folder of JSON files, or from a live OParl system over HTTP.
 
-The HTTP side follows list pages (``links.next``), retries failed requests with a growing pause, and
-keeps every answer in a local cache, so an interrupted crawl resumes where it stopped. A server
-cannot hold it up or lead it astray: each request has a total deadline (``timeout``: connecting, the
-headers and the whole body; a server sending one byte at a time is cut off then), an answer may hold
-at most ``max_bytes``, a list at most ``max_pages`` pages, the whole crawl (every list of every
-body, the body list too, from the cache or not) at most ``max_total_pages`` pages and
-``max_total_mb`` megabytes, and only http(s) URLs on the origin (scheme, host and port) of the first
-URL are requested, links and redirects alike, unless ``follow_other_hosts``. An answer is written to
-the cache as it arrives and read from there, one page at a time.
+The HTTP side (:mod:`sckg.httpclient`: one kept-alive connection for the crawl) follows list pages
+(``links.next``), retries failed requests with a growing pause (or the longer one a busy server's
+``Retry-After`` asks for, at most two minutes), and keeps every answer in a local cache, so an
+interrupted crawl resumes where it stopped. A server cannot hold it up or lead it astray: each
+request has a total deadline (``timeout``: connecting, the headers and the whole body; a server
+sending one byte at a time is cut off then), an answer may hold at most ``max_bytes``, a list at
+most ``max_pages`` pages, the whole crawl (every list of every body, the body list too, from the
+cache or not) at most ``max_total_pages`` pages and ``max_total_mb`` megabytes, and only http(s)
+URLs on the origin (scheme, host and port) of the first URL are requested, links and redirects
+alike, unless ``follow_other_hosts``. An answer is written to the cache as it arrives and read from
+there, one page at a time.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import http.client
 import io
 import json
 import os
-import socket
 import tempfile
-import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+import urllib3
+
 from .. import __version__
 from ..errors import DataError, Message, StoreError
+from ..httpclient import Client, reason, retry_after
 
 #: ``progress(what, done, total)``: a list (or ``files``) and how many of its pages (files) are
 #: read; then ``RDF`` (converting) and, in a sync, ``Turtle`` (writing), with no total.
@@ -50,6 +49,9 @@ PERSON_LISTS = (("person", "Person"), ("membership", "Membership"))
 _RETRY_STATUS = {408, 425, 429, 500, 502, 503, 504}
 #: Answers that mean "this list is not offered": the crawl reports the list and goes on.
 _MISSING_STATUS = {403, 404, 410, 501}
+_REDIRECT_STATUS = {301, 302, 303, 307, 308}
+#: Redirects followed for one request (as many as the standard library's urllib follows).
+MAX_REDIRECTS = 10
 #: Defaults of the limits (see the module's docstring).
 MAX_BYTES = 50_000_000
 MAX_PAGES = 20_000
@@ -105,8 +107,7 @@ class Fetcher:
     cache_hits: int = 0
     pages: int = 0  # pages read in all, from the server or the cache
     read_bytes: int = 0
-    _opened: list[socket.socket] = field(default_factory=list, init=False, repr=False)
-    _expired: bool = field(default=False, init=False, repr=False)
+    _client: Client = field(default_factory=Client, init=False, repr=False)
 
     def get(self, url: str, *, fresh: bool = False) -> Any:
         """The JSON document at ``url`` (from the cache if it is younger than ``max_age`` seconds
@@ -195,13 +196,14 @@ class Fetcher:
         return Path(self.cache_dir) / f"{hashlib.sha256(url.encode('utf-8')).hexdigest()}.json"
 
     def _download(self, url: str, sink: IO[bytes]) -> None:
-        """Write the answer to ``url`` into ``sink`` (with retries); count it against the crawl's
-        limits."""
-        problem, status = "", 0
+        """Write the answer to ``url`` into ``sink`` (with retries, after the pause that a busy
+        server's ``Retry-After`` asks for if it is longer than the backoff's); count it against the
+        crawl's limits."""
+        problem, status, asked = "", 0, 0.0
         attempts = 0
         for attempt in range(self.retries + 1):
             if attempt:
-                time.sleep(self.backoff * 2 ** (attempt - 1))
+                time.sleep(max(self.backoff * 2 ** (attempt - 1), asked))
             self.requests += 1
             attempts += 1
             sink.seek(0)
@@ -209,14 +211,15 @@ class Fetcher:
             try:
                 self._count(url, self._fetch(url, sink))
                 return
-            except urllib.error.HTTPError as exc:
-                problem, status = f"HTTP {exc.code} {exc.reason}", exc.code
-                if exc.code not in _RETRY_STATUS:
+            except _StatusError as exc:
+                problem, status, asked = f"HTTP {exc.status} {exc.reason}", exc.status, exc.wait
+                if exc.status not in _RETRY_STATUS:
                     break
-            except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
-                reason = getattr(exc, "reason", exc)
-                problem = str(reason)
-                if isinstance(reason, TimeoutError) or self._expired:
+            except (urllib3.exceptions.HTTPError, OSError) as exc:
+                problem = reason(exc)
+                refused = isinstance(exc, urllib3.exceptions.NewConnectionError)
+                timeout = (urllib3.exceptions.TimeoutError, TimeoutError)
+                if (isinstance(exc, timeout) and not refused) or self._client.expired:
                     problem = f"no complete answer within {self.timeout:g} s"
         tries = "1 try" if attempts == 1 else f"{attempts} tries"
         resume = (
@@ -231,60 +234,59 @@ class Fetcher:
         raise HttpStatusError(message, status) if status else StoreError(message)
 
     def _fetch(self, url: str, sink: IO[bytes]) -> int:
-        """One request: the body written to ``sink`` within the deadline and the size cap; its
-        size."""
-        self._expired = False
-        self._opened.clear()
-        timer = threading.Timer(self.timeout, self._expire)
-        timer.daemon = True
-        timer.start()
-        opener = urllib.request.build_opener(
-            _DeadlineHTTP(self),
-            _DeadlineHTTPS(self),
-            _Redirects(self),
-            urllib.request.HTTPErrorProcessor(),
-        )
-        request = urllib.request.Request(
-            url,
-            headers={
-                "Accept": "application/json",
-                "User-Agent": f"sckg/{__version__} (OParl import)",
-            },
-        )
-        try:
-            with opener.open(request, timeout=self.timeout) as response:
-                length = response.headers.get("Content-Length", "")
-                if length.isdigit() and int(length) > self.max_bytes:
-                    raise self._too_big(url)
-                size = 0
-                while chunk := response.read1(65536):
-                    size += len(chunk)
-                    if size > self.max_bytes:
-                        raise self._too_big(url)
-                    try:
-                        sink.write(chunk)
-                    except OSError as exc:  # not the server's fault: no retry
-                        problem = exc.strerror or exc
-                        message = f"{url}: cannot write the download cache ({problem})"
-                        raise DataError(message) from None
-                if self._expired:
-                    raise TimeoutError
-                return size
-        finally:
-            timer.cancel()
+        """One request (following allowed redirects): the body written to ``sink`` within the
+        deadline and the size cap; its size."""
+        headers = {
+            "Accept": "application/json",
+            "User-Agent": f"sckg/{__version__} (OParl import)",
+        }
+        with self._client.deadline(self.timeout):
+            target = url
+            for _ in range(MAX_REDIRECTS + 1):
+                response = self._client.request(
+                    "GET", target, headers=headers, timeout=self.timeout
+                )
+                location = response.headers.get("Location")
+                if response.status not in _REDIRECT_STATUS or not location:
+                    break
+                response.drain_conn()
+                response.release_conn()
+                new = urllib.parse.urljoin(target, location)
+                self.check_redirect(target, new)
+                target = new
+            else:
+                raise DataError(f"{url}: more than {MAX_REDIRECTS} redirects; sckg stops there.")
+            try:
+                size = self._read(url, response, sink)
+            except BaseException:
+                response.close()  # the connection is not reused
+                raise
+            response.release_conn()
+            return size
 
-    def _expire(self) -> None:
-        """At the deadline: shut the request's connections, so that a read waiting for the server
-        returns."""
-        self._expired = True
-        for sock in list(self._opened):
-            with contextlib.suppress(OSError):  # already closed
-                sock.shutdown(socket.SHUT_RDWR)
-
-    def _opening(self, sock: socket.socket) -> None:
-        self._opened.append(sock)
-        if self._expired:
-            self._expire()
+    def _read(self, url: str, response: urllib3.BaseHTTPResponse, sink: IO[bytes]) -> int:
+        """The body of ``response`` written to ``sink``; its size. An error status raises
+        :class:`_StatusError`."""
+        if response.status >= 400:
+            response.drain_conn()
+            raise _StatusError(response.status, response.reason or "", retry_after(response))
+        length = response.headers.get("Content-Length", "")
+        if length.isdigit() and int(length) > self.max_bytes:
+            raise self._too_big(url)
+        size = 0
+        for chunk in response.stream(65536):
+            size += len(chunk)
+            if size > self.max_bytes:
+                raise self._too_big(url)
+            try:
+                sink.write(chunk)
+            except OSError as exc:  # not the server's fault: no retry
+                problem = exc.strerror or exc
+                message = f"{url}: cannot write the download cache ({problem})"
+                raise DataError(message) from None
+        if self._client.expired:
+            raise TimeoutError
+        return size
 
     def _too_big(self, url: str) -> DataError:
         return DataError(
@@ -316,61 +318,12 @@ def _origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc.rsplit('@', 1)[-1].lower()}"
 
 
-def _watched(
-    connection: type[http.client.HTTPConnection], fetcher: Fetcher
-) -> type[http.client.HTTPConnection]:
-    """The connection class, telling the fetcher the socket of each connection it opens (to shut it
-    at the deadline)."""
+class _StatusError(Exception):
+    """An answer with an error status; ``wait``: the seconds its ``Retry-After`` asks for."""
 
-    class Watched(connection):  # type: ignore[valid-type,misc]
-        def connect(self) -> None:
-            super().connect()
-            fetcher._opening(self.sock)
-
-    return Watched
-
-
-class _DeadlineHTTP(urllib.request.HTTPHandler):
-    """Opens http connections the fetcher watches."""
-
-    def __init__(self, fetcher: Fetcher) -> None:
-        super().__init__()
-        self.fetcher = fetcher
-
-    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        return self.do_open(_watched(http.client.HTTPConnection, self.fetcher), req)
-
-
-class _DeadlineHTTPS(urllib.request.HTTPSHandler):
-    """Opens https connections the fetcher watches."""
-
-    def __init__(self, fetcher: Fetcher) -> None:
-        super().__init__()
-        self.fetcher = fetcher
-
-    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        connection = _watched(http.client.HTTPSConnection, self.fetcher)
-        return self.do_open(connection, req, context=self._context)  # type: ignore[attr-defined]
-
-
-class _Redirects(urllib.request.HTTPRedirectHandler):
-    """Follows a redirect only where the fetcher may go (see :meth:`Fetcher.check_redirect`)."""
-
-    def __init__(self, fetcher: Fetcher) -> None:
-        super().__init__()
-        self.fetcher = fetcher
-
-    def redirect_request(
-        self,
-        req: urllib.request.Request,
-        fp: IO[bytes],
-        code: int,
-        msg: str,
-        headers: http.client.HTTPMessage,
-        newurl: str,
-    ) -> urllib.request.Request | None:
-        self.fetcher.check_redirect(req.full_url, newurl)
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+    def __init__(self, status: int, reason: str, wait: float) -> None:
+        super().__init__(status)
+        self.status, self.reason, self.wait = status, reason, wait
 
 
 def list_items(

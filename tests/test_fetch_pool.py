@@ -1,0 +1,108 @@
+"""The OParl crawl as a polite HTTP client (issue 26, "one HTTP client"): it waits as long as a
+busy server's ``Retry-After`` asks, and reads all pages of a crawl over one kept-alive
+connection."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler
+from typing import ClassVar
+
+import pytest
+from servers import serving
+
+from sckg.ingest.oparl_fetch import Fetcher, list_items
+from sckg.remote import SparqlBackend
+
+
+class Polite(BaseHTTPRequestHandler):
+    """HTTP/1.1 with keep-alive. /busy: 429, then 503 (both ``Retry-After: 1``), then a list page;
+    /pages?n=N: a list of 5 pages. ``connections`` holds the client address of every request (one
+    per TCP connection), ``times`` when each /busy request came."""
+
+    protocol_version = "HTTP/1.1"
+    connections: ClassVar[set[tuple[str, int]]] = set()
+    times: ClassVar[list[float]] = []
+
+    def do_GET(self) -> None:
+        Polite.connections.add(self.client_address)
+        path, _, query = self.path.partition("?")
+        port = self.server.server_address[1]
+        if path == "/busy":
+            Polite.times.append(time.monotonic())
+            if len(Polite.times) <= 2:
+                self.send_response(429 if len(Polite.times) == 1 else 503)
+                self.send_header("Retry-After", "1")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            page: dict[str, object] = {"data": [{"id": "busy"}]}
+        else:
+            n = int(query.removeprefix("n=") or 0)
+            page = {"data": [{"id": f"p{n}"}]}
+            if n < 4:
+                page["links"] = {"next": f"http://127.0.0.1:{port}/pages?n={n + 1}"}
+        body = json.dumps(page).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        """Quiet."""
+
+
+@pytest.fixture
+def polite() -> Iterator[str]:
+    Polite.connections, Polite.times = set(), []
+    with serving(Polite, wait_for_requests=False) as url:
+        yield url
+
+
+def test_retry_after_of_a_busy_server_is_waited_for(polite: str) -> None:
+    fetcher = Fetcher(retries=2, backoff=0)
+    assert fetcher.get(polite + "/busy") == {"data": [{"id": "busy"}]}
+    assert fetcher.requests == 3
+    first, second, third = Polite.times
+    assert 1.0 <= second - first < 1.8 and 1.0 <= third - second < 1.8
+
+
+def test_a_crawl_uses_one_connection(polite: str) -> None:
+    fetcher = Fetcher(retries=0)
+    items = list(list_items(fetcher, polite + "/pages?n=0", "paper", None))
+    assert items == [{"id": f"p{n}"} for n in range(5)]
+    assert fetcher.requests == 5
+    assert len(Polite.connections) == 1
+
+
+class Endpoint(BaseHTTPRequestHandler):
+    """A SPARQL endpoint over HTTP/1.1 with keep-alive that finds nothing; ``connections`` as in
+    :class:`Polite`."""
+
+    protocol_version = "HTTP/1.1"
+    connections: ClassVar[set[tuple[str, int]]] = set()
+
+    def do_POST(self) -> None:
+        Endpoint.connections.add(self.client_address)
+        self.rfile.read(int(self.headers["Content-Length"]))
+        body = b'{"head": {"vars": ["g"]}, "results": {"bindings": []}}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        """Quiet."""
+
+
+def test_an_endpoint_is_asked_over_one_connection() -> None:
+    Endpoint.connections = set()
+    with serving(Endpoint, wait_for_requests=False) as url:
+        backend = SparqlBackend(url + "/query", timeout=5)
+        for _ in range(3):
+            assert backend.select("SELECT ?g WHERE { GRAPH ?g { } }", {}).rows == []
+    assert len(Endpoint.connections) == 1  # 5 requests: 2 for the graph names, 3 queries
