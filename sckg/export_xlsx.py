@@ -265,12 +265,20 @@ def remainder(kg: KnowledgeGraph, sheets: list[RawSheet], base: str) -> list[lis
 
     city = base.rstrip("/").rsplit("/", 1)[-1]
     imported = import_sheets(sheets, city, Path(_FILE)).triples
-    back = Counter(_blank_as_brackets(str(t)) for t in set(imported))
-    original = Counter(_blank_as_brackets(line.decode("utf-8")) for line in kg.data_lines())
-    return [
-        list(row)
-        for row in sorted(tuple(line.split(" ", 2)) for line in (original - back).elements())
-    ]
+    back = Counter(_blank_as_brackets(str(t)).encode("utf-8") for t in set(imported))
+    lost = []
+    for line in kg.data_lines():
+        key = (
+            line.removesuffix(b" .")
+            if b"_:" not in line
+            else _blank_as_brackets(line.decode("utf-8")).encode("utf-8")
+        )
+        if back[key]:
+            back[key] -= 1
+        else:
+            lost.append(key)
+    # UTF-8 sorts as its characters do, and no term holds the space between them
+    return [line.decode("utf-8").split(" ", 2) for line in sorted(lost)]
 
 
 def read_sheets_of(content: bytes) -> list[RawSheet]:
