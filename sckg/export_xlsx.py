@@ -328,7 +328,7 @@ def _entities(
         ]
     for query in queries:
         for s, p, o in kg.select(query).bound_rows():
-            entity = found.setdefault(s.value, _Entity(s.value))
+            entity = found.get(s.value) or found.setdefault(s.value, _Entity(s.value))
             if p.value == RDF + "type":
                 entity.types.add(o.value)
             elif o not in entity.values[p.value]:
