@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DATA   ?= data/braunschweig
 OUT    ?= out
 
-.PHONY: run test lint bench clean docs comunica
+.PHONY: run test lint bench clean docs comunica axe
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,13 @@ comunica: .cache/comunica/node_modules/.bin/comunica-sparql-file-http
 .cache/comunica/node_modules/.bin/comunica-sparql-file-http:
 	mkdir -p .cache/comunica
 	cd .cache/comunica && npm install --no-audit --no-fund --silent @comunica/query-sparql-file@4
+
+## axe: install axe-core (npm, 4.x) into .cache/axe-core for the site's accessibility tests
+axe: .cache/axe-core/node_modules/axe-core/axe.min.js
+
+.cache/axe-core/node_modules/axe-core/axe.min.js:
+	mkdir -p .cache/axe-core
+	cd .cache/axe-core && npm install --no-audit --no-fund --silent axe-core@4
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/cli_latency.py

@@ -103,7 +103,7 @@ def child(size: str, repeat: int, baseline: bool) -> dict:
             }
         entity = []
         for _ in range(repeat):
-            graph = project(kg, "entity", "en")
+            graph = project(kg, "entity", lang="en")
             entity.append((graph.graph["timings"]["sparql"], graph.graph["timings"]["networkx"]))
         result["entity"] = {
             "sparql": statistics.median(e[0] for e in entity),

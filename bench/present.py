@@ -29,11 +29,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def report_job(kg: KnowledgeGraph, out: Path) -> Path:
     with kg.cached():
-        return write_report(build_report(kg, "de"), kg, out)
+        return write_report(build_report(kg, lang="de"), kg, out)
 
 
 def present_job(kg: KnowledgeGraph, out: Path) -> Path:
-    return write_deck(build_deck(kg, "de"), out / "deck.html")
+    return write_deck(build_deck(kg, lang="de"), out / "deck.html")
 
 
 def run(

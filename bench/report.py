@@ -29,7 +29,7 @@ def run(data: Path, out: Path) -> tuple[float, float, float, int]:
     kg = KnowledgeGraph.open([data])
     loaded = time.perf_counter()
     with kg.cached():
-        report = build_report(kg, "de")
+        report = build_report(kg, lang="de")
         built = time.perf_counter()
         path = write_report(report, kg, out)
     written = time.perf_counter()

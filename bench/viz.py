@@ -90,7 +90,7 @@ def synthetic_projection(nodes: int, seed: int = 1) -> Any:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "city.ttl"
         path.write_text(generate(max(1, round((nodes - 20) / 1.98)), seed=seed), encoding="utf-8")
-        return project(KnowledgeGraph.open([path]), "entity", "de")
+        return project(KnowledgeGraph.open([path]), "entity", lang="de")
 
 
 @contextlib.contextmanager

@@ -1,9 +1,11 @@
 """Render the pictures of the docs in headless Chromium: the first page of a briefing (the picture
-in the README), a page of its charts, and a slide of the meeting deck.
+in the README), a page of its charts, a slide of the meeting deck, and a project's page of the
+programme site.
 
 Run: .venv/bin/python docs/screenshot.py [--data data/musterstadt] [--lang de] [--out
 docs/report-page.png]
      [--charts-out docs/report-charts.png] [--slide-out docs/deck-slide.png] [--slide 12]
+     [--site-out docs/site-page.png]
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ from browser import chromium, open_offline, wait_until  # noqa: E402
 from sckg.kg import KnowledgeGraph  # noqa: E402
 from sckg.present import build_deck, write_deck  # noqa: E402
 from sckg.report import build_report, write_report  # noqa: E402
+from sckg.site import build_site  # noqa: E402
+
+#: The site's page in the picture: a project with relations, map and downloads.
+SITE_PAGE = "id/musterstadt/project/mobilstationen.html"
 
 
 def main() -> None:
@@ -36,10 +42,11 @@ def main() -> None:
     parser.add_argument(
         "--slide", type=int, default=12, help="number of the slide to render (default: a field)"
     )
+    parser.add_argument("--site-out", default=str(ROOT / "docs" / "site-page.png"))
     args = parser.parse_args()
     kg = KnowledgeGraph.open([args.data])
     with tempfile.TemporaryDirectory() as tmp, chromium() as browser:
-        path = write_report(build_report(kg, args.lang), kg, tmp)
+        path = write_report(build_report(kg, lang=args.lang), kg, tmp)
         view = open_offline(browser, path, viewport=(1280, 1650))
         for frame in view.page.frames[1:]:
             wait_until(frame, "window.sckgMap !== undefined && window.sckgMap.drawnAt !== null")
@@ -53,13 +60,21 @@ def main() -> None:
         view.page.evaluate("document.getElementById('chart-status-by-field').scrollIntoView()")
         view.page.screenshot(path=args.charts_out)
         print(f"{args.charts_out} (the charts of the key figures)")
-        deck = write_deck(build_deck(kg, args.lang), Path(tmp) / "deck.html")
+        deck = write_deck(build_deck(kg, lang=args.lang), Path(tmp) / "deck.html")
         slides = open_offline(browser, deck, viewport=(1280, 720))
         slides.page.evaluate(f"window.sckgDeck.show({args.slide - 1})")
         slides.page.screenshot(path=args.slide_out)
         print(
             f"{args.slide_out} (outside requests: {len(slides.outside)}, console errors: "
             f"{len(slides.errors)})"
+        )
+        build_site(kg, Path(tmp) / "site", lang=args.lang)
+        site = open_offline(browser, Path(tmp) / "site" / SITE_PAGE, viewport=(1280, 1500))
+        wait_until(site.page, "document.querySelector('#site-map canvas') !== null")
+        site.page.wait_for_timeout(300)
+        site.page.screenshot(path=args.site_out)
+        print(
+            f"{args.site_out} (outside requests: {len(site.outside)}, errors: {len(site.errors)})"
         )
 
 

@@ -55,6 +55,10 @@ if TYPE_CHECKING:  # the names below, for type checkers and editors (at run time
     from .network.dependencies import critical_path as critical_path
     from .network.dependencies import cycles as cycles
     from .network.dependencies import impact as impact
+    from .network.evidence import blind_spots as blind_spots
+    from .network.evidence import field_needs as field_needs
+    from .network.evidence import named_partners as named_partners
+    from .network.evidence import unanswered_needs as unanswered_needs
     from .network.metrics import bridges as bridges
     from .network.metrics import centrality as centrality
     from .network.metrics import communities as communities

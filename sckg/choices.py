@@ -75,6 +75,7 @@ class ProjectionName(StrEnum):
     actors = "actors"
     dependencies = "dependencies"
     coverage = "coverage"
+    partners = "partners"
 
 
 class Metric(StrEnum):
@@ -155,7 +156,9 @@ class SlideView(StrEnum):
     benchmark = "benchmark"
     priorities = "priorities"
     sensitivity = "sensitivity"
+    quadrant = "quadrant"
     waves = "waves"
+    interviews = "interviews"
 
 
 class PrioritiseWhat(StrEnum):

@@ -13,12 +13,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperGroup, TyperOption
 from typer.exceptions import TyperException
 
 from . import __version__
 from .choices import CsvDialect, ValidationEngine, ValidationFormat
+from .cli_common import QUIET_HELP as _QUIET_HELP
 from .cli_common import (
+    VOICE,
     AllowRemoteOpt,
     CsvDialectOpt,
     DataOpt,
@@ -28,11 +30,14 @@ from .cli_common import (
     Lang,
     LangOpt,
     StoreOpt,
+    _quiet,
     cli_text,
     open_graph,
+    reset_voice,
     say,
 )
 from .errors import DataWarning, SckgError
+from .words import t
 
 if TYPE_CHECKING:
     from typer._click import (
@@ -42,9 +47,21 @@ if TYPE_CHECKING:
 
 class ErrorBoundary(TyperGroup):
     """The one place where library errors become a one-line message and an exit code (no traceback);
-    a message naming a library parameter (``limit``) names its flag (``--top``) instead."""
+    a message naming a library parameter (``limit``) names its flag (``--top``) instead. It also
+    gives every command ``-q/--quiet``."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        groups: list[Any] = [self]
+        while groups:
+            for command in groups.pop().commands.values():
+                if hasattr(command, "commands"):
+                    groups.append(command)
+                elif "quiet" not in {p.name for p in command.params}:
+                    command.params.append(_quiet_option())
 
     def invoke(self, ctx: ClickContext) -> Any:
+        reset_voice()
         with warnings.catch_warnings():  # what an output changed in the data is a note on stderr
             warnings.simplefilter("always", DataWarning)
             shown = warnings.showwarning
@@ -53,7 +70,7 @@ class ErrorBoundary(TyperGroup):
                 message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any
             ) -> None:
                 if issubclass(category, DataWarning):
-                    say(f"Note: {message}")
+                    say(t("cli.note", VOICE.lang, message=message))
                 else:
                     shown(message, category, *args, **kwargs)
 
@@ -64,21 +81,31 @@ class ErrorBoundary(TyperGroup):
         try:
             return super().invoke(ctx)
         except SckgError as exc:
-            say(f"Error: {cli_text(exc.args[0] if exc.args else exc)}")
+            say(t("cli.error", VOICE.lang, message=cli_text(exc.args[0] if exc.args else exc)))
             ctx.exit(exc.exit_code)
         except BrokenPipeError:  # output piped into `head` and the like
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit flush quiet
             ctx.exit(0)
         except KeyboardInterrupt:  # Ctrl-C: the shell's convention, 128 + SIGINT
-            say("Interrupted.")
+            say(t("cli.interrupted", VOICE.lang))
             ctx.exit(130)
         except (typer.Exit, typer.Abort, TyperException):
             raise
         except Exception as exc:
             if os.environ.get("SCKG_DEBUG"):
                 raise
-            say(f"Internal error: {type(exc).__name__}: {exc} (set SCKG_DEBUG=1 for details)")
+            say(t("cli.internal", VOICE.lang, kind=type(exc).__name__, message=exc))
             ctx.exit(1)
+
+
+def _quiet_option() -> TyperOption:
+    return TyperOption(
+        param_decls=["-q", "--quiet"],
+        is_flag=True,
+        expose_value=False,
+        callback=lambda _ctx, _param, value: _quiet(value),
+        help=_QUIET_HELP,
+    )
 
 
 app = typer.Typer(
@@ -88,7 +115,7 @@ app = typer.Typer(
     "hangs together. Validate the inventory, ask it questions in SPARQL, analyse dependencies, "
     "draw maps.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
@@ -109,8 +136,10 @@ def _main(
             "--version", callback=_version, is_eager=True, help="Show the version and exit."
         ),
     ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=_QUIET_HELP)] = False,
 ) -> None:
     """Smart City knowledge graph."""
+    _quiet(quiet)
 
 
 @app.command()
@@ -135,7 +164,7 @@ def validate(
     from .output import emit
     from .validate import validate as run_validation
 
-    report = run_validation(open_graph(data, store), lang.value, engine=engine.value)
+    report = run_validation(open_graph(data, store), lang=lang.value, engine=engine.value)
     if fmt is ValidationFormat.text:
         typer.echo("\n".join(report.text_lines(lang.value)))
     elif fmt is ValidationFormat.json:
@@ -269,7 +298,7 @@ def stats(
     from .output import emit
     from .stats import statistics
 
-    result = statistics(open_graph(data, store), lang.value)
+    result = statistics(open_graph(data, store), lang=lang.value)
     if fmt is Format.json:
         import json
 
@@ -332,6 +361,9 @@ register_compare(app)
 from .cli_prioritise import register as register_prioritise  # noqa: E402
 
 register_prioritise(app)
+from .cli_site import register as register_site  # noqa: E402
+
+register_site(app)
 
 
 def main() -> None:

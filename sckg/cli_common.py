@@ -6,7 +6,10 @@ module level.
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -20,7 +23,7 @@ if TYPE_CHECKING:
     from .kg import KnowledgeGraph
 
 
-__all__ = ["Format", "Lang", "flag", "open_graph"]
+__all__ = ["Format", "Lang", "flag", "open_graph", "status"]
 
 #: Library parameters whose command-line flag is not ``--`` and the parameter's name with hyphens.
 FLAGS = {
@@ -38,6 +41,62 @@ FLAGS = {
 def flag(param: str) -> str:
     """The command-line flag of a library function's parameter (``limit`` → ``--top``)."""
     return FLAGS.get(param, "--" + param.replace("_", "-"))
+
+
+class Voice:
+    """How the command line speaks on stderr during one command: ``quiet`` (``-q``: errors and notes
+    only) and the language of its own words (status lines, the error boundary's)."""
+
+    quiet = False
+    lang = "en"
+
+    def reset(self, environ: Mapping[str, str]) -> None:
+        """Before a command: not quiet, German when the locale (LC_ALL, LC_MESSAGES or LANG) is."""
+        locale = next((environ[k] for k in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(k)), "")
+        self.quiet, self.lang = False, "de" if locale.startswith("de") else "en"
+
+
+VOICE = Voice()
+
+
+def reset_voice() -> None:
+    """Reset :data:`VOICE` for the command about to run."""
+    VOICE.reset(os.environ)
+
+
+def status(message: str) -> None:
+    """A status line on stderr (what was written, counts, addresses); ``-q`` silences it."""
+    if not VOICE.quiet:
+        say(message)
+
+
+@contextmanager
+def phases() -> Iterator[Callable[[str], None]]:
+    """``phase(text)`` shows the step that runs now with a spinner and the time, on stderr when
+    it is a terminal and not ``-q``; elsewhere nothing (no progress in pipes, files, cron mail)."""
+    if VOICE.quiet or not sys.stderr.isatty():
+        yield lambda _: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("", total=None)
+        yield lambda text: progress.update(task, description=text)
+
+
+def _quiet(value: bool) -> None:
+    if value:
+        VOICE.quiet = True
+
+
+def _lang_chosen(ctx: typer.Context, param: typer.CallbackParam, value: Lang) -> Lang:
+    """``--lang`` given on the command line (or by its variable) also sets the messages'
+    language."""
+    if param.name and getattr(ctx.get_parameter_source(param.name), "name", "") != "DEFAULT":
+        VOICE.lang = value.value
+    return value
 
 
 def say(message: str) -> None:
@@ -82,7 +141,11 @@ StoreOpt = Annotated[
         "SCKG_ENDPOINT_TIMEOUT)."
     ),
 ]
-LangOpt = Annotated[Lang, typer.Option("--lang", "-l", help="Language of labels and messages.")]
+LangOpt = Annotated[
+    Lang,
+    typer.Option("--lang", "-l", callback=_lang_chosen, help="Language of labels and messages."),
+]
+QUIET_HELP = "Print no status lines or progress on stderr (errors and notes still)."
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 SeedOpt = Annotated[int, typer.Option(help=SEED_HELP)]
 CsvDialectOpt = Annotated[
@@ -114,7 +177,7 @@ def open_graph(data: list[Path] | None, store: str, allow_remote: bool = False) 
     from .kg import KnowledgeGraph, collect_files
 
     files = collect_files(data) if data else None
-    if not files or len(files) < 20 or not sys.stderr.isatty():
+    if not files or len(files) < 20 or not sys.stderr.isatty() or VOICE.quiet:
         return KnowledgeGraph.open(files, store, allow_remote=allow_remote)
     from rich.progress import Progress
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .choices import CompareView
-from .cli_common import DecisionsOpt, Format, FormatOpt, Lang, LangOpt
+from .cli_common import DecisionsOpt, Format, FormatOpt, Lang, LangOpt, status
 
 if TYPE_CHECKING:
     from .compare import CityData, Comparison
@@ -105,11 +105,10 @@ def compare(
         )
         examples, rejected = write_decisions(decided, out, lang.value)
         taken = sum(r["decision"] == "accept" for r in decided)
-        typer.echo(
+        status(
             f"Accepted {taken} and rejected {len(decided) - taken} candidates; {out} now holds "
             f"{examples} "
-            f"best-practice examples and {rejected} rejections.",
-            err=True,
+            f"best-practice examples and {rejected} rejections."
         )
         return
     if show == CompareView.targets and data and len(data) == 1:
@@ -177,12 +176,11 @@ def _best(
         from .compare import BEST_PRACTICE_COLUMNS
 
         write_review_table(BEST_PRACTICE_COLUMNS, review_rows(candidates, comparison), review)
-        typer.echo(
+        status(
             f"Wrote {len(candidates)} candidates to {review}: write accept or reject in the "
             f"decision column, then run sckg compare --decisions {review} --out FILE.ttl (FILE.ttl "
             "with the data of "
-            f"{comparison.city(we).city.name(comparison.lang)})",
-            err=True,
+            f"{comparison.city(we).city.name(comparison.lang)})"
         )
         return
     rows = [

@@ -17,6 +17,7 @@ import typer
 
 from .choices import CsvDialect, ExportFormat, ProjectionName
 from .cli_common import (
+    VOICE,
     CsvDialectOpt,
     DataOpt,
     DecisionsOpt,
@@ -29,8 +30,9 @@ from .cli_common import (
     SeedOpt,
     StoreOpt,
     open_graph,
-    say,
+    status,
 )
+from .words import t
 
 if TYPE_CHECKING:
     from .ingest.oparl_sync import SyncResult
@@ -77,7 +79,11 @@ def _import_command(importer: Importer) -> Any:
         result = importer.load()(source, city)
         write_turtle(result.triples, out, result.prefixes)
         counts = ", ".join(f"{kind} {n}" for kind, n in result.counts.items())
-        say(f"Wrote {out} ({len(set(result.triples))} triples) from {counts or 'nothing'}.")
+        triples = len(set(result.triples))
+        nothing = t("cli.nothing", VOICE.lang)
+        status(
+            t("cli.wrote_import", VOICE.lang, out=out, triples=triples, counts=counts or nothing)
+        )
 
     keyword = inspect.Parameter.KEYWORD_ONLY
     source = Annotated[Path, typer.Argument(help=importer.source)]
@@ -110,7 +116,7 @@ def import_table(
     result = run(source, city)
     write_turtle(result.triples, out, result.prefixes)
     rows = ", ".join(f"{sheet} {count}" for sheet, count in result.counts.items())
-    say(f"Wrote {out} ({len(set(result.triples))} triples) from {rows} rows.")
+    status(t("cli.wrote_rows", VOICE.lang, out=out, triples=len(set(result.triples)), rows=rows))
 
 
 @import_app.command("oparl")
@@ -231,13 +237,13 @@ def import_oparl(
         ]
         rows += [["note", s.type, s.id, s.reason] for s in result.report.notes]
         write_atomic(report, render(["kind", "type", "id", "reason"], rows, "csv"))
-        say(f"Wrote the full report to {report}.")
+        status(t("cli.wrote_full_report", VOICE.lang, path=report))
 
 
 def _progress() -> Any:
     """A context giving a ``progress(what, done, total)`` callback with a rich bar on a terminal,
     else ``None``."""
-    if not sys.stderr.isatty():
+    if not sys.stderr.isatty() or VOICE.quiet:
         return nullcontext(None)
     from contextlib import contextmanager
 
@@ -263,10 +269,11 @@ def _print_oparl_report(sync: SyncResult, out: Path) -> None:
     report = sync.result.report
     imported = sum(report.imported.values())
     kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(report.imported.items()))
-    done = "Wrote" if sync.written else "Unchanged:"
-    say(f"{done} {out} ({sync.triples} triples): {imported} entities ({kinds or 'none'}).")
+    done = "cli.wrote_oparl" if sync.written else "cli.unchanged_oparl"
+    kinds = kinds or t("cli.none", VOICE.lang)
+    status(t(done, VOICE.lang, out=out, triples=sync.triples, n=imported, kinds=kinds))
     if sync.since:
-        say(f"Asked the server only for what changed since {sync.since}.")
+        status(f"Asked the server only for what changed since {sync.since}.")
     parts = [
         f"{what} {sum(counts.values())} "
         f"({', '.join(f'{k} {n}' for k, n in sorted(counts.items()))})"
@@ -278,30 +285,30 @@ def _print_oparl_report(sync: SyncResult, out: Path) -> None:
         if counts
     ]
     if sync.merged:
-        say(
+        status(
             ("Since the last import: " + "; ".join(parts) + ".")
             if parts
             else "Nothing added, changed or deleted since the last import."
         )
     if report.requests or report.cache_hits:
-        say(f"{report.requests} requests, {report.cache_hits} answers from the cache.")
+        status(f"{report.requests} requests, {report.cache_hits} answers from the cache.")
     if report.skipped:
-        say(f"Skipped {len(report.skipped)} objects:")
+        status(f"Skipped {len(report.skipped)} objects:")
         for kind, reason, count in report.skipped_by_reason():
-            say(f"  {count:>5} {kind or '(no type)'}: {reason}")
+            status(f"  {count:>5} {kind or '(no type)'}: {reason}")
     fields: dict[tuple[str, str], list[str]] = {}
     for kind, name, count, why in report.ignored_fields():
         fields.setdefault((name, why), []).append(f"{kind} {count}")
     if fields:
-        say(f"Fields not imported ({len(fields)}):")
+        status(f"Fields not imported ({len(fields)}):")
         for (name, why), where in sorted(fields.items()):
-            say(f"        {name} ({', '.join(where)}): {why}")
+            status(f"        {name} ({', '.join(where)}): {why}")
     if report.notes:
-        say(
+        status(
             f"{len(report.notes)} notes (ignored fields, links to objects not in the source), e.g.:"
         )
         for note in report.notes[:5]:
-            say(f"        {note.id}: {note.reason}")
+            status(f"        {note.id}: {note.reason}")
 
 
 @link_app.command("papers")
@@ -363,7 +370,7 @@ def link_papers(
         proposals = propose_paper_links(open_graph(data, store), lang.value, min_score)
         if review is not None:
             write_review(proposals, review, lang.value)
-            say(
+            status(
                 f"Wrote {len(proposals)} proposals to {review}: write accept or reject in the "
                 f"decision column, then run sckg link papers --decisions {review} --out links.ttl"
             )
@@ -392,7 +399,7 @@ def link_papers(
     assert out is not None
     links, rejected = write_decisions(chosen, out)
     taken = sum(d.decision == "accept" for d in chosen)
-    say(
+    status(
         f"Accepted {taken} and rejected {len(chosen) - taken} proposals; {out} now holds {links} "
         f"links and {rejected} rejections."
     )
@@ -434,7 +441,7 @@ def link_actors(
         chosen = read_actor_review(decisions)
         same, different = write_actor_decisions(chosen, out)
         taken = sum(d.decision == "accept" for d in chosen)
-        say(
+        status(
             f"Accepted {taken} and rejected {len(chosen) - taken} proposals; {out} now holds "
             f"{same} matches and {different} rejections."
         )
@@ -442,7 +449,7 @@ def link_actors(
     matches = propose_actor_matches(open_graph(data, store), lang=lang.value)
     if review is not None:
         write_actor_review(matches, review)
-        say(
+        status(
             f"Wrote {len(matches)} proposals to {review}: write accept or reject in the decision "
             f"column, then run sckg link actors --decisions {review} --out same.ttl"
         )
@@ -524,7 +531,7 @@ def export(
         write_atomic(out / name if fmt is ExportFormat.csv else out, content)
         for name, content in result.items()
     ]
-    say("Wrote " + ", ".join(str(p) for p in paths) + ".")
+    status(t("cli.wrote", VOICE.lang, paths=", ".join(str(p) for p in paths)))
 
 
 def generate(
@@ -550,4 +557,4 @@ def generate(
     from .fileio import write_atomic
 
     write_atomic(out, "".join(chunks))
-    typer.echo(f"Wrote a synthetic city with {projects} projects (seed {seed}) to {out}", err=True)
+    status(t("cli.generated", VOICE.lang, projects=projects, seed=seed, out=out))

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from .cli_common import DataOpt, Lang, LangOpt, StoreOpt, open_graph
+from .cli_common import VOICE, DataOpt, Lang, LangOpt, StoreOpt, open_graph, phases, say, status
+from .words import t
 
 
 def present(
@@ -63,20 +64,24 @@ def present(
 
         check_engine()  # before anything is written
     plan = read_agenda(agenda) if agenda is not None else None
-    kg = open_graph(data, store)
-    previous = open_snapshot(since) if since else None
-    others = [KnowledgeGraph.open(collect_files([path])) for path in compare or []]
-    deck = build_deck(kg, lang.value, agenda=plan, since=previous, title=title, compare=others)
-    path = write_deck(deck, out, pdf)
-    typer.echo(deck.title)
+    with phases() as phase:
+        phase(t("cli.phase_reading", VOICE.lang))
+        kg = open_graph(data, store)
+        previous = open_snapshot(since) if since else None
+        others = [KnowledgeGraph.open(collect_files([path])) for path in compare or []]
+        phase(t("cli.phase_deck", VOICE.lang))
+        deck = build_deck(
+            kg, lang=lang.value, agenda=plan, since=previous, title=title, compare=others
+        )
+        phase(t("cli.phase_writing", VOICE.lang, path=out))
+        path = write_deck(deck, out, pdf)
+    status(deck.title)
     for line in deck_summary(deck):
-        typer.echo(line)
-    typer.echo(
-        f"Deck: {path} ({len(deck.slides)} slides)"
-        + (f", handout: {pdf}" if pdf is not None else "")
-    )
+        status(line)
+    handout = t("cli.handout", VOICE.lang, path=pdf) if pdf is not None else ""
+    status(t("cli.deck", VOICE.lang, path=path, n=len(deck.slides)) + handout)
     for note in deck.notes:
-        typer.echo(note, err=True)
+        say(note)
 
 
 def register(app: typer.Typer) -> None:

@@ -18,6 +18,7 @@ from .cli_common import (
     StoreOpt,
     cli_text,
     open_graph,
+    status,
 )
 
 
@@ -87,7 +88,7 @@ def prioritise(
     waves of half-years that never put a project before what it depends on."""
     from .output import emit
     from .prioritise import prioritise as run
-    from .prioritise.criteria import GRAPH_CRITERIA, items
+    from .prioritise.criteria import GRAPH_CRITERIA, VOTES, items
     from .prioritise.workbook import PEOPLE_CRITERIA, template_bytes
 
     if show is PrioritiseView.waves and what is not PrioritiseWhat.projects:
@@ -100,13 +101,15 @@ def prioritise(
         from .fileio import write_atomic
 
         found, _ = items(kg, what.value, lang.value)
+        if any(VOTES in i.values for i in found):  # the workshops' dots can be weighted too
+            criteria.insert(len(GRAPH_CRITERIA), VOTES)
         depts = kg.labels({i.department for i in found if i.department}, lang.value)
         word = "Mitglied" if lang is Lang.de else "Member"
         rows = [(i.iri, i.label, depts.get(i.department or "", "")) for i in found]
         write_atomic(
             template, template_bytes(rows, criteria, [f"{word} {n}" for n in range(1, members + 1)])
         )
-        typer.echo(
+        status(
             f"Wrote {template}: {len(rows)} {what.value}, {members} members, {len(criteria)} "
             "criteria"
         )

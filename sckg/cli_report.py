@@ -7,7 +7,20 @@ from typing import Annotated
 
 import typer
 
-from .cli_common import DataOpt, Format, FormatOpt, Lang, LangOpt, StoreOpt, open_graph
+from .cli_common import (
+    VOICE,
+    DataOpt,
+    Format,
+    FormatOpt,
+    Lang,
+    LangOpt,
+    StoreOpt,
+    open_graph,
+    phases,
+    say,
+    status,
+)
+from .words import t
 
 
 def report(
@@ -55,24 +68,28 @@ def report(
         from .pdf import check_engine
 
         check_engine()  # before anything is written
-    kg = open_graph(data, store)
-    previous = open_snapshot(since) if since else None
-    others = [KnowledgeGraph.open(collect_files([path])) for path in compare or []]
-    with (
-        kg.cached()
-    ):  # the sections and the maps share projections: each is read from the store once
-        briefing = build_report(kg, lang.value, title=title, since=previous, compare=others)
-        path = write_report(briefing, kg, out)
-    typer.echo(f"{briefing.title}")
+    with phases() as phase:
+        phase(t("cli.phase_reading", VOICE.lang))
+        kg = open_graph(data, store)
+        previous = open_snapshot(since) if since else None
+        others = [KnowledgeGraph.open(collect_files([path])) for path in compare or []]
+        with kg.cached():  # the sections and the maps share projections: each read once
+            phase(t("cli.phase_briefing", VOICE.lang))
+            briefing = build_report(
+                kg, lang=lang.value, title=title, since=previous, compare=others
+            )
+            phase(t("cli.phase_writing", VOICE.lang, path=out))
+            path = write_report(briefing, kg, out)
+    status(briefing.title)
     for line in briefing.summary:
-        typer.echo(f"  {line}")
-    typer.echo(f"Report: {path} (and {path.with_suffix('.md').name})")
+        status(f"  {line}")
+    status(t("cli.report", VOICE.lang, path=path, md=path.with_suffix(".md").name))
     for note in briefing.notes:
-        typer.echo(note, err=True)
+        say(note)
     if pdf is not None:
         from .pdf import html_to_pdf
 
-        typer.echo(f"PDF: {html_to_pdf(path, pdf)}")
+        status(t("cli.pdf", VOICE.lang, path=html_to_pdf(path, pdf)))
 
 
 def diff(
@@ -95,7 +112,7 @@ def diff(
     from .diff import open_snapshot
     from .output import emit
 
-    result = compute(open_snapshot(old), open_snapshot(new), lang.value)
+    result = compute(open_snapshot(old), open_snapshot(new), lang=lang.value)
     if fmt is Format.json:
         import json
 
@@ -103,6 +120,7 @@ def diff(
             "summary": result.summary(),
             "changes": [c.as_dict() for c in result.changes],
             "papers": [c.as_dict() for c in result.papers],
+            "workshops": [w.as_dict() for w in result.workshops],
         }
         typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
         return
@@ -111,11 +129,23 @@ def diff(
         for c in result.changes
     ]
     emit(["kind", "change", "entity", "property", "old", "new", "iri"], rows, fmt.value)
-    if result.papers:
-        from .words import t
+    from .words import t
 
+    if result.papers:
         typer.echo(
             t("diff.new_papers", lang.value, n=len({c.subject for c in result.papers})), err=True
+        )
+    for found in result.workshops:
+        entities = len({c.subject for c in found.changes})
+        typer.echo(
+            t(
+                "diff.workshop",
+                lang.value,
+                workshop=found.label,
+                n=len(found.changes),
+                entities=entities,
+            ),
+            err=True,
         )
 
 

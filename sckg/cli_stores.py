@@ -8,8 +8,10 @@ from typing import Annotated
 
 import typer
 
-from .cli_common import DataOpt, StoreOpt, open_graph
+from .cli_common import VOICE, DataOpt, StoreOpt, open_graph, status
+from .formatting import number
 from .storespec import StoreKind, parse_store
+from .words import t
 
 TimeoutOpt = Annotated[float, typer.Option(help="Seconds to wait for the endpoint's answer.")]
 
@@ -34,11 +36,12 @@ def load(
     from .stores import load_store
 
     paths = collect_files(files)
-    if sys.stderr.isatty():
+    if sys.stderr.isatty() and not VOICE.quiet:
         from rich.progress import Progress
 
         with Progress(transient=True) as bar:
-            task = bar.add_task("Loading", total=sum(p.stat().st_size for p in paths))
+            size = sum(p.stat().st_size for p in paths)  # one file: a spinner until it is in
+            task = bar.add_task("Loading", total=size if len(paths) > 1 else None)
             report = load_store(
                 store,
                 paths,
@@ -47,14 +50,21 @@ def load(
             )
     else:
         report = load_store(store, paths, replace=replace)
-    removed = f", dropped {report.removed} other data graphs" if report.removed else ""
-    typer.echo(
-        f"Loaded {report.files} files, {report.triples:,} triples, in {report.seconds:.2f} s "
-        f"({report.rate:,.0f} triples/s){removed}."
+    lang = VOICE.lang
+    removed = t("cli.dropped", lang, n=report.removed) if report.removed else ""
+    status(
+        t(
+            "cli.loaded",
+            lang,
+            files=report.files,
+            triples=number(report.triples, lang),
+            seconds=number(report.seconds, lang, 2),
+            rate=number(report.rate, lang),
+            removed=removed,
+        )
     )
-    typer.echo(
-        f"{report.store} holds {report.store_triples:,} triples in {report.graphs} named graphs."
-    )
+    triples = number(report.store_triples, lang)
+    status(t("cli.store_holds", lang, store=report.store, triples=triples, graphs=report.graphs))
 
 
 def serve(
@@ -204,7 +214,8 @@ def serve(
             if parse_store(store).kind is StoreKind.memory and write:
                 typer.echo(
                     "Note: the memory store is a temporary copy; what is written is gone when the "
-                    "server stops."
+                    "server stops.",
+                    err=True,
                 )
             if not is_loopback(host):
                 typer.echo(
@@ -241,11 +252,17 @@ def push(
     from .stores import push as upload
 
     report = upload(open_graph(data, store), endpoint, dataset=dataset, timeout=timeout)
+    lang = VOICE.lang
     for graph in report.graphs:
-        typer.echo(f"<{graph.iri}>  {graph.triples:,} triples")
-    typer.echo(
-        f"Pushed {len(report.graphs)} graphs, {report.triples:,} triples, in {report.seconds:.2f} "
-        "s."
+        status(t("cli.pushed_graph", lang, iri=graph.iri, triples=number(graph.triples, lang)))
+    status(
+        t(
+            "cli.pushed",
+            lang,
+            graphs=len(report.graphs),
+            triples=number(report.triples, lang),
+            seconds=number(report.seconds, lang, 2),
+        )
     )
 
 

@@ -16,8 +16,10 @@ import typer
 from .choices import ColorBy, Layout, SizeBy
 from .choices import ProjectionName as Projection
 from .cli_analyze import ProjectionOpt
-from .cli_common import DataOpt, Lang, LangOpt, StoreOpt, open_graph
+from .cli_common import VOICE, DataOpt, Lang, LangOpt, StoreOpt, open_graph, status
 from .errors import UsageError
+from .formatting import number
+from .words import t
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -143,7 +145,14 @@ def viz(
     ]
     seconds = time.perf_counter() - started
     layout_seconds = net.meta.timings.get("layout", 0.0)
-    typer.echo(
-        f"{', '.join(map(str, written))}: {len(net.nodes)} nodes, {len(net.edges)} links "
-        f"({seconds:.2f} s, layout {layout_seconds:.2f} s)"
+    status(
+        t(
+            "cli.map",
+            VOICE.lang,
+            paths=", ".join(map(str, written)),
+            nodes=len(net.nodes),
+            links=len(net.edges),
+            seconds=number(seconds, VOICE.lang, 2),
+            layout=number(layout_seconds, VOICE.lang, 2),
+        )
     )

@@ -42,13 +42,35 @@ class Change:
 
 
 @dataclass
+class WorkshopChanges:
+    """What one workshop changed: the changes of the workshop itself, its record, the ideas
+    documented in it, its dot votes and the goals drafted in it (in the snapshot that has them)."""
+
+    workshop: str
+    label: str
+    date: str
+    changes: list[Change]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The workshop's changes as a JSON-ready dictionary."""
+        return {
+            "workshop": self.workshop,
+            "label": self.label,
+            "date": self.date,
+            "changes": [c.as_dict() for c in self.changes],
+        }
+
+
+@dataclass
 class Diff:
     """All changes, ordered: entities, then relations, then attributes; added before removed before
     changed. ``papers`` are the council papers newly linked to a project or field (kind ``paper``,
-    change ``linked``, ``new`` the project or field), by date of the paper."""
+    change ``linked``, ``new`` the project or field), by date of the paper; ``workshops`` what each
+    workshop changed, by date."""
 
     changes: list[Change]
     papers: list[Change] = field(default_factory=list)
+    workshops: list[WorkshopChanges] = field(default_factory=list)
 
     def of(self, kind: str, change: str) -> list[Change]:
         """The changes of one kind and direction, e.g. ``diff.of("entity", "added")``."""
@@ -117,7 +139,7 @@ def _targets(kg: KnowledgeGraph) -> set[str]:
     return {str(row[0]) for row in table.bound_rows()}
 
 
-def diff(old: KnowledgeGraph, new: KnowledgeGraph, lang: str = "de") -> Diff:
+def diff(old: KnowledgeGraph, new: KnowledgeGraph, *, lang: str = "de") -> Diff:
     """Compare the data (not the model) of two graphs. A link to a field of action of the vocabulary
     is a relation like one to the data's; a rejected link proposal (``sckg:rejectedSubject``) is no
     change."""
@@ -189,9 +211,45 @@ def diff(old: KnowledgeGraph, new: KnowledgeGraph, lang: str = "de") -> Diff:
             Change("attribute", change, s[1:-1], label(s), name, "; ".join(olds), "; ".join(news))
         )
     papers = {s for s, found in classes_new.items() if OPARL + "Paper" in found}
+    ordered = sorted(changes, key=_sort_key)
     return Diff(
-        sorted(changes, key=_sort_key), _new_papers(new, added, papers, targets, label, labels)
+        ordered,
+        _new_papers(new, added, papers, targets, label, labels),
+        _by_workshop(old, new, ordered, lang),
     )
+
+
+#: What comes from a workshop (``?x`` from ``?w``): the workshop, its record, what is documented in
+#: the record (ideas), its dot votes and the goals drafted in it.
+_FROM_WORKSHOP = (
+    "SELECT DISTINCT ?x ?w ?date WHERE { ?w a sckg:Workshop OPTIONAL { ?w dcterms:date ?date } "
+    "{ ?w a sckg:Workshop BIND(?w AS ?x) } UNION { ?x prov:wasGeneratedBy ?w } "
+    "UNION { ?x sckg:documentedIn ?record . ?record prov:wasGeneratedBy ?w } "
+    "UNION { ?x sckg:draftedIn ?w } }"
+)
+
+
+def _by_workshop(
+    old: KnowledgeGraph, new: KnowledgeGraph, changes: list[Change], lang: str
+) -> list[WorkshopChanges]:
+    """The changes whose entity comes from a workshop (in the new snapshot, or the old one for what
+    was removed), grouped by workshop, oldest workshop first."""
+    origin: dict[str, set[str]] = defaultdict(set)
+    dates: dict[str, str] = {}
+    for kg in (new, old):
+        for row in kg.select(_FROM_WORKSHOP).records():
+            origin[row["x"]].add(row["w"])
+            if row["date"] is not None:
+                dates.setdefault(row["w"], str(row["date"])[:10])
+    grouped: dict[str, list[Change]] = defaultdict(list)
+    for c in changes:
+        for workshop in sorted(origin.get(c.subject, ())):
+            grouped[workshop].append(c)
+    labels = {**old.labels(grouped, lang), **new.labels(grouped, lang)}
+    return [
+        WorkshopChanges(w, labels[w], dates.get(w, ""), grouped[w])
+        for w in sorted(grouped, key=lambda w: (dates.get(w, ""), labels[w], w))
+    ]
 
 
 def _new_papers(

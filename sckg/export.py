@@ -107,14 +107,16 @@ def jsonld_context() -> dict[str, Any]:
     return context
 
 
-def jsonld_bytes(triples: list[ox.Triple]) -> bytes:
+def jsonld_bytes(triples: list[ox.Triple], indent: int | None = 2) -> bytes:
     """Triples as compact JSON-LD with the sckg context embedded (readable offline, same terms as
-    the file)."""
-    document = {
-        "@context": jsonld_context(),
-        "@graph": _JsonLd(jsonld_context()).nodes(canonical(triples)),
-    }
-    return json.dumps(document, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
+    the file); ``indent=None`` writes it on one line (faster, for many small files)."""
+    document = {"@context": jsonld_context(), "@graph": _compactor().nodes(canonical(triples))}
+    return json.dumps(document, indent=indent, ensure_ascii=False).encode("utf-8") + b"\n"
+
+
+@cache
+def _compactor() -> _JsonLd:
+    return _JsonLd(jsonld_context())
 
 
 class _JsonLd:
@@ -242,7 +244,7 @@ def network(
     from .network.metrics import auto_sample, betweenness_scores, closeness_all
     from .network.projection import project
 
-    graph = project(kg, projection, lang, with_papers=with_papers)
+    graph = project(kg, projection, lang=lang, with_papers=with_papers)
     _add_labels_and_dates(kg, graph, lang)
     undirected = graph.to_undirected(as_view=True) if graph.is_directed() else graph
     betweenness = betweenness_scores(

@@ -18,7 +18,7 @@ import pyoxigraph as ox
 from .formatting import number
 from .ingest import city_base
 from .ingest.cells import ID_PATTERN, NAME_PATTERN
-from .ingest.tables import SDG, choice_text, choices
+from .ingest.tables import SDG, choice_text, choices, record_of
 from .ingest.template import (
     EXTRA_SHEETS,
     SHEET_ROWS,
@@ -74,7 +74,7 @@ _SHEET_OF = {
     },
 }
 #: The classes of the rows of the Sources sheet that no statement needs to cite.
-_SOURCE_CLASSES = (SCKG + "Interview", SCKG + "Workshop", OPARL + "Paper")
+_SOURCE_CLASSES = (SCKG + "InterviewRecord", SCKG + "WorkshopRecord", OPARL + "Paper")
 #: Text columns (German and English pair) per sheet: key → predicates, first found wins.
 _TEXT: dict[str, dict[str, tuple[str, ...]]] = {
     "actors": {
@@ -161,12 +161,16 @@ def workbook(kg: KnowledgeGraph, lang: str = "de", city: str | None = None) -> b
     for entity in entities.values():
         sheet = next(_SHEET_OF[c] for c in _SHEET_OF if c in entity.types)
         sheets[sheet].append(entity)
+    # the records of the exported interviews and workshops are made by their rows, not the Sources
+    # sheet
+    records = _records(kg, {e.iri for k in ("interviews", "workshops") for e in sheets.get(k, ())})
     sources = sorted(
         (
             {s for e in entities.values() for s in e.iris(*SOURCE_PROPERTIES)}
             | set(_typed(kg, _SOURCE_CLASSES))
         )
         - set(entities)
+        - set(records)
     )
     described = _entities(kg, {}, values=sources)
     sheets["sources"] = [described.get(iri) or _Entity(iri) for iri in sources]
@@ -176,7 +180,7 @@ def workbook(kg: KnowledgeGraph, lang: str = "de", city: str | None = None) -> b
         for key, group in sheets.items()
         for e in group
     }
-    writer = _Rows(ids, lang, kg.labels(sources, lang), _inverse(kg))
+    writer = _Rows(ids, lang, kg.labels(sources, lang), _inverse(kg), records)
     rows = {
         key: [writer.row(key, e) for e in sorted(group, key=lambda e: ids[e.iri])]
         for key, group in sheets.items()
@@ -336,6 +340,18 @@ def _entities(
     return found
 
 
+def _records(kg: KnowledgeGraph, activities: set[str]) -> dict[str, str]:
+    """Record → interview or workshop, for the records the rows of ``activities`` make
+    (:func:`~sckg.ingest.tables.record_of`)."""
+    rows = kg.select(
+        "SELECT ?r ?a WHERE { ?r prov:wasGeneratedBy ?a . ?a a ?c "
+        "VALUES ?c { sckg:Interview sckg:Workshop } }"
+    ).bound_rows()
+    return {
+        r.value: a.value for r, a in rows if a.value in activities and r.value == record_of(a.value)
+    }
+
+
 def _typed(kg: KnowledgeGraph, classes: tuple[str, ...]) -> list[str]:
     values = " ".join(f"<{c}>" for c in classes)
     table = kg.select(f"SELECT DISTINCT ?s WHERE {{ VALUES ?c {{ {values} }} ?s a ?c }}")
@@ -381,8 +397,10 @@ class _Rows:
         lang: str,
         source_labels: dict[str, str],
         inverse: dict[tuple[str, str], list[str]],
+        records: dict[str, str],
     ) -> None:
         self.ids = ids
+        self.records = records
         self.lang = lang
         self.source_labels = source_labels
         self.inverse = inverse
@@ -471,11 +489,17 @@ class _Rows:
         )
         cells["sdg"] = "; ".join(map(str, sdgs)) or None
 
+    def _statements(self, cells: dict[str, Any], e: _Entity) -> None:
+        found = [self.records[r] for r in e.iris(SCKG + "documentedIn") if r in self.records]
+        cells["source"] = self.ref(found[0]) if found else None
+
     def _sources(self, cells: dict[str, Any], e: _Entity) -> None:
         if not cells.get("title_de") and not cells.get("title_en"):
             cells["title_de"] = self.source_labels.get(e.iri, e.iri)
         kinds = [
-            c for c in (OPARL + "Paper", SCKG + "Interview", SCKG + "Workshop") if c in e.types
+            c
+            for c in (OPARL + "Paper", SCKG + "InterviewRecord", SCKG + "WorkshopRecord")
+            if c in e.types
         ]
         cells["source_type"] = self.vocab[kinds[0]] if kinds else None
         date = e.first(DCTERMS + "date")

@@ -13,6 +13,8 @@ KIND = VOCAB + "kind/"
 STATUS = VOCAB + "status/"
 PHASE = VOCAB + "phase/"
 ROLE = VOCAB + "role/"
+STATEMENT = VOCAB + "statement/"
+FORMAT = VOCAB + "format/"
 ID = "https://w3id.org/sckg/id/"
 MODEL_GRAPH = "https://w3id.org/sckg/graph/model"
 
@@ -68,6 +70,8 @@ PREFIXES: dict[str, str] = {
     "status": STATUS,
     "phase": PHASE,
     "role": ROLE,
+    "statement": STATEMENT,
+    "format": FORMAT,
     "oparl": OPARL,
     "org": ORG,
     "prov": PROV,

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .choices import SlideView
-from .errors import DataError, SckgError
+from .errors import DataError, Message, SckgError
 from .fileio import write_atomic
 from .formatting import money_total, number
 from .namespaces import MODEL_GRAPH, SCKG, slug, tail
@@ -74,9 +74,9 @@ class View:
     def error(self, key: str, message: str) -> DataError:
         """An error about this entry, naming the agenda file, line and key."""
         if not self.source:
-            return DataError(message)
+            return DataError(Message(message))
         line = self.line if key == "view" else self.target_line
-        return DataError(f"{self.source}, line {line}, key '{key}': {message}")
+        return DataError(Message(f"{self.source}, line {line}, key '{key}': {message}"))
 
 
 @dataclass(frozen=True)
@@ -227,8 +227,9 @@ def default_agenda(
     priorities: Sequence[SlideView] = (),
 ) -> Agenda:
     """Overview, each field of action with its open points, bottleneck actors, cycles, the views of
-    the stored prioritisation (``priorities``: ranking, sensitivity, waves), with ``since`` what
-    changed and with ``compare`` the benchmarking with other cities."""
+    the stored prioritisation (``priorities``: ranking, sensitivity, waves), what the interviews say
+    (when there are interviews or workshops), with ``since`` what changed and with ``compare`` the
+    benchmarking with other cities."""
     fields = kg.select(
         "SELECT DISTINCT ?f WHERE { { GRAPH ?g { ?f a sckg:FieldOfAction } FILTER(?g != "
         f"<{MODEL_GRAPH}>) }} UNION {{ ?p a sckg:Project ; sckg:inFieldOfAction ?f }} }}"
@@ -241,6 +242,8 @@ def default_agenda(
     ]
     views += [View(SlideView.actors), View(SlideView.cycles)]
     views += [View(view) for view in priorities]
+    if kg.ask("ASK { VALUES ?c { sckg:Interview sckg:Workshop } ?x a ?c }"):
+        views.append(View(SlideView.interviews))
     if since:
         views.append(View(SlideView.changes))
     if compare:
@@ -253,8 +256,8 @@ def default_agenda(
 
 def build_deck(
     kg: KnowledgeGraph,
-    lang: str = "de",
     *,
+    lang: str = "de",
     agenda: Agenda | None = None,
     since: KnowledgeGraph | None = None,
     title: str | None = None,
@@ -267,7 +270,7 @@ def build_deck(
     from .report.charts import source_line
 
     with kg.cached():
-        report = build_report(kg, lang, since=since, compare=compare)
+        report = build_report(kg, lang=lang, since=since, compare=compare)
         agenda = agenda or default_agenda(
             kg,
             lang,
@@ -291,6 +294,7 @@ def _priority_views(report: Report) -> list[SlideView]:
     wanted = {
         "priorities": SlideView.priorities,
         "priorities-sensitivity": SlideView.sensitivity,
+        "priorities-quadrant": SlideView.quadrant,
         "priority-waves": SlideView.waves,
     }
     return [view for key, view in wanted.items() if key in keys]
@@ -344,7 +348,7 @@ class _Slides:
         from .viz.write import render_image
 
         if projection not in self.projections:
-            self.projections[projection] = project(self.kg, projection, self.lang)
+            self.projections[projection] = project(self.kg, projection, lang=self.lang)
         if not self.projections[
             projection
         ].number_of_nodes():  # e.g. council records alone: nothing to draw
@@ -416,14 +420,14 @@ class _Slides:
         if "dependencies" not in self.projections:
             from .network.projection import project
 
-            self.projections["dependencies"] = project(self.kg, "dependencies", self.lang)
+            self.projections["dependencies"] = project(self.kg, "dependencies", lang=self.lang)
         return self.projections["dependencies"]
 
     def warnings(self) -> list[Any]:
         if self._warnings is None:
             from .validate import validate
 
-            self._warnings = validate(self.kg, self.lang).warnings
+            self._warnings = validate(self.kg, lang=self.lang).warnings
         return self._warnings
 
     def facts(self, *keys: str) -> list[tuple[str, str]]:
@@ -592,6 +596,21 @@ class _Slides:
         slide.notes = " ".join(section.paragraphs)
         return slide
 
+    def _interviews(self, view: View) -> Slide:
+        if not any(s.key == "interviews" for s in self.report.sections):
+            raise view.error("view", self.w["interviews_need_data"])
+        section = self.report.section("interviews")
+        slide = Slide("interviews", section.heading)
+        slide.facts = self.facts("interviews", "statements", "unanswered_needs", "blind_spots")
+        if section.tables:  # the needs no project answers first, else what there is
+            unanswered = [t for t in section.tables if t.caption == self.r["interviews_unanswered"]]
+            table = (unanswered or section.tables)[0]
+            self.table(
+                slide, ReportTable(table.columns[:3], [r[:3] for r in table.rows], table.caption)
+            )
+        slide.notes = " ".join(section.paragraphs)
+        return slide
+
     def _decisions(self, view: View) -> Slide:
         section = self.report.section("decisions")
         slide = Slide("decisions", section.heading)
@@ -681,6 +700,21 @@ class _Slides:
         slide.notes = (
             f"{stable.aside_title}: {', '.join(stable.aside) or t('prio.none', self.lang)}"
         )
+        return slide
+
+    def _quadrant(self, view: View) -> Slide:
+        self._ranking(view)
+        chart = self.chart("priorities-quadrant")
+        if chart is None:  # no impact and effort among the stored values
+            raise view.error("view", self.w["quadrant_needs_scores"])
+        slide = Slide("quadrant", chart.title, chart.svg, list(chart.facts.items()))
+        slide.caption = chart.source
+        quick = t("prio.quadrant.quick-wins", self.lang)
+        table = chart.table  # place, item, impact, effort, quadrant: the quick wins to discuss
+        wins = [r[:4] for r in table.rows if r[4] == quick]
+        if wins:
+            self.table(slide, ReportTable(table.columns[:4], wins, quick))
+        slide.notes = f"{quick}: {', '.join(str(r[1]) for r in wins) or t('prio.none', self.lang)}"
         return slide
 
     def _waves(self, view: View) -> Slide:

@@ -243,8 +243,8 @@ def run_query(
     kg: KnowledgeGraph,
     text: str,
     params: Mapping[str, Term] | None = None,
-    lang: str = "de",
     *,
+    lang: str = "de",
     timeout: float | None = None,
 ) -> Table:
     """Run a SELECT query, binding ``?lang`` when the query uses it; ``timeout`` as for
@@ -259,13 +259,13 @@ def run_named(
     kg: KnowledgeGraph,
     name: str,
     params: Mapping[str, str] | None = None,
-    lang: str = "de",
     *,
+    lang: str = "de",
     queries: Path | None = None,
 ) -> Table:
     """Run a named query with ``name=value`` parameters; ``queries``: a folder of the city's own."""
     query = get_named_query(name, queries)
-    table = run_query(kg, query.text, bind_params(kg, query, params or {}), lang)
+    table = run_query(kg, query.text, bind_params(kg, query, params or {}), lang=lang)
     table.types = dict(query.columns)
     return table
 
@@ -311,7 +311,7 @@ def _run_any(
     bindings = bind_params(kg, query, params)
     form = query_form(query.text)
     if form == "SELECT":
-        table = run_query(kg, query.text, bindings, lang, timeout=timeout)
+        table = run_query(kg, query.text, bindings, lang=lang, timeout=timeout)
         table.types = dict(query.columns)
         return table
     if re.search(r"[?$]lang\b", query.text):

@@ -111,7 +111,8 @@ class Importer:
 
 PROJECTION_HELP = (
     "entity (all entities and their links), actors (actors linked by shared projects), "
-    "dependencies (dependsOn) or coverage (projects with their goals and fields)."
+    "dependencies (dependsOn), coverage (projects with their goals and fields) or partners (who "
+    "named whom in the interviews)."
 )
 
 
@@ -140,6 +141,7 @@ SEED = Param("seed", int, 42, SEED_HELP, keyword="seed")
 _METRICS = "sckg.network.metrics:"
 _DEPENDENCIES = "sckg.network.dependencies:"
 _COVERAGE = "sckg.network.coverage:"
+_EVIDENCE = "sckg.network.evidence:"
 
 #: The analyses, in the order of ``sckg analyze --help``.
 ANALYSES: dict[str, Analysis] = {
@@ -276,6 +278,44 @@ ANALYSES: dict[str, Analysis] = {
             (top(50),),
             words="overlap",
             docs="analyses.md#overlap",
+        ),
+        Analysis(
+            "field-needs",
+            _EVIDENCE + "field_needs",
+            _EVIDENCE + "FieldNeedsRow",
+            "Per field of action, how many units raised needs or problems about it in the "
+            "interviews.",
+            (top(0),),
+            words="evidence",
+            docs="interviews.md#sckg-analyze-field-needs",
+        ),
+        Analysis(
+            "blind-spots",
+            _EVIDENCE + "blind_spots",
+            _EVIDENCE + "BlindSpotRow",
+            "Existing activities named in interviews that no project of the inventory stands for.",
+            (top(0),),
+            words="evidence",
+            docs="interviews.md#sckg-analyze-blind-spots",
+        ),
+        Analysis(
+            "named-partners",
+            _EVIDENCE + "named_partners",
+            _EVIDENCE + "PartnerRow",
+            "Who named whom as a partner in the interviews, and whether the two share a project "
+            "yet.",
+            (top(0),),
+            words="evidence",
+            docs="interviews.md#sckg-analyze-named-partners",
+        ),
+        Analysis(
+            "unanswered-needs",
+            _EVIDENCE + "unanswered_needs",
+            _EVIDENCE + "NeedRow",
+            "Needs from interviews and workshops that no project answers.",
+            (top(0),),
+            words="evidence",
+            docs="interviews.md#sckg-analyze-unanswered-needs",
         ),
     )
 }

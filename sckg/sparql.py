@@ -43,6 +43,11 @@ PARSED_CHARACTERS = 10_000
 #: IRIs (a VALUES block of ``<…/buergerservice>``) is not parsed, however long; any other mention
 #: is.
 _IRIREF = re.compile(r"""<[^<>"'#{}|^`\\\x00-\x20]*>""")
+#: Such a span with a ``#``: after the ``#`` it holds IRI (when ``<`` opens one) or comment (when
+#: ``<`` is an operator: the comment runs to the line's end, past the ``>``), never a keyword in
+#: use. So the fragment is dropped (``owl#differentFrom``) and the part before ``#`` stays to be
+#: read: it may be code after a ``<`` operator.
+_IRIREF_FRAGMENT = re.compile(r"""<([^<>"'#{}|^`\\\x00-\x20]*)#[^<>"'{}|^`\\\x00-\x20]*>""")
 _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _IN_TOKENS = "-._~:/?@!$&()*+,;=%"  # escaped characters kept (with letters and digits)
 _NEUTRAL = "`"  # any other escaped character: no SPARQL token has it (strings, comments do)
@@ -142,7 +147,7 @@ def remote_access(
     """
     readable = _readable(text)
     # Unicode folding, a superset of the engine's (also ſervice), of the text without its IRI tokens
-    folded = _readable(_IRIREF.sub("<>", text)).casefold()
+    folded = _readable(_IRIREF.sub("<>", _IRIREF_FRAGMENT.sub(r" \1 ", text))).casefold()
     mentioned = [
         word for word in ("SERVICE", "LOAD", "FROM") if word in keywords and word.lower() in folded
     ]

@@ -45,7 +45,7 @@ class IllTyped:
     datatype: str
 
 
-def statistics(kg: KnowledgeGraph, lang: str = "de") -> Statistics:
+def statistics(kg: KnowledgeGraph, *, lang: str = "de") -> Statistics:
     """Count the data (not the ontology) per class and property, list its sources and its ill-typed
     literals."""
     classes = kg.select(

@@ -134,7 +134,7 @@ class ValidationReport:
 
 
 def validate(
-    kg: KnowledgeGraph, lang: str = "de", shapes: Path | None = None, engine: str = "auto"
+    kg: KnowledgeGraph, *, lang: str = "de", shapes: Path | None = None, engine: str = "auto"
 ) -> ValidationReport:
     """Validate the graph (data and model) against the SHACL shapes.
 

@@ -14,6 +14,7 @@ never used.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import cache
 from typing import Any
 
 from .choices import Lang
@@ -222,6 +223,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "Abdeckung: Ziele und Handlungsfelder",
         "en": "Coverage: goals and fields of action",
     },
+    "projection.partners": {
+        "de": "Genannte Partner (Interviews)",
+        "en": "Named partners (interviews)",
+    },
     # --- analyses (sckg.network): reasons and notes ---
     "empty.no_projects": {
         "de": "Keine Projekte im Graphen: Importieren Sie das Projektinventar des Programms neben "
@@ -250,6 +255,12 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "erfassen Sie sckg:contributesTo und sckg:inFieldOfAction.",
         "en": "Nothing to rank: no project is linked to a goal or field of action; record "
         "sckg:contributesTo and sckg:inFieldOfAction.",
+    },
+    "empty.no_links.partners": {
+        "de": "Nichts zu ordnen: Keine Aussage eines Interviews nennt einen Akteur; erfassen Sie "
+        "im Blatt Aussagen, welche Akteure genannt wurden (Spalte Betrifft).",
+        "en": "Nothing to rank: no interview statement names an actor; record on the sheet "
+        "Statements which actors were named (column About).",
     },
     "empty.no_links.entity": {
         "de": "Nichts zu ordnen: Die Entitäten sind nicht miteinander verknüpft.",
@@ -386,6 +397,7 @@ CATALOGUE: dict[str, dict[str, Text]] = {
             "urgency": ("Dringlichkeit", "urgency"),
             "effort": ("Aufwand", "effort"),
             "risk": ("Risiko", "risk"),
+            "votes": ("Punkte im Workshop", "workshop dots"),
         }.items()
     },
     **{
@@ -440,6 +452,24 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     },
     "prio.budget.some": {"de": "Budget {amount}", "en": "budget {amount}"},
     "prio.budget.none": {"de": "kein Budget erfasst", "en": "no budget recorded"},
+    "prio.votes": {
+        "de": {"one": "{n} Punkt aus {where}", "other": "{n} Punkte aus {where}"},
+        "en": {"one": "{n} dot from {where}", "other": "{n} dots from {where}"},
+    },
+    "prio.votes.none": {
+        "de": "keine Punkte in {workshops}",
+        "en": "no dots in {workshops}",
+    },
+    "prio.field.votes": {
+        "de": {
+            "one": "{n} Punkt für das Handlungsfeld, seine Ideen und {projects} offene Projekte",
+            "other": "{n} Punkte für das Handlungsfeld, seine Ideen und {projects} offene Projekte",
+        },
+        "en": {
+            "one": "{n} dot for the field, its ideas and {projects} open projects",
+            "other": "{n} dots for the field, its ideas and {projects} open projects",
+        },
+    },
     "prio.milestones.none": {
         "de": "kein offener Meilenstein fällig",
         "en": "no open milestone due",
@@ -608,8 +638,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "swap two.",
     },
     "prio.chart.title": {
-        "de": "Wirkung und Aufwand (Mittel der Bewertungen; rot: die ersten 10 Plätze)",
-        "en": "Impact and effort (mean of the scores; red: the first 10 places)",
+        "de": "Wirkung und Aufwand (Mittel der Bewertungen; rote Quadrate: die ersten 10 Plätze)",
+        "en": "Impact and effort (mean of the scores; red squares: the first 10 places)",
     },
     "prio.chart.unit": {"de": "Bewertung 1–5", "en": "score 1–5"},
     "prio.chart.impact": {
@@ -809,6 +839,83 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "{first} and {second} are both in {where} and serve {what}: possibly duplicate work, "
         "coordinate",
     },
+    # --- what the interviews and workshops say (sckg.network.evidence) ---
+    "evidence.none": {
+        "de": "Keine Aussagen aus Interviews oder Workshops; erfassen Sie sie in den Blättern "
+        "Interviews, Workshops und Aussagen der Vorlage.",
+        "en": "No statements from interviews or workshops; record them on the template's sheets "
+        "Interviews, Workshops and Statements.",
+    },
+    "evidence.no_unit": {"de": "keine genannte Einheit", "en": "no unit named"},
+    "evidence.field_needs.reason": {
+        "de": "genannt von {units} (Bedarfe: {needs}, Probleme: {problems})",
+        "en": "raised by {units} (needs: {needs}, problems: {problems})",
+    },
+    "evidence.field_needs.unplaced": {
+        "de": {
+            "one": "{n} Bedarf oder Problem betrifft kein Handlungsfeld (weder direkt noch über "
+            "ein Projekt oder Ziel).",
+            "other": "{n} Bedarfe und Probleme betreffen kein Handlungsfeld (weder direkt noch "
+            "über ein Projekt oder Ziel).",
+        },
+        "en": {
+            "one": "{n} need or problem concerns no field of action (neither directly nor through "
+            "a project or goal).",
+            "other": "{n} needs and problems concern no field of action (neither directly nor "
+            "through a project or goal).",
+        },
+    },
+    "evidence.blind_spot.reason": {
+        "de": "im Interview genannt, kein Projekt im Inventar steht dafür.",
+        "en": "named in the interview; no project of the inventory stands for it.",
+    },
+    "evidence.blind_spot.about": {
+        "de": {
+            "one": "Betrifft {about} ({n} Projekt dort).",
+            "other": "Betrifft {about} ({n} Projekte dort).",
+        },
+        "en": {
+            "one": "About {about} ({n} project there).",
+            "other": "About {about} ({n} projects there).",
+        },
+    },
+    "evidence.partner.reason": {
+        "de": {"one": "{n} Aussage ({kinds});", "other": "{n} Aussagen ({kinds});"},
+        "en": {"one": "{n} statement ({kinds});", "other": "{n} statements ({kinds});"},
+    },
+    "evidence.partner.shared": {
+        "de": {
+            "one": "arbeiten an {n} Projekt zusammen",
+            "other": "arbeiten an {n} Projekten zusammen",
+        },
+        "en": {"one": "work together on {n} project", "other": "work together on {n} projects"},
+    },
+    "evidence.partner.not_shared": {
+        "de": "arbeiten an keinem Projekt zusammen",
+        "en": "work together on no project",
+    },
+    "evidence.need.nowhere": {
+        "de": "betrifft nichts im Inventar",
+        "en": "about nothing in the inventory",
+    },
+    "evidence.need.near": {
+        "de": {
+            "one": "kein Projekt genannt; {about} hat {n} Projekt",
+            "other": "kein Projekt genannt; {about} hat {n} Projekte",
+        },
+        "en": {
+            "one": "no project named; {about} has {n} project",
+            "other": "no project named; {about} has {n} projects",
+        },
+    },
+    "evidence.need.other": {
+        "de": "kein Projekt genannt; betrifft {about}",
+        "en": "no project named; about {about}",
+    },
+    "evidence.need.empty": {
+        "de": "kein Projekt; {about} hat gar keins",
+        "en": "no project; {about} has none at all",
+    },
     # --- validation (sckg.validate) ---
     "validate.violations": {"de": "Verstöße", "en": "violations"},
     "validate.warnings": {"de": "Warnungen (offene Punkte)", "en": "warnings (open points)"},
@@ -820,6 +927,145 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "validate.more": {
         "de": "… {n} weitere Befunde (alle: report.findings, report.to_json())",
         "en": "… {n} more findings (all: report.findings, report.to_json())",
+    },
+    # --- the programme site (sckg.site) ---
+    **{
+        f"site.{name}": {"de": de, "en": en}
+        for name, de, en in (
+            ("title", "Smart-City-Programm", "Smart city programme"),
+            ("home", "Startseite", "Home"),
+            (
+                "intro",
+                "Das Programm auf einen Blick: Projekte, Akteure, Handlungsfelder und Beschlüsse, "
+                "jedes auf seiner eigenen Seite.",
+                "The programme at a glance: projects, actors, fields of "
+                "action and decisions, each on its own page.",
+            ),
+            ("skip", "Zum Inhalt springen", "Skip to content"),
+            ("navigation", "Listen", "Lists"),
+            ("all_lists", "Alle Listen", "All lists"),
+            ("search", "Suche", "Search"),
+            ("search_label", "Suchbegriff", "Search term"),
+            ("search_button", "Suchen", "Search"),
+            (
+                "search_needs_script",
+                "Die Suche braucht JavaScript; die Listen gehen ohne.",
+                "The search needs JavaScript; the lists work without it.",
+            ),
+            ("other_language", "English", "Deutsch"),
+            ("fictional", "(fiktiv)", "(fictional)"),
+            ("data_date", "Datenstand", "Data date"),
+            ("sources", "Quellen", "Sources"),
+            ("unknown", "unbekannt", "unknown"),
+            (
+                "made_with",
+                "Erstellt mit sckg site aus dem Wissensgraphen des Programms.",
+                "Made with sckg site from the programme's knowledge graph.",
+            ),
+            ("iri", "Adresse (IRI)", "Address (IRI)"),
+            ("facts", "Angaben", "Facts"),
+            ("relations", "Beziehungen", "Relations"),
+            (
+                "no_relations",
+                "Keine Beziehungen zu anderen Einträgen.",
+                "No relations to other entries.",
+            ),
+            ("pointing_here", "Verweise auf diesen Eintrag", "Entries that refer to this one"),
+            ("council", "Ratsgeschichte", "Council history"),
+            ("date", "Datum", "Date"),
+            ("committee", "Gremium", "Committee"),
+            ("paper", "Vorlage", "Paper"),
+            ("role", "Rolle", "Role"),
+            ("consultation", "Beratung", "Consultation"),
+            ("map", "Umfeld", "Neighbourhood"),
+            (
+                "map_label",
+                "Karte des Umfelds; dieselben Verbindungen stehen unter Beziehungen.",
+                "Map of the neighbourhood; the same links are listed under Relations.",
+            ),
+            (
+                "map_note",
+                "Die Karte zeigt die direkten Nachbarn; als Text:",
+                "The map shows the direct neighbours; as text:",
+            ),
+            ("download", "Daten dieser Seite", "This page's data"),
+            ("entries", "Einträge", "Entries"),
+            ("filters", "Filter", "Filters"),
+            ("any", "alle", "any"),
+            ("name", "Name", "Name"),
+            ("kind", "Art", "Kind"),
+            ("field", "Handlungsfeld", "Field of action"),
+            ("status", "Stand der Projekte", "Status of the projects"),
+            ("status_column", "Status", "Status"),
+            ("no_status", "ohne Status", "no status"),
+            ("department", "Federführung", "Lead"),
+            ("actor_kind", "Art des Akteurs", "Kind of actor"),
+            ("year", "Jahr", "Year"),
+            ("key_figures", "Kennzahlen", "Key figures"),
+            ("fields", "Handlungsfelder und ihre Projekte", "Fields of action and their projects"),
+            ("no_projects", "Noch keine Projekte.", "No projects yet."),
+            ("projects", "Projekte", "Projects"),
+            ("milestones", "Meilensteine (Stand {date})", "Milestones (as of {date})"),
+            ("upcoming", "Als Nächstes", "Upcoming"),
+            ("overdue", "Überfällig", "Overdue"),
+            ("none", "Keine.", "None."),
+            ("recent_papers", "Neueste Ratsvorlagen", "Recent council papers"),
+            ("since", "Neu seit {date}", "New since {date}"),
+            ("nothing_since", "Nichts Neues seit diesem Datum.", "Nothing new since that date."),
+            ("yes", "ja", "yes"),
+            ("no", "nein", "no"),
+            ("no_results", "Nichts gefunden.", "Nothing found."),
+            ("results", "Treffer: {n}", "Results: {n}"),
+        )
+    },
+    # --- the site's names of the kinds whose classes have no label of their own ---
+    "site.kind.monetaryamount": {"de": "Budget", "en": "Budget"},
+    "site.kind.conceptscheme": {"de": "Begriffssystem", "en": "Concept scheme"},
+    "site.kind.entity": {"de": "Quelle oder Dokument", "en": "Source or document"},
+    "site.kind.concept": {"de": "Begriff", "en": "Concept"},
+    # --- the site's names of the properties sckg reuses (its own have labels in the ontology) ---
+    **{
+        f"site.property.{name}": {"de": de, "en": en}
+        for name, de, en in (
+            ("adms:status", "Status", "status"),
+            ("schema:startDate", "Beginn", "start"),
+            ("schema:endDate", "Ende", "end"),
+            ("schema:value", "Betrag", "amount"),
+            ("schema:currency", "Währung", "currency"),
+            ("schema:url", "Webadresse", "web address"),
+            ("dcterms:date", "Datum", "date"),
+            ("dcterms:identifier", "Kennung", "identifier"),
+            ("dcterms:description", "Beschreibung", "description"),
+            ("dcterms:subject", "Thema", "subject"),
+            ("dcterms:isPartOf", "Teil von", "part of"),
+            ("dcterms:source", "Quelle", "source"),
+            ("dcterms:modified", "Stand", "modified"),
+            ("dcterms:coverage", "Gebiet", "coverage"),
+            ("dcterms:license", "Lizenz", "licence"),
+            ("dcterms:language", "Sprache", "language"),
+            ("rdfs:comment", "Anmerkung", "comment"),
+            ("skos:altLabel", "auch genannt", "also called"),
+            ("skos:hiddenLabel", "Suchwörter", "search words"),
+            ("skos:definition", "Definition", "definition"),
+            ("skos:inScheme", "gehört zu", "in scheme"),
+            ("skos:broader", "übergeordnet", "broader"),
+            ("skos:narrower", "untergeordnet", "narrower"),
+            ("skos:related", "verwandt mit", "related to"),
+            ("skos:closeMatch", "entspricht ungefähr", "close match"),
+            ("skos:exactMatch", "entspricht", "exact match"),
+            ("skos:broadMatch", "gehört zum weiteren Begriff", "broad match"),
+            ("skos:topConceptOf", "oberster Begriff von", "top concept of"),
+            ("skos:hasTopConcept", "oberste Begriffe", "top concepts"),
+            ("org:classification", "Art", "kind"),
+            ("org:unitOf", "Einheit von", "unit of"),
+            ("org:subOrganizationOf", "gehört zu", "part of"),
+            ("foaf:name", "Name", "name"),
+            ("prov:wasDerivedFrom", "abgeleitet aus", "derived from"),
+            ("prov:hadPrimarySource", "Primärquelle", "primary source"),
+            ("prov:wasGeneratedBy", "erzeugt durch", "generated by"),
+            ("prov:wasAssociatedWith", "verbunden mit", "associated with"),
+            ("prov:wasInformedBy", "gestützt auf", "informed by"),
+        )
     },
     # --- the briefing (sckg.report) ---
     "report.title": {
@@ -1095,6 +1341,71 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "report.department": {"de": "Dezernat", "en": "Department"},
     "report.other": {"de": "anderes Dezernat", "en": "other department"},
     "report.overlaps": {"de": "Mögliche Überschneidungen", "en": "Possible overlaps"},
+    # the section "What the interviews say" (sckg.report.interviews)
+    "report.interviews": {"de": "Was die Interviews sagen", "en": "What the interviews say"},
+    "report.interviews_intro": {
+        "de": "{n} Interviews mit {units} Einheiten vom {first} bis zum {last}; {statements} "
+        "Aussagen und Ideen aus Interviews und Workshops.",
+        "en": "{n} interviews with {units} units from {first} to {last}; {statements} statements "
+        "and ideas from interviews and workshops.",
+    },
+    "report.interviews_fields": {
+        "de": "Bedarfe und Probleme je Handlungsfeld: wie viele Einheiten sie nannten",
+        "en": "Needs and problems per field of action: how many units raised them",
+    },
+    "report.interviews_unanswered": {
+        "de": "Bedarfe, auf die kein Projekt antwortet",
+        "en": "Needs no project answers",
+    },
+    "report.interviews_blind_spots": {
+        "de": "Bestehende Aktivitäten, die das Inventar nicht kennt",
+        "en": "Existing activities the inventory does not know",
+    },
+    "report.interviews_partners": {
+        "de": "Als Partner genannt, aber ohne gemeinsames Projekt",
+        "en": "Named as partners, but without a shared project",
+    },
+    "report.interviews_key_point": {
+        "de": {
+            "one": "Die Interviews nennen {n} Bedarf, auf den kein Projekt antwortet: Welches "
+            "Projekt nimmt ihn auf?",
+            "other": "Die Interviews nennen {n} Bedarfe, auf die kein Projekt antwortet: Welche "
+            "Projekte nehmen sie auf?",
+        },
+        "en": {
+            "one": "The interviews name {n} need no project answers: which project takes it up?",
+            "other": "The interviews name {n} needs no project answers: which projects take them "
+            "up?",
+        },
+    },
+    "report.interviews_map": {
+        "de": "Wer wen in den Interviews nannte",
+        "en": "Who named whom in the interviews",
+    },
+    "report.interviews_votes": {
+        "de": "Punkte in den Workshops",
+        "en": "Dots in the workshops",
+    },
+    "report.interviews_drafts": {
+        "de": "In Workshops entworfene Ziele",
+        "en": "Goals drafted in workshops",
+    },
+    "report.units": {"de": "Einheiten", "en": "Units"},
+    "report.needs": {"de": "Bedarfe", "en": "Needs"},
+    "report.problems": {"de": "Probleme", "en": "Problems"},
+    "report.need": {"de": "Bedarf", "en": "Need"},
+    "report.raised_by": {"de": "Genannt von", "en": "Raised by"},
+    "report.source": {"de": "Quelle", "en": "Source"},
+    "report.why": {"de": "Warum offen", "en": "Why open"},
+    "report.activity": {"de": "Aktivität", "en": "Activity"},
+    "report.named_by": {"de": "Genannt von", "en": "Named by"},
+    "report.unit": {"de": "Einheit", "en": "Unit"},
+    "report.partner": {"de": "Genannter Partner", "en": "Partner named"},
+    "report.statements": {"de": "Aussagen", "en": "Statements"},
+    "report.item": {"de": "Eintrag", "en": "Item"},
+    "report.dots": {"de": "Punkte", "en": "Dots"},
+    "report.goal": {"de": "Ziel", "en": "Goal"},
+    "report.workshop": {"de": "Workshop", "en": "Workshop"},
     "report.no_overlaps": {"de": "Keine Überschneidungen gefunden.", "en": "No overlaps found."},
     "report.shared": {"de": "gemeinsam", "en": "shared"},
     "report.gaps": {"de": "Lücken", "en": "Gaps"},
@@ -1102,6 +1413,20 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "report.actors_map": {"de": "Netz der Zusammenarbeit", "en": "Collaboration network"},
     "report.deps_map": {"de": "Abhängigkeitskarte", "en": "Dependency map"},
     # what changed (sckg.diff: kind and change of each difference)
+    "diff.workshop": {
+        "de": {
+            "one": "Aus dem Workshop {workshop}: {n} Änderung an {entities} Einträgen (--format "
+            "json nennt sie).",
+            "other": "Aus dem Workshop {workshop}: {n} Änderungen an {entities} Einträgen "
+            "(--format json nennt sie).",
+        },
+        "en": {
+            "one": "From the workshop {workshop}: {n} change to {entities} entries (--format json "
+            "lists it).",
+            "other": "From the workshop {workshop}: {n} changes to {entities} entries (--format "
+            "json lists them).",
+        },
+    },
     "diff.new_papers": {
         "de": {
             "one": "{n} neue Ratsvorlage zu Ihren Projekten und Handlungsfeldern seit dem letzten "
@@ -1191,6 +1516,16 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "fact.violations": {"de": "Verstöße", "en": "violations"},
     "fact.open_points": {"de": "offene Punkte", "en": "open points"},
     "fact.gaps": {"de": "Lücken", "en": "gaps"},
+    "fact.interviews": {"de": "Interviews", "en": "interviews"},
+    "fact.statements": {
+        "de": "Aussagen aus Interviews und Workshops",
+        "en": "statements from interviews and workshops",
+    },
+    "fact.unanswered_needs": {"de": "Bedarfe ohne Projekt", "en": "needs without a project"},
+    "fact.blind_spots": {
+        "de": "Aktivitäten außerhalb des Inventars",
+        "en": "activities outside the inventory",
+    },
     "fact.silos": {"de": "Silos", "en": "silos"},
     "fact.overlaps": {"de": "mögliche Überschneidungen", "en": "possible overlaps"},
     "fact.benchmark_gaps": {
@@ -1311,12 +1646,18 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "{name} depends on {needs} projects; {needed_by} projects depend on it.",
     },
     "deck.benchmark_needs_compare": {
-        "de": "eine Folie 'benchmark' braucht andere Städte zum Vergleich (compare)",
-        "en": "a 'benchmark' slide needs other cities to compare with (compare)",
+        "de": "eine Folie 'benchmark' braucht andere Städte zum Vergleich ({=compare})",
+        "en": "a 'benchmark' slide needs other cities to compare with ({=compare})",
+    },
+    "deck.interviews_need_data": {
+        "de": "Die Folie interviews braucht Interviews oder Workshops in den Daten (Blätter "
+        "Interviews, Workshops und Aussagen der Vorlage).",
+        "en": "The slide interviews needs interviews or workshops in the data (the template's "
+        "sheets Interviews, Workshops and Statements).",
     },
     "deck.changes_need_since": {
-        "de": "eine Folie 'changes' braucht einen vorigen Stand zum Vergleich (since)",
-        "en": "a 'changes' slide needs a previous snapshot to compare with (since)",
+        "de": "eine Folie 'changes' braucht einen vorigen Stand zum Vergleich ({=since})",
+        "en": "a 'changes' slide needs a previous snapshot to compare with ({=since})",
     },
     "deck.rows": {"de": "Zeilen", "en": "rows"},
     "deck.needs_ranking": {
@@ -1324,6 +1665,11 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "Bewertungsdatei, die sckg prioritise schreibt)",
         "en": "a '{view}' slide needs a ranking of the steering group among the data (the "
         "assessment file that sckg prioritise writes)",
+    },
+    "deck.quadrant_needs_scores": {
+        "de": "eine Folie 'quadrant' braucht eine Reihung mit den Bewertungen von Wirkung und "
+        "Aufwand durch die Mitglieder",
+        "en": "a 'quadrant' slide needs a ranking with the members' scores of impact and effort",
     },
     "deck.waves_need_projects": {
         "de": "eine Folie 'waves' braucht eine Reihung von Projekten; diese reiht Handlungsfelder",
@@ -1441,6 +1787,75 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "Kennung oder Name einer Zeile im Blatt {sheet}",
         "en": "ID or name of a row in sheet {sheet}",
     },
+    # the command line's own words (sckg.cli*): the error boundary and the status lines on stderr
+    "cli.error": {"de": "Fehler: {message}", "en": "Error: {message}"},
+    "cli.note": {"de": "Hinweis: {message}", "en": "Note: {message}"},
+    "cli.interrupted": {"de": "Abgebrochen.", "en": "Interrupted."},
+    "cli.internal": {
+        "de": "Interner Fehler: {kind}: {message} (SCKG_DEBUG=1 zeigt die Einzelheiten)",
+        "en": "Internal error: {kind}: {message} (set SCKG_DEBUG=1 for details)",
+    },
+    "cli.wrote": {"de": "Geschrieben: {paths}.", "en": "Wrote {paths}."},
+    "cli.wrote_import": {
+        "de": "Geschrieben: {out} ({triples} Tripel) aus {counts}.",
+        "en": "Wrote {out} ({triples} triples) from {counts}.",
+    },
+    "cli.wrote_rows": {
+        "de": "Geschrieben: {out} ({triples} Tripel) aus {rows} Zeilen.",
+        "en": "Wrote {out} ({triples} triples) from {rows} rows.",
+    },
+    "cli.nothing": {"de": "nichts", "en": "nothing"},
+    "cli.wrote_oparl": {
+        "de": "Geschrieben: {out} ({triples} Tripel): {n} Objekte ({kinds}).",
+        "en": "Wrote {out} ({triples} triples): {n} entities ({kinds}).",
+    },
+    "cli.unchanged_oparl": {
+        "de": "Unverändert: {out} ({triples} Tripel): {n} Objekte ({kinds}).",
+        "en": "Unchanged: {out} ({triples} triples): {n} entities ({kinds}).",
+    },
+    "cli.none": {"de": "keine", "en": "none"},
+    "cli.wrote_full_report": {
+        "de": "Den vollständigen Bericht geschrieben: {path}.",
+        "en": "Wrote the full report to {path}.",
+    },
+    "cli.generated": {
+        "de": "Synthetische Stadt mit {projects} Projekten (Seed {seed}) geschrieben: {out}",
+        "en": "Wrote a synthetic city with {projects} projects (seed {seed}) to {out}",
+    },
+    "cli.report": {"de": "Bericht: {path} (und {md})", "en": "Report: {path} (and {md})"},
+    "cli.pdf": {"de": "PDF: {path}", "en": "PDF: {path}"},
+    "cli.deck": {
+        "de": {"one": "Foliensatz: {path} ({n} Folie)", "other": "Foliensatz: {path} ({n} Folien)"},
+        "en": {"one": "Deck: {path} ({n} slide)", "other": "Deck: {path} ({n} slides)"},
+    },
+    "cli.handout": {"de": ", Handout: {path}", "en": ", handout: {path}"},
+    "cli.loaded": {
+        "de": "{files} Dateien geladen, {triples} Tripel, in {seconds} s ({rate} Tripel/s)"
+        "{removed}.",
+        "en": "Loaded {files} files, {triples} triples, in {seconds} s ({rate} triples/s)"
+        "{removed}.",
+    },
+    "cli.dropped": {
+        "de": ", {n} andere Datengraphen entfernt",
+        "en": ", dropped {n} other data graphs",
+    },
+    "cli.store_holds": {
+        "de": "{store} enthält {triples} Tripel in {graphs} benannten Graphen.",
+        "en": "{store} holds {triples} triples in {graphs} named graphs.",
+    },
+    "cli.pushed_graph": {"de": "<{iri}>  {triples} Tripel", "en": "<{iri}>  {triples} triples"},
+    "cli.pushed": {
+        "de": "{graphs} Graphen hochgeladen, {triples} Tripel, in {seconds} s.",
+        "en": "Pushed {graphs} graphs, {triples} triples, in {seconds} s.",
+    },
+    "cli.phase_reading": {"de": "Daten lesen", "en": "Reading the data"},
+    "cli.phase_briefing": {"de": "Briefing erstellen", "en": "Building the briefing"},
+    "cli.phase_deck": {"de": "Folien erstellen", "en": "Building the slides"},
+    "cli.phase_writing": {"de": "{path} schreiben", "en": "Writing {path}"},
+    "cli.map": {
+        "de": "{paths}: {nodes} Knoten, {links} Verbindungen ({seconds} s, Layout {layout} s)",
+        "en": "{paths}: {nodes} nodes, {links} links ({seconds} s, layout {layout} s)",
+    },
 }
 
 
@@ -1468,6 +1883,13 @@ class _Values(dict[str, Any]):
         raise KeyError(key)
 
 
+@cache
+def _group_names(group: str) -> tuple[str, ...]:
+    """The names of the keys of ``group`` (with its dot), once per group (pages create many
+    ``Words``)."""
+    return tuple(key[len(group) :] for key in CATALOGUE if key.startswith(group))
+
+
 class Words(Mapping[str, str]):
     """The texts of one group (``report``, ``map`` ...) in one language, by the name after the
     group: ``words["title"]`` is the text of ``report.title`` as written (placeholders unfilled, for
@@ -1476,7 +1898,7 @@ class Words(Mapping[str, str]):
 
     def __init__(self, group: str, lang: str) -> None:
         self.group, self.lang = group + ".", check_lang(lang)
-        self._names = [key[len(self.group) :] for key in CATALOGUE if key.startswith(self.group)]
+        self._names = _group_names(self.group)
 
     def __getitem__(self, name: str) -> str:
         text = CATALOGUE[self.group + name][self.lang]

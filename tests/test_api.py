@@ -289,6 +289,10 @@ def test_the_api_offers_every_registered_analysis_and_importer() -> None:
         "gaps",
         "silos",
         "overlap",
+        "field_needs",
+        "blind_spots",
+        "named_partners",
+        "unanswered_needs",
     }
     for entry in (*ANALYSES.values(), *IMPORTERS.values()):
         assert getattr(sckg, entry.api_name) is entry.load(), entry.name
@@ -408,3 +412,22 @@ def test_years_and_months_mixed_with_dates_make_a_date_column(
     decisions = sckg.run_named(braunschweig, "decisions", lang="en").to_pandas()
     assert str(decisions["date"].dtype) == "datetime64[s]"
     assert sorted(decisions["date"].dt.year) == [2015, 2018, 2018]
+
+
+def test_lang_is_keyword_only_and_every_output_path_is_named_out() -> None:
+    import inspect
+
+    import sckg
+
+    positional, outputs = [], {}
+    for name in sckg.__all__:
+        value = getattr(sckg, name)
+        if not inspect.isfunction(value):
+            continue
+        parameters = inspect.signature(value).parameters
+        if "lang" in parameters and parameters["lang"].kind is not inspect.Parameter.KEYWORD_ONLY:
+            positional.append(name)
+        if name.startswith("write_") or name == "html_to_pdf":
+            outputs[name] = [p for p in parameters if p in ("out", "out_dir", "path", "dest")]
+    assert positional == []
+    assert outputs == {name: ["out"] for name in outputs}

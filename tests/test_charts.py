@@ -202,7 +202,7 @@ def test_changes_since_the_last_snapshot(make_kg) -> None:
         "Offene Punkte erledigt",
     ]
     assert changes_chart(old, old, "de") is None
-    report = build_report(new, "de", since=old)
+    report = build_report(new, lang="de", since=old)
     assert [c.key for c in report.section("changes").charts] == ["changes"]
 
 
@@ -223,8 +223,8 @@ def test_council_activity_per_field_and_year(make_kg) -> None:
 
 
 def test_same_data_same_bytes(musterstadt: KnowledgeGraph) -> None:
-    first = build_report(musterstadt, "de")
-    second = build_report(musterstadt, "de")
+    first = build_report(musterstadt, lang="de")
+    second = build_report(musterstadt, lang="de")
     second.generated = first.generated
     assert render_html(first) == render_html(second)
     svg = roadmap_chart(musterstadt, "de").svg
@@ -233,7 +233,7 @@ def test_same_data_same_bytes(musterstadt: KnowledgeGraph) -> None:
 
 
 def test_charts_in_html_and_markdown(musterstadt: KnowledgeGraph, tmp_path: Path) -> None:
-    report = build_report(musterstadt, "en")
+    report = build_report(musterstadt, lang="en")
     page = render_html(report)
     keys = re.findall(r'<figure class="chart" id="chart-([\w-]+)">', page)
     assert keys == [

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.browser
 
 def test_every_chart_is_drawn_with_its_labels(musterstadt: KnowledgeGraph, tmp_path: Path) -> None:
     require_browser()
-    report = build_report(musterstadt, "en")
+    report = build_report(musterstadt, lang="en")
     charts = {c.key: c for s in report.sections for c in s.charts}
     path = tmp_path / "report.html"
     path.write_text(render_html(report), encoding="utf-8")

@@ -87,7 +87,7 @@ def test_council_organizations_are_not_actors_without_project(linked) -> None:
 
 
 def test_headline_counts_name_each_kind_of_council_record(linked) -> None:
-    report = build_report(linked, "en")
+    report = build_report(linked, lang="en")
     # p1 and p2 are linked, p3 is not; of the deciding consultations k2 (on p1) counts, k3 (on p3)
     # does not
     assert [row[:2] for row in report.section("figures").tables[0].rows] == [
@@ -111,7 +111,7 @@ def test_headline_counts_name_each_kind_of_council_record(linked) -> None:
 
 
 def test_report_on_council_data_alone_gives_reasons_not_empty_tables(council) -> None:
-    report = build_report(council, "en")
+    report = build_report(council, lang="en")
     for key in ("actors", "dependencies", "silos", "fields"):
         section = report.section(key)
         assert (key, section.paragraphs[-1], section.tables) == (key, NO_PROJECTS, [])
@@ -197,7 +197,7 @@ def test_council_history_query_rows(linked) -> None:
 
 
 def test_report_section_what_the_council_decided_and_when(linked) -> None:
-    section = build_report(linked, "de").section("council")
+    section = build_report(linked, lang="de").section("council")
     assert section.heading == "Was der Rat beschlossen hat, und wann"
     assert [(s.heading, s.paragraphs) for s in section.subsections] == [
         ("Digitale Infrastruktur", ["2 Vorlagen zu diesem Handlungsfeld oder seinen Projekten."]),
@@ -225,7 +225,7 @@ def test_report_section_what_the_council_decided_and_when(linked) -> None:
     assert (
         section.facts == {}
     )  # the headline count of papers on the programme is the key figures' own
-    markdown = render_markdown(build_report(linked, "de"))
+    markdown = render_markdown(build_report(linked, lang="de"))
     assert (
         "| 2024-04-18 | Rat | Entscheidung | ungeändert beschlossen | "
         "[0042/24 Öffentliches WLAN in der Innenstadt](<https://ris.example.org/vo/42>) |"
@@ -278,12 +278,12 @@ def test_diff_names_new_council_papers_on_projects(turtle_file, linked) -> None:
     old = KnowledgeGraph.open(
         [turtle_file(COUNCIL, "old.ttl"), turtle_file(PROGRAMME.split("c:p1 ")[0], "p0.ttl")]
     )
-    result = diff(old, linked, "en")
+    result = diff(old, linked, lang="en")
     assert [(c.subject_label, c.new) for c in result.papers] == [
         ("Öffentliches WLAN in der Innenstadt", "Öffentliches WLAN"),
         ("Digitalisierungskonzept", "Digitale Infrastruktur"),
     ]
-    section = build_report(linked, "en", since=old).section("changes")
+    section = build_report(linked, lang="en", since=old).section("changes")
     assert section.paragraphs == [
         "2 new council papers on your projects and fields of action since the last snapshot."
     ]
@@ -312,7 +312,7 @@ def test_links_to_the_vocabularys_fields_are_new_papers_and_rejections_no_change
             turtle_file(VOCABULARY_LINKS, "links.ttl"),
         ]
     )
-    result = diff(old, new, "en")
+    result = diff(old, new, lang="en")
     assert [(c.subject_label, c.new, c.object) for c in result.papers] == [
         ("Löschfahrzeug für die Feuerwehr", "Safety and public order", FIELD + "security")
     ]
@@ -328,7 +328,7 @@ def test_links_to_the_vocabularys_fields_are_new_papers_and_rejections_no_change
             "Safety and public order",
         )
     ]
-    section = build_report(new, "en", since=old).section("changes")
+    section = build_report(new, lang="en", since=old).section("changes")
     assert section.paragraphs == [
         "1 new council paper on your projects and fields of action since the last snapshot."
     ]
@@ -374,7 +374,7 @@ def test_a_long_history_shows_the_latest_rows_and_how_to_see_all(make_kg) -> Non
         for i in range(1, 24)
     )
     kg = make_kg('ex:wlan a sckg:Project ; dcterms:title "WLAN"@de .\n' + papers)
-    [sub] = build_report(kg, "en").section("council").subsections
+    [sub] = build_report(kg, lang="en").section("council").subsections
     assert sub.paragraphs == [
         "23 council papers on this project.",
         'The latest 20 of 23 rows; all: sckg query council-history --param "target=WLAN".',

@@ -260,7 +260,7 @@ def test_cli_exports(tmp_path: Path, braunschweig_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.endswith(
         "Error: Invalid value for '--projection': 'nope' is not one of 'entity', 'actors', "
-        "'dependencies', 'coverage'.\n"
+        "'dependencies', 'coverage', 'partners'.\n"
     )
 
 

@@ -395,6 +395,30 @@ def test_the_site_answers_browsers_and_is_served_safely(
 
 
 @pytest.mark.server
+def test_the_site_sckg_site_writes_answers_every_entity_iri_of_musterstadt(
+    sparql_server: Callable, tmp_path: Path
+) -> None:
+    """The contract of docs/site.md, kept by both sides: ``sckg site``'s own pages (not a folder
+    written by hand) answer a browser at the entity IRI's path, in German and English."""
+    from sckg import resources
+    from sckg.kg import KnowledgeGraph
+    from sckg.site import build_site
+
+    build_site(KnowledgeGraph.open([resources.dataset("musterstadt")]), tmp_path / "site")
+    page = tmp_path / "site" / "id" / "musterstadt" / "project" / "urbane-datenplattform.html"
+    server = sparql_server("musterstadt", site=str(tmp_path / "site"))
+    status, headers, body = get(server, PLATFORM_PATH, Accept=BROWSER)
+    assert (status, headers["Content-Type"], body) == (
+        200,
+        "text/html; charset=utf-8",
+        page.read_bytes(),
+    )
+    english = get(server, PLATFORM_PATH, Accept=BROWSER, Accept_Language="en")
+    assert english[2] == page.with_name("urbane-datenplattform.en.html").read_bytes()
+    assert get(server, PLATFORM_PATH, Accept="text/turtle")[2].startswith(b"@prefix")
+
+
+@pytest.mark.server
 def test_the_void_description_counts_each_dataset_and_names_its_licence(
     sparql_server: Callable,
 ) -> None:

@@ -79,7 +79,7 @@ def city(make_kg):
 
 
 def test_entity_projection_nodes_and_attributes(city):
-    graph = project(city, "entity", "en")
+    graph = project(city, "entity", lang="en")
     assert sorted(n for n in graph if n.startswith(EX)) == sorted(
         EX + n
         for n in (
@@ -151,11 +151,11 @@ def test_entity_projection_edges(city):
 
 
 def test_labels_follow_the_language(city):
-    assert project(city, "entity", "de").nodes[EX + "mob"]["label"] == "Mobilität"
+    assert project(city, "entity", lang="de").nodes[EX + "mob"]["label"] == "Mobilität"
     assert (
-        project(city, "entity", "de").nodes[EX + "p1"]["label"] == "Projekt eins"
+        project(city, "entity", lang="de").nodes[EX + "p1"]["label"] == "Projekt eins"
     )  # rdfs:label before title
-    assert project(city, "entity", "de").nodes[EX + "fb10"]["cls_label"] == "Fachbereich"
+    assert project(city, "entity", lang="de").nodes[EX + "fb10"]["cls_label"] == "Fachbereich"
 
 
 def test_actor_projection(city):
@@ -208,12 +208,12 @@ def test_unknown_projection(city):
         project(city, "people")
     assert str(error.value) == (
         "projection: unknown projection 'people'. Use one of: entity, actors, dependencies, "
-        "coverage."
+        "coverage, partners."
     )
 
 
 def test_projections_are_documented():
-    assert list(PROJECTIONS) == ["entity", "actors", "dependencies", "coverage"]
+    assert list(PROJECTIONS) == ["entity", "actors", "dependencies", "coverage", "partners"]
     for spec in PROJECTIONS.values():
         assert spec.description and spec.direction and spec.weight
         assert set(spec.predicates) <= set(PREDICATES)

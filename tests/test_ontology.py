@@ -106,7 +106,7 @@ def test_ontology_header(ontology: Graph) -> None:
 def test_ontology_declares_the_model_terms(ontology: Graph) -> None:
     terms = _own_terms(ontology)
     classes = {t for t in terms if (t, RDF.type, OWL.Class) in ontology}
-    assert len(classes) == 17
+    assert len(classes) == 21  # + the records, statements and dot votes of issue 24
     assert {
         SCKG.Project,
         SCKG.Interview,
@@ -127,10 +127,12 @@ def test_ontology_declares_the_model_terms(ontology: Graph) -> None:
         SCKG.resolutionFile,
     } <= terms  # OParl import, issue 13
     assert {SCKG.Milestone, SCKG.reached} <= terms  # milestones on the roadmap (issue 15)
-    assert (
-        len(terms) == 17 + 44
-    )  # + sckg:rejectedSubject (linking), the OParl import's terms (issue 13) and
-    # sckg:rejectedExample and sckg:rejectedTarget (sckg compare)
+    # + sckg:rejectedSubject (linking), the OParl import's terms (issue 13), sckg:rejectedExample
+    # and sckg:rejectedTarget (sckg compare), the interview and workshop terms of issue 24 (4
+    # classes, 8 properties), a prioritisation's values (issue 23: TOPSIS place, best and worst
+    # place at ±10 % and ±25 %, sckg:criterionValue and its 11 criteria)
+    assert len(terms) == 21 + 52 + 17
+    assert {SCKG.topsisPlace, SCKG.worstPlace25, SCKG.criterionImpact} <= terms
 
 
 def test_every_own_term_is_documented(ontology: Graph) -> None:
@@ -177,12 +179,14 @@ def test_every_concept_is_labelled_and_in_its_scheme(path: Path) -> None:
         assert (concept, SKOS.topConceptOf, scheme) in graph, concept
 
 
-def test_vocabulary_files_are_the_five_schemes() -> None:
+def test_vocabulary_files_are_the_seven_schemes() -> None:
     assert [p.name for p in VOCAB_FILES] == [
         "fields.ttl",
+        "formats.ttl",
         "kinds.ttl",
         "phases.ttl",
         "roles.ttl",
+        "statements.ttl",
         "status.ttl",
     ]
 
@@ -224,6 +228,7 @@ def test_severities_are_as_in_the_model(shapes: Graph) -> None:
         SHAPES.ProjectInFieldOfAction,
         SHAPES.ProjectContributesTo,
         SHAPES.ProjectStatus,
+        SHAPES.InterviewInterviewed,
     }
     assert {
         SHAPES.ProjectTitle,
@@ -240,6 +245,23 @@ def test_severities_are_as_in_the_model(shapes: Graph) -> None:
         SHAPES.MilestoneDate,
         SHAPES.MilestoneProject,
         SHAPES.MilestoneReached,
+        SHAPES.StatementText,
+        SHAPES.StatementKind,
+        SHAPES.StatementRecord,
+        SHAPES.DotVoteDots,
+        SHAPES.DotVoteItem,
+        SHAPES.DotVoteWorkshop,
+        SHAPES.DraftedInWorkshop,
+        SHAPES.AssessmentTopsisPlace,
+        *(SHAPES[f"Assessment{w}Place{p}"] for w in ("Best", "Worst") for p in (10, 25)),
+        *(
+            SHAPES["AssessmentCriterion" + k.title()]
+            for k in ["goals", "dependents", "mandate", "budget", "milestones", "readiness"]
+        ),
+        *(
+            SHAPES["AssessmentCriterion" + k.title()]
+            for k in ("votes", "impact", "urgency", "effort", "risk")
+        ),
     } == {s for s, sev in severities.items() if sev == SH.Violation}
 
 
@@ -295,6 +317,11 @@ def test_bare_project_has_the_four_open_points(shapes: Graph) -> None:
             SHAPES.ConsultationCommittee,
         ),
         ("ex:c a oparl:Consultation ; sckg:committee ex:council .", SHAPES.ConsultationDate),
+        ('ex:r sckg:criterionImpact "high" .', SHAPES.AssessmentCriterionImpact),
+        ("ex:r sckg:criterionEffort 2.5, 3.0 .", SHAPES.AssessmentCriterionEffort),
+        ("ex:r sckg:worstPlace25 4.0 .", SHAPES.AssessmentWorstPlace25),
+        ("ex:r sckg:bestPlace10 1, 2 .", SHAPES.AssessmentBestPlace10),
+        ('ex:r sckg:topsisPlace "1" .', SHAPES.AssessmentTopsisPlace),
     ],
 )
 def test_each_violation_names_its_shape(shapes: Graph, turtle: str, shape: URIRef) -> None:

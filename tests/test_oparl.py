@@ -606,6 +606,7 @@ def test_url_mode_follows_pages_and_gives_the_folder_triples(messy_server: OParl
         ("paper", 1, 3),
         ("paper", 2, 3),
         ("paper", 3, 3),
+        ("RDF", 0, None),  # converting, after the last page
     ]
 
 

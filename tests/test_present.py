@@ -61,7 +61,7 @@ chart = "roadmap"
 
 @pytest.fixture(scope="module")
 def default_deck(musterstadt: KnowledgeGraph):
-    return build_deck(musterstadt, "de")
+    return build_deck(musterstadt, lang="de")
 
 
 def test_default_agenda_has_a_slide_per_field(default_deck) -> None:
@@ -71,6 +71,7 @@ def test_default_agenda_has_a_slide_per_field(default_deck) -> None:
         *FIELDS_DE,
         "Wer das Programm zusammenhält",
         "Abhängigkeiten",
+        "Was die Interviews sagen",
     ]
     mobility = default_deck.slides[11]
     assert mobility.key == "12-field-smart-mobility"
@@ -78,19 +79,32 @@ def test_default_agenda_has_a_slide_per_field(default_deck) -> None:
     assert "<svg" in mobility.picture and "Smart Mobility" in mobility.picture
     assert mobility.notes == "Smart Mobility: 6 Projekte, 0 offene Punkte in ihren Angaben."
     assert default_deck.slides[0].facts[0] == ("Projekte", "52")
-    cycles = default_deck.slides[-1]
+    cycles = default_deck.slides[-2]
     assert cycles.facts == [("längste Abhängigkeitskette (Projekte)", "5"), ("Zyklen", "1")]
     assert cycles.table.rows[0][1] == 3
+    interviews = default_deck.slides[-1]
+    assert interviews.facts == [
+        ("Interviews", "5"),
+        ("Aussagen aus Interviews und Workshops", "24"),
+        ("Bedarfe ohne Projekt", "6"),
+        ("Aktivitäten außerhalb des Inventars", "4"),
+    ]
+    assert interviews.table.caption == "Bedarfe, auf die kein Projekt antwortet"
+    assert interviews.table.rows[0] == [
+        "Hitzewarnungen für Pflegeeinrichtungen",
+        "Fachbereich Umwelt und Klimaschutz",
+        "Interview Umwelt und Klimaschutz",
+    ]
 
 
 def test_same_agenda_same_data_same_bytes(musterstadt: KnowledgeGraph, default_deck) -> None:
-    assert render_deck(build_deck(musterstadt, "de")) == render_deck(default_deck)
+    assert render_deck(build_deck(musterstadt, lang="de")) == render_deck(default_deck)
 
 
 def test_every_view_of_an_agenda_file(musterstadt: KnowledgeGraph, tmp_path: Path) -> None:
     path = tmp_path / "agenda.toml"
     path.write_text(AGENDA, encoding="utf-8")
-    deck = build_deck(musterstadt, "en", agenda=read_agenda(path))
+    deck = build_deck(musterstadt, lang="en", agenda=read_agenda(path))
     assert deck.title == "Lenkungskreis März"
     assert [s.key for s in deck.slides] == [
         "1-overview",
@@ -171,19 +185,19 @@ def test_a_target_that_is_not_there_names_line_and_key(
         DataError,
         match=rf"^{path}, line 6, key 'field': field 'Raumfahrt': no such field of action",
     ):
-        build_deck(musterstadt, "de", agenda=read_agenda(path))
+        build_deck(musterstadt, lang="de", agenda=read_agenda(path))
     path.write_text('[[slide]]\nview = "changes"\n', encoding="utf-8")
     with pytest.raises(
         DataError,
         match=rf"^{path}, line 2, key 'view': a 'changes' slide needs a previous snapshot",
     ):
-        build_deck(musterstadt, "en", agenda=read_agenda(path))
+        build_deck(musterstadt, lang="en", agenda=read_agenda(path))
     path.write_text('[[slide]]\nview = "chart"\nchart = "pie"\n', encoding="utf-8")
     with pytest.raises(
         DataError,
         match=rf"^{path}, line 3, key 'chart': unknown chart 'pie'; one of budget-by-field",
     ):
-        build_deck(musterstadt, "en", agenda=read_agenda(path))
+        build_deck(musterstadt, lang="en", agenda=read_agenda(path))
 
 
 def test_present_command(braunschweig_path: Path, tmp_path: Path) -> None:
@@ -232,8 +246,8 @@ def test_decks_on_council_inventory_and_combined_graphs(graphs, shape: str, tmp_
     agenda.write_text(EVERY_VIEW, encoding="utf-8")
     for lang in ("de", "en"):
         for deck in (
-            build_deck(graphs[shape], lang),
-            build_deck(graphs[shape], lang, agenda=read_agenda(agenda)),
+            build_deck(graphs[shape], lang=lang),
+            build_deck(graphs[shape], lang=lang, agenda=read_agenda(agenda)),
         ):
             page = render_deck(deck)
             assert re.findall(r".{30}\bNone\b.{30}", page) == [], (shape, lang)
@@ -250,7 +264,7 @@ def test_a_slide_without_its_table_says_why(graphs, tmp_path: Path) -> None:
     agenda = tmp_path / "agenda.toml"
     agenda.write_text(EVERY_VIEW, encoding="utf-8")
     overview, _, actors, cycles, decisions = build_deck(
-        graphs["council"], "en", agenda=read_agenda(agenda)
+        graphs["council"], lang="en", agenda=read_agenda(agenda)
     ).slides
     reason = (
         "No projects in the graph: import the programme's inventory next to the council data "
@@ -267,7 +281,7 @@ def test_a_slide_without_its_table_says_why(graphs, tmp_path: Path) -> None:
         "papers belong to which projects and fields of action."
     )
     assert decisions.table is None
-    inventory = build_deck(graphs["inventory"], "en", agenda=read_agenda(agenda)).slides[4]
+    inventory = build_deck(graphs["inventory"], lang="en", agenda=read_agenda(agenda)).slides[4]
     assert (inventory.table, inventory.more) == (
         None,
         "No consultations or resolutions are recorded.",
@@ -279,8 +293,8 @@ def test_the_decisions_slide_lists_the_programme_latest_first_and_counts_the_res
 ) -> None:
     agenda = tmp_path / "agenda.toml"
     agenda.write_text('[[slide]]\nview = "decisions"\n', encoding="utf-8")
-    [slide] = build_deck(graphs["combined"], "de", agenda=read_agenda(agenda)).slides
-    overview = build_deck(graphs["combined"], "de").slides[0]
+    [slide] = build_deck(graphs["combined"], lang="de", agenda=read_agenda(agenda)).slides
+    overview = build_deck(graphs["combined"], lang="de").slides[0]
     assert slide.facts == [("Beschlüsse zum Programm", "15")]
     assert slide.table.columns == ["Datum", "Gremium", "Rolle", "Gegenstand"]
     assert slide.table.rows[0] == [
@@ -324,7 +338,7 @@ def test_ill_typed_values_are_left_out_with_a_note_and_the_deck_is_written(
         app, ["present", "-d", str(turtle_file(ILL_TYPED)), "-o", str(out), "-l", "en"]
     )
     assert result.exit_code == 0, result.output
-    assert result.stderr.splitlines() == ILL_TYPED_NOTES
+    assert result.stderr.splitlines()[-len(ILL_TYPED_NOTES) :] == ILL_TYPED_NOTES
     page = out.read_text(encoding="utf-8")
     assert "at least €250,000" in page  # the field's budget: Laden's, Parken's is unknown
     assert not any(
@@ -335,7 +349,7 @@ def test_ill_typed_values_are_left_out_with_a_note_and_the_deck_is_written(
 def test_a_field_whose_budget_is_not_recorded_shows_it_as_unknown(
     braunschweig: KnowledgeGraph,
 ) -> None:
-    deck = build_deck(braunschweig, "de")
+    deck = build_deck(braunschweig, lang="de")
     mobility = next(s for s in deck.slides if s.title == "Smart Mobility")
     assert mobility.facts == [("Projekte", "2"), ("Budget", "unbekannt"), ("Offene Punkte", "6")]
 
@@ -360,15 +374,17 @@ def prioritised(musterstadt: KnowledgeGraph, musterstadt_path: Path, tmp_path_fa
     return KnowledgeGraph.open([*collect_files([musterstadt_path]), path]), result
 
 
-def test_the_default_agenda_shows_ranking_sensitivity_and_waves(prioritised) -> None:
+def test_the_default_agenda_shows_ranking_sensitivity_quadrant_and_waves(prioritised) -> None:
     kg, result = prioritised
-    deck = build_deck(kg, "en")
-    ranking, stable, waves = deck.slides[-3:]
-    assert [s.key for s in deck.slides[-4:]] == [
+    deck = build_deck(kg, lang="en")
+    ranking, stable, quadrant, waves = deck.slides[-5:-1]
+    assert [s.key for s in deck.slides[-6:]] == [
         "14-cycles",
         "15-priorities",
         "16-sensitivity",
-        "17-waves",
+        "17-quadrant",
+        "18-waves",
+        "19-interviews",  # Musterstadt's interviews (issue 24)
     ]
     assert ranking.title == "Priorities" and ranking.picture.startswith("<svg")
     assert ranking.caption == "The first 15 places by net flow (PROMETHEE II)"
@@ -386,6 +402,29 @@ def test_the_default_agenda_shows_ranking_sensitivity_and_waves(prioritised) -> 
         [r.rank, r.label, r.within_10, r.within_25] for r in result.rows[:15] if r.fragile
     ]
     assert stable.notes == f"Fragile places: {', '.join(fragile)}"
+    assert (
+        quadrant.title == "Impact and effort (mean of the scores; red squares: the first 10 places)"
+    )
+    assert quadrant.picture.startswith("<svg") and quadrant.caption.startswith("Source: Fictional")
+    values = {i.iri: (i.values["impact"].value, i.values["effort"].value) for i in result.ranked}
+    high = [(v[0] >= 3, v[1] >= 3) for v in values.values()]  # the middle of the scale counts high
+    assert quadrant.facts == [
+        ("quick wins", str(high.count((True, False)))),
+        ("major projects", str(high.count((True, True)))),
+        ("fill-ins", str(high.count((False, False)))),
+        ("thankless tasks", str(high.count((False, True)))),
+    ]
+    assert [n for _, n in quadrant.facts] == ["11", "18", "1", "11"]  # 41 ranked
+    wins = [
+        [r.rank, r.label, f"{values[r.iri][0]:.2f}", f"{values[r.iri][1]:.2f}"]
+        for r in result.rows
+        if values[r.iri][0] >= 3 > values[r.iri][1]
+    ]
+    assert quadrant.table.columns == ["place", "item", "impact", "effort"]
+    shown = len(quadrant.table.rows)  # as many as fit beside the chart and its four figures
+    assert (quadrant.table.caption, quadrant.table.rows) == ("quick wins", wins[:shown])
+    assert (shown, quadrant.more) == (10, "… 1 more of 11")
+    assert quadrant.notes == f"quick wins: {', '.join(str(w[1]) for w in wins)}"
     assert waves.title == "Waves" and waves.table is None
     assert waves.picture.startswith("<svg") and waves.caption == "Dependency map"
     assert waves.more.startswith(
@@ -413,7 +452,7 @@ def test_a_waves_slide_lists_each_wave(make_kg, tmp_path: Path) -> None:
     )
     agenda = tmp_path / "agenda.toml"
     agenda.write_text('[[slide]]\nview = "waves"\n', encoding="utf-8")
-    (slide,) = build_deck(make_kg(city + turtle), "en", agenda=read_agenda(agenda)).slides
+    (slide,) = build_deck(make_kg(city + turtle), lang="en", agenda=read_agenda(agenda)).slides
     assert slide.table.columns == ["wave", "half-year", "project", "critical"]
     assert slide.table.rows == [
         [1, "H2 2026", "C", ""],
@@ -423,14 +462,14 @@ def test_a_waves_slide_lists_each_wave(make_kg, tmp_path: Path) -> None:
     assert slide.facts == [("Waves", "2"), ("Projects", "3")]
 
 
-@pytest.mark.parametrize("view", ["priorities", "sensitivity", "waves"])
+@pytest.mark.parametrize("view", ["priorities", "sensitivity", "quadrant", "waves"])
 def test_a_priority_slide_without_a_stored_ranking_names_line_and_key(
     musterstadt: KnowledgeGraph, tmp_path: Path, view: str
 ) -> None:
     path = tmp_path / "agenda.toml"
     path.write_text(f'[[slide]]\nview = "{view}"\n', encoding="utf-8")
     with pytest.raises(DataError) as caught:
-        build_deck(musterstadt, "en", agenda=read_agenda(path))
+        build_deck(musterstadt, lang="en", agenda=read_agenda(path))
     assert str(caught.value) == (
         f"{path}, line 2, key 'view': a '{view}' slide needs a ranking of the steering group "
         "among the data (the assessment file that sckg prioritise writes)"

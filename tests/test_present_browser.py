@@ -17,7 +17,7 @@ def test_every_slide_is_reachable_by_keyboard_and_drawn(
     musterstadt: KnowledgeGraph, tmp_path: Path
 ) -> None:
     require_browser()
-    deck = build_deck(musterstadt, "en")
+    deck = build_deck(musterstadt, lang="en")
     path = write_deck(deck, tmp_path / "deck.html")
     fields = musterstadt.select(
         "SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE { ?p sckg:inFieldOfAction ?f }"
@@ -74,7 +74,7 @@ def test_handout_has_a_landscape_page_per_slide(
     require_browser()
     import re
 
-    deck = build_deck(braunschweig, "de")
+    deck = build_deck(braunschweig, lang="de")
     write_deck(deck, tmp_path / "deck.html", tmp_path / "handout.pdf")
     data = (tmp_path / "handout.pdf").read_bytes()
     boxes = re.findall(rb"/Type /Page\b(?!s).*?/MediaBox \[([^\]]*)\]", data, re.S)
@@ -104,11 +104,11 @@ def test_slide_tables_stay_on_the_slide(musterstadt: KnowledgeGraph, tmp_path: P
     )
     combined = KnowledgeGraph.open(meeting_graphs(tmp_path)["combined"])
     decks = [
-        build_deck(combined, "de", agenda=read_agenda(every)),
-        build_deck(musterstadt, "de"),
-        build_deck(musterstadt, "en", agenda=read_agenda(agenda)),
+        build_deck(combined, lang="de", agenda=read_agenda(every)),
+        build_deck(musterstadt, lang="de"),
+        build_deck(musterstadt, lang="en", agenda=read_agenda(agenda)),
         build_deck(
-            _prioritised(musterstadt, tmp_path), "de", agenda=read_agenda(_ranking(tmp_path))
+            _prioritised(musterstadt, tmp_path), lang="de", agenda=read_agenda(_ranking(tmp_path))
         ),
     ]
     with chromium() as browser:
@@ -146,6 +146,6 @@ def _prioritised(musterstadt: KnowledgeGraph, tmp_path: Path) -> KnowledgeGraph:
 
 def _ranking(tmp_path: Path) -> Path:
     path = tmp_path / "ranking.toml"
-    views = ("priorities", "sensitivity", "waves")
+    views = ("priorities", "sensitivity", "quadrant", "waves")
     path.write_text("".join(f'[[slide]]\nview = "{v}"\n\n' for v in views), encoding="utf-8")
     return path

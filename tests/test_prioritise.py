@@ -387,7 +387,8 @@ def test_cli_template_then_scores(tmp_path: Path, musterstadt_path: Path) -> Non
         app, ["prioritise", "-d", str(musterstadt_path), "--template", str(out), "-l", "en"]
     )
     assert done.exit_code == 0, done.output
-    assert done.output == f"Wrote {out}: 41 projects, 3 members, 10 criteria\n"
+    # + the workshop dots of Musterstadt's future workshop (issue 24)
+    assert done.output == f"Wrote {out}: 41 projects, 3 members, 11 criteria\n"
     empty = runner.invoke(
         app, ["prioritise", "-d", str(musterstadt_path), "--scores", str(out), "-l", "en"]
     )
@@ -485,6 +486,59 @@ def test_quadrant_chart_places_each_item_with_its_table(
         == "Source: Fictional smart city inventory Musterstadt 2026; data as of 15 January 2026"
     )
     assert quadrant_chart(prioritise(musterstadt, lang="en"), musterstadt, "en") is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "counts"),
+    [
+        (
+            "en",
+            "Impact and effort (mean of the scores; red squares: the first 10 places)",
+            {"quick wins": "1", "major projects": "2", "fill-ins": "0", "thankless tasks": "1"},
+        ),
+        (
+            "de",
+            "Wirkung und Aufwand (Mittel der Bewertungen; rote Quadrate: die ersten 10 Plätze)",
+            {
+                "schnelle Erfolge": "1",
+                "große Vorhaben": "2",
+                "Lückenfüller": "0",
+                "undankbare Aufgaben": "1",
+            },
+        ),
+    ],
+)
+def test_the_quadrant_of_known_values(
+    make_kg: Callable[[str], KnowledgeGraph], lang: str, title: str, counts: dict[str, str]
+) -> None:
+    from sckg.prioritise.chart import draw_quadrant
+
+    points = [(1, "A", 4.0, 2.0), (2, "B", 3.0, 3.0), (3, "C", 5.0, 4.5), (11, "D", 1.5, 4.0)]
+    chart = draw_quadrant(make_kg(REVERSAL), points, lang, "priorities-quadrant")
+    assert (chart.key, chart.title, chart.facts) == ("priorities-quadrant", title, counts)
+    assert [row[:4] for row in chart.table.rows] == [
+        [1, "A", "4.00" if lang == "en" else "4,00", "2.00" if lang == "en" else "2,00"],
+        [2, "B", "3.00" if lang == "en" else "3,00", "3.00" if lang == "en" else "3,00"],
+        [3, "C", "5.00" if lang == "en" else "5,00", "4.50" if lang == "en" else "4,50"],
+        [11, "D", "1.50" if lang == "en" else "1,50", "4.00" if lang == "en" else "4,00"],
+    ]
+    assert [row[4] for row in chart.table.rows][1] == ("major projects", "große Vorhaben")[
+        lang == "de"
+    ]
+    svg = chart.svg
+    axis = ("impact (1 very low", "Wirkung (1 sehr gering")[lang == "de"]
+    assert svg.startswith("<svg") and axis in svg and title in svg
+    # the first 10 places are squares, the others circles: told apart without colour
+    import re
+
+    shape = {m: d[:4] for m, d in re.findall(r'<path id="(\w+)" d="(M [^"]+)"', svg)}
+    marks = re.findall(r'<use xlink:href="#(\w+)" [^>]*style="fill: (#\w+)', svg)
+    assert [(shape[m], fill) for m, fill in marks] == [
+        ("M -2", "#c0392b"),  # A at effort 2, impact 4: a red square
+        ("M -2", "#c0392b"),  # B at 3, 3
+        ("M 0 ", "#bdbdbd"),  # D, place 11, at 4, 1.5: a grey circle
+        ("M -2", "#c0392b"),  # C at 4.5, 5
+    ]
 
 
 REVERSAL = """
@@ -600,6 +654,16 @@ def test_the_briefing_shows_the_newest_prioritisation_in_the_graph(
     assert fragile and stable.facts == {"fragile places (of 41)": str(len(fragile))}
     assert (stable.aside_title, stable.aside) == ("Fragile places", fragile)
     assert stable.svg.startswith("<svg") and "±25 %" in stable.svg
+    quadrant = section.charts[2]
+    assert (quadrant.key, quadrant.unit) == ("priorities-quadrant", "score 1–5")
+    assert quadrant.table.rows[0] == [
+        1,
+        "Musterstadt LoRaWAN network",
+        "5.00",
+        "3.33",
+        "major projects",
+    ]
+    assert len(quadrant.table.rows) == 41 and quadrant.source == chart.source
     (waves_part,) = section.subsections
     assert (waves_part.key, waves_part.heading) == ("priority-waves", "Waves")
     assert waves_part.tables == []
@@ -609,22 +673,72 @@ def test_the_briefing_shows_the_newest_prioritisation_in_the_graph(
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
-def test_an_assessment_result_gives_back_its_places(lang: str) -> None:
-    from sckg.prioritise.assessment import result_places
-    from sckg.words import t
+def test_a_stored_ranking_reads_back_the_same_values(
+    musterstadt: KnowledgeGraph, musterstadt_path: Path, tmp_path: Path, lang: str
+) -> None:
+    """Rank, store as an assessment, read back: the same places, flows, places under weight
+    changes and criterion values, in either language (nothing is read from the result text)."""
+    import datetime
 
-    text = t(
-        "prio.assessment.result",
-        lang,
-        rank=8,
-        flow="0.1008",
-        topsis=9,
-        within_10="7–9",
-        within_25="6–10",
+    from sckg.kg import collect_files
+    from sckg.prioritise.assessment import assessment_turtle, stored_ranking
+    from sckg.validate import validate
+
+    found, _ = items(musterstadt, "projects", lang)
+    scores = read_scores(musterstadt_path / "scoring.xlsx", [i.iri for i in found], ALL)
+    result = prioritise(musterstadt, scores=scores, lang=lang, runs=50)
+    path = tmp_path / "march.ttl"
+    path.write_text(
+        assessment_turtle(result, day=datetime.date(2026, 3, 12), lang=lang), encoding="utf-8"
     )
-    assert result_places(text) == (8, (7, 9), (6, 10))
-    assert result_places(text.replace("7–9", "8")) == (8, (8, 8), (6, 10))
-    assert result_places("place 8, written by hand") is None
+    kg = KnowledgeGraph.open([*collect_files([musterstadt_path]), path])
+    stored = stored_ranking(kg)
+    assert stored is not None and stored.date == "2026-03-12" and len(stored.places) == 41
+    assert validate(kg, lang=lang).conforms  # each value one literal of its datatype (the shapes)
+    assert result.sensitivity is not None
+    index = {i.iri: n for n, i in enumerate(result.ranked)}
+    values = {i.iri: i.values for i in result.ranked}
+    assert [(p.item, p.rank, p.flow, p.topsis, p.bands, p.values) for p in stored.places] == [
+        (
+            r.iri,
+            r.rank,
+            r.flow,
+            r.topsis,
+            {s: band[index[r.iri]] for s, band in result.sensitivity.bands.items()},
+            {k: v.value for k, v in values[r.iri].items() if v.value is not None},
+        )
+        for r in result.rows
+    ]
+    first = stored.places[0]
+    assert (first.bands, first.values["impact"], first.values["effort"]) == (
+        {0.1: (1, 1), 0.25: (1, 2)},
+        5.0,
+        pytest.approx(10 / 3),
+    )
+
+
+def test_a_place_written_by_hand_has_no_values(make_kg: Callable[[str], KnowledgeGraph]) -> None:
+    from sckg.prioritise.assessment import stored_ranking
+    from sckg.prioritise.section import priority_section
+
+    kg = make_kg(
+        REVERSAL
+        + """ex:r a sckg:Assessment ; dcterms:date "2026-03-12"^^xsd:date .
+ex:r1 dcterms:isPartOf ex:r ; sckg:assessed ex:a ; schema:position 1 ;
+    sckg:result "place 1, written by hand"@en ; sckg:bestPlace10 1 ; sckg:criterionImpact 4.5 ."""
+    )
+    stored = stored_ranking(kg)
+    assert stored is not None
+    (place,) = stored.places
+    assert (place.rank, place.flow, place.topsis, place.bands, place.values) == (
+        1,
+        None,
+        None,
+        {},
+        {"impact": 4.5},
+    )
+    section = priority_section(kg, "en")
+    assert section is not None and section.charts == []  # no flow, no bands, no effort
 
 
 def test_the_briefing_section_has_the_waves_of_the_ranked_projects(

@@ -57,7 +57,7 @@ def test_the_worked_example_of_contributing_adds_a_command_and_an_api_name(tmp_p
         tmp_path,
     )
     assert output.splitlines() == [
-        "  loners         Projects that stand alone: no project depends on them and...",
+        "  loners            Projects that stand alone: no project depends on them...",
         "0 project,reason",
         f'5G campus network in the northern business park,"{LONER_EN}"',
         f'Age-appropriate living with assistive technology,"{LONER_EN}"',

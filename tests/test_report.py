@@ -41,12 +41,12 @@ HEADINGS = {
 
 @pytest.fixture(scope="module")
 def bs_de(braunschweig: KnowledgeGraph):
-    return build_report(braunschweig, "de")
+    return build_report(braunschweig, lang="de")
 
 
 @pytest.fixture(scope="module")
 def ms_en(musterstadt: KnowledgeGraph):
-    return build_report(musterstadt, "en")
+    return build_report(musterstadt, lang="en")
 
 
 def table(section, caption):
@@ -56,7 +56,7 @@ def table(section, caption):
 
 def test_headings_in_both_languages(bs_de, braunschweig: KnowledgeGraph) -> None:
     assert [s.heading for s in bs_de.sections] == HEADINGS["de"]
-    english = build_report(braunschweig, "en")
+    english = build_report(braunschweig, lang="en")
     assert [s.heading for s in english.sections] == HEADINGS["en"]
     assert english.title == (
         "Smart City briefing for the steering group – Smart City Braunschweig: 2018 framework "
@@ -218,7 +218,7 @@ def test_changes_since_come_first(make_kg, turtle_file) -> None:
         'ex:p a sckg:Project ; dcterms:title "Neu"@de . ex:q a sckg:Project ; dcterms:title "Q"@de '
         "."
     )
-    report = build_report(new, "de", since=old)
+    report = build_report(new, lang="de", since=old)
     changes = report.sections[0]
     assert changes.key == "changes"
     assert changes.heading == "Was sich seit dem letzten Stand geändert hat"
@@ -237,7 +237,7 @@ def test_every_label_is_escaped(make_kg) -> None:
         'ex:f a sckg:FieldOfAction ; skos:prefLabel "<img src=x onerror=alert(2)>"@de .\n'
         'ex:a a org:OrganizationalUnit ; rdfs:label "A & B | <b>"@de .'
     )
-    report = build_report(kg, "de")
+    report = build_report(kg, lang="de")
     html = render_html(report)
     assert "<script>alert(1)" not in html and "<img src=x" not in html and "<b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -288,7 +288,7 @@ def test_write_report_includes_every_map(make_kg, tmp_path: Path) -> None:
         'sckg:managedBy ex:a .\nex:f a sckg:FieldOfAction ; skos:prefLabel "Mobilität"@de .\nex:a '
         'a org:OrganizationalUnit ; rdfs:label "Amt"@de .'
     )
-    report = build_report(kg, "de")
+    report = build_report(kg, lang="de")
     path = write_report(report, kg, tmp_path)
     assert path == tmp_path / "report.html"
     page = path.read_text(encoding="utf-8")
@@ -323,7 +323,7 @@ def test_every_output_is_free_of_none_and_of_local_paths(
     from sckg.report import write_report
 
     for lang in ("de", "en"):
-        report = build_report(graphs[shape], lang)
+        report = build_report(graphs[shape], lang=lang)
         write_report(report, graphs[shape], tmp_path)
         for name in ("report.html", "report.md"):
             text = (tmp_path / name).read_text(encoding="utf-8")
@@ -336,13 +336,13 @@ def test_every_output_is_free_of_none_and_of_local_paths(
 
 
 def test_the_header_dates_each_dataset_by_its_newest_record(graphs) -> None:
-    council = render_markdown(build_report(graphs["council"], "de")).splitlines()
+    council = render_markdown(build_report(graphs["council"], lang="de")).splitlines()
     assert council[2].startswith("Datenstand (jüngster Eintrag): 14. März 2024 · erstellt: ")
     assert (
         council[6] == "- Stadt Musterstadt – Ratsinformationssystem (–) "
         "<https://ris.musterstadt.example/oparl/v1/>"
     )
-    both = render_markdown(build_report(graphs["combined"], "en")).splitlines()
+    both = render_markdown(build_report(graphs["combined"], lang="en")).splitlines()
     assert both[2].startswith(
         "Data as of (newest record per dataset): 16 December 2025 (Musterstadt "
         "(synthetisch): council information (OParl)) · 30 April 2024 (Musterstadt: "
@@ -351,7 +351,7 @@ def test_the_header_dates_each_dataset_by_its_newest_record(graphs) -> None:
 
 
 def test_every_headline_count_states_what_it_counts(graphs) -> None:
-    figures = build_report(graphs["council"], "en").section("figures")
+    figures = build_report(graphs["council"], lang="en").section("figures")
     assert figures.tables[0].columns == ["What", "Count", "What is counted"]
     assert [row[:2] for row in figures.tables[0].rows] == [
         ["Actors", 4],
@@ -368,7 +368,7 @@ def test_every_headline_count_states_what_it_counts(graphs) -> None:
         "papers linked to a project or field of action (sckg link papers) or recorded by the "
         "inventory itself (not imported from the council information system)"
     )
-    report = build_report(graphs["combined"], "en")
+    report = build_report(graphs["combined"], lang="en")
     linked = (
         graphs["combined"]
         .select(
@@ -386,7 +386,7 @@ def test_every_headline_count_states_what_it_counts(graphs) -> None:
 
 
 def test_decisions_list_the_programme_and_all_council_business_one_click_away(graphs) -> None:
-    section = build_report(graphs["combined"], "de").section("decisions")
+    section = build_report(graphs["combined"], lang="de").section("decisions")
     ours, everything = section.tables
     on_wlan = (
         graphs["combined"]
@@ -408,13 +408,13 @@ def test_decisions_list_the_programme_and_all_council_business_one_click_away(gr
         "und Beschlüssen (sckg query decisions listet alle)"
     )
     assert len(everything.rows) == 100
-    html = render_html(build_report(graphs["combined"], "de"))
+    html = render_html(build_report(graphs["combined"], lang="de"))
     assert (
         '<details class="more-rows"><summary>Alle Ratsgeschäfte, nicht nur zum Programm: die 100 '
         "jüngsten "
         "von 110"
     ) in html
-    council = build_report(graphs["council"], "de").section("decisions")
+    council = build_report(graphs["council"], lang="de").section("decisions")
     assert council.paragraphs[1] == (
         "Keine Beratung betrifft eine Vorlage zum Programm: sckg link papers schlägt "
         "vor, welche Vorlagen zu welchen Projekten und Handlungsfeldern gehören."
@@ -426,7 +426,7 @@ def test_decisions_list_the_programme_and_all_council_business_one_click_away(gr
 
 
 def test_start_only_and_end_only_projects_are_drawn_with_an_open_end(graphs) -> None:
-    chart = build_report(graphs["inventory"], "de").section("roadmap").charts[0]
+    chart = build_report(graphs["inventory"], lang="de").section("roadmap").charts[0]
     assert [row[:3] for row in chart.table.rows] == [
         ["Öffentliches WLAN", "2023-01-01", "2025-12-31"],
         ["Ladesäulen am Rathaus", "2024-03-01", ""],
@@ -451,7 +451,7 @@ def test_a_roadmap_of_start_dates_only_has_no_empty_axis(make_kg) -> None:
         'ex:p a sckg:Project ; dcterms:title "Parken"@de ; schema:startDate "2024-03-01"^^xsd:date '
         '.\nex:q a sckg:Project ; dcterms:title "Ohne Termin"@de .'
     )
-    chart = build_report(kg, "de").section("roadmap").charts[0]
+    chart = build_report(kg, lang="de").section("roadmap").charts[0]
     assert "1970" not in chart.svg and "Parken" in chart.svg
     assert re.findall(r">(\d{4})<", chart.svg) == ["2024", "2025"]
     assert (chart.aside_title, chart.aside) == ("1 Projekt ohne Beginn und Ende", ["Ohne Termin"])
@@ -460,7 +460,7 @@ def test_a_roadmap_of_start_dates_only_has_no_empty_axis(make_kg) -> None:
 def test_central_actors_are_the_ones_that_work_together_not_the_councils_organisations(
     graphs,
 ) -> None:
-    [central, *_] = build_report(graphs["combined"], "de").section("actors").tables
+    [central, *_] = build_report(graphs["combined"], lang="de").section("actors").tables
     assert [row[:4] for row in central.rows] == [
         [1, "Stabsstelle IT", "Stabsstelle", 1],
         [2, "Stadtwerke", "Städtische Gesellschaft", 1],
@@ -479,7 +479,7 @@ def test_ill_typed_values_are_left_out_with_a_note_and_the_report_is_written(
         app, ["report", "--data", str(data), "--out", str(tmp_path), "-l", "en"]
     )
     assert result.exit_code == 0, result.output
-    assert result.stderr.splitlines() == ILL_TYPED_NOTES
+    assert result.stderr.splitlines()[-len(ILL_TYPED_NOTES) :] == ILL_TYPED_NOTES
     markdown = (tmp_path / "report.md").read_text(encoding="utf-8")
     assert (tmp_path / "report.html").is_file()
     assert "2 projects, 2 actors, budget at least €250,000.00." in markdown
@@ -512,5 +512,5 @@ def test_a_headline_number_without_words_still_shows_in_the_summary() -> None:
 def test_every_headline_number_of_the_briefing_has_words(musterstadt: KnowledgeGraph) -> None:
     from sckg.words import CATALOGUE
 
-    facts = build_report(musterstadt, "en").facts
+    facts = build_report(musterstadt, lang="en").facts
     assert len(facts) >= 10 and [k for k in facts if f"fact.{k}" not in CATALOGUE] == []

@@ -25,7 +25,7 @@ def musterstadt_report(
     musterstadt: KnowledgeGraph, tmp_path_factory: pytest.TempPathFactory
 ) -> Path:
     out = tmp_path_factory.mktemp("report")
-    return write_report(build_report(musterstadt, "de"), musterstadt, out)
+    return write_report(build_report(musterstadt, lang="de"), musterstadt, out)
 
 
 def test_report_opens_offline_and_every_map_is_drawn(browser, musterstadt_report: Path) -> None:
@@ -53,7 +53,7 @@ def test_report_labels_stay_text(browser, make_kg, tmp_path: Path) -> None:
         'ex:f a sckg:FieldOfAction ; skos:prefLabel "<script>window.pwned=2</script>"@de .\n'
         'ex:a a org:OrganizationalUnit ; rdfs:label "Amt"@de .'
     )
-    path = write_report(build_report(kg, "de"), kg, tmp_path)
+    path = write_report(build_report(kg, lang="de"), kg, tmp_path)
     view = open_offline(browser, path)
     page = view.page
     for handle in page.query_selector_all("iframe.map"):

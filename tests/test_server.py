@@ -91,9 +91,11 @@ def test_projections_are_the_same_on_all_three_stores(
 
     stores = three_stores(dataset, oxigraph_store, sparql_server)
     for name in PROJECTIONS:
-        graphs = {store: project(kg, name, "en") for store, kg in stores.items()}
+        graphs = {store: project(kg, name, lang="en") for store, kg in stores.items()}
         expected = graphs["memory"]
-        assert expected.number_of_nodes() > 0, name
+        # Braunschweig holds no interviews: nobody named anybody (the comparison is Musterstadt's)
+        if not (name == "partners" and dataset == "braunschweig"):
+            assert expected.number_of_nodes() > 0, name
         for store in ("oxigraph", "sparql"):
             assert sorted(graphs[store].nodes(data=True)) == sorted(expected.nodes(data=True)), (
                 name,
@@ -126,6 +128,10 @@ READ_COMMANDS = {
             "gaps",
             "overlap",
             "silos",
+            "field-needs",
+            "blind-spots",
+            "named-partners",
+            "unanswered-needs",
         )
     },
     "analyze impact": [
@@ -149,10 +155,11 @@ MAX_REQUESTS = 15
 #: data).
 MANY_REQUESTS = {
     "report": (
-        62,
-        "four projections, validation (one query), figures, analyses, 8 charts and 14 maps, the "
-        "ill-typed values left out, the priorities: each question once (KnowledgeGraph.cached), "
-        "none per node or per field of action",
+        76,
+        "five projections, validation (one query), figures, analyses, 8 charts and 15 maps, the "
+        "ill-typed values left out, the priorities, what the interviews say (14: their counts, "
+        "statements, partners, dots, drafts): each question once (KnowledgeGraph.cached), none per "
+        "node or per field of action",
     ),
     "prioritise": (
         20,
@@ -160,8 +167,9 @@ MANY_REQUESTS = {
         "and their labels: each question once",
     ),
     "present": (
-        60,
-        "the briefing's questions, and the deck's maps and field figures: each question once",
+        79,
+        "the briefing's questions, and the deck's maps and field figures (and the interviews' "
+        "slide): each question once",
     ),
 }
 

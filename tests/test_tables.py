@@ -247,7 +247,7 @@ city:goals a skos:ConceptScheme ; skos:prefLabel "Ziele"@de , "Goals"@en ; rdfs:
 source:vorlage-1 a prov:Entity , oparl:Paper ; dcterms:title "Vorlage 2024/017"@de ;
     rdfs:label "Vorlage 2024/017"@de ; dcterms:date "2024-02-01"^^xsd:date ;
     schema:url <https://ris.beispielstadt.example/2024-017> .
-source:interview-it a prov:Entity , sckg:Interview ; dcterms:title "Interview mit der IT"@de ;
+source:interview-it a prov:Entity , sckg:InterviewRecord ; dcterms:title "Interview mit der IT"@de ;
     rdfs:label "Interview mit der IT"@de ; dcterms:date "2024"^^xsd:gYear .
 source:inventory-xlsx a prov:Entity ; dcterms:title "Tabelle inventory.xlsx"@de , "Spreadsheet\
  inventory.xlsx"@en ;
@@ -560,8 +560,9 @@ def test_sheet_and_column_problems(tmp_path: Path) -> None:
         f"the template: {headers}",
         f"{W} Notizen: got 'Notizen', expected a sheet named Actors, Projects, FieldsOfAction, "
         "Goals, Dependencies, Sources, Programmes, Budgets, Decisions, Meetings, Consultations, "
-        "Work, Milestones, People, Schemes, Dataset (or in German); start a sheet's name with _ "
-        "to have it ignored",
+        "Work, Milestones, People, Schemes, Dataset, Interviews, Statements, Workshops, Votes (or "
+        "in "
+        "German); start a sheet's name with _ to have it ignored",
     ]
 
 

@@ -42,7 +42,7 @@ def test_findings_name_the_entity_rule_and_fix(braunschweig: KnowledgeGraph) -> 
     assert finding.fix.startswith("Find out who is in charge")
     german = [
         f
-        for f in validate(braunschweig, "de").warnings
+        for f in validate(braunschweig, lang="de").warnings
         if f.focus == finding.focus and f.shape == finding.shape
     ]
     assert german[0].message == "Für das Projekt ist keine Federführung angegeben (sckg:managedBy)."

@@ -452,8 +452,9 @@ def test_cli_writes_the_page_and_images(turtle_file, tmp_path):
     assert re.fullmatch(
         rf"{re.escape(str(out))}, {re.escape(str(png))}: 3 nodes, 2 links \([0-9.]+ s, layout "
         r"[0-9.]+ s\)\n",
-        result.stdout,
+        result.stderr,
     )
+    assert result.stdout == ""
     assert out.stat().st_size > 500_000 and png.stat().st_size > 10_000
     assert "Fokus: Parken, 2 Schritt(e)" in out.read_text(encoding="utf-8")
 

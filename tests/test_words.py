@@ -314,10 +314,10 @@ def test_report_and_map_write_their_dates_out(braunschweig_path: Path, tmp_path:
     from sckg.report.render import render_markdown
 
     kg = KnowledgeGraph.open([braunschweig_path])
-    report = build_report(kg, "de")
+    report = build_report(kg, lang="de")
     assert report.data_date == "2018-10-26"
     assert "Datenstand (jüngster Eintrag): 26. Oktober 2018 · erstellt: " in render_markdown(report)
-    report = build_report(kg, "en")
+    report = build_report(kg, lang="en")
     assert "Data as of (newest record): 26 October 2018 · generated: " in render_markdown(report)
 
 

@@ -67,7 +67,7 @@ def turtle(triples: Iterable[ox.Triple], prefixes: dict[str, str] | None = None)
 
 
 def write_turtle(
-    triples: Iterable[ox.Triple], path: Path | str, prefixes: dict[str, str] | None = None
+    triples: Iterable[ox.Triple], out: Path | str, prefixes: dict[str, str] | None = None
 ) -> Path:
-    """Write the triples as sorted Turtle to ``path`` (atomically)."""
-    return write_atomic(path, turtle(triples, prefixes))
+    """Write the triples as sorted Turtle to ``out`` (atomically)."""
+    return write_atomic(out, turtle(triples, prefixes))

@@ -20,7 +20,21 @@ import pyoxigraph as ox
 
 from .. import resources
 from ..errors import DataError
-from ..namespaces import FIELD, KIND, OPARL, PHASE, PROV, ROLE, SCHEMA, SCKG, SKOS, STATUS, slug
+from ..namespaces import (
+    FIELD,
+    FORMAT,
+    KIND,
+    OPARL,
+    PHASE,
+    PROV,
+    ROLE,
+    SCHEMA,
+    SCKG,
+    SKOS,
+    STATEMENT,
+    STATUS,
+    slug,
+)
 from .template import Column
 
 _NAME = r"[A-Za-z0-9][A-Za-z0-9._~-]*"
@@ -42,8 +56,8 @@ GOAL_TYPES = {
 SOURCE_TYPES = {
     PROV + "Entity": ("Dokument", "document"),
     OPARL + "Paper": ("Vorlage", "council paper"),
-    SCKG + "Interview": ("Interview", "interview"),
-    SCKG + "Workshop": ("Workshop", "workshop"),
+    SCKG + "InterviewRecord": ("Interview", "interview"),
+    SCKG + "WorkshopRecord": ("Workshop", "workshop"),
 }
 BUDGET_TYPES = {
     SCHEMA + "MonetaryAmount": ("Betrag", "amount"),
@@ -87,8 +101,8 @@ class Choice:
 @cache
 def choices() -> dict[str, tuple[Choice, ...]]:
     """The allowed values of the vocabulary columns: ``kind``, ``status``, ``field``, ``role``,
-    ``phase`` (from the sckg vocabulary), ``goal_type``, ``source_type``, ``budget_type`` and
-    ``work_type`` (classes)."""
+    ``phase``, ``statement``, ``format`` (from the sckg vocabulary), ``goal_type``, ``source_type``,
+    ``budget_type`` and ``work_type`` (classes)."""
     store = ox.Store()
     for path in resources.model_files():
         store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
@@ -99,6 +113,8 @@ def choices() -> dict[str, tuple[Choice, ...]]:
         ("field", FIELD),
         ("role", ROLE),
         ("phase", PHASE),
+        ("statement", STATEMENT),
+        ("format", FORMAT),
     ):
         rows = store.query(
             f"SELECT ?c ?de ?en WHERE {{ ?c skos:inScheme <{ns}scheme> ; skos:prefLabel ?de , ?en "
@@ -127,7 +143,15 @@ def choices() -> dict[str, tuple[Choice, ...]]:
 def _order(ns: str) -> Callable[[Choice], int]:
     """Vocabulary choices in the order of the scheme file (kept stable for the help sheet)."""
     text = "\n".join(p.read_text(encoding="utf-8") for p in resources.model_files())
-    prefix = {KIND: "kind:", STATUS: "status:", FIELD: "field:", ROLE: "role:", PHASE: "phase:"}[ns]
+    prefix = {
+        KIND: "kind:",
+        STATUS: "status:",
+        FIELD: "field:",
+        ROLE: "role:",
+        PHASE: "phase:",
+        STATEMENT: "statement:",
+        FORMAT: "format:",
+    }[ns]
     return lambda c: text.find(f"\n{prefix}{c.slug}\n")
 
 
@@ -549,6 +573,8 @@ def vocab_iri(kind: str, text: str) -> str:
         "source_type": "a type of source",
         "role": "a role in the consultation",
         "phase": "a process phase",
+        "statement": "a kind of statement",
+        "format": "an interview format",
         "budget_type": "a type of budget",
         "work_type": "a type of work",
     }[kind]

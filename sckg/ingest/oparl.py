@@ -190,6 +190,8 @@ def import_oparl(
     origin = (
         text if text.startswith(("http://", "https://")) else None
     )  # a folder's path stays on this machine
+    if progress:  # the objects are in; converting them can take longer than reading them
+        progress("RDF", 0, None)
     mapper = _Mapper(collector, city, with_persons)
     triples = mapper.run()
     mapper.describe(origin, now or dt.datetime.now(dt.UTC))

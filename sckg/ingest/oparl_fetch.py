@@ -35,7 +35,7 @@ from .. import __version__
 from ..errors import DataError, Message, StoreError
 
 #: ``progress(what, done, total)``: a list (or ``files``) and how many of its pages (files) are
-#: read.
+#: read; then ``RDF`` (converting) and, in a sync, ``Turtle`` (writing), with no total.
 Progress = Callable[[str, int, int | None], None]
 
 #: The lists of a Body that the crawler follows, with the type of their objects; persons only when

@@ -107,6 +107,8 @@ def sync_oparl(
         return sync
     triples = [*rest, *result.triples]
     sync.triples = len(set(triples))
+    if progress:
+        progress("Turtle", 0, None)
     content = turtle(triples, OPARL_PREFIXES)
     if not out.is_file() or out.read_bytes() != content:
         from ..fileio import write_atomic

@@ -255,7 +255,7 @@ class _Index:
             if rows:
                 return rows[0].iri
         names = " or ".join(SHEETS_BY_KEY[key].name for key in targets)
-        if target != "fields":
+        if "fields" not in targets:
             raise ValueError(f"the ID or name of a row in sheet {names}, or an IRI")
         try:
             return vocab_iri("field", value)
@@ -421,11 +421,16 @@ _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 def _derived_id(row: Row) -> str:
     """The ID of a row whose ID cell is empty: the slug of its name (German first), umlauts spelt
-    out."""
-    for key in ("name_de", "title_de", "name", "name_en", "title_en"):
+    out; a statement's from its text (at most 60 characters), a dot vote's from its workshop and
+    item."""
+    if row.sheet.key == "votes":
+        parts = [row.values.get("workshop"), row.values.get("item")]
+        texts = [p.rsplit("/", 1)[-1] for p in parts if isinstance(p, str)]
+        return slug("-".join(texts).lower().translate(_UMLAUTS)) if len(texts) == 2 else ""
+    for key in ("name_de", "title_de", "name", "name_en", "title_en", "text_de", "text_en"):
         value = row.values.get(key)
         if isinstance(value, str) and (ident := slug(value.lower().translate(_UMLAUTS))):
-            return ident
+            return ident[:60].rstrip("-")
     return ""
 
 
@@ -678,6 +683,39 @@ def _source(g: _Graph, row: Row, refs: dict[str, list[str]], base: str) -> None:
     _common(g, row, refs)
 
 
+#: The record of an interview or workshop: ``<activity>/record`` (what its statements are documented
+#: in).
+RECORD_CLASSES = {
+    "interviews": (SCKG + "InterviewRecord", "Protokoll", "Record"),
+    "workshops": (SCKG + "WorkshopRecord", "Protokoll", "Record"),
+}
+
+
+def record_of(activity: str) -> str:
+    """The IRI of the record an interview or workshop row makes."""
+    return f"{activity}/record"
+
+
+def _activity(g: _Graph, row: Row, refs: dict[str, list[str]], base: str) -> None:
+    """An interview or workshop (a prov:Activity) and its record (the prov:Entity it generated)."""
+    _entity(g, row, refs, base)
+    cls, de, en = RECORD_CLASSES[row.sheet.key]
+    record = record_of(row.iri)
+    g.add(record, RDF + "type", PROV + "Entity")
+    g.add(record, RDF + "type", cls)
+    g.add(record, PROV + "wasGeneratedBy", row.iri)
+    name_de = row.values.get("name_de")
+    g.text(record, RDFS + "label", f"{de}: {name_de}", "de")
+    g.text(record, RDFS + "label", f"{en}: {row.values.get('name_en') or name_de}", "en")
+
+
+def _statement(g: _Graph, row: Row, refs: dict[str, list[str]], base: str) -> None:
+    """A statement, documented in the record of its interview or workshop."""
+    _entity(g, row, refs, base)
+    for activity in refs.get("source", []):
+        g.add(row.iri, SCKG + "documentedIn", record_of(activity))
+
+
 _BUILDERS = {
     "actors": _actor,
     "projects": _project,
@@ -686,4 +724,7 @@ _BUILDERS = {
     "dependencies": _dependency,
     "sources": _source,
     "budgets": _budget,
+    "interviews": _activity,
+    "workshops": _activity,
+    "statements": _statement,
 }

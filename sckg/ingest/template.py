@@ -180,6 +180,9 @@ _SHEET_NAMES = {
     "people": ("Personen", "People"),
     "schemes": ("Verzeichnisse", "Schemes"),
     "budgets": ("Budgets", "Budgets"),
+    "interviews": ("Interviews", "Interviews"),
+    "workshops": ("Workshops", "Workshops"),
+    "statements": ("Aussagen", "Statements"),
 }
 
 
@@ -294,6 +297,217 @@ def _date_col(key: str, de: str, en: str, predicate: str, *, year: bool = False)
         predicate,
         width=12,
     )
+
+
+def _phase() -> Column:
+    return _col(
+        "phase",
+        "Phase",
+        "Phase",
+        "Prozessphase, in der es stattfand, z. B. Initiierung.",
+        "Process phase it took place in, e.g. initiation.",
+        "phase",
+        SCKG + "inPhase",
+        width=18,
+    )
+
+
+def _units(key: str, de: str, en: str, what_de: str, what_en: str, predicate: str) -> Column:
+    return _ref(
+        key,
+        de,
+        en,
+        "actors",
+        f"{what_de} (Einheiten und Stellen, keine Personen)",
+        f"{what_en} (units and offices, not persons)",
+        predicates=(predicate,),
+    )
+
+
+#: The sheets of the framework process: interviews, their statements, workshops and their dot votes
+#: (the ideas of a workshop are statements of the kind idea; a goal's draft names its workshop on
+#: the sheet Goals).
+PROCESS_SHEETS: tuple[Sheet, ...] = (
+    Sheet(
+        "interviews",
+        "Interviews",
+        "Interviews",
+        "interview",
+        "Interviews mit Einheiten der Verwaltung und Partnern: wann, wer (Rollen und Einheiten, "
+        "keine "
+        "Namen), wie, in welcher Phase. Das Protokoll jedes Interviews entsteht mit ihm.",
+        "Interviews with units of the administration and partners: when, whom (roles and units, no "
+        "names), "
+        "how, in which phase. Each interview's record is made with it.",
+        (
+            _id(),
+            *_labels("Bezeichnung des Interviews", "Label of the interview"),
+            _date_col("date", "Datum", "Date", DCTERMS + "date"),
+            _units(
+                "interviewed",
+                "Befragt",
+                "Interviewed",
+                "Befragte Einheiten",
+                "Units interviewed",
+                SCKG + "interviewed",
+            ),
+            _col(
+                "format",
+                "Format",
+                "Format",
+                "Wie das Interview geführt wurde, z. B. vor Ort.",
+                "How the interview was held, e.g. in person.",
+                "format",
+                SCKG + "classifiedAs",
+                width=16,
+            ),
+            _phase(),
+            *_comment(),
+            _sources(),
+        ),
+        (SCKG + "Interview",),
+    ),
+    Sheet(
+        "statements",
+        "Statements",
+        "Aussagen",
+        "statement",
+        "Aussagen aus Interviews und Ideen aus Workshops: Art, kurzer Text in den Worten der "
+        "Protokollführung, worum es geht.",
+        "Statements from interviews and ideas from workshops: kind, a short text in the words of "
+        "whoever "
+        "took the record, what it is about.",
+        (
+            _id(),
+            _ref(
+                "source",
+                "Aus",
+                "From",
+                "interviews+workshops",
+                "Interview oder Workshop, aus dessen Protokoll die Aussage stammt",
+                "Interview or workshop whose record the statement comes from",
+                multi=False,
+                required=True,
+            ),
+            _col(
+                "kind",
+                "Art",
+                "Kind",
+                "Bedarf, Problem, Idee, bestehende Aktivität, Abhängigkeit oder Risiko.",
+                "need, problem, idea, existing activity, dependency or risk.",
+                "statement",
+                SCKG + "classifiedAs",
+                width=18,
+                required=True,
+            ),
+            *_pair(
+                "text",
+                "Aussage",
+                "Statement",
+                "Die Aussage, kurz und in eigenen Worten",
+                "The statement, short and in your own words",
+                required=True,
+                width=50,
+                predicates=(RDFS + "label",),
+            ),
+            _ref(
+                "about",
+                "Betrifft",
+                "About",
+                "projects+fields+goals+actors",
+                "Worum es geht: Projekt, Handlungsfeld, Ziel oder Akteur (ein Akteur: als Partner "
+                "genannt)",
+                "What it is about: project, field of action, goal or actor (an actor: named as a "
+                "partner)",
+                predicates=(SCKG + "about",),
+            ),
+        ),
+        (SCKG + "Statement", PROV + "Entity"),
+    ),
+    Sheet(
+        "workshops",
+        "Workshops",
+        "Workshops",
+        "workshop",
+        "Workshops: wann, wer (Einheiten, keine Namen), mit welcher Methode. Ideen stehen im Blatt "
+        "Aussagen (Art Idee), Punkte im Blatt Punkte, Zielentwürfe im Blatt Ziele (Spalte "
+        "Entworfen in).",
+        "Workshops: when, who (units, no names), which method. Ideas go on the sheet Statements "
+        "(kind "
+        "idea), dots on the sheet Votes, drafts of goals on the sheet Goals (column Drafted in).",
+        (
+            _id(),
+            *_labels("Bezeichnung des Workshops", "Label of the workshop"),
+            _date_col("date", "Datum", "Date", DCTERMS + "date"),
+            _units(
+                "participants",
+                "Teilnehmende",
+                "Participants",
+                "Teilnehmende Einheiten",
+                "Participating units",
+                SCKG + "attendedBy",
+            ),
+            *_pair(
+                "method",
+                "Methode",
+                "Method",
+                "Methode, z. B. World Café",
+                "Method, e.g. world café",
+                predicates=(SCKG + "method",),
+            ),
+            _phase(),
+            *_comment(),
+            _sources(),
+        ),
+        (SCKG + "Workshop",),
+    ),
+    Sheet(
+        "votes",
+        "Votes",
+        "Punkte",
+        "vote",
+        "Punktabfrage: wie viele Klebepunkte ein Eintrag in einem Workshop erhielt. Kennung leer: "
+        "Workshop-Eintrag.",
+        "Dot votes: how many dots an item received in a workshop. Empty ID: workshop-item.",
+        (
+            _id(),
+            _ref(
+                "workshop",
+                "Workshop",
+                "Workshop",
+                "workshops",
+                "Workshop der Punktabfrage",
+                "Workshop of the dot vote",
+                multi=False,
+                required=True,
+                predicates=(PROV + "wasGeneratedBy",),
+            ),
+            _ref(
+                "item",
+                "Eintrag",
+                "Item",
+                "projects+statements+goals+fields",
+                "Was die Punkte erhielt: Projekt, Idee, Ziel oder Handlungsfeld",
+                "What received the dots: project, idea, goal or field of action",
+                multi=False,
+                required=True,
+                predicates=(SCKG + "votedOn",),
+            ),
+            _col(
+                "dots",
+                "Punkte",
+                "Dots",
+                "Zahl der Punkte (1 oder mehr).",
+                "Number of dots (1 or more).",
+                "int",
+                SCKG + "dots",
+                width=8,
+                required=True,
+            ),
+        ),
+        (SCKG + "DotVote", PROV + "Entity"),
+    ),
+)
 
 
 EXTRA_SHEETS: tuple[Sheet, ...] = (
@@ -806,6 +1020,7 @@ EXTRA_SHEETS: tuple[Sheet, ...] = (
         ),
         (SCKG + "Dataset",),
     ),
+    *PROCESS_SHEETS,
 )
 
 SHEETS: tuple[Sheet, ...] = (
@@ -1223,6 +1438,16 @@ SHEETS: tuple[Sheet, ...] = (
                 "Verzeichnis der Ziele; leer: das Standardverzeichnis goals",
                 "Scheme of the goals; empty: the default scheme goals",
                 multi=False,
+            ),
+            _ref(
+                "drafted_in",
+                "Entworfen in",
+                "Drafted in",
+                "workshops",
+                "Workshop, in dem das Ziel entworfen wurde (sckg:draftedIn)",
+                "Workshop in which the goal was drafted (sckg:draftedIn)",
+                multi=False,
+                predicates=(SCKG + "draftedIn",),
             ),
         ),
     ),

@@ -118,7 +118,7 @@ def gaps(
     """
     check_lang(lang)
     watch = Stopwatch()
-    cover = watch.add(project(kg, "coverage", lang, details=False)) if graph is None else graph
+    cover = watch.add(project(kg, "coverage", lang=lang, details=False)) if graph is None else graph
     found: list[tuple[str, str, str, str]] = []  # kind, label, IRI, reason
     with watch.networkx():
         for node, attrs in cover.nodes(data=True):
@@ -274,7 +274,9 @@ def silos(
     """
     check_lang(lang)
     watch = Stopwatch()
-    deps = watch.add(project(kg, "dependencies", lang, details=False)) if graph is None else graph
+    deps = (
+        watch.add(project(kg, "dependencies", lang=lang, details=False)) if graph is None else graph
+    )
     with watch.sparql():
         links = kg.select(f"SELECT ?p ?a WHERE {{ VALUES ?w {{ {_work_values()} }} ?p ?w ?a }}")
     with watch.networkx():
@@ -361,7 +363,7 @@ def overlap(
     """
     check_lang(lang)
     watch = Stopwatch()
-    cover = watch.add(project(kg, "coverage", lang, details=False)) if graph is None else graph
+    cover = watch.add(project(kg, "coverage", lang=lang, details=False)) if graph is None else graph
     with watch.networkx():
         label: dict[str, Any] = {n: a.get("label") for n, a in cover.nodes(data=True)}
         cls: dict[str, Any] = {n: a.get("cls") for n, a in cover.nodes(data=True)}

@@ -73,7 +73,7 @@ def _dependencies(
 ) -> nx.DiGraph[str]:
     if graph is not None:
         return graph
-    return watch.add(project(kg, "dependencies", lang, details=details))
+    return watch.add(project(kg, "dependencies", lang=lang, details=details))
 
 
 def _label(graph: nx.DiGraph[str], node: str) -> str:

@@ -86,7 +86,7 @@ def _graph(
     kg: KnowledgeGraph, projection: str, lang: str, graph: nx.Graph[str] | None, watch: Stopwatch
 ) -> nx.Graph[str]:
     if graph is None:
-        graph = watch.add(project(kg, projection, lang, details=False))
+        graph = watch.add(project(kg, projection, lang=lang, details=False))
     return graph.to_undirected(as_view=True) if graph.is_directed() else graph
 
 

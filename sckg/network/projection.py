@@ -181,6 +181,22 @@ PROJECTIONS: dict[str, Projection] = {
         True,
         ("project", "goal", "field"),
     ),
+    "partners": Projection(
+        "partners",
+        "Named partners: an edge from a unit interviewed to each actor a statement of its "
+        "interview is about "
+        "(sckg:interviewed, sckg:about); who named whom as a partner.",
+        "every actor that named another or was named (the others are left out: the map shows who "
+        "spoke "
+        "about whom)",
+        (),
+        "unit interviewed → the actor it named (predicate 'namedAsPartner'; 'kinds' lists the "
+        "statements' "
+        "kinds, e.g. 'dependency;need')",
+        "number of statements of the unit's interviews about the actor",
+        True,
+        ("actor",),
+    ),
 }
 
 
@@ -210,9 +226,9 @@ def class_key(types: set[str], kind: str | None) -> str:
 @overload
 def project(
     kg: KnowledgeGraph,
-    name: Literal["entity", "dependencies", "coverage"],
-    lang: str = ...,
+    name: Literal["entity", "dependencies", "coverage", "partners"],
     *,
+    lang: str = ...,
     details: bool = ...,
     with_papers: bool = ...,
 ) -> nx.DiGraph[str]: ...
@@ -220,21 +236,21 @@ def project(
 def project(
     kg: KnowledgeGraph,
     name: str = ...,
-    lang: str = ...,
     *,
+    lang: str = ...,
     details: bool = ...,
     with_papers: bool = ...,
 ) -> nx.Graph[str]: ...
 def project(
     kg: KnowledgeGraph,
     name: str = "entity",
-    lang: str = "de",
     *,
+    lang: str = "de",
     details: bool = True,
     with_papers: bool = False,
 ) -> nx.Graph[str]:
-    """The named projection ``name`` (``entity``, ``actors``, ``dependencies`` or ``coverage``) of
-    ``kg``.
+    """The named projection ``name`` (``entity``, ``actors``, ``dependencies``, ``coverage`` or
+    ``partners``) of ``kg``.
 
     ``details=False`` skips the projects' budget, dates and status (they stay None): one query less
     for analyses that do not need them. ``with_papers`` adds to the entity projection every council
@@ -257,6 +273,8 @@ def project(
         graph.add_node(iri, **data.attributes(iri))
     if name == "actors":
         _add_collaboration(graph, data)
+    elif name == "partners":
+        _add_named_partners(kg, graph, data)
     else:
         order = {short: i for i, short in enumerate(spec.predicates)}
         for (s, o), predicates in sorted(data.edges.items()):
@@ -606,3 +624,29 @@ def _add_collaboration(graph: nx.Graph[str], data: _Extraction) -> None:
                 shared[(a, b)] += 1
     for (a, b), count in sorted(shared.items()):
         graph.add_edge(a, b, predicate="sharesProject", weight=count)
+
+
+def _add_named_partners(kg: KnowledgeGraph, graph: nx.Graph[str], data: _Extraction) -> None:
+    """Unit interviewed → actor a statement of its interview is about, weighted by the
+    statements."""
+    rows = kg.select(
+        "SELECT DISTINCT ?unit ?actor ?s ?kind WHERE { ?s a sckg:Statement ; sckg:about ?actor ; "
+        "sckg:documentedIn ?record . ?record prov:wasGeneratedBy ?i . ?i a sckg:Interview ; "
+        "sckg:interviewed ?unit OPTIONAL { ?s sckg:classifiedAs ?kind } }"
+    ).rows
+    found: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for unit, actor, statement, kind in rows:
+        assert unit is not None and actor is not None and statement is not None  # not optional
+        if unit.value != actor.value and {unit.value, actor.value} <= data.nodes:
+            kind_slug = kind.value.rsplit("/", 1)[-1] if kind is not None else ""
+            found[(unit.value, actor.value)][statement.value].add(kind_slug)
+    for (named_by, named), statements in sorted(found.items()):
+        kinds = sorted({k for ks in statements.values() for k in ks if k})
+        graph.add_edge(
+            named_by,
+            named,
+            predicate="namedAsPartner",
+            weight=len(statements),
+            kinds=";".join(kinds),
+        )
+    graph.remove_nodes_from([n for n in list(graph) if not graph.degree(n)])

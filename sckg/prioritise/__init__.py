@@ -18,7 +18,7 @@ from ..formatting import number, percent
 from ..network.common import names
 from ..words import check_lang, t
 from .ahp import AhpResult, aggregate, ahp, check_consistent
-from .criteria import GRAPH_CRITERIA, Item, Value, graph_criteria, items
+from .criteria import GRAPH_CRITERIA, VOTES, Item, Value, graph_criteria, items, vote_criteria
 from .rank import Criterion, Ranking, Sensitivity, criterion_flows, rank, sensitivity
 from .workbook import PEOPLE_CRITERIA, Scores, read_scores
 
@@ -99,14 +99,14 @@ def prioritise(
     check_lang(lang)
     choice(what, PrioritiseWhat, "what", "kind of item")
     found, notes = items(kg, what, lang)
-    criteria = graph_criteria(lang)
+    criteria = graph_criteria(lang) + vote_criteria(found, lang)
     result = Prioritisation(what, found, criteria, notes)
     if scores is None:
         result.notes.append(Message(t("prio.note.no_scores", lang)))
         return result
     if not isinstance(scores, Scores):
         scores = read_scores(
-            Path(scores), [i.iri for i in found], [*GRAPH_CRITERIA, *PEOPLE_CRITERIA]
+            Path(scores), [i.iri for i in found], [*GRAPH_CRITERIA, VOTES, *PEOPLE_CRITERIA]
         )
     result.scores = scores
     people = [

@@ -3,25 +3,49 @@ shows how the ranking changed between two meetings of the steering group.
 
 The whole is a ``sckg:Assessment`` (a ``prov:Activity``) with its date, the method, the weights and
 who scored in ``sckg:result``; each ranked item gets its own ``sckg:Assessment``
-(``dcterms:isPartOf`` the whole, ``sckg:assessed`` the item) whose ``sckg:result`` states its place,
-net flow, TOPSIS place and places under weight changes (its place also as ``schema:position``, its
-net flow as ``rdf:value``), and whose ``rdfs:comment`` gives each criterion's value with its reason.
+(``dcterms:isPartOf`` the whole, ``sckg:assessed`` the item) with its place (``schema:position``),
+net flow (``rdf:value``), TOPSIS place (``sckg:topsisPlace``), the best and worst of the middle 90 %
+of its places under weight changes of ±10 % and ±25 % (``sckg:bestPlace10`` … ``sckg:worstPlace25``)
+and each criterion's value (``sckg:criterionImpact`` etc., sub-properties of
+``sckg:criterionValue``); ``sckg:result`` says the same in words and ``rdfs:comment`` gives each
+value's reason. :func:`stored_ranking` reads the newest one back from a graph;
 :func:`rank_reversals` compares a new ranking with an earlier meeting's assessment.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..errors import DataError, Message
 from ..formatting import number
 from ..namespaces import SCKG as SCKG_IRI
+from ..namespaces import sparql_values
 from ..words import t
 from . import Prioritisation
+from .criteria import GRAPH_CRITERIA, VOTES
+from .rank import SPREADS
+from .workbook import PEOPLE_CRITERIA
+
+if TYPE_CHECKING:
+    from ..kg import KnowledgeGraph
 
 _CITY = re.compile(r"^(.*/)(?:project|field)/[^/]+$")
-_BAND = re.compile(r"\d+(?:–\d+)?")
+#: The properties of the best and worst place at each spread of the weights (±10 %, ±25 %).
+PLACES = {
+    spread: (
+        f"{SCKG_IRI}bestPlace{round(spread * 100)}",
+        f"{SCKG_IRI}worstPlace{round(spread * 100)}",
+    )
+    for spread in SPREADS
+}
+#: The property of each criterion's value: ``impact`` → ``sckg:criterionImpact``.
+CRITERIA = {
+    key: f"{SCKG_IRI}criterion{key[0].upper()}{key[1:]}"
+    for key in (*GRAPH_CRITERIA, VOTES, *PEOPLE_CRITERIA)
+}
 
 
 def assessment_turtle(
@@ -63,6 +87,9 @@ def assessment_turtle(
     g.add((whole, DCTERMS.date, Literal(day.isoformat(), datatype=XSD.date)))
     g.add((whole, sckg.result, Literal(" ".join(str(n) for n in result.notes[1:]), lang=lang)))
     comments = _comments(result, lang)
+    assert result.sensitivity is not None
+    index = {item.iri: n for n, item in enumerate(result.ranked)}
+    values = {item.iri: item.values for item in result.ranked}
     for row in result.rows:
         part = URIRef(f"{whole}/{row.iri.rstrip('/').rsplit('/', 1)[-1]}")
         g.add((part, RDF.type, sckg.Assessment))
@@ -71,6 +98,14 @@ def assessment_turtle(
         g.add((part, RDFS.label, Literal(f"{row.label}: {row.rank}", lang=lang)))
         g.add((part, SDO.position, Literal(row.rank, datatype=XSD.integer)))
         g.add((part, RDF.value, Literal(f"{row.flow:.4f}", datatype=XSD.decimal)))
+        g.add((part, sckg.topsisPlace, Literal(row.topsis, datatype=XSD.integer)))
+        for spread, band in result.sensitivity.bands.items():
+            for prop, place in zip(PLACES[spread], band[index[row.iri]], strict=True):
+                g.add((part, URIRef(prop), Literal(place, datatype=XSD.integer)))
+        for key, value in values[row.iri].items():
+            if value.value is not None and key in CRITERIA:
+                decimal = Literal(repr(float(value.value)), datatype=XSD.decimal)
+                g.add((part, URIRef(CRITERIA[key]), decimal))
         g.add(
             (
                 part,
@@ -93,33 +128,79 @@ def assessment_turtle(
     return g.serialize(format="turtle")
 
 
-def result_places(text: str) -> tuple[int, tuple[int, int], tuple[int, int]] | None:
-    """The place and the places at ±10 % and ±25 % (lowest, highest) in a part's ``sckg:result`` as
-    :func:`assessment_turtle` writes it (in either language); None for any other text."""
-    for pattern in _result_patterns():
-        found = pattern.fullmatch(text)
-        if found is None:
-            continue
-        rank, near, far = found["rank"], found["within_10"], found["within_25"]
-        if rank.isdigit() and _BAND.fullmatch(near) and _BAND.fullmatch(far):
-            return int(rank), _band(near), _band(far)
-    return None
+@dataclass(frozen=True)
+class StoredPlace:
+    """A ranked item as an assessment in the graph states it: place, net flow, TOPSIS place, the
+    best and worst place at each spread of the weights, each criterion's value, the result text."""
+
+    item: str
+    rank: int
+    flow: float | None
+    topsis: int | None
+    result: str
+    bands: dict[float, tuple[int, int]] = field(default_factory=dict)
+    values: dict[str, float] = field(default_factory=dict)
 
 
-def _result_patterns() -> list[re.Pattern[str]]:
-    from ..words import CATALOGUE
+@dataclass(frozen=True)
+class StoredRanking:
+    """The newest prioritisation in a graph: its IRI, date, summary and places (first place
+    first)."""
 
-    templates = CATALOGUE["prio.assessment.result"]
-    assert isinstance(templates, dict)
-    return [
-        re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.+?)", re.escape(str(template))))
-        for template in templates.values()
+    iri: str
+    date: str
+    summary: str
+    places: list[StoredPlace]
+
+
+_ASSESSMENT = """SELECT ?whole ?date ?summary ?item ?part ?position ?flow ?result ?topsis WHERE {
+  ?whole a sckg:Assessment ; dcterms:date ?date .
+  ?part dcterms:isPartOf ?whole ; sckg:assessed ?item ; schema:position ?position .
+  OPTIONAL { ?part sckg:result ?result }
+  OPTIONAL { ?whole sckg:result ?summary }
+  OPTIONAL { ?part rdf:value ?flow }
+  OPTIONAL { ?part sckg:topsisPlace ?topsis }
+}"""
+
+
+def stored_ranking(kg: KnowledgeGraph) -> StoredRanking | None:
+    """The newest prioritisation stored in ``kg`` (the latest ``dcterms:date``), read from its
+    values (:func:`assessment_turtle`); None when the graph holds none. A place without its
+    sensitivity or criterion values (written by hand) has empty ``bands`` and ``values``."""
+    rows = kg.select(_ASSESSMENT).records()
+    if not rows:
+        return None
+    newest = max(rows, key=lambda r: (str(r["date"]), r["whole"]))
+    mine = [r for r in rows if r["whole"] == newest["whole"]]
+    place_of = {p: (spread, n) for spread, pair in PLACES.items() for n, p in enumerate(pair)}
+    criterion_of = {p: key for key, p in CRITERIA.items()}
+    bands: dict[str, dict[float, list[int]]] = {r["part"]: {} for r in mine}
+    values: dict[str, dict[str, float]] = {r["part"]: {} for r in mine}
+    for part, prop, value in kg.select(
+        f"SELECT ?part ?p ?v WHERE {{ VALUES ?part {{ {sparql_values(bands)} }} "
+        f"VALUES ?p {{ {sparql_values([*place_of, *criterion_of])} }} ?part ?p ?v }}"
+    ).rows:
+        assert part is not None and prop is not None and value is not None
+        if prop.value in place_of:
+            spread, n = place_of[prop.value]
+            bands[part.value].setdefault(spread, [0, 0])[n] = int(value.value)
+        else:
+            values[part.value][criterion_of[prop.value]] = float(value.value)
+    places = [
+        StoredPlace(
+            r["item"],
+            int(r["position"]),
+            None if r["flow"] is None else float(r["flow"]),
+            None if r["topsis"] is None else int(r["topsis"]),
+            str(r["result"] or ""),
+            {s: (low, high) for s, (low, high) in bands[r["part"]].items() if low and high},
+            values[r["part"]],
+        )
+        for r in mine
     ]
-
-
-def _band(text: str) -> tuple[int, int]:
-    low, _, high = text.partition("–")
-    return int(low), int(high or low)
+    places.sort(key=lambda p: (p.rank, p.item))
+    summary = str(newest["summary"] or "")
+    return StoredRanking(newest["whole"], str(newest["date"])[:10], summary, places)
 
 
 def rank_reversals(previous: str, result: Prioritisation, lang: str = "de") -> list[str]:

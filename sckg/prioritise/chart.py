@@ -5,6 +5,7 @@ line, the table it draws (its text alternative), deterministic inline SVG
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..formatting import number
@@ -12,6 +13,7 @@ from ..report.charts import HIGHLIGHT, INK, inline_svg, source_line, svg_context
 from ..report.model import Chart, ReportTable
 from ..words import t
 from . import Prioritisation
+from .criteria import Value
 
 if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
@@ -31,20 +33,32 @@ def quadrant(impact: float, effort: float) -> str:
 def quadrant_chart(result: Prioritisation, kg: KnowledgeGraph, lang: str = "de") -> Chart | None:
     """Each ranked item at its mean effort (x) and impact (y), marked with its place; None without
     scores."""
+    values = {i.iri: i.values for i in result.ranked}
+    points = [
+        (r.rank, r.label, float(impact), float(effort))
+        for r in result.rows
+        if (impact := _value(values[r.iri], "impact")) is not None
+        and (effort := _value(values[r.iri], "effort")) is not None
+    ]
+    return draw_quadrant(kg, points, lang) if points else None
+
+
+def _value(values: dict[str, Value], key: str) -> float | None:
+    found = values.get(key)
+    return None if found is None or found.value is None else float(found.value)
+
+
+def draw_quadrant(
+    kg: KnowledgeGraph,
+    points: Sequence[tuple[int, str, float, float]],
+    lang: str = "de",
+    key: str = "prioritise-quadrant",
+) -> Chart:
+    """The quadrant of ``points`` (place, label, impact, effort), first place first: each at its
+    effort (x) and impact (y), marked with its place, the first 10 places as red squares, the
+    others as grey circles; its table, and per quadrant the number of items as facts."""
     from matplotlib.figure import Figure
 
-    placed = [
-        (r, i)
-        for r in result.rows
-        for i in result.ranked
-        if i.iri == r.iri
-        and i.values.get("impact") is not None
-        and i.values["impact"].value is not None
-        and i.values.get("effort") is not None
-        and i.values["effort"].value is not None
-    ]
-    if not placed:
-        return None
     title = t("prio.chart.title", lang)
     fig = Figure(figsize=(8.6, 6.0))
     fig.subplots_adjust(left=0.08, right=0.98, top=0.93, bottom=0.11)
@@ -61,27 +75,26 @@ def quadrant_chart(result: Prioritisation, kg: KnowledgeGraph, lang: str = "de")
         ax.text(x, y, t(f"prio.quadrant.{name}", lang), ha=ha, fontsize=9, color="#616161")
     rows = []
     at: dict[tuple[float, float], list[int]] = {}
-    for row, item in placed:
-        impact, effort = (
-            float(item.values["impact"].value or 0),
-            float(item.values["effort"].value or 0),
-        )
-        at.setdefault((round(effort, 4), round(impact, 4)), []).append(row.rank)
+    counts = dict.fromkeys(QUADRANTS, 0)
+    for rank, label, impact, effort in points:
+        at.setdefault((round(effort, 4), round(impact, 4)), []).append(rank)
+        counts[quadrant(impact, effort)] += 1
         rows.append(
             [
-                row.rank,
-                row.label,
+                rank,
+                label,
                 number(impact, lang, 2),
                 number(effort, lang, 2),
                 t(f"prio.quadrant.{quadrant(impact, effort)}", lang),
             ]
         )
     for (effort, impact), ranks in sorted(at.items()):
+        first = min(ranks) <= 10
         ax.plot(
             effort,
             impact,
-            "o",
-            color=HIGHLIGHT if min(ranks) <= 10 else "#bdbdbd",
+            "s" if first else "o",
+            color=HIGHLIGHT if first else "#bdbdbd",
             markeredgecolor=INK,
             markersize=5,
             markeredgewidth=0.5,
@@ -103,7 +116,7 @@ def quadrant_chart(result: Prioritisation, kg: KnowledgeGraph, lang: str = "de")
     source = source_line(kg, lang)
     fig.text(0.01, 0.01, source, fontsize=7, color="#616161")
     buffer = io.BytesIO()
-    with svg_context("prioritise-quadrant"):
+    with svg_context(key):
         fig.savefig(
             buffer, format="svg", metadata={"Date": None, "Creator": "sckg", "Title": title}
         )
@@ -111,10 +124,11 @@ def quadrant_chart(result: Prioritisation, kg: KnowledgeGraph, lang: str = "de")
         t(f"prio.chart.column.{c}", lang) for c in ("rank", "item", "impact", "effort", "quadrant")
     ]
     return Chart(
-        "prioritise-quadrant",
+        key,
         title,
         t("prio.chart.unit", lang),
         source,
         ReportTable(columns, rows, title),
         inline_svg(buffer.getvalue().decode("utf-8"), title),
+        facts={t(f"prio.quadrant.{q}", lang): number(n, lang) for q, n in counts.items()},
     )

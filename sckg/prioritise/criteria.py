@@ -16,6 +16,11 @@ reason.
 - ``readiness``: from the status: decided 4, running 3, planned 2, proposed 1, on hold 0; for a
   field the mean of its open projects. Unknown without a status (the project is then not ranked).
 
+A people's criterion the graph holds, when it has dot votes (``sckg:DotVote``):
+
+- ``votes``: the dots workshops gave it (``sckg:votedOn``) or an idea about it (a ``sckg:Statement``
+  ``sckg:about`` it); for a field, those of the field and of its open projects.
+
 Completed projects are not ranked (and do not count for their fields).
 """
 
@@ -53,6 +58,10 @@ THRESHOLDS = {
     "readiness": (0.0, 2.0),
 }
 READINESS = {"decided": 4, "running": 3, "planned": 2, "proposed": 1, "on-hold": 0}
+#: The people's criterion of the workshops' dot votes, and its thresholds: 5 dots more is full
+#: preference.
+VOTES = "votes"
+VOTE_THRESHOLDS = (0.0, 5.0)
 #: Milestones due within this many days of the data date count as near.
 NEAR_DAYS = 180
 SDG_PREFIX = "http://metadata.un.org/sdg/"
@@ -84,10 +93,52 @@ def graph_criteria(lang: str) -> list[Criterion]:
     ]
 
 
+def vote_criteria(found: list[Item], lang: str) -> list[Criterion]:
+    """The criterion ``votes`` when the items have dot votes (the graph holds any), else none."""
+    if not any(VOTES in i.values for i in found):
+        return []
+    return [Criterion(VOTES, t(f"prio.criterion.{VOTES}", lang), True, *VOTE_THRESHOLDS)]
+
+
+def _votes(kg: KnowledgeGraph, lang: str) -> tuple[dict[str, dict[str, int]], list[str]]:
+    """Per voted item (and per item an idea that got dots is about): dots by workshop label with its
+    date;
+    and the labels of all workshops that held dot votes (empty: the graph has none)."""
+    rows = kg.select(
+        "SELECT ?item ?w ?dots ?date WHERE { ?v a sckg:DotVote ; sckg:dots ?dots ; "
+        "prov:wasGeneratedBy ?w . { ?v sckg:votedOn ?item } UNION { ?v sckg:votedOn ?idea . "
+        "?idea a sckg:Statement ; sckg:about ?item } OPTIONAL { ?w dcterms:date ?date } }"
+    ).records()
+    labels = kg.labels({r["w"] for r in rows}, lang)
+    named = {
+        r["w"]: f"{labels[r['w']]} ({long_date(str(r['date'])[:10], lang)})"
+        if r["date"] is not None
+        else labels[r["w"]]
+        for r in rows
+    }
+    found: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for r in rows:
+        if isinstance(r["dots"], int):  # an ill-typed count is left out (validate names it)
+            found[r["item"]][named[r["w"]]] += r["dots"]
+    return found, sorted(set(named.values()))
+
+
+def _vote_value(given: dict[str, int], workshops: list[str], lang: str) -> Value:
+    total = sum(given.values())
+    if not total:
+        return Value(0, t("prio.votes.none", lang, workshops=names(workshops, lang)))
+    where = (
+        names([f"{w}: {n}" for w, n in given.items()], lang, 10)
+        if len(given) > 1
+        else next(iter(given))
+    )
+    return Value(total, t("prio.votes", lang, n=total, where=where))
+
+
 def items(kg: KnowledgeGraph, what: str, lang: str) -> tuple[list[Item], list[str]]:
     """The open projects (``what="projects"``) or the fields of action with the graph's criteria, in
     label order, and notes (completed projects left out, no data date)."""
-    deps = project(kg, "dependencies", lang)
+    deps = project(kg, "dependencies", lang=lang)
     status = {p: deps.nodes[p].get("status") for p in deps}
     open_projects = sorted(
         (p for p in deps if status[p] != "completed"), key=lambda p: order(_label(deps, p), p)
@@ -99,6 +150,7 @@ def items(kg: KnowledgeGraph, what: str, lang: str) -> tuple[list[Item], list[st
     goals, sdgs = _goals(kg)
     mandates = _mandates(kg, lang)
     near, as_of = _milestones(kg, lang)
+    votes, workshops = _votes(kg, lang)
     if as_of is None:
         notes.append(t("prio.note.no_data_date", lang))
     needed = {g for p in open_projects for g in goals.get(p, ())} | {
@@ -141,10 +193,12 @@ def items(kg: KnowledgeGraph, what: str, lang: str) -> tuple[list[Item], list[st
             ready,
             t("prio.readiness", lang, status=state) if slug else t("prio.readiness.unknown", lang),
         )
+        if workshops:
+            item.values[VOTES] = _vote_value(votes.get(p, {}), workshops, lang)
         project_items.append(item)
     if what == "projects":
         return project_items, notes
-    return _fields(kg, deps, project_items, after, lang), notes
+    return _fields(kg, deps, project_items, after, lang, votes if workshops else None), notes
 
 
 def _label(graph: nx.DiGraph[str], node: str) -> str:
@@ -250,9 +304,10 @@ def _fields(
     projects: list[Item],
     after: dict[str, set[str]],
     lang: str,
+    votes: dict[str, dict[str, int]] | None = None,
 ) -> list[Item]:
     """The fields of action, their criteria summed (or averaged) over their open projects."""
-    cover = project(kg, "coverage", lang, details=False)
+    cover = project(kg, "coverage", lang=lang, details=False)
     fields = sorted(
         (n for n in cover if cover.nodes[n]["cls"] == "field"),
         key=lambda n: order(cover.nodes[n]["label"], n),
@@ -297,6 +352,13 @@ def _fields(
             round(mean, 4),
             t("prio.field.readiness", lang, value=number(mean, lang, 1), n=len(known)),
         )
+        if votes is not None:
+            dots = sum(votes.get(f, {}).values()) + sum(
+                int(i.values[VOTES].value or 0) for i in mine
+            )
+            item.values[VOTES] = Value(
+                dots, t("prio.field.votes", lang, n=dots, projects=len(mine))
+            )
         result.append(item)
     return result
 

@@ -12,57 +12,56 @@ from ..words import t
 
 if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
+    from .assessment import StoredPlace
 
-_ASSESSMENT = """SELECT ?whole ?date ?summary ?item ?position ?flow ?result WHERE {
-  ?whole a sckg:Assessment ; dcterms:date ?date .
-  ?part dcterms:isPartOf ?whole ; sckg:assessed ?item ; schema:position ?position ; sckg:result\
- ?result .
-  OPTIONAL { ?whole sckg:result ?summary }
-  OPTIONAL { ?part rdf:value ?flow }
-}"""
 #: The chart shows the first this many places.
 CHART_PLACES = 15
 
 
 def priority_section(kg: KnowledgeGraph, lang: str = "de") -> Section | None:
-    """The places of the newest prioritisation with their results; None when the graph holds
-    none."""
-    rows = kg.select(_ASSESSMENT).records()
-    if not rows:
+    """The places of the newest prioritisation with their results, charts of net flow,
+    sensitivity and impact × effort from its stored values; None when the graph holds none."""
+    from .assessment import stored_ranking
+
+    stored = stored_ranking(kg)
+    if stored is None:
         return None
-    newest = max(rows, key=lambda r: (str(r["date"]), r["whole"]))
-    mine = sorted(
-        (r for r in rows if r["whole"] == newest["whole"]),
-        key=lambda r: (int(r["position"]), r["item"]),
-    )
-    labels = kg.labels({r["item"] for r in mine}, lang)
+    mine = stored.places
+    labels = kg.labels({p.item for p in mine}, lang)
     section = Section(
         "priorities",
         t("prio.section.heading", lang),
-        [t("prio.section.intro", lang, date=str(newest["date"])[:10])],
+        [t("prio.section.intro", lang, date=stored.date)],
     )
-    if newest["summary"]:
-        section.paragraphs.append(str(newest["summary"]))
+    if stored.summary:
+        section.paragraphs.append(stored.summary)
     columns = [
         t("prio.chart.column.rank", lang),
         t("prio.chart.column.item", lang),
         t("prio.section.result", lang),
     ]
-    table = [[int(r["position"]), labels[r["item"]], str(r["result"])] for r in mine]
+    table = [[p.rank, labels[p.item], p.result] for p in mine]
     section.tables.append(ReportTable(columns, table))
     bars = [
-        (f"{int(r['position'])}. {labels[r['item']]}", float(r["flow"]))
-        for r in mine[:CHART_PLACES]
-        if r["flow"] is not None
+        (f"{p.rank}. {labels[p.item]}", p.flow) for p in mine[:CHART_PLACES] if p.flow is not None
     ]
     if bars:
         chart = _flow_chart(kg, bars, columns, table[:CHART_PLACES], lang)
         chart.facts = {t("prio.section.fact.ranked", lang): number(len(mine), lang)}
         section.charts.append(chart)
-    stable = _sensitivity_chart(kg, [(labels[r["item"]], str(r["result"])) for r in mine], lang)
+    stable = _sensitivity_chart(kg, [(labels[p.item], p) for p in mine], lang)
     if stable:
         section.charts.append(stable)
-    _add_waves(section, kg, {r["item"]: int(r["position"]) for r in mine}, lang)
+    points = [
+        (p.rank, labels[p.item], p.values["impact"], p.values["effort"])
+        for p in mine
+        if "impact" in p.values and "effort" in p.values
+    ]
+    if points:
+        from .chart import draw_quadrant
+
+        section.charts.append(draw_quadrant(kg, points, lang, "priorities-quadrant"))
+    _add_waves(section, kg, {p.item: p.rank for p in mine}, lang)
     return section
 
 
@@ -153,22 +152,25 @@ def _flow_chart(
 
 
 def _sensitivity_chart(
-    kg: KnowledgeGraph, results: list[tuple[str, str]], lang: str
+    kg: KnowledgeGraph, stored: list[tuple[str, StoredPlace]], lang: str
 ) -> Chart | None:
     """The middle 90 % of the places of the first places under weight changes of ±10 % (dark, red
-    when fragile) and ±25 % (light), each place a dot; None when the results hold no places (written
-    by hand)."""
+    when fragile) and ±25 % (light), each place a dot; None when no place has its places under
+    weight changes (written by hand)."""
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
     from matplotlib.ticker import MaxNLocator
 
     from . import band_text
-    from .assessment import result_places
-    from .rank import is_fragile
+    from .rank import SPREADS, is_fragile
 
-    found = [(label, result_places(text)) for label, text in results]
-    placed = [(label, p[0], p[1], p[2]) for label, p in found if p is not None]
+    near_, far_ = min(SPREADS), max(SPREADS)
+    placed = [
+        (label, p.rank, p.bands[near_], p.bands[far_])
+        for label, p in stored
+        if near_ in p.bands and far_ in p.bands
+    ]
     if not placed:
         return None
     fragile = [label for label, rank, near, _ in placed if is_fragile(near, rank)]

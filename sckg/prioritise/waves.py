@@ -47,7 +47,7 @@ def waves(
     wave."""
     if capacity is not None and capacity < 1:
         raise ParameterError(f"{{=capacity}} must be 1 or more, got {capacity}")
-    deps = project(kg, "dependencies", lang)
+    deps = project(kg, "dependencies", lang=lang)
     todo = {p for p in deps if deps.nodes[p].get("status") != "completed"}
     sub = deps.subgraph(todo)
     found = blocking_cycle(kg, deps, lang)

@@ -16,7 +16,7 @@ from .model import MapSpec, ReportTable, Section
 def actors_section(kg: KnowledgeGraph, lang: str) -> Section:
     """Bottleneck actors: the most central ones and the cut points of the collaboration network."""
     w = Words("report", lang)
-    graph = project(kg, "actors", lang)
+    graph = project(kg, "actors", lang=lang)
     section = Section("actors", w["actors_heading"], [w["actors_intro"]])
     found = centrality(kg, "actors", lang=lang, graph=graph, limit=None)
     ranked = [row for row in found if row.degree > 0][
@@ -66,7 +66,7 @@ def dependencies_section(kg: KnowledgeGraph, lang: str) -> Section:
     import networkx as nx
 
     w = Words("report", lang)
-    graph = project(kg, "dependencies", lang)
+    graph = project(kg, "dependencies", lang=lang)
     section = Section("dependencies", w["deps_heading"], [w["deps_intro"]])
     if not graph.number_of_edges():
         section.paragraphs.append(why_empty(kg, graph, lang))

@@ -25,6 +25,7 @@ from .charts import (
     status_chart,
 )
 from .council import council_section
+from .interviews import interviews_section
 from .model import MapSpec, Report, ReportTable, Section
 
 _IN_DATA = f"GRAPH ?g {{ %s }} FILTER(?g != <{MODEL_GRAPH}>)"
@@ -75,8 +76,8 @@ _ACTOR_CLASSES = f"VALUES ?cls {{ {sparql_values(ACTOR_CLASSES)} }}"
 
 def build_report(
     kg: KnowledgeGraph,
-    lang: str = "de",
     *,
+    lang: str = "de",
     title: str | None = None,
     since: KnowledgeGraph | None = None,
     compare: Sequence[KnowledgeGraph] = (),
@@ -111,6 +112,7 @@ def _build(
         ),
         *analysis_sections(kg, lang),
         open_points_section(kg, lang),
+        *[s for s in (interviews_section(kg, lang),) if s],
         fields_section(kg, lang),
         council_section(kg, lang),
         decisions_section(kg, lang),
@@ -258,7 +260,7 @@ def open_points_section(kg: KnowledgeGraph, lang: str) -> Section:
     from .analysis import gaps_table
 
     w = Words("report", lang)
-    report = validate(kg, lang)
+    report = validate(kg, lang=lang)
     gap_rows = gaps_table(kg, lang)
     section = Section(
         "open-points",
@@ -303,7 +305,7 @@ def fields_section(kg: KnowledgeGraph, lang: str) -> Section:
     ).bound_rows()
     from ..network.projection import project
 
-    coverage = project(kg, "coverage", lang)
+    coverage = project(kg, "coverage", lang=lang)
     fields = {node for node, attrs in coverage.nodes(data=True) if attrs.get("cls") == "field"}
     iris = fields | {term.value for r in projects for term in r[1:4] if term is not None}
     iris |= {r[1].value for r in actors} | {r[1].value for r in goals}
@@ -428,7 +430,7 @@ def changes_section(old: KnowledgeGraph, new: KnowledgeGraph, lang: str) -> Sect
     from ..diff import diff
 
     w = Words("report", lang)
-    result = diff(old, new, lang)
+    result = diff(old, new, lang=lang)
     section = Section("changes", w["changes"], facts={"changes": len(result.changes)})
     if not result.changes:
         section.paragraphs.append(w["no_changes"])

@@ -419,7 +419,7 @@ def roadmap_chart(kg: KnowledgeGraph, lang: str, graph: Any = None) -> Chart | N
     from ..network.dependencies import critical_path
     from ..network.projection import project
 
-    deps: Any = graph if graph is not None else project(kg, "dependencies", lang)
+    deps: Any = graph if graph is not None else project(kg, "dependencies", lang=lang)
     if not deps.number_of_nodes():
         return None
     w = Words("chart", lang)
@@ -652,8 +652,8 @@ def changes_chart(old: KnowledgeGraph, new: KnowledgeGraph, lang: str) -> Chart 
     before, after = _statuses(old), _statuses(new)
     finished = _tail_is(after, "completed") - _tail_is(before, "completed")
     stalled = _tail_is(after, "on-hold") - _tail_is(before, "on-hold")
-    points_before = {(f.focus, f.message) for f in validate(old, lang).warnings}
-    points_after = {(f.focus, f.message) for f in validate(new, lang).warnings}
+    points_before = {(f.focus, f.message) for f in validate(old, lang=lang).warnings}
+    points_after = {(f.focus, f.message) for f in validate(new, lang=lang).warnings}
     counts = [
         (w["new_projects"], len(after.keys() - before.keys())),
         (w["gone_projects"], len(before.keys() - after.keys())),

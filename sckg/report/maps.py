@@ -36,7 +36,7 @@ def map_renderer(kg: KnowledgeGraph, lang: str) -> MapRenderer:
 
     def render(spec: MapSpec, element_id: str) -> str:
         if spec.projection not in projections:
-            projections[spec.projection] = project(kg, spec.projection, lang)
+            projections[spec.projection] = project(kg, spec.projection, lang=lang)
         net = build_network(
             kg,
             spec.projection,

@@ -144,15 +144,16 @@ def render_markdown(report: Report) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def write_report(report: Report, kg: KnowledgeGraph, out_dir: Path | str) -> Path:
+def write_report(report: Report, kg: KnowledgeGraph, out: Path | str) -> Path:
     """Write ``report.html`` (one offline file with every interactive map and the static figure,
-    drawn from ``kg``, the graph the report was built from) and ``report.md`` into ``out_dir``
-    (atomically); return the HTML path."""
+    drawn from ``kg``, the graph the report was built from) and ``report.md`` into the folder
+    ``out`` (atomically); return the HTML path."""
     from ..viz.render import shared_assets
 
     with (
         kg.cached()
     ):  # the maps share projections with each other (and with build_report in the same block)
         page = render_html(report, map_renderer(kg, report.lang), shared_assets())
-    out = Path(out_dir)
-    return write_all({out / "report.html": page, out / "report.md": render_markdown(report)})[0]
+    folder = Path(out)
+    pages = {folder / "report.html": page, folder / "report.md": render_markdown(report)}
+    return write_all(pages)[0]

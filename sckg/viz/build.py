@@ -96,7 +96,7 @@ def build_network(
     else:
         from ..network.projection import project
 
-        graph = project(source, projection, lang, with_papers=with_papers)
+        graph = project(source, projection, lang=lang, with_papers=with_papers)
     timings["projection"] = time.perf_counter() - started
     names = _Names(graph, kg, lang)
     focus_iri = None

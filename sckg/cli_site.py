@@ -1,0 +1,50 @@
+"""The programme site: ``sckg site``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .cli_common import DataOpt, Lang, LangOpt, StoreOpt, open_graph
+
+
+def site(
+    data: DataOpt = None,
+    store: StoreOpt = "memory",
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the site.")] = Path(
+        "out/site"
+    ),
+    since: Annotated[
+        str | None,
+        typer.Option(help="A date (2026-01-31): the home page lists what happened since then."),
+    ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            help="The day milestones count as upcoming or overdue from (default: the data's date)."
+        ),
+    ] = None,
+    lang: LangOpt = Lang.de,
+    title: Annotated[
+        str | None, typer.Option(help="Title of the site (default: from the dataset).")
+    ] = None,
+) -> None:
+    """Write the programme site: a home page, one page per entity with its relations, council
+    history, map and data (Turtle, JSON-LD), lists with filters and an offline search, in German and
+    English (--lang is the language of the pages without a language suffix). Opens from the file
+    system."""
+    from .site import build_site
+
+    kg = open_graph(data, store)
+    built = build_site(kg, out, lang=lang.value, since=since, today=today, title=title)
+    typer.echo(
+        f"Site: {built.out / 'index.html'} ({built.entities} entities, {built.pages} pages, "
+        f"{built.files} files)"
+    )
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``sckg site``."""
+    app.command("site")(site)

@@ -1,0 +1,345 @@
+"""``build_site``: the programme site, written to a folder (docs/site.md). Every page is rendered
+from the data of :mod:`.collect` and :mod:`.pages` by the templates of ``templates/``; the files are
+written only when their bytes change, so the same input leaves the same site (byte for byte) and a
+rebuild touches only what changed."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pyoxigraph as ox
+
+from ..errors import ParameterError
+from ..export import canonical, jsonld_bytes
+from ..formatting import long_date
+from ..namespaces import ADMS, DCTERMS, PREFIXES, SCKG
+from ..sources import data_info, summary
+from ..words import Words, check_lang
+from .collect import LANGS, Entity, SiteData, collect
+from .maps import neighbourhood_maps, projection
+from .pages import Describer, Value, by_kind, first_date, list_page, objects, page_meta
+from .paths import page_file, relative
+from .search import index_script
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+    from ..kg import KnowledgeGraph
+
+_HERE = Path(__file__).resolve().parent
+_VENDOR = _HERE.parent / "viz" / "vendor"
+#: The home page lists this many recent papers, upcoming and overdue milestones.
+SHOWN = 10
+#: Lists linked from every page's navigation, in this order (when the graph has such entities).
+NAVIGATION = ("project", "field", "goal", "actor", "paper", "decision")
+
+
+@dataclass
+class Site:
+    """What :func:`build_site` wrote: the folder, the number of pages and files, and the time of
+    each step."""
+
+    out: Path
+    pages: int
+    files: int
+    entities: int
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def build_site(
+    kg: KnowledgeGraph,
+    out: Path | str,
+    *,
+    lang: str = "de",
+    since: str | date | None = None,
+    today: str | date | None = None,
+    title: str | None = None,
+) -> Site:
+    """Write the static site of ``kg`` to the folder ``out``: pages in German and English (``lang``
+    is the language of the pages without a language suffix), lists, search, each entity's data as
+    Turtle and JSON-LD. ``since`` (a date) adds what happened since then to the home page; ``today``
+    is the day milestones count as upcoming or overdue from (default: the data's date, so the same
+    data gives the same site)."""
+    check_lang(lang)
+    since_day = _day(since, "since")
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    with kg.cached():
+        data = collect(kg)
+        info = {code: data_info(kg, code) for code in LANGS}
+        graph = projection(kg)
+    undirected = graph.to_undirected(as_view=True)
+    timings["read"] = time.perf_counter() - started
+    as_of = _day(today, "today") or _day(info["de"].date, "today") or date.today()
+    writer = _Writer(Path(out))
+    started = time.perf_counter()
+    maps = {iri: neighbourhood_maps(graph, undirected, data, iri) for iri in data.entities}
+    timings["maps"] = time.perf_counter() - started
+    started = time.perf_counter()
+    for code in LANGS:
+        site = _SiteContext(data, info[code], code, lang, title)
+        kinds = by_kind(data)
+        for entity in data.entities.values():
+            writer.page(
+                site, "entity.html.j2", entity.path, **_entity_page(site, entity, maps[entity.iri])
+            )
+        for kind in sorted(kinds):
+            writer.page(site, "list.html.j2", f"list/{kind}", page=list_page(data, kind, code))
+        writer.page(site, "lists.html.j2", "list", counts=_counts(data, kinds, code))
+        writer.page(site, "search.html.j2", "search")
+        writer.page(site, "home.html.j2", "index", **_home(site, kinds, as_of, since_day))
+    timings["pages"] = time.perf_counter() - started
+    started = time.perf_counter()
+    for entity in data.entities.values():
+        triples = _description(data, entity)
+        writer.bytes(f"{entity.path}.ttl", _turtle(triples))
+        writer.bytes(f"{entity.path}.jsonld", jsonld_bytes(triples, indent=None))
+    writer.bytes("assets/search-index.js", index_script(data).encode("utf-8"))
+    for name in ("site.css", "site.js"):
+        writer.bytes(f"assets/{name}", (_HERE / "assets" / name).read_bytes())
+    for name in ("vis-network.min.js", "vis-network.css", "LICENSE-APACHE-2.0.txt", "NOTICE"):
+        writer.bytes(f"assets/{name}", (_VENDOR / name).read_bytes())
+    timings["data"] = time.perf_counter() - started
+    return Site(Path(out), writer.pages, writer.files, len(data.entities), timings)
+
+
+def _day(value: str | date | None, param: str) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        raise ParameterError(
+            f"{{={param}}} must be a date like 2026-01-31, got {value!r}"
+        ) from None
+
+
+class _SiteContext:
+    """What every page of one language shares: words, the data, the navigation."""
+
+    def __init__(
+        self, data: SiteData, info: Any, lang: str, default: str, title: str | None
+    ) -> None:
+        self.data, self.lang, self.default = data, lang, default
+        self.w = Words("site", lang)
+        self.describe = Describer(data, lang)
+        self.title = title or info.title or self.w["title"]
+        self.info = info
+        self.date = long_date(info.date, lang) if info.date else None
+        self.sources = summary(info.sources, lang)
+        kinds = by_kind(data)
+        self.nav = [(k, data.kinds[k][lang]) for k in NAVIGATION if k in kinds]
+        self.other = next(code for code in LANGS if code != lang)
+
+
+class _Writer:
+    """Writes the site's files, each only when its bytes differ from what is there."""
+
+    def __init__(self, out: Path) -> None:
+        self.out, self.pages, self.files = out, 0, 0
+
+    def bytes(self, name: str, content: bytes) -> None:
+        path = self.out / name
+        self.files += 1
+        if path.is_file() and path.read_bytes() == content:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+
+    def page(self, site: _SiteContext, template: str, path: str, **values: Any) -> None:
+        here = page_file(path, site.lang, site.default)
+
+        def link(target: str, lang: str | None = None) -> str:
+            return relative(page_file(target, lang or site.lang, site.default), here)
+
+        html = (
+            _env()
+            .get_template(template)
+            .render(
+                site=site,
+                t=site.w,
+                lang=site.lang,
+                path=path,
+                root=relative("", here),
+                link=link,
+                other_href=link(path, site.other),
+                **values,
+            )
+        )
+        self.pages += 1
+        self.bytes(here, html.encode("utf-8"))
+
+
+@cache
+def _env() -> Environment:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    return Environment(
+        loader=FileSystemLoader(_HERE / "templates"),
+        autoescape=True,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=StrictUndefined,
+    )
+
+
+def _entity_page(site: _SiteContext, entity: Entity, maps: dict[str, str] | None) -> dict[str, Any]:
+    facts, relations = site.describe.statements(entity)
+    meta = page_meta(site.data, entity, site.lang)
+    return {
+        **meta,
+        "entity": entity,
+        "facts": [g for g in facts if g.label != site.describe.prop(DCTERMS + "description")],
+        "relations": relations,
+        "pointing": site.describe.pointing_here(entity),
+        "council": _council(site, entity),
+        "map_data": maps[site.lang] if maps else None,
+    }
+
+
+def _council(site: _SiteContext, entity: Entity) -> list[tuple[str, Value, Value, str, Value]]:
+    """The council history of a project, field, paper or committee: the consultations of the papers
+    about it (``dcterms:subject``), or of itself, in date order: date, committee, paper, role,
+    result."""
+    data, describe = site.data, site.describe
+    papers = [
+        s for s, p in entity.inc if p == DCTERMS + "subject" and data.entities[s].kind == "paper"
+    ]
+    if entity.kind == "paper":
+        papers = [entity.iri]
+    if entity.kind == "field":
+        for project, p in entity.inc:
+            if p == SCKG + "inFieldOfAction":
+                papers += [
+                    s
+                    for s, q in data.entities[project].inc
+                    if q == DCTERMS + "subject" and data.entities[s].kind == "paper"
+                ]
+    rows = []
+    for paper in sorted(set(papers)):
+        for s, p in data.entities[paper].inc:
+            consultation = data.entities[s]
+            if p != SCKG + "paper" or consultation.kind != "consultation":
+                continue
+            committee = objects(consultation, SCKG + "committee")
+            role = objects(consultation, SCKG + "consultationRole")
+            rows.append(
+                (
+                    first_date(consultation) or "",
+                    describe.term(committee[0]) if committee else Value(""),
+                    Value(data.label(paper, site.lang), path=data.entities[paper].path),
+                    describe.term(role[0]).text if role else "",
+                    Value(data.label(s, site.lang), path=consultation.path),
+                )
+            )
+    return sorted(rows, key=lambda r: (r[0], r[2].text, r[4].text))
+
+
+def _counts(
+    data: SiteData, kinds: dict[str, list[Entity]], lang: str
+) -> list[tuple[str, str, int]]:
+    """(kind, its name, how many), most first."""
+    first = {kind: i for i, kind in enumerate(NAVIGATION)}
+    return [
+        (kind, data.kinds[kind][lang], len(found))
+        for kind, found in sorted(
+            kinds.items(), key=lambda k: (first.get(k[0], len(first)), -len(k[1]), k[0])
+        )
+    ]
+
+
+def _home(
+    site: _SiteContext, kinds: dict[str, list[Entity]], as_of: date, since: date | None
+) -> dict[str, Any]:
+    data, lang = site.data, site.lang
+    counts = _counts(data, kinds, lang)
+    fields = [
+        (
+            Value(data.label(f.iri, lang), path=f.path),
+            sorted(
+                (
+                    Value(data.label(s, lang), path=data.entities[s].path)
+                    for s, p in f.inc
+                    if p == SCKG + "inFieldOfAction" and data.entities[s].kind == "project"
+                ),
+                key=lambda v: v.text.casefold(),
+            ),
+        )
+        for f in data.of_kind("field")
+    ]
+    status: dict[str, int] = {}
+    for project in kinds.get("project", []):
+        found = [o for o in objects(project, ADMS + "status") if isinstance(o, ox.NamedNode)]
+        for key in [data.label(o.value, lang) for o in found] or [site.w["no_status"]]:
+            status[key] = status.get(key, 0) + 1
+    milestones = []
+    for m in kinds.get("milestone", []):
+        day = first_date(m)
+        reached = any(
+            isinstance(o, ox.Literal) and o.value in ("true", "1")
+            for o in objects(m, SCKG + "reached")
+        )
+        if day and not reached:
+            milestones.append((day, Value(data.label(m.iri, lang), path=m.path)))
+    milestones.sort(key=lambda r: (r[0], r[1].text))
+    iso = as_of.isoformat()
+    papers = sorted(
+        (
+            (first_date(p) or "", Value(data.label(p.iri, lang), path=p.path))
+            for p in kinds.get("paper", [])
+        ),
+        key=lambda r: (r[0], r[1].text),
+        reverse=True,
+    )
+    changed = (
+        sorted(
+            (
+                (day, data.kinds[e.kind][lang], Value(data.label(e.iri, lang), path=e.path))
+                for e in data.entities.values()
+                if (day := first_date(e)) and since.isoformat() <= day <= as_of.isoformat()
+            ),
+            key=lambda r: (r[0], r[2].text),
+            reverse=True,
+        )
+        if since
+        else None
+    )
+    return {
+        "counts": counts,
+        "fields": fields,
+        "status": sorted(status.items(), key=lambda s: (-s[1], s[0])),
+        "upcoming": [m for m in milestones if m[0] >= iso][:SHOWN],
+        "overdue": [m for m in milestones if m[0] < iso][-SHOWN:],
+        "papers": papers[:SHOWN],
+        "as_of": iso,
+        "since": since.isoformat() if since else None,
+        "changed": changed,
+    }
+
+
+def _description(data: SiteData, entity: Entity) -> list[ox.Triple]:
+    """The entity's statements, with those of the blank nodes they lead to (its budget ...)."""
+    subject = ox.NamedNode(entity.iri)
+    found = [ox.Triple(subject, ox.NamedNode(p), o) for p, o in entity.out]
+    todo = [o for _, o in entity.out if isinstance(o, ox.BlankNode)]
+    seen: set[ox.BlankNode] = set()
+    while todo:
+        node = todo.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        for x in data.blank.get(node, []):
+            found.append(x)
+            if isinstance(x.object, ox.BlankNode):
+                todo.append(x.object)
+    return canonical(found)
+
+
+def _turtle(triples: list[ox.Triple]) -> bytes:
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b""

@@ -1,0 +1,206 @@
+"""The programme site (sckg.site): where pages live, what they say, the search index, byte-identical
+output."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import rdflib
+from rdflib.compare import isomorphic
+from typer.testing import CliRunner
+
+from sckg import resources
+from sckg.cli import app
+from sckg.errors import ParameterError
+from sckg.kg import KnowledgeGraph
+from sckg.site import build_site, page_path
+from sckg.site.search import keys
+
+MS = "https://w3id.org/sckg/id/musterstadt/"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Musterstadt site (built once for the module)."""
+    out = tmp_path_factory.mktemp("site")
+    kg = KnowledgeGraph.open([resources.dataset("musterstadt")])
+    build_site(kg, out)
+    return out
+
+
+def test_page_paths_follow_the_iris() -> None:
+    assert page_path(MS + "project/x") == "id/musterstadt/project/x"
+    assert page_path("https://w3id.org/sckg/vocab/field/energy") == "vocab/field/energy"
+    other = "other/wlan-" + hashlib.sha256(b"https://example.org/city/WLAN").hexdigest()[:10]
+    assert page_path("https://example.org/city/WLAN") == other
+    # the site's own folders, fragments, dots and empty segments are no entity path
+    for iri in (
+        "https://w3id.org/sckg/assets/x",
+        "https://w3id.org/sckg/ontology#Project",
+        "https://w3id.org/sckg/id/a/x.en",
+        "https://w3id.org/sckg/id//x",
+    ):
+        assert page_path(iri).startswith("other/"), iri
+
+
+def test_every_entity_has_its_pages_and_data_at_the_iri_path(site: Path) -> None:
+    project = site / "id/musterstadt/project/mobilstationen"
+    german = project.with_suffix(".html").read_text(encoding="utf-8")
+    english = Path(f"{project}.en.html").read_text(encoding="utf-8")
+    assert '<html lang="de">' in german and "<h1>Mobilstationen an Haltestellen</h1>" in german
+    assert '<html lang="en">' in english
+    assert "<h1>Mobility hubs at public transport stops</h1>" in english
+    assert 'href="mobilstationen.en.html"' in german and 'href="mobilstationen.html"' in english
+    for name in ("index.html", "index.en.html", "search.html", "list/project.html"):
+        assert (site / name).is_file(), name
+    # the data of the page: the entity's statements, the same in Turtle and JSON-LD
+    turtle = rdflib.Graph().parse(project.with_suffix(".ttl"), format="turtle")
+    jsonld = rdflib.Graph().parse(project.with_suffix(".jsonld"), format="json-ld")
+    assert isomorphic(turtle, jsonld)
+    subjects = {str(s) for s in turtle.subjects()}
+    assert subjects == {MS + "project/mobilstationen"}
+    assert (
+        rdflib.URIRef(MS + "project/mobilstationen"),
+        rdflib.URIRef("https://w3id.org/sckg/ontology#managedBy"),
+        rdflib.URIRef(MS + "actor/verkehrsbetriebe"),
+    ) in turtle
+
+
+def test_an_entity_page_says_every_relation_in_words_with_links(site: Path) -> None:
+    page = (site / "id/musterstadt/project/mobilstationen.html").read_text(encoding="utf-8")
+    assert re.search(
+        r"<dt>hat Beteiligten</dt>\s*<dd><ul>"
+        r'<li><a href="../actor/fb-mobilitaet-tiefbau.html">'
+        r"Fachbereich Mobilität und Tiefbau</a></li>"
+        r'<li><a href="../actor/parkraum-gmbh.html">Parkraumgesellschaft Musterstadt mbH</a></li>'
+        r'<li><a href="../actor/stadtwerke.html">Stadtwerke Musterstadt GmbH</a></li></ul></dd>',
+        page,
+    )
+    assert (
+        '<dt>im Handlungsfeld</dt>\n  <dd><a href="../../../vocab/field/smart-mobility.html">'
+        "Smart Mobility</a></dd>" in page
+    )
+    assert "<dt>Beginn</dt>\n  <dd>1. Mai 2026</dd>" in page
+    assert (  # a budget with its amount
+        '<dd><a href="../budget/mobilstationen.html">Budget: Mobilstationen an Haltestellen</a> '
+        "(1.600.000,00 €)</dd>" in page
+    )
+    # the map loads the one copy of vis-network; its text alternative is the relations list
+    assert page.count('<script src="../../../assets/vis-network.min.js"></script>') == 1
+    assert (
+        'aria-label="Karte des Umfelds; dieselben Verbindungen stehen unter Beziehungen."' in page
+    )
+    assert "vis.Network" not in page and "function" not in page
+
+
+def test_a_paper_page_has_its_council_history(site: Path) -> None:
+    page = (site / "id/musterstadt/paper/2025-014.html").read_text(encoding="utf-8")
+    history = page[page.index('id="council-heading"') :]
+    rows = re.findall(r"<tr><td>([\d-]+)</td><td><a [^>]*>([^<]+)</a>", history)
+    assert rows == [
+        ("2025-03-04", "Ausschuss für Digitalisierung und Organisation"),
+        ("2025-03-20", "Rat der Stadt Musterstadt"),
+    ]
+
+
+def test_lists_carry_their_filters(site: Path) -> None:
+    page = (site / "list/project.html").read_text(encoding="utf-8")
+    assert [m for m in re.findall(r'<label for="filter-\d">([^<]+)</label>', page)] == [
+        "Handlungsfeld",
+        "Status",
+        "Federführung",
+    ]
+    assert page.count("<tr data-facets=") == 52
+    papers = (site / "list/paper.html").read_text(encoding="utf-8")
+    years = re.findall(r'<option value="(\d{4})">', papers)
+    assert years == ["2025"]
+
+
+def test_home_page_lists_milestones_as_of_the_data_date(site: Path) -> None:
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert "Meilensteine (Stand 2026-01-15)" in page
+    overdue = page[page.index("<h3>Überfällig</h3>") : page.index('id="papers-heading"')]
+    assert re.findall(r"<li>([\d-]+): <a", overdue) == ["2025-06-30", "2025-12-31"]
+
+
+def test_since_lists_what_happened_since_a_date(tmp_path: Path) -> None:
+    kg = KnowledgeGraph.open([resources.dataset("musterstadt")])
+    build_site(kg, tmp_path, since="2025-11-01")
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    since = page[page.index('id="since-heading"') : page.index('id="fields-heading"')]
+    assert "Neu seit 2025-11-01" in since
+    days = re.findall(r"<tr><td>([\d-]+)</td><td>([^<]+)</td><td><a [^>]*>([^<]+)</a>", since)
+    assert ("2025-11-18", "Vorlage", "Vorlage 2025/121: Digitaler Bürgerhaushalt 2027") in days
+    assert ("2025-12-02", "Beschluss", "Beschluss zum Digitalen Bürgerhaushalt") in days
+    # what happened: dated from that day to the data's date (2026-01-15), not what is planned later
+    assert min(day for day, _, _ in days) >= "2025-11-01"
+    assert max(day for day, _, _ in days) <= "2026-01-15"
+    assert ("2025-11-11", "Interview", "Interview Schule und Bildung") in days  # a class of its own
+    assert len(days) == 17
+    with pytest.raises(ParameterError, match=r"^since must be a date like 2026-01-31, got 'May'$"):
+        build_site(kg, tmp_path, since="May")
+
+
+def test_search_index_holds_stems_and_compound_parts(site: Path) -> None:
+    assert {"schnellladesaulen", "ladesaulen", "saulen"} <= keys("Schnellladesäulen")
+    assert "lademanagement" in keys("Lademanagement") and "management" in keys("Lademanagement")
+    # "Kultur" is no part of "kulturelle": no key starts inside a word's part
+    assert not any(k.startswith("relle") for k in keys("kulturelle"))
+    script = (site / "assets/search-index.js").read_text(encoding="utf-8")
+    index = json.loads(script.removeprefix("window.SCKG_SEARCH = ").rstrip(";\n"))
+    docs = [index["docs"][i][1] for i in index["keys"]["ladesaulen"]]
+    assert docs == ["Mobilstationen an Haltestellen"]
+
+
+def test_same_input_gives_byte_identical_files(site: Path, tmp_path: Path) -> None:
+    kg = KnowledgeGraph.open([resources.dataset("musterstadt")])
+    build_site(kg, tmp_path)
+
+    def files(root: Path) -> dict[str, bytes]:
+        return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+    first, second = files(site), files(tmp_path)
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+    # vis-network ships once; no page holds a copy
+    library = (site / "assets/vis-network.min.js").read_bytes()
+    assert library.startswith(b"/**\r\n * vis-network\r\n")
+    assert [n for n in first if library[:200] in first[n]] == ["assets/vis-network.min.js"]
+
+
+def test_new_classes_get_pages_without_code(
+    make_kg: Callable[[str], KnowledgeGraph], tmp_path: Path
+) -> None:
+    kg = make_kg(
+        """
+        ex:i1 a ex:Interview ; rdfs:label "Gespräch mit dem <b>Tiefbauamt</b>"@de ; ex:about ex:p .
+        ex:p a sckg:Project ; dcterms:title "Laden"@de .
+        """
+    )
+    built = build_site(kg, tmp_path)
+    assert built.entities == 2
+    interview = tmp_path / page_path("https://example.org/city/i1")
+    page = interview.with_suffix(".html").read_text(encoding="utf-8")
+    assert "<h1>Gespräch mit dem &lt;b&gt;Tiefbauamt&lt;/b&gt;</h1>" in page
+    assert (tmp_path / "list/interview.html").is_file()
+    project = (tmp_path / page_path("https://example.org/city/p")).with_suffix(".html")
+    text = project.read_text(encoding="utf-8")
+    assert (
+        f'<a href="{interview.name}.html">Gespräch mit dem &lt;b&gt;Tiefbauamt&lt;/b&gt;</a>'
+        in text
+    )
+
+
+@pytest.mark.parametrize("city", ["braunschweig", "ulm"])
+def test_the_bundled_cities_build(city: str, tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["site", "--data", str(resources.dataset(city)), "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"Site: {tmp_path / 'index.html'} (")
+    assert len(list(tmp_path.rglob("*.html"))) > 50
