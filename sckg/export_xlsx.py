@@ -25,6 +25,7 @@ from .ingest.template import (
     SHEETS_BY_KEY,
     Column,
     help_rows,
+    read_back,
     workbook_bytes,
 )
 from .namespaces import (
@@ -49,7 +50,11 @@ from .results import to_python
 from .words import t
 
 if TYPE_CHECKING:
+    from .ingest.cells import RawSheet
     from .kg import KnowledgeGraph
+
+#: The workbook's name, as imports name it (in messages and in the source of rows that cite none).
+_FILE = "inventory.xlsx"
 
 #: Class → sheet, in order of precedence: the sheets with their own code, then the sheets described
 #: by their columns (their first class, and the classes their type column offers).
@@ -193,12 +198,16 @@ def workbook(kg: KnowledgeGraph, lang: str = "de", city: str | None = None) -> b
             for e, row in zip(ordered, rows[key], strict=True)
         ]
     lists = {kind: [c.label(lang) for c in values] for kind, values in choices().items()}
-    content = workbook_bytes(rows, help_rows(choice_text()), lists=lists)
-    lost = _listed(kg, remainder(kg, content, base), lang)
+    content = None
+    read = read_back(rows, _FILE)
+    if read is None:  # a value whose trip through the file only writing and reading tells
+        content = workbook_bytes(rows, help_rows(choice_text()), lists=lists)
+        read = read_sheets_of(content)
+    lost = _listed(kg, remainder(kg, read, base), lang)
     lost = [[cleaner.clean(v, row[0]) for v in row] for row in lost]
     cleaner.warn()
     if not lost:
-        return content
+        return content or workbook_bytes(rows, help_rows(choice_text()), lists=lists)
     header = (
         ["subject", "predicate", "object"] if lang == "en" else ["Subjekt", "Prädikat", "Objekt"]
     )
@@ -249,26 +258,44 @@ def _listed(kg: KnowledgeGraph, lost: list[list[str]], lang: str) -> list[list[s
     return [*notes, *listed]
 
 
-def remainder(kg: KnowledgeGraph, content: bytes, base: str) -> list[list[str]]:
-    """The statements of the data graphs that the workbook ``content`` does not give back when
-    imported (as subject, predicate and object in N-Triples terms, a blank node as ``[]``), sorted:
-    what the template cannot hold. Found by importing the workbook, so the list is exact by
-    construction."""
+def remainder(kg: KnowledgeGraph, sheets: list[RawSheet], base: str) -> list[list[str]]:
+    """The statements of the data graphs that the workbook's ``sheets`` (as an import reads them)
+    do not give back (as subject, predicate and object in N-Triples terms, a blank node as
+    ``[]``), sorted: what the template cannot hold. Found by importing the sheets, so the list is
+    exact by construction."""
+    from pathlib import Path
+
+    from .ingest.tables import import_sheets
+
+    city = base.rstrip("/").rsplit("/", 1)[-1]
+    imported = import_sheets(sheets, city, Path(_FILE)).triples
+    back = Counter(_blank_as_brackets(str(t)).encode("utf-8") for t in set(imported))
+    lost = []
+    for line in kg.data_lines():
+        key = (
+            line.removesuffix(b" .")
+            if b"_:" not in line
+            else _blank_as_brackets(line.decode("utf-8")).encode("utf-8")
+        )
+        if back[key]:
+            back[key] -= 1
+        else:
+            lost.append(key)
+    # UTF-8 sorts as its characters do, and no term holds the space between them
+    return [line.decode("utf-8").split(" ", 2) for line in sorted(lost)]
+
+
+def read_sheets_of(content: bytes) -> list[RawSheet]:
+    """The sheets of the workbook ``content`` as an import reads them from a file."""
     import tempfile
     from pathlib import Path
 
-    from .ingest.tables import import_table
+    from .ingest.cells import read_sheets
 
     with tempfile.TemporaryDirectory(prefix="sckg-xlsx-") as folder:
-        path = Path(folder) / "inventory.xlsx"
+        path = Path(folder) / _FILE
         path.write_bytes(content)
-        city = base.rstrip("/").rsplit("/", 1)[-1]
-        back = Counter(_blank_as_brackets(str(t)) for t in set(import_table(path, city).triples))
-    original = Counter(_blank_as_brackets(line.decode("utf-8")) for line in kg.data_lines())
-    return [
-        list(row)
-        for row in sorted(tuple(line.split(" ", 2)) for line in (original - back).elements())
-    ]
+        return read_sheets(path)
 
 
 def _blank_as_brackets(line: str) -> str:
@@ -305,7 +332,7 @@ def _entities(
         ]
     for query in queries:
         for s, p, o in kg.select(query).bound_rows():
-            entity = found.setdefault(s.value, _Entity(s.value))
+            entity = found.get(s.value) or found.setdefault(s.value, _Entity(s.value))
             if p.value == RDF + "type":
                 entity.types.add(o.value)
             elif o not in entity.values[p.value]:

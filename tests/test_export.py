@@ -280,7 +280,7 @@ def test_xlsx_counts_the_council_systems_objects_instead_of_listing_them(tmp_pat
     """An OParl import put nearly every statement on ``_Not in the template`` (120,000 rows for a
     small municipality, more than a sheet holds for a large city): its objects are counted per
     class, what else the template cannot hold is listed statement by statement."""
-    from sckg.export_xlsx import remainder
+    from sckg.export_xlsx import read_sheets_of, remainder
     from sckg.ingest import city_base, write_turtle
     from sckg.ingest.oparl import import_oparl
 
@@ -312,7 +312,7 @@ def test_xlsx_counts_the_council_systems_objects_instead_of_listing_them(tmp_pat
     ]
     assert rows[: len(counted) + 1] == [("Subjekt", "Prädikat", "Objekt"), *counted]
     kg = KnowledgeGraph.open([council])
-    lost = remainder(kg, out.read_bytes(), city_base("musterstadt"))
+    lost = remainder(kg, read_sheets_of(out.read_bytes()), city_base("musterstadt"))
     listed = rows[len(counted) + 1 :]
     council_objects = {
         f"<{row[0].value}>"
@@ -368,3 +368,48 @@ def test_xlsx_refuses_a_sheet_with_more_rows_than_a_spreadsheet_holds(
         "header); export the graph as Turtle (--format ttl) instead.\n",
     )
     assert not out.exists()
+
+
+def test_xlsx_sheets_are_modelled_as_writing_and_reading_the_workbook_gives_them() -> None:
+    """The remainder of an export is found from the sheets as an import would read the workbook,
+    modelled without writing it (issue 21): the model agrees with a real write and read on every
+    kind of value it models, and declines the values it does not."""
+    import datetime as dt
+    import decimal
+
+    from sckg.export_xlsx import read_sheets_of
+    from sckg.ingest.template import SHEETS_BY_KEY, help_rows, read_back, workbook_bytes
+
+    values = [
+        "P1", "", "Straße; Weg", "=1+1", "=", "a\nb", 7, -3, 10**14, 2.5, 0.1 + 0.2, 5.0, 1e16,
+        decimal.Decimal("1.50"), decimal.Decimal("12345678901234567.25"), True, False,
+        dt.date(2024, 2, 29), dt.date(1900, 3, 1), None,
+    ]  # fmt: skip
+    columns = SHEETS_BY_KEY["projects"].columns
+    free = next(i for i, c in enumerate(columns) if c.type not in ("id", "text", "ref"))
+    text = next(i for i, c in enumerate(columns) if c.type == "text")
+    rows = {
+        "projects": [
+            [
+                f"P{i}"
+                if j == 0
+                else value
+                if j == free or (j == text and str(value) == value)
+                else None
+                for j in range(len(columns))
+            ]
+            for i, value in enumerate(values)
+        ],
+        "sources": [[None] * len(SHEETS_BY_KEY["sources"].columns)],
+    }
+    modelled = read_back(rows, "inventory.xlsx")
+    read = read_sheets_of(workbook_bytes(rows, help_rows({})))
+    assert modelled is not None
+    assert [(s.name, s.rows) for s in modelled] == [
+        (s.name, [(n, tuple(c for c in row)) for n, row in s.rows])
+        for s in read
+        if not s.name.startswith("_") and s.name != "Hilfe - Help"
+    ]
+    for value in (" a", "x\r", "_x000D_", "#N/A", "x" * 32_768, 10**15, float("nan")):
+        assert read_back({"projects": [["P1", value]]}, "inventory.xlsx") is None
+    assert read_back({"projects": [["P1", dt.datetime(2024, 1, 1)]]}, "x") is None

@@ -315,10 +315,16 @@ def import_table(path: Path | str, city: str) -> ImportResult[None]:
     Raises :class:`TableError` with every problem of the file when there is any.
     """
     path = Path(path)
+    return import_sheets(read_sheets(path), city, path)
+
+
+def import_sheets(sheets: list[RawSheet], city: str, path: Path) -> ImportResult[None]:
+    """:func:`import_table` of the ``sheets`` read from ``path`` (named in messages and in the
+    source of rows that cite none)."""
     ctx = _Context(city_base(city))
     rows_by_sheet: dict[str, list[Row]] = {}
     raws: dict[str, RawSheet] = {}
-    for raw in read_sheets(path):
+    for raw in sheets:
         ctx.sheets.append(f"{raw.file}/{raw.name}")
         if raw.name in HELP_NAMES or raw.name == HELP_SHEET or raw.name.startswith("_"):
             continue
