@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -184,6 +184,7 @@ def test_library_errors_mask_the_password_too() -> None:
         alphabet=st.characters(exclude_categories=["Cs"]), min_size=1, max_size=30
     ).filter(str.strip)
 )
+@example(title="0\r")  # GEXF's attribute keeps the carriage return (found by Hypothesis)
 def test_every_export_of_a_random_label_parses_back(
     tmp_path_factory: pytest.TempPathFactory, title: str
 ) -> None:
@@ -209,8 +210,9 @@ def test_every_export_of_a_random_label_parses_back(
         nx.read_graphml(io.BytesIO(files["graphml"]["graph.graphml"])).nodes[PROJECT]["label"]
         == read_back
     )
-    assert (
-        nx.read_gexf(io.BytesIO(files["gexf"]["graph.gexf"])).nodes[PROJECT]["label"] == read_back
+    assert (  # GEXF holds the label in an attribute, where \r, \n and \t are written escaped
+        nx.read_gexf(io.BytesIO(files["gexf"]["graph.gexf"])).nodes[PROJECT]["label"]
+        == xml_text(title)
     )
     openpyxl.load_workbook(io.BytesIO(files["xlsx"]["inventory.xlsx"]))
     for fmt, rdf_format in (("ttl", "turtle"), ("nt", "nt"), ("jsonld", "json-ld")):
