@@ -17,7 +17,7 @@ import pyoxigraph as ox
 
 from .formatting import number
 from .ingest import city_base
-from .ingest.cells import ID_PATTERN, NAME_PATTERN
+from .ingest.cells import ID_PATTERN, NAME_PATTERN, read_back
 from .ingest.tables import SDG, choice_text, choices, record_of
 from .ingest.template import (
     EXTRA_SHEETS,
@@ -25,7 +25,6 @@ from .ingest.template import (
     SHEETS_BY_KEY,
     Column,
     help_rows,
-    read_back,
     workbook_bytes,
 )
 from .namespaces import (

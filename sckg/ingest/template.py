@@ -11,15 +11,12 @@ import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..errors import DataError, Message
 from ..fileio import write_atomic
 from ..namespaces import DCTERMS, FOAF, OPARL, PROV, RDF, RDFS, SCHEMA, SCKG, SKOS
 from ..words import t
-
-if TYPE_CHECKING:
-    from .cells import RawSheet
 
 #: Names of the documentation sheet (and CSV file); the importer ignores them.
 HELP_NAMES = ("Hilfe", "Help")
@@ -1870,56 +1867,6 @@ def workbook_bytes(
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
-
-
-def read_back(rows: Mapping[str, Sequence[Sequence[Any]]], file: str) -> list[RawSheet] | None:
-    """The template's sheets as reading :func:`workbook_bytes` ``(rows, ...)`` saved as ``file``
-    gives them, without writing it: openpyxl's own number formatting and parsing, dates as
-    datetimes, rows of nothing but empty cells left out. None when a value's trip through the file
-    is not modelled here (such as a very long or error-like text, a carriage return, or a
-    date in a text column): then only writing and reading tells."""
-    import datetime as dt
-    import decimal
-    import math
-
-    from openpyxl.cell.cell import ERROR_CODES
-    from openpyxl.compat import safe_string
-    from openpyxl.utils.datetime import from_excel, to_excel
-    from openpyxl.worksheet._reader import _cast_number  # type: ignore[attr-defined]
-
-    from .cells import RawSheet
-
-    def value(cell: Any, text: bool) -> Any:
-        if cell is None or type(cell) is bool:
-            return cell
-        if cell == "":
-            return None  # an empty cell
-        if type(cell) is str:
-            plain = len(cell) <= 32_767 and cell.strip() == cell
-            unsafe = "\r" in cell or "_x" in cell or cell in ERROR_CODES
-            return cell if plain and not unsafe else _UNMODELLED
-        if (type(cell) is int and abs(cell) < 10**15) or type(cell) in (float, decimal.Decimal):
-            return _cast_number(safe_string(cell)) if math.isfinite(cell) else _UNMODELLED
-        if type(cell) is dt.date and not text and cell >= dt.date(1900, 3, 1):
-            return from_excel(_cast_number(safe_string(to_excel(cell))))  # type: ignore[no-untyped-call]
-        return _UNMODELLED
-
-    sheets = []
-    for sheet in SHEETS:
-        text = [col.type in ("id", "text", "ref") for col in sheet.columns]
-        read: list[tuple[int, tuple[Any, ...]]] = [(1, tuple(c.header for c in sheet.columns))]
-        for number, row in enumerate(rows.get(sheet.key, ()), start=2):
-            cells = tuple(value(cell, text[i]) for i, cell in enumerate(row))
-            if _UNMODELLED in cells:
-                return None
-            if any(cell is not None for cell in cells):
-                read.append((number, cells))
-        sheets.append(RawSheet(file, sheet.name, read, letters=True))
-    return sheets
-
-
-#: A value :func:`read_back` does not model.
-_UNMODELLED = object()
 
 
 def csv_text(rows: Sequence[Sequence[Any]]) -> str:
