@@ -70,9 +70,9 @@ def test_the_map_draws_offline_with_the_projections_nodes_and_edges(browser, ent
     assert view.errors == []
     assert canvas_ink(view.page, "#sckg-map canvas") > 20_000
     counts = view.page.evaluate("[sckgMap.nodes.length, sckgMap.edges.length]")
-    assert counts == [graph.number_of_nodes(), graph.number_of_edges()] == [166, 469]
+    assert counts == [graph.number_of_nodes(), graph.number_of_edges()] == [174, 488]
     assert view.page.evaluate("sckgMap.network.physics.options.enabled") is False
-    assert view.page.text_content("#sckg-count") == "166 von 166 Knoten sichtbar"
+    assert view.page.text_content("#sckg-count") == "174 von 174 Knoten sichtbar"
     assert "Datenstand: 15. Januar 2026" in view.page.text_content("#sckg-about")
     view.page.close()
 
@@ -121,7 +121,7 @@ def test_hiding_a_class_or_a_field_hides_its_nodes(browser, entity_map):
     )
     assert hidden == [fields, len(fields)] and len(fields) == 12
     assert color_pixels(page, orange) == 0
-    assert page.text_content("#sckg-count") == "154 von 166 Knoten sichtbar"
+    assert page.text_content("#sckg-count") == "162 von 174 Knoten sichtbar"
     page.check("input[name=class][value=field]")
     mobility = [i for i, n in enumerate(graph) if graph.nodes[n]["label"] == "Smart Mobility"]
     key = next(n for n in graph if graph.nodes[n]["label"] == "Smart Mobility")
@@ -219,13 +219,13 @@ def test_a_large_map_labels_its_important_nodes_without_overlaps_and_the_rest_on
     view.page.wait_for_timeout(300)
     shown, overlapping, scale = view.page.evaluate(OVERLAPS)
     view.page.screenshot(path=str(tmp_path / "large-map.png"))
-    assert graph.number_of_nodes() == 166
+    assert graph.number_of_nodes() == 174
     assert overlapping == 0, f"{overlapping} overlapping pairs among {shown} labels"
-    assert 20 <= shown < 166
+    assert 20 <= shown < 174
     view.page.evaluate(f"sckgMap.network.moveTo({{scale: {scale * 3}}})")
     view.page.wait_for_timeout(300)
     assert (
-        view.page.evaluate("sckgMap.nodes.get().filter((n) => n.label).length") == 166
+        view.page.evaluate("sckgMap.nodes.get().filter((n) => n.label).length") == 174
     )  # zoomed in: all
     assert view.errors == []
     view.page.close()
