@@ -7,7 +7,9 @@ from typing import Annotated
 
 import typer
 
-from .cli_common import DataOpt, Lang, LangOpt, StoreOpt, open_graph
+from .cli_common import VOICE, DataOpt, Lang, LangOpt, StoreOpt, open_graph, status
+from .formatting import number
+from .words import t
 
 
 def site(
@@ -39,9 +41,15 @@ def site(
 
     kg = open_graph(data, store)
     built = build_site(kg, out, lang=lang.value, since=since, today=today, title=title)
-    typer.echo(
-        f"Site: {built.out / 'index.html'} ({built.entities} entities, {built.pages} pages, "
-        f"{built.files} files)"
+    status(
+        t(
+            "cli.site",
+            VOICE.lang,
+            index=built.out / "index.html",
+            entities=number(built.entities, VOICE.lang),
+            pages=number(built.pages, VOICE.lang),
+            files=number(built.files, VOICE.lang),
+        )
     )
 
 

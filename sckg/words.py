@@ -2251,6 +2251,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "{paths}: {nodes} Knoten, {links} Verbindungen ({seconds} s, Layout {layout} s)",
         "en": "{paths}: {nodes} nodes, {links} links ({seconds} s, layout {layout} s)",
     },
+    "cli.site": {
+        "de": "Website: {index} ({entities} Einträge, {pages} Seiten, {files} Dateien)",
+        "en": "Site: {index} ({entities} entities, {pages} pages, {files} files)",
+    },
 }
 
 

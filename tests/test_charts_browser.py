@@ -34,9 +34,11 @@ def test_every_chart_is_drawn_with_its_labels(musterstadt: KnowledgeGraph, tmp_p
             chart = charts[key.removeprefix("chart-")]
             assert width > 600 and height > 150, key
             assert chart.title in texts, key
-            # every row of the table the chart draws has its label drawn
-            labels = {t.removeprefix("▶ ")[:47] for t in texts}
-            assert {str(row[0])[:47] for row in chart.table.rows[:25]} <= labels, key
+            # every row of the table the chart draws has its label drawn (cut to 47 characters; the
+            # strategy tree's boxes to 29, a broken one marked ✕: its table holds them whole)
+            cut = 29 if key == "chart-strategy" else 47
+            labels = {t.removeprefix("▶ ").removeprefix("✕ ")[:cut] for t in texts}
+            assert {str(row[0])[:cut] for row in chart.table.rows[:25]} <= labels, key
         page.click("#chart-roadmap summary")
         assert page.is_visible("#chart-roadmap details table")
         assert view.outside == [] and view.errors == []

@@ -103,6 +103,7 @@ STATUS: dict[str, Callable[[Path], list[str]]] = {
     "generate": lambda tmp: ["--projects", "5", "-o", str(tmp / "city.ttl")],
     "report": lambda tmp: ["-o", str(tmp / "report")],
     "present": lambda tmp: ["-o", str(tmp / "deck.html")],
+    "site": lambda tmp: ["-o", str(tmp / "site")],
     "import table": lambda tmp: [_inventory(tmp), "--city", "t", "-o", str(tmp / "t.ttl")],
     "import oparl": lambda tmp: [_oparl(tmp), "--city", "t", "-o", str(tmp / "o.ttl")],
 }

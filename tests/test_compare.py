@@ -495,6 +495,6 @@ def test_comparison_map_joins_the_cities_by_their_reference_fields(
     args = ["viz", "-d", str(cities[0]), "--compare", str(cities[1]), "--out", str(out)]
     result = runner.invoke(app, [*args, "--color-by", "department"])
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith(f"{out}: 19 nodes, 9 links")
+    assert result.stderr.startswith(f"{out}: 19 nodes, 9 links")  # a status line
     page = out.read_text(encoding="utf-8")
     assert "Smart-City-Programme im Vergleich: Stadt Aburg, Stadt Bdorf (fiktiv)" in page
