@@ -78,7 +78,7 @@ def test_handout_has_a_landscape_page_per_slide(
     write_deck(deck, tmp_path / "deck.html", tmp_path / "handout.pdf")
     data = (tmp_path / "handout.pdf").read_bytes()
     boxes = re.findall(rb"/Type /Page\b(?!s).*?/MediaBox \[([^\]]*)\]", data, re.S)
-    assert len(boxes) == len(deck.slides) == 11
+    assert len(boxes) == len(deck.slides) == 12  # the key points first (issue 24)
     assert {tuple(box.split()[2:]) for box in boxes} == {
         (b"841.91998", b"594.95996")
     }  # A4 landscape

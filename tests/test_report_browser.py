@@ -32,9 +32,9 @@ def test_report_opens_offline_and_every_map_is_drawn(browser, musterstadt_report
     view = open_offline(browser, musterstadt_report, viewport=(1280, 900))
     page = view.page
     frames = page.query_selector_all("iframe.map")
-    assert (
-        len(frames) == 3 + 11
-    )  # overall, actors, dependencies, one per field of action with projects
+    # overall, actors, dependencies, one per field of action with projects, who named whom in the
+    # interviews
+    assert len(frames) == 3 + 11 + 1
     for handle in frames:
         frame = handle.content_frame()
         wait_until(frame, "window.sckgMap !== undefined && window.sckgMap.drawnAt !== null")

@@ -126,7 +126,7 @@ def test_loading_the_frame_twice_and_the_data_stays_the_data(frame: KnowledgeGra
 def test_an_unknown_vocabulary(frame: KnowledgeGraph) -> None:
     with pytest.raises(ParameterError) as error:
         frame.use_vocabulary("iso")
-    assert str(error.value) == "name 'iso' is no reference vocabulary; use one of: sdg"
+    assert str(error.value) == "name 'iso' is no reference vocabulary; use one of: sdg, concepts"
 
 
 def test_the_build_command_prints_one_line_errors(tmp_path: Path) -> None:

@@ -145,6 +145,7 @@ READ_COMMANDS = {
     "viz": ["viz", "-p", "dependencies", "-o", "OUT/map.html"],
     "report": ["report", "-o", "OUT"],
     "present": ["present", "-o", "OUT/deck.html"],
+    "site": ["site", "-o", "OUT/site"],
 }
 
 
@@ -154,12 +155,18 @@ MAX_REQUESTS = 15
 #: Commands that ask more distinct questions: their limit, and why (the count must not grow with the
 #: data).
 MANY_REQUESTS = {
+    "site": (
+        20,
+        "the site's data: every statement, the classes, labels in one request, the concepts the "
+        "data points to in batches of 500 IRIs: each question once, none per page",
+    ),
     "report": (
-        76,
+        89,
         "five projections, validation (one query), figures, analyses, 8 charts and 15 maps, the "
         "ill-typed values left out, the priorities, what the interviews say (14: their counts, "
-        "statements, partners, dots, drafts): each question once (KnowledgeGraph.cached), none per "
-        "node or per field of action",
+        "statements, partners, dots, drafts), the key points, process status, legal frame and "
+        "strategy tree (13): each question once (KnowledgeGraph.cached), none per node or per "
+        "field of action",
     ),
     "prioritise": (
         20,
@@ -167,7 +174,7 @@ MANY_REQUESTS = {
         "and their labels: each question once",
     ),
     "present": (
-        79,
+        92,
         "the briefing's questions, and the deck's maps and field figures (and the interviews' "
         "slide): each question once",
     ),
