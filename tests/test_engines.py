@@ -38,6 +38,9 @@ COMUNICA_ORDER = {"query"}
 #: Commands whose files differ on Comunica for the same reason (rows of the report's tables out of
 #: order; left open in docs/engines.md): their printed summary is compared, their files are not.
 COMUNICA_FILES_DIFFER = {"report"}
+#: Commands Comunica 4 cannot answer (docs/engines.md): ``site`` asks for every statement at once,
+#: and the endpoint sends an answer that cannot be read, then stops.
+COMUNICA_FAILS = {"site"}
 #: Projects in the generated city (about 3,000 triples: big enough for every query to have rows).
 GENERATED_PROJECTS = 40
 #: Projects in the city pushed to Virtuoso in one request (about 108,000 triples).
@@ -98,6 +101,8 @@ def test_named_queries_give_the_same_rows_as_the_memory_store(
 def test_commands_print_the_same_as_on_the_memory_store(
     engine: str, command: str, cities: dict, virtuoso: Callable, comunica: Callable, tmp_path: Path
 ) -> None:
+    if engine == "comunica" and command in COMUNICA_FAILS:
+        pytest.skip(f"Comunica 4 cannot answer 'sckg {command}' (docs/engines.md)")
     paths, memory = cities["musterstadt"]
     url = endpoint(engine, memory, virtuoso, comunica)
     runner = CliRunner()
