@@ -48,12 +48,13 @@ class Voice:
     only) and the language of its own words (status lines, the error boundary's)."""
 
     quiet = False
-    lang = "en"
+    lang = "de"
 
     def reset(self, environ: Mapping[str, str]) -> None:
-        """Before a command: not quiet, German when the locale (LC_ALL, LC_MESSAGES or LANG) is."""
+        """Before a command: not quiet; the language of the locale (LC_ALL, LC_MESSAGES or LANG):
+        German when it is German or not set, else English (``C.UTF-8`` too)."""
         locale = next((environ[k] for k in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(k)), "")
-        self.quiet, self.lang = False, "de" if locale.startswith("de") else "en"
+        self.quiet, self.lang = False, "de" if not locale or locale.startswith("de") else "en"
 
 
 VOICE = Voice()
@@ -109,8 +110,11 @@ def say(message: str) -> None:
 
 
 def cli_text(message: object) -> str:
-    """A library message as the command line says it: with flags where it names parameters."""
-    return message.with_flags(flag) if isinstance(message, Message) else str(message)
+    """A library message as the command line says it: in its language (where the message has
+    both), with flags where it names parameters."""
+    if isinstance(message, Message):
+        return message.in_lang(VOICE.lang).with_flags(flag)
+    return str(message)
 
 
 ReviewOpt = Annotated[

@@ -26,6 +26,7 @@ from .namespaces import LABEL_PROPERTIES, MODEL_GRAPH, PREFIXES, tail
 from .results import Table, Term, solution_rows
 from .sparql import bind_values, check_remote, is_update, syntax_error
 from .storespec import StoreKind, StoreSpec, parse_store
+from .words import error_message
 
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -157,7 +158,7 @@ class OxigraphBackend:
         except SyntaxError as exc:
             raise DataError(_parse_error(path, str(exc))) from None
         except (OSError, ValueError) as exc:
-            raise DataError(f"{path}: cannot be read ({exc})") from None
+            raise DataError(error_message("error.unreadable", path=path, reason=exc)) from None
 
     def drop_graph(self, graph: str) -> None:
         node = ox.NamedNode(graph)
@@ -174,7 +175,9 @@ def rdf_format(path: Path) -> ox.RdfFormat:
         return RDF_FORMATS[path.suffix.lower()]
     except KeyError:
         known = ", ".join(sorted(RDF_FORMATS))
-        raise DataError(f"{path}: unknown RDF file type '{path.suffix}' (known: {known})") from None
+        raise DataError(
+            error_message("error.rdf_type", path=path, suffix=path.suffix, known=known)
+        ) from None
 
 
 def check_parses(path: Path) -> None:
@@ -193,7 +196,7 @@ def check_parses(path: Path) -> None:
     except SyntaxError as exc:
         raise DataError(_parse_error(path, str(exc))) from None
     except (OSError, ValueError) as exc:
-        raise DataError(f"{path}: cannot be read ({exc})") from None
+        raise DataError(error_message("error.unreadable", path=path, reason=exc)) from None
 
 
 def refuse_hostile(path: Path, fmt: ox.RdfFormat) -> None:
@@ -312,16 +315,15 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
                 p for p in path.rglob("*") if p.suffix.lower() in RDF_FORMATS and p.is_file()
             )
             if not found:
-                raise DataError(
-                    f"{path}: the folder holds no RDF files ({', '.join(sorted(RDF_FORMATS))})"
-                )
+                known = ", ".join(sorted(RDF_FORMATS))
+                raise DataError(error_message("error.no_rdf_files", path=path, known=known))
             files.extend(found)
         elif path.is_file():
             files.append(path)
         elif path.exists():
-            raise DataError(f"{path}: not a file or folder")
+            raise DataError(error_message("error.not_file_or_folder", path=path))
         else:
-            raise DataError(Message(f"{path}: no such file or folder (check the {{=data}} path)"))
+            raise DataError(error_message("error.no_such_path", path=path))
     return files
 
 
@@ -616,13 +618,11 @@ class KnowledgeGraph:
         ).rows:
             return
         where = (
-            "the files given hold no triples: " + ", ".join(map(str, self.files))
+            error_message("error.no_data.files", files=", ".join(map(str, self.files)))
             if self.files
-            else "the store holds no data"
+            else error_message("error.no_data.store")
         )
-        raise DataError(
-            Message(f"The graph holds no data ({where}); check {{=data}} or {{=store}}.")
-        )
+        raise DataError(error_message("error.no_data", where=where))
 
     def triples(self, *, include_model: bool = False) -> list[ox.Triple]:
         """Every triple of the data graphs (and the model, if asked), without duplicates."""

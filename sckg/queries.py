@@ -30,6 +30,7 @@ from .kg import KnowledgeGraph
 from .namespaces import ACTOR_CLASSES, PREFIXES, XSD
 from .results import COLUMN_KINDS, Table, Term
 from .sparql import query_form
+from .words import error_message
 
 PARAM_KINDS = ("iri", "string", "integer", "decimal", "date")
 _HEADER = re.compile(r"^#\s*(title|description|param|column)(?:@(\w+))?\s*:\s*(.*)$")
@@ -157,8 +158,8 @@ def get_named_query(name: str, queries: Path | None = None) -> NamedQuery:
     if name in library:
         return library[name]
     close = difflib.get_close_matches(name, library, n=3, cutoff=0.4)
-    hint = f" Did you mean: {', '.join(close)}?" if close else ""
-    raise UsageError(f"Unknown named query '{name}'.{hint} Run 'sckg queries' for the list.")
+    hint = error_message("error.did_you_mean", names=", ".join(close)) if close else ""
+    raise UsageError(error_message("error.unknown_query", name=name, hint=hint))
 
 
 def runnable_text(query: str) -> str:
@@ -174,7 +175,7 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
-            raise ParameterError(f"{{=param}} expects name=value, got '{pair}'")
+            raise ParameterError(error_message("error.param_pair", pair=pair))
         params[name.strip()] = value
     return params
 
@@ -190,7 +191,7 @@ def bind_params(
     if unknown:
         allowed = ", ".join(declared) or "none"
         raise UsageError(
-            f"Unknown parameter '{unknown[0]}' for query '{query.name}' (parameters: {allowed})"
+            error_message("error.unknown_param", name=unknown[0], query=query.name, allowed=allowed)
         )
     return {name: to_term(kg, declared[name], value) for name, value in values.items()}
 
@@ -210,7 +211,7 @@ def to_term(kg: KnowledgeGraph, param: Param, value: str) -> Term:
             )
     except ValueError:
         raise UsageError(
-            f"Parameter '{param.name}' expects a {param.kind}, got '{value}'"
+            error_message("error.param_kind", name=param.name, kind=param.kind, value=value)
         ) from None
     return ox.Literal(value)
 
@@ -276,7 +277,7 @@ def resolve_query(argument: str, queries: Path | None = None) -> NamedQuery:
     path = Path(argument)
     if argument.endswith(".rq") or path.is_file():
         if not path.is_file():
-            raise QueryError(f"{path}: no such query file")
+            raise QueryError(error_message("error.no_query_file", path=path))
         return parse_named_query(path)
     if re.search(r"[{\s]", argument.strip()):
         return parse_query_text("inline", argument)

@@ -13,12 +13,15 @@ never used.
 
 from __future__ import annotations
 
+import re
+import string
 from collections.abc import Iterator, Mapping
+from enum import StrEnum
 from functools import cache
 from typing import Any
 
 from .choices import Lang
-from .errors import choice
+from .errors import Message, ParameterError
 
 _LANGS = frozenset(Lang)
 Text = str | dict[str, str]  # a text, or its "one" and "other" forms
@@ -2255,12 +2258,257 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "Website: {index} ({entities} Einträge, {pages} Seiten, {files} Dateien)",
         "en": "Site: {index} ({entities} entities, {pages} pages, {files} files)",
     },
+    # --- error messages (sckg.errors.Message: English for Python, German for the command line) ---
+    # usage errors as the command-line parser (typer's click) writes them, matched by the English
+    # text with each {placeholder} standing for any text (:func:`reword`); the first match counts
+    "usage.usage": {"de": "Aufruf:", "en": "Usage:"},
+    "usage.help": {"de": "Hilfe: '{command}'.", "en": "Try '{command}' for help."},
+    "usage.no_command": {"de": "Befehl {name} gibt es nicht.", "en": "No such command {name}."},
+    "usage.missing_command": {"de": "Ein Befehl fehlt.", "en": "Missing command."},
+    "usage.option_choices": {
+        "de": "Option {option} gibt es nicht (möglich: {options})",
+        "en": "No such option: {option} (Possible options: {options})",
+    },
+    "usage.option": {"de": "Option {option} gibt es nicht", "en": "No such option: {option}"},
+    "usage.not_one_of": {
+        "de": "Ungültiger Wert für {param}: {value} ist keiner von {choices}.",
+        "en": "Invalid value for {param}: {value} is not one of {choices}.",
+    },
+    "usage.not_valid": {
+        "de": "Ungültiger Wert für {param}: {value} ist keine gültige Angabe ({kind}).",
+        "en": "Invalid value for {param}: {value} is not a valid {kind}.",
+    },
+    "usage.invalid": {
+        "de": "Ungültiger Wert für {param}: {reason}",
+        "en": "Invalid value for {param}: {reason}",
+    },
+    "usage.missing_argument": {
+        "de": "Das Argument {param} fehlt.",
+        "en": "Missing argument {param}.",
+    },
+    "usage.missing_option": {"de": "Die Option {param} fehlt.", "en": "Missing option {param}."},
+    "usage.needs_value": {
+        "de": "Die Option {option} braucht einen Wert.",
+        "en": "Option {option} requires an argument.",
+    },
+    "usage.needs_values": {
+        "de": "Die Option {option} braucht {n} Werte.",
+        "en": "Option {option} requires {n} arguments.",
+    },
+    "usage.extra": {
+        "de": "Unerwartete weitere Argumente ({args})",
+        "en": "Got unexpected extra argument(s) ({args})",
+    },
+    "error.choice": {
+        "de": "{{={param}}}: {what} '{value}' gibt es nicht. Möglich: {choices}.",
+        "en": "{{={param}}}: unknown {what} '{value}'. Use one of: {choices}.",
+    },
+    **{
+        f"choice.{name}": {"de": de, "en": en}
+        for name, de, en in (
+            ("item_kind", "Art der Einträge", "kind of item"),
+            ("format", "Format", "format"),
+            ("csv_dialect", "CSV-Dialekt", "CSV dialect"),
+            ("language", "Sprache", "language"),
+            ("export_format", "Exportformat", "export format"),
+            ("metric", "Maß", "metric"),
+            ("projection", "Projektion", "projection"),
+            ("weight", "Gewichtung", "weight"),
+            ("engine", "Prüfverfahren", "validation engine"),
+            ("layout", "Layout", "layout"),
+            ("value", "Wert", "value"),
+        )
+    },
+    "error.no_such_path": {
+        "de": "{path}: keine solche Datei und kein solcher Ordner (Pfad bei {{=data}} prüfen)",
+        "en": "{path}: no such file or folder (check the {{=data}} path)",
+    },
+    "error.not_file_or_folder": {
+        "de": "{path}: weder Datei noch Ordner",
+        "en": "{path}: not a file or folder",
+    },
+    "error.no_rdf_files": {
+        "de": "{path}: der Ordner enthält keine RDF-Dateien ({known})",
+        "en": "{path}: the folder holds no RDF files ({known})",
+    },
+    "error.rdf_type": {
+        "de": "{path}: unbekannter RDF-Dateityp '{suffix}' (bekannt: {known})",
+        "en": "{path}: unknown RDF file type '{suffix}' (known: {known})",
+    },
+    "error.unreadable": {
+        "de": "{path}: kann nicht gelesen werden ({reason})",
+        "en": "{path}: cannot be read ({reason})",
+    },
+    "error.no_data.files": {
+        "de": "die angegebenen Dateien enthalten keine Tripel: {files}",
+        "en": "the files given hold no triples: {files}",
+    },
+    "error.no_data.store": {
+        "de": "der Speicher enthält keine Daten",
+        "en": "the store holds no data",
+    },
+    "error.no_data": {
+        "de": "Der Graph enthält keine Daten ({where}); {{=data}} oder {{=store}} prüfen.",
+        "en": "The graph holds no data ({where}); check {{=data}} or {{=store}}.",
+    },
+    "error.unknown_store": {
+        "de": "Unbekannter Speicher '{spec}'. Möglich: memory, oxigraph:PFAD oder sparql:URL.",
+        "en": "Unknown store '{spec}'. Use memory, oxigraph:PATH or sparql:URL.",
+    },
+    "error.unknown_query": {
+        "de": "Unbekannte benannte Abfrage '{name}'.{hint} 'sckg queries' zeigt die Liste.",
+        "en": "Unknown named query '{name}'.{hint} Run 'sckg queries' for the list.",
+    },
+    "error.did_you_mean": {"de": " Gemeint: {names}?", "en": " Did you mean: {names}?"},
+    "error.unknown_param": {
+        "de": "Unbekannter Parameter '{name}' der Abfrage '{query}' (Parameter: {allowed})",
+        "en": "Unknown parameter '{name}' for query '{query}' (parameters: {allowed})",
+    },
+    "error.param_pair": {
+        "de": "{{=param}} erwartet name=Wert, nicht '{pair}'",
+        "en": "{{=param}} expects name=value, got '{pair}'",
+    },
+    "error.param_kind": {
+        "de": "Parameter '{name}' erwartet einen Wert vom Typ {kind}, nicht '{value}'",
+        "en": "Parameter '{name}' expects a {kind}, got '{value}'",
+    },
+    "error.no_query_file": {
+        "de": "{path}: keine solche Abfragedatei",
+        "en": "{path}: no such query file",
+    },
+    "error.table": {
+        "de": {
+            "one": "{n} Fehler in der Tabelle; nichts wurde geschrieben:",
+            "other": "{n} Fehler in der Tabelle; nichts wurde geschrieben:",
+        },
+        "en": {
+            "one": "{n} error in the spreadsheet; nothing was written:",
+            "other": "{n} errors in the spreadsheet; nothing was written:",
+        },
+    },
+    "error.cell": {
+        "de": "{file}, Blatt {sheet}{row}{column}: {got} gefunden, erwartet: {expected}",
+        "en": "{file}, sheet {sheet}{row}{column}: got {got}, expected {expected}",
+    },
+    "error.cell.row": {"de": ", Zeile {row}", "en": ", row {row}"},
+    "error.cell.column": {"de": ", Spalte {column}", "en": ", column {column}"},
+    "error.cell.nothing": {"de": "nichts", "en": "nothing"},
+    "expected.id": {
+        "de": "eine Kennung aus Buchstaben, Ziffern und - _ . ~ (z. B. wlan-innenstadt, oder "
+        "Ordner/Name wie budget/wlan) oder eine vollständige IRI",
+        "en": "an ID of letters, digits and - _ . ~ (e.g. wlan-innenstadt, or folder/name like "
+        "budget/wlan) or a full IRI",
+    },
+    "expected.date": {
+        "de": "ein Datum wie 2024-03-31 oder 31.03.2024",
+        "en": "a date like 2024-03-31 or 31.03.2024",
+    },
+    "expected.date_or_year": {
+        "de": "ein Datum wie 2018-10-26 oder 26.10.2018, oder ein Jahr wie 2015",
+        "en": "a date like 2018-10-26 or 26.10.2018, or a year like 2015",
+    },
+    "expected.decimal": {
+        "de": "ein Betrag in Euro wie 250000, 1.250,50 oder 1,250.50",
+        "en": "an amount in euros like 250000, 1.250,50 or 1,250.50",
+    },
+    "expected.bool": {"de": "ja/nein oder yes/no", "en": "ja/nein or yes/no"},
+    "expected.int": {"de": "eine ganze Zahl ab 1", "en": "a whole number from 1 upwards"},
+    "expected.sdg": {
+        "de": "SDG-Nummern von 1 bis 17, z. B. 11",
+        "en": "SDG numbers from 1 to 17, e.g. 11",
+    },
+    "expected.url": {
+        "de": "eine Webadresse wie https://example.org/seite",
+        "en": "a web address like https://example.org/page",
+    },
+    "expected.choice": {"de": "{what}: {choices}", "en": "{what}: {choices}"},
+    **{
+        f"expected.{name}": {"de": de, "en": en}
+        for name, de, en in (
+            ("kind", "eine Art von Akteur", "a kind of actor"),
+            ("status", "ein Status", "a status"),
+            ("field", "ein Referenz-Handlungsfeld", "a reference field"),
+            ("goal_type", "eine Art von Ziel", "a type of goal"),
+            ("source_type", "eine Art von Quelle", "a type of source"),
+            ("role", "eine Rolle in der Beratung", "a role in the consultation"),
+            ("phase", "eine Prozessphase", "a process phase"),
+            (
+                "law",
+                "ein Gesetz des Rechtsrahmens (ontology/vocab/legal.ttl)",
+                "a law of the legal frame (ontology/vocab/legal.ttl)",
+            ),
+            ("contract_type", "eine Vertragsart", "a type of contract"),
+            ("output", "ein geplantes Ergebnis des Prozesses", "a planned output of the process"),
+            ("statement", "eine Art von Aussage", "a kind of statement"),
+            ("format", "ein Interviewformat", "an interview format"),
+            ("budget_type", "eine Art von Budget", "a type of budget"),
+            ("work_type", "eine Art von Arbeit", "a type of work"),
+        )
+    },
 }
+
+
+def reword(text: str, group: str, lang: str) -> str:
+    """``text``, a message another library wrote in English, in ``lang``: the first key of
+    ``group`` whose English text matches it (each ``{placeholder}`` standing for any text), filled
+    with what the placeholders matched; ``text`` itself when no key matches."""
+    for name in _group_names(group + "."):
+        found = re.fullmatch(_pattern(group + "." + name), text, re.DOTALL)
+        if found:
+            return t(group + "." + name, lang, **found.groupdict())
+    return text
+
+
+@cache
+def _pattern(key: str) -> str:
+    english = CATALOGUE[key]["en"]
+    assert isinstance(english, str), key
+    return "".join(
+        re.escape(literal) + (f"(?P<{name}>.+?)" if name else "")
+        for literal, name, _, _ in string.Formatter().parse(english)
+    )
+
+
+def error_message(key: str, /, **values: Any) -> Message:
+    """The message of ``key`` for an error: English as its text (for Python users), with the German
+    text the command line shows when it speaks German. A value that is such a message itself is
+    put in its own language."""
+    en, de = (
+        t(
+            key,
+            lang,
+            **{
+                k: v.in_lang(lang).template if isinstance(v, Message) else v
+                for k, v in values.items()
+            },
+        )
+        for lang in ("en", "de")
+    )
+    return Message(en, de=de)
+
+
+def choice(value: str, choices: type[StrEnum], param: str, what: str) -> str:
+    """``value`` if it is one of ``choices``, else a :class:`ParameterError` listing them; ``what``
+    is the key of the word for the kind of value (``choice.format``)."""
+    if value not in tuple(choices):
+        en, de = (
+            t(
+                "error.choice",
+                lang,
+                param=param,
+                what=t(what, lang),
+                value=value,
+                choices=", ".join(choices),
+            )
+            for lang in ("en", "de")
+        )
+        raise ParameterError(Message(en, de=de))
+    return value
 
 
 def check_lang(lang: str) -> str:
     """The language, or a :class:`~sckg.errors.ParameterError` naming ``lang``."""
-    return lang if lang in _LANGS else choice(lang, Lang, "lang", "language")
+    return lang if lang in _LANGS else choice(lang, Lang, "lang", "choice.language")
 
 
 def t(key: str, lang: str, /, **values: Any) -> str:
