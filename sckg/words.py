@@ -2319,6 +2319,15 @@ CATALOGUE: dict[str, dict[str, Text]] = {
             ("value", "Wert", "value"),
         )
     },
+    "error.endpoint_busy": {
+        "de": "Der Endpunkt {url} ist ausgelastet: er hat {tries}-mal hintereinander mit HTTP "
+        "{status} ({reason}) geantwortet, obwohl sckg dazwischen so lange gewartet hat, wie er "
+        "verlangt hat. Später erneut versuchen oder beim Betreiber nachfragen, ob er überlastet "
+        "ist oder neu startet.",
+        "en": "The endpoint {url} is busy: it answered HTTP {status} ({reason}) {tries} times in a "
+        "row, waiting as it asked between them. Try again later, or ask its operator whether it "
+        "is overloaded or restarting.",
+    },
     "error.no_such_path": {
         "de": "{path}: keine solche Datei und kein solcher Ordner (Pfad bei {{=data}} prüfen)",
         "en": "{path}: no such file or folder (check the {{=data}} path)",
