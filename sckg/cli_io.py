@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import inspect
 import sys
-from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -30,6 +29,7 @@ from .cli_common import (
     SeedOpt,
     StoreOpt,
     open_graph,
+    progress_bars,
     status,
 )
 from .words import t
@@ -220,7 +220,7 @@ def import_oparl(
         cache_dir=None if no_cache else (cache or default_cache_dir()),
         max_age=0 if refresh else 24 * 3600,
     )
-    with _progress() as progress:
+    with progress_bars() as progress:
         sync = sync_oparl(
             source, city, out, with_persons=with_persons, fetcher=fetcher, progress=progress
         )
@@ -238,31 +238,6 @@ def import_oparl(
         rows += [["note", s.type, s.id, s.reason] for s in result.report.notes]
         write_atomic(report, render(["kind", "type", "id", "reason"], rows, "csv"))
         status(t("cli.wrote_full_report", VOICE.lang, path=report))
-
-
-def _progress() -> Any:
-    """A context giving a ``progress(what, done, total)`` callback with a rich bar on a terminal,
-    else ``None``."""
-    if not sys.stderr.isatty() or VOICE.quiet:
-        return nullcontext(None)
-    from contextlib import contextmanager
-
-    from rich.console import Console
-    from rich.progress import Progress
-
-    @contextmanager
-    def bar() -> Any:
-        tasks: dict[str, Any] = {}
-        with Progress(console=Console(stderr=True), transient=True) as progress:
-
-            def update(what: str, done: int, total: int | None) -> None:
-                if what not in tasks:
-                    tasks[what] = progress.add_task(what, total=total)
-                progress.update(tasks[what], completed=done, total=total)
-
-            yield update
-
-    return bar()
 
 
 def _print_oparl_report(sync: SyncResult, out: Path) -> None:

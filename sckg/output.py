@@ -16,7 +16,7 @@ import re
 import sys
 import warnings
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +24,11 @@ from .choices import CsvDialect, Format
 from .errors import DataWarning
 from .namespaces import shorten
 from .words import choice
+
+#: ``progress(what, done, total)``: a long step tells what it does (``files``, ``sections``,
+#: ``maps`` ...), how much of it is done, and how much there is (None: not known); the command line
+#: shows it on a terminal.
+Progress = Callable[[str, int, int | None], None]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -32,10 +32,10 @@ import urllib3
 from .. import __version__
 from ..errors import DataError, Message, StoreError
 from ..httpclient import Client, reason, retry_after
+from ..output import Progress
 
-#: ``progress(what, done, total)``: a list (or ``files``) and how many of its pages (files) are
-#: read; then ``RDF`` (converting) and, in a sync, ``Turtle`` (writing), with no total.
-Progress = Callable[[str, int, int | None], None]
+# The crawl's progress (sckg.output.Progress): a list (or ``files``) and how many of its pages
+# (files) are read; then ``RDF`` (converting) and, in a sync, ``Turtle`` (writing), with no total.
 
 #: The lists of a Body that the crawler follows, with the type of their objects; persons only when
 #: asked.
