@@ -185,7 +185,9 @@ def test_the_command_line_speaks_german_when_asked(
     assert flag.stderr.startswith(f"{tmp_path / 'm.html'}: 30 Knoten, 25 Verbindungen (")
 
 
-def test_shell_completion_is_offered() -> None:
+def test_shell_completion_is_offered(monkeypatch: pytest.MonkeyPatch) -> None:
+    # typer takes the shell named, not the one it detects from the parent process (none in cron)
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
     result = runner.invoke(app, ["--show-completion", "bash"])
     assert result.exit_code == 0, result.output
     assert "_SCKG_COMPLETE=complete_bash" in result.stdout
