@@ -77,7 +77,7 @@ def parse_named_query(path: Path) -> NamedQuery:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise QueryError(f"{path}: cannot be read ({exc})") from None
+        raise QueryError(error_message("error.unreadable", path=path, reason=exc)) from None
     query = parse_query_text(path.stem, text, str(path))
     query.origin = str(path)
     return query
@@ -99,8 +99,13 @@ def parse_query_text(name: str, text: str, origin: str = "query") -> NamedQuery:
             column, kind = [*value.split(None, 1), ""][:2]
             if kind.strip() not in COLUMN_KINDS:
                 raise QueryError(
-                    f"{origin}: column '{column}' has unknown kind '{kind.strip()}' "
-                    f"({', '.join(COLUMN_KINDS)})"
+                    error_message(
+                        "error.column_kind",
+                        origin=origin,
+                        column=column,
+                        kind=kind.strip(),
+                        kinds=", ".join(COLUMN_KINDS),
+                    )
                 )
             query.columns[column] = kind.strip()
         else:
@@ -118,7 +123,13 @@ def _param(origin: str, declaration: str) -> Param:
         or (match.group(2) is not None and match.group(1) != "iri")
     ):
         raise QueryError(
-            f"{origin}: parameter '{name}' has unknown kind '{kind}' ({', '.join(PARAM_KINDS)})"
+            error_message(
+                "error.param_kind_unknown",
+                origin=origin,
+                name=name,
+                kind=kind,
+                kinds=", ".join(PARAM_KINDS),
+            )
         )
     named = (match.group(2) or "").replace(",", " ").split()
     classes = tuple(
@@ -137,16 +148,14 @@ def named_queries(
     if extra is None:
         return library
     if not extra.is_dir():
-        raise DataError(f"{extra}: no such folder of named queries (.rq files)")
+        raise DataError(error_message("error.no_query_folder", path=extra))
     own = sorted(extra.glob("*.rq"))
     if not own:
-        raise DataError(f"{extra}: no named queries (.rq files) in this folder")
+        raise DataError(error_message("error.no_queries_in_folder", path=extra))
     for path in own:
         query = parse_named_query(path)
         if query.name in library:
-            raise QueryError(
-                f"{path}: sckg has a named query '{query.name}' already; give the file another name"
-            )
+            raise QueryError(error_message("error.query_name_taken", path=path, name=query.name))
         library[query.name] = query
     return library
 
@@ -237,7 +246,7 @@ def _iri(value: str) -> ox.NamedNode:
     try:
         return ox.NamedNode(value)
     except ValueError:
-        raise UsageError(f"'{value}' is not a valid IRI") from None
+        raise UsageError(error_message("error.not_iri", value=value)) from None
 
 
 def run_query(
@@ -320,9 +329,7 @@ def _run_any(
     if form == "ASK":
         return kg.ask(query.text, bindings, timeout=timeout)
     if form == "UPDATE":
-        raise QueryError(
-            "This is a SPARQL UPDATE; 'sckg query' only reads. The graph was not changed."
-        )
+        raise QueryError(error_message("error.update_not_run"))
     triples = kg.construct(query.text, bindings, timeout=timeout)
     return (ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b"").decode(
         "utf-8"

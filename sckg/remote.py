@@ -284,15 +284,14 @@ def _answer(request: _Request, timeout: float) -> tuple[Response, str, str]:
         urllib3.exceptions.NewConnectionError,
         urllib3.exceptions.NameResolutionError,
     ) as exc:
-        raise StoreError(
-            f"The endpoint {url} does not answer ({reason(exc)}). Check the URL and that the "
-            "server is running."
-        ) from None
+        raise StoreError(error_message("error.no_answer", url=url, reason=reason(exc))) from None
     except (urllib3.exceptions.TimeoutError, TimeoutError):
-        raise StoreError(f"The endpoint {url} did not answer within {timeout:g} s.") from None
+        raise StoreError(
+            error_message("error.answer_late", url=url, seconds=f"{timeout:g}")
+        ) from None
     except (urllib3.exceptions.HTTPError, OSError, ValueError) as exc:
         # connection reset, malformed URL, bad status line
-        raise StoreError(f"The endpoint {url} cannot be reached ({reason(exc)}).") from None
+        raise StoreError(error_message("error.unreachable", url=url, reason=reason(exc))) from None
 
 
 #: How each server (scheme, host:port) asked for the login of the environment: "bearer", "basic",
@@ -371,7 +370,7 @@ def _login_refused(url: str, login: Mapping[str, str]) -> str:
 def check_http_url(url: str, what: str) -> str:
     """``url`` if it is an http(s) URL, else a usage error naming ``what`` it should be."""
     if not re.match(r"^https?://[^/\s]+", url):
-        raise UsageError(f"'{url}' is not an http:// or https:// URL ({what}).")
+        raise UsageError(error_message("error.not_http", url=url, what=what))
     return url
 
 
@@ -451,10 +450,8 @@ class SparqlBackend:
                 )
             return answer
         if answer.status == 504:
-            raise QueryError(
-                "The SPARQL endpoint stopped the query: "
-                f"{answer.text().removeprefix('Query stopped: ')}"
-            )
+            said = answer.text().removeprefix("Query stopped: ")
+            raise QueryError(error_message("error.endpoint_stopped", reason=said))
         if answer.status == 400:
             if bindings:  # report the position in the text as written, without the bound values
                 self._send(query, {}, accept)
@@ -463,12 +460,11 @@ class SparqlBackend:
                 )
             raise syntax_error(query, answer.text(1000), line_offset=_PROLOGUE_LINES)
         if answer.status == 404:
-            raise StoreError(
-                f"{self.url} is not a SPARQL endpoint (HTTP 404). Check the URL: Oxigraph and "
-                "'sckg serve' answer at /query, Fuseki at /DATASET/sparql."
-            )
+            raise StoreError(error_message("error.not_endpoint", url=self.url))
         raise StoreError(
-            f"The SPARQL endpoint {self.url} failed (HTTP {answer.status}: {answer.text()})."
+            error_message(
+                "error.endpoint_failed", url=self.url, status=answer.status, reason=answer.text()
+            )
         )
 
     def _results(self, query: str, bindings: Mapping[str, Term]) -> Table | bool:

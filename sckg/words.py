@@ -2336,6 +2336,259 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "row, waiting as it asked between them. Try again later, or ask its operator whether it "
         "is overloaded or restarting.",
     },
+    "error.query_failed": {
+        "de": "Die Abfrage ist fehlgeschlagen: {reason}",
+        "en": "The query failed: {reason}",
+    },
+    "error.expected_form": {
+        "de": "Erwartet war eine {form}-Abfrage.",
+        "en": "Expected a {form} query.",
+    },
+    "error.json_depth": {
+        "de": "{path}, Zeile {line}, Spalte {column}: das JSON ist tiefer als {depth} Ebenen "
+        "verschachtelt; JSON-LD braucht wenige Ebenen (die Daten flacher schreiben, oder als "
+        "Turtle).",
+        "en": "{path}, line {line}, column {column}: the JSON is nested more than {depth} levels "
+        "deep; JSON-LD needs a few levels (write the data flatter, or as Turtle).",
+    },
+    "error.xml_entities": {
+        "de": "{path}: die RDF/XML-Datei deklariert XML-Entitäten (<!ENTITY>); sckg löst sie "
+        "nicht auf (eine Datei von wenigen Bytes kann sich auf Gigabytes ausdehnen). Die Werte "
+        "ausschreiben.",
+        "en": "{path}: the RDF/XML file declares XML entities (<!ENTITY>); sckg does not expand "
+        "them (a file of a few bytes can expand to gigabytes). Write the values out.",
+    },
+    "error.xml_depth": {
+        "de": "{path}, Zeile {line}, Spalte {column}: das XML ist tiefer als {depth} Elemente "
+        "verschachtelt; RDF/XML braucht wenige Ebenen (die Daten flacher schreiben, oder als "
+        "Turtle).",
+        "en": "{path}, line {line}, column {column}: the XML is nested more than {depth} "
+        "elements deep; RDF/XML needs a few levels (write the data flatter, or as Turtle).",
+    },
+    "error.store_is_file": {
+        "de": "{path}: kein Oxigraph-Speicher (es ist eine Datei; ein Oxigraph-Speicher ist ein "
+        "Ordner)",
+        "en": "{path}: not an Oxigraph store (it is a file; an Oxigraph store is a folder)",
+    },
+    "error.store_other_files": {
+        "de": "{path}: kein Oxigraph-Speicher (der Ordner enthält andere Dateien)",
+        "en": "{path}: not an Oxigraph store (the folder holds other files)",
+    },
+    "error.no_store_yet": {
+        "de": "{path}: dort ist noch kein Oxigraph-Speicher; anlegen mit 'sckg load --store "
+        "oxigraph:PFAD DATEIEN'",
+        "en": "{path}: no Oxigraph store there yet; create it with 'sckg load --store "
+        "oxigraph:PATH FILES'",
+    },
+    "error.store_in_use": {
+        "de": "{path}: der Oxigraph-Speicher wird von einem anderen Prozess benutzt (ein "
+        "laufendes 'sckg serve --write' oder 'sckg load'?); ihn beenden, oder den laufenden "
+        "Server mit {{=store sparql:URL}} abfragen",
+        "en": "{path}: the Oxigraph store is in use by another process (a running 'sckg serve "
+        "--write' or 'sckg load'?); stop it, or query the running server with "
+        "{{=store sparql:URL}}",
+    },
+    "error.store_unopened": {
+        "de": "{path}: der Oxigraph-Speicher lässt sich nicht öffnen ({reason})",
+        "en": "{path}: cannot open the Oxigraph store ({reason})",
+    },
+    "error.update_refused": {
+        "de": "Das ist ein SPARQL-UPDATE; sckg führt hier nur Abfragen aus (der Graph ist "
+        "schreibgeschützt).",
+        "en": "This is a SPARQL UPDATE; sckg only runs queries here (the graph is read-only).",
+    },
+    "error.query_timeout": {
+        "de": "Die Abfrage hat ihr Zeitlimit von {seconds} s überschritten und wurde angehalten; "
+        "sie eingrenzen (genauere Muster, LIMIT) oder {=timeout} erhöhen ({=timeout 0}: kein "
+        "Limit).",
+        "en": "The query ran over its time limit of {seconds} s and was stopped; narrow it down "
+        "(more specific patterns, LIMIT) or raise {=timeout} ({=timeout 0}: no limit).",
+    },
+    "error.malformed_at": {
+        "de": "{path}, Zeile {line}, Spalte {column}: fehlerhaftes RDF: {detail}",
+        "en": "{path}, line {line}, column {column}: malformed RDF: {detail}",
+    },
+    "error.malformed": {
+        "de": "{path}: fehlerhaftes RDF: {detail}",
+        "en": "{path}: malformed RDF: {detail}",
+    },
+    "error.column_kind": {
+        "de": "{origin}: Spalte '{column}' hat die unbekannte Art '{kind}' ({kinds})",
+        "en": "{origin}: column '{column}' has unknown kind '{kind}' ({kinds})",
+    },
+    "error.param_kind_unknown": {
+        "de": "{origin}: Parameter '{name}' hat die unbekannte Art '{kind}' ({kinds})",
+        "en": "{origin}: parameter '{name}' has unknown kind '{kind}' ({kinds})",
+    },
+    "error.no_query_folder": {
+        "de": "{path}: kein solcher Ordner benannter Abfragen (.rq-Dateien)",
+        "en": "{path}: no such folder of named queries (.rq files)",
+    },
+    "error.no_queries_in_folder": {
+        "de": "{path}: keine benannten Abfragen (.rq-Dateien) in diesem Ordner",
+        "en": "{path}: no named queries (.rq files) in this folder",
+    },
+    "error.query_name_taken": {
+        "de": "{path}: sckg hat schon eine benannte Abfrage '{name}'; der Datei einen anderen "
+        "Namen geben",
+        "en": "{path}: sckg has a named query '{name}' already; give the file another name",
+    },
+    "error.not_iri": {
+        "de": "'{value}' ist keine gültige IRI",
+        "en": "'{value}' is not a valid IRI",
+    },
+    "error.update_not_run": {
+        "de": "Das ist ein SPARQL-UPDATE; 'sckg query' liest nur. Der Graph wurde nicht geändert.",
+        "en": "This is a SPARQL UPDATE; 'sckg query' only reads. The graph was not changed.",
+    },
+    "error.unwritable": {
+        "de": "{path}: kann nicht geschrieben werden ({reason})",
+        "en": "{path}: cannot be written ({reason})",
+    },
+    "error.symlink": {
+        "de": "{path}: ein symbolischer Link (auf {target}); sckg schreibt nur gewöhnliche "
+        "Dateien. Die Zieldatei selbst nennen oder den Link entfernen.",
+        "en": "{path}: a symbolic link (to {target}); sckg writes only regular files. Name the "
+        "target file itself, or remove the link.",
+    },
+    "error.not_folder": {
+        "de": "{folder} ist kein Ordner",
+        "en": "{folder} is not a folder",
+    },
+    "error.no_permission": {
+        "de": "keine Berechtigung, in {folder} zu schreiben",
+        "en": "no permission to write in {folder}",
+    },
+    "error.not_xlsx_zip": {
+        "de": "{path}: keine .xlsx-Arbeitsmappe (es ist kein ZIP-Archiv); als Excel-Arbeitsmappe "
+        "(.xlsx) oder als CSV speichern.",
+        "en": "{path}: not an .xlsx workbook (it is not a zip archive); save it as an Excel "
+        "workbook (.xlsx) or as CSV.",
+    },
+    "error.bad_xlsx": {
+        "de": "{path}: keine lesbare .xlsx-Arbeitsmappe ({reason}); als Excel-Arbeitsmappe "
+        "speichern",
+        "en": "{path}: not a readable .xlsx workbook ({reason}); save it as an Excel workbook",
+    },
+    "error.not_utf8": {
+        "de": "{path}, Zeile {row}: kein UTF-8-Text (Byte {byte}); die Datei als CSV UTF-8 "
+        "speichern.",
+        "en": "{path}, row {row}: not UTF-8 text (byte {byte}); save the file as CSV UTF-8.",
+    },
+    "error.bad_csv_row": {
+        "de": "{path}, Zeile {row}: keine lesbare CSV-Zeile ({reason})",
+        "en": "{path}, row {row}: not a readable CSV row ({reason})",
+    },
+    "error.no_csv_files": {
+        "de": "{path}: der Ordner enthält keine CSV-Dateien (erwartet: Actors.csv, Projects.csv, "
+        "...)",
+        "en": "{path}: the folder holds no CSV files (expected Actors.csv, Projects.csv, ...)",
+    },
+    "error.no_such_file": {
+        "de": "{path}: keine solche Datei und kein solcher Ordner",
+        "en": "{path}: no such file or folder",
+    },
+    "error.save_as_xlsx": {
+        "de": "{path}: sckg liest .xlsx-Arbeitsmappen, nicht {suffix}; als Excel-Arbeitsmappe "
+        "(.xlsx) speichern (LibreOffice: Datei > Speichern unter > Excel 2007-365) oder jedes "
+        "Blatt als CSV.",
+        "en": "{path}: sckg reads .xlsx workbooks, not {suffix}; save it as an Excel workbook "
+        "(.xlsx) (LibreOffice: File > Save As > Excel 2007-365) or each sheet as CSV.",
+    },
+    "error.not_a_table": {
+        "de": "{path}: erwartet war eine .xlsx-Arbeitsmappe, eine .csv-Datei oder ein Ordner mit "
+        "CSV-Dateien",
+        "en": "{path}: expected an .xlsx workbook, a .csv file or a folder of CSV files",
+    },
+    "error.no_answer": {
+        "de": "Der Endpunkt {url} antwortet nicht ({reason}). Die URL prüfen und ob der Server "
+        "läuft.",
+        "en": "The endpoint {url} does not answer ({reason}). Check the URL and that the server "
+        "is running.",
+    },
+    "error.answer_late": {
+        "de": "Der Endpunkt {url} hat nicht innerhalb von {seconds} s geantwortet.",
+        "en": "The endpoint {url} did not answer within {seconds} s.",
+    },
+    "error.unreachable": {
+        "de": "Der Endpunkt {url} ist nicht erreichbar ({reason}).",
+        "en": "The endpoint {url} cannot be reached ({reason}).",
+    },
+    "error.not_http": {
+        "de": "'{url}' ist keine http://- oder https://-URL ({what}).",
+        "en": "'{url}' is not an http:// or https:// URL ({what}).",
+    },
+    "error.not_endpoint": {
+        "de": "{url} ist kein SPARQL-Endpunkt (HTTP 404). Die URL prüfen: Oxigraph und 'sckg "
+        "serve' antworten unter /query, Fuseki unter /DATASET/sparql.",
+        "en": "{url} is not a SPARQL endpoint (HTTP 404). Check the URL: Oxigraph and 'sckg "
+        "serve' answer at /query, Fuseki at /DATASET/sparql.",
+    },
+    "error.endpoint_failed": {
+        "de": "Der SPARQL-Endpunkt {url} ist gescheitert (HTTP {status}: {reason}).",
+        "en": "The SPARQL endpoint {url} failed (HTTP {status}: {reason}).",
+    },
+    "error.endpoint_stopped": {
+        "de": "Der SPARQL-Endpunkt hat die Abfrage angehalten: {reason}",
+        "en": "The SPARQL endpoint stopped the query: {reason}",
+    },
+    "error.load_needs_oxigraph": {
+        "de": "'sckg load' füllt einen dauerhaften Speicher: {{=store oxigraph:PATH}} verwenden, "
+        "nicht '{store}' (ein SPARQL-Endpunkt wird mit 'sckg push' gefüllt).",
+        "en": "'sckg load' fills a persistent store: use {{=store oxigraph:PATH}}, not '{store}' "
+        "(a SPARQL endpoint is filled with 'sckg push').",
+    },
+    "error.load_nothing": {
+        "de": "Die RDF-Dateien oder Ordner nennen, die geladen werden sollen.",
+        "en": "Name the RDF files or folders to load.",
+    },
+    "error.dataset_name": {
+        "de": "{=dataset} '{dataset}' enthält keine Buchstaben oder Ziffern; einen Namen wie "
+        "'braunschweig' angeben.",
+        "en": "{=dataset} '{dataset}' has no letters or digits; give a name such as "
+        "'braunschweig'.",
+    },
+    "error.push_nothing": {
+        "de": "Es gibt nichts hochzuladen: der Speicher enthält keine Datengraphen (mit {=data} "
+        "welche laden).",
+        "en": "There is nothing to push: the store holds no data graphs (load some with {=data}).",
+    },
+    "error.threshold": {
+        "de": "{=threshold} muss größer als 0 sein",
+        "en": "{=threshold} must be greater than 0",
+    },
+    "error.accept_range": {
+        "de": "Vorschläge annehmen: '{part}' ist keine Vorschlagsnummer und kein Bereich "
+        "zwischen 1 und {n} ('all' oder Nummern wie 1,3,5-7 aus der Liste angeben)",
+        "en": "Accepting proposals: '{part}' is not a proposal number or range between 1 and {n} "
+        "(use 'all' or numbers like 1,3,5-7 from the listing)",
+    },
+    "error.review_suffix": {
+        "de": "Die Prüfdatei {name} muss auf .csv oder .xlsx enden",
+        "en": "The review file {name} must end in .csv or .xlsx",
+    },
+    "error.no_review_file": {
+        "de": "{path}: keine solche Prüfdatei",
+        "en": "{path}: no such review file",
+    },
+    "error.review_columns": {
+        "de": "{path}: der Prüfdatei fehlt die Spalte {columns} (mit '{writer} DATEI' schreiben)",
+        "en": "{path}: the review file has no column {columns} (write it with '{writer} FILE')",
+    },
+    "error.review_decision": {
+        "de": "{path}: Zeile {row}: die Entscheidung '{decision}' ist weder annehmen noch "
+        "ablehnen (eines von {words} schreiben, oder leer lassen)",
+        "en": "{path}: row {row}: decision '{decision}' is neither accept nor reject (write one "
+        "of: {words}; or leave it empty)",
+    },
+    "error.top": {
+        "de": "{=top} muss mindestens 1 sein",
+        "en": "{=top} must be at least 1",
+    },
+    "error.two_cities": {
+        "de": "{=graphs}: mindestens zwei Städte zum Vergleich angeben",
+        "en": "{=graphs}: give at least two cities to compare",
+    },
     "error.no_such_path": {
         "de": "{path}: keine solche Datei und kein solcher Ordner (Pfad bei {{=data}} prüfen)",
         "en": "{path}: no such file or folder (check the {{=data}} path)",

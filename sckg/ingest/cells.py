@@ -287,12 +287,11 @@ def _read_xlsx(path: Path) -> list[RawSheet]:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(item.file_size for item in archive.infolist())
     except zipfile.BadZipFile:
-        raise DataError(
-            f"{path}: not an .xlsx workbook (it is not a zip archive); save it as an "
-            "Excel workbook (.xlsx) or as CSV."
-        ) from None
+        raise DataError(error_message("error.not_xlsx_zip", path=path)) from None
     except OSError as exc:
-        raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise DataError(
+            error_message("error.unreadable", path=path, reason=exc.strerror or exc)
+        ) from None
     if unpacked > MAX_BYTES:
         raise _too_big(
             path,
@@ -325,9 +324,7 @@ def _read_xlsx(path: Path) -> list[RawSheet]:
     except DataError:
         raise
     except Exception as exc:  # openpyxl raises many types for a broken or foreign file
-        raise DataError(
-            f"{path}: not a readable .xlsx workbook ({exc}); save it as an Excel workbook"
-        ) from None
+        raise DataError(error_message("error.bad_xlsx", path=path, reason=exc)) from None
     return sheets
 
 
@@ -338,7 +335,9 @@ def _read_csv(path: Path) -> RawSheet:
             raise _too_big(path, "CSV file holds", size, "Split the file.")
         raw = path.read_bytes()
     except OSError as exc:
-        raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise DataError(
+            error_message("error.unreadable", path=path, reason=exc.strerror or exc)
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as utf8:
@@ -348,7 +347,7 @@ def _read_csv(path: Path) -> RawSheet:
             line = raw.count(b"\n", 0, utf8.start) + 1
             byte = f"0x{raw[utf8.start]:02x}"
             raise DataError(
-                f"{path}, row {line}: not UTF-8 text (byte {byte}); save the file as CSV UTF-8."
+                error_message("error.not_utf8", path=path, row=line, byte=byte)
             ) from None
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count)
@@ -366,7 +365,9 @@ def _read_csv(path: Path) -> RawSheet:
                 )
             rows.append((number, tuple(row)))
     except csv.Error as exc:
-        raise DataError(f"{path}, row {len(rows) + 1}: not a readable CSV row ({exc})") from None
+        raise DataError(
+            error_message("error.bad_csv_row", path=path, row=len(rows) + 1, reason=exc)
+        ) from None
     finally:
         csv.field_size_limit(limit)
     notation = "de" if delimiter == ";" else None
@@ -379,23 +380,18 @@ def read_sheets(path: Path) -> list[RawSheet]:
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv" and p.is_file())
         if not files:
-            raise DataError(
-                f"{path}: the folder holds no CSV files (expected Actors.csv, Projects.csv, ...)"
-            )
+            raise DataError(error_message("error.no_csv_files", path=path))
         return [_read_csv(p) for p in files]
     if not path.is_file():
-        raise DataError(f"{path}: no such file or folder")
+        raise DataError(error_message("error.no_such_file", path=path))
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path)
     if suffix == ".csv":
         return [_read_csv(path)]
     if suffix in (".ods", ".xls", ".numbers"):
-        raise DataError(
-            f"{path}: sckg reads .xlsx workbooks, not {suffix}; save it as an Excel workbook "
-            "(.xlsx) (LibreOffice: File > Save As > Excel 2007-365) or each sheet as CSV."
-        )
-    raise DataError(f"{path}: expected an .xlsx workbook, a .csv file or a folder of CSV files")
+        raise DataError(error_message("error.save_as_xlsx", path=path, suffix=suffix))
+    raise DataError(error_message("error.not_a_table", path=path))
 
 
 # --- checking cells -------------------------------------------------------------------------------
