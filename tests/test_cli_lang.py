@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -136,20 +137,29 @@ def test_library_errors_stay_english_and_carry_the_german_text() -> None:
     assert wrong.value.message.in_lang("de").startswith("fmt: Format 'odt' gibt es nicht. ")
 
 
-def _error_classes() -> set[str]:
+@cache
+def _trees() -> dict[Path, ast.Module]:
+    return {p: ast.parse(p.read_text(encoding="utf-8")) for p in sorted(SCKG.rglob("*.py"))}
+
+
+@cache
+def _error_classes() -> frozenset[str]:
     """The names of SckgError and its subclasses defined in sckg."""
     found = {"SckgError"}
-    trees = [ast.parse(p.read_text(encoding="utf-8")) for p in SCKG.rglob("*.py")]
+    classes = [
+        node
+        for tree in _trees().values()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef)
+    ]
     while True:
         more = {
             node.name
-            for tree in trees
-            for node in ast.walk(tree)
-            if isinstance(node, ast.ClassDef)
-            and any(getattr(b, "id", getattr(b, "attr", "")) in found for b in node.bases)
+            for node in classes
+            if any(getattr(b, "id", getattr(b, "attr", "")) in found for b in node.bases)
         }
         if more <= found:
-            return found
+            return frozenset(found)
         found |= more
 
 
@@ -158,8 +168,8 @@ def _untranslated() -> Counter[str]:
     only, where the catalogue's :func:`sckg.words.error_message` gives both languages."""
     classes = _error_classes()
     counts: Counter[str] = Counter()
-    for path in sorted(SCKG.rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for path, tree in _trees().items():
+        for node in ast.walk(tree):
             if not (isinstance(node, ast.Call) and node.args):
                 continue
             name = getattr(node.func, "id", getattr(node.func, "attr", ""))
