@@ -2589,6 +2589,136 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "{=graphs}: mindestens zwei Städte zum Vergleich angeben",
         "en": "{=graphs}: give at least two cities to compare",
     },
+    "error.oparl_deep": {
+        "de": "{where}: das JSON ist zu tief verschachtelt (mehr als 1.000 Ebenen); "
+        "OParl-Objekte haben wenige Ebenen.",
+        "en": "{where}: the JSON is nested too deeply (more than 1,000 levels); OParl objects "
+        "are a few levels deep.",
+    },
+    "error.oparl_not_http": {
+        "de": "{url}: keine http(s)-URL; OParl-Links müssen Webadressen sein",
+        "en": "{url}: not an http(s) URL; OParl links must be web addresses",
+    },
+    "error.oparl_other_host": {
+        "de": "{url}: auf einem anderen Host als das OParl-System ({origin}); sckg folgt nur "
+        "Links zum Host und Port des Systems ({=follow_other_hosts} erlaubt andere).",
+        "en": "{url}: on another host than the OParl system ({origin}); sckg follows only links "
+        "to the system's own host and port ({=follow_other_hosts} allows others).",
+    },
+    "error.oparl_total_pages": {
+        "de": "{url}: der Abruf hat insgesamt mehr als {pages} Seiten gelesen (Listen aller "
+        "Körperschaften); sckg hört dort auf (die Grenze mit {=max_total_pages} erhöhen).",
+        "en": "{url}: the crawl has read more than {pages} pages in all (lists of every body); "
+        "sckg stops there (raise the limit with {=max_total_pages}).",
+    },
+    "error.oparl_no_json": {
+        "de": "{url}: der Server hat kein gültiges JSON geschickt ({reason}); ist das die URL "
+        "eines OParl-Systems?",
+        "en": "{url}: the server sent no valid JSON ({reason}); is this an OParl system URL?",
+    },
+    "error.oparl_total_mb": {
+        "de": "{url}: der Abruf hat insgesamt mehr als {mb} MB gelesen; sckg hört dort auf (die "
+        "Grenze mit {=max_total_mb} erhöhen).",
+        "en": "{url}: the crawl has read more than {mb} MB in all; sckg stops there (raise the "
+        "limit with {=max_total_mb}).",
+    },
+    "error.fetch_late": {
+        "de": "keine vollständige Antwort innerhalb von {seconds} s",
+        "en": "no complete answer within {seconds} s",
+    },
+    "error.fetch_resume_cached": {
+        "de": "schon abgerufene Seiten liegen im Zwischenspeicher, ein erneuter Import macht "
+        "dort weiter",
+        "en": "pages already fetched are cached, so running the import again continues from there",
+    },
+    "error.fetch_resume": {
+        "de": "dann den Import erneut starten",
+        "en": "then run the import again",
+    },
+    "error.redirects": {
+        "de": "{url}: mehr als {n} Weiterleitungen; sckg hört dort auf.",
+        "en": "{url}: more than {n} redirects; sckg stops there.",
+    },
+    "error.oparl_page_size": {
+        "de": "{url}: die Antwort ist größer als {mb} MB; eine OParl-Seite ist viel kleiner (die "
+        "Grenze mit {=max_bytes} erhöhen).",
+        "en": "{url}: the answer is larger than {mb} MB; an OParl page is far smaller (raise the "
+        "limit with {=max_bytes}).",
+    },
+    "error.redirect_not_http": {
+        "de": "{url}: leitet weiter auf {target}; sckg folgt nur http://- und https://-Links.",
+        "en": "{url}: redirects to {target}; sckg follows only http:// and https:// links.",
+    },
+    "error.redirect_other_host": {
+        "de": "{url}: leitet weiter auf {target}, einen anderen Host als das OParl-System "
+        "({origin}); {=follow_other_hosts} erlaubt das.",
+        "en": "{url}: redirects to {target}, another host than the OParl system ({origin}); "
+        "{=follow_other_hosts} allows it.",
+    },
+    "error.oparl_list_pages": {
+        "de": "{url}: die Liste '{what}' hat mehr als {pages} Seiten; ist der 'next'-Link des "
+        "Servers endlos? (die Grenze mit {=max_pages} erhöhen)",
+        "en": "{url}: the list '{what}' has more than {pages} pages; is the server's 'next' link "
+        "endless? (raise the limit with {=max_pages})",
+    },
+    "error.oparl_no_files": {
+        "de": "{path}: der Ordner enthält keine OParl-JSON-Dateien (*.json)",
+        "en": "{path}: the folder holds no OParl JSON files (*.json)",
+    },
+    "error.oparl_no_body_list": {
+        "de": "{url}: das OParl-System nennt keine Liste der Körperschaften ('body')",
+        "en": "{url}: the OParl System names no body list ('body')",
+    },
+    "error.fetch_failed": {
+        "de": {
+            "one": "{url}: {problem} (nach {n} Versuch). Die URL und die Verbindung prüfen; "
+            "{resume} (siehe --timeout, --retries).",
+            "other": "{url}: {problem} (nach {n} Versuchen). Die URL und die Verbindung prüfen; "
+            "{resume} (siehe --timeout, --retries).",
+        },
+        "en": {
+            "one": "{url}: {problem} (after {n} try). Check the URL and your connection; {resume} "
+            "(see --timeout, --retries).",
+            "other": "{url}: {problem} (after {n} tries). Check the URL and your connection; "
+            "{resume} (see --timeout, --retries).",
+        },
+    },
+    "error.no_where": {
+        "de": "Die Abfrage hat keine WHERE-Gruppe, in der Parameter gebunden werden können.",
+        "en": "The query has no WHERE group to bind parameters in.",
+    },
+    "error.service_refused": {
+        "de": "Die Abfrage verwendet SERVICE, das eine Anfrage an einen anderen Host schicken "
+        "würde. Standardmäßig abgelehnt; {=allow_remote} erlaubt es.",
+        "en": "The query uses SERVICE, which would send a request to another host. Refused by "
+        "default; pass {=allow_remote} to permit it.",
+    },
+    "error.from_refused": {
+        "de": "Die Abfrage liest FROM <{graph}>, einen Graphen, den dieser Speicher nicht "
+        "enthält und der aus dem Netz geholt würde. Standardmäßig abgelehnt; {=allow_remote} "
+        "erlaubt es.",
+        "en": "The query reads FROM <{graph}>, a graph this store does not hold, which would be "
+        "fetched from the network. Refused by default; pass {=allow_remote} to permit it.",
+    },
+    "error.agenda_unreadable": {
+        "de": "{path}: die Tagesordnung lässt sich nicht lesen ({reason})",
+        "en": "{path}: cannot read the agenda ({reason})",
+    },
+    "error.agenda_utf8": {
+        "de": "{path}, Zeile {line}, Spalte {column}: kein UTF-8-Text (Byte {byte}); die "
+        "Tagesordnung als UTF-8 speichern.",
+        "en": "{path}, line {line}, column {column}: not UTF-8 text (byte {byte}); save the "
+        "agenda as UTF-8.",
+    },
+    "error.agenda_toml": {
+        "de": "{path}: keine TOML-Tagesordnung: {reason}",
+        "en": "{path}: not a TOML agenda: {reason}",
+    },
+    "error.agenda_key": {
+        "de": "{path}, Zeile {line}, Schlüssel '{key}': unbekannter Schlüssel (title und "
+        "[[slide]]-Einträge verwenden)",
+        "en": "{path}, line {line}, key '{key}': unknown key (use title and [[slide]] entries)",
+    },
     "error.no_such_path": {
         "de": "{path}: keine solche Datei und kein solcher Ordner (Pfad bei {{=data}} prüfen)",
         "en": "{path}: no such file or folder (check the {{=data}} path)",
