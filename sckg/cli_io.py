@@ -32,7 +32,7 @@ from .cli_common import (
     progress_bars,
     status,
 )
-from .words import t
+from .words import error_message, t
 
 if TYPE_CHECKING:
     from .ingest.oparl_sync import SyncResult
@@ -334,9 +334,7 @@ def link_papers(
     from .output import emit
 
     if (accept is not None or decisions is not None) and out is None:
-        raise UsageError(
-            "--accept and --decisions need --out FILE.ttl: the file the decisions are written to."
-        )
+        raise UsageError(error_message("error.accept_out"))
     if (
         decisions is not None
     ):  # the data finds the projects and fields named in the column other_target
@@ -410,9 +408,7 @@ def link_actors(
 
     if decisions is not None:
         if out is None:
-            raise UsageError(
-                "--decisions needs --out FILE.ttl: the file the decisions are written to."
-            )
+            raise UsageError(error_message("error.decisions_out"))
         chosen = read_actor_review(decisions)
         same, different = write_actor_decisions(chosen, out)
         taken = sum(d.decision == "accept" for d in chosen)
@@ -483,8 +479,10 @@ def export(
 
     if out is None and fmt in (ExportFormat.csv, ExportFormat.xlsx):
         raise UsageError(
-            f"--format {fmt.value} needs --out "
-            f"({'a folder' if fmt is ExportFormat.csv else 'a file'})."
+            error_message(
+                "error.export_folder" if fmt is ExportFormat.csv else "error.export_file",
+                fmt=fmt.value,
+            )
         )
     result = export_graph(
         open_graph(data, store),

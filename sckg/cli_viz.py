@@ -19,7 +19,7 @@ from .cli_analyze import ProjectionOpt
 from .cli_common import VOICE, DataOpt, Lang, LangOpt, StoreOpt, open_graph, phases, status
 from .errors import UsageError
 from .formatting import number
-from .words import t
+from .words import error_message, t
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -114,7 +114,7 @@ def viz(
 
     check_outputs(out, *(path for path in (png, svg) if path is not None))
     if depth is not None and focus is None:
-        raise UsageError("--depth needs --focus (the node the map is centred on)")
+        raise UsageError(error_message("error.depth_focus"))
     started = time.perf_counter()
     with phases() as phase:
         phase(t("cli.step.reading", VOICE.lang))

@@ -2672,15 +2672,15 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "error.fetch_failed": {
         "de": {
             "one": "{url}: {problem} (nach {n} Versuch). Die URL und die Verbindung prüfen; "
-            "{resume} (siehe --timeout, --retries).",
+            "{resume} (siehe {=timeout}, {=retries}).",
             "other": "{url}: {problem} (nach {n} Versuchen). Die URL und die Verbindung prüfen; "
-            "{resume} (siehe --timeout, --retries).",
+            "{resume} (siehe {=timeout}, {=retries}).",
         },
         "en": {
             "one": "{url}: {problem} (after {n} try). Check the URL and your connection; {resume} "
-            "(see --timeout, --retries).",
+            "(see {=timeout}, {=retries}).",
             "other": "{url}: {problem} (after {n} tries). Check the URL and your connection; "
-            "{resume} (see --timeout, --retries).",
+            "{resume} (see {=timeout}, {=retries}).",
         },
     },
     "error.no_where": {
@@ -2718,6 +2718,76 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "{path}, Zeile {line}, Schlüssel '{key}': unbekannter Schlüssel (title und "
         "[[slide]]-Einträge verwenden)",
         "en": "{path}, line {line}, key '{key}': unknown key (use title and [[slide]] entries)",
+    },
+    "error.decisions_out": {
+        "de": "--decisions braucht --out DATEI.ttl: die Datei, in die die Entscheidungen "
+        "geschrieben werden.",
+        "en": "--decisions needs --out FILE.ttl: the file the decisions are written to.",
+    },
+    "error.compare_two": {
+        "de": "--data: mindestens zwei Städte zum Vergleich angeben, je eine mit --data.",
+        "en": "--data: give at least two cities to compare, one --data each.",
+    },
+    "error.chart_show": {
+        "de": "--chart zeichnet --show fields oder sdg.",
+        "en": "--chart draws --show fields or sdg.",
+    },
+    "error.chart_suffix": {
+        "de": "--chart: {name} muss auf .png oder .svg enden",
+        "en": "--chart: {name} must end in .png or .svg",
+    },
+    "error.accept_out": {
+        "de": "--accept und --decisions brauchen --out DATEI.ttl: die Datei, in die die "
+        "Entscheidungen geschrieben werden.",
+        "en": "--accept and --decisions need --out FILE.ttl: the file the decisions are written "
+        "to.",
+    },
+    "error.export_folder": {
+        "de": "--format {fmt} braucht --out (einen Ordner).",
+        "en": "--format {fmt} needs --out (a folder).",
+    },
+    "error.export_file": {
+        "de": "--format {fmt} braucht --out (eine Datei).",
+        "en": "--format {fmt} needs --out (a file).",
+    },
+    "error.depth_focus": {
+        "de": "--depth braucht --focus (den Knoten, um den die Karte zentriert ist)",
+        "en": "--depth needs --focus (the node the map is centred on)",
+    },
+    "error.no_oxigraph_server": {
+        "de": "Der Oxigraph-Server ist nicht installiert: 'pip install oxigraph' ausführen (es "
+        "liefert 'oxigraph').",
+        "en": "The Oxigraph server is not installed: run 'pip install oxigraph' (it provides "
+        "'oxigraph').",
+    },
+    "error.size": {
+        "de": "{{={param}}} muss eine Größe wie 512M oder 4G sein, nicht '{text}'.",
+        "en": "{{={param}}} must be a size such as 512M or 4G, not '{text}'.",
+    },
+    "error.server_failed": {
+        "de": "Der Oxigraph-Server ist nicht gestartet ({reason}).",
+        "en": "The Oxigraph server did not start ({reason}).",
+    },
+    "error.server_late": {
+        "de": "Der Oxigraph-Server ist nicht innerhalb von {seconds} s gestartet.",
+        "en": "The Oxigraph server did not start within {seconds} s.",
+    },
+    "error.timeout_value": {
+        "de": "{=timeout} muss 0 (kein Limit) oder mehr Sekunden sein.",
+        "en": "{=timeout} must be 0 (no limit) or more seconds.",
+    },
+    "error.at_least_one": {
+        "de": "{{={param}}} muss 1 oder mehr sein.",
+        "en": "{{={param}}} must be 1 or more.",
+    },
+    "error.positive_seconds": {
+        "de": "{{={param}}} muss mehr als 0 Sekunden sein.",
+        "en": "{{={param}}} must be more than 0 seconds.",
+    },
+    "error.cannot_listen": {
+        "de": "Kann nicht auf {host}:{port} lauschen ({reason}); einen anderen {=port} oder "
+        "{=host} wählen.",
+        "en": "Cannot listen on {host}:{port} ({reason}); choose another {=port} or {=host}.",
     },
     "error.no_such_path": {
         "de": "{path}: keine solche Datei und kein solcher Ordner (Pfad bei {{=data}} prüfen)",

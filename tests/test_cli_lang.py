@@ -184,9 +184,6 @@ def _untranslated() -> Counter[str]:
 #: Modules whose errors still have an English text only (the command line shows it as it is, with
 #: "Fehler:" in front). Convert a module's errors to keys of sckg/words.py and lower its count.
 ENGLISH_ONLY = {
-    "cli_compare.py": 5,
-    "cli_io.py": 3,
-    "cli_viz.py": 1,
     "compare.py": 6,
     "entities.py": 2,
     "fileio.py": 1,
@@ -220,7 +217,7 @@ ENGLISH_ONLY = {
     "remote.py": 15,
     "resources.py": 1,
     "results.py": 1,
-    "serve.py": 10,
+    "serve.py": 2,
     "site/build.py": 1,
     "sparql.py": 2,
     "stores.py": 1,
