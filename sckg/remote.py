@@ -32,7 +32,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import urllib3
 
-from .errors import Message, QueryError, StoreError, UsageError
+from .errors import QueryError, StoreError, UsageError
 from .httpclient import Client, reason, retry_after
 from .namespaces import sparql_prologue
 from .results import Table, Term, solution_rows
@@ -99,13 +99,14 @@ def _redirected(request: _Request, code: int, newurl: str) -> _Request | None:
         check_http_url(newurl, "where the endpoint redirects to")
         new = _Request(method, newurl, dict(request.headers), request.data)
     else:
-        what = "a query" if method == "POST" else f"a {method} request"
+        query = method == "POST"
         raise StoreError(
-            Message(
-                f"The endpoint {request.url} redirects {what} (HTTP {code}) to {newurl}, "
-                f"which would lose the {'query' if method == 'POST' else 'data'} on the way; "
-                "use that address: "
-                + (f"{{=store sparql:{newurl}}}" if method == "POST" else f"{{=endpoint {newurl}}}")
+            error_message(
+                "error.redirect_query" if query else "error.redirect_data",
+                url=request.url,
+                method=method,
+                code=code,
+                newurl=newurl,
             )
         )
     if not _same_server(new.url, request.url):
@@ -152,7 +153,6 @@ VIRTUOSO_OWN = re.compile(
 #: Virtuoso sends at most 2**20 rows in one HTTP answer and leaves out the rest without an error
 #: (its issue 700).
 VIRTUOSO_MAX_ROWS = 1_048_576
-_TIME_LIMIT = "narrow it down (more specific patterns, LIMIT) or raise the endpoint's time limit"
 
 
 @dataclass
@@ -192,7 +192,9 @@ def endpoint_timeout() -> float:
     except ValueError:
         seconds = 0.0
     if not 0 < seconds < float("inf"):
-        raise UsageError(f"{TIMEOUT_VARIABLE}={value!r} is not a number of seconds greater than 0.")
+        raise UsageError(
+            error_message("error.timeout_variable", name=TIMEOUT_VARIABLE, value=value)
+        )
     return seconds
 
 
@@ -237,17 +239,9 @@ def http_request(
         _LOGIN_SCHEMES[server] = asked
         return http_request(method, url, data=data, headers=headers, timeout=timeout)
     if credentials and not login and not challenge and server[0] == "http":
-        raise StoreError(
-            f"The endpoint {url} asks for a login (HTTP 401) without saying which (no "
-            "WWW-Authenticate header); sckg sends a password over http only when the "
-            "server asks for Basic or Digest. Use https."
-        )
+        raise StoreError(error_message("error.login_unsaid", url=url))
     if not _same_server(answered, url):
-        raise StoreError(
-            f"The endpoint {url} sent the request on to {answered}, which asks for a login "
-            "(HTTP 401); sckg gives the login only to the server it was given: use "
-            f"{answered} if you trust it."
-        )
+        raise StoreError(error_message("error.login_elsewhere", url=url, answered=answered))
     raise StoreError(_login_refused(url, login))
 
 
@@ -444,10 +438,7 @@ class SparqlBackend:
         )
         if answer.status == 200:
             if answer.body.rstrip().endswith(CANCELLED):
-                raise QueryError(
-                    "The SPARQL endpoint stopped the query: it ran over its time limit; "
-                    f"{_TIME_LIMIT}."
-                )
+                raise QueryError(error_message("error.endpoint_time_limit"))
             return answer
         if answer.status == 504:
             said = answer.text().removeprefix("Query stopped: ")
@@ -455,9 +446,7 @@ class SparqlBackend:
         if answer.status == 400:
             if bindings:  # report the position in the text as written, without the bound values
                 self._send(query, {}, accept)
-                raise QueryError(
-                    f"The SPARQL endpoint refused the query with its parameters: {answer.text()}"
-                )
+                raise QueryError(error_message("error.bound_query_refused", reason=answer.text()))
             raise syntax_error(query, answer.text(1000), line_offset=_PROLOGUE_LINES)
         if answer.status == 404:
             raise StoreError(error_message("error.not_endpoint", url=self.url))
@@ -471,9 +460,12 @@ class SparqlBackend:
         answer = self._send(query, bindings, _RESULTS_JSON)
         if answer.media_type not in (_RESULTS_JSON, "application/json"):
             raise StoreError(
-                f"The SPARQL endpoint {self.url} answered with "
-                f"'{answer.media_type or 'no media type'}' instead of SPARQL JSON results: is it a "
-                f"SPARQL endpoint? ({answer.text(120)})"
+                error_message(
+                    "error.not_results",
+                    url=self.url,
+                    media=answer.media_type or error_message("error.no_media_type"),
+                    text=answer.text(120),
+                )
             )
         try:
             return _read_results(answer.body)
@@ -485,19 +477,15 @@ class SparqlBackend:
                 return _read_results(_standard_json(answer.body))
             except (SyntaxError, ValueError) as exc:
                 raise StoreError(
-                    f"The SPARQL endpoint {self.url} sent results that cannot be read ({exc})."
+                    error_message("error.bad_results", url=self.url, reason=exc)
                 ) from None
 
     def select(self, query: str, bindings: Mapping[str, Term]) -> Table:
         result = self._results(query, bindings)
         if not isinstance(result, Table):
-            raise QueryError("Expected a SELECT query.")
+            raise QueryError(error_message("error.expected_form", form="SELECT"))
         if self._virtuoso and len(result.rows) == VIRTUOSO_MAX_ROWS:
-            raise QueryError(
-                f"Virtuoso sends at most {VIRTUOSO_MAX_ROWS:,} rows in one answer and leaves out "
-                "the rest without saying so; this answer has exactly that many, so it is probably "
-                "cut. Ask in parts (FILTER, or ORDER BY with LIMIT and OFFSET)."
-            )
+            raise QueryError(error_message("error.virtuoso_cut", rows=f"{VIRTUOSO_MAX_ROWS:,}"))
         return result
 
     def construct(self, query: str, bindings: Mapping[str, Term]) -> list[ox.Triple]:
@@ -507,24 +495,19 @@ class SparqlBackend:
         except ValueError:
             fmt = None
         if fmt is None:
-            raise QueryError(
-                "Expected a CONSTRUCT or DESCRIBE query (the endpoint answered with "
-                f"'{answer.media_type}')."
-            )
+            raise QueryError(error_message("error.expected_graph", media=answer.media_type))
         try:
             triples = [quad.triple for quad in ox.parse(answer.body, format=fmt)]
             if _BOOLEAN.value.encode() in answer.body:
                 triples = [ox.Triple(t.subject, t.predicate, _canonical(t.object)) for t in triples]  # type: ignore[arg-type]
             return triples
         except (SyntaxError, ValueError) as exc:
-            raise StoreError(
-                f"The SPARQL endpoint {self.url} sent RDF that cannot be read ({exc})."
-            ) from None
+            raise StoreError(error_message("error.bad_rdf", url=self.url, reason=exc)) from None
 
     def ask(self, query: str, bindings: Mapping[str, Term]) -> bool:
         result = self._results(query, bindings)
         if not isinstance(result, bool):
-            raise QueryError("Expected an ASK query.")
+            raise QueryError(error_message("error.expected_form", form="ASK"))
         return result
 
     def graph_names(self) -> set[str]:
@@ -556,21 +539,10 @@ class SparqlBackend:
         }
 
     def load_file(self, path: Path, graph: str) -> None:
-        raise StoreError(
-            Message(
-                f"{path}: sckg reads a SPARQL endpoint through {{=store sparql:URL}} but does not "
-                "write to it; upload the data with 'sckg push --endpoint GRAPH-STORE-URL --data "
-                "FILES' first."
-            )
-        )
+        raise StoreError(error_message("error.endpoint_read_only", path=path))
 
     def drop_graph(self, graph: str) -> None:
-        raise StoreError(
-            Message(
-                f"<{graph}>: sckg does not change a SPARQL endpoint through {{=store sparql:URL}}; "
-                "use 'sckg push --endpoint GRAPH-STORE-URL' to replace its graphs."
-            )
-        )
+        raise StoreError(error_message("error.endpoint_unchanged", graph=graph))
 
     def close(self) -> None:
         """Nothing to release: the kept-alive connections are shared by every endpoint."""

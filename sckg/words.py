@@ -2863,6 +2863,93 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "error.cell.row": {"de": ", Zeile {row}", "en": ", row {row}"},
     "error.cell.column": {"de": ", Spalte {column}", "en": ", column {column}"},
     "error.cell.nothing": {"de": "nichts", "en": "nothing"},
+    "error.redirect_query": {
+        "de": "Der Endpunkt {url} leitet eine Abfrage (HTTP {code}) an {newurl} weiter, wobei die "
+        "Abfrage unterwegs verloren ginge; diese Adresse verwenden: {{=store sparql:{newurl}}}",
+        "en": "The endpoint {url} redirects a query (HTTP {code}) to {newurl}, which would lose "
+        "the query on the way; use that address: {{=store sparql:{newurl}}}",
+    },
+    "error.redirect_data": {
+        "de": "Der Endpunkt {url} leitet eine {method}-Anfrage (HTTP {code}) an {newurl} weiter, "
+        "wobei die Daten unterwegs verloren gingen; diese Adresse verwenden: "
+        "{{=endpoint {newurl}}}",
+        "en": "The endpoint {url} redirects a {method} request (HTTP {code}) to {newurl}, which "
+        "would lose the data on the way; use that address: {{=endpoint {newurl}}}",
+    },
+    "error.timeout_variable": {
+        "de": "{name}={value!r} ist keine Zahl von Sekunden größer als 0.",
+        "en": "{name}={value!r} is not a number of seconds greater than 0.",
+    },
+    "error.login_unsaid": {
+        "de": "Der Endpunkt {url} verlangt eine Anmeldung (HTTP 401), ohne zu sagen, welche (kein "
+        "WWW-Authenticate-Header); sckg sendet ein Passwort über http nur, wenn der Server Basic "
+        "oder Digest verlangt. https verwenden.",
+        "en": "The endpoint {url} asks for a login (HTTP 401) without saying which (no "
+        "WWW-Authenticate header); sckg sends a password over http only when the server asks "
+        "for Basic or Digest. Use https.",
+    },
+    "error.login_elsewhere": {
+        "de": "Der Endpunkt {url} hat die Anfrage an {answered} weitergegeben, der eine Anmeldung "
+        "verlangt (HTTP 401); sckg gibt die Anmeldung nur dem angegebenen Server: {answered} "
+        "verwenden, wenn ihm zu trauen ist.",
+        "en": "The endpoint {url} sent the request on to {answered}, which asks for a login "
+        "(HTTP 401); sckg gives the login only to the server it was given: use {answered} if you "
+        "trust it.",
+    },
+    "error.endpoint_time_limit": {
+        "de": "Der SPARQL-Endpunkt hat die Abfrage angehalten: sie hat sein Zeitlimit "
+        "überschritten; sie eingrenzen (genauere Muster, LIMIT) oder das Zeitlimit des Endpunkts "
+        "erhöhen.",
+        "en": "The SPARQL endpoint stopped the query: it ran over its time limit; narrow it down "
+        "(more specific patterns, LIMIT) or raise the endpoint's time limit.",
+    },
+    "error.bound_query_refused": {
+        "de": "Der SPARQL-Endpunkt hat die Abfrage mit ihren Parametern abgelehnt: {reason}",
+        "en": "The SPARQL endpoint refused the query with its parameters: {reason}",
+    },
+    "error.not_results": {
+        "de": "Der SPARQL-Endpunkt {url} hat mit '{media}' statt mit SPARQL-JSON-Ergebnissen "
+        "geantwortet: ist er ein SPARQL-Endpunkt? ({text})",
+        "en": "The SPARQL endpoint {url} answered with '{media}' instead of SPARQL JSON results: "
+        "is it a SPARQL endpoint? ({text})",
+    },
+    "error.no_media_type": {"de": "kein Medientyp", "en": "no media type"},
+    "error.bad_results": {
+        "de": "Der SPARQL-Endpunkt {url} hat Ergebnisse geschickt, die sich nicht lesen lassen "
+        "({reason}).",
+        "en": "The SPARQL endpoint {url} sent results that cannot be read ({reason}).",
+    },
+    "error.bad_rdf": {
+        "de": "Der SPARQL-Endpunkt {url} hat RDF geschickt, das sich nicht lesen lässt ({reason}).",
+        "en": "The SPARQL endpoint {url} sent RDF that cannot be read ({reason}).",
+    },
+    "error.virtuoso_cut": {
+        "de": "Virtuoso schickt höchstens {rows} Zeilen in einer Antwort und lässt den Rest weg, "
+        "ohne es zu sagen; diese Antwort hat genau so viele, ist also wahrscheinlich "
+        "abgeschnitten. In Teilen abfragen (FILTER, oder ORDER BY mit LIMIT und OFFSET).",
+        "en": "Virtuoso sends at most {rows} rows in one answer and leaves out the rest without "
+        "saying so; this answer has exactly that many, so it is probably cut. Ask in parts "
+        "(FILTER, or ORDER BY with LIMIT and OFFSET).",
+    },
+    "error.expected_graph": {
+        "de": "Erwartet war eine CONSTRUCT- oder DESCRIBE-Abfrage (der Endpunkt hat mit "
+        "'{media}' geantwortet).",
+        "en": "Expected a CONSTRUCT or DESCRIBE query (the endpoint answered with '{media}').",
+    },
+    "error.endpoint_read_only": {
+        "de": "{path}: sckg liest einen SPARQL-Endpunkt über {{=store sparql:URL}}, schreibt aber "
+        "nicht hinein; die Daten zuerst mit 'sckg push --endpoint GRAPH-STORE-URL --data "
+        "DATEIEN' hochladen.",
+        "en": "{path}: sckg reads a SPARQL endpoint through {{=store sparql:URL}} but does not "
+        "write to it; upload the data with 'sckg push --endpoint GRAPH-STORE-URL --data FILES' "
+        "first.",
+    },
+    "error.endpoint_unchanged": {
+        "de": "<{graph}>: sckg ändert einen SPARQL-Endpunkt über {{=store sparql:URL}} nicht; "
+        "seine Graphen mit 'sckg push --endpoint GRAPH-STORE-URL' ersetzen.",
+        "en": "<{graph}>: sckg does not change a SPARQL endpoint through {{=store sparql:URL}}; "
+        "use 'sckg push --endpoint GRAPH-STORE-URL' to replace its graphs.",
+    },
     "expected.id": {
         "de": "eine Kennung aus Buchstaben, Ziffern und - _ . ~ (z. B. wlan-innenstadt, oder "
         "Ordner/Name wie budget/wlan) oder eine vollständige IRI",

@@ -214,7 +214,6 @@ ENGLISH_ONLY = {
     "prioritise/workbook.py": 2,
     "queries.py": 1,
     "registry.py": 2,
-    "remote.py": 15,
     "resources.py": 1,
     "results.py": 1,
     "serve.py": 2,
