@@ -227,14 +227,11 @@ def load_city(kg: KnowledgeGraph, source: str = "", lang: str = "de") -> CityDat
     where = f"{source}: " if source else ""
     datasets = kg.select(DATASET_QUERY).rows
     if not datasets:
-        raise DataError(
-            f"{where}no sckg:Dataset: a city to compare needs a dataset node naming the city "
-            "(dcterms:coverage) and whether it is fictional (sckg:fictional)"
-        )
+        raise DataError(error_message("error.no_dataset", where=where))
     cities = {(row[1] or row[0]).value for row in datasets if row[0] is not None}
     if len(cities) > 1:
         raise DataError(
-            f"{where}holds several cities ({', '.join(sorted(cities))}); give each its own data"
+            error_message("error.several_cities", where=where, cities=", ".join(sorted(cities)))
         )
     dataset, body, _ = datasets[0]
     assert dataset is not None
@@ -325,8 +322,9 @@ class Comparison:
             return found[0]
         known = ", ".join(c.city.label for c in self.cities)
         raise ParameterError(
-            f"{{=city}} '{name}' is {'more than one' if found else 'none'} of the cities "
-            f"compared: {known}"
+            error_message(
+                "error.city_several" if found else "error.city_none", name=name, known=known
+            )
         )
 
     @cached_property
@@ -353,8 +351,12 @@ def compare(
     for data, source in zip(cities, names, strict=True):
         if data.city.iri in seen:
             raise DataError(
-                f"{source or data.city.label}: the same city as {seen[data.city.iri]} "
-                f"({data.city.label}); compare different cities"
+                error_message(
+                    "error.same_city",
+                    source=source or data.city.label,
+                    seen=seen[data.city.iri],
+                    label=data.city.label,
+                )
             )
         seen[data.city.iri] = source or data.city.label
     from . import resources
@@ -422,7 +424,7 @@ def _frame(comparison: Comparison, frame: str) -> dict[str, str]:
         return comparison.field_labels
     if frame == "sdg":
         return comparison.goal_labels
-    raise ParameterError(f"{{=frame}}: unknown frame '{frame}'. Use one of: field, sdg.")
+    raise ParameterError(error_message("error.frame", frame=frame))
 
 
 def _counts(data: CityData, frame: str) -> Counter[str]:
@@ -927,7 +929,7 @@ def write_decisions(
             kept = [quad.triple for quad in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
         except (SyntaxError, OSError) as exc:
             raise DataError(
-                f"{path}: cannot add decisions to it, it is not a readable Turtle file ({exc})"
+                error_message("error.decisions_turtle", path=path, reason=exc)
             ) from None
     source = {
         str(k.subject): str(k.object) for k in kept if k.predicate.value == DCTERMS + "source"

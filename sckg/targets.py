@@ -27,7 +27,7 @@ from .errors import DataError, ParameterError
 from .formatting import number
 from .ingest import write_turtle
 from .namespaces import SCKG, SKOS
-from .words import t
+from .words import error_message, t
 
 if TYPE_CHECKING:
     from .compare import CityData, Item
@@ -90,9 +90,9 @@ def propose_targets(
     """For each project and measure of the city ``data``, up to ``top`` SDG targets scoring at
     least ``threshold``, best first (then by code)."""
     if top < 1:
-        raise ParameterError("{=top} must be at least 1")
+        raise ParameterError(error_message("error.top"))
     if threshold <= 0:
-        raise ParameterError("{=threshold} must be greater than 0")
+        raise ParameterError(error_message("error.threshold"))
     by_field = field_targets()
     concept_targets = {c.iri: c.targets for c in thesaurus()}
     found = []
@@ -161,7 +161,7 @@ def write_decisions(rows: Sequence[dict[str, str]], path: Path | str) -> tuple[i
             kept = [quad.triple for quad in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
         except (SyntaxError, OSError) as exc:
             raise DataError(
-                f"{path}: cannot add decisions to it, it is not a readable Turtle file ({exc})"
+                error_message("error.decisions_turtle", path=path, reason=exc)
             ) from None
     accept, reject = ox.NamedNode(SKOS + "closeMatch"), ox.NamedNode(REJECTED_TARGET)
     pairs = {(f"<{r['project_iri']}>", f"<{r['target_iri']}>") for r in rows}

@@ -2863,6 +2863,93 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "error.cell.row": {"de": ", Zeile {row}", "en": ", row {row}"},
     "error.cell.column": {"de": ", Spalte {column}", "en": ", column {column}"},
     "error.cell.nothing": {"de": "nichts", "en": "nothing"},
+    "error.weights_zero": {
+        "de": "{file}: jedes Gewicht ist 0; mindestens einem Kriterium ein Gewicht geben",
+        "en": "{file}: every weight is 0; give at least one criterion a weight",
+    },
+    "error.no_weights": {
+        "de": "{file}: keine Gewichte: das Blatt 'Gewichte (Weights)' oder die paarweisen "
+        "Vergleiche in 'Vergleiche (Comparisons)' ausfüllen",
+        "en": "{file}: no weights: fill in the sheet 'Gewichte (Weights)' or the pairwise "
+        "comparisons of 'Vergleiche (Comparisons)'",
+    },
+    "error.ahp_pair": {
+        "de": "{=judgments}: '{a}' über '{b}' ist kein Paar der Kriterien {criteria}",
+        "en": "{=judgments}: '{a}' over '{b}' is not a pair of the criteria {criteria}",
+    },
+    "error.ahp_missing": {
+        "de": "AHP braucht einen Vergleich für jedes Paar von Kriterien; es fehlen: {missing}",
+        "en": "AHP needs every pair of criteria compared; missing: {missing}",
+    },
+    "error.ahp_size": {
+        "de": "{=criteria}: AHP nimmt 1 bis {most} Kriterien (Saatys Zufallsindex), nicht {n}; "
+        "stattdessen direkte Gewichte angeben",
+        "en": "{=criteria}: AHP takes 1 to {most} criteria (Saaty's random index), got {n}; give "
+        "direct weights instead",
+    },
+    "error.no_ranking": {
+        "de": "Keine Rangfolge, die als Bewertung geschrieben werden kann: die Bewertungen der "
+        "Steuerungsgruppe fehlen ({=scores})",
+        "en": "No ranking to write as an assessment: the steering group's scores are missing "
+        "({=scores})",
+    },
+    "error.previous_assessment": {
+        "de": "die vorige Bewertung ist kein lesbares Turtle ({reason})",
+        "en": "the previous assessment is no readable Turtle ({reason})",
+    },
+    "error.rank_values": {
+        "de": "{=values}: erwartet war eine Spalte je Kriterium ({n}), nicht {shape}",
+        "en": "{=values}: expected one column per criterion ({n}), got {shape}",
+    },
+    "error.rank_weights": {
+        "de": "{=weights}: erwartet waren {n} Gewichte von 0 oder mehr, nicht alle 0; nicht "
+        "{weights}",
+        "en": "{=weights}: expected {n} weights of 0 or more, not all 0; got {weights}",
+    },
+    "error.at_least_one_got": {
+        "de": "{{={param}}} muss 1 oder mehr sein, nicht {value}",
+        "en": "{{={param}}} must be 1 or more, got {value}",
+    },
+    "error.no_scores_sheet": {
+        "de": "{name}: kein Blatt '{sheet}'; mit der Vorlage von sckg prioritise beginnen",
+        "en": "{name}: no sheet '{sheet}'; start from the template of sckg prioritise",
+    },
+    "error.weights_and_pairs": {
+        "de": "{name}: die Arbeitsmappe hat direkte Gewichte und paarweise Vergleiche; eines von "
+        "beiden behalten",
+        "en": "{name}: the workbook has direct weights and pairwise comparisons; keep one of them",
+    },
+    "error.frame": {
+        "de": "{=frame}: Rahmen '{frame}' gibt es nicht. Möglich: field, sdg.",
+        "en": "{=frame}: unknown frame '{frame}'. Use one of: field, sdg.",
+    },
+    "error.no_dataset": {
+        "de": "{where}kein sckg:Dataset: eine Stadt im Vergleich braucht einen Datensatz-Knoten, "
+        "der die Stadt nennt (dcterms:coverage) und sagt, ob sie erfunden ist (sckg:fictional)",
+        "en": "{where}no sckg:Dataset: a city to compare needs a dataset node naming the city "
+        "(dcterms:coverage) and whether it is fictional (sckg:fictional)",
+    },
+    "error.several_cities": {
+        "de": "{where}enthält mehrere Städte ({cities}); jeder ihre eigenen Daten geben",
+        "en": "{where}holds several cities ({cities}); give each its own data",
+    },
+    "error.city_several": {
+        "de": "{=city} '{name}' passt auf mehr als eine der verglichenen Städte: {known}",
+        "en": "{=city} '{name}' is more than one of the cities compared: {known}",
+    },
+    "error.city_none": {
+        "de": "{=city} '{name}' ist keine der verglichenen Städte: {known}",
+        "en": "{=city} '{name}' is none of the cities compared: {known}",
+    },
+    "error.same_city": {
+        "de": "{source}: dieselbe Stadt wie {seen} ({label}); verschiedene Städte vergleichen",
+        "en": "{source}: the same city as {seen} ({label}); compare different cities",
+    },
+    "error.decisions_turtle": {
+        "de": "{path}: es lassen sich keine Entscheidungen hinzufügen, die Datei ist kein lesbares "
+        "Turtle ({reason})",
+        "en": "{path}: cannot add decisions to it, it is not a readable Turtle file ({reason})",
+    },
     "error.redirect_query": {
         "de": "Der Endpunkt {url} leitet eine Abfrage (HTTP {code}) an {newurl} weiter, wobei die "
         "Abfrage unterwegs verloren ginge; diese Adresse verwenden: {{=store sparql:{newurl}}}",

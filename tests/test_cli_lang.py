@@ -184,7 +184,6 @@ def _untranslated() -> Counter[str]:
 #: Modules whose errors still have an English text only (the command line shows it as it is, with
 #: "Fehler:" in front). Convert a module's errors to keys of sckg/words.py and lower its count.
 ENGLISH_ONLY = {
-    "compare.py": 6,
     "entities.py": 2,
     "fileio.py": 1,
     "generate.py": 1,
@@ -206,12 +205,6 @@ ENGLISH_ONLY = {
     "network/projection.py": 1,
     "pdf.py": 2,
     "present.py": 5,
-    "prioritise/__init__.py": 2,
-    "prioritise/ahp.py": 3,
-    "prioritise/assessment.py": 2,
-    "prioritise/rank.py": 3,
-    "prioritise/waves.py": 1,
-    "prioritise/workbook.py": 2,
     "queries.py": 1,
     "registry.py": 2,
     "resources.py": 1,
@@ -220,7 +213,6 @@ ENGLISH_ONLY = {
     "site/build.py": 1,
     "sparql.py": 2,
     "stores.py": 1,
-    "targets.py": 3,
     "validate.py": 1,
     "viz/build.py": 3,
     "viz/layout.py": 1,

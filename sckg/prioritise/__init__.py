@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import DataError, Message
 from ..formatting import number, percent
 from ..network.common import names
-from ..words import check_lang, choice, t
+from ..words import check_lang, choice, error_message, t
 from .ahp import AhpResult, aggregate, ahp, check_consistent
 from .criteria import GRAPH_CRITERIA, VOTES, Item, Value, graph_criteria, items, vote_criteria
 from .rank import Criterion, Ranking, Sensitivity, criterion_flows, rank, sensitivity
@@ -201,16 +201,11 @@ def _weights(result: Prioritisation, scores: Scores, lang: str) -> dict[str, flo
     elif scores.weights:
         total = sum(scores.weights.values())
         if not total > 0:
-            raise DataError(
-                f"{scores.file}: every weight is 0; give at least one criterion a weight"
-            )
+            raise DataError(error_message("error.weights_zero", file=scores.file))
         weights = {k: v / total for k, v in scores.weights.items()}
         text = t("prio.note.weights.direct", lang, weights=_weight_text(weights, labels, lang))
     else:
-        raise DataError(
-            f"{scores.file}: no weights: fill in the sheet 'Gewichte (Weights)' or the pairwise "
-            "comparisons of 'Vergleiche (Comparisons)'"
-        )
+        raise DataError(error_message("error.no_weights", file=scores.file))
     result.notes.append(text)
     return weights
 

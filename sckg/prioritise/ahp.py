@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..errors import DataError, ParameterError
 from ..formatting import number
-from ..words import t
+from ..words import error_message, t
 
 #: Saaty's random consistency index by the number of criteria (Saaty 1980, Table 1.3).
 RANDOM_INDEX = {
@@ -110,8 +110,7 @@ def matrix(criteria: Sequence[str], judgments: Mapping[Pair, float]) -> list[lis
     for (a, b), value in judgments.items():
         if a not in index or b not in index or a == b:
             raise ParameterError(
-                f"{{=judgments}}: '{a}' over '{b}' is not a pair of the criteria "
-                f"{', '.join(criteria)}"
+                error_message("error.ahp_pair", a=a, b=b, criteria=", ".join(criteria))
             )
         m[index[a]][index[b]], m[index[b]][index[a]] = value, 1 / value
         seen.add((min(a, b), max(a, b)))
@@ -121,7 +120,7 @@ def matrix(criteria: Sequence[str], judgments: Mapping[Pair, float]) -> list[lis
         if (min(a, b), max(a, b)) not in seen
     ]
     if missing:
-        raise DataError(f"AHP needs every pair of criteria compared; missing: {', '.join(missing)}")
+        raise DataError(error_message("error.ahp_missing", missing=", ".join(missing)))
     return m
 
 
@@ -138,10 +137,7 @@ def ahp(
 
     n = len(criteria)
     if n not in RANDOM_INDEX:
-        raise ParameterError(
-            f"{{=criteria}}: AHP takes 1 to {max(RANDOM_INDEX)} criteria (Saaty's random index), "
-            f"got {n}; give direct weights instead"
-        )
+        raise ParameterError(error_message("error.ahp_size", most=max(RANDOM_INDEX), n=n))
     a = np.array(matrix(criteria, judgments))
     values, vectors = np.linalg.eig(a)
     best = int(np.argmax(values.real))

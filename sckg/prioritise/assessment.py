@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..errors import DataError, Message
+from ..errors import DataError
 from ..formatting import number
 from ..namespaces import SCKG as SCKG_IRI
 from ..namespaces import sparql_values
-from ..words import t
+from ..words import error_message, t
 from . import Prioritisation
 from .criteria import GRAPH_CRITERIA, VOTES
 from .rank import SPREADS
@@ -58,12 +58,7 @@ def assessment_turtle(
     from rdflib.namespace import DCTERMS, PROV, SDO, XSD
 
     if not result.rows:
-        raise DataError(
-            Message(
-                "No ranking to write as an assessment: the steering group's scores are missing "
-                "({=scores})"
-            )
-        )
+        raise DataError(error_message("error.no_ranking"))
     if base is None:
         first = result.rows[0].iri
         found = _CITY.match(first)
@@ -218,7 +213,7 @@ def rank_reversals(previous: str, result: Prioritisation, lang: str = "de") -> l
     try:
         g.parse(data=previous, format="turtle")
     except Exception as exc:  # rdflib raises many types for broken Turtle
-        raise DataError(f"the previous assessment is no readable Turtle ({exc})") from None
+        raise DataError(error_message("error.previous_assessment", reason=exc)) from None
     before: dict[str, tuple[int, str]] = {}
     for part, item in g.subject_objects(sckg.assessed):
         place = g.value(part, SDO.position)

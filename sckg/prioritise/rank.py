@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import ParameterError
+from ..words import error_message
 
 if TYPE_CHECKING:
     import numpy as np
@@ -93,7 +94,7 @@ def criterion_flows(values: npt.ArrayLike, criteria: Sequence[Criterion]) -> np.
     matrix = np.asarray(values, dtype=float)
     if matrix.ndim != 2 or matrix.shape[1] != len(criteria):
         raise ParameterError(
-            f"{{=values}}: expected one column per criterion ({len(criteria)}), got {matrix.shape}"
+            error_message("error.rank_values", n=len(criteria), shape=matrix.shape)
         )
     if matrix.shape[0] < 2:
         return np.zeros(matrix.shape)
@@ -141,8 +142,7 @@ def _weights(weights: Sequence[float], criteria: Sequence[Criterion]) -> np.ndar
     w = np.asarray(weights, dtype=float)
     if w.shape != (len(criteria),) or (w < 0).any() or not w.sum() > 0:
         raise ParameterError(
-            f"{{=weights}}: expected {len(criteria)} weights of 0 or more, not all 0; got "
-            f"{list(weights)}"
+            error_message("error.rank_weights", n=len(criteria), weights=list(weights))
         )
     return np.asarray(w / w.sum())
 
@@ -191,7 +191,7 @@ def sensitivity(
     import numpy as np
 
     if runs < 1:
-        raise ParameterError(f"{{=runs}} must be 1 or more, got {runs}")
+        raise ParameterError(error_message("error.at_least_one_got", param="runs", value=runs))
     per_criterion = np.asarray(flows, dtype=float)
     w = np.asarray(weights, dtype=float)
     base = places(per_criterion @ (w / w.sum()))

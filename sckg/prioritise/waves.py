@@ -19,7 +19,7 @@ from ..network.common import names
 from ..network.dependencies import CycleRow, critical_path, cycles
 from ..network.projection import project
 from ..sources import data_date
-from ..words import t
+from ..words import error_message, t
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -46,7 +46,9 @@ def waves(
     place come after the ranked ones, by label. ``capacity``: most projects per department and
     wave."""
     if capacity is not None and capacity < 1:
-        raise ParameterError(f"{{=capacity}} must be 1 or more, got {capacity}")
+        raise ParameterError(
+            error_message("error.at_least_one_got", param="capacity", value=capacity)
+        )
     deps = project(kg, "dependencies", lang=lang)
     todo = {p for p in deps if deps.nodes[p].get("status") != "completed"}
     sub = deps.subgraph(todo)

@@ -24,7 +24,7 @@ from typing import Any
 
 from ..errors import DataError
 from ..ingest.cells import CellError, TableError, read_sheets, text_of
-from ..words import t
+from ..words import error_message, t
 from .ahp import Pair, saaty_value
 
 #: People's criteria: key → more is better (impact, urgency) or worse (effort, risk).
@@ -160,7 +160,7 @@ def read_scores(path: Path, items: Sequence[str], criteria: Sequence[str]) -> Sc
     sheets = {s.name: s for s in read_sheets(Path(path))}
     name = Path(path).name
     if SCORES not in sheets:
-        raise DataError(f"{name}: no sheet '{SCORES}'; start from the template of sckg prioritise")
+        raise DataError(error_message("error.no_scores_sheet", name=name, sheet=SCORES))
     names = {k: k for k in [*criteria, *PEOPLE_CRITERIA]}
     names.update({_label(k).casefold(): k for k in names})
     scores = Scores(name, [], list(criteria))
@@ -177,9 +177,7 @@ def read_scores(path: Path, items: Sequence[str], criteria: Sequence[str]) -> Sc
     if errors:
         raise TableError(errors)
     if scores.weights and scores.judgments:
-        raise DataError(
-            f"{name}: the workbook has direct weights and pairwise comparisons; keep one of them"
-        )
+        raise DataError(error_message("error.weights_and_pairs", name=name))
     return scores
 
 
