@@ -2863,6 +2863,111 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "error.cell.row": {"de": ", Zeile {row}", "en": ", row {row}"},
     "error.cell.column": {"de": ", Spalte {column}", "en": ", column {column}"},
     "error.cell.nothing": {"de": "nichts", "en": "nothing"},
+    "error.city_name": {
+        "de": "{=city} '{city}': Kleinbuchstaben, Ziffern und Bindestriche verwenden, z. B. "
+        "musterstadt",
+        "en": "{=city} '{city}': use lower-case letters, digits and hyphens, e.g. musterstadt",
+    },
+    "error.workbook_too_big": {
+        "de": "{path}: die Arbeitsmappe wird entpackt {mb} MB groß, mehr als die {most} MB, die "
+        "sckg liest; eine Bestands- oder Prüfdatei ist weit kleiner. Sie ohne Unnötiges (Bilder, "
+        "andere Blätter) neu speichern.",
+        "en": "{path}: the workbook unpacks to {mb} MB, more than the {most} MB sckg reads; an "
+        "inventory or review file is far smaller. Save it again without what it does not need "
+        "(images, other sheets).",
+    },
+    "error.csv_too_big": {
+        "de": "{path}: die CSV-Datei ist {mb} MB groß, mehr als die {most} MB, die sckg liest; "
+        "eine Bestands- oder Prüfdatei ist weit kleiner. Die Datei aufteilen.",
+        "en": "{path}: the CSV file holds {mb} MB, more than the {most} MB sckg reads; an "
+        "inventory or review file is far smaller. Split the file.",
+    },
+    "error.csv_cells": {
+        "de": "{path}, Zeile {row}: die Datei enthält mehr als {most} Zellen; sckg liest höchstens "
+        "so viele. Die Datei aufteilen.",
+        "en": "{path}, row {row}: the file holds more than {most} cells; sckg reads at most that "
+        "many. Split the file.",
+    },
+    "error.workbook_cells": {
+        "de": "{path}, Blatt {sheet}, Zeile {row}: die Arbeitsmappe enthält mehr als {most} Zellen "
+        "(gezählt bis zur letzten gefüllten Spalte jeder Zeile); sckg liest höchstens so viele. "
+        "Die Arbeitsmappe aufteilen oder löschen, was weit rechts oder unter der Tabelle steht.",
+        "en": "{path}, sheet {sheet}, row {row}: the workbook holds more than {most} cells "
+        "(counted up to the last filled column of each row); sckg reads at most that many. Split "
+        "the workbook, or delete what is far right or below the table.",
+    },
+    "error.oparl_no_folder": {
+        "de": "{folder}: kein solcher Ordner (einen Ordner mit OParl-JSON-Dateien oder eine "
+        "http(s)-URL angeben)",
+        "en": "{folder}: no such folder (give a folder of OParl JSON files or an http(s) URL)",
+    },
+    "error.snapshot_damaged": {
+        "de": "{path}: der Stand des Abgleichs ist beschädigt; ihn löschen, um alles neu zu "
+        "importieren",
+        "en": "{path}: the sync snapshot is damaged; delete it to import everything again",
+    },
+    "error.cache_unwritable": {
+        "de": "{path}: der Download-Zwischenspeicher lässt sich nicht schreiben ({reason})",
+        "en": "{path}: cannot write the download cache ({reason})",
+    },
+    "error.oparl_list_page": {
+        "de": "{url}: erwartet war eine OParl-Listenseite, nicht {got}",
+        "en": "{url}: expected an OParl list page, got {got}",
+    },
+    "error.oparl_root": {
+        "de": "{url}: erwartet war ein OParl-System, ein Body oder eine Liste, nicht {got}",
+        "en": "{url}: expected an OParl System, Body or list, got {got}",
+    },
+    "error.oparl_root_type": {
+        "de": "{url}: erwartet war ein OParl-System oder ein Body, nicht der Typ '{got}'",
+        "en": "{url}: expected an OParl System or Body, got type '{got}'",
+    },
+    "error.sync_turtle": {
+        "de": "{path}: keine Turtle-Datei, in die sckg zusammenführen kann ({reason})",
+        "en": "{path}: not a Turtle file sckg can merge into ({reason})",
+    },
+    "error.scale": {
+        "de": "{=scale} muss mehr als 0 und höchstens 100 sein, nicht {scale}",
+        "en": "{=scale} must be more than 0 and at most 100, not {scale}",
+    },
+    "error.commit_hash": {
+        "de": "Commit '{commit}': den vollständigen Commit-Hash der Quelle mit 40 Zeichen angeben",
+        "en": "commit '{commit}': give the full 40-character commit hash of the source",
+    },
+    "error.commit_date": {
+        "de": "Datum '{date}': das Datum des Commits als JJJJ-MM-TT angeben",
+        "en": "date '{date}': give the commit date as YYYY-MM-DD",
+    },
+    "error.sdg_unreadable": {
+        "de": "{source}: das SDG-Vokabular lässt sich nicht lesen ({reason})",
+        "en": "{source}: cannot read the SDG vocabulary ({reason})",
+    },
+    "error.sdg_goals": {
+        "de": "{source}: {n} Ziele statt 17; sdg-data/sdg-kos-goals-targets-indicators.ttl angeben",
+        "en": "{source}: {n} goals, expected 17; "
+        "give sdg-data/sdg-kos-goals-targets-indicators.ttl",
+    },
+    "error.ulm_no_pages": {
+        "de": "{source}: keine Seiten 06_Handlungsfelder/06.NN_*/index.md; den Ordner der "
+        "Strategie angeben",
+        "en": "{source}: no 06_Handlungsfelder/06.NN_*/index.md pages; give the strategy's folder",
+    },
+    "error.ulm_not_utf8": {
+        "de": "{path}: kein UTF-8-Text (Byte {byte} an Stelle {offset}); die Markdown-Seiten der "
+        "Strategie so angeben, wie sie veröffentlicht sind",
+        "en": "{path}: not UTF-8 text (byte {byte} at offset {offset}); give the strategy's "
+        "Markdown pages as published",
+    },
+    "error.no_template_sheets": {
+        "de": "{path}: enthält keines der Blätter der Vorlage ({sheets})",
+        "en": "{path}: holds none of the template's sheets ({sheets})",
+    },
+    "error.sheet_rows": {
+        "de": "Das Blatt {sheet} hätte {rows} Zeilen, mehr als eine Tabelle fasst ({most} unter "
+        "der Kopfzeile); den Graphen stattdessen als Turtle exportieren ({=fmt ttl}).",
+        "en": "The sheet {sheet} would hold {rows} rows, more than a spreadsheet holds ({most} "
+        "below its header); export the graph as Turtle ({=fmt ttl}) instead.",
+    },
     "error.weights_zero": {
         "de": "{file}: jedes Gewicht ist 0; mindestens einem Kriterium ein Gewicht geben",
         "en": "{file}: every weight is 0; give at least one criterion a weight",

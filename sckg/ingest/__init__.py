@@ -18,6 +18,7 @@ import pyoxigraph as ox
 from ..errors import ParameterError
 from ..fileio import write_atomic
 from ..namespaces import ID, PREFIXES, XSD
+from ..words import error_message
 
 R = TypeVar("R")
 
@@ -45,9 +46,7 @@ XSD_INTEGER = ox.NamedNode(XSD + "integer")
 def city_base(city: str) -> str:
     """The base IRI of a city's data, e.g. ``https://w3id.org/sckg/id/musterstadt/``."""
     if not _CITY.match(city):
-        raise ParameterError(
-            f"{{=city}} '{city}': use lower-case letters, digits and hyphens, e.g. musterstadt"
-        )
+        raise ParameterError(error_message("error.city_name", city=city))
     return f"{ID}{city}/"
 
 

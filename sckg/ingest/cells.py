@@ -269,12 +269,9 @@ def shown(value: str, limit: int = 60) -> str:
     return f"{value[:limit] + '…'!r} ({len(value):,} characters)"
 
 
-def _too_big(path: Path, what: str, size: int, advice: str) -> DataError:
-    return DataError(
-        f"{path}: the {what} {size / 1e6:.1f} MB, more than the "
-        f"{MAX_BYTES / 1e6:g} MB sckg reads; an inventory or review file is far "
-        f"smaller. {advice}"
-    )
+def _sizes(path: Path, size: int) -> dict[str, object]:
+    """The values of a message about a file too big to read: its path, its size and the limit."""
+    return {"path": path, "mb": f"{size / 1e6:.1f}", "most": f"{MAX_BYTES / 1e6:g}"}
 
 
 def _read_xlsx(path: Path) -> list[RawSheet]:
@@ -293,12 +290,7 @@ def _read_xlsx(path: Path) -> list[RawSheet]:
             error_message("error.unreadable", path=path, reason=exc.strerror or exc)
         ) from None
     if unpacked > MAX_BYTES:
-        raise _too_big(
-            path,
-            "workbook unpacks to",
-            unpacked,
-            "Save it again without what it does not need (images, other sheets).",
-        )
+        raise DataError(error_message("error.workbook_too_big", **_sizes(path, unpacked)))
     sheets: list[RawSheet] = []
     cells = 0
     try:
@@ -311,10 +303,13 @@ def _read_xlsx(path: Path) -> list[RawSheet]:
                     cells += max(len(row), 1)
                     if cells > MAX_CELLS:
                         raise DataError(
-                            f"{path}, sheet {ws.title}, row {number}: the workbook holds more "
-                            f"than {MAX_CELLS:,} cells (counted up to the last filled column of "
-                            "each row); sckg reads at most that many. Split the workbook, or "
-                            "delete what is far right or below the table."
+                            error_message(
+                                "error.workbook_cells",
+                                path=path,
+                                sheet=ws.title,
+                                row=number,
+                                most=f"{MAX_CELLS:,}",
+                            )
                         )
                     if number == 1 or any(value is not None for value in row):
                         rows.append((number, row))
@@ -332,7 +327,7 @@ def _read_csv(path: Path) -> RawSheet:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise _too_big(path, "CSV file holds", size, "Split the file.")
+            raise DataError(error_message("error.csv_too_big", **_sizes(path, size)))
         raw = path.read_bytes()
     except OSError as exc:
         raise DataError(
@@ -360,8 +355,7 @@ def _read_csv(path: Path) -> RawSheet:
             cells += max(len(row), 1)
             if cells > MAX_CELLS:
                 raise DataError(
-                    f"{path}, row {number}: the file holds more than {MAX_CELLS:,} "
-                    "cells; sckg reads at most that many. Split the file."
+                    error_message("error.csv_cells", path=path, row=number, most=f"{MAX_CELLS:,}")
                 )
             rows.append((number, tuple(row)))
     except csv.Error as exc:

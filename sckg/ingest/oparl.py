@@ -46,6 +46,7 @@ from ..namespaces import (
     tail,
 )
 from ..output import Progress
+from ..words import error_message
 from . import XSD_BOOLEAN, XSD_DATE, XSD_INTEGER, ImportResult, city_base
 from .oparl_fetch import Fetcher, crawl, read_folder
 from .oparl_fields import ignored_fields, reason, wkt
@@ -180,9 +181,7 @@ def import_oparl(
     else:
         folder = Path(source)
         if not folder.is_dir():
-            raise DataError(
-                f"{folder}: no such folder (give a folder of OParl JSON files or an http(s) URL)"
-            )
+            raise DataError(error_message("error.oparl_no_folder", folder=folder))
         for obj, implied, name in read_folder(folder, progress):
             if obj is None:
                 collector.report.skipped.append(Skipped(name, "JSON file", SKIP_NOT_JSON))
@@ -220,9 +219,7 @@ def _merge_snapshot(
                 for n, (obj, implied) in enumerate(json.loads(path.read_bytes()))
             }
         except (ValueError, TypeError):
-            raise DataError(
-                f"{path}: the sync snapshot is damaged; delete it to import everything again"
-            ) from None
+            raise DataError(error_message("error.snapshot_damaged", path=path)) from None
     for obj, implied in items:
         kept[key(obj, len(kept))] = (obj, implied)
     merged = [kept[key] for key in sorted(kept)]

@@ -159,7 +159,7 @@ class Fetcher:
         except OSError as exc:
             problem = exc.strerror or exc
             raise DataError(
-                f"{cached.parent}: cannot write the download cache ({problem})"
+                error_message("error.cache_unwritable", path=cached.parent, reason=problem)
             ) from None
         try:
             with os.fdopen(fd, "w+b") as sink:
@@ -322,7 +322,9 @@ def list_items(
         if isinstance(page, list):  # not OParl, but some servers answer with a bare array
             page = {"data": page}
         if not isinstance(page, dict):
-            raise DataError(f"{next_url}: expected an OParl list page, got {type(page).__name__}")
+            raise DataError(
+                error_message("error.oparl_list_page", url=next_url, got=type(page).__name__)
+            )
         yield from page.get("data") or []
         links = page.get("links")
         links = links if isinstance(links, dict) else {}
@@ -355,7 +357,7 @@ def crawl(
         yield from ((obj, "") for obj in list_items(fetcher, url, "objects", progress, first=root))
         return
     if not isinstance(root, dict):
-        raise DataError(f"{url}: expected an OParl System, Body or list, got {type(root).__name__}")
+        raise DataError(error_message("error.oparl_root", url=url, got=type(root).__name__))
     kind = str(root.get("type", "")).rstrip("/").rsplit("/", 1)[-1]
     if kind == "System":
         yield root, "System"
@@ -373,9 +375,7 @@ def crawl(
             except HttpStatusError as exc:
                 missing(root["system"], "System", f"not available: HTTP {exc.status}")
     else:
-        raise DataError(
-            f"{url}: expected an OParl System or Body, got type '{root.get('type', '')}'"
-        )
+        raise DataError(error_message("error.oparl_root_type", url=url, got=root.get("type", "")))
     lists = BODY_LISTS + (PERSON_LISTS if with_persons else ())
     for body in bodies:
         yield body, "Body"

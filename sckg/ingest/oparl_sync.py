@@ -21,6 +21,7 @@ import pyoxigraph as ox
 from ..errors import DataError
 from ..namespaces import DCTERMS, GEO, OPARL, PROV, RDF, SCKG, VOID
 from ..output import Progress
+from ..words import error_message
 from . import ImportResult, city_base, turtle
 from .oparl import OPARL_PREFIXES, OparlReport, import_oparl
 from .oparl_fetch import Fetcher
@@ -60,7 +61,7 @@ def sync_oparl(
         try:
             previous = [q.triple for q in ox.parse(path=str(out), format=ox.RdfFormat.TURTLE)]
         except (SyntaxError, ValueError) as exc:
-            raise DataError(f"{out}: not a Turtle file sckg can merge into ({exc})") from None
+            raise DataError(error_message("error.sync_turtle", path=out, reason=exc)) from None
     dataset = f"{city_base(city)}oparl/dataset"
     stamps = {t.predicate.value: _value(t.object) for t in previous if _value(t.subject) == dataset}
     since = stamps.get(PROV + "generatedAtTime") or stamps.get(

@@ -23,6 +23,7 @@ from typing import Any
 
 from ..errors import ParameterError
 from ..fileio import write_atomic
+from ..words import error_message
 
 HOST = "https://ris.musterstadt-synthetisch.example"
 ROOT = f"{HOST}/oparl/v1/"
@@ -204,7 +205,7 @@ class SyntheticCounts:
 def synthetic_counts(scale: float = 1.0) -> SyntheticCounts:
     """The counts :func:`write_synthetic_export` produces at ``scale``."""
     if not 0 < scale <= 100:
-        raise ParameterError(f"{{=scale}} must be more than 0 and at most 100, not {scale}")
+        raise ParameterError(error_message("error.scale", scale=scale))
     papers, meetings = round(2000 * scale), max(1, round(350 * scale))
     return SyntheticCounts(
         papers,

@@ -21,6 +21,7 @@ import pyoxigraph as ox
 
 from ..errors import DataError, SckgError
 from ..namespaces import DCTERMS, RDF, SKOS
+from ..words import error_message
 from . import write_turtle
 
 SDG = "http://metadata.un.org/sdg/"
@@ -72,12 +73,12 @@ SELECT ?c ?kind ?p ?o WHERE {{
 def convert(source: Path | str, commit: str) -> list[ox.Triple]:
     """The reduced vocabulary from the UN's goals-targets-indicators file at ``commit``."""
     if not re.fullmatch(r"[0-9a-f]{40}", commit):
-        raise DataError(f"commit '{commit}': give the full 40-character commit hash of the source")
+        raise DataError(error_message("error.commit_hash", commit=commit))
     store = ox.Store()
     try:
         store.load(path=str(source), format=ox.RdfFormat.TURTLE)
     except (OSError, SyntaxError) as exc:
-        raise DataError(f"{source}: cannot read the SDG vocabulary ({exc})") from None
+        raise DataError(error_message("error.sdg_unreadable", source=source, reason=exc)) from None
     scheme = ox.NamedNode(SCHEME)
     in_scheme, plain = ox.NamedNode(SKOS + "inScheme"), ox.NamedNode(SKOS + "notation")
     triples: list[ox.Triple] = []
@@ -93,10 +94,7 @@ def convert(source: Path | str, commit: str) -> list[ox.Triple]:
         ]
     goals = {t.subject for t in triples if t.object == ox.NamedNode(KINDS[0])}
     if len(goals) != len(GERMAN_GOALS):
-        raise DataError(
-            f"{source}: {len(goals)} goals, expected 17; "
-            "give sdg-data/sdg-kos-goals-targets-indicators.ttl"
-        )
+        raise DataError(error_message("error.sdg_goals", source=source, n=len(goals)))
     for number, title in enumerate(GERMAN_GOALS, start=1):
         goal = ox.NamedNode(f"{SDG}{number}")
         triples += [

@@ -20,6 +20,7 @@ import pyoxigraph as ox
 
 from ..errors import DataError
 from ..namespaces import ADMS, DCTERMS, KIND, OPARL, ORG, PROV, RDF, RDFS, SCHEMA, SCKG, SKOS, slug
+from ..words import error_message
 from . import XSD_BOOLEAN, XSD_DATE, XSD_DECIMAL, XSD_GYEAR, XSD_INTEGER, ImportResult, city_base
 from .cells import (
     IRI_PATTERN,
@@ -353,7 +354,9 @@ def import_sheets(sheets: list[RawSheet], city: str, path: Path) -> ImportResult
             rows_by_sheet[sheet.key] = _rows(raw, sheet, ctx)
     if not rows_by_sheet and not ctx.errors:
         raise DataError(
-            f"{path}: holds none of the template's sheets ({', '.join(s.name for s in SHEETS)})"
+            error_message(
+                "error.no_template_sheets", path=path, sheets=", ".join(s.name for s in SHEETS)
+            )
         )
     index = _Index()
     for key, rows in rows_by_sheet.items():

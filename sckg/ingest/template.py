@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import DataError, Message
+from ..errors import DataError
 from ..fileio import write_atomic
 from ..namespaces import DCTERMS, FOAF, OPARL, PROV, RDF, RDFS, SCHEMA, SCKG, SKOS
-from ..words import t
+from ..words import error_message, t
 
 #: Names of the documentation sheet (and CSV file); the importer ignores them.
 HELP_NAMES = ("Hilfe", "Help")
@@ -1767,10 +1767,11 @@ def workbook_bytes(
     for sheet in SHEETS:
         if len(rows.get(sheet.key, ())) >= SHEET_ROWS:
             raise DataError(
-                Message(
-                    f"The sheet {sheet.name} would hold {len(rows[sheet.key]):,} rows, more than a "
-                    f"spreadsheet holds ({SHEET_ROWS - 1:,} below its header); export the graph as "
-                    "Turtle ({=fmt ttl}) instead."
+                error_message(
+                    "error.sheet_rows",
+                    sheet=sheet.name,
+                    rows=f"{len(rows[sheet.key]):,}",
+                    most=f"{SHEET_ROWS - 1:,}",
                 )
             )
     if remainder and len(remainder) > SHEET_ROWS:

@@ -25,6 +25,7 @@ import pyoxigraph as ox
 
 from ..errors import DataError, SckgError
 from ..namespaces import DCTERMS, FIELD, KIND, OPARL, ORG, PROV, RDF, RDFS, SCHEMA, SCKG, SKOS, slug
+from ..words import error_message
 from . import XSD_BOOLEAN, XSD_DATE, city_base, write_turtle
 
 REPOSITORY = "https://github.com/loobopi/smart-city-strategie"
@@ -424,8 +425,12 @@ def _pages(source: Path) -> Iterator[tuple[str, str]]:
                 yield rel, path.read_text(encoding="utf-8")
             except UnicodeDecodeError as exc:
                 raise DataError(
-                    f"{path}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset "
-                    f"{exc.start}); give the strategy's Markdown pages as published"
+                    error_message(
+                        "error.ulm_not_utf8",
+                        path=path,
+                        byte=f"0x{exc.object[exc.start]:02x}",
+                        offset=exc.start,
+                    )
                 ) from None
 
 
@@ -433,14 +438,12 @@ def convert(source: Path | str, commit: str, date: str) -> tuple[list[ox.Triple]
     """The triples of the strategy in ``source`` (a folder of its chapter folders) at ``commit``."""
     source = Path(source)
     if not re.fullmatch(r"[0-9a-f]{40}", commit):
-        raise DataError(f"commit '{commit}': give the full 40-character commit hash of the source")
+        raise DataError(error_message("error.commit_hash", commit=commit))
     if not re.fullmatch(r"\d{4}-\d\d-\d\d", date):
-        raise DataError(f"date '{date}': give the commit date as YYYY-MM-DD")
+        raise DataError(error_message("error.commit_date", date=date))
     pages = list(_pages(source))
     if not any(FIELD_PAGE.match(p) for p, _ in pages):
-        raise DataError(
-            f"{source}: no 06_Handlungsfelder/06.NN_*/index.md pages; give the strategy's folder"
-        )
+        raise DataError(error_message("error.ulm_no_pages", source=source))
     conv = _Converter(commit)
     all_sections: list[Section] = []
     fields = 0
