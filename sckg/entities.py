@@ -24,6 +24,7 @@ from .namespaces import (
     sparql_values,
     tail,
 )
+from .words import CATALOGUE, error_message
 
 if TYPE_CHECKING:
     from .kg import KnowledgeGraph
@@ -89,17 +90,36 @@ def resolve(
             names = {**(kg.labels(found) if kg is not None else {}), **(candidates or {})}
             listed = "; ".join(f"{names.get(i, tail(i))} <{i}>" for i in found[:5])
             raise ParameterError(
-                f"{param} '{_literal(spec)}' matches {len(found)} {what}s: {listed}. Give the IRI."
+                error_message(
+                    "error.entity_ambiguous",
+                    param=param,
+                    value=_literal(spec),
+                    n=len(found),
+                    what=_what(what),
+                    listed=listed,
+                )
             )
-    where = " in this map" if candidates is not None else ""
+    where = error_message("error.in_this_map") if candidates is not None else ""
     hint = _suggest(
         spec,
         sorted(set(candidates.values())) if candidates is not None else _all_labels(kg, classes),
     )
     raise ParameterError(
-        f"{param} '{_literal(spec)}': no such {what}{where} (give its IRI, prefixed name such as "
-        f"musterstadt:project/wlan, or label).{hint}"
+        error_message(
+            "error.entity_unknown",
+            param=param,
+            value=_literal(spec),
+            what=_what(what),
+            where=where,
+            hint=hint,
+        )
     )
+
+
+def _what(what: str) -> str:
+    """The kind of entity ``what`` (``project``) in both languages, where the catalogue has it."""
+    slug = what.replace(" ", "_")
+    return error_message(f"error.what.{slug}") if f"error.what.{slug}" in CATALOGUE else what
 
 
 def _literal(text: str) -> str:
@@ -181,4 +201,5 @@ def _suggest(value: str, names: list[str]) -> str:
         close += [n for n, _, _ in found if len(n) > len(wanted) and n not in close][
             : 3 - len(close)
         ]
-    return f" Did you mean: {', '.join(repr(lower[c]) for c in close)}?" if close else ""
+    quoted = ", ".join(repr(lower[c]) for c in close)
+    return error_message("error.did_you_mean", names=quoted) if close else ""

@@ -56,11 +56,11 @@ def write_all(files: Mapping[Path, str | bytes]) -> list[Path]:
 
 
 _KINDS = (
-    (stat.S_ISFIFO, "a FIFO"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "fifo"),
+    (stat.S_ISCHR, "character_device"),
+    (stat.S_ISBLK, "block_device"),
+    (stat.S_ISSOCK, "socket"),
+    (stat.S_ISDIR, "folder"),
 )
 
 
@@ -79,8 +79,10 @@ def check_writable(path: Path | str) -> None:
     if stat.S_ISLNK(mode):
         raise DataError(error_message("error.symlink", path=path, target=os.readlink(path)))
     if not stat.S_ISREG(mode):
-        kind = next((name for test, name in _KINDS if test(mode)), "a special file")
-        raise DataError(f"{path}: not a regular file ({kind}); sckg writes only regular files.")
+        kind = next((name for test, name in _KINDS if test(mode)), "special")
+        raise DataError(
+            error_message("error.not_regular", path=path, kind=error_message(f"error.kind.{kind}"))
+        )
 
 
 def check_outputs(*paths: Path | str) -> None:

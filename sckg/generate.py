@@ -24,6 +24,7 @@ from datetime import date, timedelta
 
 from .errors import ParameterError
 from .namespaces import turtle_prefixes
+from .words import error_message
 
 BASE = "https://w3id.org/sckg/id/synthetic/"
 #: The reference date that decides a project's status (completed, running, planned).
@@ -228,7 +229,7 @@ def generate_chunks(projects: int, seed: int = 1) -> Iterator[str]:
     """The Turtle of :func:`generate`, in pieces (to write a large city without holding it
     twice)."""
     if projects < 1:
-        raise ParameterError(f"{{=projects}} must be at least 1, got {projects}")
+        raise ParameterError(error_message("error.projects", projects=projects))
     rng = random.Random(seed)
     yield _PREFIXES
     yield _dataset(projects, seed)

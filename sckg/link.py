@@ -526,10 +526,14 @@ def read_review_table(
                 valid = False
             if not valid:
                 raise DataError(
-                    f"{path}, row {line}, column {sheet.column(header.index(name), name)}: "
-                    f"{shown(cells[name])} "
-                    'is not an IRI (no spaces, <>"{}|\\^` or control characters); write the IRI as '
-                    f"'{written_by}' wrote it."
+                    error_message(
+                        "error.review_iri",
+                        path=path,
+                        row=line,
+                        column=sheet.column(header.index(name), name),
+                        value=shown(cells[name]),
+                        writer=written_by,
+                    )
                 )
         rows.append(
             {**cells, "decision": DECISION_WORDS[word].value if word else "", "row": str(line)}
@@ -564,10 +568,7 @@ def _other_target(value: str, kg: KnowledgeGraph | None, where: str) -> str:
     if (iri := as_iri(value)) is not None:
         return iri
     if kg is None:
-        raise DataError(
-            f"{where} '{value}' must be an IRI (or give the data, to find a project or field by "
-            "its name)"
-        )
+        raise DataError(error_message("error.other_target", where=where, value=value))
     try:
         return resolve(
             value,
@@ -609,9 +610,7 @@ def write_decisions(
         try:
             kept = [quad.triple for quad in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
         except (SyntaxError, OSError) as exc:
-            raise DataError(
-                f"{path}: cannot add links to it, it is not a readable Turtle file ({exc})"
-            ) from None
+            raise DataError(error_message("error.links_turtle", path=path, reason=exc)) from None
         triples.update(
             t
             for t in kept

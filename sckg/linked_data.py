@@ -25,7 +25,7 @@ from .errors import ParameterError
 from .export import canonical, jsonld_bytes
 from .formatting import number
 from .namespaces import DCTERMS, LABEL_PROPERTIES, PREFIXES, RDF, SCKG, VOID, shorten
-from .words import Words
+from .words import Words, error_message
 
 if TYPE_CHECKING:
     import jinja2
@@ -68,9 +68,7 @@ _SUFFIXES = {f.suffix: f for f in FORMATS}
 def check_base(base: str) -> str:
     """``base``, checked: an http(s) IRI ending in ``/``."""
     if not re.fullmatch(r"https?://[^\s/<>\"{}|\\^`]+/([^\s<>\"{}|\\^`#?]*/)?", base):
-        raise ParameterError(
-            f"{{=base}} must be an http(s) IRI ending in '/', such as {BASE}, not '{base}'."
-        )
+        raise ParameterError(error_message("error.base", example=BASE, base=base))
     return base
 
 

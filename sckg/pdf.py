@@ -14,8 +14,9 @@ import os
 import shutil
 from pathlib import Path
 
-from .errors import EngineError
+from .errors import EngineError, Message
 from .fileio import write_atomic
+from .words import error_message
 
 #: Where sckg looks for Chromium (SCKG_CHROMIUM first).
 CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
@@ -31,11 +32,6 @@ ARGS = [
     "--disable-sync",
 ]
 LOCAL_SCHEMES = ("file:", "data:", "blob:")
-INSTALL = (
-    "install Chromium (Debian/Ubuntu: apt-get install chromium; or set SCKG_CHROMIUM to a Chromium "
-    "or Chrome binary) and sckg's pdf extra (pip install 'sckg[pdf]': the playwright package; no "
-    "'playwright install' needed)"
-)
 
 
 def chromium_path() -> str | None:
@@ -47,14 +43,14 @@ def chromium_path() -> str | None:
     return None
 
 
-def engine_missing() -> str | None:
+def engine_missing() -> Message | None:
     """What is missing for PDF output, or None when it can be made."""
     if chromium_path() is None:
-        return "no Chromium found"
+        return error_message("error.no_chromium")
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        return "the playwright package is missing"
+        return error_message("error.no_playwright")
     return None
 
 
@@ -63,7 +59,7 @@ def check_engine() -> None:
     before writing anything else."""
     missing = engine_missing()
     if missing:
-        raise EngineError(f"PDF output needs headless Chromium, but {missing}: {INSTALL}.")
+        raise EngineError(error_message("error.pdf_engine", missing=missing))
 
 
 def html_to_pdf(page: Path | str, out: Path | str, *, landscape: bool = False) -> Path:
@@ -101,6 +97,6 @@ def html_to_pdf(page: Path | str, out: Path | str, *, landscape: bool = False) -
                 browser.close()
     except Error as error:
         raise EngineError(
-            f"Chromium could not print {page}: {str(error).splitlines()[0]}"
+            error_message("error.pdf_print", page=page, reason=str(error).splitlines()[0])
         ) from None
     return write_atomic(Path(out), data)

@@ -76,7 +76,11 @@ class View:
         if not self.source:
             return DataError(Message(message))
         line = self.line if key == "view" else self.target_line
-        return DataError(Message(f"{self.source}, line {line}, key '{key}': {message}"))
+        return DataError(
+            error_message(
+                "error.agenda_entry", path=self.source, line=line, key=key, message=message
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -144,48 +148,64 @@ def read_agenda(path: Path | str) -> Agenda:
     except tomllib.TOMLDecodeError as error:
         raise DataError(error_message("error.agenda_toml", path=path, reason=error)) from None
     except RecursionError:
-        raise DataError(
-            f"{path}: not a TOML agenda: the values are nested too deeply (an agenda "
-            "needs two levels)."
-        ) from None
+        raise DataError(error_message("error.agenda_deep", path=path)) from None
     lines = text.splitlines()
     for key in doc:
         if key not in ("title", "slide"):
             line = _line(lines, None, key)
             raise DataError(error_message("error.agenda_key", path=path, line=line, key=key))
     if "title" in doc and not isinstance(doc["title"], str):
-        raise DataError(f"{path}, line {_line(lines, None, 'title')}, key 'title': must be text")
+        raise DataError(
+            error_message(
+                "error.agenda_entry",
+                path=path,
+                line=_line(lines, None, "title"),
+                key="title",
+                message=error_message("error.agenda_text"),
+            )
+        )
     slides = doc.get("slide", [])
     if not isinstance(slides, list) or not slides:
         raise DataError(
-            f"{path}, line {_line(lines, None, 'slide')}, key 'slide': the agenda needs at least "
-            "one [[slide]] entry with a view"
+            error_message(
+                "error.agenda_entry",
+                path=path,
+                line=_line(lines, None, "slide"),
+                key="slide",
+                message=error_message("error.agenda_no_slides"),
+            )
         )
     views = [_view(entry, i, lines, str(path)) for i, entry in enumerate(slides)]
     return Agenda(doc.get("title"), views)
 
 
 def _view(entry: dict[str, Any], index: int, lines: list[str], source: str) -> View:
-    def fail(key: str, message: str) -> DataError:
-        return DataError(f"{source}, line {_line(lines, index, key)}, key '{key}': {message}")
+    def fail(key: str, message: Message) -> DataError:
+        line = _line(lines, index, key)
+        return DataError(
+            error_message("error.agenda_entry", path=source, line=line, key=key, message=message)
+        )
 
+    views = ", ".join(SlideView)
     if "view" not in entry:
-        raise fail("view", f"missing; one of {', '.join(SlideView)}")
+        raise fail("view", error_message("error.agenda_no_view", views=views))
     try:
         view = SlideView(entry["view"])
     except ValueError:
         raise fail(
-            "view", f"unknown view '{entry['view']}'; one of {', '.join(SlideView)}"
+            "view", error_message("error.agenda_view", view=entry["view"], views=views)
         ) from None
     allowed = (*COMMON, *((TARGET[view],) if view in TARGET else ()))
     for key, value in entry.items():
         if key not in allowed:
-            raise fail(key, f"not a key of a '{view}' slide (keys: {', '.join(allowed)})")
+            raise fail(
+                key, error_message("error.agenda_slide_key", view=view, keys=", ".join(allowed))
+            )
         if not isinstance(value, str):
-            raise fail(key, "must be text")
+            raise fail(key, error_message("error.agenda_text"))
     target = entry.get(TARGET[view]) if view in TARGET else None
     if view in TARGET and not target:
-        raise fail("view", f"a '{view}' slide needs the key '{TARGET[view]}'")
+        raise fail("view", error_message("error.agenda_target", view=view, key=TARGET[view]))
     target_line = _line(lines, index, TARGET[view]) if view in TARGET else 0
     return View(
         view,
@@ -649,7 +669,10 @@ class _Slides:
         name = view.target or ""
         known = named_queries()
         if name not in known:
-            raise view.error("query", f"unknown query '{name}'; one of {', '.join(sorted(known))}")
+            raise view.error(
+                "query",
+                error_message("error.agenda_query", name=name, known=", ".join(sorted(known))),
+            )
         result = run_named(self.kg, name, lang=self.lang)
         import pyoxigraph as ox
 
@@ -671,7 +694,10 @@ class _Slides:
         key = view.target or ""
         chart = self.chart(key)
         if chart is None:
-            raise view.error("chart", f"unknown chart '{key}'; one of {', '.join(self.charts())}")
+            raise view.error(
+                "chart",
+                error_message("error.agenda_chart", key=key, known=", ".join(self.charts())),
+            )
         slide = Slide(
             f"chart-{key}", chart.title, chart.svg, list(chart.facts.items()), caption=chart.source
         )

@@ -307,7 +307,9 @@ def run_any(
         return _run_any(kg, query, params, lang, timeout)
     except QueryError as exc:
         if query.origin and str(exc).startswith("SPARQL syntax error"):
-            raise QueryError(f"{query.origin}: {exc}") from None
+            raise QueryError(
+                error_message("error.in_query_file", origin=query.origin, error=exc.args[0])
+            ) from None
         raise
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from .choices import Metric, PathWeight, ProjectionName
 from .errors import ParameterError
+from .words import error_message
 
 
 def _load(target: str) -> Any:
@@ -347,7 +348,9 @@ IMPORTERS: dict[str, Importer] = {
 def register_analysis(analysis: Analysis) -> Analysis:
     """Add ``analysis`` to :data:`ANALYSES` (before the command line is built)."""
     if analysis.name in ANALYSES:
-        raise ParameterError(f"{{=analysis}} '{analysis.name}' is registered already")
+        raise ParameterError(
+            error_message("error.registered", param="analysis", name=analysis.name)
+        )
     ANALYSES[analysis.name] = analysis
     return analysis
 
@@ -355,6 +358,8 @@ def register_analysis(analysis: Analysis) -> Analysis:
 def register_importer(importer: Importer) -> Importer:
     """Add ``importer`` to :data:`IMPORTERS`."""
     if importer.name in IMPORTERS:
-        raise ParameterError(f"{{=importer}} '{importer.name}' is registered already")
+        raise ParameterError(
+            error_message("error.registered", param="importer", name=importer.name)
+        )
     IMPORTERS[importer.name] = importer
     return importer

@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from .errors import ParameterError
+from .words import error_message
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -55,7 +56,7 @@ def reference_vocabulary(name: str) -> Path:
     """The file of a reference vocabulary by name, e.g. ``reference_vocabulary("sdg")``."""
     if name not in REFERENCE_VOCABULARIES:
         known = ", ".join(REFERENCE_VOCABULARIES)
-        raise ParameterError(f"{{=name}} '{name}' is no reference vocabulary; use one of: {known}")
+        raise ParameterError(error_message("error.vocabulary", name=name, known=known))
     return ontology_dir() / "vocab" / f"{name}.ttl"
 
 

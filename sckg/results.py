@@ -12,6 +12,7 @@ import pyoxigraph as ox
 
 from .errors import SckgError
 from .namespaces import XSD
+from .words import error_message
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
@@ -53,10 +54,7 @@ class Table:
         try:
             import pandas as pd
         except ImportError:
-            raise SckgError(
-                "Table.to_pandas() needs pandas, which is not installed: pip install pandas "
-                "(or pip install 'sckg[notebook]')"
-            ) from None
+            raise SckgError(error_message("error.no_pandas")) from None
         columns = [[row[i] for row in self.rows] for i in range(len(self.columns))]
         return pd.DataFrame(
             {

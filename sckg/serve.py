@@ -51,7 +51,7 @@ from typing import IO, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from . import resources
-from .errors import Message, ParameterError, StoreError, UsageError
+from .errors import ParameterError, StoreError, UsageError
 from .linked_data import (
     BASE,
     FORMATS,
@@ -1513,9 +1513,7 @@ def _site_folder(site: Path | str | None) -> Path | None:
         return None
     folder = Path(site)
     if not (folder / "index.html").is_file():
-        raise ParameterError(
-            f"{{=site}} must be a folder written by 'sckg site' (with an index.html): {folder}"
-        )
+        raise ParameterError(error_message("error.site_folder", folder=folder))
     return folder.resolve()
 
 
@@ -1544,12 +1542,7 @@ def served_store(store: str | StoreSpec, data: Sequence[Path] | None = None) -> 
         _release(KnowledgeGraph.open(list(data) if data else None, spec))
         yield spec.path
     else:
-        raise UsageError(
-            Message(
-                "'sckg serve' serves a store of this machine: use {=store memory} or {=store "
-                f"oxigraph:PATH}}, not '{store}'."
-            )
-        )
+        raise UsageError(error_message("error.serve_store", store=store))
 
 
 def _name_graphs_as_push(kg: Any) -> Any:

@@ -260,7 +260,7 @@ def syntax_error(query: str, message: str, line_offset: int = 0) -> QueryError:
     """Turn an engine's parse error into one that shows line, column and the offending line."""
     match = _ERROR_POSITION.search(message)
     if not match:
-        return QueryError(f"SPARQL syntax error: {message}")
+        return QueryError(error_message("error.syntax", message=message))
     line, column = int(match.group(1)) - line_offset, int(match.group(2))
     lines = query.splitlines() or [""]
     text = lines[line - 1] if 0 < line <= len(lines) else ""
@@ -269,5 +269,7 @@ def syntax_error(query: str, message: str, line_offset: int = 0) -> QueryError:
     if len(detail) > 100:
         detail = detail[:100].rsplit(",", 1)[0] + ", …"
     return QueryError(
-        f"SPARQL syntax error at line {line}, column {column}: {detail}\n  {text}\n  {pointer}"
+        error_message(
+            "error.syntax_at", line=line, column=column, detail=detail, text=text, pointer=pointer
+        )
     )

@@ -253,14 +253,16 @@ def push(
             timeout=timeout,
         )
         if answer.status not in (200, 201, 204):
-            hint = (
-                " Start the server in write mode ('sckg serve --write')."
-                if answer.status == 403
-                else ""
-            )
+            hint = error_message("error.serve_write") if answer.status == 403 else ""
             raise StoreError(
-                f"The endpoint {endpoint} refused the graph <{target}> (HTTP {answer.status}: "
-                f"{answer.text()}).{hint}"
+                error_message(
+                    "error.graph_refused",
+                    url=endpoint,
+                    graph=target,
+                    status=answer.status,
+                    reason=answer.text(),
+                    hint=hint,
+                )
             )
         pushed.append(PushedGraph(target, len(set(triples)), sources))
         if progress:

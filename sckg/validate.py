@@ -15,7 +15,7 @@ from .choices import ValidationEngine
 from .errors import ParameterError
 from .kg import KnowledgeGraph, quiet_rdflib
 from .namespaces import SH, shorten
-from .words import Words, choice, t
+from .words import Words, choice, error_message, t
 
 SEVERITIES = {SH + "Violation": "violation", SH + "Warning": "warning", SH + "Info": "info"}
 _ORDER = {"violation": 0, "warning": 1, "info": 2}
@@ -153,10 +153,7 @@ def validate(
     if engine != "pyshacl":
         if isinstance(compiled, str):
             if engine == "sparql":
-                raise ParameterError(
-                    f"The shapes use {compiled}, which the SPARQL engine does not compile; "
-                    "use {=engine pyshacl}"
-                )
+                raise ParameterError(error_message("error.shapes_uncompiled", compiled=compiled))
         else:
             checks = compiled
     if checks is None:

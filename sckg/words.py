@@ -2863,6 +2863,223 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "error.cell.row": {"de": ", Zeile {row}", "en": ", row {row}"},
     "error.cell.column": {"de": ", Spalte {column}", "en": ", column {column}"},
     "error.cell.nothing": {"de": "nichts", "en": "nothing"},
+    "error.agenda_entry": {
+        "de": "{path}, Zeile {line}, Schlüssel '{key}': {message}",
+        "en": "{path}, line {line}, key '{key}': {message}",
+    },
+    "error.agenda_deep": {
+        "de": "{path}: keine TOML-Tagesordnung: die Werte sind zu tief verschachtelt (eine "
+        "Tagesordnung braucht zwei Ebenen).",
+        "en": "{path}: not a TOML agenda: the values are nested too deeply (an agenda needs two "
+        "levels).",
+    },
+    "error.agenda_text": {"de": "muss Text sein", "en": "must be text"},
+    "error.agenda_no_slides": {
+        "de": "die Tagesordnung braucht mindestens einen [[slide]]-Eintrag mit einer Ansicht",
+        "en": "the agenda needs at least one [[slide]] entry with a view",
+    },
+    "error.agenda_no_view": {
+        "de": "fehlt; eine von {views}",
+        "en": "missing; one of {views}",
+    },
+    "error.agenda_view": {
+        "de": "Ansicht '{view}' gibt es nicht; eine von {views}",
+        "en": "unknown view '{view}'; one of {views}",
+    },
+    "error.agenda_slide_key": {
+        "de": "kein Schlüssel einer Folie '{view}' (Schlüssel: {keys})",
+        "en": "not a key of a '{view}' slide (keys: {keys})",
+    },
+    "error.agenda_query": {
+        "de": "Abfrage '{name}' gibt es nicht; eine von {known}",
+        "en": "unknown query '{name}'; one of {known}",
+    },
+    "error.agenda_chart": {
+        "de": "Diagramm '{key}' gibt es nicht; eines von {known}",
+        "en": "unknown chart '{key}'; one of {known}",
+    },
+    "error.agenda_target": {
+        "de": "eine Folie '{view}' braucht den Schlüssel '{key}'",
+        "en": "a '{view}' slide needs the key '{key}'",
+    },
+    "error.entity_ambiguous": {
+        "de": "{param} '{value}' passt auf {n} Einträge ({what}): {listed}. Die IRI angeben.",
+        "en": "{param} '{value}' matches {n} {what}s: {listed}. Give the IRI.",
+    },
+    "error.entity_unknown": {
+        "de": "{param} '{value}': {what}{where} nicht gefunden (die IRI, einen Präfixnamen wie "
+        "musterstadt:project/wlan oder die Bezeichnung angeben).{hint}",
+        "en": "{param} '{value}': no such {what}{where} (give its IRI, prefixed name such as "
+        "musterstadt:project/wlan, or label).{hint}",
+    },
+    "error.in_this_map": {"de": " in dieser Karte", "en": " in this map"},
+    "error.what.project": {"de": "Projekt", "en": "project"},
+    "error.what.projects": {"de": "Projekte", "en": "projects"},
+    "error.what.field_of_action": {"de": "Handlungsfeld", "en": "field of action"},
+    "error.what.node": {"de": "Knoten", "en": "node"},
+    "error.what.project_or_field": {"de": "Projekt oder Handlungsfeld", "en": "project or field"},
+    "error.what.department": {"de": "Fachbereich", "en": "department"},
+    "error.review_iri": {
+        "de": "{path}, Zeile {row}, Spalte {column}: {value} ist keine IRI (keine Leerzeichen, "
+        "<>\"{{}}|\\^` oder Steuerzeichen); die IRI so schreiben, wie '{writer}' sie geschrieben "
+        "hat.",
+        "en": "{path}, row {row}, column {column}: {value} is not an IRI (no spaces, "
+        "<>\"{{}}|\\^` or control characters); write the IRI as '{writer}' wrote it.",
+    },
+    "error.other_target": {
+        "de": "{where} '{value}' muss eine IRI sein (oder die Daten angeben, um ein Projekt oder "
+        "Handlungsfeld an seinem Namen zu finden)",
+        "en": "{where} '{value}' must be an IRI (or give the data, to find a project or field by "
+        "its name)",
+    },
+    "error.links_turtle": {
+        "de": "{path}: es lassen sich keine Verknüpfungen hinzufügen, die Datei ist kein lesbares "
+        "Turtle ({reason})",
+        "en": "{path}: cannot add links to it, it is not a readable Turtle file ({reason})",
+    },
+    "error.graph_refused": {
+        "de": "Der Endpunkt {url} hat den Graphen <{graph}> abgelehnt (HTTP {status}: {reason})."
+        "{hint}",
+        "en": "The endpoint {url} refused the graph <{graph}> (HTTP {status}: {reason}).{hint}",
+    },
+    "error.serve_write": {
+        "de": " Den Server im Schreibmodus starten ('sckg serve --write').",
+        "en": " Start the server in write mode ('sckg serve --write').",
+    },
+    "error.in_query_file": {"de": "{origin}: {error}", "en": "{origin}: {error}"},
+    "error.syntax": {
+        "de": "SPARQL-Syntaxfehler: {message}",
+        "en": "SPARQL syntax error: {message}",
+    },
+    "error.syntax_at": {
+        "de": "SPARQL-Syntaxfehler in Zeile {line}, Spalte {column}: {detail}\n  {text}\n  "
+        "{pointer}",
+        "en": "SPARQL syntax error at line {line}, column {column}: {detail}\n  {text}\n  "
+        "{pointer}",
+    },
+    "error.not_regular": {
+        "de": "{path}: keine gewöhnliche Datei ({kind}); sckg schreibt nur gewöhnliche Dateien.",
+        "en": "{path}: not a regular file ({kind}); sckg writes only regular files.",
+    },
+    "error.kind.fifo": {"de": "ein FIFO", "en": "a FIFO"},
+    "error.kind.character_device": {
+        "de": "ein zeichenorientiertes Gerät",
+        "en": "a character device",
+    },
+    "error.kind.block_device": {"de": "ein blockorientiertes Gerät", "en": "a block device"},
+    "error.kind.socket": {"de": "ein Socket", "en": "a socket"},
+    "error.kind.folder": {"de": "ein Ordner", "en": "a folder"},
+    "error.kind.special": {"de": "eine Spezialdatei", "en": "a special file"},
+    "error.projects": {
+        "de": "{=projects} muss mindestens 1 sein, nicht {projects}",
+        "en": "{=projects} must be at least 1, got {projects}",
+    },
+    "error.base": {
+        "de": "{=base} muss eine http(s)-IRI sein, die auf '/' endet, wie {example}, nicht "
+        "'{base}'.",
+        "en": "{=base} must be an http(s) IRI ending in '/', such as {example}, not '{base}'.",
+    },
+    "error.limit": {
+        "de": "{=limit} muss 0 (alle) oder mehr sein, nicht {limit}",
+        "en": "{=limit} must be 0 (all) or more, got {limit}",
+    },
+    "error.impact_not_project": {
+        "de": "'{target}' ist kein Projekt (kein sckg:Project {node}); die Auswirkung folgt "
+        "sckg:dependsOn zwischen Projekten.",
+        "en": "'{target}' is not a project (no sckg:Project {node}); impact follows "
+        "sckg:dependsOn between projects.",
+    },
+    "error.sample": {
+        "de": "{=sample} muss 0 (genau) oder mehr sein, nicht {sample}",
+        "en": "{=sample} must be 0 (exact) or more, got {sample}",
+    },
+    "error.with_papers": {
+        "de": "{=with_papers} fügt Ratsvorlagen der Projektion entity hinzu, nicht '{name}'",
+        "en": "{=with_papers} adds council papers to the entity projection, not to '{name}'",
+    },
+    "error.registered": {
+        "de": "{{={param}}} '{name}' ist schon registriert",
+        "en": "{{={param}}} '{name}' is registered already",
+    },
+    "error.vocabulary": {
+        "de": "{=name} '{name}' ist kein Referenzvokabular; eines davon verwenden: {known}",
+        "en": "{=name} '{name}' is no reference vocabulary; use one of: {known}",
+    },
+    "error.day": {
+        "de": "{{={param}}} muss ein Datum wie 2026-01-31 sein, nicht {value!r}",
+        "en": "{{={param}}} must be a date like 2026-01-31, got {value!r}",
+    },
+    "error.shapes_uncompiled": {
+        "de": "Die Shapes verwenden {compiled}, was die SPARQL-Engine nicht übersetzt; "
+        "{=engine pyshacl} verwenden",
+        "en": "The shapes use {compiled}, which the SPARQL engine does not compile; use "
+        "{=engine pyshacl}",
+    },
+    "error.viz_class": {
+        "de": "{=classes} '{cls}': Klasse unbekannt. Klassen in dieser Karte: {present}.",
+        "en": "{=classes} '{cls}': unknown class. Classes in this map: {present}.",
+    },
+    "error.viz_empty": {
+        "de": "Nach den Filtern bleibt kein Knoten übrig; {=classes}, {=fields} oder "
+        "{=departments} lockern.",
+        "en": "No node is left after the filters; loosen {=classes}, {=fields} or {=departments}.",
+    },
+    "error.depth": {
+        "de": "{=depth} muss 0 oder mehr sein, nicht {depth}",
+        "en": "{=depth} must be 0 or more, got {depth}",
+    },
+    "error.kamada_kawai": {
+        "de": "Das Layout kamada-kawai braucht alle paarweisen Abstände und ist auf {most} Knoten "
+        "begrenzt (diese Karte hat {n}); {=layout spring} oder forceatlas2 verwenden oder die "
+        "Karte mit Filtern verkleinern.",
+        "en": "The kamada-kawai layout needs all pairwise distances and is limited to {most} "
+        "nodes (this map has {n}); use {=layout spring} or forceatlas2, or make the map smaller "
+        "with filters.",
+    },
+    "error.image_format": {
+        "de": "{out}: Bildformat '{fmt}' gibt es nicht (eine .png- oder .svg-Datei angeben)",
+        "en": "{out}: unknown image format '{fmt}' (use a .png or .svg file)",
+    },
+    "error.image_suffix": {
+        "de": "{out}: ein {format}-Bild braucht einen Dateinamen, der auf .{fmt} endet",
+        "en": "{out}: a {format} image needs a file name ending in .{fmt}",
+    },
+    "error.site_folder": {
+        "de": "{=site} muss ein Ordner sein, den 'sckg site' geschrieben hat (mit einer "
+        "index.html): {folder}",
+        "en": "{=site} must be a folder written by 'sckg site' (with an index.html): {folder}",
+    },
+    "error.serve_store": {
+        "de": "'sckg serve' stellt einen Speicher dieses Rechners bereit: {=store memory} oder "
+        "{{=store oxigraph:PATH}} verwenden, nicht '{store}'.",
+        "en": "'sckg serve' serves a store of this machine: use {=store memory} or "
+        "{{=store oxigraph:PATH}}, not '{store}'.",
+    },
+    "error.no_chromium": {"de": "kein Chromium gefunden", "en": "no Chromium found"},
+    "error.no_playwright": {
+        "de": "das Paket playwright fehlt",
+        "en": "the playwright package is missing",
+    },
+    "error.pdf_engine": {
+        "de": "Für PDF braucht es Headless-Chromium, aber {missing}: Chromium installieren "
+        "(Debian/Ubuntu: apt-get install chromium; oder SCKG_CHROMIUM auf ein Chromium- oder "
+        "Chrome-Programm setzen) und sckgs Extra pdf (pip install 'sckg[pdf]': das Paket "
+        "playwright; 'playwright install' ist nicht nötig).",
+        "en": "PDF output needs headless Chromium, but {missing}: install Chromium (Debian/Ubuntu: "
+        "apt-get install chromium; or set SCKG_CHROMIUM to a Chromium or Chrome binary) and "
+        "sckg's pdf extra (pip install 'sckg[pdf]': the playwright package; no 'playwright "
+        "install' needed).",
+    },
+    "error.pdf_print": {
+        "de": "Chromium konnte {page} nicht drucken: {reason}",
+        "en": "Chromium could not print {page}: {reason}",
+    },
+    "error.no_pandas": {
+        "de": "Table.to_pandas() braucht pandas, das nicht installiert ist: pip install pandas "
+        "(oder pip install 'sckg[notebook]')",
+        "en": "Table.to_pandas() needs pandas, which is not installed: pip install pandas "
+        "(or pip install 'sckg[notebook]')",
+    },
     "error.city_name": {
         "de": "{=city} '{city}': Kleinbuchstaben, Ziffern und Bindestriche verwenden, z. B. "
         "musterstadt",

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import Message, ParameterError
-from ..words import t
+from ..words import error_message, t
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -113,7 +113,7 @@ def cut_note(total: int, limit: int | None, lang: str) -> list[Message]:
 def top(rows: list[Row], limit: int | None) -> list[Row]:
     """The first ``limit`` rows (all when ``limit`` is None or 0)."""
     if limit is not None and limit < 0:
-        raise ParameterError(f"{{=limit}} must be 0 (all) or more, got {limit}")
+        raise ParameterError(error_message("error.limit", limit=limit))
     return rows[:limit] if limit else rows
 
 

@@ -17,7 +17,7 @@ from ..entities import resolve
 from ..errors import QueryError
 from ..kg import KnowledgeGraph
 from ..namespaces import SCKG
-from ..words import check_lang, choice, t
+from ..words import check_lang, choice, error_message, t
 from .common import Result, Stopwatch, hidden, names, order, top, why_empty
 from .projection import project
 
@@ -101,10 +101,7 @@ def impact(
         )
     deps = _dependencies(kg, lang, graph, watch)
     if node not in deps:
-        raise QueryError(
-            f"'{target}' is not a project (no sckg:Project {node}); impact follows sckg:dependsOn "
-            "between projects."
-        )
+        raise QueryError(error_message("error.impact_not_project", target=target, node=node))
     with watch.networkx():
         step = deps.successors if upstream else deps.predecessors
         parent: dict[str, str] = {}

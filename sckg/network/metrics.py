@@ -23,7 +23,7 @@ from ..choices import Metric
 from ..errors import Message, ParameterError
 from ..formatting import number, percent
 from ..kg import KnowledgeGraph
-from ..words import check_lang, choice, t
+from ..words import check_lang, choice, error_message, t
 from .common import Result, Stopwatch, canonical_undirected, hidden, names, order, top, why_empty
 from .projection import project
 
@@ -117,7 +117,7 @@ def centrality(
     check_lang(lang)
     choice(by, Metric, "by", "choice.metric")
     if sample is not None and sample < 0:
-        raise ParameterError(f"{{=sample}} must be 0 (exact) or more, got {sample}")
+        raise ParameterError(error_message("error.sample", sample=sample))
     watch = Stopwatch()
     notes: list[str] = []
     undirected = _graph(kg, projection, lang, graph, watch)

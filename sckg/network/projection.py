@@ -47,7 +47,7 @@ from ..namespaces import (
 )
 from ..results import Term
 from ..typed import amount, day
-from ..words import choice
+from ..words import choice, error_message
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -282,9 +282,7 @@ def project(
 
     spec = PROJECTIONS[choice(name, ProjectionName, "projection", "choice.projection")]
     if with_papers and name != "entity":
-        raise ParameterError(
-            f"{{=with_papers}} adds council papers to the entity projection, not to '{name}'"
-        )
+        raise ParameterError(error_message("error.with_papers", name=name))
     started = time.perf_counter()
     data = _extract(kg, spec, lang, details, with_papers)
     extracted = time.perf_counter()

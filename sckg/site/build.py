@@ -19,7 +19,7 @@ from ..export import canonical, jsonld_bytes
 from ..formatting import long_date
 from ..namespaces import ADMS, DCTERMS, PREFIXES, SCKG
 from ..sources import data_info, summary
-from ..words import Words, check_lang
+from ..words import Words, check_lang, error_message
 from .collect import LANGS, Entity, SiteData, collect
 from .maps import neighbourhood_maps, projection
 from .pages import Describer, Value, by_kind, first_date, list_page, objects, page_meta
@@ -114,9 +114,7 @@ def _day(value: str | date | None, param: str) -> date | None:
     try:
         return date.fromisoformat(value[:10])
     except ValueError:
-        raise ParameterError(
-            f"{{={param}}} must be a date like 2026-01-31, got {value!r}"
-        ) from None
+        raise ParameterError(error_message("error.day", param=param, value=value)) from None
 
 
 class _SiteContext:

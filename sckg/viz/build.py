@@ -23,7 +23,7 @@ from ..network.common import canonical_undirected
 from ..network.metrics import auto_sample, betweenness_scores, detect_communities, pagerank_scores
 from ..network.projection import CLASS_KEYS, PREDICATES
 from ..sources import data_info, summary
-from ..words import Words, check_lang, choice, t
+from ..words import Words, check_lang, choice, error_message, t
 from .layout import compute_layout, to_pixels
 from .render import CityMap, LegendEntry, MapMeta
 from .style import NONE_COLOR, OTHER_COLOR, category_colors, darken, shorten_text, style, wrap_label
@@ -104,7 +104,7 @@ def build_network(
         labels = {n: graph.nodes[n].get("label", str(n)) for n in graph}
         focus_iri = resolve(focus, kg=kg, candidates=labels, what="node", param="{=focus}")
         if depth < 0:
-            raise ParameterError(f"{{=depth}} must be 0 or more, got {depth}")
+            raise ParameterError(error_message("error.depth", depth=depth))
     shown = _select(graph, names, focus_iri, depth, fields, classes, departments)
     timings["select"] = time.perf_counter() - started - timings["projection"]
 
@@ -194,8 +194,7 @@ def _select(
         for cls in classes:
             if cls not in known:
                 raise ParameterError(
-                    f"{{=classes}} '{cls}': unknown class. Classes in this map: "
-                    f"{', '.join(sorted(present))}."
+                    error_message("error.viz_class", cls=cls, present=", ".join(sorted(present)))
                 )
         wanted = set(classes)
         keep = {
@@ -243,9 +242,7 @@ def _select(
     if focus is not None:
         keep.add(focus)
     if not keep:
-        raise ParameterError(
-            "No node is left after the filters; loosen {=classes}, {=fields} or {=departments}."
-        )
+        raise ParameterError(error_message("error.viz_empty"))
     if len(keep) == graph.number_of_nodes():
         return graph
     return graph.subgraph(sorted(keep, key=str)).copy()

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from ..choices import Layout
 from ..errors import ParameterError
 from ..network.common import canonical_undirected
-from ..words import choice
+from ..words import choice, error_message
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -188,11 +188,7 @@ def kamada_kawai_layout(graph: nx.Graph[str], seed: int = 42, iterations: int = 
     nodes = list(graph)
     n = len(nodes)
     if n > KAMADA_KAWAI_LIMIT:
-        raise ParameterError(
-            "The kamada-kawai layout needs all pairwise distances and is limited to "
-            f"{KAMADA_KAWAI_LIMIT} nodes (this map has {n}); use {{=layout spring}} or "
-            "forceatlas2, or make the map smaller with filters."
-        )
+        raise ParameterError(error_message("error.kamada_kawai", most=KAMADA_KAWAI_LIMIT, n=n))
     dist = _distances(graph, nodes)
     finite = np.isfinite(dist)
     dist[~finite] = (dist[finite].max() if finite.any() else 0) + 1.0

@@ -11,7 +11,7 @@ from ..errors import UsageError
 from ..fileio import write_atomic
 from ..formatting import long_date
 from ..output import XmlCleaner, xml_text
-from ..words import Words
+from ..words import Words, error_message
 from .build import build_network
 from .render import CityMap
 from .style import EDGE_COLOR, wrap_label
@@ -54,9 +54,9 @@ def write_image(net: CityMap, out: Path | str, fmt: str | None = None) -> Path:
     suffix = out.suffix.lstrip(".").lower()
     fmt = (fmt or suffix).lower()
     if fmt not in IMAGE_FORMATS:
-        raise UsageError(f"{out}: unknown image format '{fmt}' (use a .png or .svg file)")
+        raise UsageError(error_message("error.image_format", out=out, fmt=fmt))
     if suffix and suffix != fmt:
-        raise UsageError(f"{out}: a {fmt.upper()} image needs a file name ending in .{fmt}")
+        raise UsageError(error_message("error.image_suffix", out=out, format=fmt.upper(), fmt=fmt))
     return write_atomic(out, render_image(net, fmt))
 
 
