@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DATA   ?= data/braunschweig
 OUT    ?= out
 
-.PHONY: run test lint bench clean docs comunica axe
+.PHONY: run test test-fast lint bench clean docs comunica axe
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff check sckg tests bench cli.py docs/screenshot.py
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
+
+## test-fast: the tests that need no browser, server or LibreOffice and take less than about 8 s each
+## (`make test` runs them all)
+test-fast: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q -m "not slow and not browser and not server and not office"
 
 ## docs: write the HTML documentation of the ontology, vocabularies and shapes to docs/ontology/index.html
 docs: $(VENV)/.installed

@@ -13,7 +13,8 @@ Best practice: for each project of one city, the most similar projects and measu
 Evidence are the word parts both titles share, found by the one word matcher (:mod:`sckg.wordmatch`:
 the same word in another inflection, a word that is a part of a compound at a part boundary, a
 compound part both share), each weighing by how rare it is among all titles (a part in few titles
-says more than "digital"), plus the same reference field and the same SDG targets. Proposals go
+says more than "digital"), the concepts of :mod:`sckg.concepts` both titles name, the same reference
+field and the same SDG targets; a candidate needs two of these kinds of evidence. Proposals go
 through the review file of :mod:`sckg.link`; an accepted pair becomes ``<project>
 sckg:refersToExample <example>``, the example a ``sckg:BestPracticeExample`` that names the other
 city (``dcterms:coverage``) and the project it stands for (``dcterms:source``); a rejected pair
@@ -46,15 +47,21 @@ if TYPE_CHECKING:
 
 SDG = "http://metadata.un.org/sdg/"
 #: The least score a best-practice candidate needs (tuned on the tune half of the labelled pairs).
-THRESHOLD = 0.85
+THRESHOLD = 0.8
+#: The kinds of evidence (shared words, shared concepts, the same reference field, shared SDG
+#: targets) a candidate needs at least: one kind alone is too often a coincidence.
+MIN_KINDS = 2
 #: Candidates per project, at most.
 TOP = 2
+#: What the words' score counts: the words also name the concepts, which count whole.
+WORD_FACTOR = 0.5
 #: What the same reference field and each shared SDG target add to the words' score.
 FIELD_POINTS = 0.1
 TARGET_POINTS = 0.2
 #: What the cosine of two projects' concepts (:mod:`sckg.concepts`) adds, at most.
 CONCEPT_FACTOR = 1.0
-#: A concept found in the description only weighs this much of one in the title.
+#: A concept found in the description weighs this much of one in the title; the description is
+#: read only when the title names no concept (a title names what a project is).
 DESCRIPTION_FACTOR = 0.5
 #: Words that say nothing about what a project does (articles, prepositions, conjunctions).
 FUNCTION_WORDS = frozenset(
@@ -609,8 +616,9 @@ class _Words:
 
 
 class _Concepts:
-    """The concepts of every item (:mod:`sckg.concepts`), from its title and, weighing
-    ``DESCRIPTION_FACTOR``, its description; and how rare each concept is among the items."""
+    """The concepts of every item (:mod:`sckg.concepts`), from its title or, weighing
+    ``DESCRIPTION_FACTOR``, from its description when the title names none; and how rare each
+    concept is among the items."""
 
     def __init__(self, items: Sequence[Item]) -> None:
         self.words: dict[str, dict[str, str]] = {}
@@ -618,7 +626,7 @@ class _Concepts:
         holding: Counter[str] = Counter()
         for item in items:
             titled = concepts_in(item.title)
-            described = concepts_in(item.description) if item.description else {}
+            described = concepts_in(item.description) if item.description and not titled else {}
             self.words[item.iri] = described | titled
             self.weights[item.iri] = {
                 c: 1.0 if c in titled else DESCRIPTION_FACTOR for c in self.words[item.iri]
@@ -774,8 +782,9 @@ class _Neighbours:
 def best_practice(
     comparison: Comparison, city: str, top: int = TOP, threshold: float = THRESHOLD
 ) -> list[Candidate]:
-    """For each project of ``city``, up to ``top`` projects and measures of the other cities scoring
-    at least ``threshold``, best first; pairs decided in review are left out."""
+    """For each project of ``city``, up to ``top`` projects and measures of the other cities with at
+    least ``MIN_KINDS`` kinds of evidence scoring at least ``threshold``, best first; pairs decided
+    in review are left out."""
     if top < 1:
         raise ParameterError("{=top} must be at least 1")
     if threshold <= 0:
@@ -803,6 +812,8 @@ def best_practice(
                 continue
             fields = tuple(sorted(project.fields & example.fields))
             targets = tuple(sorted(s for s in project.sdgs & example.sdgs if "." in s[len(SDG) :]))
+            if sum(map(bool, (shared, same, fields, targets))) < MIN_KINDS:
+                continue
             overlap = (
                 sum(w.points for w in shared)
                 / math.sqrt(words.weight(project.iri) * words.weight(example.iri))
@@ -810,7 +821,7 @@ def best_practice(
                 else 0.0
             )
             score = (
-                overlap
+                WORD_FACTOR * overlap
                 + CONCEPT_FACTOR * similarity
                 + FIELD_POINTS * bool(fields)
                 + TARGET_POINTS * len(targets)

@@ -42,6 +42,20 @@ def test_every_concept_has_german_and_english_labels_and_real_sdg_targets() -> N
         ("Erhebung und Auswertung urbaner Daten", {"urban-data-platform": "urbaner Daten"}),
         # the first keyword of a concept that matches: "Parken" before "Parkraum"
         ("Parkraum und Parken", {"parking": "Parken"}),
+        # general terms of the domain (not words of the labelled titles)
+        (
+            "Bodenfeuchtesensoren für Stadtbäume",
+            {
+                "climate-adaptation": "Bodenfeuchtesensoren",
+                "sensor-network": "Bodenfeuchtesensoren",
+                "urban-green": "Stadtbäume",
+            },
+        ),
+        ("Radabstellanlagen am Bahnhof", {"cycling": "Radabstellanlagen"}),
+        # no bare "Integration" (Daten|integration), "Sharing" (Desk-Sharing), "Betreuung"
+        ("Datenintegration", {"urban-data-platform": "Datenintegration"}),
+        ("Desk-Sharing im Rathaus", {"digital-work": "Desk-Sharing"}),
+        ("Kinderbetreuung", {}),
         # not inside a word: "Gründung" names no start-up, "Sport" no part of "Transport"
         ("Gründung Abteilung Mobilität", {}),
         ("Transport", {}),

@@ -72,6 +72,7 @@ def test_the_pages_name_only_flags_the_commands_have() -> None:
     assert wrong == []
 
 
+@pytest.mark.slow
 def test_the_agenda_example_runs_and_a_changes_slide_asks_for_since(tmp_path: Path) -> None:
     example = re.search(
         r"```toml\n(.*?)```", (DOCS / "report.md").read_text(encoding="utf-8"), re.S

@@ -196,6 +196,7 @@ def rewrite(lines: list[str], example: Example, actual: str) -> None:
     lines[example.start : example.end] = inside
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("page", doc_files(), ids=lambda p: str(p.relative_to(ROOT)))
 def test_console_examples_print_what_the_page_says(
     page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -53,6 +53,7 @@ def test_query_timeout_stops_a_cross_join(city: Path, tmp_path: Path, kind: str)
     assert seconds < 10  # start and loading ~3 s, the limit 2 s (without it: minutes)
 
 
+@pytest.mark.slow
 def test_query_with_timeout_gives_exact_results(braunschweig: KnowledgeGraph) -> None:
     query = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g a sckg:Project }"  # ~2 s
     with pytest.raises(

@@ -581,6 +581,7 @@ def test_endless_big_pages_stop_at_the_crawls_byte_cap(tmp_path: Path, crawled: 
     assert not (tmp_path / "council.ttl").exists()
 
 
+@pytest.mark.slow
 def test_endless_big_pages_stop_at_the_default_cap_within_a_gigabyte(
     tmp_path: Path, crawled: str
 ) -> None:
@@ -644,6 +645,7 @@ def test_the_crawls_caps_name_the_parameters_in_python(crawled: str) -> None:
     assert (fetcher.pages, fetcher.requests) == (3, 3)
 
 
+@pytest.mark.slow
 def test_memory_follows_the_objects_not_the_pages(tmp_path: Path, crawled: str) -> None:
     """80 pages of 5.5 MB (440 MB of JSON, over the default cap) repeating the same 40,000 papers:
     kept by id, not page by page (all pages held at once took more than the 1 GB cap; now the peak

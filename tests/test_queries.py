@@ -46,6 +46,7 @@ def _plain_rdflib(term: object) -> object:
     return str(term)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("dataset", ["braunschweig", "musterstadt"])
 def test_named_queries_give_the_same_rows_on_an_engine_that_keeps_duplicates(
     dataset: str, request

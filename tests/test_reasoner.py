@@ -105,6 +105,7 @@ def test_the_templates_folder_holds_no_rdf():
     )
 
 
+@pytest.mark.slow
 def test_no_inconsistency(closure: Graph):
     messages = sorted(
         str(closure.value(m, ERR.error)) for m in closure.subjects(RDF.type, ERR.ErrorMessage)
@@ -112,10 +113,12 @@ def test_no_inconsistency(closure: Graph):
     assert messages == []
 
 
+@pytest.mark.slow
 def test_nothing_is_inferred_to_be_owl_nothing(closure: Graph):
     assert sorted(closure.subjects(RDF.type, OWL.Nothing)) == []
 
 
+@pytest.mark.slow
 def test_no_individual_in_two_disjoint_classes(closure: Graph):
     rows = _select(
         closure,
@@ -156,6 +159,7 @@ _NOT_AN_ACTIVITY = (
         ("prov:Entity", "prov:Activity org:Organization skos:Concept"),
     ],
 )
+@pytest.mark.slow
 def test_no_entity_changes_kind(closure: Graph, kind: str, forbidden: str):
     """Instances of ``kind`` never end up in one of the ``forbidden`` classes."""
     values = " ".join(forbidden.split())
@@ -167,6 +171,7 @@ def test_no_entity_changes_kind(closure: Graph, kind: str, forbidden: str):
     assert rows == []
 
 
+@pytest.mark.slow
 def test_a_unit_is_a_formal_organization_only_where_declared(asserted: Graph, closure: Graph):
     """``org:unitOf`` has the range org:FormalOrganization: a unit inside a unit must use
     subOrganizationOf."""

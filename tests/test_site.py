@@ -8,9 +8,11 @@ import json
 import re
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 import rdflib
+from html_links import is_file, page_links
 from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
@@ -204,3 +206,29 @@ def test_the_bundled_cities_build(city: str, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.output.startswith(f"Site: {tmp_path / 'index.html'} (")
     assert len(list(tmp_path.rglob("*.html"))) > 50
+
+
+def test_every_link_of_every_page_leads_to_a_file_and_every_page_is_reached(site: Path) -> None:
+    """A crawl over the HTML of all pages; that a browser shows the same links is checked on a page
+    of each kind in tests/test_site_browser.py."""
+    start = [(site / "index.html").as_uri(), (site / "index.en.html").as_uri()]
+    seen, todo, broken, outside_links = set(start), list(start), list[str](), set[str]()
+    while todo:
+        url = todo.pop()
+        page = page_links(Path(unquote(urlsplit(url).path)))
+        broken += [f"{url} → {x}" for x in page.loaded if not is_file(x)]
+        for link in page.links:
+            parts = urlsplit(link)
+            if parts.scheme != "file":
+                outside_links.add(parts.scheme)
+                continue
+            target = parts._replace(fragment="", query="").geturl()
+            if not is_file(link):
+                broken.append(f"{url} → {link}")
+            elif target not in seen and target.endswith(".html"):
+                seen.add(target)
+                todo.append(target)
+    assert broken == []
+    assert seen == {p.as_uri() for p in site.rglob("*.html")}  # every page is reachable
+    assert len(seen) == 730  # with the laws the projects are subject to (issue 24)
+    assert outside_links <= {"https", "http"}

@@ -190,6 +190,7 @@ def refused_in_process(message: str) -> bool:
     return message == USES_SERVICE or (message.startswith(start) and message.endswith(end))
 
 
+@pytest.mark.slow
 def test_the_corpus_reaches_the_canary_when_remote_access_is_allowed(canary: str) -> None:
     kg = KnowledgeGraph.open(None, allow_remote=True)
     missed = []

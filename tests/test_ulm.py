@@ -300,6 +300,7 @@ def test_validate_conforms_with_the_open_points() -> None:
         ["export", "--format", "xlsx", "--out", "{out}/ulm.xlsx"],
     ],
 )
+@pytest.mark.slow
 def test_every_command_runs_on_ulm(command: list[str], tmp_path: Path) -> None:
     args = [a.format(out=tmp_path) for a in command]
     result = CliRunner().invoke(app, [*args, "--data", DATA])

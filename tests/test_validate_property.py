@@ -300,6 +300,7 @@ def test_the_generated_datatypes_cover_the_bundled_shapes() -> None:
     }
 
 
+@pytest.mark.slow
 def test_engines_agree_on_generated_literals(tmp_path: Path) -> None:
     shapes = tmp_path / "shapes.ttl"
     shapes.write_text(
