@@ -101,8 +101,9 @@ def _key(term: Any) -> str:
 def _lines(kg: KnowledgeGraph) -> set[bytes]:
     """The data triples of ``kg`` as N-Triples lines with blank nodes as ``_:blank`` (two snapshots
     of a million triples are compared as texts)."""
-    lines = kg.data_lines()
-    if b"_:" in b"\n".join(lines):  # one search in C, not one per line
+    text = kg.data_ntriples()
+    lines = set(text.splitlines())
+    if b"_:" in text:  # one search in C, not one per line
         blank = {line for line in lines if b"_:" in line}
         lines = (lines - blank) | {
             _BLANK_OBJECT.sub(b"_:blank .", _BLANK_SUBJECT.sub(b"_:blank", line)) for line in blank
