@@ -1,5 +1,5 @@
 """Every set of choices a function of sckg accepts, defined once: the library checks its arguments
-against these enums (with :func:`sckg.errors.choice`) and the command line offers them as its option
+against these enums (with :func:`sckg.words.choice`) and the command line offers them as its option
 values.
 
 They live together in this light module so that ``sckg --help`` does not import the analyses, the

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer._click.exceptions import NoArgsIsHelpError
+from typer._click.exceptions import UsageError as ClickUsageError
 from typer.core import TyperGroup, TyperOption
 from typer.exceptions import TyperException
 
@@ -37,7 +39,7 @@ from .cli_common import (
     say,
 )
 from .errors import DataWarning, SckgError
-from .words import t
+from .words import reword, t
 
 if TYPE_CHECKING:
     from typer._click import (
@@ -77,9 +79,20 @@ class ErrorBoundary(TyperGroup):
             warnings.showwarning = note
             return self._invoke(ctx)
 
+    def make_context(self, *args: Any, **kwargs: Any) -> ClickContext:
+        reset_voice()
+        try:
+            return super().make_context(*args, **kwargs)
+        except ClickUsageError as exc:
+            _usage_error(exc)
+            raise typer.Exit(exc.exit_code) from None
+
     def _invoke(self, ctx: ClickContext) -> Any:
         try:
             return super().invoke(ctx)
+        except ClickUsageError as exc:
+            _usage_error(exc)
+            ctx.exit(exc.exit_code)
         except SckgError as exc:
             say(t("cli.error", VOICE.lang, message=cli_text(exc.args[0] if exc.args else exc)))
             ctx.exit(exc.exit_code)
@@ -96,6 +109,20 @@ class ErrorBoundary(TyperGroup):
                 raise
             say(t("cli.internal", VOICE.lang, kind=type(exc).__name__, message=exc))
             ctx.exit(1)
+
+
+def _usage_error(exc: ClickUsageError) -> None:
+    """What the parser says to a wrong call, in the messages' language (its own words are
+    English)."""
+    if isinstance(exc, NoArgsIsHelpError):  # a group called without a command: its help
+        exc.show()
+        return
+    lang = VOICE.lang
+    if exc.ctx is not None:
+        usage = exc.ctx.get_usage().replace("Usage:", t("usage.usage", lang), 1)
+        command = f"{exc.ctx.command_path} {exc.ctx.help_option_names[0]}"
+        say(f"{usage}\n{t('usage.help', lang, command=command)}\n")
+    say(t("cli.error", lang, message=reword(exc.format_message(), "usage", lang)))
 
 
 def _quiet_option() -> TyperOption:

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -21,6 +21,7 @@ from .registry import SEED_HELP
 
 if TYPE_CHECKING:
     from .kg import KnowledgeGraph
+    from .output import Progress
 
 
 __all__ = ["Format", "Lang", "flag", "open_graph", "status"]
@@ -48,12 +49,16 @@ class Voice:
     only) and the language of its own words (status lines, the error boundary's)."""
 
     quiet = False
-    lang = "en"
+    lang = "de"
+    #: the progress display of the command, while one is shown (:func:`progress_bars`)
+    progress: Progress | None = None
 
     def reset(self, environ: Mapping[str, str]) -> None:
-        """Before a command: not quiet, German when the locale (LC_ALL, LC_MESSAGES or LANG) is."""
+        """Before a command: not quiet; the language of the locale (LC_ALL, LC_MESSAGES or LANG):
+        German when it is German or not set, else English (``C.UTF-8`` too)."""
         locale = next((environ[k] for k in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(k)), "")
-        self.quiet, self.lang = False, "de" if locale.startswith("de") else "en"
+        self.quiet, self.lang = False, "de" if not locale or locale.startswith("de") else "en"
+        self.progress = None
 
 
 VOICE = Voice()
@@ -71,19 +76,45 @@ def status(message: str) -> None:
 
 
 @contextmanager
-def phases() -> Iterator[Callable[[str], None]]:
-    """``phase(text)`` shows the step that runs now with a spinner and the time, on stderr when
-    it is a terminal and not ``-q``; elsewhere nothing (no progress in pipes, files, cron mail)."""
-    if VOICE.quiet or not sys.stderr.isatty():
-        yield lambda _: None
+def progress_bars(**values: object) -> Iterator[Progress | None]:
+    """A library's ``progress(what, done, total)`` (:data:`sckg.output.Progress`) as one bar per
+    step on stderr when it is a terminal and not ``-q`` (else None): named by the words
+    ``cli.step.<what>`` (filled from ``values``) where there are some, else ``what`` itself; a step
+    without a total as a pulsing bar; a new step finishes the ones before. Inside another
+    ``progress_bars`` block it adds to its bars (one display at a time)."""
+    if VOICE.progress is not None or VOICE.quiet or not sys.stderr.isatty():
+        yield VOICE.progress
         return
     from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress as Bars
 
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("", total=None)
-        yield lambda text: progress.update(task, description=text)
+    from .words import CATALOGUE, t
+
+    tasks: dict[str, Any] = {}
+    with Bars(console=Console(stderr=True), transient=True) as bars:
+
+        def update(what: str, done: int, total: int | None) -> None:
+            if what not in tasks:
+                for task in tasks.values():
+                    bars.update(task, total=1, completed=1)
+                known = f"cli.step.{what}" in CATALOGUE
+                name = t(f"cli.step.{what}", VOICE.lang, **values) if known else what
+                tasks[what] = bars.add_task(name, total=total)
+            bars.update(tasks[what], completed=done, total=total)
+
+        VOICE.progress = update
+        try:
+            yield update
+        finally:
+            VOICE.progress = None
+
+
+@contextmanager
+def phases() -> Iterator[Callable[[str], None]]:
+    """``phase(text)`` shows the step that runs now (a pulsing bar and its name) on stderr when it
+    is a terminal and not ``-q``; elsewhere nothing (no progress in pipes, files, cron mail)."""
+    with progress_bars() as progress:
+        yield (lambda text: progress(text, 0, None)) if progress else (lambda _: None)
 
 
 def _quiet(value: bool) -> None:
@@ -109,8 +140,11 @@ def say(message: str) -> None:
 
 
 def cli_text(message: object) -> str:
-    """A library message as the command line says it: with flags where it names parameters."""
-    return message.with_flags(flag) if isinstance(message, Message) else str(message)
+    """A library message as the command line says it: in its language (where the message has
+    both), with flags where it names parameters."""
+    if isinstance(message, Message):
+        return message.in_lang(VOICE.lang).with_flags(flag)
+    return str(message)
 
 
 ReviewOpt = Annotated[
@@ -177,12 +211,15 @@ def open_graph(data: list[Path] | None, store: str, allow_remote: bool = False) 
     from .kg import KnowledgeGraph, collect_files
 
     files = collect_files(data) if data else None
-    if not files or len(files) < 20 or not sys.stderr.isatty() or VOICE.quiet:
+    if not files or len(files) < 20:
         return KnowledgeGraph.open(files, store, allow_remote=allow_remote)
-    from rich.progress import Progress
-
-    with Progress(transient=True) as progress:
-        task = progress.add_task("Loading", total=len(files))
+    with progress_bars() as progress:
+        if progress is None:
+            return KnowledgeGraph.open(files, store, allow_remote=allow_remote)
+        done = iter(range(1, len(files) + 1))
         return KnowledgeGraph.open(
-            files, store, allow_remote=allow_remote, progress=lambda _: progress.advance(task)
+            files,
+            store,
+            allow_remote=allow_remote,
+            progress=lambda _: progress("files", next(done), len(files)),
         )

@@ -88,6 +88,7 @@ def compare(
     and neither is proposed again."""
     from .errors import UsageError
     from .output import emit
+    from .words import error_message
 
     if decisions is not None and show == CompareView.targets:
         _target_decisions(decisions, out)
@@ -97,9 +98,7 @@ def compare(
         from .link import read_review_table
 
         if out is None:
-            raise UsageError(
-                "--decisions needs --out FILE.ttl: the file the decisions are written to."
-            )
+            raise UsageError(error_message("error.decisions_out"))
         decided = read_review_table(
             decisions, BEST_PRACTICE_COLUMNS[6:9], written_by="sckg compare --show best --review"
         )
@@ -115,7 +114,7 @@ def compare(
         _targets(data[0], lang.value, top, min_score, review, fmt)
         return
     if not data or len(data) < 2:
-        raise UsageError("--data: give at least two cities to compare, one --data each.")
+        raise UsageError(error_message("error.compare_two"))
     comparison = _comparison(data, lang.value)
     we = city or comparison.cities[0].city.iri
     if show == CompareView.targets:
@@ -134,7 +133,7 @@ def compare(
             _chart(comparison, frame, chart)
         return
     if chart is not None:
-        raise UsageError("--chart draws --show fields or sdg.")
+        raise UsageError(error_message("error.chart_show"))
     if show == CompareView.gaps:
         from .compare import GAP_COLUMNS, gaps
 
@@ -257,9 +256,10 @@ def _target_decisions(decisions: Path, out: Path | None) -> None:
     from .errors import UsageError
     from .link import read_review_table
     from .targets import TARGET_COLUMNS, write_decisions
+    from .words import error_message
 
     if out is None:
-        raise UsageError("--decisions needs --out FILE.ttl: the file the decisions are written to.")
+        raise UsageError(error_message("error.decisions_out"))
     decided = read_review_table(
         decisions, TARGET_COLUMNS[5:], written_by="sckg compare --show targets --review"
     )
@@ -277,11 +277,11 @@ def _chart(comparison: Comparison, frame: str, path: Path) -> None:
     from .errors import UsageError
     from .fileio import write_atomic
     from .report.charts import matrix_image
-    from .words import t
+    from .words import error_message, t
 
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in ("png", "svg"):
-        raise UsageError(f"--chart: {path.name} must end in .png or .svg")
+        raise UsageError(error_message("error.chart_suffix", name=path.name))
     rows, columns, cells = coverage_matrix(comparison, frame)
     title = t(f"compare.heatmap.{frame}", comparison.lang)
     write_atomic(path, matrix_image(title, rows, columns, cells, comparison.lang, fmt))

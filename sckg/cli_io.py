@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import inspect
 import sys
-from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -30,9 +29,10 @@ from .cli_common import (
     SeedOpt,
     StoreOpt,
     open_graph,
+    progress_bars,
     status,
 )
-from .words import t
+from .words import error_message, t
 
 if TYPE_CHECKING:
     from .ingest.oparl_sync import SyncResult
@@ -220,7 +220,7 @@ def import_oparl(
         cache_dir=None if no_cache else (cache or default_cache_dir()),
         max_age=0 if refresh else 24 * 3600,
     )
-    with _progress() as progress:
+    with progress_bars() as progress:
         sync = sync_oparl(
             source, city, out, with_persons=with_persons, fetcher=fetcher, progress=progress
         )
@@ -238,31 +238,6 @@ def import_oparl(
         rows += [["note", s.type, s.id, s.reason] for s in result.report.notes]
         write_atomic(report, render(["kind", "type", "id", "reason"], rows, "csv"))
         status(t("cli.wrote_full_report", VOICE.lang, path=report))
-
-
-def _progress() -> Any:
-    """A context giving a ``progress(what, done, total)`` callback with a rich bar on a terminal,
-    else ``None``."""
-    if not sys.stderr.isatty() or VOICE.quiet:
-        return nullcontext(None)
-    from contextlib import contextmanager
-
-    from rich.console import Console
-    from rich.progress import Progress
-
-    @contextmanager
-    def bar() -> Any:
-        tasks: dict[str, Any] = {}
-        with Progress(console=Console(stderr=True), transient=True) as progress:
-
-            def update(what: str, done: int, total: int | None) -> None:
-                if what not in tasks:
-                    tasks[what] = progress.add_task(what, total=total)
-                progress.update(tasks[what], completed=done, total=total)
-
-            yield update
-
-    return bar()
 
 
 def _print_oparl_report(sync: SyncResult, out: Path) -> None:
@@ -359,9 +334,7 @@ def link_papers(
     from .output import emit
 
     if (accept is not None or decisions is not None) and out is None:
-        raise UsageError(
-            "--accept and --decisions need --out FILE.ttl: the file the decisions are written to."
-        )
+        raise UsageError(error_message("error.accept_out"))
     if (
         decisions is not None
     ):  # the data finds the projects and fields named in the column other_target
@@ -435,9 +408,7 @@ def link_actors(
 
     if decisions is not None:
         if out is None:
-            raise UsageError(
-                "--decisions needs --out FILE.ttl: the file the decisions are written to."
-            )
+            raise UsageError(error_message("error.decisions_out"))
         chosen = read_actor_review(decisions)
         same, different = write_actor_decisions(chosen, out)
         taken = sum(d.decision == "accept" for d in chosen)
@@ -508,8 +479,10 @@ def export(
 
     if out is None and fmt in (ExportFormat.csv, ExportFormat.xlsx):
         raise UsageError(
-            f"--format {fmt.value} needs --out "
-            f"({'a folder' if fmt is ExportFormat.csv else 'a file'})."
+            error_message(
+                "error.export_folder" if fmt is ExportFormat.csv else "error.export_file",
+                fmt=fmt.value,
+            )
         )
     result = export_graph(
         open_graph(data, store),

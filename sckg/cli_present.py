@@ -65,7 +65,7 @@ def present(
         check_engine()  # before anything is written
     plan = read_agenda(agenda) if agenda is not None else None
     with phases() as phase:
-        phase(t("cli.phase_reading", VOICE.lang))
+        phase(t("cli.step.reading", VOICE.lang))
         kg = open_graph(data, store)
         previous = open_snapshot(since) if since else None
         others = [KnowledgeGraph.open(collect_files([path])) for path in compare or []]
@@ -73,7 +73,7 @@ def present(
         deck = build_deck(
             kg, lang=lang.value, agenda=plan, since=previous, title=title, compare=others
         )
-        phase(t("cli.phase_writing", VOICE.lang, path=out))
+        phase(t("cli.step.writing", VOICE.lang, path=out))
         path = write_deck(deck, out, pdf)
     status(deck.title)
     for line in deck_summary(deck):

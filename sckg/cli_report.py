@@ -16,7 +16,7 @@ from .cli_common import (
     LangOpt,
     StoreOpt,
     open_graph,
-    phases,
+    progress_bars,
     say,
     status,
 )
@@ -68,18 +68,17 @@ def report(
         from .pdf import check_engine
 
         check_engine()  # before anything is written
-    with phases() as phase:
-        phase(t("cli.phase_reading", VOICE.lang))
+    with progress_bars(path=out) as progress:
+        if progress:
+            progress("reading", 0, None)
         kg = open_graph(data, store)
         previous = open_snapshot(since) if since else None
         others = [KnowledgeGraph.open(collect_files([path])) for path in compare or []]
         with kg.cached():  # the sections and the maps share projections: each read once
-            phase(t("cli.phase_briefing", VOICE.lang))
             briefing = build_report(
-                kg, lang=lang.value, title=title, since=previous, compare=others
+                kg, lang=lang.value, title=title, since=previous, compare=others, progress=progress
             )
-            phase(t("cli.phase_writing", VOICE.lang, path=out))
-            path = write_report(briefing, kg, out)
+            path = write_report(briefing, kg, out, progress=progress)
     status(briefing.title)
     for line in briefing.summary:
         status(f"  {line}")

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .cli_common import VOICE, DataOpt, StoreOpt, open_graph, status
+from .cli_common import VOICE, DataOpt, StoreOpt, open_graph, progress_bars, status
 from .formatting import number
 from .storespec import StoreKind, parse_store
 from .words import t
+
+if TYPE_CHECKING:
+    from .output import Progress
 
 TimeoutOpt = Annotated[float, typer.Option(help="Seconds to wait for the endpoint's answer.")]
 
@@ -36,20 +43,12 @@ def load(
     from .stores import load_store
 
     paths = collect_files(files)
-    if sys.stderr.isatty() and not VOICE.quiet:
-        from rich.progress import Progress
-
-        with Progress(transient=True) as bar:
-            size = sum(p.stat().st_size for p in paths)  # one file: a spinner until it is in
-            task = bar.add_task("Loading", total=size if len(paths) > 1 else None)
-            report = load_store(
-                store,
-                paths,
-                replace=replace,
-                progress=lambda p: bar.advance(task, p.stat().st_size),
-            )
-    else:
-        report = load_store(store, paths, replace=replace)
+    with progress_bars() as progress:
+        if progress is None:
+            report = load_store(store, paths, replace=replace)
+        else:
+            with _bytes_read(paths, progress) as loaded:
+                report = load_store(store, paths, replace=replace, progress=loaded)
     lang = VOICE.lang
     removed = t("cli.dropped", lang, n=report.removed) if report.removed else ""
     status(
@@ -65,6 +64,52 @@ def load(
     )
     triples = number(report.store_triples, lang)
     status(t("cli.store_holds", lang, store=report.store, triples=triples, graphs=report.graphs))
+
+
+@contextmanager
+def _bytes_read(paths: list[Path], progress: Progress) -> Iterator[Callable[[Path], None]]:
+    """Show the bytes of ``paths`` Oxigraph has read (``loading``), while a thread looks at where it
+    reads (see :func:`_position`); once all are read, ``indexing`` until the store has them. Yields
+    the callback to call when a file is in."""
+    sizes = {path: path.stat().st_size for path in paths}
+    total, done, stop = sum(sizes.values()), [0, 0], threading.Event()  # files and bytes loaded
+
+    def watch() -> None:
+        while not stop.wait(0.2):
+            path = paths[min(done[0], len(paths) - 1)]
+            read = done[1] + (_position(path) or 0)
+            if read < total:
+                progress("loading", read, total)
+            else:
+                progress("indexing", 0, None)
+
+    def loaded(path: Path) -> None:
+        done[0] += 1
+        done[1] += sizes[path]
+
+    progress("loading", 0, total)
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        yield loaded
+    finally:
+        stop.set()
+        watcher.join()
+
+
+def _position(path: Path) -> int | None:
+    """How far this process has read the file ``path``: the offset of a descriptor open on it, as
+    Linux shows it in ``/proc/self/fdinfo`` (None elsewhere, or when it is not open). Oxigraph reads
+    a file by its path, in Rust: this sees its progress without slowing it down."""
+    target = str(path.resolve())
+    try:
+        for entry in os.scandir("/proc/self/fd"):
+            if os.readlink(entry.path) == target:
+                info = Path(f"/proc/self/fdinfo/{entry.name}").read_text()
+                return int(info.split("pos:", 1)[1].split()[0])
+    except (OSError, IndexError, ValueError):  # no /proc, or the file closed meanwhile
+        return None
+    return None
 
 
 def serve(

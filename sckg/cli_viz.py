@@ -16,10 +16,10 @@ import typer
 from .choices import ColorBy, Layout, SizeBy
 from .choices import ProjectionName as Projection
 from .cli_analyze import ProjectionOpt
-from .cli_common import VOICE, DataOpt, Lang, LangOpt, StoreOpt, open_graph, status
+from .cli_common import VOICE, DataOpt, Lang, LangOpt, StoreOpt, open_graph, phases, status
 from .errors import UsageError
 from .formatting import number
-from .words import t
+from .words import error_message, t
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -114,35 +114,39 @@ def viz(
 
     check_outputs(out, *(path for path in (png, svg) if path is not None))
     if depth is not None and focus is None:
-        raise UsageError("--depth needs --focus (the node the map is centred on)")
+        raise UsageError(error_message("error.depth_focus"))
     started = time.perf_counter()
-    kg = open_graph(data, store)
-    source: KnowledgeGraph | nx.Graph[str] = kg
-    if compare:
-        source = _comparison_graph(kg, compare, lang.value)
-        title = title or source.graph["title"]
-    net = build_network(
-        source,
-        projection.value,
-        focus=focus,
-        depth=1 if depth is None else depth,
-        fields=field or (),
-        classes=cls or (),
-        departments=department or (),
-        color_by=color_by.value,
-        size_by=size_by.value,
-        layout=layout.value,
-        seed=seed,
-        title=title,
-        lang=lang.value,
-        with_papers=with_papers,
-    )
-    written = [write_map(net, out)]
-    written += [
-        write_image(net, path, kind)
-        for path, kind in ((png, "png"), (svg, "svg"))
-        if path is not None
-    ]
+    with phases() as phase:
+        phase(t("cli.step.reading", VOICE.lang))
+        kg = open_graph(data, store)
+        source: KnowledgeGraph | nx.Graph[str] = kg
+        if compare:
+            source = _comparison_graph(kg, compare, lang.value)
+            title = title or source.graph["title"]
+        phase(t("cli.phase_map", VOICE.lang))
+        net = build_network(
+            source,
+            projection.value,
+            focus=focus,
+            depth=1 if depth is None else depth,
+            fields=field or (),
+            classes=cls or (),
+            departments=department or (),
+            color_by=color_by.value,
+            size_by=size_by.value,
+            layout=layout.value,
+            seed=seed,
+            title=title,
+            lang=lang.value,
+            with_papers=with_papers,
+        )
+        phase(t("cli.step.writing", VOICE.lang, path=out))
+        written = [write_map(net, out)]
+        written += [
+            write_image(net, path, kind)
+            for path, kind in ((png, "png"), (svg, "svg"))
+            if path is not None
+        ]
     seconds = time.perf_counter() - started
     layout_seconds = net.meta.timings.get("layout", 0.0)
     status(

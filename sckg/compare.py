@@ -40,7 +40,7 @@ from .formatting import number
 from .ingest import write_turtle
 from .namespaces import DCTERMS, FIELD, ID, MODEL_GRAPH, PROV, RDF, RDFS, SCKG
 from .wordmatch import MIN_PART, Keyword, Token, part_of, same_word, stem, tokens
-from .words import t
+from .words import error_message, t
 
 if TYPE_CHECKING:
     from .kg import KnowledgeGraph
@@ -346,7 +346,7 @@ def compare(
 ) -> Comparison:
     """The cities of ``graphs`` (one city each; ``sources`` name them in messages) side by side."""
     if len(graphs) < 2:
-        raise ParameterError("{=graphs}: give at least two cities to compare")
+        raise ParameterError(error_message("error.two_cities"))
     names = list(sources) + [""] * (len(graphs) - len(sources))
     cities = tuple(load_city(kg, source, lang) for kg, source in zip(graphs, names, strict=True))
     seen: dict[str, str] = {}
@@ -786,9 +786,9 @@ def best_practice(
     least ``MIN_KINDS`` kinds of evidence scoring at least ``threshold``, best first; pairs decided
     in review are left out."""
     if top < 1:
-        raise ParameterError("{=top} must be at least 1")
+        raise ParameterError(error_message("error.top"))
     if threshold <= 0:
-        raise ParameterError("{=threshold} must be greater than 0")
+        raise ParameterError(error_message("error.threshold"))
     ours = comparison.city(city)
     others = [(c.city, item) for c in comparison.cities if c is not ours for item in c.items]
     words = comparison.words

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from enum import StrEnum
 
 
 class SckgError(Exception):
@@ -15,7 +14,7 @@ class SckgError(Exception):
 
     def __init__(self, *args: object) -> None:
         if args and isinstance(args[0], Message):
-            args = (Message(mask_password(args[0].template)), *args[1:])
+            args = (args[0].masked(), *args[1:])
         elif args and isinstance(args[0], str):
             args = (mask_password(args[0]), *args[1:])
         super().__init__(*args)
@@ -61,16 +60,32 @@ class DataWarning(UserWarning):
 class Message(str):
     """A message naming parameters as ``{=limit}`` or, with a value, ``{=limit 0}``. As a string it
     reads like the Python API (``limit``, ``limit=0``); :meth:`with_flags` names the command line's
-    flags instead (``--top``, ``--top 0``), which the CLI's error boundary and its notes do."""
+    flags instead (``--top``, ``--top 0``), which the CLI's error boundary and its notes do.
+
+    The string is English (for Python users); ``de`` is the German text the command line shows
+    when it speaks German (:meth:`in_lang`). :func:`sckg.words.error_message` makes both from the
+    catalogue of words."""
 
     template: str
+    german: str | None
 
-    def __new__(cls, template: str) -> Message:
+    def __new__(cls, template: str, de: str | None = None) -> Message:
+        if isinstance(template, Message):  # a message passed on keeps its German text
+            de = de or template.german
+            template = template.template
         self = super().__new__(
             cls, _PARAM.sub(lambda m: m[1] + (f"={m[2]}" if m[2] is not None else ""), template)
         )
-        self.template = template
+        self.template, self.german = template, de
         return self
+
+    def in_lang(self, lang: str) -> Message:
+        """The message in ``lang`` (``de`` or ``en``); English where it has no German text."""
+        return Message(self.german if lang == "de" and self.german else self.template)
+
+    def masked(self) -> Message:
+        """The message with passwords of addresses masked (:func:`mask_password`)."""
+        return Message(mask_password(self.template), self.german and mask_password(self.german))
 
     @property
     def params(self) -> list[str]:
@@ -94,12 +109,3 @@ class ParameterError(UsageError):
     def __init__(self, message: str) -> None:
         self.message = Message(message)
         super().__init__(self.message)
-
-
-def choice(value: str, choices: type[StrEnum], param: str, what: str) -> str:
-    """``value`` if it is one of ``choices``, else a :class:`ParameterError` listing them."""
-    if value not in tuple(choices):
-        raise ParameterError(
-            f"{{={param}}}: unknown {what} '{value}'. Use one of: {', '.join(choices)}."
-        )
-    return value

@@ -19,8 +19,8 @@ import pyoxigraph as ox
 
 from . import resources
 from .choices import ExportFormat
-from .errors import choice
 from .namespaces import PREFIXES, RDF, XSD
+from .words import choice
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -46,7 +46,7 @@ def export_graph(
     """The export in format ``fmt`` as file name → content (``csv`` gives ``nodes.csv`` and
     ``edges.csv``; ``formula_guard`` and ``csv_dialect`` as for :func:`sckg.output.render_csv`);
     ``with_papers`` adds the council papers linked to projects and fields to the entity network."""
-    choice(fmt, ExportFormat, "fmt", "export format")
+    choice(fmt, ExportFormat, "fmt", "choice.export_format")
     if fmt in ("ttl", "nt", "jsonld"):
         return {f"graph.{fmt}": rdf_bytes(kg, fmt)}
     if fmt in ("graphml", "gexf", "csv"):

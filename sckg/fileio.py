@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import DataError
+from .words import error_message
 
 
 def write_atomic(path: Path | str, data: str | bytes) -> Path:
@@ -45,7 +46,9 @@ def write_all(files: Mapping[Path, str | bytes]) -> list[Path]:
         for tmp, current in temporary:
             os.replace(tmp, current)
     except OSError as exc:
-        raise DataError(f"{current}: cannot be written ({exc.strerror or exc})") from None
+        raise DataError(
+            error_message("error.unwritable", path=current, reason=exc.strerror or exc)
+        ) from None
     finally:
         for tmp, _ in temporary:
             Path(tmp).unlink(missing_ok=True)
@@ -70,12 +73,11 @@ def check_writable(path: Path | str) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise DataError(f"{path}: cannot be written ({exc.strerror or exc})") from None
-    if stat.S_ISLNK(mode):
         raise DataError(
-            f"{path}: a symbolic link (to {os.readlink(path)}); sckg writes only regular files. "
-            "Name the target file itself, or remove the link."
-        )
+            error_message("error.unwritable", path=path, reason=exc.strerror or exc)
+        ) from None
+    if stat.S_ISLNK(mode):
+        raise DataError(error_message("error.symlink", path=path, target=os.readlink(path)))
     if not stat.S_ISREG(mode):
         kind = next((name for test, name in _KINDS if test(mode)), "a special file")
         raise DataError(f"{path}: not a regular file ({kind}); sckg writes only regular files.")
@@ -91,6 +93,8 @@ def check_outputs(*paths: Path | str) -> None:
         while not folder.exists():
             folder = folder.parent
         if not folder.is_dir():
-            raise DataError(f"{path}: cannot be written ({folder} is not a folder)")
+            reason = error_message("error.not_folder", folder=folder)
+            raise DataError(error_message("error.unwritable", path=path, reason=reason))
         if not os.access(folder, os.W_OK | os.X_OK):
-            raise DataError(f"{path}: cannot be written (no permission to write in {folder})")
+            reason = error_message("error.no_permission", folder=folder)
+            raise DataError(error_message("error.unwritable", path=path, reason=reason))

@@ -21,11 +21,12 @@ from typing import Any, Protocol, TypeVar, cast
 import pyoxigraph as ox
 
 from . import resources
-from .errors import DataError, Message, QueryError, StoreError
+from .errors import DataError, QueryError, StoreError
 from .namespaces import LABEL_PROPERTIES, MODEL_GRAPH, PREFIXES, tail
 from .results import Table, Term, solution_rows
 from .sparql import bind_values, check_remote, is_update, syntax_error
 from .storespec import StoreKind, StoreSpec, parse_store
+from .words import error_message
 
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -113,31 +114,31 @@ class OxigraphBackend:
                 return self._query(query, {})
             raise syntax_error(query, str(exc)) from None
         except OSError as exc:
-            raise QueryError(f"The query failed: {exc}") from None
+            raise QueryError(error_message("error.query_failed", reason=exc)) from None
 
     def select(self, query: str, bindings: Mapping[str, Term]) -> Table:
         result = self._query(query, bindings)
         if not isinstance(result, ox.QuerySolutions):
-            raise QueryError("Expected a SELECT query.")
+            raise QueryError(error_message("error.expected_form", form="SELECT"))
         columns = [v.value for v in result.variables]
         try:
             return Table(columns, solution_rows(result))
         except (OSError, RuntimeError) as exc:
-            raise QueryError(f"The query failed: {exc}") from None
+            raise QueryError(error_message("error.query_failed", reason=exc)) from None
 
     def construct(self, query: str, bindings: Mapping[str, Term]) -> list[ox.Triple]:
         result = self._query(query, bindings)
         if not isinstance(result, ox.QueryTriples):
-            raise QueryError("Expected a CONSTRUCT or DESCRIBE query.")
+            raise QueryError(error_message("error.expected_form", form="CONSTRUCT or DESCRIBE"))
         try:
             return list(result)
         except (OSError, RuntimeError) as exc:
-            raise QueryError(f"The query failed: {exc}") from None
+            raise QueryError(error_message("error.query_failed", reason=exc)) from None
 
     def ask(self, query: str, bindings: Mapping[str, Term]) -> bool:
         result = self._query(query, bindings)
         if not isinstance(result, ox.QueryBoolean):
-            raise QueryError("Expected an ASK query.")
+            raise QueryError(error_message("error.expected_form", form="ASK"))
         return bool(result)
 
     def graph_names(self) -> set[str]:
@@ -157,7 +158,7 @@ class OxigraphBackend:
         except SyntaxError as exc:
             raise DataError(_parse_error(path, str(exc))) from None
         except (OSError, ValueError) as exc:
-            raise DataError(f"{path}: cannot be read ({exc})") from None
+            raise DataError(error_message("error.unreadable", path=path, reason=exc)) from None
 
     def drop_graph(self, graph: str) -> None:
         node = ox.NamedNode(graph)
@@ -174,7 +175,9 @@ def rdf_format(path: Path) -> ox.RdfFormat:
         return RDF_FORMATS[path.suffix.lower()]
     except KeyError:
         known = ", ".join(sorted(RDF_FORMATS))
-        raise DataError(f"{path}: unknown RDF file type '{path.suffix}' (known: {known})") from None
+        raise DataError(
+            error_message("error.rdf_type", path=path, suffix=path.suffix, known=known)
+        ) from None
 
 
 def check_parses(path: Path) -> None:
@@ -193,7 +196,7 @@ def check_parses(path: Path) -> None:
     except SyntaxError as exc:
         raise DataError(_parse_error(path, str(exc))) from None
     except (OSError, ValueError) as exc:
-        raise DataError(f"{path}: cannot be read ({exc})") from None
+        raise DataError(error_message("error.unreadable", path=path, reason=exc)) from None
 
 
 def refuse_hostile(path: Path, fmt: ox.RdfFormat) -> None:
@@ -231,11 +234,11 @@ def refuse_deep_json(path: Path) -> None:
                 start = content.rfind(b"\n", 0, offset) + 1
                 column = len(content[start:offset].decode("utf-8", "replace")) + 1
     except OSError as exc:
-        raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise DataError(
+            error_message("error.unreadable", path=path, reason=exc.strerror or exc)
+        ) from None
     raise DataError(
-        f"{path}, line {line}, column {column}: the JSON is nested more than "
-        f"{MAX_JSON_DEPTH} levels deep; JSON-LD needs a few levels (write the data flatter, "
-        "or as Turtle)."
+        error_message("error.json_depth", path=path, line=line, column=column, depth=MAX_JSON_DEPTH)
     )
 
 
@@ -254,11 +257,7 @@ def refuse_hostile_xml(path: Path) -> None:
             with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as content:
                 declares = content.find(b"<!ENTITY") >= 0
             if declares:
-                raise DataError(
-                    f"{path}: the RDF/XML file declares XML entities (<!ENTITY>); sckg does not "
-                    "expand them (a file of a few bytes can expand to gigabytes). Write the values "
-                    "out."
-                )
+                raise DataError(error_message("error.xml_entities", path=path))
             handle.seek(0)
             parser = pyexpat.ParserCreate()
             depth = 0
@@ -269,9 +268,13 @@ def refuse_hostile_xml(path: Path) -> None:
                 if depth > MAX_XML_DEPTH:
                     line, column = parser.CurrentLineNumber, parser.CurrentColumnNumber + 1
                     raise DataError(
-                        f"{path}, line {line}, column {column}: the XML is nested more than "
-                        f"{MAX_XML_DEPTH} elements deep; RDF/XML needs a few levels (write the "
-                        "data flatter, or as Turtle)."
+                        error_message(
+                            "error.xml_depth",
+                            path=path,
+                            line=line,
+                            column=column,
+                            depth=MAX_XML_DEPTH,
+                        )
                     )
 
             def end(name: str) -> None:
@@ -285,7 +288,9 @@ def refuse_hostile_xml(path: Path) -> None:
     except pyexpat.ExpatError:
         return  # malformed: the RDF/XML parser reports where
     except OSError as exc:
-        raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise DataError(
+            error_message("error.unreadable", path=path, reason=exc.strerror or exc)
+        ) from None
 
 
 def _parse_error(path: Path, message: str) -> str:
@@ -295,10 +300,11 @@ def _parse_error(path: Path, message: str) -> str:
     )
     detail = re.sub(r" \([^()]*, line \d+\)$", "", detail)
     if position:
-        return (
-            f"{path}, line {position.group(1)}, column {position.group(2)}: malformed RDF: {detail}"
+        line, column = position.group(1), position.group(2)
+        return error_message(
+            "error.malformed_at", path=path, line=line, column=column, detail=detail
         )
-    return f"{path}: malformed RDF: {detail}"
+    return error_message("error.malformed", path=path, detail=detail)
 
 
 def collect_files(paths: Iterable[Path]) -> list[Path]:
@@ -312,16 +318,15 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
                 p for p in path.rglob("*") if p.suffix.lower() in RDF_FORMATS and p.is_file()
             )
             if not found:
-                raise DataError(
-                    f"{path}: the folder holds no RDF files ({', '.join(sorted(RDF_FORMATS))})"
-                )
+                known = ", ".join(sorted(RDF_FORMATS))
+                raise DataError(error_message("error.no_rdf_files", path=path, known=known))
             files.extend(found)
         elif path.is_file():
             files.append(path)
         elif path.exists():
-            raise DataError(f"{path}: not a file or folder")
+            raise DataError(error_message("error.not_file_or_folder", path=path))
         else:
-            raise DataError(Message(f"{path}: no such file or folder (check the {{=data}} path)"))
+            raise DataError(error_message("error.no_such_path", path=path))
     return files
 
 
@@ -373,29 +378,18 @@ def _recover(path: Path) -> None:
 def _open_oxigraph(path: Path, create: bool) -> ox.Store:
     _recover(path)
     if path.exists() and not path.is_dir():
-        raise StoreError(
-            f"{path}: not an Oxigraph store (it is a file; an Oxigraph store is a folder)"
-        )
+        raise StoreError(error_message("error.store_is_file", path=path))
     if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").exists():
-        raise StoreError(f"{path}: not an Oxigraph store (the folder holds other files)")
+        raise StoreError(error_message("error.store_other_files", path=path))
     if not create and not (path / "CURRENT").exists():
-        raise StoreError(
-            f"{path}: no Oxigraph store there yet; create it with 'sckg load --store oxigraph:PATH "
-            "FILES'"
-        )
+        raise StoreError(error_message("error.no_store_yet", path=path))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         return ox.Store(str(path))
     except OSError as exc:
         if "lock" in str(exc).lower():
-            raise StoreError(
-                Message(
-                    f"{path}: the Oxigraph store is in use by another process (a running 'sckg "
-                    "serve --write' or 'sckg load'?); stop it, or query the running server with "
-                    "{=store sparql:URL}"
-                )
-            ) from None
-        raise StoreError(f"{path}: cannot open the Oxigraph store ({exc})") from None
+            raise StoreError(error_message("error.store_in_use", path=path)) from None
+        raise StoreError(error_message("error.store_unopened", path=path, reason=exc)) from None
 
 
 @contextmanager
@@ -540,9 +534,7 @@ class KnowledgeGraph:
 
     def _check(self, query: str) -> None:
         if is_update(query):
-            raise QueryError(
-                "This is a SPARQL UPDATE; sckg only runs queries here (the graph is read-only)."
-            )
+            raise QueryError(error_message("error.update_refused"))
         if not self.allow_remote:
             check_remote(query, self.backend.graph_names)
 
@@ -616,13 +608,11 @@ class KnowledgeGraph:
         ).rows:
             return
         where = (
-            "the files given hold no triples: " + ", ".join(map(str, self.files))
+            error_message("error.no_data.files", files=", ".join(map(str, self.files)))
             if self.files
-            else "the store holds no data"
+            else error_message("error.no_data.store")
         )
-        raise DataError(
-            Message(f"The graph holds no data ({where}); check {{=data}} or {{=store}}.")
-        )
+        raise DataError(error_message("error.no_data", where=where))
 
     def triples(self, *, include_model: bool = False) -> list[ox.Triple]:
         """Every triple of the data graphs (and the model, if asked), without duplicates."""
@@ -726,13 +716,7 @@ def within(timeout: float | None, work: Callable[[], T]) -> T:
     worker.start()
     worker.join(timeout)
     if not outcome:
-        raise QueryError(
-            Message(
-                f"The query ran over its time limit of {timeout:g} s and was stopped; narrow it "
-                "down (more specific patterns, LIMIT) or raise {=timeout} ({=timeout 0}: no "
-                "limit)."
-            )
-        )
+        raise QueryError(error_message("error.query_timeout", seconds=f"{timeout:g}"))
     done, value = outcome[0]
     if not done:
         raise value

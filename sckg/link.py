@@ -47,7 +47,7 @@ from .ingest import write_turtle
 from .namespaces import DCTERMS, MODEL_GRAPH, SCKG
 from .output import csv_safe
 from .wordmatch import Keyword, Name, Token, tokens
-from .words import t
+from .words import error_message, t
 
 if TYPE_CHECKING:
     from .kg import KnowledgeGraph
@@ -229,7 +229,7 @@ def propose_paper_links(
     """Proposals scoring at least ``threshold`` for every paper, except pairs already decided in the
     graph."""
     if threshold <= 0:
-        raise ParameterError("{=threshold} must be greater than 0")
+        raise ParameterError(error_message("error.threshold"))
     rules = keyword_rules(kg)
     matcher = _Matcher(rules)
     general = [r for r in rules if r.kind == "any"]
@@ -363,10 +363,7 @@ def select_proposals(proposals: list[LinkProposal], spec: str) -> list[LinkPropo
             (int(match.group(1)), int(match.group(2) or match.group(1))) if match else (0, 0)
         )
         if not match or not 1 <= first <= last <= len(proposals):
-            raise UsageError(
-                f"Accepting proposals: '{part}' is not a proposal number or range between 1 and "
-                f"{len(proposals)} (use 'all' or numbers like 1,3,5-7 from the listing)"
-            )
+            raise UsageError(error_message("error.accept_range", part=part, n=len(proposals)))
         chosen.extend(p for p in proposals[first - 1 : last] if p not in chosen)
     return chosen
 
@@ -441,7 +438,7 @@ def write_review_table(columns: tuple[str, ...], rows: list[list[Any]], path: Pa
         writer.writerows([csv_safe(v) for v in row] for row in rows)
         return write_atomic(path, buffer.getvalue())
     if suffix != ".xlsx":
-        raise UsageError(f"The review file {path.name} must end in .csv or .xlsx")
+        raise UsageError(error_message("error.review_suffix", name=path.name))
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -492,14 +489,15 @@ def read_review_table(
 
     path = Path(path)
     if not path.is_file():
-        raise DataError(f"{path}: no such review file")
+        raise DataError(error_message("error.no_review_file", path=path))
     sheet = read_sheets(path)[0]
     header = [str(c or "").strip().lower() for c in (sheet.rows[0][1] if sheet.rows else ())]
     missing = [c for c in ("decision", *iri_columns) if c not in header]
     if missing:
         raise DataError(
-            f"{path}: the review file has no column {', '.join(missing)} "
-            f"(write it with '{written_by} FILE')"
+            error_message(
+                "error.review_columns", path=path, columns=", ".join(missing), writer=written_by
+            )
         )
     rows = []
     for line, record in sheet.rows[1:]:
@@ -510,8 +508,13 @@ def read_review_table(
         word = cells["decision"].casefold()
         if word and word not in DECISION_WORDS:
             raise DataError(
-                f"{path}: row {line}: decision '{cells['decision']}' is neither accept nor reject "
-                f"(write one of: {', '.join(DECISION_WORDS)}; or leave it empty)"
+                error_message(
+                    "error.review_decision",
+                    path=path,
+                    row=line,
+                    decision=cells["decision"],
+                    words=", ".join(DECISION_WORDS),
+                )
             )
         if not word and not undecided:
             continue

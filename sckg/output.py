@@ -16,13 +16,19 @@ import re
 import sys
 import warnings
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .choices import CsvDialect, Format
-from .errors import DataWarning, choice
+from .errors import DataWarning
 from .namespaces import shorten
+from .words import choice
+
+#: ``progress(what, done, total)``: a long step tells what it does (``files``, ``sections``,
+#: ``maps`` ...), how much of it is done, and how much there is (None: not known); the command line
+#: shows it on a terminal.
+Progress = Callable[[str, int, int | None], None]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -130,7 +136,7 @@ def render(
     """Rows as CSV, JSON (a list of objects) or Markdown; ``table`` gives plain aligned text, and it
     and Markdown show IRIs as prefixed names unless ``short_iris`` is false. For CSV,
     ``csv_dialect`` and ``formula_guard`` as the module says."""
-    choice(fmt, Format, "fmt", "format")
+    choice(fmt, Format, "fmt", "choice.format")
     if fmt == "csv":
         return render_csv(columns, rows, formula_guard=formula_guard, csv_dialect=csv_dialect)
     if fmt == "json":
@@ -160,7 +166,7 @@ def render_csv(
     """Rows as CSV in a dialect (see the module); a field is quoted when it holds the delimiter, a
     quote, CR or LF (Python's csv module leaves a lone CR unquoted, and readers then start a new row
     there)."""
-    choice(csv_dialect, CsvDialect, "csv_dialect", "CSV dialect")
+    choice(csv_dialect, CsvDialect, "csv_dialect", "choice.csv_dialect")
     excel = csv_dialect == CsvDialect.excel
     delimiter, newline = (";", "\r\n") if excel else (",", "\n")
     special = (delimiter, '"', "\r", "\n")

@@ -31,7 +31,7 @@ from .formatting import money_total, number
 from .namespaces import MODEL_GRAPH, SCKG, slug, tail
 from .report.model import Chart, Report, ReportTable, Section
 from .typed import amount
-from .words import Words, t
+from .words import Words, error_message, t
 
 if TYPE_CHECKING:
     from .kg import KnowledgeGraph
@@ -126,21 +126,23 @@ def read_agenda(path: Path | str) -> Agenda:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise DataError(f"{path}: cannot read the agenda ({error.strerror})") from None
+        raise DataError(
+            error_message("error.agenda_unreadable", path=path, reason=error.strerror)
+        ) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         before = raw[raw.rfind(b"\n", 0, error.start) + 1 : error.start]
         column = len(before.decode("utf-8", "replace")) + 1
+        byte = f"0x{raw[error.start]:02x}"
         raise DataError(
-            f"{path}, line {line}, column {column}: not UTF-8 text (byte "
-            f"0x{raw[error.start]:02x}); save the agenda as UTF-8."
+            error_message("error.agenda_utf8", path=path, line=line, column=column, byte=byte)
         ) from None
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise DataError(f"{path}: not a TOML agenda: {error}") from None
+        raise DataError(error_message("error.agenda_toml", path=path, reason=error)) from None
     except RecursionError:
         raise DataError(
             f"{path}: not a TOML agenda: the values are nested too deeply (an agenda "
@@ -149,10 +151,8 @@ def read_agenda(path: Path | str) -> Agenda:
     lines = text.splitlines()
     for key in doc:
         if key not in ("title", "slide"):
-            raise DataError(
-                f"{path}, line {_line(lines, None, key)}, key '{key}': unknown key (use title and "
-                "[[slide]] entries)"
-            )
+            line = _line(lines, None, key)
+            raise DataError(error_message("error.agenda_key", path=path, line=line, key=key))
     if "title" in doc and not isinstance(doc["title"], str):
         raise DataError(f"{path}, line {_line(lines, None, 'title')}, key 'title': must be text")
     slides = doc.get("slide", [])

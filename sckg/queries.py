@@ -30,6 +30,7 @@ from .kg import KnowledgeGraph
 from .namespaces import ACTOR_CLASSES, PREFIXES, XSD
 from .results import COLUMN_KINDS, Table, Term
 from .sparql import query_form
+from .words import error_message
 
 PARAM_KINDS = ("iri", "string", "integer", "decimal", "date")
 _HEADER = re.compile(r"^#\s*(title|description|param|column)(?:@(\w+))?\s*:\s*(.*)$")
@@ -76,7 +77,7 @@ def parse_named_query(path: Path) -> NamedQuery:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise QueryError(f"{path}: cannot be read ({exc})") from None
+        raise QueryError(error_message("error.unreadable", path=path, reason=exc)) from None
     query = parse_query_text(path.stem, text, str(path))
     query.origin = str(path)
     return query
@@ -98,8 +99,13 @@ def parse_query_text(name: str, text: str, origin: str = "query") -> NamedQuery:
             column, kind = [*value.split(None, 1), ""][:2]
             if kind.strip() not in COLUMN_KINDS:
                 raise QueryError(
-                    f"{origin}: column '{column}' has unknown kind '{kind.strip()}' "
-                    f"({', '.join(COLUMN_KINDS)})"
+                    error_message(
+                        "error.column_kind",
+                        origin=origin,
+                        column=column,
+                        kind=kind.strip(),
+                        kinds=", ".join(COLUMN_KINDS),
+                    )
                 )
             query.columns[column] = kind.strip()
         else:
@@ -117,7 +123,13 @@ def _param(origin: str, declaration: str) -> Param:
         or (match.group(2) is not None and match.group(1) != "iri")
     ):
         raise QueryError(
-            f"{origin}: parameter '{name}' has unknown kind '{kind}' ({', '.join(PARAM_KINDS)})"
+            error_message(
+                "error.param_kind_unknown",
+                origin=origin,
+                name=name,
+                kind=kind,
+                kinds=", ".join(PARAM_KINDS),
+            )
         )
     named = (match.group(2) or "").replace(",", " ").split()
     classes = tuple(
@@ -136,16 +148,14 @@ def named_queries(
     if extra is None:
         return library
     if not extra.is_dir():
-        raise DataError(f"{extra}: no such folder of named queries (.rq files)")
+        raise DataError(error_message("error.no_query_folder", path=extra))
     own = sorted(extra.glob("*.rq"))
     if not own:
-        raise DataError(f"{extra}: no named queries (.rq files) in this folder")
+        raise DataError(error_message("error.no_queries_in_folder", path=extra))
     for path in own:
         query = parse_named_query(path)
         if query.name in library:
-            raise QueryError(
-                f"{path}: sckg has a named query '{query.name}' already; give the file another name"
-            )
+            raise QueryError(error_message("error.query_name_taken", path=path, name=query.name))
         library[query.name] = query
     return library
 
@@ -157,8 +167,8 @@ def get_named_query(name: str, queries: Path | None = None) -> NamedQuery:
     if name in library:
         return library[name]
     close = difflib.get_close_matches(name, library, n=3, cutoff=0.4)
-    hint = f" Did you mean: {', '.join(close)}?" if close else ""
-    raise UsageError(f"Unknown named query '{name}'.{hint} Run 'sckg queries' for the list.")
+    hint = error_message("error.did_you_mean", names=", ".join(close)) if close else ""
+    raise UsageError(error_message("error.unknown_query", name=name, hint=hint))
 
 
 def runnable_text(query: str) -> str:
@@ -174,7 +184,7 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
-            raise ParameterError(f"{{=param}} expects name=value, got '{pair}'")
+            raise ParameterError(error_message("error.param_pair", pair=pair))
         params[name.strip()] = value
     return params
 
@@ -190,7 +200,7 @@ def bind_params(
     if unknown:
         allowed = ", ".join(declared) or "none"
         raise UsageError(
-            f"Unknown parameter '{unknown[0]}' for query '{query.name}' (parameters: {allowed})"
+            error_message("error.unknown_param", name=unknown[0], query=query.name, allowed=allowed)
         )
     return {name: to_term(kg, declared[name], value) for name, value in values.items()}
 
@@ -210,7 +220,7 @@ def to_term(kg: KnowledgeGraph, param: Param, value: str) -> Term:
             )
     except ValueError:
         raise UsageError(
-            f"Parameter '{param.name}' expects a {param.kind}, got '{value}'"
+            error_message("error.param_kind", name=param.name, kind=param.kind, value=value)
         ) from None
     return ox.Literal(value)
 
@@ -236,7 +246,7 @@ def _iri(value: str) -> ox.NamedNode:
     try:
         return ox.NamedNode(value)
     except ValueError:
-        raise UsageError(f"'{value}' is not a valid IRI") from None
+        raise UsageError(error_message("error.not_iri", value=value)) from None
 
 
 def run_query(
@@ -276,7 +286,7 @@ def resolve_query(argument: str, queries: Path | None = None) -> NamedQuery:
     path = Path(argument)
     if argument.endswith(".rq") or path.is_file():
         if not path.is_file():
-            raise QueryError(f"{path}: no such query file")
+            raise QueryError(error_message("error.no_query_file", path=path))
         return parse_named_query(path)
     if re.search(r"[{\s]", argument.strip()):
         return parse_query_text("inline", argument)
@@ -319,9 +329,7 @@ def _run_any(
     if form == "ASK":
         return kg.ask(query.text, bindings, timeout=timeout)
     if form == "UPDATE":
-        raise QueryError(
-            "This is a SPARQL UPDATE; 'sckg query' only reads. The graph was not changed."
-        )
+        raise QueryError(error_message("error.update_not_run"))
     triples = kg.construct(query.text, bindings, timeout=timeout)
     return (ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b"").decode(
         "utf-8"

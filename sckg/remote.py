@@ -1,6 +1,7 @@
 """Any SPARQL 1.1 endpoint as a store: queries over HTTP (SPARQL 1.1 Protocol), results as JSON.
 
-Requests go through :mod:`sckg.httpclient` (urllib3; connections kept alive). sckg expects the
+Requests go through :mod:`sckg.httpclient` (urllib3; connections kept alive; a busy endpoint is
+asked again after the pause its ``Retry-After`` asks for). sckg expects the
 endpoint's default graph to be the union of its named graphs, as the in-process stores are queried
 (Oxigraph server: ``--union-default-graph``, which ``sckg serve`` sets; Fuseki/TDB2:
 ``tdb2:unionDefaultGraph true``; GraphDB and Virtuoso do this by default). The predeclared prefixes
@@ -21,6 +22,7 @@ import base64
 import json
 import os
 import re
+import time
 import urllib.parse
 import urllib.request
 from collections.abc import Mapping
@@ -31,10 +33,11 @@ import pyoxigraph as ox
 import urllib3
 
 from .errors import Message, QueryError, StoreError, UsageError
-from .httpclient import Client, reason
+from .httpclient import Client, reason, retry_after
 from .namespaces import sparql_prologue
 from .results import Table, Term, solution_rows
 from .sparql import bind_values, syntax_error
+from .words import error_message
 
 #: Seconds to wait for an endpoint's answer (connecting, and between two pieces of the answer).
 DEFAULT_TIMEOUT = 120.0
@@ -57,6 +60,12 @@ MAX_REDIRECTS = 10
 _REDIRECT_STATUS = (301, 302, 303, 307, 308)
 #: The connections to endpoints, kept alive between requests.
 _CLIENT = Client()
+#: A busy endpoint (HTTP 429 or 503) is asked this many times in all, after the pause its
+#: ``Retry-After`` asks for (at most :data:`sckg.httpclient.MAX_RETRY_AFTER`), or without one
+#: after :data:`BUSY_PAUSE` seconds, doubled each time.
+BUSY_TRIES = 4
+BUSY_PAUSE = 1.0
+_BUSY = (429, 503)
 
 
 @dataclass
@@ -130,7 +139,8 @@ def _exchange(request: _Request, timeout: float) -> tuple[Response, str, str]:
     answer.release_conn()
     challenge = answer.headers.get("WWW-Authenticate") or ""
     media_type = (answer.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-    return Response(answer.status, media_type, body), request.url, challenge
+    response = Response(answer.status, media_type, body, retry_after(answer))
+    return response, request.url, challenge
 
 
 #: A graph every Virtuoso holds, and the graphs it keeps for itself: its RDF views, the LDP
@@ -152,6 +162,8 @@ class Response:
     status: int
     media_type: str
     body: bytes
+    #: the seconds a busy server's ``Retry-After`` asks to wait (0: none)
+    wait: float = 0.0
 
     def text(self, limit: int = 300) -> str:
         """The body as one line of text, shortened (for error messages)."""
@@ -202,8 +214,9 @@ def http_request(
     is kept per server for the later requests. A server may cut the connection when it refuses a
     request while a large body is on its way (Virtuoso does, for a graph of 100,000 triples), so a
     request with a body first learns the scheme by a ``HEAD`` request without the body, and a Digest
-    login is answered to a fresh challenge fetched the same way. Any HTTP status is returned, but a
-    refused login (401) and a server that does not answer raise :class:`StoreError`.
+    login is answered to a fresh challenge fetched the same way. A busy server (429, 503) is asked
+    again after the pause it asks for (:data:`BUSY_TRIES`). Any other HTTP status is returned, but
+    a refused login (401) and a server that does not answer raise :class:`StoreError`.
     """
     server = urllib.parse.urlsplit(url)[:2]  # scheme and host:port
     credentials = bool(login_headers())
@@ -216,23 +229,7 @@ def http_request(
         else _login(scheme)
     )
     request = _Request(method, url, {**login, **(headers or {})}, data)
-    try:
-        answer, answered, challenge = _exchange(request, timeout)
-    except StoreError:
-        raise
-    except (  # before timeouts: urllib3's NewConnectionError is a ConnectTimeoutError
-        urllib3.exceptions.NewConnectionError,
-        urllib3.exceptions.NameResolutionError,
-    ) as exc:
-        raise StoreError(
-            f"The endpoint {url} does not answer ({reason(exc)}). Check the URL and that the "
-            "server is running."
-        ) from None
-    except (urllib3.exceptions.TimeoutError, TimeoutError):
-        raise StoreError(f"The endpoint {url} did not answer within {timeout:g} s.") from None
-    except (urllib3.exceptions.HTTPError, OSError, ValueError) as exc:
-        # connection reset, malformed URL, bad status line
-        raise StoreError(f"The endpoint {url} cannot be reached ({reason(exc)}).") from None
+    answer, answered, challenge = _busy_exchange(request, timeout)
     if answer.status != 401:
         return answer
     asked = _scheme_asked(challenge, url) if _same_server(answered, url) else None
@@ -252,6 +249,49 @@ def http_request(
             f"{answered} if you trust it."
         )
     raise StoreError(_login_refused(url, login))
+
+
+def _busy_exchange(request: _Request, timeout: float) -> tuple[Response, str, str]:
+    """:func:`_exchange`, asked again while the endpoint is busy (see :data:`BUSY_TRIES`); a
+    :class:`StoreError` when it does not answer, or is busy at every try."""
+    url = request.url
+    for attempt in range(BUSY_TRIES):
+        exchanged = _answer(request, timeout)
+        answer = exchanged[0]
+        if answer.status not in _BUSY:
+            return exchanged
+        if attempt < BUSY_TRIES - 1:
+            time.sleep(answer.wait or BUSY_PAUSE * 2**attempt)
+    raise StoreError(
+        error_message(
+            "error.endpoint_busy",
+            url=url,
+            status=answer.status,
+            reason=answer.text(80) or "busy",
+            tries=BUSY_TRIES,
+        )
+    )
+
+
+def _answer(request: _Request, timeout: float) -> tuple[Response, str, str]:
+    """:func:`_exchange`, with a :class:`StoreError` when the endpoint does not answer."""
+    url = request.url
+    try:
+        return _exchange(request, timeout)
+    except StoreError:
+        raise
+    except (  # before timeouts: urllib3's NewConnectionError is a ConnectTimeoutError
+        urllib3.exceptions.NewConnectionError,
+        urllib3.exceptions.NameResolutionError,
+    ) as exc:
+        raise StoreError(error_message("error.no_answer", url=url, reason=reason(exc))) from None
+    except (urllib3.exceptions.TimeoutError, TimeoutError):
+        raise StoreError(
+            error_message("error.answer_late", url=url, seconds=f"{timeout:g}")
+        ) from None
+    except (urllib3.exceptions.HTTPError, OSError, ValueError) as exc:
+        # connection reset, malformed URL, bad status line
+        raise StoreError(error_message("error.unreachable", url=url, reason=reason(exc))) from None
 
 
 #: How each server (scheme, host:port) asked for the login of the environment: "bearer", "basic",
@@ -330,7 +370,7 @@ def _login_refused(url: str, login: Mapping[str, str]) -> str:
 def check_http_url(url: str, what: str) -> str:
     """``url`` if it is an http(s) URL, else a usage error naming ``what`` it should be."""
     if not re.match(r"^https?://[^/\s]+", url):
-        raise UsageError(f"'{url}' is not an http:// or https:// URL ({what}).")
+        raise UsageError(error_message("error.not_http", url=url, what=what))
     return url
 
 
@@ -410,10 +450,8 @@ class SparqlBackend:
                 )
             return answer
         if answer.status == 504:
-            raise QueryError(
-                "The SPARQL endpoint stopped the query: "
-                f"{answer.text().removeprefix('Query stopped: ')}"
-            )
+            said = answer.text().removeprefix("Query stopped: ")
+            raise QueryError(error_message("error.endpoint_stopped", reason=said))
         if answer.status == 400:
             if bindings:  # report the position in the text as written, without the bound values
                 self._send(query, {}, accept)
@@ -422,12 +460,11 @@ class SparqlBackend:
                 )
             raise syntax_error(query, answer.text(1000), line_offset=_PROLOGUE_LINES)
         if answer.status == 404:
-            raise StoreError(
-                f"{self.url} is not a SPARQL endpoint (HTTP 404). Check the URL: Oxigraph and "
-                "'sckg serve' answer at /query, Fuseki at /DATASET/sparql."
-            )
+            raise StoreError(error_message("error.not_endpoint", url=self.url))
         raise StoreError(
-            f"The SPARQL endpoint {self.url} failed (HTTP {answer.status}: {answer.text()})."
+            error_message(
+                "error.endpoint_failed", url=self.url, status=answer.status, reason=answer.text()
+            )
         )
 
     def _results(self, query: str, bindings: Mapping[str, Term]) -> Table | bool:

@@ -75,6 +75,7 @@ from .linked_data import (
 from .remote import CANCELLED
 from .sparql import Unreadable, remote_access
 from .storespec import StoreKind, StoreSpec, parse_store
+from .words import error_message
 
 #: Seconds a query may run past its time limit before its Oxigraph process is killed to stop it.
 GRACE = 0.5
@@ -155,10 +156,7 @@ def oxigraph_binary() -> str:
         return str(beside)
     found = shutil.which("oxigraph")
     if not found:
-        raise StoreError(
-            "The Oxigraph server is not installed: run 'pip install oxigraph' (it provides "
-            "'oxigraph')."
-        )
+        raise StoreError(error_message("error.no_oxigraph_server"))
     return found
 
 
@@ -190,7 +188,7 @@ def parse_size(text: str, param: str = "memory") -> int:
     bytes) given for the parameter ``param``."""
     match = _SIZE.fullmatch(text)
     if not match or float(match.group(1)) <= 0:
-        raise ParameterError(f"{{={param}}} must be a size such as 512M or 4G, not '{text}'.")
+        raise ParameterError(error_message("error.size", param=param, text=text))
     return int(float(match.group(1)) * 1024 ** " KMGT".index(match.group(2).upper() or " "))
 
 
@@ -284,7 +282,7 @@ class OxigraphProcess:
             )
         except OSError as exc:
             self.stop()
-            raise StoreError(f"The Oxigraph server did not start ({exc}).") from None
+            raise StoreError(error_message("error.server_failed", reason=exc)) from None
         if self.memory and hasattr(
             resource, "prlimit"
         ):  # Linux: an allocation over the limit ends the process
@@ -301,7 +299,7 @@ class OxigraphProcess:
                 return
             time.sleep(0.02)
         self.stop()
-        raise StoreError(f"The Oxigraph server did not start within {wait:g} s.")
+        raise StoreError(error_message("error.server_late", seconds=f"{wait:g}"))
 
     def _output(self) -> str:
         if self._log is None or self._log.closed:
@@ -1367,17 +1365,17 @@ class SparqlServer:
         site: Path | str | None = None,
     ) -> None:
         if timeout < 0:
-            raise ParameterError("{=timeout} must be 0 (no limit) or more seconds.")
+            raise ParameterError(error_message("error.timeout_value"))
         for name, number in (
             ("workers", workers),
             ("max_connections", max_connections),
             ("max_client_connections", max_client_connections),
         ):
             if number < 1:
-                raise ParameterError(f"{{={name}}} must be 1 or more.")
+                raise ParameterError(error_message("error.at_least_one", param=name))
         for name, seconds in (("header_timeout", header_timeout), ("body_timeout", body_timeout)):
             if not seconds > 0:
-                raise ParameterError(f"{{={name}}} must be more than 0 seconds.")
+                raise ParameterError(error_message("error.positive_seconds", param=name))
         self.max_body = parse_size(max_body, "max_body") if isinstance(max_body, str) else max_body
         self.base = check_base(base)
         self.site = _site_folder(site)
@@ -1471,9 +1469,11 @@ class SparqlServer:
         except OSError as exc:
             self.pool.stop()
             raise StoreError(
-                Message(
-                    f"Cannot listen on {self.host}:{self.port} ({exc.strerror or exc}); "
-                    "choose another {=port} or {=host}."
+                error_message(
+                    "error.cannot_listen",
+                    host=self.host,
+                    port=self.port,
+                    reason=exc.strerror or exc,
                 )
             ) from None
         self.port = self._proxy.server_address[1]

@@ -15,6 +15,7 @@ from typing import Any
 
 from .errors import Message, QueryError
 from .namespaces import PREFIXES
+from .words import error_message
 
 _TOKEN = re.compile(
     r"""(?P<comment>\#[^\r\n]*)
@@ -81,7 +82,7 @@ def bind_values(query: str, bindings: dict[str, str]) -> str:
     )
     starts = _where_groups(query)
     if not starts:
-        raise QueryError("The query has no WHERE group to bind parameters in.")
+        raise QueryError(error_message("error.no_where"))
     for start in reversed(starts):
         query = query[:start] + block + query[start:]
     return query
@@ -229,22 +230,11 @@ def check_remote(query: str, graph_names: Callable[[], set[str]]) -> None:
     ``graph_names()``)."""
     access = remote_access(query, ("SERVICE", "FROM"))
     if "SERVICE" in access.uses:
-        raise QueryError(
-            Message(
-                "The query uses SERVICE, which would send a request to another host. "
-                "Refused by default; pass {=allow_remote} to permit it."
-            )
-        )
+        raise QueryError(error_message("error.service_refused"))
     known = graph_names() if access.datasets else set()
     outside = [iri for iri in access.datasets if iri not in known]
     if outside:
-        raise QueryError(
-            Message(
-                f"The query reads FROM <{outside[0]}>, a graph this store does not hold, which "
-                "would be fetched from the network. Refused by default; pass {=allow_remote} to "
-                "permit it."
-            )
-        )
+        raise QueryError(error_message("error.from_refused", graph=outside[0]))
 
 
 def query_form(query: str) -> str:

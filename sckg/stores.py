@@ -22,11 +22,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import Message, ParameterError, StoreError, UsageError
+from .errors import ParameterError, StoreError, UsageError
 from .kg import KnowledgeGraph, OxigraphBackend, collect_files, graph_iri, open_backend
 from .namespaces import MODEL_GRAPH, slug
 from .remote import DEFAULT_TIMEOUT, check_http_url, http_request
 from .storespec import StoreKind, parse_store
+from .words import error_message
 
 #: Where pushed datasets live on an endpoint: one named graph per dataset below this IRI.
 GRAPH_BASE = MODEL_GRAPH.rsplit("/", 1)[0] + "/"
@@ -69,15 +70,10 @@ def load_store(
     (:meth:`OxigraphBackend.replacing`).
     """
     if parse_store(store).kind is not StoreKind.oxigraph:
-        raise UsageError(
-            Message(
-                "'sckg load' fills a persistent store: use {=store oxigraph:PATH}, not "
-                f"'{store}' (a SPARQL endpoint is filled with 'sckg push')."
-            )
-        )
+        raise UsageError(error_message("error.load_needs_oxigraph", store=store))
     files = collect_files(paths)
     if not files:
-        raise UsageError("Name the RDF files or folders to load.")
+        raise UsageError(error_message("error.load_nothing"))
     backend = open_backend(store)
     assert isinstance(backend, OxigraphBackend)
     kg = KnowledgeGraph(backend)
@@ -206,10 +202,7 @@ def push_targets(graphs: Sequence[str], dataset: str | None = None) -> dict[str,
     """Which endpoint graph each store graph goes to: the model to the model graph, a file's graph
     to its dataset's graph (or all data to ``dataset``), any other graph to the same IRI."""
     if dataset is not None and not slug(dataset):
-        raise ParameterError(
-            f"{{=dataset}} '{dataset}' has no letters or digits; give a name such as "
-            "'braunschweig'."
-        )
+        raise ParameterError(error_message("error.dataset_name", dataset=dataset))
     targets: dict[str, list[str]] = {}
     for graph in sorted(graphs):
         if graph == MODEL_GRAPH:
@@ -242,11 +235,7 @@ def push(
     check_http_url(endpoint, "a Graph Store endpoint, e.g. http://127.0.0.1:7878/store")
     targets = push_targets(sorted(kg.backend.graph_names()), dataset)
     if not [t for t in targets if t != MODEL_GRAPH]:
-        raise UsageError(
-            Message(
-                "There is nothing to push: the store holds no data graphs (load some with {=data})."
-            )
-        )
+        raise UsageError(error_message("error.push_nothing"))
     start = time.perf_counter()
     pushed = []
     for target, sources in targets.items():

@@ -7,6 +7,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from .errors import UsageError
+from .words import error_message
 
 
 class StoreKind(StrEnum):
@@ -47,7 +48,7 @@ def parse_store(spec: str | StoreSpec) -> StoreSpec:
     kind, _, location = spec.partition(":")
     if kind in (StoreKind.oxigraph, StoreKind.sparql) and location:
         return StoreSpec(StoreKind(kind), location)
-    raise UsageError(f"Unknown store '{spec}'. Use memory, oxigraph:PATH or sparql:URL.")
+    raise UsageError(error_message("error.unknown_store", spec=spec))
 
 
 def names_store(spec: str) -> bool:

@@ -12,10 +12,10 @@ import pyoxigraph as ox
 
 from . import resources
 from .choices import ValidationEngine
-from .errors import ParameterError, choice
+from .errors import ParameterError
 from .kg import KnowledgeGraph, quiet_rdflib
 from .namespaces import SH, shorten
-from .words import Words, t
+from .words import Words, choice, t
 
 SEVERITIES = {SH + "Violation": "violation", SH + "Warning": "warning", SH + "Info": "info"}
 _ORDER = {"violation": 0, "warning": 1, "info": 2}
@@ -146,7 +146,7 @@ def validate(
 
     from .shacl_sparql import run_checks
 
-    choice(engine, ValidationEngine, "engine", "validation engine")
+    choice(engine, ValidationEngine, "engine", "choice.engine")
     path = Path(shapes or resources.shapes_file())
     shapes_graph, compiled = _shapes(path, path.stat().st_mtime_ns)
     checks = None

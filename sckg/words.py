@@ -13,12 +13,15 @@ never used.
 
 from __future__ import annotations
 
+import re
+import string
 from collections.abc import Iterator, Mapping
+from enum import StrEnum
 from functools import cache
 from typing import Any
 
 from .choices import Lang
-from .errors import choice
+from .errors import Message, ParameterError
 
 _LANGS = frozenset(Lang)
 Text = str | dict[str, str]  # a text, or its "one" and "other" forms
@@ -2243,10 +2246,18 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "{graphs} Graphen hochgeladen, {triples} Tripel, in {seconds} s.",
         "en": "Pushed {graphs} graphs, {triples} triples, in {seconds} s.",
     },
-    "cli.phase_reading": {"de": "Daten lesen", "en": "Reading the data"},
-    "cli.phase_briefing": {"de": "Briefing erstellen", "en": "Building the briefing"},
     "cli.phase_deck": {"de": "Folien erstellen", "en": "Building the slides"},
-    "cli.phase_writing": {"de": "{path} schreiben", "en": "Writing {path}"},
+    "cli.phase_map": {"de": "Karte berechnen", "en": "Computing the map"},
+    # the steps of a long command (sckg.output.Progress), named by the library's "what"
+    "cli.step.reading": {"de": "Daten lesen", "en": "Reading the data"},
+    "cli.step.sections": {"de": "Analysen und Diagramme", "en": "Analyses and charts"},
+    "cli.step.maps": {"de": "Karten", "en": "Maps"},
+    "cli.step.writing": {"de": "{path} schreiben", "en": "Writing {path}"},
+    "cli.step.files": {"de": "Dateien lesen", "en": "Reading the files"},
+    "cli.step.RDF": {"de": "In RDF umwandeln", "en": "Converting to RDF"},
+    "cli.step.Turtle": {"de": "Turtle schreiben", "en": "Writing Turtle"},
+    "cli.step.loading": {"de": "RDF lesen", "en": "Reading the RDF"},
+    "cli.step.indexing": {"de": "Indizes aufbauen", "en": "Building the indexes"},
     "cli.map": {
         "de": "{paths}: {nodes} Knoten, {links} Verbindungen ({seconds} s, Layout {layout} s)",
         "en": "{paths}: {nodes} nodes, {links} links ({seconds} s, layout {layout} s)",
@@ -2255,12 +2266,719 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "Website: {index} ({entities} Einträge, {pages} Seiten, {files} Dateien)",
         "en": "Site: {index} ({entities} entities, {pages} pages, {files} files)",
     },
+    # --- error messages (sckg.errors.Message: English for Python, German for the command line) ---
+    # usage errors as the command-line parser (typer's click) writes them, matched by the English
+    # text with each {placeholder} standing for any text (:func:`reword`); the first match counts
+    "usage.usage": {"de": "Aufruf:", "en": "Usage:"},
+    "usage.help": {"de": "Hilfe: '{command}'.", "en": "Try '{command}' for help."},
+    "usage.no_command": {"de": "Befehl {name} gibt es nicht.", "en": "No such command {name}."},
+    "usage.missing_command": {"de": "Ein Befehl fehlt.", "en": "Missing command."},
+    "usage.option_choices": {
+        "de": "Option {option} gibt es nicht (möglich: {options})",
+        "en": "No such option: {option} (Possible options: {options})",
+    },
+    "usage.option": {"de": "Option {option} gibt es nicht", "en": "No such option: {option}"},
+    "usage.not_one_of": {
+        "de": "Ungültiger Wert für {param}: {value} ist keiner von {choices}.",
+        "en": "Invalid value for {param}: {value} is not one of {choices}.",
+    },
+    "usage.not_valid": {
+        "de": "Ungültiger Wert für {param}: {value} ist keine gültige Angabe ({kind}).",
+        "en": "Invalid value for {param}: {value} is not a valid {kind}.",
+    },
+    "usage.invalid": {
+        "de": "Ungültiger Wert für {param}: {reason}",
+        "en": "Invalid value for {param}: {reason}",
+    },
+    "usage.missing_argument": {
+        "de": "Das Argument {param} fehlt.",
+        "en": "Missing argument {param}.",
+    },
+    "usage.missing_option": {"de": "Die Option {param} fehlt.", "en": "Missing option {param}."},
+    "usage.needs_value": {
+        "de": "Die Option {option} braucht einen Wert.",
+        "en": "Option {option} requires an argument.",
+    },
+    "usage.needs_values": {
+        "de": "Die Option {option} braucht {n} Werte.",
+        "en": "Option {option} requires {n} arguments.",
+    },
+    "usage.extra": {
+        "de": "Unerwartete weitere Argumente ({args})",
+        "en": "Got unexpected extra argument(s) ({args})",
+    },
+    "error.choice": {
+        "de": "{{={param}}}: {what} '{value}' gibt es nicht. Möglich: {choices}.",
+        "en": "{{={param}}}: unknown {what} '{value}'. Use one of: {choices}.",
+    },
+    **{
+        f"choice.{name}": {"de": de, "en": en}
+        for name, de, en in (
+            ("item_kind", "Art der Einträge", "kind of item"),
+            ("format", "Format", "format"),
+            ("csv_dialect", "CSV-Dialekt", "CSV dialect"),
+            ("language", "Sprache", "language"),
+            ("export_format", "Exportformat", "export format"),
+            ("metric", "Maß", "metric"),
+            ("projection", "Projektion", "projection"),
+            ("weight", "Gewichtung", "weight"),
+            ("engine", "Prüfverfahren", "validation engine"),
+            ("layout", "Layout", "layout"),
+            ("value", "Wert", "value"),
+        )
+    },
+    "error.endpoint_busy": {
+        "de": "Der Endpunkt {url} ist ausgelastet: er hat {tries}-mal hintereinander mit HTTP "
+        "{status} ({reason}) geantwortet, obwohl sckg dazwischen so lange gewartet hat, wie er "
+        "verlangt hat. Später erneut versuchen oder beim Betreiber nachfragen, ob er überlastet "
+        "ist oder neu startet.",
+        "en": "The endpoint {url} is busy: it answered HTTP {status} ({reason}) {tries} times in a "
+        "row, waiting as it asked between them. Try again later, or ask its operator whether it "
+        "is overloaded or restarting.",
+    },
+    "error.query_failed": {
+        "de": "Die Abfrage ist fehlgeschlagen: {reason}",
+        "en": "The query failed: {reason}",
+    },
+    "error.expected_form": {
+        "de": "Erwartet war eine {form}-Abfrage.",
+        "en": "Expected a {form} query.",
+    },
+    "error.json_depth": {
+        "de": "{path}, Zeile {line}, Spalte {column}: das JSON ist tiefer als {depth} Ebenen "
+        "verschachtelt; JSON-LD braucht wenige Ebenen (die Daten flacher schreiben, oder als "
+        "Turtle).",
+        "en": "{path}, line {line}, column {column}: the JSON is nested more than {depth} levels "
+        "deep; JSON-LD needs a few levels (write the data flatter, or as Turtle).",
+    },
+    "error.xml_entities": {
+        "de": "{path}: die RDF/XML-Datei deklariert XML-Entitäten (<!ENTITY>); sckg löst sie "
+        "nicht auf (eine Datei von wenigen Bytes kann sich auf Gigabytes ausdehnen). Die Werte "
+        "ausschreiben.",
+        "en": "{path}: the RDF/XML file declares XML entities (<!ENTITY>); sckg does not expand "
+        "them (a file of a few bytes can expand to gigabytes). Write the values out.",
+    },
+    "error.xml_depth": {
+        "de": "{path}, Zeile {line}, Spalte {column}: das XML ist tiefer als {depth} Elemente "
+        "verschachtelt; RDF/XML braucht wenige Ebenen (die Daten flacher schreiben, oder als "
+        "Turtle).",
+        "en": "{path}, line {line}, column {column}: the XML is nested more than {depth} "
+        "elements deep; RDF/XML needs a few levels (write the data flatter, or as Turtle).",
+    },
+    "error.store_is_file": {
+        "de": "{path}: kein Oxigraph-Speicher (es ist eine Datei; ein Oxigraph-Speicher ist ein "
+        "Ordner)",
+        "en": "{path}: not an Oxigraph store (it is a file; an Oxigraph store is a folder)",
+    },
+    "error.store_other_files": {
+        "de": "{path}: kein Oxigraph-Speicher (der Ordner enthält andere Dateien)",
+        "en": "{path}: not an Oxigraph store (the folder holds other files)",
+    },
+    "error.no_store_yet": {
+        "de": "{path}: dort ist noch kein Oxigraph-Speicher; anlegen mit 'sckg load --store "
+        "oxigraph:PFAD DATEIEN'",
+        "en": "{path}: no Oxigraph store there yet; create it with 'sckg load --store "
+        "oxigraph:PATH FILES'",
+    },
+    "error.store_in_use": {
+        "de": "{path}: der Oxigraph-Speicher wird von einem anderen Prozess benutzt (ein "
+        "laufendes 'sckg serve --write' oder 'sckg load'?); ihn beenden, oder den laufenden "
+        "Server mit {{=store sparql:URL}} abfragen",
+        "en": "{path}: the Oxigraph store is in use by another process (a running 'sckg serve "
+        "--write' or 'sckg load'?); stop it, or query the running server with "
+        "{{=store sparql:URL}}",
+    },
+    "error.store_unopened": {
+        "de": "{path}: der Oxigraph-Speicher lässt sich nicht öffnen ({reason})",
+        "en": "{path}: cannot open the Oxigraph store ({reason})",
+    },
+    "error.update_refused": {
+        "de": "Das ist ein SPARQL-UPDATE; sckg führt hier nur Abfragen aus (der Graph ist "
+        "schreibgeschützt).",
+        "en": "This is a SPARQL UPDATE; sckg only runs queries here (the graph is read-only).",
+    },
+    "error.query_timeout": {
+        "de": "Die Abfrage hat ihr Zeitlimit von {seconds} s überschritten und wurde angehalten; "
+        "sie eingrenzen (genauere Muster, LIMIT) oder {=timeout} erhöhen ({=timeout 0}: kein "
+        "Limit).",
+        "en": "The query ran over its time limit of {seconds} s and was stopped; narrow it down "
+        "(more specific patterns, LIMIT) or raise {=timeout} ({=timeout 0}: no limit).",
+    },
+    "error.malformed_at": {
+        "de": "{path}, Zeile {line}, Spalte {column}: fehlerhaftes RDF: {detail}",
+        "en": "{path}, line {line}, column {column}: malformed RDF: {detail}",
+    },
+    "error.malformed": {
+        "de": "{path}: fehlerhaftes RDF: {detail}",
+        "en": "{path}: malformed RDF: {detail}",
+    },
+    "error.column_kind": {
+        "de": "{origin}: Spalte '{column}' hat die unbekannte Art '{kind}' ({kinds})",
+        "en": "{origin}: column '{column}' has unknown kind '{kind}' ({kinds})",
+    },
+    "error.param_kind_unknown": {
+        "de": "{origin}: Parameter '{name}' hat die unbekannte Art '{kind}' ({kinds})",
+        "en": "{origin}: parameter '{name}' has unknown kind '{kind}' ({kinds})",
+    },
+    "error.no_query_folder": {
+        "de": "{path}: kein solcher Ordner benannter Abfragen (.rq-Dateien)",
+        "en": "{path}: no such folder of named queries (.rq files)",
+    },
+    "error.no_queries_in_folder": {
+        "de": "{path}: keine benannten Abfragen (.rq-Dateien) in diesem Ordner",
+        "en": "{path}: no named queries (.rq files) in this folder",
+    },
+    "error.query_name_taken": {
+        "de": "{path}: sckg hat schon eine benannte Abfrage '{name}'; der Datei einen anderen "
+        "Namen geben",
+        "en": "{path}: sckg has a named query '{name}' already; give the file another name",
+    },
+    "error.not_iri": {
+        "de": "'{value}' ist keine gültige IRI",
+        "en": "'{value}' is not a valid IRI",
+    },
+    "error.update_not_run": {
+        "de": "Das ist ein SPARQL-UPDATE; 'sckg query' liest nur. Der Graph wurde nicht geändert.",
+        "en": "This is a SPARQL UPDATE; 'sckg query' only reads. The graph was not changed.",
+    },
+    "error.unwritable": {
+        "de": "{path}: kann nicht geschrieben werden ({reason})",
+        "en": "{path}: cannot be written ({reason})",
+    },
+    "error.symlink": {
+        "de": "{path}: ein symbolischer Link (auf {target}); sckg schreibt nur gewöhnliche "
+        "Dateien. Die Zieldatei selbst nennen oder den Link entfernen.",
+        "en": "{path}: a symbolic link (to {target}); sckg writes only regular files. Name the "
+        "target file itself, or remove the link.",
+    },
+    "error.not_folder": {
+        "de": "{folder} ist kein Ordner",
+        "en": "{folder} is not a folder",
+    },
+    "error.no_permission": {
+        "de": "keine Berechtigung, in {folder} zu schreiben",
+        "en": "no permission to write in {folder}",
+    },
+    "error.not_xlsx_zip": {
+        "de": "{path}: keine .xlsx-Arbeitsmappe (es ist kein ZIP-Archiv); als Excel-Arbeitsmappe "
+        "(.xlsx) oder als CSV speichern.",
+        "en": "{path}: not an .xlsx workbook (it is not a zip archive); save it as an Excel "
+        "workbook (.xlsx) or as CSV.",
+    },
+    "error.bad_xlsx": {
+        "de": "{path}: keine lesbare .xlsx-Arbeitsmappe ({reason}); als Excel-Arbeitsmappe "
+        "speichern",
+        "en": "{path}: not a readable .xlsx workbook ({reason}); save it as an Excel workbook",
+    },
+    "error.not_utf8": {
+        "de": "{path}, Zeile {row}: kein UTF-8-Text (Byte {byte}); die Datei als CSV UTF-8 "
+        "speichern.",
+        "en": "{path}, row {row}: not UTF-8 text (byte {byte}); save the file as CSV UTF-8.",
+    },
+    "error.bad_csv_row": {
+        "de": "{path}, Zeile {row}: keine lesbare CSV-Zeile ({reason})",
+        "en": "{path}, row {row}: not a readable CSV row ({reason})",
+    },
+    "error.no_csv_files": {
+        "de": "{path}: der Ordner enthält keine CSV-Dateien (erwartet: Actors.csv, Projects.csv, "
+        "...)",
+        "en": "{path}: the folder holds no CSV files (expected Actors.csv, Projects.csv, ...)",
+    },
+    "error.no_such_file": {
+        "de": "{path}: keine solche Datei und kein solcher Ordner",
+        "en": "{path}: no such file or folder",
+    },
+    "error.save_as_xlsx": {
+        "de": "{path}: sckg liest .xlsx-Arbeitsmappen, nicht {suffix}; als Excel-Arbeitsmappe "
+        "(.xlsx) speichern (LibreOffice: Datei > Speichern unter > Excel 2007-365) oder jedes "
+        "Blatt als CSV.",
+        "en": "{path}: sckg reads .xlsx workbooks, not {suffix}; save it as an Excel workbook "
+        "(.xlsx) (LibreOffice: File > Save As > Excel 2007-365) or each sheet as CSV.",
+    },
+    "error.not_a_table": {
+        "de": "{path}: erwartet war eine .xlsx-Arbeitsmappe, eine .csv-Datei oder ein Ordner mit "
+        "CSV-Dateien",
+        "en": "{path}: expected an .xlsx workbook, a .csv file or a folder of CSV files",
+    },
+    "error.no_answer": {
+        "de": "Der Endpunkt {url} antwortet nicht ({reason}). Die URL prüfen und ob der Server "
+        "läuft.",
+        "en": "The endpoint {url} does not answer ({reason}). Check the URL and that the server "
+        "is running.",
+    },
+    "error.answer_late": {
+        "de": "Der Endpunkt {url} hat nicht innerhalb von {seconds} s geantwortet.",
+        "en": "The endpoint {url} did not answer within {seconds} s.",
+    },
+    "error.unreachable": {
+        "de": "Der Endpunkt {url} ist nicht erreichbar ({reason}).",
+        "en": "The endpoint {url} cannot be reached ({reason}).",
+    },
+    "error.not_http": {
+        "de": "'{url}' ist keine http://- oder https://-URL ({what}).",
+        "en": "'{url}' is not an http:// or https:// URL ({what}).",
+    },
+    "error.not_endpoint": {
+        "de": "{url} ist kein SPARQL-Endpunkt (HTTP 404). Die URL prüfen: Oxigraph und 'sckg "
+        "serve' antworten unter /query, Fuseki unter /DATASET/sparql.",
+        "en": "{url} is not a SPARQL endpoint (HTTP 404). Check the URL: Oxigraph and 'sckg "
+        "serve' answer at /query, Fuseki at /DATASET/sparql.",
+    },
+    "error.endpoint_failed": {
+        "de": "Der SPARQL-Endpunkt {url} ist gescheitert (HTTP {status}: {reason}).",
+        "en": "The SPARQL endpoint {url} failed (HTTP {status}: {reason}).",
+    },
+    "error.endpoint_stopped": {
+        "de": "Der SPARQL-Endpunkt hat die Abfrage angehalten: {reason}",
+        "en": "The SPARQL endpoint stopped the query: {reason}",
+    },
+    "error.load_needs_oxigraph": {
+        "de": "'sckg load' füllt einen dauerhaften Speicher: {{=store oxigraph:PATH}} verwenden, "
+        "nicht '{store}' (ein SPARQL-Endpunkt wird mit 'sckg push' gefüllt).",
+        "en": "'sckg load' fills a persistent store: use {{=store oxigraph:PATH}}, not '{store}' "
+        "(a SPARQL endpoint is filled with 'sckg push').",
+    },
+    "error.load_nothing": {
+        "de": "Die RDF-Dateien oder Ordner nennen, die geladen werden sollen.",
+        "en": "Name the RDF files or folders to load.",
+    },
+    "error.dataset_name": {
+        "de": "{=dataset} '{dataset}' enthält keine Buchstaben oder Ziffern; einen Namen wie "
+        "'braunschweig' angeben.",
+        "en": "{=dataset} '{dataset}' has no letters or digits; give a name such as "
+        "'braunschweig'.",
+    },
+    "error.push_nothing": {
+        "de": "Es gibt nichts hochzuladen: der Speicher enthält keine Datengraphen (mit {=data} "
+        "welche laden).",
+        "en": "There is nothing to push: the store holds no data graphs (load some with {=data}).",
+    },
+    "error.threshold": {
+        "de": "{=threshold} muss größer als 0 sein",
+        "en": "{=threshold} must be greater than 0",
+    },
+    "error.accept_range": {
+        "de": "Vorschläge annehmen: '{part}' ist keine Vorschlagsnummer und kein Bereich "
+        "zwischen 1 und {n} ('all' oder Nummern wie 1,3,5-7 aus der Liste angeben)",
+        "en": "Accepting proposals: '{part}' is not a proposal number or range between 1 and {n} "
+        "(use 'all' or numbers like 1,3,5-7 from the listing)",
+    },
+    "error.review_suffix": {
+        "de": "Die Prüfdatei {name} muss auf .csv oder .xlsx enden",
+        "en": "The review file {name} must end in .csv or .xlsx",
+    },
+    "error.no_review_file": {
+        "de": "{path}: keine solche Prüfdatei",
+        "en": "{path}: no such review file",
+    },
+    "error.review_columns": {
+        "de": "{path}: der Prüfdatei fehlt die Spalte {columns} (mit '{writer} DATEI' schreiben)",
+        "en": "{path}: the review file has no column {columns} (write it with '{writer} FILE')",
+    },
+    "error.review_decision": {
+        "de": "{path}: Zeile {row}: die Entscheidung '{decision}' ist weder annehmen noch "
+        "ablehnen (eines von {words} schreiben, oder leer lassen)",
+        "en": "{path}: row {row}: decision '{decision}' is neither accept nor reject (write one "
+        "of: {words}; or leave it empty)",
+    },
+    "error.top": {
+        "de": "{=top} muss mindestens 1 sein",
+        "en": "{=top} must be at least 1",
+    },
+    "error.two_cities": {
+        "de": "{=graphs}: mindestens zwei Städte zum Vergleich angeben",
+        "en": "{=graphs}: give at least two cities to compare",
+    },
+    "error.oparl_deep": {
+        "de": "{where}: das JSON ist zu tief verschachtelt (mehr als 1.000 Ebenen); "
+        "OParl-Objekte haben wenige Ebenen.",
+        "en": "{where}: the JSON is nested too deeply (more than 1,000 levels); OParl objects "
+        "are a few levels deep.",
+    },
+    "error.oparl_not_http": {
+        "de": "{url}: keine http(s)-URL; OParl-Links müssen Webadressen sein",
+        "en": "{url}: not an http(s) URL; OParl links must be web addresses",
+    },
+    "error.oparl_other_host": {
+        "de": "{url}: auf einem anderen Host als das OParl-System ({origin}); sckg folgt nur "
+        "Links zum Host und Port des Systems ({=follow_other_hosts} erlaubt andere).",
+        "en": "{url}: on another host than the OParl system ({origin}); sckg follows only links "
+        "to the system's own host and port ({=follow_other_hosts} allows others).",
+    },
+    "error.oparl_total_pages": {
+        "de": "{url}: der Abruf hat insgesamt mehr als {pages} Seiten gelesen (Listen aller "
+        "Körperschaften); sckg hört dort auf (die Grenze mit {=max_total_pages} erhöhen).",
+        "en": "{url}: the crawl has read more than {pages} pages in all (lists of every body); "
+        "sckg stops there (raise the limit with {=max_total_pages}).",
+    },
+    "error.oparl_no_json": {
+        "de": "{url}: der Server hat kein gültiges JSON geschickt ({reason}); ist das die URL "
+        "eines OParl-Systems?",
+        "en": "{url}: the server sent no valid JSON ({reason}); is this an OParl system URL?",
+    },
+    "error.oparl_total_mb": {
+        "de": "{url}: der Abruf hat insgesamt mehr als {mb} MB gelesen; sckg hört dort auf (die "
+        "Grenze mit {=max_total_mb} erhöhen).",
+        "en": "{url}: the crawl has read more than {mb} MB in all; sckg stops there (raise the "
+        "limit with {=max_total_mb}).",
+    },
+    "error.fetch_late": {
+        "de": "keine vollständige Antwort innerhalb von {seconds} s",
+        "en": "no complete answer within {seconds} s",
+    },
+    "error.fetch_resume_cached": {
+        "de": "schon abgerufene Seiten liegen im Zwischenspeicher, ein erneuter Import macht "
+        "dort weiter",
+        "en": "pages already fetched are cached, so running the import again continues from there",
+    },
+    "error.fetch_resume": {
+        "de": "dann den Import erneut starten",
+        "en": "then run the import again",
+    },
+    "error.redirects": {
+        "de": "{url}: mehr als {n} Weiterleitungen; sckg hört dort auf.",
+        "en": "{url}: more than {n} redirects; sckg stops there.",
+    },
+    "error.oparl_page_size": {
+        "de": "{url}: die Antwort ist größer als {mb} MB; eine OParl-Seite ist viel kleiner (die "
+        "Grenze mit {=max_bytes} erhöhen).",
+        "en": "{url}: the answer is larger than {mb} MB; an OParl page is far smaller (raise the "
+        "limit with {=max_bytes}).",
+    },
+    "error.redirect_not_http": {
+        "de": "{url}: leitet weiter auf {target}; sckg folgt nur http://- und https://-Links.",
+        "en": "{url}: redirects to {target}; sckg follows only http:// and https:// links.",
+    },
+    "error.redirect_other_host": {
+        "de": "{url}: leitet weiter auf {target}, einen anderen Host als das OParl-System "
+        "({origin}); {=follow_other_hosts} erlaubt das.",
+        "en": "{url}: redirects to {target}, another host than the OParl system ({origin}); "
+        "{=follow_other_hosts} allows it.",
+    },
+    "error.oparl_list_pages": {
+        "de": "{url}: die Liste '{what}' hat mehr als {pages} Seiten; ist der 'next'-Link des "
+        "Servers endlos? (die Grenze mit {=max_pages} erhöhen)",
+        "en": "{url}: the list '{what}' has more than {pages} pages; is the server's 'next' link "
+        "endless? (raise the limit with {=max_pages})",
+    },
+    "error.oparl_no_files": {
+        "de": "{path}: der Ordner enthält keine OParl-JSON-Dateien (*.json)",
+        "en": "{path}: the folder holds no OParl JSON files (*.json)",
+    },
+    "error.oparl_no_body_list": {
+        "de": "{url}: das OParl-System nennt keine Liste der Körperschaften ('body')",
+        "en": "{url}: the OParl System names no body list ('body')",
+    },
+    "error.fetch_failed": {
+        "de": {
+            "one": "{url}: {problem} (nach {n} Versuch). Die URL und die Verbindung prüfen; "
+            "{resume} (siehe {=timeout}, {=retries}).",
+            "other": "{url}: {problem} (nach {n} Versuchen). Die URL und die Verbindung prüfen; "
+            "{resume} (siehe {=timeout}, {=retries}).",
+        },
+        "en": {
+            "one": "{url}: {problem} (after {n} try). Check the URL and your connection; {resume} "
+            "(see {=timeout}, {=retries}).",
+            "other": "{url}: {problem} (after {n} tries). Check the URL and your connection; "
+            "{resume} (see {=timeout}, {=retries}).",
+        },
+    },
+    "error.no_where": {
+        "de": "Die Abfrage hat keine WHERE-Gruppe, in der Parameter gebunden werden können.",
+        "en": "The query has no WHERE group to bind parameters in.",
+    },
+    "error.service_refused": {
+        "de": "Die Abfrage verwendet SERVICE, das eine Anfrage an einen anderen Host schicken "
+        "würde. Standardmäßig abgelehnt; {=allow_remote} erlaubt es.",
+        "en": "The query uses SERVICE, which would send a request to another host. Refused by "
+        "default; pass {=allow_remote} to permit it.",
+    },
+    "error.from_refused": {
+        "de": "Die Abfrage liest FROM <{graph}>, einen Graphen, den dieser Speicher nicht "
+        "enthält und der aus dem Netz geholt würde. Standardmäßig abgelehnt; {=allow_remote} "
+        "erlaubt es.",
+        "en": "The query reads FROM <{graph}>, a graph this store does not hold, which would be "
+        "fetched from the network. Refused by default; pass {=allow_remote} to permit it.",
+    },
+    "error.agenda_unreadable": {
+        "de": "{path}: die Tagesordnung lässt sich nicht lesen ({reason})",
+        "en": "{path}: cannot read the agenda ({reason})",
+    },
+    "error.agenda_utf8": {
+        "de": "{path}, Zeile {line}, Spalte {column}: kein UTF-8-Text (Byte {byte}); die "
+        "Tagesordnung als UTF-8 speichern.",
+        "en": "{path}, line {line}, column {column}: not UTF-8 text (byte {byte}); save the "
+        "agenda as UTF-8.",
+    },
+    "error.agenda_toml": {
+        "de": "{path}: keine TOML-Tagesordnung: {reason}",
+        "en": "{path}: not a TOML agenda: {reason}",
+    },
+    "error.agenda_key": {
+        "de": "{path}, Zeile {line}, Schlüssel '{key}': unbekannter Schlüssel (title und "
+        "[[slide]]-Einträge verwenden)",
+        "en": "{path}, line {line}, key '{key}': unknown key (use title and [[slide]] entries)",
+    },
+    "error.decisions_out": {
+        "de": "--decisions braucht --out DATEI.ttl: die Datei, in die die Entscheidungen "
+        "geschrieben werden.",
+        "en": "--decisions needs --out FILE.ttl: the file the decisions are written to.",
+    },
+    "error.compare_two": {
+        "de": "--data: mindestens zwei Städte zum Vergleich angeben, je eine mit --data.",
+        "en": "--data: give at least two cities to compare, one --data each.",
+    },
+    "error.chart_show": {
+        "de": "--chart zeichnet --show fields oder sdg.",
+        "en": "--chart draws --show fields or sdg.",
+    },
+    "error.chart_suffix": {
+        "de": "--chart: {name} muss auf .png oder .svg enden",
+        "en": "--chart: {name} must end in .png or .svg",
+    },
+    "error.accept_out": {
+        "de": "--accept und --decisions brauchen --out DATEI.ttl: die Datei, in die die "
+        "Entscheidungen geschrieben werden.",
+        "en": "--accept and --decisions need --out FILE.ttl: the file the decisions are written "
+        "to.",
+    },
+    "error.export_folder": {
+        "de": "--format {fmt} braucht --out (einen Ordner).",
+        "en": "--format {fmt} needs --out (a folder).",
+    },
+    "error.export_file": {
+        "de": "--format {fmt} braucht --out (eine Datei).",
+        "en": "--format {fmt} needs --out (a file).",
+    },
+    "error.depth_focus": {
+        "de": "--depth braucht --focus (den Knoten, um den die Karte zentriert ist)",
+        "en": "--depth needs --focus (the node the map is centred on)",
+    },
+    "error.no_oxigraph_server": {
+        "de": "Der Oxigraph-Server ist nicht installiert: 'pip install oxigraph' ausführen (es "
+        "liefert 'oxigraph').",
+        "en": "The Oxigraph server is not installed: run 'pip install oxigraph' (it provides "
+        "'oxigraph').",
+    },
+    "error.size": {
+        "de": "{{={param}}} muss eine Größe wie 512M oder 4G sein, nicht '{text}'.",
+        "en": "{{={param}}} must be a size such as 512M or 4G, not '{text}'.",
+    },
+    "error.server_failed": {
+        "de": "Der Oxigraph-Server ist nicht gestartet ({reason}).",
+        "en": "The Oxigraph server did not start ({reason}).",
+    },
+    "error.server_late": {
+        "de": "Der Oxigraph-Server ist nicht innerhalb von {seconds} s gestartet.",
+        "en": "The Oxigraph server did not start within {seconds} s.",
+    },
+    "error.timeout_value": {
+        "de": "{=timeout} muss 0 (kein Limit) oder mehr Sekunden sein.",
+        "en": "{=timeout} must be 0 (no limit) or more seconds.",
+    },
+    "error.at_least_one": {
+        "de": "{{={param}}} muss 1 oder mehr sein.",
+        "en": "{{={param}}} must be 1 or more.",
+    },
+    "error.positive_seconds": {
+        "de": "{{={param}}} muss mehr als 0 Sekunden sein.",
+        "en": "{{={param}}} must be more than 0 seconds.",
+    },
+    "error.cannot_listen": {
+        "de": "Kann nicht auf {host}:{port} lauschen ({reason}); einen anderen {=port} oder "
+        "{=host} wählen.",
+        "en": "Cannot listen on {host}:{port} ({reason}); choose another {=port} or {=host}.",
+    },
+    "error.no_such_path": {
+        "de": "{path}: keine solche Datei und kein solcher Ordner (Pfad bei {{=data}} prüfen)",
+        "en": "{path}: no such file or folder (check the {{=data}} path)",
+    },
+    "error.not_file_or_folder": {
+        "de": "{path}: weder Datei noch Ordner",
+        "en": "{path}: not a file or folder",
+    },
+    "error.no_rdf_files": {
+        "de": "{path}: der Ordner enthält keine RDF-Dateien ({known})",
+        "en": "{path}: the folder holds no RDF files ({known})",
+    },
+    "error.rdf_type": {
+        "de": "{path}: unbekannter RDF-Dateityp '{suffix}' (bekannt: {known})",
+        "en": "{path}: unknown RDF file type '{suffix}' (known: {known})",
+    },
+    "error.unreadable": {
+        "de": "{path}: kann nicht gelesen werden ({reason})",
+        "en": "{path}: cannot be read ({reason})",
+    },
+    "error.no_data.files": {
+        "de": "die angegebenen Dateien enthalten keine Tripel: {files}",
+        "en": "the files given hold no triples: {files}",
+    },
+    "error.no_data.store": {
+        "de": "der Speicher enthält keine Daten",
+        "en": "the store holds no data",
+    },
+    "error.no_data": {
+        "de": "Der Graph enthält keine Daten ({where}); {{=data}} oder {{=store}} prüfen.",
+        "en": "The graph holds no data ({where}); check {{=data}} or {{=store}}.",
+    },
+    "error.unknown_store": {
+        "de": "Unbekannter Speicher '{spec}'. Möglich: memory, oxigraph:PFAD oder sparql:URL.",
+        "en": "Unknown store '{spec}'. Use memory, oxigraph:PATH or sparql:URL.",
+    },
+    "error.unknown_query": {
+        "de": "Unbekannte benannte Abfrage '{name}'.{hint} 'sckg queries' zeigt die Liste.",
+        "en": "Unknown named query '{name}'.{hint} Run 'sckg queries' for the list.",
+    },
+    "error.did_you_mean": {"de": " Gemeint: {names}?", "en": " Did you mean: {names}?"},
+    "error.unknown_param": {
+        "de": "Unbekannter Parameter '{name}' der Abfrage '{query}' (Parameter: {allowed})",
+        "en": "Unknown parameter '{name}' for query '{query}' (parameters: {allowed})",
+    },
+    "error.param_pair": {
+        "de": "{{=param}} erwartet name=Wert, nicht '{pair}'",
+        "en": "{{=param}} expects name=value, got '{pair}'",
+    },
+    "error.param_kind": {
+        "de": "Parameter '{name}' erwartet einen Wert vom Typ {kind}, nicht '{value}'",
+        "en": "Parameter '{name}' expects a {kind}, got '{value}'",
+    },
+    "error.no_query_file": {
+        "de": "{path}: keine solche Abfragedatei",
+        "en": "{path}: no such query file",
+    },
+    "error.table": {
+        "de": {
+            "one": "{n} Fehler in der Tabelle; nichts wurde geschrieben:",
+            "other": "{n} Fehler in der Tabelle; nichts wurde geschrieben:",
+        },
+        "en": {
+            "one": "{n} error in the spreadsheet; nothing was written:",
+            "other": "{n} errors in the spreadsheet; nothing was written:",
+        },
+    },
+    "error.cell": {
+        "de": "{file}, Blatt {sheet}{row}{column}: {got} gefunden, erwartet: {expected}",
+        "en": "{file}, sheet {sheet}{row}{column}: got {got}, expected {expected}",
+    },
+    "error.cell.row": {"de": ", Zeile {row}", "en": ", row {row}"},
+    "error.cell.column": {"de": ", Spalte {column}", "en": ", column {column}"},
+    "error.cell.nothing": {"de": "nichts", "en": "nothing"},
+    "expected.id": {
+        "de": "eine Kennung aus Buchstaben, Ziffern und - _ . ~ (z. B. wlan-innenstadt, oder "
+        "Ordner/Name wie budget/wlan) oder eine vollständige IRI",
+        "en": "an ID of letters, digits and - _ . ~ (e.g. wlan-innenstadt, or folder/name like "
+        "budget/wlan) or a full IRI",
+    },
+    "expected.date": {
+        "de": "ein Datum wie 2024-03-31 oder 31.03.2024",
+        "en": "a date like 2024-03-31 or 31.03.2024",
+    },
+    "expected.date_or_year": {
+        "de": "ein Datum wie 2018-10-26 oder 26.10.2018, oder ein Jahr wie 2015",
+        "en": "a date like 2018-10-26 or 26.10.2018, or a year like 2015",
+    },
+    "expected.decimal": {
+        "de": "ein Betrag in Euro wie 250000, 1.250,50 oder 1,250.50",
+        "en": "an amount in euros like 250000, 1.250,50 or 1,250.50",
+    },
+    "expected.bool": {"de": "ja/nein oder yes/no", "en": "ja/nein or yes/no"},
+    "expected.int": {"de": "eine ganze Zahl ab 1", "en": "a whole number from 1 upwards"},
+    "expected.sdg": {
+        "de": "SDG-Nummern von 1 bis 17, z. B. 11",
+        "en": "SDG numbers from 1 to 17, e.g. 11",
+    },
+    "expected.url": {
+        "de": "eine Webadresse wie https://example.org/seite",
+        "en": "a web address like https://example.org/page",
+    },
+    "expected.choice": {"de": "{what}: {choices}", "en": "{what}: {choices}"},
+    **{
+        f"expected.{name}": {"de": de, "en": en}
+        for name, de, en in (
+            ("kind", "eine Art von Akteur", "a kind of actor"),
+            ("status", "ein Status", "a status"),
+            ("field", "ein Referenz-Handlungsfeld", "a reference field"),
+            ("goal_type", "eine Art von Ziel", "a type of goal"),
+            ("source_type", "eine Art von Quelle", "a type of source"),
+            ("role", "eine Rolle in der Beratung", "a role in the consultation"),
+            ("phase", "eine Prozessphase", "a process phase"),
+            (
+                "law",
+                "ein Gesetz des Rechtsrahmens (ontology/vocab/legal.ttl)",
+                "a law of the legal frame (ontology/vocab/legal.ttl)",
+            ),
+            ("contract_type", "eine Vertragsart", "a type of contract"),
+            ("output", "ein geplantes Ergebnis des Prozesses", "a planned output of the process"),
+            ("statement", "eine Art von Aussage", "a kind of statement"),
+            ("format", "ein Interviewformat", "an interview format"),
+            ("budget_type", "eine Art von Budget", "a type of budget"),
+            ("work_type", "eine Art von Arbeit", "a type of work"),
+        )
+    },
 }
+
+
+def reword(text: str, group: str, lang: str) -> str:
+    """``text``, a message another library wrote in English, in ``lang``: the first key of
+    ``group`` whose English text matches it (each ``{placeholder}`` standing for any text), filled
+    with what the placeholders matched; ``text`` itself when no key matches."""
+    for name in _group_names(group + "."):
+        found = re.fullmatch(_pattern(group + "." + name), text, re.DOTALL)
+        if found:
+            return t(group + "." + name, lang, **found.groupdict())
+    return text
+
+
+@cache
+def _pattern(key: str) -> str:
+    english = CATALOGUE[key]["en"]
+    assert isinstance(english, str), key
+    return "".join(
+        re.escape(literal) + (f"(?P<{name}>.+?)" if name else "")
+        for literal, name, _, _ in string.Formatter().parse(english)
+    )
+
+
+def error_message(key: str, /, **values: Any) -> Message:
+    """The message of ``key`` for an error: English as its text (for Python users), with the German
+    text the command line shows when it speaks German. A value that is such a message itself is
+    put in its own language."""
+    en, de = (
+        t(
+            key,
+            lang,
+            **{
+                k: v.in_lang(lang).template if isinstance(v, Message) else v
+                for k, v in values.items()
+            },
+        )
+        for lang in ("en", "de")
+    )
+    return Message(en, de=de)
+
+
+def choice(value: str, choices: type[StrEnum], param: str, what: str) -> str:
+    """``value`` if it is one of ``choices``, else a :class:`ParameterError` listing them; ``what``
+    is the key of the word for the kind of value (``choice.format``)."""
+    if value not in tuple(choices):
+        en, de = (
+            t(
+                "error.choice",
+                lang,
+                param=param,
+                what=t(what, lang),
+                value=value,
+                choices=", ".join(choices),
+            )
+            for lang in ("en", "de")
+        )
+        raise ParameterError(Message(en, de=de))
+    return value
 
 
 def check_lang(lang: str) -> str:
     """The language, or a :class:`~sckg.errors.ParameterError` naming ``lang``."""
-    return lang if lang in _LANGS else choice(lang, Lang, "lang", "language")
+    return lang if lang in _LANGS else choice(lang, Lang, "lang", "choice.language")
 
 
 def t(key: str, lang: str, /, **values: Any) -> str:

@@ -13,6 +13,16 @@ from sckg.namespaces import turtle_prefixes
 
 ROOT = Path(__file__).resolve().parent.parent
 
+
+@pytest.fixture(autouse=True)
+def _english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line speaks the locale's language (German when none is set): tests run in an
+    English one, whatever the machine's, and ask for German where they test it."""
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+
+
 #: Prefixes for inline Turtle in tests; ``ex:`` is the namespace of hand-built test entities.
 PREFIXES = turtle_prefixes(ex="https://example.org/city/")
 

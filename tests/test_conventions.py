@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sckg.cli import app
+from sckg.words import CATALOGUE
 
 runner = CliRunner()
 
@@ -119,6 +120,20 @@ def test_library_errors_name_parameters_not_flags() -> None:
             text = re.sub(r"'sckg [^']*'", "", "".join(texts))
             if re.search(r"(?<![\w-])--[a-z]", text):
                 offenders.append(f"{path.relative_to(package)}:{node.lineno}")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            # a message written in the catalogue: error_message("error.key", ...)
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", "") == "error_message"
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                for text in CATALOGUE[node.args[0].value].values():
+                    forms = text.values() if isinstance(text, dict) else [text]
+                    if any(
+                        re.search(r"(?<![\w-])--[a-z]", re.sub(r"'sckg [^']*'", "", form))
+                        for form in forms
+                    ):
+                        offenders.append(f"{path.relative_to(package)}:{node.lineno}")
     assert offenders == []
 
 

@@ -106,3 +106,62 @@ def test_an_endpoint_is_asked_over_one_connection() -> None:
         for _ in range(3):
             assert backend.select("SELECT ?g WHERE { GRAPH ?g { } }", {}).rows == []
     assert len(Endpoint.connections) == 1  # 5 requests: 2 for the graph names, 3 queries
+
+
+class Busy(BaseHTTPRequestHandler):
+    """A SPARQL endpoint (HTTP/1.1, keep-alive) that answers its first ``busy`` requests with 503
+    and ``Retry-After: 1``, then finds nothing; ``times`` when each request came."""
+
+    protocol_version = "HTTP/1.1"
+    busy: ClassVar[int] = 1
+    times: ClassVar[list[float]] = []
+    connections: ClassVar[set[tuple[str, int]]] = set()
+
+    def do_POST(self) -> None:
+        Busy.connections.add(self.client_address)
+        Busy.times.append(time.monotonic())
+        self.rfile.read(int(self.headers["Content-Length"]))
+        if len(Busy.times) <= Busy.busy:
+            body = b"Service Unavailable"
+            self.send_response(503)
+            self.send_header("Retry-After", "1")
+        else:
+            body = b'{"head": {"vars": ["g"]}, "results": {"bindings": []}}'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        """Quiet."""
+
+
+def test_a_busy_endpoint_is_asked_again_after_its_retry_after() -> None:
+    Busy.busy, Busy.times, Busy.connections = 1, [], set()
+    with serving(Busy, wait_for_requests=False) as url:
+        backend = SparqlBackend(url + "/query", timeout=5)
+        assert backend.select("SELECT ?g WHERE { GRAPH ?g { } }", {}).rows == []
+    first, second = Busy.times[:2]
+    assert 1.0 <= second - first < 1.8
+    assert len(Busy.times) == 4  # 503, then 2 for the graph names and the query
+    assert len(Busy.connections) == 1
+
+
+def test_an_endpoint_busy_at_every_try_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sckg import httpclient, remote
+    from sckg.errors import StoreError
+
+    monkeypatch.setattr(httpclient, "MAX_RETRY_AFTER", 0.1)  # waits 0.1 s, not 1 s, per try
+    Busy.busy, Busy.times, Busy.connections = 100, [], set()
+    with serving(Busy, wait_for_requests=False) as url:
+        backend = SparqlBackend(url + "/query", timeout=5)
+        with pytest.raises(StoreError) as caught:
+            backend.select("SELECT ?g WHERE { GRAPH ?g { } }", {})
+    assert str(caught.value) == (
+        f"The endpoint {url}/query is busy: it answered HTTP 503 (Service Unavailable) 4 times "
+        "in a row, waiting as it asked between them. Try again later, or ask its operator whether "
+        "it is overloaded or restarting."
+    )
+    assert len(Busy.times) == remote.BUSY_TRIES == 4
+    assert len(Busy.connections) == 1

@@ -667,12 +667,12 @@ def test_timeouts_and_http_errors_give_a_clear_message(
     assert str(caught.value) == (
         f"{url}: no complete answer within 0.2 s (after 2 tries). Check the URL and your "
         # without a cache: no promise that pages are kept
-        "connection; then run the import again (see --timeout, --retries)."
+        "connection; then run the import again (see timeout, retries)."
     )
     with pytest.raises(
         StoreError,
         match=r"; pages already fetched are cached, so running the import again continues "
-        r"from there \(see --timeout, --retries\)\.$",
+        r"from there \(see timeout, retries\)\.$",
     ):
         import_oparl(
             f"{messy_server.base}/oparl/v1/",

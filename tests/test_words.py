@@ -92,8 +92,6 @@ def _lookups() -> tuple[set[str], set[str], dict[str, set[str]]]:
     prefixes: set[str] = set()
     groups: dict[str, set[str]] = {}
     for path in SCKG.rglob("*.py"):
-        if path.name == "words.py":
-            continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         constants = _strings(tree)
         for node in ast.walk(tree):
@@ -105,7 +103,13 @@ def _lookups() -> tuple[set[str], set[str], dict[str, set[str]]]:
                 else getattr(node.func, "id", "")
             )
             first = node.args[0]
-            if name == "t":
+            if path.name == "words.py" and name == "t" and not isinstance(first, ast.Constant):
+                continue  # words.py looks up the keys it is given
+            if name == "choice" and len(node.args) == 4:  # choice(value, Enum, param, "key")
+                keys.add(node.args[3].value)  # type: ignore[attr-defined]
+            elif name == "reword":  # reword(text, "group", lang): every key of the group
+                prefixes.add(node.args[1].value + ".")  # type: ignore[attr-defined]
+            elif name in ("t", "error_message"):
                 if isinstance(first, ast.Constant):
                     keys.add(first.value)
                 elif isinstance(first, ast.JoinedStr) and isinstance(first.values[0], ast.Constant):

@@ -19,7 +19,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from .. import resources
-from ..errors import DataError
+from ..errors import DataError, Message
 from ..namespaces import (
     FIELD,
     FORMAT,
@@ -37,6 +37,7 @@ from ..namespaces import (
     STATUS,
     slug,
 )
+from ..words import error_message
 from . import template
 from .template import Column
 
@@ -72,20 +73,9 @@ WORK_TYPES = {
     SCKG + "Deliverable": ("Ergebnis", "deliverable"),
     SCKG + "Assessment": ("Prüfung", "assessment"),
 }
+
+
 #: What a cell of each column type must hold, as the error messages say it.
-EXPECTED = {
-    "id": "an ID of letters, digits and - _ . ~ (e.g. wlan-innenstadt, or folder/name like "
-    "budget/wlan) or a full IRI",
-    "date": "a date like 2024-03-31 or 31.03.2024",
-    "date_or_year": "a date like 2018-10-26 or 26.10.2018, or a year like 2015",
-    "decimal": "an amount in euros like 250000, 1.250,50 or 1,250.50",
-    "bool": "ja/nein or yes/no",
-    "int": "a whole number from 1 upwards",
-    "sdg": "SDG numbers from 1 to 17, e.g. 11",
-    "url": "a web address like https://example.org/page",
-}
-
-
 @dataclass(frozen=True)
 class Choice:
     """One allowed value of a vocabulary column: the IRI it stands for, its short name and
@@ -203,14 +193,31 @@ class CellError:
     value: str | None
     expected: str
 
+    def message(self) -> Message:
+        """Where the problem is, what was found and what was expected, in English and German."""
+        row = "" if self.row is None else error_message("error.cell.row", row=self.row)
+        column = (
+            "" if self.column is None else error_message("error.cell.column", column=self.column)
+        )
+        got = f"'{self.value}'" if self.value else error_message("error.cell.nothing")
+        return error_message(
+            "error.cell",
+            file=self.file,
+            sheet=self.sheet,
+            row=row,
+            column=column,
+            got=got,
+            expected=self.expected,
+        )
+
     def __str__(self) -> str:
-        where = [self.file, f"sheet {self.sheet}"]
-        if self.row is not None:
-            where.append(f"row {self.row}")
-        if self.column is not None:
-            where.append(f"column {self.column}")
-        got = f"'{self.value}'" if self.value else "nothing"
-        return f"{', '.join(where)}: got {got}, expected {self.expected}"
+        return str(self.message())
+
+
+def expected_of(exc: ValueError) -> str:
+    """What a cell's value was expected to be, as a check raised it: in both languages where the
+    check said so (a :class:`~sckg.errors.Message`)."""
+    return exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc)
 
 
 class TableError(DataError):
@@ -218,10 +225,9 @@ class TableError(DataError):
 
     def __init__(self, errors: Sequence[CellError]) -> None:
         self.errors = list(errors)
-        count = f"{len(errors)} error" + ("s" if len(errors) != 1 else "")
-        super().__init__(
-            f"{count} in the spreadsheet; nothing was written:\n" + "\n".join(map(str, errors))
-        )
+        lines = [error_message("error.table", n=len(errors)), *(e.message() for e in errors)]
+        en, de = ("\n".join(line.in_lang(lang).template for line in lines) for lang in ("en", "de"))
+        super().__init__(Message(en, de=de))
 
 
 # --- reading --------------------------------------------------------------------------------------
@@ -281,12 +287,11 @@ def _read_xlsx(path: Path) -> list[RawSheet]:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(item.file_size for item in archive.infolist())
     except zipfile.BadZipFile:
-        raise DataError(
-            f"{path}: not an .xlsx workbook (it is not a zip archive); save it as an "
-            "Excel workbook (.xlsx) or as CSV."
-        ) from None
+        raise DataError(error_message("error.not_xlsx_zip", path=path)) from None
     except OSError as exc:
-        raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise DataError(
+            error_message("error.unreadable", path=path, reason=exc.strerror or exc)
+        ) from None
     if unpacked > MAX_BYTES:
         raise _too_big(
             path,
@@ -319,9 +324,7 @@ def _read_xlsx(path: Path) -> list[RawSheet]:
     except DataError:
         raise
     except Exception as exc:  # openpyxl raises many types for a broken or foreign file
-        raise DataError(
-            f"{path}: not a readable .xlsx workbook ({exc}); save it as an Excel workbook"
-        ) from None
+        raise DataError(error_message("error.bad_xlsx", path=path, reason=exc)) from None
     return sheets
 
 
@@ -332,7 +335,9 @@ def _read_csv(path: Path) -> RawSheet:
             raise _too_big(path, "CSV file holds", size, "Split the file.")
         raw = path.read_bytes()
     except OSError as exc:
-        raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise DataError(
+            error_message("error.unreadable", path=path, reason=exc.strerror or exc)
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as utf8:
@@ -342,7 +347,7 @@ def _read_csv(path: Path) -> RawSheet:
             line = raw.count(b"\n", 0, utf8.start) + 1
             byte = f"0x{raw[utf8.start]:02x}"
             raise DataError(
-                f"{path}, row {line}: not UTF-8 text (byte {byte}); save the file as CSV UTF-8."
+                error_message("error.not_utf8", path=path, row=line, byte=byte)
             ) from None
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count)
@@ -360,7 +365,9 @@ def _read_csv(path: Path) -> RawSheet:
                 )
             rows.append((number, tuple(row)))
     except csv.Error as exc:
-        raise DataError(f"{path}, row {len(rows) + 1}: not a readable CSV row ({exc})") from None
+        raise DataError(
+            error_message("error.bad_csv_row", path=path, row=len(rows) + 1, reason=exc)
+        ) from None
     finally:
         csv.field_size_limit(limit)
     notation = "de" if delimiter == ";" else None
@@ -373,23 +380,18 @@ def read_sheets(path: Path) -> list[RawSheet]:
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv" and p.is_file())
         if not files:
-            raise DataError(
-                f"{path}: the folder holds no CSV files (expected Actors.csv, Projects.csv, ...)"
-            )
+            raise DataError(error_message("error.no_csv_files", path=path))
         return [_read_csv(p) for p in files]
     if not path.is_file():
-        raise DataError(f"{path}: no such file or folder")
+        raise DataError(error_message("error.no_such_file", path=path))
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path)
     if suffix == ".csv":
         return [_read_csv(path)]
     if suffix in (".ods", ".xls", ".numbers"):
-        raise DataError(
-            f"{path}: sckg reads .xlsx workbooks, not {suffix}; save it as an Excel workbook "
-            "(.xlsx) (LibreOffice: File > Save As > Excel 2007-365) or each sheet as CSV."
-        )
-    raise DataError(f"{path}: expected an .xlsx workbook, a .csv file or a folder of CSV files")
+        raise DataError(error_message("error.save_as_xlsx", path=path, suffix=suffix))
+    raise DataError(error_message("error.not_a_table", path=path))
 
 
 # --- checking cells -------------------------------------------------------------------------------
@@ -429,7 +431,7 @@ def parse_cell(col: Column, value: Any) -> Any:
             and values
             and not (ID_PATTERN.match(values[0]) or IRI_PATTERN.match(values[0]))
         ):
-            raise ValueError(EXPECTED["id"])
+            raise ValueError(error_message("expected.id"))
         return values if col.multi else (values[0] if values else None)
     text = text_of(value)
     if not text:
@@ -446,24 +448,24 @@ def parse_cell(col: Column, value: Any) -> Any:
             return value
         if text.casefold() in _TRUE | _FALSE:
             return text.casefold() in _TRUE
-        raise ValueError(EXPECTED["bool"])
+        raise ValueError(error_message("expected.bool"))
     if col.type == "int":
         if re.fullmatch(r"\d+", text) and int(text) >= 1:
             return int(text)
-        raise ValueError(EXPECTED["int"])
+        raise ValueError(error_message("expected.int"))
     if col.type == "url":
         if IRI_PATTERN.match(text):
             try:
                 return checked_iri(text)
             except ValueError:
                 pass
-        raise ValueError(EXPECTED["url"])
+        raise ValueError(error_message("expected.url"))
     if col.type == "sdg":
         numbers = [
             re.sub(r"^sdg\s*", "", part, flags=re.IGNORECASE) for part in _split(value, True)
         ]
         if not all(n.isdigit() and 1 <= int(n) <= 17 for n in numbers):
-            raise ValueError(EXPECTED["sdg"])
+            raise ValueError(error_message("expected.sdg"))
         return [int(n) for n in numbers]
     if col.multi:
         return [vocab_iri(col.type, part) for part in _split(value, True)]
@@ -537,7 +539,7 @@ def read_amount(text: str) -> Amount:
             except NumberFormatError:
                 continue
     if not readings:
-        raise ValueError(EXPECTED["decimal"])
+        raise ValueError(error_message("expected.decimal"))
     return Amount(text, readings)
 
 
@@ -573,7 +575,7 @@ def _date(value: Any, text: str, year_ok: bool) -> dt.date | int:
             return dt.date.fromisoformat(text)
     except ValueError:
         pass
-    raise ValueError(EXPECTED["date_or_year" if year_ok else "date"])
+    raise ValueError(error_message("expected.date_or_year" if year_ok else "expected.date"))
 
 
 def _word(text: str) -> str:
@@ -593,23 +595,9 @@ def vocab_iri(kind: str, text: str) -> str:
     iri = _vocab_index(kind).get(_word(text.split(":", 1)[-1]))
     if iri:
         return iri
-    what = {
-        "kind": "a kind of actor",
-        "status": "a status",
-        "field": "a reference field",
-        "goal_type": "a type of goal",
-        "source_type": "a type of source",
-        "role": "a role in the consultation",
-        "phase": "a process phase",
-        "law": "a law of the legal frame (ontology/vocab/legal.ttl)",
-        "contract_type": "a type of contract",
-        "output": "a planned output of the process",
-        "statement": "a kind of statement",
-        "format": "an interview format",
-        "budget_type": "a type of budget",
-        "work_type": "a type of work",
-    }[kind]
-    raise ValueError(f"{what}: " + ", ".join(f"{c.de} ({c.slug})" for c in choices()[kind]))
+    choices_of = ", ".join(f"{c.de} ({c.slug})" for c in choices()[kind])
+    what = error_message(f"expected.{kind}")
+    raise ValueError(error_message("expected.choice", what=what, choices=choices_of))
 
 
 def checked_iri(value: str) -> str:
@@ -617,7 +605,7 @@ def checked_iri(value: str) -> str:
     try:
         return ox.NamedNode(value).value
     except ValueError:
-        raise ValueError(EXPECTED["id"]) from None
+        raise ValueError(error_message("expected.id")) from None
 
 
 def read_back(rows: Mapping[str, Sequence[Sequence[Any]]], file: str) -> list[RawSheet] | None:

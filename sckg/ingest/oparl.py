@@ -45,8 +45,9 @@ from ..namespaces import (
     XSD,
     tail,
 )
+from ..output import Progress
 from . import XSD_BOOLEAN, XSD_DATE, XSD_INTEGER, ImportResult, city_base
-from .oparl_fetch import Fetcher, Progress, crawl, read_folder
+from .oparl_fetch import Fetcher, crawl, read_folder
 from .oparl_fields import ignored_fields, reason, wkt
 from .oparl_outcome import reduce_outcome
 

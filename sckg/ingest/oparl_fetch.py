@@ -30,12 +30,13 @@ from typing import IO, Any
 import urllib3
 
 from .. import __version__
-from ..errors import DataError, Message, StoreError
+from ..errors import DataError, StoreError
 from ..httpclient import Client, reason, retry_after
+from ..output import Progress
+from ..words import error_message
 
-#: ``progress(what, done, total)``: a list (or ``files``) and how many of its pages (files) are
-#: read; then ``RDF`` (converting) and, in a sync, ``Turtle`` (writing), with no total.
-Progress = Callable[[str, int, int | None], None]
+# The crawl's progress (sckg.output.Progress): a list (or ``files``) and how many of its pages
+# (files) are read; then ``RDF`` (converting) and, in a sync, ``Turtle`` (writing), with no total.
 
 #: The lists of a Body that the crawler follows, with the type of their objects; persons only when
 #: asked.
@@ -74,10 +75,7 @@ def parse_json(body: bytes, where: str) -> Any:
     try:
         return json.loads(body)
     except RecursionError:
-        raise DataError(
-            f"{where}: the JSON is nested too deeply (more than 1,000 levels); OParl objects are a "
-            "few levels deep."
-        ) from None
+        raise DataError(error_message("error.oparl_deep", where=where)) from None
 
 
 def default_cache_dir() -> Path:
@@ -113,24 +111,13 @@ class Fetcher:
         """The JSON document at ``url`` (from the cache if it is younger than ``max_age`` seconds
         and not ``fresh``)."""
         if not url.startswith(("http://", "https://")):
-            raise DataError(f"{url}: not an http(s) URL; OParl links must be web addresses")
+            raise DataError(error_message("error.oparl_not_http", url=url))
         self.origin = self.origin or _origin(url)
         if not self.follow_other_hosts and _origin(url) != self.origin:
-            raise DataError(
-                Message(
-                    f"{url}: on another host than the OParl system ({self.origin}); sckg follows "
-                    "only links to the system's own host and port ({=follow_other_hosts} allows "
-                    "others)."
-                )
-            )
+            raise DataError(error_message("error.oparl_other_host", url=url, origin=self.origin))
         if self.pages >= self.max_total_pages:
-            raise DataError(
-                Message(
-                    f"{url}: the crawl has read more than {self.max_total_pages:,} pages in all "
-                    "(lists of every body); sckg stops there (raise the limit with "
-                    "{=max_total_pages})."
-                )
-            )
+            pages = f"{self.max_total_pages:,}"
+            raise DataError(error_message("error.oparl_total_pages", url=url, pages=pages))
         cached = self._cache_path(url)
         if (
             cached
@@ -151,21 +138,15 @@ class Fetcher:
         try:
             return parse_json(body, url)
         except ValueError as exc:
-            raise DataError(
-                f"{url}: the server sent no valid JSON ({exc}); is this an OParl system URL?"
-            ) from None
+            raise DataError(error_message("error.oparl_no_json", url=url, reason=exc)) from None
 
     def _count(self, url: str, size: int) -> None:
         """Count a page read against the crawl's limits."""
         self.pages += 1
         self.read_bytes += size
         if self.read_bytes > self.max_total_mb * 1e6:
-            raise DataError(
-                Message(
-                    f"{url}: the crawl has read more than {self.max_total_mb:g} MB in all; sckg "
-                    "stops there (raise the limit with {=max_total_mb})."
-                )
-            )
+            mb = f"{self.max_total_mb:g}"
+            raise DataError(error_message("error.oparl_total_mb", url=url, mb=mb))
 
     def _download_to(self, url: str, cached: Path) -> bytes:
         """Download into the cache file ``cached`` (written as the answer arrives, put in place when
@@ -220,16 +201,12 @@ class Fetcher:
                 refused = isinstance(exc, urllib3.exceptions.NewConnectionError)
                 timeout = (urllib3.exceptions.TimeoutError, TimeoutError)
                 if (isinstance(exc, timeout) and not refused) or self._client.expired:
-                    problem = f"no complete answer within {self.timeout:g} s"
-        tries = "1 try" if attempts == 1 else f"{attempts} tries"
-        resume = (
-            "pages already fetched are cached, so running the import again continues from there"
-            if self.cache_dir is not None
-            else "then run the import again"
+                    problem = error_message("error.fetch_late", seconds=f"{self.timeout:g}")
+        resume = error_message(
+            "error.fetch_resume_cached" if self.cache_dir is not None else "error.fetch_resume"
         )
-        message = (
-            f"{url}: {problem} (after {tries}). Check the URL and your connection; {resume} "
-            "(see --timeout, --retries)."
+        message = error_message(
+            "error.fetch_failed", url=url, problem=problem, n=attempts, resume=resume
         )
         raise HttpStatusError(message, status) if status else StoreError(message)
 
@@ -255,7 +232,7 @@ class Fetcher:
                 self.check_redirect(target, new)
                 target = new
             else:
-                raise DataError(f"{url}: more than {MAX_REDIRECTS} redirects; sckg stops there.")
+                raise DataError(error_message("error.redirects", url=url, n=MAX_REDIRECTS))
             try:
                 size = self._read(url, response, sink)
             except BaseException:
@@ -289,25 +266,18 @@ class Fetcher:
         return size
 
     def _too_big(self, url: str) -> DataError:
-        return DataError(
-            Message(
-                f"{url}: the answer is larger than {self.max_bytes / 1e6:g} MB; an OParl page is "
-                "far smaller (raise the limit with {=max_bytes})."
-            )
-        )
+        mb = f"{self.max_bytes / 1e6:g}"
+        return DataError(error_message("error.oparl_page_size", url=url, mb=mb))
 
     def check_redirect(self, url: str, target: str) -> None:
         """Refuse a redirect to anything but http(s), or to another origin unless
         ``follow_other_hosts``."""
         if not target.startswith(("http://", "https://")):
-            raise DataError(
-                f"{url}: redirects to {target}; sckg follows only http:// and https:// links."
-            )
+            raise DataError(error_message("error.redirect_not_http", url=url, target=target))
         if not self.follow_other_hosts and _origin(target) != self.origin:
             raise DataError(
-                Message(
-                    f"{url}: redirects to {target}, another host than the OParl system "
-                    f"({self.origin}); {{=follow_other_hosts}} allows it."
+                error_message(
+                    "error.redirect_other_host", url=url, target=target, origin=self.origin
                 )
             )
 
@@ -341,11 +311,9 @@ def list_items(
     next_url: str | None = url
     while next_url and next_url not in seen:
         if len(seen) >= fetcher.max_pages:
+            pages = f"{fetcher.max_pages:,}"
             raise DataError(
-                Message(
-                    f"{url}: the list '{what}' has more than {fetcher.max_pages:,} pages; is the "
-                    "server's 'next' link endless? (raise the limit with {=max_pages})"
-                )
+                error_message("error.oparl_list_pages", url=url, what=what, pages=pages)
             )
         seen.add(next_url)
         page = (
@@ -393,7 +361,7 @@ def crawl(
         yield root, "System"
         body_list = root.get("body")
         if not isinstance(body_list, str):
-            raise DataError(f"{url}: the OParl System names no body list ('body')")
+            raise DataError(error_message("error.oparl_no_body_list", url=url))
         bodies = list(list_items(fetcher, body_list, "body", progress))
     elif kind == "Body":
         bodies = [root]
@@ -441,7 +409,7 @@ def read_folder(folder: Path, progress: Progress | None) -> Iterator[tuple[Any, 
     """
     files = sorted(p for p in Path(folder).rglob("*.json") if p.is_file())
     if not files:
-        raise DataError(f"{folder}: the folder holds no OParl JSON files (*.json)")
+        raise DataError(error_message("error.oparl_no_files", path=folder))
     for done, path in enumerate(files, start=1):
         name = str(path.relative_to(folder))
         try:

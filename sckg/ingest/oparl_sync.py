@@ -20,9 +20,10 @@ import pyoxigraph as ox
 
 from ..errors import DataError
 from ..namespaces import DCTERMS, GEO, OPARL, PROV, RDF, SCKG, VOID
+from ..output import Progress
 from . import ImportResult, city_base, turtle
 from .oparl import OPARL_PREFIXES, OparlReport, import_oparl
-from .oparl_fetch import Fetcher, Progress
+from .oparl_fetch import Fetcher
 
 
 @dataclass

@@ -31,6 +31,7 @@ from .cells import (
     choice_text,
     choices,
     column_notation,
+    expected_of,
     parse_cell,
     read_sheets,
     text_of,
@@ -180,7 +181,7 @@ def _rows(raw: RawSheet, sheet: Sheet, ctx: _Context) -> list[Row]:
             try:
                 values[col.key] = parse_cell(col, value)
             except ValueError as exc:
-                ctx.error(raw, number, label, value, str(exc))
+                ctx.error(raw, number, label, value, expected_of(exc))
                 if (
                     col.type == "id"
                 ):  # keep the row findable, so references to it do not fail as well
@@ -479,7 +480,11 @@ def _resolve(
                         refs[col.key].append(index.resolve(col.target or "", value))
                     except ValueError as exc:
                         ctx.error(
-                            raws[key], row.number, ctx.columns[(key, col.key)], value, str(exc)
+                            raws[key],
+                            row.number,
+                            ctx.columns[(key, col.key)],
+                            value,
+                            expected_of(exc),
                         )
             if (
                 key == "dependencies"

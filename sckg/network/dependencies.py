@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..choices import PathWeight
 from ..entities import resolve
-from ..errors import QueryError, choice
+from ..errors import QueryError
 from ..kg import KnowledgeGraph
 from ..namespaces import SCKG
-from ..words import check_lang, t
+from ..words import check_lang, choice, t
 from .common import Result, Stopwatch, hidden, names, order, top, why_empty
 from .projection import project
 
@@ -216,7 +216,7 @@ def critical_path(
     import networkx as nx
 
     check_lang(lang)
-    choice(by, PathWeight, "by", "weight")
+    choice(by, PathWeight, "by", "choice.weight")
     watch = Stopwatch()
     deps = _dependencies(kg, lang, graph, watch)
     notes: list[str] = []

@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..choices import Metric
-from ..errors import Message, ParameterError, choice
+from ..errors import Message, ParameterError
 from ..formatting import number, percent
 from ..kg import KnowledgeGraph
-from ..words import check_lang, t
+from ..words import check_lang, choice, t
 from .common import Result, Stopwatch, canonical_undirected, hidden, names, order, top, why_empty
 from .projection import project
 
@@ -115,7 +115,7 @@ def centrality(
     """
 
     check_lang(lang)
-    choice(by, Metric, "by", "metric")
+    choice(by, Metric, "by", "choice.metric")
     if sample is not None and sample < 0:
         raise ParameterError(f"{{=sample}} must be 0 (exact) or more, got {sample}")
     watch = Stopwatch()

@@ -25,7 +25,7 @@ import pyoxigraph as ox
 
 from .. import words
 from ..choices import ProjectionName
-from ..errors import ParameterError, choice
+from ..errors import ParameterError
 from ..kg import KnowledgeGraph
 from ..namespaces import (
     ACTOR_CLASSES,
@@ -47,6 +47,7 @@ from ..namespaces import (
 )
 from ..results import Term
 from ..typed import amount, day
+from ..words import choice
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -279,7 +280,7 @@ def project(
     """
     import networkx as nx
 
-    spec = PROJECTIONS[choice(name, ProjectionName, "projection", "projection")]
+    spec = PROJECTIONS[choice(name, ProjectionName, "projection", "choice.projection")]
     if with_papers and name != "entity":
         raise ParameterError(
             f"{{=with_papers}} adds council papers to the entity projection, not to '{name}'"

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import DataError, Message
 from ..formatting import number, percent
 from ..network.common import names
-from ..words import check_lang, t
+from ..words import check_lang, choice, t
 from .ahp import AhpResult, aggregate, ahp, check_consistent
 from .criteria import GRAPH_CRITERIA, VOTES, Item, Value, graph_criteria, items, vote_criteria
 from .rank import Criterion, Ranking, Sensitivity, criterion_flows, rank, sensitivity
@@ -94,10 +94,9 @@ def prioritise(
     also the weights, the PROMETHEE II ranking with TOPSIS as cross-check and the sensitivity over
     ``runs`` random weight changes (``seed``)."""
     from ..choices import PrioritiseWhat
-    from ..errors import choice
 
     check_lang(lang)
-    choice(what, PrioritiseWhat, "what", "kind of item")
+    choice(what, PrioritiseWhat, "what", "choice.item_kind")
     found, notes = items(kg, what, lang)
     criteria = graph_criteria(lang) + vote_criteria(found, lang)
     result = Prioritisation(what, found, criteria, notes)

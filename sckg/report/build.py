@@ -4,13 +4,14 @@ analysis."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
 from ..formatting import money, money_total
 from ..kg import KnowledgeGraph
 from ..namespaces import ACTOR_CLASSES, MODEL_GRAPH, slug, sparql_values, tail
+from ..output import Progress
 from ..queries import run_named
 from ..results import to_python
 from ..sources import data_info
@@ -81,12 +82,14 @@ def build_report(
     title: str | None = None,
     since: KnowledgeGraph | None = None,
     compare: Sequence[KnowledgeGraph] = (),
+    progress: Progress | None = None,
 ) -> Report:
     """The briefing for ``kg``; with ``since``, what changed since that snapshot comes first; with
-    ``compare`` (other cities, one graph each), a benchmarking section comes last."""
+    ``compare`` (other cities, one graph each), a benchmarking section comes last. ``progress`` is
+    called as ``progress("sections", done, total)`` before each part (its analyses and charts)."""
     kg.require_data()
     with kg.cached():
-        return _build(kg, lang, title, since, compare)
+        return _build(kg, lang, title, since, compare, progress or (lambda *_: None))
 
 
 def _build(
@@ -94,7 +97,8 @@ def _build(
     lang: str,
     title: str | None,
     since: KnowledgeGraph | None,
-    compare: Sequence[KnowledgeGraph] = (),
+    compare: Sequence[KnowledgeGraph],
+    progress: Progress,
 ) -> Report:
     w = Words("report", lang)
     info = data_info(kg, lang)
@@ -102,32 +106,33 @@ def _build(
     from .process import legal_section, process_section
     from .strategy import strategy_section
 
-    sections: list[Section] = [s for s in (process_section(kg, lang),) if s]
-    if since is not None:
-        sections.append(changes_section(since, kg, lang))
-    sections += [
-        figures_section(kg, lang),
-        roadmap_section(kg, lang),
-        Section(
-            "map",
-            w["map"],
-            [w["map_intro"]],
-            maps=[MapSpec(w["map"], "entity", static_figure=True)],
-        ),
-        strategy_section(kg, lang),
-        *analysis_sections(kg, lang),
-        open_points_section(kg, lang),
-        legal_section(kg, lang),
-        *[s for s in (interviews_section(kg, lang),) if s],
-        fields_section(kg, lang),
-        council_section(kg, lang),
-        decisions_section(kg, lang),
-    ]
-    if compare:
-        from .benchmark import benchmark_section
+    def overview() -> Section:
+        maps = [MapSpec(w["map"], "entity", static_figure=True)]
+        return Section("map", w["map"], [w["map_intro"]], maps=maps)
 
-        sections.append(benchmark_section(kg, compare, lang))
-    sections += [s for s in (_priority_section(kg, lang),) if s]
+    parts: list[Callable[[], Section | list[Section] | None]] = [
+        lambda: process_section(kg, lang),
+        *([lambda: changes_section(since, kg, lang)] if since is not None else []),
+        lambda: figures_section(kg, lang),
+        lambda: roadmap_section(kg, lang),
+        overview,
+        lambda: strategy_section(kg, lang),
+        lambda: analysis_sections(kg, lang),
+        lambda: open_points_section(kg, lang),
+        lambda: legal_section(kg, lang),
+        lambda: interviews_section(kg, lang),
+        lambda: fields_section(kg, lang),
+        lambda: council_section(kg, lang),
+        lambda: decisions_section(kg, lang),
+        *([lambda: _benchmark_section(kg, compare, lang)] if compare else []),
+        lambda: _priority_section(kg, lang),
+    ]
+    sections: list[Section] = []
+    for done, part in enumerate(parts):
+        progress("sections", done, len(parts))
+        made = part()
+        sections += made if isinstance(made, list) else [made] if made else []
+    progress("sections", len(parts), len(parts))
     sections.insert(0, key_points_section(kg, sections, lang))  # drawn from every section above
     return Report(
         title=title or w["title"] + (f" – {info.title}" if info.title else ""),
@@ -139,6 +144,12 @@ def _build(
         data_dates=info.dated,
         notes=left_out(kg, lang),
     )
+
+
+def _benchmark_section(kg: KnowledgeGraph, compare: Sequence[KnowledgeGraph], lang: str) -> Section:
+    from .benchmark import benchmark_section
+
+    return benchmark_section(kg, compare, lang)
 
 
 def _priority_section(kg: KnowledgeGraph, lang: str) -> Section | None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..fileio import write_all
 from ..formatting import long_date
-from ..output import md_text
+from ..output import Progress, md_text
 from ..sources import SOURCES_SHOWN, summary
 from ..viz.style import shorten_text
 from ..words import Words
@@ -144,16 +145,35 @@ def render_markdown(report: Report) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def write_report(report: Report, kg: KnowledgeGraph, out: Path | str) -> Path:
+def write_report(
+    report: Report, kg: KnowledgeGraph, out: Path | str, *, progress: Progress | None = None
+) -> Path:
     """Write ``report.html`` (one offline file with every interactive map and the static figure,
     drawn from ``kg``, the graph the report was built from) and ``report.md`` into the folder
-    ``out`` (atomically); return the HTML path."""
+    ``out`` (atomically); return the HTML path. ``progress`` is called as ``("maps", done, total)``
+    before each map and ``("writing", 0, None)`` before the files are written."""
     from ..viz.render import shared_assets
 
-    with (
-        kg.cached()
-    ):  # the maps share projections with each other (and with build_report in the same block)
-        page = render_html(report, map_renderer(kg, report.lang), shared_assets())
+    step = progress or (lambda *_: None)
+    total = sum(len(s.maps) for s in _all_sections(report.sections))
+    draw = map_renderer(kg, report.lang)
+    drawn = 0
+
+    def render_map(spec: MapSpec, element_id: str) -> str:
+        nonlocal drawn
+        step("maps", drawn, total)
+        drawn += 1
+        return draw(spec, element_id)
+
+    with kg.cached():  # the maps share projections with each other (and with build_report)
+        page = render_html(report, render_map, shared_assets())
+    step("writing", 0, None)
     folder = Path(out)
     pages = {folder / "report.html": page, folder / "report.md": render_markdown(report)}
     return write_all(pages)[0]
+
+
+def _all_sections(sections: list[Section]) -> Iterator[Section]:
+    for section in sections:
+        yield section
+        yield from _all_sections(section.subsections)

@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING, Any
 
 from ..choices import ColorBy, Layout, ProjectionName, SizeBy
 from ..entities import resolve
-from ..errors import ParameterError, choice
+from ..errors import ParameterError
 from ..formatting import money, number
 from ..namespaces import STATUS, tail
 from ..network.common import canonical_undirected
 from ..network.metrics import auto_sample, betweenness_scores, detect_communities, pagerank_scores
 from ..network.projection import CLASS_KEYS, PREDICATES
 from ..sources import data_info, summary
-from ..words import Words, check_lang, t
+from ..words import Words, check_lang, choice, t
 from .layout import compute_layout, to_pixels
 from .render import CityMap, LegendEntry, MapMeta
 from .style import NONE_COLOR, OTHER_COLOR, category_colors, darken, shorten_text, style, wrap_label
@@ -79,9 +79,9 @@ def build_network(
     import networkx as nx
 
     check_lang(lang)
-    choice(color_by, ColorBy, "color_by", "value")
-    choice(size_by, SizeBy, "size_by", "value")
-    choice(layout, Layout, "layout", "layout")
+    choice(color_by, ColorBy, "color_by", "choice.value")
+    choice(size_by, SizeBy, "size_by", "choice.value")
+    choice(layout, Layout, "layout", "choice.layout")
     timings: dict[str, float] = {}
     started = time.perf_counter()
     kg = None if isinstance(source, nx.Graph) else source

@@ -24,8 +24,9 @@ import math
 from typing import TYPE_CHECKING
 
 from ..choices import Layout
-from ..errors import ParameterError, choice
+from ..errors import ParameterError
 from ..network.common import canonical_undirected
+from ..words import choice
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -45,7 +46,7 @@ Positions = dict[str, tuple[float, float]]
 
 def compute_layout(graph: nx.Graph[str], method: str = "spring", seed: int = 42) -> Positions:
     """Positions of every node of ``graph`` with ``method`` (a :class:`Layout`), seeded."""
-    choice(method, Layout, "method", "layout")
+    choice(method, Layout, "method", "choice.layout")
     nodes = list(graph)
     if not nodes:
         return {}
