@@ -16,7 +16,9 @@ Add a row: append a ``Step(name, scales, run, goal)`` to ``STEPS``; ``run(case)`
 folder, the two versions and a scratch folder of one scale (``Case``).
 
 ``report --since`` is a whole report plus the comparison; the line after the table gives its part
-beyond the report alone (both medians, as a ratio to the load).
+beyond the report alone (both medians, as a ratio to the load). The steps that load both versions
+are also given as a ratio to loading both (``KnowledgeGraph.open`` of each version's folder, the
+row "load both versions"), after the table.
 
 Run: .venv/bin/python bench/council.py [--repeat N] [--scales 1,10] [--only NAME,...]
 [--folder PATH] (``--folder`` keeps the exports and imports there and uses them again in the next
@@ -75,6 +77,7 @@ class Step:
     run: Callable[[Case], object]
     ratio: float | None = None
     seconds: Callable[[int], float] | None = None
+    both: bool = False  # loads both versions
 
 
 def sckg(*args: str | Path) -> None:
@@ -100,6 +103,11 @@ def _load(case: Case) -> None:
     KnowledgeGraph.open([case.turtle])
 
 
+def _load_both(case: Case) -> None:
+    KnowledgeGraph.open([case.old])
+    KnowledgeGraph.open([case.new])
+
+
 STEPS: list[Step] = [
     Step(
         "sckg import oparl (folder → Turtle)",
@@ -122,8 +130,15 @@ STEPS: list[Step] = [
             "report", "--data", case.new, "--since", case.old, "--out", case.scratch / "since"
         ),
         3.0,
+        both=True,
     ),
-    Step("sckg diff (two versions)", (1, 10), lambda case: sckg("diff", case.old, case.new), 3.0),
+    Step(
+        "sckg diff (two versions)",
+        (1, 10),
+        lambda case: sckg("diff", case.old, case.new),
+        3.0,
+        both=True,
+    ),
     Step(
         "sckg export --format xlsx",
         (1, 10),
@@ -225,6 +240,7 @@ def main() -> None:
     only = [w for w in args.only.split(",") if w]
     rows = []
     sizes: dict[int, int] = {}
+    both: dict[str, tuple[float, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for scale in scales:
             root = Path(args.folder or tmp) / f"x{scale}"
@@ -247,14 +263,22 @@ def main() -> None:
                     "",
                 )
             )
-            for step in STEPS:
-                if scale in step.scales and (not only or any(w in step.name for w in only)):
-                    took = median(lambda step=step, case=case: step.run(case), args.repeat)
-                    ratios = (took[0] / base[0], took[1] / base[1])
-                    rows.append(
-                        (f"{scale}x", step.name, took, ratios, _verdict(step, scale, took, ratios))
-                    )
-                    print(f"{scale}x {step.name}: {took[0]:.2f} s, CPU {took[1]:.2f} s", flush=True)
+            chosen = [
+                step
+                for step in STEPS
+                if scale in step.scales and (not only or any(w in step.name for w in only))
+            ]
+            if any(step.both for step in chosen):
+                both[f"{scale}x"] = took = median(lambda case=case: _load_both(case), args.repeat)
+                ratios = (took[0] / base[0], took[1] / base[1])
+                rows.append((f"{scale}x", "load both versions", took, ratios, ""))
+            for step in chosen:
+                took = median(lambda step=step, case=case: step.run(case), args.repeat)
+                ratios = (took[0] / base[0], took[1] / base[1])
+                rows.append(
+                    (f"{scale}x", step.name, took, ratios, _verdict(step, scale, took, ratios))
+                )
+                print(f"{scale}x {step.name}: {took[0]:.2f} s, CPU {took[1]:.2f} s", flush=True)
             report = root / "r" / "report.html"
             if report.is_file():
                 sizes[scale] = report.stat().st_size
@@ -264,6 +288,13 @@ def main() -> None:
             f"{scale_name:<6} {name:<52} {wall:>7.2f} {wall_ratio:>7.2f} {used:>7.2f} "
             f"{cpu_ratio:>7.2f}  {verdict}"
         )
+    for scale_name, name, (wall, used), _, _ in rows:
+        if scale_name in both and any(s.both and s.name == name for s in STEPS):
+            wall_both, used_both = both[scale_name]
+            print(
+                f"{scale_name} {name}: {wall / wall_both:.2f} (wall) / {used / used_both:.2f} "
+                "(CPU) × the load of both versions"
+            )
     took = {(scale_name, name): row for scale_name, name, _, row, _ in rows}
     for scale in scales:
         report, since = (

@@ -98,16 +98,22 @@ def _key(term: Any) -> str:
     return str(term)
 
 
-def _lines(kg: KnowledgeGraph) -> tuple[set[bytes], dict[str, set[str]]]:
+def _lines(kg: KnowledgeGraph) -> set[bytes]:
     """The data triples of ``kg`` as N-Triples lines with blank nodes as ``_:blank`` (two snapshots
-    of a million triples are compared as texts), and each typed subject (as N-Triples) with the IRIs
-    of its classes."""
-    lines = kg.data_lines()
-    if b"_:" in b"\n".join(lines):  # one search in C, not one per line
+    of a million triples are compared as texts)."""
+    text = kg.data_ntriples()
+    lines = set(text.splitlines())
+    if b"_:" in text:  # one search in C, not one per line
         blank = {line for line in lines if b"_:" in line}
         lines = (lines - blank) | {
             _BLANK_OBJECT.sub(b"_:blank .", _BLANK_SUBJECT.sub(b"_:blank", line)) for line in blank
         }
+    return lines
+
+
+def _classes(kg: KnowledgeGraph) -> dict[str, set[str]]:
+    """Each subject typed in the data (as N-Triples, a blank node as ``_:blank``) with the IRIs of
+    its classes."""
     types: dict[str, set[str]] = defaultdict(set)
     rows = kg.select(
         f"SELECT ?s ?c WHERE {{ GRAPH ?g {{ ?s a ?c }} "
@@ -115,7 +121,22 @@ def _lines(kg: KnowledgeGraph) -> tuple[set[bytes], dict[str, set[str]]]:
     ).bound_rows()
     for subject, cls in rows:
         types["_:blank" if isinstance(subject, ox.BlankNode) else str(subject)].add(cls.value)
-    return lines, types
+    return types
+
+
+def _before(
+    classes: dict[str, set[str]], added: set[Triple], removed: set[Triple]
+) -> dict[str, set[str]]:
+    """The ``classes`` of the newer snapshot as they were before the triples ``added`` and
+    ``removed`` (from the data's lines, so the classes of the older snapshot without asking it)."""
+    before = dict(classes)
+    for triples, add in ((added, False), (removed, True)):
+        for s, p, o in triples:
+            if p == RDF_TYPE and o.startswith("<"):
+                found = set(before.get(s, ()))
+                (found.add if add else found.discard)(o[1:-1])
+                before[s] = found
+    return {s: found for s, found in before.items() if found}
 
 
 def _changes(lines: set[bytes]) -> tuple[set[Triple], dict[str, Any]]:
@@ -143,12 +164,14 @@ def diff(old: KnowledgeGraph, new: KnowledgeGraph, *, lang: str = "de") -> Diff:
     """Compare the data (not the model) of two graphs. A link to a field of action of the vocabulary
     is a relation like one to the data's; a rejected link proposal (``sckg:rejectedSubject``) is no
     change."""
-    (old_lines, classes_old), (new_lines, classes_new) = _lines(old), _lines(new)
+    old_lines, new_lines = _lines(old), _lines(new)
+    added, added_terms = _changes(new_lines - old_lines)
+    removed, removed_terms = _changes(old_lines - new_lines)
+    classes_new = _classes(new)
+    classes_old = _before(classes_new, added, removed)
     typed_old, typed_new = set(classes_old), set(classes_new)
     targets = _targets(old) | _targets(new)
     entities = typed_old | typed_new | targets
-    added, added_terms = _changes(new_lines - old_lines)
-    removed, removed_terms = _changes(old_lines - new_lines)
     terms = {**removed_terms, **added_terms}
 
     named = {key for s, _, o in added | removed for key in (s, o) if key in entities}

@@ -202,7 +202,7 @@ def workbook(kg: KnowledgeGraph, lang: str = "de", city: str | None = None) -> b
     if read is None:  # a value whose trip through the file only writing and reading tells
         content = workbook_bytes(rows, help_rows(choice_text()), lists=lists)
         read = read_sheets_of(content)
-    lost = _listed(kg, remainder(kg, read, base), lang)
+    lost = _listed(kg, _lost(kg, read, base), lang)
     lost = [[cleaner.clean(v, row[0]) for v in row] for row in lost]
     cleaner.warn()
     if not lost:
@@ -213,27 +213,31 @@ def workbook(kg: KnowledgeGraph, lang: str = "de", city: str | None = None) -> b
     return workbook_bytes(rows, help_rows(choice_text()), lists=lists, remainder=[header, *lost])
 
 
-def _listed(kg: KnowledgeGraph, lost: list[list[str]], lang: str) -> list[list[str]]:
-    """The rows of the sheet ``_Not in the template`` for the statements ``lost``: those about the
-    objects of a council system (a class of OParl's) counted per class, the others listed one by
-    one, as many as a sheet holds; rows counting what is not listed come first."""
+def _listed(kg: KnowledgeGraph, lost: list[bytes], lang: str) -> list[list[str]]:
+    """The rows of the sheet ``_Not in the template`` for the statements ``lost`` (see
+    :func:`_lost`): those about the objects of a council system (a class of OParl's) counted per
+    class, the others listed one by one in order, as many as a sheet holds; rows counting what is
+    not listed come first."""
     council = {
-        s.value: c.value
+        f"<{s.value}>".encode(): c.value
         for s, c in kg.select(
             f"SELECT ?s (MIN(STR(?c)) AS ?class) WHERE {{ GRAPH ?g {{ ?s a ?c }} "
             f"FILTER(?g != <{MODEL_GRAPH}> && STRSTARTS(STR(?c), '{OPARL}')) }} GROUP BY ?s"
         ).bound_rows()
+        if isinstance(s, ox.NamedNode)
     }
-    counted: dict[str, tuple[set[str], list[int]]] = defaultdict(lambda: (set(), [0]))
-    listed = []
-    for row in lost:
-        found = council.get(row[0][1:-1]) if row[0].startswith("<") else None
+    counted: dict[str, tuple[set[bytes], list[int]]] = defaultdict(lambda: (set(), [0]))
+    others = []
+    for line in lost:
+        subject = line[: line.index(b" ")]
+        found = council.get(subject)
         if found is None:
-            listed.append(row)
+            others.append(line)
         else:
             entities, statements = counted[found]
-            entities.add(row[0])
+            entities.add(subject)
             statements[0] += 1
+    listed = _split(sorted(others))
     every = t("xlsx.all", lang)
     notes = [
         [
@@ -262,26 +266,42 @@ def remainder(kg: KnowledgeGraph, sheets: list[RawSheet], base: str) -> list[lis
     do not give back (as subject, predicate and object in N-Triples terms, a blank node as
     ``[]``), sorted: what the template cannot hold. Found by importing the sheets, so the list is
     exact by construction."""
+    return _split(sorted(_lost(kg, sheets, base)))
+
+
+def _lost(kg: KnowledgeGraph, sheets: list[RawSheet], base: str) -> list[bytes]:
+    """The statements of :func:`remainder` as N-Triples lines in UTF-8 without the final `` .``, a
+    blank node as ``[]``, unsorted."""
     from pathlib import Path
 
     from .ingest.tables import import_sheets
 
     city = base.rstrip("/").rsplit("/", 1)[-1]
     imported = import_sheets(sheets, city, Path(_FILE)).triples
-    back = Counter(_blank_as_brackets(str(t)).encode("utf-8") for t in set(imported))
-    lost = []
-    for line in kg.data_lines():
-        key = (
-            line.removesuffix(b" .")
-            if b"_:" not in line
-            else _blank_as_brackets(line.decode("utf-8")).encode("utf-8")
-        )
-        if back[key]:
-            back[key] -= 1
-        else:
-            lost.append(key)
-    # UTF-8 sorts as its characters do, and no term holds the space between them
-    return [line.decode("utf-8").split(" ", 2) for line in sorted(lost)]
+    # both sides as N-Triples lines written by Oxigraph, compared as sets (in C): a city's data has
+    # a hundred thousand lines
+    back = set((ox.serialize(set(imported), format=ox.RdfFormat.N_TRIPLES) or b"").splitlines())
+    text = kg.data_ntriples()
+    data = set(text.splitlines())
+    lost = [line.removesuffix(b" .") for line in data - back if b"_:" not in line]
+    # blank nodes differ per load: a statement with one is given back by any with the same terms
+    blank = Counter(
+        _blank_as_brackets(line.decode("utf-8")).encode("utf-8") for line in back if b"_:" in line
+    )
+    for line in data if b"_:" in text else ():
+        if b"_:" in line:
+            key = _blank_as_brackets(line.decode("utf-8")).encode("utf-8")
+            if blank[key]:
+                blank[key] -= 1
+            else:
+                lost.append(key)
+    return lost
+
+
+def _split(lines: list[bytes]) -> list[list[str]]:
+    """N-Triples lines (see :func:`_lost`) as subject, predicate and object; in UTF-8 the lines
+    sort as their characters do, and no term holds the space between them."""
+    return [line.decode("utf-8").split(" ", 2) for line in lines]
 
 
 def read_sheets_of(content: bytes) -> list[RawSheet]:

@@ -98,3 +98,40 @@ def test_diff_command_csv(turtle_file) -> None:
     assert lines[0] == "kind,change,entity,property,old,new,iri"
     assert lines[1] == f"entity,added,LoRaWAN,,,sckg:Project,{EX}lora"
     assert len(lines) == 8
+
+
+def test_a_class_changed_gained_or_lost_is_told_from_an_entity_added_or_removed(make_kg) -> None:
+    """The classes of the previous snapshot are those of the current one with the changes undone:
+    an entity keeping a class is no new or removed entity, one losing every class is removed (with
+    the classes it had), one typed anew is added; blank nodes count as one."""
+    old = (
+        'ex:sw a org:FormalOrganization ; rdfs:label "Stadtwerke"@de . '
+        'ex:p a sckg:Project, sckg:Milestone ; dcterms:title "Plattform"@de . '
+        'ex:gone a sckg:Project, prov:Activity ; dcterms:title "Altprojekt"@de . '
+        'ex:typed rdfs:label "Später typisiert"@de . '
+        "[] a schema:MonetaryAmount ; schema:value 5 ."
+    )
+    new = (
+        'ex:sw a org:OrganizationalUnit ; rdfs:label "Stadtwerke"@de . '
+        'ex:p a sckg:Project ; dcterms:title "Plattform"@de . '
+        'ex:gone dcterms:title "Altprojekt"@de . '
+        'ex:typed a sckg:Project ; rdfs:label "Später typisiert"@de . '
+        "[] a schema:MonetaryAmount ; schema:value 6 ."
+    )
+    result = diff(make_kg(old), make_kg(new), lang="de")
+    assert [
+        (c.kind, c.change, c.subject_label, c.property, c.old, c.new) for c in result.changes
+    ] == [
+        ("entity", "added", "Später typisiert", "", "", "sckg:Project"),
+        ("entity", "removed", "Altprojekt", "", "prov:Activity, sckg:Project", ""),
+        ("attribute", "removed", "Plattform", "rdf:type", "sckg:Milestone", ""),
+        (
+            "attribute",
+            "changed",
+            "Stadtwerke",
+            "rdf:type",
+            "org:FormalOrganization",
+            "org:OrganizationalUnit",
+        ),
+        ("attribute", "changed", "_:blank", "schema:value", "5", "6"),
+    ]

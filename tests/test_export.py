@@ -324,6 +324,26 @@ def test_xlsx_counts_the_council_systems_objects_instead_of_listing_them(tmp_pat
     assert len(listed) == 31 and len(lost) == len(listed) + 8 + 1 + 3 + 7 + 8 + 6 + 6 + 8 + 6
 
 
+def test_xlsx_lists_each_statement_with_a_blank_node_the_template_cannot_hold(
+    make_kg, tmp_path: Path
+) -> None:
+    """Statements with blank nodes are compared with a blank node as ``[]``: two of the same terms
+    are two rows."""
+    kg = make_kg(
+        f'<{EX}x> <{EX}p> [ <{EX}v> "1" ] , [ <{EX}v> "1" ] . <{EX}x> <{EX}q> "kept apart" .'
+    )
+    out = tmp_path / "x.xlsx"
+    out.write_bytes(export_graph(kg, "xlsx", city="city", lang="en")["inventory.xlsx"])
+    assert _remainder_rows(out) == [
+        ("subject", "predicate", "object"),
+        (f"<{EX}x>", f"<{EX}p>", "[]"),
+        (f"<{EX}x>", f"<{EX}p>", "[]"),
+        (f"<{EX}x>", f"<{EX}q>", '"kept apart"'),
+        ("[]", f"<{EX}v>", '"1"'),
+        ("[]", f"<{EX}v>", '"1"'),
+    ]
+
+
 def test_xlsx_lists_no_more_rows_than_a_sheet_holds_and_says_how_many_it_left_out(
     make_kg, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
