@@ -485,7 +485,7 @@ class _Slides:
                 classes=(SCKG + "FieldOfAction",),
             )
         except SckgError as error:
-            raise view.error("field", str(error)) from None
+            raise view.error("field", error.args[0]) from None
         label = self.kg.labels([iri], self.lang)[iri]
         rows = self.field_projects().get(iri, [])
         projects = {r["p"] for r in rows}
@@ -526,7 +526,7 @@ class _Slides:
                 classes=(SCKG + "Project",),
             )
         except SckgError as error:
-            raise view.error("project", str(error)) from None
+            raise view.error("project", error.args[0]) from None
         deps = self.dependencies()
         label = deps.nodes[iri]["label"]
         needed_by = impact(self.kg, iri, lang=self.lang, graph=deps)

@@ -15,6 +15,7 @@ from servers import serving
 from typer.testing import CliRunner
 
 import sckg
+from sckg import resources
 from sckg.choices import Format
 from sckg.cli import app
 from sckg.errors import DataError, ParameterError, SckgError
@@ -303,3 +304,28 @@ def test_every_error_has_a_german_and_an_english_text() -> None:
 def test_every_error_class_is_an_sckg_error() -> None:
     assert {"DataError", "TableError", "Unreadable", "HttpStatusError"} <= _error_classes()
     assert issubclass(DataError, SckgError)
+
+
+def test_an_agenda_entry_that_names_no_field(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    agenda = tmp_path / "agenda.toml"
+    agenda.write_text('[[slide]]\nview = "field"\nfield = "Raumfahrt"\n', encoding="utf-8")
+    said = _said(
+        ["present", "--data", str(resources.dataset("musterstadt")), "--agenda", str(agenda)],
+        monkeypatch,
+    )
+    where = f"{agenda}, "
+    assert said == {
+        "default": (
+            1,
+            f"Fehler: {where}Zeile 3, Schlüssel 'field': field 'Raumfahrt': Handlungsfeld nicht "
+            "gefunden (die IRI, einen Präfixnamen wie musterstadt:project/wlan oder die "
+            "Bezeichnung angeben).\n",
+        ),
+        "LANG=en": (
+            1,
+            f"Error: {where}line 3, key 'field': field 'Raumfahrt': no such field of action (give "
+            "its IRI, prefixed name such as musterstadt:project/wlan, or label).\n",
+        ),
+    }
