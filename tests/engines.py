@@ -150,7 +150,10 @@ class Virtuoso:
         """The Graph Store Protocol endpoint behind a digest login."""
         return f"http://127.0.0.1:{self.http_port}/sparql-graph-crud-auth"
 
-    def start(self) -> Virtuoso:
+    def start(self, tries: int = 3) -> Virtuoso:
+        """Start the server; on ports that another process took between :func:`free_port` and
+        Virtuoso's listen (seconds later, after its checkpoints: seen in CI on a busy machine,
+        "Failed HTTP listen at 33157"), again on new ports."""
         self.folder.mkdir(parents=True, exist_ok=True)
         ini = self.folder / "virtuoso.ini"
         ini.write_text(virtuoso_ini(self.folder, self.sql_port, self.http_port))
@@ -162,7 +165,15 @@ class Virtuoso:
                 stdout=out,
                 stderr=out,
             )
-        wait_until_up(self.query_url, self.process, self.folder / "virtuoso.log")
+        try:
+            wait_until_up(self.query_url, self.process, self.folder / "virtuoso.log")
+        except RuntimeError as error:
+            taken = ("Failed HTTP listen", "Failed to start listening at SQL port")
+            if tries == 1 or not any(text in str(error) for text in taken):
+                raise
+            stop(self.process)
+            self.sql_port, self.http_port = free_port(), free_port()
+            return self.start(tries - 1)
         return self
 
     def put(self, graph: str, triples: list[ox.Triple]) -> None:

@@ -218,11 +218,14 @@ def test_a_query_that_waits_for_a_free_process_still_ends_within_its_limit(
     for thread in threads:
         thread.join()
     assert [answer[0] for _, answer in ended] == [504] * 4
-    assert max(seconds for seconds, _ in ended) < 1 + 1, sorted(seconds for seconds, _ in ended)
+    # a reaping in its way would end the second at 0.7 + REAPING s or later
+    assert max(seconds for seconds, _ in ended) < 1 + 2, sorted(seconds for seconds, _ in ended)
 
 
 # seconds the kernel took to reap one killed Oxigraph process in bench/serve.py (up to 2.5 s)
-REAPING = 2.0
+#: Long enough that a query delayed by a reaping is told apart from one delayed by a busy machine
+#: (CI saw 2.07 s for a query stopped at 1 s that no reaping delayed)
+REAPING = 4.0
 
 
 @pytest.fixture(name="slow_reaping")
@@ -269,7 +272,8 @@ def test_a_slow_reaping_of_a_stopped_process_delays_no_other_query(sparql_server
     first.join()
     second.join()
     assert [answer[0] for _, answer in ended] == [504, 504]
-    assert max(seconds for seconds, _ in ended) < 1 + 1, sorted(seconds for seconds, _ in ended)
+    # a reaping in its way would end the second at 0.7 + REAPING s or later
+    assert max(seconds for seconds, _ in ended) < 1 + 2, sorted(seconds for seconds, _ in ended)
 
 
 @pytest.mark.usefixtures("slow_reaping")
@@ -295,7 +299,7 @@ def test_the_next_request_on_a_connection_does_not_wait_for_a_stopped_process(
     finally:
         connection.close()
     assert [(status, text) for status, text, _ in times] == [(504, "Qu"), (200, "n\r")]
-    assert times[0][2] < 1 + 1 and times[1][2] < 0.5, times
+    assert times[0][2] < 1 + 2 and times[1][2] < REAPING / 2, times
 
 
 def test_a_client_that_reads_slowly_holds_no_oxigraph_process(
