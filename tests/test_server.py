@@ -217,6 +217,7 @@ def test_commands_print_the_same_on_all_three_stores(
     out = tmp_path / "out"
     args = [arg.replace("OUT", str(out)) for arg in READ_COMMANDS[command]]
     outputs: dict[str, tuple[int, str, dict[str, bytes]]] = {}
+    said: dict[str, str] = {}  # stderr, shown when a store's output differs
     server = sparql_server("musterstadt")
     for spec, data in (
         ("memory", ["--data", str(path)]),
@@ -235,6 +236,7 @@ def test_commands_print_the_same_on_all_three_stores(
         }
         stdout = re.sub(r"\d+\.\d+ s\b", "… s", result.stdout)  # timings
         outputs[spec.split(":")[0]] = (result.exit_code, stdout, files)
+        said[spec.split(":")[0]] = result.stderr
         shutil.rmtree(out, ignore_errors=True)
     assert outputs["memory"][0] == 0, outputs["memory"][1]
     limit = MANY_REQUESTS.get(command, (MAX_REQUESTS, ""))[0]
@@ -242,7 +244,7 @@ def test_commands_print_the_same_on_all_three_stores(
     assert outputs["memory"][1].strip() or outputs["memory"][2], command
     for store in ("oxigraph", "sparql"):
         code, stdout, files = outputs[store]
-        assert (code, stdout) == outputs["memory"][:2], store
+        assert (code, stdout) == outputs["memory"][:2], (store, said[store])
         assert files.keys() == outputs["memory"][2].keys(), store
         for name in (
             files
