@@ -427,6 +427,7 @@ class KnowledgeGraph:
         self._caching = 0
         self._results: OrderedDict[tuple[str, tuple[tuple[str, str], ...]], Table] = OrderedDict()
         self._labels: dict[tuple[str, str], tuple[int, int, str] | None] = {}
+        self._made: dict[tuple[Any, ...], Any] = {}  # see remembered()
         self._vocabularies: set[str] = set()  # the reference vocabularies loaded here
 
     @contextmanager
@@ -443,6 +444,16 @@ class KnowledgeGraph:
             if not self._caching:
                 self._results.clear()
                 self._labels.clear()
+                self._made.clear()
+
+    def remembered(self, key: tuple[Any, ...], make: Callable[[], T]) -> T:
+        """``make()``, made once per ``key`` within :meth:`cached` (a report's sections and its
+        comparison ask for the same validation); outside it, made each time."""
+        if not self._caching:
+            return make()
+        if key not in self._made:
+            self._made[key] = make()
+        return cast(T, self._made[key])
 
     @classmethod
     def open(
@@ -481,6 +492,7 @@ class KnowledgeGraph:
         """
         self._results.clear()
         self._labels.clear()
+        self._made.clear()
         if files and MODEL_GRAPH not in self.backend.graph_names():
             for path in resources.model_files():
                 self.backend.load_file(path, MODEL_GRAPH)
@@ -531,6 +543,7 @@ class KnowledgeGraph:
         self._vocabularies.add(name)
         self._results.clear()
         self._labels.clear()
+        self._made.clear()
 
     def _check(self, query: str) -> None:
         if is_update(query):

@@ -140,15 +140,26 @@ def validate(
 
     ``engine``: ``sparql`` runs the shapes as SPARQL queries on the store (:mod:`sckg.shacl_sparql`;
     fast, and nothing is copied from a remote endpoint), ``pyshacl`` copies the graph into rdflib
-    and runs pySHACL, the reference; ``auto`` takes SPARQL when the shapes allow it.
+    and runs pySHACL, the reference; ``auto`` takes SPARQL when the shapes allow it. Within
+    :meth:`KnowledgeGraph.cached <sckg.kg.KnowledgeGraph.cached>` the graph is validated once.
     """
+    choice(engine, ValidationEngine, "engine", "choice.engine")
+    path = Path(shapes or resources.shapes_file())
+    modified = path.stat().st_mtime_ns
+    return kg.remembered(
+        ("validate", lang, path, modified, engine),
+        lambda: _validate(kg, lang, path, modified, engine),
+    )
+
+
+def _validate(
+    kg: KnowledgeGraph, lang: str, path: Path, modified: int, engine: str
+) -> ValidationReport:
     import rdflib
 
     from .shacl_sparql import run_checks
 
-    choice(engine, ValidationEngine, "engine", "choice.engine")
-    path = Path(shapes or resources.shapes_file())
-    shapes_graph, compiled = _shapes(path, path.stat().st_mtime_ns)
+    shapes_graph, compiled = _shapes(path, modified)
     checks = None
     if engine != "pyshacl":
         if isinstance(compiled, str):
