@@ -13,7 +13,7 @@ import pyoxigraph as ox
 
 from .kg import KnowledgeGraph
 from .link import REJECTED, SUBJECT
-from .namespaces import MODEL_GRAPH, OPARL, RDF, SCKG, shorten, sparql_values
+from .namespaces import OPARL, RDF, SCKG, shorten, sparql_values
 from .results import to_python
 from .storespec import names_store
 
@@ -88,6 +88,7 @@ Triple = tuple[str, str, str]
 #: A blank node as the subject of an N-Triples line, and as its object (a literal ends in ``"``, a
 #: language tag or ``>``, never in a blank node's label).
 _BLANK_SUBJECT, _BLANK_OBJECT = re.compile(rb"^_:\S+"), re.compile(rb"_:\S+ \.$")
+_TYPE = f"<{RDF_TYPE}>".encode()
 
 
 def _key(term: Any) -> str:
@@ -111,16 +112,15 @@ def _lines(kg: KnowledgeGraph) -> set[bytes]:
     return lines
 
 
-def _classes(kg: KnowledgeGraph) -> dict[str, set[str]]:
-    """Each subject typed in the data (as N-Triples, a blank node as ``_:blank``) with the IRIs of
-    its classes."""
+def _classes(lines: set[bytes]) -> dict[str, set[str]]:
+    """Each subject typed in the data lines (see :func:`_lines`; as N-Triples, a blank node as
+    ``_:blank``) with the IRIs of its classes."""
     types: dict[str, set[str]] = defaultdict(set)
-    rows = kg.select(
-        f"SELECT ?s ?c WHERE {{ GRAPH ?g {{ ?s a ?c }} "
-        f"FILTER(?g != <{MODEL_GRAPH}> && isIRI(?c)) }}"
-    ).bound_rows()
-    for subject, cls in rows:
-        types["_:blank" if isinstance(subject, ox.BlankNode) else str(subject)].add(cls.value)
+    for line in lines:
+        if _TYPE in line:  # one search in C per line, the split only for the few typing lines
+            subject, predicate, obj = line.split(b" ", 2)
+            if predicate == _TYPE and obj.startswith(b"<"):
+                types[subject.decode()].add(obj[1 : obj.index(b">")].decode())
     return types
 
 
@@ -167,7 +167,7 @@ def diff(old: KnowledgeGraph, new: KnowledgeGraph, *, lang: str = "de") -> Diff:
     old_lines, new_lines = _lines(old), _lines(new)
     added, added_terms = _changes(new_lines - old_lines)
     removed, removed_terms = _changes(old_lines - new_lines)
-    classes_new = _classes(new)
+    classes_new = _classes(new_lines)
     classes_old = _before(classes_new, added, removed)
     typed_old, typed_new = set(classes_old), set(classes_new)
     targets = _targets(old) | _targets(new)
