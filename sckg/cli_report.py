@@ -107,11 +107,10 @@ def diff(
 ) -> None:
     """List what changed between two snapshots of the graph: entities, relations and attributes
     added, removed or changed (the ontology is not compared)."""
-    from .diff import diff as compute
-    from .diff import open_snapshot
+    from .diff import diff_snapshots
     from .output import emit
 
-    result = compute(open_snapshot(old), open_snapshot(new), lang=lang.value)
+    result = diff_snapshots(old, new, lang=lang.value)
     if fmt is Format.json:
         import json
 

@@ -3,17 +3,20 @@ changed."""
 
 from __future__ import annotations
 
+import io
 import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
-from .kg import KnowledgeGraph
+from . import resources
+from .kg import KnowledgeGraph, OxigraphBackend, collect_files, graph_iri, ntriples, rdf_format
 from .link import REJECTED, SUBJECT
-from .namespaces import OPARL, RDF, SCKG, shorten, sparql_values
+from .namespaces import MODEL_GRAPH, OPARL, PROV, RDF, SCKG, shorten, sparql_values
 from .results import to_python
 from .storespec import names_store
 
@@ -102,7 +105,11 @@ def _key(term: Any) -> str:
 def _lines(kg: KnowledgeGraph) -> set[bytes]:
     """The data triples of ``kg`` as N-Triples lines with blank nodes as ``_:blank`` (two snapshots
     of a million triples are compared as texts)."""
-    text = kg.data_ntriples()
+    return _line_set(kg.data_ntriples())
+
+
+def _line_set(text: bytes) -> set[bytes]:
+    """The lines of N-Triples ``text``, each once, blank nodes as ``_:blank``."""
     lines = set(text.splitlines())
     if b"_:" in text:  # one search in C, not one per line
         blank = {line for line in lines if b"_:" in line}
@@ -164,7 +171,18 @@ def diff(old: KnowledgeGraph, new: KnowledgeGraph, *, lang: str = "de") -> Diff:
     """Compare the data (not the model) of two graphs. A link to a field of action of the vocabulary
     is a relation like one to the data's; a rejected link proposal (``sckg:rejectedSubject``) is no
     change."""
-    old_lines, new_lines = _lines(old), _lines(new)
+    return _diff(_lines(old), _lines(new), old, new, lang)
+
+
+def _diff(
+    old_lines: set[bytes],
+    new_lines: set[bytes],
+    old: KnowledgeGraph,
+    new: KnowledgeGraph,
+    lang: str,
+) -> Diff:
+    """:func:`diff` of the data ``old_lines`` and ``new_lines`` (see :func:`_line_set`), labelled
+    and grouped by asking ``old`` and ``new``."""
     added, added_terms = _changes(new_lines - old_lines)
     removed, removed_terms = _changes(old_lines - new_lines)
     classes_new = _classes(new_lines)
@@ -306,6 +324,93 @@ def _new_papers(
 
 def _sort_key(c: Change) -> tuple[int, int, str, str, str, str]:
     return (_ORDER[c.kind], _CHANGE_ORDER[c.change], c.subject_label, c.property, c.old, c.new)
+
+
+def diff_snapshots(old: str, new: str, *, lang: str = "de") -> Diff:
+    """:func:`diff` of two snapshots named as :func:`open_snapshot` names them. Snapshots in files
+    of triples are not loaded: their lines are compared, and only the statements about what the
+    changes name (and the records and workshops it comes from) are loaded, to label and group
+    them."""
+    files = [None if names_store(spec) else collect_files([Path(spec)]) for spec in (old, new)]
+    if any(f is None or any(rdf_format(p) not in _TRIPLE_FORMATS for p in f) for f in files):
+        return diff(open_snapshot(old), open_snapshot(new), lang=lang)
+    (old_raw, old_lines), (new_raw, new_lines) = (_read(f) for f in files if f is not None)
+    keys = {term for line in old_lines ^ new_lines for term in _iris(line)}
+    return _diff(old_lines, new_lines, _view(old_raw, keys), _view(new_raw, keys), lang)
+
+
+#: The formats of files that hold triples only (quads go to the graphs they name).
+_TRIPLE_FORMATS = {
+    ox.RdfFormat.TURTLE,
+    ox.RdfFormat.N_TRIPLES,
+    ox.RdfFormat.N3,
+    ox.RdfFormat.RDF_XML,
+}
+#: The predicates :data:`_FROM_WORKSHOP` follows from an entity to its workshop.
+_TOWARDS_WORKSHOP = {
+    f"<{iri}>".encode()
+    for iri in (PROV + "wasGeneratedBy", SCKG + "documentedIn", SCKG + "draftedIn")
+}
+
+
+def _read(files: list[Path]) -> tuple[list[tuple[Path, list[bytes]]], set[bytes]]:
+    """The N-Triples lines of each file as it writes them, and the data's lines as a store gives
+    them (:func:`_line_set` of :meth:`KnowledgeGraph.data_ntriples`)."""
+    raw = [(path, ntriples(path).splitlines()) for path in files]
+    plain: list[bytes] = []
+    typed: list[bytes] = []
+    for _, lines in raw:
+        for line in lines:
+            (typed if b'"^^<' in line else plain).append(line)
+    # a store keeps a typed literal as its value: "01"^^xsd:integer is written "1"
+    store = ox.Store()
+    store.bulk_load(input=b"\n".join(typed), format=ox.RdfFormat.N_TRIPLES)
+    stored = io.BytesIO()
+    store.dump(stored, ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    return raw, _line_set(b"\n".join(plain) + b"\n" + stored.getvalue())
+
+
+def _iris(line: bytes) -> list[bytes]:
+    """The IRIs of an N-Triples line (subject, predicate, object), as N-Triples terms."""
+    subject, predicate, obj = line.split(b" ", 2)
+    found = [predicate]
+    if subject.startswith(b"<"):
+        found.append(subject)
+    if obj.startswith(b"<"):
+        found.append(obj[: obj.index(b">") + 1])
+    return found
+
+
+def _view(raw: list[tuple[Path, list[bytes]]], keys: set[bytes]) -> KnowledgeGraph:
+    """The model and the statements (of the files ``raw``) about ``keys``, the records they are
+    documented in and the workshops they come from: all :func:`_diff` asks a snapshot about the
+    changes naming ``keys``."""
+    about: dict[bytes, list[tuple[int, bytes]]] = defaultdict(list)
+    for number, (_, lines) in enumerate(raw):
+        for line in lines:
+            about[line[: line.index(b" ")]].append((number, line))
+    chosen: list[list[bytes]] = [[] for _ in raw]
+    seen, frontier = set(keys), set(keys)
+    while frontier:
+        found: set[bytes] = set()
+        for subject in frontier:
+            for number, line in about.get(subject, ()):
+                chosen[number].append(line)
+                _, predicate, obj = line.split(b" ", 2)
+                if predicate in _TOWARDS_WORKSHOP:
+                    found.add(obj[: obj.rindex(b" ")])
+        frontier = found - seen
+        seen |= found
+    backend = OxigraphBackend(ox.Store())
+    for path in resources.model_files():
+        backend.load_file(path, MODEL_GRAPH)
+    for (path, _), lines in zip(raw, chosen, strict=True):
+        backend.store.bulk_load(
+            input=b"\n".join(lines),
+            format=ox.RdfFormat.N_TRIPLES,
+            to_graph=ox.NamedNode(graph_iri(path)),
+        )
+    return KnowledgeGraph(backend)
 
 
 def open_snapshot(spec: str) -> KnowledgeGraph:

@@ -135,3 +135,52 @@ def test_a_class_changed_gained_or_lost_is_told_from_an_entity_added_or_removed(
         ),
         ("attribute", "changed", "_:blank", "schema:value", "5", "6"),
     ]
+
+
+def test_snapshots_in_files_are_compared_as_loaded_graphs_are(turtle_file, make_kg) -> None:
+    """``diff_snapshots`` of files (not loaded: lines compared, only what the changes name loaded)
+    gives what ``diff`` of the loaded graphs gives: changes, papers linked, workshops (a record as a
+    blank node too); a typed literal written otherwise is no change
+    ("01"^^xsd:integer is the store's "1")."""
+    from test_interviews import AFTER, BEFORE
+
+    from sckg.diff import diff_snapshots
+
+    blank_record = AFTER.replace("ex:wr", "_:wr")
+    values = (
+        'ex:p a sckg:Project ; sckg:budget "01"^^xsd:integer ; schema:value "1.50"^^xsd:decimal ; '
+        'dcterms:date "2025-01-01"^^xsd:date ; sckg:publiclyOwned "1"^^xsd:boolean .'
+    )
+    moved = (
+        'ex:p a sckg:Project ; sckg:budget "1"^^xsd:integer ; schema:value "2.0"^^xsd:decimal ; '
+        'dcterms:date "2025-01-02"^^xsd:date ; sckg:publiclyOwned "true"^^xsd:boolean .'
+    )
+    paper = (
+        'ex:paper a oparl:Paper ; dcterms:title "Antrag"@de ; dcterms:date "2025-02-01"^^xsd:date .'
+    )
+    cases = [
+        (OLD, NEW),
+        (BEFORE, AFTER),
+        (BEFORE, blank_record),
+        (AFTER, BEFORE),
+        (values, moved),
+        (paper, paper + " ex:paper dcterms:subject ex:wlan, field:energy . " + NEW),
+    ]
+    shown = []
+    for number, (old, new) in enumerate(cases):
+        old_file = turtle_file(old, f"old{number}.ttl")
+        new_file = turtle_file(new, f"new{number}.ttl")
+        found = diff_snapshots(str(old_file), str(new_file), lang="en")
+        loaded = diff(make_kg(old), make_kg(new), lang="en")
+        assert (found.changes, found.papers, found.workshops) == (
+            loaded.changes,
+            loaded.papers,
+            loaded.workshops,
+        ), number
+        shown.append((len(found.changes), len(found.papers), len(found.workshops)))
+    assert shown == [(7, 0, 0), (6, 0, 1), (6, 0, 1), (6, 0, 1), (2, 0, 0), (6, 2, 0)]
+    found = diff_snapshots(str(turtle_file(values, "v.ttl")), str(turtle_file(moved, "m.ttl")))
+    assert [(c.property, c.old, c.new) for c in found.changes] == [
+        ("dcterms:date", "2025-01-01", "2025-01-02"),
+        ("schema:value", "1.5", "2"),
+    ]
