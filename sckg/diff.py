@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -91,7 +92,8 @@ Triple = tuple[str, str, str]
 #: A blank node as the subject of an N-Triples line, and as its object (a literal ends in ``"``, a
 #: language tag or ``>``, never in a blank node's label).
 _BLANK_SUBJECT, _BLANK_OBJECT = re.compile(rb"^_:\S+"), re.compile(rb"_:\S+ \.$")
-_TYPE = f"<{RDF_TYPE}>".encode()
+#: A typing statement's predicate in an N-Triples line, and the start of its object (an IRI).
+_TYPE = f" <{RDF_TYPE}> <".encode()
 
 
 def _key(term: Any) -> str:
@@ -102,32 +104,36 @@ def _key(term: Any) -> str:
     return str(term)
 
 
-def _lines(kg: KnowledgeGraph) -> set[bytes]:
-    """The data triples of ``kg`` as N-Triples lines with blank nodes as ``_:blank`` (two snapshots
-    of a million triples are compared as texts)."""
-    return _line_set(kg.data_ntriples())
+def _lines(kg: KnowledgeGraph) -> tuple[bytes, set[bytes]]:
+    """The data triples of ``kg`` as N-Triples text and as its lines with blank nodes as
+    ``_:blank`` (two snapshots of a million triples are compared as texts)."""
+    text = kg.data_ntriples()
+    return text, _line_set(set(text.splitlines()), text)
 
 
-def _line_set(text: bytes) -> set[bytes]:
-    """The lines of N-Triples ``text``, each once, blank nodes as ``_:blank``."""
-    lines = set(text.splitlines())
-    if b"_:" in text:  # one search in C, not one per line
-        blank = {line for line in lines if b"_:" in line}
-        lines = (lines - blank) | {
-            _BLANK_OBJECT.sub(b"_:blank .", _BLANK_SUBJECT.sub(b"_:blank", line)) for line in blank
-        }
-    return lines
+def _line_set(lines: set[bytes], text: bytes) -> set[bytes]:
+    """The N-Triples ``lines`` of ``text`` with blank nodes as ``_:blank``."""
+    if b"_:" not in text:  # one search in C, not one per line
+        return lines
+    blank = {line for line in lines if b"_:" in line}
+    return (lines - blank) | {
+        _BLANK_OBJECT.sub(b"_:blank .", _BLANK_SUBJECT.sub(b"_:blank", line)) for line in blank
+    }
 
 
-def _classes(lines: set[bytes]) -> dict[str, set[str]]:
-    """Each subject typed in the data lines (see :func:`_lines`; as N-Triples, a blank node as
-    ``_:blank``) with the IRIs of its classes."""
+def _classes(text: bytes) -> dict[str, set[str]]:
+    """Each subject typed in the N-Triples ``text`` (as N-Triples, a blank node as ``_:blank``)
+    with the IRIs of its classes."""
     types: dict[str, set[str]] = defaultdict(set)
-    for line in lines:
-        if _TYPE in line:  # one search in C per line, the split only for the few typing lines
-            subject, predicate, obj = line.split(b" ", 2)
-            if predicate == _TYPE and obj.startswith(b"<"):
-                types[subject.decode()].add(obj[1 : obj.index(b">")].decode())
+    at = text.find(_TYPE)
+    while at >= 0:  # a search in C for the few typing lines
+        start, end = text.rfind(b"\n", 0, at) + 1, text.find(b"\n", at)
+        end = len(text) if end < 0 else end
+        subject, obj = text[start:at], text[at + len(_TYPE) : end]
+        if b" " not in subject and obj.endswith(b"> ."):  # not a literal holding the text
+            key = "_:blank" if subject.startswith(b"_:") else subject.decode()
+            types[key].add(obj[:-3].decode())
+        at = text.find(_TYPE, end)
     return types
 
 
@@ -171,21 +177,22 @@ def diff(old: KnowledgeGraph, new: KnowledgeGraph, *, lang: str = "de") -> Diff:
     """Compare the data (not the model) of two graphs. A link to a field of action of the vocabulary
     is a relation like one to the data's; a rejected link proposal (``sckg:rejectedSubject``) is no
     change."""
-    return _diff(_lines(old), _lines(new), old, new, lang)
+    return _diff(_lines(old)[1], *_lines(new), old, new, lang)
 
 
 def _diff(
     old_lines: set[bytes],
+    new_ntriples: bytes,
     new_lines: set[bytes],
     old: KnowledgeGraph,
     new: KnowledgeGraph,
     lang: str,
 ) -> Diff:
-    """:func:`diff` of the data ``old_lines`` and ``new_lines`` (see :func:`_line_set`), labelled
-    and grouped by asking ``old`` and ``new``."""
+    """:func:`diff` of the data ``old_lines`` and ``new_lines`` (see :func:`_lines`; the newer as
+    text too), labelled and grouped by asking ``old`` and ``new``."""
     added, added_terms = _changes(new_lines - old_lines)
     removed, removed_terms = _changes(old_lines - new_lines)
-    classes_new = _classes(new_lines)
+    classes_new = _classes(new_ntriples)
     classes_old = _before(classes_new, added, removed)
     typed_old, typed_new = set(classes_old), set(classes_new)
     targets = _targets(old) | _targets(new)
@@ -334,9 +341,13 @@ def diff_snapshots(old: str, new: str, *, lang: str = "de") -> Diff:
     files = [None if names_store(spec) else collect_files([Path(spec)]) for spec in (old, new)]
     if any(f is None or any(rdf_format(p) not in _TRIPLE_FORMATS for p in f) for f in files):
         return diff(open_snapshot(old), open_snapshot(new), lang=lang)
-    (old_raw, old_lines), (new_raw, new_lines) = (_read(f) for f in files if f is not None)
+    (old_raw, _, old_lines), (new_raw, new_ntriples, new_lines) = (
+        _read(f) for f in files if f is not None
+    )
     keys = {term for line in old_lines ^ new_lines for term in _iris(line)}
-    return _diff(old_lines, new_lines, _view(old_raw, keys), _view(new_raw, keys), lang)
+    return _diff(
+        old_lines, new_ntriples, new_lines, _view(old_raw, keys), _view(new_raw, keys), lang
+    )
 
 
 #: The formats of files that hold triples only (quads go to the graphs they name).
@@ -353,21 +364,22 @@ _TOWARDS_WORKSHOP = {
 }
 
 
-def _read(files: list[Path]) -> tuple[list[tuple[Path, list[bytes]]], set[bytes]]:
-    """The N-Triples lines of each file as it writes them, and the data's lines as a store gives
-    them (:func:`_line_set` of :meth:`KnowledgeGraph.data_ntriples`)."""
-    raw = [(path, ntriples(path).splitlines()) for path in files]
-    plain: list[bytes] = []
-    typed: list[bytes] = []
-    for _, lines in raw:
-        for line in lines:
-            (typed if b'"^^<' in line else plain).append(line)
+def _read(files: list[Path]) -> tuple[list[tuple[Path, list[bytes]]], bytes, set[bytes]]:
+    """The N-Triples lines of each file as it writes them, sorted; their text; and the data's
+    lines as a store gives them (:func:`_lines`)."""
+    raw = [(path, sorted(ntriples(path).splitlines())) for path in files]
+    text = b"".join(b"\n".join(lines) + b"\n" for _, lines in raw if lines)
     # a store keeps a typed literal as its value: "01"^^xsd:integer is written "1"
+    typed = set()
+    for found in re.finditer(rb'"\^\^<', text):  # a search in C for the typed literals
+        start = text.rfind(b"\n", 0, found.start()) + 1
+        typed.add(text[start : text.index(b"\n", found.end())])
     store = ox.Store()
     store.bulk_load(input=b"\n".join(typed), format=ox.RdfFormat.N_TRIPLES)
     stored = io.BytesIO()
     store.dump(stored, ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-    return raw, _line_set(b"\n".join(plain) + b"\n" + stored.getvalue())
+    lines = (set(text.splitlines()) - typed) | set(stored.getvalue().splitlines())
+    return raw, text, _line_set(lines, text)
 
 
 def _iris(line: bytes) -> list[bytes]:
@@ -385,20 +397,21 @@ def _view(raw: list[tuple[Path, list[bytes]]], keys: set[bytes]) -> KnowledgeGra
     """The model and the statements (of the files ``raw``) about ``keys``, the records they are
     documented in and the workshops they come from: all :func:`_diff` asks a snapshot about the
     changes naming ``keys``."""
-    about: dict[bytes, list[tuple[int, bytes]]] = defaultdict(list)
-    for number, (_, lines) in enumerate(raw):
-        for line in lines:
-            about[line[: line.index(b" ")]].append((number, line))
     chosen: list[list[bytes]] = [[] for _ in raw]
     seen, frontier = set(keys), set(keys)
     while frontier:
         found: set[bytes] = set()
         for subject in frontier:
-            for number, line in about.get(subject, ()):
-                chosen[number].append(line)
-                _, predicate, obj = line.split(b" ", 2)
-                if predicate in _TOWARDS_WORKSHOP:
-                    found.add(obj[: obj.rindex(b" ")])
+            start = subject + b" "
+            for number, (_, lines) in enumerate(raw):  # sorted: a subject's lines are together
+                index = bisect_left(lines, start)
+                while index < len(lines) and lines[index].startswith(start):
+                    line = lines[index]
+                    index += 1
+                    chosen[number].append(line)
+                    _, predicate, obj = line.split(b" ", 2)
+                    if predicate in _TOWARDS_WORKSHOP:
+                        found.add(obj[: obj.rindex(b" ")])
         frontier = found - seen
         seen |= found
     backend = OxigraphBackend(ox.Store())
