@@ -7,9 +7,11 @@ cannot drift apart.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -1758,11 +1760,8 @@ def workbook_bytes(
     labels and short names are accepted too). ``remainder`` rows (with their header first) fill the
     sheet :data:`REMAINDER_SHEET`.
     """
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
+    import xlsxwriter
+    from xlsxwriter.utility import xl_col_to_name
 
     for sheet in SHEETS:
         if len(rows.get(sheet.key, ())) >= SHEET_ROWS:
@@ -1776,98 +1775,115 @@ def workbook_bytes(
             )
     if remainder and len(remainder) > SHEET_ROWS:
         raise ValueError(f"{len(remainder):,} rows for {REMAINDER_SHEET}: at most {SHEET_ROWS:,}")
-    workbook = Workbook(
-        write_only=True
-    )  # rows streamed to the file: an export of 100,000 rows takes seconds
-    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
-
-    def styled(ws: Any, value: Any, **style: Any) -> Any:
-        cell = WriteOnlyCell(ws, value)
-        if cell.data_type == "f":  # text starting with '=' stays text, never a formula
-            cell.data_type = "s"
-        for name, setting in style.items():
-            setattr(cell, name, setting)
-        return cell
-
-    def header(ws: Any, values: Sequence[Any]) -> list[Any]:
-        return [styled(ws, value, font=bold, fill=fill) for value in values]
-
+    buffer = io.BytesIO()
+    # XlsxWriter: a row streamed to the file at a time, 4x faster than openpyxl's writer
+    workbook = xlsxwriter.Workbook(buffer, {"constant_memory": True, "in_memory": True})
+    cells = _Cells(workbook)
+    header, text = (
+        cells.style(bold=True, bg_color="#DDEBF7", pattern=1),
+        cells.style(num_format="@"),
+    )
+    wrapped = cells.style(text_wrap=True, valign="top")
+    write = cells.write
     lists = dict(sorted((lists or {}).items()))
     ranges = {
-        kind: f"'{LISTS_SHEET}'!${get_column_letter(index)}$2:"
-        f"${get_column_letter(index)}${len(values) + 1}"
-        for index, (kind, values) in enumerate(lists.items(), start=1)
+        kind: f"='{LISTS_SHEET}'!${xl_col_to_name(index)}$2:${xl_col_to_name(index)}$"
+        f"{len(values) + 1}"
+        for index, (kind, values) in enumerate(lists.items())
     }
     for sheet in SHEETS:
-        ws = workbook.create_sheet(sheet.name)
-        text = [
+        ws = workbook.add_worksheet(sheet.name)
+        text_columns = [
             col.type in ("id", "text", "ref") for col in sheet.columns
         ]  # IDs and numbers like 0800 stay text
-        for index, col in enumerate(sheet.columns, start=1):
-            letter = get_column_letter(index)
-            ws.column_dimensions[letter].width = col.width
-            if text[index - 1]:
-                ws.column_dimensions[letter].number_format = "@"
+        for index, col in enumerate(sheet.columns):
+            ws.set_column(index, index, col.width, text if text_columns[index] else None)
             if col.type in ranges and not col.multi:  # a cell of several values is no choice
-                drop_down = DataValidation(
-                    type="list",
-                    formula1=ranges[col.type],
-                    allow_blank=True,
-                    errorStyle="warning",
-                    showErrorMessage=True,
+                ws.data_validation(
+                    1,
+                    index,
+                    SHEET_ROWS - 1,
+                    index,
+                    {
+                        "validate": "list",
+                        "source": ranges[col.type],
+                        "ignore_blank": True,
+                        "error_type": "warning",
+                        "show_input": False,
+                    },
                 )
-                drop_down.add(f"{letter}2:{letter}1048576")
-                ws.data_validations.append(drop_down)
-        ws.freeze_panes = "A2"
+        ws.freeze_panes(1, 0)
         data = rows.get(sheet.key, ())
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.columns))}{len(data) + 1}"
-        ws.append(header(ws, [c.header for c in sheet.columns]))
-        for row in data:
-            ws.append(
-                [
-                    styled(ws, value, number_format="@")
-                    if text[index]
-                    else styled(ws, value)
-                    if isinstance(value, str)
-                    else value
-                    for index, value in enumerate(row)
-                ]
-            )
+        ws.autofilter(0, 0, len(data), len(sheet.columns) - 1)
+        write(ws, 0, [c.header for c in sheet.columns], header)
+        styles = [text if is_text else None for is_text in text_columns]
+        for number, row in enumerate(data, start=1):
+            for column, value in enumerate(row):
+                cells.put(ws, number, column, value, styles[column])
     if remainder:
-        ws = workbook.create_sheet(REMAINDER_SHEET)
-        for letter in "ABC":
-            ws.column_dimensions[letter].width = 60
-        ws.freeze_panes = "A2"
-        ws.append(header(ws, remainder[0]))
-        for row in remainder[1:]:
-            ws.append([styled(ws, value) if value.startswith("=") else value for value in row])
-    ws = workbook.create_sheet(HELP_SHEET)
-    for letter, width in zip("ABCDEF", (16, 30, 12, 60, 60, 50), strict=True):
-        ws.column_dimensions[letter].width = width
-    ws.freeze_panes = "A2"
-    wrapped = Alignment(wrap_text=True, vertical="top")
+        ws = workbook.add_worksheet(REMAINDER_SHEET)
+        ws.set_column(0, 2, 60)
+        ws.freeze_panes(1, 0)
+        write(ws, 0, remainder[0], header)
+        for number, row in enumerate(remainder[1:], start=1):
+            write(ws, number, row)
+    ws = workbook.add_worksheet(HELP_SHEET)
+    for index, width in enumerate((16, 30, 12, 60, 60, 50)):
+        ws.set_column(index, index, width)
+    ws.freeze_panes(1, 0)
     columns = max((len(row) for row in help_table), default=0)
     for number, row in enumerate(help_table):
-        cells = [*row, *[None] * (columns - len(row))]
-        ws.append(
-            header(ws, cells)
-            if number == 0
-            else [styled(ws, value, alignment=wrapped) for value in cells]
+        write(
+            ws, number, [*row, *[None] * (columns - len(row))], header if number == 0 else wrapped
         )
     if lists:
-        hidden = workbook.create_sheet(LISTS_SHEET)
-        hidden.sheet_state = "hidden"
+        hidden = workbook.add_worksheet(LISTS_SHEET)
+        hidden.hide()
         columns_of = list(lists.items())
         for number in range(max(len(values) for _, values in columns_of) + 1):
-            hidden.append(
+            write(
+                hidden,
+                number,
                 [
                     kind if number == 0 else (values[number - 1] if number <= len(values) else None)
                     for kind, values in columns_of
-                ]
+                ],
             )
-    buffer = io.BytesIO()
-    workbook.save(buffer)
+    workbook.close()
     return buffer.getvalue()
+
+
+class _Cells:
+    """Writes the cells of an XlsxWriter workbook: a text as text (one starting with '=' is no
+    formula), a date as a date, an empty cell (or text) only if it has a style."""
+
+    def __init__(self, workbook: Any) -> None:
+        self.workbook = workbook
+        self.day = self.style(num_format="yyyy-mm-dd")
+        self.moment = self.style(num_format="yyyy-mm-dd h:mm:ss")
+
+    def style(self, **properties: Any) -> Any:
+        return self.workbook.add_format(properties)
+
+    def put(self, ws: Any, row: int, column: int, value: Any, style: Any = None) -> None:
+        if value is None or value == "":  # openpyxl, which reads it, reads an empty text so too
+            ws.write_blank(row, column, None, style)
+        elif isinstance(value, str):
+            ws.write_string(row, column, value, style)
+        elif isinstance(value, bool):
+            ws.write_boolean(row, column, value, style)
+        elif isinstance(value, int | float | Decimal):
+            ws.write_number(row, column, value, style)
+        elif isinstance(value, dt.datetime):
+            ws.write_datetime(row, column, value, style or self.moment)
+        elif isinstance(value, dt.date):
+            ws.write_datetime(row, column, value, style or self.day)
+        else:
+            raise TypeError(f"a cell of type {type(value).__name__}: {value!r}")
+
+    def write(self, ws: Any, row: int, values: Sequence[Any], style: Any = None) -> None:
+        for column, value in enumerate(values):
+            self.put(ws, row, column, value, style)
 
 
 def csv_text(rows: Sequence[Sequence[Any]]) -> str:
