@@ -92,8 +92,8 @@ Triple = tuple[str, str, str]
 #: A blank node as the subject of an N-Triples line, and as its object (a literal ends in ``"``, a
 #: language tag or ``>``, never in a blank node's label).
 _BLANK_SUBJECT, _BLANK_OBJECT = re.compile(rb"^_:\S+"), re.compile(rb"_:\S+ \.$")
-#: A typing statement's predicate in an N-Triples line, and the start of its object (an IRI).
-_TYPE = f" <{RDF_TYPE}> <".encode()
+#: A typing statement's predicate in an N-Triples line.
+_TYPE = f" <{RDF_TYPE}> ".encode()
 
 
 def _key(term: Any) -> str:
@@ -104,11 +104,11 @@ def _key(term: Any) -> str:
     return str(term)
 
 
-def _lines(kg: KnowledgeGraph) -> tuple[bytes, set[bytes]]:
-    """The data triples of ``kg`` as N-Triples text and as its lines with blank nodes as
-    ``_:blank`` (two snapshots of a million triples are compared as texts)."""
+def _lines(kg: KnowledgeGraph) -> set[bytes]:
+    """The data triples of ``kg`` as N-Triples lines with blank nodes as ``_:blank`` (two snapshots
+    of a million triples are compared as texts)."""
     text = kg.data_ntriples()
-    return text, _line_set(set(text.splitlines()), text)
+    return _line_set(set(text.splitlines()), text)
 
 
 def _line_set(lines: set[bytes], text: bytes) -> set[bytes]:
@@ -121,19 +121,21 @@ def _line_set(lines: set[bytes], text: bytes) -> set[bytes]:
     }
 
 
-def _classes(text: bytes) -> dict[str, set[str]]:
-    """Each subject typed in the N-Triples ``text`` (as N-Triples, a blank node as ``_:blank``)
-    with the IRIs of its classes."""
+def _classes(kg: KnowledgeGraph, keys: set[str]) -> dict[str, set[str]]:
+    """The IRIs of the classes of the subjects ``keys`` (N-Triples terms) typed in the data of
+    ``kg``; a blank node's (``_:blank``) are those of every blank node."""
     types: dict[str, set[str]] = defaultdict(set)
-    at = text.find(_TYPE)
-    while at >= 0:  # a search in C for the few typing lines
-        start, end = text.rfind(b"\n", 0, at) + 1, text.find(b"\n", at)
-        end = len(text) if end < 0 else end
-        subject, obj = text[start:at], text[at + len(_TYPE) : end]
-        if b" " not in subject and obj.endswith(b"> ."):  # not a literal holding the text
-            key = "_:blank" if subject.startswith(b"_:") else subject.decode()
-            types[key].add(obj[:-3].decode())
-        at = text.find(_TYPE, end)
+    iris = sorted(key[1:-1] for key in keys if key.startswith("<"))
+    data = f"GRAPH ?g {{ ?s a ?c }} FILTER(?g != <{MODEL_GRAPH}> && isIRI(?c))"
+    for start in range(0, len(iris), 2000):
+        values = sparql_values(iris[start : start + 2000])
+        for subject, cls in kg.select(
+            f"SELECT ?s ?c WHERE {{ VALUES ?s {{ {values} }} {data} }}"
+        ).bound_rows():
+            types[str(subject)].add(cls.value)
+    if "_:blank" in keys:
+        found = kg.select(f"SELECT DISTINCT ?c WHERE {{ {data} FILTER(isBlank(?s)) }}").bound_rows()
+        types.update({"_:blank": {cls.value for (cls,) in found}} if found else {})
     return types
 
 
@@ -177,22 +179,22 @@ def diff(old: KnowledgeGraph, new: KnowledgeGraph, *, lang: str = "de") -> Diff:
     """Compare the data (not the model) of two graphs. A link to a field of action of the vocabulary
     is a relation like one to the data's; a rejected link proposal (``sckg:rejectedSubject``) is no
     change."""
-    return _diff(_lines(old)[1], *_lines(new), old, new, lang)
+    return _diff(_lines(old), _lines(new), old, new, lang)
 
 
 def _diff(
     old_lines: set[bytes],
-    new_ntriples: bytes,
     new_lines: set[bytes],
     old: KnowledgeGraph,
     new: KnowledgeGraph,
     lang: str,
 ) -> Diff:
-    """:func:`diff` of the data ``old_lines`` and ``new_lines`` (see :func:`_lines`; the newer as
-    text too), labelled and grouped by asking ``old`` and ``new``."""
+    """:func:`diff` of the data ``old_lines`` and ``new_lines`` (see :func:`_lines`), labelled and
+    grouped by asking ``old`` and ``new``."""
     added, added_terms = _changes(new_lines - old_lines)
     removed, removed_terms = _changes(old_lines - new_lines)
-    classes_new = _classes(new_ntriples)
+    # the classes of what the changes name: only theirs are asked for below
+    classes_new = _classes(new, {key for s, _, o in added | removed for key in (s, o)})
     classes_old = _before(classes_new, added, removed)
     typed_old, typed_new = set(classes_old), set(classes_new)
     targets = _targets(old) | _targets(new)
@@ -341,13 +343,9 @@ def diff_snapshots(old: str, new: str, *, lang: str = "de") -> Diff:
     files = [None if names_store(spec) else collect_files([Path(spec)]) for spec in (old, new)]
     if any(f is None or any(rdf_format(p) not in _TRIPLE_FORMATS for p in f) for f in files):
         return diff(open_snapshot(old), open_snapshot(new), lang=lang)
-    (old_raw, _, old_lines), (new_raw, new_ntriples, new_lines) = (
-        _read(f) for f in files if f is not None
-    )
+    (old_raw, old_lines), (new_raw, new_lines) = (_read(f) for f in files if f is not None)
     keys = {term for line in old_lines ^ new_lines for term in _iris(line)}
-    return _diff(
-        old_lines, new_ntriples, new_lines, _view(old_raw, keys), _view(new_raw, keys), lang
-    )
+    return _diff(old_lines, new_lines, _view(old_raw, keys), _view(new_raw, keys), lang)
 
 
 #: The formats of files that hold triples only (quads go to the graphs they name).
@@ -364,9 +362,9 @@ _TOWARDS_WORKSHOP = {
 }
 
 
-def _read(files: list[Path]) -> tuple[list[tuple[Path, list[bytes]]], bytes, set[bytes]]:
-    """The N-Triples lines of each file as it writes them, sorted; their text; and the data's
-    lines as a store gives them (:func:`_lines`)."""
+def _read(files: list[Path]) -> tuple[list[tuple[Path, list[bytes]]], set[bytes]]:
+    """The N-Triples lines of each file as it writes them, sorted, and the data's lines as a store
+    gives them (:func:`_lines`)."""
     raw = [(path, sorted(ntriples(path).splitlines())) for path in files]
     text = b"".join(b"\n".join(lines) + b"\n" for _, lines in raw if lines)
     # a store keeps a typed literal as its value: "01"^^xsd:integer is written "1"
@@ -379,7 +377,7 @@ def _read(files: list[Path]) -> tuple[list[tuple[Path, list[bytes]]], bytes, set
     stored = io.BytesIO()
     store.dump(stored, ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
     lines = (set(text.splitlines()) - typed) | set(stored.getvalue().splitlines())
-    return raw, text, _line_set(lines, text)
+    return raw, _line_set(lines, text)
 
 
 def _iris(line: bytes) -> list[bytes]:
@@ -395,9 +393,11 @@ def _iris(line: bytes) -> list[bytes]:
 
 def _view(raw: list[tuple[Path, list[bytes]]], keys: set[bytes]) -> KnowledgeGraph:
     """The model and the statements (of the files ``raw``) about ``keys``, the records they are
-    documented in and the workshops they come from: all :func:`_diff` asks a snapshot about the
-    changes naming ``keys``."""
-    chosen: list[list[bytes]] = [[] for _ in raw]
+    documented in and the workshops they come from, and the classes of blank nodes: all
+    :func:`_diff` asks a snapshot about the changes naming ``keys``."""
+    chosen: list[list[bytes]] = [  # and every blank node's classes (sorted last, after "<")
+        [line for line in lines[bisect_left(lines, b"_:") :] if _TYPE in line] for _, lines in raw
+    ]
     seen, frontier = set(keys), set(keys)
     while frontier:
         found: set[bytes] = set()
