@@ -21,12 +21,15 @@ which every comparison with Ulm's titles needs once.
 
     python bench/compare.py              # precision and recall of both halves, and the timing
     python bench/compare.py --errors     # plus the wrong and missed pairs of the tune half
+    python bench/compare.py --cv         # only the tune half: the proposer's settings chosen by
+                                         # leave-one-out cross-validation
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import math
 import sys
 import tempfile
@@ -50,12 +53,19 @@ from sckg.compare import (  # noqa: E402
 )
 from sckg.kg import KnowledgeGraph  # noqa: E402
 from sckg.output import render  # noqa: E402
-from sckg.targets import SDG, propose_targets  # noqa: E402
+from sckg.targets import POINTS, SDG, THRESHOLD, TOP, Points, propose_targets  # noqa: E402
 
 LABELLED = ROOT / "tests/assets/compare/labelled-pairs.csv"
 SDG_LABELLED = ROOT / "tests/assets/compare/sdg-labels.csv"
 DATA = ROOT / "data"
 SPLITS = ("tune", "holdout", "holdout2")  # holdout2: labelled after the proposer was settled
+#: The settings --cv tries: a reference field's points, those of the field's other projects, the
+#: least score, and the share of the first target's score a second one needs (inf: no second).
+FIELD_POINTS = (0.0, 0.25, 0.5, 0.75, 1.0)
+SIBLING_POINTS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0)
+THRESHOLDS = (0.25, 0.5, 0.75, 1.0)
+MARGINS = (math.inf, 1.0, 0.9, 0.75, 0.6)
+Setting = tuple[float, float, float, float]
 
 
 def labelled(path: Path = LABELLED) -> tuple[dict[str, str], dict[str, set[str]], dict[str, str]]:
@@ -103,6 +113,76 @@ def sdg_proposals() -> dict[str, set[str]]:
     for proposal in propose_targets(load_city(KnowledgeGraph.open([DATA / "ulm"]))):
         found[proposal.project.iri].add(proposal.target)
     return found
+
+
+def settings(tune: list[str]) -> dict[Setting, dict[str, set[str]]]:
+    """The targets proposed for each measure of ``tune`` with each setting (field points, sibling
+    points, threshold, margin)."""
+    data = load_city(KnowledgeGraph.open([DATA / "ulm"]))
+    found: dict[Setting, dict[str, set[str]]] = {}
+    for field, siblings in itertools.product(FIELD_POINTS, SIBLING_POINTS):
+        points = Points(POINTS.description, field, siblings)
+        ranked: dict[str, list[tuple[float, str]]] = defaultdict(list)
+        for p in propose_targets(data, 2, 0.01, points):
+            ranked[p.project.iri].append((p.score, p.target))
+        for threshold, margin in itertools.product(THRESHOLDS, MARGINS):
+            found[field, siblings, threshold, margin] = {
+                k: {
+                    target
+                    for n, (score, target) in enumerate(ranked[k])
+                    if score >= threshold and (n == 0 or score >= margin * ranked[k][0][0])
+                }
+                for k in tune
+            }
+    return found
+
+
+def counts(right: dict[str, set[str]], found: dict[str, set[str]], keys: list[str]) -> list[int]:
+    """Right, wrong and missed (measure, target) pairs of ``keys``."""
+    return [
+        sum(len(found[k] & right[k]) for k in keys),
+        sum(len(found[k] - right[k]) for k in keys),
+        sum(len(right[k] - found[k]) for k in keys),
+    ]
+
+
+def cross_validation() -> None:
+    """The setting with the best F1 on the tune half, and leave-one-out cross-validation of that
+    choice: each tune measure proposed with the setting best on the other 56."""
+    split, right = sdg_labelled()
+    tune = sorted(k for k, s in split.items() if s == "tune")
+    found = settings(tune)
+
+    def best(keys: list[str]) -> Setting:
+        def f1(setting: Setting) -> tuple[float, float]:
+            hit, wrong, missed = counts(right, found[setting], keys)
+            return 2 * hit / (2 * hit + wrong + missed), hit / max(1, hit + wrong)
+
+        return max(found, key=f1)
+
+    def line(name: str, hit: int, wrong: int, missed: int) -> list[Any]:
+        precision, recall = hit / (hit + wrong), hit / (hit + missed)
+        return [name, f"{precision:.2f}", f"{recall:.2f}", f"{hit}/{wrong}/{missed}"]
+
+    now = (POINTS.field, POINTS.siblings, THRESHOLD, math.inf if TOP == 1 else 0.0)
+    chosen = best(tune)
+    loo = [0, 0, 0]
+    picks: dict[Setting, int] = defaultdict(int)
+    for k in tune:
+        setting = best([o for o in tune if o != k])
+        picks[setting] += 1
+        loo = [a + b for a, b in zip(loo, counts(right, found[setting], [k]), strict=True)]
+    print(
+        f"SDG targets, tune half ({len(tune)} measures), settings (field, siblings, threshold, "
+        f"margin) from {len(found)}:\n"
+    )
+    rows = [
+        line(f"sckg's {now}", *counts(right, found[now], tune)),
+        line(f"best {chosen}", *counts(right, found[chosen], tune)),
+        line("leave-one-out", *loo),
+    ]
+    print(render(["setting", "precision", "recall", "right/wrong/missed"], rows, "table"), end="")
+    print("settings chosen leaving one out:", dict(sorted(picks.items(), key=lambda kv: -kv[1])))
 
 
 def scores(
@@ -171,7 +251,11 @@ def large_city(triples: int = 100_000) -> tuple[int, list[float], list[float]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--errors", action="store_true", help="list the mistakes of the tune half")
+    parser.add_argument("--cv", action="store_true", help="cross-validate on the tune half only")
     args = parser.parse_args()
+    if args.cv:
+        cross_validation()
+        return
     size, load_big, compare_big = large_city()
     split, similar, titles = labelled()
     found = proposals()

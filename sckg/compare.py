@@ -197,6 +197,7 @@ class Item:
     decided: bool
     dependencies: int
     description: str = ""  # in German: the concepts it is about are read from it too
+    own_fields: frozenset[str] = frozenset()  # its fields of action, the city's own or reference
 
     @property
     def goals(self) -> frozenset[str]:
@@ -244,10 +245,10 @@ def load_city(kg: KnowledgeGraph, source: str = "", lang: str = "de") -> CityDat
         kg.labels([iri], "de")[iri],
     )
     fields: dict[str, set[str]] = defaultdict(set)
-    has_field = set()
-    for p, _, ref in kg.select(FIELDS_QUERY).rows:
-        assert p is not None
-        has_field.add(p.value)
+    own: dict[str, set[str]] = defaultdict(set)
+    for p, field, ref in kg.select(FIELDS_QUERY).rows:
+        assert p is not None and field is not None
+        own[p.value].add(field.value)
         if ref is not None:
             fields[p.value].add(ref.value)
     descriptions: dict[str, list[str]] = defaultdict(list)
@@ -266,12 +267,13 @@ def load_city(kg: KnowledgeGraph, source: str = "", lang: str = "de") -> CityDat
                 titles[p.value],
                 frozenset(fields[p.value]),
                 frozenset(sdgs[p.value]),
-                p.value in has_field,
+                p.value in own,
                 _true(managed),
                 _true(budget),
                 _true(decided),
                 int(deps.value) if deps else 0,
                 " ".join(sorted(descriptions[p.value])),
+                frozenset(own.get(p.value, ())),
             )
             for p, managed, budget, decided, deps in rows
             if p is not None

@@ -40,7 +40,7 @@ def _city(tmp_path: Path) -> Path:
 
 def test_targets_by_concept_and_reference_field(tmp_path: Path) -> None:
     data = load_city(KnowledgeGraph.open([_city(tmp_path)]))
-    found = propose_targets(data, top=2)
+    found = propose_targets(data, top=2, threshold=0.5)
     labels = {"https://w3id.org/sckg/vocab/field/smart-mobility": "Smart Mobility"}
     assert [(p.project.title, p.code, p.score, p.evidence("de", labels)) for p in found] == [
         # title: online services (16.6) 1; description: learning (4.4) 0.5
@@ -56,8 +56,73 @@ def test_targets_by_concept_and_reference_field(tmp_path: Path) -> None:
         # Carsharing already maps to 11.2, 7.2 was rejected for the Solarkataster, Workshops
         # names no concept
     ]
-    assert [p.code for p in propose_targets(data)] == ["16.6", "11.2"]  # top 1, at least 0.5
+    assert [p.code for p in propose_targets(data)] == ["16.6", "11.2"]  # top 1, at least 0.75
     assert [p.code for p in propose_targets(data, threshold=1.5)] == ["11.2"]
+
+
+FIELD = """
+@prefix c: <https://example.org/cdorf/> .
+@prefix sdg: <http://metadata.un.org/sdg/> .
+c:dataset a sckg:Dataset ; dcterms:coverage c:city ; sckg:fictional true .
+c:city a oparl:Body ; rdfs:label "Stadt Cdorf"@de .
+c:traffic a sckg:FieldOfAction ; rdfs:label "Verkehr"@de .
+c:bus a sckg:Project ; dcterms:title "Echtzeitauskunft"@de ; sckg:inFieldOfAction c:traffic .
+c:tram a sckg:Project ; dcterms:title "Straßenbahn"@de ; sckg:inFieldOfAction c:traffic .
+c:ticket a sckg:Project ; dcterms:title "Handyticket"@de ; sckg:inFieldOfAction c:traffic .
+c:plan a sckg:Project ; dcterms:title "Verkehrskonzept"@de ; sckg:inFieldOfAction c:traffic ;
+    skos:closeMatch sdg:11.3 .
+c:standards a sckg:Project ; dcterms:title "Standards für Anbieter"@de ;
+    sckg:inFieldOfAction c:traffic .
+c:workshops a sckg:Project ; dcterms:title "Workshops"@de .
+"""
+
+
+def test_targets_of_the_other_projects_of_the_field(tmp_path: Path) -> None:
+    (tmp_path / "city.ttl").write_text(PREFIXES + FIELD, encoding="utf-8")
+    data = load_city(KnowledgeGraph.open([tmp_path / "city.ttl"]))
+    found = propose_targets(data, top=2)
+    # each project votes for its concept's targets, the plan for its accepted 11.3; the standards
+    # name no concept: three of the four others vote for 11.2, its share 0.75; the workshops have
+    # neither a concept nor a field
+    assert [(p.project.title, p.code, p.score, p.evidence("en", {})) for p in found] == [
+        (
+            "Echtzeitauskunft",
+            "11.2",
+            1.67,
+            'concept Public transport: "Echtzeitauskunft" +1.0; '
+            "2 of 3 projects of the same field of action +0.67",
+        ),
+        (
+            "Handyticket",
+            "11.2",
+            1.67,
+            'concept Public transport: "Handyticket" +1.0; '
+            "2 of 3 projects of the same field of action +0.67",
+        ),
+        (
+            "Standards für Anbieter",
+            "11.2",
+            0.75,
+            "3 of 4 projects of the same field of action +0.75",
+        ),
+        (
+            "Straßenbahn",
+            "11.2",
+            1.67,
+            'concept Public transport: "Straßenbahn" +1.0; '
+            "2 of 3 projects of the same field of action +0.67",
+        ),
+        # already maps to 11.3; the three others vote for 11.2
+        ("Verkehrskonzept", "11.2", 1.0, "3 of 3 projects of the same field of action +1.00"),
+    ]
+    # the plan's accepted target is its vote
+    found = propose_targets(data, top=2, threshold=0.25)
+    assert [(p.project.title, p.score) for p in found if p.code == "11.3"] == [
+        ("Echtzeitauskunft", 0.33),
+        ("Handyticket", 0.33),
+        ("Standards für Anbieter", 0.25),
+        ("Straßenbahn", 0.33),
+    ]
 
 
 def test_review_and_decisions_become_data_and_are_not_proposed_again(tmp_path: Path) -> None:
@@ -90,8 +155,10 @@ def test_review_and_decisions_become_data_and_are_not_proposed_again(tmp_path: P
     }
     data = load_city(KnowledgeGraph.open([city, out]))
     assert SDG + "16.6" in next(i for i in data.items if i.title == "Bürgerportal").sdgs
-    # neither decided target again: the portal's next one, nothing for the parking
-    assert [(p.project.title, p.code) for p in propose_targets(data)] == [("Bürgerportal", "4.4")]
+    # neither decided target again: the portal's next one (0.5 from its description), nothing for
+    # the parking
+    found = propose_targets(data, threshold=0.5)
+    assert [(p.project.title, p.code) for p in found] == [("Bürgerportal", "4.4")]
 
 
 def test_targets_of_the_city_named_among_several(tmp_path: Path) -> None:
