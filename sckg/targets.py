@@ -8,11 +8,12 @@ targets a point, one only in the description ``POINTS.description``, a reference
 ``POINTS.field``. And its field of action says what its projects are about: the other projects of
 the same fields each vote for their targets (the accepted ones, else their concepts' targets, one
 vote a project shared among them), and a target gets ``POINTS.siblings`` times its share of the
-votes. Targets scoring at least ``THRESHOLD`` are proposed, at most ``TOP`` per project, best
-first; targets the project already maps to and those rejected in review are left out. A person
-decides in a review file (the format of :mod:`sckg.link`): an accepted target becomes ``<project>
-skos:closeMatch <target>`` (what the SDG coverage of :mod:`sckg.compare` counts), a rejected one
-``<project> sckg:rejectedTarget <target>``."""
+votes. Targets scoring at least ``THRESHOLD`` are proposed, best first, at most ``TOP`` per
+project, a further one only when it scores ``MARGIN`` times the first's; targets the project
+already maps to and those rejected in review are left out. A person decides in a review file (the
+format of :mod:`sckg.link`): an accepted target becomes ``<project> skos:closeMatch <target>``
+(what the SDG coverage of :mod:`sckg.compare` counts), a rejected one ``<project>
+sckg:rejectedTarget <target>``."""
 
 from __future__ import annotations
 
@@ -43,16 +44,17 @@ class Points:
     """What the evidence gives a target, beside the point of a concept in the title."""
 
     description: float = 0.5  # a concept named only in the description
-    field: float = 0.5  # a reference field
-    siblings: float = 1.0  # the other projects of its fields of action: times their votes' share
+    field: float = 0.25  # a reference field
+    siblings: float = 0.75  # the other projects of its fields of action: times their votes' share
 
 
-#: The points, the least score a proposed target needs and targets per project at most: chosen by
-#: leave-one-out cross-validation on the tune half of tests/assets/compare/sdg-labels.csv
-#: (``python bench/compare.py --cv``).
+#: The points, the least score a proposed target needs, targets per project at most and the share
+#: of the first's score a further one needs (1: only a tie): chosen on the tuning sets of
+#: tests/assets/compare/sdg-labels.csv and cross-validated (``python bench/compare.py --cv``).
 POINTS = Points()
-THRESHOLD = 0.75
-TOP = 1
+THRESHOLD = 0.5
+TOP = 2
+MARGIN = 1.0
 REJECTED_TARGET = SCKG + "rejectedTarget"
 TARGET_COLUMNS = ("decision", "score", "project", "target", "evidence", "project_iri", "target_iri")
 
@@ -82,7 +84,7 @@ class TargetProposal:
                 lang,
                 concept=labels[c],
                 word=word,
-                points=number(points, lang, 1),
+                points=number(points, lang, 2),
             )
             for c, word, points in self.concepts
         ]
@@ -91,7 +93,7 @@ class TargetProposal:
                 "targets.evidence_field",
                 lang,
                 field=field_labels.get(f, f),
-                points=number(points, lang, 1),
+                points=number(points, lang, 2),
             )
             for f, points in self.fields
         ]
@@ -110,10 +112,15 @@ class TargetProposal:
 
 
 def propose_targets(
-    data: CityData, top: int = TOP, threshold: float = THRESHOLD, points: Points = POINTS
+    data: CityData,
+    top: int = TOP,
+    threshold: float = THRESHOLD,
+    points: Points = POINTS,
+    margin: float = MARGIN,
 ) -> list[TargetProposal]:
     """For each project and measure of the city ``data``, up to ``top`` SDG targets scoring at
-    least ``threshold``, best first (then by code)."""
+    least ``threshold``, best first (then by code), those after the first scoring ``margin`` times
+    the first's at least."""
     if top < 1:
         raise ParameterError(error_message("error.top"))
     if threshold <= 0:
@@ -164,7 +171,7 @@ def propose_targets(
             ),
             key=lambda p: (-p.score, _order(p.code)),
         )
-        found.extend(ranked[:top])
+        found.extend(p for p in ranked[:top] if p.score >= margin * ranked[0].score)
     return found
 
 
