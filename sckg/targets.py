@@ -133,7 +133,7 @@ def propose_targets(
     for item in data.items:
         for field in item.own_fields:
             members[field].add(item.iri)
-    found = []
+    found: list[TargetProposal] = []
     for item in data.items:
         scores: dict[str, float] = defaultdict(float)
         concepts: dict[str, list[tuple[str, str, float]]] = defaultdict(list)
