@@ -11,8 +11,9 @@ split by a hash of their IRI into ``tune`` and ``holdout``; the score was tuned 
 
 ``tests/assets/compare/sdg-labels.csv`` holds 100 Ulm measures with their SDG targets, labelled by
 hand before the proposer (:mod:`sckg.targets`) existed, split the same way, and 31 more Ulm entries
-(``holdout2``) labelled after the proposer was settled and before it ran on them; precision and
-recall count (measure, target) pairs.
+(``holdout2``) labelled after the proposer was settled and before it ran on them, and the projects
+of Braunschweig and Musterstadt (``others``); precision and recall count (measure, target) pairs.
+The proposer's settings are chosen on ``tune`` and ``others`` (``--cv``, which reads nothing else).
 
 A generated city of about 100,000 triples (``sckg.generate``) is compared with Ulm (coverage, gaps,
 structure, best practice for each of its projects), against loading both in the same run, wall clock
