@@ -21,6 +21,12 @@ which every comparison with Ulm's titles needs once.
 
     python bench/compare.py              # precision and recall of both halves, and the timing
     python bench/compare.py --errors     # plus the wrong and missed pairs of the tune half
+    python bench/compare.py --cv         # only the tune half: the threshold by cross-validation
+
+``--cv`` reads nothing of the held-out half: for each project of the tune half it chooses the
+threshold on the other projects (the best F0.5, precision weighing twice as much as recall; the
+middle of the first range of thresholds that reach it) and counts that project's proposals at that
+threshold; then the threshold the whole tune half chooses, which ``sckg.compare.THRESHOLD`` is.
 """
 
 from __future__ import annotations
@@ -41,6 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sckg.compare import (  # noqa: E402
+    THRESHOLD,
     best_practice,
     compare,
     coverage,
@@ -55,7 +62,8 @@ from sckg.targets import SDG, propose_targets  # noqa: E402
 LABELLED = ROOT / "tests/assets/compare/labelled-pairs.csv"
 SDG_LABELLED = ROOT / "tests/assets/compare/sdg-labels.csv"
 DATA = ROOT / "data"
-SPLITS = ("tune", "holdout", "holdout2")  # holdout2: labelled after the proposer was settled
+SPLITS = ("tune", "holdout", "holdout2")
+Counts = tuple[int, int, int]  # holdout2: labelled after the proposer was settled
 
 
 def labelled(path: Path = LABELLED) -> tuple[dict[str, str], dict[str, set[str]], dict[str, str]]:
@@ -75,15 +83,67 @@ def labelled(path: Path = LABELLED) -> tuple[dict[str, str], dict[str, set[str]]
     return split, similar, titles
 
 
-def proposals() -> dict[str, set[str]]:
-    """The Ulm entries proposed for each Braunschweig and Musterstadt project."""
+def proposals(
+    thresholds: tuple[float, ...] = (THRESHOLD,), keep: set[str] | None = None
+) -> dict[float, dict[str, set[str]]]:
+    """The Ulm entries proposed for each Braunschweig and Musterstadt project (those in ``keep``
+    when given) at each threshold."""
     ulm = KnowledgeGraph.open([DATA / "ulm"])
-    found: dict[str, set[str]] = defaultdict(set)
+    found: dict[float, dict[str, set[str]]] = {th: defaultdict(set) for th in thresholds}
     for city in ("braunschweig", "musterstadt"):
         comparison = compare([KnowledgeGraph.open([DATA / city]), ulm])
-        for candidate in best_practice(comparison, comparison.cities[0].city.iri):
-            found[candidate.project.iri].add(candidate.example.iri)
+        for th in thresholds:
+            for candidate in best_practice(comparison, comparison.cities[0].city.iri, threshold=th):
+                if keep is None or candidate.project.iri in keep:
+                    found[th][candidate.project.iri].add(candidate.example.iri)
     return found
+
+
+def counts(projects: set[str], right: dict[str, set[str]], found: dict[str, set[str]]) -> Counts:
+    """Right, wrong and missed pairs of ``projects``."""
+    return (
+        sum(len(found[k] & right[k]) for k in projects),
+        sum(len(found[k] - right[k]) for k in projects),
+        sum(len(right[k] - found[k]) for k in projects),
+    )
+
+
+def f_half(hit: int, wrong: int, missed: int) -> float:
+    """F0.5: precision weighs twice as much as recall."""
+    return 1.25 * hit / (1.25 * hit + 0.25 * missed + wrong) if hit else 0.0
+
+
+def choose(projects: set[str], right: dict[str, set[str]], runs: dict[float, Any]) -> list[float]:
+    """The first range of thresholds with the best F0.5 on ``projects``."""
+    scored = [(f_half(*counts(projects, right, runs[th])), th) for th in sorted(runs)]
+    best = max(f for f, _ in scored)
+    start = next(i for i, (f, _) in enumerate(scored) if f == best)
+    end = next((i for i in range(start, len(scored)) if scored[i][0] != best), len(scored))
+    return [th for _, th in scored[start:end]]
+
+
+def cross_validation(split: dict[str, str], right: dict[str, set[str]]) -> None:
+    """Leave one project of the tune half out, choose the threshold on the others, count its pairs
+    at that threshold; print the sums and the threshold of the whole tune half."""
+    tune = {p for p, s in split.items() if s == "tune"}
+    runs = proposals(tuple(round(0.5 + i / 100, 2) for i in range(71)), keep=tune)
+    total, chosen = [0, 0, 0], set()
+    for project in sorted(tune):
+        middle = (best := choose(tune - {project}, right, runs))[len(best) // 2]
+        chosen.add(middle)
+        total = [a + b for a, b in zip(total, counts({project}, right, runs[middle]), strict=True)]
+    hit, wrong, missed = total
+    print(
+        f"leave one project out ({len(tune)} of the tune half): thresholds "
+        f"{', '.join(map(str, sorted(chosen)))}; precision {hit / max(hit + wrong, 1):.2f}, "
+        f"recall {hit / max(hit + missed, 1):.2f} ({hit}/{wrong}/{missed})"
+    )
+    best = choose(tune, right, runs)
+    middle = best[len(best) // 2]
+    print(
+        f"the whole tune half: best F0.5 from {best[0]} to {best[-1]}, middle {middle} "
+        f"({'/'.join(map(str, counts(tune, right, runs[middle])))})"
+    )
 
 
 def sdg_labelled(path: Path = SDG_LABELLED) -> tuple[dict[str, str], dict[str, set[str]]]:
@@ -171,10 +231,16 @@ def large_city(triples: int = 100_000) -> tuple[int, list[float], list[float]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--errors", action="store_true", help="list the mistakes of the tune half")
+    parser.add_argument(
+        "--cv", action="store_true", help="only the tune half: the threshold by cross-validation"
+    )
     args = parser.parse_args()
+    if args.cv:
+        cross_validation(*labelled()[:2])
+        return
     size, load_big, compare_big = large_city()
     split, similar, titles = labelled()
-    found = proposals()
+    found = proposals()[THRESHOLD]
     print(
         f"Best practice: {len(split)} projects judged against Ulm's titles, "
         f"{sum(map(len, similar.values()))} similar pairs\n"
