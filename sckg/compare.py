@@ -636,11 +636,14 @@ class _Concepts:
                 c: 1.0 if c in titled else DESCRIPTION_FACTOR for c in self.words[item.iri]
             }
             holding.update(self.words[item.iri].keys())
+        rarity = {c: math.log(1 + len(items) / n) for c, n in holding.items()}
         for weights in self.weights.values():
             for c in weights:
-                weights[c] *= math.log(1 + len(items) / holding[c])
+                weights[c] *= rarity[c]
+        # the norm of the concepts' rarity alone: a concept of the description weighs less in
+        # the cosine too (scaling every weight of an item would not change its cosine)
         self.norm = {
-            iri: math.sqrt(sum(w * w for w in weights.values()))
+            iri: math.sqrt(sum(rarity[c] ** 2 for c in weights))
             for iri, weights in self.weights.items()
         }
 

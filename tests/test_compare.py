@@ -224,6 +224,33 @@ def test_candidates_the_evidence_cannot_tell_apart_are_not_proposed(tmp_path: Pa
     assert found(3) == []
 
 
+def test_a_concept_of_the_description_weighs_half_in_the_cosine_too(tmp_path: Path) -> None:
+    # the title names no concept, the description flooding: the cosine of the two items' concepts
+    # would be 1 whatever the description's weight; it is half of it
+    field = " ; sckg:inFieldOfAction field:security .\n"
+    lab = 'a:lab a sckg:Project ; dcterms:title "Stadtlabor Aubach"@de ; dcterms:description '
+    ours = _city(
+        tmp_path,
+        "aburg",
+        ABURG.split("a:mobility")[0] + lab + '"Der Pegel des Aubachs wird gemessen."@de' + field,
+    )
+    levels = 'b:levels a sckg:Project ; dcterms:title "Hochwasserschutz"@de' + field
+    theirs = _city(tmp_path, "bdorf", BDORF.split("b:stations")[0] + levels)
+    comparison = compare([KnowledgeGraph.open([ours]), KnowledgeGraph.open([theirs])])
+    assert [
+        (c.project.title, c.example.title, c.score, c.evidence(comparison))
+        for c in best_practice(comparison, "Aburg", threshold=0.3)
+    ] == [
+        (
+            "Stadtlabor Aubach",
+            "Hochwasserschutz",
+            0.6,
+            "Thema Hochwasser und Starkregen: „Pegel“ ~ „Hochwasserschutz“ +0,5; "
+            "gleiches Handlungsfeld Sicherheit und Ordnung +0,10",
+        )
+    ]
+
+
 PARKING = 'a:parking a sckg:Project ; dcterms:title "Handyparken"@de'
 
 
