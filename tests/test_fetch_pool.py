@@ -165,3 +165,58 @@ def test_an_endpoint_busy_at_every_try_is_a_clear_error(monkeypatch: pytest.Monk
     )
     assert len(Busy.times) == remote.BUSY_TRIES == 4
     assert len(Busy.connections) == 1
+
+
+class Closing(BaseHTTPRequestHandler):
+    """A SPARQL endpoint (HTTP/1.1, keep-alive) that finds nothing, but closes the connection
+    without an answer to its requests numbered in ``dropped`` (counted from 1): a server closing an
+    idle kept-alive connection just as the client sends its next request on it (issue 21: one of
+    20 serve runs under load saw ``sckg prioritise`` fail on the endpoint). ``times`` when each
+    request came."""
+
+    protocol_version = "HTTP/1.1"
+    dropped: ClassVar[set[int]] = set()
+    times: ClassVar[list[float]] = []
+    connections: ClassVar[set[tuple[str, int]]] = set()
+
+    def do_POST(self) -> None:
+        Closing.connections.add(self.client_address)
+        Closing.times.append(time.monotonic())
+        self.rfile.read(int(self.headers["Content-Length"]))
+        if len(Closing.times) in Closing.dropped:
+            self.close_connection = True
+            return
+        body = b'{"head": {"vars": ["g"]}, "results": {"bindings": []}}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        """Quiet."""
+
+
+def test_a_query_on_a_connection_the_server_closed_is_sent_again_on_a_new_one() -> None:
+    Closing.dropped, Closing.times, Closing.connections = {3}, [], set()
+    with serving(Closing, wait_for_requests=False) as url:
+        backend = SparqlBackend(url + "/query", timeout=5)
+        assert backend.select("SELECT ?g WHERE { GRAPH ?g { } }", {}).rows == []
+    assert len(Closing.times) == 4  # 2 for the graph names, the query closed, the query again
+    assert Closing.times[3] - Closing.times[2] < 1.0  # at once: no pause as for a busy server
+    assert len(Closing.connections) == 2
+
+
+def test_a_query_whose_connection_is_closed_again_is_a_clear_error() -> None:
+    from sckg.errors import StoreError
+
+    Closing.dropped, Closing.times, Closing.connections = {3, 4}, [], set()
+    with serving(Closing, wait_for_requests=False) as url:
+        backend = SparqlBackend(url + "/query", timeout=5)
+        with pytest.raises(StoreError) as caught:
+            backend.select("SELECT ?g WHERE { GRAPH ?g { } }", {})
+    assert str(caught.value) == (
+        f"The endpoint {url}/query cannot be reached (Remote end closed connection without "
+        "response)."
+    )
+    assert len(Closing.times) == 4  # sent again once, not more
