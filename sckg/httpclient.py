@@ -24,7 +24,7 @@ from urllib3.util import Retry
 MAX_RETRY_AFTER = 120.0
 _LOCAL = ("localhost", "127.0.0.1", "::1")
 #: Methods a server may get twice with the effect of once (RFC 9110 §9.2.2).
-_IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 
 
 class Client:
@@ -53,7 +53,7 @@ class Client:
         new connection (RFC 9110 §9.2.2); any other, or a second failure, raises urllib3's
         ``ProtocolError``. Nothing is sent again after the :meth:`deadline`.
         """
-        again = repeatable or method in _IDEMPOTENT
+        again = repeatable or method in IDEMPOTENT
         while True:
             try:
                 return self._manager(url).request(

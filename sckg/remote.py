@@ -33,7 +33,7 @@ import pyoxigraph as ox
 import urllib3
 
 from .errors import QueryError, StoreError, UsageError
-from .httpclient import Client, reason, retry_after
+from .httpclient import IDEMPOTENT, Client, reason, retry_after
 from .namespaces import sparql_prologue
 from .results import Table, Term, solution_rows
 from .sparql import bind_values, syntax_error
@@ -74,7 +74,8 @@ class _Request:
     url: str
     headers: dict[str, str]
     data: bytes | None
-    #: sent again when its connection closed before any answer (a query; see Client.request)
+    #: sent again when its connection closed before any answer (idempotent, or a query; see
+    #: Client.request)
     repeatable: bool = False
 
 
@@ -235,7 +236,8 @@ def http_request(
         if scheme == "digest" and credentials
         else _login(scheme)
     )
-    request = _Request(method, url, {**login, **(headers or {})}, data, repeatable)
+    again = repeatable or method in IDEMPOTENT
+    request = _Request(method, url, {**login, **(headers or {})}, data, again)
     answer, answered, challenge = _busy_exchange(request, timeout)
     if answer.status != 401:
         return answer
@@ -275,6 +277,16 @@ def _busy_exchange(request: _Request, timeout: float) -> tuple[Response, str, st
 
 
 def _answer(request: _Request, timeout: float) -> tuple[Response, str, str]:
+    """:func:`_exchange`, with a :class:`StoreError` when the endpoint does not answer. A 408 (the
+    server stopped waiting for the request as it came, closing an idle connection) to a
+    repeatable request is answered by sending it once more (RFC 9110 §15.5.9)."""
+    exchanged = _answer_once(request, timeout)
+    if exchanged[0].status == 408 and request.repeatable:
+        return _answer_once(request, timeout)
+    return exchanged
+
+
+def _answer_once(request: _Request, timeout: float) -> tuple[Response, str, str]:
     """:func:`_exchange`, with a :class:`StoreError` when the endpoint does not answer."""
     url = request.url
     try:

@@ -169,13 +169,14 @@ def test_an_endpoint_busy_at_every_try_is_a_clear_error(monkeypatch: pytest.Monk
 
 class Closing(BaseHTTPRequestHandler):
     """A SPARQL endpoint (HTTP/1.1, keep-alive) that finds nothing, but closes the connection
-    without an answer to its requests numbered in ``dropped`` (counted from 1): a server closing an
-    idle kept-alive connection just as the client sends its next request on it (issue 21: one of
-    20 serve runs under load saw ``sckg prioritise`` fail on the endpoint). ``times`` when each
-    request came."""
+    without an answer to its requests numbered in ``dropped`` (counted from 1), and answers those
+    in ``timed_out`` with 408 and closes: a server closing an idle kept-alive connection just as
+    the client sends its next request on it (issue 21: one of 20 serve runs under load saw ``sckg
+    prioritise`` fail on the endpoint). ``times`` when each request came."""
 
     protocol_version = "HTTP/1.1"
     dropped: ClassVar[set[int]] = set()
+    timed_out: ClassVar[set[int]] = set()
     times: ClassVar[list[float]] = []
     connections: ClassVar[set[tuple[str, int]]] = set()
 
@@ -185,6 +186,9 @@ class Closing(BaseHTTPRequestHandler):
         self.rfile.read(int(self.headers["Content-Length"]))
         if len(Closing.times) in Closing.dropped:
             self.close_connection = True
+            return
+        if len(Closing.times) in Closing.timed_out:
+            self.send_error(408)  # with "Connection: close"
             return
         body = b'{"head": {"vars": ["g"]}, "results": {"bindings": []}}'
         self.send_response(200)
@@ -197,8 +201,10 @@ class Closing(BaseHTTPRequestHandler):
         """Quiet."""
 
 
-def test_a_query_on_a_connection_the_server_closed_is_sent_again_on_a_new_one() -> None:
-    Closing.dropped, Closing.times, Closing.connections = {3}, [], set()
+@pytest.mark.parametrize("how", ["dropped", "timed_out"])
+def test_a_query_on_a_connection_the_server_closed_is_sent_again_on_a_new_one(how: str) -> None:
+    Closing.dropped, Closing.timed_out = ({3}, set()) if how == "dropped" else (set(), {3})
+    Closing.times, Closing.connections = [], set()
     with serving(Closing, wait_for_requests=False) as url:
         backend = SparqlBackend(url + "/query", timeout=5)
         assert backend.select("SELECT ?g WHERE { GRAPH ?g { } }", {}).rows == []
@@ -210,7 +216,12 @@ def test_a_query_on_a_connection_the_server_closed_is_sent_again_on_a_new_one() 
 def test_a_query_whose_connection_is_closed_again_is_a_clear_error() -> None:
     from sckg.errors import StoreError
 
-    Closing.dropped, Closing.times, Closing.connections = {3, 4}, [], set()
+    Closing.dropped, Closing.timed_out, Closing.times, Closing.connections = (
+        {3, 4},
+        set(),
+        [],
+        set(),
+    )
     with serving(Closing, wait_for_requests=False) as url:
         backend = SparqlBackend(url + "/query", timeout=5)
         with pytest.raises(StoreError) as caught:
