@@ -58,7 +58,7 @@ def compare(
     min_score: Annotated[
         float | None,
         typer.Option(
-            help="Show candidates scoring at least this (default 0.8; SDG targets 0.5).",
+            help="Show candidates scoring at least this (default 0.75; SDG targets 0.5).",
             show_default=False,
         ),
     ] = None,
