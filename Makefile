@@ -30,7 +30,7 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff format --check sckg tests bench cli.py docs/screenshot.py
 	$(BIN)/ruff check sckg tests bench cli.py docs/screenshot.py
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q --durations=25
 
 ## test-fast: the tests that need no browser, server or LibreOffice and take less than about 8 s each
 ## (`make test` runs them all)

@@ -50,15 +50,15 @@ def compare(
     top: Annotated[
         int | None,
         typer.Option(
-            help="Best-practice candidates (default 2) or SDG targets (default 1) per project, "
-            "at most.",
+            help="Best-practice candidates (default 2) or SDG targets (default: the best and one "
+            "that ties with it) per project, at most.",
             show_default=False,
         ),
     ] = None,
     min_score: Annotated[
         float | None,
         typer.Option(
-            help="Show candidates scoring at least this (default 0.8; SDG targets 0.5).",
+            help="Show candidates scoring at least this (default 0.75; SDG targets 0.5).",
             show_default=False,
         ),
     ] = None,
@@ -236,6 +236,7 @@ def _show_targets(
         city,
         top if top is not None else targets.TOP,
         min_score if min_score is not None else targets.THRESHOLD,
+        margin=targets.MARGIN if top is None else 0.0,  # --top N: the best N, tied or not
     )
     rows = targets.review_rows(proposals, lang, field_labels)
     if review is not None:

@@ -46,8 +46,10 @@ if TYPE_CHECKING:
     from .kg import KnowledgeGraph
 
 SDG = "http://metadata.un.org/sdg/"
-#: The least score a best-practice candidate needs (tuned on the tune half of the labelled pairs).
-THRESHOLD = 0.8
+#: The least score a best-practice candidate needs: chosen by leave-one-project-out
+#: cross-validation on the tune half of the labelled pairs (``bench/compare.py --cv``), the middle
+#: of the thresholds with the best F0.5 (0.73-0.77).
+THRESHOLD = 0.75
 #: The kinds of evidence (shared words, shared concepts, the same reference field, shared SDG
 #: targets) a candidate needs at least: one kind alone is too often a coincidence.
 MIN_KINDS = 2
@@ -197,6 +199,7 @@ class Item:
     decided: bool
     dependencies: int
     description: str = ""  # in German: the concepts it is about are read from it too
+    own_fields: frozenset[str] = frozenset()  # its fields of action, the city's own or reference
 
     @property
     def goals(self) -> frozenset[str]:
@@ -244,10 +247,10 @@ def load_city(kg: KnowledgeGraph, source: str = "", lang: str = "de") -> CityDat
         kg.labels([iri], "de")[iri],
     )
     fields: dict[str, set[str]] = defaultdict(set)
-    has_field = set()
-    for p, _, ref in kg.select(FIELDS_QUERY).rows:
-        assert p is not None
-        has_field.add(p.value)
+    own: dict[str, set[str]] = defaultdict(set)
+    for p, field, ref in kg.select(FIELDS_QUERY).rows:
+        assert p is not None and field is not None
+        own[p.value].add(field.value)
         if ref is not None:
             fields[p.value].add(ref.value)
     descriptions: dict[str, list[str]] = defaultdict(list)
@@ -266,12 +269,13 @@ def load_city(kg: KnowledgeGraph, source: str = "", lang: str = "de") -> CityDat
                 titles[p.value],
                 frozenset(fields[p.value]),
                 frozenset(sdgs[p.value]),
-                p.value in has_field,
+                p.value in own,
                 _true(managed),
                 _true(budget),
                 _true(decided),
                 int(deps.value) if deps else 0,
                 " ".join(sorted(descriptions[p.value])),
+                frozenset(own.get(p.value, ())),
             )
             for p, managed, budget, decided, deps in rows
             if p is not None
@@ -634,11 +638,14 @@ class _Concepts:
                 c: 1.0 if c in titled else DESCRIPTION_FACTOR for c in self.words[item.iri]
             }
             holding.update(self.words[item.iri].keys())
+        rarity = {c: math.log(1 + len(items) / n) for c, n in holding.items()}
         for weights in self.weights.values():
             for c in weights:
-                weights[c] *= math.log(1 + len(items) / holding[c])
+                weights[c] *= rarity[c]
+        # the norm of the concepts' rarity alone: a concept of the description weighs less in
+        # the cosine too (scaling every weight of an item would not change its cosine)
         self.norm = {
-            iri: math.sqrt(sum(w * w for w in weights.values()))
+            iri: math.sqrt(sum(rarity[c] ** 2 for c in weights))
             for iri, weights in self.weights.items()
         }
 
@@ -785,8 +792,8 @@ def best_practice(
     comparison: Comparison, city: str, top: int = TOP, threshold: float = THRESHOLD
 ) -> list[Candidate]:
     """For each project of ``city``, up to ``top`` projects and measures of the other cities with at
-    least ``MIN_KINDS`` kinds of evidence scoring at least ``threshold``, best first; pairs decided
-    in review are left out."""
+    least ``MIN_KINDS`` kinds of evidence scoring at least ``threshold``, best first, none that ties
+    with one left out (:func:`_distinct`); pairs decided in review are left out."""
     if top < 1:
         raise ParameterError(error_message("error.top"))
     if threshold <= 0:
@@ -842,8 +849,17 @@ def best_practice(
                     )
                 )
         scored.sort(key=lambda c: (-c.score, c.example.title.casefold(), c.example.iri))
-        found.extend(scored[:top])
+        found.extend(_distinct(scored, top))
     return found
+
+
+def _distinct(scored: Sequence[Candidate], top: int) -> list[Candidate]:
+    """The first ``top`` of the ``scored`` candidates (best first) less those whose score the first
+    one left out has too: the evidence cannot tell them apart (a concept many of the other city's
+    titles name, and nothing else), and choosing among them by title would be arbitrary."""
+    if len(scored) <= top or scored[top].score != scored[top - 1].score:
+        return list(scored[:top])
+    return [c for c in scored[:top] if c.score != scored[top].score]
 
 
 # --- review and decisions ---

@@ -1,11 +1,13 @@
 """sckg's HTTP client, for OParl crawls and SPARQL endpoints: urllib3 connection pools kept for a
 whole crawl or endpoint (one kept-alive connection per server), the environment's proxies
 (``http_proxy``, ``https_proxy``, ``no_proxy``; never for this machine's servers), a deadline for a
-whole request, and the pause a busy server asks for (``Retry-After``)."""
+whole request, the pause a busy server asks for (``Retry-After``), and a repeatable request sent
+again when its connection closed before any answer."""
 
 from __future__ import annotations
 
 import contextlib
+import http.client
 import socket
 import threading
 import urllib.parse
@@ -21,6 +23,8 @@ from urllib3.util import Retry
 #: The longest pause a ``Retry-After`` header can impose (seconds): a server may not stall a crawl.
 MAX_RETRY_AFTER = 120.0
 _LOCAL = ("localhost", "127.0.0.1", "::1")
+#: Methods a server may get twice with the effect of once (RFC 9110 §9.2.2).
+IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 
 
 class Client:
@@ -39,18 +43,33 @@ class Client:
         headers: Mapping[str, str],
         timeout: float,
         body: bytes | None = None,
+        repeatable: bool = False,
     ) -> urllib3.BaseHTTPResponse:
-        """The answer to one request (no retries, no redirects followed), its body unread."""
-        return self._manager(url).request(
-            method,
-            url,
-            body=body,
-            headers=dict(headers),
-            timeout=urllib3.Timeout(connect=timeout, read=timeout),
-            retries=False,
-            redirect=False,
-            preload_content=False,
-        )
+        """The answer to one request (no redirects followed), its body unread.
+
+        A server may close a kept-alive connection that was idle just as the next request goes out
+        on it; the request then gets no answer. An idempotent request (GET, HEAD, PUT, ...) or one
+        the caller calls ``repeatable`` (a SPARQL query sent by POST) is then sent once more, on a
+        new connection (RFC 9110 §9.2.2); any other, or a second failure, raises urllib3's
+        ``ProtocolError``. Nothing is sent again after the :meth:`deadline`.
+        """
+        again = repeatable or method in IDEMPOTENT
+        while True:
+            try:
+                return self._manager(url).request(
+                    method,
+                    url,
+                    body=body,
+                    headers=dict(headers),
+                    timeout=urllib3.Timeout(connect=timeout, read=timeout),
+                    retries=False,
+                    redirect=False,
+                    preload_content=False,
+                )
+            except urllib3.exceptions.ProtocolError:
+                if not again or self.expired:
+                    raise
+                again = False  # the failed connection was discarded: the next one is new
 
     @contextlib.contextmanager
     def deadline(self, seconds: float) -> Iterator[None]:
@@ -125,10 +144,15 @@ def retry_after(response: urllib3.BaseHTTPResponse) -> float:
 
 
 def reason(exc: BaseException) -> str:
-    """What went wrong with a connection: the innermost operating system error's text if any."""
+    """What went wrong with a connection: the innermost operating system error's text, or the
+    text of the HTTP error under urllib3's ``ProtocolError`` ("Remote end closed connection
+    without response")."""
     cause: BaseException | None = exc
     while cause is not None:
         if isinstance(cause, OSError) and cause.strerror:
             return cause.strerror
-        cause = cause.__cause__ or cause.__context__
+        if isinstance(cause, http.client.HTTPException) and str(cause):
+            return str(cause)
+        inner = [arg for arg in cause.args if isinstance(arg, BaseException)]
+        cause = cause.__cause__ or cause.__context__ or (inner[0] if inner else None)
     return str(exc)

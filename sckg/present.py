@@ -155,36 +155,29 @@ def read_agenda(path: Path | str) -> Agenda:
             line = _line(lines, None, key)
             raise DataError(error_message("error.agenda_key", path=path, line=line, key=key))
     if "title" in doc and not isinstance(doc["title"], str):
-        raise DataError(
-            error_message(
-                "error.agenda_entry",
-                path=path,
-                line=_line(lines, None, "title"),
-                key="title",
-                message=error_message("error.agenda_text"),
-            )
-        )
+        raise _entry_error(str(path), lines, None, "title", error_message("error.agenda_text"))
     slides = doc.get("slide", [])
     if not isinstance(slides, list) or not slides:
-        raise DataError(
-            error_message(
-                "error.agenda_entry",
-                path=path,
-                line=_line(lines, None, "slide"),
-                key="slide",
-                message=error_message("error.agenda_no_slides"),
-            )
-        )
+        no_slides = error_message("error.agenda_no_slides")
+        raise _entry_error(str(path), lines, None, "slide", no_slides)
     views = [_view(entry, i, lines, str(path)) for i, entry in enumerate(slides)]
     return Agenda(doc.get("title"), views)
 
 
+def _entry_error(
+    source: str, lines: list[str], index: int | None, key: str, message: Message
+) -> DataError:
+    """What is wrong with ``key`` of the agenda (of its slide ``index``; None: at the top), at
+    its line of the file."""
+    line = _line(lines, index, key)
+    return DataError(
+        error_message("error.agenda_entry", path=source, line=line, key=key, message=message)
+    )
+
+
 def _view(entry: dict[str, Any], index: int, lines: list[str], source: str) -> View:
     def fail(key: str, message: Message) -> DataError:
-        line = _line(lines, index, key)
-        return DataError(
-            error_message("error.agenda_entry", path=source, line=line, key=key, message=message)
-        )
+        return _entry_error(source, lines, index, key, message)
 
     views = ", ".join(SlideView)
     if "view" not in entry:

@@ -33,7 +33,7 @@ import pyoxigraph as ox
 import urllib3
 
 from .errors import QueryError, StoreError, UsageError
-from .httpclient import Client, reason, retry_after
+from .httpclient import IDEMPOTENT, Client, reason, retry_after
 from .namespaces import sparql_prologue
 from .results import Table, Term, solution_rows
 from .sparql import bind_values, syntax_error
@@ -74,6 +74,9 @@ class _Request:
     url: str
     headers: dict[str, str]
     data: bytes | None
+    #: sent again when its connection closed before any answer (idempotent, or a query; see
+    #: Client.request)
+    repeatable: bool = False
 
 
 def _redirected(request: _Request, code: int, newurl: str) -> _Request | None:
@@ -97,7 +100,7 @@ def _redirected(request: _Request, code: int, newurl: str) -> _Request | None:
         new = _Request(method, newurl, kept, None)
     elif code in (307, 308):
         check_http_url(newurl, "where the endpoint redirects to")
-        new = _Request(method, newurl, dict(request.headers), request.data)
+        new = _Request(method, newurl, dict(request.headers), request.data, request.repeatable)
     else:
         query = method == "POST"
         raise StoreError(
@@ -124,6 +127,7 @@ def _exchange(request: _Request, timeout: float) -> tuple[Response, str, str]:
             headers=request.headers,
             body=request.data,
             timeout=timeout,
+            repeatable=request.repeatable,
         )
         location = answer.headers.get("Location")
         new = (
@@ -205,9 +209,11 @@ def http_request(
     data: bytes | None = None,
     headers: Mapping[str, str] | None = None,
     timeout: float,
+    repeatable: bool = False,
 ) -> Response:
     """One HTTP request with the login from the environment, if any, sent only when the server asks
-    for it.
+    for it; ``repeatable``: the server may get it twice (a query), see
+    :meth:`sckg.httpclient.Client.request`.
 
     The first request to a server goes without a login. When the server answers 401, its challenge
     says how to log in: a token goes as ``Bearer``, a user and password as HTTP Digest or Basic as
@@ -230,14 +236,17 @@ def http_request(
         if scheme == "digest" and credentials
         else _login(scheme)
     )
-    request = _Request(method, url, {**login, **(headers or {})}, data)
+    again = repeatable or method in IDEMPOTENT
+    request = _Request(method, url, {**login, **(headers or {})}, data, again)
     answer, answered, challenge = _busy_exchange(request, timeout)
     if answer.status != 401:
         return answer
     asked = _scheme_asked(challenge, url) if _same_server(answered, url) else None
     if credentials and asked is not None and asked != scheme:
         _LOGIN_SCHEMES[server] = asked
-        return http_request(method, url, data=data, headers=headers, timeout=timeout)
+        return http_request(
+            method, url, data=data, headers=headers, timeout=timeout, repeatable=repeatable
+        )
     if credentials and not login and not challenge and server[0] == "http":
         raise StoreError(error_message("error.login_unsaid", url=url))
     if not _same_server(answered, url):
@@ -268,6 +277,16 @@ def _busy_exchange(request: _Request, timeout: float) -> tuple[Response, str, st
 
 
 def _answer(request: _Request, timeout: float) -> tuple[Response, str, str]:
+    """:func:`_exchange`, with a :class:`StoreError` when the endpoint does not answer. A 408 (the
+    server stopped waiting for the request as it came, closing an idle connection) to a
+    repeatable request is answered by sending it once more (RFC 9110 §15.5.9)."""
+    exchanged = _answer_once(request, timeout)
+    if exchanged[0].status == 408 and request.repeatable:
+        return _answer_once(request, timeout)
+    return exchanged
+
+
+def _answer_once(request: _Request, timeout: float) -> tuple[Response, str, str]:
     """:func:`_exchange`, with a :class:`StoreError` when the endpoint does not answer."""
     url = request.url
     try:
@@ -435,6 +454,7 @@ class SparqlBackend:
             data=urllib.parse.urlencode([("query", text), *(self._dataset or [])]).encode("utf-8"),
             headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept},
             timeout=self.timeout,
+            repeatable=True,
         )
         if answer.status == 200:
             if answer.body.rstrip().endswith(CANCELLED):

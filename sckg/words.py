@@ -142,6 +142,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "Referenz-Handlungsfeld {field} +{points}",
         "en": "reference field {field} +{points}",
     },
+    "targets.evidence_siblings": {
+        "de": "{count} von {total} Projekten desselben Handlungsfelds +{points}",
+        "en": "{count} of {total} projects of the same field of action +{points}",
+    },
     "compare.evidence_field": {
         "de": "gleiches Handlungsfeld {field} +{points}",
         "en": "same field of action {field} +{points}",

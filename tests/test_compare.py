@@ -204,6 +204,56 @@ def test_best_practice_needs_two_kinds_of_evidence(tmp_path: Path) -> None:
     }
 
 
+def test_candidates_the_evidence_cannot_tell_apart_are_not_proposed(tmp_path: Path) -> None:
+    # Handyparken shares only the concept parking and the field with each of Bdorf's titles: with
+    # two of them, both are proposed; with three, all score the same and choosing two by their
+    # titles would be arbitrary: none is
+    field = " ; sckg:inFieldOfAction field:smart-mobility .\n"
+    ours = _city(tmp_path, "aburg", ABURG.split("a:mobility")[0] + PARKING + field)
+    titles = ["Parkraummanagement", "Parkhaus-Nutzungskonzepte", "Parkgebühren"]
+    theirs = [
+        f'b:p{i} a sckg:Project ; dcterms:title "{t}"@de' + field for i, t in enumerate(titles)
+    ]
+
+    def found(n: int) -> list[tuple[str, float]]:
+        bdorf = _city(tmp_path, "bdorf", BDORF.split("b:stations")[0] + "".join(theirs[:n]))
+        comparison = compare([KnowledgeGraph.open([ours]), KnowledgeGraph.open([bdorf])])
+        return [(c.example.title, c.score) for c in best_practice(comparison, "Aburg")]
+
+    assert found(2) == [("Parkhaus-Nutzungskonzepte", 1.1), ("Parkraummanagement", 1.1)]
+    assert found(3) == []
+
+
+def test_a_concept_of_the_description_weighs_half_in_the_cosine_too(tmp_path: Path) -> None:
+    # the title names no concept, the description flooding: the cosine of the two items' concepts
+    # would be 1 whatever the description's weight; it is half of it
+    field = " ; sckg:inFieldOfAction field:security .\n"
+    lab = 'a:lab a sckg:Project ; dcterms:title "Stadtlabor Aubach"@de ; dcterms:description '
+    ours = _city(
+        tmp_path,
+        "aburg",
+        ABURG.split("a:mobility")[0] + lab + '"Der Pegel des Aubachs wird gemessen."@de' + field,
+    )
+    levels = 'b:levels a sckg:Project ; dcterms:title "Hochwasserschutz"@de' + field
+    theirs = _city(tmp_path, "bdorf", BDORF.split("b:stations")[0] + levels)
+    comparison = compare([KnowledgeGraph.open([ours]), KnowledgeGraph.open([theirs])])
+    assert [
+        (c.project.title, c.example.title, c.score, c.evidence(comparison))
+        for c in best_practice(comparison, "Aburg", threshold=0.3)
+    ] == [
+        (
+            "Stadtlabor Aubach",
+            "Hochwasserschutz",
+            0.6,
+            "Thema Hochwasser und Starkregen: „Pegel“ ~ „Hochwasserschutz“ +0,5; "
+            "gleiches Handlungsfeld Sicherheit und Ordnung +0,10",
+        )
+    ]
+
+
+PARKING = 'a:parking a sckg:Project ; dcterms:title "Handyparken"@de'
+
+
 WARNING = """a:warning a sckg:Project ; dcterms:title "Pegel-Frühwarnsystem Aubach"@de ;
     dcterms:description "Sirenen warnen bei Hochwasser, der Ordnungsdienst sperrt."@de .
 a:permit a sckg:Project ; dcterms:title "Digitaler Bauantrag"@de .

@@ -40,24 +40,96 @@ def _city(tmp_path: Path) -> Path:
 
 def test_targets_by_concept_and_reference_field(tmp_path: Path) -> None:
     data = load_city(KnowledgeGraph.open([_city(tmp_path)]))
-    found = propose_targets(data, top=2)
     labels = {"https://w3id.org/sckg/vocab/field/smart-mobility": "Smart Mobility"}
-    assert [(p.project.title, p.code, p.score, p.evidence("de", labels)) for p in found] == [
-        # title: online services (16.6) 1; description: learning (4.4) 0.5
-        ("Bürgerportal", "16.6", 1.0, "Thema Online-Verwaltungsleistungen: „Bürgerportal“ +1,0"),
-        ("Bürgerportal", "4.4", 0.5, "Thema Digitales Lernen: „Lernvideos“ +0,5"),
+    assert [
+        (p.project.title, p.code, p.score, p.evidence("de", labels)) for p in propose_targets(data)
+    ] == [
+        # title: online services (16.6) 1
+        ("Bürgerportal", "16.6", 1.0, "Thema Online-Verwaltungsleistungen: „Bürgerportal“ +1,00"),
         # the concept and the reference field both say 11.2
         (
             "Digitales Parken",
             "11.2",
-            1.5,
-            "Thema Parken: „Parken“ +1,0; Referenz-Handlungsfeld Smart Mobility +0,5",
+            1.25,
+            "Thema Parken: „Parken“ +1,00; Referenz-Handlungsfeld Smart Mobility +0,25",
         ),
         # Carsharing already maps to 11.2, 7.2 was rejected for the Solarkataster, Workshops
         # names no concept
     ]
-    assert [p.code for p in propose_targets(data)] == ["16.6", "11.2"]  # top 1, at least 0.5
-    assert [p.code for p in propose_targets(data, threshold=1.5)] == ["11.2"]
+    # the description's learning (4.4) 0.5: a second target when it need not tie with the first
+    found = propose_targets(data, margin=0.5)
+    assert [(p.project.title, p.code, p.score, p.evidence("de", labels)) for p in found][1] == (
+        "Bürgerportal",
+        "4.4",
+        0.5,
+        "Thema Digitales Lernen: „Lernvideos“ +0,50",
+    )
+    assert [p.code for p in propose_targets(data, top=1, margin=0.0)] == ["16.6", "11.2"]
+    assert [p.code for p in propose_targets(data, threshold=1.25)] == ["11.2"]
+
+
+FIELD = """
+@prefix c: <https://example.org/cdorf/> .
+@prefix sdg: <http://metadata.un.org/sdg/> .
+c:dataset a sckg:Dataset ; dcterms:coverage c:city ; sckg:fictional true .
+c:city a oparl:Body ; rdfs:label "Stadt Cdorf"@de .
+c:traffic a sckg:FieldOfAction ; rdfs:label "Verkehr"@de .
+c:bus a sckg:Project ; dcterms:title "Echtzeitauskunft"@de ; sckg:inFieldOfAction c:traffic .
+c:tram a sckg:Project ; dcterms:title "Straßenbahn"@de ; sckg:inFieldOfAction c:traffic .
+c:ticket a sckg:Project ; dcterms:title "Handyticket"@de ; sckg:inFieldOfAction c:traffic .
+c:plan a sckg:Project ; dcterms:title "Verkehrskonzept"@de ; sckg:inFieldOfAction c:traffic ;
+    skos:closeMatch sdg:11.3 .
+c:standards a sckg:Project ; dcterms:title "Standards für Anbieter"@de ;
+    sckg:inFieldOfAction c:traffic .
+c:workshops a sckg:Project ; dcterms:title "Workshops"@de .
+"""
+
+
+def test_targets_of_the_other_projects_of_the_field(tmp_path: Path) -> None:
+    (tmp_path / "city.ttl").write_text(PREFIXES + FIELD, encoding="utf-8")
+    data = load_city(KnowledgeGraph.open([tmp_path / "city.ttl"]))
+    found = propose_targets(data)
+    # each project votes for its concept's targets, the plan for its accepted 11.3; the standards
+    # name no concept: three of the four others vote for 11.2, its share 0.75 times 0.75 points;
+    # the workshops have neither a concept nor a field
+    assert [(p.project.title, p.code, p.score, p.evidence("en", {})) for p in found] == [
+        (
+            "Echtzeitauskunft",
+            "11.2",
+            1.5,
+            'concept Public transport: "Echtzeitauskunft" +1.00; '
+            "2 of 3 projects of the same field of action +0.50",
+        ),
+        (
+            "Handyticket",
+            "11.2",
+            1.5,
+            'concept Public transport: "Handyticket" +1.00; '
+            "2 of 3 projects of the same field of action +0.50",
+        ),
+        (
+            "Standards für Anbieter",
+            "11.2",
+            0.56,
+            "3 of 4 projects of the same field of action +0.56",
+        ),
+        (
+            "Straßenbahn",
+            "11.2",
+            1.5,
+            'concept Public transport: "Straßenbahn" +1.00; '
+            "2 of 3 projects of the same field of action +0.50",
+        ),
+        # already maps to 11.3; the three others vote for 11.2
+        ("Verkehrskonzept", "11.2", 0.75, "3 of 3 projects of the same field of action +0.75"),
+    ]
+    # the plan's accepted target is its vote
+    found = propose_targets(data, threshold=0.25, margin=0.0)
+    assert [(p.project.title, p.score) for p in found if p.code == "11.3"] == [
+        ("Echtzeitauskunft", 0.25),
+        ("Handyticket", 0.25),
+        ("Straßenbahn", 0.25),
+    ]
 
 
 def test_review_and_decisions_become_data_and_are_not_proposed_again(tmp_path: Path) -> None:
@@ -72,7 +144,7 @@ def test_review_and_decisions_become_data_and_are_not_proposed_again(tmp_path: P
     assert [r[:4] for r in rows] == [
         ["decision", "score", "project", "target"],
         ["", "1.0", "Bürgerportal", "16.6"],
-        ["", "1.5", "Digitales Parken", "11.2"],
+        ["", "1.25", "Digitales Parken", "11.2"],
     ]
     rows[1][0], rows[2][0] = "accept", "reject"
     with review.open("w", encoding="utf-8", newline="") as handle:
@@ -90,8 +162,10 @@ def test_review_and_decisions_become_data_and_are_not_proposed_again(tmp_path: P
     }
     data = load_city(KnowledgeGraph.open([city, out]))
     assert SDG + "16.6" in next(i for i in data.items if i.title == "Bürgerportal").sdgs
-    # neither decided target again: the portal's next one, nothing for the parking
-    assert [(p.project.title, p.code) for p in propose_targets(data)] == [("Bürgerportal", "4.4")]
+    # neither decided target again: the portal's next one (0.5 from its description), nothing for
+    # the parking
+    found = propose_targets(data)
+    assert [(p.project.title, p.code) for p in found] == [("Bürgerportal", "4.4")]
 
 
 def test_targets_of_the_city_named_among_several(tmp_path: Path) -> None:
@@ -112,5 +186,11 @@ d:bins a sckg:Project ; dcterms:title "Smarte Abfallbehälter"@de .
     assert result.exit_code == 0, result.output
     assert [line.split(",")[2:4] for line in result.stdout.splitlines()] == [
         ["project", "target"],
-        ["Smarte Abfallbehälter", "11.6"],  # waste: 11.6 and 12.5 alike, the lower code first
+        # waste: 11.6 and 12.5 alike, both (a second target when it ties), the lower code first
+        ["Smarte Abfallbehälter", "11.6"],
+        ["Smarte Abfallbehälter", "12.5"],
+    ]
+    result = runner.invoke(app, [*args, "--city", "Ddorf", "--top", "1"])
+    assert [line.split(",")[2:4] for line in result.stdout.splitlines()][1:] == [
+        ["Smarte Abfallbehälter", "11.6"]
     ]
