@@ -15,9 +15,26 @@ from typing import Any
 import pyoxigraph as ox
 
 from . import resources
-from .kg import KnowledgeGraph, OxigraphBackend, collect_files, graph_iri, ntriples, rdf_format
+from .kg import (
+    KnowledgeGraph,
+    OxigraphBackend,
+    collect_files,
+    graph_iri,
+    label_rank,
+    ntriples,
+    rdf_format,
+)
 from .link import REJECTED, SUBJECT
-from .namespaces import MODEL_GRAPH, OPARL, PROV, RDF, SCKG, shorten, sparql_values
+from .namespaces import (
+    LABEL_PROPERTIES,
+    MODEL_GRAPH,
+    OPARL,
+    PROV,
+    RDF,
+    SCKG,
+    shorten,
+    sparql_values,
+)
 from .results import to_python
 from .storespec import names_store
 
@@ -48,7 +65,8 @@ class Change:
 @dataclass
 class WorkshopChanges:
     """What one workshop changed: the changes of the workshop itself, its record, the ideas
-    documented in it, its dot votes and the goals drafted in it (in the snapshot that has them)."""
+    documented in it, its dot votes and the goals drafted in it (in the snapshot that has them).
+    ``workshop`` is its IRI, ``_:blank`` for a blank node (as a change names one)."""
 
     workshop: str
     label: str
@@ -295,11 +313,39 @@ def _by_workshop(
     for c in changes:
         for workshop in sorted(origin.get(c.subject, ())):
             grouped[workshop].append(c)
-    labels = {**old.labels(grouped, lang), **new.labels(grouped, lang)}
+    named = [w for w in grouped if not w.startswith("_:")]
+    labels = {
+        **_blank_workshop_labels(old, lang),
+        **_blank_workshop_labels(new, lang),
+        **old.labels(named, lang),
+        **new.labels(named, lang),
+    }
     return [
-        WorkshopChanges(w, labels[w], dates.get(w, ""), grouped[w])
+        WorkshopChanges(
+            "_:blank" if w.startswith("_:") else w, labels[w], dates.get(w, ""), grouped[w]
+        )
         for w in sorted(grouped, key=lambda w: (dates.get(w, ""), labels[w], w))
     ]
+
+
+def _blank_workshop_labels(kg: KnowledgeGraph, lang: str) -> dict[str, str]:
+    """The label of each workshop of ``kg`` that is a blank node (as :func:`to_python` names it),
+    chosen as :meth:`KnowledgeGraph.labels` chooses; the blank node's name without one."""
+    properties = ", ".join(f"<{p}>" for p in LABEL_PROPERTIES)
+    best: dict[str, tuple[int, int, str]] = {}
+    found: dict[str, str] = {}
+    for workshop, prop, label in kg.select(
+        "SELECT ?w ?p ?l WHERE { ?w a sckg:Workshop FILTER(isBlank(?w)) "
+        f"OPTIONAL {{ ?w ?p ?l FILTER(?p IN ({properties})) }} }}"
+    ).rows:
+        assert workshop is not None
+        key = to_python(workshop)
+        found.setdefault(key, key)
+        if prop is not None and label is not None:
+            rank = label_rank(prop.value, label, lang)
+            if key not in best or rank < best[key]:
+                best[key], found[key] = rank, label.value
+    return found
 
 
 def _new_papers(

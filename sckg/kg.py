@@ -701,12 +701,7 @@ class KnowledgeGraph:
                 f"({properties})) }}"
             )
             for x, prop, label in table.bound_rows():
-                language = label.language if isinstance(label, ox.Literal) else None
-                rank = (
-                    _language_rank(language, lang),
-                    LABEL_PROPERTIES.index(prop.value),
-                    label.value,
-                )
+                rank = label_rank(prop.value, label, lang)
                 if x.value not in best or rank < best[x.value]:
                     best[x.value] = rank
         if self._caching:
@@ -747,6 +742,11 @@ def within(timeout: float | None, work: Callable[[], T]) -> T:
     return cast(T, value)
 
 
-def _language_rank(language: str | None, lang: str) -> int:
+def label_rank(prop: str, label: Term, lang: str) -> tuple[int, int, str]:
+    """How good ``label``, a value of the label property ``prop``, is as a label in ``lang``: the
+    lowest is the label :meth:`KnowledgeGraph.labels` chooses (its language: ``lang``, German,
+    English, none, any; then the property's place in :data:`LABEL_PROPERTIES`; then the text)."""
     order = [lang, "de", "en", None]
-    return order.index(language) if language in order else len(order)
+    language = label.language if isinstance(label, ox.Literal) else None
+    place = order.index(language) if language in order else len(order)
+    return place, LABEL_PROPERTIES.index(prop), label.value

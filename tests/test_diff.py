@@ -2,8 +2,10 @@
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
+from sckg import resources
 from sckg.cli import app
 from sckg.diff import diff
 
@@ -147,6 +149,7 @@ def test_snapshots_in_files_are_compared_as_loaded_graphs_are(turtle_file, make_
     from sckg.diff import diff_snapshots
 
     blank_record = AFTER.replace("ex:wr", "_:wr")
+    blank_workshop = AFTER.replace("ex:w ", "_:w ")
     values = (
         'ex:p a sckg:Project ; sckg:budget "01"^^xsd:integer ; schema:value "1.50"^^xsd:decimal ; '
         'dcterms:date "2025-01-01"^^xsd:date ; sckg:publiclyOwned "1"^^xsd:boolean .'
@@ -162,6 +165,7 @@ def test_snapshots_in_files_are_compared_as_loaded_graphs_are(turtle_file, make_
         (OLD, NEW),
         (BEFORE, AFTER),
         (BEFORE, blank_record),
+        (BEFORE, blank_workshop),
         (AFTER, BEFORE),
         (values, moved),
         (paper, paper + " ex:paper dcterms:subject ex:wlan, field:energy . " + NEW),
@@ -178,9 +182,26 @@ def test_snapshots_in_files_are_compared_as_loaded_graphs_are(turtle_file, make_
             loaded.workshops,
         ), number
         shown.append((len(found.changes), len(found.papers), len(found.workshops)))
-    assert shown == [(7, 0, 0), (6, 0, 1), (6, 0, 1), (6, 0, 1), (2, 0, 0), (6, 2, 0)]
+    assert shown == [(7, 0, 0), (6, 0, 1), (6, 0, 1), (6, 0, 1), (6, 0, 1), (2, 0, 0), (6, 2, 0)]
     found = diff_snapshots(str(turtle_file(values, "v.ttl")), str(turtle_file(moved, "m.ttl")))
     assert [(c.property, c.old, c.new) for c in found.changes] == [
         ("dcterms:date", "2025-01-01", "2025-01-02"),
         ("schema:value", "1.5", "2"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("braunschweig", "musterstadt"), ("musterstadt", "ulm"), ("ulm", "braunschweig")],
+)
+def test_bundled_cities_as_snapshots_give_what_the_loaded_graphs_give(old: str, new: str) -> None:
+    """The bundled data as two versions of one city: every kind of entity, blank nodes, records,
+    workshops and typed values of three real and fictional datasets."""
+    from sckg.diff import diff_snapshots, open_snapshot
+
+    before, after = str(resources.dataset(old)), str(resources.dataset(new))
+    found = diff_snapshots(before, after, lang="en")
+    loaded = diff(open_snapshot(before), open_snapshot(after), lang="en")
+    assert found.changes == loaded.changes
+    assert (found.papers, found.workshops) == (loaded.papers, loaded.workshops)
+    assert len(found.changes) > 300

@@ -630,3 +630,25 @@ def test_the_key_point_of_the_interviews(evidence: KnowledgeGraph) -> None:
     ]
     report.section("interviews").facts["unanswered_needs"] = 0
     assert all(p.section != "interviews" for p in key_points(evidence, report.sections, "en"))
+
+
+def test_diff_says_what_a_workshop_given_as_a_blank_node_changed(make_kg) -> None:
+    """A workshop without an IRI (``[]`` or ``_:w`` in Turtle) groups what came from it under its
+    label and date: ``diff`` sent its blank node's name to the store as an IRI and failed with a
+    syntax error. The workshop itself is added as ``_:blank``, like every blank node, and goes with
+    the changes of no workshop."""
+    from sckg.diff import diff
+
+    result = diff(make_kg(BEFORE), make_kg(AFTER.replace("ex:w ", "_:w ")), lang="en")
+    [workshop] = result.workshops
+    assert (workshop.workshop, workshop.label, workshop.date) == (
+        "_:blank",
+        "Future workshop",
+        "2025-03-01",
+    )
+    assert [(c.kind, c.change, c.subject_label) for c in workshop.changes] == [
+        ("entity", "added", "Record"),
+        ("entity", "added", "Shade trees"),
+        ("entity", "added", "https://example.org/city/v"),
+        ("relation", "added", "Cool city"),
+    ]
