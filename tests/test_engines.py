@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import socket
 from collections.abc import Callable
 from pathlib import Path
 
@@ -278,3 +279,30 @@ def test_virtuoso_does_not_let_the_anonymous_user_write(cities: dict, virtuoso: 
         r"<https://w3id\.org/sckg/graph/musterstadt> \(HTTP 403: .*Permission denied.*\)\.",
         str(caught.value),
     ), str(caught.value)
+
+
+@pytest.mark.slow
+def test_comunica_whose_port_another_process_took_starts_on_another(tmp_path: Path) -> None:
+    """Seen in a run on a busy machine: another process took the free port before Comunica listened
+    ("Error: bind EADDRINUSE"), and every Comunica test after it failed."""
+    from engines import comunica_missing, require, stop
+
+    from sckg.remote import http_request
+
+    require(comunica_missing())
+    data = tmp_path / "data.nq"
+    data.write_text("<https://example.org/s> <https://example.org/p> <https://example.org/o> .\n")
+    with socket.socket(socket.AF_INET6) as held:  # Node listens on every address, IPv6 first
+        held.bind(("::", 0))
+        held.listen()
+        port = held.getsockname()[1]
+        server = Comunica.start(data, tmp_path / "server.out", port)
+    try:
+        assert server.port != port
+        ask = server.query_url + "?query=ASK%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D"
+        answer = http_request(
+            "GET", ask, headers={"Accept": "application/sparql-results+json"}, timeout=30
+        )
+        assert (answer.status, b'"boolean":true' in answer.body.replace(b" ", b"")) == (200, True)
+    finally:
+        stop(server.process)
