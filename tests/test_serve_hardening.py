@@ -203,9 +203,9 @@ def test_a_heavy_query_is_stopped_with_504_while_light_queries_go_on(
             "patterns, LIMIT) or start the server with a longer --timeout.\n",
         )
         # stopped within the limit and a second (the grace of 0.5 s, the kill), plus what a light
-        # query took at the same time: on a busy machine (2.23 s in one of 20 runs beside two busy loops and CI) the
-        # server's threads wait for the CPU as the light queries do; never stopped, HEAVY (a sorted
-        # cross join) would run for minutes
+        # query took at the same time: on a busy machine (2.23 s in one of 20 runs beside two busy
+        # loops and CI) the server's threads wait for the CPU as the light queries do; never
+        # stopped, HEAVY (a sorted cross join) would run for minutes
         assert seconds < 1 + 1 + slowest, (seconds, slowest)
     assert query(server, LIGHT)[::2] == (200, "n\r\n5\r\n")
 
