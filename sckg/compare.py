@@ -38,6 +38,7 @@ from .concepts import concepts_in, thesaurus
 from .errors import DataError, ParameterError
 from .formatting import number
 from .ingest import write_turtle
+from .link import read_decisions
 from .namespaces import DCTERMS, FIELD, ID, MODEL_GRAPH, PROV, RDF, RDFS, SCKG
 from .wordmatch import MIN_PART, Keyword, Token, part_of, same_word, stem, tokens
 from .words import error_message, t
@@ -937,16 +938,8 @@ def write_decisions(
 ) -> tuple[int, int]:
     """Add decided review rows to the Turtle file ``path`` (a new decision on a pair replaces the
     old one); the numbers of examples referred to and of rejections the file then holds."""
-    path = Path(path)
     pairs = {(r["project_iri"], r["example_iri"]) for r in rows}
-    kept: list[ox.Triple] = []
-    if path.exists():
-        try:
-            kept = [quad.triple for quad in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
-        except (SyntaxError, OSError) as exc:
-            raise DataError(
-                error_message("error.decisions_turtle", path=path, reason=exc)
-            ) from None
+    kept = read_decisions(path)
     source = {
         str(k.subject): str(k.object) for k in kept if k.predicate.value == DCTERMS + "source"
     }

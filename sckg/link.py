@@ -596,26 +596,32 @@ def decision_triples(
     ]
 
 
+def read_decisions(path: Path | str) -> list[ox.Triple]:
+    """The statements of a Turtle file of decisions (none when it does not exist yet), which every
+    kind of decision (paper links, best practice, SDG targets, actor matches) adds to."""
+    path = Path(path)
+    if not path.exists():
+        return []
+    try:
+        return [quad.triple for quad in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
+    except (SyntaxError, OSError) as exc:
+        raise DataError(error_message("error.decisions_turtle", path=path, reason=exc)) from None
+
+
 def write_decisions(
     decisions: list[Decision], path: Path | str, *, accept: str = SUBJECT, reject: str = REJECTED
 ) -> tuple[int, int]:
     """Add the decisions to the Turtle file ``path`` as ``accept`` and ``reject`` statements (see
     :func:`decision_triples`; a new decision on a pair replaces the old one); the numbers of
     accepted links and of rejections the file then holds."""
-    path = Path(path)
     new = decision_triples(decisions, accept=accept, reject=reject)
     pairs = {(t.subject, t.object) for t in new}
     triples = set(new)
-    if path.exists():
-        try:
-            kept = [quad.triple for quad in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
-        except (SyntaxError, OSError) as exc:
-            raise DataError(error_message("error.links_turtle", path=path, reason=exc)) from None
-        triples.update(
-            t
-            for t in kept
-            if t.predicate.value not in (accept, reject) or (t.subject, t.object) not in pairs
-        )
+    triples.update(
+        t
+        for t in read_decisions(path)
+        if t.predicate.value not in (accept, reject) or (t.subject, t.object) not in pairs
+    )
     write_turtle(triples, path)
     return (
         sum(1 for t in triples if t.predicate.value == accept),

@@ -23,13 +23,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pyoxigraph as ox
-
 from .choices import ReviewDecision
 from .concepts import concepts_in, field_targets, thesaurus
-from .errors import DataError, ParameterError
+from .errors import ParameterError
 from .formatting import number
-from .ingest import write_turtle
+from .link import Decision
+from .link import write_decisions as link_decisions
 from .namespaces import SCKG, SKOS
 from .words import error_message, t
 
@@ -229,31 +228,10 @@ def review_rows(
 
 def write_decisions(rows: Sequence[dict[str, str]], path: Path | str) -> tuple[int, int]:
     """Add decided review rows (``decision`` accept or reject, ``project_iri``, ``target_iri``) to
-    the Turtle file ``path`` (a new decision on a pair replaces the old one); the numbers of
-    accepted and of rejected targets the file then holds."""
-    path = Path(path)
-    kept: list[ox.Triple] = []
-    if path.exists():
-        try:
-            kept = [quad.triple for quad in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
-        except (SyntaxError, OSError) as exc:
-            raise DataError(
-                error_message("error.decisions_turtle", path=path, reason=exc)
-            ) from None
-    accept, reject = ox.NamedNode(SKOS + "closeMatch"), ox.NamedNode(REJECTED_TARGET)
-    pairs = {(f"<{r['project_iri']}>", f"<{r['target_iri']}>") for r in rows}
-    triples = {
-        k
-        for k in kept
-        if k.predicate not in (accept, reject) or (str(k.subject), str(k.object)) not in pairs
-    }
-    for row in rows:
-        predicate = reject if row["decision"] == ReviewDecision.reject else accept
-        triples.add(
-            ox.Triple(ox.NamedNode(row["project_iri"]), predicate, ox.NamedNode(row["target_iri"]))
-        )
-    write_turtle(triples, path)
-    return (
-        sum(1 for k in triples if k.predicate == accept),
-        sum(1 for k in triples if k.predicate == reject),
-    )
+    the Turtle file ``path`` (:func:`sckg.link.write_decisions`: a new decision on a pair replaces
+    the old one); the numbers of accepted and of rejected targets the file then holds."""
+    decisions = [
+        Decision(row["project_iri"], row["target_iri"], ReviewDecision(row["decision"]))
+        for row in rows
+    ]
+    return link_decisions(decisions, path, accept=SKOS + "closeMatch", reject=REJECTED_TARGET)

@@ -2936,11 +2936,6 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "{where} '{value}' must be an IRI (or give the data, to find a project or field by "
         "its name)",
     },
-    "error.links_turtle": {
-        "de": "{path}: es lassen sich keine Verknüpfungen hinzufügen, die Datei ist kein lesbares "
-        "Turtle ({reason})",
-        "en": "{path}: cannot add links to it, it is not a readable Turtle file ({reason})",
-    },
     "error.graph_refused": {
         "de": "Der Endpunkt {url} hat den Graphen <{graph}> abgelehnt (HTTP {status}: {reason})."
         "{hint}",

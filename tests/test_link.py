@@ -231,6 +231,33 @@ def test_select_and_review_file_round_trip(
     }
 
 
+@pytest.mark.parametrize(
+    ("command", "columns"),
+    [
+        (["link", "papers"], "decision,paper_iri,target_iri"),
+        (["compare"], "decision,project_iri,example_iri,city_iri"),
+        (["compare", "--show", "targets"], "decision,project_iri,target_iri"),
+    ],
+    ids=["paper links", "best practice", "SDG targets"],
+)
+def test_decisions_into_a_file_that_is_not_turtle_are_refused_and_the_file_kept(
+    command: list[str], columns: str, tmp_path: Path
+) -> None:
+    """The three kinds of decisions go to one store: a file that cannot be read is named, with the
+    same words for each, and left as it was."""
+    review = tmp_path / "review.csv"
+    iris = ",".join(f"https://example.org/{n}" for n in range(columns.count(",")))
+    review.write_text(f"{columns}\naccept,{iris}\n", encoding="utf-8")
+    out = tmp_path / "decisions.ttl"
+    out.write_text("not turtle", encoding="utf-8")
+    result = runner.invoke(app, [*command, "--decisions", str(review), "--out", str(out)])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(
+        f"Error: {out}: cannot add decisions to it, it is not a readable Turtle file ("
+    ), result.stderr
+    assert out.read_text(encoding="utf-8") == "not turtle"
+
+
 def test_review_files_neutralise_formulas_and_check_decisions(make_kg, tmp_path: Path) -> None:
     kg = make_kg('ex:p a oparl:Paper ; dcterms:title "=HYPERLINK(1) WLAN"@de .')
     proposals = propose_paper_links(kg)
