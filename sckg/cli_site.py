@@ -32,15 +32,27 @@ def site(
     title: Annotated[
         str | None, typer.Option(help="Title of the site (default: from the dataset).")
     ] = None,
+    compare: Annotated[
+        list[Path] | None,
+        typer.Option(
+            help="Another city's data (file or folder; repeatable): adds the page 'benchmark', the "
+            "comparison with the other cities.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Write the programme site: a home page, one page per entity with its relations, council
     history, map and data (Turtle, JSON-LD), lists with filters and an offline search, in German and
-    English (--lang is the language of the pages without a language suffix). Opens from the file
-    system."""
+    English (--lang is the language of the pages without a language suffix), with --compare a page
+    comparing the city with others. Opens from the file system."""
+    from .kg import KnowledgeGraph, collect_files
     from .site import build_site
 
     kg = open_graph(data, store)
-    built = build_site(kg, out, lang=lang.value, since=since, today=today, title=title)
+    others = [KnowledgeGraph.open(collect_files([path])) for path in compare or []]
+    built = build_site(
+        kg, out, lang=lang.value, since=since, today=today, title=title, compare=others
+    )
     status(
         t(
             "cli.site",

@@ -43,6 +43,7 @@ def test_page_paths_follow_the_iris() -> None:
     # the site's own folders, fragments, dots and empty segments are no entity path
     for iri in (
         "https://w3id.org/sckg/assets/x",
+        "https://w3id.org/sckg/benchmark",
         "https://w3id.org/sckg/ontology#Project",
         "https://w3id.org/sckg/id/a/x.en",
         "https://w3id.org/sckg/id//x",
@@ -232,3 +233,40 @@ def test_every_link_of_every_page_leads_to_a_file_and_every_page_is_reached(site
     assert seen == {p.as_uri() for p in site.rglob("*.html")}  # every page is reachable
     assert len(seen) == 730  # with the laws the projects are subject to (issue 24)
     assert outside_links <= {"https", "http"}
+
+
+def test_compare_adds_a_benchmark_page_that_every_page_links_to(tmp_path: Path) -> None:
+    """``sckg site --compare``: the briefing's benchmarking section as a page in both languages, the
+    city's projects linked to their pages."""
+    args = ["site", "-d", str(resources.dataset("musterstadt")), "-o", str(tmp_path)]
+    result = CliRunner().invoke(app, [*args, "--compare", str(resources.dataset("ulm"))])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "benchmark.html").read_text(encoding="utf-8")
+    assert "<h1>Vergleich mit anderen Städten</h1>" in page
+    assert re.search(r"<figure class=\"chart\" id=\"chart-benchmark-fields\">\s*<svg", page)
+    gaps = page.split("<caption>Was andere tun und Stadtverwaltung Musterstadt (fiktiv) nicht")[1]
+    assert re.findall(
+        r"<tr><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td></tr>", gaps.split("</table>")[0]
+    ) == [("Handlungsfeld", "Gesundheit", "Stadt Ulm 13")]
+    first = page.split("Best-Practice-Kandidaten</caption>")[1].split("</tr>")[1]
+    assert re.findall(r"<td>(.*?)</td>", first)[:4] == [
+        "Digitale Bildung",
+        '<a href="id/musterstadt/project/digitallotsen-senioren.html">Digitallotsen für '
+        "Seniorinnen und Senioren</a>",
+        "Digitalmentor:innen",
+        "Stadt Ulm",
+    ]
+    assert (tmp_path / "id/musterstadt/project/digitallotsen-senioren.html").is_file()
+    english = (tmp_path / "benchmark.en.html").read_text(encoding="utf-8")
+    assert "<h1>Benchmarking with other cities</h1>" in english
+    for name, target in (
+        ("index.html", "benchmark.html"),
+        ("list/project.html", "benchmark.html"),
+        ("index.en.html", "benchmark.en.html"),
+    ):
+        assert (tmp_path / target).as_uri() in page_links(tmp_path / name).links, name
+
+
+def test_without_compare_there_is_no_benchmark_page(site: Path) -> None:
+    assert not (site / "benchmark.html").exists()
+    assert not any("benchmark" in link for link in page_links(site / "index.html").links)

@@ -35,7 +35,8 @@ def browser() -> Iterator[Any]:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site")
-    build_site(KnowledgeGraph.open([resources.dataset("musterstadt")]), out)
+    ulm = KnowledgeGraph.open([resources.dataset("ulm")])
+    build_site(KnowledgeGraph.open([resources.dataset("musterstadt")]), out, compare=[ulm])
     return out
 
 
@@ -56,8 +57,8 @@ def test_a_page_of_each_kind_loads_offline_and_shows_the_links_its_html_holds(
     page.on("requestfailed", lambda request: failed.append(request.url))
     # the map library is parsed once in test_the_neighbourhood_map_is_drawn..., not on every page
     page.route("**/assets/vis-network.min.js", lambda route: route.fulfill(body=""))
-    pages = _one_page_of_each_kind(site)
-    assert len(pages) == 70  # 35 folders, German and English
+    pages = [*_one_page_of_each_kind(site), site / "index.html", site / "index.en.html"]
+    assert len(pages) == 72  # 35 folders, German and English (in the top one: the benchmark page)
     differ = []
     for path in pages:
         page.goto(path.as_uri())
@@ -119,6 +120,7 @@ TEMPLATES = (
     "list/paper.en.html",
     "list.html",
     "search.html",
+    "benchmark.html",
 )
 
 
@@ -157,7 +159,7 @@ def test_keyboard_reaches_skip_link_navigation_search_and_filters(browser: Any, 
     assert page.evaluate("document.activeElement.id") == "main"
     order = []
     page.reload()
-    for _ in range(14):
+    for _ in range(15):
         page.keyboard.press("Tab")
         order.append(
             page.evaluate("document.activeElement.id || document.activeElement.textContent")

@@ -6,6 +6,7 @@ rebuild touches only what changed."""
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -19,7 +20,7 @@ from ..export import canonical, jsonld_bytes
 from ..formatting import long_date
 from ..namespaces import ADMS, DCTERMS, PREFIXES, SCKG
 from ..sources import data_info, summary
-from ..words import Words, check_lang, error_message
+from ..words import Words, check_lang, error_message, t
 from .collect import LANGS, Entity, SiteData, collect
 from .maps import neighbourhood_maps, projection
 from .pages import Describer, Value, by_kind, first_date, list_page, objects, page_meta
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
     from ..kg import KnowledgeGraph
+    from ..report.model import Section
 
 _HERE = Path(__file__).resolve().parent
 _VENDOR = _HERE.parent / "viz" / "vendor"
@@ -59,12 +61,14 @@ def build_site(
     since: str | date | None = None,
     today: str | date | None = None,
     title: str | None = None,
+    compare: Sequence[KnowledgeGraph] = (),
 ) -> Site:
     """Write the static site of ``kg`` to the folder ``out``: pages in German and English (``lang``
     is the language of the pages without a language suffix), lists, search, each entity's data as
     Turtle and JSON-LD. ``since`` (a date) adds what happened since then to the home page; ``today``
     is the day milestones count as upcoming or overdue from (default: the data's date, so the same
-    data gives the same site)."""
+    data gives the same site); ``compare`` (other cities, one graph each) adds the page
+    ``benchmark``: the briefing's benchmarking section (:mod:`sckg.report.benchmark`)."""
     check_lang(lang)
     since_day = _day(since, "since")
     timings: dict[str, float] = {}
@@ -73,6 +77,7 @@ def build_site(
         data = collect(kg)
         info = {code: data_info(kg, code) for code in LANGS}
         graph = projection(kg)
+        benchmark = {code: _benchmark(kg, compare, data, code) for code in LANGS if compare}
     undirected = graph.to_undirected(as_view=True)
     timings["read"] = time.perf_counter() - started
     as_of = _day(today, "today") or _day(info["de"].date, "today") or date.today()
@@ -82,7 +87,7 @@ def build_site(
     timings["maps"] = time.perf_counter() - started
     started = time.perf_counter()
     for code in LANGS:
-        site = _SiteContext(data, info[code], code, lang, title)
+        site = _SiteContext(data, info[code], code, lang, title, bool(benchmark))
         kinds = by_kind(data)
         for entity in data.entities.values():
             writer.page(
@@ -92,6 +97,14 @@ def build_site(
             writer.page(site, "list.html.j2", f"list/{kind}", page=list_page(data, kind, code))
         writer.page(site, "lists.html.j2", "list", counts=_counts(data, kinds, code))
         writer.page(site, "search.html.j2", "search")
+        if benchmark:
+            writer.page(
+                site,
+                "benchmark.html.j2",
+                "benchmark",
+                section=benchmark[code],
+                chart_table=t("report.chart_table", code),
+            )
         writer.page(site, "home.html.j2", "index", **_home(site, kinds, as_of, since_day))
     timings["pages"] = time.perf_counter() - started
     started = time.perf_counter()
@@ -121,9 +134,16 @@ class _SiteContext:
     """What every page of one language shares: words, the data, the navigation."""
 
     def __init__(
-        self, data: SiteData, info: Any, lang: str, default: str, title: str | None
+        self,
+        data: SiteData,
+        info: Any,
+        lang: str,
+        default: str,
+        title: str | None,
+        benchmark: bool = False,
     ) -> None:
         self.data, self.lang, self.default = data, lang, default
+        self.benchmark = benchmark  # the site has the page ``benchmark``
         self.w = Words("site", lang)
         self.describe = Describer(data, lang)
         self.title = title or info.title or self.w["title"]
@@ -185,6 +205,28 @@ def _env() -> Environment:
         lstrip_blocks=True,
         undefined=StrictUndefined,
     )
+
+
+def _benchmark(
+    kg: KnowledgeGraph, others: Sequence[KnowledgeGraph], data: SiteData, lang: str
+) -> Section:
+    """The benchmarking section of the briefing in ``lang``, the city's projects in its tables
+    linked to their pages."""
+    from ..report.benchmark import benchmark_section
+
+    section = benchmark_section(kg, others, lang)
+    project = t("compare.column.project", lang)
+    pages: dict[str, list[str]] = {}
+    for entity in data.of_kind("project"):
+        pages.setdefault(data.label(entity.iri, lang), []).append(entity.path)
+    for table in section.tables:
+        if project in table.columns:
+            column = table.columns.index(project)
+            for row in table.rows:
+                found = pages.get(row[column], [])
+                if len(found) == 1:  # a title two projects share stays text
+                    row[column] = Value(row[column], path=found[0])
+    return section
 
 
 def _entity_page(site: _SiteContext, entity: Entity, maps: dict[str, str] | None) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from ..namespaces import slug, tail
 #: ``id/x/project/y.html``.
 BASE = "https://w3id.org/sckg/"
 #: The first path segments the site uses itself (never an entity's).
-RESERVED = frozenset({"assets", "list", "other", "search", "index"})
+RESERVED = frozenset({"assets", "benchmark", "list", "other", "search", "index"})
 _SEGMENT = re.compile(r"[A-Za-z0-9_~-]+")
 
 
