@@ -35,16 +35,17 @@ def site(
     compare: Annotated[
         list[Path] | None,
         typer.Option(
-            help="Another city's data (file or folder; repeatable): adds the page 'benchmark', the "
-            "comparison with the other cities.",
+            help="Another city's data (file or folder; repeatable): adds the page benchmark.html, "
+            "the comparison with the other cities.",
             show_default=False,
         ),
     ] = None,
 ) -> None:
     """Write the programme site: a home page, one page per entity with its relations, council
     history, map and data (Turtle, JSON-LD), lists with filters and an offline search, in German and
-    English (--lang is the language of the pages without a language suffix), with --compare a page
-    comparing the city with others. Opens from the file system."""
+    English (--lang is the language of the pages without a language suffix), and the briefing's
+    pages on the whole programme: its process, strategy tree, legal frame, newest prioritisation
+    and, with --compare, the comparison with other cities. Opens from the file system."""
     from .kg import KnowledgeGraph, collect_files
     from .site import build_site
 

@@ -1027,7 +1027,6 @@ CATALOGUE: dict[str, dict[str, Text]] = {
             ("no", "nein", "no"),
             ("no_results", "Nichts gefunden.", "Nothing found."),
             ("results", "Treffer: {n}", "Results: {n}"),
-            ("benchmark", "Städtevergleich", "Benchmarking"),
         )
     },
     # --- the site's names of the kinds whose classes have no label of their own ---

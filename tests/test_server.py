@@ -156,9 +156,10 @@ MAX_REQUESTS = 15
 #: data).
 MANY_REQUESTS = {
     "site": (
-        20,
+        33,
         "the site's data: every statement, the classes, labels in one request, the concepts the "
-        "data points to in batches of 500 IRIs: each question once, none per page",
+        "data points to in batches of 500 IRIs; the pages of the process status, legal frame, "
+        "strategy tree and priorities (13, as in the report): each question once, none per page",
     ),
     "report": (
         89,

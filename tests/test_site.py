@@ -24,6 +24,7 @@ from sckg.site import build_site, page_path
 from sckg.site.search import keys
 
 MS = "https://w3id.org/sckg/id/musterstadt/"
+SECTIONS = ("process", "strategy", "legal", "priorities", "benchmark")
 
 
 @pytest.fixture(scope="module")
@@ -231,7 +232,7 @@ def test_every_link_of_every_page_leads_to_a_file_and_every_page_is_reached(site
                 todo.append(target)
     assert broken == []
     assert seen == {p.as_uri() for p in site.rglob("*.html")}  # every page is reachable
-    assert len(seen) == 730  # with the laws the projects are subject to (issue 24)
+    assert len(seen) == 736  # with the laws (issue 24) and the process, strategy and legal pages
     assert outside_links <= {"https", "http"}
 
 
@@ -267,6 +268,47 @@ def test_compare_adds_a_benchmark_page_that_every_page_links_to(tmp_path: Path) 
         assert (tmp_path / target).as_uri() in page_links(tmp_path / name).links, name
 
 
-def test_without_compare_there_is_no_benchmark_page(site: Path) -> None:
-    assert not (site / "benchmark.html").exists()
-    assert not any("benchmark" in link for link in page_links(site / "index.html").links)
+def test_the_briefings_sections_on_the_whole_programme_get_pages(site: Path) -> None:
+    """The framework process, the strategy tree and the legal frame, as the briefing shows them,
+    each on a page that every page's navigation links to; no prioritisation and no comparison in
+    the data or the call, no page for them."""
+    pages = sorted(p.name for p in site.glob("*.html"))
+    assert pages == [
+        f"{name}{suffix}"
+        for name in ("index", "legal", "list", "process", "search", "strategy")
+        for suffix in (".en.html", ".html")
+    ]
+    links = page_links(site / "list/project.html").links
+    assert [link for link in links if link.rsplit("/", 1)[-1].split(".")[0] in SECTIONS] == [
+        (site / f"{name}.html").as_uri() for name in ("process", "strategy", "legal")
+    ]
+    process = (site / "process.html").read_text(encoding="utf-8")
+    table = process.split("<caption>Geplante Ergebnisse je Phase</caption>")[1].split("</table>")[0]
+    assert table.count("<tr>") == 10  # the heading and the nine planned results of the proposal
+    assert "<h1>Process status</h1>" in (site / "process.en.html").read_text("utf-8")
+
+
+def test_the_newest_prioritisation_gets_a_page_linking_its_projects(tmp_path: Path) -> None:
+    musterstadt = resources.dataset("musterstadt")
+    assessment = tmp_path / "assessment.ttl"
+    runner = CliRunner()
+    ranked = runner.invoke(
+        app,
+        [
+            "prioritise",
+            *("-d", str(musterstadt), "--scores", str(musterstadt / "scoring.xlsx")),
+            *("--assessment", str(assessment), "--date", "2026-01-15", "--runs", "20"),
+        ],
+    )
+    assert ranked.exit_code == 0, ranked.output
+    out = tmp_path / "site"
+    args = ["site", "-d", str(musterstadt), "-d", str(assessment), "-o", str(out)]
+    assert runner.invoke(app, args).exit_code == 0
+    page = (out / "priorities.html").read_text(encoding="utf-8")
+    first = page.split("<caption>Die ersten 15 Plätze")[1].split("</tr>")[1]
+    assert re.findall(r"<td>(.*?)</td>", first)[:2] == [
+        "1",
+        '<a href="id/musterstadt/project/lorawan-netz.html">LoRaWAN-Funknetz Musterstadt</a>',
+    ]
+    assert '<h2 id="priority-waves">Wellen</h2>' in page
+    assert (out / "priorities.en.html").is_file()

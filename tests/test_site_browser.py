@@ -58,7 +58,7 @@ def test_a_page_of_each_kind_loads_offline_and_shows_the_links_its_html_holds(
     # the map library is parsed once in test_the_neighbourhood_map_is_drawn..., not on every page
     page.route("**/assets/vis-network.min.js", lambda route: route.fulfill(body=""))
     pages = [*_one_page_of_each_kind(site), site / "index.html", site / "index.en.html"]
-    assert len(pages) == 72  # 35 folders, German and English (in the top one: the benchmark page)
+    assert len(pages) == 72  # 35 folders, German and English (the top one's first: benchmark)
     differ = []
     for path in pages:
         page.goto(path.as_uri())
@@ -121,6 +121,7 @@ TEMPLATES = (
     "list.html",
     "search.html",
     "benchmark.html",
+    "strategy.en.html",
 )
 
 
@@ -159,7 +160,7 @@ def test_keyboard_reaches_skip_link_navigation_search_and_filters(browser: Any, 
     assert page.evaluate("document.activeElement.id") == "main"
     order = []
     page.reload()
-    for _ in range(15):
+    for _ in range(18):
         page.keyboard.press("Tab")
         order.append(
             page.evaluate("document.activeElement.id || document.activeElement.textContent")

@@ -6,7 +6,7 @@ rebuild touches only what changed."""
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -24,7 +24,7 @@ from ..words import Words, check_lang, error_message, t
 from .collect import LANGS, Entity, SiteData, collect
 from .maps import neighbourhood_maps, projection
 from .pages import Describer, Value, by_kind, first_date, list_page, objects, page_meta
-from .paths import page_file, relative
+from .paths import SECTION_PAGES, page_file, relative
 from .search import index_script
 
 if TYPE_CHECKING:
@@ -67,8 +67,9 @@ def build_site(
     is the language of the pages without a language suffix), lists, search, each entity's data as
     Turtle and JSON-LD. ``since`` (a date) adds what happened since then to the home page; ``today``
     is the day milestones count as upcoming or overdue from (default: the data's date, so the same
-    data gives the same site); ``compare`` (other cities, one graph each) adds the page
-    ``benchmark``: the briefing's benchmarking section (:mod:`sckg.report.benchmark`)."""
+    data gives the same site). The sections of the briefing about the whole programme that the graph
+    has data for get a page each (:func:`section_pages`); ``compare`` (other cities, one graph each)
+    adds the page ``benchmark``."""
     check_lang(lang)
     since_day = _day(since, "since")
     timings: dict[str, float] = {}
@@ -77,7 +78,7 @@ def build_site(
         data = collect(kg)
         info = {code: data_info(kg, code) for code in LANGS}
         graph = projection(kg)
-        benchmark = {code: _benchmark(kg, compare, data, code) for code in LANGS if compare}
+        sections = {code: section_pages(kg, compare, data, code) for code in LANGS}
     undirected = graph.to_undirected(as_view=True)
     timings["read"] = time.perf_counter() - started
     as_of = _day(today, "today") or _day(info["de"].date, "today") or date.today()
@@ -87,7 +88,7 @@ def build_site(
     timings["maps"] = time.perf_counter() - started
     started = time.perf_counter()
     for code in LANGS:
-        site = _SiteContext(data, info[code], code, lang, title, bool(benchmark))
+        site = _SiteContext(data, info[code], code, lang, title, sections[code])
         kinds = by_kind(data)
         for entity in data.entities.values():
             writer.page(
@@ -97,12 +98,12 @@ def build_site(
             writer.page(site, "list.html.j2", f"list/{kind}", page=list_page(data, kind, code))
         writer.page(site, "lists.html.j2", "list", counts=_counts(data, kinds, code))
         writer.page(site, "search.html.j2", "search")
-        if benchmark:
+        for key, section in sections[code].items():
             writer.page(
                 site,
-                "benchmark.html.j2",
-                "benchmark",
-                section=benchmark[code],
+                "section.html.j2",
+                key,
+                section=section,
                 chart_table=t("report.chart_table", code),
             )
         writer.page(site, "home.html.j2", "index", **_home(site, kinds, as_of, since_day))
@@ -140,10 +141,11 @@ class _SiteContext:
         lang: str,
         default: str,
         title: str | None,
-        benchmark: bool = False,
+        sections: dict[str, Section],
     ) -> None:
         self.data, self.lang, self.default = data, lang, default
-        self.benchmark = benchmark  # the site has the page ``benchmark``
+        #: the pages of the briefing's sections: their paths and headings, for the navigation
+        self.sections = [(key, section.heading) for key, section in sections.items()]
         self.w = Words("site", lang)
         self.describe = Describer(data, lang)
         self.title = title or info.title or self.w["title"]
@@ -207,26 +209,44 @@ def _env() -> Environment:
     )
 
 
-def _benchmark(
+def section_pages(
     kg: KnowledgeGraph, others: Sequence[KnowledgeGraph], data: SiteData, lang: str
-) -> Section:
-    """The benchmarking section of the briefing in ``lang``, the city's projects in its tables
-    linked to their pages."""
+) -> dict[str, Section]:
+    """The pages that show a section of the briefing in ``lang``, by path (in the order of
+    :data:`~.paths.SECTION_PAGES`): each section the graph has data for, ``benchmark`` when there
+    are ``others`` to compare with. A cell that names an entity with a label no other entity has
+    links to its page."""
+    from ..prioritise.section import priority_section
     from ..report.benchmark import benchmark_section
+    from ..report.model import Link
+    from ..report.process import legal_section, process_section
+    from ..report.strategy import strategy_section
 
-    section = benchmark_section(kg, others, lang)
-    project = t("compare.column.project", lang)
+    made: dict[str, Callable[[], Section | None]] = {
+        "process": lambda: process_section(kg, lang),
+        "strategy": lambda: strategy_section(kg, lang),
+        "legal": lambda: legal_section(kg, lang),
+        "priorities": lambda: priority_section(kg, lang),
+        "benchmark": lambda: benchmark_section(kg, others, lang) if others else None,
+    }
+    found = {key: made[key]() for key in SECTION_PAGES}
     pages: dict[str, list[str]] = {}
-    for entity in data.of_kind("project"):
+    for entity in data.entities.values():
         pages.setdefault(data.label(entity.iri, lang), []).append(entity.path)
-    for table in section.tables:
-        if project in table.columns:
-            column = table.columns.index(project)
+    # the columns whose cells name an entity of the site: a project, a ranked project or field
+    naming = {t("compare.column.project", lang), t("prio.chart.column.item", lang)}
+    sections = {key: section for key, section in found.items() if section is not None}
+    for section in sections.values():
+        for table in [*section.tables, *(x for sub in section.subsections for x in sub.tables)]:
+            named = [i for i, name in enumerate(table.columns) if name in naming]
             for row in table.rows:
-                found = pages.get(row[column], [])
-                if len(found) == 1:  # a title two projects share stays text
-                    row[column] = Value(row[column], path=found[0])
-    return section
+                for i, cell in enumerate(row):
+                    paths = pages.get(str(cell), []) if i in named else []
+                    if isinstance(cell, Link):  # a page elsewhere (a paper in the council system)
+                        row[i] = Value(cell.text, url=cell.url)
+                    elif len(paths) == 1:  # a label two entities share stays text
+                        row[i] = Value(str(cell), path=paths[0])
+    return sections
 
 
 def _entity_page(site: _SiteContext, entity: Entity, maps: dict[str, str] | None) -> dict[str, Any]:

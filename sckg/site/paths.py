@@ -11,8 +11,12 @@ from ..namespaces import slug, tail
 #: IRIs under this base keep their path in the site: ``BASE + "id/x/project/y"`` →
 #: ``id/x/project/y.html``.
 BASE = "https://w3id.org/sckg/"
+#: The pages that show a section of the briefing (:func:`sckg.site.build.section_pages`), in the
+#: navigation's order: the framework process, the strategy tree, the legal frame, the newest
+#: prioritisation and the comparison with other cities.
+SECTION_PAGES = ("process", "strategy", "legal", "priorities", "benchmark")
 #: The first path segments the site uses itself (never an entity's).
-RESERVED = frozenset({"assets", "benchmark", "list", "other", "search", "index"})
+RESERVED = frozenset({"assets", "list", "other", "search", "index", *SECTION_PAGES})
 _SEGMENT = re.compile(r"[A-Za-z0-9_~-]+")
 
 
