@@ -236,12 +236,32 @@ def test_every_link_of_every_page_leads_to_a_file_and_every_page_is_reached(site
     assert outside_links <= {"https", "http"}
 
 
-def test_compare_adds_a_benchmark_page_that_every_page_links_to(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def programme_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Musterstadt site with a prioritisation (``sckg prioritise --assessment``) and a
+    comparison with Ulm (``--compare``), built by the commands."""
+    musterstadt, folder = resources.dataset("musterstadt"), tmp_path_factory.mktemp("programme")
+    assessment, out = folder / "assessment.ttl", folder / "site"
+    runner = CliRunner()
+    ranked = runner.invoke(
+        app,
+        [
+            "prioritise",
+            *("-d", str(musterstadt), "--scores", str(musterstadt / "scoring.xlsx")),
+            *("--assessment", str(assessment), "--date", "2026-01-15", "--runs", "20"),
+        ],
+    )
+    assert ranked.exit_code == 0, ranked.output
+    args = ["site", "-d", str(musterstadt), "-d", str(assessment), "-o", str(out)]
+    built = runner.invoke(app, [*args, "--compare", str(resources.dataset("ulm"))])
+    assert built.exit_code == 0, built.output
+    return out
+
+
+def test_compare_adds_a_benchmark_page_that_every_page_links_to(programme_site: Path) -> None:
     """``sckg site --compare``: the briefing's benchmarking section as a page in both languages, the
     city's projects linked to their pages."""
-    args = ["site", "-d", str(resources.dataset("musterstadt")), "-o", str(tmp_path)]
-    result = CliRunner().invoke(app, [*args, "--compare", str(resources.dataset("ulm"))])
-    assert result.exit_code == 0, result.output
+    tmp_path = programme_site
     page = (tmp_path / "benchmark.html").read_text(encoding="utf-8")
     assert "<h1>Vergleich mit anderen Städten</h1>" in page
     assert re.search(r"<figure class=\"chart\" id=\"chart-benchmark-fields\">\s*<svg", page)
@@ -288,27 +308,12 @@ def test_the_briefings_sections_on_the_whole_programme_get_pages(site: Path) -> 
     assert "<h1>Process status</h1>" in (site / "process.en.html").read_text("utf-8")
 
 
-def test_the_newest_prioritisation_gets_a_page_linking_its_projects(tmp_path: Path) -> None:
-    musterstadt = resources.dataset("musterstadt")
-    assessment = tmp_path / "assessment.ttl"
-    runner = CliRunner()
-    ranked = runner.invoke(
-        app,
-        [
-            "prioritise",
-            *("-d", str(musterstadt), "--scores", str(musterstadt / "scoring.xlsx")),
-            *("--assessment", str(assessment), "--date", "2026-01-15", "--runs", "20"),
-        ],
-    )
-    assert ranked.exit_code == 0, ranked.output
-    out = tmp_path / "site"
-    args = ["site", "-d", str(musterstadt), "-d", str(assessment), "-o", str(out)]
-    assert runner.invoke(app, args).exit_code == 0
-    page = (out / "priorities.html").read_text(encoding="utf-8")
+def test_the_newest_prioritisation_gets_a_page_linking_its_projects(programme_site: Path) -> None:
+    page = (programme_site / "priorities.html").read_text(encoding="utf-8")
     first = page.split("<caption>Die ersten 15 Plätze")[1].split("</tr>")[1]
     assert re.findall(r"<td>(.*?)</td>", first)[:2] == [
         "1",
         '<a href="id/musterstadt/project/lorawan-netz.html">LoRaWAN-Funknetz Musterstadt</a>',
     ]
     assert '<h2 id="priority-waves">Wellen</h2>' in page
-    assert (out / "priorities.en.html").is_file()
+    assert (programme_site / "priorities.en.html").is_file()
