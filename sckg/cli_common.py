@@ -206,6 +206,14 @@ AllowRemoteOpt = Annotated[
 ]
 
 
+def open_cities(paths: list[Path] | None) -> list[KnowledgeGraph]:
+    """One graph in memory per city: each of ``paths`` a file or folder of its data (``--compare``,
+    ``sckg compare --data``)."""
+    from .kg import KnowledgeGraph, collect_files
+
+    return [KnowledgeGraph.open(collect_files([path])) for path in paths or []]
+
+
 def open_graph(data: list[Path] | None, store: str, allow_remote: bool = False) -> KnowledgeGraph:
     """Open the store and load the data, with a progress bar when there are many files."""
     from .kg import KnowledgeGraph, collect_files

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .choices import CompareView
-from .cli_common import DecisionsOpt, Format, FormatOpt, Lang, LangOpt, status
+from .cli_common import DecisionsOpt, Format, FormatOpt, Lang, LangOpt, open_cities, status
 
 if TYPE_CHECKING:
     from .compare import CityData, Comparison
@@ -147,9 +147,8 @@ def compare(
 
 def _comparison(data: list[Path], lang: str) -> Comparison:
     from .compare import compare as compare_cities
-    from .kg import KnowledgeGraph, collect_files
 
-    graphs = [KnowledgeGraph.open(collect_files([path])) for path in data]
+    graphs = open_cities(data)
     return compare_cities(graphs, [str(path) for path in data], lang)
 
 
@@ -211,9 +210,8 @@ def _targets(
     fmt: Format,
 ) -> None:
     from .compare import load_city
-    from .kg import KnowledgeGraph, collect_files
 
-    kg = KnowledgeGraph.open(collect_files([data]))
+    (kg,) = open_cities([data])
     city = load_city(kg, str(data), lang)
     labels = kg.labels(sorted({f for item in city.items for f in item.fields}), lang)
     _show_targets(city, labels, lang, top, min_score, review, fmt)

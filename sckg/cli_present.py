@@ -7,7 +7,18 @@ from typing import Annotated
 
 import typer
 
-from .cli_common import VOICE, DataOpt, Lang, LangOpt, StoreOpt, open_graph, phases, say, status
+from .cli_common import (
+    VOICE,
+    DataOpt,
+    Lang,
+    LangOpt,
+    StoreOpt,
+    open_cities,
+    open_graph,
+    phases,
+    say,
+    status,
+)
 from .words import t
 
 
@@ -56,7 +67,6 @@ def present(
     notes, P for the presenter view), each a still map or chart with its key figures, from an agenda
     file or the default agenda; the same agenda on the same data gives the same file."""
     from .diff import open_snapshot
-    from .kg import KnowledgeGraph, collect_files
     from .present import build_deck, deck_summary, read_agenda, write_deck
 
     if pdf is not None:
@@ -68,7 +78,7 @@ def present(
         phase(t("cli.step.reading", VOICE.lang))
         kg = open_graph(data, store)
         previous = open_snapshot(since) if since else None
-        others = [KnowledgeGraph.open(collect_files([path])) for path in compare or []]
+        others = open_cities(compare)
         phase(t("cli.phase_deck", VOICE.lang))
         deck = build_deck(
             kg, lang=lang.value, agenda=plan, since=previous, title=title, compare=others

@@ -15,6 +15,7 @@ from .cli_common import (
     Lang,
     LangOpt,
     StoreOpt,
+    open_cities,
     open_graph,
     progress_bars,
     say,
@@ -61,7 +62,6 @@ def report(
     benchmarking with other cities. One offline HTML file (printable) and Markdown; with --pdf also
     an A4 PDF."""
     from .diff import open_snapshot
-    from .kg import KnowledgeGraph, collect_files
     from .report import build_report, write_report
 
     if pdf is not None:
@@ -73,7 +73,7 @@ def report(
             progress("reading", 0, None)
         kg = open_graph(data, store)
         previous = open_snapshot(since) if since else None
-        others = [KnowledgeGraph.open(collect_files([path])) for path in compare or []]
+        others = open_cities(compare)
         with kg.cached():  # the sections and the maps share projections: each read once
             briefing = build_report(
                 kg, lang=lang.value, title=title, since=previous, compare=others, progress=progress

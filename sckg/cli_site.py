@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .cli_common import VOICE, DataOpt, Lang, LangOpt, StoreOpt, open_graph, status
+from .cli_common import VOICE, DataOpt, Lang, LangOpt, StoreOpt, open_cities, open_graph, status
 from .formatting import number
 from .words import t
 
@@ -46,11 +46,10 @@ def site(
     English (--lang is the language of the pages without a language suffix), and the briefing's
     pages on the whole programme: its process, strategy tree, legal frame, newest prioritisation
     and, with --compare, the comparison with other cities. Opens from the file system."""
-    from .kg import KnowledgeGraph, collect_files
     from .site import build_site
 
     kg = open_graph(data, store)
-    others = [KnowledgeGraph.open(collect_files([path])) for path in compare or []]
+    others = open_cities(compare)
     built = build_site(
         kg, out, lang=lang.value, since=since, today=today, title=title, compare=others
     )

@@ -16,7 +16,17 @@ import typer
 from .choices import ColorBy, Layout, SizeBy
 from .choices import ProjectionName as Projection
 from .cli_analyze import ProjectionOpt
-from .cli_common import VOICE, DataOpt, Lang, LangOpt, StoreOpt, open_graph, phases, status
+from .cli_common import (
+    VOICE,
+    DataOpt,
+    Lang,
+    LangOpt,
+    StoreOpt,
+    open_cities,
+    open_graph,
+    phases,
+    status,
+)
 from .errors import UsageError
 from .formatting import number
 from .words import error_message, t
@@ -34,10 +44,9 @@ def register(app: typer.Typer) -> None:
 
 def _comparison_graph(kg: KnowledgeGraph, others: list[Path], lang: str) -> nx.Graph[str]:
     from .compare import compare
-    from .kg import KnowledgeGraph, collect_files
     from .network.comparison import comparison_graph
 
-    graphs = [kg, *(KnowledgeGraph.open(collect_files([path])) for path in others)]
+    graphs = [kg, *open_cities(others)]
     return comparison_graph(compare(graphs, ["", *map(str, others)], lang))
 
 

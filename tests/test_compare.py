@@ -484,6 +484,21 @@ def test_report_benchmark_section(cities: tuple[Path, Path]) -> None:
     assert section.facts == {"benchmark_gaps": 2, "best_practice": 2}
 
 
+def test_report_and_present_take_other_cities_on_the_command_line(
+    cities: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """``--compare`` of ``sckg report`` and ``sckg present``: one folder per city, read as its own
+    graph."""
+    data = ["-d", str(cities[0]), "--compare", str(cities[1])]
+    briefing = runner.invoke(app, ["report", *data, "--out", str(tmp_path / "r"), "-q"])
+    assert briefing.exit_code == 0, briefing.output
+    html = (tmp_path / "r" / "report.html").read_text(encoding="utf-8")
+    assert "<caption>Was andere tun und Stadt Aburg nicht</caption>" in html
+    deck = runner.invoke(app, ["present", *data, "--out", str(tmp_path / "deck.html"), "-q"])
+    assert deck.exit_code == 0, deck.output
+    assert "Vergleich mit anderen Städten" in (tmp_path / "deck.html").read_text(encoding="utf-8")
+
+
 def test_deck_benchmark_slide_needs_other_cities(cities: tuple[Path, Path]) -> None:
     from sckg.choices import SlideView
     from sckg.present import Agenda, View, build_deck
