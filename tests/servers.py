@@ -83,8 +83,12 @@ def sparql_server_fixture(
         return servers[key]
 
     yield start
-    for server in servers.values():
-        server.stop()
+    # each stop waits up to half a second for its listener's loop: the session's 25 servers at once
+    stopping = [threading.Thread(target=server.stop) for server in servers.values()]
+    for thread in stopping:
+        thread.start()
+    for thread in stopping:
+        thread.join()
 
 
 @pytest.fixture(scope="session", name="oxigraph_store")
