@@ -206,12 +206,12 @@ AllowRemoteOpt = Annotated[
 ]
 
 
-def open_cities(paths: list[Path] | None) -> list[KnowledgeGraph]:
-    """One graph in memory per city: each of ``paths`` a file or folder of its data (``--compare``,
-    ``sckg compare --data``)."""
+def open_cities(paths: list[Path] | None, param: str = "compare") -> list[KnowledgeGraph]:
+    """One graph in memory per city: each of ``paths`` a file or folder of its data, given with the
+    option ``param`` (``--compare``; ``sckg compare --data``)."""
     from .kg import KnowledgeGraph, collect_files
 
-    return [KnowledgeGraph.open(collect_files([path])) for path in paths or []]
+    return [KnowledgeGraph.open(collect_files([path], param)) for path in paths or []]
 
 
 def open_graph(data: list[Path] | None, store: str, allow_remote: bool = False) -> KnowledgeGraph:

@@ -148,7 +148,7 @@ def compare(
 def _comparison(data: list[Path], lang: str) -> Comparison:
     from .compare import compare as compare_cities
 
-    graphs = open_cities(data)
+    graphs = open_cities(data, "data")
     return compare_cities(graphs, [str(path) for path in data], lang)
 
 
@@ -211,7 +211,7 @@ def _targets(
 ) -> None:
     from .compare import load_city
 
-    (kg,) = open_cities([data])
+    (kg,) = open_cities([data], "data")
     city = load_city(kg, str(data), lang)
     labels = kg.labels(sorted({f for item in city.items for f in item.fields}), lang)
     _show_targets(city, labels, lang, top, min_score, review, fmt)

@@ -318,9 +318,10 @@ def _parse_error(path: Path, message: str) -> str:
     return error_message("error.malformed", path=path, detail=detail)
 
 
-def collect_files(paths: Iterable[Path]) -> list[Path]:
+def collect_files(paths: Iterable[Path], param: str = "data") -> list[Path]:
     """The RDF files named by ``paths``: files as given, folders searched recursively, in sorted
-    order."""
+    order. A path that does not exist is an error that names the parameter ``param`` it came
+    from."""
     files: list[Path] = []
     for path in paths:
         path = Path(path)
@@ -337,7 +338,7 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
         elif path.exists():
             raise DataError(error_message("error.not_file_or_folder", path=path))
         else:
-            raise DataError(error_message("error.no_such_path", path=path))
+            raise DataError(error_message("error.no_such_path", path=path, param=param))
     return files
 
 

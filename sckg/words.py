@@ -2794,8 +2794,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "Cannot listen on {host}:{port} ({reason}); choose another {=port} or {=host}.",
     },
     "error.no_such_path": {
-        "de": "{path}: keine solche Datei und kein solcher Ordner (Pfad bei {{=data}} prüfen)",
-        "en": "{path}: no such file or folder (check the {{=data}} path)",
+        "de": "{path}: keine solche Datei und kein solcher Ordner (Pfad bei {{={param}}} prüfen)",
+        "en": "{path}: no such file or folder (check the {{={param}}} path)",
     },
     "error.not_file_or_folder": {
         "de": "{path}: weder Datei noch Ordner",

@@ -499,6 +499,24 @@ def test_report_and_present_take_other_cities_on_the_command_line(
     assert "Vergleich mit anderen Städten" in (tmp_path / "deck.html").read_text(encoding="utf-8")
 
 
+def test_a_missing_city_folder_names_the_option_it_came_from(
+    cities: tuple[Path, Path], tmp_path: Path
+) -> None:
+    missing = tmp_path / "nowhere"
+    for args, option in (
+        (
+            ["site", "-d", str(cities[0]), "--compare", str(missing), "-o", str(tmp_path)],
+            "--compare",
+        ),
+        (["compare", "-d", str(cities[0]), "-d", str(missing)], "--data"),
+    ):
+        result = runner.invoke(app, args)
+        assert (result.exit_code, result.stderr) == (
+            1,
+            f"Error: {missing}: no such file or folder (check the {option} path)\n",
+        )
+
+
 def test_deck_benchmark_slide_needs_other_cities(cities: tuple[Path, Path]) -> None:
     from sckg.choices import SlideView
     from sckg.present import Agenda, View, build_deck
