@@ -6,7 +6,7 @@ rebuild touches only what changed."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -218,35 +218,43 @@ def section_pages(
     links to its page."""
     from ..prioritise.section import priority_section
     from ..report.benchmark import benchmark_section
-    from ..report.model import Link
     from ..report.process import legal_section, process_section
     from ..report.strategy import strategy_section
 
-    made: dict[str, Callable[[], Section | None]] = {
-        "process": lambda: process_section(kg, lang),
-        "strategy": lambda: strategy_section(kg, lang),
-        "legal": lambda: legal_section(kg, lang),
-        "priorities": lambda: priority_section(kg, lang),
-        "benchmark": lambda: benchmark_section(kg, others, lang) if others else None,
+    made = {
+        "process": process_section(kg, lang),
+        "strategy": strategy_section(kg, lang),
+        "legal": legal_section(kg, lang),
+        "priorities": priority_section(kg, lang),
+        "benchmark": benchmark_section(kg, others, lang) if others else None,
     }
-    found = {key: made[key]() for key in SECTION_PAGES}
+    sections = {key: found for key in SECTION_PAGES if (found := made[key]) is not None}
     pages: dict[str, list[str]] = {}
     for entity in data.entities.values():
         pages.setdefault(data.label(entity.iri, lang), []).append(entity.path)
     # the columns whose cells name an entity of the site: a project, a ranked project or field
     naming = {t("compare.column.project", lang), t("prio.chart.column.item", lang)}
-    sections = {key: section for key, section in found.items() if section is not None}
     for section in sections.values():
-        for table in [*section.tables, *(x for sub in section.subsections for x in sub.tables)]:
-            named = [i for i, name in enumerate(table.columns) if name in naming]
-            for row in table.rows:
-                for i, cell in enumerate(row):
-                    paths = pages.get(str(cell), []) if i in named else []
-                    if isinstance(cell, Link):  # a page elsewhere (a paper in the council system)
-                        row[i] = Value(cell.text, url=cell.url)
-                    elif len(paths) == 1:  # a label two entities share stays text
-                        row[i] = Value(str(cell), path=paths[0])
+        parts = [section, *section.subsections]
+        for table in [x for p in parts for x in (*p.tables, *(c.table for c in p.charts))]:
+            named = {i for i, name in enumerate(table.columns) if name in naming}
+            table.rows = [
+                [_cell(cell, pages if i in named else {}) for i, cell in enumerate(row)]
+                for row in table.rows
+            ]
     return sections
+
+
+def _cell(cell: Any, pages: dict[str, list[str]]) -> Any:
+    """A cell of a briefing's table on the site: a link to a page elsewhere (a paper in the council
+    system) as a :class:`Value` with its address; a name that one entity of ``pages`` has (by label)
+    linked to its page; anything else as it is."""
+    from ..report.model import Link
+
+    if isinstance(cell, Link):
+        return Value(cell.text, url=cell.url)
+    found = pages.get(str(cell), [])
+    return Value(str(cell), path=found[0]) if len(found) == 1 else cell
 
 
 def _entity_page(site: _SiteContext, entity: Entity, maps: dict[str, str] | None) -> dict[str, Any]:
