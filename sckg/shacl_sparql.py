@@ -19,7 +19,7 @@ lexical form is in the datatype's lexical space (no surrounding whitespace, no e
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -368,26 +368,36 @@ def well_formed(lexical: str, datatype: str) -> bool:
     return int(groups["day"]) <= _days_in_month(int(groups["year"]), int(groups["month"]))
 
 
-def ill_typed(kg: KnowledgeGraph) -> list[tuple[Any, Any, Any]]:
+def ill_typed(
+    kg: KnowledgeGraph, among: Iterable[tuple[str, str]] | None = None
+) -> list[tuple[Any, Any, Any]]:
     """(subject, property, literal) of every literal in the data graphs whose lexical form is not
     one of its datatype (XSD 1.1, as :func:`well_formed` judges it), e.g.
-    ``"bad-decimal"^^xsd:decimal``; sorted."""
+    ``"bad-decimal"^^xsd:decimal``; sorted. ``among``: the (property, datatype) pairs that the
+    data holds, when the caller has counted them (``sckg stats``): only their statements are
+    read, through the store's index of properties, not every literal."""
     datatypes = [iri for iri, pattern in LEXICAL.items() if pattern is not None]
-    checked = (
-        f"VALUES ?t {{ {' '.join(f'<{iri}>' for iri in datatypes)} }} FILTER(datatype(?o) = ?t)"
-    )
-    if isinstance(kg.backend, OxigraphBackend):
-        # Oxigraph casts a literal to its own datatype only if it is well formed: the store sends
-        # back only those it cannot (checked again below), not every date of a council system's
-        # million triples
-        checked = (
-            "BIND(datatype(?o) AS ?t) FILTER(?t IN "
-            f"({', '.join(f'<{iri}>' for iri in datatypes)})) "
-            f"FILTER(!COALESCE({_casts('?o', datatypes, 'false')}, false))"
-        )
+    oxigraph = isinstance(kg.backend, OxigraphBackend)
+    # Oxigraph casts a literal to its own datatype only if it is well formed: the store sends back
+    # only those it cannot (checked again below), not every date of a council system's million
+    # triples
+    cast = f" FILTER(!COALESCE({_casts('?o', datatypes, 'false')}, false))" if oxigraph else ""
+    if among is not None:
+        pairs = sorted((p, d) for p, d in among if d in datatypes)
+        if not pairs:
+            return []
+        values = " ".join(f"(<{p}> <{d}>)" for p, d in pairs)
+        checked = f"VALUES (?p ?t) {{ {values} }}"
+        kind = "FILTER(datatype(?o) = ?t)"
+    elif oxigraph:
+        checked = ""
+        kind = f"BIND(datatype(?o) AS ?t) FILTER(?t IN ({', '.join(f'<{d}>' for d in datatypes)}))"
+    else:
+        checked = f"VALUES ?t {{ {' '.join(f'<{d}>' for d in datatypes)} }}"
+        kind = "FILTER(datatype(?o) = ?t)"
     rows = kg.select(
-        f"SELECT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{MODEL_GRAPH}> && "
-        f"isLiteral(?o)) {checked} }}"
+        f"SELECT ?s ?p ?o WHERE {{ {checked} GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != "
+        f"<{MODEL_GRAPH}> && isLiteral(?o)) {kind}{cast} }}"
     ).rows
     found = [
         (s, p, o)

@@ -3,6 +3,7 @@ from."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from .kg import KnowledgeGraph
@@ -51,27 +52,34 @@ def statistics(kg: KnowledgeGraph, *, lang: str = "de") -> Statistics:
     classes = kg.select(
         "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { " + _DATA % "?s a ?c" + " } GROUP BY ?c"
     ).bound_rows()
-    properties = kg.select(
-        "SELECT ?p (COUNT(*) AS ?n) WHERE { " + _DATA % "?s ?p ?o" + " } GROUP BY ?p"
-    ).bound_rows()
-    labels = kg.labels([r[0].value for r in (*classes, *properties)], lang)
+    # per property and datatype, in one scan: the ill-typed check then reads only the properties
+    # that hold literals of a datatype it checks
+    typed = kg.select(
+        "SELECT ?p ?t (COUNT(*) AS ?n) WHERE { "
+        + _DATA % "?s ?p ?o"
+        + " BIND(datatype(?o) AS ?t) } GROUP BY ?p ?t"
+    ).rows
+    per_property: Counter[Term] = Counter()
+    pairs = set()
+    for p, datatype, n in typed:
+        assert p is not None and n is not None
+        per_property[p] += int(n.value)
+        if datatype is not None:
+            pairs.add((p.value, datatype.value))
+    properties = list(per_property.items())
+    labels = kg.labels([r[0].value for r in classes] + [p.value for p in per_property], lang)
 
-    def counts(rows: list[tuple[Term, ...]]) -> list[Count]:
-        items = [
-            Count(r[0].value, shorten(r[0].value), labels[r[0].value], int(r[1].value))
-            for r in rows
-        ]
+    def counts(rows: list[tuple[Term, int]]) -> list[Count]:
+        items = [Count(r[0].value, shorten(r[0].value), labels[r[0].value], r[1]) for r in rows]
         return sorted(items, key=lambda c: (-c.count, c.name))
 
     return Statistics(
-        triples=sum(
-            int(r[1].value) for r in properties
-        ),  # every statement has one property: one scan less
-        classes=counts(classes),
+        triples=sum(per_property.values()),  # every statement has one property: one scan less
+        classes=counts([(c, int(n.value)) for c, n in classes]),
         properties=counts(properties),
         sources=data_info(kg, lang).sources,
         ill_typed=[
             IllTyped(s.value, shorten(p.value), o.value, shorten(o.datatype.value))
-            for s, p, o in ill_typed(kg)
+            for s, p, o in ill_typed(kg, among=pairs)
         ],
     )

@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 
 from sckg.kg import KnowledgeGraph
+from sckg.namespaces import DCTERMS, SCHEMA, XSD
+from sckg.shacl_sparql import ill_typed
+from sckg.stats import statistics
 from sckg.validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,6 +40,39 @@ def test_impossible_dates_are_violations_in_both_engines(make_kg, engine: str) -
         ("c", "shapes:EndDate", "2024-04-31"),
         ("d", "shapes:Date", "2024-06-31"),
     ]
+
+
+def test_ill_typed_among_pairs_checks_only_those_and_stats_finds_every_one(make_kg) -> None:
+    kg = make_kg(IMPOSSIBLE_DATES + 'ex:f ex:flag "TRUE"^^xsd:boolean ; ex:n "1"^^xsd:integer .')
+
+    def found(rows: list) -> list[tuple[str, str, str]]:
+        return [(s.value.removeprefix(EX), p.value.rsplit("/", 1)[-1], o.value) for s, p, o in rows]
+
+    every = [
+        ("a", "startDate", "2024-02-30"),
+        ("b", "startDate", "2023-02-29"),
+        ("c", "endDate", "2024-04-31"),
+        ("d", "date", "2024-06-31"),
+        ("f", "flag", "TRUE"),
+    ]
+    assert found(ill_typed(kg)) == every
+    # the pairs the caller knows the data to hold: the others are not looked at
+    among = {(SCHEMA + "startDate", XSD + "date"), (EX + "flag", XSD + "boolean")}
+    assert found(ill_typed(kg, among=among)) == [every[0], every[1], every[4]]
+    assert ill_typed(kg, among={(DCTERMS + "date", XSD + "gYear")}) == []
+    assert ill_typed(kg, among=set()) == []
+    # stats counts the pairs as it counts the properties, and finds every one
+    result = statistics(kg)
+    assert [(i.subject.removeprefix(EX), i.value) for i in result.ill_typed] == [
+        (s, v) for s, _, v in every
+    ]
+    counts = {p.name: p.count for p in result.properties}
+    assert (counts["schema:startDate"], counts["dcterms:date"], counts["schema:endDate"]) == (
+        3,
+        3,
+        1,
+    )
+    assert result.triples == 9
 
 
 @pytest.mark.parametrize("engine", ["sparql", "pyshacl"])
