@@ -1819,7 +1819,8 @@ def workbook_bytes(
         styles = [text if is_text else None for is_text in text_columns]
         for number, row in enumerate(data, start=1):
             for column, value in enumerate(row):
-                cells.put(ws, number, column, value, styles[column])
+                if value is not None and value != "":  # an empty cell has its column's style
+                    cells.put(ws, number, column, value, styles[column])
     if remainder:
         ws = workbook.add_worksheet(REMAINDER_SHEET)
         ws.set_column(0, 2, 60)
