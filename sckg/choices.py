@@ -138,6 +138,7 @@ class CompareView(StrEnum):
     best = "best"
     structure = "structure"
     targets = "targets"
+    mapping = "mapping"
 
 
 class SlideView(StrEnum):

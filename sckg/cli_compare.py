@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -30,8 +30,9 @@ def compare(
             help="fields: city × reference field; sdg: city × SDG goal; gaps: where others act and "
             "--city has nothing; best: best-practice candidates for each project of --city; "
             "structure: the "
-            "programmes side by side; targets: SDG targets proposed for each project of --city "
-            "(one --data is enough)."
+            "programmes side by side; targets: SDG targets proposed for each project of --city; "
+            "mapping: reference fields proposed for each own field of action of --city (one "
+            "--data is enough for both)."
         ),
     ] = CompareView.fields,
     city: Annotated[
@@ -90,8 +91,8 @@ def compare(
     from .output import emit
     from .words import error_message
 
-    if decisions is not None and show == CompareView.targets:
-        _target_decisions(decisions, out)
+    if decisions is not None and show in (CompareView.targets, CompareView.mapping):
+        _proposal_decisions(show, decisions, out)
         return
     if decisions is not None:
         from .compare import BEST_PRACTICE_COLUMNS, write_decisions
@@ -112,6 +113,11 @@ def compare(
         return
     if show == CompareView.targets and data and len(data) == 1:
         _targets(data[0], lang.value, top, min_score, review, fmt)
+        return
+    if show == CompareView.mapping:
+        if not data or len(data) != 1:
+            raise UsageError(error_message("error.mapping_one"))
+        _mapping(data[0], lang.value, top, min_score, review, fmt)
         return
     if not data or len(data) < 2:
         raise UsageError(error_message("error.compare_two"))
@@ -227,8 +233,6 @@ def _show_targets(
     fmt: Format,
 ) -> None:
     from . import targets
-    from .link import write_review_table
-    from .output import emit
 
     proposals = targets.propose_targets(
         city,
@@ -237,37 +241,77 @@ def _show_targets(
         margin=targets.MARGIN if top is None else 0.0,  # --top N: the best N, tied or not
     )
     rows = targets.review_rows(proposals, lang, field_labels)
-    if review is not None:
-        write_review_table(targets.TARGET_COLUMNS, rows, review)
-        typer.echo(
-            f"Wrote {len(rows)} proposed SDG targets to {review}: write accept or reject in the "
-            f"decision column, then run sckg compare --show targets --decisions {review} --out "
-            f"FILE.ttl (FILE.ttl with the data of {city.city.name(lang)})",
-            err=True,
-        )
+    _proposals(CompareView.targets, targets.TARGET_COLUMNS, rows, review, fmt, city.city.name(lang))
+
+
+def _mapping(
+    data: Path,
+    lang: str,
+    top: int | None,
+    min_score: float | None,
+    review: Path | None,
+    fmt: Format,
+) -> None:
+    from . import field_matches
+
+    (kg,) = open_cities([data], "data")
+    proposals = field_matches.propose_field_matches(
+        kg,
+        lang,
+        top if top is not None else field_matches.TOP,
+        min_score if min_score is not None else field_matches.THRESHOLD,
+    )
+    rows = field_matches.review_rows(proposals, lang)
+    _proposals(CompareView.mapping, field_matches.MATCH_COLUMNS, rows, review, fmt, str(data))
+
+
+def _proposals(
+    show: CompareView,
+    columns: tuple[str, ...],
+    rows: list[list[Any]],
+    review: Path | None,
+    fmt: Format,
+    city: str,
+) -> None:
+    """Proposals (SDG targets or reference fields) as a table, or into the review file
+    ``review``."""
+    from .link import write_review_table
+    from .output import emit
+
+    if review is None:
+        emit(["n", *columns[1:]], [[n, *r[1:]] for n, r in enumerate(rows, 1)], fmt.value)
         return
-    emit(
-        ["n", *targets.TARGET_COLUMNS[1:]], [[n, *r[1:]] for n, r in enumerate(rows, 1)], fmt.value
+    write_review_table(columns, rows, review)
+    what = "SDG targets" if show == CompareView.targets else "reference fields"
+    status(
+        f"Wrote {len(rows)} proposed {what} to {review}: write accept or reject in the decision "
+        f"column, then run sckg compare --show {show.value} --decisions {review} --out FILE.ttl "
+        f"(FILE.ttl with the data of {city})"
     )
 
 
-def _target_decisions(decisions: Path, out: Path | None) -> None:
+def _proposal_decisions(show: CompareView, decisions: Path, out: Path | None) -> None:
+    """Keep the decisions of a review file of SDG targets or of reference fields."""
+    from . import field_matches, targets
     from .errors import UsageError
     from .link import read_review_table
-    from .targets import TARGET_COLUMNS, write_decisions
     from .words import error_message
 
     if out is None:
         raise UsageError(error_message("error.decisions_out"))
-    decided = read_review_table(
-        decisions, TARGET_COLUMNS[5:], written_by="sckg compare --show targets --review"
+    columns, write, what = (
+        (targets.TARGET_COLUMNS, targets.write_decisions, "SDG targets")
+        if show == CompareView.targets
+        else (field_matches.MATCH_COLUMNS, field_matches.write_decisions, "reference fields")
     )
-    accepted, rejected = write_decisions(decided, out)
+    decided = read_review_table(
+        decisions, columns[5:], written_by=f"sckg compare --show {show.value} --review"
+    )
+    accepted, rejected = write(decided, out)
     taken = sum(r["decision"] == "accept" for r in decided)
-    typer.echo(
-        f"Accepted {taken} and rejected {len(decided) - taken} SDG targets; {out} now holds "
-        f"{accepted} accepted and {rejected} rejected targets.",
-        err=True,
+    status(
+        f"Accepted {taken} and rejected {len(decided) - taken} {what}; {out} now holds "
+        f"{accepted} accepted and {rejected} rejected {what}."
     )
 
 

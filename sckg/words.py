@@ -146,6 +146,14 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "{count} von {total} Projekten desselben Handlungsfelds +{points}",
         "en": "{count} of {total} projects of the same field of action +{points}",
     },
+    "mapping.evidence_name": {
+        "de": "Name: „{found}“ ~ {word} +{points}",
+        "en": 'name: "{found}" ~ {word} +{points}',
+    },
+    "mapping.evidence_projects": {
+        "de": "{count} von {total} Projekten des Handlungsfelds +{points}",
+        "en": "{count} of {total} projects of the field of action +{points}",
+    },
     "compare.evidence_field": {
         "de": "gleiches Handlungsfeld {field} +{points}",
         "en": "same field of action {field} +{points}",
@@ -2731,6 +2739,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "error.compare_two": {
         "de": "--data: mindestens zwei Städte zum Vergleich angeben, je eine mit --data.",
         "en": "--data: give at least two cities to compare, one --data each.",
+    },
+    "error.mapping_one": {
+        "de": "--show mapping liest eine Stadt: ihre Daten einmal mit --data angeben.",
+        "en": "--show mapping reads one city: give its data once with --data.",
     },
     "error.chart_show": {
         "de": "--chart zeichnet --show fields oder sdg.",

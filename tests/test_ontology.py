@@ -127,12 +127,12 @@ def test_ontology_declares_the_model_terms(ontology: Graph) -> None:
         SCKG.resolutionFile,
     } <= terms  # OParl import, issue 13
     assert {SCKG.Milestone, SCKG.reached} <= terms  # milestones on the roadmap (issue 15)
-    # + sckg:rejectedSubject (linking), the OParl import's terms (issue 13), sckg:rejectedExample
-    # and sckg:rejectedTarget (sckg compare), the interview and workshop terms of issue 24 (4
-    # classes, 8 properties), the legal frame's five properties (issue 24) and a prioritisation's
-    # values (issue 23: TOPSIS place, best and worst place at ±10 % and ±25 %, sckg:criterionValue
-    # and its 11 criteria)
-    assert len(terms) == 21 + 52 + 5 + 17
+    # + sckg:rejectedSubject (linking), the OParl import's terms (issue 13), sckg:rejectedExample,
+    # sckg:rejectedTarget and sckg:rejectedMatch (sckg compare), the interview and workshop terms
+    # of issue 24 (4 classes, 8 properties), the legal frame's five properties (issue 24) and a
+    # prioritisation's values (issue 23: TOPSIS place, best and worst place at ±10 % and ±25 %,
+    # sckg:criterionValue and its 11 criteria)
+    assert len(terms) == 21 + 53 + 5 + 17
     assert {SCKG.processesPersonalData, SCKG.impactAssessment, SCKG.contractValue} <= terms
     assert {SCKG.topsisPlace, SCKG.worstPlace25, SCKG.criterionImpact} <= terms
 
