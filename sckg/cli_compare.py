@@ -30,7 +30,8 @@ def compare(
             help="fields: city × reference field; sdg: city × SDG goal; gaps: where others act and "
             "--city has nothing; best: best-practice candidates for each project of --city; "
             "structure: the "
-            "programmes side by side; targets: SDG targets proposed for each project of --city; "
+            "programmes side by side; targets: SDG targets proposed for each project and "
+            "strategic goal of --city; "
             "mapping: reference fields proposed for each own field of action of --city (one "
             "--data is enough for both)."
         ),

@@ -166,7 +166,16 @@ COUNTS_QUERY = f"""SELECT (COUNT(DISTINCT ?f) AS ?fields) (COUNT(DISTINCT ?g) AS
 DESCRIPTION_QUERY = """SELECT DISTINCT ?p ?d WHERE {
   ?p a sckg:Project ; dcterms:description ?d FILTER(LANG(?d) IN ("de", ""))
 }"""
-REJECTED_TARGETS = "SELECT ?p ?t WHERE { ?p a sckg:Project ; sckg:rejectedTarget ?t }"
+REJECTED_TARGETS = "SELECT ?p ?t WHERE { ?p sckg:rejectedTarget ?t }"
+#: A strategic goal, the field of action it is related to (``skos:related``) with that field's
+#: reference field, and the SDG goals and targets it maps to.
+GOALS_QUERY = f"""SELECT ?g ?field ?ref ?sdg WHERE {{
+  ?g a sckg:StrategicGoal .
+  OPTIONAL {{ ?g skos:related ?field . ?field a sckg:FieldOfAction
+    OPTIONAL {{ {{ ?field skos:inScheme <{FIELD}scheme> . BIND(?field AS ?ref) }}
+               UNION {{ ?field {MATCH} ?ref . ?ref skos:inScheme <{FIELD}scheme> }} }} }}
+  OPTIONAL {{ ?g {MATCH} ?sdg FILTER(STRSTARTS(STR(?sdg), "{SDG}")) }}
+}}"""
 DECIDED_QUERY = """SELECT ?p ?q WHERE {
   { ?p sckg:refersToExample/dcterms:source ?q } UNION { ?p sckg:rejectedExample ?q } }"""
 
@@ -217,7 +226,8 @@ class CityData:
     fields: int
     goals: int
     decided: frozenset[tuple[str, str]]
-    rejected_targets: frozenset[tuple[str, str]] = frozenset()  # (project, SDG target)
+    rejected_targets: frozenset[tuple[str, str]] = frozenset()  # (project or goal, SDG target)
+    strategic_goals: tuple[Item, ...] = ()  # the SDG targets proposer reads them as items too
 
 
 def sdg_goal(iri: str) -> str:
@@ -292,6 +302,49 @@ def load_city(kg: KnowledgeGraph, source: str = "", lang: str = "de") -> CityDat
         int(counts[1].value) if counts[1] else 0,
         decided_pairs,
         frozenset((p.value, q.value) for p, q in kg.select(REJECTED_TARGETS).bound_rows()),
+        _goals(kg),
+    )
+
+
+def _goals(kg: KnowledgeGraph) -> tuple[Item, ...]:
+    """The city's strategic goals as items: the German name, the definition as description, the
+    field of action it is related to and its reference field, its SDGs."""
+    related: dict[str, set[str]] = defaultdict(set)
+    references: dict[str, set[str]] = defaultdict(set)
+    sdgs: dict[str, set[str]] = defaultdict(set)
+    for goal, field, ref, sdg in kg.select(GOALS_QUERY).rows:
+        assert goal is not None
+        related[goal.value].update([field.value] if field is not None else [])
+        references[goal.value].update([ref.value] if ref is not None else [])
+        sdgs[goal.value].update([sdg.value] if sdg is not None else [])
+    names = kg.labels(related, "de")
+    definitions = kg.select(
+        "SELECT ?g ?d WHERE { ?g a sckg:StrategicGoal ; skos:definition ?d "
+        'FILTER(LANG(?d) IN ("de", "")) }'
+    ).bound_rows()
+    described: dict[str, list[str]] = defaultdict(list)
+    for goal, text in definitions:
+        described[goal.value].append(text.value)
+    return tuple(
+        sorted(
+            (
+                Item(
+                    iri,
+                    names[iri],
+                    frozenset(references[iri]),
+                    frozenset(sdgs[iri]),
+                    bool(related[iri]),
+                    False,
+                    False,
+                    False,
+                    0,
+                    " ".join(sorted(described[iri])),
+                    frozenset(related[iri]),
+                )
+                for iri in related
+            ),
+            key=lambda i: (i.title.casefold(), i.iri),
+        )
     )
 
 

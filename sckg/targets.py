@@ -1,5 +1,5 @@
-"""SDG targets for a city's projects and measures: proposals with their evidence, and the
-decisions on them.
+"""SDG targets for a city's projects, measures and strategic goals: proposals with their evidence,
+and the decisions on them.
 
 Three kinds of evidence name a project's targets. Its concepts (:mod:`sckg.concepts`, read from its
 title and its description) and its reference fields of action name SDG targets
@@ -13,7 +13,9 @@ project, a further one only when it scores ``MARGIN`` times the first's; targets
 already maps to and those rejected in review are left out. A person decides in a review file (the
 format of :mod:`sckg.link`): an accepted target becomes ``<project> skos:closeMatch <target>``
 (what the SDG coverage of :mod:`sckg.compare` counts), a rejected one ``<project>
-sckg:rejectedTarget <target>``."""
+sckg:rejectedTarget <target>``. A strategic goal is read as a project is: its name as title, its
+definition as description, the field of action it is related to (``skos:related``) as its field,
+whose projects vote for it."""
 
 from __future__ import annotations
 
@@ -117,23 +119,25 @@ def propose_targets(
     points: Points = POINTS,
     margin: float = MARGIN,
 ) -> list[TargetProposal]:
-    """For each project and measure of the city ``data``, up to ``top`` SDG targets scoring at
-    least ``threshold``, best first (then by code), those after the first scoring ``margin`` times
-    the first's at least."""
+    """For each project, measure and strategic goal of the city ``data``, up to ``top`` SDG targets
+    scoring at least ``threshold``, best first (then by code), those after the first scoring
+    ``margin`` times the first's at least. The projects of a field of action vote for its goals'
+    targets as for its other projects'; the goals do not vote."""
     if top < 1:
         raise ParameterError(error_message("error.top"))
     if threshold <= 0:
         raise ParameterError(error_message("error.threshold"))
     by_field = field_targets()
     concept_targets = {c.iri: c.targets for c in thesaurus()}
-    named = {item.iri: _concepts(item, points) for item in data.items}
+    proposed_for = (*data.items, *data.strategic_goals)
+    named = {item.iri: _concepts(item, points) for item in proposed_for}
     votes = {item.iri: _votes(item, named[item.iri], concept_targets) for item in data.items}
-    members: dict[str, set[str]] = defaultdict(set)
+    members: dict[str, set[str]] = defaultdict(set)  # the projects vote, not the goals
     for item in data.items:
         for field in item.own_fields:
             members[field].add(item.iri)
     found: list[TargetProposal] = []
-    for item in data.items:
+    for item in proposed_for:
         scores: dict[str, float] = defaultdict(float)
         concepts: dict[str, list[tuple[str, str, float]]] = defaultdict(list)
         fields: dict[str, list[tuple[str, float]]] = defaultdict(list)

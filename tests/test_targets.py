@@ -132,6 +132,45 @@ def test_targets_of_the_other_projects_of_the_field(tmp_path: Path) -> None:
     ]
 
 
+def test_a_strategic_goal_gets_targets_from_its_name_and_the_projects_of_its_field(
+    tmp_path: Path,
+) -> None:
+    goals = """
+c:goal a sckg:StrategicGoal ; skos:prefLabel "Nahverkehr für alle"@de ; skos:related c:traffic .
+c:mapped-goal a sckg:StrategicGoal ; skos:prefLabel "Weniger Parksuchverkehr"@de ;
+    skos:closeMatch sdg:11.2 .
+c:rejected-goal a sckg:StrategicGoal ; skos:prefLabel "Digitale Bürgerdienste"@de ;
+    sckg:rejectedTarget sdg:16.6 .
+c:vague a sckg:StrategicGoal ; skos:prefLabel "Gute Zusammenarbeit"@de .
+"""
+    (tmp_path / "city.ttl").write_text(PREFIXES + FIELD + goals, encoding="utf-8")
+    data = load_city(KnowledgeGraph.open([tmp_path / "city.ttl"]))
+    assert [g.title for g in data.strategic_goals] == [
+        "Digitale Bürgerdienste",
+        "Gute Zusammenarbeit",
+        "Nahverkehr für alle",
+        "Weniger Parksuchverkehr",
+    ]
+    found = [p for p in propose_targets(data) if p.project in data.strategic_goals]
+    # its concept (Nahverkehr: public transport, 11.2) and the four projects of the field it is
+    # related to, three of them for 11.2 (the goal does not vote for the projects: theirs are as
+    # above); the mapped goal has its target, the rejected one is not proposed again, and "Gute
+    # Zusammenarbeit" names nothing
+    assert [(p.project.title, p.code, p.score, p.evidence("en", {})) for p in found] == [
+        (
+            "Nahverkehr für alle",
+            "11.2",
+            1.56,
+            'concept Public transport: "Nahverkehr" +1.00; '
+            "3 of 4 projects of the same field of action +0.56",
+        )
+    ]
+    # the projects' proposals are those of the city without its goals
+    (tmp_path / "projects.ttl").write_text(PREFIXES + FIELD, encoding="utf-8")
+    alone = propose_targets(load_city(KnowledgeGraph.open([tmp_path / "projects.ttl"])))
+    assert [p for p in propose_targets(data) if p.project not in data.strategic_goals] == alone
+
+
 def test_review_and_decisions_become_data_and_are_not_proposed_again(tmp_path: Path) -> None:
     city = _city(tmp_path)
     review, out = tmp_path / "review.csv", tmp_path / "targets.ttl"
