@@ -90,6 +90,23 @@ def test_ulm_s_fields_get_the_reference_fields_its_converter_states(tmp_path: Pa
     }  # Sicherheit (security) is missed; Ver- und Entsorgung and Zusammenleben get none, as stated
 
 
+def test_braunschweig_s_fields_get_the_reference_fields_they_match_exactly(tmp_path: Path) -> None:
+    """The reference fields are named after Braunschweig's eight (data/braunschweig/fields.ttl maps
+    each with skos:exactMatch): without the mapping, each gets its own and nothing else."""
+    for path in (ROOT / "data/braunschweig").glob("*.ttl"):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        kept = [line for line in lines if not line.strip().startswith("skos:exactMatch field:")]
+        (tmp_path / path.name).write_text("\n".join(kept), encoding="utf-8")
+    found = propose_field_matches(KnowledgeGraph.open([tmp_path]))
+    stated = KnowledgeGraph.open([ROOT / "data/braunschweig"]).select(
+        "SELECT ?f ?r WHERE { ?f a sckg:FieldOfAction ; skos:exactMatch ?r }"
+    )
+    assert len(found) == 8
+    assert {(m.field, m.reference) for m in found} == {
+        (f.value, r.value) for f, r in stated.bound_rows()
+    }
+
+
 def test_review_and_decisions_map_the_field_and_it_is_not_proposed_again(tmp_path: Path) -> None:
     folder = tmp_path / "cdorf"
     folder.mkdir()
