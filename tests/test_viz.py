@@ -410,6 +410,10 @@ def test_static_image_of_the_same_map(city, tmp_path, suffix):
     assert len(content) > 10_000
     if suffix == "png":
         assert content.startswith(b"\x89PNG\r\n\x1a\n")
+        # 16 x 10 inches at 100 dpi: about 240 dpi across an A4 page, which the report's
+        # static figure fills
+        width, height = int.from_bytes(content[16:20], "big"), int.from_bytes(content[20:24], "big")
+        assert (width, height) == (1600, 1000)
     else:
         assert b"<svg" in content[:2000] and b"Teststadt: Gesamtnetz" in content
 
