@@ -128,13 +128,14 @@ def propose_field_matches(
     rejected = {(f.value, r.value) for f, r in kg.select(REJECTED_QUERY).bound_rows()}
     german = kg.labels([*fields, *(p for f in fields for p in members[f])], "de")
     shown = kg.labels([*fields, *words], lang)
+    texts = {text: _Text(text) for text in german.values()}
     found = []
     for field in fields:
-        titles = [german[p] for p in sorted(set(members[field]))]
+        titles = [texts[german[p]] for p in sorted(set(members[field]))]
         for ref, rules in sorted(words.items()):
             if (field, ref) in rejected:
                 continue
-            name = _best(rules, german[field])
+            name = _best(rules, texts[german[field]])
             naming = sum(_best(rules, title) is not None for title in titles)
             share = round(PROJECTS * naming / len(titles), 2) if titles else 0.0
             score = round((name[2] if name else 0.0) + share, 2)
@@ -153,20 +154,28 @@ def propose_field_matches(
     ]
 
 
-def _best(rules: list[tuple[str, Keyword, str]], text: str) -> tuple[str, str, float] | None:
+class _Text:
+    """A text with its tokens and their folded words (which hold every match's clue), made once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = tokens(text)
+        self.folded = " ".join(token.word for token in self.tokens)
+
+
+def _best(rules: list[tuple[str, Keyword, str]], text: _Text) -> tuple[str, str, float] | None:
     """The strongest word of ``rules`` in ``text`` (the word as written, the rule's word, points);
     None when there is none or an excluded word is there."""
-    found = tokens(text)
     best: tuple[str, str, float] | None = None
     for strength, keyword, word in rules:
-        span = keyword.find(found)
+        span = keyword.find(text.tokens) if keyword.clue in text.folded else None
         if span is None:
             continue
         if strength == "exclude":
             return None
         points = STRENGTHS[strength]
         if best is None or points > best[2]:
-            best = (text[span[0] : span[1]], word, points)
+            best = (text.text[span[0] : span[1]], word, points)
     return best
 
 
