@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import warnings
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,7 +36,7 @@ import pyoxigraph as ox
 
 from .choices import ReviewDecision
 from .concepts import concepts_in, thesaurus
-from .errors import DataError, ParameterError
+from .errors import DataError, DataWarning, ParameterError
 from .formatting import number
 from .ingest import write_turtle
 from .link import read_decisions
@@ -513,6 +514,21 @@ def gaps(comparison: Comparison, city: str) -> list[list[Any]]:
                 rows.append(
                     [t(f"compare.frame.{frame}", comparison.lang), label, ", ".join(acting)]
                 )
+    unmapped = [item for item in ours.items if item.own_field and not item.fields]
+    if unmapped:  # a gap may be a mapping not made yet
+        warnings.warn(
+            DataWarning(
+                t(
+                    "compare.unmapped",
+                    comparison.lang,
+                    count=len(unmapped),
+                    total=len(ours.items),
+                    city=ours.city.name(comparison.lang),
+                    fields=len({f for item in unmapped for f in item.own_fields}),
+                )
+            ),
+            stacklevel=2,
+        )
     return rows
 
 

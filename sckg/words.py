@@ -146,6 +146,14 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "{count} von {total} Projekten desselben Handlungsfelds +{points}",
         "en": "{count} of {total} projects of the same field of action +{points}",
     },
+    "compare.unmapped": {
+        "de": "{count} der {total} Projekte und Maßnahmen von {city} liegen in einem Handlungsfeld "
+        "ohne Referenz-Handlungsfeld und zählen daher in keinem (Handlungsfelder: {fields}); sckg "
+        "compare --show mapping schlägt Referenz-Handlungsfelder für sie vor.",
+        "en": "{count} of {city}'s {total} projects and measures are in a field of action that "
+        "maps to no reference field, so they count in none (fields: {fields}); sckg compare "
+        "--show mapping proposes reference fields for them.",
+    },
     "mapping.evidence_name": {
         "de": "Name: „{found}“ ~ {word} +{points}",
         "en": 'name: "{found}" ~ {word} +{points}',

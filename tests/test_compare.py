@@ -313,6 +313,22 @@ def test_cli_compare_gaps_as_csv(cities: tuple[Path, Path]) -> None:
     )
 
 
+def test_gaps_note_the_projects_whose_fields_map_to_no_reference_field() -> None:
+    """Ulm leaves three of its fields unmapped: their 35 measures count in no reference field, so a
+    gap there may be a missing mapping; the note says so and how to propose one."""
+    args = ["compare", "-d", str(ROOT / "data/ulm"), "-d", str(ROOT / "data/braunschweig")]
+    result = runner.invoke(app, [*args, "--show", "gaps", "-f", "csv", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "Note: 35 of Stadt Ulm's 135 projects and measures are in a field of action that maps to "
+        "no reference field, so they count in none (fields: 3); sckg compare --show mapping "
+        "proposes reference fields for them.\n"
+    )
+    result = runner.invoke(app, [*args, "--city", "Braunschweig", "--show", "gaps", "-f", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""  # Braunschweig's fields all map
+
+
 def test_cli_compare_needs_two_cities(cities: tuple[Path, Path]) -> None:
     result = runner.invoke(app, ["compare", "-d", str(cities[0])])
     assert result.exit_code == 2
