@@ -266,6 +266,10 @@ def _mapping(
     _proposals(CompareView.mapping, field_matches.MATCH_COLUMNS, rows, review, fmt, str(data))
 
 
+#: What each view with a review file proposes, as its messages name it.
+_PROPOSED = {CompareView.targets: "SDG targets", CompareView.mapping: "reference fields"}
+
+
 def _proposals(
     show: CompareView,
     columns: tuple[str, ...],
@@ -283,11 +287,10 @@ def _proposals(
         emit(["n", *columns[1:]], [[n, *r[1:]] for n, r in enumerate(rows, 1)], fmt.value)
         return
     write_review_table(columns, rows, review)
-    what = "SDG targets" if show == CompareView.targets else "reference fields"
     status(
-        f"Wrote {len(rows)} proposed {what} to {review}: write accept or reject in the decision "
-        f"column, then run sckg compare --show {show.value} --decisions {review} --out FILE.ttl "
-        f"(FILE.ttl with the data of {city})"
+        f"Wrote {len(rows)} proposed {_PROPOSED[show]} to {review}: write accept or reject in the "
+        f"decision column, then run sckg compare --show {show.value} --decisions {review} --out "
+        f"FILE.ttl (FILE.ttl with the data of {city})"
     )
 
 
@@ -300,11 +303,12 @@ def _proposal_decisions(show: CompareView, decisions: Path, out: Path | None) ->
 
     if out is None:
         raise UsageError(error_message("error.decisions_out"))
-    columns, write, what = (
-        (targets.TARGET_COLUMNS, targets.write_decisions, "SDG targets")
+    columns, write = (
+        (targets.TARGET_COLUMNS, targets.write_decisions)
         if show == CompareView.targets
-        else (field_matches.MATCH_COLUMNS, field_matches.write_decisions, "reference fields")
+        else (field_matches.MATCH_COLUMNS, field_matches.write_decisions)
     )
+    what = _PROPOSED[show]
     decided = read_review_table(
         decisions, columns[5:], written_by=f"sckg compare --show {show.value} --review"
     )

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from .choices import ReviewDecision
 from .errors import ParameterError
 from .formatting import number
-from .link import STRENGTHS, Decision
+from .link import KEYWORD_PROPERTIES, STRENGTHS, Decision
 from .link import write_decisions as link_decisions
 from .namespaces import FIELD, MODEL_GRAPH, SCKG, SKOS
 from .wordmatch import Keyword, tokens
@@ -57,8 +57,7 @@ OWN_FIELDS_QUERY = f"""SELECT DISTINCT ?field WHERE {{
   FILTER NOT EXISTS {{ ?field {_MATCHED} ?ref . ?ref skos:inScheme <{FIELD}scheme> }}
 }}"""
 WORDS_QUERY = f"""SELECT ?ref ?strength ?word WHERE {{
-  VALUES (?p ?strength) {{ (skos:prefLabel 'match') (skos:hiddenLabel 'match')
-                          (sckg:contextKeyword 'context') (sckg:excludedKeyword 'exclude') }}
+  {{ {KEYWORD_PROPERTIES} }} UNION {{ VALUES (?p ?strength) {{ (skos:prefLabel 'match') }} }}
   ?ref skos:inScheme <{FIELD}scheme> ; a sckg:FieldOfAction ; ?p ?word FILTER(LANG(?word) = 'de')
 }}"""
 PROJECTS_QUERY = (
@@ -122,16 +121,16 @@ def propose_field_matches(
     words: dict[str, list[tuple[str, Keyword, str]]] = defaultdict(list)
     for concept, strength, word in kg.select(WORDS_QUERY).bound_rows():
         words[concept.value].append((strength.value, Keyword.of(word.value), word.value))
-    members: dict[str, list[str]] = defaultdict(list)
+    members: dict[str, set[str]] = defaultdict(set)
     for project, home in kg.select(PROJECTS_QUERY).bound_rows():
-        members[home.value].append(project.value)
+        members[home.value].add(project.value)
     rejected = {(f.value, r.value) for f, r in kg.select(REJECTED_QUERY).bound_rows()}
     german = kg.labels([*fields, *(p for f in fields for p in members[f])], "de")
     shown = kg.labels([*fields, *words], lang)
     texts = {text: _Text(text) for text in german.values()}
     found = []
     for field in fields:
-        titles = [texts[german[p]] for p in sorted(set(members[field]))]
+        titles = [texts[german[p]] for p in sorted(members[field])]
         for ref, rules in sorted(words.items()):
             if (field, ref) in rejected:
                 continue

@@ -64,21 +64,22 @@ STRENGTHS = {"match": 1.0, "title": 1.0, "context": 0.5, "general": 0.5}
 #: The strengths of words that are enough on their own.
 MATCHES = ("match", "title")
 
-_KEYWORD_PROPERTIES = (
+#: The properties of a field's or project's keywords and how strong a hint each is.
+KEYWORD_PROPERTIES = (
     "VALUES (?p ?strength) { (skos:hiddenLabel 'match') (sckg:contextKeyword 'context') "
     "(sckg:excludedKeyword 'exclude') }"
 )
 RULES_QUERY = f"""
 SELECT DISTINCT ?target ?kind ?strength ?keyword WHERE {{
   {{
-    {_KEYWORD_PROPERTIES}
+    {KEYWORD_PROPERTIES}
     ?concept a sckg:FieldOfAction ; ?p ?keyword .
     OPTIONAL {{ GRAPH ?g {{ ?city skos:exactMatch ?concept ; a sckg:FieldOfAction }} FILTER(?g !=\
  <{MODEL_GRAPH}>) }}
     BIND(COALESCE(?city, ?concept) AS ?target)
     BIND("field" AS ?kind)
   }} UNION {{
-    {{ {_KEYWORD_PROPERTIES} }} UNION {{ VALUES (?p ?strength) {{ (skos:altLabel 'match')\
+    {{ {KEYWORD_PROPERTIES} }} UNION {{ VALUES (?p ?strength) {{ (skos:altLabel 'match')\
  (dcterms:title 'title') }} }}
     ?target a sckg:Project ; ?p ?keyword .
     BIND("project" AS ?kind)
