@@ -122,17 +122,20 @@ def _key(term: Any) -> str:
     return str(term)
 
 
-def _lines(kg: KnowledgeGraph) -> set[bytes]:
-    """The data triples of ``kg`` as N-Triples lines with blank nodes as ``_:blank`` (two snapshots
-    of a million triples are compared as texts)."""
-    text = kg.data_ntriples()
-    return _line_set(set(text.splitlines()), text)
+def _changed(old: set[bytes], new: set[bytes]) -> tuple[set[bytes], set[bytes]]:
+    """The N-Triples lines only in ``new`` and those only in ``old``, blank nodes compared as
+    ``_:blank``. A blank node's label differs per load, so a line with one is in a difference
+    unless both snapshots share it: only when a difference has one is every line looked at (a
+    council system's million lines have none)."""
+    added, removed = new - old, old - new
+    if any(b"_:" in line for lines in (added, removed) for line in lines):
+        old, new = _line_set(old), _line_set(new)
+        added, removed = new - old, old - new
+    return added, removed
 
 
-def _line_set(lines: set[bytes], text: bytes) -> set[bytes]:
-    """The N-Triples ``lines`` of ``text`` with blank nodes as ``_:blank``."""
-    if b"_:" not in text:  # one search in C, not one per line
-        return lines
+def _line_set(lines: set[bytes]) -> set[bytes]:
+    """N-Triples ``lines`` with blank nodes as ``_:blank``."""
     blank = {line for line in lines if b"_:" in line}
     return (lines - blank) | {
         _BLANK_OBJECT.sub(b"_:blank .", _BLANK_SUBJECT.sub(b"_:blank", line)) for line in blank
@@ -197,20 +200,21 @@ def diff(old: KnowledgeGraph, new: KnowledgeGraph, *, lang: str = "de") -> Diff:
     """Compare the data (not the model) of two graphs. A link to a field of action of the vocabulary
     is a relation like one to the data's; a rejected link proposal (``sckg:rejectedSubject``) is no
     change."""
-    return _diff(_lines(old), _lines(new), old, new, lang)
+    lines = (set(kg.data_ntriples().splitlines()) for kg in (old, new))
+    return _diff(*_changed(*lines), old, new, lang)
 
 
 def _diff(
-    old_lines: set[bytes],
-    new_lines: set[bytes],
+    added_lines: set[bytes],
+    removed_lines: set[bytes],
     old: KnowledgeGraph,
     new: KnowledgeGraph,
     lang: str,
 ) -> Diff:
-    """:func:`diff` of the data ``old_lines`` and ``new_lines`` (see :func:`_lines`), labelled and
-    grouped by asking ``old`` and ``new``."""
-    added, added_terms = _changes(new_lines - old_lines)
-    removed, removed_terms = _changes(old_lines - new_lines)
+    """:func:`diff` of the data's N-Triples lines ``added_lines`` and ``removed_lines`` (see
+    :func:`_changed`), labelled and grouped by asking ``old`` and ``new``."""
+    added, added_terms = _changes(added_lines)
+    removed, removed_terms = _changes(removed_lines)
     # the classes of what the changes name: only theirs are asked for below
     classes_new = _classes(new, {key for s, _, o in added | removed for key in (s, o)})
     classes_old = _before(classes_new, added, removed)
@@ -390,8 +394,9 @@ def diff_snapshots(old: str, new: str, *, lang: str = "de") -> Diff:
     if any(f is None or any(rdf_format(p) not in _TRIPLE_FORMATS for p in f) for f in files):
         return diff(open_snapshot(old), open_snapshot(new), lang=lang)
     (old_raw, old_lines), (new_raw, new_lines) = (_read(f) for f in files if f is not None)
-    keys = {term for line in old_lines ^ new_lines for term in _iris(line)}
-    return _diff(old_lines, new_lines, _view(old_raw, keys), _view(new_raw, keys), lang)
+    added, removed = _changed(old_lines, new_lines)
+    keys = {term for line in added | removed for term in _iris(line)}
+    return _diff(added, removed, _view(old_raw, keys), _view(new_raw, keys), lang)
 
 
 #: The formats of files that hold triples only (quads go to the graphs they name).
@@ -410,7 +415,7 @@ _TOWARDS_WORKSHOP = {
 
 def _read(files: list[Path]) -> tuple[list[tuple[Path, list[bytes]]], set[bytes]]:
     """The N-Triples lines of each file as it writes them, sorted, and the data's lines as a store
-    gives them (:func:`_lines`)."""
+    gives them (:meth:`~sckg.kg.KnowledgeGraph.data_ntriples`)."""
     raw = [(path, sorted(ntriples(path).splitlines())) for path in files]
     text = b"".join(b"\n".join(lines) + b"\n" for _, lines in raw if lines)
     # a store keeps a typed literal as its value: "01"^^xsd:integer is written "1"
@@ -422,8 +427,7 @@ def _read(files: list[Path]) -> tuple[list[tuple[Path, list[bytes]]], set[bytes]
     store.bulk_load(input=b"\n".join(typed), format=ox.RdfFormat.N_TRIPLES)
     stored = io.BytesIO()
     store.dump(stored, ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-    lines = (set(text.splitlines()) - typed) | set(stored.getvalue().splitlines())
-    return raw, _line_set(lines, text)
+    return raw, (set(text.splitlines()) - typed) | set(stored.getvalue().splitlines())
 
 
 def _iris(line: bytes) -> list[bytes]:

@@ -438,9 +438,9 @@ class _Slides:
 
     def warnings(self) -> list[Any]:
         if self._warnings is None:
-            from .validate import validate
+            from .validate import open_points
 
-            self._warnings = validate(self.kg, lang=self.lang).warnings
+            self._warnings = open_points(self.kg, lang=self.lang)
         return self._warnings
 
     def facts(self, *keys: str) -> list[tuple[str, str]]:

@@ -4,7 +4,7 @@ inventory."""
 import pytest
 
 from sckg.kg import KnowledgeGraph
-from sckg.validate import validate
+from sckg.validate import open_points, validate
 
 BS = "https://w3id.org/sckg/id/braunschweig/project/"
 
@@ -103,6 +103,22 @@ def test_sparql_engine_finds_exactly_what_pyshacl_finds(
     for kg in (make_kg(BROKEN), braunschweig, musterstadt):
         sparql, reference = validate(kg, engine="sparql"), validate(kg, engine="pyshacl")
         assert sparql.findings == reference.findings
+
+
+@pytest.mark.parametrize("engine", ["sparql", "pyshacl"])
+def test_open_points_are_the_warnings_without_the_violations(
+    make_kg, braunschweig: KnowledgeGraph, musterstadt: KnowledgeGraph, engine: str
+) -> None:
+    """The report's comparison with an older snapshot asks for its open points only: the same
+    findings as validation's warnings, on graphs with violations too."""
+    broken = make_kg(BROKEN + 'ex:d dcterms:date "nope"^^xsd:gYear .')
+    for kg in (broken, braunschweig, musterstadt):
+        assert (
+            open_points(kg, lang="en", engine=engine)
+            == validate(kg, lang="en", engine=engine).warnings
+        )
+    assert len(open_points(braunschweig)) == 16  # the five projects' missing parts above
+    assert {f.severity for f in open_points(broken)} == {"warning"}
 
 
 def test_sparql_engine_checks_lexical_forms_pyshacl_lets_pass(make_kg) -> None:
