@@ -17,8 +17,11 @@ folder, the two versions and a scratch folder of one scale (``Case``).
 
 ``report --since`` is a whole report plus the comparison; the line after the table gives its part
 beyond the report alone (both medians, as a ratio to the load). The steps that load both versions
-are also given as a ratio to loading both (``KnowledgeGraph.open`` of each version's folder, the
-row "load both versions"), after the table.
+are also given as a ratio to loading both (``KnowledgeGraph.open`` of each version's folder, one
+after the other: the row "load both versions"), with the verdict on that reading, after the table:
+their data is both versions. ``report --since`` loads the previous version beside the current one
+(in a thread: Oxigraph parses without Python's lock), so its wall clock can be less than its CPU
+time.
 
 Run: .venv/bin/python bench/council.py [--repeat N] [--scales 1,10] [--only NAME,...]
 [--folder PATH] (``--folder`` keeps the exports and imports there and uses them again in the next
@@ -289,11 +292,12 @@ def main() -> None:
             f"{cpu_ratio:>7.2f}  {verdict}"
         )
     for scale_name, name, (wall, used), _, _ in rows:
-        if scale_name in both and any(s.both and s.name == name for s in STEPS):
-            wall_both, used_both = both[scale_name]
+        loads_both = next((s for s in STEPS if s.both and s.name == name), None)
+        if scale_name in both and loads_both is not None:
+            ratios = (wall / both[scale_name][0], used / both[scale_name][1])
             print(
-                f"{scale_name} {name}: {wall / wall_both:.2f} (wall) / {used / used_both:.2f} "
-                "(CPU) × the load of both versions"
+                f"{scale_name} {name}: {ratios[0]:.2f} (wall) / {ratios[1]:.2f} (CPU) × the load "
+                f"of both versions, {_verdict(loads_both, 0, (wall, used), ratios)}"
             )
     took = {(scale_name, name): row for scale_name, name, _, row, _ in rows}
     for scale in scales:

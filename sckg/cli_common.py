@@ -214,6 +214,22 @@ def open_cities(paths: list[Path] | None, param: str = "compare") -> list[Knowle
     return [KnowledgeGraph.open(collect_files([path], param)) for path in paths or []]
 
 
+def open_with_previous(
+    data: list[Path] | None, store: str, since: str | None
+) -> tuple[KnowledgeGraph, KnowledgeGraph | None]:
+    """The graph (:func:`open_graph`) and, with ``since``, the previous snapshot (``--since``),
+    loaded side by side: Oxigraph parses without Python's lock, so on two cores the two loads take
+    about the time of one."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from .diff import open_snapshot
+
+    with ThreadPoolExecutor(1) as loader:
+        previous = loader.submit(open_snapshot, since) if since else None
+        kg = open_graph(data, store)
+        return kg, previous.result() if previous else None
+
+
 def open_graph(data: list[Path] | None, store: str, allow_remote: bool = False) -> KnowledgeGraph:
     """Open the store and load the data, with a progress bar when there are many files."""
     from .kg import KnowledgeGraph, collect_files

@@ -14,7 +14,7 @@ from .cli_common import (
     LangOpt,
     StoreOpt,
     open_cities,
-    open_graph,
+    open_with_previous,
     phases,
     say,
     status,
@@ -66,7 +66,6 @@ def present(
     """Write the meeting deck: one offline HTML file of slides (arrow keys or clicks to move, N for
     notes, P for the presenter view), each a still map or chart with its key figures, from an agenda
     file or the default agenda; the same agenda on the same data gives the same file."""
-    from .diff import open_snapshot
     from .present import build_deck, deck_summary, read_agenda, write_deck
 
     if pdf is not None:
@@ -76,8 +75,7 @@ def present(
     plan = read_agenda(agenda) if agenda is not None else None
     with phases() as phase:
         phase(t("cli.step.reading", VOICE.lang))
-        kg = open_graph(data, store)
-        previous = open_snapshot(since) if since else None
+        kg, previous = open_with_previous(data, store, since)
         others = open_cities(compare)
         phase(t("cli.phase_deck", VOICE.lang))
         deck = build_deck(

@@ -16,7 +16,7 @@ from .cli_common import (
     LangOpt,
     StoreOpt,
     open_cities,
-    open_graph,
+    open_with_previous,
     progress_bars,
     say,
     status,
@@ -61,7 +61,6 @@ def report(
     field of action, the decisions timeline, with --since what changed and with --compare the
     benchmarking with other cities. One offline HTML file (printable) and Markdown; with --pdf also
     an A4 PDF."""
-    from .diff import open_snapshot
     from .report import build_report, write_report
 
     if pdf is not None:
@@ -71,8 +70,7 @@ def report(
     with progress_bars(path=out) as progress:
         if progress:
             progress("reading", 0, None)
-        kg = open_graph(data, store)
-        previous = open_snapshot(since) if since else None
+        kg, previous = open_with_previous(data, store, since)
         others = open_cities(compare)
         with kg.cached():  # the sections and the maps share projections: each read once
             briefing = build_report(

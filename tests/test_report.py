@@ -246,6 +246,37 @@ def test_changes_since_come_first(make_kg, turtle_file) -> None:
     assert report.facts["changes"] == 2
 
 
+def test_report_since_on_the_command_line_lists_the_changes_or_names_the_broken_snapshot(
+    tmp_path: Path,
+) -> None:
+    """The previous snapshot loads beside the current one; a change shows in the briefing, and a
+    previous snapshot that does not parse is a user error naming its file and line."""
+    from typer.testing import CliRunner
+
+    from sckg.cli import app
+
+    head = (
+        "@prefix sckg: <https://w3id.org/sckg/ontology#> . "
+        "@prefix dcterms: <http://purl.org/dc/terms/> ."
+    )
+    old, new, broken = tmp_path / "old.ttl", tmp_path / "new.ttl", tmp_path / "broken.ttl"
+    old.write_text(f'{head}\n<https://example.org/p> a sckg:Project ; dcterms:title "Alt"@de .\n')
+    new.write_text(f'{head}\n<https://example.org/p> a sckg:Project ; dcterms:title "Neu"@de .\n')
+    broken.write_text(f"{head}\n<https://example.org/p> a sckg:Project ;;\n")
+    out = tmp_path / "out"
+    run = CliRunner().invoke(
+        app, ["report", "--data", str(new), "--since", str(old), "--out", str(out), "-l", "en"]
+    )
+    assert run.exit_code == 0, run.output
+    markdown = (out / "report.md").read_text(encoding="utf-8")
+    assert "| attribute changed | Neu | dcterms:title | Alt@de | Neu@de |" in markdown
+    failed = CliRunner().invoke(
+        app, ["report", "--data", str(new), "--since", str(broken), "--out", str(out)]
+    )
+    assert failed.exit_code == 1
+    assert failed.output == f"Error: {broken}, line 3, column 1: malformed RDF: Unexpected end\n"
+
+
 def test_every_label_is_escaped(make_kg) -> None:
     kg = make_kg(
         'ex:p a sckg:Project ; dcterms:title "<script>alert(1)</script>"@de ; sckg:inFieldOfAction '
