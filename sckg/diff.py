@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -200,8 +201,11 @@ def diff(old: KnowledgeGraph, new: KnowledgeGraph, *, lang: str = "de") -> Diff:
     """Compare the data (not the model) of two graphs. A link to a field of action of the vocabulary
     is a relation like one to the data's; a rejected link proposal (``sckg:rejectedSubject``) is no
     change."""
-    lines = (set(kg.data_ntriples().splitlines()) for kg in (old, new))
-    return _diff(*_changed(*lines), old, new, lang)
+    with ThreadPoolExecutor(1) as writer:  # Oxigraph writes both at once, without Python's lock
+        old_text = writer.submit(old.data_ntriples)
+        new_lines = set(new.data_ntriples().splitlines())
+        old_lines = set(old_text.result().splitlines())
+    return _diff(*_changed(old_lines, new_lines), old, new, lang)
 
 
 def _diff(
