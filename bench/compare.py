@@ -11,8 +11,9 @@ split by a hash of their IRI into ``tune`` and ``holdout``; the score was tuned 
 
 ``tests/assets/compare/sdg-labels.csv`` holds 100 Ulm measures with their SDG targets, labelled by
 hand before the proposer (:mod:`sckg.targets`) existed, split the same way, and 31 more Ulm entries
-(``holdout2``) labelled after the proposer was settled and before it ran on them, and the projects
-of Braunschweig and Musterstadt (``others``); precision and recall count (measure, target) pairs.
+(``holdout2``) labelled after the proposer was settled and before it ran on them, the projects
+of Braunschweig and Musterstadt (``others``), and Ulm's 24 strategic goals (``goals``, labelled
+before the proposer ran on them); precision and recall count (measure, target) pairs.
 The proposer's settings are chosen on ``tune`` and ``others`` (``--cv``, which reads nothing else).
 
 A generated city of about 100,000 triples (``sckg.generate``) is compared with Ulm (coverage, gaps,
@@ -75,7 +76,8 @@ from sckg.targets import THRESHOLD as TARGET_THRESHOLD  # noqa: E402
 LABELLED = ROOT / "tests/assets/compare/labelled-pairs.csv"
 SDG_LABELLED = ROOT / "tests/assets/compare/sdg-labels.csv"
 DATA = ROOT / "data"
-SPLITS = ("tune", "others", "holdout", "holdout2")  # holdout2: labelled after the proposer
+#: holdout2 and goals were labelled after the proposer was settled, before it ran on them.
+SPLITS = ("tune", "others", "holdout", "holdout2", "goals")
 Counts = tuple[int, int, int]
 GOAL = (0.8, 0.7)  # precision, recall: --cv chooses the setting nearest both, then by F1
 TUNING = ("tune", "others")  # Ulm's tune half; Braunschweig's and Musterstadt's projects
@@ -362,7 +364,7 @@ def main() -> None:
     print(render(columns, scores(split, similar, found), "table"), end="")
     sdg_split, targets = sdg_labelled()
     print(
-        f"\nSDG targets: {len(sdg_split)} labelled projects and measures (Ulm; others: "
+        f"\nSDG targets: {len(sdg_split)} labelled projects, measures and goals (Ulm; others: "
         f"Braunschweig, Musterstadt), "
         f"{sum(map(len, targets.values()))} labelled targets\n"
     )
