@@ -438,9 +438,9 @@ class _Slides:
 
     def warnings(self) -> list[Any]:
         if self._warnings is None:
-            from .validate import open_points
+            from .validate import validate
 
-            self._warnings = open_points(self.kg, lang=self.lang)
+            self._warnings = validate(self.kg, lang=self.lang).warnings
         return self._warnings
 
     def facts(self, *keys: str) -> list[tuple[str, str]]:

@@ -646,14 +646,16 @@ def _milestones(kg: KnowledgeGraph, lang: str, projects: set[str]) -> dict[str, 
 def changes_chart(old: KnowledgeGraph, new: KnowledgeGraph, lang: str) -> Chart | None:
     """What changed since the previous snapshot: projects new, gone, finished and stalled; open
     points opened and closed (validation warnings compared by entity and message)."""
-    from ..validate import open_points
+    from ..validate import open_points, validate
 
     w = Words("chart", lang)
     before, after = _statuses(old), _statuses(new)
     finished = _tail_is(after, "completed") - _tail_is(before, "completed")
     stalled = _tail_is(after, "on-hold") - _tail_is(before, "on-hold")
+    # the current graph's validation is the report's own (asked once); of the previous snapshot,
+    # only its open points
     points_before = {(f.focus, f.message) for f in open_points(old, lang=lang)}
-    points_after = {(f.focus, f.message) for f in open_points(new, lang=lang)}
+    points_after = {(f.focus, f.message) for f in validate(new, lang=lang).warnings}
     counts = [
         (w["new_projects"], len(after.keys() - before.keys())),
         (w["gone_projects"], len(before.keys() - after.keys())),

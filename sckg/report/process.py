@@ -161,11 +161,11 @@ def legal_section(kg: KnowledgeGraph, lang: str) -> Section:
     """The legal frame: the laws recorded and their official addresses, the open legal points as
     questions,
     the EU thresholds compared with. Facts and questions, no legal advice."""
-    from ..validate import open_points
+    from ..validate import validate
 
     w = Words("legal", lang)
     points = [
-        f for f in open_points(kg, lang=lang) if f.shape.startswith(LEGAL_SHAPES)
+        f for f in validate(kg, lang=lang).warnings if f.shape.startswith(LEGAL_SHAPES)
     ]  # (the validation is cached with the graph's queries)
     laws = laws_in_use(kg, lang)
     section = Section(
@@ -227,9 +227,9 @@ def legal_section(kg: KnowledgeGraph, lang: str) -> Section:
 
 def legal_points_count(kg: KnowledgeGraph, lang: str = "de") -> int:
     """How many open legal points the shapes find (warnings of ``shapes:Legal*``)."""
-    from ..validate import open_points
+    from ..validate import validate
 
-    return sum(f.shape.startswith(LEGAL_SHAPES) for f in open_points(kg, lang=lang))
+    return sum(f.shape.startswith(LEGAL_SHAPES) for f in validate(kg, lang=lang).warnings)
 
 
 def _literal(text: str) -> str:
