@@ -1,6 +1,7 @@
 """The steering group's briefing: sections and exact figures on the bundled data, German and
 English, escaping, and the change list with --since."""
 
+import base64
 import re
 from pathlib import Path
 
@@ -346,13 +347,31 @@ def test_write_report_includes_every_map(make_kg, tmp_path: Path) -> None:
     ]
     assert titles == specs == ["Gesamtkarte", "Mobilität"]  # the overall map, and the field's map
     assert page.count('srcdoc="&lt;!DOCTYPE html&gt;') == 2
-    assert (
-        page.count(
-            '<figure class="static-figure"><img alt="Gesamtkarte" src="data:image/png;base64,'
-        )
-        == 1
-    )
+    figure = re.findall(
+        r'<figure class="static-figure"><img alt="Gesamtkarte" src="data:image/svg\+xml;base64,'
+        r'([A-Za-z0-9+/=]+)"',
+        page,
+    )  # a small map as a vector drawing, its labels crisp in print
+    assert len(figure) == 1
+    assert b"<!-- Parken -->" in base64.b64decode(figure[0])  # the label, drawn as outlines
     assert (tmp_path / "report.md").read_text(encoding="utf-8").startswith("# Smart-City-Lagebild")
+
+
+def test_a_static_figure_of_more_nodes_than_are_labelled_is_a_png(
+    make_kg, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large map as a vector drawing grows with its nodes (2 MB for 1,500), its pixels do not."""
+    from sckg.report import maps, write_report
+
+    monkeypatch.setattr(maps, "LABELLED_NODES", 2)
+    kg = make_kg(
+        'ex:p a sckg:Project ; dcterms:title "Parken"@de ; sckg:inFieldOfAction ex:f ; '
+        'sckg:managedBy ex:a .\nex:f a sckg:FieldOfAction ; skos:prefLabel "Mobilität"@de .\nex:a '
+        'a org:OrganizationalUnit ; rdfs:label "Amt"@de .'
+    )
+    page = write_report(build_report(kg, lang="de"), kg, tmp_path).read_text(encoding="utf-8")
+    png = re.findall(r'<img alt="Gesamtkarte" src="data:image/png;base64,([A-Za-z0-9+/=]+)"', page)
+    assert len(png) == 1 and base64.b64decode(png[0]).startswith(b"\x89PNG")
 
 
 # --- the three graphs a city has: council records, inventory, both --------------------------------

@@ -1,5 +1,6 @@
 """The briefing's maps: each an offline map page in an ``<iframe srcdoc>``, sharing one copy of
-vis-network with the report, plus a static PNG of the overall map for print."""
+vis-network with the report, plus a static figure of the overall map for print (SVG while every
+node is labelled, else PNG)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ..viz.write import LABELLED_NODES
 from ..words import t
 from .model import MapSpec
 
@@ -50,12 +52,13 @@ def map_renderer(kg: KnowledgeGraph, lang: str) -> MapRenderer:
         )
         page = render_html(net, embedded=True)
         parts = [srcdoc_iframe(page, spec.title, MAP_HEIGHT, element_id)]
-        if spec.static_figure:
-            png = base64.b64encode(render_image(net, "png")).decode("ascii")
+        if spec.static_figure:  # vectors while every node is labelled, else pixels (bounded size)
+            fmt, kind = ("svg", "svg+xml") if len(net.nodes) <= LABELLED_NODES else ("png", "png")
+            image = base64.b64encode(render_image(net, fmt)).decode("ascii")
             caption = html.escape(t("report.static_figure", lang))
             parts.append(
                 f'<figure class="static-figure"><img alt="{html.escape(spec.title)}" '
-                f'src="data:image/png;base64,{png}"><figcaption>{caption}</figcaption></figure>'
+                f'src="data:image/{kind};base64,{image}"><figcaption>{caption}</figcaption></figure>'
             )
         return "\n".join(parts)
 
