@@ -416,6 +416,8 @@ def test_static_image_of_the_same_map(city, tmp_path, suffix):
         assert (width, height) == (1600, 1000)
     else:
         assert b"<svg" in content[:2000] and b"Teststadt: Gesamtnetz" in content
+    # the same map, the same file (an SVG's ids are salted, not random): the report embeds it
+    assert write_image(net, tmp_path / f"again.{suffix}").read_bytes() == content
 
 
 def test_static_image_refuses_unknown_formats(city, tmp_path):

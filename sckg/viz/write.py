@@ -68,6 +68,7 @@ def write_image(net: CityMap, out: Path | str, fmt: str | None = None) -> Path:
 
 def render_image(net: CityMap, fmt: str = "png") -> bytes:
     """The static image of ``net`` (see :func:`write_image`) as PNG or SVG bytes."""
+    from matplotlib import rc_context
     from matplotlib.collections import LineCollection
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
@@ -174,7 +175,10 @@ def render_image(net: CityMap, fmt: str = "png") -> bytes:
     if fmt == "svg":
         cleaner.warn()
     buffer = io.BytesIO()
-    fig.savefig(buffer, format=fmt, dpi=IMAGE_DPI, metadata=_metadata(fmt, xml_text(meta.title)))
+    with rc_context({"svg.hashsalt": "sckg-map"}):  # an SVG's ids the same on every run
+        fig.savefig(
+            buffer, format=fmt, dpi=IMAGE_DPI, metadata=_metadata(fmt, xml_text(meta.title))
+        )
     return buffer.getvalue()
 
 
