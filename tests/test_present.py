@@ -235,6 +235,27 @@ def test_present_command(braunschweig_path: Path, tmp_path: Path) -> None:
     assert result.output.startswith(f"Error: {bad}, line 2, key 'view': unknown view 'movie'")
 
 
+def test_present_since_ends_with_what_changed(tmp_path: Path) -> None:
+    """``--since`` loads the previous snapshot beside the current one and adds the changes slide."""
+    head = (
+        "@prefix sckg: <https://w3id.org/sckg/ontology#> . "
+        "@prefix dcterms: <http://purl.org/dc/terms/> ."
+    )
+    old, new = tmp_path / "old.ttl", tmp_path / "new.ttl"
+    old.write_text(f'{head}\n<https://example.org/p> a sckg:Project ; dcterms:title "A"@de .\n')
+    new.write_text(
+        f'{head}\n<https://example.org/p> a sckg:Project ; dcterms:title "A"@de .\n'
+        '<https://example.org/q> a sckg:Project ; dcterms:title "B"@de .\n'
+    )
+    out = tmp_path / "deck.html"
+    result = CliRunner().invoke(
+        app, ["present", "-d", str(new), "--since", str(old), "-o", str(out), "-l", "en"]
+    )
+    assert result.exit_code == 0, result.output
+    slides = [line for line in result.output.splitlines() if line[:3].strip().isdigit()]
+    assert slides[-1].split(maxsplit=1)[1] == "What changed since the last snapshot"
+
+
 # --- the three graphs a city has: council records, inventory, both --------------------------------
 
 EVERY_VIEW = "".join(
