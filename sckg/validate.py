@@ -18,7 +18,7 @@ from .namespaces import SH, shorten
 from .words import Words, choice, error_message, t
 
 WARNING = SH + "Warning"
-SEVERITIES = {SH + "Violation": "violation", SH + "Warning": "warning", SH + "Info": "info"}
+SEVERITIES = {SH + "Violation": "violation", WARNING: "warning", SH + "Info": "info"}
 _ORDER = {"violation": 0, "warning": 1, "info": 2}
 
 
