@@ -171,8 +171,10 @@ def workbook(kg: KnowledgeGraph, lang: str = "de", city: str | None = None) -> b
         - set(entities)
         - set(records)
     )
+    # a source the data says nothing about needs no row: the citing cell holds its IRI
     described = _entities(kg, {}, values=sources)
-    sheets["sources"] = [described.get(iri) or _Entity(iri) for iri in sources]
+    sources = [iri for iri in sources if iri in described]
+    sheets["sources"] = [described[iri] for iri in sources]
     base = city_base(city or _main_city(entities) or "city")
     ids = {
         e.iri: _short(e.iri, base, SHEETS_BY_KEY[key].folder)

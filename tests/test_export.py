@@ -324,6 +324,43 @@ def test_xlsx_counts_the_council_systems_objects_instead_of_listing_them(tmp_pat
     assert len(listed) == 31 and len(lost) == len(listed) + 8 + 1 + 3 + 7 + 8 + 6 + 6 + 8 + 6
 
 
+def test_xlsx_of_a_council_import_invents_no_source_titles(tmp_path: Path) -> None:
+    """Each object of a council import is documented in its OParl URL, about which the data says
+    nothing. The export gave each URL a row on Sources with its last path segment as its title
+    (``consultation/1000`` → "1000"), so importing the workbook added a title, a label and a type
+    to every one (34 statements on the example export, 95,000 on a large city's). A source the
+    data says nothing about has no row: the citing cell holds its IRI, which the import reads as
+    it is, and the import says nothing about it either."""
+    from openpyxl import load_workbook
+
+    from sckg.ingest import write_turtle
+    from sckg.ingest.oparl import import_oparl
+    from sckg.ingest.tables import import_table
+
+    folder = Path(__file__).parent / "assets" / "oparl" / "musterstadt-1.0"
+    council = write_turtle(import_oparl(folder, "musterstadt").triples, tmp_path / "council.ttl")
+    kg = KnowledgeGraph.open([council])
+    out = tmp_path / "council.xlsx"
+    out.write_bytes(export_graph(kg, "xlsx", city="musterstadt")["inventory.xlsx"])
+
+    def key(t: ox.Triple) -> tuple[str, ...]:
+        return tuple(
+            "[]" if isinstance(x, ox.BlankNode) else str(x)
+            for x in (t.subject, t.predicate, t.object)
+        )
+
+    original = {key(t) for t in kg.triples()}
+    added = {key(t) for t in import_table(out, "musterstadt").triples} - original
+    described = {s for s, _, _ in original}
+    assert sorted(t for t in added if t[0] not in described) == []
+    book = load_workbook(out, read_only=True)
+    sources = [row[0] for row in book["Sources"].iter_rows(min_row=2, values_only=True)]
+    paper = "https://w3id.org/sckg/id/musterstadt/oparl/oparl/v1/paper/"
+    assert sources == [f"{paper}2024-017", f"{paper}2024-018", f"{paper}2024-019"]
+    meetings = list(book["Meetings"].iter_rows(min_row=2, values_only=True))
+    assert meetings[0][-1] == "https://ris.musterstadt.example/oparl/v1/meeting/10"
+
+
 def test_xlsx_lists_each_statement_with_a_blank_node_the_template_cannot_hold(
     make_kg, tmp_path: Path
 ) -> None:
