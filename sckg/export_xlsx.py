@@ -96,7 +96,6 @@ _TEXT: dict[str, dict[str, tuple[str, ...]]] = {
 #: Reference columns per sheet: key → predicates.
 _REFS: dict[str, dict[str, tuple[str, ...]]] = {
     "actors": {
-        "unit_of": (ORG + "unitOf", ORG + "subOrganizationOf"),
         "owned_by": (SCKG + "ownedBy",),
         "partner_of": (SCKG + "partnerOf",),
     },
@@ -181,7 +180,8 @@ def workbook(kg: KnowledgeGraph, lang: str = "de", city: str | None = None) -> b
         for key, group in sheets.items()
         for e in group
     }
-    writer = _Rows(ids, lang, kg.labels(sources, lang), _inverse(kg), records)
+    formal = {e.iri for e in sheets.get("actors", ()) if ORG + "FormalOrganization" in e.types}
+    writer = _Rows(ids, lang, kg.labels(sources, lang), _inverse(kg), records, formal)
     rows = {
         key: [writer.row(key, e) for e in sorted(group, key=lambda e: ids[e.iri])]
         for key, group in sheets.items()
@@ -419,8 +419,10 @@ class _Rows:
         source_labels: dict[str, str],
         inverse: dict[tuple[str, str], list[str]],
         records: dict[str, str],
+        formal: set[str],
     ) -> None:
         self.ids = ids
+        self.formal = formal
         self.records = records
         self.lang = lang
         self.source_labels = source_labels
@@ -492,6 +494,12 @@ class _Rows:
         cells["status"] = self._vocab(e.iris(ADMS + "status"))
         cells["publicly_owned"] = e.first(SCKG + "publiclyOwned")
         cells["identifier"] = e.first(DCTERMS + "identifier")
+        # the import makes a part of a formal organisation org:unitOf, of anything else
+        # org:subOrganizationOf: a parent the other way round is not held
+        parents = [i for i in e.iris(ORG + "unitOf") if i in self.formal] + [
+            i for i in e.iris(ORG + "subOrganizationOf") if i not in self.formal
+        ]
+        cells["unit_of"] = "; ".join(self.ref(i) for i in sorted(parents)) or None
 
     def _projects(self, cells: dict[str, Any], e: _Entity) -> None:
         cells["status"] = self._vocab(e.iris(ADMS + "status"))
