@@ -261,6 +261,11 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "No projects in the graph: import the programme's inventory next to the council data "
         "(sckg import table).",
     },
+    "empty.no_map": {
+        "de": "Nichts zu zeichnen: Die Daten enthalten keinen Knoten der Karte „{projection}“.",
+        "en": "Nothing to draw: the data has no node of the map “{projection}”.",
+    },
+    "empty.because": {"de": "{what} {why}", "en": "{what} {why}"},
     "empty.no_nodes": {
         "de": "Nichts zu ordnen: Die Projektion „{projection}“ hat keine Knoten.",
         "en": "Nothing to rank: the projection “{projection}” has no nodes.",

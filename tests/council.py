@@ -114,8 +114,11 @@ m:portal a sckg:Project ; dcterms:title "Bürgerportal"@de ; sckg:inFieldOfActio
 def meeting_graphs(folder: Path) -> dict[str, list[Path]]:
     """The files of the three graphs a city's meeting outputs are made from, written into
     ``folder``: its council records alone (``tests/assets/oparl/musterstadt-1.0`` imported), its
-    inventory alone (:data:`INVENTORY`), and both (a synthetic export imported, the inventory, and
-    the export's WLAN papers linked to the WLAN project)."""
+    council papers alone (that export's papers: some servers publish only these), its inventory
+    alone (:data:`INVENTORY`), and both (a synthetic export imported, the inventory, and the
+    export's WLAN papers linked to the WLAN project)."""
+    import shutil
+
     from conftest import PREFIXES
 
     from sckg.ingest import write_turtle
@@ -128,6 +131,14 @@ def meeting_graphs(folder: Path) -> dict[str, list[Path]]:
             Path(__file__).parent / "assets" / "oparl" / "musterstadt-1.0", "musterstadt"
         ).triples,
         folder / "council.ttl",
+    )
+    (folder / "papers").mkdir()
+    for page in sorted(
+        (Path(__file__).parent / "assets" / "oparl" / "musterstadt-1.0").glob("papers-*")
+    ):
+        shutil.copy(page, folder / "papers" / page.name)
+    papers_only = write_turtle(
+        import_oparl(folder / "papers", "musterstadt").triples, folder / "papers.ttl"
     )
     inventory = folder / "inventory.ttl"
     inventory.write_text(PREFIXES + INVENTORY, encoding="utf-8")
@@ -150,6 +161,7 @@ def meeting_graphs(folder: Path) -> dict[str, list[Path]]:
     )
     return {
         "council": [council],
+        "papers": [papers_only],
         "inventory": [inventory],
         "combined": [synthetic, inventory, links],
     }

@@ -270,7 +270,7 @@ def graphs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, KnowledgeGraph
     return {name: KnowledgeGraph.open(files) for name, files in paths.items()}
 
 
-@pytest.mark.parametrize("shape", ["council", "inventory", "combined"])
+@pytest.mark.parametrize("shape", ["council", "papers", "inventory", "combined"])
 def test_decks_on_council_inventory_and_combined_graphs(graphs, shape: str, tmp_path: Path) -> None:
     agenda = tmp_path / "agenda.toml"
     agenda.write_text(EVERY_VIEW, encoding="utf-8")

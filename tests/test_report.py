@@ -383,7 +383,7 @@ def graphs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, KnowledgeGraph
     return {name: KnowledgeGraph.open(files) for name, files in paths.items()}
 
 
-@pytest.mark.parametrize("shape", ["council", "inventory", "combined"])
+@pytest.mark.parametrize("shape", ["council", "papers", "inventory", "combined"])
 def test_every_output_is_free_of_none_and_of_local_paths(
     graphs, shape: str, tmp_path: Path
 ) -> None:
@@ -400,6 +400,26 @@ def test_every_output_is_free_of_none_and_of_local_paths(
                 lang,
                 name,
             )
+
+
+def test_a_map_with_nothing_to_draw_says_why_instead_of_stopping_the_report(
+    graphs, tmp_path: Path
+) -> None:
+    """Some council servers publish papers only (and their files). No actor, project or field of
+    action is in such data: the report stopped with the map's filter error ("No node is left after
+    the filters; loosen --class ..."), though nothing was filtered. The overall map now says why it
+    is empty, and every other section is written."""
+    from sckg.report import write_report
+
+    report = build_report(graphs["papers"], lang="en")
+    page = write_report(report, graphs["papers"], tmp_path).read_text(encoding="utf-8")
+    why = (
+        "Nothing to draw: the data has no node of the map “Entity network”. No "
+        "projects in the graph: import the programme&#x27;s inventory next to the council data "
+        "(sckg import table)."
+    )
+    assert page.count(why) == 1 and "<iframe" not in page
+    assert [s.key for s in report.sections][:4] == ["key-points", "figures", "roadmap", "map"]
 
 
 def test_the_header_dates_each_dataset_by_its_newest_record(graphs) -> None:

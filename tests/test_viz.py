@@ -485,6 +485,35 @@ def test_cli_errors_are_one_line(turtle_file, tmp_path, args, message):
     assert not Path(tmp_path / "x.html").exists()
 
 
+def test_cli_says_when_the_data_has_nothing_to_draw(turtle_file, tmp_path):
+    """Council papers alone: no node of the map, and no filter was given (the message told to
+    loosen --class, --field or --department)."""
+    data = turtle_file(
+        "<https://example.org/paper/1> a oparl:Paper, prov:Entity ; "
+        'dcterms:title "Digitalisierung der Schulen"@de .'
+    )
+    for lang, message in (
+        (
+            "en",
+            "Error: Nothing to draw: the data has no node of the map “Entity network”. No "
+            "projects in the graph: import the programme's inventory next to the council data "
+            "(sckg import table).\n",
+        ),
+        (
+            "de",
+            "Fehler: Nichts zu zeichnen: Die Daten enthalten keinen Knoten der Karte "
+            "„Gesamtnetz“. Keine Projekte im Graphen: Importieren Sie das Projektinventar des "
+            "Programms neben die Ratsdaten (sckg import table).\n",
+        ),
+    ):
+        out = tmp_path / "x.html"
+        result = CliRunner().invoke(
+            app, ["viz", "--lang", lang, "--data", str(data), "-o", str(out)]
+        )
+        assert (result.exit_code, result.stderr) == (1, message)
+        assert not out.exists()
+
+
 def test_positions_do_not_depend_on_the_process(musterstadt_path):
     """NetworkX's undirected view of a directed graph lists neighbours in hash order, which changes
     between processes; the layouts and Louvain must not see that order."""

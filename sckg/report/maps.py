@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
 
 MapRenderer = Callable[[MapSpec, str], str]
-"""Turns a map spec and an element id into trusted HTML (the renderer escapes the data itself)."""
+"""Turns a map spec and an element id into trusted HTML (the renderer escapes the data itself); a
+map without nodes is one paragraph saying why."""
 
 #: Layout per projection: dependency maps read top-down, the others are spring layouts.
 LAYOUT = {"dependencies": "hierarchical"}
@@ -31,6 +32,7 @@ def map_renderer(kg: KnowledgeGraph, lang: str) -> MapRenderer:
     asked)."""
     from ..network.projection import project
     from ..viz import build_network
+    from ..viz.build import nothing_to_draw
     from ..viz.render import render_html, srcdoc_iframe
     from ..viz.write import render_image
 
@@ -39,6 +41,9 @@ def map_renderer(kg: KnowledgeGraph, lang: str) -> MapRenderer:
     def render(spec: MapSpec, element_id: str) -> str:
         if spec.projection not in projections:
             projections[spec.projection] = project(kg, spec.projection, lang=lang)
+        if not projections[spec.projection].number_of_nodes():  # council papers alone
+            why = nothing_to_draw(kg, spec.projection).in_lang(lang)
+            return f'<p class="map-empty">{html.escape(why)}</p>'
         net = build_network(
             kg,
             spec.projection,
