@@ -15,6 +15,7 @@ from sckg.errors import DataError
 from sckg.ingest import turtle
 from sckg.ingest.ulm import PREFIXES, Counts, build, convert, main
 from sckg.kg import KnowledgeGraph
+from sckg.namespaces import OPARL, ORG
 
 COPY = Path(__file__).parent / "assets" / "ulm"
 COMMIT = "82e4420ee78f59f27d3a00756bced35dab95b26a"
@@ -144,8 +145,8 @@ def test_projects_actors_and_papers_the_pages_name(copy_kg: KnowledgeGraph) -> N
     ) == [
         "Gemeinderat",
         "Abteilung Mobilität",
-        "Geschäftsstelle Digitale Agenda",
         "Entsorgungsbetriebe der Stadt Ulm (EBU)",
+        "Geschäftsstelle Digitale Agenda",
         "Stadt Ulm",
         "Stadtwerke Ulm/Neu-Ulm (SWU)",
     ]
@@ -198,6 +199,27 @@ def test_the_bundled_dataset_counts(ulm_kg: KnowledgeGraph) -> None:
         UNION { ?d a oparl:Paper } }""",
     )
     assert rows == [["13", "24", "126", "9", "21", "13"]]
+
+
+def test_an_actor_of_a_kind_has_the_classes_the_import_gives_that_kind(
+    ulm_kg: KnowledgeGraph,
+) -> None:
+    """The converter typed the Entsorgungsbetriebe (kind Eigenbetrieb, a part of the city without
+    a legal person of its own) as a formal organisation, as its group of companies; the inventory
+    import types an Eigenbetrieb as a unit of the city, so the two disagreed (and the xlsx round
+    trip changed its class)."""
+    from sckg.ingest.tables import KIND_CLASSES
+
+    kinds = {
+        r["a"]: r["kind"].rsplit("/", 1)[-1]
+        for r in ulm_kg.select("SELECT ?a ?kind WHERE { ?a org:classification ?kind }").records()
+    }
+    classes: dict[str, set[str]] = {a: set() for a in kinds}
+    for r in ulm_kg.select("SELECT ?a ?c WHERE { ?a org:classification [] ; a ?c }").records():
+        if r["c"].startswith((ORG, OPARL)):
+            classes[r["a"]].add(r["c"])
+    wrong = {a: c for a, c in classes.items() if c != set(KIND_CLASSES[kinds[a]])}
+    assert wrong == {} and len(kinds) == 12
 
 
 def test_the_dataset_names_source_commit_licence_attribution_and_city(

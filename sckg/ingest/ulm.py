@@ -27,6 +27,7 @@ from ..errors import DataError, SckgError
 from ..namespaces import DCTERMS, FIELD, KIND, OPARL, ORG, PROV, RDF, RDFS, SCHEMA, SCKG, SKOS, slug
 from ..words import error_message
 from . import XSD_BOOLEAN, XSD_DATE, city_base, write_turtle
+from .tables import KIND_CLASSES
 
 REPOSITORY = "https://github.com/loobopi/smart-city-strategie"
 LICENCE = "https://creativecommons.org/licenses/by-sa/4.0/"
@@ -74,8 +75,9 @@ FIELDS: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
-#: The classes of each group of actors; ``unit`` is a unit of the city (``org:unitOf``), ``place`` a
-#: unit the text does not place (e.g. the city library).
+#: The classes of each group of actors whose kind the text does not say (an actor of a kind has the
+#: classes the inventory import gives that kind); ``unit`` is a unit of the city (``org:unitOf``),
+#: ``place`` a unit the text does not place (e.g. the city library).
 GROUPS: dict[str, tuple[str, ...]] = {
     "city": (ORG + "FormalOrganization", OPARL + "Body"),
     "body": (ORG + "Organization", OPARL + "Organization"),
@@ -488,7 +490,7 @@ def _mentions(conv: _Converter, sections: list[Section]) -> int:
         found += 1
         s = _node(f"actor/{key}")
         for section in hits:
-            conv.entity(s, GROUPS[group], label, _node(section.iri))
+            conv.entity(s, KIND_CLASSES[kind] if kind else GROUPS[group], label, _node(section.iri))
         if kind:
             conv.add(s, ORG + "classification", ox.NamedNode(KIND + kind))
         if group == "unit":
