@@ -170,6 +170,7 @@ def test_braunschweig_fields_and_open_points(bs_de) -> None:
         ("Aufbau einer Ladeinfrastruktur für Elektrofahrzeuge", "unbekannt"),
         ("Handyparken", "unbekannt"),
     ]
+    assert mobility.items == ["Akteure: keine", "Ziele: keine"]  # "Akteure: " said nothing
     gaps = table(bs_de.section("open-points"), "Lücken").rows
     assert gaps[-1] == [
         "Akteur ohne Projekt",

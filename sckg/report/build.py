@@ -371,7 +371,9 @@ def fields_section(kg: KnowledgeGraph, lang: str) -> Section:
                     [[p, s, m, money(b, lang)] for p, s, m, b in rows],
                 )
             )
-            sub.items.append(w["actors"] + ": " + ", ".join(sorted(set(data["actors"]))))
+            sub.items.append(
+                w["actors"] + ": " + (", ".join(sorted(set(data["actors"]))) or w["none"])
+            )
             sub.items.append(
                 w["goals"] + ": " + (", ".join(sorted(set(data["goals"]))) or w["none"])
             )
