@@ -418,6 +418,10 @@ def compare(
                 )
             )
         seen[data.city.iri] = source or data.city.label
+        if not data.items:  # council data alone: every count is 0, and nothing says why
+            warnings.warn(
+                DataWarning(t("compare.no_items", lang, city=data.city.name(lang))), stacklevel=2
+            )
     from . import resources
     from .kg import KnowledgeGraph
 

@@ -146,6 +146,13 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "{count} von {total} Projekten desselben Handlungsfelds +{points}",
         "en": "{count} of {total} projects of the same field of action +{points}",
     },
+    "compare.no_items": {
+        "de": "{city} hat keine Projekte oder Maßnahmen, zählt daher in keinem Handlungsfeld und "
+        "Ziel und bietet kein Best-Practice-Beispiel; importieren Sie das Programm daneben (sckg "
+        "import table).",
+        "en": "{city} has no projects or measures, so it counts 0 in every field and goal and "
+        "offers no best practice; import its programme next to it (sckg import table).",
+    },
     "compare.unmapped": {
         "de": "{count} der {total} Projekte und Maßnahmen von {city} liegen in einem Handlungsfeld "
         "ohne Referenz-Handlungsfeld und zählen daher in keinem (Handlungsfelder: {fields}); sckg "

@@ -329,6 +329,29 @@ def test_gaps_note_the_projects_whose_fields_map_to_no_reference_field() -> None
     assert result.stderr == ""  # Braunschweig's fields all map
 
 
+def test_a_city_without_projects_or_measures_is_named(tmp_path: Path) -> None:
+    """A council export alone (no programme) compared with a city: its coverage was 0 everywhere,
+    without a word on why."""
+    import shutil
+
+    from sckg.ingest import write_turtle
+    from sckg.ingest.oparl import import_oparl
+
+    (tmp_path / "papers").mkdir()
+    shutil.copy(ROOT / "tests/assets/oparl/musterstadt-1.0/papers-1.json", tmp_path / "papers")
+    council = write_turtle(
+        import_oparl(tmp_path / "papers", "musterstadt").triples, tmp_path / "council.ttl"
+    )
+    args = ["compare", "-d", str(ROOT / "data/braunschweig"), "-d", str(council), "-f", "csv"]
+    result = runner.invoke(app, [*args, "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "Note: musterstadt: council information (OParl) has no projects or measures, so it "
+        "counts 0 in every field and goal and offers no best practice; import its programme next "
+        "to it (sckg import table).\n"
+    )
+
+
 def test_cli_compare_needs_two_cities(cities: tuple[Path, Path]) -> None:
     result = runner.invoke(app, ["compare", "-d", str(cities[0])])
     assert result.exit_code == 2
