@@ -12,6 +12,7 @@ import decimal
 import io
 import json
 import re
+import warnings
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -19,8 +20,9 @@ import pyoxigraph as ox
 
 from . import resources
 from .choices import ExportFormat
+from .errors import DataWarning
 from .namespaces import PREFIXES, RDF, XSD
-from .words import choice
+from .words import choice, error_message
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -241,10 +243,15 @@ def network(
     ``betweenness`` and ``closeness``, both normalised 0–1); every attribute a plain value, as
     GraphML and GEXF need. Projects and council records carry ``start`` and ``end`` (ISO dates):
     Gephi's timeline."""
+    from .network.common import with_next_step
     from .network.metrics import auto_sample, betweenness_scores, closeness_all
     from .network.projection import project
 
     graph = project(kg, projection, lang=lang, with_papers=with_papers)
+    if not graph.number_of_nodes():  # council papers alone: an empty file, and a note saying why
+        name = error_message(f"projection.{projection}")
+        why = with_next_step(kg, error_message("empty.no_network", projection=name))
+        warnings.warn(DataWarning(why.in_lang(lang)), stacklevel=2)
     _add_labels_and_dates(kg, graph, lang)
     undirected = graph.to_undirected(as_view=True) if graph.is_directed() else graph
     betweenness = betweenness_scores(

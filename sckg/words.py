@@ -272,6 +272,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "Nichts zu zeichnen: Die Daten enthalten keinen Knoten der Karte „{projection}“.",
         "en": "Nothing to draw: the data has no node of the map “{projection}”.",
     },
+    "empty.no_network": {
+        "de": "Das Netz „{projection}“ hat in diesen Daten keinen Knoten.",
+        "en": "The network “{projection}” has no node in this data.",
+    },
     "empty.because": {"de": "{what} {why}", "en": "{what} {why}"},
     "empty.no_nodes": {
         "de": "Nichts zu ordnen: Die Projektion „{projection}“ hat keine Knoten.",

@@ -218,6 +218,27 @@ def test_gexf_of_actors_carries_labels_classes_and_metrics(musterstadt: Knowledg
     assert not read.is_directed()
 
 
+def test_a_network_without_nodes_is_written_with_a_note_saying_why(tmp_path: Path) -> None:
+    """Council papers alone have no node of the entity network: the export wrote an empty GraphML
+    file (402 bytes for Karlsruhe's 13,736 papers) and said only "Wrote"."""
+    data = tmp_path / "papers.ttl"
+    data.write_text(
+        "<https://example.org/paper/1> a <https://schema.oparl.org/1.1/Paper> .\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "graph.graphml"
+    result = runner.invoke(
+        app, ["export", "-f", "graphml", "--lang", "en", "--data", str(data), "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "Note: The network “Entity network” has no node in this data. No projects in the graph: "
+        f"import the programme's inventory next to the council data (sckg import table).\nWrote "
+        f"{out}.\n"
+    )
+    assert nx.read_graphml(out).number_of_nodes() == 0
+
+
 def test_csv_nodes_and_edges_with_the_formula_guard(small: KnowledgeGraph) -> None:
     nodes, edges = csv_tables(network(small, "dependencies", "de"))
     assert nodes.splitlines() == [

@@ -88,6 +88,14 @@ def why_empty(kg: KnowledgeGraph, graph: nx.Graph[str], lang: str) -> str:
     return t(f"empty.no_links.{projection}", lang)
 
 
+def with_next_step(kg: KnowledgeGraph | None, what: Message) -> Message:
+    """``what`` (the message of a projection without nodes), followed by the next step when the
+    graph has no project (council data alone)."""
+    if kg is None or kg.ask("ASK { ?p a sckg:Project }"):
+        return what
+    return error_message("empty.because", what=what, why=error_message("empty.no_projects"))
+
+
 def order(label: str, iri: str) -> tuple[str, str, str]:
     """The stable tie-break of every ranking: label (case-insensitive), then label, then IRI."""
     return (label.casefold(), label, iri)

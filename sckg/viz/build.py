@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..choices import ColorBy, Layout, ProjectionName, SizeBy
 from ..entities import resolve
-from ..errors import DataError, Message, ParameterError
+from ..errors import DataError, ParameterError
 from ..formatting import money, number
 from ..namespaces import STATUS, tail
-from ..network.common import canonical_undirected
+from ..network.common import canonical_undirected, with_next_step
 from ..network.metrics import auto_sample, betweenness_scores, detect_communities, pagerank_scores
 from ..network.projection import CLASS_KEYS, PREDICATES
 from ..sources import data_info, summary
@@ -99,7 +99,8 @@ def build_network(
         graph = project(source, projection, lang=lang, with_papers=with_papers)
     timings["projection"] = time.perf_counter() - started
     if not graph.number_of_nodes():
-        raise DataError(nothing_to_draw(kg, projection))
+        name = error_message(f"projection.{projection}")
+        raise DataError(with_next_step(kg, error_message("empty.no_map", projection=name)))
     names = _Names(graph, kg, lang)
     focus_iri = None
     if focus is not None:
@@ -168,15 +169,6 @@ class _Names:
         if short == "sharesProject":
             return t("map.shares_project", self.lang)
         return self(PREDICATES[short]) if short in PREDICATES else short
-
-
-def nothing_to_draw(kg: KnowledgeGraph | None, projection: str) -> Message:
-    """Why the map of ``projection`` has no node, with the next step when the graph has no project
-    (council data alone)."""
-    what = error_message("empty.no_map", projection=error_message(f"projection.{projection}"))
-    if kg is None or kg.ask("ASK { ?p a sckg:Project }"):
-        return what
-    return error_message("empty.because", what=what, why=error_message("empty.no_projects"))
 
 
 def _is_actor(cls: str) -> bool:
