@@ -570,6 +570,14 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "Kein Datenstand: fällige Meilensteine werden nicht beurteilt.",
         "en": "No data date: milestones due are not judged.",
     },
+    "prio.note.nothing.projects": {
+        "de": "Nichts zu reihen: keine offenen Projekte in diesen Daten.",
+        "en": "Nothing to rank: no open project in this data.",
+    },
+    "prio.note.nothing.fields": {
+        "de": "Nichts zu reihen: keine Handlungsfelder in diesen Daten.",
+        "en": "Nothing to rank: no field of action in this data.",
+    },
     "prio.note.no_scores": {
         "de": "Keine Bewertungen der Lenkungsgruppe in diesen Daten: nur die Kriterien aus dem "
         "Graphen, keine Reihung. Die Bewertungsvorlage schreibt {=template} scoring.xlsx, gelesen "

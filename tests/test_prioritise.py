@@ -776,3 +776,31 @@ def test_cli_waves_are_for_projects_and_a_missing_workbook_is_one_line(tmp_path:
         missing.output.strip().splitlines()[-1]
         == f"Error: {tmp_path / 'nowhere.xlsx'}: no such file or folder"
     )
+
+
+@pytest.mark.parametrize(
+    ("what", "nothing"),
+    [
+        ("projects", "Nothing to rank: no open project in this data."),
+        ("fields", "Nothing to rank: no field of action in this data."),
+    ],
+)
+def test_cli_with_nothing_to_rank_says_so_and_what_to_import(
+    tmp_path: Path, what: str, nothing: str
+) -> None:
+    """Council papers alone: the command printed an empty table and the note on missing scores,
+    as if only the scores were lacking."""
+    data = tmp_path / "papers.ttl"
+    data.write_text(
+        "<https://example.org/paper/1> a <https://schema.oparl.org/1.1/Paper> .\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        app, ["prioritise", "--what", what, "--lang", "en", "--data", str(data), "-f", "csv"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "item,criterion,value,reason,iri\n"
+    assert result.stderr == (
+        f"{nothing} No projects in the graph: import the programme's inventory next to the "
+        "council data (sckg import table).\n"
+    )

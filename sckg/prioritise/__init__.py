@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import DataError, Message
 from ..formatting import number, percent
-from ..network.common import names
+from ..network.common import names, with_next_step
 from ..words import check_lang, choice, error_message, t
 from .ahp import AhpResult, aggregate, ahp, check_consistent
 from .criteria import GRAPH_CRITERIA, VOTES, Item, Value, graph_criteria, items, vote_criteria
@@ -100,6 +100,10 @@ def prioritise(
     found, notes = items(kg, what, lang)
     criteria = graph_criteria(lang) + vote_criteria(found, lang)
     result = Prioritisation(what, found, criteria, notes)
+    if not found:  # council data alone: nothing is missing but the items themselves
+        nothing = error_message(f"prio.note.nothing.{what}")
+        result.notes = [with_next_step(kg, nothing).in_lang(lang)]
+        return result
     if scores is None:
         result.notes.append(Message(t("prio.note.no_scores", lang)))
         return result
