@@ -75,9 +75,12 @@ def canonical(triples: list[ox.Triple]) -> list[ox.Triple]:
             for x in (t.subject, t.predicate, t.object)
         )
 
-    ordered = sorted(
-        set(triples), key=lambda t: (isinstance(t.subject, ox.BlankNode), bnode_free(t))
-    )
+    unique = set(triples)
+    if not any(
+        isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode) for t in unique
+    ):
+        return sorted(unique, key=_order)  # nothing to rename (a council import has no blank node)
+    ordered = sorted(unique, key=lambda t: (isinstance(t.subject, ox.BlankNode), bnode_free(t)))
     names: dict[object, ox.BlankNode] = {}
     for t in ordered:
         for term in (t.subject, t.object):
@@ -87,7 +90,11 @@ def canonical(triples: list[ox.Triple]) -> list[ox.Triple]:
         ox.Triple(names.get(t.subject, t.subject), t.predicate, names.get(t.object, t.object))
         for t in ordered
     }
-    return sorted(renamed, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    return sorted(renamed, key=_order)
+
+
+def _order(t: ox.Triple) -> tuple[str, str, str]:
+    return (str(t.subject), str(t.predicate), str(t.object))
 
 
 def rdf_bytes(kg: KnowledgeGraph, fmt: str) -> bytes:
@@ -97,7 +104,7 @@ def rdf_bytes(kg: KnowledgeGraph, fmt: str) -> bytes:
         return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b""
     if fmt == "nt":
         return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
-    return jsonld_bytes(triples)
+    return _jsonld(triples)
 
 
 @cache
@@ -112,7 +119,12 @@ def jsonld_context() -> dict[str, Any]:
 def jsonld_bytes(triples: list[ox.Triple], indent: int | None = 2) -> bytes:
     """Triples as compact JSON-LD with the sckg context embedded (readable offline, same terms as
     the file); ``indent=None`` writes it on one line (faster, for many small files)."""
-    document = {"@context": jsonld_context(), "@graph": _compactor().nodes(canonical(triples))}
+    return _jsonld(canonical(triples), indent)
+
+
+def _jsonld(ordered: list[ox.Triple], indent: int | None = 2) -> bytes:
+    """:func:`jsonld_bytes` of triples already :func:`canonical`."""
+    document = {"@context": jsonld_context(), "@graph": _compactor().nodes(ordered)}
     return json.dumps(document, indent=indent, ensure_ascii=False).encode("utf-8") + b"\n"
 
 
@@ -131,6 +143,8 @@ class _JsonLd:
             ((v, k) for k, v in context.items() if isinstance(v, str) and "://" in v),
             key=lambda p: -len(p[0]),
         )
+        assert all(ns.endswith(("/", "#")) for ns, _ in self.prefixes)  # what compact relies on
+        self.namespace_of: dict[str, tuple[str, str] | None] = {}
         self.terms: dict[str, tuple[str, dict[str, Any]]] = {}
         for name, definition in context.items():
             if (
@@ -147,14 +161,17 @@ class _JsonLd:
         return next((ns + local for ns, name in self.prefixes if name == prefix), compact)
 
     def compact(self, iri: str) -> str:
-        return next(
-            (
-                f"{name}:{iri[len(ns) :]}"
-                for ns, name in self.prefixes
-                if iri.startswith(ns) and iri != ns
-            ),
-            iri,
-        )
+        """The IRI with its longest namespace as a prefix (``sckg:Project``), else whole. Each
+        namespace of the context ends in ``/`` or ``#``, so it is one of the IRI's folder (up to its
+        last ``/`` or ``#`` before the end), whose namespace is looked up once."""
+        end = len(iri) - 1  # a namespace is shorter than the IRI
+        folder = iri[: max(iri.rfind("/", 0, end), iri.rfind("#", 0, end)) + 1]
+        if folder not in self.namespace_of:
+            self.namespace_of[folder] = next(
+                ((ns, name) for ns, name in self.prefixes if folder.startswith(ns)), None
+            )
+        found = self.namespace_of[folder]
+        return f"{found[1]}:{iri[len(found[0]) :]}" if found else iri
 
     def ref(self, term: ox.NamedNode | ox.BlankNode) -> str:
         return f"_:{term.value}" if isinstance(term, ox.BlankNode) else self.compact(term.value)

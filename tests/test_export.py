@@ -239,6 +239,26 @@ def test_a_network_without_nodes_is_written_with_a_note_saying_why(tmp_path: Pat
     assert nx.read_graphml(out).number_of_nodes() == 0
 
 
+def test_jsonld_compacts_an_iri_by_its_longest_namespace() -> None:
+    from sckg.export import _JsonLd
+
+    compactor = _JsonLd(
+        {"a": "https://ex.org/", "b": "https://ex.org/sub/", "c": "https://ex.org/h#", "t": "a:t"}
+    )
+    assert [
+        compactor.compact(iri)
+        for iri in (
+            "https://ex.org/sub/x",
+            "https://ex.org/sub/",
+            "https://ex.org/subx",
+            "https://ex.org/h#y/z",
+            "https://ex.org/",
+            "https://other.org/x",
+            "https://ex.org/sub/x",  # the folder's namespace is looked up once
+        )
+    ] == ["b:x", "a:sub/", "a:subx", "c:y/z", "https://ex.org/", "https://other.org/x", "b:x"]
+
+
 def test_csv_nodes_and_edges_with_the_formula_guard(small: KnowledgeGraph) -> None:
     nodes, edges = csv_tables(network(small, "dependencies", "de"))
     assert nodes.splitlines() == [
