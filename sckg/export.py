@@ -99,7 +99,15 @@ def _order(t: ox.Triple) -> tuple[str, str, str]:
 
 def rdf_bytes(kg: KnowledgeGraph, fmt: str) -> bytes:
     """The data graphs (not the ontology) as sorted Turtle, N-Triples or JSON-LD."""
-    triples = canonical(kg.triples())
+    text = kg.data_ntriples()
+    if b"_:" not in text:  # no blank node to rename: the lines sorted are the canonical order
+        lines = sorted(set(text.splitlines()))
+        if fmt == "nt":
+            return b"".join(line + b"\n" for line in lines)
+        parsed = ox.parse(b"\n".join(lines), format=ox.RdfFormat.N_TRIPLES)
+        triples = [quad.triple for quad in parsed]
+    else:
+        triples = canonical(kg.triples())
     if fmt == "ttl":
         return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b""
     if fmt == "nt":

@@ -19,6 +19,7 @@ from sckg import resources
 from sckg.cli import app
 from sckg.export import canonical, csv_tables, export_graph, jsonld_context, network
 from sckg.kg import KnowledgeGraph
+from sckg.namespaces import PREFIXES
 
 runner = CliRunner()
 EX = "https://example.org/city/"
@@ -55,6 +56,29 @@ def test_rdf_exports_round_trip_and_are_reproducible(
     again = KnowledgeGraph.open([path])  # read back by Oxigraph
     assert isomorphic(_graph(again), _graph(braunschweig))
     assert len(_graph(again)) == 486
+
+
+def test_without_blank_nodes_the_sorted_lines_are_the_canonical_order(turtle_file) -> None:
+    """Without a blank node the store's N-Triples lines, sorted, are written as they are; they must
+    be in the order of :func:`canonical`: a subject that is the start of another, escapes, other
+    scripts, datatypes, a triple in two files (graphs) once."""
+    from sckg.export import rdf_bytes
+
+    kg = KnowledgeGraph.open(
+        [
+            turtle_file(
+                f'<{EX}a> <{EX}p> "zeile\\neins \\"zitiert\\""@de , "Ärger"@de , '
+                f'"42"^^xsd:integer , "ß"@de , "𝔘nicode" , <{EX}ab> . <{EX}ab> <{EX}p> "x" . '
+                f'<{EX}a-b> <{EX}q> "y" . <{EX}a%20b> <{EX}p> "日本" .'
+            ),
+            turtle_file(f'<{EX}ab> <{EX}p> "x" . <{EX}b> <{EX}p> "z" .', "second.ttl"),
+        ]
+    )
+    assert b"_:" not in kg.data_ntriples()
+    ordered = canonical(kg.triples())
+    assert rdf_bytes(kg, "nt") == ox.serialize(ordered, format=ox.RdfFormat.N_TRIPLES)
+    turtle = ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    assert rdf_bytes(kg, "ttl") == turtle and rdf_bytes(kg, "nt").count(b"\n") == 10
 
 
 @pytest.mark.filterwarnings(
