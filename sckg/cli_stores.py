@@ -55,7 +55,7 @@ def load(
         t(
             "cli.loaded",
             lang,
-            files=report.files,
+            n=report.files,
             triples=number(report.triples, lang),
             seconds=number(report.seconds, lang, 2),
             rate=number(report.rate, lang),

@@ -2272,10 +2272,18 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     },
     "cli.handout": {"de": ", Handout: {path}", "en": ", handout: {path}"},
     "cli.loaded": {
-        "de": "{files} Dateien geladen, {triples} Tripel, in {seconds} s ({rate} Tripel/s)"
-        "{removed}.",
-        "en": "Loaded {files} files, {triples} triples, in {seconds} s ({rate} triples/s)"
-        "{removed}.",
+        "de": {
+            "one": "{n} Datei geladen, {triples} Tripel, in {seconds} s ({rate} Tripel/s)"
+            "{removed}.",
+            "other": "{n} Dateien geladen, {triples} Tripel, in {seconds} s ({rate} Tripel/s)"
+            "{removed}.",
+        },
+        "en": {
+            "one": "Loaded {n} file, {triples} triples, in {seconds} s ({rate} triples/s)"
+            "{removed}.",
+            "other": "Loaded {n} files, {triples} triples, in {seconds} s ({rate} triples/s)"
+            "{removed}.",
+        },
     },
     "cli.dropped": {
         "de": ", {n} andere Datengraphen entfernt",

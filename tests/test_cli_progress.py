@@ -90,7 +90,7 @@ def test_loading_one_large_file_shows_the_bytes_read(tmp_path: Path) -> None:
     assert code == 0, text
     shown = [int(p) for p in re.findall(r"Reading the RDF\s+\S+\s+(\d+)%", text)]
     assert any(0 < p < 100 for p in shown), shown  # not 0 % until the end
-    assert "Loaded 1 files, 150,000 triples" in text
+    assert "Loaded 1 file, 150,000 triples" in text
     small = tmp_path / "small.nt"
     small.write_text('<https://example.org/s> <https://example.org/p> "v" .\n', encoding="utf-8")
     code, piped = _run(["load", "--store", f"oxigraph:{tmp_path / 'store'}", str(small)], tty=False)
