@@ -804,3 +804,14 @@ def test_cli_with_nothing_to_rank_says_so_and_what_to_import(
         f"{nothing} No projects in the graph: import the programme's inventory next to the "
         "council data (sckg import table).\n"
     )
+
+
+def test_with_every_project_completed_the_note_says_so_too(make_kg) -> None:
+    kg = make_kg(
+        '<https://example.org/p> a sckg:Project ; dcterms:title "Fertig"@de ; '
+        "adms:status status:completed ."
+    )
+    assert prioritise(kg, lang="en").notes == [
+        "1 completed project is not ranked.",
+        "Nothing to rank: no open project in this data.",
+    ]

@@ -100,9 +100,9 @@ def prioritise(
     found, notes = items(kg, what, lang)
     criteria = graph_criteria(lang) + vote_criteria(found, lang)
     result = Prioritisation(what, found, criteria, notes)
-    if not found:  # council data alone: nothing is missing but the items themselves
+    if not found:  # e.g. council data alone: what is missing is the items, not the scores
         nothing = error_message(f"prio.note.nothing.{what}")
-        result.notes = [with_next_step(kg, nothing).in_lang(lang)]
+        result.notes.append(with_next_step(kg, nothing).in_lang(lang))
         return result
     if scores is None:
         result.notes.append(Message(t("prio.note.no_scores", lang)))

@@ -151,7 +151,7 @@ def items(kg: KnowledgeGraph, what: str, lang: str) -> tuple[list[Item], list[st
     mandates = _mandates(kg, lang)
     near, as_of = _milestones(kg, lang)
     votes, workshops = _votes(kg, lang)
-    if as_of is None:
+    if as_of is None and open_projects:  # without open projects no milestone is judged
         notes.append(t("prio.note.no_data_date", lang))
     needed = {g for p in open_projects for g in goals.get(p, ())} | {
         STATUS + s for s in set(status.values()) if s
