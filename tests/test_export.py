@@ -393,12 +393,12 @@ def test_xlsx_of_a_council_import_invents_no_source_titles(tmp_path: Path) -> No
     """Each object of a council import is documented in its OParl URL, about which the data says
     nothing. The export gave each URL a row on Sources with its last path segment as its title
     (``consultation/1000`` → "1000"), so importing the workbook added a title, a label and a type
-    to every one (34 statements on the example export, 95,000 on a large city's). A source the
-    data says nothing about has no row: the citing cell holds its IRI, which the import reads as
-    it is, and the import says nothing about it either. A committee is part of the body
-    (``org:subOrganizationOf``), which the column "Teil von" cannot hold: the import makes a part
-    of a formal organisation ``org:unitOf``. It was written there, and the import changed the
-    predicate; now it is only on the sheet of what the template cannot hold."""
+    to every one (34 statements on the example export; 17,871 such rows at bench/council.py's
+    10x). A source the data says nothing about has no row: the citing cell holds its IRI, which
+    the import reads as it is, and the import says nothing about it either. A committee is part
+    of the body (``org:subOrganizationOf``), which the column "Teil von" cannot hold: the import
+    makes a part of a formal organisation ``org:unitOf``. It was written there, and the import
+    changed the predicate; now it is only on the sheet of what the template cannot hold."""
     from openpyxl import load_workbook
 
     from sckg.ingest import write_turtle
