@@ -244,7 +244,7 @@ def test_gexf_of_actors_carries_labels_classes_and_metrics(musterstadt: Knowledg
 
 def test_a_network_without_nodes_is_written_with_a_note_saying_why(tmp_path: Path) -> None:
     """Council papers alone have no node of the entity network: the export wrote an empty GraphML
-    file (402 bytes for Karlsruhe's 13,736 papers) and said only "Wrote"."""
+    file (537 bytes for Karlsruhe's 13,736 papers) and said only "Wrote"."""
     data = tmp_path / "papers.ttl"
     data.write_text(
         "<https://example.org/paper/1> a <https://schema.oparl.org/1.1/Paper> .\n",
