@@ -8,7 +8,8 @@ returns every triple), and loading at least 90% of raw pyoxigraph's bulk-load ra
 
 What is measured:
 - load (wall clock): ``sckg load`` (``stores.load_store``: opening the store, model and city file
-  bulk-loaded into their named graphs, the triples counted for its summary, the store closed)
+  bulk-loaded into their named graphs, the triples counted for its summary, the store closed), and
+  the same file loaded again into the loaded store (a nightly job's case: its graph is replaced)
   against raw pyoxigraph opening a fresh store, ``bulk_load``-ing the same files into the same
   graphs and closing it, taking turns (each going first in every other round); rdflib parses the
   same files into a ``Graph``; sckg's memory store is filled from the files. The goal is judged on
@@ -134,7 +135,15 @@ def bench_load(
         if i:
             shutil.rmtree(target)
     shutil.rmtree(work / "raw", ignore_errors=True)
-    loads = {"raw pyoxigraph bulk_load": _median(raw), "sckg load (the command)": _median(ours)}
+    again = [  # the nightly job's case: the same file again, replacing its graph
+        both_timed(lambda: load_store(f"oxigraph:{work / 'sckg0'}", [city]))[0]
+        for _ in range(repeat)
+    ]
+    loads = {
+        "raw pyoxigraph bulk_load": _median(raw),
+        "sckg load (the command)": _median(ours),
+        "sckg load again (replaces)": _median(again),
+    }
     return loads, triples, work / "sckg0"
 
 

