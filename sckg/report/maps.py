@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..viz.write import LABELLED_NODES
-from ..words import error_message, t
+from ..words import t
 from .model import MapSpec
 
 if TYPE_CHECKING:
@@ -30,9 +30,9 @@ MAP_HEIGHT = 620
 def map_renderer(kg: KnowledgeGraph, lang: str) -> MapRenderer:
     """A function turning a :class:`MapSpec` into trusted HTML: the iframe (and the static figure if
     asked)."""
-    from ..network.common import with_next_step
     from ..network.projection import project
     from ..viz import build_network
+    from ..viz.build import nothing_to_draw
     from ..viz.render import render_html, srcdoc_iframe
     from ..viz.write import render_image
 
@@ -42,8 +42,7 @@ def map_renderer(kg: KnowledgeGraph, lang: str) -> MapRenderer:
         if spec.projection not in projections:
             projections[spec.projection] = project(kg, spec.projection, lang=lang)
         if not projections[spec.projection].number_of_nodes():  # council papers alone
-            name = error_message(f"projection.{spec.projection}")
-            why = with_next_step(kg, error_message("empty.no_map", projection=name)).in_lang(lang)
+            why = nothing_to_draw(kg, spec.projection).in_lang(lang)
             return f'<p class="map-empty">{html.escape(why)}</p>'
         net = build_network(
             kg,

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..choices import ColorBy, Layout, ProjectionName, SizeBy
 from ..entities import resolve
-from ..errors import DataError, ParameterError
+from ..errors import DataError, Message, ParameterError
 from ..formatting import money, number
 from ..namespaces import STATUS, tail
 from ..network.common import canonical_undirected, with_next_step
@@ -99,8 +99,7 @@ def build_network(
         graph = project(source, projection, lang=lang, with_papers=with_papers)
     timings["projection"] = time.perf_counter() - started
     if not graph.number_of_nodes():
-        name = error_message(f"projection.{projection}")
-        raise DataError(with_next_step(kg, error_message("empty.no_map", projection=name)))
+        raise DataError(nothing_to_draw(kg, projection))
     names = _Names(graph, kg, lang)
     focus_iri = None
     if focus is not None:
@@ -169,6 +168,12 @@ class _Names:
         if short == "sharesProject":
             return t("map.shares_project", self.lang)
         return self(PREDICATES[short]) if short in PREDICATES else short
+
+
+def nothing_to_draw(kg: KnowledgeGraph | None, projection: str) -> Message:
+    """Why the map of ``projection`` has no node, and the next step (council data alone)."""
+    name = error_message(f"projection.{projection}")
+    return with_next_step(kg, error_message("empty.no_map", projection=name))
 
 
 def _is_actor(cls: str) -> bool:
