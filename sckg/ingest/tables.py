@@ -233,7 +233,7 @@ class _Index:
             value = row.values.get(key)
             for name in value if isinstance(value, list) else [value] if value else []:
                 rows = self.names[row.sheet.key][_norm(name)]
-                if row not in rows:
+                if not rows or rows[-1] is not row:  # a row's names are added together
                     rows.append(row)
 
     def resolve(self, target: str, value: str) -> str:
