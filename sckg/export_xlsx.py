@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
@@ -204,7 +205,7 @@ def workbook(kg: KnowledgeGraph, lang: str = "de", city: str | None = None) -> b
     if read is None:  # a value whose trip through the file only writing and reading tells
         content = workbook_bytes(rows, help_rows(choice_text()), lists=lists)
         read = read_sheets_of(content)
-    lost = _listed(kg, _lost(kg, read, base), lang)
+    lost = _listed(*_lost(kg, read, base), lang)
     lost = [[cleaner.clean(v, row[0]) for v in row] for row in lost]
     cleaner.warn()
     if not lost:
@@ -215,30 +216,28 @@ def workbook(kg: KnowledgeGraph, lang: str = "de", city: str | None = None) -> b
     return workbook_bytes(rows, help_rows(choice_text()), lists=lists, remainder=[header, *lost])
 
 
-def _listed(kg: KnowledgeGraph, lost: list[bytes], lang: str) -> list[list[str]]:
+def _listed(lost: list[bytes], data: bytes, lang: str) -> list[list[str]]:
     """The rows of the sheet ``_Not in the template`` for the statements ``lost`` (see
-    :func:`_lost`): those about the objects of a council system (a class of OParl's) counted per
-    class, the others listed one by one in order, as many as a sheet holds; rows counting what is
-    not listed come first."""
-    council = {
-        f"<{s.value}>".encode(): c.value
-        for s, c in kg.select(
-            f"SELECT ?s (MIN(STR(?c)) AS ?class) WHERE {{ GRAPH ?g {{ ?s a ?c }} "
-            f"FILTER(?g != <{MODEL_GRAPH}> && STRSTARTS(STR(?c), '{OPARL}')) }} GROUP BY ?s"
-        ).bound_rows()
-        if isinstance(s, ox.NamedNode)
-    }
-    counted: dict[str, tuple[set[bytes], list[int]]] = defaultdict(lambda: (set(), [0]))
-    others = []
-    for line in lost:
+    :func:`_lost`) of the N-Triples ``data``: those about the objects of a council system (a class
+    of OParl's) counted per class, the others listed one by one in order, as many as a sheet holds;
+    rows counting what is not listed come first."""
+    council = _council_classes(data)
+    by_subject: dict[bytes, list[bytes]] = {}
+    for line in lost:  # a million lines on a large city's council data: one pass, no call
         subject = line[: line.index(b" ")]
+        if subject in by_subject:
+            by_subject[subject].append(line)
+        else:
+            by_subject[subject] = [line]
+    counted: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    others = []
+    for subject, lines in by_subject.items():
         found = council.get(subject)
         if found is None:
-            others.append(line)
+            others.extend(lines)
         else:
-            entities, statements = counted[found]
-            entities.add(subject)
-            statements[0] += 1
+            counted[found][0] += 1
+            counted[found][1] += len(lines)
     listed = _split(sorted(others))
     every = t("xlsx.all", lang)
     notes = [
@@ -247,8 +246,8 @@ def _listed(kg: KnowledgeGraph, lost: list[bytes], lang: str) -> list[list[str]]
             t(
                 "xlsx.council",
                 lang,
-                entities=number(len(entities), lang),
-                statements=number(statements[0], lang),
+                entities=number(entities, lang),
+                statements=number(statements, lang),
             ),
             every,
         ]
@@ -263,17 +262,33 @@ def _listed(kg: KnowledgeGraph, lost: list[bytes], lang: str) -> list[list[str]]
     return [*notes, *listed]
 
 
+def _council_classes(data: bytes) -> dict[bytes, str]:
+    """Subject (``<IRI>``) → its first class of OParl's, for the subjects the N-Triples ``data``
+    types so: found by splitting the text at each such type, not by a query (a hundred thousand
+    objects on a large city's council data)."""
+    found: dict[bytes, str] = {}
+    pieces = data.split(f" <{RDF}type> <{OPARL}".encode())
+    for before, after in pairwise(pieces):
+        subject = before[before.rfind(b"\n") + 1 :]
+        if b" " in subject or not subject.startswith(b"<"):
+            continue  # the text in a literal, or a blank node
+        cls = OPARL + after[: after.index(b">")].decode("utf-8")
+        if subject not in found or cls < found[subject]:
+            found[subject] = cls
+    return found
+
+
 def remainder(kg: KnowledgeGraph, sheets: list[RawSheet], base: str) -> list[list[str]]:
     """The statements of the data graphs that the workbook's ``sheets`` (as an import reads them)
     do not give back (as subject, predicate and object in N-Triples terms, a blank node as
     ``[]``), sorted: what the template cannot hold. Found by importing the sheets, so the list is
     exact by construction."""
-    return _split(sorted(_lost(kg, sheets, base)))
+    return _split(sorted(_lost(kg, sheets, base)[0]))
 
 
-def _lost(kg: KnowledgeGraph, sheets: list[RawSheet], base: str) -> list[bytes]:
-    """The statements of :func:`remainder` as N-Triples lines in UTF-8 without the final `` .``, a
-    blank node as ``[]``, unsorted."""
+def _lost(kg: KnowledgeGraph, sheets: list[RawSheet], base: str) -> tuple[list[bytes], bytes]:
+    """The statements of :func:`remainder` as N-Triples lines in UTF-8, a blank node as ``[]``,
+    unsorted; and the data's N-Triples they were taken from."""
     from pathlib import Path
 
     from .ingest.tables import import_sheets
@@ -284,26 +299,28 @@ def _lost(kg: KnowledgeGraph, sheets: list[RawSheet], base: str) -> list[bytes]:
     # a hundred thousand lines
     back = set((ox.serialize(set(imported), format=ox.RdfFormat.N_TRIPLES) or b"").splitlines())
     text = kg.data_ntriples()
-    data = set(text.splitlines())
-    lost = [line.removesuffix(b" .") for line in data - back if b"_:" not in line]
+    data = text.splitlines()
+    if len(kg.data_graphs()) != 1:  # a statement in two graphs is one line
+        data = list(dict.fromkeys(data))
+    if b"_:" not in text:
+        return [line for line in data if line not in back], text
+    lost = [line for line in data if line not in back and b"_:" not in line]
     # blank nodes differ per load: a statement with one is given back by any with the same terms
-    blank = Counter(
-        _blank_as_brackets(line.decode("utf-8")).encode("utf-8") for line in back if b"_:" in line
-    )
-    for line in data if b"_:" in text else ():
+    blank = Counter(_blank_as_brackets(line) for line in back if b"_:" in line)
+    for line in data:
         if b"_:" in line:
-            key = _blank_as_brackets(line.decode("utf-8")).encode("utf-8")
+            key = _blank_as_brackets(line)
             if blank[key]:
                 blank[key] -= 1
             else:
                 lost.append(key)
-    return lost
+    return lost, text
 
 
 def _split(lines: list[bytes]) -> list[list[str]]:
     """N-Triples lines (see :func:`_lost`) as subject, predicate and object; in UTF-8 the lines
     sort as their characters do, and no term holds the space between them."""
-    return [line.decode("utf-8").split(" ", 2) for line in lines]
+    return [line.decode("utf-8").removesuffix(" .").split(" ", 2) for line in lines]
 
 
 def read_sheets_of(content: bytes) -> list[RawSheet]:
@@ -319,13 +336,11 @@ def read_sheets_of(content: bytes) -> list[RawSheet]:
         return read_sheets(path)
 
 
-def _blank_as_brackets(line: str) -> str:
-    """An N-Triples line without its final `` .``, each blank node written ``[]``."""
-    line = line.removesuffix(" .")
-    if "_:" not in line:
-        return line
-    subject, predicate, obj = line.split(" ", 2)
-    return " ".join("[]" if term.startswith("_:") else term for term in (subject, predicate, obj))
+def _blank_as_brackets(line: bytes) -> bytes:
+    """An N-Triples line with each blank node written ``[]``."""
+    subject, predicate, obj = line.removesuffix(b" .").split(b" ", 2)
+    terms = (b"[]" if term.startswith(b"_:") else term for term in (subject, predicate, obj))
+    return b" ".join(terms) + b" ."
 
 
 def _entities(
