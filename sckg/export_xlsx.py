@@ -46,10 +46,12 @@ from .namespaces import (
     shorten,
 )
 from .output import XmlCleaner
-from .results import to_python
+from .results import paused_gc, to_python
 from .words import t
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from .ingest.cells import RawSheet
     from .kg import KnowledgeGraph
 
@@ -155,7 +157,12 @@ def workbook(kg: KnowledgeGraph, lang: str = "de", city: str | None = None) -> b
     """The graph's data as a filled template (what it cannot hold listed on the sheet ``_Not in the
     template``). Characters XML 1.0 forbids become U+FFFD, with a :class:`~sckg.errors.DataWarning`
     naming the entities."""
-    entities = _entities(kg, _SHEET_OF, data_only=True)
+    with paused_gc():  # a large city's council data makes half a million objects here
+        return _workbook(kg, lang, city)
+
+
+def _workbook(kg: KnowledgeGraph, lang: str, city: str | None) -> bytes:
+    entities = _entities(kg, _typed(kg, _SHEET_OF, data_only=True))
     sheets: dict[str, list[_Entity]] = defaultdict(list)
     for entity in entities.values():
         sheet = next(_SHEET_OF[c] for c in _SHEET_OF if c in entity.types)
@@ -172,7 +179,7 @@ def workbook(kg: KnowledgeGraph, lang: str = "de", city: str | None = None) -> b
         - set(records)
     )
     # a source the data says nothing about needs no row: the citing cell holds its IRI
-    described = _entities(kg, {}, values=sources)
+    described = _entities(kg, sources)
     sources = [iri for iri in sources if iri in described]
     sheets["sources"] = [described[iri] for iri in sources]
     base = city_base(city or _main_city(entities) or "city")
@@ -343,36 +350,17 @@ def _blank_as_brackets(line: bytes) -> bytes:
     return b" ".join(terms) + b" ."
 
 
-def _entities(
-    kg: KnowledgeGraph,
-    classes: dict[str, str],
-    *,
-    data_only: bool = False,
-    values: list[str] | None = None,
-) -> dict[str, _Entity]:
-    """Every statement about the entities of ``classes`` (typed in a data graph), or about the IRIs
-    ``values``."""
+def _entities(kg: KnowledgeGraph, iris: Iterable[str]) -> dict[str, _Entity]:
+    """Every statement about the entities ``iris``."""
     found: dict[str, _Entity] = {}
-    if values is not None:
-        chunks = [values[i : i + 1000] for i in range(0, len(values), 1000)]
-        queries = [
-            f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {' '.join(f'<{v}>' for v in chunk)} }} ?s ?p "
-            "?o }"
-            for chunk in chunks
-        ]
-    else:
-        graph = f"GRAPH ?g {{ ?s a ?c }} FILTER(?g != <{MODEL_GRAPH}>)" if data_only else "?s a ?c"
-        queries = [
-            f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?c {{ {' '.join(f'<{c}>' for c in classes)} "
-            f"}} {graph} ?s ?p ?o FILTER(isIRI(?s)) }}"
-        ]
-    for query in queries:
-        for s, p, o in kg.select(query).bound_rows():
-            entity = found.get(s.value) or found.setdefault(s.value, _Entity(s.value))
-            if p.value == RDF + "type":
-                entity.types.add(o.value)
-            elif o not in entity.values[p.value]:
-                entity.values[p.value].append(o)
+    rdf_type = RDF + "type"
+    for iri, statements in kg.about(iris).items():
+        entity = found[iri] = _Entity(iri)
+        for predicate, value in statements:
+            if predicate == rdf_type:
+                entity.types.add(value.value)
+            else:
+                entity.values[predicate].append(value)
     return found
 
 
@@ -388,10 +376,14 @@ def _records(kg: KnowledgeGraph, activities: set[str]) -> dict[str, str]:
     }
 
 
-def _typed(kg: KnowledgeGraph, classes: tuple[str, ...]) -> list[str]:
+def _typed(kg: KnowledgeGraph, classes: Iterable[str], *, data_only: bool = False) -> list[str]:
+    """The IRIs typed with one of ``classes`` (in a data graph, if ``data_only``), sorted."""
     values = " ".join(f"<{c}>" for c in classes)
-    table = kg.select(f"SELECT DISTINCT ?s WHERE {{ VALUES ?c {{ {values} }} ?s a ?c }}")
-    return [r[0].value for r in table.bound_rows()]
+    where = f"GRAPH ?g {{ ?s a ?c }} FILTER(?g != <{MODEL_GRAPH}>)" if data_only else "?s a ?c"
+    table = kg.select(
+        f"SELECT DISTINCT ?s WHERE {{ VALUES ?c {{ {values} }} {where} FILTER(isIRI(?s)) }}"
+    )
+    return sorted(r[0].value for r in table.bound_rows())
 
 
 def _inverse(kg: KnowledgeGraph) -> dict[tuple[str, str], list[str]]:

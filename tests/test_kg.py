@@ -161,3 +161,42 @@ def test_one_parser_for_store_specifications(spec, kind, location, names_a_store
         parsed = parse_store(spec)
         assert (parsed.kind, parsed.location, str(parsed)) == (kind, location, spec)
         assert parse_store(parsed) is parsed and isinstance(parsed, StoreSpec)
+
+
+def test_about_gives_each_statement_about_an_iri_once_from_the_index_or_by_query(
+    turtle_file,
+) -> None:
+    """``about`` reads an Oxigraph store's index; any other store answers a query: both give each
+    statement once, also one that two files state, and nothing for an IRI without statements."""
+    import pyoxigraph as ox
+
+    from sckg.kg import OxigraphBackend
+    from sckg.namespaces import XSD
+
+    a = turtle_file('ex:a a ex:C ; rdfs:label "A"@de ; ex:p ex:b . ex:b ex:p ex:a .', "one.ttl")
+    b = turtle_file('ex:a rdfs:label "A"@de ; ex:q "1"^^xsd:integer .', "two.ttl")
+    kg = KnowledgeGraph.open([a, b])
+    ex = "https://example.org/city/"
+    iris = [f"{ex}a", f"{ex}none"]
+    expected = {
+        f"{ex}a": {
+            ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", ox.NamedNode(f"{ex}C")),
+            ("http://www.w3.org/2000/01/rdf-schema#label", ox.Literal("A", language="de")),
+            (f"{ex}p", ox.NamedNode(f"{ex}b")),
+            (f"{ex}q", ox.Literal("1", datatype=ox.NamedNode(XSD + "integer"))),
+        }
+    }
+    found = kg.about(iris)
+    assert {iri: set(statements) for iri, statements in found.items()} == expected
+    assert len(found[f"{ex}a"]) == 4
+
+    class Delegating:  # a store that is not Oxigraph's, as a SPARQL endpoint is
+        def __init__(self, backend: OxigraphBackend) -> None:
+            self.backend = backend
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(self.backend, name)
+
+    assert isinstance(kg.backend, OxigraphBackend)
+    by_query = KnowledgeGraph(Delegating(kg.backend))  # type: ignore[arg-type]
+    assert by_query.about(iris) == found
