@@ -303,8 +303,8 @@ def _lost(kg: KnowledgeGraph, sheets: list[RawSheet], base: str) -> tuple[list[b
     city = base.rstrip("/").rsplit("/", 1)[-1]
     imported = import_sheets(sheets, city, Path(_FILE)).triples
     # both sides as N-Triples lines written by Oxigraph, compared as sets (in C): a city's data has
-    # a hundred thousand lines
-    back = set((ox.serialize(set(imported), format=ox.RdfFormat.N_TRIPLES) or b"").splitlines())
+    # a hundred thousand lines; a statement made twice is one line
+    back = set((ox.serialize(imported, format=ox.RdfFormat.N_TRIPLES) or b"").splitlines())
     text = kg.data_ntriples()
     data = text.splitlines()
     if len(kg.data_graphs()) != 1:  # a statement in two graphs is one line

@@ -402,11 +402,15 @@ def text_of(value: Any) -> str:
     return str(value).strip()
 
 
+#: What separates the values of a cell of several.
+_PARTS = re.compile(r"[;\n]")
+
+
 def _split(value: Any, multi: bool) -> list[str]:
     text = text_of(value)
     if not multi:
         return [text] if text else []
-    return [part.strip() for part in re.split(r"[;\n]", text) if part.strip()]
+    return [part.strip() for part in _PARTS.split(text) if part.strip()]
 
 
 def _canonical_decimal(value: decimal.Decimal) -> str:
