@@ -28,12 +28,14 @@ from .ingest.template import (
     help_rows,
     workbook_bytes,
 )
+from .kg import label_rank
 from .namespaces import (
     ACTOR_CLASSES,
     ADMS,
     DCTERMS,
     FIELD,
     ID,
+    LABEL_PROPERTIES,
     MODEL_GRAPH,
     OPARL,
     ORG,
@@ -44,6 +46,7 @@ from .namespaces import (
     SKOS,
     SOURCE_PROPERTIES,
     shorten,
+    tail,
 )
 from .output import XmlCleaner
 from .results import paused_gc, to_python
@@ -189,7 +192,7 @@ def _workbook(kg: KnowledgeGraph, lang: str, city: str | None) -> bytes:
         for e in group
     }
     formal = {e.iri for e in sheets.get("actors", ()) if ORG + "FormalOrganization" in e.types}
-    writer = _Rows(ids, lang, kg.labels(sources, lang), _inverse(kg), records, formal)
+    writer = _Rows(ids, lang, _inverse(kg), records, formal)
     rows = {
         key: [writer.row(key, e) for e in sorted(group, key=lambda e: ids[e.iri])]
         for key, group in sheets.items()
@@ -423,7 +426,6 @@ class _Rows:
         self,
         ids: dict[str, str],
         lang: str,
-        source_labels: dict[str, str],
         inverse: dict[tuple[str, str], list[str]],
         records: dict[str, str],
         formal: set[str],
@@ -432,7 +434,6 @@ class _Rows:
         self.formal = formal
         self.records = records
         self.lang = lang
-        self.source_labels = source_labels
         self.inverse = inverse
         self.vocab = {c.iri: c.label(lang) for values in choices().values() for c in values}
 
@@ -535,7 +536,9 @@ class _Rows:
 
     def _sources(self, cells: dict[str, Any], e: _Entity) -> None:
         if not cells.get("title_de") and not cells.get("title_en"):
-            cells["title_de"] = self.source_labels.get(e.iri, e.iri)
+            # the label KnowledgeGraph.labels gives it, from the statements at hand
+            ranks = [label_rank(p, v, self.lang) for p in LABEL_PROPERTIES for v in e.values[p]]
+            cells["title_de"] = min(ranks)[2] if ranks else tail(e.iri)
         kinds = [
             c
             for c in (OPARL + "Paper", SCKG + "InterviewRecord", SCKG + "WorkshopRecord")
