@@ -357,7 +357,7 @@ def select_proposals(proposals: list[LinkProposal], spec: str) -> list[LinkPropo
     ``1,3,5-7``."""
     if spec.strip().lower() == "all":
         return list(proposals)
-    chosen: list[LinkProposal] = []
+    chosen: dict[int, LinkProposal] = {}  # by number: each once, in the order named
     for part in filter(None, (p.strip() for p in spec.split(","))):
         match = re.fullmatch(r"(\d+)(?:-(\d+))?", part)
         first, last = (
@@ -365,8 +365,9 @@ def select_proposals(proposals: list[LinkProposal], spec: str) -> list[LinkPropo
         )
         if not match or not 1 <= first <= last <= len(proposals):
             raise UsageError(error_message("error.accept_range", part=part, n=len(proposals)))
-        chosen.extend(p for p in proposals[first - 1 : last] if p not in chosen)
-    return chosen
+        for place in range(first, last + 1):
+            chosen.setdefault(place, proposals[place - 1])
+    return list(chosen.values())
 
 
 # --- the review file and the decisions ---
