@@ -653,8 +653,9 @@ class KnowledgeGraph:
 
     def about(self, iris: Iterable[str]) -> dict[str, dict[tuple[str, Term], None]]:
         """The statements (in any graph, once) about each of ``iris`` that has any: IRI →
-        (predicate, object), in a dict for their order. On an Oxigraph store read from its index, a
-        fifth of the time of a query (the 221,000 statements about 14,000 council papers)."""
+        (predicate, object), in a dict for their order. On an Oxigraph store read from its index:
+        the 221,000 statements about 14,000 council papers in 0.5-0.7 s, against 0.9-1.0 s for a
+        VALUES query's rows, which would then still be grouped."""
         found: dict[str, dict[tuple[str, Term], None]] = {}
         if isinstance(self.backend, OxigraphBackend):
             store = self.backend.store
