@@ -28,6 +28,7 @@ from .cli_common import (
     ReviewOpt,
     SeedOpt,
     StoreOpt,
+    cli_text,
     open_graph,
     progress_bars,
     status,
@@ -112,11 +113,16 @@ def import_table(
     written when there is one."""
     from .ingest import write_turtle
     from .ingest.tables import import_table as run
+    from .ingest.template import SHEETS
 
     result = run(source, city)
     write_turtle(result.triples, out, result.prefixes)
-    rows = ", ".join(f"{sheet} {count}" for sheet, count in result.counts.items())
-    status(t("cli.wrote_rows", VOICE.lang, out=out, triples=len(set(result.triples)), rows=rows))
+    lang = VOICE.lang
+    names = {sheet.name: sheet.de if lang == "de" else sheet.name for sheet in SHEETS}
+    rows = ", ".join(f"{names[sheet]} {count}" for sheet, count in result.counts.items())
+    triples = len(set(result.triples))
+    n = sum(result.counts.values())
+    status(t("cli.wrote_rows", lang, out=out, triples=triples, n=n, rows=rows))
 
 
 @import_app.command("oparl")
@@ -230,12 +236,14 @@ def import_oparl(
         from .output import render
 
         result = sync.result
-        rows = [["skipped", s.type, s.id, s.reason] for s in result.report.skipped]
+        rows = [
+            ["skipped", cli_text(s.type), s.id, cli_text(s.reason)] for s in result.report.skipped
+        ]
         rows += [
-            ["field", kind, name, f"{n} objects: {why}"]
+            ["field", kind, name, t("cli.oparl_field_objects", VOICE.lang, n=n, why=cli_text(why))]
             for kind, name, n, why in result.report.ignored_fields()
         ]
-        rows += [["note", s.type, s.id, s.reason] for s in result.report.notes]
+        rows += [["note", s.type, s.id, cli_text(s.reason)] for s in result.report.notes]
         write_atomic(report, render(["kind", "type", "id", "reason"], rows, "csv"))
         status(t("cli.wrote_full_report", VOICE.lang, path=report))
 
@@ -247,43 +255,44 @@ def _print_oparl_report(sync: SyncResult, out: Path) -> None:
     done = "cli.wrote_oparl" if sync.written else "cli.unchanged_oparl"
     kinds = kinds or t("cli.none", VOICE.lang)
     status(t(done, VOICE.lang, out=out, triples=sync.triples, n=imported, kinds=kinds))
+    lang = VOICE.lang
     if sync.since:
-        status(f"Asked the server only for what changed since {sync.since}.")
+        status(t("cli.oparl_since", lang, since=sync.since))
+    changes = (
+        (t("cli.oparl_added", lang), sync.added),
+        (t("cli.oparl_changed", lang), sync.changed),
+        (t("cli.oparl_deleted", lang), sync.deleted),
+    )
     parts = [
-        f"{what} {sum(counts.values())} "
+        f"{word} {sum(counts.values())} "
         f"({', '.join(f'{k} {n}' for k, n in sorted(counts.items()))})"
-        for what, counts in (
-            ("added", sync.added),
-            ("changed", sync.changed),
-            ("deleted", sync.deleted),
-        )
+        for word, counts in changes
         if counts
     ]
     if sync.merged:
         status(
-            ("Since the last import: " + "; ".join(parts) + ".")
+            t("cli.oparl_changes", lang, parts="; ".join(parts))
             if parts
-            else "Nothing added, changed or deleted since the last import."
+            else t("cli.oparl_unchanged", lang)
         )
     if report.requests or report.cache_hits:
-        status(f"{report.requests} requests, {report.cache_hits} answers from the cache.")
+        status(t("cli.oparl_requests", lang, requests=report.requests, hits=report.cache_hits))
     if report.skipped:
-        status(f"Skipped {len(report.skipped)} objects:")
+        status(t("cli.oparl_skipped", lang, n=len(report.skipped)))
         for kind, reason, count in report.skipped_by_reason():
-            status(f"  {count:>5} {kind or '(no type)'}: {reason}")
+            kind = cli_text(kind) if kind else t("cli.oparl_no_type", lang)
+            status(f"  {count:>5} {kind}: {cli_text(reason)}")
     fields: dict[tuple[str, str], list[str]] = {}
     for kind, name, count, why in report.ignored_fields():
-        fields.setdefault((name, why), []).append(f"{kind} {count}")
+        fields.setdefault((name, cli_text(why)), []).append(f"{kind} {count}")
     if fields:
-        status(f"Fields not imported ({len(fields)}):")
+        status(t("cli.oparl_fields", lang, n=len(fields)))
         for (name, why), where in sorted(fields.items()):
             status(f"        {name} ({', '.join(where)}): {why}")
     if report.notes:
-        status(
-            f"{len(report.notes)} notes (ignored fields, links to objects not in the source), e.g.:"
-        )
+        status(t("cli.oparl_notes", lang, n=len(report.notes)))
         for note in report.notes[:5]:
-            status(f"        {note.id}: {note.reason}")
+            status(f"        {note.id}: {cli_text(note.reason)}")
 
 
 @link_app.command("papers")

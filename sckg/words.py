@@ -2243,10 +2243,310 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "Wrote {out} ({triples} triples) from {counts}.",
     },
     "cli.wrote_rows": {
-        "de": "Geschrieben: {out} ({triples} Tripel) aus {rows} Zeilen.",
-        "en": "Wrote {out} ({triples} triples) from {rows} rows.",
+        "de": {
+            "one": "Geschrieben: {out} ({triples} Tripel) aus {n} Zeile ({rows}).",
+            "other": "Geschrieben: {out} ({triples} Tripel) aus {n} Zeilen ({rows}).",
+        },
+        "en": {
+            "one": "Wrote {out} ({triples} triples) from {n} row ({rows}).",
+            "other": "Wrote {out} ({triples} triples) from {n} rows ({rows}).",
+        },
     },
     "cli.nothing": {"de": "nichts", "en": "nothing"},
+    "oparl.field.created": {
+        "de": "Zeitpunkt der Erstellung im Ratsinformationssystem (der Abgleich nutzt 'modified')",
+        "en": "creation time in the council system (the sync uses 'modified')",
+    },
+    "oparl.field.data_licence": {
+        "de": "Lizenz der Daten: nicht je Objekt modelliert",
+        "en": "licence of the data: not modelled per object",
+    },
+    "oparl.field.interface_date": {
+        "de": "technisches Datum der OParl-Schnittstelle",
+        "en": "technical date of the OParl interface",
+    },
+    "oparl.field.equivalent": {
+        "de": "dasselbe Objekt in anderen Systemen: nicht verfolgt",
+        "en": "the same object in other systems: not followed",
+    },
+    "oparl.field.rgs": {
+        "de": "Regionalschlüssel: die Körperschaft ist durch den AGS bestimmt",
+        "en": "regional key (Regionalschlüssel): the AGS identifies the body",
+    },
+    "oparl.field.contact": {
+        "de": "Kontaktdaten: personenbezogene Daten",
+        "en": "contact data: personal data",
+    },
+    "oparl.field.order": {
+        "de": "Position auf der Tagesordnung: die Nummer bleibt erhalten",
+        "en": "position on the agenda: the number is kept",
+    },
+    "oparl.field.meeting_state": {
+        "de": "Stand der Sitzung: nicht modelliert (die Ergebnisse stehen bei den "
+        "Tagesordnungspunkten)",
+        "en": "state of the meeting: not modelled (its results are on the agenda items)",
+    },
+    "oparl.field.cancelled": {
+        "de": "abgesagte Sitzungen: nicht modelliert",
+        "en": "cancelled meetings: not modelled",
+    },
+    "oparl.field.participant": {
+        "de": "teilnehmende Personen: personenbezogene Daten",
+        "en": "persons taking part: personal data",
+    },
+    "oparl.field.download_url": {
+        "de": "eine zweite Adresse desselben Dokuments (accessUrl bleibt erhalten)",
+        "en": "a second address of the same document (accessUrl is kept)",
+    },
+    "oparl.field.file_detail": {
+        "de": "technische Angabe zur Datei",
+        "en": "technical detail of the file",
+    },
+    "oparl.field.text": {
+        "de": "Volltext der Datei: nicht importiert (groß)",
+        "en": "full text of the file: not imported (large)",
+    },
+    "oparl.field.file_licence": {
+        "de": "Lizenz der Datei: nicht je Objekt modelliert",
+        "en": "licence of the file: not modelled per object",
+    },
+    "oparl.field.derived": {
+        "de": "abgeleitete Fassungen desselben Dokuments",
+        "en": "derived copies of the same document",
+    },
+    "oparl.field.stream": {
+        "de": "eine Streaming-Adresse, kein Dokument",
+        "en": "a streaming address, not a document",
+    },
+    "oparl.field.room": {
+        "de": "der Raum: die Beschreibung des Orts bleibt erhalten",
+        "en": "the room: the description of the location is kept",
+    },
+    "oparl.field.sub_locality": {
+        "de": "Teil der Adresse: die Beschreibung bleibt erhalten",
+        "en": "part of the address: the description is kept",
+    },
+    "oparl.field.post": {
+        "de": "Funktionen von Personen: personenbezogene Daten",
+        "en": "posts of persons: personal data",
+    },
+    "oparl.field.inactive": {
+        "de": "Kennzeichen „inaktiv“: das Enddatum bleibt erhalten",
+        "en": "inactive flag: the end date is kept",
+    },
+    "oparl.field.website": {
+        "de": "die eigene Website der Organisation: nicht modelliert",
+        "en": "the organisation's own website: not modelled",
+    },
+    "oparl.field.classification": {
+        "de": "die Einordnung der Körperschaft (z. B. 'Stadt'): jede Körperschaft ist eine "
+        "Stadtverwaltung",
+        "en": "the body's classification (e.g. 'Stadt'): every body is a city administration",
+    },
+    "oparl.field.main_file": {
+        "de": "eine Datei der Organisation",
+        "en": "a file of the organisation",
+    },
+    "oparl.field.personal": {
+        "de": "personenbezogene Daten",
+        "en": "personal data",
+    },
+    "oparl.field.agenda_list": {
+        "de": "Tagesordnungspunkte aus der Liste der Körperschaft: über ihre Sitzungen importiert",
+        "en": "agenda items of a body's list: imported through their meetings",
+    },
+    "oparl.field.consultation_list": {
+        "de": "Beratungen aus der Liste der Körperschaft: über ihre Vorlagen importiert",
+        "en": "consultations of a body's list: imported through their papers",
+    },
+    "oparl.field.file_list": {
+        "de": "Dateien aus der Liste der Körperschaft: über ihre Vorlagen und Sitzungen importiert",
+        "en": "files of a body's list: imported through their papers and meetings",
+    },
+    "oparl.field.location_list": {
+        "de": "Orte aus der Liste der Körperschaft: importiert, wo sie verwendet werden",
+        "en": "locations of a body's list: imported where they are used",
+    },
+    "oparl.field.term_list": {
+        "de": "Wahlperioden aus der Liste der Körperschaft: über die Körperschaft importiert",
+        "en": "terms of a body's list: imported through the body",
+    },
+    "oparl.field.system_detail": {
+        "de": "technische Angabe zum System",
+        "en": "technical detail of the system",
+    },
+    "oparl.field.not_modelled": {
+        "de": "nicht Teil des sckg-Modells",
+        "en": "not part of the sckg model",
+    },
+    "oparl.skip.personal": {
+        "de": "personenbezogene Daten: nur mit {=with_persons} importiert",
+        "en": "personal data: imported only with {=with_persons}",
+    },
+    "oparl.skip.deleted": {
+        "de": "auf dem Server gelöscht",
+        "en": "deleted on the server",
+    },
+    "oparl.skip.no_id": {
+        "de": "keine id",
+        "en": "no id",
+    },
+    "oparl.skip.bad_id": {
+        "de": "die id ist keine IRI",
+        "en": "the id is not an IRI",
+    },
+    "oparl.skip.not_json": {
+        "de": "kein gültiges JSON",
+        "en": "not valid JSON",
+    },
+    "oparl.skip.unknown_type": {
+        "de": "unbekannter Typ '{type}'",
+        "en": "unknown type '{type}'",
+    },
+    "oparl.skip.no_name": {
+        "de": "kein Name",
+        "en": "no name",
+    },
+    "oparl.skip.no_name_start": {
+        "de": "kein Name und kein Beginn",
+        "en": "no name and no start date",
+    },
+    "oparl.skip.no_name_reference": {
+        "de": "kein Name und kein Aktenzeichen",
+        "en": "no name and no reference",
+    },
+    "oparl.skip.no_paper": {
+        "de": "keine Vorlage",
+        "en": "no paper",
+    },
+    "oparl.skip.no_meeting": {
+        "de": "keine Sitzung (das Datum einer Beratung ist der Beginn ihrer Sitzung)",
+        "en": "no meeting (the date of a consultation is the start of its meeting)",
+    },
+    "oparl.skip.meeting_missing": {
+        "de": "kein Datum: ihre Sitzung ist nicht in der Quelle",
+        "en": "no date: its meeting is not in the source",
+    },
+    "oparl.skip.meeting_no_start": {
+        "de": "kein Datum: ihre Sitzung hat keinen Beginn",
+        "en": "no date: its meeting has no start",
+    },
+    "oparl.skip.no_committee": {
+        "de": "kein Gremium: weder sie noch ihre Sitzung nennt eine Organisation",
+        "en": "no committee: neither it nor its meeting names an organization",
+    },
+    "oparl.skip.no_file_name": {
+        "de": "kein Name und kein Dateiname",
+        "en": "no name and no file name",
+    },
+    "oparl.skip.no_place": {
+        "de": "keine Beschreibung, Adresse oder Geometrie",
+        "en": "no description, address or geometry",
+    },
+    "oparl.skip.no_member": {
+        "de": "keine Person oder keine Organisation",
+        "en": "no person or no organization",
+    },
+    "oparl.skip.unavailable": {
+        "de": "nicht erreichbar: HTTP {status}",
+        "en": "not available: HTTP {status}",
+    },
+    "oparl.skip.list_unavailable": {
+        "de": "Liste nicht erreichbar: HTTP {status}",
+        "en": "list not available: HTTP {status}",
+    },
+    "oparl.note.bad_date": {
+        "de": "Feld '{field}' ignoriert: '{value}' ist kein ISO-Datum",
+        "en": "field '{field}' ignored: '{value}' is not an ISO date",
+    },
+    "oparl.note.bad_reference": {
+        "de": "Verweis '{target}' ignoriert: keine IRI",
+        "en": "reference '{target}' ignored: not an IRI",
+    },
+    "oparl.note.dangling": {
+        "de": "verweist auf {expected} {target}, das nicht in der Quelle ist (Verweis behalten)",
+        "en": "refers to {expected} {target}, which is not in the source (link kept)",
+    },
+    "oparl.note.no_kind": {
+        "de": "organizationType '{value}' hat keine Art in sckg",
+        "en": "organizationType '{value}' has no kind in sckg",
+    },
+    "oparl.note.no_result": {
+        "de": "Feld 'result' ignoriert: kein Ergebnis daraus lesbar (der Text bleibt nur mit "
+        "{=with_persons} erhalten: er kann Personen nennen)",
+        "en": "field 'result' ignored: no result could be read from it (the text is kept only "
+        "with {=with_persons}: it may name persons)",
+    },
+    "oparl.note.no_geometry": {
+        "de": "Feld 'geojson' ignoriert: kein Point, LineString, Polygon, MultiPoint oder "
+        "MultiPolygon",
+        "en": "field 'geojson' ignored: not a Point, LineString, Polygon, MultiPoint or "
+        "MultiPolygon",
+    },
+    "oparl.note.text_coordinates": {
+        "de": "Feld 'geojson': Koordinaten als Text angegeben, als Zahlen gelesen",
+        "en": "field 'geojson': coordinates given as text, read as numbers",
+    },
+    "oparl.kind.json_file": {
+        "de": "JSON-Datei",
+        "en": "JSON file",
+    },
+    "cli.oparl_since": {
+        "de": "Beim Server nur erfragt, was sich seit {since} geändert hat.",
+        "en": "Asked the server only for what changed since {since}.",
+    },
+    "cli.oparl_changes": {
+        "de": "Seit dem letzten Import: {parts}.",
+        "en": "Since the last import: {parts}.",
+    },
+    "cli.oparl_added": {
+        "de": "hinzugekommen",
+        "en": "added",
+    },
+    "cli.oparl_changed": {
+        "de": "geändert",
+        "en": "changed",
+    },
+    "cli.oparl_deleted": {
+        "de": "gelöscht",
+        "en": "deleted",
+    },
+    "cli.oparl_unchanged": {
+        "de": "Seit dem letzten Import nichts hinzugekommen, geändert oder gelöscht.",
+        "en": "Nothing added, changed or deleted since the last import.",
+    },
+    "cli.oparl_requests": {
+        "de": "{requests} Anfragen, {hits} Antworten aus dem Zwischenspeicher.",
+        "en": "{requests} requests, {hits} answers from the cache.",
+    },
+    "cli.oparl_fields": {
+        "de": "Nicht importierte Felder ({n}):",
+        "en": "Fields not imported ({n}):",
+    },
+    "cli.oparl_field_objects": {
+        "de": {"one": "{n} Objekt: {why}", "other": "{n} Objekte: {why}"},
+        "en": {"one": "{n} object: {why}", "other": "{n} objects: {why}"},
+    },
+    "cli.oparl_no_type": {
+        "de": "(ohne Typ)",
+        "en": "(no type)",
+    },
+    "cli.oparl_skipped": {
+        "de": {"one": "{n} Objekt übersprungen:", "other": "{n} Objekte übersprungen:"},
+        "en": {"one": "Skipped {n} object:", "other": "Skipped {n} objects:"},
+    },
+    "cli.oparl_notes": {
+        "de": {
+            "one": "{n} Hinweis (ignorierte Felder, Verweise auf Objekte, die nicht in der Quelle "
+            "sind), z. B.:",
+            "other": "{n} Hinweise (ignorierte Felder, Verweise auf Objekte, die nicht in der "
+            "Quelle sind), z. B.:",
+        },
+        "en": {
+            "one": "{n} note (ignored fields, links to objects not in the source), e.g.:",
+            "other": "{n} notes (ignored fields, links to objects not in the source), e.g.:",
+        },
+    },
     "cli.wrote_oparl": {
         "de": "Geschrieben: {out} ({triples} Tripel): {n} Objekte ({kinds}).",
         "en": "Wrote {out} ({triples} triples): {n} entities ({kinds}).",

@@ -168,7 +168,7 @@ def test_an_inventory_declaring_every_cell_imports_its_rows(tmp_path: Path) -> N
     code, _, stderr, seconds = sckg(
         "import", "table", book, "--out", "city.ttl", "--city", "testcity", cwd=tmp_path
     )
-    assert (code, stderr) == (0, "Wrote city.ttl (11 triples) from Actors 2 rows.\n")
+    assert (code, stderr) == (0, "Wrote city.ttl (11 triples) from 2 rows (Actors 2).\n")
     assert seconds < 30
 
 

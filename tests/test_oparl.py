@@ -165,12 +165,12 @@ def test_spec_examples_import_to_exact_triples_and_counts() -> None:
             f"{e}/consultation/47594", "Consultation", "no date: its meeting is not in the source"
         ),
         Skipped(
-            f"{e}/memberships/385", "Membership", "personal data: imported only with --with-persons"
+            f"{e}/memberships/385", "Membership", "personal data: imported only with with_persons"
         ),
         Skipped(
-            f"{e}/memberships/693", "Membership", "personal data: imported only with --with-persons"
+            f"{e}/memberships/693", "Membership", "personal data: imported only with with_persons"
         ),
-        Skipped(f"{e}/person/29", "Person", "personal data: imported only with --with-persons"),
+        Skipped(f"{e}/person/29", "Person", "personal data: imported only with with_persons"),
     ]
     assert result.report.notes == [
         Skipped(
@@ -250,11 +250,11 @@ def test_oparl_1_0_folder_with_gaps_imports_with_a_skip_report() -> None:
             "no meeting (the date of a consultation is the start of its meeting)",
         ),
         Skipped(
-            f"{M}membership/70", "Membership", "personal data: imported only with --with-persons"
+            f"{M}membership/70", "Membership", "personal data: imported only with with_persons"
         ),
         Skipped(f"{M}organization/4", "Organization", "no name"),
         Skipped(f"{M}paper/2024-020", "Paper", "deleted on the server"),
-        Skipped(f"{M}person/7", "Person", "personal data: imported only with --with-persons"),
+        Skipped(f"{M}person/7", "Person", "personal data: imported only with with_persons"),
     ]
     assert result.report.notes == [
         Skipped(
@@ -361,10 +361,52 @@ def test_cli_import_with_report(tmp_path: Path) -> None:
     )
     assert (
         rows[-2]
-        == "field,Body,created,1 objects: creation time in the council system (the sync uses "
+        == "field,Body,created,1 object: creation time in the council system (the sync uses "
         "'modified')"
     )
     assert len(rows) == 1 + 8 + 1 + 1
+
+
+def test_the_import_report_speaks_german_when_the_command_line_does(tmp_path: Path) -> None:
+    """The import's report was English after its first line when the command line spoke German:
+    what was skipped and why, the fields not imported, the notes, the full report's reasons."""
+    out, report = tmp_path / "council.ttl", tmp_path / "report.csv"
+    args = ["import", "oparl", str(MESSY), "--city", "musterstadt", "--out", str(out)]
+    result = runner.invoke(app, [*args, "--report", str(report)], env={"LANG": "de_DE.UTF-8"})
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[1:] == [
+        "8 Objekte übersprungen:",
+        "      1 Consultation: kein Datum: ihre Sitzung hat keinen Beginn",
+        "      1 Consultation: keine Sitzung (das Datum einer Beratung ist der Beginn ihrer "
+        "Sitzung)",
+        "      1 JSON-Datei: kein gültiges JSON",
+        "      1 Membership: personenbezogene Daten: nur mit --with-persons importiert",
+        "      1 Organization: kein Name",
+        "      1 Paper: auf dem Server gelöscht",
+        "      1 Paper: keine id",
+        "      1 Person: personenbezogene Daten: nur mit --with-persons importiert",
+        "Nicht importierte Felder (1):",
+        "        created (Body 1): Zeitpunkt der Erstellung im Ratsinformationssystem (der "
+        "Abgleich nutzt 'modified')",
+        "1 Hinweis (ignorierte Felder, Verweise auf Objekte, die nicht in der Quelle sind), z. B.:",
+        f"        {M}meeting/13: Feld 'start' ignoriert: '14.05.2024' ist kein ISO-Datum",
+        f"Den vollständigen Bericht geschrieben: {report}.",
+    ]
+    rows = report.read_text(encoding="utf-8").splitlines()
+    assert rows[1] == "skipped,JSON-Datei,broken.json,kein gültiges JSON"
+    assert rows[-2] == (
+        "field,Body,created,1 Objekt: Zeitpunkt der Erstellung im Ratsinformationssystem (der "
+        "Abgleich nutzt 'modified')"
+    )
+
+
+def test_every_reason_of_the_import_report_has_its_german_text() -> None:
+    """Each field the importer leaves out names a reason in both languages."""
+    from sckg.ingest.oparl_fields import REASONS, reason
+
+    for name in [*REASONS, "anything else"]:
+        why = reason(name)
+        assert why.in_lang("de") != why.in_lang("en"), name
 
 
 def test_a_folder_without_body_or_system_is_named_by_the_city_never_by_its_path(

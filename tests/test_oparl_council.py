@@ -207,6 +207,10 @@ def test_sync_of_a_folder_adds_changes_and_deletes(export: Path, tmp_path: Path)
         "Nothing added, changed or deleted since the last import.",
     ]
     assert out.read_bytes() == written  # byte-identical, the import time kept
+    german = runner.invoke(app, args, env={"LANG": "de_DE.UTF-8"})
+    assert german.stderr.splitlines()[1] == (
+        "Seit dem letzten Import nichts hinzugekommen, geändert oder gelöscht."
+    )
     _edit_papers(folder)
     synced = runner.invoke(app, args)
     assert synced.stderr.splitlines()[:2] == [

@@ -115,7 +115,7 @@ def test_the_import_keeps_the_result_and_notes_what_it_could_not_read(tmp_path: 
             f"{ROOT}item/2",
             "AgendaItem",
             "field 'result' ignored: no result could be read from it (the text "
-            "is kept only with --with-persons: it may name persons)",
+            "is kept only with with_persons: it may name persons)",
         ),
     ]
 

@@ -378,8 +378,17 @@ def test_cli_writes_turtle(filled: Path, tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert result.stderr == (
-        f"Wrote {out} (122 triples) from Actors 4, Projects 2, FieldsOfAction 1, Goals 2, "
-        "Dependencies 1, Sources 2 rows.\n"
+        f"Wrote {out} (122 triples) from 12 rows (Actors 4, Projects 2, FieldsOfAction 1, Goals "
+        "2, Dependencies 1, Sources 2).\n"
+    )
+    german = runner.invoke(
+        app,
+        ["import", "table", str(filled), "--city", "beispielstadt", "--out", str(out)],
+        env={"LANG": "de_DE.UTF-8"},
+    )
+    assert german.stderr == (
+        f"Geschrieben: {out} (122 Tripel) aus 12 Zeilen (Akteure 4, Projekte 2, Handlungsfelder "
+        "1, Ziele 2, Abhängigkeiten 1, Quellen 2).\n"
     )
     assert _nt(set(ox.parse(path=str(out), format=ox.RdfFormat.TURTLE))) == _nt(_triples(EXPECTED))
 

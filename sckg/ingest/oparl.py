@@ -85,11 +85,11 @@ _FILE_KEYS = {
     "AgendaItem": ("resolutionFile", "auxiliaryFile"),
 }
 
-SKIP_PERSONAL = "personal data: imported only with --with-persons"
-SKIP_DELETED = "deleted on the server"
-SKIP_NO_ID = "no id"
-SKIP_BAD_ID = "the id is not an IRI"
-SKIP_NOT_JSON = "not valid JSON"
+SKIP_PERSONAL = error_message("oparl.skip.personal")
+SKIP_DELETED = error_message("oparl.skip.deleted")
+SKIP_NO_ID = error_message("oparl.skip.no_id")
+SKIP_BAD_ID = error_message("oparl.skip.bad_id")
+SKIP_NOT_JSON = error_message("oparl.skip.not_json")
 
 
 @dataclass(frozen=True)
@@ -184,7 +184,9 @@ def import_oparl(
             raise DataError(error_message("error.oparl_no_folder", folder=folder))
         for obj, implied, name in read_folder(folder, progress):
             if obj is None:
-                collector.report.skipped.append(Skipped(name, "JSON file", SKIP_NOT_JSON))
+                collector.report.skipped.append(
+                    Skipped(name, error_message("oparl.kind.json_file"), SKIP_NOT_JSON)
+                )
             else:
                 collector.add(obj, implied, None, name)
     origin = (
@@ -248,7 +250,9 @@ class _Collector:
             if kind:
                 self.report.skipped.append(Skipped(origin, kind, SKIP_NO_ID))
         elif not kind and obj.get("deleted") is not True:  # a deleted stub often has no type
-            self._skip(ident, "", f"unknown type '{obj.get('type', '')}'")
+            self._skip(
+                ident, "", error_message("oparl.skip.unknown_type", type=obj.get("type", ""))
+            )
         elif ident in self.objects:
             stored = self.objects[ident]
             for key, value in obj.items():  # embedded and listed copies complete each other
@@ -383,7 +387,7 @@ class _Mapper:
 
     def _bad_date(self, ident: str, key: str, value: str, quiet: bool) -> dt.date | None:
         if not quiet:
-            self.note(ident, f"field '{key}' ignored: '{value}' is not an ISO date")
+            self.note(ident, error_message("oparl.note.bad_date", field=key, value=value))
         return None
 
     def date_literal(self, day: dt.date) -> ox.Literal:
@@ -401,7 +405,7 @@ class _Mapper:
         linked = []
         for target in targets:
             if not _valid_iri(target):
-                self.note(ident, f"reference '{target}' ignored: not an IRI")
+                self.note(ident, error_message("oparl.note.bad_reference", target=target))
                 continue
             if self.c.types.get(target) != expected:
                 self.dangling[(ident, expected)].add(target)
@@ -440,7 +444,9 @@ class _Mapper:
                 elif kind in PERSONAL and not self.with_persons:
                     self.skip(ident, SKIP_PERSONAL)
                 elif kind not in MAPPED and kind not in PERSONAL:
-                    self.skip(ident, f"unknown type '{obj.get('type', '')}'")
+                    self.skip(
+                        ident, error_message("oparl.skip.unknown_type", type=obj.get("type", ""))
+                    )
                 elif not _valid_iri(ident):
                     self.skip(ident, SKIP_BAD_ID)
                 else:
@@ -448,7 +454,8 @@ class _Mapper:
         for (ident, expected), targets in sorted(self.dangling.items()):
             for target in sorted(targets):
                 self.note(
-                    ident, f"refers to {expected} {target}, which is not in the source (link kept)"
+                    ident,
+                    error_message("oparl.note.dangling", expected=expected, target=target),
                 )
         return self.triples
 
@@ -556,7 +563,7 @@ class _Mapper:
     def _body(self, ident: str, obj: dict[str, Any], s: str) -> str | None:
         name, short = _str(obj, "name"), _str(obj, "shortName")
         if not (name or short):
-            return "no name"
+            return error_message("oparl.skip.no_name")
         for cls in (ORG + "FormalOrganization", OPARL + "Body"):
             self.add(s, RDF + "type", cls)
         self.add(s, ORG + "classification", KIND + "city-administration")
@@ -571,7 +578,7 @@ class _Mapper:
         start, end = self.date(ident, obj, "startDate"), self.date(ident, obj, "endDate")
         name = _str(obj, "name")
         if not name and not start:
-            return "no name and no start date"
+            return error_message("oparl.skip.no_name_start")
         for cls in (OPARL + "LegislativeTerm", PROV + "Entity"):
             self.add(s, RDF + "type", cls)
         if name:
@@ -601,13 +608,13 @@ class _Mapper:
     def _organization(self, ident: str, obj: dict[str, Any], s: str) -> str | None:
         name, short = _str(obj, "name"), _str(obj, "shortName")
         if not (name or short):
-            return "no name"
+            return error_message("oparl.skip.no_name")
         for cls in (ORG + "Organization", OPARL + "Organization"):
             self.add(s, RDF + "type", cls)
         if kind := _organization_kind(obj):
             self.add(s, ORG + "classification", KIND + kind)
         elif organization_type := _str(obj, "organizationType"):
-            self.note(ident, f"organizationType '{organization_type}' has no kind in sckg")
+            self.note(ident, error_message("oparl.note.no_kind", value=organization_type))
         self.label(s, name or short or "")
         if short and short != name:
             self.add(s, SKOS + "altLabel", ox.Literal(short, language="de"))
@@ -622,7 +629,7 @@ class _Mapper:
     def _meeting(self, ident: str, obj: dict[str, Any], s: str) -> str | None:
         name, start = _str(obj, "name"), self.date(ident, obj, "start")
         if not name and not start:
-            return "no name and no start date"
+            return error_message("oparl.skip.no_name_start")
         for cls in (OPARL + "Meeting", PROV + "Entity"):
             self.add(s, RDF + "type", cls)
         if name:
@@ -636,7 +643,7 @@ class _Mapper:
     def _agendaitem(self, ident: str, obj: dict[str, Any], s: str) -> str | None:
         name, number = _str(obj, "name"), _str(obj, "number")
         if not name:
-            return "no name"
+            return error_message("oparl.skip.no_name")
         for cls in (OPARL + "AgendaItem", PROV + "Entity"):
             self.add(s, RDF + "type", cls)
         self.label(s, f"{number} {name}" if number else name)
@@ -666,16 +673,12 @@ class _Mapper:
         if self.with_persons and result != outcome:
             self.add(s, DCTERMS + "description", ox.Literal(result, language="de"))
         elif not outcome:
-            self.note(
-                ident,
-                "field 'result' ignored: no result could be read from it (the text is kept only "
-                "with --with-persons: it may name persons)",
-            )
+            self.note(ident, error_message("oparl.note.no_result"))
 
     def _paper(self, ident: str, obj: dict[str, Any], s: str) -> str | None:
         name, reference = _str(obj, "name"), _str(obj, "reference")
         if not (name or reference):
-            return "no name and no reference"
+            return error_message("oparl.skip.no_name_reference")
         for cls in (OPARL + "Paper", PROV + "Entity"):
             self.add(s, RDF + "type", cls)
         self.label(s, name or reference or "")
@@ -700,18 +703,18 @@ class _Mapper:
         papers = _refs(obj, "paper") or self.parent_of(ident, "Paper")
         meetings = _refs(obj, "meeting")
         if not papers:
-            return "no paper"
+            return error_message("oparl.skip.no_paper")
         if not meetings:
-            return "no meeting (the date of a consultation is the start of its meeting)"
+            return error_message("oparl.skip.no_meeting")
         meeting = self.c.objects.get(meetings[0])
         if meeting is None:
-            return "no date: its meeting is not in the source"
+            return error_message("oparl.skip.meeting_missing")
         day = self.date(meetings[0], meeting, "start")
         if day is None:
-            return "no date: its meeting has no start"
+            return error_message("oparl.skip.meeting_no_start")
         committees = _refs(obj, "organization") or _refs(meeting, "organization")
         if not committees:
-            return "no committee: neither it nor its meeting names an organization"
+            return error_message("oparl.skip.no_committee")
         for cls in (OPARL + "Consultation", PROV + "Entity"):
             self.add(s, RDF + "type", cls)
         self.link(ident, s, SCKG + "paper", papers[:1], "Paper")
@@ -754,7 +757,7 @@ class _Mapper:
     def _file(self, ident: str, obj: dict[str, Any], s: str) -> str | None:
         name = _str(obj, "name") or _str(obj, "fileName")
         if not name:
-            return "no name and no file name"
+            return error_message("oparl.skip.no_file_name")
         for cls in (OPARL + "File", PROV + "Entity"):
             self.add(s, RDF + "type", cls)
         self.label(s, name)
@@ -780,20 +783,16 @@ class _Mapper:
         name = _str(obj, "description") or address or None
         geometry, as_text = wkt(obj.get("geojson"))
         if not name and not geometry:
-            return "no description, address or geometry"
+            return error_message("oparl.skip.no_place")
         for cls in (OPARL + "Location", DCTERMS + "Location", GEO + "Feature"):
             self.add(s, RDF + "type", cls)
         self.label(s, name or f"Ort {tail(ident)}", None if name else f"Location {tail(ident)}")
         if address:
             self.add(s, SCHEMA + "address", ox.Literal(address))
         if obj.get("geojson") is not None and geometry is None:
-            self.note(
-                ident,
-                "field 'geojson' ignored: not a Point, LineString, Polygon, MultiPoint or "
-                "MultiPolygon",
-            )
+            self.note(ident, error_message("oparl.note.no_geometry"))
         if as_text:
-            self.note(ident, "field 'geojson': coordinates given as text, read as numbers")
+            self.note(ident, error_message("oparl.note.text_coordinates"))
         if geometry:
             g = f"{s}/geometry"
             self.add(s, GEO + "hasGeometry", g)
@@ -808,7 +807,7 @@ class _Mapper:
             filter(None, (_str(obj, "givenName"), _str(obj, "familyName")))
         )
         if not name:
-            return "no name"
+            return error_message("oparl.skip.no_name")
         self.add(s, RDF + "type", FOAF + "Person")
         self.add(s, FOAF + "name", ox.Literal(name))
         self.label(s, name)
@@ -818,7 +817,7 @@ class _Mapper:
         persons = _refs(obj, "person") or self.parent_of(ident, "Person")
         organizations = _refs(obj, "organization")
         if not persons or not organizations:
-            return "no person or no organization"
+            return error_message("oparl.skip.no_member")
         self.add(s, RDF + "type", ORG + "Membership")
         self.link(ident, s, ORG + "member", persons[:1], "Person")
         self.link(ident, s, ORG + "organization", organizations[:1], "Organization")

@@ -373,7 +373,11 @@ def crawl(
             try:  # the system names the source of the import
                 yield fetcher.get(root["system"]), "System"
             except HttpStatusError as exc:
-                missing(root["system"], "System", f"not available: HTTP {exc.status}")
+                missing(
+                    root["system"],
+                    "System",
+                    error_message("oparl.skip.unavailable", status=exc.status),
+                )
     else:
         raise DataError(error_message("error.oparl_root_type", url=url, got=root.get("type", "")))
     lists = BODY_LISTS + (PERSON_LISTS if with_persons else ())
@@ -394,7 +398,11 @@ def crawl(
                 except HttpStatusError as exc:
                     if exc.status not in _MISSING_STATUS:
                         raise
-                    missing(body[key], object_type, f"list not available: HTTP {exc.status}")
+                    missing(
+                        body[key],
+                        object_type,
+                        error_message("oparl.skip.list_unavailable", status=exc.status),
+                    )
 
 
 def _with_query(url: str, name: str, value: str) -> str:

@@ -11,6 +11,9 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ..errors import Message
+from ..words import error_message
+
 #: Read on every type: identity, type, deletion, the page a reader opens, keywords, and the times
 #: the sync uses.
 COMMON_FIELDS = frozenset({"id", "type", "deleted", "web", "keyword", "modified"})
@@ -99,58 +102,57 @@ MAPPED_FIELDS: dict[str, frozenset[str]] = {
     "Person": frozenset({"name", "givenName", "familyName", "membership", "body"}),
     "Membership": frozenset({"person", "organization", "startDate", "endDate", "role"}),
 }
+#: Why a field is not imported: field → the reason's name (``oparl.field.NAME`` in the words).
 REASONS: dict[str, str] = {
-    "created": "creation time in the council system (the sync uses 'modified')",
-    "license": "licence of the data: not modelled per object",
-    "licenseValidSince": "licence of the data: not modelled per object",
-    "oparlSince": "technical date of the OParl interface",
-    "equivalent": "the same object in other systems: not followed",
-    "rgs": "regional key (Regionalschlüssel): the AGS identifies the body",
-    "contactEmail": "contact data: personal data",
-    "contactName": "contact data: personal data",
-    "order": "position on the agenda: the number is kept",
-    "meetingState": "state of the meeting: not modelled (its results are on the agenda items)",
-    "cancelled": "cancelled meetings: not modelled",
-    "participant": "persons taking part: personal data",
-    "downloadUrl": "a second address of the same document (accessUrl is kept)",
-    "size": "technical detail of the file",
-    "sha1Checksum": "technical detail of the file",
-    "sha512Checksum": "technical detail of the file",
-    "text": "full text of the file: not imported (large)",
-    "fileLicense": "licence of the file: not modelled per object",
-    "derivativeFile": "derived copies of the same document",
-    "masterFile": "derived copies of the same document",
-    "externalServiceUrl": "a streaming address, not a document",
-    "room": "the room: the description of the location is kept",
-    "subLocality": "part of the address: the description is kept",
-    "post": "posts of persons: personal data",
-    "inactive": "inactive flag: the end date is kept",
-    "website": "the organisation's own website: not modelled",
-    "classification": "the body's classification (e.g. 'Stadt'): every body is a city "
-    "administration",
-    "mainFile": "a file of the organisation",
-    "formOfAddress": "personal data",
-    "affix": "personal data",
-    "title": "personal data",
-    "gender": "personal data",
-    "phone": "personal data",
-    "email": "personal data",
-    "status": "personal data",
-    "life": "personal data",
-    "lifeSource": "personal data",
-    "votingRight": "personal data",
-    "onBehalfOf": "personal data",
-    "agendaItem": "agenda items of a body's list: imported through their meetings",
-    "consultation": "consultations of a body's list: imported through their papers",
-    "file": "files of a body's list: imported through their papers and meetings",
-    "locationList": "locations of a body's list: imported where they are used",
-    "legislativeTermList": "terms of a body's list: imported through the body",
-    "vendor": "technical detail of the system",
-    "product": "technical detail of the system",
-    "oparlVersion": "technical detail of the system",
-    "otherOparlVersions": "technical detail of the system",
+    "created": "created",
+    "license": "data_licence",
+    "licenseValidSince": "data_licence",
+    "oparlSince": "interface_date",
+    "equivalent": "equivalent",
+    "rgs": "rgs",
+    "contactEmail": "contact",
+    "contactName": "contact",
+    "order": "order",
+    "meetingState": "meeting_state",
+    "cancelled": "cancelled",
+    "participant": "participant",
+    "downloadUrl": "download_url",
+    "size": "file_detail",
+    "sha1Checksum": "file_detail",
+    "sha512Checksum": "file_detail",
+    "text": "text",
+    "fileLicense": "file_licence",
+    "derivativeFile": "derived",
+    "masterFile": "derived",
+    "externalServiceUrl": "stream",
+    "room": "room",
+    "subLocality": "sub_locality",
+    "post": "post",
+    "inactive": "inactive",
+    "website": "website",
+    "classification": "classification",
+    "mainFile": "main_file",
+    "formOfAddress": "personal",
+    "affix": "personal",
+    "title": "personal",
+    "gender": "personal",
+    "phone": "personal",
+    "email": "personal",
+    "status": "personal",
+    "life": "personal",
+    "lifeSource": "personal",
+    "votingRight": "personal",
+    "onBehalfOf": "personal",
+    "agendaItem": "agenda_list",
+    "consultation": "consultation_list",
+    "file": "file_list",
+    "locationList": "location_list",
+    "legislativeTermList": "term_list",
+    "vendor": "system_detail",
+    "product": "system_detail",
+    "oparlVersion": "system_detail",
+    "otherOparlVersions": "system_detail",
 }
-NOT_MODELLED = "not part of the sckg model"
 
 
 def ignored_fields(kind: str, obj: dict[str, Any]) -> list[str]:
@@ -159,9 +161,9 @@ def ignored_fields(kind: str, obj: dict[str, Any]) -> list[str]:
     return [key for key in obj if key not in COMMON_FIELDS and key not in mapped]
 
 
-def reason(field: str) -> str:
-    """Why ``field`` is not imported."""
-    return REASONS.get(field, NOT_MODELLED)
+def reason(field: str) -> Message:
+    """Why ``field`` is not imported (in English, with its German text)."""
+    return error_message(f"oparl.field.{REASONS.get(field, 'not_modelled')}")
 
 
 def wkt(geojson: Any) -> tuple[str | None, bool]:
