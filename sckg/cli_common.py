@@ -139,6 +139,28 @@ def say(message: str) -> None:
     typer.echo(terminal_text(mask_password(message)), err=True)
 
 
+def review_written(n: int, what: str, review: Path, command: str) -> None:
+    """Say that ``n`` proposals (``what``: proposals, candidates, targets, mapping) are in the
+    review file ``review``, and the command that keeps the decisions made in it."""
+    from .words import t
+
+    lang = VOICE.lang
+    kind = t(f"cli.review_what.{what}", lang)
+    status(t("cli.review_written", lang, n=n, what=kind, review=review, command=command))
+
+
+def decided(taken: int, refused: int, what: str, out: Path, holds: str, **held: int) -> None:
+    """Say how many of the decisions accepted (``taken``) and rejected (``refused``), and what
+    ``out`` holds now (``holds``: links, matches, examples, targets, mapping; ``held``: accepted,
+    rejected)."""
+    from .words import t
+
+    lang = VOICE.lang
+    now = t(f"cli.holds.{holds}", lang, **held)
+    kind = t(f"cli.decided_what.{what}", lang)
+    status(t("cli.decided", lang, taken=taken, rejected=refused, what=kind, out=out, holds=now))
+
+
 def cli_text(message: object) -> str:
     """A library message as the command line says it: in its language (where the message has
     both), with flags where it names parameters."""

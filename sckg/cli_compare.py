@@ -8,7 +8,19 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from .choices import CompareView
-from .cli_common import DecisionsOpt, Format, FormatOpt, Lang, LangOpt, open_cities, status
+from .cli_common import (
+    VOICE,
+    DecisionsOpt,
+    Format,
+    FormatOpt,
+    Lang,
+    LangOpt,
+    open_cities,
+    review_written,
+    status,
+)
+from .cli_common import decided as said_decided
+from .words import t
 
 if TYPE_CHECKING:
     from .compare import CityData, Comparison
@@ -106,10 +118,14 @@ def compare(
         )
         examples, rejected = write_decisions(decided, out, lang.value)
         taken = sum(r["decision"] == "accept" for r in decided)
-        status(
-            f"Accepted {taken} and rejected {len(decided) - taken} candidates; {out} now holds "
-            f"{examples} "
-            f"best-practice examples and {rejected} rejections."
+        said_decided(
+            taken,
+            len(decided) - taken,
+            "candidates",
+            out,
+            "examples",
+            accepted=examples,
+            rejected=rejected,
         )
         return
     if show == CompareView.targets and data and len(data) == 1:
@@ -181,12 +197,11 @@ def _best(
         from .compare import BEST_PRACTICE_COLUMNS
 
         write_review_table(BEST_PRACTICE_COLUMNS, review_rows(candidates, comparison), review)
-        status(
-            f"Wrote {len(candidates)} candidates to {review}: write accept or reject in the "
-            f"decision column, then run sckg compare --decisions {review} --out FILE.ttl (FILE.ttl "
-            "with the data of "
-            f"{comparison.city(we).city.name(comparison.lang)})"
+        city = comparison.city(we).city.name(comparison.lang)
+        command = f"sckg compare --decisions {review} --out FILE.ttl " + t(
+            "cli.review_file_of", VOICE.lang, city=city
         )
+        review_written(len(candidates), "candidates", review, command)
         return
     rows = [
         [
@@ -267,9 +282,6 @@ def _mapping(
 
 
 #: What each view with a review file proposes, as its messages name it.
-_PROPOSED = {CompareView.targets: "SDG targets", CompareView.mapping: "reference fields"}
-
-
 def _proposals(
     show: CompareView,
     columns: tuple[str, ...],
@@ -287,11 +299,10 @@ def _proposals(
         emit(["n", *columns[1:]], [[n, *r[1:]] for n, r in enumerate(rows, 1)], fmt.value)
         return
     write_review_table(columns, rows, review)
-    status(
-        f"Wrote {len(rows)} proposed {_PROPOSED[show]} to {review}: write accept or reject in the "
-        f"decision column, then run sckg compare --show {show.value} --decisions {review} --out "
-        f"FILE.ttl (FILE.ttl with the data of {city})"
+    command = f"sckg compare --show {show.value} --decisions {review} --out FILE.ttl " + t(
+        "cli.review_file_of", VOICE.lang, city=city
     )
+    review_written(len(rows), show.value, review, command)
 
 
 def _proposal_decisions(show: CompareView, decisions: Path, out: Path | None) -> None:
@@ -308,15 +319,19 @@ def _proposal_decisions(show: CompareView, decisions: Path, out: Path | None) ->
         if show == CompareView.targets
         else (field_matches.MATCH_COLUMNS, field_matches.write_decisions)
     )
-    what = _PROPOSED[show]
     decided = read_review_table(
         decisions, columns[5:], written_by=f"sckg compare --show {show.value} --review"
     )
     accepted, rejected = write(decided, out)
     taken = sum(r["decision"] == "accept" for r in decided)
-    status(
-        f"Accepted {taken} and rejected {len(decided) - taken} {what}; {out} now holds "
-        f"{accepted} accepted and {rejected} rejected {what}."
+    said_decided(
+        taken,
+        len(decided) - taken,
+        show.value,
+        out,
+        show.value,
+        accepted=accepted,
+        rejected=rejected,
     )
 
 
@@ -325,7 +340,7 @@ def _chart(comparison: Comparison, frame: str, path: Path) -> None:
     from .errors import UsageError
     from .fileio import write_atomic
     from .report.charts import matrix_image
-    from .words import error_message, t
+    from .words import error_message
 
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in ("png", "svg"):
@@ -333,7 +348,7 @@ def _chart(comparison: Comparison, frame: str, path: Path) -> None:
     rows, columns, cells = coverage_matrix(comparison, frame)
     title = t(f"compare.heatmap.{frame}", comparison.lang)
     write_atomic(path, matrix_image(title, rows, columns, cells, comparison.lang, fmt))
-    typer.echo(f"Heat-map: {path}", err=True)
+    status(t("cli.wrote", VOICE.lang, paths=path))
 
 
 def register(app: typer.Typer) -> None:

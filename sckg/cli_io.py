@@ -29,8 +29,10 @@ from .cli_common import (
     SeedOpt,
     StoreOpt,
     cli_text,
+    decided,
     open_graph,
     progress_bars,
+    review_written,
     status,
 )
 from .words import error_message, t
@@ -352,10 +354,8 @@ def link_papers(
         proposals = propose_paper_links(open_graph(data, store), lang.value, min_score)
         if review is not None:
             write_review(proposals, review, lang.value)
-            status(
-                f"Wrote {len(proposals)} proposals to {review}: write accept or reject in the "
-                f"decision column, then run sckg link papers --decisions {review} --out links.ttl"
-            )
+            command = f"sckg link papers --decisions {review} --out links.ttl"
+            review_written(len(proposals), "proposals", review, command)
             return
         if accept is None:
             rows = [
@@ -381,9 +381,8 @@ def link_papers(
     assert out is not None
     links, rejected = write_decisions(chosen, out)
     taken = sum(d.decision == "accept" for d in chosen)
-    status(
-        f"Accepted {taken} and rejected {len(chosen) - taken} proposals; {out} now holds {links} "
-        f"links and {rejected} rejections."
+    decided(
+        taken, len(chosen) - taken, "proposals", out, "links", accepted=links, rejected=rejected
     )
 
 
@@ -421,18 +420,21 @@ def link_actors(
         chosen = read_actor_review(decisions)
         same, different = write_actor_decisions(chosen, out)
         taken = sum(d.decision == "accept" for d in chosen)
-        status(
-            f"Accepted {taken} and rejected {len(chosen) - taken} proposals; {out} now holds "
-            f"{same} matches and {different} rejections."
+        decided(
+            taken,
+            len(chosen) - taken,
+            "proposals",
+            out,
+            "matches",
+            accepted=same,
+            rejected=different,
         )
         return
     matches = propose_actor_matches(open_graph(data, store), lang=lang.value)
     if review is not None:
         write_actor_review(matches, review)
-        status(
-            f"Wrote {len(matches)} proposals to {review}: write accept or reject in the decision "
-            f"column, then run sckg link actors --decisions {review} --out same.ttl"
-        )
+        command = f"sckg link actors --decisions {review} --out same.ttl"
+        review_written(len(matches), "proposals", review, command)
         return
     rows = [
         [m.score, m.actor_label, m.organization_label, m.evidence_text(), m.actor, m.organization]

@@ -9,6 +9,7 @@ import typer
 
 from .choices import PrioritiseView, PrioritiseWhat
 from .cli_common import (
+    VOICE,
     DataOpt,
     Format,
     FormatOpt,
@@ -20,6 +21,7 @@ from .cli_common import (
     open_graph,
     status,
 )
+from .words import t
 
 
 def prioritise(
@@ -93,7 +95,7 @@ def prioritise(
 
     if show is PrioritiseView.waves and what is not PrioritiseWhat.projects:
         raise typer.BadParameter(
-            "waves order projects; leave out --what fields", param_hint="--show waves"
+            t("cli.prio_waves_projects", VOICE.lang), param_hint="--show waves"
         )
     kg = open_graph(data, store)
     criteria = [*GRAPH_CRITERIA, *PEOPLE_CRITERIA]
@@ -110,8 +112,15 @@ def prioritise(
             template, template_bytes(rows, criteria, [f"{word} {n}" for n in range(1, members + 1)])
         )
         status(
-            f"Wrote {template}: {len(rows)} {what.value}, {members} members, {len(criteria)} "
-            "criteria"
+            t(
+                "cli.prio_template",
+                VOICE.lang,
+                path=template,
+                n=len(rows),
+                what=t(f"cli.prio_what.{what.value}", VOICE.lang),
+                members=members,
+                criteria=len(criteria),
+            )
         )
         return
     result = run(kg, what.value, scores=scores, lang=lang.value, runs=runs, seed=seed)
@@ -139,7 +148,8 @@ def prioritise(
             previous = since.read_text(encoding="utf-8")
         except OSError as exc:
             raise typer.BadParameter(
-                f"cannot read {since}: {exc.strerror}", param_hint="--since"
+                t("cli.cannot_read", VOICE.lang, path=since, reason=exc.strerror),
+                param_hint="--since",
             ) from None
         for line in rank_reversals(previous, result, lang.value):
             typer.echo(line, err=True)
@@ -150,11 +160,10 @@ def prioritise(
         drawn = quadrant_chart(result, kg, lang.value)
         if drawn is None:
             raise typer.BadParameter(
-                "the quadrant needs the members' impact and effort scores (--scores)",
-                param_hint="--chart",
+                t("cli.prio_quadrant_scores", VOICE.lang), param_hint="--chart"
             )
         write_atomic(chart, drawn.svg)
-        typer.echo(f"Chart: {chart}", err=True)
+        status(t("cli.wrote", VOICE.lang, paths=chart))
     if assessment is not None:
         from datetime import date
 
@@ -165,10 +174,19 @@ def prioritise(
             when = date.fromisoformat(day) if day else date.today()
         except ValueError:
             raise typer.BadParameter(
-                f"expected a date like 2026-03-12, got '{day}'", param_hint="--date"
+                t("cli.prio_date", VOICE.lang, day=day), param_hint="--date"
             ) from None
         write_atomic(assessment, assessment_turtle(result, day=when, lang=lang.value))
-        typer.echo(f"Assessment: {assessment} ({len(result.rows)} {what.value})", err=True)
+        what_text = t(f"cli.prio_what.{what.value}", VOICE.lang)
+        status(
+            t(
+                "cli.prio_assessment",
+                VOICE.lang,
+                path=assessment,
+                n=len(result.rows),
+                what=what_text,
+            )
+        )
 
 
 def register(app: typer.Typer) -> None:

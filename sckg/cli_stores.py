@@ -239,39 +239,32 @@ def serve(
             site=site,
         )
         with server:
-            mode = "read-write" if write else "read-only"
-            limit = f"queries stop after {timeout} s" if timeout else "no query time limit"
-            typer.echo(f"SPARQL endpoint: {server.query_url}  ({mode}, {limit})")
-            typer.echo(
-                f"Update endpoint: {server.update_url}"
-                + ("" if write else "  (refused: read-only)")
+            lang = VOICE.lang
+            mode = t("cli.serve_read_write" if write else "cli.serve_read_only", lang)
+            limit = (
+                t("cli.serve_timeout", lang, seconds=timeout)
+                if timeout
+                else t("cli.serve_no_timeout", lang)
             )
-            typer.echo(f"Graph Store:     {server.store_url}")
+            typer.echo(t("cli.serve_endpoint", lang, url=server.query_url, mode=mode, limit=limit))
+            update = "cli.serve_update" if write else "cli.serve_update_refused"
+            typer.echo(t(update, lang, url=server.update_url))
+            typer.echo(t("cli.serve_store", lang, url=server.store_url))
             if site is None:
-                typer.echo(f"Query page:      {server.url}/")
+                typer.echo(t("cli.serve_query_page", lang, url=server.url))
             else:
-                typer.echo(f"Site:            {server.url}/  ({site})")
-            typer.echo(f"Linked Data:     {server.url}/…  (the IRIs under {base})")
-            typer.echo(f"Datasets (VoID): {server.url}/.well-known/void")
-            typer.echo(
-                f"Memory cap:      {format_size(server.memory)} (a query over it is stopped)"
-            )
+                typer.echo(t("cli.serve_site", lang, url=server.url, site=site))
+            typer.echo(t("cli.serve_linked_data", lang, url=server.url, base=base))
+            typer.echo(t("cli.serve_void", lang, url=server.url))
+            typer.echo(t("cli.serve_memory", lang, size=format_size(server.memory)))
             if parse_store(store).kind is StoreKind.memory and write:
-                typer.echo(
-                    "Note: the memory store is a temporary copy; what is written is gone when the "
-                    "server stops.",
-                    err=True,
-                )
+                typer.echo(t("cli.serve_temporary", lang), err=True)
             if not is_loopback(host):
-                typer.echo(
-                    f"Warning: listening on {host}: anyone who can reach this machine can query "
-                    "the graph.",
-                    err=True,
-                )
-            typer.echo("Press Ctrl-C to stop.", err=True)
+                typer.echo(t("cli.serve_exposed", lang, host=host), err=True)
+            typer.echo(t("cli.serve_stop_hint", lang), err=True)
             sys.stdout.flush()
             server.wait()
-    typer.echo("Stopped.", err=True)
+    typer.echo(t("cli.serve_stopped", VOICE.lang), err=True)
 
 
 def push(

@@ -2547,6 +2547,177 @@ CATALOGUE: dict[str, dict[str, Text]] = {
             "other": "{n} notes (ignored fields, links to objects not in the source), e.g.:",
         },
     },
+    "cli.prio_waves_projects": {
+        "de": "Wellen ordnen Projekte; --what fields weglassen",
+        "en": "waves order projects; leave out --what fields",
+    },
+    "cli.prio_quadrant_scores": {
+        "de": "der Quadrant braucht die Bewertungen der Mitglieder für Wirkung und Aufwand "
+        "(--scores)",
+        "en": "the quadrant needs the members' impact and effort scores (--scores)",
+    },
+    "cli.prio_date": {
+        "de": "erwartet ein Datum wie 2026-03-12, erhalten: '{day}'",
+        "en": "expected a date like 2026-03-12, got '{day}'",
+    },
+    "cli.cannot_read": {
+        "de": "{path} ist nicht lesbar: {reason}",
+        "en": "cannot read {path}: {reason}",
+    },
+    "cli.prio_what.projects": {
+        "de": "Projekte",
+        "en": "projects",
+    },
+    "cli.prio_what.fields": {
+        "de": "Handlungsfelder",
+        "en": "fields of action",
+    },
+    "cli.prio_template": {
+        "de": "Geschrieben: {path}: {n} {what}, {members} Mitglieder, {criteria} Kriterien.",
+        "en": "Wrote {path}: {n} {what}, {members} members, {criteria} criteria.",
+    },
+    "cli.prio_assessment": {
+        "de": "Geschrieben: {path} ({n} {what}).",
+        "en": "Wrote {path} ({n} {what}).",
+    },
+    "cli.serve_endpoint": {
+        "de": "SPARQL-Endpunkt:   {url}  ({mode}, {limit})",
+        "en": "SPARQL endpoint: {url}  ({mode}, {limit})",
+    },
+    "cli.serve_read_write": {
+        "de": "Lesen und Schreiben",
+        "en": "read-write",
+    },
+    "cli.serve_read_only": {
+        "de": "nur Lesen",
+        "en": "read-only",
+    },
+    "cli.serve_timeout": {
+        "de": "Abfragen enden nach {seconds} s",
+        "en": "queries stop after {seconds} s",
+    },
+    "cli.serve_no_timeout": {
+        "de": "keine Zeitgrenze für Abfragen",
+        "en": "no query time limit",
+    },
+    "cli.serve_update": {
+        "de": "Update-Endpunkt:   {url}",
+        "en": "Update endpoint: {url}",
+    },
+    "cli.serve_update_refused": {
+        "de": "Update-Endpunkt:   {url}  (abgewiesen: nur Lesen)",
+        "en": "Update endpoint: {url}  (refused: read-only)",
+    },
+    "cli.serve_store": {
+        "de": "Graph Store:       {url}",
+        "en": "Graph Store:     {url}",
+    },
+    "cli.serve_query_page": {
+        "de": "Abfrageseite:      {url}/",
+        "en": "Query page:      {url}/",
+    },
+    "cli.serve_site": {
+        "de": "Website:           {url}/  ({site})",
+        "en": "Site:            {url}/  ({site})",
+    },
+    "cli.serve_linked_data": {
+        "de": "Linked Data:       {url}/…  (die IRIs unter {base})",
+        "en": "Linked Data:     {url}/…  (the IRIs under {base})",
+    },
+    "cli.serve_void": {
+        "de": "Datensätze (VoID): {url}/.well-known/void",
+        "en": "Datasets (VoID): {url}/.well-known/void",
+    },
+    "cli.serve_memory": {
+        "de": "Speichergrenze:    {size} (eine Abfrage darüber wird beendet)",
+        "en": "Memory cap:      {size} (a query over it is stopped)",
+    },
+    "cli.serve_temporary": {
+        "de": "Hinweis: der Speicher im Arbeitsspeicher ist eine vorübergehende Kopie; was "
+        "geschrieben wird, ist weg, wenn der Server endet.",
+        "en": "Note: the memory store is a temporary copy; what is written is gone when the "
+        "server stops.",
+    },
+    "cli.serve_exposed": {
+        "de": "Warnung: wartet auf {host}: jeder, der diesen Rechner erreicht, kann den "
+        "Graphen abfragen.",
+        "en": "Warning: listening on {host}: anyone who can reach this machine can query the "
+        "graph.",
+    },
+    "cli.serve_stop_hint": {
+        "de": "Strg-C beendet den Server.",
+        "en": "Press Ctrl-C to stop.",
+    },
+    "cli.serve_stopped": {
+        "de": "Beendet.",
+        "en": "Stopped.",
+    },
+    "cli.review_written": {
+        "de": "Geschrieben: {n} {what} nach {review}: in der Spalte decision accept oder "
+        "reject eintragen, dann {command} ausführen",
+        "en": "Wrote {n} {what} to {review}: write accept or reject in the decision column, "
+        "then run {command}",
+    },
+    "cli.review_file_of": {
+        "de": "(FILE.ttl zu den Daten von {city})",
+        "en": "(FILE.ttl with the data of {city})",
+    },
+    "cli.review_what.proposals": {
+        "de": "Vorschläge",
+        "en": "proposals",
+    },
+    "cli.review_what.candidates": {
+        "de": "Kandidaten",
+        "en": "candidates",
+    },
+    "cli.review_what.targets": {
+        "de": "vorgeschlagene SDG-Unterziele",
+        "en": "proposed SDG targets",
+    },
+    "cli.review_what.mapping": {
+        "de": "vorgeschlagene Referenz-Handlungsfelder",
+        "en": "proposed reference fields",
+    },
+    "cli.decided": {
+        "de": "Angenommen: {taken}, abgelehnt: {rejected} ({what}); {out} enthält jetzt {holds}.",
+        "en": "Accepted {taken} and rejected {rejected} {what}; {out} now holds {holds}.",
+    },
+    "cli.decided_what.proposals": {
+        "de": "Vorschläge",
+        "en": "proposals",
+    },
+    "cli.decided_what.candidates": {
+        "de": "Kandidaten",
+        "en": "candidates",
+    },
+    "cli.decided_what.targets": {
+        "de": "SDG-Unterziele",
+        "en": "SDG targets",
+    },
+    "cli.decided_what.mapping": {
+        "de": "Referenz-Handlungsfelder",
+        "en": "reference fields",
+    },
+    "cli.holds.links": {
+        "de": "{accepted} Verknüpfungen und {rejected} Ablehnungen",
+        "en": "{accepted} links and {rejected} rejections",
+    },
+    "cli.holds.matches": {
+        "de": "{accepted} Zuordnungen und {rejected} Ablehnungen",
+        "en": "{accepted} matches and {rejected} rejections",
+    },
+    "cli.holds.examples": {
+        "de": "{accepted} Best-Practice-Beispiele und {rejected} Ablehnungen",
+        "en": "{accepted} best-practice examples and {rejected} rejections",
+    },
+    "cli.holds.targets": {
+        "de": "{accepted} angenommene und {rejected} abgelehnte SDG-Unterziele",
+        "en": "{accepted} accepted and {rejected} rejected SDG targets",
+    },
+    "cli.holds.mapping": {
+        "de": "{accepted} angenommene und {rejected} abgelehnte Referenz-Handlungsfelder",
+        "en": "{accepted} accepted and {rejected} rejected reference fields",
+    },
     "cli.wrote_oparl": {
         "de": "Geschrieben: {out} ({triples} Tripel): {n} Objekte ({kinds}).",
         "en": "Wrote {out} ({triples} triples): {n} entities ({kinds}).",

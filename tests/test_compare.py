@@ -408,6 +408,13 @@ def test_review_accept_and_reject_become_data_and_are_not_proposed_again(
         f"Accepted 1 and rejected 1 candidates; {out} now holds 1 best-practice examples and 1 "
         "rejections.\n"
     )
+    again = runner.invoke(
+        app, ["compare", "--decisions", str(review), "--out", str(out)], env={"LANG": "de_DE.UTF-8"}
+    )
+    assert again.stderr == (
+        f"Angenommen: 1, abgelehnt: 1 (Kandidaten); {out} enthält jetzt 1 Best-Practice-Beispiele "
+        "und 1 Ablehnungen.\n"
+    )
     triples = {
         (q.subject.value, q.predicate.value, q.object.value)
         for q in ox.parse(path=str(out), format=ox.RdfFormat.TURTLE)

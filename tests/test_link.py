@@ -220,6 +220,19 @@ def test_select_and_review_file_round_trip(
         result.stderr
         == f"Accepted 2 and rejected 1 proposals; {links} now holds 2 links and 1 rejections.\n"
     )
+    german = {"LANG": "de_DE.UTF-8"}
+    again = runner.invoke(
+        app, ["link", "papers", "--decisions", str(review), "--out", str(links)], env=german
+    )
+    assert again.stderr == (
+        f"Angenommen: 2, abgelehnt: 1 (Vorschläge); {links} enthält jetzt 2 Verknüpfungen und 1 "
+        "Ablehnungen.\n"
+    )
+    asked = runner.invoke(app, ["link", "papers", *data, "--review", str(review)], env=german)
+    assert asked.stderr == (
+        f"Geschrieben: 6 Vorschläge nach {review}: in der Spalte decision accept oder reject "
+        f"eintragen, dann sckg link papers --decisions {review} --out links.ttl ausführen\n"
+    )
     assert sorted(str(t) for t in ox.parse(path=str(links), format=ox.RdfFormat.TURTLE)) == [
         f"<{EX}p1> <{SUBJECT}> <{EX}netze>",
         f"<{EX}p1> <{REJECTED}> <{EX}wlan>",

@@ -388,7 +388,13 @@ def test_cli_template_then_scores(tmp_path: Path, musterstadt_path: Path) -> Non
     )
     assert done.exit_code == 0, done.output
     # + the workshop dots of Musterstadt's future workshop (issue 24)
-    assert done.output == f"Wrote {out}: 41 projects, 3 members, 11 criteria\n"
+    assert done.output == f"Wrote {out}: 41 projects, 3 members, 11 criteria.\n"
+    german = runner.invoke(
+        app,
+        ["prioritise", "-d", str(musterstadt_path), "--template", str(out)],
+        env={"LANG": "de_DE.UTF-8"},
+    )
+    assert german.output == f"Geschrieben: {out}: 41 Projekte, 3 Mitglieder, 11 Kriterien.\n"
     empty = runner.invoke(
         app, ["prioritise", "-d", str(musterstadt_path), "--scores", str(out), "-l", "en"]
     )

@@ -385,7 +385,24 @@ def test_push_to_a_read_only_server_says_how_to_fix_it(sparql_server: Callable) 
     )
 
 
-def test_sckg_serve_runs_until_stopped_and_leaves_nothing_behind(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("locale", "said", "stopped"),
+    [
+        (
+            "C.UTF-8",
+            r"SPARQL endpoint: (\S+/query)  \(read-only, queries stop after 5 s\)\n",
+            "Stopped.",
+        ),
+        (
+            "de_DE.UTF-8",
+            r"SPARQL-Endpunkt:   (\S+/query)  \(nur Lesen, Abfragen enden nach 5 s\)\n",
+            "Beendet.",
+        ),
+    ],
+)
+def test_sckg_serve_runs_until_stopped_and_leaves_nothing_behind(
+    tmp_path: Path, locale: str, said: str, stopped: str
+) -> None:
     store = tmp_path / "store"
     CliRunner().invoke(
         app, ["load", "--store", f"oxigraph:{store}", str(resources.dataset("braunschweig"))]
@@ -396,13 +413,11 @@ def test_sckg_serve_runs_until_stopped_and_leaves_nothing_behind(tmp_path: Path)
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        env={**os.environ, "PYTHONUNBUFFERED": "1", "LANG": locale},
     )
     try:
         first = process.stdout.readline()
-        match = re.fullmatch(
-            r"SPARQL endpoint: (\S+/query)  \(read-only, queries stop after 5 s\)\n", first
-        )
+        match = re.fullmatch(said, first)
         assert match, first + process.stderr.read()
         kg = KnowledgeGraph.open(None, f"sparql:{match.group(1)}")
         assert kg.select("SELECT (COUNT(*) AS ?n) WHERE { ?p a sckg:Project }").records() == [
@@ -417,7 +432,7 @@ def test_sckg_serve_runs_until_stopped_and_leaves_nothing_behind(tmp_path: Path)
         process.send_signal(signal.SIGTERM)
         _, err = process.communicate(timeout=20)
     assert process.returncode == 0, err
-    assert err.endswith("Stopped.\n")
+    assert err.endswith(f"{stopped}\n")
     for pid in oxigraph_pids:
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
