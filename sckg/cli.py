@@ -322,6 +322,7 @@ def stats(
     """Count the data: triples, entities per class, statements per property, and its sources."""
     from dataclasses import asdict
 
+    from .formatting import number
     from .output import emit
     from .stats import statistics
 
@@ -331,22 +332,22 @@ def stats(
 
         typer.echo(json.dumps(asdict(result), ensure_ascii=False, indent=2))
         return
-    typer.echo(f"{result.triples} triples")
+    typer.echo(t("stats.triples", lang.value, n=number(result.triples, lang.value)))
     tables = [
         (
             ["class", "label", "entities"],
             [[c.name, c.label, c.count] for c in result.classes],
-            "Classes",
+            t("stats.classes", lang.value),
         ),
         (
             ["property", "label", "statements"],
             [[p.name, p.label, p.count] for p in result.properties],
-            "Properties",
+            t("stats.properties", lang.value),
         ),
         (
             ["source", "date", "entities", "iri"],
             [[s.label, s.date or "", s.entities, s.iri] for s in result.sources],
-            "Sources",
+            t("stats.sources", lang.value),
         ),
     ]
     if result.ill_typed:
@@ -354,7 +355,7 @@ def stats(
             (
                 ["subject", "property", "value", "datatype"],
                 [[i.subject, i.property, i.value, i.datatype] for i in result.ill_typed],
-                "Ill-typed literals (see 'sckg validate')",
+                t("stats.ill_typed", lang.value),
             )
         )
     for columns, rows, title in tables:

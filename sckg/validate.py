@@ -83,10 +83,11 @@ class ValidationReport:
     def text_lines(self, lang: str = "de") -> list[str]:
         """The report for people: the counts, then each finding with its rule and how to fix it."""
         words = Words("validate", lang)
-        lines = [
-            f"{len(self.violations)} {words['violations']}, {len(self.warnings)} "
-            f"{words['warnings']}"
-        ]
+        counts = (
+            words("violations", n=len(self.violations)),
+            words("warnings", n=len(self.warnings)),
+        )
+        lines = [", ".join(counts)]
         if not self.findings:
             lines.append(words["none"])
         for f in self.findings:

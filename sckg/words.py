@@ -968,8 +968,14 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "no project; {about} has none at all",
     },
     # --- validation (sckg.validate) ---
-    "validate.violations": {"de": "Verstöße", "en": "violations"},
-    "validate.warnings": {"de": "Warnungen (offene Punkte)", "en": "warnings (open points)"},
+    "validate.violations": {
+        "de": {"one": "{n} Verstoß", "other": "{n} Verstöße"},
+        "en": {"one": "{n} violation", "other": "{n} violations"},
+    },
+    "validate.warnings": {
+        "de": {"one": "{n} Warnung (offener Punkt)", "other": "{n} Warnungen (offene Punkte)"},
+        "en": {"one": "{n} warning (open point)", "other": "{n} warnings (open points)"},
+    },
     "validate.rule": {"de": "Regel", "en": "rule"},
     "validate.fix": {"de": "Behebung", "en": "fix"},
     "validate.none": {"de": "Keine Befunde.", "en": "No findings."},
@@ -2717,6 +2723,26 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "cli.holds.mapping": {
         "de": "{accepted} angenommene und {rejected} abgelehnte Referenz-Handlungsfelder",
         "en": "{accepted} accepted and {rejected} rejected reference fields",
+    },
+    "stats.triples": {
+        "de": "{n} Tripel",
+        "en": "{n} triples",
+    },
+    "stats.classes": {
+        "de": "Klassen",
+        "en": "Classes",
+    },
+    "stats.properties": {
+        "de": "Eigenschaften",
+        "en": "Properties",
+    },
+    "stats.sources": {
+        "de": "Quellen",
+        "en": "Sources",
+    },
+    "stats.ill_typed": {
+        "de": "Literale, deren Text nicht zu ihrem Datentyp passt (siehe 'sckg validate')",
+        "en": "Ill-typed literals (see 'sckg validate')",
     },
     "cli.wrote_oparl": {
         "de": "Geschrieben: {out} ({triples} Tripel): {n} Objekte ({kinds}).",

@@ -124,7 +124,7 @@ def test_validate_exit_codes_and_json(braunschweig_path: Path, turtle_file) -> N
     broken = turtle_file("ex:p a sckg:Project ; sckg:managedBy ex:u .")
     result = runner.invoke(app, ["validate", "--data", str(broken)])
     assert result.exit_code == 1
-    assert result.output.startswith("1 Verstöße, 3 Warnungen (offene Punkte)\n\nVIOLATION")
+    assert result.output.startswith("1 Verstoß, 3 Warnungen (offene Punkte)\n\nVIOLATION")
 
 
 def test_stats_counts_classes_and_sources(braunschweig_path: Path) -> None:
@@ -135,6 +135,17 @@ def test_stats_counts_classes_and_sources(braunschweig_path: Path) -> None:
     assert counts["sckg:Project"] == 5
     assert counts["oparl:Consultation"] == 2
     assert [(s["date"], s["entities"]) for s in doc["sources"]] == [("2018-10-26", 61)]
+
+
+def test_stats_speaks_the_language_asked_for(braunschweig_path: Path) -> None:
+    """The count of triples and the tables' titles were English with ``--lang de``."""
+    german = runner.invoke(app, ["stats", "--data", str(braunschweig_path), "-f", "md"])
+    english = runner.invoke(
+        app, ["stats", "--data", str(braunschweig_path), "-f", "md", "--lang", "en"]
+    )
+    assert german.output.splitlines()[:3] == ["486 Tripel", "", "**Klassen**"]
+    assert english.output.splitlines()[:3] == ["486 triples", "", "**Classes**"]
+    assert "**Eigenschaften**" in german.output and "**Quellen**" in german.output
 
 
 def test_queries_lists_the_library() -> None:

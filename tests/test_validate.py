@@ -201,7 +201,7 @@ def test_report_as_text_json_and_table(make_kg) -> None:
         lang="en",
     )
     assert report.text_lines("en") == [
-        "1 violations, 0 warnings (open points)",
+        "1 violation, 0 warnings (open points)",
         "",
         'VIOLATION b: The monetary amount\'s currency is missing or not "EUR" (schema:currency).',
         "          rule: Monetary amount currency (shapes:MonetaryAmountCurrency)  "
@@ -248,7 +248,7 @@ def test_a_notebook_shows_the_findings_as_an_escaped_html_table(make_kg) -> None
         lang="en",
     )
     assert report._repr_html_() == (
-        '<p class="sckg-validation"><strong>does not conform</strong>: 1 violations, 0 warnings '
+        '<p class="sckg-validation"><strong>does not conform</strong>: 1 violation, 0 warnings '
         "(open points)</p>"
         '<table class="sckg-table"><thead><tr><th>severity</th><th>entity</th><th>message</th>'
         "<th>fix</th><th>rule</th></tr></thead><tbody>"
