@@ -63,7 +63,7 @@ def load(
         )
     )
     triples = number(report.store_triples, lang)
-    status(t("cli.store_holds", lang, store=report.store, triples=triples, graphs=report.graphs))
+    status(t("cli.store_holds", lang, store=report.store, triples=triples, n=report.graphs))
 
 
 @contextmanager
@@ -297,7 +297,7 @@ def push(
         t(
             "cli.pushed",
             lang,
-            graphs=len(report.graphs),
+            n=len(report.graphs),
             triples=number(report.triples, lang),
             seconds=number(report.seconds, lang, 2),
         )

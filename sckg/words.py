@@ -34,6 +34,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": {"one": "{n} Projekt", "other": "{n} Projekte"},
         "en": {"one": "{n} project", "other": "{n} projects"},
     },
+    "count.actors": {
+        "de": {"one": "{n} Akteur", "other": "{n} Akteure"},
+        "en": {"one": "{n} actor", "other": "{n} actors"},
+    },
     "count.rows_shown": {
         "de": "{shown} von {total} Zeilen gezeigt; {=limit 0} zeigt alle.",
         "en": "Showing {shown} of {total} rows; {=limit 0} shows all.",
@@ -541,8 +545,14 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         },
     },
     "prio.field.dependents": {
-        "de": "{n} Projekte anderer Felder hängen von seinen ab: {names}",
-        "en": "{n} projects of other fields depend on its projects: {names}",
+        "de": {
+            "one": "{n} Projekt eines anderen Felds hängt von seinen ab: {names}",
+            "other": "{n} Projekte anderer Felder hängen von seinen ab: {names}",
+        },
+        "en": {
+            "one": "{n} project of another field depends on its projects: {names}",
+            "other": "{n} projects of other fields depend on its projects: {names}",
+        },
     },
     "prio.field.budget": {
         "de": "{n} von {total} offenen Projekten mit Budget",
@@ -553,8 +563,14 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": {"one": "{n} open milestone due", "other": "{n} open milestones due"},
     },
     "prio.field.readiness": {
-        "de": "mittlere Reife {value} ({n} Projekte mit Status)",
-        "en": "mean readiness {value} ({n} projects with a status)",
+        "de": {
+            "one": "mittlere Reife {value} ({n} Projekt mit Status)",
+            "other": "mittlere Reife {value} ({n} Projekte mit Status)",
+        },
+        "en": {
+            "one": "mean readiness {value} ({n} project with a status)",
+            "other": "mean readiness {value} ({n} projects with a status)",
+        },
     },
     "prio.note.completed": {
         "de": {
@@ -1211,8 +1227,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "No project is assigned to this field of action yet.",
     },
     "report.field_summary": {
-        "de": "{projects} Projekte, {actors} Akteure, Budget {budget}.",
-        "en": "{projects} projects, {actors} actors, budget {budget}.",
+        "de": "{projects}, {actors}, Budget {budget}.",
+        "en": "{projects}, {actors}, budget {budget}.",
     },
     "report.field_map_left_out": {
         "de": "Keine Karte: {projects} Projekte sind zu viele für eine lesbare Karte; "
@@ -1378,8 +1394,14 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "report.cycle": {"de": "Zyklus", "en": "Cycle"},
     "report.length": {"de": "Länge", "en": "Length"},
     "report.impact": {
-        "de": "Wirkung von „{name}“: {n} Projekte hängen davon ab",
-        "en": "Impact of '{name}': {n} projects depend on it",
+        "de": {
+            "one": "Wirkung von „{name}“: {n} Projekt hängt davon ab",
+            "other": "Wirkung von „{name}“: {n} Projekte hängen davon ab",
+        },
+        "en": {
+            "one": "Impact of '{name}': {n} project depends on it",
+            "other": "Impact of '{name}': {n} projects depend on it",
+        },
     },
     "report.depth": {"de": "Tiefe", "en": "Depth"},
     "report.via": {"de": "über", "en": "via"},
@@ -2745,12 +2767,24 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "Ill-typed literals (see 'sckg validate')",
     },
     "cli.wrote_oparl": {
-        "de": "Geschrieben: {out} ({triples} Tripel): {n} Objekte ({kinds}).",
-        "en": "Wrote {out} ({triples} triples): {n} entities ({kinds}).",
+        "de": {
+            "one": "Geschrieben: {out} ({triples} Tripel): {n} Objekt ({kinds}).",
+            "other": "Geschrieben: {out} ({triples} Tripel): {n} Objekte ({kinds}).",
+        },
+        "en": {
+            "one": "Wrote {out} ({triples} triples): {n} entity ({kinds}).",
+            "other": "Wrote {out} ({triples} triples): {n} entities ({kinds}).",
+        },
     },
     "cli.unchanged_oparl": {
-        "de": "Unverändert: {out} ({triples} Tripel): {n} Objekte ({kinds}).",
-        "en": "Unchanged: {out} ({triples} triples): {n} entities ({kinds}).",
+        "de": {
+            "one": "Unverändert: {out} ({triples} Tripel): {n} Objekt ({kinds}).",
+            "other": "Unverändert: {out} ({triples} Tripel): {n} Objekte ({kinds}).",
+        },
+        "en": {
+            "one": "Unchanged: {out} ({triples} triples): {n} entity ({kinds}).",
+            "other": "Unchanged: {out} ({triples} triples): {n} entities ({kinds}).",
+        },
     },
     "cli.none": {"de": "keine", "en": "none"},
     "cli.wrote_full_report": {
@@ -2787,13 +2821,25 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": ", dropped {n} other data graphs",
     },
     "cli.store_holds": {
-        "de": "{store} enthält {triples} Tripel in {graphs} benannten Graphen.",
-        "en": "{store} holds {triples} triples in {graphs} named graphs.",
+        "de": {  # "in 1 benannten Graphen" is the dative singular
+            "one": "{store} enthält {triples} Tripel in {n} benannten Graphen.",
+            "other": "{store} enthält {triples} Tripel in {n} benannten Graphen.",
+        },
+        "en": {
+            "one": "{store} holds {triples} triples in {n} named graph.",
+            "other": "{store} holds {triples} triples in {n} named graphs.",
+        },
     },
     "cli.pushed_graph": {"de": "<{iri}>  {triples} Tripel", "en": "<{iri}>  {triples} triples"},
     "cli.pushed": {
-        "de": "{graphs} Graphen hochgeladen, {triples} Tripel, in {seconds} s.",
-        "en": "Pushed {graphs} graphs, {triples} triples, in {seconds} s.",
+        "de": {
+            "one": "{n} Graph hochgeladen, {triples} Tripel, in {seconds} s.",
+            "other": "{n} Graphen hochgeladen, {triples} Tripel, in {seconds} s.",
+        },
+        "en": {
+            "one": "Pushed {n} graph, {triples} triples, in {seconds} s.",
+            "other": "Pushed {n} graphs, {triples} triples, in {seconds} s.",
+        },
     },
     "cli.phase_deck": {"de": "Folien erstellen", "en": "Building the slides"},
     "cli.phase_map": {"de": "Karte berechnen", "en": "Computing the map"},

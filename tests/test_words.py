@@ -225,8 +225,9 @@ def test_t_fills_placeholders_and_picks_the_plural_form() -> None:
     assert t("count.projects", "de", n=0) == "0 Projekte"
     assert t("count.projects", "en", n=2) == "2 projects"
     assert t("communities.isolated", "en", n=1) == "1 node without any link is left out."
-    assert t("report.field_summary", "de", projects=3, actors=2, budget="5,00 €") == (
-        "3 Projekte, 2 Akteure, Budget 5,00 €."
+    counted = {"projects": t("count.projects", "de", n=3), "actors": t("count.actors", "de", n=1)}
+    assert t("report.field_summary", "de", **counted, budget="5,00 €") == (
+        "3 Projekte, 1 Akteur, Budget 5,00 €."
     )
     with pytest.raises(KeyError):
         t("report.field_summary", "de", projects=3)

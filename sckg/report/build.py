@@ -360,8 +360,8 @@ def fields_section(kg: KnowledgeGraph, lang: str) -> Section:
             sub.paragraphs.append(
                 w(
                     "field_summary",
-                    projects=len(rows),
-                    actors=len(set(data["actors"])),
+                    projects=t("count.projects", lang, n=len(rows)),
+                    actors=t("count.actors", lang, n=len(set(data["actors"]))),
                     budget=money_total((b for *_, b in rows), lang),
                 )
             )
