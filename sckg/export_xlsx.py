@@ -125,7 +125,7 @@ class _Entity:
 
     def __init__(self, iri: str) -> None:
         self.iri = iri
-        self.values: dict[str, list[Any]] = defaultdict(list)
+        self.values: dict[str, list[Any]] = {}  # read with .get: no key made by a lookup
         self.types: set[str] = set()
 
     def texts(self, predicates: tuple[str, ...], lang: str) -> list[str]:
@@ -363,7 +363,7 @@ def _entities(kg: KnowledgeGraph, iris: Iterable[str]) -> dict[str, _Entity]:
             if predicate == rdf_type:
                 entity.types.add(value.value)
             else:
-                entity.values[predicate].append(value)
+                entity.values.setdefault(predicate, []).append(value)
     return found
 
 
@@ -537,7 +537,9 @@ class _Rows:
     def _sources(self, cells: dict[str, Any], e: _Entity) -> None:
         if not cells.get("title_de") and not cells.get("title_en"):
             # the label KnowledgeGraph.labels gives it, from the statements at hand
-            ranks = [label_rank(p, v, self.lang) for p in LABEL_PROPERTIES for v in e.values[p]]
+            ranks = [
+                label_rank(p, v, self.lang) for p in LABEL_PROPERTIES for v in e.values.get(p, ())
+            ]
             cells["title_de"] = min(ranks)[2] if ranks else tail(e.iri)
         kinds = [
             c

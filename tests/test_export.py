@@ -430,6 +430,25 @@ def test_xlsx_of_a_council_import_invents_no_source_titles(tmp_path: Path) -> No
     assert meetings[0][-1] == "https://ris.musterstadt.example/oparl/v1/meeting/10"
 
 
+def test_xlsx_gives_a_source_without_title_or_label_the_label_a_map_would_show(
+    make_kg, tmp_path: Path
+) -> None:
+    """A source named only by ``skos:prefLabel`` (or a label in another language) gets that name as
+    its title on Sources, as :meth:`KnowledgeGraph.labels` chooses it."""
+    from openpyxl import load_workbook
+
+    kg = make_kg(
+        f'<{EX}p> a sckg:Project ; dcterms:title "P"@de ; sckg:documentedIn <{EX}doc> . '
+        f'<{EX}doc> a oparl:Paper ; skos:prefLabel "Vorlage 12"@de .'
+    )
+    out = tmp_path / "x.xlsx"
+    out.write_bytes(export_graph(kg, "xlsx", city="city")["inventory.xlsx"])
+    sources = load_workbook(out, read_only=True)["Sources"]
+    header, *rows = sources.iter_rows(values_only=True)
+    row = dict(zip(header, rows[0], strict=True))
+    assert (row["Kennung / ID"], row["Titel (de) / Title (de)"]) == (f"{EX}doc", "Vorlage 12")
+
+
 def test_xlsx_lists_each_statement_with_a_blank_node_the_template_cannot_hold(
     make_kg, tmp_path: Path
 ) -> None:
