@@ -139,13 +139,16 @@ def say(message: str) -> None:
     typer.echo(terminal_text(mask_password(message)), err=True)
 
 
-def review_written(n: int, what: str, review: Path, command: str) -> None:
+def review_written(n: int, what: str, review: Path, command: str, city: str = "") -> None:
     """Say that ``n`` proposals (``what``: proposals, candidates, targets, mapping) are in the
-    review file ``review``, and the command that keeps the decisions made in it."""
+    review file ``review``, and the command that keeps the decisions made in it (for a file of the
+    data of ``city``, if given)."""
     from .words import t
 
     lang = VOICE.lang
     kind = t(f"cli.review_what.{what}", lang)
+    if city:
+        command = f"{command} {t('cli.review_file_of', lang, city=city)}"
     status(t("cli.review_written", lang, n=n, what=kind, review=review, command=command))
 
 

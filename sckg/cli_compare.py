@@ -198,10 +198,8 @@ def _best(
 
         write_review_table(BEST_PRACTICE_COLUMNS, review_rows(candidates, comparison), review)
         city = comparison.city(we).city.name(comparison.lang)
-        command = f"sckg compare --decisions {review} --out FILE.ttl " + t(
-            "cli.review_file_of", VOICE.lang, city=city
-        )
-        review_written(len(candidates), "candidates", review, command)
+        command = f"sckg compare --decisions {review} --out FILE.ttl"
+        review_written(len(candidates), "candidates", review, command, city)
         return
     rows = [
         [
@@ -281,7 +279,6 @@ def _mapping(
     _proposals(CompareView.mapping, field_matches.MATCH_COLUMNS, rows, review, fmt, str(data))
 
 
-#: What each view with a review file proposes, as its messages name it.
 def _proposals(
     show: CompareView,
     columns: tuple[str, ...],
@@ -299,10 +296,8 @@ def _proposals(
         emit(["n", *columns[1:]], [[n, *r[1:]] for n, r in enumerate(rows, 1)], fmt.value)
         return
     write_review_table(columns, rows, review)
-    command = f"sckg compare --show {show.value} --decisions {review} --out FILE.ttl " + t(
-        "cli.review_file_of", VOICE.lang, city=city
-    )
-    review_written(len(rows), show.value, review, command)
+    command = f"sckg compare --show {show.value} --decisions {review} --out FILE.ttl"
+    review_written(len(rows), show.value, review, command, city)
 
 
 def _proposal_decisions(show: CompareView, decisions: Path, out: Path | None) -> None:

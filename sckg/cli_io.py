@@ -251,13 +251,12 @@ def import_oparl(
 
 
 def _print_oparl_report(sync: SyncResult, out: Path) -> None:
-    report = sync.result.report
+    report, lang = sync.result.report, VOICE.lang
     imported = sum(report.imported.values())
     kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(report.imported.items()))
     done = "cli.wrote_oparl" if sync.written else "cli.unchanged_oparl"
-    kinds = kinds or t("cli.none", VOICE.lang)
-    status(t(done, VOICE.lang, out=out, triples=sync.triples, n=imported, kinds=kinds))
-    lang = VOICE.lang
+    kinds = kinds or t("cli.none", lang)
+    status(t(done, lang, out=out, triples=sync.triples, n=imported, kinds=kinds))
     if sync.since:
         status(t("cli.oparl_since", lang, since=sync.since))
     changes = (
