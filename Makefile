@@ -32,12 +32,12 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff format --check sckg tests bench cli.py docs/screenshot.py
 	$(BIN)/ruff check sckg tests bench cli.py docs/screenshot.py
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --durations=25
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadscope --durations=25
 
 ## test-fast: the tests that need no browser, server or LibreOffice and take less than about 8 s each
 ## (`make test` runs them all)
 test-fast: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) -m "not slow and not browser and not server and not office"
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadscope -m "not slow and not browser and not server and not office"
 
 ## docs: write the HTML documentation of the ontology, vocabularies and shapes to docs/ontology/index.html
 docs: $(VENV)/.installed
