@@ -4,7 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DATA   ?= data/braunschweig
 OUT    ?= out
-# pytest processes of `make test` (pytest-xdist); 0 runs the suite in this one
+# pytest processes of `make test` (pytest-xdist); 0 runs the suite in this one. The tests marked
+# `timing` (bounds on the wall clock) run after the others, in one process of their own.
 TEST_WORKERS ?= 2
 
 .PHONY: run test test-fast lint bench clean docs comunica axe
@@ -32,12 +33,14 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff format --check sckg tests bench cli.py docs/screenshot.py
 	$(BIN)/ruff check sckg tests bench cli.py docs/screenshot.py
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadscope --durations=25
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadscope -m "not timing" --durations=25
+	$(BIN)/python -m pytest -q -m timing
 
 ## test-fast: the tests that need no browser, server or LibreOffice and take less than about 8 s each
 ## (`make test` runs them all)
 test-fast: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadscope -m "not slow and not browser and not server and not office"
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadscope -m "not slow and not browser and not server and not office and not timing"
+	$(BIN)/python -m pytest -q -m "timing and not slow and not browser and not server and not office"
 
 ## docs: write the HTML documentation of the ontology, vocabularies and shapes to docs/ontology/index.html
 docs: $(VENV)/.installed

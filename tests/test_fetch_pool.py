@@ -19,6 +19,8 @@ from sckg.errors import StoreError
 from sckg.ingest.oparl_fetch import Fetcher, list_items
 from sckg.remote import SparqlBackend
 
+pytestmark = pytest.mark.timing  # run alone: pauses measured to within 0.8 s
+
 
 class Polite(BaseHTTPRequestHandler):
     """HTTP/1.1 with keep-alive. /busy: 429, then 503 (both ``Retry-After: 1``), then a list page;

@@ -30,7 +30,7 @@ from sckg.namespaces import MODEL_GRAPH
 from sckg.serve import SparqlServer, served_store
 from sckg.stores import GRAPH_BASE
 
-pytestmark = pytest.mark.server
+pytestmark = [pytest.mark.server, pytest.mark.timing]  # run alone: answers within 1 + 1.5 s
 LIGHT = "SELECT (COUNT(*) AS ?n) WHERE { ?p a <https://w3id.org/sckg/ontology#Project> }"
 #: A sort ignores Oxigraph's own time limit (oxigraph#1871): only stopping its process stops it.
 HEAVY = "SELECT ?a WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i"
