@@ -38,9 +38,10 @@ test: $(VENV)/.installed-test
 
 ## test-fast: the tests that need no browser, server or LibreOffice and take less than about 8 s each
 ## (`make test` runs them all)
+FAST := not slow and not browser and not server and not office
 test-fast: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadscope -m "not slow and not browser and not server and not office and not timing"
-	$(BIN)/python -m pytest -q -m "timing and not slow and not browser and not server and not office"
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadscope -m "$(FAST) and not timing"
+	$(BIN)/python -m pytest -q -m "$(FAST) and timing"
 
 ## docs: write the HTML documentation of the ontology, vocabularies and shapes to docs/ontology/index.html
 docs: $(VENV)/.installed
