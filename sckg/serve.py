@@ -257,7 +257,6 @@ class OxigraphProcess:
         self.port = free_port(self.host)
         self.stopped_for = ""  # "time" or "memory" once killed for a reason
         self.baseline = 0  # resident bytes once it accepts connections
-        self.baseline_data = 0  # and its data then
         self.demoted = False
         self.retired = False  # a replacement has been started
         self.leased = memory  # its data limit now (see lease)
@@ -306,7 +305,7 @@ class OxigraphProcess:
             if self._process.poll() is not None:
                 raise StoreError(self._failure())
             with suppress(OSError), socket.create_connection((self.host, self.port), timeout=0.5):
-                self.baseline, self.baseline_data = self.sizes()
+                self.baseline = self.rss
                 return
             time.sleep(0.02)
         self.stop()
@@ -606,12 +605,12 @@ class ProcessPool:
     def _lease(self) -> int:
         """Share what the cap leaves free among the read-only processes as their data limits, and
         return the resident bytes used (called with the lock held). Each process may always grow
-        to :data:`_GROWN` of the cap over what it held when it started, and those running a
-        request share what is left, so the kernel keeps them all under the cap however late the
-        watcher looks: on a busy machine it looked up to 0.3 s late, and four queries that
-        allocate 1 GB/s each grew to 715 MB under a 600 MB cap (issue 21). Data counts what a
-        process reserved as well as what it holds, so it grows at least as fast as its resident
-        memory."""
+        to :data:`_GROWN` of the cap over what it held when it started (a light query needs
+        little), and those running a request share what is left, so the kernel keeps them all
+        under the cap however late the watcher looks: on a busy machine it looked up to 0.3 s late,
+        and four queries that allocate 1 GB/s each grew to 715 MB under a 600 MB cap (issue 21).
+        Data counts what a process reserved as well as what it holds, so it grows at least as fast
+        as its resident memory."""
         sizes = {process: process.sizes() for process in self.processes}
         used = _rss(os.getpid()) + sum(resident for resident, _ in sizes.values())
         if self.write:
@@ -619,7 +618,7 @@ class ProcessPool:
         growing = [process for process in sizes if process.alive and not process.stopped_for]
         running = {running.process for running in list(self._running)}.intersection(growing)
         reserved = {
-            process: max(0, process.baseline_data + int(self.memory * _GROWN) - sizes[process][1])
+            process: max(0, process.baseline + int(self.memory * _GROWN) - sizes[process][0])
             for process in growing
         }
         left = max(0, self.memory - used - sum(reserved.values())) // max(1, len(running))
