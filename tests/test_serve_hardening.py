@@ -17,6 +17,7 @@ import threading
 import time
 import urllib.parse
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any, ClassVar
@@ -424,6 +425,47 @@ def test_a_late_memory_watcher_still_keeps_the_server_under_its_cap(
         assert light == {(200, "n\r\n52\r\n")}
         assert peak < 600 * 1024**2, f"{peak / 1024**2:.0f} MB"
         assert query(server, LIGHT)[::2] == (200, "n\r\n52\r\n")
+
+
+MB = 1024**2
+
+
+@dataclass(eq=False)
+class _Sized:
+    """A stand-in for a process of the pool: its sizes in MB, and the data limit it got."""
+
+    resident: int
+    data: int
+    baseline: int = 20 * MB  # bytes, as the pool reads it
+    stopped_for: str = ""
+    alive: bool = True
+    leased: int | None = None
+
+    def sizes(self) -> tuple[int, int]:
+        return self.resident * MB, self.data * MB
+
+    def lease(self, data: int) -> None:
+        self.leased = data / MB
+
+
+def test_the_memory_the_cap_leaves_free_is_shared_as_data_limits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each process may grow by 2 % of the cap over what it held at its start, those running a
+    request share the rest, and a stopped one gets nothing: together they may grow by exactly what
+    the cap leaves free."""
+    pool = serve.ProcessPool(
+        tmp_path, write=False, timeout=0, cors=False, workers=4, memory=1000 * MB
+    )
+    monkeypatch.setattr(serve, "_rss", lambda pid: 100 * MB)  # the proxy
+    hungry, light, idle = _Sized(300, 350), _Sized(25, 75), _Sized(20, 73)
+    stopped = _Sized(200, 250, stopped_for="memory")
+    pool.processes = [hungry, light, idle, stopped]  # type: ignore[list-item]
+    pool._running = {serve.Running(p, 0.0, None) for p in (hungry, light)}  # type: ignore[arg-type]
+    assert pool._lease() == 645 * MB  # the proxy and every process, the stopped one too
+    # what is left: 1000 - 645 - (0 + 15 + 20 reserved) = 320, for two running processes
+    assert (hungry.leased, light.leased, idle.leased) == (350 + 160, 75 + 15 + 160, 73 + 20)
+    assert stopped.leased is None
 
 
 def test_a_process_answers_query_after_query_under_the_memory_cap(sparql_server: Callable) -> None:
