@@ -443,8 +443,9 @@ class ProcessPool:
     """The Oxigraph processes of a server: ``workers`` read-only ones, each lent to one request at a
     time and replaced when it dies; or, with ``write``, one read-write process that every request
     shares. A watcher stops a query over its deadline by killing its process, gives a long query the
-    lowest CPU priority, and keeps the memory of all processes together under ``memory`` bytes by
-    killing the largest near the cap."""
+    lowest CPU priority, and keeps the memory of all processes together under ``memory`` bytes:
+    each read-only process's data limit is its share of what the cap leaves free (:meth:`_lease`),
+    and the watcher kills the largest near the cap."""
 
     def __init__(
         self, location: Path, *, write: bool, timeout: int, cors: bool, workers: int, memory: int
