@@ -43,6 +43,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -147,6 +148,13 @@ _UNGUESSABLE = random.SystemRandom()
 #: Seconds between attempts to start a process that failed to start (then the last, again).
 _START_AGAIN = (0.1, 0.5, 1.0, 2.0, 5.0)
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+#: Every Oxigraph process is started by this one thread, which lives as long as this Python process,
+#: with a parent-death signal (``setpriv --pdeathsig``, util-linux): the kernel kills it when the
+#: thread that started it ends, so a ``sckg serve`` killed without stopping its pool (``kill -9``,
+#: the OOM killer) leaves no Oxigraph process behind. Where ``setpriv`` is missing, nothing changes.
+_STARTER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sckg-serve-starter")
+_SETPRIV = shutil.which("setpriv")
+_END_WITH_PARENT = [_SETPRIV, "--pdeathsig", "KILL", "--"] if _SETPRIV else []
 _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?)i?B?\s*", re.IGNORECASE)
 
 
@@ -283,13 +291,14 @@ class OxigraphProcess:
             # The environment is passed as a copy: with ``vfork`` the child reads the parent's
             # ``environ`` while other threads run, and one that sets a variable may have moved and
             # freed it (EFAULT, issue 21).
-            self._process = subprocess.Popen(
-                self.command(),
+            self._process = _STARTER.submit(
+                subprocess.Popen,
+                [*_END_WITH_PARENT, *self.command()],
                 stdin=subprocess.DEVNULL,
                 stdout=self._log,
                 stderr=self._log,
                 env=_environment(),
-            )
+            ).result()
         except OSError as exc:
             self.stop()
             raise StoreError(error_message("error.server_failed", reason=exc)) from None

@@ -244,7 +244,7 @@ def slow_reaping_fixture(monkeypatch: pytest.MonkeyPatch) -> None:
     poll, try_wait = subprocess.Popen._internal_poll, subprocess.Popen._try_wait  # type: ignore[attr-defined]
 
     def is_oxigraph(process: subprocess.Popen[bytes]) -> bool:
-        return "oxigraph" in Path(str(process.args[0])).name  # type: ignore[index]
+        return serve.oxigraph_binary() in process.args  # type: ignore[operator]
 
     def slow_poll(self: subprocess.Popen[bytes], *args: Any, **kwargs: Any) -> int | None:
         before = self.returncode
@@ -542,9 +542,9 @@ def test_a_process_that_fails_to_start_is_started_again_and_logged(
         popen, failed = subprocess.Popen, []
 
         def fail_once(command: list[str], *args: Any, **kwargs: Any) -> subprocess.Popen[bytes]:
-            if not failed and "oxigraph" in Path(command[0]).name:
-                failed.append(command[0])
-                raise OSError(14, "Bad address", command[0])
+            if not failed and serve.oxigraph_binary() in command:
+                failed.append(serve.oxigraph_binary())
+                raise OSError(14, "Bad address", failed[0])
             return popen(command, *args, **kwargs)
 
         monkeypatch.setattr(subprocess, "Popen", fail_once)

@@ -441,6 +441,45 @@ def test_sckg_serve_runs_until_stopped_and_leaves_nothing_behind(
         kg.backend.graph_names()
 
 
+def test_oxigraph_processes_end_with_a_killed_sckg_serve(tmp_path: Path) -> None:
+    """A ``sckg serve`` killed without a chance to stop its pool (``kill -9``, the kernel's OOM
+    killer) left its Oxigraph processes running, each with its memory and a port."""
+    store = tmp_path / "store"
+    CliRunner().invoke(
+        app, ["load", "--store", f"oxigraph:{store}", str(resources.dataset("braunschweig"))]
+    )
+    command = ["serve", "--store", f"oxigraph:{store}", "--port", "0", "--workers", "2"]
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from sckg.cli import main; main()", *command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        assert "/query" in process.stdout.readline()
+        children = subprocess.run(
+            ["ps", "-o", "pid=", "--ppid", str(process.pid)], capture_output=True, text=True
+        )
+        oxigraph_pids = [int(pid) for pid in children.stdout.split()]
+        assert len(oxigraph_pids) == 2
+    finally:
+        process.kill()
+        process.wait()
+    until = time.monotonic() + 10
+    while time.monotonic() < until and any(_running(pid) for pid in oxigraph_pids):
+        time.sleep(0.05)
+    assert [pid for pid in oxigraph_pids if _running(pid)] == []
+
+
+def _running(pid: int) -> bool:
+    """Whether the process ``pid`` runs (a zombie, ended but not reaped, does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
 def test_serve_refuses_a_remote_store() -> None:
     result = CliRunner().invoke(app, ["serve", "--store", "sparql:http://127.0.0.1:9/query"])
     assert result.exit_code == 2
