@@ -403,19 +403,9 @@ def test_push_to_a_read_only_server_says_how_to_fix_it(sparql_server: Callable) 
 def test_sckg_serve_runs_until_stopped_and_leaves_nothing_behind(
     tmp_path: Path, locale: str, said: str, stopped: str
 ) -> None:
-    store = tmp_path / "store"
-    CliRunner().invoke(
-        app, ["load", "--store", f"oxigraph:{store}", str(resources.dataset("braunschweig"))]
-    )
-    command = ["serve", "--store", f"oxigraph:{store}", "--port", "0", "--timeout", "5"]
-    process = subprocess.Popen(
-        [sys.executable, "-c", "from sckg.cli import main; main()", *command],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1", "LANG": locale},
-    )
+    process = _sckg_serve(tmp_path, "--timeout", "5", LANG=locale)
     try:
+        assert process.stdout and process.stderr
         first = process.stdout.readline()
         match = re.fullmatch(said, first)
         assert match, first + process.stderr.read()
@@ -423,10 +413,7 @@ def test_sckg_serve_runs_until_stopped_and_leaves_nothing_behind(
         assert kg.select("SELECT (COUNT(*) AS ?n) WHERE { ?p a sckg:Project }").records() == [
             {"n": 5}
         ]
-        children = subprocess.run(
-            ["ps", "-o", "pid=", "--ppid", str(process.pid)], capture_output=True, text=True
-        )
-        oxigraph_pids = [int(pid) for pid in children.stdout.split()]
+        oxigraph_pids = _children(process.pid)
         assert len(oxigraph_pids) == DEFAULT_WORKERS  # the read-only pool
     finally:
         process.send_signal(signal.SIGTERM)
@@ -444,32 +431,41 @@ def test_sckg_serve_runs_until_stopped_and_leaves_nothing_behind(
 def test_oxigraph_processes_end_with_a_killed_sckg_serve(tmp_path: Path) -> None:
     """A ``sckg serve`` killed without a chance to stop its pool (``kill -9``, the kernel's OOM
     killer) left its Oxigraph processes running, each with its memory and a port."""
-    store = tmp_path / "store"
-    CliRunner().invoke(
-        app, ["load", "--store", f"oxigraph:{store}", str(resources.dataset("braunschweig"))]
-    )
-    command = ["serve", "--store", f"oxigraph:{store}", "--port", "0", "--workers", "2"]
-    process = subprocess.Popen(
-        [sys.executable, "-c", "from sckg.cli import main; main()", *command],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
+    process = _sckg_serve(tmp_path, "--workers", "2")
     try:
-        assert "/query" in process.stdout.readline()
-        children = subprocess.run(
-            ["ps", "-o", "pid=", "--ppid", str(process.pid)], capture_output=True, text=True
-        )
-        oxigraph_pids = [int(pid) for pid in children.stdout.split()]
+        assert process.stdout and "/query" in process.stdout.readline()
+        oxigraph_pids = _children(process.pid)
         assert len(oxigraph_pids) == 2
     finally:
         process.kill()
-        process.wait()
+        process.communicate()
     until = time.monotonic() + 10
     while time.monotonic() < until and any(_running(pid) for pid in oxigraph_pids):
         time.sleep(0.05)
     assert [pid for pid in oxigraph_pids if _running(pid)] == []
+
+
+def _sckg_serve(tmp_path: Path, *options: str, **env: str) -> subprocess.Popen[str]:
+    """``sckg serve`` with ``options`` as a command of its own over a store of the Braunschweig
+    data, on a free port, its output unbuffered and read as text."""
+    store = tmp_path / "store"
+    CliRunner().invoke(
+        app, ["load", "--store", f"oxigraph:{store}", str(resources.dataset("braunschweig"))]
+    )
+    command = ["serve", "--store", f"oxigraph:{store}", "--port", "0", *options]
+    return subprocess.Popen(
+        [sys.executable, "-c", "from sckg.cli import main; main()", *command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1", **env},
+    )
+
+
+def _children(pid: int) -> list[int]:
+    """The process ids of the children of the process ``pid``."""
+    found = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True)
+    return [int(child) for child in found.stdout.split()]
 
 
 def _running(pid: int) -> bool:
