@@ -284,13 +284,21 @@ def resolve_query(argument: str, queries: Path | None = None) -> NamedQuery:
     """What ``sckg query ARG`` means: a ``.rq`` file, inline SPARQL, or the name of a named query
     (of sckg or of the folder ``queries``)."""
     path = Path(argument)
-    if argument.endswith(".rq") or path.is_file():
+    if argument.endswith(".rq") or _is_file(path):
         if not path.is_file():
             raise QueryError(error_message("error.no_query_file", path=path))
         return parse_named_query(path)
     if re.search(r"[{\s]", argument.strip()):
         return parse_query_text("inline", argument)
     return get_named_query(argument, queries)
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` names a file; a text no file could be named (too long) names none."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def run_any(

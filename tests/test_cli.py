@@ -73,6 +73,16 @@ def test_query_inline_json_with_param() -> None:
     assert json.loads(result.output) == [{"t": "Mobile phone parking (Handyparken)"}]
 
 
+def test_a_long_inline_query_runs_as_sparql_not_as_a_file_name() -> None:
+    # a query without "/" longer than a file name may be (255 bytes) made is_file() raise
+    text = "a" * 300
+    result = runner.invoke(
+        app, ["query", f'SELECT ?x WHERE {{ BIND("{text}" AS ?x) }}', "-f", "csv"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output == f"x\n{text}\n"
+
+
 def test_query_ask_and_rq_file(tmp_path: Path) -> None:
     assert runner.invoke(app, ["query", "ASK { ?p a sckg:Project }"]).output == "true\n"
     rq = tmp_path / "count.rq"
