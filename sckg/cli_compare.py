@@ -104,6 +104,7 @@ def compare(
     from .output import emit
     from .words import error_message
 
+    chart_format = None if chart is None else _chart_format(chart, show)
     if decisions is not None and show in (CompareView.targets, CompareView.mapping):
         _proposal_decisions(show, decisions, out)
         return
@@ -152,11 +153,9 @@ def compare(
 
         frame = "field" if show == CompareView.fields else "sdg"
         emit(COVERAGE_COLUMNS, coverage(comparison, frame), fmt.value)
-        if chart is not None:
-            _chart(comparison, frame, chart)
+        if chart is not None and chart_format is not None:
+            _chart(comparison, frame, chart, chart_format)
         return
-    if chart is not None:
-        raise UsageError(error_message("error.chart_show"))
     if show == CompareView.gaps:
         from .compare import GAP_COLUMNS, gaps
 
@@ -330,16 +329,25 @@ def _proposal_decisions(show: CompareView, decisions: Path, out: Path | None) ->
     )
 
 
-def _chart(comparison: Comparison, frame: str, path: Path) -> None:
-    from .compare import coverage_matrix
+def _chart_format(path: Path, show: CompareView) -> str:
+    """The format of the heat-map ``path`` (png or svg); a usage error for another or for a view
+    without a heat-map, before anything is printed."""
     from .errors import UsageError
-    from .fileio import write_atomic
-    from .report.charts import matrix_image
     from .words import error_message
 
+    if show not in (CompareView.fields, CompareView.sdg):
+        raise UsageError(error_message("error.chart_show"))
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in ("png", "svg"):
         raise UsageError(error_message("error.chart_suffix", name=path.name))
+    return fmt
+
+
+def _chart(comparison: Comparison, frame: str, path: Path, fmt: str) -> None:
+    from .compare import coverage_matrix
+    from .fileio import write_atomic
+    from .report.charts import matrix_image
+
     rows, columns, cells = coverage_matrix(comparison, frame)
     title = t(f"compare.heatmap.{frame}", comparison.lang)
     write_atomic(path, matrix_image(title, rows, columns, cells, comparison.lang, fmt))

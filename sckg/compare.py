@@ -870,7 +870,7 @@ def best_practice(
     with one left out (:func:`_distinct`); pairs decided in review are left out."""
     if top < 1:
         raise ParameterError(error_message("error.top"))
-    if threshold <= 0:
+    if not threshold > 0:  # NaN too
         raise ParameterError(error_message("error.threshold"))
     ours = comparison.city(city)
     others = [(c.city, item) for c in comparison.cities if c is not ours for item in c.items]

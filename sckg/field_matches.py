@@ -113,7 +113,7 @@ def propose_field_matches(
     scoring at least ``threshold``, best first; by the fields' names in ``lang``."""
     if top < 1:
         raise ParameterError(error_message("error.top"))
-    if threshold <= 0:
+    if not threshold > 0:  # NaN too
         raise ParameterError(error_message("error.threshold"))
     fields = [row[0].value for row in kg.select(OWN_FIELDS_QUERY).bound_rows()]
     if not fields:

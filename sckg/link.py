@@ -229,7 +229,7 @@ def propose_paper_links(
 ) -> list[LinkProposal]:
     """Proposals scoring at least ``threshold`` for every paper, except pairs already decided in the
     graph."""
-    if threshold <= 0:
+    if not threshold > 0:  # NaN too
         raise ParameterError(error_message("error.threshold"))
     rules = keyword_rules(kg)
     matcher = _Matcher(rules)

@@ -125,7 +125,7 @@ def propose_targets(
     targets as for its other projects'; the goals do not vote."""
     if top < 1:
         raise ParameterError(error_message("error.top"))
-    if threshold <= 0:
+    if not threshold > 0:  # NaN too
         raise ParameterError(error_message("error.threshold"))
     by_field = field_targets()
     concept_targets = {c.iri: c.targets for c in thesaurus()}

@@ -3149,8 +3149,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "There is nothing to push: the store holds no data graphs (load some with {=data}).",
     },
     "error.threshold": {
-        "de": "{=threshold} muss größer als 0 sein",
-        "en": "{=threshold} must be greater than 0",
+        "de": "{=min_score} muss größer als 0 sein",
+        "en": "{=min_score} must be greater than 0",
     },
     "error.accept_range": {
         "de": "Vorschläge annehmen: '{part}' ist keine Vorschlagsnummer und kein Bereich "

@@ -386,6 +386,27 @@ def test_cli_heat_map_as_png_and_svg(cities: tuple[Path, Path], tmp_path: Path) 
     )
 
 
+def test_chart_options_are_checked_before_anything_is_printed(cities: tuple[Path, Path]) -> None:
+    both = ["compare", "-d", str(cities[0]), "-d", str(cities[1])]
+    result = runner.invoke(app, [*both, "--chart", "h.pdf"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "Error: --chart: h.pdf must end in .png or .svg\n"
+    for show in ("best", "gaps", "targets", "structure"):
+        result = runner.invoke(app, [*both, "--show", show, "--chart", "h.png"])
+        assert (result.exit_code, result.stdout) == (2, ""), show
+        assert result.stderr == "Error: --chart draws --show fields or sdg.\n", show
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "nan"])
+def test_a_min_score_that_is_not_above_0_is_refused_by_its_name(
+    cities: tuple[Path, Path], value: str
+) -> None:
+    args = ["compare", "-d", str(cities[0]), "-d", str(cities[1]), "--show", "best"]
+    result = runner.invoke(app, [*args, "--min-score", value])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "Error: --min-score must be greater than 0\n"
+
+
 def test_review_accept_and_reject_become_data_and_are_not_proposed_again(
     cities: tuple[Path, Path], tmp_path: Path
 ) -> None:
