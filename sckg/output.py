@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import decimal
 import json
+import math
 import re
 import sys
 import warnings
@@ -112,8 +113,16 @@ def csv_safe(value: Any) -> Any:
 
 def _json_default(value: Any) -> Any:
     if isinstance(value, decimal.Decimal):
-        return float(value)
+        return _json_number(float(value))
     return str(value)
+
+
+def _json_number(value: Any) -> Any:
+    """A number as JSON holds it: NaN and the infinities, which JSON has no word for, as their
+    lexical forms in XSD (``NaN``, ``INF``, ``-INF``)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN" if math.isnan(value) else ("INF" if value > 0 else "-INF")
+    return value
 
 
 def _cell(value: Any, short: bool) -> str:
@@ -140,7 +149,7 @@ def render(
     if fmt == "csv":
         return render_csv(columns, rows, formula_guard=formula_guard, csv_dialect=csv_dialect)
     if fmt == "json":
-        records = [dict(zip(columns, row, strict=True)) for row in rows]
+        records = [{c: _json_number(v) for c, v in zip(columns, row, strict=True)} for row in rows]
         return json.dumps(records, ensure_ascii=False, indent=2, default=_json_default) + "\n"
     if fmt == "md":
         lines = ["| " + " | ".join(map(md_text, columns)) + " |", "|" + "---|" * len(columns)]

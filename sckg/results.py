@@ -188,7 +188,8 @@ def to_python(term: Term | None) -> Any:
         if datatype in _INTEGER_TYPES:
             return int(term.value)
         if datatype == XSD + "decimal":
-            return decimal.Decimal(term.value)
+            number = decimal.Decimal(term.value)
+            return number if number.is_finite() else term.value  # "NaN" is no xsd:decimal
         if datatype in (XSD + "double", XSD + "float"):
             return float(term.value)
         if datatype == XSD + "boolean":

@@ -6,6 +6,7 @@ never as Basic over http unless asked for Basic."""
 from __future__ import annotations
 
 import io
+import json
 import warnings
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -103,6 +104,20 @@ def test_an_svg_map_of_a_label_with_control_characters_parses(tmp_path: Path) ->
 
 
 # --- 14: Markdown of query and analyze ------------------------------------------------------------
+
+
+def test_json_of_a_query_holds_no_nan_or_infinity_a_strict_parser_refuses() -> None:
+    values = '"NaN"^^xsd:double "INF"^^xsd:double "-INF"^^xsd:float "NaN"^^xsd:decimal 1.5'
+    result = runner.invoke(
+        app, ["query", f"SELECT ?a WHERE {{ VALUES ?a {{ {values} }} }}", "-f", "json"]
+    )
+    assert result.exit_code == 0, result.output
+
+    def refuse(constant: str) -> None:
+        raise ValueError(constant)
+
+    records = json.loads(result.stdout, parse_constant=refuse)
+    assert [r["a"] for r in records] == ["NaN", "INF", "-INF", "NaN", 1.5]
 
 
 def test_md_text_is_the_reports_escape() -> None:
