@@ -324,13 +324,16 @@ def stats(
 
     from .formatting import number
     from .output import emit
-    from .stats import statistics
+    from .stats import statistics, stats_table
 
     result = statistics(open_graph(data, store), lang=lang.value)
     if fmt is Format.json:
         import json
 
         typer.echo(json.dumps(asdict(result), ensure_ascii=False, indent=2))
+        return
+    if fmt is Format.csv:  # one table, as a spreadsheet opens it
+        emit(*stats_table(result), fmt.value)
         return
     typer.echo(t("stats.triples", lang.value, n=number(result.triples, lang.value)))
     tables = [
@@ -359,8 +362,8 @@ def stats(
             )
         )
     for columns, rows, title in tables:
-        if fmt is not Format.table:  # a blank line ends a Markdown table and separates CSV blocks
-            typer.echo(f"\n{title}:\n" if fmt is Format.csv else f"\n**{title}**\n")
+        if fmt is Format.md:  # a blank line ends a Markdown table
+            typer.echo(f"\n**{title}**\n")
         emit(columns, rows, fmt.value, title)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from .kg import KnowledgeGraph
 from .namespaces import MODEL_GRAPH, shorten
@@ -83,3 +84,21 @@ def statistics(kg: KnowledgeGraph, *, lang: str = "de") -> Statistics:
             for s, p, o in ill_typed(kg, among=pairs)
         ],
     )
+
+
+STATS_COLUMNS = ("section", "name", "label", "count", "date", "iri")
+
+
+def stats_table(result: Statistics) -> tuple[tuple[str, ...], list[list[Any]]]:
+    """The statistics as one table (for CSV): a row for the triples, then one per class, property,
+    source and ill-typed literal (its property as name, the literal as label, the subject as
+    IRI)."""
+    rows: list[list[Any]] = [["triples", "", "", result.triples, "", ""]]
+    for section, counts in (("class", result.classes), ("property", result.properties)):
+        rows += [[section, c.name, c.label, c.count, "", c.iri] for c in counts]
+    rows += [["source", "", s.label, s.entities, s.date or "", s.iri] for s in result.sources]
+    rows += [
+        ["ill-typed", i.property, f'"{i.value}"^^{i.datatype}', "", "", i.subject]
+        for i in result.ill_typed
+    ]
+    return STATS_COLUMNS, rows

@@ -147,6 +147,31 @@ def test_stats_counts_classes_and_sources(braunschweig_path: Path) -> None:
     assert [(s["date"], s["entities"]) for s in doc["sources"]] == [("2018-10-26", 61)]
 
 
+def test_stats_csv_is_one_table_a_spreadsheet_opens(braunschweig_path: Path) -> None:
+    """``-f csv`` printed the count of triples as a loose line ("486 Tripel") and the tables one
+    after another with titles between them: no CSV reader reads that."""
+    import csv
+    import io
+
+    result = runner.invoke(app, ["stats", "--data", str(braunschweig_path), "-f", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0] == ["section", "name", "label", "count", "date", "iri"]
+    assert all(len(row) == 6 for row in rows)
+    assert rows[1] == ["triples", "", "", "486", "", ""]
+    by_section = {(r[0], r[1]): r for r in rows[1:]}
+    assert by_section["class", "sckg:Project"] == [
+        "class",
+        "sckg:Project",
+        "Projekt",
+        "5",
+        "",
+        "https://w3id.org/sckg/ontology#Project",
+    ]
+    assert [r[3:5] for r in rows if r[0] == "source"] == [["61", "2018-10-26"]]
+    assert {r[0] for r in rows[1:]} == {"triples", "class", "property", "source"}
+
+
 def test_stats_speaks_the_language_asked_for(braunschweig_path: Path) -> None:
     """The count of triples and the tables' titles were English with ``--lang de``."""
     german = runner.invoke(app, ["stats", "--data", str(braunschweig_path), "-f", "md"])
