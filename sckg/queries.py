@@ -185,6 +185,8 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
             raise ParameterError(error_message("error.param_pair", pair=pair))
+        if name.strip() in params:
+            raise ParameterError(error_message("error.param_twice", name=name.strip()))
         params[name.strip()] = value
     return params
 
@@ -194,8 +196,11 @@ def bind_params(
 ) -> dict[str, Term]:
     """Turn ``name=value`` strings into RDF terms for the query's declared parameters."""
     declared = {p.name: p for p in query.params}
-    if not declared:  # an ad-hoc query: <iri> or scheme://... binds an IRI, anything else a string
-        return {name: _adhoc_term(value) for name, value in values.items()}
+    if not declared:  # an ad-hoc query: the names go into its text, so they are checked
+        for name in values:
+            if not _VARIABLE.fullmatch(name):
+                raise ParameterError(error_message("error.param_name", name=name))
+        return {name: _adhoc_term(name, value) for name, value in values.items()}
     unknown = sorted(set(values) - set(declared))
     if unknown:
         allowed = ", ".join(declared) or "none"
@@ -237,9 +242,44 @@ def _decimal(value: str) -> str:
     return format(number, "f")
 
 
-def _adhoc_term(value: str) -> Term:
-    iri = as_iri(value) if value.strip().startswith("<") or "://" in value else None
-    return ox.Literal(value) if iri is None else _iri(iri)
+#: A SPARQL variable's name (VARNAME: letters, digits and _).
+_VARIABLE = re.compile(r"\w+")
+#: A number as Turtle and SPARQL write it without quotes, and its datatype.
+_NUMBERS = (
+    (re.compile(r"[+-]?\d+"), "integer"),
+    (re.compile(r"[+-]?\d*\.\d+"), "decimal"),
+    (re.compile(r"[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+"), "double"),
+)
+
+
+def _adhoc_term(name: str, value: str) -> Term:
+    """A parameter of an ad-hoc query as Turtle reads it: ``<iri>`` or ``scheme://...`` an IRI, a
+    number (``12``, ``1.5``, ``1e3``) a number of its datatype, a quoted literal
+    (``"1.5"^^xsd:decimal``, ``"Text"@de``) that literal; anything else a string."""
+    text = value.strip()
+    iri = as_iri(value) if text.startswith("<") or "://" in value else None
+    if iri is not None:
+        return _iri(iri)
+    for pattern, kind in _NUMBERS:
+        if pattern.fullmatch(text):
+            return ox.Literal(text, datatype=ox.NamedNode(XSD + kind))
+    if text.startswith('"'):
+        return _literal(name, text)
+    return ox.Literal(value)
+
+
+def _literal(name: str, text: str) -> ox.Literal:
+    """The RDF literal ``text`` written as in Turtle, with the predeclared prefixes."""
+    prefixes = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in PREFIXES.items())
+    try:
+        parsed = list(
+            ox.parse(input=f"{prefixes}<urn:s> <urn:p> {text} .", format=ox.RdfFormat.TURTLE)
+        )
+    except SyntaxError:
+        parsed = []
+    if len(parsed) != 1 or not isinstance(parsed[0].object, ox.Literal):
+        raise ParameterError(error_message("error.param_literal", name=name, value=text))
+    return parsed[0].object
 
 
 def _iri(value: str) -> ox.NamedNode:

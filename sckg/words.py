@@ -3437,6 +3437,20 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "{{=param}} erwartet name=Wert, nicht '{pair}'",
         "en": "{{=param}} expects name=value, got '{pair}'",
     },
+    "error.param_name": {
+        "de": "{{=param}}: '{name}' ist kein Variablenname (Buchstaben, Ziffern und _)",
+        "en": "{{=param}}: '{name}' is not a variable name (letters, digits and _)",
+    },
+    "error.param_twice": {
+        "de": "{{=param}}: '{name}' ist zweimal angegeben",
+        "en": "{{=param}}: '{name}' is given twice",
+    },
+    "error.param_literal": {
+        "de": "{{=param}} {name}: '{value}' ist kein RDF-Literal; schreiben Sie \"Text\", "
+        '"1.5"^^xsd:decimal, "Text"@de oder eine Zahl',
+        "en": "{{=param}} {name}: '{value}' is not an RDF literal; write \"text\", "
+        '"1.5"^^xsd:decimal, "text"@de or a number',
+    },
     "error.param_kind": {
         "de": "Parameter '{name}' erwartet einen Wert vom Typ {kind}, nicht '{value}'",
         "en": "Parameter '{name}' expects a {kind}, got '{value}'",

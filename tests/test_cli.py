@@ -83,6 +83,49 @@ def test_a_long_inline_query_runs_as_sparql_not_as_a_file_name() -> None:
     assert result.output == f"x\n{text}\n"
 
 
+def test_an_inline_query_binds_numbers_and_typed_literals_as_written(
+    musterstadt_path: Path,
+) -> None:
+    """``-p min=1000000`` was bound as the string "1000000": a numeric filter found nothing."""
+    budgets = "SELECT ?v WHERE { ?b schema:value ?v FILTER(?v >= ?min) } ORDER BY DESC(?v)"
+    args = ["query", budgets, "-d", str(musterstadt_path), "-f", "csv", "-p", "min=4000000"]
+    result = runner.invoke(app, args)
+    assert (result.exit_code, result.stdout) == (0, "v\n6200000\n4800000\n")
+    kinds = "SELECT (datatype(?x) AS ?type) (lang(?x) AS ?language) (str(?x) AS ?text) WHERE { }"
+    for value, row in [
+        ("12", "http://www.w3.org/2001/XMLSchema#integer,,12"),
+        ("1.5", "http://www.w3.org/2001/XMLSchema#decimal,,1.5"),
+        ("1e3", "http://www.w3.org/2001/XMLSchema#double,,1000"),
+        ('"1.5"^^xsd:decimal', "http://www.w3.org/2001/XMLSchema#decimal,,1.5"),
+        ('"2024-03-01"^^xsd:date', "http://www.w3.org/2001/XMLSchema#date,,2024-03-01"),
+        ('"Wärme"@de', "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString,de,Wärme"),
+        ("12 Monate", "http://www.w3.org/2001/XMLSchema#string,,12 Monate"),
+        ("2024-03-01", "http://www.w3.org/2001/XMLSchema#string,,2024-03-01"),
+    ]:
+        result = runner.invoke(app, ["query", kinds, "-f", "csv", "-p", f"x={value}"])
+        assert (result.exit_code, result.stdout) == (0, f"type,language,text\n{row}\n"), value
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        (["a-b=5"], "--param: 'a-b' is not a variable name (letters, digits and _)"),
+        (["a}=5"], "--param: 'a}' is not a variable name (letters, digits and _)"),
+        (["a=5", "a=6"], "--param: 'a' is given twice"),
+        (
+            ['a="1"^^nope:decimal'],
+            '--param a: \'"1"^^nope:decimal\' is not an RDF literal; write "text", '
+            '"1.5"^^xsd:decimal, "text"@de or a number',
+        ),
+    ],
+)
+def test_an_inline_querys_bad_parameters_are_usage_errors(params: list[str], message: str) -> None:
+    args = ["query", "SELECT ?a WHERE { }", "--lang", "en"]
+    result = runner.invoke(app, [*args, *(a for p in params for a in ("-p", p))])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"Error: {message}\n"
+
+
 def test_query_ask_and_rq_file(tmp_path: Path) -> None:
     assert runner.invoke(app, ["query", "ASK { ?p a sckg:Project }"]).output == "true\n"
     rq = tmp_path / "count.rq"
