@@ -3817,6 +3817,14 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "{=criteria}: AHP takes 1 to {most} criteria (Saaty's random index), got {n}; give "
         "direct weights instead",
     },
+    "error.ahp_size_sheet": {
+        "de": "{file}, Blatt {sheet}: AHP nimmt höchstens {most} Kriterien (Saatys Zufallsindex), "
+        "die Vergleiche haben {n}; weniger Kriterien vergleichen oder stattdessen direkte "
+        "Gewichte auf dem Blatt {weights} angeben",
+        "en": "{file}, sheet {sheet}: AHP takes at most {most} criteria (Saaty's random index), "
+        "the comparisons have {n}; compare fewer criteria or give direct weights on the sheet "
+        "{weights} instead",
+    },
     "error.no_ranking": {
         "de": "Keine Rangfolge, die als Bewertung geschrieben werden kann: die Bewertungen der "
         "Steuerungsgruppe fehlen ({=scores})",

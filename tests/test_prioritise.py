@@ -821,3 +821,96 @@ def test_with_every_project_completed_the_note_says_so_too(make_kg) -> None:
         "1 completed project is not ranked.",
         "Nothing to rank: no open project in this data.",
     ]
+
+
+# --- AHP beyond ten criteria (Musterstadt's workshop votes make 11) -------------------------------
+
+
+def test_the_random_index_is_saatys_table_up_to_15_criteria() -> None:
+    """Saaty (1980), The Analytic Hierarchy Process, Table 1.3 (n = 1 ... 15)."""
+    from sckg.prioritise.ahp import RANDOM_INDEX
+
+    assert list(RANDOM_INDEX.items())[10:] == [
+        (11, 1.51),
+        (12, 1.48),
+        (13, 1.56),
+        (14, 1.57),
+        (15, 1.59),
+    ]
+
+
+def test_ahp_of_eleven_criteria_divides_by_saatys_random_index_for_11() -> None:
+    # every criterion equal but c00 over c01 2 and c01 over c02 2 while c00 and c02 are equal: one
+    # triad off; λmax and the weights checked by a power iteration in plain Python (500 steps)
+    keys = [f"c{n:02}" for n in range(11)]
+    judgments = {(a, b): 1.0 for n, a in enumerate(keys) for b in keys[n + 1 :]}
+    judgments[("c00", "c01")] = judgments[("c01", "c02")] = 2.0
+    result = ahp(keys, judgments, lang="en")
+    assert math.isclose(result.cr, result.ci / 1.51, rel_tol=1e-12)
+    assert (round(result.lambda_max, 4), round(result.ci, 5), round(result.cr, 5)) == (
+        11.0834,
+        0.00834,
+        0.00553,
+    )
+    assert result.consistent and [round(w, 4) for w in result.weights[:3]] == [
+        0.0987,
+        0.0935,
+        0.086,
+    ]
+
+
+def _musterstadt_ahp(tmp_path: Path, musterstadt_path: Path) -> Path:
+    """The template of Musterstadt (11 criteria with the workshop votes), every score 3, and every
+    comparison 1 but the workshop votes twice as important as each other criterion."""
+    from openpyxl import load_workbook
+
+    path = tmp_path / "t.xlsx"
+    done = runner.invoke(app, ["prioritise", "-d", str(musterstadt_path), "--template", str(path)])
+    assert done.exit_code == 0, done.output
+    wb = load_workbook(path)
+    scores = wb[SCORES]
+    for row in range(3, scores.max_row + 1):
+        for col in range(4, 16):
+            scores.cell(row=row, column=col, value=3)
+    pairs = wb["Vergleiche (Comparisons)"]
+    for row in range(2, pairs.max_row + 1):
+        a, b = pairs.cell(row=row, column=2).value, pairs.cell(row=row, column=3).value
+        pairs.cell(row=row, column=4, value="2" if a == "votes" else "1/2" if b == "votes" else "1")
+    wb.save(path)
+    return path
+
+
+def test_cli_ahp_on_musterstadt_takes_the_eleven_criteria(
+    tmp_path: Path, musterstadt_path: Path
+) -> None:
+    path = _musterstadt_ahp(tmp_path, musterstadt_path)
+    done = runner.invoke(
+        app, ["prioritise", "-d", str(musterstadt_path), "--scores", str(path), "-l", "en"]
+    )
+    assert done.exit_code == 0, done.output
+    assert (
+        "Weights from pairwise comparisons (AHP, geometric mean of 3 members, consistency ratio "
+        "0.000): goals 8.3%, dependent projects 8.3%, council mandate 8.3%, budget secured 8.3%, "
+        "milestones due 8.3%, readiness 8.3%, workshop dots 16.7%, impact 8.3%, urgency 8.3%, "
+        "effort 8.3%, risk 8.3%\n" in done.stderr
+    )
+
+
+def test_ahp_beyond_the_random_index_is_a_data_error_naming_the_sheet(
+    tmp_path: Path, musterstadt_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib
+
+    ahp_module = importlib.import_module("sckg.prioritise.ahp")
+    path = _musterstadt_ahp(tmp_path, musterstadt_path)
+    ten = {n: ri for n, ri in ahp_module.RANDOM_INDEX.items() if n <= 10}
+    monkeypatch.setattr(ahp_module, "RANDOM_INDEX", ten)
+    done = runner.invoke(
+        app, ["prioritise", "-d", str(musterstadt_path), "--scores", str(path), "-l", "en"]
+    )
+    assert done.exit_code == 1
+    assert done.output == (
+        "Error: t.xlsx, sheet Vergleiche (Comparisons): AHP takes at most 10 criteria (Saaty's "
+        "random index), the comparisons have 11; compare fewer criteria or give direct weights "
+        "on the sheet Gewichte (Weights) instead\n"
+    )

@@ -17,10 +17,11 @@ from ..errors import DataError, Message
 from ..formatting import number, percent
 from ..network.common import names, with_next_step
 from ..words import check_lang, choice, error_message, t
+from . import ahp as ahp_module
 from .ahp import AhpResult, aggregate, ahp, check_consistent
 from .criteria import GRAPH_CRITERIA, VOTES, Item, Value, graph_criteria, items, vote_criteria
 from .rank import Criterion, Ranking, Sensitivity, criterion_flows, rank, sensitivity
-from .workbook import PEOPLE_CRITERIA, Scores, read_scores
+from .workbook import COMPARISONS, PEOPLE_CRITERIA, WEIGHTS, Scores, read_scores
 
 if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
@@ -191,6 +192,17 @@ def _weights(result: Prioritisation, scores: Scores, lang: str) -> dict[str, flo
             {k for pair in aggregate(list(scores.judgments.values())) for k in pair},
             key=list(labels).index,
         )
+        if len(keys) > max(ahp_module.RANDOM_INDEX):
+            raise DataError(
+                error_message(
+                    "error.ahp_size_sheet",
+                    file=scores.file,
+                    sheet=COMPARISONS,
+                    most=max(ahp_module.RANDOM_INDEX),
+                    n=len(keys),
+                    weights=WEIGHTS,
+                )
+            )
         result.ahp = check_consistent(
             ahp(keys, aggregate(list(scores.judgments.values())), lang=lang, labels=labels), lang
         )
