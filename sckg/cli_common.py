@@ -36,6 +36,7 @@ FLAGS = {
     "method": "--layout",
     "target": "PROJECT",
     "max_bytes": "--max-response-mb",
+    "previous": "--since",
 }
 
 

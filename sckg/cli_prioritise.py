@@ -145,13 +145,13 @@ def prioritise(
         from .prioritise.assessment import rank_reversals
 
         try:
-            previous = since.read_text(encoding="utf-8")
+            previous = since.read_bytes()
         except OSError as exc:
             raise typer.BadParameter(
                 t("cli.cannot_read", VOICE.lang, path=since, reason=exc.strerror),
                 param_hint="--since",
             ) from None
-        for line in rank_reversals(previous, result, lang.value):
+        for line in rank_reversals(previous, result, lang.value, name=since.name):
             typer.echo(line, err=True)
     if chart is not None:
         from .fileio import write_atomic

@@ -3835,6 +3835,12 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "die vorige Bewertung ist kein lesbares Turtle ({reason})",
         "en": "the previous assessment is no readable Turtle ({reason})",
     },
+    "error.not_an_assessment": {
+        "de": "{name} ist keine frühere Bewertung: {=previous} nimmt die Turtle-Datei, die "
+        "{=assessment} bei einer früheren Sitzung geschrieben hat",
+        "en": "{name} is not an earlier assessment: {=previous} takes the Turtle file that "
+        "{=assessment} wrote at an earlier meeting",
+    },
     "error.rank_values": {
         "de": "{=values}: erwartet war eine Spalte je Kriterium ({n}), nicht {shape}",
         "en": "{=values}: expected one column per criterion ({n}), got {shape}",

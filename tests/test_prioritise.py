@@ -914,3 +914,31 @@ def test_ahp_beyond_the_random_index_is_a_data_error_naming_the_sheet(
         "random index), the comparisons have 11; compare fewer criteria or give direct weights "
         "on the sheet Gewichte (Weights) instead\n"
     )
+
+
+@pytest.mark.parametrize("earlier", ["scoring.xlsx", "projects.ttl"])
+def test_cli_since_takes_only_an_earlier_assessment(musterstadt_path: Path, earlier: str) -> None:
+    """A workbook (not text) and a data file (Turtle without an assessment) are no earlier
+    meeting: the first was an internal error, the second said nothing."""
+    done = runner.invoke(
+        app,
+        [
+            "prioritise",
+            "-d",
+            str(musterstadt_path),
+            "--scores",
+            str(musterstadt_path / "scoring.xlsx"),
+            "--since",
+            str(musterstadt_path / earlier),
+            "--runs",
+            "10",
+            "-l",
+            "en",
+        ],
+        env={"LANG": "en_GB.UTF-8"},
+    )
+    assert done.exit_code == 1
+    assert done.stderr.splitlines()[-1] == (
+        f"Error: {earlier} is not an earlier assessment: --since takes the Turtle file that "
+        "--assessment wrote at an earlier meeting"
+    )

@@ -198,16 +198,25 @@ def stored_ranking(kg: KnowledgeGraph) -> StoredRanking | None:
     return StoredRanking(newest["whole"], str(newest["date"])[:10], summary, places)
 
 
-def rank_reversals(previous: str, result: Prioritisation, lang: str = "de") -> list[str]:
-    """Pairs of items whose order changed since the ``previous`` assessment (Turtle) although
-    neither item's values changed, while items were added or removed: PROMETHEE II and TOPSIS
-    compare items with each other, so another item can swap two (rank reversal). One sentence per
-    pair, in ``lang``."""
+def rank_reversals(
+    previous: str | bytes, result: Prioritisation, lang: str = "de", *, name: str = "previous"
+) -> list[str]:
+    """Pairs of items whose order changed since the ``previous`` assessment (Turtle, as text or
+    the file's bytes) although neither item's values changed, while items were added or removed:
+    PROMETHEE II and TOPSIS compare items with each other, so another item can swap two (rank
+    reversal). One sentence per pair, in ``lang``. ``previous`` that is no text (a workbook) or
+    holds no assessment (a data file) is a :class:`DataError` naming the file as ``name``."""
     from rdflib import RDFS, Graph, Namespace
     from rdflib.namespace import SDO
 
     from ..network.common import names
 
+    not_one = error_message("error.not_an_assessment", name=name)
+    if isinstance(previous, bytes):
+        try:
+            previous = previous.decode("utf-8")
+        except UnicodeDecodeError:
+            raise DataError(not_one) from None
     sckg = Namespace(SCKG_IRI)
     g = Graph()
     try:
@@ -219,6 +228,8 @@ def rank_reversals(previous: str, result: Prioritisation, lang: str = "de") -> l
         place = g.value(part, SDO.position)
         if place is not None:
             before[str(item)] = (int(str(place)), str(g.value(part, RDFS.comment) or ""))
+    if not before:
+        raise DataError(not_one)
     now = {r.iri: r for r in result.rows}
     labels = {r.iri: r.label for r in result.rows}
     comments = _comments(result, lang)
