@@ -784,6 +784,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "; verschoben: Kapazität von {department} erschöpft",
         "en": "; moved: capacity of {department} used up",
     },
+    "prio.waves.no_department": {
+        "de": "; ohne Federführung: nicht durch die Kapazität begrenzt",
+        "en": "; no lead department: not limited by the capacity",
+    },
     "prio.waves.half": {"de": "{half}. Halbjahr {year}", "en": "H{half} {year}"},
     "cycles.limited": {
         "de": "Nur die ersten {n} Kreise sind aufgeführt.",

@@ -256,6 +256,17 @@ ex:done a sckg:Project ; rdfs:label "Done" ; adms:status status:completed .
 """
 
 
+#: B, C and D are led by Fachbereich 10 of Dezernat I (their department), A by no department.
+LED = """
+ex:city a org:FormalOrganization ; org:classification kind:city-administration .
+ex:dez1 a org:OrganizationalUnit ; org:classification kind:dezernat ; org:unitOf ex:city ;
+    rdfs:label "Dezernat I"@de , "Department I"@en .
+ex:fb10 a org:OrganizationalUnit ; org:classification kind:fachbereich ; org:unitOf ex:dez1 ;
+    rdfs:label "Fachbereich 10"@de .
+ex:b sckg:managedBy ex:fb10 . ex:c sckg:managedBy ex:fb10 . ex:d sckg:managedBy ex:fb10 .
+"""
+
+
 def test_waves_never_put_a_project_before_what_it_depends_on(
     make_kg: Callable[[str], KnowledgeGraph],
 ) -> None:
@@ -273,10 +284,40 @@ def test_waves_never_put_a_project_before_what_it_depends_on(
 def test_waves_keep_the_capacity_and_refuse_a_cycle(
     make_kg: Callable[[str], KnowledgeGraph],
 ) -> None:
-    kg = make_kg(WAVES)
+    # B, C and D are in one department, A in none: A waits for B only, never for the capacity
+    kg = make_kg(WAVES + LED)
     rows = waves(kg, {EX + "c": 1, EX + "d": 2, EX + "b": 3, EX + "a": 4}, capacity=1, lang="en")
-    assert [(r.wave, r.label) for r in rows] == [(1, "C"), (2, "D"), (3, "B"), (4, "A")]
-    assert rows[1].reason == "depends on no open project; moved: capacity of  used up"
+    assert [(r.wave, r.label, r.department, r.reason) for r in rows] == [
+        (1, "C", "Department I", "depends on no open project"),
+        (
+            2,
+            "D",
+            "Department I",
+            "depends on no open project; moved: capacity of Department I used up",
+        ),
+        (
+            3,
+            "B",
+            "Department I",
+            "depends on no open project; moved: capacity of Department I used up",
+        ),
+        (4, "A", "", "after B; no lead department: not limited by the capacity"),
+    ]
+    german = waves(kg, {}, capacity=1, lang="de")  # by label: B first, then A beside C
+    moved = "hängt von keinem offenen Projekt ab; verschoben: Kapazität von Dezernat I erschöpft"
+    assert [(r.wave, r.label, r.reason) for r in german] == [
+        (1, "B", "hängt von keinem offenen Projekt ab"),
+        (2, "A", "nach B; ohne Federführung: nicht durch die Kapazität begrenzt"),
+        (2, "C", moved),
+        (3, "D", moved),
+    ]
+    free = make_kg(WAVES)  # no department anywhere: the capacity holds no project back
+    assert [(r.wave, r.label) for r in waves(free, {}, capacity=1, lang="en")] == [
+        (1, "B"),
+        (1, "C"),
+        (1, "D"),
+        (2, "A"),
+    ]
     cyclic = make_kg(WAVES + "ex:b sckg:dependsOn ex:a .")
     with pytest.raises(
         DataError, match="No waves possible: A → B → A depend on each other in a circle"

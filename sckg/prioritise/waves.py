@@ -2,7 +2,8 @@
 on.
 
 Each wave takes, in order of priority, the open projects whose open prerequisites all lie in earlier
-waves, with at most ``capacity`` projects per department and wave when a capacity is given. A
+waves, with at most ``capacity`` projects per department and wave when a capacity is given (a
+project without a lead department uses no department's capacity: its reason says so). A
 dependency cycle among the open projects makes a sequence impossible and is refused with the cycle
 named.
 """
@@ -44,7 +45,7 @@ def waves(
 ) -> list[WaveRow]:
     """The open projects in waves: ``ranks`` (IRI → place) orders each wave; projects without a
     place come after the ranked ones, by label. ``capacity``: most projects per department and
-    wave."""
+    wave; projects without a department are not limited by it."""
     if capacity is not None and capacity < 1:
         raise ParameterError(
             error_message("error.at_least_one_got", param="capacity", value=capacity)
@@ -76,6 +77,9 @@ def waves(
             key=key.__getitem__,
         )
         for p in ready:
+            if not dept[p]:  # no lead department: no department's capacity to use up
+                wave_of[p] = wave
+                continue
             if capacity is not None and used.get(dept[p], 0) >= capacity:
                 moved.add(p)
                 continue
@@ -92,6 +96,8 @@ def waves(
         )
         if p in moved:
             reason += t("prio.waves.capacity", lang, department=dept_labels.get(dept[p], dept[p]))
+        elif capacity is not None and not dept[p]:
+            reason += t("prio.waves.no_department", lang)
         rows.append(
             WaveRow(
                 wave_of[p],
