@@ -3862,6 +3862,14 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "{name}: kein Blatt '{sheet}'; mit der Vorlage von sckg prioritise beginnen",
         "en": "{name}: no sheet '{sheet}'; start from the template of sckg prioritise",
     },
+    "error.scores_other_kind.projects": {
+        "de": "{name} bewertet Projekte, nicht Handlungsfelder; {=what projects} angeben",
+        "en": "{name} scores projects, not fields of action; use {=what projects}",
+    },
+    "error.scores_other_kind.fields": {
+        "de": "{name} bewertet Handlungsfelder, nicht Projekte; {=what fields} angeben",
+        "en": "{name} scores fields of action, not projects; use {=what fields}",
+    },
     "error.weights_and_pairs": {
         "de": "{name}: die Arbeitsmappe hat direkte Gewichte und paarweise Vergleiche; eines von "
         "beiden behalten",

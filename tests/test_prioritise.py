@@ -983,3 +983,100 @@ def test_cli_since_takes_only_an_earlier_assessment(musterstadt_path: Path, earl
         f"Error: {earlier} is not an earlier assessment: --since takes the Turtle file that "
         "--assessment wrote at an earlier meeting"
     )
+
+
+# --- bad weights and rows in the workbook ---------------------------------------------------------
+
+
+def _weighted(
+    make_kg: Callable[[str], KnowledgeGraph], tmp_path: Path, weights: list[object]
+) -> Path:
+    """The template of WAVES, every score 3, and ``weights`` in the order of ALL on the weights
+    sheet."""
+    from openpyxl import load_workbook
+
+    path = _template(tmp_path, make_kg(WAVES))
+    wb = load_workbook(path)
+    for row in range(3, 7):
+        for col in range(4, 12):
+            wb[SCORES].cell(row=row, column=col, value=3)
+    for row, weight in enumerate(weights, start=2):
+        wb["Gewichte (Weights)"].cell(row=row, column=3, value=weight)
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("bad", ["nan", "inf", "1e309"])
+def test_a_weight_that_is_no_finite_number_is_a_cell_error(
+    make_kg: Callable[[str], KnowledgeGraph], tmp_path: Path, bad: str
+) -> None:
+    path = _weighted(make_kg, tmp_path, [bad] + [1] * 9)
+    with pytest.raises(TableError) as caught:
+        read_scores(path, [EX + p for p in "abcd"], ALL)
+    assert [str(e) for e in caught.value.errors] == [
+        f"scoring.xlsx, sheet Gewichte (Weights), row 2, column C: got '{bad}', expected a "
+        "criterion of the template with a weight of 0 or more",
+    ]
+
+
+def test_weights_too_large_to_add_up_are_still_shares(
+    make_kg: Callable[[str], KnowledgeGraph], tmp_path: Path
+) -> None:
+    """Ten weights of 1e308 add up to more than a float holds: each is still a tenth."""
+    kg, ids = make_kg(WAVES), [EX + p for p in "abcd"]
+    (tmp_path / "huge").mkdir()
+    huge = _weighted(make_kg, tmp_path / "huge", [1e308] * 10)
+    result = prioritise(kg, scores=read_scores(huge, ids, ALL), lang="en", runs=10)
+    assert result.weights == pytest.approx(dict.fromkeys(ALL, 0.1))
+    assert "Weights (direct): goals 10.0%, dependent projects 10.0%, " in "\n".join(result.notes)
+    ones = _weighted(make_kg, tmp_path, [1] * 10)
+    same = prioritise(kg, scores=read_scores(ones, ids, ALL), lang="en", runs=10)
+    assert result.rows == same.rows and len(same.rows) == 4
+
+
+def test_an_item_twice_on_the_scores_sheet_names_both_rows(
+    make_kg: Callable[[str], KnowledgeGraph], tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    path = _weighted(make_kg, tmp_path, [1] * 10)
+    wb = load_workbook(path)
+    wb[SCORES]["A7"] = wb[SCORES]["A4"].value  # B again, below D
+    wb.save(path)
+    with pytest.raises(TableError) as caught:
+        read_scores(path, [EX + p for p in "abcd"], ALL)
+    assert [str(e) for e in caught.value.errors] == [
+        f"scoring.xlsx, sheet Bewertung (Scores), row 7, column A: got '{EX}b', expected each "
+        "item once (row 4 has the same ID)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("en", "Error: scoring.xlsx scores projects, not fields of action; use --what projects"),
+        (
+            "de",
+            "Fehler: scoring.xlsx bewertet Projekte, nicht Handlungsfelder; --what projects "
+            "angeben",
+        ),
+    ],
+)
+def test_cli_a_workbook_of_projects_for_fields_is_one_line(
+    musterstadt_path: Path, lang: str, message: str
+) -> None:
+    done = runner.invoke(
+        app,
+        [
+            "prioritise",
+            "-d",
+            str(musterstadt_path),
+            "--what",
+            "fields",
+            "--scores",
+            str(musterstadt_path / "scoring.xlsx"),
+        ],
+        env={"LANG": "en_GB.UTF-8" if lang == "en" else "de_DE.UTF-8"},
+    )
+    assert done.exit_code == 1
+    assert done.stderr.splitlines() == [message]

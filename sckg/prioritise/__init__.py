@@ -110,7 +110,11 @@ def prioritise(
         return result
     if not isinstance(scores, Scores):
         scores = read_scores(
-            Path(scores), [i.iri for i in found], [*GRAPH_CRITERIA, VOTES, *PEOPLE_CRITERIA]
+            Path(scores),
+            [i.iri for i in found],
+            [*GRAPH_CRITERIA, VOTES, *PEOPLE_CRITERIA],
+            what=what,
+            others=_other_items(kg, what),
         )
     result.scores = scores
     people = [
@@ -155,6 +159,13 @@ def prioritise(
         )
     )
     return result
+
+
+def _other_items(kg: KnowledgeGraph, what: str) -> set[str]:
+    """The IRIs of the items of the other kind: the fields of action when ranking projects, the
+    projects when ranking fields."""
+    kind = "sckg:FieldOfAction" if what == "projects" else "sckg:Project"
+    return {x.value for (x,) in kg.select(f"SELECT ?x WHERE {{ ?x a {kind} }}").bound_rows()}
 
 
 def _merge_scores(result: Prioritisation, scores: Scores, lang: str) -> None:
@@ -215,10 +226,12 @@ def _weights(result: Prioritisation, scores: Scores, lang: str) -> dict[str, flo
             weights=_weight_text(weights, labels, lang),
         )
     elif scores.weights:
-        total = sum(scores.weights.values())
-        if not total > 0:
+        # shares of the largest weight first, so that weights near the largest float add up
+        top = max(scores.weights.values())
+        if not top > 0:
             raise DataError(error_message("error.weights_zero", file=scores.file))
-        weights = {k: v / total for k, v in scores.weights.items()}
+        total = sum(v / top for v in scores.weights.values())
+        weights = {k: v / top / total for k, v in scores.weights.items()}
         text = t("prio.note.weights.direct", lang, weights=_weight_text(weights, labels, lang))
     else:
         raise DataError(error_message("error.no_weights", file=scores.file))

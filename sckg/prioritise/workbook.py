@@ -17,7 +17,8 @@ Sheets (names in German and English, read in either language):
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+import math
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -154,9 +155,17 @@ def template_bytes(
     return buffer.getvalue()
 
 
-def read_scores(path: Path, items: Sequence[str], criteria: Sequence[str]) -> Scores:
-    """The scores, weights and judgments of a filled workbook; every bad cell is named (sheet, row,
-    column)."""
+def read_scores(
+    path: Path,
+    items: Sequence[str],
+    criteria: Sequence[str],
+    *,
+    what: str = "projects",
+    others: Collection[str] = (),
+) -> Scores:
+    """The scores, weights and judgments of a filled workbook for ``items`` (the IRIs of the
+    ``what``: projects or fields); every bad cell is named (sheet, row, column). A workbook whose
+    IDs are all ``others`` (the items of the other kind) is one :class:`DataError` saying so."""
     sheets = {s.name: s for s in read_sheets(Path(path))}
     name = Path(path).name
     if SCORES not in sheets:
@@ -168,6 +177,7 @@ def read_scores(path: Path, items: Sequence[str], criteria: Sequence[str]) -> Sc
     rows = sheets[SCORES].rows
     columns = _score_columns(rows, names, scores, errors)
     _read_score_rows(rows[_HEAD:], columns, set(items), scores, errors)
+    _other_kind(rows[_HEAD:], set(items), set(others), name, what)
     if WEIGHTS in sheets:
         _read_weights(sheets[WEIGHTS].rows[1:], names, scores, errors)
     if COMPARISONS in sheets:
@@ -229,10 +239,24 @@ def _read_score_rows(
     """Each item's scores by criterion and member; an unknown ID or a bad score is an error."""
     from openpyxl.utils import get_column_letter
 
+    first: dict[str, int] = {}
     for number, row in rows:
         iri = text_of(row[0] if row else None)
         if not iri:
             continue
+        if iri in first:
+            errors.append(
+                CellError(
+                    scores.file,
+                    SCORES,
+                    number,
+                    "A",
+                    iri,
+                    f"each item once (row {first[iri]} has the same ID)",
+                )
+            )
+            continue
+        first[iri] = number
         if iri not in known:
             errors.append(
                 CellError(
@@ -262,6 +286,15 @@ def _read_score_rows(
                 )
                 continue
             scores.values.setdefault(iri, {}).setdefault(key, {})[who] = value
+
+
+def _other_kind(rows: Rows, items: set[str], others: set[str], name: str, what: str) -> None:
+    """A :class:`DataError` when every ID of the scores sheet is an item of the other kind (a
+    workbook of projects read for fields, or the other way round)."""
+    ids = {text_of(row[0]) for _number, row in rows if row and text_of(row[0])}
+    if others and ids and ids <= others and not ids & items:
+        other = "fields" if what == "projects" else "projects"
+        raise DataError(error_message(f"error.scores_other_kind.{other}", name=name))
 
 
 def _read_weights(
@@ -346,7 +379,8 @@ def _score(value: Any) -> int | None:
 
 
 def _nonnegative(text: str) -> float:
+    """A weight: a finite number of 0 or more (``nan``, ``inf`` and 1e309 are none)."""
     value = float(text.replace(",", "."))
-    if value < 0:
+    if not math.isfinite(value) or value < 0:
         raise ValueError(text)
     return value
