@@ -71,7 +71,8 @@ def prioritise(
     chart: Annotated[
         Path | None,
         typer.Option(
-            help="Also draw the impact × effort quadrant of the ranking to this SVG file."
+            help="Also draw the impact × effort quadrant of the ranking to this file (.png or "
+            ".svg)."
         ),
     ] = None,
     runs: Annotated[
@@ -97,6 +98,7 @@ def prioritise(
         raise typer.BadParameter(
             t("cli.prio_waves_projects", VOICE.lang), param_hint="--show waves"
         )
+    _check_suffixes(template, chart)
     kg = open_graph(data, store)
     criteria = [*GRAPH_CRITERIA, *PEOPLE_CRITERIA]
     if template is not None:
@@ -155,14 +157,14 @@ def prioritise(
             typer.echo(line, err=True)
     if chart is not None:
         from .fileio import write_atomic
-        from .prioritise.chart import quadrant_chart
+        from .prioritise.chart import quadrant_image
 
-        drawn = quadrant_chart(result, kg, lang.value)
+        drawn = quadrant_image(result, kg, lang.value, "png" if _suffix(chart) == "png" else "svg")
         if drawn is None:
             raise typer.BadParameter(
                 t("cli.prio_quadrant_scores", VOICE.lang), param_hint="--chart"
             )
-        write_atomic(chart, drawn.svg)
+        write_atomic(chart, drawn)
         status(t("cli.wrote", VOICE.lang, paths=chart))
     if assessment is not None:
         from datetime import date
@@ -187,6 +189,22 @@ def prioritise(
                 what=what_text,
             )
         )
+
+
+def _suffix(path: Path) -> str:
+    return path.suffix.lower().lstrip(".")
+
+
+def _check_suffixes(template: Path | None, chart: Path | None) -> None:
+    """A usage error when the workbook's name does not end in .xlsx or the chart's in .png or .svg
+    (before any work, so nothing is written)."""
+    from .errors import UsageError
+    from .words import error_message
+
+    if template is not None and _suffix(template) != "xlsx":
+        raise UsageError(error_message("error.template_suffix", name=template.name))
+    if chart is not None and _suffix(chart) not in ("png", "svg"):
+        raise UsageError(error_message("error.chart_suffix", name=chart.name))
 
 
 def register(app: typer.Typer) -> None:

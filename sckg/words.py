@@ -3339,6 +3339,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "--chart: {name} muss auf .png oder .svg enden",
         "en": "--chart: {name} must end in .png or .svg",
     },
+    "error.template_suffix": {
+        "de": "--template: {name} muss auf .xlsx enden (die Vorlage ist eine Excel-Arbeitsmappe)",
+        "en": "--template: {name} must end in .xlsx (the template is an Excel workbook)",
+    },
     "error.accept_out": {
         "de": "--accept und --decisions brauchen --out DATEI.ttl: die Datei, in die die "
         "Entscheidungen geschrieben werden.",

@@ -1080,3 +1080,61 @@ def test_cli_a_workbook_of_projects_for_fields_is_one_line(
     )
     assert done.exit_code == 1
     assert done.stderr.splitlines() == [message]
+
+
+# --- the files a command writes are what their names say --------------------------------------
+
+
+@pytest.mark.parametrize(("name", "start"), [("q.png", b"\x89PNG\r\n"), ("q.svg", b"<svg")])
+def test_cli_chart_writes_the_format_its_name_says(
+    musterstadt_path: Path, tmp_path: Path, name: str, start: bytes
+) -> None:
+    chart = tmp_path / name
+    done = runner.invoke(
+        app,
+        [
+            "prioritise",
+            "-d",
+            str(musterstadt_path),
+            "--scores",
+            str(musterstadt_path / "scoring.xlsx"),
+            "--runs",
+            "10",
+            "--chart",
+            str(chart),
+            "-q",
+        ],
+    )
+    assert done.exit_code == 0, done.output
+    assert chart.read_bytes().startswith(start)
+
+
+@pytest.mark.parametrize(
+    ("option", "name", "message"),
+    [
+        ("--chart", "q.pdf", "Error: --chart: q.pdf must end in .png or .svg"),
+        (
+            "--template",
+            "t4.csv",
+            "Error: --template: t4.csv must end in .xlsx (the template is an Excel workbook)",
+        ),
+    ],
+)
+def test_cli_chart_and_template_need_their_file_type(
+    musterstadt_path: Path, tmp_path: Path, option: str, name: str, message: str
+) -> None:
+    done = runner.invoke(
+        app,
+        [
+            "prioritise",
+            "-d",
+            str(musterstadt_path),
+            "--scores",
+            str(musterstadt_path / "scoring.xlsx"),
+            option,
+            str(tmp_path / name),
+        ],
+        env={"LANG": "en_GB.UTF-8"},
+    )
+    assert (done.exit_code, done.stderr, done.stdout) == (2, message + "\n", "")
+    assert list(tmp_path.iterdir()) == []

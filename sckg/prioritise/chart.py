@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from ..formatting import number
 from ..report.charts import HIGHLIGHT, INK, inline_svg, source_line, svg_context
@@ -16,7 +16,12 @@ from . import Prioritisation
 from .criteria import Value
 
 if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
     from ..kg import KnowledgeGraph
+
+#: The file formats of the quadrant: its name's suffix without the dot.
+ImageFormat = Literal["png", "svg"]
 
 #: The middle of the 1-5 scale: it divides high from low impact and effort.
 MIDDLE = 3.0
@@ -33,14 +38,35 @@ def quadrant(impact: float, effort: float) -> str:
 def quadrant_chart(result: Prioritisation, kg: KnowledgeGraph, lang: str = "de") -> Chart | None:
     """Each ranked item at its mean effort (x) and impact (y), marked with its place; None without
     scores."""
+    points = _points(result)
+    return draw_quadrant(kg, points, lang) if points else None
+
+
+def quadrant_image(
+    result: Prioritisation, kg: KnowledgeGraph, lang: str = "de", fmt: ImageFormat = "svg"
+) -> bytes | None:
+    """The quadrant of :func:`quadrant_chart` as a file's bytes: ``svg`` (the chart's SVG) or
+    ``png`` (150 dpi); None without scores."""
+    points = _points(result)
+    if not points:
+        return None
+    if fmt == "svg":
+        return draw_quadrant(kg, points, lang).svg.encode("utf-8")
+    fig = _quadrant_figure(kg, points, lang)[0]
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=150)
+    return buffer.getvalue()
+
+
+def _points(result: Prioritisation) -> list[tuple[int, str, float, float]]:
+    """Place, label, mean impact and mean effort of each ranked item that has both."""
     values = {i.iri: i.values for i in result.ranked}
-    points = [
+    return [
         (r.rank, r.label, float(impact), float(effort))
         for r in result.rows
         if (impact := _value(values[r.iri], "impact")) is not None
         and (effort := _value(values[r.iri], "effort")) is not None
     ]
-    return draw_quadrant(kg, points, lang) if points else None
 
 
 def _value(values: dict[str, Value], key: str) -> float | None:
@@ -57,6 +83,30 @@ def draw_quadrant(
     """The quadrant of ``points`` (place, label, impact, effort), first place first: each at its
     effort (x) and impact (y), marked with its place, the first 10 places as red squares, the
     others as grey circles; its table, and per quadrant the number of items as facts."""
+    fig, title, source, rows, counts = _quadrant_figure(kg, points, lang)
+    buffer = io.BytesIO()
+    with svg_context(key):
+        fig.savefig(
+            buffer, format="svg", metadata={"Date": None, "Creator": "sckg", "Title": title}
+        )
+    columns = [
+        t(f"prio.chart.column.{c}", lang) for c in ("rank", "item", "impact", "effort", "quadrant")
+    ]
+    return Chart(
+        key,
+        title,
+        t("prio.chart.unit", lang),
+        source,
+        ReportTable(columns, rows, title),
+        inline_svg(buffer.getvalue().decode("utf-8"), title),
+        facts={t(f"prio.quadrant.{q}", lang): number(n, lang) for q, n in counts.items()},
+    )
+
+
+def _quadrant_figure(
+    kg: KnowledgeGraph, points: Sequence[tuple[int, str, float, float]], lang: str
+) -> tuple[Figure, str, str, list[list[object]], dict[str, int]]:
+    """The quadrant's figure, title, source line, table rows and items per quadrant."""
     from matplotlib.figure import Figure
 
     title = t("prio.chart.title", lang)
@@ -115,20 +165,4 @@ def draw_quadrant(
     ax.set_title(title, fontsize=10, loc="left")
     source = source_line(kg, lang)
     fig.text(0.01, 0.01, source, fontsize=7, color="#616161")
-    buffer = io.BytesIO()
-    with svg_context(key):
-        fig.savefig(
-            buffer, format="svg", metadata={"Date": None, "Creator": "sckg", "Title": title}
-        )
-    columns = [
-        t(f"prio.chart.column.{c}", lang) for c in ("rank", "item", "impact", "effort", "quadrant")
-    ]
-    return Chart(
-        key,
-        title,
-        t("prio.chart.unit", lang),
-        source,
-        ReportTable(columns, rows, title),
-        inline_svg(buffer.getvalue().decode("utf-8"), title),
-        facts={t(f"prio.quadrant.{q}", lang): number(n, lang) for q, n in counts.items()},
-    )
+    return fig, title, source, rows, counts
