@@ -4026,6 +4026,12 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "a web address like https://example.org/page",
     },
     "expected.choice": {"de": "{what}: {choices}", "en": "{what}: {choices}"},
+    "expected.budget_amount": {
+        "de": "ein Betrag (eine Zeile der Art Betrag braucht einen; ihn eintragen oder die Art "
+        "Haushaltsansatz wählen)",
+        "en": "an amount (a budget row of type Betrag (amount) needs one; write it, or set the "
+        "type to Haushaltsansatz (budget line))",
+    },
     **{
         f"expected.{name}": {"de": de, "en": en}
         for name, de, en in (

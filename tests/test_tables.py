@@ -954,3 +954,75 @@ def test_many_rows_of_the_same_name_import_in_linear_time(
     result = import_sheets([RawSheet("x.xlsx", sheet.name, rows, letters=True)], "c", Path("x"))
     assert len({t.subject for t in result.triples if t.subject.value.endswith("/p11999")}) == 1
     assert len(compared) < 12_000
+
+
+# --- rows that need more than their cells: an amount on a budget row ------------------------------
+
+
+@pytest.fixture(scope="module")
+def musterstadt_book(musterstadt: KnowledgeGraph) -> bytes:
+    """The bundled fictional city as a filled workbook (``sckg export --format xlsx``)."""
+    return export_graph(musterstadt, "xlsx")["inventory.xlsx"]
+
+
+def _edited(book: bytes, folder: Path, cells: dict[tuple[str, str], object]) -> Path:
+    """``book`` saved as ``folder/m.xlsx`` by openpyxl with ``cells`` ((sheet, cell) → value)."""
+    path = folder / "m.xlsx"
+    path.write_bytes(book)
+    wb = load_workbook(path)
+    for (sheet, cell), value in cells.items():
+        wb[sheet][cell] = value
+    wb.save(path)
+    return path
+
+
+def _import_fails(path: Path, *messages: str) -> None:
+    """``sckg import table`` of ``path`` exits 1 with exactly ``messages`` and writes nothing."""
+    out = path.parent / "out.ttl"
+    result = runner.invoke(
+        app, ["import", "table", str(path), "--city", "musterstadt", "--out", str(out)]
+    )
+    n = len(messages)
+    head = f"Error: {n} error{'s' if n > 1 else ''} in the spreadsheet; nothing was written:"
+    assert (result.exit_code, result.stderr) == (1, "\n".join([head, *messages]) + "\n")
+    assert not out.exists()
+
+
+NO_AMOUNT = (
+    "m.xlsx, sheet Budgets, row 2, column F 'Betrag / Amount': got nothing, expected an amount "
+    "(a budget row of type Betrag (amount) needs one; write it, or set the type to "
+    "Haushaltsansatz (budget line))"
+)
+
+
+@pytest.mark.parametrize("empty", [None, "", "   "], ids=["cleared", "empty text", "spaces"])
+def test_a_budget_row_without_its_amount_is_an_error_and_writes_nothing(
+    musterstadt_book: bytes, tmp_path: Path, empty: object
+) -> None:
+    path = _edited(musterstadt_book, tmp_path, {("Budgets", "F2"): empty})
+    _import_fails(path, NO_AMOUNT)
+    with pytest.raises(TableError) as caught:
+        import_table(path, "musterstadt")
+    assert caught.value.errors[0].message().in_lang("de").template == (
+        "m.xlsx, Blatt Budgets, Zeile 2, Spalte F 'Betrag / Amount': nichts gefunden, erwartet: "
+        "ein Betrag (eine Zeile der Art Betrag braucht einen; ihn eintragen oder die Art "
+        "Haushaltsansatz wählen)"
+    )
+
+
+def test_a_budget_row_of_type_amount_by_default_needs_its_amount_but_a_budget_line_does_not(
+    musterstadt_book: bytes, tmp_path: Path
+) -> None:
+    path = _edited(musterstadt_book, tmp_path, {("Budgets", "F2"): None, ("Budgets", "B2"): None})
+    _import_fails(path, NO_AMOUNT)  # an empty type is an amount
+    path = _edited(
+        musterstadt_book, tmp_path, {("Budgets", "F2"): None, ("Budgets", "B2"): "Haushaltsansatz"}
+    )
+    result = import_table(path, "musterstadt")
+    line = "https://w3id.org/sckg/id/musterstadt/budget/5g-campus-gewerbegebiet"
+    assert result.counts["Budgets"] == 50
+    assert sorted(
+        (t.predicate.value.rsplit("/", 1)[-1], t.object.value.rsplit("/", 1)[-1])
+        for t in result.triples
+        if t.subject.value == line and t.predicate.value.endswith(("type", "value", "currency"))
+    ) == [("22-rdf-syntax-ns#type", "ontology#BudgetLine"), ("currency", "EUR")]

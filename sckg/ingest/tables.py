@@ -190,11 +190,31 @@ def _rows(raw: RawSheet, sheet: Sheet, ctx: _Context) -> list[Row]:
                 continue
             if col.required and not values[col.key]:
                 ctx.error(raw, number, label, value, "a value (the column is required)")
+        keys = {col.key for col in columns.values()}
+        if sheet.key == "budgets":
+            _budget_amount(raw, sheet, number, values, keys, ctx)
         rows.append(Row(sheet, number, values))
     for col in columns.values():
         if col.type == "decimal":
             _decide_amounts(raw, ctx.columns[(sheet.key, col.key)], col.key, rows, ctx)
     return rows
+
+
+def _budget_amount(
+    raw: RawSheet, sheet: Sheet, number: int, values: dict[str, Any], keys: set[str], ctx: _Context
+) -> None:
+    """A budget row of type amount (the type an empty cell stands for) needs its amount: a
+    ``schema:MonetaryAmount`` has exactly one ``schema:value``. Cells that are errors already are
+    not reported twice."""
+    if "budget_type" in keys and "budget_type" not in values:
+        return  # the type is an error
+    if (values.get("budget_type") or choices()["budget_type"][0].iri) != SCHEMA + "MonetaryAmount":
+        return  # a budget line
+    if "amount" in keys and "amount" not in values:
+        return  # the amount is an error
+    if values.get("amount") is None:
+        label = ctx.columns.get((sheet.key, "amount"), f"'{sheet.column('amount').header}'")
+        ctx.error(raw, number, label, None, error_message("expected.budget_amount"))
 
 
 def _decide_amounts(raw: RawSheet, label: str, key: str, rows: list[Row], ctx: _Context) -> None:
