@@ -4026,6 +4026,12 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "a web address like https://example.org/page",
     },
     "expected.choice": {"de": "{what}: {choices}", "en": "{what}: {choices}"},
+    "expected.end_after_start": {
+        "de": "ein Datum ab dem Beginn (Spalte {column}: {start}); eines der Daten korrigieren "
+        "oder sie tauschen",
+        "en": "a date on or after the start (column {column}: {start}); correct one of the dates "
+        "or swap them",
+    },
     "expected.budget_amount": {
         "de": "ein Betrag (eine Zeile der Art Betrag braucht einen; ihn eintragen oder die Art "
         "Haushaltsansatz wählen)",

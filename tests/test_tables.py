@@ -1026,3 +1026,55 @@ def test_a_budget_row_of_type_amount_by_default_needs_its_amount_but_a_budget_li
         for t in result.triples
         if t.subject.value == line and t.predicate.value.endswith(("type", "value", "currency"))
     ) == [("22-rdf-syntax-ns#type", "ontology#BudgetLine"), ("currency", "EUR")]
+
+
+# --- an end before its start ----------------------------------------------------------------------
+
+
+def test_a_project_that_ends_before_it_starts_is_an_error_naming_both_columns(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "inventar"
+    folder.mkdir()
+    (folder / "Projekte.csv").write_text(
+        "Kennung;Titel (de);Beginn;Ende\n"
+        "wlan;Öffentliches WLAN;01.03.2024;31.12.2023\n"
+        "laden;Ladesäulen;01.03.2024;01.03.2024\n",  # a project of one day
+        encoding="utf-8",
+    )
+    message = (
+        "Projekte.csv, sheet Projekte, row 2, column 4 'Ende': got '31.12.2023', expected a date "
+        "on or after the start (column 3 'Beginn': '01.03.2024'); correct one of the dates or "
+        "swap them"
+    )
+    _import_fails(folder, message)
+    with pytest.raises(TableError) as caught:
+        import_table(folder, "musterstadt")
+    assert caught.value.errors[0].message().in_lang("de").template == (
+        "Projekte.csv, Blatt Projekte, Zeile 2, Spalte 4 'Ende': '31.12.2023' gefunden, erwartet: "
+        "ein Datum ab dem Beginn (Spalte 3 'Beginn': '01.03.2024'); eines der Daten korrigieren "
+        "oder sie tauschen"
+    )
+
+
+def test_an_end_before_the_start_in_a_workbook_of_projects_and_programmes(
+    musterstadt_book: bytes, tmp_path: Path
+) -> None:
+    path = _edited(
+        musterstadt_book,
+        tmp_path,
+        {("Projects", "M2"): dt.datetime(2026, 4, 30), ("Programmes", "K2"): "31.12.2021"},
+    )
+    wb = load_workbook(path, read_only=True)
+    starts = wb["Projects"]["L2"].value, wb["Programmes"]["J2"].value
+    wb.close()
+    assert starts == (dt.datetime(2026, 5, 1), dt.datetime(2022, 1, 1))
+    _import_fails(
+        path,
+        "m.xlsx, sheet Projects, row 2, column M 'Ende / End': got '2026-04-30', expected a date "
+        "on or after the start (column L 'Beginn / Start': '2026-05-01'); correct one of the "
+        "dates or swap them",
+        "m.xlsx, sheet Programmes, row 2, column K 'Ende / End': got '31.12.2021', expected a "
+        "date on or after the start (column J 'Beginn / Start': '2022-01-01'); correct one of "
+        "the dates or swap them",
+    )

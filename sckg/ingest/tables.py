@@ -10,6 +10,7 @@ problem of a file is collected; if there is any, a
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -193,6 +194,7 @@ def _rows(raw: RawSheet, sheet: Sheet, ctx: _Context) -> list[Row]:
         keys = {col.key for col in columns.values()}
         if sheet.key == "budgets":
             _budget_amount(raw, sheet, number, values, keys, ctx)
+        _end_after_start(raw, sheet, number, cells, columns, values, ctx)
         rows.append(Row(sheet, number, values))
     for col in columns.values():
         if col.type == "decimal":
@@ -215,6 +217,33 @@ def _budget_amount(
     if values.get("amount") is None:
         label = ctx.columns.get((sheet.key, "amount"), f"'{sheet.column('amount').header}'")
         ctx.error(raw, number, label, None, error_message("expected.budget_amount"))
+
+
+def _end_after_start(
+    raw: RawSheet,
+    sheet: Sheet,
+    number: int,
+    cells: tuple[Any, ...],
+    columns: dict[int, Column],
+    values: dict[str, Any],
+    ctx: _Context,
+) -> None:
+    """A row's end (column ``end``) is not before its start (column ``start``): an error at the end
+    that names the start's column and cell as written."""
+    start, end = values.get("start"), values.get("end")
+    if not (isinstance(start, dt.date) and isinstance(end, dt.date) and end < start):
+        return
+    where = {col.key: index for index, col in columns.items()}
+    shown = f"'{text_of(cells[where['start']])}'"
+    ctx.error(
+        raw,
+        number,
+        ctx.columns[(sheet.key, "end")],
+        cells[where["end"]],
+        error_message(
+            "expected.end_after_start", column=ctx.columns[(sheet.key, "start")], start=shown
+        ),
+    )
 
 
 def _decide_amounts(raw: RawSheet, label: str, key: str, rows: list[Row], ctx: _Context) -> None:
