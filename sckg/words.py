@@ -4026,6 +4026,14 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "a web address like https://example.org/page",
     },
     "expected.choice": {"de": "{what}: {choices}", "en": "{what}: {choices}"},
+    "expected.computed": {
+        "de": "ein Wert, keine Formel ohne ihren berechneten Wert (die Datei hat ein Programm "
+        "geschrieben, keine Tabellenkalkulation gespeichert): die Datei in Excel oder LibreOffice "
+        "öffnen und speichern oder die Werte an Stelle der Formeln einfügen",
+        "en": "a value, not a formula without its computed value (the file was written by a "
+        "program, not saved by a spreadsheet): open and save the file in Excel or LibreOffice, "
+        "or paste the values in place of the formulas",
+    },
     "expected.end_after_start": {
         "de": "ein Datum ab dem Beginn (Spalte {column}: {start}); eines der Daten korrigieren "
         "oder sie tauschen",

@@ -1078,3 +1078,107 @@ def test_an_end_before_the_start_in_a_workbook_of_projects_and_programmes(
         "date on or after the start (column J 'Beginn / Start': '2022-01-01'); correct one of "
         "the dates or swap them",
     )
+
+
+# --- formulas without a computed value ------------------------------------------------------------
+
+NOT_COMPUTED = (
+    "expected a value, not a formula without its computed value (the file was written by a "
+    "program, not saved by a spreadsheet): open and save the file in Excel or LibreOffice, or "
+    "paste the values in place of the formulas"
+)
+
+
+def test_formulas_that_were_never_computed_are_errors_naming_their_cells(
+    musterstadt_book: bytes, tmp_path: Path
+) -> None:
+    """openpyxl, pandas and scripts write a formula without its value; read as values only, such a
+    cell was empty: a required title said 'got nothing', an optional budget vanished."""
+    path = _edited(
+        musterstadt_book,
+        tmp_path,
+        {
+            ("Projects", "B2"): '="WLAN " & "Innenstadt"',
+            ("Projects", "K2"): '="laufend"',
+            ("Projects", "N2"): "=1000*2",
+        },
+    )
+    where = "m.xlsx, sheet Projects, row 2, column"
+    _import_fails(
+        path,
+        f"{where} B 'Titel (de) / Title (de)': got '=\"WLAN \" & \"Innenstadt\"', {NOT_COMPUTED}",
+        f"{where} K 'Status': got '=\"laufend\"', {NOT_COMPUTED}",
+        f"{where} N 'Budget (EUR)': got '=1000*2', {NOT_COMPUTED}",
+    )
+    with pytest.raises(TableError) as caught:
+        import_table(path, "musterstadt")
+    assert caught.value.errors[2].message().in_lang("de").template == (
+        "m.xlsx, Blatt Projects, Zeile 2, Spalte N 'Budget (EUR)': '=1000*2' gefunden, erwartet: "
+        "ein Wert, keine Formel ohne ihren berechneten Wert (die Datei hat ein Programm "
+        "geschrieben, keine Tabellenkalkulation gespeichert): die Datei in Excel oder LibreOffice "
+        "öffnen und speichern oder die Werte an Stelle der Formeln einfügen"
+    )
+
+
+def _computed(path: Path, sheet: str, cells: dict[str, tuple[str, str]]) -> None:
+    """Give formula cells of ``sheet`` (saved by openpyxl) the computed values a spreadsheet saves:
+    cell → (type, value) as Excel and LibreOffice write them (``str`` for text, ``n`` a number)."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    book = load_workbook(path, read_only=True)
+    part = f"xl/worksheets/sheet{book.sheetnames.index(sheet) + 1}.xml"
+    book.close()
+    xml = files[part].decode()
+    for cell, (kind, value) in cells.items():
+        xml, n = re.subn(
+            rf'<c r="{cell}"([^>]*)>(<f>.*?</f>)<v ?/>',
+            rf'<c r="{cell}"\1 t="{kind}">\2<v>{value}</v>',
+            xml,
+        )
+        assert n == 1, cell
+    files[part] = xml.encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+
+
+def test_formulas_with_their_computed_values_import_as_those_values(
+    musterstadt_book: bytes, tmp_path: Path
+) -> None:
+    """What Excel and LibreOffice save: each formula with its value; a formula whose value is empty
+    text (=IF(...;"";...)) is an empty cell."""
+    path = _edited(
+        musterstadt_book,
+        tmp_path,
+        {
+            ("Projects", "B2"): '="WLAN " & "Innenstadt"',
+            ("Projects", "K2"): '="laufend"',
+            ("Projects", "E2"): '=IF(1=1,"","x")',
+            ("Budgets", "F2"): "=1000*2",
+        },
+    )
+    _computed(
+        path,
+        "Projects",
+        {"B2": ("str", "WLAN Innenstadt"), "K2": ("str", "laufend"), "E2": ("str", "")},
+    )
+    _computed(path, "Budgets", {"F2": ("n", "2000")})
+    project = "https://w3id.org/sckg/id/musterstadt/project/5g-campus-gewerbegebiet"
+    budget = "https://w3id.org/sckg/id/musterstadt/budget/5g-campus-gewerbegebiet"
+    triples = import_table(path, "musterstadt").triples
+    assert sorted(
+        (t.predicate.value.rsplit("/", 1)[-1], t.object.value.rsplit("/", 1)[-1])
+        for t in triples
+        if (t.subject.value == project and t.predicate.value.endswith(("/title", "#status")))
+        or (t.subject.value == budget and t.predicate.value.endswith("/value"))
+        or (t.subject.value == project and "description" in t.predicate.value)
+    ) == [
+        ("adms#status", "running"),
+        ("description", "Privates 5G-Netz als Testfeld für Unternehmen im Gewerbegebiet Nord."),
+        ("title", "5G campus network in the northern business park"),
+        ("title", "WLAN Innenstadt"),
+        ("value", "2000"),
+    ]

@@ -10,7 +10,7 @@ import datetime as dt
 import decimal
 import io
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -274,15 +274,25 @@ def _sizes(path: Path, size: int) -> dict[str, object]:
     return {"path": path, "mb": f"{size / 1e6:.1f}", "most": f"{MAX_BYTES / 1e6:g}"}
 
 
+@dataclass(frozen=True)
+class Formula:
+    """A formula cell of a workbook without its computed value: openpyxl, pandas and scripts write
+    a formula alone, Excel and LibreOffice save its value beside it. As text it is the formula."""
+
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
 def _read_xlsx(path: Path) -> list[RawSheet]:
     import zipfile
-
-    from openpyxl import load_workbook
 
     try:
         # sizes as declared: reading more than that fails the CRC check
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(item.file_size for item in archive.infolist())
+            formulas = unpacked <= MAX_BYTES and _has_formulas(archive)
     except zipfile.BadZipFile:
         raise DataError(error_message("error.not_xlsx_zip", path=path)) from None
     except OSError as exc:
@@ -291,36 +301,119 @@ def _read_xlsx(path: Path) -> list[RawSheet]:
         ) from None
     if unpacked > MAX_BYTES:
         raise DataError(error_message("error.workbook_too_big", **_sizes(path, unpacked)))
-    sheets: list[RawSheet] = []
-    cells = 0
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-        try:
-            for ws in workbook.worksheets:
-                ws.reset_dimensions()  # the declared dimension is not trusted
-                rows: list[tuple[int, tuple[Any, ...]]] = []
-                for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
-                    cells += max(len(row), 1)
-                    if cells > MAX_CELLS:
-                        raise DataError(
-                            error_message(
-                                "error.workbook_cells",
-                                path=path,
-                                sheet=ws.title,
-                                row=number,
-                                most=f"{MAX_CELLS:,}",
-                            )
-                        )
-                    if number == 1 or any(value is not None for value in row):
-                        rows.append((number, row))
-                sheets.append(RawSheet(path.name, ws.title, rows, letters=True))
-        finally:
-            workbook.close()
+        sheets, blanks = _xlsx_values(path, formulas)
+        if blanks:
+            _xlsx_formulas(path, sheets, blanks)
     except DataError:
         raise
     except Exception as exc:  # openpyxl raises many types for a broken or foreign file
         raise DataError(error_message("error.bad_xlsx", path=path, reason=exc)) from None
     return sheets
+
+
+#: The start of a formula element in a sheet's XML (with or without a namespace prefix).
+_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
+
+
+def _has_formulas(archive: Any) -> bool:
+    """Whether a sheet of the workbook has a formula cell: only then are its values checked for
+    formulas without one (a second reading)."""
+    return any(
+        _FORMULA_TAG.search(archive.read(name))
+        for name in archive.namelist()
+        if name.startswith("xl/worksheets/") and name.endswith(".xml")
+    )
+
+
+#: The cells of a file that hold nothing as values: sheet (from 0) → row → columns (from 0).
+_Blanks = dict[int, dict[int, list[int]]]
+
+
+def _xlsx_values(path: Path, formulas: bool) -> tuple[list[RawSheet], _Blanks]:
+    """The sheets of a workbook as values (what a spreadsheet program computed and saved), and, if
+    it has ``formulas``, the cells without a value that may hold one (in the file as numbers
+    without a value: a formula's empty text is text)."""
+    from openpyxl import load_workbook
+    from openpyxl.cell.read_only import ReadOnlyCell
+
+    sheets: list[RawSheet] = []
+    blanks: _Blanks = {}
+    cells = 0
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        for index, ws in enumerate(workbook.worksheets):
+            ws.reset_dimensions()  # the declared dimension is not trusted
+            rows: list[tuple[int, tuple[Any, ...]]] = []
+            read: Iterator[tuple[Any, ...]] = ws.iter_rows(values_only=not formulas)
+            for number, row in enumerate(read, start=1):
+                cells += max(len(row), 1)
+                if cells > MAX_CELLS:
+                    raise DataError(
+                        error_message(
+                            "error.workbook_cells",
+                            path=path,
+                            sheet=ws.title,
+                            row=number,
+                            most=f"{MAX_CELLS:,}",
+                        )
+                    )
+                values = tuple(cell.value for cell in row) if formulas else row
+                empty = (
+                    [
+                        column
+                        for column, cell in enumerate(row)
+                        if cell.value is None
+                        and cell.data_type == "n"
+                        and type(cell) is ReadOnlyCell
+                    ]
+                    if formulas
+                    else []
+                )
+                if empty:
+                    blanks.setdefault(index, {})[number] = empty
+                if number == 1 or empty or any(value is not None for value in values):
+                    rows.append((number, values))
+            sheets.append(RawSheet(path.name, ws.title, rows, letters=True))
+    finally:
+        workbook.close()
+    return sheets, blanks
+
+
+def _xlsx_formulas(path: Path, sheets: list[RawSheet], blanks: _Blanks) -> None:
+    """Put a :class:`Formula` into each of the ``blanks`` of ``sheets`` that holds a formula
+    without its value (openpyxl reads the formulas), and leave out rows that hold nothing."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, read_only=True, data_only=False)
+    try:
+        for index, rows in blanks.items():
+            ws = workbook.worksheets[index]
+            ws.reset_dimensions()
+            found: dict[int, dict[int, Formula]] = {}
+            for number, row in enumerate(ws.iter_rows(max_row=max(rows)), start=1):
+                for column in rows.get(number, ()):
+                    cell = row[column] if column < len(row) else None
+                    if cell is not None and cell.data_type == "f":
+                        text = getattr(cell.value, "text", cell.value)
+                        found.setdefault(number, {})[column] = Formula(
+                            text if isinstance(text, str) else "="
+                        )
+            sheet = sheets[index]
+            sheet.rows = [
+                (number, _with_formulas(values, found.get(number, {})))
+                for number, values in sheet.rows
+                if number == 1 or number in found or any(v is not None for v in values)
+            ]
+    finally:
+        workbook.close()
+
+
+def _with_formulas(values: tuple[Any, ...], formulas: dict[int, Formula]) -> tuple[Any, ...]:
+    """``values`` with the cells of ``formulas`` replaced."""
+    if not formulas:
+        return values
+    return tuple(formulas.get(column, value) for column, value in enumerate(values))
 
 
 def _read_csv(path: Path) -> RawSheet:
@@ -422,6 +515,8 @@ def parse_cell(col: Column, value: Any) -> Any:
     text is an
     :class:`Amount`: whether it reads two ways is decided for its whole column
     (:func:`column_notation`)."""
+    if isinstance(value, Formula):
+        raise ValueError(error_message("expected.computed"))
     if col.type in ("id", "text", "ref"):
         values = _split(value, col.multi)
         if (
