@@ -2257,6 +2257,16 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "Beschreibung der Datensätze (VoID)",
         "en": "Description of the datasets (VoID)",
     },
+    "template.amount": {
+        "de": "Betrag in Euro, z. B. 250.000, 1.250,50, 250.000,- € oder 250000 (Tausenderpunkte, "
+        "Dezimalkomma, € und EUR sind erlaubt, ebenso die englische Schreibweise 1,250.50). "
+        "Mehrdeutiges wie 1.250 gilt in der Schreibweise der übrigen Beträge der Spalte oder einer "
+        "mit ; getrennten CSV-Datei, sonst ist es ein Fehler: dann 1.250,00 schreiben.",
+        "en": "Amount in euros, e.g. 250,000, 1,250.50 or 250000 (thousands separators, € and EUR "
+        "are allowed, and so is German notation: 250.000,- €, 1.250,50). Text that reads two ways, "
+        "like 1,250, is read in the notation of the column's other amounts or of a CSV file "
+        "separated by ;, else it is an error: then write 1,250.00.",
+    },
     "template.ref": {
         "de": "Kennung oder Name einer Zeile im Blatt {sheet}",
         "en": "ID or name of a row in sheet {sheet}",

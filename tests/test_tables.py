@@ -18,6 +18,7 @@ from sckg import resources
 from sckg.cli import app
 from sckg.export import export_graph
 from sckg.ingest import turtle, write_turtle
+from sckg.ingest.cells import read_amount
 from sckg.ingest.tables import TableError, choice_text, import_table, write_template
 from sckg.ingest.template import SHEETS, help_rows, workbook_bytes
 from sckg.kg import KnowledgeGraph
@@ -1181,4 +1182,54 @@ def test_formulas_with_their_computed_values_import_as_those_values(
         ("title", "5G campus network in the northern business park"),
         ("title", "WLAN Innenstadt"),
         ("value", "2000"),
+    ]
+
+
+# --- the help sheet on amounts --------------------------------------------------------------------
+
+AMOUNT_HELP_DE = (
+    "Betrag in Euro, z. B. 250.000, 1.250,50, 250.000,- € oder 250000 (Tausenderpunkte, "
+    "Dezimalkomma, € und EUR sind erlaubt, ebenso die englische Schreibweise 1,250.50). "
+    "Mehrdeutiges wie 1.250 gilt in der Schreibweise der übrigen Beträge der Spalte oder einer mit "
+    "; getrennten CSV-Datei, sonst ist es ein Fehler: dann 1.250,00 schreiben."
+)
+AMOUNT_HELP_EN = (
+    "Amount in euros, e.g. 250,000, 1,250.50 or 250000 (thousands separators, € and EUR are "
+    "allowed, and so is German notation: 250.000,- €, 1.250,50). Text that reads two ways, like "
+    "1,250, is read in the notation of the column's other amounts or of a CSV file separated by "
+    ";, else it is an error: then write 1,250.00."
+)
+
+
+def test_the_help_sheet_says_how_amounts_may_be_written() -> None:
+    """It said 'as a number, no thousands separators', while the importer reads 250.000,- €."""
+    rows = {(r[0], r[1]): r[3:5] for r in help_rows(choice_text())}
+    assert rows[("Budgets", "Betrag / Amount")] == [AMOUNT_HELP_DE, AMOUNT_HELP_EN]
+    assert rows[("Projects", "Budget (EUR)")] == [
+        f"Budget des Projekts. {AMOUNT_HELP_DE} Wird der Betrag budget/<Kennung>; mehrere "
+        "Beträge, Haushaltsansätze: Blatt Budgets.",
+        f"Budget of the project. {AMOUNT_HELP_EN} Becomes the amount budget/<ID>; several "
+        "amounts, budget lines: sheet Budgets.",
+    ]
+    assert rows[("Projects", "Auftragswert (EUR, netto) / Contract value (EUR, net)")] == [
+        "Geschätzter Auftragswert ohne Umsatzsteuer; er wird mit dem EU-Schwellenwert verglichen. "
+        f"{AMOUNT_HELP_DE}",
+        "Estimated contract value net of VAT; it is compared with the EU threshold. "
+        f"{AMOUNT_HELP_EN}",
+    ]
+    # the examples read as the text says, in its notation
+    german = ["250.000", "1.250,50", "250.000,- €", "250000", "1.250,00"]
+    english = ["250,000", "1,250.50", "250000", "1,250.00"]
+    assert [read_amount(text).value("de") for text in german] == [
+        "250000",
+        "1250.5",
+        "250000",
+        "250000",
+        "1250",
+    ]
+    assert [read_amount(text).value("en") for text in english] == [
+        "250000",
+        "1250.5",
+        "250000",
+        "1250",
     ]

@@ -83,6 +83,8 @@ class Sheet:
 
 
 MULTI_DE, MULTI_EN = t("template.multi", "de"), t("template.multi", "en")
+#: How an amount may be written (what :func:`sckg.ingest.cells.read_amount` reads).
+AMOUNT_DE, AMOUNT_EN = t("template.amount", "de"), t("template.amount", "en")
 
 
 def _id() -> Column:
@@ -212,9 +214,9 @@ _LEGAL_COLUMNS = (
         "contract_value",
         "Auftragswert (EUR, netto)",
         "Contract value (EUR, net)",
-        "Geschätzter Auftragswert ohne Umsatzsteuer in Euro; er wird mit dem EU-Schwellenwert "
-        "verglichen.",
-        "Estimated contract value net of VAT in euros; it is compared with the EU threshold.",
+        f"Geschätzter Auftragswert ohne Umsatzsteuer; er wird mit dem EU-Schwellenwert verglichen. "
+        f"{AMOUNT_DE}",
+        f"Estimated contract value net of VAT; it is compared with the EU threshold. {AMOUNT_EN}",
         "decimal",
         width=14,
         predicates=(SCKG + "contractValue",),
@@ -662,8 +664,8 @@ EXTRA_SHEETS: tuple[Sheet, ...] = (
                 "amount",
                 "Betrag",
                 "Amount",
-                "Betrag als Zahl, z. B. 250000 oder 64827.39 (ohne Tausenderpunkte).",
-                "Amount as a number, e.g. 250000 or 64827.39 (no thousands separators).",
+                AMOUNT_DE,
+                AMOUNT_EN,
                 "decimal",
                 SCHEMA + "value",
             ),
@@ -1296,10 +1298,10 @@ SHEETS: tuple[Sheet, ...] = (
                 "budget",
                 "Budget (EUR)",
                 "Budget (EUR)",
-                "Budget in Euro als Zahl, z. B. 250000 oder 64827.39 (ohne Tausenderpunkte); wird "
-                "der Betrag budget/<Kennung>. Mehrere Beträge, Haushaltsansätze: Blatt Budgets.",
-                "Budget in euros as a number, e.g. 250000 or 64827.39 (no thousands separators); "
-                "becomes the amount budget/<ID>. Several amounts, budget lines: sheet Budgets.",
+                f"Budget des Projekts. {AMOUNT_DE} Wird der Betrag budget/<Kennung>; mehrere "
+                "Beträge, Haushaltsansätze: Blatt Budgets.",
+                f"Budget of the project. {AMOUNT_EN} Becomes the amount budget/<ID>; several "
+                "amounts, budget lines: sheet Budgets.",
                 "decimal",
                 width=14,
             ),
