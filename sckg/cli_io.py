@@ -540,4 +540,4 @@ def generate(
     from .fileio import write_atomic
 
     write_atomic(out, "".join(chunks))
-    status(t("cli.generated", VOICE.lang, projects=projects, seed=seed, out=out))
+    status(t("cli.generated", VOICE.lang, n=projects, seed=seed, out=out))

@@ -324,7 +324,7 @@ def _parse_error(path: Path, message: str) -> str:
 def collect_files(paths: Iterable[Path], param: str = "data") -> list[Path]:
     """The RDF files named by ``paths``: files as given, folders searched recursively, in sorted
     order. A path that does not exist is an error that names the parameter ``param`` it came
-    from."""
+    from (an option by its name, ``data``; an argument by its metavar, ``OLD``)."""
     files: list[Path] = []
     for path in paths:
         path = Path(path)
@@ -341,7 +341,8 @@ def collect_files(paths: Iterable[Path], param: str = "data") -> list[Path]:
         elif path.exists():
             raise DataError(error_message("error.not_file_or_folder", path=path))
         else:
-            raise DataError(error_message("error.no_such_path", path=path, param=param))
+            key = "error.no_such_argument" if param.isupper() else "error.no_such_path"
+            raise DataError(error_message(key, path=path, param=param))
     return files
 
 

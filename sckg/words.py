@@ -2806,8 +2806,14 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "Wrote the full report to {path}.",
     },
     "cli.generated": {
-        "de": "Synthetische Stadt mit {projects} Projekten (Seed {seed}) geschrieben: {out}",
-        "en": "Wrote a synthetic city with {projects} projects (seed {seed}) to {out}",
+        "de": {
+            "one": "Synthetische Stadt mit {n} Projekt (Seed {seed}) geschrieben: {out}",
+            "other": "Synthetische Stadt mit {n} Projekten (Seed {seed}) geschrieben: {out}",
+        },
+        "en": {
+            "one": "Wrote a synthetic city with {n} project (seed {seed}) to {out}",
+            "other": "Wrote a synthetic city with {n} projects (seed {seed}) to {out}",
+        },
     },
     "cli.report": {"de": "Bericht: {path} (und {md})", "en": "Report: {path} (and {md})"},
     "cli.pdf": {"de": "PDF: {path}", "en": "PDF: {path}"},
@@ -3410,6 +3416,11 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "{path}: keine solche Datei und kein solcher Ordner (Pfad bei {{={param}}} prüfen)",
         "en": "{path}: no such file or folder (check the {{={param}}} path)",
     },
+    "error.no_such_argument": {
+        "de": "{path}: keine solche Datei und kein solcher Ordner (den als {param} angegebenen "
+        "Pfad prüfen)",
+        "en": "{path}: no such file or folder (check the path given as {param})",
+    },
     "error.not_file_or_folder": {
         "de": "{path}: weder Datei noch Ordner",
         "en": "{path}: not a file or folder",
@@ -3471,7 +3482,7 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     },
     "error.param_kind": {
         "de": "Parameter '{name}' erwartet einen Wert vom Typ {kind}, nicht '{value}'",
-        "en": "Parameter '{name}' expects a {kind}, got '{value}'",
+        "en": "Parameter '{name}' expects a value of kind {kind}, got '{value}'",
     },
     "error.no_query_file": {
         "de": "{path}: keine solche Abfragedatei",

@@ -178,6 +178,12 @@ def test_the_command_line_speaks_german_when_asked(
     monkeypatch.setenv("LANG", "de_DE.UTF-8")
     german = runner.invoke(app, ["generate", "--projects", "5", "-o", out])
     assert german.stderr == f"Synthetische Stadt mit 5 Projekten (Seed 1) geschrieben: {out}\n"
+    german = runner.invoke(app, ["generate", "--projects", "1", "-o", out])
+    assert german.stderr == f"Synthetische Stadt mit 1 Projekt (Seed 1) geschrieben: {out}\n"
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    english = runner.invoke(app, ["generate", "--projects", "1", "-o", out])
+    assert english.stderr == f"Wrote a synthetic city with 1 project (seed 1) to {out}\n"
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
     error = runner.invoke(app, ["stats", "--data", "no/such/file.ttl"])
     assert error.stderr.startswith("Fehler: no/such/file.ttl: ")
     asked = runner.invoke(app, ["stats", "--lang", "en", "--data", "no/such/file.ttl"])

@@ -102,6 +102,18 @@ def test_diff_command_csv(turtle_file) -> None:
     assert len(lines) == 8
 
 
+def test_a_missing_snapshot_is_named_as_the_argument_it_is(turtle_file) -> None:
+    """diff has no --data: the error told to check the --data path."""
+    old: Path = turtle_file(OLD, "old.ttl")
+    result = CliRunner().invoke(app, ["diff", str(old), "no/such.ttl", "--lang", "en"])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Error: no/such.ttl: no such file or folder (check the path given as NEW)\n",
+    )
+    result = CliRunner().invoke(app, ["diff", "no/such", str(old), "--lang", "en"])
+    assert result.stderr.endswith("(check the path given as OLD)\n")
+
+
 def test_a_class_changed_gained_or_lost_is_told_from_an_entity_added_or_removed(make_kg) -> None:
     """The classes of the previous snapshot are those of the current one with the changes undone:
     an entity keeping a class is no new or removed entity, one losing every class is removed (with

@@ -444,7 +444,7 @@ def test_a_decimal_parameter_is_bound_exactly_as_an_xsd_decimal(
 def test_a_decimal_parameter_that_is_no_number_is_a_usage_error(make_kg, given: str) -> None:
     with pytest.raises(UsageError) as err:
         bind_params(make_kg(""), parse_query_text("q", DECIMAL_QUERY), {"min": given})
-    assert str(err.value) == f"Parameter 'min' expects a decimal, got '{given}'"
+    assert str(err.value) == f"Parameter 'min' expects a value of kind decimal, got '{given}'"
 
 
 def test_query_command_prints_a_decimal_parameter_with_every_digit(tmp_path) -> None:
