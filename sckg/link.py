@@ -39,12 +39,12 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from .choices import ReviewDecision
-from .entities import as_iri, resolve
+from .entities import resolve
 from .errors import DataError, ParameterError, UsageError
 from .fileio import write_atomic
 from .formatting import number
 from .ingest import write_turtle
-from .namespaces import DCTERMS, MODEL_GRAPH, SCKG
+from .namespaces import DCTERMS, MODEL_GRAPH, SCKG, as_iri
 from .output import csv_safe
 from .wordmatch import Keyword, Name, Token, tokens
 from .words import error_message, t

@@ -114,6 +114,27 @@ def shorten(iri: str) -> str:
     return iri
 
 
+_ABSOLUTE_IRI = re.compile(r"[a-z][a-z0-9+.-]*://\S+", re.IGNORECASE)
+_CITY_IRI = re.compile(r"([a-z0-9][a-z0-9-]*):([^\s/:]+/\S+)")
+
+
+def as_iri(spec: str) -> str | None:
+    """The IRI ``spec`` writes out (full, ``<full>``, prefixed or ``city:path``), or ``None`` for a
+    name."""
+    value = spec.strip()
+    if value.startswith("<") and value.endswith(">"):
+        value = value[1:-1].strip()
+    if _ABSOLUTE_IRI.fullmatch(value):
+        return value
+    prefix, sep, local = value.partition(":")
+    if sep and prefix in PREFIXES and " " not in value:
+        return PREFIXES[prefix] + local
+    city = _CITY_IRI.fullmatch(value)
+    if city:
+        return f"{ID}{city.group(1)}/{city.group(2)}"
+    return None
+
+
 def tail(iri: str) -> str:
     """The last segment of an IRI: ``…/project/wlan`` → ``wlan``, ``…/ontology#Project`` →
     ``Project``."""

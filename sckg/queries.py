@@ -24,10 +24,10 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from . import resources
-from .entities import as_iri, resolve
+from .entities import resolve
 from .errors import DataError, ParameterError, QueryError, UsageError
 from .kg import KnowledgeGraph
-from .namespaces import ACTOR_CLASSES, PREFIXES, XSD
+from .namespaces import ACTOR_CLASSES, PREFIXES, XSD, as_iri
 from .results import COLUMN_KINDS, Table, Term
 from .sparql import query_form
 from .words import error_message

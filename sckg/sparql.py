@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import Message, QueryError
-from .namespaces import PREFIXES
+from .namespaces import PREFIXES, as_iri
 from .words import error_message
 
 _TOKEN = re.compile(
@@ -265,11 +265,30 @@ def syntax_error(query: str, message: str, line_offset: int = 0) -> QueryError:
     lines = query.splitlines() or [""]
     text = lines[line - 1] if 0 < line <= len(lines) else ""
     pointer = " " * (max(column, 1) - 1) + "^"
-    detail = match.group(3).strip().splitlines()[0]
-    if len(detail) > 100:
+    detail: Any = match.group(3).strip().splitlines()[0]
+    unknown = _unknown_prefix(text, column) if "Prefix not found" in detail else None
+    if unknown is not None:
+        detail = unknown
+    elif len(detail) > 100:
         detail = detail[:100].rsplit(",", 1)[0] + ", …"
     return QueryError(
         error_message(
             "error.syntax_at", line=line, column=column, detail=detail, text=text, pointer=pointer
         )
     )
+
+
+def _unknown_prefix(text: str, column: int) -> Message | None:
+    """What to say of the prefixed name at (or just before) ``column`` of the line ``text`` whose
+    prefix the query does not declare: the prefix, and the full IRI to write where sckg knows it
+    (a city's ``musterstadt:project/wlan``, as tables print it)."""
+    for found in re.finditer(r"[^\s{}()<>;,]+", text):
+        if found.start() < column <= found.end() + 1 and ":" in found.group():
+            name = found.group().rstrip(".")
+            prefix = name.split(":", 1)[0]
+            if prefix in PREFIXES:
+                return None
+            iri = as_iri(name)
+            hint = error_message("error.syntax_iri", iri=iri) if iri else ""
+            return error_message("error.syntax_prefix", prefix=prefix, hint=hint)
+    return None

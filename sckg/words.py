@@ -3588,6 +3588,16 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "SPARQL-Syntaxfehler: {message}",
         "en": "SPARQL syntax error: {message}",
     },
+    "error.syntax_prefix": {
+        "de": "unbekanntes Präfix '{prefix}:' (mit PREFIX deklarieren oder eines aus "
+        "'sckg queries --prefixes' nehmen){hint}",
+        "en": "unknown prefix '{prefix}:' (declare it with PREFIX, or use one of "
+        "'sckg queries --prefixes'){hint}",
+    },
+    "error.syntax_iri": {
+        "de": "; die vollständige IRI schreiben: <{iri}>",
+        "en": "; write the full IRI <{iri}>",
+    },
     "error.syntax_at": {
         "de": "SPARQL-Syntaxfehler in Zeile {line}, Spalte {column}: {detail}\n  {text}\n  "
         "{pointer}",

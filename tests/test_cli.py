@@ -126,6 +126,27 @@ def test_an_inline_querys_bad_parameters_are_usage_errors(params: list[str], mes
     assert result.stderr == f"Error: {message}\n"
 
 
+def test_an_unknown_prefix_is_named_with_the_full_iri_to_write() -> None:
+    """Tables print city IRIs as ``musterstadt:project/…``; SPARQL has no such prefix, and the
+    engine's error listed character classes."""
+    result = runner.invoke(
+        app, ["query", "DESCRIBE musterstadt:project/lorawan-netz", "--lang", "en"]
+    )
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: SPARQL syntax error at line 1, column 29: unknown prefix 'musterstadt:' (declare "
+        "it with PREFIX, or use one of 'sckg queries --prefixes'); write the full IRI "
+        "<https://w3id.org/sckg/id/musterstadt/project/lorawan-netz>\n"
+        "  DESCRIBE musterstadt:project/lorawan-netz\n"
+        "                              ^\n"
+    )
+    result = runner.invoke(app, ["query", "SELECT * WHERE { ?s foo:bar ?o }", "--lang", "de"])
+    assert result.stderr.startswith(
+        "Fehler: SPARQL-Syntaxfehler in Zeile 1, Spalte 28: unbekanntes Präfix 'foo:' (mit PREFIX "
+        "deklarieren oder eines aus 'sckg queries --prefixes' nehmen)\n"
+    )
+
+
 def test_query_ask_and_rq_file(tmp_path: Path) -> None:
     assert runner.invoke(app, ["query", "ASK { ?p a sckg:Project }"]).output == "true\n"
     rq = tmp_path / "count.rq"

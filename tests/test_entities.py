@@ -10,9 +10,9 @@ from typer.testing import CliRunner
 
 from sckg import resources
 from sckg.cli import app
-from sckg.entities import as_iri, resolve
+from sckg.entities import resolve
 from sckg.errors import UsageError
-from sckg.namespaces import slug, tail
+from sckg.namespaces import as_iri, slug, tail
 
 MUSTERSTADT = str(resources.dataset("musterstadt"))
 MS = "https://w3id.org/sckg/id/musterstadt/"
