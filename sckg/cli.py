@@ -241,9 +241,15 @@ def query(
 ) -> None:
     """Run a SPARQL query (SELECT, ASK or CONSTRUCT) and print the result. The prefixes listed by
     'sckg queries --prefixes' are predeclared; ?lang is bound to --lang."""
+    from .errors import UsageError
     from .queries import parse_params, resolve_query, run_any
+    from .sparql import query_form
+    from .words import error_message
 
     named = resolve_query(sparql, queries)
+    form = query_form(named.text)
+    if form in ("CONSTRUCT", "DESCRIBE") and fmt is not Format.table:
+        raise UsageError(error_message("error.graph_format", fmt=fmt.value, form=form))
     values = parse_params(param or [])
     result = run_any(
         open_graph(data, store, allow_remote), named, values, lang.value, timeout=timeout or None

@@ -3588,6 +3588,12 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "SPARQL-Syntaxfehler: {message}",
         "en": "SPARQL syntax error: {message}",
     },
+    "error.graph_format": {
+        "de": "{{=format}} {fmt}: eine {form}-Abfrage ergibt einen Graphen, der als Turtle "
+        "ausgegeben wird; {{=format}} weglassen oder die benötigten Spalten mit SELECT abfragen",
+        "en": "{{=format}} {fmt}: a {form} query gives a graph, which is printed as Turtle; "
+        "leave out {{=format}}, or SELECT the columns you need",
+    },
     "error.syntax_prefix": {
         "de": "unbekanntes Präfix '{prefix}:' (mit PREFIX deklarieren oder eines aus "
         "'sckg queries --prefixes' nehmen){hint}",

@@ -147,6 +147,21 @@ def test_an_unknown_prefix_is_named_with_the_full_iri_to_write() -> None:
     )
 
 
+@pytest.mark.parametrize("fmt", ["csv", "json", "md"])
+def test_a_graph_query_with_a_table_format_is_a_usage_error(fmt: str) -> None:
+    """A CONSTRUCT printed Turtle whatever --format asked for: a script reading JSON failed."""
+    construct = "CONSTRUCT { ?p a sckg:Project } WHERE { ?p a sckg:Project }"
+    result = runner.invoke(app, ["query", construct, "-f", fmt, "--lang", "en"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"Error: --format {fmt}: a CONSTRUCT query gives a graph, which is printed as Turtle; "
+        "leave out --format, or SELECT the columns you need\n"
+    )
+    result = runner.invoke(app, ["query", "DESCRIBE field:energy", "-f", fmt])
+    assert result.exit_code == 2
+    assert runner.invoke(app, ["query", construct]).stdout.startswith("@prefix")
+
+
 def test_query_ask_and_rq_file(tmp_path: Path) -> None:
     assert runner.invoke(app, ["query", "ASK { ?p a sckg:Project }"]).output == "true\n"
     rq = tmp_path / "count.rq"
