@@ -203,7 +203,7 @@ def _best(
     rows = [
         [
             n,
-            f"{c.score:.2f}",
+            round(c.score, 2),
             c.project.title,
             c.example.title,
             c.city.name(comparison.lang),

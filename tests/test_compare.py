@@ -471,6 +471,19 @@ def test_review_accept_and_reject_become_data_and_are_not_proposed_again(
     assert again.stdout == "n,score,project,example,city,evidence,project_iri,example_iri\n"
 
 
+def test_scores_are_numbers_in_json_for_every_kind_of_proposal(cities: tuple[Path, Path]) -> None:
+    """``--show best`` gave the score as the text "1.10", targets and mapping as numbers."""
+    import json
+
+    args = ["compare", "-d", str(cities[0]), "-d", str(cities[1]), "--min-score", "0.3", "-f"]
+    best = json.loads(runner.invoke(app, [*args, "json", "--show", "best"]).stdout)
+    targets = json.loads(runner.invoke(app, [*args, "json", "--show", "targets"]).stdout)
+    assert best and targets
+    assert all(isinstance(row["score"], float) for row in best + targets)
+    table = runner.invoke(app, [*args, "csv", "--show", "best"]).stdout.splitlines()
+    assert [line.split(",")[1] for line in table[1:]] == [str(row["score"]) for row in best]
+
+
 def test_a_bad_decision_names_its_row(tmp_path: Path) -> None:
     review = tmp_path / "review.csv"
     review.write_text(
