@@ -251,7 +251,7 @@ def open_with_previous(
     from .diff import open_snapshot
 
     with ThreadPoolExecutor(1) as loader:
-        previous = loader.submit(open_snapshot, since) if since else None
+        previous = loader.submit(open_snapshot, since) if since is not None else None
         kg = open_graph(data, store)
         return kg, previous.result() if previous else None
 

@@ -16,6 +16,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from . import resources
+from .errors import ParameterError
 from .kg import (
     KnowledgeGraph,
     OxigraphBackend,
@@ -38,6 +39,7 @@ from .namespaces import (
 )
 from .results import to_python
 from .storespec import names_store
+from .words import error_message
 
 RDF_TYPE = RDF + "type"
 _TARGETS = (f"<{SCKG}Project>", f"<{SCKG}FieldOfAction>")
@@ -483,12 +485,21 @@ def _view(raw: list[tuple[Path, list[bytes]]], keys: set[bytes]) -> KnowledgeGra
     return KnowledgeGraph(backend)
 
 
-def open_snapshot(spec: str) -> KnowledgeGraph:
+#: A day as people write it (``2026-01-31``): what ``sckg site --since`` takes, not a snapshot.
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def open_snapshot(spec: str, param: str = "since") -> KnowledgeGraph:
     """A snapshot named by a file or folder path, or by a store (``oxigraph:PATH``,
-    ``sparql:URL``)."""
+    ``sparql:URL``); ``param`` is the parameter ``spec`` came from, named in its errors. An empty
+    ``spec``, or a date that names no file, is a :class:`ParameterError` saying what it takes."""
+    if not spec.strip():
+        raise ParameterError(error_message("error.snapshot_empty", param=param))
     if names_store(spec):
         return KnowledgeGraph.open(None, spec)
-    return KnowledgeGraph.open([spec])
+    if _DAY.fullmatch(spec.strip()) and not Path(spec).exists():
+        raise ParameterError(error_message("error.snapshot_date", param=param, value=spec))
+    return KnowledgeGraph.open(collect_files([Path(spec)], param))
 
 
 def _text(term: Any, key: str) -> str:

@@ -3421,6 +3421,19 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "Pfad prüfen)",
         "en": "{path}: no such file or folder (check the path given as {param})",
     },
+    "error.snapshot_empty": {
+        "de": "{{={param}}} ist leer: die früheren Daten angeben (eine Datei, einen Ordner, "
+        "oxigraph:PFAD oder sparql:URL), um aufzulisten, was sich seitdem geändert hat",
+        "en": "{{={param}}} is empty: give the earlier data (a file, a folder, oxigraph:PATH or "
+        "sparql:URL) to list what changed since then",
+    },
+    "error.snapshot_date": {
+        "de": "{{={param}}} '{value}': ein Datum; {{={param}}} nimmt die früheren Daten (eine "
+        "Datei, einen Ordner, oxigraph:PFAD oder sparql:URL), um aufzulisten, was sich seitdem "
+        "geändert hat",
+        "en": "{{={param}}} '{value}': a date; {{={param}}} takes the earlier data (a file, a "
+        "folder, oxigraph:PATH or sparql:URL) to list what changed since then",
+    },
     "error.not_file_or_folder": {
         "de": "{path}: weder Datei noch Ordner",
         "en": "{path}: not a file or folder",

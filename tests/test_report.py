@@ -602,3 +602,61 @@ def test_every_headline_number_of_the_briefing_has_words(musterstadt: KnowledgeG
 
     facts = build_report(musterstadt, lang="en").facts
     assert len(facts) >= 10 and [k for k in facts if f"fact.{k}" not in CATALOGUE] == []
+
+
+@pytest.mark.parametrize(
+    ("since", "code", "message"),
+    [
+        (
+            "{tmp}/nowhere",
+            1,
+            "Error: {tmp}/nowhere: no such file or folder (check the --since path)\n",
+        ),
+        (
+            "2026-01-01",
+            2,
+            "Error: --since '2026-01-01': a date; --since takes the earlier data (a file, a "
+            "folder, oxigraph:PATH or sparql:URL) to list what changed since then\n",
+        ),
+        (
+            "",
+            2,
+            "Error: --since is empty: give the earlier data (a file, a folder, oxigraph:PATH or "
+            "sparql:URL) to list what changed since then\n",
+        ),
+    ],
+)
+@pytest.mark.parametrize("command", ["report", "present"])
+def test_a_bad_since_names_since_and_says_what_it_takes(
+    tmp_path: Path, command: str, since: str, code: int, message: str
+) -> None:
+    """--since names the earlier data: a missing path names --since (not --data), a date (as
+    site's --since takes) or an empty value say what it takes."""
+    from typer.testing import CliRunner
+
+    from sckg.cli import app
+
+    since = since.format(tmp=tmp_path)
+    out = tmp_path / ("deck.html" if command == "present" else "out")
+    data = str(Path(__file__).parent.parent / "data" / "braunschweig")
+    run = CliRunner().invoke(
+        app, [command, "--data", data, "--since", since, "--out", str(out), "-l", "en"]
+    )
+    assert (run.exit_code, run.stderr) == (code, message.format(tmp=tmp_path))
+    assert not out.exists()
+
+
+def test_a_since_date_is_explained_in_german(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from sckg.cli import app
+
+    run = CliRunner().invoke(
+        app, ["report", "--since", "2026-01-01", "--out", str(tmp_path / "r"), "-l", "de"]
+    )
+    assert (run.exit_code, run.stderr) == (
+        2,
+        "Fehler: --since '2026-01-01': ein Datum; --since nimmt die früheren Daten (eine Datei, "
+        "einen Ordner, oxigraph:PFAD oder sparql:URL), um aufzulisten, was sich seitdem "
+        "geändert hat\n",
+    )
