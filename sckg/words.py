@@ -2006,6 +2006,7 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     },
     "strategy.goal": {"de": "Ziel", "en": "Goal"},
     "strategy.field": {"de": "Handlungsfeld", "en": "Field of action"},
+    "strategy.no_field": {"de": "(ohne Handlungsfeld)", "en": "(no field of action)"},
     "strategy.projects": {"de": "Projekte", "en": "Projects"},
     "strategy.undecided": {"de": "ohne Beschluss", "en": "without decision"},
     "strategy.milestones": {"de": "Meilensteine", "en": "Milestones"},

@@ -36,7 +36,8 @@ def test_the_key_points_of_a_small_graph_ranked_by_consequence(make_kg) -> None:
         ),
         ("1 offene Rechtsfrage ist zu prüfen.", "#legal"),
         ("1 strategisches Ziel hat kein Projekt.", "#open-points"),
-    ]  # the projects lack a decision but belong to no field of the strategy tree: no finding
+        ("2 Projekte haben keinen Beschluss.", "#strategy"),
+    ]  # the projects lack a decision, and count though they belong to no field of action
     assert section.tables[0].rows[0][2] == "Neue Termine setzen oder die Projekte neu planen?"
     assert [s.key for s in report.sections[:2]] == ["key-points", "figures"]  # no process planned
 

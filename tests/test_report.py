@@ -91,7 +91,7 @@ def test_braunschweig_figures(bs_de) -> None:
             "decisions": 2,
             "goals_without_fields": 0,
             "fields_without_projects": 7,
-            "projects_without_decision": 2,
+            "projects_without_decision": 5,
             "chain": 0,
             "cycles": 0,
             "silos": 0,

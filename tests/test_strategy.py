@@ -36,8 +36,14 @@ def test_the_tree_and_its_breaks(make_kg) -> None:
     assert tree.goal_fields == {EX + "g1": [EX + "f2", EX + "f1"], EX + "g2": []}  # by label
     assert tree.goals_without_fields == ["Ziel Zwei"]
     assert tree.fields_without_projects == ["Energie"]
-    assert tree.projects_without_decision == 1
+    assert tree.projects_without_decision == 2  # p2, and p3 that has no field
     assert tree.projects_without_field == 1
+    assert tree.unfiled is not None
+    assert (tree.unfiled.label, tree.unfiled.projects, tree.unfiled.undecided) == (
+        "(ohne Handlungsfeld)",
+        [EX + "p3"],
+        [EX + "p3"],
+    )
     mobility = tree.fields[EX + "f1"]
     assert (mobility.projects, mobility.undecided, mobility.decisions, mobility.milestones) == (
         [EX + "p1", EX + "p2"],
@@ -52,20 +58,22 @@ def test_the_section_has_a_chart_with_its_table(make_kg) -> None:
     assert section.facts == {
         "goals_without_fields": 1,
         "fields_without_projects": 1,
-        "projects_without_decision": 1,
+        "projects_without_decision": 2,
     }
     assert section.items == [
         "1 Ziel ohne Handlungsfeld",
         "1 Handlungsfeld ohne Projekt",
-        "1 Projekt ohne Beschluss",
+        "2 Projekte ohne Beschluss",
     ]
     (chart,) = section.charts
     assert chart.table.rows == [
         ["Ziel Eins", "Energie", 0, 0, 0, 0],
         ["Ziel Eins", "Mobilität", 2, 1, 1, 0],
         ["Ziel Zwei", "—", 0, 0, 0, 0],
+        ["—", "(ohne Handlungsfeld)", 1, 1, 0, 0],
     ]
     assert "✕ Ziel Zwei" in chart.svg and "✕ Energie" in chart.svg
+    assert "✕ (ohne Handlungsfeld)" in chart.svg and "0/1 beschlossen, 0 MS" in chart.svg
     assert "1/2 beschlossen, 1 MS" in chart.svg
 
 
@@ -101,6 +109,15 @@ def test_braunschweig_names_no_goals_and_says_where_they_come_from() -> None:
     assert section.charts[0].table.rows[0][0] == "—"
 
 
+def test_braunschweig_counts_every_project_without_a_decision_those_without_a_field_too() -> None:
+    """Braunschweig's 5 projects: no decision is about any of them, 3 have no field of action."""
+    kg = KnowledgeGraph.open([resources.dataset("braunschweig")])
+    section = strategy_section(kg, "en")
+    assert section.facts["projects_without_decision"] == 5
+    assert section.items[2] == "5 projects without a decision"
+    assert section.charts[0].table.rows[-1] == ["—", "(no field of action)", 3, 3, 0, 0]
+
+
 def test_musterstadt_and_ulm_draw_their_trees() -> None:
     found = {}
     for city in ("musterstadt", "ulm"):
@@ -119,7 +136,7 @@ def test_musterstadt_and_ulm_draw_their_trees() -> None:
             {
                 "goals_without_fields": 0,
                 "fields_without_projects": 0,
-                "projects_without_decision": 132,
+                "projects_without_decision": 135,
             },
             1,
         ),

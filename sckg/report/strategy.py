@@ -48,6 +48,14 @@ class StrategyTree:
     goal_fields: dict[str, list[str]]
     fields: dict[str, FieldBranch]
     projects_without_field: int
+    #: the projects in no field of action, as a branch of their own (None when every project has a
+    #: field): they can lack a decision too
+    unfiled: FieldBranch | None = None
+
+    @property
+    def branches(self) -> list[FieldBranch]:
+        """The fields' branches, then the branch of the projects without a field (if any)."""
+        return [*self.fields.values(), *([self.unfiled] if self.unfiled else [])]
 
     @property
     def goals_without_fields(self) -> list[str]:
@@ -61,8 +69,8 @@ class StrategyTree:
 
     @property
     def projects_without_decision(self) -> int:
-        """How many projects (in a field of the tree) no decision is about."""
-        return len({p for b in self.fields.values() for p in b.undecided})
+        """How many projects no decision is about, those in no field of action too."""
+        return len({p for b in self.branches for p in b.undecided})
 
 
 def strategy_tree(kg: KnowledgeGraph, lang: str = "de") -> StrategyTree:
@@ -92,21 +100,28 @@ def strategy_tree(kg: KnowledgeGraph, lang: str = "de") -> StrategyTree:
     }
     dated = milestones(kg)
     overdue = {m for m, *_ in _overdue_milestones(kg)}
-    fields: dict[str, FieldBranch] = {}
-    for f in sorted(in_tree, key=lambda f: (nodes[f]["label"].casefold(), f)):
-        branch = FieldBranch(f, nodes[f]["label"], projects_of.get(f, []))
-        branch.undecided = [p for p in branch.projects if p not in decided]
-        branch.decisions = len(branch.projects) - len(branch.undecided)
-        mine = [m for m in dated if m.project in set(branch.projects)]
-        branch.milestones, branch.overdue = len(mine), sum(m.iri in overdue for m in mine)
-        fields[f] = branch
+
+    def branch(iri: str, label: str, projects: list[str]) -> FieldBranch:
+        made = FieldBranch(iri, label, projects)
+        made.undecided = [p for p in projects if p not in decided]
+        made.decisions = len(projects) - len(made.undecided)
+        mine = [m for m in dated if m.project in set(projects)]
+        made.milestones, made.overdue = len(mine), sum(m.iri in overdue for m in mine)
+        return made
+
+    fields = {
+        f: branch(f, nodes[f]["label"], projects_of.get(f, []))
+        for f in sorted(in_tree, key=lambda f: (nodes[f]["label"].casefold(), f))
+    }
     with_field = {p for ps in projects_of.values() for p in ps}
+    unfiled = sorted(set(of["project"]) - with_field)
     return StrategyTree(
         sorted(nodes[v]["label"] for v in of["vision"]),
         {g: nodes[g]["label"] for g in of["goal"]},
         goal_fields,
         fields,
-        len(set(of["project"]) - with_field),
+        len(unfiled),
+        branch("", Words("strategy", lang)["no_field"], unfiled) if unfiled else None,
     )
 
 
@@ -137,7 +152,7 @@ def strategy_section(kg: KnowledgeGraph, lang: str) -> Section:
         w("breaks_projects", n=tree.projects_without_decision),
     ]
     table = _table(tree, w)
-    rows = max(len(tree.goals), len(tree.fields), 1)
+    rows = max(len(tree.goals), len(tree.branches), 1)
     if rows <= CHART_ROWS:
         section.charts.append(_chart(tree, w, table, source_line(kg, lang)))
     else:
@@ -168,6 +183,7 @@ def _table(tree: StrategyTree, w: Words) -> ReportTable:
         rows += [[tree.goals[g], *cells(tree.fields.get(f) if f else None)] for f in fields]
     under = {f for fs in tree.goal_fields.values() for f in fs}
     rows += [[none, *cells(b)] for f, b in tree.fields.items() if f not in under]
+    rows += [[none, *cells(tree.unfiled)]] if tree.unfiled else []
     return ReportTable(
         [
             w["goal"],
@@ -193,8 +209,8 @@ def _chart(tree: StrategyTree, w: Words, table: ReportTable, source: str) -> Cha
     from matplotlib.figure import Figure
 
     goals = sorted(tree.goals, key=lambda g: tree.goals[g].casefold())
-    fields = list(tree.fields)
-    rows = max(len(goals), len(fields), 1)
+    branches = tree.branches
+    rows = max(len(goals), len(branches), 1)
     height = 0.9 + 0.3 * rows
     fig = Figure(figsize=(WIDTH, height))
     ax = fig.add_axes((0.0, 0.0, 1.0, 1.0 - 0.5 / height))
@@ -234,7 +250,7 @@ def _chart(tree: StrategyTree, w: Words, table: ReportTable, source: str) -> Cha
     vision_y = rows / 2
     box(x[0], vision_y, tree.visions[0] if tree.visions else w["no_vision"], not tree.visions)
     goal_y = {g: y_of(i, len(goals)) for i, g in enumerate(goals)}
-    field_y = {f: y_of(i, len(fields)) for i, f in enumerate(fields)}
+    field_y = {b.iri: y_of(i, len(branches)) for i, b in enumerate(branches)}
     for g in goals:
         line(x[0], vision_y, x[1], goal_y[g])
         for f in tree.goal_fields.get(g, []):
@@ -243,10 +259,10 @@ def _chart(tree: StrategyTree, w: Words, table: ReportTable, source: str) -> Cha
         box(x[1], goal_y[g], tree.goals[g], not tree.goal_fields.get(g))
     if not goals:
         box(x[1], vision_y, w["no_goals_short"], True)
-    for f, b in tree.fields.items():
-        y = field_y[f]
+    for b in branches:
+        y = field_y[b.iri]
         line(x[2], y, x[3], y)
-        box(x[2], y, b.label, not b.projects)
+        box(x[2], y, b.label, not b.projects or b is tree.unfiled)
         box(x[3], y, w("n_projects", n=len(b.projects)), not b.projects)
         if b.projects:
             line(x[3], y, x[4], y)
