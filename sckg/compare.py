@@ -36,11 +36,11 @@ import pyoxigraph as ox
 
 from .choices import ReviewDecision
 from .concepts import concepts_in, thesaurus
-from .errors import DataError, DataWarning, ParameterError
+from .errors import DataError, DataWarning, Message, ParameterError
 from .formatting import number
 from .ingest import write_turtle
 from .link import read_decisions
-from .namespaces import DCTERMS, FIELD, ID, MODEL_GRAPH, PROV, RDF, RDFS, SCKG
+from .namespaces import DCTERMS, FIELD, ID, MODEL_GRAPH, PROV, RDF, RDFS, SCKG, city_of
 from .wordmatch import MIN_PART, Keyword, Token, part_of, same_word, stem, tokens
 from .words import error_message, t
 
@@ -136,9 +136,10 @@ PARTIAL_FACTOR = 0.5
 PARTIAL = "-"  # marks a shared compound part
 
 MATCH = "skos:exactMatch|skos:closeMatch|skos:broadMatch"
-DATASET_QUERY = """SELECT ?dataset ?city ?fictional WHERE {
+DATASET_QUERY = """SELECT ?dataset ?city ?fictional ?graph WHERE {
   ?dataset a sckg:Dataset . OPTIONAL { ?dataset dcterms:coverage ?city }
   OPTIONAL { ?dataset sckg:fictional ?fictional }
+  OPTIONAL { GRAPH ?graph { ?dataset a sckg:Dataset } }
 }"""
 PROJECTS_QUERY = """SELECT ?p ?managed ?budget ?decided ?deps WHERE {
   ?p a sckg:Project .
@@ -239,25 +240,7 @@ def sdg_goal(iri: str) -> str:
 def load_city(kg: KnowledgeGraph, source: str = "", lang: str = "de") -> CityData:
     """The city of the graph ``kg`` (its name in ``lang``) and its projects with their German titles
     (the word matcher reads German); ``source`` names the data in messages."""
-    where = f"{source}: " if source else ""
-    datasets = kg.select(DATASET_QUERY).rows
-    if not datasets:
-        raise DataError(error_message("error.no_dataset", where=where))
-    cities = {(row[1] or row[0]).value for row in datasets if row[0] is not None}
-    if len(cities) > 1:
-        raise DataError(
-            error_message("error.several_cities", where=where, cities=", ".join(sorted(cities)))
-        )
-    dataset, body, _ = datasets[0]
-    assert dataset is not None
-    iri = (body or dataset).value
-    city = City(
-        iri,
-        kg.labels([iri], lang)[iri],
-        any(r[2] is not None and r[2].value == "true" for r in datasets),
-        dataset.value,
-        kg.labels([iri], "de")[iri],
-    )
+    city = _city(kg, source, lang)
     fields: dict[str, set[str]] = defaultdict(set)
     own: dict[str, set[str]] = defaultdict(set)
     for p, field, ref in kg.select(FIELDS_QUERY).rows:
@@ -304,6 +287,56 @@ def load_city(kg: KnowledgeGraph, source: str = "", lang: str = "de") -> CityDat
         decided_pairs,
         frozenset((p.value, q.value) for p, q in kg.select(REJECTED_TARGETS).bound_rows()),
         _goals(kg),
+    )
+
+
+def _city(kg: KnowledgeGraph, source: str, lang: str) -> City:
+    """The one city the datasets of ``kg`` name (``dcterms:coverage``; a dataset that names none
+    counts only when none does, as a city of its own). IRIs of one city's data (one ``city`` of the
+    imports, :func:`sckg.namespaces.city_of`) are that city: the inventory's administration and
+    the council import's body; the first of them by IRI stands for it."""
+    from .kg import graph_iri
+
+    datasets = kg.select(DATASET_QUERY).rows
+    if not datasets:
+        where = f"{source}: " if source else ""
+        raise DataError(error_message("error.no_dataset", where=where))
+    named = [row for row in datasets if row[1] is not None] or datasets
+    cities: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    files = {graph_iri(path): str(path) for path in kg.files}
+    for dataset, coverage, _, graph in named:
+        assert dataset is not None
+        iri = (coverage or dataset).value
+        holder = cities[city_of(iri) or iri][iri]
+        holder.update([files.get(graph.value, graph.value)] if graph is not None else [])
+    if len(cities) > 1:
+        raise DataError(_several_cities(cities, source))
+    (found,) = cities.values()
+    iri = min(found)
+    dataset = next(r[0] for r in named if r[0] is not None and (r[1] or r[0]).value == iri)
+    return City(
+        iri,
+        kg.labels([iri], lang)[iri],
+        any(r[2] is not None and r[2].value == "true" for r in datasets),
+        dataset.value,
+        kg.labels([iri], "de")[iri],
+    )
+
+
+def _several_cities(cities: dict[str, dict[str, set[str]]], source: str) -> Message:
+    """The error for data that holds several cities: each city with the files of its datasets."""
+    named = []
+    for iris in sorted(cities.values(), key=min):
+        iri = min(iris)
+        where = sorted({f for files in iris.values() for f in files})
+        named.append(
+            error_message("compare.city_in", iri=iri, files=", ".join(where)) if where else iri
+        )
+    return error_message(
+        "error.several_cities",
+        n=len(cities),
+        where=source or error_message("compare.same_data"),
+        cities=", ".join(str(n) for n in named),
     )
 
 

@@ -34,7 +34,6 @@ from .namespaces import (
     ADMS,
     DCTERMS,
     FIELD,
-    ID,
     LABEL_PROPERTIES,
     MODEL_GRAPH,
     OPARL,
@@ -45,6 +44,7 @@ from .namespaces import (
     SCKG,
     SKOS,
     SOURCE_PROPERTIES,
+    city_of,
     shorten,
     tail,
 )
@@ -404,7 +404,7 @@ def _inverse(kg: KnowledgeGraph) -> dict[tuple[str, str], list[str]]:
 
 
 def _main_city(entities: dict[str, _Entity]) -> str | None:
-    cities = Counter(iri[len(ID) :].split("/", 1)[0] for iri in entities if iri.startswith(ID))
+    cities = Counter(city for iri in entities if (city := city_of(iri)))
     return cities.most_common(1)[0][0] if cities else None
 
 

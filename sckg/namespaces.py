@@ -135,6 +135,14 @@ def as_iri(spec: str) -> str | None:
     return None
 
 
+def city_of(iri: str) -> str | None:
+    """The city an IRI of a city's data belongs to: ``…/id/ulm/actor/stadt-ulm`` → ``ulm`` (the
+    ``city`` of the import that made it); None for an IRI outside the cities' IRIs."""
+    if not iri.startswith(ID):
+        return None
+    return iri[len(ID) :].split("/", 1)[0] or None
+
+
 def tail(iri: str) -> str:
     """The last segment of an IRI: ``…/project/wlan`` → ``wlan``, ``…/ontology#Project`` →
     ``Project``."""

@@ -3941,9 +3941,15 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "(dcterms:coverage) and whether it is fictional (sckg:fictional)",
     },
     "error.several_cities": {
-        "de": "{where}enthält mehrere Städte ({cities}); jeder ihre eigenen Daten geben",
-        "en": "{where}holds several cities ({cities}); give each its own data",
+        "de": "{n} Städte in {where}: {cities}. Ein Vergleich nimmt eine Stadt je Datenangabe: die "
+        "Dateien jeder Stadt für sich angeben und in jedem Datensatz einer Stadt diese Stadt "
+        "nennen (dcterms:coverage)",
+        "en": "{n} cities in {where}: {cities}. A comparison takes one city per data: give each "
+        "city's files on their own, and let every dataset of one city name that city "
+        "(dcterms:coverage)",
     },
+    "compare.city_in": {"de": "{iri} (in {files})", "en": "{iri} (in {files})"},
+    "compare.same_data": {"de": "denselben Daten", "en": "the same data"},
     "error.city_several": {
         "de": "{=city} '{name}' passt auf mehr als eine der verglichenen Städte: {known}",
         "en": "{=city} '{name}' is more than one of the cities compared: {known}",

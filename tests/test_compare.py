@@ -21,6 +21,7 @@ from sckg.compare import (
     coverage_matrix,
     example_iri,
     gaps,
+    load_city,
     shared_part,
     structure,
 )
@@ -670,3 +671,92 @@ def test_comparison_map_joins_the_cities_by_their_reference_fields(
     assert result.stderr.startswith(f"{out}: 19 nodes, 9 links")  # a status line
     page = out.read_text(encoding="utf-8")
     assert "Smart-City-Programme im Vergleich: Stadt Aburg, Stadt Bdorf (fiktiv)" in page
+
+
+def test_a_dataset_that_names_no_city_is_no_second_city(tmp_path: Path) -> None:
+    """A dataset node without dcterms:coverage (a council import of before) beside the one that
+    names the city: its own IRI is no city."""
+    folder = _city(tmp_path, "aburg", ABURG)
+    (folder / "council.ttl").write_text(
+        PREFIXES + "<https://example.org/aburg/council> a sckg:Dataset .\n", encoding="utf-8"
+    )
+    city = load_city(KnowledgeGraph.open([folder])).city
+    assert (city.iri, city.label) == ("https://example.org/aburg/city", "Stadt Aburg")
+
+
+def _council(tmp_path: Path) -> Path:
+    from sckg.ingest import write_turtle
+    from sckg.ingest.oparl import import_oparl
+
+    source = ROOT / "tests/assets/oparl/musterstadt-1.0"
+    return write_turtle(import_oparl(source, "musterstadt").triples, tmp_path / "council.ttl")
+
+
+def test_inventory_and_council_of_one_city_are_one_city(tmp_path: Path) -> None:
+    """The council import (sckg import oparl --city musterstadt) names its body as the city; the
+    inventory names its administration: both are Musterstadt's (one --city), so one city."""
+    council = _council(tmp_path)
+    city = load_city(KnowledgeGraph.open([ROOT / "data/musterstadt", council])).city
+    assert (city.iri, city.label, city.fictional) == (
+        "https://w3id.org/sckg/id/musterstadt/actor/stadtverwaltung",
+        "Stadtverwaltung Musterstadt",
+        True,
+    )
+    out = tmp_path / "map.html"
+    alone = ["viz", "-d", str(council), "--compare", str(ROOT / "data/ulm"), "-o", str(out)]
+    result = runner.invoke(app, [*alone, "-l", "en"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(
+        "Note: Stadt Musterstadt has no projects or measures, so it counts 0 in every field and "
+        "goal and offers no best practice; import its programme next to it (sckg import table).\n"
+    )
+    both = ["-d", str(ROOT / "data/musterstadt"), "-d", str(council)]
+    result = runner.invoke(app, ["viz", *both, "--compare", str(ROOT / "data/ulm"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Note:" not in result.stderr and "Hinweis:" not in result.stderr
+
+
+def test_two_cities_in_one_data_are_named_with_their_files(tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "a.ttl").write_text(PREFIXES + ABURG, encoding="utf-8")
+    (folder / "b.ttl").write_text(PREFIXES + BDORF, encoding="utf-8")
+    other = _city(tmp_path, "c", ABURG.replace("aburg", "cstadt").replace("Aburg", "Cstadt"))
+    args = ["compare", "-d", str(other), "-d", str(folder)]
+    english = runner.invoke(app, [*args, "-l", "en"])
+    assert (english.exit_code, english.stderr) == (
+        1,
+        f"Error: 2 cities in {folder}: https://example.org/aburg/city (in {folder}/a.ttl), "
+        f"https://example.org/bdorf/city (in {folder}/b.ttl). A comparison takes one city per "
+        "data: give each city's files on their own, and let every dataset of one city name "
+        "that city (dcterms:coverage)\n",
+    )
+    german = runner.invoke(app, [*args, "-l", "de"])
+    assert (german.exit_code, german.stderr) == (
+        1,
+        f"Fehler: 2 Städte in {folder}: https://example.org/aburg/city (in {folder}/a.ttl), "
+        f"https://example.org/bdorf/city (in {folder}/b.ttl). Ein Vergleich nimmt eine Stadt je "
+        "Datenangabe: die Dateien jeder Stadt für sich angeben und in jedem Datensatz einer "
+        "Stadt diese Stadt nennen (dcterms:coverage)\n",
+    )
+    report = runner.invoke(
+        app,
+        [
+            "report",
+            "-d",
+            str(folder),
+            "--compare",
+            str(other),
+            "-o",
+            str(tmp_path / "r"),
+            "-l",
+            "de",
+        ],
+    )
+    assert (report.exit_code, report.stderr) == (
+        1,
+        f"Fehler: 2 Städte in denselben Daten: https://example.org/aburg/city (in {folder}/a.ttl), "
+        f"https://example.org/bdorf/city (in {folder}/b.ttl). Ein Vergleich nimmt eine Stadt je "
+        "Datenangabe: die Dateien jeder Stadt für sich angeben und in jedem Datensatz einer "
+        "Stadt diese Stadt nennen (dcterms:coverage)\n",
+    )

@@ -55,6 +55,7 @@ SPEC_EXPECTED = """
     dcterms:title "Stadt Köln, kreisfreie Stadt: Ratsinformationen (OParl)"@de ,
         "Stadt Köln, kreisfreie Stadt: council information (OParl)"@en ;
     dcterms:source <https://oparl.example.org/> ; dcterms:modified "2014-01-08"^^xsd:date ;
+    dcterms:coverage <body/0> ;
     prov:generatedAtTime "2026-01-02T03:04:05Z"^^xsd:dateTime ;
     void:classPartition <dataset/AgendaItem> , <dataset/Body> , <dataset/File> ,\
  <dataset/LegislativeTerm> ,
@@ -345,7 +346,7 @@ def test_cli_import_with_report(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = result.stderr.splitlines()
     assert lines[0] == (
-        f"Wrote {out} (175 triples): 17 entities (AgendaItem 1, Body 1, Consultation 2, File 1, "
+        f"Wrote {out} (176 triples): 17 entities (AgendaItem 1, Body 1, Consultation 2, File 1, "
         "LegislativeTerm 1, Location 1, Meeting 4, Organization 3, Paper 3)."
     )
     assert lines[1:4] == [

@@ -202,7 +202,7 @@ def test_sync_of_a_folder_adds_changes_and_deletes(export: Path, tmp_path: Path)
     written = out.read_bytes()
     again = runner.invoke(app, args)
     assert again.stderr.splitlines()[:2] == [
-        f"Unchanged: {out} (18064 triples): 1683 entities (AgendaItem 500, Body 1, Consultation "
+        f"Unchanged: {out} (18065 triples): 1683 entities (AgendaItem 500, Body 1, Consultation "
         "220, File 700, LegislativeTerm 2, Location 5, Meeting 35, Organization 20, Paper 200).",
         "Nothing added, changed or deleted since the last import.",
     ]
@@ -214,7 +214,7 @@ def test_sync_of_a_folder_adds_changes_and_deletes(export: Path, tmp_path: Path)
     _edit_papers(folder)
     synced = runner.invoke(app, args)
     assert synced.stderr.splitlines()[:2] == [
-        f"Wrote {out} (18036 triples): 1681 entities (AgendaItem 500, Body 1, Consultation 219, "
+        f"Wrote {out} (18037 triples): 1681 entities (AgendaItem 500, Body 1, Consultation 219, "
         "File 699, LegislativeTerm 2, Location 5, Meeting 35, Organization 20, Paper 200).",
         "Since the last import: added 1 (Paper 1); changed 1 (Paper 1); deleted 3 (Consultation 1, "
         "File 1, Paper 1).",
@@ -248,7 +248,7 @@ def test_a_file_of_an_older_import_gets_the_new_description_once(
     out.write_text(old, encoding="utf-8")
     synced = runner.invoke(app, args)
     assert synced.stderr.splitlines()[:2] == [
-        f"Wrote {out} (18064 triples): 1683 entities (AgendaItem 500, Body 1, Consultation 220, "
+        f"Wrote {out} (18065 triples): 1683 entities (AgendaItem 500, Body 1, Consultation 220, "
         "File 700, LegislativeTerm 2, Location 5, Meeting 35, Organization 20, Paper 200).",
         "Nothing added, changed or deleted since the last import.",
     ]
@@ -257,4 +257,4 @@ def test_a_file_of_an_older_import_gets_the_new_description_once(
         "2025-12-16",
         ["Musterstadt (synthetisch) – Ratsinformationssystem"],
     )
-    assert runner.invoke(app, args).stderr.startswith(f"Unchanged: {out} (18064 triples)")
+    assert runner.invoke(app, args).stderr.startswith(f"Unchanged: {out} (18065 triples)")

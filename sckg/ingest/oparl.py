@@ -496,8 +496,9 @@ class _Mapper:
         the OParl system (else ``origin``, else ``<base>oparl/system``: never a local path) named
         after them too, never after the vendor's product; ``dcterms:modified`` the newest record
         (the newest day an object was modified on the server, else the newest paper, file or meeting
-        date; none after ``now``), ``prov:generatedAtTime`` ``now``; entities per OParl class; every
-        entity ``sckg:inDataset`` it."""
+        date; none after ``now``), ``prov:generatedAtTime`` ``now``; its city (``dcterms:coverage``,
+        as the inventory's Dataset row names it) the bodies imported; entities per OParl class;
+        every entity ``sckg:inDataset`` it."""
         system = (
             self.systems[0]
             if self.systems
@@ -530,6 +531,10 @@ class _Mapper:
             self.add(d, p, ox.Literal(f"{where}: Ratsinformationen (OParl)", language="de"))
             self.add(d, p, ox.Literal(f"{where}: council information (OParl)", language="en"))
         self.add(d, DCTERMS + "source", system)
+        imported = set(self.entities)
+        for ident, kind in sorted(self.c.types.items()):
+            if kind == "Body" and (body := self.iri(ident)) in imported:
+                self.add(d, DCTERMS + "coverage", body)
         stamp = now.astimezone(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
         self.add(
             d, PROV + "generatedAtTime", ox.Literal(stamp, datatype=ox.NamedNode(XSD + "dateTime"))
