@@ -40,7 +40,7 @@ from .errors import DataError, DataWarning, Message, ParameterError
 from .formatting import number
 from .ingest import write_turtle
 from .link import read_decisions
-from .namespaces import DCTERMS, FIELD, ID, MODEL_GRAPH, PROV, RDF, RDFS, SCKG, city_of
+from .namespaces import CITY_FIELDS, DCTERMS, FIELD, ID, PROV, RDF, RDFS, SCKG, city_of
 from .wordmatch import MIN_PART, Keyword, Token, part_of, same_word, stem, tokens
 from .words import error_message, t
 
@@ -161,9 +161,9 @@ SDG_QUERY = f"""SELECT DISTINCT ?p ?sdg WHERE {{
   {{ ?p {MATCH} ?sdg }} UNION {{ ?p sckg:contributesTo/({MATCH}) ?sdg }}
   FILTER(STRSTARTS(STR(?sdg), "{SDG}"))
 }}"""
-COUNTS_QUERY = f"""SELECT (COUNT(DISTINCT ?f) AS ?fields) (COUNT(DISTINCT ?g) AS ?goals) WHERE {{
-  {{ GRAPH ?graph {{ ?f a sckg:FieldOfAction }} FILTER(?graph != <{MODEL_GRAPH}>) }}
-  UNION {{ ?p a sckg:Project ; sckg:inFieldOfAction ?f }} UNION {{ ?g a sckg:StrategicGoal }}
+COUNTS_QUERY = f"""SELECT (COUNT(DISTINCT ?field) AS ?fields) (COUNT(DISTINCT ?g) AS ?goals)
+WHERE {{
+  {CITY_FIELDS} UNION {{ ?g a sckg:StrategicGoal }}
 }}"""
 DESCRIPTION_QUERY = """SELECT DISTINCT ?p ?d WHERE {
   ?p a sckg:Project ; dcterms:description ?d FILTER(LANG(?d) IN ("de", ""))

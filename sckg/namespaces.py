@@ -19,6 +19,17 @@ STATEMENT = VOCAB + "statement/"
 FORMAT = VOCAB + "format/"
 ID = "https://w3id.org/sckg/id/"
 MODEL_GRAPH = "https://w3id.org/sckg/graph/model"
+#: The city's fields of action, as a group pattern binding ``?field`` (its variables inside): the
+#: fields its data declares (a ``sckg:FieldOfAction`` in a data graph) and the reference fields
+#: (``ontology/vocab/fields.ttl``) its data uses: something is in it (``sckg:inFieldOfAction``) or a
+#: strategic goal is related to it. The vocabulary's other reference fields are not the city's.
+CITY_FIELDS = (
+    "{ SELECT DISTINCT ?field WHERE { "
+    f"{{ GRAPH ?inData {{ ?field a sckg:FieldOfAction }} FILTER(?inData != <{MODEL_GRAPH}>) }} "
+    "UNION { ?inField sckg:inFieldOfAction ?field } "
+    "UNION { ?field a sckg:FieldOfAction { ?goal skos:related ?field } UNION "
+    "{ ?field skos:related ?goal } ?goal a sckg:StrategicGoal } } }"
+)
 
 OPARL = "https://schema.oparl.org/1.1/"
 ORG = "http://www.w3.org/ns/org#"

@@ -28,7 +28,7 @@ from .choices import SlideView
 from .errors import DataError, Message, SckgError
 from .fileio import write_atomic
 from .formatting import money_total, number
-from .namespaces import MODEL_GRAPH, SCKG, slug, tail
+from .namespaces import CITY_FIELDS, SCKG, slug, tail
 from .report.model import Chart, Report, ReportTable, Section
 from .typed import amount
 from .words import Words, error_message, t
@@ -243,11 +243,8 @@ def default_agenda(
     cycles, the views of the stored prioritisation (``priorities``: ranking, sensitivity, waves),
     what the interviews say (when there are interviews or workshops), with ``since`` what changed
     and with ``compare`` the benchmarking with other cities."""
-    fields = kg.select(
-        "SELECT DISTINCT ?f WHERE { { GRAPH ?g { ?f a sckg:FieldOfAction } FILTER(?g != "
-        f"<{MODEL_GRAPH}>) }} UNION {{ ?p a sckg:Project ; sckg:inFieldOfAction ?f }} }}"
-    )
-    iris = [row["f"] for row in fields.records()]
+    fields = kg.select(f"SELECT DISTINCT ?field WHERE {{ {CITY_FIELDS} }}")
+    iris = [row["field"] for row in fields.records()]
     labels = kg.labels(iris, lang)
     views = [View(SlideView.key_points), View(SlideView.overview)]
     views += [

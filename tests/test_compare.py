@@ -522,7 +522,7 @@ def test_the_bundled_cities(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[:4] == [
         "Kennzahl,Stadt Braunschweig,Stadt Ulm,Stadtverwaltung Musterstadt (fiktiv)",
-        "Handlungsfelder,8,13,11",
+        "Handlungsfelder,8,13,12",
         "strategische Ziele,0,24,20",
         "Projekte und Maßnahmen,5,135,52",
     ]

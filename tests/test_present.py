@@ -18,6 +18,7 @@ FIELDS_DE = [
     "Digitale Bildung",
     "E-Government",
     "Energie",
+    "Gesundheit",  # under goals of Musterstadt's, without a project
     "Industrie und Wirtschaft 4.0",
     "Infrastrukturausbau",
     "Kommunikation und Bürgerdialog",
@@ -74,8 +75,8 @@ def test_default_agenda_has_a_slide_per_field(default_deck) -> None:
         "Abhängigkeiten",
         "Was die Interviews sagen",
     ]
-    mobility = default_deck.slides[12]
-    assert mobility.key == "13-field-smart-mobility"
+    mobility = default_deck.slides[13]
+    assert mobility.key == "14-field-smart-mobility"
     assert mobility.facts == [
         ("Projekte", "6"),
         ("Budget", "9.910.000 €"),
@@ -409,12 +410,12 @@ def test_the_default_agenda_shows_ranking_sensitivity_quadrant_and_waves(priorit
     deck = build_deck(kg, lang="en")
     ranking, stable, quadrant, waves = deck.slides[-5:-1]
     assert [s.key for s in deck.slides[-6:]] == [
-        "15-cycles",  # after the key points (issue 24)
-        "16-priorities",
-        "17-sensitivity",
-        "18-quadrant",
-        "19-waves",
-        "20-interviews",  # Musterstadt's interviews (issue 24)
+        "16-cycles",  # after the key points (issue 24)
+        "17-priorities",
+        "18-sensitivity",
+        "19-quadrant",
+        "20-waves",
+        "21-interviews",  # Musterstadt's interviews (issue 24)
     ]
     assert ranking.title == "Priorities" and ranking.picture.startswith("<svg")
     assert ranking.caption == "The first 15 places by net flow (PROMETHEE II)"

@@ -660,3 +660,34 @@ def test_a_since_date_is_explained_in_german(tmp_path: Path) -> None:
         "einen Ordner, oxigraph:PFAD oder sparql:URL), um aufzulisten, was sich seitdem "
         "geändert hat\n",
     )
+
+
+#: A city that files its projects under two reference fields and declares no field of its own.
+REFERENCE_ONLY = """
+ex:p1 a sckg:Project ; dcterms:title "Eins"@de ; sckg:inFieldOfAction field:smart-mobility .
+ex:p2 a sckg:Project ; dcterms:title "Zwei"@de ; sckg:inFieldOfAction field:energy .
+"""
+
+
+def test_the_vocabularys_unused_reference_fields_are_not_the_citys(make_kg) -> None:
+    """The 10 reference fields no project, goal or declaration of the city uses are not its fields
+    of action: counted nowhere, no gaps, no sections, not drawn."""
+    from sckg.namespaces import FIELD
+    from sckg.network.coverage import gaps
+    from sckg.network.projection import project
+
+    kg = make_kg(REFERENCE_ONLY)
+    report = build_report(kg, lang="de")
+    assert (report.facts["fields"], report.facts["fields_without_projects"]) == (2, 0)
+    assert [s.heading for s in report.section("fields").subsections] == [
+        "Energie",
+        "Smart Mobility",
+    ]
+    assert not [row for row in gaps(kg) if row.kind == "field-without-project"]
+    drawn = sorted(n for n, cls in project(kg, "entity").nodes(data="cls") if cls == "field")
+    assert drawn == [FIELD + "energy", FIELD + "smart-mobility"]
+
+
+def test_musterstadts_fields_are_its_twelve_under_the_goals(ms_en) -> None:
+    """Musterstadt uses the 12 reference fields: 11 with projects, Gesundheit under goals only."""
+    assert (ms_en.facts["fields"], ms_en.facts["fields_without_projects"]) == (12, 1)

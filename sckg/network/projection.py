@@ -30,6 +30,7 @@ from ..kg import KnowledgeGraph
 from ..namespaces import (
     ACTOR_CLASSES,
     ADMS,
+    CITY_FIELDS,
     DCTERMS,
     FOAF,
     KIND,
@@ -302,7 +303,7 @@ def project(
                     s, o, predicate=min(predicates, key=order.__getitem__), weight=len(predicates)
                 )
     _join_same(kg, graph)
-    _drop_unused_reference_concepts(graph)
+    _drop_unused_reference_concepts(kg, graph)
     if name == "strategy":
         _mark_breaks(graph, lang)
     graph.graph.update(
@@ -352,17 +353,30 @@ def _join_same(kg: KnowledgeGraph, graph: nx.Graph[str]) -> None:
             graph.nodes[first].pop("contraction", None)
 
 
-def _drop_unused_reference_concepts(graph: nx.Graph[str]) -> None:
-    """Leave out the shared vocabulary's concepts (``field:…``) unless the data uses that
-    vocabulary, and the laws of the legal frame (``law:…``) no project is subject to.
+def _drop_unused_reference_concepts(kg: KnowledgeGraph, graph: nx.Graph[str]) -> None:
+    """Leave out the shared vocabulary's concepts (``field:…``) unless the data uses them, and the
+    laws of the legal frame (``law:…``) no project is subject to.
 
-    A city that links its projects to ``field:`` concepts directly has every ``field:`` concept as a
-    node (an unused one is a gap); a city with its own fields keeps only the reference concepts
-    something links to (a council paper linked to one does not make the city a user of the
-    vocabulary).
+    A reference field stays when it is one of the city's fields (:data:`CITY_FIELDS`: a project,
+    measure or goal of the city uses it) or something else links to it (a council paper); the
+    vocabulary's other fields are not the city's, so not a gap either. Another reference concept
+    stays when linked, or when the data uses its vocabulary.
     """
     import networkx as nx
 
+    if any(graph.nodes[n].get("cls") == "field" and n.startswith(VOCAB) for n in graph):
+        rows = kg.select(f"SELECT ?field WHERE {{ {CITY_FIELDS} }}").bound_rows()
+        city = {field.value for (field,) in rows}
+        graph.remove_nodes_from(
+            [
+                n
+                for n in list(graph)
+                if graph.nodes[n].get("cls") == "field"
+                and n.startswith(VOCAB)
+                and n not in city
+                and not graph.degree(n)
+            ]
+        )
     reference = [n for n in graph if n.startswith(VOCAB)]
     programme = [
         n for n in graph if graph.nodes[n].get("cls") not in COUNCIL_CLASSES

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..formatting import money, money_total
 from ..kg import KnowledgeGraph
-from ..namespaces import ACTOR_CLASSES, MODEL_GRAPH, slug, sparql_values, tail
+from ..namespaces import ACTOR_CLASSES, CITY_FIELDS, MODEL_GRAPH, slug, sparql_values, tail
 from ..output import Progress
 from ..queries import run_named
 from ..results import to_python
@@ -197,10 +197,8 @@ def figures_section(kg: KnowledgeGraph, lang: str) -> Section:
     # two counts in two sub-selects: Comunica counts nothing when a row leaves ?goal unbound
     records = kg.select(
         "SELECT ?fields ?goals WHERE { { SELECT (COUNT(DISTINCT ?field) AS ?fields) WHERE { "
-        "{ "
-        + _IN_DATA
-        % "?field a sckg:FieldOfAction"
-        + " } UNION { ?p sckg:inFieldOfAction ?field } } } "
+        + CITY_FIELDS
+        + " } } "
         "{ SELECT (COUNT(DISTINCT ?goal) AS ?goals) WHERE { ?goal a sckg:StrategicGoal } } }"
     ).records()[0]
     counted = {
