@@ -93,7 +93,7 @@ class ValidationReport:
         for f in self.findings:
             lines += [
                 "",
-                f"{f.severity.upper():9} {f.label}: {f.message}",
+                f"{words[f.severity]:9} {f.label}: {f.message}",
                 f"          {words['rule']}: {f.rule} ({f.shape})  <{f.focus}>",
             ]
             if f.fix:

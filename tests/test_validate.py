@@ -193,6 +193,22 @@ def test_milestone_findings(make_kg, engine: str) -> None:
     )
 
 
+def test_the_text_report_names_the_severity_in_the_language_asked_for(make_kg) -> None:
+    """``--lang de`` printed VIOLATION and WARNING before German messages."""
+    report = validate(
+        make_kg('ex:b a schema:MonetaryAmount ; schema:value 5.00 ; schema:currency "USD" .'),
+        lang="de",
+    )
+    lines = report.text_lines("de")
+    assert lines[0] == "1 Verstoß, 0 Warnungen (offene Punkte)"
+    assert lines[2].startswith("VERSTOSS  b: ")
+    assert lines[3].startswith("          Regel: ")
+    graph = make_kg("ex:p a sckg:Project .")
+    assert [line[:10] for line in validate(graph, lang="de").text_lines("de") if line[:1] == "W"][
+        :1
+    ] == ["WARNUNG   "]
+
+
 def test_report_as_text_json_and_table(make_kg) -> None:
     import json
 
