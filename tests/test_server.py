@@ -156,14 +156,16 @@ MAX_REQUESTS = 15
 #: data).
 MANY_REQUESTS = {
     "site": (
-        33,
+        34,
         "the site's data: every statement, the classes, labels in one request, the concepts the "
         "data points to in batches of 500 IRIs; the pages of the process status, legal frame, "
-        "strategy tree and priorities (13, as in the report): each question once, none per page",
+        "strategy tree and priorities (13, as in the report), the city's fields of action: each "
+        "question once, none per page",
     ),
     "report": (
-        89,
-        "five projections, validation (one query), figures, analyses, 8 charts and 15 maps, the "
+        90,
+        "five projections and the city's fields of action they keep (namespaces.CITY_FIELDS), "
+        "validation (one query), figures, analyses, 8 charts and 15 maps, the "
         "ill-typed values left out, the priorities, what the interviews say (14: their counts, "
         "statements, partners, dots, drafts), the key points, process status, legal frame and "
         "strategy tree (13): each question once (KnowledgeGraph.cached), none per node or per "
@@ -175,7 +177,7 @@ MANY_REQUESTS = {
         "and their labels: each question once",
     ),
     "present": (
-        92,
+        93,
         "the briefing's questions, and the deck's maps and field figures (and the interviews' "
         "slide): each question once",
     ),
