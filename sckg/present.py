@@ -46,9 +46,11 @@ TARGET = {
 #: Keys every slide may have.
 COMMON = ("view", "title", "notes")
 #: Rows a slide's table shows at most (the rest is counted below it), and the characters of a cell's
-#: text.
+#: text: the sentences the deck writes (a finding with its question or fix, a cycle's projects) are
+#: shorter and shown whole; a longer text from the data (a council paper's title) is cut between
+#: words.
 TABLE_ROWS = 10
-CELL_TEXT = 60
+CELL_TEXT = 160
 #: What the side of a slide holds on the smallest screen a deck is shown on (1280 × 720): lines of
 #: table text (586 px of 15 px), and the characters a line holds across the side beside a picture
 #: and without one. A key figure takes two lines; a table row the lines its text needs across the
@@ -380,15 +382,17 @@ class _Slides:
     def table(self, slide: Slide, table: ReportTable, rows: int = TABLE_ROWS) -> Slide:
         """The first rows of ``table`` on the slide (at most ``rows``, and as many as fit beside the
         slide's picture and figures: :data:`SIDE_LINES`), each cell as text of at most
-        :data:`CELL_TEXT` characters; the rest counted below it (``… 5 more of 15``). Set the
-        picture and figures first."""
+        :data:`CELL_TEXT` characters, cut between words; the rest counted below it (``… 5 more of
+        15``). Set the picture and figures first."""
         from .viz.style import shorten_text
 
         cells = [
             [
                 cell
                 if isinstance(cell, int)
-                else shorten_text("" if cell is None else str(cell), CELL_TEXT - 1)
+                else shorten_text(
+                    "" if cell is None else str(cell), CELL_TEXT - 1, whole_words=True
+                )
                 for cell in row
             ]
             for row in table.rows[:rows]
@@ -580,12 +584,12 @@ class _Slides:
         section = self.report.section("dependencies")
         slide = Slide("cycles", section.heading, caption=self.r["deps_map"])
         slide.facts = self.facts("chain", "cycles")
+        slide.picture = self.map_picture("dependencies", "cycles", self.r["deps_map"])
         found = [t for t in section.tables if t.caption == self.r["cycles"]]
-        if found:
+        if found:  # beside the map: the picture first, so the table's rows are counted to fit
             self.table(slide, found[0])
         else:  # no cycles, or nothing to analyse (then the reason)
             slide.more = self.r["no_cycles"] if section.tables else section.paragraphs[-1]
-        slide.picture = self.map_picture("dependencies", "cycles", self.r["deps_map"])
         slide.notes = " ".join(section.paragraphs)
         return slide
 

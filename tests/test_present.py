@@ -505,3 +505,42 @@ def test_a_priority_slide_without_a_stored_ranking_names_line_and_key(
         f"{path}, line 2, key 'view': a '{view}' slide needs a ranking of the steering group "
         "among the data (the assessment file that sckg prioritise writes)"
     )
+
+
+def test_the_key_points_slide_keeps_every_finding_and_question_whole(
+    musterstadt: KnowledgeGraph,
+) -> None:
+    """The tester's deck cut "… without them the collaboration fa…" and lost the question."""
+    [slide] = [s for s in build_deck(musterstadt, lang="en").slides if s.key == "1-key-points"]
+    assert [row[1:3] for row in slide.table.rows if row[0] in (3, 5)] == [
+        [
+            "4 open legal points are to be checked.",
+            "Who settles them with the legal office, data protection and procurement?",
+        ],
+        [
+            "2 actors are bottlenecks: without them the collaboration falls apart.",
+            "Arrange deputies and relief?",
+        ],
+    ]
+    assert not any(str(cell).endswith("…") for row in slide.table.rows for cell in row)
+
+
+def test_a_long_text_on_a_slide_is_cut_between_words_only(make_kg, tmp_path: Path) -> None:
+    long = " ".join(["Interkommunale Datenplattform für Mobilität und Umwelt"] * 4)
+    kg = make_kg(
+        f"""
+        ex:a a sckg:Project ; rdfs:label "{long}"@en ; sckg:dependsOn ex:b .
+        ex:b a sckg:Project ; rdfs:label "Parking sensors"@en ; sckg:dependsOn ex:a .
+        """
+    )
+    agenda = tmp_path / "agenda.toml"
+    agenda.write_text('[[slide]]\nview = "cycles"\n', encoding="utf-8")
+    [slide] = build_deck(kg, lang="en", agenda=read_agenda(agenda)).slides
+    assert slide.table.rows[0][2] == (  # 157 characters: "Umwelt" would pass 160
+        "Interkommunale Datenplattform für Mobilität und Umwelt Interkommunale Datenplattform"
+        " für Mobilität und Umwelt Interkommunale Datenplattform für Mobilität und…"
+    )
+    assert slide.table.rows[0][3] == (
+        "2 projects depend on each other in a circle: none can be finished first; one of the"
+        " dependsOn statements needs checking"
+    )

@@ -121,10 +121,12 @@ def wrap_label(text: str, width: int = 24, lines: int = 3) -> str:
     return "\n".join(rows)
 
 
-def shorten_text(text: str, limit: int) -> str:
+def shorten_text(text: str, limit: int, *, whole_words: bool = False) -> str:
     """The text as it is if it has at most ``limit`` characters; else its beginning, whitespace
-    collapsed to single spaces, cut after ``limit`` characters with an ellipsis. Linear in
-    ``limit``, not in the length of the text: only the words needed are read."""
+    collapsed to single spaces, cut after ``limit`` characters with an ellipsis. With
+    ``whole_words`` the cut falls between words (after the last word that fits; inside a word only
+    when the first word alone is longer than ``limit``). Linear in ``limit``, not in the length of
+    the text: only the words needed are read."""
     if len(text) <= limit:
         return text
     words: list[str] = []
@@ -134,7 +136,11 @@ def shorten_text(text: str, limit: int) -> str:
         words.append(word[: limit - size])
         size += 1 + len(word)
         if size > limit:
-            return " ".join(words)[:limit].rstrip() + "…"
+            head = " ".join(words)
+            cut = head[:limit]
+            if whole_words and head[limit] != " " and " " in cut:
+                cut = cut[: cut.rfind(" ")]
+            return cut.rstrip() + "…"
     return " ".join(words)
 
 
