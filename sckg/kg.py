@@ -39,6 +39,9 @@ RDF_FORMATS: dict[str, ox.RdfFormat] = {
     ".xml": ox.RdfFormat.RDF_XML,
     ".jsonld": ox.RdfFormat.JSON_LD,
 }
+#: The inventory tables ``sckg import table`` reads (sckg.ingest.cells.read_sheets): not RDF, but
+#: turned into it.
+TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv")
 #: Within :meth:`KnowledgeGraph.cached`, results of up to this many rows are kept, at most
 #: CACHED_RESULTS of them.
 CACHED_ROWS = 20_000
@@ -177,6 +180,9 @@ def rdf_format(path: Path) -> ox.RdfFormat:
     try:
         return RDF_FORMATS[path.suffix.lower()]
     except KeyError:
+        if path.suffix.lower() in TABLE_SUFFIXES:
+            out = path.with_suffix(".ttl")
+            raise DataError(error_message("error.table_not_rdf", path=path, out=out)) from None
         known = ", ".join(sorted(RDF_FORMATS))
         raise DataError(
             error_message("error.rdf_type", path=path, suffix=path.suffix, known=known)
@@ -333,8 +339,7 @@ def collect_files(paths: Iterable[Path], param: str = "data") -> list[Path]:
                 p for p in path.rglob("*") if p.suffix.lower() in RDF_FORMATS and p.is_file()
             )
             if not found:
-                known = ", ".join(sorted(RDF_FORMATS))
-                raise DataError(error_message("error.no_rdf_files", path=path, known=known))
+                raise _no_rdf_files(path)
             files.extend(found)
         elif path.is_file():
             files.append(path)
@@ -344,6 +349,21 @@ def collect_files(paths: Iterable[Path], param: str = "data") -> list[Path]:
             key = "error.no_such_argument" if param.isupper() else "error.no_such_path"
             raise DataError(error_message(key, path=path, param=param))
     return files
+
+
+def _no_rdf_files(folder: Path) -> DataError:
+    """The error for a folder without RDF files; if it holds inventory tables, it says how to turn
+    them into RDF (the folder itself when its CSV files are in it, else its first table)."""
+    tables = sorted(
+        p for p in folder.rglob("*") if p.suffix.lower() in TABLE_SUFFIXES and p.is_file()
+    )
+    if not tables:
+        known = ", ".join(sorted(RDF_FORMATS))
+        return DataError(error_message("error.no_rdf_files", path=folder, known=known))
+    csv = any(p.parent == folder and p.suffix.lower() == ".csv" for p in tables)
+    source = folder if csv else tables[0]
+    out = folder.with_name(f"{folder.name}.ttl") if csv else source.with_suffix(".ttl")
+    return DataError(error_message("error.tables_not_rdf", path=folder, source=source, out=out))
 
 
 def graph_iri(path: Path) -> str:

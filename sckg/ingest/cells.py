@@ -20,6 +20,7 @@ import pyoxigraph as ox
 
 from .. import resources
 from ..errors import DataError, Message
+from ..kg import TABLE_SUFFIXES
 from ..namespaces import (
     FIELD,
     FORMAT,
@@ -472,7 +473,7 @@ def read_sheets(path: Path) -> list[RawSheet]:
     if not path.is_file():
         raise DataError(error_message("error.no_such_file", path=path))
     suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
+    if suffix in TABLE_SUFFIXES and suffix != ".csv":
         return _read_xlsx(path)
     if suffix == ".csv":
         return [_read_csv(path)]
