@@ -1086,6 +1086,12 @@ CATALOGUE: dict[str, dict[str, Text]] = {
             ("no_projects", "Noch keine Projekte.", "No projects yet."),
             ("projects", "Projekte", "Projects"),
             ("milestones", "Meilensteine (Stand {date})", "Milestones (as of {date})"),
+            (
+                "milestones_undated",
+                "Meilensteine (Stand unbekannt)",
+                "Milestones (date of the data unknown)",
+            ),
+            ("not_reached", "Nicht erreicht", "Not reached"),
             ("upcoming", "Als Nächstes", "Upcoming"),
             ("overdue", "Überfällig", "Overdue"),
             ("none", "Keine.", "None."),

@@ -132,6 +132,40 @@ def test_home_page_lists_milestones_as_of_the_data_date(site: Path) -> None:
     assert re.findall(r"<li>([\d-]+): <a", overdue) == ["2025-06-30", "2025-12-31"]
 
 
+def test_without_a_data_date_the_home_page_says_so_and_never_uses_the_clock(
+    make_kg: Callable[[str], KnowledgeGraph], tmp_path: Path
+) -> None:
+    """The tester's inventory without dates showed "Meilensteine (Stand <today>)"."""
+    import datetime
+
+    kg = make_kg(
+        """
+        ex:p a sckg:Project ; dcterms:title "Laden"@de .
+        ex:m a sckg:Milestone ; rdfs:label "Ausschreibung"@de , "Tender"@en ;
+            dcterms:isPartOf ex:p ; dcterms:date "2020-05-01"^^xsd:date .
+        """
+    )
+    build_site(kg, tmp_path, since="2020-01-01")
+    for name, heading, open_, since in (
+        ("index.html", "Meilensteine (Stand unbekannt)", "Nicht erreicht", "Neu seit 2020-01-01"),
+        (
+            "index.en.html",
+            "Milestones (date of the data unknown)",
+            "Not reached",
+            "New since 2020-01-01",
+        ),
+    ):
+        page = (tmp_path / name).read_text(encoding="utf-8")
+        assert datetime.date.today().isoformat() not in page
+        start, end = page.index('<h2 id="milestones-heading"'), page.index('id="papers-heading"')
+        milestones = page[start:end]
+        assert re.findall(r"<h[23][^>]*>([^<]+)</h[23]>", milestones) == [heading, open_]
+        assert re.findall(r"<li>([\d-]+): <a[^>]*>([^<]+)</a>", milestones) == [
+            ("2020-05-01", "Ausschreibung" if name == "index.html" else "Tender")
+        ]
+        assert since in page
+
+
 def test_since_lists_what_happened_since_a_date(tmp_path: Path) -> None:
     kg = KnowledgeGraph.open([resources.dataset("musterstadt")])
     build_site(kg, tmp_path, since="2025-11-01")

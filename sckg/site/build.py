@@ -81,7 +81,8 @@ def build_site(
         sections = {code: section_pages(kg, compare, data, code) for code in LANGS}
     undirected = graph.to_undirected(as_view=True)
     timings["read"] = time.perf_counter() - started
-    as_of = _day(today, "today") or _day(info["de"].date, "today") or date.today()
+    # never the clock: without a data date (and --today) the milestones' day is unknown
+    as_of = _day(today, "today") or _day(info["de"].date, "today")
     writer = _Writer(Path(out))
     started = time.perf_counter()
     maps = {iri: neighbourhood_maps(graph, undirected, data, iri) for iri in data.entities}
@@ -323,8 +324,11 @@ def _counts(
 
 
 def _home(
-    site: _SiteContext, kinds: dict[str, list[Entity]], as_of: date, since: date | None
+    site: _SiteContext, kinds: dict[str, list[Entity]], as_of: date | None, since: date | None
 ) -> dict[str, Any]:
+    """The home page: counts, fields, status, the milestones not reached (upcoming and overdue as
+    of ``as_of``; in one list when the day is unknown), recent papers, what is new since
+    ``since``."""
     data, lang = site.data, site.lang
     counts = _counts(data, kinds, lang)
     fields = [
@@ -356,7 +360,7 @@ def _home(
         if day and not reached:
             milestones.append((day, Value(data.label(m.iri, lang), path=m.path)))
     milestones.sort(key=lambda r: (r[0], r[1].text))
-    iso = as_of.isoformat()
+    iso = as_of.isoformat() if as_of else None
     papers = sorted(
         (
             (first_date(p) or "", Value(data.label(p.iri, lang), path=p.path))
@@ -370,7 +374,7 @@ def _home(
             (
                 (day, data.kinds[e.kind][lang], Value(data.label(e.iri, lang), path=e.path))
                 for e in data.entities.values()
-                if (day := first_date(e)) and since.isoformat() <= day <= as_of.isoformat()
+                if (day := first_date(e)) and since.isoformat() <= day <= (iso or day)
             ),
             key=lambda r: (r[0], r[2].text),
             reverse=True,
@@ -382,8 +386,8 @@ def _home(
         "counts": counts,
         "fields": fields,
         "status": sorted(status.items(), key=lambda s: (-s[1], s[0])),
-        "upcoming": [m for m in milestones if m[0] >= iso][:SHOWN],
-        "overdue": [m for m in milestones if m[0] < iso][-SHOWN:],
+        "upcoming": [m for m in milestones if iso is None or m[0] >= iso][:SHOWN],
+        "overdue": [m for m in milestones if iso and m[0] < iso][-SHOWN:],
         "papers": papers[:SHOWN],
         "as_of": iso,
         "since": since.isoformat() if since else None,
