@@ -517,9 +517,12 @@ class _Rows:
         cells["award"] = award[0] if award else None
 
     def _fields(self, cells: dict[str, Any], e: _Entity) -> None:
-        cells["match"] = self._vocab(
-            [i for i in e.iris(SKOS + "exactMatch") if i.startswith(FIELD)]
-        )
+        for key, p in (
+            ("match", "exactMatch"),
+            ("close_match", "closeMatch"),
+            ("broad_match", "broadMatch"),
+        ):
+            cells[key] = self._vocab([i for i in e.iris(SKOS + p) if i.startswith(FIELD)])
         cells["priority"] = e.first(SCKG + "priority")
         cells["keywords"] = "; ".join(e.texts((SKOS + "hiddenLabel",), "de")) or None
 

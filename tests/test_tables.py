@@ -652,6 +652,49 @@ def test_export_of_the_bundled_data_is_a_fixed_point(
     ]
 
 
+def test_a_fields_close_and_broad_reference_fields_survive_export_and_import(
+    make_kg, tmp_path: Path
+) -> None:
+    """Ulm's fields lost every skos:closeMatch and skos:broadMatch to the reference fields."""
+    base = "https://w3id.org/sckg/id/x/field/"
+    kg = make_kg(
+        "".join(
+            f"<{base}{name}> a sckg:FieldOfAction , skos:Concept ; skos:prefLabel "
+            f'"{label}"@de ; skos:{match} field:{ref} .\n'
+            for name, label, match, ref in (
+                ("mobilitaet", "Mobilität", "closeMatch", "smart-mobility"),
+                ("kultur", "Kultur", "broadMatch", "culture-tourism"),
+                ("energie", "Energie", "exactMatch", "energy"),
+            )
+        )
+    )
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(export_graph(kg, "xlsx")["inventory.xlsx"])
+    rows = [list(r) for r in load_workbook(path)["FieldsOfAction"].values]
+    header = rows[0]
+    columns = [header.index(c) for c in header if "Reference field" in str(c)]
+    assert [header[c] for c in columns] == [
+        "Referenz-Handlungsfeld / Reference field",
+        "Referenz-Handlungsfeld (nah) / Reference field (close)",
+        "Referenz-Handlungsfeld (weiter) / Reference field (broader)",
+    ]
+    assert [[r[0], *(r[c] for c in columns)] for r in rows[1:]] == [
+        ["energie", "Energie", None, None],
+        ["kultur", None, None, "Kultur und Tourismus"],
+        ["mobilitaet", None, "Smart Mobility", None],
+    ]
+    matches = sorted(
+        (t.subject.value[len(base) :], t.predicate.value.rsplit("#", 1)[1], t.object.value)
+        for t in import_table(path, "x").triples
+        if t.predicate.value.endswith("Match")
+    )
+    assert matches == [
+        ("energie", "exactMatch", "https://w3id.org/sckg/vocab/field/energy"),
+        ("kultur", "broadMatch", "https://w3id.org/sckg/vocab/field/culture-tourism"),
+        ("mobilitaet", "closeMatch", "https://w3id.org/sckg/vocab/field/smart-mobility"),
+    ]
+
+
 def test_xlsx_export_keeps_formula_text_as_text(make_kg, tmp_path: Path) -> None:
     kg = make_kg(
         "<https://w3id.org/sckg/id/x/actor/a> a org:Organization ; rdfs:label "

@@ -691,8 +691,13 @@ def _field(g: _Graph, row: Row, refs: dict[str, list[str]], base: str) -> None:
     g.add(s, SKOS + "inScheme", scheme)
     g.add(s, SKOS + "topConceptOf", scheme)
     g.add(scheme, SKOS + "hasTopConcept", s)
-    if v.get("match"):
-        g.add(s, SKOS + "exactMatch", v["match"])
+    for key, p in (
+        ("match", "exactMatch"),
+        ("close_match", "closeMatch"),
+        ("broad_match", "broadMatch"),
+    ):
+        if v.get(key):
+            g.add(s, SKOS + p, v[key])
     if v.get("priority"):
         g.add(s, SCKG + "priority", ox.Literal(str(v["priority"]), datatype=XSD_INTEGER))
     _common(g, row, refs)

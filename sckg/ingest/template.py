@@ -1447,6 +1447,27 @@ SHEETS: tuple[Sheet, ...] = (
                 "Scheme of the fields of action; empty: the default scheme fields",
                 multi=False,
             ),
+            Column(
+                "close_match",
+                "Referenz-Handlungsfeld (nah)",
+                "Reference field (close)",
+                "Handlungsfeld der sckg-Referenzliste, dem es nahekommt (skos:closeMatch), z. B. "
+                "smart-mobility.",
+                "Field of the sckg reference list it comes close to (skos:closeMatch), e.g. "
+                "smart-mobility.",
+                "field",
+                width=22,
+            ),
+            Column(
+                "broad_match",
+                "Referenz-Handlungsfeld (weiter)",
+                "Reference field (broader)",
+                "Weiter gefasstes Handlungsfeld der sckg-Referenzliste (skos:broadMatch), z. B. "
+                "culture-tourism.",
+                "Broader field of the sckg reference list (skos:broadMatch), e.g. culture-tourism.",
+                "field",
+                width=22,
+            ),
         ),
     ),
     Sheet(
