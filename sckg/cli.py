@@ -71,8 +71,9 @@ class ErrorBoundary(TyperGroup):
             def note(
                 message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any
             ) -> None:
-                if issubclass(category, DataWarning):
-                    say(t("cli.note", VOICE.lang, message=message))
+                if issubclass(category, DataWarning):  # a Message in the voice, as errors are
+                    text = message.args[0] if isinstance(message, Warning) else message
+                    say(t("cli.note", VOICE.lang, message=cli_text(text)))
                 else:
                     shown(message, category, *args, **kwargs)
 
