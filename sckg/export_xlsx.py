@@ -10,12 +10,14 @@ unchanged; IRIs of the city become short IDs (``<base><folder>/<ID>`` → ``ID``
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from collections import Counter, defaultdict
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
+from .errors import DataWarning
 from .formatting import number
 from .ingest import city_base
 from .ingest.cells import ID_PATTERN, NAME_PATTERN, read_back
@@ -50,7 +52,7 @@ from .namespaces import (
 )
 from .output import XmlCleaner
 from .results import paused_gc, to_python
-from .words import t
+from .words import error_message, t
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -215,7 +217,10 @@ def _workbook(kg: KnowledgeGraph, lang: str, city: str | None) -> bytes:
     if read is None:  # a value whose trip through the file only writing and reading tells
         content = workbook_bytes(rows, help_rows(choice_text()), lists=lists)
         read = read_sheets_of(content)
-    lost = _listed(*_lost(kg, read, base), lang)
+    lost_lines, data = _lost(kg, read, base)
+    if lost_lines:  # on a sheet nobody opens unless told
+        warnings.warn(DataWarning(error_message("xlsx.lost", n=len(lost_lines))), stacklevel=3)
+    lost = _listed(lost_lines, data, lang)
     lost = [[cleaner.clean(v, row[0]) for v in row] for row in lost]
     cleaner.warn()
     if not lost:

@@ -2237,6 +2237,21 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "weitere Aussagen: {statements} (nicht aufgeführt: ein Blatt fasst {rows} Zeilen)",
         "en": "more statements: {statements} (not listed: a sheet holds {rows} rows)",
     },
+    "xlsx.lost": {
+        "de": {
+            "one": "{n} Aussage der Daten steht nicht in den Blättern der Vorlage (ein Import der "
+            "Arbeitsmappe lässt sie aus): sie ist auf dem Blatt _Not in the template aufgeführt.",
+            "other": "{n} Aussagen der Daten stehen nicht in den Blättern der Vorlage (ein Import "
+            "der Arbeitsmappe lässt sie aus): sie sind auf dem Blatt _Not in the template "
+            "aufgeführt.",
+        },
+        "en": {
+            "one": "{n} statement of the data is not in the template's sheets (an import of the "
+            "workbook leaves it out): it is listed on the sheet _Not in the template.",
+            "other": "{n} statements of the data are not in the template's sheets (an import of "
+            "the workbook leaves them out): they are listed on the sheet _Not in the template.",
+        },
+    },
     "xlsx.all": {
         "de": "alle Aussagen: sckg export --format ttl",
         "en": "every statement: sckg export --format ttl",

@@ -469,6 +469,33 @@ def test_xlsx_lists_each_statement_with_a_blank_node_the_template_cannot_hold(
     ]
 
 
+def test_xlsx_export_says_how_many_statements_the_template_cannot_hold(
+    tmp_path: Path, braunschweig_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The export said only "Wrote …": that an import of the workbook would leave statements out
+    was on a sheet nobody opens."""
+    data = tmp_path / "x.ttl"
+    data.write_text(
+        f'<{EX}x> <{EX}p> [ <{EX}v> "1" ] . <{EX}x> <{EX}q> "kept apart" .', encoding="utf-8"
+    )
+    out = tmp_path / "x.xlsx"
+    args = ["export", "-f", "xlsx", "--data", str(data), "--out", str(out), "--city", "city"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(
+        "Note: 3 statements of the data are not in the template's sheets (an import of the "
+        "workbook leaves them out): they are listed on the sheet _Not in the template.\n"
+    )
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    result = runner.invoke(app, args)
+    assert result.stderr.startswith(
+        "Hinweis: 3 Aussagen der Daten stehen nicht in den Blättern der Vorlage (ein Import der "
+        "Arbeitsmappe lässt sie aus): sie sind auf dem Blatt _Not in the template aufgeführt.\n"
+    )
+    args = ["export", "-f", "xlsx", "--data", str(braunschweig_path), "--out", str(out)]
+    assert "Hinweis" not in runner.invoke(app, args).stderr
+
+
 def test_xlsx_lists_no_more_rows_than_a_sheet_holds_and_says_how_many_it_left_out(
     make_kg, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
