@@ -213,7 +213,7 @@ def test_validate_exit_codes_and_json(braunschweig_path: Path, turtle_file) -> N
     broken = turtle_file("ex:p a sckg:Project ; sckg:managedBy ex:u .")
     result = runner.invoke(app, ["validate", "--data", str(broken)])
     assert result.exit_code == 1
-    assert result.output.startswith("1 Verstoß, 3 Warnungen (offene Punkte)\n\nVIOLATION")
+    assert result.output.startswith("1 Verstoß, 3 Warnungen (offene Punkte)\n\nVERSTOSS")
 
 
 def test_stats_counts_classes_and_sources(braunschweig_path: Path) -> None:
