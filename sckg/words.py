@@ -3469,15 +3469,15 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     },
     "error.table_not_rdf": {
         "de": "{path}: eine Tabelle der Bestandsaufnahme, kein RDF: erst in RDF umwandeln mit "
-        "`sckg import table {path} --city NAME --out {out}`",
+        "'sckg import table {path} --city NAME --out {out}'",
         "en": "{path}: an inventory spreadsheet, not RDF: turn it into RDF first with "
-        "`sckg import table {path} --city NAME --out {out}`",
+        "'sckg import table {path} --city NAME --out {out}'",
     },
     "error.tables_not_rdf": {
         "de": "{path}: der Ordner enthält Tabellen der Bestandsaufnahme, keine RDF-Dateien: erst "
-        "in RDF umwandeln mit `sckg import table {source} --city NAME --out {out}`",
+        "in RDF umwandeln mit 'sckg import table {source} --city NAME --out {out}'",
         "en": "{path}: the folder holds inventory spreadsheets, no RDF files: turn them into RDF "
-        "first with `sckg import table {source} --city NAME --out {out}`",
+        "first with 'sckg import table {source} --city NAME --out {out}'",
     },
     "error.rdf_type": {
         "de": "{path}: unbekannter RDF-Dateityp '{suffix}' (bekannt: {known})",

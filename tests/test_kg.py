@@ -96,22 +96,22 @@ def test_a_spreadsheet_given_as_data_says_to_import_it_first(tmp_path: Path) -> 
         KnowledgeGraph.open([tmp_path / "inventory.xlsx"])
     assert str(err.value) == (
         f"{tmp_path}/inventory.xlsx: an inventory spreadsheet, not RDF: turn it into RDF first"
-        f" with `sckg import table {tmp_path}/inventory.xlsx --city NAME --out"
-        f" {tmp_path}/inventory.ttl`"
+        f" with 'sckg import table {tmp_path}/inventory.xlsx --city NAME --out"
+        f" {tmp_path}/inventory.ttl'"
     )
     with pytest.raises(DataError) as err:
         collect_files([tmp_path])
     assert str(err.value) == (
         f"{tmp_path}: the folder holds inventory spreadsheets, no RDF files: turn them into RDF"
-        f" first with `sckg import table {tmp_path} --city NAME --out {tmp_path}.ttl`"
+        f" first with 'sckg import table {tmp_path} --city NAME --out {tmp_path}.ttl'"
     )
     (tmp_path / "Projects.csv").unlink()
     result = CliRunner().invoke(app, ["report", "--data", str(tmp_path), "--lang", "de"])
     assert (result.exit_code, result.output) == (
         1,
         f"Fehler: {tmp_path}: der Ordner enthält Tabellen der Bestandsaufnahme, keine RDF-Dateien:"
-        f" erst in RDF umwandeln mit `sckg import table {tmp_path}/inventory.xlsx --city NAME"
-        f" --out {tmp_path}/inventory.ttl`\n",
+        f" erst in RDF umwandeln mit 'sckg import table {tmp_path}/inventory.xlsx --city NAME"
+        f" --out {tmp_path}/inventory.ttl'\n",
     )
 
 
