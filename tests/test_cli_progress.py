@@ -81,6 +81,8 @@ def test_a_map_shows_its_steps(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.timing  # a look every 0.2 s must fall inside the load: beside another pytest
+# process every look fell before it once (0 % shown, then done)
 def test_loading_one_large_file_shows_the_bytes_read(tmp_path: Path) -> None:
     data = tmp_path / "big.nt"
     with data.open("w", encoding="utf-8") as out:
