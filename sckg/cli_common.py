@@ -232,6 +232,25 @@ AllowRemoteOpt = Annotated[
 ]
 
 
+def check_suffix(path: Path, option: str, *endings: str) -> str:
+    """The ending of ``path`` (lower case, without the dot) when it is one of ``endings``; else a
+    usage error naming the option (``chart``: ``--chart``) and the endings, before any work, so
+    that no file opens in the wrong program."""
+    from .errors import UsageError
+    from .words import error_message
+
+    ending = path.suffix.lower().lstrip(".")
+    if ending not in endings:
+        dotted = [f".{e}" for e in endings]
+        allowed: str | Message = dotted[0]
+        if len(dotted) > 1:
+            allowed = error_message("list.or", items=", ".join(dotted[:-1]), last=dotted[-1])
+        raise UsageError(
+            error_message("error.suffix", option=option, name=path.name, endings=allowed)
+        )
+    return ending
+
+
 def open_cities(paths: list[Path] | None, param: str = "compare") -> list[KnowledgeGraph]:
     """One graph in memory per city: each of ``paths`` a file or folder of its data, given with the
     option ``param`` (``--compare``; ``sckg compare --data``)."""

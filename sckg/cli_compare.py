@@ -15,6 +15,7 @@ from .cli_common import (
     FormatOpt,
     Lang,
     LangOpt,
+    check_suffix,
     open_cities,
     review_written,
     status,
@@ -337,10 +338,7 @@ def _chart_format(path: Path, show: CompareView) -> str:
 
     if show not in (CompareView.fields, CompareView.sdg):
         raise UsageError(error_message("error.chart_show"))
-    fmt = path.suffix.lower().lstrip(".")
-    if fmt not in ("png", "svg"):
-        raise UsageError(error_message("error.chart_suffix", name=path.name))
-    return fmt
+    return check_suffix(path, "chart", "png", "svg")
 
 
 def _chart(comparison: Comparison, frame: str, path: Path, fmt: str) -> None:

@@ -28,6 +28,7 @@ from .cli_common import (
     ReviewOpt,
     SeedOpt,
     StoreOpt,
+    check_suffix,
     cli_text,
     decided,
     open_graph,
@@ -49,6 +50,8 @@ CityOpt = Annotated[
     ),
 ]
 OutOpt = Annotated[Path, typer.Option("--out", "-o", help="The Turtle file to write.")]
+#: What the name of an export's file may end in, where not in the format's name.
+_ENDINGS = {ExportFormat.jsonld: ("jsonld", "json")}
 
 import_app = typer.Typer(
     help="Turn inventory spreadsheets or OParl council information into Turtle for sckg.",
@@ -79,6 +82,7 @@ def _import_command(importer: Importer) -> Any:
     def run(source: Path, out: Path, city: str) -> None:
         from .ingest import write_turtle
 
+        check_suffix(out, "out", "ttl")
         result = importer.load()(source, city)
         write_turtle(result.triples, out, result.prefixes)
         counts = ", ".join(f"{kind} {n}" for kind, n in result.counts.items())
@@ -117,6 +121,7 @@ def import_table(
     from .ingest.tables import import_table as run
     from .ingest.template import SHEETS
 
+    check_suffix(out, "out", "ttl")
     result = run(source, city)
     write_turtle(result.triples, out, result.prefixes)
     lang = VOICE.lang
@@ -217,6 +222,7 @@ def import_oparl(
     from .ingest.oparl_fetch import Fetcher, default_cache_dir
     from .ingest.oparl_sync import sync_oparl
 
+    check_suffix(out, "out", "ttl")
     fetcher = Fetcher(
         timeout=timeout,
         retries=retries,
@@ -494,6 +500,8 @@ def export(
                 fmt=fmt.value,
             )
         )
+    if out is not None and fmt is not ExportFormat.csv:  # csv: a folder
+        check_suffix(out, "out", *_ENDINGS.get(fmt, (fmt.value,)))
     result = export_graph(
         open_graph(data, store),
         fmt.value,

@@ -13,6 +13,7 @@ from .cli_common import (
     Lang,
     LangOpt,
     StoreOpt,
+    check_suffix,
     open_cities,
     open_with_previous,
     phases,
@@ -68,8 +69,11 @@ def present(
     file or the default agenda; the same agenda on the same data gives the same file."""
     from .present import build_deck, deck_summary, read_agenda, write_deck
 
+    check_suffix(out, "out", "html")
     if pdf is not None:
         from .pdf import check_engine
+
+        check_suffix(pdf, "pdf", "pdf")
 
         check_engine()  # before anything is written
     plan = read_agenda(agenda) if agenda is not None else None

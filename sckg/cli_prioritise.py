@@ -17,6 +17,7 @@ from .cli_common import (
     LangOpt,
     SeedOpt,
     StoreOpt,
+    check_suffix,
     cli_text,
     open_graph,
     status,
@@ -98,7 +99,9 @@ def prioritise(
         raise typer.BadParameter(
             t("cli.prio_waves_projects", VOICE.lang), param_hint="--show waves"
         )
-    _check_suffixes(template, chart)
+    if template is not None:  # before any work, so nothing is written
+        check_suffix(template, "template", "xlsx")
+    chart_format = None if chart is None else check_suffix(chart, "chart", "png", "svg")
     kg = open_graph(data, store)
     criteria = [*GRAPH_CRITERIA, *PEOPLE_CRITERIA]
     if template is not None:
@@ -155,11 +158,11 @@ def prioritise(
             ) from None
         for line in rank_reversals(previous, result, lang.value, name=since.name):
             typer.echo(line, err=True)
-    if chart is not None:
+    if chart is not None and chart_format is not None:
         from .fileio import write_atomic
         from .prioritise.chart import quadrant_image
 
-        drawn = quadrant_image(result, kg, lang.value, "png" if _suffix(chart) == "png" else "svg")
+        drawn = quadrant_image(result, kg, lang.value, "png" if chart_format == "png" else "svg")
         if drawn is None:
             raise typer.BadParameter(
                 t("cli.prio_quadrant_scores", VOICE.lang), param_hint="--chart"
@@ -189,22 +192,6 @@ def prioritise(
                 what=what_text,
             )
         )
-
-
-def _suffix(path: Path) -> str:
-    return path.suffix.lower().lstrip(".")
-
-
-def _check_suffixes(template: Path | None, chart: Path | None) -> None:
-    """A usage error when the workbook's name does not end in .xlsx or the chart's in .png or .svg
-    (before any work, so nothing is written)."""
-    from .errors import UsageError
-    from .words import error_message
-
-    if template is not None and _suffix(template) != "xlsx":
-        raise UsageError(error_message("error.template_suffix", name=template.name))
-    if chart is not None and _suffix(chart) not in ("png", "svg"):
-        raise UsageError(error_message("error.chart_suffix", name=chart.name))
 
 
 def register(app: typer.Typer) -> None:

@@ -15,6 +15,7 @@ from .cli_common import (
     Lang,
     LangOpt,
     StoreOpt,
+    check_suffix,
     open_cities,
     open_with_previous,
     progress_bars,
@@ -65,6 +66,8 @@ def report(
 
     if pdf is not None:
         from .pdf import check_engine
+
+        check_suffix(pdf, "pdf", "pdf")
 
         check_engine()  # before anything is written
     with progress_bars(path=out) as progress:

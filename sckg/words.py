@@ -29,6 +29,7 @@ Text = str | dict[str, str]  # a text, or its "one" and "other" forms
 CATALOGUE: dict[str, dict[str, Text]] = {
     # --- shared words ---
     "list.and": {"de": "{items} und {last}", "en": "{items} and {last}"},
+    "list.or": {"de": "{items} oder {last}", "en": "{items} or {last}"},
     "list.more": {"de": "{items} und {n} weitere", "en": "{items} and {n} more"},
     "count.projects": {
         "de": {"one": "{n} Projekt", "other": "{n} Projekte"},
@@ -3376,13 +3377,9 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "--chart zeichnet --show fields oder sdg.",
         "en": "--chart draws --show fields or sdg.",
     },
-    "error.chart_suffix": {
-        "de": "--chart: {name} muss auf .png oder .svg enden",
-        "en": "--chart: {name} must end in .png or .svg",
-    },
-    "error.template_suffix": {
-        "de": "--template: {name} muss auf .xlsx enden (die Vorlage ist eine Excel-Arbeitsmappe)",
-        "en": "--template: {name} must end in .xlsx (the template is an Excel workbook)",
+    "error.suffix": {
+        "de": "{{={option}}}: {name} muss auf {endings} enden",
+        "en": "{{={option}}}: {name} must end in {endings}",
     },
     "error.accept_out": {
         "de": "--accept und --decisions brauchen --out DATEI.ttl: die Datei, in die die "

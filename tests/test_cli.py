@@ -162,6 +162,39 @@ def test_a_graph_query_with_a_table_format_is_a_usage_error(fmt: str) -> None:
     assert runner.invoke(app, ["query", construct]).stdout.startswith("@prefix")
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["present", "-o", "deck.pdf"], "--out: deck.pdf must end in .html"),
+        (["present", "--pdf", "deck.html"], "--pdf: deck.html must end in .pdf"),
+        (["report", "--pdf", "r.txt"], "--pdf: r.txt must end in .pdf"),
+        (["export", "-f", "xlsx", "--out", "x.csv"], "--out: x.csv must end in .xlsx"),
+        (["export", "-f", "ttl", "--out", "x.nt"], "--out: x.nt must end in .ttl"),
+        (["export", "-f", "jsonld", "--out", "x.ttl"], "--out: x.ttl must end in .jsonld or .json"),
+        (
+            ["import", "table", "data/templates", "--city", "t", "--out", "t.csv"],
+            "--out: t.csv must end in .ttl",
+        ),
+        (
+            ["compare", "-d", "data/ulm", "-d", "data/braunschweig", "--chart", "h.pdf"],
+            "--chart: h.pdf must end in .png or .svg",
+        ),
+        (["prioritise", "--template", "t.csv"], "--template: t.csv must end in .xlsx"),
+    ],
+)
+def test_a_file_named_for_another_format_is_refused_before_any_work(
+    args: list[str], message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """present -o deck.pdf wrote HTML, report --pdf r.txt a PDF, export -f xlsx --out x.csv a
+    workbook: each file opened in the wrong program."""
+    monkeypatch.chdir(tmp_path)  # the data in the repository, the outputs (none) here
+    args = [str(ROOT / arg) if arg.startswith("data/") else arg for arg in args]
+    result = runner.invoke(app, [*args, "--lang", "en"] if args[0] != "import" else args)
+    assert (result.exit_code, result.stdout) == (2, ""), result.output
+    assert result.stderr == f"Error: {message}\n"
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_query_ask_and_rq_file(tmp_path: Path) -> None:
     assert runner.invoke(app, ["query", "ASK { ?p a sckg:Project }"]).output == "true\n"
     rq = tmp_path / "count.rq"

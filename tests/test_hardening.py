@@ -234,7 +234,7 @@ def test_report_of_a_10mb_label_is_fast_and_small(tmp_path: Path) -> None:
 
 
 def test_out_refuses_a_fifo(tmp_path: Path) -> None:
-    fifo = tmp_path / "p"
+    fifo = tmp_path / "p.ttl"
     os.mkfifo(fifo)
     result = runner.invoke(app, ["export", "--format", "ttl", "--out", str(fifo)])
     assert result.exit_code == 1

@@ -1116,7 +1116,7 @@ def test_cli_chart_writes_the_format_its_name_says(
         (
             "--template",
             "t4.csv",
-            "Error: --template: t4.csv must end in .xlsx (the template is an Excel workbook)",
+            "Error: --template: t4.csv must end in .xlsx",
         ),
     ],
 )
