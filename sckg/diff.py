@@ -203,6 +203,12 @@ def diff(old: KnowledgeGraph, new: KnowledgeGraph, *, lang: str = "de") -> Diff:
     """Compare the data (not the model) of two graphs. A link to a field of action of the vocabulary
     is a relation like one to the data's; a rejected link proposal (``sckg:rejectedSubject``) is no
     change."""
+    for graph in (old, new):
+        if not isinstance(graph, KnowledgeGraph):
+            raise TypeError(
+                f"diff_graphs compares two KnowledgeGraph objects, not {type(graph).__name__!r}; "
+                "for snapshots in files or stores use sckg.diff.diff_snapshots(old, new)"
+            )
     with ThreadPoolExecutor(1) as writer:  # Oxigraph writes both at once, without Python's lock
         old_text = writer.submit(old.data_ntriples)
         new_lines = set(new.data_ntriples().splitlines())

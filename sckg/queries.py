@@ -194,7 +194,9 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
 def bind_params(
     kg: KnowledgeGraph, query: NamedQuery, values: Mapping[str, str]
 ) -> dict[str, Term]:
-    """Turn ``name=value`` strings into RDF terms for the query's declared parameters."""
+    """Turn ``name=value`` strings into RDF terms for the query's declared parameters (a value
+    that is not a string, as Python callers may give, as its text: ``5``, ``2024-03-01``)."""
+    values = {name: v if isinstance(v, str) else str(v) for name, v in values.items()}
     declared = {p.name: p for p in query.params}
     if not declared:  # an ad-hoc query: the names go into its text, so they are checked
         for name in values:

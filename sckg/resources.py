@@ -34,7 +34,16 @@ def data_dir() -> Path:
 
 def dataset(name: str) -> Path:
     """A bundled dataset folder by name, e.g. ``dataset("braunschweig")``."""
-    return data_dir() / name
+    folder = data_dir() / name
+    if name == "templates" or not folder.is_dir():
+        from .errors import DataError
+        from .words import error_message
+
+        known = ", ".join(
+            sorted(p.name for p in data_dir().iterdir() if p.is_dir() and p.name != "templates")
+        )
+        raise DataError(error_message("error.no_bundled_dataset", name=name, known=known))
+    return folder
 
 
 #: Reference vocabularies in ``vocab/``, loaded not with every dataset but when a job needs them

@@ -3438,6 +3438,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "{path}: keine solche Datei und kein solcher Ordner (Pfad bei {{={param}}} prüfen)",
         "en": "{path}: no such file or folder (check the {{={param}}} path)",
     },
+    "error.no_bundled_dataset": {
+        "de": "Es gibt keinen mitgelieferten Datensatz '{name}' (mitgeliefert: {known})",
+        "en": "No bundled dataset '{name}' (bundled: {known})",
+    },
     "error.no_such_argument": {
         "de": "{path}: keine solche Datei und kein solcher Ordner (den als {param} angegebenen "
         "Pfad prüfen)",

@@ -431,3 +431,27 @@ def test_lang_is_keyword_only_and_every_output_path_is_named_out() -> None:
             outputs[name] = [p for p in parameters if p in ("out", "out_dir", "path", "dest")]
     assert positional == []
     assert outputs == {name: ["out"] for name in outputs}
+
+
+def test_api_misuse_gets_a_clear_error_not_an_attribute_error(make_kg) -> None:
+    """A parameter given as a number, snapshots given as paths and an unknown dataset raised
+    AttributeError deep inside, or returned a path that does not exist."""
+    import sckg
+    from sckg.errors import DataError
+
+    kg = sckg.KnowledgeGraph.open([sckg.dataset("musterstadt")])
+    with pytest.raises(SckgError, match="field"):
+        sckg.run_named(kg, "projects-by-field", params={"field": 5})
+    table = sckg.run_named(kg, "projects-by-field", params={"field": "field:energy"})
+    assert table.rows
+    with pytest.raises(TypeError) as err:
+        sckg.diff_graphs("data/musterstadt", "data/ulm")  # type: ignore[arg-type]
+    assert str(err.value) == (
+        "diff_graphs compares two KnowledgeGraph objects, not 'str'; for snapshots in files or "
+        "stores use sckg.diff.diff_snapshots(old, new)"
+    )
+    with pytest.raises(DataError) as found:
+        sckg.dataset("hamburg")
+    assert str(found.value) == (
+        "No bundled dataset 'hamburg' (bundled: braunschweig, musterstadt, ulm)"
+    )
