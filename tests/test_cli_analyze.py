@@ -100,8 +100,9 @@ def test_impact_unknown_project_suggests_names():
 
 
 def test_impact_of_something_that_is_no_project():
+    """A usage error as for a label that names no project (it was exit 1, a label exit 2)."""
     result = run("impact", "musterstadt:actor/kulturamt")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr == (
         "Error: 'musterstadt:actor/kulturamt' is not a project (no sckg:Project "
         f"{MS}actor/kulturamt); impact follows sckg:dependsOn between projects.\n"

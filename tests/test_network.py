@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sckg.errors import QueryError, UsageError
+from sckg.errors import ParameterError, UsageError
 from sckg.network.common import Result
 from sckg.network.coverage import GapRow, OverlapRow, SiloRow, gaps, overlap, silos
 from sckg.network.dependencies import CycleRow, ImpactRow, PathRow, critical_path, cycles, impact
@@ -536,7 +536,7 @@ def test_impact_in_a_cycle_and_without_dependents(deps):
 
 
 def test_impact_errors(deps):
-    with pytest.raises(QueryError) as error:
+    with pytest.raises(ParameterError) as error:
         impact(deps, EX + "u")
     assert str(error.value) == (
         f"'{EX}u' is not a project (no sckg:Project {EX}u); impact follows sckg:dependsOn between "

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..choices import PathWeight
 from ..entities import resolve
-from ..errors import QueryError
+from ..errors import ParameterError
 from ..kg import KnowledgeGraph
 from ..namespaces import SCKG
 from ..words import check_lang, choice, error_message, t
@@ -101,7 +101,7 @@ def impact(
         )
     deps = _dependencies(kg, lang, graph, watch)
     if node not in deps:
-        raise QueryError(error_message("error.impact_not_project", target=target, node=node))
+        raise ParameterError(error_message("error.impact_not_project", target=target, node=node))
     with watch.networkx():
         step = deps.successors if upstream else deps.predecessors
         parent: dict[str, str] = {}
