@@ -275,7 +275,7 @@ def network(
     graph = project(kg, projection, lang=lang, with_papers=with_papers)
     if not graph.number_of_nodes():  # council papers alone: an empty file, and a note saying why
         name = error_message(f"projection.{projection}")
-        why = with_next_step(kg, error_message("empty.no_network", projection=name))
+        why = with_next_step(kg, error_message("empty.no_network", projection=name), projection)
         warnings.warn(DataWarning(why.in_lang(lang)), stacklevel=2)
     _add_labels_and_dates(kg, graph, lang)
     undirected = graph.to_undirected(as_view=True) if graph.is_directed() else graph

@@ -273,6 +273,12 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "No projects in the graph: import the programme's inventory next to the council data "
         "(sckg import table).",
     },
+    "empty.next.partners": {
+        "de": "Sie wird aus den Interviews gezeichnet: Erfassen Sie, wer wen als Partner genannt "
+        "hat, auf den Blättern Interviews und Aussagen der Bestandsaufnahme (docs/interviews.md).",
+        "en": "It is drawn from the interviews: record who named whom as a partner on the sheets "
+        "Interviews and Statements of the inventory (docs/interviews.md).",
+    },
     "empty.no_map": {
         "de": "Nichts zu zeichnen: Die Daten enthalten keinen Knoten der Karte „{projection}“.",
         "en": "Nothing to draw: the data has no node of the map “{projection}”.",

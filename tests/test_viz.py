@@ -12,6 +12,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from conftest import ROOT
 from pyvis.network import Network
 from typer.testing import CliRunner
 
@@ -483,6 +484,36 @@ def test_cli_errors_are_one_line(turtle_file, tmp_path, args, message):
     assert result.exit_code == 2
     assert result.stderr == message
     assert not Path(tmp_path / "x.html").exists()
+
+
+def test_an_empty_map_of_the_interviews_says_to_record_them(turtle_file, tmp_path):
+    """The partners map without interviews said only that it had no node, and on council data
+    alone that projects were missing: what it needs is who named whom in the interviews."""
+    council = turtle_file(
+        "<https://example.org/paper/1> a oparl:Paper, prov:Entity ; "
+        'dcterms:title "Digitalisierung der Schulen"@de .'
+    )
+    for data in (str(council), str(ROOT / "data/braunschweig")):
+        result = CliRunner().invoke(
+            app,
+            [
+                "viz",
+                "-p",
+                "partners",
+                "--data",
+                data,
+                "-o",
+                str(tmp_path / "p.html"),
+                "--lang",
+                "en",
+            ],
+        )
+        assert result.exit_code == 1
+        assert result.stderr == (
+            "Error: Nothing to draw: the data has no node of the map “Named partners "
+            "(interviews)”. It is drawn from the interviews: record who named whom as a partner "
+            "on the sheets Interviews and Statements of the inventory (docs/interviews.md).\n"
+        )
 
 
 def test_cli_says_when_the_data_has_nothing_to_draw(turtle_file, tmp_path):

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import Message, ParameterError
-from ..words import error_message, t
+from ..words import CATALOGUE, error_message, t
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -88,12 +88,19 @@ def why_empty(kg: KnowledgeGraph, graph: nx.Graph[str], lang: str) -> str:
     return t(f"empty.no_links.{projection}", lang)
 
 
-def with_next_step(kg: KnowledgeGraph | None, what: Message) -> Message:
-    """``what`` (the message of a projection without nodes), followed by the next step when the
-    graph has no project (council data alone)."""
-    if kg is None or kg.ask("ASK { ?p a sckg:Project }"):
+def with_next_step(
+    kg: KnowledgeGraph | None, what: Message, projection: str | None = None
+) -> Message:
+    """``what`` (the message of a projection without nodes), followed by the next step: what the
+    projection is drawn from, where it is not the programme (``empty.next.<projection>``), else
+    the inventory when the graph has no project (council data alone)."""
+    if projection is not None and f"empty.next.{projection}" in CATALOGUE:
+        why = error_message(f"empty.next.{projection}")
+    elif kg is None or kg.ask("ASK { ?p a sckg:Project }"):
         return what
-    return error_message("empty.because", what=what, why=error_message("empty.no_projects"))
+    else:
+        why = error_message("empty.no_projects")
+    return error_message("empty.because", what=what, why=why)
 
 
 def order(label: str, iri: str) -> tuple[str, str, str]:

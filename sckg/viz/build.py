@@ -173,7 +173,7 @@ class _Names:
 def nothing_to_draw(kg: KnowledgeGraph | None, projection: str) -> Message:
     """Why the map of ``projection`` has no node, and the next step (council data alone)."""
     name = error_message(f"projection.{projection}")
-    return with_next_step(kg, error_message("empty.no_map", projection=name))
+    return with_next_step(kg, error_message("empty.no_map", projection=name), projection)
 
 
 def _is_actor(cls: str) -> bool:
