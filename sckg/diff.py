@@ -402,12 +402,15 @@ def diff_snapshots(old: str, new: str, *, lang: str = "de") -> Diff:
     of triples are not loaded: their lines are compared, and only the statements about what the
     changes name (and the records and workshops it comes from) are loaded, to label and group
     them."""
+    for spec, name in ((old, "OLD"), (new, "NEW")):
+        if not spec.strip():
+            raise ParameterError(error_message("error.argument_empty", param=name))
     files = [
         None if names_store(spec) else collect_files([Path(spec)], name)
         for spec, name in ((old, "OLD"), (new, "NEW"))
     ]
     if any(f is None or any(rdf_format(p) not in _TRIPLE_FORMATS for p in f) for f in files):
-        return diff(open_snapshot(old), open_snapshot(new), lang=lang)
+        return diff(open_snapshot(old, "OLD"), open_snapshot(new, "NEW"), lang=lang)
     (old_raw, old_lines), (new_raw, new_lines) = (_read(f) for f in files if f is not None)
     added, removed = _changed(old_lines, new_lines)
     keys = {term for line in added | removed for term in _iris(line)}

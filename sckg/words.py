@@ -3448,6 +3448,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "Es gibt keinen mitgelieferten Datensatz '{name}' (mitgeliefert: {known})",
         "en": "No bundled dataset '{name}' (bundled: {known})",
     },
+    "error.argument_empty": {
+        "de": "{param} ist leer: eine Datei, einen Ordner, oxigraph:PFAD oder sparql:URL angeben",
+        "en": "{param} is empty: give a file, a folder, oxigraph:PATH or sparql:URL",
+    },
     "error.no_such_argument": {
         "de": "{path}: keine solche Datei und kein solcher Ordner (den als {param} angegebenen "
         "Pfad prüfen)",

@@ -112,6 +112,11 @@ def test_a_missing_snapshot_is_named_as_the_argument_it_is(turtle_file) -> None:
     )
     result = CliRunner().invoke(app, ["diff", "no/such", str(old), "--lang", "en"])
     assert result.stderr.endswith("(check the path given as OLD)\n")
+    result = CliRunner().invoke(app, ["diff", "", str(old), "--lang", "en"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "Error: OLD is empty: give a file, a folder, oxigraph:PATH or sparql:URL\n",
+    )
 
 
 def test_a_class_changed_gained_or_lost_is_told_from_an_entity_added_or_removed(make_kg) -> None:
