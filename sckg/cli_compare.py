@@ -162,8 +162,16 @@ def compare(
 
         emit(GAP_COLUMNS, gaps(comparison, we), fmt.value)
         return
-    from .compare import structure
+    from .compare import structure, structure_values
 
+    if fmt in (Format.csv, Format.json):  # numbers under codes, as a program reads them
+        cities = [c.city.name(comparison.lang) for c in comparison.cities]
+        rows = [
+            [key, *(None if v is None else round(v, 1) for v in values)]
+            for key, values in structure_values(comparison)
+        ]
+        emit(["measure", *cities], rows, fmt.value)
+        return
     columns, rows = structure(comparison)
     emit(columns, rows, fmt.value)
 

@@ -569,34 +569,67 @@ def gaps(comparison: Comparison, city: str) -> list[list[Any]]:
     return rows
 
 
+#: The measures of :func:`structure`, each a count, a share of the programme (per cent) or a
+#: ratio.
+STRUCTURE_KINDS = {
+    "fields": "count",
+    "goals": "count",
+    "projects": "count",
+    "projects_per_field": "ratio",
+    "with_field": "share",
+    "with_reference_field": "share",
+    "with_sdg": "share",
+    "managed": "share",
+    "budget": "share",
+    "decided": "share",
+    "dependencies": "ratio",
+}
+
+
+def structure_values(comparison: Comparison) -> list[tuple[str, list[float | None]]]:
+    """The programmes side by side as numbers: per measure (its key in :data:`STRUCTURE_KINDS`)
+    one value per city, a share in per cent; None where it is undefined (no projects, no
+    fields)."""
+
+    def share(data: CityData, test: Any) -> float | None:
+        n = len(data.items)
+        return 100 * sum(map(test, data.items)) / n if n else None
+
+    def ratio(a: float, b: int) -> float | None:
+        return a / b if b else None
+
+    measures: dict[str, Any] = {
+        "fields": lambda d: d.fields,
+        "goals": lambda d: d.goals,
+        "projects": lambda d: len(d.items),
+        "projects_per_field": lambda d: ratio(len(d.items), d.fields),
+        "with_field": lambda d: share(d, lambda i: i.own_field),
+        "with_reference_field": lambda d: share(d, lambda i: bool(i.fields)),
+        "with_sdg": lambda d: share(d, lambda i: bool(i.sdgs)),
+        "managed": lambda d: share(d, lambda i: i.managed),
+        "budget": lambda d: share(d, lambda i: i.budget),
+        "decided": lambda d: share(d, lambda i: i.decided),
+        "dependencies": lambda d: ratio(sum(i.dependencies for i in d.items), len(d.items)),
+    }
+    return [(key, [get(c) for c in comparison.cities]) for key, get in measures.items()]
+
+
 def structure(comparison: Comparison) -> tuple[list[str], list[list[Any]]]:
-    """The programmes side by side: columns (measure, then one per city) and a row per measure."""
+    """The programmes side by side for people: columns (measure, then one per city) and a row per
+    measure, its name and values written in the comparison's language (``40 %``, ``0,6``)."""
     lang = comparison.lang
     columns = [t("compare.measure", lang)] + [c.city.name(lang) for c in comparison.cities]
 
-    def share(data: CityData, test: Any) -> str:
-        n = len(data.items)
-        return f"{number(100 * sum(map(test, data.items)) / n, lang, 0)} %" if n else "–"
+    def written(kind: str, value: float | None) -> Any:
+        if value is None:
+            return "–"
+        if kind == "share":
+            return f"{number(value, lang, 0)} %"
+        return number(value, lang, 1) if kind == "ratio" else value
 
-    def ratio(a: float, b: int) -> str:
-        return number(a / b, lang, 1) if b else "–"
-
-    measures: list[tuple[str, Any]] = [
-        ("fields", lambda d: d.fields),
-        ("goals", lambda d: d.goals),
-        ("projects", lambda d: len(d.items)),
-        ("projects_per_field", lambda d: ratio(len(d.items), d.fields)),
-        ("with_field", lambda d: share(d, lambda i: i.own_field)),
-        ("with_reference_field", lambda d: share(d, lambda i: bool(i.fields))),
-        ("with_sdg", lambda d: share(d, lambda i: bool(i.sdgs))),
-        ("managed", lambda d: share(d, lambda i: i.managed)),
-        ("budget", lambda d: share(d, lambda i: i.budget)),
-        ("decided", lambda d: share(d, lambda i: i.decided)),
-        ("dependencies", lambda d: ratio(sum(i.dependencies for i in d.items), len(d.items))),
-    ]
     return columns, [
-        [t(f"compare.structure.{key}", lang)] + [get(c) for c in comparison.cities]
-        for key, get in measures
+        [t(f"compare.structure.{key}", lang)] + [written(STRUCTURE_KINDS[key], v) for v in values]
+        for key, values in structure_values(comparison)
     ]
 
 

@@ -485,6 +485,31 @@ def test_scores_are_numbers_in_json_for_every_kind_of_proposal(cities: tuple[Pat
     assert [line.split(",")[1] for line in table[1:]] == [str(row["score"]) for row in best]
 
 
+def test_the_structure_as_csv_and_json_is_numbers_under_codes_in_every_language() -> None:
+    """CSV in German gave "0,6" and "40 %" under the header Kennzahl: a spreadsheet read text."""
+    import json
+
+    args = ["compare", "-d", str(ROOT / "data/braunschweig"), "-d", str(ROOT / "data/ulm")]
+    args += ["--show", "structure", "--lang"]
+    german = runner.invoke(app, [*args, "de", "-f", "csv"]).stdout.splitlines()
+    assert german[0] == "measure,Stadt Braunschweig,Stadt Ulm"
+    assert german[1:5] == [
+        "fields,8,13",
+        "goals,0,24",
+        "projects,5,135",
+        "projects_per_field,0.6,10.4",
+    ]
+    assert german[5] == "with_field,40.0,97.8"
+    rows = json.loads(runner.invoke(app, [*args, "en", "-f", "json"]).stdout)
+    assert rows[3] == {
+        "measure": "projects_per_field",
+        "City of Braunschweig": 0.6,
+        "Stadt Ulm": 10.4,
+    }
+    table = runner.invoke(app, [*args, "de"]).stdout
+    assert "Projekte je Handlungsfeld" in table and "0,6" in table and "40 %" in table
+
+
 def test_a_bad_decision_names_its_row(tmp_path: Path) -> None:
     review = tmp_path / "review.csv"
     review.write_text(
@@ -521,10 +546,10 @@ def test_the_bundled_cities(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[:4] == [
-        "Kennzahl,Stadt Braunschweig,Stadt Ulm,Stadtverwaltung Musterstadt (fiktiv)",
-        "Handlungsfelder,8,13,12",
-        "strategische Ziele,0,24,20",
-        "Projekte und Maßnahmen,5,135,52",
+        "measure,Stadt Braunschweig,Stadt Ulm,Stadtverwaltung Musterstadt (fiktiv)",
+        "fields,8,13,12",
+        "goals,0,24,20",
+        "projects,5,135,52",
     ]
 
 
