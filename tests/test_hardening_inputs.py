@@ -265,6 +265,25 @@ def test_an_xlsx_that_is_not_a_zip(tmp_path: Path, command: str) -> None:
     )
 
 
+def test_an_xlsx_whose_compressed_sheet_is_broken_is_a_one_line_error(tmp_path: Path) -> None:
+    """The scan for formulas read each sheet before the guarded reading: a broken deflate stream
+    gave 'Internal error: error: Error -3 while decompressing data'."""
+    book = tmp_path / "broken.xlsx"
+    name = "xl/worksheets/sheet1.xml"
+    with zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(name, b"<worksheet>" + b"x" * 5000 + b"</worksheet>")
+    data = bytearray(book.read_bytes())
+    start = 30 + len(name)  # the local header, then the compressed sheet
+    data[start : start + 10] = bytes(b ^ 0xFF for b in data[start : start + 10])
+    book.write_bytes(bytes(data))
+    error = one_line_error(
+        sckg("import", "table", book, "--out", "city.ttl", "--city", "testcity", cwd=tmp_path)
+    )
+    assert error.startswith(f"{book}: not a readable .xlsx workbook (")
+    assert error.endswith("); save it as an Excel workbook")
+    assert not (tmp_path / "city.ttl").exists()
+
+
 # --- review files ---------------------------------------------------------------------------------
 
 

@@ -293,7 +293,6 @@ def _read_xlsx(path: Path) -> list[RawSheet]:
         # sizes as declared: reading more than that fails the CRC check
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(item.file_size for item in archive.infolist())
-            formulas = unpacked <= MAX_BYTES and _has_formulas(archive)
     except zipfile.BadZipFile:
         raise DataError(error_message("error.not_xlsx_zip", path=path)) from None
     except OSError as exc:
@@ -302,7 +301,9 @@ def _read_xlsx(path: Path) -> list[RawSheet]:
         ) from None
     if unpacked > MAX_BYTES:
         raise DataError(error_message("error.workbook_too_big", **_sizes(path, unpacked)))
-    try:
+    try:  # reading the parts can fail however the archive is broken: a bad CRC, a bad stream
+        with zipfile.ZipFile(path) as archive:
+            formulas = _has_formulas(archive)
         sheets, blanks = _xlsx_values(path, formulas)
         if blanks:
             _xlsx_formulas(path, sheets, blanks)
