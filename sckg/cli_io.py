@@ -50,6 +50,8 @@ CityOpt = Annotated[
     ),
 ]
 OutOpt = Annotated[Path, typer.Option("--out", "-o", help="The Turtle file to write.")]
+#: ``--out -``: standard output, as no --out.
+STDOUT = Path("-")
 #: What the name of an export's file may end in, where not in the format's name.
 _ENDINGS = {ExportFormat.jsonld: ("jsonld", "json")}
 
@@ -493,6 +495,7 @@ def export(
     from .errors import UsageError
     from .export import export_graph
 
+    out = None if out == STDOUT else out
     if out is None and fmt in (ExportFormat.csv, ExportFormat.xlsx):
         raise UsageError(
             error_message(
@@ -541,7 +544,7 @@ def generate(
     from .generate import generate_chunks
 
     chunks = generate_chunks(projects, seed)
-    if out is None:
+    if out is None or out == STDOUT:
         for chunk in chunks:
             typer.echo(chunk, nl=False)
         return

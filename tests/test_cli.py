@@ -195,6 +195,22 @@ def test_a_file_named_for_another_format_is_refused_before_any_work(
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize(
+    "args", [["export", "-f", "ttl"], ["export", "-f", "nt"], ["generate", "--projects", "2"]]
+)
+def test_out_dash_writes_to_standard_output_as_the_reference_says(
+    args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/commands.md: "the text of a file written to `-` or with no --out" goes to stdout; `-o -`
+    wrote a file named "-"."""
+    monkeypatch.chdir(tmp_path)
+    dash = runner.invoke(app, [*args, "--out", "-"])
+    plain = runner.invoke(app, args)
+    assert (dash.exit_code, plain.exit_code) == (0, 0), dash.output
+    assert dash.stdout == plain.stdout != ""
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_query_ask_and_rq_file(tmp_path: Path) -> None:
     assert runner.invoke(app, ["query", "ASK { ?p a sckg:Project }"]).output == "true\n"
     rq = tmp_path / "count.rq"
