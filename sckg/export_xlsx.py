@@ -187,7 +187,11 @@ def _workbook(kg: KnowledgeGraph, lang: str, city: str | None) -> bytes:
     described = _entities(kg, sources)
     sources = [iri for iri in sources if iri in described]
     sheets["sources"] = [described[iri] for iri in sources]
-    base = city_base(city or _main_city(entities) or "city")
+    main = _main_city(entities)
+    base = city_base(city or main or "city")
+    if city is not None and main is not None and not any(iri.startswith(base) for iri in entities):
+        message = error_message("xlsx.other_city", city=city, base=base, main=main)
+        warnings.warn(DataWarning(message), stacklevel=3)
     ids = {
         e.iri: _short(e.iri, base, SHEETS_BY_KEY[key].folder)
         for key, group in sheets.items()

@@ -2244,6 +2244,12 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "weitere Aussagen: {statements} (nicht aufgeführt: ein Blatt fasst {rows} Zeilen)",
         "en": "more statements: {statements} (not listed: a sheet holds {rows} rows)",
     },
+    "xlsx.other_city": {
+        "de": "Keine Entität der Daten gehört zur Stadt '{city}' (ihre IRIs beginnen mit {base}), "
+        "daher sind die Kennungen ganze IRIs; die Stadt der Daten ist '{main}' ({{=city}} {main}).",
+        "en": "no entity of the data is of the city '{city}' (its IRIs start with {base}), so the "
+        "IDs are whole IRIs; the data's city is '{main}' ({{=city}} {main}).",
+    },
     "xlsx.lost": {
         "de": {
             "one": "{n} Aussage der Daten steht nicht in den Blättern der Vorlage (ein Import der "

@@ -496,6 +496,23 @@ def test_xlsx_export_says_how_many_statements_the_template_cannot_hold(
     assert "Hinweis" not in runner.invoke(app, args).stderr
 
 
+def test_xlsx_export_for_a_city_the_data_does_not_hold_says_so(
+    tmp_path: Path, musterstadt_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--city nocity`` wrote every ID as a full IRI without a word."""
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    out = tmp_path / "n.xlsx"
+    args = ["export", "-f", "xlsx", "-d", str(musterstadt_path), "--out", str(out)]
+    result = runner.invoke(app, [*args, "--city", "nocity"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(
+        "Note: no entity of the data is of the city 'nocity' (its IRIs start with "
+        "https://w3id.org/sckg/id/nocity/), so the IDs are whole IRIs; the data's city is "
+        "'musterstadt' (--city musterstadt).\n"
+    )
+    assert "Note" not in runner.invoke(app, [*args, "--city", "musterstadt"]).stderr
+
+
 def test_xlsx_lists_no_more_rows_than_a_sheet_holds_and_says_how_many_it_left_out(
     make_kg, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
