@@ -74,10 +74,17 @@ def _bytes_read(paths: list[Path], progress: Progress) -> Iterator[Callable[[Pat
     sizes = {path: path.stat().st_size for path in paths}
     total, done, stop = sum(sizes.values()), [0, 0], threading.Event()  # files and bytes loaded
 
+    seen: dict[Path, int] = {}  # how far each file was read: once closed, it is read whole
+
     def watch() -> None:
         while not stop.wait(0.2):
             path = paths[min(done[0], len(paths) - 1)]
-            read = done[1] + (_position(path) or 0)
+            position = _position(path)
+            if position is not None:
+                seen[path] = max(seen.get(path, 0), position)
+            elif path in seen:  # closed after reading: Oxigraph builds the indexes
+                seen[path] = sizes[path]
+            read = done[1] + seen.get(path, 0)
             if read < total:
                 progress("loading", read, total)
             else:
