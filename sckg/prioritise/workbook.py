@@ -244,31 +244,15 @@ def _read_score_rows(
         iri = text_of(row[0] if row else None)
         if not iri:
             continue
-        if iri in first:
-            errors.append(
-                CellError(
-                    scores.file,
-                    SCORES,
-                    number,
-                    "A",
-                    iri,
-                    f"each item once (row {first[iri]} has the same ID)",
-                )
+        if iri in first or iri not in known:
+            expected = (
+                f"each item once (row {first[iri]} has the same ID)"
+                if iri in first
+                else "the ID of an item of the data (the template's)"
             )
+            errors.append(CellError(scores.file, SCORES, number, "A", iri, expected))
             continue
         first[iri] = number
-        if iri not in known:
-            errors.append(
-                CellError(
-                    scores.file,
-                    SCORES,
-                    number,
-                    "A",
-                    iri,
-                    "the ID of an item of the data (the template's)",
-                )
-            )
-            continue
         for col, (who, key) in columns.items():
             value = _score(row[col] if col < len(row) else None)
             if value is None:
