@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -60,7 +61,10 @@ def prioritise(
     ] = None,
     day: Annotated[
         str | None,
-        typer.Option("--date", help="The assessment's date, YYYY-MM-DD (default: today)."),
+        typer.Option(
+            "--date",
+            help="The assessment's date, 2026-03-12 or 12.03.2026 (default: today).",
+        ),
     ] = None,
     since: Annotated[
         Path | None,
@@ -101,6 +105,7 @@ def prioritise(
         )
     if template is not None:  # before any work, so nothing is written
         check_suffix(template, "template", "xlsx")
+    when = _assessment_day(day)
     chart_format = None if chart is None else check_suffix(chart, "chart", "png", "svg")
     kg = open_graph(data, store)
     criteria = [*GRAPH_CRITERIA, *PEOPLE_CRITERIA]
@@ -170,17 +175,9 @@ def prioritise(
         write_atomic(chart, drawn)
         status(t("cli.wrote", VOICE.lang, paths=chart))
     if assessment is not None:
-        from datetime import date
-
         from .fileio import write_atomic
         from .prioritise.assessment import assessment_turtle
 
-        try:
-            when = date.fromisoformat(day) if day else date.today()
-        except ValueError:
-            raise typer.BadParameter(
-                t("cli.prio_date", VOICE.lang, day=day), param_hint="--date"
-            ) from None
         write_atomic(assessment, assessment_turtle(result, day=when, lang=lang.value))
         what_text = t(f"cli.prio_what.{what.value}", VOICE.lang)
         status(
@@ -197,3 +194,15 @@ def prioritise(
 def register(app: typer.Typer) -> None:
     """Add the prioritisation command."""
     app.command("prioritise")(prioritise)
+
+
+def _assessment_day(day: str | None) -> date:
+    """The day of ``--date`` (today without one), or a usage error before any work."""
+    from .ingest.cells import day_of_text
+
+    if day is None:
+        return date.today()
+    found = day_of_text(day.strip())
+    if found is None:
+        raise typer.BadParameter(t("cli.prio_date", VOICE.lang, day=day), param_hint="--date")
+    return found

@@ -20,12 +20,15 @@ def site(
     ),
     since: Annotated[
         str | None,
-        typer.Option(help="A date (2026-01-31): the home page lists what happened since then."),
+        typer.Option(
+            help="A date (2026-01-31 or 31.01.2026): the home page lists what happened since then."
+        ),
     ] = None,
     today: Annotated[
         str | None,
         typer.Option(
-            help="The day milestones count as upcoming or overdue from (default: the data's date)."
+            help="The day milestones count as upcoming or overdue from, 2026-01-31 or 31.01.2026 "
+            "(default: the data's date)."
         ),
     ] = None,
     lang: LangOpt = Lang.de,

@@ -2637,8 +2637,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "the quadrant needs the members' impact and effort scores (--scores)",
     },
     "cli.prio_date": {
-        "de": "erwartet ein Datum wie 2026-03-12, erhalten: '{day}'",
-        "en": "expected a date like 2026-03-12, got '{day}'",
+        "de": "erwartet ein Datum wie 2026-03-12 oder 12.03.2026, erhalten: '{day}'",
+        "en": "expected a date like 2026-03-12 or 12.03.2026, got '{day}'",
     },
     "cli.cannot_read": {
         "de": "{path} ist nicht lesbar: {reason}",
@@ -3726,8 +3726,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "{=name} '{name}' is no reference vocabulary; use one of: {known}",
     },
     "error.day": {
-        "de": "{{={param}}} muss ein Datum wie 2026-01-31 sein, nicht {value!r}",
-        "en": "{{={param}}} must be a date like 2026-01-31, got {value!r}",
+        "de": "{{={param}}} muss ein Datum wie 2026-01-31 oder 31.01.2026 sein, nicht {value!r}",
+        "en": "{{={param}}} must be a date like 2026-01-31 or 31.01.2026, got {value!r}",
     },
     "error.shapes_uncompiled": {
         "de": "Die Shapes verwenden {compiled}, was die SPARQL-Engine nicht übersetzt; "

@@ -1138,3 +1138,32 @@ def test_cli_chart_and_template_need_their_file_type(
     )
     assert (done.exit_code, done.stderr, done.stdout) == (2, message + "\n", "")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_assessment_date_takes_a_german_date_and_refuses_others(
+    musterstadt_path: Path, tmp_path: Path
+) -> None:
+    """``--date 12.03.2026`` is the day ``--date 2026-03-12`` is; trailing text is refused."""
+
+    def assess(day: str) -> tuple[int, str, Path]:
+        out = tmp_path / f"{len(list(tmp_path.iterdir()))}.ttl"
+        done = runner.invoke(
+            app,
+            [
+                "prioritise",
+                "-d",
+                str(musterstadt_path),
+                "--scores",
+                str(musterstadt_path / "scoring.xlsx"),
+                *("--assessment", str(out), "--date", day, "--runs", "10", "-l", "en"),
+            ],
+            env={"LANG": "en_GB.UTF-8"},
+        )
+        return done.exit_code, done.stderr, out
+
+    iso, german = assess("2026-03-12"), assess("12.03.2026")
+    assert iso[0] == german[0] == 0
+    assert iso[2].read_bytes() == german[2].read_bytes()
+    code, stderr, out = assess("2026-03-121")
+    assert code == 2 and not out.exists()
+    assert "expected a date like 2026-03-12 or 12.03.2026, got '2026-03-121'" in stderr

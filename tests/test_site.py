@@ -180,8 +180,25 @@ def test_since_lists_what_happened_since_a_date(tmp_path: Path) -> None:
     assert max(day for day, _, _ in days) <= "2026-01-15"
     assert ("2025-11-11", "Interview", "Interview Schule und Bildung") in days  # a class of its own
     assert len(days) == 17
-    with pytest.raises(ParameterError, match=r"^since must be a date like 2026-01-31, got 'May'$"):
+    with pytest.raises(
+        ParameterError, match=r"^since must be a date like 2026-01-31 or 31.01.2026, got 'May'$"
+    ):
         build_site(kg, tmp_path, since="May")
+
+
+def test_since_and_today_take_german_dates_and_refuse_trailing_text(tmp_path: Path) -> None:
+    kg = KnowledgeGraph.open([resources.dataset("musterstadt")])
+    build_site(kg, tmp_path / "iso", since="2025-11-01", today="2026-01-15")
+    build_site(kg, tmp_path / "de", since="1.11.2025", today="15.01.2026")
+    for name in ("index.html", "index.en.html"):
+        iso, german = ((tmp_path / d / name).read_text(encoding="utf-8") for d in ("iso", "de"))
+        assert iso == german
+    for day in ("2025-11-011", "2025-11-01T10:00", "31.02.2025", "1.11.25"):
+        with pytest.raises(
+            ParameterError,
+            match=rf"^since must be a date like 2026-01-31 or 31\.01\.2026, got '{day}'$",
+        ):
+            build_site(kg, tmp_path / "bad", since=day)
 
 
 def test_search_index_holds_stems_and_compound_parts(site: Path) -> None:

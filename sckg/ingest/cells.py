@@ -662,6 +662,14 @@ def _date(value: Any, text: str, year_ok: bool) -> dt.date | int:
         return value
     if year_ok and re.fullmatch(r"\d{4}", text):
         return int(text)
+    day = day_of_text(text)
+    if day is None:
+        raise ValueError(error_message("expected.date_or_year" if year_ok else "expected.date"))
+    return day
+
+
+def day_of_text(text: str) -> dt.date | None:
+    """The day a text writes as 2024-03-31 or 31.03.2024 (German), or None for anything else."""
     german = _GERMAN_DATE.match(text)
     try:
         if german:
@@ -670,7 +678,7 @@ def _date(value: Any, text: str, year_ok: bool) -> dt.date | int:
             return dt.date.fromisoformat(text)
     except ValueError:
         pass
-    raise ValueError(error_message("expected.date_or_year" if year_ok else "expected.date"))
+    return None
 
 
 def _word(text: str) -> str:

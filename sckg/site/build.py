@@ -18,6 +18,7 @@ import pyoxigraph as ox
 from ..errors import ParameterError
 from ..export import canonical, jsonld_bytes
 from ..formatting import long_date
+from ..ingest.cells import day_of_text
 from ..namespaces import ADMS, DCTERMS, PREFIXES, SCKG
 from ..sources import data_info, summary
 from ..words import Words, check_lang, error_message, t
@@ -82,7 +83,8 @@ def build_site(
     undirected = graph.to_undirected(as_view=True)
     timings["read"] = time.perf_counter() - started
     # never the clock: without a data date (and --today) the milestones' day is unknown
-    as_of = _day(today, "today") or _day(info["de"].date, "today")
+    data_day = info["de"].date
+    as_of = _day(today, "today") or (date.fromisoformat(data_day[:10]) if data_day else None)
     writer = _Writer(Path(out))
     started = time.perf_counter()
     maps = {iri: neighbourhood_maps(graph, undirected, data, iri) for iri in data.entities}
@@ -126,10 +128,10 @@ def build_site(
 def _day(value: str | date | None, param: str) -> date | None:
     if value is None or isinstance(value, date):
         return value
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        raise ParameterError(error_message("error.day", param=param, value=value)) from None
+    day = day_of_text(value.strip())
+    if day is None:
+        raise ParameterError(error_message("error.day", param=param, value=value))
+    return day
 
 
 class _SiteContext:
