@@ -20,7 +20,7 @@ import pyoxigraph as ox
 from .errors import DataWarning
 from .formatting import number
 from .ingest import city_base
-from .ingest.cells import ID_PATTERN, NAME_PATTERN, read_back
+from .ingest.cells import ID_PATTERN, KIND_CLASS_CHOICES, NAME_PATTERN, read_back
 from .ingest.tables import SDG, choice_text, choices, record_of
 from .ingest.template import (
     EXTRA_SHEETS,
@@ -507,7 +507,9 @@ class _Rows:
         return known[0] if known else None
 
     def _actors(self, cells: dict[str, Any], e: _Entity) -> None:
-        cells["kind"] = self._vocab(e.iris(ORG + "classification"))
+        # a unit of no named kind: the Kind column's class choice (the import gives the class back)
+        classes = [c for c in KIND_CLASS_CHOICES if c in e.types]
+        cells["kind"] = self._vocab(e.iris(ORG + "classification")) or self._vocab(classes)
         cells["status"] = self._vocab(e.iris(ADMS + "status"))
         cells["publicly_owned"] = e.first(SCKG + "publiclyOwned")
         cells["identifier"] = e.first(DCTERMS + "identifier")

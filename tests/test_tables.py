@@ -26,6 +26,7 @@ from sckg.kg import KnowledgeGraph
 runner = CliRunner()
 BASE = "https://w3id.org/sckg/id/beispielstadt/"
 ORG_NS = "http://www.w3.org/ns/org#"
+RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 SCKG_NS = "https://w3id.org/sckg/ontology#"
 XSD_NS = "http://www.w3.org/2001/XMLSchema#"
 
@@ -481,7 +482,7 @@ BAD_ROWS = [
         "Eigenbetrieb (eigenbetrieb), Städtische Gesellschaft (municipal-company), Auftragnehmer "
         "(contractor), Forschungseinrichtung (research-institution), Externer Partner "
         "(external-partner), Fraktion (party-group), Partei (party), Verwaltungsbereich "
-        "(administration-area), Externes Gremium (external-body)",
+        "(administration-area), Externes Gremium (external-body), Organisationseinheit (unit)",
     ),
     (
         "priority",
@@ -738,6 +739,83 @@ def test_unit_of_a_formal_organisation_is_unit_of_and_of_a_unit_sub_organization
         ("actor/dez-1", "unitOf", f"{BASE}actor/stadt"),
         ("actor/extern", "subOrganizationOf", "https://example.org/org/land"),
         ("actor/fb-10", "subOrganizationOf", f"{BASE}actor/dez-1"),
+    ]
+
+
+def test_a_unit_of_no_named_kind_keeps_its_class_through_export_and_import(
+    make_kg, tmp_path: Path
+) -> None:
+    """Ulm's units are ``org:OrganizationalUnit`` without an ``org:classification`` (the text does
+    not say Amt or Fachbereich). The Kind column had no word for them: the export left it empty,
+    the import made them ``org:Organization``, and their class was listed on the sheet ``_Not in
+    the template``. The Kind column's choice "Organisationseinheit" gives the class and no kind."""
+    import warnings
+
+    from sckg.ingest.template import REMAINDER_SHEET
+
+    actor = "https://w3id.org/sckg/id/x/actor/"
+    kg = make_kg(
+        f"<{actor}stadt> a org:FormalOrganization , oparl:Body ; "
+        f'org:classification kind:city-administration ; rdfs:label "Stadt X"@de .\n'
+        f'<{actor}buero> a org:OrganizationalUnit ; rdfs:label "Bildungsbüro"@de ; '
+        f"org:unitOf <{actor}stadt> .\n"
+    )
+    path = tmp_path / "x.xlsx"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        path.write_bytes(export_graph(kg, "xlsx", city="x")["inventory.xlsx"])
+    assert [str(w.message) for w in caught] == []
+    book = load_workbook(path)
+    assert REMAINDER_SHEET not in book.sheetnames
+    rows = {r[0]: r[:5] for r in book["Actors"].iter_rows(min_row=2, values_only=True)}
+    assert rows["buero"] == ("buero", "Bildungsbüro", None, "Organisationseinheit", "stadt")
+    assert rows["stadt"][3] == "Stadtverwaltung"
+    about_buero = sorted(
+        (t.predicate.value, t.object.value)
+        for t in import_table(path, "x").triples
+        if t.subject.value == f"{actor}buero" and t.predicate.value.startswith((ORG_NS, RDF_NS))
+    )
+    assert about_buero == [
+        (f"{RDF_NS}type", f"{ORG_NS}OrganizationalUnit"),
+        (f"{ORG_NS}unitOf", f"{actor}stadt"),
+    ]
+
+
+def test_the_kind_organisational_unit_gives_the_class_and_no_classification(
+    tmp_path: Path,
+) -> None:
+    """The choice is read in German, English and by its short name; the named kinds are read as
+    before (a Dezernat is a unit with its kind)."""
+    blank = [None] * 10
+    book = _workbook(
+        tmp_path / "inventory.xlsx",
+        {
+            "actors": [
+                ["stadt", "Stadt", None, "Stadtverwaltung", None, *blank],
+                ["dez-1", "Dezernat I", None, "dezernat", "stadt", *blank],
+                ["a", "A", None, "Organisationseinheit", "stadt", *blank],
+                ["b", "B", None, "organisational unit", "dez-1", *blank],
+                ["c", "C", None, "unit", None, *blank],
+                ["d", "D", None, None, None, *blank],
+            ]
+        },
+    )
+    found = sorted(
+        (t.subject.value[len(BASE) :], t.predicate.value, t.object.value.rsplit("/", 1)[-1])
+        for t in import_table(book, "beispielstadt").triples
+        if t.predicate.value in (f"{RDF_NS}type", f"{ORG_NS}classification")
+        and t.subject.value.startswith(BASE + "actor/")
+    )
+    assert found == [
+        ("actor/a", f"{RDF_NS}type", "org#OrganizationalUnit"),
+        ("actor/b", f"{RDF_NS}type", "org#OrganizationalUnit"),
+        ("actor/c", f"{RDF_NS}type", "org#OrganizationalUnit"),
+        ("actor/d", f"{RDF_NS}type", "org#Organization"),
+        ("actor/dez-1", f"{RDF_NS}type", "org#OrganizationalUnit"),
+        ("actor/dez-1", f"{ORG_NS}classification", "dezernat"),
+        ("actor/stadt", f"{RDF_NS}type", "Body"),
+        ("actor/stadt", f"{RDF_NS}type", "org#FormalOrganization"),
+        ("actor/stadt", f"{ORG_NS}classification", "city-administration"),
     ]
 
 

@@ -27,6 +27,7 @@ from ..namespaces import (
     KIND,
     LAW,
     OPARL,
+    ORG,
     OUTPUT,
     PHASE,
     PROV,
@@ -57,6 +58,12 @@ _FALSE = {"nein", "no", "false", "falsch", "0", "n"}
 GOAL_TYPES = {
     SCKG + "StrategicGoal": ("Strategisches Ziel", "strategic goal"),
     SCKG + "Vision": ("Zielbild", "vision"),
+}
+#: Choices of the Kind column that name a class, not a ``kind:`` concept: IRI (class) → short name,
+#: German and English word. An actor of such a choice gets the class and no ``org:classification``
+#: (Ulm's units: the text does not say Amt or Fachbereich).
+KIND_CLASS_CHOICES = {
+    ORG + "OrganizationalUnit": ("unit", "Organisationseinheit", "organisational unit"),
 }
 SOURCE_TYPES = {
     PROV + "Entity": ("Dokument", "document"),
@@ -144,6 +151,9 @@ def choices() -> dict[str, tuple[Choice, ...]]:
                 key=_order(LAW),
             )
         )
+    found["kind"] += tuple(
+        Choice(iri, short, de, en) for iri, (short, de, en) in KIND_CLASS_CHOICES.items()
+    )
     found["goal_type"] = tuple(
         Choice(iri, slug(en), de, en) for iri, (de, en) in GOAL_TYPES.items()
     )

@@ -25,6 +25,7 @@ from ..words import error_message
 from . import XSD_BOOLEAN, XSD_DATE, XSD_DECIMAL, XSD_GYEAR, XSD_INTEGER, ImportResult, city_base
 from .cells import (
     IRI_PATTERN,
+    KIND_CLASS_CHOICES,
     Amount,
     CellError,
     RawSheet,
@@ -606,7 +607,7 @@ def _actor(g: _Graph, row: Row, refs: dict[str, list[str]], base: str) -> None:
     kind = v.get("kind")
     for cls in _actor_classes(row):
         g.add(s, RDF + "type", cls)
-    if kind:
+    if kind and kind.startswith(KIND):  # not a class of the Kind column (KIND_CLASS_CHOICES)
         g.add(s, ORG + "classification", kind)
     g.both(s, [RDFS + "label"], v, "name")
     g.both(s, [SKOS + "altLabel"], v, "alt")
@@ -628,6 +629,8 @@ def _actor(g: _Graph, row: Row, refs: dict[str, list[str]], base: str) -> None:
 
 def _actor_classes(row: Row) -> tuple[str, ...]:
     kind = row.values.get("kind")
+    if kind in KIND_CLASS_CHOICES:
+        return (kind,)
     return KIND_CLASSES.get(kind[len(KIND) :] if kind else "", (ORG + "Organization",))
 
 

@@ -1124,8 +1124,12 @@ SHEETS: tuple[Sheet, ...] = (
                 "kind",
                 "Art",
                 "Kind",
-                "Art des Akteurs (bestimmt die Klasse), z. B. Dezernat, Ausschuss, Auftragnehmer.",
-                "Kind of actor (decides the class), e.g. dezernat, committee, contractor.",
+                "Art des Akteurs (bestimmt die Klasse), z. B. Dezernat, Ausschuss, Auftragnehmer; "
+                "Organisationseinheit für eine Einheit, deren Art nicht bekannt ist (nur die "
+                "Klasse org:OrganizationalUnit).",
+                "Kind of actor (decides the class), e.g. dezernat, committee, contractor; "
+                "organisational unit for a unit whose kind is not known (only the class "
+                "org:OrganizationalUnit).",
                 "kind",
                 width=20,
             ),
