@@ -118,7 +118,7 @@ def compare(
         decided = read_review_table(
             decisions, BEST_PRACTICE_COLUMNS[6:9], written_by="sckg compare --show best --review"
         )
-        examples, rejected = write_decisions(decided, out, lang.value)
+        examples, rejected = write_decisions(decided, out)
         taken = sum(r["decision"] == "accept" for r in decided)
         said_decided(
             taken,

@@ -196,6 +196,12 @@ class City:
         """The city's name, "(fiktiv)" after it when it is fictional."""
         return t("compare.fictional", lang, name=self.label) if self.fictional else self.label
 
+    def german_name(self) -> str:
+        """The city's German name (its name in any other language where it has none), "(fiktiv)"
+        after it when it is fictional: the name in a best-practice example's German label."""
+        name = self.german or self.label
+        return t("compare.fictional", "de", name=name) if self.fictional else name
+
 
 @dataclass(frozen=True)
 class Item:
@@ -1022,7 +1028,8 @@ REJECTED_EXAMPLE = SCKG + "rejectedExample"
 
 def review_rows(candidates: Sequence[Candidate], comparison: Comparison) -> list[list[Any]]:
     """The rows of a best-practice review file (``BEST_PRACTICE_COLUMNS``), the decision column
-    empty."""
+    empty; ``city`` is the city's name in the comparison's language, ``city_name`` its German name
+    (for the example's German label, see :func:`decision_triples`)."""
     lang = comparison.lang
     return [
         [
@@ -1035,7 +1042,7 @@ def review_rows(candidates: Sequence[Candidate], comparison: Comparison) -> list
             c.project.iri,
             c.example.iri,
             c.city.iri,
-            c.city.name(lang),
+            c.city.german_name(),
         ]
         for c in candidates
     ]
@@ -1048,9 +1055,10 @@ def example_iri(other: str) -> str:
     return EXAMPLE + hashlib.sha1(other.encode()).hexdigest()[:16]
 
 
-def decision_triples(rows: Sequence[dict[str, str]], lang: str = "de") -> list[ox.Triple]:
+def decision_triples(rows: Sequence[dict[str, str]]) -> list[ox.Triple]:
     """The statements of decided review rows (``decision`` accept or reject, the IRI columns and the
-    names)."""
+    names). An example's label is German: the other city's German title (the one the comparison
+    reads) and, in brackets, the city's German name (``city_name``)."""
     triples = []
     for row in rows:
         project, other = ox.NamedNode(row["project_iri"]), ox.NamedNode(row["example_iri"])
@@ -1058,7 +1066,7 @@ def decision_triples(rows: Sequence[dict[str, str]], lang: str = "de") -> list[o
             triples.append(ox.Triple(project, ox.NamedNode(REJECTED_EXAMPLE), other))
             continue
         example = ox.NamedNode(example_iri(other.value))
-        label = ox.Literal(f"{row['example']} ({row['city_name']})", language=lang)
+        label = ox.Literal(f"{row['example']} ({row['city_name']})", language="de")
         triples += [
             ox.Triple(project, ox.NamedNode(SCKG + "refersToExample"), example),
             ox.Triple(
@@ -1072,9 +1080,7 @@ def decision_triples(rows: Sequence[dict[str, str]], lang: str = "de") -> list[o
     return triples
 
 
-def write_decisions(
-    rows: Sequence[dict[str, str]], path: Path | str, lang: str = "de"
-) -> tuple[int, int]:
+def write_decisions(rows: Sequence[dict[str, str]], path: Path | str) -> tuple[int, int]:
     """Add decided review rows to the Turtle file ``path`` (a new decision on a pair replaces the
     old one); the numbers of examples referred to and of rejections the file then holds."""
     pairs = {(r["project_iri"], r["example_iri"]) for r in rows}
@@ -1095,7 +1101,7 @@ def write_decisions(
         for k in kept
         if k.predicate.value not in (refers, REJECTED_EXAMPLE) or pair(k) not in pairs
     }
-    triples.update(decision_triples(rows, lang))
+    triples.update(decision_triples(rows))
     used = {k.object for k in triples if k.predicate.value == refers}
     triples = {
         k for k in triples if not str(k.subject).startswith("<" + EXAMPLE) or k.subject in used

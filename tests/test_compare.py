@@ -472,6 +472,49 @@ def test_review_accept_and_reject_become_data_and_are_not_proposed_again(
     assert again.stdout == "n,score,project,example,city,evidence,project_iri,example_iri\n"
 
 
+@pytest.mark.parametrize(
+    ("review_lang", "decisions_lang"), [("en", "en"), ("de", "en"), ("en", "de")]
+)
+def test_an_accepted_examples_label_is_german_title_and_german_city_name(
+    tmp_path: Path, review_lang: str, decisions_lang: str
+) -> None:
+    """The label joined the German title with the city's name in the review's language, tagged
+    with the language of --decisions: "Mobilitätsstationen (Town of Bdorf (fictional))"@en. The
+    title is the German one the comparison reads, so the label is German: the review's column
+    city_name holds the city's German name (the column city the name in --lang)."""
+    aburg = _city(tmp_path, "aburg", ABURG)
+    bdorf = _city(
+        tmp_path,
+        "bdorf",
+        BDORF.replace('"Stadt Bdorf"@de', '"Stadt Bdorf"@de , "Town of Bdorf"@en'),
+    )
+    review, out = tmp_path / "review.csv", tmp_path / "best-practice.ttl"
+    args = ["compare", "-d", str(aburg), "-d", str(bdorf), "--min-score", "0.3"]
+    result = runner.invoke(app, [*args, "--review", str(review), "--lang", review_lang])
+    assert result.exit_code == 0, result.output
+    with review.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    city = {"de": "Stadt Bdorf (fiktiv)", "en": "Town of Bdorf (fictional)"}[review_lang]
+    assert [[r[3], r[4], r[9]] for r in rows] == [
+        ["example", "city", "city_name"],
+        ["Bauantrag online", city, "Stadt Bdorf (fiktiv)"],
+        ["Mobilitätsstationen", city, "Stadt Bdorf (fiktiv)"],
+    ]
+    rows[2][0] = "accept"
+    with review.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    result = runner.invoke(
+        app, ["compare", "--decisions", str(review), "--out", str(out), "--lang", decisions_lang]
+    )
+    assert result.exit_code == 0, result.output
+    labels = [
+        str(q.object)
+        for q in ox.parse(path=str(out), format=ox.RdfFormat.TURTLE)
+        if q.predicate.value == "http://www.w3.org/2000/01/rdf-schema#label"
+    ]
+    assert labels == ['"Mobilitätsstationen (Stadt Bdorf (fiktiv))"@de']
+
+
 def test_scores_are_numbers_in_json_for_every_kind_of_proposal(cities: tuple[Path, Path]) -> None:
     """``--show best`` gave the score as the text "1.10", targets and mapping as numbers."""
     import json
