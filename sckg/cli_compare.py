@@ -275,6 +275,7 @@ def _mapping(
     fmt: Format,
 ) -> None:
     from . import field_matches
+    from .compare import named_city
 
     (kg,) = open_cities([data], "data")
     proposals = field_matches.propose_field_matches(
@@ -284,7 +285,11 @@ def _mapping(
         min_score if min_score is not None else field_matches.THRESHOLD,
     )
     rows = field_matches.review_rows(proposals, lang)
-    _proposals(CompareView.mapping, field_matches.MATCH_COLUMNS, rows, review, fmt, str(data))
+    # the city whose data the decisions go with, as the other reviews name it (data that names
+    # none: its path)
+    city = named_city(kg, str(data), lang) if review is not None else None
+    name = city.name(lang) if city is not None else str(data)
+    _proposals(CompareView.mapping, field_matches.MATCH_COLUMNS, rows, review, fmt, name)
 
 
 def _proposals(

@@ -296,6 +296,15 @@ def load_city(kg: KnowledgeGraph, source: str = "", lang: str = "de") -> CityDat
     )
 
 
+def named_city(kg: KnowledgeGraph, source: str = "", lang: str = "de") -> City | None:
+    """The one city the datasets of ``kg`` name (as :func:`load_city` finds it), or ``None`` when
+    they name none or several."""
+    try:
+        return _city(kg, source, lang)
+    except DataError:
+        return None
+
+
 def _city(kg: KnowledgeGraph, source: str, lang: str) -> City:
     """The one city the datasets of ``kg`` name (``dcterms:coverage``; a dataset that names none
     counts only when none does, as a city of its own). IRIs of one city's data (one ``city`` of the

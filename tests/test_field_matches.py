@@ -156,3 +156,42 @@ def test_mapping_reads_one_city_and_says_so() -> None:
     )
     assert result.exit_code == 2
     assert "--show mapping reads one city: give its data once with --data." in result.stderr
+
+
+def test_the_review_message_names_the_city_as_the_other_reviews_do(tmp_path: Path) -> None:
+    """``--show mapping --review`` named the data's folder where ``--show best`` and ``--show
+    targets`` name the city whose data the decisions go with (in --lang); data that names no city
+    keeps the folder."""
+    folder = tmp_path / "cdorf"
+    folder.mkdir()
+    _city(folder)
+    review = tmp_path / "mapping.csv"
+    args = ["compare", "--show", "mapping", "--data", str(folder), "--review", str(review)]
+    result = runner.invoke(app, [*args, "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"Wrote 1 proposed reference fields to {review}: write accept or reject in the decision "
+        f"column, then run sckg compare --show mapping --decisions {review} --out FILE.ttl "
+        "(FILE.ttl with the data of Stadt Cdorf (fictional))\n"
+    )
+    result = runner.invoke(app, [*args, "--lang", "de"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"Geschrieben: 1 vorgeschlagene Referenz-Handlungsfelder nach {review}: in der Spalte "
+        "decision accept oder reject eintragen, dann sckg compare --show mapping --decisions "
+        f"{review} --out FILE.ttl (FILE.ttl zu den Daten von Stadt Cdorf (fiktiv)) ausführen\n"
+    )
+    for show in ("targets", "mapping"):  # the same words, as --lang de names the city
+        other = ["compare", "--show", show, "--data", str(folder), "--review", str(review)]
+        said = runner.invoke(app, other).stderr
+        assert said.endswith("(FILE.ttl with the data of Stadt Cdorf (fiktiv))\n"), show
+    nameless = tmp_path / "nameless"
+    nameless.mkdir()
+    (nameless / "city.ttl").write_text(
+        PREFIXES + CITY.replace("c:dataset a sckg:Dataset", "c:dataset a sckg:Nothing"),
+        encoding="utf-8",
+    )
+    args = ["compare", "--show", "mapping", "--data", str(nameless), "--review", str(review)]
+    result = runner.invoke(app, [*args, "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.endswith(f"(FILE.ttl with the data of {nameless})\n")
