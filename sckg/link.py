@@ -50,6 +50,9 @@ from .wordmatch import Keyword, Name, Token, tokens
 from .words import error_message, t
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .errors import Message
     from .kg import KnowledgeGraph
 
 SUBJECT = DCTERMS + "subject"
@@ -480,13 +483,15 @@ def read_review_table(
     *,
     undecided: bool = False,
     written_by: str = "sckg link papers --review",
+    other_kind: Callable[[list[str]], Message | None] | None = None,
 ) -> list[dict[str, str]]:
     """The rows of a filled-in review file (CSV or xlsx, its first sheet) as column → text, with
     ``decision`` as ``accept`` or ``reject`` (the words of :data:`DECISION_WORDS`) and ``row`` its
     row number; rows without a decision are left out unless ``undecided``. ``iri_columns`` must hold
     IRIs: one that is not is a
     :class:`DataError` naming row and column (and the command ``written_by`` that wrote the
-    file)."""
+    file). A file without them is a :class:`DataError` saying so, or the message ``other_kind``
+    gives for its header (the file being a review of another kind)."""
     from .ingest.cells import read_sheets, shown
 
     path = Path(path)
@@ -495,6 +500,9 @@ def read_review_table(
     sheet = read_sheets(path)[0]
     header = [str(c or "").strip().lower() for c in (sheet.rows[0][1] if sheet.rows else ())]
     missing = [c for c in ("decision", *iri_columns) if c not in header]
+    other = other_kind(header) if missing and other_kind is not None else None
+    if other is not None:
+        raise DataError(other)
     if missing:
         raise DataError(
             error_message(

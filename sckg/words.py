@@ -3224,6 +3224,32 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "{path}: keine solche Prüfdatei",
         "en": "{path}: no such review file",
     },
+    "error.review_other_kind": {
+        "de": "{path}: eine Prüfdatei mit {found}, nicht mit {wanted}: ihre Entscheidungen mit "
+        "'{command}' übernehmen",
+        "en": "{path}: a review file of {found}, not of {wanted}: keep its decisions with "
+        "'{command}'",
+    },
+    "review.kind.best": {
+        "de": "Best-Practice-Kandidaten",
+        "en": "best-practice candidates",
+    },
+    "review.kind.targets": {
+        "de": "vorgeschlagenen SDG-Unterzielen",
+        "en": "proposed SDG targets",
+    },
+    "review.kind.mapping": {
+        "de": "vorgeschlagenen Referenz-Handlungsfeldern",
+        "en": "proposed reference fields",
+    },
+    "review.kind.papers": {
+        "de": "vorgeschlagenen Verknüpfungen von Vorlagen",
+        "en": "proposed links of council papers",
+    },
+    "review.kind.actors": {
+        "de": "vorgeschlagenen Zuordnungen von Akteuren",
+        "en": "proposed matches of actors",
+    },
     "error.review_columns": {
         "de": "{path}: der Prüfdatei fehlt die Spalte {columns} (mit '{writer} DATEI' schreiben)",
         "en": "{path}: the review file has no column {columns} (write it with '{writer} FILE')",

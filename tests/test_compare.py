@@ -515,6 +515,96 @@ def test_an_accepted_examples_label_is_german_title_and_german_city_name(
     assert labels == ['"Mobilitätsstationen (Stadt Bdorf (fiktiv))"@de']
 
 
+_REVIEW_HEADERS = {
+    "best": "decision,score,project,example,city,evidence,project_iri,example_iri,city_iri,"
+    "city_name",
+    "targets": "decision,score,project,target,evidence,project_iri,target_iri",
+    "mapping": "decision,score,field,reference_field,evidence,field_iri,reference_iri",
+    "papers": "decision,score,paper,target,kind,evidence,text,paper_iri,target_iri,other_target",
+}
+
+
+@pytest.mark.parametrize(
+    ("kind", "show", "en", "de"),
+    [
+        (
+            "mapping",
+            [],
+            "a review file of proposed reference fields, not of best-practice candidates: keep "
+            "its decisions with 'sckg compare --show mapping --decisions {path} --out {out}'",
+            "eine Prüfdatei mit vorgeschlagenen Referenz-Handlungsfeldern, nicht mit "
+            "Best-Practice-Kandidaten: ihre Entscheidungen mit 'sckg compare --show mapping "
+            "--decisions {path} --out {out}' übernehmen",
+        ),
+        (
+            "best",
+            ["--show", "mapping"],
+            "a review file of best-practice candidates, not of proposed reference fields: keep "
+            "its decisions with 'sckg compare --decisions {path} --out {out}'",
+            "eine Prüfdatei mit Best-Practice-Kandidaten, nicht mit vorgeschlagenen "
+            "Referenz-Handlungsfeldern: ihre Entscheidungen mit 'sckg compare --decisions {path} "
+            "--out {out}' übernehmen",
+        ),
+        (
+            "targets",
+            ["--show", "best"],
+            "a review file of proposed SDG targets, not of best-practice candidates: keep its "
+            "decisions with 'sckg compare --show targets --decisions {path} --out {out}'",
+            "eine Prüfdatei mit vorgeschlagenen SDG-Unterzielen, nicht mit "
+            "Best-Practice-Kandidaten: ihre Entscheidungen mit 'sckg compare --show targets "
+            "--decisions {path} --out {out}' übernehmen",
+        ),
+        (
+            "mapping",
+            ["--show", "targets"],
+            "a review file of proposed reference fields, not of proposed SDG targets: keep its "
+            "decisions with 'sckg compare --show mapping --decisions {path} --out {out}'",
+            "eine Prüfdatei mit vorgeschlagenen Referenz-Handlungsfeldern, nicht mit "
+            "vorgeschlagenen SDG-Unterzielen: ihre Entscheidungen mit 'sckg compare --show "
+            "mapping --decisions {path} --out {out}' übernehmen",
+        ),
+        (
+            "papers",
+            ["--show", "mapping"],
+            "a review file of proposed links of council papers, not of proposed reference "
+            "fields: keep its decisions with 'sckg link papers --decisions {path} --out {out}'",
+            "eine Prüfdatei mit vorgeschlagenen Verknüpfungen von Vorlagen, nicht mit "
+            "vorgeschlagenen Referenz-Handlungsfeldern: ihre Entscheidungen mit 'sckg link "
+            "papers --decisions {path} --out {out}' übernehmen",
+        ),
+    ],
+)
+def test_decisions_from_a_review_file_of_another_kind_name_its_kind_and_command(
+    tmp_path: Path, kind: str, show: list[str], en: str, de: str
+) -> None:
+    """A review file of reference fields given to --decisions without --show mapping said only
+    that it had no column project_iri and to write it with 'sckg compare --show best --review':
+    it names the kind of file it is and the command that keeps its decisions."""
+    review, out = tmp_path / f"{kind}.csv", tmp_path / "out.ttl"
+    review.write_text(_REVIEW_HEADERS[kind] + "\n", encoding="utf-8")
+    args = ["compare", *show, "--decisions", str(review), "--out", str(out)]
+    result = runner.invoke(app, args)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == f"Error: {review}: {en.format(path=review, out=out)}\n"
+    result = runner.invoke(app, args, env={"LANG": "de_DE.UTF-8"})
+    assert result.exit_code == 1
+    assert result.stderr == f"Fehler: {review}: {de.format(path=review, out=out)}\n"
+    assert not out.exists()
+
+
+def test_decisions_from_a_file_of_no_known_review_say_which_columns_it_lacks(
+    tmp_path: Path,
+) -> None:
+    review, out = tmp_path / "other.csv", tmp_path / "out.ttl"
+    review.write_text("decision,project_iri\n", encoding="utf-8")
+    result = runner.invoke(app, ["compare", "--decisions", str(review), "--out", str(out)])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: {review}: the review file has no column example_iri, city_iri (write it with "
+        "'sckg compare --show best --review FILE')\n",
+    )
+
+
 def test_scores_are_numbers_in_json_for_every_kind_of_proposal(cities: tuple[Path, Path]) -> None:
     """``--show best`` gave the score as the text "1.10", targets and mapping as numbers."""
     import json
