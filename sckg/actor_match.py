@@ -23,6 +23,9 @@ from .namespaces import ACTOR_CLASSES, OWL, sparql_values
 from .words import t
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .errors import Message
     from .kg import KnowledgeGraph
 
 THRESHOLD = 1.0
@@ -163,11 +166,16 @@ def write_actor_review(matches: list[ActorMatch], path: Path | str) -> Path:
     return write_review_table(REVIEW_COLUMNS, rows, path)
 
 
-def read_actor_review(path: Path | str) -> list[Decision]:
-    """The decisions in a filled-in review file of matches."""
+def read_actor_review(
+    path: Path | str, other_kind: Callable[[list[str]], Message | None] | None = None
+) -> list[Decision]:
+    """The decisions in a filled-in review file of matches (``other_kind`` as for
+    :func:`~sckg.link.read_review_table`)."""
     return [
         Decision(row["actor_iri"], row["organization_iri"], ReviewDecision(row["decision"]))
-        for row in read_review_table(path, REVIEW_COLUMNS[5:], written_by=_COMMAND)
+        for row in read_review_table(
+            path, REVIEW_COLUMNS[5:], written_by=_COMMAND, other_kind=other_kind
+        )
     ]
 
 

@@ -292,3 +292,49 @@ def open_graph(data: list[Path] | None, store: str, allow_remote: bool = False) 
             allow_remote=allow_remote,
             progress=lambda _: progress("files", next(done), len(files)),
         )
+
+
+def _review_kinds(path: Path, out: Path) -> dict[str, tuple[tuple[str, ...], str]]:
+    """The kinds of review file a person may give to a --decisions: kind → its IRI columns and the
+    command that keeps its decisions."""
+    from . import actor_match, field_matches, link, targets
+    from .compare import BEST_PRACTICE_COLUMNS
+
+    keep = f"--decisions {path} --out {out}"
+    return {
+        "best": (BEST_PRACTICE_COLUMNS[6:9], f"sckg compare {keep}"),
+        "targets": (targets.TARGET_COLUMNS[5:], f"sckg compare --show targets {keep}"),
+        "mapping": (field_matches.MATCH_COLUMNS[5:], f"sckg compare --show mapping {keep}"),
+        "papers": (link.REVIEW_COLUMNS[7:9], f"sckg link papers {keep}"),
+        "actors": (actor_match.REVIEW_COLUMNS[5:], f"sckg link actors {keep}"),
+    }
+
+
+def other_review(kind: str, path: Path, out: Path) -> Callable[[list[str]], Message | None]:
+    """For the header of a review file that lacks the columns the decisions of ``kind`` (``best``,
+    ``targets``, ``mapping``, ``papers``, ``actors``) need: the error naming the kind of review it
+    is and the command that keeps its decisions (``None`` for a file of no known kind)."""
+    from .words import error_message
+
+    kinds = _review_kinds(path, out)
+
+    def other(header: list[str]) -> Message | None:
+        found = next(
+            (
+                name
+                for name, (columns, _) in kinds.items()
+                if name != kind and all(c in header for c in columns)
+            ),
+            None,
+        )
+        if found is None:
+            return None
+        return error_message(
+            "error.review_other_kind",
+            path=path,
+            found=error_message(f"review.kind.{found}"),
+            wanted=error_message(f"review.kind.{kind}"),
+            command=kinds[found][1],
+        )
+
+    return other

@@ -17,6 +17,7 @@ from .cli_common import (
     LangOpt,
     check_suffix,
     open_cities,
+    other_review,
     review_written,
     status,
 )
@@ -24,10 +25,7 @@ from .cli_common import decided as said_decided
 from .words import t
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from .compare import CityData, Comparison
-    from .errors import Message
 
 
 def compare(
@@ -122,7 +120,7 @@ def compare(
             decisions,
             BEST_PRACTICE_COLUMNS[6:9],
             written_by="sckg compare --show best --review",
-            other_kind=_other_review(CompareView.best, decisions, out),
+            other_kind=other_review(CompareView.best.value, decisions, out),
         )
         examples, rejected = write_decisions(decided, out)
         taken = sum(r["decision"] == "accept" for r in decided)
@@ -337,7 +335,7 @@ def _proposal_decisions(show: CompareView, decisions: Path, out: Path | None) ->
         decisions,
         columns[5:],
         written_by=f"sckg compare --show {show.value} --review",
-        other_kind=_other_review(show, decisions, out),
+        other_kind=other_review(show.value, decisions, out),
     )
     accepted, rejected = write(decided, out)
     taken = sum(r["decision"] == "accept" for r in decided)
@@ -350,54 +348,6 @@ def _proposal_decisions(show: CompareView, decisions: Path, out: Path | None) ->
         accepted=accepted,
         rejected=rejected,
     )
-
-
-def _review_kinds(path: Path, out: Path) -> dict[str, tuple[tuple[str, ...], str]]:
-    """The kinds of review file a person may give to a --decisions: kind → its IRI columns and the
-    command that keeps its decisions."""
-    from . import actor_match, field_matches, link, targets
-    from .compare import BEST_PRACTICE_COLUMNS
-
-    keep = f"--decisions {path} --out {out}"
-    return {
-        "best": (BEST_PRACTICE_COLUMNS[6:9], f"sckg compare {keep}"),
-        "targets": (targets.TARGET_COLUMNS[5:], f"sckg compare --show targets {keep}"),
-        "mapping": (field_matches.MATCH_COLUMNS[5:], f"sckg compare --show mapping {keep}"),
-        "papers": (link.REVIEW_COLUMNS[7:9], f"sckg link papers {keep}"),
-        "actors": (actor_match.REVIEW_COLUMNS[5:], f"sckg link actors {keep}"),
-    }
-
-
-def _other_review(
-    show: CompareView, path: Path, out: Path
-) -> Callable[[list[str]], Message | None]:
-    """For the header of a review file that lacks the columns ``--show``'s decisions need: the
-    error naming the kind of review it is and the command that keeps its decisions (``None`` for a
-    file of no known kind)."""
-    from .words import error_message
-
-    kinds = _review_kinds(path, out)
-
-    def other(header: list[str]) -> Message | None:
-        found = next(
-            (
-                kind
-                for kind, (columns, _) in kinds.items()
-                if kind != show.value and all(c in header for c in columns)
-            ),
-            None,
-        )
-        if found is None:
-            return None
-        return error_message(
-            "error.review_other_kind",
-            path=path,
-            found=error_message(f"review.kind.{found}"),
-            wanted=error_message(f"review.kind.{show.value}"),
-            command=kinds[found][1],
-        )
-
-    return other
 
 
 def _chart_format(path: Path, show: CompareView) -> str:

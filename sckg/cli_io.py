@@ -32,6 +32,7 @@ from .cli_common import (
     cli_text,
     decided,
     open_graph,
+    other_review,
     progress_bars,
     review_written,
     status,
@@ -353,10 +354,13 @@ def link_papers(
 
     if (accept is not None or decisions is not None) and out is None:
         raise UsageError(error_message("error.accept_out"))
-    if (
-        decisions is not None
-    ):  # the data finds the projects and fields named in the column other_target
-        chosen = read_review(decisions, open_graph(data, store) if data else None)
+    if decisions is not None and out is not None:
+        # the data finds the projects and fields named in the column other_target
+        chosen = read_review(
+            decisions,
+            open_graph(data, store) if data else None,
+            other_review("papers", decisions, out),
+        )
     else:
         proposals = propose_paper_links(open_graph(data, store), lang.value, min_score)
         if review is not None:
@@ -424,7 +428,7 @@ def link_actors(
     if decisions is not None:
         if out is None:
             raise UsageError(error_message("error.decisions_out"))
-        chosen = read_actor_review(decisions)
+        chosen = read_actor_review(decisions, other_review("actors", decisions, out))
         same, different = write_actor_decisions(chosen, out)
         taken = sum(d.decision == "accept" for d in chosen)
         decided(

@@ -551,12 +551,18 @@ def read_review_table(
     return rows
 
 
-def read_review(path: Path | str, kg: KnowledgeGraph | None = None) -> list[Decision]:
+def read_review(
+    path: Path | str,
+    kg: KnowledgeGraph | None = None,
+    other_kind: Callable[[list[str]], Message | None] | None = None,
+) -> list[Decision]:
     """The decisions in a filled-in review file of paper links; rows without a decision are left
     out. A row with ``other_target`` rejects the proposed target and accepts that one instead (found
-    by name in ``kg``)."""
+    by name in ``kg``). ``other_kind`` as for :func:`read_review_table`."""
     decisions = []
-    for cells in read_review_table(path, ("paper_iri", "target_iri"), undecided=True):
+    for cells in read_review_table(
+        path, ("paper_iri", "target_iri"), undecided=True, other_kind=other_kind
+    ):
         word, other = cells["decision"], cells.get("other_target", "")
         if other:
             where = f"{path}: row {cells['row']}: other_target"

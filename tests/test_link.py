@@ -550,3 +550,43 @@ def test_precision_and_recall_on_real_council_titles() -> None:
         (61, 1, 8),
         (64, 5, 12),
     ]
+
+
+@pytest.mark.parametrize(
+    ("command", "header", "en", "de"),
+    [
+        (
+            "papers",
+            "decision,score,project,example,city,evidence,project_iri,example_iri,city_iri,"
+            "city_name",
+            "a review file of best-practice candidates, not of proposed links of council papers: "
+            "keep its decisions with 'sckg compare --decisions {path} --out {out}'",
+            "eine Prüfdatei mit Best-Practice-Kandidaten, nicht mit vorgeschlagenen Verknüpfungen "
+            "von Vorlagen: ihre Entscheidungen mit 'sckg compare --decisions {path} --out {out}' "
+            "übernehmen",
+        ),
+        (
+            "actors",
+            "decision,score,paper,target,kind,evidence,text,paper_iri,target_iri,other_target",
+            "a review file of proposed links of council papers, not of proposed matches of "
+            "actors: keep its decisions with 'sckg link papers --decisions {path} --out {out}'",
+            "eine Prüfdatei mit vorgeschlagenen Verknüpfungen von Vorlagen, nicht mit "
+            "vorgeschlagenen Zuordnungen von Akteuren: ihre Entscheidungen mit 'sckg link papers "
+            "--decisions {path} --out {out}' übernehmen",
+        ),
+    ],
+)
+def test_link_decisions_from_a_review_file_of_another_kind_name_its_kind_and_command(
+    tmp_path: Path, command: str, header: str, en: str, de: str
+) -> None:
+    """``sckg link papers/actors --decisions`` given a review of another kind said only which
+    columns it lacked; ``sckg compare`` names the kind and the command that keeps its decisions."""
+    review, out = tmp_path / "review.csv", tmp_path / "out.ttl"
+    review.write_text(header + "\n", encoding="utf-8")
+    args = ["link", command, "--decisions", str(review), "--out", str(out)]
+    result = runner.invoke(app, args, env={"LANG": "en_GB.UTF-8"})
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == f"Error: {review}: {en.format(path=review, out=out)}\n"
+    result = runner.invoke(app, args, env={"LANG": "de_DE.UTF-8"})
+    assert result.stderr == f"Fehler: {review}: {de.format(path=review, out=out)}\n"
+    assert not out.exists()
