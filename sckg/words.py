@@ -4182,6 +4182,63 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "an amount (a budget row of type Betrag (amount) needs one; write it, or set the "
         "type to Haushaltsansatz (budget line))",
     },
+    "expected.two_readings": {
+        "de": "ein eindeutiger Betrag: in deutscher Schreibweise {german}, in englischer "
+        "{english}, und nichts sonst in der Datei zeigt, welche gemeint ist (ohne "
+        "Tausendertrennzeichen schreiben oder mit zwei Nachkommastellen: 1.250,00 oder 1,250.00)",
+        "en": "an amount that reads one way only: {german} in German notation or {english} in "
+        "English, and nothing else in the file says which (write it without thousands "
+        "separators, or with two decimals: 1.250,00 or 1,250.00)",
+    },
+    "expected.required_value": {
+        "de": "ein Wert (die Spalte ist Pflicht)",
+        "en": "a value (the column is required)",
+    },
+    "expected.required_column": {
+        "de": "diese Pflichtspalte in der Kopfzeile",
+        "en": "this required column in the header row",
+    },
+    "expected.template_column": {
+        "de": "eine Spalte der Vorlage: {headers}",
+        "en": "a column of the template: {headers}",
+    },
+    "expected.column_once": {
+        "de": "jede Spalte nur einmal (die Spalte '{header}' gibt es schon)",
+        "en": "each column once (the column '{header}' is there already)",
+    },
+    "expected.template_sheet": {
+        "de": "ein Blatt namens {names} (oder mit seinem deutschen Namen, z. B. Akteure); ein "
+        "Blatt, dessen Name mit _ beginnt, wird übergangen",
+        "en": "a sheet named {names} (or in German); start a sheet's name with _ to have it "
+        "ignored",
+    },
+    "expected.sheet_once": {
+        "de": "das Blatt {sheet} nur einmal (es ist schon als Blatt {other} da)",
+        "en": "the sheet {sheet} once (it is in {other})",
+    },
+    "expected.new_id": {
+        "de": "eine Kennung, die in diesem Blatt noch nicht vorkommt (Zeile {row} hat sie schon)",
+        "en": "an ID not used before in this sheet (row {row} has it too)",
+    },
+    "expected.unique_name": {
+        "de": "ein eindeutiger Name; er passt auf mehrere Zeilen im Blatt {sheet} (Zeilen "
+        "{rows}): die Kennung angeben",
+        "en": "a unique name; it names several rows of sheet {sheet} (rows {rows}): use the ID",
+    },
+    "expected.row": {
+        "de": "die Kennung oder der Name einer Zeile im Blatt {sheets} oder eine IRI",
+        "en": "the ID or name of a row in sheet {sheets}, or an IRI",
+    },
+    "expected.row_or_field": {
+        "de": "die Kennung oder der Name einer Zeile im Blatt {sheets}, ein "
+        "Referenz-Handlungsfeld wie smart-mobility oder eine IRI",
+        "en": "the ID or name of a row in sheet {sheets}, a reference field like "
+        "smart-mobility, or an IRI",
+    },
+    "expected.other_project": {
+        "de": "ein anderes Projekt (ein Projekt kann nicht von sich selbst abhängen)",
+        "en": "a different project (a project cannot depend on itself)",
+    },
     **{
         f"expected.{name}": {"de": de, "en": en}
         for name, de, en in (

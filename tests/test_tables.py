@@ -591,6 +591,239 @@ def test_all_errors_of_a_file_are_reported_at_once() -> None:
     ]
 
 
+#: A workbook with every kind of error the table import reports: sheets, header cells, cells, rows
+#: and references (sheet → rows, the header row first).
+EVERY_ERROR: dict[str, list[list[object]]] = {
+    "Actors": [
+        ["Kennung", "Name (de)", "Art", "Teil von", "Rein öffentlich", "Name (de)", "Farbe"],
+        ["stadt", "Stadt Beispielstadt", "Stadtverwaltung", None, "ja"],
+        ["amt", "Amt für Digitales", "amt", "Stadt", "vielleicht"],
+        ["amt-2", "Amt für Digitales", "Referat"],
+        ["stadt", "Stadt Zwei"],
+        ["lenkungs kreis", "Lenkungskreis"],
+        ["ohne-name"],
+        ["rat", "Rat", None, "Amt für Digitales"],
+        ["presse", "Presseamt", None, "https://example.org/{stadt}"],
+    ],
+    "Akteure": [["Kennung", "Name (de)"], ["doppelt", "Doppelt"]],
+    "Projects": [
+        [
+            "Kennung",
+            "Titel (de)",
+            "Federführung",
+            "Handlungsfelder",
+            "Status",
+            "Beginn",
+            "Ende",
+            "Budget (EUR)",
+            "Finanziert von",
+        ],
+        ["wlan", "WLAN", "stadt", "smart-mobility", "laufend", "01.03.2024", "31.12.2023", "1.250"],
+        ["laden", "Ladesäulen", "Stadtwerke", "Verkehr", "läuft", "März 2024", None, "abc", "Bank"],
+        ["formel", "Formel", None, None, None, None, None, "=1000*2"],
+    ],
+    "FieldsOfAction": [
+        ["Kennung", "Name (de)", "Referenz-Handlungsfeld", "Priorität"],
+        ["netze", "Netze", "Verkehrswende", 0],
+    ],
+    "Goals": [["Kennung", "SDG"], ["ziel", "11; 18"]],
+    "Sources": [
+        ["Kennung", "Titel (de)", "Datum", "Link"],
+        ["q1", "Quelle", "irgendwann", "ris.beispielstadt.example"],
+    ],
+    "Dependencies": [["Projekt", "Hängt ab von"], ["wlan", "wlan"]],
+    "Budgets": [["Kennung", "Name (de)", "Art", "Betrag"], ["b1", "Budget WLAN", "Betrag"]],
+    "Notizen": [["Was", "Wer"]],
+}
+ACTOR_COLUMNS = (
+    "Kennung / ID, Name (de), Name (en), Art / Kind, Teil von / Unit of, Eigentümer / Owned by, "
+    "Partner von / Partner of, Rein öffentlich / Publicly owned, Kennziffer / Identifier, Status, "
+    "Weitere Namen (de) / Other names (de), Weitere Namen (en) / Other names (en), "
+    "Bemerkung (de) / Comment (de), Bemerkung (en) / Comment (en), Quellen / Sources"
+)
+KINDS = (
+    "Stadtverwaltung (city-administration), Rat (council), Ausschuss (committee), Lenkungsgruppe "
+    "(steering-group), Koordinationsgremium (coordination-body), Dezernat (dezernat), Stabsstelle "
+    "(stabsstelle), Fachbereich (fachbereich), Amt (amt), Eigenbetrieb (eigenbetrieb), Städtische "
+    "Gesellschaft (municipal-company), Auftragnehmer (contractor), Forschungseinrichtung "
+    "(research-institution), Externer Partner (external-partner), Fraktion (party-group), Partei "
+    "(party), Verwaltungsbereich (administration-area), Externes Gremium (external-body)"
+)
+STATUSES = (
+    "beantragt (proposed), geplant (planned), laufend (running), abgeschlossen (completed), "
+    "beschlossen (decided), ruhend (on-hold), einzurichten (to-be-established)"
+)
+REFERENCE_FIELDS = (
+    "E-Government (e-government), Infrastrukturausbau (infrastructure), Digitale Bildung "
+    "(digital-education), Kommunikation und Bürgerdialog (citizen-dialogue), Industrie und "
+    "Wirtschaft 4.0 (industry-4-0), Smart Mobility (smart-mobility), Nachhaltigkeit "
+    "(sustainability), Smart Living (smart-living), Energie (energy), Gesundheit (health), "
+    "Sicherheit und Ordnung (security), Kultur und Tourismus (culture-tourism)"
+)
+SHEET_NAMES = (
+    "Actors, Projects, FieldsOfAction, Goals, Dependencies, Sources, Programmes, Budgets, "
+    "Decisions, Meetings, Consultations, Work, Milestones, People, Schemes, Dataset, Interviews, "
+    "Statements, Workshops, Votes"
+)
+A, P = "inventar.xlsx, Blatt Actors", "inventar.xlsx, Blatt Projects"
+#: What a German city administration reads for :data:`EVERY_ERROR`: every word German but the
+#: names of sheets, columns and values as the workbook has them.
+EVERY_ERROR_DE = [
+    "Fehler: 29 Fehler in der Tabelle; nichts wurde geschrieben:",
+    f"{A}, Zeile 1, Spalte F 'Name (de)': 'Name (de)' gefunden, erwartet: jede Spalte nur einmal "
+    "(die Spalte 'Name (de)' gibt es schon)",
+    f"{A}, Zeile 1, Spalte G 'Farbe': 'Farbe' gefunden, erwartet: eine Spalte der Vorlage: "
+    f"{ACTOR_COLUMNS}",
+    f"{A}, Zeile 3, Spalte D 'Teil von': 'Stadt' gefunden, erwartet: die Kennung oder der Name "
+    "einer Zeile im Blatt Akteure oder eine IRI",
+    f"{A}, Zeile 3, Spalte E 'Rein öffentlich': 'vielleicht' gefunden, erwartet: ja/nein oder "
+    "yes/no",
+    f"{A}, Zeile 4, Spalte C 'Art': 'Referat' gefunden, erwartet: eine Art von Akteur: {KINDS}",
+    f"{A}, Zeile 5, Spalte A 'Kennung': 'stadt' gefunden, erwartet: eine Kennung, die in diesem "
+    "Blatt noch nicht vorkommt (Zeile 2 hat sie schon)",
+    f"{A}, Zeile 6, Spalte A 'Kennung': 'lenkungs kreis' gefunden, erwartet: eine Kennung aus "
+    "Buchstaben, Ziffern und - _ . ~ (z. B. wlan-innenstadt, oder Ordner/Name wie budget/wlan) "
+    "oder eine vollständige IRI",
+    f"{A}, Zeile 7, Spalte B 'Name (de)': nichts gefunden, erwartet: ein Wert (die Spalte ist "
+    "Pflicht)",
+    f"{A}, Zeile 8, Spalte D 'Teil von': 'Amt für Digitales' gefunden, erwartet: ein eindeutiger "
+    "Name; er passt auf mehrere Zeilen im Blatt Akteure (Zeilen 3, 4): die Kennung angeben",
+    f"{A}, Zeile 9, Spalte D 'Teil von': 'https://example.org/{{stadt}}' gefunden, erwartet: eine "
+    "Kennung aus Buchstaben, Ziffern und - _ . ~ (z. B. wlan-innenstadt, oder Ordner/Name wie "
+    "budget/wlan) oder eine vollständige IRI",
+    "inventar.xlsx, Blatt Akteure: 'Akteure' gefunden, erwartet: das Blatt Akteure nur einmal (es "
+    "ist schon als Blatt Actors da)",
+    f"{P}, Zeile 2, Spalte G 'Ende': '31.12.2023' gefunden, erwartet: ein Datum ab dem Beginn "
+    "(Spalte F 'Beginn': '01.03.2024'); eines der Daten korrigieren oder sie tauschen",
+    f"{P}, Zeile 2, Spalte H 'Budget (EUR)': '1.250' gefunden, erwartet: ein eindeutiger Betrag: "
+    "in deutscher Schreibweise 1250, in englischer 1,25, und nichts sonst in der Datei zeigt, "
+    "welche gemeint ist (ohne Tausendertrennzeichen schreiben oder mit zwei Nachkommastellen: "
+    "1.250,00 oder 1,250.00)",
+    f"{P}, Zeile 3, Spalte C 'Federführung': 'Stadtwerke' gefunden, erwartet: die Kennung oder der "
+    "Name einer Zeile im Blatt Akteure oder eine IRI",
+    f"{P}, Zeile 3, Spalte D 'Handlungsfelder': 'Verkehr' gefunden, erwartet: die Kennung oder der "
+    "Name einer Zeile im Blatt Handlungsfelder, ein Referenz-Handlungsfeld wie smart-mobility "
+    "oder eine IRI",
+    f"{P}, Zeile 3, Spalte E 'Status': 'läuft' gefunden, erwartet: ein Status: {STATUSES}",
+    f"{P}, Zeile 3, Spalte F 'Beginn': 'März 2024' gefunden, erwartet: ein Datum wie 2024-03-31 "
+    "oder 31.03.2024",
+    f"{P}, Zeile 3, Spalte H 'Budget (EUR)': 'abc' gefunden, erwartet: ein Betrag in Euro wie "
+    "250000, 1.250,50 oder 1,250.50",
+    f"{P}, Zeile 3, Spalte I 'Finanziert von': 'Bank' gefunden, erwartet: die Kennung oder der "
+    "Name einer Zeile im Blatt Akteure oder Budgets oder eine IRI",
+    f"{P}, Zeile 4, Spalte H 'Budget (EUR)': '=1000*2' gefunden, erwartet: ein Wert, keine Formel "
+    "ohne ihren berechneten Wert (die Datei hat ein Programm geschrieben, keine "
+    "Tabellenkalkulation gespeichert): die Datei in Excel oder LibreOffice öffnen und speichern "
+    "oder die Werte an Stelle der Formeln einfügen",
+    "inventar.xlsx, Blatt FieldsOfAction, Zeile 2, Spalte C 'Referenz-Handlungsfeld': "
+    f"'Verkehrswende' gefunden, erwartet: ein Referenz-Handlungsfeld: {REFERENCE_FIELDS}",
+    "inventar.xlsx, Blatt FieldsOfAction, Zeile 2, Spalte D 'Priorität': '0' gefunden, erwartet: "
+    "eine ganze Zahl ab 1",
+    "inventar.xlsx, Blatt Goals, Zeile 1, Spalte 'Name (de)': nichts gefunden, erwartet: diese "
+    "Pflichtspalte in der Kopfzeile",
+    "inventar.xlsx, Blatt Goals, Zeile 2, Spalte B 'SDG': '11; 18' gefunden, erwartet: "
+    "SDG-Nummern von 1 bis 17, z. B. 11",
+    "inventar.xlsx, Blatt Sources, Zeile 2, Spalte C 'Datum': 'irgendwann' gefunden, erwartet: "
+    "ein Datum wie 2018-10-26 oder 26.10.2018, oder ein Jahr wie 2015",
+    "inventar.xlsx, Blatt Sources, Zeile 2, Spalte D 'Link': 'ris.beispielstadt.example' "
+    "gefunden, erwartet: eine Webadresse wie https://example.org/seite",
+    "inventar.xlsx, Blatt Dependencies, Zeile 2, Spalte B 'Hängt ab von': 'wlan' gefunden, "
+    "erwartet: ein anderes Projekt (ein Projekt kann nicht von sich selbst abhängen)",
+    "inventar.xlsx, Blatt Budgets, Zeile 2, Spalte D 'Betrag': nichts gefunden, erwartet: ein "
+    "Betrag (eine Zeile der Art Betrag braucht einen; ihn eintragen oder die Art Haushaltsansatz "
+    "wählen)",
+    "inventar.xlsx, Blatt Notizen: 'Notizen' gefunden, erwartet: ein Blatt namens "
+    f"{SHEET_NAMES} (oder mit seinem deutschen Namen, z. B. Akteure); ein Blatt, dessen Name mit _ "
+    "beginnt, wird übergangen",
+]
+A, P = "inventar.xlsx, sheet Actors", "inventar.xlsx, sheet Projects"
+#: :data:`EVERY_ERROR` in English, as before the German texts.
+EVERY_ERROR_EN = [
+    "Error: 29 errors in the spreadsheet; nothing was written:",
+    f"{A}, row 1, column F 'Name (de)': got 'Name (de)', expected each column once (the column "
+    "'Name (de)' is there already)",
+    f"{A}, row 1, column G 'Farbe': got 'Farbe', expected a column of the template: "
+    f"{ACTOR_COLUMNS}",
+    f"{A}, row 3, column D 'Teil von': got 'Stadt', expected the ID or name of a row in sheet "
+    "Actors, or an IRI",
+    f"{A}, row 3, column E 'Rein öffentlich': got 'vielleicht', expected ja/nein or yes/no",
+    f"{A}, row 4, column C 'Art': got 'Referat', expected a kind of actor: {KINDS}",
+    f"{A}, row 5, column A 'Kennung': got 'stadt', expected an ID not used before in this sheet "
+    "(row 2 has it too)",
+    f"{A}, row 6, column A 'Kennung': got 'lenkungs kreis', expected an ID of letters, digits and "
+    "- _ . ~ (e.g. wlan-innenstadt, or folder/name like budget/wlan) or a full IRI",
+    f"{A}, row 7, column B 'Name (de)': got nothing, expected a value (the column is required)",
+    f"{A}, row 8, column D 'Teil von': got 'Amt für Digitales', expected a unique name; it names "
+    "several rows of sheet Actors (rows 3, 4): use the ID",
+    f"{A}, row 9, column D 'Teil von': got 'https://example.org/{{stadt}}', expected an ID of "
+    "letters, digits and - _ . ~ (e.g. wlan-innenstadt, or folder/name like budget/wlan) or a "
+    "full IRI",
+    "inventar.xlsx, sheet Akteure: got 'Akteure', expected the sheet Actors once (it is in Actors)",
+    f"{P}, row 2, column G 'Ende': got '31.12.2023', expected a date on or after the start "
+    "(column F 'Beginn': '01.03.2024'); correct one of the dates or swap them",
+    f"{P}, row 2, column H 'Budget (EUR)': got '1.250', expected an amount that reads one way "
+    "only: 1250 in German notation or 1.25 in English, and nothing else in the file says which "
+    "(write it without thousands separators, or with two decimals: 1.250,00 or 1,250.00)",
+    f"{P}, row 3, column C 'Federführung': got 'Stadtwerke', expected the ID or name of a row in "
+    "sheet Actors, or an IRI",
+    f"{P}, row 3, column D 'Handlungsfelder': got 'Verkehr', expected the ID or name of a row in "
+    "sheet FieldsOfAction, a reference field like smart-mobility, or an IRI",
+    f"{P}, row 3, column E 'Status': got 'läuft', expected a status: {STATUSES}",
+    f"{P}, row 3, column F 'Beginn': got 'März 2024', expected a date like 2024-03-31 or "
+    "31.03.2024",
+    f"{P}, row 3, column H 'Budget (EUR)': got 'abc', expected an amount in euros like 250000, "
+    "1.250,50 or 1,250.50",
+    f"{P}, row 3, column I 'Finanziert von': got 'Bank', expected the ID or name of a row in sheet "
+    "Actors or Budgets, or an IRI",
+    f"{P}, row 4, column H 'Budget (EUR)': got '=1000*2', expected a value, not a formula without "
+    "its computed value (the file was written by a program, not saved by a spreadsheet): open and "
+    "save the file in Excel or LibreOffice, or paste the values in place of the formulas",
+    "inventar.xlsx, sheet FieldsOfAction, row 2, column C 'Referenz-Handlungsfeld': got "
+    f"'Verkehrswende', expected a reference field: {REFERENCE_FIELDS}",
+    "inventar.xlsx, sheet FieldsOfAction, row 2, column D 'Priorität': got '0', expected a whole "
+    "number from 1 upwards",
+    "inventar.xlsx, sheet Goals, row 1, column 'Name (de)': got nothing, expected this required "
+    "column in the header row",
+    "inventar.xlsx, sheet Goals, row 2, column B 'SDG': got '11; 18', expected SDG numbers from 1 "
+    "to 17, e.g. 11",
+    "inventar.xlsx, sheet Sources, row 2, column C 'Datum': got 'irgendwann', expected a date "
+    "like 2018-10-26 or 26.10.2018, or a year like 2015",
+    "inventar.xlsx, sheet Sources, row 2, column D 'Link': got 'ris.beispielstadt.example', "
+    "expected a web address like https://example.org/page",
+    "inventar.xlsx, sheet Dependencies, row 2, column B 'Hängt ab von': got 'wlan', expected a "
+    "different project (a project cannot depend on itself)",
+    "inventar.xlsx, sheet Budgets, row 2, column D 'Betrag': got nothing, expected an amount (a "
+    "budget row of type Betrag (amount) needs one; write it, or set the type to Haushaltsansatz "
+    "(budget line))",
+    f"inventar.xlsx, sheet Notizen: got 'Notizen', expected a sheet named {SHEET_NAMES} (or in "
+    "German); start a sheet's name with _ to have it ignored",
+]
+
+
+def test_every_kind_of_error_speaks_german_in_german_and_english_in_english(
+    tmp_path: Path,
+) -> None:
+    """Every kind of error the table import reports (sheets, header cells, cells, rows,
+    references): German through and through with a German locale, English as before without."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for name, rows in EVERY_ERROR.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)  # "=1000*2": a formula without its value, as openpyxl writes it
+    path = tmp_path / "inventar.xlsx"
+    book.save(path)
+    out = tmp_path / "out.ttl"
+    args = ["import", "table", str(path), "--city", "beispielstadt", "--out", str(out)]
+    german = runner.invoke(app, args, env={"LANG": "de_DE.UTF-8"})
+    assert (german.exit_code, german.stderr.splitlines()) == (1, EVERY_ERROR_DE)
+    english = runner.invoke(app, args)
+    assert (english.exit_code, english.stderr.splitlines()) == (1, EVERY_ERROR_EN)
+    assert not out.exists()
+
+
 # --- export to the template and back --------------------------------------------------------------
 
 
@@ -1354,3 +1587,34 @@ def test_the_help_sheet_says_how_amounts_may_be_written() -> None:
         "250000",
         "1250",
     ]
+
+
+def test_the_csv_folder_example_of_data_md_prints_what_the_page_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page's folder of CSV files with mistakes, in English and with a German locale: its
+    ``text`` blocks (``$ cat`` shows a file, ``$ [LANG=...] sckg ...`` a command and its output)
+    are what the import prints."""
+    import re
+    import shlex
+
+    page = (Path(__file__).parent.parent / "docs" / "data.md").read_text(encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    ran = []
+    for block in re.findall(r"```text\n(.*?)```", page, re.S):
+        if "sckg import table inventar " not in block:
+            continue
+        lines = block.splitlines()
+        starts = [i for i, line in enumerate(lines) if line.startswith("$ ")]
+        for i, end in zip(starts, [*starts[1:], len(lines)], strict=True):
+            words, shown = shlex.split(lines[i][2:]), lines[i + 1 : end]
+            if words[0] == "cat":
+                (tmp_path / words[1]).parent.mkdir(exist_ok=True)
+                (tmp_path / words[1]).write_text("\n".join(shown) + "\n", encoding="utf-8")
+                continue
+            env = dict([words[0].split("=", 1)]) if words[0].startswith("LANG=") else {}
+            argv = words[words.index("sckg") + 1 :]
+            result = runner.invoke(app, argv, env=env)
+            assert (result.exit_code, result.stderr.splitlines()) == (1, shown)
+            ran.append(env.get("LANG", "C.UTF-8"))
+    assert ran == ["C.UTF-8", "de_DE.UTF-8"]

@@ -577,8 +577,8 @@ def parse_cell(col: Column, value: Any) -> Any:
     return vocab_iri(col.type, text)
 
 
-#: The notations an amount written as text may be in (Babel locales) and their names in messages.
-NOTATIONS = {"de": "German", "en": "English"}
+#: The notations an amount written as text may be in (Babel locales), German first.
+NOTATIONS = ("de", "en")
 _CURRENCY = ("euro", "eur", "€")
 
 
@@ -606,14 +606,14 @@ class Amount:
             return _canonical_decimal(self.readings[notation])
         return None
 
-    def ambiguity(self) -> str:
-        """What a cell must hold instead, naming both readings."""
-        de, en = (_canonical_decimal(self.readings[n]) for n in NOTATIONS)
-        return (
-            f"an amount that reads one way only: {de} in German notation or {en} in English, "
-            "and nothing else in the file says which (write it without thousands separators, "
-            "or with two decimals: 1.250,00 or 1,250.00)"
+    def ambiguity(self) -> Message:
+        """What a cell must hold instead, naming both readings (each number in the notation of the
+        message's language: 1.25 in English is 1,25 in German)."""
+        german, english = (
+            Message(value, de=value.replace(".", ","))
+            for value in (_canonical_decimal(self.readings[n]) for n in NOTATIONS)
         )
+        return error_message("expected.two_readings", german=german, english=english)
 
 
 def read_amount(text: str) -> Amount:

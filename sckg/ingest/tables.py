@@ -19,7 +19,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from ..errors import DataError
+from ..errors import DataError, Message
 from ..namespaces import ADMS, DCTERMS, KIND, OPARL, ORG, PROV, RDF, RDFS, SCHEMA, SCKG, SKOS, slug
 from ..words import error_message
 from . import XSD_BOOLEAN, XSD_DATE, XSD_DECIMAL, XSD_GYEAR, XSD_INTEGER, ImportResult, city_base
@@ -147,27 +147,18 @@ def _columns(raw: RawSheet, sheet: Sheet, ctx: _Context) -> dict[int, Column]:
             continue
         col = next((c for c in sheet.columns if name.casefold() in c.names()), None)
         if col is None:
+            headers = ", ".join(c.header for c in sheet.columns)
             ctx.error(
-                raw,
-                1,
-                label,
-                name,
-                "a column of the template: " + ", ".join(c.header for c in sheet.columns),
+                raw, 1, label, name, error_message("expected.template_column", headers=headers)
             )
         elif col in found.values():
-            ctx.error(
-                raw,
-                1,
-                label,
-                name,
-                f"each column once (the column '{col.header}' is there already)",
-            )
+            ctx.error(raw, 1, label, name, error_message("expected.column_once", header=col.header))
         else:
             found[index] = col
             ctx.columns[(sheet.key, col.key)] = label
     for col in sheet.columns:
         if col.required and col not in found.values():
-            ctx.error(raw, 1, f"'{col.header}'", None, "this required column in the header row")
+            ctx.error(raw, 1, f"'{col.header}'", None, error_message("expected.required_column"))
     return found
 
 
@@ -191,7 +182,7 @@ def _rows(raw: RawSheet, sheet: Sheet, ctx: _Context) -> list[Row]:
                     values["id"] = text_of(value)
                 continue
             if col.required and not values[col.key]:
-                ctx.error(raw, number, label, value, "a value (the column is required)")
+                ctx.error(raw, number, label, value, error_message("expected.required_value"))
         keys = {col.key for col in columns.values()}
         if sheet.key == "budgets":
             _budget_amount(raw, sheet, number, values, keys, ctx)
@@ -262,6 +253,13 @@ def _decide_amounts(raw: RawSheet, label: str, key: str, rows: list[Row], ctx: _
 # --- resolving references -------------------------------------------------------------------------
 
 
+def _sheet_names(keys: Sequence[str]) -> Message:
+    """The sheets of ``keys`` as a message names them: the template's names joined by 'or', in
+    German the German names joined by 'oder'."""
+    sheets = [SHEETS_BY_KEY[key] for key in keys]
+    return Message(" or ".join(s.name for s in sheets), de=" oder ".join(s.de for s in sheets))
+
+
 def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
@@ -301,21 +299,17 @@ class _Index:
             if len(rows) > 1:
                 numbers = ", ".join(str(r.number) for r in rows)
                 raise ValueError(
-                    f"a unique name; it names several rows of sheet {SHEETS_BY_KEY[key].name} "
-                    f"(rows {numbers}): use the ID"
+                    error_message("expected.unique_name", sheet=_sheet_names([key]), rows=numbers)
                 )
             if rows:
                 return rows[0].iri
-        names = " or ".join(SHEETS_BY_KEY[key].name for key in targets)
+        names = _sheet_names(targets)
         if "fields" not in targets:
-            raise ValueError(f"the ID or name of a row in sheet {names}, or an IRI")
+            raise ValueError(error_message("expected.row", sheets=names))
         try:
             return vocab_iri("field", value)
         except ValueError:
-            raise ValueError(
-                f"the ID or name of a row in sheet {names}, a reference field like "
-                "smart-mobility, or an IRI"
-            ) from None
+            raise ValueError(error_message("expected.row_or_field", sheets=names)) from None
 
 
 # --- building triples -----------------------------------------------------------------------------
@@ -384,12 +378,7 @@ def import_sheets(sheets: list[RawSheet], city: str, path: Path) -> ImportResult
         if sheet is None:
             names = ", ".join(s.name for s in SHEETS)
             ctx.error(
-                raw,
-                None,
-                None,
-                raw.name,
-                f"a sheet named {names} (or in German); start a sheet's name with _ to have it "
-                "ignored",
+                raw, None, None, raw.name, error_message("expected.template_sheet", names=names)
             )
         elif sheet.key in rows_by_sheet:
             ctx.error(
@@ -397,7 +386,11 @@ def import_sheets(sheets: list[RawSheet], city: str, path: Path) -> ImportResult
                 None,
                 None,
                 raw.name,
-                f"the sheet {sheet.name} once (it is in {raws[sheet.key].name})",
+                error_message(
+                    "expected.sheet_once",
+                    sheet=_sheet_names([sheet.key]),
+                    other=raws[sheet.key].name,
+                ),
             )
         else:
             raws[sheet.key] = raw
@@ -425,8 +418,7 @@ def import_sheets(sheets: list[RawSheet], city: str, path: Path) -> ImportResult
                     row.number,
                     label,
                     ident,
-                    f"an ID not used before in this sheet (row {index.ids[key][ident].number} has "
-                    "it too)",
+                    error_message("expected.new_id", row=index.ids[key][ident].number),
                 )
                 continue
             index.ids[key][ident] = row
@@ -549,7 +541,7 @@ def _resolve(
                     row.number,
                     ctx.columns[(key, "depends_on")],
                     row.values["project"],
-                    "a different project (a project cannot depend on itself)",
+                    error_message("expected.other_project"),
                 )
             resolved[id(row)] = refs
     return resolved
