@@ -197,8 +197,10 @@ def validate(
         typer.echo("\n".join(report.text_lines(lang.value)))
     elif fmt is ValidationFormat.json:
         typer.echo(report.to_json())
-    else:
+    elif fmt is ValidationFormat.csv:  # for programs: the codes, in every language
         emit(*report.table(), fmt.value)
+    else:  # md and table, for people: the words of --lang, as the text says them
+        emit(*report.table(lang.value), fmt.value)
     if not report.conforms:
         raise typer.Exit(1)
 

@@ -129,10 +129,19 @@ class ValidationReport:
             + f"</tr></thead><tbody>{rows}</tbody></table>{note}"
         )
 
-    def table(self) -> tuple[list[str], list[list[str]]]:
-        """Columns and one row per finding, for CSV, Markdown and table output."""
-        rows = [[f.severity, f.label, f.rule, f.message, f.fix, f.focus] for f in self.findings]
-        return ["severity", "entity", "rule", "message", "fix", "iri"], rows
+    def table(self, lang: str | None = None) -> tuple[list[str], list[list[str]]]:
+        """Columns and one row per finding. With ``lang`` for people (Markdown and table output):
+        the columns and severities in that language, as the text report names them; without it
+        for programs (CSV): the same codes in every language (``severity``, ``violation``)."""
+        columns = ["severity", "entity", "rule", "message", "fix", "iri"]
+        if lang is None:
+            rows = [[f.severity, f.label, f.rule, f.message, f.fix, f.focus] for f in self.findings]
+            return columns, rows
+        words = Words("validate", lang)
+        rows = [
+            [words[f.severity], f.label, f.rule, f.message, f.fix, f.focus] for f in self.findings
+        ]
+        return [words[f"column.{column}"] for column in columns], rows
 
 
 def validate(

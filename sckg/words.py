@@ -1007,6 +1007,13 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "validate.warning": {"de": "WARNUNG", "en": "WARNING"},
     "validate.info": {"de": "INFO", "en": "INFO"},
     "validate.rule": {"de": "Regel", "en": "rule"},
+    # the columns of -f md and -f table (csv and json keep their codes: severity, entity, ...)
+    "validate.column.severity": {"de": "Schweregrad", "en": "severity"},
+    "validate.column.entity": {"de": "Eintrag", "en": "entity"},
+    "validate.column.rule": {"de": "Regel", "en": "rule"},
+    "validate.column.message": {"de": "Befund", "en": "message"},
+    "validate.column.fix": {"de": "Behebung", "en": "fix"},
+    "validate.column.iri": {"de": "IRI", "en": "IRI"},
     "validate.fix": {"de": "Behebung", "en": "fix"},
     "validate.none": {"de": "Keine Befunde.", "en": "No findings."},
     "validate.conforms": {"de": "konform", "en": "conforms"},

@@ -290,3 +290,45 @@ def test_a_notebook_shows_the_findings_as_an_escaped_html_table(make_kg) -> None
     assert many.endswith(
         "</tbody></table><p>… 2 more findings (all: report.findings, report.to_json())</p>"
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "header", "severities"),
+    [
+        ("de", ["Schweregrad", "Eintrag", "Regel", "Befund", "Behebung", "IRI"], ["VERSTOSS"]),
+        ("en", ["severity", "entity", "rule", "message", "fix", "IRI"], ["VIOLATION"]),
+    ],
+)
+def test_md_and_table_name_columns_and_severities_in_the_language_asked_for(
+    turtle_file, lang: str, header: list[str], severities: list[str]
+) -> None:
+    """``-f md`` and ``-f table`` are for people, like the text: their columns and severities
+    follow ``--lang`` (they were English codes under German findings); csv and json keep the
+    codes a program reads, in every language."""
+    import csv
+    import io
+    import json
+
+    from typer.testing import CliRunner
+
+    from sckg.cli import app
+
+    path = turtle_file('ex:b a schema:MonetaryAmount ; schema:value 5.00 ; schema:currency "USD" .')
+    runner = CliRunner()
+
+    def run(fmt: str) -> list[str]:
+        result = runner.invoke(app, ["validate", "-d", str(path), "-f", fmt, "--lang", lang])
+        assert result.exit_code == 1, result.output
+        return result.stdout.splitlines()
+
+    md = run("md")
+    assert md[:2] == ["| " + " | ".join(header) + " |", "|---" * len(header) + "|"]
+    assert [line.split(" | ")[0].removeprefix("| ") for line in md[2:]] == severities
+    table = run("table")  # not a terminal: aligned plain text
+    assert table[0].split() == header
+    assert [line.split()[0] for line in table[2:]] == severities
+    rows = list(csv.reader(io.StringIO("\n".join(run("csv")))))
+    assert rows[0] == ["severity", "entity", "rule", "message", "fix", "iri"]
+    assert [row[0] for row in rows[1:]] == ["violation"]
+    finding = json.loads("\n".join(run("json")))["findings"][0]
+    assert (list(finding)[:3], finding["severity"]) == (["severity", "focus", "label"], "violation")
