@@ -247,6 +247,7 @@ def test_severities_are_as_in_the_model(shapes: Graph) -> None:
         SHAPES.MonetaryAmountCurrency,
         SHAPES.StartDate,
         SHAPES.EndDate,
+        SHAPES.EndAfterStart,
         SHAPES.Date,
         SHAPES.ConsultationCommittee,
         SHAPES.ConsultationDate,

@@ -1,6 +1,8 @@
 """SHACL validation: violations for wrong structure, warnings for the open points of the
 inventory."""
 
+from pathlib import Path
+
 import pytest
 
 from sckg.kg import KnowledgeGraph
@@ -332,3 +334,90 @@ def test_md_and_table_name_columns_and_severities_in_the_language_asked_for(
     assert [row[0] for row in rows[1:]] == ["violation"]
     finding = json.loads("\n".join(run("json")))["findings"][0]
     assert (list(finding)[:3], finding["severity"]) == (["severity", "focus", "label"], "violation")
+
+
+#: Three projects: one ends before it starts, one on the day it starts, one after.
+DATE_ORDER = """
+ex:early a sckg:Project ; dcterms:title "Früh beendet"@de , "Ended early"@en ;
+    schema:startDate "2024-03-01"^^xsd:date ; schema:endDate "2023-12-31"^^xsd:date .
+ex:same a sckg:Project ; dcterms:title "Ein Tag"@de ;
+    schema:startDate "2024-03-01"^^xsd:date ; schema:endDate "2024-03-01"^^xsd:date .
+ex:later a sckg:Project ; dcterms:title "Später"@de ;
+    schema:startDate "2024-03-01"^^xsd:date ; schema:endDate "2025-02-28"^^xsd:date .
+"""
+
+
+@pytest.mark.parametrize("engine", ["sparql", "pyshacl"])
+def test_an_end_before_the_start_is_one_violation_naming_the_project(make_kg, engine: str) -> None:
+    """The import refuses an end before the start; a graph written elsewhere passed validation.
+    The same day and a later end are fine."""
+    kg = make_kg(DATE_ORDER)
+    german = validate(kg, lang="de", engine=engine)
+    assert [(f.focus, f.label, f.value, f.rule, f.shape) for f in german.violations] == [
+        (
+            "https://example.org/city/early",
+            "Früh beendet",
+            "2023-12-31",
+            "Enddatum nach Startdatum",
+            "shapes:EndAfterStart",
+        )
+    ]
+    [finding] = german.violations
+    assert (finding.message, finding.fix) == (
+        "Das Enddatum (schema:endDate) liegt vor dem Startdatum (schema:startDate).",
+        "Korrigieren Sie eines der beiden Daten oder tauschen Sie sie; Beginn und Ende am selben "
+        "Tag sind erlaubt.",
+    )
+    [english] = validate(kg, lang="en", engine=engine).violations
+    assert (english.label, english.rule, english.message, english.fix) == (
+        "Ended early",
+        "End date after start date",
+        "The end date (schema:endDate) is before the start date (schema:startDate).",
+        "Correct one of the two dates or swap them; a start and an end on the same day are fine.",
+    )
+
+
+@pytest.mark.parametrize("engine", ["sparql", "pyshacl"])
+def test_dates_that_are_no_xsd_date_are_not_ordered_but_reported_as_no_date(
+    make_kg, engine: str
+) -> None:
+    """Only two xsd:date values are compared, as the calendar days they write (a timezone aside,
+    an impossible day as written): an end of another type is a violation of shapes:EndDate
+    already, whichever way it would compare, and no second one."""
+    kg = make_kg(
+        """
+        ex:year a sckg:Project ; dcterms:title "Jahr"@de ;
+            schema:startDate "2024-03-01"^^xsd:date ; schema:endDate "2023"^^xsd:gYear .
+        ex:time a sckg:Project ; dcterms:title "Zeit"@de ;
+            schema:startDate "2024-03-01"^^xsd:date ;
+            schema:endDate "2023-01-01T00:00:00"^^xsd:dateTime .
+        ex:text a sckg:Project ; dcterms:title "Text"@de ;
+            schema:startDate "2024-03-01"^^xsd:date ; schema:endDate "2023-01-01" .
+        ex:zone a sckg:Project ; dcterms:title "Zone"@de ;
+            schema:startDate "2024-03-01+01:00"^^xsd:date ; schema:endDate "2024-02-29Z"^^xsd:date .
+        ex:impossible a sckg:Project ; dcterms:title "Unmöglich"@de ;
+            schema:startDate "2024-03-01"^^xsd:date ; schema:endDate "2024-02-30"^^xsd:date .
+        ex:zoned a sckg:Project ; dcterms:title "Zonen"@de ;
+            schema:startDate "2024-03-01+14:00"^^xsd:date ; schema:endDate "2024-03-01Z"^^xsd:date .
+        """
+    )
+    found = sorted(
+        (f.focus.rsplit("/", 1)[-1], f.shape, f.value)
+        for f in validate(kg, engine=engine).violations
+    )
+    assert found == [
+        ("impossible", "shapes:EndAfterStart", "2024-02-30"),  # as written: before the start
+        ("impossible", "shapes:EndDate", "2024-02-30"),
+        ("text", "shapes:EndDate", "2023-01-01"),
+        ("time", "shapes:EndDate", "2023-01-01T00:00:00"),
+        ("year", "shapes:EndDate", "2023"),
+        ("zone", "shapes:EndAfterStart", "2024-02-29Z"),
+    ]
+
+
+def test_the_bundled_data_has_no_end_before_its_start(
+    braunschweig: KnowledgeGraph, musterstadt: KnowledgeGraph
+) -> None:
+    ulm = KnowledgeGraph.open([Path(__file__).parent.parent / "data" / "ulm"])
+    for kg in (braunschweig, musterstadt, ulm):
+        assert [f for f in validate(kg).findings if f.shape == "shapes:EndAfterStart"] == []
