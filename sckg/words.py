@@ -4183,6 +4183,35 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "a date on or after the start (column {column}: {start}); correct one of the dates "
         "or swap them",
     },
+    "expected.score_criterion": {
+        "de": "ein Kriterium der Vorlage (Wirkung, Dringlichkeit, Aufwand, Risiko) unter einem "
+        "Mitglied",
+        "en": "a criterion of the template (impact, urgency, effort, risk) under a member",
+    },
+    "expected.score": {
+        "de": "eine Bewertung von 1 (sehr niedrig) bis 5 (sehr hoch) oder nichts",
+        "en": "a score from 1 (very low) to 5 (very high), or nothing",
+    },
+    "expected.score_item_once": {
+        "de": "jeden Eintrag nur einmal (Zeile {row} hat dieselbe Kennung)",
+        "en": "each item once (row {row} has the same ID)",
+    },
+    "expected.score_item": {
+        "de": "die Kennung eines Eintrags der Daten (wie in der Vorlage)",
+        "en": "the ID of an item of the data (the template's)",
+    },
+    "expected.weight": {
+        "de": "ein Kriterium der Vorlage mit einem Gewicht von 0 oder mehr",
+        "en": "a criterion of the template with a weight of 0 or more",
+    },
+    "expected.two_criteria": {
+        "de": "zwei verschiedene Kriterien der Vorlage",
+        "en": "two different criteria of the template",
+    },
+    "expected.judgment": {
+        "de": "ein Urteil auf Saatys Skala: 9, 8, … 1, 1/2, … 1/9",
+        "en": "a judgment on Saaty's scale: 9, 8, ... 1, 1/2, ... 1/9",
+    },
     "expected.budget_amount": {
         "de": "ein Betrag (eine Zeile der Art Betrag braucht einen; ihn eintragen oder die Art "
         "Haushaltsansatz wählen)",

@@ -394,6 +394,50 @@ def test_bad_cells_are_named_by_sheet_row_and_column(
     ]
 
 
+def test_every_cell_error_of_the_workbook_is_german_in_german(
+    make_kg: Callable[[str], KnowledgeGraph], tmp_path: Path
+) -> None:
+    """What a cell was expected to hold was English in German output: the steering group's
+    workbook speaks German first."""
+    from openpyxl import load_workbook
+
+    path = _weighted(make_kg, tmp_path, ["viel"] + [1] * 9)
+    wb = load_workbook(path)
+    wb[SCORES]["E2"] = "Nutzen"
+    wb[SCORES]["G4"] = "sehr"
+    wb[SCORES]["A7"] = wb[SCORES]["A4"].value
+    wb[SCORES]["A8"] = "https://example.org/elsewhere"
+    comparisons = wb["Vergleiche (Comparisons)"]
+    comparisons["C2"], comparisons["D2"] = comparisons["B2"].value, "3"
+    comparisons["D3"] = "12"
+    wb.save(path)
+    with pytest.raises(TableError) as caught:
+        read_scores(path, [EX + p for p in "abcd"], ALL)
+    german = [e.message().in_lang("de").template for e in caught.value.errors]
+    assert german == [
+        "scoring.xlsx, Blatt Bewertung (Scores), Zeile 2, Spalte E: 'Nutzen' gefunden, erwartet: "
+        "ein Kriterium der Vorlage (Wirkung, Dringlichkeit, Aufwand, Risiko) unter einem Mitglied",
+        "scoring.xlsx, Blatt Bewertung (Scores), Zeile 4, Spalte G: 'sehr' gefunden, erwartet: "
+        "eine Bewertung von 1 (sehr niedrig) bis 5 (sehr hoch) oder nichts",
+        f"scoring.xlsx, Blatt Bewertung (Scores), Zeile 7, Spalte A: '{EX}b' gefunden, erwartet: "
+        "jeden Eintrag nur einmal (Zeile 4 hat dieselbe Kennung)",
+        "scoring.xlsx, Blatt Bewertung (Scores), Zeile 8, Spalte A: "
+        "'https://example.org/elsewhere' gefunden, erwartet: die Kennung eines Eintrags der Daten "
+        "(wie in der Vorlage)",
+        "scoring.xlsx, Blatt Gewichte (Weights), Zeile 2, Spalte C: 'viel' gefunden, erwartet: "
+        "ein Kriterium der Vorlage mit einem Gewicht von 0 oder mehr",
+        "scoring.xlsx, Blatt Vergleiche (Comparisons), Zeile 2, Spalte C: "
+        f"'{comparisons['B2'].value}' gefunden, erwartet: zwei verschiedene Kriterien der Vorlage",
+        "scoring.xlsx, Blatt Vergleiche (Comparisons), Zeile 3, Spalte D: '12' gefunden, "
+        "erwartet: ein Urteil auf Saatys Skala: 9, 8, … 1, 1/2, … 1/9",
+    ]
+    english = [str(e) for e in caught.value.errors]
+    assert english[0].endswith(
+        "expected a criterion of the template (impact, urgency, effort, risk) under a member"
+    )
+    assert english[6].endswith("expected a judgment on Saaty's scale: 9, 8, ... 1, 1/2, ... 1/9")
+
+
 # --- Musterstadt end to end, and the command ------------------------------------------------------
 
 

@@ -219,7 +219,7 @@ def _score_columns(
                     2,
                     get_column_letter(col + 1),
                     kind,
-                    "a criterion of the template (impact, urgency, effort, risk) under a member",
+                    error_message("expected.score_criterion"),
                 )
             )
             continue
@@ -246,9 +246,9 @@ def _read_score_rows(
             continue
         if iri in first or iri not in known:
             expected = (
-                f"each item once (row {first[iri]} has the same ID)"
+                error_message("expected.score_item_once", row=first[iri])
                 if iri in first
-                else "the ID of an item of the data (the template's)"
+                else error_message("expected.score_item")
             )
             errors.append(CellError(scores.file, SCORES, number, "A", iri, expected))
             continue
@@ -265,7 +265,7 @@ def _read_score_rows(
                         number,
                         get_column_letter(col + 1),
                         text_of(row[col]),
-                        "a score from 1 (very low) to 5 (very high), or nothing",
+                        error_message("expected.score"),
                     )
                 )
                 continue
@@ -301,7 +301,7 @@ def _read_weights(
                     number,
                     column,
                     bad,
-                    "a criterion of the template with a weight of 0 or more",
+                    error_message("expected.weight"),
                 )
             )
 
@@ -323,7 +323,7 @@ def _read_comparisons(
                     number,
                     "B" if a is None else "C",
                     cells[1] if a is None else cells[2],
-                    "two different criteria of the template",
+                    error_message("expected.two_criteria"),
                 )
             )
             continue
@@ -337,7 +337,7 @@ def _read_comparisons(
                     number,
                     "D",
                     cells[3],
-                    "a judgment on Saaty's scale: 9, 8, ... 1, 1/2, ... 1/9",
+                    error_message("expected.judgment"),
                 )
             )
 
