@@ -647,7 +647,8 @@ KINDS = (
     "(stabsstelle), Fachbereich (fachbereich), Amt (amt), Eigenbetrieb (eigenbetrieb), Städtische "
     "Gesellschaft (municipal-company), Auftragnehmer (contractor), Forschungseinrichtung "
     "(research-institution), Externer Partner (external-partner), Fraktion (party-group), Partei "
-    "(party), Verwaltungsbereich (administration-area), Externes Gremium (external-body), Organisationseinheit (unit)"
+    "(party), Verwaltungsbereich (administration-area), Externes Gremium (external-body), "
+    "Organisationseinheit (unit)"
 )
 STATUSES = (
     "beantragt (proposed), geplant (planned), laufend (running), abgeschlossen (completed), "
