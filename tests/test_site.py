@@ -368,3 +368,22 @@ def test_the_newest_prioritisation_gets_a_page_linking_its_projects(programme_si
     ]
     assert '<h2 id="priority-waves">Wellen</h2>' in page
     assert (programme_site / "priorities.en.html").is_file()
+
+
+def test_an_out_folder_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
+    """A file where the folder should be, or a place nobody may write, was an Internal error."""
+    taken = tmp_path / "mine.txt"
+    taken.write_text("mine\n", encoding="utf-8")
+    data = str(resources.dataset("braunschweig"))
+    runner = CliRunner()
+    done = runner.invoke(app, ["site", "-d", data, "-o", str(taken)], env={"LANG": "en_GB.UTF-8"})
+    assert done.exit_code == 1
+    assert re.fullmatch(
+        rf"Error: {re.escape(str(taken))}/\S+: cannot be written \(Not a directory\)\n", done.stderr
+    )
+    assert taken.read_text(encoding="utf-8") == "mine\n"
+    done = runner.invoke(
+        app, ["site", "-d", data, "-o", "/proc/sckg-site"], env={"LANG": "C.UTF-8"}
+    )
+    assert done.exit_code == 1 and "Internal error" not in done.stderr
+    assert done.stderr.startswith("Error: /proc/sckg-site/") and "cannot be written" in done.stderr

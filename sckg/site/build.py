@@ -17,6 +17,7 @@ import pyoxigraph as ox
 
 from ..errors import ParameterError
 from ..export import canonical, jsonld_bytes
+from ..fileio import write_atomic
 from ..formatting import long_date
 from ..ingest.cells import day_of_text
 from ..namespaces import ADMS, DCTERMS, PREFIXES, SCKG
@@ -171,8 +172,7 @@ class _Writer:
         self.files += 1
         if path.is_file() and path.read_bytes() == content:
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
+        write_atomic(path, content)
 
     def page(self, site: _SiteContext, template: str, path: str, **values: Any) -> None:
         here = page_file(path, site.lang, site.default)
