@@ -42,7 +42,7 @@ def load(
     from .kg import collect_files
     from .stores import load_store
 
-    paths = collect_files(files)
+    paths = collect_files(files, "FILES")
     with progress_bars() as progress:
         if progress is None:
             report = load_store(store, paths, replace=replace)

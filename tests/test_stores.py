@@ -286,3 +286,15 @@ def test_collecting_rows_leaves_the_garbage_collector_as_it_was(
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_load_of_a_missing_file_names_the_argument_not_an_option(tmp_path: Path) -> None:
+    """'check the --data path' named an option ``sckg load`` does not have."""
+    missing = tmp_path / "nope.ttl"
+    result = CliRunner().invoke(
+        app, ["load", "--store", f"oxigraph:{tmp_path / 'city.db'}", str(missing)]
+    )
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {missing}: no such file or folder (check the path given as FILES)\n"
+    )
