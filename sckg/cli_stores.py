@@ -218,11 +218,12 @@ def serve(
     N-Triples, JSON-LD or HTML as asked (Linked Data), /.well-known/void describes the datasets."""
     import signal
 
-    from .serve import SparqlServer, format_size, is_loopback, served_store
+    from .serve import SparqlServer, check_port, format_size, is_loopback, served_store
 
     def stop(*_: object) -> None:
         raise KeyboardInterrupt
 
+    check_port(port)  # before the data is copied
     signal.signal(signal.SIGTERM, stop)
     with served_store(store, data) as location:
         server = SparqlServer(

@@ -25,6 +25,7 @@ public URL.
 
 from __future__ import annotations
 
+import errno
 import gc
 import http.client
 import ipaddress
@@ -176,6 +177,13 @@ def free_port(host: str = "127.0.0.1") -> int:
         probe.bind((host, 0))
         port: int = probe.getsockname()[1]
         return port
+
+
+def check_port(port: int) -> int:
+    """``port`` if it is a TCP port number (0: any free one), else a :class:`ParameterError`."""
+    if not 0 <= port <= 65535:
+        raise ParameterError(error_message("error.port_range", port=port))
+    return port
 
 
 def is_loopback(host: str) -> bool:
@@ -711,6 +719,7 @@ class _Proxy(ThreadingHTTPServer):
         # connections the kernel holds until they are accepted (socketserver: 5; a client whose
         # connection does not fit waits a second, then three, before it tries again)
         self.request_queue_size = server.max_connections
+        self._closing = threading.Event()  # before binding: a failed bind calls server_close
         super().__init__(address, _Handler)
         self.settings = server
         assert server.pool is not None
@@ -723,7 +732,6 @@ class _Proxy(ThreadingHTTPServer):
         # refused connections, closed once the client has read why
         self._lingering: list[tuple[float, socket.socket]] = []
         self._guard = threading.Lock()
-        self._closing = threading.Event()
         threading.Thread(target=self._reap, name="sckg-serve-read", daemon=True).start()
 
     def process_request(self, request: Any, client_address: Any) -> None:
@@ -1449,7 +1457,7 @@ class SparqlServer:
         self.max_connections = max_connections
         self.max_client_connections = max_client_connections
         self.host = host
-        self.port = port
+        self.port = check_port(port)
         self.write = write
         self.timeout = timeout
         self.cors = cors
@@ -1526,22 +1534,25 @@ class SparqlServer:
         return name in names
 
     def start(self) -> SparqlServer:
-        """Start the Oxigraph processes and the proxy in front of them."""
+        """Listen on the public address, then start the Oxigraph processes behind it: an address
+        that cannot be listened on (a port in use, a host that is not this machine's) is a
+        :class:`StoreError` before any process starts."""
         assert self.pool is not None
-        self.pool.start()
         try:
-            self._proxy = _Proxy((self.host, self.port), self)
+            proxy = _Proxy((self.host, self.port), self)
         except OSError as exc:
-            self.pool.stop()
+            key = "error.port_in_use" if exc.errno == errno.EADDRINUSE else "error.cannot_listen"
+            reason = exc.strerror or exc
             raise StoreError(
-                error_message(
-                    "error.cannot_listen",
-                    host=self.host,
-                    port=self.port,
-                    reason=exc.strerror or exc,
-                )
+                error_message(key, host=self.host, port=self.port, reason=reason)
             ) from None
-        self.port = self._proxy.server_address[1]
+        try:
+            self.pool.start()
+        except BaseException:
+            proxy.server_close()
+            raise
+        self._proxy = proxy
+        self.port = proxy.server_address[1]
         self._thread = threading.Thread(
             target=self._proxy.serve_forever, name="sckg-serve", daemon=True
         )

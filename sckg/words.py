@@ -3475,9 +3475,24 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "{{={param}}} must be more than 0 seconds.",
     },
     "error.cannot_listen": {
-        "de": "Kann nicht auf {host}:{port} lauschen ({reason}); einen anderen {=port} oder "
-        "{=host} wählen.",
-        "en": "Cannot listen on {host}:{port} ({reason}); choose another {=port} or {=host}.",
+        "de": "Kann nicht auf {host}:{port} lauschen ({reason}); {=host} muss eine Adresse dieses "
+        "Rechners sein (127.0.0.1: nur dieser Rechner, 0.0.0.0: jedes Netz) und {=port} ein Port, "
+        "den er nutzen darf.",
+        "en": "Cannot listen on {host}:{port} ({reason}); {=host} must be an address of this "
+        "machine (127.0.0.1: this machine only, 0.0.0.0: every network), and {=port} a port it "
+        "may use.",
+    },
+    "error.port_in_use": {
+        "de": "Port {port} von {host} ist von einem anderen Programm belegt; einen anderen {=port} "
+        "wählen oder {=port 0} für einen freien.",
+        "en": "Port {port} of {host} is in use by another program; choose another {=port}, or "
+        "{=port 0} for a free one.",
+    },
+    "error.port_range": {
+        "de": "{=port} muss eine Portnummer von 0 bis 65535 sein ({=port 0}: ein freier), nicht "
+        "{port}.",
+        "en": "{=port} must be a port number from 0 to 65535 ({=port 0}: any free one), not "
+        "{port}.",
     },
     "error.no_such_path": {
         "de": "{path}: keine solche Datei und kein solcher Ordner (Pfad bei {{={param}}} prüfen)",
