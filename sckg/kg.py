@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -411,6 +412,34 @@ def _recover(path: Path) -> None:
     _remove(_beside(path, "saving"))
 
 
+#: ``struct flock`` on Linux: type, whence, start, length, process id (and padding).
+_FLOCK = "hhqqi4x"
+
+
+def serving_process(path: Path) -> int | None:
+    """The process that serves the Oxigraph store at ``path`` read-only (``sckg serve``), if one
+    does (Linux). Such a server holds a shared lock on the store's ``LOCK`` file, the file Oxigraph
+    locks exclusively to write, so no process can change the store under it
+    (:func:`sckg.serve.hold_store`); a writer holds an exclusive one."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import fcntl
+    import struct
+
+    try:
+        descriptor = os.open(path / "LOCK", os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        asked = struct.pack(_FLOCK, fcntl.F_WRLCK, os.SEEK_SET, 0, 0, 0)
+        kind, _, _, _, pid = struct.unpack(_FLOCK, fcntl.fcntl(descriptor, fcntl.F_GETLK, asked))
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
+    return int(pid) if kind == fcntl.F_RDLCK else None
+
+
 def _open_oxigraph(path: Path, create: bool) -> ox.Store:
     _recover(path)
     if path.exists() and not path.is_dir():
@@ -424,6 +453,11 @@ def _open_oxigraph(path: Path, create: bool) -> ox.Store:
         return ox.Store(str(path))
     except OSError as exc:
         if "lock" in str(exc).lower():
+            server = serving_process(path)
+            if server is not None:
+                raise StoreError(
+                    error_message("error.store_served", path=path, pid=server)
+                ) from None
             raise StoreError(error_message("error.store_in_use", path=path)) from None
         raise StoreError(error_message("error.store_unopened", path=path, reason=exc)) from None
 

@@ -186,6 +186,31 @@ def check_port(port: int) -> int:
     return port
 
 
+def hold_store(location: Path) -> int | None:
+    """Hold a shared lock on the ``LOCK`` file of the Oxigraph store at ``location`` for as long
+    as the returned descriptor is open (Linux and other POSIX systems; elsewhere None). Oxigraph
+    locks that file exclusively to write the store (RocksDB, ``fcntl``), so while a read-only server
+    answers from it, ``sckg load`` or any other writer is refused, and every answer comes from one
+    version of the data: the read-only processes read the store as it is, and a process started
+    later (one replaces each stopped query) would read a changed store. The lock is the process's
+    own: a server that is killed lets go of it. (A lock of this process does not keep out a writer
+    in this same process: ``fcntl`` locks are per process.)"""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX
+        return None
+    try:
+        descriptor = os.open(location / "LOCK", os.O_RDONLY)
+    except FileNotFoundError:  # not an Oxigraph store on disk (yet): nothing to keep unchanged
+        return None
+    try:
+        fcntl.lockf(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        os.close(descriptor)
+        raise StoreError(error_message("error.store_in_use", path=location)) from None
+    return descriptor
+
+
 def is_loopback(host: str) -> bool:
     """Whether ``host`` is only reachable from this machine."""
     if host == "localhost":
@@ -1465,10 +1490,12 @@ class SparqlServer:
         self.allow_remote = allow_remote
         self.allow_hosts = {name.lower() for name in allow_hosts}
         cap = parse_size(memory) if isinstance(memory, str) else memory or machine_memory() // 4
+        self.location = location
         self.pool: ProcessPool | None = ProcessPool(
             location, write=write, timeout=timeout, cors=cors, workers=workers, memory=cap
         )
         self._proxy: _Proxy | None = None
+        self._store_lock: int | None = None  # read-only: see hold_store
         self._thread: threading.Thread | None = None
 
     @property
@@ -1547,9 +1574,12 @@ class SparqlServer:
                 error_message(key, host=self.host, port=self.port, reason=reason)
             ) from None
         try:
+            if not self.write:  # a read-write process holds the store itself
+                self._store_lock = hold_store(self.location)
             self.pool.start()
         except BaseException:
             proxy.server_close()
+            self._let_go()
             raise
         self._proxy = proxy
         self.port = proxy.server_address[1]
@@ -1575,6 +1605,13 @@ class SparqlServer:
             self._proxy = None
         if self.pool:
             self.pool.stop()
+        self._let_go()
+
+    def _let_go(self) -> None:
+        """Release the store's lock (:func:`hold_store`)."""
+        if self._store_lock is not None:
+            os.close(self._store_lock)
+            self._store_lock = None
 
     def __enter__(self) -> SparqlServer:
         return self.start()

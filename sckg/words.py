@@ -3048,6 +3048,17 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "--write' or 'sckg load'?); stop it, or query the running server with "
         "{{=store sparql:URL}}",
     },
+    "error.store_served": {
+        "de": "{path}: der Oxigraph-Speicher wird von 'sckg serve' bereitgestellt (Prozess "
+        "{pid}) und kann sich solange nicht ändern (seine Antworten kämen aus zwei Ständen der "
+        "Daten); den Server beenden, den Speicher ändern und ihn wieder starten, oder eine Kopie "
+        "ändern und diese bereitstellen; um ihn nur zu lesen, den Server mit "
+        "{{=store sparql:URL}} abfragen",
+        "en": "{path}: the Oxigraph store is being served by 'sckg serve' (process {pid}) and "
+        "cannot change while it is (its answers would come from two versions of the data); stop "
+        "that server, change the store and start it again, or change a copy and serve that one; "
+        "to only read it, query the server with {{=store sparql:URL}}",
+    },
     "error.store_unopened": {
         "de": "{path}: der Oxigraph-Speicher lässt sich nicht öffnen ({reason})",
         "en": "{path}: cannot open the Oxigraph store ({reason})",

@@ -3,8 +3,14 @@ being served, an over-long request, a query with a syntax error."""
 
 from __future__ import annotations
 
+import os
 import socket
+import subprocess
+import sys
 import tempfile
+import urllib.error
+import urllib.parse
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,7 +18,7 @@ import pytest
 from servers import fill_store
 from typer.testing import CliRunner
 
-from sckg import serve
+from sckg import resources, serve
 from sckg.cli import app
 from sckg.errors import ParameterError, StoreError
 from sckg.serve import SparqlServer
@@ -137,3 +143,104 @@ def test_a_server_that_cannot_listen_leaves_no_process_in_python(
     assert pool_starts == []
     assert server.processes == []
     server.stop()  # stopping a server that never started is harmless
+
+
+SCKG = [sys.executable, "-c", "from sckg.cli import main; main()"]
+
+
+def _sckg(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """``sckg ARGS`` as a process of its own (a store's lock is held per process)."""
+    return subprocess.run(
+        [*SCKG, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "LANG": "C.UTF-8", **env},
+    )
+
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?p a <https://w3id.org/sckg/ontology#Project> }"
+#: Over a time limit of 1 s: its process is stopped and replaced by a fresh one.
+SLOW = "SELECT ?a WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i"
+
+
+def _count(server: SparqlServer, text: str = COUNT) -> tuple[int, str]:
+    form = urllib.parse.urlencode({"query": text}).encode()
+    request = urllib.request.Request(
+        server.query_url, data=form, headers={"Accept": "text/csv"}, method="POST"
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=60) as answer:
+            return answer.status, answer.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode()
+
+
+def test_a_store_being_served_is_not_loaded_into_and_every_answer_comes_from_one_version(
+    tmp_path: Path,
+) -> None:
+    """``sckg load`` into a store a read-only server answers from succeeded, and workers started
+    after it (a stopped query's replacement) answered from the new data, the others from the old:
+    5, 57, 57, 5 for one COUNT."""
+    store = fill_store(tmp_path, ("braunschweig",))
+    musterstadt = str(resources.dataset("musterstadt"))
+    with SparqlServer(store, port=0, timeout=1, workers=2) as server:
+        loaded = _sckg("load", "--store", f"oxigraph:{store}", musterstadt)
+        assert loaded.returncode == 1, loaded.stderr
+        assert loaded.stderr == (
+            f"Error: {store}: the Oxigraph store is being served by 'sckg serve' (process "
+            f"{os.getpid()}) and cannot change while it is (its answers would come from two "
+            "versions of the data); stop that server, change the store and start it again, or "
+            "change a copy and serve that one; to only read it, query the server with --store "
+            "sparql:URL\n"
+        )
+        assert [_count(server, SLOW)[0] for _ in range(2)] == [504, 504]  # fresh processes
+        assert {_count(server) for _ in range(6)} == {(200, "n\r\n5\r\n")}
+    loaded = _sckg("load", "--store", f"oxigraph:{store}", musterstadt)  # stopped: it may
+    assert loaded.returncode == 0, loaded.stderr
+    with SparqlServer(store, port=0, workers=1) as server:
+        assert _count(server) == (200, "n\r\n57\r\n")
+
+
+def test_a_killed_server_leaves_its_store_free(tmp_path: Path) -> None:
+    store = fill_store(tmp_path, ("braunschweig",))
+    serving = subprocess.Popen(
+        [*SCKG, "serve", "--store", f"oxigraph:{store}", "--port", "0", "--workers", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        assert serving.stdout and "/query" in serving.stdout.readline()
+        refused = _sckg(
+            "load", "--store", f"oxigraph:{store}", str(resources.dataset("musterstadt"))
+        )
+        assert refused.returncode == 1
+        assert f"served by 'sckg serve' (process {serving.pid})" in refused.stderr
+    finally:
+        serving.kill()  # no chance to let go of anything: the kernel releases the lock
+        serving.communicate(timeout=30)
+    loaded = _sckg("load", "--store", f"oxigraph:{store}", str(resources.dataset("musterstadt")))
+    assert loaded.returncode == 0, loaded.stderr
+
+
+def test_a_served_store_is_said_in_german(tmp_path: Path) -> None:
+    store = fill_store(tmp_path, ("braunschweig",))
+    with SparqlServer(store, port=0, workers=1):
+        loaded = _sckg(
+            "load",
+            "--store",
+            f"oxigraph:{store}",
+            "--replace",
+            str(resources.dataset("musterstadt")),
+            LANG="de_DE.UTF-8",
+        )
+    assert loaded.returncode == 1
+    assert loaded.stderr == (
+        f"Fehler: {store}: der Oxigraph-Speicher wird von 'sckg serve' bereitgestellt (Prozess "
+        f"{os.getpid()}) und kann sich solange nicht ändern (seine Antworten kämen aus zwei "
+        "Ständen der Daten); den Server beenden, den Speicher ändern und ihn wieder starten, oder "
+        "eine Kopie ändern und diese bereitstellen; um ihn nur zu lesen, den Server mit --store "
+        "sparql:URL abfragen\n"
+    )
