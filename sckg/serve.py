@@ -156,6 +156,17 @@ _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 _STARTER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sckg-serve-starter")
 _SETPRIV = shutil.which("setpriv")
 _END_WITH_PARENT = [_SETPRIV, "--pdeathsig", "KILL", "--"] if _SETPRIV else []
+#: Bytes of a request line http.server reads (``BaseHTTPRequestHandler.handle_one_request``).
+_MAX_LINE = 65536
+#: Characters of a request line the proxy sends Oxigraph at most: it reads 8 KB of line and
+#: headers (its answer to more is 400, "The headers size must fit in 8kb"); a GET's query that
+#: makes the line longer goes to it as the body of a POST, which means the same (SPARQL 1.1
+#: Protocol).
+_ENGINE_LINE = 4096
+#: Characters of an over-long request line that the log shows.
+_LOGGED_LINE = 80
+#: Seconds the proxy reads and drops what a client still sends after a refusal it answered.
+_DRAIN = 1.0
 _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?)i?B?\s*", re.IGNORECASE)
 
 
@@ -905,6 +916,37 @@ class _Handler(BaseHTTPRequestHandler):
         finally:
             self.server.expect(self.connection, None)
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """Answer what http.server refuses itself (a request line over :data:`_MAX_LINE` bytes, a
+        header it cannot read) as the proxy answers: one line of plain text, never its HTML
+        page; then let the client send the rest of its request, unread, so that it gets the
+        answer (closing with bytes unread resets the connection, and the client saw no answer)."""
+        if code == http.HTTPStatus.REQUEST_URI_TOO_LONG:
+            line = str(self.raw_requestline[:_LOGGED_LINE], "latin-1")  # type: ignore[attr-defined]
+            self.requestline = line.rstrip("\r\n") + "… (cut off)"
+            text = (
+                "The request line is longer than this server takes "
+                f"({format_size(_MAX_LINE)}): send a long query or update by POST, its text in the "
+                f"body (up to {format_size(self.server.settings.max_body)}, --max-body)."
+            )
+        else:
+            text = message or http.HTTPStatus(code).phrase
+        self._reply(code, text, close=True)
+        self._drain()
+
+    def _drain(self) -> None:
+        """Read and drop what the client still sends, until it closes the connection or for at most
+        :data:`_DRAIN` seconds, after telling it that nothing more comes."""
+        with suppress(OSError):
+            self.wfile.flush()
+            self.connection.shutdown(socket.SHUT_WR)
+            self.server.expect(self.connection, time.monotonic() + _DRAIN)
+            try:
+                while self.rfile.read1(1 << 16):
+                    pass
+            finally:
+                self.server.expect(self.connection, None)
+
     def parse_request(self) -> bool:
         """Parse the request line and headers, or answer ``408`` if the header timeout cut them
         off."""
@@ -1367,7 +1409,10 @@ def _sparql_request(
         raise _Refused(400, f"The request holds {len(texts)} texts for '{field}'; send one.")
     text = texts[0] if texts else None
     if method in ("GET", "HEAD"):
-        return _Sparql(method, f"{parts.path}?{urlencode(params)}" if params else parts.path, text)
+        target = f"{parts.path}?{urlencode(params)}" if params else parts.path
+        if text is None or len(target) <= _ENGINE_LINE or field != "query":  # GET runs no update
+            return _Sparql(method, target, text)
+        method = "POST"  # too long for Oxigraph's request line: the same request, the text as body
     if method != "POST":  # Oxigraph runs no SPARQL for them: they go on without body or parameters
         return _Sparql(method, parts.path, None)
     if text is None:

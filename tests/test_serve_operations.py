@@ -3,6 +3,7 @@ being served, an over-long request, a query with a syntax error."""
 
 from __future__ import annotations
 
+import http.client
 import os
 import socket
 import subprocess
@@ -244,3 +245,46 @@ def test_a_served_store_is_said_in_german(tmp_path: Path) -> None:
         "eine Kopie ändern und diese bereitstellen; um ihn nur zu lesen, den Server mit --store "
         "sparql:URL abfragen\n"
     )
+
+
+def _get(server: SparqlServer, target: str) -> tuple[int, str, str]:
+    """(status, content type, body) of a GET of ``target``."""
+    connection = http.client.HTTPConnection(server.host, server.port, timeout=60)
+    try:
+        connection.request("GET", target, headers={"Accept": "text/csv"})
+        answer = connection.getresponse()
+        return answer.status, answer.getheader("Content-Type", ""), answer.read().decode()
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize("size", [70_000, 1_900_000])
+def test_an_over_long_request_line_gets_a_plain_414_and_a_log_line(
+    size: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A query sent in the URL of a GET: 70 KB got http.server's HTML page, 1.9 MB no answer at all
+    (the connection was closed with the rest of the line unread) and no log line."""
+    text = "SELECT * WHERE { ?s ?p ?o } # " + "x" * size
+    with SparqlServer(
+        fill_store(tmp_path, ("braunschweig",)), port=0, workers=1, log=True
+    ) as server:
+        answer = _get(server, "/query?" + urllib.parse.urlencode({"query": text}))
+        assert answer == (
+            414,
+            "text/plain; charset=utf-8",
+            "The request line is longer than this server takes (64 KB): send a long query or "
+            "update by POST, its text in the body (up to 1 MB, --max-body).\n",
+        )
+        assert _get(server, "/query?" + urllib.parse.urlencode({"query": COUNT}))[0] == 200
+    logged = capsys.readouterr().err.splitlines()
+    assert len(logged) == 2, logged
+    assert '"GET /query?query=SELECT' in logged[0] and logged[0].endswith('(cut off)" 414 -')
+
+
+def test_a_long_query_in_the_url_is_answered(tmp_path: Path) -> None:
+    """A query of 20 KB in the URL of a GET: the proxy took it, and Oxigraph refused it with its own
+    text, 400 "The headers size must fit in 8kb"."""
+    text = COUNT + " # " + "x" * 20_000
+    with SparqlServer(fill_store(tmp_path, ("braunschweig",)), port=0, workers=1) as server:
+        answer = _get(server, "/query?" + urllib.parse.urlencode({"query": text}))
+    assert answer == (200, "text/csv; charset=utf-8", "n\r\n5\r\n")
