@@ -132,6 +132,26 @@ def top(rows: list[Row], limit: int | None) -> list[Row]:
     return rows[:limit] if limit else rows
 
 
+def canonical_subgraph(graph: Graph, nodes: Iterable[str]) -> Graph:
+    """A copy of the part of ``graph`` on ``nodes``, nodes and each node's neighbours in the order
+    of ``graph`` (a projection's: by IRI). NetworkX's ``graph.subgraph(nodes)`` lists them from a
+    set when they are fewer than half of the graph's, in an order that changes with Python's string
+    hashing between processes: a map of them would draw its nodes in another order, and its seeded
+    layout put them elsewhere, on every run."""
+    keep = set(nodes)
+    sub = type(graph)()
+    sub.graph.update(graph.graph)
+    sub.add_nodes_from((node, dict(attrs)) for node, attrs in graph.nodes.items() if node in keep)
+    sub.add_edges_from(
+        (u, v, dict(attrs))
+        for u, neighbours in graph.adj.items()
+        if u in keep
+        for v, attrs in neighbours.items()
+        if v in keep
+    )
+    return sub
+
+
 def canonical_undirected(graph: nx.Graph[str]) -> nx.Graph[str]:
     """An undirected copy with nodes and edges in a fixed order. NetworkX's undirected *view* of a
     directed graph lists neighbours from a set, in an order that changes with Python's string

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..network.common import canonical_subgraph
 from ..viz import build_network
 from ..viz.build import LABEL_LIMIT
 from ..viz.render import page_data, script_json
@@ -40,7 +41,7 @@ def neighbourhood_maps(
     neighbours = sorted(undirected[iri], key=lambda n: (-undirected.degree(n), str(n)))
     if not neighbours:
         return None
-    sub = graph.subgraph([iri, *neighbours[:NEIGHBOURS]]).copy()
+    sub = canonical_subgraph(graph, [iri, *neighbours[:NEIGHBOURS]])
     net = build_network(sub, "entity", layout="hierarchical", lang="de")
     found = page_data(net)
     ids = [node["id"] for node in net.nodes]

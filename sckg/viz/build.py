@@ -19,7 +19,7 @@ from ..entities import resolve
 from ..errors import DataError, Message, ParameterError
 from ..formatting import money, number
 from ..namespaces import STATUS, tail
-from ..network.common import canonical_undirected, with_next_step
+from ..network.common import canonical_subgraph, canonical_undirected, with_next_step
 from ..network.metrics import auto_sample, betweenness_scores, detect_communities, pagerank_scores
 from ..network.projection import CLASS_KEYS, PREDICATES
 from ..sources import data_info, summary
@@ -253,7 +253,7 @@ def _select(
         raise ParameterError(error_message("error.viz_empty"))
     if len(keep) == graph.number_of_nodes():
         return graph
-    return graph.subgraph(sorted(keep, key=str)).copy()
+    return canonical_subgraph(graph, keep)
 
 
 def _cls(graph: nx.Graph[str], node: str) -> str:
