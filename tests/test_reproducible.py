@@ -75,3 +75,31 @@ def test_the_deck_is_the_same_in_every_process(tmp_path: Path) -> None:
 def test_the_sites_neighbourhood_maps_are_the_same_in_every_process(tmp_path: Path) -> None:
     """Each entity page's map is cut from the entity projection around the entity."""
     assert _differing(tmp_path, lambda out: ["site", "-q", "-d", MUSTERSTADT, "-o", str(out)]) == []
+
+
+COMMUNITIES = """
+import networkx as nx
+from sckg.network.metrics import detect_communities
+graph = nx.Graph()
+graph.add_nodes_from(f"https://example.org/alone/{i:03}" for i in range(200))
+for ring in range(3):
+    nx.add_cycle(graph, [f"https://example.org/ring{ring}/{i:02}" for i in range(16)])
+print(detect_communities(graph, 42).groups)
+"""
+
+
+def test_communities_of_a_network_of_mostly_unlinked_nodes_are_the_same_in_every_process() -> None:
+    """Louvain runs on the linked nodes; when they were fewer than half, NetworkX's subgraph listed
+    them in hash order, and the rings (whose cuts tie) were cut elsewhere in each process."""
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", COMMUNITIES],
+            env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+        ).stdout
+        for seed in ("1", "2", "3")
+    ]
+    assert runs[0] and runs[0] == runs[1] == runs[2]

@@ -24,7 +24,17 @@ from ..errors import Message, ParameterError
 from ..formatting import number, percent
 from ..kg import KnowledgeGraph
 from ..words import check_lang, choice, error_message, t
-from .common import Result, Stopwatch, canonical_undirected, hidden, names, order, top, why_empty
+from .common import (
+    Result,
+    Stopwatch,
+    canonical_subgraph,
+    canonical_undirected,
+    hidden,
+    names,
+    order,
+    top,
+    why_empty,
+)
 from .projection import project
 
 if TYPE_CHECKING:
@@ -222,7 +232,7 @@ def detect_communities(graph: nx.Graph[str], seed: int = DEFAULT_SEED) -> Partit
     import igraph as ig
 
     undirected = canonical_undirected(graph)
-    linked = undirected.subgraph([v for v in undirected if undirected.degree(v)])
+    linked = canonical_subgraph(undirected, [v for v in undirected if undirected.degree(v)])
     converted, nodes = to_igraph(linked)
     ig.set_random_number_generator(random.Random(seed))
     try:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import DataError, ParameterError
 from ..kg import KnowledgeGraph
-from ..network.common import names
+from ..network.common import canonical_subgraph, names
 from ..network.dependencies import CycleRow, critical_path, cycles
 from ..network.projection import project
 from ..sources import data_date
@@ -52,11 +52,11 @@ def waves(
         )
     deps = project(kg, "dependencies", lang=lang)
     todo = {p for p in deps if deps.nodes[p].get("status") != "completed"}
-    sub = deps.subgraph(todo)
+    sub = canonical_subgraph(deps, todo)
     found = blocking_cycle(kg, deps, lang)
     if found:
         raise DataError(t("prio.waves.cycle", lang, cycle=found.projects))
-    chain = {row.iri for row in critical_path(kg, lang=lang, graph=sub.copy())}
+    chain = {row.iri for row in critical_path(kg, lang=lang, graph=sub)}
     label = {p: deps.nodes[p].get("label", p) for p in todo}
     dept = {p: deps.nodes[p].get("department") or "" for p in todo}
     dept_labels = kg.labels({d for d in dept.values() if d}, lang)
@@ -126,5 +126,5 @@ def blocking_cycle(kg: KnowledgeGraph, deps: nx.DiGraph[str], lang: str = "de") 
     """The first cycle among the open projects of the dependency projection ``deps``: no waves while
     it is there."""
     todo = [p for p in deps if deps.nodes[p].get("status") != "completed"]
-    found = cycles(kg, lang=lang, graph=deps.subgraph(todo).copy(), limit=1)
+    found = cycles(kg, lang=lang, graph=canonical_subgraph(deps, todo), limit=1)
     return found[0] if found else None

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from ..choices import Layout
 from ..errors import ParameterError
-from ..network.common import canonical_undirected
+from ..network.common import canonical_subgraph, canonical_undirected
 from ..words import choice, error_message
 
 if TYPE_CHECKING:
@@ -264,7 +264,7 @@ def hierarchical_layout(graph: nx.Graph[str]) -> Positions:
     import networkx as nx
 
     loose = sorted((v for v in graph if graph.degree(v) == 0), key=str)
-    linked = graph.subgraph(v for v in graph if graph.degree(v) > 0)
+    linked = canonical_subgraph(graph, [v for v in graph if graph.degree(v) > 0])
     undirected = canonical_undirected(linked)
     components = sorted(
         nx.connected_components(undirected), key=lambda c: (-len(c), min(map(str, c)))
