@@ -75,7 +75,7 @@ from .linked_data import (
     void_triples,
 )
 from .remote import CANCELLED
-from .sparql import Unreadable, remote_access
+from .sparql import Unreadable, remote_access, syntax_error
 from .storespec import StoreKind, StoreSpec, parse_store
 from .words import error_message
 
@@ -990,6 +990,13 @@ class _Handler(BaseHTTPRequestHandler):
                 media_type = self.headers.get_content_type() if given else None
                 charset = str(self.headers.get_param("charset") or "") if given else ""
                 sparql = _sparql_request(self.command, self.path, media_type, charset, body.read())
+                if sparql.text is not None and not sparql.text.strip():
+                    kind = "update" if path == "/update" else "query"
+                    raise _Refused(
+                        400,
+                        f"The {kind} is empty: send a SPARQL {kind} as the parameter {kind} "
+                        "(GET) or in the body (POST).",
+                    )
                 self._check_fetching(sparql)
         except _Refused as refused:
             self._reply(refused.status, refused.message, close=not read, headers=refused.headers)
@@ -1025,7 +1032,10 @@ class _Handler(BaseHTTPRequestHandler):
                 if describing and answer.status == 200:
                     given = answer.getheader("Content-Type", "")
                     _drop_federation(spool, given, settings.url + path)
-                self._relay(answer, spool)
+                if (shown := _syntax_error(answer, spool, sparql)) is not None:
+                    self._reply(400, shown)
+                else:  # the query page (YASGUI) asks no other server from the user's browser
+                    self._relay(answer, spool, _QUERY_PAGE_POLICY if path == "/" else {})
             else:
                 self._reply(*answer)
 
@@ -1172,12 +1182,15 @@ class _Handler(BaseHTTPRequestHandler):
             "patterns, LIMIT)."
         )
 
-    def _relay(self, answer: http.client.HTTPResponse, spool: IO[bytes]) -> None:
+    def _relay(
+        self, answer: http.client.HTTPResponse, spool: IO[bytes], headers: dict[str, str]
+    ) -> None:
+        """Send Oxigraph's ``answer`` (its body in ``spool``), with ``headers`` added."""
         size = spool.tell()
         spool.seek(0)
         with suppress(OSError):
             self.send_response(answer.status, answer.reason)
-            for name, value in answer.getheaders():
+            for name, value in [*answer.getheaders(), *headers.items()]:
                 if name.lower() not in _HOP_BY_HOP:
                     self.send_header(name, value)
             self.send_header("Content-Length", str(size))
@@ -1350,6 +1363,27 @@ class _Handler(BaseHTTPRequestHandler):
         if answer.status != 200:
             raise _Refused(502, f"The SPARQL server did not answer ({answer.status}); send again.")
         return data
+
+
+#: Oxigraph's query page (YASGUI) fetches prefixes from prefix.cc and terms from the LOV service in
+#: the user's browser; this server's pages connect to nothing but this server.
+_QUERY_PAGE_POLICY = {"Content-Security-Policy": "connect-src 'self'"}
+#: Oxigraph's answers to a syntax error are short texts; a longer 400 is relayed as it is.
+_ERROR_TEXT = 1 << 16
+
+
+def _syntax_error(
+    answer: http.client.HTTPResponse, spool: IO[bytes], sparql: _Sparql | None
+) -> str | None:
+    """The syntax error of Oxigraph's ``answer`` (its body in ``spool``) as ``sckg query`` shows it
+    (line, column, the line and a pointer), or None for any other answer."""
+    if answer.status != 400 or sparql is None or sparql.text is None or spool.tell() > _ERROR_TEXT:
+        return None
+    spool.seek(0)
+    message = spool.read().decode("utf-8", "replace")
+    if not message.startswith("error at "):
+        return None
+    return str(syntax_error(sparql.text, message))
 
 
 @dataclass(frozen=True)

@@ -288,3 +288,40 @@ def test_a_long_query_in_the_url_is_answered(tmp_path: Path) -> None:
     with SparqlServer(fill_store(tmp_path, ("braunschweig",)), port=0, workers=1) as server:
         answer = _get(server, "/query?" + urllib.parse.urlencode({"query": text}))
     assert answer == (200, "text/csv; charset=utf-8", "n\r\n5\r\n")
+
+
+def test_a_syntax_error_is_shown_as_sckg_query_shows_it(tmp_path: Path) -> None:
+    """Oxigraph's own text was all a client got: "error at 1:10: expected CONSTRUCT", and for a
+    broken update a list of Unicode ranges."""
+    with SparqlServer(fill_store(tmp_path, ("braunschweig",)), port=0, workers=1) as server:
+        assert _count(server, "SELEKT * WHERE { ?s ?p ?o }") == (
+            400,
+            "SPARQL syntax error at line 1, column 10: expected CONSTRUCT\n"
+            "  SELEKT * WHERE { ?s ?p ?o }\n"
+            "           ^\n",
+        )
+        status, text = _count(server, "SELECT * WHERE {\n  ?s ?p ?o .\n  FILTER(?o = ) }")
+        assert status == 400
+        assert text.startswith("SPARQL syntax error at line 3, column 18: expected one of ABS, ")
+        assert text.endswith(", …\n    FILTER(?o = ) }\n                   ^\n")
+        assert _count(server, "   ") == (
+            400,
+            "The query is empty: send a SPARQL query as the parameter query (GET) or in the body "
+            "(POST).\n",
+        )
+        assert _count(server, COUNT) == (200, "n\r\n5\r\n")
+
+
+def test_the_query_page_may_fetch_only_from_this_server(tmp_path: Path) -> None:
+    """Oxigraph's query page (YASGUI) asked prefix.cc and the LOV service for prefixes and terms,
+    from the user's browser, over the network: the page now may connect only to this server."""
+    with SparqlServer(fill_store(tmp_path, ("braunschweig",)), port=0, workers=1) as server:
+        connection = http.client.HTTPConnection(server.host, server.port, timeout=60)
+        try:
+            connection.request("GET", "/")
+            answer = connection.getresponse()
+            page = answer.read().decode()
+        finally:
+            connection.close()
+    assert answer.status == 200 and "yasgui" in page.lower()
+    assert answer.getheader("Content-Security-Policy") == "connect-src 'self'"
