@@ -264,7 +264,7 @@ def serve(
                 typer.echo(t("cli.serve_site", lang, url=server.url, site=site))
             typer.echo(t("cli.serve_linked_data", lang, url=server.url, base=base))
             typer.echo(t("cli.serve_void", lang, url=server.url))
-            typer.echo(t("cli.serve_memory", lang, size=format_size(server.memory)))
+            typer.echo(t("cli.serve_memory", lang, size=format_size(server.memory, lang)))
             if parse_store(store).kind is StoreKind.memory and write:
                 typer.echo(t("cli.serve_temporary", lang), err=True)
             if not is_loopback(host):

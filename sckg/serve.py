@@ -246,10 +246,12 @@ def parse_size(text: str, param: str = "memory") -> int:
     return int(float(match.group(1)) * 1024 ** " KMGT".index(match.group(2).upper() or " "))
 
 
-def format_size(size: int) -> str:
-    """``64 KB``, ``300 MB``, ``5.9 GB`` (powers of 1024, as :func:`parse_size` reads them)."""
+def format_size(size: int, lang: str = "en") -> str:
+    """``64 KB``, ``300 MB``, ``5.9 GB`` (``5,9 GB`` in German; powers of 1024, as
+    :func:`parse_size` reads them)."""
     if size >= 1024**3:
-        return f"{size / 1024**3:.1f}".removesuffix(".0") + " GB"
+        text = f"{size / 1024**3:.1f}".removesuffix(".0")
+        return (text.replace(".", ",") if lang == "de" else text) + " GB"
     if size >= 1024**2:
         return f"{size / 1024**2:.0f} MB"
     return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} bytes"

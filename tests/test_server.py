@@ -388,29 +388,33 @@ def test_push_to_a_read_only_server_says_how_to_fix_it(sparql_server: Callable) 
 
 
 @pytest.mark.parametrize(
-    ("locale", "said", "stopped"),
+    ("locale", "said", "memory", "stopped"),
     [
         (
             "C.UTF-8",
             r"SPARQL endpoint: (\S+/query)  \(read-only, queries stop after 5 s\)\n",
+            "Memory cap:      1.5 GB (a query over it is stopped)\n",
             "Stopped.",
         ),
         (
             "de_DE.UTF-8",
             r"SPARQL-Endpunkt:   (\S+/query)  \(nur Lesen, Abfragen enden nach 5 s\)\n",
+            "Speichergrenze:    1,5 GB (eine Abfrage darüber wird beendet)\n",
             "Beendet.",
         ),
     ],
 )
 def test_sckg_serve_runs_until_stopped_and_leaves_nothing_behind(
-    tmp_path: Path, locale: str, said: str, stopped: str
+    tmp_path: Path, locale: str, said: str, memory: str, stopped: str
 ) -> None:
-    process = _sckg_serve(tmp_path, "--timeout", "5", LANG=locale)
+    process = _sckg_serve(tmp_path, "--timeout", "5", "--memory", "1536M", LANG=locale)
     try:
         assert process.stdout and process.stderr
         first = process.stdout.readline()
         match = re.fullmatch(said, first)
         assert match, first + process.stderr.read()
+        banner = [process.stdout.readline() for _ in range(6)]
+        assert banner[-1] == memory, banner
         kg = KnowledgeGraph.open(None, f"sparql:{match.group(1)}")
         assert kg.select("SELECT (COUNT(*) AS ?n) WHERE { ?p a sckg:Project }").records() == [
             {"n": 5}
