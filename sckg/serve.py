@@ -1722,7 +1722,8 @@ def served_store(store: str | StoreSpec, data: Sequence[Path] | None = None) -> 
 
     spec = parse_store(store)
     if spec.kind is StoreKind.memory:
-        with tempfile.TemporaryDirectory(prefix="sckg-serve-") as folder:
+        _remove_abandoned_copies()
+        with tempfile.TemporaryDirectory(prefix=f"{_COPY_PREFIX}{os.getpid()}-") as folder:
             path = Path(folder) / "store"
             _release(
                 _name_graphs_as_push(
@@ -1737,6 +1738,26 @@ def served_store(store: str | StoreSpec, data: Sequence[Path] | None = None) -> 
         yield spec.path
     else:
         raise UsageError(error_message("error.serve_store", store=store))
+
+
+#: The temporary copies of ``--store memory`` are named by this and the serving process's ID.
+_COPY_PREFIX = "sckg-serve-"
+
+
+def _remove_abandoned_copies() -> None:
+    """Remove this user's temporary copies whose server is gone without removing them (``kill -9``,
+    a power cut); a copy whose process runs, or whose name holds no process ID, stays."""
+    pattern = re.compile(re.escape(_COPY_PREFIX) + r"([0-9]+)-")
+    for folder in Path(tempfile.gettempdir()).glob(_COPY_PREFIX + "*"):
+        found = pattern.match(folder.name)
+        try:
+            if not found or folder.lstat().st_uid != os.getuid() or not folder.is_dir():
+                continue
+            os.kill(int(found.group(1)), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:  # another user's process, or the folder went meanwhile
+            continue
 
 
 def _name_graphs_as_push(kg: Any) -> Any:

@@ -325,3 +325,26 @@ def test_the_query_page_may_fetch_only_from_this_server(tmp_path: Path) -> None:
             connection.close()
     assert answer.status == 200 and "yasgui" in page.lower()
     assert answer.getheader("Content-Security-Policy") == "connect-src 'self'"
+
+
+def test_a_killed_servers_temporary_copy_is_removed_at_the_next_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``kill -9`` left the temporary copy of ``--store memory`` in the temporary folder for good;
+    the next server removes the copies whose server is gone, and no other."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    ended = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    gone = tmp_path / f"sckg-serve-{ended.stdout.strip()}-x1"
+    running = tmp_path / f"sckg-serve-{os.getpid()}-x2"
+    other = tmp_path / "sckg-serve-notes"
+    for folder in (gone, running, other):
+        (folder / "store").mkdir(parents=True)
+    with serve.served_store("memory", [resources.dataset("braunschweig")]) as path:
+        assert path.parent.name.startswith(f"sckg-serve-{os.getpid()}-")
+        assert not gone.exists() and running.is_dir() and other.is_dir()
+    assert not path.exists()
