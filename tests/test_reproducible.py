@@ -14,6 +14,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 MUSTERSTADT = str(ROOT / "data" / "musterstadt")
 
@@ -55,6 +57,7 @@ def test_a_focused_map_is_the_same_in_every_process(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.slow
 def test_the_reports_maps_are_the_same_in_every_process(tmp_path: Path) -> None:
     """The report's maps of each field of action are focused maps."""
     assert (
@@ -62,6 +65,7 @@ def test_the_reports_maps_are_the_same_in_every_process(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.slow
 def test_the_deck_is_the_same_in_every_process(tmp_path: Path) -> None:
     """The deck's slides of each field of action show focused maps."""
     assert (
@@ -72,6 +76,7 @@ def test_the_deck_is_the_same_in_every_process(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.slow
 def test_the_sites_neighbourhood_maps_are_the_same_in_every_process(tmp_path: Path) -> None:
     """Each entity page's map is cut from the entity projection around the entity."""
     assert _differing(tmp_path, lambda out: ["site", "-q", "-d", MUSTERSTADT, "-o", str(out)]) == []
