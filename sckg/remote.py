@@ -467,7 +467,10 @@ class SparqlBackend:
             if bindings:  # report the position in the text as written, without the bound values
                 self._send(query, {}, accept)
                 raise QueryError(error_message("error.bound_query_refused", reason=answer.text()))
-            raise syntax_error(query, answer.text(1000), line_offset=_PROLOGUE_LINES)
+            said = answer.body[:1000].decode("utf-8", "replace")
+            if not said.startswith("SPARQL syntax error at line"):  # not sckg serve's own form
+                said = answer.text(1000)
+            raise syntax_error(query, said, line_offset=_PROLOGUE_LINES)
         if answer.status == 404:
             raise StoreError(error_message("error.not_endpoint", url=self.url))
         raise StoreError(

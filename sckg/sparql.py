@@ -31,7 +31,13 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE | re.DOTALL,
 )
-_ERROR_POSITION = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
+#: Where an engine's parse error is: Oxigraph's "error at 4:2: …", or "SPARQL syntax error at line
+#: 4, column 2: …" as sckg serve answers it (and :func:`syntax_error` writes it).
+_ERROR_POSITION = re.compile(
+    r"(?:error at (?P<line>\d+):(?P<column>\d+)|"
+    r"^SPARQL syntax error at line (?P<at_line>\d+), column (?P<at_column>\d+)): (?P<detail>.*)",
+    re.DOTALL,
+)
 _UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY"}
 #: Texts that mention SERVICE, LOAD or FROM are parsed up to this many characters to find out
 #: whether they use them; a longer one is refused. rdflib's parser reads 7 (FILTER expressions) to
@@ -261,11 +267,12 @@ def syntax_error(query: str, message: str, line_offset: int = 0) -> QueryError:
     match = _ERROR_POSITION.search(message)
     if not match:
         return QueryError(error_message("error.syntax", message=message))
-    line, column = int(match.group(1)) - line_offset, int(match.group(2))
+    line = int(match["line"] or match["at_line"]) - line_offset
+    column = int(match["column"] or match["at_column"])
     lines = query.splitlines() or [""]
     text = lines[line - 1] if 0 < line <= len(lines) else ""
     pointer = " " * (max(column, 1) - 1) + "^"
-    detail: Any = match.group(3).strip().splitlines()[0]
+    detail: Any = match["detail"].strip().splitlines()[0]
     unknown = _unknown_prefix(text, column) if "Prefix not found" in detail else None
     if unknown is not None:
         detail = unknown
