@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -269,6 +270,9 @@ def serve(
                 typer.echo(t("cli.serve_temporary", lang), err=True)
             if not is_loopback(host):
                 typer.echo(t("cli.serve_exposed", lang, host=host), err=True)
+            if host in ("0.0.0.0", "::"):  # no address a client can use
+                name = socket.gethostname()
+                typer.echo(t("cli.serve_every_address", lang, host=host, name=name), err=True)
             typer.echo(t("cli.serve_stop_hint", lang), err=True)
             sys.stdout.flush()
             server.wait()

@@ -2726,10 +2726,16 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "server stops.",
     },
     "cli.serve_exposed": {
-        "de": "Warnung: wartet auf {host}: jeder, der diesen Rechner erreicht, kann den "
+        "de": "Warnung: nimmt Anfragen an {host} an: jeder, der diesen Rechner erreicht, kann den "
         "Graphen abfragen.",
         "en": "Warning: listening on {host}: anyone who can reach this machine can query the "
         "graph.",
+    },
+    "cli.serve_every_address": {
+        "de": "Hinweis: {host} steht für jede Adresse dieses Rechners; Clients verwenden seinen "
+        "Namen ({name}) oder eine seiner Adressen statt {host}.",
+        "en": "Note: {host} stands for every address of this machine; clients use its name "
+        "({name}) or one of its addresses instead of {host}.",
     },
     "cli.serve_stop_hint": {
         "de": "Strg-C beendet den Server.",

@@ -348,3 +348,43 @@ def test_a_killed_servers_temporary_copy_is_removed_at_the_next_start(
         assert path.parent.name.startswith(f"sckg-serve-{os.getpid()}-")
         assert not gone.exists() and running.is_dir() and other.is_dir()
     assert not path.exists()
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "::"])
+def test_listening_on_every_address_says_which_address_clients_use(
+    host: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The banner printed http://0.0.0.0:7878/query, an address no client can use."""
+    import contextlib
+
+    class Listening:
+        url = "http://0.0.0.0:7878"
+        query_url, update_url, store_url = url + "/query", url + "/update", url + "/store"
+        memory = 1 << 30
+
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pass
+
+        def __enter__(self) -> Listening:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            pass
+
+        def wait(self) -> None:
+            pass
+
+    monkeypatch.setattr(serve, "SparqlServer", Listening)
+    monkeypatch.setattr(serve, "served_store", lambda *a: contextlib.nullcontext(tmp_path))
+    name = socket.gethostname()
+    result = CliRunner().invoke(app, ["serve", "--host", host], env={"LANG": "C.UTF-8"})
+    assert result.exit_code == 0, result.output
+    assert (
+        f"Note: {host} stands for every address of this machine; clients use its name ({name}) "
+        f"or one of its addresses instead of {host}.\n"
+    ) in result.stderr
+    result = CliRunner().invoke(app, ["serve", "--host", host], env={"LANG": "de_DE.UTF-8"})
+    assert f"Warnung: nimmt Anfragen an {host} an: jeder" in result.stderr
+    assert f"Hinweis: {host} steht für jede Adresse dieses Rechners; Clients verwenden" in (
+        result.stderr
+    )
