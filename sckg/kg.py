@@ -448,6 +448,9 @@ def _open_oxigraph(path: Path, create: bool) -> ox.Store:
         raise StoreError(error_message("error.store_other_files", path=path))
     if not create and not (path / "CURRENT").exists():
         raise StoreError(error_message("error.no_store_yet", path=path))
+    file = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+    if file is not None:
+        raise StoreError(error_message("error.store_under_file", path=path, file=file))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         return ox.Store(str(path))

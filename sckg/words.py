@@ -3065,6 +3065,11 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "that server, change the store and start it again, or change a copy and serve that one; "
         "to only read it, query the server with {{=store sparql:URL}}",
     },
+    "error.store_under_file": {
+        "de": "{path}: {file} ist eine Datei, kein Ordner; dem Speicher einen Pfad in einem "
+        "Ordner geben",
+        "en": "{path}: {file} is a file, not a folder; give the store a path in a folder",
+    },
     "error.store_unopened": {
         "de": "{path}: der Oxigraph-Speicher lässt sich nicht öffnen ({reason})",
         "en": "{path}: cannot open the Oxigraph store ({reason})",

@@ -298,3 +298,20 @@ def test_load_of_a_missing_file_names_the_argument_not_an_option(tmp_path: Path)
     assert result.stderr == (
         f"Error: {missing}: no such file or folder (check the path given as FILES)\n"
     )
+
+
+def test_a_store_path_under_a_file_says_which_file(tmp_path: Path) -> None:
+    """``--store oxigraph:/etc/passwd/x`` said "[Errno 17] File exists: '/etc/passwd'"."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine\n", encoding="utf-8")
+    store = notes / "city" / "kg.db"
+    result = CliRunner().invoke(
+        app,
+        ["load", "--store", f"oxigraph:{store}", str(resources.dataset("braunschweig"))],
+        env={"LANG": "C.UTF-8"},
+    )
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {store}: {notes} is a file, not a folder; give the store a path in a folder\n"
+    )
+    assert notes.read_text(encoding="utf-8") == "mine\n"
