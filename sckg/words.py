@@ -868,12 +868,12 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "gap.milestone-overdue": {"de": "Meilenstein überfällig", "en": "milestone overdue"},
     "gap.actor-without-project": {"de": "Akteur ohne Projekt", "en": "actor without project"},
     "gap_reason.goal-without-project": {
-        "de": "kein Projekt trägt zu diesem Ziel bei",
-        "en": "no project contributes to this goal",
+        "de": "kein Projekt der Daten trägt zu diesem Ziel bei",
+        "en": "no project in the data contributes to this goal",
     },
     "gap_reason.field-without-project": {
-        "de": "kein Projekt ist diesem Handlungsfeld zugeordnet",
-        "en": "no project is in this field of action",
+        "de": "kein Projekt der Daten ist diesem Handlungsfeld zugeordnet",
+        "en": "no project in the data is in this field of action",
     },
     "gap_reason.project-without-goal": {
         "de": "das Projekt trägt zu keinem strategischen Ziel bei",
@@ -885,17 +885,17 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     },
     "gap_reason.project-without-manager": {
         "de": "für das Projekt ist keine Federführung angegeben",
-        "en": "the project has no managing actor",
+        "en": "no managing actor is recorded for the project",
     },
     "gap_reason.milestone-overdue": {
         "de": "fällig am {date}, zum Datenstand {as_of} nicht als erreicht angegeben",
         "en": "due {date}, not marked as reached as of the data date {as_of}",
     },
     "gap_reason.actor-without-project": {
-        "de": "der Akteur arbeitet an keinem Projekt (weder federführend noch beteiligt, auch "
-        "keine Einheit darunter)",
-        "en": "the actor works on no project (neither managing nor taking part, nor does any unit "
-        "below it)",
+        "de": "für den Akteur ist in keinem Projekt eine Rolle erfasst (weder federführend noch "
+        "beteiligt, auch für keine Einheit darunter)",
+        "en": "no role in any project is recorded for the actor (neither managing nor taking part, "
+        "nor for any unit below it)",
     },
     "silo.reason": {
         "de": "Im Handlungsfeld {field} arbeiten {first} und {second} ohne gemeinsamen Akteur und "
@@ -2042,7 +2042,7 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": "Beschlüsse, Meilensteine (MS)",
         "en": "Decisions, milestones (MS)",
     },
-    "strategy.no_vision": {"de": "kein Zielbild", "en": "no vision"},
+    "strategy.no_vision": {"de": "kein Zielbild erfasst", "en": "no vision recorded"},
     "strategy.no_goals_short": {"de": "keine Ziele", "en": "no goals"},
     "strategy.n_projects": {
         "de": {"one": "{n} Projekt", "other": "{n} Projekte"},
@@ -2160,17 +2160,18 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     },
     "keypoint.text.goals": {
         "de": {
-            "one": "{n} strategisches Ziel hat kein Projekt.",
-            "other": "{n} strategische Ziele haben kein Projekt.",
+            "one": "{n} strategisches Ziel: kein Projekt der Daten trägt dazu bei.",
+            "other": "{n} strategische Ziele: kein Projekt der Daten trägt zu ihnen bei.",
         },
         "en": {
-            "one": "{n} strategic goal has no project.",
-            "other": "{n} strategic goals have no project.",
+            "one": "{n} strategic goal: no project in the data contributes to it.",
+            "other": "{n} strategic goals: no project in the data contributes to them.",
         },
     },
     "keypoint.question.goals": {
-        "de": "Projekte beauftragen oder die Ziele zurückstellen?",
-        "en": "Commission projects or set the goals aside?",
+        "de": "Die Projekte nachtragen, die ihnen dienen, Projekte beauftragen oder die Ziele "
+        "zurückstellen?",
+        "en": "Record the projects that serve them, commission projects, or set the goals aside?",
     },
     "keypoint.text.no_goals": {
         "de": "Es sind keine strategischen Ziele erfasst: kein Projekt lässt sich an Zielen "
@@ -2225,14 +2226,19 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     },
     "keypoint.text.undecided": {
         "de": {
-            "one": "{n} Projekt hat keinen Beschluss.",
-            "other": "{n} Projekte haben keinen Beschluss.",
+            "one": "Für {n} Projekt ist kein Beschluss erfasst.",
+            "other": "Für {n} Projekte ist kein Beschluss erfasst.",
         },
-        "en": {"one": "{n} project has no decision.", "other": "{n} projects have no decision."},
+        "en": {
+            "one": "{n} project has no decision recorded.",
+            "other": "{n} projects have no decision recorded.",
+        },
     },
     "keypoint.question.undecided": {
-        "de": "Welche davon brauchen einen Beschluss des Rats oder eines Ausschusses?",
-        "en": "Which of them need a decision of the council or a committee?",
+        "de": "Gefasste Beschlüsse nachtragen; welche Projekte brauchen noch einen Beschluss des "
+        "Rats oder eines Ausschusses?",
+        "en": "Record the decisions taken; which projects still need a decision of the council or "
+        "a committee?",
     },
     "deck.key_points_notes": {
         "de": "Die Kernpunkte des Briefings, nach Tragweite geordnet: jeder mit seiner Frage an "

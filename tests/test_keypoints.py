@@ -35,8 +35,8 @@ def test_the_key_points_of_a_small_graph_ranked_by_consequence(make_kg) -> None:
             "#dependencies",
         ),
         ("1 offene Rechtsfrage ist zu prüfen.", "#legal"),
-        ("1 strategisches Ziel hat kein Projekt.", "#open-points"),
-        ("2 Projekte haben keinen Beschluss.", "#strategy"),
+        ("1 strategisches Ziel: kein Projekt der Daten trägt dazu bei.", "#open-points"),
+        ("Für 2 Projekte ist kein Beschluss erfasst.", "#strategy"),
     ]  # the projects lack a decision, and count though they belong to no field of action
     assert section.tables[0].rows[0][2] == "Neue Termine setzen oder die Projekte neu planen?"
     assert [s.key for s in report.sections[:2]] == ["key-points", "figures"]  # no process planned

@@ -638,12 +638,15 @@ def test_gaps(make_kg):
     rows = gaps(make_kg(GAPS))
     assert rows == [
         GapRow(
-            "goal-without-project", "Bildung", "kein Projekt trägt zu diesem Ziel bei", EX + "g2"
+            "goal-without-project",
+            "Bildung",
+            "kein Projekt der Daten trägt zu diesem Ziel bei",
+            EX + "g2",
         ),
         GapRow(
             "field-without-project",
             "Energie",
-            "kein Projekt ist diesem Handlungsfeld zugeordnet",
+            "kein Projekt der Daten ist diesem Handlungsfeld zugeordnet",
             EX + "f2",
         ),
         GapRow(
@@ -661,15 +664,15 @@ def test_gaps(make_kg):
         GapRow(
             "actor-without-project",
             "Amt",
-            "der Akteur arbeitet an keinem Projekt (weder federführend noch beteiligt, auch keine "
-            "Einheit darunter)",
+            "für den Akteur ist in keinem Projekt eine Rolle erfasst (weder federführend noch "
+            "beteiligt, auch für keine Einheit darunter)",
             EX + "amt",
         ),
     ]
     assert [(r.kind, r.label, r.reason) for r in gaps(make_kg(GAPS), lang="en")][1] == (
         "field-without-project",
         "Energy",
-        "no project is in this field of action",
+        "no project in the data is in this field of action",
     )
 
 

@@ -175,8 +175,8 @@ def test_braunschweig_fields_and_open_points(bs_de) -> None:
     assert gaps[-1] == [
         "Akteur ohne Projekt",
         "Rechnungsprüfungsamt",
-        "der Akteur arbeitet an keinem Projekt (weder federführend noch beteiligt, auch keine "
-        "Einheit darunter)",
+        "für den Akteur ist in keinem Projekt eine Rolle erfasst (weder federführend noch "
+        "beteiligt, auch für keine Einheit darunter)",
     ]
 
 
