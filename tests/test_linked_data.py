@@ -457,7 +457,7 @@ def test_the_void_description_counts_each_dataset_and_names_its_licence(
     assert graph.value(whole, void.triples).toPython() == n
     page = get(server, "/.well-known/void", Accept=BROWSER)[2].decode()
     assert (
-        "<title>sckg serve</title>" in page and "Smart City Ulm: Smart City Strategie 2021" in page
+        "<title>sckg serve</title>" in page and "Smart City Strategie der Stadt Ulm" in page
     )
 
 

@@ -381,3 +381,15 @@ def test_the_bundled_file_agrees_with_the_copy() -> None:
     found = {ox.Triple(q.subject, q.predicate, q.object) for q in bundled if q.subject in subjects}
     assert found == {t for t in copied if t.subject in subjects}
     assert len(subjects) == 33 + 11 + 6
+
+
+def test_the_dataset_is_titled_as_the_strategy_is(ulm_kg: KnowledgeGraph) -> None:
+    """The title was "Smart City Ulm: Smart City Strategie 2021" (and an English title Ulm never
+    published); the strategy is titled "Smart City Strategie der Stadt Ulm" (its README.md)."""
+    rows = _values(
+        ulm_kg, f"SELECT ?title WHERE {{ <{ULM}dataset> dcterms:title ?title }} ORDER BY ?title"
+    )
+    assert rows == [
+        ["Smart City Strategie der Stadt Ulm"],
+        ["Smart City Strategie der Stadt Ulm (the City of Ulm's smart city strategy, in German)"],
+    ]

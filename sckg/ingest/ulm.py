@@ -534,8 +534,9 @@ def _frame(conv: _Converter, commit: str, date: str) -> None:
     ds = conv.dataset
     conv.add(ds, RDF + "type", ox.NamedNode(SCKG + "Dataset"))
     for p in (DCTERMS + "title", RDFS + "label"):
-        conv.add(ds, p, ox.Literal("Smart City Ulm: Smart City Strategie 2021", language="de"))
-        conv.add(ds, p, ox.Literal("Smart City Ulm: 2021 smart city strategy", language="en"))
+        conv.add(ds, p, ox.Literal(title, language="de"))  # Ulm published no English title
+        english = f"{title} (the City of Ulm's smart city strategy, in German)"
+        conv.add(ds, p, ox.Literal(english, language="en"))
     conv.add(
         ds,
         DCTERMS + "description",
