@@ -20,6 +20,7 @@ from sckg import resources
 from sckg.cli import app
 from sckg.errors import ParameterError
 from sckg.kg import KnowledgeGraph
+from sckg.report.build import figures_section
 from sckg.site import build_site, page_path
 from sckg.site.search import keys
 
@@ -259,6 +260,32 @@ def test_the_bundled_cities_build(city: str, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.output.startswith(f"Site: {tmp_path / 'index.html'} (")
     assert len(list(tmp_path.rglob("*.html"))) > 50
+
+
+@pytest.mark.parametrize("city", ["musterstadt", "braunschweig", "ulm"])
+def test_the_site_counts_and_lists_the_citys_fields_as_the_briefing_does(
+    city: str, tmp_path: Path
+) -> None:
+    """The city's fields of action are those of ``namespaces.CITY_FIELDS``, as in the briefing: the
+    reference fields its own fields map to (``skos:closeMatch``) have pages, but are not counted or
+    listed as the city's (Ulm's site said 22 fields: its 13 and 9 reference fields)."""
+    kg = KnowledgeGraph.open([resources.dataset(city)])
+    fields = figures_section(kg, "de").facts["fields"]
+    build_site(kg, tmp_path)
+    home = (tmp_path / "index.html").read_text(encoding="utf-8")
+    figure = re.search(r'<a href="list/field.html"><span class="figure">(\d+)</span>', home)
+    assert figure is not None and int(figure[1]) == fields
+    assert home.count('<section class="field">') == fields
+    listed = (tmp_path / "list/field.html").read_text(encoding="utf-8")
+    assert f"Einträge: {fields}<" in listed
+    assert listed.count('<tr data-facets="') == fields
+    lists = (tmp_path / "list.html").read_text(encoding="utf-8")
+    assert f'<a href="list/field.html">Handlungsfeld</a> ({fields})' in lists
+    if city == "ulm":
+        assert fields == 13
+        assert ">Digitale Bildung<" not in home and ">Digitale Bildung<" not in listed
+        # the reference field Ulm's "Bildung" maps to keeps its page, linked from Bildung's
+        assert (tmp_path / "vocab/field/digital-education.html").is_file()
 
 
 def test_every_link_of_every_page_leads_to_a_file_and_every_page_is_reached(site: Path) -> None:

@@ -315,13 +315,13 @@ def _council(site: _SiteContext, entity: Entity) -> list[tuple[str, Value, Value
 def _counts(
     data: SiteData, kinds: dict[str, list[Entity]], lang: str
 ) -> list[tuple[str, str, int]]:
-    """(kind, its name, how many), most first."""
+    """(kind, its name, how many are listed), most first: of the fields the city's (a reference
+    field its own map to has a page but is not counted)."""
     first = {kind: i for i, kind in enumerate(NAVIGATION)}
+    listed = {kind: len(data.of_kind(kind)) for kind in kinds}
     return [
-        (kind, data.kinds[kind][lang], len(found))
-        for kind, found in sorted(
-            kinds.items(), key=lambda k: (first.get(k[0], len(first)), -len(k[1]), k[0])
-        )
+        (kind, data.kinds[kind][lang], listed[kind])
+        for kind in sorted(kinds, key=lambda k: (first.get(k, len(first)), -listed[k], k))
     ]
 
 

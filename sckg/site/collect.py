@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from ..kg import KnowledgeGraph
-from ..namespaces import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, slug, tail
+from ..namespaces import CITY_FIELDS, DCTERMS, OWL, PROV, RDF, RDFS, SKOS, slug, tail
 from ..network.projection import NODE_CLASSES
 from ..words import CATALOGUE, t
 from .paths import page_path
@@ -50,6 +50,10 @@ class SiteData:
     kinds: dict[str, dict[str, str]]
     blank: dict[ox.BlankNode, list[ox.Triple]]
     triples: int
+    #: the city's fields of action (:data:`~sckg.namespaces.CITY_FIELDS`, as the briefing counts
+    #: them): the other fields (the reference fields its own map to) have pages, but are not listed
+    #: or counted as its fields
+    city_fields: frozenset[str] = frozenset()
 
     def label(self, iri: str, lang: str) -> str:
         """The label of ``iri`` in ``lang`` (its tail when it has none)."""
@@ -69,8 +73,13 @@ class SiteData:
         return None
 
     def of_kind(self, kind: str) -> list[Entity]:
-        """The entities of ``kind`` in the order of their German labels."""
-        found = [e for e in self.entities.values() if e.kind == kind]
+        """The entities listed as ``kind`` in the order of their German labels: for ``field`` the
+        city's fields only (:attr:`city_fields`)."""
+        found = [
+            e
+            for e in self.entities.values()
+            if e.kind == kind and (kind != "field" or e.iri in self.city_fields)
+        ]
         return sorted(found, key=lambda e: (self.label(e.iri, "de").casefold(), e.iri))
 
 
@@ -143,7 +152,9 @@ def collect(kg: KnowledgeGraph) -> SiteData:
             kinds[entity.kind] = {
                 lang: _kind_name(entity, labels[lang], lang, scheme) for lang in LANGS
             }
-    return SiteData(entities, labels, kinds, dict(blank), len(triples))
+    fields = kg.select(f"SELECT ?field WHERE {{ {CITY_FIELDS} }}").bound_rows()
+    city_fields = frozenset(row[0].value for row in fields if isinstance(row[0], ox.NamedNode))
+    return SiteData(entities, labels, kinds, dict(blank), len(triples), city_fields)
 
 
 def _concepts(kg: KnowledgeGraph, triples: list[ox.Triple]) -> list[ox.Triple]:
