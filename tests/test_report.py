@@ -9,6 +9,7 @@ import pytest
 from conftest import ILL_TYPED, ILL_TYPED_NOTES
 from council import meeting_graphs
 
+from sckg import resources
 from sckg.kg import KnowledgeGraph
 from sckg.report import build_report, render_html, render_markdown
 
@@ -691,3 +692,21 @@ def test_the_vocabularys_unused_reference_fields_are_not_the_citys(make_kg) -> N
 def test_musterstadts_fields_are_its_twelve_under_the_goals(ms_en) -> None:
     """Musterstadt uses the 12 reference fields: 11 with projects, Gesundheit under goals only."""
     assert (ms_en.facts["fields"], ms_en.facts["fields_without_projects"]) == (12, 1)
+
+
+@pytest.mark.parametrize("city", ["braunschweig", "musterstadt", "ulm"])
+def test_every_table_of_the_briefing_is_shown_once(city: str) -> None:
+    """No two tables of report.md share a caption: the key figures showed "Projekte nach Status"
+    twice, as their own table and as the table of the chart of the same name."""
+    from collections import Counter
+
+    kg = KnowledgeGraph.open([resources.dataset(city)])
+    for lang in ("de", "en"):
+        lines = render_markdown(build_report(kg, lang=lang)).split("\n")
+        captions = Counter(
+            line
+            for line, blank, row in zip(lines, lines[1:], lines[2:], strict=False)
+            if re.fullmatch(r"\*[^*].*\*", line) and blank == "" and row.startswith("|")
+        )
+        assert len(captions) > 3, (city, lang)
+        assert [c for c, n in captions.items() if n > 1] == [], (city, lang)

@@ -236,17 +236,7 @@ def figures_section(kg: KnowledgeGraph, lang: str) -> Section:
                 if actors
                 else []
             ),
-            *(
-                [
-                    ReportTable(
-                        [w["status"], w["count"]],
-                        [list(r) for r in projects],
-                        w["projects_by_status"],
-                    )
-                ]
-                if projects
-                else []
-            ),
+            # projects by status: the table of the chart of the same name (below)
         ],
     )
     budgets = [
