@@ -1167,6 +1167,47 @@ CATALOGUE: dict[str, dict[str, Text]] = {
             ("prov:wasInformedBy", "gestützt auf", "informed by"),
         )
     },
+    # --- the site's names of a property seen from its object (the entries that refer to a page):
+    # the inverse relation ("untergeordnet" for skos:broader), the same for a symmetric one; a
+    # property without one is named by site.inverse with its label ---
+    "site.inverse": {
+        "de": "mit diesem Eintrag als „{label}“",
+        "en": "with this entry as “{label}”",
+    },
+    **{
+        f"site.inverse.{name}": {"de": de, "en": en}
+        for name, de, en in (
+            ("skos:broader", "untergeordnet", "narrower"),
+            ("skos:narrower", "übergeordnet", "broader"),
+            ("skos:broadMatch", "umfasst den engeren Begriff", "narrow match"),
+            ("skos:related", "verwandt mit", "related to"),
+            ("skos:closeMatch", "entspricht ungefähr", "close match"),
+            ("skos:exactMatch", "entspricht", "exact match"),
+            ("skos:topConceptOf", "oberste Begriffe", "top concepts"),
+            ("skos:hasTopConcept", "oberster Begriff von", "top concept of"),
+            ("skos:inScheme", "enthält", "contains"),
+            ("dcterms:isPartOf", "umfasst", "has part"),
+            ("dcterms:hasPart", "Teil von", "part of"),
+            ("org:unitOf", "hat Einheit", "has unit"),
+            ("org:subOrganizationOf", "umfasst", "has sub-organisation"),
+            ("sckg:inFieldOfAction", "in diesem Handlungsfeld", "in this field of action"),
+            ("sckg:partOfProgramme", "umfasst", "includes"),
+            ("sckg:managedBy", "betreut federführend", "manages"),
+            ("sckg:hasParticipant", "beteiligt an", "takes part in"),
+            ("sckg:contractor", "Auftragnehmer von", "contractor for"),
+            ("sckg:coordinatedBy", "koordiniert", "coordinates"),
+            ("sckg:ownedBy", "Eigentümer von", "owner of"),
+            ("sckg:fundedBy", "finanziert", "funds"),
+            ("sckg:dependsOn", "Voraussetzung für", "required by"),
+            ("sckg:documentedIn", "belegt", "documents"),
+            ("sckg:inDataset", "enthält", "contains"),
+            ("sckg:hasBudget", "Budget von", "budget of"),
+            ("sckg:contributesTo", "unterstützt durch", "supported by"),
+            ("sckg:decidedBy", "hat entschieden", "decided"),
+            ("org:classification", "von dieser Art", "of this kind"),
+            ("adms:status", "mit diesem Status", "with this status"),
+        )
+    },
     # --- the briefing (sckg.report) ---
     "report.title": {
         "de": "Smart-City-Lagebild für die Lenkungsgruppe",

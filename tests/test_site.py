@@ -288,6 +288,47 @@ def test_the_site_counts_and_lists_the_citys_fields_as_the_briefing_does(
         assert (tmp_path / "vocab/field/digital-education.html").is_file()
 
 
+@pytest.fixture(scope="module")
+def ulm_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Ulm's site (built once for the module)."""
+    out = tmp_path_factory.mktemp("ulm-site")
+    build_site(KnowledgeGraph.open([resources.dataset("ulm")]), out)
+    return out
+
+
+def _pointing(page: str) -> str:
+    return page[page.index('<dl class="groups" id="pointing">') :].split("</dl>")[0]
+
+
+def test_the_entries_that_refer_to_a_page_are_named_by_the_inverse_relation(
+    ulm_site: Path,
+) -> None:
+    """Seen from its object a statement reads the other way round: the sub-goals of a goal point to
+    it with ``skos:broader`` ("übergeordnet"), so on its page they are "untergeordnet" (they read as
+    superordinate to it); a relation without a word for its inverse is named with this entry as its
+    object."""
+    goal = ulm_site / "id/ulm/goal/sicherheit-1"
+    german = goal.with_suffix(".html").read_text(encoding="utf-8")
+    pointing = _pointing(german)
+    assert pointing.startswith(
+        '<dl class="groups" id="pointing">\n  <dt>untergeordnet</dt>\n'
+        '  <dd><ul><li><a href="sicherheit-1-1.html">Herstellung einer bestmöglichen Transparenz'
+    )
+    assert "übergeordnet" not in pointing
+    english = _pointing(Path(f"{goal}.en.html").read_text(encoding="utf-8"))
+    assert "<dt>narrower</dt>" in english and "<dt>broader</dt>" not in english
+    # the sub-goal's own statement still reads "übergeordnet: Sicherheit im öffentlichen Raum"
+    sub = (ulm_site / "id/ulm/goal/sicherheit-1-1.html").read_text(encoding="utf-8")
+    assert (
+        '<dt>übergeordnet</dt>\n  <dd><a href="sicherheit-1.html">Sicherheit im öffentlichen Raum'
+        in sub
+    )
+    # a field: the projects in it
+    field = (ulm_site / "id/ulm/field/sicherheit.html").read_text(encoding="utf-8")
+    assert "<dt>in diesem Handlungsfeld</dt>" in _pointing(field)
+    assert "<dt>im Handlungsfeld</dt>" not in _pointing(field)
+
+
 def test_every_link_of_every_page_leads_to_a_file_and_every_page_is_reached(site: Path) -> None:
     """A crawl over the HTML of all pages; that a browser shows the same links is checked on a page
     of each kind in tests/test_site_browser.py."""

@@ -140,12 +140,23 @@ class Describer:
             target.setdefault(p, Group(self.prop(p))).values.append(shown)
         return _ordered(facts), _ordered(links)
 
+    def inverse(self, iri: str) -> str:
+        """A property seen from its object, in the page's language: the inverse relation's name
+        (``site.inverse.skos:broader`` "untergeordnet"; a symmetric one's own), else the property's
+        label with this entry as its object (``site.inverse``)."""
+        short = shorten(iri)
+        if f"site.inverse.{short}" in CATALOGUE:
+            return t(f"site.inverse.{short}", self.lang)
+        return t("site.inverse", self.lang, label=self.prop(iri))
+
     def pointing_here(self, entity: Entity) -> list[Group]:
-        """The statements of other entities about this one, by property: "managed by: Project X"."""
+        """The statements of other entities about this one, by property, named the other way round:
+        a sub-goal's "übergeordnet" (``skos:broader``) is "untergeordnet: Sub-goal X" on its goal's
+        page, an actor's page lists "betreut federführend: Project X" (:meth:`inverse`)."""
         groups: dict[str, Group] = {}
         for s, p in entity.inc:
             source = self.data.entities[s]
-            groups.setdefault(p, Group(self.prop(p))).values.append(
+            groups.setdefault(p, Group(self.inverse(p))).values.append(
                 Value(self.data.label(s, self.lang), path=source.path)
             )
         return _ordered(groups)
