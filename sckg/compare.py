@@ -604,7 +604,8 @@ STRUCTURE_KINDS = {
 def structure_values(comparison: Comparison) -> list[tuple[str, list[float | None]]]:
     """The programmes side by side as numbers: per measure (its key in :data:`STRUCTURE_KINDS`)
     one value per city, a share in per cent; None where it is undefined (no projects, no
-    fields)."""
+    fields). ``projects_per_field`` counts the projects that have a field of action (the count of
+    ``with_field``) over the city's fields (``fields``)."""
 
     def share(data: CityData, test: Any) -> float | None:
         n = len(data.items)
@@ -617,7 +618,9 @@ def structure_values(comparison: Comparison) -> list[tuple[str, list[float | Non
         "fields": lambda d: d.fields,
         "goals": lambda d: d.goals,
         "projects": lambda d: len(d.items),
-        "projects_per_field": lambda d: ratio(len(d.items), d.fields),
+        # the projects that have a field (of the city or a reference field) per field of the city:
+        # a project without a field is in none
+        "projects_per_field": lambda d: ratio(sum(i.own_field for i in d.items), d.fields),
         "with_field": lambda d: share(d, lambda i: i.own_field),
         "with_reference_field": lambda d: share(d, lambda i: bool(i.fields)),
         "with_sdg": lambda d: share(d, lambda i: bool(i.sdgs)),
