@@ -167,11 +167,12 @@ def compare(
         emit(GAP_COLUMNS, gaps(comparison, we), fmt.value)
         return
     from .compare import structure, structure_values
+    from .formatting import rounded
 
     if fmt in (Format.csv, Format.json):  # numbers under codes, as a program reads them
         cities = [c.city.name(comparison.lang) for c in comparison.cities]
         rows = [
-            [key, *(None if v is None else round(v, 1) for v in values)]
+            [key, *(None if v is None else rounded(v, 1) for v in values)]
             for key, values in structure_values(comparison)
         ]
         emit(["measure", *cities], rows, fmt.value)

@@ -24,6 +24,15 @@ def _rounded(value: Number, digits: int) -> Decimal:
     return rounded.copy_abs() if rounded.is_zero() else rounded
 
 
+def rounded(value: Number, digits: int) -> int | float:
+    """``value`` rounded to ``digits`` decimals as :func:`number` writes it, half up (0.25 → 0.3,
+    where ``round`` gives 0.2): a number a program reads agrees with the table people read. An
+    ``int`` stays as it is."""
+    if isinstance(value, int):
+        return value
+    return float(_rounded(value, digits))
+
+
 def number(value: Number, lang: str, digits: int = 0) -> str:
     """``value`` with ``digits`` decimals and thousands separators: ``-1.234,5`` / ``-1,234.5``."""
     text = f"{_rounded(value, digits):,.{digits}f}"
