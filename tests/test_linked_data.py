@@ -456,9 +456,7 @@ def test_the_void_description_counts_each_dataset_and_names_its_licence(
     n = int(json.loads(total)["results"]["bindings"][0]["n"]["value"])
     assert graph.value(whole, void.triples).toPython() == n
     page = get(server, "/.well-known/void", Accept=BROWSER)[2].decode()
-    assert (
-        "<title>sckg serve</title>" in page and "Smart City Strategie der Stadt Ulm" in page
-    )
+    assert "<title>sckg serve</title>" in page and "Smart City Strategie der Stadt Ulm" in page
 
 
 @pytest.mark.server
