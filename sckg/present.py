@@ -30,6 +30,7 @@ from .fileio import write_atomic
 from .formatting import money_total, number
 from .namespaces import CITY_FIELDS, SCKG, slug, tail
 from .report.model import Chart, Report, ReportTable, Section
+from .sources import Terms, terms_html
 from .typed import amount
 from .words import Words, error_message, t
 
@@ -118,6 +119,9 @@ class Deck:
     slides: list[Slide]
     #: What the deck left out, one line each: ill-typed values (sckg.typed.left_out).
     notes: list[str] = field(default_factory=list)
+    #: The terms of reuse the datasets state, in small print on the first slide
+    #: (:attr:`sckg.sources.DataInfo.terms`)
+    terms: list[Terms] = field(default_factory=list)
 
 
 # --- the agenda -----------------------------------------------------------------------------------
@@ -293,7 +297,12 @@ def build_deck(
         maker = _Slides(kg, lang, report, since)
         slides = [maker.slide(view, n) for n, view in enumerate(agenda.views, 1)]
         return Deck(
-            title or agenda.title or report.title, lang, source_line(kg, lang), slides, report.notes
+            title or agenda.title or report.title,
+            lang,
+            source_line(kg, lang),
+            slides,
+            report.notes,
+            report.terms,
         )
 
 
@@ -823,7 +832,9 @@ def render_deck(deck: Deck) -> str:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    return env.get_template("present.html.j2").render(deck=deck, t=Words("deck", deck.lang))
+    return env.get_template("present.html.j2").render(
+        deck=deck, t=Words("deck", deck.lang), terms=terms_html(deck.terms, deck.lang)
+    )
 
 
 def write_deck(deck: Deck, out: Path | str, pdf: Path | str | None = None) -> Path:

@@ -67,6 +67,13 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "de": {"one": "und {count} weitere Quelle", "other": "und {count} weitere Quellen"},
         "en": {"one": "and {count} more source", "other": "and {count} more sources"},
     },
+    # the terms of reuse a dataset states (sckg.sources.terms_html): licence, source, our changes
+    "terms.licence": {"de": "Lizenz", "en": "Licence"},
+    "terms.source": {"de": "Quelle", "en": "Source"},
+    "terms.converted": {
+        "de": "Geändert: von sckg in einen Wissensgraphen übertragen, nur ausgewählte Angaben",
+        "en": "Changed: converted to a knowledge graph by sckg, selected statements only",
+    },
     "date.long": {"de": "{day}. {month} {year}", "en": "{day} {month} {year}"},
     # --- linking council papers (sckg.link): the evidence of a proposal ---
     "link.evidence": {

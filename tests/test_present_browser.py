@@ -149,3 +149,28 @@ def _ranking(tmp_path: Path) -> Path:
     views = ("priorities", "sensitivity", "quadrant", "waves")
     path.write_text("".join(f'[[slide]]\nview = "{v}"\n\n' for v in views), encoding="utf-8")
     return path
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_data_terms_fit_on_the_first_slide(lang: str, tmp_path: Path) -> None:
+    """Ulm's attribution, licence and source (small print on the first slide) stay on the slide,
+    and the slide's side still fits beside them."""
+    require_browser()
+    from sckg import resources
+
+    ulm = KnowledgeGraph.open([resources.dataset("ulm")])
+    deck = build_deck(ulm, lang=lang)
+    with chromium() as browser:
+        view = open_offline(browser, write_deck(deck, tmp_path / "deck.html"), viewport=(1280, 720))
+        found = view.page.evaluate("""() => {
+            const slide = document.querySelector('#slide-1');
+            const box = slide.getBoundingClientRect();
+            const terms = slide.querySelector('.terms').getBoundingClientRect();
+            const footer = slide.querySelector('footer').getBoundingClientRect();
+            const side = slide.querySelector('.side');
+            return [terms.height > 0, terms.bottom <= footer.top + 1,
+                    footer.bottom <= box.bottom + 1, terms.right <= box.right + 1,
+                    side.scrollHeight <= side.clientHeight, side.scrollWidth <= side.clientWidth];
+        }""")
+        assert found == [True] * 6, found
+        assert view.outside == [] and view.errors == []

@@ -143,6 +143,7 @@ def _build(
         sections=sections,
         data_dates=info.dated,
         notes=left_out(kg, lang),
+        terms=info.terms,
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..sources import Source
+from ..sources import Source, Terms
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,8 @@ class Report:
     data_dates: list[tuple[str, str]] = field(default_factory=list)
     #: What the briefing left out, one line each: ill-typed values (sckg.typed.left_out).
     notes: list[str] = field(default_factory=list)
+    #: The terms of reuse the datasets state (:attr:`sckg.sources.DataInfo.terms`)
+    terms: list[Terms] = field(default_factory=list)
 
     @property
     def facts(self) -> dict[str, int]:

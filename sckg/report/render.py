@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ..fileio import write_all
 from ..formatting import long_date
 from ..output import Progress, md_text
-from ..sources import SOURCES_SHOWN, summary
+from ..sources import SOURCES_SHOWN, summary, terms_html, terms_markdown
 from ..viz.style import shorten_text
 from ..words import Words
 from .maps import MapRenderer, map_renderer
@@ -50,6 +50,7 @@ def render_html(report: Report, render_map: MapRenderer | None = None, head: str
         t=Words("report", report.lang),
         data_date=data_date_text(report),
         sources=summary(report.sources, report.lang),
+        terms=terms_html(report.terms, report.lang),
         head=Markup(head),
     )
 
@@ -129,6 +130,8 @@ def render_markdown(report: Report) -> str:
     lines = [f"# {_md_escape(report.title)}", ""]
     label, when = data_date_text(report)
     lines.append(f"{label}: {_md_escape(when)} · {t['generated']}: {_md_escape(report.generated)}")
+    for line in terms_markdown(report.terms, report.lang):
+        lines += ["", line]
     lines += ["", f"**{t['sources']}:**", ""]
     shown = report.sources[:SOURCES_SHOWN]
     lines += [
