@@ -1,15 +1,20 @@
 """The terms a dataset states (licence, attribution, source) are shown wherever its content is: the
-briefing (HTML and Markdown) and the deck."""
+briefing (HTML and Markdown), the deck, every page of the site and each entity's data there."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import rdflib
+from rdflib.namespace import DCTERMS
 
 from sckg import resources
 from sckg.kg import KnowledgeGraph
 from sckg.output import md_text
 from sckg.present import build_deck, render_deck
 from sckg.report import build_report, render_html, render_markdown
+from sckg.site import build_site
 from sckg.sources import data_info
 from sckg.words import t
 
@@ -34,6 +39,13 @@ LANGS = ("de", "en")
 @pytest.fixture(scope="module")
 def ulm() -> KnowledgeGraph:
     return KnowledgeGraph.open([resources.dataset("ulm")])
+
+
+@pytest.fixture(scope="module")
+def ulm_site(ulm: KnowledgeGraph, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("ulm-site")
+    build_site(ulm, out)
+    return out
 
 
 def _html_line(lang: str) -> str:
@@ -77,6 +89,32 @@ def test_the_deck_names_them_on_its_first_slide(ulm: KnowledgeGraph, lang: str) 
     assert _html_line(lang) in first
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_site_page_names_them_in_its_footer(ulm_site: Path, lang: str) -> None:
+    suffix = ".html" if lang == "de" else ".en.html"
+    for name in ("index", "id/ulm/measure/bildung-01", "id/ulm/field/bildung", "list/project"):
+        page = (ulm_site / f"{name}{suffix}").read_text(encoding="utf-8")
+        footer = page.split('<footer class="site-footer">')[1]
+        assert _html_line(lang) in footer, name
+
+
+@pytest.mark.parametrize("suffix", ["ttl", "jsonld"])
+def test_an_entity_s_data_carries_its_dataset_s_terms(ulm_site: Path, suffix: str) -> None:
+    graph = rdflib.Graph().parse(
+        ulm_site / f"id/ulm/measure/bildung-01.{suffix}",
+        format="turtle" if suffix == "ttl" else "json-ld",
+    )
+    dataset = rdflib.URIRef("https://w3id.org/sckg/id/ulm/dataset")
+    source = rdflib.URIRef("https://w3id.org/sckg/id/ulm/source/strategie")
+    sckg = rdflib.Namespace("https://w3id.org/sckg/ontology#")
+    measure = rdflib.URIRef("https://w3id.org/sckg/id/ulm/measure/bildung-01")
+    assert (measure, sckg.inDataset, dataset) in graph
+    assert (dataset, DCTERMS.license, rdflib.URIRef(LICENCE)) in graph
+    assert (dataset, DCTERMS.bibliographicCitation, rdflib.Literal(CITATION, lang="de")) in graph
+    assert (dataset, DCTERMS.source, source) in graph
+    assert (source, rdflib.URIRef("https://schema.org/url"), rdflib.URIRef(SOURCE)) in graph
+
+
 def _shows_no_terms(text: str) -> None:
     assert 'class="data-terms"' not in text and 'rel="license"' not in text
     assert t("terms.converted", "de") not in text and t("terms.converted", "en") not in text
@@ -89,6 +127,14 @@ def test_musterstadt_states_no_terms_and_its_briefing_and_deck_show_none(
     deck = render_deck(build_deck(musterstadt, lang="en"))
     for text in [render_html(report), render_markdown(report), deck]:
         _shows_no_terms(text)
+
+
+def test_musterstadt_s_site_shows_none(musterstadt: KnowledgeGraph, tmp_path: Path) -> None:
+    build_site(musterstadt, tmp_path)
+    for name in ("index.html", "id/musterstadt/project/freies-wlan.en.html"):
+        _shows_no_terms((tmp_path / name).read_text(encoding="utf-8"))
+    data = (tmp_path / "id/musterstadt/project/freies-wlan.ttl").read_text(encoding="utf-8")
+    assert "license" not in data and "bibliographicCitation" not in data
 
 
 def test_braunschweig_shows_its_licence_without_an_invented_attribution(

@@ -21,7 +21,7 @@ from ..fileio import write_atomic
 from ..formatting import long_date
 from ..ingest.cells import day_of_text
 from ..namespaces import ADMS, DCTERMS, PREFIXES, SCKG
-from ..sources import data_info, summary
+from ..sources import Terms, data_info, summary, terms_html
 from ..words import Words, check_lang, error_message, t
 from .collect import LANGS, Entity, SiteData, collect
 from .maps import neighbourhood_maps, projection
@@ -114,7 +114,7 @@ def build_site(
     timings["pages"] = time.perf_counter() - started
     started = time.perf_counter()
     for entity in data.entities.values():
-        triples = _description(data, entity)
+        triples = _description(data, entity, info["de"].terms)
         writer.bytes(f"{entity.path}.ttl", _turtle(triples))
         writer.bytes(f"{entity.path}.jsonld", jsonld_bytes(triples, indent=None))
     writer.bytes("assets/search-index.js", index_script(data).encode("utf-8"))
@@ -156,6 +156,8 @@ class _SiteContext:
         self.info = info
         self.date = long_date(info.date, lang) if info.date else None
         self.sources = summary(info.sources, lang)
+        #: the terms of reuse the datasets state, in every page's footer
+        self.terms = terms_html(info.terms, lang)
         kinds = by_kind(data)
         self.nav = [(k, data.kinds[k][lang]) for k in NAVIGATION if k in kinds]
         self.other = next(code for code in LANGS if code != lang)
@@ -397,10 +399,16 @@ def _home(
     }
 
 
-def _description(data: SiteData, entity: Entity) -> list[ox.Triple]:
-    """The entity's statements, with those of the blank nodes they lead to (its budget ...)."""
+def _description(data: SiteData, entity: Entity, terms: Sequence[Terms] = ()) -> list[ox.Triple]:
+    """The entity's statements, with those of the blank nodes they lead to (its budget ...), and
+    the terms of reuse (licence, attribution, source) of the datasets its content comes from: those
+    it is ``sckg:inDataset``, or every dataset that states terms when it names none."""
     subject = ox.NamedNode(entity.iri)
     found = [ox.Triple(subject, ox.NamedNode(p), o) for p, o in entity.out]
+    within = {o.value for p, o in entity.out if p == SCKG + "inDataset"}
+    for stated in terms:
+        if not within or stated.dataset in within:
+            found += stated.triples()
     todo = [o for _, o in entity.out if isinstance(o, ox.BlankNode)]
     seen: set[ox.BlankNode] = set()
     while todo:
