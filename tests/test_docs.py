@@ -363,7 +363,7 @@ LINK = re.compile(r"\]\((?P<target>[^)\s]+)\)")
 def test_every_local_link_and_anchor_resolves(page: Path) -> None:
     broken = []
     for target in LINK.findall(page.read_text(encoding="utf-8")):
-        if re.match(r"[a-z]+:", target):
+        if re.match(r"<?[a-z]+:", target):  # an address elsewhere (also as <https://…>)
             continue
         path, _, anchor = target.partition("#")
         file = (page.parent / path).resolve() if path else page
