@@ -109,9 +109,10 @@ _DATASETS = (
 )
 
 
-def data_info(kg: KnowledgeGraph, lang: str = "de") -> DataInfo:
+def data_info(kg: KnowledgeGraph, lang: str = "de", *, terms: bool = False) -> DataInfo:
     """The datasets' titles, date, sources and fictional flag (see the module's docstring for the
-    rule)."""
+    rule), and with ``terms`` their terms of reuse (one more question: only the outputs that show
+    them ask it)."""
     datasets = kg.select(_DATASETS).records()
     listed = sorted({r["src"] for r in datasets if r.get("src")})
     # the listed sources alone, when the datasets list them (not every OParl object's own URL)
@@ -139,7 +140,7 @@ def data_info(kg: KnowledgeGraph, lang: str = "de") -> DataInfo:
         sources=sources,
         fictional=any(r.get("fictional") is True for r in datasets),
         dated=sorted(days.items()),
-        terms=dataset_terms(kg, lang),
+        terms=dataset_terms(kg, lang) if terms else [],
     )
 
 

@@ -60,12 +60,14 @@ def _html_line(lang: str) -> str:
 def test_data_info_reads_the_terms_each_dataset_states(
     ulm: KnowledgeGraph, musterstadt: KnowledgeGraph, braunschweig: KnowledgeGraph
 ) -> None:
-    (terms,) = data_info(ulm, "en").terms
+    (terms,) = data_info(ulm, "en", terms=True).terms
     assert terms.attribution == CITATION and terms.attribution_lang == "de"
     assert (terms.licence, terms.licence_name) == (LICENCE, "CC BY-SA 4.0")
     assert terms.sources == [(SOURCE_TITLE, SOURCE)]
-    assert data_info(musterstadt, "de").terms == []  # it states no licence and no attribution
-    (bs,) = data_info(braunschweig, "de").terms
+    assert (
+        data_info(musterstadt, "de", terms=True).terms == []
+    )  # it states no licence and no attribution
+    (bs,) = data_info(braunschweig, "de", terms=True).terms
     assert bs.attribution is None and bs.licence_name == "CC BY 4.0"
     assert bs.sources[0][1] is None  # the council paper has no address: shown, not linked
 
@@ -171,3 +173,10 @@ def test_data_is_escaped(make_kg: object) -> None:
     line = next(x for x in markdown.splitlines() if t("terms.converted", "en") in x)
     assert line.startswith(md_text("<script>x</script> *a* [l](javascript:x)"))
     assert "](<javascript" not in line
+
+
+def test_outputs_that_do_not_show_the_terms_do_not_ask_for_them() -> None:
+    """The map and the statistics show no licence line: their data_info asks no extra question."""
+    ulm = KnowledgeGraph.open([resources.dataset("ulm")])
+    assert data_info(ulm, "de").terms == []
+    assert data_info(ulm, "de", terms=True).terms

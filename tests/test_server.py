@@ -156,20 +156,20 @@ MAX_REQUESTS = 15
 #: data).
 MANY_REQUESTS = {
     "site": (
-        34,
+        35,
         "the site's data: every statement, the classes, labels in one request, the concepts the "
         "data points to in batches of 500 IRIs; the pages of the process status, legal frame, "
-        "strategy tree and priorities (13, as in the report), the city's fields of action: each "
-        "question once, none per page",
+        "strategy tree and priorities (13, as in the report), the city's fields of action, the "
+        "datasets' terms of reuse: each question once, none per page",
     ),
     "report": (
-        90,
+        91,
         "five projections and the city's fields of action they keep (namespaces.CITY_FIELDS), "
         "validation (one query), figures, analyses, 8 charts and 15 maps, the "
         "ill-typed values left out, the priorities, what the interviews say (14: their counts, "
         "statements, partners, dots, drafts), the key points, process status, legal frame and "
         "strategy tree (13): each question once (KnowledgeGraph.cached), none per node or per "
-        "field of action",
+        "field of action; the datasets' terms of reuse",
     ),
     "prioritise": (
         20,
@@ -177,7 +177,7 @@ MANY_REQUESTS = {
         "and their labels: each question once",
     ),
     "present": (
-        93,
+        94,
         "the briefing's questions, and the deck's maps and field figures (and the interviews' "
         "slide): each question once",
     ),

@@ -101,7 +101,7 @@ def _build(
     progress: Progress,
 ) -> Report:
     w = Words("report", lang)
-    info = data_info(kg, lang)
+    info = data_info(kg, lang, terms=True)
     from .keypoints import key_points_section
     from .process import legal_section, process_section
     from .strategy import strategy_section

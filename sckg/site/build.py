@@ -78,7 +78,7 @@ def build_site(
     started = time.perf_counter()
     with kg.cached():
         data = collect(kg)
-        info = {code: data_info(kg, code) for code in LANGS}
+        info = {code: data_info(kg, code, terms=True) for code in LANGS}
         graph = projection(kg)
         sections = {code: section_pages(kg, compare, data, code) for code in LANGS}
     undirected = graph.to_undirected(as_view=True)
