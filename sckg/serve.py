@@ -54,6 +54,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from . import resources
 from .errors import ParameterError, StoreError, UsageError
+from .formatting import number
 from .linked_data import (
     BASE,
     FORMATS,
@@ -250,8 +251,8 @@ def format_size(size: int, lang: str = "en") -> str:
     """``64 KB``, ``300 MB``, ``5.9 GB`` (``5,9 GB`` in German; powers of 1024, as
     :func:`parse_size` reads them)."""
     if size >= 1024**3:
-        text = f"{size / 1024**3:.1f}".removesuffix(".0")
-        return (text.replace(".", ",") if lang == "de" else text) + " GB"
+        text = number(size / 1024**3, lang, 1)
+        return text.removesuffix(",0" if lang == "de" else ".0") + " GB"
     if size >= 1024**2:
         return f"{size / 1024**2:.0f} MB"
     return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} bytes"
@@ -1545,12 +1546,12 @@ class SparqlServer:
     ) -> None:
         if timeout < 0:
             raise ParameterError(error_message("error.timeout_value"))
-        for name, number in (
+        for name, count in (
             ("workers", workers),
             ("max_connections", max_connections),
             ("max_client_connections", max_client_connections),
         ):
-            if number < 1:
+            if count < 1:
                 raise ParameterError(error_message("error.at_least_one", param=name))
         for name, seconds in (("header_timeout", header_timeout), ("body_timeout", body_timeout)):
             if not seconds > 0:

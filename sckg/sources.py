@@ -52,7 +52,7 @@ class Terms:
     """The terms of reuse one dataset states: the attribution (its ``dcterms:bibliographicCitation``
     in the page's language, else in another; ``attribution_lang`` is that language), the licence
     (``dcterms:license``: its IRI and a short name), its sources (label and web address, ``None``
-    without one) and the statements themselves, for the data a page offers (:meth:`triples`)."""
+    without one) and the statements themselves (``statements``)."""
 
     dataset: str
     title: str
@@ -61,12 +61,9 @@ class Terms:
     licence: str | None
     licence_name: str | None
     sources: list[tuple[str, str | None]]
+    #: the dataset's licence, attribution and source statements (with the source's
+    #: ``schema:url``), as the graph states them, for the data a page offers
     statements: tuple[ox.Triple, ...] = ()
-
-    def triples(self) -> list[ox.Triple]:
-        """The dataset's licence, attribution and source statements (with the source's
-        ``schema:url``), as the graph states them."""
-        return list(self.statements)
 
 
 @dataclass(frozen=True)

@@ -408,7 +408,7 @@ def _description(data: SiteData, entity: Entity, terms: Sequence[Terms] = ()) ->
     within = {o.value for p, o in entity.out if p == SCKG + "inDataset"}
     for stated in terms:
         if not within or stated.dataset in within:
-            found += stated.triples()
+            found += stated.statements
     todo = [o for _, o in entity.out if isinstance(o, ox.BlankNode)]
     seen: set[ox.BlankNode] = set()
     while todo:
